@@ -1,0 +1,87 @@
+package uk.encounters.marketplace;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The one piece that owns the connection pool, applies the migrations and hands out a
+ * {@link DSLContext}. Everything that talks to PostgreSQL gets its {@code DSLContext} from here.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
+                new Settings().withRenderSchema(false).withExecuteLogging(false));
+    }
+
+    /** Opens a pool; it connects lazily, so this works while PostgreSQL is still starting or down. */
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        config.setPoolName("encounters");
+        // Start without a connection: readiness, not start-up, reports a database that is down.
+        config.setInitializationFailTimeout(-1);
+        // Fail a request fast when the database is gone instead of queueing it for 30 s.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        return new Database(new HikariDataSource(config));
+    }
+
+    /** Brings the schema up to date with migrations/; safe to run on every start. */
+    public MigrateResult migrate() {
+        return flyway().migrate();
+    }
+
+    /** True when PostgreSQL answers and every migration this build knows of is applied. */
+    public boolean isReady() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(1)) {
+                return false;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        try {
+            return flyway().info().pending().length == 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .connectRetries(0)
+                .load();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,53 @@
+package uk.encounters.marketplace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL server started inside this process for the demo, when no DATABASE_URL is set.
+ * Its data directory is kept between runs, so what users changed survives a restart.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    public static EmbeddedPostgres start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false);
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedPostgres(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** Settings for a database on this server (the server's own {@code postgres} database by default). */
+    public DatabaseSettings settings(String database) {
+        return new DatabaseSettings("jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
+                "postgres", null, DatabaseSettings.DEFAULT_POOL_SIZE);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
