@@ -299,6 +299,15 @@ alter table booking add constraint booking_volunteer_one_place_at_a_time_ex excl
          and status in ('proposed', 'published', 'confirmed', 'delivered'));
 /* [jooq ignore stop] */
 
+-- The pupils a school has chosen for a booking, before the day. Attendance then turns them
+-- into encounters. A pupil chosen for a live booking this year counts as on track for it.
+create table booking_pupil (
+    booking_id  bigint not null constraint booking_pupil_booking_fk references booking (id) on delete cascade,
+    pupil_id    bigint not null constraint booking_pupil_pupil_fk references pupil (id),
+    constraint booking_pupil_pk primary key (booking_id, pupil_id)
+);
+create index booking_pupil_pupil_ix on booking_pupil (pupil_id);
+
 -- One pupil's encounter: what everything is counted from. Most come from a booking's
 -- attendance; history from before the school joined (or from outside the marketplace)
 -- has no booking and names its provider instead.

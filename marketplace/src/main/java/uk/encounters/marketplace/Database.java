@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -58,10 +61,29 @@ public final class Database implements AutoCloseable {
             return false;
         }
         try {
-            return flyway().info().pending().length == 0;
+            MigrationInfoService info = flyway().info();
+            return info.pending().length == 0
+                    && Arrays.stream(info.applied()).noneMatch(m -> m.getState().isFailed());
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * True when a failure means PostgreSQL could not be reached (no connection within the pool's
+     * timeout, or a connection-class SQLSTATE 08xxx / 57P0x shutdown), as opposed to a bad query.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public DSLContext dsl() {

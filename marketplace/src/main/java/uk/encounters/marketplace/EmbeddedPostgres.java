@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A PostgreSQL server started inside this process for the demo, when no DATABASE_URL is set.
@@ -36,6 +40,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public DatabaseSettings settings(String database) {
         return new DatabaseSettings("jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
                 "postgres", null, DatabaseSettings.DEFAULT_POOL_SIZE);
+    }
+
+    /** Creates a database on this server unless it exists; names are plain identifiers only. */
+    public void createDatabaseIfMissing(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + " in the embedded PostgreSQL", e);
+        }
     }
 
     public int port() {

@@ -1,0 +1,146 @@
+package uk.encounters.marketplace.demo;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.demo.DemoHub.Request;
+import uk.encounters.matcher.domain.EncounterType;
+
+/**
+ * The open requests of the hub's careers leaders for the coming weeks: what a weekly matching
+ * round has to place. Windows start two to eight weeks ahead and end within twelve, on school
+ * days, except work experience, which schools ask for in the summer-term placement weeks.
+ */
+final class RequestGenerator {
+
+    private static final List<String> SEND_ADJUSTMENTS = List.of(
+            "Small groups of up to eight; a familiar adult stays with the group",
+            "Visual timetable and clear advance notice of the visit; quiet space available",
+            "Step-free access needed: two pupils use wheelchairs",
+            "Pupils with autism: please avoid loud open-plan spaces and keep to the agreed times",
+            "British Sign Language interpreter will attend; please face the group when speaking");
+
+    private final HubProfile hub;
+    private final LocalDate today;
+    private final RandomGenerator random;
+    private final List<String> largestSectors;
+
+    RequestGenerator(HubProfile hub, Seed seed, LocalDate today) {
+        this.hub = hub;
+        this.today = today;
+        this.random = seed.random("hub/" + hub.name() + "/requests");
+        this.largestSectors = hub.enterprises().bySector().keySet().stream()
+                .sorted(Comparator.comparingDouble((String s) -> -sectorSize(s)).thenComparing(s -> s))
+                .limit(6).toList();
+    }
+
+    private double sectorSize(String sector) {
+        double total = 0;
+        for (SizeBand band : SizeBand.values()) {
+            total += hub.enterprises().count(sector, band);
+        }
+        return total;
+    }
+
+    List<Request> generate() {
+        List<Request> requests = new ArrayList<>();
+        for (int s = 0; s < hub.schools().size(); s++) {
+            SchoolProfile school = hub.schools().get(s);
+            List<Integer> yearGroups = new ArrayList<>();
+            for (int year = 7; year <= 13; year++) {
+                if (school.pupilsIn(year) >= 5) {
+                    yearGroups.add(year);
+                }
+            }
+            int count = yearGroups.isEmpty() ? 0
+                    : school.specialOrAlternative() ? random.nextInt(3) : 1 + random.nextInt(4);
+            for (int n = 0; n < count; n++) {
+                int yearGroup = EmployerNames.pick(yearGroups, random);
+                Request request = request(s, school, yearGroup);
+                if (request != null) {
+                    requests.add(request);
+                }
+            }
+        }
+        return requests;
+    }
+
+    private Request request(int schoolIndex, SchoolProfile school, int yearGroup) {
+        EncounterType type = type(yearGroup);
+        int cohort = school.pupilsIn(yearGroup);
+        LocalDate start;
+        LocalDate end;
+        if (type == EncounterType.WORK_EXPERIENCE) {
+            int summerOf = AcademicYear.containing(today).startYear() + 1;
+            start = AcademicYear.schoolDayOnOrAfter(MonthDay.of(6, 8).atYear(summerOf));
+            end = AcademicYear.schoolDayOnOrBefore(MonthDay.of(7, 10).atYear(summerOf));
+        } else {
+            start = AcademicYear.schoolDayOnOrAfter(today.plusDays(14 + random.nextInt(43)));
+            end = AcademicYear.schoolDayOnOrBefore(start.plusDays(7 + random.nextInt(22)));
+            LocalDate latest = AcademicYear.schoolDayOnOrBefore(today.plusWeeks(12));
+            if (end.isAfter(latest)) {
+                end = latest;
+            }
+        }
+        if (end.isBefore(start)) {
+            return null;
+        }
+        int pupils = Math.max(1, Math.min(cohort, switch (type) {
+            case CAREERS_TALK -> new int[] {30, 60, 90, 120, cohort}[random.nextInt(5)];
+            case CAREERS_FAIR -> cohort;
+            case MOCK_INTERVIEWS -> 10 + random.nextInt(21);
+            case ENTERPRISE_CHALLENGE -> 20 + random.nextInt(41);
+            case WORKPLACE_VISIT -> 15 + random.nextInt(16);
+            case WORK_EXPERIENCE -> 3 + random.nextInt(8);
+            case ONLINE_INSIGHT -> 30 + random.nextInt(Math.max(1, cohort));
+            case MENTORING -> 4 + random.nextInt(5);
+            case WORK_SHADOWING -> 1 + random.nextInt(3);
+        }));
+        int sessions = switch (type) {
+            case CAREERS_TALK -> 1 + random.nextInt(3);
+            case MOCK_INTERVIEWS, WORKPLACE_VISIT -> 1 + random.nextInt(2);
+            default -> 1;
+        };
+        double periods = random.nextDouble();
+        boolean workplace = type.workplaceExperience();
+        boolean onlineOnly = type == EncounterType.ONLINE_INSIGHT;
+        boolean alsoOnline = onlineOnly || (type == EncounterType.CAREERS_TALK && random.nextDouble() < 0.3);
+        String sectors = random.nextDouble() < 0.3 ? preferredSectors() : null;
+        String adjustments = school.specialOrAlternative() || random.nextDouble() < 0.08
+                ? EmployerNames.pick(SEND_ADJUSTMENTS, random) : null;
+        return new Request(schoolIndex, yearGroup, type, pupils, sessions, start, end,
+                periods < 0.85, periods >= 0.6, !workplace && !onlineOnly, workplace, alsoOnline,
+                sectors, adjustments, "open");
+    }
+
+    /** Mostly talks; interviews, mentoring and placements only where the year group fits them. */
+    private EncounterType type(int yearGroup) {
+        double draw = random.nextDouble();
+        if (draw < 0.42) {
+            return EncounterType.CAREERS_TALK;
+        } else if (draw < 0.57) {
+            return EncounterType.WORKPLACE_VISIT;
+        } else if (draw < 0.69) {
+            return yearGroup >= 10 ? EncounterType.MOCK_INTERVIEWS : EncounterType.CAREERS_TALK;
+        } else if (draw < 0.76) {
+            return yearGroup == 10 || yearGroup == 12 ? EncounterType.WORK_EXPERIENCE : EncounterType.WORKPLACE_VISIT;
+        } else if (draw < 0.84) {
+            return yearGroup <= 9 ? EncounterType.ENTERPRISE_CHALLENGE : EncounterType.CAREERS_TALK;
+        } else if (draw < 0.90) {
+            return yearGroup >= 9 ? EncounterType.CAREERS_FAIR : EncounterType.CAREERS_TALK;
+        } else if (draw < 0.96) {
+            return EncounterType.ONLINE_INSIGHT;
+        }
+        return yearGroup >= 10 ? EncounterType.MENTORING : EncounterType.CAREERS_TALK;
+    }
+
+    private String preferredSectors() {
+        List<String> sectors = new ArrayList<>(largestSectors);
+        Collections.shuffle(sectors, random);
+        return String.join(", ", sectors.subList(0, Math.min(sectors.size(), 1 + random.nextInt(2))));
+    }
+}

@@ -1,0 +1,89 @@
+package uk.encounters.marketplace.hub;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import uk.encounters.marketplace.pupil.AcademicYear;
+import uk.encounters.marketplace.pupil.EncounterTarget;
+
+public final class HubRepository {
+
+    private final DSLContext dsl;
+
+    public HubRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Every hub with its headline numbers on {@code today}, by name. */
+    public List<HubSummary> findSummaries(LocalDate today) {
+        AcademicYear year = AcademicYear.containing(today);
+
+        // Attended encounters per pupil: before this school year, and within it so far.
+        var tally = dsl.select(ENCOUNTER.PUPIL_ID,
+                        count().filterWhere(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())).as("before"),
+                        count().filterWhere(ENCOUNTER.OCCURRED_ON.ge(year.firstDay())).as("this_year"))
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.ATTENDED)
+                .groupBy(ENCOUNTER.PUPIL_ID)
+                .asTable("tally");
+        Field<Integer> before = coalesce(tally.field("before", Integer.class), inline(0));
+        Field<Integer> thisYear = coalesce(tally.field("this_year", Integer.class), inline(0));
+
+        var chosenForLiveBooking = exists(selectOne().from(BOOKING_PUPIL).join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
+                .where(BOOKING_PUPIL.PUPIL_ID.eq(PUPIL.ID))
+                .and(BOOKING.STATUS.in("published", "confirmed"))
+                .and(BOOKING.STARTS_ON.between(year.firstDay(), year.lastDay())));
+        // EncounterTarget.onTrack in SQL: byStartOfYear(Y) is Y - 7.
+        Field<Integer> targetAtStartOfYear = PUPIL.YEAR_GROUP.cast(Integer.class).minus(inline(EncounterTarget.FIRST_YEAR_GROUP));
+        var onTrack = before.ge(targetAtStartOfYear).and(thisYear.gt(0).or(chosenForLiveBooking));
+
+        var pupils = dsl.select(SCHOOL.HUB_ID,
+                        count().as("pupils"),
+                        count().filterWhere(onTrack).as("on_track"))
+                .from(PUPIL)
+                .join(SCHOOL).on(SCHOOL.ID.eq(PUPIL.SCHOOL_ID))
+                .leftJoin(tally).on(tally.field(ENCOUNTER.PUPIL_ID).eq(PUPIL.ID))
+                .where(PUPIL.ARCHIVED_ON.isNull())
+                .groupBy(SCHOOL.HUB_ID)
+                .asTable("pupils");
+
+        return dsl.select(HUB.ID, HUB.NAME,
+                        countOf(select(count()).from(SCHOOL).where(SCHOOL.HUB_ID.eq(HUB.ID))),
+                        coalesce(pupils.field("pupils", Integer.class), inline(0)),
+                        coalesce(pupils.field("on_track", Integer.class), inline(0)),
+                        countOf(select(count()).from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                                .where(SCHOOL.HUB_ID.eq(HUB.ID)).and(REQUEST.STATUS.eq("open"))),
+                        countOf(select(count()).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                                .where(EMPLOYER.HUB_ID.eq(HUB.ID)).and(OFFER.STATUS.eq("active"))
+                                .and(OFFER.AVAILABLE_UNTIL.ge(today))))
+                .from(HUB)
+                .leftJoin(pupils).on(pupils.field(SCHOOL.HUB_ID).eq(HUB.ID))
+                .orderBy(HUB.NAME)
+                .fetch(r -> new HubSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
+    private static Field<Integer> countOf(Select<Record1<Integer>> subquery) {
+        return field(subquery);
+    }
+}

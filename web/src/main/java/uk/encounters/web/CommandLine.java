@@ -1,0 +1,56 @@
+package uk.encounters.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code encounters <command> [--option value ...]}, parsed and checked against what the command takes. */
+record CommandLine(String command, Map<String, String> options) {
+
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "demo", Set.of("area", "seed"),
+            "serve", Set.of(),
+            "migrate", Set.of(),
+            "seed", Set.of("area", "seed"));
+
+    static CommandLine parse(List<String> args) {
+        if (args.isEmpty() || Set.of("--help", "-h", "help").contains(args.getFirst())) {
+            return new CommandLine("help", Map.of());
+        }
+        String command = args.getFirst();
+        Set<String> allowed = OPTIONS.get(command);
+        if (allowed == null) {
+            throw new IllegalArgumentException("Unknown command '" + command + "'.");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--") || !allowed.contains(arg.substring(2))) {
+                throw new IllegalArgumentException("'" + command + "' does not take '" + arg + "'.");
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(arg + " needs a value.");
+            }
+            options.put(arg.substring(2), args.get(++i));
+        }
+        return new CommandLine(command, Map.copyOf(options));
+    }
+
+    Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    long longOption(String name, long fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + value + "'.");
+        }
+    }
+}

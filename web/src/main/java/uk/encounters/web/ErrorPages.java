@@ -1,0 +1,58 @@
+package uk.encounters.web;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.encounters.marketplace.Database;
+
+/** What a person sees when a page is missing or something failed; never a stack trace. */
+final class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final Templates templates;
+
+    ErrorPages(Templates templates) {
+        this.templates = templates;
+    }
+
+    void notFound(RoutingContext ctx) {
+        ctx.fail(404);
+    }
+
+    void showFailure(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        int status = ctx.statusCode();
+        if (failure != null && Database.isUnavailable(failure)) {
+            status = 503;
+            log.warn("Database unavailable for {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+        } else if (status < 400) {
+            status = 500;
+            log.error("Failed {} {}", ctx.request().method(), ctx.request().path(), failure);
+        }
+        String title = switch (status) {
+            case 403 -> "You do not have access to this page";
+            case 404 -> "Page not found";
+            case 413 -> "That was too large to send";
+            case 503 -> "Sorry, the service is unavailable";
+            default -> status < 500 ? "Something was wrong with that request" : "Sorry, something went wrong";
+        };
+        String explanation = switch (status) {
+            case 403 -> "Your account cannot see this page. Go back to your home page.";
+            case 404 -> "Check the address. If you followed a link, it may be out of date.";
+            case 503 -> "We cannot reach our database just now. Try again in a minute; nothing you saved has been lost.";
+            default -> status < 500 ? "Check what you sent and try again."
+                    : "The problem has been logged. Try again; if it keeps happening, tell your enterprise coordinator.";
+        };
+        if (status == 503) {
+            ctx.response().putHeader("Retry-After", "30");
+        }
+        templates.render(ctx, status, "error/error", title,
+                Map.of("status", status, "heading", title, "explanation", explanation));
+    }
+}

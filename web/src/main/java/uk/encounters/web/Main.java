@@ -1,0 +1,169 @@
+package uk.encounters.web;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** The {@code encounters} command line: demo, serve, migrate, seed. */
+public final class Main {
+
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    static final String DEMO_AREA = "derby";
+    static final long DEMO_SEED = 1;
+
+    private static final String HELP = """
+            Usage: encounters <command> [options]
+
+            Commands:
+              demo [--area NAME] [--seed N]   Start PostgreSQL if DATABASE_URL is unset (data kept in DATA_DIR/pg),
+                                              migrate, load the demo hub on first run (default: derby), and serve
+                                              on http://localhost:PORT.
+              serve                           Migrate and serve against DATABASE_URL, without demo data.
+              migrate                         Apply the database migrations and exit.
+              seed --area NAME [--seed N]     Load a generated hub into the database and say how long it took.
+                                              Areas: %s.
+              --help                          Show this help.
+
+            Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
+            SHARED_DATA_DIR (the public data; found beside the project when unset). See README.md.
+            """;
+
+    private final WebConfig config;
+    private final Clock clock;
+    private final PrintStream out;
+
+    Main(WebConfig config, Clock clock, PrintStream out) {
+        this.config = config;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Main main;
+        try {
+            main = new Main(WebConfig.fromEnvironment(System.getenv()), Clock.system(ENGLAND), System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("encounters: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = main.run(List.of(args));
+        if (status != KEEP_RUNNING) {
+            System.exit(status);
+        }
+    }
+
+    static final int KEEP_RUNNING = -1;
+
+    int run(List<String> args) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("encounters: " + e.getMessage() + " Try 'encounters --help'.");
+            return 2;
+        }
+        try {
+            return switch (line.command()) {
+                case "help" -> {
+                    out.printf(HELP, String.join(", ", SeedCommand.areas()));
+                    yield 0;
+                }
+                case "migrate" -> migrate();
+                case "seed" -> seed(line);
+                case "serve" -> serve();
+                case "demo" -> demo(line);
+                default -> throw new IllegalStateException(line.command());
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("encounters: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int migrate() {
+        try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
+            report(connection.database().migrate());
+            return 0;
+        }
+    }
+
+    private int seed(CommandLine line) {
+        String area = line.option("area").orElseThrow(() -> new IllegalArgumentException(
+                "seed needs --area, one of: " + String.join(", ", SeedCommand.areas())));
+        try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
+            report(connection.database().migrate());
+            new SeedCommand(connection.database(), config, clock, out).seed(area, line.longOption("seed", DEMO_SEED));
+            return 0;
+        }
+    }
+
+    private int serve() {
+        if (config.databaseUrl().isEmpty()) {
+            throw new IllegalArgumentException("serve needs DATABASE_URL; use 'encounters demo' to try it with "
+                    + "an embedded PostgreSQL.");
+        }
+        DatabaseConnection connection = DatabaseConnection.open(config, out);
+        try {
+            report(connection.database().migrate());
+        } catch (RuntimeException e) {
+            connection.close();
+            throw new IllegalStateException("Could not migrate the database, so the app will not start: "
+                    + e.getMessage(), e);
+        }
+        return startServing(connection);
+    }
+
+    private int demo(CommandLine line) {
+        DatabaseConnection connection = DatabaseConnection.open(config, out);
+        try {
+            report(connection.database().migrate());
+            new SeedCommand(connection.database(), config, clock, out)
+                    .seedUnlessAnyHubExists(line.option("area").orElse(DEMO_AREA), line.longOption("seed", DEMO_SEED));
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return startServing(connection);
+    }
+
+    private int startServing(DatabaseConnection connection) {
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
+        WebServer server = new WebServer(connection.database(), clock, config.port());
+        try {
+            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+                    .await();
+        } catch (RuntimeException e) {
+            vertx.close();
+            connection.close();
+            throw new IllegalStateException("Could not start the web server on port " + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vertx.close().await();
+            connection.close();
+        }, "encounters-shutdown"));
+        out.println("Serving " + config.baseUrl() + " (port " + server.actualPort() + "). Press Ctrl+C to stop.");
+        return KEEP_RUNNING;
+    }
+
+    private void report(MigrateResult result) {
+        if (result.migrationsExecuted > 0) {
+            out.println("Migrated the database to version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migration(s) applied).");
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,63 @@
+package uk.encounters.web;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.ValueResolver;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Renders templates/&lt;feature&gt;/&lt;view&gt;.hbs inside templates/layout.hbs. Values are escaped by
+ * default; records are read through their accessors.
+ *
+ * <p>We use Handlebars.java directly rather than Vert.x's Handlebars engine: that engine keeps one
+ * mutable loader prefix for all renders, so partials resolve relative to whichever folder was
+ * compiled last, and concurrent first renders race on it.
+ */
+public final class Templates {
+
+    private final Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
+            .with(new ConcurrentMapTemplateCache())
+            .prettyPrint(false);
+    private final String productName;
+
+    public Templates(String productName) {
+        this.productName = productName;
+    }
+
+    /** Renders a page and ends the response with it. */
+    public void render(RoutingContext ctx, int status, String view, String title, Map<String, Object> model) {
+        Map<String, Object> page = new HashMap<>(model);
+        page.put("title", title);
+        page.put("productName", productName);
+        page.put("path", ctx.request().path());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(apply(view, page));
+    }
+
+    public void render(RoutingContext ctx, String view, String title, Map<String, Object> model) {
+        render(ctx, 200, view, title, model);
+    }
+
+    String apply(String view, Map<String, Object> model) {
+        try {
+            Template template = handlebars.compile(view);
+            Context context = Context.newBuilder(model).resolver(ValueResolver.defaultValueResolvers().toArray(ValueResolver[]::new)).build();
+            try {
+                return template.apply(context);
+            } finally {
+                context.destroy();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render " + view, e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package uk.encounters.web;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the app reads from its environment, read once at start (see the README's
+ * configuration table). Nothing else reads environment variables.
+ */
+public record WebConfig(
+        int port,
+        String baseUrl,
+        Optional<String> databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        Path dataDirectory,
+        Optional<Path> sharedDataDirectory) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    public static WebConfig fromEnvironment(Map<String, String> env) {
+        int port = parsePort(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)));
+        String baseUrl = nonBlank(env.get("BASE_URL")).orElse("http://localhost:" + port);
+        return new WebConfig(port,
+                baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
+                nonBlank(env.get("DATABASE_URL")),
+                nonBlank(env.get("DATABASE_USER")),
+                nonBlank(env.get("DATABASE_PASSWORD")),
+                Path.of(nonBlank(env.get("DATA_DIR")).orElse("data")),
+                nonBlank(env.get("SHARED_DATA_DIR")).map(Path::of));
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

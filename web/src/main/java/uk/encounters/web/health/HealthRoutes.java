@@ -1,0 +1,40 @@
+package uk.encounters.web.health;
+
+import io.vertx.ext.web.RoutingContext;
+import uk.encounters.marketplace.Database;
+import uk.encounters.web.Blocking;
+
+/** Probes for load balancers and orchestrators: liveness and readiness. */
+public final class HealthRoutes {
+
+    private final Database database;
+    private final Blocking blocking;
+
+    public HealthRoutes(Database database, Blocking blocking) {
+        this.database = database;
+        this.blocking = blocking;
+    }
+
+    /** The process is up and serving HTTP; says nothing about the database. */
+    public void showHealth(RoutingContext ctx) {
+        plain(ctx, 200, "ok");
+    }
+
+    /** Ready for traffic: PostgreSQL answers and every migration is applied. */
+    public void showReadiness(RoutingContext ctx) {
+        boolean ready = blocking.call(database::isReady);
+        if (ready) {
+            plain(ctx, 200, "ready");
+        } else {
+            ctx.response().putHeader("Retry-After", "5");
+            plain(ctx, 503, "not ready: the database is unreachable or not migrated");
+        }
+    }
+
+    private static void plain(RoutingContext ctx, int status, String body) {
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(body + "\n");
+    }
+}

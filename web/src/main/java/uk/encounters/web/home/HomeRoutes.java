@@ -1,0 +1,38 @@
+package uk.encounters.web.home;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.hub.HubSummary;
+import uk.encounters.marketplace.pupil.AcademicYear;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Templates;
+
+/** The public home page: the hubs and how far their pupils are towards seven encounters. */
+public final class HomeRoutes {
+
+    private final HubRepository hubs;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public HomeRoutes(HubRepository hubs, Blocking blocking, Templates templates, Clock clock) {
+        this.hubs = hubs;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void showHome(RoutingContext ctx) {
+        LocalDate today = LocalDate.now(clock);
+        List<HubSummary> summaries = blocking.call(() -> hubs.findSummaries(today));
+        templates.render(ctx, "home/index", "Seven employer encounters for every pupil", Map.of(
+                "hubs", summaries,
+                "total", HubSummary.total("All hubs", summaries),
+                "severalHubs", summaries.size() > 1,
+                "academicYear", AcademicYear.containing(today).label()));
+    }
+}

@@ -1,0 +1,45 @@
+package uk.encounters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void noArgumentsOrHelpAsksForHelp() {
+        assertThat(CommandLine.parse(List.of()).command()).isEqualTo("help");
+        assertThat(CommandLine.parse(List.of("--help")).command()).isEqualTo("help");
+    }
+
+    @Test
+    void readsACommandWithItsOptions() {
+        CommandLine line = CommandLine.parse(List.of("seed", "--area", "norwich", "--seed", "7"));
+
+        assertThat(line.command()).isEqualTo("seed");
+        assertThat(line.option("area")).hasValue("norwich");
+        assertThat(line.longOption("seed", 1)).isEqualTo(7);
+        assertThat(line.longOption("other", 1)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesUnknownCommandsAndOptionsTheCommandDoesNotTake() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("launch"))).hasMessageContaining("Unknown command 'launch'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("serve", "--area", "derby")))
+                .hasMessageContaining("'serve' does not take '--area'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("seed", "--area"))).hasMessageContaining("--area needs a value");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("seed", "--seed", "x")).longOption("seed", 1))
+                .hasMessageContaining("--seed must be a whole number");
+    }
+
+    @Test
+    void webConfigRefusesABadPortAndTrimsTheBaseUrl() {
+        assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("PORT", "eighty")))
+                .hasMessageContaining("PORT must be a number");
+        var config = WebConfig.fromEnvironment(java.util.Map.of("PORT", "9000", "BASE_URL", "https://encounters.example/"));
+        assertThat(config.baseUrl()).isEqualTo("https://encounters.example");
+        assertThat(WebConfig.fromEnvironment(java.util.Map.of()).baseUrl()).isEqualTo("http://localhost:8080");
+    }
+}
