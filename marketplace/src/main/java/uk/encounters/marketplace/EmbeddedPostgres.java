@@ -22,11 +22,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public static EmbeddedPostgres start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, false);
+    }
+
+    /** A server whose data is deleted when it stops, for tests. */
+    public static EmbeddedPostgres startThrowaway() {
+        try {
+            return start(Files.createTempDirectory("encounters-pg"), 0, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dataDirectory, int port, boolean deleteDataOnStop) {
         try {
             Files.createDirectories(dataDirectory);
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(deleteDataOnStop);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.demo;
 
+import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

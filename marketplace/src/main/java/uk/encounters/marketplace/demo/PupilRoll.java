@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.demo;
 
+import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,7 +74,7 @@ public final class PupilRoll {
             Selection disadvantaged = new Selection(size, disadvantagedShare(school));
             Selection send = new Selection(size, sendShare);
             Selection eal = new Selection(size, ealShare);
-            LocalDate joined = thisYear.minus(year - Math.min(year, firstYearGroup)).start();
+            LocalDate joined = thisYear.minus(year - Math.min(year, firstYearGroup)).firstDay();
             for (int i = 0; i < size; i++) {
                 sequence++;
                 Pupil pupil = new Pupil(schoolIndex, sequence, reference(school.urn(), sequence), year,

@@ -2,11 +2,9 @@ package uk.encounters.marketplace.hub;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
@@ -23,7 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
-import uk.encounters.marketplace.pupil.AcademicYear;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 
 public final class HubRepository {
@@ -49,9 +47,10 @@ public final class HubRepository {
         Field<Integer> before = coalesce(tally.field("before", Integer.class), inline(0));
         Field<Integer> thisYear = coalesce(tally.field("this_year", Integer.class), inline(0));
 
-        var chosenForLiveBooking = exists(selectOne().from(BOOKING_PUPIL).join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
-                .where(BOOKING_PUPIL.PUPIL_ID.eq(PUPIL.ID))
-                .and(BOOKING.STATUS.in("published", "confirmed"))
+        // Not correlated, so PostgreSQL hashes the chosen pupils once instead of probing per pupil.
+        var chosenForLiveBooking = PUPIL.ID.in(select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
+                .join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
+                .where(BOOKING.STATUS.in("published", "confirmed"))
                 .and(BOOKING.STARTS_ON.between(year.firstDay(), year.lastDay())));
         // EncounterTarget.onTrack in SQL: byStartOfYear(Y) is Y - 7.
         Field<Integer> targetAtStartOfYear = PUPIL.YEAR_GROUP.cast(Integer.class).minus(inline(EncounterTarget.FIRST_YEAR_GROUP));

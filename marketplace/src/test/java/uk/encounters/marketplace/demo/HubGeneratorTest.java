@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.demo;
 
+import uk.encounters.marketplace.calendar.AcademicYear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ class HubGeneratorTest {
     void historyLeavesSomeCohortsBehindTargetAndOthersOnTrack() {
         Map<String, int[]> pastEncounters = new HashMap<>();
         hub.forEachEncounter(encounter -> {
-            if (encounter.occurredOn().isBefore(THIS_YEAR.start())) {
+            if (encounter.occurredOn().isBefore(THIS_YEAR.firstDay())) {
                 pastEncounters.computeIfAbsent(encounter.school() + "/" + encounter.pupilSequence(),
                         key -> new int[1])[0]++;
             }

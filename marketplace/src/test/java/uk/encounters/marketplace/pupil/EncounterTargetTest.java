@@ -3,7 +3,6 @@ package uk.encounters.marketplace.pupil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class EncounterTargetTest {
@@ -33,13 +32,5 @@ class EncounterTargetTest {
     void refusesYearGroupsOutsideSecondary() {
         assertThatThrownBy(() -> EncounterTarget.byEndOfYear(6)).hasMessageContaining("7 to 13");
         assertThatThrownBy(() -> EncounterTarget.byEndOfYear(14)).hasMessageContaining("7 to 13");
-    }
-
-    @Test
-    void theSchoolYearRunsFromSeptemberToAugust() {
-        assertThat(AcademicYear.containing(LocalDate.of(2026, 8, 31)).label()).isEqualTo("2025/26");
-        assertThat(AcademicYear.containing(LocalDate.of(2026, 9, 1)).label()).isEqualTo("2026/27");
-        assertThat(AcademicYear.containing(LocalDate.of(2027, 1, 15)).firstDay()).isEqualTo(LocalDate.of(2026, 9, 1));
-        assertThat(new AcademicYear(2099).label()).isEqualTo("2099/00");
     }
 }

@@ -1,7 +1,5 @@
 package uk.encounters.marketplace.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,14 +49,9 @@ final class TestPostgresServer {
             return new TestPostgresServer(new DatabaseSettings(container.getJdbcUrl(),
                     container.getUsername(), container.getPassword(), 2), "a Testcontainers container");
         }
-        try {
-            Path dir = Files.createTempDirectory("encounters-test-pg");
-            EmbeddedPostgres embedded = EmbeddedPostgres.start(dir, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-            return new TestPostgresServer(embedded.settings("postgres"), "an embedded PostgreSQL");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        EmbeddedPostgres embedded = EmbeddedPostgres.startThrowaway();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        return new TestPostgresServer(embedded.settings("postgres"), "an embedded PostgreSQL");
     }
 
     private static boolean dockerAvailable() {

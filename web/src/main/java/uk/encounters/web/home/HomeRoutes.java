@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubSummary;
-import uk.encounters.marketplace.pupil.AcademicYear;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Templates;
 

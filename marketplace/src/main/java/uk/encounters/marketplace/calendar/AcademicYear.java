@@ -1,4 +1,4 @@
-package uk.encounters.marketplace.demo;
+package uk.encounters.marketplace.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * An English school year, September to July, named by the calendar year it starts in (2026 is
- * 2026/27, as in school_budget.academic_year). Holidays are approximate fixed dates: term dates
- * differ between local authorities, and demo data only needs to avoid the obvious breaks.
+ * An English school year, 1 September to 31 August, named by the calendar year it starts in
+ * (2026 is 2026/27, as in school_budget.academic_year). Teaching runs September to July; the
+ * holidays here are approximate fixed dates, since term dates differ between local authorities.
  */
 public record AcademicYear(int startYear) {
 
@@ -25,8 +25,22 @@ public record AcademicYear(int startYear) {
     }
 
     /** 1 September, when pupils move up a year group. */
-    public LocalDate start() {
+    public LocalDate firstDay() {
         return LocalDate.of(startYear, 9, 1);
+    }
+
+    /** 31 August: anything up to here counts towards this year. */
+    public LocalDate lastDay() {
+        return LocalDate.of(startYear + 1, 8, 31);
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(firstDay()) && !date.isAfter(lastDay());
+    }
+
+    /** "2026/27" */
+    public String label() {
+        return startYear + "/" + String.format("%02d", (startYear + 1) % 100);
     }
 
     public LocalDate firstTeachingDay() {

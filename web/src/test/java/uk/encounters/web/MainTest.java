@@ -1,0 +1,72 @@
+package uk.encounters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.testing.TestDatabase;
+
+/** The command line against a real database, as an operator would run it. */
+class MainTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @Test
+    void seedLoadsAnAreaSaysHowLongItTookAndRefusesToLoadItTwice() {
+        assertThat(run("seed", "--area", "derby", "--seed", "3")).isZero();
+        assertThat(printed()).containsPattern("Loaded derby: 1 hub\\(s\\), \\d+ schools, [\\d,]+ pupils, .* in \\d+\\.\\d s");
+        assertThat(db.dsl().fetchCount(HUB)).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(PUPIL)).isGreaterThan(10_000);
+
+        assertThat(run("seed", "--area", "derby")).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(HUB)).isEqualTo(1);
+    }
+
+    @Test
+    void seedWithoutAnAreaOrWithAnUnknownOneSaysWhatIsAllowed() {
+        assertThat(run("seed")).isEqualTo(1);
+        assertThat(run("seed", "--area", "atlantis")).isEqualTo(1);
+        assertThat(run("launch")).isEqualTo(2);
+    }
+
+    @Test
+    void migrateIsSafeToRunAgain() {
+        assertThat(run("migrate")).isZero();
+        assertThat(run("migrate")).isZero();
+    }
+
+    @Test
+    void helpListsTheCommandsAndAreas() {
+        assertThat(run("--help")).isZero();
+        assertThat(printed()).contains("demo [--area NAME]", "serve", "migrate", "seed --area NAME",
+                "derby, blackpool, doncaster, norwich, west-somerset, england");
+    }
+
+    private int run(String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", db.settings().jdbcUrl());
+        if (db.settings().user() != null) env.put("DATABASE_USER", db.settings().user());
+        if (db.settings().password() != null) env.put("DATABASE_PASSWORD", db.settings().password());
+        Clock clock = Clock.fixed(LocalDate.of(2026, 11, 23).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        return new Main(WebConfig.fromEnvironment(env), clock,
+                new PrintStream(output, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
