@@ -39,13 +39,16 @@ final class ErrorPages {
             case 403 -> "You do not have access to this page";
             case 404 -> "Page not found";
             case 413 -> "That was too large to send";
+            case 429 -> "Too many attempts";
             case 503 -> "Sorry, the service is unavailable";
             default -> status < 500 ? "Something was wrong with that request" : "Sorry, something went wrong";
         };
         String explanation = switch (status) {
-            case 403 -> "Your account cannot see this page. Go back to your home page.";
+            case 403 -> "Your account cannot see this page, or the form had expired. Go back, reload the page and try again.";
             case 404 -> "Check the address. If you followed a link, it may be out of date.";
             case 503 -> "We cannot reach our database just now. Try again in a minute; nothing you saved has been lost.";
+            case 413 -> "Forms here are small: shorten what you entered and send it again.";
+            case 429 -> "For your security we limit how often this can be tried. Wait a while, then try again.";
             default -> status < 500 ? "Check what you sent and try again."
                     : "The problem has been logged. Try again; if it keeps happening, tell your enterprise coordinator.";
         };

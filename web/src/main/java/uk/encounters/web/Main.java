@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.flywaydb.core.api.output.MigrateResult;
+import uk.encounters.web.account.Links;
 
 /** The {@code encounters} command line: demo, serve, migrate, seed. */
 public final class Main {
@@ -132,13 +133,20 @@ public final class Main {
             connection.close();
             throw e;
         }
-        return startServing(connection);
+        int status = startServing(connection);
+        out.println();
+        out.println("Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");
+        for (var link : new DemoSignIns(connection.database(), new Links(config.baseUrl()), clock).issue()) {
+            out.printf("  %-24s %s%n    %s%n", link.role(), link.email(), link.url());
+        }
+        out.println("Emails the app sends stay readable at " + config.baseUrl() + "/admin/outbox (sign in as the administrator).");
+        return status;
     }
 
     private int startServing(DatabaseConnection connection) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
-        WebServer server = new WebServer(connection.database(), clock, config.port());
+        WebServer server = new WebServer(connection.database(), clock, config);
         try {
             vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                     .await();

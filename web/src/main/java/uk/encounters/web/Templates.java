@@ -7,12 +7,17 @@ import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.ValueResolver;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SessionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.encounters.web.security.CurrentUser;
 
 /**
  * Renders templates/&lt;feature&gt;/&lt;view&gt;.hbs inside templates/layout.hbs. Values are escaped by
@@ -29,22 +34,50 @@ public final class Templates {
             .prettyPrint(false)
             // {{count n}}: 19,379 rather than 19379
             .registerHelper("count", (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()));
-    private final String productName;
+    /** Where Vert.x's CSRF handler leaves the token for the page's forms. */
+    private static final String CSRF_TOKEN = "X-XSRF-TOKEN";
 
-    public Templates(String productName) {
+    private static final Logger log = LoggerFactory.getLogger(Templates.class);
+
+    private final String productName;
+    private final SessionHandler sessions;
+
+    public Templates(String productName, SessionHandler sessions) {
         this.productName = productName;
+        this.sessions = sessions;
     }
 
     /** Renders a page and ends the response with it. */
     public void render(RoutingContext ctx, int status, String view, String title, Map<String, Object> model) {
+        if (status >= 400) {
+            keepSession(ctx);
+        }
         Map<String, Object> page = new HashMap<>(model);
         page.put("title", title);
         page.put("productName", productName);
         page.put("path", ctx.request().path());
+        page.put("account", CurrentUser.of(ctx));
+        page.put("csrfToken", ctx.get(CSRF_TOKEN));
+        page.putIfAbsent("flash", Flash.take(ctx));
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(apply(view, page));
+    }
+
+    /**
+     * Vert.x stores the session only for 2xx and 3xx answers, but a form shown again with errors
+     * carries a fresh single-use CSRF token that the session must remember.
+     */
+    private void keepSession(RoutingContext ctx) {
+        if (sessions != null && ctx.session() != null && !ctx.session().isDestroyed()) {
+            try {
+                Future.await(sessions.flush(ctx, true));
+            } catch (RuntimeException e) {
+                // Best effort: an error page (a 503 while the database is away) must still be shown.
+                log.debug("Could not keep the session for an error page: {}", e.toString());
+            }
+        }
     }
 
     public void render(RoutingContext ctx, String view, String title, Map<String, Object> model) {

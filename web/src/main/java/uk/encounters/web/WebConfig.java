@@ -3,6 +3,7 @@ package uk.encounters.web;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import uk.encounters.web.mail.MailSettings;
 
 /**
  * Everything the app reads from its environment, read once at start (see the README's
@@ -15,7 +16,10 @@ public record WebConfig(
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Path dataDirectory,
-        Optional<Path> sharedDataDirectory) {
+        Optional<Path> sharedDataDirectory,
+        Optional<String> sessionSecret,
+        boolean trustProxy,
+        MailSettings mail) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -28,7 +32,21 @@ public record WebConfig(
                 nonBlank(env.get("DATABASE_USER")),
                 nonBlank(env.get("DATABASE_PASSWORD")),
                 Path.of(nonBlank(env.get("DATA_DIR")).orElse("data")),
-                nonBlank(env.get("SHARED_DATA_DIR")).map(Path::of));
+                nonBlank(env.get("SHARED_DATA_DIR")).map(Path::of),
+                nonBlank(env.get("SESSION_SECRET")),
+                "true".equalsIgnoreCase(nonBlank(env.get("TRUST_PROXY")).orElse("false")),
+                MailSettings.fromEnvironment(env));
+    }
+
+    /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
+    public boolean https() {
+        return baseUrl.startsWith("https://");
+    }
+
+    @Override
+    public String toString() {
+        return "WebConfig[port=" + port + ", baseUrl=" + baseUrl + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded")
+                + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy + ", mail=" + mail + "]";
     }
 
     private static int parsePort(String value) {

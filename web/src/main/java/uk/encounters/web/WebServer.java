@@ -2,14 +2,42 @@ package uk.encounters.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CSRFHandler;
+import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.PasswordPolicy;
+import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.ratelimit.RateLimits;
+import uk.encounters.web.account.Invitations;
+import uk.encounters.web.account.Links;
+import uk.encounters.web.account.SignInRoutes;
+import uk.encounters.web.account.TokenLinkRoutes;
+import uk.encounters.web.admin.AdminRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
+import uk.encounters.web.hub.HubPeopleRoutes;
+import uk.encounters.web.mail.OutboxWorker;
+import uk.encounters.web.security.Access;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PostgresSessionStore;
+import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
+import uk.encounters.web.security.SecurityHeaders;
 
 /**
  * The HTTP server. Deploy it with {@code ThreadingModel.VIRTUAL_THREAD}: handlers are plain
@@ -18,42 +46,142 @@ import uk.encounters.web.home.HomeRoutes;
 public final class WebServer extends VerticleBase {
 
     public static final String PRODUCT_NAME = "Employer Encounters";
+    /** Forms are small; anything bigger is refused with a 413 page before it is read. */
+    static final long BODY_LIMIT_BYTES = 64 * 1024;
+    static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final Database database;
     private final Clock clock;
-    private final int port;
+    private final WebConfig config;
     private HttpServer server;
+    private Router router;
 
-    public WebServer(Database database, Clock clock, int port) {
+    public WebServer(Database database, Clock clock, WebConfig config) {
         this.database = database;
         this.clock = clock;
-        this.port = port;
+        this.config = config;
     }
 
     @Override
     public Future<?> start() {
         Blocking blocking = new Blocking(vertx);
-        Templates templates = new Templates(PRODUCT_NAME);
-        HomeRoutes home = new HomeRoutes(new HubRepository(database.dsl()), blocking, templates, clock);
+        PostgresSessionStore sessions = new PostgresSessionStore(vertx, database.dsl());
+        SessionHandler sessionHandler = SessionHandler.create(sessions)
+                .setSessionCookieName("encounters_session")
+                .setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.LAX)
+                .setCookieSecureFlag(config.https())
+                .setSessionTimeout(SESSION_TIMEOUT.toMillis())
+                .setNagHttps(false);
+        Templates templates = new Templates(PRODUCT_NAME, sessionHandler);
+        HubRepository hubRepository = new HubRepository(database.dsl());
+        Passwords passwords = new Passwords();
+        RateLimit rateLimit = new RateLimit(new RateLimits(database.dsl(), clock), blocking);
+        Links links = new Links(config.baseUrl());
+        Invitations invitations = new Invitations(links, clock);
+
+        HomeRoutes home = new HomeRoutes(hubRepository, blocking, templates, clock);
         HealthRoutes health = new HealthRoutes(database, blocking);
+        SignInRoutes signIn = new SignInRoutes(database, blocking, templates, rateLimit, links, passwords, clock);
+        TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
+        AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations);
+        HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         ErrorPages errors = new ErrorPages(templates);
 
-        Router router = Router.router(vertx);
-        router.get("/").handler(home::showHome);
-        router.get("/health").handler(health::showHealth);
-        router.get("/ready").handler(health::showReadiness);
-        router.get("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+        router = Router.router(vertx);
+        if (config.trustProxy()) {
+            router.allowForward(AllowForwardHeaders.X_FORWARD);
+        }
+        Routes routes = new Routes(router, hubLookup(hubRepository), blocking);
+        router.route().handler(new SecurityHeaders(config.https())::add);
+        // Probes and assets first: they need no session.
+        routes.get("/health", Access.anyone(), health::showHealth);
+        routes.get("/ready", Access.anyone(), health::showReadiness);
+        routes.get("/static/*", Access.anyone(), StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route().handler(sessionHandler);
+        router.route().handler(CSRFHandler.create(vertx, csrfSecret())
+                .setCookieSecure(config.https())
+                .setTimeout(SESSION_TIMEOUT.toMillis())
+                .setNagHttps(false));
+        router.route().handler(new CurrentUser(new AccountRepository(database.dsl()), blocking)::load);
+
+        routes.get("/", Access.anyone(), home::showHome);
+
+        routes.get("/sign-in", Access.anyone(), signIn::initSignInForm);
+        routes.post("/sign-in", Access.anyone(), signIn::processSignInForm);
+        routes.post("/sign-out", Access.signedIn(), signIn::processSignOut);
+        routes.get("/account", Access.signedIn(), signIn::showAccount);
+        routes.get("/sign-in/link", Access.anyone(), signIn::initLinkForm);
+        routes.post("/sign-in/link", Access.anyone(), signIn::processLinkForm);
+        routes.get("/sign-in/link/:token", Access.anyone(), tokenLinks::initLinkSignIn);
+        routes.post("/sign-in/link/:token", Access.anyone(), tokenLinks::processLinkSignIn);
+        routes.get("/password-reset", Access.anyone(), signIn::initPasswordResetForm);
+        routes.post("/password-reset", Access.anyone(), signIn::processPasswordResetForm);
+        routes.get("/password-reset/:token", Access.anyone(), tokenLinks::initPasswordResetForm);
+        routes.post("/password-reset/:token", Access.anyone(), tokenLinks::processPasswordResetForm);
+        routes.get("/invitation/:token", Access.anyone(), tokenLinks::initInvitationForm);
+        routes.post("/invitation/:token", Access.anyone(), tokenLinks::processInvitationForm);
+
+        routes.get("/admin", Access.admin(), admin::showHubs);
+        routes.post("/admin/hubs", Access.admin(), admin::processHubForm);
+        routes.get("/admin/hubs/:hubId", Access.admin(), admin::showHub);
+        routes.post("/admin/hubs/:hubId/coordinators", Access.admin(), admin::processCoordinatorForm);
+        routes.get("/admin/audit", Access.admin(), admin::showAudit);
+        routes.get("/admin/outbox", Access.admin(), admin::showOutbox);
+        routes.get("/admin/outbox/:messageId", Access.admin(), admin::showOutboxMessage);
+
+        routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
+        routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
+
         router.route().last().handler(errors::notFound);
         router.route().failureHandler(errors::showFailure);
 
-        return vertx.createHttpServer()
-                .requestHandler(router)
-                .listen(port)
+        vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
+            sessions.deleteExpired();
+            return new RateLimits(database.dsl(), clock).deleteOld();
+        }, false));
+
+        // The outbox worker is a child verticle: it stops with the server.
+        return vertx.deployVerticle(new OutboxWorker(database, config.mail()))
+                .compose(id -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
                 .onSuccess(s -> server = s);
     }
 
     /** The port it listens on: the configured one, or the one the system chose for port 0. */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The routes, for the test that walks every one of them with every role. */
+    public Router router() {
+        return router;
+    }
+
+    private String csrfSecret() {
+        Optional<String> secret = config.sessionSecret();
+        if (secret.isPresent()) {
+            return secret.get();
+        }
+        // Fine for one demo instance; several instances must share SESSION_SECRET or forms fail across them.
+        log.warn("SESSION_SECRET is not set: using a random one, so forms open across a restart must be resent");
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
+    private static Access.HubLookup hubLookup(HubRepository hubs) {
+        return new Access.HubLookup() {
+            @Override
+            public Optional<Long> hubOfSchool(long schoolId) {
+                return hubs.findHubOfSchool(schoolId);
+            }
+
+            @Override
+            public Optional<Long> hubOfEmployer(long employerId) {
+                return hubs.findHubOfEmployer(employerId);
+            }
+        };
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import uk.encounters.marketplace.Database;
 
 /** The real web server on a free port, against a real database, with a clock fixed to one day. */
@@ -26,19 +27,27 @@ public final class RunningApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private RunningApp(Vertx vertx, int port) {
+    private final WebServer server;
+
+    private RunningApp(Vertx vertx, WebServer server) {
         this.vertx = vertx;
-        this.port = port;
+        this.server = server;
+        this.port = server.actualPort();
+    }
+
+    public WebServer server() {
+        return server;
     }
 
     public static RunningApp start(Database database, LocalDate today) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         Clock clock = Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        WebServer server = new WebServer(database, clock, 0);
+        WebServer server = new WebServer(database, clock,
+                WebConfig.fromEnvironment(Map.of("PORT", "0", "SESSION_SECRET", "test-secret-not-for-production")));
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                 .await();
-        return new RunningApp(vertx, server.actualPort());
+        return new RunningApp(vertx, server);
     }
 
     public String url(String path) {

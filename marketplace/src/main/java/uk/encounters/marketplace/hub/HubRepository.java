@@ -4,6 +4,8 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.select;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
@@ -16,7 +18,10 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
@@ -80,6 +85,57 @@ public final class HubRepository {
                 .orderBy(HUB.NAME)
                 .fetch(r -> new HubSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7()));
+    }
+
+    /** A hub as the admin pages list it. */
+    public record Hub(long id, String name, String area) {
+    }
+
+    /** A school of a hub, for choosing one in a form. */
+    public record SchoolName(long id, String name) {
+    }
+
+    public List<Hub> findAll() {
+        return dsl.select(HUB.ID, HUB.NAME, HUB.AREA).from(HUB).orderBy(HUB.NAME).fetch(mapping(Hub::new));
+    }
+
+    public Optional<Hub> findById(long hubId) {
+        return dsl.select(HUB.ID, HUB.NAME, HUB.AREA).from(HUB).where(HUB.ID.eq(hubId)).fetchOptional(mapping(Hub::new));
+    }
+
+    public boolean nameTaken(String name) {
+        return dsl.fetchExists(HUB, lower(HUB.NAME).eq(lower(inline(name))));
+    }
+
+    public long create(String name, String area) {
+        return dsl.insertInto(HUB, HUB.NAME, HUB.AREA).values(name, area).returning(HUB.ID).fetchOne(HUB.ID);
+    }
+
+    public List<SchoolName> findSchools(long hubId) {
+        return dsl.select(SCHOOL.ID, SCHOOL.NAME).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).orderBy(SCHOOL.NAME)
+                .fetch(mapping(SchoolName::new));
+    }
+
+    public Optional<Long> findHubOfSchool(long schoolId) {
+        return dsl.select(SCHOOL.HUB_ID).from(SCHOOL).where(SCHOOL.ID.eq(schoolId)).fetchOptional(SCHOOL.HUB_ID);
+    }
+
+    public Optional<Long> findHubOfEmployer(long employerId) {
+        return dsl.select(EMPLOYER.HUB_ID).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId)).fetchOptional(EMPLOYER.HUB_ID);
+    }
+
+    /** Names of hubs, schools and employers by id, for saying what a person's scopes are. */
+    public Map<Long, String> hubNames(Collection<Long> ids) {
+        return dsl.select(HUB.ID, HUB.NAME).from(HUB).where(HUB.ID.in(ids)).fetchMap(HUB.ID, HUB.NAME);
+    }
+
+    public Map<Long, String> schoolNames(Collection<Long> ids) {
+        return dsl.select(SCHOOL.ID, SCHOOL.NAME).from(SCHOOL).where(SCHOOL.ID.in(ids)).fetchMap(SCHOOL.ID, SCHOOL.NAME);
+    }
+
+    public Map<Long, String> employerNames(Collection<Long> ids) {
+        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME).from(EMPLOYER).where(EMPLOYER.ID.in(ids))
+                .fetchMap(EMPLOYER.ID, EMPLOYER.NAME);
     }
 
     private static Field<Integer> countOf(Select<Record1<Integer>> subquery) {

@@ -1,0 +1,43 @@
+package uk.encounters.marketplace.account;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A person who can sign in, with every scope they hold. */
+public record Account(long id, String email, String displayName, List<Scope> scopes) {
+
+    public Account {
+        scopes = List.copyOf(scopes);
+    }
+
+    public boolean isAdmin() {
+        return hasRole(Role.ADMIN);
+    }
+
+    public boolean hasRole(Role role) {
+        return scopes.stream().anyMatch(s -> s.role() == role);
+    }
+
+    /** The schools this person is careers leader of. */
+    public Set<Long> schoolIds() {
+        return idsOf(Role.CAREERS_LEADER, Scope::schoolId);
+    }
+
+    /** The employers this person acts for. */
+    public Set<Long> employerIds() {
+        return idsOf(Role.EMPLOYER, Scope::employerId);
+    }
+
+    /** The hubs this person coordinates. */
+    public Set<Long> hubIds() {
+        return idsOf(Role.COORDINATOR, Scope::hubId);
+    }
+
+    private Set<Long> idsOf(Role role, Function<Scope, Long> id) {
+        return scopes.stream().filter(s -> s.role() == role).map(id).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

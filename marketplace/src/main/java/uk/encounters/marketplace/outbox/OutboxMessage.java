@@ -1,0 +1,42 @@
+package uk.encounters.marketplace.outbox;
+
+/**
+ * A notification to send, written to the outbox in the same transaction as the change that
+ * causes it. The idempotency key names the event (e.g. {@code booking-confirmed:42:school}), so
+ * enqueueing the same event twice writes one message.
+ *
+ * @param bodyHtml an HTML alternative to {@code bodyText}, or null for plain text only
+ */
+public record OutboxMessage(String idempotencyKey, String kind, String recipient, String subject,
+        String bodyText, String bodyHtml) {
+
+    public OutboxMessage {
+        // Checked here so a caller gets a clear message instead of a constraint violation that
+        // rolls back the change the notification belongs to.
+        requireText("idempotencyKey", idempotencyKey, 200);
+        requireText("kind", kind, 40);
+        requireText("recipient", recipient, 320);
+        requireText("subject", subject, 300);
+        if (bodyText == null) {
+            throw new IllegalArgumentException("bodyText is required");
+        }
+        // A line break in a header value would let it smuggle in extra headers or recipients.
+        requireOneLine("recipient", recipient);
+        requireOneLine("subject", subject);
+    }
+
+    private static void requireText(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters");
+        }
+    }
+
+    private static void requireOneLine(String name, String value) {
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(name + " must be a single line");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package uk.encounters.marketplace.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.LoginTokens.Purpose;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+
+class LoginTokensTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static final Instant NOW = Instant.parse("2027-03-10T09:00:00Z");
+    private static final AtomicInteger unique = new AtomicInteger();
+    private static long hubId;
+
+    private final LoginTokens tokens = new LoginTokens(db.dsl(), at(NOW));
+
+    @BeforeAll
+    static void hub() {
+        hubId = new TestData(db.dsl()).hub("Derby");
+    }
+
+    @Test
+    void issuesA256BitTokenThatExpiresInADay() {
+        IssuedToken issued = tokens.issue(person(), Purpose.MAGIC_LINK);
+
+        assertThat(issued.token()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+        assertThat(issued.toString()).doesNotContain(issued.token());
+    }
+
+    @Test
+    void storesOnlyTheSha256OfTheToken() throws Exception {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.PASSWORD_RESET);
+
+        List<String> rows = db.dsl().fetch("select t::text from login_token t where user_id = ?", user)
+                .getValues(0, String.class);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst()).doesNotContain(issued.token());
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(issued.token().getBytes(StandardCharsets.UTF_8)));
+        assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.USER_ID.eq(user))).isEqualTo(sha256);
+    }
+
+    @Test
+    void redeemsATokenOnceOnly() {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.MAGIC_LINK);
+
+        assertThat(tokens.redeem(issued.token(), Purpose.MAGIC_LINK)).contains(user);
+        assertThat(tokens.redeem(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
+        assertThat(tokens.peek(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
+    }
+
+    @Test
+    void peeksAtATokenWithoutUsingIt() {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.INVITATION);
+
+        assertThat(tokens.peek(issued.token(), Purpose.INVITATION)).contains(user);
+        assertThat(tokens.peek(issued.token(), Purpose.INVITATION)).contains(user);
+        assertThat(tokens.redeem(issued.token(), Purpose.INVITATION)).contains(user);
+    }
+
+    @Test
+    void refusesATokenOnceItHasExpired() {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.MAGIC_LINK);
+        LoginTokens aDayLater = new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24))));
+        LoginTokens justBefore = new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24)).minusSeconds(1)));
+
+        assertThat(aDayLater.peek(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
+        assertThat(aDayLater.redeem(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
+        assertThat(justBefore.redeem(issued.token(), Purpose.MAGIC_LINK)).contains(user);
+    }
+
+    @Test
+    void refusesATokenIssuedForAnotherPurpose() {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.MAGIC_LINK);
+
+        assertThat(tokens.redeem(issued.token(), Purpose.PASSWORD_RESET)).isEmpty();
+        assertThat(tokens.peek(issued.token(), Purpose.INVITATION)).isEmpty();
+        assertThat(tokens.redeem(issued.token(), Purpose.MAGIC_LINK)).contains(user);
+    }
+
+    @Test
+    void refusesAnUnknownOrMalformedToken() {
+        assertThat(tokens.redeem("not-a-token-we-issued", Purpose.MAGIC_LINK)).isEmpty();
+        assertThat(tokens.redeem("", Purpose.MAGIC_LINK)).isEmpty();
+        assertThat(tokens.redeem(null, Purpose.MAGIC_LINK)).isEmpty();
+        assertThat(tokens.peek("x".repeat(10_000), Purpose.MAGIC_LINK)).isEmpty();
+    }
+
+    @Test
+    void refusesATokenOfADisabledPerson() {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.PASSWORD_RESET);
+
+        new AccountRepository(db.dsl()).disable(user);
+
+        assertThat(tokens.peek(issued.token(), Purpose.PASSWORD_RESET)).isEmpty();
+        assertThat(tokens.redeem(issued.token(), Purpose.PASSWORD_RESET)).isEmpty();
+    }
+
+    @Test
+    void revokesEveryUnusedTokenOfAPerson() {
+        long user = person();
+        IssuedToken reset = tokens.issue(user, Purpose.PASSWORD_RESET);
+        IssuedToken link = tokens.issue(user, Purpose.MAGIC_LINK);
+
+        assertThat(tokens.revokeUnused(user)).isEqualTo(2);
+
+        assertThat(tokens.redeem(reset.token(), Purpose.PASSWORD_RESET)).isEmpty();
+        assertThat(tokens.redeem(link.token(), Purpose.MAGIC_LINK)).isEmpty();
+    }
+
+    @Test
+    void letsOnlyOneOfTwoConcurrentRedemptionsSucceed() throws Exception {
+        long user = person();
+        IssuedToken issued = tokens.issue(user, Purpose.MAGIC_LINK);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Optional<Long>> redeem = () -> {
+            start.await();
+            return tokens.redeem(issued.token(), Purpose.MAGIC_LINK);
+        };
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<Optional<Long>> first = pool.submit(redeem);
+            Future<Optional<Long>> second = pool.submit(redeem);
+            start.countDown();
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(Optional.of(user), Optional.empty());
+        }
+    }
+
+    private static long person() {
+        return new AccountRepository(db.dsl())
+                .create("person" + unique.incrementAndGet() + "@example.org", "A Person", null, Scope.coordinator(hubId));
+    }
+
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+}

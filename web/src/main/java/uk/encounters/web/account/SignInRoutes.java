@@ -1,0 +1,173 @@
+package uk.encounters.web.account;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.Account;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.SignIn;
+import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/** Signing in with a password, signing out, and asking for a sign-in link or a password reset. */
+public final class SignInRoutes {
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final RateLimit rateLimit;
+    private final Links links;
+    private final Passwords passwords;
+    private final java.time.Clock clock;
+
+    public SignInRoutes(Database database, Blocking blocking, Templates templates, RateLimit rateLimit, Links links,
+                        Passwords passwords, java.time.Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.rateLimit = rateLimit;
+        this.links = links;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public void initSignInForm(RoutingContext ctx) {
+        if (CurrentUser.of(ctx) != null) {
+            ctx.redirect("/account");
+            return;
+        }
+        showSignInForm(ctx, 200, Form.blank(), null);
+    }
+
+    public void processSignInForm(RoutingContext ctx) {
+        Form form = Form.of(ctx);
+        String email = form.email("email", "Email address");
+        String password = form.secret("password", "Password", 1024);
+        if (!rateLimit.allow(ctx, "sign-in", email)) {
+            return;
+        }
+        if (form.hasErrors()) {
+            showSignInForm(ctx, 422, form, null);
+            return;
+        }
+        String ip = RateLimit.clientAddress(ctx);
+        Optional<Account> account = blocking.call(() -> new SignIn(database.dsl(), passwords).withPassword(email, password, ip));
+        if (account.isEmpty()) {
+            showSignInForm(ctx, 401, form, "The email address or password is not right");
+            return;
+        }
+        CurrentUser.signIn(ctx, account.get());
+        ctx.redirect(safeNext(ctx.request().getParam("next")));
+    }
+
+    public void processSignOut(RoutingContext ctx) {
+        Account account = CurrentUser.of(ctx);
+        if (account != null) {
+            String ip = RateLimit.clientAddress(ctx);
+            blocking.call(() -> {
+                new AuditLog(database.dsl()).record(account.id(), "sign_out", "app_user", account.id(), Map.of(), ip);
+                return null;
+            });
+        }
+        CurrentUser.signOut(ctx);
+        ctx.redirect("/");
+    }
+
+    /** The signed-in person's page: each of their scopes, linked to where they work. */
+    public void showAccount(RoutingContext ctx) {
+        Account account = CurrentUser.of(ctx);
+        HubRepository places = new HubRepository(database.dsl());
+        List<Map<String, String>> scopes = blocking.call(() -> {
+            Map<Long, String> hubs = places.hubNames(account.hubIds());
+            Map<Long, String> schools = places.schoolNames(account.schoolIds());
+            Map<Long, String> employers = places.employerNames(account.employerIds());
+            return account.scopes().stream().map(scope -> switch (scope.role()) {
+                case ADMIN -> Map.of("label", "Administer hubs, people, the audit log and the outbox", "href", "/admin");
+                case COORDINATOR -> Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
+                        "href", "/hubs/" + scope.hubId() + "/people");
+                case CAREERS_LEADER -> Map.of("label", "Careers leader at " + schools.get(scope.schoolId()));
+                case EMPLOYER -> Map.of("label", "Contact for " + employers.get(scope.employerId()));
+            }).toList();
+        });
+        templates.render(ctx, "account/account", "Your account", Map.of("person", account, "scopes", scopes));
+    }
+
+    /** For people without a password (most SMEs): a link by email instead. */
+    public void initLinkForm(RoutingContext ctx) {
+        templates.render(ctx, "account/link-request", "Email me a sign-in link", Form.blank().model());
+    }
+
+    public void processLinkForm(RoutingContext ctx) {
+        emailLink(ctx, LoginTokens.Purpose.MAGIC_LINK, "account/link-request", "Email me a sign-in link");
+    }
+
+    public void initPasswordResetForm(RoutingContext ctx) {
+        templates.render(ctx, "account/reset-request", "Reset your password", Form.blank().model());
+    }
+
+    public void processPasswordResetForm(RoutingContext ctx) {
+        emailLink(ctx, LoginTokens.Purpose.PASSWORD_RESET, "account/reset-request", "Reset your password");
+    }
+
+    /**
+     * Emails a link when the address has an account, and says the same either way, so the form
+     * does not reveal who has an account. The token and its email commit together.
+     */
+    private void emailLink(RoutingContext ctx, LoginTokens.Purpose purpose, String view, String title) {
+        Form form = Form.of(ctx);
+        String email = form.email("email", "Email address");
+        if (!rateLimit.allow(ctx, purpose.code(), email)) {
+            return;
+        }
+        if (form.hasErrors()) {
+            Map<String, Object> model = new HashMap<>(form.model());
+            templates.render(ctx, 422, view, title, model);
+            return;
+        }
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> database.dsl().transactionResult(c -> {
+            Optional<Account> account = new AccountRepository(c.dsl()).findByEmail(email);
+            account.ifPresent(a -> {
+                var token = new LoginTokens(c.dsl(), clock).issue(a.id(), purpose);
+                new Outbox(c.dsl()).enqueue(purpose == LoginTokens.Purpose.MAGIC_LINK
+                        ? links.magicLink(a.email(), token) : links.passwordReset(a.email(), token));
+                new AuditLog(c.dsl()).record(a.id(), purpose.code() + "_requested", "app_user", a.id(), Map.of(), ip);
+            });
+            return null;
+        }));
+        Flash.set(ctx, "If " + email + " has an account, we have sent it a link. It works once, for 24 hours.");
+        ctx.redirect("/sign-in");
+    }
+
+    private void showSignInForm(RoutingContext ctx, int status, Form form, String failure) {
+        Map<String, Object> model = new HashMap<>(form.model());
+        if (failure != null) {
+            model.put("failure", failure);
+        }
+        String next = ctx.request().getParam("next");
+        if (next != null) {
+            model.put("next", safeNext(next));
+        }
+        templates.render(ctx, status, "account/sign-in", "Sign in", model);
+    }
+
+    /** Only a path on this site, never another site (no open redirects). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return "/account";
+        }
+        return next;
+    }
+}

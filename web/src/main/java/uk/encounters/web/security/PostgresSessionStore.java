@@ -1,0 +1,150 @@
+package uk.encounters.web.security;
+
+import static uk.encounters.marketplace.jooq.Tables.WEB_SESSION;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.prng.VertxContextPRNG;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.ext.web.sstore.impl.SharedDataSessionImpl;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import org.jooq.DSLContext;
+
+/**
+ * Sessions kept in PostgreSQL, so they survive a restart and every app instance sees the same
+ * ones. Rows are keyed by a SHA-256 of the session id: a copy of the table cannot be replayed as
+ * cookies. Expired rows are ignored on read and removed by {@link #deleteExpired()}.
+ */
+public final class PostgresSessionStore implements SessionStore {
+
+    private final Vertx vertx;
+    private final DSLContext dsl;
+    private final VertxContextPRNG random;
+
+    public PostgresSessionStore(Vertx vertx, DSLContext dsl) {
+        this.vertx = vertx;
+        this.dsl = dsl;
+        this.random = VertxContextPRNG.current(vertx);
+    }
+
+    @Override
+    public SessionStore init(Vertx vertx, JsonObject options) {
+        return this;
+    }
+
+    @Override
+    public long retryTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Session createSession(long timeout) {
+        return createSession(timeout, DEFAULT_SESSIONID_LENGTH);
+    }
+
+    @Override
+    public Session createSession(long timeout, int length) {
+        return new SharedDataSessionImpl(random, timeout, length);
+    }
+
+    @Override
+    public Future<Session> get(String id) {
+        return blocking(() -> {
+            var row = dsl.select(WEB_SESSION.DATA).from(WEB_SESSION)
+                    .where(WEB_SESSION.ID_HASH.eq(hash(id)))
+                    .and(WEB_SESSION.EXPIRES_AT.gt(OffsetDateTime.now(ZoneOffset.UTC)))
+                    .fetchOne();
+            if (row == null) {
+                return null;
+            }
+            SharedDataSessionImpl session = new SharedDataSessionImpl(random);
+            session.readFromBuffer(0, Buffer.buffer(row.value1()));
+            return session;
+        });
+    }
+
+    @Override
+    public Future<Void> put(Session session) {
+        return blocking(() -> {
+            Buffer data = Buffer.buffer();
+            SharedDataSessionImpl stored = (SharedDataSessionImpl) session;
+            stored.writeToBuffer(data);
+            OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusNanos(session.timeout() * 1_000_000);
+            dsl.insertInto(WEB_SESSION, WEB_SESSION.ID_HASH, WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT, WEB_SESSION.VERSION)
+                    .values(hash(session.id()), data.getBytes(), expires, stored.version())
+                    .onConflict(WEB_SESSION.ID_HASH).doUpdate()
+                    .set(WEB_SESSION.DATA, data.getBytes())
+                    .set(WEB_SESSION.EXPIRES_AT, expires)
+                    .set(WEB_SESSION.VERSION, stored.version())
+                    .execute();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Void> delete(String id) {
+        return blocking(() -> {
+            dsl.deleteFrom(WEB_SESSION).where(WEB_SESSION.ID_HASH.eq(hash(id))).execute();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Void> clear() {
+        return blocking(() -> {
+            dsl.deleteFrom(WEB_SESSION).execute();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Integer> size() {
+        return blocking(() -> dsl.fetchCount(WEB_SESSION));
+    }
+
+    /** Removes sessions past their expiry; run now and then. */
+    public int deleteExpired() {
+        return dsl.deleteFrom(WEB_SESSION).where(WEB_SESSION.EXPIRES_AT.le(OffsetDateTime.now(ZoneOffset.UTC))).execute();
+    }
+
+    @Override
+    public void close() {
+        // the pool belongs to Database, which closes it
+    }
+
+    /**
+     * Runs the JDBC work on the worker pool. On a request's virtual thread it also waits for it:
+     * Vert.x flushes the session from a headers-end hook without waiting, so otherwise the browser
+     * could send its next request before the session is written. Awaiting parks the virtual thread
+     * and leaves the verticle free for other requests.
+     */
+    private <T> Future<T> blocking(Callable<T> work) {
+        Future<T> result = vertx.executeBlocking(work, false);
+        if (Thread.currentThread().isVirtual()) {
+            try {
+                return Future.succeededFuture(Future.await(result));
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+        }
+        return result;
+    }
+
+    static String hash(String sessionId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

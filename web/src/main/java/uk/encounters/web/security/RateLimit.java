@@ -1,0 +1,68 @@
+package uk.encounters.web.security;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import uk.encounters.marketplace.ratelimit.RateLimits;
+import uk.encounters.web.Blocking;
+
+/**
+ * Limits on attempts at sign-in, links by email and the public forms, per client address and per
+ * account, counted in PostgreSQL so they hold across app instances. Over a limit the person gets
+ * a 429 page saying when to try again.
+ */
+public final class RateLimit {
+
+    public record Limit(int perAddress, int perAccount, Duration window) {
+    }
+
+    static final Map<String, Limit> LIMITS = Map.of(
+            "sign-in", new Limit(30, 10, Duration.ofMinutes(15)),
+            "magic_link", new Limit(10, 5, Duration.ofHours(1)),
+            "password_reset", new Limit(10, 5, Duration.ofHours(1)),
+            "public-form", new Limit(20, 10, Duration.ofHours(1)));
+
+    private final RateLimits counters;
+    private final Blocking blocking;
+    private final Map<String, Limit> limits;
+
+    public RateLimit(RateLimits counters, Blocking blocking) {
+        this(counters, blocking, LIMITS);
+    }
+
+    public RateLimit(RateLimits counters, Blocking blocking, Map<String, Limit> limits) {
+        this.counters = counters;
+        this.blocking = blocking;
+        this.limits = limits;
+    }
+
+    /**
+     * Counts an attempt at {@code action} by this client and, when given, for this account key
+     * (an email address). Answers false, having sent the 429 page, when over either limit.
+     */
+    public boolean allow(RoutingContext ctx, String action, String accountKey) {
+        Limit limit = limits.get(action);
+        if (limit == null) {
+            throw new IllegalArgumentException("No rate limit for " + action);
+        }
+        String address = clientAddress(ctx);
+        boolean allowed = blocking.call(() -> {
+            boolean byAddress = counters.allow(action + ":address:" + address, limit.perAddress(), limit.window());
+            boolean byAccount = accountKey == null || accountKey.isBlank()
+                    || counters.allow(action + ":account:" + accountKey.toLowerCase(Locale.ROOT), limit.perAccount(), limit.window());
+            return byAddress && byAccount;
+        });
+        if (!allowed) {
+            ctx.response().putHeader("Retry-After", String.valueOf(limit.window().toSeconds()));
+            ctx.fail(429);
+        }
+        return allowed;
+    }
+
+    /** The client's address; behind a proxy, WebServer lets Vert.x take it from X-Forwarded-For. */
+    public static String clientAddress(RoutingContext ctx) {
+        var remote = ctx.request().remoteAddress();
+        return remote == null ? "unknown" : remote.host();
+    }
+}

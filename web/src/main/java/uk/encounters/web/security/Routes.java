@@ -1,0 +1,58 @@
+package uk.encounters.web.security;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import uk.encounters.marketplace.account.Account;
+import uk.encounters.web.Blocking;
+
+/**
+ * The only way routes are registered: each one with the {@link Access} rule it needs, kept as
+ * route metadata so a test can walk every route and check its rule is enforced.
+ */
+public final class Routes {
+
+    public static final String ACCESS = "access";
+
+    private final Router router;
+    private final Access.HubLookup hubs;
+    private final Blocking blocking;
+
+    public Routes(Router router, Access.HubLookup hubs, Blocking blocking) {
+        this.router = router;
+        this.hubs = hubs;
+        this.blocking = blocking;
+    }
+
+    public void get(String path, Access access, Handler<RoutingContext> handler) {
+        add(HttpMethod.GET, path, access, handler);
+    }
+
+    public void post(String path, Access access, Handler<RoutingContext> handler) {
+        add(HttpMethod.POST, path, access, handler);
+    }
+
+    private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
+        router.route(method, path)
+                .putMetadata(ACCESS, access)
+                .handler(ctx -> enforce(ctx, access))
+                .handler(handler);
+    }
+
+    private void enforce(RoutingContext ctx, Access access) {
+        Account account = CurrentUser.of(ctx);
+        String value = access.parameter() == null ? null : ctx.pathParam(access.parameter());
+        Access.Decision decision = access.kind() == Access.Kind.SCHOOL || access.kind() == Access.Kind.EMPLOYER
+                ? blocking.call(() -> access.decide(account, value, hubs))
+                : access.decide(account, value, hubs);
+        switch (decision) {
+            case ALLOW -> ctx.next();
+            case SIGN_IN -> ctx.redirect("/sign-in?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+            case FORBIDDEN -> ctx.fail(403);
+            case NOT_FOUND -> ctx.fail(404);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package uk.encounters.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** One person's browser, as far as HTTP goes: cookies kept, forms posted with the page's CSRF token. */
+public final class Visitor {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"");
+
+    private final RunningApp app;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String csrfToken;
+
+    public Visitor(RunningApp app) {
+        this.app = app;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return remember(send(HttpRequest.newBuilder(URI.create(app.url(path))).GET()));
+    }
+
+    /** Keeps the CSRF token of the page, as a browser keeps the page's hidden field. */
+    private HttpResponse<String> remember(HttpResponse<String> response) {
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrfToken = m.group(1);
+        }
+        return response;
+    }
+
+    /** Posts a form with the CSRF token of the last page this visitor loaded. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            withToken.putIfAbsent("X-XSRF-TOKEN", csrfToken);
+        }
+        return postExactly(path, withToken);
+    }
+
+    /** Posts exactly these fields, token or not. */
+    public HttpResponse<String> postExactly(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return remember(send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /** Signs in with a password through the real form. */
+    public Visitor signIn(String email, String password) {
+        get("/sign-in");
+        HttpResponse<String> response = post("/sign-in", Map.of("email", email, "password", password));
+        if (response.statusCode() != 303 && response.statusCode() != 302) {
+            throw new IllegalStateException("Sign-in as " + email + " failed: " + response.statusCode());
+        }
+        get("/account");
+        return this;
+    }
+
+    /** Presents a cookie this visitor did not get itself: a stolen or stale one. */
+    public Visitor withCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(app.url("/")), cookie);
+        return this;
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

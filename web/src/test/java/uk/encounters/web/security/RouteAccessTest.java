@@ -1,0 +1,210 @@
+package uk.encounters.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/**
+ * Walks every registered route with every kind of person and checks the answer against what
+ * its access rule promises. A route registered without a rule fails the first test.
+ */
+class RouteAccessTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** People, each in hub A or hub B (or neither). */
+    enum Person { ANONYMOUS, ADMIN, COORDINATOR_A, COORDINATOR_B, CAREERS_LEADER_A, CAREERS_LEADER_B, EMPLOYER_A, EMPLOYER_B }
+
+    /** Who may use a route of each kind, with every path parameter pointing into hub A. */
+    static final Map<Access.Kind, Set<Person>> ALLOWED = Map.of(
+            Access.Kind.ANYONE, Set.of(Person.values()),
+            Access.Kind.SIGNED_IN, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.COORDINATOR_B,
+                    Person.CAREERS_LEADER_A, Person.CAREERS_LEADER_B, Person.EMPLOYER_A, Person.EMPLOYER_B),
+            Access.Kind.ADMIN, Set.of(Person.ADMIN),
+            Access.Kind.HUB, Set.of(Person.ADMIN, Person.COORDINATOR_A),
+            Access.Kind.SCHOOL, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.CAREERS_LEADER_A),
+            Access.Kind.EMPLOYER, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.EMPLOYER_A));
+
+    /** Paths whose rule is fixed by where they live, so a wrong rule cannot slip in either. */
+    static final Map<String, Access.Kind> RULE_BY_PREFIX = Map.of(
+            "/admin", Access.Kind.ADMIN,
+            "/hubs/:hubId", Access.Kind.HUB,
+            "/schools/:schoolId", Access.Kind.SCHOOL,
+            "/employers/:employerId", Access.Kind.EMPLOYER);
+
+    static RunningApp app;
+    static Map<String, String> parameters = new LinkedHashMap<>();
+    static Map<Person, String> emails = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void twoHubsAndOnePersonOfEachKind() {
+        TestData data = new TestData(db.dsl());
+        long hubA = data.hub("Hub A");
+        long hubB = data.hub("Hub B");
+        long schoolA = data.school(hubA, "School A");
+        long schoolB = data.school(hubB, "School B");
+        long employerA = data.employer(hubA, "Employer A");
+        long employerB = data.employer(hubB, "Employer B");
+        String hash = new Passwords().hash(PASSWORD);
+        AccountRepository accounts = new AccountRepository(db.dsl());
+        Map<Person, Scope> scopes = Map.of(
+                Person.ADMIN, Scope.admin(),
+                Person.COORDINATOR_A, Scope.coordinator(hubA),
+                Person.COORDINATOR_B, Scope.coordinator(hubB),
+                Person.CAREERS_LEADER_A, Scope.careersLeader(schoolA),
+                Person.CAREERS_LEADER_B, Scope.careersLeader(schoolB),
+                Person.EMPLOYER_A, Scope.employer(employerA),
+                Person.EMPLOYER_B, Scope.employer(employerB));
+        scopes.forEach((person, scope) -> {
+            String email = person.name().toLowerCase().replace('_', '.') + "@example.org";
+            accounts.create(email, person.name(), hash, scope);
+            emails.put(person, email);
+        });
+        new Outbox(db.dsl()).enqueue(new OutboxMessage("route-test", "test", "x@example.org", "Hello", "Body", null));
+        long messageId = db.dsl().select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.OUTBOX.ID))
+                .from(uk.encounters.marketplace.jooq.Tables.OUTBOX).fetchOne(0, Long.class);
+        parameters.put(":hubId", String.valueOf(hubA));
+        parameters.put(":schoolId", String.valueOf(schoolA));
+        parameters.put(":employerId", String.valueOf(employerA));
+        parameters.put(":messageId", String.valueOf(messageId));
+        parameters.put(":token", "not-a-real-token");
+
+        app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void everyRouteDeclaresAnAccessRule() {
+        assertThat(routesWithoutARule(app.server().router())).isEmpty();
+    }
+
+    @Test
+    void aRouteRegisteredWithoutARuleIsCaught() {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            Router router = Router.router(vertx);
+            router.get("/schools/:schoolId/secret").handler(ctx -> ctx.end("pupil data"));
+
+            assertThat(routesWithoutARule(router)).containsExactly("GET /schools/:schoolId/secret");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void routesUnderAProtectedPathCarryThatPathsRule() {
+        List<String> wrong = new ArrayList<>();
+        for (Route route : app.server().router().getRoutes()) {
+            Access access = route.getMetadata(Routes.ACCESS);
+            if (route.getPath() == null || access == null) {
+                continue;
+            }
+            RULE_BY_PREFIX.forEach((prefix, kind) -> {
+                if (route.getPath().startsWith(prefix) && access.kind() != kind) {
+                    wrong.add(route.getPath() + " is " + access.kind() + ", should be " + kind);
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEachPersonAsItsRulePromises() {
+        List<String> wrong = new ArrayList<>();
+        for (Person person : Person.values()) {
+            Visitor visitor = visitorFor(person);
+            for (Route route : app.server().router().getRoutes()) {
+                Access access = route.getMetadata(Routes.ACCESS);
+                if (route.getPath() == null || access == null) {
+                    continue;
+                }
+                for (HttpMethod method : route.methods()) {
+                    String path = concrete(route.getPath());
+                    // a page with a form, so the post below carries this session's CSRF token
+                    visitor.get(person == Person.ANONYMOUS ? "/sign-in" : "/account");
+                    HttpResponse<String> response = method == HttpMethod.GET ? visitor.get(path) : visitor.post(path, Map.of());
+                    boolean allowed = ALLOWED.get(access.kind()).contains(person);
+                    String problem = judge(person, allowed, response);
+                    if (problem != null) {
+                        wrong.add(person + " " + method + " " + path + " (" + access.kind() + "): " + problem);
+                    }
+                    if (path.equals("/sign-out") && person != Person.ANONYMOUS) {
+                        visitor = visitorFor(person);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String judge(Person person, boolean allowed, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String location = response.headers().firstValue("location").orElse("");
+        boolean toSignIn = (status == 302 || status == 303) && location.startsWith("/sign-in?next=");
+        if (status >= 500) {
+            return "server error " + status;
+        }
+        if (allowed) {
+            return status == 403 || status == 404 || toSignIn ? "refused with " + status + " " + location : null;
+        }
+        if (person == Person.ANONYMOUS) {
+            return toSignIn ? null : "expected a redirect to sign in, got " + status + " " + location;
+        }
+        return status == 403 ? null : "expected 403, got " + status + " " + location;
+    }
+
+    private static Visitor visitorFor(Person person) {
+        Visitor visitor = new Visitor(app);
+        return person == Person.ANONYMOUS ? visitor : visitor.signIn(emails.get(person), PASSWORD);
+    }
+
+    private static String concrete(String path) {
+        // Vert.x keeps "/static/*" as the prefix "/static/"
+        String concrete = path.endsWith("/") && path.length() > 1 ? path + "site.css" : path;
+        for (var p : parameters.entrySet()) {
+            concrete = concrete.replace(p.getKey(), p.getValue());
+        }
+        return concrete;
+    }
+
+    static List<String> routesWithoutARule(Router router) {
+        List<String> missing = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            if (route.getPath() != null && route.getMetadata(Routes.ACCESS) == null) {
+                String methods = route.methods() == null || route.methods().isEmpty() ? "ANY"
+                        : String.join(",", route.methods().stream().map(HttpMethod::name).sorted().toList());
+                missing.add(methods + " " + route.getPath());
+            }
+        }
+        return missing;
+    }
+}
