@@ -40,11 +40,17 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(Database database, LocalDate today) {
+        return start(database, today, Map.of());
+    }
+
+    /** With extra environment, e.g. BASE_URL. */
+    public static RunningApp start(Database database, LocalDate today, Map<String, String> environment) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         Clock clock = Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        WebServer server = new WebServer(database, clock,
-                WebConfig.fromEnvironment(Map.of("PORT", "0", "SESSION_SECRET", "test-secret-not-for-production")));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "SESSION_SECRET", "test-secret-not-for-production"));
+        env.putAll(environment);
+        WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env));
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                 .await();
         return new RunningApp(vertx, server);

@@ -58,7 +58,8 @@ public final class PostgresSessionStore implements SessionStore {
 
     @Override
     public Future<Session> get(String id) {
-        return blocking(() -> {
+        // Reads happen before the handlers, outside response.end(), so they may use the worker pool.
+        return vertx.executeBlocking(() -> {
             var row = dsl.select(WEB_SESSION.DATA).from(WEB_SESSION)
                     .where(WEB_SESSION.ID_HASH.eq(hash(id)))
                     .and(WEB_SESSION.EXPIRES_AT.gt(OffsetDateTime.now(ZoneOffset.UTC)))
@@ -68,13 +69,13 @@ public final class PostgresSessionStore implements SessionStore {
             }
             SharedDataSessionImpl session = new SharedDataSessionImpl(random);
             session.readFromBuffer(0, Buffer.buffer(row.value1()));
-            return session;
-        });
+            return (Session) session;
+        }, false);
     }
 
     @Override
     public Future<Void> put(Session session) {
-        return blocking(() -> {
+        return write(() -> {
             Buffer data = Buffer.buffer();
             SharedDataSessionImpl stored = (SharedDataSessionImpl) session;
             stored.writeToBuffer(data);
@@ -92,7 +93,7 @@ public final class PostgresSessionStore implements SessionStore {
 
     @Override
     public Future<Void> delete(String id) {
-        return blocking(() -> {
+        return write(() -> {
             dsl.deleteFrom(WEB_SESSION).where(WEB_SESSION.ID_HASH.eq(hash(id))).execute();
             return null;
         });
@@ -100,7 +101,7 @@ public final class PostgresSessionStore implements SessionStore {
 
     @Override
     public Future<Void> clear() {
-        return blocking(() -> {
+        return write(() -> {
             dsl.deleteFrom(WEB_SESSION).execute();
             return null;
         });
@@ -108,7 +109,7 @@ public final class PostgresSessionStore implements SessionStore {
 
     @Override
     public Future<Integer> size() {
-        return blocking(() -> dsl.fetchCount(WEB_SESSION));
+        return vertx.executeBlocking(() -> dsl.fetchCount(WEB_SESSION), false);
     }
 
     /** Removes sessions past their expiry; run now and then. */
@@ -122,21 +123,22 @@ public final class PostgresSessionStore implements SessionStore {
     }
 
     /**
-     * Runs the JDBC work on the worker pool. On a request's virtual thread it also waits for it:
-     * Vert.x flushes the session from a headers-end hook without waiting, so otherwise the browser
-     * could send its next request before the session is written. Awaiting parks the virtual thread
-     * and leaves the verticle free for other requests.
+     * On a request's virtual thread the work runs right there, so the session is written before
+     * the response goes out: Vert.x flushes sessions from a headers-end hook without waiting, and
+     * the browser's next request must see what this one stored. It cannot await the worker pool
+     * there: the hook runs inside response.end() holding the connection's lock, where Vert.x's
+     * await falls back to a latch that the blocked context can never release. The write takes a
+     * millisecond or so. Elsewhere (event-loop callers) it goes to the worker pool.
      */
-    private <T> Future<T> blocking(Callable<T> work) {
-        Future<T> result = vertx.executeBlocking(work, false);
+    private <T> Future<T> write(Callable<T> work) {
         if (Thread.currentThread().isVirtual()) {
             try {
-                return Future.succeededFuture(Future.await(result));
-            } catch (RuntimeException e) {
+                return Future.succeededFuture(work.call());
+            } catch (Exception e) {
                 return Future.failedFuture(e);
             }
         }
-        return result;
+        return vertx.executeBlocking(work, false);
     }
 
     static String hash(String sessionId) {

@@ -79,6 +79,20 @@ class SecurityTest {
     }
 
     @Test
+    void cookiesAreSecureAndHstsIsSentWhenTheSiteIsServedOverHttps() {
+        RunningApp https = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23),
+                Map.of("BASE_URL", "https://encounters.example.org"));
+        try {
+            var headers = new Visitor(https).get("/sign-in").headers();
+            assertThat(headers.allValues("set-cookie")).isNotEmpty()
+                    .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
+            assertThat(headers.firstValue("strict-transport-security")).isPresent();
+        } finally {
+            https.close();
+        }
+    }
+
+    @Test
     void repeatedSignInAttemptsForOneAccountAreStoppedWithA429Page() {
         new AccountRepository(db.dsl()).create("target@example.org", "Target", new Passwords().hash(PASSWORD),
                 Scope.admin());
