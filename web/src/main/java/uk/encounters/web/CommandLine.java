@@ -13,7 +13,8 @@ record CommandLine(String command, Map<String, String> options) {
             "demo", Set.of("area", "seed"),
             "serve", Set.of(),
             "migrate", Set.of(),
-            "seed", Set.of("area", "seed"));
+            "seed", Set.of("area", "seed"),
+            "invite-admin", Set.of("email", "name"));
 
     static CommandLine parse(List<String> args) {
         if (args.isEmpty() || Set.of("--help", "-h", "help").contains(args.getFirst())) {

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.flywaydb.core.api.output.MigrateResult;
+import java.util.Optional;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
 
 /** The {@code encounters} command line: demo, serve, migrate, seed. */
@@ -31,6 +34,9 @@ public final class Main {
               migrate                         Apply the database migrations and exit.
               seed --area NAME [--seed N]     Load a generated hub into the database and say how long it took.
                                               Areas: %s.
+              invite-admin --email ADDRESS --name NAME
+                                              Make someone an administrator: a new person gets an emailed invitation
+                                              (the link is printed too); an existing account gets the role.
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
@@ -80,6 +86,7 @@ public final class Main {
                 }
                 case "migrate" -> migrate();
                 case "seed" -> seed(line);
+                case "invite-admin" -> inviteAdmin(line);
                 case "serve" -> serve();
                 case "demo" -> demo(line);
                 default -> throw new IllegalStateException(line.command());
@@ -103,6 +110,23 @@ public final class Main {
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
             new SeedCommand(connection.database(), config, clock, out).seed(area, line.longOption("seed", DEMO_SEED));
+            return 0;
+        }
+    }
+
+    private int inviteAdmin(CommandLine line) {
+        String email = line.option("email").filter(e -> e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
+                .orElseThrow(() -> new IllegalArgumentException("invite-admin needs --email with an email address"));
+        String name = line.option("name").filter(n -> !n.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("invite-admin needs --name"));
+        try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
+            report(connection.database().migrate());
+            var invitations = new Invitations(new Links(config.baseUrl()), clock);
+            Optional<String> link = connection.database().dsl().transactionResult(c ->
+                    invitations.invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line"));
+            out.println(link.map(l -> "Invited " + email + " as an administrator. The invitation is in the outbox;"
+                            + " its link (once, 24 hours): " + l)
+                    .orElse(email + " already had an account and is now an administrator."));
             return 0;
         }
     }

@@ -50,6 +50,18 @@ class MainTest {
     }
 
     @Test
+    void inviteAdminCreatesAnAdministratorWithAnEmailedInvitationAndPrintsTheLink() {
+        assertThat(run("invite-admin", "--email", "ops@example.org", "--name", "Olu Ops")).isZero();
+        assertThat(printed()).containsPattern("Invited ops@example.org as an administrator\\..*/invitation/\\S+");
+        var admin = new uk.encounters.marketplace.account.AccountRepository(db.dsl()).findByEmail("ops@example.org");
+        assertThat(admin).hasValueSatisfying(a -> assertThat(a.isAdmin()).isTrue());
+        assertThat(new uk.encounters.marketplace.outbox.Outbox(db.dsl()).findRecent(10))
+                .anySatisfy(m -> assertThat(m.recipient()).isEqualTo("ops@example.org"));
+
+        assertThat(run("invite-admin", "--email", "not-an-address", "--name", "X")).isEqualTo(1);
+    }
+
+    @Test
     void helpListsTheCommandsAndAreas() {
         assertThat(run("--help")).isZero();
         assertThat(printed()).contains("demo [--area NAME]", "serve", "migrate", "seed --area NAME",
