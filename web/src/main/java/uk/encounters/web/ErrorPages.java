@@ -31,8 +31,8 @@ final class ErrorPages {
         if (failure != null && Database.isUnavailable(failure)) {
             status = 503;
             log.warn("Database unavailable for {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
-        } else if (status < 400) {
-            status = 500;
+        } else if (status < 400 || status >= 500) {
+            status = status < 400 ? 500 : status;
             log.error("Failed {} {}", ctx.request().method(), ctx.request().path(), failure);
         }
         String title = switch (status) {

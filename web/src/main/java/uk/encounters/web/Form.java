@@ -2,6 +2,8 @@ package uk.encounters.web;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,13 @@ public final class Form {
     /** An empty form, for showing it the first time. */
     public static Form blank() {
         return new Form(MultiMap.caseInsensitiveMultiMap());
+    }
+
+    /** A form showing these starting values, for a form with sensible defaults. */
+    public static Form withValues(Map<String, String> defaults) {
+        Form form = new Form(MultiMap.caseInsensitiveMultiMap());
+        form.values.putAll(defaults);
+        return form;
     }
 
     /** The trimmed value ("" when absent), refused when longer than {@code maxLength}. */
@@ -81,6 +90,49 @@ public final class Form {
             error(name, "Select " + label.toLowerCase());
         }
         return value;
+    }
+
+    /** A whole number in [min, max]; {@code fallback} when the field is absent (not when it is blank). */
+    public int integer(String name, String label, int min, int max) {
+        String value = text(name, label, 12);
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                error(name, label + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            error(name, label + " must be a whole number, like " + min);
+            return min;
+        }
+    }
+
+    /** A date as a browser's date field sends it (2026-11-23); null with a message when it is not one. */
+    public LocalDate date(String name, String label) {
+        String value = text(name, label, 10);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            error(name, value.isEmpty() ? "Enter " + label.toLowerCase() : label + " must be a real date, like 2027-03-15");
+            return null;
+        }
+    }
+
+    /** A checkbox: ticked when present. */
+    public boolean checked(String name) {
+        boolean ticked = attributes.contains(name);
+        values.put(name, ticked ? "true" : "");
+        return ticked;
+    }
+
+    /** The ticked options of a group of checkboxes sharing a name, each one of {@code allowed}. */
+    public List<String> ticked(String name, String label, List<String> allowed) {
+        List<String> chosen = attributes.getAll(name).stream().filter(allowed::contains).distinct().toList();
+        values.put(name, String.join(",", chosen));
+        if (chosen.size() != attributes.getAll(name).size()) {
+            error(name, "Choose " + label.toLowerCase() + " from the list");
+        }
+        return chosen;
     }
 
     /** Keeps the first message for a field: it is the one to fix first. */

@@ -30,6 +30,8 @@ import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
+import uk.encounters.web.employer.EmployerRoutes;
+import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.security.Access;
@@ -87,6 +89,8 @@ public final class WebServer extends VerticleBase {
         TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
         AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
+        OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, clock);
+        EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -131,6 +135,14 @@ public final class WebServer extends VerticleBase {
         routes.get("/admin/audit", Access.admin(), admin::showAudit);
         routes.get("/admin/outbox", Access.admin(), admin::showOutbox);
         routes.get("/admin/outbox/:messageId", Access.admin(), admin::showOutboxMessage);
+
+        routes.get("/offer-a-talk", Access.anyone(), offerForm::initOfferForm);
+        routes.post("/offer-a-talk", Access.anyone(), offerForm::processOfferForm);
+        routes.get("/offers/:offerId/confirm/:token", Access.anyone(), employers::initOfferConfirmation);
+        routes.post("/offers/:offerId/confirm/:token", Access.anyone(), employers::processOfferConfirmation);
+        routes.get("/employers/:employerId", Access.employer("employerId"), employers::showEmployer);
+        routes.post("/employers/:employerId/contact-preference", Access.employer("employerId"),
+                employers::processContactPreference);
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);

@@ -53,9 +53,20 @@ public final class Visitor {
         return postExactly(path, withToken);
     }
 
+    /** Posts fields that may repeat (a group of checkboxes), with the page's CSRF token. */
+    public HttpResponse<String> postAll(String path, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("X-XSRF-TOKEN", csrfToken));
+        return postEntries(path, all);
+    }
+
     /** Posts exactly these fields, token or not. */
     public HttpResponse<String> postExactly(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return postEntries(path, java.util.List.copyOf(fields.entrySet()));
+    }
+
+    private HttpResponse<String> postEntries(String path, java.util.List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(send(HttpRequest.newBuilder(URI.create(app.url(path)))

@@ -95,6 +95,13 @@ public final class AccountRepository {
                 .fetchOne(USER_SCOPE.USER_ID);
     }
 
+    /** A person with no role yet, e.g. someone who offered a talk for an organisation they cannot speak for. */
+    public long createWithoutScope(String email, String displayName) {
+        return dsl.insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                .values(email.strip(), displayName.strip())
+                .returning(APP_USER.ID).fetchOne(APP_USER.ID);
+    }
+
     /** Grants the scope; granting one the person already holds changes nothing. */
     public void addScope(long userId, Scope scope) {
         dsl.insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID,

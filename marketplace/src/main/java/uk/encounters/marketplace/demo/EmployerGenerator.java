@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.demo.DemoHub.Employer;
 import uk.encounters.marketplace.demo.DemoHub.Volunteer;
+import uk.encounters.marketplace.employer.OrganisationName;
 
 /**
  * The employers of a hub that engage with schools, and their volunteers. Only a share of an
@@ -88,7 +89,7 @@ final class EmployerGenerator {
 
     private Employer employer(Slot slot, boolean cornerstone, Set<String> names) {
         String name = EmployerNames.unique(slot.sector(), slot.band(), hub.placeName(), random, names);
-        String normalised = EmployerNames.normalise(name);
+        String normalised = OrganisationName.normalise(name);
         SchoolProfile near = locatedSchools.isEmpty() ? null : EmployerNames.pick(locatedSchools, random);
         double latitude = near == null ? 52.92 : near.latitude();
         double longitude = near == null ? -1.48 : near.longitude();

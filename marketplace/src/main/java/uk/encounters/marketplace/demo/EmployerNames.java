@@ -1,11 +1,10 @@
 package uk.encounters.marketplace.demo;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.employer.OrganisationName;
 
 /**
  * Plausible, made-up employer names ("Riverside Precision Engineering Ltd"), the normalised form
@@ -77,7 +76,7 @@ final class EmployerNames {
             if (attempt > 20) {
                 name = pick(PLACES, random) + " " + name;
             }
-            if (taken.add(normalise(name))) {
+            if (taken.add(OrganisationName.normalise(name))) {
                 return name;
             }
         }
@@ -110,16 +109,6 @@ final class EmployerNames {
         }
         double draw = random.nextDouble();
         return draw < 0.65 ? " Ltd" : draw < 0.85 ? " Limited" : "";
-    }
-
-    /** Lower case, accents and punctuation gone, '&' read as 'and', legal suffixes dropped. */
-    static String normalise(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9 ]", " ");
-        plain = (" " + plain + " ").replaceAll("\\s+", " ");
-        plain = plain.replaceAll(" (ltd|limited|plc|llp|cic|co|company|inc)(?= )", " ")
-                .replaceAll("\\s+", " ");
-        return plain.trim();
     }
 
     static String emailDomain(String normalisedName) {

@@ -62,6 +62,25 @@ public final class Links {
                 """.formatted(url(LoginTokens.Purpose.MAGIC_LINK, token.token())));
     }
 
+    /** Where an employer confirms a new offer: signs them in and puts the offer live. */
+    public String offerConfirmationUrl(long offerId, String token) {
+        return baseUrl + "/offers/" + offerId + "/confirm/" + token;
+    }
+
+    public OutboxMessage offerConfirmation(String email, String name, long offerId, IssuedToken token) {
+        return message(token, email, "Confirm your offer to local schools", """
+                Hello %s,
+
+                Thank you for offering your time to local pupils. Confirm your offer here and it goes live
+                for the enterprise coordinator's next matching round:
+
+                %s
+
+                The link works once and for 24 hours. You will be asked rarely and clearly: at most as often
+                as you tell us, with everything in one message. No password is needed, now or later.
+                """.formatted(name, offerConfirmationUrl(offerId, token.token())));
+    }
+
     private static OutboxMessage message(IssuedToken token, String email, String subject, String body) {
         // One message per token; the key is derived from the token without holding it.
         String key = "account:" + UUID.nameUUIDFromBytes(token.token().getBytes(StandardCharsets.UTF_8));

@@ -92,6 +92,7 @@ class RouteAccessTest {
         parameters.put(":schoolId", String.valueOf(schoolA));
         parameters.put(":employerId", String.valueOf(employerA));
         parameters.put(":messageId", String.valueOf(messageId));
+        parameters.put(":offerId", String.valueOf(data.offer(employerA, "active", LocalDate.of(2027, 3, 1))));
         parameters.put(":token", "not-a-real-token");
 
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));

@@ -1,0 +1,127 @@
+package uk.encounters.marketplace.employer;
+
+import static org.jooq.impl.DSL.lower;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.AuditLog;
+
+/**
+ * Folds an organisation that slipped through twice into the record that stays. Everything moves:
+ * offers, volunteers (one person on both records becomes one volunteer), their bookings, the
+ * people who may manage it, and schools' preferences for it. The merged record stays, pointing
+ * at the survivor, so nothing that referred to it breaks. Run it in one transaction.
+ */
+public final class EmployerMerge {
+
+    /** What moved, as the audit log records it. */
+    public record Moved(int offers, int volunteers, int volunteersFolded, int bookings, int people, int requests) {
+    }
+
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final DSLContext tx;
+
+    public EmployerMerge(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    public Moved merge(long fromId, long intoId, long actorUserId, String ipAddress) {
+        if (fromId == intoId) {
+            throw new Refused("An organisation cannot be merged into itself");
+        }
+        // lock both rows, in id order so two merges cannot deadlock
+        var rows = tx.selectFrom(EMPLOYER).where(EMPLOYER.ID.in(fromId, intoId)).orderBy(EMPLOYER.ID).forUpdate().fetch();
+        var from = rows.stream().filter(r -> r.getId() == fromId).findFirst()
+                .orElseThrow(() -> new Refused("There is no organisation " + fromId));
+        var into = rows.stream().filter(r -> r.getId() == intoId).findFirst()
+                .orElseThrow(() -> new Refused("There is no organisation " + intoId));
+        if (from.getMergedIntoId() != null || into.getMergedIntoId() != null) {
+            throw new Refused("One of these organisations has already been merged into another");
+        }
+        if (!from.getHubId().equals(into.getHubId())) {
+            throw new Refused("Only organisations in the same Careers Hub can be merged");
+        }
+
+        int folded = foldSharedVolunteers(fromId, intoId);
+        int volunteers = tx.update(VOLUNTEER).set(VOLUNTEER.EMPLOYER_ID, intoId)
+                .where(VOLUNTEER.EMPLOYER_ID.eq(fromId)).execute();
+        // bookings hang off offers, so they move with them
+        int bookings = tx.fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
+                OFFER.EMPLOYER_ID.eq(fromId));
+        int offers = tx.update(OFFER).set(OFFER.EMPLOYER_ID, intoId).where(OFFER.EMPLOYER_ID.eq(fromId)).execute();
+        int people = moveScopes(fromId, intoId);
+        int requests = tx.update(REQUEST).set(REQUEST.PREFERRED_EMPLOYER_ID, intoId)
+                .where(REQUEST.PREFERRED_EMPLOYER_ID.eq(fromId)).execute();
+
+        if (into.getEmailDomain() == null && from.getEmailDomain() != null) {
+            into.setEmailDomain(from.getEmailDomain());
+        }
+        // the stricter wish about being asked wins: nobody should be asked more than they said
+        into.setMaxAsksPerMonth((short) Math.min(into.getMaxAsksPerMonth(), from.getMaxAsksPerMonth()));
+        into.setCornerstone(into.getCornerstone() || from.getCornerstone());
+        into.store();
+        tx.update(EMPLOYER).set(EMPLOYER.MERGED_INTO_ID, intoId)
+                .where(EMPLOYER.ID.eq(fromId).or(EMPLOYER.MERGED_INTO_ID.eq(fromId))).execute();
+
+        Moved moved = new Moved(offers, volunteers + folded, folded, bookings, people, requests);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("merged_from", fromId);
+        detail.put("merged_from_name", from.getName());
+        detail.put("into_name", into.getName());
+        detail.put("offers", offers);
+        detail.put("volunteers", volunteers + folded);
+        detail.put("volunteers_folded", folded);
+        detail.put("bookings", bookings);
+        detail.put("people", people);
+        detail.put("school_preferences", requests);
+        new AuditLog(tx).record(actorUserId, "employers_merged", "employer", intoId, detail, ipAddress);
+        return moved;
+    }
+
+    /**
+     * A person on both records becomes the survivor's volunteer: their offers and bookings follow,
+     * the later safeguarding check is kept, and the duplicate row goes.
+     */
+    private int foldSharedVolunteers(long fromId, long intoId) {
+        var pairs = tx.select(VOLUNTEER.ID, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
+                        VOLUNTEER.as("kept").ID, VOLUNTEER.as("kept").SAFEGUARDING_CHECKED_UNTIL)
+                .from(VOLUNTEER)
+                .join(VOLUNTEER.as("kept")).on(lower(VOLUNTEER.as("kept").EMAIL).eq(lower(VOLUNTEER.EMAIL)))
+                .where(VOLUNTEER.EMPLOYER_ID.eq(fromId)).and(VOLUNTEER.as("kept").EMPLOYER_ID.eq(intoId))
+                .fetch();
+        for (var pair : pairs) {
+            long duplicate = pair.value1();
+            long kept = pair.value3();
+            tx.update(OFFER).set(OFFER.VOLUNTEER_ID, kept).where(OFFER.VOLUNTEER_ID.eq(duplicate)).execute();
+            // may break the one-place-at-a-time rule if both records were booked at once; the
+            // transaction then fails and the coordinator is told which person to sort out
+            tx.update(BOOKING).set(BOOKING.VOLUNTEER_ID, kept).where(BOOKING.VOLUNTEER_ID.eq(duplicate)).execute();
+            var later = pair.value2() == null ? pair.value4()
+                    : pair.value4() == null || pair.value2().isAfter(pair.value4()) ? pair.value2() : pair.value4();
+            tx.update(VOLUNTEER).set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, later).where(VOLUNTEER.ID.eq(kept)).execute();
+            tx.deleteFrom(VOLUNTEER).where(VOLUNTEER.ID.eq(duplicate)).execute();
+        }
+        return pairs.size();
+    }
+
+    /** People who managed the merged record manage the survivor; nobody gets the scope twice. */
+    private int moveScopes(long fromId, long intoId) {
+        var alreadyThere = tx.select(USER_SCOPE.USER_ID).from(USER_SCOPE).where(USER_SCOPE.EMPLOYER_ID.eq(intoId));
+        tx.deleteFrom(USER_SCOPE).where(USER_SCOPE.EMPLOYER_ID.eq(fromId)).and(USER_SCOPE.USER_ID.in(alreadyThere))
+                .execute();
+        return tx.update(USER_SCOPE).set(USER_SCOPE.EMPLOYER_ID, intoId).where(USER_SCOPE.EMPLOYER_ID.eq(fromId))
+                .execute();
+    }
+}

@@ -1,0 +1,196 @@
+package uk.encounters.marketplace.employer;
+
+import static org.jooq.impl.DSL.avg;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/**
+ * Organisations, one record each. An organisation merged into another keeps its row (so old
+ * links and audit entries still resolve) but points at the survivor, and finders follow that.
+ */
+public final class EmployerRepository {
+
+    /** Two records a coordinator may want to merge, and why they look like one organisation. */
+    public record LikelyDuplicate(Employer first, Employer second, ExistingEmployer.Reason reason) {
+    }
+
+    private final DSLContext dsl;
+
+    public EmployerRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Employer> findById(long employerId) {
+        return dsl.select(columns()).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId))
+                .fetchOptional(EmployerRepository::employer);
+    }
+
+    /** The record that stands for this one now: itself, or the one it was merged into. */
+    public Optional<Employer> findCurrent(long employerId) {
+        Optional<Employer> employer = findById(employerId);
+        // merges keep chains one link long, but a guard costs nothing
+        for (int hops = 0; employer.isPresent() && employer.get().merged() && hops < 10; hops++) {
+            employer = findById(employer.get().mergedIntoId());
+        }
+        return employer;
+    }
+
+    /**
+     * The organisation an offer comes from, when it is already here: by the email's own domain
+     * (never a free-mail one), by name and postcode, or by a near-identical name in the same
+     * postcode district. The strongest evidence wins.
+     */
+    public Optional<ExistingEmployer> findExisting(String name, String email, String postcode) {
+        Optional<String> domain = EmailDomains.organisationDomain(email);
+        if (domain.isPresent()) {
+            Optional<ExistingEmployer> byDomain = firstCurrent(EMPLOYER.EMAIL_DOMAIN.eq(domain.get()),
+                    ExistingEmployer.Reason.SAME_EMAIL_DOMAIN);
+            if (byDomain.isPresent()) {
+                return byDomain;
+            }
+        }
+        String normalised = OrganisationName.normalise(name);
+        Optional<String> fullPostcode = PostcodeDistrict.normalisePostcode(postcode);
+        if (fullPostcode.isPresent()) {
+            Optional<ExistingEmployer> byNameAndPostcode = firstCurrent(
+                    EMPLOYER.NORMALISED_NAME.eq(normalised).and(EMPLOYER.POSTCODE.eq(fullPostcode.get())),
+                    ExistingEmployer.Reason.SAME_NAME_AND_POSTCODE);
+            if (byNameAndPostcode.isPresent()) {
+                return byNameAndPostcode;
+            }
+        }
+        return inDistrict(PostcodeDistrict.of(postcode)).stream()
+                .filter(e -> OrganisationName.nearlyEqual(normalised, OrganisationName.normalise(e.name())))
+                .findFirst()
+                .flatMap(e -> current(e, ExistingEmployer.Reason.SIMILAR_NAME_NEARBY));
+    }
+
+    /**
+     * A new organisation. Without a geocoder its location is taken from the hub's schools in the
+     * same postcode district, else the hub's schools as a whole: near enough for travel limits
+     * measured in kilometres, and corrected when a coordinator sets it.
+     */
+    public long create(long hubId, String name, String email, String postcode, String sizeBand, String sector,
+                       boolean cornerstone, int maxAsksPerMonth) {
+        var location = approximateLocation(hubId, PostcodeDistrict.of(postcode));
+        return dsl.insertInto(EMPLOYER)
+                .set(EMPLOYER.HUB_ID, hubId)
+                .set(EMPLOYER.NAME, name.strip())
+                .set(EMPLOYER.NORMALISED_NAME, OrganisationName.normalise(name))
+                .set(EMPLOYER.EMAIL_DOMAIN, EmailDomains.organisationDomain(email).orElse(null))
+                .set(EMPLOYER.POSTCODE, postcode)
+                .set(EMPLOYER.LATITUDE, location.value1())
+                .set(EMPLOYER.LONGITUDE, location.value2())
+                .set(EMPLOYER.SIZE_BAND, sizeBand)
+                .set(EMPLOYER.SECTOR, sector)
+                .set(EMPLOYER.CORNERSTONE, cornerstone)
+                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .returning(EMPLOYER.ID).fetchOne(EMPLOYER.ID);
+    }
+
+    public void setContactPreference(long employerId, int maxAsksPerMonth) {
+        dsl.update(EMPLOYER).set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .where(EMPLOYER.ID.eq(employerId)).execute();
+    }
+
+    /** The hub's organisations that have not been merged away, by name. */
+    public List<Employer> findByHub(long hubId) {
+        return dsl.select(columns()).from(EMPLOYER)
+                .where(EMPLOYER.HUB_ID.eq(hubId)).and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
+                .fetch(EmployerRepository::employer);
+    }
+
+    /**
+     * Pairs in the hub that look like one organisation: the same email domain, or near-identical
+     * names in one postcode district. Compared within districts, so the work stays small.
+     */
+    public List<LikelyDuplicate> findLikelyDuplicates(long hubId) {
+        List<Employer> employers = findByHub(hubId);
+        List<LikelyDuplicate> pairs = new ArrayList<>();
+        Map<String, List<Employer>> byDomain = employers.stream().filter(e -> e.emailDomain() != null)
+                .collect(Collectors.groupingBy(Employer::emailDomain));
+        byDomain.values().forEach(group -> pairsOf(group, ExistingEmployer.Reason.SAME_EMAIL_DOMAIN, pairs));
+        Map<String, List<Employer>> byDistrict = employers.stream().filter(e -> e.postcode() != null)
+                .collect(Collectors.groupingBy(e -> PostcodeDistrict.of(e.postcode())));
+        for (List<Employer> district : byDistrict.values()) {
+            for (int i = 0; i < district.size(); i++) {
+                String a = OrganisationName.normalise(district.get(i).name());
+                for (int j = i + 1; j < district.size(); j++) {
+                    Employer first = district.get(i);
+                    Employer second = district.get(j);
+                    boolean sameDomain = first.emailDomain() != null && first.emailDomain().equals(second.emailDomain());
+                    if (!sameDomain && OrganisationName.nearlyEqual(a, OrganisationName.normalise(second.name()))) {
+                        pairs.add(new LikelyDuplicate(first, second, ExistingEmployer.Reason.SIMILAR_NAME_NEARBY));
+                    }
+                }
+            }
+        }
+        pairs.sort(Comparator.comparing((LikelyDuplicate p) -> p.first().name()).thenComparing(p -> p.second().name()));
+        return pairs;
+    }
+
+    private static void pairsOf(List<Employer> group, ExistingEmployer.Reason reason, List<LikelyDuplicate> pairs) {
+        for (int i = 0; i < group.size(); i++) {
+            for (int j = i + 1; j < group.size(); j++) {
+                pairs.add(new LikelyDuplicate(group.get(i), group.get(j), reason));
+            }
+        }
+    }
+
+    private List<Employer> inDistrict(String district) {
+        return dsl.select(columns()).from(EMPLOYER)
+                .where(EMPLOYER.POSTCODE.like(district.replaceAll("[^A-Z0-9]", "") + " %"))
+                .orderBy(EMPLOYER.MERGED_INTO_ID.isNull().desc(), EMPLOYER.ID)
+                .fetch(EmployerRepository::employer);
+    }
+
+    private Optional<ExistingEmployer> firstCurrent(Condition condition, ExistingEmployer.Reason reason) {
+        // prefer a record that has not been merged away; a merged one still leads to its survivor
+        return dsl.select(columns()).from(EMPLOYER).where(condition)
+                .orderBy(EMPLOYER.MERGED_INTO_ID.isNull().desc(), EMPLOYER.ID)
+                .limit(1)
+                .fetchOptional(EmployerRepository::employer)
+                .flatMap(e -> current(e, reason));
+    }
+
+    private Optional<ExistingEmployer> current(Employer found, ExistingEmployer.Reason reason) {
+        return (found.merged() ? findCurrent(found.id()) : Optional.of(found))
+                .map(e -> new ExistingEmployer(e.id(), e.name(), reason));
+    }
+
+    private org.jooq.Record2<Double, Double> approximateLocation(long hubId, String district) {
+        var inDistrict = dsl.select(avg(SCHOOL.LATITUDE).cast(Double.class), avg(SCHOOL.LONGITUDE).cast(Double.class))
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hubId)).and(SCHOOL.LATITUDE.isNotNull())
+                .and(SCHOOL.POSTCODE.like(district + " %"))
+                .fetchOne();
+        if (inDistrict.value1() != null) {
+            return inDistrict;
+        }
+        return dsl.select(avg(SCHOOL.LATITUDE).cast(Double.class), avg(SCHOOL.LONGITUDE).cast(Double.class))
+                .from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).and(SCHOOL.LATITUDE.isNotNull())
+                .fetchOne();
+    }
+
+    private static Employer employer(org.jooq.Record r) {
+        return new Employer(r.get(EMPLOYER.ID), r.get(EMPLOYER.HUB_ID), r.get(EMPLOYER.NAME), r.get(EMPLOYER.POSTCODE),
+                r.get(EMPLOYER.SIZE_BAND), r.get(EMPLOYER.SECTOR), r.get(EMPLOYER.CORNERSTONE),
+                r.get(EMPLOYER.MAX_ASKS_PER_MONTH), r.get(EMPLOYER.EMAIL_DOMAIN), r.get(EMPLOYER.MERGED_INTO_ID));
+    }
+
+    private static List<org.jooq.SelectField<?>> columns() {
+        return List.of(EMPLOYER.ID, EMPLOYER.HUB_ID, EMPLOYER.NAME, EMPLOYER.POSTCODE, EMPLOYER.SIZE_BAND,
+                EMPLOYER.SECTOR, EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH,
+                EMPLOYER.EMAIL_DOMAIN, EMPLOYER.MERGED_INTO_ID);
+    }
+}

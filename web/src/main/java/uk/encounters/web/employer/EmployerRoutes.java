@@ -1,0 +1,143 @@
+package uk.encounters.web.employer;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.Account;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/** The employer's own page, and confirming an offer by its emailed link. */
+public final class EmployerRoutes {
+
+    static final List<Integer> ASK_LIMITS = List.of(1, 2, 4, 8);
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public EmployerRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void initOfferConfirmation(RoutingContext ctx) {
+        String token = ctx.pathParam("token");
+        Optional<Long> user = blocking.call(() -> new LoginTokens(database.dsl(), clock).peek(token, LoginTokens.Purpose.MAGIC_LINK));
+        if (user.isEmpty()) {
+            templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
+            return;
+        }
+        templates.render(ctx, "employer/confirm-offer", "Confirm your offer", Map.of("action", ctx.request().path()));
+    }
+
+    /** Uses the link once: the offer goes live and the person is signed in. */
+    public void processOfferConfirmation(RoutingContext ctx) {
+        String offerParam = ctx.pathParam("offerId");
+        if (!offerParam.matches("\\d{1,18}")) {
+            ctx.fail(404);
+            return;
+        }
+        long offerId = Long.parseLong(offerParam);
+        String token = ctx.pathParam("token");
+        String ip = RateLimit.clientAddress(ctx);
+        record Confirmed(Account account, long employerId) {
+        }
+        Optional<Confirmed> confirmed = blocking.call(() -> database.dsl().transactionResult(c -> {
+            var offer = new OfferRepository(c.dsl()).findById(offerId);
+            Optional<Long> user = offer.isEmpty() ? Optional.empty()
+                    : new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.MAGIC_LINK);
+            if (user.isEmpty()) {
+                return Optional.<Confirmed>empty();
+            }
+            new OfferRepository(c.dsl()).activate(offerId);
+            new AuditLog(c.dsl()).record(user.get(), "offer_confirmed", "offer", offerId, Map.of(), ip);
+            return new AccountRepository(c.dsl()).findById(user.get())
+                    .map(account -> new Confirmed(account, offer.get().employerId()));
+        }));
+        if (confirmed.isEmpty()) {
+            templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
+            return;
+        }
+        Account account = confirmed.get().account();
+        CurrentUser.signIn(ctx, account);
+        long employerId = confirmed.get().employerId();
+        if (account.hasRole(Role.EMPLOYER) && account.employerIds().contains(employerId)) {
+            Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
+            ctx.redirect("/employers/" + employerId);
+        } else {
+            Flash.set(ctx, "Thank you: your offer is live. Your enterprise coordinator will link your account to your"
+                    + " organisation's page.");
+            ctx.redirect("/account");
+        }
+    }
+
+    public void showEmployer(RoutingContext ctx) {
+        showEmployer(ctx, 200, Form.blank());
+    }
+
+    /** How often the organisation is willing to be asked; matching honours it. */
+    public void processContactPreference(RoutingContext ctx) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        Form form = Form.of(ctx);
+        String limit = form.choice("maxAsks", "How often we may ask", ASK_LIMITS.stream().map(String::valueOf).toList());
+        if (form.hasErrors()) {
+            showEmployer(ctx, 422, form);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> database.dsl().transactionResult(c -> {
+            new EmployerRepository(c.dsl()).setContactPreference(employerId, Integer.parseInt(limit));
+            new AuditLog(c.dsl()).record(actor, "contact_preference_changed", "employer", employerId,
+                    Map.of("max_asks_per_month", Integer.parseInt(limit)), ip);
+            return null;
+        }));
+        Flash.set(ctx, "Saved: we will ask at most " + describe(Integer.parseInt(limit)) + ".");
+        ctx.redirect("/employers/" + employerId);
+    }
+
+    private void showEmployer(RoutingContext ctx, int status, Form form) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        var employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
+        if (employer.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        var offers = blocking.call(() -> new OfferRepository(database.dsl()).findByEmployer(employerId));
+        int current = employer.get().maxAsksPerMonth();
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("employer", employer.get());
+        model.put("offers", offers);
+        model.put("askLimit", describe(current));
+        model.put("askOptions", ASK_LIMITS.stream().map(n -> Map.of("value", n, "label", describe(n), "selected", n == current))
+                .toList());
+        templates.render(ctx, status, "employer/employer", employer.get().name(), model);
+    }
+
+    static String describe(int asksPerMonth) {
+        return switch (asksPerMonth) {
+            case 0 -> "never for now";
+            case 1 -> "once a month";
+            case 2 -> "twice a month";
+            default -> asksPerMonth + " times a month";
+        };
+    }
+}

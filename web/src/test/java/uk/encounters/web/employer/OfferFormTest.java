@@ -1,0 +1,229 @@
+package uk.encounters.web.employer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.APP_USER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
+import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** The SME's one-minute offer form, through real HTTP, the real outbox and real PostgreSQL. */
+class OfferFormTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final Pattern LINK = Pattern.compile("https?://\\S+(/offers/\\d+/confirm/\\S+)");
+    static RunningApp app;
+
+    @BeforeAll
+    static void oneHub() {
+        new TestData(db.dsl()).hub("Derby Careers Hub");
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** What a person sends after typing who they are and leaving every default as it is. */
+    static Map<String, String> offer(String organisation, String email, String postcode) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("organisation", organisation);
+        fields.put("contactName", "Priya Shah");
+        fields.put("email", email);
+        fields.put("postcode", postcode);
+        fields.put("sector", "Manufacturing");
+        fields.put("size", "small");
+        fields.put("type", "careers_talk");
+        fields.put("topics", "");
+        fields.put("yearFrom", "7");
+        fields.put("yearTo", "13");
+        fields.put("pupils", "30");
+        fields.put("sessions", "1");
+        fields.put("inSchool", "true");
+        fields.put("radius", "10");
+        fields.put("from", TODAY.plusWeeks(2).toString());
+        fields.put("until", TODAY.plusMonths(4).toString());
+        fields.put("morning", "true");
+        fields.put("afternoon", "true");
+        fields.put("dates", "");
+        return fields;
+    }
+
+    static HttpResponse<String> send(Visitor visitor, Map<String, String> fields, String... weekdays) {
+        visitor.get("/offer-a-talk");
+        List<Map.Entry<String, String>> entries = new ArrayList<>(fields.entrySet());
+        for (String day : weekdays) {
+            entries.add(Map.entry("weekday", day));
+        }
+        return visitor.postAll("/offer-a-talk", entries);
+    }
+
+    @Test
+    void theFormOffersATalkWithSensibleDefaults() {
+        String page = new Visitor(app).get("/offer-a-talk").body();
+
+        assertThat(page).contains("<option value=\"careers_talk\" selected>Careers talk</option>")
+                .contains("name=\"pupils\" type=\"number\" value=\"30\"")
+                .contains("id=\"weekday-1\" name=\"weekday\" value=\"1\" checked")
+                .contains("id=\"inSchool\" name=\"inSchool\" value=\"true\" checked")
+                .contains("<label for=\"organisation\">Organisation</label>");
+    }
+
+    @Test
+    void aNewSmeOffersATalkConfirmsByEmailAndLandsOnItsOwnPage() {
+        Visitor priya = new Visitor(app);
+        HttpResponse<String> sent = send(priya, offer("Riverside Precision Engineering Ltd", "priya@riverside-precision.example",
+                "de24 8by"), "2", "3", "4");
+
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).contains("Check your email").contains("priya@riverside-precision.example");
+        var employer = db.dsl().selectFrom(EMPLOYER).where(EMPLOYER.NAME.eq("Riverside Precision Engineering Ltd")).fetchOne();
+        assertThat(employer.getPostcode()).isEqualTo("DE24 8BY");
+        var offer = db.dsl().selectFrom(OFFER).where(OFFER.EMPLOYER_ID.eq(employer.getId())).fetchOne();
+        assertThat(offer.getStatus()).isEqualTo("pending");
+        assertThat(db.dsl().fetchCount(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId())))
+                .as("three weekdays, mornings and afternoons").isEqualTo(6);
+
+        String link = confirmationLink("priya@riverside-precision.example");
+        Visitor fromEmail = new Visitor(app);
+        assertThat(fromEmail.get(link).body()).contains("Confirm my offer");
+        HttpResponse<String> confirmed = fromEmail.post(link, Map.of());
+        assertThat(confirmed.headers().firstValue("location")).hasValue("/employers/" + employer.getId());
+        String page = fromEmail.get("/employers/" + employer.getId()).body();
+        assertThat(page).contains("your offer is live").contains("Careers talk from Riverside Precision Engineering Ltd")
+                .contains("active");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offer.getId()))).isEqualTo("active");
+
+        HttpResponse<String> usedAgain = new Visitor(app).get(link);
+        assertThat(usedAgain.statusCode()).as("the link works once").isEqualTo(410);
+        assertThat(usedAgain.body()).doesNotContain("Confirm my offer");
+    }
+
+    @Test
+    void eachKindOfBadInputGetsItsOwnMessageAndNothingIsSaved() {
+        int employers = db.dsl().fetchCount(EMPLOYER);
+        int offers = db.dsl().fetchCount(OFFER);
+        int users = db.dsl().fetchCount(APP_USER);
+        int emails = db.dsl().fetchCount(OUTBOX);
+        Map<String, String> bad = offer("", "not-an-email", "ZZ");
+        bad.put("from", TODAY.minusDays(1).toString());
+        bad.put("until", TODAY.minusDays(5).toString());
+        bad.put("yearFrom", "11");
+        bad.put("yearTo", "8");
+        bad.put("pupils", "0");
+        bad.remove("inSchool");
+        bad.remove("morning");
+        bad.remove("afternoon");
+        bad.put("dates", "next tuesday");
+
+        HttpResponse<String> response = send(new Visitor(app), bad);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("There is a problem")
+                .contains("Enter the name of your organisation")
+                .contains("Enter an email address in the right format")
+                .contains("Enter a UK postcode, like DE1 2AB")
+                .contains("The first date must be today or later")
+                .contains("The last date must be the same as or after the first")
+                .contains("The oldest year group must be the same as or after the youngest")
+                .contains("Pupils per session (places, for work experience) must be between 1 and 500")
+                .contains("Choose at least one: in school, at your workplace or online")
+                .contains("Choose mornings, afternoons or both")
+                .contains("Write each particular date like 2027-03-15")
+                .contains("value=\"not-an-email\"");
+        assertThat(db.dsl().fetchCount(EMPLOYER)).isEqualTo(employers);
+        assertThat(db.dsl().fetchCount(OFFER)).isEqualTo(offers);
+        assertThat(db.dsl().fetchCount(APP_USER)).isEqualTo(users);
+        assertThat(db.dsl().fetchCount(OUTBOX)).isEqualTo(emails);
+    }
+
+    @Test
+    void aSecondOfferFromTheSameEmailDomainJoinsTheOrganisationInsteadOfDuplicatingIt() {
+        send(new Visitor(app), offer("Castle Bakery", "sam@castlebakery.example", "DE1 3AA"), "1");
+        int employers = db.dsl().fetchCount(EMPLOYER);
+
+        HttpResponse<String> second = send(new Visitor(app), offer("Castle Bakeries (Derby)", "jo@castlebakery.example",
+                "DE22 1AB"), "5");
+
+        assertThat(second.body()).contains("We added it to Castle Bakery");
+        assertThat(db.dsl().fetchCount(EMPLOYER)).isEqualTo(employers);
+    }
+
+    @Test
+    void aNameMatchFromAFreeMailAddressJoinsTheOrganisationButDoesNotOpenItsPage() {
+        send(new Visitor(app), offer("Acme Engineering Ltd", "boss@acme-engineering.example", "DE24 9ZZ"), "1");
+        long acme = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Acme Engineering Ltd"));
+
+        HttpResponse<String> sent = send(new Visitor(app), offer("ACME Engineering Limited", "someone@gmail.com", "DE24 9ZZ"), "2");
+        assertThat(sent.body()).contains("We added it to Acme Engineering Ltd");
+
+        Visitor someone = new Visitor(app);
+        String link = confirmationLink("someone@gmail.com");
+        someone.get(link);
+        assertThat(someone.post(link, Map.of()).headers().firstValue("location")).hasValue("/account");
+        assertThat(someone.get("/employers/" + acme).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anExpiredLinkNeitherConfirmsTheOfferNorSignsAnyoneIn() {
+        send(new Visitor(app), offer("Slow Reply Ltd", "kim@slow-reply.example", "DE1 2XX"), "4");
+        long offerId = db.dsl().select(OFFER.ID).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.NAME.eq("Slow Reply Ltd")).fetchSingle(OFFER.ID);
+        db.dsl().update(LOGIN_TOKEN).set(LOGIN_TOKEN.EXPIRES_AT, TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC).minusMinutes(1))
+                .where(LOGIN_TOKEN.USER_ID.eq(db.dsl().select(APP_USER.ID).from(APP_USER)
+                        .where(APP_USER.EMAIL.eq("kim@slow-reply.example")))).execute();
+
+        HttpResponse<String> late = new Visitor(app).get(confirmationLink("kim@slow-reply.example"));
+
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo("pending");
+    }
+
+    @Test
+    void theEmployerChoosesHowOftenTheyMayBeAsked() {
+        send(new Visitor(app), offer("Peak Accountants", "lee@peak-accountants.example", "DE1 1AA"), "3");
+        long peak = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Peak Accountants"));
+        Visitor lee = new Visitor(app);
+        String link = confirmationLink("lee@peak-accountants.example");
+        lee.get(link);
+        lee.post(link, Map.of());
+
+        lee.get("/employers/" + peak);
+        assertThat(lee.post("/employers/" + peak + "/contact-preference", Map.of("maxAsks", "2")).statusCode()).isEqualTo(302);
+
+        assertThat(lee.get("/employers/" + peak).body()).contains("At most <strong>twice a month</strong>");
+        assertThat(db.dsl().fetchValue(EMPLOYER.MAX_ASKS_PER_MONTH, EMPLOYER.ID.eq(peak))).isEqualTo((short) 2);
+    }
+
+    private static String confirmationLink(String recipient) {
+        String body = new Outbox(db.dsl()).findRecent(100).stream().filter(m -> m.recipient().equals(recipient))
+                .findFirst().orElseThrow().bodyText();
+        Matcher m = LINK.matcher(body);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+}
