@@ -32,6 +32,11 @@ public final class Form {
         return new Form(ctx.request().formAttributes());
     }
 
+    /** Fields from elsewhere than a request body: a CSV row checked by the form it stands in for. */
+    public static Form of(MultiMap attributes) {
+        return new Form(attributes);
+    }
+
     /** An empty form, for showing it the first time. */
     public static Form blank() {
         return new Form(MultiMap.caseInsensitiveMultiMap());
@@ -138,6 +143,11 @@ public final class Form {
     /** Keeps the first message for a field: it is the one to fix first. */
     public void error(String field, String message) {
         errors.putIfAbsent(field, message);
+    }
+
+    /** The messages in the order the fields were read, for reports that list them together. */
+    public List<String> messages() {
+        return List.copyOf(errors.values());
     }
 
     public boolean hasErrors() {

@@ -10,11 +10,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
@@ -30,7 +32,11 @@ import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
+import uk.encounters.web.employer.BookingReplyRoutes;
+import uk.encounters.web.employer.EmployerOfferRoutes;
 import uk.encounters.web.employer.EmployerRoutes;
+import uk.encounters.web.employer.ImportRoutes;
+import uk.encounters.web.employer.VolunteerRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
@@ -50,6 +56,9 @@ public final class WebServer extends VerticleBase {
     public static final String PRODUCT_NAME = "Employer Encounters";
     /** Forms are small; anything bigger is refused with a 413 page before it is read. */
     static final long BODY_LIMIT_BYTES = 64 * 1024;
+    /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
+    static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
+    private static final Pattern IMPORT_PATH = Pattern.compile("/employers/\\d+/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -90,7 +99,11 @@ public final class WebServer extends VerticleBase {
         AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, clock);
-        EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, clock);
+        EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, links, clock);
+        EmployerOfferRoutes employerOffers = new EmployerOfferRoutes(database, blocking, templates, clock);
+        VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);
+        ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
+        BookingReplyRoutes bookingReplies = new BookingReplyRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -103,7 +116,10 @@ public final class WebServer extends VerticleBase {
         routes.get("/health", Access.anyone(), health::showHealth);
         routes.get("/ready", Access.anyone(), health::showReadiness);
         routes.get("/static/*", Access.anyone(), StaticHandler.create("webroot").setMaxAgeSeconds(3600));
-        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+        BodyHandler uploads = BodyHandler.create(uploadsDirectory()).setBodyLimit(UPLOAD_LIMIT_BYTES)
+                .setDeleteUploadedFilesOnEnd(true);
+        router.route().handler(ctx -> (IMPORT_PATH.matcher(ctx.request().path()).matches() ? uploads : forms).handle(ctx));
         router.route().handler(sessionHandler);
         router.route().handler(CSRFHandler.create(vertx, csrfSecret())
                 .setCookieSecure(config.https())
@@ -143,6 +159,31 @@ public final class WebServer extends VerticleBase {
         routes.get("/employers/:employerId", Access.employer("employerId"), employers::showEmployer);
         routes.post("/employers/:employerId/contact-preference", Access.employer("employerId"),
                 employers::processContactPreference);
+        routes.post("/employers/:employerId/calendar", Access.employer("employerId"), employers::processCalendarFeed);
+        routes.get("/calendar/:token", Access.anyone(), employers::showCalendarFeed);
+        routes.get("/employers/:employerId/offers/new", Access.employer("employerId"), employerOffers::initNewOffer);
+        routes.post("/employers/:employerId/offers", Access.employer("employerId"), employerOffers::processNewOffer);
+        routes.get("/employers/:employerId/offers/:offerId/edit", Access.employer("employerId"), employerOffers::initEditOffer);
+        routes.post("/employers/:employerId/offers/:offerId", Access.employer("employerId"), employerOffers::processEditOffer);
+        routes.post("/employers/:employerId/offers/:offerId/status", Access.employer("employerId"),
+                employerOffers::processOfferStatus);
+        routes.get("/employers/:employerId/volunteers/new", Access.employer("employerId"), volunteers::initVolunteerForm);
+        routes.post("/employers/:employerId/volunteers", Access.employer("employerId"), volunteers::processVolunteerForm);
+        routes.post("/employers/:employerId/volunteers/:volunteerId/active", Access.employer("employerId"),
+                volunteers::processVolunteerActive);
+        routes.get("/employers/:employerId/import", Access.employer("employerId"), imports::initImport);
+        routes.post("/employers/:employerId/import/volunteers", Access.employer("employerId"), imports::processVolunteerImport);
+        routes.post("/employers/:employerId/import/offers", Access.employer("employerId"), imports::processOfferImport);
+        routes.post("/employers/:employerId/bookings/:bookingId/confirm", Access.employer("employerId"),
+                bookingReplies::processConfirm);
+        routes.get("/employers/:employerId/bookings/:bookingId/decline", Access.employer("employerId"),
+                bookingReplies::initDecline);
+        routes.post("/employers/:employerId/bookings/:bookingId/decline", Access.employer("employerId"),
+                bookingReplies::processDecline);
+        routes.get("/employers/:employerId/bookings/:bookingId/feedback", Access.employer("employerId"),
+                bookingReplies::initFeedback);
+        routes.post("/employers/:employerId/bookings/:bookingId/feedback", Access.employer("employerId"),
+                bookingReplies::processFeedback);
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
@@ -169,6 +210,11 @@ public final class WebServer extends VerticleBase {
     /** The routes, for the test that walks every one of them with every role. */
     public Router router() {
         return router;
+    }
+
+    /** Uploads are deleted when their request ends; this folder only ever holds ones in flight. */
+    private static String uploadsDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "encounters-uploads").toString();
     }
 
     private String csrfSecret() {

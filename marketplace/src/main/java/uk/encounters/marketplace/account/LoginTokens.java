@@ -4,15 +4,9 @@ import static org.jooq.impl.DSL.selectOne;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -25,10 +19,8 @@ import org.jooq.DSLContext;
 public final class LoginTokens {
 
     public static final Duration LIFETIME = Duration.ofHours(24);
-    private static final int TOKEN_BYTES = 32;
     // 32 bytes are 43 base64url characters; anything much longer is not one of ours.
     private static final int LONGEST_TOKEN = 64;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public enum Purpose {
         MAGIC_LINK("magic_link"),
@@ -56,9 +48,7 @@ public final class LoginTokens {
     }
 
     public IssuedToken issue(long userId, Purpose purpose) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretToken.generate();
         OffsetDateTime expiresAt = now().plus(LIFETIME);
         dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.USER_ID, LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.EXPIRES_AT)
                 .values(userId, hashOf(token), purpose.code(), expiresAt)
@@ -105,14 +95,8 @@ public final class LoginTokens {
         return dsl.deleteFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.EXPIRES_AT.lt(now().minusDays(7))).execute();
     }
 
-    /** The hex SHA-256 stored for a token. */
     static String hashOf(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return SecretToken.hashOf(token);
     }
 
     private static Condition usable(String token, Purpose purpose, OffsetDateTime now) {

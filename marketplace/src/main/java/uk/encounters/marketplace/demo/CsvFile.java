@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import uk.encounters.marketplace.csv.CsvParser;
 
 /**
  * Reads a CSV file with a header line (RFC 4180: fields in double quotes may hold commas, line
@@ -61,7 +61,7 @@ final class CsvFile {
     }
 
     static void read(Reader reader, Consumer<Row> rows) throws IOException {
-        Parser parser = new Parser(reader);
+        CsvParser parser = new CsvParser(reader, ',');
         List<String> header = parser.nextRecord();
         if (header == null) {
             return;
@@ -76,76 +76,6 @@ final class CsvFile {
                 continue;
             }
             rows.accept(new Row(columns, values));
-        }
-    }
-
-    private static final class Parser {
-        private final Reader reader;
-        private int pushedBack = -2;
-
-        Parser(Reader reader) {
-            this.reader = reader;
-        }
-
-        /** The fields of the next record, or null at the end of the input. */
-        List<String> nextRecord() throws IOException {
-            int c = read();
-            if (c == -1) {
-                return null;
-            }
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            while (true) {
-                if (quoted) {
-                    if (c == -1) {
-                        throw new IOException("A quoted field is not closed before the end of the file");
-                    }
-                    if (c == '"') {
-                        int next = read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            c = next;
-                            continue;
-                        }
-                    } else {
-                        field.append((char) c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == -1) {
-                    fields.add(field.toString());
-                    return fields;
-                } else if (c == '\r') {
-                    int next = read();
-                    if (next != '\n') {
-                        unread(next);
-                    }
-                    fields.add(field.toString());
-                    return fields;
-                } else {
-                    field.append((char) c);
-                }
-                c = read();
-            }
-        }
-
-        private int read() throws IOException {
-            if (pushedBack != -2) {
-                int c = pushedBack;
-                pushedBack = -2;
-                return c;
-            }
-            return reader.read();
-        }
-
-        private void unread(int c) {
-            pushedBack = c;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.SecretToken;
 
 /**
  * Organisations, one record each. An organisation merged into another keeps its row (so old
@@ -100,6 +101,30 @@ public final class EmployerRepository {
     public void setContactPreference(long employerId, int maxAsksPerMonth) {
         dsl.update(EMPLOYER).set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
                 .where(EMPLOYER.ID.eq(employerId)).execute();
+    }
+
+    /**
+     * A new secret address for the employer's calendar feed; the old one stops working, which is
+     * how an employer revokes an address that was shared too widely.
+     */
+    public String issueCalendarToken(long employerId) {
+        String token = SecretToken.generate();
+        dsl.update(EMPLOYER).set(EMPLOYER.CALENDAR_TOKEN_HASH, SecretToken.hashOf(token))
+                .where(EMPLOYER.ID.eq(employerId)).execute();
+        return token;
+    }
+
+    public boolean hasCalendarFeed(long employerId) {
+        return dsl.fetchExists(EMPLOYER, EMPLOYER.ID.eq(employerId).and(EMPLOYER.CALENDAR_TOKEN_HASH.isNotNull()));
+    }
+
+    public Optional<Long> findByCalendarToken(String token) {
+        if (token.length() > 64) {
+            return Optional.empty();
+        }
+        return dsl.select(EMPLOYER.ID).from(EMPLOYER)
+                .where(EMPLOYER.CALENDAR_TOKEN_HASH.eq(SecretToken.hashOf(token)))
+                .fetchOptional(EMPLOYER.ID);
     }
 
     /** The hub's organisations that have not been merged away, by name. */

@@ -3,14 +3,36 @@ package uk.encounters.marketplace.offer;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Record9;
 import org.jooq.Records;
+import org.jooq.SelectJoinStep;
+import org.jooq.impl.DSL;
+import uk.encounters.marketplace.jooq.tables.records.OfferRecord;
 import uk.encounters.matcher.domain.EncounterType;
 
 public final class OfferRepository {
+
+    /** What an employer can do with an offer in each status. */
+    public enum Status {
+        PENDING, ACTIVE, PAUSED, WITHDRAWN;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        public static Status fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+    }
 
     /** An offer as its employer's page lists it. */
     public record OfferSummary(long id, long employerId, String type, String title, String status, int pupilsMax,
@@ -23,6 +45,22 @@ public final class OfferRepository {
         public boolean pending() {
             return "pending".equals(status);
         }
+
+        public boolean active() {
+            return "active".equals(status);
+        }
+
+        public boolean paused() {
+            return "paused".equals(status);
+        }
+
+        public boolean withdrawn() {
+            return "withdrawn".equals(status);
+        }
+    }
+
+    /** An offer as its edit form shows it. */
+    public record StoredOffer(long id, long employerId, Long volunteerId, Status status, OfferDetails details) {
     }
 
     private final DSLContext dsl;
@@ -31,42 +69,39 @@ public final class OfferRepository {
         this.dsl = dsl;
     }
 
-    /** Writes a pending offer and its availability; the employer confirms it by the emailed link. */
-    public long createPending(long employerId, Long volunteerId, OfferSubmission offer) {
-        long offerId = dsl.insertInto(OFFER)
-                .set(OFFER.EMPLOYER_ID, employerId)
-                .set(OFFER.VOLUNTEER_ID, volunteerId)
-                .set(OFFER.ENCOUNTER_TYPE, offer.type().code())
-                .set(OFFER.TITLE, offer.title())
-                .set(OFFER.TOPICS, offer.topics().isBlank() ? null : offer.topics())
-                .set(OFFER.SECTOR, offer.sector())
-                .set(OFFER.YEAR_GROUP_MIN, (short) offer.yearGroupFrom())
-                .set(OFFER.YEAR_GROUP_MAX, (short) offer.yearGroupTo())
-                .set(OFFER.IN_SCHOOL, offer.inSchool())
-                .set(OFFER.AT_WORKPLACE, offer.atWorkplace())
-                .set(OFFER.ONLINE, offer.online())
-                .set(OFFER.PUPILS_MIN, 1)
-                .set(OFFER.PUPILS_MAX, offer.pupilsPerSession())
-                .set(OFFER.PLACES, offer.type() == EncounterType.WORK_EXPERIENCE ? offer.pupilsPerSession() : null)
-                .set(OFFER.MAX_SESSIONS, offer.sessions())
-                .set(OFFER.TRAVEL_RADIUS_KM, java.math.BigDecimal.valueOf(offer.travelRadiusKm()))
-                .set(OFFER.SEND_ADAPTABLE, offer.sendAdaptable())
-                .set(OFFER.STATUS, "pending")
-                .set(OFFER.AVAILABLE_FROM, offer.availableFrom())
-                .set(OFFER.AVAILABLE_UNTIL, offer.availableUntil())
-                .returning(OFFER.ID).fetchOne(OFFER.ID);
-        var insert = dsl.insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON,
-                OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD);
-        for (String period : offer.periods()) {
-            for (LocalDate date : offer.specificDates()) {
-                insert = insert.values(offerId, date, null, period);
-            }
-            for (var weekday : offer.weekdays()) {
-                insert = insert.values(offerId, null, (short) weekday.getValue(), period);
-            }
-        }
-        insert.execute();
-        return offerId;
+    /** Writes an offer and its availability; from the public form it waits, pending, for the emailed link. */
+    public long create(long employerId, Long volunteerId, OfferDetails offer, Status status) {
+        OfferRecord record = dsl.newRecord(OFFER);
+        record.setEmployerId(employerId);
+        record.setStatus(status.code());
+        fill(record, volunteerId, offer);
+        record.insert();
+        writeAvailability(record.getId(), offer);
+        return record.getId();
+    }
+
+    /** Replaces what the offer gives and when; bookings already made keep their dates. */
+    public void update(long offerId, Long volunteerId, OfferDetails offer) {
+        OfferRecord record = dsl.fetchSingle(OFFER, OFFER.ID.eq(offerId));
+        fill(record, volunteerId, offer);
+        record.update();
+        dsl.deleteFrom(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.eq(offerId)).execute();
+        writeAvailability(offerId, offer);
+    }
+
+    /**
+     * Pauses, resumes or withdraws an offer. A withdrawn offer stays withdrawn: its history is
+     * kept for the bookings made from it. True when the status changed.
+     */
+    public boolean changeStatus(long offerId, Status to) {
+        List<String> from = switch (to) {
+            case PAUSED -> List.of("active");
+            case ACTIVE -> List.of("paused", "pending");
+            case WITHDRAWN -> List.of("pending", "active", "paused");
+            case PENDING -> List.of();
+        };
+        return dsl.update(OFFER).set(OFFER.STATUS, to.code())
+                .where(OFFER.ID.eq(offerId)).and(OFFER.STATUS.in(from)).execute() == 1;
     }
 
     public Optional<OfferSummary> findById(long offerId) {
@@ -74,8 +109,38 @@ public final class OfferRepository {
     }
 
     public List<OfferSummary> findByEmployer(long employerId) {
-        return summaries().where(OFFER.EMPLOYER_ID.eq(employerId)).orderBy(OFFER.CREATED_AT.desc(), OFFER.ID.desc())
+        return summaries().where(OFFER.EMPLOYER_ID.eq(employerId))
+                .orderBy(DSL.when(OFFER.STATUS.eq("withdrawn"), 1).else_(0), OFFER.CREATED_AT.desc(), OFFER.ID.desc())
                 .fetch(Records.mapping(OfferSummary::new));
+    }
+
+    public Optional<StoredOffer> findStored(long offerId) {
+        return dsl.fetchOptional(OFFER, OFFER.ID.eq(offerId)).map(offer -> {
+            List<LocalDate> dates = new ArrayList<>();
+            Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+            boolean mornings = false;
+            boolean afternoons = false;
+            for (var row : dsl.fetch(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID.eq(offerId))) {
+                if (row.getAvailableOn() != null && !dates.contains(row.getAvailableOn())) {
+                    dates.add(row.getAvailableOn());
+                }
+                if (row.getWeekday() != null) {
+                    weekdays.add(DayOfWeek.of(row.getWeekday()));
+                }
+                mornings |= !row.getPeriod().equals("afternoon");
+                afternoons |= !row.getPeriod().equals("morning");
+            }
+            dates.sort(null);
+            EncounterType type = EncounterType.fromCode(offer.getEncounterType());
+            OfferDetails details = new OfferDetails(type, offer.getTitle(), offer.getTopics(), offer.getSector(),
+                    offer.getYearGroupMin(), offer.getYearGroupMax(),
+                    offer.getPlaces() != null ? offer.getPlaces() : offer.getPupilsMax(), offer.getMaxSessions(),
+                    offer.getInSchool(), offer.getAtWorkplace(), offer.getOnline(), offer.getTravelRadiusKm().intValue(),
+                    offer.getAvailableFrom(), offer.getAvailableUntil(), weekdays, mornings || !afternoons, afternoons,
+                    dates, offer.getSendAdaptable(), offer.getCostPerSessionPence(), offer.getRequirements());
+            return new StoredOffer(offerId, offer.getEmployerId(), offer.getVolunteerId(), Status.fromCode(offer.getStatus()),
+                    details);
+        });
     }
 
     /** A pending offer goes live; true when it was pending. */
@@ -84,9 +149,46 @@ public final class OfferRepository {
                 .where(OFFER.ID.eq(offerId)).and(OFFER.STATUS.eq("pending")).execute() == 1;
     }
 
-    private org.jooq.SelectJoinStep<org.jooq.Record9<Long, Long, String, String, String, Integer, LocalDate, LocalDate, Integer>> summaries() {
-        var rows = org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount().from(OFFER_AVAILABILITY)
-                .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)));
+    private static void fill(OfferRecord record, Long volunteerId, OfferDetails offer) {
+        boolean placement = offer.type() == EncounterType.WORK_EXPERIENCE;
+        record.setVolunteerId(volunteerId);
+        record.setEncounterType(offer.type().code());
+        record.setTitle(offer.title());
+        record.setTopics(offer.topics().isBlank() ? null : offer.topics());
+        record.setSector(offer.sector());
+        record.setYearGroupMin((short) offer.yearGroupFrom());
+        record.setYearGroupMax((short) offer.yearGroupTo());
+        record.setInSchool(offer.inSchool());
+        record.setAtWorkplace(offer.atWorkplace());
+        record.setOnline(offer.online());
+        record.setPupilsMin(1);
+        record.setPupilsMax(offer.pupilsPerSession());
+        record.setPlaces(placement ? offer.pupilsPerSession() : null);
+        record.setMaxSessions(offer.sessions());
+        record.setTravelRadiusKm(BigDecimal.valueOf(offer.travelRadiusKm()));
+        record.setCostPerSessionPence(offer.costPerSessionPence());
+        record.setSendAdaptable(offer.sendAdaptable());
+        record.setRequirements(offer.requirements().isBlank() ? null : offer.requirements());
+        record.setAvailableFrom(offer.availableFrom());
+        record.setAvailableUntil(offer.availableUntil());
+    }
+
+    private void writeAvailability(long offerId, OfferDetails offer) {
+        var insert = dsl.insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON,
+                OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD);
+        for (String period : offer.periods()) {
+            for (LocalDate date : offer.specificDates()) {
+                insert = insert.values(offerId, date, null, period);
+            }
+            for (DayOfWeek weekday : offer.weekdays()) {
+                insert = insert.values(offerId, null, (short) weekday.getValue(), period);
+            }
+        }
+        insert.execute();
+    }
+
+    private SelectJoinStep<Record9<Long, Long, String, String, String, Integer, LocalDate, LocalDate, Integer>> summaries() {
+        var rows = DSL.field(DSL.selectCount().from(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)));
         return dsl.select(OFFER.ID, OFFER.EMPLOYER_ID, OFFER.ENCOUNTER_TYPE, OFFER.TITLE, OFFER.STATUS, OFFER.PUPILS_MAX,
                 OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL, rows).from(OFFER);
     }

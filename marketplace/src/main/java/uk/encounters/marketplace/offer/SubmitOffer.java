@@ -47,7 +47,8 @@ public final class SubmitOffer {
         boolean grantAccess = existing.isEmpty() || existing.get().reason() == ExistingEmployer.Reason.SAME_EMAIL_DOMAIN;
 
         long volunteerId = volunteer(tx, employerId, offer);
-        long offerId = new OfferRepository(tx).createPending(employerId, volunteerId, offer);
+        long offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(),
+                OfferRepository.Status.PENDING);
 
         AccountRepository accounts = new AccountRepository(tx);
         Scope scope = Scope.employer(employerId);

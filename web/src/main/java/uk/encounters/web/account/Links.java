@@ -19,6 +19,16 @@ public final class Links {
         return baseUrl + path(purpose) + token;
     }
 
+    /** The secret address a calendar app subscribes to. */
+    public String calendarFeedUrl(String token) {
+        return baseUrl + "/calendar/" + token + ".ics";
+    }
+
+    /** The app's host, which makes calendar event ids unique in the world. */
+    public String host() {
+        return java.net.URI.create(baseUrl).getHost();
+    }
+
     static String path(LoginTokens.Purpose purpose) {
         return switch (purpose) {
             case MAGIC_LINK -> "/sign-in/link/";

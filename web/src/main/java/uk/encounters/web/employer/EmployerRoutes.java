@@ -2,6 +2,7 @@ package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,20 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.booking.BookingCalendar;
+import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
 import uk.encounters.web.Templates;
+import uk.encounters.web.account.Links;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
 
-/** The employer's own page, and confirming an offer by its emailed link. */
+/** The employer's own page, its calendar feed, and confirming an offer by its emailed link. */
 public final class EmployerRoutes {
 
     static final List<Integer> ASK_LIMITS = List.of(1, 2, 4, 8);
@@ -29,10 +34,12 @@ public final class EmployerRoutes {
     private final Database database;
     private final Blocking blocking;
     private final Templates templates;
+    private final Links links;
     private final Clock clock;
 
-    public EmployerRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+    public EmployerRoutes(Database database, Blocking blocking, Templates templates, Links links, Clock clock) {
         this.database = database;
+        this.links = links;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -114,18 +121,62 @@ public final class EmployerRoutes {
         ctx.redirect("/employers/" + employerId);
     }
 
+    /** A new secret calendar address; any earlier one stops working. */
+    public void processCalendarFeed(RoutingContext ctx) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        String token = blocking.call(() -> database.dsl().transactionResult(c -> {
+            String issued = new EmployerRepository(c.dsl()).issueCalendarToken(employerId);
+            new AuditLog(c.dsl()).record(actor, "calendar_feed_issued", "employer", employerId, Map.of(), ip);
+            return issued;
+        }));
+        templates.render(ctx, "employer/calendar", "Your calendar address", Map.of(
+                "employerId", employerId, "url", links.calendarFeedUrl(token)));
+    }
+
+    /**
+     * The confirmed bookings as iCalendar. Calendar apps carry no session, so the secret in the
+     * address is what admits them.
+     */
+    public void showCalendarFeed(RoutingContext ctx) {
+        String token = ctx.pathParam("token").replaceFirst("\\.ics$", "");
+        LocalDate today = LocalDate.now(clock);
+        Optional<String> ics = blocking.call(() -> new EmployerRepository(database.dsl()).findByCalendarToken(token)
+                .flatMap(id -> new EmployerRepository(database.dsl()).findById(id))
+                .map(employer -> new BookingCalendar(employer.name() + " school bookings", links.host())
+                        .render(new EmployerBookings(database.dsl()).confirmed(employer.id(), today), clock.instant())));
+        if (ics.isEmpty()) {
+            templates.render(ctx, 410, "account/link-expired", "This calendar address is no longer in use", Map.of());
+            return;
+        }
+        ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
+                .putHeader("Cache-Control", "private, max-age=300")
+                .end(ics.get());
+    }
+
     private void showEmployer(RoutingContext ctx, int status, Form form) {
         long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        LocalDate today = LocalDate.now(clock);
         var employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
         if (employer.isEmpty()) {
             ctx.fail(404);
             return;
         }
-        var offers = blocking.call(() -> new OfferRepository(database.dsl()).findByEmployer(employerId));
-        int current = employer.get().maxAsksPerMonth();
         Map<String, Object> model = new HashMap<>(form.model());
+        blocking.call(() -> {
+            var bookings = new EmployerBookings(database.dsl());
+            model.put("offers", new OfferRepository(database.dsl()).findByEmployer(employerId));
+            model.put("volunteers", new VolunteerRepository(database.dsl()).findByEmployer(employerId).stream()
+                    .map(v -> VolunteerRoutes.row(v, today)).toList());
+            model.put("upcoming", bookings.upcoming(employerId, today));
+            model.put("delivered", bookings.delivered(employerId, today, 10));
+            model.put("summary", bookings.summary(employerId, today));
+            model.put("calendarFeed", new EmployerRepository(database.dsl()).hasCalendarFeed(employerId));
+            return null;
+        });
+        int current = employer.get().maxAsksPerMonth();
         model.put("employer", employer.get());
-        model.put("offers", offers);
         model.put("askLimit", describe(current));
         model.put("askOptions", ASK_LIMITS.stream().map(n -> Map.of("value", n, "label", describe(n), "selected", n == current))
                 .toList());

@@ -92,7 +92,13 @@ class RouteAccessTest {
         parameters.put(":schoolId", String.valueOf(schoolA));
         parameters.put(":employerId", String.valueOf(employerA));
         parameters.put(":messageId", String.valueOf(messageId));
-        parameters.put(":offerId", String.valueOf(data.offer(employerA, "active", LocalDate.of(2027, 3, 1))));
+        long offerA = data.offer(employerA, "active", LocalDate.of(2027, 3, 1));
+        long volunteerA = data.volunteer(employerA);
+        long requestA = data.request(schoolA, 9, "matched", LocalDate.of(2026, 12, 1));
+        parameters.put(":offerId", String.valueOf(offerA));
+        parameters.put(":volunteerId", String.valueOf(volunteerA));
+        parameters.put(":bookingId", String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2),
+                "published")));
         parameters.put(":token", "not-a-real-token");
 
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));

@@ -1,0 +1,87 @@
+package uk.encounters.marketplace.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Bookings as an iCalendar feed (RFC 5545) that calendar apps subscribe to. Times are written in
+ * UTC so no time-zone definitions are needed; a placement over several days is one all-day event.
+ */
+public final class BookingCalendar {
+
+    private static final ZoneId SCHOOLS = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final String calendarName;
+    private final String uidDomain;
+
+    /** @param uidDomain the app's host name, which makes each event's UID unique in the world */
+    public BookingCalendar(String calendarName, String uidDomain) {
+        this.calendarName = calendarName;
+        this.uidDomain = uidDomain;
+    }
+
+    public String render(List<EmployerBooking> bookings, Instant now) {
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//Employer Encounters//Bookings//EN");
+        line(ics, "CALSCALE:GREGORIAN");
+        line(ics, "METHOD:PUBLISH");
+        line(ics, "X-WR-CALNAME:" + text(calendarName));
+        for (EmployerBooking booking : bookings) {
+            line(ics, "BEGIN:VEVENT");
+            line(ics, "UID:booking-" + booking.id() + "@" + uidDomain);
+            line(ics, "DTSTAMP:" + UTC.format(now));
+            if (booking.multiDay()) {
+                line(ics, "DTSTART;VALUE=DATE:" + DATE.format(booking.startsOn()));
+                line(ics, "DTEND;VALUE=DATE:" + DATE.format(booking.endsOn().plusDays(1)));
+            } else {
+                line(ics, "DTSTART:" + UTC.format(instant(booking.startsOn(), SchoolDay.start(booking.period()))));
+                line(ics, "DTEND:" + UTC.format(instant(booking.startsOn(), SchoolDay.end(booking.period()))));
+            }
+            line(ics, "SUMMARY:" + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", " + booking.schoolName()));
+            line(ics, "LOCATION:" + text(booking.address()));
+            line(ics, "DESCRIPTION:" + text(booking.offerTitle() + "\n" + booking.pupils() + " pupils in Year "
+                    + booking.yearGroup() + (booking.volunteerName() == null ? "" : "\nGiven by " + booking.volunteerName())));
+            line(ics, "STATUS:CONFIRMED");
+            line(ics, "END:VEVENT");
+        }
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    private static Instant instant(LocalDate date, java.time.LocalTime time) {
+        return date.atTime(time).atZone(SCHOOLS).toInstant();
+    }
+
+    /** TEXT values escape backslashes, semicolons, commas and line breaks. */
+    private static String text(String value) {
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\r\n", "\\n").replace("\n", "\\n");
+    }
+
+    /** Lines end in CRLF and fold at 75 octets, never inside a UTF-8 character. */
+    private static void line(StringBuilder ics, String content) {
+        int octets = 0;
+        int limit = 75;
+        for (int i = 0; i < content.length(); ) {
+            int codePoint = content.codePointAt(i);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (octets + size > limit) {
+                ics.append("\r\n ");
+                octets = 1;
+            }
+            ics.appendCodePoint(codePoint);
+            octets += size;
+            i += Character.charCount(codePoint);
+        }
+        ics.append("\r\n");
+    }
+}

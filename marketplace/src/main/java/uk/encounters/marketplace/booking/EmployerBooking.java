@@ -1,0 +1,55 @@
+package uk.encounters.marketplace.booking;
+
+import java.time.LocalDate;
+import uk.encounters.matcher.domain.EncounterType;
+
+/** A booking as the employer giving it sees it: where to be, when, and for how many pupils. */
+public record EmployerBooking(long id, String status, String encounterType, String offerTitle, LocalDate startsOn,
+                              LocalDate endsOn, String period, int pupils, int yearGroup, String schoolName,
+                              String schoolPostcode, String volunteerName, Place place, String declineReason,
+                              boolean feedbackGiven) {
+
+    public enum Place {
+        SCHOOL("At the school"), WORKPLACE("At your workplace"), ONLINE("Online");
+
+        private final String label;
+
+        Place(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public String typeLabel() {
+        return EncounterType.fromCode(encounterType).label();
+    }
+
+    public String periodLabel() {
+        return SchoolDay.label(period);
+    }
+
+    /** Published: proposed to the employer, waiting for a yes or no. */
+    public boolean awaitingReply() {
+        return "published".equals(status);
+    }
+
+    public boolean confirmed() {
+        return "confirmed".equals(status);
+    }
+
+    public boolean multiDay() {
+        return !startsOn.equals(endsOn);
+    }
+
+    /** Where the volunteer goes: the school's address, their own workplace, or a link. */
+    public String address() {
+        return switch (place) {
+            case SCHOOL -> schoolPostcode == null ? schoolName : schoolName + ", " + schoolPostcode;
+            case WORKPLACE -> "Your workplace (the school brings the pupils)";
+            case ONLINE -> "Online (the school sends the joining link)";
+        };
+    }
+}

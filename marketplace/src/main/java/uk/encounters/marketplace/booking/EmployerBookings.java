@@ -1,0 +1,164 @@
+package uk.encounters.marketplace.booking;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * An employer's bookings: the ones to answer and attend, what they have delivered, and their
+ * feedback afterwards. Every method takes the employer, and touches only that employer's bookings.
+ */
+public final class EmployerBookings {
+
+    /** What a reply did. */
+    public enum Reply { DONE, NOT_FOUND, TOO_LATE }
+
+    private final DSLContext dsl;
+
+    public EmployerBookings(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Published and confirmed bookings that have not ended, soonest first. */
+    public List<EmployerBooking> upcoming(long employerId, LocalDate today) {
+        return select(employerId, BOOKING.STATUS.in("published", "confirmed").and(BOOKING.ENDS_ON.ge(today)))
+                .orderBy(BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
+                .fetch(EmployerBookings::booking);
+    }
+
+    /** Confirmed bookings from a month back onwards, for the calendar feed. */
+    public List<EmployerBooking> confirmed(long employerId, LocalDate today) {
+        return select(employerId, BOOKING.STATUS.eq("confirmed").and(BOOKING.ENDS_ON.ge(today.minusMonths(1))))
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
+                .fetch(EmployerBookings::booking);
+    }
+
+    /** Sessions given (delivered, or confirmed and past), latest first, for feedback. */
+    public List<EmployerBooking> delivered(long employerId, LocalDate today, int limit) {
+        return select(employerId, given(today))
+                .orderBy(BOOKING.STARTS_ON.desc(), BOOKING.ID.desc())
+                .limit(limit)
+                .fetch(EmployerBookings::booking);
+    }
+
+    public Optional<EmployerBooking> find(long employerId, long bookingId) {
+        return select(employerId, BOOKING.ID.eq(bookingId)).fetchOptional(EmployerBookings::booking);
+    }
+
+    /** Pupils reached are those recorded as attending; chosen pupils count once the school records them. */
+    public DeliveredSummary summary(long employerId, LocalDate today) {
+        var ids = DSL.select(BOOKING.ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(OFFER.EMPLOYER_ID.eq(employerId)).and(given(today));
+        Record sessions = dsl.select(DSL.count(), DSL.countDistinct(REQUEST.SCHOOL_ID))
+                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ID.in(ids)).fetchOne();
+        Record pupils = dsl.select(DSL.countDistinct(ENCOUNTER.PUPIL_ID),
+                        DSL.countDistinct(DSL.when(PUPIL.DISADVANTAGED, ENCOUNTER.PUPIL_ID)))
+                .from(ENCOUNTER).join(PUPIL).on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
+                .where(ENCOUNTER.BOOKING_ID.in(ids)).and(ENCOUNTER.ATTENDED)
+                .fetchOne();
+        return new DeliveredSummary(sessions.get(0, Integer.class), pupils.get(0, Integer.class),
+                pupils.get(1, Integer.class), sessions.get(1, Integer.class));
+    }
+
+    /** Yes to a proposed booking. */
+    public Reply confirm(long employerId, long bookingId, LocalDate today) {
+        Optional<EmployerBooking> booking = find(employerId, bookingId);
+        if (booking.isEmpty()) {
+            return Reply.NOT_FOUND;
+        }
+        if (booking.get().confirmed()) {
+            return Reply.DONE;
+        }
+        if (!booking.get().awaitingReply() || booking.get().endsOn().isBefore(today)) {
+            return Reply.TOO_LATE;
+        }
+        dsl.update(BOOKING).set(BOOKING.STATUS, "confirmed").set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq("published")).execute();
+        return Reply.DONE;
+    }
+
+    /**
+     * No, with a reason: the booking is declined and its request opens again, so the school's
+     * pupils go back into the next matching round (or a quick re-match). Chosen pupils are
+     * released so they no longer count as on track through it.
+     */
+    public Reply decline(long employerId, long bookingId, String reason, LocalDate today) {
+        Optional<EmployerBooking> booking = find(employerId, bookingId);
+        if (booking.isEmpty()) {
+            return Reply.NOT_FOUND;
+        }
+        if (!(booking.get().awaitingReply() || booking.get().confirmed()) || booking.get().startsOn().isBefore(today)) {
+            return Reply.TOO_LATE;
+        }
+        dsl.update(BOOKING).set(BOOKING.STATUS, "declined").set(BOOKING.DECLINE_REASON, reason)
+                .set(BOOKING.PINNED, false).set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(bookingId)).execute();
+        dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
+        dsl.update(REQUEST).set(REQUEST.STATUS, "open")
+                .where(REQUEST.ID.eq(DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))
+                .and(REQUEST.STATUS.eq("matched"))
+                .execute();
+        return Reply.DONE;
+    }
+
+    /** The employer's side of the two-question feedback; once per booking, after it was given. */
+    public Reply feedback(long employerId, long bookingId, int rating, String comment, LocalDate today) {
+        Optional<EmployerBooking> booking = find(employerId, bookingId);
+        if (booking.isEmpty()) {
+            return Reply.NOT_FOUND;
+        }
+        boolean given = "delivered".equals(booking.get().status())
+                || booking.get().confirmed() && booking.get().endsOn().isBefore(today);
+        if (!given || booking.get().feedbackGiven()) {
+            return Reply.TOO_LATE;
+        }
+        dsl.insertInto(FEEDBACK, FEEDBACK.BOOKING_ID, FEEDBACK.FROM_SIDE, FEEDBACK.RATING, FEEDBACK.COMMENT)
+                .values(bookingId, "employer", (short) rating, comment.isBlank() ? null : comment)
+                .onConflictDoNothing().execute();
+        return Reply.DONE;
+    }
+
+    private static Condition given(LocalDate today) {
+        return BOOKING.STATUS.eq("delivered").or(BOOKING.STATUS.eq("confirmed").and(BOOKING.ENDS_ON.lt(today)));
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> select(long employerId, Condition condition) {
+        var feedbackGiven = DSL.exists(DSL.selectOne().from(FEEDBACK)
+                .where(FEEDBACK.BOOKING_ID.eq(BOOKING.ID)).and(FEEDBACK.FROM_SIDE.eq("employer")));
+        return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, OFFER.TITLE, BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.PUPILS, REQUEST.YEAR_GROUP, SCHOOL.NAME, SCHOOL.POSTCODE,
+                        VOLUNTEER.NAME, REQUEST.IN_SCHOOL, OFFER.IN_SCHOOL, REQUEST.AT_WORKPLACE, OFFER.AT_WORKPLACE,
+                        BOOKING.DECLINE_REASON, DSL.field(feedbackGiven).as("feedback_given"))
+                .from(BOOKING)
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .where(OFFER.EMPLOYER_ID.eq(employerId)).and(condition);
+    }
+
+    private static EmployerBooking booking(Record r) {
+        EmployerBooking.Place place = r.get(REQUEST.IN_SCHOOL) && r.get(OFFER.IN_SCHOOL) ? EmployerBooking.Place.SCHOOL
+                : r.get(REQUEST.AT_WORKPLACE) && r.get(OFFER.AT_WORKPLACE) ? EmployerBooking.Place.WORKPLACE
+                : EmployerBooking.Place.ONLINE;
+        return new EmployerBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
+                r.get(OFFER.TITLE), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON), r.get(BOOKING.PERIOD),
+                r.get(BOOKING.PUPILS), r.get(REQUEST.YEAR_GROUP), r.get(SCHOOL.NAME), r.get(SCHOOL.POSTCODE),
+                r.get(VOLUNTEER.NAME), place, r.get(BOOKING.DECLINE_REASON), r.get("feedback_given", Boolean.class));
+    }
+}

@@ -1,0 +1,133 @@
+package uk.encounters.web.employer;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/** The employer's answers to a booking: yes in one click, no with a reason, and feedback afterwards. */
+public final class BookingReplyRoutes {
+
+    static final List<String> RATINGS = List.of("5", "4", "3", "2", "1");
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public BookingReplyRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void processConfirm(RoutingContext ctx) {
+        reply(ctx, "booking_confirmed", Map.of(), (bookings, employerId, bookingId, today) ->
+                bookings.confirm(employerId, bookingId, today), "Confirmed: it is in your calendar feed, and the school has been told.");
+    }
+
+    public void initDecline(RoutingContext ctx) {
+        showBookingForm(ctx, 200, Form.blank(), "employer/decline", "Decline a booking");
+    }
+
+    /** The reason goes to the coordinator, who re-matches the school's pupils. */
+    public void processDecline(RoutingContext ctx) {
+        Form form = Form.of(ctx);
+        String reason = form.required("reason", "Why you cannot do it", 1000);
+        if (form.hasErrors()) {
+            showBookingForm(ctx, 422, form, "employer/decline", "Decline a booking");
+            return;
+        }
+        reply(ctx, "booking_declined", Map.of("reason", reason), (bookings, employerId, bookingId, today) ->
+                bookings.decline(employerId, bookingId, reason, today),
+                "Declined. Thank you for letting us know: the school's pupils go back into matching.");
+    }
+
+    public void initFeedback(RoutingContext ctx) {
+        showBookingForm(ctx, 200, Form.blank(), "employer/feedback", "How did it go?");
+    }
+
+    /** Two questions: how it went, and what would make the next one better. */
+    public void processFeedback(RoutingContext ctx) {
+        Form form = Form.of(ctx);
+        String rating = form.choice("rating", "How it went", RATINGS);
+        String comment = form.text("comment", "What would make the next one better", 2000);
+        if (form.hasErrors()) {
+            showBookingForm(ctx, 422, form, "employer/feedback", "How did it go?");
+            return;
+        }
+        reply(ctx, "booking_feedback", Map.of("rating", rating), (bookings, employerId, bookingId, today) ->
+                bookings.feedback(employerId, bookingId, Integer.parseInt(rating), comment, today),
+                "Thank you for your feedback, and for giving your time.");
+    }
+
+    private interface Action {
+        EmployerBookings.Reply apply(EmployerBookings bookings, long employerId, long bookingId, LocalDate today);
+    }
+
+    private void reply(RoutingContext ctx, String auditAction, Map<String, Object> detail, Action action, String thanks) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
+        if (bookingId.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        LocalDate today = LocalDate.now(clock);
+        EmployerBookings.Reply reply = blocking.call(() -> database.dsl().transactionResult(c -> {
+            EmployerBookings.Reply done = action.apply(new EmployerBookings(c.dsl()), employerId, bookingId.get(), today);
+            if (done == EmployerBookings.Reply.DONE) {
+                new AuditLog(c.dsl()).record(actor, auditAction, "booking", bookingId.get(), detail, ip);
+            }
+            return done;
+        }));
+        switch (reply) {
+            case NOT_FOUND -> ctx.fail(404);
+            case TOO_LATE -> {
+                Flash.set(ctx, "That booking can no longer be changed here. Your enterprise coordinator can help.");
+                ctx.redirect("/employers/" + employerId);
+            }
+            case DONE -> {
+                Flash.set(ctx, thanks);
+                ctx.redirect("/employers/" + employerId);
+            }
+        }
+    }
+
+    private void showBookingForm(RoutingContext ctx, int status, Form form, String view, String title) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
+        Optional<EmployerBooking> booking = bookingId.flatMap(id ->
+                blocking.call(() -> new EmployerBookings(database.dsl()).find(employerId, id)));
+        if (booking.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("employerId", employerId);
+        model.put("booking", booking.get());
+        model.put("ratings", List.of(
+                Map.of("value", "5", "label", "Very well"),
+                Map.of("value", "4", "label", "Well"),
+                Map.of("value", "3", "label", "All right"),
+                Map.of("value", "2", "label", "Not very well"),
+                Map.of("value", "1", "label", "Badly")));
+        templates.render(ctx, status, view, title, model);
+    }
+}

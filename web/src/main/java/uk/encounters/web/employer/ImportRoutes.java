@@ -1,0 +1,287 @@
+package uk.encounters.web.employer;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.csv.CsvTable;
+import uk.encounters.marketplace.employer.Employer;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.Volunteer;
+import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.offer.OfferDetails;
+import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.offer.Sectors;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.CsvImport;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * Bulk import of volunteers or offers from CSV, for cornerstone employers with many of either.
+ * Upload, see every row's problems, then save: nothing is saved from a file with errors until
+ * they are fixed or the bad rows are skipped on purpose.
+ */
+public final class ImportRoutes {
+
+    static final List<String> VOLUNTEER_COLUMNS = List.of("name", "email", "safeguarding_checked_until");
+    static final List<String> OFFER_COLUMNS = List.of("type", "title", "topics", "sector", "year_from", "year_to",
+            "pupils", "sessions", "from", "until", "weekdays", "dates", "periods", "where", "travel_km", "cost",
+            "send_adaptable", "volunteer_email", "requirements");
+    private static final List<String> OFFER_REQUIRED = List.of("type", "year_from", "year_to", "pupils", "from", "until");
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public ImportRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void initImport(RoutingContext ctx) {
+        showPage(ctx, 200, null, null);
+    }
+
+    public void processVolunteerImport(RoutingContext ctx) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        CsvImport<VolunteerRoutes.VolunteerFields> file = CsvImport.check(
+                CsvImport.textOf(ctx, "file", "csv"), List.of("name", "email"), new VolunteerRows());
+        if (!readyToSave(ctx, file, "volunteers")) {
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        long added = blocking.call(() -> database.dsl().transactionResult(c -> {
+            VolunteerRepository volunteers = new VolunteerRepository(c.dsl());
+            long count = file.valid().stream().map(v -> volunteers.save(employerId, v.name(), v.email(),
+                    v.safeguardingCheckedUntil())).filter(s -> s == VolunteerRepository.Saved.ADDED).count();
+            new AuditLog(c.dsl()).record(actor, "volunteers_imported", "employer", employerId, Map.of(
+                    "rows", file.valid().size(), "added", count, "skipped", file.badRows()), ip);
+            return count;
+        }));
+        Flash.set(ctx, "Imported " + file.valid().size() + " volunteers: " + added + " new, "
+                + (file.valid().size() - added) + " updated" + skipped(file) + ".");
+        ctx.redirect("/employers/" + employerId + "#volunteers");
+    }
+
+    public void processOfferImport(RoutingContext ctx) {
+        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
+        if (employer.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        List<Volunteer> volunteers = blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
+        CsvImport<OfferRow> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), OFFER_REQUIRED,
+                new OfferRows(employer.get(), volunteers, LocalDate.now(clock)));
+        if (!readyToSave(ctx, file, "offers")) {
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> database.dsl().transactionResult(c -> {
+            OfferRepository offers = new OfferRepository(c.dsl());
+            file.valid().forEach(o -> offers.create(employerId, o.volunteerId(), o.details(), OfferRepository.Status.ACTIVE));
+            new AuditLog(c.dsl()).record(actor, "offers_imported", "employer", employerId, Map.of(
+                    "rows", file.valid().size(), "skipped", file.badRows()), ip);
+            return null;
+        }));
+        Flash.set(ctx, "Imported " + file.valid().size() + " offers; they are live for the next matching round"
+                + skipped(file) + ".");
+        ctx.redirect("/employers/" + employerId + "#offers");
+    }
+
+    /**
+     * Shows the preview unless the person asked to save and may: a file with no bad rows, or one
+     * whose bad rows they chose to skip.
+     */
+    private boolean readyToSave(RoutingContext ctx, CsvImport<?> file, String kind) {
+        Form form = Form.of(ctx);
+        boolean save = "save".equals(form.text("action", "Action", 10));
+        boolean skip = form.checked("skipBadRows");
+        if (file.problem().isPresent()) {
+            showPage(ctx, 422, kind, file);
+            return false;
+        }
+        if (!save || file.hasBadRows() && !skip) {
+            showPage(ctx, save ? 422 : 200, kind, file);
+            return false;
+        }
+        if (file.valid().isEmpty()) {
+            showPage(ctx, 422, kind, file);
+            return false;
+        }
+        return true;
+    }
+
+    private static String skipped(CsvImport<?> file) {
+        return file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped";
+    }
+
+    private void showPage(RoutingContext ctx, int status, String kind, CsvImport<?> file) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("employerId", ctx.pathParam("employerId"));
+        model.put("volunteerColumns", String.join(",", VOLUNTEER_COLUMNS));
+        model.put("offerColumns", String.join(",", OFFER_COLUMNS));
+        model.put("types", Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
+        if (file != null) {
+            model.put("kind", kind);
+            model.put("volunteersPreview", kind.equals("volunteers"));
+            model.put("file", file);
+            model.put("problem", file.problem().orElse(null));
+            model.put("goodRows", file.valid().size());
+            model.put("badRows", file.badRows());
+            model.put("saveAttempted", status == 422 && file.problem().isEmpty());
+        }
+        templates.render(ctx, status, "employer/import", "Import volunteers or offers", model);
+    }
+
+    /** An offer from a CSV row, with its volunteer found by email. */
+    record OfferRow(OfferDetails details, Long volunteerId) {
+    }
+
+    private static final class VolunteerRows implements CsvImport.RowShape<VolunteerRoutes.VolunteerFields> {
+        @Override
+        public MultiMap fields(CsvTable.Row row) {
+            return MultiMap.caseInsensitiveMultiMap()
+                    .add("name", row.get("name"))
+                    .add("email", row.get("email"))
+                    .add("safeguardingUntil", isoDate(row.get("safeguarding_checked_until")));
+        }
+
+        @Override
+        public Optional<VolunteerRoutes.VolunteerFields> read(Form form, CsvTable.Row row) {
+            return VolunteerRoutes.read(form);
+        }
+
+        @Override
+        public String summary(CsvTable.Row row) {
+            return row.get("name") + " " + row.get("email");
+        }
+    }
+
+    private record OfferRows(Employer employer, List<Volunteer> volunteers, LocalDate today)
+            implements CsvImport.RowShape<OfferRow> {
+
+        @Override
+        public MultiMap fields(CsvTable.Row row) {
+            MultiMap fields = MultiMap.caseInsensitiveMultiMap()
+                    .add("type", encounterType(row.get("type")))
+                    .add("title", row.get("title"))
+                    .add("topics", row.get("topics"))
+                    .add("sector", row.get("sector").isEmpty() ? employer.sector() : sector(row.get("sector")))
+                    .add("yearFrom", row.get("year_from"))
+                    .add("yearTo", row.get("year_to"))
+                    .add("pupils", row.get("pupils"))
+                    .add("sessions", row.get("sessions").isEmpty() ? "1" : row.get("sessions"))
+                    .add("from", isoDate(row.get("from")))
+                    .add("until", isoDate(row.get("until")))
+                    .add("dates", String.join("\n", Arrays.stream(row.get("dates").split("[\\s;|]+"))
+                            .filter(d -> !d.isBlank()).map(ImportRoutes::isoDate).toList()))
+                    .add("radius", row.get("travel_km").isEmpty() ? "10" : row.get("travel_km"))
+                    .add("cost", row.get("cost"))
+                    .add("requirements", row.get("requirements"));
+            for (String day : row.get("weekdays").split("[\\s,;|/]+")) {
+                if (!day.isBlank()) {
+                    fields.add("weekday", weekday(day));
+                }
+            }
+            String periods = row.get("periods").toLowerCase(Locale.ROOT);
+            boolean both = periods.isBlank() || periods.contains("both") || periods.contains("all");
+            if (both || periods.contains("morning") || periods.contains("am")) {
+                fields.add("morning", "true");
+            }
+            if (both || periods.contains("afternoon") || periods.contains("pm")) {
+                fields.add("afternoon", "true");
+            }
+            String where = row.get("where").toLowerCase(Locale.ROOT);
+            if (where.isBlank() || where.contains("school")) {
+                fields.add("inSchool", "true");
+            }
+            if (where.contains("work")) {
+                fields.add("atWorkplace", "true");
+            }
+            if (where.contains("online")) {
+                fields.add("online", "true");
+            }
+            if (List.of("yes", "y", "true", "1").contains(row.get("send_adaptable").toLowerCase(Locale.ROOT))) {
+                fields.add("sendAdaptable", "true");
+            }
+            return fields;
+        }
+
+        @Override
+        public Optional<OfferRow> read(Form form, CsvTable.Row row) {
+            String sector = OfferFields.sector(form);
+            Optional<OfferDetails> details = OfferFields.read(form, today, true, employer.name(), sector);
+            String email = row.get("volunteer_email");
+            Long volunteerId = null;
+            if (!email.isEmpty()) {
+                Optional<Volunteer> volunteer = volunteers.stream()
+                        .filter(v -> v.active() && v.email().equalsIgnoreCase(email)).findFirst();
+                if (volunteer.isEmpty()) {
+                    form.error("volunteer", "No volunteer of yours has the email " + email + ": import them first");
+                } else {
+                    volunteerId = volunteer.get().id();
+                }
+            }
+            return details.isEmpty() || form.hasErrors() ? Optional.empty() : Optional.of(new OfferRow(details.get(), volunteerId));
+        }
+
+        @Override
+        public String summary(CsvTable.Row row) {
+            String title = row.get("title").isEmpty() ? row.get("type") : row.get("title");
+            return title + ", " + row.get("from") + " to " + row.get("until");
+        }
+    }
+
+    /** A type by its code or its label, whatever the case: "mock_interviews", "Mock interviews". */
+    private static String encounterType(String value) {
+        String code = CsvTable.columnName(value);
+        return Arrays.stream(EncounterType.values())
+                .filter(t -> t.code().equals(code) || CsvTable.columnName(t.label()).equals(code))
+                .map(EncounterType::code).findFirst().orElse(value);
+    }
+
+    private static String sector(String value) {
+        return Sectors.ALL.stream().filter(s -> s.equalsIgnoreCase(value.strip())).findFirst().orElse(value);
+    }
+
+    /** "Mon", "monday" or "1"; anything else is passed on for the form to refuse. */
+    private static String weekday(String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            String name = day.getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
+            if (lower.equals(String.valueOf(day.getValue())) || lower.length() >= 3 && name.startsWith(lower)) {
+                return String.valueOf(day.getValue());
+            }
+        }
+        return value;
+    }
+
+    /** Spreadsheets in the UK write 15/03/2027; the form reads 2027-03-15. */
+    static String isoDate(String value) {
+        var uk = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(value.strip());
+        return uk.matches() ? String.format("%s-%02d-%02d", uk.group(3), Integer.parseInt(uk.group(2)),
+                Integer.parseInt(uk.group(1))) : value.strip();
+    }
+}

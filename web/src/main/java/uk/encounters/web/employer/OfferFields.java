@@ -1,0 +1,215 @@
+package uk.encounters.web.employer;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import uk.encounters.marketplace.offer.OfferDetails;
+import uk.encounters.marketplace.offer.Sectors;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.web.Form;
+
+/**
+ * The fields that say what an offer gives, to whom and when (templates/partials/offer-fields.hbs):
+ * shared by the public "Offer a talk" form, the employer's own offer form and the CSV import, so
+ * an offer is checked by the same rules however it arrives.
+ */
+final class OfferFields {
+
+    static final List<String> WEEKDAYS = List.of("1", "2", "3", "4", "5");
+    private static final Pattern POUNDS = Pattern.compile("£?\\s*(\\d{1,5})(?:\\.(\\d{2}))?");
+
+    private OfferFields() {
+    }
+
+    /** A one-off careers talk, any weekday morning or afternoon, from a fortnight ahead for a term. */
+    static Map<String, String> defaults(LocalDate today) {
+        Map<String, String> defaults = new HashMap<>();
+        defaults.put("type", EncounterType.CAREERS_TALK.code());
+        defaults.put("yearFrom", "7");
+        defaults.put("yearTo", "13");
+        defaults.put("pupils", "30");
+        defaults.put("sessions", "1");
+        defaults.put("inSchool", "true");
+        defaults.put("radius", "10");
+        defaults.put("from", today.plusWeeks(2).toString());
+        defaults.put("until", today.plusMonths(4).toString());
+        defaults.put("weekday", String.join(",", WEEKDAYS));
+        defaults.put("morning", "true");
+        defaults.put("afternoon", "true");
+        return defaults;
+    }
+
+    /** The form's values for an offer already saved, for editing it. */
+    static Map<String, String> values(OfferDetails offer) {
+        Map<String, String> values = new HashMap<>();
+        values.put("type", offer.type().code());
+        values.put("title", offer.title());
+        values.put("topics", offer.topics());
+        values.put("sector", offer.sector());
+        values.put("yearFrom", String.valueOf(offer.yearGroupFrom()));
+        values.put("yearTo", String.valueOf(offer.yearGroupTo()));
+        values.put("pupils", String.valueOf(offer.pupilsPerSession()));
+        values.put("sessions", String.valueOf(offer.sessions()));
+        values.put("inSchool", offer.inSchool() ? "true" : "");
+        values.put("atWorkplace", offer.atWorkplace() ? "true" : "");
+        values.put("online", offer.online() ? "true" : "");
+        values.put("radius", String.valueOf(offer.travelRadiusKm()));
+        values.put("from", offer.availableFrom().toString());
+        values.put("until", offer.availableUntil().toString());
+        values.put("weekday", offer.weekdays().stream().sorted().map(d -> String.valueOf(d.getValue()))
+                .collect(Collectors.joining(",")));
+        values.put("morning", offer.mornings() ? "true" : "");
+        values.put("afternoon", offer.afternoons() ? "true" : "");
+        values.put("dates", offer.specificDates().stream().map(LocalDate::toString).collect(Collectors.joining("\n")));
+        values.put("sendAdaptable", offer.sendAdaptable() ? "true" : "");
+        values.put("cost", offer.costPerSessionPence() == null ? "" : pounds(offer.costPerSessionPence()));
+        values.put("requirements", offer.requirements());
+        return values;
+    }
+
+    static String sector(Form form) {
+        return form.choice("sector", "Sector", Sectors.ALL);
+    }
+
+    /**
+     * Reads and checks the offer's fields. A new offer starts today or later; one being edited
+     * may have started already, so only its end must lie ahead.
+     */
+    static Optional<OfferDetails> read(Form form, LocalDate today, boolean newOffer, String organisation, String sector) {
+        String type = form.choice("type", "What you can offer",
+                Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
+        String title = form.text("title", "Title", 200);
+        String topics = form.text("topics", "Topics", 500);
+        int yearFrom = form.integer("yearFrom", "The youngest year group", 7, 13);
+        int yearTo = form.integer("yearTo", "The oldest year group", 7, 13);
+        if (yearTo < yearFrom) {
+            form.error("yearTo", "The oldest year group must be the same as or after the youngest");
+        }
+        int pupils = form.integer("pupils", "Pupils per session (places, for work experience)", 1, 500);
+        int sessions = form.integer("sessions", "How many times you could do it", 1, 50);
+        boolean inSchool = form.checked("inSchool");
+        boolean atWorkplace = form.checked("atWorkplace");
+        boolean online = form.checked("online");
+        if (!inSchool && !atWorkplace && !online) {
+            form.error("inSchool", "Choose at least one: in school, at your workplace or online");
+        }
+        int radius = form.integer("radius", "How far you will travel", 0, 100);
+        LocalDate from = form.date("from", "The first date you could do");
+        LocalDate until = form.date("until", "The last date you could do");
+        if (newOffer && from != null && from.isBefore(today)) {
+            form.error("from", "The first date must be today or later");
+        }
+        if (!newOffer && until != null && until.isBefore(today)) {
+            form.error("until", "The last date must be today or later");
+        }
+        if (from != null && until != null && until.isBefore(from)) {
+            form.error("until", "The last date must be the same as or after the first");
+        }
+        if (from != null && until != null && until.isAfter(from.plusYears(1))) {
+            form.error("until", "Offer up to a year ahead; you can offer again later");
+        }
+        List<String> weekdays = form.ticked("weekday", "Days", WEEKDAYS);
+        boolean mornings = form.checked("morning");
+        boolean afternoons = form.checked("afternoon");
+        if (!mornings && !afternoons) {
+            form.error("morning", "Choose mornings, afternoons or both");
+        }
+        List<LocalDate> dates = specificDates(form, from, until);
+        if (weekdays.isEmpty() && dates.isEmpty()) {
+            form.error("weekday", "Choose the days you could come, or give particular dates");
+        }
+        boolean sendAdaptable = form.checked("sendAdaptable");
+        Integer cost = cost(form);
+        String requirements = form.text("requirements", "Requirements", 1000);
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        EncounterType encounterType = EncounterType.fromCode(type);
+        return Optional.of(new OfferDetails(encounterType,
+                title.isEmpty() ? OfferDetails.defaultTitle(encounterType, topics, organisation) : title,
+                topics, sector, yearFrom, yearTo, pupils, sessions, inSchool, atWorkplace, online, radius, from, until,
+                weekdays.stream().map(d -> DayOfWeek.of(Integer.parseInt(d))).collect(Collectors.toSet()),
+                mornings, afternoons, dates, sendAdaptable, cost, requirements));
+    }
+
+    /** The select and checkbox options the partial shows, with the form's choices marked. */
+    static void addChoices(Map<String, Object> model) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> values = (Map<String, String>) model.get("values");
+        model.put("types", options(Arrays.stream(EncounterType.values())
+                .collect(Collectors.toMap(EncounterType::code, EncounterType::label, (a, b) -> a, LinkedHashMap::new)),
+                values.get("type")));
+        model.put("sectors", options(Sectors.ALL.stream()
+                .collect(Collectors.toMap(s -> s, s -> s, (a, b) -> a, LinkedHashMap::new)), values.get("sector")));
+        Map<String, String> years = new LinkedHashMap<>();
+        for (int y = 7; y <= 13; y++) {
+            years.put(String.valueOf(y), "Year " + y);
+        }
+        model.put("yearsFrom", options(years, values.get("yearFrom")));
+        model.put("yearsTo", options(years, values.get("yearTo")));
+        Set<String> ticked = Set.of(values.getOrDefault("weekday", "").split(","));
+        model.put("weekdays", WEEKDAYS.stream().map(d -> Map.of("value", d,
+                "label", DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
+                "checked", ticked.contains(d))).toList());
+    }
+
+    static List<Map<String, Object>> options(Map<String, String> valueToLabel, String selected) {
+        return valueToLabel.entrySet().stream().map(e -> Map.<String, Object>of(
+                "value", e.getKey(), "label", e.getValue(), "selected", e.getKey().equals(selected))).toList();
+    }
+
+    static String pounds(int pence) {
+        return pence % 100 == 0 ? String.valueOf(pence / 100) : String.format(Locale.UK, "%d.%02d", pence / 100, pence % 100);
+    }
+
+    /** Particular dates, one per line, within the dates given. */
+    private static List<LocalDate> specificDates(Form form, LocalDate from, LocalDate until) {
+        String text = form.text("dates", "Particular dates", 2000);
+        List<LocalDate> dates = new ArrayList<>();
+        for (String line : text.split("[\\r\\n,;]+")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                LocalDate date = LocalDate.parse(line.strip());
+                if (from != null && until != null && (date.isBefore(from) || date.isAfter(until))) {
+                    form.error("dates", "Each particular date must fall between your first and last dates");
+                }
+                if (!dates.contains(date)) {
+                    dates.add(date);
+                }
+            } catch (DateTimeParseException e) {
+                form.error("dates", "Write each particular date like 2027-03-15, one per line");
+            }
+        }
+        return dates;
+    }
+
+    /** Pounds per session, for paid providers; blank when it is free. */
+    private static Integer cost(Form form) {
+        String value = form.text("cost", "Cost per session", 12);
+        if (value.isEmpty()) {
+            return null;
+        }
+        Matcher pounds = POUNDS.matcher(value);
+        if (!pounds.matches()) {
+            form.error("cost", "Enter the cost per session in pounds, like 45 or 45.50, or leave it blank if free");
+            return null;
+        }
+        int pence = Integer.parseInt(pounds.group(1)) * 100 + (pounds.group(2) == null ? 0 : Integer.parseInt(pounds.group(2)));
+        return pence == 0 ? null : pence;
+    }
+}
