@@ -38,6 +38,7 @@ import uk.encounters.web.employer.EmployerRoutes;
 import uk.encounters.web.employer.ImportRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
+import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.security.Access;
@@ -98,6 +99,7 @@ public final class WebServer extends VerticleBase {
         TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
         AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
+        HubEmployerRoutes hubEmployers = new HubEmployerRoutes(database, blocking, templates, clock);
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, clock);
         EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, links, clock);
         EmployerOfferRoutes employerOffers = new EmployerOfferRoutes(database, blocking, templates, clock);
@@ -187,6 +189,8 @@ public final class WebServer extends VerticleBase {
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
+        routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
+        routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);
 
         router.route().last().handler(errors::notFound);
         router.route().failureHandler(errors::showFailure);

@@ -11,6 +11,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import uk.encounters.marketplace.account.AuditLog;
 
 /**
@@ -30,6 +31,9 @@ public final class EmployerMerge {
             super(message);
         }
     }
+
+    /** The database's rule that a volunteer is in one place at a time (migrations, V1). */
+    private static final String ONE_PLACE_AT_A_TIME = "booking_volunteer_one_place_at_a_time_ex";
 
     private final DSLContext tx;
 
@@ -96,7 +100,8 @@ public final class EmployerMerge {
      */
     private int foldSharedVolunteers(long fromId, long intoId) {
         var pairs = tx.select(VOLUNTEER.ID, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
-                        VOLUNTEER.as("kept").ID, VOLUNTEER.as("kept").SAFEGUARDING_CHECKED_UNTIL)
+                        VOLUNTEER.as("kept").ID, VOLUNTEER.as("kept").SAFEGUARDING_CHECKED_UNTIL,
+                        VOLUNTEER.NAME, VOLUNTEER.EMAIL)
                 .from(VOLUNTEER)
                 .join(VOLUNTEER.as("kept")).on(lower(VOLUNTEER.as("kept").EMAIL).eq(lower(VOLUNTEER.EMAIL)))
                 .where(VOLUNTEER.EMPLOYER_ID.eq(fromId)).and(VOLUNTEER.as("kept").EMPLOYER_ID.eq(intoId))
@@ -107,7 +112,15 @@ public final class EmployerMerge {
             tx.update(OFFER).set(OFFER.VOLUNTEER_ID, kept).where(OFFER.VOLUNTEER_ID.eq(duplicate)).execute();
             // may break the one-place-at-a-time rule if both records were booked at once; the
             // transaction then fails and the coordinator is told which person to sort out
-            tx.update(BOOKING).set(BOOKING.VOLUNTEER_ID, kept).where(BOOKING.VOLUNTEER_ID.eq(duplicate)).execute();
+            try {
+                tx.update(BOOKING).set(BOOKING.VOLUNTEER_ID, kept).where(BOOKING.VOLUNTEER_ID.eq(duplicate)).execute();
+            } catch (DataAccessException e) {
+                if (e.getMessage() == null || !e.getMessage().contains(ONE_PLACE_AT_A_TIME)) {
+                    throw e;
+                }
+                throw new Refused(pair.value5() + " (" + pair.value6() + ") volunteers for both organisations and is"
+                        + " booked at the same time for each. Cancel or move one of those bookings, then merge again");
+            }
             var later = pair.value2() == null ? pair.value4()
                     : pair.value4() == null || pair.value2().isAfter(pair.value4()) ? pair.value2() : pair.value4();
             tx.update(VOLUNTEER).set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, later).where(VOLUNTEER.ID.eq(kept)).execute();

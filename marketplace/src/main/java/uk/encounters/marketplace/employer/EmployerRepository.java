@@ -1,9 +1,16 @@
 package uk.encounters.marketplace.employer;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectCount;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,6 +140,27 @@ public final class EmployerRepository {
                 .where(EMPLOYER.HUB_ID.eq(hubId)).and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .fetch(EmployerRepository::employer);
+    }
+
+    /**
+     * The hub's organisations whose name contains {@code nameContains} (any case; blank for all),
+     * by name, at most {@code limit}, each with its offers open on {@code today} and its active
+     * volunteers.
+     */
+    public List<EmployerSummary> findSummaries(long hubId, String nameContains, LocalDate today, int limit) {
+        var activeOffers = field(selectCount().from(OFFER).where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .and(OFFER.STATUS.eq("active")).and(OFFER.AVAILABLE_UNTIL.ge(today)));
+        var volunteers = field(selectCount().from(VOLUNTEER).where(VOLUNTEER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .and(VOLUNTEER.ACTIVE));
+        Condition named = nameContains.isBlank() ? noCondition()
+                : EMPLOYER.NAME.containsIgnoreCase(nameContains.strip());
+        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.POSTCODE, EMPLOYER.SECTOR, EMPLOYER.SIZE_BAND,
+                        EMPLOYER.CORNERSTONE, activeOffers, volunteers)
+                .from(EMPLOYER)
+                .where(EMPLOYER.HUB_ID.eq(hubId)).and(EMPLOYER.MERGED_INTO_ID.isNull()).and(named)
+                .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
+                .limit(limit)
+                .fetch(mapping(EmployerSummary::new));
     }
 
     /**

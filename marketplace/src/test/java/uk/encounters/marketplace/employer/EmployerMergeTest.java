@@ -122,7 +122,7 @@ class EmployerMergeTest {
     }
 
     @Test
-    void aMergeThatWouldDoubleBookOnePersonSavesNothing() {
+    void aMergeThatWouldDoubleBookOnePersonIsRefusedNamingThemAndSavesNothing() {
         long kept = data.employer(hub, "Harbour Insurance");
         long dup = data.employer(hub, "Harbour Insurance Ltd");
         long pat = volunteer(kept, "pat@harbour.example", null);
@@ -132,7 +132,8 @@ class EmployerMergeTest {
         data.booking(data.request(school, 8, "matched", DAY), keptTalk, pat, DAY, "confirmed");
         data.booking(data.request(school, 11, "matched", DAY), dupTalk, patAgain, DAY, "confirmed");
 
-        assertThatThrownBy(() -> merge(dup, kept)).hasMessageContaining("booking_volunteer_one_place_at_a_time_ex");
+        assertThatThrownBy(() -> merge(dup, kept)).isInstanceOf(EmployerMerge.Refused.class)
+                .hasMessageContaining("pat@harbour.example").hasMessageContaining("booked at the same time");
 
         assertThat(db.dsl().fetchValue(OFFER.EMPLOYER_ID, OFFER.ID.eq(dupTalk))).isEqualTo(dup);
         assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup))).isNull();

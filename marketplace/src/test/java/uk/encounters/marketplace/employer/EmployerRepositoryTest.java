@@ -3,6 +3,9 @@ package uk.encounters.marketplace.employer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,5 +113,30 @@ class EmployerRepositoryTest {
                         org.assertj.core.groups.Tuple.tuple(java.util.Set.of(a, b), Reason.SIMILAR_NAME_NEARBY),
                         org.assertj.core.groups.Tuple.tuple(java.util.Set.of(a, d), Reason.SAME_EMAIL_DOMAIN));
         assertThat(pairs).noneMatch(p -> p.first().id() == c || p.second().id() == c);
+    }
+
+    @Test
+    void summariesFilterByNameAndCountOpenOffersAndActiveVolunteers() {
+        LocalDate today = LocalDate.of(2026, 11, 23);
+        TestData data = new TestData(db.dsl());
+        long kiln = create("Kiln Street Pottery", "kiln@kilnstreet.example", "DE1 4KS");
+        long merged = create("Kiln St Pottery", "shop@kilnstreet-shop.example", "DE1 4KT");
+        create("100% Kiln Supplies", "sales@kiln-supplies.example", "DE1 4KU");
+        db.dsl().update(EMPLOYER).set(EMPLOYER.MERGED_INTO_ID, kiln).where(EMPLOYER.ID.eq(merged)).execute();
+        data.offer(kiln, "active", today.plusMonths(2));
+        data.offer(kiln, "active", today.minusDays(1));
+        data.offer(kiln, "pending", today.plusMonths(2));
+        data.volunteer(kiln);
+        long left = data.volunteer(kiln);
+        db.dsl().update(VOLUNTEER).set(VOLUNTEER.ACTIVE, false).where(VOLUNTEER.ID.eq(left)).execute();
+
+        assertThat(employers.findSummaries(hub, "KILN STREET", today, 10)).containsExactly(
+                new EmployerSummary(kiln, "Kiln Street Pottery", "DE1 4KS", "Manufacturing", "small", false, 1, 1));
+        assertThat(employers.findSummaries(hub, "kiln", today, 10)).extracting(EmployerSummary::name)
+                .as("merged records are left out").containsExactly("100% Kiln Supplies", "Kiln Street Pottery");
+        assertThat(employers.findSummaries(hub, "100%", today, 10)).extracting(EmployerSummary::name)
+                .containsExactly("100% Kiln Supplies");
+        assertThat(employers.findSummaries(hub, "_iln", today, 10)).as("_ and % are characters, not wildcards").isEmpty();
+        assertThat(employers.findSummaries(hub, "", today, 1)).hasSize(1);
     }
 }

@@ -1,0 +1,172 @@
+package uk.encounters.web.hub;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.employer.Employer;
+import uk.encounters.marketplace.employer.EmployerMerge;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
+import uk.encounters.marketplace.employer.EmployerSummary;
+import uk.encounters.marketplace.employer.ExistingEmployer;
+import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * A coordinator's organisations: the hub's employers, pairs that look like one organisation
+ * entered twice, and merging such a pair into the record that stays.
+ */
+public final class HubEmployerRoutes {
+
+    /** More than anyone reads down; the name filter finds the rest. */
+    static final int MAX_ROWS = 200;
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public HubEmployerRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void showEmployers(RoutingContext ctx) {
+        showEmployers(ctx, 200, Form.blank());
+    }
+
+    /** Moves everything of one organisation onto another in one transaction, and says what moved. */
+    public void processMergeForm(RoutingContext ctx) {
+        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        Map<Long, Employer> inHub = blocking.call(() -> new EmployerRepository(database.dsl()).findByHub(hubId))
+                .stream().collect(Collectors.toMap(Employer::id, Function.identity()));
+        Form form = Form.of(ctx);
+        Employer from = organisation(form, "from", "The organisation to merge", inHub);
+        Employer into = organisation(form, "into", "The organisation to keep", inHub);
+        if (from != null && into != null && from.id() == into.id()) {
+            form.error("into", "Choose another organisation to keep: an organisation cannot be merged into itself");
+        }
+        if (form.hasErrors()) {
+            showEmployers(ctx, 422, form);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        EmployerMerge.Moved moved;
+        try {
+            moved = blocking.call(() -> database.dsl().transactionResult(c ->
+                    new EmployerMerge(c.dsl()).merge(from.id(), into.id(), actor, ip)));
+        } catch (EmployerMerge.Refused e) {
+            // merged meanwhile by someone else, or a volunteer booked twice at once: nothing was saved
+            form.error("from", e.getMessage());
+            showEmployers(ctx, 422, form);
+            return;
+        }
+        Flash.set(ctx, describe(from.name(), into.name(), moved));
+        ctx.redirect("/hubs/" + hubId + "/employers");
+    }
+
+    /** One of the hub's organisations, not merged away, chosen by id; null with a message otherwise. */
+    private static Employer organisation(Form form, String field, String label, Map<Long, Employer> inHub) {
+        String value = form.text(field, label, 20);
+        if (value.isEmpty()) {
+            form.error(field, "Select " + label.toLowerCase());
+            return null;
+        }
+        Employer employer = value.matches("\\d{1,18}") ? inHub.get(Long.parseLong(value)) : null;
+        if (employer == null) {
+            form.error(field, "That organisation is not in this hub, or has already been merged into another");
+        }
+        return employer;
+    }
+
+    private void showEmployers(RoutingContext ctx, int status, Form form) {
+        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        var hub = blocking.call(() -> new HubRepository(database.dsl()).findById(hubId));
+        if (hub.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        String filter = Objects.requireNonNullElse(ctx.request().getParam("q"), "").strip();
+        String nameContains = filter.length() > 100 ? filter.substring(0, 100) : filter;
+        LocalDate today = LocalDate.now(clock);
+        var employers = new EmployerRepository(database.dsl());
+        // one more than is shown says whether the list was cut short
+        List<EmployerSummary> rows = blocking.call(() -> employers.findSummaries(hubId, nameContains, today, MAX_ROWS + 1));
+        List<LikelyDuplicate> duplicates = blocking.call(() -> employers.findLikelyDuplicates(hubId));
+        List<Employer> all = blocking.call(() -> employers.findByHub(hubId));
+        Map<?, ?> values = (Map<?, ?>) form.model().get("values");
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("hub", hub.get());
+        model.put("q", filter);
+        model.put("employers", rows.subList(0, Math.min(rows.size(), MAX_ROWS)));
+        model.put("cutShort", rows.size() > MAX_ROWS);
+        model.put("maxRows", MAX_ROWS);
+        model.put("duplicates", duplicates.stream().map(HubEmployerRoutes::pair).toList());
+        model.put("fromOptions", options(all, values.get("from")));
+        model.put("intoOptions", options(all, values.get("into")));
+        templates.render(ctx, status, "hub/employers", "Organisations in " + hub.get().name(), model);
+    }
+
+    private static Map<String, Object> pair(LikelyDuplicate pair) {
+        String why = inWords(pair.reason());
+        if (pair.reason() == ExistingEmployer.Reason.SAME_EMAIL_DOMAIN) {
+            why += " (" + pair.first().emailDomain() + ")";
+        }
+        return Map.of("first", pair.first(), "second", pair.second(), "reason", why);
+    }
+
+    static String inWords(ExistingEmployer.Reason reason) {
+        return switch (reason) {
+            case SAME_EMAIL_DOMAIN -> "same email domain";
+            case SAME_NAME_AND_POSTCODE -> "same name at the same postcode";
+            case SIMILAR_NAME_NEARBY -> "similar name in the same postcode district";
+        };
+    }
+
+    private static List<Map<String, Object>> options(List<Employer> employers, Object selected) {
+        return employers.stream().map(e -> Map.<String, Object>of(
+                "value", e.id(),
+                "label", e.postcode() == null ? e.name() : e.name() + ", " + e.postcode(),
+                "selected", String.valueOf(e.id()).equals(selected))).toList();
+    }
+
+    /** "Merged A into B: 3 offers, 2 volunteers, 1 booking and 1 person moved." */
+    static String describe(String fromName, String intoName, EmployerMerge.Moved moved) {
+        List<String> parts = new ArrayList<>(List.of(
+                count(moved.offers(), "offer", "offers"),
+                count(moved.volunteers(), "volunteer", "volunteers"),
+                count(moved.bookings(), "booking", "bookings"),
+                count(moved.people(), "person", "people")));
+        if (moved.requests() > 0) {
+            parts.add(count(moved.requests(), "school's preference", "schools' preferences"));
+        }
+        String last = parts.removeLast();
+        String message = "Merged " + fromName + " into " + intoName + ": " + String.join(", ", parts) + " and " + last
+                + " moved.";
+        if (moved.volunteersFolded() > 0) {
+            message += " " + count(moved.volunteersFolded(), "volunteer was", "volunteers were")
+                    + " on both records and now appear" + (moved.volunteersFolded() == 1 ? "s" : "") + " once.";
+        }
+        return message;
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}
