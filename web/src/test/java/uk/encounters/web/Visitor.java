@@ -74,6 +74,22 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** Posts a form with a file, as a browser sends an upload, with the page's CSRF token. */
+    public HttpResponse<String> upload(String path, String fileField, String fileName, byte[] content) {
+        String boundary = "----encounters" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String token = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"X-XSRF-TOKEN\"\r\n\r\n" + csrfToken + "\r\n";
+        String file = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        body.writeBytes(token.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return remember(send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+    }
+
     /** Signs in with a password through the real form. */
     public Visitor signIn(String email, String password) {
         get("/sign-in");
