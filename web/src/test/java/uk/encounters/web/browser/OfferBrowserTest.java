@@ -1,0 +1,105 @@
+package uk.encounters.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+
+/** A small business offers a talk the way a new visitor would: from the home page, with no account. */
+class OfferBrowserTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/offers/\\d+/confirm/\\S+)");
+    static RunningApp app;
+    static TestData data;
+    static long school;
+
+    @BeforeAll
+    static void aHubWithASchool() {
+        data = new TestData(db.dsl());
+        long hub = data.hub("Derby Careers Hub");
+        school = data.school(hub, "Bemrose School");
+        app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void anSmeOffersATalkFollowsTheEmailedLinkAndLandsOnItsOwnPage() {
+        WebDriver driver = browser.driver();
+        driver.get(app.url("/"));
+        driver.findElement(By.linkText("Offer a talk")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/offer-a-talk");
+
+        driver.findElement(By.id("organisation")).sendKeys("Peak Precision Ltd");
+        driver.findElement(By.id("contactName")).sendKeys("Priya Shah");
+        driver.findElement(By.id("email")).sendKeys("priya@peakprecision.example");
+        driver.findElement(By.id("postcode")).sendKeys("DE24 8ZZZ");
+        new Select(driver.findElement(By.id("sector"))).selectByVisibleText("Manufacturing");
+        new Select(driver.findElement(By.id("size"))).selectByValue("small");
+        driver.findElement(By.id("topics")).sendKeys("What a machinist does all day");
+        browser.screenshot("offer-form");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Enter a UK postcode");
+        assertThat(driver.findElement(By.id("postcode")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("organisation")).getAttribute("value")).isEqualTo("Peak Precision Ltd");
+        browser.screenshot("offer-form-error");
+        driver.findElement(By.id("postcode")).clear();
+        driver.findElement(By.id("postcode")).sendKeys("de24 8by");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("priya@peakprecision.example");
+        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class)).isEqualTo("pending");
+
+        // the confirmation email, as the outbox worker sends it
+        String email = db.dsl().select(OUTBOX.BODY_TEXT).from(OUTBOX).where(OUTBOX.RECIPIENT.eq("priya@peakprecision.example"))
+                .fetchOne(0, String.class);
+        Matcher link = LINK.matcher(email);
+        assertThat(link.find()).isTrue();
+        // the test server listens on a port of its own choosing, so only the path is kept
+        driver.get(app.url(link.group(1)));
+        browser.screenshot("offer-confirm");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        long employer = db.dsl().select(EMPLOYER.ID).from(EMPLOYER).fetchOne(0, Long.class);
+        assertThat(driver.getCurrentUrl()).endsWith("/employers/" + employer);
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("your offer is live");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Peak Precision Ltd");
+        assertThat(driver.findElement(By.id("offers")).isDisplayed()).isTrue();
+        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class)).isEqualTo("active");
+
+        // a booking proposed to them is answered from the same page
+        long offer = db.dsl().select(OFFER.ID).from(OFFER).fetchOne(0, Long.class);
+        long request = data.request(school, 9, "matched", LocalDate.of(2026, 12, 1));
+        data.booking(request, offer, null, LocalDate.of(2026, 12, 8), "published");
+        driver.navigate().refresh();
+        browser.screenshot("employer-page");
+        driver.findElement(By.cssSelector("#bookings + table button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Confirmed");
+        assertThat(driver.findElement(By.cssSelector("#bookings + table")).getText()).contains("Confirmed");
+    }
+}
