@@ -28,6 +28,7 @@ import uk.encounters.web.account.Links;
 import uk.encounters.web.account.SignInRoutes;
 import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
+import uk.encounters.web.directory.DirectoryRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.employer.EmployerRoutes;
@@ -91,6 +92,7 @@ public final class WebServer extends VerticleBase {
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, clock);
         EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, clock);
+        DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -146,6 +148,9 @@ public final class WebServer extends VerticleBase {
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
+
+        routes.get("/schools/:schoolId/offers", Access.school("schoolId"), directory::showSchoolDirectory);
+        routes.get("/hubs/:hubId/offers", Access.hub("hubId"), directory::showHubDirectory);
 
         router.route().last().handler(errors::notFound);
         router.route().failureHandler(errors::showFailure);
