@@ -37,6 +37,11 @@ public final class Form {
         return new Form(attributes);
     }
 
+    /** A search form sent with GET: its fields are in the address, and its page has no CSRF token. */
+    public static Form ofQuery(RoutingContext ctx) {
+        return new Form(ctx.queryParams());
+    }
+
     /** An empty form, for showing it the first time. */
     public static Form blank() {
         return new Form(MultiMap.caseInsensitiveMultiMap());
@@ -110,6 +115,32 @@ public final class Form {
             error(name, label + " must be a whole number, like " + min);
             return min;
         }
+    }
+
+    /**
+     * A search field left blank for "any": one of {@code allowed}, else null (with a message when
+     * something else was sent, so nothing unknown reaches a query).
+     */
+    public String optionalChoice(String name, String label, List<String> allowed) {
+        String value = text(name, label, 100);
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            error(name, "Choose " + label.toLowerCase() + " from the list");
+            return null;
+        }
+        return value;
+    }
+
+    /** A whole number in [min, max], or null when left blank. */
+    public Integer optionalInteger(String name, String label, int min, int max) {
+        return text(name, label, 12).isEmpty() ? null : integer(name, label, min, max);
+    }
+
+    /** A date, or null when left blank. */
+    public LocalDate optionalDate(String name, String label) {
+        return text(name, label, 10).isEmpty() ? null : date(name, label);
     }
 
     /** A date as a browser's date field sends it (2026-11-23); null with a message when it is not one. */

@@ -30,6 +30,7 @@ import uk.encounters.web.account.Links;
 import uk.encounters.web.account.SignInRoutes;
 import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
+import uk.encounters.web.directory.DirectoryRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.employer.BookingReplyRoutes;
@@ -106,6 +107,7 @@ public final class WebServer extends VerticleBase {
         VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);
         ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
         BookingReplyRoutes bookingReplies = new BookingReplyRoutes(database, blocking, templates, clock);
+        DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -191,6 +193,9 @@ public final class WebServer extends VerticleBase {
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
         routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
         routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);
+
+        routes.get("/schools/:schoolId/offers", Access.school("schoolId"), directory::showSchoolDirectory);
+        routes.get("/hubs/:hubId/offers", Access.hub("hubId"), directory::showHubDirectory);
 
         router.route().last().handler(errors::notFound);
         router.route().failureHandler(errors::showFailure);

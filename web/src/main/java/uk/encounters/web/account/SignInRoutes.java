@@ -97,7 +97,8 @@ public final class SignInRoutes {
                 case ADMIN -> Map.of("label", "Administer hubs, people, the audit log and the outbox", "href", "/admin");
                 case COORDINATOR -> Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
                         "href", "/hubs/" + scope.hubId() + "/people");
-                case CAREERS_LEADER -> Map.of("label", "Careers leader at " + schools.get(scope.schoolId()));
+                case CAREERS_LEADER -> Map.of("label", "Careers leader at " + schools.get(scope.schoolId())
+                        + ": find providers", "href", "/schools/" + scope.schoolId() + "/offers");
                 case EMPLOYER -> Map.of("label", "Contact for " + employers.get(scope.employerId()));
             }).toList();
         });
