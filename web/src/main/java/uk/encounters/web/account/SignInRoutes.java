@@ -99,7 +99,8 @@ public final class SignInRoutes {
                         "href", "/hubs/" + scope.hubId() + "/people");
                 case CAREERS_LEADER -> Map.of("label", "Careers leader at " + schools.get(scope.schoolId())
                         + ": find providers", "href", "/schools/" + scope.schoolId() + "/offers");
-                case EMPLOYER -> Map.of("label", "Contact for " + employers.get(scope.employerId()));
+                case EMPLOYER -> Map.of("label", "Contact for " + employers.get(scope.employerId())
+                        + ": bookings, offers and volunteers", "href", "/employers/" + scope.employerId());
             }).toList();
         });
         templates.render(ctx, "account/account", "Your account", Map.of("person", account, "scopes", scopes));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -28,6 +32,7 @@ class OfferBrowserTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
+    static final String PASSWORD = "harvest beacon quill meadow";
     static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/offers/\\d+/confirm/\\S+)");
     static RunningApp app;
     static TestData data;
@@ -38,6 +43,10 @@ class OfferBrowserTest {
         data = new TestData(db.dsl());
         long hub = data.hub("Derby Careers Hub");
         school = data.school(hub, "Bemrose School");
+        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, "DE24 8AJ").set(SCHOOL.LATITUDE, 52.897).set(SCHOOL.LONGITUDE, -1.449)
+                .where(SCHOOL.ID.eq(school)).execute();
+        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla Leader", new Passwords().hash(PASSWORD),
+                Scope.careersLeader(school));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -101,5 +110,20 @@ class OfferBrowserTest {
         driver.findElement(By.cssSelector("#bookings + table button[type=submit]")).click();
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Confirmed");
         assertThat(driver.findElement(By.cssSelector("#bookings + table")).getText()).contains("Confirmed");
+
+        // the school's careers leader finds the offer in the directory, without the volunteer's details
+        driver.manage().deleteAllCookies();
+        driver.get(app.url("/sign-in"));
+        driver.findElement(By.id("email")).sendKeys("carla@bemrose.example");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        driver.get(app.url("/schools/" + school + "/offers"));
+        new Select(driver.findElement(By.id("type"))).selectByVisibleText("Careers talk");
+        driver.findElement(By.id("year")).sendKeys("Year 9");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        String results = driver.findElement(By.tagName("main")).getText();
+        browser.screenshot("directory");
+        assertThat(results).contains("Peak Precision Ltd").doesNotContain("priya@peakprecision.example")
+                .doesNotContain("Priya");
     }
 }
