@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -207,7 +208,7 @@ public final class WebServer extends VerticleBase {
 
         // The outbox worker is a child verticle: it stops with the server.
         return vertx.deployVerticle(new OutboxWorker(database, config.mail()))
-                .compose(id -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
+                .compose(id -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(s -> server = s);
     }
 
@@ -219,6 +220,16 @@ public final class WebServer extends VerticleBase {
     /** The routes, for the test that walks every one of them with every role. */
     public Router router() {
         return router;
+    }
+
+    /**
+     * A pasted or carried-over CSV is one form field of up to the upload limit; Vert.x's default
+     * (8 KB a field) would refuse any real list. The body handlers still cap each whole request.
+     */
+    private static HttpServerOptions serverOptions() {
+        return new HttpServerOptions()
+                .setMaxFormAttributeSize((int) UPLOAD_LIMIT_BYTES)
+                .setMaxFormBufferedBytes((int) UPLOAD_LIMIT_BYTES);
     }
 
     /** Uploads are deleted when their request ends; this folder only ever holds ones in flight. */

@@ -235,6 +235,24 @@ class EmployerOffersTest {
     }
 
     @Test
+    void aListOfThousandsIsPreviewedAndSavedWhole() {
+        StringBuilder csv = new StringBuilder("name,email,safeguarding_checked_until\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("Volunteer ").append(i).append(",bulk").append(i).append("@rr.example,2028-01-01\n");
+        }
+        String path = "/employers/" + employer + "/import/volunteers";
+        visitor.get("/employers/" + employer + "/import");
+
+        HttpResponse<String> preview = visitor.post(path, Map.of("csv", csv.toString()));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("All 3000 rows are ready");
+        HttpResponse<String> saved = visitor.post(path, Map.of("csv", csv.toString(), "action", "save"));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMAIL.like("bulk%@rr.example"))).isEqualTo(3000);
+    }
+
+    @Test
     void aFileThatIsNotTheExpectedCsvIsRefusedWithAClearMessage() {
         String path = "/employers/" + employer + "/import/volunteers";
         visitor.get("/employers/" + employer + "/import");
@@ -290,7 +308,7 @@ class EmployerOffersTest {
     private static int volunteers() {
         return db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(employer)
                 .and(VOLUNTEER.EMAIL.notIn("nadia@rr.example", "olu@rr.example", "kim@rr.example", "lee@rr.example",
-                        "raj@rr.example")));
+                        "raj@rr.example")).and(VOLUNTEER.EMAIL.notLike("bulk%")));
     }
 
     private static String statusOf(long offer) {
