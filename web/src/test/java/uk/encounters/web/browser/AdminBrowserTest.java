@@ -48,28 +48,28 @@ class AdminBrowserTest {
         driver.findElement(By.id("email")).sendKeys("ada@example.org");
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.screenshot("sign-in");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("form button[type=submit]"));
         assertThat(driver.getCurrentUrl()).endsWith("/admin");
 
         driver.findElement(By.id("name")).sendKeys("Derby Careers Hub");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Enter the area it covers");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Derby Careers Hub");
         assertThat(driver.findElement(By.id("area")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("admin-hub-form-error");
 
         driver.findElement(By.id("area")).sendKeys("derby");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Hub Derby Careers Hub created");
 
         driver.findElement(By.id("name")).sendKeys("Cora Ordinator");
         driver.findElement(By.id("email")).sendKeys("cora@derby.example.org");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Cora Ordinator (cora@derby.example.org)");
         browser.screenshot("admin-hub");
 
         driver.get(app.url("/admin/outbox"));
-        driver.findElement(By.linkText("You are invited to Employer Encounters")).click();
+        browser.clickThrough(By.linkText("You are invited to Employer Encounters"));
         assertThat(driver.findElement(By.cssSelector("pre.message-body a")).getText()).contains("/invitation/");
         browser.screenshot("admin-outbox-message");
     }

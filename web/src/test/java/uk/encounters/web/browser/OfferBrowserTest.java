@@ -61,7 +61,7 @@ class OfferBrowserTest {
     void anSmeOffersATalkFollowsTheEmailedLinkAndLandsOnItsOwnPage() {
         WebDriver driver = browser.driver();
         driver.get(app.url("/"));
-        driver.findElement(By.linkText("Offer a talk")).click();
+        browser.clickThrough(By.linkText("Offer a talk"));
         assertThat(driver.getCurrentUrl()).endsWith("/offer-a-talk");
 
         driver.findElement(By.id("organisation")).sendKeys("Peak Precision Ltd");
@@ -72,7 +72,7 @@ class OfferBrowserTest {
         new Select(driver.findElement(By.id("size"))).selectByValue("small");
         driver.findElement(By.id("topics")).sendKeys("What a machinist does all day");
         browser.screenshot("offer-form");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
 
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Enter a UK postcode");
         assertThat(driver.findElement(By.id("postcode")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -80,7 +80,7 @@ class OfferBrowserTest {
         browser.screenshot("offer-form-error");
         driver.findElement(By.id("postcode")).clear();
         driver.findElement(By.id("postcode")).sendKeys("de24 8by");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("priya@peakprecision.example");
         assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class)).isEqualTo("pending");
 
@@ -92,7 +92,7 @@ class OfferBrowserTest {
         // the test server listens on a port of its own choosing, so only the path is kept
         driver.get(app.url(link.group(1)));
         browser.screenshot("offer-confirm");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
 
         long employer = db.dsl().select(EMPLOYER.ID).from(EMPLOYER).fetchOne(0, Long.class);
         assertThat(driver.getCurrentUrl()).endsWith("/employers/" + employer);
@@ -107,7 +107,7 @@ class OfferBrowserTest {
         data.booking(request, offer, null, LocalDate.of(2026, 12, 8), "published");
         driver.navigate().refresh();
         browser.screenshot("employer-page");
-        driver.findElement(By.cssSelector("#bookings + table button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("#bookings + table button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Confirmed");
         assertThat(driver.findElement(By.cssSelector("#bookings + table")).getText()).contains("Confirmed");
 
@@ -116,11 +116,11 @@ class OfferBrowserTest {
         driver.get(app.url("/sign-in"));
         driver.findElement(By.id("email")).sendKeys("carla@bemrose.example");
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         driver.get(app.url("/schools/" + school + "/offers"));
         new Select(driver.findElement(By.id("type"))).selectByVisibleText("Careers talk");
         driver.findElement(By.id("year")).sendKeys("Year 9");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         String results = driver.findElement(By.tagName("main")).getText();
         browser.screenshot("directory");
         assertThat(results).contains("Peak Precision Ltd").doesNotContain("priya@peakprecision.example")
