@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.csv.CsvTable;
 
@@ -76,6 +78,34 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
             reports.add(new RowReport(row.line(), shape.summary(row), form.hasErrors() ? form.messages() : List.of()));
         }
         return new CsvImport<>(text, reports, valid, Optional.empty());
+    }
+
+    /**
+     * Whether to save now: only when asked to, and the file has no bad rows or the person chose to
+     * skip them, and something is left to save. Otherwise the preview is shown again.
+     */
+    public boolean saveNow(Form form) {
+        boolean save = "save".equals(form.text("action", "Action", 10));
+        boolean skip = form.checked("skipBadRows");
+        return save && problem.isEmpty() && (!hasBadRows() || skip) && !valid.isEmpty();
+    }
+
+    /** 200 for a first look; 422 when the file is unusable or a save was refused. */
+    public int previewStatus(Form form) {
+        return problem.isPresent() || "save".equals(form.text("action", "Action", 10)) ? 422 : 200;
+    }
+
+    /** What templates/partials/csv-preview.hbs reads. */
+    public Map<String, Object> previewModel(String kind, String action, int status) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("action", action);
+        model.put("file", this);
+        model.put("problem", problem.orElse(null));
+        model.put("goodRows", valid.size());
+        model.put("badRows", badRows());
+        model.put("saveAttempted", status == 422 && problem.isEmpty());
+        return model;
     }
 
     public boolean hasBadRows() {

@@ -43,6 +43,7 @@ import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
+import uk.encounters.web.school.PupilRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PostgresSessionStore;
@@ -61,7 +62,7 @@ public final class WebServer extends VerticleBase {
     static final long BODY_LIMIT_BYTES = 64 * 1024;
     /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
     static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
-    private static final Pattern IMPORT_PATH = Pattern.compile("/employers/\\d+/import/[a-z]+");
+    private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -109,6 +110,7 @@ public final class WebServer extends VerticleBase {
         ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
         BookingReplyRoutes bookingReplies = new BookingReplyRoutes(database, blocking, templates, clock);
         DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
+        PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -189,6 +191,10 @@ public final class WebServer extends VerticleBase {
                 bookingReplies::initFeedback);
         routes.post("/employers/:employerId/bookings/:bookingId/feedback", Access.employer("employerId"),
                 bookingReplies::processFeedback);
+
+        routes.get("/schools/:schoolId/pupils", Access.school("schoolId"), pupils::showPupils);
+        routes.post("/schools/:schoolId/import/pupils", Access.school("schoolId"), pupils::processPupilImport);
+        routes.post("/schools/:schoolId/pupils/year-group", Access.school("schoolId"), pupils::processYearGroupForm);
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);

@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Account;
@@ -93,14 +94,18 @@ public final class SignInRoutes {
             Map<Long, String> hubs = places.hubNames(account.hubIds());
             Map<Long, String> schools = places.schoolNames(account.schoolIds());
             Map<Long, String> employers = places.employerNames(account.employerIds());
-            return account.scopes().stream().map(scope -> switch (scope.role()) {
-                case ADMIN -> Map.of("label", "Administer hubs, people, the audit log and the outbox", "href", "/admin");
-                case COORDINATOR -> Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
-                        "href", "/hubs/" + scope.hubId() + "/people");
-                case CAREERS_LEADER -> Map.of("label", "Careers leader at " + schools.get(scope.schoolId())
-                        + ": find providers", "href", "/schools/" + scope.schoolId() + "/offers");
-                case EMPLOYER -> Map.of("label", "Contact for " + employers.get(scope.employerId())
-                        + ": bookings, offers and volunteers", "href", "/employers/" + scope.employerId());
+            return account.scopes().stream().flatMap(scope -> switch (scope.role()) {
+                case ADMIN -> Stream.of(Map.of("label", "Administer hubs, people, the audit log and the outbox",
+                        "href", "/admin"));
+                case COORDINATOR -> Stream.of(Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
+                        "href", "/hubs/" + scope.hubId() + "/people"));
+                case CAREERS_LEADER -> Stream.of(
+                        Map.of("label", "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
+                                "href", "/schools/" + scope.schoolId() + "/offers"),
+                        Map.of("label", "Pupils at " + schools.get(scope.schoolId()) + ": import or update",
+                                "href", "/schools/" + scope.schoolId() + "/pupils"));
+                case EMPLOYER -> Stream.of(Map.of("label", "Contact for " + employers.get(scope.employerId())
+                        + ": bookings, offers and volunteers", "href", "/employers/" + scope.employerId()));
             }).toList();
         });
         templates.render(ctx, "account/account", "Your account", Map.of("person", account, "scopes", scopes));

@@ -57,7 +57,7 @@ public final class ImportRoutes {
     }
 
     public void initImport(RoutingContext ctx) {
-        showPage(ctx, 200, null, null);
+        showPage(ctx, 200, Map.of());
     }
 
     public void processVolunteerImport(RoutingContext ctx) {
@@ -109,48 +109,28 @@ public final class ImportRoutes {
         ctx.redirect("/employers/" + employerId + "#offers");
     }
 
-    /**
-     * Shows the preview unless the person asked to save and may: a file with no bad rows, or one
-     * whose bad rows they chose to skip.
-     */
+    /** Shows the preview unless the person asked to save and may; true when they may. */
     private boolean readyToSave(RoutingContext ctx, CsvImport<?> file, String kind) {
         Form form = Form.of(ctx);
-        boolean save = "save".equals(form.text("action", "Action", 10));
-        boolean skip = form.checked("skipBadRows");
-        if (file.problem().isPresent()) {
-            showPage(ctx, 422, kind, file);
-            return false;
+        if (file.saveNow(form)) {
+            return true;
         }
-        if (!save || file.hasBadRows() && !skip) {
-            showPage(ctx, save ? 422 : 200, kind, file);
-            return false;
-        }
-        if (file.valid().isEmpty()) {
-            showPage(ctx, 422, kind, file);
-            return false;
-        }
-        return true;
+        int status = file.previewStatus(form);
+        showPage(ctx, status, file.previewModel(kind, "/employers/" + ctx.pathParam("employerId") + "/import/" + kind,
+                status));
+        return false;
     }
 
     private static String skipped(CsvImport<?> file) {
         return file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped";
     }
 
-    private void showPage(RoutingContext ctx, int status, String kind, CsvImport<?> file) {
-        Map<String, Object> model = new HashMap<>();
+    private void showPage(RoutingContext ctx, int status, Map<String, Object> preview) {
+        Map<String, Object> model = new HashMap<>(preview);
         model.put("employerId", ctx.pathParam("employerId"));
         model.put("volunteerColumns", String.join(",", VOLUNTEER_COLUMNS));
         model.put("offerColumns", String.join(",", OFFER_COLUMNS));
         model.put("types", Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
-        if (file != null) {
-            model.put("kind", kind);
-            model.put("volunteersPreview", kind.equals("volunteers"));
-            model.put("file", file);
-            model.put("problem", file.problem().orElse(null));
-            model.put("goodRows", file.valid().size());
-            model.put("badRows", file.badRows());
-            model.put("saveAttempted", status == 422 && file.problem().isEmpty());
-        }
         templates.render(ctx, status, "employer/import", "Import volunteers or offers", model);
     }
 
