@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
@@ -207,6 +209,15 @@ public final class WebServer extends VerticleBase {
         router.route().last().handler(errors::notFound);
         router.route().failureHandler(errors::showFailure);
 
+        // On 1 September pupils move up a year; checking hourly (and now) catches it on any instance.
+        vertx.setPeriodic(0, Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
+            Rollover.Result rolled = new Rollover(database.dsl()).run(LocalDate.now(clock));
+            if (rolled.schools() > 0) {
+                log.info("Academic-year rollover: {} schools, {} pupils moved up, {} Year 13 leavers archived",
+                        rolled.schools(), rolled.movedUp(), rolled.leaversArchived());
+            }
+            return rolled;
+        }, false));
         vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
             sessions.deleteExpired();
             return new RateLimits(database.dsl(), clock).deleteOld();
