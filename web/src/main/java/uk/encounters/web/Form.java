@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class Form {
 
+    /** Joins a checkbox group's ticked values in {@link #model()}: never part of a value (sector names hold commas). */
+    public static final String TICKED_SEPARATOR = "|";
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     private final MultiMap attributes;
@@ -164,7 +167,7 @@ public final class Form {
     /** The ticked options of a group of checkboxes sharing a name, each one of {@code allowed}. */
     public List<String> ticked(String name, String label, List<String> allowed) {
         List<String> chosen = attributes.getAll(name).stream().filter(allowed::contains).distinct().toList();
-        values.put(name, String.join(",", chosen));
+        values.put(name, String.join(TICKED_SEPARATOR, chosen));
         if (chosen.size() != attributes.getAll(name).size()) {
             error(name, "Choose " + label.toLowerCase() + " from the list");
         }

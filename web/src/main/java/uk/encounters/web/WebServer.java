@@ -46,6 +46,7 @@ import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.school.PupilRoutes;
+import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PostgresSessionStore;
@@ -113,6 +114,7 @@ public final class WebServer extends VerticleBase {
         BookingReplyRoutes bookingReplies = new BookingReplyRoutes(database, blocking, templates, clock);
         DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
+        RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -197,6 +199,14 @@ public final class WebServer extends VerticleBase {
         routes.get("/schools/:schoolId/pupils", Access.school("schoolId"), pupils::showPupils);
         routes.post("/schools/:schoolId/import/pupils", Access.school("schoolId"), pupils::processPupilImport);
         routes.post("/schools/:schoolId/pupils/year-group", Access.school("schoolId"), pupils::processYearGroupForm);
+
+        routes.get("/schools/:schoolId/requests", Access.school("schoolId"), requests::showRequests);
+        routes.get("/schools/:schoolId/requests/new", Access.school("schoolId"), requests::initNewRequest);
+        routes.post("/schools/:schoolId/requests", Access.school("schoolId"), requests::processNewRequest);
+        routes.get("/schools/:schoolId/requests/:requestId/edit", Access.school("schoolId"), requests::initEditRequest);
+        routes.post("/schools/:schoolId/requests/:requestId", Access.school("schoolId"), requests::processEditRequest);
+        routes.post("/schools/:schoolId/requests/:requestId/cancel", Access.school("schoolId"),
+                requests::processCancelRequest);
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);

@@ -142,6 +142,7 @@ final class RequestGenerator {
     private String preferredSectors() {
         List<String> sectors = new ArrayList<>(largestSectors);
         Collections.shuffle(sectors, random);
-        return String.join(", ", sectors.subList(0, Math.min(sectors.size(), 1 + random.nextInt(2))));
+        // a bar separates them: sector names hold commas (RequestRepository reads them the same way)
+        return String.join("|", sectors.subList(0, Math.min(sectors.size(), 1 + random.nextInt(2))));
     }
 }

@@ -102,6 +102,8 @@ public final class SignInRoutes {
                 case CAREERS_LEADER -> Stream.of(
                         Map.of("label", "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
                                 "href", "/schools/" + scope.schoolId() + "/offers"),
+                        Map.of("label", "Requests for encounters and work placements",
+                                "href", "/schools/" + scope.schoolId() + "/requests"),
                         Map.of("label", "Pupils at " + schools.get(scope.schoolId()) + ": import or update",
                                 "href", "/schools/" + scope.schoolId() + "/pupils"));
                 case EMPLOYER -> Stream.of(Map.of("label", "Contact for " + employers.get(scope.employerId())

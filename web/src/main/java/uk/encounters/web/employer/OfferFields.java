@@ -46,7 +46,7 @@ final class OfferFields {
         defaults.put("radius", "10");
         defaults.put("from", today.plusWeeks(2).toString());
         defaults.put("until", today.plusMonths(4).toString());
-        defaults.put("weekday", String.join(",", WEEKDAYS));
+        defaults.put("weekday", String.join(Form.TICKED_SEPARATOR, WEEKDAYS));
         defaults.put("morning", "true");
         defaults.put("afternoon", "true");
         return defaults;
@@ -70,7 +70,7 @@ final class OfferFields {
         values.put("from", offer.availableFrom().toString());
         values.put("until", offer.availableUntil().toString());
         values.put("weekday", offer.weekdays().stream().sorted().map(d -> String.valueOf(d.getValue()))
-                .collect(Collectors.joining(",")));
+                .collect(Collectors.joining(Form.TICKED_SEPARATOR)));
         values.put("morning", offer.mornings() ? "true" : "");
         values.put("afternoon", offer.afternoons() ? "true" : "");
         values.put("dates", offer.specificDates().stream().map(LocalDate::toString).collect(Collectors.joining("\n")));
@@ -160,7 +160,7 @@ final class OfferFields {
         }
         model.put("yearsFrom", options(years, values.get("yearFrom")));
         model.put("yearsTo", options(years, values.get("yearTo")));
-        Set<String> ticked = Set.of(values.getOrDefault("weekday", "").split(","));
+        Set<String> ticked = Set.of(values.getOrDefault("weekday", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
         model.put("weekdays", WEEKDAYS.stream().map(d -> Map.of("value", d,
                 "label", DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
                 "checked", ticked.contains(d))).toList());

@@ -96,6 +96,7 @@ class RouteAccessTest {
         long volunteerA = data.volunteer(employerA);
         long requestA = data.request(schoolA, 9, "matched", LocalDate.of(2026, 12, 1));
         parameters.put(":offerId", String.valueOf(offerA));
+        parameters.put(":requestId", String.valueOf(data.request(schoolA, 8, "open", LocalDate.of(2027, 1, 11))));
         parameters.put(":volunteerId", String.valueOf(volunteerA));
         parameters.put(":bookingId", String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2),
                 "published")));

@@ -1,0 +1,194 @@
+package uk.encounters.web.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** A careers leader posts, edits and cancels requests; matched ones stay as they are. */
+class RequestRoutesTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final String PASSWORD = "correct horse battery staple";
+
+    static RunningApp app;
+    static TestData data;
+    static long school;
+    static long otherSchool;
+    static long employerWorkedWith;
+    Visitor visitor;
+
+    @BeforeAll
+    static void aSchoolThatHasWorkedWithAnEmployer() {
+        data = new TestData(db.dsl());
+        long hub = data.hub("Derby Careers Hub");
+        school = data.school(hub, "Bemrose School");
+        otherSchool = data.school(hub, "Other School");
+        employerWorkedWith = data.employer(hub, "Rolls-Royce");
+        long offer = data.offer(employerWorkedWith, "active", TODAY.plusMonths(3));
+        data.booking(data.request(school, 10, "closed", TODAY.minusMonths(2)), offer, null, TODAY.minusMonths(1), "delivered");
+        String hash = new Passwords().hash(PASSWORD);
+        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", hash, Scope.careersLeader(school));
+        new AccountRepository(db.dsl()).create("olly@other.example", "Olly", hash, Scope.careersLeader(otherSchool));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+    }
+
+    static Map<String, String> talk(String notes) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", "careers_talk");
+        fields.put("yearGroup", "8");
+        fields.put("pupils", "60");
+        fields.put("sessions", "2");
+        fields.put("from", "2027-01-11");
+        fields.put("until", "2027-02-12");
+        fields.put("morning", "true");
+        fields.put("inSchool", "true");
+        fields.put("preferredEmployer", "");
+        fields.put("sendAdjustments", "");
+        fields.put("notes", notes);
+        return fields;
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> fields, String... sectors) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(fields.entrySet());
+        for (String sector : sectors) {
+            entries.add(Map.entry("sector", sector));
+        }
+        return visitor.postAll(path, entries);
+    }
+
+    @Test
+    void aTalkRequestWithPreferredSectorsAndAnEmployerWorkedWithIsPosted() {
+        visitor.get("/schools/" + school + "/requests/new");
+        Map<String, String> fields = talk("STEM talk for Year 8");
+        fields.put("preferredEmployer", String.valueOf(employerWorkedWith));
+
+        HttpResponse<String> response = post("/schools/" + school + "/requests", fields,
+                "Manufacturing", "Professional, scientific & technical");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        RequestRecord request = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("STEM talk for Year 8"));
+        assertThat(request.getStatus()).isEqualTo("open");
+        assertThat(request.getSessions()).isEqualTo(2);
+        assertThat(request.getAfternoon()).isFalse();
+        assertThat(request.getPreferredEmployerId()).isEqualTo(employerWorkedWith);
+        assertThat(request.getPreferredSectors()).isEqualTo("Manufacturing|Professional, scientific & technical");
+        String edit = visitor.get("/schools/" + school + "/requests/" + request.getId() + "/edit").body();
+        assertThat(edit).containsPattern("value=\"Professional, scientific &amp; technical\" checked");
+    }
+
+    @Test
+    void aWorkPlacementTakesPlacesAndDatesAndHappensAtTheWorkplace() {
+        visitor.get("/schools/" + school + "/requests/new");
+        Map<String, String> fields = talk("Placement week");
+        fields.put("type", "work_experience");
+        fields.put("yearGroup", "10");
+        fields.put("pupils", "12");
+        fields.put("sessions", "3");
+        fields.put("from", "2027-06-14");
+        fields.put("until", "2027-06-18");
+
+        post("/schools/" + school + "/requests", fields);
+
+        RequestRecord request = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("Placement week"));
+        assertThat(request.getEncounterType()).isEqualTo("work_experience");
+        assertThat(request.getPupils()).isEqualTo(12);
+        assertThat(request.getSessions()).as("one placement of twelve places").isEqualTo(1);
+        assertThat(request.getAtWorkplace()).isTrue();
+    }
+
+    @Test
+    void eachKindOfMistakeGetsAMessageBesideItsFieldAndNothingIsSaved() {
+        visitor.get("/schools/" + school + "/requests/new");
+        Map<String, String> fields = talk("Broken request");
+        fields.put("from", "2026-11-01");
+        fields.put("until", "2026-10-01");
+        fields.put("morning", null);
+        fields.remove("morning");
+        fields.remove("inSchool");
+        fields.put("pupils", "0");
+        fields.put("preferredEmployer", "999999");
+
+        HttpResponse<String> response = post("/schools/" + school + "/requests", fields, "Astrology");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("id=\"from-error\"").contains("The first date must be today or later")
+                .contains("id=\"until-error\"").contains("Choose mornings, afternoons or both")
+                .contains("Choose at least one: in school, at a workplace or online")
+                .contains("must be between 1 and 300").contains("Choose preferred sectors from the list")
+                .contains("Choose an employer your school has worked with");
+        assertThat(db.dsl().fetchCount(REQUEST, REQUEST.NOTES.eq("Broken request"))).isZero();
+    }
+
+    @Test
+    void anOpenRequestIsEditedAndCancelledButAMatchedOneIsNot() {
+        visitor.get("/schools/" + school + "/requests/new");
+        post("/schools/" + school + "/requests", talk("To edit"));
+        long id = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("To edit")).getId();
+
+        visitor.get("/schools/" + school + "/requests/" + id + "/edit");
+        Map<String, String> changed = talk("To edit");
+        changed.put("pupils", "90");
+        post("/schools/" + school + "/requests/" + id, changed);
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getPupils()).isEqualTo(90);
+
+        visitor.get("/schools/" + school + "/requests");
+        visitor.post("/schools/" + school + "/requests/" + id + "/cancel", Map.of());
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo("cancelled");
+
+        long matched = data.request(school, 9, "matched", TODAY.plusWeeks(3));
+        assertThat(visitor.get("/schools/" + school + "/requests/" + matched + "/edit").body())
+                .contains("can no longer be changed here");
+        Map<String, String> sneaky = talk("Sneaky edit");
+        post("/schools/" + school + "/requests/" + matched, sneaky);
+        visitor.get("/schools/" + school + "/requests");
+        visitor.post("/schools/" + school + "/requests/" + matched + "/cancel", Map.of());
+        RequestRecord unchanged = db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(matched));
+        assertThat(unchanged.getStatus()).isEqualTo("matched");
+        assertThat(unchanged.getNotes()).isNull();
+    }
+
+    @Test
+    void anotherSchoolsRequestIsNotFoundAndAnotherSchoolsLeaderIsRefused() {
+        long theirs = data.request(otherSchool, 9, "open", TODAY.plusWeeks(3));
+
+        assertThat(visitor.get("/schools/" + school + "/requests/" + theirs + "/edit").statusCode()).isEqualTo(404);
+        visitor.get("/schools/" + school + "/requests");
+        visitor.post("/schools/" + school + "/requests/" + theirs + "/cancel", Map.of());
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(theirs)).getStatus()).isEqualTo("open");
+
+        Visitor other = new Visitor(app).signIn("olly@other.example", PASSWORD);
+        assertThat(other.get("/schools/" + school + "/requests").statusCode()).isEqualTo(403);
+    }
+}
