@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.encounters.marketplace.money.Pounds;
 
 /**
  * A posted form: read each field, validate it, and collect a message per bad field. When there
@@ -144,6 +146,23 @@ public final class Form {
     /** A date, or null when left blank. */
     public LocalDate optionalDate(String name, String label) {
         return text(name, label, 10).isEmpty() ? null : date(name, label);
+    }
+
+    /** Pounds as people write them ("45", "£45.50", "1,200"), in pence; null when left blank. */
+    public Long pounds(String name, String label, long maxPounds) {
+        String value = text(name, label, 20);
+        if (value.isEmpty()) {
+            return null;
+        }
+        Optional<Long> pence = Pounds.parse(value);
+        if (pence.isEmpty()) {
+            error(name, label + " must be an amount in pounds, like 45 or 45.50");
+            return null;
+        }
+        if (pence.get() > maxPounds * 100) {
+            error(name, label + " must be at most " + Pounds.format(maxPounds * 100));
+        }
+        return pence.get();
     }
 
     /** A date as a browser's date field sends it (2026-11-23); null with a message when it is not one. */

@@ -45,6 +45,7 @@ import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
+import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.PupilRoutes;
 import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.security.Access;
@@ -115,6 +116,7 @@ public final class WebServer extends VerticleBase {
         DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
+        BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -200,6 +202,8 @@ public final class WebServer extends VerticleBase {
         routes.post("/schools/:schoolId/import/pupils", Access.school("schoolId"), pupils::processPupilImport);
         routes.post("/schools/:schoolId/pupils/year-group", Access.school("schoolId"), pupils::processYearGroupForm);
 
+        routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);
+        routes.post("/schools/:schoolId/budget", Access.school("schoolId"), budgets::processBudgetForm);
         routes.get("/schools/:schoolId/requests", Access.school("schoolId"), requests::showRequests);
         routes.get("/schools/:schoolId/requests/new", Access.school("schoolId"), requests::initNewRequest);
         routes.post("/schools/:schoolId/requests", Access.school("schoolId"), requests::processNewRequest);

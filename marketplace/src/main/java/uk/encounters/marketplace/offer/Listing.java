@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.marketplace.money.Pounds;
 
 /**
  * One offer as the {@link OfferDirectory} shows it: the organisation and its postcode district,
@@ -74,7 +75,6 @@ public record Listing(long offerId, String employerName, String postcodeDistrict
         if (costPerSessionPence == null || costPerSessionPence == 0) {
             return "Free";
         }
-        return costPerSessionPence % 100 == 0 ? "£" + costPerSessionPence / 100
-                : String.format(Locale.UK, "£%d.%02d", costPerSessionPence / 100, costPerSessionPence % 100);
+        return Pounds.format(costPerSessionPence);
     }
 }

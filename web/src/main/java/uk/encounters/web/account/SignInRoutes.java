@@ -105,7 +105,8 @@ public final class SignInRoutes {
                         Map.of("label", "Requests for encounters and work placements",
                                 "href", "/schools/" + scope.schoolId() + "/requests"),
                         Map.of("label", "Pupils at " + schools.get(scope.schoolId()) + ": import or update",
-                                "href", "/schools/" + scope.schoolId() + "/pupils"));
+                                "href", "/schools/" + scope.schoolId() + "/pupils"),
+                        Map.of("label", "Budget for paid encounters", "href", "/schools/" + scope.schoolId() + "/budget"));
                 case EMPLOYER -> Stream.of(Map.of("label", "Contact for " + employers.get(scope.employerId())
                         + ": bookings, offers and volunteers", "href", "/employers/" + scope.employerId()));
             }).toList();

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.matcher.domain.EncounterType;
@@ -29,7 +29,6 @@ import uk.encounters.web.Form;
 final class OfferFields {
 
     static final List<String> WEEKDAYS = List.of("1", "2", "3", "4", "5");
-    private static final Pattern POUNDS = Pattern.compile("£?\\s*(\\d{1,5})(?:\\.(\\d{2}))?");
 
     private OfferFields() {
     }
@@ -75,7 +74,7 @@ final class OfferFields {
         values.put("afternoon", offer.afternoons() ? "true" : "");
         values.put("dates", offer.specificDates().stream().map(LocalDate::toString).collect(Collectors.joining("\n")));
         values.put("sendAdaptable", offer.sendAdaptable() ? "true" : "");
-        values.put("cost", offer.costPerSessionPence() == null ? "" : pounds(offer.costPerSessionPence()));
+        values.put("cost", offer.costPerSessionPence() == null ? "" : Pounds.plain(offer.costPerSessionPence()));
         values.put("requirements", offer.requirements());
         return values;
     }
@@ -171,10 +170,6 @@ final class OfferFields {
                 "value", e.getKey(), "label", e.getValue(), "selected", e.getKey().equals(selected))).toList();
     }
 
-    static String pounds(int pence) {
-        return pence % 100 == 0 ? String.valueOf(pence / 100) : String.format(Locale.UK, "%d.%02d", pence / 100, pence % 100);
-    }
-
     /** Particular dates, one per line, within the dates given. */
     private static List<LocalDate> specificDates(Form form, LocalDate from, LocalDate until) {
         String text = form.text("dates", "Particular dates", 2000);
@@ -200,16 +195,7 @@ final class OfferFields {
 
     /** Pounds per session, for paid providers; blank when it is free. */
     private static Integer cost(Form form) {
-        String value = form.text("cost", "Cost per session", 12);
-        if (value.isEmpty()) {
-            return null;
-        }
-        Matcher pounds = POUNDS.matcher(value);
-        if (!pounds.matches()) {
-            form.error("cost", "Enter the cost per session in pounds, like 45 or 45.50, or leave it blank if free");
-            return null;
-        }
-        int pence = Integer.parseInt(pounds.group(1)) * 100 + (pounds.group(2) == null ? 0 : Integer.parseInt(pounds.group(2)));
-        return pence == 0 ? null : pence;
+        Long pence = form.pounds("cost", "Cost per session", 100_000);
+        return pence == null || pence == 0 ? null : pence.intValue();
     }
 }

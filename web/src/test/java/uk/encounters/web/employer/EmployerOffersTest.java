@@ -137,7 +137,7 @@ class EmployerOffersTest {
         HttpResponse<String> response = visitor.postAll("/employers/" + employer + "/offers", bad);
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("id=\"cost-error\"").contains("Enter the cost per session in pounds")
+        assertThat(response.body()).contains("id=\"cost-error\"").contains("Cost per session must be an amount in pounds")
                 .contains("id=\"yearTo-error\"");
         assertThat(db.dsl().fetchCount(OFFER, OFFER.TITLE.eq("Broken offer"))).isZero();
     }

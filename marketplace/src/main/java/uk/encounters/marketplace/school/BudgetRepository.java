@@ -1,0 +1,62 @@
+package uk.encounters.marketplace.school;
+
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
+
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+
+/**
+ * A school's money for paid encounters (the virtual wallet), per funder and academic year:
+ * what was given, what bookings have committed, and what has been spent.
+ */
+public final class BudgetRepository {
+
+    public record BudgetLine(String funder, long amountPence, long committedPence, long spentPence) {
+
+        public long remainingPence() {
+            return amountPence - committedPence - spentPence;
+        }
+    }
+
+    /** What setting an amount did. */
+    public enum Saved { ADDED, CHANGED, BELOW_WHAT_IS_USED }
+
+    private final DSLContext dsl;
+
+    public BudgetRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<BudgetLine> forYear(long schoolId, int academicYear) {
+        return dsl.select(SCHOOL_BUDGET.FUNDER, SCHOOL_BUDGET.AMOUNT_PENCE, SCHOOL_BUDGET.COMMITTED_PENCE,
+                        SCHOOL_BUDGET.SPENT_PENCE)
+                .from(SCHOOL_BUDGET)
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .orderBy(SCHOOL_BUDGET.FUNDER)
+                .fetch(Records.mapping(BudgetLine::new));
+    }
+
+    /**
+     * Sets what a funder gives this year. An amount below what is already committed and spent
+     * against it is refused: those bookings stand.
+     */
+    public Saved setAmount(long schoolId, int academicYear, String funder, long amountPence) {
+        var existing = dsl.selectFrom(SCHOOL_BUDGET)
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .and(SCHOOL_BUDGET.FUNDER.equalIgnoreCase(funder))
+                .forUpdate().fetchOptional();
+        if (existing.isEmpty()) {
+            dsl.insertInto(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID, SCHOOL_BUDGET.ACADEMIC_YEAR, SCHOOL_BUDGET.FUNDER,
+                    SCHOOL_BUDGET.AMOUNT_PENCE).values(schoolId, (short) academicYear, funder, amountPence).execute();
+            return Saved.ADDED;
+        }
+        var line = existing.get();
+        if (amountPence < line.getCommittedPence() + line.getSpentPence()) {
+            return Saved.BELOW_WHAT_IS_USED;
+        }
+        line.setAmountPence(amountPence);
+        line.store();
+        return Saved.CHANGED;
+    }
+}
