@@ -1,0 +1,53 @@
+package uk.encounters.marketplace.pupil;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.matcher.domain.EncounterType;
+
+/** Each pupil's counts, read in one query, for the rules in {@link PupilProgress} to judge. */
+public final class ProgressRepository {
+
+    private static final List<String> WORKPLACE_TYPES = Arrays.stream(EncounterType.values())
+            .filter(EncounterType::workplaceExperience).map(EncounterType::code).toList();
+
+    private final DSLContext dsl;
+
+    public ProgressRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Every pupil on roll at the school today ({@link OnRoll} in SQL). */
+    public List<PupilProgress> forSchool(long schoolId, LocalDate today) {
+        AcademicYear year = AcademicYear.containing(today);
+        var attended = ENCOUNTER.ATTENDED.isTrue();
+        var before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
+        var thisYear = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.between(year.firstDay(), today)));
+        var workplace = DSL.count().filterWhere(attended.and(ENCOUNTER.ENCOUNTER_TYPE.in(WORKPLACE_TYPES))
+                .and(ENCOUNTER.OCCURRED_ON.le(today)));
+        // chosen for a live booking later this year: counts as this year's encounter to come
+        var booked = DSL.field(DSL.exists(DSL.selectOne().from(BOOKING_PUPIL)
+                .join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
+                .where(BOOKING_PUPIL.PUPIL_ID.eq(PUPIL.ID))
+                .and(BOOKING.STATUS.in("published", "confirmed"))
+                .and(BOOKING.STARTS_ON.between(today, year.lastDay()))));
+        return dsl.select(PUPIL.ID, PUPIL.YEAR_GROUP, before, thisYear, booked, workplace, PUPIL.DISADVANTAGED, PUPIL.SEND)
+                .from(PUPIL)
+                .leftJoin(ENCOUNTER).on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
+                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .and(PUPIL.JOINED_ON.isNull().or(PUPIL.JOINED_ON.le(today)))
+                .and(PUPIL.ARCHIVED_ON.isNull().or(PUPIL.ARCHIVED_ON.gt(today)))
+                .groupBy(PUPIL.ID)
+                .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
+                .fetch(r -> new PupilProgress(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+}
