@@ -46,6 +46,7 @@ import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.school.BudgetRoutes;
+import uk.encounters.web.school.DashboardRoutes;
 import uk.encounters.web.school.PupilRoutes;
 import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.security.Access;
@@ -117,6 +118,7 @@ public final class WebServer extends VerticleBase {
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
+        DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -202,6 +204,7 @@ public final class WebServer extends VerticleBase {
         routes.post("/schools/:schoolId/import/pupils", Access.school("schoolId"), pupils::processPupilImport);
         routes.post("/schools/:schoolId/pupils/year-group", Access.school("schoolId"), pupils::processYearGroupForm);
 
+        routes.get("/schools/:schoolId/progress", Access.school("schoolId"), dashboard::showDashboard);
         routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);
         routes.post("/schools/:schoolId/budget", Access.school("schoolId"), budgets::processBudgetForm);
         routes.get("/schools/:schoolId/requests", Access.school("schoolId"), requests::showRequests);

@@ -100,6 +100,9 @@ public final class SignInRoutes {
                 case COORDINATOR -> Stream.of(Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
                         "href", "/hubs/" + scope.hubId() + "/people"));
                 case CAREERS_LEADER -> Stream.of(
+                        Map.of("label", "Progress at " + schools.get(scope.schoolId())
+                                + ": Benchmarks 5 and 6, and what to request next",
+                                "href", "/schools/" + scope.schoolId() + "/progress"),
                         Map.of("label", "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
                                 "href", "/schools/" + scope.schoolId() + "/offers"),
                         Map.of("label", "Requests for encounters and work placements",

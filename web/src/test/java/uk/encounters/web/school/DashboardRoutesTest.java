@@ -1,0 +1,106 @@
+package uk.encounters.web.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** The school's progress page: figures by year group and the requests that would close the gaps. */
+class DashboardRoutesTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final String PASSWORD = "correct horse battery staple";
+    static RunningApp app;
+    static long school;
+    static long otherSchool;
+
+    @BeforeAll
+    static void aSchoolWithGaps() {
+        TestData data = new TestData(db.dsl());
+        long hub = data.hub("Derby Careers Hub");
+        school = data.school(hub, "Bemrose School");
+        otherSchool = data.school(hub, "Other School");
+        // 40 Year 9 pupils with nothing this year: two talks of 20
+        for (int i = 0; i < 40; i++) {
+            long pupil = data.pupil(school, 9);
+            data.encounter(pupil, LocalDate.of(2025, 3, 1), true);
+            data.encounter(pupil, LocalDate.of(2026, 3, 1), true);
+        }
+        // 4 Year 11 pupils on track but without a workplace experience
+        for (int i = 0; i < 4; i++) {
+            long pupil = data.pupil(school, 11);
+            for (int year = 2022; year <= 2025; year++) {
+                data.encounter(pupil, LocalDate.of(year + 1, 2, 1), true);
+            }
+            data.encounter(pupil, LocalDate.of(2026, 10, 1), true);
+        }
+        String hash = new Passwords().hash(PASSWORD);
+        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", hash, Scope.careersLeader(school));
+        new AccountRepository(db.dsl()).create("olly@other.example", "Olly", hash, Scope.careersLeader(otherSchool));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void theFiguresAndTheSuggestedRequestsFollowFromThePupilsRecords() {
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+
+        String page = visitor.get("/schools/" + school + "/progress").body();
+
+        assertThat(page.replaceAll(">\\s+<", "><")).containsPattern("Year 9</th><td class=\"numeric\">40</td><td class=\"numeric\">80</td>"
+                        + "<td class=\"numeric\">0%</td><td class=\"numeric\">0%</td><td class=\"numeric\">100%</td>")
+                .containsPattern("Year 11</th><td class=\"numeric\">4</td><td class=\"numeric\">20</td>"
+                        + "<td class=\"numeric\">100%</td><td class=\"numeric\">100%</td><td class=\"numeric\">0%</td>")
+                .contains("<svg role=\"img\"")
+                .contains("2 sessions of careers talk for 20 pupils of Year 9 each")
+                .contains("A workplace visit for 4 pupils of Year 11");
+
+        // one click posts the suggested talks, through the request form's own checks
+        Matcher form = Pattern.compile("(?s)<form method=\"post\" action=\"/schools/\\d+/requests\">(.*?)</form>").matcher(page);
+        assertThat(form.find()).isTrue();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Matcher input = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form.group(1));
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2));
+        }
+        assertThat(visitor.postExactly("/schools/" + school + "/requests", fields).statusCode()).isEqualTo(302);
+
+        RequestRecord posted = db.dsl().fetchSingle(REQUEST, REQUEST.SCHOOL_ID.eq(school));
+        assertThat(posted.getYearGroup()).isEqualTo((short) 9);
+        assertThat(posted.getEncounterType()).isEqualTo("careers_talk");
+        assertThat(posted.getPupils()).isEqualTo(20);
+        assertThat(posted.getSessions()).isEqualTo(2);
+        assertThat(posted.getWindowStart()).isEqualTo(TODAY.plusWeeks(2));
+    }
+
+    @Test
+    void anotherSchoolsCareersLeaderCannotSeeTheFigures() {
+        Visitor other = new Visitor(app).signIn("olly@other.example", PASSWORD);
+
+        assertThat(other.get("/schools/" + school + "/progress").statusCode()).isEqualTo(403);
+        assertThat(other.get("/schools/" + otherSchool + "/progress").body())
+                .contains("Every year group is on track or booked");
+    }
+}
