@@ -49,6 +49,7 @@ import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
 import uk.encounters.web.school.PupilRoutes;
 import uk.encounters.web.school.RequestRoutes;
+import uk.encounters.web.school.SchoolBookingRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PostgresSessionStore;
@@ -119,6 +120,7 @@ public final class WebServer extends VerticleBase {
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
+        SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -205,6 +207,12 @@ public final class WebServer extends VerticleBase {
         routes.post("/schools/:schoolId/pupils/year-group", Access.school("schoolId"), pupils::processYearGroupForm);
 
         routes.get("/schools/:schoolId/progress", Access.school("schoolId"), dashboard::showDashboard);
+        routes.get("/schools/:schoolId/bookings", Access.school("schoolId"), schoolBookings::showBookings);
+        routes.get("/schools/:schoolId/bookings/:bookingId", Access.school("schoolId"), schoolBookings::showBooking);
+        routes.post("/schools/:schoolId/bookings/:bookingId/pupils", Access.school("schoolId"),
+                schoolBookings::processPupils);
+        routes.post("/schools/:schoolId/bookings/:bookingId/attendance", Access.school("schoolId"),
+                schoolBookings::processAttendance);
         routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);
         routes.post("/schools/:schoolId/budget", Access.school("schoolId"), budgets::processBudgetForm);
         routes.get("/schools/:schoolId/requests", Access.school("schoolId"), requests::showRequests);

@@ -24,6 +24,13 @@ public record Volunteer(long id, long employerId, String name, String email, Loc
 
     /** Schools see first names only; an employer's own page shows the full name. */
     public String firstName() {
+        return firstNameOf(name);
+    }
+
+    public static String firstNameOf(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
         String trimmed = name.strip();
         int space = trimmed.indexOf(' ');
         return space < 0 ? trimmed : trimmed.substring(0, space);

@@ -74,6 +74,13 @@ public final class PupilRepository {
         return insert.execute();
     }
 
+    /** The references of a year group's pupils, by id, for pages that list them. */
+    public Map<Long, String> references(long schoolId, int yearGroup) {
+        return dsl.select(PUPIL.ID, PUPIL.REFERENCE).from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.YEAR_GROUP.eq((short) yearGroup))
+                .fetchMap(PUPIL.ID, PUPIL.REFERENCE);
+    }
+
     /** Pupils on roll today by year group, Year 7 to 13, empty year groups included. */
     public List<YearGroupCount> countByYearGroup(long schoolId, LocalDate today) {
         Map<Integer, YearGroupCount> counts = new TreeMap<>();

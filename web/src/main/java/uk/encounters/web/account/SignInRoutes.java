@@ -105,6 +105,8 @@ public final class SignInRoutes {
                                 "href", "/schools/" + scope.schoolId() + "/progress"),
                         Map.of("label", "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
                                 "href", "/schools/" + scope.schoolId() + "/offers"),
+                        Map.of("label", "Bookings: who goes, and who attended",
+                                "href", "/schools/" + scope.schoolId() + "/bookings"),
                         Map.of("label", "Requests for encounters and work placements",
                                 "href", "/schools/" + scope.schoolId() + "/requests"),
                         Map.of("label", "Pupils at " + schools.get(scope.schoolId()) + ": import or update",

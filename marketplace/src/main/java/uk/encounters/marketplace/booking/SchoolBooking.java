@@ -1,0 +1,38 @@
+package uk.encounters.marketplace.booking;
+
+import java.time.LocalDate;
+import uk.encounters.marketplace.employer.Volunteer;
+import uk.encounters.matcher.domain.EncounterType;
+
+/** A booking as the school sees it: who comes (first name only), when, for which pupils. */
+public record SchoolBooking(long id, String status, String encounterType, String employerName, String volunteerName,
+                            LocalDate startsOn, LocalDate endsOn, String period, int yearGroup, int pupils, int chosen,
+                            int recorded) {
+
+    public String typeLabel() {
+        return EncounterType.fromCode(encounterType).label();
+    }
+
+    public String periodLabel() {
+        return SchoolDay.label(period);
+    }
+
+    /** Schools see a volunteer's first name, never their full name or contact details. */
+    public String volunteerFirstName() {
+        return Volunteer.firstNameOf(volunteerName);
+    }
+
+    public boolean multiDay() {
+        return !startsOn.equals(endsOn);
+    }
+
+    /** Attendance is taken once the session has started, for a booking that went ahead. */
+    public boolean attendanceDue(LocalDate today) {
+        return !startsOn.isAfter(today) && ("confirmed".equals(status) || "delivered".equals(status)
+                || "published".equals(status));
+    }
+
+    public boolean attendanceRecorded() {
+        return recorded > 0;
+    }
+}

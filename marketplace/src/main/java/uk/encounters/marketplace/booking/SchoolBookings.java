@@ -1,0 +1,133 @@
+package uk.encounters.marketplace.booking;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.PupilProgress;
+
+/**
+ * A school's bookings: which pupils go, and afterwards who attended. Attendance creates the
+ * encounter records every figure is counted from. Every method takes the school and touches only
+ * its bookings.
+ */
+public final class SchoolBookings {
+
+    /** What recording attendance changed, for the audit log. */
+    public record Attendance(int attended, int absent, int changed) {
+    }
+
+    private final DSLContext dsl;
+
+    public SchoolBookings(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Live and delivered bookings, soonest first; declined and cancelled ones drop away. */
+    public List<SchoolBooking> forSchool(long schoolId) {
+        return select(schoolId, BOOKING.STATUS.in("published", "confirmed", "delivered"))
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID).fetch(SchoolBookings::booking);
+    }
+
+    public Optional<SchoolBooking> find(long schoolId, long bookingId) {
+        return select(schoolId, BOOKING.ID.eq(bookingId)).fetchOptional(SchoolBookings::booking);
+    }
+
+    /** Pupils chosen for the booking, by id. */
+    public Set<Long> chosen(long bookingId) {
+        return new HashSet<>(dsl.select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).fetch(BOOKING_PUPIL.PUPIL_ID));
+    }
+
+    /** Who attended, by id, once attendance is recorded. */
+    public Set<Long> attended(long bookingId) {
+        return new HashSet<>(dsl.select(ENCOUNTER.PUPIL_ID).from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(bookingId)).and(ENCOUNTER.ATTENDED).fetch(ENCOUNTER.PUPIL_ID));
+    }
+
+    /**
+     * The year group's pupils on roll, neediest first (furthest behind, disadvantaged first at the
+     * same gap): the suggestion is the first as many as the booking takes.
+     */
+    public List<PupilProgress> candidates(long schoolId, SchoolBooking booking, LocalDate today) {
+        return new ProgressRepository(dsl).forSchool(schoolId, today).stream()
+                .filter(p -> p.yearGroup() == booking.yearGroup())
+                .sorted(PupilProgress.neediestFirst(PriorityWeights.DEFAULTS))
+                .toList();
+    }
+
+    /** Replaces the chosen pupils; the caller has checked they are the year group's and not too many. */
+    public void choose(long bookingId, Set<Long> pupilIds) {
+        dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
+        var insert = dsl.insertInto(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID);
+        for (long pupil : pupilIds) {
+            insert = insert.values(bookingId, pupil);
+        }
+        if (!pupilIds.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    /**
+     * Records who came: an encounter per pupil listed (attended or absent), the booking delivered.
+     * Recording again corrects it; the count of changed pupils goes to the audit log.
+     */
+    public Attendance recordAttendance(SchoolBooking booking, Set<Long> listed, Set<Long> present) {
+        Set<Long> before = attended(booking.id());
+        Set<Long> recordedBefore = new HashSet<>(dsl.select(ENCOUNTER.PUPIL_ID).from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(booking.id())).fetch(ENCOUNTER.PUPIL_ID));
+        int changed = 0;
+        for (long pupil : listed) {
+            boolean came = present.contains(pupil);
+            if (recordedBefore.contains(pupil) && before.contains(pupil) != came) {
+                changed++;
+            }
+            dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
+                            ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED)
+                    .values(pupil, booking.id(), booking.encounterType(), booking.startsOn(), came)
+                    .onConflict(ENCOUNTER.BOOKING_ID, ENCOUNTER.PUPIL_ID)
+                    .doUpdate().set(ENCOUNTER.ATTENDED, came).set(ENCOUNTER.RECORDED_AT, DSL.currentOffsetDateTime())
+                    .execute();
+        }
+        dsl.update(BOOKING).set(BOOKING.STATUS, "delivered").set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(booking.id())).execute();
+        int attended = (int) listed.stream().filter(present::contains).count();
+        return new Attendance(attended, listed.size() - attended, changed);
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> select(long schoolId, Condition condition) {
+        var chosen = DSL.field(DSL.selectCount().from(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(BOOKING.ID)));
+        var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)));
+        return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, VOLUNTEER.NAME,
+                        BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, REQUEST.YEAR_GROUP, BOOKING.PUPILS,
+                        chosen, recorded)
+                .from(BOOKING)
+                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(condition);
+    }
+
+    private static SchoolBooking booking(Record r) {
+        return new SchoolBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
+                r.get(EMPLOYER.NAME), r.get(VOLUNTEER.NAME), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON),
+                r.get(BOOKING.PERIOD), r.get(REQUEST.YEAR_GROUP), r.get(BOOKING.PUPILS), r.get(10, Integer.class),
+                r.get(11, Integer.class));
+    }
+}

@@ -1,0 +1,182 @@
+package uk.encounters.web.school;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.booking.SchoolBooking;
+import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.PupilRepository;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * The school's bookings: before the day, which pupils go (the neediest suggested); after it, who
+ * attended, which creates their encounter records.
+ */
+public final class SchoolBookingRoutes {
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public SchoolBookingRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void showBookings(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        List<SchoolBooking> bookings = blocking.call(() -> new SchoolBookings(database.dsl()).forSchool(schoolId));
+        templates.render(ctx, "school/bookings", "Bookings", Map.of("schoolId", schoolId, "bookings", bookings));
+    }
+
+    public void showBooking(RoutingContext ctx) {
+        showBooking(ctx, 200, Form.blank());
+    }
+
+    /** The pupils who go: the suggestion as it stands or the careers leader's own choice. */
+    public void processPupils(RoutingContext ctx) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        Form form = Form.of(ctx);
+        Set<Long> chosen = ids(ctx, "pupil", loaded.get(), form);
+        if (chosen.size() > loaded.get().booking().pupils()) {
+            form.error("pupil", "Choose at most " + loaded.get().booking().pupils() + " pupils: the booking is for that many");
+        }
+        if (form.hasErrors()) {
+            showBooking(ctx, 422, form);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        long bookingId = loaded.get().booking().id();
+        blocking.call(() -> database.dsl().transactionResult(c -> {
+            new SchoolBookings(c.dsl()).choose(bookingId, chosen);
+            new AuditLog(c.dsl()).record(actor, "booking_pupils_chosen", "booking", bookingId,
+                    Map.of("pupils", chosen.size()), ip);
+            return null;
+        }));
+        Flash.set(ctx, "Saved: " + chosen.size() + " pupils go.");
+        ctx.redirect(ctx.request().path().replaceFirst("/pupils$", ""));
+    }
+
+    /** Ticked pupils attended; the others listed were absent. Changes after the fact are audited. */
+    public void processAttendance(RoutingContext ctx) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        SchoolBooking booking = loaded.get().booking();
+        Form form = Form.of(ctx);
+        if (!booking.attendanceDue(LocalDate.now(clock))) {
+            form.error("present", "Attendance is recorded on or after the day of the session");
+        }
+        Set<Long> listed = ids(ctx, "listed", loaded.get(), form);
+        Set<Long> present = ids(ctx, "present", loaded.get(), form);
+        if (!listed.containsAll(present)) {
+            form.error("present", "Tick only pupils on the list");
+        }
+        if (form.hasErrors()) {
+            showBooking(ctx, 422, form);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        SchoolBookings.Attendance result = blocking.call(() -> database.dsl().transactionResult(c -> {
+            var attendance = new SchoolBookings(c.dsl()).recordAttendance(booking, listed, present);
+            new AuditLog(c.dsl()).record(actor, attendance.changed() > 0 ? "attendance_changed" : "attendance_recorded",
+                    "booking", booking.id(), Map.of("attended", attendance.attended(), "absent", attendance.absent(),
+                            "changed", attendance.changed()), ip);
+            return attendance;
+        }));
+        Flash.set(ctx, "Recorded: " + result.attended() + " attended, " + result.absent() + " absent.");
+        ctx.redirect(ctx.request().path().replaceFirst("/attendance$", ""));
+    }
+
+    private record Loaded(long schoolId, SchoolBooking booking, List<PupilProgress> candidates) {
+        Set<Long> candidateIds() {
+            return candidates.stream().map(PupilProgress::pupilId).collect(Collectors.toSet());
+        }
+    }
+
+    private Optional<Loaded> load(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        LocalDate today = LocalDate.now(clock);
+        Optional<Loaded> loaded = PathId.of(ctx, "bookingId").flatMap(id -> blocking.call(() -> {
+            SchoolBookings bookings = new SchoolBookings(database.dsl());
+            return bookings.find(schoolId, id).map(b -> new Loaded(schoolId, b, bookings.candidates(schoolId, b, today)));
+        }));
+        if (loaded.isEmpty()) {
+            ctx.fail(404);
+        }
+        return loaded;
+    }
+
+    /** Pupil ids posted under {@code field}, each one of the booking's year group on roll. */
+    private static Set<Long> ids(RoutingContext ctx, String field, Loaded loaded, Form form) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String value : ctx.request().formAttributes().getAll(field)) {
+            if (!value.matches("\\d{1,18}") || !loaded.candidateIds().contains(Long.parseLong(value))) {
+                form.error(field, "Choose pupils of Year " + loaded.booking().yearGroup() + " from the list");
+                continue;
+            }
+            ids.add(Long.parseLong(value));
+        }
+        return ids;
+    }
+
+    private void showBooking(RoutingContext ctx, int status, Form form) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        SchoolBooking booking = loaded.get().booking();
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, String> references = blocking.call(() -> new PupilRepository(database.dsl())
+                .references(loaded.get().schoolId(), booking.yearGroup()));
+        Set<Long> chosen = blocking.call(() -> new SchoolBookings(database.dsl()).chosen(booking.id()));
+        Set<Long> attended = blocking.call(() -> new SchoolBookings(database.dsl()).attended(booking.id()));
+        boolean suggesting = chosen.isEmpty();
+        List<PupilProgress> candidates = loaded.get().candidates();
+        Set<Long> ticked = suggesting ? candidates.stream().limit(booking.pupils()).map(PupilProgress::pupilId)
+                .collect(Collectors.toSet()) : chosen;
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("schoolId", loaded.get().schoolId());
+        model.put("booking", booking);
+        model.put("suggesting", suggesting);
+        model.put("attendanceDue", booking.attendanceDue(today));
+        model.put("candidates", candidates.stream().map(p -> Map.of(
+                "id", p.pupilId(),
+                "reference", references.getOrDefault(p.pupilId(), "?"),
+                "behind", p.encountersBehind(),
+                "disadvantaged", p.disadvantaged(),
+                "ticked", ticked.contains(p.pupilId()))).toList());
+        // attendance: the chosen pupils (or those already recorded), ticked unless recorded absent
+        Set<Long> listed = chosen.isEmpty() ? ticked : chosen;
+        model.put("register", candidates.stream().filter(p -> listed.contains(p.pupilId())).map(p -> Map.of(
+                "id", p.pupilId(),
+                "reference", references.getOrDefault(p.pupilId(), "?"),
+                "present", !booking.attendanceRecorded() || attended.contains(p.pupilId()))).toList());
+        templates.render(ctx, status, "school/booking", booking.typeLabel() + " on " + booking.startsOn(), model);
+    }
+}

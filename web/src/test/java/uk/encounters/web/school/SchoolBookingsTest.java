@@ -1,0 +1,168 @@
+package uk.encounters.web.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** Choosing who goes (neediest suggested) and recording who attended, which makes the encounters. */
+class SchoolBookingsTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final String PASSWORD = "correct horse battery staple";
+    static RunningApp app;
+    static TestData data;
+    static long school;
+    static long offer;
+    static long farBehind;
+    static long disadvantaged;
+    static long oneBehind;
+    static long atTarget;
+    static long otherSchoolsPupil;
+
+    @BeforeAll
+    static void aYear9WithDifferentGaps() {
+        data = new TestData(db.dsl());
+        long hub = data.hub("Derby Careers Hub");
+        school = data.school(hub, "Bemrose School");
+        long otherSchool = data.school(hub, "Other School");
+        offer = data.offer(data.employer(hub, "Rolls-Royce"), "active", TODAY.plusMonths(3));
+        farBehind = data.pupil(school, 9);
+        disadvantaged = data.pupil(school, 9);
+        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(disadvantaged)).execute();
+        oneBehind = data.pupil(school, 9);
+        atTarget = data.pupil(school, 9);
+        data.encounter(disadvantaged, LocalDate.of(2025, 3, 1), true);
+        data.encounter(oneBehind, LocalDate.of(2025, 3, 1), true);
+        for (LocalDate on : List.of(LocalDate.of(2025, 3, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 10, 1))) {
+            data.encounter(atTarget, on, true);
+        }
+        otherSchoolsPupil = data.pupil(otherSchool, 9);
+        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", new Passwords().hash(PASSWORD),
+                Scope.careersLeader(school));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    long booking(LocalDate on, int pupils) {
+        long booking = data.booking(data.request(school, 9, "matched", on.minusDays(7)), offer, null, on, "confirmed");
+        db.dsl().update(BOOKING).set(BOOKING.PUPILS, pupils).where(BOOKING.ID.eq(booking)).execute();
+        return booking;
+    }
+
+    @Test
+    void theNeediestAreSuggestedAndTheCareersLeaderCanChooseOthersUpToTheBookingsSize() {
+        long booking = booking(TODAY.plusDays(17), 2);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        String path = "/schools/" + school + "/bookings/" + booking;
+
+        String page = visitor.get(path).body();
+        assertThat(page).contains("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\" checked")
+                .contains("id=\"pupil-" + disadvantaged + "\" name=\"pupil\" value=\"" + disadvantaged + "\" checked")
+                .contains("id=\"pupil-" + oneBehind + "\" name=\"pupil\" value=\"" + oneBehind + "\">")
+                .contains("Suggested: the pupils furthest behind");
+
+        HttpResponse<String> tooMany = choose(visitor, path, farBehind, disadvantaged, oneBehind);
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(tooMany.body()).contains("Choose at most 2 pupils");
+        HttpResponse<String> stranger = choose(visitor, path, otherSchoolsPupil);
+        assertThat(stranger.statusCode()).isEqualTo(422);
+        assertThat(stranger.body()).contains("Choose pupils of Year 9 from the list");
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(booking))).isZero();
+
+        assertThat(choose(visitor, path, farBehind, oneBehind).statusCode()).isEqualTo(302);
+        assertThat(db.dsl().select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(booking))
+                .fetch(BOOKING_PUPIL.PUPIL_ID)).containsExactlyInAnyOrder(farBehind, oneBehind);
+
+        visitor.get(path);
+        HttpResponse<String> early = visitor.postAll(path + "/attendance", List.of(Map.entry("listed", String.valueOf(farBehind)),
+                Map.entry("present", String.valueOf(farBehind))));
+        assertThat(early.statusCode()).isEqualTo(422);
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.eq(booking))).isZero();
+    }
+
+    @Test
+    void attendanceCreatesTheEncountersAndACorrectionIsAudited() {
+        long booking = booking(TODAY.minusDays(4), 2);
+        data.choose(booking, farBehind);
+        data.choose(booking, disadvantaged);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        String path = "/schools/" + school + "/bookings/" + booking;
+
+        String page = visitor.get(path).body();
+        assertThat(page).contains("Untick anyone who was absent")
+                .contains("id=\"present-" + farBehind + "\" name=\"present\" value=\"" + farBehind + "\" checked");
+
+        visitor.postAll(path + "/attendance", List.of(Map.entry("listed", String.valueOf(farBehind)),
+                Map.entry("listed", String.valueOf(disadvantaged)), Map.entry("present", String.valueOf(farBehind))));
+
+        assertThat(encounters(booking)).containsExactlyInAnyOrder(farBehind + " true", disadvantaged + " false");
+        assertThat(db.dsl().select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne(0, String.class))
+                .isEqualTo("delivered");
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("attendance_recorded")
+                .and(AUDIT_LOG.SUBJECT_ID.eq(booking)))).isEqualTo(1);
+
+        // the absentee was there after all
+        assertThat(visitor.get(path).body()).contains("Correct attendance")
+                .contains("id=\"present-" + disadvantaged + "\" name=\"present\" value=\"" + disadvantaged + "\">");
+        visitor.postAll(path + "/attendance", List.of(Map.entry("listed", String.valueOf(farBehind)),
+                Map.entry("listed", String.valueOf(disadvantaged)), Map.entry("present", String.valueOf(farBehind)),
+                Map.entry("present", String.valueOf(disadvantaged))));
+
+        assertThat(encounters(booking)).containsExactlyInAnyOrder(farBehind + " true", disadvantaged + " true");
+        assertThat(db.dsl().select(AUDIT_LOG.DETAIL).from(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("attendance_changed"))
+                .and(AUDIT_LOG.SUBJECT_ID.eq(booking)).fetchOne(0, String.class)).contains("\"changed\": 1");
+        assertThat(visitor.get("/schools/" + school + "/progress").body().replaceAll(">\\s+<", "><"))
+                .as("the progress page counts the new encounters")
+                .containsPattern("Year 9</th><td class=\"numeric\">4</td><td class=\"numeric\">[0-9]+</td>");
+    }
+
+    @Test
+    void anotherSchoolsBookingIsNotFound() {
+        long theirs = data.booking(data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, "matched",
+                TODAY), offer, null, TODAY.plusDays(3), "confirmed");
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+
+        assertThat(visitor.get("/schools/" + school + "/bookings/" + theirs).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> choose(Visitor visitor, String path, long... pupils) {
+        visitor.get(path);
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (long pupil : pupils) {
+            fields.add(Map.entry("pupil", String.valueOf(pupil)));
+        }
+        return visitor.postAll(path + "/pupils", fields);
+    }
+
+    private static List<String> encounters(long booking) {
+        return db.dsl().select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED).from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(booking)).fetch(r -> r.value1() + " " + r.value2());
+    }
+}
