@@ -47,6 +47,7 @@ import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
+import uk.encounters.web.school.EvidenceRoutes;
 import uk.encounters.web.school.PupilRoutes;
 import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.school.SchoolBookingRoutes;
@@ -121,6 +122,7 @@ public final class WebServer extends VerticleBase {
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
+        EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -213,6 +215,10 @@ public final class WebServer extends VerticleBase {
                 schoolBookings::processPupils);
         routes.post("/schools/:schoolId/bookings/:bookingId/attendance", Access.school("schoolId"),
                 schoolBookings::processAttendance);
+        routes.get("/schools/:schoolId/pupils/log", Access.school("schoolId"), evidence::showPupilLog);
+        routes.get("/schools/:schoolId/pupils/log.csv", Access.school("schoolId"), evidence::downloadPupilLog);
+        routes.get("/schools/:schoolId/evidence/encounters.csv", Access.school("schoolId"), evidence::downloadEncounters);
+        routes.get("/schools/:schoolId/evidence/bookings.csv", Access.school("schoolId"), evidence::downloadBookings);
         routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);
         routes.post("/schools/:schoolId/budget", Access.school("schoolId"), budgets::processBudgetForm);
         routes.get("/schools/:schoolId/requests", Access.school("schoolId"), requests::showRequests);

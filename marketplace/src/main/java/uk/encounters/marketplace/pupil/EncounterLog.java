@@ -1,0 +1,86 @@
+package uk.encounters.marketplace.pupil;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import uk.encounters.matcher.domain.EncounterType;
+
+/**
+ * The careers log: every encounter of a school's pupils, by pseudonymous reference, as governors,
+ * Ofsted and Compass ask for it, and for one pupil to take with them when they move school.
+ */
+public final class EncounterLog {
+
+    /** One encounter of one pupil; the provider is the employer of the booking, or the one recorded. */
+    public record Entry(String reference, int yearGroup, boolean disadvantaged, LocalDate occurredOn,
+                        EncounterType type, String provider, boolean attended, Long bookingId) {
+
+        public String typeLabel() {
+            return type.label();
+        }
+
+        public int benchmark() {
+            return type.benchmark();
+        }
+    }
+
+    /** One booking's attendance, for the evidence by booking. */
+    public record BookingEvidence(long bookingId, LocalDate startsOn, EncounterType type, String employer, int yearGroup,
+                                  int places, int attended, int absent) {
+    }
+
+    private final DSLContext dsl;
+
+    public EncounterLog(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<Entry> forSchool(long schoolId) {
+        return entries(PUPIL.SCHOOL_ID.eq(schoolId));
+    }
+
+    public List<Entry> forPupil(long schoolId, String reference) {
+        return entries(PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.REFERENCE.eq(reference)));
+    }
+
+    public List<BookingEvidence> bookings(long schoolId) {
+        return dsl.select(BOOKING.ID, BOOKING.STARTS_ON, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, REQUEST.YEAR_GROUP,
+                        BOOKING.PUPILS,
+                        DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue()),
+                        DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse()))
+                .from(BOOKING)
+                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(ENCOUNTER).on(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID))
+                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(BOOKING.STATUS.eq("delivered"))
+                .groupBy(BOOKING.ID, EMPLOYER.NAME, REQUEST.YEAR_GROUP)
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
+                .fetch(r -> new BookingEvidence(r.value1(), r.value2(), EncounterType.fromCode(r.value3()), r.value4(),
+                        r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    private List<Entry> entries(Condition pupils) {
+        return dsl.select(PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ENCOUNTER_TYPE, DSL.coalesce(EMPLOYER.NAME, ENCOUNTER.PROVIDER_NAME), ENCOUNTER.ATTENDED,
+                        ENCOUNTER.BOOKING_ID)
+                .from(ENCOUNTER)
+                .join(PUPIL).on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
+                .leftJoin(BOOKING).on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID))
+                .leftJoin(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .leftJoin(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(pupils)
+                .orderBy(PUPIL.REFERENCE, ENCOUNTER.OCCURRED_ON, ENCOUNTER.ID)
+                .fetch(r -> new Entry(r.value1(), r.value2(), r.value3(), r.value4(), EncounterType.fromCode(r.value5()),
+                        r.value6(), r.value7(), r.value8()));
+    }
+}
