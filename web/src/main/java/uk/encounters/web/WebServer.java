@@ -211,6 +211,11 @@ public final class WebServer extends VerticleBase {
         routes.get("/schools/:schoolId/progress", Access.school("schoolId"), dashboard::showDashboard);
         routes.get("/schools/:schoolId/bookings", Access.school("schoolId"), schoolBookings::showBookings);
         routes.get("/schools/:schoolId/bookings/:bookingId", Access.school("schoolId"), schoolBookings::showBooking);
+        routes.post("/schools/:schoolId/bookings/:bookingId/confirm", Access.school("schoolId"),
+                schoolBookings::processConfirm);
+        routes.get("/schools/:schoolId/bookings/:bookingId/decline", Access.school("schoolId"), schoolBookings::initDecline);
+        routes.post("/schools/:schoolId/bookings/:bookingId/decline", Access.school("schoolId"),
+                schoolBookings::processDecline);
         routes.post("/schools/:schoolId/bookings/:bookingId/pupils", Access.school("schoolId"),
                 schoolBookings::processPupils);
         routes.post("/schools/:schoolId/bookings/:bookingId/attendance", Access.school("schoolId"),

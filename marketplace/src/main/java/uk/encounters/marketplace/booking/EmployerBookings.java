@@ -1,7 +1,6 @@
 package uk.encounters.marketplace.booking;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
@@ -92,11 +91,7 @@ public final class EmployerBookings {
         return Reply.DONE;
     }
 
-    /**
-     * No, with a reason: the booking is declined and its request opens again, so the school's
-     * pupils go back into the next matching round (or a quick re-match). Chosen pupils are
-     * released so they no longer count as on track through it.
-     */
+    /** No, with a reason (see {@link Decline}). */
     public Reply decline(long employerId, long bookingId, String reason, LocalDate today) {
         Optional<EmployerBooking> booking = find(employerId, bookingId);
         if (booking.isEmpty()) {
@@ -105,14 +100,7 @@ public final class EmployerBookings {
         if (!(booking.get().awaitingReply() || booking.get().confirmed()) || booking.get().startsOn().isBefore(today)) {
             return Reply.TOO_LATE;
         }
-        dsl.update(BOOKING).set(BOOKING.STATUS, "declined").set(BOOKING.DECLINE_REASON, reason)
-                .set(BOOKING.PINNED, false).set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(bookingId)).execute();
-        dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
-        dsl.update(REQUEST).set(REQUEST.STATUS, "open")
-                .where(REQUEST.ID.eq(DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))
-                .and(REQUEST.STATUS.eq("matched"))
-                .execute();
+        Decline.apply(dsl, bookingId, reason, "employer");
         return Reply.DONE;
     }
 

@@ -7,7 +7,7 @@ import uk.encounters.matcher.domain.EncounterType;
 /** A booking as the school sees it: who comes (first name only), when, for which pupils. */
 public record SchoolBooking(long id, String status, String encounterType, String employerName, String volunteerName,
                             LocalDate startsOn, LocalDate endsOn, String period, int yearGroup, int pupils, int chosen,
-                            int recorded) {
+                            int recorded, boolean schoolConfirmed) {
 
     public String typeLabel() {
         return EncounterType.fromCode(encounterType).label();
@@ -20,6 +20,11 @@ public record SchoolBooking(long id, String status, String encounterType, String
     /** Schools see a volunteer's first name, never their full name or contact details. */
     public String volunteerFirstName() {
         return Volunteer.firstNameOf(volunteerName);
+    }
+
+    /** Still to happen and still on: the school may confirm it or decline it. */
+    public boolean answerable(LocalDate today) {
+        return startsOn.isAfter(today) && ("published".equals(status) || "confirmed".equals(status));
     }
 
     public boolean multiDay() {

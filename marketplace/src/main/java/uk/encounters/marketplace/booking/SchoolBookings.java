@@ -48,6 +48,26 @@ public final class SchoolBookings {
         return select(schoolId, BOOKING.ID.eq(bookingId)).fetchOptional(SchoolBookings::booking);
     }
 
+    /** The school's yes; true when the booking could still be answered. */
+    public boolean confirm(SchoolBooking booking, LocalDate today) {
+        if (!booking.answerable(today)) {
+            return false;
+        }
+        dsl.update(BOOKING).set(BOOKING.SCHOOL_CONFIRMED_AT, DSL.currentOffsetDateTime())
+                .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(booking.id())).and(BOOKING.SCHOOL_CONFIRMED_AT.isNull()).execute();
+        return true;
+    }
+
+    /** The school's no, with a reason (see {@link Decline}); true when it could still be answered. */
+    public boolean decline(SchoolBooking booking, String reason, LocalDate today) {
+        if (!booking.answerable(today)) {
+            return false;
+        }
+        Decline.apply(dsl, booking.id(), reason, "school");
+        return true;
+    }
+
     /** Pupils chosen for the booking, by id. */
     public Set<Long> chosen(long bookingId) {
         return new HashSet<>(dsl.select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
@@ -115,7 +135,7 @@ public final class SchoolBookings {
         var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)));
         return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, VOLUNTEER.NAME,
                         BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, REQUEST.YEAR_GROUP, BOOKING.PUPILS,
-                        chosen, recorded)
+                        chosen, recorded, BOOKING.SCHOOL_CONFIRMED_AT)
                 .from(BOOKING)
                 .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -128,6 +148,6 @@ public final class SchoolBookings {
         return new SchoolBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
                 r.get(EMPLOYER.NAME), r.get(VOLUNTEER.NAME), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON),
                 r.get(BOOKING.PERIOD), r.get(REQUEST.YEAR_GROUP), r.get(BOOKING.PUPILS), r.get(10, Integer.class),
-                r.get(11, Integer.class));
+                r.get(11, Integer.class), r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null);
     }
 }

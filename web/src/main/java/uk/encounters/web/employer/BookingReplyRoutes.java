@@ -42,7 +42,7 @@ public final class BookingReplyRoutes {
     }
 
     public void initDecline(RoutingContext ctx) {
-        showBookingForm(ctx, 200, Form.blank(), "employer/decline", "Decline a booking");
+        showBookingForm(ctx, 200, Form.blank(), "booking/decline", "Decline a booking");
     }
 
     /** The reason goes to the coordinator, who re-matches the school's pupils. */
@@ -50,7 +50,7 @@ public final class BookingReplyRoutes {
         Form form = Form.of(ctx);
         String reason = form.required("reason", "Why you cannot do it", 1000);
         if (form.hasErrors()) {
-            showBookingForm(ctx, 422, form, "employer/decline", "Decline a booking");
+            showBookingForm(ctx, 422, form, "booking/decline", "Decline a booking");
             return;
         }
         reply(ctx, "booking_declined", Map.of("reason", reason), (bookings, employerId, bookingId, today) ->
@@ -122,6 +122,13 @@ public final class BookingReplyRoutes {
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("employerId", employerId);
         model.put("booking", booking.get());
+        EmployerBooking b = booking.get();
+        model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.schoolName() + ", " + b.dates()
+                + " (" + b.periodLabel() + ").");
+        model.put("consequence", "The school's pupils go back into matching, so they still get their encounter.");
+        model.put("hint", "For example: the volunteer is away that week. It helps the coordinator ask better next time.");
+        model.put("action", "/employers/" + employerId + "/bookings/" + b.id() + "/decline");
+        model.put("back", "/employers/" + employerId + "#bookings");
         model.put("ratings", List.of(
                 Map.of("value", "5", "label", "Very well"),
                 Map.of("value", "4", "label", "Well"),

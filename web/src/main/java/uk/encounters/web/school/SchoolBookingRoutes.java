@@ -52,6 +52,58 @@ public final class SchoolBookingRoutes {
         showBooking(ctx, 200, Form.blank());
     }
 
+    /** The school's yes, in one click. */
+    public void processConfirm(RoutingContext ctx) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        SchoolBooking booking = loaded.get().booking();
+        boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
+            boolean confirmed = new SchoolBookings(c.dsl()).confirm(booking, LocalDate.now(clock));
+            if (confirmed) {
+                new AuditLog(c.dsl()).record(actor, "booking_confirmed_by_school", "booking", booking.id(), Map.of(), ip);
+            }
+            return confirmed;
+        }));
+        Flash.set(ctx, done ? "Confirmed." : "That booking can no longer be changed here.");
+        ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings/" + booking.id());
+    }
+
+    public void initDecline(RoutingContext ctx) {
+        showDecline(ctx, 200, Form.blank());
+    }
+
+    /** The school's no, with a reason: the request opens again for re-matching. */
+    public void processDecline(RoutingContext ctx) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        Form form = Form.of(ctx);
+        String reason = form.required("reason", "Why you cannot do it", 1000);
+        if (form.hasErrors()) {
+            showDecline(ctx, 422, form);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        SchoolBooking booking = loaded.get().booking();
+        boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
+            boolean declined = new SchoolBookings(c.dsl()).decline(booking, reason, LocalDate.now(clock));
+            if (declined) {
+                new AuditLog(c.dsl()).record(actor, "booking_declined_by_school", "booking", booking.id(),
+                        Map.of("reason", reason), ip);
+            }
+            return declined;
+        }));
+        Flash.set(ctx, done ? "Declined: the request is open again for the next matching round."
+                : "That booking can no longer be changed here.");
+        ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings");
+    }
+
     /** The pupils who go: the suggestion as it stands or the careers leader's own choice. */
     public void processPupils(RoutingContext ctx) {
         Optional<Loaded> loaded = load(ctx);
@@ -145,6 +197,23 @@ public final class SchoolBookingRoutes {
         return ids;
     }
 
+    private void showDecline(RoutingContext ctx, int status, Form form) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        SchoolBooking b = loaded.get().booking();
+        String path = "/schools/" + loaded.get().schoolId() + "/bookings/" + b.id();
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", "
+                + b.startsOn() + " (" + b.periodLabel() + ").");
+        model.put("consequence", "Your request opens again, so the pupils go back into the next matching round.");
+        model.put("hint", "For example: exams moved to that week. The coordinator passes it on to the employer.");
+        model.put("action", path + "/decline");
+        model.put("back", path);
+        templates.render(ctx, status, "booking/decline", "Decline a booking", model);
+    }
+
     private void showBooking(RoutingContext ctx, int status, Form form) {
         Optional<Loaded> loaded = load(ctx);
         if (loaded.isEmpty()) {
@@ -165,6 +234,7 @@ public final class SchoolBookingRoutes {
         model.put("booking", booking);
         model.put("suggesting", suggesting);
         model.put("attendanceDue", booking.attendanceDue(today));
+        model.put("answerable", booking.answerable(today));
         model.put("candidates", candidates.stream().map(p -> Map.of(
                 "id", p.pupilId(),
                 "reference", references.getOrDefault(p.pupilId(), "?"),

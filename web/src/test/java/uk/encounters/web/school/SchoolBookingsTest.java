@@ -144,6 +144,42 @@ class SchoolBookingsTest {
     }
 
     @Test
+    void theSchoolConfirmsInOneClickOrDeclinesWithAReasonWhichReopensTheRequest() {
+        long confirmed = booking(TODAY.plusDays(10), 30);
+        long declined = booking(TODAY.plusDays(11), 30);
+        data.choose(declined, farBehind);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        String base = "/schools/" + school + "/bookings/";
+
+        visitor.get(base + confirmed);
+        assertThat(visitor.post(base + confirmed + "/confirm", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(db.dsl().select(BOOKING.SCHOOL_CONFIRMED_AT).from(BOOKING).where(BOOKING.ID.eq(confirmed))
+                .fetchOne(0, java.time.OffsetDateTime.class)).isNotNull();
+        assertThat(visitor.get(base + confirmed).body()).contains("confirmed by your school");
+
+        visitor.get(base + declined + "/decline");
+        HttpResponse<String> noReason = visitor.post(base + declined + "/decline", Map.of("reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(noReason.body()).contains("Enter why you cannot do it");
+        visitor.post(base + declined + "/decline", Map.of("reason", "Mock exams moved to that week"));
+
+        var row = db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(declined));
+        assertThat(row.getStatus()).isEqualTo("declined");
+        assertThat(row.getDeclinedBy()).isEqualTo("school");
+        assertThat(row.getDeclineReason()).isEqualTo("Mock exams moved to that week");
+        assertThat(db.dsl().select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
+                .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
+                .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId())).fetchOne(0, String.class))
+                .isEqualTo("open");
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(declined))).isZero();
+
+        long past = booking(TODAY.minusDays(1), 30);
+        visitor.get(base + past + "/decline");
+        visitor.post(base + past + "/decline", Map.of("reason", "Too late"));
+        assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(past)).getStatus()).isEqualTo("confirmed");
+    }
+
+    @Test
     void anotherSchoolsBookingIsNotFound() {
         long theirs = data.booking(data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, "matched",
                 TODAY), offer, null, TODAY.plusDays(3), "confirmed");
