@@ -28,6 +28,7 @@ class SchoolBrowserTest {
     static final String PASSWORD = "harvest beacon quill meadow";
     static RunningApp app;
     static long school;
+    static long pastBooking;
 
     @BeforeAll
     static void aSchoolPartWayThroughTheYear() {
@@ -43,6 +44,18 @@ class SchoolBrowserTest {
                     data.encounter(pupil, LocalDate.of(2026, 10, 1), true);
                 }
             }
+        }
+        // a Year 10 talk last week for ten pupils, waiting for its register
+        long offer = data.offer(data.employer(data.hub("Elsewhere"), "Rolls-Royce"), "active", LocalDate.of(2027, 3, 1));
+        pastBooking = data.booking(data.request(school, 10, "matched", LocalDate.of(2026, 11, 2)), offer, null,
+                LocalDate.of(2026, 11, 16), "confirmed");
+        for (long pupil : db.dsl().select(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)
+                .from(uk.encounters.marketplace.jooq.Tables.PUPIL)
+                .where(uk.encounters.marketplace.jooq.Tables.PUPIL.SCHOOL_ID.eq(school))
+                .and(uk.encounters.marketplace.jooq.Tables.PUPIL.YEAR_GROUP.eq((short) 10))
+                .orderBy(uk.encounters.marketplace.jooq.Tables.PUPIL.ID).limit(10)
+                .fetch(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)) {
+            data.choose(pastBooking, pupil);
         }
         new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla Leader", new Passwords().hash(PASSWORD),
                 Scope.careersLeader(school));
@@ -74,5 +87,42 @@ class SchoolBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Careers talk");
         browser.screenshot("school-requests");
+
+        // a work placement for Year 10: places and the placement week
+        browser.clickThrough(By.linkText("Request an encounter or work placements"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("type"))).selectByValue("work_experience");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("yearGroup"))).selectByValue("10");
+        driver.findElement(By.id("pupils")).clear();
+        driver.findElement(By.id("pupils")).sendKeys("6");
+        setDate(driver, "from", "2027-06-14");
+        setDate(driver, "until", "2027-06-18");
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
+        assertThat(driver.findElement(By.tagName("table")).getText()).contains("Work experience placement");
+
+        // last week's talk: one pupil was absent
+        String before = yearRow(driver, 10);
+        driver.get(app.url("/schools/" + school + "/bookings/" + pastBooking));
+        driver.findElements(By.cssSelector("input[name=present]")).getFirst().click();
+        browser.screenshot("school-attendance");
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("9 attended, 1 absent");
+
+        driver.get(app.url("/schools/" + school + "/progress"));
+        String after = yearRow(driver, 10);
+        assertThat(after).as("the progress page counts the new encounters").isNotEqualTo(before);
+        assertThat(after).startsWith("Year 10 10 ");
+        browser.screenshot("school-progress-after");
+    }
+
+    private String yearRow(WebDriver driver, int year) {
+        driver.get(app.url("/schools/" + school + "/progress"));
+        return driver.findElements(By.cssSelector("main table tbody tr")).get(year - 7).getText();
+    }
+
+    /** Date inputs take keystrokes in the browser's locale; setting the value is what a person's picker does. */
+    private static void setDate(WebDriver driver, String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
     }
 }
