@@ -222,6 +222,7 @@ public final class WebServer extends VerticleBase {
                 schoolBookings::processAttendance);
         routes.get("/schools/:schoolId/pupils/log", Access.school("schoolId"), evidence::showPupilLog);
         routes.get("/schools/:schoolId/pupils/log.csv", Access.school("schoolId"), evidence::downloadPupilLog);
+        routes.post("/schools/:schoolId/import/log", Access.school("schoolId"), evidence::processLogImport);
         routes.get("/schools/:schoolId/evidence/encounters.csv", Access.school("schoolId"), evidence::downloadEncounters);
         routes.get("/schools/:schoolId/evidence/bookings.csv", Access.school("schoolId"), evidence::downloadBookings);
         routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);

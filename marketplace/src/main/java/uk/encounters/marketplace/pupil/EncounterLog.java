@@ -44,6 +44,31 @@ public final class EncounterLog {
         this.dsl = dsl;
     }
 
+    /** A pupil's encounters from their previous school's log, as history: who, when, what, and whether they came. */
+    public record Transferred(LocalDate occurredOn, EncounterType type, String provider, boolean attended) {
+    }
+
+    /**
+     * Adds a pupil's log from their previous school as history (no booking, the provider named), so
+     * their count and Benchmark 6 carry over. Entries already here (same date, type and provider)
+     * are skipped, so the same file can be imported twice. Returns how many were added.
+     */
+    public int importTransferred(long pupilId, List<Transferred> entries) {
+        int added = 0;
+        for (Transferred e : entries) {
+            boolean known = dsl.fetchExists(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(pupilId)
+                    .and(ENCOUNTER.OCCURRED_ON.eq(e.occurredOn())).and(ENCOUNTER.ENCOUNTER_TYPE.eq(e.type().code()))
+                    .and(ENCOUNTER.PROVIDER_NAME.eq(e.provider())));
+            if (!known) {
+                added += dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.OCCURRED_ON,
+                                ENCOUNTER.ATTENDED, ENCOUNTER.PROVIDER_NAME)
+                        .values(pupilId, e.type().code(), e.occurredOn(), e.attended(), e.provider())
+                        .execute();
+            }
+        }
+        return added;
+    }
+
     public List<Entry> forSchool(long schoolId) {
         return entries(PUPIL.SCHOOL_ID.eq(schoolId));
     }

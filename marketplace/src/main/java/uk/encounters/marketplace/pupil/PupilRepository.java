@@ -74,6 +74,11 @@ public final class PupilRepository {
         return insert.execute();
     }
 
+    public java.util.Optional<Long> findByReference(long schoolId, String reference) {
+        return dsl.select(PUPIL.ID).from(PUPIL).where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.REFERENCE.eq(reference))
+                .fetchOptional(PUPIL.ID);
+    }
+
     /** The references of a year group's pupils, by id, for pages that list them. */
     public Map<Long, String> references(long schoolId, int yearGroup) {
         return dsl.select(PUPIL.ID, PUPIL.REFERENCE).from(PUPIL)
