@@ -17,9 +17,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.school.BudgetRepository;
 
 /**
  * A school's bookings: which pupils go, and afterwards who attended. Attendance creates the
@@ -28,8 +30,12 @@ import uk.encounters.marketplace.pupil.PupilProgress;
  */
 public final class SchoolBookings {
 
-    /** What recording attendance changed, for the audit log. */
-    public record Attendance(int attended, int absent, int changed) {
+    /**
+     * What recording attendance changed, for the audit log; {@code paidPence} is what a paid
+     * session cost the budget the first time it was recorded, {@code uncovered} when no funder
+     * could pay it.
+     */
+    public record Attendance(int attended, int absent, int changed, long paidPence, boolean uncovered) {
     }
 
     private final DSLContext dsl;
@@ -124,10 +130,21 @@ public final class SchoolBookings {
                     .doUpdate().set(ENCOUNTER.ATTENDED, came).set(ENCOUNTER.RECORDED_AT, DSL.currentOffsetDateTime())
                     .execute();
         }
-        dsl.update(BOOKING).set(BOOKING.STATUS, "delivered").set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(booking.id())).execute();
+        boolean firstTime = dsl.update(BOOKING).set(BOOKING.STATUS, "delivered")
+                .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(booking.id())).and(BOOKING.STATUS.ne("delivered")).execute() == 1;
+        Integer cost = dsl.select(OFFER.COST_PER_SESSION_PENCE).from(OFFER).join(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID))
+                .where(BOOKING.ID.eq(booking.id())).fetchOne(OFFER.COST_PER_SESSION_PENCE);
+        long paid = firstTime && cost != null && cost > 0 ? cost : 0;
+        boolean uncovered = paid > 0 && !new BudgetRepository(dsl).spend(schoolId(booking.id()),
+                AcademicYear.containing(booking.startsOn()).startYear(), paid);
         int attended = (int) listed.stream().filter(present::contains).count();
-        return new Attendance(attended, listed.size() - attended, changed);
+        return new Attendance(attended, listed.size() - attended, changed, uncovered ? 0 : paid, uncovered);
+    }
+
+    private long schoolId(long bookingId) {
+        return dsl.select(REQUEST.SCHOOL_ID).from(REQUEST).join(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                .where(BOOKING.ID.eq(bookingId)).fetchSingle(REQUEST.SCHOOL_ID);
     }
 
     private org.jooq.SelectConditionStep<? extends Record> select(long schoolId, Condition condition) {

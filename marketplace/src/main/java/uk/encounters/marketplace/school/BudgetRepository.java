@@ -38,6 +38,35 @@ public final class BudgetRepository {
     }
 
     /**
+     * Spends the price of a delivered paid session: from money a booking committed when there is
+     * some, else from the funder with most left. False when no funder can cover it: the session
+     * still happened, so the caller records it and says the budget did not cover it.
+     */
+    public boolean spend(long schoolId, int academicYear, long pence) {
+        var lines = dsl.selectFrom(SCHOOL_BUDGET)
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .orderBy(SCHOOL_BUDGET.COMMITTED_PENCE.desc(),
+                        SCHOOL_BUDGET.AMOUNT_PENCE.minus(SCHOOL_BUDGET.COMMITTED_PENCE).minus(SCHOOL_BUDGET.SPENT_PENCE).desc())
+                .forUpdate().fetch();
+        for (var line : lines) {
+            if (line.getCommittedPence() >= pence) {
+                line.setCommittedPence(line.getCommittedPence() - pence);
+                line.setSpentPence(line.getSpentPence() + pence);
+                line.store();
+                return true;
+            }
+        }
+        for (var line : lines) {
+            if (line.getAmountPence() - line.getCommittedPence() - line.getSpentPence() >= pence) {
+                line.setSpentPence(line.getSpentPence() + pence);
+                line.store();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Sets what a funder gives this year. An amount below what is already committed and spent
      * against it is refused: those bookings stand.
      */

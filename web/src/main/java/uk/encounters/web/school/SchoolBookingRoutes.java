@@ -14,6 +14,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.web.Blocking;
@@ -158,10 +159,14 @@ public final class SchoolBookingRoutes {
             var attendance = new SchoolBookings(c.dsl()).recordAttendance(booking, listed, present);
             new AuditLog(c.dsl()).record(actor, attendance.changed() > 0 ? "attendance_changed" : "attendance_recorded",
                     "booking", booking.id(), Map.of("attended", attendance.attended(), "absent", attendance.absent(),
-                            "changed", attendance.changed()), ip);
+                            "changed", attendance.changed(), "paid_pence", attendance.paidPence(),
+                            "budget_uncovered", attendance.uncovered()), ip);
             return attendance;
         }));
-        Flash.set(ctx, "Recorded: " + result.attended() + " attended, " + result.absent() + " absent.");
+        Flash.set(ctx, "Recorded: " + result.attended() + " attended, " + result.absent() + " absent."
+                + (result.paidPence() > 0 ? " " + Pounds.format(result.paidPence()) + " paid from your budget." : "")
+                + (result.uncovered() ? " Your budget for paid encounters did not cover this session: talk to your"
+                + " enterprise coordinator." : ""));
         ctx.redirect(ctx.request().path().replaceFirst("/attendance$", ""));
     }
 

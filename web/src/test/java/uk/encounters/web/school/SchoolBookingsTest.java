@@ -6,6 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -177,6 +178,31 @@ class SchoolBookingsTest {
         visitor.get(base + past + "/decline");
         visitor.post(base + past + "/decline", Map.of("reason", "Too late"));
         assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(past)).getStatus()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void aPaidSessionIsSpentFromTheBudgetOnceWhenItsAttendanceIsFirstRecorded() {
+        long paidOffer = data.offer(data.employer(data.hub("Charities"), "Young Enterprise"), "active", TODAY.plusMonths(3));
+        db.dsl().update(uk.encounters.marketplace.jooq.Tables.OFFER)
+                .set(uk.encounters.marketplace.jooq.Tables.OFFER.COST_PER_SESSION_PENCE, 5_000)
+                .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(paidOffer)).execute();
+        long paid = data.booking(data.request(school, 9, "matched", TODAY.minusWeeks(2)), paidOffer, null,
+                TODAY.minusDays(2), "confirmed");
+        data.choose(paid, oneBehind);
+        db.dsl().insertInto(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID, SCHOOL_BUDGET.ACADEMIC_YEAR, SCHOOL_BUDGET.FUNDER,
+                SCHOOL_BUDGET.AMOUNT_PENCE).values(school, (short) 2026, "Derby Careers Hub", 12_000L).execute();
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        String path = "/schools/" + school + "/bookings/" + paid;
+        List<Map.Entry<String, String>> register = List.of(Map.entry("listed", String.valueOf(oneBehind)),
+                Map.entry("present", String.valueOf(oneBehind)));
+
+        visitor.get(path);
+        visitor.postAll(path + "/attendance", register);
+        assertThat(visitor.get(path).body()).contains("£50 paid from your budget");
+        visitor.postAll(path + "/attendance", register);
+
+        assertThat(db.dsl().select(SCHOOL_BUDGET.SPENT_PENCE).from(SCHOOL_BUDGET).where(SCHOOL_BUDGET.SCHOOL_ID.eq(school))
+                .fetchOne(0, Long.class)).as("spent once, however often attendance is saved").isEqualTo(5_000L);
     }
 
     @Test
