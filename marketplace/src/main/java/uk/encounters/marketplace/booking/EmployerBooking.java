@@ -18,6 +18,12 @@ public record EmployerBooking(long id, String status, String encounterType, Stri
             this.label = label;
         }
 
+        /** Where a booking happens: in school when both sides can, else at the workplace when both can, else online. */
+        public static Place of(boolean requestInSchool, boolean offerInSchool, boolean requestAtWorkplace,
+                               boolean offerAtWorkplace) {
+            return requestInSchool && offerInSchool ? SCHOOL : requestAtWorkplace && offerAtWorkplace ? WORKPLACE : ONLINE;
+        }
+
         public String label() {
             return label;
         }

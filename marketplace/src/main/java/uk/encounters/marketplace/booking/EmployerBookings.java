@@ -141,9 +141,8 @@ public final class EmployerBookings {
     }
 
     private static EmployerBooking booking(Record r) {
-        EmployerBooking.Place place = r.get(REQUEST.IN_SCHOOL) && r.get(OFFER.IN_SCHOOL) ? EmployerBooking.Place.SCHOOL
-                : r.get(REQUEST.AT_WORKPLACE) && r.get(OFFER.AT_WORKPLACE) ? EmployerBooking.Place.WORKPLACE
-                : EmployerBooking.Place.ONLINE;
+        EmployerBooking.Place place = EmployerBooking.Place.of(r.get(REQUEST.IN_SCHOOL), r.get(OFFER.IN_SCHOOL),
+                r.get(REQUEST.AT_WORKPLACE), r.get(OFFER.AT_WORKPLACE));
         return new EmployerBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
                 r.get(OFFER.TITLE), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON), r.get(BOOKING.PERIOD),
                 r.get(BOOKING.PUPILS), r.get(REQUEST.YEAR_GROUP), r.get(SCHOOL.NAME), r.get(SCHOOL.POSTCODE),

@@ -7,10 +7,19 @@ import uk.encounters.matcher.domain.EncounterType;
 /** A booking as the school sees it: who comes (first name only), when, for which pupils. */
 public record SchoolBooking(long id, String status, String encounterType, String employerName, String volunteerName,
                             LocalDate startsOn, LocalDate endsOn, String period, int yearGroup, int pupils, int chosen,
-                            int recorded, boolean schoolConfirmed) {
+                            int recorded, boolean schoolConfirmed, EmployerBooking.Place place) {
 
     public String typeLabel() {
         return EncounterType.fromCode(encounterType).label();
+    }
+
+    /** Where it happens, as the school reads it. */
+    public String placeLabel() {
+        return switch (place) {
+            case SCHOOL -> "In school";
+            case WORKPLACE -> "At " + employerName;
+            case ONLINE -> "Online";
+        };
     }
 
     public String periodLabel() {

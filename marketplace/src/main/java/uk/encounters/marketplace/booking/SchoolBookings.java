@@ -152,7 +152,8 @@ public final class SchoolBookings {
         var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)));
         return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, VOLUNTEER.NAME,
                         BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, REQUEST.YEAR_GROUP, BOOKING.PUPILS,
-                        chosen, recorded, BOOKING.SCHOOL_CONFIRMED_AT)
+                        chosen, recorded, BOOKING.SCHOOL_CONFIRMED_AT, REQUEST.IN_SCHOOL, OFFER.IN_SCHOOL,
+                        REQUEST.AT_WORKPLACE, OFFER.AT_WORKPLACE)
                 .from(BOOKING)
                 .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -165,6 +166,8 @@ public final class SchoolBookings {
         return new SchoolBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
                 r.get(EMPLOYER.NAME), r.get(VOLUNTEER.NAME), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON),
                 r.get(BOOKING.PERIOD), r.get(REQUEST.YEAR_GROUP), r.get(BOOKING.PUPILS), r.get(10, Integer.class),
-                r.get(11, Integer.class), r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null);
+                r.get(11, Integer.class), r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null,
+                EmployerBooking.Place.of(r.get(REQUEST.IN_SCHOOL), r.get(OFFER.IN_SCHOOL), r.get(REQUEST.AT_WORKPLACE),
+                        r.get(OFFER.AT_WORKPLACE)));
     }
 }

@@ -87,7 +87,7 @@ class SchoolBookingsTest {
         assertThat(page).contains("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\" checked")
                 .contains("id=\"pupil-" + disadvantaged + "\" name=\"pupil\" value=\"" + disadvantaged + "\" checked")
                 .contains("id=\"pupil-" + oneBehind + "\" name=\"pupil\" value=\"" + oneBehind + "\">")
-                .contains("Suggested: the pupils furthest behind");
+                .contains("Suggested: the pupils furthest behind").contains("In school");
 
         HttpResponse<String> tooMany = choose(visitor, path, farBehind, disadvantaged, oneBehind);
         assertThat(tooMany.statusCode()).isEqualTo(422);
