@@ -163,6 +163,14 @@ public final class EmployerRoutes {
             ctx.fail(404);
             return;
         }
+        if (employer.get().merged()) {
+            // an old link, or a bookmark from before a coordinator merged the record: show the one kept
+            var current = blocking.call(() -> new EmployerRepository(database.dsl()).findCurrent(employerId));
+            if (current.isPresent() && !current.get().merged()) {
+                ctx.redirect("/employers/" + current.get().id());
+                return;
+            }
+        }
         Map<String, Object> model = new HashMap<>(form.model());
         blocking.call(() -> {
             var bookings = new EmployerBookings(database.dsl());

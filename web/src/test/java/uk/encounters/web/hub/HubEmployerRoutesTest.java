@@ -108,6 +108,8 @@ class HubEmployerRoutesTest {
         var audit = db.dsl().fetchSingle(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged").and(AUDIT_LOG.SUBJECT_ID.eq(kept)));
         assertThat(audit.getActorUserId()).isEqualTo(cora);
         assertThat(audit.getDetail().data()).contains("\"merged_from\": " + dup);
+        assertThat(coordinator.get("/employers/" + dup).headers().firstValue("location"))
+                .as("an old link opens the organisation kept").hasValue("/employers/" + kept);
     }
 
     @Test
