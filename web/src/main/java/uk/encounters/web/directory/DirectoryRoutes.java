@@ -5,12 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.offer.OfferDirectory;
@@ -20,6 +16,7 @@ import uk.encounters.marketplace.school.SchoolRepository.School;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Form;
+import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 
 /**
@@ -29,7 +26,6 @@ import uk.encounters.web.Templates;
  */
 public final class DirectoryRoutes {
 
-    private static final List<String> YEAR_GROUPS = IntStream.rangeClosed(7, 13).mapToObj(String::valueOf).toList();
 
     private final Database database;
     private final Blocking blocking;
@@ -75,8 +71,7 @@ public final class DirectoryRoutes {
         OfferDirectory.Query query = readFilters(form, hubId, origin, "school", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers in " + hub.get().name());
-        model.put("schools", options(schools.stream().collect(Collectors.toMap(s -> String.valueOf(s.id()),
-                HubRepository.SchoolName::name, (a, b) -> a, LinkedHashMap::new)), chosen));
+        model.put("schools", SelectOptions.of(schools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
         showDirectory(ctx, form, query, origin, model);
     }
 
@@ -89,7 +84,7 @@ public final class DirectoryRoutes {
         String type = form.optionalChoice("type", "The type of encounter",
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         String sector = form.optionalChoice("sector", "The sector", Sectors.ALL);
-        String year = form.optionalChoice("year", "The year group", YEAR_GROUPS);
+        String year = form.optionalChoice("year", "The year group", SelectOptions.YEAR_GROUPS);
         Integer maxKm = form.optionalInteger("maxKm", "The distance", 1, 200);
         LocalDate date = form.optionalDate("date", "The date");
         if (maxKm != null && origin == null) {
@@ -112,12 +107,9 @@ public final class DirectoryRoutes {
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
         model.put("action", ctx.request().path());
-        model.put("types", options(Arrays.stream(EncounterType.values()).collect(Collectors.toMap(EncounterType::code,
-                EncounterType::label, (a, b) -> a, LinkedHashMap::new)), values.get("type")));
-        model.put("sectors", options(Sectors.ALL.stream().collect(Collectors.toMap(s -> s, s -> s, (a, b) -> a,
-                LinkedHashMap::new)), values.get("sector")));
-        model.put("years", options(YEAR_GROUPS.stream().collect(Collectors.toMap(y -> y, y -> "Year " + y, (a, b) -> a,
-                LinkedHashMap::new)), values.get("year")));
+        model.put("types", SelectOptions.encounterTypes(values.get("type")));
+        model.put("sectors", SelectOptions.sectors(values.get("sector")));
+        model.put("years", SelectOptions.yearGroups(values.get("year")));
         if (form.hasErrors()) {
             // nothing is searched until the filters make sense, so no list can mislead
             templates.render(ctx, 422, "directory/offers", (String) model.get("heading"), model);
@@ -140,10 +132,5 @@ public final class DirectoryRoutes {
             return "More than " + count + " offers match: showing " + count + ", " + order + ". Add filters to narrow the list.";
         }
         return count + (count == 1 ? " offer" : " offers") + ", " + order;
-    }
-
-    private static List<Map<String, Object>> options(Map<String, String> valueToLabel, String selected) {
-        return valueToLabel.entrySet().stream().map(e -> Map.<String, Object>of(
-                "value", e.getKey(), "label", e.getValue(), "selected", e.getKey().equals(selected))).toList();
     }
 }

@@ -7,7 +7,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Form;
+import uk.encounters.web.SelectOptions;
 
 /**
  * The fields that say what an offer gives, to whom and when (templates/partials/offer-fields.hbs):
@@ -148,26 +148,14 @@ final class OfferFields {
     static void addChoices(Map<String, Object> model) {
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("types", options(Arrays.stream(EncounterType.values())
-                .collect(Collectors.toMap(EncounterType::code, EncounterType::label, (a, b) -> a, LinkedHashMap::new)),
-                values.get("type")));
-        model.put("sectors", options(Sectors.ALL.stream()
-                .collect(Collectors.toMap(s -> s, s -> s, (a, b) -> a, LinkedHashMap::new)), values.get("sector")));
-        Map<String, String> years = new LinkedHashMap<>();
-        for (int y = 7; y <= 13; y++) {
-            years.put(String.valueOf(y), "Year " + y);
-        }
-        model.put("yearsFrom", options(years, values.get("yearFrom")));
-        model.put("yearsTo", options(years, values.get("yearTo")));
+        model.put("types", SelectOptions.encounterTypes(values.get("type")));
+        model.put("sectors", SelectOptions.sectors(values.get("sector")));
+        model.put("yearsFrom", SelectOptions.yearGroups(values.get("yearFrom")));
+        model.put("yearsTo", SelectOptions.yearGroups(values.get("yearTo")));
         Set<String> ticked = Set.of(values.getOrDefault("weekday", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
         model.put("weekdays", WEEKDAYS.stream().map(d -> Map.of("value", d,
                 "label", DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
                 "checked", ticked.contains(d))).toList());
-    }
-
-    static List<Map<String, Object>> options(Map<String, String> valueToLabel, String selected) {
-        return valueToLabel.entrySet().stream().map(e -> Map.<String, Object>of(
-                "value", e.getKey(), "label", e.getValue(), "selected", e.getKey().equals(selected))).toList();
     }
 
     /** Particular dates, one per line, within the dates given. */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -18,6 +17,7 @@ import uk.encounters.marketplace.offer.SubmitOffer;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Form;
+import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.security.RateLimit;
@@ -128,9 +128,8 @@ public final class OfferFormRoutes {
         Map<String, String> values = (Map<String, String>) model.get("values");
         List<HubRepository.Hub> hubs = blocking.call(() -> new HubRepository(database.dsl()).findAll());
         OfferFields.addChoices(model);
-        model.put("sizes", OfferFields.options(SIZE_BANDS, values.get("size")));
-        model.put("hubs", hubs.size() > 1 ? OfferFields.options(hubs.stream().collect(Collectors.toMap(
-                h -> String.valueOf(h.id()), HubRepository.Hub::name, (a, b) -> a, LinkedHashMap::new)), values.get("hub"))
+        model.put("sizes", SelectOptions.of(SIZE_BANDS, values.get("size")));
+        model.put("hubs", hubs.size() > 1 ? SelectOptions.of(hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))
                 : List.of());
         templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", model);
     }

@@ -21,6 +21,7 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -140,10 +141,8 @@ public final class HubEmployerRoutes {
     }
 
     private static List<Map<String, Object>> options(List<Employer> employers, Object selected) {
-        return employers.stream().map(e -> Map.<String, Object>of(
-                "value", e.id(),
-                "label", e.postcode() == null ? e.name() : e.name() + ", " + e.postcode(),
-                "selected", String.valueOf(e.id()).equals(selected))).toList();
+        return SelectOptions.of(employers, e -> String.valueOf(e.id()),
+                e -> e.postcode() == null ? e.name() : e.name() + ", " + e.postcode(), String.valueOf(selected));
     }
 
     /** "Merged A into B: 3 offers, 2 volunteers, 1 booking and 1 person moved." */

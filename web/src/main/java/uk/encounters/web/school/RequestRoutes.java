@@ -5,13 +5,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.offer.Sectors;
@@ -22,6 +20,7 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
 import uk.encounters.web.PathId;
+import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -221,25 +220,14 @@ public final class RequestRoutes {
         model.put("editable", existing == null || "open".equals(existing.status()));
         model.put("action", existing == null ? "/schools/" + schoolId + "/requests"
                 : "/schools/" + schoolId + "/requests/" + existing.id());
-        model.put("types", options(Arrays.stream(EncounterType.values()).collect(Collectors.toMap(
-                EncounterType::code, EncounterType::label, (a, b) -> a, LinkedHashMap::new)), values.get("type")));
-        Map<String, String> years = new LinkedHashMap<>();
-        for (int y = 7; y <= 13; y++) {
-            years.put(String.valueOf(y), "Year " + y);
-        }
-        model.put("years", options(years, values.get("yearGroup")));
+        model.put("types", SelectOptions.encounterTypes(values.get("type")));
+        model.put("years", SelectOptions.yearGroups(values.get("yearGroup")));
         Set<String> ticked = Set.of(values.getOrDefault("sector", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
         model.put("sectors", Sectors.ALL.stream().map(s -> Map.of("value", s, "id", "sector-" + Sectors.ALL.indexOf(s),
                 "checked", ticked.contains(s))).toList());
-        model.put("employers", options(employers.entrySet().stream().collect(Collectors.toMap(
-                e -> String.valueOf(e.getKey()), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)),
-                values.get("preferredEmployer")));
+        model.put("employers", SelectOptions.of(employers.entrySet(), e -> String.valueOf(e.getKey()),
+                Map.Entry::getValue, values.get("preferredEmployer")));
         templates.render(ctx, status, "school/request-form", existing == null ? "Request an encounter" : "Edit request",
                 model);
-    }
-
-    private static List<Map<String, Object>> options(Map<String, String> valueToLabel, String selected) {
-        return valueToLabel.entrySet().stream().map(e -> Map.<String, Object>of(
-                "value", e.getKey(), "label", e.getValue(), "selected", e.getKey().equals(selected))).toList();
     }
 }

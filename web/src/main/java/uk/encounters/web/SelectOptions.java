@@ -1,0 +1,45 @@
+package uk.encounters.web;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import uk.encounters.marketplace.offer.Sectors;
+import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.matcher.domain.EncounterType;
+
+/** The options a select shows (templates/partials/select.hbs reads value, label and selected), with the chosen one marked. */
+public final class SelectOptions {
+
+    /** "7" to "13", the values a year-group field accepts. */
+    public static final List<String> YEAR_GROUPS = IntStream.rangeClosed(EncounterTarget.FIRST_YEAR_GROUP,
+            EncounterTarget.LAST_YEAR_GROUP).mapToObj(String::valueOf).toList();
+
+    private SelectOptions() {
+    }
+
+    public static <T> List<Map<String, Object>> of(Collection<T> items, Function<T, String> value,
+                                                   Function<T, String> label, String selected) {
+        return items.stream().map(item -> Map.<String, Object>of("value", value.apply(item), "label", label.apply(item),
+                "selected", value.apply(item).equals(selected))).toList();
+    }
+
+    /** In the map's order. */
+    public static List<Map<String, Object>> of(Map<String, String> valueToLabel, String selected) {
+        return of(valueToLabel.entrySet(), Map.Entry::getKey, Map.Entry::getValue, selected);
+    }
+
+    public static List<Map<String, Object>> encounterTypes(String selected) {
+        return of(Arrays.asList(EncounterType.values()), EncounterType::code, EncounterType::label, selected);
+    }
+
+    public static List<Map<String, Object>> sectors(String selected) {
+        return of(Sectors.ALL, s -> s, s -> s, selected);
+    }
+
+    public static List<Map<String, Object>> yearGroups(String selected) {
+        return of(YEAR_GROUPS, y -> y, y -> "Year " + y, selected);
+    }
+}
