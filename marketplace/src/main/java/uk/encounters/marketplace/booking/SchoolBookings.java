@@ -11,6 +11,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -114,13 +115,12 @@ public final class SchoolBookings {
      * Recording again corrects it; the count of changed pupils goes to the audit log.
      */
     public Attendance recordAttendance(SchoolBooking booking, Set<Long> listed, Set<Long> present) {
-        Set<Long> before = attended(booking.id());
-        Set<Long> recordedBefore = new HashSet<>(dsl.select(ENCOUNTER.PUPIL_ID).from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(booking.id())).fetch(ENCOUNTER.PUPIL_ID));
+        Map<Long, Boolean> recordedBefore = dsl.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED).from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(booking.id())).fetchMap(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED);
         int changed = 0;
         for (long pupil : listed) {
             boolean came = present.contains(pupil);
-            if (recordedBefore.contains(pupil) && before.contains(pupil) != came) {
+            if (recordedBefore.containsKey(pupil) && recordedBefore.get(pupil) != came) {
                 changed++;
             }
             dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,

@@ -25,7 +25,7 @@ public final class ProgressRepository {
         this.dsl = dsl;
     }
 
-    /** Every pupil on roll at the school today ({@link OnRoll} in SQL). */
+    /** Every pupil on roll at the school today. */
     public List<PupilProgress> forSchool(long schoolId, LocalDate today) {
         AcademicYear year = AcademicYear.containing(today);
         var attended = ENCOUNTER.ATTENDED.isTrue();
@@ -43,8 +43,7 @@ public final class ProgressRepository {
                 .from(PUPIL)
                 .leftJoin(ENCOUNTER).on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
-                .and(PUPIL.JOINED_ON.isNull().or(PUPIL.JOINED_ON.le(today)))
-                .and(PUPIL.ARCHIVED_ON.isNull().or(PUPIL.ARCHIVED_ON.gt(today)))
+                .and(OnRoll.on(today))
                 .groupBy(PUPIL.ID)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
                 .fetch(r -> new PupilProgress(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),

@@ -95,8 +95,7 @@ public final class PupilRepository {
         dsl.select(PUPIL.YEAR_GROUP, DSL.count(), DSL.count().filterWhere(PUPIL.DISADVANTAGED))
                 .from(PUPIL)
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
-                .and(PUPIL.JOINED_ON.isNull().or(PUPIL.JOINED_ON.le(today)))
-                .and(PUPIL.ARCHIVED_ON.isNull().or(PUPIL.ARCHIVED_ON.gt(today)))
+                .and(OnRoll.on(today))
                 .groupBy(PUPIL.YEAR_GROUP)
                 .forEach(r -> counts.put(r.value1().intValue(), new YearGroupCount(r.value1(), r.value2(), r.value3())));
         return List.copyOf(counts.values());

@@ -1,6 +1,8 @@
 package uk.encounters.matcher.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The kinds of employer encounter (DOMAIN.md), with the Gatsby benchmark each counts towards.
@@ -35,6 +37,19 @@ public enum EncounterType {
     public static EncounterType fromCode(String code) {
         return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown encounter type: " + code));
+    }
+
+    /**
+     * A type as people write it in a spreadsheet, by code or by label, whatever the case, spacing or
+     * punctuation: "mock_interviews", "Mock interviews", "MOCK-INTERVIEWS".
+     */
+    public static Optional<EncounterType> named(String text) {
+        String key = key(text);
+        return Arrays.stream(values()).filter(t -> key(t.code).equals(key) || key(t.label).equals(key)).findFirst();
+    }
+
+    private static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     public String code() {

@@ -164,7 +164,7 @@ public final class ImportRoutes {
         @Override
         public MultiMap fields(CsvTable.Row row) {
             MultiMap fields = MultiMap.caseInsensitiveMultiMap()
-                    .add("type", encounterType(row.get("type")))
+                    .add("type", EncounterType.named(row.get("type")).map(EncounterType::code).orElse(row.get("type")))
                     .add("title", row.get("title"))
                     .add("topics", row.get("topics"))
                     .add("sector", row.get("sector").isEmpty() ? employer.sector() : sector(row.get("sector")))
@@ -231,14 +231,6 @@ public final class ImportRoutes {
             String title = row.get("title").isEmpty() ? row.get("type") : row.get("title");
             return title + ", " + row.get("from") + " to " + row.get("until");
         }
-    }
-
-    /** A type by its code or its label, whatever the case: "mock_interviews", "Mock interviews". */
-    private static String encounterType(String value) {
-        String code = CsvTable.columnName(value);
-        return Arrays.stream(EncounterType.values())
-                .filter(t -> t.code().equals(code) || CsvTable.columnName(t.label()).equals(code))
-                .map(EncounterType::code).findFirst().orElse(value);
     }
 
     private static String sector(String value) {

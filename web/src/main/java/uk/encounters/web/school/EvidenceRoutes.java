@@ -3,7 +3,6 @@ package uk.encounters.web.school;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
@@ -141,9 +140,7 @@ public final class EvidenceRoutes {
         public Optional<EncounterLog.Transferred> read(Form form, CsvTable.Row row) {
             LocalDate date = form.date("date", "Date");
             String provider = form.text("provider", "Provider", 200);
-            Optional<EncounterType> type = Arrays.stream(EncounterType.values())
-                    .filter(t -> t.label().equalsIgnoreCase(row.get("type")) || t.code().equalsIgnoreCase(row.get("type")))
-                    .findFirst();
+            Optional<EncounterType> type = EncounterType.named(row.get("type"));
             if (type.isEmpty()) {
                 form.error("type", "The type \"" + row.get("type") + "\" is not one this log records");
             }
