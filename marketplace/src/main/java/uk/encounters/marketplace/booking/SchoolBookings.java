@@ -92,8 +92,7 @@ public final class SchoolBookings {
      * same gap): the suggestion is the first as many as the booking takes.
      */
     public List<PupilProgress> candidates(long schoolId, SchoolBooking booking, LocalDate today) {
-        return new ProgressRepository(dsl).forSchool(schoolId, today).stream()
-                .filter(p -> p.yearGroup() == booking.yearGroup())
+        return new ProgressRepository(dsl).forYearGroup(schoolId, booking.yearGroup(), today).stream()
                 .sorted(PupilProgress.neediestFirst(PriorityWeights.DEFAULTS))
                 .toList();
     }

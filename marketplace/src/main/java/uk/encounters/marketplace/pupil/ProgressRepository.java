@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
@@ -27,6 +28,15 @@ public final class ProgressRepository {
 
     /** Every pupil on roll at the school today. */
     public List<PupilProgress> forSchool(long schoolId, LocalDate today) {
+        return forPupils(PUPIL.SCHOOL_ID.eq(schoolId), today);
+    }
+
+    /** One year group's pupils on roll today: a booking's candidates. */
+    public List<PupilProgress> forYearGroup(long schoolId, int yearGroup, LocalDate today) {
+        return forPupils(PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)), today);
+    }
+
+    private List<PupilProgress> forPupils(Condition pupils, LocalDate today) {
         AcademicYear year = AcademicYear.containing(today);
         var attended = ENCOUNTER.ATTENDED.isTrue();
         var before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
@@ -42,7 +52,7 @@ public final class ProgressRepository {
         return dsl.select(PUPIL.ID, PUPIL.YEAR_GROUP, before, thisYear, booked, workplace, PUPIL.DISADVANTAGED, PUPIL.SEND)
                 .from(PUPIL)
                 .leftJoin(ENCOUNTER).on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
-                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .where(pupils)
                 .and(OnRoll.on(today))
                 .groupBy(PUPIL.ID)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)

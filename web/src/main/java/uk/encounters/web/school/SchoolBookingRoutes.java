@@ -50,7 +50,7 @@ public final class SchoolBookingRoutes {
     }
 
     public void showBooking(RoutingContext ctx) {
-        showBooking(ctx, 200, Form.blank());
+        load(ctx).ifPresent(loaded -> showBooking(ctx, 200, Form.blank(), loaded));
     }
 
     /** The school's yes, in one click. */
@@ -74,7 +74,7 @@ public final class SchoolBookingRoutes {
     }
 
     public void initDecline(RoutingContext ctx) {
-        showDecline(ctx, 200, Form.blank());
+        load(ctx).ifPresent(loaded -> showDecline(ctx, 200, Form.blank(), loaded));
     }
 
     /** The school's no, with a reason: the request opens again for re-matching. */
@@ -86,7 +86,7 @@ public final class SchoolBookingRoutes {
         Form form = Form.of(ctx);
         String reason = form.required("reason", "Why you cannot do it", 1000);
         if (form.hasErrors()) {
-            showDecline(ctx, 422, form);
+            showDecline(ctx, 422, form, loaded.get());
             return;
         }
         long actor = CurrentUser.of(ctx).id();
@@ -117,7 +117,7 @@ public final class SchoolBookingRoutes {
             form.error("pupil", "Choose at most " + loaded.get().booking().pupils() + " pupils: the booking is for that many");
         }
         if (form.hasErrors()) {
-            showBooking(ctx, 422, form);
+            showBooking(ctx, 422, form, loaded.get());
             return;
         }
         long actor = CurrentUser.of(ctx).id();
@@ -150,7 +150,7 @@ public final class SchoolBookingRoutes {
             form.error("present", "Tick only pupils on the list");
         }
         if (form.hasErrors()) {
-            showBooking(ctx, 422, form);
+            showBooking(ctx, 422, form, loaded.get());
             return;
         }
         long actor = CurrentUser.of(ctx).id();
@@ -202,13 +202,9 @@ public final class SchoolBookingRoutes {
         return ids;
     }
 
-    private void showDecline(RoutingContext ctx, int status, Form form) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
-        SchoolBooking b = loaded.get().booking();
-        String path = "/schools/" + loaded.get().schoolId() + "/bookings/" + b.id();
+    private void showDecline(RoutingContext ctx, int status, Form form, Loaded loaded) {
+        SchoolBooking b = loaded.booking();
+        String path = "/schools/" + loaded.schoolId() + "/bookings/" + b.id();
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", "
                 + b.startsOn() + " (" + b.periodLabel() + ").");
@@ -219,23 +215,26 @@ public final class SchoolBookingRoutes {
         templates.render(ctx, status, "booking/decline", "Decline a booking", model);
     }
 
-    private void showBooking(RoutingContext ctx, int status, Form form) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
-        SchoolBooking booking = loaded.get().booking();
+    /** The booking with its pupils, from what the handler has loaded already. */
+    private void showBooking(RoutingContext ctx, int status, Form form, Loaded loaded) {
+        SchoolBooking booking = loaded.booking();
         LocalDate today = LocalDate.now(clock);
-        Map<Long, String> references = blocking.call(() -> new PupilRepository(database.dsl())
-                .references(loaded.get().schoolId(), booking.yearGroup()));
-        Set<Long> chosen = blocking.call(() -> new SchoolBookings(database.dsl()).chosen(booking.id()));
-        Set<Long> attended = blocking.call(() -> new SchoolBookings(database.dsl()).attended(booking.id()));
+        record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended) {
+        }
+        Pupils pupils = blocking.call(() -> {
+            SchoolBookings bookings = new SchoolBookings(database.dsl());
+            return new Pupils(new PupilRepository(database.dsl()).references(loaded.schoolId(), booking.yearGroup()),
+                    bookings.chosen(booking.id()), bookings.attended(booking.id()));
+        });
+        Map<Long, String> references = pupils.references();
+        Set<Long> chosen = pupils.chosen();
+        Set<Long> attended = pupils.attended();
         boolean suggesting = chosen.isEmpty();
-        List<PupilProgress> candidates = loaded.get().candidates();
+        List<PupilProgress> candidates = loaded.candidates();
         Set<Long> ticked = suggesting ? candidates.stream().limit(booking.pupils()).map(PupilProgress::pupilId)
                 .collect(Collectors.toSet()) : chosen;
         Map<String, Object> model = new HashMap<>(form.model());
-        model.put("schoolId", loaded.get().schoolId());
+        model.put("schoolId", loaded.schoolId());
         model.put("booking", booking);
         model.put("suggesting", suggesting);
         model.put("attendanceDue", booking.attendanceDue(today));
