@@ -28,11 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -43,7 +42,6 @@ class EmployerBookingsTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
     static final Pattern CALENDAR = Pattern.compile("value=\"https?://[^/\"]+(/calendar/[^\"]+\\.ics)\"");
 
     static RunningApp app;
@@ -66,9 +64,8 @@ class EmployerBookingsTest {
         otherEmployer = data.employer(hub, "Other Firm");
         offer = data.offer(employer, "active", TODAY.plusMonths(4));
         volunteer = data.volunteer(employer);
-        String hash = new Passwords().hash(PASSWORD);
-        new AccountRepository(db.dsl()).create("priya@acme.example", "Priya", hash, Scope.employer(employer));
-        new AccountRepository(db.dsl()).create("sam@other.example", "Sam", hash, Scope.employer(otherEmployer));
+        Accounts.create(db.dsl(), "priya@acme.example", "Priya", Scope.employer(employer));
+        Accounts.create(db.dsl(), "sam@other.example", "Sam", Scope.employer(otherEmployer));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -79,7 +76,7 @@ class EmployerBookingsTest {
 
     @BeforeEach
     void signIn() {
-        visitor = new Visitor(app).signIn("priya@acme.example", PASSWORD);
+        visitor = new Visitor(app).signIn("priya@acme.example", Accounts.PASSWORD);
     }
 
     long publishedBooking(LocalDate on) {
@@ -149,7 +146,7 @@ class EmployerBookingsTest {
         assertThat(visitor.get("/employers/" + employer + "/bookings/" + othersBooking + "/decline").statusCode())
                 .isEqualTo(404);
         assertThat(status(othersBooking)).isEqualTo("published");
-        Visitor other = new Visitor(app).signIn("sam@other.example", PASSWORD);
+        Visitor other = new Visitor(app).signIn("sam@other.example", Accounts.PASSWORD);
         assertThat(other.get("/employers/" + employer).statusCode()).isEqualTo(403);
     }
 

@@ -18,11 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -33,7 +32,6 @@ class EmployerOffersTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
 
     static RunningApp app;
     static TestData data;
@@ -47,7 +45,7 @@ class EmployerOffersTest {
         long hub = data.hub("Derby Careers Hub");
         employer = data.employer(hub, "Rolls-Royce");
         otherEmployer = data.employer(hub, "Other Firm");
-        new AccountRepository(db.dsl()).create("ed@rr.example", "Ed", new Passwords().hash(PASSWORD), Scope.employer(employer));
+        Accounts.create(db.dsl(), "ed@rr.example", "Ed", Scope.employer(employer));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -58,7 +56,7 @@ class EmployerOffersTest {
 
     @BeforeEach
     void signIn() {
-        visitor = new Visitor(app).signIn("ed@rr.example", PASSWORD);
+        visitor = new Visitor(app).signIn("ed@rr.example", Accounts.PASSWORD);
     }
 
     static List<Map.Entry<String, String>> weeklyOffer(String title) {

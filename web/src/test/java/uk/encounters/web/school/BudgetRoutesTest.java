@@ -10,11 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -24,7 +23,6 @@ class BudgetRoutesTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    static final String PASSWORD = "correct horse battery staple";
     static RunningApp app;
     static long school;
 
@@ -32,8 +30,7 @@ class BudgetRoutesTest {
     static void aSchool() {
         TestData data = new TestData(db.dsl());
         school = data.school(data.hub("Derby Careers Hub"), "Bemrose School");
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", new Passwords().hash(PASSWORD),
-                Scope.careersLeader(school));
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -44,7 +41,7 @@ class BudgetRoutesTest {
 
     @Test
     void aFundersMoneyIsRecordedChangedAndNeverSetBelowWhatBookingsHaveUsed() {
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String path = "/schools/" + school + "/budget";
         visitor.get(path);
 

@@ -11,12 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -27,7 +26,6 @@ class DashboardRoutesTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
     static RunningApp app;
     static long school;
     static long otherSchool;
@@ -52,9 +50,8 @@ class DashboardRoutesTest {
             }
             data.encounter(pupil, LocalDate.of(2026, 10, 1), true);
         }
-        String hash = new Passwords().hash(PASSWORD);
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", hash, Scope.careersLeader(school));
-        new AccountRepository(db.dsl()).create("olly@other.example", "Olly", hash, Scope.careersLeader(otherSchool));
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
+        Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -65,7 +62,7 @@ class DashboardRoutesTest {
 
     @Test
     void theFiguresAndTheSuggestedRequestsFollowFromThePupilsRecords() {
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
         String page = visitor.get("/schools/" + school + "/progress").body();
 
@@ -97,7 +94,7 @@ class DashboardRoutesTest {
 
     @Test
     void anotherSchoolsCareersLeaderCannotSeeTheFigures() {
-        Visitor other = new Visitor(app).signIn("olly@other.example", PASSWORD);
+        Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
 
         assertThat(other.get("/schools/" + school + "/progress").statusCode()).isEqualTo(403);
         assertThat(other.get("/schools/" + otherSchool + "/progress").body())

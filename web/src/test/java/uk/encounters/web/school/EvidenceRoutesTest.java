@@ -11,12 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -27,7 +26,6 @@ class EvidenceRoutesTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
     static RunningApp app;
     static long school;
     static long booking;
@@ -53,9 +51,8 @@ class EvidenceRoutesTest {
                     ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED).values(p, booking, "careers_talk", TODAY.minusWeeks(2),
                     p == pupil).execute();
         }
-        String hash = new Passwords().hash(PASSWORD);
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", hash, Scope.careersLeader(school));
-        new AccountRepository(db.dsl()).create("olly@other.example", "Olly", hash, Scope.careersLeader(otherSchool));
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
+        Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -66,7 +63,7 @@ class EvidenceRoutesTest {
 
     @Test
     void aPupilsLogListsEveryEncounterWithItsProviderAndDownloadsForTheirNextSchool() {
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
         String page = visitor.get("/schools/" + school + "/pupils/log?reference=" + reference).body();
         assertThat(page).contains("Encounters of pupil " + reference + ": 2 attended")
@@ -84,7 +81,7 @@ class EvidenceRoutesTest {
 
     @Test
     void theEvidenceFilesHoldOneRowPerEncounterAndPerBooking() throws Exception {
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
         CsvTable encounters = CsvTable.parse(visitor.get("/schools/" + school + "/evidence/encounters.csv").body());
         assertThat(encounters.columns()).containsExactly("pupil_reference", "year_group", "disadvantaged", "date", "type",
@@ -105,7 +102,7 @@ class EvidenceRoutesTest {
 
     @Test
     void aLogFromAPupilsPreviousSchoolIsCheckedThenAddedOnceAsHistory() {
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         long newcomer = new TestData(db.dsl()).pupil(school, 10);
         String newRef = db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.ID.eq(newcomer)).fetchOne(0, String.class);
         // the file this app writes at the previous school, plus one row that is wrong
@@ -138,7 +135,7 @@ class EvidenceRoutesTest {
 
     @Test
     void anotherSchoolsCareersLeaderGetsNoneOfIt() {
-        Visitor other = new Visitor(app).signIn("olly@other.example", PASSWORD);
+        Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
 
         assertThat(other.get("/schools/" + school + "/evidence/encounters.csv").statusCode()).isEqualTo(403);
         assertThat(other.get("/schools/" + school + "/pupils/log?reference=" + reference).statusCode()).isEqualTo(403);

@@ -14,11 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -29,7 +28,6 @@ class PupilImportTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
 
     static RunningApp app;
     static long school;
@@ -42,9 +40,8 @@ class PupilImportTest {
         long hub = data.hub("Derby Careers Hub");
         school = data.school(hub, "Bemrose School");
         otherSchool = data.school(hub, "Other School");
-        String hash = new Passwords().hash(PASSWORD);
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", hash, Scope.careersLeader(school));
-        new AccountRepository(db.dsl()).create("olly@other.example", "Olly", hash, Scope.careersLeader(otherSchool));
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
+        Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -55,7 +52,7 @@ class PupilImportTest {
 
     @BeforeEach
     void signIn() {
-        visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
     }
 
     @Test
@@ -147,7 +144,7 @@ class PupilImportTest {
 
     @Test
     void anotherSchoolsCareersLeaderCannotSeeOrImportThisSchoolsPupils() {
-        Visitor other = new Visitor(app).signIn("olly@other.example", PASSWORD);
+        Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
 
         assertThat(other.get("/schools/" + school + "/pupils").statusCode()).isEqualTo(403);
         other.get("/schools/" + otherSchool + "/pupils");

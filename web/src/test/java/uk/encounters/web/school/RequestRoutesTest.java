@@ -14,12 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -30,7 +29,6 @@ class RequestRoutesTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
 
     static RunningApp app;
     static TestData data;
@@ -48,9 +46,8 @@ class RequestRoutesTest {
         employerWorkedWith = data.employer(hub, "Rolls-Royce");
         long offer = data.offer(employerWorkedWith, "active", TODAY.plusMonths(3));
         data.booking(data.request(school, 10, "closed", TODAY.minusMonths(2)), offer, null, TODAY.minusMonths(1), "delivered");
-        String hash = new Passwords().hash(PASSWORD);
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", hash, Scope.careersLeader(school));
-        new AccountRepository(db.dsl()).create("olly@other.example", "Olly", hash, Scope.careersLeader(otherSchool));
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
+        Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -61,7 +58,7 @@ class RequestRoutesTest {
 
     @BeforeEach
     void signIn() {
-        visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
     }
 
     static Map<String, String> talk(String notes) {
@@ -188,7 +185,7 @@ class RequestRoutesTest {
         visitor.post("/schools/" + school + "/requests/" + theirs + "/cancel", Map.of());
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(theirs)).getStatus()).isEqualTo("open");
 
-        Visitor other = new Visitor(app).signIn("olly@other.example", PASSWORD);
+        Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
         assertThat(other.get("/schools/" + school + "/requests").statusCode()).isEqualTo(403);
     }
 }

@@ -17,11 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -32,7 +31,6 @@ class SchoolBookingsTest {
     static final TestDatabase db = new TestDatabase();
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static final String PASSWORD = "correct horse battery staple";
     static RunningApp app;
     static TestData data;
     static long school;
@@ -61,8 +59,7 @@ class SchoolBookingsTest {
             data.encounter(atTarget, on, true);
         }
         otherSchoolsPupil = data.pupil(otherSchool, 9);
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla", new Passwords().hash(PASSWORD),
-                Scope.careersLeader(school));
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -80,7 +77,7 @@ class SchoolBookingsTest {
     @Test
     void theNeediestAreSuggestedAndTheCareersLeaderCanChooseOthersUpToTheBookingsSize() {
         long booking = booking(TODAY.plusDays(17), 2);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String path = "/schools/" + school + "/bookings/" + booking;
 
         String page = visitor.get(path).body();
@@ -113,7 +110,7 @@ class SchoolBookingsTest {
         long booking = booking(TODAY.minusDays(4), 2);
         data.choose(booking, farBehind);
         data.choose(booking, disadvantaged);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String path = "/schools/" + school + "/bookings/" + booking;
 
         String page = visitor.get(path).body();
@@ -149,7 +146,7 @@ class SchoolBookingsTest {
         long confirmed = booking(TODAY.plusDays(10), 30);
         long declined = booking(TODAY.plusDays(11), 30);
         data.choose(declined, farBehind);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String base = "/schools/" + school + "/bookings/";
 
         visitor.get(base + confirmed);
@@ -191,7 +188,7 @@ class SchoolBookingsTest {
         data.choose(paid, oneBehind);
         db.dsl().insertInto(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID, SCHOOL_BUDGET.ACADEMIC_YEAR, SCHOOL_BUDGET.FUNDER,
                 SCHOOL_BUDGET.AMOUNT_PENCE).values(school, (short) 2026, "Derby Careers Hub", 12_000L).execute();
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String path = "/schools/" + school + "/bookings/" + paid;
         List<Map.Entry<String, String>> register = List.of(Map.entry("listed", String.valueOf(oneBehind)),
                 Map.entry("present", String.valueOf(oneBehind)));
@@ -209,7 +206,7 @@ class SchoolBookingsTest {
     void anotherSchoolsBookingIsNotFound() {
         long theirs = data.booking(data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, "matched",
                 TODAY), offer, null, TODAY.plusDays(3), "confirmed");
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", PASSWORD);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
         assertThat(visitor.get("/schools/" + school + "/bookings/" + theirs).statusCode()).isEqualTo(404);
     }
