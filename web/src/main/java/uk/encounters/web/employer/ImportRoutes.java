@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.csv.CsvTable;
@@ -42,6 +43,7 @@ public final class ImportRoutes {
     static final List<String> OFFER_COLUMNS = List.of("type", "title", "topics", "sector", "year_from", "year_to",
             "pupils", "sessions", "from", "until", "weekdays", "dates", "periods", "where", "travel_km", "cost",
             "send_adaptable", "volunteer_email", "requirements");
+    private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final List<String> OFFER_REQUIRED = List.of("type", "year_from", "year_to", "pupils", "from", "until");
 
     private final Database database;
@@ -252,7 +254,7 @@ public final class ImportRoutes {
 
     /** Spreadsheets in the UK write 15/03/2027; the form reads 2027-03-15. */
     static String isoDate(String value) {
-        var uk = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(value.strip());
+        var uk = UK_DATE.matcher(value.strip());
         return uk.matches() ? String.format("%s-%02d-%02d", uk.group(3), Integer.parseInt(uk.group(2)),
                 Integer.parseInt(uk.group(1))) : value.strip();
     }
