@@ -1,0 +1,59 @@
+package uk.encounters.matcher.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an employer can give, and when.
+ *
+ * @param volunteer      who gives it, null when the employer has not named anyone yet
+ * @param stem           science, technology, engineering or maths: counts for cohorts with none
+ * @param places         work-experience places per placement week; ignored for other types
+ * @param maxSessions    sessions (placement weeks for work experience) it can give in all
+ * @param costPencePerSession zero unless it is a paid provider's
+ */
+public record Offer(long id, Employer employer, Volunteer volunteer, EncounterType type, String title,
+                    String sector, boolean stem, int yearGroupMin, int yearGroupMax, Set<DeliveryMode> modes,
+                    int pupilsMin, int pupilsMax, int places, int maxSessions, double travelRadiusKm,
+                    long costPencePerSession, boolean sendAdaptable, LocalDate availableFrom,
+                    LocalDate availableUntil, List<Availability> availability) {
+
+    public Offer {
+        modes = Set.copyOf(modes);
+        availability = List.copyOf(availability);
+    }
+
+    public boolean placements() {
+        return type == EncounterType.WORK_EXPERIENCE;
+    }
+
+    /** A volunteer (or, unnamed, the offer's own team) can be in one place at a time; placements host many. */
+    public Object presenter() {
+        return volunteer != null ? volunteer : this;
+    }
+
+    public boolean safeguardedOn(LocalDate day) {
+        return volunteer != null && volunteer.checkedOn(day);
+    }
+
+    public boolean paid() {
+        return costPencePerSession > 0;
+    }
+
+    @Override
+    public String toString() {
+        return title + " (" + employer.name() + ")";
+    }
+
+    /** Identity is the database id: cheap to hash when the solver groups by it. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Offer that && that.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+}

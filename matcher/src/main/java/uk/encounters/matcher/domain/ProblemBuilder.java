@@ -1,0 +1,191 @@
+package uk.encounters.matcher.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import uk.encounters.matcher.solver.MatchingWeights;
+
+/**
+ * Builds a round's problem from plain facts: turns offers' availability into slots on the
+ * horizon's school days, requests into sessions, and finds each session's candidate slots (right
+ * type and year group, within the window and the periods asked for, a group size the offer takes,
+ * and a way to meet: in school within the volunteer's radius, at the workplace within the
+ * school's travel limit, or online). Bookings already made come in as sessions placed on their
+ * slot, pinned when published.
+ */
+public final class ProblemBuilder {
+
+    /** A placement runs Monday to Friday. */
+    private static final int PLACEMENT_DAYS = 5;
+
+    private final LocalDate horizonStart;
+    private final LocalDate horizonEnd;
+    private final NavigableSet<LocalDate> schoolDays;
+    private final MatchingWeights weights;
+    private final Map<Long, Offer> offers = new LinkedHashMap<>();
+    private final Map<Long, Request> requests = new LinkedHashMap<>();
+    private final Map<Long, List<Booked>> bookings = new HashMap<>();
+
+    private record Booked(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, boolean published) {
+    }
+
+    private record SlotKey(long offerId, LocalDate startsOn, Period period) {
+    }
+
+    /**
+     * @param schoolDays the days schools are open in the horizon (term dates, no bank holidays)
+     */
+    public ProblemBuilder(LocalDate horizonStart, LocalDate horizonEnd, Set<LocalDate> schoolDays,
+                          MatchingWeights weights) {
+        if (horizonEnd.isBefore(horizonStart)) {
+            throw new IllegalArgumentException("The horizon ends before it starts");
+        }
+        this.horizonStart = horizonStart;
+        this.horizonEnd = horizonEnd;
+        this.schoolDays = new TreeSet<>(schoolDays);
+        this.weights = weights;
+    }
+
+    /** Every weekday of the horizon counts as a school day. */
+    public static Set<LocalDate> weekdays(LocalDate from, LocalDate to) {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+
+    public ProblemBuilder offer(Offer offer) {
+        offers.put(offer.id(), offer);
+        return this;
+    }
+
+    public ProblemBuilder request(Request request) {
+        requests.put(request.id(), request);
+        return this;
+    }
+
+    /** A booking already made for one of a request's sessions; published ones never move. */
+    public ProblemBuilder booking(long requestId, long offerId, LocalDate startsOn, LocalDate endsOn, Period period,
+                                  boolean published) {
+        bookings.computeIfAbsent(requestId, id -> new ArrayList<>())
+                .add(new Booked(offerId, startsOn, endsOn, period, published));
+        return this;
+    }
+
+    public MatchingProblem build() {
+        Map<SlotKey, OfferSlot> slots = new LinkedHashMap<>();
+        for (Offer offer : offers.values()) {
+            for (Availability availability : offer.availability()) {
+                for (LocalDate day : days(offer, availability)) {
+                    slots.computeIfAbsent(new SlotKey(offer.id(), day, availability.period()),
+                            key -> slot(slots.size() + 1, offer, day, availability.period()));
+                }
+            }
+        }
+        List<Session> sessions = new ArrayList<>();
+        for (Request request : requests.values()) {
+            Map<Offer, Reach> reaches = new HashMap<>();
+            List<OfferSlot> candidates = new ArrayList<>();
+            for (OfferSlot slot : slots.values()) {
+                if (suits(request, slot)) {
+                    Reach reach = reaches.computeIfAbsent(slot.offer(), request::reach);
+                    if (reach != null) {
+                        candidates.add(slot);
+                    }
+                }
+            }
+            reaches.values().removeIf(java.util.Objects::isNull);
+            List<Booked> booked = bookings.getOrDefault(request.id(), List.of());
+            for (int number = 1; number <= request.sessionCount(); number++) {
+                Session session = new Session(request, number, candidates, reaches);
+                if (number <= booked.size()) {
+                    Booked booking = booked.get(number - 1);
+                    OfferSlot slot = slots.computeIfAbsent(
+                            new SlotKey(booking.offerId(), booking.startsOn(), booking.period()),
+                            key -> new OfferSlot(slots.size() + 1, offerOf(booking), booking.startsOn(),
+                                    booking.endsOn(), booking.period()));
+                    session.booked(slot, booking.published());
+                }
+                sessions.add(session);
+            }
+        }
+        return new MatchingProblem(horizonStart, horizonEnd, weights,
+                distinct(requests.values().stream().map(Request::school).toList()),
+                distinct(requests.values().stream().map(Request::cohort).toList()),
+                distinct(offers.values().stream().map(Offer::employer).toList()),
+                List.copyOf(offers.values()), List.copyOf(slots.values()), halfDays(),
+                List.copyOf(requests.values()), sessions);
+    }
+
+    private Offer offerOf(Booked booking) {
+        Offer offer = offers.get(booking.offerId());
+        if (offer == null) {
+            throw new IllegalArgumentException("A booking names offer " + booking.offerId() + ", which is not in the problem");
+        }
+        return offer;
+    }
+
+    private static <T> List<T> distinct(List<T> items) {
+        return List.copyOf(new LinkedHashSet<>(items));
+    }
+
+    private OfferSlot slot(long id, Offer offer, LocalDate day, Period period) {
+        LocalDate endsOn = offer.placements() ? day.plusDays(PLACEMENT_DAYS - 1) : day;
+        return new OfferSlot(id, offer, day, endsOn, offer.placements() ? Period.ALL_DAY : period);
+    }
+
+    private List<LocalDate> days(Offer offer, Availability availability) {
+        LocalDate from = max(horizonStart, offer.availableFrom());
+        LocalDate to = min(horizonEnd, offer.availableUntil());
+        if (availability.date() != null) {
+            LocalDate day = availability.date();
+            boolean open = schoolDays.contains(day) || (offer.placements() && !schoolDays.subSet(day, true,
+                    day.plusDays(PLACEMENT_DAYS - 1), true).isEmpty());
+            return !day.isBefore(from) && !day.isAfter(to) && open ? List.of(day) : List.of();
+        }
+        return schoolDays.subSet(from, true, to, true).stream()
+                .filter(day -> day.getDayOfWeek().getValue() == availability.weekday()).toList();
+    }
+
+    private static boolean suits(Request request, OfferSlot slot) {
+        Offer offer = slot.offer();
+        if (offer.type() != request.type()
+                || request.cohort().yearGroup() < offer.yearGroupMin() || request.cohort().yearGroup() > offer.yearGroupMax()
+                || slot.startsOn().isBefore(request.windowStart()) || slot.startsOn().isAfter(request.windowEnd())) {
+            return false;
+        }
+        if (offer.placements()) {
+            return true;
+        }
+        return slot.period().fits(request.mornings(), request.afternoons())
+                && request.pupils() >= offer.pupilsMin() && request.pupils() <= offer.pupilsMax();
+    }
+
+    private List<HalfDay> halfDays() {
+        List<HalfDay> halfDays = new ArrayList<>();
+        for (LocalDate day : schoolDays.subSet(horizonStart, true, horizonEnd.plusDays(PLACEMENT_DAYS), true)) {
+            halfDays.add(HalfDay.of(day, false));
+            halfDays.add(HalfDay.of(day, true));
+        }
+        return halfDays;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,158 @@
+package uk.encounters.matcher.domain;
+
+import java.util.List;
+import java.util.Map;
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.entity.PlanningPin;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
+import org.optaplanner.core.api.domain.variable.PlanningVariable;
+
+/**
+ * One session of a request: what the solver places. Its slot is null while unmatched. Only the
+ * slots in {@link #candidates()} are tried: those of the right type, year group, mode, window and
+ * reach, found before solving.
+ */
+@PlanningEntity
+public class Session {
+
+    @PlanningId
+    private String id;
+    private Request request;
+    private int number;
+    private List<OfferSlot> candidates;
+    private Map<Offer, Reach> reaches;
+    @PlanningVariable(valueRangeProviderRefs = "candidates", nullable = true)
+    private OfferSlot slot;
+    /** Published or confirmed: the employer and school have been told, so the solver never moves it. */
+    @PlanningPin
+    private boolean pinned;
+    /** Where an earlier plan put it; moving it away disturbs people who know about it. */
+    private OfferSlot previousSlot;
+
+    Session() {
+        // for OptaPlanner's planning clone
+    }
+
+    public Session(Request request, int number, List<OfferSlot> candidates, Map<Offer, Reach> reaches) {
+        this.id = request.id() + "#" + number;
+        this.request = request;
+        this.number = number;
+        this.candidates = List.copyOf(candidates);
+        this.reaches = Map.copyOf(reaches);
+    }
+
+    /** A session already booked: pinned when published or confirmed, else a starting point the solver may move. */
+    public Session booked(OfferSlot bookedSlot, boolean published) {
+        this.slot = bookedSlot;
+        this.previousSlot = bookedSlot;
+        this.pinned = published;
+        return this;
+    }
+
+    @ValueRangeProvider(id = "candidates")
+    public List<OfferSlot> candidates() {
+        return candidates;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public OfferSlot slot() {
+        return slot;
+    }
+
+    public void setSlot(OfferSlot slot) {
+        this.slot = slot;
+    }
+
+    public boolean pinned() {
+        return pinned;
+    }
+
+    public OfferSlot previousSlot() {
+        return previousSlot;
+    }
+
+    public boolean matched() {
+        return slot != null;
+    }
+
+    public Cohort cohort() {
+        return request.cohort();
+    }
+
+    public School school() {
+        return request.cohort().school();
+    }
+
+    public int pupils() {
+        return request.pupilsPerSession();
+    }
+
+    public Offer offer() {
+        return slot == null ? null : slot.offer();
+    }
+
+    public Employer employer() {
+        return slot == null ? null : slot.offer().employer();
+    }
+
+    public Reach reachOf(Offer offer) {
+        Reach reach = reaches.get(offer);
+        return reach != null ? reach : request.reach(offer);
+    }
+
+    /** Kilometres someone travels for it; zero online or unmatched. */
+    public double travelKm() {
+        if (slot == null) {
+            return 0;
+        }
+        Reach reach = reachOf(slot.offer());
+        return reach == null ? 0 : reach.km();
+    }
+
+    /** Travel as the score counts it: whole tenths of a kilometre. */
+    public int travelTenthsOfKm() {
+        return (int) Math.round(travelKm() * 10);
+    }
+
+    public boolean inPreferredSector() {
+        return slot != null && request.preferredSectors().contains(slot.offer().sector());
+    }
+
+    public boolean withPreferredEmployer() {
+        return slot != null && request.preferredEmployerId() != null
+                && request.preferredEmployerId() == slot.offer().employer().id();
+    }
+
+    public boolean lacksSafeguarding() {
+        return slot != null && request.type().needsSafeguardingCheck() && !slot.offer().safeguardedOn(slot.endsOn());
+    }
+
+    public boolean lacksSendAdaptation() {
+        return slot != null && request.needsSend() && !slot.offer().sendAdaptable();
+    }
+
+    public boolean movedFromPrevious() {
+        return previousSlot != null && slot != previousSlot;
+    }
+
+    public long costPence() {
+        return slot == null ? 0 : slot.offer().costPencePerSession();
+    }
+
+    @Override
+    public String toString() {
+        return id + " " + request.describe() + (slot == null ? " unmatched" : " -> " + slot);
+    }
+}

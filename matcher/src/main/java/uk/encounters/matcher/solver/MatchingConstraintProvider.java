@@ -1,0 +1,228 @@
+package uk.encounters.matcher.solver;
+
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
+
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
+import uk.encounters.matcher.domain.HalfDay;
+import uk.encounters.matcher.domain.Session;
+
+/**
+ * The matching rules, one method each. Hard rules must hold for a plan to be published; soft
+ * rules say what a better plan is, with the weights of {@link MatchingWeights}. Unmatched
+ * sessions are left out of every stream but the last.
+ */
+public class MatchingConstraintProvider implements ConstraintProvider {
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                volunteerInTwoPlacesAtOnce(factory),
+                placementsBeyondThePlacesOffered(factory),
+                offerBeyondItsMaximumSessions(factory),
+                employerAskedBeyondTheirCap(factory),
+                unsupervisedVolunteerWithoutSafeguardingCheck(factory),
+                yearGroupOverBookedAtOneTime(factory),
+                schoolBudgetExceeded(factory),
+                sendSessionWithOfferThatCannotAdapt(factory),
+                pupilsReached(factory),
+                pupilsReachedInColdSpotSchool(factory),
+                yearGroupWithNothingThisYearReached(factory),
+                stemForCohortWithNone(factory),
+                workplaceExperienceForYears10To13WithoutOne(factory),
+                preferredSector(factory),
+                preferredEmployer(factory),
+                travelDistance(factory),
+                sameEmployerAgainForSameCohort(factory),
+                employerFatigue(factory),
+                changeToPublishedBooking(factory)
+        };
+    }
+
+    // A volunteer (or an offer's unnamed team) gives one session at a time; placements host many.
+    Constraint volunteerInTwoPlacesAtOnce(ConstraintFactory factory) {
+        return factory.forEachUniquePair(Session.class,
+                        Joiners.equal(s -> s.offer().presenter()),
+                        Joiners.overlapping(s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay()))
+                .filter((a, b) -> !a.offer().placements())
+                .penalize(HardSoftLongScore.ONE_HARD)
+                .asConstraint("Volunteer in two places at once");
+    }
+
+    // A placement week takes no more pupils than the places the employer offered.
+    Constraint placementsBeyondThePlacesOffered(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.offer().placements())
+                .groupBy(Session::slot, count())
+                .filter((slot, pupils) -> pupils > slot.offer().places())
+                .penalize(HardSoftLongScore.ONE_HARD, (slot, pupils) -> pupils - slot.offer().places())
+                .asConstraint("Placements beyond the places offered");
+    }
+
+    // An offer gives at most its maximum sessions (placement weeks, for work experience).
+    Constraint offerBeyondItsMaximumSessions(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .groupBy(Session::offer, countDistinct(Session::slot))
+                .filter((offer, slots) -> slots > offer.maxSessions())
+                .penalize(HardSoftLongScore.ONE_HARD, (offer, slots) -> slots - offer.maxSessions())
+                .asConstraint("Offer beyond its maximum sessions");
+    }
+
+    // An employer is asked for no more sessions this round than its contact cap allows.
+    Constraint employerAskedBeyondTheirCap(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .groupBy(Session::employer, countDistinct(Session::slot))
+                .filter((employer, sessions) -> sessions > employer.sessionCap())
+                .penalize(HardSoftLongScore.ONE_HARD, (employer, sessions) -> sessions - employer.sessionCap())
+                .asConstraint("Employer asked beyond their cap");
+    }
+
+    // Mentoring, one-to-one interviews and placements need a volunteer checked on the day.
+    Constraint unsupervisedVolunteerWithoutSafeguardingCheck(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::lacksSafeguarding)
+                .penalize(HardSoftLongScore.ONE_HARD)
+                .asConstraint("Unsupervised volunteer without a safeguarding check");
+    }
+
+    // Parallel sessions for one year group are welcome, but not with more pupils than it has.
+    Constraint yearGroupOverBookedAtOneTime(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .join(HalfDay.class, Joiners.overlapping(s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay(),
+                        HalfDay::index, halfDay -> halfDay.index() + 1))
+                .groupBy((session, halfDay) -> session.cohort(), (session, halfDay) -> halfDay,
+                        sum((session, halfDay) -> session.pupils()))
+                .filter((cohort, halfDay, pupils) -> pupils > cohort.pupils())
+                .penalize(HardSoftLongScore.ONE_HARD, (cohort, halfDay, pupils) -> pupils - cohort.pupils())
+                .asConstraint("Year group over-booked at one time");
+    }
+
+    // Paid sessions are paid from the school's encounter budget, which cannot go below zero.
+    Constraint schoolBudgetExceeded(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.offer().paid())
+                .groupBy(Session::school, sumLong(Session::costPence))
+                .filter((school, cost) -> cost > school.budgetLeftPence())
+                .penalizeLong(HardSoftLongScore.ONE_HARD,
+                        (school, cost) -> ceilPounds(cost - school.budgetLeftPence()))
+                .asConstraint("School budget exceeded");
+    }
+
+    private static long ceilPounds(long pence) {
+        return (pence + 99) / 100;
+    }
+
+    // Pupils who need adapted activities go only to employers who can adapt.
+    Constraint sendSessionWithOfferThatCannotAdapt(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::lacksSendAdaptation)
+                .penalize(HardSoftLongScore.ONE_HARD)
+                .asConstraint("SEND session with an offer that cannot adapt");
+    }
+
+    // Reaching pupils, neediest first, worth less with each further session for the same cohort.
+    Constraint pupilsReached(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurableLong((cohort, pupils) -> cohort.valueOf(pupils))
+                .asConstraint(MatchingWeights.PUPILS_REACHED);
+    }
+
+    // Cold-spot schools' pupils count for more: funding has gone to better-placed schools before.
+    Constraint pupilsReachedInColdSpotSchool(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.school().coldSpot())
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurableLong((cohort, pupils) -> cohort.valueOf(pupils))
+                .asConstraint(MatchingWeights.COLD_SPOT);
+    }
+
+    // A year group with no encounter yet this year: each of its pupils reached counts extra.
+    Constraint yearGroupWithNothingThisYearReached(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.cohort().nothingThisYear())
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupils()))
+                .asConstraint(MatchingWeights.YEAR_GROUP_WITH_NOTHING);
+    }
+
+    // Some encounters should be with STEM employers: a cohort with none this year gets one first.
+    Constraint stemForCohortWithNone(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> !s.cohort().stemThisYear() && s.offer().stem())
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupils()))
+                .asConstraint(MatchingWeights.STEM_FOR_COHORT_WITH_NONE);
+    }
+
+    // Benchmark 6: a workplace experience by the end of Year 11 and another by Year 13.
+    Constraint workplaceExperienceForYears10To13WithoutOne(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0
+                        && s.offer().type().workplaceExperience())
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
+                .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE);
+    }
+
+    // The school asked for these sectors.
+    Constraint preferredSector(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::inPreferredSector)
+                .rewardConfigurable()
+                .asConstraint(MatchingWeights.PREFERRED_SECTOR);
+    }
+
+    // The school asked for an employer it has worked with.
+    Constraint preferredEmployer(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::withPreferredEmployer)
+                .rewardConfigurable()
+                .asConstraint(MatchingWeights.PREFERRED_EMPLOYER);
+    }
+
+    // Nearer is better: volunteers' time and pupils' minibus trips.
+    Constraint travelDistance(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.travelTenthsOfKm() > 0)
+                .penalizeConfigurable(Session::travelTenthsOfKm)
+                .asConstraint(MatchingWeights.TRAVEL);
+    }
+
+    // Pupils learn more from different employers: the same one again for a cohort counts against.
+    Constraint sameEmployerAgainForSameCohort(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .groupBy(Session::cohort, Session::employer, count())
+                .filter((cohort, employer, sessions) -> repeats(cohort.visitedThisYearBy(employer), sessions) > 0)
+                .penalizeConfigurable((cohort, employer, sessions) ->
+                        repeats(cohort.visitedThisYearBy(employer), sessions))
+                .asConstraint(MatchingWeights.SAME_EMPLOYER_AGAIN);
+    }
+
+    static int repeats(boolean visitedThisYear, int sessions) {
+        return sessions - (visitedThisYear ? 0 : 1);
+    }
+
+    // Asking an employer who was asked in recent rounds tires them out: spread the asks.
+    Constraint employerFatigue(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.employer().recentAsks() > 0)
+                .groupBy(Session::employer)
+                .penalizeConfigurable(employer -> employer.recentAsks())
+                .asConstraint(MatchingWeights.EMPLOYER_FATIGUE);
+    }
+
+    // Re-planning disturbs as little as it can: moving or dropping a published booking costs.
+    Constraint changeToPublishedBooking(ConstraintFactory factory) {
+        return factory.forEachIncludingNullVars(Session.class)
+                .filter(Session::movedFromPrevious)
+                .penalizeConfigurable()
+                .asConstraint(MatchingWeights.CHANGED_PUBLISHED_BOOKING);
+    }
+}

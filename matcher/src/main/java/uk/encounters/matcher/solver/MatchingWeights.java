@@ -1,0 +1,139 @@
+package uk.encounters.matcher.solver;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfiguration;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+
+/**
+ * What each soft rule is worth, set per hub by its coordinator and carried in the problem. A weight
+ * of zero switches a rule off. Units: one pupil one encounter behind target is worth 100 before
+ * the {@value #PUPILS_REACHED} weight, so with the defaults reaching them scores 200; the other
+ * defaults are sized against that (a 15 km trip costs about as much as 7 such pupils are worth).
+ * Hard rules are not weights: they always hold.
+ */
+@ConstraintConfiguration(constraintPackage = MatchingWeights.PACKAGE)
+public class MatchingWeights {
+
+    static final String PACKAGE = "uk.encounters.matcher";
+
+    public static final String PUPILS_REACHED = "Pupils reached";
+    public static final String COLD_SPOT = "Pupils reached in a cold-spot school";
+    public static final String YEAR_GROUP_WITH_NOTHING = "Year group with nothing this year reached";
+    public static final String STEM_FOR_COHORT_WITH_NONE = "STEM for a cohort with none";
+    public static final String WORKPLACE_EXPERIENCE = "Workplace experience for Years 10-13 without one";
+    public static final String PREFERRED_SECTOR = "Preferred sector";
+    public static final String PREFERRED_EMPLOYER = "Preferred employer";
+    public static final String TRAVEL = "Travel distance";
+    public static final String SAME_EMPLOYER_AGAIN = "Same employer again for the same cohort";
+    public static final String EMPLOYER_FATIGUE = "Employer fatigue";
+    public static final String CHANGED_PUBLISHED_BOOKING = "Change to a published booking";
+
+    /** The defaults, in the order a coordinator's settings page lists them. */
+    public static final Map<String, Long> DEFAULTS = defaults();
+
+    @ConstraintWeight(PUPILS_REACHED)
+    private HardSoftLongScore pupilsReached;
+    @ConstraintWeight(COLD_SPOT)
+    private HardSoftLongScore coldSpot;
+    @ConstraintWeight(YEAR_GROUP_WITH_NOTHING)
+    private HardSoftLongScore yearGroupWithNothing;
+    @ConstraintWeight(STEM_FOR_COHORT_WITH_NONE)
+    private HardSoftLongScore stemForCohortWithNone;
+    @ConstraintWeight(WORKPLACE_EXPERIENCE)
+    private HardSoftLongScore workplaceExperience;
+    @ConstraintWeight(PREFERRED_SECTOR)
+    private HardSoftLongScore preferredSector;
+    @ConstraintWeight(PREFERRED_EMPLOYER)
+    private HardSoftLongScore preferredEmployer;
+    @ConstraintWeight(TRAVEL)
+    private HardSoftLongScore travel;
+    @ConstraintWeight(SAME_EMPLOYER_AGAIN)
+    private HardSoftLongScore sameEmployerAgain;
+    @ConstraintWeight(EMPLOYER_FATIGUE)
+    private HardSoftLongScore employerFatigue;
+    @ConstraintWeight(CHANGED_PUBLISHED_BOOKING)
+    private HardSoftLongScore changedPublishedBooking;
+
+    MatchingWeights() {
+        this(DEFAULTS);
+    }
+
+    private static Map<String, Long> defaults() {
+        Map<String, Long> weights = new LinkedHashMap<>();
+        weights.put(PUPILS_REACHED, 2L);
+        weights.put(COLD_SPOT, 1L);
+        weights.put(YEAR_GROUP_WITH_NOTHING, 100L);
+        weights.put(STEM_FOR_COHORT_WITH_NONE, 50L);
+        weights.put(WORKPLACE_EXPERIENCE, 100L);
+        weights.put(PREFERRED_SECTOR, 1_000L);
+        weights.put(PREFERRED_EMPLOYER, 2_000L);
+        weights.put(TRAVEL, 10L);
+        weights.put(SAME_EMPLOYER_AGAIN, 3_000L);
+        weights.put(EMPLOYER_FATIGUE, 1_000L);
+        weights.put(CHANGED_PUBLISHED_BOOKING, 50_000L);
+        return Collections.unmodifiableMap(weights);
+    }
+
+    /**
+     * Weights by rule name; rules left out keep their default.
+     *
+     * @throws IllegalArgumentException for an unknown rule or a negative weight
+     */
+    public MatchingWeights(Map<String, Long> weights) {
+        weights.forEach((name, weight) -> {
+            if (!DEFAULTS.containsKey(name)) {
+                throw new IllegalArgumentException("Unknown matching rule: " + name);
+            }
+            if (weight < 0) {
+                throw new IllegalArgumentException("A weight cannot be negative: " + name);
+            }
+        });
+        pupilsReached = soft(weights, PUPILS_REACHED);
+        coldSpot = soft(weights, COLD_SPOT);
+        yearGroupWithNothing = soft(weights, YEAR_GROUP_WITH_NOTHING);
+        stemForCohortWithNone = soft(weights, STEM_FOR_COHORT_WITH_NONE);
+        workplaceExperience = soft(weights, WORKPLACE_EXPERIENCE);
+        preferredSector = soft(weights, PREFERRED_SECTOR);
+        preferredEmployer = soft(weights, PREFERRED_EMPLOYER);
+        travel = soft(weights, TRAVEL);
+        sameEmployerAgain = soft(weights, SAME_EMPLOYER_AGAIN);
+        employerFatigue = soft(weights, EMPLOYER_FATIGUE);
+        changedPublishedBooking = soft(weights, CHANGED_PUBLISHED_BOOKING);
+    }
+
+    public static MatchingWeights defaultWeights() {
+        return new MatchingWeights(Map.of());
+    }
+
+    private static HardSoftLongScore soft(Map<String, Long> weights, String name) {
+        return HardSoftLongScore.ofSoft(weights.getOrDefault(name, DEFAULTS.get(name)));
+    }
+
+    /** Every rule's weight, by name. */
+    public Map<String, Long> asMap() {
+        Map<String, Long> map = new LinkedHashMap<>();
+        map.put(PUPILS_REACHED, pupilsReached.softScore());
+        map.put(COLD_SPOT, coldSpot.softScore());
+        map.put(YEAR_GROUP_WITH_NOTHING, yearGroupWithNothing.softScore());
+        map.put(STEM_FOR_COHORT_WITH_NONE, stemForCohortWithNone.softScore());
+        map.put(WORKPLACE_EXPERIENCE, workplaceExperience.softScore());
+        map.put(PREFERRED_SECTOR, preferredSector.softScore());
+        map.put(PREFERRED_EMPLOYER, preferredEmployer.softScore());
+        map.put(TRAVEL, travel.softScore());
+        map.put(SAME_EMPLOYER_AGAIN, sameEmployerAgain.softScore());
+        map.put(EMPLOYER_FATIGUE, employerFatigue.softScore());
+        map.put(CHANGED_PUBLISHED_BOOKING, changedPublishedBooking.softScore());
+        return map;
+    }
+
+    public long of(String name) {
+        Long weight = asMap().get(name);
+        if (weight == null) {
+            throw new IllegalArgumentException("Unknown matching rule: " + name);
+        }
+        return weight;
+    }
+}

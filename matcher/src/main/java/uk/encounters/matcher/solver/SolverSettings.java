@@ -1,0 +1,44 @@
+package uk.encounters.matcher.solver;
+
+import java.time.Duration;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Session;
+
+/**
+ * How long and how carefully to solve. {@link #toSolverConfig()} is the one place the solver is
+ * configured, for a single solve and for the web app's SolverManager alike.
+ *
+ * @param timeLimit        stop after this long
+ * @param unimprovedLimit  or earlier, when the best plan has not improved for this long (null: never)
+ * @param environmentMode  FULL_ASSERT in tests checks every score increment against a full calculation
+ */
+public record SolverSettings(Duration timeLimit, Duration unimprovedLimit, EnvironmentMode environmentMode) {
+
+    public static SolverSettings forSeconds(long seconds) {
+        return new SolverSettings(Duration.ofSeconds(seconds), null, EnvironmentMode.REPRODUCIBLE);
+    }
+
+    public SolverSettings withUnimprovedLimit(Duration limit) {
+        return new SolverSettings(timeLimit, limit, environmentMode);
+    }
+
+    public SolverSettings withEnvironmentMode(EnvironmentMode mode) {
+        return new SolverSettings(timeLimit, unimprovedLimit, mode);
+    }
+
+    public SolverConfig toSolverConfig() {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
+        if (unimprovedLimit != null) {
+            termination.setUnimprovedSpentLimit(unimprovedLimit);
+        }
+        return new SolverConfig()
+                .withSolutionClass(MatchingProblem.class)
+                .withEntityClasses(Session.class)
+                .withConstraintProviderClass(MatchingConstraintProvider.class)
+                .withEnvironmentMode(environmentMode)
+                .withTerminationConfig(termination);
+    }
+}

@@ -1,0 +1,87 @@
+package uk.encounters.matcher;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import uk.encounters.matcher.domain.Availability;
+import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.Employer;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.Location;
+import uk.encounters.matcher.domain.Offer;
+import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.PupilBand;
+import uk.encounters.matcher.domain.Request;
+import uk.encounters.matcher.domain.School;
+import uk.encounters.matcher.domain.Volunteer;
+
+/**
+ * Small, readable facts for matcher tests: Derby schools and employers a few kilometres apart, in
+ * the week of Monday 11 January 2027.
+ */
+public final class SmallHub {
+
+    public static final LocalDate MONDAY = LocalDate.of(2027, 1, 11);
+    public static final Location DERBY_CENTRE = new Location(52.9225, -1.4746);
+    public static final Location ALVASTON = new Location(52.8990, -1.4330);
+    public static final Location MICKLEOVER = new Location(52.9010, -1.5520);
+
+    private SmallHub() {
+    }
+
+    public static School school(long id, String name, Location location) {
+        return new School(id, name, location, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM);
+    }
+
+    public static School coldSpotSchool(long id, String name, Location location) {
+        return new School(id, name, location, true, 0, School.DEFAULT_TRAVEL_LIMIT_KM);
+    }
+
+    public static School schoolWithBudget(long id, String name, long budgetPence) {
+        return new School(id, name, DERBY_CENTRE, false, budgetPence, School.DEFAULT_TRAVEL_LIMIT_KM);
+    }
+
+    /** A year group whose pupils are all one encounter behind, {@code disadvantaged} of them worth half again. */
+    public static Cohort cohort(School school, int yearGroup, int pupils, int disadvantaged) {
+        return new Cohort(school, yearGroup, pupils,
+                List.of(new PupilBand(pupils - disadvantaged, 1.0), new PupilBand(disadvantaged, 1.5)),
+                false, true, 0, Set.of());
+    }
+
+    public static Employer employer(long id, String name) {
+        return new Employer(id, name, DERBY_CENTRE, Employer.NO_CAP, 0);
+    }
+
+    public static Volunteer volunteer(long id, String name) {
+        return new Volunteer(id, name, MONDAY.plusYears(1));
+    }
+
+    public static Volunteer unchecked(long id, String name) {
+        return new Volunteer(id, name, null);
+    }
+
+    /** A careers talk for Years 7-13, in school, up to 120 pupils, once, on the given days' mornings. */
+    public static Offer talk(long id, Employer employer, Volunteer volunteer, LocalDate... days) {
+        return offer(id, employer, volunteer, EncounterType.CAREERS_TALK, "Manufacturing", 1, days);
+    }
+
+    public static Offer offer(long id, Employer employer, Volunteer volunteer, EncounterType type, String sector,
+                              int maxSessions, LocalDate... days) {
+        List<Availability> availability = java.util.Arrays.stream(days)
+                .map(day -> Availability.on(day, Period.MORNING)).toList();
+        return new Offer(id, employer, volunteer, type, type.label() + " " + id, sector, false, 7, 13,
+                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE), 1, 120, 4, maxSessions, 15, 0, false,
+                MONDAY.minusMonths(1), MONDAY.plusMonths(6), availability);
+    }
+
+    /** A request for {@code sessions} careers talks to {@code pupils} pupils, any morning this week. */
+    public static Request talkRequest(long id, Cohort cohort, int pupils, int sessions) {
+        return request(id, cohort, EncounterType.CAREERS_TALK, pupils, sessions);
+    }
+
+    public static Request request(long id, Cohort cohort, EncounterType type, int pupils, int sessions) {
+        return new Request(id, cohort, type, pupils, sessions, MONDAY, MONDAY.plusDays(4), true, true,
+                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE), Set.of(), null, false, id);
+    }
+}
