@@ -30,6 +30,7 @@ public final class Cohort {
     private final int pupilsNeedingWorkplaceExperience;
     private final Set<Long> employersThisYear;
     private final ValueCurve curve;
+    private final int pupilsBehind;
 
     /**
      * @param bands                            the pupils by what their next encounter is worth
@@ -48,6 +49,7 @@ public final class Cohort {
         this.pupilsNeedingWorkplaceExperience = yearGroup >= 10 ? pupilsNeedingWorkplaceExperience : 0;
         this.employersThisYear = Set.copyOf(employersThisYear);
         this.curve = curve(bands);
+        this.pupilsBehind = bands.stream().filter(b -> b.priority() > 0).mapToInt(PupilBand::pupils).sum();
     }
 
     private static ValueCurve curve(List<PupilBand> bands) {
@@ -90,6 +92,11 @@ public final class Cohort {
 
     public int pupils() {
         return pupils;
+    }
+
+    /** Pupils for whom another encounter counts: behind their target to date. */
+    public int pupilsBehind() {
+        return pupilsBehind;
     }
 
     public boolean nothingThisYear() {

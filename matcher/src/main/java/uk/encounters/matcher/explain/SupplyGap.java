@@ -1,0 +1,54 @@
+package uk.encounters.matcher.explain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Offer;
+import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.matcher.domain.Request;
+
+/**
+ * For a request no slot suits: the first of its requirements that no offer in the round meets,
+ * checked in the order a coordinator would look (type, year group, dates, time of day, group
+ * size, distance), so the words point at what to recruit.
+ */
+final class SupplyGap {
+
+    private SupplyGap() {
+    }
+
+    static String of(Request request, MatchingProblem problem) {
+        String what = request.type().label().toLowerCase(Locale.UK);
+        int year = request.cohort().yearGroup();
+        List<Offer> ofType = problem.offers().stream().filter(o -> o.type() == request.type()).toList();
+        if (ofType.isEmpty()) {
+            return "No offer of a " + what + " in the hub this round";
+        }
+        Set<Offer> forYear = new HashSet<>(ofType.stream()
+                .filter(o -> year >= o.yearGroupMin() && year <= o.yearGroupMax()).toList());
+        if (forYear.isEmpty()) {
+            return "No " + what + " offered for Year " + year;
+        }
+        List<OfferSlot> slots = problem.slots().stream().filter(s -> forYear.contains(s.offer()))
+                .filter(s -> !s.startsOn().isBefore(request.windowStart()) && !s.startsOn().isAfter(request.windowEnd()))
+                .toList();
+        if (slots.isEmpty()) {
+            return "No " + what + " for Year " + year + " available between " + request.windowStart()
+                    + " and " + request.windowEnd();
+        }
+        if (!slots.get(0).offer().placements()) {
+            slots = slots.stream().filter(s -> s.period().fits(request.mornings(), request.afternoons())).toList();
+            if (slots.isEmpty()) {
+                return "No " + what + " in the window at the time of day the school asked for";
+            }
+            if (slots.stream().noneMatch(s -> request.pupils() >= s.offer().pupilsMin()
+                    && request.pupils() <= s.offer().pupilsMax())) {
+                return "No " + what + " in the window takes a group of " + request.pupils() + " pupils";
+            }
+        }
+        return "No " + what + " in the window within reach of " + request.school().name()
+                + " (beyond the volunteers' travel or the school's limit, and none online)";
+    }
+}

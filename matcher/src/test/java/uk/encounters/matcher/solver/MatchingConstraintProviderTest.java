@@ -1,0 +1,551 @@
+package uk.encounters.matcher.solver;
+
+import static uk.encounters.matcher.SmallHub.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.test.api.score.stream.ConstraintVerifier;
+import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.Employer;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.HalfDay;
+import uk.encounters.matcher.domain.Location;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Offer;
+import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.ProblemBuilder;
+import uk.encounters.matcher.domain.PupilBand;
+import uk.encounters.matcher.domain.Request;
+import uk.encounters.matcher.domain.School;
+import uk.encounters.matcher.domain.Session;
+import uk.encounters.matcher.domain.Volunteer;
+
+/** One test pair per rule, named like it: a plan it penalises (or rewards) and one it leaves alone. */
+class MatchingConstraintProviderTest {
+
+    private final ConstraintVerifier<MatchingConstraintProvider, MatchingProblem> verifier =
+            ConstraintVerifier.build(new MatchingConstraintProvider(), MatchingProblem.class, Session.class);
+
+    private final School alvaston = school(1, "Alvaston Academy", ALVASTON);
+    private final Cohort year9 = cohort(alvaston, 9, 180, 0);
+    private final Employer rolls = employer(1, "Rolls-Royce");
+    private final Volunteer ann = volunteer(1, "Ann");
+    private long nextSlotId = 1;
+    private long nextRequestId = 1;
+
+    private OfferSlot slot(Offer offer, LocalDate day, Period period) {
+        return new OfferSlot(nextSlotId++, offer, day, offer.placements() ? day.plusDays(4) : day, period);
+    }
+
+    private OfferSlot morning(Offer offer) {
+        return slot(offer, MONDAY, Period.MORNING);
+    }
+
+    private Request talkFor(Cohort cohort, int pupils) {
+        return talkRequest(nextRequestId++, cohort, pupils, 1);
+    }
+
+    private final Map<Request, Integer> sessionsMade = new java.util.HashMap<>();
+
+    /** The request's next session, on {@code slot} (null: unmatched). */
+    private Session on(Request request, OfferSlot slot) {
+        int number = sessionsMade.merge(request, 1, Integer::sum);
+        Session session = new Session(request, number, slot == null ? List.of() : List.of(slot), Map.of());
+        session.setSlot(slot);
+        return session;
+    }
+
+    private static MatchingProblem plan(Map<String, Long> weights, Session... sessions) {
+        List<Session> all = Arrays.asList(sessions);
+        Set<Offer> offers = new LinkedHashSet<>();
+        Set<OfferSlot> slots = new LinkedHashSet<>();
+        Set<Cohort> cohorts = new LinkedHashSet<>();
+        for (Session session : all) {
+            cohorts.add(session.cohort());
+            if (session.slot() != null) {
+                slots.add(session.slot());
+                offers.add(session.offer());
+            }
+            if (session.previousSlot() != null) {
+                slots.add(session.previousSlot());
+            }
+        }
+        List<HalfDay> halfDays = new ArrayList<>();
+        ProblemBuilder.weekdays(MONDAY, MONDAY.plusDays(11)).forEach(day -> {
+            halfDays.add(HalfDay.of(day, false));
+            halfDays.add(HalfDay.of(day, true));
+        });
+        return new MatchingProblem(MONDAY, MONDAY.plusDays(4), new MatchingWeights(weights),
+                cohorts.stream().map(Cohort::school).distinct().toList(), List.copyOf(cohorts),
+                offers.stream().map(Offer::employer).distinct().toList(), List.copyOf(offers), List.copyOf(slots),
+                halfDays, all.stream().map(Session::request).distinct().toList(), all);
+    }
+
+    private static MatchingProblem plan(Session... sessions) {
+        return plan(Map.of(), sessions);
+    }
+
+    // Volunteer in two places at once
+
+    @Test
+    void volunteerInTwoPlacesAtOncePenalisesOneVolunteerInOverlappingSlots() {
+        Offer talk = talk(1, rolls, ann, MONDAY);
+        Offer interviews = offer(2, rolls, ann, EncounterType.CAREERS_TALK, "Manufacturing", 1, MONDAY);
+        verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk)),
+                        on(talkFor(year9, 30), slot(interviews, MONDAY, Period.ALL_DAY))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void volunteerInTwoPlacesAtOnceAllowsMorningAndAfternoon() {
+        Offer talk = talk(1, rolls, ann, MONDAY);
+        verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk)),
+                        on(talkFor(year9, 30), slot(talk, MONDAY, Period.AFTERNOON))))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void volunteerInTwoPlacesAtOnceLetsAPlacementHostSeveralPupils() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        Request places = request(9, cohort(alvaston, 10, 150, 0), EncounterType.WORK_EXPERIENCE, 2, 1);
+        verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
+                .givenSolution(plan(on(places, week), on(places, week)))
+                .penalizesBy(0);
+    }
+
+    // Placements beyond the places offered
+
+    @Test
+    void placementsBeyondThePlacesOfferedPenalisesEachPupilOver() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        Request places = request(9, cohort(alvaston, 10, 150, 0), EncounterType.WORK_EXPERIENCE, 6, 1);
+        Session[] sessions = new Session[6];
+        for (int i = 0; i < 6; i++) {
+            sessions[i] = on(places, week);
+        }
+        verifier.verifyThat(MatchingConstraintProvider::placementsBeyondThePlacesOffered)
+                .givenSolution(plan(sessions))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void placementsBeyondThePlacesOfferedAcceptsUpToThePlaces() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        Request places = request(9, cohort(alvaston, 10, 150, 0), EncounterType.WORK_EXPERIENCE, 4, 1);
+        verifier.verifyThat(MatchingConstraintProvider::placementsBeyondThePlacesOffered)
+                .givenSolution(plan(on(places, week), on(places, week), on(places, week), on(places, week)))
+                .penalizesBy(0);
+    }
+
+    // Offer beyond its maximum sessions
+
+    @Test
+    void offerBeyondItsMaximumSessionsPenalisesTheSessionsOver() {
+        Offer once = talk(1, rolls, null, MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2));
+        verifier.verifyThat(MatchingConstraintProvider::offerBeyondItsMaximumSessions)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(once)),
+                        on(talkFor(year9, 30), slot(once, MONDAY.plusDays(1), Period.MORNING)),
+                        on(talkFor(year9, 30), slot(once, MONDAY.plusDays(2), Period.MORNING))))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void offerBeyondItsMaximumSessionsAcceptsTheMaximum() {
+        Offer twice = offer(1, rolls, ann, EncounterType.CAREERS_TALK, "Manufacturing", 2, MONDAY, MONDAY.plusDays(1));
+        verifier.verifyThat(MatchingConstraintProvider::offerBeyondItsMaximumSessions)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(twice)),
+                        on(talkFor(year9, 30), slot(twice, MONDAY.plusDays(1), Period.MORNING))))
+                .penalizesBy(0);
+    }
+
+    // Employer asked beyond their cap
+
+    @Test
+    void employerAskedBeyondTheirCapPenalisesSessionsOverTheCap() {
+        Employer capped = new Employer(7, "Small Ltd", DERBY_CENTRE, 1, 0);
+        verifier.verifyThat(MatchingConstraintProvider::employerAskedBeyondTheirCap)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, capped, ann, MONDAY))),
+                        on(talkFor(year9, 30), morning(talk(2, capped, volunteer(2, "Bob"), MONDAY)))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void employerAskedBeyondTheirCapAcceptsSessionsWithinTheCap() {
+        Employer capped = new Employer(7, "Small Ltd", DERBY_CENTRE, 2, 0);
+        verifier.verifyThat(MatchingConstraintProvider::employerAskedBeyondTheirCap)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, capped, ann, MONDAY))),
+                        on(talkFor(year9, 30), morning(talk(2, capped, volunteer(2, "Bob"), MONDAY)))))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void employerAskedBeyondTheirCapRefusesAnEmployerWithNoAsksLeft() {
+        Employer asked = new Employer(7, "Asked Out Ltd", DERBY_CENTRE, 0, 0);
+        verifier.verifyThat(MatchingConstraintProvider::employerAskedBeyondTheirCap)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, asked, ann, MONDAY)))))
+                .penalizesBy(1);
+    }
+
+    // Unsupervised volunteer without a safeguarding check
+
+    @Test
+    void unsupervisedVolunteerWithoutSafeguardingCheckPenalisesMentoringByAnUncheckedVolunteer() {
+        Offer mentoring = offer(4, rolls, unchecked(3, "Cy"), EncounterType.MENTORING, "Manufacturing", 1, MONDAY);
+        Request request = request(11, year9, EncounterType.MENTORING, 6, 1);
+        verifier.verifyThat(MatchingConstraintProvider::unsupervisedVolunteerWithoutSafeguardingCheck)
+                .givenSolution(plan(on(request, morning(mentoring))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void unsupervisedVolunteerWithoutSafeguardingCheckPenalisesACheckExpiredBeforeTheDay() {
+        Volunteer lapsed = new Volunteer(3, "Cy", MONDAY.minusDays(1));
+        Offer mentoring = offer(4, rolls, lapsed, EncounterType.MENTORING, "Manufacturing", 1, MONDAY);
+        Request request = request(11, year9, EncounterType.MENTORING, 6, 1);
+        verifier.verifyThat(MatchingConstraintProvider::unsupervisedVolunteerWithoutSafeguardingCheck)
+                .givenSolution(plan(on(request, morning(mentoring))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void unsupervisedVolunteerWithoutSafeguardingCheckAcceptsACheckedVolunteerAndSupervisedTalks() {
+        Offer mentoring = offer(4, rolls, ann, EncounterType.MENTORING, "Manufacturing", 1, MONDAY);
+        Offer talk = talk(5, rolls, unchecked(3, "Cy"), MONDAY);
+        verifier.verifyThat(MatchingConstraintProvider::unsupervisedVolunteerWithoutSafeguardingCheck)
+                .givenSolution(plan(on(request(11, year9, EncounterType.MENTORING, 6, 1), morning(mentoring)),
+                        on(talkFor(year9, 30), morning(talk))))
+                .penalizesBy(0);
+    }
+
+    // Year group over-booked at one time
+
+    @Test
+    void yearGroupOverBookedAtOneTimePenalisesThePupilsOverTheYearGroup() {
+        Cohort small = cohort(alvaston, 12, 100, 0);
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
+                .givenSolution(plan(on(talkFor(small, 60), morning(talk(1, rolls, ann, MONDAY))),
+                        on(talkFor(small, 60), slot(talk(2, rolls, volunteer(2, "Bob"), MONDAY), MONDAY, Period.ALL_DAY))))
+                .penalizesBy(20);
+    }
+
+    @Test
+    void yearGroupOverBookedAtOneTimeWelcomesACarouselWithinTheYearGroup() {
+        Cohort small = cohort(alvaston, 12, 100, 0);
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
+                .givenSolution(plan(on(talkFor(small, 50), morning(talk(1, rolls, ann, MONDAY))),
+                        on(talkFor(small, 50), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY))),
+                        on(talkFor(small, 90), slot(talk(3, rolls, volunteer(3, "Cy"), MONDAY), MONDAY, Period.AFTERNOON))))
+                .penalizesBy(0);
+    }
+
+    // School budget exceeded
+
+    private Offer paidTalk(long id, long pence) {
+        return new Offer(id, rolls, volunteer(id, "V" + id), EncounterType.CAREERS_TALK, "Paid talk", "Education",
+                false, 7, 13, Set.of(DeliveryMode.IN_SCHOOL), 1, 120, 0, 5, 15, pence, false,
+                MONDAY.minusMonths(1), MONDAY.plusMonths(1), List.of());
+    }
+
+    @Test
+    void schoolBudgetExceededPenalisesThePoundsOver() {
+        School poor = schoolWithBudget(5, "Poor School", 300_00);
+        Cohort cohort = cohort(poor, 8, 150, 0);
+        verifier.verifyThat(MatchingConstraintProvider::schoolBudgetExceeded)
+                .givenSolution(plan(on(talkFor(cohort, 30), morning(paidTalk(21, 200_00))),
+                        on(talkFor(cohort, 30), morning(paidTalk(22, 150_50)))))
+                .penalizesBy(51);
+    }
+
+    @Test
+    void schoolBudgetExceededAcceptsSpendingWithinTheBudgetAndFreeSessions() {
+        School school = schoolWithBudget(5, "Funded School", 350_00);
+        Cohort cohort = cohort(school, 8, 150, 0);
+        verifier.verifyThat(MatchingConstraintProvider::schoolBudgetExceeded)
+                .givenSolution(plan(on(talkFor(cohort, 30), morning(paidTalk(21, 200_00))),
+                        on(talkFor(cohort, 30), morning(paidTalk(22, 150_00))),
+                        on(talkFor(cohort, 30), morning(talk(23, rolls, ann, MONDAY)))))
+                .penalizesBy(0);
+    }
+
+    // SEND session with an offer that cannot adapt
+
+    private Request sendRequest(Cohort cohort) {
+        return new Request(nextRequestId++, cohort, EncounterType.CAREERS_TALK, 8, 1, MONDAY, MONDAY.plusDays(4),
+                true, true, Set.of(DeliveryMode.IN_SCHOOL), Set.of(), null, true, 1);
+    }
+
+    @Test
+    void sendSessionWithOfferThatCannotAdaptPenalisesAnUnadaptableOffer() {
+        verifier.verifyThat(MatchingConstraintProvider::sendSessionWithOfferThatCannotAdapt)
+                .givenSolution(plan(on(sendRequest(year9), morning(talk(1, rolls, ann, MONDAY)))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void sendSessionWithOfferThatCannotAdaptAcceptsAnAdaptableOffer() {
+        Offer plain = talk(1, rolls, ann, MONDAY);
+        Offer adaptable = new Offer(2, rolls, volunteer(2, "Bob"), EncounterType.CAREERS_TALK, "Adapted talk",
+                "Health", false, 7, 13, Set.of(DeliveryMode.IN_SCHOOL), 1, 30, 0, 1, 15, 0, true,
+                MONDAY.minusMonths(1), MONDAY.plusMonths(1), List.of());
+        verifier.verifyThat(MatchingConstraintProvider::sendSessionWithOfferThatCannotAdapt)
+                .givenSolution(plan(on(sendRequest(year9), morning(adaptable)), on(talkFor(year9, 30), morning(plain))))
+                .penalizesBy(0);
+    }
+
+    // Pupils reached
+
+    @Test
+    void pupilsReachedRewardsTheCohortsConcaveValue() {
+        Cohort mixed = new Cohort(alvaston, 9, 100,
+                List.of(new PupilBand(40, 2.0), new PupilBand(60, 1.0)), false, true, 0, Set.of());
+        // 50 places: 40 at 200 and 10 at 100; 60 more: 50 at 100, then 10 on a second pass at 50
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReached)
+                .givenSolution(plan(on(talkFor(mixed, 50), morning(talk(1, rolls, ann, MONDAY))),
+                        on(talkFor(mixed, 60), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY)))))
+                .rewardsWith(40 * 200 + 10 * 100 + 50 * 100 + 10 * 50);
+    }
+
+    @Test
+    void pupilsReachedRewardsNothingForUnmatchedSessions() {
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReached)
+                .givenSolution(plan(on(talkFor(year9, 60), null)))
+                .rewardsWith(0);
+    }
+
+    // Pupils reached in a cold-spot school
+
+    @Test
+    void pupilsReachedInColdSpotSchoolRewardsColdSpotPupils() {
+        Cohort cold = cohort(coldSpotSchool(3, "Cold School", MICKLEOVER), 9, 100, 0);
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReachedInColdSpotSchool)
+                .givenSolution(plan(on(talkFor(cold, 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(30 * 100);
+    }
+
+    @Test
+    void pupilsReachedInColdSpotSchoolIgnoresOtherSchools() {
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReachedInColdSpotSchool)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Year group with nothing this year reached
+
+    private Cohort cohortWith(boolean nothingThisYear, boolean stemThisYear, int needingWorkplace, Set<Long> employers) {
+        return new Cohort(alvaston, 11, 100, List.of(new PupilBand(100, 1.0)), nothingThisYear, stemThisYear,
+                needingWorkplace, employers);
+    }
+
+    @Test
+    void yearGroupWithNothingThisYearReachedRewardsItsPupilsUpToTheYearGroup() {
+        Cohort untouched = cohortWith(true, true, 0, Set.of());
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupWithNothingThisYearReached)
+                .givenSolution(plan(on(talkFor(untouched, 60), morning(talk(1, rolls, ann, MONDAY))),
+                        on(talkFor(untouched, 60), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY)))))
+                .rewardsWith(100);
+    }
+
+    @Test
+    void yearGroupWithNothingThisYearReachedIgnoresAYearGroupWithEncounters() {
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupWithNothingThisYearReached)
+                .givenSolution(plan(on(talkFor(cohortWith(false, true, 0, Set.of()), 60),
+                        morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // STEM for a cohort with none
+
+    private Offer stemTalk(long id) {
+        return new Offer(id, rolls, volunteer(id, "V" + id), EncounterType.CAREERS_TALK, "Engineering talk",
+                "Manufacturing", true, 7, 13, Set.of(DeliveryMode.IN_SCHOOL), 1, 120, 0, 1, 15, 0, false,
+                MONDAY.minusMonths(1), MONDAY.plusMonths(1), List.of());
+    }
+
+    @Test
+    void stemForCohortWithNoneRewardsAStemSessionForACohortWithoutStem() {
+        verifier.verifyThat(MatchingConstraintProvider::stemForCohortWithNone)
+                .givenSolution(plan(on(talkFor(cohortWith(false, false, 0, Set.of()), 45), morning(stemTalk(31)))))
+                .rewardsWith(45);
+    }
+
+    @Test
+    void stemForCohortWithNoneIgnoresCohortsWithStemAndOtherSectors() {
+        verifier.verifyThat(MatchingConstraintProvider::stemForCohortWithNone)
+                .givenSolution(plan(on(talkFor(cohortWith(false, true, 0, Set.of()), 45), morning(stemTalk(31))),
+                        on(talkFor(cohortWith(false, false, 0, Set.of()), 45), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Workplace experience for Years 10-13 without one
+
+    @Test
+    void workplaceExperienceForYears10To13WithoutOneRewardsPupilsStillShort() {
+        Cohort short3 = cohortWith(false, true, 3, Set.of());
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        Request places = request(9, short3, EncounterType.WORK_EXPERIENCE, 4, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceForYears10To13WithoutOne)
+                .givenSolution(plan(on(places, week), on(places, week), on(places, week), on(places, week)))
+                .rewardsWith(3);
+    }
+
+    @Test
+    void workplaceExperienceForYears10To13WithoutOneIgnoresTalksAndCohortsThatHaveIt() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        Request places = request(9, cohortWith(false, true, 0, Set.of()), EncounterType.WORK_EXPERIENCE, 1, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceForYears10To13WithoutOne)
+                .givenSolution(plan(on(places, slot(placement, MONDAY, Period.ALL_DAY)),
+                        on(talkFor(cohortWith(false, true, 40, Set.of()), 30), morning(talk(1, rolls, volunteer(2, "B"), MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Preferred sector and preferred employer
+
+    private Request talkPreferring(Set<String> sectors, Long employerId) {
+        return new Request(nextRequestId++, year9, EncounterType.CAREERS_TALK, 30, 1, MONDAY, MONDAY.plusDays(4),
+                true, true, Set.of(DeliveryMode.IN_SCHOOL), sectors, employerId, false, 1);
+    }
+
+    @Test
+    void preferredSectorRewardsASessionInASectorTheSchoolAskedFor() {
+        verifier.verifyThat(MatchingConstraintProvider::preferredSector)
+                .givenSolution(plan(on(talkPreferring(Set.of("Manufacturing", "Health"), null),
+                        morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(1);
+    }
+
+    @Test
+    void preferredSectorIgnoresOtherSectors() {
+        verifier.verifyThat(MatchingConstraintProvider::preferredSector)
+                .givenSolution(plan(on(talkPreferring(Set.of("Health"), null), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    @Test
+    void preferredEmployerRewardsTheEmployerTheSchoolAskedFor() {
+        verifier.verifyThat(MatchingConstraintProvider::preferredEmployer)
+                .givenSolution(plan(on(talkPreferring(Set.of(), 1L), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(1);
+    }
+
+    @Test
+    void preferredEmployerIgnoresOtherEmployers() {
+        verifier.verifyThat(MatchingConstraintProvider::preferredEmployer)
+                .givenSolution(plan(on(talkPreferring(Set.of(), 2L), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Travel distance
+
+    @Test
+    void travelDistancePenalisesTenthsOfAKilometreTravelled() {
+        Request request = talkFor(year9, 30);
+        Offer talk = talk(1, rolls, ann, MONDAY);
+        int tenths = (int) Math.round(ALVASTON.kmTo(DERBY_CENTRE) * 10);
+        verifier.verifyThat(MatchingConstraintProvider::travelDistance)
+                .givenSolution(plan(on(request, morning(talk))))
+                .penalizesBy(tenths);
+    }
+
+    @Test
+    void travelDistanceCostsNothingOnline() {
+        Offer online = new Offer(6, new Employer(8, "Far Away plc", new Location(51.5, -0.12), Employer.NO_CAP, 0),
+                ann, EncounterType.CAREERS_TALK, "Online talk", "Financial & insurance", false, 7, 13,
+                Set.of(DeliveryMode.ONLINE), 1, 300, 0, 1, 0, 0, false, MONDAY, MONDAY.plusMonths(1), List.of());
+        Request request = new Request(nextRequestId++, year9, EncounterType.CAREERS_TALK, 30, 1, MONDAY,
+                MONDAY.plusDays(4), true, true, Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.ONLINE), Set.of(), null,
+                false, 1);
+        verifier.verifyThat(MatchingConstraintProvider::travelDistance)
+                .givenSolution(plan(on(request, morning(online))))
+                .penalizesBy(0);
+    }
+
+    // Same employer again for the same cohort
+
+    @Test
+    void sameEmployerAgainForSameCohortPenalisesEachRepeat() {
+        Cohort visited = cohortWith(false, true, 0, Set.of(1L));
+        verifier.verifyThat(MatchingConstraintProvider::sameEmployerAgainForSameCohort)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY))),
+                        on(talkFor(year9, 30), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY))),
+                        on(talkFor(visited, 30), morning(talk(3, rolls, volunteer(3, "Cy"), MONDAY)))))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void sameEmployerAgainForSameCohortAcceptsDifferentEmployersAndCohorts() {
+        Employer smith = employer(2, "Smith & Co");
+        verifier.verifyThat(MatchingConstraintProvider::sameEmployerAgainForSameCohort)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY))),
+                        on(talkFor(year9, 30), morning(talk(2, smith, volunteer(2, "Bob"), MONDAY))),
+                        on(talkFor(cohort(alvaston, 8, 150, 0), 30), morning(talk(3, rolls, volunteer(3, "Cy"), MONDAY)))))
+                .penalizesBy(0);
+    }
+
+    // Employer fatigue
+
+    @Test
+    void employerFatiguePenalisesAnEmployerAskedInRecentRoundsOncePerRound() {
+        Employer tired = new Employer(9, "Tired Ltd", DERBY_CENTRE, Employer.NO_CAP, 2);
+        verifier.verifyThat(MatchingConstraintProvider::employerFatigue)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, tired, ann, MONDAY))),
+                        on(talkFor(year9, 30), morning(talk(2, tired, volunteer(2, "Bob"), MONDAY)))))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void employerFatigueSparesAnEmployerNotAskedRecently() {
+        verifier.verifyThat(MatchingConstraintProvider::employerFatigue)
+                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .penalizesBy(0);
+    }
+
+    // Change to a published booking
+
+    @Test
+    void changeToPublishedBookingPenalisesAMovedOrDroppedBooking() {
+        Offer talk = talk(1, rolls, ann, MONDAY, MONDAY.plusDays(1));
+        OfferSlot monday = morning(talk);
+        OfferSlot tuesday = slot(talk, MONDAY.plusDays(1), Period.MORNING);
+        Session moved = on(talkFor(year9, 30), null).booked(monday, false);
+        moved.setSlot(tuesday);
+        Session dropped = on(talkFor(year9, 30), null).booked(monday, false);
+        dropped.setSlot(null);
+        verifier.verifyThat(MatchingConstraintProvider::changeToPublishedBooking)
+                .givenSolution(plan(moved, dropped))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void changeToPublishedBookingAcceptsABookingLeftWhereItWas() {
+        Offer talk = talk(1, rolls, ann, MONDAY);
+        Session kept = on(talkFor(year9, 30), null).booked(morning(talk), false);
+        verifier.verifyThat(MatchingConstraintProvider::changeToPublishedBooking)
+                .givenSolution(plan(kept, on(talkFor(year9, 30), null)))
+                .penalizesBy(0);
+    }
+
+    // Weights
+
+    @Test
+    void aWeightOfZeroSwitchesARuleOff() {
+        verifier.verifyThat()
+                .givenSolution(plan(Map.of(MatchingWeights.PUPILS_REACHED, 0L, MatchingWeights.TRAVEL, 0L,
+                                MatchingWeights.SAME_EMPLOYER_AGAIN, 0L),
+                        on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .scores(org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore.ZERO);
+    }
+}
