@@ -3,6 +3,8 @@ package uk.encounters.matcher.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,19 +95,28 @@ public final class ProblemBuilder {
                 }
             }
         }
+        Map<EncounterType, List<OfferSlot>> slotsByType = new EnumMap<>(EncounterType.class);
+        slots.values().forEach(slot -> slotsByType.computeIfAbsent(slot.offer().type(), t -> new ArrayList<>()).add(slot));
         List<Session> sessions = new ArrayList<>();
         for (Request request : requests.values()) {
             Map<Offer, Reach> reaches = new HashMap<>();
+            Set<Offer> unreachable = new HashSet<>();
             List<OfferSlot> candidates = new ArrayList<>();
-            for (OfferSlot slot : slots.values()) {
-                if (suits(request, slot)) {
-                    Reach reach = reaches.computeIfAbsent(slot.offer(), request::reach);
-                    if (reach != null) {
-                        candidates.add(slot);
-                    }
+            for (OfferSlot slot : slotsByType.getOrDefault(request.type(), List.of())) {
+                Offer offer = slot.offer();
+                if (!suits(request, slot) || unreachable.contains(offer)) {
+                    continue;
                 }
+                if (!reaches.containsKey(offer)) {
+                    Reach reach = request.reach(offer);
+                    if (reach == null) {
+                        unreachable.add(offer);
+                        continue;
+                    }
+                    reaches.put(offer, reach);
+                }
+                candidates.add(slot);
             }
-            reaches.values().removeIf(java.util.Objects::isNull);
             List<Booked> booked = bookings.getOrDefault(request.id(), List.of());
             for (int number = 1; number <= request.sessionCount(); number++) {
                 Session session = new Session(request, number, candidates, reaches);

@@ -22,7 +22,7 @@ public record Explanations(List<BookingExplanation> bookings, List<UnmatchedExpl
                 int placesBefore = cohortSessions.stream().filter(s -> BY_DATE.compare(s, session) < 0)
                         .mapToInt(Session::pupils).sum();
                 int sameEmployer = (int) cohortSessions.stream()
-                        .filter(s -> s.employer().equals(session.employer())).count();
+                        .filter(s -> s.employer().equals(session.employer())).map(Session::slot).distinct().count();
                 bookings.add(new BookingExplanation(session, BookingReasons.of(session, placesBefore, sameEmployer)));
             } else {
                 unmatched.add(new UnmatchedExplanation(session, UnmatchedReasons.of(session, plan, index)));

@@ -196,9 +196,10 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     }
 
     // Pupils learn more from different employers: the same one again for a cohort counts against.
+    // Visits are counted by slot, so the pupils of one placement week with one host are one visit.
     Constraint sameEmployerAgainForSameCohort(ConstraintFactory factory) {
         return factory.forEach(Session.class)
-                .groupBy(Session::cohort, Session::employer, count())
+                .groupBy(Session::cohort, Session::employer, countDistinct(Session::slot))
                 .filter((cohort, employer, sessions) -> repeats(cohort.visitedThisYearBy(employer), sessions) > 0)
                 .penalizeConfigurable((cohort, employer, sessions) ->
                         repeats(cohort.visitedThisYearBy(employer), sessions))

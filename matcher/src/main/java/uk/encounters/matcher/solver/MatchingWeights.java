@@ -11,7 +11,8 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
  * What each soft rule is worth, set per hub by its coordinator and carried in the problem. A weight
  * of zero switches a rule off. Units: one pupil one encounter behind target is worth 100 before
  * the {@value #PUPILS_REACHED} weight, so with the defaults reaching them scores 200; the other
- * defaults are sized against that (a 15 km trip costs about as much as 7 such pupils are worth).
+ * defaults are sized against that (a 10 km trip costs what 2.5 such pupils are worth, so travel
+ * breaks ties between similar plans rather than deciding who is reached).
  * Hard rules are not weights: they always hold.
  */
 @ConstraintConfiguration(constraintPackage = MatchingWeights.PACKAGE)
@@ -70,8 +71,8 @@ public class MatchingWeights {
         weights.put(WORKPLACE_EXPERIENCE, 100L);
         weights.put(PREFERRED_SECTOR, 1_000L);
         weights.put(PREFERRED_EMPLOYER, 2_000L);
-        weights.put(TRAVEL, 10L);
-        weights.put(SAME_EMPLOYER_AGAIN, 3_000L);
+        weights.put(TRAVEL, 5L);
+        weights.put(SAME_EMPLOYER_AGAIN, 1_000L);
         weights.put(EMPLOYER_FATIGUE, 1_000L);
         weights.put(CHANGED_PUBLISHED_BOOKING, 50_000L);
         return Collections.unmodifiableMap(weights);
