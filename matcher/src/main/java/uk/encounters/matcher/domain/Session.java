@@ -7,13 +7,14 @@ import org.optaplanner.core.api.domain.entity.PlanningPin;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
+import uk.encounters.matcher.solver.SessionDifficulty;
 
 /**
  * One session of a request: what the solver places. Its slot is null while unmatched. Only the
  * slots in {@link #candidates()} are tried: those of the right type, year group, mode, window and
  * reach, found before solving.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = SessionDifficulty.class)
 public class Session {
 
     @PlanningId

@@ -1,6 +1,13 @@
 package uk.encounters.matcher.solver;
 
 import java.time.Duration;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicType;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -39,6 +46,14 @@ public record SolverSettings(Duration timeLimit, Duration unimprovedLimit, Envir
                 .withEntityClasses(Session.class)
                 .withConstraintProviderClass(MatchingConstraintProvider.class)
                 .withEnvironmentMode(environmentMode)
-                .withTerminationConfig(termination);
+                .withTerminationConfig(termination)
+                .withPhases(new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
+                        new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                                new ChangeMoveSelectorConfig(),
+                                new SwapMoveSelectorConfig(),
+                                // several places of one request onto one slot at once: a placement
+                                // week's first pupil alone may not pay for the visit, all of them do
+                                new PillarChangeMoveSelectorConfig())));
     }
 }
