@@ -69,7 +69,8 @@ class CpSatReferenceTest {
                 Named.of("a capped employer and a tired one", CpSatReferenceTest::cappedAndTiredEmployers),
                 Named.of("a volunteer with two overlapping offers", CpSatReferenceTest::volunteerWithOverlappingOffers),
                 Named.of("a volunteer with a talk during a placement week", CpSatReferenceTest::talkDuringPlacementWeek),
-                Named.of("mentoring by an unchecked volunteer", CpSatReferenceTest::mentoringByUncheckedVolunteer));
+                Named.of("mentoring by an unchecked volunteer", CpSatReferenceTest::mentoringByUncheckedVolunteer),
+                Named.of("a check that runs out mid-placement", CpSatReferenceTest::checkRunningOutMidPlacement));
         Stream<Named<Supplier<MatchingProblem>>> random = LongStream.rangeClosed(1, 20)
                 .mapToObj(seed -> Named.of("random hub " + seed, () -> RandomHub.problem(seed)));
         return Stream.concat(scenarios, random);
@@ -246,6 +247,13 @@ class CpSatReferenceTest {
     }
 
     @Test
+    void aSafeguardingCheckMustLastToTheEndOfThePlacementWeek() {
+        ReferenceResult result = reference.solve(checkRunningOutMidPlacement(), LIMIT);
+
+        assertThat(result.assignment()).containsOnlyKeys("2#1");
+    }
+
+    @Test
     void anUncheckedVolunteerNeverMentorsAlone() {
         ReferenceResult result = reference.solve(mentoringByUncheckedVolunteer(), LIMIT);
 
@@ -340,12 +348,12 @@ class CpSatReferenceTest {
     }
 
     /**
-     * Three Year 11 pupils without workplace experience, a placement week with two places. "Same
-     * employer again" is off: with its default weight a second pupil placed with the same employer
-     * costs more than the placement is worth.
+     * Three places asked for by a Year 11 with one pupil still short of workplace experience, a
+     * placement week with two places. "Same employer again" is off: with its default weight a
+     * second pupil placed with the same employer costs more than the placement is worth.
      */
     static MatchingProblem placementsWithTwoPlaces() {
-        Cohort a11 = cohort(school(1, DERBY_CENTRE), 11, 90, 10, false, true, 3);
+        Cohort a11 = cohort(school(1, DERBY_CENTRE), 11, 90, 10, false, true, 1);
         return builder(new MatchingWeights(Map.of(MatchingWeights.SAME_EMPLOYER_AGAIN, 0L)))
                 .offer(offer(1, employer(1), volunteer(1)).type(EncounterType.WORK_EXPERIENCE).places(2)
                         .years(10, 13).on(MONDAY, Period.ALL_DAY).build())
@@ -454,6 +462,19 @@ class CpSatReferenceTest {
                 .request(request(3, a11, 1, 1).type(EncounterType.WORK_EXPERIENCE).build())
                 .request(request(5, c9, 60, 1).build())
                 .request(request(7, b11, 1, 1).type(EncounterType.WORK_EXPERIENCE).build())
+                .build();
+    }
+
+    /** Ann's check runs out on the Thursday of her placement week; a Monday talk is fine. */
+    static MatchingProblem checkRunningOutMidPlacement() {
+        Volunteer ann = new Volunteer(1, "Ann", MONDAY.plusDays(3));
+        Cohort a11 = cohort(school(1, DERBY_CENTRE), 11, 100, 10, false, true, 20);
+        return builder()
+                .offer(offer(1, employer(1), ann).type(EncounterType.WORK_EXPERIENCE).places(2).years(10, 13)
+                        .on(MONDAY, Period.ALL_DAY).build())
+                .offer(offer(2, employer(2), ann).type(EncounterType.MOCK_INTERVIEWS).mornings(MONDAY).build())
+                .request(request(1, a11, 1, 1).type(EncounterType.WORK_EXPERIENCE).build())
+                .request(request(2, a11, 30, 1).type(EncounterType.MOCK_INTERVIEWS).build())
                 .build();
     }
 

@@ -155,7 +155,7 @@ final class RandomHub {
         Set<Long> visited = new HashSet<>();
         employers.stream().filter(e -> random.nextDouble() < 0.2).forEach(e -> visited.add(e.id()));
         return new Cohort(school, 7 + random.nextInt(7), pupils, bands, random.nextDouble() < 0.3,
-                random.nextBoolean(), random.nextInt(pupils + 1), visited);
+                random.nextBoolean(), random.nextBoolean() ? random.nextInt(3) : random.nextInt(pupils + 1), visited);
     }
 
     private Offer offer(long id, Employer employer, Volunteer volunteer) {
