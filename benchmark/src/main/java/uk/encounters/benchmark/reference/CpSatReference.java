@@ -16,8 +16,11 @@ import uk.encounters.matcher.domain.Session;
  * is the best soft score any feasible plan of the matcher can reach (with unpinned sessions on
  * their candidates).
  *
- * <p>When the pinned sessions alone break a hard rule no plan scores hard 0: the status is then
- * INFEASIBLE, with objective and bound {@link Long#MIN_VALUE} and no assignment.
+ * <p>Stopped by the time limit, the result is the best plan found (status FEASIBLE) with its exact
+ * soft score, and CP-SAT's bound; with no plan found yet (UNKNOWN) the objective is
+ * {@link Long#MIN_VALUE}, the bound {@link Long#MAX_VALUE} and the assignment empty. When the
+ * pinned sessions alone break a hard rule no plan scores hard 0: the status is then INFEASIBLE,
+ * with objective and bound {@link Long#MIN_VALUE}.
  */
 public final class CpSatReference implements ReferenceSolver {
 
@@ -29,7 +32,16 @@ public final class CpSatReference implements ReferenceSolver {
 
     @Override
     public ReferenceResult solve(MatchingProblem problem, Duration timeLimit) {
-        return run(MatchingModel.of(problem), timeLimit);
+        ReferenceResult best = run(MatchingModel.of(problem), timeLimit);
+        if (best.optimal() || !best.status().equals(CpSolverStatus.FEASIBLE.name())) {
+            return best;
+        }
+        // Stopped early, the objective's auxiliaries may sit below the rules' values: score the plan exactly.
+        MatchingModel fixed = MatchingModel.of(problem);
+        fixed.fixTo(best.assignment());
+        ReferenceResult exact = run(fixed, timeLimit);
+        return new ReferenceResult(Math.max(best.objective(), exact.objective()), best.bound(), false,
+                best.status(), best.time().plus(exact.time()), best.assignment());
     }
 
     /**
@@ -39,8 +51,10 @@ public final class CpSatReference implements ReferenceSolver {
      * @throws IllegalArgumentException when an unpinned session is on a slot not among its candidates
      */
     public ReferenceResult evaluate(MatchingProblem problem, Duration timeLimit) {
+        Map<String, Long> plan = new LinkedHashMap<>();
+        problem.sessions().stream().filter(Session::matched).forEach(s -> plan.put(s.id(), s.slot().id()));
         MatchingModel model = MatchingModel.of(problem);
-        model.fixToCurrentPlan();
+        model.fixTo(plan);
         return run(model, timeLimit);
     }
 
@@ -69,9 +83,13 @@ public final class CpSatReference implements ReferenceSolver {
         long start = System.nanoTime();
         CpSolverStatus status = solver.solve(model.model);
         Duration time = Duration.ofNanos(System.nanoTime() - start);
+        if (status == CpSolverStatus.MODEL_INVALID) {
+            throw new IllegalStateException("CP-SAT rejects the model: " + model.model.validate());
+        }
         boolean optimal = status == CpSolverStatus.OPTIMAL;
         if (!optimal && status != CpSolverStatus.FEASIBLE) {
-            long bound = status == CpSolverStatus.UNKNOWN ? floor(solver.bestObjectiveBound()) : Long.MIN_VALUE;
+            // Without a plan the solver's bound may be unset (0): claim none.
+            long bound = status == CpSolverStatus.INFEASIBLE ? Long.MIN_VALUE : Long.MAX_VALUE;
             return new ReferenceResult(Long.MIN_VALUE, bound, false, status.name(), time, Map.of());
         }
         // Read back as integers: the solver's double objective would round large scores.

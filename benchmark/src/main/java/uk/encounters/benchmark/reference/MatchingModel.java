@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.Session;
@@ -61,22 +60,27 @@ final class MatchingModel {
         if (session.pinned()) {
             return session.slot() == null ? List.of() : List.of(session.slot());
         }
-        Set<OfferSlot> slots = new LinkedHashSet<>(session.candidates());
-        return slots;
+        return new LinkedHashSet<>(session.candidates());
     }
 
-    /** Fixes every unpinned session to where the problem's plan puts it. */
-    void fixToCurrentPlan() {
+    /**
+     * Fixes every unpinned session to its slot in {@code plan} (session id to slot id; absent:
+     * unmatched), so that solving only tightens the objective's auxiliaries to the plan's score.
+     *
+     * @throws IllegalArgumentException when a session's slot is not one of its candidates
+     */
+    void fixTo(Map<String, Long> plan) {
         bySession.forEach((session, options) -> {
             if (session.pinned()) {
                 return;
             }
-            if (session.slot() != null && options.stream().noneMatch(p -> p.slot() == session.slot())) {
-                throw new IllegalArgumentException("Session " + session.id() + " is on " + session.slot()
+            Long slotId = plan.get(session.id());
+            if (slotId != null && options.stream().noneMatch(p -> p.slot().id() == slotId)) {
+                throw new IllegalArgumentException("Session " + session.id() + " is on slot " + slotId
                         + ", which is not one of its candidates");
             }
             for (Placement placement : options) {
-                model.addEquality(placement.chosen(), placement.slot() == session.slot() ? 1 : 0);
+                model.addEquality(placement.chosen(), slotId != null && placement.slot().id() == slotId ? 1 : 0);
             }
         });
     }

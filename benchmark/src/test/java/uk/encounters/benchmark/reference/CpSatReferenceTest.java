@@ -293,6 +293,22 @@ class CpSatReferenceTest {
         assertThat(result.time()).isLessThan(Duration.ofSeconds(5));
     }
 
+    @Test
+    void aSolveStoppedEarlyReportsItsPlansExactScoreAndABoundAboveIt() {
+        // Eight times the size of the random hubs above: CP-SAT finds plans at once but proves none optimal for long.
+        MatchingProblem large = RandomHub.problem(7, 8);
+
+        ReferenceResult result = reference.solve(large, Duration.ofSeconds(2));
+        CpSatReference.apply(result, large);
+        HardSoftLongScore score = ScoreKeeper.score(large);
+
+        assertThat(result.status()).isEqualTo("FEASIBLE");
+        assertThat(result.optimal()).isFalse();
+        assertThat(score.hardScore()).isZero();
+        assertThat(score.softScore()).isEqualTo(result.objective());
+        assertThat(result.bound()).isGreaterThan(result.objective());
+    }
+
     private static Session session(MatchingProblem problem, String id) {
         return problem.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }

@@ -51,17 +51,17 @@ final class RandomHub {
     private final List<Offer> offers = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
 
-    private RandomHub(long seed) {
+    private RandomHub(long seed, int scale) {
         random = new Random(seed);
         weights = seed % 2 == 0 ? randomWeights() : MatchingWeights.defaultWeights();
-        List<School> schools = repeat(2 + random.nextInt(3), this::school);
-        List<Employer> employers = repeat(3 + random.nextInt(4), this::employer);
-        List<Volunteer> volunteers = repeat(2 + random.nextInt(3), this::volunteer);
-        List<Cohort> cohorts = repeat(3 + random.nextInt(4), id -> cohort(pick(schools), employers));
-        for (int id = 1, count = 4 + random.nextInt(7); id <= count; id++) {
+        List<School> schools = repeat(scale * (2 + random.nextInt(3)), this::school);
+        List<Employer> employers = repeat(scale * (3 + random.nextInt(4)), this::employer);
+        List<Volunteer> volunteers = repeat(scale * (2 + random.nextInt(3)), this::volunteer);
+        List<Cohort> cohorts = repeat(scale * (3 + random.nextInt(4)), id -> cohort(pick(schools), employers));
+        for (int id = 1, count = scale * (4 + random.nextInt(7)); id <= count; id++) {
             offers.add(offer(id, pick(employers), random.nextDouble() < 0.2 ? null : pick(volunteers)));
         }
-        int sessions = 6 + random.nextInt(10);
+        int sessions = scale * (6 + random.nextInt(10));
         for (long id = 1; sessions > 0; id++) {
             // Every cohort asks at least once while sessions are left; then any cohort again.
             Cohort cohort = id <= cohorts.size() ? cohorts.get((int) id - 1) : pick(cohorts);
@@ -76,11 +76,16 @@ final class RandomHub {
      * published bookings alone would break a hard rule (then no plan would be feasible).
      */
     static MatchingProblem problem(long seed) {
+        return problem(seed, 1);
+    }
+
+    /** {@code scale} times as many of everything. */
+    static MatchingProblem problem(long seed, int scale) {
         // Hubs where requests and offers barely meet test little: draw again, from derived seeds.
-        RandomHub hub = new RandomHub(seed);
+        RandomHub hub = new RandomHub(seed, scale);
         MatchingProblem unbooked = hub.build(List.of());
-        for (int draw = 1; unbooked.candidatePairs() < MIN_PAIRS && draw < 20; draw++) {
-            hub = new RandomHub(seed * 1_000 + draw);
+        for (int draw = 1; unbooked.candidatePairs() < MIN_PAIRS * scale && draw < 20; draw++) {
+            hub = new RandomHub(seed * 1_000 + draw, scale);
             unbooked = hub.build(List.of());
         }
         List<Booking> bookings = new ArrayList<>();
