@@ -1,0 +1,87 @@
+package uk.encounters.benchmark.reference;
+
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.Literal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.matcher.domain.Session;
+
+/**
+ * The matcher's model for CP-SAT: a boolean per (session, candidate slot), the hard rules as
+ * constraints ({@link HardRules}) and the soft score as the objective ({@link SoftRules}), so that
+ * the objective of a plan is its soft score under the matcher's rules.
+ */
+final class MatchingModel {
+
+    final MatchingProblem problem;
+    final CpModel model = new CpModel();
+    /** Every placement, pinned ones included: they count in every rule, as in the matcher's score. */
+    final List<Placement> placements = new ArrayList<>();
+    /** By session (sessions have identity equality, as the solver sees them). */
+    final Map<Session, List<Placement>> bySession = new LinkedHashMap<>();
+    final LinearExpr objective;
+
+    private MatchingModel(MatchingProblem problem) {
+        this.problem = problem;
+        for (Session session : problem.sessions()) {
+            List<Placement> options = new ArrayList<>();
+            for (OfferSlot slot : slotsOf(session)) {
+                BoolVar chosen = model.newBoolVar(session.id() + "@" + slot.id());
+                if (session.pinned()) {
+                    model.addEquality(chosen, 1);
+                }
+                options.add(new Placement(session, slot, chosen));
+            }
+            if (!session.pinned() && options.size() > 1) {
+                model.addAtMostOne(options.stream().map(Placement::chosen).toArray(Literal[]::new));
+            }
+            bySession.put(session, options);
+            placements.addAll(options);
+        }
+        HardRules.addTo(this);
+        objective = SoftRules.objective(this);
+        model.maximize(objective);
+    }
+
+    static MatchingModel of(MatchingProblem problem) {
+        return new MatchingModel(problem);
+    }
+
+    /** A pinned session stays on its slot (which need not be a candidate); others may take any candidate. */
+    private static Collection<OfferSlot> slotsOf(Session session) {
+        if (session.pinned()) {
+            return session.slot() == null ? List.of() : List.of(session.slot());
+        }
+        return new LinkedHashSet<>(session.candidates());
+    }
+
+    /**
+     * Fixes every unpinned session to its slot in {@code plan} (session id to slot id; absent:
+     * unmatched), so that solving only tightens the objective's auxiliaries to the plan's score.
+     *
+     * @throws IllegalArgumentException when a session's slot is not one of its candidates
+     */
+    void fixTo(Map<String, Long> plan) {
+        bySession.forEach((session, options) -> {
+            if (session.pinned()) {
+                return;
+            }
+            Long slotId = plan.get(session.id());
+            if (slotId != null && options.stream().noneMatch(p -> p.slot().id() == slotId)) {
+                throw new IllegalArgumentException("Session " + session.id() + " is on slot " + slotId
+                        + ", which is not one of its candidates");
+            }
+            for (Placement placement : options) {
+                model.addEquality(placement.chosen(), slotId != null && placement.slot().id() == slotId ? 1 : 0);
+            }
+        });
+    }
+}

@@ -1,0 +1,190 @@
+package uk.encounters.benchmark.reference;
+
+import static uk.encounters.benchmark.reference.HardRules.group;
+import static uk.encounters.benchmark.reference.HardRules.sum;
+
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import java.util.List;
+import java.util.function.Predicate;
+import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.Reach;
+import uk.encounters.matcher.domain.Session;
+import uk.encounters.matcher.domain.ValueCurve;
+import uk.encounters.matcher.solver.MatchingWeights;
+
+/**
+ * The matcher's soft rules as one objective to maximise, weight by weight. Where a rule is a
+ * concave function of the plan (a value curve, a minimum, a maximum with zero, "any session"), its
+ * auxiliary variables are only bounded by the plan, not tied to it: maximising pushes each to the
+ * rule's exact value, so at an optimum (and in {@link CpSatReference#evaluate}) the objective is
+ * the plan's soft score, integer for integer.
+ */
+final class SoftRules {
+
+    private final MatchingModel m;
+    private final CpModel model;
+    private final MatchingWeights weights;
+    private final LinearExprBuilder objective = LinearExpr.newBuilder();
+
+    private SoftRules(MatchingModel m) {
+        this.m = m;
+        this.model = m.model;
+        this.weights = m.problem.weights();
+    }
+
+    static LinearExpr objective(MatchingModel m) {
+        SoftRules rules = new SoftRules(m);
+        rules.cohortRules();
+        rules.perPlacementRules();
+        rules.sameEmployerAgain();
+        rules.employerFatigue();
+        rules.changeToPublishedBooking();
+        return rules.objective.build();
+    }
+
+    private void cohortRules() {
+        long stemWeight = weights.of(MatchingWeights.STEM_FOR_COHORT_WITH_NONE);
+        long workplaceWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE);
+        group(m.placements, Placement::cohort).forEach((cohort, ofCohort) -> {
+            valueCurve(cohort, ofCohort);
+            if (cohort.nothingThisYear()) {
+                capped(ofCohort, cohort.pupils(), weights.of(MatchingWeights.YEAR_GROUP_WITH_NOTHING));
+            }
+            if (!cohort.stemThisYear()) {
+                capped(only(ofCohort, p -> p.offer().stem()), cohort.pupils(), stemWeight);
+            }
+            if (cohort.pupilsNeedingWorkplaceExperience() > 0) {
+                capped(only(ofCohort, p -> p.offer().type().workplaceExperience()),
+                        cohort.pupilsNeedingWorkplaceExperience(), workplaceWeight);
+            }
+        });
+    }
+
+    /**
+     * Pupils reached, and again for a cold-spot school: one variable per segment of the concave
+     * curve, within its places and together within the cohort's pupil places (the rest is worth
+     * nothing). Falling values per place make the maximiser fill segments in order.
+     */
+    private void valueCurve(Cohort cohort, List<Placement> ofCohort) {
+        long weight = weights.of(MatchingWeights.PUPILS_REACHED)
+                + (cohort.school().coldSpot() ? weights.of(MatchingWeights.COLD_SPOT) : 0);
+        if (weight == 0) {
+            return;
+        }
+        long most = pupils(ofCohort);
+        LinearExprBuilder filled = LinearExpr.newBuilder();
+        for (ValueCurve.Segment segment : cohort.curve().segments()) {
+            IntVar places = model.newIntVar(0, Math.min(segment.places(), most), "segment");
+            filled.add(places);
+            objective.addTerm(places, weight * segment.valuePerPlace());
+        }
+        model.addLessOrEqual(filled, pupilsOf(ofCohort));
+    }
+
+    /** weight × min(pupils on these placements, cap). */
+    private void capped(List<Placement> placements, int cap, long weight) {
+        if (weight == 0 || placements.isEmpty() || cap <= 0) {
+            return;
+        }
+        IntVar reached = model.newIntVar(0, Math.min(cap, pupils(placements)), "capped");
+        model.addLessOrEqual(reached, pupilsOf(placements));
+        objective.addTerm(reached, weight);
+    }
+
+    private void perPlacementRules() {
+        long sector = weights.of(MatchingWeights.PREFERRED_SECTOR);
+        long employer = weights.of(MatchingWeights.PREFERRED_EMPLOYER);
+        long travel = weights.of(MatchingWeights.TRAVEL);
+        for (Placement p : m.placements) {
+            long worth = 0;
+            if (p.session().request().preferredSectors().contains(p.offer().sector())) {
+                worth += sector;
+            }
+            Long preferred = p.session().request().preferredEmployerId();
+            if (preferred != null && preferred == p.employer().id()) {
+                worth += employer;
+            }
+            worth -= travel * travelTenthsOfKm(p);
+            if (worth != 0) {
+                objective.addTerm(p.chosen(), worth);
+            }
+        }
+    }
+
+    /** As Session.travelTenthsOfKm on this slot. */
+    private static int travelTenthsOfKm(Placement p) {
+        Reach reach = p.session().reachOf(p.offer());
+        double km = reach == null ? 0 : reach.km();
+        return (int) Math.round(km * 10);
+    }
+
+    /** Per (cohort, employer): every session counts if the employer came this year, else all but the first. */
+    private void sameEmployerAgain() {
+        long weight = weights.of(MatchingWeights.SAME_EMPLOYER_AGAIN);
+        if (weight == 0) {
+            return;
+        }
+        group(m.placements, Placement::cohort).forEach((cohort, ofCohort) ->
+                group(ofCohort, Placement::employer).forEach((employer, sessions) -> {
+                    if (cohort.visitedThisYearBy(employer)) {
+                        sessions.forEach(p -> objective.addTerm(p.chosen(), -weight));
+                        return;
+                    }
+                    long most = sessions.stream().map(Placement::session).distinct().count();
+                    if (most < 2) {
+                        return;
+                    }
+                    IntVar repeats = model.newIntVar(0, most - 1, "repeats");
+                    model.addLessOrEqual(LinearExpr.newBuilder().add(sum(sessions)).addTerm(repeats, -1), 1);
+                    objective.addTerm(repeats, -weight);
+                }));
+    }
+
+    private void employerFatigue() {
+        long weight = weights.of(MatchingWeights.EMPLOYER_FATIGUE);
+        if (weight == 0) {
+            return;
+        }
+        group(m.placements, Placement::employer).forEach((employer, on) -> {
+            if (employer.recentAsks() > 0) {
+                BoolVar asked = model.newBoolVar("asked " + employer.id());
+                on.forEach(p -> model.addImplication(p.chosen(), asked));
+                objective.addTerm(asked, -weight * employer.recentAsks());
+            }
+        });
+    }
+
+    /** Unmatched sessions count too: −w unless the session is on its previous slot (the very object). */
+    private void changeToPublishedBooking() {
+        long weight = weights.of(MatchingWeights.CHANGED_PUBLISHED_BOOKING);
+        if (weight == 0) {
+            return;
+        }
+        m.bySession.forEach((Session session, List<Placement> options) -> {
+            if (session.previousSlot() == null) {
+                return;
+            }
+            objective.add(-weight);
+            options.stream().filter(p -> p.slot() == session.previousSlot())
+                    .forEach(p -> objective.addTerm(p.chosen(), weight));
+        });
+    }
+
+    private static List<Placement> only(List<Placement> placements, Predicate<Placement> filter) {
+        return placements.stream().filter(filter).toList();
+    }
+
+    private static long pupils(List<Placement> placements) {
+        return placements.stream().mapToLong(Placement::pupils).sum();
+    }
+
+    private static LinearExpr pupilsOf(List<Placement> placements) {
+        LinearExprBuilder pupils = LinearExpr.newBuilder();
+        placements.forEach(p -> pupils.addTerm(p.chosen(), p.pupils()));
+        return pupils.build();
+    }
+}

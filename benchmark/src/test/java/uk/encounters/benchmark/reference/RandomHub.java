@@ -1,0 +1,240 @@
+package uk.encounters.benchmark.reference;
+
+import static uk.encounters.benchmark.reference.Hub.LAST_DAY;
+import static uk.encounters.benchmark.reference.Hub.MONDAY;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.Employer;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.Location;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Offer;
+import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.ProblemBuilder;
+import uk.encounters.matcher.domain.PupilBand;
+import uk.encounters.matcher.domain.Request;
+import uk.encounters.matcher.domain.School;
+import uk.encounters.matcher.domain.Session;
+import uk.encounters.matcher.domain.Volunteer;
+import uk.encounters.matcher.solver.MatchingWeights;
+import uk.encounters.matcher.solver.ScoreKeeper;
+
+/**
+ * Small random hubs from a seed: 3-6 cohorts, 4-10 offers, 6-15 sessions, with every feature the
+ * rules look at drawn at random (cold spots, budgets, caps, recent asks, shared and unchecked
+ * volunteers, placements, STEM, SEND, preferences, bookings published or not), so that scarce
+ * resources clash often.
+ */
+final class RandomHub {
+
+    /** Talks most often, so that requests and offers meet; mentoring needs a checked volunteer. */
+    private static final List<EncounterType> TYPES = List.of(EncounterType.CAREERS_TALK, EncounterType.CAREERS_TALK,
+            EncounterType.CAREERS_TALK, EncounterType.MENTORING, EncounterType.WORK_EXPERIENCE,
+            EncounterType.WORK_EXPERIENCE);
+    private static final String[] SECTORS = {"Manufacturing", "Health", "Digital"};
+    private static final Period[] PERIODS = Period.values();
+    private static final int MIN_PAIRS = 12;
+
+    private final Random random;
+    private final MatchingWeights weights;
+    private final List<Offer> offers = new ArrayList<>();
+    private final List<Request> requests = new ArrayList<>();
+
+    private RandomHub(long seed, int scale) {
+        random = new Random(seed);
+        weights = seed % 2 == 0 ? randomWeights() : MatchingWeights.defaultWeights();
+        List<School> schools = repeat(scale * (2 + random.nextInt(3)), this::school);
+        List<Employer> employers = repeat(scale * (3 + random.nextInt(4)), this::employer);
+        List<Volunteer> volunteers = repeat(scale * (2 + random.nextInt(3)), this::volunteer);
+        List<Cohort> cohorts = repeat(scale * (3 + random.nextInt(4)), id -> cohort(pick(schools), employers));
+        for (int id = 1, count = scale * (4 + random.nextInt(7)); id <= count; id++) {
+            offers.add(offer(id, pick(employers), random.nextDouble() < 0.2 ? null : pick(volunteers)));
+        }
+        int sessions = scale * (6 + random.nextInt(10));
+        for (long id = 1; sessions > 0; id++) {
+            // Every cohort asks at least once while sessions are left; then any cohort again.
+            Cohort cohort = id <= cohorts.size() ? cohorts.get((int) id - 1) : pick(cohorts);
+            Request request = request(id, cohort, pick(offers).type(), sessions, employers);
+            sessions -= request.sessionCount();
+            requests.add(request);
+        }
+    }
+
+    /**
+     * A random hub; one or two of its sessions booked on a candidate, published or not, unless the
+     * published bookings alone would break a hard rule (then no plan would be feasible).
+     */
+    static MatchingProblem problem(long seed) {
+        return problem(seed, 1);
+    }
+
+    /** {@code scale} times as many of everything. */
+    static MatchingProblem problem(long seed, int scale) {
+        // Hubs where requests and offers barely meet test little: draw again, from derived seeds.
+        RandomHub hub = new RandomHub(seed, scale);
+        MatchingProblem unbooked = hub.build(List.of());
+        for (int draw = 1; unbooked.candidatePairs() < MIN_PAIRS * scale && draw < 20; draw++) {
+            hub = new RandomHub(seed * 1_000 + draw, scale);
+            unbooked = hub.build(List.of());
+        }
+        List<Booking> bookings = new ArrayList<>();
+        for (Session session : unbooked.sessions()) {
+            if (!session.candidates().isEmpty() && bookings.size() < 2 && hub.random.nextDouble() < 0.5) {
+                bookings.add(new Booking(session.request().id(), pick(hub.random, session.candidates()),
+                        hub.random.nextBoolean()));
+            }
+        }
+        MatchingProblem booked = hub.build(bookings);
+        return pinnedAloneFeasible(booked) ? booked : hub.build(bookings.stream().filter(b -> !b.published()).toList());
+    }
+
+    private record Booking(long requestId, OfferSlot slot, boolean published) {
+    }
+
+    private MatchingProblem build(List<Booking> bookings) {
+        ProblemBuilder builder = new ProblemBuilder(MONDAY, LAST_DAY, ProblemBuilder.weekdays(MONDAY, LAST_DAY), weights);
+        offers.forEach(builder::offer);
+        requests.forEach(builder::request);
+        // The slot's own period is its availability's (placements are offered all day), so this names the same slot.
+        bookings.forEach(b -> builder.booking(b.requestId(), b.slot().offer().id(), b.slot().startsOn(),
+                b.slot().endsOn(), b.slot().period(), b.published()));
+        return builder.build();
+    }
+
+    private static boolean pinnedAloneFeasible(MatchingProblem problem) {
+        Map<Session, OfferSlot> start = new LinkedHashMap<>();
+        problem.sessions().forEach(s -> start.put(s, s.slot()));
+        problem.sessions().stream().filter(s -> !s.pinned()).forEach(s -> s.setSlot(null));
+        boolean feasible = ScoreKeeper.score(problem).hardScore() == 0;
+        start.forEach(Session::setSlot);
+        return feasible;
+    }
+
+    private MatchingWeights randomWeights() {
+        Map<String, Long> chosen = new LinkedHashMap<>();
+        for (String rule : MatchingWeights.DEFAULTS.keySet()) {
+            chosen.put(rule, random.nextDouble() < 0.25 ? 0 : (long) random.nextInt(3_000));
+        }
+        return new MatchingWeights(chosen);
+    }
+
+    private School school(long id) {
+        long budget = random.nextBoolean() ? 0 : 1_000L + 500L * random.nextInt(7);
+        return new School(id, "School " + id, random.nextDouble() < 0.1 ? null : near(), random.nextDouble() < 0.3,
+                budget, 5 + random.nextInt(16));
+    }
+
+    private Employer employer(long id) {
+        int cap = random.nextDouble() < 0.25 ? 1 + random.nextInt(2) : Employer.NO_CAP;
+        int recentAsks = random.nextDouble() < 0.25 ? 1 + random.nextInt(2) : 0;
+        return new Employer(id, "Employer " + id, near(), cap, recentAsks);
+    }
+
+    private Volunteer volunteer(long id) {
+        double draw = random.nextDouble();
+        LocalDate checkedUntil = draw < 0.15 ? null : draw < 0.3 ? MONDAY.plusDays(3) : MONDAY.plusYears(1);
+        return new Volunteer(id, "Volunteer " + id, checkedUntil);
+    }
+
+    private Cohort cohort(School school, List<Employer> employers) {
+        int pupils = 30 + random.nextInt(91);
+        List<PupilBand> bands = new ArrayList<>();
+        int left = pupils;
+        for (int band = 0, count = 1 + random.nextInt(3); band < count && left > 0; band++) {
+            int inBand = band == count - 1 ? left : 1 + random.nextInt(left);
+            // Within a factor of 4 of each other: further apart, Cohort's curve is not concave and it throws.
+            bands.add(new PupilBand(inBand, (50 + random.nextInt(151)) / 100.0));
+            left -= inBand;
+        }
+        Set<Long> visited = new HashSet<>();
+        employers.stream().filter(e -> random.nextDouble() < 0.2).forEach(e -> visited.add(e.id()));
+        return new Cohort(school, 7 + random.nextInt(7), pupils, bands, random.nextDouble() < 0.3,
+                random.nextBoolean(), random.nextBoolean() ? random.nextInt(3) : random.nextInt(pupils + 1), visited);
+    }
+
+    private Offer offer(long id, Employer employer, Volunteer volunteer) {
+        EncounterType type = pick(random, TYPES);
+        Hub.OfferSpec spec = Hub.offer(id, employer, volunteer).type(type).sector(pick(random, List.of(SECTORS)))
+                .modes(modes()).pupilsMax(40 + random.nextInt(81)).places(1 + random.nextInt(3))
+                .maxSessions(1 + random.nextInt(3)).radius(8 + random.nextInt(13));
+        if (random.nextDouble() < 0.3) {
+            int yearGroupMin = 7 + random.nextInt(4);
+            spec.years(yearGroupMin, yearGroupMin + random.nextInt(14 - yearGroupMin));
+        }
+        if (random.nextDouble() < 0.4) {
+            spec.stem();
+        }
+        if (random.nextDouble() < 0.25) {
+            spec.cost(500L * (1 + random.nextInt(5)));
+        }
+        if (random.nextDouble() < 0.6) {
+            spec.sendAdaptable();
+        }
+        for (int i = 0, count = 2 + random.nextInt(3); i < count; i++) {
+            if (type == EncounterType.WORK_EXPERIENCE) {
+                spec.on(MONDAY.plusWeeks(random.nextInt(2)), Period.ALL_DAY);
+            } else {
+                spec.on(MONDAY.plusWeeks(random.nextInt(2)).plusDays(random.nextInt(5)), pick(random, List.of(PERIODS)));
+            }
+        }
+        return spec.build();
+    }
+
+    private Request request(long id, Cohort cohort, EncounterType type, int sessionsLeft, List<Employer> employers) {
+        boolean placements = type == EncounterType.WORK_EXPERIENCE;
+        int pupils = placements ? 1 + random.nextInt(Math.min(3, sessionsLeft)) : 10 + random.nextInt(cohort.pupils() - 9);
+        int sessions = placements ? 1 : 1 + random.nextInt(Math.min(3, sessionsLeft));
+        boolean mornings = random.nextDouble() < 0.85;
+        Hub.RequestSpec spec = Hub.request(id, cohort, pupils, sessions).type(type)
+                .until(random.nextDouble() < 0.3 ? Hub.FRIDAY : LAST_DAY)
+                .periods(mornings, !mornings || random.nextDouble() < 0.7).modes(modes())
+                .sectors(Set.copyOf(List.of(SECTORS).stream().filter(s -> random.nextDouble() < 0.3).toList()))
+                .preferredEmployer(random.nextDouble() < 0.3 ? pick(employers).id() : null);
+        if (random.nextDouble() < 0.15) {
+            spec.needsSend();
+        }
+        return spec.build();
+    }
+
+    /** In school always (so most pairs can meet), the others at random. */
+    private Set<DeliveryMode> modes() {
+        Set<DeliveryMode> modes = EnumSet.of(DeliveryMode.IN_SCHOOL);
+        for (DeliveryMode mode : List.of(DeliveryMode.AT_WORKPLACE, DeliveryMode.ONLINE)) {
+            if (random.nextDouble() < 0.5) {
+                modes.add(mode);
+            }
+        }
+        return modes;
+    }
+
+    private Location near() {
+        return new Location(52.92 + (random.nextDouble() - 0.5) * 0.12, -1.47 + (random.nextDouble() - 0.5) * 0.2);
+    }
+
+    private <T> List<T> repeat(int count, java.util.function.LongFunction<T> make) {
+        List<T> items = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            items.add(make.apply(id));
+        }
+        return items;
+    }
+
+    private <T> T pick(List<T> items) {
+        return pick(random, items);
+    }
+
+    private static <T> T pick(Random random, List<T> items) {
+        return items.get(random.nextInt(items.size()));
+    }
+}
