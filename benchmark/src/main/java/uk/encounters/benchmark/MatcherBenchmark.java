@@ -118,9 +118,9 @@ public final class MatcherBenchmark {
                         ? "optimum" : "bound", ResultColumn.format(measurement.gapToBestKnownPercent(), 2),
                 ResultColumn.format(measurement.secondsToNearOptimum(), 1),
                 ResultColumn.format(measurement.valueOverFcfsPercent(), 1), measurement.peakHeapMb());
-        if (rescored.isPresent() && rescored.get().soft() != result.get().objective()) {
-            out.printf(Locale.ROOT, "  WARNING: the reference's objective %d differs from the matcher's score of its plan %d%n",
-                    result.get().objective(), rescored.get().soft());
+        if (measurement.modelsDisagree()) {
+            out.printf(Locale.ROOT, "  WARNING: the reference's objective %d and the matcher's score of its plan %s "
+                    + "disagree: the two models differ%n", result.get().objective(), ResultColumn.score(rescored.get()));
         }
         return measurement;
     }

@@ -22,6 +22,22 @@ public record Measurement(String instance, long seed, InstanceFigures figures, O
     /** The solver's target: within this many percent of the optimum. */
     public static final double NEAR_OPTIMUM_PERCENT = 1;
 
+    /**
+     * Whether the reference's objective and the matcher's score of the reference's plan tell of two
+     * different models. A plan found before the reference ran out of time may score higher than
+     * its objective (a solver need not tighten the objective's helper variables until it proves
+     * optimality), but never lower, and never differently at a proven optimum.
+     */
+    public boolean modelsDisagree() {
+        if (reference.isEmpty() || referenceRescored.isEmpty()) {
+            return false;
+        }
+        long objective = reference.get().objective();
+        Outcome rescored = referenceRescored.get();
+        return !rescored.feasible() || rescored.soft() < objective
+                || (reference.get().optimal() && rescored.soft() != objective);
+    }
+
     /** "optimal", "bound" (the reference ran out of time: the gap is to its bound), or "none". */
     public String referenceKind() {
         return reference.map(r -> r.optimal() ? "optimal" : "bound").orElse("none");
@@ -46,7 +62,8 @@ public record Measurement(String instance, long seed, InstanceFigures figures, O
 
     private OptionalLong bestKnown() {
         LongStream feasible = LongStream.concat(
-                Stream.of(fcfs, greedy, solver.outcome()).filter(Outcome::feasible).mapToLong(Outcome::soft),
+                Stream.of(Optional.of(fcfs), Optional.of(greedy), Optional.of(solver.outcome()), referenceRescored)
+                        .flatMap(Optional::stream).filter(Outcome::feasible).mapToLong(Outcome::soft),
                 reference.stream().mapToLong(ReferenceResult::objective));
         return feasible.max();
     }

@@ -49,6 +49,7 @@ final class ResultCsv {
                     m -> m.reference().map(r -> (Object) (r.time().toMillis() / 1000.0)).orElse("")),
             ResultColumn.csv("reference_rescored_soft",
                     m -> m.referenceRescored().map(o -> ResultColumn.score(o)).orElse("")),
+            ResultColumn.csv("models_disagree", Measurement::modelsDisagree),
             ResultColumn.decimal("gap_percent", "gap_percent", Measurement::gapPercent, 3),
             ResultColumn.decimal("gap_to_best_known_percent", "gap_to_best_known_percent", Measurement::gapToBestKnownPercent, 3),
             ResultColumn.decimal("seconds_to_1_percent", "seconds_to_1_percent", Measurement::secondsToNearOptimum, 3),

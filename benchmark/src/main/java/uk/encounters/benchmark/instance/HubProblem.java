@@ -29,7 +29,6 @@ public final class HubProblem {
 
     /** School weeks in a year, for what one encounter per pupil per year means per week. */
     private static final int SCHOOL_WEEKS = 38;
-    private static final Set<String> LIVE = Set.of("published", "confirmed");
 
     private final Horizon horizon;
     private final long seed;
@@ -90,16 +89,9 @@ public final class HubProblem {
         return new Seed(seed).random("hub/" + hub.profile().name() + "/benchmark/" + purpose);
     }
 
-    /** Bookings published or confirmed in the horizon, on offers still active: fixed before the round. */
-    private List<Posted> liveBookings(MappedHub mapped) {
-        List<Posted> live = new ArrayList<>();
-        for (DemoHub.Booking booking : mapped.hub.bookings()) {
-            if (LIVE.contains(booking.status()) && horizon.contains(booking.startsOn())
-                    && mapped.activeOffers.containsKey(booking.offer())) {
-                live.add(new Posted(mapped, mapped.hub.requests().get(booking.request()), booking));
-            }
-        }
-        return live;
+    private static List<Posted> liveBookings(MappedHub mapped) {
+        return mapped.liveBookings.stream()
+                .map(booking -> new Posted(mapped, mapped.hub.requests().get(booking.request()), booking)).toList();
     }
 
     /** The cohorts of every school with a request, by school index and year group. */

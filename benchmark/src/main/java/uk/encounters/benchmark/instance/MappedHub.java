@@ -29,25 +29,17 @@ final class MappedHub {
 
     /** Cold spot: the school's neighbourhood is in the most deprived fifth of England (IMD deciles 1-2). */
     static final int COLD_SPOT_MAX_DECILE = 2;
+    private static final Set<String> LIVE = Set.of("published", "confirmed");
 
     final DemoHub hub;
     final List<School> schools = new ArrayList<>();
     final List<Employer> employers = new ArrayList<>();
     final Map<Integer, Offer> activeOffers = new LinkedHashMap<>();
+    /** Bookings published or confirmed in the horizon, on active offers: pinned in the round. */
+    final List<DemoHub.Booking> liveBookings = new ArrayList<>();
 
     MappedHub(DemoHub hub, Horizon horizon, LongSupplier ids, RandomGenerator random) {
         this.hub = hub;
-        AcademicYear year = AcademicYear.containing(hub.today());
-        long[] budgetLeft = new long[hub.schools().size()];
-        for (DemoHub.Budget budget : hub.budgets()) {
-            if (budget.academicYear() == year.startYear()) {
-                budgetLeft[budget.school()] += Math.max(0,
-                        budget.amountPence() - budget.committedPence() - budget.spentPence());
-            }
-        }
-        for (int s = 0; s < hub.schools().size(); s++) {
-            schools.add(school(hub.schools().get(s), budgetLeft[s]));
-        }
         for (DemoHub.Employer employer : hub.employers()) {
             employers.add(new Employer(ids.getAsLong(), employer.name(),
                     new Location(employer.latitude(), employer.longitude()),
@@ -71,6 +63,37 @@ final class MappedHub {
                         availability.getOrDefault(o, List.of())));
             }
         }
+        for (DemoHub.Booking booking : hub.bookings()) {
+            Offer offer = activeOffers.get(booking.offer());
+            // the demo books without checking safeguarding; such a booking would be re-brokered, not kept
+            if (LIVE.contains(booking.status()) && horizon.contains(booking.startsOn()) && offer != null
+                    && (!booking.type().needsSafeguardingCheck() || offer.safeguardedOn(booking.endsOn()))) {
+                liveBookings.add(booking);
+            }
+        }
+        long[] budgetLeft = budgetLeft(hub);
+        for (int s = 0; s < hub.schools().size(); s++) {
+            schools.add(school(hub.schools().get(s), budgetLeft[s]));
+        }
+    }
+
+    /**
+     * What each school may spend on the round's paid sessions: this year's budgets less what is
+     * spent and committed, plus the cost of its live bookings in the horizon. Those were committed
+     * when booked, and the matcher counts their cost again as pinned sessions.
+     */
+    private long[] budgetLeft(DemoHub hub) {
+        int startYear = AcademicYear.containing(hub.today()).startYear();
+        long[] left = new long[hub.schools().size()];
+        for (DemoHub.Budget budget : hub.budgets()) {
+            if (budget.academicYear() == startYear) {
+                left[budget.school()] += Math.max(0, budget.amountPence() - budget.committedPence() - budget.spentPence());
+            }
+        }
+        for (DemoHub.Booking booking : liveBookings) {
+            left[hub.requests().get(booking.request()).school()] += activeOffers.get(booking.offer()).costPencePerSession();
+        }
+        return left;
     }
 
     private static School school(SchoolProfile profile, long budgetLeftPence) {

@@ -14,6 +14,7 @@ import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.PupilBand;
 import uk.encounters.matcher.domain.Session;
+import uk.encounters.matcher.solver.ScoreKeeper;
 
 /** The derby-week instance, from the public data when it is beside the project, else the Derby-like hub. */
 class HubProblemTest {
@@ -63,6 +64,14 @@ class HubProblemTest {
 
         assertThat(figures.supplySessions()).isPositive();
         assertThat(figures.sessions()).isGreaterThan((int) figures.supplySessions());
+    }
+
+    @Test
+    void theRoundStartsFeasibleWithItsLiveBookingsPinned() {
+        MatchingProblem start = derbyWeek.reset();
+
+        assertThat(start.sessions()).filteredOn(Session::pinned).allSatisfy(s -> assertThat(s.matched()).isTrue());
+        assertThat(ScoreKeeper.score(start).hardScore()).isZero();
     }
 
     @Test
