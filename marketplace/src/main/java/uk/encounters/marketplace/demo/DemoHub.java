@@ -72,6 +72,14 @@ public record DemoHub(HubProfile profile, LocalDate today, List<Budget> budgets,
         }
     }
 
+    /**
+     * The pupils of school number {@code school}, each followed by their history encounters, in
+     * one pass over the roll (the encounters of delivered bookings are in {@link #bookingEncounters()}).
+     */
+    public void forEachPupilOf(int school, Consumer<Pupil> pupils, Consumer<Encounter> encounters) {
+        roll.forEach(school, pupils, encounters);
+    }
+
     /** The history encounters of every pupil, then the encounters of delivered bookings. */
     public void forEachEncounter(Consumer<Encounter> encounters) {
         for (int school = 0; school < schools().size(); school++) {

@@ -12,11 +12,14 @@ import uk.encounters.marketplace.demo.DemoHub.Request;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
- * The open requests of the hub's careers leaders for the coming weeks: what a weekly matching
- * round has to place. Windows start two to eight weeks ahead and end within twelve, on school
- * days, except work experience, which schools ask for in the summer-term placement weeks.
+ * What the hub's careers leaders ask for: the year group, the type of encounter (mostly talks),
+ * how many pupils and sessions, when, and any preferences. Two uses share the same draws: the
+ * demo's open requests for the coming weeks ({@link #generate()}: windows start two to eight
+ * weeks ahead and end within twelve), and a round's demand posted week by week for the matcher
+ * benchmark ({@link #postedInWeekOf}). Work experience is always asked for in the summer-term
+ * placement weeks.
  */
-final class RequestGenerator {
+public final class RequestGenerator {
 
     private static final List<String> SEND_ADJUSTMENTS = List.of(
             "Small groups of up to eight; a familiar adult stays with the group",
@@ -25,18 +28,36 @@ final class RequestGenerator {
             "Pupils with autism: please avoid loud open-plan spaces and keep to the agreed times",
             "British Sign Language interpreter will attend; please face the group when speaking");
 
+    /** When a request other than work experience may take place: drawn after its type. */
+    private interface WindowRule {
+        /** The window's first and last school days, or null when there is none. */
+        LocalDate[] draw();
+    }
+
     private final HubProfile hub;
     private final LocalDate today;
     private final RandomGenerator random;
     private final List<String> largestSectors;
 
     RequestGenerator(HubProfile hub, Seed seed, LocalDate today) {
+        this(hub, seed.random("hub/" + hub.name() + "/requests"), today);
+    }
+
+    private RequestGenerator(HubProfile hub, RandomGenerator random, LocalDate today) {
         this.hub = hub;
         this.today = today;
-        this.random = seed.random("hub/" + hub.name() + "/requests");
+        this.random = random;
         this.largestSectors = hub.enterprises().bySector().keySet().stream()
                 .sorted(Comparator.comparingDouble((String s) -> -sectorSize(s)).thenComparing(s -> s))
                 .limit(6).toList();
+    }
+
+    /**
+     * Requests drawn from their own random stream, named by {@code purpose}, so that drawing a
+     * benchmark's demand never changes the demo's requests (nor the other way round).
+     */
+    public static RequestGenerator drawing(HubProfile hub, Seed seed, String purpose, LocalDate today) {
+        return new RequestGenerator(hub, seed.random("hub/" + hub.name() + "/requests/" + purpose), today);
     }
 
     private double sectorSize(String sector) {
@@ -51,17 +72,12 @@ final class RequestGenerator {
         List<Request> requests = new ArrayList<>();
         for (int s = 0; s < hub.schools().size(); s++) {
             SchoolProfile school = hub.schools().get(s);
-            List<Integer> yearGroups = new ArrayList<>();
-            for (int year = 7; year <= 13; year++) {
-                if (school.pupilsIn(year) >= 5) {
-                    yearGroups.add(year);
-                }
-            }
+            List<Integer> yearGroups = yearGroupsAsking(school);
             int count = yearGroups.isEmpty() ? 0
                     : school.specialOrAlternative() ? random.nextInt(3) : 1 + random.nextInt(4);
             for (int n = 0; n < count; n++) {
                 int yearGroup = EmployerNames.pick(yearGroups, random);
-                Request request = request(s, school, yearGroup);
+                Request request = request(s, school, yearGroup, this::openWindow);
                 if (request != null) {
                     requests.add(request);
                 }
@@ -70,26 +86,64 @@ final class RequestGenerator {
         return requests;
     }
 
-    private Request request(int schoolIndex, SchoolProfile school, int yearGroup) {
-        EncounterType type = type(yearGroup);
-        int cohort = school.pupilsIn(yearGroup);
-        LocalDate start;
-        LocalDate end;
-        if (type == EncounterType.WORK_EXPERIENCE) {
-            int summerOf = AcademicYear.containing(today).startYear() + 1;
-            start = AcademicYear.schoolDayOnOrAfter(MonthDay.of(6, 8).atYear(summerOf));
-            end = AcademicYear.schoolDayOnOrBefore(MonthDay.of(7, 10).atYear(summerOf));
-        } else {
-            start = AcademicYear.schoolDayOnOrAfter(today.plusDays(14 + random.nextInt(43)));
-            end = AcademicYear.schoolDayOnOrBefore(start.plusDays(7 + random.nextInt(22)));
-            LocalDate latest = AcademicYear.schoolDayOnOrBefore(today.plusWeeks(12));
-            if (end.isAfter(latest)) {
-                end = latest;
+    /** The year groups a school asks for: those with five pupils or more. */
+    public static List<Integer> yearGroupsAsking(SchoolProfile school) {
+        List<Integer> yearGroups = new ArrayList<>();
+        for (int year = 7; year <= 13; year++) {
+            if (school.pupilsIn(year) >= 5) {
+                yearGroups.add(year);
             }
         }
-        if (end.isBefore(start)) {
+        return yearGroups;
+    }
+
+    /**
+     * One request school number {@code schoolIndex} posts in the week of {@code monday}: a year
+     * group and everything else drawn as for the demo's requests, its window starting on a
+     * school day that week and lasting one to four weeks, cut at {@code latestEnd}. Null when the
+     * school has no year group to ask for or the week no school day.
+     */
+    public Request postedInWeekOf(int schoolIndex, LocalDate monday, LocalDate latestEnd) {
+        SchoolProfile school = hub.schools().get(schoolIndex);
+        List<Integer> yearGroups = yearGroupsAsking(school);
+        if (yearGroups.isEmpty()) {
             return null;
         }
+        int yearGroup = EmployerNames.pick(yearGroups, random);
+        return request(schoolIndex, school, yearGroup, () -> {
+            LocalDate start = AcademicYear.containing(monday).randomSchoolDay(random, monday, monday.plusDays(4));
+            if (start == null) {
+                return null;
+            }
+            LocalDate end = AcademicYear.schoolDayOnOrBefore(start.plusDays(7 + random.nextInt(22)));
+            return new LocalDate[] {start, end.isAfter(latestEnd) ? latestEnd : end};
+        });
+    }
+
+    /** Two to eight weeks ahead, for one to four weeks, ending within twelve weeks of today. */
+    private LocalDate[] openWindow() {
+        LocalDate start = AcademicYear.schoolDayOnOrAfter(today.plusDays(14 + random.nextInt(43)));
+        LocalDate end = AcademicYear.schoolDayOnOrBefore(start.plusDays(7 + random.nextInt(22)));
+        LocalDate latest = AcademicYear.schoolDayOnOrBefore(today.plusWeeks(12));
+        return new LocalDate[] {start, end.isAfter(latest) ? latest : end};
+    }
+
+    private Request request(int schoolIndex, SchoolProfile school, int yearGroup, WindowRule windowRule) {
+        EncounterType type = type(yearGroup);
+        int cohort = school.pupilsIn(yearGroup);
+        LocalDate[] window;
+        if (type == EncounterType.WORK_EXPERIENCE) {
+            int summerOf = AcademicYear.containing(today).startYear() + 1;
+            window = new LocalDate[] {AcademicYear.schoolDayOnOrAfter(MonthDay.of(6, 8).atYear(summerOf)),
+                    AcademicYear.schoolDayOnOrBefore(MonthDay.of(7, 10).atYear(summerOf))};
+        } else {
+            window = windowRule.draw();
+        }
+        if (window == null || window[1].isBefore(window[0])) {
+            return null;
+        }
+        LocalDate start = window[0];
+        LocalDate end = window[1];
         int pupils = Math.max(1, Math.min(cohort, switch (type) {
             case CAREERS_TALK -> new int[] {30, 60, 90, 120, cohort}[random.nextInt(5)];
             case CAREERS_FAIR -> cohort;

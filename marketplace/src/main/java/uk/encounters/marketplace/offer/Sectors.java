@@ -25,6 +25,20 @@ public final class Sectors {
             "Health",
             "Arts, entertainment, recreation & other services");
 
+    /**
+     * The sectors whose employers count as STEM (science, technology, engineering, maths) for the
+     * rule that a cohort with no STEM encounter this year gets one first. Health is left out:
+     * the ONS group is mostly care homes, social care and GP practices, where an encounter is
+     * about caring careers; sector alone cannot tell an NHS trust's clinical scientists from them,
+     * and counting it would make a sixth of Derby's jobs STEM and blunt the rule.
+     */
+    public static final List<String> STEM = List.of(
+            "Mining, quarrying & utilities",
+            "Manufacturing",
+            "Construction",
+            "Information & communication",
+            "Professional, scientific & technical");
+
     private Sectors() {
     }
 }

@@ -60,6 +60,11 @@ public final class Cohort {
         for (int pass = 0; pass < PASSES; pass++) {
             for (PupilBand band : neediestFirst) {
                 long perPupil = Math.round(band.priority() * 100) / divisor;
+                if (!segments.isEmpty()) {
+                    // a repeat is worth no more than the least first encounter before it: with
+                    // priorities more than REPEAT_DIVISOR apart the curve would otherwise rise again
+                    perPupil = Math.min(perPupil, segments.get(segments.size() - 1).valuePerPlace());
+                }
                 if (band.pupils() > 0 && perPupil > 0) {
                     segments.add(new ValueCurve.Segment(band.pupils(), perPupil));
                 }

@@ -1,0 +1,60 @@
+package uk.encounters.benchmark.instance;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import uk.encounters.marketplace.calendar.AcademicYear;
+
+/**
+ * The school weeks a round plans: {@code mondays} of weeks with at least one school day (holiday
+ * weeks are skipped, not counted), and their school days as {@link AcademicYear} knows them.
+ */
+public record Horizon(LocalDate start, LocalDate end, List<LocalDate> mondays, NavigableSet<LocalDate> schoolDays) {
+
+    public Horizon {
+        mondays = List.copyOf(mondays);
+        schoolDays = Collections.unmodifiableNavigableSet(new TreeSet<>(schoolDays));
+    }
+
+    /** {@code weeks} school weeks from the first Monday on or after {@code from}. */
+    public static Horizon schoolWeeks(LocalDate from, int weeks) {
+        if (weeks < 1) {
+            throw new IllegalArgumentException("A horizon has at least one week");
+        }
+        List<LocalDate> mondays = new ArrayList<>();
+        NavigableSet<LocalDate> days = new TreeSet<>();
+        LocalDate monday = from.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        while (mondays.size() < weeks) {
+            List<LocalDate> open = new ArrayList<>();
+            for (int d = 0; d < 5; d++) {
+                LocalDate day = monday.plusDays(d);
+                if (AcademicYear.containing(day).isSchoolDay(day)) {
+                    open.add(day);
+                }
+            }
+            if (!open.isEmpty()) {
+                mondays.add(monday);
+                days.addAll(open);
+            }
+            monday = monday.plusWeeks(1);
+        }
+        return new Horizon(days.first(), days.last(), mondays, days);
+    }
+
+    public int weeks() {
+        return mondays.size();
+    }
+
+    public boolean overlaps(LocalDate windowStart, LocalDate windowEnd) {
+        return !windowEnd.isBefore(start) && !windowStart.isAfter(end);
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start) && !day.isAfter(end);
+    }
+}

@@ -1,0 +1,122 @@
+package uk.encounters.benchmark.instance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.demo.DemoHub;
+import uk.encounters.marketplace.demo.Seed;
+import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.ProblemBuilder;
+import uk.encounters.matcher.domain.Request;
+import uk.encounters.matcher.solver.MatchingWeights;
+
+/**
+ * The benchmark's mapping from generated hubs to a matching round's problem, through
+ * {@link ProblemBuilder}: schools, cohorts of pupils by priority, employers with their caps,
+ * active offers, the demand of the horizon ({@link Demand}) and the live bookings already in it,
+ * pinned. Several hubs make one problem, as if one coordinator matched the whole region. (The
+ * app's own mapping, from the database, is the matching round's; this one reads generated data.)
+ */
+public final class HubProblem {
+
+    /** School weeks in a year, for what one encounter per pupil per year means per week. */
+    private static final int SCHOOL_WEEKS = 38;
+
+    private final Horizon horizon;
+    private final long seed;
+    private long nextId = 1;
+
+    /** A request to place, with the live booking of its first session when it has one. */
+    private record Posted(MappedHub hub, DemoHub.Request request, DemoHub.Booking booking) {
+    }
+
+    public HubProblem(Horizon horizon, long seed) {
+        this.horizon = horizon;
+        this.seed = seed;
+    }
+
+    public BenchmarkInstance build(String name, List<DemoHub> hubs) {
+        ProblemBuilder builder = new ProblemBuilder(horizon.start(), horizon.end(), horizon.schoolDays(),
+                MatchingWeights.defaultWeights());
+        List<Posted> posted = new ArrayList<>();
+        Map<MappedHub, Map<Integer, Map<Integer, Cohort>>> cohorts = new HashMap<>();
+        long supply = 0;
+        long pupilPlaces = 0;
+        long pupils = 0;
+        for (DemoHub hub : hubs) {
+            MappedHub mapped = new MappedHub(hub, horizon, () -> nextId++, random(hub, "asks"));
+            mapped.activeOffers.values().forEach(builder::offer);
+            Demand.Drawn demand = Demand.draw(hub, horizon, seed, Supply.sessions(mapped.activeOffers.values(), horizon));
+            demand.requests().forEach(request -> posted.add(new Posted(mapped, request, null)));
+            posted.addAll(liveBookings(mapped));
+            cohorts.put(mapped, cohorts(mapped, posted));
+            supply += demand.supplySessions();
+            pupilPlaces += demand.pupilPlaces();
+            pupils += hub.profile().pupils();
+        }
+        // the order the requests were posted in, which first come first served follows
+        Collections.shuffle(posted, new Seed(seed).random("benchmark/posting-order"));
+        int requests = 0;
+        for (int order = 0; order < posted.size(); order++) {
+            Posted p = posted.get(order);
+            long id = nextId++;
+            Cohort cohort = cohorts.get(p.hub()).get(p.request().school()).get(p.request().yearGroup());
+            builder.request(request(id, cohort, p.request(), order));
+            requests++;
+            if (p.booking() != null) {
+                DemoHub.Booking booking = p.booking();
+                builder.booking(id, p.hub().activeOffers.get(booking.offer()).id(), booking.startsOn(),
+                        booking.endsOn(), Period.fromCode(booking.period()), booking.pinned());
+            }
+        }
+        MatchingProblem problem = builder.build();
+        int pinned = (int) problem.sessions().stream().filter(s -> s.pinned()).count();
+        InstanceFigures figures = new InstanceFigures(hubs.size(), problem.schools().size(), problem.cohorts().size(),
+                requests, problem.sessions().size(), pinned, problem.slots().size(), problem.candidatePairs(), supply,
+                pupilPlaces, pupils * horizon.weeks() / SCHOOL_WEEKS);
+        return new BenchmarkInstance(name, seed, problem, figures);
+    }
+
+    private RandomGenerator random(DemoHub hub, String purpose) {
+        return new Seed(seed).random("hub/" + hub.profile().name() + "/benchmark/" + purpose);
+    }
+
+    private static List<Posted> liveBookings(MappedHub mapped) {
+        return mapped.liveBookings.stream()
+                .map(booking -> new Posted(mapped, mapped.hub.requests().get(booking.request()), booking)).toList();
+    }
+
+    /** The cohorts of every school with a request, by school index and year group. */
+    private Map<Integer, Map<Integer, Cohort>> cohorts(MappedHub mapped, List<Posted> posted) {
+        Set<Integer> asking = new HashSet<>();
+        posted.stream().filter(p -> p.hub() == mapped).forEach(p -> asking.add(p.request().school()));
+        HubBookings bookings = new HubBookings(mapped.hub, e -> mapped.employers.get(e).id());
+        double stemShare = mapped.stemShare();
+        Map<Integer, Map<Integer, Cohort>> bySchool = new HashMap<>();
+        for (int school : asking) {
+            Map<Integer, Cohort> byYear = new HashMap<>();
+            RandomGenerator random = random(mapped.hub, "stem/" + mapped.hub.schools().get(school).urn());
+            CohortNeeds.of(mapped.hub, school, bookings, stemShare, random).forEach((year, facts) ->
+                    byYear.put(year, facts.toCohort(mapped.schools.get(school))));
+            bySchool.put(school, byYear);
+        }
+        return bySchool;
+    }
+
+    private static Request request(long id, Cohort cohort, DemoHub.Request request, long postedOrder) {
+        Set<String> sectors = request.preferredSectors() == null ? Set.of()
+                : Set.copyOf(Arrays.asList(request.preferredSectors().split("\\|")));
+        return new Request(id, cohort, request.type(), request.pupils(), request.sessions(), request.windowStart(),
+                request.windowEnd(), request.morning(), request.afternoon(),
+                MappedHub.modes(request.inSchool(), request.atWorkplace(), request.online()), sectors, null,
+                request.sendAdjustments() != null, postedOrder);
+    }
+}
