@@ -8,6 +8,8 @@ import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSel
 import org.optaplanner.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -23,6 +25,8 @@ import uk.encounters.matcher.domain.Session;
  * @param environmentMode  FULL_ASSERT in tests checks every score increment against a full calculation
  */
 public record SolverSettings(Duration timeLimit, Duration unimprovedLimit, EnvironmentMode environmentMode) {
+
+    private static final int LATE_ACCEPTANCE_SIZE = 100;
 
     public static SolverSettings forSeconds(long seconds) {
         return new SolverSettings(Duration.ofSeconds(seconds), null, EnvironmentMode.REPRODUCIBLE);
@@ -49,11 +53,16 @@ public record SolverSettings(Duration timeLimit, Duration unimprovedLimit, Envir
                 .withTerminationConfig(termination)
                 .withPhases(new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                                new ChangeMoveSelectorConfig(),
-                                new SwapMoveSelectorConfig(),
-                                // several places of one request onto one slot at once: a placement
-                                // week's first pupil alone may not pay for the visit, all of them do
-                                new PillarChangeMoveSelectorConfig())));
+                        new LocalSearchPhaseConfig()
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                                        new ChangeMoveSelectorConfig(),
+                                        new SwapMoveSelectorConfig(),
+                                        // several places of one request onto one slot at once: a placement
+                                        // week's first pupil alone may not pay for the visit, all of them do
+                                        new PillarChangeMoveSelectorConfig()))
+                                // measured on the benchmark's Derby weeks: a short memory (100 steps)
+                                // climbs far faster than the default 400 and reached the optimum
+                                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
     }
 }
