@@ -13,8 +13,8 @@ import uk.encounters.matcher.domain.Session;
 /**
  * The exact reference: the matcher's model solved by OR-Tools CP-SAT ({@link MatchingModel}). Its
  * objective is the matcher's soft score and every hard rule is a constraint, so an optimal result
- * is the best soft score any feasible plan of the matcher can reach (with unpinned sessions on
- * their candidates).
+ * is the best soft score any feasible plan of the matcher can reach (unpinned sessions on their
+ * candidates or left on their previous slot, as the matcher's search can).
  *
  * <p>Stopped by the time limit, the result is the best plan found (status FEASIBLE) with its exact
  * soft score, and CP-SAT's bound; with no plan found yet (UNKNOWN) the objective is
@@ -48,7 +48,7 @@ public final class CpSatReference implements ReferenceSolver {
      * The CP-SAT objective of the problem's current plan: every session fixed where it is. For
      * tests that prove the two models agree; INFEASIBLE when the plan breaks a hard rule.
      *
-     * @throws IllegalArgumentException when an unpinned session is on a slot not among its candidates
+     * @throws IllegalArgumentException when an unpinned session is on a slot neither a candidate nor its previous one
      */
     public ReferenceResult evaluate(MatchingProblem problem, Duration timeLimit) {
         Map<String, Long> plan = new LinkedHashMap<>();
@@ -67,8 +67,8 @@ public final class CpSatReference implements ReferenceSolver {
                 continue;
             }
             Long slotId = result.assignment().get(session.id());
-            OfferSlot slot = slotId == null ? null : session.candidates().stream()
-                    .filter(candidate -> candidate.id() == slotId).findFirst().orElse(slots.get(slotId));
+            OfferSlot slot = slotId == null ? null : MatchingModel.slotsOf(session).stream()
+                    .filter(option -> option.id() == slotId).findFirst().orElse(slots.get(slotId));
             if (slotId != null && slot == null) {
                 throw new IllegalArgumentException("No slot " + slotId + " in the problem");
             }

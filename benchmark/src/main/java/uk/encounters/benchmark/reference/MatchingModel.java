@@ -55,19 +55,27 @@ final class MatchingModel {
         return new MatchingModel(problem);
     }
 
-    /** A pinned session stays on its slot (which need not be a candidate); others may take any candidate. */
-    private static Collection<OfferSlot> slotsOf(Session session) {
+    /**
+     * A pinned session stays on its slot (which need not be a candidate); others may take any
+     * candidate, or stay on their previous slot even when it is not one: the matcher starts from
+     * it and may keep it (its search only moves a session to candidates).
+     */
+    static Collection<OfferSlot> slotsOf(Session session) {
         if (session.pinned()) {
             return session.slot() == null ? List.of() : List.of(session.slot());
         }
-        return new LinkedHashSet<>(session.candidates());
+        Collection<OfferSlot> slots = new LinkedHashSet<>(session.candidates());
+        if (session.previousSlot() != null) {
+            slots.add(session.previousSlot());
+        }
+        return slots;
     }
 
     /**
      * Fixes every unpinned session to its slot in {@code plan} (session id to slot id; absent:
      * unmatched), so that solving only tightens the objective's auxiliaries to the plan's score.
      *
-     * @throws IllegalArgumentException when a session's slot is not one of its candidates
+     * @throws IllegalArgumentException when a session's slot is neither a candidate nor its previous one
      */
     void fixTo(Map<String, Long> plan) {
         bySession.forEach((session, options) -> {
@@ -77,7 +85,7 @@ final class MatchingModel {
             Long slotId = plan.get(session.id());
             if (slotId != null && options.stream().noneMatch(p -> p.slot().id() == slotId)) {
                 throw new IllegalArgumentException("Session " + session.id() + " is on slot " + slotId
-                        + ", which is not one of its candidates");
+                        + ", neither a candidate nor its previous slot");
             }
             for (Placement placement : options) {
                 model.addEquality(placement.chosen(), slotId != null && placement.slot().id() == slotId ? 1 : 0);

@@ -48,7 +48,7 @@ final class Hub {
         return new School(id, "School " + id, DERBY_CENTRE, false, budgetPence, School.DEFAULT_TRAVEL_LIMIT_KM);
     }
 
-    /** All pupils one encounter behind, {@code disadvantaged} of them worth half again; STEM had, nothing else special. */
+    /** All pupils one encounter behind, {@code disadvantaged} of them worth half again; STEM had this year. */
     static Cohort cohort(School school, int yearGroup, int pupils, int disadvantaged) {
         return cohort(school, yearGroup, pupils, disadvantaged, false, true, 0);
     }
@@ -165,7 +165,11 @@ final class Hub {
 
         RequestSpec type(EncounterType value) { type = value; return this; }
         RequestSpec until(LocalDate value) { windowEnd = value; return this; }
-        RequestSpec periods(boolean morning, boolean afternoon) { mornings = morning; afternoons = afternoon; return this; }
+        RequestSpec periods(boolean morning, boolean afternoon) {
+            mornings = morning;
+            afternoons = afternoon;
+            return this;
+        }
         RequestSpec modes(Set<DeliveryMode> value) { modes = value; return this; }
         RequestSpec sectors(Set<String> value) { sectors = value; return this; }
         RequestSpec preferredEmployer(Long id) { preferredEmployerId = id; return this; }

@@ -103,7 +103,7 @@ final class RandomHub {
     }
 
     private MatchingProblem build(List<Booking> bookings) {
-        ProblemBuilder builder = new ProblemBuilder(MONDAY, LAST_DAY, ProblemBuilder.weekdays(MONDAY, LAST_DAY), weights);
+        ProblemBuilder builder = Hub.builder(weights);
         offers.forEach(builder::offer);
         requests.forEach(builder::request);
         // The slot's own period is its availability's (placements are offered all day), so this names the same slot.
@@ -185,7 +185,8 @@ final class RandomHub {
             if (type == EncounterType.WORK_EXPERIENCE) {
                 spec.on(MONDAY.plusWeeks(random.nextInt(2)), Period.ALL_DAY);
             } else {
-                spec.on(MONDAY.plusWeeks(random.nextInt(2)).plusDays(random.nextInt(5)), pick(random, List.of(PERIODS)));
+                LocalDate day = MONDAY.plusWeeks(random.nextInt(2)).plusDays(random.nextInt(5));
+                spec.on(day, pick(random, List.of(PERIODS)));
             }
         }
         return spec.build();
@@ -193,7 +194,8 @@ final class RandomHub {
 
     private Request request(long id, Cohort cohort, EncounterType type, int sessionsLeft, List<Employer> employers) {
         boolean placements = type == EncounterType.WORK_EXPERIENCE;
-        int pupils = placements ? 1 + random.nextInt(Math.min(3, sessionsLeft)) : 10 + random.nextInt(cohort.pupils() - 9);
+        int pupils = placements ? 1 + random.nextInt(Math.min(3, sessionsLeft))
+                : 10 + random.nextInt(cohort.pupils() - 9);
         int sessions = placements ? 1 : 1 + random.nextInt(Math.min(3, sessionsLeft));
         boolean mornings = random.nextDouble() < 0.85;
         Hub.RequestSpec spec = Hub.request(id, cohort, pupils, sessions).type(type)
