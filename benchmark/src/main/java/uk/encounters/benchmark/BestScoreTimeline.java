@@ -17,6 +17,13 @@ public final class BestScoreTimeline {
         points.add(new Point(millis, score));
     }
 
+    /** The solve's final best plan, when no event reported it (construction found it). */
+    synchronized void recordFinal(long millis, HardSoftLongScore score) {
+        if (points.isEmpty() || !points.getLast().score().equals(score)) {
+            points.add(new Point(millis, score));
+        }
+    }
+
     public synchronized List<Point> points() {
         return List.copyOf(points);
     }

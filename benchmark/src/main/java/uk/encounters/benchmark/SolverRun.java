@@ -6,6 +6,7 @@ import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.impl.solver.DefaultSolver;
+import org.optaplanner.core.impl.solver.scope.SolverScope;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.SolverSettings;
 
@@ -27,8 +28,12 @@ public record SolverRun(Outcome outcome, BestScoreTimeline timeline, long scoreC
         long start = System.nanoTime();
         MatchingProblem best = solver.solve(problem);
         Duration time = Duration.ofNanos(System.nanoTime() - start);
-        // the speed is only on the implementation's scope; the public API has no figure for it
-        long speed = ((DefaultSolver<MatchingProblem>) solver).getSolverScope().getScoreCalculationSpeed();
+        // the speed and the best plan's time are only on the implementation's scope
+        SolverScope<MatchingProblem> scope = ((DefaultSolver<MatchingProblem>) solver).getSolverScope();
+        // a best plan from construction that nothing beats afterwards fires no event: record it too
+        Long bestMillis = scope.getBestSolutionTimeMillisSpent();
+        timeline.recordFinal(bestMillis == null ? time.toMillis() : bestMillis, best.score());
+        long speed = scope.getScoreCalculationSpeed();
         return new SolverRun(Outcome.of(best, best.score(), time), timeline, speed);
     }
 }

@@ -57,11 +57,9 @@ final class HardRules {
     }
 
     /**
-     * The matcher penalises each unique pair (a, b), a's planning id the lower, with one presenter
-     * and overlapping half-days, when a's offer is not a placement. Between non-placement slots
-     * that is "at most one per presenter per half-day" (intervals overlap pairwise iff a half-day
-     * is covered twice). A placement's session b clashes only when the other session a has the
-     * lower id: the matcher's filter looks at a alone.
+     * A presenter's non-placement sessions never overlap (placement weeks are exempt, as in the
+     * matcher and the database): pairwise overlaps of half-day intervals are exactly "at most one
+     * per presenter per half-day".
      */
     private void volunteerInOnePlaceAtATime() {
         Map<Object, List<Placement>> byPresenter = group(m.placements, p -> p.offer().presenter());
@@ -76,19 +74,6 @@ final class HardRules {
             }
             byHalfDay.values().stream().filter(vars -> vars.size() > 1)
                     .forEach(vars -> model.addAtMostOne(vars.toArray(Literal[]::new)));
-            for (Placement a : same) {
-                if (a.offer().placements()) {
-                    continue;
-                }
-                List<BoolVar> clashes = same.stream()
-                        .filter(b -> b.offer().placements() && b.session().id().compareTo(a.session().id()) > 0
-                                && a.slot().overlaps(b.slot()))
-                        .map(Placement::chosen).toList();
-                if (!clashes.isEmpty()) {
-                    model.addLessOrEqual(LinearExpr.sum(clashes.toArray(BoolVar[]::new)), 0)
-                            .onlyEnforceIf(a.chosen());
-                }
-            }
         }
     }
 

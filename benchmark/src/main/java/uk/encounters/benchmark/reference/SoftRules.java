@@ -8,6 +8,7 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import uk.encounters.matcher.domain.Cohort;
@@ -122,24 +123,37 @@ final class SoftRules {
         return (int) Math.round(km * 10);
     }
 
-    /** Per (cohort, employer): every session counts if the employer came this year, else all but the first. */
+    /**
+     * Per (cohort, employer), visits are distinct slots (one placement week is one visit): every
+     * visit counts if the employer came this year, else all but the first.
+     */
     private void sameEmployerAgain() {
         long weight = weights.of(MatchingWeights.SAME_EMPLOYER_AGAIN);
         if (weight == 0) {
             return;
         }
         group(m.placements, Placement::cohort).forEach((cohort, ofCohort) ->
-                group(ofCohort, Placement::employer).forEach((employer, sessions) -> {
+                group(ofCohort, Placement::employer).forEach((employer, options) -> {
+                    List<BoolVar> visits = new ArrayList<>();
+                    group(options, Placement::slot).forEach((slot, onSlot) -> {
+                        if (onSlot.size() == 1) {
+                            visits.add(onSlot.get(0).chosen());
+                            return;
+                        }
+                        BoolVar visit = model.newBoolVar("visit");
+                        onSlot.forEach(p -> model.addImplication(p.chosen(), visit));
+                        visits.add(visit);
+                    });
                     if (cohort.visitedThisYearBy(employer)) {
-                        sessions.forEach(p -> objective.addTerm(p.chosen(), -weight));
+                        visits.forEach(visit -> objective.addTerm(visit, -weight));
                         return;
                     }
-                    long most = sessions.stream().map(Placement::session).distinct().count();
-                    if (most < 2) {
+                    if (visits.size() < 2) {
                         return;
                     }
-                    IntVar repeats = model.newIntVar(0, most - 1, "repeats");
-                    model.addLessOrEqual(LinearExpr.newBuilder().add(sum(sessions)).addTerm(repeats, -1), 1);
+                    IntVar repeats = model.newIntVar(0, visits.size() - 1, "repeats");
+                    model.addLessOrEqual(LinearExpr.newBuilder()
+                            .add(LinearExpr.sum(visits.toArray(BoolVar[]::new))).addTerm(repeats, -1), 1);
                     objective.addTerm(repeats, -weight);
                 }));
     }

@@ -242,21 +242,17 @@ class CpSatReferenceTest {
     }
 
     @Test
-    void aTalkDuringAPlacementWeekClashesOnlyWhenTheTalkSessionHasTheLowerId() {
+    void aTalkDuringAPlacementWeekIsNoClashWhicheverSessionComesFirst() {
         MatchingProblem problem = Scenarios.talkDuringPlacementWeek();
         Session placementFirst = session(problem, "3#1");
         Session talk = session(problem, "5#1");
         Session placementAfter = session(problem, "7#1");
         talk.setSlot(talk.candidates().getFirst());
-
         placementFirst.setSlot(placementFirst.candidates().getFirst());
+        placementAfter.setSlot(placementAfter.candidates().getFirst());
+
         assertThat(ScoreKeeper.score(problem).hardScore()).isZero();
         assertThat(reference.evaluate(problem, LIMIT).objective()).isEqualTo(problem.score().softScore());
-
-        placementFirst.setSlot(null);
-        placementAfter.setSlot(placementAfter.candidates().getFirst());
-        assertThat(ScoreKeeper.score(problem).hardScore()).isEqualTo(-1);
-        assertThat(reference.evaluate(problem, LIMIT).status()).isEqualTo("INFEASIBLE");
     }
 
     @Test

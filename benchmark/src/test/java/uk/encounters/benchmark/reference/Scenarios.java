@@ -189,9 +189,9 @@ final class Scenarios {
     }
 
     /**
-     * Ann hosts a placement week and gives a talk on its Wednesday. The matcher counts the clash
-     * only when the talk's session has the lower planning id: "5#1" (the talk) against "7#1" but
-     * not against "3#1", whose placement comes first.
+     * Ann hosts a placement week and gives a talk on its Wednesday: placement weeks are exempt from
+     * the one-place-at-a-time rule (the host supervises the pupils in the workplace), whichever
+     * session's id sorts first.
      */
     static MatchingProblem talkDuringPlacementWeek() {
         Volunteer ann = volunteer(1);

@@ -45,12 +45,13 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         };
     }
 
-    // A volunteer (or an offer's unnamed team) gives one session at a time; placements host many.
+    // A volunteer (or an offer's unnamed team) gives one session at a time; placement weeks host
+    // many pupils and are exempt, as in the database's rule.
     Constraint volunteerInTwoPlacesAtOnce(ConstraintFactory factory) {
         return factory.forEachUniquePair(Session.class,
                         Joiners.equal(s -> s.offer().presenter()),
                         Joiners.overlapping(s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay()))
-                .filter((a, b) -> !a.offer().placements())
+                .filter((a, b) -> !a.offer().placements() && !b.offer().placements())
                 .penalize(HardSoftLongScore.ONE_HARD)
                 .asConstraint("Volunteer in two places at once");
     }
