@@ -39,20 +39,25 @@ class MatcherTest {
                 MatchingWeights.defaultWeights());
     }
 
-    private static MatchResult solve(MatchingProblem problem) {
+    /** Checks every score increment against a full calculation: slow, so for invariants, not optimality. */
+    private static MatchResult solveAsserting(MatchingProblem problem) {
         return new Matcher(FULL_ASSERT).solve(problem);
+    }
+
+    private static MatchResult solve(MatchingProblem problem) {
+        return new Matcher(SolverSettings.forSeconds(2)).solve(problem);
     }
 
     private static Session session(MatchResult result, String id) {
         return result.plan().sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
-    @Test
-    void solvesASmallHubInFullAssertModeWithEveryRuleInPlay() {
+    /** Two schools, talks, a placement week and mentoring by an unchecked volunteer; one talk published. */
+    private MatchingProblem smallHubWithEveryRuleInPlay() {
         Cohort a9 = cohort(alvaston, 9, 180, 40);
         Cohort b9 = cohort(mickleover, 9, 150, 60);
         Cohort b10 = new Cohort(mickleover, 10, 140, List.of(new PupilBand(140, 2)), true, false, 140, Set.of(1L));
-        MatchingProblem problem = week()
+        return week()
                 .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY, MONDAY.plusDays(1)))
                 .offer(talk(2, smith, volunteer(2, "Bob"), MONDAY))
                 .offer(offer(3, rolls, volunteer(3, "Cy"), EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY))
@@ -63,13 +68,25 @@ class MatcherTest {
                 .request(request(4, b10, EncounterType.MENTORING, 8, 1))
                 .booking(1, 1, MONDAY, MONDAY, Period.MORNING, true)
                 .build();
+    }
 
-        MatchResult result = solve(problem);
+    @Test
+    void solvesASmallHubInFullAssertModeWithEveryRuleInPlay() {
+        MatchResult result = solveAsserting(smallHubWithEveryRuleInPlay());
 
         assertThat(result.plan().score().isFeasible()).isTrue();
-        assertThat(result.summary().matched()).isEqualTo(1 + 1 + 4);
+        assertThat(session(result, "1#1").slot().startsOn()).isEqualTo(MONDAY);
         assertThat(session(result, "4#1").matched()).as("mentoring needs a checked volunteer").isFalse();
         assertThat(result.explanations().unmatched()).extracting(u -> u.session().id()).contains("4#1");
+        assertThat(result.explanations().bookings()).hasSize(result.summary().matched());
+    }
+
+    @Test
+    void theBestPlanForTheSmallHubPlacesTheWholePlacementWeek() {
+        MatchResult result = solve(smallHubWithEveryRuleInPlay());
+
+        assertThat(result.summary().matched()).as("the published talk, one more talk, four placements").isEqualTo(6);
+        assertThat(result.plan().sessions()).filteredOn(s -> s.matched() && s.offer().placements()).hasSize(4);
     }
 
     @Test
@@ -83,7 +100,7 @@ class MatcherTest {
                 .booking(1, 1, MONDAY, MONDAY, Period.MORNING, true)
                 .build();
 
-        MatchResult result = solve(problem);
+        MatchResult result = solveAsserting(problem);
 
         Session pinned = session(result, "1#1");
         assertThat(pinned.pinned()).isTrue();
