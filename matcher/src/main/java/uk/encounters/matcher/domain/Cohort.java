@@ -12,7 +12,8 @@ import java.util.Set;
  * <p>The value of a round's sessions to a cohort is concave in the pupil places it gets. Schools
  * choose the pupils furthest behind first, so the first places go to the neediest and each
  * further place is worth at most as much as the one before; once every pupil has had one, a
- * second encounter in the same round is worth a quarter, a third a sixteenth. So one cohort's
+ * second encounter in the same round is worth a quarter, a third a sixteenth (never more than
+ * the least first encounter, so the curve stays concave). So one cohort's
  * second session is worth less than another cohort's first, and no school absorbs all the supply.
  * Values are in hundredths of a priority point, so every figure is a whole number.
  */
