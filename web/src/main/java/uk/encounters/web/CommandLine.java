@@ -14,7 +14,11 @@ record CommandLine(String command, Map<String, String> options) {
             "serve", Set.of(),
             "migrate", Set.of(),
             "seed", Set.of("area", "seed"),
-            "invite-admin", Set.of("email", "name"));
+            "invite-admin", Set.of("email", "name"),
+            "match", Set.of("hub", "seconds", "publish"));
+
+    /** Options that are switches: present or not, with no value. */
+    static final Set<String> FLAGS = Set.of("publish");
 
     static CommandLine parse(List<String> args) {
         if (args.isEmpty() || Set.of("--help", "-h", "help").contains(args.getFirst())) {
@@ -31,12 +35,20 @@ record CommandLine(String command, Map<String, String> options) {
             if (!arg.startsWith("--") || !allowed.contains(arg.substring(2))) {
                 throw new IllegalArgumentException("'" + command + "' does not take '" + arg + "'.");
             }
+            if (FLAGS.contains(arg.substring(2))) {
+                options.put(arg.substring(2), "true");
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException(arg + " needs a value.");
             }
             options.put(arg.substring(2), args.get(++i));
         }
         return new CommandLine(command, Map.copyOf(options));
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     Optional<String> option(String name) {

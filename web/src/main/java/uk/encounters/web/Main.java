@@ -37,6 +37,10 @@ public final class Main {
               invite-admin --email ADDRESS --name NAME
                                               Make someone an administrator: a new person gets an emailed invitation
                                               (the link is printed too); an existing account gets the role.
+              match --hub ID [--seconds N] [--publish]
+                                              Run the hub's weekly matching round headless (for a scheduler):
+                                              solve for N seconds (30), print its figures, and with --publish
+                                              publish it and queue the digests.
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
@@ -87,6 +91,7 @@ public final class Main {
                 case "migrate" -> migrate();
                 case "seed" -> seed(line);
                 case "invite-admin" -> inviteAdmin(line);
+                case "match" -> new MatchCommand(config, clock, out).run(line);
                 case "serve" -> serve();
                 case "demo" -> demo(line);
                 default -> throw new IllegalStateException(line.command());

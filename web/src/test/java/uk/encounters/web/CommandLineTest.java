@@ -25,6 +25,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aSwitchTakesNoValue() {
+        CommandLine line = CommandLine.parse(List.of("match", "--publish", "--hub", "3"));
+
+        assertThat(line.flag("publish")).isTrue();
+        assertThat(line.longOption("hub", -1)).isEqualTo(3);
+        assertThat(CommandLine.parse(List.of("match", "--hub", "3")).flag("publish")).isFalse();
+    }
+
+    @Test
     void refusesUnknownCommandsAndOptionsTheCommandDoesNotTake() {
         assertThatThrownBy(() -> CommandLine.parse(List.of("launch"))).hasMessageContaining("Unknown command 'launch'");
         assertThatThrownBy(() -> CommandLine.parse(List.of("serve", "--area", "derby")))

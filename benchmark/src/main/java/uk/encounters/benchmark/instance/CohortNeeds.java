@@ -11,17 +11,14 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.round.YearGroupNeeds;
 import uk.encounters.matcher.domain.Cohort;
-import uk.encounters.matcher.domain.PupilBand;
 import uk.encounters.matcher.domain.School;
 
 /**
  * A school's year groups as the matcher sees them, from its pupils' encounters so far: each
- * pupil's progress and priority by the marketplace's own rules ({@link PupilProgress},
- * {@link PriorityWeights#DEFAULTS}), pupils of equal priority grouped into bands.
- *
- * <p>The priority is taken without the year-group-with-none bonus: the matcher has its own rule
- * for that ({@link Cohort#nothingThisYear()}), and counting both would count it twice.
+ * pupil's progress by the marketplace's own rules ({@link PupilProgress}), grouped as the
+ * matching round groups them ({@link YearGroupNeeds}).
  */
 final class CohortNeeds {
 
@@ -33,21 +30,12 @@ final class CohortNeeds {
     private static final int PUPILS_PER_EVENT = 60;
 
     /** One year group of one school. */
-    record Facts(int yearGroup, int pupils, List<PupilBand> bands, boolean nothingThisYear, boolean stemThisYear,
-                 int needingWorkplaceExperience, Set<Long> employersThisYear) {
+    record Facts(YearGroupNeeds needs, boolean stemThisYear, Set<Long> employersThisYear) {
 
         Cohort toCohort(School school) {
-            return new Cohort(school, yearGroup, pupils, bands, nothingThisYear, stemThisYear,
-                    needingWorkplaceExperience, employersThisYear);
+            return new Cohort(school, needs.yearGroup(), needs.pupils(), needs.bands(), needs.nothingThisYear(),
+                    stemThisYear, needs.needingWorkplaceExperience(), employersThisYear);
         }
-    }
-
-    private static final class YearGroup {
-        final TreeMap<Double, Integer> pupilsByPriority = new TreeMap<>();
-        int pupils;
-        boolean anyThisYear;
-        int needingWorkplaceExperience;
-        int historyEncountersThisYear;
     }
 
     private CohortNeeds() {
@@ -71,29 +59,22 @@ final class CohortNeeds {
             c[encounter.occurredOn().isBefore(thisYear.firstDay()) ? 0 : 1]++;
             c[2] += encounter.type().workplaceExperience() ? 1 : 0;
         });
-        Map<Integer, YearGroup> years = new TreeMap<>();
+        List<PupilProgress> progress = new ArrayList<>();
+        Map<Integer, Integer> historyThisYear = new HashMap<>();
         for (DemoHub.Pupil pupil : pupils.values()) {
             int[] history = counts.getOrDefault(pupil.sequence(), new int[3]);
             int[] booked = bookings.attended(school, pupil.sequence());
-            PupilProgress progress = new PupilProgress(pupil.sequence(), pupil.yearGroup(), history[0],
+            progress.add(new PupilProgress(pupil.sequence(), pupil.yearGroup(), history[0],
                     history[1] + booked[0], bookings.booked(school, pupil.sequence()), history[2] + booked[1],
-                    pupil.disadvantaged(), pupil.send());
-            YearGroup year = years.computeIfAbsent(pupil.yearGroup(), y -> new YearGroup());
-            year.pupils++;
-            year.pupilsByPriority.merge(progress.priority(PriorityWeights.DEFAULTS, false), 1, Integer::sum);
-            year.anyThisYear |= progress.hadEncounterThisYear();
-            year.needingWorkplaceExperience += progress.needsWorkplaceExperience() ? 1 : 0;
-            year.historyEncountersThisYear += history[1];
+                    pupil.disadvantaged(), pupil.send()));
+            historyThisYear.merge(pupil.yearGroup(), history[1], Integer::sum);
         }
         Map<Integer, Facts> facts = new TreeMap<>();
-        years.forEach((yearGroup, year) -> {
-            List<PupilBand> bands = new ArrayList<>();
-            year.pupilsByPriority.forEach((priority, count) -> bands.add(new PupilBand(count, priority)));
-            int events = (year.historyEncountersThisYear + PUPILS_PER_EVENT - 1) / PUPILS_PER_EVENT;
+        YearGroupNeeds.of(progress, PriorityWeights.DEFAULTS).forEach((yearGroup, needs) -> {
+            int events = (historyThisYear.get(yearGroup) + PUPILS_PER_EVENT - 1) / PUPILS_PER_EVENT;
             boolean stem = bookings.stemThisYear(school, yearGroup)
                     || random.nextDouble() < 1 - Math.pow(1 - stemShare, events);
-            facts.put(yearGroup, new Facts(yearGroup, year.pupils, bands, !year.anyThisYear, stem,
-                    year.needingWorkplaceExperience, bookings.employersThisYear(school, yearGroup)));
+            facts.put(yearGroup, new Facts(needs, stem, bookings.employersThisYear(school, yearGroup)));
         });
         return facts;
     }

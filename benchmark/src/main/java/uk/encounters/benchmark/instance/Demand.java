@@ -1,5 +1,6 @@
 package uk.encounters.benchmark.instance;
 
+import uk.encounters.marketplace.calendar.Horizon;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

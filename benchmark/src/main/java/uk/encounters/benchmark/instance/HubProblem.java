@@ -1,5 +1,6 @@
 package uk.encounters.benchmark.instance;
 
+import uk.encounters.marketplace.calendar.Horizon;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.Seed;
 import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Period;
 import uk.encounters.matcher.domain.ProblemBuilder;
@@ -116,7 +118,7 @@ public final class HubProblem {
                 : Set.copyOf(Arrays.asList(request.preferredSectors().split("\\|")));
         return new Request(id, cohort, request.type(), request.pupils(), request.sessions(), request.windowStart(),
                 request.windowEnd(), request.morning(), request.afternoon(),
-                MappedHub.modes(request.inSchool(), request.atWorkplace(), request.online()), sectors, null,
+                DeliveryMode.of(request.inSchool(), request.atWorkplace(), request.online()), sectors, null,
                 request.sendAdjustments() != null, postedOrder);
     }
 }

@@ -1,5 +1,6 @@
 package uk.encounters.benchmark.instance;
 
+import uk.encounters.marketplace.calendar.Horizon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package uk.encounters.benchmark.instance;
 
+import uk.encounters.marketplace.calendar.Horizon;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.SchoolProfile;
 import uk.encounters.marketplace.offer.Sectors;
+import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.Employer;
@@ -27,8 +28,6 @@ import uk.encounters.matcher.domain.Volunteer;
  */
 final class MappedHub {
 
-    /** Cold spot: the school's neighbourhood is in the most deprived fifth of England (IMD deciles 1-2). */
-    static final int COLD_SPOT_MAX_DECILE = 2;
     private static final Set<String> LIVE = Set.of("published", "confirmed");
 
     final DemoHub hub;
@@ -100,31 +99,17 @@ final class MappedHub {
         Integer decile = profile.deprivationDecile();
         return new School(profile.urn(), profile.name(),
                 profile.located() ? new Location(profile.latitude(), profile.longitude()) : null,
-                decile != null && decile <= COLD_SPOT_MAX_DECILE, budgetLeftPence, School.DEFAULT_TRAVEL_LIMIT_KM);
+                ColdSpot.is(decile), budgetLeftPence, School.DEFAULT_TRAVEL_LIMIT_KM);
     }
 
     private static Offer offer(DemoHub.Offer offer, long id, Employer employer, Volunteer volunteer,
                                List<Availability> availability) {
         return new Offer(id, employer, volunteer, offer.type(), offer.title(), offer.sector(),
                 Sectors.STEM.contains(offer.sector()), offer.yearGroupMin(), offer.yearGroupMax(),
-                modes(offer.inSchool(), offer.atWorkplace(), offer.online()), offer.pupilsMin(), offer.pupilsMax(),
+                DeliveryMode.of(offer.inSchool(), offer.atWorkplace(), offer.online()), offer.pupilsMin(), offer.pupilsMax(),
                 offer.places() == null ? 0 : offer.places(), offer.maxSessions(), offer.travelRadiusKm(),
                 offer.costPerSessionPence() == null ? 0 : offer.costPerSessionPence(), offer.sendAdaptable(),
                 offer.availableFrom(), offer.availableUntil(), availability);
-    }
-
-    static Set<DeliveryMode> modes(boolean inSchool, boolean atWorkplace, boolean online) {
-        Set<DeliveryMode> modes = EnumSet.noneOf(DeliveryMode.class);
-        if (inSchool) {
-            modes.add(DeliveryMode.IN_SCHOOL);
-        }
-        if (atWorkplace) {
-            modes.add(DeliveryMode.AT_WORKPLACE);
-        }
-        if (online) {
-            modes.add(DeliveryMode.ONLINE);
-        }
-        return modes;
     }
 
     /** The share of the hub's employers in STEM sectors. */

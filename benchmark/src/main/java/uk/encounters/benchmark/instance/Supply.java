@@ -1,5 +1,6 @@
 package uk.encounters.benchmark.instance;
 
+import uk.encounters.marketplace.calendar.Horizon;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

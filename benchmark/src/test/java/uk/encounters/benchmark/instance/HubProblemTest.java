@@ -1,5 +1,6 @@
 package uk.encounters.benchmark.instance;
 
+import uk.encounters.marketplace.calendar.Horizon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -89,10 +90,10 @@ class HubProblemTest {
             Map<Integer, CohortNeeds.Facts> cohorts = CohortNeeds.of(hub, school, bookings, 0.3,
                     new SplittableRandom(school));
             for (CohortNeeds.Facts cohort : cohorts.values()) {
-                int inBands = cohort.bands().stream().mapToInt(PupilBand::pupils).sum();
-                assertThat(inBands).isEqualTo(cohort.pupils())
-                        .isEqualTo(hub.schools().get(school).pupilsIn(cohort.yearGroup()));
-                assertThat(cohort.bands()).extracting(PupilBand::priority).doesNotHaveDuplicates();
+                int inBands = cohort.needs().bands().stream().mapToInt(PupilBand::pupils).sum();
+                assertThat(inBands).isEqualTo(cohort.needs().pupils())
+                        .isEqualTo(hub.schools().get(school).pupilsIn(cohort.needs().yearGroup()));
+                assertThat(cohort.needs().bands()).extracting(PupilBand::priority).doesNotHaveDuplicates();
             }
         }
     }

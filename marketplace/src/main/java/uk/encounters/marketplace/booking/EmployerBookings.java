@@ -54,6 +54,13 @@ public final class EmployerBookings {
                 .fetch(EmployerBookings::booking);
     }
 
+    /** The employer's bookings of one matching round, soonest first: what its digest lists. */
+    public List<EmployerBooking> inRound(long employerId, long roundId) {
+        return select(employerId, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.in("published", "confirmed")))
+                .orderBy(BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
+                .fetch(EmployerBookings::booking);
+    }
+
     public Optional<EmployerBooking> find(long employerId, long bookingId) {
         return select(employerId, BOOKING.ID.eq(bookingId)).fetchOptional(EmployerBookings::booking);
     }

@@ -11,13 +11,19 @@ import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record1;
 import org.jooq.Record10;
 import org.jooq.Records;
@@ -42,6 +48,8 @@ public final class Outbox {
     private static final Field<OffsetDateTime> NEVER =
             field("'infinity'::timestamptz", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
+    private static final Pattern ATTACHMENT = Pattern.compile("\\{[^{}]*\\}");
+
     private final DSLContext dsl;
 
     public Outbox(DSLContext dsl) {
@@ -57,6 +65,8 @@ public final class Outbox {
                 .set(OUTBOX.SUBJECT, message.subject())
                 .set(OUTBOX.BODY_TEXT, message.bodyText())
                 .set(OUTBOX.BODY_HTML, message.bodyHtml())
+                .set(OUTBOX.ATTACHMENTS, JSONB.valueOf(message.attachments().stream().map(Attachment::toJson)
+                        .collect(Collectors.joining(",", "[", "]"))))
                 .onConflict(OUTBOX.IDEMPOTENCY_KEY).doNothing()
                 .execute() == 1;
     }
@@ -85,9 +95,10 @@ public final class Outbox {
                 .from(due)
                 .where(OUTBOX.ID.eq(due.field("id", Long.class)))
                 .returningResult(OUTBOX.ID, OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT,
-                        OUTBOX.SUBJECT, OUTBOX.BODY_TEXT, OUTBOX.BODY_HTML, OUTBOX.ATTEMPTS)
+                        OUTBOX.SUBJECT, OUTBOX.BODY_TEXT, OUTBOX.BODY_HTML, OUTBOX.ATTEMPTS, OUTBOX.ATTACHMENTS)
                 .fetch(r -> new PendingMessage(r.value1(),
-                        new OutboxMessage(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()),
+                        new OutboxMessage(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                                attachments(r.value9())),
                         r.value8()))
                 .stream()
                 .sorted(Comparator.comparingLong(PendingMessage::id))
@@ -158,6 +169,26 @@ public final class Outbox {
     /** Unsent and still claimed by {@code claimant}: another worker may have taken it after a lease ran out. */
     private static Condition heldBy(long id, String claimant) {
         return OUTBOX.ID.eq(id).and(OUTBOX.CLAIMED_BY.eq(claimant)).and(OUTBOX.SENT_AT.isNull());
+    }
+
+    /** A message's attachments, as {@link Attachment#toJson()} wrote them (PostgreSQL may reorder keys). */
+    public static List<Attachment> attachments(JSONB json) {
+        List<Attachment> attachments = new ArrayList<>();
+        Matcher object = ATTACHMENT.matcher(json == null ? "[]" : json.data());
+        while (object.find()) {
+            String text = object.group();
+            attachments.add(new Attachment(value(text, "filename"), value(text, "contentType"),
+                    Base64.getDecoder().decode(value(text, "base64"))));
+        }
+        return attachments;
+    }
+
+    private static String value(String object, String key) {
+        Matcher value = Pattern.compile("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"").matcher(object);
+        if (!value.find()) {
+            throw new IllegalStateException("An outbox attachment lacks its " + key);
+        }
+        return value.group(1);
     }
 
     private static Field<OffsetDateTime> nowPlus(Duration duration) {

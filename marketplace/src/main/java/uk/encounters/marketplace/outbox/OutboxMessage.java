@@ -1,16 +1,25 @@
 package uk.encounters.marketplace.outbox;
 
+import java.util.List;
+
 /**
  * A notification to send, written to the outbox in the same transaction as the change that
  * causes it. The idempotency key names the event (e.g. {@code booking-confirmed:42:school}), so
  * enqueueing the same event twice writes one message.
  *
- * @param bodyHtml an HTML alternative to {@code bodyText}, or null for plain text only
+ * @param bodyHtml    an HTML alternative to {@code bodyText}, or null for plain text only
+ * @param attachments files sent with it, such as a calendar invitation
  */
 public record OutboxMessage(String idempotencyKey, String kind, String recipient, String subject,
-        String bodyText, String bodyHtml) {
+        String bodyText, String bodyHtml, List<Attachment> attachments) {
+
+    public OutboxMessage(String idempotencyKey, String kind, String recipient, String subject, String bodyText,
+                         String bodyHtml) {
+        this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, List.of());
+    }
 
     public OutboxMessage {
+        attachments = List.copyOf(attachments);
         // Checked here so a caller gets a clear message instead of a constraint violation that
         // rolls back the change the notification belongs to.
         requireText("idempotencyKey", idempotencyKey, 200);

@@ -67,6 +67,24 @@ public final class BudgetRepository {
     }
 
     /**
+     * Commits the price of a paid session when it is booked, from the funder with most left;
+     * false when no single funder has that much left.
+     */
+    public boolean commit(long schoolId, int academicYear, long pence) {
+        var line = dsl.selectFrom(SCHOOL_BUDGET)
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .orderBy(SCHOOL_BUDGET.AMOUNT_PENCE.minus(SCHOOL_BUDGET.COMMITTED_PENCE).minus(SCHOOL_BUDGET.SPENT_PENCE).desc())
+                .limit(1)
+                .forUpdate().fetchOptional();
+        if (line.isEmpty() || line.get().getAmountPence() - line.get().getCommittedPence() - line.get().getSpentPence() < pence) {
+            return false;
+        }
+        line.get().setCommittedPence(line.get().getCommittedPence() + pence);
+        line.get().store();
+        return true;
+    }
+
+    /**
      * Sets what a funder gives this year. An amount below what is already committed and spent
      * against it is refused: those bookings stand.
      */

@@ -35,6 +35,7 @@ public final class ProblemBuilder {
     private final Map<Long, Offer> offers = new LinkedHashMap<>();
     private final Map<Long, Request> requests = new LinkedHashMap<>();
     private final Map<Long, List<Booked>> bookings = new HashMap<>();
+    private final Map<Long, Set<Long>> excludedOffers = new HashMap<>();
 
     private record Booked(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, boolean published) {
     }
@@ -85,6 +86,12 @@ public final class ProblemBuilder {
         return this;
     }
 
+    /** A pairing a person ruled out: the request's sessions never get this offer's slots. */
+    public ProblemBuilder exclude(long requestId, long offerId) {
+        excludedOffers.computeIfAbsent(requestId, id -> new HashSet<>()).add(offerId);
+        return this;
+    }
+
     public MatchingProblem build() {
         Map<SlotKey, OfferSlot> slots = new LinkedHashMap<>();
         for (Offer offer : offers.values()) {
@@ -102,9 +109,10 @@ public final class ProblemBuilder {
             Map<Offer, Reach> reaches = new HashMap<>();
             Set<Offer> unreachable = new HashSet<>();
             List<OfferSlot> candidates = new ArrayList<>();
+            Set<Long> excluded = excludedOffers.getOrDefault(request.id(), Set.of());
             for (OfferSlot slot : slotsByType.getOrDefault(request.type(), List.of())) {
                 Offer offer = slot.offer();
-                if (!suits(request, slot) || unreachable.contains(offer)) {
+                if (!suits(request, slot) || unreachable.contains(offer) || excluded.contains(offer.id())) {
                     continue;
                 }
                 if (!reaches.containsKey(offer)) {

@@ -1,9 +1,11 @@
 package uk.encounters.web.mail;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.MailResult;
 import java.time.Duration;
@@ -158,6 +160,10 @@ public final class OutboxWorker extends VerticleBase {
                         .add("Message-ID", MessageId.forKey(message.idempotencyKey()).value()));
         if (message.bodyHtml() != null) {
             mail.setHtml(message.bodyHtml());
+        }
+        if (!message.attachments().isEmpty()) {
+            mail.setAttachment(message.attachments().stream().map(a -> MailAttachment.create()
+                    .setName(a.filename()).setContentType(a.contentType()).setData(Buffer.buffer(a.content()))).toList());
         }
         return mail;
     }

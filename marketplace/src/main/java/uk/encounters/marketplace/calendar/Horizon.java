@@ -1,4 +1,4 @@
-package uk.encounters.benchmark.instance;
+package uk.encounters.marketplace.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import uk.encounters.marketplace.calendar.AcademicYear;
 
 /**
  * The school weeks a round plans: {@code mondays} of weeks with at least one school day (holiday
@@ -44,6 +43,22 @@ public record Horizon(LocalDate start, LocalDate end, List<LocalDate> mondays, N
             monday = monday.plusWeeks(1);
         }
         return new Horizon(days.first(), days.last(), mondays, days);
+    }
+
+    /** The school days from {@code start} to {@code end}: a stored round's horizon, rebuilt. */
+    public static Horizon between(LocalDate start, LocalDate end) {
+        List<LocalDate> mondays = new ArrayList<>();
+        NavigableSet<LocalDate> days = new TreeSet<>();
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            if (AcademicYear.containing(day).isSchoolDay(day)) {
+                days.add(day);
+                LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                if (mondays.isEmpty() || !mondays.getLast().equals(monday)) {
+                    mondays.add(monday);
+                }
+            }
+        }
+        return new Horizon(start, end, mondays, days);
     }
 
     public int weeks() {

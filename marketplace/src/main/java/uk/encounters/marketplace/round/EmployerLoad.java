@@ -1,0 +1,49 @@
+package uk.encounters.marketplace.round;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * How much the hub has asked of its employers lately, and how they answered: what the contact
+ * cap, employer fatigue and reliability are counted from.
+ */
+public final class EmployerLoad {
+
+    private EmployerLoad() {
+    }
+
+    /** Published rounds since {@code since} that asked each employer for something: one ask each. */
+    public static Map<Long, Integer> asksSince(DSLContext dsl, long hubId, LocalDate since) {
+        return dsl.select(OFFER.EMPLOYER_ID, countDistinct(BOOKING.ROUND_ID))
+                .from(BOOKING)
+                .join(MATCHING_ROUND).on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.eq("published"))
+                .and(MATCHING_ROUND.PUBLISHED_AT.ge(since.atStartOfDay().atOffset(ZoneOffset.UTC)))
+                .groupBy(OFFER.EMPLOYER_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    /** No-shows and late cancellations on days since {@code since}. */
+    public static Map<Long, Integer> letDownsSince(DSLContext dsl, long hubId, LocalDate since) {
+        return dsl.select(OFFER.EMPLOYER_ID, count())
+                .from(BOOKING)
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(BOOKING.STARTS_ON.ge(since))
+                .and(BOOKING.STATUS.eq("no_show").or(BOOKING.LATE_CANCELLATION))
+                .groupBy(OFFER.EMPLOYER_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+}

@@ -1,0 +1,232 @@
+package uk.encounters.marketplace.round;
+
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
+import static uk.encounters.marketplace.jooq.Tables.APP_USER;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.SQLDataType;
+import uk.encounters.marketplace.account.SecretToken;
+import uk.encounters.marketplace.booking.BookingCalendar;
+import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.outbox.Attachment;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.school.BudgetRepository;
+
+/**
+ * Publishing a round, in one transaction: the round is marked published (only from
+ * "proposed", so publishing twice, or two coordinators at once, publishes once: the second waits
+ * on the row lock and then finds it published), its bookings become published with a secret reply
+ * link each, paid ones commit the school's budget, requests with every session booked become
+ * matched, and the outbox gets exactly one digest per employer (all its bookings this round, with
+ * confirm and decline links and an .ics invitation) and one per school.
+ */
+public final class Publication {
+
+    public enum Result { PUBLISHED, ALREADY_PUBLISHED, NOT_READY }
+
+    /** @param undeliverable digests with nobody to send them to (an employer or school without a contact) */
+    public record Published(Result result, int bookings, int employerDigests, int schoolDigests, int undeliverable) {
+
+        static Published not(Result result) {
+            return new Published(result, 0, 0, 0, 0);
+        }
+    }
+
+    private final String baseUrl;
+    private final String productName;
+    private final Clock clock;
+
+    /** @param baseUrl where the app is reached, for the links in the digests */
+    public Publication(String baseUrl, String productName, Clock clock) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.productName = productName;
+        this.clock = clock;
+    }
+
+    public Published publish(DSLContext dsl, long hubId, long roundId) {
+        return dsl.transactionResult(c -> publishIn(c.dsl(), hubId, roundId));
+    }
+
+    private Published publishIn(DSLContext tx, long hubId, long roundId) {
+        int marked = tx.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.STATUS, Round.PUBLISHED)
+                .set(MATCHING_ROUND.PUBLISHED_AT, currentOffsetDateTime())
+                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.eq(Round.PROPOSED))
+                .execute();
+        if (marked == 0) {
+            boolean published = tx.fetchExists(MATCHING_ROUND, MATCHING_ROUND.ID.eq(roundId)
+                    .and(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.STATUS.eq(Round.PUBLISHED)));
+            return Published.not(published ? Result.ALREADY_PUBLISHED : Result.NOT_READY);
+        }
+        Map<Long, String> replyTokens = new LinkedHashMap<>();
+        tx.select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed"))
+                .orderBy(BOOKING.ID).forEach(r -> replyTokens.put(r.value1(), SecretToken.generate()));
+        replyTokens.forEach((bookingId, token) -> tx.update(BOOKING)
+                .set(BOOKING.STATUS, "published")
+                .set(BOOKING.PINNED, false)
+                .set(BOOKING.REPLY_TOKEN_HASH, SecretToken.hashOf(token))
+                .set(BOOKING.UPDATED_AT, currentOffsetDateTime())
+                .where(BOOKING.ID.eq(bookingId)).execute());
+        commitBudgets(tx, roundId);
+        markMatchedRequests(tx, roundId);
+
+        int undeliverable = 0;
+        int employerDigests = 0;
+        for (long employerId : tx.selectDistinct(OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("published")).orderBy(OFFER.EMPLOYER_ID)
+                .fetch(OFFER.EMPLOYER_ID)) {
+            Optional<String> to = employerContact(tx, employerId, roundId);
+            if (to.isEmpty()) {
+                undeliverable++;
+                continue;
+            }
+            new Outbox(tx).enqueue(employerDigest(tx, employerId, roundId, to.get(), replyTokens));
+            employerDigests++;
+        }
+        int schoolDigests = 0;
+        for (long schoolId : tx.selectDistinct(REQUEST.SCHOOL_ID).from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("published")).orderBy(REQUEST.SCHOOL_ID)
+                .fetch(REQUEST.SCHOOL_ID)) {
+            Optional<String> to = contact(tx, USER_SCOPE.SCHOOL_ID.eq(schoolId).and(USER_SCOPE.ROLE.eq("careers_leader")));
+            if (to.isEmpty()) {
+                undeliverable++;
+                continue;
+            }
+            new Outbox(tx).enqueue(schoolDigest(tx, schoolId, roundId, to.get()));
+            schoolDigests++;
+        }
+        return new Published(Result.PUBLISHED, replyTokens.size(), employerDigests, schoolDigests, undeliverable);
+    }
+
+    /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */
+    private void commitBudgets(DSLContext tx, long roundId) {
+        BudgetRepository budgets = new BudgetRepository(tx);
+        tx.select(REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, OFFER.COST_PER_SESSION_PENCE)
+                .from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("published"))
+                .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
+                .forEach(r -> {
+                    if (!budgets.commit(r.value1(), AcademicYear.containing(r.value2()).startYear(), r.value3())) {
+                        throw new IllegalStateException("A school's budget no longer covers a paid session in this round;"
+                                + " re-run matching before publishing.");
+                    }
+                });
+    }
+
+    /** Requests whose sessions (or places) are all held by live or delivered bookings are matched. */
+    private static void markMatchedRequests(DSLContext tx, long roundId) {
+        var units = field("case when b.encounter_type = 'work_experience' then b.pupils else 1 end", SQLDataType.INTEGER);
+        var needed = field("case when request.encounter_type = 'work_experience' then request.pupils else request.sessions end",
+                SQLDataType.INTEGER);
+        tx.update(REQUEST)
+                .set(REQUEST.STATUS, "matched")
+                .where(REQUEST.ID.in(tx.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
+                .and(REQUEST.STATUS.eq("open"))
+                .and(needed.le(field("(select coalesce(sum({0}), 0) from booking b where b.request_id = request.id"
+                        + " and b.status in ('published', 'confirmed', 'delivered'))", SQLDataType.INTEGER, units)))
+                .execute();
+    }
+
+    /** The employer's signed-in contact, else the volunteer named on one of its offers in the round. */
+    private static Optional<String> employerContact(DSLContext tx, long employerId, long roundId) {
+        return contact(tx, USER_SCOPE.EMPLOYER_ID.eq(employerId).and(USER_SCOPE.ROLE.eq("employer")))
+                .or(() -> tx.select(VOLUNTEER.EMAIL).from(BOOKING).join(VOLUNTEER).on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                        .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                        .where(BOOKING.ROUND_ID.eq(roundId)).and(OFFER.EMPLOYER_ID.eq(employerId))
+                        .orderBy(BOOKING.ID).limit(1).fetchOptional(VOLUNTEER.EMAIL));
+    }
+
+    private static Optional<String> contact(DSLContext tx, org.jooq.Condition scope) {
+        return tx.select(APP_USER.EMAIL).from(USER_SCOPE).join(APP_USER).on(APP_USER.ID.eq(USER_SCOPE.USER_ID))
+                .where(scope).and(APP_USER.DISABLED_AT.isNull())
+                .orderBy(USER_SCOPE.ID).limit(1).fetchOptional(APP_USER.EMAIL);
+    }
+
+    private OutboxMessage employerDigest(DSLContext tx, long employerId, long roundId, String to,
+                                         Map<Long, String> replyTokens) {
+        List<EmployerBooking> bookings = new EmployerBookings(tx).inRound(employerId, roundId);
+        String employer = tx.select(EMPLOYER.NAME).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId)).fetchOne(EMPLOYER.NAME);
+        StringBuilder text = new StringBuilder();
+        text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
+                .append(employer).append(" for ").append(bookings.size() == 1 ? "one session" : bookings.size() + " sessions")
+                .append(". This is the only request the hub will send you this round.\n\n");
+        for (EmployerBooking b : bookings) {
+            String token = replyTokens.get(b.id());
+            text.append("* ").append(b.typeLabel()).append(" for ").append(b.pupils()).append(" pupils in Year ")
+                    .append(b.yearGroup()).append(" at ").append(b.schoolName()).append(", ").append(b.dates())
+                    .append(" (").append(b.periodLabel()).append("), ").append(b.place().label()).append('\n');
+            if (b.volunteerName() != null) {
+                text.append("  Given by ").append(b.volunteerName()).append('\n');
+            }
+            text.append("  Confirm: ").append(replyLink(b.id(), token, "confirm")).append('\n');
+            text.append("  Decline: ").append(replyLink(b.id(), token, "decline")).append("\n\n");
+        }
+        text.append("The attached calendar file holds every session. If one no longer suits, decline it and the"
+                + " school's pupils go back into matching.\n\n").append(productName).append('\n');
+        byte[] ics = new BookingCalendar(productName + " bookings", host()).render(bookings, clock.instant())
+                .getBytes(StandardCharsets.UTF_8);
+        return new OutboxMessage("round:" + roundId + ":employer:" + employerId, "round_digest_employer", to,
+                "Requests from schools this week: " + bookings.size() + (bookings.size() == 1 ? " session" : " sessions"),
+                text.toString(), null, List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)));
+    }
+
+    private OutboxMessage schoolDigest(DSLContext tx, long schoolId, long roundId, String to) {
+        var rows = tx.select(BOOKING.ENCOUNTER_TYPE, BOOKING.STARTS_ON, BOOKING.PERIOD, BOOKING.PUPILS,
+                        REQUEST.YEAR_GROUP, OFFER.TITLE, EMPLOYER.NAME)
+                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId)).and(REQUEST.SCHOOL_ID.eq(schoolId)).and(BOOKING.STATUS.eq("published"))
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
+                .fetch();
+        String school = tx.select(SCHOOL.NAME).from(SCHOOL).where(SCHOOL.ID.eq(schoolId)).fetchOne(SCHOOL.NAME);
+        StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
+                .append(rows.size() == 1 ? "one session" : rows.size() + " sessions").append(" for ").append(school)
+                .append(":\n\n");
+        rows.forEach(r -> text.append("* ").append(uk.encounters.matcher.domain.EncounterType.fromCode(r.value1()).label())
+                .append(" for ").append(r.value4()).append(" pupils in Year ").append(r.value5()).append(" with ")
+                .append(r.value7()).append(", ").append(r.value2()).append(" (").append(r.value3().replace('_', ' '))
+                .append("): ").append(r.value6()).append('\n'));
+        text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
+                .append(baseUrl).append("/schools/").append(schoolId).append("/bookings\n\n").append(productName).append('\n');
+        return new OutboxMessage("round:" + roundId + ":school:" + schoolId, "round_digest_school", to,
+                "Encounters matched for your pupils: " + rows.size() + (rows.size() == 1 ? " session" : " sessions"),
+                text.toString(), null);
+    }
+
+    private String replyLink(long bookingId, String token, String answer) {
+        return baseUrl + "/bookings/" + bookingId + "/reply/" + token + "?answer=" + answer;
+    }
+
+    private String host() {
+        String host = java.net.URI.create(baseUrl).getHost();
+        return host == null ? "localhost" : host;
+    }
+
+    /** For the web's reply page: the booking a digest link's token belongs to. */
+    public static Optional<Long> bookingOfReplyToken(DSLContext dsl, long bookingId, String token) {
+        return dsl.select(BOOKING.ID).from(BOOKING)
+                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.REPLY_TOKEN_HASH.eq(SecretToken.hashOf(token)))
+                .fetchOptional(BOOKING.ID);
+    }
+}

@@ -1,0 +1,50 @@
+package uk.encounters.marketplace.round;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A matching round as the coordinator sees it: its horizon, how it is (or was) solved, and the
+ * figures of its latest best plan.
+ *
+ * @param weights the constraint weights it solves with, by rule name (empty: the defaults)
+ */
+public record Round(long id, long hubId, String status, String kind, LocalDate horizonStart, LocalDate horizonEnd,
+                    int timeLimitSeconds, Map<String, Long> weights, String score, Integer sessionsTotal,
+                    Integer sessionsMatched, Integer pupilsCovered, OffsetDateTime solveStartedAt,
+                    OffsetDateTime solveFinishedAt, OffsetDateTime progressAt, OffsetDateTime publishedAt,
+                    boolean stopRequested, String error, OffsetDateTime now) {
+
+    public static final String DRAFT = "draft";
+    public static final String SOLVING = "solving";
+    public static final String PROPOSED = "proposed";
+    public static final String PUBLISHED = "published";
+    public static final String DISCARDED = "discarded";
+
+    public boolean solving() {
+        return SOLVING.equals(status);
+    }
+
+    public boolean proposed() {
+        return PROPOSED.equals(status);
+    }
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
+
+    /** Still the coordinator's to change: not published or discarded. */
+    public boolean open() {
+        return DRAFT.equals(status) || SOLVING.equals(status) || PROPOSED.equals(status);
+    }
+
+    /** Seconds since the solve started, by the database's clock, to the finish or now. */
+    public double elapsedSeconds() {
+        if (solveStartedAt == null) {
+            return 0;
+        }
+        OffsetDateTime end = solving() || solveFinishedAt == null ? now : solveFinishedAt;
+        return Math.max(0, java.time.Duration.between(solveStartedAt, end).toMillis() / 1000.0);
+    }
+}

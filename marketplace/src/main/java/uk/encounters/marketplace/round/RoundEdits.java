@@ -1,0 +1,67 @@
+package uk.encounters.marketplace.round;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
+
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The coordinator's hand on a proposal before it is published: pin a booking so re-solving
+ * keeps it, or remove one, which also rules that offer out for that request in this round.
+ * Only a proposed round of the coordinator's own hub can be changed, and not while it solves.
+ */
+public final class RoundEdits {
+
+    public enum Edit { DONE, NOT_FOUND, NOT_EDITABLE }
+
+    private final DSLContext dsl;
+
+    public RoundEdits(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Edit pin(long hubId, long roundId, long bookingId, boolean pinned) {
+        return dsl.transactionResult(c -> {
+            Edit editable = editable(c.dsl(), hubId, roundId, bookingId);
+            if (editable == Edit.DONE) {
+                c.dsl().update(BOOKING).set(BOOKING.PINNED, pinned).set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                        .where(BOOKING.ID.eq(bookingId)).execute();
+            }
+            return editable;
+        });
+    }
+
+    public Edit remove(long hubId, long roundId, long bookingId) {
+        return dsl.transactionResult(c -> {
+            Edit editable = editable(c.dsl(), hubId, roundId, bookingId);
+            if (editable == Edit.DONE) {
+                var booking = c.dsl().select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID).from(BOOKING)
+                        .where(BOOKING.ID.eq(bookingId)).fetchOne();
+                c.dsl().insertInto(ROUND_EXCLUSION, ROUND_EXCLUSION.ROUND_ID, ROUND_EXCLUSION.REQUEST_ID,
+                                ROUND_EXCLUSION.OFFER_ID)
+                        .values(roundId, booking.value1(), booking.value2()).onConflictDoNothing().execute();
+                c.dsl().deleteFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).execute();
+            }
+            return editable;
+        });
+    }
+
+    /** The round row is locked first, so an edit and a publish or a solve's save never interleave. */
+    private static Edit editable(DSLContext tx, long hubId, long roundId, long bookingId) {
+        Optional<String> status = tx.select(MATCHING_ROUND.STATUS).from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .forUpdate().fetchOptional(MATCHING_ROUND.STATUS);
+        if (status.isEmpty()) {
+            return Edit.NOT_FOUND;
+        }
+        boolean proposedHere = tx.fetchExists(BOOKING, BOOKING.ID.eq(bookingId).and(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.STATUS.eq("proposed")));
+        if (!proposedHere) {
+            return Edit.NOT_FOUND;
+        }
+        return Round.PROPOSED.equals(status.get()) ? Edit.DONE : Edit.NOT_EDITABLE;
+    }
+}

@@ -1,0 +1,83 @@
+package uk.encounters.marketplace.round;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * One solve per hub at a time, across every app instance: a PostgreSQL session-level advisory
+ * lock held on its own connection for as long as the solve runs. If the instance dies, its
+ * connection closes and PostgreSQL releases the lock, so a crash never leaves a hub stuck.
+ */
+public final class RoundLock implements AutoCloseable {
+
+    /** The first key of the two-key lock: "matching round", so other advisory locks cannot collide. */
+    static final int NAMESPACE = 0x4D524E44;
+
+    private final Connection connection;
+    private final int hubKey;
+
+    private RoundLock(Connection connection, int hubKey) {
+        this.connection = connection;
+        this.hubKey = hubKey;
+    }
+
+    /** The hub's lock, or empty when a solve holds it (on this instance or another). */
+    public static Optional<RoundLock> tryAcquire(DataSource dataSource, long hubId) {
+        int key = Math.toIntExact(hubId);
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                lock.setInt(1, NAMESPACE);
+                lock.setInt(2, key);
+                try (ResultSet result = lock.executeQuery()) {
+                    result.next();
+                    if (result.getBoolean(1)) {
+                        return Optional.of(new RoundLock(connection, key));
+                    }
+                }
+            }
+            connection.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("Could not take the hub's matching lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether any instance holds the hub's lock now. */
+    public static boolean isHeld(DSLContext dsl, long hubId) {
+        return dsl.fetchExists(dsl.selectOne().from("pg_locks")
+                .where("locktype = 'advisory' and granted and classid = {0}::oid and objid = {1}::oid and objsubid = 2",
+                        NAMESPACE, Math.toIntExact(hubId)));
+    }
+
+    @Override
+    public void close() {
+        try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            unlock.setInt(1, NAMESPACE);
+            unlock.setInt(2, hubKey);
+            unlock.execute();
+        } catch (SQLException e) {
+            // closing the connection below releases a session lock all the same
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package uk.encounters.marketplace.round;
+
+import static org.jooq.impl.DSL.sum;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.offer.Sectors;
+import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.matcher.domain.PupilBand;
+import uk.encounters.marketplace.school.ColdSpot;
+import uk.encounters.matcher.domain.Availability;
+import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.Employer;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.Location;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Offer;
+import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.ProblemBuilder;
+import uk.encounters.matcher.domain.Request;
+import uk.encounters.matcher.domain.School;
+import uk.encounters.matcher.domain.Volunteer;
+
+/**
+ * The one place a matching round's problem is built from the database: the hub's schools (cold
+ * spots, budget left), employers (what this round may ask of them, how often they were asked
+ * lately), active offers with their availability, the requests to plan with each school's year
+ * groups from its pupils' progress, and the bookings already in the horizon: published and
+ * confirmed ones, and the coordinator's pins, never move; the round's earlier proposal is where
+ * the search starts. Matcher ids are the database's ids.
+ */
+public final class RoundProblem {
+
+    static final List<String> LIVE = List.of("published", "confirmed");
+    /** Bookings that give (or gave) a request one of its sessions. */
+    static final List<String> HELD = List.of("published", "confirmed", "delivered");
+    static final int FATIGUE_DAYS = 28;
+    static final int RELIABILITY_DAYS = 84;
+
+    private final DSLContext dsl;
+    private final PriorityWeights priorities;
+
+    public RoundProblem(DSLContext dsl, PriorityWeights priorities) {
+        this.dsl = dsl;
+        this.priorities = priorities;
+    }
+
+    /** What to plan: a weekly round takes every open request; a re-match only the listed ones. */
+    public record Scope(long hubId, Long roundId, Horizon horizon, LocalDate today, Set<Long> onlyRequests) {
+
+        public static Scope weekly(long hubId, Long roundId, Horizon horizon, LocalDate today) {
+            return new Scope(hubId, roundId, horizon, today, null);
+        }
+
+        boolean plans(long requestId) {
+            return onlyRequests == null || onlyRequests.contains(requestId);
+        }
+    }
+
+    private record RequestRow(long id, long schoolId, int yearGroup, EncounterType type, int pupils, int sessions,
+                              LocalDate windowStart, LocalDate windowEnd, boolean mornings, boolean afternoons,
+                              Set<DeliveryMode> modes, Set<String> sectors, Long preferredEmployerId, boolean send,
+                              String status) {
+
+        /** Sessions (work experience: places) the request asks for in all. */
+        int units() {
+            return type == EncounterType.WORK_EXPERIENCE ? pupils : sessions;
+        }
+    }
+
+    private record BookingRow(long requestId, long offerId, LocalDate startsOn, LocalDate endsOn, Period period,
+                              int pupils, boolean fixed, EncounterType type) {
+
+        int units() {
+            return type == EncounterType.WORK_EXPERIENCE ? pupils : 1;
+        }
+    }
+
+    public MatchingProblem load(Scope scope, uk.encounters.matcher.solver.MatchingWeights weights) {
+        Horizon horizon = scope.horizon();
+        ProblemBuilder builder = new ProblemBuilder(horizon.start(), horizon.end(), horizon.schoolDays(), weights);
+        Map<Long, School> schools = schools(scope);
+        Map<Long, Employer> employers = employers(scope);
+
+        List<RequestRow> requests = requests(scope, schools.keySet());
+        Map<Long, List<BookingRow>> inHorizon = bookingsInHorizon(scope, requests);
+        Map<Long, Integer> heldOutside = heldOutsideHorizon(scope, requests);
+        Set<Long> offerIds = new HashSet<>();
+        inHorizon.values().forEach(rows -> rows.forEach(b -> offerIds.add(b.offerId())));
+        for (Offer offer : offers(scope, employers, offerIds)) {
+            builder.offer(offer);
+        }
+        Map<Long, Map<Integer, Cohort>> cohorts = cohorts(scope, schools, requests);
+        long order = 0;
+        for (RequestRow row : requests) {
+            List<BookingRow> booked = inHorizon.getOrDefault(row.id(), List.of());
+            int bookedUnits = booked.stream().mapToInt(BookingRow::units).sum();
+            boolean planned = "open".equals(row.status()) && scope.plans(row.id());
+            int units = planned ? Math.max(bookedUnits, row.units() - heldOutside.getOrDefault(row.id(), 0)) : bookedUnits;
+            if (units == 0) {
+                continue;
+            }
+            Cohort cohort = cohorts.get(row.schoolId()).get(row.yearGroup());
+            boolean placements = row.type() == EncounterType.WORK_EXPERIENCE;
+            builder.request(new Request(row.id(), cohort, row.type(), placements ? units : row.pupils(),
+                    placements ? 1 : units, row.windowStart(), row.windowEnd(), row.mornings(), row.afternoons(),
+                    row.modes(), row.sectors(), row.preferredEmployerId(), row.send(), order++));
+            for (BookingRow b : booked) {
+                for (int unit = 0; unit < b.units(); unit++) {
+                    builder.booking(row.id(), b.offerId(), b.startsOn(), b.endsOn(), b.period(), b.fixed());
+                }
+            }
+        }
+        if (scope.roundId() != null) {
+            dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.OFFER_ID).from(ROUND_EXCLUSION)
+                    .where(ROUND_EXCLUSION.ROUND_ID.eq(scope.roundId()))
+                    .forEach(r -> builder.exclude(r.value1(), r.value2()));
+        }
+        return builder.build();
+    }
+
+    private Map<Long, School> schools(Scope scope) {
+        int year = AcademicYear.containing(scope.horizon().start()).startYear();
+        Map<Long, Long> budgetLeft = dsl.select(SCHOOL_BUDGET.SCHOOL_ID,
+                        sum(SCHOOL_BUDGET.AMOUNT_PENCE.minus(SCHOOL_BUDGET.COMMITTED_PENCE).minus(SCHOOL_BUDGET.SPENT_PENCE)))
+                .from(SCHOOL_BUDGET).join(SCHOOL).on(SCHOOL.ID.eq(SCHOOL_BUDGET.SCHOOL_ID))
+                .where(SCHOOL.HUB_ID.eq(scope.hubId())).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) year))
+                .groupBy(SCHOOL_BUDGET.SCHOOL_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0L : r.value2().longValue());
+        // Live paid bookings in the horizon were committed when booked, and come back as pinned
+        // sessions whose cost the matcher counts again: add them back to what is left.
+        dsl.select(REQUEST.SCHOOL_ID, sum(OFFER.COST_PER_SESSION_PENCE))
+                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .where(SCHOOL.HUB_ID.eq(scope.hubId())).and(BOOKING.STATUS.in(LIVE))
+                .and(BOOKING.STARTS_ON.between(scope.horizon().start(), scope.horizon().end()))
+                .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
+                .groupBy(REQUEST.SCHOOL_ID)
+                .forEach(r -> budgetLeft.merge(r.value1(), r.value2().longValue(), Long::sum));
+        Map<Long, School> schools = new LinkedHashMap<>();
+        dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE, SCHOOL.DEPRIVATION_DECILE)
+                .from(SCHOOL).where(SCHOOL.HUB_ID.eq(scope.hubId())).orderBy(SCHOOL.ID)
+                .forEach(r -> schools.put(r.value1(), new School(r.value1(), r.value2(), location(r.value3(), r.value4()),
+                        ColdSpot.is(r.value5() == null ? null : r.value5().intValue()),
+                        budgetLeft.getOrDefault(r.value1(), 0L), School.DEFAULT_TRAVEL_LIMIT_KM)));
+        return schools;
+    }
+
+    private Map<Long, Employer> employers(Scope scope) {
+        LocalDate today = scope.today();
+        Map<Long, Integer> asks = EmployerLoad.asksSince(dsl, scope.hubId(), today.minusDays(FATIGUE_DAYS));
+        Map<Long, Integer> letDowns = EmployerLoad.letDownsSince(dsl, scope.hubId(), today.minusDays(RELIABILITY_DAYS));
+        Map<Long, Employer> employers = new LinkedHashMap<>();
+        dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE, EMPLOYER.SIZE_BAND,
+                        EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
+                .from(EMPLOYER).where(EMPLOYER.HUB_ID.eq(scope.hubId())).and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .orderBy(EMPLOYER.ID)
+                .forEach(r -> {
+                    int asked = asks.getOrDefault(r.value1(), 0);
+                    int cap = ContactCap.forRound(r.value5(), r.value6(), r.value7(), asked,
+                            letDowns.getOrDefault(r.value1(), 0));
+                    employers.put(r.value1(), new Employer(r.value1(), r.value2(), location(r.value3(), r.value4()),
+                            cap, asked));
+                });
+        return employers;
+    }
+
+    /** Active offers that overlap the horizon, and any other offer a booking in the problem names. */
+    private List<Offer> offers(Scope scope, Map<Long, Employer> employers, Set<Long> bookedOffers) {
+        Condition active = OFFER.STATUS.eq("active")
+                .and(OFFER.AVAILABLE_UNTIL.ge(scope.horizon().start()))
+                .and(OFFER.AVAILABLE_FROM.le(scope.horizon().end()));
+        var rows = dsl.select(OFFER.asterisk(), VOLUNTEER.NAME, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, VOLUNTEER.ACTIVE)
+                .from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(OFFER.VOLUNTEER_ID))
+                .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
+                .and(active.or(OFFER.ID.in(bookedOffers)))
+                .orderBy(OFFER.ID)
+                .fetch();
+        Map<Long, List<Availability>> availability = new HashMap<>();
+        dsl.select(OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON, OFFER_AVAILABILITY.WEEKDAY,
+                        OFFER_AVAILABILITY.PERIOD)
+                .from(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.in(rows.map(r -> r.get(OFFER.ID))))
+                .orderBy(OFFER_AVAILABILITY.ID)
+                .forEach(r -> availability.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2() != null
+                        ? Availability.on(r.value2(), Period.fromCode(r.value4()))
+                        : Availability.every(r.value3(), Period.fromCode(r.value4()))));
+        List<Offer> offers = new ArrayList<>();
+        for (Record r : rows) {
+            Employer employer = employers.get(r.get(OFFER.EMPLOYER_ID));
+            if (employer == null) {
+                continue; // merged into another employer: its offers moved with it
+            }
+            Long volunteerId = r.get(OFFER.VOLUNTEER_ID);
+            Volunteer volunteer = volunteerId == null ? null
+                    : new Volunteer(volunteerId, r.get(VOLUNTEER.NAME), r.get(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL));
+            // a paused offer, or one whose volunteer left, keeps its bookings but takes no new ones
+            boolean takesNew = "active".equals(r.get(OFFER.STATUS)) && (volunteerId == null || r.get(VOLUNTEER.ACTIVE));
+            EncounterType type = EncounterType.fromCode(r.get(OFFER.ENCOUNTER_TYPE));
+            offers.add(new Offer(r.get(OFFER.ID), employer, volunteer, type, r.get(OFFER.TITLE), r.get(OFFER.SECTOR),
+                    Sectors.STEM.contains(r.get(OFFER.SECTOR)), r.get(OFFER.YEAR_GROUP_MIN), r.get(OFFER.YEAR_GROUP_MAX),
+                    DeliveryMode.of(r.get(OFFER.IN_SCHOOL), r.get(OFFER.AT_WORKPLACE), r.get(OFFER.ONLINE)),
+                    r.get(OFFER.PUPILS_MIN), r.get(OFFER.PUPILS_MAX), r.get(OFFER.PLACES) == null ? 0 : r.get(OFFER.PLACES),
+                    r.get(OFFER.MAX_SESSIONS), r.get(OFFER.TRAVEL_RADIUS_KM).doubleValue(),
+                    r.get(OFFER.COST_PER_SESSION_PENCE) == null ? 0 : r.get(OFFER.COST_PER_SESSION_PENCE),
+                    r.get(OFFER.SEND_ADAPTABLE), r.get(OFFER.AVAILABLE_FROM), r.get(OFFER.AVAILABLE_UNTIL),
+                    takesNew ? availability.getOrDefault(r.get(OFFER.ID), List.of()) : List.of()));
+        }
+        return offers;
+    }
+
+    /**
+     * Open requests of the hub's schools whose window meets the horizon (and has not passed), and
+     * every request with a booking in the horizon that the plan must hold: live ones, and this
+     * round's proposal.
+     */
+    private List<RequestRow> requests(Scope scope, Collection<Long> schoolIds) {
+        Horizon horizon = scope.horizon();
+        Condition open = REQUEST.STATUS.eq("open")
+                .and(REQUEST.WINDOW_END.ge(horizon.start())).and(REQUEST.WINDOW_END.ge(scope.today()))
+                .and(REQUEST.WINDOW_START.le(horizon.end()));
+        Condition booked = REQUEST.ID.in(dsl.select(BOOKING.REQUEST_ID).from(BOOKING)
+                .where(inHorizon(scope)));
+        return dsl.selectFrom(REQUEST)
+                .where(REQUEST.SCHOOL_ID.in(schoolIds))
+                .and(open.or(booked))
+                .orderBy(REQUEST.CREATED_AT, REQUEST.ID)
+                .fetch(r -> new RequestRow(r.getId(), r.getSchoolId(), r.getYearGroup(),
+                        EncounterType.fromCode(r.getEncounterType()), r.getPupils(), r.getSessions(), r.getWindowStart(),
+                        r.getWindowEnd(), r.getMorning(), r.getAfternoon(),
+                        DeliveryMode.of(r.getInSchool(), r.getAtWorkplace(), r.getOnline()), sectors(r.getPreferredSectors()),
+                        r.getPreferredEmployerId(), r.getSendAdjustments() != null && !r.getSendAdjustments().isBlank(),
+                        r.getStatus()));
+    }
+
+    /** Live bookings in the horizon, and the bookings this round proposes (wherever they fall). */
+    private Condition inHorizon(Scope scope) {
+        Condition live = BOOKING.STATUS.in(LIVE)
+                .and(BOOKING.STARTS_ON.between(scope.horizon().start(), scope.horizon().end()));
+        return scope.roundId() == null ? live
+                : live.or(BOOKING.STATUS.eq("proposed").and(BOOKING.ROUND_ID.eq(scope.roundId())));
+    }
+
+    private Map<Long, List<BookingRow>> bookingsInHorizon(Scope scope, List<RequestRow> requests) {
+        Map<Long, List<BookingRow>> bookings = new HashMap<>();
+        dsl.select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD,
+                        BOOKING.PUPILS, BOOKING.STATUS, BOOKING.PINNED, BOOKING.ENCOUNTER_TYPE)
+                .from(BOOKING)
+                .where(BOOKING.REQUEST_ID.in(requests.stream().map(RequestRow::id).toList()))
+                .and(inHorizon(scope))
+                // fixed ones first, so they take a request's first sessions
+                .orderBy(BOOKING.REQUEST_ID, BOOKING.PINNED.desc(), BOOKING.ID)
+                .forEach(r -> bookings.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new BookingRow(
+                        r.value1(), r.value2(), r.value3(), r.value4(), Period.fromCode(r.value5()), r.value6(),
+                        LIVE.contains(r.value7()) || r.value8(), EncounterType.fromCode(r.value9()))));
+        bookings.values().forEach(rows -> rows.sort((a, b) -> Boolean.compare(b.fixed(), a.fixed())));
+        return bookings;
+    }
+
+    /** Sessions (places) of each request already held by bookings outside the horizon. */
+    private Map<Long, Integer> heldOutsideHorizon(Scope scope, List<RequestRow> requests) {
+        var units = org.jooq.impl.DSL.when(BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
+                .otherwise(1);
+        return dsl.select(BOOKING.REQUEST_ID, sum(units))
+                .from(BOOKING)
+                .where(BOOKING.REQUEST_ID.in(requests.stream().map(RequestRow::id).toList()))
+                .and(BOOKING.STATUS.in(HELD))
+                .and(BOOKING.STARTS_ON.notBetween(scope.horizon().start(), scope.horizon().end())
+                        .or(BOOKING.STATUS.eq("delivered")))
+                .groupBy(BOOKING.REQUEST_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2().intValue());
+    }
+
+    /**
+     * The year groups the requests are for, from their pupils' progress. A school that has not
+     * uploaded its pupils yet is taken at its word: the pupils it asks for, each one encounter behind.
+     */
+    private Map<Long, Map<Integer, Cohort>> cohorts(Scope scope, Map<Long, School> schools, List<RequestRow> requests) {
+        Map<Long, Map<Integer, Integer>> asked = new LinkedHashMap<>();
+        for (RequestRow row : requests) {
+            asked.computeIfAbsent(row.schoolId(), s -> new HashMap<>())
+                    .merge(row.yearGroup(), row.pupils(), Math::max);
+        }
+        CohortHistory history = CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
+        ProgressRepository progress = new ProgressRepository(dsl);
+        Map<Long, Map<Integer, Cohort>> cohorts = new HashMap<>();
+        asked.forEach((schoolId, years) -> {
+            Map<Integer, YearGroupNeeds> needs = YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), priorities);
+            Map<Integer, Cohort> byYear = new HashMap<>();
+            years.forEach((yearGroup, pupils) -> {
+                YearGroupNeeds n = needs.getOrDefault(yearGroup, new YearGroupNeeds(yearGroup, pupils,
+                        List.of(new PupilBand(pupils, priorities.perEncounterBehind())), true,
+                        yearGroup >= 10 ? pupils : 0));
+                byYear.put(yearGroup, new Cohort(schools.get(schoolId), yearGroup, n.pupils(), n.bands(),
+                        n.nothingThisYear(), history.stem(schoolId, yearGroup), n.needingWorkplaceExperience(),
+                        history.employers(schoolId, yearGroup)));
+            });
+            cohorts.put(schoolId, byYear);
+        });
+        return cohorts;
+    }
+
+    private static Set<String> sectors(String preferred) {
+        if (preferred == null || preferred.isBlank()) {
+            return Set.of();
+        }
+        Set<String> sectors = new HashSet<>();
+        Arrays.stream(preferred.split("[|,]")).map(String::trim).filter(s -> !s.isEmpty()).forEach(sectors::add);
+        return sectors;
+    }
+
+    private static Location location(Double latitude, Double longitude) {
+        return latitude == null || longitude == null ? null : new Location(latitude, longitude);
+    }
+}

@@ -1,0 +1,209 @@
+package uk.encounters.marketplace.round;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.optaplanner.core.api.solver.SolverJob;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.matcher.PlanSummary;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.solver.MatchingWeights;
+import uk.encounters.matcher.solver.SolverSettings;
+
+/**
+ * Runs a hub's matching round in the background: takes the hub's advisory lock (one solve per
+ * hub across all instances), builds the problem from the database, solves it with OptaPlanner's
+ * SolverManager, writes the best plan's figures to the round as it improves (any instance can
+ * show them) and stops early when anyone asks, then saves the proposal in one transaction.
+ */
+public final class RoundSolver implements AutoCloseable {
+
+    /** A weekly round plans the next six school weeks. */
+    public static final int HORIZON_WEEKS = 6;
+    public static final int DEFAULT_SECONDS = 30;
+    public static final int MAX_SECONDS = 600;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+    private static final Logger log = LoggerFactory.getLogger(RoundSolver.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final PriorityWeights priorities;
+    private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
+    private final Map<Long, SolverJob<MatchingProblem, Long>> solving = new ConcurrentHashMap<>();
+
+    /**
+     * @param onlyRequests for a re-match, the reopened requests to plan; null plans every open request
+     */
+    public record Options(int timeLimitSeconds, Map<String, Long> weights, String kind, Set<Long> onlyRequests) {
+
+        public Options {
+            if (timeLimitSeconds < 1 || timeLimitSeconds > MAX_SECONDS) {
+                throw new IllegalArgumentException("The time limit must be 1 to " + MAX_SECONDS + " seconds");
+            }
+            weights = Map.copyOf(weights);
+            new MatchingWeights(weights); // refuses unknown rules and negative weights now, not in the job
+        }
+
+        public static Options weekly(int seconds, Map<String, Long> weights) {
+            return new Options(seconds, weights, "weekly", null);
+        }
+    }
+
+    /** What a finished solve proposed. */
+    public record Outcome(long roundId, String score, int sessions, int matched, long pupilPlaces, long employersAsked,
+                          boolean stoppedEarly) {
+    }
+
+    /** A solve under way on this instance, or the reason none started. */
+    public sealed interface Start {
+    }
+
+    public record Running(long roundId, CompletableFuture<Outcome> outcome) implements Start {
+    }
+
+    /** Another solve of the hub holds the lock, on this instance or another. */
+    public record Busy() implements Start {
+    }
+
+    public RoundSolver(Database database, Clock clock, PriorityWeights priorities) {
+        this.database = database;
+        this.clock = clock;
+        this.priorities = priorities;
+    }
+
+    public Start start(long hubId, Long userId, Options options) {
+        Optional<RoundLock> lock = RoundLock.tryAcquire(database.dataSource(), hubId);
+        if (lock.isEmpty()) {
+            return new Busy();
+        }
+        try {
+            LocalDate today = LocalDate.now(clock);
+            Horizon fresh = Horizon.schoolWeeks(today.plusDays(1), HORIZON_WEEKS);
+            long roundId = database.dsl().transactionResult(c -> {
+                Rounds rounds = new Rounds(c.dsl());
+                rounds.recoverAbandoned(hubId);
+                Optional<Round> open = rounds.findOpen(hubId);
+                // last week's unpublished proposal plans days that have gone: start again
+                if (open.isPresent() && open.get().horizonStart().isBefore(fresh.start())) {
+                    rounds.discard(hubId, open.get().id());
+                    open = Optional.empty();
+                }
+                long id = open.isPresent() ? open.get().id() : rounds.create(hubId, fresh, options.kind(), userId);
+                rounds.startSolving(id, userId, options.timeLimitSeconds(), options.weights());
+                return id;
+            });
+            Horizon horizon = database.dsl().transactionResult(c -> new Rounds(c.dsl()).find(hubId, roundId)
+                    .map(r -> Horizon.between(r.horizonStart(), r.horizonEnd())).orElseThrow());
+            RoundLock held = lock.get();
+            CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
+                try (held) {
+                    return solve(hubId, roundId, horizon, today, options);
+                } catch (RuntimeException e) {
+                    log.error("Matching round {} of hub {} failed", roundId, hubId, e);
+                    new Rounds(database.dsl()).failSolving(roundId, "The solve failed: " + e.getMessage());
+                    throw e;
+                }
+            }, jobs);
+            return new Running(roundId, outcome);
+        } catch (RuntimeException e) {
+            lock.get().close();
+            throw e;
+        }
+    }
+
+    /** Stops a solve this instance runs at once; others see the request in the database within a second. */
+    public boolean stop(long hubId, long roundId) {
+        boolean requested = new Rounds(database.dsl()).requestStop(hubId, roundId);
+        SolverJob<MatchingProblem, Long> job = solving.get(roundId);
+        if (job != null) {
+            job.terminateEarly();
+        }
+        return requested;
+    }
+
+    private Outcome solve(long hubId, long roundId, Horizon horizon, LocalDate today, Options options) {
+        Rounds rounds = new Rounds(database.dsl());
+        MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
+                .load(new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
+                        new MatchingWeights(options.weights()));
+        MatchingProblem plan = problem;
+        boolean stoppedEarly = false;
+        if (problem.sessions().stream().anyMatch(s -> !s.pinned())) {
+            SolverSettings settings = SolverSettings.forSeconds(options.timeLimitSeconds())
+                    .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE);
+            AtomicReference<MatchingProblem> best = new AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            try (SolverManager<MatchingProblem, Long> manager = SolverManager.create(settings.toSolverConfig())) {
+                SolverJob<MatchingProblem, Long> job = manager.solveAndListen(roundId, id -> problem, best::set,
+                        best::set, (id, e) -> failure.set(e));
+                solving.put(roundId, job);
+                try {
+                    MatchingProblem written = null;
+                    while (job.getSolverStatus() != SolverStatus.NOT_SOLVING) {
+                        Thread.sleep(PROGRESS_INTERVAL);
+                        MatchingProblem latest = best.get();
+                        if (latest != null && latest != written) {
+                            recordProgress(rounds, roundId, latest);
+                            written = latest;
+                        }
+                        if (rounds.stopRequested(roundId)) {
+                            job.terminateEarly();
+                        }
+                    }
+                    plan = job.getFinalBestSolution();
+                    stoppedEarly = job.isTerminatedEarly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    job.terminateEarly();
+                    throw new IllegalStateException("Interrupted while solving", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                } finally {
+                    solving.remove(roundId);
+                }
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException(failure.get().getMessage(), failure.get());
+            }
+        }
+        MatchingProblem saved = plan;
+        database.dsl().transaction(c -> {
+            Proposal.save(c.dsl(), roundId, saved);
+            Rounds tx = new Rounds(c.dsl());
+            recordProgress(tx, roundId, saved);
+            tx.finishSolving(roundId);
+        });
+        PlanSummary summary = PlanSummary.of(saved);
+        return new Outcome(roundId, String.valueOf(saved.score()), summary.sessions(), summary.matched(),
+                summary.pupilPlaces(), summary.employersAsked(), stoppedEarly);
+    }
+
+    private static void recordProgress(Rounds rounds, long roundId, MatchingProblem plan) {
+        PlanSummary summary = PlanSummary.of(plan);
+        rounds.progress(roundId, plan.score() == null ? null : plan.score().toString(), summary.sessions(),
+                summary.matched(), summary.pupilPlaces());
+    }
+
+    @Override
+    public void close() {
+        solving.values().forEach(SolverJob::terminateEarly);
+        jobs.shutdown();
+    }
+}

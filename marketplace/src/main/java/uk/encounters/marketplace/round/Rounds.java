@@ -1,0 +1,191 @@
+package uk.encounters.marketplace.round;
+
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.SQLDataType;
+import uk.encounters.marketplace.calendar.Horizon;
+
+/** The matching_round rows of a hub: created, solved, progressed, stopped, published, discarded. */
+public final class Rounds {
+
+    private static final Pattern WEIGHT = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(-?\\d+)");
+
+    private final DSLContext dsl;
+
+    public Rounds(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The round of the hub still open to change (draft, solving or proposed), if any. */
+    public Optional<Round> findOpen(long hubId) {
+        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.in(Round.DRAFT, Round.SOLVING, Round.PROPOSED))
+                .orderBy(MATCHING_ROUND.ID.desc()).limit(1).fetchOptional(this::round);
+    }
+
+    /** A round, only if it belongs to the hub: a coordinator never reaches another hub's round by its id. */
+    public Optional<Round> find(long hubId, long roundId) {
+        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.ID.eq(roundId))
+                .fetchOptional(this::round);
+    }
+
+    public List<Round> recent(long hubId, int limit) {
+        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).orderBy(MATCHING_ROUND.ID.desc()).limit(limit)
+                .fetch(this::round);
+    }
+
+    public long create(long hubId, Horizon horizon, String kind, Long userId) {
+        return dsl.insertInto(MATCHING_ROUND)
+                .set(MATCHING_ROUND.HUB_ID, hubId)
+                .set(MATCHING_ROUND.STATUS, Round.DRAFT)
+                .set(MATCHING_ROUND.KIND, kind)
+                .set(MATCHING_ROUND.HORIZON_START, horizon.start())
+                .set(MATCHING_ROUND.HORIZON_END, horizon.end())
+                .set(MATCHING_ROUND.RUN_BY_USER_ID, userId)
+                .returning(MATCHING_ROUND.ID).fetchOne().getId();
+    }
+
+    /** Marks the round as solving from now, with these settings. */
+    void startSolving(long roundId, Long userId, int timeLimitSeconds, Map<String, Long> weights) {
+        dsl.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.STATUS, Round.SOLVING)
+                .set(MATCHING_ROUND.RUN_BY_USER_ID, userId)
+                .set(MATCHING_ROUND.TIME_LIMIT_SECONDS, timeLimitSeconds)
+                .set(MATCHING_ROUND.SETTINGS, settings(weights))
+                .set(MATCHING_ROUND.SOLVE_STARTED_AT, currentOffsetDateTime())
+                .setNull(MATCHING_ROUND.SOLVE_FINISHED_AT)
+                .setNull(MATCHING_ROUND.STOP_REQUESTED_AT)
+                .setNull(MATCHING_ROUND.ERROR)
+                .setNull(MATCHING_ROUND.SCORE)
+                .setNull(MATCHING_ROUND.SESSIONS_MATCHED)
+                .setNull(MATCHING_ROUND.PUPILS_COVERED)
+                .setNull(MATCHING_ROUND.PROGRESS_AT)
+                .where(MATCHING_ROUND.ID.eq(roundId))
+                .execute();
+    }
+
+    void progress(long roundId, String score, int sessionsTotal, int sessionsMatched, long pupilsCovered) {
+        dsl.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.SCORE, score)
+                .set(MATCHING_ROUND.SESSIONS_TOTAL, sessionsTotal)
+                .set(MATCHING_ROUND.SESSIONS_MATCHED, sessionsMatched)
+                .set(MATCHING_ROUND.PUPILS_COVERED, (int) pupilsCovered)
+                .set(MATCHING_ROUND.PROGRESS_AT, currentOffsetDateTime())
+                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .execute();
+    }
+
+    void finishSolving(long roundId) {
+        dsl.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.STATUS, Round.PROPOSED)
+                .set(MATCHING_ROUND.SOLVE_FINISHED_AT, currentOffsetDateTime())
+                .where(MATCHING_ROUND.ID.eq(roundId))
+                .execute();
+    }
+
+    /** The solve failed: the round goes back to what it was before (its earlier proposal stands). */
+    void failSolving(long roundId, String error) {
+        dsl.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.STATUS, field("case when exists (select 1 from booking where round_id = {0})"
+                        + " then 'proposed' else 'draft' end", SQLDataType.VARCHAR, roundId))
+                .set(MATCHING_ROUND.SOLVE_FINISHED_AT, currentOffsetDateTime())
+                .set(MATCHING_ROUND.ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .where(MATCHING_ROUND.ID.eq(roundId))
+                .execute();
+    }
+
+    /**
+     * Rounds left "solving" by an instance that died: called with the hub's lock held, so nothing
+     * is solving them. Their earlier proposal, if any, stands.
+     */
+    void recoverAbandoned(long hubId) {
+        dsl.select(MATCHING_ROUND.ID).from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .fetch(MATCHING_ROUND.ID)
+                .forEach(id -> failSolving(id, "The solve was interrupted (the app stopped); run it again."));
+    }
+
+    /** Asks whichever instance is solving the round to stop and keep its best plan so far. */
+    public boolean requestStop(long hubId, long roundId) {
+        return dsl.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.STOP_REQUESTED_AT, currentOffsetDateTime())
+                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .execute() == 1;
+    }
+
+    boolean stopRequested(long roundId) {
+        return dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.ID.eq(roundId)
+                .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNotNull()));
+    }
+
+    /** Sets the round aside unpublished; its proposed bookings go with it. */
+    public boolean discard(long hubId, long roundId) {
+        int changed = dsl.update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.STATUS, Round.DISCARDED)
+                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.in(Round.DRAFT, Round.PROPOSED))
+                .execute();
+        if (changed == 1) {
+            dsl.deleteFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed")).execute();
+        }
+        return changed == 1;
+    }
+
+    /** Saves new weights for the next solve of an open round. */
+    public void setWeights(long roundId, Map<String, Long> weights) {
+        dsl.update(MATCHING_ROUND).set(MATCHING_ROUND.SETTINGS, settings(weights))
+                .where(MATCHING_ROUND.ID.eq(roundId)).execute();
+    }
+
+    private static JSONB settings(Map<String, Long> weights) {
+        StringBuilder json = new StringBuilder("{\"weights\":{");
+        String separator = "";
+        for (Map.Entry<String, Long> weight : weights.entrySet()) {
+            json.append(separator).append('"').append(weight.getKey().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\":").append(weight.getValue());
+            separator = ",";
+        }
+        return JSONB.valueOf(json.append("}}").toString());
+    }
+
+    private org.jooq.SelectJoinStep<Record> select() {
+        return dsl.select(MATCHING_ROUND.asterisk(), currentOffsetDateTime().as("now")).from(MATCHING_ROUND);
+    }
+
+    private Round round(Record r) {
+        Map<String, Long> weights = new LinkedHashMap<>();
+        JSONB settings = r.get(MATCHING_ROUND.SETTINGS);
+        int object = settings == null ? -1 : settings.data().indexOf("\"weights\"");
+        if (object >= 0) {
+            // only this class writes settings: a flat object of rule names and whole numbers
+            Matcher weight = WEIGHT.matcher(settings.data().substring(object + "\"weights\"".length()));
+            while (weight.find()) {
+                weights.put(weight.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), Long.parseLong(weight.group(2)));
+            }
+        }
+        LocalDate start = r.get(MATCHING_ROUND.HORIZON_START);
+        return new Round(r.get(MATCHING_ROUND.ID), r.get(MATCHING_ROUND.HUB_ID), r.get(MATCHING_ROUND.STATUS),
+                r.get(MATCHING_ROUND.KIND), start, r.get(MATCHING_ROUND.HORIZON_END),
+                r.get(MATCHING_ROUND.TIME_LIMIT_SECONDS), weights, r.get(MATCHING_ROUND.SCORE),
+                r.get(MATCHING_ROUND.SESSIONS_TOTAL), r.get(MATCHING_ROUND.SESSIONS_MATCHED),
+                r.get(MATCHING_ROUND.PUPILS_COVERED), r.get(MATCHING_ROUND.SOLVE_STARTED_AT),
+                r.get(MATCHING_ROUND.SOLVE_FINISHED_AT), r.get(MATCHING_ROUND.PROGRESS_AT),
+                r.get(MATCHING_ROUND.PUBLISHED_AT), r.get(MATCHING_ROUND.STOP_REQUESTED_AT) != null,
+                r.get(MATCHING_ROUND.ERROR), r.get("now", OffsetDateTime.class));
+    }
+}
