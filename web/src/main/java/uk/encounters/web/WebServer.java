@@ -40,6 +40,7 @@ import uk.encounters.web.employer.BookingReplyRoutes;
 import uk.encounters.web.employer.EmployerOfferRoutes;
 import uk.encounters.web.employer.EmployerRoutes;
 import uk.encounters.web.employer.ImportRoutes;
+import uk.encounters.web.employer.ReplyLinkRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
@@ -116,6 +117,7 @@ public final class WebServer extends VerticleBase {
         VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);
         ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
         BookingReplyRoutes bookingReplies = new BookingReplyRoutes(database, blocking, templates, clock);
+        ReplyLinkRoutes replyLinks = new ReplyLinkRoutes(database, blocking, templates, clock);
         DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
@@ -175,6 +177,10 @@ public final class WebServer extends VerticleBase {
         routes.post("/offer-a-talk", Access.anyone(), offerForm::processOfferForm);
         routes.get("/offers/:offerId/confirm/:token", Access.anyone(), employers::initOfferConfirmation);
         routes.post("/offers/:offerId/confirm/:token", Access.anyone(), employers::processOfferConfirmation);
+        // a digest's reply links: the link's secret stands for the employer, for that one booking
+        routes.get("/bookings/:bookingId/reply/:token", Access.anyone(), replyLinks::initReply);
+        routes.post("/bookings/:bookingId/reply/:token/confirm", Access.anyone(), replyLinks::processConfirm);
+        routes.post("/bookings/:bookingId/reply/:token/decline", Access.anyone(), replyLinks::processDecline);
         routes.get("/employers/:employerId", Access.employer("employerId"), employers::showEmployer);
         routes.post("/employers/:employerId/contact-preference", Access.employer("employerId"),
                 employers::processContactPreference);

@@ -26,6 +26,9 @@ public final class EmployerBookings {
     /** What a reply did. */
     public enum Reply { DONE, NOT_FOUND, TOO_LATE }
 
+    /** A decline within this many days of the session is a late cancellation. */
+    public static final int LATE_CANCELLATION_DAYS = 7;
+
     private final DSLContext dsl;
 
     public EmployerBookings(DSLContext dsl) {
@@ -108,6 +111,10 @@ public final class EmployerBookings {
             return Reply.TOO_LATE;
         }
         Decline.apply(dsl, bookingId, reason, "employer");
+        if (booking.get().startsOn().isBefore(today.plusDays(LATE_CANCELLATION_DAYS))) {
+            // so close to the day the school cannot easily replace it: counts against reliability
+            dsl.update(BOOKING).set(BOOKING.LATE_CANCELLATION, true).where(BOOKING.ID.eq(bookingId)).execute();
+        }
         return Reply.DONE;
     }
 

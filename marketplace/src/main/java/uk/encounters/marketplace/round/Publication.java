@@ -223,10 +223,10 @@ public final class Publication {
         return host == null ? "localhost" : host;
     }
 
-    /** For the web's reply page: the booking a digest link's token belongs to. */
-    public static Optional<Long> bookingOfReplyToken(DSLContext dsl, long bookingId, String token) {
-        return dsl.select(BOOKING.ID).from(BOOKING)
+    /** For the reply page a digest links to: the employer whose booking the token answers for. */
+    public static Optional<Long> employerOfReplyToken(DSLContext dsl, long bookingId, String token) {
+        return dsl.select(OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(BOOKING.ID.eq(bookingId)).and(BOOKING.REPLY_TOKEN_HASH.eq(SecretToken.hashOf(token)))
-                .fetchOptional(BOOKING.ID);
+                .fetchOptional(OFFER.EMPLOYER_ID);
     }
 }

@@ -1,0 +1,106 @@
+package uk.encounters.web.employer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.SecretToken;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** The confirm and decline links of a round's digest, answered without signing in. */
+class ReplyLinkTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static RunningApp app;
+    static TestData data;
+    static long school;
+    static long offer;
+    static long volunteer;
+
+    @BeforeAll
+    static void start() {
+        data = new TestData(db.dsl());
+        long hub = data.hub("Reply hub");
+        school = data.school(hub, "Reply School");
+        long employer = data.employer(hub, "Reply Firm");
+        volunteer = data.volunteer(employer);
+        offer = data.offer(employer, "active", TODAY.plusMonths(3));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    /** A published booking {@code daysAway} from today, with the secret its digest link carries. */
+    static long published(int daysAway, String token) {
+        long request = data.request(school, 9, "matched", TODAY);
+        long booking = data.booking(request, offer, volunteer, TODAY.plusDays(daysAway), "published");
+        db.dsl().update(BOOKING).set(BOOKING.REPLY_TOKEN_HASH, SecretToken.hashOf(token)).where(BOOKING.ID.eq(booking)).execute();
+        return booking;
+    }
+
+    @Test
+    void theLinkShowsTheSessionAndConfirmingIsAButtonNotTheLinkItself() {
+        long booking = published(14, "confirm-secret");
+        Visitor visitor = new Visitor(app);
+
+        var page = visitor.get("/bookings/" + booking + "/reply/confirm-secret?answer=confirm");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Can you do this session?", "Reply School", "Year 9");
+        assertThat(statusOf(booking)).isEqualTo("published");
+
+        var confirmed = visitor.post("/bookings/" + booking + "/reply/confirm-secret/confirm", Map.of());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Confirmed.");
+        assertThat(statusOf(booking)).isEqualTo("confirmed");
+    }
+
+    @Test
+    void aDeclineNeedsAReasonReopensTheRequestAndSoCloseToTheDayCountsAsLate() {
+        long booking = published(3, "decline-secret");
+        Visitor visitor = new Visitor(app);
+        visitor.get("/bookings/" + booking + "/reply/decline-secret");
+
+        var blank = visitor.post("/bookings/" + booking + "/reply/decline-secret/decline", Map.of("reason", " "));
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("Why you cannot do it");
+        assertThat(statusOf(booking)).isEqualTo("published");
+
+        var declined = visitor.post("/bookings/" + booking + "/reply/decline-secret/decline", Map.of("reason", "Away"));
+        assertThat(declined.statusCode()).isEqualTo(200);
+        var row = db.dsl().selectFrom(BOOKING).where(BOOKING.ID.eq(booking)).fetchSingle();
+        assertThat(row.getStatus()).isEqualTo("declined");
+        assertThat(row.getLateCancellation()).isTrue();
+        assertThat(db.dsl().select(REQUEST.STATUS).from(REQUEST).where(REQUEST.ID.eq(row.getRequestId())).fetchSingle().value1())
+                .isEqualTo("open");
+    }
+
+    @Test
+    void aWrongOrMissingSecretFindsNothing() {
+        long booking = published(21, "right-secret");
+        Visitor visitor = new Visitor(app);
+
+        assertThat(visitor.get("/bookings/" + booking + "/reply/wrong-secret").statusCode()).isEqualTo(410);
+        visitor.get("/bookings/" + booking + "/reply/right-secret");
+        assertThat(visitor.post("/bookings/" + booking + "/reply/wrong-secret/confirm", Map.of()).statusCode()).isEqualTo(410);
+        assertThat(statusOf(booking)).isEqualTo("published");
+    }
+
+    private static String statusOf(long booking) {
+        return db.dsl().select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchSingle().value1();
+    }
+}
