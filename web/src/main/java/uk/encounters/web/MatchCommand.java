@@ -58,7 +58,7 @@ final class MatchCommand {
             out.printf("Pupil places       %d%n", outcome.pupilPlaces());
             out.printf("Employers asked    %d (one digest each)%n", outcome.employersAsked());
             out.printf("Score              %s%n", outcome.score());
-            out.printf("Solved in          %s%s%n", String.format("%.1f s", round.elapsedSeconds()),
+            out.printf("Solved in          %s%s%n", Main.seconds(round.elapsed()),
                     outcome.stoppedEarly() ? " (stopped early)" : "");
             if (line.flag("publish")) {
                 Publication.Published published = new Publication(config.baseUrl(), WebServer.PRODUCT_NAME, clock)

@@ -4,15 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -23,7 +14,7 @@ class MainTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Operator operator = new Operator(db);
 
     @Test
     void seedLoadsAnAreaSaysHowLongItTookAndRefusesToLoadItTwice() {
@@ -69,16 +60,10 @@ class MainTest {
     }
 
     private int run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", db.settings().jdbcUrl());
-        if (db.settings().user() != null) env.put("DATABASE_USER", db.settings().user());
-        if (db.settings().password() != null) env.put("DATABASE_PASSWORD", db.settings().password());
-        Clock clock = Clock.fixed(LocalDate.of(2026, 11, 23).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        return new Main(WebConfig.fromEnvironment(env), clock,
-                new PrintStream(output, true, StandardCharsets.UTF_8)).run(List.of(args));
+        return operator.run(args);
     }
 
     private String printed() {
-        return output.toString(StandardCharsets.UTF_8);
+        return operator.printed();
     }
 }

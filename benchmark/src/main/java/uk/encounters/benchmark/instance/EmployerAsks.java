@@ -2,14 +2,15 @@ package uk.encounters.benchmark.instance;
 
 import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.demo.DemoHub;
+import uk.encounters.marketplace.round.ContactCap;
 import uk.encounters.matcher.domain.Employer;
 
 /**
  * How much a round may ask of an employer, and how often it was asked lately.
  *
- * <p>One ask per employer per weekly round, for at most a few sessions by size: a micro firm one,
- * a small one two, a medium one four, a large one six; cornerstones have committed capacity and
- * no cap. A horizon of several weeks stands for that many weekly rounds, in which the employer is
+ * <p>One ask per employer per weekly round, for at most as many sessions as the app's
+ * {@link ContactCap#sessionsPerAsk} allows its size; cornerstones have committed capacity and no
+ * cap. A horizon of several weeks stands for that many weekly rounds, in which the employer is
  * asked no more often than its own limit of asks per month allows.
  */
 final class EmployerAsks {
@@ -24,12 +25,7 @@ final class EmployerAsks {
         if (employer.cornerstone()) {
             return Employer.NO_CAP;
         }
-        int perAsk = switch (employer.sizeBand()) {
-            case MICRO -> 1;
-            case SMALL -> 2;
-            case MEDIUM -> 4;
-            case LARGE -> 6;
-        };
+        int perAsk = ContactCap.sessionsPerAsk(employer.sizeBand().code());
         int months = (weeks + WEEKS_PER_MONTH - 1) / WEEKS_PER_MONTH;
         return perAsk * Math.min(weeks, employer.maxAsksPerMonth() * months);
     }

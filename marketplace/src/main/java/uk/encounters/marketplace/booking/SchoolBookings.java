@@ -51,6 +51,12 @@ public final class SchoolBookings {
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID).fetch(SchoolBookings::booking);
     }
 
+    /** The school's bookings published by one matching round, soonest first: what its digest lists. */
+    public List<SchoolBooking> inRound(long schoolId, long roundId) {
+        return select(schoolId, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID).fetch(SchoolBookings::booking);
+    }
+
     public Optional<SchoolBooking> find(long schoolId, long bookingId) {
         return select(schoolId, BOOKING.ID.eq(bookingId)).fetchOptional(SchoolBookings::booking);
     }

@@ -1,11 +1,10 @@
 package uk.encounters.marketplace.outbox;
 
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * A file sent with a message, such as a calendar invitation. Names and types are plain ASCII,
- * checked here, so the outbox's JSON column needs no escaping beyond what this allows.
+ * checked here: they become mail headers.
  */
 public record Attachment(String filename, String contentType, byte[] content) {
 
@@ -19,11 +18,6 @@ public record Attachment(String filename, String contentType, byte[] content) {
             throw new IllegalArgumentException("An attachment's content type must be plain ASCII");
         }
         content = content.clone();
-    }
-
-    String toJson() {
-        return "{\"filename\":\"" + filename + "\",\"contentType\":\"" + contentType + "\",\"base64\":\""
-                + Base64.getEncoder().encodeToString(content) + "\"}";
     }
 
     @Override

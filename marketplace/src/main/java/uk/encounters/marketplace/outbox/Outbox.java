@@ -9,16 +9,15 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -48,7 +47,9 @@ public final class Outbox {
     private static final Field<OffsetDateTime> NEVER =
             field("'infinity'::timestamptz", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
-    private static final Pattern ATTACHMENT = Pattern.compile("\\{[^{}]*\\}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
+    };
 
     private final DSLContext dsl;
 
@@ -65,8 +66,7 @@ public final class Outbox {
                 .set(OUTBOX.SUBJECT, message.subject())
                 .set(OUTBOX.BODY_TEXT, message.bodyText())
                 .set(OUTBOX.BODY_HTML, message.bodyHtml())
-                .set(OUTBOX.ATTACHMENTS, JSONB.valueOf(message.attachments().stream().map(Attachment::toJson)
-                        .collect(Collectors.joining(",", "[", "]"))))
+                .set(OUTBOX.ATTACHMENTS, json(message.attachments()))
                 .onConflict(OUTBOX.IDEMPOTENCY_KEY).doNothing()
                 .execute() == 1;
     }
@@ -171,24 +171,21 @@ public final class Outbox {
         return OUTBOX.ID.eq(id).and(OUTBOX.CLAIMED_BY.eq(claimant)).and(OUTBOX.SENT_AT.isNull());
     }
 
-    /** A message's attachments, as {@link Attachment#toJson()} wrote them (PostgreSQL may reorder keys). */
+    /** A message's attachments as the outbox keeps them: JSON, the content base64. */
     public static List<Attachment> attachments(JSONB json) {
-        List<Attachment> attachments = new ArrayList<>();
-        Matcher object = ATTACHMENT.matcher(json == null ? "[]" : json.data());
-        while (object.find()) {
-            String text = object.group();
-            attachments.add(new Attachment(value(text, "filename"), value(text, "contentType"),
-                    Base64.getDecoder().decode(value(text, "base64"))));
+        try {
+            return json == null ? List.of() : JSON.readValue(json.data(), ATTACHMENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An outbox message's attachments are not readable: " + e.getMessage(), e);
         }
-        return attachments;
     }
 
-    private static String value(String object, String key) {
-        Matcher value = Pattern.compile("\"" + key + "\"\\s*:\\s*\"([^\"]*)\"").matcher(object);
-        if (!value.find()) {
-            throw new IllegalStateException("An outbox attachment lacks its " + key);
+    private static JSONB json(List<Attachment> attachments) {
+        try {
+            return JSONB.valueOf(JSON.writeValueAsString(attachments));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Attachments are names and bytes, always writable", e);
         }
-        return value.group(1);
     }
 
     private static Field<OffsetDateTime> nowPlus(Duration duration) {

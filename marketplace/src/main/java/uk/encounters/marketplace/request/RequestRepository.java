@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
@@ -17,6 +18,9 @@ import uk.encounters.matcher.domain.EncounterType;
 
 /** A school's requests for encounters. Only open requests change; matched ones show their bookings. */
 public final class RequestRepository {
+
+    /** Sector names hold commas, so a request's preferred sectors are stored separated by a bar. */
+    static final String SECTOR_SEPARATOR = "|";
 
     /** A request as the school's list shows it. */
     public record RequestSummary(long id, String status, EncounterType type, int yearGroup, int pupils, int sessions,
@@ -85,7 +89,7 @@ public final class RequestRepository {
                         EncounterType.fromCode(r.getEncounterType()), r.getYearGroup(), r.getPupils(), r.getSessions(),
                         r.getWindowStart(), r.getWindowEnd(), r.getMorning(), r.getAfternoon(), r.getInSchool(),
                         r.getAtWorkplace(), r.getOnline(),
-                        r.getPreferredSectors() == null ? List.of() : Arrays.asList(r.getPreferredSectors().split("\\|")),
+                        preferredSectors(r.getPreferredSectors()),
                         r.getPreferredEmployerId(), r.getSendAdjustments(), r.getNotes())));
     }
 
@@ -115,9 +119,15 @@ public final class RequestRepository {
         record.setAtWorkplace(request.atWorkplace());
         record.setOnline(request.online());
         // sector names hold commas ("Health, care and social work"), so a bar separates them
-        record.setPreferredSectors(request.preferredSectors().isEmpty() ? null : String.join("|", request.preferredSectors()));
+        record.setPreferredSectors(request.preferredSectors().isEmpty() ? null
+                : String.join(SECTOR_SEPARATOR, request.preferredSectors()));
         record.setPreferredEmployerId(request.preferredEmployerId());
         record.setSendAdjustments(request.sendAdjustments().isBlank() ? null : request.sendAdjustments());
         record.setNotes(request.notes().isBlank() ? null : request.notes());
+    }
+
+    /** A request's preferred sectors as stored (null when any will do). */
+    public static List<String> preferredSectors(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.split(Pattern.quote(SECTOR_SEPARATOR)));
     }
 }

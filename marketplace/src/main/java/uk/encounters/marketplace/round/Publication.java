@@ -1,7 +1,11 @@
 package uk.encounters.marketplace.round;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
@@ -12,6 +16,8 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -19,11 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.impl.SQLDataType;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.SchoolBooking;
+import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
@@ -135,15 +142,14 @@ public final class Publication {
 
     /** Requests whose sessions (or places) are all held by live or delivered bookings are matched. */
     private static void markMatchedRequests(DSLContext tx, long roundId) {
-        var units = field("case when b.encounter_type = 'work_experience' then b.pupils else 1 end", SQLDataType.INTEGER);
-        var needed = field("case when request.encounter_type = 'work_experience' then request.pupils else request.sessions end",
-                SQLDataType.INTEGER);
+        var held = select(coalesce(sum(RoundProblem.BOOKING_UNITS), inline(BigDecimal.ZERO)).cast(Integer.class))
+                .from(BOOKING)
+                .where(BOOKING.REQUEST_ID.eq(REQUEST.ID)).and(BOOKING.STATUS.in(RoundProblem.HELD));
         tx.update(REQUEST)
                 .set(REQUEST.STATUS, "matched")
-                .where(REQUEST.ID.in(tx.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
+                .where(REQUEST.ID.in(select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
                 .and(REQUEST.STATUS.eq("open"))
-                .and(needed.le(field("(select coalesce(sum({0}), 0) from booking b where b.request_id = request.id"
-                        + " and b.status in ('published', 'confirmed', 'delivered'))", SQLDataType.INTEGER, units)))
+                .and(RoundProblem.REQUEST_UNITS.le(field(held)))
                 .execute();
     }
 
@@ -168,7 +174,7 @@ public final class Publication {
         String employer = tx.select(EMPLOYER.NAME).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId)).fetchOne(EMPLOYER.NAME);
         StringBuilder text = new StringBuilder();
         text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
-                .append(employer).append(" for ").append(bookings.size() == 1 ? "one session" : bookings.size() + " sessions")
+                .append(employer).append(" for ").append(sessions(bookings.size()))
                 .append(". This is the only request the hub will send you this round.\n\n");
         for (EmployerBooking b : bookings) {
             String token = replyTokens.get(b.id());
@@ -186,32 +192,27 @@ public final class Publication {
         byte[] ics = new BookingCalendar(productName + " bookings", host()).render(bookings, clock.instant())
                 .getBytes(StandardCharsets.UTF_8);
         return new OutboxMessage("round:" + roundId + ":employer:" + employerId, "round_digest_employer", to,
-                "Requests from schools this week: " + bookings.size() + (bookings.size() == 1 ? " session" : " sessions"),
+                "Requests from schools this week: " + sessions(bookings.size()),
                 text.toString(), null, List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)));
     }
 
     private OutboxMessage schoolDigest(DSLContext tx, long schoolId, long roundId, String to) {
-        var rows = tx.select(BOOKING.ENCOUNTER_TYPE, BOOKING.STARTS_ON, BOOKING.PERIOD, BOOKING.PUPILS,
-                        REQUEST.YEAR_GROUP, OFFER.TITLE, EMPLOYER.NAME)
-                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId)).and(REQUEST.SCHOOL_ID.eq(schoolId)).and(BOOKING.STATUS.eq("published"))
-                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch();
+        List<SchoolBooking> bookings = new SchoolBookings(tx).inRound(schoolId, roundId);
         String school = tx.select(SCHOOL.NAME).from(SCHOOL).where(SCHOOL.ID.eq(schoolId)).fetchOne(SCHOOL.NAME);
         StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
-                .append(rows.size() == 1 ? "one session" : rows.size() + " sessions").append(" for ").append(school)
-                .append(":\n\n");
-        rows.forEach(r -> text.append("* ").append(uk.encounters.matcher.domain.EncounterType.fromCode(r.value1()).label())
-                .append(" for ").append(r.value4()).append(" pupils in Year ").append(r.value5()).append(" with ")
-                .append(r.value7()).append(", ").append(r.value2()).append(" (").append(r.value3().replace('_', ' '))
-                .append("): ").append(r.value6()).append('\n'));
+                .append(sessions(bookings.size())).append(" for ").append(school).append(":\n\n");
+        bookings.forEach(b -> text.append("* ").append(b.typeLabel()).append(" for ").append(b.pupils())
+                .append(" pupils in Year ").append(b.yearGroup()).append(" with ").append(b.employerName()).append(", ")
+                .append(b.startsOn()).append(" (").append(b.periodLabel()).append("), ").append(b.placeLabel())
+                .append('\n'));
         text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
                 .append(baseUrl).append("/schools/").append(schoolId).append("/bookings\n\n").append(productName).append('\n');
         return new OutboxMessage("round:" + roundId + ":school:" + schoolId, "round_digest_school", to,
-                "Encounters matched for your pupils: " + rows.size() + (rows.size() == 1 ? " session" : " sessions"),
-                text.toString(), null);
+                "Encounters matched for your pupils: " + sessions(bookings.size()), text.toString(), null);
+    }
+
+    private static String sessions(int count) {
+        return count == 1 ? "one session" : count + " sessions";
     }
 
     private String replyLink(long bookingId, String token, String answer) {
@@ -219,7 +220,7 @@ public final class Publication {
     }
 
     private String host() {
-        String host = java.net.URI.create(baseUrl).getHost();
+        String host = URI.create(baseUrl).getHost();
         return host == null ? "localhost" : host;
     }
 

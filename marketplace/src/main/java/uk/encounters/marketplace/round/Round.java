@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.round;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -26,25 +27,13 @@ public record Round(long id, long hubId, String status, String kind, LocalDate h
         return SOLVING.equals(status);
     }
 
-    public boolean proposed() {
-        return PROPOSED.equals(status);
-    }
-
-    public boolean published() {
-        return PUBLISHED.equals(status);
-    }
-
-    /** Still the coordinator's to change: not published or discarded. */
-    public boolean open() {
-        return DRAFT.equals(status) || SOLVING.equals(status) || PROPOSED.equals(status);
-    }
-
-    /** Seconds since the solve started, by the database's clock, to the finish or now. */
-    public double elapsedSeconds() {
+    /** Time since the solve started, by the database's clock, to the finish or now. */
+    public Duration elapsed() {
         if (solveStartedAt == null) {
-            return 0;
+            return Duration.ZERO;
         }
         OffsetDateTime end = solving() || solveFinishedAt == null ? now : solveFinishedAt;
-        return Math.max(0, java.time.Duration.between(solveStartedAt, end).toMillis() / 1000.0);
+        Duration elapsed = Duration.between(solveStartedAt, end);
+        return elapsed.isNegative() ? Duration.ZERO : elapsed;
     }
 }

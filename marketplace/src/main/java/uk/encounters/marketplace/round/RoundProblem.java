@@ -1,6 +1,9 @@
 package uk.encounters.marketplace.round;
 
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
@@ -13,7 +16,6 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,12 +25,14 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.matcher.domain.PupilBand;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Availability;
@@ -44,6 +48,7 @@ import uk.encounters.matcher.domain.ProblemBuilder;
 import uk.encounters.matcher.domain.Request;
 import uk.encounters.matcher.domain.School;
 import uk.encounters.matcher.domain.Volunteer;
+import uk.encounters.matcher.solver.MatchingWeights;
 
 /**
  * The one place a matching round's problem is built from the database: the hub's schools (cold
@@ -58,6 +63,12 @@ public final class RoundProblem {
     static final List<String> LIVE = List.of("published", "confirmed");
     /** Bookings that give (or gave) a request one of its sessions. */
     static final List<String> HELD = List.of("published", "confirmed", "delivered");
+    /** What a booking gives its request: one session, or for work experience its pupils' places. */
+    static final Field<Integer> BOOKING_UNITS =
+            when(BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS).otherwise(inline(1));
+    /** What a request asks for in the same units. */
+    static final Field<Integer> REQUEST_UNITS =
+            when(REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS).otherwise(REQUEST.SESSIONS);
     static final int FATIGUE_DAYS = 28;
     static final int RELIABILITY_DAYS = 84;
 
@@ -72,35 +83,24 @@ public final class RoundProblem {
     /** What to plan: a weekly round takes every open request; a re-match only the listed ones. */
     public record Scope(long hubId, Long roundId, Horizon horizon, LocalDate today, Set<Long> onlyRequests) {
 
-        public static Scope weekly(long hubId, Long roundId, Horizon horizon, LocalDate today) {
-            return new Scope(hubId, roundId, horizon, today, null);
-        }
-
         boolean plans(long requestId) {
             return onlyRequests == null || onlyRequests.contains(requestId);
         }
     }
 
-    private record RequestRow(long id, long schoolId, int yearGroup, EncounterType type, int pupils, int sessions,
+    /** @param units sessions asked for in all (work experience: places), as {@link #REQUEST_UNITS} counts them */
+    private record RequestRow(long id, long schoolId, int yearGroup, EncounterType type, int pupils, int units,
                               LocalDate windowStart, LocalDate windowEnd, boolean mornings, boolean afternoons,
                               Set<DeliveryMode> modes, Set<String> sectors, Long preferredEmployerId, boolean send,
                               String status) {
-
-        /** Sessions (work experience: places) the request asks for in all. */
-        int units() {
-            return type == EncounterType.WORK_EXPERIENCE ? pupils : sessions;
-        }
     }
 
-    private record BookingRow(long requestId, long offerId, LocalDate startsOn, LocalDate endsOn, Period period,
-                              int pupils, boolean fixed, EncounterType type) {
-
-        int units() {
-            return type == EncounterType.WORK_EXPERIENCE ? pupils : 1;
-        }
+    /** @param units as {@link #BOOKING_UNITS} counts them; @param fixed live or pinned: it never moves */
+    private record BookingRow(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, int units,
+                              boolean fixed) {
     }
 
-    public MatchingProblem load(Scope scope, uk.encounters.matcher.solver.MatchingWeights weights) {
+    public MatchingProblem load(Scope scope, MatchingWeights weights) {
         Horizon horizon = scope.horizon();
         ProblemBuilder builder = new ProblemBuilder(horizon.start(), horizon.end(), horizon.schoolDays(), weights);
         Map<Long, School> schools = schools(scope);
@@ -246,16 +246,19 @@ public final class RoundProblem {
                 .and(REQUEST.WINDOW_START.le(horizon.end()));
         Condition booked = REQUEST.ID.in(dsl.select(BOOKING.REQUEST_ID).from(BOOKING)
                 .where(inHorizon(scope)));
-        return dsl.selectFrom(REQUEST)
+        return dsl.select(REQUEST.asterisk(), REQUEST_UNITS).from(REQUEST)
                 .where(REQUEST.SCHOOL_ID.in(schoolIds))
                 .and(open.or(booked))
                 .orderBy(REQUEST.CREATED_AT, REQUEST.ID)
-                .fetch(r -> new RequestRow(r.getId(), r.getSchoolId(), r.getYearGroup(),
-                        EncounterType.fromCode(r.getEncounterType()), r.getPupils(), r.getSessions(), r.getWindowStart(),
-                        r.getWindowEnd(), r.getMorning(), r.getAfternoon(),
-                        DeliveryMode.of(r.getInSchool(), r.getAtWorkplace(), r.getOnline()), sectors(r.getPreferredSectors()),
-                        r.getPreferredEmployerId(), r.getSendAdjustments() != null && !r.getSendAdjustments().isBlank(),
-                        r.getStatus()));
+                .fetch(record -> new RequestRow(record.get(REQUEST.ID), record.get(REQUEST.SCHOOL_ID), record.get(REQUEST.YEAR_GROUP),
+                        EncounterType.fromCode(record.get(REQUEST.ENCOUNTER_TYPE)), record.get(REQUEST.PUPILS),
+                        record.get(REQUEST_UNITS), record.get(REQUEST.WINDOW_START),
+                        record.get(REQUEST.WINDOW_END), record.get(REQUEST.MORNING), record.get(REQUEST.AFTERNOON),
+                        DeliveryMode.of(record.get(REQUEST.IN_SCHOOL), record.get(REQUEST.AT_WORKPLACE), record.get(REQUEST.ONLINE)),
+                        Set.copyOf(RequestRepository.preferredSectors(record.get(REQUEST.PREFERRED_SECTORS))),
+                        record.get(REQUEST.PREFERRED_EMPLOYER_ID),
+                        record.get(REQUEST.SEND_ADJUSTMENTS) != null && !record.get(REQUEST.SEND_ADJUSTMENTS).isBlank(),
+                        record.get(REQUEST.STATUS)));
     }
 
     /** Live bookings in the horizon, and the bookings this round proposes (wherever they fall). */
@@ -268,25 +271,22 @@ public final class RoundProblem {
 
     private Map<Long, List<BookingRow>> bookingsInHorizon(Scope scope, List<RequestRow> requests) {
         Map<Long, List<BookingRow>> bookings = new HashMap<>();
+        Field<Boolean> fixed = field(BOOKING.STATUS.in(LIVE).or(BOOKING.PINNED));
         dsl.select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD,
-                        BOOKING.PUPILS, BOOKING.STATUS, BOOKING.PINNED, BOOKING.ENCOUNTER_TYPE)
+                        BOOKING_UNITS, fixed)
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.in(requests.stream().map(RequestRow::id).toList()))
                 .and(inHorizon(scope))
                 // fixed ones first, so they take a request's first sessions
-                .orderBy(BOOKING.REQUEST_ID, BOOKING.PINNED.desc(), BOOKING.ID)
+                .orderBy(BOOKING.REQUEST_ID, fixed.desc(), BOOKING.ID)
                 .forEach(r -> bookings.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new BookingRow(
-                        r.value1(), r.value2(), r.value3(), r.value4(), Period.fromCode(r.value5()), r.value6(),
-                        LIVE.contains(r.value7()) || r.value8(), EncounterType.fromCode(r.value9()))));
-        bookings.values().forEach(rows -> rows.sort((a, b) -> Boolean.compare(b.fixed(), a.fixed())));
+                        r.value2(), r.value3(), r.value4(), Period.fromCode(r.value5()), r.value6(), r.value7())));
         return bookings;
     }
 
     /** Sessions (places) of each request already held by bookings outside the horizon. */
     private Map<Long, Integer> heldOutsideHorizon(Scope scope, List<RequestRow> requests) {
-        var units = org.jooq.impl.DSL.when(BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
-                .otherwise(1);
-        return dsl.select(BOOKING.REQUEST_ID, sum(units))
+        return dsl.select(BOOKING.REQUEST_ID, sum(BOOKING_UNITS))
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.in(requests.stream().map(RequestRow::id).toList()))
                 .and(BOOKING.STATUS.in(HELD))
@@ -323,15 +323,6 @@ public final class RoundProblem {
             cohorts.put(schoolId, byYear);
         });
         return cohorts;
-    }
-
-    private static Set<String> sectors(String preferred) {
-        if (preferred == null || preferred.isBlank()) {
-            return Set.of();
-        }
-        Set<String> sectors = new HashSet<>();
-        Arrays.stream(preferred.split("[|,]")).map(String::trim).filter(s -> !s.isEmpty()).forEach(sectors::add);
-        return sectors;
     }
 
     private static Location location(Double latitude, Double longitude) {

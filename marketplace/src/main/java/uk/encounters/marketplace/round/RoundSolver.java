@@ -96,7 +96,7 @@ public final class RoundSolver implements AutoCloseable {
         try {
             LocalDate today = LocalDate.now(clock);
             Horizon fresh = Horizon.schoolWeeks(today.plusDays(1), HORIZON_WEEKS);
-            long roundId = database.dsl().transactionResult(c -> {
+            Round round = database.dsl().transactionResult(c -> {
                 Rounds rounds = new Rounds(c.dsl());
                 rounds.recoverAbandoned(hubId);
                 Optional<Round> open = rounds.findOpen(hubId);
@@ -107,10 +107,10 @@ public final class RoundSolver implements AutoCloseable {
                 }
                 long id = open.isPresent() ? open.get().id() : rounds.create(hubId, fresh, options.kind(), userId);
                 rounds.startSolving(id, userId, options.timeLimitSeconds(), options.weights());
-                return id;
+                return rounds.find(hubId, id).orElseThrow();
             });
-            Horizon horizon = database.dsl().transactionResult(c -> new Rounds(c.dsl()).find(hubId, roundId)
-                    .map(r -> Horizon.between(r.horizonStart(), r.horizonEnd())).orElseThrow());
+            long roundId = round.id();
+            Horizon horizon = Horizon.between(round.horizonStart(), round.horizonEnd());
             RoundLock held = lock.get();
             CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
                 try (held) {
@@ -184,21 +184,22 @@ public final class RoundSolver implements AutoCloseable {
             }
         }
         MatchingProblem saved = plan;
-        database.dsl().transaction(c -> {
+        PlanSummary summary = database.dsl().transactionResult(c -> {
             Proposal.save(c.dsl(), roundId, saved);
             Rounds tx = new Rounds(c.dsl());
-            recordProgress(tx, roundId, saved);
+            PlanSummary figures = recordProgress(tx, roundId, saved);
             tx.finishSolving(roundId);
+            return figures;
         });
-        PlanSummary summary = PlanSummary.of(saved);
         return new Outcome(roundId, String.valueOf(saved.score()), summary.sessions(), summary.matched(),
                 summary.pupilPlaces(), summary.employersAsked(), stoppedEarly);
     }
 
-    private static void recordProgress(Rounds rounds, long roundId, MatchingProblem plan) {
+    private static PlanSummary recordProgress(Rounds rounds, long roundId, MatchingProblem plan) {
         PlanSummary summary = PlanSummary.of(plan);
         rounds.progress(roundId, plan.score() == null ? null : plan.score().toString(), summary.sessions(),
                 summary.matched(), summary.pupilPlaces());
+        return summary;
     }
 
     @Override

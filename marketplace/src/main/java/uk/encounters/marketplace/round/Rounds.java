@@ -1,28 +1,34 @@
 package uk.encounters.marketplace.round;
 
 import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.impl.SQLDataType;
 import uk.encounters.marketplace.calendar.Horizon;
 
 /** The matching_round rows of a hub: created, solved, progressed, stopped, published, discarded. */
 public final class Rounds {
 
-    private static final Pattern WEIGHT = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(-?\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** What matching_round.settings holds. */
+    private record Settings(Map<String, Long> weights) {
+    }
 
     private final DSLContext dsl;
 
@@ -41,11 +47,6 @@ public final class Rounds {
     public Optional<Round> find(long hubId, long roundId) {
         return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.ID.eq(roundId))
                 .fetchOptional(this::round);
-    }
-
-    public List<Round> recent(long hubId, int limit) {
-        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).orderBy(MATCHING_ROUND.ID.desc()).limit(limit)
-                .fetch(this::round);
     }
 
     public long create(long hubId, Horizon horizon, String kind, Long userId) {
@@ -100,8 +101,8 @@ public final class Rounds {
     /** The solve failed: the round goes back to what it was before (its earlier proposal stands). */
     void failSolving(long roundId, String error) {
         dsl.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STATUS, field("case when exists (select 1 from booking where round_id = {0})"
-                        + " then 'proposed' else 'draft' end", SQLDataType.VARCHAR, roundId))
+                .set(MATCHING_ROUND.STATUS, when(exists(selectOne().from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))),
+                        inline(Round.PROPOSED)).otherwise(inline(Round.DRAFT)))
                 .set(MATCHING_ROUND.SOLVE_FINISHED_AT, currentOffsetDateTime())
                 .set(MATCHING_ROUND.ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .where(MATCHING_ROUND.ID.eq(roundId))
@@ -146,21 +147,24 @@ public final class Rounds {
         return changed == 1;
     }
 
-    /** Saves new weights for the next solve of an open round. */
-    public void setWeights(long roundId, Map<String, Long> weights) {
-        dsl.update(MATCHING_ROUND).set(MATCHING_ROUND.SETTINGS, settings(weights))
-                .where(MATCHING_ROUND.ID.eq(roundId)).execute();
+    private static JSONB settings(Map<String, Long> weights) {
+        try {
+            return JSONB.valueOf(JSON.writeValueAsString(new Settings(weights)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Weights are names and numbers, always writable", e);
+        }
     }
 
-    private static JSONB settings(Map<String, Long> weights) {
-        StringBuilder json = new StringBuilder("{\"weights\":{");
-        String separator = "";
-        for (Map.Entry<String, Long> weight : weights.entrySet()) {
-            json.append(separator).append('"').append(weight.getKey().replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append("\":").append(weight.getValue());
-            separator = ",";
+    private static Map<String, Long> weights(JSONB settings) {
+        if (settings == null) {
+            return Map.of();
         }
-        return JSONB.valueOf(json.append("}}").toString());
+        try {
+            Map<String, Long> weights = JSON.readValue(settings.data(), Settings.class).weights();
+            return weights == null ? Map.of() : weights;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A round's settings are not valid JSON: " + e.getMessage(), e);
+        }
     }
 
     private org.jooq.SelectJoinStep<Record> select() {
@@ -168,20 +172,10 @@ public final class Rounds {
     }
 
     private Round round(Record r) {
-        Map<String, Long> weights = new LinkedHashMap<>();
-        JSONB settings = r.get(MATCHING_ROUND.SETTINGS);
-        int object = settings == null ? -1 : settings.data().indexOf("\"weights\"");
-        if (object >= 0) {
-            // only this class writes settings: a flat object of rule names and whole numbers
-            Matcher weight = WEIGHT.matcher(settings.data().substring(object + "\"weights\"".length()));
-            while (weight.find()) {
-                weights.put(weight.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), Long.parseLong(weight.group(2)));
-            }
-        }
         LocalDate start = r.get(MATCHING_ROUND.HORIZON_START);
         return new Round(r.get(MATCHING_ROUND.ID), r.get(MATCHING_ROUND.HUB_ID), r.get(MATCHING_ROUND.STATUS),
                 r.get(MATCHING_ROUND.KIND), start, r.get(MATCHING_ROUND.HORIZON_END),
-                r.get(MATCHING_ROUND.TIME_LIMIT_SECONDS), weights, r.get(MATCHING_ROUND.SCORE),
+                r.get(MATCHING_ROUND.TIME_LIMIT_SECONDS), weights(r.get(MATCHING_ROUND.SETTINGS)), r.get(MATCHING_ROUND.SCORE),
                 r.get(MATCHING_ROUND.SESSIONS_TOTAL), r.get(MATCHING_ROUND.SESSIONS_MATCHED),
                 r.get(MATCHING_ROUND.PUPILS_COVERED), r.get(MATCHING_ROUND.SOLVE_STARTED_AT),
                 r.get(MATCHING_ROUND.SOLVE_FINISHED_AT), r.get(MATCHING_ROUND.PROGRESS_AT),

@@ -48,14 +48,13 @@ public final class BookingReplyRoutes {
     /** The reason goes to the coordinator, who re-matches the school's pupils. */
     public void processDecline(RoutingContext ctx) {
         Form form = Form.of(ctx);
-        String reason = form.required("reason", "Why you cannot do it", 1000);
+        String reason = BookingAnswer.declineReason(form);
         if (form.hasErrors()) {
             showBookingForm(ctx, 422, form, "booking/decline", "Decline a booking");
             return;
         }
         reply(ctx, "booking_declined", Map.of("reason", reason), (bookings, employerId, bookingId, today) ->
-                bookings.decline(employerId, bookingId, reason, today),
-                "Declined. Thank you for letting us know: the school's pupils go back into matching.");
+                bookings.decline(employerId, bookingId, reason, today), BookingAnswer.DECLINED);
     }
 
     public void initFeedback(RoutingContext ctx) {
@@ -76,11 +75,7 @@ public final class BookingReplyRoutes {
                 "Thank you for your feedback, and for giving your time.");
     }
 
-    private interface Action {
-        EmployerBookings.Reply apply(EmployerBookings bookings, long employerId, long bookingId, LocalDate today);
-    }
-
-    private void reply(RoutingContext ctx, String auditAction, Map<String, Object> detail, Action action, String thanks) {
+    private void reply(RoutingContext ctx, String auditAction, Map<String, Object> detail, BookingAnswer action, String thanks) {
         long employerId = Long.parseLong(ctx.pathParam("employerId"));
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         if (bookingId.isEmpty()) {
@@ -125,8 +120,8 @@ public final class BookingReplyRoutes {
         EmployerBooking b = booking.get();
         model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.schoolName() + ", " + b.dates()
                 + " (" + b.periodLabel() + ").");
-        model.put("consequence", "The school's pupils go back into matching, so they still get their encounter.");
-        model.put("hint", "For example: the volunteer is away that week. It helps the coordinator ask better next time.");
+        model.put("consequence", BookingAnswer.DECLINE_CONSEQUENCE);
+        model.put("hint", BookingAnswer.DECLINE_HINT);
         model.put("action", "/employers/" + employerId + "/bookings/" + b.id() + "/decline");
         model.put("back", "/employers/" + employerId + "#bookings");
         model.put("ratings", List.of(

@@ -47,21 +47,17 @@ public final class ReplyLinkRoutes {
 
     public void processDecline(RoutingContext ctx) {
         Form form = Form.of(ctx);
-        String reason = form.required("reason", "Why you cannot do it", 1000);
+        String reason = BookingAnswer.declineReason(form);
         if (form.hasErrors()) {
             show(ctx, 422, form, null);
             return;
         }
         answer(ctx, "booking_declined", (bookings, employerId, bookingId, today) ->
                         bookings.decline(employerId, bookingId, reason, today),
-                "Declined. Thank you for letting us know: the school's pupils go back into matching.", reason);
+                BookingAnswer.DECLINED, reason);
     }
 
-    private interface Action {
-        EmployerBookings.Reply apply(EmployerBookings bookings, long employerId, long bookingId, LocalDate today);
-    }
-
-    private void answer(RoutingContext ctx, String auditAction, Action action, String thanks, String reason) {
+    private void answer(RoutingContext ctx, String auditAction, BookingAnswer action, String thanks, String reason) {
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
@@ -102,7 +98,8 @@ public final class ReplyLinkRoutes {
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("summary", b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at "
                 + b.schoolName() + ", " + b.dates() + " (" + b.periodLabel() + "), " + b.place().label() + ".");
-        model.put("consequence", "The school's pupils go back into matching, so they still get their encounter.");
+        model.put("consequence", BookingAnswer.DECLINE_CONSEQUENCE);
+        model.put("hint", BookingAnswer.DECLINE_HINT);
         String base = "/bookings/" + b.id() + "/reply/" + token;
         model.put("confirmAction", base + "/confirm");
         model.put("declineAction", base + "/decline");
