@@ -7,7 +7,7 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 /** When the solver found each new best plan, and how good it was: how fast it gets near the optimum. */
 public final class BestScoreTimeline {
 
-    public record Point(long millis, HardSoftLongScore score) {
+    private record Point(long millis, HardSoftLongScore score) {
     }
 
     private final List<Point> points = new ArrayList<>();
@@ -22,10 +22,6 @@ public final class BestScoreTimeline {
         if (points.isEmpty() || !points.getLast().score().equals(score)) {
             points.add(new Point(millis, score));
         }
-    }
-
-    public synchronized List<Point> points() {
-        return List.copyOf(points);
     }
 
     /**

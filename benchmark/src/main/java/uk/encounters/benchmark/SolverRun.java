@@ -20,7 +20,7 @@ import uk.encounters.matcher.solver.SolverSettings;
 public record SolverRun(Outcome outcome, BestScoreTimeline timeline, long scoreCalculationsPerSecond) {
 
     public static SolverRun solve(MatchingProblem problem, Duration limit) {
-        SolverSettings settings = new SolverSettings(limit, null, EnvironmentMode.REPRODUCIBLE);
+        SolverSettings settings = new SolverSettings(limit, EnvironmentMode.REPRODUCIBLE);
         Solver<MatchingProblem> solver = SolverFactory.<MatchingProblem>create(settings.toSolverConfig()).buildSolver();
         BestScoreTimeline timeline = new BestScoreTimeline();
         solver.addEventListener(event -> timeline.record(event.getTimeMillisSpent(),

@@ -27,7 +27,7 @@ import uk.encounters.matcher.solver.SolverSettings;
 class MatcherTest {
 
     private static final SolverSettings FULL_ASSERT =
-            new SolverSettings(Duration.ofSeconds(2), null, EnvironmentMode.FULL_ASSERT);
+            new SolverSettings(Duration.ofSeconds(2), EnvironmentMode.FULL_ASSERT);
 
     private final School alvaston = school(1, "Alvaston Academy", ALVASTON);
     private final School mickleover = coldSpotSchool(2, "Mickleover School", MICKLEOVER);

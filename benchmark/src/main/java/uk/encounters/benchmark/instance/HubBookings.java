@@ -15,8 +15,6 @@ import uk.encounters.marketplace.offer.Sectors;
  */
 final class HubBookings {
 
-    private static final Set<String> LIVE = Set.of("published", "confirmed");
-
     private final Map<Long, int[]> attendedByPupil = new HashMap<>();
     private final Set<Long> bookedPupils = new HashSet<>();
     private final Map<Long, Set<Long>> employersByCohort = new HashMap<>();
@@ -33,7 +31,7 @@ final class HubBookings {
             }
         }
         for (DemoHub.BookingPupil chosen : hub.bookingPupils()) {
-            if (LIVE.contains(hub.bookings().get(chosen.booking()).status())) {
+            if (MappedHub.LIVE.contains(hub.bookings().get(chosen.booking()).status())) {
                 bookedPupils.add(key(chosen.school(), chosen.pupilSequence()));
             }
         }

@@ -28,7 +28,7 @@ import uk.encounters.matcher.domain.Volunteer;
  */
 final class MappedHub {
 
-    private static final Set<String> LIVE = Set.of("published", "confirmed");
+    static final Set<String> LIVE = Set.of("published", "confirmed");
 
     final DemoHub hub;
     final List<School> schools = new ArrayList<>();

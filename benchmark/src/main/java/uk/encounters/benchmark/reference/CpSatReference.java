@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.encounters.matcher.domain.MatchingProblem;
-import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.Session;
 
 /**
@@ -56,24 +55,6 @@ public final class CpSatReference implements ReferenceSolver {
         MatchingModel model = MatchingModel.of(problem);
         model.fixTo(plan);
         return run(model, timeLimit);
-    }
-
-    /** Puts the result's plan on the problem, unmatched sessions to null; pinned sessions stay. */
-    public static void apply(ReferenceResult result, MatchingProblem problem) {
-        Map<Long, OfferSlot> slots = new LinkedHashMap<>();
-        problem.slots().forEach(slot -> slots.putIfAbsent(slot.id(), slot));
-        for (Session session : problem.sessions()) {
-            if (session.pinned()) {
-                continue;
-            }
-            Long slotId = result.assignment().get(session.id());
-            OfferSlot slot = slotId == null ? null : MatchingModel.slotsOf(session).stream()
-                    .filter(option -> option.id() == slotId).findFirst().orElse(slots.get(slotId));
-            if (slotId != null && slot == null) {
-                throw new IllegalArgumentException("No slot " + slotId + " in the problem");
-            }
-            session.setSlot(slot);
-        }
     }
 
     private static ReferenceResult run(MatchingModel model, Duration timeLimit) {

@@ -74,7 +74,7 @@ class CpSatReferenceTest {
         Map<Session, OfferSlot> pinned = pinnedSlots(problem);
 
         ReferenceResult result = reference.solve(problem, LIMIT);
-        CpSatReference.apply(result, problem);
+        ReferencePlan.apply(problem, result);
         HardSoftLongScore score = ScoreKeeper.score(problem);
 
         assertThat(result.optimal()).as(result.status()).isTrue();
@@ -194,7 +194,7 @@ class CpSatReferenceTest {
         MatchingProblem problem = Scenarios.pinnedBookingOutsideWindow();
         Session pinned = problem.sessions().getFirst();
         ReferenceResult result = reference.solve(problem, LIMIT);
-        CpSatReference.apply(result, problem);
+        ReferencePlan.apply(problem, result);
 
         assertThat(pinned.pinned()).isTrue();
         assertThat(pinned.candidates()).doesNotContain(pinned.slot());
@@ -218,7 +218,7 @@ class CpSatReferenceTest {
         MatchingProblem problem = Scenarios.unpublishedBookingOutsideWindow();
         Session booked = problem.sessions().getFirst();
         ReferenceResult result = reference.solve(problem, LIMIT);
-        CpSatReference.apply(result, problem);
+        ReferencePlan.apply(problem, result);
 
         assertThat(booked.candidates()).doesNotContain(booked.previousSlot());
         assertThat(booked.slot()).isSameAs(booked.previousSlot());
@@ -308,7 +308,7 @@ class CpSatReferenceTest {
         MatchingProblem large = RandomHub.problem(7, 8);
 
         ReferenceResult result = reference.solve(large, Duration.ofSeconds(2));
-        CpSatReference.apply(result, large);
+        ReferencePlan.apply(large, result);
         HardSoftLongScore score = ScoreKeeper.score(large);
 
         assertThat(result.status()).isEqualTo("FEASIBLE");

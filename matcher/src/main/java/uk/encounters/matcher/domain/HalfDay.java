@@ -12,12 +12,4 @@ public record HalfDay(int index) {
     public static HalfDay of(LocalDate day, boolean afternoon) {
         return new HalfDay(indexOf(day, afternoon));
     }
-
-    public LocalDate date() {
-        return LocalDate.ofEpochDay(index / 2);
-    }
-
-    public boolean afternoon() {
-        return index % 2 == 1;
-    }
 }

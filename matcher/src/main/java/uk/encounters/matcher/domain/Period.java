@@ -35,10 +35,6 @@ public enum Period {
         return afternoon;
     }
 
-    public boolean overlaps(Period other) {
-        return (morning && other.morning) || (afternoon && other.afternoon);
-    }
-
     /** Fits a request that accepts mornings and/or afternoons: all day needs both. */
     public boolean fits(boolean mornings, boolean afternoons) {
         return (!morning || mornings) && (!afternoon || afternoons);

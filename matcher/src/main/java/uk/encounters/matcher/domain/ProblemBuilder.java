@@ -126,8 +126,11 @@ public final class ProblemBuilder {
                 candidates.add(slot);
             }
             List<Booked> booked = bookings.getOrDefault(request.id(), List.of());
+            // made immutable once: every session of the request shares them (a placement request has one per place)
+            List<OfferSlot> sharedCandidates = List.copyOf(candidates);
+            Map<Offer, Reach> sharedReaches = Map.copyOf(reaches);
             for (int number = 1; number <= request.sessionCount(); number++) {
-                Session session = new Session(request, number, candidates, reaches);
+                Session session = new Session(request, number, sharedCandidates, sharedReaches);
                 if (number <= booked.size()) {
                     Booked booking = booked.get(number - 1);
                     OfferSlot slot = slots.computeIfAbsent(

@@ -34,9 +34,4 @@ public record ValueCurve(List<Segment> segments) {
         }
         return value;
     }
-
-    /** The value of the next place after {@code places}: what one more pupil would add. */
-    public long marginalValueAt(int places) {
-        return valueOf(places + 1) - valueOf(places);
-    }
 }

@@ -50,9 +50,14 @@ final class BookingReasons {
             reasons.add("The employer the school asked for");
         }
         Reach reach = session.reachOf(session.offer());
-        reasons.add(reach.mode().inPerson()
-                ? String.format(Locale.UK, "%s, %.1f km away", capitalised(reach.mode().words()), reach.km())
-                : "Online, no travel");
+        if (reach == null) {
+            // a booking kept from before that this school can no longer reach (say, its location is unknown)
+            reasons.add("Kept as booked");
+        } else {
+            reasons.add(reach.mode().inPerson()
+                    ? String.format(Locale.UK, "%s, %.1f km away", capitalised(reach.mode().words()), reach.km())
+                    : "Online, no travel");
+        }
         if (cohort.visitedThisYearBy(employer)) {
             reasons.add(employer.name() + " has already come to this year group this year");
         } else if (sameEmployerSessions > 1) {

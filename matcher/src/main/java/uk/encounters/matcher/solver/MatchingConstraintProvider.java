@@ -48,10 +48,12 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // A volunteer (or an offer's unnamed team) gives one session at a time; placement weeks host
     // many pupils and are exempt, as in the database's rule.
     Constraint volunteerInTwoPlacesAtOnce(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Session.class,
+        // placement weeks are left out before pairing, so their many pupils never make pairs at all
+        return factory.forEach(Session.class).filter(s -> !s.offer().placements())
+                .join(factory.forEach(Session.class).filter(s -> !s.offer().placements()),
+                        Joiners.lessThan(Session::id),
                         Joiners.equal(s -> s.offer().presenter()),
                         Joiners.overlapping(s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay()))
-                .filter((a, b) -> !a.offer().placements() && !b.offer().placements())
                 .penalize(HardSoftLongScore.ONE_HARD)
                 .asConstraint("Volunteer in two places at once");
     }

@@ -35,6 +35,9 @@ public class MatchingWeights {
     /** The defaults, in the order a coordinator's settings page lists them. */
     public static final Map<String, Long> DEFAULTS = defaults();
 
+    /** Every rule's weight by name, defaults filled in; the annotated fields below are what OptaPlanner reads. */
+    private Map<String, Long> byName;
+
     @ConstraintWeight(PUPILS_REACHED)
     private HardSoftLongScore pupilsReached;
     @ConstraintWeight(COLD_SPOT)
@@ -92,46 +95,32 @@ public class MatchingWeights {
                 throw new IllegalArgumentException("A weight cannot be negative: " + name);
             }
         });
-        pupilsReached = soft(weights, PUPILS_REACHED);
-        coldSpot = soft(weights, COLD_SPOT);
-        yearGroupWithNothing = soft(weights, YEAR_GROUP_WITH_NOTHING);
-        stemForCohortWithNone = soft(weights, STEM_FOR_COHORT_WITH_NONE);
-        workplaceExperience = soft(weights, WORKPLACE_EXPERIENCE);
-        preferredSector = soft(weights, PREFERRED_SECTOR);
-        preferredEmployer = soft(weights, PREFERRED_EMPLOYER);
-        travel = soft(weights, TRAVEL);
-        sameEmployerAgain = soft(weights, SAME_EMPLOYER_AGAIN);
-        employerFatigue = soft(weights, EMPLOYER_FATIGUE);
-        changedPublishedBooking = soft(weights, CHANGED_PUBLISHED_BOOKING);
+        Map<String, Long> merged = new LinkedHashMap<>(DEFAULTS);
+        merged.putAll(weights);
+        byName = Collections.unmodifiableMap(merged);
+        pupilsReached = soft(PUPILS_REACHED);
+        coldSpot = soft(COLD_SPOT);
+        yearGroupWithNothing = soft(YEAR_GROUP_WITH_NOTHING);
+        stemForCohortWithNone = soft(STEM_FOR_COHORT_WITH_NONE);
+        workplaceExperience = soft(WORKPLACE_EXPERIENCE);
+        preferredSector = soft(PREFERRED_SECTOR);
+        preferredEmployer = soft(PREFERRED_EMPLOYER);
+        travel = soft(TRAVEL);
+        sameEmployerAgain = soft(SAME_EMPLOYER_AGAIN);
+        employerFatigue = soft(EMPLOYER_FATIGUE);
+        changedPublishedBooking = soft(CHANGED_PUBLISHED_BOOKING);
     }
 
     public static MatchingWeights defaultWeights() {
         return new MatchingWeights(Map.of());
     }
 
-    private static HardSoftLongScore soft(Map<String, Long> weights, String name) {
-        return HardSoftLongScore.ofSoft(weights.getOrDefault(name, DEFAULTS.get(name)));
-    }
-
-    /** Every rule's weight, by name. */
-    public Map<String, Long> asMap() {
-        Map<String, Long> map = new LinkedHashMap<>();
-        map.put(PUPILS_REACHED, pupilsReached.softScore());
-        map.put(COLD_SPOT, coldSpot.softScore());
-        map.put(YEAR_GROUP_WITH_NOTHING, yearGroupWithNothing.softScore());
-        map.put(STEM_FOR_COHORT_WITH_NONE, stemForCohortWithNone.softScore());
-        map.put(WORKPLACE_EXPERIENCE, workplaceExperience.softScore());
-        map.put(PREFERRED_SECTOR, preferredSector.softScore());
-        map.put(PREFERRED_EMPLOYER, preferredEmployer.softScore());
-        map.put(TRAVEL, travel.softScore());
-        map.put(SAME_EMPLOYER_AGAIN, sameEmployerAgain.softScore());
-        map.put(EMPLOYER_FATIGUE, employerFatigue.softScore());
-        map.put(CHANGED_PUBLISHED_BOOKING, changedPublishedBooking.softScore());
-        return map;
+    private HardSoftLongScore soft(String name) {
+        return HardSoftLongScore.ofSoft(byName.get(name));
     }
 
     public long of(String name) {
-        Long weight = asMap().get(name);
+        Long weight = byName.get(name);
         if (weight == null) {
             throw new IllegalArgumentException("Unknown matching rule: " + name);
         }

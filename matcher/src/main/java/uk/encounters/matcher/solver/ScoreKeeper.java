@@ -3,6 +3,7 @@ package uk.encounters.matcher.solver;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
+import org.optaplanner.core.impl.score.director.InnerScoreDirectorFactory;
 import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
@@ -17,10 +18,15 @@ public final class ScoreKeeper implements AutoCloseable {
 
     private final InnerScoreDirector<MatchingProblem, HardSoftLongScore> director;
 
+    /** Built once: building it compiles the constraint streams. */
+    private static final class Rules {
+        static final InnerScoreDirectorFactory<MatchingProblem, HardSoftLongScore> FACTORY =
+                ((DefaultSolverFactory<MatchingProblem>) SolverFactory.<MatchingProblem>create(
+                        SolverSettings.forSeconds(1).toSolverConfig())).getScoreDirectorFactory();
+    }
+
     public ScoreKeeper(MatchingProblem problem) {
-        SolverFactory<MatchingProblem> factory = SolverFactory.create(SolverSettings.forSeconds(1).toSolverConfig());
-        this.director = ((DefaultSolverFactory<MatchingProblem>) factory).<HardSoftLongScore>getScoreDirectorFactory()
-                .buildScoreDirector(false, false);
+        this.director = Rules.FACTORY.buildScoreDirector(false, false);
         director.setWorkingSolution(problem);
         director.calculateScore();
     }

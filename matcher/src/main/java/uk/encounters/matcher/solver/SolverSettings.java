@@ -21,30 +21,22 @@ import uk.encounters.matcher.domain.Session;
  * configured, for a single solve and for the web app's SolverManager alike.
  *
  * @param timeLimit        stop after this long
- * @param unimprovedLimit  or earlier, when the best plan has not improved for this long (null: never)
  * @param environmentMode  FULL_ASSERT in tests checks every score increment against a full calculation
  */
-public record SolverSettings(Duration timeLimit, Duration unimprovedLimit, EnvironmentMode environmentMode) {
+public record SolverSettings(Duration timeLimit, EnvironmentMode environmentMode) {
 
     private static final int LATE_ACCEPTANCE_SIZE = 100;
 
     public static SolverSettings forSeconds(long seconds) {
-        return new SolverSettings(Duration.ofSeconds(seconds), null, EnvironmentMode.REPRODUCIBLE);
-    }
-
-    public SolverSettings withUnimprovedLimit(Duration limit) {
-        return new SolverSettings(timeLimit, limit, environmentMode);
+        return new SolverSettings(Duration.ofSeconds(seconds), EnvironmentMode.REPRODUCIBLE);
     }
 
     public SolverSettings withEnvironmentMode(EnvironmentMode mode) {
-        return new SolverSettings(timeLimit, unimprovedLimit, mode);
+        return new SolverSettings(timeLimit, mode);
     }
 
     public SolverConfig toSolverConfig() {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
-        if (unimprovedLimit != null) {
-            termination.setUnimprovedSpentLimit(unimprovedLimit);
-        }
         return new SolverConfig()
                 .withSolutionClass(MatchingProblem.class)
                 .withEntityClasses(Session.class)
