@@ -26,7 +26,6 @@ import uk.encounters.web.Templates;
  */
 public final class DirectoryRoutes {
 
-
     private final Database database;
     private final Blocking blocking;
     private final Templates templates;
