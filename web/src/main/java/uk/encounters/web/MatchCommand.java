@@ -68,7 +68,7 @@ final class MatchCommand {
                         published.employerDigests(), published.schoolDigests(),
                         published.undeliverable() > 0 ? ", " + published.undeliverable() + " with nobody to send to" : "");
             } else {
-                out.println("Not published: review it at " + config.baseUrl() + "/hubs/" + hubId + "/round, or rerun with --publish.");
+                out.println("Not published: rerun with --publish to publish it and queue the digests.");
             }
             return 0;
         } catch (InterruptedException e) {
