@@ -26,7 +26,10 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.pupil.Rollover;
+import uk.encounters.marketplace.round.Publication;
+import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
@@ -45,6 +48,7 @@ import uk.encounters.web.employer.VolunteerRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
+import uk.encounters.web.hub.RoundRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
@@ -79,6 +83,8 @@ public final class WebServer extends VerticleBase {
     private final WebConfig config;
     private HttpServer server;
     private Router router;
+    /** Solves rounds in the background; stops with the server. */
+    private RoundSolver roundSolver;
 
     public WebServer(Database database, Clock clock, WebConfig config) {
         this.database = database;
@@ -126,6 +132,9 @@ public final class WebServer extends VerticleBase {
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         ErrorPages errors = new ErrorPages(templates);
+        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS);
+        RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
+                new Publication(config.baseUrl(), PRODUCT_NAME, clock));
 
         router = Router.router(vertx);
         if (config.trustProxy()) {
@@ -245,6 +254,19 @@ public final class WebServer extends VerticleBase {
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
         routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
         routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);
+        routes.get("/hubs/:hubId/round", Access.hub("hubId"), round::showRound);
+        routes.post("/hubs/:hubId/rounds", Access.hub("hubId"), round::processRun);
+        routes.post("/hubs/:hubId/rematch", Access.hub("hubId"), round::processRematch);
+        routes.get("/hubs/:hubId/rounds/:roundId", Access.hub("hubId"), round::showRoundById);
+        routes.get("/hubs/:hubId/rounds/:roundId/progress", Access.hub("hubId"), round::showProgress);
+        routes.post("/hubs/:hubId/rounds/:roundId/stop", Access.hub("hubId"), round::processStop);
+        routes.post("/hubs/:hubId/rounds/:roundId/bookings/:bookingId/pin", Access.hub("hubId"), round::processPin);
+        routes.post("/hubs/:hubId/rounds/:roundId/bookings/:bookingId/remove", Access.hub("hubId"), round::processRemove);
+        routes.get("/hubs/:hubId/rounds/:roundId/requests/:requestId/suggestions", Access.hub("hubId"),
+                round::showSuggestions);
+        routes.post("/hubs/:hubId/rounds/:roundId/requests/:requestId/assign", Access.hub("hubId"), round::processAssign);
+        routes.post("/hubs/:hubId/rounds/:roundId/publish", Access.hub("hubId"), round::processPublish);
+        routes.post("/hubs/:hubId/rounds/:roundId/discard", Access.hub("hubId"), round::processDiscard);
 
         routes.get("/schools/:schoolId/offers", Access.school("schoolId"), directory::showSchoolDirectory);
         routes.get("/hubs/:hubId/offers", Access.hub("hubId"), directory::showHubDirectory);
@@ -270,6 +292,14 @@ public final class WebServer extends VerticleBase {
         return vertx.deployVerticle(new OutboxWorker(database, config.mail()))
                 .compose(id -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(s -> server = s);
+    }
+
+    @Override
+    public Future<?> stop() throws Exception {
+        if (roundSolver != null) {
+            roundSolver.close(); // a solve cut short here is taken up again by the next start (RoundSolver)
+        }
+        return super.stop();
     }
 
     /** The port it listens on: the configured one, or the one the system chose for port 0. */

@@ -48,7 +48,7 @@ final class Proposal {
                 bookings.computeIfAbsent(key, k -> new ArrayList<>()).add(booking);
             }
         }
-        bookings.forEach((key, sessions) -> insert(tx, roundId, sessions));
+        bookings.forEach((key, sessions) -> insert(tx, roundId, sessions, false));
 
         Map<Long, List<UnmatchedExplanation>> unmatched = new LinkedHashMap<>();
         explanations.unmatched().forEach(u -> unmatched.computeIfAbsent(u.session().request().id(),
@@ -63,7 +63,8 @@ final class Proposal {
         });
     }
 
-    private static void insert(DSLContext tx, long roundId, List<BookingExplanation> sessions) {
+    /** One proposed booking for sessions on one slot; a pinned one stays through re-solving. */
+    static void insert(DSLContext tx, long roundId, List<BookingExplanation> sessions, boolean pinned) {
         Session first = sessions.getFirst().session();
         OfferSlot slot = first.slot();
         int pupils = sessions.stream().mapToInt(b -> b.session().pupils()).sum();
@@ -78,6 +79,7 @@ final class Proposal {
                 .set(BOOKING.PERIOD, slot.period().code())
                 .set(BOOKING.PUPILS, pupils)
                 .set(BOOKING.STATUS, "proposed")
+                .set(BOOKING.PINNED, pinned)
                 .set(BOOKING.EXPLANATION, truncate(String.join("\n", sessions.getFirst().reasons()), MAX_TEXT))
                 .execute();
     }

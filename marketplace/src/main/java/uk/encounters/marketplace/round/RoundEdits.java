@@ -3,6 +3,7 @@ package uk.encounters.marketplace.round;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -15,7 +16,10 @@ import org.jooq.impl.DSL;
  */
 public final class RoundEdits {
 
-    public enum Edit { DONE, NOT_FOUND, NOT_EDITABLE }
+    /** {@code NOT_AVAILABLE}: a hand assignment the plan can no longer take (it breaks a rule now). */
+    public enum Edit { DONE, NOT_FOUND, NOT_EDITABLE, NOT_AVAILABLE }
+
+    static final String REMOVED = "Removed from the proposal by the coordinator";
 
     private final DSLContext dsl;
 
@@ -38,12 +42,22 @@ public final class RoundEdits {
         return dsl.transactionResult(c -> {
             Edit editable = editable(c.dsl(), hubId, roundId, bookingId);
             if (editable == Edit.DONE) {
-                var booking = c.dsl().select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID).from(BOOKING)
+                var booking = c.dsl().select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, RoundProblem.BOOKING_UNITS).from(BOOKING)
                         .where(BOOKING.ID.eq(bookingId)).fetchOne();
                 c.dsl().insertInto(ROUND_EXCLUSION, ROUND_EXCLUSION.ROUND_ID, ROUND_EXCLUSION.REQUEST_ID,
                                 ROUND_EXCLUSION.OFFER_ID)
                         .values(roundId, booking.value1(), booking.value2()).onConflictDoNothing().execute();
                 c.dsl().deleteFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).execute();
+                // its session is unmatched now: the review lists it, ready to place by hand or re-solve
+                int counted = c.dsl().update(ROUND_UNMATCHED)
+                        .set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.plus(booking.value3()))
+                        .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId)).and(ROUND_UNMATCHED.REQUEST_ID.eq(booking.value1()))
+                        .execute();
+                if (counted == 0) {
+                    c.dsl().insertInto(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID, ROUND_UNMATCHED.REQUEST_ID,
+                                    ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
+                            .values(roundId, booking.value1(), booking.value3(), REMOVED).execute();
+                }
             }
             return editable;
         });
@@ -51,15 +65,24 @@ public final class RoundEdits {
 
     /** The round row is locked first, so an edit and a publish or a solve's save never interleave. */
     private static Edit editable(DSLContext tx, long hubId, long roundId, long bookingId) {
-        Optional<String> status = tx.select(MATCHING_ROUND.STATUS).from(MATCHING_ROUND)
-                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .forUpdate().fetchOptional(MATCHING_ROUND.STATUS);
-        if (status.isEmpty()) {
-            return Edit.NOT_FOUND;
+        Edit round = lockProposed(tx, hubId, roundId);
+        if (round == Edit.NOT_FOUND) {
+            return round;
         }
         boolean proposedHere = tx.fetchExists(BOOKING, BOOKING.ID.eq(bookingId).and(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.STATUS.eq("proposed")));
         if (!proposedHere) {
+            return Edit.NOT_FOUND;
+        }
+        return round;
+    }
+
+    /** Locks the hub's round for an edit: DONE when it is a proposal that may be changed. */
+    static Edit lockProposed(DSLContext tx, long hubId, long roundId) {
+        Optional<String> status = tx.select(MATCHING_ROUND.STATUS).from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .forUpdate().fetchOptional(MATCHING_ROUND.STATUS);
+        if (status.isEmpty()) {
             return Edit.NOT_FOUND;
         }
         return Round.PROPOSED.equals(status.get()) ? Edit.DONE : Edit.NOT_EDITABLE;

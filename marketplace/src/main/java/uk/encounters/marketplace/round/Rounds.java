@@ -7,14 +7,18 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -47,6 +51,25 @@ public final class Rounds {
     public Optional<Round> find(long hubId, long roundId) {
         return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.ID.eq(roundId))
                 .fetchOptional(this::round);
+    }
+
+    /** The hub's latest rounds, newest first. */
+    public List<Round> recent(long hubId, int limit) {
+        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).orderBy(MATCHING_ROUND.ID.desc()).limit(limit)
+                .fetch(this::round);
+    }
+
+    /**
+     * Requests a decline reopened whose window has not passed: what a quick re-match plans
+     * (everything else stays as published).
+     */
+    public Set<Long> reopenedByDeclines(long hubId, LocalDate today) {
+        return Set.copyOf(dsl.selectDistinct(REQUEST.ID).from(REQUEST)
+                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .join(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                .where(SCHOOL.HUB_ID.eq(hubId)).and(REQUEST.STATUS.eq("open")).and(REQUEST.WINDOW_END.ge(today))
+                .and(BOOKING.STATUS.eq("declined"))
+                .fetch(REQUEST.ID));
     }
 
     public long create(long hubId, Horizon horizon, String kind, Long userId) {

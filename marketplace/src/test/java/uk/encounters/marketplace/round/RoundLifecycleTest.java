@@ -35,7 +35,7 @@ import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.pupil.PriorityWeights;
-import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /**
@@ -56,11 +56,6 @@ class RoundLifecycleTest {
 
     static RoundSolver solver;
 
-    /** One hub's rows, as a test names them. */
-    record Hub(long id, long northSchool, long southSchool, long talkEmployer, long secondEmployer,
-               long northTalks, long southTalk, long southInterviews) {
-    }
-
     @BeforeAll
     static void startSolver() {
         solver = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS);
@@ -71,35 +66,13 @@ class RoundLifecycleTest {
         solver.close();
     }
 
-    /**
-     * Two Derby schools (the south one a cold spot) each asking for Year 9 careers talks, the south
-     * one also for mock interviews nobody offers; two employers who give talks in school.
-     */
-    static Hub hub() {
-        DSLContext dsl = db.dsl();
-        TestData data = new TestData(dsl);
-        long hub = data.hub("Round hub " + hubs.incrementAndGet());
-        long north = school(dsl, data, hub, "North Academy", 52.95, -1.48, 7);
-        long south = school(dsl, data, hub, "South School", 52.89, -1.47, 1);
-        for (int i = 0; i < 60; i++) {
-            data.pupil(north, 9);
-            data.pupil(south, 9);
-        }
-        long talks = employer(dsl, data, hub, "Talking Engineers", "small", 52.92, -1.47);
-        long second = employer(dsl, data, hub, "Second Firm", "medium", 52.90, -1.46);
-        offer(dsl, data, talks, 2, "morning");
-        offer(dsl, data, second, 3, "afternoon");
-        contact(dsl, "talks-" + hub + "@example.org", "employer", null, talks);
-        contact(dsl, "leader-" + hub + "@example.org", "careers_leader", north, null);
-        long northTalks = request(dsl, north, "careers_talk", 2);
-        long southTalk = request(dsl, south, "careers_talk", 1);
-        long southInterviews = request(dsl, south, "mock_interviews", 1);
-        return new Hub(hub, north, south, talks, second, northTalks, southTalk, southInterviews);
+    static RoundHub hub() {
+        return RoundHub.create(db.dsl(), "Round hub " + hubs.incrementAndGet());
     }
 
     @Test
     void aSolveProposesExplainedBookingsAndSaysWhyTheRestAreUnmatched() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         RoundSolver.Outcome outcome = solve(hub, Map.of());
 
         Round round = new Rounds(db.dsl()).find(hub.id(), outcome.roundId()).orElseThrow();
@@ -124,7 +97,7 @@ class RoundLifecycleTest {
 
     @Test
     void pinnedBookingsHoldWhenTheRoundIsSolvedAgainWithOtherWeights() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         long roundId = solve(hub, Map.of()).roundId();
         var first = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).orderBy(BOOKING.ID).fetch();
         var pinned = first.getFirst();
@@ -150,7 +123,7 @@ class RoundLifecycleTest {
 
     @Test
     void publishingSendsOneDigestPerEmployerAndSchoolAndPublishingAgainDoesNothing() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         long roundId = solve(hub, Map.of()).roundId();
         Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
 
@@ -189,7 +162,7 @@ class RoundLifecycleTest {
 
     @Test
     void twoCoordinatorsPublishingAtOnceMakeOnePublication() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         long roundId = solve(hub, Map.of()).roundId();
         Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
         CountDownLatch ready = new CountDownLatch(2);
@@ -213,7 +186,7 @@ class RoundLifecycleTest {
 
     @Test
     void aDeclineReopensItsSessionAndAQuickRematchPlansOnlyThatOne() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         long roundId = solve(hub, Map.of()).roundId();
         new Publication("https://encounters.example", "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
         var southBooking = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
@@ -242,7 +215,7 @@ class RoundLifecycleTest {
 
     @Test
     void onlyOneSolvePerHubRunsAtATime() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         try (RoundLock held = RoundLock.tryAcquire(db.database().dataSource(), hub.id()).orElseThrow()) {
             assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isTrue();
             assertThat(RoundLock.tryAcquire(db.database().dataSource(), hub.id())).isEmpty();
@@ -256,7 +229,7 @@ class RoundLifecycleTest {
 
     @Test
     void stoppingEarlyKeepsTheBestPlanSoFar() throws Exception {
-        Hub hub = hub();
+        RoundHub hub = hub();
         RoundSolver.Running running = (RoundSolver.Running) solver.start(hub.id(), null,
                 RoundSolver.Options.weekly(120, Map.of()));
         Thread.sleep(1500);
@@ -267,7 +240,7 @@ class RoundLifecycleTest {
         assertThat(new Rounds(db.dsl()).find(hub.id(), running.roundId()).orElseThrow().status()).isEqualTo(Round.PROPOSED);
     }
 
-    private static RoundSolver.Outcome solve(Hub hub, Map<String, Long> weights) throws Exception {
+    private static RoundSolver.Outcome solve(RoundHub hub, Map<String, Long> weights) throws Exception {
         RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(2, weights));
         assertThat(start).isInstanceOf(RoundSolver.Running.class);
         return ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS);
@@ -279,44 +252,5 @@ class RoundLifecycleTest {
 
     private static String statusOf(long requestId) {
         return db.dsl().select(REQUEST.STATUS).from(REQUEST).where(REQUEST.ID.eq(requestId)).fetchSingle().value1();
-    }
-
-    private static long school(DSLContext dsl, TestData data, long hub, String name, double lat, double lon, int decile) {
-        long id = data.school(hub, name);
-        dsl.update(SCHOOL).set(SCHOOL.LATITUDE, lat).set(SCHOOL.LONGITUDE, lon)
-                .set(SCHOOL.DEPRIVATION_DECILE, (short) decile).where(SCHOOL.ID.eq(id)).execute();
-        return id;
-    }
-
-    private static long employer(DSLContext dsl, TestData data, long hub, String name, String size, double lat, double lon) {
-        long id = data.employer(hub, name);
-        dsl.update(EMPLOYER).set(EMPLOYER.SIZE_BAND, size).set(EMPLOYER.LATITUDE, lat).set(EMPLOYER.LONGITUDE, lon)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4).where(EMPLOYER.ID.eq(id)).execute();
-        return id;
-    }
-
-    /** A careers talk in school for Years 7-11, up to 60 pupils, every {@code weekday} in the period, given by a volunteer. */
-    private static void offer(DSLContext dsl, TestData data, long employer, int weekday, String period) {
-        long volunteer = data.volunteer(employer);
-        long offer = data.offer(employer, "active", LocalDate.of(2027, 3, 31));
-        dsl.update(OFFER).set(OFFER.VOLUNTEER_ID, volunteer).set(OFFER.YEAR_GROUP_MAX, (short) 11)
-                .set(OFFER.PUPILS_MAX, 60).set(OFFER.MAX_SESSIONS, 6).set(OFFER.TRAVEL_RADIUS_KM, java.math.BigDecimal.valueOf(25))
-                .where(OFFER.ID.eq(offer)).execute();
-        dsl.insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD)
-                .values(offer, (short) weekday, period).execute();
-    }
-
-    private static long request(DSLContext dsl, long school, String type, int sessions) {
-        return dsl.insertInto(REQUEST, REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS,
-                        REQUEST.SESSIONS, REQUEST.WINDOW_START, REQUEST.WINDOW_END)
-                .values(school, (short) 9, type, 30, sessions, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 12, 18))
-                .returning(REQUEST.ID).fetchOne().getId();
-    }
-
-    private static void contact(DSLContext dsl, String email, String role, Long school, Long employer) {
-        long user = dsl.insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME).values(email, "Contact")
-                .returning(APP_USER.ID).fetchOne().getId();
-        dsl.insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID, USER_SCOPE.EMPLOYER_ID)
-                .values(user, role, school, employer).execute();
     }
 }

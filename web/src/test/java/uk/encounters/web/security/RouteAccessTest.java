@@ -101,6 +101,8 @@ class RouteAccessTest {
         parameters.put(":bookingId", String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2),
                 "published")));
         parameters.put(":token", "not-a-real-token");
+        parameters.put(":roundId", String.valueOf(new uk.encounters.marketplace.round.Rounds(db.dsl()).create(hubA,
+                uk.encounters.marketplace.calendar.Horizon.schoolWeeks(LocalDate.of(2026, 11, 30), 6), "weekly", null)));
 
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }

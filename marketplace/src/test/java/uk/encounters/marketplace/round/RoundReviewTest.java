@@ -1,0 +1,174 @@
+package uk.encounters.marketplace.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.testing.RoundHub;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.matcher.domain.Period;
+
+/**
+ * What the coordinator sees of a round and does by hand: demand against supply before it runs,
+ * the review of its proposal (load, fairness, unmatched), and placing a session from the
+ * matcher's ranked suggestions.
+ */
+class RoundReviewTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 19);
+    static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
+            ZoneId.of("Europe/London"));
+    static final AtomicInteger hubs = new AtomicInteger();
+
+    static RoundSolver solver;
+
+    @BeforeAll
+    static void startSolver() {
+        solver = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS);
+    }
+
+    @AfterAll
+    static void stopSolver() {
+        solver.close();
+    }
+
+    static RoundHub hub() {
+        return RoundHub.create(db.dsl(), "Review hub " + hubs.incrementAndGet());
+    }
+
+    static Round solve(RoundHub hub) throws Exception {
+        long roundId = ((RoundSolver.Running) solver.start(hub.id(), null, RoundSolver.Options.weekly(2, Map.of())))
+                .outcome().get(60, TimeUnit.SECONDS).roundId();
+        return new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
+    }
+
+    @Test
+    void demandAgainstSupplyShowsTheMockInterviewsNobodyOffers() {
+        RoundHub hub = hub();
+        Horizon horizon = Horizon.schoolWeeks(TODAY.plusDays(1), RoundSolver.HORIZON_WEEKS);
+
+        RoundMarket.Overview market = RoundMarket.of(db.dsl(), hub.id(), horizon, TODAY);
+
+        assertThat(market.requests()).isEqualTo(3);
+        assertThat(market.sessionsWanted()).isEqualTo(4);
+        assertThat(market.offers()).isEqualTo(2);
+        assertThat(market.sessionsOffered()).isEqualTo(12);
+        assertThat(market.byType()).extracting(RoundMarket.Line::label, RoundMarket.Line::sessionsWanted,
+                        RoundMarket.Line::sessionsOffered, RoundMarket.Line::undersupplied)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Careers talk", 3, 12, false),
+                        org.assertj.core.groups.Tuple.tuple("Mock interviews", 1, 0, true));
+        assertThat(market.byYearGroup()).hasSize(7).filteredOn(l -> l.label().equals("Year 9")).singleElement()
+                .satisfies(l -> assertThat(l.requests()).isEqualTo(3));
+        assertThat(market.byYearGroup()).filteredOn(l -> l.label().equals("Year 12")).singleElement()
+                .satisfies(l -> assertThat(l.offers()).isZero()); // the talks take Years 7 to 11
+        // no request names a sector, so every offer counts for "any sector"
+        assertThat(market.bySector()).filteredOn(l -> l.label().equals(RoundMarket.ANY_SECTOR)).singleElement()
+                .satisfies(l -> assertThat(l.offers()).isEqualTo(2));
+        assertThat(market.byArea()).extracting(RoundMarket.Line::label)
+                .containsExactlyInAnyOrder(RoundMarket.NO_POSTCODE, "DE1");
+    }
+
+    @Test
+    void theReviewListsBookingsWithReasonsTheUnmatchedSessionEmployerLoadAndWhomItReaches() throws Exception {
+        RoundHub hub = hub();
+        Round round = solve(hub);
+        RoundReview review = new RoundReview(db.dsl());
+
+        List<RoundReview.Booking> bookings = review.bookings(round.id());
+        assertThat(bookings).hasSize(3).allSatisfy(b -> {
+            assertThat(b.proposed()).isTrue();
+            assertThat(b.reasons()).isNotEmpty();
+        });
+        assertThat(review.unmatched(round.id())).singleElement().satisfies(u -> {
+            assertThat(u.requestId()).isEqualTo(hub.southInterviews());
+            assertThat(u.type()).isEqualTo("Mock interviews");
+            assertThat(u.sessions()).isEqualTo(1);
+        });
+        List<RoundReview.EmployerAsk> load = review.employerLoad(round, TODAY);
+        assertThat(load).extracting(RoundReview.EmployerAsk::sessions).containsExactly(2, 1);
+        assertThat(load).allSatisfy(ask -> {
+            assertThat(ask.overCap()).isFalse();
+            assertThat(ask.asksBefore()).isZero();
+        });
+        assertThat(load).filteredOn(a -> a.employerId() == hub.talkEmployer()).singleElement()
+                .satisfies(a -> assertThat(a.cap()).isEqualTo(2)); // a small firm: two sessions a round
+        RoundReview.Fairness fairness = review.fairness(hub.id(), round.id());
+        assertThat(fairness.pupilPlaces()).isEqualTo(90);
+        assertThat(fairness.coldSpotPlaces()).isEqualTo(30);
+        assertThat(fairness.pupilsOnRoll()).isEqualTo(120);
+        assertThat(fairness.coldSpotRollPercent()).isEqualTo(50);
+        assertThat(fairness.schools().getFirst().school()).isEqualTo("South School"); // cold spots first
+    }
+
+    @Test
+    void aRemovedSessionIsPlacedByHandFromTheRankedSuggestionsAndStaysPinned() throws Exception {
+        RoundHub hub = hub();
+        Round round = solve(hub);
+        var removed = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id()))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).orderBy(BOOKING.ID).limit(1).fetchSingle();
+        assertThat(new RoundEdits(db.dsl()).remove(hub.id(), round.id(), removed.getId())).isEqualTo(RoundEdits.Edit.DONE);
+        assertThat(new RoundReview(db.dsl()).unmatched(round.id())).anySatisfy(u -> {
+            assertThat(u.requestId()).isEqualTo(hub.northTalks());
+            assertThat(u.reasons()).containsExactly(RoundEdits.REMOVED);
+        });
+
+        HandAssignment hand = new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS);
+        List<HandAssignment.Suggestion> suggestions = hand.suggestions(round, hub.northTalks(), TODAY).orElseThrow();
+        assertThat(suggestions).isNotEmpty().hasSizeLessThanOrEqualTo(HandAssignment.SUGGESTIONS)
+                .allSatisfy(s -> {
+                    assertThat(s.offerId()).isNotEqualTo(removed.getOfferId()); // removing ruled that offer out
+                    assertThat(s.reasons()).isNotEmpty();
+                });
+        assertThat(suggestions).extracting(HandAssignment.Suggestion::gain).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+
+        HandAssignment.Suggestion best = suggestions.getFirst();
+        assertThat(hand.assign(hub.id(), round.id(), hub.northTalks(), best.offerId(), best.startsOn().plusDays(1),
+                Period.fromCode(best.period()), TODAY)).isEqualTo(RoundEdits.Edit.NOT_AVAILABLE);
+        assertThat(hand.assign(hub.id(), round.id(), hub.northTalks(), best.offerId(), best.startsOn(),
+                Period.fromCode(best.period()), TODAY)).isEqualTo(RoundEdits.Edit.DONE);
+
+        var placed = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id()))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).and(BOOKING.OFFER_ID.eq(best.offerId()))
+                .and(BOOKING.STARTS_ON.eq(best.startsOn())).fetchSingle();
+        assertThat(placed.getPinned()).isTrue();
+        assertThat(placed.getStatus()).isEqualTo("proposed");
+        assertThat(placed.getExplanation()).isNotBlank();
+        assertThat(db.dsl().fetchExists(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID.eq(round.id())
+                .and(ROUND_UNMATCHED.REQUEST_ID.eq(hub.northTalks())))).isFalse();
+        // both of the request's sessions are matched again: nothing more to place
+        assertThat(hand.suggestions(round, hub.northTalks(), TODAY)).isEmpty();
+        assertThat(hand.assign(hub.id(), round.id(), hub.northTalks(), best.offerId(), best.startsOn(),
+                Period.fromCode(best.period()), TODAY)).isEqualTo(RoundEdits.Edit.NOT_FOUND);
+
+        // re-solving keeps the hand-placed booking
+        Round again = solve(hub);
+        assertThat(again.id()).isEqualTo(round.id());
+        assertThat(db.dsl().fetchExists(BOOKING, BOOKING.ID.eq(placed.getId()))).isTrue();
+    }
+
+    @Test
+    void nobodyOffersMockInterviewsSoThereIsNothingToSuggest() throws Exception {
+        RoundHub hub = hub();
+        Round round = solve(hub);
+
+        assertThat(new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS).suggestions(round, hub.southInterviews(), TODAY))
+                .hasValueSatisfying(s -> assertThat(s).isEmpty());
+    }
+}

@@ -1,0 +1,142 @@
+package uk.encounters.web.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Passwords;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.Rounds;
+import uk.encounters.marketplace.testing.RoundHub;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** The coordinator's round page through real HTTP and PostgreSQL: run, watch, review, edit, publish. */
+class RoundRoutesTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 19);
+    static final String PASSWORD = "quarry lemon bicycle anchor";
+
+    static RunningApp app;
+    static RoundHub hub;
+    static RoundHub other;
+
+    @BeforeAll
+    static void aHubWithACoordinatorAndAnotherHub() {
+        hub = RoundHub.create(db.dsl(), "Derby Careers Hub");
+        other = RoundHub.create(db.dsl(), "Nottingham Careers Hub");
+        AccountRepository accounts = new AccountRepository(db.dsl());
+        String hash = new Passwords().hash(PASSWORD);
+        accounts.create("cora@derby.example", "Cora Ordinator", hash, Scope.coordinator(hub.id()));
+        accounts.create("nia@nottingham.example", "Nia Ordinator", hash, Scope.coordinator(other.id()));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void aCoordinatorRunsARoundWatchesItReviewsItEditsItAndPublishesIt() throws Exception {
+        Visitor cora = new Visitor(app).signIn("cora@derby.example", PASSWORD);
+        String page = cora.get("/hubs/" + hub.id() + "/round").body();
+        assertThat(page).contains("Demand and supply", "Mock interviews", "short", "Run matching");
+
+        HttpResponse<String> bad = cora.post("/hubs/" + hub.id() + "/rounds", Map.of("seconds", "0"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("Time limit must be between 1 and 600");
+
+        HttpResponse<String> run = cora.post("/hubs/" + hub.id() + "/rounds", runForm("2"));
+        assertThat(run.statusCode()).isEqualTo(302);
+        String roundPath = run.headers().firstValue("location").orElseThrow();
+        assertThat(roundPath).matches("/hubs/" + hub.id() + "/rounds/\\d+");
+        long roundId = Long.parseLong(roundPath.substring(roundPath.lastIndexOf('/') + 1));
+
+        // while it solves, the page shows progress and polls for it; the JSON says how far it got
+        JsonObject progress = new JsonObject(cora.get(roundPath + "/progress").body());
+        assertThat(progress.getString("status")).isIn(Round.SOLVING, Round.PROPOSED);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (progress.getBoolean("solving") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            progress = new JsonObject(cora.get(roundPath + "/progress").body());
+        }
+        assertThat(progress.getString("status")).isEqualTo(Round.PROPOSED);
+        assertThat(progress.getInteger("sessionsMatched")).isEqualTo(3);
+        assertThat(progress.getInteger("sessionsTotal")).isEqualTo(4);
+        assertThat(progress.getInteger("pupilsCovered")).isEqualTo(90);
+
+        String review = cora.get(roundPath).body();
+        assertThat(review).contains("Proposal", "North Academy", "South School", "Talking Engineers",
+                "Why this booking", "Unmatched sessions", "Employer load", "Fairness", "Publish");
+        // another hub's coordinator cannot see or touch it
+        Visitor nia = new Visitor(app).signIn("nia@nottingham.example", PASSWORD);
+        assertThat(nia.get(roundPath).statusCode()).isEqualTo(403);
+        assertThat(nia.get("/hubs/" + other.id() + "/rounds/" + roundId).statusCode()).isEqualTo(404);
+
+        long bookingId = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).limit(1).fetchSingle(BOOKING.ID);
+        cora.post(roundPath + "/bookings/" + bookingId + "/pin", Map.of("pinned", "true"));
+        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isTrue();
+        assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.", "Unpin");
+
+        // remove the other north booking, then place its session by hand from the suggestions
+        long removed = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).and(BOOKING.ID.ne(bookingId)).fetchSingle(BOOKING.ID);
+        cora.post(roundPath + "/bookings/" + removed + "/remove", Map.of());
+        assertThat(db.dsl().fetchExists(BOOKING, BOOKING.ID.eq(removed))).isFalse();
+        String suggestionsPath = roundPath + "/requests/" + hub.northTalks() + "/suggestions";
+        assertThat(cora.get(roundPath).body()).contains(suggestionsPath);
+        String suggestions = cora.get(suggestionsPath).body();
+        Matcher first = Pattern.compile("name=\"offer\" value=\"(\\d+)\"><input type=\"hidden\" name=\"date\" value=\"([0-9-]+)\">"
+                + "\\s*<input type=\"hidden\" name=\"period\" value=\"([a-z_]+)\"").matcher(suggestions);
+        assertThat(first.find()).as(suggestions).isTrue();
+        cora.post(roundPath + "/requests/" + hub.northTalks() + "/assign",
+                Map.of("offer", first.group(1), "date", first.group(2), "period", first.group(3)));
+        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                .and(BOOKING.PINNED))).isEqualTo(2);
+
+        assertThat(cora.get(roundPath).body()).contains("Booked by hand and pinned");
+        HttpResponse<String> published = cora.post(roundPath + "/publish", Map.of());
+        assertThat(published.statusCode()).isEqualTo(302);
+        int employers = db.dsl().fetchValue(org.jooq.impl.DSL.select(org.jooq.impl.DSL.countDistinct(OFFER.EMPLOYER_ID))
+                .from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)).where(BOOKING.ROUND_ID.eq(roundId)));
+        assertThat(cora.get(roundPath).body()).contains("Published 3 bookings: " + employers + " employer digest",
+                "What was published");
+        boolean talksAsked = db.dsl().fetchExists(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
+                BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
+        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.eq("talks-" + hub.id() + "@example.org")))
+                .isEqualTo(talksAsked ? 1 : 0);
+        cora.post(roundPath + "/publish", Map.of()); // a second tab's button, with its own page's token
+        assertThat(cora.get(roundPath).body()).contains("published already");
+        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status()).isEqualTo(Round.PUBLISHED);
+    }
+
+    private static Map<String, String> runForm(String seconds) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("seconds", seconds));
+        var defaults = uk.encounters.matcher.solver.MatchingWeights.DEFAULTS.values().stream().toList();
+        for (int i = 0; i < defaults.size(); i++) {
+            form.put("weight" + i, String.valueOf(defaults.get(i)));
+        }
+        return form;
+    }
+}
