@@ -20,22 +20,22 @@ import uk.encounters.web.account.Links;
  * One person per role in the demo hub, each given a fresh sign-in link at every demo start:
  * the demo needs no passwords, so none is kept anywhere. Addresses are on example.org.
  */
-final class DemoSignIns {
+public final class DemoSignIns {
 
-    record SignInLink(String role, String email, String url) {
+    public record SignInLink(String role, String email, String url) {
     }
 
     private final Database database;
     private final Links links;
     private final Clock clock;
 
-    DemoSignIns(Database database, Links links, Clock clock) {
+    public DemoSignIns(Database database, Links links, Clock clock) {
         this.database = database;
         this.links = links;
         this.clock = clock;
     }
 
-    List<SignInLink> issue() {
+    public List<SignInLink> issue() {
         return database.dsl().transactionResult(c -> {
             DSLContext tx = c.dsl();
             Long hub = tx.select(DSL.min(HUB.ID)).from(HUB).fetchOne(0, Long.class);

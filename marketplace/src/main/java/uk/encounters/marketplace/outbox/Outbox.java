@@ -147,6 +147,12 @@ public final class Outbox {
                 .fetchOptional(Records.mapping(OutboxEntry::new));
     }
 
+    /** The files sent with a message, for the admin's view of it. */
+    public List<Attachment> attachmentsOf(long id) {
+        return dsl.select(OUTBOX.ATTACHMENTS).from(OUTBOX).where(OUTBOX.ID.eq(id))
+                .fetchOptional(r -> attachments(r.value1())).orElse(List.of());
+    }
+
     /** Messages still to be sent: unsent and not given up on. */
     public int countPending() {
         return dsl.select(count()).from(OUTBOX)

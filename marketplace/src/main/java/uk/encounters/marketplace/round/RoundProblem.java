@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.round;
 
+import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.sum;
@@ -175,6 +176,16 @@ public final class RoundProblem {
         LocalDate today = scope.today();
         Map<Long, Integer> asks = EmployerLoad.asksSince(dsl, scope.hubId(), today.minusDays(FATIGUE_DAYS));
         Map<Long, Integer> letDowns = EmployerLoad.letDownsSince(dsl, scope.hubId(), today.minusDays(RELIABILITY_DAYS));
+        // Sessions published by earlier rounds were those rounds' asks, and the cap rule counts every
+        // session in the plan: this round's cap comes on top of them.
+        Map<Long, Integer> published = dsl.select(OFFER.EMPLOYER_ID,
+                        countDistinct(BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD))
+                .from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.HUB_ID.eq(scope.hubId())).and(BOOKING.STATUS.in(LIVE))
+                .and(BOOKING.STARTS_ON.between(scope.horizon().start(), scope.horizon().end()))
+                .groupBy(OFFER.EMPLOYER_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
         Map<Long, Employer> employers = new LinkedHashMap<>();
         dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE, EMPLOYER.SIZE_BAND,
                         EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
@@ -184,6 +195,9 @@ public final class RoundProblem {
                     int asked = asks.getOrDefault(r.value1(), 0);
                     int cap = ContactCap.forRound(r.value5(), r.value6(), r.value7(), asked,
                             letDowns.getOrDefault(r.value1(), 0));
+                    if (cap != Employer.NO_CAP) {
+                        cap += published.getOrDefault(r.value1(), 0);
+                    }
                     employers.put(r.value1(), new Employer(r.value1(), r.value2(), location(r.value3(), r.value4()),
                             cap, asked));
                 });

@@ -8,13 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.optaplanner.core.api.solver.SolverJob;
-import org.optaplanner.core.api.solver.SolverManager;
-import org.optaplanner.core.api.solver.SolverStatus;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +26,12 @@ import uk.encounters.matcher.solver.SolverSettings;
 
 /**
  * Runs a hub's matching round in the background: takes the hub's advisory lock (one solve per
- * hub across all instances), builds the problem from the database, solves it with OptaPlanner's
- * SolverManager, writes the best plan's figures to the round as it improves (any instance can
- * show them) and stops early when anyone asks, then saves the proposal in one transaction.
+ * hub across all instances), builds the problem from the database, solves it with an OptaPlanner
+ * Solver on a thread of its own, writes the best plan's figures to the round as it improves (any
+ * instance can show them) and stops early when anyone asks, then saves the proposal in one
+ * transaction. Not SolverManager: in 9.44 its listener support can keep a permit it never gives
+ * back, and the job then never ends (seen here on a loaded machine; fixed upstream only in
+ * Timefold, pull request 2167).
  */
 public final class RoundSolver implements AutoCloseable {
 
@@ -46,7 +47,7 @@ public final class RoundSolver implements AutoCloseable {
     private final PriorityWeights priorities;
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
-    private final Map<Long, SolverJob<MatchingProblem, Long>> solving = new ConcurrentHashMap<>();
+    private final Map<Long, Solver<MatchingProblem>> solving = new ConcurrentHashMap<>();
 
     /**
      * @param onlyRequests for a re-match, the reopened requests to plan; null plans every open request
@@ -131,9 +132,9 @@ public final class RoundSolver implements AutoCloseable {
     /** Stops a solve this instance runs at once; others see the request in the database within a second. */
     public boolean stop(long hubId, long roundId) {
         boolean requested = new Rounds(database.dsl()).requestStop(hubId, roundId);
-        SolverJob<MatchingProblem, Long> job = solving.get(roundId);
-        if (job != null) {
-            job.terminateEarly();
+        Solver<MatchingProblem> running = solving.get(roundId);
+        if (running != null) {
+            running.terminateEarly();
         }
         return requested;
     }
@@ -148,39 +149,19 @@ public final class RoundSolver implements AutoCloseable {
         if (problem.sessions().stream().anyMatch(s -> !s.pinned())) {
             SolverSettings settings = SolverSettings.forSeconds(options.timeLimitSeconds())
                     .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE);
+            Solver<MatchingProblem> solver = SolverFactory.<MatchingProblem>create(settings.toSolverConfig()).buildSolver();
+            // each new best is a fresh planning clone, never changed after: safe to read on the watcher thread
             AtomicReference<MatchingProblem> best = new AtomicReference<>();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            try (SolverManager<MatchingProblem, Long> manager = SolverManager.create(settings.toSolverConfig())) {
-                SolverJob<MatchingProblem, Long> job = manager.solveAndListen(roundId, id -> problem, best::set,
-                        best::set, (id, e) -> failure.set(e));
-                solving.put(roundId, job);
-                try {
-                    MatchingProblem written = null;
-                    while (job.getSolverStatus() != SolverStatus.NOT_SOLVING) {
-                        Thread.sleep(PROGRESS_INTERVAL);
-                        MatchingProblem latest = best.get();
-                        if (latest != null && latest != written) {
-                            recordProgress(rounds, roundId, latest);
-                            written = latest;
-                        }
-                        if (rounds.stopRequested(roundId)) {
-                            job.terminateEarly();
-                        }
-                    }
-                    plan = job.getFinalBestSolution();
-                    stoppedEarly = job.isTerminatedEarly();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    job.terminateEarly();
-                    throw new IllegalStateException("Interrupted while solving", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                } finally {
-                    solving.remove(roundId);
-                }
-            }
-            if (failure.get() != null) {
-                throw new IllegalStateException(failure.get().getMessage(), failure.get());
+            solver.addEventListener(event -> best.set(event.getNewBestSolution()));
+            solving.put(roundId, solver);
+            Thread watcher = Thread.ofPlatform().name("matching-round-progress-" + roundId).daemon(true)
+                    .start(() -> watch(rounds, roundId, solver, best));
+            try {
+                plan = solver.solve(problem);
+                stoppedEarly = solver.isTerminateEarly();
+            } finally {
+                solving.remove(roundId);
+                watcher.interrupt();
             }
         }
         MatchingProblem saved = plan;
@@ -195,6 +176,29 @@ public final class RoundSolver implements AutoCloseable {
                 summary.pupilPlaces(), summary.employersAsked(), stoppedEarly);
     }
 
+    /** Writes the best plan's figures as they improve, and stops the solve when anyone asks, until it ends. */
+    private static void watch(Rounds rounds, long roundId, Solver<MatchingProblem> solver,
+                              AtomicReference<MatchingProblem> best) {
+        MatchingProblem written = null;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(PROGRESS_INTERVAL);
+                MatchingProblem latest = best.get();
+                if (latest != null && latest != written) {
+                    recordProgress(rounds, roundId, latest);
+                    written = latest;
+                }
+                if (rounds.stopRequested(roundId)) {
+                    solver.terminateEarly();
+                }
+            }
+        } catch (InterruptedException e) {
+            // the solve ended: its final figures are written with the proposal
+        } catch (RuntimeException e) {
+            log.warn("Could not record the progress of matching round {}: {}", roundId, e.toString());
+        }
+    }
+
     private static PlanSummary recordProgress(Rounds rounds, long roundId, MatchingProblem plan) {
         PlanSummary summary = PlanSummary.of(plan);
         rounds.progress(roundId, plan.score() == null ? null : plan.score().toString(), summary.sessions(),
@@ -204,7 +208,7 @@ public final class RoundSolver implements AutoCloseable {
 
     @Override
     public void close() {
-        solving.values().forEach(SolverJob::terminateEarly);
+        solving.values().forEach(Solver::terminateEarly);
         jobs.shutdown();
     }
 }

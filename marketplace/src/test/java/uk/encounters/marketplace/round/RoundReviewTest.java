@@ -164,6 +164,27 @@ class RoundReviewTest {
     }
 
     @Test
+    void sessionsPublishedLastRoundDoNotCountAgainstAnEmployersCapThisRound() throws Exception {
+        RoundHub hub = hub();
+        Round first = solve(hub);
+        new Publication("https://encounters.example", "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), first.id());
+        // asked once this month, as much as each now allows: this round may ask them for nothing more
+        db.dsl().update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
+                .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.MAX_ASKS_PER_MONTH, (short) 1)
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id())).execute();
+
+        var problem = new RoundProblem(db.dsl(), PriorityWeights.DEFAULTS).load(new RoundProblem.Scope(hub.id(), null,
+                Horizon.between(first.horizonStart(), first.horizonEnd()), TODAY, null),
+                uk.encounters.matcher.solver.MatchingWeights.defaultWeights());
+
+        assertThat(problem.sessions()).filteredOn(s -> s.pinned()).hasSize(3);
+        assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(problem).hardScore()).isZero();
+        assertThat(problem.employers()).allSatisfy(e -> assertThat(e.sessionCap())
+                .isEqualTo(problem.sessions().stream().filter(s -> s.pinned() && s.employer().equals(e))
+                        .map(s -> s.slot()).distinct().count()));
+    }
+
+    @Test
     void nobodyOffersMockInterviewsSoThereIsNothingToSuggest() throws Exception {
         RoundHub hub = hub();
         Round round = solve(hub);

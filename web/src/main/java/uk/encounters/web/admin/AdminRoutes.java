@@ -111,8 +111,12 @@ public final class AdminRoutes {
             ctx.fail(404);
             return;
         }
+        var attachments = blocking.call(() -> new Outbox(database.dsl()).attachmentsOf(id)).stream()
+                .map(a -> Map.of("filename", a.filename(), "contentType", a.contentType(),
+                        "bytes", String.format(java.util.Locale.UK, "%,d", a.content().length)))
+                .toList();
         templates.render(ctx, "admin/outbox-message", message.get().subject(),
-                Map.of("message", message.get(), "body", withLinks(message.get().bodyText())));
+                Map.of("message", message.get(), "body", withLinks(message.get().bodyText()), "attachments", attachments));
     }
 
     /** The body as text and link pieces, so the template escapes text and renders only real links. */

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.encounters.marketplace.account.Account;
+import uk.encounters.web.security.CurrentUser;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubSummary;
 import uk.encounters.marketplace.calendar.AcademicYear;
@@ -29,10 +31,16 @@ public final class HomeRoutes {
     public void showHome(RoutingContext ctx) {
         LocalDate today = LocalDate.now(clock);
         List<HubSummary> summaries = blocking.call(() -> hubs.findSummaries(today));
-        templates.render(ctx, "home/index", "Seven employer encounters for every pupil", Map.of(
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
                 "hubs", summaries,
                 "total", HubSummary.total("All hubs", summaries),
                 "severalHubs", summaries.size() > 1,
                 "academicYear", AcademicYear.containing(today).label()));
+        // a coordinator's way in to their hub's round
+        Account account = CurrentUser.of(ctx);
+        if (account != null) {
+            account.hubIds().stream().sorted().findFirst().ifPresent(hub -> model.put("coordinatorHub", hub));
+        }
+        templates.render(ctx, "home/index", "Seven employer encounters for every pupil", model);
     }
 }

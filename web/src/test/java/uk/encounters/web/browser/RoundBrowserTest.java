@@ -1,0 +1,107 @@
+package uk.encounters.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.encounters.marketplace.demo.DemoData;
+import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.DemoSignIns;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.account.Links;
+
+/**
+ * The demo coordinator runs the Derby hub's weekly round in a real browser: watches the progress
+ * update in place, reviews and publishes the proposal, and the demo administrator finds an
+ * employer's digest in the outbox.
+ */
+class RoundBrowserTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static RunningApp app;
+    static List<DemoSignIns.SignInLink> signIns;
+
+    @BeforeAll
+    static void theDemoHub() {
+        DemoData.load(db.database(), "derby", 1, TODAY, SharedData.locate());
+        app = RunningApp.start(db.database(), TODAY);
+        Clock appClock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        signIns = new DemoSignIns(db.database(), new Links(app.url("")), appClock).issue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void theDemoCoordinatorRunsTheRoundWatchesItPublishesItAndTheDigestIsInTheOutbox() {
+        WebDriver driver = browser.driver();
+        signIn("Enterprise coordinator");
+        driver.get(app.url("/"));
+        browser.clickThrough(By.linkText("Matching round"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Matching round");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Demand and supply");
+        browser.screenshot("round-before");
+
+        driver.findElement(By.id("seconds")).clear();
+        driver.findElement(By.id("seconds")).sendKeys("6");
+        browser.clickThrough(By.xpath("//button[normalize-space()='Run matching']"));
+        assertThat(driver.findElement(By.id("progress-title")).getText()).contains("Matching");
+
+        // the figures change in place: the page is not reloaded while it solves
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.stillThisPage = true;");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the first best plan's figures arrive once the problem is built and the first plan found
+        wait.until(d -> d.findElement(By.cssSelector("[data-field=sessionsMatched]")).getText().matches("\\d+"));
+        assertThat(js.executeScript("return window.stillThisPage === true")).isEqualTo(true);
+        assertThat(driver.findElement(By.cssSelector("[data-field=score]")).getText()).contains("hard/");
+        browser.screenshot("round-progress");
+
+        // when it ends the page shows the proposal
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("proposal-title")).isEmpty());
+        String review = driver.findElement(By.tagName("main")).getText();
+        assertThat(review).contains("Proposal", "By school", "Unmatched sessions", "Employer load", "Fairness");
+        browser.screenshot("round-proposal");
+
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Published").contains("employer digest");
+        browser.screenshot("round-published");
+
+        browser.clickThrough(By.xpath("//button[normalize-space()='Sign out']"));
+        signIn("Administrator");
+        driver.get(app.url("/admin/outbox"));
+        browser.clickThrough(By.partialLinkText("Requests from schools this week"));
+        String digest = driver.findElement(By.cssSelector("pre.message-body")).getText();
+        assertThat(digest).contains("This is the only request the hub will send you this round", "Confirm: ", "/reply/");
+        assertThat(driver.findElement(By.cssSelector("ul.attachments")).getText()).contains("sessions.ics", "text/calendar");
+        browser.screenshot("round-employer-digest");
+    }
+
+    private void signIn(String role) {
+        String link = signIns.stream().filter(s -> s.role().equals(role)).findFirst().orElseThrow().url();
+        browser.driver().get(link);
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+    }
+}
