@@ -43,6 +43,7 @@ import uk.encounters.web.employer.ImportRoutes;
 import uk.encounters.web.employer.ReplyLinkRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
+import uk.encounters.web.hub.HubDashboardRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.mail.OutboxWorker;
@@ -125,6 +126,7 @@ public final class WebServer extends VerticleBase {
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
+        HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
 
         router = Router.router(vertx);
@@ -245,6 +247,9 @@ public final class WebServer extends VerticleBase {
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
         routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
         routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);
+
+        routes.get("/hubs/:hubId/dashboard", Access.hub("hubId"), hubDashboard::showDashboard);
+        routes.get("/hubs/:hubId/supply-gaps.csv", Access.hub("hubId"), hubDashboard::downloadSupplyGaps);
 
         routes.get("/schools/:schoolId/offers", Access.school("schoolId"), directory::showSchoolDirectory);
         routes.get("/hubs/:hubId/offers", Access.hub("hubId"), directory::showHubDirectory);
