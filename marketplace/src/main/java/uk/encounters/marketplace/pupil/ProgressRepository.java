@@ -32,12 +32,12 @@ public final class ProgressRepository {
 
     /** Every pupil on roll at the school today. */
     public List<PupilProgress> forSchool(long schoolId, LocalDate today) {
-        return forPupils(PUPIL.SCHOOL_ID.eq(schoolId), today).stream().map(OnRollPupil::progress).toList();
+        return forPupils(dsl, PUPIL.SCHOOL_ID.eq(schoolId), today).stream().map(OnRollPupil::progress).toList();
     }
 
     /** One year group's pupils on roll today: a booking's candidates. */
     public List<PupilProgress> forYearGroup(long schoolId, int yearGroup, LocalDate today) {
-        return forPupils(PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)), today).stream()
+        return forPupils(dsl, PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)), today).stream()
                 .map(OnRollPupil::progress).toList();
     }
 
@@ -47,15 +47,20 @@ public final class ProgressRepository {
      */
     public Map<Long, List<PupilProgress>> forHub(long hubId, LocalDate today) {
         Map<Long, List<PupilProgress>> bySchool = new LinkedHashMap<>();
-        forPupils(PUPIL.SCHOOL_ID.in(DSL.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))), today)
-                .forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>()).add(p.progress()));
+        // A hub's worth of pupils costs enough for PostgreSQL to JIT-compile the query, which takes
+        // far longer (0.4 s on Derby's 19,000 pupils) than the 50 ms the query itself needs.
+        dsl.transaction(c -> {
+            c.dsl().execute("set local jit = off");
+            forPupils(c.dsl(), PUPIL.SCHOOL_ID.in(DSL.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))), today)
+                    .forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>()).add(p.progress()));
+        });
         return bySchool;
     }
 
     private record OnRollPupil(long schoolId, PupilProgress progress) {
     }
 
-    private List<OnRollPupil> forPupils(Condition pupils, LocalDate today) {
+    private static List<OnRollPupil> forPupils(DSLContext dsl, Condition pupils, LocalDate today) {
         AcademicYear year = AcademicYear.containing(today);
         var attended = ENCOUNTER.ATTENDED.isTrue();
         var before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));

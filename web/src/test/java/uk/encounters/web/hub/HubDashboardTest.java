@@ -82,6 +82,8 @@ class HubDashboardTest {
         assertThat(html).contains("3 more manufacturing talks for Year 9 within 20 km of DE23");
         assertThat(html).contains("href=\"/hubs/" + derby + "/supply-gaps.csv\"");
         assertThat(html).contains("<caption id=\"b5-caption\">");
+        // Bemrose: one disadvantaged pupil of four, none on track either side
+        assertThat(html).contains("1 of 4</td>").contains("0% / 0%");
     }
 
     @Test
