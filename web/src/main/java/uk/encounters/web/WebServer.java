@@ -46,6 +46,7 @@ import uk.encounters.web.employer.ImportRoutes;
 import uk.encounters.web.employer.ReplyLinkRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
+import uk.encounters.web.hub.HubDashboardRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.hub.RoundRoutes;
@@ -131,6 +132,7 @@ public final class WebServer extends VerticleBase {
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
+        HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
         roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS);
         RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
@@ -267,6 +269,9 @@ public final class WebServer extends VerticleBase {
         routes.post("/hubs/:hubId/rounds/:roundId/requests/:requestId/assign", Access.hub("hubId"), round::processAssign);
         routes.post("/hubs/:hubId/rounds/:roundId/publish", Access.hub("hubId"), round::processPublish);
         routes.post("/hubs/:hubId/rounds/:roundId/discard", Access.hub("hubId"), round::processDiscard);
+
+        routes.get("/hubs/:hubId/dashboard", Access.hub("hubId"), hubDashboard::showDashboard);
+        routes.get("/hubs/:hubId/supply-gaps.csv", Access.hub("hubId"), hubDashboard::downloadSupplyGaps);
 
         routes.get("/schools/:schoolId/offers", Access.school("schoolId"), directory::showSchoolDirectory);
         routes.get("/hubs/:hubId/offers", Access.hub("hubId"), directory::showHubDirectory);

@@ -4,10 +4,14 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -28,15 +32,35 @@ public final class ProgressRepository {
 
     /** Every pupil on roll at the school today. */
     public List<PupilProgress> forSchool(long schoolId, LocalDate today) {
-        return forPupils(PUPIL.SCHOOL_ID.eq(schoolId), today);
+        return forPupils(dsl, PUPIL.SCHOOL_ID.eq(schoolId), today).stream().map(OnRollPupil::progress).toList();
     }
 
     /** One year group's pupils on roll today: a booking's candidates. */
     public List<PupilProgress> forYearGroup(long schoolId, int yearGroup, LocalDate today) {
-        return forPupils(PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)), today);
+        return forPupils(dsl, PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)), today).stream()
+                .map(OnRollPupil::progress).toList();
     }
 
-    private List<PupilProgress> forPupils(Condition pupils, LocalDate today) {
+    /**
+     * Every pupil on roll today at the hub's schools, by school id (schools without pupils absent):
+     * one query for the whole hub, however many schools it has.
+     */
+    public Map<Long, List<PupilProgress>> forHub(long hubId, LocalDate today) {
+        Map<Long, List<PupilProgress>> bySchool = new LinkedHashMap<>();
+        // A hub's worth of pupils costs enough for PostgreSQL to JIT-compile the query, which takes
+        // far longer (0.4 s on Derby's 19,000 pupils) than the 50 ms the query itself needs.
+        dsl.transaction(c -> {
+            c.dsl().execute("set local jit = off");
+            forPupils(c.dsl(), PUPIL.SCHOOL_ID.in(DSL.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))), today)
+                    .forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>()).add(p.progress()));
+        });
+        return bySchool;
+    }
+
+    private record OnRollPupil(long schoolId, PupilProgress progress) {
+    }
+
+    private static List<OnRollPupil> forPupils(DSLContext dsl, Condition pupils, LocalDate today) {
         AcademicYear year = AcademicYear.containing(today);
         var attended = ENCOUNTER.ATTENDED.isTrue();
         var before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
@@ -49,14 +73,15 @@ public final class ProgressRepository {
                 .where(BOOKING_PUPIL.PUPIL_ID.eq(PUPIL.ID))
                 .and(BOOKING.STATUS.in("published", "confirmed"))
                 .and(BOOKING.STARTS_ON.between(today, year.lastDay()))));
-        return dsl.select(PUPIL.ID, PUPIL.YEAR_GROUP, before, thisYear, booked, workplace, PUPIL.DISADVANTAGED, PUPIL.SEND)
+        return dsl.select(PUPIL.ID, PUPIL.YEAR_GROUP, before, thisYear, booked, workplace, PUPIL.DISADVANTAGED, PUPIL.SEND,
+                        PUPIL.SCHOOL_ID)
                 .from(PUPIL)
                 .leftJoin(ENCOUNTER).on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
                 .where(pupils)
                 .and(OnRoll.on(today))
                 .groupBy(PUPIL.ID)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
-                .fetch(r -> new PupilProgress(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                .fetch(r -> new OnRollPupil(r.value9(), new PupilProgress(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6(), r.value7(), r.value8())));
     }
 }

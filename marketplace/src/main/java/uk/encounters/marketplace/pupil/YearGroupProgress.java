@@ -61,7 +61,7 @@ public record YearGroupProgress(int yearGroup, int pupils, int encounters, int o
     }
 
     /** Whole percent, rounded half up; 0 for an empty group. */
-    static int percent(int part, int whole) {
+    public static int percent(int part, int whole) {
         return whole == 0 ? 0 : (int) Math.round(100.0 * part / whole);
     }
 

@@ -63,15 +63,15 @@ public final class RoundProblem {
 
     static final List<String> LIVE = List.of("published", "confirmed");
     /** Bookings that give (or gave) a request one of its sessions. */
-    static final List<String> HELD = List.of("published", "confirmed", "delivered");
+    public static final List<String> HELD = List.of("published", "confirmed", "delivered");
     /** What a booking gives its request: one session, or for work experience its pupils' places. */
-    static final Field<Integer> BOOKING_UNITS =
+    public static final Field<Integer> BOOKING_UNITS =
             when(BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS).otherwise(inline(1));
     /** What a request asks for in the same units. */
-    static final Field<Integer> REQUEST_UNITS =
+    public static final Field<Integer> REQUEST_UNITS =
             when(REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS).otherwise(REQUEST.SESSIONS);
-    static final int FATIGUE_DAYS = 28;
-    static final int RELIABILITY_DAYS = 84;
+    public static final int FATIGUE_DAYS = 28;
+    public static final int RELIABILITY_DAYS = 84;
 
     private final DSLContext dsl;
     private final PriorityWeights priorities;

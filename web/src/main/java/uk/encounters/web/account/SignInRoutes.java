@@ -98,7 +98,10 @@ public final class SignInRoutes {
                 case ADMIN -> Stream.of(Map.of("label", "Administer hubs, people, the audit log and the outbox",
                         "href", "/admin"));
                 case COORDINATOR -> Stream.of(Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
-                        "href", "/hubs/" + scope.hubId() + "/people"));
+                        "href", "/hubs/" + scope.hubId() + "/people"),
+                        Map.of("label", "Dashboard for " + hubs.get(scope.hubId())
+                                + ": schools behind, employer load, what to recruit",
+                                "href", "/hubs/" + scope.hubId() + "/dashboard"));
                 case CAREERS_LEADER -> Stream.of(
                         Map.of("label", "Progress at " + schools.get(scope.schoolId())
                                 + ": Benchmarks 5 and 6, and what to request next",

@@ -1,0 +1,101 @@
+package uk.encounters.marketplace.hub;
+
+import static org.jooq.impl.DSL.count;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.round.ContactCap;
+import uk.encounters.marketplace.round.EmployerLoad;
+import uk.encounters.marketplace.round.RoundProblem;
+import uk.encounters.matcher.domain.Employer;
+
+/**
+ * How hard the hub has leaned on one employer lately and how it answered: asks in the last four
+ * weeks against the asks a month it allows, and its declines, late cancellations and no-shows in
+ * the last twelve weeks. The windows and the cap are the ones the next round applies
+ * ({@link RoundProblem}, {@link ContactCap}), so what this shows is what matching will do.
+ *
+ * @param asksLastFourWeeks published rounds in the last four weeks that asked it for something
+ * @param asksLastTwelveWeeks the same over twelve weeks
+ * @param declines          bookings it declined in good time, on days in the last twelve weeks
+ * @param sessionsNextRound what the next round may ask of it: 0 none, {@link Employer#NO_CAP} no cap
+ */
+public record EmployerFatigue(long employerId, String name, String sizeBand, boolean cornerstone, int maxAsksPerMonth,
+                              int asksLastFourWeeks, int asksLastTwelveWeeks, int declines, int lateCancellations,
+                              int noShows, int sessionsNextRound) {
+
+    /** Most asked first. */
+    static final Comparator<EmployerFatigue> MOST_ASKED = Comparator
+            .comparingInt(EmployerFatigue::asksLastFourWeeks).reversed()
+            .thenComparing(Comparator.comparingInt(EmployerFatigue::asksLastTwelveWeeks).reversed())
+            .thenComparing(Comparator.comparingInt(EmployerFatigue::letDowns).reversed())
+            .thenComparing(EmployerFatigue::name)
+            .thenComparingLong(EmployerFatigue::employerId);
+
+    /**
+     * The hub's employers asked in the last twelve weeks, or that declined, cancelled late or did
+     * not come in that time, most asked first; at most {@code limit}.
+     */
+    public static List<EmployerFatigue> forHub(DSLContext dsl, long hubId, LocalDate today, int limit) {
+        LocalDate fourWeeksAgo = today.minusDays(RoundProblem.FATIGUE_DAYS);
+        LocalDate twelveWeeksAgo = today.minusDays(RoundProblem.RELIABILITY_DAYS);
+        Map<Long, Integer> asks = EmployerLoad.asksSince(dsl, hubId, fourWeeksAgo);
+        Map<Long, Integer> asksLonger = EmployerLoad.asksSince(dsl, hubId, twelveWeeksAgo);
+        Map<Long, Integer> letDowns = EmployerLoad.letDownsSince(dsl, hubId, twelveWeeksAgo);
+        var declined = count().filterWhere(BOOKING.STATUS.eq("declined").and(BOOKING.DECLINED_BY.eq("employer"))
+                .and(BOOKING.LATE_CANCELLATION.isFalse()));
+        var late = count().filterWhere(BOOKING.LATE_CANCELLATION);
+        var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show"));
+        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE,
+                        EMPLOYER.MAX_ASKS_PER_MONTH, declined, late, noShows)
+                .from(EMPLOYER)
+                .leftJoin(OFFER).on(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .leftJoin(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID)).and(BOOKING.STARTS_ON.ge(twelveWeeksAgo))
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .groupBy(EMPLOYER.ID)
+                .fetch(r -> {
+                    int asked = asks.getOrDefault(r.value1(), 0);
+                    return new EmployerFatigue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), asked,
+                            asksLonger.getOrDefault(r.value1(), 0), r.value6(), r.value7(), r.value8(),
+                            ContactCap.forRound(r.value3(), r.value4(), r.value5(), asked,
+                                    letDowns.getOrDefault(r.value1(), 0)));
+                })
+                .stream()
+                .filter(e -> e.asksLastTwelveWeeks() > 0 || e.declines() > 0 || e.letDowns() > 0)
+                .sorted(MOST_ASKED)
+                .limit(limit)
+                .toList();
+    }
+
+    public int letDowns() {
+        return lateCancellations + noShows;
+    }
+
+    /** Asked as often in the last four weeks as it allows a month: the next round leaves it alone. */
+    public boolean atCap() {
+        return asksLastFourWeeks >= maxAsksPerMonth;
+    }
+
+    public boolean overCap() {
+        return asksLastFourWeeks > maxAsksPerMonth;
+    }
+
+    /** What the next round may ask, in words. */
+    public String nextRound() {
+        if (sessionsNextRound == 0) {
+            return maxAsksPerMonth == 0 ? "not to be asked for now" : "not asked (cap reached)";
+        }
+        if (sessionsNextRound == Employer.NO_CAP) {
+            return "no cap (cornerstone)";
+        }
+        return "up to " + sessionsNextRound + (sessionsNextRound == 1 ? " session" : " sessions")
+                + (letDowns() >= ContactCap.UNRELIABLE_AFTER ? " (let schools down lately)" : "");
+    }
+}
