@@ -237,6 +237,8 @@ public final class WebServer extends VerticleBase {
                 schoolBookings::processPupils);
         routes.post("/schools/:schoolId/bookings/:bookingId/attendance", Access.school("schoolId"),
                 schoolBookings::processAttendance);
+        routes.post("/schools/:schoolId/bookings/:bookingId/no-show", Access.school("schoolId"),
+                schoolBookings::processNoShow);
         routes.get("/schools/:schoolId/pupils/log", Access.school("schoolId"), evidence::showPupilLog);
         routes.get("/schools/:schoolId/pupils/log.csv", Access.school("schoolId"), evidence::downloadPupilLog);
         routes.post("/schools/:schoolId/import/log", Access.school("schoolId"), evidence::processLogImport);

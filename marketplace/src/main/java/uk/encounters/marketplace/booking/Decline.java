@@ -21,6 +21,11 @@ final class Decline {
                 .set(BOOKING.DECLINED_BY, side).set(BOOKING.PINNED, false)
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(BOOKING.ID.eq(bookingId)).execute();
+        reopen(dsl, bookingId);
+    }
+
+    /** Releases the booking's chosen pupils and opens its request again: its session is owed still. */
+    static void reopen(DSLContext dsl, long bookingId) {
         dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
         dsl.update(REQUEST).set(REQUEST.STATUS, "open")
                 .where(REQUEST.ID.eq(DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))

@@ -81,6 +81,25 @@ public final class SchoolBookings {
         return true;
     }
 
+    /**
+     * The employer did not come: the session did not happen, so its pupils go back into matching,
+     * and it counts against the employer's reliability (see {@code EmployerLoad}). Only for a
+     * session that has started and has no attendance recorded; true when it was recorded.
+     */
+    public boolean recordNoShow(SchoolBooking booking, LocalDate today) {
+        if (!booking.attendanceDue(today) || booking.attendanceRecorded()) {
+            return false;
+        }
+        boolean changed = dsl.update(BOOKING).set(BOOKING.STATUS, "no_show").set(BOOKING.PINNED, false)
+                .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(booking.id())).and(BOOKING.STATUS.in("published", "confirmed"))
+                .execute() == 1;
+        if (changed) {
+            Decline.reopen(dsl, booking.id());
+        }
+        return changed;
+    }
+
     /** Pupils chosen for the booking, by id. */
     public Set<Long> chosen(long bookingId) {
         return new HashSet<>(dsl.select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)

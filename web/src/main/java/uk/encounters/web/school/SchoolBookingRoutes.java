@@ -170,6 +170,28 @@ public final class SchoolBookingRoutes {
         ctx.redirect(ctx.request().path().replaceFirst("/attendance$", ""));
     }
 
+    /** The employer did not come: recorded against their reliability, and the session goes back into matching. */
+    public void processNoShow(RoutingContext ctx) {
+        Optional<Loaded> loaded = load(ctx);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        SchoolBooking booking = loaded.get().booking();
+        boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
+            boolean recorded = new SchoolBookings(c.dsl()).recordNoShow(booking, LocalDate.now(clock));
+            if (recorded) {
+                new AuditLog(c.dsl()).record(actor, "booking_no_show", "booking", booking.id(), Map.of(), ip);
+            }
+            return recorded;
+        }));
+        Flash.set(ctx, done ? "Recorded that the employer did not come. The request is open again, so its pupils go"
+                + " back into the next matching round." : "Only a session that has started, with no attendance recorded,"
+                + " can be marked as not happening.");
+        ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings/" + booking.id());
+    }
+
     private record Loaded(long schoolId, SchoolBooking booking, List<PupilProgress> candidates) {
         Set<Long> candidateIds() {
             return candidates.stream().map(PupilProgress::pupilId).collect(Collectors.toSet());

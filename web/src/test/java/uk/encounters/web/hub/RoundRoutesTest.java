@@ -129,6 +129,31 @@ class RoundRoutesTest {
         cora.post(roundPath + "/publish", Map.of()); // a second tab's button, with its own page's token
         assertThat(cora.get(roundPath).body()).contains("published already");
         assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status()).isEqualTo(Round.PUBLISHED);
+
+        // an employer declines one: the coordinator re-matches just that session
+        var declined = db.dsl().select(BOOKING.ID, OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.REQUEST_ID.eq(hub.southTalk())).fetchSingle();
+        assertThat(new uk.encounters.marketplace.booking.EmployerBookings(db.dsl())
+                .decline(declined.value2(), declined.value1(), "Our speaker is ill", TODAY)).isEqualTo(
+                uk.encounters.marketplace.booking.EmployerBookings.Reply.DONE);
+        assertThat(cora.get("/hubs/" + hub.id() + "/round").body()).contains("1 published request reopened",
+                "Re-match declined sessions");
+        HttpResponse<String> rematch = cora.post("/hubs/" + hub.id() + "/rematch", Map.of());
+        String rematchPath = rematch.headers().firstValue("location").orElseThrow();
+        assertThat(rematchPath).matches("/hubs/" + hub.id() + "/rounds/\\d+").isNotEqualTo(roundPath);
+        long rematchId = Long.parseLong(rematchPath.substring(rematchPath.lastIndexOf('/') + 1));
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow().solving() && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        Round again = new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow();
+        assertThat(again.kind()).isEqualTo("rematch");
+        assertThat(again.status()).isEqualTo(Round.PROPOSED);
+        // the two published north talks held as they are, and the declined south talk; the mock interviews
+        // nobody offers wait for the next weekly round
+        assertThat(again.sessionsTotal()).isEqualTo(3);
+        assertThat(db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(rematchId)).fetch())
+                .allSatisfy(b -> assertThat(b.getRequestId()).isEqualTo(hub.southTalk()));
     }
 
     private static Map<String, String> runForm(String seconds) {

@@ -178,6 +178,45 @@ class SchoolBookingsTest {
     }
 
     @Test
+    void anEmployerWhoDidNotComeIsRecordedAndTheSessionGoesBackIntoMatching() {
+        long future = booking(TODAY.plusDays(3), 30);
+        long missed = booking(TODAY.minusDays(2), 30);
+        data.choose(missed, farBehind);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        String base = "/schools/" + school + "/bookings/";
+
+        assertThat(visitor.get(base + future).body()).doesNotContain("The employer did not come");
+        visitor.post(base + future + "/no-show", Map.of());
+        assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(future)).getStatus()).isEqualTo("confirmed");
+
+        assertThat(visitor.get(base + missed).body()).contains("The employer did not come");
+        visitor.post(base + missed + "/no-show", Map.of());
+        var row = db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(missed));
+        assertThat(row.getStatus()).isEqualTo("no_show");
+        assertThat(db.dsl().select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
+                .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
+                .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId())).fetchOne(0, String.class))
+                .isEqualTo("open");
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(missed))).isZero();
+        assertThat(db.dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.ACTION.eq("booking_no_show")
+                .and(AUDIT_LOG.SUBJECT_ID.eq(missed)))).isTrue();
+        // it counts against the employer's reliability, which the next round's contact cap reads
+        long employer = db.dsl().select(uk.encounters.marketplace.jooq.Tables.OFFER.EMPLOYER_ID)
+                .from(uk.encounters.marketplace.jooq.Tables.OFFER)
+                .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(offer)).fetchSingle().value1();
+        long hub = db.dsl().select(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID)
+                .from(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.ID.eq(employer)).fetchSingle().value1();
+        assertThat(uk.encounters.marketplace.round.EmployerLoad.letDownsSince(db.dsl(), hub, TODAY.minusWeeks(1)))
+                .containsEntry(employer, 1);
+
+        // once recorded it cannot be recorded again
+        visitor.get(base + missed);
+        assertThat(visitor.post(base + missed + "/no-show", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("booking_no_show"))).isEqualTo(1);
+    }
+
+    @Test
     void aPaidSessionIsSpentFromTheBudgetOnceWhenItsAttendanceIsFirstRecorded() {
         long paidOffer = data.offer(data.employer(data.hub("Charities"), "Young Enterprise"), "active", TODAY.plusMonths(3));
         db.dsl().update(uk.encounters.marketplace.jooq.Tables.OFFER)
