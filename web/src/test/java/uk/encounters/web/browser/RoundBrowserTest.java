@@ -84,6 +84,8 @@ class RoundBrowserTest {
         String review = driver.findElement(By.tagName("main")).getText();
         assertThat(review).contains("Proposal", "By school", "Unmatched sessions", "Employer load", "Fairness");
         browser.screenshot("round-proposal");
+        js.executeScript("document.getElementById('unmatched').scrollIntoView()");
+        browser.screenshot("round-unmatched-and-load");
 
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Published").contains("employer digest");
