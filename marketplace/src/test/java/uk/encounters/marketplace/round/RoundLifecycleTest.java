@@ -15,7 +15,6 @@ import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,10 +47,8 @@ class RoundLifecycleTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    /** A Thursday: the round plans from the Monday after, 23 November 2026, for six school weeks. */
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 19);
-    static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
-            ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = RoundHub.TODAY;
+    static final Clock CLOCK = RoundHub.CLOCK;
     static final AtomicInteger hubs = new AtomicInteger();
 
     static RoundSolver solver;

@@ -6,7 +6,6 @@ import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +30,8 @@ class RoundReviewTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 19);
-    static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
-            ZoneId.of("Europe/London"));
+    static final LocalDate TODAY = RoundHub.TODAY;
+    static final Clock CLOCK = RoundHub.CLOCK;
     static final AtomicInteger hubs = new AtomicInteger();
 
     static RoundSolver solver;

@@ -8,7 +8,9 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.jooq.DSLContext;
 
 /**
@@ -17,6 +19,11 @@ import org.jooq.DSLContext;
  */
 public record RoundHub(long id, long northSchool, long southSchool, long talkEmployer, long secondEmployer,
                        long northTalks, long southTalk, long southInterviews) {
+
+    /** A Thursday: a round run today plans from the Monday after, 23 November 2026, for six school weeks. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 19);
+    public static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
+            ZoneId.of("Europe/London"));
 
     /**
      * Two Derby schools (the south one a cold spot) each asking for Year 9 careers talks, the south

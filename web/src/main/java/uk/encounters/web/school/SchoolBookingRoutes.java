@@ -55,6 +55,24 @@ public final class SchoolBookingRoutes {
 
     /** The school's yes, in one click. */
     public void processConfirm(RoutingContext ctx) {
+        change(ctx, (bookings, booking, today) -> bookings.confirm(booking, today), "booking_confirmed_by_school",
+                "Confirmed.", "That booking can no longer be changed here.");
+    }
+
+    /** The employer did not come: recorded against their reliability, and the session goes back into matching. */
+    public void processNoShow(RoutingContext ctx) {
+        change(ctx, (bookings, booking, today) -> bookings.recordNoShow(booking, today), "booking_no_show",
+                "Recorded that the employer did not come. The request is open again, so its pupils go back into the"
+                        + " next matching round.",
+                "Only a session that has started, with no attendance recorded, can be marked as not happening.");
+    }
+
+    private interface BookingChange {
+        boolean apply(SchoolBookings bookings, SchoolBooking booking, LocalDate today);
+    }
+
+    /** One click on the booking's page: the change and its audit entry in one transaction, then the page again. */
+    private void change(RoutingContext ctx, BookingChange change, String auditAction, String done, String refused) {
         Optional<Loaded> loaded = load(ctx);
         if (loaded.isEmpty()) {
             return;
@@ -62,14 +80,14 @@ public final class SchoolBookingRoutes {
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         SchoolBooking booking = loaded.get().booking();
-        boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean confirmed = new SchoolBookings(c.dsl()).confirm(booking, LocalDate.now(clock));
-            if (confirmed) {
-                new AuditLog(c.dsl()).record(actor, "booking_confirmed_by_school", "booking", booking.id(), Map.of(), ip);
+        boolean changed = blocking.call(() -> database.dsl().transactionResult(c -> {
+            boolean applied = change.apply(new SchoolBookings(c.dsl()), booking, LocalDate.now(clock));
+            if (applied) {
+                new AuditLog(c.dsl()).record(actor, auditAction, "booking", booking.id(), Map.of(), ip);
             }
-            return confirmed;
+            return applied;
         }));
-        Flash.set(ctx, done ? "Confirmed." : "That booking can no longer be changed here.");
+        Flash.set(ctx, changed ? done : refused);
         ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings/" + booking.id());
     }
 
@@ -168,28 +186,6 @@ public final class SchoolBookingRoutes {
                 + (result.uncovered() ? " Your budget for paid encounters did not cover this session: talk to your"
                 + " enterprise coordinator." : ""));
         ctx.redirect(ctx.request().path().replaceFirst("/attendance$", ""));
-    }
-
-    /** The employer did not come: recorded against their reliability, and the session goes back into matching. */
-    public void processNoShow(RoutingContext ctx) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        SchoolBooking booking = loaded.get().booking();
-        boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean recorded = new SchoolBookings(c.dsl()).recordNoShow(booking, LocalDate.now(clock));
-            if (recorded) {
-                new AuditLog(c.dsl()).record(actor, "booking_no_show", "booking", booking.id(), Map.of(), ip);
-            }
-            return recorded;
-        }));
-        Flash.set(ctx, done ? "Recorded that the employer did not come. The request is open again, so its pupils go"
-                + " back into the next matching round." : "Only a session that has started, with no attendance recorded,"
-                + " can be marked as not happening.");
-        ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings/" + booking.id());
     }
 
     private record Loaded(long schoolId, SchoolBooking booking, List<PupilProgress> candidates) {
