@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.round;
 
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.RoundEdits.Edit;
@@ -24,19 +26,42 @@ import uk.encounters.matcher.solver.ScoreKeeper;
  * The coordinator places one of a request's unmatched sessions by hand, choosing from the
  * matcher's own ranking: every slot the session could take is scored with the rules the solver
  * uses, against the round's plan as it stands, and those that break no rule are offered best
- * first. The choice is checked again when made, and becomes a pinned booking.
+ * first. Where a slot is taken, it is offered with the proposed sessions it would take over (those
+ * on that slot and, if the employer's cap or volunteer is the limit, one more of the employer's)
+ * when freeing them lets the session in without breaking a rule; they become unmatched. A
+ * placement week's places are never split this way. The
+ * choice is checked again when made, and becomes a pinned booking.
  */
 public final class HandAssignment {
 
     public static final int SUGGESTIONS = 5;
 
-    /** A slot for the session, with what the plan gains by it (score points) and why. */
+    static final String DISPLACED = "Its slot was given to another session by the coordinator";
+
+    /**
+     * A slot for the session, with what the plan gains by it (score points, net of anything it
+     * takes over), why, and the proposed sessions it takes the slot from.
+     */
     public record Suggestion(long offerId, String employer, String title, LocalDate startsOn, String period,
-                             String when, double travelKm, long gain, List<String> reasons) {
+                             String when, double travelKm, long gain, List<String> reasons, List<String> displaces) {
+    }
+
+    /** A slot the session can take, with the proposed sessions that must give up theirs first (and which). */
+    private record Option(OfferSlot slot, List<Session> displaced, List<OfferSlot> displacedFrom, long gain) {
+
+        Option(OfferSlot slot, List<Session> displaced, long gain) {
+            this(slot, displaced, displaced.stream().map(Session::slot).toList(), gain);
+        }
+
+        void restore(ScoreKeeper keeper) {
+            for (int i = 0; i < displaced.size(); i++) {
+                keeper.assign(displaced.get(i), displacedFrom.get(i));
+            }
+        }
     }
 
     /** A session to place and the slots it could take without breaking a rule, best first. */
-    private record Placing(MatchingProblem plan, Session session, List<OfferSlot> slots) {
+    private record Placing(MatchingProblem plan, Session session, List<Option> options) {
     }
 
     private final DSLContext dsl;
@@ -52,14 +77,17 @@ public final class HandAssignment {
         return placing(dsl, round, requestId, today).map(placing -> {
             List<Suggestion> suggestions = new ArrayList<>();
             try (ScoreKeeper keeper = new ScoreKeeper(placing.plan())) {
-                long without = keeper.score().softScore();
-                for (OfferSlot slot : placing.slots().subList(0, Math.min(SUGGESTIONS, placing.slots().size()))) {
-                    long gain = keeper.assign(placing.session(), slot).softScore() - without;
+                for (Option option : placing.options().subList(0, Math.min(SUGGESTIONS, placing.options().size()))) {
+                    OfferSlot slot = option.slot();
+                    option.displaced().forEach(s -> keeper.assign(s, null));
+                    keeper.assign(placing.session(), slot);
                     suggestions.add(new Suggestion(slot.offer().id(), slot.employer().name(), slot.offer().title(),
-                            slot.startsOn(), slot.period().code(), slot.describe(), placing.session().travelKm(), gain,
-                            explanation(placing).reasons()));
+                            slot.startsOn(), slot.period().code(), slot.describe(), placing.session().travelKm(),
+                            option.gain(), explanation(placing).reasons(),
+                            option.displaced().stream().map(s -> s.cohort().describe()).toList()));
+                    keeper.assign(placing.session(), null);
+                    option.restore(keeper);
                 }
-                keeper.assign(placing.session(), null);
             }
             return suggestions;
         });
@@ -79,14 +107,26 @@ public final class HandAssignment {
             if (placing.isEmpty()) {
                 return Edit.NOT_FOUND;
             }
-            Optional<OfferSlot> chosen = placing.get().slots().stream()
-                    .filter(s -> s.offer().id() == offerId && s.startsOn().equals(startsOn) && s.period() == period)
+            Optional<Option> chosen = placing.get().options().stream()
+                    .filter(o -> o.slot().offer().id() == offerId && o.slot().startsOn().equals(startsOn)
+                            && o.slot().period() == period)
                     .findFirst();
             if (chosen.isEmpty()) {
                 return Edit.NOT_AVAILABLE;
             }
+            OfferSlot slot = chosen.get().slot();
             try (ScoreKeeper keeper = new ScoreKeeper(placing.get().plan())) {
-                keeper.assign(placing.get().session(), chosen.get());
+                chosen.get().displaced().forEach(s -> keeper.assign(s, null));
+                keeper.assign(placing.get().session(), slot);
+            }
+            for (int i = 0; i < chosen.get().displaced().size(); i++) {
+                long request = chosen.get().displaced().get(i).request().id();
+                OfferSlot from = chosen.get().displacedFrom().get(i);
+                tx.deleteFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed"))
+                        .and(BOOKING.PINNED.isFalse()).and(BOOKING.REQUEST_ID.eq(request))
+                        .and(BOOKING.OFFER_ID.eq(from.offer().id())).and(BOOKING.STARTS_ON.eq(from.startsOn()))
+                        .and(BOOKING.PERIOD.eq(from.period().code())).execute();
+                RoundEdits.unmatchedAgain(tx, roundId, request, 1, DISPLACED);
             }
             Proposal.insert(tx, roundId, List.of(explanation(placing.get())), true);
             // one session fewer unmatched (the row goes when it was the last: it counts at least one)
@@ -112,26 +152,59 @@ public final class HandAssignment {
             return Optional.empty();
         }
         Session session = unmatched.get();
-        List<OfferSlot> slots = new ArrayList<>();
-        List<Long> gains = new ArrayList<>();
+        List<Option> options = new ArrayList<>();
         try (ScoreKeeper keeper = new ScoreKeeper(plan)) {
-            var without = keeper.score();
+            HardSoftLongScore without = keeper.score();
             for (OfferSlot slot : session.candidates()) {
                 var with = keeper.assign(session, slot);
                 if (with.hardScore() >= without.hardScore()) {
-                    slots.add(slot);
-                    gains.add(with.softScore() - without.softScore());
+                    options.add(new Option(slot, List.of(), with.softScore() - without.softScore()));
+                    continue;
+                }
+                // taken: would it fit if the movable sessions on that very slot gave it up, and if that
+                // is not enough (the employer's cap, the volunteer elsewhere), one more of the employer's?
+                List<Session> holders = plan.sessions().stream()
+                        .filter(s -> s != session && s.slot() == slot && !s.pinned() && !s.offer().placements()).toList();
+                Option best = freeing(keeper, without, slot, holders);
+                if (best == null) {
+                    for (Session other : plan.sessions()) {
+                        if (other != session && other.matched() && !other.pinned() && !holders.contains(other)
+                                && other.employer().equals(slot.employer()) && !other.offer().placements()) {
+                            List<Session> freed = new ArrayList<>(holders);
+                            freed.add(other);
+                            Option option = freeing(keeper, without, slot, freed);
+                            if (option != null && (best == null || option.gain() > best.gain())) {
+                                best = option;
+                            }
+                        }
+                    }
+                }
+                if (best != null) {
+                    options.add(best);
                 }
             }
             keeper.assign(session, null);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            order.add(i);
+        // free slots first, then the best gain
+        options.sort(Comparator.comparing((Option o) -> !o.displaced().isEmpty())
+                .thenComparing(Comparator.comparingLong(Option::gain).reversed())
+                .thenComparing(o -> o.slot().startsOn()).thenComparing(o -> o.slot().id()));
+        return Optional.of(new Placing(plan, session, List.copyOf(options)));
+    }
+
+    /** With the session on {@code slot}: whether taking {@code freed} out lets it in, and the net gain. */
+    private static Option freeing(ScoreKeeper keeper, HardSoftLongScore without, OfferSlot slot, List<Session> freed) {
+        if (freed.isEmpty()) {
+            return null;
         }
-        order.sort(Comparator.comparing((Integer i) -> gains.get(i)).reversed()
-                .thenComparing(i -> slots.get(i).startsOn()).thenComparing(i -> slots.get(i).id()));
-        return Optional.of(new Placing(plan, session, order.stream().map(slots::get).toList()));
+        List<OfferSlot> were = freed.stream().map(Session::slot).toList();
+        freed.forEach(s -> keeper.assign(s, null));
+        HardSoftLongScore score = keeper.score();
+        for (int i = 0; i < freed.size(); i++) {
+            keeper.assign(freed.get(i), were.get(i));
+        }
+        return score.hardScore() >= without.hardScore()
+                ? new Option(slot, List.copyOf(freed), score.softScore() - without.softScore()) : null;
     }
 
     /** Why the session, as placed now, is there: the words its booking will carry. */

@@ -49,18 +49,23 @@ public final class RoundEdits {
                         .values(roundId, booking.value1(), booking.value2()).onConflictDoNothing().execute();
                 c.dsl().deleteFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).execute();
                 // its session is unmatched now: the review lists it, ready to place by hand or re-solve
-                int counted = c.dsl().update(ROUND_UNMATCHED)
-                        .set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.plus(booking.value3()))
-                        .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId)).and(ROUND_UNMATCHED.REQUEST_ID.eq(booking.value1()))
-                        .execute();
-                if (counted == 0) {
-                    c.dsl().insertInto(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID, ROUND_UNMATCHED.REQUEST_ID,
-                                    ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
-                            .values(roundId, booking.value1(), booking.value3(), REMOVED).execute();
-                }
+                unmatchedAgain(c.dsl(), roundId, booking.value1(), booking.value3(), REMOVED);
             }
             return editable;
         });
+    }
+
+    /** Counts a request's sessions the coordinator's edit left unmatched, with why, for the review. */
+    static void unmatchedAgain(DSLContext tx, long roundId, long requestId, int sessions, String reason) {
+        int counted = tx.update(ROUND_UNMATCHED)
+                .set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.plus(sessions))
+                .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId)).and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
+                .execute();
+        if (counted == 0) {
+            tx.insertInto(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID, ROUND_UNMATCHED.REQUEST_ID,
+                            ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
+                    .values(roundId, requestId, sessions, reason).execute();
+        }
     }
 
     /** The round row is locked first, so an edit and a publish or a solve's save never interleave. */

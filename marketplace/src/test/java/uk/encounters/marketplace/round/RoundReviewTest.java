@@ -162,6 +162,46 @@ class RoundReviewTest {
     }
 
     @Test
+    void whenEveryEmployerIsAtItsCapASuggestionTakesTheSlotOfAnotherProposedSession() throws Exception {
+        RoundHub hub = hub();
+        // micro firms: one session a round each, so two of the three talks can be matched
+        db.dsl().update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
+                .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.SIZE_BAND, "micro")
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id())).execute();
+        Round round = solve(hub);
+        assertThat(round.sessionsMatched()).isEqualTo(2);
+        long waiting = new RoundReview(db.dsl()).unmatched(round.id()).stream()
+                .filter(u -> u.requestId() != hub.southInterviews()).findFirst().orElseThrow().requestId();
+
+        HandAssignment hand = new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS);
+        List<HandAssignment.Suggestion> suggestions = hand.suggestions(round, waiting, TODAY).orElseThrow();
+        assertThat(suggestions).isNotEmpty().allSatisfy(s -> assertThat(s.displaces()).hasSize(1));
+
+        HandAssignment.Suggestion chosen = suggestions.getFirst();
+        assertThat(hand.assign(hub.id(), round.id(), waiting, chosen.offerId(), chosen.startsOn(),
+                Period.fromCode(chosen.period()), TODAY)).isEqualTo(RoundEdits.Edit.DONE);
+
+        var bookings = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id())).fetch();
+        assertThat(bookings).hasSize(2).anySatisfy(b -> {
+            assertThat(b.getRequestId()).isEqualTo(waiting);
+            assertThat(b.getPinned()).isTrue();
+        });
+        // the session it displaced is unmatched instead (from another request, with why; or the same one's other)
+        var unmatchedTalks = new RoundReview(db.dsl()).unmatched(round.id()).stream()
+                .filter(u -> u.requestId() != hub.southInterviews()).toList();
+        assertThat(unmatchedTalks.stream().mapToInt(RoundReview.Unmatched::sessions).sum()).isEqualTo(1);
+        assertThat(unmatchedTalks).allSatisfy(u -> {
+            if (u.requestId() != waiting) {
+                assertThat(u.reasons()).containsExactly(HandAssignment.DISPLACED);
+            }
+        });
+        assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(new RoundProblem(db.dsl(), PriorityWeights.DEFAULTS)
+                .load(new RoundProblem.Scope(hub.id(), round.id(), Horizon.between(round.horizonStart(), round.horizonEnd()),
+                        TODAY, null), uk.encounters.matcher.solver.MatchingWeights.defaultWeights())).hardScore())
+                .as("what is proposed still breaks no rule").isZero();
+    }
+
+    @Test
     void sessionsPublishedLastRoundDoNotCountAgainstAnEmployersCapThisRound() throws Exception {
         RoundHub hub = hub();
         Round first = solve(hub);

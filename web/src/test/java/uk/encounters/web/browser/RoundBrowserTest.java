@@ -86,6 +86,11 @@ class RoundBrowserTest {
         browser.screenshot("round-proposal");
         js.executeScript("document.getElementById('unmatched').scrollIntoView()");
         browser.screenshot("round-unmatched-and-load");
+        String roundPage = driver.getCurrentUrl();
+        browser.clickThrough(By.partialLinkText("Choose from suggestions"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Place a session by hand");
+        browser.screenshot("round-suggestions");
+        driver.get(roundPage);
 
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Published").contains("employer digest");
