@@ -27,7 +27,7 @@ class SimulateCommandTest {
 
         String printed = operator.printed();
         assertThat(printed).contains("Simulated 2 school weeks of")
-                .containsPattern("Week  1, 2026-09-04: +\\d+ requests posted; solver matched +\\d+ of +\\d+ sessions")
+                .containsPattern("Week  1, 2026-09-04: +\\d+ requests and +\\d+ offers posted; solver matched +\\d+ of +\\d+ sessions")
                 .containsPattern("Week  2, 2026-09-11:")
                 .containsPattern("Pupils on track for seven \\(Years 7-13\\) +\\d+\\.\\d% \\([\\d,]+ of [\\d,]+\\)")
                 .containsPattern("Benchmark 5: an encounter this year +\\d+\\.\\d%")

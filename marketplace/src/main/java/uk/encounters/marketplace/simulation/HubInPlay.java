@@ -9,13 +9,14 @@ import java.util.List;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.HubProfile;
+import uk.encounters.marketplace.demo.OffersThroughTheYear;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
 
 /**
  * One broker's copy of the hub through the year. Each week, in the order a real week has it:
  * the employers' declines that fell due, the sessions whose day came (no-shows and registers),
- * the schools' new requests, the round (solved or first come, first served) and its publication,
+ * the employers' new offers and the schools' new requests, the round (solved or first come, first served) and its publication,
  * the schools choosing pupils for their new bookings and the employers answering them.
  */
 final class HubInPlay implements AutoCloseable {
@@ -29,6 +30,7 @@ final class HubInPlay implements AutoCloseable {
     private final Broker broker;
     private final Publication publication;
     private final SchoolPostings postings;
+    private final EmployerPostings offers;
     private final EmployerReplies replies;
     private final SessionDays sessionDays;
     private final List<RoundRun> rounds = new ArrayList<>();
@@ -40,13 +42,15 @@ final class HubInPlay implements AutoCloseable {
         this.broker = broker;
         this.publication = publication;
         this.postings = new SchoolPostings(database.dsl(), hubId, hub);
+        this.offers = new EmployerPostings(database.dsl(), hubId);
         this.replies = new EmployerReplies(draws, behaviour);
         this.sessionDays = new SessionDays(draws, behaviour, hubId);
     }
 
-    RoundRun week(LocalDate today, List<DemoHub.Request> posted) {
+    RoundRun week(LocalDate today, List<DemoHub.Request> requests, List<OffersThroughTheYear.Posted> offered) {
         catchUp(today);
-        postings.post(posted);
+        offers.post(offered);
+        postings.post(requests);
         long started = System.nanoTime();
         RoundSolver.Outcome outcome = broker.round(hubId);
         double seconds = (System.nanoTime() - started) / 1e9;

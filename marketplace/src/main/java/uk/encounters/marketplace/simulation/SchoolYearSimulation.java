@@ -16,6 +16,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoData;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.HubLoader;
+import uk.encounters.marketplace.demo.OffersThroughTheYear;
 import uk.encounters.marketplace.round.Publication;
 
 /**
@@ -79,6 +80,9 @@ public final class SchoolYearSimulation {
         DemoHub hub = hubs.getFirst();
         List<List<DemoHub.Request>> posted = YearOfRequests.draw(hub.profile(), settings.seed(), mondays, weeks,
                 settings.behaviour().placesPerPupil());
+        List<List<OffersThroughTheYear.Posted>> offered = OffersThroughTheYear.draw(hub, settings.seed(),
+                mondays.subList(0, weeks).stream().map(SchoolYearSimulation::roundDay).toList(), mondays.size(),
+                settings.behaviour().reofferShare());
         SimulatedClock clock = new SimulatedClock(firstDay);
         Draws draws = new Draws(settings.seed());
         Publication publication = new Publication(settings.baseUrl(), settings.productName(), clock);
@@ -89,11 +93,12 @@ public final class SchoolYearSimulation {
             for (int week = 0; week < weeks; week++) {
                 LocalDate day = roundDay(mondays.get(week));
                 clock.advanceTo(day);
-                HubInPlay.RoundRun a = solved.week(day, posted.get(week));
-                HubInPlay.RoundRun b = brokered.week(day, posted.get(week));
-                progress.accept(String.format("Week %2d, %s: %3d requests posted; solver matched %4d of %4d sessions"
-                                + " in %4.1f s, first come first served %4d of %4d", week + 1, day, posted.get(week).size(),
-                        a.matched(), a.sessions(), a.seconds(), b.matched(), b.sessions()));
+                HubInPlay.RoundRun a = solved.week(day, posted.get(week), offered.get(week));
+                HubInPlay.RoundRun b = brokered.week(day, posted.get(week), offered.get(week));
+                progress.accept(String.format("Week %2d, %s: %3d requests and %2d offers posted; solver matched %4d of"
+                                + " %4d sessions in %4.1f s, first come first served %4d of %4d", week + 1, day,
+                        posted.get(week).size(), offered.get(week).size(), a.matched(), a.sessions(), a.seconds(),
+                        b.matched(), b.sessions()));
             }
             LocalDate lastDay = mondays.get(weeks - 1).plusDays(4);
             clock.advanceTo(lastDay);

@@ -6,6 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -36,7 +37,7 @@ class SchoolYearSimulationTest {
     @RegisterExtension
     static final TestDatabase fcfsDb = new TestDatabase();
 
-    static final Behaviour OFTEN_LET_DOWN = new Behaviour(0.4, 0.5, 0.15, 0.2, 0.3, 1.5);
+    static final Behaviour OFTEN_LET_DOWN = new Behaviour(0.4, 0.5, 0.15, 0.2, 0.3, 1.5, 0.5);
     static final int WEEKS = 4;
 
     static SimulationReport report;
@@ -66,6 +67,23 @@ class SchoolYearSimulationTest {
                 solverDb.dsl().select(DSL.min(MATCHING_ROUND.SOLVE_STARTED_AT)).from(MATCHING_ROUND).asField()));
         assertThat(solverRequests.length).isGreaterThan(seeded);
         assertThat(report.solver().requests()).isEqualTo(solverRequests.length);
+    }
+
+    @Test
+    void bothBrokersGetTheSameOffersPostedDuringTheYear() {
+        var columns = List.of(OFFER.ID, OFFER.EMPLOYER_ID, OFFER.VOLUNTEER_ID, OFFER.ENCOUNTER_TYPE, OFFER.STATUS,
+                OFFER.PUPILS_MAX, OFFER.MAX_SESSIONS, OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL);
+        var solverOffers = solverDb.dsl().select(columns).from(OFFER).orderBy(OFFER.ID).fetch().intoArrays();
+        assertThat(fcfsDb.dsl().select(columns).from(OFFER).orderBy(OFFER.ID).fetch().intoArrays())
+                .isDeepEqualTo(solverOffers);
+        var availability = List.of(OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON,
+                OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD);
+        assertThat(fcfsDb.dsl().select(availability).from(OFFER_AVAILABILITY).orderBy(OFFER_AVAILABILITY.ID).fetch()
+                .intoArrays()).isDeepEqualTo(solverDb.dsl().select(availability).from(OFFER_AVAILABILITY)
+                .orderBy(OFFER_AVAILABILITY.ID).fetch().intoArrays());
+        int seeded = solverDb.dsl().fetchCount(OFFER, OFFER.CREATED_AT.le(
+                solverDb.dsl().select(DSL.min(MATCHING_ROUND.SOLVE_STARTED_AT)).from(MATCHING_ROUND).asField()));
+        assertThat(solverOffers.length).isGreaterThan(seeded);
     }
 
     @Test
