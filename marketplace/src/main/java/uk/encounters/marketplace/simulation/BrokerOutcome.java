@@ -94,4 +94,8 @@ record BrokerOutcome(String broker, int requests, long sessionsRequested, long s
     double maxSolveSeconds() {
         return runs.stream().mapToDouble(HubInPlay.RoundRun::seconds).max().orElse(0);
     }
+
+    double meanRecordedSeconds() {
+        return runs.stream().mapToDouble(HubInPlay.RoundRun::solvingSeconds).average().orElse(0);
+    }
 }

@@ -58,9 +58,8 @@ final class EmployerReplies {
         }
     }
 
-    /** Applies the declines whose day has come; returns how many went through. */
-    int applyDue(DSLContext dsl, LocalDate today) {
-        int applied = 0;
+    /** Applies the declines whose day has come, each on its own day. */
+    void applyDue(DSLContext dsl, LocalDate today) {
         var iterator = due.entrySet().iterator();
         while (iterator.hasNext()) {
             var entry = iterator.next();
@@ -69,13 +68,9 @@ final class EmployerReplies {
                 continue;
             }
             iterator.remove();
-            var reply = dsl.transactionResult(c -> new EmployerBookings(c.dsl())
+            dsl.transaction(c -> new EmployerBookings(c.dsl())
                     .decline(decline.employerId(), entry.getKey(), REASON, decline.on()));
-            if (reply == EmployerBookings.Reply.DONE) {
-                applied++;
-            }
         }
-        return applied;
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

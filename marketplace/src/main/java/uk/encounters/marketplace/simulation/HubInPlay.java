@@ -12,6 +12,7 @@ import uk.encounters.marketplace.demo.HubProfile;
 import uk.encounters.marketplace.demo.OffersThroughTheYear;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.Rounds;
 
 /**
  * One broker's copy of the hub through the year. Each week, in the order a real week has it:
@@ -21,8 +22,14 @@ import uk.encounters.marketplace.round.RoundSolver;
  */
 final class HubInPlay implements AutoCloseable {
 
-    /** One round's figures as it ran. */
-    record RoundRun(LocalDate day, long roundId, int sessions, int matched, long employersAsked, double seconds) {
+    /**
+     * One round's figures as it ran.
+     *
+     * @param seconds       wall time of the round, from building the problem to the saved proposal
+     * @param solvingSeconds the time the round records as solving (start of solve to saved proposal, by the database's clock)
+     */
+    record RoundRun(LocalDate day, long roundId, int sessions, int matched, long employersAsked, double seconds,
+                    double solvingSeconds) {
     }
 
     private final Database database;
@@ -62,8 +69,10 @@ final class HubInPlay implements AutoCloseable {
                 .where(MATCHING_ROUND.ID.eq(outcome.roundId())).execute();
         sessionDays.choosePupils(database.dsl(), outcome.roundId(), today);
         replies.answer(database.dsl(), outcome.roundId(), today);
+        double solving = new Rounds(database.dsl()).find(hubId, outcome.roundId())
+                .map(r -> r.elapsed().toMillis() / 1000.0).orElse(0.0);
         RoundRun run = new RoundRun(today, outcome.roundId(), outcome.sessions(), outcome.matched(),
-                outcome.employersAsked(), seconds);
+                outcome.employersAsked(), seconds, solving);
         rounds.add(run);
         return run;
     }

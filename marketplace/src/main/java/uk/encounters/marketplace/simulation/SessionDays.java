@@ -45,7 +45,7 @@ final class SessionDays {
     }
 
     /** Sessions of the hub still live whose day has come: delivered with a register, or a no-show. */
-    Delivered deliver(DSLContext dsl, LocalDate today) {
+    void deliver(DSLContext dsl, LocalDate today) {
         var due = dsl.select(BOOKING.ID, REQUEST.SCHOOL_ID, BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.STARTS_ON,
                         BOOKING.PERIOD)
                 .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -53,38 +53,26 @@ final class SessionDays {
                 .where(SCHOOL.HUB_ID.eq(hubId)).and(BOOKING.STATUS.in("published", "confirmed"))
                 .and(BOOKING.STARTS_ON.le(today))
                 .orderBy(BOOKING.ID).fetch();
-        int sessions = 0;
-        int noShows = 0;
         for (var r : due) {
             SessionKey session = new SessionKey(r.value3(), r.value4(), r.value5(), r.value6());
             if (draws.chance("no-show/" + session.name(), behaviour.noShowShare())) {
-                if (dsl.transactionResult(c -> NoShow.record(c.dsl(), r.value1(), today))) {
-                    noShows++;
-                }
+                dsl.transaction(c -> NoShow.record(c.dsl(), r.value1(), today));
                 continue;
             }
             long schoolId = r.value2();
-            boolean recorded = dsl.transactionResult(c -> {
+            dsl.transaction(c -> {
                 SchoolBookings bookings = new SchoolBookings(c.dsl());
                 SchoolBooking booking = bookings.find(schoolId, r.value1()).orElseThrow();
                 if (!booking.attendanceDue(today)) {
-                    return false;
+                    return;
                 }
                 Set<Long> listed = bookings.chosen(booking.id());
                 if (listed.isEmpty()) {
                     listed = choose(bookings, schoolId, booking, booking.startsOn());
                 }
                 bookings.recordAttendance(booking, listed, present(c.dsl(), listed, booking.startsOn()));
-                return true;
             });
-            if (recorded) {
-                sessions++;
-            }
         }
-        return new Delivered(sessions, noShows);
-    }
-
-    record Delivered(int sessions, int noShows) {
     }
 
     private static Set<Long> choose(SchoolBookings bookings, long schoolId, SchoolBooking booking, LocalDate today) {
