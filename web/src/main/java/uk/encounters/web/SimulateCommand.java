@@ -54,8 +54,8 @@ final class SimulateCommand {
         try (DatabaseConnection server = DatabaseConnection.open(config, out);
              ScratchDatabase solved = ScratchDatabase.create(server.settings(), "solver");
              ScratchDatabase brokered = ScratchDatabase.create(server.settings(), "fcfs")) {
-            out.printf("Simulating %s %s: %d school weeks, in scratch databases %s and %s (dropped at the end)...%n",
-                    area, year.label(), weeks, solved.name(), brokered.name());
+            out.printf("Simulating %s %s: %d school week%s, in scratch databases %s and %s (dropped at the end)...%n",
+                    area, year.label(), weeks, weeks == 1 ? "" : "s", solved.name(), brokered.name());
             SimulationReport report = new SchoolYearSimulation(settings)
                     .play(solved.database(), brokered.database(), out::println);
             report.print(out);

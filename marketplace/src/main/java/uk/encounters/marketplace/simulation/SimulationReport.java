@@ -12,8 +12,8 @@ public record SimulationReport(String hub, String area, long seed, LocalDate fir
                                BrokerOutcome firstComeFirstServed, Duration wallTime) {
 
     public void print(PrintStream out) {
-        out.printf("%nSimulated %d school weeks of %s (area %s, seed %d): %s to %s, solver rounds of %d s.%n",
-                weeks, hub, area, seed, firstDay, lastDay, solveSeconds);
+        out.printf("%nSimulated %d school week%s of %s (area %s, seed %d): %s to %s, solver rounds of %d s.%n",
+                weeks, weeks == 1 ? "" : "s", hub, area, seed, firstDay, lastDay, solveSeconds);
         out.println("Parameters:");
         behaviour.describe().forEach(line -> out.println("  " + line));
         out.println();
