@@ -15,7 +15,8 @@ record CommandLine(String command, Map<String, String> options) {
             "migrate", Set.of(),
             "seed", Set.of("area", "seed"),
             "invite-admin", Set.of("email", "name"),
-            "match", Set.of("hub", "seconds", "publish"));
+            "match", Set.of("hub", "seconds", "publish"),
+            "simulate", Set.of("area", "seed", "weeks", "seconds"));
 
     /** Options that are switches: present or not, with no value. */
     static final Set<String> FLAGS = Set.of("publish");

@@ -14,10 +14,12 @@ final class DatabaseConnection implements AutoCloseable {
     static final String EMBEDDED_DATABASE = "encounters";
 
     private final Database database;
+    private final DatabaseSettings settings;
     private final EmbeddedPostgres embedded;
 
-    private DatabaseConnection(Database database, EmbeddedPostgres embedded) {
+    private DatabaseConnection(Database database, DatabaseSettings settings, EmbeddedPostgres embedded) {
         this.database = database;
+        this.settings = settings;
         this.embedded = embedded;
     }
 
@@ -26,7 +28,7 @@ final class DatabaseConnection implements AutoCloseable {
             DatabaseSettings settings = DatabaseSettings.fromUrl(config.databaseUrl().get(),
                     config.databaseUser().orElse(null), config.databasePassword().orElse(null));
             out.println("Database: " + settings.describe() + " (from DATABASE_URL)");
-            return new DatabaseConnection(Database.open(settings), null);
+            return new DatabaseConnection(Database.open(settings), settings, null);
         }
         var dataDirectory = config.dataDirectory().resolve("pg").toAbsolutePath();
         out.println("Database: starting the embedded PostgreSQL with its data in " + dataDirectory
@@ -35,11 +37,16 @@ final class DatabaseConnection implements AutoCloseable {
         embedded.createDatabaseIfMissing(EMBEDDED_DATABASE);
         DatabaseSettings settings = embedded.settings(EMBEDDED_DATABASE);
         out.println("Database: " + settings.describe());
-        return new DatabaseConnection(Database.open(settings), embedded);
+        return new DatabaseConnection(Database.open(settings), settings, embedded);
     }
 
     Database database() {
         return database;
+    }
+
+    /** Where the database is: other databases on the same server (a simulation's scratch ones) are reached from it. */
+    DatabaseSettings settings() {
+        return settings;
     }
 
     @Override

@@ -16,7 +16,7 @@ import uk.encounters.marketplace.account.Scope;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
 
-/** The {@code encounters} command line: demo, serve, migrate, seed. */
+/** The {@code encounters} command line: demo, serve, migrate, seed, match, simulate. */
 public final class Main {
 
     static final ZoneId ENGLAND = ZoneId.of("Europe/London");
@@ -41,6 +41,11 @@ public final class Main {
                                               Run the hub's weekly matching round headless (for a scheduler):
                                               solve for N seconds (30), print its figures, and with --publish
                                               publish it and queue the digests.
+              simulate [--area NAME] [--seed N] [--weeks N] [--seconds N]
+                                              Play a school year (or N school weeks) of weekly rounds on a generated
+                                              hub (default: derby), once solved (N s a round, default 5) and once
+                                              first come, first served, in two scratch databases on the app's
+                                              server (dropped afterwards), and compare pupils' progress and asks.
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
@@ -92,6 +97,7 @@ public final class Main {
                 case "seed" -> seed(line);
                 case "invite-admin" -> inviteAdmin(line);
                 case "match" -> new MatchCommand(config, clock, out).run(line);
+                case "simulate" -> new SimulateCommand(config, clock, out).run(line);
                 case "serve" -> serve();
                 case "demo" -> demo(line);
                 default -> throw new IllegalStateException(line.command());

@@ -45,9 +45,14 @@ final class OfferGenerator {
     private final OfferShapes shapes;
 
     OfferGenerator(HubProfile hub, Seed seed, LocalDate today) {
+        this(seed.random("hub/" + hub.name() + "/offers"), today);
+    }
+
+    /** Offers drawn from a stream of their own, so drawing them never changes the demo's offers. */
+    OfferGenerator(RandomGenerator random, LocalDate today) {
         this.today = today;
         this.year = AcademicYear.containing(today);
-        this.random = seed.random("hub/" + hub.name() + "/offers");
+        this.random = random;
         this.shapes = new OfferShapes(random);
     }
 

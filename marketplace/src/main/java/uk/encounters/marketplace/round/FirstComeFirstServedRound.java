@@ -1,0 +1,65 @@
+package uk.encounters.marketplace.round;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.matcher.PlanSummary;
+import uk.encounters.matcher.baseline.FirstComeFirstServed;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.solver.MatchingWeights;
+
+/**
+ * A weekly round brokered first come, first served instead of solved: the same horizon, the
+ * same problem from {@link RoundProblem}, planned by {@link FirstComeFirstServed} and saved as
+ * the round's proposal by {@link Proposal}, so publishing it and everything after is exactly what
+ * follows a solved round. The status quo the simulation measures the solver against.
+ */
+public final class FirstComeFirstServedRound {
+
+    private final Database database;
+    private final PriorityWeights priorities;
+
+    public FirstComeFirstServedRound(Database database, PriorityWeights priorities) {
+        this.database = database;
+        this.priorities = priorities;
+    }
+
+    /** Plans the hub's next six school weeks from {@code today}; the round is left proposed, ready to publish. */
+    public RoundSolver.Outcome run(long hubId, LocalDate today) {
+        Optional<RoundLock> lock = RoundLock.tryAcquire(database.dataSource(), hubId);
+        if (lock.isEmpty()) {
+            throw new IllegalStateException("A matching round of hub " + hubId + " is being solved already");
+        }
+        try (RoundLock held = lock.get()) {
+            Horizon fresh = Horizon.schoolWeeks(today.plusDays(1), RoundSolver.HORIZON_WEEKS);
+            Round round = database.dsl().transactionResult(c -> {
+                Rounds rounds = new Rounds(c.dsl());
+                rounds.recoverAbandoned(hubId);
+                Optional<Round> open = rounds.findOpen(hubId);
+                if (open.isPresent()) {
+                    rounds.discard(hubId, open.get().id());
+                }
+                long id = rounds.create(hubId, fresh, "weekly", null);
+                rounds.startSolving(id, null, 1, Map.of());
+                return rounds.find(hubId, id).orElseThrow();
+            });
+            MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
+                    .load(new RoundProblem.Scope(hubId, round.id(), fresh, today, null), new MatchingWeights(Map.of()));
+            MatchingProblem plan = FirstComeFirstServed.plan(problem);
+            PlanSummary summary = database.dsl().transactionResult(c -> {
+                Proposal.save(c.dsl(), round.id(), plan);
+                Rounds tx = new Rounds(c.dsl());
+                PlanSummary figures = PlanSummary.of(plan);
+                tx.progress(round.id(), String.valueOf(plan.score()), figures.sessions(), figures.matched(),
+                        figures.pupilPlaces());
+                tx.finishSolving(round.id());
+                return figures;
+            });
+            return new RoundSolver.Outcome(round.id(), String.valueOf(plan.score()), summary.sessions(),
+                    summary.matched(), summary.pupilPlaces(), summary.employersAsked(), false);
+        }
+    }
+}

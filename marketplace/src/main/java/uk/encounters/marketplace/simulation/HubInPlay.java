@@ -1,0 +1,106 @@
+package uk.encounters.marketplace.simulation;
+
+import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.demo.DemoHub;
+import uk.encounters.marketplace.demo.HubProfile;
+import uk.encounters.marketplace.demo.OffersThroughTheYear;
+import uk.encounters.marketplace.round.Publication;
+import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.Rounds;
+
+/**
+ * One broker's copy of the hub through the year. Each week, in the order a real week has it:
+ * the employers' declines that fell due, the sessions whose day came (no-shows and registers),
+ * the employers' new offers and the schools' new requests, the round (solved or first come, first served) and its publication,
+ * the schools choosing pupils for their new bookings and the employers answering them.
+ */
+final class HubInPlay implements AutoCloseable {
+
+    /**
+     * One round's figures as it ran.
+     *
+     * @param seconds       wall time of the round, from building the problem to the saved proposal
+     * @param solvingSeconds the time the round records as solving (start of solve to saved proposal, by the database's clock)
+     */
+    record RoundRun(LocalDate day, long roundId, int sessions, int matched, long employersAsked, double seconds,
+                    double solvingSeconds) {
+    }
+
+    private final Database database;
+    private final long hubId;
+    private final Broker broker;
+    private final Publication publication;
+    private final SchoolPostings postings;
+    private final EmployerPostings offers;
+    private final EmployerReplies replies;
+    private final SessionDays sessionDays;
+    private final List<RoundRun> rounds = new ArrayList<>();
+
+    HubInPlay(Database database, long hubId, HubProfile hub, Broker broker, Publication publication, Draws draws,
+              Behaviour behaviour) {
+        this.database = database;
+        this.hubId = hubId;
+        this.broker = broker;
+        this.publication = publication;
+        this.postings = new SchoolPostings(database.dsl(), hubId, hub);
+        this.offers = new EmployerPostings(database.dsl(), hubId);
+        this.replies = new EmployerReplies(draws, behaviour);
+        this.sessionDays = new SessionDays(draws, behaviour, hubId);
+    }
+
+    RoundRun week(LocalDate today, List<DemoHub.Request> requests, List<OffersThroughTheYear.Posted> offered) {
+        catchUp(today);
+        offers.post(offered);
+        postings.post(requests);
+        long started = System.nanoTime();
+        RoundSolver.Outcome outcome = broker.round(hubId);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        publication.publish(database.dsl(), hubId, outcome.roundId());
+        // the database stamps publication with its own clock; the contact cap and employer
+        // fatigue count rounds published in the last four weeks, so the stamp must be the simulated day
+        database.dsl().update(MATCHING_ROUND)
+                .set(MATCHING_ROUND.PUBLISHED_AT, today.atTime(12, 0).atOffset(ZoneOffset.UTC))
+                .where(MATCHING_ROUND.ID.eq(outcome.roundId())).execute();
+        sessionDays.choosePupils(database.dsl(), outcome.roundId(), today);
+        replies.answer(database.dsl(), outcome.roundId(), today);
+        double solving = new Rounds(database.dsl()).find(hubId, outcome.roundId())
+                .map(r -> r.elapsed().toMillis() / 1000.0).orElse(0.0);
+        RoundRun run = new RoundRun(today, outcome.roundId(), outcome.sessions(), outcome.matched(),
+                outcome.employersAsked(), seconds, solving);
+        rounds.add(run);
+        return run;
+    }
+
+    /** Declines that fell due and sessions whose day came, up to {@code today}: the end of play. */
+    void catchUp(LocalDate today) {
+        replies.applyDue(database.dsl(), today);
+        sessionDays.deliver(database.dsl(), today);
+    }
+
+    List<RoundRun> rounds() {
+        return List.copyOf(rounds);
+    }
+
+    Database database() {
+        return database;
+    }
+
+    long hubId() {
+        return hubId;
+    }
+
+    Broker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}
