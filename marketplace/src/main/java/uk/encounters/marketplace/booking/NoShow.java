@@ -1,8 +1,6 @@
 package uk.encounters.marketplace.booking;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
-import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import java.time.LocalDate;
 import org.jooq.DSLContext;
@@ -28,11 +26,7 @@ public final class NoShow {
         if (changed == 0) {
             return false;
         }
-        dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
-        dsl.update(REQUEST).set(REQUEST.STATUS, "open")
-                .where(REQUEST.ID.eq(DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))
-                .and(REQUEST.STATUS.eq("matched"))
-                .execute();
+        Decline.reopen(dsl, bookingId);
         return true;
     }
 }

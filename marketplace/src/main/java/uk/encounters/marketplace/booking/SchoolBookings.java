@@ -87,17 +87,7 @@ public final class SchoolBookings {
      * session that has started and has no attendance recorded; true when it was recorded.
      */
     public boolean recordNoShow(SchoolBooking booking, LocalDate today) {
-        if (!booking.attendanceDue(today) || booking.attendanceRecorded()) {
-            return false;
-        }
-        boolean changed = dsl.update(BOOKING).set(BOOKING.STATUS, "no_show").set(BOOKING.PINNED, false)
-                .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(booking.id())).and(BOOKING.STATUS.in("published", "confirmed"))
-                .execute() == 1;
-        if (changed) {
-            Decline.reopen(dsl, booking.id());
-        }
-        return changed;
+        return !booking.attendanceRecorded() && NoShow.record(dsl, booking.id(), today);
     }
 
     /** Pupils chosen for the booking, by id. */
