@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.RequestGenerator;
-import uk.encounters.marketplace.demo.SchoolProfile;
 import uk.encounters.marketplace.demo.Seed;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -47,12 +46,11 @@ final class Demand {
         RequestGenerator generator = RequestGenerator.drawing(hub.profile(), new Seed(seed), "benchmark",
                 hub.today());
         RandomGenerator random = new Seed(seed).random("hub/" + hub.profile().name() + "/benchmark/posting");
-        double[] cumulativePupils = cumulativePupils(hub.schools());
         for (LocalDate monday : hub.schools().isEmpty() ? List.<LocalDate>of() : horizon.mondays()) {
             long week = 0;
             // a bounded number of tries: a hub whose schools ask for nothing in range must not spin
             for (int attempt = 0; week < perWeek && attempt < 50 * (perWeek + 1); attempt++) {
-                int school = weightedPick(cumulativePupils, random);
+                int school = generator.schoolByRoll(random);
                 DemoHub.Request request = generator.postedInWeekOf(school, monday, horizon.end());
                 if (request != null && horizon.overlaps(request.windowStart(), request.windowEnd())) {
                     requests.add(request);
@@ -72,25 +70,5 @@ final class Demand {
 
     private static int pupilsPerSession(DemoHub.Request request) {
         return request.type() == EncounterType.WORK_EXPERIENCE ? 1 : request.pupils();
-    }
-
-    private static double[] cumulativePupils(List<SchoolProfile> schools) {
-        double[] cumulative = new double[schools.size()];
-        double total = 0;
-        for (int s = 0; s < schools.size(); s++) {
-            total += schools.get(s).pupils();
-            cumulative[s] = total;
-        }
-        return cumulative;
-    }
-
-    private static int weightedPick(double[] cumulative, RandomGenerator random) {
-        double draw = random.nextDouble() * cumulative[cumulative.length - 1];
-        for (int s = 0; s < cumulative.length; s++) {
-            if (draw < cumulative[s]) {
-                return s;
-            }
-        }
-        return cumulative.length - 1;
     }
 }

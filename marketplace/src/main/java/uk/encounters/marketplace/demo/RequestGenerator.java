@@ -38,6 +38,8 @@ public final class RequestGenerator {
     private final LocalDate today;
     private final RandomGenerator random;
     private final List<String> largestSectors;
+    /** Running totals of the schools' pupils, for picking a school in proportion to its roll. */
+    private final double[] cumulativePupils;
 
     RequestGenerator(HubProfile hub, Seed seed, LocalDate today) {
         this(hub, seed.random("hub/" + hub.name() + "/requests"), today);
@@ -50,6 +52,23 @@ public final class RequestGenerator {
         this.largestSectors = hub.enterprises().bySector().keySet().stream()
                 .sorted(Comparator.comparingDouble((String s) -> -sectorSize(s)).thenComparing(s -> s))
                 .limit(6).toList();
+        this.cumulativePupils = new double[hub.schools().size()];
+        double total = 0;
+        for (int s = 0; s < cumulativePupils.length; s++) {
+            total += hub.schools().get(s).pupils();
+            cumulativePupils[s] = total;
+        }
+    }
+
+    /** A school's index, drawn from {@code draws} in proportion to its pupils: bigger schools post more. */
+    public int schoolByRoll(RandomGenerator draws) {
+        double draw = draws.nextDouble() * cumulativePupils[cumulativePupils.length - 1];
+        for (int s = 0; s < cumulativePupils.length; s++) {
+            if (draw < cumulativePupils[s]) {
+                return s;
+            }
+        }
+        return cumulativePupils.length - 1;
     }
 
     /**

@@ -8,7 +8,6 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.HubProfile;
 import uk.encounters.marketplace.demo.RequestGenerator;
-import uk.encounters.marketplace.demo.SchoolProfile;
 import uk.encounters.marketplace.demo.Seed;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -38,7 +37,6 @@ final class YearOfRequests {
         RequestGenerator generator = RequestGenerator.drawing(hub, new Seed(seed), "simulation", firstDay);
         RandomGenerator random = new Seed(seed).random("hub/" + hub.name() + "/simulation/posting");
         LocalDate lastDay = AcademicYear.containing(firstDay).lastTeachingDay();
-        double[] cumulative = cumulativePupils(hub.schools());
         double perWeek = placesPerPupil * hub.pupils() / mondays.size();
         List<List<DemoHub.Request>> year = new ArrayList<>();
         double owed = 0;
@@ -48,7 +46,7 @@ final class YearOfRequests {
             // a bounded number of tries: a hub whose schools ask for nothing must not spin
             for (int attempt = 0; owed > 0 && !hub.schools().isEmpty() && attempt < 200; attempt++) {
                 int ahead = Math.min(mondays.size() - 1, week + random.nextInt(MOST_WEEKS_AHEAD + 1));
-                int school = weightedPick(cumulative, random);
+                int school = generator.schoolByRoll(random);
                 DemoHub.Request request = generator.postedInWeekOf(school, mondays.get(ahead), lastDay);
                 if (request != null) {
                     posted.add(request);
@@ -63,25 +61,5 @@ final class YearOfRequests {
     /** Pupil places a request asks for: pupils times sessions, or a placement's places. */
     static int places(DemoHub.Request request) {
         return request.type() == EncounterType.WORK_EXPERIENCE ? request.pupils() : request.pupils() * request.sessions();
-    }
-
-    private static double[] cumulativePupils(List<SchoolProfile> schools) {
-        double[] cumulative = new double[schools.size()];
-        double total = 0;
-        for (int s = 0; s < schools.size(); s++) {
-            total += schools.get(s).pupils();
-            cumulative[s] = total;
-        }
-        return cumulative;
-    }
-
-    private static int weightedPick(double[] cumulative, RandomGenerator random) {
-        double draw = random.nextDouble() * cumulative[cumulative.length - 1];
-        for (int s = 0; s < cumulative.length; s++) {
-            if (draw < cumulative[s]) {
-                return s;
-            }
-        }
-        return cumulative.length - 1;
     }
 }
