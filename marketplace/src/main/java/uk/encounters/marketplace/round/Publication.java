@@ -20,6 +20,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,8 @@ public final class Publication {
     private Published publishIn(DSLContext tx, long hubId, long roundId) {
         int marked = tx.update(MATCHING_ROUND)
                 .set(MATCHING_ROUND.STATUS, Round.PUBLISHED)
-                .set(MATCHING_ROUND.PUBLISHED_AT, currentOffsetDateTime())
+                // by the app's clock: the contact cap and fatigue count rounds published in the weeks before a day
+                .set(MATCHING_ROUND.PUBLISHED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
                 .and(MATCHING_ROUND.STATUS.eq(Round.PROPOSED))
                 .execute();

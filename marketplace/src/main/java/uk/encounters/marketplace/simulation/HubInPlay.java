@@ -1,9 +1,7 @@
 package uk.encounters.marketplace.simulation;
 
-import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import uk.encounters.marketplace.Database;
@@ -62,11 +60,6 @@ final class HubInPlay implements AutoCloseable {
         RoundSolver.Outcome outcome = broker.round(hubId);
         double seconds = (System.nanoTime() - started) / 1e9;
         publication.publish(database.dsl(), hubId, outcome.roundId());
-        // the database stamps publication with its own clock; the contact cap and employer
-        // fatigue count rounds published in the last four weeks, so the stamp must be the simulated day
-        database.dsl().update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.PUBLISHED_AT, today.atTime(12, 0).atOffset(ZoneOffset.UTC))
-                .where(MATCHING_ROUND.ID.eq(outcome.roundId())).execute();
         sessionDays.choosePupils(database.dsl(), outcome.roundId(), today);
         replies.answer(database.dsl(), outcome.roundId(), today);
         double solving = new Rounds(database.dsl()).find(hubId, outcome.roundId())

@@ -1,7 +1,5 @@
 package uk.encounters.marketplace.simulation;
 
-import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
@@ -33,10 +31,8 @@ record HubProgress(Share onTrack, Share disadvantagedOnTrack, Share othersOnTrac
     }
 
     static HubProgress of(DSLContext dsl, long hubId, LocalDate day) {
-        ProgressRepository progress = new ProgressRepository(dsl);
-        List<PupilProgress> pupils = dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))
-                .orderBy(SCHOOL.ID).fetch(SCHOOL.ID).stream()
-                .flatMap(school -> progress.forSchool(school, day).stream()).toList();
+        List<PupilProgress> pupils = new ProgressRepository(dsl).forHub(hubId, day).values().stream()
+                .flatMap(List::stream).toList();
         Predicate<PupilProgress> all = p -> true;
         Predicate<PupilProgress> disadvantaged = PupilProgress::disadvantaged;
         Predicate<PupilProgress> others = p -> !p.disadvantaged();
