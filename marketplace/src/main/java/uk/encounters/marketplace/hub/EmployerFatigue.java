@@ -12,14 +12,13 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.round.ContactCap;
 import uk.encounters.marketplace.round.EmployerLoad;
-import uk.encounters.marketplace.round.RoundProblem;
 import uk.encounters.matcher.domain.Employer;
 
 /**
  * How hard the hub has leaned on one employer lately and how it answered: asks in the last four
  * weeks against the asks a month it allows, and its declines, late cancellations and no-shows in
  * the last twelve weeks. The windows and the cap are the ones the next round applies
- * ({@link RoundProblem}, {@link ContactCap}), so what this shows is what matching will do.
+ * ({@link EmployerLoad#asOf}, {@link ContactCap}), so what this shows is what matching will do.
  *
  * @param asksLastFourWeeks published rounds in the last four weeks that asked it for something
  * @param asksLastTwelveWeeks the same over twelve weeks
@@ -43,11 +42,9 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
      * not come in that time, most asked first; at most {@code limit}.
      */
     public static List<EmployerFatigue> forHub(DSLContext dsl, long hubId, LocalDate today, int limit) {
-        LocalDate fourWeeksAgo = today.minusDays(RoundProblem.FATIGUE_DAYS);
-        LocalDate twelveWeeksAgo = today.minusDays(RoundProblem.RELIABILITY_DAYS);
-        Map<Long, Integer> asks = EmployerLoad.asksSince(dsl, hubId, fourWeeksAgo);
+        LocalDate twelveWeeksAgo = today.minusDays(EmployerLoad.RELIABILITY_DAYS);
+        EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, hubId, today);
         Map<Long, Integer> asksLonger = EmployerLoad.asksSince(dsl, hubId, twelveWeeksAgo);
-        Map<Long, Integer> letDowns = EmployerLoad.letDownsSince(dsl, hubId, twelveWeeksAgo);
         var declined = count().filterWhere(BOOKING.STATUS.eq("declined").and(BOOKING.DECLINED_BY.eq("employer"))
                 .and(BOOKING.LATE_CANCELLATION.isFalse()));
         var late = count().filterWhere(BOOKING.LATE_CANCELLATION);
@@ -61,11 +58,10 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .groupBy(EMPLOYER.ID)
                 .fetch(r -> {
-                    int asked = asks.getOrDefault(r.value1(), 0);
+                    int asked = recent.asksOf(r.value1());
                     return new EmployerFatigue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), asked,
                             asksLonger.getOrDefault(r.value1(), 0), r.value6(), r.value7(), r.value8(),
-                            ContactCap.forRound(r.value3(), r.value4(), r.value5(), asked,
-                                    letDowns.getOrDefault(r.value1(), 0)));
+                            recent.capOf(r.value1(), r.value3(), r.value4(), r.value5(), asked));
                 })
                 .stream()
                 .filter(e -> e.asksLastTwelveWeeks() > 0 || e.declines() > 0 || e.letDowns() > 0)

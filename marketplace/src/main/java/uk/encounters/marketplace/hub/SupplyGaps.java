@@ -89,7 +89,7 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
 
     /** Open requests meeting the next round's weeks, with what no booking or live proposal holds. */
     private static List<Unmet> unmet(DSLContext dsl, long hubId, LocalDate today) {
-        Horizon horizon = Horizon.schoolWeeks(today.plusDays(1), RoundSolver.HORIZON_WEEKS);
+        Horizon horizon = RoundSolver.nextHorizon(today);
         var held = BOOKING.STATUS.in(RoundProblem.HELD)
                 .or(BOOKING.STATUS.eq("proposed").and(MATCHING_ROUND.STATUS.eq("proposed")));
         var taken = coalesce(sum(RoundProblem.BOOKING_UNITS).filterWhere(held), inline(BigDecimal.ZERO));
@@ -101,10 +101,7 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
                 .leftJoin(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
                 .leftJoin(MATCHING_ROUND).on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                // the round's own rule for the requests it plans (RoundProblem)
-                .and(REQUEST.STATUS.eq("open"))
-                .and(REQUEST.WINDOW_END.ge(horizon.start())).and(REQUEST.WINDOW_END.ge(today))
-                .and(REQUEST.WINDOW_START.le(horizon.end()))
+                .and(RoundProblem.openInHorizon(horizon, today))
                 .groupBy(REQUEST.ID, SCHOOL.ID)
                 .fetch(r -> new Unmet(r.value1(), r.value2(),
                         r.value3() == null ? r.value4() : PostcodeDistrict.of(r.value3()),

@@ -44,7 +44,7 @@ public record WeeklyDelivery(LocalDate monday, int plannedSessions, int delivere
      */
     public static List<WeeklyDelivery> forHub(DSLContext dsl, long hubId, LocalDate today) {
         LocalDate first = AcademicYear.containing(today).firstTeachingDay();
-        LocalDate last = Horizon.schoolWeeks(today.plusDays(1), RoundSolver.HORIZON_WEEKS).end();
+        LocalDate last = RoundSolver.nextHorizon(today).end();
         List<LocalDate> mondays = Horizon.between(first, last).mondays();
         if (mondays.isEmpty()) {
             return List.of();

@@ -18,7 +18,34 @@ import org.jooq.DSLContext;
  */
 public final class EmployerLoad {
 
+    /** Employer fatigue, and the contact preference, count the asks of the last four weeks. */
+    public static final int FATIGUE_DAYS = 28;
+    /** Reliability counts the let-downs of the last twelve weeks. */
+    public static final int RELIABILITY_DAYS = 84;
+
     private EmployerLoad() {
+    }
+
+    /** The hub's employers as a round run on one day sees them: asks in the four weeks before, let-downs in the twelve. */
+    public record Recent(Map<Long, Integer> asks, Map<Long, Integer> letDowns) {
+
+        public int asksOf(long employerId) {
+            return asks.getOrDefault(employerId, 0);
+        }
+
+        public int letDownsOf(long employerId) {
+            return letDowns.getOrDefault(employerId, 0);
+        }
+
+        /** What a round may ask of the employer ({@link ContactCap}), after {@code asked} rounds this month. */
+        public int capOf(long employerId, String sizeBand, boolean cornerstone, int maxAsksPerMonth, int asked) {
+            return ContactCap.forRound(sizeBand, cornerstone, maxAsksPerMonth, asked, letDownsOf(employerId));
+        }
+    }
+
+    public static Recent asOf(DSLContext dsl, long hubId, LocalDate day) {
+        return new Recent(asksSince(dsl, hubId, day.minusDays(FATIGUE_DAYS)),
+                letDownsSince(dsl, hubId, day.minusDays(RELIABILITY_DAYS)));
     }
 
     /** Published rounds since {@code since} that asked each employer for something: one ask each. */

@@ -6,7 +6,6 @@ import java.util.Optional;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.pupil.PriorityWeights;
-import uk.encounters.matcher.PlanSummary;
 import uk.encounters.matcher.baseline.FirstComeFirstServed;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -34,32 +33,12 @@ public final class FirstComeFirstServedRound {
             throw new IllegalStateException("A matching round of hub " + hubId + " is being solved already");
         }
         try (RoundLock held = lock.get()) {
-            Horizon fresh = Horizon.schoolWeeks(today.plusDays(1), RoundSolver.HORIZON_WEEKS);
-            Round round = database.dsl().transactionResult(c -> {
-                Rounds rounds = new Rounds(c.dsl());
-                rounds.recoverAbandoned(hubId);
-                Optional<Round> open = rounds.findOpen(hubId);
-                if (open.isPresent()) {
-                    rounds.discard(hubId, open.get().id());
-                }
-                long id = rounds.create(hubId, fresh, "weekly", null);
-                rounds.startSolving(id, null, 1, Map.of());
-                return rounds.find(hubId, id).orElseThrow();
-            });
+            Horizon fresh = RoundSolver.nextHorizon(today);
+            Round round = RoundSolver.open(database, hubId, fresh, null, RoundSolver.Options.weekly(1, Map.of()));
             MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
-                    .load(new RoundProblem.Scope(hubId, round.id(), fresh, today, null), new MatchingWeights(Map.of()));
-            MatchingProblem plan = FirstComeFirstServed.plan(problem);
-            PlanSummary summary = database.dsl().transactionResult(c -> {
-                Proposal.save(c.dsl(), round.id(), plan);
-                Rounds tx = new Rounds(c.dsl());
-                PlanSummary figures = PlanSummary.of(plan);
-                tx.progress(round.id(), String.valueOf(plan.score()), figures.sessions(), figures.matched(),
-                        figures.pupilPlaces());
-                tx.finishSolving(round.id());
-                return figures;
-            });
-            return new RoundSolver.Outcome(round.id(), String.valueOf(plan.score()), summary.sessions(),
-                    summary.matched(), summary.pupilPlaces(), summary.employersAsked(), false);
+                    .load(new RoundProblem.Scope(hubId, round.id(), Horizon.between(round.horizonStart(),
+                            round.horizonEnd()), today, null), new MatchingWeights(Map.of()));
+            return RoundSolver.propose(database, round.id(), FirstComeFirstServed.plan(problem), false);
         }
     }
 }

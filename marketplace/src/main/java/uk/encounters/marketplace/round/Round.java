@@ -23,6 +23,11 @@ public record Round(long id, long hubId, String status, String kind, LocalDate h
     public static final String PUBLISHED = "published";
     public static final String DISCARDED = "discarded";
 
+    /** Still open to change: draft, solving or proposed (a hub has at most one such round). */
+    public boolean open() {
+        return DRAFT.equals(status) || SOLVING.equals(status) || PROPOSED.equals(status);
+    }
+
     public boolean solving() {
         return SOLVING.equals(status);
     }

@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.splitPart;
 import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
@@ -23,6 +22,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -121,9 +121,7 @@ public final class RoundMarket {
         return dsl.select(REQUEST.ENCOUNTER_TYPE, REQUEST.YEAR_GROUP, REQUEST.PREFERRED_SECTORS, district(SCHOOL.POSTCODE),
                         RoundProblem.REQUEST_UNITS, held)
                 .from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(hubId)).and(REQUEST.STATUS.eq("open"))
-                .and(REQUEST.WINDOW_END.ge(horizon.start())).and(REQUEST.WINDOW_END.ge(today))
-                .and(REQUEST.WINDOW_START.le(horizon.end()))
+                .where(SCHOOL.HUB_ID.eq(hubId)).and(RoundProblem.openInHorizon(horizon, today))
                 .fetch(r -> new Wanted(EncounterType.fromCode(r.value1()), r.value2(),
                         RequestRepository.preferredSectors(r.value3()), r.value4(), Math.max(0, r.value5() - r.value6())))
                 .stream().filter(w -> w.sessions() > 0).toList();
@@ -143,9 +141,8 @@ public final class RoundMarket {
                         r.value5(), r.value6()));
     }
 
-    /** "DE23" of "DE23 6AB". */
+    /** The postcode's district ("DE23"), as {@link PostcodeDistrict} reads it everywhere else. */
     private static Field<String> district(Field<String> postcode) {
-        return coalesce(field("nullif({0}, '')", String.class, splitPart(postcode, inline(" "), inline(1))),
-                inline(NO_POSTCODE));
+        return postcode.convertFrom(p -> p == null || p.isBlank() ? NO_POSTCODE : PostcodeDistrict.of(p));
     }
 }

@@ -70,8 +70,6 @@ public final class RoundProblem {
     /** What a request asks for in the same units. */
     public static final Field<Integer> REQUEST_UNITS =
             when(REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS).otherwise(REQUEST.SESSIONS);
-    public static final int FATIGUE_DAYS = 28;
-    public static final int RELIABILITY_DAYS = 84;
 
     private final DSLContext dsl;
     private final PriorityWeights priorities;
@@ -173,9 +171,7 @@ public final class RoundProblem {
     }
 
     private Map<Long, Employer> employers(Scope scope) {
-        LocalDate today = scope.today();
-        Map<Long, Integer> asks = EmployerLoad.asksSince(dsl, scope.hubId(), today.minusDays(FATIGUE_DAYS));
-        Map<Long, Integer> letDowns = EmployerLoad.letDownsSince(dsl, scope.hubId(), today.minusDays(RELIABILITY_DAYS));
+        EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, scope.hubId(), scope.today());
         // Sessions published by earlier rounds were those rounds' asks, and the cap rule counts every
         // session in the plan: this round's cap comes on top of them.
         Map<Long, Integer> published = dsl.select(OFFER.EMPLOYER_ID,
@@ -192,9 +188,8 @@ public final class RoundProblem {
                 .from(EMPLOYER).where(EMPLOYER.HUB_ID.eq(scope.hubId())).and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.ID)
                 .forEach(r -> {
-                    int asked = asks.getOrDefault(r.value1(), 0);
-                    int cap = ContactCap.forRound(r.value5(), r.value6(), r.value7(), asked,
-                            letDowns.getOrDefault(r.value1(), 0));
+                    int asked = recent.asksOf(r.value1());
+                    int cap = recent.capOf(r.value1(), r.value5(), r.value6(), r.value7(), asked);
                     if (cap != Employer.NO_CAP) {
                         cap += published.getOrDefault(r.value1(), 0);
                     }
@@ -255,9 +250,7 @@ public final class RoundProblem {
      */
     private List<RequestRow> requests(Scope scope, Collection<Long> schoolIds) {
         Horizon horizon = scope.horizon();
-        Condition open = REQUEST.STATUS.eq("open")
-                .and(REQUEST.WINDOW_END.ge(horizon.start())).and(REQUEST.WINDOW_END.ge(scope.today()))
-                .and(REQUEST.WINDOW_START.le(horizon.end()));
+        Condition open = openInHorizon(horizon, scope.today());
         Condition booked = REQUEST.ID.in(dsl.select(BOOKING.REQUEST_ID).from(BOOKING)
                 .where(inHorizon(scope)));
         return dsl.select(REQUEST.asterisk(), REQUEST_UNITS).from(REQUEST)
@@ -273,6 +266,13 @@ public final class RoundProblem {
                         record.get(REQUEST.PREFERRED_EMPLOYER_ID),
                         record.get(REQUEST.SEND_ADJUSTMENTS) != null && !record.get(REQUEST.SEND_ADJUSTMENTS).isBlank(),
                         record.get(REQUEST.STATUS)));
+    }
+
+    /** The open requests a round plans: their window meets the horizon and has not passed. */
+    public static Condition openInHorizon(Horizon horizon, LocalDate today) {
+        return REQUEST.STATUS.eq("open")
+                .and(REQUEST.WINDOW_END.ge(horizon.start())).and(REQUEST.WINDOW_END.ge(today))
+                .and(REQUEST.WINDOW_START.le(horizon.end()));
     }
 
     /** Live bookings in the horizon, and the bookings this round proposes (wherever they fall). */

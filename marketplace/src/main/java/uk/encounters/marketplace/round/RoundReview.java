@@ -165,20 +165,17 @@ public final class RoundReview {
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
         LocalDate asOf = round.publishedAt() == null ? today : round.publishedAt().toLocalDate();
-        Map<Long, Integer> asks = EmployerLoad.asksSince(dsl, round.hubId(), asOf.minusDays(RoundProblem.FATIGUE_DAYS));
-        Map<Long, Integer> letDowns = EmployerLoad.letDownsSince(dsl, round.hubId(),
-                asOf.minusDays(RoundProblem.RELIABILITY_DAYS));
+        EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, round.hubId(), asOf);
         List<EmployerAsk> load = new ArrayList<>();
         dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
                 .from(EMPLOYER).where(EMPLOYER.ID.in(sessions.keySet()))
                 .forEach(r -> {
                     // a published round is one of the asks it is counted in: what it was asked before is one fewer
-                    int before = asks.getOrDefault(r.value1(), 0) - (round.publishedAt() == null ? 0 : 1);
-                    int cap = ContactCap.forRound(r.value3(), r.value4(), r.value5(), before,
-                            letDowns.getOrDefault(r.value1(), 0));
+                    int before = recent.asksOf(r.value1()) - (round.publishedAt() == null ? 0 : 1);
+                    int cap = recent.capOf(r.value1(), r.value3(), r.value4(), r.value5(), before);
                     load.add(new EmployerAsk(r.value1(), r.value2(), r.value3(), r.value4(), sessions.get(r.value1()),
                             cap == Employer.NO_CAP ? null : cap, Math.max(0, before), r.value5(),
-                            letDowns.getOrDefault(r.value1(), 0)));
+                            recent.letDownsOf(r.value1())));
                 });
         load.sort(Comparator.comparingInt(EmployerAsk::sessions).reversed().thenComparing(EmployerAsk::employer));
         return load;

@@ -37,6 +37,11 @@ public final class RoundSolver implements AutoCloseable {
 
     /** A weekly round plans the next six school weeks. */
     public static final int HORIZON_WEEKS = 6;
+
+    /** What a weekly round run on {@code today} plans: six school weeks from the Monday after. */
+    public static Horizon nextHorizon(LocalDate today) {
+        return Horizon.schoolWeeks(today.plusDays(1), HORIZON_WEEKS);
+    }
     public static final int DEFAULT_SECONDS = 30;
     public static final int MAX_SECONDS = 600;
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
@@ -96,20 +101,8 @@ public final class RoundSolver implements AutoCloseable {
         }
         try {
             LocalDate today = LocalDate.now(clock);
-            Horizon fresh = Horizon.schoolWeeks(today.plusDays(1), HORIZON_WEEKS);
-            Round round = database.dsl().transactionResult(c -> {
-                Rounds rounds = new Rounds(c.dsl());
-                rounds.recoverAbandoned(hubId);
-                Optional<Round> open = rounds.findOpen(hubId);
-                // last week's unpublished proposal plans days that have gone: start again
-                if (open.isPresent() && open.get().horizonStart().isBefore(fresh.start())) {
-                    rounds.discard(hubId, open.get().id());
-                    open = Optional.empty();
-                }
-                long id = open.isPresent() ? open.get().id() : rounds.create(hubId, fresh, options.kind(), userId);
-                rounds.startSolving(id, userId, options.timeLimitSeconds(), options.weights());
-                return rounds.find(hubId, id).orElseThrow();
-            });
+            Horizon fresh = nextHorizon(today);
+            Round round = open(database, hubId, fresh, userId, options);
             long roundId = round.id();
             Horizon horizon = Horizon.between(round.horizonStart(), round.horizonEnd());
             RoundLock held = lock.get();
@@ -164,15 +157,40 @@ public final class RoundSolver implements AutoCloseable {
                 watcher.interrupt();
             }
         }
-        MatchingProblem saved = plan;
+        return propose(database, roundId, plan, stoppedEarly);
+    }
+
+    /**
+     * The hub's round, marked as solving from now with these options: its open round, or a new
+     * one for {@code fresh} if there is none or the open one plans days that have gone. Call with
+     * the hub's lock held; rounds an instance left solving when it died are recovered first.
+     */
+    static Round open(Database database, long hubId, Horizon fresh, Long userId, Options options) {
+        return database.dsl().transactionResult(c -> {
+            Rounds rounds = new Rounds(c.dsl());
+            rounds.recoverAbandoned(hubId);
+            Optional<Round> open = rounds.findOpen(hubId);
+            // last week's unpublished proposal plans days that have gone: start again
+            if (open.isPresent() && open.get().horizonStart().isBefore(fresh.start())) {
+                rounds.discard(hubId, open.get().id());
+                open = Optional.empty();
+            }
+            long id = open.isPresent() ? open.get().id() : rounds.create(hubId, fresh, options.kind(), userId);
+            rounds.startSolving(id, userId, options.timeLimitSeconds(), options.weights());
+            return rounds.find(hubId, id).orElseThrow();
+        });
+    }
+
+    /** Saves the plan as the round's proposal, with its final figures, in one transaction. */
+    static Outcome propose(Database database, long roundId, MatchingProblem plan, boolean stoppedEarly) {
         PlanSummary summary = database.dsl().transactionResult(c -> {
-            Proposal.save(c.dsl(), roundId, saved);
+            Proposal.save(c.dsl(), roundId, plan);
             Rounds tx = new Rounds(c.dsl());
-            PlanSummary figures = recordProgress(tx, roundId, saved);
+            PlanSummary figures = recordProgress(tx, roundId, plan);
             tx.finishSolving(roundId);
             return figures;
         });
-        return new Outcome(roundId, String.valueOf(saved.score()), summary.sessions(), summary.matched(),
+        return new Outcome(roundId, String.valueOf(plan.score()), summary.sessions(), summary.matched(),
                 summary.pupilPlaces(), summary.employersAsked(), stoppedEarly);
     }
 

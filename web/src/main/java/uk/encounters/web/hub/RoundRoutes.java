@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -284,7 +287,7 @@ public final class RoundRoutes {
     }
 
     /** Runs an action on the hub's round named in the path, then shows the round again. */
-    private void withRound(RoutingContext ctx, long hubId, java.util.function.Consumer<Round> action) {
+    private void withRound(RoutingContext ctx, long hubId, Consumer<Round> action) {
         Optional<Round> round = round(ctx, hubId);
         if (round.isEmpty()) {
             ctx.fail(404);
@@ -323,15 +326,16 @@ public final class RoundRoutes {
         }
         LocalDate today = LocalDate.now(clock);
         Rounds rounds = new Rounds(database.dsl());
-        Horizon horizon = round.filter(r -> !Round.PUBLISHED.equals(r.status()) && !Round.DISCARDED.equals(r.status()))
-                .map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
-                .orElse(Horizon.schoolWeeks(today.plusDays(1), RoundSolver.HORIZON_WEEKS));
+        Horizon horizon = round.filter(Round::open).map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
+                .orElse(RoundSolver.nextHorizon(today));
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("hub", hub.get());
         model.put("horizon", horizon);
         model.put("market", blocking.call(() -> RoundMarket.of(database.dsl(), hubId, horizon, today)));
         model.put("recent", blocking.call(() -> rounds.recent(hubId, 8)));
-        Optional<Round> open = blocking.call(() -> rounds.findOpen(hubId));
+        // the round shown, when open, is the hub's open round: there is at most one
+        Optional<Round> open = round.filter(Round::open).isPresent() ? round
+                : blocking.call(() -> rounds.findOpen(hubId));
         model.put("open", open.orElse(null));
         int reopened = open.isEmpty() ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size() : 0;
         model.put("reopened", reopened > 0);
@@ -370,8 +374,8 @@ public final class RoundRoutes {
 
     /** Bookings under one heading per school or employer, headings in order of first appearance. */
     private static List<Map<String, Object>> group(List<RoundReview.Booking> bookings,
-                                                   java.util.function.Function<RoundReview.Booking, String> by) {
-        Map<String, List<RoundReview.Booking>> groups = new java.util.TreeMap<>();
+                                                   Function<RoundReview.Booking, String> by) {
+        Map<String, List<RoundReview.Booking>> groups = new TreeMap<>();
         bookings.forEach(b -> groups.computeIfAbsent(by.apply(b), k -> new ArrayList<>()).add(b));
         List<Map<String, Object>> list = new ArrayList<>();
         groups.forEach((name, rows) -> list.add(Map.of("name", name, "bookings", rows,
