@@ -1,16 +1,11 @@
 package uk.encounters.marketplace.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
-import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
-import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
-import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,16 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -47,30 +37,15 @@ class RoundLifecycleTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
+    @RegisterExtension
+    static final RoundBench bench = new RoundBench(db);
+
     static final LocalDate TODAY = RoundHub.TODAY;
     static final Clock CLOCK = RoundHub.CLOCK;
-    static final AtomicInteger hubs = new AtomicInteger();
-
-    static RoundSolver solver;
-
-    @BeforeAll
-    static void startSolver() {
-        solver = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stopSolver() {
-        solver.close();
-    }
-
-    static RoundHub hub() {
-        return RoundHub.create(db.dsl(), "Round hub " + hubs.incrementAndGet());
-    }
-
     @Test
     void aSolveProposesExplainedBookingsAndSaysWhyTheRestAreUnmatched() throws Exception {
-        RoundHub hub = hub();
-        RoundSolver.Outcome outcome = solve(hub, Map.of());
+        RoundHub hub = bench.hub();
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
         Round round = new Rounds(db.dsl()).find(hub.id(), outcome.roundId()).orElseThrow();
         assertThat(round.status()).isEqualTo(Round.PROPOSED);
@@ -94,15 +69,15 @@ class RoundLifecycleTest {
 
     @Test
     void pinnedBookingsHoldWhenTheRoundIsSolvedAgainWithOtherWeights() throws Exception {
-        RoundHub hub = hub();
-        long roundId = solve(hub, Map.of()).roundId();
+        RoundHub hub = bench.hub();
+        long roundId = bench.solve(hub, Map.of()).roundId();
         var first = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).orderBy(BOOKING.ID).fetch();
         var pinned = first.getFirst();
         assertThat(new RoundEdits(db.dsl()).pin(hub.id(), roundId, pinned.getId(), true)).isEqualTo(RoundEdits.Edit.DONE);
         var removed = first.getLast();
         assertThat(new RoundEdits(db.dsl()).remove(hub.id(), roundId, removed.getId())).isEqualTo(RoundEdits.Edit.DONE);
 
-        RoundSolver.Outcome again = solve(hub, Map.of("Travel distance", 50L));
+        RoundSolver.Outcome again = bench.solve(hub, Map.of("Travel distance", 50L));
 
         assertThat(again.roundId()).isEqualTo(roundId);
         var after = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).fetch();
@@ -120,8 +95,8 @@ class RoundLifecycleTest {
 
     @Test
     void publishingSendsOneDigestPerEmployerAndSchoolAndPublishingAgainDoesNothing() throws Exception {
-        RoundHub hub = hub();
-        long roundId = solve(hub, Map.of()).roundId();
+        RoundHub hub = bench.hub();
+        long roundId = bench.solve(hub, Map.of()).roundId();
         Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
 
         Publication.Published published = publication.publish(db.dsl(), hub.id(), roundId);
@@ -159,8 +134,8 @@ class RoundLifecycleTest {
 
     @Test
     void twoCoordinatorsPublishingAtOnceMakeOnePublication() throws Exception {
-        RoundHub hub = hub();
-        long roundId = solve(hub, Map.of()).roundId();
+        RoundHub hub = bench.hub();
+        long roundId = bench.solve(hub, Map.of()).roundId();
         Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
         CountDownLatch ready = new CountDownLatch(2);
         Callable<Publication.Result> publish = () -> {
@@ -183,8 +158,8 @@ class RoundLifecycleTest {
 
     @Test
     void aDeclineReopensItsSessionAndAQuickRematchPlansOnlyThatOne() throws Exception {
-        RoundHub hub = hub();
-        long roundId = solve(hub, Map.of()).roundId();
+        RoundHub hub = bench.hub();
+        long roundId = bench.solve(hub, Map.of()).roundId();
         new Publication("https://encounters.example", "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
         var southBooking = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.REQUEST_ID.eq(hub.southTalk())).fetchSingle();
@@ -197,7 +172,7 @@ class RoundLifecycleTest {
                 .isEqualTo(EmployerBookings.Reply.DONE);
         assertThat(statusOf(hub.southTalk())).isEqualTo("open");
 
-        RoundSolver.Start start = solver.start(hub.id(), null,
+        RoundSolver.Start start = bench.solver().start(hub.id(), null,
                 new RoundSolver.Options(5, Map.of(), "rematch", Set.of(hub.southTalk())));
         RoundSolver.Outcome rematch = ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS);
 
@@ -212,35 +187,29 @@ class RoundLifecycleTest {
 
     @Test
     void onlyOneSolvePerHubRunsAtATime() throws Exception {
-        RoundHub hub = hub();
+        RoundHub hub = bench.hub();
         try (RoundLock held = RoundLock.tryAcquire(db.database().dataSource(), hub.id()).orElseThrow()) {
             assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isTrue();
             assertThat(RoundLock.tryAcquire(db.database().dataSource(), hub.id())).isEmpty();
-            assertThat(solver.start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
+            assertThat(bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                     .isInstanceOf(RoundSolver.Busy.class);
         }
         assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isFalse();
-        assertThat(solver.start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
+        assertThat(bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                 .isInstanceOf(RoundSolver.Running.class);
     }
 
     @Test
     void stoppingEarlyKeepsTheBestPlanSoFar() throws Exception {
-        RoundHub hub = hub();
-        RoundSolver.Running running = (RoundSolver.Running) solver.start(hub.id(), null,
+        RoundHub hub = bench.hub();
+        RoundSolver.Running running = (RoundSolver.Running) bench.solver().start(hub.id(), null,
                 RoundSolver.Options.weekly(120, Map.of()));
         Thread.sleep(1500);
-        assertThat(solver.stop(hub.id(), running.roundId())).isTrue();
+        assertThat(bench.solver().stop(hub.id(), running.roundId())).isTrue();
         RoundSolver.Outcome outcome = running.outcome().get(30, TimeUnit.SECONDS);
         assertThat(outcome.stoppedEarly()).isTrue();
         assertThat(outcome.matched()).isEqualTo(3);
         assertThat(new Rounds(db.dsl()).find(hub.id(), running.roundId()).orElseThrow().status()).isEqualTo(Round.PROPOSED);
-    }
-
-    private static RoundSolver.Outcome solve(RoundHub hub, Map<String, Long> weights) throws Exception {
-        RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(2, weights));
-        assertThat(start).isInstanceOf(RoundSolver.Running.class);
-        return ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS);
     }
 
     private static List<uk.encounters.marketplace.jooq.tables.records.OutboxRecord> digests(long roundId) {

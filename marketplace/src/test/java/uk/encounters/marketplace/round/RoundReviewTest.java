@@ -8,10 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.calendar.Horizon;
@@ -30,36 +26,20 @@ class RoundReviewTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
+    @RegisterExtension
+    static final RoundBench bench = new RoundBench(db);
+
     static final LocalDate TODAY = RoundHub.TODAY;
     static final Clock CLOCK = RoundHub.CLOCK;
-    static final AtomicInteger hubs = new AtomicInteger();
-
-    static RoundSolver solver;
-
-    @BeforeAll
-    static void startSolver() {
-        solver = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stopSolver() {
-        solver.close();
-    }
-
-    static RoundHub hub() {
-        return RoundHub.create(db.dsl(), "Review hub " + hubs.incrementAndGet());
-    }
-
     static Round solve(RoundHub hub) throws Exception {
-        long roundId = ((RoundSolver.Running) solver.start(hub.id(), null, RoundSolver.Options.weekly(2, Map.of())))
-                .outcome().get(60, TimeUnit.SECONDS).roundId();
+        long roundId = bench.solve(hub, Map.of()).roundId();
         return new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
     }
 
     @Test
     void demandAgainstSupplyShowsTheMockInterviewsNobodyOffers() {
-        RoundHub hub = hub();
-        Horizon horizon = Horizon.schoolWeeks(TODAY.plusDays(1), RoundSolver.HORIZON_WEEKS);
+        RoundHub hub = bench.hub();
+        Horizon horizon = RoundSolver.nextHorizon(TODAY);
 
         RoundMarket.Overview market = RoundMarket.of(db.dsl(), hub.id(), horizon, TODAY);
 
@@ -85,7 +65,7 @@ class RoundReviewTest {
 
     @Test
     void theReviewListsBookingsWithReasonsTheUnmatchedSessionEmployerLoadAndWhomItReaches() throws Exception {
-        RoundHub hub = hub();
+        RoundHub hub = bench.hub();
         Round round = solve(hub);
         RoundReview review = new RoundReview(db.dsl());
 
@@ -117,7 +97,7 @@ class RoundReviewTest {
 
     @Test
     void aRemovedSessionIsPlacedByHandFromTheRankedSuggestionsAndStaysPinned() throws Exception {
-        RoundHub hub = hub();
+        RoundHub hub = bench.hub();
         Round round = solve(hub);
         var removed = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id()))
                 .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).orderBy(BOOKING.ID).limit(1).fetchSingle();
@@ -163,7 +143,7 @@ class RoundReviewTest {
 
     @Test
     void whenEveryEmployerIsAtItsCapASuggestionTakesTheSlotOfAnotherProposedSession() throws Exception {
-        RoundHub hub = hub();
+        RoundHub hub = bench.hub();
         // micro firms: one session a round each, so two of the three talks can be matched
         db.dsl().update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
                 .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.SIZE_BAND, "micro")
@@ -203,7 +183,7 @@ class RoundReviewTest {
 
     @Test
     void sessionsPublishedLastRoundDoNotCountAgainstAnEmployersCapThisRound() throws Exception {
-        RoundHub hub = hub();
+        RoundHub hub = bench.hub();
         Round first = solve(hub);
         new Publication("https://encounters.example", "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), first.id());
         // asked once this month, as much as each now allows: this round may ask them for nothing more
@@ -224,7 +204,7 @@ class RoundReviewTest {
 
     @Test
     void nobodyOffersMockInterviewsSoThereIsNothingToSuggest() throws Exception {
-        RoundHub hub = hub();
+        RoundHub hub = bench.hub();
         Round round = solve(hub);
 
         assertThat(new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS).suggestions(round, hub.southInterviews(), TODAY))
