@@ -51,14 +51,24 @@ public final class ProgressSummaries {
                 Integer.MAX_VALUE);
     }
 
+    /** One school's tallies today, its summary brought up to date first if it is not. */
+    public List<YearGroupTally> forSchool(long schoolId, LocalDate today) {
+        refresh(SUMMARY.SCHOOL_ID.eq(schoolId), today, 1);
+        return tallies(SCHOOL.ID.eq(schoolId)).getOrDefault(schoolId, List.of());
+    }
+
     /** The hub's schools' tallies by school id (schools without pupils absent). */
     public Map<Long, List<YearGroupTally>> forHub(long hubId) {
+        return tallies(SCHOOL.HUB_ID.eq(hubId));
+    }
+
+    private Map<Long, List<YearGroupTally>> tallies(Condition schools) {
         Map<Long, List<YearGroupTally>> bySchool = new HashMap<>();
         dsl.select(TALLY.SCHOOL_ID, TALLY.YEAR_GROUP, TALLY.DISADVANTAGED, TALLY.PUPILS, TALLY.ENCOUNTERS, TALLY.ON_TRACK,
                         TALLY.BENCHMARK5, TALLY.BENCHMARK6, TALLY.BEHIND_WITHOUT_BOOKING,
                         TALLY.NEEDING_WORKPLACE_EXPERIENCE, TALLY.ENCOUNTERS_BEHIND)
                 .from(TALLY).join(SCHOOL).on(SCHOOL.ID.eq(TALLY.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(hubId))
+                .where(schools)
                 .orderBy(TALLY.SCHOOL_ID, TALLY.YEAR_GROUP, TALLY.DISADVANTAGED)
                 .forEach(r -> bySchool.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new YearGroupTally(
                         r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),

@@ -76,9 +76,9 @@ class ProgressSummariesTest {
         summaries.refreshDue(TODAY, 10);
         data.encounter(pupil, LocalDate.of(2026, 11, 2), true);
         assertThat(due()).containsExactly(north);
-        assertThat(summaries.refreshHub(hub, TODAY)).isEqualTo(1);
-        assertThat(summaries.forHub(hub).get(north)).isEqualTo(
-                YearGroupTally.of(new ProgressRepository(db.dsl()).forSchool(north, TODAY)));
+        assertThat(summaries.forSchool(north, TODAY)).as("a school's own page brings its summary up to date")
+                .isEqualTo(YearGroupTally.of(new ProgressRepository(db.dsl()).forSchool(north, TODAY)));
+        assertThat(due()).isEmpty();
     }
 
     @Test
