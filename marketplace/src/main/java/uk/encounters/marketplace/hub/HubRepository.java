@@ -35,19 +35,12 @@ public final class HubRepository {
     }
 
     /**
-     * Schools whose progress summary a home page view brings up to date itself. The background
-     * refresher (every instance, every few seconds) keeps the rest current; this bound keeps a view
-     * quick when many are due at once, as on the first view after midnight.
-     */
-    static final int SUMMARIES_REFRESHED_PER_VIEW = 10;
-
-    /**
      * Every hub with its headline numbers on {@code today}, by name. Pupils and those on track come
-     * from the schools' progress summaries ({@link ProgressSummaries}), not from every pupil in
-     * England at each view.
+     * from the schools' progress summaries as the background pass last made them
+     * ({@link ProgressSummaries}): judging every pupil in England at each view would take seconds,
+     * and a view that made summaries itself would be slow whenever many are due, as after midnight.
      */
     public List<HubSummary> findSummaries(LocalDate today) {
-        new ProgressSummaries(dsl).refreshDue(today, SUMMARIES_REFRESHED_PER_VIEW);
         var pupils = dsl.select(SCHOOL.HUB_ID, sum(SCHOOL_PROGRESS_SUMMARY.PUPILS).as("pupils"),
                         sum(SCHOOL_PROGRESS_SUMMARY.ON_TRACK).as("on_track"))
                 .from(SCHOOL_PROGRESS_SUMMARY)

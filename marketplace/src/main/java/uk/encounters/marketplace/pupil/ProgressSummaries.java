@@ -36,10 +36,6 @@ public final class ProgressSummaries {
         this.dsl = dsl;
     }
 
-    /** Pupils on roll and on track, as last summarised. */
-    public record Totals(int pupils, int onTrack) {
-    }
-
     /** Summarises again up to {@code limit} out-of-date schools anywhere; how many it did. */
     public int refreshDue(LocalDate today, int limit) {
         return refresh(DSL.noCondition(), today, limit);
@@ -74,14 +70,6 @@ public final class ProgressSummaries {
                         r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
                         r.value10(), r.value11())));
         return bySchool;
-    }
-
-    /** Pupils on roll and on track per hub, as last summarised. */
-    public Map<Long, Totals> totalsByHub() {
-        return dsl.select(SCHOOL.HUB_ID, DSL.sum(SUMMARY.PUPILS), DSL.sum(SUMMARY.ON_TRACK))
-                .from(SUMMARY).join(SCHOOL).on(SCHOOL.ID.eq(SUMMARY.SCHOOL_ID))
-                .groupBy(SCHOOL.HUB_ID)
-                .fetchMap(r -> r.value1(), r -> new Totals(r.value2().intValue(), r.value3().intValue()));
     }
 
     private int refresh(Condition schools, LocalDate today, int limit) {
