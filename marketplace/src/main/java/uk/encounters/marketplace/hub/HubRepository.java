@@ -2,11 +2,9 @@ package uk.encounters.marketplace.hub;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.Records.mapping;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
@@ -22,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
-import org.jooq.Select;
-import uk.encounters.marketplace.pupil.ProgressSummaries;
 
 public final class HubRepository {
 
@@ -37,28 +32,38 @@ public final class HubRepository {
     /**
      * Every hub with its headline numbers on {@code today}, by name. Pupils and those on track come
      * from the schools' progress summaries as the background pass last made them
-     * ({@link ProgressSummaries}): judging every pupil in England at each view would take seconds,
+     * ({@link uk.encounters.marketplace.pupil.ProgressSummaries}): judging every pupil in England at each view would take seconds,
      * and a view that made summaries itself would be slow whenever many are due, as after midnight.
      */
     public List<HubSummary> findSummaries(LocalDate today) {
-        var pupils = dsl.select(SCHOOL.HUB_ID, sum(SCHOOL_PROGRESS_SUMMARY.PUPILS).as("pupils"),
+        // Each count made once for every hub and joined, not once per hub: a count per hub walked every
+        // hub's employers and their offers one by one (2.6 s for England against 4 ms this way).
+        var schools = dsl.select(SCHOOL.HUB_ID, count().as("schools"), sum(SCHOOL_PROGRESS_SUMMARY.PUPILS).as("pupils"),
                         sum(SCHOOL_PROGRESS_SUMMARY.ON_TRACK).as("on_track"))
-                .from(SCHOOL_PROGRESS_SUMMARY)
-                .join(SCHOOL).on(SCHOOL.ID.eq(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID))
+                .from(SCHOOL)
+                .leftJoin(SCHOOL_PROGRESS_SUMMARY).on(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID.eq(SCHOOL.ID))
                 .groupBy(SCHOOL.HUB_ID)
-                .asTable("pupils");
-
+                .asTable("schools");
+        var requests = dsl.select(SCHOOL.HUB_ID, count().as("requests"))
+                .from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .where(REQUEST.STATUS.eq("open"))
+                .groupBy(SCHOOL.HUB_ID)
+                .asTable("requests");
+        var offers = dsl.select(EMPLOYER.HUB_ID, count().as("offers"))
+                .from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(OFFER.STATUS.eq("active")).and(OFFER.AVAILABLE_UNTIL.ge(today))
+                .groupBy(EMPLOYER.HUB_ID)
+                .asTable("offers");
         return dsl.select(HUB.ID, HUB.NAME,
-                        countOf(select(count()).from(SCHOOL).where(SCHOOL.HUB_ID.eq(HUB.ID))),
-                        coalesce(pupils.field("pupils", Integer.class), inline(0)),
-                        coalesce(pupils.field("on_track", Integer.class), inline(0)),
-                        countOf(select(count()).from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                                .where(SCHOOL.HUB_ID.eq(HUB.ID)).and(REQUEST.STATUS.eq("open"))),
-                        countOf(select(count()).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                                .where(EMPLOYER.HUB_ID.eq(HUB.ID)).and(OFFER.STATUS.eq("active"))
-                                .and(OFFER.AVAILABLE_UNTIL.ge(today))))
+                        orZero(schools.field("schools", Integer.class)),
+                        orZero(schools.field("pupils", Integer.class)),
+                        orZero(schools.field("on_track", Integer.class)),
+                        orZero(requests.field("requests", Integer.class)),
+                        orZero(offers.field("offers", Integer.class)))
                 .from(HUB)
-                .leftJoin(pupils).on(pupils.field(SCHOOL.HUB_ID).eq(HUB.ID))
+                .leftJoin(schools).on(schools.field(SCHOOL.HUB_ID).eq(HUB.ID))
+                .leftJoin(requests).on(requests.field(SCHOOL.HUB_ID).eq(HUB.ID))
+                .leftJoin(offers).on(offers.field(EMPLOYER.HUB_ID).eq(HUB.ID))
                 .orderBy(HUB.NAME)
                 .fetch(r -> new HubSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7()));
@@ -115,7 +120,7 @@ public final class HubRepository {
                 .fetchMap(EMPLOYER.ID, EMPLOYER.NAME);
     }
 
-    private static Field<Integer> countOf(Select<Record1<Integer>> subquery) {
-        return field(subquery);
+    private static Field<Integer> orZero(Field<Integer> count) {
+        return coalesce(count, inline(0));
     }
 }
