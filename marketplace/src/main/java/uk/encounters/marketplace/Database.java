@@ -46,9 +46,14 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config));
     }
 
-    /** Brings the schema up to date with migrations/; safe to run on every start. */
+    /**
+     * Brings the schema up to date with migrations/; safe to run on every start.
+     *
+     * @throws MigrationFailure when a migration fails, or the history is one this version must not
+     *                          build on (newer than it, failed part-way, or changed since applied)
+     */
     public MigrateResult migrate() {
-        return flyway().migrate();
+        return SchemaUpgrade.apply(flyway());
     }
 
     /** True when PostgreSQL answers and every migration this build knows of is applied. */
