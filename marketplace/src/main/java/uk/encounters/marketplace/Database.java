@@ -104,6 +104,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .connectRetries(0)
+                // Another instance may be migrating under Flyway's advisory lock: wait for it (a try a second)
+                // up to 15 minutes, not Flyway's default 50 s, since a migration of a national database can
+                // take minutes.
+                .lockRetryCount(900)
                 .load();
     }
 

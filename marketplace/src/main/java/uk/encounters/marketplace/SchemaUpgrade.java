@@ -28,25 +28,19 @@ final class SchemaUpgrade {
     static MigrateResult apply(Flyway flyway) {
         MigrationInfoService info = flyway.info();
         refuseHistoryWeCannotBuildOn(info.all());
-        MigrationInfo[] pending = info.pending();
         try {
             return flyway.migrate();
         } catch (FlywayValidateException e) {
             // Checked above; this is the rest of Flyway's validation (e.g. an applied migration missing here).
             throw MigrationFailure.historyDiffers(oneParagraph(e.getMessage()), e);
         } catch (FlywayException e) {
-            if (Database.isUnavailable(e)) {
+            // Only a migration that ran and failed is one; anything else (e.g. no lock) is said as it is.
+            if (!(e instanceof FlywayMigrateException m) || m.getMigration() == null || Database.isUnavailable(e)) {
                 throw e;
             }
-            MigrationInfo failed = e instanceof FlywayMigrateException m && m.getMigration() != null
-                    ? m.getMigration()
-                    : pending.length > 0 ? pending[0] : null;
-            if (failed == null) {
-                throw e;
-            }
-            boolean rolledBack = !(e instanceof FlywayMigrateException m) || m.isExecutableInTransaction();
+            MigrationInfo failed = m.getMigration();
             throw MigrationFailure.failed(failed.getVersion().getVersion(), failed.getDescription(),
-                    databaseError(e), rolledBack, e);
+                    databaseError(e), m.isExecutableInTransaction(), e);
         }
     }
 
