@@ -206,14 +206,17 @@ public final class Main {
 
     /** The database's own words, on one line (Flyway's report of an unreachable database is a table). */
     private static String databaseError(Throwable failure) {
-        String message = failure.getMessage();
+        String message = firstLine(failure.getMessage());
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getMessage() != null) {
-                message = sql.getMessage() + (sql.getSQLState() == null ? "" : " [SQL state " + sql.getSQLState() + "]");
+                message = firstLine(sql.getMessage()) + (sql.getSQLState() == null ? "" : " [SQL state " + sql.getSQLState() + "]");
             }
         }
-        return message == null ? failure.getClass().getSimpleName()
-                : message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        return message.isEmpty() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
     private void report(MigrateResult result) {
