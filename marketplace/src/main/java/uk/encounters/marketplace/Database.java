@@ -46,9 +46,14 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config));
     }
 
-    /** Brings the schema up to date with migrations/; safe to run on every start. */
+    /**
+     * Brings the schema up to date with migrations/; safe to run on every start.
+     *
+     * @throws MigrationFailure when a migration fails, or the history is one this version must not
+     *                          build on (newer than it, failed part-way, or changed since applied)
+     */
     public MigrateResult migrate() {
-        return flyway().migrate();
+        return SchemaUpgrade.apply(flyway());
     }
 
     /** True when PostgreSQL answers and every migration this build knows of is applied. */
@@ -99,6 +104,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .connectRetries(0)
+                // Another instance may be migrating under Flyway's advisory lock: wait for it (a try a second)
+                // up to 15 minutes, not Flyway's default 50 s, since a migration of a national database can
+                // take minutes.
+                .lockRetryCount(900)
                 .load();
     }
 

@@ -6,12 +6,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.flywaydb.core.api.output.MigrateResult;
 import java.util.Optional;
+import uk.encounters.marketplace.MigrationFailure;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
@@ -150,10 +152,13 @@ public final class Main {
         DatabaseConnection connection = DatabaseConnection.open(config, out);
         try {
             report(connection.database().migrate());
+        } catch (MigrationFailure e) {
+            connection.close();
+            throw e;
         } catch (RuntimeException e) {
             connection.close();
             throw new IllegalStateException("Could not migrate the database, so the app will not start: "
-                    + e.getMessage(), e);
+                    + databaseError(e), e);
         }
         return startServing(connection);
     }
@@ -197,6 +202,21 @@ public final class Main {
         }, "encounters-shutdown"));
         out.println("Serving " + config.baseUrl() + " (port " + server.actualPort() + "). Press Ctrl+C to stop.");
         return KEEP_RUNNING;
+    }
+
+    /** The database's own words, on one line (Flyway's report of an unreachable database is a table). */
+    private static String databaseError(Throwable failure) {
+        String message = firstLine(failure.getMessage());
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                message = firstLine(sql.getMessage()) + (sql.getSQLState() == null ? "" : " [SQL state " + sql.getSQLState() + "]");
+            }
+        }
+        return message.isEmpty() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
     private void report(MigrateResult result) {
