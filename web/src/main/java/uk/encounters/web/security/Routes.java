@@ -12,7 +12,9 @@ import uk.encounters.web.observe.RequestId;
 
 /**
  * The only way routes are registered: each one with the {@link Access} rule it needs, kept as
- * route metadata so a test can walk every route and check its rule is enforced.
+ * route metadata so a test can walk every route and check its rule is enforced. Each handler runs
+ * with the request id in the MDC ({@link RequestId#carried}), and the route's pattern is kept for
+ * the access log.
  */
 public final class Routes {
 
