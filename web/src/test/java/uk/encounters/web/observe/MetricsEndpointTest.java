@@ -103,6 +103,15 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void aRequestRefusedBeforeItsRouteIsCountedWithoutOne() {
+        var refused = new Visitor(app).postExactly("/sign-in", Map.of("email", "lee@davinci.example", "password", "guess"));
+
+        assertThat(refused.statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(PrometheusScrape.of(app.metricsUrl()).value("vertx_http_server_requests_total",
+                Map.of("route", "", "method", "POST", "code", "403"))).isEqualTo(1);
+    }
+
+    @Test
     void theConnectionPoolReportsItsConnectionsWaitsAndTimeouts() {
         app.get("/ready");
 
