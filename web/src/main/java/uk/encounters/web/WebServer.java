@@ -29,6 +29,7 @@ import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -85,6 +86,9 @@ public final class WebServer extends VerticleBase {
     private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** Schools summarised per background pass: a pass stays short, so a stop is never held up long. */
+    private static final int SUMMARIES_PER_PASS = 100;
+    private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
 
     private final Database database;
     private final Clock clock;
@@ -95,6 +99,7 @@ public final class WebServer extends VerticleBase {
     private Router router;
     /** Solves rounds in the background; stops with the server. */
     private RoundSolver roundSolver;
+    private volatile boolean stopped;
 
     /** @param metrics the registry the Vert.x running this verticle reports to ({@link AppMetrics#vertx}) */
     public WebServer(Database database, Clock clock, WebConfig config, AppMetrics metrics) {
@@ -304,6 +309,7 @@ public final class WebServer extends VerticleBase {
             }
             return rolled;
         }, false));
+        summariseProgress();
         vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
             sessions.deleteExpired();
             return new RateLimits(database.dsl(), clock).deleteOld();
@@ -338,8 +344,27 @@ public final class WebServer extends VerticleBase {
                 });
     }
 
+    /**
+     * Brings schools' progress summaries up to date after changes and at each new day, so the home
+     * page and hub dashboards read current figures without judging every pupil (ProgressSummaries).
+     * Runs again a moment after each pass; every instance does, and they share the schools.
+     */
+    private void summariseProgress() {
+        vertx.executeBlocking(() -> new ProgressSummaries(database.dsl())
+                        .refreshDue(LocalDate.now(clock), SUMMARIES_PER_PASS), false)
+                .onComplete(done -> {
+                    if (done.failed() && !Database.isUnavailable(done.cause())) {
+                        log.warn("Summarising schools' progress failed; trying again shortly", done.cause());
+                    }
+                    if (!stopped) {
+                        vertx.setTimer(SUMMARY_PAUSE.toMillis(), id -> summariseProgress());
+                    }
+                });
+    }
+
     @Override
     public Future<?> stop() throws Exception {
+        stopped = true;
         if (roundSolver != null) {
             roundSolver.close(); // a solve cut short here is taken up again by the next start (RoundSolver)
         }

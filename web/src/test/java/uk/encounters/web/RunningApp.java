@@ -1,5 +1,7 @@
 package uk.encounters.web;
 
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_PROGRESS_SUMMARY;
+
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
@@ -29,11 +31,15 @@ public final class RunningApp implements AutoCloseable {
             .build();
 
     private final WebServer server;
+    private final Database database;
+    private final LocalDate today;
 
-    private RunningApp(Vertx vertx, WebServer server) {
+    private RunningApp(Vertx vertx, WebServer server, Database database, LocalDate today) {
         this.vertx = vertx;
         this.server = server;
         this.port = server.actualPort();
+        this.database = database;
+        this.today = today;
     }
 
     public WebServer server() {
@@ -63,7 +69,7 @@ public final class RunningApp implements AutoCloseable {
         WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env), metrics);
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                 .await();
-        return new RunningApp(vertx, server);
+        return new RunningApp(vertx, server, database, today);
     }
 
     public String url(String path) {
@@ -84,6 +90,26 @@ public final class RunningApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the app's background pass has brought every school's progress summary up to date
+     * (the home page reads them as that pass left them).
+     */
+    public void awaitProgressSummaries() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (database.dsl().fetchExists(SCHOOL_PROGRESS_SUMMARY, SCHOOL_PROGRESS_SUMMARY.CHANGES
+                .ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES).or(SCHOOL_PROGRESS_SUMMARY.AS_OF.isDistinctFrom(today)))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Schools' progress summaries were not brought up to date within 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

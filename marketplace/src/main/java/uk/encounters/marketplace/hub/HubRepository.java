@@ -7,15 +7,13 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.select;
-import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
-import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_PROGRESS_SUMMARY;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -26,8 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
-import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
 
 public final class HubRepository {
 
@@ -37,37 +34,17 @@ public final class HubRepository {
         this.dsl = dsl;
     }
 
-    /** Every hub with its headline numbers on {@code today}, by name. */
+    /**
+     * Every hub with its headline numbers on {@code today}, by name. Pupils and those on track come
+     * from the schools' progress summaries as the background pass last made them
+     * ({@link ProgressSummaries}): judging every pupil in England at each view would take seconds,
+     * and a view that made summaries itself would be slow whenever many are due, as after midnight.
+     */
     public List<HubSummary> findSummaries(LocalDate today) {
-        AcademicYear year = AcademicYear.containing(today);
-
-        // Attended encounters per pupil: before this school year, and within it so far.
-        var tally = dsl.select(ENCOUNTER.PUPIL_ID,
-                        count().filterWhere(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())).as("before"),
-                        count().filterWhere(ENCOUNTER.OCCURRED_ON.ge(year.firstDay())).as("this_year"))
-                .from(ENCOUNTER)
-                .where(ENCOUNTER.ATTENDED)
-                .groupBy(ENCOUNTER.PUPIL_ID)
-                .asTable("tally");
-        Field<Integer> before = coalesce(tally.field("before", Integer.class), inline(0));
-        Field<Integer> thisYear = coalesce(tally.field("this_year", Integer.class), inline(0));
-
-        // Not correlated, so PostgreSQL hashes the chosen pupils once instead of probing per pupil.
-        var chosenForLiveBooking = PUPIL.ID.in(select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
-                .join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
-                .where(BOOKING.STATUS.in("published", "confirmed"))
-                .and(BOOKING.STARTS_ON.between(year.firstDay(), year.lastDay())));
-        // EncounterTarget.onTrack in SQL: byStartOfYear(Y) is Y - 7.
-        Field<Integer> targetAtStartOfYear = PUPIL.YEAR_GROUP.cast(Integer.class).minus(inline(EncounterTarget.FIRST_YEAR_GROUP));
-        var onTrack = before.ge(targetAtStartOfYear).and(thisYear.gt(0).or(chosenForLiveBooking));
-
-        var pupils = dsl.select(SCHOOL.HUB_ID,
-                        count().as("pupils"),
-                        count().filterWhere(onTrack).as("on_track"))
-                .from(PUPIL)
-                .join(SCHOOL).on(SCHOOL.ID.eq(PUPIL.SCHOOL_ID))
-                .leftJoin(tally).on(tally.field(ENCOUNTER.PUPIL_ID).eq(PUPIL.ID))
-                .where(PUPIL.ARCHIVED_ON.isNull())
+        var pupils = dsl.select(SCHOOL.HUB_ID, sum(SCHOOL_PROGRESS_SUMMARY.PUPILS).as("pupils"),
+                        sum(SCHOOL_PROGRESS_SUMMARY.ON_TRACK).as("on_track"))
+                .from(SCHOOL_PROGRESS_SUMMARY)
+                .join(SCHOOL).on(SCHOOL.ID.eq(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID))
                 .groupBy(SCHOOL.HUB_ID)
                 .asTable("pupils");
 
