@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import uk.encounters.marketplace.Database;
+import uk.encounters.web.observe.AppMetrics;
 
 /** The real web server on a free port, against a real database, with a clock fixed to one day. */
 public final class RunningApp implements AutoCloseable {
@@ -51,12 +52,21 @@ public final class RunningApp implements AutoCloseable {
 
     /** With extra environment, e.g. BASE_URL. */
     public static RunningApp start(Database database, LocalDate today, Map<String, String> environment) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
+        return start(database, today, environment, new AppMetrics());
+    }
+
+    /**
+     * Reporting to {@code metrics}, as {@code Main} wires it; give the database the same metrics'
+     * {@link AppMetrics#connectionPool()} to see the pool's too. Metrics are served on a free port.
+     */
+    public static RunningApp start(Database database, LocalDate today, Map<String, String> environment, AppMetrics metrics) {
+        Vertx vertx = metrics.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         Clock clock = Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "SESSION_SECRET", "test-secret-not-for-production"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "METRICS_PORT", "0",
+                "SESSION_SECRET", "test-secret-not-for-production"));
         env.putAll(environment);
-        WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env));
+        WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env), metrics);
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                 .await();
         return new RunningApp(vertx, server, database, today);
@@ -64,6 +74,11 @@ public final class RunningApp implements AutoCloseable {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Where Prometheus would scrape this app: its own port, not the public one. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + server.metricsPort() + "/metrics";
     }
 
     public HttpResponse<String> get(String path) {
