@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
@@ -59,6 +58,7 @@ import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.school.SchoolBookingRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.ForwardedFor;
 import uk.encounters.web.security.PostgresSessionStore;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
@@ -140,7 +140,7 @@ public final class WebServer extends VerticleBase {
 
         router = Router.router(vertx);
         if (config.trustProxy()) {
-            router.allowForward(AllowForwardHeaders.X_FORWARD);
+            router.route().handler(ForwardedFor::take);
         }
         Routes routes = new Routes(router, hubLookup(hubRepository), blocking);
         router.route().handler(new SecurityHeaders(config.https())::add);
