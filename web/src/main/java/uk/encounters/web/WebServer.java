@@ -290,6 +290,9 @@ public final class WebServer extends VerticleBase {
             }
             return rolled;
         }, false));
+        // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
+        vertx.setPeriodic(0, RoundSolver.RECOVERY_INTERVAL.toMillis(),
+                id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
         vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
             sessions.deleteExpired();
             return new RateLimits(database.dsl(), clock).deleteOld();
@@ -304,7 +307,7 @@ public final class WebServer extends VerticleBase {
     @Override
     public Future<?> stop() throws Exception {
         if (roundSolver != null) {
-            roundSolver.close(); // a solve cut short here is taken up again by the next start (RoundSolver)
+            roundSolver.close(); // a solve cut short here saves its best plan so far
         }
         return super.stop();
     }

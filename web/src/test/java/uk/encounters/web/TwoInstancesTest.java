@@ -18,16 +18,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.BooleanSupplier;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.DatabaseSettings;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundLock;
+import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -204,8 +207,46 @@ class TwoInstancesTest {
         assertThat(turnedAway.get(roundPath).body()).contains("Stopping: the best plan found so far is kept.");
         awaitTrue("the solving instance stops and keeps its plan", Duration.ofSeconds(20),
                 () -> new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status().equals(Round.PROPOSED));
-        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().sessionsMatched()).isEqualTo(3);
+        Round stopped = new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
+        assertThat(stopped.stopRequested()).isTrue();
+        assertThat(stopped.elapsed()).as("stopped well before its minute").isLessThan(Duration.ofSeconds(45));
         awaitTrue("the hub's lock is free", Duration.ofSeconds(5), () -> !RoundLock.isHeld(db.dsl(), hub.id()));
+    }
+
+    @Test
+    void aRoundWhoseInstanceDiesMidSolveIsMarkedInterruptedByTheOthersAndRunsAgain() throws Exception {
+        RoundHub hub = RoundHub.create(db.dsl(), "Crash Hub");
+        Accounts.create(db.dsl(), "cai@crash.example", "Cai Crash", Scope.coordinator(hub.id()));
+        Visitor cai = new Visitor(proxy.url("")).signIn("cai@crash.example", Accounts.PASSWORD);
+        DatabaseSettings shared = db.settings();
+        Database doomedPool = Database.open(new DatabaseSettings(shared.jdbcUrl()
+                + (shared.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=doomed-instance",
+                shared.user(), shared.password(), shared.maximumPoolSize()));
+        RunningApp doomed = RunningApp.start(doomedPool, RoundHub.TODAY, Map.of("TRUST_PROXY", "true"));
+        // the same browser session, on an instance the proxy does not know yet
+        Visitor direct = new Visitor(doomed).withCookie("encounters_session", cai.cookie("encounters_session"));
+        direct.get("/hubs/" + hub.id() + "/round");
+        String roundPath = direct.post("/hubs/" + hub.id() + "/rounds", runForm(120)).headers().firstValue("location")
+                .orElseThrow();
+        long roundId = Long.parseLong(roundPath.substring(roundPath.lastIndexOf('/') + 1));
+        assertThat(cai.get(roundPath).body()).contains("Matching");
+
+        // the process dies: PostgreSQL sees every connection of it go, the hub's lock with them
+        db.dsl().select(DSL.field("pg_terminate_backend(pid)")).from("pg_stat_activity")
+                .where("application_name = 'doomed-instance'").fetch();
+        doomed.close();
+        doomedPool.close();
+        awaitTrue("the hub's lock is free", Duration.ofSeconds(10), () -> !RoundLock.isHeld(db.dsl(), hub.id()));
+
+        awaitTrue("another instance marks the round interrupted", RoundSolver.RECOVERY_INTERVAL.multipliedBy(3),
+                () -> !new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().solving());
+        String page = cai.get(roundPath).body();
+        assertThat(page).contains("The solve was interrupted (the app stopped); run it again.", "Run matching");
+        cai.get("/hubs/" + hub.id() + "/round");
+        HttpResponse<String> again = cai.post("/hubs/" + hub.id() + "/rounds", runForm(2));
+        assertThat(again.headers().firstValue("location")).hasValue(roundPath);
+        awaitTrue("the round is proposed", Duration.ofSeconds(60),
+                () -> new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status().equals(Round.PROPOSED));
     }
 
     @Test

@@ -188,9 +188,9 @@ class RoundLifecycleTest {
     @Test
     void onlyOneSolvePerHubRunsAtATime() throws Exception {
         RoundHub hub = bench.hub();
-        try (RoundLock held = RoundLock.tryAcquire(db.database().dataSource(), hub.id()).orElseThrow()) {
+        try (RoundLock held = RoundLock.tryAcquire(db.database(), hub.id()).orElseThrow()) {
             assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isTrue();
-            assertThat(RoundLock.tryAcquire(db.database().dataSource(), hub.id())).isEmpty();
+            assertThat(RoundLock.tryAcquire(db.database(), hub.id())).isEmpty();
             assertThat(bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                     .isInstanceOf(RoundSolver.Busy.class);
         }
