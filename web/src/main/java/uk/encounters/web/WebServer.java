@@ -134,7 +134,7 @@ public final class WebServer extends VerticleBase {
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
-        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS);
+        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS, config.maxConcurrentSolves());
         RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
                 new Publication(config.baseUrl(), PRODUCT_NAME, clock));
 

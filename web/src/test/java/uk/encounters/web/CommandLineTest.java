@@ -51,4 +51,14 @@ class CommandLineTest {
         assertThat(config.baseUrl()).isEqualTo("https://encounters.example");
         assertThat(WebConfig.fromEnvironment(java.util.Map.of()).baseUrl()).isEqualTo("http://localhost:8080");
     }
+
+    @Test
+    void webConfigRunsAsManySolvesAtOnceAsCoresUnlessToldOtherwise() {
+        assertThat(WebConfig.fromEnvironment(java.util.Map.of()).maxConcurrentSolves())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", " 3 ")).maxConcurrentSolves())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", "0")))
+                .hasMessageContaining("MAX_CONCURRENT_SOLVES must be a whole number of 1 or more");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -60,6 +61,8 @@ public final class RoundSolver implements AutoCloseable {
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
     private final Map<Long, Solver<MatchingProblem>> solving = new ConcurrentHashMap<>();
+    private final int maxConcurrent;
+    private final Semaphore slots;
     /** Set by close(): a solve still loading its problem then stops as soon as it starts. */
     private volatile boolean closing;
 
@@ -97,15 +100,43 @@ public final class RoundSolver implements AutoCloseable {
     public record Busy() implements Start {
     }
 
+    /** This instance runs as many solves as it may at once; another instance, or a later try, can take it. */
+    public record Full(int maxConcurrent) implements Start {
+    }
+
+    /** Without a cap on solves at once: for a process that runs one, such as {@code encounters match}. */
     public RoundSolver(Database database, Clock clock, PriorityWeights priorities) {
+        this(database, clock, priorities, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxConcurrent solves this instance runs at once: each takes about a core and holds a
+     *                      connection of the pool (its hub's lock) while it runs
+     */
+    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("An instance must be able to run at least one solve");
+        }
         this.database = database;
         this.clock = clock;
         this.priorities = priorities;
+        this.maxConcurrent = maxConcurrent;
+        this.slots = new Semaphore(maxConcurrent);
     }
 
     public Start start(long hubId, Long userId, Options options) {
-        Optional<RoundLock> lock = RoundLock.tryAcquire(database, hubId);
+        if (!slots.tryAcquire()) {
+            return new Full(maxConcurrent);
+        }
+        Optional<RoundLock> lock;
+        try {
+            lock = RoundLock.tryAcquire(database, hubId);
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
         if (lock.isEmpty()) {
+            slots.release();
             return new Busy();
         }
         RoundLock held = lock.get();
@@ -121,11 +152,14 @@ public final class RoundSolver implements AutoCloseable {
                 } catch (RuntimeException e) {
                     log.error("Matching round {} of hub {} failed", roundId, hubId, e);
                     throw e;
+                } finally {
+                    slots.release();
                 }
             }, jobs);
             return new Running(roundId, outcome);
         } catch (RuntimeException e) {
             held.close();
+            slots.release();
             throw e;
         }
     }
