@@ -2,6 +2,7 @@ package uk.encounters.marketplace;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -32,6 +33,15 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool; it connects lazily, so this works while PostgreSQL is still starting or down. */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * Opens a pool that reports its connections, waits and timeouts to {@code poolMetrics} (the app
+     * passes Hikari's Micrometer tracker; this module stays free of any metrics library). Given at the
+     * opening because Hikari takes one tracker per pool and refuses a second.
+     */
+    public static Database open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -43,12 +53,20 @@ public final class Database implements AutoCloseable {
         // Fail a request fast when the database is gone instead of queueing it for 30 s.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
+        if (poolMetrics != null) {
+            config.setMetricsTrackerFactory(poolMetrics);
+        }
         return new Database(new HikariDataSource(config));
     }
 
-    /** Brings the schema up to date with migrations/; safe to run on every start. */
+    /**
+     * Brings the schema up to date with migrations/; safe to run on every start.
+     *
+     * @throws MigrationFailure when a migration fails, or the history is one this version must not
+     *                          build on (newer than it, failed part-way, or changed since applied)
+     */
     public MigrateResult migrate() {
-        return flyway().migrate();
+        return SchemaUpgrade.apply(flyway());
     }
 
     /** True when PostgreSQL answers and every migration this build knows of is applied. */
@@ -99,6 +117,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .connectRetries(0)
+                // Another instance may be migrating under Flyway's advisory lock: wait for it (a try a second)
+                // up to 15 minutes, not Flyway's default 50 s, since a migration of a national database can
+                // take minutes.
+                .lockRetryCount(900)
                 .load();
     }
 

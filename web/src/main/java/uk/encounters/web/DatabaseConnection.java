@@ -1,5 +1,6 @@
 package uk.encounters.web;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.io.PrintStream;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.DatabaseSettings;
@@ -24,11 +25,16 @@ final class DatabaseConnection implements AutoCloseable {
     }
 
     static DatabaseConnection open(WebConfig config, PrintStream out) {
+        return open(config, out, null);
+    }
+
+    /** @param poolMetrics where the pool reports, when the app serves metrics; null for commands that do not */
+    static DatabaseConnection open(WebConfig config, PrintStream out, MetricsTrackerFactory poolMetrics) {
         if (config.databaseUrl().isPresent()) {
             DatabaseSettings settings = DatabaseSettings.fromUrl(config.databaseUrl().get(),
                     config.databaseUser().orElse(null), config.databasePassword().orElse(null));
             out.println("Database: " + settings.describe() + " (from DATABASE_URL)");
-            return new DatabaseConnection(Database.open(settings), settings, null);
+            return new DatabaseConnection(Database.open(settings, poolMetrics), settings, null);
         }
         var dataDirectory = config.dataDirectory().resolve("pg").toAbsolutePath();
         out.println("Database: starting the embedded PostgreSQL with its data in " + dataDirectory
@@ -37,7 +43,7 @@ final class DatabaseConnection implements AutoCloseable {
         embedded.createDatabaseIfMissing(EMBEDDED_DATABASE);
         DatabaseSettings settings = embedded.settings(EMBEDDED_DATABASE);
         out.println("Database: " + settings.describe());
-        return new DatabaseConnection(Database.open(settings), settings, embedded);
+        return new DatabaseConnection(Database.open(settings, poolMetrics), settings, embedded);
     }
 
     Database database() {

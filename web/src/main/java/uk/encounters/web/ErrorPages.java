@@ -1,10 +1,13 @@
 package uk.encounters.web;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
+import uk.encounters.web.observe.AccessLog;
+import uk.encounters.web.observe.RequestId;
 
 /** What a person sees when a page is missing or something failed; never a stack trace. */
 final class ErrorPages {
@@ -30,10 +33,10 @@ final class ErrorPages {
         int status = ctx.statusCode();
         if (failure != null && Database.isUnavailable(failure)) {
             status = 503;
-            log.warn("Database unavailable for {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+            log.warn("Database unavailable for {} {}: {}", ctx.request().method(), AccessLog.loggablePath(ctx), failure.toString());
         } else if (status < 400 || status >= 500) {
             status = status < 400 ? 500 : status;
-            log.error("Failed {} {}", ctx.request().method(), ctx.request().path(), failure);
+            log.error("Failed {} {}", ctx.request().method(), AccessLog.loggablePath(ctx), failure);
         }
         String title = switch (status) {
             case 403 -> "You do not have access to this page";
@@ -55,7 +58,11 @@ final class ErrorPages {
         if (status == 503) {
             ctx.response().putHeader("Retry-After", "30");
         }
-        templates.render(ctx, status, "error/error", title,
-                Map.of("status", status, "heading", title, "explanation", explanation));
+        Map<String, Object> model = new HashMap<>(Map.of("status", status, "heading", title, "explanation", explanation));
+        if (status >= 500 && RequestId.of(ctx) != null) {
+            // what support needs to find this request's log lines
+            model.put("requestId", RequestId.of(ctx));
+        }
+        templates.render(ctx, status, "error/error", title, model);
     }
 }

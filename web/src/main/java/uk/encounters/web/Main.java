@@ -6,15 +6,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.flywaydb.core.api.output.MigrateResult;
 import java.util.Optional;
+import uk.encounters.marketplace.MigrationFailure;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.observe.AppMetrics;
 
 /** The {@code encounters} command line: demo, serve, migrate, seed, match, simulate. */
 public final class Main {
@@ -49,7 +52,8 @@ public final class Main {
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
-            SHARED_DATA_DIR (the public data; found beside the project when unset). See README.md.
+            SHARED_DATA_DIR (the public data; found beside the project when unset), METRICS_PORT (9090),
+            METRICS_HOST (127.0.0.1), LOG_FORMAT (text or json). See README.md.
             """;
 
     private final WebConfig config;
@@ -65,7 +69,9 @@ public final class Main {
     public static void main(String[] args) {
         Main main;
         try {
-            main = new Main(WebConfig.fromEnvironment(System.getenv()), Clock.system(ENGLAND), System.out);
+            WebConfig config = WebConfig.fromEnvironment(System.getenv());
+            config.logFormat().apply();
+            main = new Main(config, Clock.system(ENGLAND), System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("encounters: " + e.getMessage());
             System.exit(2);
@@ -147,19 +153,24 @@ public final class Main {
             throw new IllegalArgumentException("serve needs DATABASE_URL; use 'encounters demo' to try it with "
                     + "an embedded PostgreSQL.");
         }
-        DatabaseConnection connection = DatabaseConnection.open(config, out);
+        AppMetrics metrics = new AppMetrics();
+        DatabaseConnection connection = DatabaseConnection.open(config, out, metrics.connectionPool());
         try {
             report(connection.database().migrate());
+        } catch (MigrationFailure e) {
+            connection.close();
+            throw e;
         } catch (RuntimeException e) {
             connection.close();
             throw new IllegalStateException("Could not migrate the database, so the app will not start: "
-                    + e.getMessage(), e);
+                    + databaseError(e), e);
         }
-        return startServing(connection);
+        return startServing(connection, metrics);
     }
 
     private int demo(CommandLine line) {
-        DatabaseConnection connection = DatabaseConnection.open(config, out);
+        AppMetrics metrics = new AppMetrics();
+        DatabaseConnection connection = DatabaseConnection.open(config, out, metrics.connectionPool());
         try {
             report(connection.database().migrate());
             new SeedCommand(connection.database(), config, clock, out)
@@ -168,7 +179,7 @@ public final class Main {
             connection.close();
             throw e;
         }
-        int status = startServing(connection);
+        int status = startServing(connection, metrics);
         out.println();
         out.println("Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");
         for (var link : new DemoSignIns(connection.database(), new Links(config.baseUrl()), clock).issue()) {
@@ -178,10 +189,10 @@ public final class Main {
         return status;
     }
 
-    private int startServing(DatabaseConnection connection) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
+    private int startServing(DatabaseConnection connection, AppMetrics metrics) {
+        Vertx vertx = metrics.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
-        WebServer server = new WebServer(connection.database(), clock, config);
+        WebServer server = new WebServer(connection.database(), clock, config, metrics);
         try {
             vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                     .await();
@@ -196,7 +207,25 @@ public final class Main {
             connection.close();
         }, "encounters-shutdown"));
         out.println("Serving " + config.baseUrl() + " (port " + server.actualPort() + "). Press Ctrl+C to stop.");
+        if (server.metricsPort() > 0) {
+            out.println("Metrics for Prometheus at http://" + config.metricsHost() + ":" + server.metricsPort() + "/metrics");
+        }
         return KEEP_RUNNING;
+    }
+
+    /** The database's own words, on one line (Flyway's report of an unreachable database is a table). */
+    private static String databaseError(Throwable failure) {
+        String message = firstLine(failure.getMessage());
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                message = firstLine(sql.getMessage()) + (sql.getSQLState() == null ? "" : " [SQL state " + sql.getSQLState() + "]");
+            }
+        }
+        return message.isEmpty() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
     private void report(MigrateResult result) {

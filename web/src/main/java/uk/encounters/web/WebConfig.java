@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import uk.encounters.web.mail.MailSettings;
+import uk.encounters.web.observe.LogFormat;
 
 /**
  * Everything the app reads from its environment, read once at start (see the README's
@@ -20,12 +21,18 @@ public record WebConfig(
         Optional<String> sessionSecret,
         boolean trustProxy,
         int maxConcurrentSolves,
-        MailSettings mail) {
+        MailSettings mail,
+        int metricsPort,
+        String metricsHost,
+        LogFormat logFormat) {
 
     public static final int DEFAULT_PORT = 8080;
+    /** /metrics is served on a port of its own, on the loopback unless METRICS_HOST says otherwise. */
+    public static final int DEFAULT_METRICS_PORT = 9090;
+    public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
 
     public static WebConfig fromEnvironment(Map<String, String> env) {
-        int port = parsePort(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)));
+        int port = parsePort("PORT", env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)));
         String baseUrl = nonBlank(env.get("BASE_URL")).orElse("http://localhost:" + port);
         return new WebConfig(port,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
@@ -38,7 +45,10 @@ public record WebConfig(
                 "true".equalsIgnoreCase(nonBlank(env.get("TRUST_PROXY")).orElse("false")),
                 nonBlank(env.get("MAX_CONCURRENT_SOLVES")).map(WebConfig::parseSolves)
                         .orElse(Runtime.getRuntime().availableProcessors()),
-                MailSettings.fromEnvironment(env));
+                MailSettings.fromEnvironment(env),
+                parsePort("METRICS_PORT", nonBlank(env.get("METRICS_PORT")).orElse(String.valueOf(DEFAULT_METRICS_PORT))),
+                nonBlank(env.get("METRICS_HOST")).orElse(DEFAULT_METRICS_HOST),
+                LogFormat.parse(nonBlank(env.get("LOG_FORMAT")).orElse("text")));
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
@@ -49,11 +59,12 @@ public record WebConfig(
     @Override
     public String toString() {
         return "WebConfig[port=" + port + ", baseUrl=" + baseUrl + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded")
-                + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy + ", maxConcurrentSolves=" + maxConcurrentSolves
-                + ", mail=" + mail + "]";
+                + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy
+                + ", maxConcurrentSolves=" + maxConcurrentSolves + ", mail=" + mail
+                + ", metrics=" + metricsHost + ":" + metricsPort + ", logFormat=" + logFormat + "]";
     }
 
-    private static int parsePort(String value) {
+    private static int parsePort(String variable, String value) {
         try {
             int port = Integer.parseInt(value.trim());
             if (port < 0 || port > 65535) {
@@ -61,7 +72,7 @@ public record WebConfig(
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not '" + value + "'");
+            throw new IllegalArgumentException(variable + " must be a number from 0 to 65535, not '" + value + "'");
         }
     }
 

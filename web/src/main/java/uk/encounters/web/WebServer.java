@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,7 +26,9 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -50,6 +53,11 @@ import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.hub.RoundRoutes;
 import uk.encounters.web.mail.OutboxWorker;
+import uk.encounters.web.observe.AccessLog;
+import uk.encounters.web.observe.AppMetrics;
+import uk.encounters.web.observe.OutboxBacklogMetrics;
+import uk.encounters.web.observe.RequestId;
+import uk.encounters.web.observe.SolveMetrics;
 import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
 import uk.encounters.web.school.EvidenceRoutes;
@@ -78,19 +86,27 @@ public final class WebServer extends VerticleBase {
     private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** Schools summarised per background pass: a pass stays short, so a stop is never held up long. */
+    private static final int SUMMARIES_PER_PASS = 100;
+    private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
 
     private final Database database;
     private final Clock clock;
     private final WebConfig config;
+    private final AppMetrics metrics;
     private HttpServer server;
+    private HttpServer metricsServer;
     private Router router;
     /** Solves rounds in the background; stops with the server. */
     private RoundSolver roundSolver;
+    private volatile boolean stopped;
 
-    public WebServer(Database database, Clock clock, WebConfig config) {
+    /** @param metrics the registry the Vert.x running this verticle reports to ({@link AppMetrics#vertx}) */
+    public WebServer(Database database, Clock clock, WebConfig config, AppMetrics metrics) {
         this.database = database;
         this.clock = clock;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Override
@@ -134,7 +150,8 @@ public final class WebServer extends VerticleBase {
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
-        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS, config.maxConcurrentSolves());
+        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS, new SolveMetrics(metrics.registry()),
+                config.maxConcurrentSolves());
         RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
                 new Publication(config.baseUrl(), PRODUCT_NAME, clock));
 
@@ -143,6 +160,8 @@ public final class WebServer extends VerticleBase {
             router.route().handler(ForwardedFor::take);
         }
         Routes routes = new Routes(router, hubLookup(hubRepository), blocking);
+        router.route().handler(new RequestId(config.trustProxy())::assign);
+        router.route().handler(new AccessLog()::begin);
         router.route().handler(new SecurityHeaders(config.https())::add);
         // Probes and assets first: they need no session.
         routes.get("/health", Access.anyone(), health::showHealth);
@@ -157,7 +176,7 @@ public final class WebServer extends VerticleBase {
                 .setCookieSecure(config.https())
                 .setTimeout(SESSION_TIMEOUT.toMillis())
                 .setNagHttps(false));
-        router.route().handler(new CurrentUser(new AccountRepository(database.dsl()), blocking)::load);
+        router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking)::load));
 
         routes.get("/", Access.anyone(), home::showHome);
 
@@ -278,8 +297,9 @@ public final class WebServer extends VerticleBase {
         routes.get("/schools/:schoolId/offers", Access.school("schoolId"), directory::showSchoolDirectory);
         routes.get("/hubs/:hubId/offers", Access.hub("hubId"), directory::showHubDirectory);
 
-        router.route().last().handler(errors::notFound);
-        router.route().failureHandler(errors::showFailure);
+        // named, so the metrics label every request no route took with one route, not ""
+        router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);
+        router.route().failureHandler(RequestId.carried(errors::showFailure));
 
         // On 1 September pupils move up a year; checking hourly (and now) catches it on any instance.
         vertx.setPeriodic(0, Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
@@ -290,22 +310,65 @@ public final class WebServer extends VerticleBase {
             }
             return rolled;
         }, false));
+        summariseProgress();
         // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
-        vertx.setPeriodic(0, RoundSolver.RECOVERY_INTERVAL.toMillis(),
+        vertx.setPeriodic(RoundSolver.RECOVERY_INTERVAL.toMillis(),
                 id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
         vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
             sessions.deleteExpired();
             return new RateLimits(database.dsl(), clock).deleteOld();
         }, false));
 
+        OutboxBacklogMetrics outboxBacklog = new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry());
+        vertx.setPeriodic(0, OutboxBacklogMetrics.REFRESH_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
+            outboxBacklog.refresh();
+            return null;
+        }, false));
+
         // The outbox worker is a child verticle: it stops with the server.
         return vertx.deployVerticle(new OutboxWorker(database, config.mail()))
                 .compose(id -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
-                .onSuccess(s -> server = s);
+                .onSuccess(s -> server = s)
+                .compose(s -> serveMetrics());
+    }
+
+    /**
+     * /metrics in Prometheus text format, on a port of its own so the public port never serves it
+     * (METRICS_HOST, the loopback by default). A taken port costs the metrics, not the app.
+     */
+    private Future<?> serveMetrics() {
+        Router scrape = Router.router(vertx);
+        scrape.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
+        return vertx.createHttpServer().requestHandler(scrape).listen(config.metricsPort(), config.metricsHost())
+                .onSuccess(s -> metricsServer = s)
+                .recover(e -> {
+                    log.error("Could not serve /metrics on {}:{}, so there are no metrics: {}", config.metricsHost(),
+                            config.metricsPort(), e.toString());
+                    return Future.succeededFuture();
+                });
+    }
+
+    /**
+     * Brings schools' progress summaries up to date after changes and at each new day, so the home
+     * page and hub dashboards read current figures without judging every pupil (ProgressSummaries).
+     * Runs again a moment after each pass; every instance does, and they share the schools.
+     */
+    private void summariseProgress() {
+        vertx.executeBlocking(() -> new ProgressSummaries(database.dsl())
+                        .refreshDue(LocalDate.now(clock), SUMMARIES_PER_PASS), false)
+                .onComplete(done -> {
+                    if (done.failed() && !Database.isUnavailable(done.cause())) {
+                        log.warn("Summarising schools' progress failed; trying again shortly", done.cause());
+                    }
+                    if (!stopped) {
+                        vertx.setTimer(SUMMARY_PAUSE.toMillis(), id -> summariseProgress());
+                    }
+                });
     }
 
     @Override
     public Future<?> stop() throws Exception {
+        stopped = true;
         if (roundSolver != null) {
             roundSolver.close(); // a solve cut short here saves its best plan so far
         }
@@ -315,6 +378,11 @@ public final class WebServer extends VerticleBase {
     /** The port it listens on: the configured one, or the one the system chose for port 0. */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The port /metrics is served on, or -1 when it could not be. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.actualPort();
     }
 
     /** The routes, for the test that walks every one of them with every role. */

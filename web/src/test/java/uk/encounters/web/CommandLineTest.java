@@ -61,4 +61,21 @@ class CommandLineTest {
         assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", "0")))
                 .hasMessageContaining("MAX_CONCURRENT_SOLVES must be a whole number of 1 or more");
     }
+
+    @Test
+    void metricsAreServedOnTheLoopbackPort9090AndLogsAreTextUnlessConfigured() {
+        var defaults = WebConfig.fromEnvironment(java.util.Map.of());
+        assertThat(defaults.metricsPort()).isEqualTo(9090);
+        assertThat(defaults.metricsHost()).isEqualTo("127.0.0.1");
+        assertThat(defaults.logFormat()).isEqualTo(uk.encounters.web.observe.LogFormat.TEXT);
+        var container = WebConfig.fromEnvironment(java.util.Map.of("METRICS_PORT", "9100", "METRICS_HOST", "0.0.0.0",
+                "LOG_FORMAT", "json"));
+        assertThat(container.metricsPort()).isEqualTo(9100);
+        assertThat(container.metricsHost()).isEqualTo("0.0.0.0");
+        assertThat(container.logFormat()).isEqualTo(uk.encounters.web.observe.LogFormat.JSON);
+        assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("METRICS_PORT", "70000")))
+                .hasMessageContaining("METRICS_PORT must be a number");
+        assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("LOG_FORMAT", "xml")))
+                .hasMessageContaining("LOG_FORMAT must be text or json");
+    }
 }

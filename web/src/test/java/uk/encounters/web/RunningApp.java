@@ -1,5 +1,7 @@
 package uk.encounters.web;
 
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_PROGRESS_SUMMARY;
+
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import uk.encounters.marketplace.Database;
+import uk.encounters.web.observe.AppMetrics;
 
 /** The real web server on a free port, against a real database, with a clock fixed to one day. */
 public final class RunningApp implements AutoCloseable {
@@ -28,11 +31,15 @@ public final class RunningApp implements AutoCloseable {
             .build();
 
     private final WebServer server;
+    private final Database database;
+    private final LocalDate today;
 
-    private RunningApp(Vertx vertx, WebServer server) {
+    private RunningApp(Vertx vertx, WebServer server, Database database, LocalDate today) {
         this.vertx = vertx;
         this.server = server;
         this.port = server.actualPort();
+        this.database = database;
+        this.today = today;
     }
 
     public WebServer server() {
@@ -45,19 +52,33 @@ public final class RunningApp implements AutoCloseable {
 
     /** With extra environment, e.g. BASE_URL. */
     public static RunningApp start(Database database, LocalDate today, Map<String, String> environment) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
+        return start(database, today, environment, new AppMetrics());
+    }
+
+    /**
+     * Reporting to {@code metrics}, as {@code Main} wires it; give the database the same metrics'
+     * {@link AppMetrics#connectionPool()} to see the pool's too. Metrics are served on a free port.
+     */
+    public static RunningApp start(Database database, LocalDate today, Map<String, String> environment, AppMetrics metrics) {
+        Vertx vertx = metrics.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         Clock clock = Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "SESSION_SECRET", "test-secret-not-for-production"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "METRICS_PORT", "0",
+                "SESSION_SECRET", "test-secret-not-for-production"));
         env.putAll(environment);
-        WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env));
+        WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env), metrics);
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
                 .await();
-        return new RunningApp(vertx, server);
+        return new RunningApp(vertx, server, database, today);
     }
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Where Prometheus would scrape this app: its own port, not the public one. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + server.metricsPort() + "/metrics";
     }
 
     public HttpResponse<String> get(String path) {
@@ -69,6 +90,26 @@ public final class RunningApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the app's background pass has brought every school's progress summary up to date
+     * (the home page reads them as that pass left them).
+     */
+    public void awaitProgressSummaries() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (database.dsl().fetchExists(SCHOOL_PROGRESS_SUMMARY, SCHOOL_PROGRESS_SUMMARY.CHANGES
+                .ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES).or(SCHOOL_PROGRESS_SUMMARY.AS_OF.isDistinctFrom(today)))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Schools' progress summaries were not brought up to date within 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

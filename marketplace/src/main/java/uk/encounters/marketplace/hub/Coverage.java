@@ -1,26 +1,25 @@
 package uk.encounters.marketplace.hub;
 
 import java.util.Collection;
-import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.YearGroupTally;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 
 /**
  * How many of a group of pupils are on track for seven encounters, have had one this year
  * (Benchmark 5) and have the workplace experience due (Benchmark 6), judged by
- * {@link PupilProgress} exactly as a school's own progress page judges them.
+ * {@link uk.encounters.marketplace.pupil.PupilProgress} exactly as a school's own progress page judges them.
  */
 public record Coverage(int pupils, int onTrack, int benchmark5, int benchmark6) {
 
     public static final Coverage NONE = new Coverage(0, 0, 0, 0);
 
-    public static Coverage of(Collection<PupilProgress> pupils) {
-        int onTrack = 0, benchmark5 = 0, benchmark6 = 0;
-        for (PupilProgress pupil : pupils) {
-            onTrack += pupil.onTrack() ? 1 : 0;
-            benchmark5 += pupil.hadEncounterThisYear() ? 1 : 0;
-            benchmark6 += pupil.benchmark6Met() ? 1 : 0;
+    /** The tallies' pupils together. */
+    public static Coverage of(Collection<YearGroupTally> tallies) {
+        Coverage coverage = NONE;
+        for (YearGroupTally tally : tallies) {
+            coverage = coverage.plus(new Coverage(tally.pupils(), tally.onTrack(), tally.benchmark5(), tally.benchmark6()));
         }
-        return new Coverage(pupils.size(), onTrack, benchmark5, benchmark6);
+        return coverage;
     }
 
     public Coverage plus(Coverage other) {

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
-import uk.encounters.marketplace.pupil.ProgressRepository;
-import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.pupil.YearGroupTally;
 import uk.encounters.marketplace.school.ColdSpot;
 
 /**
  * Where a hub's schools stand, worst first: cold spots ahead of the rest (their pupils have the
  * fewest links to employers, and the matching puts them first too), then the largest gap to
- * target. Two queries for the whole hub: its schools, and every pupil's progress.
+ * target. Its schools, and their progress
+ * summaries ({@link ProgressSummaries}): a few rows a school, however many pupils it has.
  */
 public record HubProgress(List<SchoolProgress> schools) {
 
@@ -30,15 +31,18 @@ public record HubProgress(List<SchoolProgress> schools) {
         schools = schools.stream().sorted(RANKING).toList();
     }
 
+    /** The hub's figures today: its schools' summaries, brought up to date first where they are not. */
     public static HubProgress of(DSLContext dsl, long hubId, LocalDate today) {
-        Map<Long, List<PupilProgress>> pupils = new ProgressRepository(dsl).forHub(hubId, today);
+        ProgressSummaries summaries = new ProgressSummaries(dsl);
+        summaries.refreshHub(hubId, today);
+        Map<Long, List<YearGroupTally>> tallies = summaries.forHub(hubId);
         return new HubProgress(dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.POSTCODE, SCHOOL.DEPRIVATION_DECILE)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .fetch(r -> SchoolProgress.of(r.value1(), r.value2(),
                         r.value3() == null ? null : PostcodeDistrict.of(r.value3()),
                         ColdSpot.is(r.value4() == null ? null : r.value4().intValue()),
-                        pupils.getOrDefault(r.value1(), List.of()))));
+                        tallies.getOrDefault(r.value1(), List.of()))));
     }
 
     public Coverage disadvantaged() {

@@ -3,6 +3,7 @@ package uk.encounters.marketplace.hub;
 import java.util.List;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
+import uk.encounters.marketplace.pupil.YearGroupTally;
 
 /**
  * One school of a hub as the coordinator compares it with the others: its year groups as its own
@@ -21,11 +22,11 @@ public record SchoolProgress(long schoolId, String name, String district, boolea
         years = List.copyOf(years);
     }
 
-    static SchoolProgress of(long schoolId, String name, String district, boolean coldSpot, List<PupilProgress> pupils) {
-        return new SchoolProgress(schoolId, name, district, coldSpot, YearGroupProgress.of(pupils),
-                Coverage.of(pupils.stream().filter(PupilProgress::disadvantaged).toList()),
-                Coverage.of(pupils.stream().filter(p -> !p.disadvantaged()).toList()),
-                pupils.stream().mapToInt(PupilProgress::encountersBehind).sum());
+    static SchoolProgress of(long schoolId, String name, String district, boolean coldSpot, List<YearGroupTally> tallies) {
+        return new SchoolProgress(schoolId, name, district, coldSpot, YearGroupProgress.fromTallies(tallies),
+                Coverage.of(tallies.stream().filter(YearGroupTally::disadvantaged).toList()),
+                Coverage.of(tallies.stream().filter(t -> !t.disadvantaged()).toList()),
+                tallies.stream().mapToInt(YearGroupTally::encountersBehind).sum());
     }
 
     public Coverage all() {

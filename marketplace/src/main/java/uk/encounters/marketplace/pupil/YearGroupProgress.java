@@ -2,10 +2,6 @@ package uk.encounters.marketplace.pupil;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * One year group's figures for the school dashboard and the governors: how many pupils, how many
@@ -18,26 +14,30 @@ public record YearGroupProgress(int yearGroup, int pupils, int encounters, int o
 
     /** Year 7 to 13 in order, empty year groups included so the table never skips a row. */
     public static List<YearGroupProgress> of(List<PupilProgress> pupils) {
-        Map<Integer, List<PupilProgress>> byYear = pupils.stream()
-                .collect(Collectors.groupingBy(PupilProgress::yearGroup, TreeMap::new, Collectors.toList()));
-        List<YearGroupProgress> years = new ArrayList<>();
-        for (int year = EncounterTarget.FIRST_YEAR_GROUP; year <= EncounterTarget.LAST_YEAR_GROUP; year++) {
-            years.add(of(year, byYear.getOrDefault(year, List.of())));
-        }
-        return years;
+        return fromTallies(YearGroupTally.of(pupils));
     }
 
-    static YearGroupProgress of(int yearGroup, List<PupilProgress> pupils) {
-        return new YearGroupProgress(yearGroup, pupils.size(),
-                pupils.stream().mapToInt(PupilProgress::encountersSoFar).sum(),
-                count(pupils, PupilProgress::onTrack),
-                count(pupils, PupilProgress::hadEncounterThisYear),
-                count(pupils, PupilProgress::benchmark6Met),
-                count(pupils, PupilProgress::disadvantaged),
-                count(pupils, p -> p.disadvantaged() && p.onTrack()),
-                count(pupils, p -> !p.disadvantaged() && p.onTrack()),
-                count(pupils, p -> !p.onTrack() && !p.bookedThisYear()),
-                count(pupils, PupilProgress::needsWorkplaceExperience));
+    /** The same from a school's tallies, as {@link ProgressSummaries} keeps them. */
+    public static List<YearGroupProgress> fromTallies(List<YearGroupTally> tallies) {
+        List<YearGroupProgress> years = new ArrayList<>();
+        for (int year = EncounterTarget.FIRST_YEAR_GROUP; year <= EncounterTarget.LAST_YEAR_GROUP; year++) {
+            YearGroupTally disadvantaged = new YearGroupTally(year, true, 0, 0, 0, 0, 0, 0, 0, 0);
+            YearGroupTally others = new YearGroupTally(year, false, 0, 0, 0, 0, 0, 0, 0, 0);
+            for (YearGroupTally tally : tallies) {
+                if (tally.yearGroup() == year) {
+                    if (tally.disadvantaged()) {
+                        disadvantaged = disadvantaged.plus(tally);
+                    } else {
+                        others = others.plus(tally);
+                    }
+                }
+            }
+            YearGroupTally all = others.plus(disadvantaged);
+            years.add(new YearGroupProgress(year, all.pupils(), all.encounters(), all.onTrack(), all.benchmark5(),
+                    all.benchmark6(), disadvantaged.pupils(), disadvantaged.onTrack(), others.onTrack(),
+                    all.behindWithoutBooking(), all.needingWorkplaceExperience()));
+        }
+        return years;
     }
 
     public int percentOnTrack() {
@@ -63,9 +63,5 @@ public record YearGroupProgress(int yearGroup, int pupils, int encounters, int o
     /** Whole percent, rounded half up; 0 for an empty group. */
     public static int percent(int part, int whole) {
         return whole == 0 ? 0 : (int) Math.round(100.0 * part / whole);
-    }
-
-    private static int count(List<PupilProgress> pupils, Predicate<PupilProgress> test) {
-        return (int) pupils.stream().filter(test).count();
     }
 }

@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
-import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
 import org.jooq.Record3;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.EncounterType;
@@ -182,7 +182,7 @@ public final class RoundReview {
     }
 
     /** Pupil places by school, with the schools the round reaches nothing at included: they matter most here. */
-    public Fairness fairness(long hubId, long roundId) {
+    public Fairness fairness(long hubId, long roundId, LocalDate today) {
         // places per school and year group
         Map<Long, Map<Integer, int[]>> places = new HashMap<>();
         dsl.select(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, sum(BOOKING.PUPILS), count())
@@ -191,14 +191,15 @@ public final class RoundReview {
                 .groupBy(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP)
                 .forEach(r -> places.computeIfAbsent(r.value1(), s -> new HashMap<>())
                         .put(r.value2().intValue(), new int[] {r.value3().intValue(), r.value4()}));
-        // pupils and disadvantaged pupils on roll per school and year group
+        // pupils and disadvantaged pupils on roll per school and year group, from the schools' summaries
+        ProgressSummaries summaries = new ProgressSummaries(dsl);
+        summaries.refreshHub(hubId, today);
         Map<Long, Map<Integer, int[]>> roll = new HashMap<>();
-        dsl.select(PUPIL.SCHOOL_ID, PUPIL.YEAR_GROUP, count(), count().filterWhere(PUPIL.DISADVANTAGED))
-                .from(PUPIL).join(SCHOOL).on(SCHOOL.ID.eq(PUPIL.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(hubId)).and(PUPIL.ARCHIVED_ON.isNull())
-                .groupBy(PUPIL.SCHOOL_ID, PUPIL.YEAR_GROUP)
-                .forEach(r -> roll.computeIfAbsent(r.value1(), s -> new HashMap<>())
-                        .put(r.value2().intValue(), new int[] {r.value3(), r.value4()}));
+        summaries.forHub(hubId).forEach((school, tallies) -> tallies.forEach(t -> {
+            int[] pupils = roll.computeIfAbsent(school, s -> new HashMap<>()).computeIfAbsent(t.yearGroup(), y -> new int[2]);
+            pupils[0] += t.pupils();
+            pupils[1] += t.disadvantaged() ? t.pupils() : 0;
+        }));
         List<SchoolReach> schools = new ArrayList<>();
         dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.DEPRIVATION_DECILE).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))
                 .forEach(r -> schools.add(reach(r, places.getOrDefault(r.value1(), Map.of()),

@@ -20,6 +20,7 @@ import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.pupil.PriorityWeights;
@@ -58,6 +59,7 @@ public final class RoundSolver implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final PriorityWeights priorities;
+    private final SolveListener listener;
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
     private final Map<Long, Solver<MatchingProblem>> solving = new ConcurrentHashMap<>();
@@ -104,22 +106,60 @@ public final class RoundSolver implements AutoCloseable {
     public record Full(int maxConcurrent) implements Start {
     }
 
+    /**
+     * A solve that ended on this instance, proposed or failed, timed from taking up the job to
+     * saving the proposal (building the problem and saving included, as a coordinator waits for it).
+     * The figures are the proposal's; a failed solve has none (zero).
+     */
+    public record SolveRun(long hubId, long roundId, String kind, Duration took, boolean failed, long hardScore,
+                           long softScore, int sessions, int matched, long pupilPlaces, boolean stoppedEarly) {
+
+        static SolveRun proposed(long hubId, String kind, Duration took, MatchingProblem plan, Outcome outcome) {
+            return new SolveRun(hubId, outcome.roundId(), kind, took, false,
+                    plan.score() == null ? 0 : plan.score().hardScore(), plan.score() == null ? 0 : plan.score().softScore(),
+                    outcome.sessions(), outcome.matched(), outcome.pupilPlaces(), outcome.stoppedEarly());
+        }
+
+        static SolveRun failed(long hubId, long roundId, String kind, Duration took) {
+            return new SolveRun(hubId, roundId, kind, took, true, 0, 0, 0, 0, 0, false);
+        }
+    }
+
+    /**
+     * Told of each solve when it ends, on the solve's thread: how the app counts solves in its
+     * metrics without this module knowing any metrics library. A listener that throws is logged
+     * and does not affect the round.
+     */
+    @FunctionalInterface
+    public interface SolveListener {
+        SolveListener NONE = run -> {
+        };
+
+        void solveEnded(SolveRun run);
+    }
+
     /** Without a cap on solves at once: for a process that runs one, such as {@code encounters match}. */
     public RoundSolver(Database database, Clock clock, PriorityWeights priorities) {
-        this(database, clock, priorities, Integer.MAX_VALUE);
+        this(database, clock, priorities, SolveListener.NONE);
+    }
+
+    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, SolveListener listener) {
+        this(database, clock, priorities, listener, Integer.MAX_VALUE);
     }
 
     /**
      * @param maxConcurrent solves this instance runs at once: each takes about a core and holds a
      *                      connection of the pool (its hub's lock) while it runs
      */
-    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, int maxConcurrent) {
+    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, SolveListener listener,
+                       int maxConcurrent) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("An instance must be able to run at least one solve");
         }
         this.database = database;
         this.clock = clock;
         this.priorities = priorities;
+        this.listener = listener;
         this.maxConcurrent = maxConcurrent;
         this.slots = new Semaphore(maxConcurrent);
     }
@@ -146,14 +186,22 @@ public final class RoundSolver implements AutoCloseable {
             Round round = open(held.dsl(), hubId, fresh, userId, options);
             long roundId = round.id();
             Horizon horizon = Horizon.between(round.horizonStart(), round.horizonEnd());
+            // the solve's log lines carry the request id of whoever started it
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
             CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
+                long began = System.nanoTime();
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
                 try (held) {
-                    return solve(held, hubId, roundId, horizon, today, options);
+                    return solve(held, hubId, roundId, horizon, today, options, began);
                 } catch (RuntimeException e) {
                     log.error("Matching round {} of hub {} failed", roundId, hubId, e);
+                    tell(SolveRun.failed(hubId, roundId, options.kind(), Duration.ofNanos(System.nanoTime() - began)));
                     throw e;
                 } finally {
                     slots.release();
+                    MDC.clear();
                 }
             }, jobs);
             return new Running(roundId, outcome);
@@ -198,9 +246,10 @@ public final class RoundSolver implements AutoCloseable {
         return requested;
     }
 
-    private Outcome solve(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options) {
+    private Outcome solve(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options,
+                          long began) {
         try {
-            return solveAndPropose(held, hubId, roundId, horizon, today, options);
+            return solveAndPropose(held, hubId, roundId, horizon, today, options, began);
         } catch (RuntimeException e) {
             try {
                 new Rounds(held.dsl()).failSolving(roundId, "The solve failed: " + e.getMessage());
@@ -213,7 +262,7 @@ public final class RoundSolver implements AutoCloseable {
     }
 
     private Outcome solveAndPropose(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today,
-                                    Options options) {
+                                    Options options, long began) {
         Rounds rounds = new Rounds(database.dsl());
         MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
                 .load(new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
@@ -238,7 +287,17 @@ public final class RoundSolver implements AutoCloseable {
                 watcher.interrupt();
             }
         }
-        return propose(held.dsl(), roundId, plan, stoppedEarly);
+        Outcome outcome = propose(held.dsl(), roundId, plan, stoppedEarly);
+        tell(SolveRun.proposed(hubId, options.kind(), Duration.ofNanos(System.nanoTime() - began), plan, outcome));
+        return outcome;
+    }
+
+    private void tell(SolveRun run) {
+        try {
+            listener.solveEnded(run);
+        } catch (RuntimeException e) {
+            log.warn("The solve listener failed on matching round {}: {}", run.roundId(), e.toString());
+        }
     }
 
     /**

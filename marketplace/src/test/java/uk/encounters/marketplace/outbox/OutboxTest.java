@@ -199,6 +199,34 @@ class OutboxTest {
     }
 
     @Test
+    void backlogCountsDueAndGivenUpMessagesAndTheAgeOfTheOldestStillTried() {
+        assertThat(outbox.backlog()).isEqualTo(new Backlog(0, 0, Duration.ZERO));
+        outbox.enqueue(message("due"));
+        outbox.enqueue(message("backing-off"));
+        outbox.enqueue(message("given-up"));
+        outbox.enqueue(message("sent"));
+        db.dsl().update(OUTBOX).set(OUTBOX.CREATED_AT, DSL.currentOffsetDateTime().minus(DSL.field("interval '90 minutes'")))
+                .where(OUTBOX.IDEMPOTENCY_KEY.in("backing-off", "given-up")).execute();
+        for (String key : List.of("backing-off", "given-up", "sent")) {
+            long id = db.dsl().select(OUTBOX.ID).from(OUTBOX).where(OUTBOX.IDEMPOTENCY_KEY.eq(key)).fetchSingle().value1();
+            db.dsl().update(OUTBOX).set(OUTBOX.CLAIMED_BY, "a").set(OUTBOX.CLAIMED_UNTIL, dbNow().plusMinutes(5))
+                    .where(OUTBOX.ID.eq(id)).execute();
+            switch (key) {
+                case "backing-off" -> outbox.markFailed(id, "a", "421 try later", Duration.ofMinutes(10));
+                case "given-up" -> outbox.markGaveUp(id, "a", "550 no such user");
+                default -> outbox.markSent(id, "a");
+            }
+        }
+
+        Backlog backlog = outbox.backlog();
+
+        assertThat(backlog.due()).as("only the message that may be sent now").isEqualTo(1);
+        assertThat(backlog.gaveUp()).isEqualTo(1);
+        // the message backing off is still being tried: it is the oldest waiting, not the one given up on
+        assertThat(backlog.oldestUnsent()).isBetween(Duration.ofMinutes(89), Duration.ofMinutes(91));
+    }
+
+    @Test
     void findByIdIsEmptyForAnUnknownMessage() {
         assertThat(outbox.findById(999_999)).isEmpty();
     }

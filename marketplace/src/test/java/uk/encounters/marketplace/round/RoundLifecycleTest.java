@@ -204,7 +204,8 @@ class RoundLifecycleTest {
     void anInstanceRunsNoMoreSolvesAtOnceThanItMay() throws Exception {
         RoundHub first = bench.hub();
         RoundHub second = bench.hub();
-        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS, 1)) {
+        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS,
+                RoundSolver.SolveListener.NONE, 1)) {
             RoundSolver.Running running = (RoundSolver.Running) oneAtATime.start(first.id(), null,
                     RoundSolver.Options.weekly(120, Map.of()));
 

@@ -87,7 +87,7 @@ class RoundReviewTest {
         });
         assertThat(load).filteredOn(a -> a.employerId() == hub.talkEmployer()).singleElement()
                 .satisfies(a -> assertThat(a.cap()).isEqualTo(2)); // a small firm: two sessions a round
-        RoundReview.Fairness fairness = review.fairness(hub.id(), round.id());
+        RoundReview.Fairness fairness = review.fairness(hub.id(), round.id(), TODAY);
         assertThat(fairness.pupilPlaces()).isEqualTo(90);
         assertThat(fairness.coldSpotPlaces()).isEqualTo(30);
         assertThat(fairness.pupilsOnRoll()).isEqualTo(120);

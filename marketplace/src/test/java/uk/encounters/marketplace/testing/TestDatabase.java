@@ -2,6 +2,7 @@ package uk.encounters.marketplace.testing;
 
 import java.util.Locale;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,9 +17,29 @@ import uk.encounters.marketplace.DatabaseSettings;
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
+    /** Migrate to the latest version; {@code ""}: not at all; otherwise up to this version. */
+    private final String migrateTo;
     private String name;
     private DatabaseSettings settings;
     private Database database;
+
+    public TestDatabase() {
+        this(null);
+    }
+
+    private TestDatabase(String migrateTo) {
+        this.migrateTo = migrateTo;
+    }
+
+    /** A database as an older release left it, migrated only up to {@code version}: the next start upgrades it. */
+    public static TestDatabase migratedTo(String version) {
+        return new TestDatabase(version);
+    }
+
+    /** A database with no schema at all, e.g. to restore a backup into. */
+    public static TestDatabase empty() {
+        return new TestDatabase("");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -31,7 +52,12 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         server.execute("create database " + name);
         settings = server.settingsFor(name);
         database = Database.open(settings);
-        database.migrate();
+        if (migrateTo == null) {
+            database.migrate();
+        } else if (!migrateTo.isEmpty()) {
+            Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
+                    .target(migrateTo).load().migrate();
+        }
     }
 
     @Override

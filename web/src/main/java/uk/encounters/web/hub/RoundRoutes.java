@@ -374,7 +374,7 @@ public final class RoundRoutes {
         model.put("byEmployer", group(bookings, RoundReview.Booking::employer));
         model.put("unmatched", blocking.call(() -> review.unmatched(round.id())));
         model.put("load", load);
-        model.put("fairness", blocking.call(() -> review.fairness(round.hubId(), round.id())));
+        model.put("fairness", blocking.call(() -> review.fairness(round.hubId(), round.id(), today)));
         return model;
     }
 

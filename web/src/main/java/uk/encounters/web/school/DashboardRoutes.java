@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
@@ -40,8 +40,8 @@ public final class DashboardRoutes {
     public void showDashboard(RoutingContext ctx) {
         long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
         LocalDate today = LocalDate.now(clock);
-        List<YearGroupProgress> years = YearGroupProgress.of(blocking.call(() ->
-                new ProgressRepository(database.dsl()).forSchool(schoolId, today)));
+        List<YearGroupProgress> years = YearGroupProgress.fromTallies(blocking.call(() ->
+                new ProgressSummaries(database.dsl()).forSchool(schoolId, today)));
         Map<String, Object> model = new HashMap<>();
         model.put("schoolId", schoolId);
         model.put("year", AcademicYear.containing(today).label());

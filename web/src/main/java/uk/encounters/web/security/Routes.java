@@ -8,14 +8,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.observe.RequestId;
 
 /**
  * The only way routes are registered: each one with the {@link Access} rule it needs, kept as
- * route metadata so a test can walk every route and check its rule is enforced.
+ * route metadata so a test can walk every route and check its rule is enforced. Each handler runs
+ * with the request id in the MDC ({@link RequestId#carried}), and the route's pattern is kept for
+ * the access log.
  */
 public final class Routes {
 
     public static final String ACCESS = "access";
+    private static final String PATTERN = "routePattern";
 
     private final Router router;
     private final Access.HubLookup hubs;
@@ -35,11 +39,19 @@ public final class Routes {
         add(HttpMethod.POST, path, access, handler);
     }
 
+    /** The pattern of the route that took the request ({@code /schools/:schoolId/progress}), or null if none did. */
+    public static String patternOf(RoutingContext ctx) {
+        return ctx.get(PATTERN);
+    }
+
     private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
         router.route(method, path)
                 .putMetadata(ACCESS, access)
-                .handler(ctx -> enforce(ctx, access))
-                .handler(handler);
+                .handler(RequestId.carried(ctx -> {
+                    ctx.put(PATTERN, path);
+                    enforce(ctx, access);
+                }))
+                .handler(RequestId.carried(handler));
     }
 
     private void enforce(RoutingContext ctx, Access access) {

@@ -31,6 +31,7 @@ class HomePageBrowserTest {
         data.encounter(data.pupil(school, 7), LocalDate.of(2026, 10, 7), true);
         data.pupil(school, 8);
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
+        app.awaitProgressSummaries();
     }
 
     @AfterAll

@@ -59,6 +59,8 @@ class ReadinessTest {
             assertThat(home.statusCode()).isEqualTo(503);
             assertThat(home.headers().firstValue("retry-after")).isPresent();
             assertThat(home.body()).contains("the service is unavailable").doesNotContain("Exception");
+            assertThat(home.body()).as("the reference support finds the log lines by")
+                    .contains(home.headers().firstValue("X-Request-Id").orElseThrow());
         } finally {
             proxy.start();
         }

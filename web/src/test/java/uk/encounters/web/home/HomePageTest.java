@@ -83,6 +83,7 @@ class HomePageTest {
         data.request(s3, 8, "open", TODAY);
 
         app = RunningApp.start(db.database(), TODAY);
+        app.awaitProgressSummaries(); // the home page reads what the app's background pass summarised
     }
 
     @AfterAll
