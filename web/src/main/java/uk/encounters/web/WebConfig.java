@@ -20,6 +20,7 @@ public record WebConfig(
         Optional<Path> sharedDataDirectory,
         Optional<String> sessionSecret,
         boolean trustProxy,
+        int maxConcurrentSolves,
         MailSettings mail,
         int metricsPort,
         String metricsHost,
@@ -42,6 +43,8 @@ public record WebConfig(
                 nonBlank(env.get("SHARED_DATA_DIR")).map(Path::of),
                 nonBlank(env.get("SESSION_SECRET")),
                 "true".equalsIgnoreCase(nonBlank(env.get("TRUST_PROXY")).orElse("false")),
+                nonBlank(env.get("MAX_CONCURRENT_SOLVES")).map(WebConfig::parseSolves)
+                        .orElse(Runtime.getRuntime().availableProcessors()),
                 MailSettings.fromEnvironment(env),
                 parsePort("METRICS_PORT", nonBlank(env.get("METRICS_PORT")).orElse(String.valueOf(DEFAULT_METRICS_PORT))),
                 nonBlank(env.get("METRICS_HOST")).orElse(DEFAULT_METRICS_HOST),
@@ -56,7 +59,8 @@ public record WebConfig(
     @Override
     public String toString() {
         return "WebConfig[port=" + port + ", baseUrl=" + baseUrl + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded")
-                + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy + ", mail=" + mail
+                + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy
+                + ", maxConcurrentSolves=" + maxConcurrentSolves + ", mail=" + mail
                 + ", metrics=" + metricsHost + ":" + metricsPort + ", logFormat=" + logFormat + "]";
     }
 
@@ -69,6 +73,19 @@ public record WebConfig(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + " must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+
+    /** A solve takes about a core for its time limit: more at once than cores only slows each one down. */
+    private static int parseSolves(String value) {
+        try {
+            int solves = Integer.parseInt(value.trim());
+            if (solves < 1) {
+                throw new NumberFormatException();
+            }
+            return solves;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MAX_CONCURRENT_SOLVES must be a whole number of 1 or more, not '" + value + "'");
         }
     }
 

@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
@@ -67,6 +66,7 @@ import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.school.SchoolBookingRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.ForwardedFor;
 import uk.encounters.web.security.PostgresSessionStore;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
@@ -150,13 +150,14 @@ public final class WebServer extends VerticleBase {
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
-        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS, new SolveMetrics(metrics.registry()));
+        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS, new SolveMetrics(metrics.registry()),
+                config.maxConcurrentSolves());
         RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
                 new Publication(config.baseUrl(), PRODUCT_NAME, clock));
 
         router = Router.router(vertx);
         if (config.trustProxy()) {
-            router.allowForward(AllowForwardHeaders.X_FORWARD);
+            router.route().handler(ForwardedFor::take);
         }
         Routes routes = new Routes(router, hubLookup(hubRepository), blocking);
         router.route().handler(new RequestId(config.trustProxy())::assign);
@@ -310,6 +311,9 @@ public final class WebServer extends VerticleBase {
             return rolled;
         }, false));
         summariseProgress();
+        // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
+        vertx.setPeriodic(RoundSolver.RECOVERY_INTERVAL.toMillis(),
+                id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
         vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
             sessions.deleteExpired();
             return new RateLimits(database.dsl(), clock).deleteOld();
@@ -366,7 +370,7 @@ public final class WebServer extends VerticleBase {
     public Future<?> stop() throws Exception {
         stopped = true;
         if (roundSolver != null) {
-            roundSolver.close(); // a solve cut short here is taken up again by the next start (RoundSolver)
+            roundSolver.close(); // a solve cut short here saves its best plan so far
         }
         return super.stop();
     }

@@ -53,6 +53,16 @@ class CommandLineTest {
     }
 
     @Test
+    void webConfigRunsAsManySolvesAtOnceAsCoresUnlessToldOtherwise() {
+        assertThat(WebConfig.fromEnvironment(java.util.Map.of()).maxConcurrentSolves())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", " 3 ")).maxConcurrentSolves())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", "0")))
+                .hasMessageContaining("MAX_CONCURRENT_SOLVES must be a whole number of 1 or more");
+    }
+
+    @Test
     void metricsAreServedOnTheLoopbackPort9090AndLogsAreTextUnlessConfigured() {
         var defaults = WebConfig.fromEnvironment(java.util.Map.of());
         assertThat(defaults.metricsPort()).isEqualTo(9090);

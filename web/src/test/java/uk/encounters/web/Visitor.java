@@ -20,19 +20,25 @@ public final class Visitor {
 
     private static final Pattern CSRF = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"");
 
-    private final RunningApp app;
+    private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrfToken;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Visitor(RunningApp app) {
-        this.app = app;
+        this(app.url(""));
+    }
+
+    /** A browser talking to this address: one app instance's, or a load balancer's in front of several. */
+    public Visitor(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public HttpResponse<String> get(String path) {
-        return remember(send(HttpRequest.newBuilder(URI.create(app.url(path))).GET()));
+        return remember(send(HttpRequest.newBuilder(URI.create(url(path))).GET()));
     }
 
     /** Keeps the CSRF token of the page, as a browser keeps the page's hidden field. */
@@ -69,7 +75,7 @@ public final class Visitor {
         String body = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return remember(send(HttpRequest.newBuilder(URI.create(app.url(path)))
+        return remember(send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
@@ -85,7 +91,7 @@ public final class Visitor {
         body.writeBytes(file.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return remember(send(HttpRequest.newBuilder(URI.create(app.url(path)))
+        return remember(send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
     }
@@ -101,12 +107,18 @@ public final class Visitor {
         return this;
     }
 
+    /** Sends this header with every request from now on, as a forger (or a browser extension) might. */
+    public Visitor withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** Presents a cookie this visitor did not get itself: a stolen or stale one. */
     public Visitor withCookie(String name, String value) {
         java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(app.url("/")), cookie);
+        cookies.getCookieStore().add(URI.create(url("/")), cookie);
         return this;
     }
 
@@ -115,12 +127,17 @@ public final class Visitor {
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    private String url(String path) {
+        return baseUrl + path;
+    }
+
     public String csrfToken() {
         return csrfToken;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::header);
             return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

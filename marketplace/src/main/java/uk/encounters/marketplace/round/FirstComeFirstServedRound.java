@@ -28,17 +28,17 @@ public final class FirstComeFirstServedRound {
 
     /** Plans the hub's next six school weeks from {@code today}; the round is left proposed, ready to publish. */
     public RoundSolver.Outcome run(long hubId, LocalDate today) {
-        Optional<RoundLock> lock = RoundLock.tryAcquire(database.dataSource(), hubId);
+        Optional<RoundLock> lock = RoundLock.tryAcquire(database, hubId);
         if (lock.isEmpty()) {
             throw new IllegalStateException("A matching round of hub " + hubId + " is being solved already");
         }
         try (RoundLock held = lock.get()) {
             Horizon fresh = RoundSolver.nextHorizon(today);
-            Round round = RoundSolver.open(database, hubId, fresh, null, RoundSolver.Options.weekly(1, Map.of()));
+            Round round = RoundSolver.open(held.dsl(), hubId, fresh, null, RoundSolver.Options.weekly(1, Map.of()));
             MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
                     .load(new RoundProblem.Scope(hubId, round.id(), Horizon.between(round.horizonStart(),
                             round.horizonEnd()), today, null), new MatchingWeights(Map.of()));
-            return RoundSolver.propose(database, round.id(), FirstComeFirstServed.plan(problem), false);
+            return RoundSolver.propose(held.dsl(), round.id(), FirstComeFirstServed.plan(problem), false);
         }
     }
 }

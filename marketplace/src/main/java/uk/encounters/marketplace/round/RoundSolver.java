@@ -10,7 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.jooq.DSLContext;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -45,7 +49,11 @@ public final class RoundSolver implements AutoCloseable {
     }
     public static final int DEFAULT_SECONDS = 30;
     public static final int MAX_SECONDS = 600;
+    /** How often each instance looks for rounds left solving by an instance that died ({@link #recoverAbandoned}). */
+    public static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+    /** How long close() waits for stopped solves to save their plans. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(RoundSolver.class);
 
     private final Database database;
@@ -55,6 +63,10 @@ public final class RoundSolver implements AutoCloseable {
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
     private final Map<Long, Solver<MatchingProblem>> solving = new ConcurrentHashMap<>();
+    private final int maxConcurrent;
+    private final Semaphore slots;
+    /** Set by close(): a solve still loading its problem then stops as soon as it starts. */
+    private volatile boolean closing;
 
     /**
      * @param onlyRequests for a re-match, the reopened requests to plan; null plans every open request
@@ -90,6 +102,10 @@ public final class RoundSolver implements AutoCloseable {
     public record Busy() implements Start {
     }
 
+    /** This instance runs as many solves as it may at once; another instance, or a later try, can take it. */
+    public record Full(int maxConcurrent) implements Start {
+    }
+
     /**
      * A solve that ended on this instance, proposed or failed, timed from taking up the job to
      * saving the proposal (building the problem and saving included, as a coordinator waits for it).
@@ -122,29 +138,54 @@ public final class RoundSolver implements AutoCloseable {
         void solveEnded(SolveRun run);
     }
 
+    /** Without a cap on solves at once: for a process that runs one, such as {@code encounters match}. */
     public RoundSolver(Database database, Clock clock, PriorityWeights priorities) {
         this(database, clock, priorities, SolveListener.NONE);
     }
 
     public RoundSolver(Database database, Clock clock, PriorityWeights priorities, SolveListener listener) {
+        this(database, clock, priorities, listener, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxConcurrent solves this instance runs at once: each takes about a core and holds a
+     *                      connection of the pool (its hub's lock) while it runs
+     */
+    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, SolveListener listener,
+                       int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("An instance must be able to run at least one solve");
+        }
         this.database = database;
         this.clock = clock;
         this.priorities = priorities;
         this.listener = listener;
+        this.maxConcurrent = maxConcurrent;
+        this.slots = new Semaphore(maxConcurrent);
     }
 
     public Start start(long hubId, Long userId, Options options) {
-        Optional<RoundLock> lock = RoundLock.tryAcquire(database.dataSource(), hubId);
+        if (!slots.tryAcquire()) {
+            return new Full(maxConcurrent);
+        }
+        Optional<RoundLock> lock;
+        try {
+            lock = RoundLock.tryAcquire(database, hubId);
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
         if (lock.isEmpty()) {
+            slots.release();
             return new Busy();
         }
+        RoundLock held = lock.get();
         try {
             LocalDate today = LocalDate.now(clock);
             Horizon fresh = nextHorizon(today);
-            Round round = open(database, hubId, fresh, userId, options);
+            Round round = open(held.dsl(), hubId, fresh, userId, options);
             long roundId = round.id();
             Horizon horizon = Horizon.between(round.horizonStart(), round.horizonEnd());
-            RoundLock held = lock.get();
             // the solve's log lines carry the request id of whoever started it
             Map<String, String> logContext = MDC.getCopyOfContextMap();
             CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
@@ -153,21 +194,46 @@ public final class RoundSolver implements AutoCloseable {
                     MDC.setContextMap(logContext);
                 }
                 try (held) {
-                    return solve(hubId, roundId, horizon, today, options, began);
+                    return solve(held, hubId, roundId, horizon, today, options, began);
                 } catch (RuntimeException e) {
                     log.error("Matching round {} of hub {} failed", roundId, hubId, e);
-                    new Rounds(database.dsl()).failSolving(roundId, "The solve failed: " + e.getMessage());
                     tell(SolveRun.failed(hubId, roundId, options.kind(), Duration.ofNanos(System.nanoTime() - began)));
                     throw e;
                 } finally {
+                    slots.release();
                     MDC.clear();
                 }
             }, jobs);
             return new Running(roundId, outcome);
         } catch (RuntimeException e) {
-            lock.get().close();
+            held.close();
+            slots.release();
             throw e;
         }
+    }
+
+    /**
+     * Marks as interrupted the rounds left solving by an instance that died (still "solving", their
+     * hub's lock free), so their coordinators can run them again; their earlier proposals stand.
+     * Every instance calls it now and then. Answers how many it recovered.
+     */
+    public int recoverAbandoned() {
+        int recovered = 0;
+        for (long hubId : new Rounds(database.dsl()).hubsSolving()) {
+            Optional<RoundLock> lock = RoundLock.isHeld(database.dsl(), hubId) ? Optional.empty()
+                    : RoundLock.tryAcquire(database, hubId);
+            if (lock.isPresent()) {
+                try (RoundLock held = lock.get()) {
+                    int rounds = held.dsl().transactionResult(c -> new Rounds(c.dsl()).recoverAbandoned(hubId));
+                    if (rounds > 0) {
+                        log.warn("Hub {}: {} matching round(s) left solving by an instance that stopped, marked interrupted",
+                                hubId, rounds);
+                    }
+                    recovered += rounds;
+                }
+            }
+        }
+        return recovered;
     }
 
     /** Stops a solve this instance runs at once; others see the request in the database within a second. */
@@ -180,7 +246,23 @@ public final class RoundSolver implements AutoCloseable {
         return requested;
     }
 
-    private Outcome solve(long hubId, long roundId, Horizon horizon, LocalDate today, Options options, long began) {
+    private Outcome solve(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options,
+                          long began) {
+        try {
+            return solveAndPropose(held, hubId, roundId, horizon, today, options, began);
+        } catch (RuntimeException e) {
+            try {
+                new Rounds(held.dsl()).failSolving(roundId, "The solve failed: " + e.getMessage());
+            } catch (RuntimeException lockLost) {
+                // the lock's connection went: recoverAbandoned, on whichever instance, puts the round right
+                log.warn("Could not mark matching round {} as failed: {}", roundId, lockLost.toString());
+            }
+            throw e;
+        }
+    }
+
+    private Outcome solveAndPropose(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today,
+                                    Options options, long began) {
         Rounds rounds = new Rounds(database.dsl());
         MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
                 .load(new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
@@ -196,7 +278,7 @@ public final class RoundSolver implements AutoCloseable {
             solver.addEventListener(event -> best.set(event.getNewBestSolution()));
             solving.put(roundId, solver);
             Thread watcher = Thread.ofPlatform().name("matching-round-progress-" + roundId).daemon(true)
-                    .start(() -> watch(rounds, roundId, solver, best));
+                    .start(() -> watch(rounds, roundId, solver, best, () -> closing));
             try {
                 plan = solver.solve(problem);
                 stoppedEarly = solver.isTerminateEarly();
@@ -205,7 +287,7 @@ public final class RoundSolver implements AutoCloseable {
                 watcher.interrupt();
             }
         }
-        Outcome outcome = propose(database, roundId, plan, stoppedEarly);
+        Outcome outcome = propose(held.dsl(), roundId, plan, stoppedEarly);
         tell(SolveRun.proposed(hubId, options.kind(), Duration.ofNanos(System.nanoTime() - began), plan, outcome));
         return outcome;
     }
@@ -221,10 +303,11 @@ public final class RoundSolver implements AutoCloseable {
     /**
      * The hub's round, marked as solving from now with these options: its open round, or a new
      * one for {@code fresh} if there is none or the open one plans days that have gone. Call with
-     * the hub's lock held; rounds an instance left solving when it died are recovered first.
+     * the hub's lock held, through its connection; rounds an instance left solving when it died
+     * are recovered first.
      */
-    static Round open(Database database, long hubId, Horizon fresh, Long userId, Options options) {
-        return database.dsl().transactionResult(c -> {
+    static Round open(DSLContext locked, long hubId, Horizon fresh, Long userId, Options options) {
+        return locked.transactionResult(c -> {
             Rounds rounds = new Rounds(c.dsl());
             rounds.recoverAbandoned(hubId);
             Optional<Round> open = rounds.findOpen(hubId);
@@ -239,9 +322,12 @@ public final class RoundSolver implements AutoCloseable {
         });
     }
 
-    /** Saves the plan as the round's proposal, with its final figures, in one transaction. */
-    static Outcome propose(Database database, long roundId, MatchingProblem plan, boolean stoppedEarly) {
-        PlanSummary summary = database.dsl().transactionResult(c -> {
+    /**
+     * Saves the plan as the round's proposal, with its final figures, in one transaction through
+     * the hub's lock's connection ({@link RoundLock#dsl()}).
+     */
+    static Outcome propose(DSLContext locked, long roundId, MatchingProblem plan, boolean stoppedEarly) {
+        PlanSummary summary = locked.transactionResult(c -> {
             Proposal.save(c.dsl(), roundId, plan);
             Rounds tx = new Rounds(c.dsl());
             PlanSummary figures = recordProgress(tx, roundId, plan);
@@ -254,24 +340,32 @@ public final class RoundSolver implements AutoCloseable {
 
     /** Writes the best plan's figures as they improve, and stops the solve when anyone asks, until it ends. */
     private static void watch(Rounds rounds, long roundId, Solver<MatchingProblem> solver,
-                              AtomicReference<MatchingProblem> best) {
+                              AtomicReference<MatchingProblem> best, BooleanSupplier closing) {
         MatchingProblem written = null;
+        boolean failing = false;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(PROGRESS_INTERVAL);
-                MatchingProblem latest = best.get();
-                if (latest != null && latest != written) {
-                    recordProgress(rounds, roundId, latest);
-                    written = latest;
-                }
-                if (rounds.stopRequested(roundId)) {
-                    solver.terminateEarly();
+                // a database blip costs a few progress updates, not the stop button for the rest of the solve
+                try {
+                    MatchingProblem latest = best.get();
+                    if (latest != null && latest != written) {
+                        recordProgress(rounds, roundId, latest);
+                        written = latest;
+                    }
+                    if (closing.getAsBoolean() || rounds.solveShouldEnd(roundId)) {
+                        solver.terminateEarly();
+                    }
+                    failing = false;
+                } catch (RuntimeException e) {
+                    if (!failing) {
+                        log.warn("Could not record the progress of matching round {}: {}", roundId, e.toString());
+                    }
+                    failing = true;
                 }
             }
         } catch (InterruptedException e) {
             // the solve ended: its final figures are written with the proposal
-        } catch (RuntimeException e) {
-            log.warn("Could not record the progress of matching round {}: {}", roundId, e.toString());
         }
     }
 
@@ -283,8 +377,20 @@ public final class RoundSolver implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the solves running here and waits a little for each to save its best plan so far, so
+     * an instance stopped in a rolling deploy leaves proposals, not rounds to run again.
+     */
     public void close() {
+        closing = true;
         solving.values().forEach(Solver::terminateEarly);
         jobs.shutdown();
+        try {
+            if (!jobs.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Matching rounds still saving after {}; they are left to recoverAbandoned", CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -136,11 +136,18 @@ public final class Rounds {
      * Rounds left "solving" by an instance that died: called with the hub's lock held, so nothing
      * is solving them. Their earlier proposal, if any, stands.
      */
-    void recoverAbandoned(long hubId) {
-        dsl.select(MATCHING_ROUND.ID).from(MATCHING_ROUND)
+    int recoverAbandoned(long hubId) {
+        List<Long> abandoned = dsl.select(MATCHING_ROUND.ID).from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
-                .fetch(MATCHING_ROUND.ID)
-                .forEach(id -> failSolving(id, "The solve was interrupted (the app stopped); run it again."));
+                .fetch(MATCHING_ROUND.ID);
+        abandoned.forEach(id -> failSolving(id, "The solve was interrupted (the app stopped); run it again."));
+        return abandoned.size();
+    }
+
+    /** Hubs with a round marked solving: being solved, or left so by an instance that died. */
+    List<Long> hubsSolving() {
+        return dsl.selectDistinct(MATCHING_ROUND.HUB_ID).from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING)).fetch(MATCHING_ROUND.HUB_ID);
     }
 
     /** Asks whichever instance is solving the round to stop and keep its best plan so far. */
@@ -152,9 +159,13 @@ public final class Rounds {
                 .execute() == 1;
     }
 
-    boolean stopRequested(long roundId) {
+    /**
+     * Someone asked the solve to stop, or the round is no longer solving: its solve lost the hub's
+     * lock and another instance recovered the round, so nothing this solve finds can be saved.
+     */
+    boolean solveShouldEnd(long roundId) {
         return dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.ID.eq(roundId)
-                .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNotNull()));
+                .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNotNull().or(MATCHING_ROUND.STATUS.ne(Round.SOLVING))));
     }
 
     /** Sets the round aside unpublished; its proposed bookings go with it. */

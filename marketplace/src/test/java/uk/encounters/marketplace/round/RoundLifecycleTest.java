@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -188,15 +189,38 @@ class RoundLifecycleTest {
     @Test
     void onlyOneSolvePerHubRunsAtATime() throws Exception {
         RoundHub hub = bench.hub();
-        try (RoundLock held = RoundLock.tryAcquire(db.database().dataSource(), hub.id()).orElseThrow()) {
+        try (RoundLock held = RoundLock.tryAcquire(db.database(), hub.id()).orElseThrow()) {
             assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isTrue();
-            assertThat(RoundLock.tryAcquire(db.database().dataSource(), hub.id())).isEmpty();
+            assertThat(RoundLock.tryAcquire(db.database(), hub.id())).isEmpty();
             assertThat(bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                     .isInstanceOf(RoundSolver.Busy.class);
         }
         assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isFalse();
         assertThat(bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                 .isInstanceOf(RoundSolver.Running.class);
+    }
+
+    @Test
+    void anInstanceRunsNoMoreSolvesAtOnceThanItMay() throws Exception {
+        RoundHub first = bench.hub();
+        RoundHub second = bench.hub();
+        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS,
+                RoundSolver.SolveListener.NONE, 1)) {
+            RoundSolver.Running running = (RoundSolver.Running) oneAtATime.start(first.id(), null,
+                    RoundSolver.Options.weekly(120, Map.of()));
+
+            assertThat(oneAtATime.start(second.id(), null, RoundSolver.Options.weekly(1, Map.of())))
+                    .isEqualTo(new RoundSolver.Full(1));
+            assertThat(new Rounds(db.dsl()).findOpen(second.id())).as("nothing started for it").isEmpty();
+            assertThat(bench.solver().start(second.id(), null, RoundSolver.Options.weekly(1, Map.of())))
+                    .as("another instance takes it").isInstanceOf(RoundSolver.Running.class);
+
+            oneAtATime.stop(first.id(), running.roundId());
+            running.outcome().get(30, TimeUnit.SECONDS);
+            RoundSolver.Start next = oneAtATime.start(first.id(), null, RoundSolver.Options.weekly(1, Map.of()));
+            assertThat(next).isInstanceOf(RoundSolver.Running.class);
+            ((RoundSolver.Running) next).outcome().get(60, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -124,12 +124,18 @@ public final class RoundRoutes {
     private void start(RoutingContext ctx, long hubId, RoundSolver.Options options) {
         Long userId = CurrentUser.of(ctx).id();
         RoundSolver.Start start = blocking.call(() -> solver.start(hubId, userId, options));
-        if (start instanceof RoundSolver.Running running) {
-            ctx.redirect(roundPath(hubId) + "s/" + running.roundId());
-        } else {
-            Flash.set(ctx, "This hub's round is being matched already, here or by another coordinator. "
-                    + "Wait for it to finish, or stop it.");
-            ctx.redirect(roundPath(hubId));
+        switch (start) {
+            case RoundSolver.Running running -> ctx.redirect(roundPath(hubId) + "s/" + running.roundId());
+            case RoundSolver.Busy busy -> {
+                Flash.set(ctx, "This hub's round is being matched already, here or by another coordinator. "
+                        + "Wait for it to finish, or stop it.");
+                ctx.redirect(roundPath(hubId));
+            }
+            case RoundSolver.Full full -> {
+                Flash.set(ctx, "The app is matching as many rounds as it can at once. Nothing has started: "
+                        + "run matching again in a minute.");
+                ctx.redirect(roundPath(hubId));
+            }
         }
     }
 

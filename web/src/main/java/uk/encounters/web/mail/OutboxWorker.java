@@ -84,20 +84,30 @@ public final class OutboxWorker extends VerticleBase {
 
     // A one-shot timer re-armed after each round, so rounds never overlap however slow SMTP is.
     private void scheduleNextRound() {
+        scheduleNextRound(false);
+    }
+
+    /**
+     * After a full batch more is likely waiting (a publication queues a digest per employer and
+     * school), so the next round starts at once rather than after the poll interval, which would
+     * cap each instance at one batch per interval and leave sign-in links queued behind a backlog.
+     */
+    private void scheduleNextRound(boolean moreWaiting) {
         if (!stopping) {
-            timerId = vertx.setTimer(timing.pollInterval().toMillis(), id -> runRound());
+            timerId = vertx.setTimer(moreWaiting ? 1 : timing.pollInterval().toMillis(), id -> runRound());
         }
     }
 
     private void runRound() {
         round = blocking(() -> outbox.claimDue(claimant, timing.batchSize(), timing.lease()))
-                .compose(this::deliverAll)
+                .compose(batch -> deliverAll(batch).map(batch.size() == timing.batchSize()))
                 .recover(failure -> {
                     // Typically PostgreSQL being down; claims not yet settled run out with their lease.
                     log.warn("Outbox round failed: {}", failure.toString());
-                    return Future.succeededFuture();
+                    return Future.succeededFuture(false);
                 })
-                .onComplete(done -> scheduleNextRound());
+                .andThen(fullBatch -> scheduleNextRound(fullBatch.result()))
+                .mapEmpty();
     }
 
     private Future<Void> deliverAll(List<PendingMessage> batch) {

@@ -60,8 +60,12 @@ public final class RateLimit {
         return allowed;
     }
 
-    /** The client's address; behind a proxy, WebServer lets Vert.x take it from X-Forwarded-For. */
+    /** The client's address; behind a proxy, the one it saw ({@link ForwardedFor}). */
     public static String clientAddress(RoutingContext ctx) {
+        String forwarded = ctx.get(ForwardedFor.CLIENT_ADDRESS);
+        if (forwarded != null) {
+            return forwarded;
+        }
         var remote = ctx.request().remoteAddress();
         return remote == null ? "unknown" : remote.host();
     }

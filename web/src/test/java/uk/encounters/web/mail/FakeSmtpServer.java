@@ -24,13 +24,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (advertising no extensions, so no TLS and no login), MAIL, RCPT, DATA, RSET, NOOP, QUIT. It
  * records every message it accepts, and can be told to refuse mail with a given reply.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
     /** One accepted message: the envelope and the raw DATA with dot-stuffing undone. */
-    record ReceivedMail(String from, List<String> recipients, String data) {
+    public record ReceivedMail(String from, List<String> recipients, String data) {
 
         /** The value of the first header with this name, or null. */
-        String header(String name) {
+        public String header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
             for (String line : data.split("\r\n")) {
                 if (line.isEmpty()) {
@@ -54,7 +54,7 @@ final class FakeSmtpServer implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeSmtpServer start() throws IOException {
+    public static FakeSmtpServer start() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         FakeSmtpServer smtp = new FakeSmtpServer(socket);
@@ -62,26 +62,26 @@ final class FakeSmtpServer implements AutoCloseable {
         return smtp;
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** From now on answer MAIL FROM with this reply (e.g. "550 5.7.1 Relaying denied"). */
-    void refuseWith(String reply) {
+    public void refuseWith(String reply) {
         refusal = reply;
     }
 
     /** From now on take this long to accept each message, like a slow relay. */
-    void delayEachMessage(Duration delay) {
+    public void delayEachMessage(Duration delay) {
         acceptanceDelay = delay;
     }
 
     /** From now on accept mail again. */
-    void recover() {
+    public void recover() {
         refusal = null;
     }
 
-    List<ReceivedMail> received() {
+    public List<ReceivedMail> received() {
         return List.copyOf(received);
     }
 

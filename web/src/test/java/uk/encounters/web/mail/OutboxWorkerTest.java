@@ -131,6 +131,27 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void aBacklogIsSentBatchAfterBatchWithoutWaitingAPollIntervalBetweenThem() {
+        DeliveryTiming slowPolling = new DeliveryTiming(Duration.ofSeconds(3), 5, Duration.ofSeconds(5),
+                Duration.ofMinutes(1), FAST.backoff());
+        int messages = 40;
+        for (int i = 0; i < messages; i++) {
+            outbox.enqueue(message("backlog:" + i));
+        }
+        Vertx vertx = Vertx.vertx();
+        cleanup.add(() -> vertx.close().await());
+        vertx.deployVerticle(new OutboxWorker(db.database(), smtpAt(smtp.port()), slowPolling)).await();
+
+        awaitTrue("the first batch is sent", () -> !smtp.received().isEmpty());
+        long firstSent = System.nanoTime();
+        awaitTrue("the backlog is sent", () -> outbox.countPending() == 0);
+
+        // eight batches: one poll interval between each would take 21 s more
+        assertThat(Duration.ofNanos(System.nanoTime() - firstSent)).isLessThan(slowPolling.pollInterval());
+        assertThat(smtp.received()).hasSize(messages);
+    }
+
+    @Test
     void aMessageEnqueuedInARolledBackTransactionIsNeverSent() {
         deploy(db.database(), smtpAt(smtp.port()));
 
