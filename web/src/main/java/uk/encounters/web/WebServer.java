@@ -110,7 +110,7 @@ public final class WebServer extends VerticleBase {
                 .setCookieSecureFlag(config.https())
                 .setSessionTimeout(SESSION_TIMEOUT.toMillis())
                 .setNagHttps(false);
-        Templates templates = new Templates(PRODUCT_NAME, sessionHandler);
+        Templates templates = new Templates(PRODUCT_NAME, sessionHandler, blocking);
         HubRepository hubRepository = new HubRepository(database.dsl());
         Passwords passwords = new Passwords();
         RateLimit rateLimit = new RateLimit(new RateLimits(database.dsl(), clock), blocking);
