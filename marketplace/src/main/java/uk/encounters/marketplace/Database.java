@@ -22,6 +22,17 @@ import org.jooq.impl.DSL;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * How PostgreSQL plans this app's queries, set on each new connection (README, "Database
+     * settings"). The queries are short and many run at once, so: no JIT compiling, which took
+     * longer than the queries it compiled; no parallel workers, whose start-up cost more than they
+     * saved with every core busy serving other requests; and random reads priced as the cached
+     * reads they are, so a hub's rows are found through its indexes instead of by reading a
+     * national table from end to end.
+     */
+    static final String SESSION_SETTINGS = "SET jit = off; SET max_parallel_workers_per_gather = 0; "
+            + "SET random_page_cost = 1.1";
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
 
@@ -48,6 +59,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setPoolName("encounters");
+        config.setConnectionInitSql(SESSION_SETTINGS);
         // Start without a connection: readiness, not start-up, reports a database that is down.
         config.setInitializationFailTimeout(-1);
         // Fail a request fast when the database is gone instead of queueing it for 30 s.

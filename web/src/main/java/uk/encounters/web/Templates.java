@@ -41,10 +41,12 @@ public final class Templates {
 
     private final String productName;
     private final SessionHandler sessions;
+    private final Blocking blocking;
 
-    public Templates(String productName, SessionHandler sessions) {
+    public Templates(String productName, SessionHandler sessions, Blocking blocking) {
         this.productName = productName;
         this.sessions = sessions;
+        this.blocking = blocking;
     }
 
     /** Renders a page and ends the response with it. */
@@ -59,10 +61,13 @@ public final class Templates {
         page.put("account", CurrentUser.of(ctx));
         page.put("csrfToken", ctx.get(CSRF_TOKEN));
         page.putIfAbsent("flash", Flash.take(ctx));
+        // Rendered on the worker pool: on the verticle's virtual thread it would hold up every other
+        // request until done (a round review of 300 bookings is 800 KB of HTML).
+        String html = Thread.currentThread().isVirtual() ? blocking.call(() -> apply(view, page)) : apply(view, page);
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
-                .end(apply(view, page));
+                .end(html);
     }
 
     /**

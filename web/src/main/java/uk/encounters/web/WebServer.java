@@ -44,6 +44,7 @@ import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.employer.BookingReplyRoutes;
 import uk.encounters.web.employer.EmployerOfferRoutes;
 import uk.encounters.web.employer.EmployerRoutes;
+import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.employer.ImportRoutes;
 import uk.encounters.web.employer.ReplyLinkRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
@@ -120,7 +121,7 @@ public final class WebServer extends VerticleBase {
                 .setCookieSecureFlag(config.https())
                 .setSessionTimeout(SESSION_TIMEOUT.toMillis())
                 .setNagHttps(false);
-        Templates templates = new Templates(PRODUCT_NAME, sessionHandler);
+        Templates templates = new Templates(PRODUCT_NAME, sessionHandler, blocking);
         HubRepository hubRepository = new HubRepository(database.dsl());
         Passwords passwords = new Passwords();
         RateLimit rateLimit = new RateLimit(new RateLimits(database.dsl(), clock), blocking);
@@ -131,10 +132,11 @@ public final class WebServer extends VerticleBase {
         HealthRoutes health = new HealthRoutes(database, blocking);
         SignInRoutes signIn = new SignInRoutes(database, blocking, templates, rateLimit, links, passwords, clock);
         TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
-        AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations);
+        HubChoices hubChoices = new HubChoices(database, blocking);
+        AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations, hubChoices);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         HubEmployerRoutes hubEmployers = new HubEmployerRoutes(database, blocking, templates, clock);
-        OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, clock);
+        OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
         EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, links, clock);
         EmployerOfferRoutes employerOffers = new EmployerOfferRoutes(database, blocking, templates, clock);
         VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);

@@ -1,11 +1,16 @@
 package uk.encounters.benchmark.load;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** What to load and how hard: the app's address, how many people, for how long, how they pause. */
 record LoadOptions(String url, int users, Duration warmup, Duration duration, Duration thinkTime, int hubs,
-                   int roundSeconds, long seed, boolean help) {
+                   int roundSeconds, long seed, Set<String> skipped, boolean help) {
+
+    /** The pages a signed-in user picks among, which {@code --skip} can leave out. */
+    static final List<String> SKIPPABLE = List.of("home", "school progress", "employer page", "hub dashboard", "round review");
 
     static final String USAGE = """
             Usage: encounters load [options]
@@ -26,6 +31,9 @@ record LoadOptions(String url, int users, Duration warmup, Duration duration, Du
               --hubs N              hubs to spread the users over: half the largest, half at random (default: 10)
               --round-seconds N     time limit of the rounds solved before loading (default: 5)
               --seed N              the random draws (default: 1)
+              --skip PAGES          pages no one asks for, comma-separated (home, school progress, employer
+                                    page, hub dashboard, round review): each user picks among its others,
+                                    so one slow page does not hide how the rest behave
               --help                this text
             """;
 
@@ -38,6 +46,7 @@ record LoadOptions(String url, int users, Duration warmup, Duration duration, Du
         int hubs = 10;
         int roundSeconds = 5;
         long seed = 1;
+        Set<String> skipped = Set.of();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -50,12 +59,23 @@ record LoadOptions(String url, int users, Duration warmup, Duration duration, Du
                 case "--hubs" -> hubs = positive(args, ++i, option);
                 case "--round-seconds" -> roundSeconds = positive(args, ++i, option);
                 case "--seed" -> seed = number(args, ++i, option);
+                case "--skip" -> skipped = pages(value(args, ++i, option));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option '" + option + "'.");
             }
         }
         return new LoadOptions(url, users, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
-                Duration.ofMillis(thinkMs), hubs, roundSeconds, seed, help);
+                Duration.ofMillis(thinkMs), hubs, roundSeconds, seed, skipped, help);
+    }
+
+    private static Set<String> pages(String list) {
+        Set<String> pages = Set.copyOf(Arrays.stream(list.split(",")).map(String::strip).toList());
+        for (String page : pages) {
+            if (!SKIPPABLE.contains(page)) {
+                throw new IllegalArgumentException("--skip takes " + String.join(", ", SKIPPABLE) + ", not '" + page + "'.");
+            }
+        }
+        return pages;
     }
 
     private static String value(List<String> args, int i, String option) {

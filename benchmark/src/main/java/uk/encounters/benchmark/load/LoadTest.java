@@ -155,24 +155,36 @@ public final class LoadTest {
 
     private void play(LoadUser user, Part part, Random random) {
         String postcode = part.role() == Role.VISITOR ? cast.postcodeIn(part.hubId()) : null;
+        List<String> choices = switch (part.role()) {
+            case COORDINATOR -> List.of("home", "hub dashboard", "round review");
+            case CAREERS_LEADER -> List.of("home", "school progress");
+            case EMPLOYER -> List.of("home", "employer page");
+            case VISITOR -> List.of();
+        };
+        List<String> pagesToAsk = choices.stream().filter(page -> !options.skipped().contains(page)).toList();
+        if (part.role() != Role.VISITOR && pagesToAsk.isEmpty()) {
+            return; // every page of this role skipped: the user sits it out
+        }
         while (running.get()) {
-            int pick = random.nextInt(2);
-            switch (part.role()) {
-                case COORDINATOR -> {
-                    switch (random.nextInt(3)) {
-                        case 0 -> time("home", user.get("/"));
-                        case 1 -> time("hub dashboard", user.get("/hubs/" + part.hubId() + "/dashboard"));
-                        default -> time("round review", user.get("/hubs/" + part.hubId() + "/round"));
-                    }
-                }
-                case CAREERS_LEADER -> time(pick == 0 ? "home" : "school progress",
-                        user.get(pick == 0 ? "/" : "/schools/" + part.subjectId() + "/progress"));
-                case EMPLOYER -> time(pick == 0 ? "home" : "employer page",
-                        user.get(pick == 0 ? "/" : "/employers/" + part.subjectId()));
-                case VISITOR -> offerATalk(user, part, postcode, random);
+            if (part.role() == Role.VISITOR) {
+                offerATalk(user, part, postcode, random);
+            } else {
+                String page = pagesToAsk.get(random.nextInt(pagesToAsk.size()));
+                time(page, user.get(path(page, part)));
             }
             think(random);
         }
+    }
+
+    private static String path(String page, Part part) {
+        return switch (page) {
+            case "home" -> "/";
+            case "hub dashboard" -> "/hubs/" + part.hubId() + "/dashboard";
+            case "round review" -> "/hubs/" + part.hubId() + "/round";
+            case "school progress" -> "/schools/" + part.subjectId() + "/progress";
+            case "employer page" -> "/employers/" + part.subjectId();
+            default -> throw new IllegalArgumentException(page);
+        };
     }
 
     private void offerATalk(LoadUser user, Part part, String postcode, Random random) {

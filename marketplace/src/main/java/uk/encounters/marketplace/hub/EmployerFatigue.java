@@ -1,6 +1,8 @@
 package uk.encounters.marketplace.hub;
 
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.select;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
@@ -46,17 +48,21 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, hubId, today);
         Map<Long, Integer> asksLonger = EmployerLoad.asksSince(dsl, hubId, twelveWeeksAgo);
         var declined = count().filterWhere(BOOKING.STATUS.eq("declined").and(BOOKING.DECLINED_BY.eq("employer"))
-                .and(BOOKING.LATE_CANCELLATION.isFalse()));
-        var late = count().filterWhere(BOOKING.LATE_CANCELLATION);
-        var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show"));
+                .and(BOOKING.LATE_CANCELLATION.isFalse())).as("declined");
+        var late = count().filterWhere(BOOKING.LATE_CANCELLATION).as("late");
+        var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show")).as("no_shows");
+        // Counted per employer through the offers' employer index: joining the hub's employers to all
+        // offers had PostgreSQL read every offer in the country (0.7-0.9 s on the national database).
+        var answers = lateral(select(declined, late, noShows)
+                .from(OFFER).join(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID))
+                .where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID)).and(BOOKING.STARTS_ON.ge(twelveWeeksAgo)))
+                .as("answers");
         return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE,
-                        EMPLOYER.MAX_ASKS_PER_MONTH, declined, late, noShows)
+                        EMPLOYER.MAX_ASKS_PER_MONTH, answers.field(declined), answers.field(late), answers.field(noShows))
                 .from(EMPLOYER)
-                .leftJoin(OFFER).on(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
-                .leftJoin(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID)).and(BOOKING.STARTS_ON.ge(twelveWeeksAgo))
+                .crossJoin(answers)
                 .where(EMPLOYER.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
-                .groupBy(EMPLOYER.ID)
                 .fetch(r -> {
                     int asked = recent.asksOf(r.value1());
                     return new EmployerFatigue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), asked,

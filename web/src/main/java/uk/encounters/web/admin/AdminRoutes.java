@@ -18,6 +18,7 @@ import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
 import uk.encounters.web.Templates;
 import uk.encounters.web.account.Invitations;
+import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
 
@@ -30,12 +31,15 @@ public final class AdminRoutes {
     private final Blocking blocking;
     private final Templates templates;
     private final Invitations invitations;
+    private final HubChoices hubChoices;
 
-    public AdminRoutes(Database database, Blocking blocking, Templates templates, Invitations invitations) {
+    public AdminRoutes(Database database, Blocking blocking, Templates templates, Invitations invitations,
+                       HubChoices hubChoices) {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
         this.invitations = invitations;
+        this.hubChoices = hubChoices;
     }
 
     public void showHubs(RoutingContext ctx) {
@@ -60,6 +64,7 @@ public final class AdminRoutes {
             new AuditLog(c.dsl()).record(actor, "hub_created", "hub", id, Map.of("name", name, "area", area), ip);
             return id;
         }));
+        hubChoices.forget();
         Flash.set(ctx, "Hub " + name + " created. Invite its enterprise coordinator below.");
         ctx.redirect("/admin/hubs/" + hubId);
     }

@@ -35,11 +35,13 @@ public final class OfferFormRoutes {
     private final Templates templates;
     private final RateLimit rateLimit;
     private final Links links;
+    private final HubChoices hubChoices;
     private final Clock clock;
 
     public OfferFormRoutes(Database database, Blocking blocking, Templates templates, RateLimit rateLimit, Links links,
-                           Clock clock) {
+                           HubChoices hubChoices, Clock clock) {
         this.database = database;
+        this.hubChoices = hubChoices;
         this.blocking = blocking;
         this.templates = templates;
         this.rateLimit = rateLimit;
@@ -57,7 +59,7 @@ public final class OfferFormRoutes {
         if (!rateLimit.allow(ctx, "public-form", email)) {
             return;
         }
-        List<HubRepository.Hub> hubs = blocking.call(() -> new HubRepository(database.dsl()).findAll());
+        List<HubRepository.Hub> hubs = hubChoices.all();
         Optional<OfferSubmission> offer = read(form, email, hubs);
         if (offer.isEmpty()) {
             showForm(ctx, 422, form);
@@ -126,7 +128,7 @@ public final class OfferFormRoutes {
         Map<String, Object> model = new HashMap<>(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
-        List<HubRepository.Hub> hubs = blocking.call(() -> new HubRepository(database.dsl()).findAll());
+        List<HubRepository.Hub> hubs = hubChoices.all();
         OfferFields.addChoices(model);
         model.put("sizes", SelectOptions.of(SIZE_BANDS, values.get("size")));
         model.put("hubs", hubs.size() > 1 ? SelectOptions.of(hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))

@@ -1,0 +1,73 @@
+package uk.encounters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class TemplatesTest {
+
+    static final int REQUESTS = 3;
+
+    /** A value the template reads; reading it waits until every request's render is reading it too. */
+    public record Gate(CyclicBarrier barrier) {
+
+        public String passed() throws Exception {
+            barrier.await(10, TimeUnit.SECONDS);
+            return "passed";
+        }
+    }
+
+    /**
+     * Each render waits at a gate until all three are rendering at once. Renders made on the
+     * verticle's virtual thread would run one after another, and the gate would never open.
+     */
+    @Test
+    void pagesRenderAtTheSameTimeInsteadOfOneAfterAnother() throws Exception {
+        Gate gate = new Gate(new CyclicBarrier(REQUESTS));
+        Vertx vertx = Vertx.vertx();
+        try {
+            var server = new VerticleBase() {
+                int port;
+
+                @Override
+                public Future<?> start() {
+                    Templates templates = new Templates("Test", null, new Blocking(vertx));
+                    Router router = Router.router(vertx);
+                    router.get("/").handler(ctx -> templates.render(ctx, "testing/gate", "Gate", Map.of("gate", gate)));
+                    return vertx.createHttpServer().requestHandler(router).listen(0).onSuccess(s -> port = s.actualPort());
+                }
+            };
+            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+                    .await();
+
+            HttpClient http = HttpClient.newHttpClient();
+            List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, REQUESTS)
+                    .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
+                            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+
+            for (var response : responses) {
+                assertThat(response.get(30, TimeUnit.SECONDS).body()).contains("<p>passed</p>");
+            }
+        } finally {
+            vertx.close().await();
+        }
+    }
+}
