@@ -16,21 +16,19 @@ import uk.encounters.web.Templates;
 /** The public home page: the hubs and how far their pupils are towards seven encounters. */
 public final class HomeRoutes {
 
-    private final HubRepository hubs;
-    private final Blocking blocking;
+    private final HomeFigures figures;
     private final Templates templates;
     private final Clock clock;
 
     public HomeRoutes(HubRepository hubs, Blocking blocking, Templates templates, Clock clock) {
-        this.hubs = hubs;
-        this.blocking = blocking;
+        this.figures = new HomeFigures(hubs, blocking);
         this.templates = templates;
         this.clock = clock;
     }
 
     public void showHome(RoutingContext ctx) {
         LocalDate today = LocalDate.now(clock);
-        List<HubSummary> summaries = blocking.call(() -> hubs.findSummaries(today));
+        List<HubSummary> summaries = figures.on(today);
         Map<String, Object> model = new java.util.HashMap<>(Map.of(
                 "hubs", summaries,
                 "total", HubSummary.total("All hubs", summaries),
