@@ -6,15 +6,18 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * The one piece that owns the connection pool, applies the migrations and hands out a
@@ -33,13 +36,24 @@ public final class Database implements AutoCloseable {
     static final String SESSION_SETTINGS = "SET jit = off; SET max_parallel_workers_per_gather = 0; "
             + "SET random_page_cost = 1.1";
 
-    private final HikariDataSource dataSource;
+    /** How long a caller waits for a connection from a busy pool before its request fails (503). */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** While PostgreSQL is unreachable, how often a background check asks the pool for a connection again. */
+    static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
+
+    private final HikariDataSource pool;
+    private final FailFastDataSource dataSource;
     private final DSLContext dsl;
 
-    private Database(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
-                new Settings().withRenderSchema(false).withExecuteLogging(false));
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.dataSource = new FailFastDataSource(pool, RETRY_INTERVAL);
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(dataSource)
+                .set(SQLDialect.POSTGRES)
+                .set(new Settings().withRenderSchema(false).withExecuteLogging(false))
+                // a query cut off by a server going away is the first sign of an outage
+                .set(ExecuteListener.onException(ctx -> dataSource.noticeFailure(ctx.exception()))));
     }
 
     /** Opens a pool; it connects lazily, so this works while PostgreSQL is still starting or down. */
@@ -62,8 +76,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionInitSql(SESSION_SETTINGS);
         // Start without a connection: readiness, not start-up, reports a database that is down.
         config.setInitializationFailTimeout(-1);
-        // Fail a request fast when the database is gone instead of queueing it for 30 s.
-        config.setConnectionTimeout(3_000);
+        // Fail a request fast when the database is gone instead of queueing it for 30 s; while it
+        // stays gone, FailFastDataSource turns callers away without even this wait.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(1_000);
         if (poolMetrics != null) {
             config.setMetricsTrackerFactory(poolMetrics);
@@ -116,10 +131,19 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True while PostgreSQL is known to be unreachable. Work that must not wait even for one
+     * connection attempt (a session written while a response goes out) gives up at once.
+     */
+    public boolean isUnreachable() {
+        return dataSource.isOpen();
+    }
+
     public DSLContext dsl() {
         return dsl;
     }
 
+    /** Connections from the pool; while PostgreSQL is unreachable, a failure at once (see {@link FailFastDataSource}). */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -138,6 +162,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 }

@@ -51,7 +51,8 @@ public final class Templates {
 
     /** Renders a page and ends the response with it. */
     public void render(RoutingContext ctx, int status, String view, String title, Map<String, Object> model) {
-        if (status >= 400) {
+        // A 503 means the database is away: there is nowhere to keep the session.
+        if (status >= 400 && status != 503) {
             keepSession(ctx);
         }
         Map<String, Object> page = new HashMap<>(model);
@@ -78,8 +79,8 @@ public final class Templates {
         if (sessions != null && ctx.session() != null && !ctx.session().isDestroyed()) {
             try {
                 Future.await(sessions.flush(ctx, true));
-            } catch (RuntimeException e) {
-                // Best effort: an error page (a 503 while the database is away) must still be shown.
+            } catch (Exception e) { // Future.await rethrows a store's checked SQLException as it is
+                // Best effort: an error page must still be shown.
                 log.debug("Could not keep the session for an error page: {}", e.toString());
             }
         }

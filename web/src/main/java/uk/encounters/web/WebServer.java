@@ -113,7 +113,7 @@ public final class WebServer extends VerticleBase {
     @Override
     public Future<?> start() {
         Blocking blocking = new Blocking(vertx);
-        PostgresSessionStore sessions = new PostgresSessionStore(vertx, database.dsl());
+        PostgresSessionStore sessions = new PostgresSessionStore(vertx, database);
         SessionHandler sessionHandler = SessionHandler.create(sessions)
                 .setSessionCookieName("encounters_session")
                 .setCookieHttpOnlyFlag(true)

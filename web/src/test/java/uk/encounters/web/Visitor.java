@@ -23,6 +23,7 @@ public final class Visitor {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Duration timeout;
     private String csrfToken;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -32,7 +33,17 @@ public final class Visitor {
 
     /** A browser talking to this address: one app instance's, or a load balancer's in front of several. */
     public Visitor(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(20));
+    }
+
+    /** A visitor who gives up on a request after {@code timeout}: an {@link IllegalStateException} caused by HttpTimeoutException. */
+    public Visitor(RunningApp app, Duration timeout) {
+        this(app.url(""), timeout);
+    }
+
+    public Visitor(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -138,7 +149,7 @@ public final class Visitor {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             headers.forEach(request::header);
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -13,11 +13,13 @@ import io.vertx.ext.web.sstore.impl.SharedDataSessionImpl;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLTransientConnectionException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.Database;
 
 /**
  * Sessions kept in PostgreSQL, so they survive a restart and every app instance sees the same
@@ -27,12 +29,14 @@ import org.jooq.DSLContext;
 public final class PostgresSessionStore implements SessionStore {
 
     private final Vertx vertx;
+    private final Database database;
     private final DSLContext dsl;
     private final VertxContextPRNG random;
 
-    public PostgresSessionStore(Vertx vertx, DSLContext dsl) {
+    public PostgresSessionStore(Vertx vertx, Database database) {
         this.vertx = vertx;
-        this.dsl = dsl;
+        this.database = database;
+        this.dsl = database.dsl();
         this.random = VertxContextPRNG.current(vertx);
     }
 
@@ -129,9 +133,16 @@ public final class PostgresSessionStore implements SessionStore {
      * there: the hook runs inside response.end() holding the connection's lock, where Vert.x's
      * await falls back to a latch that the blocked context can never release. The write takes a
      * millisecond or so. Elsewhere (event-loop callers) it goes to the worker pool.
+     *
+     * <p>Because it holds up every request of the server while it runs, it never waits for a
+     * database known to be unreachable: the write fails at once (the page itself answers 503).
      */
     private <T> Future<T> write(Callable<T> work) {
         if (Thread.currentThread().isVirtual()) {
+            if (database.isUnreachable()) {
+                return Future.failedFuture(new SQLTransientConnectionException(
+                        "PostgreSQL is unreachable: the session is not saved", "08001"));
+            }
             try {
                 return Future.succeededFuture(work.call());
             } catch (Exception e) {
