@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Just enough of an SMTP server on 127.0.0.1 for the Vert.x mail client: greeting, EHLO/HELO
@@ -49,6 +50,8 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile String refusal;
     private volatile Duration acceptanceDelay = Duration.ZERO;
+    private volatile Runnable atMailFrom = () -> { };
+    private volatile Consumer<ReceivedMail> beforeAccepting = mail -> { };
 
     private FakeSmtpServer(ServerSocket server) {
         this.server = server;
@@ -74,6 +77,16 @@ public final class FakeSmtpServer implements AutoCloseable {
     /** From now on take this long to accept each message, like a slow relay. */
     public void delayEachMessage(Duration delay) {
         acceptanceDelay = delay;
+    }
+
+    /** Runs when a client starts a message (MAIL FROM), before the server answers: where a test can kill the sender. */
+    void atMailFrom(Runnable hook) {
+        atMailFrom = hook;
+    }
+
+    /** Runs with each message once it is recorded, before the server answers that it is accepted. */
+    void beforeAccepting(Consumer<ReceivedMail> hook) {
+        beforeAccepting = hook;
     }
 
     /** From now on accept mail again. */
@@ -119,6 +132,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                 switch (verb) {
                     case "EHLO", "HELO" -> reply(out, "250 fake-smtp");
                     case "MAIL" -> {
+                        atMailFrom.run();
                         String refused = refusal;
                         if (refused != null) {
                             reply(out, refused);
@@ -135,8 +149,13 @@ public final class FakeSmtpServer implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         String data = readData(in);
+                        if (data == null) {
+                            return; // the client went away in the middle of the message: nothing was accepted
+                        }
                         Thread.sleep(acceptanceDelay);
-                        received.add(new ReceivedMail(from, List.copyOf(recipients), data));
+                        ReceivedMail mail = new ReceivedMail(from, List.copyOf(recipients), data);
+                        received.add(mail);
+                        beforeAccepting.accept(mail);
                         from = null;
                         recipients.clear();
                         reply(out, "250 2.0.0 Ok: queued");
@@ -165,13 +184,17 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
+    /** The message up to the line with a single dot, or null when the connection ends before it. */
     private static String readData(BufferedReader in) throws IOException {
         StringBuilder data = new StringBuilder();
         String line;
-        while ((line = in.readLine()) != null && !line.equals(".")) {
+        while ((line = in.readLine()) != null) {
+            if (line.equals(".")) {
+                return data.toString();
+            }
             data.append(line.startsWith(".") ? line.substring(1) : line).append("\r\n");
         }
-        return data.toString();
+        return null;
     }
 
     private static void reply(OutputStream out, String line) throws IOException {
