@@ -172,7 +172,9 @@ public final class WebServer extends VerticleBase {
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
         BodyHandler uploads = BodyHandler.create(uploadsDirectory()).setBodyLimit(UPLOAD_LIMIT_BYTES)
                 .setDeleteUploadedFilesOnEnd(true);
+        router.route().handler(FormInput::refuseMultipartWithoutBoundary);
         router.route().handler(ctx -> (IMPORT_PATH.matcher(ctx.request().path()).matches() ? uploads : forms).handle(ctx));
+        router.route().handler(FormInput::refuseNulCharacters);
         router.route().handler(sessionHandler);
         router.route().handler(CSRFHandler.create(vertx, csrfSecret())
                 .setCookieSecure(config.https())

@@ -1,0 +1,85 @@
+package uk.encounters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.RATE_LIMIT;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+
+/** Requests no browser sends, which the form fuzzing found answered with a 500: now a 400 that writes nothing. */
+class FormInputTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static RunningApp app;
+    static long hub;
+
+    @BeforeAll
+    static void start() {
+        hub = new TestData(db.dsl()).hub("Derby Careers Hub");
+        Accounts.create(db.dsl(), "admin@example.org", "Ada Admin", Scope.admin());
+        app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void aMultipartBodyWithAnEmptyBoundaryIsRefusedWith400() throws Exception {
+        for (String type : new String[] {"multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"", "multipart/form-data"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url("/sign-in/link")))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("email=someone@example.org")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(type).isEqualTo(400);
+            assertThat(response.body()).contains("Something was wrong with that request");
+        }
+    }
+
+    @Test
+    void aNulCharacterInAFieldIsRefusedWith400BeforeAnythingIsWritten() {
+        Visitor visitor = new Visitor(app);
+        visitor.get("/sign-in/link");
+        int rateLimitRows = db.dsl().fetchCount(RATE_LIMIT);
+
+        HttpResponse<String> response = visitor.post("/sign-in/link", Map.of("email", "someone@example.org\u0000"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(db.dsl().fetchCount(RATE_LIMIT)).as("not even counted against a rate limit").isEqualTo(rateLimitRows);
+    }
+
+    @Test
+    void aNulCharacterInTheQueryIsRefusedWith400() throws Exception {
+        Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
+        assertThat(admin.get("/hubs/" + hub + "/employers?q=acme").statusCode()).isEqualTo(200);
+
+        assertThat(admin.get("/hubs/" + hub + "/employers?q=acme%00").statusCode()).as("the name filter goes to PostgreSQL")
+                .isEqualTo(400);
+        assertThat(statusLineOf("/offer-a-talk?sector=a%G0")).as("a query that does not decode").contains(" 400 ");
+    }
+
+    /** Java's HTTP client will not send a malformed address; a socket will. */
+    private static String statusLineOf(String target) throws Exception {
+        URI base = URI.create(app.url("/"));
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+}
