@@ -73,6 +73,11 @@ final class BadInput {
         List<Field> fields = new ArrayList<>();
         form.fields().forEach(f -> fields.add(Field.of(f.getKey(), f.getValue())));
         fields.add(Field.of(HarvestedForm.CSRF_FIELD, token));
+        if (form.multipart()) {
+            List<Field> files = form.fileFields().stream().map(name -> new Field(utf8(name), new byte[0])).toList();
+            String boundary = "----unspoiled";
+            return new Post(null, "multipart/form-data; boundary=" + boundary, multipartBody(boundary, fields, files, ""), "unspoiled");
+        }
         return new Post(null, "application/x-www-form-urlencoded", urlencodedAsIs(fields), "unspoiled");
     }
 
@@ -95,7 +100,8 @@ final class BadInput {
         List<Field> fields = new ArrayList<>();
         form.fields().forEach(f -> fields.add(Field.of(f.getKey(), f.getValue())));
         List<Field> files = new ArrayList<>();
-        form.fileFields().forEach(name -> files.add(new Field(utf8(name), csv(false))));
+        // no file chosen, as a browser sends it; the spoiling may put one in
+        form.fileFields().forEach(name -> files.add(new Field(utf8(name), new byte[0])));
         String csrf = token;
         StringBuilder what = new StringBuilder(attack.name());
         switch (attack) {
@@ -173,8 +179,9 @@ final class BadInput {
             what.append(" in ").append(text(field.name));
         }
         if (!files.isEmpty() && random.nextBoolean()) {
-            files.getFirst().value = csv(true);
-            what.append(" bad CSV");
+            boolean bad = random.nextBoolean();
+            files.getFirst().value = csv(bad);
+            what.append(bad ? " bad CSV" : " a CSV of odd shape");
         }
     }
 
@@ -246,6 +253,12 @@ final class BadInput {
 
     private Post multipart(Attack attack, List<Field> fields, List<Field> files, String what) {
         String boundary = "----fuzz" + Long.toHexString(random.nextLong());
+        String filename = pick(List.of("pupils.csv", "../../etc/passwd", "naïve ünïcode.csv", "a\"b.csv", "x.exe"));
+        return new Post(attack, "multipart/form-data; boundary=" + boundary, multipartBody(boundary, fields, files, filename), what);
+    }
+
+    /** A multipart body; a file with no content goes as a browser sends an empty file input (no file name). */
+    private static byte[] multipartBody(String boundary, List<Field> fields, List<Field> files, String filename) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Field field : fields) {
             body.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + text(field.name) + "\"\r\n\r\n"));
@@ -253,15 +266,15 @@ final class BadInput {
             body.writeBytes(utf8("\r\n"));
         }
         for (Field file : files) {
-            String filename = pick(List.of("pupils.csv", "../../etc/passwd", "naïve ünïcode.csv", "a\"b.csv", "", "x.exe"));
-            String type = pick(List.of("text/csv", "application/octet-stream", "image/png", "text/csv; charset=windows-1252"));
+            boolean none = file.value.length == 0;
             body.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + text(file.name)
-                    + "\"; filename=\"" + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n"));
+                    + "\"; filename=\"" + (none ? "" : filename) + "\"\r\nContent-Type: "
+                    + (none ? "application/octet-stream" : "text/csv") + "\r\n\r\n"));
             body.writeBytes(file.value);
             body.writeBytes(utf8("\r\n"));
         }
         body.writeBytes(utf8("--" + boundary + "--\r\n"));
-        return new Post(attack, "multipart/form-data; boundary=" + boundary, body.toByteArray(), what);
+        return body.toByteArray();
     }
 
     /** Percent-encodes every byte outside the unreserved set; with {@code raw}, some bytes go as they are. */

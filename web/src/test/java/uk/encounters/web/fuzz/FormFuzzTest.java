@@ -40,7 +40,7 @@ import uk.encounters.web.security.Access;
 import uk.encounters.web.security.Routes;
 
 /**
- * Every POST route the app registers, posted {@code -Dfuzz.posts} times (default 40; the issue's
+ * Every POST route the app registers, posted {@code -Dfuzz.posts} times (default 30; the issue's
  * figure is 10,000) with generated bad input ({@link BadInput}, seeded: {@code -Dfuzz.seed}
  * repeats a run) by someone allowed to use it: an administrator, or a visitor for the public
  * forms and the emailed links. Each form starts from what its page shows (found by opening every
@@ -59,7 +59,7 @@ class FormFuzzTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    static final int POSTS = Integer.getInteger("fuzz.posts", 40);
+    static final int POSTS = Integer.getInteger("fuzz.posts", 30);
     static final long SEED = Long.getLong("fuzz.seed", System.currentTimeMillis());
     /** Bodies over the limit may be refused before they are read: the client then sees the connection close. */
     static final int BODY_LIMIT = 64 * 1024;
@@ -72,12 +72,15 @@ class FormFuzzTest {
             Map.entry("passwordAgain", "a long enough passphrase 42"), Map.entry("reason", "Our speaker is ill"),
             Map.entry("amount", "100"), Map.entry("funder", "Careers Hub"), Map.entry("title", "A careers talk"),
             Map.entry("count", "5"), Map.entry("comment", "Went well"), Map.entry("area", "Derby"),
-            Map.entry("pasted", "reference,year_group\nF1,9\n"), Map.entry("csv", "reference,year_group\nF1,9\n"));
+            Map.entry("yearGroup", "7"), Map.entry("disadvantagedCount", "0"));
 
     /** The fields of forms no page of the fixture shows (suggestions appear only for a session left unmatched). */
     static final Map<String, List<Map.Entry<String, String>>> UNSHOWN = Map.of(
             "/hubs/:hubId/rounds/:roundId/requests/:requestId/assign",
             List.of(Map.entry("offer", "1"), Map.entry("date", "2026-12-02"), Map.entry("period", "morning")));
+
+    /** Per form, fields set over what its page shows: ids, a pasted CSV of the right shape, a real sign-in. */
+    static final Map<String, Map<String, String>> FILLED = new LinkedHashMap<>();
 
     static RunningApp app;
     static ChangeLog changes;
@@ -137,6 +140,20 @@ class FormFuzzTest {
         String offerToken = link.group(2);
         tokens.put("/offers/:offerId/confirm/:token", () -> offerToken);
         tokens.put("/bookings/:bookingId/reply/:token", () -> replyToken);
+
+        String reference = db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.ID.eq(pupils.getFirst())).fetchOne(PUPIL.REFERENCE);
+        FILLED.put("/sign-in", Map.of("email", "admin-1@fuzz-example.org", "password", Accounts.PASSWORD));
+        FILLED.put("/offer-a-talk", Map.of("hub", String.valueOf(hub.id())));
+        FILLED.put("/employers/:employerId/offers/:offerId", Map.of("weekday", "2"));
+        FILLED.put("/hubs/:hubId/employers/merge", Map.of("from", String.valueOf(hub.secondEmployer()),
+                "into", String.valueOf(hub.talkEmployer())));
+        FILLED.put("/employers/:employerId/import/volunteers", Map.of("action", "save",
+                "csv", "name,email,safeguarding_checked_until\nVal Fuzz,val@fuzz-example.org,2027-06-30\n"));
+        FILLED.put("/employers/:employerId/import/offers", Map.of("action", "save",
+                "csv", "type,year_from,year_to,pupils,from,until,weekdays\ncareers_talk,7,11,30,2026-12-01,2027-03-01,Tue\n"));
+        FILLED.put("/schools/:schoolId/import/pupils", Map.of("action", "save", "csv", "reference,year_group\nF1,9\n"));
+        FILLED.put("/schools/:schoolId/import/log", Map.of("action", "save", "reference", reference,
+                "csv", "date,type,provider,attended\n2026-10-01,careers_talk,Acme,yes\n"));
 
         changes = ChangeLog.install(db.dsl());
     }
@@ -201,7 +218,7 @@ class FormFuzzTest {
                         return new HarvestedForm(concrete(route.getPath()).getFirst(), false,
                                 UNSHOWN.getOrDefault(route.getPath(), List.of()), List.of());
                     });
-            targets.add(new Target(route.getPath(), access.kind(), typed(form)));
+            targets.add(new Target(route.getPath(), access.kind(), filled(typed(form), FILLED.getOrDefault(route.getPath(), Map.of()))));
         }
         return targets;
     }
@@ -211,6 +228,14 @@ class FormFuzzTest {
         List<Map.Entry<String, String>> fields = form.fields().stream()
                 .map(f -> f.getValue().isEmpty() && TYPED.containsKey(f.getKey()) ? Map.entry(f.getKey(), TYPED.get(f.getKey())) : f)
                 .toList();
+        return new HarvestedForm(form.action(), form.multipart(), fields, form.fileFields());
+    }
+
+    /** The form with these fields set: replaced where it has them, added where it does not. */
+    static HarvestedForm filled(HarvestedForm form, Map<String, String> values) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        form.fields().stream().filter(f -> !values.containsKey(f.getKey())).forEach(fields::add);
+        values.forEach((name, value) -> fields.add(Map.entry(name, value)));
         return new HarvestedForm(form.action(), form.multipart(), fields, form.fileFields());
     }
 
@@ -231,6 +256,7 @@ class FormFuzzTest {
         Accounts.create(db.dsl(), email, "Fuzz Admin", Scope.admin());
         FuzzVisitor admin = new FuzzVisitor(app, SEED + people.get());
         assertThat(admin.signIn(email, Accounts.PASSWORD)).isTrue();
+        admin.get("/account"); // the page's CSRF token for the new session
         return admin;
     }
 

@@ -53,6 +53,20 @@ final class Fuzzing {
     void run(int posts) {
         long started = System.nanoTime();
         visitor = newVisitor();
+        // the form as its page shows it: says whether the spoiled posts start from one that passes
+        HttpResponse<String> first = visitor.post(path, BadInput.unspoiled(target.form(), visitor.csrfToken()));
+        int unspoiled = first.statusCode();
+        if (unspoiled == 422) {
+            java.util.regex.Matcher error = java.util.regex.Pattern.compile("<li><a href=\"#([^\"]*)\">([^<]*)</a></li>")
+                    .matcher(first.body());
+            List<String> errors = new ArrayList<>();
+            while (error.find()) {
+                errors.add(error.group(1) + ": " + error.group(2));
+            }
+            System.out.println("  POST " + target.route() + ": the form as shown was refused: " + errors + " " + target.form().fields());
+        }
+        finishBackgroundWork();
+        path = FormFuzzTest.refreshed(target);
         mark = changes.mark();
         for (int i = 0; i < posts; i++) {
             if (signedOut && i - signedInAt >= SIGN_IN_AGAIN_AFTER) {
@@ -63,8 +77,8 @@ final class Fuzzing {
             }
             post(i);
         }
-        System.out.printf("  POST %-60s %6d posts %6d ms  %s%s%n", target.route(), posts, (System.nanoTime() - started) / 1_000_000,
-                statuses, failed > 0 ? "  FAILED " + failed : "");
+        System.out.printf("  POST %-60s unspoiled %d, %6d posts %7d ms  %s%s%n", target.route(), unspoiled, posts,
+                (System.nanoTime() - started) / 1_000_000, statuses, failed > 0 ? "  FAILED " + failed : "");
         if (failed > EXAMPLES) {
             failures.add("POST " + target.route() + ": " + (failed - EXAMPLES) + " more failures");
         }

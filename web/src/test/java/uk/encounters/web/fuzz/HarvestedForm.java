@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * A POST form as a page shows it: where it posts, how (urlencoded or multipart), and the fields a
  * browser would send if the person changed nothing (hidden values, text values, ticked boxes, the
- * chosen or first real option of each select). The CSRF field is left out: the sender adds it.
+ * chosen or first real option of each select), except that of a group of radio buttons none of
+ * which is chosen it takes the first, as a person must choose one. The CSRF field is left out: the
+ * sender adds it.
  */
 record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, String>> fields, List<String> fileFields) {
 
@@ -30,6 +32,8 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
             }
             List<Map.Entry<String, String>> fields = new ArrayList<>();
             List<String> files = new ArrayList<>();
+            Map<String, String> firstRadio = new java.util.LinkedHashMap<>();
+            java.util.Set<String> chosenRadio = new java.util.HashSet<>();
             Matcher tag = TAG.matcher(form.group(2));
             while (tag.find()) {
                 Map<String, String> field = attributes(tag.group(2));
@@ -47,6 +51,9 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
                         } else if (type.equals("checkbox") || type.equals("radio")) {
                             if (field.containsKey("checked")) {
                                 fields.add(Map.entry(name, field.getOrDefault("value", "on")));
+                                chosenRadio.add(name);
+                            } else if (type.equals("radio")) {
+                                firstRadio.putIfAbsent(name, field.getOrDefault("value", "on"));
                             }
                         } else if (!type.equals("submit") && !type.equals("button")) {
                             fields.add(Map.entry(name, field.getOrDefault("value", "")));
@@ -54,6 +61,11 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
                     }
                 }
             }
+            firstRadio.forEach((name, value) -> {
+                if (!chosenRadio.contains(name)) {
+                    fields.add(Map.entry(name, value));
+                }
+            });
             forms.add(new HarvestedForm(attributes.get("action"),
                     "multipart/form-data".equalsIgnoreCase(attributes.get("enctype")), List.copyOf(fields), List.copyOf(files)));
         }
