@@ -7,7 +7,6 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
