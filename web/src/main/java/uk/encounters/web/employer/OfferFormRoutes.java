@@ -99,8 +99,10 @@ public final class OfferFormRoutes {
                 form.error("safeguardingUntil", "That date has passed: leave the box unticked until your check is renewed");
             }
         }
-        long hubId = hubs.size() == 1 ? hubs.getFirst().id() : Long.parseLong(firstOr(form.choice("hub", "Your area",
-                hubs.stream().map(h -> String.valueOf(h.id())).toList()), "0"));
+        List<String> hubIds = hubs.stream().map(h -> String.valueOf(h.id())).toList();
+        String hubChoice = hubs.size() == 1 ? hubIds.getFirst() : form.choice("hub", "Your area", hubIds);
+        // a choice that is not a hub's id is an error beside the field already; it is never parsed
+        long hubId = hubIds.contains(hubChoice) ? Long.parseLong(hubChoice) : 0;
         if (hubs.isEmpty()) {
             form.error("organisation", "We are not taking offers yet: no Careers Hub has been set up");
         }
@@ -118,10 +120,6 @@ public final class OfferFormRoutes {
         bands.put("medium", "50 to 249");
         bands.put("large", "250 or more");
         return bands;
-    }
-
-    private static String firstOr(String value, String fallback) {
-        return value == null || value.isEmpty() ? fallback : value;
     }
 
     private void showForm(RoutingContext ctx, int status, Form form) {

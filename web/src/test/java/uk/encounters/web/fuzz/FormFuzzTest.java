@@ -59,7 +59,8 @@ class FormFuzzTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     static final int POSTS = Integer.getInteger("fuzz.posts", 30);
-    static final long SEED = Long.getLong("fuzz.seed", System.currentTimeMillis());
+    /** Fixed by default, so the build is repeatable; other seeds (-Dfuzz.seed=N) explore further. */
+    static final long SEED = Long.getLong("fuzz.seed", 20261123L);
     /** Bodies over the limit may be refused before they are read: the client then sees the connection close. */
     static final int BODY_LIMIT = 64 * 1024;
 
