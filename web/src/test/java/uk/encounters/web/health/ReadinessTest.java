@@ -65,6 +65,11 @@ class ReadinessTest {
             assertThat(home.body()).contains("the service is unavailable").doesNotContain("Exception");
             assertThat(home.body()).as("the reference support finds the log lines by")
                     .contains(home.headers().firstValue("X-Request-Id").orElseThrow());
+
+            // a form refused on its own merits (no CSRF token) is still refused, not turned into a 500
+            // by the session it cannot keep while the database is away
+            var refused = new Visitor(app).postExactly("/sign-in", java.util.Map.of("email", "someone@example.org"));
+            assertThat(refused.statusCode()).isEqualTo(403);
         } finally {
             proxy.start();
         }
