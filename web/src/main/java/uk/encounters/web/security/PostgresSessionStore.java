@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
@@ -25,8 +27,15 @@ import uk.encounters.marketplace.Database;
  * Sessions kept in PostgreSQL, so they survive a restart and every app instance sees the same
  * ones. Rows are keyed by a SHA-256 of the session id: a copy of the table cannot be replayed as
  * cookies. Expired rows are ignored on read and removed by {@link #deleteExpired()}.
+ *
+ * <p>Vert.x stores the session after every request. A row is written only when the session's
+ * contents changed, or its expiry has slid by more than {@link #EXPIRY_SLACK}: most pages only
+ * read the session, and an upsert per page view was most of the database's writes under load.
  */
 public final class PostgresSessionStore implements SessionStore {
+
+    /** How far a stored expiry may lag the sliding one before it is written again. */
+    static final Duration EXPIRY_SLACK = Duration.ofMinutes(5);
 
     private final Vertx vertx;
     private final Database database;
@@ -57,33 +66,37 @@ public final class PostgresSessionStore implements SessionStore {
 
     @Override
     public Session createSession(long timeout, int length) {
-        return new SharedDataSessionImpl(random, timeout, length);
+        return new StoredSession(random, timeout, length);
     }
 
     @Override
     public Future<Session> get(String id) {
         // Reads happen before the handlers, outside response.end(), so they may use the worker pool.
         return vertx.executeBlocking(() -> {
-            var row = dsl.select(WEB_SESSION.DATA).from(WEB_SESSION)
+            var row = dsl.select(WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT).from(WEB_SESSION)
                     .where(WEB_SESSION.ID_HASH.eq(hash(id)))
                     .and(WEB_SESSION.EXPIRES_AT.gt(OffsetDateTime.now(ZoneOffset.UTC)))
                     .fetchOne();
             if (row == null) {
                 return null;
             }
-            SharedDataSessionImpl session = new SharedDataSessionImpl(random);
+            StoredSession session = new StoredSession(random);
             session.readFromBuffer(0, Buffer.buffer(row.value1()));
+            session.stored(id, row.value2());
             return (Session) session;
         }, false);
     }
 
     @Override
     public Future<Void> put(Session session) {
+        StoredSession stored = (StoredSession) session;
+        OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusNanos(session.timeout() * 1_000_000);
+        if (stored.isStoredAsIs(expires)) {
+            return Future.succeededFuture();
+        }
         return write(() -> {
             Buffer data = Buffer.buffer();
-            SharedDataSessionImpl stored = (SharedDataSessionImpl) session;
             stored.writeToBuffer(data);
-            OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusNanos(session.timeout() * 1_000_000);
             dsl.insertInto(WEB_SESSION, WEB_SESSION.ID_HASH, WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT, WEB_SESSION.VERSION)
                     .values(hash(session.id()), data.getBytes(), expires, stored.version())
                     .onConflict(WEB_SESSION.ID_HASH).doUpdate()
@@ -91,6 +104,7 @@ public final class PostgresSessionStore implements SessionStore {
                     .set(WEB_SESSION.EXPIRES_AT, expires)
                     .set(WEB_SESSION.VERSION, stored.version())
                     .execute();
+            stored.stored(session.id(), expires);
             return null;
         });
     }
@@ -150,6 +164,41 @@ public final class PostgresSessionStore implements SessionStore {
             }
         }
         return vertx.executeBlocking(work, false);
+    }
+
+    /** A session that remembers what its row holds, so an unchanged one is not written again. */
+    static final class StoredSession extends SharedDataSessionImpl {
+
+        private String storedId;
+        private byte[] storedData;
+        private OffsetDateTime storedExpiry;
+
+        StoredSession(VertxContextPRNG random) {
+            super(random);
+        }
+
+        StoredSession(VertxContextPRNG random, long timeout, int length) {
+            super(random, timeout, length);
+        }
+
+        void stored(String id, OffsetDateTime expiry) {
+            storedId = id;
+            storedData = serializedValues();
+            storedExpiry = expiry;
+        }
+
+        /** Whether the row already holds this session, under its id, expiring close enough to {@code expires}. */
+        boolean isStoredAsIs(OffsetDateTime expires) {
+            return id().equals(storedId) && storedExpiry.plus(EXPIRY_SLACK).isAfter(expires)
+                    && Arrays.equals(serializedValues(), storedData);
+        }
+
+        /** The session's values as stored: its own checksum hashes them, so it could miss a change. */
+        private byte[] serializedValues() {
+            Buffer data = Buffer.buffer();
+            writeDataToBuffer(data);
+            return data.getBytes();
+        }
     }
 
     static String hash(String sessionId) {
