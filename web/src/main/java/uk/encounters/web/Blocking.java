@@ -23,8 +23,13 @@ public final class Blocking {
     }
 
     public <T> T call(Callable<T> work) {
+        return Future.await(start(work));
+    }
+
+    /** Starts the work on the worker pool and does not wait: the future tells how it went. */
+    public <T> Future<T> start(Callable<T> work) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        return Future.await(vertx.executeBlocking(() -> {
+        return vertx.executeBlocking(() -> {
             Map<String, String> before = MDC.getCopyOfContextMap();
             setLogContext(logContext);
             try {
@@ -32,7 +37,7 @@ public final class Blocking {
             } finally {
                 setLogContext(before);
             }
-        }, false));
+        }, false);
     }
 
     private static void setLogContext(Map<String, String> context) {
