@@ -31,6 +31,7 @@ public final class Templates {
 
     private final Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
             .with(new ConcurrentMapTemplateCache())
+            .with(new HtmlEscaping())
             .prettyPrint(false)
             // {{count n}}: 19,379 rather than 19379
             .registerHelper("count", (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()));

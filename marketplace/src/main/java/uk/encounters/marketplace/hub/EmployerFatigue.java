@@ -1,17 +1,18 @@
 package uk.encounters.marketplace.hub;
 
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.lateral;
-import static org.jooq.impl.DSL.select;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Record4;
 import uk.encounters.marketplace.round.ContactCap;
 import uk.encounters.marketplace.round.EmployerLoad;
 import uk.encounters.matcher.domain.Employer;
@@ -48,25 +49,34 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, hubId, today);
         Map<Long, Integer> asksLonger = EmployerLoad.asksSince(dsl, hubId, twelveWeeksAgo);
         var declined = count().filterWhere(BOOKING.STATUS.eq("declined").and(BOOKING.DECLINED_BY.eq("employer"))
-                .and(BOOKING.LATE_CANCELLATION.isFalse())).as("declined");
-        var late = count().filterWhere(BOOKING.LATE_CANCELLATION).as("late");
-        var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show")).as("no_shows");
-        // Counted per employer through the offers' employer index: joining the hub's employers to all
-        // offers had PostgreSQL read every offer in the country (0.7-0.9 s on the national database).
-        var answers = lateral(select(declined, late, noShows)
-                .from(OFFER).join(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID))
-                .where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID)).and(BOOKING.STARTS_ON.ge(twelveWeeksAgo)))
-                .as("answers");
-        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE,
-                        EMPLOYER.MAX_ASKS_PER_MONTH, answers.field(declined), answers.field(late), answers.field(noShows))
-                .from(EMPLOYER)
-                .crossJoin(answers)
+                .and(BOOKING.LATE_CANCELLATION.isFalse()));
+        var late = count().filterWhere(BOOKING.LATE_CANCELLATION);
+        var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show"));
+        // Every one of these is a declined or no-show booking, found through the status index; starting
+        // from the hub's employers instead looked up every offer of every one (20 ms for 2,364 employers).
+        Map<Long, Record4<Long, Integer, Integer, Integer>> answers = dsl
+                .select(OFFER.EMPLOYER_ID, declined, late, noShows)
+                .from(BOOKING)
+                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(BOOKING.STATUS.in("declined", "no_show"))
+                .and(BOOKING.STARTS_ON.ge(twelveWeeksAgo))
+                .groupBy(OFFER.EMPLOYER_ID)
+                .fetchMap(OFFER.EMPLOYER_ID);
+        Set<Long> concerned = new HashSet<>(asksLonger.keySet());
+        concerned.addAll(answers.keySet());
+        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.in(concerned))
+                .and(EMPLOYER.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .fetch(r -> {
                     int asked = recent.asksOf(r.value1());
+                    var answered = answers.get(r.value1());
                     return new EmployerFatigue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), asked,
-                            asksLonger.getOrDefault(r.value1(), 0), r.value6(), r.value7(), r.value8(),
+                            asksLonger.getOrDefault(r.value1(), 0), answered == null ? 0 : answered.value2(),
+                            answered == null ? 0 : answered.value3(), answered == null ? 0 : answered.value4(),
                             recent.capOf(r.value1(), r.value3(), r.value4(), r.value5(), asked));
                 })
                 .stream()

@@ -1,5 +1,6 @@
 package uk.encounters.web.hub;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -325,35 +326,41 @@ public final class RoundRoutes {
     }
 
     private void render(RoutingContext ctx, int status, long hubId, Optional<Round> round, Form form) {
-        var hub = blocking.call(() -> new HubRepository(database.dsl()).findById(hubId));
-        if (hub.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
         LocalDate today = LocalDate.now(clock);
         Rounds rounds = new Rounds(database.dsl());
         Horizon horizon = round.filter(Round::open).map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
                 .orElse(RoundSolver.nextHorizon(today));
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("hub", hub.get());
-        model.put("horizon", horizon);
-        model.put("market", blocking.call(() -> RoundMarket.of(database.dsl(), hubId, horizon, today)));
-        model.put("recent", blocking.call(() -> rounds.recent(hubId, 8)));
+        // The page's parts are independent: each is read at once, on its own connection, so the
+        // page takes as long as the slowest rather than the sum.
+        var hub = blocking.start(() -> new HubRepository(database.dsl()).findById(hubId));
+        var market = blocking.start(() -> RoundMarket.of(database.dsl(), hubId, horizon, today));
+        var recent = blocking.start(() -> rounds.recent(hubId, 8));
         // the round shown, when open, is the hub's open round: there is at most one
-        Optional<Round> open = round.filter(Round::open).isPresent() ? round
-                : blocking.call(() -> rounds.findOpen(hubId));
-        model.put("open", open.orElse(null));
-        int reopened = open.isEmpty() ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size() : 0;
+        Future<Optional<Round>> open = round.filter(Round::open).isPresent() ? Future.succeededFuture(round)
+                : blocking.start(() -> rounds.findOpen(hubId));
+        Map<String, Object> review = round.map(r -> review(r, today)).orElse(Map.of());
+        int reopened = open.await().isEmpty() ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size() : 0;
+        if (hub.await().isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("hub", hub.await().get());
+        model.put("horizon", horizon);
+        model.put("market", market.await());
+        model.put("recent", recent.await());
+        model.put("open", open.await().orElse(null));
         model.put("reopened", reopened > 0);
         model.put("reopenedText", count(reopened, "published request"));
         model.put("weeks", horizon.mondays().size());
         model.put("rules", rules(form));
-        round.ifPresent(r -> model.putAll(review(r, today)));
-        String title = round.map(r -> "Matching round " + r.id() + ", " + hub.get().name())
-                .orElse("Matching round, " + hub.get().name());
+        model.putAll(review);
+        String title = round.map(r -> "Matching round " + r.id() + ", " + hub.await().get().name())
+                .orElse("Matching round, " + hub.await().get().name());
         templates.render(ctx, status, "hub/round", title, model);
     }
 
+    /** The review of a round that is not solving: its parts read at once, as the page's are. */
     private Map<String, Object> review(Round round, LocalDate today) {
         RoundReview review = new RoundReview(database.dsl());
         Map<String, Object> model = new HashMap<>();
@@ -365,16 +372,20 @@ public final class RoundRoutes {
             model.put("refreshSeconds", PROGRESS_REFRESH_SECONDS); // the page's script does better where it runs
             return model;
         }
-        List<RoundReview.Booking> bookings = blocking.call(() -> review.bookings(round.id()));
-        List<RoundReview.EmployerAsk> load = blocking.call(() -> review.employerLoad(round, today));
+        var booked = blocking.start(() -> review.bookings(round.id()));
+        var asked = blocking.start(() -> review.employerLoad(round, today));
+        var unmatched = blocking.start(() -> review.unmatched(round.id()));
+        var fairness = blocking.start(() -> review.fairness(round.hubId(), round.id(), today));
+        List<RoundReview.Booking> bookings = booked.await();
+        List<RoundReview.EmployerAsk> load = asked.await();
         model.put("reviewed", true);
         model.put("bookingCount", bookings.size());
         model.put("employersAsked", load.size());
         model.put("bySchool", group(bookings, RoundReview.Booking::school));
         model.put("byEmployer", group(bookings, RoundReview.Booking::employer));
-        model.put("unmatched", blocking.call(() -> review.unmatched(round.id())));
+        model.put("unmatched", unmatched.await());
         model.put("load", load);
-        model.put("fairness", blocking.call(() -> review.fairness(round.hubId(), round.id(), today)));
+        model.put("fairness", fairness.await());
         return model;
     }
 
