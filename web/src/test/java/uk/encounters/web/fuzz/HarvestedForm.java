@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
  * browser would send if the person changed nothing (hidden values, text values, ticked boxes, the
  * chosen or first real option of each select), except that of a group of radio buttons none of
  * which is chosen it takes the first, as a person must choose one. The CSRF field is left out: the
- * sender adds it.
+ * sender adds it. A button with its own {@code formaction} posts the same fields elsewhere: that
+ * is a form of its own here.
  */
 record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, String>> fields, List<String> fileFields) {
 
     private static final Pattern FORM = Pattern.compile("(?is)<form\\b([^>]*)>(.*?)</form>");
     private static final Pattern TAG = Pattern.compile("(?is)<(input|select|textarea)\\b([^>]*)>(?:(.*?)</\\1>)?");
     private static final Pattern OPTION = Pattern.compile("(?is)<option\\b([^>]*)>");
+    private static final Pattern BUTTON = Pattern.compile("(?is)<button\\b([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("(?is)([a-z-]+)(?:\\s*=\\s*\"([^\"]*)\")?");
     static final String CSRF_FIELD = "X-XSRF-TOKEN";
 
@@ -66,8 +68,15 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
                     fields.add(Map.entry(name, value));
                 }
             });
-            forms.add(new HarvestedForm(attributes.get("action"),
-                    "multipart/form-data".equalsIgnoreCase(attributes.get("enctype")), List.copyOf(fields), List.copyOf(files)));
+            boolean multipart = "multipart/form-data".equalsIgnoreCase(attributes.get("enctype"));
+            forms.add(new HarvestedForm(attributes.get("action"), multipart, List.copyOf(fields), List.copyOf(files)));
+            Matcher button = BUTTON.matcher(form.group(2));
+            while (button.find()) {
+                String elsewhere = attributes(button.group(1)).get("formaction");
+                if (elsewhere != null) {
+                    forms.add(new HarvestedForm(elsewhere, multipart, List.copyOf(fields), List.copyOf(files)));
+                }
+            }
         }
         return forms;
     }

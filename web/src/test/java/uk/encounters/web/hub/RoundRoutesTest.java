@@ -102,7 +102,9 @@ class RoundRoutesTest {
         // remove the other north booking, then place its session by hand from the suggestions
         long removed = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).and(BOOKING.ID.ne(bookingId)).fetchSingle(BOOKING.ID);
-        cora.post(roundPath + "/bookings/" + removed + "/remove", Map.of());
+        // the row's Remove button posts its form (with the pin's fields, which removing ignores) elsewhere
+        assertThat(cora.get(roundPath).body()).contains("formaction=\"" + roundPath + "/bookings/" + removed + "/remove\"");
+        cora.post(roundPath + "/bookings/" + removed + "/remove", Map.of("pinned", "true"));
         assertThat(db.dsl().fetchExists(BOOKING, BOOKING.ID.eq(removed))).isFalse();
         String suggestionsPath = roundPath + "/requests/" + hub.northTalks() + "/suggestions";
         assertThat(cora.get(roundPath).body()).contains(suggestionsPath);
