@@ -69,6 +69,9 @@ public final class EmployerLoad {
                 .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
                 .and(BOOKING.STARTS_ON.ge(since))
+                // a late cancellation is a declined booking (booking_late_cancellation_ck): naming both
+                // statuses lets PostgreSQL use booking_status_starts_ix rather than read every booking
+                .and(BOOKING.STATUS.in("declined", "no_show"))
                 .and(BOOKING.STATUS.eq("no_show").or(BOOKING.LATE_CANCELLATION))
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());

@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
@@ -8,6 +9,7 @@ import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +92,16 @@ class EmployerFatigueTest {
     void theListStopsAtTheLimit() {
         assertThat(EmployerFatigue.forHub(db.dsl(), hub, TODAY, 2)).extracting(EmployerFatigue::name)
                 .containsExactly("Busy Ltd", "Steady Ltd");
+    }
+
+    /** Late cancellations are counted among the declined bookings, so the schema keeps the flag there. */
+    @Test
+    void onlyADeclinedBookingCanBeALateCancellation() {
+        assertThatThrownBy(() -> db.dsl().update(BOOKING).set(BOOKING.LATE_CANCELLATION, true)
+                .where(BOOKING.STATUS.eq("published")).execute())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("booking_late_cancellation_ck");
+        assertThat(EmployerFatigue.forHub(db.dsl(), hub, TODAY, 10)).extracting(EmployerFatigue::lateCancellations)
+                .containsExactly(0, 1, 0, 0);
     }
 
     private static long employer(TestData data, String name, int maxAsksPerMonth, boolean cornerstone) {
