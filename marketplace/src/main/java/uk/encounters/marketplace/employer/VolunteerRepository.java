@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
@@ -45,7 +46,7 @@ public final class VolunteerRepository {
                 .set(VOLUNTEER.EMAIL, email)
                 .set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, safeguardingCheckedUntil)
                 .set(VOLUNTEER.ACTIVE, true)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(DSL.lower(VOLUNTEER.EMAIL).eq(email.toLowerCase()))
+                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(hasEmail(email))
                 .execute();
         if (updated > 0) {
             return Saved.UPDATED;
@@ -54,6 +55,15 @@ public final class VolunteerRepository {
                         VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
                 .values(employerId, name, email, safeguardingCheckedUntil).execute();
         return Saved.ADDED;
+    }
+
+    /**
+     * The volunteer with this email address, whatever its case, as volunteer_employer_email_uk sees it.
+     * PostgreSQL lowers both sides: Java's toLowerCase differs for some letters ("İ" becomes two
+     * characters), and a volunteer it missed failed on the unique index (found by fuzzing).
+     */
+    public static Condition hasEmail(String email) {
+        return DSL.lower(VOLUNTEER.EMAIL).eq(DSL.lower(DSL.val(email)));
     }
 
     /** A volunteer who has left stays on past bookings but is offered no more. */

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.IssuedToken;
@@ -14,6 +13,7 @@ import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.ExistingEmployer;
+import uk.encounters.marketplace.employer.VolunteerRepository;
 
 /**
  * An offer from the public form: joins the organisation when it is already known (one record per
@@ -71,7 +71,7 @@ public final class SubmitOffer {
 
     private static long volunteer(DSLContext tx, long employerId, OfferSubmission offer) {
         return tx.select(VOLUNTEER.ID).from(VOLUNTEER)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(DSL.lower(VOLUNTEER.EMAIL).eq(offer.email().toLowerCase()))
+                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(VolunteerRepository.hasEmail(offer.email()))
                 .fetchOptional(VOLUNTEER.ID)
                 .orElseGet(() -> tx.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
                                 VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
