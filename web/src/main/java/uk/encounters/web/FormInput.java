@@ -1,5 +1,6 @@
 package uk.encounters.web;
 
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -20,12 +21,32 @@ public final class FormInput {
 
     /** Before the body is read. */
     public static void refuseMultipartWithoutBoundary(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") && !BOUNDARY.matcher(type).find()) {
+        if (isMultipart(ctx) && !BOUNDARY.matcher(ctx.request().getHeader("Content-Type")).find()) {
             ctx.fail(400);
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Before the body is read: a multipart body only where a form uploads a file (415 elsewhere).
+     * Netty's multipart decoder throws on some malformed part headers (an unbalanced quote in a
+     * part's name) in a way Vert.x 5.0.10 never answers, so the request would hang; no route that
+     * takes no file lets such a body reach the decoder.
+     */
+    public static Handler<RoutingContext> multipartOnlyOn(Pattern uploadPaths) {
+        return ctx -> {
+            if (isMultipart(ctx) && !uploadPaths.matcher(ctx.request().path()).matches()) {
+                ctx.fail(415);
+                return;
+            }
+            ctx.next();
+        };
+    }
+
+    private static boolean isMultipart(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /** After the body is read. */

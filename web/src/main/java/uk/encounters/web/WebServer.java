@@ -173,6 +173,7 @@ public final class WebServer extends VerticleBase {
         BodyHandler uploads = BodyHandler.create(uploadsDirectory()).setBodyLimit(UPLOAD_LIMIT_BYTES)
                 .setDeleteUploadedFilesOnEnd(true);
         router.route().handler(FormInput::refuseMultipartWithoutBoundary);
+        router.route().handler(FormInput.multipartOnlyOn(IMPORT_PATH));
         router.route().handler(ctx -> (IMPORT_PATH.matcher(ctx.request().path()).matches() ? uploads : forms).handle(ctx));
         router.route().handler(FormInput::refuseNulCharacters);
         router.route().handler(sessionHandler);
