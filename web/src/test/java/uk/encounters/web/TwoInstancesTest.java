@@ -6,18 +6,18 @@ import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.RATE_LIMIT;
+import static uk.encounters.web.Waiting.awaitTrue;
+import static uk.encounters.web.Waiting.pause;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.function.BooleanSupplier;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -308,24 +308,5 @@ class TwoInstancesTest {
 
     private static int instance(HttpResponse<?> response) {
         return Integer.parseInt(response.headers().firstValue(RoundRobinProxy.INSTANCE_HEADER).orElseThrow());
-    }
-
-    private static void awaitTrue(String what, Duration within, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import uk.encounters.marketplace.hub.HubSummary;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.Waiting;
 
 class HomeFiguresTest {
 
@@ -67,12 +68,7 @@ class HomeFiguresTest {
             if (passes.test(names(figures.on(day)))) {
                 return true;
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            Waiting.pause(Duration.ofMillis(20));
         }
         return false;
     }

@@ -3,6 +3,7 @@ package uk.encounters.web.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.web.Waiting.pause;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import uk.encounters.marketplace.outbox.OutboxEntry;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
+import uk.encounters.web.Waiting;
 
 class OutboxWorkerTest {
 
@@ -242,22 +244,7 @@ class OutboxWorkerTest {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            pause(Duration.ofMillis(20));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Waiting.awaitTrue(what, Duration.ofSeconds(10), condition);
     }
 
     private static OutboxMessage message(String key) {

@@ -2,6 +2,7 @@ package uk.encounters.web.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.web.Waiting.pause;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import uk.encounters.web.AppProcess;
 import uk.encounters.web.TcpProxy;
 import uk.encounters.web.Visitor;
 import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
+import uk.encounters.web.Waiting;
 
 /**
  * The app, a real process, is killed with SIGKILL between the commit of a round's publication and
@@ -270,21 +272,6 @@ class PublishCrashTest {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            pause(Duration.ofMillis(20));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Waiting.awaitTrue(what, Duration.ofSeconds(60), condition);
     }
 }
