@@ -98,19 +98,9 @@ public final class RunningApp implements AutoCloseable {
      * (the home page reads them as that pass left them).
      */
     public void awaitProgressSummaries() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (database.dsl().fetchExists(SCHOOL_PROGRESS_SUMMARY, SCHOOL_PROGRESS_SUMMARY.CHANGES
-                .ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES).or(SCHOOL_PROGRESS_SUMMARY.AS_OF.isDistinctFrom(today)))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Schools' progress summaries were not brought up to date within 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Waiting.awaitTrue("the schools' progress summaries are up to date", Duration.ofSeconds(30), () ->
+                !database.dsl().fetchExists(SCHOOL_PROGRESS_SUMMARY, SCHOOL_PROGRESS_SUMMARY.CHANGES
+                        .ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES).or(SCHOOL_PROGRESS_SUMMARY.AS_OF.isDistinctFrom(today))));
     }
 
     @Override

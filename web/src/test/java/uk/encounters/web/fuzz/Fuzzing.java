@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.web.RunningApp;
+import uk.encounters.web.Waiting;
 import uk.encounters.web.security.Access;
 
 /** One form posted over and over with bad input, each answer judged; what went wrong is added to {@code failures}. */
@@ -149,12 +151,7 @@ final class Fuzzing {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("A round is still solving a minute after it was asked to stop");
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            Waiting.pause(Duration.ofMillis(50));
         }
     }
 
