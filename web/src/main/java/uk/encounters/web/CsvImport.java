@@ -1,17 +1,12 @@
 package uk.encounters.web;
 
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,14 +116,9 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
      * which is how Excel saves "CSV" on many school computers), else the pasted or carried-over text.
      */
     public static String textOf(RoutingContext ctx, String fileField, String textField) {
-        for (FileUpload upload : ctx.fileUploads()) {
-            if (upload.name().equals(fileField) && upload.size() > 0) {
-                try {
-                    return decode(Files.readAllBytes(Path.of(upload.uploadedFileName())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not read the uploaded file", e);
-                }
-            }
+        Optional<byte[]> file = UploadForm.file(ctx, fileField);
+        if (file.isPresent()) {
+            return decode(file.get());
         }
         String text = ctx.request().getFormAttribute(textField);
         return text == null ? "" : text;

@@ -29,10 +29,9 @@ public final class FormInput {
     }
 
     /**
-     * Before the body is read: a multipart body only where a form uploads a file (415 elsewhere).
-     * Netty's multipart decoder throws on some malformed part headers (an unbalanced quote in a
-     * part's name) in a way Vert.x 5.0.10 never answers, so the request would hang; no route that
-     * takes no file lets such a body reach the decoder.
+     * Before the body is read: a multipart body only where a form uploads a file (415 elsewhere),
+     * where {@link UploadForm} decodes it. Vert.x's own multipart decoding can leave a request with
+     * a malformed part header unanswered (see {@link UploadForm}), so no other route does any.
      */
     public static Handler<RoutingContext> multipartOnlyOn(Pattern uploadPaths) {
         return ctx -> {
@@ -44,7 +43,7 @@ public final class FormInput {
         };
     }
 
-    private static boolean isMultipart(RoutingContext ctx) {
+    static boolean isMultipart(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }

@@ -11,13 +11,13 @@ import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,11 +170,19 @@ public final class WebServer extends VerticleBase {
         routes.get("/ready", Access.anyone(), health::showReadiness);
         routes.get("/static/*", Access.anyone(), StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-        BodyHandler uploads = BodyHandler.create(uploadsDirectory()).setBodyLimit(UPLOAD_LIMIT_BYTES)
-                .setDeleteUploadedFilesOnEnd(true);
+        BodyHandler pastedLists = BodyHandler.create(false).setBodyLimit(UPLOAD_LIMIT_BYTES);
+        UploadForm uploads = new UploadForm(UPLOAD_LIMIT_BYTES);
         router.route().handler(FormInput::refuseMultipartWithoutBoundary);
         router.route().handler(FormInput.multipartOnlyOn(IMPORT_PATH));
-        router.route().handler(ctx -> (IMPORT_PATH.matcher(ctx.request().path()).matches() ? uploads : forms).handle(ctx));
+        router.route().handler(ctx -> {
+            if (!IMPORT_PATH.matcher(ctx.request().path()).matches()) {
+                forms.handle(ctx);
+            } else if (FormInput.isMultipart(ctx)) {
+                uploads.handle(ctx);
+            } else {
+                pastedLists.handle(ctx);
+            }
+        });
         router.route().handler(FormInput::refuseNulCharacters);
         router.route().handler(sessionHandler);
         router.route().handler(CSRFHandler.create(vertx, csrfSecret())
@@ -398,16 +406,15 @@ public final class WebServer extends VerticleBase {
     /**
      * A pasted or carried-over CSV is one form field of up to the upload limit; Vert.x's default
      * (8 KB a field) would refuse any real list. The body handlers still cap each whole request.
+     * A connection silent for two minutes is closed: no page takes that long, so it is a client
+     * gone quiet (or a request left unanswered by a fault), and it should not hold a connection.
      */
     private static HttpServerOptions serverOptions() {
         return new HttpServerOptions()
                 .setMaxFormAttributeSize((int) UPLOAD_LIMIT_BYTES)
-                .setMaxFormBufferedBytes((int) UPLOAD_LIMIT_BYTES);
-    }
-
-    /** Uploads are deleted when their request ends; this folder only ever holds ones in flight. */
-    private static String uploadsDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "encounters-uploads").toString();
+                .setMaxFormBufferedBytes((int) UPLOAD_LIMIT_BYTES)
+                .setIdleTimeout(120)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
     }
 
     private String csrfSecret() {

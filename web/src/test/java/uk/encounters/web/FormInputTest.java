@@ -68,6 +68,42 @@ class FormInputTest {
         }
     }
 
+    /** The upload routes decode multipart themselves ({@link UploadForm}): the same body is a 400, at once. */
+    @Test
+    void aMalformedMultipartBodyOnAnUploadRouteIsRefusedWith400AtOnce() throws Exception {
+        String body = "--XYZ\r\nContent-Disposition: form-data; name=\"\"]x;y\"\r\n\r\nvalue\r\n--XYZ--\r\n";
+        for (String path : new String[] {"/employers/1/import/volunteers", "/employers/1/import/offers",
+                "/schools/1/import/pupils", "/schools/1/import/log"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                            .timeout(java.time.Duration.ofSeconds(10))
+                            .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).contains("Something was wrong with that request");
+        }
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedWith413WhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String head = "POST /employers/1/import/volunteers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: multipart/form-data; boundary=XYZ\r\n";
+        assertThat(statusLineOf(head + "Content-Length: " + (WebServer.UPLOAD_LIMIT_BYTES + 1) + "\r\n\r\n", new byte[0]))
+                .as("declared").contains(" 413 ");
+
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (long sent = 0; sent <= WebServer.UPLOAD_LIMIT_BYTES; sent += chunk.length) {
+            chunked.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            chunked.write(chunk);
+            chunked.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        chunked.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(statusLineOf(head + "Transfer-Encoding: chunked\r\n\r\n", chunked.toByteArray()))
+                .as("counted as it arrives").contains(" 413 ");
+    }
+
     @Test
     void aNulCharacterInAFieldIsRefusedWith400BeforeAnythingIsWritten() {
         Visitor visitor = new Visitor(app);
@@ -92,10 +128,15 @@ class FormInputTest {
 
     /** Java's HTTP client will not send a malformed address; a socket will. */
     private static String statusLineOf(String target) throws Exception {
+        return statusLineOf("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+    }
+
+    private static String statusLineOf(String head, byte[] body) throws Exception {
         URI base = URI.create(app.url("/"));
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
             return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
         }

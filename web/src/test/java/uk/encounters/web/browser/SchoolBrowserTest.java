@@ -2,6 +2,8 @@ package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,11 +73,7 @@ class SchoolBrowserTest {
 
     @Test
     void theCareersLeaderSeesWhereEachYearGroupStandsAndPostsWhatIsSuggested() {
-        WebDriver driver = browser.driver();
-        driver.get(app.url("/sign-in"));
-        driver.findElement(By.id("email")).sendKeys("carla@bemrose.example");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        WebDriver driver = signedIn();
         browser.clickThrough(By.partialLinkText("Progress at Bemrose School"));
 
         assertThat(driver.findElement(By.cssSelector("svg[role=img] title")).getAttribute("textContent"))
@@ -113,6 +111,35 @@ class SchoolBrowserTest {
         assertThat(after).as("the progress page counts the new encounters").isNotEqualTo(before);
         assertThat(after).startsWith("Year 10 10 ");
         browser.screenshot("school-progress-after");
+    }
+
+    /** The file goes up as the browser sends it, multipart with the file's name and type. */
+    @Test
+    void theCareersLeaderUploadsThePupilListExportedFromTheSchoolsSystem() throws Exception {
+        Path export = Files.createTempFile("pupils", ".csv");
+        Files.writeString(export, "Reference,Year Group,Disadvantaged\r\nB7001,7,Y\r\nB7002,7,N\r\nB7003,Year 7,\r\n");
+        WebDriver driver = signedIn();
+        driver.get(app.url("/schools/" + school + "/pupils"));
+
+        driver.findElement(By.id("pupil-file")).sendKeys(export.toAbsolutePath().toString());
+        browser.clickThrough(By.xpath("//button[normalize-space()='Check the pupils']"));
+        assertThat(driver.findElement(By.id("preview-heading")).getText()).isEqualTo("Check your pupils before saving");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("All 3 rows are ready");
+        browser.screenshot("school-pupil-upload");
+
+        browser.clickThrough(By.xpath("//button[normalize-space()='Save 3 pupils']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Imported 3 pupils: 3 new, 0 updated");
+        Files.delete(export);
+    }
+
+    private WebDriver signedIn() {
+        WebDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        driver.get(app.url("/sign-in"));
+        driver.findElement(By.id("email")).sendKeys("carla@bemrose.example");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        return driver;
     }
 
     private String yearRow(WebDriver driver, int year) {
