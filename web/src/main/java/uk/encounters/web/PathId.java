@@ -10,7 +10,11 @@ public final class PathId {
     }
 
     public static Optional<Long> of(RoutingContext ctx, String name) {
-        String value = ctx.pathParam(name);
+        return parse(ctx.pathParam(name));
+    }
+
+    /** An id sent some other way (a button's value), read the same way. */
+    public static Optional<Long> parse(String value) {
         if (value == null || !value.matches("\\d{1,18}")) {
             return Optional.empty();
         }

@@ -296,8 +296,7 @@ public final class WebServer extends VerticleBase {
         routes.get("/hubs/:hubId/rounds/:roundId", Access.hub("hubId"), round::showRoundById);
         routes.get("/hubs/:hubId/rounds/:roundId/progress", Access.hub("hubId"), round::showProgress);
         routes.post("/hubs/:hubId/rounds/:roundId/stop", Access.hub("hubId"), round::processStop);
-        routes.post("/hubs/:hubId/rounds/:roundId/bookings/:bookingId/pin", Access.hub("hubId"), round::processPin);
-        routes.post("/hubs/:hubId/rounds/:roundId/bookings/:bookingId/remove", Access.hub("hubId"), round::processRemove);
+        routes.post("/hubs/:hubId/rounds/:roundId/bookings", Access.hub("hubId"), round::processBookingChange);
         routes.get("/hubs/:hubId/rounds/:roundId/requests/:requestId/suggestions", Access.hub("hubId"),
                 round::showSuggestions);
         routes.post("/hubs/:hubId/rounds/:roundId/requests/:requestId/assign", Access.hub("hubId"), round::processAssign);

@@ -12,20 +12,21 @@ public final class PostcodeDistrict {
 
     // outward code: area letters, district digit, optional digit or letter; inward: digit, two letters
     private static final Pattern SHAPE = Pattern.compile("^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private PostcodeDistrict() {
     }
 
     /** The postcode in its usual form, or empty when it is not shaped like a UK postcode. */
     public static Optional<String> normalisePostcode(String typed) {
-        String compact = typed.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String compact = SPACES.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT);
         var match = SHAPE.matcher(compact);
         return match.matches() ? Optional.of(match.group(1) + " " + match.group(2)) : Optional.empty();
     }
 
     /** "DE24" for "DE24 8BY"; a postcode with no inward part is taken to be a district already. */
     public static String of(String postcode) {
-        String compact = postcode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String compact = SPACES.matcher(postcode).replaceAll("").toUpperCase(Locale.ROOT);
         var match = SHAPE.matcher(compact);
         if (match.matches()) {
             return match.group(1);

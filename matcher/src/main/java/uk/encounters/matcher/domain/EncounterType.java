@@ -19,6 +19,8 @@ public enum EncounterType {
     WORK_EXPERIENCE("work_experience", "Work experience placement", 6, true, true),
     ONLINE_INSIGHT("online_insight", "Online insight session", 5, false, false);
 
+    private static final EncounterType[] VALUES = values();
+
     private final String code;
     private final String label;
     private final int benchmark;
@@ -35,8 +37,13 @@ public enum EncounterType {
     }
 
     public static EncounterType fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown encounter type: " + code));
+        // a plain loop: pages map every row they read through here, thousands on a round review
+        for (EncounterType type : VALUES) {
+            if (type.code.equals(code)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown encounter type: " + code);
     }
 
     /**

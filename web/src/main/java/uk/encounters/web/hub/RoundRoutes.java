@@ -1,14 +1,17 @@
 package uk.encounters.web.hub;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -173,20 +176,45 @@ public final class RoundRoutes {
         });
     }
 
-    public void processPin(RoutingContext ctx) {
+    /**
+     * A button beside one of the proposal's bookings. The form around a school's bookings sends
+     * the one clicked, named for what it does with the booking's id as its value: one form a
+     * school rather than one a booking, as a round of 300 bookings is a large page.
+     */
+    public void processBookingChange(RoutingContext ctx) {
         long hubId = Long.parseLong(ctx.pathParam("hubId"));
-        boolean pinned = "true".equals(Form.of(ctx).text("pinned", "Pinned", 5));
-        withBooking(ctx, hubId, (round, bookingId) -> blocking.call(() ->
-                        new RoundEdits(database.dsl()).pin(hubId, round.id(), bookingId, pinned)),
-                pinned ? "Pinned: re-solving keeps this booking." : "Unpinned: re-solving may change this booking.");
+        MultiMap fields = ctx.request().formAttributes();
+        List<BookingButton> clicked = Arrays.stream(BookingButton.values()).filter(b -> fields.contains(b.field())).toList();
+        Optional<Long> bookingId = clicked.size() == 1 ? PathId.parse(fields.get(clicked.getFirst().field())) : Optional.empty();
+        withRound(ctx, hubId, round -> Flash.set(ctx, clicked.size() != 1 ? "Choose Pin, Unpin or Remove beside a booking."
+                : bookingId.isEmpty() ? "There is no such booking in this round."
+                : switch (blocking.call(() -> clicked.getFirst().apply(new RoundEdits(database.dsl()), hubId, round.id(),
+                        bookingId.get()))) {
+                    case DONE -> clicked.getFirst().done;
+                    case NOT_FOUND, NOT_AVAILABLE -> "That booking is not in this round's proposal.";
+                    case NOT_EDITABLE -> notEditable(round);
+                }));
     }
 
-    public void processRemove(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
-        withBooking(ctx, hubId, (round, bookingId) -> blocking.call(() ->
-                        new RoundEdits(database.dsl()).remove(hubId, round.id(), bookingId)),
-                "Removed, and that offer is ruled out for that request in this round. Its session is listed as "
-                        + "unmatched: choose from the suggestions, or run matching again.");
+    private enum BookingButton {
+        PIN("Pinned: re-solving keeps this booking."),
+        UNPIN("Unpinned: re-solving may change this booking."),
+        REMOVE("Removed, and that offer is ruled out for that request in this round. Its session is listed as "
+                + "unmatched: choose from the suggestions, or run matching again.");
+
+        private final String done;
+
+        BookingButton(String done) {
+            this.done = done;
+        }
+
+        String field() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        RoundEdits.Edit apply(RoundEdits edits, long hubId, long roundId, long bookingId) {
+            return this == REMOVE ? edits.remove(hubId, roundId, bookingId) : edits.pin(hubId, roundId, bookingId, this == PIN);
+        }
     }
 
     /** The matcher's best slots for one unmatched session of a request. */
@@ -279,20 +307,6 @@ public final class RoundRoutes {
         };
     }
 
-    private interface BookingEdit {
-        RoundEdits.Edit apply(Round round, long bookingId);
-    }
-
-    private void withBooking(RoutingContext ctx, long hubId, BookingEdit edit, String done) {
-        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
-        withRound(ctx, hubId, round -> Flash.set(ctx, bookingId.isEmpty() ? "There is no such booking in this round."
-                : switch (edit.apply(round, bookingId.get())) {
-                    case DONE -> done;
-                    case NOT_FOUND, NOT_AVAILABLE -> "That booking is not in this round's proposal.";
-                    case NOT_EDITABLE -> notEditable(round);
-                }));
-    }
-
     /** Runs an action on the hub's round named in the path, then shows the round again. */
     private void withRound(RoutingContext ctx, long hubId, Consumer<Round> action) {
         Optional<Round> round = round(ctx, hubId);
@@ -340,12 +354,13 @@ public final class RoundRoutes {
                 : blocking.start(() -> rounds.findOpen(hubId));
         Map<String, Object> review = round.map(r -> review(r, today)).orElse(Map.of());
         int reopened = open.await().isEmpty() ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size() : 0;
-        if (hub.await().isEmpty()) {
+        Optional<HubRepository.Hub> found = hub.await();
+        if (found.isEmpty()) {
             ctx.fail(404);
             return;
         }
         Map<String, Object> model = new HashMap<>(form.model());
-        model.put("hub", hub.await().get());
+        model.put("hub", found.get());
         model.put("horizon", horizon);
         model.put("market", market.await());
         model.put("recent", recent.await());
@@ -355,8 +370,8 @@ public final class RoundRoutes {
         model.put("weeks", horizon.mondays().size());
         model.put("rules", rules(form));
         model.putAll(review);
-        String title = round.map(r -> "Matching round " + r.id() + ", " + hub.await().get().name())
-                .orElse("Matching round, " + hub.await().get().name());
+        String title = round.map(r -> "Matching round " + r.id() + ", " + found.get().name())
+                .orElse("Matching round, " + found.get().name());
         templates.render(ctx, status, "hub/round", title, model);
     }
 

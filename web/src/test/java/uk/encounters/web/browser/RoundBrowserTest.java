@@ -87,6 +87,11 @@ class RoundBrowserTest {
         js.executeScript("document.getElementById('unmatched').scrollIntoView()");
         browser.screenshot("round-unmatched-and-load");
         String roundPage = driver.getCurrentUrl();
+        // each school's bookings are one form: the button clicked says which booking and what to do
+        String firstBooking = driver.findElement(By.cssSelector("tr[id^=booking-]")).getAttribute("id");
+        browser.clickThrough(By.cssSelector("#" + firstBooking + " button[name=pin]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Pinned: re-solving keeps this booking.");
+        assertThat(driver.findElement(By.cssSelector("#" + firstBooking + " button[name=unpin]")).getText()).startsWith("Unpin");
         browser.clickThrough(By.partialLinkText("Choose from suggestions"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Place a session by hand");
         browser.screenshot("round-suggestions");

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * browser would send if the person changed nothing (hidden values, text values, ticked boxes, the
  * chosen or first real option of each select), except that of a group of radio buttons none of
  * which is chosen it takes the first, as a person must choose one. The CSRF field is left out: the
- * sender adds it. A button with its own {@code formaction} posts the same fields elsewhere: that
- * is a form of its own here.
+ * sender adds it. The first button with a name adds its name and value, as if it were clicked. A
+ * button with its own {@code formaction} posts the same fields elsewhere: that is a form of its own here.
  */
 record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, String>> fields, List<String> fileFields) {
 
@@ -69,14 +69,20 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
                 }
             });
             boolean multipart = "multipart/form-data".equalsIgnoreCase(attributes.get("enctype"));
-            forms.add(new HarvestedForm(attributes.get("action"), multipart, List.copyOf(fields), List.copyOf(files)));
+            List<String> elsewhere = new ArrayList<>();
+            boolean clicked = false;
             Matcher button = BUTTON.matcher(form.group(2));
             while (button.find()) {
-                String elsewhere = attributes(button.group(1)).get("formaction");
-                if (elsewhere != null) {
-                    forms.add(new HarvestedForm(elsewhere, multipart, List.copyOf(fields), List.copyOf(files)));
+                Map<String, String> buttonAttributes = attributes(button.group(1));
+                if (buttonAttributes.containsKey("formaction")) {
+                    elsewhere.add(buttonAttributes.get("formaction"));
+                } else if (!clicked && buttonAttributes.containsKey("name")) {
+                    fields.add(Map.entry(buttonAttributes.get("name"), buttonAttributes.getOrDefault("value", "")));
+                    clicked = true; // a browser sends the button clicked: here the first
                 }
             }
+            forms.add(new HarvestedForm(attributes.get("action"), multipart, List.copyOf(fields), List.copyOf(files)));
+            elsewhere.forEach(action -> forms.add(new HarvestedForm(action, multipart, List.copyOf(fields), List.copyOf(files))));
         }
         return forms;
     }

@@ -95,16 +95,33 @@ class RoundRoutesTest {
 
         long bookingId = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).limit(1).fetchSingle(BOOKING.ID);
-        cora.post(roundPath + "/bookings/" + bookingId + "/pin", Map.of("pinned", "true"));
+        // each school's bookings are one form; the button clicked says what to do with which booking
+        assertThat(cora.get(roundPath).body()).contains("<form method=\"post\" action=\"" + roundPath + "/bookings\">",
+                "name=\"pin\" value=\"" + bookingId + "\"", "name=\"remove\" value=\"" + bookingId + "\"");
+        cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId)));
         assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isTrue();
-        assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.", "Unpin");
+        assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.",
+                "name=\"unpin\" value=\"" + bookingId + "\"");
+        cora.post(roundPath + "/bookings", Map.of("unpin", String.valueOf(bookingId)));
+        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isFalse();
+        assertThat(cora.get(roundPath).body()).contains("Unpinned: re-solving may change this booking.");
+        cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId)));
+        assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.");
+        // no button, two buttons, or an id that is not a booking of this round: nothing changes
+        cora.post(roundPath + "/bookings", Map.of());
+        assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking.");
+        cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId), "remove", String.valueOf(bookingId)));
+        assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking.");
+        cora.post(roundPath + "/bookings", Map.of("remove", "x1"));
+        assertThat(cora.get(roundPath).body()).contains("There is no such booking in this round.");
+        cora.post(roundPath + "/bookings", Map.of("remove", "999999"));
+        assertThat(cora.get(roundPath).body()).contains("That booking is not in this round&#x27;s proposal.");
+        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isTrue();
 
         // remove the other north booking, then place its session by hand from the suggestions
         long removed = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).and(BOOKING.ID.ne(bookingId)).fetchSingle(BOOKING.ID);
-        // the row's Remove button posts its form (with the pin's fields, which removing ignores) elsewhere
-        assertThat(cora.get(roundPath).body()).contains("formaction=\"" + roundPath + "/bookings/" + removed + "/remove\"");
-        cora.post(roundPath + "/bookings/" + removed + "/remove", Map.of("pinned", "true"));
+        cora.post(roundPath + "/bookings", Map.of("remove", String.valueOf(removed)));
         assertThat(db.dsl().fetchExists(BOOKING, BOOKING.ID.eq(removed))).isFalse();
         String suggestionsPath = roundPath + "/requests/" + hub.northTalks() + "/suggestions";
         assertThat(cora.get(roundPath).body()).contains(suggestionsPath);
