@@ -188,12 +188,16 @@ public final class RoundRoutes {
         Optional<Long> bookingId = clicked.size() == 1 ? PathId.parse(fields.get(clicked.getFirst().field())) : Optional.empty();
         withRound(ctx, hubId, round -> Flash.set(ctx, clicked.size() != 1 ? "Choose Pin, Unpin or Remove beside a booking."
                 : bookingId.isEmpty() ? "There is no such booking in this round."
-                : switch (blocking.call(() -> clicked.getFirst().apply(new RoundEdits(database.dsl()), hubId, round.id(),
-                        bookingId.get()))) {
-                    case DONE -> clicked.getFirst().done;
-                    case NOT_FOUND, NOT_AVAILABLE -> "That booking is not in this round's proposal.";
-                    case NOT_EDITABLE -> notEditable(round);
-                }));
+                : change(clicked.getFirst(), hubId, round, bookingId.get())));
+    }
+
+    /** Makes the change, and says what became of it. */
+    private String change(BookingButton button, long hubId, Round round, long bookingId) {
+        return switch (blocking.call(() -> button.apply(new RoundEdits(database.dsl()), hubId, round.id(), bookingId))) {
+            case DONE -> button.done;
+            case NOT_FOUND, NOT_AVAILABLE -> "That booking is not in this round's proposal.";
+            case NOT_EDITABLE -> notEditable(round);
+        };
     }
 
     private enum BookingButton {

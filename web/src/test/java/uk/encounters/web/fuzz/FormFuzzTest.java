@@ -66,6 +66,8 @@ class FormFuzzTest {
      * inputs as a whole run, so the 10,000-post run can be split over machines or sessions.
      */
     static final String PART = System.getProperty("fuzz.part", "1/1");
+    /** {@code -Dfuzz.routes=REGEX} fuzzes only the routes it matches (default all), with the same inputs. */
+    static final Pattern ROUTES = Pattern.compile(System.getProperty("fuzz.routes", ".*"));
     /** Bodies over the limit may be refused before they are read: the client then sees the connection close. */
     static final int BODY_LIMIT = 64 * 1024;
 
@@ -172,8 +174,8 @@ class FormFuzzTest {
 
     @Test
     void everyFormAnswersBadInputWithARefusalOrItsFormAndARefusalWritesNothing() {
-        System.out.printf("Form fuzzing: seed %d (-Dfuzz.seed=%d repeats it), %d posts per form, part %s%n", SEED, SEED,
-                POSTS, PART);
+        System.out.printf("Form fuzzing: seed %d (-Dfuzz.seed=%d repeats it), %d posts per form, part %s, routes %s%n",
+                SEED, SEED, POSTS, PART, ROUTES);
         String[] part = PART.split("/");
         int which = Integer.parseInt(part[0].strip());
         int parts = Integer.parseInt(part[1].strip());
@@ -184,7 +186,7 @@ class FormFuzzTest {
         int forms = 0;
         Map<Integer, Integer> allStatuses = new TreeMap<>();
         for (int i = 0; i < targets.size(); i++) {
-            if (i % parts != which - 1) {
+            if (i % parts != which - 1 || !ROUTES.matcher(targets.get(i).route()).matches()) {
                 continue;
             }
             forms++;
