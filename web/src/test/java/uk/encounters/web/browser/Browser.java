@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -89,6 +90,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.stalenessOf(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        // Chrome can still answer "Node with given id does not belong to the document" for a moment
+        // after a form's redirect has loaded (readyState complete): wait until the new page's nodes read.
+        wait.ignoring(WebDriverException.class).until(d -> d.findElement(By.tagName("body")).getText() != null);
     }
 
     /** Saves what the page looks like now to target/screenshots/NAME.png, for a person to look at. */
