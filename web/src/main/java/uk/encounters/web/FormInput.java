@@ -1,6 +1,5 @@
 package uk.encounters.web;
 
-import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -26,21 +25,6 @@ public final class FormInput {
             return;
         }
         ctx.next();
-    }
-
-    /**
-     * Before the body is read: a multipart body only where a form uploads a file (415 elsewhere),
-     * where {@link UploadForm} decodes it. Vert.x's own multipart decoding can leave a request with
-     * a malformed part header unanswered (see {@link UploadForm}), so no other route does any.
-     */
-    public static Handler<RoutingContext> multipartOnlyOn(Pattern uploadPaths) {
-        return ctx -> {
-            if (isMultipart(ctx) && !uploadPaths.matcher(ctx.request().path()).matches()) {
-                ctx.fail(415);
-                return;
-            }
-            ctx.next();
-        };
     }
 
     static boolean isMultipart(RoutingContext ctx) {

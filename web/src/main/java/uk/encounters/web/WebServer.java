@@ -173,14 +173,16 @@ public final class WebServer extends VerticleBase {
         BodyHandler pastedLists = BodyHandler.create(false).setBodyLimit(UPLOAD_LIMIT_BYTES);
         UploadForm uploads = new UploadForm(UPLOAD_LIMIT_BYTES);
         router.route().handler(FormInput::refuseMultipartWithoutBoundary);
-        router.route().handler(FormInput.multipartOnlyOn(IMPORT_PATH));
         router.route().handler(ctx -> {
-            if (!IMPORT_PATH.matcher(ctx.request().path()).matches()) {
-                forms.handle(ctx);
-            } else if (FormInput.isMultipart(ctx)) {
+            boolean upload = IMPORT_PATH.matcher(ctx.request().path()).matches();
+            if (!FormInput.isMultipart(ctx)) {
+                (upload ? pastedLists : forms).handle(ctx);
+            } else if (upload) {
                 uploads.handle(ctx);
             } else {
-                pastedLists.handle(ctx);
+                // Vert.x's own multipart decoding can leave a malformed body unanswered (UploadForm): only
+                // a form that uploads a file takes multipart, and UploadForm decodes it
+                ctx.fail(415);
             }
         });
         router.route().handler(FormInput::refuseNulCharacters);
