@@ -19,19 +19,22 @@ public final class PostcodeDistrict {
 
     /** The postcode in its usual form, or empty when it is not shaped like a UK postcode. */
     public static Optional<String> normalisePostcode(String typed) {
-        String compact = SPACES.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT);
-        var match = SHAPE.matcher(compact);
+        var match = SHAPE.matcher(compact(typed));
         return match.matches() ? Optional.of(match.group(1) + " " + match.group(2)) : Optional.empty();
     }
 
     /** "DE24" for "DE24 8BY"; a postcode with no inward part is taken to be a district already. */
     public static String of(String postcode) {
-        String compact = SPACES.matcher(postcode).replaceAll("").toUpperCase(Locale.ROOT);
-        var match = SHAPE.matcher(compact);
+        var match = SHAPE.matcher(compact(postcode));
         if (match.matches()) {
             return match.group(1);
         }
         int space = postcode.strip().indexOf(' ');
         return (space < 0 ? postcode.strip() : postcode.strip().substring(0, space)).toUpperCase(Locale.ROOT);
+    }
+
+    /** Without spaces, in capitals: "de24 8by" is "DE248BY". */
+    private static String compact(String postcode) {
+        return SPACES.matcher(postcode).replaceAll("").toUpperCase(Locale.ROOT);
     }
 }
