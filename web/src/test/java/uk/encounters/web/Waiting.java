@@ -11,13 +11,21 @@ public final class Waiting {
 
     /** Polls every 20 ms until the condition holds; fails the test once {@code within} has passed. */
     public static void awaitTrue(String what, Duration within, BooleanSupplier condition) {
+        if (!becomesTrue(within, condition)) {
+            throw new AssertionError("timed out waiting until " + what);
+        }
+    }
+
+    /** Polls every 20 ms until the condition holds: whether it did within {@code within}. */
+    public static boolean becomesTrue(Duration within, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                return false;
             }
             pause(Duration.ofMillis(20));
         }
+        return true;
     }
 
     public static void pause(Duration duration) {

@@ -144,15 +144,11 @@ final class Fuzzing {
 
     /** A valid "run matching" starts a solve in the background: stop it (as the page's button does) before the next post. */
     private void finishBackgroundWork() {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq(Round.SOLVING))) {
+        Waiting.awaitTrue("no round is solving, a minute after each was asked to stop", Duration.ofMinutes(1), () -> {
             dsl.update(MATCHING_ROUND).set(MATCHING_ROUND.STOP_REQUESTED_AT, OffsetDateTime.now())
                     .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING)).and(MATCHING_ROUND.STOP_REQUESTED_AT.isNull()).execute();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("A round is still solving a minute after it was asked to stop");
-            }
-            Waiting.pause(Duration.ofMillis(50));
-        }
+            return !dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq(Round.SOLVING));
+        });
     }
 
     private FuzzVisitor newVisitor() {

@@ -63,14 +63,7 @@ class HomeFiguresTest {
 
     /** Asks for the figures until they pass, for up to ten seconds. */
     private static boolean eventually(HomeFigures figures, LocalDate day, Predicate<List<String>> passes) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (passes.test(names(figures.on(day)))) {
-                return true;
-            }
-            Waiting.pause(Duration.ofMillis(20));
-        }
-        return false;
+        return Waiting.becomesTrue(Duration.ofSeconds(10), () -> passes.test(names(figures.on(day))));
     }
 
     private static List<String> names(List<HubSummary> hubs) {
