@@ -38,8 +38,10 @@ final class TinyRound {
     static BenchmarkInstance instance() {
         School alvaston = new School(1, "Alvaston Academy", ALVASTON, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM);
         School mickleover = new School(2, "Mickleover School", MICKLEOVER, true, 0, School.DEFAULT_TRAVEL_LIMIT_KM);
-        Cohort alvaston9 = new Cohort(alvaston, 9, 180, List.of(new PupilBand(180, 1.0)), false, true, 0, Set.of());
-        Cohort mickleover9 = new Cohort(mickleover, 9, 150, List.of(new PupilBand(100, 1.0), new PupilBand(50, 2.0)),
+        Cohort alvaston9 = new Cohort(alvaston, 9, 180, 180, List.of(new PupilBand(180, 100), new PupilBand(180, 25)),
+                false, true, 0, Set.of());
+        Cohort mickleover9 = new Cohort(mickleover, 9, 150, 150, List.of(new PupilBand(100, 100), new PupilBand(50, 200),
+                        new PupilBand(50, 50), new PupilBand(100, 25)),
                 false, true, 0, Set.of());
         Employer nearAlvaston = new Employer(1, "Alvaston Engineering", new Location(52.900, -1.435), 2, 0);
         Employer cornerstone = new Employer(2, "Rolls-Royce", new Location(52.905, -1.480), Employer.NO_CAP, 1);

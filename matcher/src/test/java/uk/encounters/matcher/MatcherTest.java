@@ -56,7 +56,9 @@ class MatcherTest {
     private MatchingProblem smallHubWithEveryRuleInPlay() {
         Cohort a9 = cohort(alvaston, 9, 180, 40);
         Cohort b9 = cohort(mickleover, 9, 150, 60);
-        Cohort b10 = new Cohort(mickleover, 10, 140, List.of(new PupilBand(140, 2)), true, false, 140, Set.of(1L));
+        Cohort b10 = new Cohort(mickleover, 10, 140, 140,
+                List.of(new PupilBand(140, 200), new PupilBand(140, 50), new PupilBand(140, 12)), true, false, 140,
+                Set.of(1L));
         return week()
                 .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY, MONDAY.plusDays(1)))
                 .offer(talk(2, smith, volunteer(2, "Bob"), MONDAY))
@@ -132,8 +134,9 @@ class MatcherTest {
 
     @Test
     void scarceSupplyGoesToTheCohortFurthestBehindAndTheOtherIsToldWho() {
-        Cohort ahead = new Cohort(alvaston, 9, 180, List.of(new PupilBand(180, 0.5)), false, true, 0, Set.of());
-        Cohort behind = new Cohort(mickleover, 9, 150, List.of(new PupilBand(150, 2)), false, true, 0, Set.of());
+        Cohort ahead = new Cohort(alvaston, 9, 180, 0, List.of(new PupilBand(180, 50)), false, true, 0, Set.of());
+        Cohort behind = new Cohort(mickleover, 9, 150, 150, List.of(new PupilBand(150, 300), new PupilBand(150, 100)),
+                false, true, 0, Set.of());
         MatchingProblem problem = week()
                 .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
                 .request(talkRequest(1, ahead, 60, 1))
@@ -149,7 +152,7 @@ class MatcherTest {
                 "1 suitable slot went to cohorts with higher priority: Year 9 at Mickleover School");
         BookingExplanation won = result.explanations().bookings().get(0);
         assertThat(won.reasons()).anySatisfy(r -> assertThat(r).startsWith(
-                "Reaches 60 pupils of Year 9 at Mickleover School, where 150 of 150 pupils are behind"));
+                "Reaches 60 pupils of Year 9 at Mickleover School, where 150 of 150 pupils have no encounter this year"));
         assertThat(won.reasons()).contains("Mickleover School is a cold spot: its pupils count for more");
     }
 

@@ -42,10 +42,15 @@ public final class SmallHub {
         return new School(id, name, DERBY_CENTRE, false, budgetPence, School.DEFAULT_TRAVEL_LIMIT_KM);
     }
 
-    /** A year group whose pupils are all one encounter behind, {@code disadvantaged} of them worth half again. */
+    /**
+     * A year group whose pupils' next encounter is worth 100 each, {@code disadvantaged} of them
+     * half again; a second in the same round a quarter of that, a third a sixteenth.
+     */
     public static Cohort cohort(School school, int yearGroup, int pupils, int disadvantaged) {
-        return new Cohort(school, yearGroup, pupils,
-                List.of(new PupilBand(pupils - disadvantaged, 1.0), new PupilBand(disadvantaged, 1.5)),
+        int others = pupils - disadvantaged;
+        return new Cohort(school, yearGroup, pupils, pupils,
+                List.of(new PupilBand(others, 100), new PupilBand(disadvantaged, 150), new PupilBand(disadvantaged, 37),
+                        new PupilBand(others, 25), new PupilBand(disadvantaged, 9), new PupilBand(others, 6)),
                 false, true, 0, Set.of());
     }
 

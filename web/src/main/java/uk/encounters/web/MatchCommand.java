@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import uk.encounters.marketplace.hub.HubRepository;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -37,7 +36,7 @@ final class MatchCommand {
             throw new IllegalArgumentException("--seconds must be 1 to " + RoundSolver.MAX_SECONDS);
         }
         try (DatabaseConnection connection = DatabaseConnection.open(config, out);
-             RoundSolver solver = new RoundSolver(connection.database(), clock, PriorityWeights.DEFAULTS)) {
+             RoundSolver solver = new RoundSolver(connection.database(), clock)) {
             connection.database().migrate();
             var dsl = connection.database().dsl();
             String hub = new HubRepository(dsl).findById(hubId).map(HubRepository.Hub::name)

@@ -27,7 +27,6 @@ import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.round.Publication;
@@ -152,7 +151,7 @@ public final class WebServer extends VerticleBase {
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
-        roundSolver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS, new SolveMetrics(metrics.registry()),
+        roundSolver = new RoundSolver(database, clock, new SolveMetrics(metrics.registry()),
                 config.maxConcurrentSolves());
         RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
                 new Publication(config.baseUrl(), PRODUCT_NAME, clock));

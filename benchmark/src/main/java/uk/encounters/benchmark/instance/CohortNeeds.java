@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub;
-import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.round.YearGroupNeeds;
 import uk.encounters.matcher.domain.Cohort;
@@ -33,7 +33,7 @@ final class CohortNeeds {
     record Facts(YearGroupNeeds needs, boolean stemThisYear, Set<Long> employersThisYear) {
 
         Cohort toCohort(School school) {
-            return new Cohort(school, needs.yearGroup(), needs.pupils(), needs.bands(), needs.nothingThisYear(),
+            return new Cohort(school, needs.yearGroup(), needs.pupils(), needs.pupilsWithoutOne(), needs.bands(), needs.nothingThisYear(),
                     stemThisYear, needs.needingWorkplaceExperience(), employersThisYear);
         }
     }
@@ -66,11 +66,11 @@ final class CohortNeeds {
             int[] booked = bookings.attended(school, pupil.sequence());
             progress.add(new PupilProgress(pupil.sequence(), pupil.yearGroup(), history[0],
                     history[1] + booked[0], bookings.booked(school, pupil.sequence()), history[2] + booked[1],
-                    pupil.disadvantaged(), pupil.send()));
+                    pupil.disadvantaged(), pupil.send(), pupil.eal()));
             historyThisYear.merge(pupil.yearGroup(), history[1], Integer::sum);
         }
         Map<Integer, Facts> facts = new TreeMap<>();
-        YearGroupNeeds.of(progress, PriorityWeights.DEFAULTS).forEach((yearGroup, needs) -> {
+        YearGroupNeeds.of(progress, PupilValueWeights.DEFAULTS).forEach((yearGroup, needs) -> {
             int events = (historyThisYear.get(yearGroup) + PUPILS_PER_EVENT - 1) / PUPILS_PER_EVENT;
             boolean stem = bookings.stemThisYear(school, yearGroup)
                     || random.nextDouble() < 1 - Math.pow(1 - stemShare, events);

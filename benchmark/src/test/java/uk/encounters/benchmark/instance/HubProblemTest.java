@@ -13,6 +13,7 @@ import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.SharedData;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.matcher.domain.PupilBand;
 import uk.encounters.matcher.domain.Session;
 import uk.encounters.matcher.solver.ScoreKeeper;
@@ -83,17 +84,17 @@ class HubProblemTest {
     }
 
     @Test
-    void eachCohortsBandsSumToItsYearGroupsPupils() {
+    void eachCohortsBandsHoldEachOfItsPupilsNextEncountersOnce() {
         DemoHub hub = DemoData.generate("derby", 1, InstanceKind.TODAY, SharedData.locate()).get(0);
         HubBookings bookings = new HubBookings(hub, employer -> employer);
         for (int school = 0; school < hub.schools().size(); school++) {
             Map<Integer, CohortNeeds.Facts> cohorts = CohortNeeds.of(hub, school, bookings, 0.3,
                     new SplittableRandom(school));
             for (CohortNeeds.Facts cohort : cohorts.values()) {
-                int inBands = cohort.needs().bands().stream().mapToInt(PupilBand::pupils).sum();
-                assertThat(inBands).isEqualTo(cohort.needs().pupils())
+                int inBands = cohort.needs().bands().stream().mapToInt(PupilBand::places).sum();
+                assertThat(inBands / PupilProgress.ENCOUNTERS_VALUED_PER_ROUND).isEqualTo(cohort.needs().pupils())
                         .isEqualTo(hub.schools().get(school).pupilsIn(cohort.needs().yearGroup()));
-                assertThat(cohort.needs().bands()).extracting(PupilBand::priority).doesNotHaveDuplicates();
+                assertThat(cohort.needs().bands()).extracting(PupilBand::value).doesNotHaveDuplicates();
             }
         }
     }

@@ -55,8 +55,9 @@ final class Hub {
 
     static Cohort cohort(School school, int yearGroup, int pupils, int disadvantaged, boolean nothingThisYear,
                          boolean stemThisYear, int needingWorkplaceExperience, long... employersThisYear) {
-        return new Cohort(school, yearGroup, pupils,
-                List.of(new PupilBand(pupils - disadvantaged, 1.0), new PupilBand(disadvantaged, 1.5)),
+        return new Cohort(school, yearGroup, pupils, pupils,
+                List.of(new PupilBand(pupils - disadvantaged, 100), new PupilBand(disadvantaged, 150),
+                        new PupilBand(disadvantaged, 37), new PupilBand(pupils - disadvantaged, 25)),
                 nothingThisYear, stemThisYear, needingWorkplaceExperience,
                 Set.copyOf(java.util.Arrays.stream(employersThisYear).boxed().toList()));
     }

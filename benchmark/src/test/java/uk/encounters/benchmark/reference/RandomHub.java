@@ -154,12 +154,14 @@ final class RandomHub {
         for (int band = 0, count = 1 + random.nextInt(3); band < count && left > 0; band++) {
             int inBand = band == count - 1 ? left : 1 + random.nextInt(left);
             // Within a factor of 4 of each other: further apart, Cohort's curve is not concave and it throws.
-            bands.add(new PupilBand(inBand, (50 + random.nextInt(151)) / 100.0));
+            long first = 50 + random.nextInt(151);
+            bands.add(new PupilBand(inBand, first));
+            bands.add(new PupilBand(inBand, first / 4));
             left -= inBand;
         }
         Set<Long> visited = new HashSet<>();
         employers.stream().filter(e -> random.nextDouble() < 0.2).forEach(e -> visited.add(e.id()));
-        return new Cohort(school, 7 + random.nextInt(7), pupils, bands, random.nextDouble() < 0.3,
+        return new Cohort(school, 7 + random.nextInt(7), pupils, pupils, bands, random.nextDouble() < 0.3,
                 random.nextBoolean(), random.nextBoolean() ? random.nextInt(3) : random.nextInt(pupils + 1), visited);
     }
 

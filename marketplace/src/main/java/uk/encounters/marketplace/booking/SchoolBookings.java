@@ -19,10 +19,12 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.hub.PupilValueSettings;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.school.BudgetRepository;
+import uk.encounters.matcher.domain.EncounterType;
 
 /**
  * A school's bookings: which pupils go, and afterwards who attended. Attendance creates the
@@ -103,12 +105,14 @@ public final class SchoolBookings {
     }
 
     /**
-     * The year group's pupils on roll, neediest first (furthest behind, disadvantaged first at the
-     * same gap): the suggestion is the first as many as the booking takes.
+     * The year group's pupils on roll, those with most to gain from this encounter first by the
+     * hub's pupil-value rule (the rule the matcher valued the booking by): the suggestion is the
+     * first as many as the booking takes.
      */
     public List<PupilProgress> candidates(long schoolId, SchoolBooking booking, LocalDate today) {
+        PupilValueWeights weights = new PupilValueSettings(dsl).forSchool(schoolId);
         return new ProgressRepository(dsl).forYearGroup(schoolId, booking.yearGroup(), today).stream()
-                .sorted(PupilProgress.neediestFirst(PriorityWeights.DEFAULTS))
+                .sorted(PupilProgress.mostToGainFirst(weights, EncounterType.fromCode(booking.encounterType())))
                 .toList();
     }
 

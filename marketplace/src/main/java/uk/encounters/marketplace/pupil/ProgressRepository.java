@@ -83,7 +83,7 @@ public final class ProgressRepository {
                 .and(BOOKING.STATUS.in("published", "confirmed"))
                 .and(BOOKING.STARTS_ON.between(today, year.lastDay()))));
         return dsl.select(PUPIL.ID, PUPIL.YEAR_GROUP, before, thisYear, booked, workplace, PUPIL.DISADVANTAGED, PUPIL.SEND,
-                        PUPIL.SCHOOL_ID)
+                        PUPIL.SCHOOL_ID, PUPIL.EAL)
                 .from(PUPIL)
                 .leftJoin(ENCOUNTER).on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
                 .where(pupils)
@@ -91,6 +91,6 @@ public final class ProgressRepository {
                 .groupBy(PUPIL.ID)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
                 .fetch(r -> new OnRollPupil(r.value9(), new PupilProgress(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8())));
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value10())));
     }
 }

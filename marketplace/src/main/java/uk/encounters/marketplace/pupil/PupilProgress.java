@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.pupil;
 
 import java.util.Comparator;
+import uk.encounters.matcher.domain.EncounterType;
 
 /**
  * Where one pupil stands against the seven-encounter target and Gatsby Benchmarks 5 and 6, from
@@ -11,13 +12,23 @@ import java.util.Comparator;
  * @param encountersThisYear       attended encounters this academic year
  * @param bookedThisYear           chosen for a live booking later this year
  * @param workplaceExperiences     attended workplace experiences (visits, shadowing, placements) ever
+ * @param eal                      English is an additional language
  */
 public record PupilProgress(long pupilId, int yearGroup, int encountersBeforeThisYear, int encountersThisYear,
-                            boolean bookedThisYear, int workplaceExperiences, boolean disadvantaged, boolean send) {
+                            boolean bookedThisYear, int workplaceExperiences, boolean disadvantaged, boolean send,
+                            boolean eal) {
 
-    /** Furthest behind first, disadvantaged before others at the same gap; then a stable order. */
-    public static Comparator<PupilProgress> neediestFirst(PriorityWeights weights) {
-        return Comparator.comparingDouble((PupilProgress p) -> -p.priority(weights, false))
+    /** How many of a pupil's next encounters a round values: beyond three in one round, none. */
+    public static final int ENCOUNTERS_VALUED_PER_ROUND = 3;
+
+    /**
+     * The pupils to offer for an encounter of this type: whose next encounter is worth most first
+     * ({@link #valueOfNext}); at equal value the furthest behind, then disadvantaged pupils, then
+     * a stable order.
+     */
+    public static Comparator<PupilProgress> mostToGainFirst(PupilValueWeights weights, EncounterType type) {
+        return Comparator.comparingDouble((PupilProgress p) -> -p.valueOfNext(weights, type))
+                .thenComparing(Comparator.comparingInt(PupilProgress::encountersBehind).reversed())
                 .thenComparing(p -> !p.disadvantaged())
                 .thenComparingLong(PupilProgress::pupilId);
     }
@@ -72,16 +83,51 @@ public record PupilProgress(long pupilId, int yearGroup, int encountersBeforeThi
     }
 
     /**
-     * How much an encounter for this pupil is worth next: the gap to target, raised for a
-     * disadvantaged pupil and for special needs, and for a year group with nothing this year.
-     * Zero for a pupil already at target with nothing to add.
+     * The pupil-value rule: what this pupil's next encounter of {@code type} is worth. Concave in
+     * the encounters a pupil gets: the first this school year is worth most (Benchmark 5), then
+     * each encounter towards the target to date a little less than the one before, then a small
+     * value beyond the target; all raised by the pupil's share ({@link #share}), and for a
+     * workplace experience where Benchmark 6 falls due. A booked encounter counts as had.
+     *
+     * @param type the encounter on offer; {@code null} for any (the matcher values Benchmark 6 itself)
      */
-    public double priority(PriorityWeights weights, boolean yearGroupHasNoneThisYear) {
-        int behind = encountersBehind();
-        if (behind == 0) {
-            return 0;
+    public double valueOfNext(PupilValueWeights weights, EncounterType type) {
+        double value = valueOfEncounter(weights, 0);
+        if (type != null && type.workplaceExperience() && needsWorkplaceExperience()) {
+            value += weights.workplaceDue() * share(weights);
         }
-        double share = 1 + (disadvantaged ? weights.disadvantaged() : 0) + (send ? weights.send() : 0);
-        return behind * weights.perEncounterBehind() * share + (yearGroupHasNoneThisYear ? weights.yearGroupWithNone() : 0);
+        return value;
+    }
+
+    /**
+     * What the encounter after {@code ahead} more encounters is worth, for any type: the values of
+     * ahead = 0, 1, 2... never rise, whatever the weights, so a cohort's value stays concave.
+     */
+    public double valueOfEncounter(PupilValueWeights weights, int ahead) {
+        int thisYear = encountersThisYear + (bookedThisYear ? 1 : 0);
+        int behind = encountersBehind();
+        double value = Double.MAX_VALUE;
+        for (int k = 0; k <= ahead; k++) {
+            value = Math.min(value, baseValue(weights, thisYear + k, behind - k));
+        }
+        return value * share(weights);
+    }
+
+    /** For a pupil with {@code thisYear} encounters this year and {@code behind} still to go. */
+    private static double baseValue(PupilValueWeights weights, int thisYear, int behind) {
+        if (thisYear == 0) {
+            return weights.firstThisYear();
+        }
+        if (behind <= 0) {
+            return weights.beyondTarget();
+        }
+        double catchUp = weights.catchUp() * Math.pow(weights.catchUpDecay(), thisYear - 1);
+        return Math.max(catchUp, weights.beyondTarget());
+    }
+
+    /** One, raised for each priority group the pupil is in. */
+    public double share(PupilValueWeights weights) {
+        return 1 + (disadvantaged ? weights.disadvantaged() : 0) + (send ? weights.send() : 0)
+                + (eal ? weights.eal() : 0);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.matcher.baseline.FirstComeFirstServed;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -19,11 +19,8 @@ import uk.encounters.matcher.solver.MatchingWeights;
 public final class FirstComeFirstServedRound {
 
     private final Database database;
-    private final PriorityWeights priorities;
-
-    public FirstComeFirstServedRound(Database database, PriorityWeights priorities) {
+    public FirstComeFirstServedRound(Database database) {
         this.database = database;
-        this.priorities = priorities;
     }
 
     /** Plans the hub's next six school weeks from {@code today}; the round is left proposed, ready to publish. */
@@ -35,7 +32,7 @@ public final class FirstComeFirstServedRound {
         try (RoundLock held = lock.get()) {
             Horizon fresh = RoundSolver.nextHorizon(today);
             Round round = RoundSolver.open(held.dsl(), hubId, fresh, null, RoundSolver.Options.weekly(1, Map.of()));
-            MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
+            MatchingProblem problem = new RoundProblem(database.dsl())
                     .load(new RoundProblem.Scope(hubId, round.id(), Horizon.between(round.horizonStart(),
                             round.horizonEnd()), today, null), new MatchingWeights(Map.of()));
             return RoundSolver.propose(held.dsl(), round.id(), FirstComeFirstServed.plan(problem), false);

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.round.RoundEdits.Edit;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
@@ -65,11 +65,8 @@ public final class HandAssignment {
     }
 
     private final DSLContext dsl;
-    private final PriorityWeights priorities;
-
-    public HandAssignment(DSLContext dsl, PriorityWeights priorities) {
+    public HandAssignment(DSLContext dsl) {
         this.dsl = dsl;
-        this.priorities = priorities;
     }
 
     /** The best few slots for one unmatched session of the request; empty when it has none unmatched. */
@@ -142,7 +139,7 @@ public final class HandAssignment {
     }
 
     private Optional<Placing> placing(DSLContext tx, Round round, long requestId, LocalDate today) {
-        MatchingProblem plan = new RoundProblem(tx, priorities).load(
+        MatchingProblem plan = new RoundProblem(tx).load(
                 new RoundProblem.Scope(round.hubId(), round.id(), Horizon.between(round.horizonStart(), round.horizonEnd()),
                         today, null),
                 new MatchingWeights(round.weights()));

@@ -31,10 +31,10 @@ import org.jooq.Record;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.offer.Sectors;
-import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.hub.PupilValueSettings;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.request.RequestRepository;
-import uk.encounters.matcher.domain.PupilBand;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
@@ -72,11 +72,8 @@ public final class RoundProblem {
             when(REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS).otherwise(REQUEST.SESSIONS);
 
     private final DSLContext dsl;
-    private final PriorityWeights priorities;
-
-    public RoundProblem(DSLContext dsl, PriorityWeights priorities) {
+    public RoundProblem(DSLContext dsl) {
         this.dsl = dsl;
-        this.priorities = priorities;
     }
 
     /** What to plan: a weekly round takes every open request; a re-match only the listed ones. */
@@ -312,7 +309,7 @@ public final class RoundProblem {
 
     /**
      * The year groups the requests are for, from their pupils' progress. A school that has not
-     * uploaded its pupils yet is taken at its word: the pupils it asks for, each one encounter behind.
+     * uploaded its pupils yet is taken at its word ({@link YearGroupNeeds#takenAtItsWord}).
      */
     private Map<Long, Map<Integer, Cohort>> cohorts(Scope scope, Map<Long, School> schools, List<RequestRow> requests) {
         Map<Long, Map<Integer, Integer>> asked = new LinkedHashMap<>();
@@ -322,15 +319,16 @@ public final class RoundProblem {
         }
         CohortHistory history = CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
         ProgressRepository progress = new ProgressRepository(dsl);
+        PupilValueWeights priorities = new PupilValueSettings(dsl).forHub(scope.hubId());
         Map<Long, Map<Integer, Cohort>> cohorts = new HashMap<>();
         asked.forEach((schoolId, years) -> {
             Map<Integer, YearGroupNeeds> needs = YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), priorities);
             Map<Integer, Cohort> byYear = new HashMap<>();
             years.forEach((yearGroup, pupils) -> {
-                YearGroupNeeds n = needs.getOrDefault(yearGroup, new YearGroupNeeds(yearGroup, pupils,
-                        List.of(new PupilBand(pupils, priorities.perEncounterBehind())), true,
-                        yearGroup >= 10 ? pupils : 0));
-                byYear.put(yearGroup, new Cohort(schools.get(schoolId), yearGroup, n.pupils(), n.bands(),
+                YearGroupNeeds n = needs.getOrDefault(yearGroup, YearGroupNeeds.takenAtItsWord(yearGroup, pupils,
+                        priorities));
+                byYear.put(yearGroup, new Cohort(schools.get(schoolId), yearGroup, n.pupils(), n.pupilsWithoutOne(),
+                        n.bands(),
                         n.nothingThisYear(), history.stem(schoolId, yearGroup), n.needingWorkplaceExperience(),
                         history.employers(schoolId, yearGroup)));
             });

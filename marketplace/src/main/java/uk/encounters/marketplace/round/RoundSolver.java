@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PriorityWeights;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.matcher.PlanSummary;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -58,7 +58,6 @@ public final class RoundSolver implements AutoCloseable {
 
     private final Database database;
     private final Clock clock;
-    private final PriorityWeights priorities;
     private final SolveListener listener;
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
@@ -139,26 +138,24 @@ public final class RoundSolver implements AutoCloseable {
     }
 
     /** Without a cap on solves at once: for a process that runs one, such as {@code encounters match}. */
-    public RoundSolver(Database database, Clock clock, PriorityWeights priorities) {
-        this(database, clock, priorities, SolveListener.NONE);
+    public RoundSolver(Database database, Clock clock) {
+        this(database, clock, SolveListener.NONE);
     }
 
-    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, SolveListener listener) {
-        this(database, clock, priorities, listener, Integer.MAX_VALUE);
+    public RoundSolver(Database database, Clock clock, SolveListener listener) {
+        this(database, clock, listener, Integer.MAX_VALUE);
     }
 
     /**
      * @param maxConcurrent solves this instance runs at once: each takes about a core and holds a
      *                      connection of the pool (its hub's lock) while it runs
      */
-    public RoundSolver(Database database, Clock clock, PriorityWeights priorities, SolveListener listener,
-                       int maxConcurrent) {
+    public RoundSolver(Database database, Clock clock, SolveListener listener, int maxConcurrent) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("An instance must be able to run at least one solve");
         }
         this.database = database;
         this.clock = clock;
-        this.priorities = priorities;
         this.listener = listener;
         this.maxConcurrent = maxConcurrent;
         this.slots = new Semaphore(maxConcurrent);
@@ -264,7 +261,7 @@ public final class RoundSolver implements AutoCloseable {
     private Outcome solveAndPropose(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today,
                                     Options options, long began) {
         Rounds rounds = new Rounds(database.dsl());
-        MatchingProblem problem = new RoundProblem(database.dsl(), priorities)
+        MatchingProblem problem = new RoundProblem(database.dsl())
                 .load(new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
                         new MatchingWeights(options.weights()));
         MatchingProblem plan = problem;

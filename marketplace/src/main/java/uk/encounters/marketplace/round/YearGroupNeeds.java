@@ -5,39 +5,58 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.PupilBand;
 
 /**
- * One year group of a school as the matcher needs it, from its pupils' progress: pupils of equal
- * priority grouped into bands (neediest first in the cohort's value curve), whether the year
- * group has had anything this year, and how many still need a workplace experience.
+ * One year group of a school as the matcher needs it, from its pupils' progress: the pupil
+ * places a round could give it, each worth what the pupil-value rule says the pupil's next
+ * encounter (or the one after, in a second session of the same round) is worth, grouped into
+ * bands of equal value; whether the year group has had anything this year; and how many still
+ * need a workplace experience. The school is then offered its pupils by the same rule
+ * ({@link PupilProgress#mostToGainFirst}), so the places the matcher counted on are the pupils
+ * the school is shown.
  *
- * <p>The priority is taken without the year-group-with-none bonus: the matcher has its own rule
- * for that ({@link Cohort#nothingThisYear()}), and counting both would count it twice.
+ * @param pupilsWithoutOne pupils with no encounter this year and none booked: what Benchmark 5 still needs
  */
 public record YearGroupNeeds(int yearGroup, int pupils, List<PupilBand> bands, boolean nothingThisYear,
-                             int needingWorkplaceExperience) {
+                             int needingWorkplaceExperience, int pupilsWithoutOne) {
 
-    public static Map<Integer, YearGroupNeeds> of(Collection<PupilProgress> pupils, PriorityWeights weights) {
-        Map<Integer, TreeMap<Double, Integer>> byPriority = new TreeMap<>();
-        Map<Integer, int[]> counts = new TreeMap<>(); // pupils, with one this year, needing workplace experience
+    public static Map<Integer, YearGroupNeeds> of(Collection<PupilProgress> pupils, PupilValueWeights weights) {
+        Map<Integer, TreeMap<Long, Integer>> byValue = new TreeMap<>();
+        Map<Integer, int[]> counts = new TreeMap<>(); // pupils, with one this year, needing workplace experience, without one
         for (PupilProgress pupil : pupils) {
-            byPriority.computeIfAbsent(pupil.yearGroup(), y -> new TreeMap<>())
-                    .merge(pupil.priority(weights, false), 1, Integer::sum);
-            int[] c = counts.computeIfAbsent(pupil.yearGroup(), y -> new int[3]);
+            TreeMap<Long, Integer> values = byValue.computeIfAbsent(pupil.yearGroup(), y -> new TreeMap<>());
+            for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {
+                values.merge(Cohort.hundredths(pupil.valueOfEncounter(weights, ahead)), 1, Integer::sum);
+            }
+            int[] c = counts.computeIfAbsent(pupil.yearGroup(), y -> new int[4]);
             c[0]++;
             c[1] += pupil.hadEncounterThisYear() ? 1 : 0;
             c[2] += pupil.needsWorkplaceExperience() ? 1 : 0;
+            c[3] += pupil.hadEncounterThisYear() || pupil.bookedThisYear() ? 0 : 1;
         }
         Map<Integer, YearGroupNeeds> needs = new TreeMap<>();
         counts.forEach((yearGroup, c) -> {
             List<PupilBand> bands = new ArrayList<>();
-            byPriority.get(yearGroup).forEach((priority, count) -> bands.add(new PupilBand(count, priority)));
-            needs.put(yearGroup, new YearGroupNeeds(yearGroup, c[0], List.copyOf(bands), c[1] == 0, c[2]));
+            byValue.get(yearGroup).descendingMap().forEach((value, places) -> bands.add(new PupilBand(places, value)));
+            needs.put(yearGroup, new YearGroupNeeds(yearGroup, c[0], List.copyOf(bands), c[1] == 0, c[2], c[3]));
         });
         return needs;
+    }
+
+    /**
+     * A year group the school asks for before its pupils are uploaded is taken at its word: the
+     * pupils it asks for, each without an encounter this year.
+     */
+    public static YearGroupNeeds takenAtItsWord(int yearGroup, int pupils, PupilValueWeights weights) {
+        PupilProgress typical = new PupilProgress(0, yearGroup, yearGroup - 7, 0, false, 0, false, false, false);
+        List<PupilBand> bands = new ArrayList<>();
+        for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {
+            bands.add(new PupilBand(pupils, Cohort.hundredths(typical.valueOfEncounter(weights, ahead))));
+        }
+        return new YearGroupNeeds(yearGroup, pupils, List.copyOf(bands), true, yearGroup >= 10 ? pupils : 0, pupils);
     }
 }

@@ -3,7 +3,6 @@ package uk.encounters.marketplace.simulation;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.FirstComeFirstServedRound;
 import uk.encounters.marketplace.round.RoundSolver;
 
@@ -26,7 +25,7 @@ sealed interface Broker extends AutoCloseable {
         private final int seconds;
 
         Solver(Database database, SimulatedClock clock, int seconds) {
-            this.solver = new RoundSolver(database, clock, PriorityWeights.DEFAULTS);
+            this.solver = new RoundSolver(database, clock);
             this.seconds = seconds;
         }
 
@@ -64,7 +63,7 @@ sealed interface Broker extends AutoCloseable {
         private final SimulatedClock clock;
 
         FirstComeFirstServed(Database database, SimulatedClock clock) {
-            this.rounds = new FirstComeFirstServedRound(database, PriorityWeights.DEFAULTS);
+            this.rounds = new FirstComeFirstServedRound(database);
             this.clock = clock;
         }
 

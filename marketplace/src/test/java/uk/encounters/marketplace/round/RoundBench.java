@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -29,7 +28,7 @@ final class RoundBench implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        solver = new RoundSolver(db.database(), RoundHub.CLOCK, PriorityWeights.DEFAULTS);
+        solver = new RoundSolver(db.database(), RoundHub.CLOCK);
     }
 
     @Override

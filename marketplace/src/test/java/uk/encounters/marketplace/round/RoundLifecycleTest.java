@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -204,7 +203,7 @@ class RoundLifecycleTest {
     void anInstanceRunsNoMoreSolvesAtOnceThanItMay() throws Exception {
         RoundHub first = bench.hub();
         RoundHub second = bench.hub();
-        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK, PriorityWeights.DEFAULTS,
+        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK,
                 RoundSolver.SolveListener.NONE, 1)) {
             RoundSolver.Running running = (RoundSolver.Running) oneAtATime.start(first.id(), null,
                     RoundSolver.Options.weekly(120, Map.of()));

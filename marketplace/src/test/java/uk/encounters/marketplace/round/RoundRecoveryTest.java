@@ -13,7 +13,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -33,7 +32,7 @@ class RoundRecoveryTest {
     void anInstanceStoppedMidSolveSavesItsBestPlanSoFar() throws Exception {
         RoundHub hub = bench.hub();
         try (Database instance = Database.open(db.settings())) {
-            RoundSolver stopping = new RoundSolver(instance, RoundHub.CLOCK, PriorityWeights.DEFAULTS);
+            RoundSolver stopping = new RoundSolver(instance, RoundHub.CLOCK);
             RoundSolver.Running running = (RoundSolver.Running) stopping.start(hub.id(), null,
                     RoundSolver.Options.weekly(120, Map.of()));
             Thread.sleep(1500); // into the search
@@ -86,7 +85,7 @@ class RoundRecoveryTest {
                 .fetch();
         awaitTrue("the hub's lock is free", () -> !RoundLock.isHeld(db.dsl(), hub.id()));
         try (Database other = Database.open(db.settings())) {
-            RoundSolver another = new RoundSolver(other, RoundHub.CLOCK, PriorityWeights.DEFAULTS);
+            RoundSolver another = new RoundSolver(other, RoundHub.CLOCK);
             assertThat(another.recoverAbandoned()).isPositive();
             another.close();
         }

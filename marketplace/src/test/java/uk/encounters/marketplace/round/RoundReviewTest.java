@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.Period;
@@ -107,7 +106,7 @@ class RoundReviewTest {
             assertThat(u.reasons()).containsExactly(RoundEdits.REMOVED);
         });
 
-        HandAssignment hand = new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS);
+        HandAssignment hand = new HandAssignment(db.dsl());
         List<HandAssignment.Suggestion> suggestions = hand.suggestions(round, hub.northTalks(), TODAY).orElseThrow();
         assertThat(suggestions).isNotEmpty().hasSizeLessThanOrEqualTo(HandAssignment.SUGGESTIONS)
                 .allSatisfy(s -> {
@@ -153,7 +152,7 @@ class RoundReviewTest {
         long waiting = new RoundReview(db.dsl()).unmatched(round.id()).stream()
                 .filter(u -> u.requestId() != hub.southInterviews()).findFirst().orElseThrow().requestId();
 
-        HandAssignment hand = new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS);
+        HandAssignment hand = new HandAssignment(db.dsl());
         List<HandAssignment.Suggestion> suggestions = hand.suggestions(round, waiting, TODAY).orElseThrow();
         assertThat(suggestions).isNotEmpty().allSatisfy(s -> assertThat(s.displaces()).hasSize(1));
 
@@ -175,7 +174,7 @@ class RoundReviewTest {
                 assertThat(u.reasons()).containsExactly(HandAssignment.DISPLACED);
             }
         });
-        assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(new RoundProblem(db.dsl(), PriorityWeights.DEFAULTS)
+        assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(new RoundProblem(db.dsl())
                 .load(new RoundProblem.Scope(hub.id(), round.id(), Horizon.between(round.horizonStart(), round.horizonEnd()),
                         TODAY, null), uk.encounters.matcher.solver.MatchingWeights.defaultWeights())).hardScore())
                 .as("what is proposed still breaks no rule").isZero();
@@ -191,7 +190,7 @@ class RoundReviewTest {
                 .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.MAX_ASKS_PER_MONTH, (short) 1)
                 .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id())).execute();
 
-        var problem = new RoundProblem(db.dsl(), PriorityWeights.DEFAULTS).load(new RoundProblem.Scope(hub.id(), null,
+        var problem = new RoundProblem(db.dsl()).load(new RoundProblem.Scope(hub.id(), null,
                 Horizon.between(first.horizonStart(), first.horizonEnd()), TODAY, null),
                 uk.encounters.matcher.solver.MatchingWeights.defaultWeights());
 
@@ -207,7 +206,7 @@ class RoundReviewTest {
         RoundHub hub = bench.hub();
         Round round = solve(hub);
 
-        assertThat(new HandAssignment(db.dsl(), PriorityWeights.DEFAULTS).suggestions(round, hub.southInterviews(), TODAY))
+        assertThat(new HandAssignment(db.dsl()).suggestions(round, hub.southInterviews(), TODAY))
                 .hasValueSatisfying(s -> assertThat(s).isEmpty());
     }
 }

@@ -9,68 +9,67 @@ import java.util.Set;
  * A school's year group: the pupils every session of its requests is for, and what reaching them
  * is worth.
  *
- * <p>The value of a round's sessions to a cohort is concave in the pupil places it gets. Schools
- * choose the pupils furthest behind first, so the first places go to the neediest and each
- * further place is worth at most as much as the one before; once every pupil has had one, a
- * second encounter in the same round is worth a quarter, a third a sixteenth (never more than
- * the least first encounter, so the curve stays concave). So one cohort's
- * second session is worth less than another cohort's first, and no school absorbs all the supply.
- * Values are in hundredths of a priority point, so every figure is a whole number.
+ * <p>The value of a round's sessions to a cohort is concave in the pupil places it gets: the
+ * school is offered the pupils with most to gain first (the marketplace's pupil-value rule, the
+ * same that made the bands), so the first places are worth most and each further place at most
+ * as much as the one before; a pupil's second place in the same round is worth what their
+ * encounter after next is. So one cohort's second session is worth less than another cohort's
+ * first, and no school absorbs all the supply. Values are in hundredths of a point, so every
+ * figure is a whole number.
  */
 public final class Cohort {
-
-    /** How much less each further pass over the same pupils in one round is worth. */
-    private static final int REPEAT_DIVISOR = 4;
-    private static final int PASSES = 3;
 
     private final School school;
     private final int yearGroup;
     private final int pupils;
+    private final int pupilsWithoutOne;
     private final boolean nothingThisYear;
     private final boolean stemThisYear;
     private final int pupilsNeedingWorkplaceExperience;
     private final Set<Long> employersThisYear;
     private final ValueCurve curve;
-    private final int pupilsBehind;
 
     /**
-     * @param bands                            the pupils by what their next encounter is worth
+     * @param pupilsWithoutOne                 pupils with no encounter this year, none booked either
+     * @param bands                            the places a round could give, by what each is worth
      * @param nothingThisYear                  no pupil of the year group has had an encounter this year
      * @param stemThisYear                     the year group has had a STEM encounter this year
      * @param pupilsNeedingWorkplaceExperience pupils of Years 10-13 still short of Benchmark 6
      * @param employersThisYear                employers who have already come to this cohort this year
      */
-    public Cohort(School school, int yearGroup, int pupils, List<PupilBand> bands, boolean nothingThisYear,
-                  boolean stemThisYear, int pupilsNeedingWorkplaceExperience, Set<Long> employersThisYear) {
+    public Cohort(School school, int yearGroup, int pupils, int pupilsWithoutOne, List<PupilBand> bands,
+                  boolean nothingThisYear, boolean stemThisYear, int pupilsNeedingWorkplaceExperience,
+                  Set<Long> employersThisYear) {
         this.school = school;
         this.yearGroup = yearGroup;
         this.pupils = pupils;
+        this.pupilsWithoutOne = pupilsWithoutOne;
         this.nothingThisYear = nothingThisYear;
         this.stemThisYear = stemThisYear;
         this.pupilsNeedingWorkplaceExperience = yearGroup >= 10 ? pupilsNeedingWorkplaceExperience : 0;
         this.employersThisYear = Set.copyOf(employersThisYear);
         this.curve = curve(bands);
-        this.pupilsBehind = bands.stream().filter(b -> b.priority() > 0).mapToInt(PupilBand::pupils).sum();
+    }
+
+    /** A point's value in the curve's unit, hundredths, rounded. */
+    public static long hundredths(double points) {
+        return Math.round(points * 100);
     }
 
     private static ValueCurve curve(List<PupilBand> bands) {
-        List<PupilBand> neediestFirst = new ArrayList<>(bands);
-        neediestFirst.sort(Comparator.comparingDouble(PupilBand::priority).reversed());
+        List<PupilBand> mostFirst = new ArrayList<>(bands);
+        mostFirst.sort(Comparator.comparingLong(PupilBand::value).reversed());
         List<ValueCurve.Segment> segments = new ArrayList<>();
-        long divisor = 1;
-        for (int pass = 0; pass < PASSES; pass++) {
-            for (PupilBand band : neediestFirst) {
-                long perPupil = Math.round(band.priority() * 100) / divisor;
-                if (!segments.isEmpty()) {
-                    // a repeat is worth no more than the least first encounter before it: with
-                    // priorities more than REPEAT_DIVISOR apart the curve would otherwise rise again
-                    perPupil = Math.min(perPupil, segments.get(segments.size() - 1).valuePerPlace());
-                }
-                if (band.pupils() > 0 && perPupil > 0) {
-                    segments.add(new ValueCurve.Segment(band.pupils(), perPupil));
-                }
+        for (PupilBand band : mostFirst) {
+            if (band.places() == 0 || band.value() == 0) {
+                continue;
             }
-            divisor *= REPEAT_DIVISOR;
+            ValueCurve.Segment last = segments.isEmpty() ? null : segments.getLast();
+            if (last != null && last.valuePerPlace() == band.value()) {
+                segments.set(segments.size() - 1, new ValueCurve.Segment(last.places() + band.places(), band.value()));
+            } else {
+                segments.add(new ValueCurve.Segment(band.places(), band.value()));
+            }
         }
         return new ValueCurve(segments);
     }
@@ -100,9 +99,9 @@ public final class Cohort {
         return pupils;
     }
 
-    /** Pupils for whom another encounter counts: behind their target to date. */
-    public int pupilsBehind() {
-        return pupilsBehind;
+    /** Pupils with no encounter this year and none booked: what Benchmark 5 still needs here. */
+    public int pupilsWithoutOne() {
+        return pupilsWithoutOne;
     }
 
     public boolean nothingThisYear() {

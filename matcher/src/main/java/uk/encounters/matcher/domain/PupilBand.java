@@ -1,15 +1,16 @@
 package uk.encounters.matcher.domain;
 
 /**
- * Pupils of a cohort who would gain the same from their next encounter: {@code priority} is what
- * one encounter is worth to each (their gap to target, raised for disadvantage and SEND), as the
- * marketplace's pupil progress rules compute it. Zero for pupils who already have this year's.
+ * Pupil places in a cohort that are worth the same: {@code value} is what each place is worth,
+ * in hundredths of a point, as the marketplace's pupil-value rule gives it for a pupil's next
+ * encounter (or, for a second place in the same round, the encounter after). A pupil can stand in
+ * several bands, one for each of their next encounters.
  */
-public record PupilBand(int pupils, double priority) {
+public record PupilBand(int places, long value) {
 
     public PupilBand {
-        if (pupils < 0 || priority < 0) {
-            throw new IllegalArgumentException("A band needs pupils >= 0 and priority >= 0");
+        if (places < 0 || value < 0) {
+            throw new IllegalArgumentException("A band needs places >= 0 and value >= 0");
         }
     }
 }

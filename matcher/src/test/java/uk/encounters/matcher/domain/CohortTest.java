@@ -11,16 +11,30 @@ class CohortTest {
     private static final School SCHOOL = new School(1, "Sinfin Academy", null, false, 0, 20);
 
     @Test
-    void valueCurveStaysConcaveWhenPrioritiesDifferMoreThanFourfold() {
-        // a Year 13 pupil seven encounters behind and disadvantaged against one a single encounter behind
-        Cohort cohort = new Cohort(SCHOOL, 13, 30, List.of(new PupilBand(10, 10.5), new PupilBand(20, 1.0)),
+    void valueCurveTakesThePlacesWorthMostFirstWhateverOrderTheBandsComeIn() {
+        // second encounters listed before first ones, and two bands of equal value
+        Cohort cohort = new Cohort(SCHOOL, 13, 30, 20, List.of(new PupilBand(30, 50), new PupilBand(10, 450),
+                new PupilBand(20, 300), new PupilBand(5, 50)), false, false, 0, Set.of());
+
+        assertThat(cohort.curve().segments()).containsExactly(new ValueCurve.Segment(10, 450),
+                new ValueCurve.Segment(20, 300), new ValueCurve.Segment(35, 50));
+        assertThat(cohort.valueOf(30)).isEqualTo(10 * 450 + 20 * 300);
+        assertThat(cohort.valueOf(31)).isEqualTo(10 * 450 + 20 * 300 + 50);
+        assertThat(cohort.valueOf(1000)).as("nothing beyond the places valued").isEqualTo(10 * 450 + 20 * 300 + 35 * 50);
+    }
+
+    @Test
+    void placesWorthNothingAreLeftOutOfTheCurve() {
+        Cohort cohort = new Cohort(SCHOOL, 9, 30, 0, List.of(new PupilBand(30, 0), new PupilBand(0, 100)),
                 false, false, 0, Set.of());
 
-        List<ValueCurve.Segment> segments = cohort.curve().segments();
-        for (int i = 1; i < segments.size(); i++) {
-            assertThat(segments.get(i).valuePerPlace()).isLessThanOrEqualTo(segments.get(i - 1).valuePerPlace());
-        }
-        assertThat(cohort.valueOf(30)).isEqualTo(10 * 1050 + 20 * 100);
-        assertThat(cohort.valueOf(31)).isEqualTo(10 * 1050 + 20 * 100 + 100);
+        assertThat(cohort.curve().segments()).isEmpty();
+        assertThat(cohort.valueOf(30)).isZero();
+    }
+
+    @Test
+    void hundredthsRoundToTheNearest() {
+        assertThat(Cohort.hundredths(5.25)).isEqualTo(525);
+        assertThat(Cohort.hundredths(0.125)).isEqualTo(13);
     }
 }

@@ -309,8 +309,8 @@ class MatchingConstraintProviderTest {
 
     @Test
     void pupilsReachedRewardsTheCohortsConcaveValue() {
-        Cohort mixed = new Cohort(alvaston, 9, 100,
-                List.of(new PupilBand(40, 2.0), new PupilBand(60, 1.0)), false, true, 0, Set.of());
+        Cohort mixed = new Cohort(alvaston, 9, 100, 100, List.of(new PupilBand(40, 200), new PupilBand(60, 100),
+                new PupilBand(40, 50), new PupilBand(60, 25)), false, true, 0, Set.of());
         // 50 places: 40 at 200 and 10 at 100; 60 more: 50 at 100, then 10 on a second pass at 50
         verifier.verifyThat(MatchingConstraintProvider::pupilsReached)
                 .givenSolution(plan(on(talkFor(mixed, 50), morning(talk(1, rolls, ann, MONDAY))),
@@ -345,8 +345,8 @@ class MatchingConstraintProviderTest {
     // Year group with nothing this year reached
 
     private Cohort cohortWith(boolean nothingThisYear, boolean stemThisYear, int needingWorkplace, Set<Long> employers) {
-        return new Cohort(alvaston, 11, 100, List.of(new PupilBand(100, 1.0)), nothingThisYear, stemThisYear,
-                needingWorkplace, employers);
+        return new Cohort(alvaston, 11, 100, 100, List.of(new PupilBand(100, 100), new PupilBand(100, 25)),
+                nothingThisYear, stemThisYear, needingWorkplace, employers);
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.util.function.Function;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.HubRepository;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.HandAssignment;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.Round;
@@ -68,7 +67,7 @@ public final class RoundRoutes {
         this.clock = clock;
         this.solver = solver;
         this.publication = publication;
-        this.handAssignment = new HandAssignment(database.dsl(), PriorityWeights.DEFAULTS);
+        this.handAssignment = new HandAssignment(database.dsl());
     }
 
     /** The hub's current round: its open one if any, else what the next one would plan. */

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecretToken;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestData;
@@ -107,7 +106,7 @@ class FormFuzzTest {
     static void aHubWithSomethingBehindEveryForm() throws Exception {
         TestData data = new TestData(db.dsl());
         hub = RoundHub.create(db.dsl(), "Fuzz Hub");
-        try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK, PriorityWeights.DEFAULTS)) {
+        try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK)) {
             RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of()));
             parameters.put(":roundId", List.of(String.valueOf(((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS).roundId())));
         }

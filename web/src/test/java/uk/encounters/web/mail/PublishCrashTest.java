@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.DatabaseSettings;
 import uk.encounters.marketplace.account.Scope;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -79,7 +78,7 @@ class PublishCrashTest {
 
     @BeforeAll
     static void aSolver() {
-        solver = new RoundSolver(db.database(), RoundHub.CLOCK, PriorityWeights.DEFAULTS);
+        solver = new RoundSolver(db.database(), RoundHub.CLOCK);
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.pupil.PriorityWeights;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -24,7 +23,7 @@ class SolveMetricsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RoundHub hub = RoundHub.create(db.dsl(), "Solved hub");
         RoundSolver.Outcome outcome;
-        try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK, PriorityWeights.DEFAULTS,
+        try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK,
                 new SolveMetrics(registry))) {
             RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of()));
             outcome = ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS);

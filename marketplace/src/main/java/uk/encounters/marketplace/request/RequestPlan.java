@@ -1,0 +1,203 @@
+package uk.encounters.marketplace.request;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.matcher.domain.EncounterType;
+
+/**
+ * "What to request next": for each year group, the sessions that would reach every pupil without
+ * an encounter this year (Benchmark 5) and every pupil of Years 10-13 still owed a workplace
+ * experience (Benchmark 6), less the places the school's open requests already ask for, in the
+ * type and group size the school uses most, in a window starting a week from today. Posting them
+ * all is one click ({@link #post}).
+ */
+public final class RequestPlan {
+
+    /** A class: the group size when the school has asked for nothing of the kind before. */
+    static final int CLASS_SIZE = 30;
+    static final int VISIT_GROUP = 15;
+    /** More sessions than this in one request is more than one employer's week can give. */
+    static final int MOST_SESSIONS = 10;
+    static final int WEEKS_AHEAD = 1;
+    static final int WINDOW_WEEKS = 4;
+
+    /** Pupils a benchmark still needs in a year group, for one kind of encounter. */
+    public enum Need {
+        /** No encounter this year and none booked: Benchmark 5. */
+        FIRST_THIS_YEAR,
+        /** Years 10-13 owed a workplace experience: Benchmark 6. */
+        WORKPLACE_EXPERIENCE;
+
+        boolean servedBy(EncounterType type) {
+            return this == FIRST_THIS_YEAR ? !type.workplaceExperience() : type.workplaceExperience();
+        }
+    }
+
+    /** One proposed request and the pupils it is for. */
+    public record Proposal(Need need, int yearGroup, int pupilsInNeed, RequestDetails details) {
+
+        public String why() {
+            return need == Need.FIRST_THIS_YEAR
+                    ? pupilsInNeed + (pupilsInNeed == 1 ? " pupil has" : " pupils have") + " no encounter this year"
+                    : pupilsInNeed + (pupilsInNeed == 1 ? " pupil still needs" : " pupils still need")
+                    + " a workplace experience (Benchmark 6)";
+        }
+
+        public String what() {
+            int sessions = details.sessions();
+            String type = details.type().label().toLowerCase(java.util.Locale.UK);
+            return (sessions == 1 ? "A " + type : sessions + " sessions of " + type) + " for " + details.pupils()
+                    + " pupils of Year " + yearGroup + (sessions == 1 ? "" : " each");
+        }
+    }
+
+    /** The type and group size a school uses for one need, from its own requests. */
+    record Usual(EncounterType type, int pupils, boolean inSchool, boolean atWorkplace, boolean online) {
+    }
+
+    private final DSLContext dsl;
+
+    public RequestPlan(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The school's proposals today, most pupils in need first. */
+    public List<Proposal> forSchool(long schoolId, LocalDate today) {
+        List<PupilProgress> pupils = new ProgressRepository(dsl).forSchool(schoolId, today);
+        return propose(pupils, openPlaces(schoolId, today), usual(schoolId, today), today);
+    }
+
+    /** Posts every proposal as a request, in one transaction; the ids of the new requests. */
+    public List<Long> post(long schoolId, List<Proposal> proposals) {
+        return dsl.transactionResult(c -> {
+            RequestRepository requests = new RequestRepository(c.dsl());
+            List<Long> ids = new ArrayList<>();
+            for (Proposal proposal : proposals) {
+                ids.add(requests.create(schoolId, proposal.details()));
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * The rule itself, without the database.
+     *
+     * @param openPlaces pupil places the school's open requests still ask for, by year group and need
+     * @param usual      the school's usual request for each need, where it has one
+     */
+    static List<Proposal> propose(Collection<PupilProgress> pupils, Map<Integer, Map<Need, Integer>> openPlaces,
+                                  Map<Need, Usual> usual, LocalDate today) {
+        Map<Integer, int[]> inNeed = new HashMap<>(); // by year group: without one this year, owed workplace
+        for (PupilProgress pupil : pupils) {
+            int[] counts = inNeed.computeIfAbsent(pupil.yearGroup(), y -> new int[2]);
+            counts[0] += pupil.hadEncounterThisYear() || pupil.bookedThisYear() ? 0 : 1;
+            counts[1] += pupil.yearGroup() >= 10 && pupil.needsWorkplaceExperience() ? 1 : 0;
+        }
+        LocalDate start = AcademicYear.schoolDayOnOrAfter(today.plusWeeks(WEEKS_AHEAD));
+        LocalDate lastDay = AcademicYear.containing(start).lastTeachingDay();
+        LocalDate end = AcademicYear.schoolDayOnOrBefore(start.plusWeeks(WINDOW_WEEKS).minusDays(1));
+        if (end.isAfter(lastDay)) {
+            end = lastDay;
+        }
+        List<Proposal> proposals = new ArrayList<>();
+        for (var entry : inNeed.entrySet()) {
+            int yearGroup = entry.getKey();
+            for (Need need : Need.values()) {
+                int pupilsInNeed = entry.getValue()[need.ordinal()];
+                int asked = openPlaces.getOrDefault(yearGroup, Map.of()).getOrDefault(need, 0);
+                int toAsk = pupilsInNeed - asked;
+                if (toAsk <= 0 || end.isBefore(start)) {
+                    continue;
+                }
+                Usual shape = usual.getOrDefault(need, need == Need.FIRST_THIS_YEAR
+                        ? new Usual(EncounterType.CAREERS_TALK, CLASS_SIZE, true, false, false)
+                        : new Usual(EncounterType.WORKPLACE_VISIT, VISIT_GROUP, false, true, false));
+                proposals.add(new Proposal(need, yearGroup, pupilsInNeed, details(shape, yearGroup, toAsk, start, end)));
+            }
+        }
+        proposals.sort(Comparator.comparingInt((Proposal p) -> p.need().ordinal())
+                .thenComparing(Comparator.comparingInt(Proposal::pupilsInNeed).reversed())
+                .thenComparingInt(Proposal::yearGroup));
+        return proposals;
+    }
+
+    private static RequestDetails details(Usual shape, int yearGroup, int pupils, LocalDate start, LocalDate end) {
+        boolean placement = shape.type() == EncounterType.WORK_EXPERIENCE;
+        int group = Math.max(1, Math.min(shape.pupils(), pupils));
+        int sessions = placement ? 1 : Math.min(MOST_SESSIONS, (pupils + group - 1) / group);
+        int perSession = placement ? Math.min(pupils, shape.pupils()) : (pupils + sessions - 1) / sessions;
+        return new RequestDetails(shape.type(), yearGroup, perSession, sessions, start, end, true, true,
+                shape.inSchool(), shape.atWorkplace(), shape.online(), List.of(), null, null,
+                "Proposed by What to request next");
+    }
+
+    /** Places the school's open requests still ask for, less what their live bookings already hold. */
+    private Map<Integer, Map<Need, Integer>> openPlaces(long schoolId, LocalDate today) {
+        var held = DSL.field(DSL.select(DSL.coalesce(DSL.sum(DSL.when(BOOKING.ENCOUNTER_TYPE.eq(
+                                EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS).otherwise(1)), DSL.inline(0)))
+                .from(BOOKING).where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                .and(BOOKING.STATUS.in("proposed", "published", "confirmed", "delivered")));
+        Map<Integer, Map<Need, Integer>> places = new HashMap<>();
+        dsl.select(REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.SESSIONS, held)
+                .from(REQUEST)
+                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(REQUEST.STATUS.eq("open"))
+                .and(REQUEST.WINDOW_END.ge(today))
+                .forEach(r -> {
+                    EncounterType type = EncounterType.fromCode(r.value2());
+                    int heldUnits = r.value5().intValue();
+                    int open = type == EncounterType.WORK_EXPERIENCE ? r.value3() - heldUnits
+                            : r.value3() * Math.max(0, r.value4() - heldUnits);
+                    Need need = type.workplaceExperience() ? Need.WORKPLACE_EXPERIENCE : Need.FIRST_THIS_YEAR;
+                    places.computeIfAbsent((int) r.value1(), y -> new HashMap<>()).merge(need, Math.max(0, open),
+                            Integer::sum);
+                });
+        return places;
+    }
+
+    /**
+     * For each need, the type the school asked for most in the last year (placements aside), at
+     * its median size, in the places it accepted.
+     */
+    private Map<Need, Usual> usual(long schoolId, LocalDate today) {
+        Map<Need, Map<EncounterType, List<Integer>>> sizes = new HashMap<>();
+        Map<EncounterType, boolean[]> places = new HashMap<>();
+        dsl.select(REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.IN_SCHOOL, REQUEST.AT_WORKPLACE, REQUEST.ONLINE)
+                .from(REQUEST).where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .and(REQUEST.WINDOW_START.ge(today.minusYears(1)))
+                // placements are planned for their summer weeks, not proposed for the next few
+                .and(REQUEST.ENCOUNTER_TYPE.ne(EncounterType.WORK_EXPERIENCE.code()))
+                .forEach(r -> {
+                    EncounterType type = EncounterType.fromCode(r.value1());
+                    Need need = Need.WORKPLACE_EXPERIENCE.servedBy(type) ? Need.WORKPLACE_EXPERIENCE : Need.FIRST_THIS_YEAR;
+                    sizes.computeIfAbsent(need, n -> new HashMap<>()).computeIfAbsent(type, t -> new ArrayList<>())
+                            .add(r.value2());
+                    boolean[] where = places.computeIfAbsent(type, t -> new boolean[3]);
+                    where[0] |= r.value3();
+                    where[1] |= r.value4();
+                    where[2] |= r.value5();
+                });
+        Map<Need, Usual> usual = new HashMap<>();
+        sizes.forEach((need, byType) -> byType.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<EncounterType, List<Integer>> e) -> e.getValue().size())
+                        .thenComparing(e -> e.getKey().code()))
+                .ifPresent(e -> {
+                    List<Integer> sorted = e.getValue().stream().sorted().toList();
+                    boolean[] where = places.get(e.getKey());
+                    usual.put(need, new Usual(e.getKey(), sorted.get(sorted.size() / 2), where[0], where[1], where[2]));
+                }));
+        return usual;
+    }
+}
