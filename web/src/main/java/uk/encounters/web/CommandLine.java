@@ -16,7 +16,7 @@ record CommandLine(String command, Map<String, String> options) {
             "seed", Set.of("area", "seed"),
             "invite-admin", Set.of("email", "name"),
             "match", Set.of("hub", "seconds", "publish"),
-            "simulate", Set.of("area", "seed", "weeks", "seconds"));
+            "simulate", Set.of("area", "seed", "seeds", "supply", "weeks", "seconds", "csv", "plan-share"));
 
     /** Options that are switches: present or not, with no value. */
     static final Set<String> FLAGS = Set.of("publish");
@@ -54,6 +54,19 @@ record CommandLine(String command, Map<String, String> options) {
 
     Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
+    }
+
+    /** A comma-separated list of numbers, such as {@code --supply 1.0,1.3}; the fallback when absent. */
+    List<Double> numbers(String name, List<Double> fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return java.util.Arrays.stream(value.split(",", -1)).map(String::trim).map(Double::parseDouble).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be numbers separated by commas, not '" + value + "'.");
+        }
     }
 
     long longOption(String name, long fallback) {

@@ -44,11 +44,14 @@ public final class Main {
                                               Run the hub's weekly matching round headless (for a scheduler):
                                               solve for N seconds (30), print its figures, and with --publish
                                               publish it and queue the digests.
-              simulate [--area NAME] [--seed N] [--weeks N] [--seconds N]
+              simulate [--area NAME] [--seed N | --seeds 1,2,3] [--supply 1.0,1.3] [--weeks N] [--seconds N]
+                       [--plan-share 0.7] [--csv PATH]
                                               Play a school year (or N school weeks) of weekly rounds on a generated
-                                              hub (default: derby), once solved (N s a round, default 5) and once
-                                              first come, first served, in two scratch databases on the app's
-                                              server (dropped afterwards), and compare pupils' progress and asks.
+                                              hub (default: derby) three ways: the product (solver rounds of N s,
+                                              default 5), the status quo and first come, first served with the
+                                              product's suggestions, in scratch databases on the app's server
+                                              (dropped afterwards), for each seed and supply factor; compare pupils'
+                                              progress and asks, and write one CSV row per seed, supply and arm.
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),

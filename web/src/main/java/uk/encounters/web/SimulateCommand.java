@@ -1,21 +1,30 @@
 package uk.encounters.web;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.marketplace.simulation.Arm;
 import uk.encounters.marketplace.simulation.Behaviour;
 import uk.encounters.marketplace.simulation.ScratchDatabase;
 import uk.encounters.marketplace.simulation.SchoolYearSimulation;
 import uk.encounters.marketplace.simulation.SimulationReport;
 
 /**
- * {@code encounters simulate}: a school year of weekly rounds on a generated hub, solved and
- * brokered first come, first served, each in a scratch database on the server the app uses.
- * The year is this school year, played from its first September week.
+ * {@code encounters simulate}: a school year of weekly rounds on a generated hub, played three
+ * ways (the product, the status quo, and first come, first served with the product's
+ * suggestions), each in a scratch database on the server the app uses, for every seed and supply
+ * factor asked for. The year is this school year, played from its first September week.
  */
 final class SimulateCommand {
 
@@ -47,19 +56,88 @@ final class SimulateCommand {
         if (seconds < 1 || seconds > 600) {
             throw new IllegalArgumentException("--seconds must be 1 to 600");
         }
+        List<Long> seeds = seeds(line);
+        List<Double> supplies = line.numbers("supply", List.of(1.0));
+        for (double supply : supplies) {
+            if (!(supply >= 1 && supply <= 5)) {
+                throw new IllegalArgumentException("--supply factors must be 1 to 5, not " + supply);
+            }
+        }
+        double planShare = line.numbers("plan-share", List.of(Behaviour.DEFAULTS.planShare())).getFirst();
+        if (!(planShare >= 0 && planShare <= 1)) {
+            throw new IllegalArgumentException("--plan-share must be 0 to 1");
+        }
+        Optional<Path> csv = line.option("csv").map(Path::of);
         Optional<Path> sharedData = config.sharedDataDirectory().or(SharedData::locate);
-        var settings = new SchoolYearSimulation.Settings(area, line.longOption("seed", Main.DEMO_SEED), year,
-                Optional.of((int) weeks), (int) seconds, Behaviour.DEFAULTS, sharedData, config.baseUrl(),
-                WebServer.PRODUCT_NAME);
-        try (DatabaseConnection server = DatabaseConnection.open(config, out);
-             ScratchDatabase solved = ScratchDatabase.create(server.settings(), "solver");
-             ScratchDatabase brokered = ScratchDatabase.create(server.settings(), "fcfs")) {
-            out.printf("Simulating %s %s: %d school week%s, in scratch databases %s and %s (dropped at the end)...%n",
-                    area, year.label(), weeks, weeks == 1 ? "" : "s", solved.name(), brokered.name());
-            SimulationReport report = new SchoolYearSimulation(settings)
-                    .play(solved.database(), brokered.database(), out::println);
-            report.print(out);
-            return 0;
+        List<String> rows = new ArrayList<>();
+        try (DatabaseConnection server = DatabaseConnection.open(config, out)) {
+            for (long seed : seeds) {
+                for (double supply : supplies) {
+                    var settings = new SchoolYearSimulation.Settings(area, seed, year, Optional.of((int) weeks),
+                            (int) seconds, supply, Behaviour.DEFAULTS.withPlanShare(planShare), sharedData,
+                            config.baseUrl(), WebServer.PRODUCT_NAME);
+                    SimulationReport report = play(server, settings, year, (int) weeks);
+                    report.print(out);
+                    rows.addAll(report.csvRows());
+                    csv.ifPresent(path -> write(path, rows));
+                }
+            }
+        }
+        csv.ifPresent(path -> out.println("Wrote " + rows.size() + " rows to " + path));
+        return 0;
+    }
+
+    private SimulationReport play(DatabaseConnection server, SchoolYearSimulation.Settings settings, AcademicYear year,
+                                  int weeks) {
+        List<ScratchDatabase> scratch = new ArrayList<>();
+        try {
+            Map<Arm, Database> databases = new EnumMap<>(Arm.class);
+            for (Arm arm : Arm.values()) {
+                ScratchDatabase database = ScratchDatabase.create(server.settings(), arm.code());
+                scratch.add(database);
+                databases.put(arm, database.database());
+            }
+            out.printf("Simulating %s %s, seed %d, supply x%.2f: %d school week%s, in scratch databases %s (dropped at"
+                            + " the end)...%n", settings.area(), year.label(), settings.seed(), settings.supply(), weeks,
+                    weeks == 1 ? "" : "s", String.join(", ", scratch.stream().map(ScratchDatabase::name).toList()));
+            return new SchoolYearSimulation(settings).play(databases, out::println);
+        } finally {
+            scratch.forEach(ScratchDatabase::close);
+        }
+    }
+
+    private static List<Long> seeds(CommandLine line) {
+        if (line.option("seed").isPresent() && line.option("seeds").isPresent()) {
+            throw new IllegalArgumentException("Give --seed or --seeds, not both");
+        }
+        List<Long> seeds = line.option("seeds").isPresent()
+                ? line.numbers("seeds", List.of()).stream().map(SimulateCommand::whole).toList()
+                : List.of(line.longOption("seed", Main.DEMO_SEED));
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("--seeds needs at least one seed");
+        }
+        return seeds;
+    }
+
+    private static long whole(double seed) {
+        if (seed != Math.rint(seed)) {
+            throw new IllegalArgumentException("Seeds are whole numbers, not " + seed);
+        }
+        return (long) seed;
+    }
+
+    /** The rows so far, header first: written after every run, so a stopped run keeps what it measured. */
+    private static void write(Path path, List<String> rows) {
+        List<String> lines = new ArrayList<>();
+        lines.add(SimulationReport.CSV_HEADER);
+        lines.addAll(rows);
+        try {
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.write(path, lines);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write " + path + ": " + e.getMessage(), e);
         }
     }
 }

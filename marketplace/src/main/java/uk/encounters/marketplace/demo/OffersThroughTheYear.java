@@ -53,6 +53,22 @@ public final class OffersThroughTheYear {
         return weeks;
     }
 
+    /**
+     * {@code count} more offers posted on {@code day} by employers drawn at random, shaped as the
+     * demo's offers are: more supply than the hub has, for measuring what supply changes.
+     */
+    public static List<Posted> more(DemoHub hub, long seed, LocalDate day, int count) {
+        Seed streams = new Seed(seed);
+        RandomGenerator who = streams.random("hub/" + hub.profile().name() + "/offers/more");
+        List<Posted> posted = new ArrayList<>();
+        for (int n = 0; n < count && !hub.employers().isEmpty(); n++) {
+            int employer = who.nextInt(hub.employers().size());
+            posted.add(oneOffer(hub, employer, new OfferGenerator(streams.random("hub/" + hub.profile().name()
+                    + "/offers/more/" + n), day)));
+        }
+        return posted;
+    }
+
     /** The first offer the generator makes for this employer alone, named back in the hub's lists. */
     private static Posted oneOffer(DemoHub hub, int employer, OfferGenerator generator) {
         List<Integer> ownVolunteers = new ArrayList<>();

@@ -9,6 +9,11 @@ import uk.encounters.marketplace.round.RoundSolver;
 /** Who makes a week's bookings: the solver, as the coordinator runs it, or first come, first served. */
 sealed interface Broker extends AutoCloseable {
 
+    /** The arm's broker on its database. */
+    static Broker of(Arm arm, Database database, SimulatedClock clock, int seconds) {
+        return arm.solver() ? new Solver(database, clock, seconds) : new FirstComeFirstServed(database, clock);
+    }
+
     /** One weekly round of the hub, left proposed for publishing. */
     RoundSolver.Outcome round(long hubId);
 

@@ -4,6 +4,7 @@ package uk.encounters.marketplace.simulation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.HubProfile;
@@ -13,10 +14,11 @@ import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.round.Rounds;
 
 /**
- * One broker's copy of the hub through the year. Each week, in the order a real week has it:
+ * One arm's copy of the hub through the year. Each week, in the order a real week has it:
  * the employers' declines that fell due, the sessions whose day came (no-shows and registers),
- * the employers' new offers and the schools' new requests, the round (solved or first come, first served) and its publication,
- * the schools choosing pupils for their new bookings and the employers answering them.
+ * the employers' new offers and the schools' new requests, the round (solved or first come, first
+ * served) and its publication, the schools choosing pupils for their new bookings and the
+ * employers answering them.
  */
 final class HubInPlay implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class HubInPlay implements AutoCloseable {
                     double solvingSeconds) {
     }
 
+    private final Arm arm;
     private final Database database;
     private final long hubId;
     private final Broker broker;
@@ -40,22 +43,24 @@ final class HubInPlay implements AutoCloseable {
     private final SessionDays sessionDays;
     private final List<RoundRun> rounds = new ArrayList<>();
 
-    HubInPlay(Database database, long hubId, HubProfile hub, Broker broker, Publication publication, Draws draws,
-              Behaviour behaviour) {
+    /** @param planningUrns the schools that post what the product proposes, in an arm that has the product's requests */
+    HubInPlay(Arm arm, Database database, long hubId, HubProfile hub, Broker broker, Publication publication,
+              Draws draws, Behaviour behaviour, Set<Integer> planningUrns) {
+        this.arm = arm;
         this.database = database;
         this.hubId = hubId;
         this.broker = broker;
         this.publication = publication;
-        this.postings = new SchoolPostings(database.dsl(), hubId, hub);
+        this.postings = new SchoolPostings(database.dsl(), hubId, hub, arm.plannedRequests() ? planningUrns : Set.of());
         this.offers = new EmployerPostings(database.dsl(), hubId);
         this.replies = new EmployerReplies(draws, behaviour);
-        this.sessionDays = new SessionDays(draws, behaviour, hubId);
+        this.sessionDays = new SessionDays(draws, behaviour, hubId, arm.suggestedPupils());
     }
 
     RoundRun week(LocalDate today, List<DemoHub.Request> requests, List<OffersThroughTheYear.Posted> offered) {
         catchUp(today);
         offers.post(offered);
-        postings.post(requests);
+        postings.post(requests, today);
         long started = System.nanoTime();
         RoundSolver.Outcome outcome = broker.round(hubId);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -74,6 +79,10 @@ final class HubInPlay implements AutoCloseable {
     void catchUp(LocalDate today) {
         replies.applyDue(database.dsl(), today);
         sessionDays.deliver(database.dsl(), today);
+    }
+
+    Arm arm() {
+        return arm;
     }
 
     List<RoundRun> rounds() {

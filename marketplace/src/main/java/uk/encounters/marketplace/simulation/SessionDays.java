@@ -6,7 +6,10 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -16,24 +19,27 @@ import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.pupil.PupilProgress;
 
 /**
- * The days sessions take place. A school chooses who goes as soon as a booking reaches it (the
- * booking page's suggestion: the year group's pupils furthest behind, disadvantaged first); on
- * the day the employer comes, or now and then does not (a no-show), and the school records the
- * register through the same calls its attendance page makes: each chosen pupil present or absent.
+ * The days sessions take place. A school chooses who goes as soon as a booking reaches it: with
+ * the product, the booking page's suggestion (the pupils with most to gain, by the pupil-value
+ * rule); without it, a class (pupils of the year group drawn at random). On the day the employer
+ * comes, or now and then does not (a no-show), and the school records the register through the
+ * same calls its attendance page makes: each chosen pupil present or absent.
  */
 final class SessionDays {
 
     private final Draws draws;
     private final Behaviour behaviour;
     private final long hubId;
+    private final boolean suggestedPupils;
 
-    SessionDays(Draws draws, Behaviour behaviour, long hubId) {
+    SessionDays(Draws draws, Behaviour behaviour, long hubId, boolean suggestedPupils) {
         this.draws = draws;
         this.behaviour = behaviour;
         this.hubId = hubId;
+        this.suggestedPupils = suggestedPupils;
     }
 
-    /** Each school takes the suggested pupils for its bookings in the round, in booking order. */
+    /** Each school chooses the pupils for its bookings in the round, in booking order. */
     void choosePupils(DSLContext dsl, long roundId, LocalDate today) {
         dsl.select(BOOKING.ID, REQUEST.SCHOOL_ID).from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.in("published", "confirmed"))
@@ -75,9 +81,14 @@ final class SessionDays {
         }
     }
 
-    private static Set<Long> choose(SchoolBookings bookings, long schoolId, SchoolBooking booking, LocalDate today) {
+    private Set<Long> choose(SchoolBookings bookings, long schoolId, SchoolBooking booking, LocalDate today) {
+        List<PupilProgress> candidates = bookings.candidates(schoolId, booking, today);
+        if (!suggestedPupils) {
+            candidates = new ArrayList<>(candidates);
+            Collections.shuffle(candidates, draws.of("class/" + booking.id()));
+        }
         Set<Long> chosen = new LinkedHashSet<>();
-        for (PupilProgress pupil : bookings.candidates(schoolId, booking, today)) {
+        for (PupilProgress pupil : candidates) {
             if (chosen.size() == booking.pupils()) {
                 break;
             }

@@ -14,12 +14,15 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumMap;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.SharedData;
 import uk.encounters.marketplace.pupil.ProgressRepository;
@@ -27,92 +30,138 @@ import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /**
- * Four school weeks of 2026/27 on a small generated hub, one-second rounds, with employers and
- * pupils let down more often than by default so that declines, no-shows and absences all happen.
+ * Four school weeks of 2026/27 on a small generated hub, played three ways, one-second rounds,
+ * with employers and pupils let down more often than by default so that declines, no-shows and
+ * absences all happen, half the schools taking up "What to request next", and a fifth more supply.
  */
 class SchoolYearSimulationTest {
 
     @RegisterExtension
-    static final TestDatabase solverDb = new TestDatabase();
+    static final TestDatabase productDb = new TestDatabase();
     @RegisterExtension
-    static final TestDatabase fcfsDb = new TestDatabase();
+    static final TestDatabase statusQuoDb = new TestDatabase();
+    @RegisterExtension
+    static final TestDatabase attributionDb = new TestDatabase();
 
-    static final Behaviour OFTEN_LET_DOWN = new Behaviour(0.4, 0.5, 0.15, 0.2, 0.3, 1.5, 0.5);
+    static final Behaviour OFTEN_LET_DOWN = new Behaviour(0.4, 0.5, 0.15, 0.2, 0.3, 1.5, 0.5, 0.5);
     static final int WEEKS = 4;
+    static final String PROPOSED = "Proposed by What to request next";
 
     static SimulationReport report;
+    static DSLContext product;
+    static DSLContext statusQuo;
+    static DSLContext attribution;
 
     @BeforeAll
     static void play() {
         var sharedData = SharedData.locate();
         // the smallest real hub when the public data is here; the parametric Derby-like hub otherwise
         String area = sharedData.isPresent() ? "west-somerset" : "derby";
-        var settings = new SchoolYearSimulation.Settings(area, 5, new AcademicYear(2026), Optional.of(WEEKS), 1,
+        var settings = new SchoolYearSimulation.Settings(area, 5, new AcademicYear(2026), Optional.of(WEEKS), 1, 1.2,
                 OFTEN_LET_DOWN, sharedData, "http://localhost:8080", "Employer Encounters");
-        report = new SchoolYearSimulation(settings).play(solverDb.database(), fcfsDb.database(), line -> { });
+        Map<Arm, Database> databases = new EnumMap<>(Arm.class);
+        databases.put(Arm.PRODUCT, productDb.database());
+        databases.put(Arm.STATUS_QUO, statusQuoDb.database());
+        databases.put(Arm.ATTRIBUTION, attributionDb.database());
+        report = new SchoolYearSimulation(settings).play(databases, line -> { });
+        product = productDb.dsl();
+        statusQuo = statusQuoDb.dsl();
+        attribution = attributionDb.dsl();
+    }
+
+    static List<DSLContext> arms() {
+        return List.of(product, statusQuo, attribution);
     }
 
     @Test
-    void bothBrokersFaceTheSameRequestsPostedWeekByWeek() {
-        var columns = List.of(REQUEST.ID, REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS,
+    void schoolsWithoutTheProductPostTheirOwnRequestsAndPlanningSchoolsPostWhatItProposes() {
+        var columns = List.of(SCHOOL.URN, REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS,
                 REQUEST.SESSIONS, REQUEST.WINDOW_START, REQUEST.WINDOW_END, REQUEST.MORNING, REQUEST.AFTERNOON,
                 REQUEST.IN_SCHOOL, REQUEST.AT_WORKPLACE, REQUEST.ONLINE, REQUEST.PREFERRED_SECTORS);
-        var solverRequests = solverDb.dsl().select(columns).from(REQUEST).orderBy(REQUEST.ID).fetch().intoArrays();
-        var fcfsRequests = fcfsDb.dsl().select(columns).from(REQUEST).orderBy(REQUEST.ID).fetch().intoArrays();
+        var planning = product.selectDistinct(SCHOOL.URN).from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .where(REQUEST.NOTES.eq(PROPOSED)).fetch(SCHOOL.URN);
+        assertThat(planning).isNotEmpty().hasSizeLessThan(report.schools()).hasSize(report.planningSchools());
 
-        assertThat(solverRequests).isNotEmpty();
-        assertThat(fcfsRequests).isDeepEqualTo(solverRequests);
-        // the generated hub's own requests plus those posted during play
-        int seeded = solverDb.dsl().fetchCount(REQUEST, REQUEST.CREATED_AT.le(
-                solverDb.dsl().select(DSL.min(MATCHING_ROUND.SOLVE_STARTED_AT)).from(MATCHING_ROUND).asField()));
-        assertThat(solverRequests.length).isGreaterThan(seeded);
-        assertThat(report.solver().requests()).isEqualTo(solverRequests.length);
+        for (DSLContext planned : List.of(product, attribution)) {
+            // the others' requests are the status quo's, week by week
+            assertThat(planned.select(columns).from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                    .where(SCHOOL.URN.notIn(planning)).orderBy(REQUEST.ID).fetch().intoArrays())
+                    .isNotEmpty()
+                    .isDeepEqualTo(statusQuo.select(columns).from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                            .where(SCHOOL.URN.notIn(planning)).orderBy(REQUEST.ID).fetch().intoArrays());
+            // planning schools post proposals, not their drawn requests: of theirs, only the hub's own are left
+            var plannersOwn = planned.select(columns).from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                    .where(SCHOOL.URN.in(planning)).and(REQUEST.NOTES.isDistinctFrom(PROPOSED)).orderBy(REQUEST.ID).fetch()
+                    .intoArrays();
+            var plannersInStatusQuo = statusQuo.select(columns).from(REQUEST).join(SCHOOL)
+                    .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID)).where(SCHOOL.URN.in(planning)).orderBy(REQUEST.ID).fetch()
+                    .intoArrays();
+            assertThat(plannersOwn.length).isLessThan(plannersInStatusQuo.length);
+            assertThat(plannersOwn).isDeepEqualTo(java.util.Arrays.copyOf(plannersInStatusQuo, plannersOwn.length));
+        }
+        assertThat(statusQuo.fetchCount(REQUEST, REQUEST.NOTES.eq(PROPOSED))).isZero();
+        assertThat(report.arm(Arm.STATUS_QUO).requests()).isEqualTo(statusQuo.fetchCount(REQUEST));
+    }
+
+    private static java.time.OffsetDateTime firstSolve(DSLContext dsl) {
+        return dsl.select(DSL.min(MATCHING_ROUND.SOLVE_STARTED_AT)).from(MATCHING_ROUND).fetchSingle().value1();
     }
 
     @Test
-    void bothBrokersGetTheSameOffersPostedDuringTheYear() {
+    void aSupplyFactorPostsThatMuchMoreOfTheYearsOffersInTheFirstWeek() {
+        int posted = statusQuo.fetchCount(OFFER, OFFER.CREATED_AT.gt(firstSolve(statusQuo).minusHours(1)));
+        int seeded = statusQuo.fetchCount(OFFER) - posted;
+        assertThat(posted).as("a fifth of the year's offers, on top of the re-offers").isGreaterThanOrEqualTo(seeded / 5);
+    }
+
+    @Test
+    void everyArmGetsTheSameOffersPostedDuringTheYear() {
         var columns = List.of(OFFER.ID, OFFER.EMPLOYER_ID, OFFER.VOLUNTEER_ID, OFFER.ENCOUNTER_TYPE, OFFER.STATUS,
                 OFFER.PUPILS_MAX, OFFER.MAX_SESSIONS, OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL);
-        var solverOffers = solverDb.dsl().select(columns).from(OFFER).orderBy(OFFER.ID).fetch().intoArrays();
-        assertThat(fcfsDb.dsl().select(columns).from(OFFER).orderBy(OFFER.ID).fetch().intoArrays())
-                .isDeepEqualTo(solverOffers);
         var availability = List.of(OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON,
                 OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD);
-        assertThat(fcfsDb.dsl().select(availability).from(OFFER_AVAILABILITY).orderBy(OFFER_AVAILABILITY.ID).fetch()
-                .intoArrays()).isDeepEqualTo(solverDb.dsl().select(availability).from(OFFER_AVAILABILITY)
-                .orderBy(OFFER_AVAILABILITY.ID).fetch().intoArrays());
-        int seeded = solverDb.dsl().fetchCount(OFFER, OFFER.CREATED_AT.le(
-                solverDb.dsl().select(DSL.min(MATCHING_ROUND.SOLVE_STARTED_AT)).from(MATCHING_ROUND).asField()));
-        assertThat(solverOffers.length).isGreaterThan(seeded);
+        var productOffers = product.select(columns).from(OFFER).orderBy(OFFER.ID).fetch().intoArrays();
+        for (DSLContext other : List.of(statusQuo, attribution)) {
+            assertThat(other.select(columns).from(OFFER).orderBy(OFFER.ID).fetch().intoArrays())
+                    .isDeepEqualTo(productOffers);
+            assertThat(other.select(availability).from(OFFER_AVAILABILITY).orderBy(OFFER_AVAILABILITY.ID).fetch()
+                    .intoArrays()).isDeepEqualTo(product.select(availability).from(OFFER_AVAILABILITY)
+                    .orderBy(OFFER_AVAILABILITY.ID).fetch().intoArrays());
+        }
+        int seeded = product.fetchCount(OFFER, OFFER.CREATED_AT.le(firstSolve(product)));
+        assertThat(productOffers.length).isGreaterThan(seeded);
     }
 
     @Test
-    void eachBrokerPublishesOneRoundAWeek() {
-        for (DSLContext dsl : List.of(solverDb.dsl(), fcfsDb.dsl())) {
+    void eachArmPublishesOneRoundAWeek() {
+        for (DSLContext dsl : arms()) {
             assertThat(dsl.fetchCount(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq("published"))).isEqualTo(WEEKS);
             // published on the simulated Fridays, which the contact cap counts from
             assertThat(dsl.selectDistinct(MATCHING_ROUND.PUBLISHED_AT).from(MATCHING_ROUND)
                     .fetch(r -> r.value1().toLocalDate().getDayOfWeek().getValue())).containsOnly(5);
         }
-        assertThat(report.solver().sessionsMatched()).isPositive();
-        assertThat(report.firstComeFirstServed().sessionsMatched()).isPositive();
+        for (Arm arm : Arm.values()) {
+            assertThat(report.arm(arm).sessionsMatched()).as(arm.code()).isPositive();
+        }
     }
 
     @Test
     void theSolverAsksEachEmployerAtMostOnceARoundWhileFirstComeFirstServedCountsEveryBooking() {
-        DSLContext dsl = solverDb.dsl();
+        DSLContext dsl = product;
         // one digest per employer and round: the employer's recipients get one email from the round at most
         var digests = dsl.select(OUTBOX.IDEMPOTENCY_KEY).from(OUTBOX).where(OUTBOX.KIND.eq("round_digest_employer"))
                 .fetch(OUTBOX.IDEMPOTENCY_KEY);
         var roundsAndEmployers = digests.stream().map(key -> key.replaceAll("^round:(\\d+):employer:(\\d+)$", "$1/$2"))
                 .toList();
         assertThat(roundsAndEmployers).doesNotHaveDuplicates().allMatch(k -> k.matches("\\d+/\\d+"));
-        assertThat(report.solver().maxAsks()).isEqualTo(1);
-        assertThat(report.solver().totalAsks()).isEqualTo(askedPairs(dsl)).isGreaterThanOrEqualTo(digests.size());
+        assertThat(report.arm(Arm.PRODUCT).maxAsks()).isEqualTo(1);
+        assertThat(report.arm(Arm.PRODUCT).totalAsks()).isEqualTo(askedPairs(dsl)).isGreaterThanOrEqualTo(digests.size());
 
-        long fcfsBookings = fcfsDb.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.isNotNull());
-        assertThat(report.firstComeFirstServed().totalAsks()).isEqualTo(fcfsBookings);
-        assertThat(report.firstComeFirstServed().asksPerEmployerRound()).hasSize((int) askedPairs(fcfsDb.dsl()));
+        for (var arm : Map.of(Arm.STATUS_QUO, statusQuo, Arm.ATTRIBUTION, attribution).entrySet()) {
+            long bookings = arm.getValue().fetchCount(BOOKING, BOOKING.ROUND_ID.isNotNull());
+            assertThat(report.arm(arm.getKey()).totalAsks()).isEqualTo(bookings);
+            assertThat(report.arm(arm.getKey()).asksPerEmployerRound()).hasSize((int) askedPairs(arm.getValue()));
+        }
     }
 
     private static long askedPairs(DSLContext dsl) {
@@ -122,7 +171,7 @@ class SchoolYearSimulationTest {
 
     @Test
     void attendanceIsRecordedOnlyForSessionsWhoseDayHasPassed() {
-        for (DSLContext dsl : List.of(solverDb.dsl(), fcfsDb.dsl())) {
+        for (DSLContext dsl : arms()) {
             LocalDate lastDay = report.lastDay();
             var attended = dsl.select(ENCOUNTER.OCCURRED_ON, BOOKING.STARTS_ON, BOOKING.STATUS).from(ENCOUNTER)
                     .join(BOOKING).on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID)).fetch();
@@ -141,12 +190,12 @@ class SchoolYearSimulationTest {
             assertThat(dsl.fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.isNotNull().and(ENCOUNTER.ATTENDED.isFalse())))
                     .isPositive();
         }
-        assertThat(report.solver().noShows() + report.firstComeFirstServed().noShows()).isPositive();
+        assertThat(report.arms().stream().mapToLong(ArmOutcome::noShows).sum()).isPositive();
     }
 
     @Test
     void declinedRequestsAreMatchedAgainOrStayOpen() {
-        for (DSLContext dsl : List.of(solverDb.dsl(), fcfsDb.dsl())) {
+        for (DSLContext dsl : arms()) {
             var declined = dsl.select(BOOKING.ID, BOOKING.REQUEST_ID, BOOKING.STARTS_ON, BOOKING.LATE_CANCELLATION)
                     .from(BOOKING).where(BOOKING.STATUS.eq("declined")).and(BOOKING.DECLINED_BY.eq("employer")).fetch();
             assertThat(declined).isNotEmpty();
@@ -163,34 +212,46 @@ class SchoolYearSimulationTest {
             assertThat(dsl.fetchCount(BOOKING, BOOKING.LATE_CANCELLATION.isTrue())).isEqualTo(
                     (int) declined.stream().filter(d -> d.value4()).count());
         }
-        assertThat(report.solver().declined()).isPositive();
-        assertThat(report.firstComeFirstServed().lateCancellations() + report.solver().lateCancellations()).isPositive();
+        assertThat(report.arm(Arm.PRODUCT).declined()).isPositive();
+        assertThat(report.arms().stream().mapToLong(ArmOutcome::lateCancellations).sum()).isPositive();
     }
 
     @Test
     void theReportsProgressIsWhatTheSchoolsProgressPagesShow() {
-        for (var pair : Map.of(solverDb, report.solver(), fcfsDb, report.firstComeFirstServed()).entrySet()) {
-            DSLContext dsl = pair.getKey().dsl();
+        for (var pair : Map.of(product, report.arm(Arm.PRODUCT), statusQuo, report.arm(Arm.STATUS_QUO),
+                attribution, report.arm(Arm.ATTRIBUTION)).entrySet()) {
+            DSLContext dsl = pair.getKey();
             long hubId = dsl.select(HUB.ID).from(HUB).fetchSingle(HUB.ID);
-            int pupils = 0, onTrack = 0, benchmark5 = 0, disadvantaged = 0, disadvantagedOnTrack = 0, othersOnTrack = 0;
+            int pupils = 0, benchmark5 = 0, disadvantaged = 0;
             for (long school : dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).fetch(SCHOOL.ID)) {
                 for (YearGroupProgress year : YearGroupProgress.of(new ProgressRepository(dsl).forSchool(school,
                         report.lastDay()))) {
                     pupils += year.pupils();
-                    onTrack += year.onTrack();
                     benchmark5 += year.hadEncounterThisYear();
                     disadvantaged += year.disadvantaged();
-                    disadvantagedOnTrack += year.disadvantagedOnTrack();
-                    othersOnTrack += year.othersOnTrack();
                 }
             }
-            HubProgress progress = pair.getValue().progress();
+            PupilFigures figures = pair.getValue().pupils();
             assertThat(pupils).isPositive();
-            assertThat(progress.onTrack()).isEqualTo(new HubProgress.Share(onTrack, pupils));
-            assertThat(progress.benchmark5()).isEqualTo(new HubProgress.Share(benchmark5, pupils));
-            assertThat(progress.disadvantagedOnTrack()).isEqualTo(new HubProgress.Share(disadvantagedOnTrack, disadvantaged));
-            assertThat(progress.othersOnTrack()).isEqualTo(new HubProgress.Share(othersOnTrack, pupils - disadvantaged));
+            assertThat(figures.all().benchmark5()).isEqualTo(new PupilFigures.Share(benchmark5, pupils));
+            assertThat(figures.disadvantaged().pupils()).isEqualTo(disadvantaged);
+            assertThat(IntStream.of(figures.all().profile()).sum()).isEqualTo(pupils);
+            assertThat(figures.all().profile()[0]).isEqualTo(pupils - benchmark5);
+            assertThat(figures.rest().pupils()).isLessThanOrEqualTo(pupils - disadvantaged);
+            // the places attended could have reached at least the pupils they did reach
+            assertThat(figures.ceiling().part()).isGreaterThanOrEqualTo(benchmark5);
+            assertThat(figures.ceiling().whole()).isEqualTo(pupils);
             assertThat(benchmark5).isPositive();
         }
+    }
+
+    @Test
+    void theCsvHasOneRowPerArmInItsHeadersColumns() {
+        List<String> rows = report.csvRows();
+        int columns = SimulationReport.CSV_HEADER.split(",").length;
+
+        assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.split(",")).hasSize(columns));
+        assertThat(rows).extracting(row -> row.split(",")[2]).containsExactly("product", "status-quo", "attribution");
+        assertThat(rows.getFirst()).startsWith("5,1.20,product,");
     }
 }

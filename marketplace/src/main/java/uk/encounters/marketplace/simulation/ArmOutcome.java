@@ -21,24 +21,24 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
- * What one broker's year came to, read from its database at the end: sessions asked for,
+ * What one arm's year came to, read from its database at the end: sessions asked for,
  * matched, delivered, declined and not turned up to, pupil encounters, the pupils' progress, and
  * how often each employer was asked. Sessions count as the matcher counts them: a work-experience
  * placement is one per pupil place.
  *
  * @param asksPerEmployerRound for each round and each employer it asked, how many asks that was
  */
-record BrokerOutcome(String broker, int requests, long sessionsRequested, long sessionsMatched,
+record ArmOutcome(Arm arm, int requests, long sessionsRequested, long sessionsMatched,
                      long sessionsDelivered, long declined, long lateCancellations, long noShows,
                      long pupilEncounters, List<Integer> asksPerEmployerRound, int rounds,
-                     List<HubInPlay.RoundRun> runs, HubProgress progress) {
+                     List<HubInPlay.RoundRun> runs, PupilFigures pupils) {
 
     private static final Field<Integer> REQUEST_UNITS = when(REQUEST.ENCOUNTER_TYPE.eq(
             EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS).otherwise(REQUEST.SESSIONS);
     private static final Field<Integer> BOOKING_UNITS = when(BOOKING.ENCOUNTER_TYPE.eq(
             EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS).otherwise(inline(1));
 
-    static BrokerOutcome of(String broker, HubInPlay hub, LocalDate day) {
+    static ArmOutcome of(HubInPlay hub, LocalDate day) {
         DSLContext dsl = hub.database().dsl();
         long hubId = hub.hubId();
         Condition ofHub = REQUEST.SCHOOL_ID.in(dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)));
@@ -62,9 +62,9 @@ record BrokerOutcome(String broker, int requests, long sessionsRequested, long s
                 .groupBy(BOOKING.ROUND_ID, OFFER.EMPLOYER_ID)
                 .orderBy(BOOKING.ROUND_ID, OFFER.EMPLOYER_ID)
                 .fetch(r -> hub.broker().oneAskPerDigest() ? 1 : r.value1());
-        return new BrokerOutcome(broker, requested.value1(), number(requested.value2()), number(bookings.value1()),
+        return new ArmOutcome(hub.arm(), requested.value1(), number(requested.value2()), number(bookings.value1()),
                 number(bookings.value2()), bookings.value3(), bookings.value4(), bookings.value5(), encounters, asks,
-                hub.rounds().size(), hub.rounds(), HubProgress.of(dsl, hubId, day));
+                hub.rounds().size(), hub.rounds(), PupilFigures.of(dsl, hubId, day));
     }
 
     private static long number(java.math.BigDecimal value) {
