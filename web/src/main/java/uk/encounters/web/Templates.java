@@ -13,6 +13,8 @@ import io.vertx.ext.web.handler.SessionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,12 +31,17 @@ import uk.encounters.web.security.CurrentUser;
  */
 public final class Templates {
 
+    /** The one date style everywhere: "Tue 8 Dec 2026". */
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+
     private final Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
             .with(new ConcurrentMapTemplateCache())
             .with(new HtmlEscaping())
             .prettyPrint(false)
             // {{count n}}: 19,379 rather than 19379
-            .registerHelper("count", (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()));
+            .registerHelper("count", (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()))
+            // {{date d}}: the one date style, "Tue 8 Dec 2026"
+            .registerHelper("date", (LocalDate d, Options options) -> d == null ? "" : d.format(DATE));
     /** Where Vert.x's CSRF handler leaves the token for the page's forms. */
     private static final String CSRF_TOKEN = "X-XSRF-TOKEN";
 

@@ -62,6 +62,7 @@ import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
 import uk.encounters.web.school.EvidenceRoutes;
 import uk.encounters.web.school.PupilRoutes;
+import uk.encounters.web.school.RequestPlanRoutes;
 import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.school.SchoolBookingRoutes;
 import uk.encounters.web.security.Access;
@@ -145,6 +146,7 @@ public final class WebServer extends VerticleBase {
         DirectoryRoutes directory = new DirectoryRoutes(database, blocking, templates, clock);
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
+        RequestPlanRoutes requestPlan = new RequestPlanRoutes(database, blocking, templates, clock);
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
@@ -281,6 +283,8 @@ public final class WebServer extends VerticleBase {
         routes.post("/schools/:schoolId/budget", Access.school("schoolId"), budgets::processBudgetForm);
         routes.get("/schools/:schoolId/requests", Access.school("schoolId"), requests::showRequests);
         routes.get("/schools/:schoolId/requests/new", Access.school("schoolId"), requests::initNewRequest);
+        routes.get("/schools/:schoolId/requests/plan", Access.school("schoolId"), requestPlan::showPlan);
+        routes.post("/schools/:schoolId/requests/plan", Access.school("schoolId"), requestPlan::processPlan);
         routes.post("/schools/:schoolId/requests", Access.school("schoolId"), requests::processNewRequest);
         routes.get("/schools/:schoolId/requests/:requestId/edit", Access.school("schoolId"), requests::initEditRequest);
         routes.post("/schools/:schoolId/requests/:requestId", Access.school("schoolId"), requests::processEditRequest);

@@ -20,23 +20,32 @@ class SimulateCommandTest {
     private final Operator operator = new Operator(db);
 
     @Test
-    void simulatePlaysWeeksForBothBrokersPrintsTheComparisonAndDropsItsScratchDatabases() {
+    void simulatePlaysWeeksForEveryArmPrintsTheComparisonWritesTheCsvAndDropsItsScratchDatabases(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws java.io.IOException {
         String area = SharedData.locate().isPresent() ? "west-somerset" : "derby";
+        java.nio.file.Path csv = folder.resolve("simulation.csv");
 
-        assertThat(operator.run("simulate", "--area", area, "--seed", "2", "--weeks", "2", "--seconds", "1")).isZero();
+        assertThat(operator.run("simulate", "--area", area, "--seeds", "2", "--supply", "1.0,1.5", "--weeks", "1",
+                "--seconds", "1", "--csv", csv.toString())).isZero();
 
         String printed = operator.printed();
-        assertThat(printed).contains("Simulated 2 school weeks of")
-                .containsPattern("Week  1, 2026-09-04: +\\d+ requests and +\\d+ offers posted; solver matched +\\d+ of +\\d+ sessions")
-                .containsPattern("Week  2, 2026-09-11:")
-                .containsPattern("Pupils on track for seven \\(Years 7-13\\) +\\d+\\.\\d% \\([\\d,]+ of [\\d,]+\\)")
-                .containsPattern("Benchmark 5: an encounter this year +\\d+\\.\\d%")
-                .containsPattern("Asks per employer per round: mean / max +1\\.00 / 1 ")
+        assertThat(printed).contains("Simulated 1 school week of").contains("supply x1.00").contains("supply x1.50")
+                .containsPattern("Week  1, 2026-09-04: +\\d+ requests and +\\d+ offers drawn; product matched +\\d+ of"
+                        + " +\\d+ sessions in +[\\d.]+ s; status-quo matched +\\d+ of +\\d+ sessions")
+                .containsPattern("Benchmark 5: an encounter this year +\\d+\\.\\d% \\([\\d,]+ of [\\d,]+\\)")
+                .containsPattern("Supply ceiling: places to pupils without one +\\d+\\.\\d%")
+                .containsPattern("Asks per employer per round: mean / max +(1\\.00 / 1|0\\.00 / 0) ")
                 .contains("employers decline 10% of published bookings")
                 .contains("An ask: under the solver, one digest");
-        Matcher names = Pattern.compile("scratch databases (\\S+) and (\\S+) \\(dropped").matcher(printed);
+        var lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.getFirst()).startsWith("seed,supply,arm,bm5_pct,bm5_disadvantaged_pct,");
+        assertThat(lines.subList(1, 7)).extracting(line -> line.split(",")[0] + "/" + line.split(",")[1] + "/"
+                + line.split(",")[2]).containsExactly("2/1.00/product", "2/1.00/status-quo", "2/1.00/attribution",
+                "2/1.50/product", "2/1.50/status-quo", "2/1.50/attribution");
+        Matcher names = Pattern.compile("scratch databases (\\S+), (\\S+), (\\S+) \\(dropped").matcher(printed);
         assertThat(names.find()).isTrue();
-        for (String name : new String[] {names.group(1), names.group(2)}) {
+        for (String name : new String[] {names.group(1), names.group(2), names.group(3)}) {
             assertThat(db.dsl().fetchExists(DSL.table("pg_database"), DSL.field("datname").eq(name)))
                     .as("scratch database %s is dropped", name).isFalse();
         }
@@ -50,6 +59,10 @@ class SimulateCommandTest {
         assertThat(operator.run("simulate", "--weeks", "60")).isEqualTo(1);
         assertThat(operator.run("simulate", "--area", "atlantis")).isEqualTo(1);
         assertThat(operator.run("simulate", "--seconds", "0")).isEqualTo(1);
+        assertThat(operator.run("simulate", "--supply", "0.5")).isEqualTo(1);
+        assertThat(operator.run("simulate", "--supply", "more")).isEqualTo(1);
+        assertThat(operator.run("simulate", "--seed", "1", "--seeds", "1,2")).isEqualTo(1);
+        assertThat(operator.run("simulate", "--plan-share", "2")).isEqualTo(1);
         assertThat(operator.run("simulate", "--hub", "1")).isEqualTo(2);
     }
 }

@@ -89,7 +89,39 @@ class DashboardRoutesTest {
         assertThat(posted.getEncounterType()).isEqualTo("careers_talk");
         assertThat(posted.getPupils()).isEqualTo(20);
         assertThat(posted.getSessions()).isEqualTo(2);
-        assertThat(posted.getWindowStart()).isEqualTo(TODAY.plusWeeks(2));
+        assertThat(posted.getWindowStart()).isEqualTo(TODAY.plusWeeks(1));
+        assertThat(posted.getNotes()).isEqualTo("Proposed by What to request next");
+        db.dsl().deleteFrom(REQUEST).execute();
+    }
+
+    @Test
+    void postingAllTheProposalsTakesOneCheckAndOneClickAndPostsThemTogether() {
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        String plan = visitor.get("/schools/" + school + "/requests/plan").body();
+        assertThat(plan).contains("2 requests for 44 pupil places")
+                .contains("2 sessions of careers talk for 20 pupils of Year 9 each")
+                .contains("Mon 30 Nov 2026 to Fri 18 Dec 2026")
+                .contains("40 pupils have no encounter this year")
+                .contains("4 pupils still need a workplace experience (Benchmark 6)");
+        Matcher fingerprint = Pattern.compile("name=\"fingerprint\" value=\"([^\"]+)\"").matcher(plan);
+        assertThat(fingerprint.find()).isTrue();
+
+        // a plan that changed since it was shown is shown again, and nothing is posted
+        var stale = visitor.post("/schools/" + school + "/requests/plan", Map.of("fingerprint", "0"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("The requests changed since you looked");
+        assertThat(db.dsl().fetchCount(REQUEST)).isZero();
+
+        var posted = visitor.post("/schools/" + school + "/requests/plan", Map.of("fingerprint", fingerprint.group(1)));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(db.dsl().select(REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.SESSIONS)
+                .from(REQUEST).where(REQUEST.SCHOOL_ID.eq(school)).orderBy(REQUEST.ID)
+                .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3() + "x" + r.value4()))
+                .containsExactly("9 careers_talk 20x2", "11 workplace_visit 4x1");
+        assertThat(visitor.get("/schools/" + school + "/requests").body()).contains("Posted 2 requests");
+        // asked for now: nothing more to propose
+        assertThat(visitor.get("/schools/" + school + "/requests/plan").body()).contains("Nothing to request now");
+        db.dsl().deleteFrom(REQUEST).execute();
     }
 
     @Test
@@ -97,7 +129,9 @@ class DashboardRoutesTest {
         Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
 
         assertThat(other.get("/schools/" + school + "/progress").statusCode()).isEqualTo(403);
-        assertThat(other.get("/schools/" + otherSchool + "/progress").body())
-                .contains("Every year group is on track or booked");
+        assertThat(other.get("/schools/" + school + "/requests/plan").statusCode()).isEqualTo(403);
+        assertThat(other.post("/schools/" + school + "/requests/plan", Map.of("fingerprint", "0")).statusCode())
+                .isEqualTo(403);
+        assertThat(other.get("/schools/" + otherSchool + "/progress").body()).contains("Nothing to request now");
     }
 }

@@ -1,0 +1,97 @@
+package uk.encounters.web.school;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.request.RequestPlan;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * "What to request next", all at once: the requests that would reach every pupil without an
+ * encounter this year, shown for a check, then posted together in one transaction.
+ */
+public final class RequestPlanRoutes {
+
+    /** The plan page: the proposals, a fingerprint of them, and where they go. */
+    record PlanPage(long schoolId, List<RequestPlan.Proposal> proposals, String fingerprint, int pupils, boolean changed) {
+    }
+
+    private final Database database;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public RequestPlanRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void showPlan(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        List<RequestPlan.Proposal> proposals = proposals(schoolId);
+        render(ctx, 200, schoolId, proposals, false);
+    }
+
+    /**
+     * Posts the proposals the careers leader checked. The plan is worked out again here; when it
+     * changed since the page was shown (a round matched requests meanwhile), the new plan is
+     * shown for another check and nothing is posted.
+     */
+    public void processPlan(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Form form = Form.of(ctx);
+        String checked = form.text("fingerprint", "The requests you checked", 100);
+        List<RequestPlan.Proposal> proposals = proposals(schoolId);
+        if (proposals.isEmpty()) {
+            Flash.set(ctx, "Nothing to request now: every pupil has an encounter this year or one asked for.");
+            ctx.redirect("/schools/" + schoolId + "/progress");
+            return;
+        }
+        if (!fingerprint(proposals).equals(checked)) {
+            render(ctx, 409, schoolId, proposals, true);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        List<Long> ids = blocking.call(() -> database.dsl().transactionResult(c -> {
+            List<Long> posted = new RequestPlan(c.dsl()).post(schoolId, proposals);
+            AuditLog audit = new AuditLog(c.dsl());
+            for (long id : posted) {
+                audit.record(actor, "request_posted", "request", id, Map.of("from", "what to request next"), ip);
+            }
+            return posted;
+        }));
+        Flash.set(ctx, "Posted " + ids.size() + (ids.size() == 1 ? " request" : " requests")
+                + ": they go into the next matching round.");
+        ctx.redirect("/schools/" + schoolId + "/requests");
+    }
+
+    private List<RequestPlan.Proposal> proposals(long schoolId) {
+        LocalDate today = LocalDate.now(clock);
+        return blocking.call(() -> new RequestPlan(database.dsl()).forSchool(schoolId, today));
+    }
+
+    private void render(RoutingContext ctx, int status, long schoolId, List<RequestPlan.Proposal> proposals,
+                        boolean changed) {
+        int pupils = proposals.stream().mapToInt(p -> p.details().placement() ? p.details().pupils()
+                : p.details().pupils() * p.details().sessions()).sum();
+        templates.render(ctx, status, "school/request-plan", "What to request next",
+                Map.of("page", new PlanPage(schoolId, proposals, fingerprint(proposals), pupils, changed)));
+    }
+
+    /** What was shown, so a post can tell whether the plan changed meanwhile. */
+    static String fingerprint(List<RequestPlan.Proposal> proposals) {
+        return Integer.toHexString(proposals.stream().map(RequestPlan.Proposal::details).toList().hashCode());
+    }
+}
