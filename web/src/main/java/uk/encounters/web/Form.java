@@ -70,6 +70,18 @@ public final class Form {
         return value;
     }
 
+    /**
+     * A required one-line name (a provider, an organisation): control characters are refused, as
+     * they must never reach names, mail or calendars.
+     */
+    public String name(String name, String label, int maxLength) {
+        String value = required(name, label, maxLength);
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            error(name, label + " must be one line of letters, numbers and punctuation");
+        }
+        return value;
+    }
+
     public String required(String name, String label, int maxLength) {
         String value = text(name, label, maxLength);
         if (value.isEmpty()) {

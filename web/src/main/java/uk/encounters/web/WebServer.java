@@ -27,6 +27,7 @@ import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.pupil.SchoolActivities;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.round.Publication;
@@ -62,6 +63,7 @@ import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
 import uk.encounters.web.school.EvidenceRoutes;
 import uk.encounters.web.school.PupilRoutes;
+import uk.encounters.web.school.ActivityRoutes;
 import uk.encounters.web.school.RequestPlanRoutes;
 import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.school.SchoolBookingRoutes;
@@ -147,6 +149,8 @@ public final class WebServer extends VerticleBase {
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
         RequestPlanRoutes requestPlan = new RequestPlanRoutes(database, blocking, templates, clock);
+        ActivityRoutes schoolActivities = new ActivityRoutes(new SchoolActivities(database.dsl()), blocking, templates,
+                clock);
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
@@ -277,6 +281,18 @@ public final class WebServer extends VerticleBase {
         routes.get("/schools/:schoolId/pupils/log", Access.school("schoolId"), evidence::showPupilLog);
         routes.get("/schools/:schoolId/pupils/log.csv", Access.school("schoolId"), evidence::downloadPupilLog);
         routes.post("/schools/:schoolId/import/log", Access.school("schoolId"), evidence::processLogImport);
+        routes.get("/schools/:schoolId/activities", Access.school("schoolId"), schoolActivities::showActivities);
+        routes.post("/schools/:schoolId/activities", Access.school("schoolId"), schoolActivities::processNewActivity);
+        routes.get("/schools/:schoolId/activities/:activityId/edit", Access.school("schoolId"),
+                schoolActivities::initEditActivity);
+        routes.post("/schools/:schoolId/activities/:activityId", Access.school("schoolId"),
+                schoolActivities::processEditActivity);
+        routes.get("/schools/:schoolId/activities/:activityId/delete", Access.school("schoolId"),
+                schoolActivities::initDeleteActivity);
+        routes.post("/schools/:schoolId/activities/:activityId/delete", Access.school("schoolId"),
+                schoolActivities::processDeleteActivity);
+        routes.post("/schools/:schoolId/import/activities", Access.school("schoolId"),
+                schoolActivities::processActivityImport);
         routes.get("/schools/:schoolId/evidence/encounters.csv", Access.school("schoolId"), evidence::downloadEncounters);
         routes.get("/schools/:schoolId/evidence/bookings.csv", Access.school("schoolId"), evidence::downloadBookings);
         routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);

@@ -40,6 +40,11 @@ public record YearGroupProgress(int yearGroup, int pupils, int encounters, int o
         return years;
     }
 
+    /** Pupils with no encounter this school year: whom Benchmark 5 still needs. */
+    public int withoutOneThisYear() {
+        return pupils - hadEncounterThisYear;
+    }
+
     public int percentOnTrack() {
         return percent(onTrack, pupils);
     }

@@ -41,9 +41,15 @@ public final class RoundReview {
     private static final List<String> SHOWN = List.of("proposed", "published", "confirmed", "delivered", "declined",
             "no_show");
 
+    /**
+     * @param withoutOne    of its pupils (chosen, or those the school will be offered), how many have no
+     *                      encounter this year
+     * @param disadvantaged of them, how many are disadvantaged
+     */
     public record Booking(long id, long requestId, long schoolId, String school, long employerId, String employer,
                           String title, String type, String volunteer, int yearGroup, int pupils, LocalDate startsOn,
-                          LocalDate endsOn, String period, String status, boolean pinned, List<String> reasons) {
+                          LocalDate endsOn, String period, String status, boolean pinned, List<String> reasons,
+                          int withoutOne, int disadvantaged) {
 
         public boolean proposed() {
             return "proposed".equals(status);
@@ -111,12 +117,15 @@ public final class RoundReview {
         this.dsl = dsl;
     }
 
-    /** The round's bookings, by school then date. */
-    public List<Booking> bookings(long roundId) {
-        return dsl.select(BOOKING.ID, BOOKING.REQUEST_ID, SCHOOL.ID, SCHOOL.NAME, EMPLOYER.ID, EMPLOYER.NAME,
+    /**
+     * The round's bookings, by school then date, with whom each reaches as of {@code today}
+     * ({@link SuggestedPupils}).
+     */
+    public List<Booking> bookings(long roundId, LocalDate today) {
+        var rows = dsl.select(BOOKING.ID, BOOKING.REQUEST_ID, SCHOOL.ID, SCHOOL.NAME, EMPLOYER.ID, EMPLOYER.NAME,
                         OFFER.TITLE, BOOKING.ENCOUNTER_TYPE, VOLUNTEER.NAME, REQUEST.YEAR_GROUP, BOOKING.PUPILS,
                         BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.STATUS, BOOKING.PINNED,
-                        BOOKING.EXPLANATION)
+                        BOOKING.EXPLANATION, SCHOOL.HUB_ID)
                 .from(BOOKING)
                 .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
@@ -125,10 +134,17 @@ public final class RoundReview {
                 .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.in(SHOWN))
                 .orderBy(SCHOOL.NAME, BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch(r -> new Booking(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), EncounterType.fromCode(r.value8()).label(), r.value9(), r.value10(), r.value11(),
-                        r.value12(), r.value13(), r.value14().replace('_', ' '), r.value15(), r.value16(),
-                        lines(r.value17())));
+                .fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SuggestedPupils.Reach> reach = SuggestedPupils.of(dsl, rows.getFirst().value18(),
+                rows.map(r -> new SuggestedPupils.Place(r.value1(), r.value3(), r.value10(),
+                        EncounterType.fromCode(r.value8()), r.value11(), r.value12())), today);
+        return rows.map(r -> new Booking(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                r.value7(), EncounterType.fromCode(r.value8()).label(), r.value9(), r.value10(), r.value11(),
+                r.value12(), r.value13(), r.value14().replace('_', ' '), r.value15(), r.value16(),
+                lines(r.value17()), reach.get(r.value1()).withoutOne(), reach.get(r.value1()).disadvantaged()));
     }
 
     /** A request of one of the hub's schools. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,11 +70,20 @@ class RoundReviewTest {
         Round round = solve(hub);
         RoundReview review = new RoundReview(db.dsl());
 
-        List<RoundReview.Booking> bookings = review.bookings(round.id());
+        // ten of North's sixty Year 9s are disadvantaged: the suggestion offers them first
+        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.in(db.dsl().select(PUPIL.ID).from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(hub.northSchool())).orderBy(PUPIL.ID).limit(10))).execute();
+        List<RoundReview.Booking> bookings = review.bookings(round.id(), TODAY);
         assertThat(bookings).hasSize(3).allSatisfy(b -> {
             assertThat(b.proposed()).isTrue();
             assertThat(b.reasons()).isNotEmpty();
+            assertThat(b.withoutOne()).as("nobody has had one this year, and each booking takes other pupils")
+                    .isEqualTo(30);
         });
+        assertThat(bookings).filteredOn(b -> b.schoolId() == hub.northSchool())
+                .extracting(RoundReview.Booking::disadvantaged).containsExactly(10, 0);
+        assertThat(bookings).filteredOn(b -> b.schoolId() == hub.southSchool()).singleElement()
+                .satisfies(b -> assertThat(b.disadvantaged()).isZero());
         assertThat(review.unmatched(round.id())).singleElement().satisfies(u -> {
             assertThat(u.requestId()).isEqualTo(hub.southInterviews());
             assertThat(u.type()).isEqualTo("Mock interviews");

@@ -9,10 +9,15 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 /**
  * What each soft rule is worth, set per hub by its coordinator and carried in the problem. A weight
- * of zero switches a rule off. Units: one pupil one encounter behind target is worth 100 before
- * the {@value #PUPILS_REACHED} weight, so with the defaults reaching them scores 200; the other
- * defaults are sized against that (a 10 km trip costs what 2.5 such pupils are worth, so travel
- * breaks ties between similar plans rather than deciding who is reached).
+ * of zero switches a rule off. Units: a pupil's next encounter is worth what the pupil-value rule
+ * says in hundredths (the first this year 300, a catch-up 100, one beyond the target 50) before the
+ * {@value #PUPILS_REACHED} weight, so with the defaults a pupil beyond target scores 100. The costs
+ * are sized so that reaching pupils outweighs them: a 10 km trip costs 100, an employer asked in
+ * each of the last four rounds 400, the same employer again for a cohort 200, less than a small
+ * group of pupils beyond target is worth. They choose between plans that reach pupils alike and
+ * never leave supply unused that could reach them, unless a coordinator weights them up. (With
+ * costs five to ten times these, the simulation's solver left a tenth of the sessions first come,
+ * first served filled unmatched once most pupils had their first encounter of the year.)
  * Hard rules are not weights: they always hold.
  */
 @ConstraintConfiguration(constraintPackage = MatchingWeights.PACKAGE)
@@ -74,9 +79,9 @@ public class MatchingWeights {
         weights.put(WORKPLACE_EXPERIENCE, 100L);
         weights.put(PREFERRED_SECTOR, 1_000L);
         weights.put(PREFERRED_EMPLOYER, 2_000L);
-        weights.put(TRAVEL, 5L);
-        weights.put(SAME_EMPLOYER_AGAIN, 1_000L);
-        weights.put(EMPLOYER_FATIGUE, 1_000L);
+        weights.put(TRAVEL, 1L);
+        weights.put(SAME_EMPLOYER_AGAIN, 200L);
+        weights.put(EMPLOYER_FATIGUE, 100L);
         weights.put(CHANGED_PUBLISHED_BOOKING, 50_000L);
         return Collections.unmodifiableMap(weights);
     }

@@ -390,7 +390,7 @@ public final class RoundRoutes {
             model.put("refreshSeconds", PROGRESS_REFRESH_SECONDS); // the page's script does better where it runs
             return model;
         }
-        var booked = blocking.start(() -> review.bookings(round.id()));
+        var booked = blocking.start(() -> review.bookings(round.id(), today));
         var asked = blocking.start(() -> review.employerLoad(round, today));
         var unmatched = blocking.start(() -> review.unmatched(round.id()));
         var fairness = blocking.start(() -> review.fairness(round.hubId(), round.id(), today));

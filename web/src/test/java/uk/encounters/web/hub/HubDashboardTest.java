@@ -82,6 +82,11 @@ class HubDashboardTest {
         assertThat(html).contains("3 more manufacturing talks for Year 9 within 20 km of DE23");
         assertThat(html).contains("href=\"/hubs/" + derby + "/supply-gaps.csv\"");
         assertThat(html).contains("<caption id=\"b5-caption\">");
+        // who Benchmark 5 still needs, per school and year group: Littleover's ten Year 9s, Bemrose's four
+        assertThat(html.replaceAll("\\s+<", "<")).contains("<tr data-none=\"" + littleover
+                        + "\"><th scope=\"row\">Littleover Community School</th>")
+                .containsPattern("data-none=\"" + littleover + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">10</td>")
+                .containsPattern("data-none=\"" + bemrose + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">4</td>");
         // Bemrose: one disadvantaged pupil of four, none on track either side
         assertThat(html).contains("1 of 4</td>").contains("0% / 0%");
     }

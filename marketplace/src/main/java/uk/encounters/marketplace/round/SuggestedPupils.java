@@ -1,0 +1,84 @@
+package uk.encounters.marketplace.round;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.hub.PupilValueSettings;
+import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
+import uk.encounters.matcher.domain.EncounterType;
+
+/**
+ * Whom a round's bookings reach: for a booking whose pupils are chosen, those pupils; otherwise
+ * the pupils its school will be offered (the pupil-value rule's suggestion, as
+ * {@code SchoolBookings.candidates} makes it), each school's bookings taking their pupils in date
+ * order so one booking's pupils are not counted again for the next.
+ */
+final class SuggestedPupils {
+
+    /**
+     * @param withoutOne    pupils with no encounter this year, nor one booked before this booking
+     * @param disadvantaged disadvantaged pupils among those the booking reaches
+     */
+    record Reach(int withoutOne, int disadvantaged) {
+    }
+
+    /** A booking as this needs it. */
+    record Place(long bookingId, long schoolId, int yearGroup, EncounterType type, int pupils, LocalDate startsOn) {
+    }
+
+    private SuggestedPupils() {
+    }
+
+    static Map<Long, Reach> of(DSLContext dsl, long hubId, List<Place> bookings, LocalDate today) {
+        PupilValueWeights weights = new PupilValueSettings(dsl).forHub(hubId);
+        Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forHub(hubId, today);
+        Map<Long, List<Long>> chosen = new HashMap<>();
+        dsl.select(BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.in(bookings.stream().map(Place::bookingId).toList()))
+                .forEach(r -> chosen.computeIfAbsent(r.value1(), b -> new ArrayList<>()).add(r.value2()));
+        List<Place> inDateOrder = new ArrayList<>(bookings);
+        inDateOrder.sort(Comparator.comparing(Place::startsOn).thenComparingLong(Place::bookingId));
+        Map<String, Set<Long>> takenByCohort = new HashMap<>();
+        Map<Long, Reach> reach = new HashMap<>();
+        for (Place booking : inDateOrder) {
+            List<PupilProgress> cohort = bySchool.getOrDefault(booking.schoolId(), List.of()).stream()
+                    .filter(p -> p.yearGroup() == booking.yearGroup()).toList();
+            Set<Long> taken = takenByCohort.computeIfAbsent(booking.schoolId() + "/" + booking.yearGroup(),
+                    k -> new HashSet<>());
+            List<PupilProgress> going = going(cohort, chosen.get(booking.bookingId()), booking, taken, weights);
+            int withoutOne = 0, disadvantaged = 0;
+            for (PupilProgress pupil : going) {
+                boolean bookedElsewhere = taken.contains(pupil.pupilId())
+                        || (pupil.bookedThisYear() && !chosen.containsKey(booking.bookingId()));
+                withoutOne += !pupil.hadEncounterThisYear() && !bookedElsewhere ? 1 : 0;
+                disadvantaged += pupil.disadvantaged() ? 1 : 0;
+            }
+            going.forEach(p -> taken.add(p.pupilId()));
+            reach.put(booking.bookingId(), new Reach(withoutOne, disadvantaged));
+        }
+        return reach;
+    }
+
+    /** The chosen pupils, or the first the school would be offered: a pupil taken already counts their next-but-one. */
+    private static List<PupilProgress> going(List<PupilProgress> cohort, List<Long> chosen, Place booking,
+                                             Set<Long> taken, PupilValueWeights weights) {
+        if (chosen != null) {
+            Set<Long> ids = Set.copyOf(chosen);
+            return cohort.stream().filter(p -> ids.contains(p.pupilId())).toList();
+        }
+        Comparator<PupilProgress> mostToGain = Comparator.comparingDouble((PupilProgress p) -> -(taken.contains(p.pupilId())
+                        ? p.valueOfEncounter(weights, 1) : p.valueOfNext(weights, booking.type())))
+                .thenComparing(PupilProgress.mostToGainFirst(weights, booking.type()));
+        return cohort.stream().sorted(mostToGain).limit(booking.pupils()).toList();
+    }
+}

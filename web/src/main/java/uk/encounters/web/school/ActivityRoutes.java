@@ -1,0 +1,364 @@
+package uk.encounters.web.school;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import uk.encounters.marketplace.csv.CsvTable;
+import uk.encounters.marketplace.pupil.SchoolActivities;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.CsvImport;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
+import uk.encounters.web.SelectOptions;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * Activities a school arranged itself, recorded in about a minute: who ran it, what it was, when,
+ * and who was there (the whole year group, or a class list, less anyone absent); or many at once
+ * from a CSV, one row per pupil per activity. They count like the marketplace's encounters.
+ */
+public final class ActivityRoutes {
+
+    /** How far back an activity may be recorded: this school year and the last. */
+    static final int YEARS_BACK = 2;
+    static final String WHOLE_YEAR_GROUP = "yearGroup";
+    static final String CLASS_LIST = "list";
+
+    private final SchoolActivities activities;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public ActivityRoutes(SchoolActivities activities, Blocking blocking, Templates templates, Clock clock) {
+        this.activities = activities;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void showActivities(RoutingContext ctx) {
+        Map<String, String> defaults = new HashMap<>();
+        defaults.put("type", EncounterType.CAREERS_TALK.code());
+        defaults.put("date", LocalDate.now(clock).toString());
+        defaults.put("yearGroup", "9");
+        defaults.put("who", WHOLE_YEAR_GROUP);
+        showForm(ctx, 200, Form.withValues(defaults), null, Map.of());
+    }
+
+    public void processNewActivity(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Form form = Form.of(ctx);
+        Optional<Recorded> activity = read(form, schoolId);
+        if (activity.isEmpty()) {
+            showForm(ctx, 422, form, null, Map.of());
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> activities.record(schoolId, activity.get().details(), activity.get().register(), actor, ip));
+        Flash.set(ctx, "Recorded: " + activity.get().describe() + ".");
+        ctx.redirect("/schools/" + schoolId + "/activities");
+    }
+
+    public void initEditActivity(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Optional<SchoolActivities.Activity> activity = own(ctx);
+        if (activity.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        SchoolActivities.Activity a = activity.get();
+        Map<String, Boolean> register = blocking.call(() -> activities.register(schoolId, a.id()));
+        Map<String, String> values = new HashMap<>();
+        values.put("provider", a.provider());
+        values.put("type", a.type().code());
+        values.put("date", a.occurredOn().toString());
+        values.put("yearGroup", a.yearGroup() == null ? "" : String.valueOf(a.yearGroup()));
+        values.put("who", CLASS_LIST);
+        values.put("pupils", String.join(" ", register.keySet()));
+        values.put("absent", String.join(" ", register.entrySet().stream().filter(e -> !e.getValue())
+                .map(Map.Entry::getKey).toList()));
+        showForm(ctx, 200, Form.withValues(values), a, Map.of());
+    }
+
+    public void processEditActivity(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Optional<SchoolActivities.Activity> existing = own(ctx);
+        if (existing.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        Form form = Form.of(ctx);
+        Optional<Recorded> activity = read(form, schoolId);
+        if (activity.isEmpty()) {
+            showForm(ctx, 422, form, existing.get(), Map.of());
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        boolean corrected = blocking.call(() -> activities.correct(schoolId, existing.get().id(),
+                activity.get().details(), activity.get().register(), actor, ip));
+        Flash.set(ctx, corrected ? "Corrected: " + activity.get().describe() + "." : "That activity has been deleted.");
+        ctx.redirect("/schools/" + schoolId + "/activities");
+    }
+
+    /** Deleting cannot be undone, so it is asked for on a page of its own. */
+    public void initDeleteActivity(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Optional<SchoolActivities.Activity> activity = own(ctx);
+        if (activity.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        templates.render(ctx, "school/activity-delete", "Delete an activity",
+                Map.of("schoolId", schoolId, "activity", activity.get()));
+    }
+
+    public void processDeleteActivity(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Optional<Long> activityId = PathId.of(ctx, "activityId");
+        if (activityId.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        boolean deleted = blocking.call(() -> activities.delete(schoolId, activityId.get(), actor, ip));
+        if (!deleted) {
+            ctx.fail(404);
+            return;
+        }
+        Flash.set(ctx, "Deleted the activity and its pupils' encounters.");
+        ctx.redirect("/schools/" + schoolId + "/activities");
+    }
+
+    /**
+     * Many activities from one file, one row per pupil per activity: rows with the same date,
+     * type and provider are one activity. Checked row by row; saved whole, or not at all.
+     */
+    public void processActivityImport(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Form form = Form.of(ctx);
+        String text = CsvImport.textOf(ctx, "file", "csv");
+        Map<String, SchoolActivities.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId,
+                referencesIn(text)));
+        CsvImport<Row> file = CsvImport.check(text, List.of("pupil_reference", "date", "type", "provider"),
+                new Rows(pupils, LocalDate.now(clock)));
+        if (!file.saveNow(form)) {
+            int status = file.previewStatus(form);
+            showForm(ctx, status, Form.withValues(Map.of("type", EncounterType.CAREERS_TALK.code(), "who",
+                    WHOLE_YEAR_GROUP, "date", LocalDate.now(clock).toString())), null,
+                    file.previewModel("activities", "/schools/" + schoolId + "/import/activities", status));
+            return;
+        }
+        Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = group(file.valid());
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> activities.recordAll(schoolId, grouped, actor, ip));
+        Flash.set(ctx, "Recorded " + grouped.size() + (grouped.size() == 1 ? " activity" : " activities") + " for "
+                + file.valid().size() + " pupil places.");
+        ctx.redirect("/schools/" + schoolId + "/activities");
+    }
+
+    /** One activity as the form gives it: what, and each pupil present or absent. */
+    record Recorded(SchoolActivities.Details details, Map<Long, Boolean> register) {
+
+        String describe() {
+            long present = register.values().stream().filter(Boolean::booleanValue).count();
+            return details.type().label() + " by " + details.provider() + " on "
+                    + details.occurredOn().format(Templates.DATE) + ", " + present + " pupils there"
+                    + (present < register.size() ? ", " + (register.size() - present) + " absent" : "");
+        }
+    }
+
+    private Optional<Recorded> read(Form form, long schoolId) {
+        String provider = form.name("provider", "Who ran it", 200);
+        String type = form.choice("type", "What it was",
+                Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
+        LocalDate date = form.date("date", "The date");
+        LocalDate today = LocalDate.now(clock);
+        if (date != null && date.isAfter(today)) {
+            form.error("date", "Record an activity once it has happened: the date must be today or earlier");
+        } else if (date != null && date.isBefore(today.minusYears(YEARS_BACK))) {
+            form.error("date", "Record activities of this school year and the last");
+        }
+        int yearGroup = form.integer("yearGroup", "Year group", 7, 13);
+        String who = form.choice("who", "Who was there", List.of(WHOLE_YEAR_GROUP, CLASS_LIST));
+        Set<String> listed = references(form.text("pupils", "The class list", 20_000));
+        Set<String> absent = references(form.text("absent", "Pupils absent", 20_000));
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        Map<Long, Boolean> register = blocking.call(() -> register(form, schoolId, yearGroup, who, listed, absent, date));
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recorded(new SchoolActivities.Details(EncounterType.fromCode(type), provider, date,
+                yearGroup), register));
+    }
+
+    private Map<Long, Boolean> register(Form form, long schoolId, int yearGroup, String who, Set<String> listed,
+                                        Set<String> absent, LocalDate date) {
+        SchoolActivities repository = activities;
+        Map<String, SchoolActivities.Pupil> there = new LinkedHashMap<>();
+        if (WHOLE_YEAR_GROUP.equals(who)) {
+            repository.yearGroup(schoolId, yearGroup, date).forEach(p -> there.put(p.reference(), p));
+            if (there.isEmpty()) {
+                form.error("yearGroup", "Year " + yearGroup + " has no pupils on roll on that date: add your pupils first");
+            }
+        } else if (listed.isEmpty()) {
+            form.error("pupils", "List the pupils who were there by their references, or choose the whole year group");
+        } else {
+            Map<String, SchoolActivities.Pupil> known = repository.pupils(schoolId, listed);
+            List<String> unknown = listed.stream().filter(r -> !known.containsKey(r)).toList();
+            List<String> otherYears = known.values().stream().filter(p -> p.yearGroup() != yearGroup)
+                    .map(SchoolActivities.Pupil::reference).sorted().toList();
+            if (!unknown.isEmpty()) {
+                form.error("pupils", "No pupil here has the reference" + (unknown.size() > 1 ? "s " : " ")
+                        + few(unknown));
+            } else if (!otherYears.isEmpty()) {
+                form.error("pupils", "Not in Year " + yearGroup + ": " + few(otherYears));
+            }
+            listed.forEach(r -> there.put(r, known.get(r)));
+        }
+        List<String> notThere = absent.stream().filter(r -> !there.containsKey(r)).toList();
+        if (!notThere.isEmpty() && !form.hasErrors()) {
+            form.error("absent", "Absent pupils must be among those listed: " + few(notThere));
+        }
+        Map<Long, Boolean> register = new LinkedHashMap<>();
+        if (!form.hasErrors()) {
+            there.forEach((reference, pupil) -> register.put(pupil.id(), !absent.contains(reference)));
+        }
+        return register;
+    }
+
+    /** References typed or pasted: separated by spaces, commas, semicolons or new lines. */
+    static Set<String> references(String text) {
+        Set<String> references = new LinkedHashSet<>();
+        for (String reference : text.split("[\\s,;]+")) {
+            if (!reference.isBlank()) {
+                references.add(reference.strip());
+            }
+        }
+        return references;
+    }
+
+    private static String few(List<String> references) {
+        return String.join(", ", references.subList(0, Math.min(5, references.size())))
+                + (references.size() > 5 ? " and " + (references.size() - 5) + " more" : "");
+    }
+
+    private Optional<SchoolActivities.Activity> own(RoutingContext ctx) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        return PathId.of(ctx, "activityId").flatMap(id -> blocking.call(() -> activities.find(schoolId, id)));
+    }
+
+    private void showForm(RoutingContext ctx, int status, Form form, SchoolActivities.Activity existing,
+                          Map<String, Object> preview) {
+        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.putAll(preview);
+        @SuppressWarnings("unchecked")
+        Map<String, String> values = (Map<String, String>) model.get("values");
+        model.put("schoolId", schoolId);
+        model.put("existing", existing);
+        model.put("action", existing == null ? "/schools/" + schoolId + "/activities"
+                : "/schools/" + schoolId + "/activities/" + existing.id());
+        model.put("types", SelectOptions.encounterTypes(values.get("type")));
+        model.put("years", SelectOptions.yearGroups(values.get("yearGroup")));
+        model.put("wholeYearGroup", !CLASS_LIST.equals(values.get("who")));
+        model.put("activities", existing == null ? blocking.call(() -> activities.forSchool(schoolId)) : List.of());
+        templates.render(ctx, status, "school/activities", existing == null ? "Activities your school arranged"
+                : "Correct an activity", model);
+    }
+
+    /** A CSV row: one pupil at one activity. */
+    record Row(SchoolActivities.Details details, long pupilId, int yearGroup, boolean attended) {
+    }
+
+    /** Rows with the same date, type and provider make one activity; its year group when they share one. */
+    static Map<SchoolActivities.Details, Map<Long, Boolean>> group(List<Row> rows) {
+        Map<SchoolActivities.Details, Map<Long, Boolean>> registers = new LinkedHashMap<>();
+        Map<SchoolActivities.Details, Set<Integer>> years = new LinkedHashMap<>();
+        for (Row row : rows) {
+            registers.computeIfAbsent(row.details(), d -> new LinkedHashMap<>()).put(row.pupilId(), row.attended());
+            years.computeIfAbsent(row.details(), d -> new TreeSet<>()).add(row.yearGroup());
+        }
+        Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = new LinkedHashMap<>();
+        registers.forEach((details, register) -> grouped.put(new SchoolActivities.Details(details.type(),
+                details.provider(), details.occurredOn(), SchoolActivities.commonYearGroup(years.get(details))), register));
+        return grouped;
+    }
+
+    private static Set<String> referencesIn(String text) {
+        try {
+            Set<String> references = new LinkedHashSet<>();
+            CsvTable.parse(text).rows().forEach(row -> references.add(row.get("pupil_reference").strip()));
+            return references;
+        } catch (CsvTable.Unreadable e) {
+            return Set.of();
+        }
+    }
+
+    /** The rows of an activities file, checked as the form checks one activity. */
+    private static final class Rows implements CsvImport.RowShape<Row> {
+
+        private final Map<String, SchoolActivities.Pupil> pupils;
+        private final LocalDate today;
+
+        Rows(Map<String, SchoolActivities.Pupil> pupils, LocalDate today) {
+            this.pupils = pupils;
+            this.today = today;
+        }
+
+        @Override
+        public MultiMap fields(CsvTable.Row row) {
+            return MultiMap.caseInsensitiveMultiMap().add("pupil_reference", row.get("pupil_reference"))
+                    .add("date", row.get("date")).add("provider", row.get("provider"));
+        }
+
+        @Override
+        public Optional<Row> read(Form form, CsvTable.Row row) {
+            String reference = form.required("pupil_reference", "The pupil's reference", 40);
+            SchoolActivities.Pupil pupil = pupils.get(reference);
+            if (!reference.isEmpty() && pupil == null) {
+                form.error("pupil_reference", "No pupil here has the reference " + reference);
+            }
+            LocalDate date = form.date("date", "Date");
+            if (date != null && (date.isAfter(today) || date.isBefore(today.minusYears(YEARS_BACK)))) {
+                form.error("date", "The date must be in this school year or the last, and not after today");
+            }
+            String provider = form.name("provider", "Provider", 200);
+            Optional<EncounterType> type = EncounterType.named(row.get("type"));
+            if (type.isEmpty()) {
+                form.error("type", "The type \"" + row.get("type") + "\" is not an encounter type this app records");
+            }
+            String attended = row.get("attended").strip().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("", "yes", "no", "y", "n").contains(attended)) {
+                form.error("attended", "Attended must be yes or no");
+            }
+            return form.hasErrors() ? Optional.empty() : Optional.of(new Row(new SchoolActivities.Details(type.get(),
+                    provider, date, null), pupil.id(), pupil.yearGroup(), !attended.startsWith("n")));
+        }
+
+        @Override
+        public String summary(CsvTable.Row row) {
+            return row.get("pupil_reference") + ", " + row.get("date") + ", " + row.get("type") + ", "
+                    + row.get("provider");
+        }
+    }
+}
