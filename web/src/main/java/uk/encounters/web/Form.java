@@ -134,6 +134,24 @@ public final class Form {
         }
     }
 
+    /** A number with up to two decimal places in [min, max], like 0.5 or 3. */
+    public double decimal(String name, String label, double min, double max) {
+        String value = text(name, label, 12);
+        if (!value.matches("\\d{1,6}(\\.\\d{1,2})?")) {
+            error(name, label + " must be a number like 0.5 or 3, with at most two decimal places");
+            return min;
+        }
+        double number = Double.parseDouble(value);
+        if (number < min || number > max) {
+            error(name, label + " must be between " + plain(min) + " and " + plain(max));
+        }
+        return number;
+    }
+
+    private static String plain(double number) {
+        return number == Math.rint(number) ? String.valueOf((long) number) : String.valueOf(number);
+    }
+
     /**
      * A search field left blank for "any": one of {@code allowed}, else null (with a message when
      * something else was sent, so nothing unknown reaches a query).

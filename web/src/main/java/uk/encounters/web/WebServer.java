@@ -27,6 +27,7 @@ import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.pupil.SchoolActivities;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
@@ -52,6 +53,7 @@ import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.hub.HubDashboardRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
+import uk.encounters.web.hub.PupilValueRoutes;
 import uk.encounters.web.hub.RoundRoutes;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.observe.AccessLog;
@@ -149,6 +151,7 @@ public final class WebServer extends VerticleBase {
         PupilRoutes pupils = new PupilRoutes(database, blocking, templates, clock);
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
         RequestPlanRoutes requestPlan = new RequestPlanRoutes(database, blocking, templates, clock);
+        PupilValueRoutes pupilValue = new PupilValueRoutes(new PupilValueSettings(database.dsl()), blocking, templates);
         ActivityRoutes schoolActivities = new ActivityRoutes(new SchoolActivities(database.dsl()), blocking, templates,
                 clock);
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
@@ -308,6 +311,8 @@ public final class WebServer extends VerticleBase {
                 requests::processCancelRequest);
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
+        routes.get("/hubs/:hubId/pupil-value", Access.hub("hubId"), pupilValue::showPupilValue);
+        routes.post("/hubs/:hubId/pupil-value", Access.hub("hubId"), pupilValue::processPupilValue);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
         routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
         routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);

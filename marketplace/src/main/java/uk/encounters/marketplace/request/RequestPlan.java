@@ -46,21 +46,27 @@ public final class RequestPlan {
         }
     }
 
-    /** One proposed request and the pupils it is for. */
-    public record Proposal(Need need, int yearGroup, int pupilsInNeed, RequestDetails details) {
+    /**
+     * One proposed request and the pupils it is for.
+     *
+     * @param alreadyAsked places the school's open requests already ask for, for the same pupils
+     */
+    public record Proposal(Need need, int yearGroup, int pupilsInNeed, int alreadyAsked, RequestDetails details) {
 
         public String why() {
-            return need == Need.FIRST_THIS_YEAR
+            String why = need == Need.FIRST_THIS_YEAR
                     ? pupilsInNeed + (pupilsInNeed == 1 ? " pupil has" : " pupils have") + " no encounter this year"
                     : pupilsInNeed + (pupilsInNeed == 1 ? " pupil still needs" : " pupils still need")
                     + " a workplace experience (Benchmark 6)";
+            return alreadyAsked == 0 ? why : why + "; your open requests ask for " + alreadyAsked + " of them";
         }
 
         public String what() {
             int sessions = details.sessions();
             String type = details.type().label().toLowerCase(java.util.Locale.UK);
             return (sessions == 1 ? "A " + type : sessions + " sessions of " + type) + " for " + details.pupils()
-                    + " pupils of Year " + yearGroup + (sessions == 1 ? "" : " each");
+                    + (details.pupils() == 1 ? " pupil" : " pupils") + " of Year " + yearGroup
+                    + (sessions == 1 ? "" : " each");
         }
     }
 
@@ -125,7 +131,8 @@ public final class RequestPlan {
                 Usual shape = usual.getOrDefault(need, need == Need.FIRST_THIS_YEAR
                         ? new Usual(EncounterType.CAREERS_TALK, CLASS_SIZE, true, false, false)
                         : new Usual(EncounterType.WORKPLACE_VISIT, VISIT_GROUP, false, true, false));
-                proposals.add(new Proposal(need, yearGroup, pupilsInNeed, details(shape, yearGroup, toAsk, start, end)));
+                proposals.add(new Proposal(need, yearGroup, pupilsInNeed, asked,
+                        details(shape, yearGroup, toAsk, start, end)));
             }
         }
         proposals.sort(Comparator.comparingInt((Proposal p) -> p.need().ordinal())

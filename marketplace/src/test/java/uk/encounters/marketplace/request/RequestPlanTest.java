@@ -50,6 +50,8 @@ class RequestPlanTest {
 
         assertThat(plan).extracting(RequestPlan.Proposal::what)
                 .containsExactly("2 sessions of careers talk for 18 pupils of Year 8 each");
+        assertThat(plan.getFirst().why())
+                .isEqualTo("95 pupils have no encounter this year; your open requests ask for 60 of them");
         assertThat(RequestPlan.propose(pupils(8, 95, 0, 0), Map.of(8, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 95)),
                 Map.of(), MONDAY)).isEmpty();
     }

@@ -1,6 +1,7 @@
 package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class SchoolBrowserTest {
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Year 7 10");
         browser.screenshot("school-progress");
 
-        browser.clickThrough(By.cssSelector("#next + ul button[type=submit]"));
+        browser.clickThrough(By.cssSelector("#next ~ ul.suggestions button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Careers talk");
         browser.screenshot("school-requests");
@@ -111,6 +112,52 @@ class SchoolBrowserTest {
         assertThat(after).as("the progress page counts the new encounters").isNotEqualTo(before);
         assertThat(after).startsWith("Year 10 10 ");
         browser.screenshot("school-progress-after");
+    }
+
+    @Test
+    void theCareersLeaderRecordsTheSchoolsOwnFairThenPostsEverythingStillNeededInOneClick() {
+        long lastRequest = db.dsl().select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.max(REQUEST.ID), 0L))
+                .from(REQUEST).fetchSingle().value1();
+        WebDriver driver = signedIn();
+        driver.get(app.url("/schools/" + school + "/progress"));
+        browser.clickThrough(By.linkText("Record an activity your school arranged"));
+
+        driver.findElement(By.id("provider")).sendKeys("Our Year 12 careers fair");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("type"))).selectByValue("careers_fair");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("yearGroup"))).selectByValue("12");
+        setDate(driver, "date", "2026-11-18");
+        driver.findElement(By.id("who-year-group")).click();
+        browser.screenshot("school-activity-form");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.screenshot("school-activity-form-phone");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Record the activity']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .contains("Recorded: Careers fair stall by Our Year 12 careers fair on Wed 18 Nov 2026, 10 pupils there");
+        assertThat(driver.findElement(By.tagName("table")).getText()).contains("Our Year 12 careers fair");
+        browser.screenshot("school-activities");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.screenshot("school-activities-phone");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+        driver.get(app.url("/schools/" + school + "/progress"));
+        assertThat(yearRow(driver, 12)).as("every Year 12 pupil has one this year now").contains("100%");
+        browser.clickThrough(By.partialLinkText("Check and post all"));
+        String plan = driver.findElement(By.tagName("main")).getText();
+        assertThat(plan).contains("What to request next").contains("no encounter this year")
+                .doesNotContainPattern("careers talk for \\d+ pupils? of Year 12");
+        browser.screenshot("school-request-plan");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.screenshot("school-request-plan-phone");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Post these')]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Posted ")
+                .contains("they go into the next matching round");
+        driver.get(app.url("/schools/" + school + "/progress"));
+        assertThat(driver.findElement(By.id("next")).findElement(By.xpath("following-sibling::p")).getText())
+                .contains("Nothing to request now");
+        // the other journey here starts from the suggestions: leave them as they were
+        db.dsl().deleteFrom(REQUEST).where(REQUEST.ID.gt(lastRequest)).execute();
     }
 
     /** The file goes up as the browser sends it, multipart with the file's name and type. */
