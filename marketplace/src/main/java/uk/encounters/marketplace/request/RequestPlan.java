@@ -20,9 +20,9 @@ import uk.encounters.matcher.domain.EncounterType;
 /**
  * "What to request next": for each year group, the sessions that would reach every pupil without
  * an encounter this year (Benchmark 5) and every pupil of Years 10-13 still owed a workplace
- * experience (Benchmark 6), less the places the school's open requests already ask for, in the
- * type and group size the school uses most, in a window starting a week from today. Posting them
- * all is one click ({@link #post}).
+ * experience (Benchmark 6), then those still behind their target after this year's first, less
+ * the places the school's open requests already ask for, in the type and group size the school
+ * uses most, in a window starting a week from today. Posting them all is one click ({@link #post}).
  */
 public final class RequestPlan {
 
@@ -39,10 +39,15 @@ public final class RequestPlan {
         /** No encounter this year and none booked: Benchmark 5. */
         FIRST_THIS_YEAR,
         /** Years 10-13 owed a workplace experience: Benchmark 6. */
-        WORKPLACE_EXPERIENCE;
+        WORKPLACE_EXPERIENCE,
+        /**
+         * One this year already, and still behind the target to date: asked for last, so it takes
+         * only supply the first two leave, and none goes unused while pupils are behind.
+         */
+        CATCH_UP;
 
         boolean servedBy(EncounterType type) {
-            return this == FIRST_THIS_YEAR ? !type.workplaceExperience() : type.workplaceExperience();
+            return this == WORKPLACE_EXPERIENCE ? type.workplaceExperience() : !type.workplaceExperience();
         }
     }
 
@@ -54,10 +59,14 @@ public final class RequestPlan {
     public record Proposal(Need need, int yearGroup, int pupilsInNeed, int alreadyAsked, RequestDetails details) {
 
         public String why() {
-            String why = need == Need.FIRST_THIS_YEAR
-                    ? pupilsInNeed + (pupilsInNeed == 1 ? " pupil has" : " pupils have") + " no encounter this year"
-                    : pupilsInNeed + (pupilsInNeed == 1 ? " pupil still needs" : " pupils still need")
-                    + " a workplace experience (Benchmark 6)";
+            String why = switch (need) {
+                case FIRST_THIS_YEAR -> pupilsInNeed + (pupilsInNeed == 1 ? " pupil has" : " pupils have")
+                        + " no encounter this year";
+                case WORKPLACE_EXPERIENCE -> pupilsInNeed + (pupilsInNeed == 1 ? " pupil still needs" : " pupils still need")
+                        + " a workplace experience (Benchmark 6)";
+                case CATCH_UP -> pupilsInNeed + (pupilsInNeed == 1 ? " pupil is" : " pupils are")
+                        + " still behind the target to date after this year's first";
+            };
             return alreadyAsked == 0 ? why : why + "; your open requests ask for " + alreadyAsked + " of them";
         }
 
@@ -106,11 +115,13 @@ public final class RequestPlan {
      */
     static List<Proposal> propose(Collection<PupilProgress> pupils, Map<Integer, Map<Need, Integer>> openPlaces,
                                   Map<Need, Usual> usual, LocalDate today) {
-        Map<Integer, int[]> inNeed = new HashMap<>(); // by year group: without one this year, owed workplace
+        Map<Integer, int[]> inNeed = new HashMap<>(); // by year group and need, in the need's order
         for (PupilProgress pupil : pupils) {
-            int[] counts = inNeed.computeIfAbsent(pupil.yearGroup(), y -> new int[2]);
-            counts[0] += pupil.hadEncounterThisYear() || pupil.bookedThisYear() ? 0 : 1;
-            counts[1] += pupil.yearGroup() >= 10 && pupil.needsWorkplaceExperience() ? 1 : 0;
+            int[] counts = inNeed.computeIfAbsent(pupil.yearGroup(), y -> new int[Need.values().length]);
+            boolean hasOne = pupil.hadEncounterThisYear() || pupil.bookedThisYear();
+            counts[Need.FIRST_THIS_YEAR.ordinal()] += hasOne ? 0 : 1;
+            counts[Need.WORKPLACE_EXPERIENCE.ordinal()] += pupil.yearGroup() >= 10 && pupil.needsWorkplaceExperience() ? 1 : 0;
+            counts[Need.CATCH_UP.ordinal()] += hasOne && pupil.encountersBehind() > 0 ? 1 : 0;
         }
         LocalDate start = AcademicYear.schoolDayOnOrAfter(today.plusWeeks(WEEKS_AHEAD));
         LocalDate lastDay = AcademicYear.containing(start).lastTeachingDay();
@@ -123,14 +134,15 @@ public final class RequestPlan {
             int yearGroup = entry.getKey();
             for (Need need : Need.values()) {
                 int pupilsInNeed = entry.getValue()[need.ordinal()];
-                int asked = openPlaces.getOrDefault(yearGroup, Map.of()).getOrDefault(need, 0);
+                int asked = asked(openPlaces.getOrDefault(yearGroup, Map.of()), need, entry.getValue());
                 int toAsk = pupilsInNeed - asked;
                 if (toAsk <= 0 || end.isBefore(start)) {
                     continue;
                 }
-                Usual shape = usual.getOrDefault(need, need == Need.FIRST_THIS_YEAR
-                        ? new Usual(EncounterType.CAREERS_TALK, CLASS_SIZE, true, false, false)
-                        : new Usual(EncounterType.WORKPLACE_VISIT, VISIT_GROUP, false, true, false));
+                Usual shape = need == Need.WORKPLACE_EXPERIENCE
+                        ? usual.getOrDefault(need, new Usual(EncounterType.WORKPLACE_VISIT, VISIT_GROUP, false, true, false))
+                        : usual.getOrDefault(Need.FIRST_THIS_YEAR,
+                                new Usual(EncounterType.CAREERS_TALK, CLASS_SIZE, true, false, false));
                 proposals.add(new Proposal(need, yearGroup, pupilsInNeed, asked,
                         details(shape, yearGroup, toAsk, start, end)));
             }
@@ -139,6 +151,19 @@ public final class RequestPlan {
                 .thenComparing(Comparator.comparingInt(Proposal::pupilsInNeed).reversed())
                 .thenComparingInt(Proposal::yearGroup));
         return proposals;
+    }
+
+    /**
+     * Places open requests already ask for, for this need. Talks and the like serve first
+     * encounters before catch-up ones: what is left of them after the first counts for catching up.
+     */
+    private static int asked(Map<Need, Integer> open, Need need, int[] inNeed) {
+        int talks = open.getOrDefault(Need.FIRST_THIS_YEAR, 0);
+        return switch (need) {
+            case FIRST_THIS_YEAR -> talks;
+            case WORKPLACE_EXPERIENCE -> open.getOrDefault(Need.WORKPLACE_EXPERIENCE, 0);
+            case CATCH_UP -> Math.max(0, talks - inNeed[Need.FIRST_THIS_YEAR.ordinal()]);
+        };
     }
 
     private static RequestDetails details(Usual shape, int yearGroup, int pupils, LocalDate start, LocalDate end) {

@@ -70,6 +70,24 @@ class RequestPlanTest {
     }
 
     @Test
+    void pupilsStillBehindAfterThisYearsFirstAreAskedForLastWithWhatOpenTalksLeaveOver() {
+        List<PupilProgress> school = new ArrayList<>(pupils(9, 10, 0, 0));
+        // Year 9s who missed Year 8: one this year, still one behind
+        for (int i = 0; i < 40; i++) {
+            school.add(new PupilProgress(5000 + i, 9, 1, 1, false, 0, false, false, false));
+        }
+
+        List<RequestPlan.Proposal> plan = RequestPlan.propose(school, Map.of(9, Map.of(RequestPlan.Need.FIRST_THIS_YEAR,
+                25)), Map.of(), MONDAY);
+
+        assertThat(plan).extracting(RequestPlan.Proposal::need, RequestPlan.Proposal::what).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RequestPlan.Need.CATCH_UP,
+                        "A careers talk for 25 pupils of Year 9"));
+        assertThat(plan.getFirst().why()).isEqualTo("40 pupils are still behind the target to date after this year's"
+                + " first; your open requests ask for 15 of them");
+    }
+
+    @Test
     void pupilsBookedOrWithOneThisYearNeedNothing() {
         List<PupilProgress> school = new ArrayList<>(pupils(9, 20, 1, 0));
         school.add(new PupilProgress(1, 9, 2, 0, true, 0, false, false, false));
