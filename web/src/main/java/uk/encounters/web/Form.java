@@ -148,7 +148,8 @@ public final class Form {
         return number;
     }
 
-    private static String plain(double number) {
+    /** A number as a person writes it: 3, not 3.0; 0.5 as it is. */
+    public static String plain(double number) {
         return number == Math.rint(number) ? String.valueOf((long) number) : String.valueOf(number);
     }
 

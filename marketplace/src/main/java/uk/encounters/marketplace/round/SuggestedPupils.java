@@ -76,8 +76,9 @@ final class SuggestedPupils {
             Set<Long> ids = Set.copyOf(chosen);
             return cohort.stream().filter(p -> ids.contains(p.pupilId())).toList();
         }
-        Comparator<PupilProgress> mostToGain = Comparator.comparingDouble((PupilProgress p) -> -(taken.contains(p.pupilId())
-                        ? p.valueOfEncounter(weights, 1) : p.valueOfNext(weights, booking.type())))
+        Comparator<PupilProgress> mostToGain = Comparator.comparingDouble((PupilProgress p) ->
+                        -(taken.contains(p.pupilId()) ? p.valueOfEncounter(weights, 1)
+                                : p.valueOfNext(weights, booking.type())))
                 .thenComparing(PupilProgress.mostToGainFirst(weights, booking.type()));
         return cohort.stream().sorted(mostToGain).limit(booking.pupils()).toList();
     }

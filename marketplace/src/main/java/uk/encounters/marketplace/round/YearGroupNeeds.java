@@ -26,7 +26,8 @@ public record YearGroupNeeds(int yearGroup, int pupils, List<PupilBand> bands, b
 
     public static Map<Integer, YearGroupNeeds> of(Collection<PupilProgress> pupils, PupilValueWeights weights) {
         Map<Integer, TreeMap<Long, Integer>> byValue = new TreeMap<>();
-        Map<Integer, int[]> counts = new TreeMap<>(); // pupils, with one this year, needing workplace experience, without one
+        // per year group: pupils, with one this year, needing workplace experience, without one nor booked
+        Map<Integer, int[]> counts = new TreeMap<>();
         for (PupilProgress pupil : pupils) {
             TreeMap<Long, Integer> values = byValue.computeIfAbsent(pupil.yearGroup(), y -> new TreeMap<>());
             for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {

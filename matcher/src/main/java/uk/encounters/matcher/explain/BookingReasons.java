@@ -29,7 +29,8 @@ final class BookingReasons {
         long value = cohort.valueOf(placesBefore + session.pupils()) - cohort.valueOf(placesBefore);
         reasons.add(String.format(Locale.UK, "Reaches %d pupils of %s, where %d of %d pupils have no encounter this year"
                         + " (%s session for this year group this round, worth %d)", session.pupils(),
-                cohort.describe(), cohort.pupilsWithoutOne(), cohort.pupils(), placesBefore == 0 ? "the first" : "a further", value));
+                cohort.describe(), cohort.pupilsWithoutOne(), cohort.pupils(), placesBefore == 0 ? "the first" : "a further",
+                value));
         if (cohort.school().coldSpot()) {
             reasons.add(cohort.school().name() + " is a cold spot: its pupils count for more");
         }

@@ -57,7 +57,7 @@ public final class PupilValueRoutes {
         long hubId = Long.parseLong(ctx.pathParam("hubId"));
         PupilValueWeights weights = blocking.call(() -> settings.forHub(hubId));
         Map<String, String> values = new HashMap<>();
-        weights.byName().forEach((name, weight) -> values.put(name, plain(weight)));
+        weights.byName().forEach((name, weight) -> values.put(name, Form.plain(weight)));
         render(ctx, 200, hubId, Form.withValues(values));
     }
 
@@ -99,7 +99,8 @@ public final class PupilValueRoutes {
             Map<String, Object> field = new HashMap<>();
             field.put("name", weight.name());
             field.put("label", weight.label());
-            field.put("hint", weight.hint() + ". Default " + plain(PupilValueWeights.DEFAULTS.byName().get(weight.name())));
+            field.put("hint", weight.hint() + ". Default "
+                    + Form.plain(PupilValueWeights.DEFAULTS.byName().get(weight.name())));
             field.put("value", values.get(weight.name()));
             field.put("error", errors == null ? null : errors.get(weight.name()));
             fields.add(field);
@@ -107,9 +108,5 @@ public final class PupilValueRoutes {
         model.put("hubId", hubId);
         model.put("fields", fields);
         templates.render(ctx, status, "hub/pupil-value", "Who goes first", model);
-    }
-
-    private static String plain(double weight) {
-        return weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight);
     }
 }
