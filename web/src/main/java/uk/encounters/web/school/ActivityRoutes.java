@@ -128,11 +128,16 @@ public final class ActivityRoutes {
                 Map.of("schoolId", schoolId, "activity", activity.get()));
     }
 
+    /** Deletes only what the confirmation page confirmed; any other post goes back to that page. */
     public void processDeleteActivity(RoutingContext ctx) {
         long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
         Optional<Long> activityId = PathId.of(ctx, "activityId");
         if (activityId.isEmpty()) {
             ctx.fail(404);
+            return;
+        }
+        if (!"yes".equals(Form.of(ctx).text("confirm", "Confirmation", 3))) {
+            ctx.redirect("/schools/" + schoolId + "/activities/" + activityId.get() + "/delete");
             return;
         }
         long actor = CurrentUser.of(ctx).id();

@@ -148,8 +148,13 @@ class ActivityRoutesTest {
         String confirm = carla.get("/schools/" + school + "/activities/" + id + "/delete").body();
         assertThat(confirm).contains("Delete this activity?").contains("It cannot be undone");
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).as("asking is not deleting").isEqualTo(1);
-        assertThat(carla.post("/schools/" + school + "/activities/" + id + "/delete", Map.of()).statusCode())
-                .isEqualTo(302);
+        HttpResponse<String> unconfirmed = carla.post("/schools/" + school + "/activities/" + id + "/delete", Map.of());
+        assertThat(unconfirmed.headers().firstValue("Location")).hasValue("/schools/" + school + "/activities/" + id
+                + "/delete");
+        assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).as("a post the page did not confirm").isEqualTo(1);
+        carla.get(unconfirmed.headers().firstValue("Location").orElseThrow());
+        assertThat(carla.post("/schools/" + school + "/activities/" + id + "/delete", Map.of("confirm", "yes"))
+                .statusCode()).isEqualTo(302);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isZero();
         assertThat(db.dsl().fetchCount(ENCOUNTER)).isZero();
         assertThat(carla.get("/schools/" + school + "/activities/" + id + "/edit").statusCode()).isEqualTo(404);

@@ -101,6 +101,10 @@ class RouteAccessTest {
         parameters.put(":bookingId", String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2),
                 "published")));
         parameters.put(":token", "not-a-real-token");
+        parameters.put(":activityId", String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivities(db.dsl())
+                .record(schoolA, new uk.encounters.marketplace.pupil.SchoolActivities.Details(
+                        uk.encounters.matcher.domain.EncounterType.CAREERS_TALK, "A parent", LocalDate.of(2026, 11, 2), 9),
+                        Map.of(), null, null)));
         parameters.put(":roundId", String.valueOf(new uk.encounters.marketplace.round.Rounds(db.dsl()).create(hubA,
                 uk.encounters.marketplace.calendar.Horizon.schoolWeeks(LocalDate.of(2026, 11, 30), 6), "weekly", null)));
 
