@@ -10,6 +10,7 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,19 @@ public final class ProgressRepository {
             forPupils(c.dsl(), PUPIL.SCHOOL_ID.in(schools), REQUEST.SCHOOL_ID.in(schools), today)
                     .forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>()).add(p.progress()));
         });
+        return bySchool;
+    }
+
+    /**
+     * The pupils on roll today of these schools' year groups, by school id: the cohorts a round's
+     * bookings are for, without the rest of a large hub.
+     */
+    public Map<Long, List<PupilProgress>> forCohorts(Collection<Long> schoolIds, Collection<Integer> yearGroups,
+                                                     LocalDate today) {
+        Map<Long, List<PupilProgress>> bySchool = new LinkedHashMap<>();
+        List<Short> years = yearGroups.stream().map(Integer::shortValue).toList();
+        forPupils(dsl, PUPIL.SCHOOL_ID.in(schoolIds).and(PUPIL.YEAR_GROUP.in(years)), REQUEST.SCHOOL_ID.in(schoolIds),
+                today).forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>()).add(p.progress()));
         return bySchool;
     }
 

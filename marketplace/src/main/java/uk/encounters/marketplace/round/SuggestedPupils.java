@@ -41,7 +41,9 @@ final class SuggestedPupils {
 
     static Map<Long, Reach> of(DSLContext dsl, long hubId, List<Place> bookings, LocalDate today) {
         PupilValueWeights weights = new PupilValueSettings(dsl).forHub(hubId);
-        Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forHub(hubId, today);
+        Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forCohorts(
+                bookings.stream().map(Place::schoolId).collect(java.util.stream.Collectors.toSet()),
+                bookings.stream().map(Place::yearGroup).collect(java.util.stream.Collectors.toSet()), today);
         Map<Long, List<Long>> chosen = new HashMap<>();
         dsl.select(BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
                 .where(BOOKING_PUPIL.BOOKING_ID.in(bookings.stream().map(Place::bookingId).toList()))
