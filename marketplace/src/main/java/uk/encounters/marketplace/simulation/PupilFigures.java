@@ -1,6 +1,9 @@
 package uk.encounters.marketplace.simulation;
 
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,7 +17,8 @@ import uk.encounters.marketplace.pupil.PupilProgress;
  * them), for all pupils on roll and for disadvantaged pupils, pupils with SEND and the rest
  * (neither), and the supply ceiling: the Benchmark 5 the year's attended places could have given.
  */
-record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Share ceiling) {
+record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Share ceiling,
+                    List<Share> withoutOneByYearGroup, Share withoutOneInSpecialSchools) {
 
     /** {@code part} of {@code whole} pupils. */
     record Share(int part, int whole) {
@@ -49,9 +53,26 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
     static PupilFigures of(DSLContext dsl, long hubId, LocalDate day) {
         Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forHub(hubId, day);
         List<PupilProgress> pupils = bySchool.values().stream().flatMap(List::stream).toList();
+        List<Share> byYear = new ArrayList<>();
+        for (int year = 7; year <= 13; year++) {
+            int yearGroup = year;
+            List<PupilProgress> inYear = pupils.stream().filter(p -> p.yearGroup() == yearGroup).toList();
+            byYear.add(new Share((int) inYear.stream().filter(p -> !p.hadEncounterThisYear()).count(), inYear.size()));
+        }
         return new PupilFigures(group(pupils, p -> true), group(pupils, PupilProgress::disadvantaged),
                 group(pupils, PupilProgress::send), group(pupils, p -> !p.disadvantaged() && !p.send()),
-                ceiling(bySchool.values()));
+                ceiling(bySchool.values()), byYear, withoutOneIn(dsl, hubId, bySchool));
+    }
+
+    /** Pupils with none this year at special schools and alternative provision, who need adapted activities. */
+    private static Share withoutOneIn(DSLContext dsl, long hubId, Map<Long, List<PupilProgress>> bySchool) {
+        var special = dsl.select(SCHOOL.ID)
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(SCHOOL.PHASE.in("special", "alternative_provision"))
+                .fetchSet(SCHOOL.ID);
+        List<PupilProgress> pupils = special.stream().flatMap(id -> bySchool.getOrDefault(id, List.of()).stream()).toList();
+        return new Share((int) pupils.stream().filter(p -> !p.hadEncounterThisYear()).count(), pupils.size());
     }
 
     private static Group group(List<PupilProgress> pupils, Predicate<PupilProgress> among) {

@@ -41,6 +41,11 @@ public record SimulationReport(String hub, String area, long seed, double supply
             row(out, "Pupils with " + counts[i] + " encounter" + (i == 1 ? "" : "s") + " this year",
                     o -> o.pupils().all().withEncounters(index).toString());
         }
+        for (int year = 7; year <= 13; year++) {
+            int index = year - 7;
+            row(out, "  Year " + year + " pupils with none", o -> o.pupils().withoutOneByYearGroup().get(index).toString());
+        }
+        row(out, "  at special schools and AP, with none", o -> o.pupils().withoutOneInSpecialSchools().toString());
         row(out, "  disadvantaged pupils with none", o -> o.pupils().disadvantaged().withEncounters(0).toString());
         row(out, "  pupils with SEND with none", o -> o.pupils().send().withEncounters(0).toString());
         row(out, "On track as the next year begins", o -> o.pupils().all().onTrackNextYear().toString());

@@ -237,6 +237,11 @@ class SchoolYearSimulationTest {
             assertThat(figures.disadvantaged().pupils()).isEqualTo(disadvantaged);
             assertThat(IntStream.of(figures.all().profile()).sum()).isEqualTo(pupils);
             assertThat(figures.all().profile()[0]).isEqualTo(pupils - benchmark5);
+            assertThat(figures.withoutOneByYearGroup()).hasSize(7);
+            assertThat(figures.withoutOneByYearGroup().stream().mapToInt(PupilFigures.Share::part).sum())
+                    .isEqualTo(pupils - benchmark5);
+            assertThat(figures.withoutOneByYearGroup().stream().mapToInt(PupilFigures.Share::whole).sum())
+                    .isEqualTo(pupils);
             assertThat(figures.rest().pupils()).isLessThanOrEqualTo(pupils - disadvantaged);
             // the places attended could have reached at least the pupils they did reach
             assertThat(figures.ceiling().part()).isGreaterThanOrEqualTo(benchmark5);
