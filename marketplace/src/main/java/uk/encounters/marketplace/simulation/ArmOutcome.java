@@ -64,7 +64,7 @@ record ArmOutcome(Arm arm, int requests, long sessionsRequested, long sessionsMa
                 .fetch(r -> hub.broker().oneAskPerDigest() ? 1 : r.value1());
         return new ArmOutcome(hub.arm(), requested.value1(), number(requested.value2()), number(bookings.value1()),
                 number(bookings.value2()), bookings.value3(), bookings.value4(), bookings.value5(), encounters, asks,
-                hub.rounds().size(), hub.rounds(), PupilFigures.of(dsl, hubId, day));
+                hub.rounds().size(), hub.rounds(), PupilFigures.of(dsl, hubId, day, hub.planningUrns()));
     }
 
     private static long number(java.math.BigDecimal value) {

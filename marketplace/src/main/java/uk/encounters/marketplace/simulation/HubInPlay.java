@@ -42,11 +42,13 @@ final class HubInPlay implements AutoCloseable {
     private final EmployerReplies replies;
     private final SessionDays sessionDays;
     private final List<RoundRun> rounds = new ArrayList<>();
+    private final Set<Integer> planningUrns;
 
     /** @param planningUrns the schools that post what the product proposes, in an arm that has the product's requests */
     HubInPlay(Arm arm, Database database, long hubId, HubProfile hub, Broker broker, Publication publication,
               Draws draws, Behaviour behaviour, Set<Integer> planningUrns) {
         this.arm = arm;
+        this.planningUrns = Set.copyOf(planningUrns);
         this.database = database;
         this.hubId = hubId;
         this.broker = broker;
@@ -83,6 +85,11 @@ final class HubInPlay implements AutoCloseable {
 
     Arm arm() {
         return arm;
+    }
+
+    /** The schools that would take up "What to request next", in every arm alike (only some arms have it). */
+    Set<Integer> planningUrns() {
+        return planningUrns;
     }
 
     List<RoundRun> rounds() {

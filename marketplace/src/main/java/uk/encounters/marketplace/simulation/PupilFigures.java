@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.pupil.ProgressRepository;
@@ -18,7 +19,8 @@ import uk.encounters.marketplace.pupil.PupilProgress;
  * (neither), and the supply ceiling: the Benchmark 5 the year's attended places could have given.
  */
 record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Share ceiling,
-                    List<Share> withoutOneByYearGroup, Share withoutOneInSpecialSchools) {
+                    List<Share> withoutOneByYearGroup, Share withoutOneInSpecialSchools, Share benchmark5AtPlanningSchools,
+                    Share benchmark5AtOtherSchools) {
 
     /** {@code part} of {@code whole} pupils. */
     record Share(int part, int whole) {
@@ -50,7 +52,8 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
         }
     }
 
-    static PupilFigures of(DSLContext dsl, long hubId, LocalDate day) {
+    /** @param planningUrns the schools that take up "What to request next" (in the arms that have it) */
+    static PupilFigures of(DSLContext dsl, long hubId, LocalDate day, Set<Integer> planningUrns) {
         Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forHub(hubId, day);
         List<PupilProgress> pupils = bySchool.values().stream().flatMap(List::stream).toList();
         List<Share> byYear = new ArrayList<>();
@@ -61,7 +64,20 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
         }
         return new PupilFigures(group(pupils, p -> true), group(pupils, PupilProgress::disadvantaged),
                 group(pupils, PupilProgress::send), group(pupils, p -> !p.disadvantaged() && !p.send()),
-                ceiling(bySchool.values()), byYear, withoutOneIn(dsl, hubId, bySchool));
+                ceiling(bySchool.values()), byYear, withoutOneIn(dsl, hubId, bySchool),
+                benchmark5At(bySchool, planning(dsl, hubId, planningUrns), true),
+                benchmark5At(bySchool, planning(dsl, hubId, planningUrns), false));
+    }
+
+    private static Set<Long> planning(DSLContext dsl, long hubId, Set<Integer> urns) {
+        return dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).and(SCHOOL.URN.in(urns))
+                .fetchSet(SCHOOL.ID);
+    }
+
+    private static Share benchmark5At(Map<Long, List<PupilProgress>> bySchool, Set<Long> planning, boolean among) {
+        List<PupilProgress> pupils = bySchool.entrySet().stream().filter(e -> planning.contains(e.getKey()) == among)
+                .flatMap(e -> e.getValue().stream()).toList();
+        return new Share((int) pupils.stream().filter(PupilProgress::hadEncounterThisYear).count(), pupils.size());
     }
 
     /** Pupils with none this year at special schools and alternative provision, who need adapted activities. */

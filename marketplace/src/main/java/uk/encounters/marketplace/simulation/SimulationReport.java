@@ -34,6 +34,8 @@ public record SimulationReport(String hub, String area, long seed, double supply
         row(out, "  disadvantaged pupils", o -> o.pupils().disadvantaged().benchmark5().toString());
         row(out, "  pupils with SEND", o -> o.pupils().send().benchmark5().toString());
         row(out, "  the rest", o -> o.pupils().rest().benchmark5().toString());
+        row(out, "  at the schools that take up the proposals", o -> o.pupils().benchmark5AtPlanningSchools().toString());
+        row(out, "  at the other schools", o -> o.pupils().benchmark5AtOtherSchools().toString());
         row(out, "Supply ceiling: places to pupils without one", o -> o.pupils().ceiling().toString());
         String[] counts = {"0", "1", "2", "3+"};
         for (int i = 0; i < counts.length; i++) {

@@ -237,6 +237,9 @@ class SchoolYearSimulationTest {
             assertThat(figures.disadvantaged().pupils()).isEqualTo(disadvantaged);
             assertThat(IntStream.of(figures.all().profile()).sum()).isEqualTo(pupils);
             assertThat(figures.all().profile()[0]).isEqualTo(pupils - benchmark5);
+            assertThat(figures.benchmark5AtPlanningSchools().part() + figures.benchmark5AtOtherSchools().part())
+                    .isEqualTo(benchmark5);
+            assertThat(figures.benchmark5AtPlanningSchools().whole()).isPositive().isLessThan(pupils);
             assertThat(figures.withoutOneByYearGroup()).hasSize(7);
             assertThat(figures.withoutOneByYearGroup().stream().mapToInt(PupilFigures.Share::part).sum())
                     .isEqualTo(pupils - benchmark5);
