@@ -157,7 +157,8 @@ final class Scenarios {
 
     /**
      * Employer 1 may be asked once, though it offers three mornings; employer 2 was asked in three
-     * recent rounds, which costs more than a second cohort's careers talk is worth.
+     * recent rounds, and this hub's coordinator weights fatigue up (1,000 a round, ten times the
+     * default) so that asking it again costs more than a second cohort's careers talk is worth.
      */
     static MatchingProblem cappedAndTiredEmployers() {
         Employer capped = new Employer(1, "Capped", DERBY_CENTRE, 1, 0);
@@ -165,7 +166,7 @@ final class Scenarios {
         School school = school(1, DERBY_CENTRE);
         Cohort a9 = cohort(school, 9, 30, 0);
         Cohort a10 = cohort(school, 10, 30, 0);
-        return builder()
+        return builder(new MatchingWeights(Map.of(MatchingWeights.EMPLOYER_FATIGUE, 1_000L)))
                 .offer(offer(1, capped, volunteer(1)).maxSessions(3).mornings(MONDAY, MONDAY.plusDays(1),
                         MONDAY.plusDays(2)).build())
                 .offer(offer(2, tired, volunteer(2)).mornings(MONDAY).build())
