@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.request.RequestPlan;
@@ -90,8 +91,14 @@ public final class RequestPlanRoutes {
                 Map.of("page", new PlanPage(schoolId, proposals, fingerprint(proposals), pupils, changed)));
     }
 
-    /** What was shown, so a post can tell whether the plan changed meanwhile. */
+    /**
+     * What was shown, so a post can tell whether the plan changed meanwhile. Built from text, not
+     * from the records' hash codes: an enum's hash differs from one process to the next, and the
+     * post may reach another instance than the page came from.
+     */
     static String fingerprint(List<RequestPlan.Proposal> proposals) {
-        return Integer.toHexString(proposals.stream().map(RequestPlan.Proposal::details).toList().hashCode());
+        String shown = proposals.stream().map(p -> p.details().type().code() + " " + p.what() + " "
+                + p.details().windowStart() + " " + p.details().windowEnd()).collect(Collectors.joining("\n"));
+        return Integer.toHexString(shown.hashCode());
     }
 }
