@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.AuditLog;
@@ -49,20 +49,25 @@ public final class SchoolActivities {
 
     /** The school's activities, latest first, with how many came and how many were absent. */
     public List<Activity> forSchool(long schoolId) {
+        return activities(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId));
+    }
+
+    public Optional<Activity> find(long schoolId, long activityId) {
+        return activities(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId).and(SCHOOL_ACTIVITY.ID.eq(activityId))).stream()
+                .findFirst();
+    }
+
+    private List<Activity> activities(Condition which) {
         var attended = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue());
         var absent = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse());
         return dsl.select(SCHOOL_ACTIVITY.ID, SCHOOL_ACTIVITY.ENCOUNTER_TYPE, SCHOOL_ACTIVITY.PROVIDER_NAME,
                         SCHOOL_ACTIVITY.OCCURRED_ON, SCHOOL_ACTIVITY.YEAR_GROUP, attended, absent)
                 .from(SCHOOL_ACTIVITY).leftJoin(ENCOUNTER).on(ENCOUNTER.ACTIVITY_ID.eq(SCHOOL_ACTIVITY.ID))
-                .where(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
+                .where(which)
                 .groupBy(SCHOOL_ACTIVITY.ID)
                 .orderBy(SCHOOL_ACTIVITY.OCCURRED_ON.desc(), SCHOOL_ACTIVITY.ID.desc())
                 .fetch(r -> new Activity(r.value1(), EncounterType.fromCode(r.value2()), r.value3(), r.value4(),
                         r.value5() == null ? null : r.value5().intValue(), r.value6(), r.value7()));
-    }
-
-    public Optional<Activity> find(long schoolId, long activityId) {
-        return forSchool(schoolId).stream().filter(a -> a.id() == activityId).findFirst();
     }
 
     /** Who was listed for the activity, by reference: true for present, false for absent. */
@@ -77,9 +82,17 @@ public final class SchoolActivities {
 
     /** The school's pupils with these references; references it does not know are left out. */
     public Map<String, Pupil> pupils(long schoolId, Collection<String> references) {
+        return pupils(PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.REFERENCE.in(references)));
+    }
+
+    /** Every pupil of the school by reference, archived ones too (a file may name last year's leavers). */
+    public Map<String, Pupil> pupils(long schoolId) {
+        return pupils(PUPIL.SCHOOL_ID.eq(schoolId));
+    }
+
+    private Map<String, Pupil> pupils(Condition which) {
         Map<String, Pupil> pupils = new HashMap<>();
-        dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP).from(PUPIL)
-                .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.REFERENCE.in(references))
+        dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP).from(PUPIL).where(which)
                 .forEach(r -> pupils.put(r.value2(), new Pupil(r.value1(), r.value2(), r.value3())));
         return pupils;
     }
@@ -172,10 +185,5 @@ public final class SchoolActivities {
         long present = register.values().stream().filter(Boolean::booleanValue).count();
         return Map.of("type", details.type().code(), "date", details.occurredOn().toString(),
                 "present", present, "absent", register.size() - present);
-    }
-
-    /** The set of year groups a register's pupils are in, for a CSV's activity with one or several. */
-    public static Integer commonYearGroup(Set<Integer> yearGroups) {
-        return yearGroups.size() == 1 ? yearGroups.iterator().next() : null;
     }
 }

@@ -46,8 +46,9 @@ public final class RequestPlan {
          */
         CATCH_UP;
 
-        boolean servedBy(EncounterType type) {
-            return this == WORKPLACE_EXPERIENCE ? type.workplaceExperience() : !type.workplaceExperience();
+        /** The need a request of this type is counted against: talks and the like serve the first encounter. */
+        static Need askedBy(EncounterType type) {
+            return type.workplaceExperience() ? WORKPLACE_EXPERIENCE : FIRST_THIS_YEAR;
         }
     }
 
@@ -192,8 +193,7 @@ public final class RequestPlan {
                     int heldUnits = r.value5().intValue();
                     int open = type == EncounterType.WORK_EXPERIENCE ? r.value3() - heldUnits
                             : r.value3() * Math.max(0, r.value4() - heldUnits);
-                    Need need = type.workplaceExperience() ? Need.WORKPLACE_EXPERIENCE : Need.FIRST_THIS_YEAR;
-                    places.computeIfAbsent((int) r.value1(), y -> new HashMap<>()).merge(need, Math.max(0, open),
+                    places.computeIfAbsent((int) r.value1(), y -> new HashMap<>()).merge(Need.askedBy(type), Math.max(0, open),
                             Integer::sum);
                 });
         return places;
@@ -213,8 +213,7 @@ public final class RequestPlan {
                 .and(REQUEST.ENCOUNTER_TYPE.ne(EncounterType.WORK_EXPERIENCE.code()))
                 .forEach(r -> {
                     EncounterType type = EncounterType.fromCode(r.value1());
-                    Need need = Need.WORKPLACE_EXPERIENCE.servedBy(type) ? Need.WORKPLACE_EXPERIENCE : Need.FIRST_THIS_YEAR;
-                    sizes.computeIfAbsent(need, n -> new HashMap<>()).computeIfAbsent(type, t -> new ArrayList<>())
+                    sizes.computeIfAbsent(Need.askedBy(type), n -> new HashMap<>()).computeIfAbsent(type, t -> new ArrayList<>())
                             .add(r.value2());
                     boolean[] where = places.computeIfAbsent(type, t -> new boolean[3]);
                     where[0] |= r.value3();

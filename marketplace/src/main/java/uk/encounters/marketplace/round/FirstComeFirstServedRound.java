@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.matcher.baseline.FirstComeFirstServed;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.round.RoundEdits.Edit;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;

@@ -319,14 +319,14 @@ public final class RoundProblem {
         }
         CohortHistory history = CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
         ProgressRepository progress = new ProgressRepository(dsl);
-        PupilValueWeights priorities = new PupilValueSettings(dsl).forHub(scope.hubId());
+        PupilValueWeights weights = new PupilValueSettings(dsl).forHub(scope.hubId());
         Map<Long, Map<Integer, Cohort>> cohorts = new HashMap<>();
         asked.forEach((schoolId, years) -> {
-            Map<Integer, YearGroupNeeds> needs = YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), priorities);
+            Map<Integer, YearGroupNeeds> needs = YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), weights);
             Map<Integer, Cohort> byYear = new HashMap<>();
             years.forEach((yearGroup, pupils) -> {
                 YearGroupNeeds n = needs.getOrDefault(yearGroup, YearGroupNeeds.takenAtItsWord(yearGroup, pupils,
-                        priorities));
+                        weights));
                 byYear.put(yearGroup, new Cohort(schools.get(schoolId), yearGroup, n.pupils(), n.pupilsWithoutOne(),
                         n.bands(),
                         n.nothingThisYear(), history.stem(schoolId, yearGroup), n.needingWorkplaceExperience(),

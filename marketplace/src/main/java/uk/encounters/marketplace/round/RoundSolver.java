@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.matcher.PlanSummary;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;

@@ -41,9 +41,12 @@ final class SuggestedPupils {
 
     static Map<Long, Reach> of(DSLContext dsl, long hubId, List<Place> bookings, LocalDate today) {
         PupilValueWeights weights = new PupilValueSettings(dsl).forHub(hubId);
-        Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forCohorts(
-                bookings.stream().map(Place::schoolId).collect(java.util.stream.Collectors.toSet()),
-                bookings.stream().map(Place::yearGroup).collect(java.util.stream.Collectors.toSet()), today);
+        Map<String, List<PupilProgress>> byCohort = new HashMap<>();
+        new ProgressRepository(dsl).forCohorts(
+                        bookings.stream().map(Place::schoolId).collect(java.util.stream.Collectors.toSet()),
+                        bookings.stream().map(Place::yearGroup).collect(java.util.stream.Collectors.toSet()), today)
+                .forEach((schoolId, pupils) -> pupils.forEach(p -> byCohort
+                        .computeIfAbsent(cohort(schoolId, p.yearGroup()), k -> new ArrayList<>()).add(p)));
         Map<Long, List<Long>> chosen = new HashMap<>();
         dsl.select(BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
                 .where(BOOKING_PUPIL.BOOKING_ID.in(bookings.stream().map(Place::bookingId).toList()))
@@ -53,10 +56,9 @@ final class SuggestedPupils {
         Map<String, Set<Long>> takenByCohort = new HashMap<>();
         Map<Long, Reach> reach = new HashMap<>();
         for (Place booking : inDateOrder) {
-            List<PupilProgress> cohort = bySchool.getOrDefault(booking.schoolId(), List.of()).stream()
-                    .filter(p -> p.yearGroup() == booking.yearGroup()).toList();
-            Set<Long> taken = takenByCohort.computeIfAbsent(booking.schoolId() + "/" + booking.yearGroup(),
-                    k -> new HashSet<>());
+            String key = cohort(booking.schoolId(), booking.yearGroup());
+            List<PupilProgress> cohort = byCohort.getOrDefault(key, List.of());
+            Set<Long> taken = takenByCohort.computeIfAbsent(key, k -> new HashSet<>());
             List<PupilProgress> going = going(cohort, chosen.get(booking.bookingId()), booking, taken, weights);
             int withoutOne = 0, disadvantaged = 0;
             for (PupilProgress pupil : going) {
@@ -69,6 +71,10 @@ final class SuggestedPupils {
             reach.put(booking.bookingId(), new Reach(withoutOne, disadvantaged));
         }
         return reach;
+    }
+
+    private static String cohort(long schoolId, int yearGroup) {
+        return schoolId + "/" + yearGroup;
     }
 
     /** The chosen pupils, or the first the school would be offered: a pupil taken already counts their next-but-one. */

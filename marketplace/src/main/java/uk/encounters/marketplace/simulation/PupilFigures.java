@@ -62,11 +62,11 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
             List<PupilProgress> inYear = pupils.stream().filter(p -> p.yearGroup() == yearGroup).toList();
             byYear.add(new Share((int) inYear.stream().filter(p -> !p.hadEncounterThisYear()).count(), inYear.size()));
         }
+        Set<Long> planning = planning(dsl, hubId, planningUrns);
         return new PupilFigures(group(pupils, p -> true), group(pupils, PupilProgress::disadvantaged),
                 group(pupils, PupilProgress::send), group(pupils, p -> !p.disadvantaged() && !p.send()),
                 ceiling(bySchool.values()), byYear, withoutOneIn(dsl, hubId, bySchool),
-                benchmark5At(bySchool, planning(dsl, hubId, planningUrns), true),
-                benchmark5At(bySchool, planning(dsl, hubId, planningUrns), false));
+                benchmark5At(bySchool, planning, true), benchmark5At(bySchool, planning, false));
     }
 
     private static Set<Long> planning(DSLContext dsl, long hubId, Set<Integer> urns) {

@@ -158,10 +158,9 @@ public final class ActivityRoutes {
     public void processActivityImport(RoutingContext ctx) {
         long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
         Form form = Form.of(ctx);
-        String text = CsvImport.textOf(ctx, "file", "csv");
-        Map<String, SchoolActivities.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId,
-                referencesIn(text)));
-        CsvImport<Row> file = CsvImport.check(text, List.of("pupil_reference", "date", "type", "provider"),
+        Map<String, SchoolActivities.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId));
+        CsvImport<Row> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"),
+                List.of("pupil_reference", "date", "type", "provider"),
                 new Rows(pupils, LocalDate.now(clock)));
         if (!file.saveNow(form)) {
             int status = file.previewStatus(form);
@@ -304,19 +303,12 @@ public final class ActivityRoutes {
             years.computeIfAbsent(row.details(), d -> new TreeSet<>()).add(row.yearGroup());
         }
         Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = new LinkedHashMap<>();
-        registers.forEach((details, register) -> grouped.put(new SchoolActivities.Details(details.type(),
-                details.provider(), details.occurredOn(), SchoolActivities.commonYearGroup(years.get(details))), register));
+        registers.forEach((details, register) -> {
+            Set<Integer> yearGroups = years.get(details);
+            grouped.put(new SchoolActivities.Details(details.type(), details.provider(), details.occurredOn(),
+                    yearGroups.size() == 1 ? yearGroups.iterator().next() : null), register);
+        });
         return grouped;
-    }
-
-    private static Set<String> referencesIn(String text) {
-        try {
-            Set<String> references = new LinkedHashSet<>();
-            CsvTable.parse(text).rows().forEach(row -> references.add(row.get("pupil_reference").strip()));
-            return references;
-        } catch (CsvTable.Unreadable e) {
-            return Set.of();
-        }
     }
 
     /** The rows of an activities file, checked as the form checks one activity. */
