@@ -14,6 +14,7 @@ import java.util.List;
 import org.flywaydb.core.api.output.MigrateResult;
 import java.util.Optional;
 import uk.encounters.marketplace.MigrationFailure;
+import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
@@ -141,11 +142,15 @@ public final class Main {
                 .orElseThrow(() -> new IllegalArgumentException("invite-admin needs --name"));
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
-            var invitations = new Invitations(new Links(config.baseUrl()), clock);
+            Links links = new Links(config.baseUrl());
+            var invitations = new Invitations(links, clock);
+            // The operator gets a link of their own to hand over: the outbox never holds a live one.
             Optional<String> link = connection.database().dsl().transactionResult(c ->
-                    invitations.invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line"));
+                    invitations.invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line")
+                            .map(userId -> links.url(LoginTokens.Purpose.INVITATION,
+                                    new LoginTokens(c.dsl(), clock).issue(userId, LoginTokens.Purpose.INVITATION).token())));
             out.println(link.map(l -> "Invited " + email + " as an administrator. The invitation is in the outbox;"
-                            + " its link (once, 24 hours): " + l)
+                            + " or hand over this link (once, 24 hours): " + l)
                     .orElse(email + " already had an account and is now an administrator."));
             return 0;
         }
@@ -168,7 +173,7 @@ public final class Main {
             throw new IllegalStateException("Could not migrate the database, so the app will not start: "
                     + databaseError(e), e);
         }
-        return startServing(connection, metrics);
+        return startServing(connection, metrics, config);
     }
 
     private int demo(CommandLine line) {
@@ -182,17 +187,21 @@ public final class Main {
             connection.close();
             throw e;
         }
-        int status = startServing(connection, metrics);
+        // With no SMTP server, the demo's emails go to files the person trying it can open.
+        WebConfig demo = config.mail().delivers() ? config
+                : config.withMail(config.mail().withFolder(config.dataDirectory().resolve("mail")));
+        int status = startServing(connection, metrics, demo);
         out.println();
         out.println("Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");
         for (var link : new DemoSignIns(connection.database(), new Links(config.baseUrl()), clock).issue()) {
             out.printf("  %-24s %s%n    %s%n", link.role(), link.email(), link.url());
         }
-        out.println("Emails the app sends stay readable at " + config.baseUrl() + "/admin/outbox (sign in as the administrator).");
+        demo.mail().folder().filter(f -> !demo.mail().sends()).ifPresent(folder -> out.println(
+                "Emails the app sends are written to " + folder.toAbsolutePath() + " (one text file each, links and all)."));
         return status;
     }
 
-    private int startServing(DatabaseConnection connection, AppMetrics metrics) {
+    private int startServing(DatabaseConnection connection, AppMetrics metrics, WebConfig config) {
         Vertx vertx = metrics.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         WebServer server = new WebServer(connection.database(), clock, config, metrics);

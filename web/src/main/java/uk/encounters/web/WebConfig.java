@@ -1,10 +1,12 @@
 package uk.encounters.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import uk.encounters.web.mail.MailSettings;
 import uk.encounters.web.observe.LogFormat;
+import uk.encounters.web.security.CurrentUser;
 
 /**
  * Everything the app reads from its environment, read once at start (see the README's
@@ -24,7 +26,8 @@ public record WebConfig(
         MailSettings mail,
         int metricsPort,
         String metricsHost,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        Duration sessionLifetime) {
 
     public static final int DEFAULT_PORT = 8080;
     /** /metrics is served on a port of its own, on the loopback unless METRICS_HOST says otherwise. */
@@ -48,7 +51,16 @@ public record WebConfig(
                 MailSettings.fromEnvironment(env),
                 parsePort("METRICS_PORT", nonBlank(env.get("METRICS_PORT")).orElse(String.valueOf(DEFAULT_METRICS_PORT))),
                 nonBlank(env.get("METRICS_HOST")).orElse(DEFAULT_METRICS_HOST),
-                LogFormat.parse(nonBlank(env.get("LOG_FORMAT")).orElse("text")));
+                LogFormat.parse(nonBlank(env.get("LOG_FORMAT")).orElse("text")),
+                nonBlank(env.get("SESSION_LIFETIME_SECONDS")).map(WebConfig::parseLifetime)
+                        .orElse(CurrentUser.DEFAULT_LIFETIME));
+    }
+
+    /** The same configuration with other mail settings. */
+    public WebConfig withMail(MailSettings mail) {
+        return new WebConfig(port, baseUrl, databaseUrl, databaseUser, databasePassword, dataDirectory,
+                sharedDataDirectory, sessionSecret, trustProxy, maxConcurrentSolves, mail, metricsPort, metricsHost,
+                logFormat, sessionLifetime);
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
@@ -73,6 +85,19 @@ public record WebConfig(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + " must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+
+    private static Duration parseLifetime(String value) {
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds < 1 || seconds > Duration.ofDays(1).toSeconds()) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SESSION_LIFETIME_SECONDS must be a number of seconds from 1 to 86400, not '"
+                    + value + "'");
         }
     }
 

@@ -45,6 +45,7 @@ import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.employer.BookingReplyRoutes;
 import uk.encounters.web.employer.EmployerOfferRoutes;
 import uk.encounters.web.employer.EmployerRoutes;
+import uk.encounters.web.employer.JoinRoutes;
 import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.employer.ImportRoutes;
 import uk.encounters.web.employer.ReplyLinkRoutes;
@@ -55,6 +56,7 @@ import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.hub.PupilValueRoutes;
 import uk.encounters.web.hub.RoundRoutes;
+import uk.encounters.web.mail.MessageLinks;
 import uk.encounters.web.mail.OutboxWorker;
 import uk.encounters.web.observe.AccessLog;
 import uk.encounters.web.observe.AppMetrics;
@@ -142,6 +144,7 @@ public final class WebServer extends VerticleBase {
         HubEmployerRoutes hubEmployers = new HubEmployerRoutes(database, blocking, templates, clock);
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
         EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, links, clock);
+        JoinRoutes joins = new JoinRoutes(database, blocking, config.baseUrl(), clock);
         EmployerOfferRoutes employerOffers = new EmployerOfferRoutes(database, blocking, templates, clock);
         VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);
         ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
@@ -199,13 +202,14 @@ public final class WebServer extends VerticleBase {
                 .setCookieSecure(config.https())
                 .setTimeout(SESSION_TIMEOUT.toMillis())
                 .setNagHttps(false));
-        router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking)::load));
+        router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking, config.sessionLifetime())::load));
 
         routes.get("/", Access.anyone(), home::showHome);
 
         routes.get("/sign-in", Access.anyone(), signIn::initSignInForm);
         routes.post("/sign-in", Access.anyone(), signIn::processSignInForm);
         routes.post("/sign-out", Access.signedIn(), signIn::processSignOut);
+        routes.post("/sign-out-everywhere", Access.signedIn(), signIn::processSignOutEverywhere);
         routes.get("/account", Access.signedIn(), signIn::showAccount);
         routes.get("/sign-in/link", Access.anyone(), signIn::initLinkForm);
         routes.post("/sign-in/link", Access.anyone(), signIn::processLinkForm);
@@ -235,6 +239,7 @@ public final class WebServer extends VerticleBase {
         routes.post("/bookings/:bookingId/reply/:token/confirm", Access.anyone(), replyLinks::processConfirm);
         routes.post("/bookings/:bookingId/reply/:token/decline", Access.anyone(), replyLinks::processDecline);
         routes.get("/employers/:employerId", Access.employer("employerId"), employers::showEmployer);
+        routes.post("/employers/:employerId/joins/:joinId", Access.employer("employerId"), joins::processEmployerDecision);
         routes.post("/employers/:employerId/contact-preference", Access.employer("employerId"),
                 employers::processContactPreference);
         routes.post("/employers/:employerId/calendar", Access.employer("employerId"), employers::processCalendarFeed);
@@ -316,6 +321,7 @@ public final class WebServer extends VerticleBase {
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
         routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
         routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);
+        routes.post("/hubs/:hubId/joins/:joinId", Access.hub("hubId"), joins::processHubDecision);
         routes.get("/hubs/:hubId/round", Access.hub("hubId"), round::showRound);
         routes.post("/hubs/:hubId/rounds", Access.hub("hubId"), round::processRun);
         routes.post("/hubs/:hubId/rematch", Access.hub("hubId"), round::processRematch);
@@ -364,7 +370,7 @@ public final class WebServer extends VerticleBase {
         }, false));
 
         // The outbox worker is a child verticle: it stops with the server.
-        return vertx.deployVerticle(new OutboxWorker(database, config.mail()))
+        return vertx.deployVerticle(new OutboxWorker(database, config.mail(), new MessageLinks(database, links, clock)))
                 .compose(id -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
                 .onSuccess(s -> server = s)
                 .compose(s -> serveMetrics());

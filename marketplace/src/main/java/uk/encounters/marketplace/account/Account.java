@@ -1,16 +1,27 @@
 package uk.encounters.marketplace.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A person who can sign in, with every scope they hold. */
-public record Account(long id, String email, String displayName, List<Scope> scopes) {
+/**
+ * A person who can sign in, with every scope they hold.
+ *
+ * @param sessionsEndedAt every session that began before this is over (a new password, "sign out
+ *                        everywhere"); null when that never happened
+ */
+public record Account(long id, String email, String displayName, List<Scope> scopes, Instant sessionsEndedAt) {
 
     public Account {
         scopes = List.copyOf(scopes);
+    }
+
+    /** Whether a session that began at {@code signedInAt} has been ended since. */
+    public boolean sessionEnded(Instant signedInAt) {
+        return sessionsEndedAt != null && signedInAt.isBefore(sessionsEndedAt);
     }
 
     public boolean isAdmin() {

@@ -125,6 +125,13 @@ public final class AccountRepository {
                 .execute();
     }
 
+    /** Ends every session of the person that began before {@code at}: a new password, "sign out everywhere". */
+    public void endSessions(long userId, java.time.Instant at) {
+        dsl.update(APP_USER).set(APP_USER.SESSIONS_ENDED_AT, at.atOffset(java.time.ZoneOffset.UTC))
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
     /** Disabled people cannot sign in by any means; nothing of theirs is deleted. */
     public void disable(long userId) {
         dsl.update(APP_USER).set(APP_USER.DISABLED_AT, currentOffsetDateTime())
@@ -159,7 +166,8 @@ public final class AccountRepository {
     }
 
     private List<Account> findAll(Condition condition) {
-        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, SCOPES)
+        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, SCOPES,
+                        APP_USER.SESSIONS_ENDED_AT.convertFrom(t -> t == null ? null : t.toInstant()))
                 .from(APP_USER)
                 .where(condition).and(APP_USER.DISABLED_AT.isNull())
                 .orderBy(APP_USER.DISPLAY_NAME, APP_USER.ID)

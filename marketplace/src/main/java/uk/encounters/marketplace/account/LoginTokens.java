@@ -1,6 +1,8 @@
 package uk.encounters.marketplace.account;
 
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 
@@ -12,9 +14,14 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
- * One-use tokens for the links we email: sign in, reset a password, accept an invitation. A token
- * is 256 random bits; the database holds only its SHA-256, so a leaked table opens no account.
- * A plain hash (not Argon2) is enough because the token, unlike a password, cannot be guessed.
+ * The secrets in the links we email: sign in, reset a password, accept an invitation, confirm an
+ * offer, answer a booking. Each has one purpose and, where it acts on something, one subject (the
+ * offer, the booking), both checked when it is used. A secret is 256 random bits; the database holds
+ * only its SHA-256, so a leaked table opens no account. A plain hash (not Argon2) is enough because
+ * the secret, unlike a password, cannot be guessed.
+ *
+ * <p>A link to be emailed is issued without a secret: the outbox keeps a reference to it, and the
+ * worker sending the message makes the secret ({@link #mint}), so no live link rests in the outbox.
  */
 public final class LoginTokens {
 
@@ -25,7 +32,11 @@ public final class LoginTokens {
     public enum Purpose {
         MAGIC_LINK("magic_link"),
         PASSWORD_RESET("password_reset"),
-        INVITATION("invitation");
+        INVITATION("invitation"),
+        /** subject: the offer it puts live */
+        OFFER_CONFIRMATION("offer_confirmation"),
+        /** subject: the booking it answers; stands for the employer, works until the booking's day has passed */
+        BOOKING_REPLY("booking_reply");
 
         private final String code;
 
@@ -37,6 +48,24 @@ public final class LoginTokens {
         public String code() {
             return code;
         }
+
+        public static Purpose ofCode(String code) {
+            for (Purpose p : values()) {
+                if (p.code.equals(code)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("Unknown link purpose " + code);
+        }
+    }
+
+    /** An emailed link's secret, made as its message is sent: goes into that message and nowhere else. */
+    public record MintedLink(Purpose purpose, Long subjectId, String token) {
+
+        @Override
+        public String toString() {
+            return "MintedLink[" + purpose + ", " + subjectId + "]";
+        }
     }
 
     private final DSLContext dsl;
@@ -47,6 +76,7 @@ public final class LoginTokens {
         this.clock = clock;
     }
 
+    /** A secret handed over at once, e.g. printed by a command; never put it in the outbox. */
     public IssuedToken issue(long userId, Purpose purpose) {
         String token = SecretToken.generate();
         OffsetDateTime expiresAt = now().plus(LIFETIME);
@@ -56,31 +86,83 @@ public final class LoginTokens {
         return new IssuedToken(userId, token, expiresAt.toInstant());
     }
 
+    /** A link for an email to the person; answers its id, which the message refers to. */
+    public long issueForEmail(long userId, Purpose purpose) {
+        if (purpose == Purpose.OFFER_CONFIRMATION || purpose == Purpose.BOOKING_REPLY) {
+            throw new IllegalArgumentException(purpose + " links need their subject");
+        }
+        return insertUnminted(userId, purpose, null, now().plus(LIFETIME));
+    }
+
+    /** The link that confirms this offer and no other. */
+    public long issueOfferConfirmation(long userId, long offerId) {
+        return insertUnminted(userId, Purpose.OFFER_CONFIRMATION, offerId, now().plus(LIFETIME));
+    }
+
+    /** The link that answers for this booking and no other, until {@code expiresAt}. */
+    public long issueBookingReply(long bookingId, OffsetDateTime expiresAt) {
+        return insertUnminted(null, Purpose.BOOKING_REPLY, bookingId, expiresAt);
+    }
+
+    /**
+     * Makes a fresh secret for an emailed link as its message is sent, and starts its lifetime then
+     * (a booking's reply link keeps its own end). Sending the message again makes a new secret, so
+     * only the latest copy works. Empty when the link was used, has run out, or is gone.
+     */
+    public Optional<MintedLink> mint(long tokenId) {
+        String token = SecretToken.generate();
+        OffsetDateTime now = now();
+        return dsl.update(LOGIN_TOKEN)
+                .set(LOGIN_TOKEN.TOKEN_HASH, hashOf(token))
+                .set(LOGIN_TOKEN.EXPIRES_AT, when(LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.BOOKING_REPLY.code())),
+                        LOGIN_TOKEN.EXPIRES_AT).otherwise(now.plus(LIFETIME)))
+                .where(LOGIN_TOKEN.ID.eq(tokenId))
+                .and(LOGIN_TOKEN.USED_AT.isNull())
+                .and(LOGIN_TOKEN.PURPOSE.ne(inline(Purpose.BOOKING_REPLY.code())).or(LOGIN_TOKEN.EXPIRES_AT.gt(now)))
+                .returningResult(LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID)
+                .fetchOptional(r -> new MintedLink(Purpose.ofCode(r.value1()), r.value2(), token));
+    }
+
     /**
      * Uses the token and answers whose it was. One UPDATE both checks and spends it, so two
-     * requests racing with the same link cannot both succeed. A token of another purpose, an
-     * expired or used one, or one of a disabled person, gives empty.
+     * requests racing with the same link cannot both succeed. A token of another purpose or
+     * subject, an expired or used one, or one of a disabled person, gives empty.
      */
     public Optional<Long> redeem(String token, Purpose purpose) {
+        return redeem(token, purpose, null);
+    }
+
+    /** As {@link #redeem(String, Purpose)}, for a link that acts on {@code subjectId} only. */
+    public Optional<Long> redeem(String token, Purpose purpose, Long subjectId) {
         if (!looksLikeAToken(token)) {
             return Optional.empty();
         }
         OffsetDateTime now = now();
         return dsl.update(LOGIN_TOKEN)
                 .set(LOGIN_TOKEN.USED_AT, now)
-                .where(usable(token, purpose, now))
+                .where(usable(token, purpose, subjectId, now))
                 .returning(LOGIN_TOKEN.USER_ID)
                 .fetchOptional(LOGIN_TOKEN.USER_ID);
     }
 
     /** Whose the token is while it is still usable, without using it: to show a form before its POST. */
     public Optional<Long> peek(String token, Purpose purpose) {
+        return peek(token, purpose, null);
+    }
+
+    public Optional<Long> peek(String token, Purpose purpose, Long subjectId) {
         if (!looksLikeAToken(token)) {
             return Optional.empty();
         }
         return dsl.select(LOGIN_TOKEN.USER_ID).from(LOGIN_TOKEN)
-                .where(usable(token, purpose, now()))
+                .where(usable(token, purpose, subjectId, now()))
                 .fetchOptional(LOGIN_TOKEN.USER_ID);
+    }
+
+    /** Whether a booking's reply link is good for that booking: it may be used again until it runs out. */
+    public boolean answersFor(String token, long bookingId) {
+        return looksLikeAToken(token) && dsl.fetchExists(LOGIN_TOKEN,
+                usable(token, Purpose.BOOKING_REPLY, bookingId, now()));
     }
 
     /** Spends every unused token of the person, e.g. once their password has changed. */
@@ -99,13 +181,22 @@ public final class LoginTokens {
         return SecretToken.hashOf(token);
     }
 
-    private static Condition usable(String token, Purpose purpose, OffsetDateTime now) {
+    private long insertUnminted(Long userId, Purpose purpose, Long subjectId, OffsetDateTime expiresAt) {
+        return dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.USER_ID, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID,
+                        LOGIN_TOKEN.EXPIRES_AT)
+                .values(userId, purpose.code(), subjectId, expiresAt)
+                .returning(LOGIN_TOKEN.ID)
+                .fetchOne(LOGIN_TOKEN.ID);
+    }
+
+    private static Condition usable(String token, Purpose purpose, Long subjectId, OffsetDateTime now) {
         return LOGIN_TOKEN.TOKEN_HASH.eq(hashOf(token))
                 .and(LOGIN_TOKEN.PURPOSE.eq(purpose.code()))
+                .and(subjectId == null ? LOGIN_TOKEN.SUBJECT_ID.isNull() : LOGIN_TOKEN.SUBJECT_ID.eq(subjectId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())
                 .and(LOGIN_TOKEN.EXPIRES_AT.gt(now))
-                .andExists(selectOne().from(APP_USER)
-                        .where(APP_USER.ID.eq(LOGIN_TOKEN.USER_ID)).and(APP_USER.DISABLED_AT.isNull()));
+                .and(LOGIN_TOKEN.USER_ID.isNull().orExists(selectOne().from(APP_USER)
+                        .where(APP_USER.ID.eq(LOGIN_TOKEN.USER_ID)).and(APP_USER.DISABLED_AT.isNull())));
     }
 
     private static boolean looksLikeAToken(String token) {

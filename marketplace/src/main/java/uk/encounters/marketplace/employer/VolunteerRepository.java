@@ -57,6 +57,17 @@ public final class VolunteerRepository {
         return Saved.ADDED;
     }
 
+    /** The organisation's volunteer with this email address, or a new one: a person offering through the form. */
+    public long findOrCreate(long employerId, String name, String email, LocalDate safeguardingCheckedUntil) {
+        return dsl.select(VOLUNTEER.ID).from(VOLUNTEER)
+                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(hasEmail(email))
+                .fetchOptional(VOLUNTEER.ID)
+                .orElseGet(() -> dsl.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
+                                VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
+                        .values(employerId, name, email, safeguardingCheckedUntil)
+                        .returning(VOLUNTEER.ID).fetchOne(VOLUNTEER.ID));
+    }
+
     /**
      * The volunteer with this email address, whatever its case, as volunteer_employer_email_uk sees it.
      * PostgreSQL lowers both sides: Java's toLowerCase differs for some letters ("İ" becomes two

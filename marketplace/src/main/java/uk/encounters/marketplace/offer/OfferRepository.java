@@ -2,6 +2,7 @@ package uk.encounters.marketplace.offer;
 
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
+import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -108,8 +109,11 @@ public final class OfferRepository {
         return summaries().where(OFFER.ID.eq(offerId)).fetchOptional(Records.mapping(OfferSummary::new));
     }
 
+    /** The organisation's offers, but for those of people still asking to join it (shown as their requests). */
     public List<OfferSummary> findByEmployer(long employerId) {
         return summaries().where(OFFER.EMPLOYER_ID.eq(employerId))
+                .andNotExists(DSL.selectOne().from(ORGANISATION_JOIN)
+                        .where(ORGANISATION_JOIN.OFFER_ID.eq(OFFER.ID)).and(ORGANISATION_JOIN.DECISION.isNull()))
                 .orderBy(DSL.when(OFFER.STATUS.eq("withdrawn"), 1).else_(0), OFFER.CREATED_AT.desc(), OFFER.ID.desc())
                 .fetch(Records.mapping(OfferSummary::new));
     }

@@ -1,36 +1,34 @@
 package uk.encounters.marketplace.offer;
 
-import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.account.IssuedToken;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.ExistingEmployer;
+import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 
 /**
- * An offer from the public form: joins the organisation when it is already known (one record per
- * organisation), records the person as a volunteer and an account with no password, and saves
- * the offer pending until they follow the emailed link. Runs in the caller's transaction, which
- * also writes the email, so all of it is saved or none.
+ * An offer from the public form, saved pending until the person follows the link emailed to them.
+ * A new organisation is theirs. One already registered (the same or a similar name, or their
+ * email's domain) is only suggested: they ask to join it, and one of its contacts or the hub's
+ * coordinator decides ({@link OrganisationJoins}); until then the organisation gains nothing from
+ * them and they see nothing of it. Runs in the caller's transaction, which also writes the email,
+ * so all of it is saved or none.
  */
 public final class SubmitOffer {
 
     /**
-     * @param grantedAccess whether the person may now see the organisation's page: only when they
-     *                      created it, or their email is on its own domain (the link proves they
-     *                      read that mailbox). A match by name alone must not hand anyone another
-     *                      organisation's bookings.
+     * @param confirmationLink the emailed link that confirms this offer, and no other
+     * @param join             the request to join an organisation already registered, when it was one
      */
-    public record Result(long employerId, long offerId, long userId, Optional<ExistingEmployer> joined,
-                         boolean grantedAccess, IssuedToken confirmation) {
+    public record Result(long offerId, long userId, long confirmationLink, Optional<Long> join) {
     }
 
     private final Clock clock;
@@ -41,41 +39,38 @@ public final class SubmitOffer {
 
     public Result submit(DSLContext tx, OfferSubmission offer, String ipAddress) {
         EmployerRepository employers = new EmployerRepository(tx);
-        Optional<ExistingEmployer> existing = employers.findExisting(offer.organisation(), offer.email(), offer.postcode());
-        long employerId = existing.map(ExistingEmployer::employerId).orElseGet(() -> employers.create(offer.hubId(),
-                offer.organisation(), offer.email(), offer.postcode(), offer.sizeBand(), offer.sector(), false, 1));
-        boolean grantAccess = existing.isEmpty() || existing.get().reason() == ExistingEmployer.Reason.SAME_EMAIL_DOMAIN;
-
-        long volunteerId = volunteer(tx, employerId, offer);
-        long offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(),
-                OfferRepository.Status.PENDING);
-
         AccountRepository accounts = new AccountRepository(tx);
-        Scope scope = Scope.employer(employerId);
-        long userId = accounts.findByEmail(offer.email()).map(account -> {
-            if (grantAccess && !account.scopes().contains(scope)) {
-                accounts.addScope(account.id(), scope);
-            }
-            return account.id();
-        }).orElseGet(() -> grantAccess
-                ? accounts.create(offer.email(), offer.contactName(), null, scope)
-                : accounts.createWithoutScope(offer.email(), offer.contactName()));
-        IssuedToken confirmation = new LoginTokens(tx, clock).issue(userId, LoginTokens.Purpose.MAGIC_LINK);
+        Optional<Account> account = accounts.findByEmail(offer.email());
+        Optional<ExistingEmployer> existing = employers.findExisting(offer.organisation(), offer.email(), offer.postcode());
+        boolean member = existing.isPresent() && account.isPresent()
+                && account.get().scopes().contains(Scope.employer(existing.get().employerId()));
+
+        long offerId;
+        long userId;
+        Optional<Long> join = Optional.empty();
+        if (existing.isPresent() && !member) {
+            userId = account.map(Account::id).orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
+            // No volunteer yet: the organisation's list gains them only when someone of it says yes.
+            offerId = new OfferRepository(tx).create(existing.get().employerId(), null, offer.offer(),
+                    OfferRepository.Status.PENDING);
+            join = Optional.of(new OrganisationJoins(tx, clock).request(existing.get(), userId, offerId, offer));
+        } else {
+            long employerId = existing.map(ExistingEmployer::employerId).orElseGet(() -> employers.create(offer.hubId(),
+                    offer.organisation(), offer.email(), offer.postcode(), offer.sizeBand(), offer.sector(), false, 1));
+            long volunteerId = new VolunteerRepository(tx).findOrCreate(employerId, offer.contactName(), offer.email(),
+                    offer.safeguardingCheckedUntil());
+            offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(), OfferRepository.Status.PENDING);
+            Scope scope = Scope.employer(employerId);
+            userId = account.map(a -> {
+                accounts.addScope(a.id(), scope);
+                return a.id();
+            }).orElseGet(() -> accounts.create(offer.email(), offer.contactName(), null, scope));
+        }
+        long link = new LoginTokens(tx, clock).issueOfferConfirmation(userId, offerId);
 
         new AuditLog(tx).record(userId, "offer_submitted", "offer", offerId, Map.of(
-                "employer", employerId,
                 "joined_existing", existing.map(e -> e.reason().name()).orElse("no"),
-                "access_granted", grantAccess), ipAddress);
-        return new Result(employerId, offerId, userId, existing, grantAccess, confirmation);
-    }
-
-    private static long volunteer(DSLContext tx, long employerId, OfferSubmission offer) {
-        return tx.select(VOLUNTEER.ID).from(VOLUNTEER)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(VolunteerRepository.hasEmail(offer.email()))
-                .fetchOptional(VOLUNTEER.ID)
-                .orElseGet(() -> tx.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
-                                VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
-                        .values(employerId, offer.contactName(), offer.email(), offer.safeguardingCheckedUntil())
-                        .returning(VOLUNTEER.ID).fetchOne(VOLUNTEER.ID));
+                "asks_to_join", join.isPresent()), ipAddress);
+        return new Result(offerId, userId, link, join);
     }
 }

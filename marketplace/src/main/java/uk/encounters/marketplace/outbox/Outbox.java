@@ -67,6 +67,7 @@ public final class Outbox {
                 .set(OUTBOX.BODY_TEXT, message.bodyText())
                 .set(OUTBOX.BODY_HTML, message.bodyHtml())
                 .set(OUTBOX.ATTACHMENTS, json(message.attachments()))
+                .set(OUTBOX.LINK_TOKEN_IDS, message.linkTokenIds().toArray(Long[]::new))
                 .onConflict(OUTBOX.IDEMPOTENCY_KEY).doNothing()
                 .execute() == 1;
     }
@@ -95,10 +96,11 @@ public final class Outbox {
                 .from(due)
                 .where(OUTBOX.ID.eq(due.field("id", Long.class)))
                 .returningResult(OUTBOX.ID, OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT,
-                        OUTBOX.SUBJECT, OUTBOX.BODY_TEXT, OUTBOX.BODY_HTML, OUTBOX.ATTEMPTS, OUTBOX.ATTACHMENTS)
+                        OUTBOX.SUBJECT, OUTBOX.BODY_TEXT, OUTBOX.BODY_HTML, OUTBOX.ATTEMPTS, OUTBOX.ATTACHMENTS,
+                        OUTBOX.LINK_TOKEN_IDS)
                 .fetch(r -> new PendingMessage(r.value1(),
                         new OutboxMessage(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                                attachments(r.value9())),
+                                attachments(r.value9()), List.of(r.value10())),
                         r.value8()))
                 .stream()
                 .sorted(Comparator.comparingLong(PendingMessage::id))

@@ -9,17 +9,24 @@ import java.util.List;
  *
  * @param bodyHtml    an HTML alternative to {@code bodyText}, or null for plain text only
  * @param attachments files sent with it, such as a calendar invitation
+ * @param linkTokenIds the secret links it carries, as {@link LinkSlots} in its bodies, made when it is sent
  */
 public record OutboxMessage(String idempotencyKey, String kind, String recipient, String subject,
-        String bodyText, String bodyHtml, List<Attachment> attachments) {
+        String bodyText, String bodyHtml, List<Attachment> attachments, List<Long> linkTokenIds) {
 
     public OutboxMessage(String idempotencyKey, String kind, String recipient, String subject, String bodyText,
                          String bodyHtml) {
-        this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, List.of());
+        this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, List.of(), List.of());
+    }
+
+    public OutboxMessage(String idempotencyKey, String kind, String recipient, String subject, String bodyText,
+                         String bodyHtml, List<Attachment> attachments) {
+        this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, attachments, List.of());
     }
 
     public OutboxMessage {
         attachments = List.copyOf(attachments);
+        linkTokenIds = List.copyOf(linkTokenIds);
         // Checked here so a caller gets a clear message instead of a constraint violation that
         // rolls back the change the notification belongs to.
         requireText("idempotencyKey", idempotencyKey, 200);
@@ -32,6 +39,11 @@ public record OutboxMessage(String idempotencyKey, String kind, String recipient
         // A line break in a header value would let it smuggle in extra headers or recipients.
         requireOneLine("recipient", recipient);
         requireOneLine("subject", subject);
+    }
+
+    /** The same message with other bodies: its links filled in, as sent. */
+    public OutboxMessage withBodies(String text, String html) {
+        return new OutboxMessage(idempotencyKey, kind, recipient, subject, text, html, attachments, linkTokenIds);
     }
 
     private static void requireText(String name, String value, int maxLength) {

@@ -21,13 +21,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import uk.encounters.marketplace.account.SecretToken;
+import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookings;
@@ -35,6 +35,7 @@ import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.outbox.Attachment;
+import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.school.BudgetRepository;
@@ -58,6 +59,8 @@ public final class Publication {
             return new Published(result, 0, 0, 0, 0);
         }
     }
+
+    private static final ZoneId SCHOOLS_ZONE = ZoneId.of("Europe/London");
 
     private final String baseUrl;
     private final String productName;
@@ -87,15 +90,12 @@ public final class Publication {
                     .and(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.STATUS.eq(Round.PUBLISHED)));
             return Published.not(published ? Result.ALREADY_PUBLISHED : Result.NOT_READY);
         }
-        Map<Long, String> replyTokens = new LinkedHashMap<>();
-        tx.select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed"))
-                .orderBy(BOOKING.ID).forEach(r -> replyTokens.put(r.value1(), SecretToken.generate()));
-        replyTokens.forEach((bookingId, token) -> tx.update(BOOKING)
+        int published = tx.update(BOOKING)
                 .set(BOOKING.STATUS, "published")
                 .set(BOOKING.PINNED, false)
-                .set(BOOKING.REPLY_TOKEN_HASH, SecretToken.hashOf(token))
                 .set(BOOKING.UPDATED_AT, currentOffsetDateTime())
-                .where(BOOKING.ID.eq(bookingId)).execute());
+                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed"))
+                .execute();
         commitBudgets(tx, roundId);
         markMatchedRequests(tx, roundId);
 
@@ -109,7 +109,7 @@ public final class Publication {
                 undeliverable++;
                 continue;
             }
-            new Outbox(tx).enqueue(employerDigest(tx, employerId, roundId, to.get(), replyTokens));
+            new Outbox(tx).enqueue(employerDigest(tx, employerId, roundId, to.get()));
             employerDigests++;
         }
         int schoolDigests = 0;
@@ -124,7 +124,7 @@ public final class Publication {
             new Outbox(tx).enqueue(schoolDigest(tx, schoolId, roundId, to.get()));
             schoolDigests++;
         }
-        return new Published(Result.PUBLISHED, replyTokens.size(), employerDigests, schoolDigests, undeliverable);
+        return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);
     }
 
     /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */
@@ -171,24 +171,26 @@ public final class Publication {
                 .orderBy(USER_SCOPE.ID).limit(1).fetchOptional(APP_USER.EMAIL);
     }
 
-    private OutboxMessage employerDigest(DSLContext tx, long employerId, long roundId, String to,
-                                         Map<Long, String> replyTokens) {
+    private OutboxMessage employerDigest(DSLContext tx, long employerId, long roundId, String to) {
         List<EmployerBooking> bookings = new EmployerBookings(tx).inRound(employerId, roundId);
         String employer = tx.select(EMPLOYER.NAME).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId)).fetchOne(EMPLOYER.NAME);
         StringBuilder text = new StringBuilder();
         text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
                 .append(employer).append(" for ").append(sessions(bookings.size()))
                 .append(". This is the only request the hub will send you this round.\n\n");
+        LoginTokens links = new LoginTokens(tx, clock);
+        List<Long> linkIds = new ArrayList<>();
         for (EmployerBooking b : bookings) {
-            String token = replyTokens.get(b.id());
+            long link = links.issueBookingReply(b.id(), replyLinkExpiry(b));
+            linkIds.add(link);
             text.append("* ").append(b.typeLabel()).append(" for ").append(b.pupils()).append(" pupils in Year ")
                     .append(b.yearGroup()).append(" at ").append(b.schoolName()).append(", ").append(b.dates())
                     .append(" (").append(b.periodLabel()).append("), ").append(b.place().label()).append('\n');
             if (b.volunteerName() != null) {
                 text.append("  Given by ").append(b.volunteerName()).append('\n');
             }
-            text.append("  Confirm: ").append(replyLink(b.id(), token, "confirm")).append('\n');
-            text.append("  Decline: ").append(replyLink(b.id(), token, "decline")).append("\n\n");
+            text.append("  Confirm: ").append(LinkSlots.slot(link)).append("?answer=confirm\n");
+            text.append("  Decline: ").append(LinkSlots.slot(link)).append("?answer=decline\n\n");
         }
         text.append("The attached calendar file holds every session. If one no longer suits, decline it and the"
                 + " school's pupils go back into matching.\n\n").append(productName).append('\n');
@@ -196,7 +198,8 @@ public final class Publication {
                 .getBytes(StandardCharsets.UTF_8);
         return new OutboxMessage("round:" + roundId + ":employer:" + employerId, "round_digest_employer", to,
                 "Requests from schools this week: " + sessions(bookings.size()),
-                text.toString(), null, List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)));
+                text.toString(), null, List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)),
+                linkIds);
     }
 
     private OutboxMessage schoolDigest(DSLContext tx, long schoolId, long roundId, String to) {
@@ -218,8 +221,9 @@ public final class Publication {
         return count == 1 ? "one session" : count + " sessions";
     }
 
-    private String replyLink(long bookingId, String token, String answer) {
-        return baseUrl + "/bookings/" + bookingId + "/reply/" + token + "?answer=" + answer;
+    /** A reply link works until the booking's last day has passed, in the schools' time zone. */
+    private static OffsetDateTime replyLinkExpiry(EmployerBooking booking) {
+        return booking.endsOn().plusDays(1).atStartOfDay(SCHOOLS_ZONE).toOffsetDateTime();
     }
 
     private String host() {
@@ -227,10 +231,13 @@ public final class Publication {
         return host == null ? "localhost" : host;
     }
 
-    /** For the reply page a digest links to: the employer whose booking the token answers for. */
-    public static Optional<Long> employerOfReplyToken(DSLContext dsl, long bookingId, String token) {
+    /** For the reply page a digest links to: the employer whose booking the link answers for, while it works. */
+    public static Optional<Long> employerOfReplyToken(DSLContext dsl, Clock clock, long bookingId, String token) {
+        if (!new LoginTokens(dsl, clock).answersFor(token, bookingId)) {
+            return Optional.empty();
+        }
         return dsl.select(OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.REPLY_TOKEN_HASH.eq(SecretToken.hashOf(token)))
+                .where(BOOKING.ID.eq(bookingId))
                 .fetchOptional(OFFER.EMPLOYER_ID);
     }
 }

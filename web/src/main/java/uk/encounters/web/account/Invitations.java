@@ -28,14 +28,14 @@ public final class Invitations {
 
     /**
      * @param invitedBy the person inviting, or null when an operator runs it from the command line
-     * @return the invitation link when a new account was made; empty when an existing one got the scope
+     * @return the new account's id when one was made; empty when an existing one got the scope
      */
-    public Optional<String> invite(DSLContext tx, String email, String name, Scope scope, String invitedAs,
+    public Optional<Long> invite(DSLContext tx, String email, String name, Scope scope, String invitedAs,
                                    Long invitedBy, String ipAddress) {
         AccountRepository accounts = new AccountRepository(tx);
         Optional<Account> existing = accounts.findByEmail(email);
         long userId;
-        Optional<String> link = Optional.empty();
+        Optional<Long> created = Optional.empty();
         if (existing.isPresent()) {
             userId = existing.get().id();
             if (!existing.get().scopes().contains(scope)) {
@@ -43,14 +43,14 @@ public final class Invitations {
             }
         } else {
             userId = accounts.create(email, name, null, scope);
-            var token = new LoginTokens(tx, clock).issue(userId, LoginTokens.Purpose.INVITATION);
-            new Outbox(tx).enqueue(links.invitation(email, name, invitedAs, token));
-            link = Optional.of(links.url(LoginTokens.Purpose.INVITATION, token.token()));
+            long link = new LoginTokens(tx, clock).issueForEmail(userId, LoginTokens.Purpose.INVITATION);
+            new Outbox(tx).enqueue(links.invitation(email, name, invitedAs, link));
+            created = Optional.of(userId);
         }
         new AuditLog(tx).record(invitedBy, "scope_granted", "app_user", userId,
                 Map.of("role", scope.role().code(), "scope", describe(scope), "email", email,
                         "new_account", existing.isEmpty()), ipAddress);
-        return link;
+        return created;
     }
 
     private static String describe(Scope scope) {

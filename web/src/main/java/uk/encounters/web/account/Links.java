@@ -1,12 +1,14 @@
 package uk.encounters.web.account;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import uk.encounters.marketplace.account.IssuedToken;
+import java.util.List;
 import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 
-/** The emails that carry sign-in, invitation and password links, with the app's public address. */
+/**
+ * The emails that carry sign-in, invitation, password and offer links, and the app's public
+ * address. A message holds a slot for its link, filled with a fresh secret when it is sent.
+ */
 public final class Links {
 
     private final String baseUrl;
@@ -15,8 +17,21 @@ public final class Links {
         this.baseUrl = baseUrl;
     }
 
+    /** Where an emailed link leads, once its secret is made. */
+    public String url(LoginTokens.MintedLink link) {
+        return switch (link.purpose()) {
+            case MAGIC_LINK -> baseUrl + "/sign-in/link/" + link.token();
+            case PASSWORD_RESET -> baseUrl + "/password-reset/" + link.token();
+            case INVITATION -> baseUrl + "/invitation/" + link.token();
+            // Confirms the offer and signs the person in.
+            case OFFER_CONFIRMATION -> baseUrl + "/offers/" + link.subjectId() + "/confirm/" + link.token();
+            case BOOKING_REPLY -> baseUrl + "/bookings/" + link.subjectId() + "/reply/" + link.token();
+        };
+    }
+
+    /** A link handed over at once (printed by a command), not emailed. */
     public String url(LoginTokens.Purpose purpose, String token) {
-        return baseUrl + path(purpose) + token;
+        return url(new LoginTokens.MintedLink(purpose, null, token));
     }
 
     /** The secret address a calendar app subscribes to. */
@@ -29,16 +44,8 @@ public final class Links {
         return java.net.URI.create(baseUrl).getHost();
     }
 
-    static String path(LoginTokens.Purpose purpose) {
-        return switch (purpose) {
-            case MAGIC_LINK -> "/sign-in/link/";
-            case PASSWORD_RESET -> "/password-reset/";
-            case INVITATION -> "/invitation/";
-        };
-    }
-
-    public OutboxMessage invitation(String email, String name, String invitedTo, IssuedToken token) {
-        return message(token, email, "You are invited to Employer Encounters", """
+    public OutboxMessage invitation(String email, String name, String invitedTo, long linkId) {
+        return message(linkId, email, "You are invited to Employer Encounters", """
                 Hello %s,
 
                 You have been invited to use Employer Encounters as %s.
@@ -47,11 +54,11 @@ public final class Links {
                 %s
 
                 The link works once and for 24 hours.
-                """.formatted(name, invitedTo, url(LoginTokens.Purpose.INVITATION, token.token())));
+                """.formatted(name, invitedTo, LinkSlots.slot(linkId)));
     }
 
-    public OutboxMessage passwordReset(String email, IssuedToken token) {
-        return message(token, email, "Reset your Employer Encounters password", """
+    public OutboxMessage passwordReset(String email, long linkId) {
+        return message(linkId, email, "Reset your Employer Encounters password", """
                 Someone (we hope you) asked to reset the password for this email address.
                 Choose a new password here:
 
@@ -59,41 +66,42 @@ public final class Links {
 
                 The link works once and for 24 hours. If you did not ask, ignore this email:
                 your password stays as it is.
-                """.formatted(url(LoginTokens.Purpose.PASSWORD_RESET, token.token())));
+                """.formatted(LinkSlots.slot(linkId)));
     }
 
-    public OutboxMessage magicLink(String email, IssuedToken token) {
-        return message(token, email, "Your Employer Encounters sign-in link", """
+    public OutboxMessage magicLink(String email, long linkId) {
+        return message(linkId, email, "Your Employer Encounters sign-in link", """
                 Use this link to sign in to Employer Encounters, no password needed:
 
                 %s
 
                 The link works once and for 24 hours. If you did not ask for it, ignore this email.
-                """.formatted(url(LoginTokens.Purpose.MAGIC_LINK, token.token())));
+                """.formatted(LinkSlots.slot(linkId)));
     }
 
-    /** Where an employer confirms a new offer: signs them in and puts the offer live. */
-    public String offerConfirmationUrl(long offerId, String token) {
-        return baseUrl + "/offers/" + offerId + "/confirm/" + token;
-    }
+    /**
+     * To an address nobody has confirmed yet, so it carries nothing the form's sender wrote: anyone
+     * can type anyone's address into the public form.
+     */
+    public OutboxMessage offerConfirmation(String email, long linkId) {
+        return message(linkId, email, "Confirm your offer to local schools", """
+                Hello,
 
-    public OutboxMessage offerConfirmation(String email, String name, long offerId, IssuedToken token) {
-        return message(token, email, "Confirm your offer to local schools", """
-                Hello %s,
-
-                Thank you for offering your time to local pupils. Confirm your offer here and it goes live
-                for the enterprise coordinator's next matching round:
+                Someone (we hope you) offered to give local pupils a talk or visit through Employer Encounters,
+                using this email address. Confirm the offer here and it goes to the enterprise coordinator
+                for the next matching round:
 
                 %s
 
-                The link works once and for 24 hours. You will be asked rarely and clearly: at most as often
-                as you tell us, with everything in one message. No password is needed, now or later.
-                """.formatted(name, offerConfirmationUrl(offerId, token.token())));
+                The link works once and for 24 hours. If you did not offer, ignore this email and nothing
+                more will happen. You will be asked rarely and clearly: at most as often as you tell us,
+                with everything in one message. No password is needed, now or later.
+                """.formatted(LinkSlots.slot(linkId)));
     }
 
-    private static OutboxMessage message(IssuedToken token, String email, String subject, String body) {
-        // One message per token; the key is derived from the token without holding it.
-        String key = "account:" + UUID.nameUUIDFromBytes(token.token().getBytes(StandardCharsets.UTF_8));
-        return new OutboxMessage(key, "account", email, subject, body, null);
+    private static OutboxMessage message(long linkId, String email, String subject, String body) {
+        // One message per link.
+        return new OutboxMessage("account:link:" + linkId, "account", email, subject, body, null, List.of(),
+                List.of(linkId));
     }
 }

@@ -13,6 +13,7 @@ import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.SignIn;
+import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.web.Blocking;
@@ -86,6 +87,19 @@ public final class SignInRoutes {
         ctx.redirect("/");
     }
 
+    /** Ends every session of the person, on every device, this one too. */
+    public void processSignOutEverywhere(RoutingContext ctx) {
+        Account account = CurrentUser.of(ctx);
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> database.dsl().transactionResult(c -> {
+            new AccountRepository(c.dsl()).endSessions(account.id(), CurrentUser.endEverySession());
+            new AuditLog(c.dsl()).record(account.id(), "sign_out_everywhere", "app_user", account.id(), Map.of(), ip);
+            return null;
+        }));
+        CurrentUser.signOut(ctx);
+        ctx.redirect("/");
+    }
+
     /** The signed-in person's page: each of their scopes, linked to where they work. */
     public void showAccount(RoutingContext ctx) {
         Account account = CurrentUser.of(ctx);
@@ -119,7 +133,9 @@ public final class SignInRoutes {
                         + ": bookings, offers and volunteers", "href", "/employers/" + scope.employerId()));
             }).toList();
         });
-        templates.render(ctx, "account/account", "Your account", Map.of("person", account, "scopes", scopes));
+        List<String> waiting = blocking.call(() -> new OrganisationJoins(database.dsl(), clock).waitingOffersOf(account.id()));
+        templates.render(ctx, "account/account", "Your account", Map.of("person", account, "scopes", scopes,
+                "waiting", waiting));
     }
 
     /** For people without a password (most SMEs): a link by email instead. */
@@ -158,9 +174,9 @@ public final class SignInRoutes {
         blocking.call(() -> database.dsl().transactionResult(c -> {
             Optional<Account> account = new AccountRepository(c.dsl()).findByEmail(email);
             account.ifPresent(a -> {
-                var token = new LoginTokens(c.dsl(), clock).issue(a.id(), purpose);
+                long link = new LoginTokens(c.dsl(), clock).issueForEmail(a.id(), purpose);
                 new Outbox(c.dsl()).enqueue(purpose == LoginTokens.Purpose.MAGIC_LINK
-                        ? links.magicLink(a.email(), token) : links.passwordReset(a.email(), token));
+                        ? links.magicLink(a.email(), link) : links.passwordReset(a.email(), link));
                 new AuditLog(c.dsl()).record(a.id(), purpose.code() + "_requested", "app_user", a.id(), Map.of(), ip);
             });
             return null;

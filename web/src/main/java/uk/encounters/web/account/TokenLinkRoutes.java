@@ -121,8 +121,10 @@ public final class TokenLinkRoutes {
             Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, purpose);
             user.ifPresent(id -> {
                 new AccountRepository(c.dsl()).setPassword(id, hash);
-                // Any other reset or invitation link still in someone's inbox stops working now.
+                // Any other reset or invitation link still in someone's inbox stops working now, and
+                // any session elsewhere (perhaps whoever knew the old password) ends.
                 new LoginTokens(c.dsl(), clock).revokeUnused(id);
+                new AccountRepository(c.dsl()).endSessions(id, CurrentUser.endEverySession());
                 new AuditLog(c.dsl()).record(id, purpose == LoginTokens.Purpose.INVITATION
                         ? "invitation_accepted" : "password_reset", "app_user", id, Map.of(), ip);
             });

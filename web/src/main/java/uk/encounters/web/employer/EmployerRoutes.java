@@ -16,11 +16,13 @@ import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.security.CurrentUser;
@@ -46,39 +48,42 @@ public final class EmployerRoutes {
     }
 
     public void initOfferConfirmation(RoutingContext ctx) {
+        Optional<Long> offerId = PathId.of(ctx, "offerId");
         String token = ctx.pathParam("token");
-        Optional<Long> user = blocking.call(() -> new LoginTokens(database.dsl(), clock).peek(token, LoginTokens.Purpose.MAGIC_LINK));
+        Optional<Long> user = offerId.flatMap(id -> blocking.call(() -> new LoginTokens(database.dsl(), clock)
+                .peek(token, LoginTokens.Purpose.OFFER_CONFIRMATION, id)));
         if (user.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
             return;
         }
-        templates.render(ctx, "employer/confirm-offer", "Confirm your offer", Map.of("action", ctx.request().path()));
+        templates.render(ctx, "employer/confirm-offer", "Confirm your offer",
+                Map.of("action", "/offers/" + offerId.get() + "/confirm/" + token));
     }
 
-    /** Uses the link once: the offer goes live and the person is signed in. */
+    /**
+     * Uses the link once, for its own offer only: the person is signed in, and the offer goes live,
+     * or, when they asked to join an organisation already registered, waits for its decision.
+     */
     public void processOfferConfirmation(RoutingContext ctx) {
-        String offerParam = ctx.pathParam("offerId");
-        if (!offerParam.matches("\\d{1,18}")) {
-            ctx.fail(404);
-            return;
-        }
-        long offerId = Long.parseLong(offerParam);
+        Optional<Long> offerId = PathId.of(ctx, "offerId");
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
-        record Confirmed(Account account, long employerId) {
+        record Confirmed(Account account, long employerId, boolean awaitingApproval) {
         }
-        Optional<Confirmed> confirmed = blocking.call(() -> database.dsl().transactionResult(c -> {
-            var offer = new OfferRepository(c.dsl()).findById(offerId);
-            Optional<Long> user = offer.isEmpty() ? Optional.empty()
-                    : new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.MAGIC_LINK);
-            if (user.isEmpty()) {
+        Optional<Confirmed> confirmed = offerId.flatMap(id -> blocking.call(() -> database.dsl().transactionResult(c -> {
+            Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.OFFER_CONFIRMATION, id);
+            var offer = new OfferRepository(c.dsl()).findById(id);
+            if (user.isEmpty() || offer.isEmpty()) {
                 return Optional.<Confirmed>empty();
             }
-            new OfferRepository(c.dsl()).activate(offerId);
-            new AuditLog(c.dsl()).record(user.get(), "offer_confirmed", "offer", offerId, Map.of(), ip);
+            OrganisationJoins joins = new OrganisationJoins(c.dsl(), clock);
+            Optional<Long> join = joins.undecidedForOffer(id);
+            join.ifPresentOrElse(joins::emailConfirmed, () -> new OfferRepository(c.dsl()).activate(id));
+            new AuditLog(c.dsl()).record(user.get(), join.isPresent() ? "offer_email_confirmed" : "offer_confirmed",
+                    "offer", id, Map.of(), ip);
             return new AccountRepository(c.dsl()).findById(user.get())
-                    .map(account -> new Confirmed(account, offer.get().employerId()));
-        }));
+                    .map(account -> new Confirmed(account, offer.get().employerId(), join.isPresent()));
+        })));
         if (confirmed.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
             return;
@@ -86,7 +91,12 @@ public final class EmployerRoutes {
         Account account = confirmed.get().account();
         CurrentUser.signIn(ctx, account);
         long employerId = confirmed.get().employerId();
-        if (account.hasRole(Role.EMPLOYER) && account.employerIds().contains(employerId)) {
+        if (confirmed.get().awaitingApproval()) {
+            Flash.set(ctx, "Thank you: your offer is saved. An organisation with that name or email address is already"
+                    + " registered, so one of its contacts or your enterprise coordinator will confirm that you belong"
+                    + " to it. We will email you when they have, and your offer goes live then.");
+            ctx.redirect("/account");
+        } else if (account.hasRole(Role.EMPLOYER) && account.employerIds().contains(employerId)) {
             Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
             ctx.redirect("/employers/" + employerId);
         } else {
@@ -181,6 +191,8 @@ public final class EmployerRoutes {
             model.put("delivered", bookings.delivered(employerId, today, 10));
             model.put("summary", bookings.summary(employerId, today));
             model.put("calendarFeed", new EmployerRepository(database.dsl()).hasCalendarFeed(employerId));
+            model.put("joins", new OrganisationJoins(database.dsl(), clock).pendingFor(employerId));
+            model.put("joinAction", "/employers/" + employerId + "/joins");
             return null;
         });
         int current = employer.get().maxAsksPerMonth();

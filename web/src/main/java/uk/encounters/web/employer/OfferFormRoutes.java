@@ -66,15 +66,12 @@ public final class OfferFormRoutes {
             return;
         }
         String ip = RateLimit.clientAddress(ctx);
-        SubmitOffer.Result result = blocking.call(() -> database.dsl().transactionResult(c -> {
+        blocking.call(() -> database.dsl().transactionResult(c -> {
             SubmitOffer.Result submitted = new SubmitOffer(clock).submit(c.dsl(), offer.get(), ip);
-            new Outbox(c.dsl()).enqueue(links.offerConfirmation(offer.get().email(), offer.get().contactName(),
-                    submitted.offerId(), submitted.confirmation()));
-            return submitted;
+            return new Outbox(c.dsl()).enqueue(links.offerConfirmation(offer.get().email(), submitted.confirmationLink()));
         }));
-        templates.render(ctx, "employer/offer-sent", "Check your email", Map.of(
-                "email", offer.get().email(),
-                "joinedOrganisation", result.joined().map(j -> j.name()).orElse("")));
+        // The same answer whatever is registered already, so the form tells nobody which organisations are.
+        templates.render(ctx, "employer/offer-sent", "Check your email", Map.of("email", offer.get().email()));
     }
 
     private Optional<OfferSubmission> read(Form form, String email, List<HubRepository.Hub> hubs) {

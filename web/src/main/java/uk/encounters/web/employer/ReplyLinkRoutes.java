@@ -63,7 +63,7 @@ public final class ReplyLinkRoutes {
         String ip = RateLimit.clientAddress(ctx);
         LocalDate today = LocalDate.now(clock);
         Optional<EmployerBookings.Reply> reply = bookingId.flatMap(id -> blocking.call(() -> database.dsl().transactionResult(c ->
-                Publication.employerOfReplyToken(c.dsl(), id, token).map(employerId -> {
+                Publication.employerOfReplyToken(c.dsl(), clock, id, token).map(employerId -> {
                     EmployerBookings.Reply done = action.apply(new EmployerBookings(c.dsl()), employerId, id, today);
                     if (done == EmployerBookings.Reply.DONE) {
                         new AuditLog(c.dsl()).record(null, auditAction, "booking", id,
@@ -88,7 +88,7 @@ public final class ReplyLinkRoutes {
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         String token = ctx.pathParam("token");
         Optional<EmployerBooking> booking = bookingId.flatMap(id -> blocking.call(() ->
-                Publication.employerOfReplyToken(database.dsl(), id, token)
+                Publication.employerOfReplyToken(database.dsl(), clock, id, token)
                         .flatMap(employerId -> new EmployerBookings(database.dsl()).find(employerId, id))));
         if (booking.isEmpty()) {
             linkExpired(ctx);

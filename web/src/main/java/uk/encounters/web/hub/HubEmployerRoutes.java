@@ -14,6 +14,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
 import uk.encounters.marketplace.employer.EmployerSummary;
 import uk.encounters.marketplace.employer.ExistingEmployer;
@@ -111,6 +112,7 @@ public final class HubEmployerRoutes {
         List<EmployerSummary> rows = blocking.call(() -> employers.findSummaries(hubId, nameContains, today, MAX_ROWS + 1));
         List<LikelyDuplicate> duplicates = blocking.call(() -> employers.findLikelyDuplicates(hubId));
         List<Employer> all = blocking.call(() -> employers.findByHub(hubId));
+        var joins = blocking.call(() -> new OrganisationJoins(database.dsl(), clock).pendingInHub(hubId));
         Map<?, ?> values = (Map<?, ?>) form.model().get("values");
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("hub", hub.get());
@@ -119,6 +121,8 @@ public final class HubEmployerRoutes {
         model.put("cutShort", rows.size() > MAX_ROWS);
         model.put("maxRows", MAX_ROWS);
         model.put("duplicates", duplicates.stream().map(HubEmployerRoutes::pair).toList());
+        model.put("joins", joins);
+        model.put("joinAction", "/hubs/" + hubId + "/joins");
         model.put("fromOptions", options(all, values.get("from")));
         model.put("intoOptions", options(all, values.get("into")));
         templates.render(ctx, status, "hub/employers", "Organisations in " + hub.get().name(), model);

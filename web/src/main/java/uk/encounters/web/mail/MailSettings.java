@@ -3,13 +3,15 @@ package uk.encounters.web.mail;
 import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.StartTLSOptions;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where notifications are sent, read once from the environment. Without SMTP_HOST nothing is sent
- * (the demo): messages wait in the outbox and can be read on the admin outbox page.
+ * Where notifications are sent, read once from the environment. Without SMTP_HOST nothing is sent:
+ * messages wait in the outbox (readable, links redacted, on the admin outbox page), unless
+ * MAIL_FOLDER names a folder to write each message to as a text file, links and all (the demo's).
  * The password never appears in {@link #toString()}, so the settings are safe to log.
  */
 public record MailSettings(
@@ -18,7 +20,8 @@ public record MailSettings(
         Optional<String> username,
         Optional<String> password,
         String from,
-        StartTLSOptions startTls) {
+        StartTLSOptions startTls,
+        Optional<Path> folder) {
 
     public static final int DEFAULT_PORT = 587;
     static final int IMPLICIT_TLS_PORT = 465;
@@ -32,7 +35,18 @@ public record MailSettings(
                 // A password may legitimately start or end with spaces: taken as given.
                 Optional.ofNullable(env.get("SMTP_PASSWORD")).filter(p -> !p.isEmpty()),
                 nonBlank(env.get("SMTP_FROM")).orElse(DEFAULT_FROM),
-                nonBlank(env.get("SMTP_STARTTLS")).map(MailSettings::parseStartTls).orElse(StartTLSOptions.OPTIONAL));
+                nonBlank(env.get("SMTP_STARTTLS")).map(MailSettings::parseStartTls).orElse(StartTLSOptions.OPTIONAL),
+                nonBlank(env.get("MAIL_FOLDER")).map(Path::of));
+    }
+
+    /** The same settings, writing messages to {@code folder} when there is no SMTP server. */
+    public MailSettings withFolder(Path folder) {
+        return new MailSettings(host, port, username, password, from, startTls, Optional.of(folder));
+    }
+
+    /** True when messages leave the outbox: by SMTP, or into the mail folder. */
+    public boolean delivers() {
+        return sends() || folder.isPresent();
     }
 
     /** False when SMTP_HOST is unset: the outbox keeps its messages. */
@@ -64,7 +78,7 @@ public record MailSettings(
     public String toString() {
         return "MailSettings[host=" + host.orElse("(not set: nothing is sent)") + ", port=" + port
                 + ", username=" + username.orElse("(none)") + ", password=" + (password.isPresent() ? "(set)" : "(none)")
-                + ", from=" + from + ", startTls=" + startTls + "]";
+                + ", from=" + from + ", startTls=" + startTls + folder.map(f -> ", folder=" + f).orElse("") + "]";
     }
 
     private static int parsePort(String value) {

@@ -36,6 +36,7 @@ public final class OutboxWorker extends VerticleBase {
 
     private final Database database;
     private final MailSettings settings;
+    private final MessageLinks links;
     private final DeliveryTiming timing;
     /** Names this instance in outbox.claimed_by (at most 100 characters). */
     private final String claimant = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
@@ -47,25 +48,28 @@ public final class OutboxWorker extends VerticleBase {
     private boolean stopping;
     private Future<Void> round = Future.succeededFuture();
 
-    public OutboxWorker(Database database, MailSettings settings) {
-        this(database, settings, DeliveryTiming.STANDARD);
+    public OutboxWorker(Database database, MailSettings settings, MessageLinks links) {
+        this(database, settings, links, DeliveryTiming.STANDARD);
     }
 
-    public OutboxWorker(Database database, MailSettings settings, DeliveryTiming timing) {
+    public OutboxWorker(Database database, MailSettings settings, MessageLinks links, DeliveryTiming timing) {
         this.database = database;
         this.settings = settings;
+        this.links = links;
         this.timing = timing;
     }
 
     @Override
     public Future<Void> start() {
-        if (!settings.sends()) {
+        if (!settings.delivers()) {
             log.info("SMTP_HOST is not set: notifications stay in the outbox unsent");
             return Future.succeededFuture();
         }
         log.info("Sending the outbox through {}", settings);
         outbox = new Outbox(database.dsl());
-        mailClient = MailClient.create(vertx, settings.toMailConfig());
+        if (settings.sends()) {
+            mailClient = MailClient.create(vertx, settings.toMailConfig());
+        }
         scheduleNextRound();
         return Future.succeededFuture();
     }
@@ -119,12 +123,16 @@ public final class OutboxWorker extends VerticleBase {
     }
 
     private Future<Void> deliver(PendingMessage pending) {
-        return send(pending.message())
+        return blocking(() -> links.asSent(pending.message()))
+                .compose(this::send)
                 .timeout(timing.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .transform(sent -> sent.succeeded() ? markSent(pending) : markFailed(pending, sent.cause()));
     }
 
-    private Future<MailResult> send(OutboxMessage message) {
+    private Future<?> send(OutboxMessage message) {
+        if (mailClient == null) {
+            return blocking(() -> MailFolder.write(settings.folder().orElseThrow(), message, settings.from()));
+        }
         try {
             return mailClient.sendMail(toMail(message));
         } catch (RuntimeException e) {

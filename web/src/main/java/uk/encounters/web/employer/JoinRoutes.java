@@ -1,0 +1,111 @@
+package uk.encounters.web.employer;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoins.Decided;
+import uk.encounters.marketplace.employer.OrganisationJoins.Decision;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * Deciding who joins an organisation: its contacts decide on their own organisation's page, the
+ * coordinator on the hub's organisations page. The person who asked is told by email.
+ */
+public final class JoinRoutes {
+
+    private final Database database;
+    private final Blocking blocking;
+    private final String baseUrl;
+    private final Clock clock;
+
+    public JoinRoutes(Database database, Blocking blocking, String baseUrl, Clock clock) {
+        this.database = database;
+        this.blocking = blocking;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    /** A contact of the organisation decides. */
+    public void processEmployerDecision(RoutingContext ctx) {
+        Optional<Long> employerId = PathId.of(ctx, "employerId");
+        decide(ctx, employerId.map(OrganisationJoins::byContactOf), "/employers/" + employerId.orElse(0L) + "#joins");
+    }
+
+    /** The hub's coordinator decides, for any organisation of the hub. */
+    public void processHubDecision(RoutingContext ctx) {
+        Optional<Long> hubId = PathId.of(ctx, "hubId");
+        decide(ctx, hubId.map(OrganisationJoins::byCoordinatorOf), "/hubs/" + hubId.orElse(0L) + "/employers#joins");
+    }
+
+    private void decide(RoutingContext ctx, Optional<Condition> approver, String back) {
+        Optional<Long> joinId = PathId.of(ctx, "joinId");
+        if (approver.isEmpty() || joinId.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        Form form = Form.of(ctx);
+        String code = form.choice("decision", "Your decision", List.of("approved", "separate", "refused"));
+        Optional<Decision> decision = Decision.ofCode(code);
+        if (decision.isEmpty()) {
+            Flash.set(ctx, "Choose whether they belong to the organisation, are a different one, or are not genuine.");
+            ctx.redirect(back);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        Decided decided = blocking.call(() -> database.dsl().transactionResult(c -> {
+            Decided d = new OrganisationJoins(c.dsl(), clock).decide(joinId.get(), approver.get(), decision.get(), actor, ip);
+            if (d.outcome() == OrganisationJoins.Outcome.DONE) {
+                new Outbox(c.dsl()).enqueue(told(joinId.get(), d));
+            }
+            return d;
+        }));
+        switch (decided.outcome()) {
+            case NOT_FOUND -> {
+                ctx.fail(404);
+                return;
+            }
+            case ALREADY_DECIDED -> Flash.set(ctx, "Someone has already decided that request.");
+            case NAME_TAKEN -> Flash.set(ctx, "An organisation of that name is already registered at that postcode,"
+                    + " so they cannot be a separate one: approve or refuse them.");
+            case DONE -> Flash.set(ctx, switch (decided.decision()) {
+                case APPROVED -> "Approved: they are now a contact, and their offer is live.";
+                case SEPARATE -> "Done: " + decided.organisation() + " is now an organisation of its own, with their offer.";
+                case REFUSED -> "Refused: their offer is withdrawn, and they see nothing of the organisation.";
+            });
+        }
+        ctx.redirect(back);
+    }
+
+    private OutboxMessage told(long joinId, Decided decided) {
+        String body = switch (decided.decision()) {
+            case APPROVED, SEPARATE -> """
+                    Hello,
+
+                    Your offer to local pupils is now live, and you are a contact for %s on Employer Encounters:
+                    you can see its bookings and offers once you sign in (a link by email, no password needed):
+
+                    %s/sign-in/link
+                    """.formatted(decided.organisation(), baseUrl);
+            case REFUSED -> """
+                    Hello,
+
+                    Your recent offer to local pupils could not be linked to the organisation you named, so it has
+                    not gone ahead. If you think this is a mistake, please contact your local enterprise coordinator.
+                    """;
+        };
+        return new OutboxMessage("organisation-join:" + joinId, "organisation_join", decided.email(),
+                "Your offer to local schools", body, null);
+    }
+}

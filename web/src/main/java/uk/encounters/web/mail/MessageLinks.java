@@ -1,0 +1,36 @@
+package uk.encounters.web.mail;
+
+import java.time.Clock;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.outbox.LinkSlots;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.web.account.Links;
+
+/**
+ * Puts a message's live links into it as it is sent: a fresh secret for each link it lists, saved
+ * (as a hash) before the message leaves, so the link works when it arrives.
+ */
+public final class MessageLinks {
+
+    private final Database database;
+    private final Links links;
+    private final Clock clock;
+
+    public MessageLinks(Database database, Links links, Clock clock) {
+        this.database = database;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** The message as sent; blocking (one statement per link). */
+    public OutboxMessage asSent(OutboxMessage message) {
+        if (message.linkTokenIds().isEmpty()) {
+            return message;
+        }
+        return database.dsl().transactionResult(c -> {
+            LoginTokens tokens = new LoginTokens(c.dsl(), clock);
+            return LinkSlots.filled(message, id -> tokens.mint(id).map(links::url));
+        });
+    }
+}
