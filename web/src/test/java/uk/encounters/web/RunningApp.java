@@ -46,6 +46,19 @@ public final class RunningApp implements AutoCloseable {
         return server;
     }
 
+    /** The app's clock: fixed at 10:00 UTC on its day. */
+    public Clock clock() {
+        return clockOn(today);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    private static Clock clockOn(LocalDate today) {
+        return Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    }
+
     public static RunningApp start(Database database, LocalDate today) {
         return start(database, today, Map.of());
     }
@@ -62,7 +75,7 @@ public final class RunningApp implements AutoCloseable {
     public static RunningApp start(Database database, LocalDate today, Map<String, String> environment, AppMetrics metrics) {
         Vertx vertx = metrics.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
-        Clock clock = Clock.fixed(today.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        Clock clock = clockOn(today);
         Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "METRICS_PORT", "0",
                 "SESSION_SECRET", "test-secret-not-for-production"));
         env.putAll(environment);

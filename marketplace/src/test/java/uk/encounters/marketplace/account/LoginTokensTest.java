@@ -155,6 +155,57 @@ class LoginTokensTest {
         }
     }
 
+    @Test
+    void anEmailedLinkHasNoSecretUntilItsMessageIsSentAndOnlyTheLatestCopyWorks() {
+        long user = person();
+        long link = tokens.issueForEmail(user, Purpose.MAGIC_LINK);
+        assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.ID.eq(link))).as("nothing to leak yet").isNull();
+
+        LoginTokens.MintedLink first = tokens.mint(link).orElseThrow();
+        LoginTokens.MintedLink resent = tokens.mint(link).orElseThrow();
+
+        assertThat(first.purpose()).isEqualTo(Purpose.MAGIC_LINK);
+        assertThat(first.toString()).doesNotContain(first.token());
+        assertThat(tokens.peek(first.token(), Purpose.MAGIC_LINK)).as("a resend replaces the secret").isEmpty();
+        assertThat(tokens.redeem(resent.token(), Purpose.MAGIC_LINK)).contains(user);
+        assertThat(tokens.mint(link)).as("a used link is not made again").isEmpty();
+    }
+
+    @Test
+    void anOfferConfirmationConfirmsItsOwnOfferAndNoOther() {
+        long user = person();
+        TestData data = new TestData(db.dsl());
+        long employer = data.employer(hubId, "Bound Links Ltd " + unique.incrementAndGet());
+        long mine = data.offer(employer, "pending", java.time.LocalDate.of(2027, 7, 1));
+        long theirs = data.offer(employer, "pending", java.time.LocalDate.of(2027, 7, 1));
+        String token = tokens.mint(tokens.issueOfferConfirmation(user, mine)).orElseThrow().token();
+
+        assertThat(tokens.peek(token, Purpose.OFFER_CONFIRMATION, theirs)).isEmpty();
+        assertThat(tokens.redeem(token, Purpose.OFFER_CONFIRMATION, theirs)).isEmpty();
+        assertThat(tokens.redeem(token, Purpose.MAGIC_LINK)).as("nor does it sign anyone in").isEmpty();
+        assertThat(tokens.redeem(token, Purpose.OFFER_CONFIRMATION, mine)).contains(user);
+    }
+
+    @Test
+    void aBookingReplyLinkAnswersForItsBookingUntilTheDayHasPassedAndCanBeUsedAgain() {
+        TestData data = new TestData(db.dsl());
+        long employer = data.employer(hubId, "Reply Links Ltd " + unique.incrementAndGet());
+        long school = data.school(hubId, "Reply School " + unique.get());
+        long offer = data.offer(employer, "active", java.time.LocalDate.of(2027, 7, 1));
+        java.time.LocalDate day = java.time.LocalDate.of(2027, 3, 12);
+        long booking = data.booking(data.request(school, 9, "matched", day), offer, null, day, "published");
+        long other = data.booking(data.request(school, 10, "matched", day), offer, null, day, "published");
+        long link = tokens.issueBookingReply(booking, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+        String token = tokens.mint(link).orElseThrow().token();
+
+        assertThat(tokens.answersFor(token, booking)).isTrue();
+        assertThat(tokens.answersFor(token, booking)).as("confirm, then change one's mind").isTrue();
+        assertThat(tokens.answersFor(token, other)).isFalse();
+        LoginTokens afterTheDay = new LoginTokens(db.dsl(), at(Instant.parse("2027-03-13T00:00:01Z")));
+        assertThat(afterTheDay.answersFor(token, booking)).isFalse();
+        assertThat(afterTheDay.mint(link)).as("an expired reply link is not made again").isEmpty();
+    }
+
     private static long person() {
         return new AccountRepository(db.dsl())
                 .create("person" + unique.incrementAndGet() + "@example.org", "A Person", null, Scope.coordinator(hubId));

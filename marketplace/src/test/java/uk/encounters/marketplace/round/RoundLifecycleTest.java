@@ -2,6 +2,7 @@ package uk.encounters.marketplace.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -111,9 +112,22 @@ class RoundLifecycleTest {
         var digests = digests(roundId);
         long employersAsked = db.dsl().selectDistinct(OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId)).fetch().size();
+        // each booking's reply link is a slot, filled with a fresh secret only when the digest is sent
         assertThat(digests).filteredOn(d -> d.getKind().equals("round_digest_employer")).hasSize((int) employersAsked)
-                .allSatisfy(d -> assertThat(d.getBodyText()).contains("Confirm: https://encounters.example/bookings/")
-                        .contains("Decline: "));
+                .allSatisfy(d -> {
+                    assertThat(d.getBodyText()).containsPattern("Confirm: \\{link:\\d+}\\?answer=confirm")
+                            .contains("Decline: ").doesNotContain("https://encounters.example/bookings/");
+                    assertThat(d.getLinkTokenIds()).isNotEmpty();
+                });
+        var replyLinks = db.dsl().selectFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.PURPOSE.eq("booking_reply"))
+                .and(LOGIN_TOKEN.SUBJECT_ID.in(db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
+                .fetch();
+        assertThat(replyLinks).hasSize(3).allSatisfy(link -> {
+            assertThat(link.getTokenHash()).as("no secret until sent").isNull();
+            LocalDate lastDay = db.dsl().fetchValue(BOOKING.ENDS_ON, BOOKING.ID.eq(link.getSubjectId()));
+            assertThat(link.getExpiresAt().atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate())
+                    .as("works until the booking's day has passed").isEqualTo(lastDay.plusDays(1));
+        });
         // the second employer has no contact of its own: its volunteer gets the digest
         assertThat(digests).extracting(d -> d.getRecipient()).contains("talks-" + hub.id() + "@example.org");
         assertThat(digests).filteredOn(d -> d.getKind().equals("round_digest_school")).singleElement()

@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
+import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -14,6 +15,8 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.SecretToken;
 
 /**
  * Small, explicit fixtures for tests: each method inserts one row with sensible defaults and
@@ -87,6 +90,18 @@ public final class TestData {
     }
 
     /** A careers-talk booking of the offer for the request on one morning. */
+    /**
+     * The reply link a digest would carry for the booking, with a known secret: working until the
+     * booking's last day has passed, as publication makes it.
+     */
+    public void replyLink(long bookingId, String token) {
+        LocalDate endsOn = dsl.fetchValue(BOOKING.ENDS_ON, BOOKING.ID.eq(bookingId));
+        dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.EXPIRES_AT)
+                .values(SecretToken.hashOf(token), LoginTokens.Purpose.BOOKING_REPLY.code(), bookingId,
+                        endsOn.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toOffsetDateTime())
+                .execute();
+    }
+
     public long booking(long requestId, long offerId, Long volunteerId, LocalDate on, String status) {
         return dsl.insertInto(BOOKING, BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.ENCOUNTER_TYPE,
                         BOOKING.VOLUNTEER_ID, BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.PUPILS,

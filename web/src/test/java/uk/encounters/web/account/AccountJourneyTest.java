@@ -21,6 +21,7 @@ import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -215,8 +216,7 @@ class AccountJourneyTest {
     }
 
     private static String latestMessageTo(String recipient) {
-        return new Outbox(db.dsl()).findRecent(1000).stream().filter(m -> m.recipient().equals(recipient))
-                .findFirst().orElseThrow(() -> new AssertionError("no email to " + recipient)).bodyText();
+        return Mailbox.latestTo(app, recipient);
     }
 
     private static String linkIn(String body) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -220,8 +221,7 @@ class OfferFormTest {
     }
 
     private static String confirmationLink(String recipient) {
-        String body = new Outbox(db.dsl()).findRecent(100).stream().filter(m -> m.recipient().equals(recipient))
-                .findFirst().orElseThrow().bodyText();
+        String body = Mailbox.latestTo(app, recipient);
         Matcher m = LINK.matcher(body);
         assertThat(m.find()).isTrue();
         return m.group(1);

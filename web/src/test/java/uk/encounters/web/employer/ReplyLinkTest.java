@@ -49,7 +49,7 @@ class ReplyLinkTest {
     static long published(int daysAway, String token) {
         long request = data.request(school, 9, "matched", TODAY);
         long booking = data.booking(request, offer, volunteer, TODAY.plusDays(daysAway), "published");
-        db.dsl().update(BOOKING).set(BOOKING.REPLY_TOKEN_HASH, SecretToken.hashOf(token)).where(BOOKING.ID.eq(booking)).execute();
+        data.replyLink(booking, token);
         return booking;
     }
 

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
 import uk.encounters.web.Waiting;
+import uk.encounters.web.account.Links;
 
 class OutboxWorkerTest {
 
@@ -142,7 +144,7 @@ class OutboxWorkerTest {
         }
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        vertx.deployVerticle(new OutboxWorker(db.database(), smtpAt(smtp.port()), slowPolling)).await();
+        vertx.deployVerticle(new OutboxWorker(db.database(), smtpAt(smtp.port()), links(db.database()), slowPolling)).await();
 
         awaitTrue("the first batch is sent", () -> !smtp.received().isEmpty());
         long firstSent = System.nanoTime();
@@ -206,7 +208,7 @@ class OutboxWorkerTest {
         }
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        OutboxWorker worker = new OutboxWorker(db.database(), smtpAt(smtp.port()), FAST);
+        OutboxWorker worker = new OutboxWorker(db.database(), smtpAt(smtp.port()), links(db.database()), FAST);
         vertx.deployVerticle(worker).await();
         awaitTrue("the batch is claimed", () -> worker.claimant().equals(claimedBy("batch:2")));
 
@@ -223,9 +225,13 @@ class OutboxWorkerTest {
     private OutboxWorker deploy(Database database, MailSettings settings) {
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        OutboxWorker worker = new OutboxWorker(database, settings, FAST);
+        OutboxWorker worker = new OutboxWorker(database, settings, links(database), FAST);
         vertx.deployVerticle(worker).await();
         return worker;
+    }
+
+    private static MessageLinks links(Database database) {
+        return new MessageLinks(database, new Links("http://localhost:8080"), Clock.systemUTC());
     }
 
     private static MailSettings smtpAt(int port) {

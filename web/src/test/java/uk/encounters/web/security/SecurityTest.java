@@ -20,6 +20,7 @@ import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -135,8 +136,7 @@ class SecurityTest {
             Visitor logan = new Visitor(app).signIn("logs@example.org", PASSWORD);
             logan.get("/password-reset");
             logan.post("/password-reset", Map.of("email", "logs@example.org"));
-            String body = new Outbox(db.dsl()).findRecent(10).stream()
-                    .filter(m -> m.recipient().equals("logs@example.org")).findFirst().orElseThrow().bodyText();
+            String body = Mailbox.latestTo(app, "logs@example.org");
             token = body.replaceAll("(?s).*/password-reset/(\\S+).*", "$1");
             Visitor reset = new Visitor(app);
             reset.get("/password-reset/" + token);
