@@ -6,7 +6,9 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
+import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
@@ -163,30 +167,120 @@ class OfferFormTest {
     }
 
     @Test
-    void aSecondOfferFromTheSameEmailDomainJoinsTheOrganisationInsteadOfDuplicatingIt() {
-        send(new Visitor(app), offer("Castle Bakery", "sam@castlebakery.example", "DE1 3AA"), "1");
+    void aSecondPersonOnTheOrganisationsDomainSeesNothingOfItUntilAContactSaysYes() {
+        Visitor sam = confirmed(offer("Castle Bakery", "sam@castlebakery.example", "DE1 3AA"), "1");
+        long castle = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Castle Bakery"));
         int employers = db.dsl().fetchCount(EMPLOYER);
+        int volunteers = db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle));
 
         HttpResponse<String> second = send(new Visitor(app), offer("Castle Bakeries (Derby)", "jo@castlebakery.example",
                 "DE22 1AB"), "5");
+        assertThat(second.body()).doesNotContain("Castle Bakery<").doesNotContain("We added it");
+        Visitor jo = new Visitor(app);
+        String link = confirmationLink("jo@castlebakery.example");
+        jo.get(link);
+        assertThat(jo.post(link, Map.of()).headers().firstValue("location")).hasValue("/account");
 
-        assertThat(second.body()).contains("We added it to Castle Bakery");
+        assertThat(jo.get("/employers/" + castle).statusCode()).as("a matching domain grants nothing").isEqualTo(403);
+        assertThat(jo.get("/account").body()).contains("Waiting for approval").contains("for Castle Bakeries (Derby)");
         assertThat(db.dsl().fetchCount(EMPLOYER)).isEqualTo(employers);
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle))).as("no volunteer yet").isEqualTo(volunteers);
+        long joOffer = db.dsl().select(OFFER.ID).from(OFFER).where(OFFER.EMPLOYER_ID.eq(castle))
+                .orderBy(OFFER.ID.desc()).limit(1).fetchSingle(OFFER.ID);
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo("pending");
+
+        String samsPage = sam.get("/employers/" + castle).body();
+        assertThat(samsPage).contains("Asking to join").contains("Priya Shah (jo@castlebakery.example) asks to join Castle Bakery")
+                .contains("their email address is on the organisation&#x27;s domain");
+        long join = db.dsl().fetchValue(ORGANISATION_JOIN.ID, ORGANISATION_JOIN.OFFER_ID.eq(joOffer));
+        assertThat(sam.post("/employers/" + castle + "/joins/" + join, Map.of("decision", "approved")).statusCode())
+                .isEqualTo(302);
+
+        assertThat(jo.get("/employers/" + castle).statusCode()).as("takes effect on the next request").isEqualTo(200);
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo("active");
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle))).isEqualTo(volunteers + 1);
+        assertThat(Mailbox.latestTo(app, "jo@castlebakery.example")).contains("contact for Castle Bakery");
+        assertThat(sam.get("/employers/" + castle).body()).doesNotContain("Asking to join");
     }
 
     @Test
-    void aNameMatchFromAFreeMailAddressJoinsTheOrganisationButDoesNotOpenItsPage() {
-        send(new Visitor(app), offer("Acme Engineering Ltd", "boss@acme-engineering.example", "DE24 9ZZ"), "1");
+    void aSharedMailProvidersDomainSuggestsNoOrganisation() {
+        confirmed(offer("Sole Trader Plumbing", "plumber@btconnect.com", "DE1 9AA"), "1");
+        long plumbing = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Sole Trader Plumbing"));
+
+        Visitor bea = confirmed(offer("Totally Different Bakery", "bea.baker@btconnect.com", "DE1 9AB"), "2");
+
+        assertThat(bea.get("/employers/" + plumbing).statusCode()).isEqualTo(403);
+        long bakery = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Totally Different Bakery"));
+        assertThat(bea.get("/employers/" + bakery).statusCode()).isEqualTo(200);
+        assertThat(db.dsl().fetchCount(ORGANISATION_JOIN, ORGANISATION_JOIN.EMPLOYER_ID.eq(plumbing))).isZero();
+    }
+
+    @Test
+    void theCoordinatorDecidesWhenNoContactCanAndARefusalGivesNothing() {
+        confirmed(offer("Acme Engineering Ltd", "boss@acme-engineering.example", "DE24 9ZZ"), "1");
         long acme = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Acme Engineering Ltd"));
+        long hub = db.dsl().fetchValue(EMPLOYER.HUB_ID, EMPLOYER.ID.eq(acme));
 
-        HttpResponse<String> sent = send(new Visitor(app), offer("ACME Engineering Limited", "someone@gmail.com", "DE24 9ZZ"), "2");
-        assertThat(sent.body()).contains("We added it to Acme Engineering Ltd");
-
-        Visitor someone = new Visitor(app);
-        String link = confirmationLink("someone@gmail.com");
-        someone.get(link);
-        assertThat(someone.post(link, Map.of()).headers().firstValue("location")).hasValue("/account");
+        Visitor someone = confirmed(offer("ACME Engineering Limited", "someone@gmail.com", "DE24 9ZZ"), "2");
         assertThat(someone.get("/employers/" + acme).statusCode()).isEqualTo(403);
+
+        Accounts.create(db.dsl(), "coordinator@derby-hub.example", "Cora", Scope.coordinator(hub));
+        Visitor cora = new Visitor(app).signIn("coordinator@derby-hub.example", Accounts.PASSWORD);
+        String page = cora.get("/hubs/" + hub + "/employers").body();
+        assertThat(page).contains("Priya Shah (someone@gmail.com) asks to join Acme Engineering Ltd")
+                .contains("the same name at the same postcode");
+        long join = db.dsl().fetchValue(ORGANISATION_JOIN.ID, ORGANISATION_JOIN.EMPLOYER_ID.eq(acme));
+        long offerId = db.dsl().fetchValue(ORGANISATION_JOIN.OFFER_ID, ORGANISATION_JOIN.ID.eq(join));
+
+        cora.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "separate"));
+        assertThat(cora.get("/hubs/" + hub + "/employers").body()).as("the same name at the same postcode cannot be another")
+                .contains("cannot be a separate one");
+        cora.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "refused"));
+
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo("withdrawn");
+        assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join))).isEqualTo("refused");
+        assertThat(someone.get("/employers/" + acme).statusCode()).isEqualTo(403);
+        someone.get("/account");
+        assertThat(someone.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "approved")).statusCode())
+                .as("only the hub's coordinators or the organisation's contacts decide").isEqualTo(403);
+        assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join))).isEqualTo("refused");
+    }
+
+    @Test
+    void theAnswerToTheFormIsTheSameWhateverIsRegisteredAndTheEmailCarriesNothingTheSenderWrote() {
+        confirmed(offer("Hughes Foods Ltd", "owner@hughes-foods.example", "DE1 4AA"), "1");
+        int volunteers = db.dsl().fetchCount(VOLUNTEER);
+
+        String guess = send(new Visitor(app), offer("Hughes Foods Ltd", "guess@hughes-foods.example", "DE1 4AA"), "1").body();
+        String fresh = send(new Visitor(app), offer("Nobody Registered Ltd", "fresh@nobody-registered.example", "DE1 4AB"), "1")
+                .body();
+
+        assertThat(main(guess).replace("guess@hughes-foods.example", "X"))
+                .isEqualTo(main(fresh).replace("fresh@nobody-registered.example", "X"));
+        assertThat(db.dsl().fetchCount(VOLUNTEER)).as("the guesser is nobody's volunteer").isEqualTo(volunteers + 1);
+        Map<String, String> spam = offer("Visit evil.example now", "victim@somewhere.example", "DE1 4AC");
+        spam.put("contactName", "Click http://evil.example");
+        send(new Visitor(app), spam, "1");
+        assertThat(Mailbox.latestTo(app, "victim@somewhere.example")).doesNotContain("evil").doesNotContain("Priya");
+    }
+
+    @Test
+    void aConfirmationLinkConfirmsItsOwnOfferAndNoOther() {
+        send(new Visitor(app), offer("Victim Works Ltd", "victim@victim-works.example", "DE1 5AA"), "1");
+        long victimOffer = db.dsl().select(OFFER.ID).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.NAME.eq("Victim Works Ltd")).fetchSingle(OFFER.ID);
+        send(new Visitor(app), offer("Attacker Works Ltd", "me@attacker-works.example", "DE1 5AB"), "1");
+        String mine = confirmationLink("me@attacker-works.example");
+        String aimed = mine.replaceFirst("/offers/\\d+/", "/offers/" + victimOffer + "/");
+
+        Visitor attacker = new Visitor(app);
+        assertThat(attacker.get(aimed).statusCode()).isEqualTo(410);
+        attacker.get("/sign-in");
+        assertThat(attacker.post(aimed, Map.of()).statusCode()).isEqualTo(410);
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(victimOffer))).isEqualTo("pending");
+        String signIn = new Visitor(app).get("/sign-in/link/" + mine.substring(mine.lastIndexOf('/') + 1)).body();
+        assertThat(signIn).as("nor is it a sign-in link").contains("expired or been used");
     }
 
     @Test
@@ -194,11 +288,12 @@ class OfferFormTest {
         send(new Visitor(app), offer("Slow Reply Ltd", "kim@slow-reply.example", "DE1 2XX"), "4");
         long offerId = db.dsl().select(OFFER.ID).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.NAME.eq("Slow Reply Ltd")).fetchSingle(OFFER.ID);
+        String link = confirmationLink("kim@slow-reply.example");
         db.dsl().update(LOGIN_TOKEN).set(LOGIN_TOKEN.EXPIRES_AT, TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC).minusMinutes(1))
                 .where(LOGIN_TOKEN.USER_ID.eq(db.dsl().select(APP_USER.ID).from(APP_USER)
                         .where(APP_USER.EMAIL.eq("kim@slow-reply.example")))).execute();
 
-        HttpResponse<String> late = new Visitor(app).get(confirmationLink("kim@slow-reply.example"));
+        HttpResponse<String> late = new Visitor(app).get(link);
 
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo("pending");
@@ -218,6 +313,20 @@ class OfferFormTest {
 
         assertThat(lee.get("/employers/" + peak).body()).contains("At most <strong>twice a month</strong>");
         assertThat(db.dsl().fetchValue(EMPLOYER.MAX_ASKS_PER_MONTH, EMPLOYER.ID.eq(peak))).isEqualTo((short) 2);
+    }
+
+    /** A person who sent the form and followed the emailed link: signed in. */
+    private static Visitor confirmed(Map<String, String> fields, String... weekdays) {
+        send(new Visitor(app), fields, weekdays);
+        Visitor person = new Visitor(app);
+        String link = confirmationLink(fields.get("email"));
+        person.get(link);
+        assertThat(person.post(link, Map.of()).statusCode()).isEqualTo(302);
+        return person;
+    }
+
+    private static String main(String page) {
+        return page.replaceAll("(?s).*<main[^>]*>(.*)</main>.*", "$1").replaceAll("name=\"X-XSRF-TOKEN\" value=\"[^\"]*\"", "");
     }
 
     private static String confirmationLink(String recipient) {

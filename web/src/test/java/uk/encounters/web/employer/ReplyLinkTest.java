@@ -54,6 +54,20 @@ class ReplyLinkTest {
     }
 
     @Test
+    void aReplyLinkAnswersForItsOwnBookingOnlyAndStopsOnceTheDayHasPassed() {
+        long past = published(-1, "yesterday-secret");
+        long mine = published(10, "mine-secret");
+        long theirs = published(11, "theirs-secret");
+        Visitor visitor = new Visitor(app);
+
+        assertThat(visitor.get("/bookings/" + past + "/reply/yesterday-secret").statusCode()).isEqualTo(410);
+        assertThat(visitor.get("/bookings/" + theirs + "/reply/mine-secret").statusCode()).isEqualTo(410);
+        visitor.get("/bookings/" + mine + "/reply/mine-secret");
+        assertThat(visitor.post("/bookings/" + theirs + "/reply/mine-secret/confirm", Map.of()).statusCode()).isEqualTo(410);
+        assertThat(statusOf(theirs)).isEqualTo("published");
+    }
+
+    @Test
     void theLinkShowsTheSessionAndConfirmingIsAButtonNotTheLinkItself() {
         long booking = published(14, "confirm-secret");
         Visitor visitor = new Visitor(app);

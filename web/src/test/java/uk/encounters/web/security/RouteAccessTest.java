@@ -101,6 +101,8 @@ class RouteAccessTest {
         parameters.put(":bookingId", String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2),
                 "published")));
         parameters.put(":token", "not-a-real-token");
+        // a request to join: a POST without a decision answers with the form again, whatever the id
+        parameters.put(":joinId", "1");
         parameters.put(":activityId", String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivities(db.dsl())
                 .record(schoolA, new uk.encounters.marketplace.pupil.SchoolActivities.Details(
                         uk.encounters.matcher.domain.EncounterType.CAREERS_TALK, "A parent", LocalDate.of(2026, 11, 2), 9),
@@ -171,7 +173,7 @@ class RouteAccessTest {
                     if (problem != null) {
                         wrong.add(person + " " + method + " " + path + " (" + access.kind() + "): " + problem);
                     }
-                    if (path.equals("/sign-out") && person != Person.ANONYMOUS) {
+                    if ((path.equals("/sign-out") || path.equals("/sign-out-everywhere")) && person != Person.ANONYMOUS) {
                         visitor = visitorFor(person);
                     }
                 }
