@@ -54,6 +54,27 @@ public final class Routes {
                 .handler(RequestId.carried(handler));
     }
 
+    /**
+     * Where to go once signed in: the page asked for, or for a form posted after the session ended,
+     * the page the form was on (its address cannot be fetched, only posted to).
+     */
+    private static String returnTo(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.GET) {
+            return ctx.request().uri();
+        }
+        String referer = ctx.request().getHeader("Referer");
+        try {
+            java.net.URI from = referer == null ? null : java.net.URI.create(referer);
+            if (from != null && from.getRawAuthority() != null && from.getRawAuthority().equals(ctx.request().authority().toString())
+                    && from.getRawPath() != null) {
+                return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+            }
+        } catch (IllegalArgumentException notAnAddress) {
+            // a malformed Referer names no page
+        }
+        return "/account";
+    }
+
     private void enforce(RoutingContext ctx, Access access) {
         Account account = CurrentUser.of(ctx);
         String value = access.parameter() == null ? null : ctx.pathParam(access.parameter());
@@ -62,7 +83,7 @@ public final class Routes {
                 : access.decide(account, value, hubs);
         switch (decision) {
             case ALLOW -> ctx.next();
-            case SIGN_IN -> ctx.redirect("/sign-in?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+            case SIGN_IN -> ctx.redirect("/sign-in?next=" + URLEncoder.encode(returnTo(ctx), StandardCharsets.UTF_8));
             case FORBIDDEN -> ctx.fail(403);
             case NOT_FOUND -> ctx.fail(404);
         }

@@ -125,6 +125,11 @@ class SessionEndTest {
 
             assertThat(bea.get("/account").statusCode()).isEqualTo(302);
             assertThat(bea.get("/sign-in").body()).contains("Sessions end 2 seconds after signing in");
+            // a form sent after the end: once signed in again, back to the page the form was on
+            var posted = bea.withHeader("Referer", shortLived.url("/hubs/" + hub + "/employers?q=castle"))
+                    .post("/hubs/" + hub + "/employers/merge", Map.of("from", "1", "into", "2"));
+            assertThat(posted.headers().firstValue("location"))
+                    .hasValue("/sign-in?next=%2Fhubs%2F" + hub + "%2Femployers%3Fq%3Dcastle");
         }
     }
 }

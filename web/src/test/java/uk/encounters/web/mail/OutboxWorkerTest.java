@@ -7,6 +7,8 @@ import static uk.encounters.web.Waiting.pause;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -19,6 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.outbox.Backoff;
 import uk.encounters.marketplace.outbox.Outbox;
@@ -197,6 +203,23 @@ class OutboxWorkerTest {
         assertThat(entry.attempts()).isZero();
         assertThat(entry.lastError()).isNull();
         assertThat(claimedBy("demo")).isNull();
+        assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
+    void aMessagesLinkIsMadeAsItIsSentAndTheDemosFolderGetsItWhole(@TempDir Path folder) throws IOException {
+        long user = new AccountRepository(db.dsl()).create("folder@school.example", "Flo", null, Scope.admin());
+        long link = new LoginTokens(db.dsl(), Clock.systemUTC()).issueForEmail(user, LoginTokens.Purpose.MAGIC_LINK);
+        outbox.enqueue(new Links("http://localhost:8080").magicLink("folder@school.example", link));
+
+        deploy(db.database(), MailSettings.fromEnvironment(Map.of("MAIL_FOLDER", folder.toString())));
+
+        awaitTrue("the message is written", () -> entry("account:link:" + link).sentAt() != null);
+        String written = Files.readString(folder.resolve("account-link-" + link + ".txt"));
+        assertThat(written).startsWith("From: Employer Encounters <no-reply@localhost>\nTo: folder@school.example\n");
+        String token = written.replaceAll("(?s).*/sign-in/link/([A-Za-z0-9_-]+).*", "$1");
+        assertThat(new LoginTokens(db.dsl(), Clock.systemUTC()).peek(token, LoginTokens.Purpose.MAGIC_LINK)).contains(user);
+        assertThat(entry("account:link:" + link).bodyText()).doesNotContain(token);
         assertThat(smtp.received()).isEmpty();
     }
 
