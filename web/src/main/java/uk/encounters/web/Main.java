@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.flywaydb.core.api.output.MigrateResult;
 import java.util.Optional;
+import java.util.Set;
 import uk.encounters.marketplace.MigrationFailure;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
@@ -188,8 +189,11 @@ public final class Main {
             throw e;
         }
         // With no SMTP server, the demo's emails go to files the person trying it can open.
-        WebConfig demo = config.mail().delivers() ? config
+        WebConfig mailed = config.mail().delivers() ? config
                 : config.withMail(config.mail().withFolder(config.dataDirectory().resolve("mail")));
+        // The demo's people are throwaway and sign in by printed links: no authenticator app needed,
+        // unless SECOND_FACTOR_ROLES asks for one.
+        WebConfig demo = mailed.secondFactorChoice().isPresent() ? mailed : mailed.withSecondFactorRoles(Set.of());
         int status = startServing(connection, metrics, demo);
         out.println();
         out.println("Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");

@@ -2,7 +2,10 @@ package uk.encounters.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
+import uk.encounters.marketplace.account.Role;
 import java.util.Optional;
 import uk.encounters.web.mail.MailSettings;
 import uk.encounters.web.observe.LogFormat;
@@ -27,7 +30,11 @@ public record WebConfig(
         int metricsPort,
         String metricsHost,
         LogFormat logFormat,
-        Duration sessionLifetime) {
+        Duration sessionLifetime,
+        Optional<Set<Role>> secondFactorChoice) {
+
+    /** Administrators and coordinators see many people's details: they confirm sign-in with a second factor. */
+    public static final Set<Role> DEFAULT_SECOND_FACTOR_ROLES = Set.of(Role.ADMIN, Role.COORDINATOR);
 
     public static final int DEFAULT_PORT = 8080;
     /** /metrics is served on a port of its own, on the loopback unless METRICS_HOST says otherwise. */
@@ -53,14 +60,27 @@ public record WebConfig(
                 nonBlank(env.get("METRICS_HOST")).orElse(DEFAULT_METRICS_HOST),
                 LogFormat.parse(nonBlank(env.get("LOG_FORMAT")).orElse("text")),
                 nonBlank(env.get("SESSION_LIFETIME_SECONDS")).map(WebConfig::parseLifetime)
-                        .orElse(CurrentUser.DEFAULT_LIFETIME));
+                        .orElse(CurrentUser.DEFAULT_LIFETIME),
+                nonBlank(env.get("SECOND_FACTOR_ROLES")).map(WebConfig::parseRoles));
     }
 
     /** The same configuration with other mail settings. */
     public WebConfig withMail(MailSettings mail) {
         return new WebConfig(port, baseUrl, databaseUrl, databaseUser, databasePassword, dataDirectory,
                 sharedDataDirectory, sessionSecret, trustProxy, maxConcurrentSolves, mail, metricsPort, metricsHost,
-                logFormat, sessionLifetime);
+                logFormat, sessionLifetime, secondFactorChoice);
+    }
+
+    /** The roles that confirm sign-in with a second factor: SECOND_FACTOR_ROLES, else administrators and coordinators. */
+    public Set<Role> secondFactorRoles() {
+        return secondFactorChoice.orElse(DEFAULT_SECOND_FACTOR_ROLES);
+    }
+
+    /** The same configuration with a second factor required of these roles only (none: the demo's throwaway people). */
+    public WebConfig withSecondFactorRoles(Set<Role> roles) {
+        return new WebConfig(port, baseUrl, databaseUrl, databaseUser, databasePassword, dataDirectory,
+                sharedDataDirectory, sessionSecret, trustProxy, maxConcurrentSolves, mail, metricsPort, metricsHost,
+                logFormat, sessionLifetime, Optional.of(Set.copyOf(roles)));
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
@@ -73,7 +93,8 @@ public record WebConfig(
         return "WebConfig[port=" + port + ", baseUrl=" + baseUrl + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded")
                 + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy
                 + ", maxConcurrentSolves=" + maxConcurrentSolves + ", mail=" + mail
-                + ", metrics=" + metricsHost + ":" + metricsPort + ", logFormat=" + logFormat + "]";
+                + ", metrics=" + metricsHost + ":" + metricsPort + ", logFormat=" + logFormat
+                + ", sessionLifetime=" + sessionLifetime + ", secondFactorRoles=" + secondFactorRoles() + "]";
     }
 
     private static int parsePort(String variable, String value) {
@@ -86,6 +107,20 @@ public record WebConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + " must be a number from 0 to 65535, not '" + value + "'");
         }
+    }
+
+    /** "admin,coordinator", or "none". */
+    private static Set<Role> parseRoles(String value) {
+        if (value.strip().equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String code : value.split(",")) {
+            roles.add(java.util.Arrays.stream(Role.values()).filter(r -> r.code().equals(code.strip())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("SECOND_FACTOR_ROLES takes roles from admin, coordinator,"
+                            + " careers_leader and employer, separated by commas, or none; not '" + code.strip() + "'")));
+        }
+        return roles;
     }
 
     private static Duration parseLifetime(String value) {

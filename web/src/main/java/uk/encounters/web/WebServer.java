@@ -36,6 +36,7 @@ import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.account.SecondFactorRoutes;
 import uk.encounters.web.account.SignInRoutes;
 import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
@@ -75,6 +76,7 @@ import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.ForwardedFor;
 import uk.encounters.web.security.PostgresSessionStore;
+import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecurityHeaders;
@@ -145,6 +147,8 @@ public final class WebServer extends VerticleBase {
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
         EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, links, clock);
         JoinRoutes joins = new JoinRoutes(database, blocking, config.baseUrl(), clock);
+        SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
+        SecondFactorRoutes secondFactor = new SecondFactorRoutes(database, blocking, templates, rateLimit, secondFactorGate);
         EmployerOfferRoutes employerOffers = new EmployerOfferRoutes(database, blocking, templates, clock);
         VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);
         ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
@@ -203,6 +207,7 @@ public final class WebServer extends VerticleBase {
                 .setTimeout(SESSION_TIMEOUT.toMillis())
                 .setNagHttps(false));
         router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking, config.sessionLifetime())::load));
+        router.route().handler(secondFactorGate::check);
 
         routes.get("/", Access.anyone(), home::showHome);
 
@@ -211,6 +216,11 @@ public final class WebServer extends VerticleBase {
         routes.post("/sign-out", Access.signedIn(), signIn::processSignOut);
         routes.post("/sign-out-everywhere", Access.signedIn(), signIn::processSignOutEverywhere);
         routes.get("/account", Access.signedIn(), signIn::showAccount);
+        routes.get("/two-factor", Access.signedIn(), secondFactor::initConfirmForm);
+        routes.post("/two-factor", Access.signedIn(), secondFactor::processConfirmForm);
+        routes.get("/two-factor/setup", Access.signedIn(), secondFactor::initSetupForm);
+        routes.post("/two-factor/setup", Access.signedIn(), secondFactor::processSetupForm);
+        routes.post("/two-factor/recovery-codes", Access.signedIn(), secondFactor::processNewRecoveryCodes);
         routes.get("/sign-in/link", Access.anyone(), signIn::initLinkForm);
         routes.post("/sign-in/link", Access.anyone(), signIn::processLinkForm);
         routes.get("/sign-in/link/:token", Access.anyone(), tokenLinks::initLinkSignIn);

@@ -76,8 +76,9 @@ public final class RunningApp implements AutoCloseable {
         Vertx vertx = metrics.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         Clock clock = clockOn(today);
+        // Tests of the second factor ask for it; the rest sign in as each role without an authenticator.
         Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "METRICS_PORT", "0",
-                "SESSION_SECRET", "test-secret-not-for-production"));
+                "SESSION_SECRET", "test-secret-not-for-production", "SECOND_FACTOR_ROLES", "none"));
         env.putAll(environment);
         WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env), metrics);
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  *
  * @param sessionsEndedAt every session that began before this is over (a new password, "sign out
  *                        everywhere"); null when that never happened
+ * @param secondFactor    whether they confirm sign-in with an authenticator app
  */
-public record Account(long id, String email, String displayName, List<Scope> scopes, Instant sessionsEndedAt) {
+public record Account(long id, String email, String displayName, List<Scope> scopes, Instant sessionsEndedAt,
+                      boolean secondFactor) {
 
     public Account {
         scopes = List.copyOf(scopes);

@@ -167,7 +167,8 @@ public final class AccountRepository {
 
     private List<Account> findAll(Condition condition) {
         return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, SCOPES,
-                        APP_USER.SESSIONS_ENDED_AT.convertFrom(t -> t == null ? null : t.toInstant()))
+                        APP_USER.SESSIONS_ENDED_AT.convertFrom(t -> t == null ? null : t.toInstant()),
+                        APP_USER.TOTP_CONFIRMED_AT.isNotNull())
                 .from(APP_USER)
                 .where(condition).and(APP_USER.DISABLED_AT.isNull())
                 .orderBy(APP_USER.DISPLAY_NAME, APP_USER.ID)

@@ -70,6 +70,7 @@ public final class CurrentUser {
     /** Signs the account in: a new session id first, so an id fixed before sign-in is worthless. */
     public static void signIn(RoutingContext ctx, Account account) {
         ctx.session().regenerateId();
+        SecondFactorGate.forget(ctx.session());
         ctx.session().put(SESSION_KEY, account.id());
         ctx.session().put(SIGNED_IN_AT, Instant.now().toEpochMilli());
         ctx.put(CONTEXT_KEY, account);

@@ -21,7 +21,10 @@ public final class RateLimit {
             "sign-in", new Limit(30, 10, Duration.ofMinutes(15)),
             "magic_link", new Limit(10, 5, Duration.ofHours(1)),
             "password_reset", new Limit(10, 5, Duration.ofHours(1)),
-            "public-form", new Limit(20, 10, Duration.ofHours(1)));
+            "public-form", new Limit(20, 10, Duration.ofHours(1)),
+            // Only someone past the password gets here. 5 guesses in 15 minutes, each right 3 times in
+            // a million (a step's drift either way), give them about 1 chance in 700 a day.
+            "second-factor", new Limit(30, 5, Duration.ofMinutes(15)));
 
     private final RateLimits counters;
     private final Blocking blocking;

@@ -154,6 +154,35 @@ class RouteAccessTest {
     }
 
     @Test
+    void anAdministratorWhoHasNotConfirmedTheSecondFactorCanDoNothingButConfirmIt() {
+        List<String> wrong = new ArrayList<>();
+        try (RunningApp guarded = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23),
+                Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"))) {
+            Visitor admin = new Visitor(guarded).signIn(emails.get(Person.ADMIN), PASSWORD);
+            for (Route route : guarded.server().router().getRoutes()) {
+                String pattern = route.getPath();
+                if (pattern == null || route.getMetadata(Routes.ACCESS) == null || pattern.startsWith("/two-factor")
+                        || pattern.equals("/sign-out") || pattern.startsWith("/static") || pattern.equals("/health")
+                        || pattern.equals("/ready")) {
+                    continue;
+                }
+                for (HttpMethod method : route.methods()) {
+                    String path = concrete(pattern);
+                    admin.get("/two-factor/setup");
+                    HttpResponse<String> response = method == HttpMethod.GET ? admin.get(path) : admin.post(path, Map.of());
+                    boolean held = method == HttpMethod.GET
+                            ? response.statusCode() == 302 && response.headers().firstValue("location").orElse("").equals("/two-factor")
+                            : response.statusCode() == 403;
+                    if (!held) {
+                        wrong.add(method + " " + path + " answered " + response.statusCode());
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void everyRouteAnswersEachPersonAsItsRulePromises() {
         List<String> wrong = new ArrayList<>();
         for (Person person : Person.values()) {
