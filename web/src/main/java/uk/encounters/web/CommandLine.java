@@ -15,6 +15,7 @@ record CommandLine(String command, Map<String, String> options) {
             "migrate", Set.of(),
             "seed", Set.of("area", "seed"),
             "invite-admin", Set.of("email", "name"),
+            "reset-second-factor", Set.of("email"),
             "match", Set.of("hub", "seconds", "publish"),
             "simulate", Set.of("area", "seed", "seeds", "supply", "weeks", "seconds", "csv", "plan-share"));
 

@@ -11,12 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import org.flywaydb.core.api.output.MigrateResult;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.api.output.MigrateResult;
 import uk.encounters.marketplace.MigrationFailure;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.account.SecondFactor;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.observe.AppMetrics;
@@ -42,6 +46,9 @@ public final class Main {
               invite-admin --email ADDRESS --name NAME
                                               Make someone an administrator: a new person gets an emailed invitation
                                               (the link is printed too); an existing account gets the role.
+              reset-second-factor --email ADDRESS
+                                              Turn off someone's two-step sign-in (a lost phone and lost recovery
+                                              codes): they set it up again at their next sign-in.
               match --hub ID [--seconds N] [--publish]
                                               Run the hub's weekly matching round headless (for a scheduler):
                                               solve for N seconds (30), print its figures, and with --publish
@@ -107,6 +114,7 @@ public final class Main {
                 case "migrate" -> migrate();
                 case "seed" -> seed(line);
                 case "invite-admin" -> inviteAdmin(line);
+                case "reset-second-factor" -> resetSecondFactor(line);
                 case "match" -> new MatchCommand(config, clock, out).run(line);
                 case "simulate" -> new SimulateCommand(config, clock, out).run(line);
                 case "serve" -> serve();
@@ -154,6 +162,25 @@ public final class Main {
                             + " or hand over this link (once, 24 hours): " + l)
                     .orElse(email + " already had an account and is now an administrator."));
             return 0;
+        }
+    }
+
+    private int resetSecondFactor(CommandLine line) {
+        String email = line.option("email")
+                .orElseThrow(() -> new IllegalArgumentException("reset-second-factor needs --email"));
+        try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
+            report(connection.database().migrate());
+            boolean reset = connection.database().dsl().transactionResult(c -> {
+                Optional<Long> user = new AccountRepository(c.dsl()).findByEmail(email).map(a -> a.id());
+                user.ifPresent(id -> {
+                    new SecondFactor(c.dsl(), clock).turnOff(id);
+                    new AuditLog(c.dsl()).record(null, "second_factor_reset", "app_user", id, Map.of(), "command line");
+                });
+                return user.isPresent();
+            });
+            out.println(reset ? "Two-step sign-in is off for " + email + "; they set it up again when they next sign in."
+                    : "Nobody has the address " + email + ".");
+            return reset ? 0 : 1;
         }
     }
 

@@ -53,6 +53,23 @@ class MainTest {
     }
 
     @Test
+    void resetSecondFactorTurnsItOffForSomeoneWhoLostTheirPhoneAndCodes() {
+        long user = Accounts.create(db.dsl(), "lost@example.org", "Lou", uk.encounters.marketplace.account.Scope.admin());
+        var factor = new uk.encounters.marketplace.account.SecondFactor(db.dsl(), java.time.Clock.systemUTC());
+        String secret = uk.encounters.marketplace.account.SecondFactor.newSecret();
+        assertThat(factor.enrol(user, secret, uk.encounters.marketplace.account.SecondFactor.codeAt(secret, factor.currentStep())))
+                .isPresent();
+
+        assertThat(run("reset-second-factor", "--email", "LOST@example.org")).isZero();
+
+        assertThat(printed()).contains("Two-step sign-in is off for LOST@example.org");
+        assertThat(new uk.encounters.marketplace.account.AccountRepository(db.dsl()).findById(user))
+                .hasValueSatisfying(a -> assertThat(a.secondFactor()).isFalse());
+        assertThat(factor.recoveryCodesLeft(user)).isZero();
+        assertThat(run("reset-second-factor", "--email", "nobody@example.org")).isEqualTo(1);
+    }
+
+    @Test
     void helpListsTheCommandsAndAreas() {
         assertThat(run("--help")).isZero();
         assertThat(printed()).contains("demo [--area NAME]", "serve", "migrate", "seed --area NAME",

@@ -100,6 +100,13 @@ public final class SecondFactor {
                 .execute() == 1;
     }
 
+    /** Turns it off (a lost phone and lost codes): they set it up again, if their role needs it, at next sign-in. */
+    public void turnOff(long userId) {
+        dsl.update(APP_USER).setNull(APP_USER.TOTP_SECRET).setNull(APP_USER.TOTP_CONFIRMED_AT)
+                .setNull(APP_USER.TOTP_LAST_STEP).where(APP_USER.ID.eq(userId)).execute();
+        dsl.deleteFrom(RECOVERY_CODE).where(RECOVERY_CODE.USER_ID.eq(userId)).execute();
+    }
+
     /** Recovery codes not yet used. */
     public int recoveryCodesLeft(long userId) {
         return dsl.fetchCount(RECOVERY_CODE, RECOVERY_CODE.USER_ID.eq(userId).and(RECOVERY_CODE.USED_AT.isNull()));
