@@ -45,8 +45,9 @@ public final class AppProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve").redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("SMTP_")
                 || k.equals("PORT") || k.equals("METRICS_PORT") || k.equals("BASE_URL"));
+        // as RunningApp: tests of the second factor ask for it
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", database.jdbcUrl(), "PORT", "0", "METRICS_PORT", "0",
-                "SESSION_SECRET", "test-secret-not-for-production"));
+                "SESSION_SECRET", "test-secret-not-for-production", "SECOND_FACTOR_ROLES", "none"));
         if (database.user() != null) {
             env.put("DATABASE_USER", database.user());
         }

@@ -60,11 +60,9 @@ public final class SubmitOffer {
             long volunteerId = new VolunteerRepository(tx).findOrCreate(employerId, offer.contactName(), offer.email(),
                     offer.safeguardingCheckedUntil());
             offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(), OfferRepository.Status.PENDING);
-            Scope scope = Scope.employer(employerId);
-            userId = account.map(a -> {
-                accounts.addScope(a.id(), scope);
-                return a.id();
-            }).orElseGet(() -> accounts.create(offer.email(), offer.contactName(), null, scope));
+            // The organisation's page opens to them when they follow the link (confirmOffer), not before:
+            // anyone can type anyone's address into the form.
+            userId = account.map(Account::id).orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
         }
         long link = new LoginTokens(tx, clock).issueOfferConfirmation(userId, offerId);
 
@@ -72,5 +70,25 @@ public final class SubmitOffer {
                 "joined_existing", existing.map(e -> e.reason().name()).orElse("no"),
                 "asks_to_join", join.isPresent()), ipAddress);
         return new Result(offerId, userId, link, join);
+    }
+
+    /**
+     * The person followed the link for their offer: it goes live and its organisation's page opens to
+     * them, or, when they asked to join an organisation already registered, the request reaches the
+     * people who decide. Runs in the caller's transaction.
+     *
+     * @return whether the offer waits for that decision
+     */
+    public boolean confirm(DSLContext tx, long userId, long offerId, long employerId) {
+        OrganisationJoins joins = new OrganisationJoins(tx, clock);
+        Optional<Long> join = joins.undecidedForOffer(offerId);
+        if (join.isPresent()) {
+            joins.emailConfirmed(join.get());
+            return true;
+        }
+        // no request to join, so they made the organisation or belong to it already
+        new AccountRepository(tx).addScope(userId, Scope.employer(employerId));
+        new OfferRepository(tx).activate(offerId);
+        return false;
     }
 }

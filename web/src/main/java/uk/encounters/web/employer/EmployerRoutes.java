@@ -12,13 +12,13 @@ import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokens;
-import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.offer.SubmitOffer;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
@@ -76,13 +76,11 @@ public final class EmployerRoutes {
             if (user.isEmpty() || offer.isEmpty()) {
                 return Optional.<Confirmed>empty();
             }
-            OrganisationJoins joins = new OrganisationJoins(c.dsl(), clock);
-            Optional<Long> join = joins.undecidedForOffer(id);
-            join.ifPresentOrElse(joins::emailConfirmed, () -> new OfferRepository(c.dsl()).activate(id));
-            new AuditLog(c.dsl()).record(user.get(), join.isPresent() ? "offer_email_confirmed" : "offer_confirmed",
+            boolean awaiting = new SubmitOffer(clock).confirm(c.dsl(), user.get(), id, offer.get().employerId());
+            new AuditLog(c.dsl()).record(user.get(), awaiting ? "offer_email_confirmed" : "offer_confirmed",
                     "offer", id, Map.of(), ip);
             return new AccountRepository(c.dsl()).findById(user.get())
-                    .map(account -> new Confirmed(account, offer.get().employerId(), join.isPresent()));
+                    .map(account -> new Confirmed(account, offer.get().employerId(), awaiting));
         })));
         if (confirmed.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
@@ -96,13 +94,9 @@ public final class EmployerRoutes {
                     + " registered, so one of its contacts or your enterprise coordinator will confirm that you belong"
                     + " to it. We will email you when they have, and your offer goes live then.");
             ctx.redirect("/account");
-        } else if (account.hasRole(Role.EMPLOYER) && account.employerIds().contains(employerId)) {
+        } else {
             Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
             ctx.redirect("/employers/" + employerId);
-        } else {
-            Flash.set(ctx, "Thank you: your offer is live. Your enterprise coordinator will link your account to your"
-                    + " organisation's page.");
-            ctx.redirect("/account");
         }
     }
 
