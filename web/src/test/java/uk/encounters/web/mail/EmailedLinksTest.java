@@ -49,9 +49,7 @@ class EmailedLinksTest {
     @Test
     void theOutboxAndTheAdministratorSeeASlotWhereTheLinkWillBe() {
         Accounts.create(db.dsl(), "victim@derby-hub.example", "Vic", Scope.coordinator(hub));
-        Visitor asker = new Visitor(app);
-        asker.get("/sign-in/link");
-        asker.post("/sign-in/link", Map.of("email", "victim@derby-hub.example"));
+        askForASignInLink("victim@derby-hub.example");
 
         var stored = db.dsl().selectFrom(OUTBOX).where(OUTBOX.RECIPIENT.eq("victim@derby-hub.example")).fetchSingle();
         assertThat(stored.getBodyText()).doesNotContain("/sign-in/link/").containsPattern("\\{link:\\d+}");
@@ -76,9 +74,7 @@ class EmailedLinksTest {
     void aSlotTypedIntoAFormFillsWithNothing() {
         // a name holding a slot for someone else's link gets no link made for it
         Accounts.create(db.dsl(), "other@derby-hub.example", "Oli", Scope.coordinator(hub));
-        Visitor other = new Visitor(app);
-        other.get("/sign-in/link");
-        other.post("/sign-in/link", Map.of("email", "other@derby-hub.example"));
+        askForASignInLink("other@derby-hub.example");
         long theirLink = db.dsl().select(OUTBOX.LINK_TOKEN_IDS).from(OUTBOX)
                 .where(OUTBOX.RECIPIENT.eq("other@derby-hub.example")).fetchSingle().value1()[0];
         Accounts.create(db.dsl(), "slotty@derby-hub.example", "Sly", Scope.coordinator(hub));
@@ -90,5 +86,11 @@ class EmailedLinksTest {
 
         String invitation = Mailbox.latestTo(app, "mallory@derby-hub.example");
         assertThat(invitation).contains("/invitation/").doesNotContain("/sign-in/link/");
+    }
+
+    private static void askForASignInLink(String email) {
+        Visitor asker = new Visitor(app);
+        asker.get("/sign-in/link");
+        asker.post("/sign-in/link", Map.of("email", email));
     }
 }
