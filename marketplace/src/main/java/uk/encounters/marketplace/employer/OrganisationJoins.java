@@ -143,8 +143,9 @@ public final class OrganisationJoins {
     }
 
     /**
-     * Decides a request to join {@code employerId} (the approver's organisation, or any of the
-     * coordinator's hub when {@code hubId} is given). One transaction, the caller's.
+     * Decides a request, if {@code approverMayDecide} ({@link #byContactOf} the organisation, or
+     * {@link #byCoordinatorOf} its hub) holds for it, and the person has confirmed their email. In
+     * the caller's transaction.
      */
     public Decided decide(long joinId, Condition approverMayDecide, Decision decision, long actorId, String ip) {
         var join = dsl.select(ORGANISATION_JOIN.asterisk(), EMPLOYER.HUB_ID, EMPLOYER.NAME, APP_USER.EMAIL)
