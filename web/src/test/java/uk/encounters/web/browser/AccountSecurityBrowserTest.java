@@ -2,6 +2,8 @@ package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecondFactor;
 import uk.encounters.marketplace.testing.TestData;
@@ -76,6 +79,31 @@ class AccountSecurityBrowserTest {
         browser.screenshot("account-1280");
         driver.get(app.url("/hubs/" + hub + "/employers"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Organisations");
+
+        // someone on a shared surname-and-postcode asks to join; the coordinator makes them their own organisation
+        TestData data = new TestData(db.dsl());
+        long castle = data.employer(hub, "Castle Bakery");
+        long offer = data.offer(castle, "pending", LocalDate.of(2027, 3, 1));
+        long jo = new AccountRepository(db.dsl()).createWithoutScope("jo@castle-bakeries.example", "Jo Baker");
+        db.dsl().insertInto(ORGANISATION_JOIN).set(ORGANISATION_JOIN.EMPLOYER_ID, castle).set(ORGANISATION_JOIN.USER_ID, jo)
+                .set(ORGANISATION_JOIN.OFFER_ID, offer).set(ORGANISATION_JOIN.ORGANISATION_NAME, "Castle Bakeries (Derby)")
+                .set(ORGANISATION_JOIN.POSTCODE, "DE22 1AB").set(ORGANISATION_JOIN.SIZE_BAND, "micro")
+                .set(ORGANISATION_JOIN.SECTOR, "Hospitality").set(ORGANISATION_JOIN.CONTACT_NAME, "Jo Baker")
+                .set(ORGANISATION_JOIN.MATCHED_BY, "similar_name_nearby")
+                .set(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT, java.time.OffsetDateTime.now()).execute();
+        driver.get(app.url("/hubs/" + hub + "/employers"));
+        assertThat(driver.findElement(By.id("joins")).getText()).isEqualTo("Asking to join");
+        browser.screenshot("join-request-1280");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.findElement(By.cssSelector("label[for$='-separate']")).click();
+        browser.screenshot("join-request-390");
+        // the organisations table below scrolls sideways on a phone (issue 24); the request fits
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('form.join-request')]"
+                        + ".every(f => f.getBoundingClientRect().right <= window.innerWidth)")).isEqualTo(true);
+        browser.clickThrough(By.xpath("//button[normalize-space()='Save decision']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .isEqualTo("Done: Castle Bakeries (Derby) is now an organisation of its own, with their offer.");
     }
 
     private static boolean noWiderThanTheScreen(WebDriver driver) {
