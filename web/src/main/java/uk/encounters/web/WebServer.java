@@ -15,6 +15,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,7 @@ import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.pupil.SchoolActivities;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.privacy.Retention;
 import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -94,6 +98,8 @@ public final class WebServer extends VerticleBase {
     /** Schools summarised per background pass: a pass stays short, so a stop is never held up long. */
     private static final int SUMMARIES_PER_PASS = 100;
     private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final LocalTime RETENTION_AT = LocalTime.of(2, 30);
 
     private final Database database;
     private final Clock clock;
@@ -349,6 +355,7 @@ public final class WebServer extends VerticleBase {
             return rolled;
         }, false));
         summariseProgress();
+        scheduleRetention();
         // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
         vertx.setPeriodic(RoundSolver.RECOVERY_INTERVAL.toMillis(),
                 id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
@@ -402,6 +409,34 @@ public final class WebServer extends VerticleBase {
                         vertx.setTimer(SUMMARY_PAUSE.toMillis(), id -> summariseProgress());
                     }
                 });
+    }
+
+    /**
+     * The retention rules (docs/privacy.md) at half past two each night, UK time, when nobody is
+     * matching. Every instance runs them; each rule is safe to run twice. Logs counts, never people.
+     */
+    private void scheduleRetention() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(UK));
+        ZonedDateTime next = now.toLocalDate().atTime(RETENTION_AT).atZone(UK);
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        vertx.setTimer(Math.max(1, Duration.between(now, next).toMillis()), id -> vertx.executeBlocking(
+                        () -> new Retention(database.dsl(), clock).run(), false)
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        Retention.Report r = done.result();
+                        log.info("Retention: {} message bodies removed, {} audit IP addresses forgotten, {} leavers deleted, "
+                                        + "{} volunteers and {} employer contacts anonymised, {} expired tokens and {} sessions deleted",
+                                r.messageBodies(), r.auditAddresses(), r.pupils(), r.volunteers(), r.employerContacts(),
+                                r.tokens(), r.sessions());
+                    } else if (!Database.isUnavailable(done.cause())) {
+                        log.warn("Retention failed; it runs again tomorrow night", done.cause());
+                    }
+                    if (!stopped) {
+                        scheduleRetention();
+                    }
+                }));
     }
 
     @Override
