@@ -43,6 +43,7 @@ import uk.encounters.web.account.Links;
 import uk.encounters.web.account.SignInRoutes;
 import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
+import uk.encounters.web.admin.PrivacyRoutes;
 import uk.encounters.web.directory.DirectoryRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
@@ -144,6 +145,7 @@ public final class WebServer extends VerticleBase {
         TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
         HubChoices hubChoices = new HubChoices(database, blocking);
         AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations, hubChoices);
+        PrivacyRoutes privacy = PrivacyRoutes.over(database.dsl(), clock, blocking, templates);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         HubEmployerRoutes hubEmployers = new HubEmployerRoutes(database, blocking, templates, clock);
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
@@ -231,6 +233,9 @@ public final class WebServer extends VerticleBase {
         routes.get("/admin/audit", Access.admin(), admin::showAudit);
         routes.get("/admin/outbox", Access.admin(), admin::showOutbox);
         routes.get("/admin/outbox/:messageId", Access.admin(), admin::showOutboxMessage);
+        routes.get("/admin/privacy", Access.admin(), privacy::initPrivacyForm);
+        routes.post("/admin/privacy/export", Access.admin(), privacy::processExport);
+        routes.post("/admin/privacy/erase", Access.admin(), privacy::processErasure);
 
         routes.get("/offer-a-talk", Access.anyone(), offerForm::initOfferForm);
         routes.post("/offer-a-talk", Access.anyone(), offerForm::processOfferForm);
