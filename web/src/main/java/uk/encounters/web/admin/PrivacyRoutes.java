@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jooq.DSLContext;
 import uk.encounters.marketplace.privacy.Erasure;
 import uk.encounters.marketplace.privacy.SubjectAccess;
 import uk.encounters.web.Blocking;
@@ -33,7 +34,7 @@ public final class PrivacyRoutes {
         this.templates = templates;
     }
 
-    public static PrivacyRoutes over(org.jooq.DSLContext dsl, Clock clock, Blocking blocking, Templates templates) {
+    public static PrivacyRoutes over(DSLContext dsl, Clock clock, Blocking blocking, Templates templates) {
         return new PrivacyRoutes(new SubjectAccess(dsl, clock), new Erasure(dsl, clock), blocking, templates);
     }
 
