@@ -15,6 +15,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,8 @@ import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.pupil.SchoolActivities;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.privacy.LeaverRetention;
+import uk.encounters.marketplace.privacy.Retention;
 import uk.encounters.marketplace.pupil.Rollover;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -40,6 +45,7 @@ import uk.encounters.web.account.SecondFactorRoutes;
 import uk.encounters.web.account.SignInRoutes;
 import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
+import uk.encounters.web.admin.PrivacyRoutes;
 import uk.encounters.web.directory.DirectoryRoutes;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
@@ -56,6 +62,7 @@ import uk.encounters.web.hub.HubDashboardRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
 import uk.encounters.web.hub.PupilValueRoutes;
+import uk.encounters.web.hub.RetentionRoutes;
 import uk.encounters.web.hub.RoundRoutes;
 import uk.encounters.web.mail.MessageLinks;
 import uk.encounters.web.mail.OutboxWorker;
@@ -98,6 +105,8 @@ public final class WebServer extends VerticleBase {
     /** Schools summarised per background pass: a pass stays short, so a stop is never held up long. */
     private static final int SUMMARIES_PER_PASS = 100;
     private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final LocalTime RETENTION_AT = LocalTime.of(2, 30);
 
     private final Database database;
     private final Clock clock;
@@ -142,6 +151,8 @@ public final class WebServer extends VerticleBase {
         TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
         HubChoices hubChoices = new HubChoices(database, blocking);
         AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations, hubChoices);
+        RetentionRoutes leaverRetention = new RetentionRoutes(new LeaverRetention(database.dsl()), blocking, templates);
+        PrivacyRoutes privacy = PrivacyRoutes.over(database.dsl(), clock, blocking, templates);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         HubEmployerRoutes hubEmployers = new HubEmployerRoutes(database, blocking, templates, clock);
         OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
@@ -239,6 +250,9 @@ public final class WebServer extends VerticleBase {
         routes.get("/admin/audit", Access.admin(), admin::showAudit);
         routes.get("/admin/outbox", Access.admin(), admin::showOutbox);
         routes.get("/admin/outbox/:messageId", Access.admin(), admin::showOutboxMessage);
+        routes.get("/admin/privacy", Access.admin(), privacy::initPrivacyForm);
+        routes.post("/admin/privacy/export", Access.admin(), privacy::processExport);
+        routes.post("/admin/privacy/erase", Access.admin(), privacy::processErasure);
 
         routes.get("/offer-a-talk", Access.anyone(), offerForm::initOfferForm);
         routes.post("/offer-a-talk", Access.anyone(), offerForm::processOfferForm);
@@ -328,6 +342,8 @@ public final class WebServer extends VerticleBase {
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
         routes.get("/hubs/:hubId/pupil-value", Access.hub("hubId"), pupilValue::showPupilValue);
         routes.post("/hubs/:hubId/pupil-value", Access.hub("hubId"), pupilValue::processPupilValue);
+        routes.get("/hubs/:hubId/retention", Access.hub("hubId"), leaverRetention::showRetention);
+        routes.post("/hubs/:hubId/retention", Access.hub("hubId"), leaverRetention::processRetention);
         routes.post("/hubs/:hubId/careers-leaders", Access.hub("hubId"), hubPeople::processCareersLeaderForm);
         routes.get("/hubs/:hubId/employers", Access.hub("hubId"), hubEmployers::showEmployers);
         routes.post("/hubs/:hubId/employers/merge", Access.hub("hubId"), hubEmployers::processMergeForm);
@@ -365,6 +381,7 @@ public final class WebServer extends VerticleBase {
             return rolled;
         }, false));
         summariseProgress();
+        scheduleRetention();
         // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
         vertx.setPeriodic(RoundSolver.RECOVERY_INTERVAL.toMillis(),
                 id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
@@ -418,6 +435,35 @@ public final class WebServer extends VerticleBase {
                         vertx.setTimer(SUMMARY_PAUSE.toMillis(), id -> summariseProgress());
                     }
                 });
+    }
+
+    /**
+     * The retention rules (docs/privacy.md) at half past two each night, UK time, when nobody is
+     * matching. Every instance runs them; each rule is safe to run twice. Logs counts, never people.
+     */
+    private void scheduleRetention() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(UK));
+        ZonedDateTime next = now.toLocalDate().atTime(RETENTION_AT).atZone(UK);
+        // a minute at least: under a clock that stands still (tests) the night never passes
+        if (!next.isAfter(now.plusMinutes(1))) {
+            next = next.plusDays(1);
+        }
+        vertx.setTimer(Duration.between(now, next).toMillis(), id -> vertx.executeBlocking(
+                        () -> new Retention(database.dsl(), clock).run(), false)
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        Retention.Report r = done.result();
+                        log.info("Retention: {} message bodies removed, {} audit IP addresses forgotten, {} leavers deleted, "
+                                        + "{} volunteers and {} employer contacts anonymised, {} expired tokens and {} sessions deleted",
+                                r.messageBodies(), r.auditAddresses(), r.pupils(), r.volunteers(), r.employerContacts(),
+                                r.tokens(), r.sessions());
+                    } else if (!Database.isUnavailable(done.cause())) {
+                        log.warn("Retention failed; it runs again tomorrow night", done.cause());
+                    }
+                    if (!stopped) {
+                        scheduleRetention();
+                    }
+                }));
     }
 
     @Override

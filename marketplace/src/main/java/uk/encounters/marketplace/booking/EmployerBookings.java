@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.booking;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
@@ -9,6 +10,7 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -80,8 +82,14 @@ public final class EmployerBookings {
                 .from(ENCOUNTER).join(PUPIL).on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
                 .where(ENCOUNTER.BOOKING_ID.in(ids)).and(ENCOUNTER.ATTENDED)
                 .fetchOne();
-        return new DeliveredSummary(sessions.get(0, Integer.class), pupils.get(0, Integer.class),
-                pupils.get(1, Integer.class), sessions.get(1, Integer.class));
+        // pupils deleted after their school's retention period are counted in their bookings' tallies
+        Record erased = dsl.select(DSL.coalesce(DSL.sum(BOOKING_ATTENDANCE_TALLY.ATTENDED), DSL.inline(BigDecimal.ZERO)),
+                        DSL.coalesce(DSL.sum(BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED), DSL.inline(BigDecimal.ZERO)))
+                .from(BOOKING_ATTENDANCE_TALLY).where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.in(ids))
+                .fetchOne();
+        return new DeliveredSummary(sessions.get(0, Integer.class),
+                pupils.get(0, Integer.class) + erased.get(0, Integer.class),
+                pupils.get(1, Integer.class) + erased.get(1, Integer.class), sessions.get(1, Integer.class));
     }
 
     /** Yes to a proposed booking. */

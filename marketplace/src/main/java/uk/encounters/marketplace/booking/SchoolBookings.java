@@ -3,6 +3,7 @@ package uk.encounters.marketplace.booking;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -167,7 +168,10 @@ public final class SchoolBookings {
 
     private org.jooq.SelectConditionStep<? extends Record> select(long schoolId, Condition condition) {
         var chosen = DSL.field(DSL.selectCount().from(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(BOOKING.ID)));
-        var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)));
+        // with the attendance of pupils since deleted after the retention period, so the day still reads as recorded
+        var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)))
+                .plus(DSL.coalesce(DSL.field(DSL.select(BOOKING_ATTENDANCE_TALLY.ATTENDED.plus(BOOKING_ATTENDANCE_TALLY.ABSENT))
+                        .from(BOOKING_ATTENDANCE_TALLY).where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.eq(BOOKING.ID))), 0));
         return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, VOLUNTEER.NAME,
                         BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, REQUEST.YEAR_GROUP, BOOKING.PUPILS,
                         chosen, recorded, BOOKING.SCHOOL_CONFIRMED_AT, REQUEST.IN_SCHOOL, OFFER.IN_SCHOOL,

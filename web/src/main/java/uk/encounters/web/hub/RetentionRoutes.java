@@ -1,0 +1,60 @@
+package uk.encounters.web.hub;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import uk.encounters.marketplace.privacy.LeaverRetention;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
+import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.RateLimit;
+
+/** The coordinator's setting for how long the hub's schools' leavers are kept (docs/privacy.md). */
+public final class RetentionRoutes {
+
+    private final LeaverRetention retention;
+    private final Blocking blocking;
+    private final Templates templates;
+
+    public RetentionRoutes(LeaverRetention retention, Blocking blocking, Templates templates) {
+        this.retention = retention;
+        this.blocking = blocking;
+        this.templates = templates;
+    }
+
+    public void showRetention(RoutingContext ctx) {
+        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        int years = blocking.call(() -> retention.yearsFor(hubId));
+        render(ctx, 200, hubId, Form.withValues(Map.of("years", String.valueOf(years))));
+    }
+
+    public void processRetention(RoutingContext ctx) {
+        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        Form form = Form.of(ctx);
+        int years = form.integer("years", "Years to keep leavers", LeaverRetention.DEFAULT_YEARS,
+                LeaverRetention.MOST_YEARS);
+        if (form.hasErrors()) {
+            render(ctx, 422, hubId, form);
+            return;
+        }
+        long actor = CurrentUser.of(ctx).id();
+        String ip = RateLimit.clientAddress(ctx);
+        blocking.call(() -> {
+            retention.save(hubId, years, actor, ip);
+            return null;
+        });
+        Flash.set(ctx, "Saved: leavers are kept until the end of the " + (years == 1 ? "academic year"
+                : years + " academic years") + " after the one they left in.");
+        ctx.redirect("/hubs/" + hubId + "/retention");
+    }
+
+    private void render(RoutingContext ctx, int status, long hubId, Form form) {
+        Map<String, Object> model = new HashMap<>(form.model());
+        model.put("hubId", hubId);
+        model.put("defaultYears", LeaverRetention.DEFAULT_YEARS);
+        model.put("mostYears", LeaverRetention.MOST_YEARS);
+        templates.render(ctx, status, "hub/retention", "How long leavers are kept", model);
+    }
+}
