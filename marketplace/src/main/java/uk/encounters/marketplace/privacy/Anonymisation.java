@@ -9,7 +9,9 @@ import static org.jooq.impl.DSL.val;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
+import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.marketplace.jooq.Tables.RECOVERY_CODE;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
@@ -82,12 +84,18 @@ final class Anonymisation {
                 .set(APP_USER.EMAIL, concat(inline("erased-user-"), APP_USER.ID.cast(String.class), inline("@erased.invalid")))
                 .set(APP_USER.DISPLAY_NAME, ERASED_USER)
                 .setNull(APP_USER.PASSWORD_HASH)
+                .setNull(APP_USER.TOTP_SECRET)
+                .setNull(APP_USER.TOTP_CONFIRMED_AT)
+                .set(APP_USER.SESSIONS_ENDED_AT, now)
                 .set(APP_USER.DISABLED_AT, coalesce(APP_USER.DISABLED_AT, val(now)))
                 .set(APP_USER.ERASED_AT, now)
                 .where(APP_USER.ID.in(ids))
                 .execute();
         tx.deleteFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.USER_ID.in(ids)).execute();
         tx.deleteFrom(USER_SCOPE).where(USER_SCOPE.USER_ID.in(ids)).execute();
+        tx.deleteFrom(RECOVERY_CODE).where(RECOVERY_CODE.USER_ID.in(ids)).execute();
+        tx.update(ORGANISATION_JOIN).set(ORGANISATION_JOIN.CONTACT_NAME, ERASED_USER)
+                .where(ORGANISATION_JOIN.USER_ID.in(ids)).execute();
         tx.update(AUDIT_LOG).setNull(AUDIT_LOG.IP_ADDRESS).where(AUDIT_LOG.ACTOR_USER_ID.in(ids)).execute();
         forgetAddresses(emails);
         return ids.size();

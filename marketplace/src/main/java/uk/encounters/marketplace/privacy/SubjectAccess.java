@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -25,6 +26,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.outbox.LinkSlots;
 
 /**
  * Everything held about one email address, for a subject access request: the account and its
@@ -88,6 +90,11 @@ public final class SubjectAccess {
                     .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                     .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                     .where(BOOKING.VOLUNTEER_ID.in(volunteers)).orderBy(BOOKING.STARTS_ON, BOOKING.ID).fetch()));
+            file.put("requestsToJoinAnOrganisation", rows(tx.select(ORGANISATION_JOIN.ID, EMPLOYER.NAME.as("organisation"),
+                            ORGANISATION_JOIN.ORGANISATION_NAME.as("organisation_typed"), ORGANISATION_JOIN.CONTACT_NAME,
+                            ORGANISATION_JOIN.REQUESTED_AT, ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.DECIDED_AT)
+                    .from(ORGANISATION_JOIN).join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID))
+                    .where(ORGANISATION_JOIN.USER_ID.in(users)).orderBy(ORGANISATION_JOIN.ID).fetch()));
             file.put("auditEntries", rows(tx.select(AUDIT_LOG.ID, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_USER_ID,
                             AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT_TYPE, AUDIT_LOG.SUBJECT_ID,
                             AUDIT_LOG.DETAIL.cast(String.class).as("detail"), AUDIT_LOG.IP_ADDRESS)
@@ -96,7 +103,7 @@ public final class SubjectAccess {
                             OUTBOX.BODY_TEXT, OUTBOX.CREATED_AT, OUTBOX.SENT_AT, OUTBOX.BODY_REMOVED_AT)
                     .from(OUTBOX).where(lower(OUTBOX.RECIPIENT).eq(address)).orderBy(OUTBOX.ID).fetch());
             messages.forEach(m -> m.computeIfPresent("body_text",
-                    (k, body) -> LINK.matcher((String) body).replaceAll("[link removed]")));
+                    (k, body) -> LINK.matcher(LinkSlots.redacted((String) body)).replaceAll("[link removed]")));
             file.put("messages", messages);
             new AuditLog(tx).record(actorUserId, "personal_data_exported", users.isEmpty() ? null : "app_user",
                     users.isEmpty() ? null : users.getFirst(),
