@@ -40,7 +40,10 @@ class PrivacyRoutesTest {
         long school = data.school(hub, "Privacy School");
         long employer = data.employer(hub, "Privacy Ltd");
         Accounts.create(db.dsl(), "ada@admin.example", "Ada", Scope.admin());
-        Accounts.create(db.dsl(), "eve@privacy.example", "Eve Contact", Scope.employer(employer));
+        long eve = Accounts.create(db.dsl(), "eve@privacy.example", "Eve Contact", Scope.employer(employer));
+        var twoStep = new uk.encounters.marketplace.account.SecondFactor(db.dsl(), java.time.Clock.systemUTC());
+        String secret = uk.encounters.marketplace.account.SecondFactor.newSecret();
+        twoStep.enrol(eve, secret, uk.encounters.marketplace.account.SecondFactor.codeAt(secret, twoStep.currentStep()));
         Accounts.create(db.dsl(), "cora@hub.example", "Cora", Scope.coordinator(hub));
         volunteer = data.volunteer(employer);
         db.dsl().update(VOLUNTEER).set(VOLUNTEER.EMAIL, "Eve@Privacy.example").set(VOLUNTEER.NAME, "Eve Volunteer")
@@ -91,6 +94,9 @@ class PrivacyRoutesTest {
         assertThat(db.dsl().fetchCount(APP_USER, APP_USER.EMAIL.equalIgnoreCase("eve@privacy.example"))).isZero();
         assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMAIL.equalIgnoreCase("eve@privacy.example"))).isZero();
         assertThat(db.dsl().fetchValue(VOLUNTEER.NAME, VOLUNTEER.ID.eq(volunteer))).isEqualTo("Erased volunteer");
+        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.TOTP_SECRET.isNotNull().and(APP_USER.DISPLAY_NAME.eq("Erased user"))))
+                .as("nor their authenticator's secret").isZero();
+        assertThat(db.dsl().fetchCount(uk.encounters.marketplace.jooq.Tables.RECOVERY_CODE)).isZero();
         assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.equalIgnoreCase("eve@privacy.example"))).isZero();
         assertThat(db.dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(booking))).isEqualTo(volunteer);
         assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("personal_data_erased"))).isEqualTo(1);
