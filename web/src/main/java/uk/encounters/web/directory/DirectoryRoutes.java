@@ -16,6 +16,7 @@ import uk.encounters.marketplace.school.SchoolRepository.School;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 
@@ -40,7 +41,7 @@ public final class DirectoryRoutes {
 
     /** A careers leader's search, measured from their own school. */
     public void showSchoolDirectory(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<School> school = blocking.call(() -> new SchoolRepository(database.dsl()).findById(schoolId));
         if (school.isEmpty()) {
             ctx.fail(404);
@@ -55,7 +56,7 @@ public final class DirectoryRoutes {
 
     /** A coordinator's search across the hub, measured from the school they choose, if any. */
     public void showHubDirectory(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hubs = new HubRepository(database.dsl());
         var hub = blocking.call(() -> hubs.findById(hubId));
         if (hub.isEmpty()) {

@@ -76,7 +76,7 @@ public final class BookingReplyRoutes {
     }
 
     private void reply(RoutingContext ctx, String auditAction, Map<String, Object> detail, BookingAnswer action, String thanks) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         if (bookingId.isEmpty()) {
             ctx.fail(404);
@@ -106,7 +106,7 @@ public final class BookingReplyRoutes {
     }
 
     private void showBookingForm(RoutingContext ctx, int status, Form form, String view, String title) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         Optional<EmployerBooking> booking = bookingId.flatMap(id ->
                 blocking.call(() -> new EmployerBookings(database.dsl()).find(employerId, id)));

@@ -21,6 +21,7 @@ import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.security.CurrentUser;
@@ -57,12 +58,7 @@ public final class EmployerRoutes {
 
     /** Uses the link once: the offer goes live and the person is signed in. */
     public void processOfferConfirmation(RoutingContext ctx) {
-        String offerParam = ctx.pathParam("offerId");
-        if (!offerParam.matches("\\d{1,18}")) {
-            ctx.fail(404);
-            return;
-        }
-        long offerId = Long.parseLong(offerParam);
+        long offerId = PathId.required(ctx, "offerId");
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
         record Confirmed(Account account, long employerId) {
@@ -102,7 +98,7 @@ public final class EmployerRoutes {
 
     /** How often the organisation is willing to be asked; matching honours it. */
     public void processContactPreference(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Form form = Form.of(ctx);
         String limit = form.choice("maxAsks", "How often we may ask", ASK_LIMITS.stream().map(String::valueOf).toList());
         if (form.hasErrors()) {
@@ -123,7 +119,7 @@ public final class EmployerRoutes {
 
     /** A new secret calendar address; any earlier one stops working. */
     public void processCalendarFeed(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         String token = blocking.call(() -> database.dsl().transactionResult(c -> {
@@ -156,7 +152,7 @@ public final class EmployerRoutes {
     }
 
     private void showEmployer(RoutingContext ctx, int status, Form form) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         LocalDate today = LocalDate.now(clock);
         var employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
         if (employer.isEmpty()) {

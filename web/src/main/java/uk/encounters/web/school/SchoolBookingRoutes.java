@@ -44,7 +44,7 @@ public final class SchoolBookingRoutes {
     }
 
     public void showBookings(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         List<SchoolBooking> bookings = blocking.call(() -> new SchoolBookings(database.dsl()).forSchool(schoolId));
         templates.render(ctx, "school/bookings", "Bookings", Map.of("schoolId", schoolId, "bookings", bookings));
     }
@@ -195,7 +195,7 @@ public final class SchoolBookingRoutes {
     }
 
     private Optional<Loaded> load(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
         Optional<Loaded> loaded = PathId.of(ctx, "bookingId").flatMap(id -> blocking.call(() -> {
             SchoolBookings bookings = new SchoolBookings(database.dsl());

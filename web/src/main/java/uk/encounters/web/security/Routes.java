@@ -6,8 +6,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.PathId;
 import uk.encounters.web.observe.RequestId;
 
 /**
@@ -19,6 +22,8 @@ import uk.encounters.web.observe.RequestId;
 public final class Routes {
 
     public static final String ACCESS = "access";
+    /** Path parameters that hold a row's id ({@code :schoolId}); tokens and file names are not ids. */
+    private static final Pattern ID_PARAMETER = Pattern.compile(":([A-Za-z]+Id)\\b");
     private static final String PATTERN = "routePattern";
 
     private final Router router;
@@ -45,10 +50,16 @@ public final class Routes {
     }
 
     private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
+        List<String> ids = ID_PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
         router.route(method, path)
                 .putMetadata(ACCESS, access)
                 .handler(RequestId.carried(ctx -> {
                     ctx.put(PATTERN, path);
+                    // an id that is not one names nothing: 404 here, before any handler parses it
+                    if (ids.stream().anyMatch(id -> PathId.of(ctx, id).isEmpty())) {
+                        ctx.fail(404);
+                        return;
+                    }
                     enforce(ctx, access);
                 }))
                 .handler(RequestId.carried(handler));
