@@ -72,6 +72,7 @@ import uk.encounters.web.school.SchoolBookingRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.ForwardedFor;
+import uk.encounters.web.security.NormalisedPath;
 import uk.encounters.web.security.PostgresSessionStore;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
@@ -173,6 +174,7 @@ public final class WebServer extends VerticleBase {
         router.route().handler(new RequestId(config.trustProxy())::assign);
         router.route().handler(new AccessLog()::begin);
         router.route().handler(new SecurityHeaders(config.https())::add);
+        router.route().handler(NormalisedPath::require);
         // Probes and assets first: they need no session.
         routes.get("/health", Access.anyone(), health::showHealth);
         routes.get("/ready", Access.anyone(), health::showReadiness);

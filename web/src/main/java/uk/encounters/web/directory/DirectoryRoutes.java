@@ -51,6 +51,7 @@ public final class DirectoryRoutes {
         OfferDirectory.Query query = readFilters(form, school.get().hubId(), school.get(), "maxKm", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers near " + school.get().name());
+        model.put("action", "/schools/" + schoolId + "/offers");
         showDirectory(ctx, form, query, school.get(), model);
     }
 
@@ -71,6 +72,7 @@ public final class DirectoryRoutes {
         OfferDirectory.Query query = readFilters(form, hubId, origin, "school", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers in " + hub.get().name());
+        model.put("action", "/hubs/" + hubId + "/offers");
         model.put("schools", SelectOptions.of(schools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
         showDirectory(ctx, form, query, origin, model);
     }
@@ -106,7 +108,6 @@ public final class DirectoryRoutes {
         model.putAll(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("action", ctx.request().path());
         model.put("types", SelectOptions.encounterTypes(values.get("type")));
         model.put("sectors", SelectOptions.sectors(values.get("sector")));
         model.put("years", SelectOptions.yearGroups(values.get("year")));

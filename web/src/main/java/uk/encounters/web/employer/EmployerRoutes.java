@@ -53,7 +53,9 @@ public final class EmployerRoutes {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
             return;
         }
-        templates.render(ctx, "employer/confirm-offer", "Confirm your offer", Map.of("action", ctx.request().path()));
+        // the token was found, so it is one of ours and safe in a path as it is
+        templates.render(ctx, "employer/confirm-offer", "Confirm your offer",
+                Map.of("action", "/offers/" + PathId.required(ctx, "offerId") + "/confirm/" + token));
     }
 
     /** Uses the link once: the offer goes live and the person is signed in. */

@@ -2,6 +2,8 @@ package uk.encounters.web.school;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.HashMap;
@@ -53,6 +55,9 @@ public final class EvidenceRoutes {
         model.putAll(preview);
         model.put("schoolId", schoolId);
         model.put("reference", reference);
+        // a reference may hold &, # or spaces: encoded, it stays one query value
+        model.put("download", "/schools/" + schoolId + "/pupils/log.csv?reference="
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8));
         model.put("entries", entries);
         model.put("attended", entries.stream().filter(EncounterLog.Entry::attended).count());
         int status = forcedStatus != 0 ? forcedStatus : form.hasErrors() ? 422 : 200;

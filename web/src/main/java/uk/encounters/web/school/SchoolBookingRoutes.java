@@ -148,7 +148,7 @@ public final class SchoolBookingRoutes {
             return null;
         }));
         Flash.set(ctx, "Saved: " + chosen.size() + " pupils go.");
-        ctx.redirect(ctx.request().path().replaceFirst("/pupils$", ""));
+        ctx.redirect(loaded.get().path());
     }
 
     /** Ticked pupils attended; the others listed were absent. Changes after the fact are audited. */
@@ -185,10 +185,15 @@ public final class SchoolBookingRoutes {
                 + (result.paidPence() > 0 ? " " + Pounds.format(result.paidPence()) + " paid from your budget." : "")
                 + (result.uncovered() ? " Your budget for paid encounters did not cover this session: talk to your"
                 + " enterprise coordinator." : ""));
-        ctx.redirect(ctx.request().path().replaceFirst("/attendance$", ""));
+        ctx.redirect(loaded.get().path());
     }
 
     private record Loaded(long schoolId, SchoolBooking booking, List<PupilProgress> candidates) {
+        /** The booking's page, built from its ids: never from the address asked for. */
+        String path() {
+            return "/schools/" + schoolId + "/bookings/" + booking.id();
+        }
+
         Set<Long> candidateIds() {
             return candidates.stream().map(PupilProgress::pupilId).collect(Collectors.toSet());
         }
@@ -222,7 +227,7 @@ public final class SchoolBookingRoutes {
 
     private void showDecline(RoutingContext ctx, int status, Form form, Loaded loaded) {
         SchoolBooking b = loaded.booking();
-        String path = "/schools/" + loaded.schoolId() + "/bookings/" + b.id();
+        String path = loaded.path();
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", "
                 + b.startsOn() + " (" + b.periodLabel() + ").");

@@ -17,7 +17,7 @@ import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
-/** Addresses no page of the app links to: ids that are not ids, paths that are not normalised, and where sign-in goes next. */
+/** Addresses no page of the app links to: ids that are not ids, paths that are not normalised. */
 class OddPathsTest {
 
     @RegisterExtension
@@ -68,5 +68,48 @@ class OddPathsTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** The router matched these on their normalised form, and pages built links from the raw one. */
+    @Test
+    void aPathThatIsNotInItsPlainFormNamesNoPage() throws Exception {
+        Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
+        String cookie = "encounters_session=" + admin.cookie("encounters_session");
+        assertThat(statusLineOf("/hubs/" + hub + "/offers", cookie)).as("the plain path").contains(" 200 ");
+
+        for (String odd : new String[] {"//host/../hubs/" + hub + "/offers", "/hubs//" + hub + "/offers",
+                "/hubs/" + hub + "/./offers", "/hubs/" + hub + "/x/../offers", "/hubs/" + hub + "/%2E%2E/" + hub + "/offers",
+                "/hubs%2F" + hub + "/offers", "/hubs/" + hub + "\\offers"}) {
+            assertThat(statusLineOf(odd, cookie)).as(odd).containsAnyOf(" 404 ", " 400 ");
+        }
+    }
+
+    @Test
+    void theLinkToAPupilsLogKeepsTheWholeReference() {
+        long pupil = new TestData(db.dsl()).pupil(school, 10);
+        db.dsl().execute("update pupil set reference = ? where id = ?", "A&B #1", pupil);
+        new TestData(db.dsl()).encounter(pupil, LocalDate.of(2026, 10, 1), true);
+        Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
+
+        String page = admin.get("/schools/" + school + "/pupils/log?reference=A%26B+%231").body();
+        String href = page.replaceAll("(?s).*<a href=\"([^\"]*log\\.csv[^\"]*)\".*", "$1")
+                .replace("&#x3D;", "=").replace("&amp;", "&");
+        var download = admin.get(href);
+
+        assertThat(href).isEqualTo("/schools/" + school + "/pupils/log.csv?reference=A%26B+%231");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).contains("A local employer");
+    }
+
+    /** Java's HTTP client tidies some addresses before sending them; a socket sends them as written. */
+    private static String statusLineOf(String target, String cookie) throws Exception {
+        java.net.URI base = java.net.URI.create(app.url("/"));
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
     }
 }
