@@ -17,7 +17,7 @@ import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
-/** Addresses no page of the app links to: ids that are not ids, paths that are not normalised. */
+/** Addresses no page of the app links to: ids that are not ids, paths that are not normalised, and where sign-in goes next. */
 class OddPathsTest {
 
     @RegisterExtension
@@ -99,6 +99,32 @@ class OddPathsTest {
         assertThat(href).isEqualTo("/schools/" + school + "/pupils/log.csv?reference=A%26B+%231");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).contains("A local employer");
+    }
+
+    @Test
+    void signingInGoesOnlyToAPathOfThisSiteInAPlainShape() {
+        Accounts.create(db.dsl(), "lee@example.org", "Lee", Scope.careersLeader(school));
+        Map<String, String> followed = new java.util.LinkedHashMap<>();
+        for (String next : new String[] {"%2F%09%2Fevil.example%2F", "%2F%5Cevil.example", "%2F%2Fevil.example",
+                "https%3A%2F%2Fevil.example", "%2F%0D%0ALocation%3A+http%3A%2F%2Fevil.example", "%2F.%2F%2Fevil.example",
+                "%2F..%2F%2Fevil.example", "%2F%E2%80%AE%2Fevil.example", "%2Fschools%2F" + school + "%2Fprogress",
+                "%2Fschools%2F" + school + "%2Foffers%3Ftype%3Dcareers_talk%26year%3D9"}) {
+            Visitor lee = new Visitor(app);
+            lee.get("/sign-in?next=" + next);
+            var response = lee.post("/sign-in?next=" + next, Map.of("email", "lee@example.org", "password", Accounts.PASSWORD));
+            followed.put(next, response.statusCode() + " " + response.headers().firstValue("location").orElse(""));
+        }
+
+        assertThat(followed).allSatisfy((next, answer) -> assertThat(answer).as(next).startsWith("302 /"));
+        assertThat(followed.values()).filteredOn(answer -> !answer.equals("302 /account"))
+                .containsExactly("302 /schools/" + school + "/progress", "302 /schools/" + school + "/offers?type=careers_talk&year=9");
+    }
+
+    @Test
+    void theSignInFormCarriesNextAsOneValue() {
+        String page = new Visitor(app).get("/sign-in?next=" + "%2Fschools%2F1%2Foffers%3Ftype%3Dcareers_talk%26year%3D9").body();
+
+        assertThat(page).contains("action=\"/sign-in?next=%2Fschools%2F1%2Foffers%3Ftype%3Dcareers_talk%26year%3D9\"");
     }
 
     /** Java's HTTP client tidies some addresses before sending them; a socket sends them as written. */
