@@ -2,6 +2,7 @@ package uk.encounters.web.security;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -29,11 +30,28 @@ public final class Routes {
     private final Router router;
     private final Access.HubLookup hubs;
     private final Blocking blocking;
+    /** Steps between the access check and the handler: for uploads, reading the body. */
+    private final List<Handler<RoutingContext>> afterAccess;
 
     public Routes(Router router, Access.HubLookup hubs, Blocking blocking) {
+        this(router, hubs, blocking, List.of());
+    }
+
+    private Routes(Router router, Access.HubLookup hubs, Blocking blocking, List<Handler<RoutingContext>> afterAccess) {
         this.router = router;
         this.hubs = hubs;
         this.blocking = blocking;
+        this.afterAccess = afterAccess;
+    }
+
+    /**
+     * Routes whose body is read only once the access check has passed ({@code steps}: the body
+     * reader, then the checks that need the body). For uploads of up to 2 MB: whoever may not use
+     * the route is answered before a byte of the body is read.
+     */
+    @SafeVarargs
+    public final Routes readingBodyAfterAccess(Handler<RoutingContext>... steps) {
+        return new Routes(router, hubs, blocking, List.of(steps));
     }
 
     public void get(String path, Access access, Handler<RoutingContext> handler) {
@@ -51,7 +69,7 @@ public final class Routes {
 
     private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
         List<String> ids = ID_PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
-        router.route(method, path)
+        Route route = router.route(method, path)
                 .putMetadata(ACCESS, access)
                 .handler(RequestId.carried(ctx -> {
                     ctx.put(PATTERN, path);
@@ -61,8 +79,9 @@ public final class Routes {
                         return;
                     }
                     enforce(ctx, access);
-                }))
-                .handler(RequestId.carried(handler));
+                }));
+        afterAccess.forEach(step -> route.handler(RequestId.carried(step)));
+        route.handler(RequestId.carried(handler));
     }
 
     private void enforce(RoutingContext ctx, Access access) {
