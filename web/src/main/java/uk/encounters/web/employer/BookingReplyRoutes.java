@@ -65,7 +65,7 @@ public final class BookingReplyRoutes {
     public void processFeedback(RoutingContext ctx) {
         Form form = Form.of(ctx);
         String rating = form.choice("rating", "How it went", RATINGS);
-        String comment = form.text("comment", "What would make the next one better", 2000);
+        String comment = form.lines("comment", "What would make the next one better", 2000);
         if (form.hasErrors()) {
             showBookingForm(ctx, 422, form, "employer/feedback", "How did it go?");
             return;

@@ -202,8 +202,8 @@ public final class ActivityRoutes {
         }
         int yearGroup = form.integer("yearGroup", "Year group", 7, 13);
         String who = form.choice("who", "Who was there", List.of(WHOLE_YEAR_GROUP, CLASS_LIST));
-        Set<String> listed = references(form.text("pupils", "The class list", 20_000));
-        Set<String> absent = references(form.text("absent", "Pupils absent", 20_000));
+        Set<String> listed = references(form.lines("pupils", "The class list", 20_000));
+        Set<String> absent = references(form.lines("absent", "Pupils absent", 20_000));
         if (form.hasErrors()) {
             return Optional.empty();
         }

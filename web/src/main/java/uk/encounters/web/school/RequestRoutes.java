@@ -188,8 +188,8 @@ public final class RequestRoutes {
                 form.error("preferredEmployer", "Choose an employer your school has worked with, or none");
             }
         }
-        String send = form.text("sendAdjustments", "Adjustments for pupils with SEND", 1000);
-        String notes = form.text("notes", "Notes", 2000);
+        String send = form.lines("sendAdjustments", "Adjustments for pupils with SEND", 1000);
+        String notes = form.lines("notes", "Notes", 2000);
         if (form.hasErrors()) {
             return Optional.empty();
         }

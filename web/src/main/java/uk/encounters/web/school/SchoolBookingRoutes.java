@@ -102,7 +102,7 @@ public final class SchoolBookingRoutes {
             return;
         }
         Form form = Form.of(ctx);
-        String reason = form.required("reason", "Why you cannot do it", 1000);
+        String reason = form.requiredLines("reason", "Why you cannot do it", 1000);
         if (form.hasErrors()) {
             showDecline(ctx, 422, form, loaded.get());
             return;
