@@ -182,7 +182,6 @@ public final class WebServer extends VerticleBase {
         routes.get("/ready", Access.anyone(), health::showReadiness);
         routes.get("/static/*", Access.anyone(), StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-        BodyHandler pastedLists = BodyHandler.create(false).setBodyLimit(UPLOAD_LIMIT_BYTES);
         UploadForm uploads = new UploadForm(UPLOAD_LIMIT_BYTES);
         CSRFHandler csrf = CSRFHandler.create(vertx, csrfSecret())
                 .setCookieSecure(config.https())
@@ -192,8 +191,7 @@ public final class WebServer extends VerticleBase {
         router.route().handler(ctx -> {
             if (isUpload(ctx)) {
                 // read after the access check, by the upload routes' own steps (below); until then it waits
-                ctx.request().pause();
-                ctx.next();
+                UploadForm.hold(ctx);
             } else if (!FormInput.isMultipart(ctx)) {
                 forms.handle(ctx);
             } else {
@@ -206,25 +204,14 @@ public final class WebServer extends VerticleBase {
         router.route().handler(sessionHandler);
         router.route().handler(ctx -> {
             if (isUpload(ctx)) {
-                // The session handler resumes the request once the session is loaded: an upload's body waits
-                // on, unread (this runs straight after, before the queued body can flow). Its CSRF token is
-                // in the body, so it is checked once the body is read.
-                ctx.request().pause();
+                // an upload's CSRF token is in its body, so it is checked once the body is read
                 ctx.next();
             } else {
                 csrf.handle(ctx);
             }
         });
         router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking)::load));
-        Routes importing = routes.readingBodyAfterAccess(
-                ctx -> {
-                    if (FormInput.isMultipart(ctx)) {
-                        uploads.handle(ctx);
-                    } else {
-                        pastedLists.handle(ctx);
-                    }
-                },
-                FormInput::refuseNulCharacters, csrf);
+        Routes importing = routes.readingBodyAfterAccess(uploads::handle, FormInput::refuseNulCharacters, csrf);
 
         routes.get("/", Access.anyone(), home::showHome);
 
@@ -455,8 +442,8 @@ public final class WebServer extends VerticleBase {
     }
 
     /**
-     * A pasted or carried-over CSV is one form field of up to the upload limit; Vert.x's default
-     * (8 KB a field) would refuse any real list. The body handlers still cap each whole request.
+     * A form field may be long (a class list of pupils); Vert.x's default (8 KB a field) would refuse
+     * it. The body limits still cap each whole request; uploads are decoded by {@link UploadForm}.
      * A connection silent for two minutes is closed: no page takes that long, so it is a client
      * gone quiet (or a request left unanswered by a fault), and it should not hold a connection.
      */
