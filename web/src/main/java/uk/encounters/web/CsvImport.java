@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.encounters.marketplace.TypedText;
 import uk.encounters.marketplace.csv.CsvTable;
 
 /**
@@ -44,6 +45,13 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
     }
 
     public static <T> CsvImport<T> check(String text, List<String> requiredColumns, RowShape<T> shape) {
+        // The file is held to the rule for fields of several lines, before anything in it is read.
+        int refused = TypedText.LINES.firstRefused(text);
+        if (refused >= 0) {
+            long line = text.substring(0, refused).chars().filter(c -> c == '\n').count() + 1;
+            return failed("", "Line " + line + " of the file holds a character that is not text (a tab, or a control"
+                    + " character such as NUL). Save the file again as CSV (comma separated) from your spreadsheet.");
+        }
         CsvTable table;
         try {
             table = CsvTable.parse(text);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.encounters.marketplace.TypedText;
 import uk.encounters.marketplace.money.Pounds;
 
 /**
@@ -59,31 +60,47 @@ public final class Form {
         return form;
     }
 
-    /** The trimmed value ("" when absent), refused when longer than {@code maxLength}. */
+    /**
+     * The trimmed value ("" when absent) of a one-line field, refused when longer than
+     * {@code maxLength} or when it holds a line break, a tab or another character that is never
+     * text ({@link TypedText}): such characters must never reach names, mail, CSV or calendars.
+     */
     public String text(String name, String label, int maxLength) {
+        return read(name, label, maxLength, TypedText.ONE_LINE);
+    }
+
+    /** The trimmed value of a field of several lines (notes, a description): line breaks are kept. */
+    public String lines(String name, String label, int maxLength) {
+        return read(name, label, maxLength, TypedText.LINES);
+    }
+
+    private String read(String name, String label, int maxLength, TypedText shape) {
         String value = attributes.get(name);
         value = value == null ? "" : value.strip();
         values.put(name, value);
         if (value.length() > maxLength) {
             error(name, label + " must be " + maxLength + " characters or fewer");
+        } else if (!shape.accepts(value)) {
+            error(name, shape.refusal(label));
         }
         return value;
     }
 
-    /**
-     * A required one-line name (a provider, an organisation): control characters are refused, as
-     * they must never reach names, mail or calendars.
-     */
+    /** A required one-line name (a provider, an organisation). */
     public String name(String name, String label, int maxLength) {
-        String value = required(name, label, maxLength);
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
-            error(name, label + " must be one line of letters, numbers and punctuation");
-        }
-        return value;
+        return required(name, label, maxLength);
     }
 
     public String required(String name, String label, int maxLength) {
-        String value = text(name, label, maxLength);
+        return entered(name, label, text(name, label, maxLength));
+    }
+
+    /** A required field of several lines, such as a reason. */
+    public String requiredLines(String name, String label, int maxLength) {
+        return entered(name, label, lines(name, label, maxLength));
+    }
+
+    private String entered(String name, String label, String value) {
         if (value.isEmpty()) {
             error(name, "Enter " + label.toLowerCase());
         }

@@ -1,9 +1,13 @@
 package uk.encounters.web;
 
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.util.Optional;
 
-/** A numeric id from the path; anything else names nothing, and the page answers 404. */
+/**
+ * A numeric id from the path; anything else names nothing, and the page answers 404. The one
+ * parser of ids in paths: {@code abc} or an id beyond a long is a missing page, never a 500.
+ */
 public final class PathId {
 
     private PathId() {
@@ -11,6 +15,14 @@ public final class PathId {
 
     public static Optional<Long> of(RoutingContext ctx, String name) {
         return parse(ctx.pathParam(name));
+    }
+
+    /**
+     * The id a handler needs to do anything at all. Every {@code :...Id} is checked before any
+     * handler runs (security.Routes), so this only throws, as a 404, if a route forgot that.
+     */
+    public static long required(RoutingContext ctx, String name) {
+        return of(ctx, name).orElseThrow(() -> new HttpException(404));
     }
 
     /** An id sent some other way (a button's value), read the same way. */

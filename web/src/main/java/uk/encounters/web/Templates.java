@@ -66,7 +66,6 @@ public final class Templates {
         Map<String, Object> page = new HashMap<>(model);
         page.put("title", title);
         page.put("productName", productName);
-        page.put("path", ctx.request().path());
         page.put("account", CurrentUser.of(ctx));
         page.put("csrfToken", ctx.get(CSRF_TOKEN));
         page.putIfAbsent("flash", Flash.take(ctx));

@@ -10,7 +10,9 @@ import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
+import io.netty.handler.codec.http.multipart.HttpPostStandardRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
+import io.netty.handler.codec.http.multipart.InterfaceHttpPostRequestDecoder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,25 +21,31 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The multipart body of a form that uploads a file, read whole (up to a limit) and decoded here
- * instead of by Vert.x's body handler. Netty's multipart decoder throws on some malformed part
- * headers (an unbalanced quote in a part's name) in a way Vert.x 5.0.10 never answers, so such a
- * request hung; decoded here, any failure of the decoder is a 400.
+ * The body of a form on an upload route (a file, multipart, or a pasted list, URL-encoded), read
+ * whole (up to a limit) and decoded here instead of by Vert.x's body handler. Netty's multipart
+ * decoder throws on some malformed part headers (an unbalanced quote in a part's name) in a way
+ * Vert.x 5.0.10 never answers, so such a request hung; decoded here, any failure of the decoder is
+ * a 400.
  *
- * <p>The fields become the request's form attributes, as with the body handler; the files stay in
- * memory for {@link #file}, so nothing is written to disk.
+ * <p>The body is held back ({@link #hold}) until the route's access check has passed, so nobody
+ * can make the server read 2 MB for a school or employer not theirs. The fields become the
+ * request's form attributes, as with the body handler; the files stay in memory for {@link #file},
+ * so nothing is written to disk.
  */
 public final class UploadForm {
 
     /** An upload form has a handful of fields: the file, a text box, a CSRF token, buttons. */
     private static final int MAX_FIELDS = 32;
     private static final String FILES = UploadForm.class.getName() + ".files";
+    private static final String HELD = UploadForm.class.getName() + ".held";
     private static final Logger log = LoggerFactory.getLogger(UploadForm.class);
 
     private final long limitBytes;
@@ -52,9 +60,52 @@ public final class UploadForm {
         return Optional.ofNullable(files == null ? null : files.get(field)).filter(bytes -> bytes.length > 0);
     }
 
+    /** What arrived of the body while it was held back: a chunk at most, as each one pauses the request again. */
+    private static final class Held {
+        final Buffer body = Buffer.buffer();
+        boolean ended;
+        boolean read;
+        Throwable failure;
+    }
+
+    /**
+     * The request's first step on an upload route, before anything that waits: the body stays
+     * unread until {@link #handle}. The session handler resumes a request once it has loaded the
+     * session, so pausing is not enough on its own: a chunk that arrives is kept, and the request
+     * paused again.
+     */
+    public static void hold(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Held held = new Held();
+        ctx.put(HELD, held);
+        request.pause();
+        request.handler(chunk -> {
+            held.body.appendBuffer(chunk);
+            request.pause();
+        }).endHandler(end -> held.ended = true).exceptionHandler(e -> held.failure = e);
+        // Answered without reading the body (refused, or too large): the rest of it is never read, so the
+        // connection cannot carry another request; it closes.
+        ctx.addHeadersEndHandler(v -> {
+            if (!held.ended && !held.read) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+        });
+        ctx.next();
+    }
+
+    /** After the access check: reads the rest of the body, then decodes it. */
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (declaredLength(request) > limitBytes) {
+        Held held = ctx.get(HELD);
+        if (held == null) {
+            ctx.fail(new IllegalStateException("UploadForm.hold must run before any handler that waits"));
+            return;
+        }
+        if (held.failure != null) {
+            ctx.fail(held.failure);
+            return;
+        }
+        if (declaredLength(request) > limitBytes || held.body.length() > limitBytes) {
             ctx.fail(413);
             return;
         }
@@ -68,12 +119,12 @@ public final class UploadForm {
                 ctx.response().writeContinue();
             }
         }
-        if (request.isEnded()) {
-            // as Vert.x's body handler: the body was let through before anyone could read it
-            ctx.fail(new IllegalStateException("UploadForm must run before any handler that waits"));
+        held.read = true;
+        Buffer body = held.body;
+        if (held.ended) {
+            decode(ctx, body);
             return;
         }
-        Buffer body = Buffer.buffer();
         boolean[] tooLarge = {false};
         request.handler(chunk -> {
             if (tooLarge[0]) {
@@ -93,15 +144,23 @@ public final class UploadForm {
     }
 
     private void decode(RoutingContext ctx, Buffer body) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
-        head.headers().set(HttpHeaderNames.CONTENT_TYPE, ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, type == null ? "" : type);
         Map<String, byte[]> files = new HashMap<>();
-        HttpPostMultipartRequestDecoder decoder = null;
+        InterfaceHttpPostRequestDecoder decoder = null;
         try {
-            decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), head,
-                    StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
-            decoder.offer(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body.getBytes())));
-            for (InterfaceHttpData part : decoder.getBodyHttpDatas()) {
+            if (FormInput.isMultipart(ctx)) {
+                decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), head,
+                        StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
+            } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                decoder = new HttpPostStandardRequestDecoder(new DefaultHttpDataFactory(false), head,
+                        StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
+            }
+            if (decoder != null) {
+                decoder.offer(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body.getBytes())));
+            }
+            for (InterfaceHttpData part : decoder == null ? List.<InterfaceHttpData>of() : decoder.getBodyHttpDatas()) {
                 if (part instanceof FileUpload file) {
                     files.putIfAbsent(file.getName(), file.get());
                 } else if (part instanceof Attribute field) {
@@ -110,7 +169,7 @@ public final class UploadForm {
             }
         } catch (RuntimeException | IOException e) {
             // Netty signals a malformed body with many kinds of unchecked exception, not only its own.
-            log.debug("Refused a multipart body that does not decode: {}", e.toString());
+            log.debug("Refused a body that does not decode: {}", e.toString());
             ctx.fail(400);
             return;
         } finally {

@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
@@ -82,6 +84,7 @@ import uk.encounters.web.school.SchoolBookingRoutes;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.ForwardedFor;
+import uk.encounters.web.security.NormalisedPath;
 import uk.encounters.web.security.PostgresSessionStore;
 import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.RateLimit;
@@ -191,20 +194,24 @@ public final class WebServer extends VerticleBase {
         router.route().handler(new RequestId(config.trustProxy())::assign);
         router.route().handler(new AccessLog()::begin);
         router.route().handler(new SecurityHeaders(config.https())::add);
+        router.route().handler(NormalisedPath::require);
         // Probes and assets first: they need no session.
         routes.get("/health", Access.anyone(), health::showHealth);
         routes.get("/ready", Access.anyone(), health::showReadiness);
         routes.get("/static/*", Access.anyone(), StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-        BodyHandler pastedLists = BodyHandler.create(false).setBodyLimit(UPLOAD_LIMIT_BYTES);
         UploadForm uploads = new UploadForm(UPLOAD_LIMIT_BYTES);
+        CSRFHandler csrf = CSRFHandler.create(vertx, csrfSecret())
+                .setCookieSecure(config.https())
+                .setTimeout(SESSION_TIMEOUT.toMillis())
+                .setNagHttps(false);
         router.route().handler(FormInput::refuseMultipartWithoutBoundary);
         router.route().handler(ctx -> {
-            boolean upload = IMPORT_PATH.matcher(ctx.request().path()).matches();
-            if (!FormInput.isMultipart(ctx)) {
-                (upload ? pastedLists : forms).handle(ctx);
-            } else if (upload) {
-                uploads.handle(ctx);
+            if (isUpload(ctx)) {
+                // read after the access check, by the upload routes' own steps (below); until then it waits
+                UploadForm.hold(ctx);
+            } else if (!FormInput.isMultipart(ctx)) {
+                forms.handle(ctx);
             } else {
                 // Vert.x's own multipart decoding can leave a malformed body unanswered (UploadForm): only
                 // a form that uploads a file takes multipart, and UploadForm decodes it
@@ -213,12 +220,18 @@ public final class WebServer extends VerticleBase {
         });
         router.route().handler(FormInput::refuseNulCharacters);
         router.route().handler(sessionHandler);
-        router.route().handler(CSRFHandler.create(vertx, csrfSecret())
-                .setCookieSecure(config.https())
-                .setTimeout(SESSION_TIMEOUT.toMillis())
-                .setNagHttps(false));
-        router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking, config.sessionLifetime())::load));
+        router.route().handler(ctx -> {
+            if (isUpload(ctx)) {
+                // an upload's CSRF token is in its body, so it is checked once the body is read
+                ctx.next();
+            } else {
+                csrf.handle(ctx);
+            }
+        });
+        router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking,
+                config.sessionLifetime())::load));
         router.route().handler(secondFactorGate::check);
+        Routes importing = routes.readingBodyAfterAccess(uploads::handle, FormInput::refuseNulCharacters, csrf);
 
         routes.get("/", Access.anyone(), home::showHome);
 
@@ -279,8 +292,9 @@ public final class WebServer extends VerticleBase {
         routes.post("/employers/:employerId/volunteers/:volunteerId/active", Access.employer("employerId"),
                 volunteers::processVolunteerActive);
         routes.get("/employers/:employerId/import", Access.employer("employerId"), imports::initImport);
-        routes.post("/employers/:employerId/import/volunteers", Access.employer("employerId"), imports::processVolunteerImport);
-        routes.post("/employers/:employerId/import/offers", Access.employer("employerId"), imports::processOfferImport);
+        importing.post("/employers/:employerId/import/volunteers", Access.employer("employerId"),
+                imports::processVolunteerImport);
+        importing.post("/employers/:employerId/import/offers", Access.employer("employerId"), imports::processOfferImport);
         routes.post("/employers/:employerId/bookings/:bookingId/confirm", Access.employer("employerId"),
                 bookingReplies::processConfirm);
         routes.get("/employers/:employerId/bookings/:bookingId/decline", Access.employer("employerId"),
@@ -293,7 +307,7 @@ public final class WebServer extends VerticleBase {
                 bookingReplies::processFeedback);
 
         routes.get("/schools/:schoolId/pupils", Access.school("schoolId"), pupils::showPupils);
-        routes.post("/schools/:schoolId/import/pupils", Access.school("schoolId"), pupils::processPupilImport);
+        importing.post("/schools/:schoolId/import/pupils", Access.school("schoolId"), pupils::processPupilImport);
         routes.post("/schools/:schoolId/pupils/year-group", Access.school("schoolId"), pupils::processYearGroupForm);
 
         routes.get("/schools/:schoolId/progress", Access.school("schoolId"), dashboard::showDashboard);
@@ -312,7 +326,7 @@ public final class WebServer extends VerticleBase {
                 schoolBookings::processNoShow);
         routes.get("/schools/:schoolId/pupils/log", Access.school("schoolId"), evidence::showPupilLog);
         routes.get("/schools/:schoolId/pupils/log.csv", Access.school("schoolId"), evidence::downloadPupilLog);
-        routes.post("/schools/:schoolId/import/log", Access.school("schoolId"), evidence::processLogImport);
+        importing.post("/schools/:schoolId/import/log", Access.school("schoolId"), evidence::processLogImport);
         routes.get("/schools/:schoolId/activities", Access.school("schoolId"), schoolActivities::showActivities);
         routes.post("/schools/:schoolId/activities", Access.school("schoolId"), schoolActivities::processNewActivity);
         routes.get("/schools/:schoolId/activities/:activityId/edit", Access.school("schoolId"),
@@ -323,7 +337,7 @@ public final class WebServer extends VerticleBase {
                 schoolActivities::initDeleteActivity);
         routes.post("/schools/:schoolId/activities/:activityId/delete", Access.school("schoolId"),
                 schoolActivities::processDeleteActivity);
-        routes.post("/schools/:schoolId/import/activities", Access.school("schoolId"),
+        importing.post("/schools/:schoolId/import/activities", Access.school("schoolId"),
                 schoolActivities::processActivityImport);
         routes.get("/schools/:schoolId/evidence/encounters.csv", Access.school("schoolId"), evidence::downloadEncounters);
         routes.get("/schools/:schoolId/evidence/bookings.csv", Access.school("schoolId"), evidence::downloadBookings);
@@ -491,8 +505,8 @@ public final class WebServer extends VerticleBase {
     }
 
     /**
-     * A pasted or carried-over CSV is one form field of up to the upload limit; Vert.x's default
-     * (8 KB a field) would refuse any real list. The body handlers still cap each whole request.
+     * A form field may be long (a class list of pupils); Vert.x's default (8 KB a field) would refuse
+     * it. The body limits still cap each whole request; uploads are decoded by {@link UploadForm}.
      * A connection silent for two minutes is closed: no page takes that long, so it is a client
      * gone quiet (or a request left unanswered by a fault), and it should not hold a connection.
      */
@@ -514,6 +528,11 @@ public final class WebServer extends VerticleBase {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         return Base64.getEncoder().encodeToString(random);
+    }
+
+    /** A file upload or a pasted list: its body (up to 2 MB) is read only for someone allowed to send it. */
+    private static boolean isUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && IMPORT_PATH.matcher(ctx.request().path()).matches();
     }
 
     private static Access.HubLookup hubLookup(HubRepository hubs) {

@@ -25,10 +25,15 @@ class FormInputTest {
 
     static RunningApp app;
     static long hub;
+    static long employer;
+    static long school;
 
     @BeforeAll
     static void start() {
-        hub = new TestData(db.dsl()).hub("Derby Careers Hub");
+        TestData data = new TestData(db.dsl());
+        hub = data.hub("Derby Careers Hub");
+        employer = data.employer(hub, "Acme Engineering");
+        school = data.school(hub, "Da Vinci Academy");
         Accounts.create(db.dsl(), "admin@example.org", "Ada Admin", Scope.admin());
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
@@ -61,32 +66,43 @@ class FormInputTest {
         }
     }
 
-    /** The upload routes decode multipart themselves ({@link UploadForm}): the same body is a 400, at once. */
+    /**
+     * The upload routes decode multipart themselves ({@link UploadForm}): the same body is a 400, at
+     * once. Sent by someone allowed to upload there: anyone else is answered before the body is read.
+     */
     @Test
     void aMalformedMultipartBodyOnAnUploadRouteIsRefusedWith400AtOnce() throws Exception {
-        for (String path : new String[] {"/employers/1/import/volunteers", "/employers/1/import/offers",
-                "/schools/1/import/pupils", "/schools/1/import/log"}) {
-            HttpResponse<String> response = postUnbalancedPartHeader(path);
+        String session = "encounters_session=" + new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD)
+                .cookie("encounters_session");
+        for (String path : new String[] {"/employers/" + employer + "/import/volunteers", "/employers/" + employer + "/import/offers",
+                "/schools/" + school + "/import/pupils", "/schools/" + school + "/import/log"}) {
+            HttpResponse<String> response = postUnbalancedPartHeader(path, session);
 
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.body()).contains("Something was wrong with that request");
         }
     }
 
-    /** Within 10 s: the request used to go unanswered. */
     private static HttpResponse<String> postUnbalancedPartHeader(String path) throws Exception {
+        return postUnbalancedPartHeader(path, "none=");
+    }
+
+    /** Within 10 s: the request used to go unanswered. */
+    private static HttpResponse<String> postUnbalancedPartHeader(String path, String cookie) throws Exception {
         String body = "--XYZ\r\nContent-Disposition: form-data; name=\"\"]x;y\"\r\n\r\nvalue\r\n--XYZ--\r\n";
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
                         .timeout(java.time.Duration.ofSeconds(10))
                         .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                        .header("Cookie", cookie)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void anUploadOverTheLimitIsRefusedWith413WhetherItsLengthIsDeclaredOrNot() throws Exception {
-        String head = "POST /employers/1/import/volunteers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Content-Type: multipart/form-data; boundary=XYZ\r\n";
+        String session = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD).cookie("encounters_session");
+        String head = "POST /employers/" + employer + "/import/volunteers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Cookie: encounters_session=" + session + "\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n";
         assertThat(statusLineOf(head + "Content-Length: " + (WebServer.UPLOAD_LIMIT_BYTES + 1) + "\r\n\r\n", new byte[0]))
                 .as("declared").contains(" 413 ");
 

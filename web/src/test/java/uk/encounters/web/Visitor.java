@@ -93,9 +93,17 @@ public final class Visitor {
 
     /** Posts a form with a file, as a browser sends an upload, with the page's CSRF token. */
     public HttpResponse<String> upload(String path, String fileField, String fileName, byte[] content) {
+        return upload(path, fileField, fileName, content, Map.of());
+    }
+
+    /** Posts a form with a file and other fields (a button's value), with the page's CSRF token. */
+    public HttpResponse<String> upload(String path, String fileField, String fileName, byte[] content,
+                                       Map<String, String> fields) {
         String boundary = "----encounters" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         String token = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"X-XSRF-TOKEN\"\r\n\r\n" + csrfToken + "\r\n";
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         String file = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n";
         body.writeBytes(token.getBytes(StandardCharsets.UTF_8));

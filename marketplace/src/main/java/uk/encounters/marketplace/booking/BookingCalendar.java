@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import uk.encounters.marketplace.TypedText;
 
 /**
  * Bookings as an iCalendar feed (RFC 5545) that calendar apps subscribe to. Times are written in
@@ -61,10 +62,28 @@ public final class BookingCalendar {
         return date.atTime(time).atZone(SCHOOLS).toInstant();
     }
 
-    /** TEXT values escape backslashes, semicolons, commas and line breaks. */
+    /**
+     * A TEXT value (RFC 5545, 3.3.11): backslashes, semicolons and commas escaped, a line break as
+     * {@code \n}, and every other character that is never text dropped. A lone carriage return in a
+     * name (calendar apps end a line there) would otherwise start a property of its own in another
+     * organisation's feed.
+     */
     private static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replace("\r\n", "\\n").replace("\n", "\\n");
+        StringBuilder escaped = new StringBuilder(value.length());
+        value.replace("\r\n", "\n").codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case ';' -> escaped.append("\\;");
+                case ',' -> escaped.append("\\,");
+                case '\n' -> escaped.append("\\n");
+                default -> {
+                    if (!TypedText.isNeverText(c)) {
+                        escaped.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return escaped.toString();
     }
 
     /** Lines end in CRLF and fold at 75 octets, never inside a UTF-8 character. */

@@ -1,11 +1,14 @@
 package uk.encounters.web.account;
 
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
@@ -25,6 +28,10 @@ import uk.encounters.web.security.RateLimit;
 
 /** Signing in with a password, signing out, and asking for a sign-in link or a password reset. */
 public final class SignInRoutes {
+
+    /** Segments of letters, digits, _ - and . (never first, so no . or .. segment), then an optional plain query. */
+    private static final Pattern NEXT = Pattern.compile(
+            "/([A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*/?)?(\\?[A-Za-z0-9=&_%.+-]*)?");
 
     private final Database database;
     private final Blocking blocking;
@@ -192,16 +199,18 @@ public final class SignInRoutes {
         }
         String next = ctx.request().getParam("next");
         if (next != null) {
-            model.put("next", safeNext(next));
+            // carried in the form's address as one query value, so its own ? and & stay inside it
+            model.put("next", URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
         }
         templates.render(ctx, status, "account/sign-in", "Sign in", model);
     }
 
-    /** Only a path on this site, never another site (no open redirects). */
+    /**
+     * Only a path on this site in the shape our own pages have, else the account page: no open
+     * redirects. Browsers drop tabs and line breaks and read a backslash as a slash, so a looser
+     * check let {@code /\t/evil.example/} through as {@code //evil.example/}.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-            return "/account";
-        }
-        return next;
+        return next != null && NEXT.matcher(next).matches() ? next : "/account";
     }
 }

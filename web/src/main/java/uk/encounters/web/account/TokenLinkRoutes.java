@@ -141,7 +141,9 @@ public final class TokenLinkRoutes {
 
     private void showPasswordForm(RoutingContext ctx, int status, LoginTokens.Purpose purpose, Form form) {
         Map<String, Object> model = new HashMap<>(form.model());
-        model.put("action", ctx.request().path());
+        // the token was found (peek), so it is one of ours and safe in a path as it is
+        model.put("action", (purpose == LoginTokens.Purpose.INVITATION ? "/invitation/" : "/password-reset/")
+                + ctx.pathParam("token"));
         boolean invitation = purpose == LoginTokens.Purpose.INVITATION;
         model.put("invitation", invitation);
         templates.render(ctx, status, "account/choose-password",

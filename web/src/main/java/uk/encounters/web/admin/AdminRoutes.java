@@ -16,6 +16,7 @@ import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.employer.HubChoices;
@@ -74,7 +75,7 @@ public final class AdminRoutes {
     }
 
     public void processCoordinatorForm(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hub = blocking.call(() -> hubs().findById(hubId));
         if (hub.isEmpty()) {
             ctx.fail(404);
@@ -110,7 +111,7 @@ public final class AdminRoutes {
 
     /** One message, with its links made followable: in the demo this is how people get their emails. */
     public void showOutboxMessage(RoutingContext ctx) {
-        long id = Long.parseLong(ctx.pathParam("messageId"));
+        long id = PathId.required(ctx, "messageId");
         var message = blocking.call(() -> new Outbox(database.dsl()).findById(id));
         if (message.isEmpty()) {
             ctx.fail(404);
@@ -145,7 +146,7 @@ public final class AdminRoutes {
     }
 
     private void showHub(RoutingContext ctx, int status, Form form) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hub = blocking.call(() -> hubs().findById(hubId));
         if (hub.isEmpty()) {
             ctx.fail(404);

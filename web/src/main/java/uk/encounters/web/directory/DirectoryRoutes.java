@@ -16,6 +16,7 @@ import uk.encounters.marketplace.school.SchoolRepository.School;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 
@@ -40,7 +41,7 @@ public final class DirectoryRoutes {
 
     /** A careers leader's search, measured from their own school. */
     public void showSchoolDirectory(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<School> school = blocking.call(() -> new SchoolRepository(database.dsl()).findById(schoolId));
         if (school.isEmpty()) {
             ctx.fail(404);
@@ -50,12 +51,13 @@ public final class DirectoryRoutes {
         OfferDirectory.Query query = readFilters(form, school.get().hubId(), school.get(), "maxKm", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers near " + school.get().name());
+        model.put("action", "/schools/" + schoolId + "/offers");
         showDirectory(ctx, form, query, school.get(), model);
     }
 
     /** A coordinator's search across the hub, measured from the school they choose, if any. */
     public void showHubDirectory(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hubs = new HubRepository(database.dsl());
         var hub = blocking.call(() -> hubs.findById(hubId));
         if (hub.isEmpty()) {
@@ -70,6 +72,7 @@ public final class DirectoryRoutes {
         OfferDirectory.Query query = readFilters(form, hubId, origin, "school", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers in " + hub.get().name());
+        model.put("action", "/hubs/" + hubId + "/offers");
         model.put("schools", SelectOptions.of(schools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
         showDirectory(ctx, form, query, origin, model);
     }
@@ -105,7 +108,6 @@ public final class DirectoryRoutes {
         model.putAll(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("action", ctx.request().path());
         model.put("types", SelectOptions.encounterTypes(values.get("type")));
         model.put("sectors", SelectOptions.sectors(values.get("sector")));
         model.put("years", SelectOptions.yearGroups(values.get("year")));

@@ -15,6 +15,6 @@ interface BookingAnswer {
 
     /** The reason a decline must give, checked as every decline form checks it. */
     static String declineReason(Form form) {
-        return form.required("reason", "Why you cannot do it", 1000);
+        return form.requiredLines("reason", "Why you cannot do it", 1000);
     }
 }

@@ -65,7 +65,7 @@ public final class BookingReplyRoutes {
     public void processFeedback(RoutingContext ctx) {
         Form form = Form.of(ctx);
         String rating = form.choice("rating", "How it went", RATINGS);
-        String comment = form.text("comment", "What would make the next one better", 2000);
+        String comment = form.lines("comment", "What would make the next one better", 2000);
         if (form.hasErrors()) {
             showBookingForm(ctx, 422, form, "employer/feedback", "How did it go?");
             return;
@@ -76,7 +76,7 @@ public final class BookingReplyRoutes {
     }
 
     private void reply(RoutingContext ctx, String auditAction, Map<String, Object> detail, BookingAnswer action, String thanks) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         if (bookingId.isEmpty()) {
             ctx.fail(404);
@@ -106,7 +106,7 @@ public final class BookingReplyRoutes {
     }
 
     private void showBookingForm(RoutingContext ctx, int status, Form form, String view, String title) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         Optional<EmployerBooking> booking = bookingId.flatMap(id ->
                 blocking.call(() -> new EmployerBookings(database.dsl()).find(employerId, id)));

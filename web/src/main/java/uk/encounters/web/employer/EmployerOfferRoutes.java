@@ -43,7 +43,7 @@ public final class EmployerOfferRoutes {
     }
 
     public void initNewOffer(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
         if (employer.isEmpty()) {
             ctx.fail(404);
@@ -80,7 +80,7 @@ public final class EmployerOfferRoutes {
 
     /** Pause (no new asks until resumed), resume, or withdraw for good. */
     public void processOfferStatus(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<OfferRepository.StoredOffer> offer = ownOffer(ctx);
         if (offer.isEmpty()) {
             ctx.fail(404);
@@ -109,7 +109,7 @@ public final class EmployerOfferRoutes {
     }
 
     private void save(RoutingContext ctx, Long offerId) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
         if (employer.isEmpty()) {
             ctx.fail(404);
@@ -167,14 +167,14 @@ public final class EmployerOfferRoutes {
     }
 
     private Optional<OfferRepository.StoredOffer> ownOffer(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         return PathId.of(ctx, "offerId")
                 .flatMap(id -> blocking.call(() -> new OfferRepository(database.dsl()).findStored(id)))
                 .filter(offer -> offer.employerId() == employerId);
     }
 
     private void showForm(RoutingContext ctx, int status, Form form, Long offerId) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         List<Volunteer> volunteers = blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
         Map<String, Object> model = new HashMap<>(form.model());
         @SuppressWarnings("unchecked")

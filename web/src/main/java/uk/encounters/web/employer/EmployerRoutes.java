@@ -48,16 +48,17 @@ public final class EmployerRoutes {
     }
 
     public void initOfferConfirmation(RoutingContext ctx) {
-        Optional<Long> offerId = PathId.of(ctx, "offerId");
+        long offerId = PathId.required(ctx, "offerId");
         String token = ctx.pathParam("token");
-        Optional<Long> user = offerId.flatMap(id -> blocking.call(() -> new LoginTokens(database.dsl(), clock)
-                .peek(token, LoginTokens.Purpose.OFFER_CONFIRMATION, id)));
+        Optional<Long> user = blocking.call(() -> new LoginTokens(database.dsl(), clock)
+                .peek(token, LoginTokens.Purpose.OFFER_CONFIRMATION, offerId));
         if (user.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
             return;
         }
+        // the token was found, so it is one of ours and safe in a path as it is
         templates.render(ctx, "employer/confirm-offer", "Confirm your offer",
-                Map.of("action", "/offers/" + offerId.get() + "/confirm/" + token));
+                Map.of("action", "/offers/" + offerId + "/confirm/" + token));
     }
 
     /**
@@ -65,12 +66,12 @@ public final class EmployerRoutes {
      * or, when they asked to join an organisation already registered, waits for its decision.
      */
     public void processOfferConfirmation(RoutingContext ctx) {
-        Optional<Long> offerId = PathId.of(ctx, "offerId");
+        long id = PathId.required(ctx, "offerId");
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
         record Confirmed(Account account, long employerId, boolean awaitingApproval) {
         }
-        Optional<Confirmed> confirmed = offerId.flatMap(id -> blocking.call(() -> database.dsl().transactionResult(c -> {
+        Optional<Confirmed> confirmed = blocking.call(() -> database.dsl().transactionResult(c -> {
             Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.OFFER_CONFIRMATION, id);
             var offer = new OfferRepository(c.dsl()).findById(id);
             if (user.isEmpty() || offer.isEmpty()) {
@@ -81,7 +82,7 @@ public final class EmployerRoutes {
                     "offer", id, Map.of(), ip);
             return new AccountRepository(c.dsl()).findById(user.get())
                     .map(account -> new Confirmed(account, offer.get().employerId(), awaiting));
-        })));
+        }));
         if (confirmed.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
             return;
@@ -106,7 +107,7 @@ public final class EmployerRoutes {
 
     /** How often the organisation is willing to be asked; matching honours it. */
     public void processContactPreference(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Form form = Form.of(ctx);
         String limit = form.choice("maxAsks", "How often we may ask", ASK_LIMITS.stream().map(String::valueOf).toList());
         if (form.hasErrors()) {
@@ -127,7 +128,7 @@ public final class EmployerRoutes {
 
     /** A new secret calendar address; any earlier one stops working. */
     public void processCalendarFeed(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         String token = blocking.call(() -> database.dsl().transactionResult(c -> {
@@ -160,7 +161,7 @@ public final class EmployerRoutes {
     }
 
     private void showEmployer(RoutingContext ctx, int status, Form form) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         LocalDate today = LocalDate.now(clock);
         var employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
         if (employer.isEmpty()) {

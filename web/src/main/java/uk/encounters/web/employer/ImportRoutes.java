@@ -28,6 +28,7 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.CsvImport;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -63,7 +64,7 @@ public final class ImportRoutes {
     }
 
     public void processVolunteerImport(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         CsvImport<VolunteerRoutes.VolunteerFields> file = CsvImport.check(
                 CsvImport.textOf(ctx, "file", "csv"), List.of("name", "email"), new VolunteerRows());
         if (!readyToSave(ctx, file, "volunteers")) {
@@ -85,7 +86,7 @@ public final class ImportRoutes {
     }
 
     public void processOfferImport(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
         if (employer.isEmpty()) {
             ctx.fail(404);
@@ -118,7 +119,7 @@ public final class ImportRoutes {
             return true;
         }
         int status = file.previewStatus(form);
-        showPage(ctx, status, file.previewModel(kind, "/employers/" + ctx.pathParam("employerId") + "/import/" + kind,
+        showPage(ctx, status, file.previewModel(kind, "/employers/" + PathId.required(ctx, "employerId") + "/import/" + kind,
                 status));
         return false;
     }
@@ -129,7 +130,7 @@ public final class ImportRoutes {
 
     private void showPage(RoutingContext ctx, int status, Map<String, Object> preview) {
         Map<String, Object> model = new HashMap<>(preview);
-        model.put("employerId", ctx.pathParam("employerId"));
+        model.put("employerId", PathId.required(ctx, "employerId"));
         model.put("volunteerColumns", String.join(",", VOLUNTEER_COLUMNS));
         model.put("offerColumns", String.join(",", OFFER_COLUMNS));
         model.put("types", Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());

@@ -38,22 +38,18 @@ public final class JoinRoutes {
 
     /** A contact of the organisation decides. */
     public void processEmployerDecision(RoutingContext ctx) {
-        Optional<Long> employerId = PathId.of(ctx, "employerId");
-        decide(ctx, employerId.map(OrganisationJoins::byContactOf), "/employers/" + employerId.orElse(0L) + "#joins");
+        long employerId = PathId.required(ctx, "employerId");
+        decide(ctx, OrganisationJoins.byContactOf(employerId), "/employers/" + employerId + "#joins");
     }
 
     /** The hub's coordinator decides, for any organisation of the hub. */
     public void processHubDecision(RoutingContext ctx) {
-        Optional<Long> hubId = PathId.of(ctx, "hubId");
-        decide(ctx, hubId.map(OrganisationJoins::byCoordinatorOf), "/hubs/" + hubId.orElse(0L) + "/employers#joins");
+        long hubId = PathId.required(ctx, "hubId");
+        decide(ctx, OrganisationJoins.byCoordinatorOf(hubId), "/hubs/" + hubId + "/employers#joins");
     }
 
-    private void decide(RoutingContext ctx, Optional<Condition> approver, String back) {
-        Optional<Long> joinId = PathId.of(ctx, "joinId");
-        if (approver.isEmpty() || joinId.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+    private void decide(RoutingContext ctx, Condition approver, String back) {
+        long joinId = PathId.required(ctx, "joinId");
         Form form = Form.of(ctx);
         String code = form.choice("decision", "Your decision", List.of("approved", "separate", "refused"));
         Optional<Decision> decision = Decision.ofCode(code);
@@ -65,9 +61,9 @@ public final class JoinRoutes {
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         Decided decided = blocking.call(() -> database.dsl().transactionResult(c -> {
-            Decided d = new OrganisationJoins(c.dsl(), clock).decide(joinId.get(), approver.get(), decision.get(), actor, ip);
+            Decided d = new OrganisationJoins(c.dsl(), clock).decide(joinId, approver, decision.get(), actor, ip);
             if (d.outcome() == OrganisationJoins.Outcome.DONE) {
-                new Outbox(c.dsl()).enqueue(told(joinId.get(), d));
+                new Outbox(c.dsl()).enqueue(told(joinId, d));
             }
             return d;
         }));

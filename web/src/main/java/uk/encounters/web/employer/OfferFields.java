@@ -91,7 +91,7 @@ final class OfferFields {
         String type = form.choice("type", "What you can offer",
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         String title = form.text("title", "Title", 200);
-        String topics = form.text("topics", "Topics", 500);
+        String topics = form.lines("topics", "Topics", 500);
         int yearFrom = form.integer("yearFrom", "The youngest year group", 7, 13);
         int yearTo = form.integer("yearTo", "The oldest year group", 7, 13);
         if (yearTo < yearFrom) {
@@ -132,7 +132,7 @@ final class OfferFields {
         }
         boolean sendAdaptable = form.checked("sendAdaptable");
         Integer cost = cost(form);
-        String requirements = form.text("requirements", "Requirements", 1000);
+        String requirements = form.lines("requirements", "Requirements", 1000);
         if (form.hasErrors()) {
             return Optional.empty();
         }
@@ -160,7 +160,7 @@ final class OfferFields {
 
     /** Particular dates, one per line, within the dates given. */
     private static List<LocalDate> specificDates(Form form, LocalDate from, LocalDate until) {
-        String text = form.text("dates", "Particular dates", 2000);
+        String text = form.lines("dates", "Particular dates", 2000);
         List<LocalDate> dates = new ArrayList<>();
         for (String line : text.split("[\\r\\n,;]+")) {
             if (line.isBlank()) {

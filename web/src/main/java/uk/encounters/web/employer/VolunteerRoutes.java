@@ -40,7 +40,7 @@ public final class VolunteerRoutes {
 
     /** Adds a volunteer, or updates the one with that email address. */
     public void processVolunteerForm(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Form form = Form.of(ctx);
         Optional<VolunteerFields> volunteer = read(form);
         if (volunteer.isEmpty()) {
@@ -62,7 +62,7 @@ public final class VolunteerRoutes {
 
     /** A volunteer who has left is kept on past bookings but offered no more; one who returns is offered again. */
     public void processVolunteerActive(RoutingContext ctx) {
-        long employerId = Long.parseLong(ctx.pathParam("employerId"));
+        long employerId = PathId.required(ctx, "employerId");
         Optional<Long> volunteerId = PathId.of(ctx, "volunteerId");
         if (volunteerId.isEmpty()) {
             ctx.fail(404);
@@ -121,7 +121,7 @@ public final class VolunteerRoutes {
 
     private void showForm(RoutingContext ctx, int status, Form form) {
         Map<String, Object> model = new HashMap<>(form.model());
-        model.put("employerId", ctx.pathParam("employerId"));
+        model.put("employerId", PathId.required(ctx, "employerId"));
         templates.render(ctx, status, "employer/volunteer-form", "Add a volunteer", model);
     }
 }

@@ -19,6 +19,7 @@ import uk.encounters.marketplace.hub.SupplyGaps;
 import uk.encounters.marketplace.hub.WeeklyDelivery;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 
 /**
@@ -47,7 +48,7 @@ public final class HubDashboardRoutes {
     }
 
     public void showDashboard(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hub = blocking.call(() -> new HubRepository(database.dsl()).findById(hubId));
         if (hub.isEmpty()) {
             ctx.fail(404);
@@ -79,7 +80,7 @@ public final class HubDashboardRoutes {
 
     /** The supply-gap report as a spreadsheet, the same rows as the page. */
     public void downloadSupplyGaps(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         LocalDate today = LocalDate.now(clock);
         SupplyGaps gaps = blocking.call(() -> SupplyGaps.forHub(database.dsl(), hubId, today));
         ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")

@@ -22,6 +22,7 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.SelectOptions;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
@@ -54,7 +55,7 @@ public final class HubEmployerRoutes {
 
     /** Moves everything of one organisation onto another in one transaction, and says what moved. */
     public void processMergeForm(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Map<Long, Employer> inHub = blocking.call(() -> new EmployerRepository(database.dsl()).findByHub(hubId))
                 .stream().collect(Collectors.toMap(Employer::id, Function.identity()));
         Form form = Form.of(ctx);
@@ -98,7 +99,7 @@ public final class HubEmployerRoutes {
     }
 
     private void showEmployers(RoutingContext ctx, int status, Form form) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hub = blocking.call(() -> new HubRepository(database.dsl()).findById(hubId));
         if (hub.isEmpty()) {
             ctx.fail(404);

@@ -11,6 +11,7 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.security.CurrentUser;
@@ -36,7 +37,7 @@ public final class HubPeopleRoutes {
     }
 
     public void processCareersLeaderForm(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var schools = blocking.call(() -> new HubRepository(database.dsl()).findSchools(hubId));
         Form form = Form.of(ctx);
         String school = form.choice("school", "The school", schools.stream().map(s -> String.valueOf(s.id())).toList());
@@ -60,7 +61,7 @@ public final class HubPeopleRoutes {
     }
 
     private void showPeople(RoutingContext ctx, int status, Form form) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         var hubs = new HubRepository(database.dsl());
         var hub = blocking.call(() -> hubs.findById(hubId));
         if (hub.isEmpty()) {

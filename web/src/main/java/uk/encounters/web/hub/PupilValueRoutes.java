@@ -11,6 +11,7 @@ import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -54,7 +55,7 @@ public final class PupilValueRoutes {
     }
 
     public void showPupilValue(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         PupilValueWeights weights = blocking.call(() -> settings.forHub(hubId));
         Map<String, String> values = new HashMap<>();
         weights.byName().forEach((name, weight) -> values.put(name, Form.plain(weight)));
@@ -62,7 +63,7 @@ public final class PupilValueRoutes {
     }
 
     public void processPupilValue(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Form form = Form.of(ctx);
         PupilValueWeights weights = form.checked("defaults") ? PupilValueWeights.DEFAULTS : read(form);
         if (form.hasErrors()) {

@@ -7,6 +7,7 @@ import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -25,13 +26,13 @@ public final class RetentionRoutes {
     }
 
     public void showRetention(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         int years = blocking.call(() -> retention.yearsFor(hubId));
         render(ctx, 200, hubId, Form.withValues(Map.of("years", String.valueOf(years))));
     }
 
     public void processRetention(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Form form = Form.of(ctx);
         int years = form.integer("years", "Years to keep leavers", LeaverRetention.DEFAULT_YEARS,
                 LeaverRetention.MOST_YEARS);

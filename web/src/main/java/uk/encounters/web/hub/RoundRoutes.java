@@ -72,14 +72,14 @@ public final class RoundRoutes {
 
     /** The hub's current round: its open one if any, else what the next one would plan. */
     public void showRound(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Optional<Round> open = blocking.call(() -> new Rounds(database.dsl()).findOpen(hubId));
         render(ctx, 200, hubId, open, runForm(open));
     }
 
     /** Any round of the hub, published ones included. */
     public void showRoundById(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Optional<Round> round = round(ctx, hubId);
         if (round.isEmpty()) {
             ctx.fail(404);
@@ -89,7 +89,7 @@ public final class RoundRoutes {
     }
 
     public void processRun(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Form form = Form.of(ctx);
         int seconds = form.integer("seconds", "Time limit", 1, RoundSolver.MAX_SECONDS);
         Map<String, Long> weights = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class RoundRoutes {
 
     /** A quick solve of the sessions employers declined, with everything else as published. */
     public void processRematch(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         LocalDate today = LocalDate.now(clock);
         Rounds rounds = new Rounds(database.dsl());
         if (blocking.call(() -> rounds.findOpen(hubId)).isPresent()) {
@@ -144,7 +144,7 @@ public final class RoundRoutes {
 
     /** The figures the page polls while the round solves. */
     public void showProgress(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Optional<Round> found = round(ctx, hubId);
         if (found.isEmpty()) {
             ctx.fail(404);
@@ -168,7 +168,7 @@ public final class RoundRoutes {
     }
 
     public void processStop(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         withRound(ctx, hubId, round -> {
             boolean stopping = blocking.call(() -> solver.stop(hubId, round.id()));
             Flash.set(ctx, stopping ? "Stopping: the best plan found so far is kept." : "The round is not being matched.");
@@ -181,7 +181,7 @@ public final class RoundRoutes {
      * school rather than one a booking, as a round of 300 bookings is a large page.
      */
     public void processBookingChange(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         MultiMap fields = ctx.request().formAttributes();
         List<BookingButton> clicked = Arrays.stream(BookingButton.values()).filter(b -> fields.contains(b.field())).toList();
         Optional<Long> bookingId = clicked.size() == 1 ? PathId.parse(fields.get(clicked.getFirst().field())) : Optional.empty();
@@ -222,7 +222,7 @@ public final class RoundRoutes {
 
     /** The matcher's best slots for one unmatched session of a request. */
     public void showSuggestions(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Optional<Round> round = round(ctx, hubId);
         Optional<Long> requestId = PathId.of(ctx, "requestId");
         if (round.isEmpty() || requestId.isEmpty()) {
@@ -248,7 +248,7 @@ public final class RoundRoutes {
     }
 
     public void processAssign(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Optional<Long> requestId = PathId.of(ctx, "requestId");
         Form form = Form.of(ctx);
         String offer = form.text("offer", "Offer", 18);
@@ -271,7 +271,7 @@ public final class RoundRoutes {
     }
 
     public void processPublish(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         withRound(ctx, hubId, round -> {
             Publication.Published published = blocking.call(() ->
                     publication.publish(database.dsl(), hubId, round.id()));
@@ -289,7 +289,7 @@ public final class RoundRoutes {
     }
 
     public void processDiscard(RoutingContext ctx) {
-        long hubId = Long.parseLong(ctx.pathParam("hubId"));
+        long hubId = PathId.required(ctx, "hubId");
         Optional<Round> round = round(ctx, hubId);
         if (round.isEmpty()) {
             ctx.fail(404);

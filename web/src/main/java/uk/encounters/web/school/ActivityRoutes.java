@@ -60,7 +60,7 @@ public final class ActivityRoutes {
     }
 
     public void processNewActivity(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         Optional<Recorded> activity = read(form, schoolId);
         if (activity.isEmpty()) {
@@ -75,7 +75,7 @@ public final class ActivityRoutes {
     }
 
     public void initEditActivity(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<SchoolActivities.Activity> activity = own(ctx);
         if (activity.isEmpty()) {
             ctx.fail(404);
@@ -96,7 +96,7 @@ public final class ActivityRoutes {
     }
 
     public void processEditActivity(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<SchoolActivities.Activity> existing = own(ctx);
         if (existing.isEmpty()) {
             ctx.fail(404);
@@ -118,7 +118,7 @@ public final class ActivityRoutes {
 
     /** Deleting cannot be undone, so it is asked for on a page of its own. */
     public void initDeleteActivity(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<SchoolActivities.Activity> activity = own(ctx);
         if (activity.isEmpty()) {
             ctx.fail(404);
@@ -130,7 +130,7 @@ public final class ActivityRoutes {
 
     /** Deletes only what the confirmation page confirmed; any other post goes back to that page. */
     public void processDeleteActivity(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<Long> activityId = PathId.of(ctx, "activityId");
         if (activityId.isEmpty()) {
             ctx.fail(404);
@@ -156,7 +156,7 @@ public final class ActivityRoutes {
      * type and provider are one activity. Checked row by row; saved whole, or not at all.
      */
     public void processActivityImport(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         Map<String, SchoolActivities.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId));
         CsvImport<Row> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"),
@@ -202,8 +202,8 @@ public final class ActivityRoutes {
         }
         int yearGroup = form.integer("yearGroup", "Year group", 7, 13);
         String who = form.choice("who", "Who was there", List.of(WHOLE_YEAR_GROUP, CLASS_LIST));
-        Set<String> listed = references(form.text("pupils", "The class list", 20_000));
-        Set<String> absent = references(form.text("absent", "Pupils absent", 20_000));
+        Set<String> listed = references(form.lines("pupils", "The class list", 20_000));
+        Set<String> absent = references(form.lines("absent", "Pupils absent", 20_000));
         if (form.hasErrors()) {
             return Optional.empty();
         }
@@ -267,13 +267,13 @@ public final class ActivityRoutes {
     }
 
     private Optional<SchoolActivities.Activity> own(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         return PathId.of(ctx, "activityId").flatMap(id -> blocking.call(() -> activities.find(schoolId, id)));
     }
 
     private void showForm(RoutingContext ctx, int status, Form form, SchoolActivities.Activity existing,
                           Map<String, Object> preview) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Map<String, Object> model = new HashMap<>(form.model());
         model.putAll(preview);
         @SuppressWarnings("unchecked")

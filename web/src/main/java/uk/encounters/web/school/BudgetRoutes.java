@@ -14,6 +14,7 @@ import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -39,7 +40,7 @@ public final class BudgetRoutes {
 
     /** Adds a funder's money for this year, or changes what a funder gives. */
     public void processBudgetForm(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         String funder = form.required("funder", "Who funds it", 200);
         Long amount = form.pounds("amount", "Amount", 1_000_000);
@@ -71,7 +72,7 @@ public final class BudgetRoutes {
     }
 
     private void showPage(RoutingContext ctx, int status, Form form) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
         List<BudgetRepository.BudgetLine> lines = blocking.call(() ->
                 new BudgetRepository(database.dsl()).forYear(schoolId, year.startYear()));

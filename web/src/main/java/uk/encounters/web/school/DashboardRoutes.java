@@ -13,6 +13,7 @@ import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 
 /**
@@ -35,7 +36,7 @@ public final class DashboardRoutes {
     }
 
     public void showDashboard(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
         List<YearGroupProgress> years = YearGroupProgress.fromTallies(blocking.call(() ->
                 new ProgressSummaries(database.dsl()).forSchool(schoolId, today)));

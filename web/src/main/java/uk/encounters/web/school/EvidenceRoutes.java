@@ -2,6 +2,8 @@ package uk.encounters.web.school;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.Form;
 import uk.encounters.web.CsvImport;
 import uk.encounters.web.Flash;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -41,7 +44,7 @@ public final class EvidenceRoutes {
     }
 
     private void showLog(RoutingContext ctx, int forcedStatus, Form form, Map<String, Object> preview) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         String reference = form.text("reference", "The pupil's reference", 40);
         List<EncounterLog.Entry> entries = reference.isEmpty() || form.hasErrors() ? List.of()
                 : blocking.call(() -> new EncounterLog(database.dsl()).forPupil(schoolId, reference));
@@ -52,6 +55,9 @@ public final class EvidenceRoutes {
         model.putAll(preview);
         model.put("schoolId", schoolId);
         model.put("reference", reference);
+        // a reference may hold &, # or spaces: encoded, it stays one query value
+        model.put("download", "/schools/" + schoolId + "/pupils/log.csv?reference="
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8));
         model.put("entries", entries);
         model.put("attended", entries.stream().filter(EncounterLog.Entry::attended).count());
         int status = forcedStatus != 0 ? forcedStatus : form.hasErrors() ? 422 : 200;
@@ -63,7 +69,7 @@ public final class EvidenceRoutes {
      * to one of this school's pupils as history: checked row by row, saved whole or not at all.
      */
     public void processLogImport(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         String reference = form.required("reference", "The pupil's reference here", 40);
         Optional<Long> pupil = reference.isEmpty() ? Optional.empty()
@@ -97,7 +103,7 @@ public final class EvidenceRoutes {
 
     /** One pupil's log as a file, to send on when they move school. */
     public void downloadPupilLog(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         String reference = Form.ofQuery(ctx).text("reference", "The pupil's reference", 40);
         if (reference.isEmpty()) {
             ctx.redirect("/schools/" + schoolId + "/pupils/log");
@@ -113,14 +119,14 @@ public final class EvidenceRoutes {
 
     /** Every encounter of every pupil, one row each. */
     public void downloadEncounters(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         List<EncounterLog.Entry> entries = blocking.call(() -> new EncounterLog(database.dsl()).forSchool(schoolId));
         send(ctx, "encounters-by-pupil.csv", encounters(entries));
     }
 
     /** Every delivered booking with its attendance, one row each. */
     public void downloadBookings(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         CsvWriter csv = new CsvWriter().row("booking", "date", "type", "benchmark", "employer", "year_group", "places",
                 "attended", "absent");
         blocking.call(() -> new EncounterLog(database.dsl()).bookings(schoolId)).forEach(b -> csv.row(b.bookingId(),

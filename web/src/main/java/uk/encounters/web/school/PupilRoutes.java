@@ -20,6 +20,7 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.CsvImport;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -52,7 +53,7 @@ public final class PupilRoutes {
     }
 
     public void processPupilImport(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         CsvImport<PupilRepository.PupilRow> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"),
                 List.of("reference", "year_group"), new PupilRows());
         Form form = Form.of(ctx);
@@ -77,7 +78,7 @@ public final class PupilRoutes {
 
     /** For a school without an export: a year group of made-up references, by count. */
     public void processYearGroupForm(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         int year = form.integer("yearGroup", "Year group", 7, 13);
         int count = form.integer("count", "Number of pupils", 1, 600);
@@ -103,7 +104,7 @@ public final class PupilRoutes {
     }
 
     private void showPage(RoutingContext ctx, int status, Form form, Map<String, Object> preview) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Map<String, Object> model = new HashMap<>(form.model());
         model.putAll(preview);
         model.put("schoolId", schoolId);

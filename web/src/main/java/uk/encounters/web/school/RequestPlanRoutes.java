@@ -12,6 +12,7 @@ import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
 import uk.encounters.web.Form;
+import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -39,7 +40,7 @@ public final class RequestPlanRoutes {
     }
 
     public void showPlan(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         List<RequestPlan.Proposal> proposals = proposals(schoolId);
         render(ctx, 200, schoolId, proposals, false);
     }
@@ -50,7 +51,7 @@ public final class RequestPlanRoutes {
      * shown for another check and nothing is posted.
      */
     public void processPlan(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         String checked = form.text("fingerprint", "The requests you checked", 100);
         List<RequestPlan.Proposal> proposals = proposals(schoolId);

@@ -41,7 +41,7 @@ public final class RequestRoutes {
     }
 
     public void showRequests(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         List<RequestRepository.RequestSummary> requests = blocking.call(() ->
                 new RequestRepository(database.dsl()).findBySchool(schoolId));
         templates.render(ctx, "school/requests", "Requests", Map.of("schoolId", schoolId, "requests", requests));
@@ -103,7 +103,7 @@ public final class RequestRoutes {
     }
 
     public void processCancelRequest(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Optional<Long> requestId = PathId.of(ctx, "requestId");
         if (requestId.isEmpty()) {
             ctx.fail(404);
@@ -123,7 +123,7 @@ public final class RequestRoutes {
     }
 
     private void save(RoutingContext ctx, RequestRepository.StoredRequest existing) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Map<Long, String> employers = blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
         Form form = Form.of(ctx);
         Optional<RequestDetails> request = read(form, LocalDate.now(clock), existing == null, employers);
@@ -188,8 +188,8 @@ public final class RequestRoutes {
                 form.error("preferredEmployer", "Choose an employer your school has worked with, or none");
             }
         }
-        String send = form.text("sendAdjustments", "Adjustments for pupils with SEND", 1000);
-        String notes = form.text("notes", "Notes", 2000);
+        String send = form.lines("sendAdjustments", "Adjustments for pupils with SEND", 1000);
+        String notes = form.lines("notes", "Notes", 2000);
         if (form.hasErrors()) {
             return Optional.empty();
         }
@@ -204,13 +204,13 @@ public final class RequestRoutes {
     }
 
     private Optional<RequestRepository.StoredRequest> ownRequest(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         return PathId.of(ctx, "requestId")
                 .flatMap(id -> blocking.call(() -> new RequestRepository(database.dsl()).findStored(schoolId, id)));
     }
 
     private void showForm(RoutingContext ctx, int status, Form form, RequestRepository.StoredRequest existing) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         Map<Long, String> employers = blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
         Map<String, Object> model = new HashMap<>(form.model());
         @SuppressWarnings("unchecked")

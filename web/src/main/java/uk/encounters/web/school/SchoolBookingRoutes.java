@@ -44,7 +44,7 @@ public final class SchoolBookingRoutes {
     }
 
     public void showBookings(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         List<SchoolBooking> bookings = blocking.call(() -> new SchoolBookings(database.dsl()).forSchool(schoolId));
         templates.render(ctx, "school/bookings", "Bookings", Map.of("schoolId", schoolId, "bookings", bookings));
     }
@@ -102,7 +102,7 @@ public final class SchoolBookingRoutes {
             return;
         }
         Form form = Form.of(ctx);
-        String reason = form.required("reason", "Why you cannot do it", 1000);
+        String reason = form.requiredLines("reason", "Why you cannot do it", 1000);
         if (form.hasErrors()) {
             showDecline(ctx, 422, form, loaded.get());
             return;
@@ -148,7 +148,7 @@ public final class SchoolBookingRoutes {
             return null;
         }));
         Flash.set(ctx, "Saved: " + chosen.size() + " pupils go.");
-        ctx.redirect(ctx.request().path().replaceFirst("/pupils$", ""));
+        ctx.redirect(loaded.get().path());
     }
 
     /** Ticked pupils attended; the others listed were absent. Changes after the fact are audited. */
@@ -185,17 +185,22 @@ public final class SchoolBookingRoutes {
                 + (result.paidPence() > 0 ? " " + Pounds.format(result.paidPence()) + " paid from your budget." : "")
                 + (result.uncovered() ? " Your budget for paid encounters did not cover this session: talk to your"
                 + " enterprise coordinator." : ""));
-        ctx.redirect(ctx.request().path().replaceFirst("/attendance$", ""));
+        ctx.redirect(loaded.get().path());
     }
 
     private record Loaded(long schoolId, SchoolBooking booking, List<PupilProgress> candidates) {
+        /** The booking's page, built from its ids: never from the address asked for. */
+        String path() {
+            return "/schools/" + schoolId + "/bookings/" + booking.id();
+        }
+
         Set<Long> candidateIds() {
             return candidates.stream().map(PupilProgress::pupilId).collect(Collectors.toSet());
         }
     }
 
     private Optional<Loaded> load(RoutingContext ctx) {
-        long schoolId = Long.parseLong(ctx.pathParam("schoolId"));
+        long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
         Optional<Loaded> loaded = PathId.of(ctx, "bookingId").flatMap(id -> blocking.call(() -> {
             SchoolBookings bookings = new SchoolBookings(database.dsl());
@@ -222,7 +227,7 @@ public final class SchoolBookingRoutes {
 
     private void showDecline(RoutingContext ctx, int status, Form form, Loaded loaded) {
         SchoolBooking b = loaded.booking();
-        String path = "/schools/" + loaded.schoolId() + "/bookings/" + b.id();
+        String path = loaded.path();
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", "
                 + b.startsOn() + " (" + b.periodLabel() + ").");

@@ -3,6 +3,7 @@ package uk.encounters.web.security;
 import java.util.Optional;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.web.PathId;
 
 /**
  * Who may use a route. Every route declares one (see {@link Routes}); the kinds are few on
@@ -75,10 +76,11 @@ public record Access(Kind kind, String parameter) {
         if (kind == Kind.ADMIN) {
             return account.isAdmin() ? Decision.ALLOW : Decision.FORBIDDEN;
         }
-        Long id = parseId(parameterValue);
-        if (id == null) {
+        Optional<Long> parsed = PathId.parse(parameterValue);
+        if (parsed.isEmpty()) {
             return Decision.NOT_FOUND;
         }
+        long id = parsed.get();
         Optional<Long> hub = switch (kind) {
             case HUB -> Optional.of(id);
             case SCHOOL -> hubs.hubOfSchool(id);
@@ -95,12 +97,5 @@ public record Access(Kind kind, String parameter) {
             return hub.isPresent() || own ? Decision.ALLOW : Decision.NOT_FOUND;
         }
         return Decision.FORBIDDEN;
-    }
-
-    private static Long parseId(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        return Long.parseLong(value);
     }
 }

@@ -2,12 +2,16 @@ package uk.encounters.web.security;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.PathId;
 import uk.encounters.web.observe.RequestId;
 
 /**
@@ -19,16 +23,35 @@ import uk.encounters.web.observe.RequestId;
 public final class Routes {
 
     public static final String ACCESS = "access";
+    /** Path parameters that hold a row's id ({@code :schoolId}); tokens and file names are not ids. */
+    private static final Pattern ID_PARAMETER = Pattern.compile(":([A-Za-z]+Id)\\b");
     private static final String PATTERN = "routePattern";
 
     private final Router router;
     private final Access.HubLookup hubs;
     private final Blocking blocking;
+    /** Steps between the access check and the handler: for uploads, reading the body. */
+    private final List<Handler<RoutingContext>> afterAccess;
 
     public Routes(Router router, Access.HubLookup hubs, Blocking blocking) {
+        this(router, hubs, blocking, List.of());
+    }
+
+    private Routes(Router router, Access.HubLookup hubs, Blocking blocking, List<Handler<RoutingContext>> afterAccess) {
         this.router = router;
         this.hubs = hubs;
         this.blocking = blocking;
+        this.afterAccess = afterAccess;
+    }
+
+    /**
+     * Routes whose body is read only once the access check has passed ({@code steps}: the body
+     * reader, then the checks that need the body). For uploads of up to 2 MB: whoever may not use
+     * the route is answered before a byte of the body is read.
+     */
+    @SafeVarargs
+    public final Routes readingBodyAfterAccess(Handler<RoutingContext>... steps) {
+        return new Routes(router, hubs, blocking, List.of(steps));
     }
 
     public void get(String path, Access access, Handler<RoutingContext> handler) {
@@ -45,13 +68,20 @@ public final class Routes {
     }
 
     private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
-        router.route(method, path)
+        List<String> ids = ID_PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
+        Route route = router.route(method, path)
                 .putMetadata(ACCESS, access)
                 .handler(RequestId.carried(ctx -> {
                     ctx.put(PATTERN, path);
+                    // an id that is not one names nothing: 404 here, before any handler parses it
+                    if (ids.stream().anyMatch(id -> PathId.of(ctx, id).isEmpty())) {
+                        ctx.fail(404);
+                        return;
+                    }
                     enforce(ctx, access);
-                }))
-                .handler(RequestId.carried(handler));
+                }));
+        afterAccess.forEach(step -> route.handler(RequestId.carried(step)));
+        route.handler(RequestId.carried(handler));
     }
 
     /**

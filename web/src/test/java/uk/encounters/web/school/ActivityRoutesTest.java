@@ -125,7 +125,7 @@ class ActivityRoutesTest {
         HttpResponse<String> refused = carla.post("/schools/" + school + "/activities", future);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Record an activity once it has happened")
-                .contains("Who ran it must be one line of letters, numbers and punctuation");
+                .contains("Who ran it must be one line of text, without tabs, line breaks or other control characters");
 
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isZero();
         assertThat(db.dsl().fetchCount(ENCOUNTER)).isZero();

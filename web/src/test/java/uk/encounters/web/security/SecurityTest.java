@@ -112,6 +112,38 @@ class SecurityTest {
         assertThat(blocked.headers().firstValue("retry-after")).isPresent();
     }
 
+    /**
+     * An upload route reads up to 2 MB: it answers whoever may not use it before reading any of
+     * the body, so nobody can make it read 2 MB by posting to a school or employer not theirs.
+     */
+    @Test
+    void anUploadIsAnsweredBeforeItsBodyIsReadWhenTheSenderMayNotUseTheRoute() throws Exception {
+        TestData data = new TestData(db.dsl());
+        long otherSchool = data.school(data.hub("Leicester Careers Hub"), "Another Academy");
+        Visitor lee = new Visitor(app).signIn("lee@example.org", PASSWORD);
+        String session = "Cookie: encounters_session=" + lee.cookie("encounters_session") + "\r\n";
+
+        for (String path : new String[] {"/schools/" + otherSchool + "/import/pupils", "/schools/" + otherSchool + "/import/activities"}) {
+            assertThat(statusLineOfBodilessPost(path, "")).as("nobody signed in: " + path).contains(" 302 ");
+            assertThat(statusLineOfBodilessPost(path, session)).as("another school's careers leader: " + path).contains(" 403 ");
+        }
+    }
+
+    /** Sends a POST's head declaring a 1 MB body, sends none of it, and reads the status line (10 s at most). */
+    private static String statusLineOfBodilessPost(String path, String headers) throws Exception {
+        java.net.URI base = java.net.URI.create(app.url("/"));
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                    + "Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        } catch (java.net.SocketTimeoutException e) {
+            return "no answer while the body was awaited";
+        }
+    }
+
     @Test
     void anOversizeBodyIsRefusedWithAClearPage() {
         Visitor visitor = new Visitor(app);
