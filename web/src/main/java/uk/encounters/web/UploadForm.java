@@ -83,11 +83,24 @@ public final class UploadForm {
             held.body.appendBuffer(chunk);
             request.pause();
         }).endHandler(end -> held.ended = true).exceptionHandler(e -> held.failure = e);
-        // Answered without reading the body (refused, or too large): the rest of it is never read, so the
-        // connection cannot carry another request; it closes.
+        // Answered without reading the body (refused, or too large): the rest of it is never read, so an
+        // HTTP/1 connection cannot carry another request; it closes. HTTP/2 forbids that header, and a
+        // client there waits to finish sending: the rest of the body is let through and dropped.
+        boolean http2 = request.version() == io.vertx.core.http.HttpVersion.HTTP_2;
         ctx.addHeadersEndHandler(v -> {
-            if (!held.ended && !held.read) {
+            if (!held.ended && !held.read && !http2) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+        });
+        // Vert.x closes a "Connection: close" connection only once the request has ended, which an
+        // unread body never does: the client would wait on it. So it is closed here, once answered.
+        ctx.addEndHandler(v -> {
+            if (!held.ended && !held.read) {
+                if (http2) {
+                    request.handler(dropped -> { }).resume();
+                } else {
+                    request.connection().close();
+                }
             }
         });
         ctx.next();
