@@ -83,10 +83,10 @@ public final class UploadForm {
             held.body.appendBuffer(chunk);
             request.pause();
         }).endHandler(end -> held.ended = true).exceptionHandler(e -> held.failure = e);
-        // Answered without reading the body (refused, or too large): the rest of it is never read, so the
-        // connection cannot carry another request; it closes.
+        // Answered without reading the body (refused, or too large): the rest of it is never read, so an
+        // HTTP/1 connection cannot carry another request; it closes. (HTTP/2 has a stream per request.)
         ctx.addHeadersEndHandler(v -> {
-            if (!held.ended && !held.read) {
+            if (!held.ended && !held.read && request.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             }
         });
