@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.hub.EmployerFatigue;
 import uk.encounters.marketplace.hub.HubProgress;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -63,6 +64,8 @@ public final class HubDashboardRoutes {
                 EmployerFatigue.forHub(database.dsl(), hubId, today, MAX_EMPLOYERS + 1));
         Future<List<WeeklyDelivery>> weeks = blocking.start(() -> WeeklyDelivery.forHub(database.dsl(), hubId, today));
         Future<SupplyGaps> gaps = blocking.start(() -> SupplyGaps.forHub(database.dsl(), hubId, today));
+        // SMEs rarely sign in, so requests to join their organisation are mostly the coordinator's to decide
+        Future<Integer> joins = blocking.start(() -> new OrganisationJoins(database.dsl(), clock).pendingInHub(hubId).size());
         List<EmployerFatigue> employers = asked.await();
         Map<String, Object> model = new HashMap<>();
         model.put("hub", hub.get());
@@ -75,6 +78,8 @@ public final class HubDashboardRoutes {
         model.put("maxEmployers", MAX_EMPLOYERS);
         model.put("weeks", weekRows(weeks.await()));
         model.put("gaps", gaps.await());
+        int waiting = joins.await();
+        model.put("joinsWaiting", waiting == 0 ? null : waiting == 1 ? "1 person is" : waiting + " people are");
         templates.render(ctx, "hub/dashboard", "Dashboard for " + hub.get().name(), model);
     }
 

@@ -227,6 +227,7 @@ class OfferFormTest {
 
         Accounts.create(db.dsl(), "coordinator@derby-hub.example", "Cora", Scope.coordinator(hub));
         Visitor cora = new Visitor(app).signIn("coordinator@derby-hub.example", Accounts.PASSWORD);
+        assertThat(cora.get("/hubs/" + hub + "/dashboard").body()).contains("1 person is asking to join an");
         String page = cora.get("/hubs/" + hub + "/employers").body();
         assertThat(page).contains("Priya Shah (someone@gmail.com) asks to join Acme Engineering Ltd")
                 .contains("the same name at the same postcode");
