@@ -132,6 +132,13 @@ public final class OrganisationJoins {
         return pending(EMPLOYER.HUB_ID.eq(hubId));
     }
 
+    /** How many requests the hub's coordinator has to decide: a count, not the rows. */
+    public int countPendingInHub(long hubId) {
+        return dsl.fetchCount(ORGANISATION_JOIN.join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID)),
+                EMPLOYER.HUB_ID.eq(hubId).and(ORGANISATION_JOIN.DECISION.isNull())
+                        .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull()));
+    }
+
     /** What the person asked, while it waits: their own offer and what they typed, nothing of the organisation's. */
     public List<String> waitingOffersOf(long userId) {
         return dsl.select(OFFER.TITLE, ORGANISATION_JOIN.ORGANISATION_NAME).from(ORGANISATION_JOIN)

@@ -1,6 +1,8 @@
 package uk.encounters.marketplace.outbox;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,8 +46,8 @@ public final class LinkSlots {
     }
 
     /** Fills each listed link's slot with {@code urlOf}'s answer (empty answer: the link cannot be used). */
-    public static OutboxMessage filled(OutboxMessage message, LongFunction<java.util.Optional<String>> urlOf) {
-        Map<Long, String> urls = new java.util.HashMap<>();
+    public static OutboxMessage filled(OutboxMessage message, LongFunction<Optional<String>> urlOf) {
+        Map<Long, String> urls = new HashMap<>();
         for (long id : message.linkTokenIds()) {
             urlOf.apply(id).ifPresent(url -> urls.put(id, url));
         }

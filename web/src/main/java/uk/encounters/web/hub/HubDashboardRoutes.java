@@ -65,7 +65,7 @@ public final class HubDashboardRoutes {
         Future<List<WeeklyDelivery>> weeks = blocking.start(() -> WeeklyDelivery.forHub(database.dsl(), hubId, today));
         Future<SupplyGaps> gaps = blocking.start(() -> SupplyGaps.forHub(database.dsl(), hubId, today));
         // SMEs rarely sign in, so requests to join their organisation are mostly the coordinator's to decide
-        Future<Integer> joins = blocking.start(() -> new OrganisationJoins(database.dsl(), clock).pendingInHub(hubId).size());
+        Future<Integer> joins = blocking.start(() -> new OrganisationJoins(database.dsl(), clock).countPendingInHub(hubId));
         List<EmployerFatigue> employers = asked.await();
         Map<String, Object> model = new HashMap<>();
         model.put("hub", hub.get());
