@@ -14,8 +14,13 @@ import uk.encounters.benchmark.instance.InstanceKind;
  * Time limits default to each instance's own ({@link InstanceKind}); {@code --quick} shortens
  * them and takes one seed, for a smoke run.
  */
-record BenchmarkOptions(List<InstanceKind> instances, List<Long> seeds, Map<InstanceKind, Duration> solverTime,
-                        Map<InstanceKind, Duration> referenceTime, Path csv, boolean help) {
+record BenchmarkOptions(
+        List<InstanceKind> instances,
+        List<Long> seeds,
+        Map<InstanceKind, Duration> solverTime,
+        Map<InstanceKind, Duration> referenceTime,
+        Path csv,
+        boolean help) {
 
     static final String USAGE = """
             Usage: encounters bench [options]
@@ -47,10 +52,14 @@ record BenchmarkOptions(List<InstanceKind> instances, List<Long> seeds, Map<Inst
             switch (option) {
                 case "--quick" -> quick = true;
                 case "--help", "-h" -> help = true;
-                case "--instances" -> instances = Arrays.stream(value(args, ++i, option).split(","))
-                        .map(InstanceKind::named).toList();
-                case "--seeds" -> seeds = Arrays.stream(value(args, ++i, option).split(","))
-                        .map(s -> parseLong(s, option)).toList();
+                case "--instances" ->
+                    instances = Arrays.stream(value(args, ++i, option).split(","))
+                            .map(InstanceKind::named)
+                            .toList();
+                case "--seeds" ->
+                    seeds = Arrays.stream(value(args, ++i, option).split(","))
+                            .map(s -> parseLong(s, option))
+                            .toList();
                 case "--solver-seconds" -> solver.putAll(limits(value(args, ++i, option), option));
                 case "--reference-seconds" -> reference.putAll(limits(value(args, ++i, option), option));
                 case "--csv" -> csv = Path.of(value(args, ++i, option));
@@ -111,7 +120,10 @@ record BenchmarkOptions(List<InstanceKind> instances, List<Long> seeds, Map<Inst
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (InstanceKind kind : instances) {
-            lines.add(String.format("%s: solver %d s, reference %d s", kind.code(), solverTime.get(kind).toSeconds(),
+            lines.add(String.format(
+                    "%s: solver %d s, reference %d s",
+                    kind.code(),
+                    solverTime.get(kind).toSeconds(),
                     referenceTime.get(kind).toSeconds()));
         }
         return lines;

@@ -7,8 +7,7 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 /** When the solver found each new best plan, and how good it was: how fast it gets near the optimum. */
 public final class BestScoreTimeline {
 
-    private record Point(long millis, HardSoftLongScore score) {
-    }
+    private record Point(long millis, HardSoftLongScore score) {}
 
     private final List<Point> points = new ArrayList<>();
 
@@ -31,7 +30,8 @@ public final class BestScoreTimeline {
     public synchronized long millisToWithin(long target, double percent) {
         double threshold = target - Math.abs(target) * percent / 100;
         for (Point point : points) {
-            if (point.score().isFeasible() && point.score().isSolutionInitialized()
+            if (point.score().isFeasible()
+                    && point.score().isSolutionInitialized()
                     && point.score().softScore() >= threshold) {
                 return point.millis();
             }

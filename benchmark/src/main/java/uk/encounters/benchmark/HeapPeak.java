@@ -11,8 +11,7 @@ import java.lang.management.MemoryType;
  */
 final class HeapPeak {
 
-    private HeapPeak() {
-    }
+    private HeapPeak() {}
 
     /** Collects what earlier instances left, then starts the peaks again from here. */
     static void reset() {

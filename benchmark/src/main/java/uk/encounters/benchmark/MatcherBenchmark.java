@@ -11,10 +11,10 @@ import java.util.function.UnaryOperator;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import uk.encounters.benchmark.instance.BenchmarkInstance;
 import uk.encounters.benchmark.instance.InstanceKind;
+import uk.encounters.benchmark.reference.CpSatReference;
 import uk.encounters.benchmark.reference.ReferencePlan;
 import uk.encounters.benchmark.reference.ReferenceResult;
 import uk.encounters.benchmark.reference.ReferenceSolver;
-import uk.encounters.benchmark.reference.CpSatReference;
 import uk.encounters.marketplace.demo.SharedData;
 import uk.encounters.matcher.baseline.FirstComeFirstServed;
 import uk.encounters.matcher.baseline.PriorityGreedy;
@@ -56,7 +56,8 @@ public final class MatcherBenchmark {
         } catch (LinkageError e) {
             // OR-Tools loads native code, which a machine may refuse
             reference = Optional.empty();
-            System.out.println("No reference solver: OR-Tools could not start (" + e + "). Gaps and time to 1 % are left blank.");
+            System.out.println(
+                    "No reference solver: OR-Tools could not start (" + e + "). Gaps and time to 1 % are left blank.");
         }
         int failures = new MatcherBenchmark(reference, System.out).run(options);
         System.exit(failures == 0 ? 0 : 1);
@@ -65,7 +66,9 @@ public final class MatcherBenchmark {
     /** Runs every instance and seed asked for; returns how many failed. */
     int run(BenchmarkOptions options) {
         Optional<Path> data = SharedData.locate();
-        out.printf("Matcher benchmark: %d cores, heap limit %d MB, data: %s%n", Runtime.getRuntime().availableProcessors(),
+        out.printf(
+                "Matcher benchmark: %d cores, heap limit %d MB, data: %s%n",
+                Runtime.getRuntime().availableProcessors(),
                 HeapPeak.maxBytes() / (1024 * 1024),
                 data.map(Path::toString).orElse("none (the parametric Derby-like hub)"));
         options.describe().forEach(line -> out.println("  " + line));
@@ -73,17 +76,26 @@ public final class MatcherBenchmark {
         int failures = 0;
         for (InstanceKind kind : options.instances()) {
             if (!kind.available(data)) {
-                out.println(kind.code() + ": skipped, it is made from the public data in shared/data, which was not found");
+                out.println(
+                        kind.code() + ": skipped, it is made from the public data in shared/data, which was not found");
                 continue;
             }
             for (long seed : options.seeds()) {
                 try {
                     long start = System.nanoTime();
                     BenchmarkInstance instance = kind.build(seed, data);
-                    out.printf("%n%s seed %d, horizon %s to %s, built in %.1f s: %s%n", kind.code(), seed,
-                            instance.problem().horizonStart(), instance.problem().horizonEnd(),
-                            (System.nanoTime() - start) / 1e9, instance.figures().describe());
-                    rows.add(measure(instance, options.solverTime().get(kind), options.referenceTime().get(kind)));
+                    out.printf(
+                            "%n%s seed %d, horizon %s to %s, built in %.1f s: %s%n",
+                            kind.code(),
+                            seed,
+                            instance.problem().horizonStart(),
+                            instance.problem().horizonEnd(),
+                            (System.nanoTime() - start) / 1e9,
+                            instance.figures().describe());
+                    rows.add(measure(
+                            instance,
+                            options.solverTime().get(kind),
+                            options.referenceTime().get(kind)));
                 } catch (RuntimeException e) {
                     failures++;
                     out.println(kind.code() + " seed " + seed + " FAILED: " + e);
@@ -106,24 +118,47 @@ public final class MatcherBenchmark {
         Outcome greedy = baseline(instance, PriorityGreedy::plan);
         out.println("  priority greedy:          " + greedy.describe());
         SolverRun solver = SolverRun.solve(instance.reset(), solverTime);
-        out.printf("  solver (%d s):             %s; %,d score calculations/s%n", solverTime.toSeconds(),
-                solver.outcome().describe(), solver.scoreCalculationsPerSecond());
+        out.printf(
+                "  solver (%d s):             %s; %,d score calculations/s%n",
+                solverTime.toSeconds(), solver.outcome().describe(), solver.scoreCalculationsPerSecond());
         Optional<ReferenceResult> result = reference.map(r -> r.solve(instance.reset(), referenceTime));
         Optional<Outcome> rescored = result.map(r -> rescore(instance, r));
-        result.ifPresent(r -> out.printf("  reference (%d s):         %s %,d, bound %,d (%s, %.1f s); "
-                        + "the matcher scores its plan %s%n", referenceTime.toSeconds(), r.optimal() ? "optimal" : "best",
-                r.objective(), r.bound(), r.status(), r.time().toMillis() / 1000.0, rescored.get().describe()));
-        Measurement measurement = new Measurement(instance.name(), instance.seed(), instance.figures(), fcfs, greedy,
-                solver, result, rescored, HeapPeak.bytes(), HeapPeak.maxBytes());
-        out.printf("  gap %s %% (to the %s), %s %% to the best known, within 1 %% after %s s, "
+        result.ifPresent(r -> out.printf(
+                "  reference (%d s):         %s %,d, bound %,d (%s, %.1f s); " + "the matcher scores its plan %s%n",
+                referenceTime.toSeconds(),
+                r.optimal() ? "optimal" : "best",
+                r.objective(),
+                r.bound(),
+                r.status(),
+                r.time().toMillis() / 1000.0,
+                rescored.get().describe()));
+        Measurement measurement = new Measurement(
+                instance.name(),
+                instance.seed(),
+                instance.figures(),
+                fcfs,
+                greedy,
+                solver,
+                result,
+                rescored,
+                HeapPeak.bytes(),
+                HeapPeak.maxBytes());
+        out.printf(
+                "  gap %s %% (to the %s), %s %% to the best known, within 1 %% after %s s, "
                         + "+%s %% value to pupils over first come first served, peak heap %d MB%n",
-                ResultColumn.format(measurement.gapPercent(), 2), measurement.referenceKind().equals("optimal")
-                        ? "optimum" : "bound", ResultColumn.format(measurement.gapToBestKnownPercent(), 2),
+                ResultColumn.format(measurement.gapPercent(), 2),
+                measurement.referenceKind().equals("optimal") ? "optimum" : "bound",
+                ResultColumn.format(measurement.gapToBestKnownPercent(), 2),
                 ResultColumn.format(measurement.secondsToNearOptimum(), 1),
-                ResultColumn.format(measurement.valueOverFcfsPercent(), 1), measurement.peakHeapMb());
+                ResultColumn.format(measurement.valueOverFcfsPercent(), 1),
+                measurement.peakHeapMb());
         if (measurement.modelsDisagree()) {
-            out.printf(Locale.ROOT, "  WARNING: the reference's objective %d and the matcher's score of its plan %s "
-                    + "disagree: the two models differ%n", result.get().objective(), ResultColumn.score(rescored.get()));
+            out.printf(
+                    Locale.ROOT,
+                    "  WARNING: the reference's objective %d and the matcher's score of its plan %s "
+                            + "disagree: the two models differ%n",
+                    result.get().objective(),
+                    ResultColumn.score(rescored.get()));
         }
         return measurement;
     }

@@ -15,9 +15,17 @@ import uk.encounters.benchmark.reference.ReferenceResult;
  * @param referenceRescored the reference's plan scored by the matcher's own rules; it should equal
  *                          the reference's objective, or the two models differ
  */
-public record Measurement(String instance, long seed, InstanceFigures figures, Outcome fcfs, Outcome greedy,
-                          SolverRun solver, Optional<ReferenceResult> reference, Optional<Outcome> referenceRescored,
-                          long peakHeapBytes, long maxHeapBytes) {
+public record Measurement(
+        String instance,
+        long seed,
+        InstanceFigures figures,
+        Outcome fcfs,
+        Outcome greedy,
+        SolverRun solver,
+        Optional<ReferenceResult> reference,
+        Optional<Outcome> referenceRescored,
+        long peakHeapBytes,
+        long maxHeapBytes) {
 
     /** The solver's target: within this many percent of the optimum. */
     public static final double NEAR_OPTIMUM_PERCENT = 1;
@@ -34,7 +42,8 @@ public record Measurement(String instance, long seed, InstanceFigures figures, O
         }
         long objective = reference.get().objective();
         Outcome rescored = referenceRescored.get();
-        return !rescored.feasible() || rescored.soft() < objective
+        return !rescored.feasible()
+                || rescored.soft() < objective
                 || (reference.get().optimal() && rescored.soft() != objective);
     }
 
@@ -63,7 +72,9 @@ public record Measurement(String instance, long seed, InstanceFigures figures, O
     private OptionalLong bestKnown() {
         LongStream feasible = LongStream.concat(
                 Stream.of(Optional.of(fcfs), Optional.of(greedy), Optional.of(solver.outcome()), referenceRescored)
-                        .flatMap(Optional::stream).filter(Outcome::feasible).mapToLong(Outcome::soft),
+                        .flatMap(Optional::stream)
+                        .filter(Outcome::feasible)
+                        .mapToLong(Outcome::soft),
                 reference.stream().mapToLong(ReferenceResult::objective));
         return feasible.max();
     }

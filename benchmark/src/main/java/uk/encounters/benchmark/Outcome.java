@@ -15,8 +15,13 @@ public record Outcome(long hard, long soft, long value, int matched, long pupilP
 
     public static Outcome of(MatchingProblem plan, HardSoftLongScore score, Duration time) {
         PlanSummary summary = PlanSummary.of(plan);
-        return new Outcome(score.hardScore(), score.softScore(), summary.priorityWeightedValue(), summary.matched(),
-                summary.pupilPlaces(), time);
+        return new Outcome(
+                score.hardScore(),
+                score.softScore(),
+                summary.priorityWeightedValue(),
+                summary.matched(),
+                summary.pupilPlaces(),
+                time);
     }
 
     public boolean feasible() {
@@ -24,8 +29,13 @@ public record Outcome(long hard, long soft, long value, int matched, long pupilP
     }
 
     public String describe() {
-        return String.format("soft %,d%s, value %,d, %d sessions matched, %,d pupil places, %.1f s", soft,
-                feasible() ? "" : String.format(" (INFEASIBLE: hard %,d)", hard), value, matched, pupilPlaces,
+        return String.format(
+                "soft %,d%s, value %,d, %d sessions matched, %,d pupil places, %.1f s",
+                soft,
+                feasible() ? "" : String.format(" (INFEASIBLE: hard %,d)", hard),
+                value,
+                matched,
+                pupilPlaces,
                 time.toMillis() / 1000.0);
     }
 }

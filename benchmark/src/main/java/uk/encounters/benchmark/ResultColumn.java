@@ -16,8 +16,8 @@ record ResultColumn(String heading, String csvName, Function<Measurement, String
         return of(csvName, csvName, value);
     }
 
-    static ResultColumn decimal(String heading, String csvName, Function<Measurement, OptionalDouble> value,
-                                int places) {
+    static ResultColumn decimal(
+            String heading, String csvName, Function<Measurement, OptionalDouble> value, int places) {
         return new ResultColumn(heading, csvName, m -> format(value.apply(m), places));
     }
 

@@ -40,25 +40,36 @@ final class ResultCsv {
             ResultColumn.csv("solver_value", m -> m.solver().outcome().value()),
             ResultColumn.csv("solver_matched", m -> m.solver().outcome().matched()),
             ResultColumn.csv("solver_seconds", m -> seconds(m.solver().outcome())),
-            ResultColumn.csv("solver_score_calculations_per_second", m -> m.solver().scoreCalculationsPerSecond()),
-            ResultColumn.csv("reference_objective", m -> m.reference().map(r -> (Object) r.objective()).orElse("")),
-            ResultColumn.csv("reference_bound", m -> m.reference().map(r -> (Object) r.bound()).orElse("")),
+            ResultColumn.csv(
+                    "solver_score_calculations_per_second", m -> m.solver().scoreCalculationsPerSecond()),
+            ResultColumn.csv(
+                    "reference_objective",
+                    m -> m.reference().map(r -> (Object) r.objective()).orElse("")),
+            ResultColumn.csv(
+                    "reference_bound",
+                    m -> m.reference().map(r -> (Object) r.bound()).orElse("")),
             ResultColumn.csv("reference", Measurement::referenceKind),
-            ResultColumn.csv("reference_status", m -> m.reference().map(r -> r.status()).orElse("")),
-            ResultColumn.csv("reference_seconds",
-                    m -> m.reference().map(r -> (Object) (r.time().toMillis() / 1000.0)).orElse("")),
-            ResultColumn.csv("reference_rescored_soft",
+            ResultColumn.csv(
+                    "reference_status", m -> m.reference().map(r -> r.status()).orElse("")),
+            ResultColumn.csv(
+                    "reference_seconds",
+                    m -> m.reference()
+                            .map(r -> (Object) (r.time().toMillis() / 1000.0))
+                            .orElse("")),
+            ResultColumn.csv(
+                    "reference_rescored_soft",
                     m -> m.referenceRescored().map(o -> ResultColumn.score(o)).orElse("")),
             ResultColumn.csv("models_disagree", Measurement::modelsDisagree),
             ResultColumn.decimal("gap_percent", "gap_percent", Measurement::gapPercent, 3),
-            ResultColumn.decimal("gap_to_best_known_percent", "gap_to_best_known_percent", Measurement::gapToBestKnownPercent, 3),
+            ResultColumn.decimal(
+                    "gap_to_best_known_percent", "gap_to_best_known_percent", Measurement::gapToBestKnownPercent, 3),
             ResultColumn.decimal("seconds_to_1_percent", "seconds_to_1_percent", Measurement::secondsToNearOptimum, 3),
-            ResultColumn.decimal("value_over_fcfs_percent", "value_over_fcfs_percent", Measurement::valueOverFcfsPercent, 2),
+            ResultColumn.decimal(
+                    "value_over_fcfs_percent", "value_over_fcfs_percent", Measurement::valueOverFcfsPercent, 2),
             ResultColumn.csv("peak_heap_mb", Measurement::peakHeapMb),
             ResultColumn.csv("xmx_mb", Measurement::maxHeapMb));
 
-    private ResultCsv() {
-    }
+    private ResultCsv() {}
 
     static void write(Path file, List<Measurement> rows) {
         List<String> lines = new ArrayList<>();

@@ -15,9 +15,15 @@ final class ResultTable {
             ResultColumn.of("pairs", "candidate_pairs", m -> m.figures().candidatePairs()),
             ResultColumn.of("FCFS", "fcfs_soft", m -> ResultColumn.score(m.fcfs())),
             ResultColumn.of("greedy", "greedy_soft", m -> ResultColumn.score(m.greedy())),
-            ResultColumn.of("solver", "solver_soft", m -> ResultColumn.score(m.solver().outcome())),
-            ResultColumn.of("reference", "reference_bound",
-                    m -> m.reference().map(ReferenceResult::bound).map(String::valueOf).orElse("-")),
+            ResultColumn.of(
+                    "solver", "solver_soft", m -> ResultColumn.score(m.solver().outcome())),
+            ResultColumn.of(
+                    "reference",
+                    "reference_bound",
+                    m -> m.reference()
+                            .map(ReferenceResult::bound)
+                            .map(String::valueOf)
+                            .orElse("-")),
             ResultColumn.of("ref", "reference", Measurement::referenceKind),
             ResultColumn.decimal("gap %", "gap_percent", Measurement::gapPercent, 2),
             ResultColumn.decimal("best gap %", "gap_to_best_known_percent", Measurement::gapToBestKnownPercent, 2),
@@ -25,15 +31,15 @@ final class ResultTable {
             ResultColumn.decimal("+value vs FCFS %", "value_over_fcfs_percent", Measurement::valueOverFcfsPercent, 1),
             ResultColumn.of("peak MB", "peak_heap_mb", Measurement::peakHeapMb));
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static void print(List<Measurement> rows, PrintStream out) {
         int[] widths = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
             widths[c] = COLUMNS.get(c).heading().length();
             for (Measurement row : rows) {
-                widths[c] = Math.max(widths[c], COLUMNS.get(c).value().apply(row).length());
+                widths[c] =
+                        Math.max(widths[c], COLUMNS.get(c).value().apply(row).length());
             }
         }
         StringBuilder heading = new StringBuilder();

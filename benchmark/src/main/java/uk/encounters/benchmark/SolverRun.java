@@ -21,10 +21,11 @@ public record SolverRun(Outcome outcome, BestScoreTimeline timeline, long scoreC
 
     public static SolverRun solve(MatchingProblem problem, Duration limit) {
         SolverSettings settings = new SolverSettings(limit, EnvironmentMode.REPRODUCIBLE);
-        Solver<MatchingProblem> solver = SolverFactory.<MatchingProblem>create(settings.toSolverConfig()).buildSolver();
+        Solver<MatchingProblem> solver =
+                SolverFactory.<MatchingProblem>create(settings.toSolverConfig()).buildSolver();
         BestScoreTimeline timeline = new BestScoreTimeline();
-        solver.addEventListener(event -> timeline.record(event.getTimeMillisSpent(),
-                (HardSoftLongScore) event.getNewBestScore()));
+        solver.addEventListener(
+                event -> timeline.record(event.getTimeMillisSpent(), (HardSoftLongScore) event.getNewBestScore()));
         long start = System.nanoTime();
         MatchingProblem best = solver.solve(problem);
         Duration time = Duration.ofNanos(System.nanoTime() - start);

@@ -35,8 +35,8 @@ class BenchmarkOptionsTest {
 
     @Test
     void oneNumberSetsTheLimitOfEveryInstance() {
-        BenchmarkOptions options = BenchmarkOptions.parse(List.of("--instances", "derby-term,derby-week",
-                "--seeds", "4", "--solver-seconds", "9", "--csv", "out.csv"));
+        BenchmarkOptions options = BenchmarkOptions.parse(List.of(
+                "--instances", "derby-term,derby-week", "--seeds", "4", "--solver-seconds", "9", "--csv", "out.csv"));
 
         assertThat(options.instances()).containsExactly(InstanceKind.DERBY_TERM, InstanceKind.DERBY_WEEK);
         assertThat(options.seeds()).containsExactly(4L);

@@ -25,8 +25,8 @@ class MatcherBenchmarkTest {
     @BeforeAll
     static void measureTheTinyRound() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        MatcherBenchmark benchmark = new MatcherBenchmark(Optional.of(new BruteForceReference()),
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+        MatcherBenchmark benchmark = new MatcherBenchmark(
+                Optional.of(new BruteForceReference()), new PrintStream(output, true, StandardCharsets.UTF_8));
         measurement = benchmark.measure(TinyRound.instance(), Duration.ofSeconds(2), Duration.ofSeconds(10));
         printed = output.toString(StandardCharsets.UTF_8);
     }
@@ -34,7 +34,8 @@ class MatcherBenchmarkTest {
     @Test
     void theSolverReachesTheBruteForceOptimumOnATinyRoundSoTheGapIsZero() {
         assertThat(measurement.referenceKind()).isEqualTo("optimal");
-        assertThat(measurement.solver().outcome().soft()).isEqualTo(measurement.reference().orElseThrow().objective());
+        assertThat(measurement.solver().outcome().soft())
+                .isEqualTo(measurement.reference().orElseThrow().objective());
         assertThat(measurement.gapPercent()).hasValue(0.0);
         assertThat(measurement.gapToBestKnownPercent()).hasValue(0.0);
         assertThat(measurement.secondsToNearOptimum()).isPresent();
@@ -42,7 +43,8 @@ class MatcherBenchmarkTest {
 
     @Test
     void firstComeFirstServedGivesBothTalksToTheSchoolThatPostedFirstAndTheSolverSharesThem() {
-        assertThat(measurement.fcfs().soft()).isLessThan(measurement.solver().outcome().soft());
+        assertThat(measurement.fcfs().soft())
+                .isLessThan(measurement.solver().outcome().soft());
         assertThat(measurement.valueOverFcfsPercent().orElseThrow()).isPositive();
     }
 
@@ -62,11 +64,26 @@ class MatcherBenchmarkTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(2);
         List<String> header = Arrays.asList(lines.get(0).split(","));
-        assertThat(header).startsWith("instance", "seed").contains("sessions", "slots", "candidate_pairs",
-                "fcfs_soft", "greedy_soft", "solver_soft", "reference_bound", "reference", "gap_percent",
-                "gap_to_best_known_percent", "seconds_to_1_percent", "value_over_fcfs_percent", "peak_heap_mb",
-                "xmx_mb");
-        assertThat(header).containsAll(ResultTable.COLUMNS.stream().map(ResultColumn::csvName).toList());
+        assertThat(header)
+                .startsWith("instance", "seed")
+                .contains(
+                        "sessions",
+                        "slots",
+                        "candidate_pairs",
+                        "fcfs_soft",
+                        "greedy_soft",
+                        "solver_soft",
+                        "reference_bound",
+                        "reference",
+                        "gap_percent",
+                        "gap_to_best_known_percent",
+                        "seconds_to_1_percent",
+                        "value_over_fcfs_percent",
+                        "peak_heap_mb",
+                        "xmx_mb");
+        assertThat(header)
+                .containsAll(
+                        ResultTable.COLUMNS.stream().map(ResultColumn::csvName).toList());
         String[] row = lines.get(1).split(",", -1);
         assertThat(row).hasSameSizeAs(header.toArray());
         assertThat(row[header.indexOf("instance")]).isEqualTo("tiny");
@@ -84,8 +101,17 @@ class MatcherBenchmarkTest {
 
         List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).contains("instance", "FCFS", "greedy", "solver", "reference", "gap %",
-                "to 1 % (s)", "+value vs FCFS %", "peak MB");
+        assertThat(lines.get(0))
+                .contains(
+                        "instance",
+                        "FCFS",
+                        "greedy",
+                        "solver",
+                        "reference",
+                        "gap %",
+                        "to 1 % (s)",
+                        "+value vs FCFS %",
+                        "peak MB");
         assertThat(lines.get(2)).startsWith("tiny").contains("optimal", "0.00");
     }
 }

@@ -27,14 +27,23 @@ class MeasurementTest {
     }
 
     private static Measurement measured(ReferenceResult reference, long rescored) {
-        return new Measurement("tiny", 1, FIGURES, outcome(800, 1000), outcome(900, 1200), solver(990, 2500),
-                Optional.of(reference), Optional.of(outcome(rescored, 1600)), 100 << 20, 4096L << 20);
+        return new Measurement(
+                "tiny",
+                1,
+                FIGURES,
+                outcome(800, 1000),
+                outcome(900, 1200),
+                solver(990, 2500),
+                Optional.of(reference),
+                Optional.of(outcome(rescored, 1600)),
+                100 << 20,
+                4096L << 20);
     }
 
     @Test
     void withoutProofOfOptimalityTheGapIsToTheBoundAndTheBestKnownIsTheBestPlanFound() {
-        Measurement m = measured(new ReferenceResult(995, 1100, false, "FEASIBLE", Duration.ofSeconds(30), Map.of()),
-                1000);
+        Measurement m =
+                measured(new ReferenceResult(995, 1100, false, "FEASIBLE", Duration.ofSeconds(30), Map.of()), 1000);
 
         assertThat(m.referenceKind()).isEqualTo("bound");
         assertThat(m.gapPercent().getAsDouble()).isCloseTo(10.0, within(1e-9));
@@ -46,8 +55,8 @@ class MeasurementTest {
 
     @Test
     void atAProvenOptimumTheSolverWithinOnePercentIsTimedFromItsTimeline() {
-        Measurement m = measured(new ReferenceResult(1000, 1000, true, "OPTIMAL", Duration.ofSeconds(3), Map.of()),
-                1000);
+        Measurement m =
+                measured(new ReferenceResult(1000, 1000, true, "OPTIMAL", Duration.ofSeconds(3), Map.of()), 1000);
 
         assertThat(m.gapPercent().getAsDouble()).isCloseTo(1.0, within(1e-9));
         assertThat(m.secondsToNearOptimum()).hasValue(2.5);
@@ -56,8 +65,8 @@ class MeasurementTest {
 
     @Test
     void aReferencePlanScoringBelowItsObjectiveMeansTheModelsDisagree() {
-        Measurement m = measured(new ReferenceResult(1000, 1100, false, "FEASIBLE", Duration.ofSeconds(3), Map.of()),
-                990);
+        Measurement m =
+                measured(new ReferenceResult(1000, 1100, false, "FEASIBLE", Duration.ofSeconds(3), Map.of()), 990);
 
         assertThat(m.modelsDisagree()).isTrue();
     }

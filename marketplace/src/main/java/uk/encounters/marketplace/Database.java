@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import javax.sql.DataSource;
 import java.util.Arrays;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -33,8 +33,8 @@ public final class Database implements AutoCloseable {
      * reads they are, so a hub's rows are found through its indexes instead of by reading a
      * national table from end to end.
      */
-    static final String SESSION_SETTINGS = "SET jit = off; SET max_parallel_workers_per_gather = 0; "
-            + "SET random_page_cost = 1.1";
+    static final String SESSION_SETTINGS =
+            "SET jit = off; SET max_parallel_workers_per_gather = 0; " + "SET random_page_cost = 1.1";
 
     /** How long a caller waits for a connection from a busy pool before its request fails (503). */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
@@ -123,7 +123,8 @@ public final class Database implements AutoCloseable {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }

@@ -43,10 +43,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query;
-        return new DatabaseSettings(jdbc,
-                user != null ? user : urlUser,
-                password != null ? password : urlPassword,
-                DEFAULT_POOL_SIZE);
+        return new DatabaseSettings(
+                jdbc, user != null ? user : urlUser, password != null ? password : urlPassword, DEFAULT_POOL_SIZE);
     }
 
     public DatabaseSettings withPoolSize(int size) {

@@ -51,8 +51,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Settings for a database on this server (the server's own {@code postgres} database by default). */
     public DatabaseSettings settings(String database) {
-        return new DatabaseSettings("jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
-                "postgres", null, DatabaseSettings.DEFAULT_POOL_SIZE);
+        return new DatabaseSettings(
+                "jdbc:postgresql://localhost:" + server.getPort() + "/" + database,
+                "postgres",
+                null,
+                DatabaseSettings.DEFAULT_POOL_SIZE);
     }
 
     /** Creates a database on this server unless it exists; names are plain identifiers only. */
@@ -61,7 +64,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new IllegalArgumentException("Not a plain database name: " + name);
         }
         try (Connection c = server.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;

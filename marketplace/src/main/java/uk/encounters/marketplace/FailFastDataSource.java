@@ -42,8 +42,10 @@ final class FailFastDataSource implements DataSource {
     public Connection getConnection() throws SQLException {
         long since = unreachableSince;
         if (since != 0) {
-            throw new SQLTransientConnectionException("PostgreSQL has been unreachable for "
-                    + Duration.ofNanos(System.nanoTime() - since).toMillis() + " ms; not waiting for the pool", "08001");
+            throw new SQLTransientConnectionException(
+                    "PostgreSQL has been unreachable for "
+                            + Duration.ofNanos(System.nanoTime() - since).toMillis() + " ms; not waiting for the pool",
+                    "08001");
         }
         try {
             return pool.getConnection();
@@ -74,7 +76,8 @@ final class FailFastDataSource implements DataSource {
     private void open(Throwable cause) {
         if (unreachableSince == 0) {
             unreachableSince = System.nanoTime();
-            log.warn("PostgreSQL is unreachable ({}): failing database work at once until it answers again",
+            log.warn(
+                    "PostgreSQL is unreachable ({}): failing database work at once until it answers again",
                     cause.getMessage());
         }
         keepReconnecting();
@@ -93,7 +96,9 @@ final class FailFastDataSource implements DataSource {
                 try (Connection connection = pool.getConnection()) {
                     long since = unreachableSince;
                     unreachableSince = 0;
-                    log.info("PostgreSQL answers again after {} ms", Duration.ofNanos(System.nanoTime() - since).toMillis());
+                    log.info(
+                            "PostgreSQL answers again after {} ms",
+                            Duration.ofNanos(System.nanoTime() - since).toMillis());
                 } catch (SQLException e) {
                     Thread.sleep(retryInterval);
                 }
@@ -111,12 +116,16 @@ final class FailFastDataSource implements DataSource {
      * connection-class SQLSTATE), not because every connection was busy (no cause).
      */
     private static boolean connectFailed(SQLException e) {
-        return e instanceof SQLTransientConnectionException && e.getCause() != null && Database.isUnavailable(e.getCause());
+        return e instanceof SQLTransientConnectionException
+                && e.getCause() != null
+                && Database.isUnavailable(e.getCause());
     }
 
     private static boolean serverWentAway(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && !(t instanceof SQLTransientConnectionException) && sql.getSQLState() != null) {
+            if (t instanceof SQLException sql
+                    && !(t instanceof SQLTransientConnectionException)
+                    && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("57P0") || state.equals("08003") || state.equals("08006")) {
                     return true;

@@ -22,8 +22,7 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
  */
 final class SchemaUpgrade {
 
-    private SchemaUpgrade() {
-    }
+    private SchemaUpgrade() {}
 
     static MigrateResult apply(Flyway flyway) {
         MigrationInfoService info = flyway.info();
@@ -39,8 +38,12 @@ final class SchemaUpgrade {
                 throw e;
             }
             MigrationInfo failed = m.getMigration();
-            throw MigrationFailure.failed(failed.getVersion().getVersion(), failed.getDescription(),
-                    databaseError(e), m.isExecutableInTransaction(), e);
+            throw MigrationFailure.failed(
+                    failed.getVersion().getVersion(),
+                    failed.getDescription(),
+                    databaseError(e),
+                    m.isExecutableInTransaction(),
+                    e);
         }
     }
 
@@ -51,23 +54,30 @@ final class SchemaUpgrade {
                 MigrationInfo newest = Arrays.stream(all)
                         .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
                                 || m.getState() == MigrationState.FUTURE_FAILED)
-                        .max(Comparator.comparing(MigrationInfo::getVersion)).orElseThrow();
+                        .max(Comparator.comparing(MigrationInfo::getVersion))
+                        .orElseThrow();
                 String newestKnown = Arrays.stream(all)
                         .filter(m -> m.getState().isResolved() && m.isVersioned())
                         .max(Comparator.comparing(MigrationInfo::getVersion))
-                        .map(m -> m.getVersion().getVersion()).orElse("none");
-                throw MigrationFailure.newerSchema(newest.getVersion().getVersion(), newest.getDescription(),
-                        newestKnown);
+                        .map(m -> m.getVersion().getVersion())
+                        .orElse("none");
+                throw MigrationFailure.newerSchema(
+                        newest.getVersion().getVersion(), newest.getDescription(), newestKnown);
             }
         }
         for (MigrationInfo migration : all) {
             if (migration.getState() == MigrationState.FAILED) {
                 throw MigrationFailure.failedEarlier(migration.getVersion().getVersion(), migration.getDescription());
             }
-            if (migration.isVersioned() && migration.isApplied() && migration.getState().isResolved()
+            if (migration.isVersioned()
+                    && migration.isApplied()
+                    && migration.getState().isResolved()
                     && !Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum())) {
-                throw MigrationFailure.changed(migration.getVersion().getVersion(), migration.getDescription(),
-                        migration.getAppliedChecksum(), migration.getResolvedChecksum());
+                throw MigrationFailure.changed(
+                        migration.getVersion().getVersion(),
+                        migration.getDescription(),
+                        migration.getAppliedChecksum(),
+                        migration.getResolvedChecksum());
             }
         }
     }
@@ -91,7 +101,13 @@ final class SchemaUpgrade {
     }
 
     private static String oneParagraph(String message) {
-        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty())
-                .filter(l -> !l.startsWith("Need more flexibility")).reduce((a, b) -> a + " " + b).orElse("");
+        return message == null
+                ? ""
+                : message.lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .filter(l -> !l.startsWith("Need more flexibility"))
+                        .reduce((a, b) -> a + " " + b)
+                        .orElse("");
     }
 }

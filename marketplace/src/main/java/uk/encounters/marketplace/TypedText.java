@@ -39,7 +39,8 @@ public enum TypedText {
     /** Control characters, U+2028 and U+2029, and the bidi embeddings, overrides and isolates. */
     public static boolean isNeverText(int codePoint) {
         return Character.getType(codePoint) == Character.CONTROL
-                || codePoint == '\u2028' || codePoint == '\u2029'
+                || codePoint == '\u2028'
+                || codePoint == '\u2029'
                 || (codePoint >= '\u202A' && codePoint <= '\u202E')
                 || (codePoint >= '\u2066' && codePoint <= '\u2069');
     }

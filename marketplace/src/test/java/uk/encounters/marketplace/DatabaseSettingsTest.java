@@ -9,7 +9,8 @@ class DatabaseSettingsTest {
 
     @Test
     void takesAJdbcUrlAsItIs() {
-        var settings = DatabaseSettings.fromUrl("jdbc:postgresql://db:5432/encounters?sslmode=require", "app", "s3cret");
+        var settings =
+                DatabaseSettings.fromUrl("jdbc:postgresql://db:5432/encounters?sslmode=require", "app", "s3cret");
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/encounters?sslmode=require");
         assertThat(settings.user()).isEqualTo("app");

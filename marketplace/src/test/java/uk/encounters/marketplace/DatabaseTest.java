@@ -38,7 +38,8 @@ class DatabaseTest {
     }
 
     private static String show(Connection connection, String setting) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("show " + setting)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("show " + setting)) {
             row.next();
             return row.getString(1);
         }

@@ -28,18 +28,25 @@ class FailFastDataSourceTest {
     @Test
     void whileTheServerIsUnreachableCallersFailAtOnceAndConnectAgainOnceItIsBack() throws Exception {
         int port = freePort();
-        try (Database database = Database.open(new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/postgres",
-                "postgres", null, 2))) {
+        try (Database database = Database.open(
+                new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null, 2))) {
             long first = System.nanoTime();
-            assertThatThrownBy(() -> database.dataSource().getConnection()).isInstanceOf(SQLTransientConnectionException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - first)).as("the first caller waits for the pool")
+            assertThatThrownBy(() -> database.dataSource().getConnection())
+                    .isInstanceOf(SQLTransientConnectionException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - first))
+                    .as("the first caller waits for the pool")
                     .isGreaterThanOrEqualTo(Database.CONNECTION_TIMEOUT.minusMillis(100));
             assertThat(database.isUnreachable()).isTrue();
 
             long next = System.nanoTime();
-            assertThatThrownBy(() -> database.dsl().selectOne().fetch()).isInstanceOf(DataAccessException.class)
-                    .satisfies(e -> assertThat(Database.isUnavailable(e)).as("a 503, not a 500").isTrue());
-            assertThat(Duration.ofNanos(System.nanoTime() - next)).as("the next fails at once").isLessThan(Duration.ofMillis(200));
+            assertThatThrownBy(() -> database.dsl().selectOne().fetch())
+                    .isInstanceOf(DataAccessException.class)
+                    .satisfies(e -> assertThat(Database.isUnavailable(e))
+                            .as("a 503, not a 500")
+                            .isTrue());
+            assertThat(Duration.ofNanos(System.nanoTime() - next))
+                    .as("the next fails at once")
+                    .isLessThan(Duration.ofMillis(200));
             assertThat(database.isReady()).isFalse();
 
             try (EmbeddedPostgres server = EmbeddedPostgres.start(dataDirectory.resolve("pg"), port)) {
@@ -48,7 +55,8 @@ class FailFastDataSourceTest {
                 while (!answers(database) && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                System.out.printf("Connected again %d ms after PostgreSQL started%n", (System.nanoTime() - back) / 1_000_000);
+                System.out.printf(
+                        "Connected again %d ms after PostgreSQL started%n", (System.nanoTime() - back) / 1_000_000);
                 assertThat(answers(database)).isTrue();
                 assertThat(database.isUnreachable()).isFalse();
             }
@@ -59,10 +67,15 @@ class FailFastDataSourceTest {
     void aBusyPoolIsLoadNotAnOutage() throws Exception {
         try (Database database = Database.open(db.settings().withPoolSize(1))) {
             try (Connection held = database.dataSource().getConnection()) {
-                assertThatThrownBy(() -> database.dataSource().getConnection()).isInstanceOf(SQLTransientConnectionException.class);
-                assertThat(database.isUnreachable()).as("every connection lent out is not an outage").isFalse();
+                assertThatThrownBy(() -> database.dataSource().getConnection())
+                        .isInstanceOf(SQLTransientConnectionException.class);
+                assertThat(database.isUnreachable())
+                        .as("every connection lent out is not an outage")
+                        .isFalse();
             }
-            assertThat(database.dsl().selectOne().fetchOne(0, Integer.class)).as("served, not turned away").isEqualTo(1);
+            assertThat(database.dsl().selectOne().fetchOne(0, Integer.class))
+                    .as("served, not turned away")
+                    .isEqualTo(1);
         }
     }
 
@@ -73,12 +86,16 @@ class FailFastDataSourceTest {
             assertThatThrownBy(() -> database.dsl().execute("select pg_terminate_backend(pg_backend_pid())"))
                     .satisfies(e -> assertThat(Database.isUnavailable(e)).isTrue());
             long cut = System.nanoTime();
-            assertThat(database.isUnreachable()).as("a backend terminated as in a shutdown").isTrue();
+            assertThat(database.isUnreachable())
+                    .as("a backend terminated as in a shutdown")
+                    .isTrue();
 
-            while (database.isUnreachable() && System.nanoTime() - cut < Duration.ofSeconds(5).toNanos()) {
+            while (database.isUnreachable()
+                    && System.nanoTime() - cut < Duration.ofSeconds(5).toNanos()) {
                 Thread.sleep(10);
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - cut)).as("the server still answers: closed again at once")
+            assertThat(Duration.ofNanos(System.nanoTime() - cut))
+                    .as("the server still answers: closed again at once")
                     .isLessThan(Duration.ofSeconds(1));
             assertThat(database.dsl().selectOne().fetchOne(0, Integer.class)).isEqualTo(1);
         }

@@ -22,6 +22,5 @@ public final class Matcher {
     }
 
     /** A solved plan: its score is {@code plan().score()}. */
-    public record MatchResult(MatchingProblem plan, PlanSummary summary, Explanations explanations) {
-    }
+    public record MatchResult(MatchingProblem plan, PlanSummary summary, Explanations explanations) {}
 }

@@ -13,8 +13,8 @@ import uk.encounters.matcher.solver.MatchingWeights;
  * @param priorityWeightedValue the value of the pupils reached, as the score counts it (the
  *                              "Pupils reached" and cold-spot rules with their weights)
  */
-public record PlanSummary(int sessions, int matched, long pupilPlaces, long priorityWeightedValue,
-                          long employersAsked) {
+public record PlanSummary(
+        int sessions, int matched, long pupilPlaces, long priorityWeightedValue, long employersAsked) {
 
     public static PlanSummary of(MatchingProblem problem) {
         Map<Cohort, Integer> places = new HashMap<>();
@@ -32,9 +32,14 @@ public record PlanSummary(int sessions, int matched, long pupilPlaces, long prio
         long value = 0;
         for (Map.Entry<Cohort, Integer> entry : places.entrySet()) {
             Cohort cohort = entry.getKey();
-            value += cohort.valueOf(entry.getValue()) * (pupilsWeight + (cohort.school().coldSpot() ? coldSpotWeight : 0));
+            value += cohort.valueOf(entry.getValue())
+                    * (pupilsWeight + (cohort.school().coldSpot() ? coldSpotWeight : 0));
         }
-        long employers = problem.sessions().stream().filter(Session::matched).map(Session::employer).distinct().count();
+        long employers = problem.sessions().stream()
+                .filter(Session::matched)
+                .map(Session::employer)
+                .distinct()
+                .count();
         return new PlanSummary(problem.sessions().size(), matched, pupilPlaces, value, employers);
     }
 }

@@ -35,7 +35,10 @@ class MatcherTest {
     private final Employer smith = employer(2, "Smith & Co");
 
     private ProblemBuilder week() {
-        return new ProblemBuilder(MONDAY, MONDAY.plusDays(4), ProblemBuilder.weekdays(MONDAY, MONDAY.plusDays(4)),
+        return new ProblemBuilder(
+                MONDAY,
+                MONDAY.plusDays(4),
+                ProblemBuilder.weekdays(MONDAY, MONDAY.plusDays(4)),
                 MatchingWeights.defaultWeights());
     }
 
@@ -49,18 +52,27 @@ class MatcherTest {
     }
 
     private static Session session(MatchResult result, String id) {
-        return result.plan().sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return result.plan().sessions().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Two schools, talks, a placement week and mentoring by an unchecked volunteer; one talk published. */
     private MatchingProblem smallHubWithEveryRuleInPlay() {
         Cohort a9 = cohort(alvaston, 9, 180, 40);
         Cohort b9 = cohort(mickleover, 9, 150, 60);
-        Cohort b10 = new Cohort(mickleover, 10, 140, 140,
-                List.of(new PupilBand(140, 200), new PupilBand(140, 50), new PupilBand(140, 12)), true, false, 140,
+        Cohort b10 = new Cohort(
+                mickleover,
+                10,
+                140,
+                140,
+                List.of(new PupilBand(140, 200), new PupilBand(140, 50), new PupilBand(140, 12)),
+                true,
+                false,
+                140,
                 Set.of(1L));
-        return week()
-                .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY, MONDAY.plusDays(1)))
+        return week().offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY, MONDAY.plusDays(1)))
                 .offer(talk(2, smith, volunteer(2, "Bob"), MONDAY))
                 .offer(offer(3, rolls, volunteer(3, "Cy"), EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY))
                 .offer(offer(4, smith, unchecked(4, "Di"), EncounterType.MENTORING, "Retail", 2, MONDAY.plusDays(2)))
@@ -78,8 +90,12 @@ class MatcherTest {
 
         assertThat(result.plan().score().isFeasible()).isTrue();
         assertThat(session(result, "1#1").slot().startsOn()).isEqualTo(MONDAY);
-        assertThat(session(result, "4#1").matched()).as("mentoring needs a checked volunteer").isFalse();
-        assertThat(result.explanations().unmatched()).extracting(u -> u.session().id()).contains("4#1");
+        assertThat(session(result, "4#1").matched())
+                .as("mentoring needs a checked volunteer")
+                .isFalse();
+        assertThat(result.explanations().unmatched())
+                .extracting(u -> u.session().id())
+                .contains("4#1");
         assertThat(result.explanations().bookings()).hasSize(result.summary().matched());
     }
 
@@ -87,16 +103,19 @@ class MatcherTest {
     void theBestPlanForTheSmallHubPlacesTheWholePlacementWeek() {
         MatchResult result = solve(smallHubWithEveryRuleInPlay());
 
-        assertThat(result.summary().matched()).as("the published talk, one more talk, four placements").isEqualTo(6);
-        assertThat(result.plan().sessions()).filteredOn(s -> s.matched() && s.offer().placements()).hasSize(4);
+        assertThat(result.summary().matched())
+                .as("the published talk, one more talk, four placements")
+                .isEqualTo(6);
+        assertThat(result.plan().sessions())
+                .filteredOn(s -> s.matched() && s.offer().placements())
+                .hasSize(4);
     }
 
     @Test
     void pinnedBookingsNeverMoveEvenWhenAnotherSlotWouldScoreMore() {
         Cohort a9 = cohort(alvaston, 9, 180, 0);
         Cohort b9 = cohort(mickleover, 9, 150, 150);
-        MatchingProblem problem = week()
-                .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
+        MatchingProblem problem = week().offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
                 .request(talkRequest(1, a9, 60, 1))
                 .request(talkRequest(2, b9, 60, 1))
                 .booking(1, 1, MONDAY, MONDAY, Period.MORNING, true)
@@ -107,17 +126,37 @@ class MatcherTest {
         Session pinned = session(result, "1#1");
         assertThat(pinned.pinned()).isTrue();
         assertThat(pinned.slot().startsOn()).isEqualTo(MONDAY);
-        assertThat(session(result, "2#1").matched()).as("the volunteer is taken by the pinned booking").isFalse();
+        assertThat(session(result, "2#1").matched())
+                .as("the volunteer is taken by the pinned booking")
+                .isFalse();
         assertThat(result.plan().score().isFeasible()).isTrue();
     }
 
     @Test
     void capsHoldForEmployersAndOffers() {
         Employer capped = new Employer(5, "Capped Ltd", DERBY_CENTRE, 2, 0);
-        Offer many = offer(1, capped, volunteer(1, "Ann"), EncounterType.CAREERS_TALK, "Retail", 5,
-                MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3));
-        Offer twice = offer(2, smith, volunteer(2, "Bob"), EncounterType.CAREERS_TALK, "Retail", 2,
-                MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2), MONDAY.plusDays(3));
+        Offer many = offer(
+                1,
+                capped,
+                volunteer(1, "Ann"),
+                EncounterType.CAREERS_TALK,
+                "Retail",
+                5,
+                MONDAY,
+                MONDAY.plusDays(1),
+                MONDAY.plusDays(2),
+                MONDAY.plusDays(3));
+        Offer twice = offer(
+                2,
+                smith,
+                volunteer(2, "Bob"),
+                EncounterType.CAREERS_TALK,
+                "Retail",
+                2,
+                MONDAY,
+                MONDAY.plusDays(1),
+                MONDAY.plusDays(2),
+                MONDAY.plusDays(3));
         ProblemBuilder builder = week().offer(many).offer(twice);
         for (int year = 7; year <= 12; year++) {
             builder.request(talkRequest(year, cohort(alvaston, year, 150, 30), 30, 1));
@@ -126,19 +165,33 @@ class MatcherTest {
         MatchResult result = solve(builder.build());
 
         assertThat(result.plan().score().isFeasible()).isTrue();
-        assertThat(result.plan().sessions()).filteredOn(s -> s.matched() && s.employer().equals(capped)).hasSize(2);
-        assertThat(result.plan().sessions()).filteredOn(s -> s.matched() && s.offer().equals(twice)).hasSize(2);
-        assertThat(result.explanations().unmatched()).hasSize(2).allSatisfy(u ->
-                assertThat(String.join(" ", u.reasons())).contains("contact cap").contains("sessions are all taken"));
+        assertThat(result.plan().sessions())
+                .filteredOn(s -> s.matched() && s.employer().equals(capped))
+                .hasSize(2);
+        assertThat(result.plan().sessions())
+                .filteredOn(s -> s.matched() && s.offer().equals(twice))
+                .hasSize(2);
+        assertThat(result.explanations().unmatched())
+                .hasSize(2)
+                .allSatisfy(u -> assertThat(String.join(" ", u.reasons()))
+                        .contains("contact cap")
+                        .contains("sessions are all taken"));
     }
 
     @Test
     void scarceSupplyGoesToTheCohortFurthestBehindAndTheOtherIsToldWho() {
         Cohort ahead = new Cohort(alvaston, 9, 180, 0, List.of(new PupilBand(180, 50)), false, true, 0, Set.of());
-        Cohort behind = new Cohort(mickleover, 9, 150, 150, List.of(new PupilBand(150, 300), new PupilBand(150, 100)),
-                false, true, 0, Set.of());
-        MatchingProblem problem = week()
-                .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
+        Cohort behind = new Cohort(
+                mickleover,
+                9,
+                150,
+                150,
+                List.of(new PupilBand(150, 300), new PupilBand(150, 100)),
+                false,
+                true,
+                0,
+                Set.of());
+        MatchingProblem problem = week().offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
                 .request(talkRequest(1, ahead, 60, 1))
                 .request(talkRequest(2, behind, 60, 1))
                 .build();
@@ -148,11 +201,14 @@ class MatcherTest {
         assertThat(session(result, "2#1").matched()).isTrue();
         UnmatchedExplanation lost = result.explanations().unmatched().get(0);
         assertThat(lost.session().id()).isEqualTo("1#1");
-        assertThat(lost.reasons()).containsExactly(
-                "1 suitable slot went to cohorts with higher priority: Year 9 at Mickleover School");
+        assertThat(lost.reasons())
+                .containsExactly("1 suitable slot went to cohorts with higher priority: Year 9 at Mickleover School");
         BookingExplanation won = result.explanations().bookings().get(0);
-        assertThat(won.reasons()).anySatisfy(r -> assertThat(r).startsWith(
-                "Reaches 60 pupils of Year 9 at Mickleover School, where 150 of 150 pupils have no encounter this year"));
+        assertThat(won.reasons())
+                .anySatisfy(
+                        r -> assertThat(r)
+                                .startsWith(
+                                        "Reaches 60 pupils of Year 9 at Mickleover School, where 150 of 150 pupils have no encounter this year"));
         assertThat(won.reasons()).contains("Mickleover School is a cold spot: its pupils count for more");
     }
 
@@ -160,8 +216,7 @@ class MatcherTest {
     void concaveValueSpreadsSessionsAcrossCohorts() {
         Cohort a9 = cohort(alvaston, 9, 60, 0);
         Cohort b9 = cohort(alvaston, 10, 60, 0);
-        MatchingProblem problem = week()
-                .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
+        MatchingProblem problem = week().offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
                 .offer(talk(2, smith, volunteer(2, "Bob"), MONDAY))
                 .request(talkRequest(1, a9, 60, 2))
                 .request(talkRequest(2, b9, 60, 2))
@@ -169,20 +224,23 @@ class MatcherTest {
 
         MatchResult result = solve(problem);
 
-        assertThat(result.plan().sessions()).filteredOn(Session::matched)
-                .extracting(s -> s.cohort().yearGroup()).containsExactlyInAnyOrder(9, 10);
+        assertThat(result.plan().sessions())
+                .filteredOn(Session::matched)
+                .extracting(s -> s.cohort().yearGroup())
+                .containsExactlyInAnyOrder(9, 10);
     }
 
     @Test
     void aSessionWithNoSuitableOfferIsToldWhatIsMissing() {
-        MatchingProblem problem = week()
-                .offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
+        MatchingProblem problem = week().offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY))
                 .request(request(1, cohort(alvaston, 9, 180, 0), EncounterType.WORKPLACE_VISIT, 20, 1))
                 .build();
 
         MatchResult result = solve(problem);
 
-        assertThat(result.explanations().unmatched()).singleElement().satisfies(u ->
-                assertThat(u.reasons()).containsExactly("No offer of a workplace visit in the hub this round"));
+        assertThat(result.explanations().unmatched())
+                .singleElement()
+                .satisfies(u ->
+                        assertThat(u.reasons()).containsExactly("No offer of a workplace visit in the hub this round"));
     }
 }

@@ -27,8 +27,7 @@ public final class SmallHub {
     public static final Location ALVASTON = new Location(52.8990, -1.4330);
     public static final Location MICKLEOVER = new Location(52.9010, -1.5520);
 
-    private SmallHub() {
-    }
+    private SmallHub() {}
 
     public static School school(long id, String name, Location location) {
         return new School(id, name, location, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM);
@@ -48,10 +47,22 @@ public final class SmallHub {
      */
     public static Cohort cohort(School school, int yearGroup, int pupils, int disadvantaged) {
         int others = pupils - disadvantaged;
-        return new Cohort(school, yearGroup, pupils, pupils,
-                List.of(new PupilBand(others, 100), new PupilBand(disadvantaged, 150), new PupilBand(disadvantaged, 37),
-                        new PupilBand(others, 25), new PupilBand(disadvantaged, 9), new PupilBand(others, 6)),
-                false, true, 0, Set.of());
+        return new Cohort(
+                school,
+                yearGroup,
+                pupils,
+                pupils,
+                List.of(
+                        new PupilBand(others, 100),
+                        new PupilBand(disadvantaged, 150),
+                        new PupilBand(disadvantaged, 37),
+                        new PupilBand(others, 25),
+                        new PupilBand(disadvantaged, 9),
+                        new PupilBand(others, 6)),
+                false,
+                true,
+                0,
+                Set.of());
     }
 
     public static Employer employer(long id, String name) {
@@ -71,13 +82,38 @@ public final class SmallHub {
         return offer(id, employer, volunteer, EncounterType.CAREERS_TALK, "Manufacturing", 1, days);
     }
 
-    public static Offer offer(long id, Employer employer, Volunteer volunteer, EncounterType type, String sector,
-                              int maxSessions, LocalDate... days) {
+    public static Offer offer(
+            long id,
+            Employer employer,
+            Volunteer volunteer,
+            EncounterType type,
+            String sector,
+            int maxSessions,
+            LocalDate... days) {
         List<Availability> availability = java.util.Arrays.stream(days)
-                .map(day -> Availability.on(day, Period.MORNING)).toList();
-        return new Offer(id, employer, volunteer, type, type.label() + " " + id, sector, false, 7, 13,
-                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE), 1, 120, 4, maxSessions, 15, 0, false,
-                MONDAY.minusMonths(1), MONDAY.plusMonths(6), availability);
+                .map(day -> Availability.on(day, Period.MORNING))
+                .toList();
+        return new Offer(
+                id,
+                employer,
+                volunteer,
+                type,
+                type.label() + " " + id,
+                sector,
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE),
+                1,
+                120,
+                4,
+                maxSessions,
+                15,
+                0,
+                false,
+                MONDAY.minusMonths(1),
+                MONDAY.plusMonths(6),
+                availability);
     }
 
     /** A request for {@code sessions} careers talks to {@code pupils} pupils, any morning this week. */
@@ -86,7 +122,20 @@ public final class SmallHub {
     }
 
     public static Request request(long id, Cohort cohort, EncounterType type, int pupils, int sessions) {
-        return new Request(id, cohort, type, pupils, sessions, MONDAY, MONDAY.plusDays(4), true, true,
-                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE), Set.of(), null, false, id);
+        return new Request(
+                id,
+                cohort,
+                type,
+                pupils,
+                sessions,
+                MONDAY,
+                MONDAY.plusDays(4),
+                true,
+                true,
+                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE),
+                Set.of(),
+                null,
+                false,
+                id);
     }
 }

@@ -29,15 +29,17 @@ public final class Blocking {
     /** Starts the work on the worker pool and does not wait: the future tells how it went. */
     public <T> Future<T> start(Callable<T> work) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        return vertx.executeBlocking(() -> {
-            Map<String, String> before = MDC.getCopyOfContextMap();
-            setLogContext(logContext);
-            try {
-                return work.call();
-            } finally {
-                setLogContext(before);
-            }
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    Map<String, String> before = MDC.getCopyOfContextMap();
+                    setLogContext(logContext);
+                    try {
+                        return work.call();
+                    } finally {
+                        setLogContext(before);
+                    }
+                },
+                false);
     }
 
     private static void setLogContext(Map<String, String> context) {

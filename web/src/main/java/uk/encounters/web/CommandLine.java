@@ -64,9 +64,13 @@ record CommandLine(String command, Map<String, String> options) {
             return fallback;
         }
         try {
-            return java.util.Arrays.stream(value.split(",", -1)).map(String::trim).map(Double::parseDouble).toList();
+            return java.util.Arrays.stream(value.split(",", -1))
+                    .map(String::trim)
+                    .map(Double::parseDouble)
+                    .toList();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be numbers separated by commas, not '" + value + "'.");
+            throw new IllegalArgumentException(
+                    "--" + name + " must be numbers separated by commas, not '" + value + "'.");
         }
     }
 

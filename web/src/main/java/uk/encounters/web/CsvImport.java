@@ -48,9 +48,12 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
         // The file is held to the rule for fields of several lines, before anything in it is read.
         int refused = TypedText.LINES.firstRefused(text);
         if (refused >= 0) {
-            long line = text.substring(0, refused).chars().filter(c -> c == '\n').count() + 1;
-            return failed("", "Line " + line + " of the file holds a character that is not text (a tab, or a control"
-                    + " character such as NUL). Save the file again as CSV (comma separated) from your spreadsheet.");
+            long line =
+                    text.substring(0, refused).chars().filter(c -> c == '\n').count() + 1;
+            return failed(
+                    "",
+                    "Line " + line + " of the file holds a character that is not text (a tab, or a control"
+                            + " character such as NUL). Save the file again as CSV (comma separated) from your spreadsheet.");
         }
         CsvTable table;
         try {
@@ -60,15 +63,19 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
         }
         List<String> missing = table.missing(requiredColumns);
         if (!missing.isEmpty()) {
-            return failed(text, "The header line needs the column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + ". It has: " + String.join(", ", table.columns()) + ".");
+            return failed(
+                    text,
+                    "The header line needs the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                            + ". It has: " + String.join(", ", table.columns()) + ".");
         }
         if (table.rows().isEmpty()) {
             return failed(text, "The file has a header line but no rows under it");
         }
         if (table.rows().size() > MAX_ROWS) {
-            return failed(text, "The file has " + table.rows().size() + " rows; split it into files of at most "
-                    + MAX_ROWS + " rows");
+            return failed(
+                    text,
+                    "The file has " + table.rows().size() + " rows; split it into files of at most " + MAX_ROWS
+                            + " rows");
         }
         List<RowReport> reports = new ArrayList<>();
         List<T> valid = new ArrayList<>();
@@ -134,8 +141,12 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
 
     static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
         }

@@ -31,8 +31,10 @@ final class DatabaseConnection implements AutoCloseable {
     /** @param poolMetrics where the pool reports, when the app serves metrics; null for commands that do not */
     static DatabaseConnection open(WebConfig config, PrintStream out, MetricsTrackerFactory poolMetrics) {
         if (config.databaseUrl().isPresent()) {
-            DatabaseSettings settings = DatabaseSettings.fromUrl(config.databaseUrl().get(),
-                    config.databaseUser().orElse(null), config.databasePassword().orElse(null));
+            DatabaseSettings settings = DatabaseSettings.fromUrl(
+                    config.databaseUrl().get(),
+                    config.databaseUser().orElse(null),
+                    config.databasePassword().orElse(null));
             out.println("Database: " + settings.describe() + " (from DATABASE_URL)");
             return new DatabaseConnection(Database.open(settings, poolMetrics), settings, null);
         }

@@ -22,8 +22,7 @@ import uk.encounters.web.account.Links;
  */
 public final class DemoSignIns {
 
-    public record SignInLink(String role, String email, String url) {
-    }
+    public record SignInLink(String role, String email, String url) {}
 
     private final Database database;
     private final Links links;
@@ -44,19 +43,38 @@ public final class DemoSignIns {
             if (hub == null) {
                 return result;
             }
-            result.add(link(tx, "Enterprise coordinator", "coordinator@demo.example.org", "Demo Coordinator",
+            result.add(link(
+                    tx,
+                    "Enterprise coordinator",
+                    "coordinator@demo.example.org",
+                    "Demo Coordinator",
                     Scope.coordinator(hub)));
-            Long school = tx.select(SCHOOL.ID).from(SCHOOL).join(PUPIL).on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
-                    .where(SCHOOL.HUB_ID.eq(hub)).groupBy(SCHOOL.ID).orderBy(DSL.count().desc(), SCHOOL.ID).limit(1)
+            Long school = tx.select(SCHOOL.ID)
+                    .from(SCHOOL)
+                    .join(PUPIL)
+                    .on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
+                    .where(SCHOOL.HUB_ID.eq(hub))
+                    .groupBy(SCHOOL.ID)
+                    .orderBy(DSL.count().desc(), SCHOOL.ID)
+                    .limit(1)
                     .fetchOne(SCHOOL.ID);
             if (school != null) {
-                result.add(link(tx, "Careers leader", "careers.leader@demo.example.org", "Demo Careers Leader",
+                result.add(link(
+                        tx,
+                        "Careers leader",
+                        "careers.leader@demo.example.org",
+                        "Demo Careers Leader",
                         Scope.careersLeader(school)));
             }
-            Long employer = tx.select(EMPLOYER.ID).from(EMPLOYER).where(EMPLOYER.HUB_ID.eq(hub))
-                    .orderBy(EMPLOYER.CORNERSTONE.desc(), EMPLOYER.ID).limit(1).fetchOne(EMPLOYER.ID);
+            Long employer = tx.select(EMPLOYER.ID)
+                    .from(EMPLOYER)
+                    .where(EMPLOYER.HUB_ID.eq(hub))
+                    .orderBy(EMPLOYER.CORNERSTONE.desc(), EMPLOYER.ID)
+                    .limit(1)
+                    .fetchOne(EMPLOYER.ID);
             if (employer != null) {
-                result.add(link(tx, "Employer", "employer@demo.example.org", "Demo Employer", Scope.employer(employer)));
+                result.add(
+                        link(tx, "Employer", "employer@demo.example.org", "Demo Employer", Scope.employer(employer)));
             }
             return result;
         });
@@ -64,12 +82,14 @@ public final class DemoSignIns {
 
     private SignInLink link(DSLContext tx, String role, String email, String name, Scope scope) {
         AccountRepository accounts = new AccountRepository(tx);
-        long userId = accounts.findByEmail(email).map(a -> {
-            if (!a.scopes().contains(scope)) {
-                accounts.addScope(a.id(), scope);
-            }
-            return a.id();
-        }).orElseGet(() -> accounts.create(email, name, null, scope));
+        long userId = accounts.findByEmail(email)
+                .map(a -> {
+                    if (!a.scopes().contains(scope)) {
+                        accounts.addScope(a.id(), scope);
+                    }
+                    return a.id();
+                })
+                .orElseGet(() -> accounts.create(email, name, null, scope));
         var token = new LoginTokens(tx, clock).issue(userId, LoginTokens.Purpose.MAGIC_LINK);
         return new SignInLink(role, email, links.url(LoginTokens.Purpose.MAGIC_LINK, token.token()));
     }

@@ -33,7 +33,11 @@ final class ErrorPages {
         int status = ctx.statusCode();
         if (failure != null && Database.isUnavailable(failure)) {
             status = 503;
-            log.warn("Database unavailable for {} {}: {}", ctx.request().method(), AccessLog.loggablePath(ctx), failure.toString());
+            log.warn(
+                    "Database unavailable for {} {}: {}",
+                    ctx.request().method(),
+                    AccessLog.loggablePath(ctx),
+                    failure.toString());
         } else if (status < 400 || status >= 500) {
             status = status < 400 ? 500 : status;
             log.error("Failed {} {}", ctx.request().method(), AccessLog.loggablePath(ctx), failure);
@@ -47,18 +51,23 @@ final class ErrorPages {
             default -> status < 500 ? "Something was wrong with that request" : "Sorry, something went wrong";
         };
         String explanation = switch (status) {
-            case 403 -> "Your account cannot see this page, or the form had expired. Go back, reload the page and try again.";
+            case 403 ->
+                "Your account cannot see this page, or the form had expired. Go back, reload the page and try again.";
             case 404 -> "Check the address. If you followed a link, it may be out of date.";
-            case 503 -> "We cannot reach our database just now. Try again in a minute; nothing you saved has been lost.";
+            case 503 ->
+                "We cannot reach our database just now. Try again in a minute; nothing you saved has been lost.";
             case 413 -> "Forms here are small: shorten what you entered and send it again.";
             case 429 -> "For your security we limit how often this can be tried. Wait a while, then try again.";
-            default -> status < 500 ? "Check what you sent and try again."
-                    : "The problem has been logged. Try again; if it keeps happening, tell your enterprise coordinator.";
+            default ->
+                status < 500
+                        ? "Check what you sent and try again."
+                        : "The problem has been logged. Try again; if it keeps happening, tell your enterprise coordinator.";
         };
         if (status == 503) {
             ctx.response().putHeader("Retry-After", "30");
         }
-        Map<String, Object> model = new HashMap<>(Map.of("status", status, "heading", title, "explanation", explanation));
+        Map<String, Object> model =
+                new HashMap<>(Map.of("status", status, "heading", title, "explanation", explanation));
         if (status >= 500 && RequestId.of(ctx) != null) {
             // what support needs to find this request's log lines
             model.put("requestId", RequestId.of(ctx));

@@ -7,8 +7,7 @@ public final class Flash {
 
     private static final String KEY = "flash";
 
-    private Flash() {
-    }
+    private Flash() {}
 
     public static void set(RoutingContext ctx, String message) {
         if (ctx.session() != null) {

@@ -109,7 +109,9 @@ public final class Form {
 
     public String email(String name, String label) {
         String value = required(name, label, 320);
-        if (!value.isEmpty() && !errors.containsKey(name) && !EMAIL.matcher(value).matches()) {
+        if (!value.isEmpty()
+                && !errors.containsKey(name)
+                && !EMAIL.matcher(value).matches()) {
             error(name, "Enter an email address in the right format, like name@example.org");
         }
         return value;
@@ -219,7 +221,9 @@ public final class Form {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            error(name, value.isEmpty() ? "Enter " + label.toLowerCase() : label + " must be a real date, like 2027-03-15");
+            error(
+                    name,
+                    value.isEmpty() ? "Enter " + label.toLowerCase() : label + " must be a real date, like 2027-03-15");
             return null;
         }
     }
@@ -233,7 +237,10 @@ public final class Form {
 
     /** The ticked options of a group of checkboxes sharing a name, each one of {@code allowed}. */
     public List<String> ticked(String name, String label, List<String> allowed) {
-        List<String> chosen = attributes.getAll(name).stream().filter(allowed::contains).distinct().toList();
+        List<String> chosen = attributes.getAll(name).stream()
+                .filter(allowed::contains)
+                .distinct()
+                .toList();
         values.put(name, String.join(TICKED_SEPARATOR, chosen));
         if (chosen.size() != attributes.getAll(name).size()) {
             error(name, "Choose " + label.toLowerCase() + " from the list");

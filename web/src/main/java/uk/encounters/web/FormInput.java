@@ -15,12 +15,12 @@ public final class FormInput {
 
     private static final Pattern BOUNDARY = Pattern.compile(";\\s*boundary=\"?[^\";\\s]+");
 
-    private FormInput() {
-    }
+    private FormInput() {}
 
     /** Before the body is read. */
     public static void refuseMultipartWithoutBoundary(RoutingContext ctx) {
-        if (isMultipart(ctx) && !BOUNDARY.matcher(ctx.request().getHeader("Content-Type")).find()) {
+        if (isMultipart(ctx)
+                && !BOUNDARY.matcher(ctx.request().getHeader("Content-Type")).find()) {
             ctx.fail(400);
             return;
         }
@@ -36,7 +36,8 @@ public final class FormInput {
     public static void refuseNulCharacters(RoutingContext ctx) {
         boolean refused;
         try {
-            refused = containsNul(ctx.queryParams()) || containsNul(ctx.request().formAttributes());
+            refused =
+                    containsNul(ctx.queryParams()) || containsNul(ctx.request().formAttributes());
         } catch (IllegalArgumentException e) {
             refused = true; // a query string that does not decode
         }

@@ -135,8 +135,9 @@ public final class Main {
     }
 
     private int seed(CommandLine line) {
-        String area = line.option("area").orElseThrow(() -> new IllegalArgumentException(
-                "seed needs --area, one of: " + String.join(", ", SeedCommand.areas())));
+        String area = line.option("area")
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "seed needs --area, one of: " + String.join(", ", SeedCommand.areas())));
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
             new SeedCommand(connection.database(), config, clock, out).seed(area, line.longOption("seed", DEMO_SEED));
@@ -145,19 +146,27 @@ public final class Main {
     }
 
     private int inviteAdmin(CommandLine line) {
-        String email = line.option("email").filter(e -> e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
+        String email = line.option("email")
+                .filter(e -> e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
                 .orElseThrow(() -> new IllegalArgumentException("invite-admin needs --email with an email address"));
-        String name = line.option("name").filter(n -> !n.isBlank())
+        String name = line.option("name")
+                .filter(n -> !n.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("invite-admin needs --name"));
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
             Links links = new Links(config.baseUrl());
             var invitations = new Invitations(links, clock);
             // The operator gets a link of their own to hand over: the outbox never holds a live one.
-            Optional<String> link = connection.database().dsl().transactionResult(c ->
-                    invitations.invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line")
-                            .map(userId -> links.url(LoginTokens.Purpose.INVITATION,
-                                    new LoginTokens(c.dsl(), clock).issue(userId, LoginTokens.Purpose.INVITATION).token())));
+            Optional<String> link = connection
+                    .database()
+                    .dsl()
+                    .transactionResult(c -> invitations
+                            .invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line")
+                            .map(userId -> links.url(
+                                    LoginTokens.Purpose.INVITATION,
+                                    new LoginTokens(c.dsl(), clock)
+                                            .issue(userId, LoginTokens.Purpose.INVITATION)
+                                            .token())));
             out.println(link.map(l -> "Invited " + email + " as an administrator. The invitation is in the outbox;"
                             + " or hand over this link (once, 24 hours): " + l)
                     .orElse(email + " already had an account and is now an administrator."));
@@ -171,23 +180,26 @@ public final class Main {
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
             boolean reset = connection.database().dsl().transactionResult(c -> {
-                Optional<Long> user = new AccountRepository(c.dsl()).findByEmail(email).map(a -> a.id());
+                Optional<Long> user =
+                        new AccountRepository(c.dsl()).findByEmail(email).map(a -> a.id());
                 user.ifPresent(id -> {
                     new SecondFactor(c.dsl(), clock).turnOff(id);
                     new AuditLog(c.dsl()).record(null, "second_factor_reset", "app_user", id, Map.of(), "command line");
                 });
                 return user.isPresent();
             });
-            out.println(reset ? "Two-step sign-in is off for " + email + "; they set it up again when they next sign in."
-                    : "Nobody has the address " + email + ".");
+            out.println(
+                    reset
+                            ? "Two-step sign-in is off for " + email + "; they set it up again when they next sign in."
+                            : "Nobody has the address " + email + ".");
             return reset ? 0 : 1;
         }
     }
 
     private int serve() {
         if (config.databaseUrl().isEmpty()) {
-            throw new IllegalArgumentException("serve needs DATABASE_URL; use 'encounters demo' to try it with "
-                    + "an embedded PostgreSQL.");
+            throw new IllegalArgumentException(
+                    "serve needs DATABASE_URL; use 'encounters demo' to try it with " + "an embedded PostgreSQL.");
         }
         AppMetrics metrics = new AppMetrics();
         DatabaseConnection connection = DatabaseConnection.open(config, out, metrics.connectionPool());
@@ -198,8 +210,8 @@ public final class Main {
             throw e;
         } catch (RuntimeException e) {
             connection.close();
-            throw new IllegalStateException("Could not migrate the database, so the app will not start: "
-                    + databaseError(e), e);
+            throw new IllegalStateException(
+                    "Could not migrate the database, so the app will not start: " + databaseError(e), e);
         }
         return startServing(connection, metrics, config);
     }
@@ -216,25 +228,31 @@ public final class Main {
             throw e;
         }
         // With no SMTP server, the demo's emails go to files the person trying it can open.
-        WebConfig mailed = config.mail().delivers() ? config
-                : config.withMail(config.mail().withFolder(config.dataDirectory().resolve("mail")));
+        WebConfig mailed = config.mail().delivers()
+                ? config
+                : config.withMail(
+                        config.mail().withFolder(config.dataDirectory().resolve("mail")));
         // The demo's people are throwaway and sign in by printed links: no authenticator app needed,
         // unless SECOND_FACTOR_ROLES asks for one.
         WebConfig demo = mailed.secondFactorChoice().isPresent() ? mailed : mailed.withSecondFactorRoles(Set.of());
         int status = startServing(connection, metrics, demo);
         out.println();
-        out.println("Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");
+        out.println(
+                "Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");
         for (var link : new DemoSignIns(connection.database(), new Links(config.baseUrl()), clock).issue()) {
             out.printf("  %-24s %s%n    %s%n", link.role(), link.email(), link.url());
         }
-        demo.mail().folder().filter(f -> !demo.mail().sends()).ifPresent(folder -> out.println(
-                "Emails the app sends are written to " + folder.toAbsolutePath() + " (one text file each, links and all)."));
+        demo.mail()
+                .folder()
+                .filter(f -> !demo.mail().sends())
+                .ifPresent(folder -> out.println("Emails the app sends are written to " + folder.toAbsolutePath()
+                        + " (one text file each, links and all)."));
         return status;
     }
 
     private int startServing(DatabaseConnection connection, AppMetrics metrics, WebConfig config) {
-        Vertx vertx = metrics.vertx(new VertxOptions()
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
+        Vertx vertx = metrics.vertx(
+                new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         WebServer server = new WebServer(connection.database(), clock, config, metrics);
         try {
             vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
@@ -242,16 +260,20 @@ public final class Main {
         } catch (RuntimeException e) {
             vertx.close();
             connection.close();
-            throw new IllegalStateException("Could not start the web server on port " + config.port() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start the web server on port " + config.port() + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vertx.close().await();
-            connection.close();
-        }, "encounters-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            vertx.close().await();
+                            connection.close();
+                        },
+                        "encounters-shutdown"));
         out.println("Serving " + config.baseUrl() + " (port " + server.actualPort() + "). Press Ctrl+C to stop.");
         if (server.metricsPort() > 0) {
-            out.println("Metrics for Prometheus at http://" + config.metricsHost() + ":" + server.metricsPort() + "/metrics");
+            out.println("Metrics for Prometheus at http://" + config.metricsHost() + ":" + server.metricsPort()
+                    + "/metrics");
         }
         return KEEP_RUNNING;
     }
@@ -261,20 +283,27 @@ public final class Main {
         String message = firstLine(failure.getMessage());
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getMessage() != null) {
-                message = firstLine(sql.getMessage()) + (sql.getSQLState() == null ? "" : " [SQL state " + sql.getSQLState() + "]");
+                message = firstLine(sql.getMessage())
+                        + (sql.getSQLState() == null ? "" : " [SQL state " + sql.getSQLState() + "]");
             }
         }
         return message.isEmpty() ? failure.getClass().getSimpleName() : message;
     }
 
     private static String firstLine(String message) {
-        return message == null ? "" : message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        return message == null
+                ? ""
+                : message.lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .findFirst()
+                        .orElse("");
     }
 
     private void report(MigrateResult result) {
         if (result.migrationsExecuted > 0) {
-            out.println("Migrated the database to version " + result.targetSchemaVersion
-                    + " (" + result.migrationsExecuted + " migration(s) applied).");
+            out.println("Migrated the database to version " + result.targetSchemaVersion + " ("
+                    + result.migrationsExecuted + " migration(s) applied).");
         }
     }
 

@@ -36,16 +36,20 @@ final class MatchCommand {
             throw new IllegalArgumentException("--seconds must be 1 to " + RoundSolver.MAX_SECONDS);
         }
         try (DatabaseConnection connection = DatabaseConnection.open(config, out);
-             RoundSolver solver = new RoundSolver(connection.database(), clock)) {
+                RoundSolver solver = new RoundSolver(connection.database(), clock)) {
             connection.database().migrate();
             var dsl = connection.database().dsl();
-            String hub = new HubRepository(dsl).findById(hubId).map(HubRepository.Hub::name)
+            String hub = new HubRepository(dsl)
+                    .findById(hubId)
+                    .map(HubRepository.Hub::name)
                     .orElseThrow(() -> new IllegalArgumentException("There is no hub " + hubId));
             // the weights the coordinator last chose for the hub's open round carry over
-            Map<String, Long> weights = new Rounds(dsl).findOpen(hubId).map(Round::weights).orElse(Map.of());
+            Map<String, Long> weights =
+                    new Rounds(dsl).findOpen(hubId).map(Round::weights).orElse(Map.of());
             RoundSolver.Start start = solver.start(hubId, null, RoundSolver.Options.weekly((int) seconds, weights));
             if (start instanceof RoundSolver.Busy) {
-                System.err.println("encounters: a matching round of " + hub + " is being solved already; try again later.");
+                System.err.println(
+                        "encounters: a matching round of " + hub + " is being solved already; try again later.");
                 return BUSY;
             }
             RoundSolver.Running running = (RoundSolver.Running) start;
@@ -57,15 +61,21 @@ final class MatchCommand {
             out.printf("Pupil places       %d%n", outcome.pupilPlaces());
             out.printf("Employers asked    %d (one digest each)%n", outcome.employersAsked());
             out.printf("Score              %s%n", outcome.score());
-            out.printf("Solved in          %s%s%n", Main.seconds(round.elapsed()),
-                    outcome.stoppedEarly() ? " (stopped early)" : "");
+            out.printf(
+                    "Solved in          %s%s%n",
+                    Main.seconds(round.elapsed()), outcome.stoppedEarly() ? " (stopped early)" : "");
             if (line.flag("publish")) {
                 Publication.Published published = new Publication(config.baseUrl(), WebServer.PRODUCT_NAME, clock)
                         .publish(dsl, hubId, running.roundId());
-                out.printf("Published          %s: %d bookings, %d employer digests, %d school digests%s%n",
-                        published.result().name().toLowerCase().replace('_', ' '), published.bookings(),
-                        published.employerDigests(), published.schoolDigests(),
-                        published.undeliverable() > 0 ? ", " + published.undeliverable() + " with nobody to send to" : "");
+                out.printf(
+                        "Published          %s: %d bookings, %d employer digests, %d school digests%s%n",
+                        published.result().name().toLowerCase().replace('_', ' '),
+                        published.bookings(),
+                        published.employerDigests(),
+                        published.schoolDigests(),
+                        published.undeliverable() > 0
+                                ? ", " + published.undeliverable() + " with nobody to send to"
+                                : "");
             } else {
                 out.println("Not published: rerun with --publish to publish it and queue the digests.");
             }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class PathId {
 
-    private PathId() {
-    }
+    private PathId() {}
 
     public static Optional<Long> of(RoutingContext ctx, String name) {
         return parse(ctx.pathParam(name));

@@ -34,8 +34,10 @@ final class SeedCommand {
 
     void seed(String area, long seed) {
         out.println("Loading " + area + " (seed " + seed + ") from "
-                + sharedData.map(p -> "the public data in " + p.toAbsolutePath().normalize())
-                        .orElse("realistic parameters (no public data folder found)") + "...");
+                + sharedData
+                        .map(p -> "the public data in " + p.toAbsolutePath().normalize())
+                        .orElse("realistic parameters (no public data folder found)")
+                + "...");
         LoadReport report = DemoData.load(database, area, seed, LocalDate.now(clock), sharedData);
         out.println("Loaded " + report.summary());
     }

@@ -14,16 +14,24 @@ import uk.encounters.matcher.domain.EncounterType;
 public final class SelectOptions {
 
     /** "7" to "13", the values a year-group field accepts. */
-    public static final List<String> YEAR_GROUPS = IntStream.rangeClosed(EncounterTarget.FIRST_YEAR_GROUP,
-            EncounterTarget.LAST_YEAR_GROUP).mapToObj(String::valueOf).toList();
+    public static final List<String> YEAR_GROUPS = IntStream.rangeClosed(
+                    EncounterTarget.FIRST_YEAR_GROUP, EncounterTarget.LAST_YEAR_GROUP)
+            .mapToObj(String::valueOf)
+            .toList();
 
-    private SelectOptions() {
-    }
+    private SelectOptions() {}
 
-    public static <T> List<Map<String, Object>> of(Collection<T> items, Function<T, String> value,
-                                                   Function<T, String> label, String selected) {
-        return items.stream().map(item -> Map.<String, Object>of("value", value.apply(item), "label", label.apply(item),
-                "selected", value.apply(item).equals(selected))).toList();
+    public static <T> List<Map<String, Object>> of(
+            Collection<T> items, Function<T, String> value, Function<T, String> label, String selected) {
+        return items.stream()
+                .map(item -> Map.<String, Object>of(
+                        "value",
+                        value.apply(item),
+                        "label",
+                        label.apply(item),
+                        "selected",
+                        value.apply(item).equals(selected)))
+                .toList();
     }
 
     /** In the map's order. */

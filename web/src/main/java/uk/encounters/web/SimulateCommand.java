@@ -16,8 +16,8 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.SharedData;
 import uk.encounters.marketplace.simulation.Arm;
 import uk.encounters.marketplace.simulation.Behaviour;
-import uk.encounters.marketplace.simulation.ScratchDatabase;
 import uk.encounters.marketplace.simulation.SchoolYearSimulation;
+import uk.encounters.marketplace.simulation.ScratchDatabase;
 import uk.encounters.marketplace.simulation.SimulationReport;
 
 /**
@@ -49,8 +49,8 @@ final class SimulateCommand {
         int schoolWeeks = SchoolYearSimulation.schoolWeeks(year).size();
         long weeks = line.longOption("weeks", schoolWeeks);
         if (weeks < 1 || weeks > schoolWeeks) {
-            throw new IllegalArgumentException("--weeks must be 1 to " + schoolWeeks + " (the school weeks of "
-                    + year.label() + ")");
+            throw new IllegalArgumentException(
+                    "--weeks must be 1 to " + schoolWeeks + " (the school weeks of " + year.label() + ")");
         }
         long seconds = line.longOption("seconds", DEFAULT_SECONDS);
         if (seconds < 1 || seconds > 600) {
@@ -63,7 +63,8 @@ final class SimulateCommand {
                 throw new IllegalArgumentException("--supply factors must be 1 to 5, not " + supply);
             }
         }
-        double planShare = line.numbers("plan-share", List.of(Behaviour.DEFAULTS.planShare())).getFirst();
+        double planShare = line.numbers("plan-share", List.of(Behaviour.DEFAULTS.planShare()))
+                .getFirst();
         if (!(planShare >= 0 && planShare <= 1)) {
             throw new IllegalArgumentException("--plan-share must be 0 to 1");
         }
@@ -73,9 +74,17 @@ final class SimulateCommand {
         try (DatabaseConnection server = DatabaseConnection.open(config, out)) {
             for (long seed : seeds) {
                 for (double supply : supplies) {
-                    var settings = new SchoolYearSimulation.Settings(area, seed, year, Optional.of((int) weeks),
-                            (int) seconds, supply, Behaviour.DEFAULTS.withPlanShare(planShare), sharedData,
-                            config.baseUrl(), WebServer.PRODUCT_NAME);
+                    var settings = new SchoolYearSimulation.Settings(
+                            area,
+                            seed,
+                            year,
+                            Optional.of((int) weeks),
+                            (int) seconds,
+                            supply,
+                            Behaviour.DEFAULTS.withPlanShare(planShare),
+                            sharedData,
+                            config.baseUrl(),
+                            WebServer.PRODUCT_NAME);
                     SimulationReport report = play(server, settings, year, (int) weeks);
                     report.print(out);
                     rows.addAll(report.csvRows());
@@ -87,8 +96,8 @@ final class SimulateCommand {
         return 0;
     }
 
-    private SimulationReport play(DatabaseConnection server, SchoolYearSimulation.Settings settings, AcademicYear year,
-                                  int weeks) {
+    private SimulationReport play(
+            DatabaseConnection server, SchoolYearSimulation.Settings settings, AcademicYear year, int weeks) {
         List<ScratchDatabase> scratch = new ArrayList<>();
         try {
             Map<Arm, Database> databases = new EnumMap<>(Arm.class);
@@ -97,9 +106,17 @@ final class SimulateCommand {
                 scratch.add(database);
                 databases.put(arm, database.database());
             }
-            out.printf("Simulating %s %s, seed %d, supply x%.2f: %d school week%s, in scratch databases %s (dropped at"
-                            + " the end)...%n", settings.area(), year.label(), settings.seed(), settings.supply(), weeks,
-                    weeks == 1 ? "" : "s", String.join(", ", scratch.stream().map(ScratchDatabase::name).toList()));
+            out.printf(
+                    "Simulating %s %s, seed %d, supply x%.2f: %d school week%s, in scratch databases %s (dropped at"
+                            + " the end)...%n",
+                    settings.area(),
+                    year.label(),
+                    settings.seed(),
+                    settings.supply(),
+                    weeks,
+                    weeks == 1 ? "" : "s",
+                    String.join(
+                            ", ", scratch.stream().map(ScratchDatabase::name).toList()));
             return new SchoolYearSimulation(settings).play(databases, out::println);
         } finally {
             scratch.forEach(ScratchDatabase::close);
@@ -111,7 +128,9 @@ final class SimulateCommand {
             throw new IllegalArgumentException("Give --seed or --seeds, not both");
         }
         List<Long> seeds = line.option("seeds").isPresent()
-                ? line.numbers("seeds", List.of()).stream().map(SimulateCommand::whole).toList()
+                ? line.numbers("seeds", List.of()).stream()
+                        .map(SimulateCommand::whole)
+                        .toList()
                 : List.of(line.longOption("seed", Main.DEMO_SEED));
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds needs at least one seed");

@@ -12,9 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -100,7 +100,9 @@ public final class Templates {
     String apply(String view, Map<String, Object> model) {
         try {
             Template template = handlebars.compile(view);
-            Context context = Context.newBuilder(model).resolver(ValueResolver.defaultValueResolvers().toArray(ValueResolver[]::new)).build();
+            Context context = Context.newBuilder(model)
+                    .resolver(ValueResolver.defaultValueResolvers().toArray(ValueResolver[]::new))
+                    .build();
             try {
                 return template.apply(context);
             } finally {

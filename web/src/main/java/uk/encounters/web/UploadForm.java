@@ -44,6 +44,7 @@ public final class UploadForm {
 
     /** An upload form has a handful of fields: the file, a text box, a CSRF token, buttons. */
     private static final int MAX_FIELDS = 32;
+
     private static final String FILES = UploadForm.class.getName() + ".files";
     private static final String HELD = UploadForm.class.getName() + ".held";
     private static final Logger log = LoggerFactory.getLogger(UploadForm.class);
@@ -80,9 +81,11 @@ public final class UploadForm {
         ctx.put(HELD, held);
         request.pause();
         request.handler(chunk -> {
-            held.body.appendBuffer(chunk);
-            request.pause();
-        }).endHandler(end -> held.ended = true).exceptionHandler(e -> held.failure = e);
+                    held.body.appendBuffer(chunk);
+                    request.pause();
+                })
+                .endHandler(end -> held.ended = true)
+                .exceptionHandler(e -> held.failure = e);
         // Answered without reading the body (refused, or too large): the rest of it is never read, so an
         // HTTP/1 connection cannot carry another request; it closes. HTTP/2 forbids that header, and a
         // client there waits to finish sending: the rest of the body is let through and dropped.
@@ -97,7 +100,7 @@ public final class UploadForm {
         ctx.addEndHandler(v -> {
             if (!held.ended && !held.read) {
                 if (http2) {
-                    request.handler(dropped -> { }).resume();
+                    request.handler(dropped -> {}).resume();
                 } else {
                     request.connection().close();
                 }
@@ -140,20 +143,23 @@ public final class UploadForm {
         }
         boolean[] tooLarge = {false};
         request.handler(chunk -> {
-            if (tooLarge[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > limitBytes) {
-                tooLarge[0] = true;
-                ctx.fail(413);
-                return;
-            }
-            body.appendBuffer(chunk);
-        }).exceptionHandler(ctx::fail).endHandler(end -> {
-            if (!tooLarge[0]) {
-                decode(ctx, body);
-            }
-        }).resume();
+                    if (tooLarge[0]) {
+                        return;
+                    }
+                    if (body.length() + chunk.length() > limitBytes) {
+                        tooLarge[0] = true;
+                        ctx.fail(413);
+                        return;
+                    }
+                    body.appendBuffer(chunk);
+                })
+                .exceptionHandler(ctx::fail)
+                .endHandler(end -> {
+                    if (!tooLarge[0]) {
+                        decode(ctx, body);
+                    }
+                })
+                .resume();
     }
 
     private void decode(RoutingContext ctx, Buffer body) {
@@ -164,11 +170,11 @@ public final class UploadForm {
         InterfaceHttpPostRequestDecoder decoder = null;
         try {
             if (FormInput.isMultipart(ctx)) {
-                decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), head,
-                        StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
+                decoder = new HttpPostMultipartRequestDecoder(
+                        new DefaultHttpDataFactory(false), head, StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
             } else if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                decoder = new HttpPostStandardRequestDecoder(new DefaultHttpDataFactory(false), head,
-                        StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
+                decoder = new HttpPostStandardRequestDecoder(
+                        new DefaultHttpDataFactory(false), head, StandardCharsets.UTF_8, MAX_FIELDS, (int) limitBytes);
             }
             if (decoder != null) {
                 decoder.offer(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body.getBytes())));

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import uk.encounters.marketplace.account.Role;
-import java.util.Optional;
 import uk.encounters.web.mail.MailSettings;
 import uk.encounters.web.observe.LogFormat;
 import uk.encounters.web.security.CurrentUser;
@@ -39,12 +39,14 @@ public record WebConfig(
     public static final int DEFAULT_PORT = 8080;
     /** /metrics is served on a port of its own, on the loopback unless METRICS_HOST says otherwise. */
     public static final int DEFAULT_METRICS_PORT = 9090;
+
     public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
 
     public static WebConfig fromEnvironment(Map<String, String> env) {
         int port = parsePort("PORT", env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)));
         String baseUrl = nonBlank(env.get("BASE_URL")).orElse("http://localhost:" + port);
-        return new WebConfig(port,
+        return new WebConfig(
+                port,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 nonBlank(env.get("DATABASE_URL")),
                 nonBlank(env.get("DATABASE_USER")),
@@ -53,22 +55,39 @@ public record WebConfig(
                 nonBlank(env.get("SHARED_DATA_DIR")).map(Path::of),
                 nonBlank(env.get("SESSION_SECRET")),
                 "true".equalsIgnoreCase(nonBlank(env.get("TRUST_PROXY")).orElse("false")),
-                nonBlank(env.get("MAX_CONCURRENT_SOLVES")).map(WebConfig::parseSolves)
+                nonBlank(env.get("MAX_CONCURRENT_SOLVES"))
+                        .map(WebConfig::parseSolves)
                         .orElse(Runtime.getRuntime().availableProcessors()),
                 MailSettings.fromEnvironment(env),
-                parsePort("METRICS_PORT", nonBlank(env.get("METRICS_PORT")).orElse(String.valueOf(DEFAULT_METRICS_PORT))),
+                parsePort(
+                        "METRICS_PORT", nonBlank(env.get("METRICS_PORT")).orElse(String.valueOf(DEFAULT_METRICS_PORT))),
                 nonBlank(env.get("METRICS_HOST")).orElse(DEFAULT_METRICS_HOST),
                 LogFormat.parse(nonBlank(env.get("LOG_FORMAT")).orElse("text")),
-                nonBlank(env.get("SESSION_LIFETIME_SECONDS")).map(WebConfig::parseLifetime)
+                nonBlank(env.get("SESSION_LIFETIME_SECONDS"))
+                        .map(WebConfig::parseLifetime)
                         .orElse(CurrentUser.DEFAULT_LIFETIME),
                 nonBlank(env.get("SECOND_FACTOR_ROLES")).map(WebConfig::parseRoles));
     }
 
     /** The same configuration with other mail settings. */
     public WebConfig withMail(MailSettings mail) {
-        return new WebConfig(port, baseUrl, databaseUrl, databaseUser, databasePassword, dataDirectory,
-                sharedDataDirectory, sessionSecret, trustProxy, maxConcurrentSolves, mail, metricsPort, metricsHost,
-                logFormat, sessionLifetime, secondFactorChoice);
+        return new WebConfig(
+                port,
+                baseUrl,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDirectory,
+                sharedDataDirectory,
+                sessionSecret,
+                trustProxy,
+                maxConcurrentSolves,
+                mail,
+                metricsPort,
+                metricsHost,
+                logFormat,
+                sessionLifetime,
+                secondFactorChoice);
     }
 
     /** The roles that confirm sign-in with a second factor: SECOND_FACTOR_ROLES, else administrators and coordinators. */
@@ -78,9 +97,23 @@ public record WebConfig(
 
     /** The same configuration with a second factor required of these roles only (none: the demo's throwaway people). */
     public WebConfig withSecondFactorRoles(Set<Role> roles) {
-        return new WebConfig(port, baseUrl, databaseUrl, databaseUser, databasePassword, dataDirectory,
-                sharedDataDirectory, sessionSecret, trustProxy, maxConcurrentSolves, mail, metricsPort, metricsHost,
-                logFormat, sessionLifetime, Optional.of(Set.copyOf(roles)));
+        return new WebConfig(
+                port,
+                baseUrl,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDirectory,
+                sharedDataDirectory,
+                sessionSecret,
+                trustProxy,
+                maxConcurrentSolves,
+                mail,
+                metricsPort,
+                metricsHost,
+                logFormat,
+                sessionLifetime,
+                Optional.of(Set.copyOf(roles)));
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
@@ -90,7 +123,8 @@ public record WebConfig(
 
     @Override
     public String toString() {
-        return "WebConfig[port=" + port + ", baseUrl=" + baseUrl + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded")
+        return "WebConfig[port=" + port + ", baseUrl=" + baseUrl + ", database="
+                + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded")
                 + ", dataDirectory=" + dataDirectory + ", trustProxy=" + trustProxy
                 + ", maxConcurrentSolves=" + maxConcurrentSolves + ", mail=" + mail
                 + ", metrics=" + metricsHost + ":" + metricsPort + ", logFormat=" + logFormat
@@ -116,9 +150,13 @@ public record WebConfig(
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String code : value.split(",")) {
-            roles.add(java.util.Arrays.stream(Role.values()).filter(r -> r.code().equals(code.strip())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("SECOND_FACTOR_ROLES takes roles from admin, coordinator,"
-                            + " careers_leader and employer, separated by commas, or none; not '" + code.strip() + "'")));
+            roles.add(java.util.Arrays.stream(Role.values())
+                    .filter(r -> r.code().equals(code.strip()))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("SECOND_FACTOR_ROLES takes roles from admin, coordinator,"
+                                    + " careers_leader and employer, separated by commas, or none; not '" + code.strip()
+                                    + "'")));
         }
         return roles;
     }
@@ -131,8 +169,8 @@ public record WebConfig(
             }
             return Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SESSION_LIFETIME_SECONDS must be a number of seconds from 1 to 86400, not '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "SESSION_LIFETIME_SECONDS must be a number of seconds from 1 to 86400, not '" + value + "'");
         }
     }
 
@@ -145,7 +183,8 @@ public record WebConfig(
             }
             return solves;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("MAX_CONCURRENT_SOLVES must be a whole number of 1 or more, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "MAX_CONCURRENT_SOLVES must be a whole number of 1 or more, not '" + value + "'");
         }
     }
 

@@ -3,8 +3,8 @@ package uk.encounters.web;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,16 +31,16 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.hub.HubRepository;
-import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.hub.PupilValueSettings;
-import uk.encounters.marketplace.pupil.SchoolActivities;
-import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.marketplace.privacy.Retention;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
+import uk.encounters.marketplace.pupil.SchoolActivities;
+import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.account.SecondFactorRoutes;
@@ -49,17 +49,17 @@ import uk.encounters.web.account.TokenLinkRoutes;
 import uk.encounters.web.admin.AdminRoutes;
 import uk.encounters.web.admin.PrivacyRoutes;
 import uk.encounters.web.directory.DirectoryRoutes;
-import uk.encounters.web.health.HealthRoutes;
-import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.employer.BookingReplyRoutes;
 import uk.encounters.web.employer.EmployerOfferRoutes;
 import uk.encounters.web.employer.EmployerRoutes;
-import uk.encounters.web.employer.JoinRoutes;
 import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.employer.ImportRoutes;
+import uk.encounters.web.employer.JoinRoutes;
+import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.employer.ReplyLinkRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
-import uk.encounters.web.employer.OfferFormRoutes;
+import uk.encounters.web.health.HealthRoutes;
+import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.hub.HubDashboardRoutes;
 import uk.encounters.web.hub.HubEmployerRoutes;
 import uk.encounters.web.hub.HubPeopleRoutes;
@@ -73,11 +73,11 @@ import uk.encounters.web.observe.AppMetrics;
 import uk.encounters.web.observe.OutboxBacklogMetrics;
 import uk.encounters.web.observe.RequestId;
 import uk.encounters.web.observe.SolveMetrics;
+import uk.encounters.web.school.ActivityRoutes;
 import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
 import uk.encounters.web.school.EvidenceRoutes;
 import uk.encounters.web.school.PupilRoutes;
-import uk.encounters.web.school.ActivityRoutes;
 import uk.encounters.web.school.RequestPlanRoutes;
 import uk.encounters.web.school.RequestRoutes;
 import uk.encounters.web.school.SchoolBookingRoutes;
@@ -86,9 +86,9 @@ import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.ForwardedFor;
 import uk.encounters.web.security.NormalisedPath;
 import uk.encounters.web.security.PostgresSessionStore;
-import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
+import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.SecurityHeaders;
 
 /**
@@ -102,11 +102,13 @@ public final class WebServer extends VerticleBase {
     static final long BODY_LIMIT_BYTES = 64 * 1024;
     /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
     static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
+
     private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     /** Schools summarised per background pass: a pass stays short, so a stop is never held up long. */
     private static final int SUMMARIES_PER_PASS = 100;
+
     private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final LocalTime RETENTION_AT = LocalTime.of(2, 30);
@@ -120,6 +122,7 @@ public final class WebServer extends VerticleBase {
     private Router router;
     /** Solves rounds in the background; stops with the server. */
     private RoundSolver roundSolver;
+
     private volatile boolean stopped;
 
     /** @param metrics the registry the Vert.x running this verticle reports to ({@link AppMetrics#vertx}) */
@@ -151,18 +154,21 @@ public final class WebServer extends VerticleBase {
         HomeRoutes home = new HomeRoutes(hubRepository, blocking, templates, clock);
         HealthRoutes health = new HealthRoutes(database, blocking);
         SignInRoutes signIn = new SignInRoutes(database, blocking, templates, rateLimit, links, passwords, clock);
-        TokenLinkRoutes tokenLinks = new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
+        TokenLinkRoutes tokenLinks =
+                new TokenLinkRoutes(database, blocking, templates, passwords, new PasswordPolicy(), clock);
         HubChoices hubChoices = new HubChoices(database, blocking);
         AdminRoutes admin = new AdminRoutes(database, blocking, templates, invitations, hubChoices);
         RetentionRoutes leaverRetention = new RetentionRoutes(new LeaverRetention(database.dsl()), blocking, templates);
         PrivacyRoutes privacy = PrivacyRoutes.over(database.dsl(), clock, blocking, templates);
         HubPeopleRoutes hubPeople = new HubPeopleRoutes(database, blocking, templates, invitations);
         HubEmployerRoutes hubEmployers = new HubEmployerRoutes(database, blocking, templates, clock);
-        OfferFormRoutes offerForm = new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
+        OfferFormRoutes offerForm =
+                new OfferFormRoutes(database, blocking, templates, rateLimit, links, hubChoices, clock);
         EmployerRoutes employers = new EmployerRoutes(database, blocking, templates, links, clock);
         JoinRoutes joins = new JoinRoutes(database, blocking, config.baseUrl(), clock);
         SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
-        SecondFactorRoutes secondFactor = new SecondFactorRoutes(database, blocking, templates, rateLimit, secondFactorGate);
+        SecondFactorRoutes secondFactor =
+                new SecondFactorRoutes(database, blocking, templates, rateLimit, secondFactorGate);
         EmployerOfferRoutes employerOffers = new EmployerOfferRoutes(database, blocking, templates, clock);
         VolunteerRoutes volunteers = new VolunteerRoutes(database, blocking, templates);
         ImportRoutes imports = new ImportRoutes(database, blocking, templates, clock);
@@ -173,17 +179,22 @@ public final class WebServer extends VerticleBase {
         RequestRoutes requests = new RequestRoutes(database, blocking, templates, clock);
         RequestPlanRoutes requestPlan = new RequestPlanRoutes(database, blocking, templates, clock);
         PupilValueRoutes pupilValue = new PupilValueRoutes(new PupilValueSettings(database.dsl()), blocking, templates);
-        ActivityRoutes schoolActivities = new ActivityRoutes(new SchoolActivities(database.dsl()), blocking, templates,
-                clock);
+        ActivityRoutes schoolActivities =
+                new ActivityRoutes(new SchoolActivities(database.dsl()), blocking, templates, clock);
         BudgetRoutes budgets = new BudgetRoutes(database, blocking, templates, clock);
         DashboardRoutes dashboard = new DashboardRoutes(database, blocking, templates, clock);
         SchoolBookingRoutes schoolBookings = new SchoolBookingRoutes(database, blocking, templates, clock);
         EvidenceRoutes evidence = new EvidenceRoutes(database, blocking, templates);
         HubDashboardRoutes hubDashboard = new HubDashboardRoutes(database, blocking, templates, clock);
         ErrorPages errors = new ErrorPages(templates);
-        roundSolver = new RoundSolver(database, clock, new SolveMetrics(metrics.registry()),
-                config.maxConcurrentSolves());
-        RoundRoutes round = new RoundRoutes(database, blocking, templates, clock, roundSolver,
+        roundSolver =
+                new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
+        RoundRoutes round = new RoundRoutes(
+                database,
+                blocking,
+                templates,
+                clock,
+                roundSolver,
                 new Publication(config.baseUrl(), PRODUCT_NAME, clock));
 
         router = Router.router(vertx);
@@ -228,8 +239,9 @@ public final class WebServer extends VerticleBase {
                 csrf.handle(ctx);
             }
         });
-        router.route().handler(RequestId.carried(new CurrentUser(new AccountRepository(database.dsl()), blocking,
-                config.sessionLifetime())::load));
+        router.route()
+                .handler(RequestId.carried(new CurrentUser(
+                        new AccountRepository(database.dsl()), blocking, config.sessionLifetime())::load));
         router.route().handler(secondFactorGate::check);
         Routes importing = routes.readingBodyAfterAccess(uploads::handle, FormInput::refuseNulCharacters, csrf);
 
@@ -276,34 +288,62 @@ public final class WebServer extends VerticleBase {
         routes.post("/bookings/:bookingId/reply/:token/confirm", Access.anyone(), replyLinks::processConfirm);
         routes.post("/bookings/:bookingId/reply/:token/decline", Access.anyone(), replyLinks::processDecline);
         routes.get("/employers/:employerId", Access.employer("employerId"), employers::showEmployer);
-        routes.post("/employers/:employerId/joins/:joinId", Access.employer("employerId"), joins::processEmployerDecision);
-        routes.post("/employers/:employerId/contact-preference", Access.employer("employerId"),
+        routes.post(
+                "/employers/:employerId/joins/:joinId", Access.employer("employerId"), joins::processEmployerDecision);
+        routes.post(
+                "/employers/:employerId/contact-preference",
+                Access.employer("employerId"),
                 employers::processContactPreference);
         routes.post("/employers/:employerId/calendar", Access.employer("employerId"), employers::processCalendarFeed);
         routes.get("/calendar/:token", Access.anyone(), employers::showCalendarFeed);
         routes.get("/employers/:employerId/offers/new", Access.employer("employerId"), employerOffers::initNewOffer);
         routes.post("/employers/:employerId/offers", Access.employer("employerId"), employerOffers::processNewOffer);
-        routes.get("/employers/:employerId/offers/:offerId/edit", Access.employer("employerId"), employerOffers::initEditOffer);
-        routes.post("/employers/:employerId/offers/:offerId", Access.employer("employerId"), employerOffers::processEditOffer);
-        routes.post("/employers/:employerId/offers/:offerId/status", Access.employer("employerId"),
+        routes.get(
+                "/employers/:employerId/offers/:offerId/edit",
+                Access.employer("employerId"),
+                employerOffers::initEditOffer);
+        routes.post(
+                "/employers/:employerId/offers/:offerId",
+                Access.employer("employerId"),
+                employerOffers::processEditOffer);
+        routes.post(
+                "/employers/:employerId/offers/:offerId/status",
+                Access.employer("employerId"),
                 employerOffers::processOfferStatus);
-        routes.get("/employers/:employerId/volunteers/new", Access.employer("employerId"), volunteers::initVolunteerForm);
-        routes.post("/employers/:employerId/volunteers", Access.employer("employerId"), volunteers::processVolunteerForm);
-        routes.post("/employers/:employerId/volunteers/:volunteerId/active", Access.employer("employerId"),
+        routes.get(
+                "/employers/:employerId/volunteers/new", Access.employer("employerId"), volunteers::initVolunteerForm);
+        routes.post(
+                "/employers/:employerId/volunteers", Access.employer("employerId"), volunteers::processVolunteerForm);
+        routes.post(
+                "/employers/:employerId/volunteers/:volunteerId/active",
+                Access.employer("employerId"),
                 volunteers::processVolunteerActive);
         routes.get("/employers/:employerId/import", Access.employer("employerId"), imports::initImport);
-        importing.post("/employers/:employerId/import/volunteers", Access.employer("employerId"),
+        importing.post(
+                "/employers/:employerId/import/volunteers",
+                Access.employer("employerId"),
                 imports::processVolunteerImport);
-        importing.post("/employers/:employerId/import/offers", Access.employer("employerId"), imports::processOfferImport);
-        routes.post("/employers/:employerId/bookings/:bookingId/confirm", Access.employer("employerId"),
+        importing.post(
+                "/employers/:employerId/import/offers", Access.employer("employerId"), imports::processOfferImport);
+        routes.post(
+                "/employers/:employerId/bookings/:bookingId/confirm",
+                Access.employer("employerId"),
                 bookingReplies::processConfirm);
-        routes.get("/employers/:employerId/bookings/:bookingId/decline", Access.employer("employerId"),
+        routes.get(
+                "/employers/:employerId/bookings/:bookingId/decline",
+                Access.employer("employerId"),
                 bookingReplies::initDecline);
-        routes.post("/employers/:employerId/bookings/:bookingId/decline", Access.employer("employerId"),
+        routes.post(
+                "/employers/:employerId/bookings/:bookingId/decline",
+                Access.employer("employerId"),
                 bookingReplies::processDecline);
-        routes.get("/employers/:employerId/bookings/:bookingId/feedback", Access.employer("employerId"),
+        routes.get(
+                "/employers/:employerId/bookings/:bookingId/feedback",
+                Access.employer("employerId"),
                 bookingReplies::initFeedback);
-        routes.post("/employers/:employerId/bookings/:bookingId/feedback", Access.employer("employerId"),
+        routes.post(
+                "/employers/:employerId/bookings/:bookingId/feedback",
+                Access.employer("employerId"),
                 bookingReplies::processFeedback);
 
         routes.get("/schools/:schoolId/pupils", Access.school("schoolId"), pupils::showPupils);
@@ -313,33 +353,57 @@ public final class WebServer extends VerticleBase {
         routes.get("/schools/:schoolId/progress", Access.school("schoolId"), dashboard::showDashboard);
         routes.get("/schools/:schoolId/bookings", Access.school("schoolId"), schoolBookings::showBookings);
         routes.get("/schools/:schoolId/bookings/:bookingId", Access.school("schoolId"), schoolBookings::showBooking);
-        routes.post("/schools/:schoolId/bookings/:bookingId/confirm", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/bookings/:bookingId/confirm",
+                Access.school("schoolId"),
                 schoolBookings::processConfirm);
-        routes.get("/schools/:schoolId/bookings/:bookingId/decline", Access.school("schoolId"), schoolBookings::initDecline);
-        routes.post("/schools/:schoolId/bookings/:bookingId/decline", Access.school("schoolId"),
+        routes.get(
+                "/schools/:schoolId/bookings/:bookingId/decline",
+                Access.school("schoolId"),
+                schoolBookings::initDecline);
+        routes.post(
+                "/schools/:schoolId/bookings/:bookingId/decline",
+                Access.school("schoolId"),
                 schoolBookings::processDecline);
-        routes.post("/schools/:schoolId/bookings/:bookingId/pupils", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/bookings/:bookingId/pupils",
+                Access.school("schoolId"),
                 schoolBookings::processPupils);
-        routes.post("/schools/:schoolId/bookings/:bookingId/attendance", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/bookings/:bookingId/attendance",
+                Access.school("schoolId"),
                 schoolBookings::processAttendance);
-        routes.post("/schools/:schoolId/bookings/:bookingId/no-show", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/bookings/:bookingId/no-show",
+                Access.school("schoolId"),
                 schoolBookings::processNoShow);
         routes.get("/schools/:schoolId/pupils/log", Access.school("schoolId"), evidence::showPupilLog);
         routes.get("/schools/:schoolId/pupils/log.csv", Access.school("schoolId"), evidence::downloadPupilLog);
         importing.post("/schools/:schoolId/import/log", Access.school("schoolId"), evidence::processLogImport);
         routes.get("/schools/:schoolId/activities", Access.school("schoolId"), schoolActivities::showActivities);
         routes.post("/schools/:schoolId/activities", Access.school("schoolId"), schoolActivities::processNewActivity);
-        routes.get("/schools/:schoolId/activities/:activityId/edit", Access.school("schoolId"),
+        routes.get(
+                "/schools/:schoolId/activities/:activityId/edit",
+                Access.school("schoolId"),
                 schoolActivities::initEditActivity);
-        routes.post("/schools/:schoolId/activities/:activityId", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/activities/:activityId",
+                Access.school("schoolId"),
                 schoolActivities::processEditActivity);
-        routes.get("/schools/:schoolId/activities/:activityId/delete", Access.school("schoolId"),
+        routes.get(
+                "/schools/:schoolId/activities/:activityId/delete",
+                Access.school("schoolId"),
                 schoolActivities::initDeleteActivity);
-        routes.post("/schools/:schoolId/activities/:activityId/delete", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/activities/:activityId/delete",
+                Access.school("schoolId"),
                 schoolActivities::processDeleteActivity);
-        importing.post("/schools/:schoolId/import/activities", Access.school("schoolId"),
+        importing.post(
+                "/schools/:schoolId/import/activities",
+                Access.school("schoolId"),
                 schoolActivities::processActivityImport);
-        routes.get("/schools/:schoolId/evidence/encounters.csv", Access.school("schoolId"), evidence::downloadEncounters);
+        routes.get(
+                "/schools/:schoolId/evidence/encounters.csv", Access.school("schoolId"), evidence::downloadEncounters);
         routes.get("/schools/:schoolId/evidence/bookings.csv", Access.school("schoolId"), evidence::downloadBookings);
         routes.get("/schools/:schoolId/budget", Access.school("schoolId"), budgets::showBudget);
         routes.post("/schools/:schoolId/budget", Access.school("schoolId"), budgets::processBudgetForm);
@@ -350,7 +414,9 @@ public final class WebServer extends VerticleBase {
         routes.post("/schools/:schoolId/requests", Access.school("schoolId"), requests::processNewRequest);
         routes.get("/schools/:schoolId/requests/:requestId/edit", Access.school("schoolId"), requests::initEditRequest);
         routes.post("/schools/:schoolId/requests/:requestId", Access.school("schoolId"), requests::processEditRequest);
-        routes.post("/schools/:schoolId/requests/:requestId/cancel", Access.school("schoolId"),
+        routes.post(
+                "/schools/:schoolId/requests/:requestId/cancel",
+                Access.school("schoolId"),
                 requests::processCancelRequest);
 
         routes.get("/hubs/:hubId/people", Access.hub("hubId"), hubPeople::showPeople);
@@ -369,9 +435,12 @@ public final class WebServer extends VerticleBase {
         routes.get("/hubs/:hubId/rounds/:roundId/progress", Access.hub("hubId"), round::showProgress);
         routes.post("/hubs/:hubId/rounds/:roundId/stop", Access.hub("hubId"), round::processStop);
         routes.post("/hubs/:hubId/rounds/:roundId/bookings", Access.hub("hubId"), round::processBookingChange);
-        routes.get("/hubs/:hubId/rounds/:roundId/requests/:requestId/suggestions", Access.hub("hubId"),
+        routes.get(
+                "/hubs/:hubId/rounds/:roundId/requests/:requestId/suggestions",
+                Access.hub("hubId"),
                 round::showSuggestions);
-        routes.post("/hubs/:hubId/rounds/:roundId/requests/:requestId/assign", Access.hub("hubId"), round::processAssign);
+        routes.post(
+                "/hubs/:hubId/rounds/:roundId/requests/:requestId/assign", Access.hub("hubId"), round::processAssign);
         routes.post("/hubs/:hubId/rounds/:roundId/publish", Access.hub("hubId"), round::processPublish);
         routes.post("/hubs/:hubId/rounds/:roundId/discard", Access.hub("hubId"), round::processDiscard);
 
@@ -386,33 +455,53 @@ public final class WebServer extends VerticleBase {
         router.route().failureHandler(RequestId.carried(errors::showFailure));
 
         // On 1 September pupils move up a year; checking hourly (and now) catches it on any instance.
-        vertx.setPeriodic(0, Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
-            Rollover.Result rolled = new Rollover(database.dsl()).run(LocalDate.now(clock));
-            if (rolled.schools() > 0) {
-                log.info("Academic-year rollover: {} schools, {} pupils moved up, {} Year 13 leavers archived",
-                        rolled.schools(), rolled.movedUp(), rolled.leaversArchived());
-            }
-            return rolled;
-        }, false));
+        vertx.setPeriodic(
+                0,
+                Duration.ofHours(1).toMillis(),
+                id -> vertx.executeBlocking(
+                        () -> {
+                            Rollover.Result rolled = new Rollover(database.dsl()).run(LocalDate.now(clock));
+                            if (rolled.schools() > 0) {
+                                log.info(
+                                        "Academic-year rollover: {} schools, {} pupils moved up, {} Year 13 leavers archived",
+                                        rolled.schools(),
+                                        rolled.movedUp(),
+                                        rolled.leaversArchived());
+                            }
+                            return rolled;
+                        },
+                        false));
         summariseProgress();
         scheduleRetention();
         // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
-        vertx.setPeriodic(RoundSolver.RECOVERY_INTERVAL.toMillis(),
+        vertx.setPeriodic(
+                RoundSolver.RECOVERY_INTERVAL.toMillis(),
                 id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
-        vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> vertx.executeBlocking(() -> {
-            sessions.deleteExpired();
-            return new RateLimits(database.dsl(), clock).deleteOld();
-        }, false));
+        vertx.setPeriodic(
+                Duration.ofMinutes(10).toMillis(),
+                id -> vertx.executeBlocking(
+                        () -> {
+                            sessions.deleteExpired();
+                            return new RateLimits(database.dsl(), clock).deleteOld();
+                        },
+                        false));
 
         OutboxBacklogMetrics outboxBacklog = new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry());
-        vertx.setPeriodic(0, OutboxBacklogMetrics.REFRESH_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
-            outboxBacklog.refresh();
-            return null;
-        }, false));
+        vertx.setPeriodic(
+                0,
+                OutboxBacklogMetrics.REFRESH_EVERY.toMillis(),
+                id -> vertx.executeBlocking(
+                        () -> {
+                            outboxBacklog.refresh();
+                            return null;
+                        },
+                        false));
 
         // The outbox worker is a child verticle: it stops with the server.
         return vertx.deployVerticle(new OutboxWorker(database, config.mail(), new MessageLinks(database, links, clock)))
-                .compose(id -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
+                .compose(id -> vertx.createHttpServer(serverOptions())
+                        .requestHandler(router)
+                        .listen(config.port()))
                 .onSuccess(s -> server = s)
                 .compose(s -> serveMetrics());
     }
@@ -424,11 +513,16 @@ public final class WebServer extends VerticleBase {
     private Future<?> serveMetrics() {
         Router scrape = Router.router(vertx);
         scrape.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
-        return vertx.createHttpServer().requestHandler(scrape).listen(config.metricsPort(), config.metricsHost())
+        return vertx.createHttpServer()
+                .requestHandler(scrape)
+                .listen(config.metricsPort(), config.metricsHost())
                 .onSuccess(s -> metricsServer = s)
                 .recover(e -> {
-                    log.error("Could not serve /metrics on {}:{}, so there are no metrics: {}", config.metricsHost(),
-                            config.metricsPort(), e.toString());
+                    log.error(
+                            "Could not serve /metrics on {}:{}, so there are no metrics: {}",
+                            config.metricsHost(),
+                            config.metricsPort(),
+                            e.toString());
                     return Future.succeededFuture();
                 });
     }
@@ -439,8 +533,10 @@ public final class WebServer extends VerticleBase {
      * Runs again a moment after each pass; every instance does, and they share the schools.
      */
     private void summariseProgress() {
-        vertx.executeBlocking(() -> new ProgressSummaries(database.dsl())
-                        .refreshDue(LocalDate.now(clock), SUMMARIES_PER_PASS), false)
+        vertx.executeBlocking(
+                        () -> new ProgressSummaries(database.dsl())
+                                .refreshDue(LocalDate.now(clock), SUMMARIES_PER_PASS),
+                        false)
                 .onComplete(done -> {
                     if (done.failed() && !Database.isUnavailable(done.cause())) {
                         log.warn("Summarising schools' progress failed; trying again shortly", done.cause());
@@ -462,22 +558,29 @@ public final class WebServer extends VerticleBase {
         if (!next.isAfter(now.plusMinutes(1))) {
             next = next.plusDays(1);
         }
-        vertx.setTimer(Duration.between(now, next).toMillis(), id -> vertx.executeBlocking(
-                        () -> new Retention(database.dsl(), clock).run(), false)
-                .onComplete(done -> {
-                    if (done.succeeded()) {
-                        Retention.Report r = done.result();
-                        log.info("Retention: {} message bodies removed, {} audit IP addresses forgotten, {} leavers deleted, "
-                                        + "{} volunteers and {} employer contacts anonymised, {} expired tokens and {} sessions deleted",
-                                r.messageBodies(), r.auditAddresses(), r.pupils(), r.volunteers(), r.employerContacts(),
-                                r.tokens(), r.sessions());
-                    } else if (!Database.isUnavailable(done.cause())) {
-                        log.warn("Retention failed; it runs again tomorrow night", done.cause());
-                    }
-                    if (!stopped) {
-                        scheduleRetention();
-                    }
-                }));
+        vertx.setTimer(
+                Duration.between(now, next).toMillis(),
+                id -> vertx.executeBlocking(() -> new Retention(database.dsl(), clock).run(), false)
+                        .onComplete(done -> {
+                            if (done.succeeded()) {
+                                Retention.Report r = done.result();
+                                log.info(
+                                        "Retention: {} message bodies removed, {} audit IP addresses forgotten, {} leavers deleted, "
+                                                + "{} volunteers and {} employer contacts anonymised, {} expired tokens and {} sessions deleted",
+                                        r.messageBodies(),
+                                        r.auditAddresses(),
+                                        r.pupils(),
+                                        r.volunteers(),
+                                        r.employerContacts(),
+                                        r.tokens(),
+                                        r.sessions());
+                            } else if (!Database.isUnavailable(done.cause())) {
+                                log.warn("Retention failed; it runs again tomorrow night", done.cause());
+                            }
+                            if (!stopped) {
+                                scheduleRetention();
+                            }
+                        }));
     }
 
     @Override
@@ -532,7 +635,8 @@ public final class WebServer extends VerticleBase {
 
     /** A file upload or a pasted list: its body (up to 2 MB) is read only for someone allowed to send it. */
     private static boolean isUpload(RoutingContext ctx) {
-        return ctx.request().method() == HttpMethod.POST && IMPORT_PATH.matcher(ctx.request().path()).matches();
+        return ctx.request().method() == HttpMethod.POST
+                && IMPORT_PATH.matcher(ctx.request().path()).matches();
     }
 
     private static Access.HubLookup hubLookup(HubRepository hubs) {

@@ -12,8 +12,7 @@ public final class Accounts {
     // Argon2 is slow on purpose: hash once for every account the tests make
     private static final String HASH = new Passwords().hash(PASSWORD);
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     public static long create(DSLContext dsl, String email, String name, Scope scope) {
         return new AccountRepository(dsl).create(email, name, HASH, scope);

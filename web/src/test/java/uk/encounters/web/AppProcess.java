@@ -41,13 +41,35 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess serve(DatabaseSettings database, Map<String, String> environment) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and the serial collector: the test's processes start in seconds on a busy machine
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve").redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("SMTP_")
-                || k.equals("PORT") || k.equals("METRICS_PORT") || k.equals("BASE_URL"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve")
+                .redirectErrorStream(true);
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("DATABASE_")
+                        || k.startsWith("SMTP_")
+                        || k.equals("PORT")
+                        || k.equals("METRICS_PORT")
+                        || k.equals("BASE_URL"));
         // as RunningApp: tests of the second factor ask for it
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", database.jdbcUrl(), "PORT", "0", "METRICS_PORT", "0",
-                "SESSION_SECRET", "test-secret-not-for-production", "SECOND_FACTOR_ROLES", "none"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DATABASE_URL",
+                database.jdbcUrl(),
+                "PORT",
+                "0",
+                "METRICS_PORT",
+                "0",
+                "SESSION_SECRET",
+                "test-secret-not-for-production",
+                "SECOND_FACTOR_ROLES",
+                "none"));
         if (database.user() != null) {
             env.put("DATABASE_USER", database.user());
         }
@@ -65,7 +87,8 @@ public final class AppProcess implements AutoCloseable {
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofVirtual().name("app-" + process.pid() + "-output").start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.add(line);

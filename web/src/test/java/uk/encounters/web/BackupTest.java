@@ -3,7 +3,6 @@ package uk.encounters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -32,10 +31,23 @@ class BackupTest {
     void aDumpRestoredIntoAFreshDatabaseHasEveryRowAndTheAppServesFromIt(@TempDir Path directory) {
         PostgresClientTools tools = PostgresClientTools.matching(live);
         seedASmallHub();
-        assertThat(new Operator(live).run("invite-admin", "--email", "ops@example.org", "--name", "Olu Ops")).isZero();
+        assertThat(new Operator(live).run("invite-admin", "--email", "ops@example.org", "--name", "Olu Ops"))
+                .isZero();
         Map<String, String> before = tables(live);
-        assertThat(before).containsKeys("hub", "school", "pupil", "employer", "offer", "request", "booking",
-                "booking_pupil", "encounter", "app_user", "outbox", "flyway_schema_history");
+        assertThat(before)
+                .containsKeys(
+                        "hub",
+                        "school",
+                        "pupil",
+                        "employer",
+                        "offer",
+                        "request",
+                        "booking",
+                        "booking_pupil",
+                        "encounter",
+                        "app_user",
+                        "outbox",
+                        "flyway_schema_history");
         Path backup = directory.resolve("encounters.dump");
 
         tools.dump(live.settings(), backup);
@@ -51,7 +63,11 @@ class BackupTest {
             assertThat(app.get("/").statusCode()).isEqualTo(200);
         }
         // Identity sequences came along: new rows do not collide with restored ones.
-        long newest = fresh.dsl().select(org.jooq.impl.DSL.max(HUB.ID)).from(HUB).fetchOne().value1();
+        long newest = fresh.dsl()
+                .select(org.jooq.impl.DSL.max(HUB.ID))
+                .from(HUB)
+                .fetchOne()
+                .value1();
         assertThat(new TestData(fresh.dsl()).hub("Opened after the restore")).isGreaterThan(newest);
     }
 
@@ -78,11 +94,16 @@ class BackupTest {
     /** Every table in the schema with its row count and a digest of its rows, so a lost or changed row shows. */
     private static Map<String, String> tables(TestDatabase db) {
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : db.dsl().fetchValues("select table_name::text from information_schema.tables"
-                + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name").stream()
-                .map(Object::toString).toList()) {
-            var row = db.dsl().fetchOne("select count(*), coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
-                    + " from \"" + table + "\" t");
+        for (String table : db
+                .dsl()
+                .fetchValues("select table_name::text from information_schema.tables"
+                        + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")
+                .stream()
+                .map(Object::toString)
+                .toList()) {
+            var row = db.dsl()
+                    .fetchOne("select count(*), coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
+                            + " from \"" + table + "\" t");
             tables.put(table, row.get(0) + " rows, " + row.get(1));
         }
         return tables;

@@ -55,8 +55,11 @@ class BlockingTest {
 
             HttpClient http = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
-                            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()))
+                    .mapToObj(i -> http.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
                     .toList();
 
             for (var response : responses) {

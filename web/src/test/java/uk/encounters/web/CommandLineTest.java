@@ -30,7 +30,8 @@ class CommandLineTest {
 
         assertThat(line.flag("publish")).isTrue();
         assertThat(line.longOption("hub", -1)).isEqualTo(3);
-        assertThat(CommandLine.parse(List.of("match", "--hub", "3")).flag("publish")).isFalse();
+        assertThat(CommandLine.parse(List.of("match", "--hub", "3")).flag("publish"))
+                .isFalse();
     }
 
     @Test
@@ -38,8 +39,10 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(List.of("launch"))).hasMessageContaining("Unknown command 'launch'");
         assertThatThrownBy(() -> CommandLine.parse(List.of("serve", "--area", "derby")))
                 .hasMessageContaining("'serve' does not take '--area'");
-        assertThatThrownBy(() -> CommandLine.parse(List.of("seed", "--area"))).hasMessageContaining("--area needs a value");
-        assertThatThrownBy(() -> CommandLine.parse(List.of("seed", "--seed", "x")).longOption("seed", 1))
+        assertThatThrownBy(() -> CommandLine.parse(List.of("seed", "--area")))
+                .hasMessageContaining("--area needs a value");
+        assertThatThrownBy(
+                        () -> CommandLine.parse(List.of("seed", "--seed", "x")).longOption("seed", 1))
                 .hasMessageContaining("--seed must be a whole number");
     }
 
@@ -47,7 +50,8 @@ class CommandLineTest {
     void webConfigRefusesABadPortAndTrimsTheBaseUrl() {
         assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("PORT", "eighty")))
                 .hasMessageContaining("PORT must be a number");
-        var config = WebConfig.fromEnvironment(java.util.Map.of("PORT", "9000", "BASE_URL", "https://encounters.example/"));
+        var config =
+                WebConfig.fromEnvironment(java.util.Map.of("PORT", "9000", "BASE_URL", "https://encounters.example/"));
         assertThat(config.baseUrl()).isEqualTo("https://encounters.example");
         assertThat(WebConfig.fromEnvironment(java.util.Map.of()).baseUrl()).isEqualTo("http://localhost:8080");
     }
@@ -56,7 +60,8 @@ class CommandLineTest {
     void webConfigRunsAsManySolvesAtOnceAsCoresUnlessToldOtherwise() {
         assertThat(WebConfig.fromEnvironment(java.util.Map.of()).maxConcurrentSolves())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", " 3 ")).maxConcurrentSolves())
+        assertThat(WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", " 3 "))
+                        .maxConcurrentSolves())
                 .isEqualTo(3);
         assertThatThrownBy(() -> WebConfig.fromEnvironment(java.util.Map.of("MAX_CONCURRENT_SOLVES", "0")))
                 .hasMessageContaining("MAX_CONCURRENT_SOLVES must be a whole number of 1 or more");
@@ -68,8 +73,8 @@ class CommandLineTest {
         assertThat(defaults.metricsPort()).isEqualTo(9090);
         assertThat(defaults.metricsHost()).isEqualTo("127.0.0.1");
         assertThat(defaults.logFormat()).isEqualTo(uk.encounters.web.observe.LogFormat.TEXT);
-        var container = WebConfig.fromEnvironment(java.util.Map.of("METRICS_PORT", "9100", "METRICS_HOST", "0.0.0.0",
-                "LOG_FORMAT", "json"));
+        var container = WebConfig.fromEnvironment(
+                java.util.Map.of("METRICS_PORT", "9100", "METRICS_HOST", "0.0.0.0", "LOG_FORMAT", "json"));
         assertThat(container.metricsPort()).isEqualTo(9100);
         assertThat(container.metricsHost()).isEqualTo("0.0.0.0");
         assertThat(container.logFormat()).isEqualTo(uk.encounters.web.observe.LogFormat.JSON);

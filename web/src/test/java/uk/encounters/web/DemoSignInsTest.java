@@ -28,13 +28,19 @@ class DemoSignInsTest {
         List<DemoSignIns.SignInLink> links = demo.issue();
         List<DemoSignIns.SignInLink> again = demo.issue();
 
-        assertThat(links).extracting(DemoSignIns.SignInLink::role)
+        assertThat(links)
+                .extracting(DemoSignIns.SignInLink::role)
                 .containsExactly("Administrator", "Enterprise coordinator", "Careers leader", "Employer");
-        assertThat(again).extracting(DemoSignIns.SignInLink::url).doesNotContainAnyElementsOf(
-                links.stream().map(DemoSignIns.SignInLink::url).toList());
+        assertThat(again)
+                .extracting(DemoSignIns.SignInLink::url)
+                .doesNotContainAnyElementsOf(
+                        links.stream().map(DemoSignIns.SignInLink::url).toList());
         try (RunningApp app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23))) {
-            List<String> expected = List.of("Administer hubs", "Enterprise coordinator for Derby Careers Hub",
-                    "Careers leader at Littleover Community School", "Contact for Rolls Royce");
+            List<String> expected = List.of(
+                    "Administer hubs",
+                    "Enterprise coordinator for Derby Careers Hub",
+                    "Careers leader at Littleover Community School",
+                    "Contact for Rolls Royce");
             for (int i = 0; i < links.size(); i++) {
                 Visitor visitor = new Visitor(app);
                 String path = URI.create(links.get(i).url()).getPath();

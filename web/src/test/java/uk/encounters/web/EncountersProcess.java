@@ -21,11 +21,9 @@ import uk.encounters.marketplace.testing.TestDatabase;
 final class EncountersProcess {
 
     /** How a run ended; {@code exitStatus} is null when it was still running at the limit (and was stopped). */
-    record Outcome(Integer exitStatus, String stdout, String stderr) {
-    }
+    record Outcome(Integer exitStatus, String stdout, String stderr) {}
 
-    private EncountersProcess() {
-    }
+    private EncountersProcess() {}
 
     static Outcome run(TestDatabase db, Map<String, String> environment, Duration limit, String... args) {
         Path out = null;
@@ -35,10 +33,12 @@ final class EncountersProcess {
             err = Files.createTempFile("encounters-err", ".txt");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName()));
             command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("DATABASE_") || k.equals("PORT") || k.equals("BASE_URL"));
             env.putAll(databaseEnvironment(db));
@@ -53,7 +53,9 @@ final class EncountersProcess {
                     process.destroyForcibly().waitFor();
                 }
             }
-            return new Outcome(status, Files.readString(out, StandardCharsets.UTF_8),
+            return new Outcome(
+                    status,
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +72,8 @@ final class EncountersProcess {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", db.settings().jdbcUrl());
         if (db.settings().user() != null) env.put("DATABASE_USER", db.settings().user());
-        if (db.settings().password() != null) env.put("DATABASE_PASSWORD", db.settings().password());
+        if (db.settings().password() != null)
+            env.put("DATABASE_PASSWORD", db.settings().password());
         return env;
     }
 

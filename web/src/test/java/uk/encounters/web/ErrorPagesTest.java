@@ -47,6 +47,7 @@ class ErrorPagesTest {
         var css = app.get("/static/site.css");
 
         assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
+        assertThat(css.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
     }
 }

@@ -45,10 +45,16 @@ class FormInputTest {
 
     @Test
     void aMultipartBodyWithAnEmptyBoundaryIsRefusedWith400() throws Exception {
-        for (String type : new String[] {"multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"", "multipart/form-data"}) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url("/sign-in/link")))
-                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("email=someone@example.org")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        for (String type : new String[] {
+            "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"", "multipart/form-data"
+        }) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(app.url("/sign-in/link")))
+                                    .header("Content-Type", type)
+                                    .POST(HttpRequest.BodyPublishers.ofString("email=someone@example.org"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).as(type).isEqualTo(400);
             assertThat(response.body()).contains("Something was wrong with that request");
@@ -72,10 +78,16 @@ class FormInputTest {
      */
     @Test
     void aMalformedMultipartBodyOnAnUploadRouteIsRefusedWith400AtOnce() throws Exception {
-        String session = "encounters_session=" + new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD)
-                .cookie("encounters_session");
-        for (String path : new String[] {"/employers/" + employer + "/import/volunteers", "/employers/" + employer + "/import/offers",
-                "/schools/" + school + "/import/pupils", "/schools/" + school + "/import/log"}) {
+        String session = "encounters_session="
+                + new Visitor(app)
+                        .signIn("admin@example.org", Accounts.PASSWORD)
+                        .cookie("encounters_session");
+        for (String path : new String[] {
+            "/employers/" + employer + "/import/volunteers",
+            "/employers/" + employer + "/import/offers",
+            "/schools/" + school + "/import/pupils",
+            "/schools/" + school + "/import/log"
+        }) {
             HttpResponse<String> response = postUnbalancedPartHeader(path, session);
 
             assertThat(response.statusCode()).as(path).isEqualTo(400);
@@ -90,32 +102,41 @@ class FormInputTest {
     /** Within 10 s: the request used to go unanswered. */
     private static HttpResponse<String> postUnbalancedPartHeader(String path, String cookie) throws Exception {
         String body = "--XYZ\r\nContent-Disposition: form-data; name=\"\"]x;y\"\r\n\r\nvalue\r\n--XYZ--\r\n";
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                        .timeout(java.time.Duration.ofSeconds(10))
-                        .header("Content-Type", "multipart/form-data; boundary=XYZ")
-                        .header("Cookie", cookie)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(app.url(path)))
+                                .timeout(java.time.Duration.ofSeconds(10))
+                                .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                                .header("Cookie", cookie)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void anUploadOverTheLimitIsRefusedWith413WhetherItsLengthIsDeclaredOrNot() throws Exception {
-        String session = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD).cookie("encounters_session");
-        String head = "POST /employers/" + employer + "/import/volunteers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        String session =
+                new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD).cookie("encounters_session");
+        String head = "POST /employers/" + employer
+                + "/import/volunteers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "Cookie: encounters_session=" + session + "\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n";
-        assertThat(statusLineOf(head + "Content-Length: " + (WebServer.UPLOAD_LIMIT_BYTES + 1) + "\r\n\r\n", new byte[0]))
-                .as("declared").contains(" 413 ");
+        assertThat(statusLineOf(
+                        head + "Content-Length: " + (WebServer.UPLOAD_LIMIT_BYTES + 1) + "\r\n\r\n", new byte[0]))
+                .as("declared")
+                .contains(" 413 ");
 
         java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
         byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (long sent = 0; sent <= WebServer.UPLOAD_LIMIT_BYTES; sent += chunk.length) {
-            chunked.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            chunked.write(
+                    (Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             chunked.write(chunk);
             chunked.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         chunked.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(statusLineOf(head + "Transfer-Encoding: chunked\r\n\r\n", chunked.toByteArray()))
-                .as("counted as it arrives").contains(" 413 ");
+                .as("counted as it arrives")
+                .contains(" 413 ");
     }
 
     @Test
@@ -127,7 +148,9 @@ class FormInputTest {
         HttpResponse<String> response = visitor.post("/sign-in/link", Map.of("email", "someone@example.org\u0000"));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(db.dsl().fetchCount(RATE_LIMIT)).as("not even counted against a rate limit").isEqualTo(rateLimitRows);
+        assertThat(db.dsl().fetchCount(RATE_LIMIT))
+                .as("not even counted against a rate limit")
+                .isEqualTo(rateLimitRows);
     }
 
     @Test
@@ -135,9 +158,12 @@ class FormInputTest {
         Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
         assertThat(admin.get("/hubs/" + hub + "/employers?q=acme").statusCode()).isEqualTo(200);
 
-        assertThat(admin.get("/hubs/" + hub + "/employers?q=acme%00").statusCode()).as("the name filter goes to PostgreSQL")
+        assertThat(admin.get("/hubs/" + hub + "/employers?q=acme%00").statusCode())
+                .as("the name filter goes to PostgreSQL")
                 .isEqualTo(400);
-        assertThat(statusLineOf("/offer-a-talk?sector=a%G0")).as("a query that does not decode").contains(" 400 ");
+        assertThat(statusLineOf("/offer-a-talk?sector=a%G0"))
+                .as("a query that does not decode")
+                .contains(" 400 ");
     }
 
     /** Java's HTTP client will not send a malformed address; a socket will. */
@@ -151,8 +177,9 @@ class FormInputTest {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().write(body);
-            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 }

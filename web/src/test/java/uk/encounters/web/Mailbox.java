@@ -13,8 +13,7 @@ import uk.encounters.web.mail.MessageLinks;
  */
 public final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** The text of the latest message to {@code recipient}, links and all. */
     public static String latestTo(RunningApp app, String recipient) {
@@ -22,12 +21,29 @@ public final class Mailbox {
     }
 
     public static OutboxMessage latestMessageTo(RunningApp app, String recipient) {
-        OutboxMessage stored = app.database().dsl()
-                .select(OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT, OUTBOX.SUBJECT, OUTBOX.BODY_TEXT,
-                        OUTBOX.BODY_HTML, OUTBOX.LINK_TOKEN_IDS)
-                .from(OUTBOX).where(OUTBOX.RECIPIENT.eq(recipient)).orderBy(OUTBOX.ID.desc()).limit(1)
-                .fetchOptional(r -> new OutboxMessage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        List.of(), List.of(r.value7())))
+        OutboxMessage stored = app.database()
+                .dsl()
+                .select(
+                        OUTBOX.IDEMPOTENCY_KEY,
+                        OUTBOX.KIND,
+                        OUTBOX.RECIPIENT,
+                        OUTBOX.SUBJECT,
+                        OUTBOX.BODY_TEXT,
+                        OUTBOX.BODY_HTML,
+                        OUTBOX.LINK_TOKEN_IDS)
+                .from(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq(recipient))
+                .orderBy(OUTBOX.ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new OutboxMessage(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        List.of(),
+                        List.of(r.value7())))
                 .orElseThrow(() -> new AssertionError("no email to " + recipient));
         return new MessageLinks(app.database(), new Links(app.url("")), app.clock()).asSent(stored);
     }

@@ -19,7 +19,8 @@ class MainTest {
     @Test
     void seedLoadsAnAreaSaysHowLongItTookAndRefusesToLoadItTwice() {
         assertThat(run("seed", "--area", "derby", "--seed", "3")).isZero();
-        assertThat(printed()).containsPattern("Loaded derby: 1 hub\\(s\\), \\d+ schools, [\\d,]+ pupils, .* in \\d+\\.\\d s");
+        assertThat(printed())
+                .containsPattern("Loaded derby: 1 hub\\(s\\), \\d+ schools, [\\d,]+ pupils, .* in \\d+\\.\\d s");
         assertThat(db.dsl().fetchCount(HUB)).isEqualTo(1);
         assertThat(db.dsl().fetchCount(PUPIL)).isGreaterThan(10_000);
 
@@ -42,22 +43,28 @@ class MainTest {
 
     @Test
     void inviteAdminCreatesAnAdministratorWithAnEmailedInvitationAndPrintsTheLink() {
-        assertThat(run("invite-admin", "--email", "ops@example.org", "--name", "Olu Ops")).isZero();
+        assertThat(run("invite-admin", "--email", "ops@example.org", "--name", "Olu Ops"))
+                .isZero();
         assertThat(printed()).containsPattern("Invited ops@example.org as an administrator\\..*/invitation/\\S+");
         var admin = new uk.encounters.marketplace.account.AccountRepository(db.dsl()).findByEmail("ops@example.org");
         assertThat(admin).hasValueSatisfying(a -> assertThat(a.isAdmin()).isTrue());
         assertThat(new uk.encounters.marketplace.outbox.Outbox(db.dsl()).findRecent(10))
                 .anySatisfy(m -> assertThat(m.recipient()).isEqualTo("ops@example.org"));
 
-        assertThat(run("invite-admin", "--email", "not-an-address", "--name", "X")).isEqualTo(1);
+        assertThat(run("invite-admin", "--email", "not-an-address", "--name", "X"))
+                .isEqualTo(1);
     }
 
     @Test
     void resetSecondFactorTurnsItOffForSomeoneWhoLostTheirPhoneAndCodes() {
-        long user = Accounts.create(db.dsl(), "lost@example.org", "Lou", uk.encounters.marketplace.account.Scope.admin());
+        long user =
+                Accounts.create(db.dsl(), "lost@example.org", "Lou", uk.encounters.marketplace.account.Scope.admin());
         var factor = new uk.encounters.marketplace.account.SecondFactor(db.dsl(), java.time.Clock.systemUTC());
         String secret = uk.encounters.marketplace.account.SecondFactor.newSecret();
-        assertThat(factor.enrol(user, secret, uk.encounters.marketplace.account.SecondFactor.codeAt(secret, factor.currentStep())))
+        assertThat(factor.enrol(
+                        user,
+                        secret,
+                        uk.encounters.marketplace.account.SecondFactor.codeAt(secret, factor.currentStep())))
                 .isPresent();
 
         assertThat(run("reset-second-factor", "--email", "LOST@example.org")).isZero();
@@ -72,8 +79,13 @@ class MainTest {
     @Test
     void helpListsTheCommandsAndAreas() {
         assertThat(run("--help")).isZero();
-        assertThat(printed()).contains("demo [--area NAME]", "serve", "migrate", "seed --area NAME",
-                "derby, blackpool, doncaster, norwich, west-somerset, england");
+        assertThat(printed())
+                .contains(
+                        "demo [--area NAME]",
+                        "serve",
+                        "migrate",
+                        "seed --area NAME",
+                        "derby, blackpool, doncaster, norwich, west-somerset, england");
     }
 
     private int run(String... args) {

@@ -21,14 +21,17 @@ class MatchCommandTest {
         assertThat(run("seed", "--area", "derby", "--seed", "3")).isZero();
         long hub = db.dsl().select(HUB.ID).from(HUB).fetchSingle().value1();
 
-        assertThat(run("match", "--hub", String.valueOf(hub), "--seconds", "3", "--publish")).isZero();
+        assertThat(run("match", "--hub", String.valueOf(hub), "--seconds", "3", "--publish"))
+                .isZero();
 
-        assertThat(printed()).containsPattern("Sessions matched   (\\d+) of \\d+")
+        assertThat(printed())
+                .containsPattern("Sessions matched   (\\d+) of \\d+")
                 .containsPattern("Employers asked    \\d+ \\(one digest each\\)")
                 .containsPattern("Published          published: \\d+ bookings, \\d+ employer digests");
         int matched = Integer.parseInt(printed().replaceAll("(?s).*Sessions matched   (\\d+) of.*", "$1"));
         assertThat(matched).isPositive();
-        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq("round_digest_employer"))).isPositive();
+        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq("round_digest_employer")))
+                .isPositive();
 
         assertThat(run("match")).isEqualTo(1);
         assertThat(run("match", "--hub", "999999")).isEqualTo(1);

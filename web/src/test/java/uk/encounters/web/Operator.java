@@ -25,10 +25,11 @@ final class Operator {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", db.settings().jdbcUrl());
         if (db.settings().user() != null) env.put("DATABASE_USER", db.settings().user());
-        if (db.settings().password() != null) env.put("DATABASE_PASSWORD", db.settings().password());
+        if (db.settings().password() != null)
+            env.put("DATABASE_PASSWORD", db.settings().password());
         Clock clock = Clock.fixed(LocalDate.of(2026, 11, 23).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        return new Main(WebConfig.fromEnvironment(env), clock,
-                new PrintStream(output, true, StandardCharsets.UTF_8)).run(List.of(args));
+        return new Main(WebConfig.fromEnvironment(env), clock, new PrintStream(output, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
     }
 
     String printed() {

@@ -40,10 +40,13 @@ final class PostgresClientTools {
 
     /** The tools for the server {@code db} is on; a dump is only sure to restore with the server's own major version. */
     static PostgresClientTools matching(TestDatabase db) {
-        int major = Integer.parseInt(db.dsl().fetchValue("show server_version_num").toString()) / 10_000;
+        int major =
+                Integer.parseInt(db.dsl().fetchValue("show server_version_num").toString()) / 10_000;
         List<Path> directories = new ArrayList<>();
         Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(s -> !s.isBlank()).map(Path::of).forEach(directories::add);
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .forEach(directories::add);
         directories.add(Path.of("/usr/lib/postgresql", String.valueOf(major), "bin"));
         List<String> found = new ArrayList<>();
         for (Path directory : directories) {
@@ -69,27 +72,40 @@ final class PostgresClientTools {
 
     /** {@code pg_dump -Fc DATABASE > file}. */
     void dump(DatabaseSettings from, Path file) {
-        run(List.of(pgDump.toString(), "-Fc", databaseName(from)), from, ProcessBuilder.Redirect.INHERIT,
+        run(
+                List.of(pgDump.toString(), "-Fc", databaseName(from)),
+                from,
+                ProcessBuilder.Redirect.INHERIT,
                 ProcessBuilder.Redirect.to(file.toFile()));
     }
 
     /** {@code pg_restore -d DATABASE --no-owner --exit-on-error < file}, into a freshly created database. */
     void restore(Path file, DatabaseSettings into) {
-        run(List.of(pgRestore.toString(), "-d", databaseName(into), "--no-owner", "--exit-on-error"), into,
-                ProcessBuilder.Redirect.from(file.toFile()), ProcessBuilder.Redirect.DISCARD);
+        run(
+                List.of(pgRestore.toString(), "-d", databaseName(into), "--no-owner", "--exit-on-error"),
+                into,
+                ProcessBuilder.Redirect.from(file.toFile()),
+                ProcessBuilder.Redirect.DISCARD);
     }
 
     private static String databaseName(DatabaseSettings database) {
-        return URI.create(database.jdbcUrl().substring("jdbc:".length())).getPath().substring(1);
+        return URI.create(database.jdbcUrl().substring("jdbc:".length()))
+                .getPath()
+                .substring(1);
     }
 
-    private static void run(List<String> command, DatabaseSettings database, ProcessBuilder.Redirect input,
-                            ProcessBuilder.Redirect output) {
+    private static void run(
+            List<String> command,
+            DatabaseSettings database,
+            ProcessBuilder.Redirect input,
+            ProcessBuilder.Redirect output) {
         Path errors = null;
         try {
             errors = Files.createTempFile("pg-tool", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(input).redirectOutput(output).redirectError(errors.toFile());
+                    .redirectInput(input)
+                    .redirectOutput(output)
+                    .redirectError(errors.toFile());
             builder.environment().putAll(connection(database));
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -97,8 +113,8 @@ final class PostgresClientTools {
                 throw new IllegalStateException(command.get(0) + " did not finish in 5 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ": "
-                        + Files.readString(errors));
+                throw new IllegalStateException(
+                        String.join(" ", command) + " exited " + process.exitValue() + ": " + Files.readString(errors));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,7 +151,9 @@ final class PostgresClientTools {
 
     private static Optional<Integer> majorVersion(Path tool) {
         try {
-            Process process = new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(tool.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.SECONDS);
             Matcher m = VERSION.matcher(printed);

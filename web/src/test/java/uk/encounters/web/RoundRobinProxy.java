@@ -24,8 +24,16 @@ public final class RoundRobinProxy implements AutoCloseable {
     /** Response header naming the instance (its index in the list given to start) that answered. */
     public static final String INSTANCE_HEADER = "X-Test-Instance";
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "te", "trailer", "upgrade", "content-length", "host");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "content-length",
+            "host");
 
     private final Vertx vertx;
     private final List<Integer> ports;
@@ -43,7 +51,11 @@ public final class RoundRobinProxy implements AutoCloseable {
     /** A proxy on a free port of 127.0.0.1 in front of the app instances listening on these ports. */
     public static RoundRobinProxy start(List<Integer> ports) {
         RoundRobinProxy proxy = new RoundRobinProxy(Vertx.vertx(), ports);
-        proxy.server = proxy.vertx.createHttpServer().requestHandler(proxy::forward).listen(0, "127.0.0.1").await();
+        proxy.server = proxy.vertx
+                .createHttpServer()
+                .requestHandler(proxy::forward)
+                .listen(0, "127.0.0.1")
+                .await();
         return proxy;
     }
 
@@ -65,14 +77,20 @@ public final class RoundRobinProxy implements AutoCloseable {
         headers.set("X-Forwarded-Proto", "http");
         headers.set("X-Forwarded-Host", in.authority().toString());
         in.body()
-                .compose(body -> client.request(new RequestOptions().setMethod(in.method()).setHost("127.0.0.1")
-                                .setPort(ports.get(instance)).setURI(in.uri()).setHeaders(headers))
+                .compose(body -> client.request(new RequestOptions()
+                                .setMethod(in.method())
+                                .setHost("127.0.0.1")
+                                .setPort(ports.get(instance))
+                                .setURI(in.uri())
+                                .setHeaders(headers))
                         .compose(out -> out.send(body)))
                 .compose(upstream -> upstream.body().map(body -> {
                     answeredBy.add(instance);
                     in.response().setStatusCode(upstream.statusCode()).setStatusMessage(upstream.statusMessage());
                     in.response().headers().addAll(withoutHopByHop(upstream.headers()));
-                    in.response().putHeader(INSTANCE_HEADER, String.valueOf(instance)).end(body);
+                    in.response()
+                            .putHeader(INSTANCE_HEADER, String.valueOf(instance))
+                            .end(body);
                     return null;
                 }))
                 .onFailure(failure -> in.response().setStatusCode(502).end("Bad gateway: " + failure));

@@ -72,13 +72,21 @@ public final class RunningApp implements AutoCloseable {
      * Reporting to {@code metrics}, as {@code Main} wires it; give the database the same metrics'
      * {@link AppMetrics#connectionPool()} to see the pool's too. Metrics are served on a free port.
      */
-    public static RunningApp start(Database database, LocalDate today, Map<String, String> environment, AppMetrics metrics) {
-        Vertx vertx = metrics.vertx(new VertxOptions()
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
+    public static RunningApp start(
+            Database database, LocalDate today, Map<String, String> environment, AppMetrics metrics) {
+        Vertx vertx = metrics.vertx(
+                new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
         Clock clock = clockOn(today);
         // Tests of the second factor ask for it; the rest sign in as each role without an authenticator.
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PORT", "0", "METRICS_PORT", "0",
-                "SESSION_SECRET", "test-secret-not-for-production", "SECOND_FACTOR_ROLES", "none"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "PORT",
+                "0",
+                "METRICS_PORT",
+                "0",
+                "SESSION_SECRET",
+                "test-secret-not-for-production",
+                "SECOND_FACTOR_ROLES",
+                "none"));
         env.putAll(environment);
         WebServer server = new WebServer(database, clock, WebConfig.fromEnvironment(env), metrics);
         vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
@@ -97,7 +105,10 @@ public final class RunningApp implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url(path)))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
@@ -112,9 +123,16 @@ public final class RunningApp implements AutoCloseable {
      * (the home page reads them as that pass left them).
      */
     public void awaitProgressSummaries() {
-        Waiting.awaitTrue("the schools' progress summaries are up to date", Duration.ofSeconds(30), () ->
-                !database.dsl().fetchExists(SCHOOL_PROGRESS_SUMMARY, SCHOOL_PROGRESS_SUMMARY.CHANGES
-                        .ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES).or(SCHOOL_PROGRESS_SUMMARY.AS_OF.isDistinctFrom(today))));
+        Waiting.awaitTrue(
+                "the schools' progress summaries are up to date",
+                Duration.ofSeconds(30),
+                () -> !database.dsl()
+                        .fetchExists(
+                                SCHOOL_PROGRESS_SUMMARY,
+                                SCHOOL_PROGRESS_SUMMARY
+                                        .CHANGES
+                                        .ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES)
+                                        .or(SCHOOL_PROGRESS_SUMMARY.AS_OF.isDistinctFrom(today))));
     }
 
     @Override

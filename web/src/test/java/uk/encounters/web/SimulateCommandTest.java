@@ -25,11 +25,27 @@ class SimulateCommandTest {
         String area = SharedData.locate().isPresent() ? "west-somerset" : "derby";
         java.nio.file.Path csv = folder.resolve("simulation.csv");
 
-        assertThat(operator.run("simulate", "--area", area, "--seeds", "2", "--supply", "1.0,1.5", "--weeks", "1",
-                "--seconds", "1", "--csv", csv.toString())).isZero();
+        assertThat(operator.run(
+                        "simulate",
+                        "--area",
+                        area,
+                        "--seeds",
+                        "2",
+                        "--supply",
+                        "1.0,1.5",
+                        "--weeks",
+                        "1",
+                        "--seconds",
+                        "1",
+                        "--csv",
+                        csv.toString()))
+                .isZero();
 
         String printed = operator.printed();
-        assertThat(printed).contains("Simulated 1 school week of").contains("supply x1.00").contains("supply x1.50")
+        assertThat(printed)
+                .contains("Simulated 1 school week of")
+                .contains("supply x1.00")
+                .contains("supply x1.50")
                 .containsPattern("Week  1, 2026-09-04: +\\d+ requests and +\\d+ offers drawn; product matched +\\d+ of"
                         + " +\\d+ sessions in +[\\d.]+ s; status-quo matched +\\d+ of +\\d+ sessions")
                 .containsPattern("Benchmark 5: an encounter this year +\\d+\\.\\d% \\([\\d,]+ of [\\d,]+\\)")
@@ -40,14 +56,25 @@ class SimulateCommandTest {
         var lines = java.nio.file.Files.readAllLines(csv);
         assertThat(lines).hasSize(7);
         assertThat(lines.getFirst()).startsWith("seed,supply,arm,bm5_pct,bm5_disadvantaged_pct,");
-        assertThat(lines.subList(1, 7)).extracting(line -> line.split(",")[0] + "/" + line.split(",")[1] + "/"
-                + line.split(",")[2]).containsExactly("2/1.00/product", "2/1.00/status-quo", "2/1.00/attribution",
-                "2/1.50/product", "2/1.50/status-quo", "2/1.50/attribution");
-        Matcher names = Pattern.compile("scratch databases (\\S+), (\\S+), (\\S+) \\(dropped").matcher(printed);
+        assertThat(lines.subList(1, 7))
+                .extracting(line -> line.split(",")[0] + "/" + line.split(",")[1] + "/" + line.split(",")[2])
+                .containsExactly(
+                        "2/1.00/product",
+                        "2/1.00/status-quo",
+                        "2/1.00/attribution",
+                        "2/1.50/product",
+                        "2/1.50/status-quo",
+                        "2/1.50/attribution");
+        Matcher names = Pattern.compile("scratch databases (\\S+), (\\S+), (\\S+) \\(dropped")
+                .matcher(printed);
         assertThat(names.find()).isTrue();
         for (String name : new String[] {names.group(1), names.group(2), names.group(3)}) {
-            assertThat(db.dsl().fetchExists(DSL.table("pg_database"), DSL.field("datname").eq(name)))
-                    .as("scratch database %s is dropped", name).isFalse();
+            assertThat(db.dsl()
+                            .fetchExists(
+                                    DSL.table("pg_database"),
+                                    DSL.field("datname").eq(name)))
+                    .as("scratch database %s is dropped", name)
+                    .isFalse();
         }
         // the app's own database is left as it was
         assertThat(db.dsl().fetchExists(HUB)).isFalse();

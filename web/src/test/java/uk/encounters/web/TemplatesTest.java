@@ -51,7 +51,10 @@ class TemplatesTest {
                     Templates templates = new Templates("Test", null, new Blocking(vertx));
                     Router router = Router.router(vertx);
                     router.get("/").handler(ctx -> templates.render(ctx, "testing/gate", "Gate", Map.of("gate", gate)));
-                    return vertx.createHttpServer().requestHandler(router).listen(0).onSuccess(s -> port = s.actualPort());
+                    return vertx.createHttpServer()
+                            .requestHandler(router)
+                            .listen(0)
+                            .onSuccess(s -> port = s.actualPort());
                 }
             };
             vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
@@ -59,8 +62,11 @@ class TemplatesTest {
 
             HttpClient http = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
-                            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()))
+                    .mapToObj(i -> http.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
                     .toList();
 
             for (var response : responses) {

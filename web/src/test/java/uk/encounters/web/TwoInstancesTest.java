@@ -60,11 +60,12 @@ class TwoInstancesTest {
         smtp = FakeSmtpServer.start();
         running.add(smtp);
         // what both instances are configured with in production: one SESSION_SECRET (RunningApp's), behind a proxy
-        Map<String, String> environment = Map.of("TRUST_PROXY", "true",
-                "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.port()));
+        Map<String, String> environment =
+                Map.of("TRUST_PROXY", "true", "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.port()));
         first = instance(environment);
         second = instance(environment);
-        proxy = RoundRobinProxy.start(List.of(first.server().actualPort(), second.server().actualPort()));
+        proxy = RoundRobinProxy.start(
+                List.of(first.server().actualPort(), second.server().actualPort()));
         running.add(proxy);
     }
 
@@ -93,8 +94,8 @@ class TwoInstancesTest {
         HttpResponse<String> form = cora.get("/sign-in");
         instances.add(instance(form));
         // the sign-in form's token was issued by the other instance
-        HttpResponse<String> signedIn = cora.post("/sign-in",
-                Map.of("email", "cora@sessions.example", "password", Accounts.PASSWORD));
+        HttpResponse<String> signedIn =
+                cora.post("/sign-in", Map.of("email", "cora@sessions.example", "password", Accounts.PASSWORD));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         instances.add(instance(signedIn));
         for (int i = 0; i < 4; i++) {
@@ -108,11 +109,19 @@ class TwoInstancesTest {
         HttpResponse<String> people = cora.get("/hubs/" + hub.id() + "/people");
         assertThat(people.statusCode()).isEqualTo(200);
         instances.add(instance(people));
-        HttpResponse<String> invited = cora.post("/hubs/" + hub.id() + "/careers-leaders", Map.of(
-                "school", String.valueOf(hub.northSchool()), "name", "Lee Leader", "email", "lee@north.example"));
+        HttpResponse<String> invited = cora.post(
+                "/hubs/" + hub.id() + "/careers-leaders",
+                Map.of(
+                        "school",
+                        String.valueOf(hub.northSchool()),
+                        "name",
+                        "Lee Leader",
+                        "email",
+                        "lee@north.example"));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(302);
         instances.add(instance(invited));
-        assertThat(db.dsl().fetchExists(APP_USER, APP_USER.EMAIL.eq("lee@north.example"))).isTrue();
+        assertThat(db.dsl().fetchExists(APP_USER, APP_USER.EMAIL.eq("lee@north.example")))
+                .isTrue();
         HttpResponse<String> after = cora.get("/hubs/" + hub.id() + "/people");
         assertThat(after.body()).contains("Lee Leader is now a careers leader at North Academy.");
         instances.add(instance(after));
@@ -124,12 +133,15 @@ class TwoInstancesTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> account = cora.get("/account");
             assertThat(account.statusCode()).isEqualTo(302);
-            assertThat(account.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).startsWith("/sign-in"));
+            assertThat(account.headers().firstValue("location"))
+                    .hasValueSatisfying(l -> assertThat(l).startsWith("/sign-in"));
             instances.add(instance(account));
         }
 
-        assertThat(instances).as("each request went to the other instance than the one before")
-                .hasSize(12).containsOnly(0, 1);
+        assertThat(instances)
+                .as("each request went to the other instance than the one before")
+                .hasSize(12)
+                .containsOnly(0, 1);
         for (int i = 1; i < instances.size(); i++) {
             assertThat(instances.get(i)).as("request %d", i).isNotEqualTo(instances.get(i - 1));
         }
@@ -145,14 +157,22 @@ class TwoInstancesTest {
             for (int i = 1; i <= 31; i++) {
                 // a new claimed address and a new account each time, so only the real address can hold it back
                 forger.withHeader("X-Forwarded-For", "198.51.100." + i);
-                statuses.add(forger.post("/sign-in", Map.of("email", "nobody" + i + "@spray.example",
-                        "password", "not the password")).statusCode());
+                statuses.add(forger.post(
+                                "/sign-in",
+                                Map.of("email", "nobody" + i + "@spray.example", "password", "not the password"))
+                        .statusCode());
             }
             assertThat(statuses.subList(0, 30)).containsOnly(401);
-            assertThat(statuses.get(30)).as("the 31st attempt from one address in 15 minutes").isEqualTo(429);
-            assertThat(db.dsl().selectDistinct(AUDIT_LOG.IP_ADDRESS).from(AUDIT_LOG)
-                    .where(AUDIT_LOG.ACTION.eq("sign_in_failed")).fetch(AUDIT_LOG.IP_ADDRESS))
-                    .as("the audit log has the address the proxy saw").containsExactly("127.0.0.1");
+            assertThat(statuses.get(30))
+                    .as("the 31st attempt from one address in 15 minutes")
+                    .isEqualTo(429);
+            assertThat(db.dsl()
+                            .selectDistinct(AUDIT_LOG.IP_ADDRESS)
+                            .from(AUDIT_LOG)
+                            .where(AUDIT_LOG.ACTION.eq("sign_in_failed"))
+                            .fetch(AUDIT_LOG.IP_ADDRESS))
+                    .as("the audit log has the address the proxy saw")
+                    .containsExactly("127.0.0.1");
         } finally {
             db.dsl().deleteFrom(RATE_LIMIT).execute();
         }
@@ -174,15 +194,23 @@ class TwoInstancesTest {
                 .map(c -> CompletableFuture.supplyAsync(() -> {
                     await(together);
                     return c.post("/hubs/" + hub.id() + "/rounds", runForm(60));
-                })).toList();
-        List<HttpResponse<String>> answers = runs.stream().map(CompletableFuture::join).toList();
+                }))
+                .toList();
+        List<HttpResponse<String>> answers =
+                runs.stream().map(CompletableFuture::join).toList();
 
-        assertThat(answers).extracting(TwoInstancesTest::instance).as("one request to each instance")
+        assertThat(answers)
+                .extracting(TwoInstancesTest::instance)
+                .as("one request to each instance")
                 .containsExactlyInAnyOrder(0, 1);
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
-        List<String> locations = answers.stream().map(a -> a.headers().firstValue("location").orElseThrow()).toList();
-        assertThat(locations).as("one solve started, the other told it runs already")
-                .filteredOn(l -> l.matches("/hubs/" + hub.id() + "/rounds/\\d+")).hasSize(1);
+        List<String> locations = answers.stream()
+                .map(a -> a.headers().firstValue("location").orElseThrow())
+                .toList();
+        assertThat(locations)
+                .as("one solve started, the other told it runs already")
+                .filteredOn(l -> l.matches("/hubs/" + hub.id() + "/rounds/\\d+"))
+                .hasSize(1);
         assertThat(locations).filteredOn(roundPage::equals).hasSize(1);
         int solver = locations.get(0).equals(roundPage) ? 1 : 0;
         String roundPath = locations.get(solver);
@@ -190,8 +218,12 @@ class TwoInstancesTest {
         Visitor turnedAway = coordinators.get(1 - solver);
         assertThat(turnedAway.get(roundPage).body()).contains("being matched already");
 
-        assertThat(db.dsl().selectFrom(MATCHING_ROUND).where(MATCHING_ROUND.HUB_ID.eq(hub.id())).fetch())
-                .as("one round for the hub, solving").singleElement()
+        assertThat(db.dsl()
+                        .selectFrom(MATCHING_ROUND)
+                        .where(MATCHING_ROUND.HUB_ID.eq(hub.id()))
+                        .fetch())
+                .as("one round for the hub, solving")
+                .singleElement()
                 .satisfies(r -> assertThat(r.getId()).isEqualTo(roundId))
                 .satisfies(r -> assertThat(r.getStatus()).isEqualTo(Round.SOLVING));
         assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isTrue();
@@ -205,8 +237,14 @@ class TwoInstancesTest {
         HttpResponse<String> stop = turnedAway.post(roundPath + "/stop", Map.of());
         assertThat(instance(stop)).isNotEqualTo(instance(answers.get(solver)));
         assertThat(turnedAway.get(roundPath).body()).contains("Stopping: the best plan found so far is kept.");
-        awaitTrue("the solving instance stops and keeps its plan", Duration.ofSeconds(20),
-                () -> new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status().equals(Round.PROPOSED));
+        awaitTrue(
+                "the solving instance stops and keeps its plan",
+                Duration.ofSeconds(20),
+                () -> new Rounds(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .status()
+                        .equals(Round.PROPOSED));
         Round stopped = new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
         assertThat(stopped.stopRequested()).isTrue();
         assertThat(stopped.elapsed()).as("stopped well before its minute").isLessThan(Duration.ofSeconds(45));
@@ -219,34 +257,52 @@ class TwoInstancesTest {
         Accounts.create(db.dsl(), "cai@crash.example", "Cai Crash", Scope.coordinator(hub.id()));
         Visitor cai = new Visitor(proxy.url("")).signIn("cai@crash.example", Accounts.PASSWORD);
         DatabaseSettings shared = db.settings();
-        Database doomedPool = Database.open(new DatabaseSettings(shared.jdbcUrl()
-                + (shared.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=doomed-instance",
-                shared.user(), shared.password(), shared.maximumPoolSize()));
+        Database doomedPool = Database.open(new DatabaseSettings(
+                shared.jdbcUrl() + (shared.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=doomed-instance",
+                shared.user(),
+                shared.password(),
+                shared.maximumPoolSize()));
         RunningApp doomed = RunningApp.start(doomedPool, RoundHub.TODAY, Map.of("TRUST_PROXY", "true"));
         // the same browser session, on an instance the proxy does not know yet
         Visitor direct = new Visitor(doomed).withCookie("encounters_session", cai.cookie("encounters_session"));
         direct.get("/hubs/" + hub.id() + "/round");
-        String roundPath = direct.post("/hubs/" + hub.id() + "/rounds", runForm(120)).headers().firstValue("location")
+        String roundPath = direct.post("/hubs/" + hub.id() + "/rounds", runForm(120))
+                .headers()
+                .firstValue("location")
                 .orElseThrow();
         long roundId = Long.parseLong(roundPath.substring(roundPath.lastIndexOf('/') + 1));
         assertThat(cai.get(roundPath).body()).contains("Matching");
 
         // the process dies: PostgreSQL sees every connection of it go, the hub's lock with them
-        db.dsl().select(DSL.field("pg_terminate_backend(pid)")).from("pg_stat_activity")
-                .where("application_name = 'doomed-instance'").fetch();
+        db.dsl()
+                .select(DSL.field("pg_terminate_backend(pid)"))
+                .from("pg_stat_activity")
+                .where("application_name = 'doomed-instance'")
+                .fetch();
         doomed.close();
         doomedPool.close();
         awaitTrue("the hub's lock is free", Duration.ofSeconds(10), () -> !RoundLock.isHeld(db.dsl(), hub.id()));
 
-        awaitTrue("another instance marks the round interrupted", RoundSolver.RECOVERY_INTERVAL.multipliedBy(3),
-                () -> !new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().solving());
+        awaitTrue(
+                "another instance marks the round interrupted",
+                RoundSolver.RECOVERY_INTERVAL.multipliedBy(3),
+                () -> !new Rounds(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .solving());
         String page = cai.get(roundPath).body();
         assertThat(page).contains("The solve was interrupted (the app stopped); run it again.", "Run matching");
         cai.get("/hubs/" + hub.id() + "/round");
         HttpResponse<String> again = cai.post("/hubs/" + hub.id() + "/rounds", runForm(2));
         assertThat(again.headers().firstValue("location")).hasValue(roundPath);
-        awaitTrue("the round is proposed", Duration.ofSeconds(60),
-                () -> new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status().equals(Round.PROPOSED));
+        awaitTrue(
+                "the round is proposed",
+                Duration.ofSeconds(60),
+                () -> new Rounds(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .status()
+                        .equals(Round.PROPOSED));
     }
 
     @Test
@@ -256,21 +312,35 @@ class TwoInstancesTest {
         RoundHub hub = RoundHub.create(db.dsl(), "Outbox Hub");
         Accounts.create(db.dsl(), "olu@outbox.example", "Olu Outbox", Scope.coordinator(hub.id()));
         Visitor olu = new Visitor(proxy.url("")).signIn("olu@outbox.example", Accounts.PASSWORD);
-        String roundPath = olu.post("/hubs/" + hub.id() + "/rounds", runForm(2)).headers().firstValue("location")
+        String roundPath = olu.post("/hubs/" + hub.id() + "/rounds", runForm(2))
+                .headers()
+                .firstValue("location")
                 .orElseThrow();
         long roundId = Long.parseLong(roundPath.substring(roundPath.lastIndexOf('/') + 1));
-        awaitTrue("the round is proposed", Duration.ofSeconds(60),
-                () -> new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status().equals(Round.PROPOSED));
+        awaitTrue(
+                "the round is proposed",
+                Duration.ofSeconds(60),
+                () -> new Rounds(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .status()
+                        .equals(Round.PROPOSED));
         olu.get(roundPath);
         assertThat(olu.post(roundPath + "/publish", Map.of()).statusCode()).isEqualTo(302);
         assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":")))
-                .as("the round's digests").isPositive();
+                .as("the round's digests")
+                .isPositive();
         int bulk = 300;
         db.dsl().transaction(tx -> {
             Outbox outbox = new Outbox(tx.dsl());
             for (int i = 0; i < bulk; i++) {
-                outbox.enqueue(new OutboxMessage("scale-out:" + i, "test", "person" + i + "@example.org",
-                        "Message " + i, "Message " + i + ".", null));
+                outbox.enqueue(new OutboxMessage(
+                        "scale-out:" + i,
+                        "test",
+                        "person" + i + "@example.org",
+                        "Message " + i,
+                        "Message " + i + ".",
+                        null));
             }
         });
 
@@ -278,15 +348,22 @@ class TwoInstancesTest {
         awaitTrue("every message is sent", Duration.ofSeconds(30), () -> outbox.countPending() == 0);
         pause(Duration.ofMillis(500));
 
-        List<String> queued = db.dsl().select(OUTBOX.IDEMPOTENCY_KEY).from(OUTBOX).fetch(OUTBOX.IDEMPOTENCY_KEY);
+        List<String> queued =
+                db.dsl().select(OUTBOX.IDEMPOTENCY_KEY).from(OUTBOX).fetch(OUTBOX.IDEMPOTENCY_KEY);
         assertThat(queued).hasSizeGreaterThan(bulk);
-        assertThat(smtp.received()).extracting(mail -> mail.header("Message-ID"))
+        assertThat(smtp.received())
+                .extracting(mail -> mail.header("Message-ID"))
                 .as("each message received exactly once")
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(queued.stream().map(k -> MessageId.forKey(k).value()).toList());
-        assertThat(db.dsl().selectDistinct(OUTBOX.CLAIMED_BY).from(OUTBOX)
-                .where(OUTBOX.IDEMPOTENCY_KEY.startsWith("scale-out:")).fetch(OUTBOX.CLAIMED_BY))
-                .as("both instances' workers took part").hasSize(2);
+                .containsExactlyInAnyOrderElementsOf(
+                        queued.stream().map(k -> MessageId.forKey(k).value()).toList());
+        assertThat(db.dsl()
+                        .selectDistinct(OUTBOX.CLAIMED_BY)
+                        .from(OUTBOX)
+                        .where(OUTBOX.IDEMPOTENCY_KEY.startsWith("scale-out:"))
+                        .fetch(OUTBOX.CLAIMED_BY))
+                .as("both instances' workers took part")
+                .hasSize(2);
     }
 
     private static Map<String, String> runForm(int seconds) {
@@ -307,6 +384,7 @@ class TwoInstancesTest {
     }
 
     private static int instance(HttpResponse<?> response) {
-        return Integer.parseInt(response.headers().firstValue(RoundRobinProxy.INSTANCE_HEADER).orElseThrow());
+        return Integer.parseInt(
+                response.headers().firstValue(RoundRobinProxy.INSTANCE_HEADER).orElseThrow());
     }
 }

@@ -42,17 +42,23 @@ class UpgradeTest {
         var outcome = serve(previousRelease, port);
 
         assertRefusedToStart(outcome, port);
-        assertThat(outcome.stderr()).contains(
-                "The database upgrade failed at migration 6 (matching round)",
-                "ERROR: relation \"round_unmatched\" already exists [SQL state 42P07]",
-                "PostgreSQL rolled back that migration's changes",
-                "restore the backup taken before this upgrade",
-                "run 'encounters migrate'");
+        assertThat(outcome.stderr())
+                .contains(
+                        "The database upgrade failed at migration 6 (matching round)",
+                        "ERROR: relation \"round_unmatched\" already exists [SQL state 42P07]",
+                        "PostgreSQL rolled back that migration's changes",
+                        "restore the backup taken before this upgrade",
+                        "run 'encounters migrate'");
         // Nothing of migration 6 stayed: its first statement added this column.
         assertThat(schemaVersion(previousRelease)).isEqualTo("5");
-        assertThat(previousRelease.dsl().fetchExists(previousRelease.dsl().selectOne()
-                .from("information_schema.columns")
-                .where("table_name = 'matching_round' and column_name = 'time_limit_seconds'"))).isFalse();
+        assertThat(previousRelease
+                        .dsl()
+                        .fetchExists(previousRelease
+                                .dsl()
+                                .selectOne()
+                                .from("information_schema.columns")
+                                .where("table_name = 'matching_round' and column_name = 'time_limit_seconds'")))
+                .isFalse();
 
         // Fixing the cause and running `encounters migrate`, as the message says, completes the upgrade.
         previousRelease.dsl().execute("drop table round_unmatched");
@@ -75,8 +81,11 @@ class UpgradeTest {
         var outcome = serve(halfUpgraded, port);
 
         assertRefusedToStart(outcome, port);
-        assertThat(outcome.stderr()).contains("Migration 6 (matching round) failed part-way",
-                "restore the backup taken before this upgrade", "delete its row from flyway_schema_history");
+        assertThat(outcome.stderr())
+                .contains(
+                        "Migration 6 (matching round) failed part-way",
+                        "restore the backup taken before this upgrade",
+                        "delete its row from flyway_schema_history");
     }
 
     @Test
@@ -87,9 +96,10 @@ class UpgradeTest {
         var outcome = serve(editedMigration, port);
 
         assertRefusedToStart(outcome, port);
-        assertThat(outcome.stderr()).containsPattern(
-                "Migration 6 \\(matching round\\) was applied to this database with other contents than this"
-                        + " version of the app holds \\(checksum -?\\d+ in flyway_schema_history, -?\\d+ here\\)")
+        assertThat(outcome.stderr())
+                .containsPattern(
+                        "Migration 6 \\(matching round\\) was applied to this database with other contents than this"
+                                + " version of the app holds \\(checksum -?\\d+ in flyway_schema_history, -?\\d+ here\\)")
                 .contains("restore the backup taken before this upgrade");
     }
 
@@ -106,7 +116,8 @@ class UpgradeTest {
         var outcome = serve(newerRelease, port);
 
         assertRefusedToStart(outcome, port);
-        assertThat(outcome.stderr()).containsPattern("The database is at migration 999 \\(from a newer release\\),"
+        assertThat(outcome.stderr())
+                .containsPattern("The database is at migration 999 \\(from a newer release\\),"
                         + " newer than this version of the app knows \\(up to \\d+\\)")
                 .contains("run the newer release", "restore the backup taken before that upgrade");
     }
@@ -116,37 +127,57 @@ class UpgradeTest {
         int port = EncountersProcess.freePort();
         int closed = EncountersProcess.freePort();
 
-        var outcome = EncountersProcess.run(previousRelease, Map.of("PORT", String.valueOf(port),
-                        "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/encounters"),
-                Duration.ofSeconds(60), "serve");
+        var outcome = EncountersProcess.run(
+                previousRelease,
+                Map.of(
+                        "PORT",
+                        String.valueOf(port),
+                        "DATABASE_URL",
+                        "jdbc:postgresql://127.0.0.1:" + closed + "/encounters"),
+                Duration.ofSeconds(60),
+                "serve");
 
         assertRefusedToStart(outcome, port);
-        assertThat(outcome.stderr()).contains("Could not migrate the database, so the app will not start: Connection to 127.0.0.1:"
-                + closed + " refused", "[SQL state 08001]");
+        assertThat(outcome.stderr())
+                .contains(
+                        "Could not migrate the database, so the app will not start: Connection to 127.0.0.1:" + closed
+                                + " refused",
+                        "[SQL state 08001]");
     }
 
     private static EncountersProcess.Outcome serve(TestDatabase db, int port) {
-        return EncountersProcess.run(db, Map.of("PORT", String.valueOf(port), "SESSION_SECRET", "upgrade-test"),
-                Duration.ofSeconds(60), "serve");
+        return EncountersProcess.run(
+                db,
+                Map.of("PORT", String.valueOf(port), "SESSION_SECRET", "upgrade-test"),
+                Duration.ofSeconds(60),
+                "serve");
     }
 
     /** It exited by itself (a serving app runs until stopped), non-zero, with one paragraph and no stack trace. */
     private static void assertRefusedToStart(EncountersProcess.Outcome outcome, int port) {
         String printed = outcome.stdout() + outcome.stderr();
-        assertThat(outcome.exitStatus()).as("exit status; it printed:%n%s", printed).isNotNull().isNotZero();
+        assertThat(outcome.exitStatus())
+                .as("exit status; it printed:%n%s", printed)
+                .isNotNull()
+                .isNotZero();
         assertThat(outcome.stdout()).doesNotContain("Serving");
-        assertThat(outcome.stderr().strip()).startsWith("encounters: ")
-                .as("one paragraph").doesNotContain("\n");
+        assertThat(outcome.stderr().strip())
+                .startsWith("encounters: ")
+                .as("one paragraph")
+                .doesNotContain("\n");
         assertThat(printed).doesNotContain("\tat ", "Exception");
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            }
-        }).isInstanceOf(IOException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 
     private static String schemaVersion(TestDatabase db) {
-        return db.dsl().fetchValue("select version from flyway_schema_history where success"
-                + " order by installed_rank desc limit 1").toString();
+        return db.dsl()
+                .fetchValue("select version from flyway_schema_history where success"
+                        + " order by installed_rank desc limit 1")
+                .toString();
     }
 }

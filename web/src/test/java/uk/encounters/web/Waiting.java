@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waiting in tests for what another thread or process does: polling, with a deadline. */
 public final class Waiting {
 
-    private Waiting() {
-    }
+    private Waiting() {}
 
     /** Polls every 20 ms until the condition holds; fails the test once {@code within} has passed. */
     public static void awaitTrue(String what, Duration within, BooleanSupplier condition) {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub;
-import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.round.YearGroupNeeds;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.School;
@@ -33,20 +33,27 @@ final class CohortNeeds {
     record Facts(YearGroupNeeds needs, boolean stemThisYear, Set<Long> employersThisYear) {
 
         Cohort toCohort(School school) {
-            return new Cohort(school, needs.yearGroup(), needs.pupils(), needs.pupilsWithoutOne(), needs.bands(), needs.nothingThisYear(),
-                    stemThisYear, needs.needingWorkplaceExperience(), employersThisYear);
+            return new Cohort(
+                    school,
+                    needs.yearGroup(),
+                    needs.pupils(),
+                    needs.pupilsWithoutOne(),
+                    needs.bands(),
+                    needs.nothingThisYear(),
+                    stemThisYear,
+                    needs.needingWorkplaceExperience(),
+                    employersThisYear);
         }
     }
 
-    private CohortNeeds() {
-    }
+    private CohortNeeds() {}
 
     /**
      * @param stemShare the share of the hub's employers in STEM sectors
      * @param random    draws the STEM approximation; one stream per school keeps schools independent
      */
-    static Map<Integer, Facts> of(DemoHub hub, int school, HubBookings bookings, double stemShare,
-                                  RandomGenerator random) {
+    static Map<Integer, Facts> of(
+            DemoHub hub, int school, HubBookings bookings, double stemShare, RandomGenerator random) {
         AcademicYear thisYear = AcademicYear.containing(hub.today());
         Map<Integer, DemoHub.Pupil> pupils = new HashMap<>();
         // per pupil: encounters before this year, this year, workplace experiences ever
@@ -64,9 +71,16 @@ final class CohortNeeds {
         for (DemoHub.Pupil pupil : pupils.values()) {
             int[] history = counts.getOrDefault(pupil.sequence(), new int[3]);
             int[] booked = bookings.attended(school, pupil.sequence());
-            progress.add(new PupilProgress(pupil.sequence(), pupil.yearGroup(), history[0],
-                    history[1] + booked[0], bookings.booked(school, pupil.sequence()), history[2] + booked[1],
-                    pupil.disadvantaged(), pupil.send(), pupil.eal()));
+            progress.add(new PupilProgress(
+                    pupil.sequence(),
+                    pupil.yearGroup(),
+                    history[0],
+                    history[1] + booked[0],
+                    bookings.booked(school, pupil.sequence()),
+                    history[2] + booked[1],
+                    pupil.disadvantaged(),
+                    pupil.send(),
+                    pupil.eal()));
             historyThisYear.merge(pupil.yearGroup(), history[1], Integer::sum);
         }
         Map<Integer, Facts> facts = new TreeMap<>();

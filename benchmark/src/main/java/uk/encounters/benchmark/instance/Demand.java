@@ -1,10 +1,10 @@
 package uk.encounters.benchmark.instance;
 
-import uk.encounters.marketplace.calendar.Horizon;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.RequestGenerator;
 import uk.encounters.marketplace.demo.Seed;
@@ -26,11 +26,9 @@ final class Demand {
     static final double DEMAND_OVER_SUPPLY = 1.5;
 
     /** The requests, and the week-by-week figures they came to. */
-    record Drawn(List<DemoHub.Request> requests, long sessions, long pupilPlaces, long supplySessions) {
-    }
+    record Drawn(List<DemoHub.Request> requests, long sessions, long pupilPlaces, long supplySessions) {}
 
-    private Demand() {
-    }
+    private Demand() {}
 
     static Drawn draw(DemoHub hub, Horizon horizon, long seed, long supplySessions) {
         List<DemoHub.Request> requests = new ArrayList<>();
@@ -43,8 +41,7 @@ final class Demand {
         }
         long target = Math.round(DEMAND_OVER_SUPPLY * supplySessions);
         long perWeek = Math.max(0, (target - sessions + horizon.weeks() - 1) / horizon.weeks());
-        RequestGenerator generator = RequestGenerator.drawing(hub.profile(), new Seed(seed), "benchmark",
-                hub.today());
+        RequestGenerator generator = RequestGenerator.drawing(hub.profile(), new Seed(seed), "benchmark", hub.today());
         RandomGenerator random = new Seed(seed).random("hub/" + hub.profile().name() + "/benchmark/posting");
         for (LocalDate monday : hub.schools().isEmpty() ? List.<LocalDate>of() : horizon.mondays()) {
             long week = 0;
@@ -59,7 +56,9 @@ final class Demand {
             }
             sessions += week;
         }
-        long pupilPlaces = requests.stream().mapToLong(r -> (long) sessions(r) * pupilsPerSession(r)).sum();
+        long pupilPlaces = requests.stream()
+                .mapToLong(r -> (long) sessions(r) * pupilsPerSession(r))
+                .sum();
         return new Drawn(requests, sessions, pupilPlaces, supplySessions);
     }
 

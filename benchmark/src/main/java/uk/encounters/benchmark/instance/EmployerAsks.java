@@ -18,8 +18,7 @@ final class EmployerAsks {
     /** Weeks in a month, as the contact cap counts them (a 12-week term is three months). */
     private static final int WEEKS_PER_MONTH = 4;
 
-    private EmployerAsks() {
-    }
+    private EmployerAsks() {}
 
     static int sessionCap(DemoHub.Employer employer, int weeks) {
         if (employer.cornerstone()) {

@@ -24,8 +24,8 @@ final class HubBookings {
     HubBookings(DemoHub hub, IntToLongFunction employerId) {
         for (DemoHub.Encounter encounter : hub.bookingEncounters()) {
             if (encounter.attended()) {
-                int[] counts = attendedByPupil.computeIfAbsent(key(encounter.school(), encounter.pupilSequence()),
-                        k -> new int[2]);
+                int[] counts = attendedByPupil.computeIfAbsent(
+                        key(encounter.school(), encounter.pupilSequence()), k -> new int[2]);
                 counts[0]++;
                 counts[1] += encounter.type().workplaceExperience() ? 1 : 0;
             }
@@ -42,7 +42,9 @@ final class HubBookings {
             DemoHub.Request request = hub.requests().get(booking.request());
             DemoHub.Offer offer = hub.offers().get(booking.offer());
             long cohort = key(request.school(), request.yearGroup());
-            employersByCohort.computeIfAbsent(cohort, k -> new HashSet<>()).add(employerId.applyAsLong(offer.employer()));
+            employersByCohort
+                    .computeIfAbsent(cohort, k -> new HashSet<>())
+                    .add(employerId.applyAsLong(offer.employer()));
             if (Sectors.STEM.contains(offer.sector())) {
                 cohortsWithStem.add(cohort);
             }

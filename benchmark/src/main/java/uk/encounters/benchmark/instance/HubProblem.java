@@ -1,6 +1,5 @@
 package uk.encounters.benchmark.instance;
 
-import uk.encounters.marketplace.calendar.Horizon;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.Seed;
 import uk.encounters.matcher.domain.Cohort;
@@ -37,8 +37,7 @@ public final class HubProblem {
     private long nextId = 1;
 
     /** A request to place, with the live booking of its first session when it has one. */
-    private record Posted(MappedHub hub, DemoHub.Request request, DemoHub.Booking booking) {
-    }
+    private record Posted(MappedHub hub, DemoHub.Request request, DemoHub.Booking booking) {}
 
     public HubProblem(Horizon horizon, long seed) {
         this.horizon = horizon;
@@ -46,8 +45,8 @@ public final class HubProblem {
     }
 
     public BenchmarkInstance build(String name, List<DemoHub> hubs) {
-        ProblemBuilder builder = new ProblemBuilder(horizon.start(), horizon.end(), horizon.schoolDays(),
-                MatchingWeights.defaultWeights());
+        ProblemBuilder builder = new ProblemBuilder(
+                horizon.start(), horizon.end(), horizon.schoolDays(), MatchingWeights.defaultWeights());
         List<Posted> posted = new ArrayList<>();
         Map<MappedHub, Map<Integer, Map<Integer, Cohort>>> cohorts = new HashMap<>();
         long supply = 0;
@@ -56,7 +55,8 @@ public final class HubProblem {
         for (DemoHub hub : hubs) {
             MappedHub mapped = new MappedHub(hub, horizon, () -> nextId++, random(hub, "asks"));
             mapped.activeOffers.values().forEach(builder::offer);
-            Demand.Drawn demand = Demand.draw(hub, horizon, seed, Supply.sessions(mapped.activeOffers.values(), horizon));
+            Demand.Drawn demand =
+                    Demand.draw(hub, horizon, seed, Supply.sessions(mapped.activeOffers.values(), horizon));
             demand.requests().forEach(request -> posted.add(new Posted(mapped, request, null)));
             posted.addAll(liveBookings(mapped));
             cohorts.put(mapped, cohorts(mapped, posted));
@@ -70,20 +70,36 @@ public final class HubProblem {
         for (int order = 0; order < posted.size(); order++) {
             Posted p = posted.get(order);
             long id = nextId++;
-            Cohort cohort = cohorts.get(p.hub()).get(p.request().school()).get(p.request().yearGroup());
+            Cohort cohort = cohorts.get(p.hub())
+                    .get(p.request().school())
+                    .get(p.request().yearGroup());
             builder.request(request(id, cohort, p.request(), order));
             requests++;
             if (p.booking() != null) {
                 DemoHub.Booking booking = p.booking();
-                builder.booking(id, p.hub().activeOffers.get(booking.offer()).id(), booking.startsOn(),
-                        booking.endsOn(), Period.fromCode(booking.period()), booking.pinned());
+                builder.booking(
+                        id,
+                        p.hub().activeOffers.get(booking.offer()).id(),
+                        booking.startsOn(),
+                        booking.endsOn(),
+                        Period.fromCode(booking.period()),
+                        booking.pinned());
             }
         }
         MatchingProblem problem = builder.build();
         int pinned = (int) problem.sessions().stream().filter(s -> s.pinned()).count();
-        InstanceFigures figures = new InstanceFigures(hubs.size(), problem.schools().size(), problem.cohorts().size(),
-                requests, problem.sessions().size(), pinned, problem.slots().size(), problem.candidatePairs(), supply,
-                pupilPlaces, pupils * horizon.weeks() / SCHOOL_WEEKS);
+        InstanceFigures figures = new InstanceFigures(
+                hubs.size(),
+                problem.schools().size(),
+                problem.cohorts().size(),
+                requests,
+                problem.sessions().size(),
+                pinned,
+                problem.slots().size(),
+                problem.candidatePairs(),
+                supply,
+                pupilPlaces,
+                pupils * horizon.weeks() / SCHOOL_WEEKS);
         return new BenchmarkInstance(name, seed, problem, figures);
     }
 
@@ -93,32 +109,49 @@ public final class HubProblem {
 
     private static List<Posted> liveBookings(MappedHub mapped) {
         return mapped.liveBookings.stream()
-                .map(booking -> new Posted(mapped, mapped.hub.requests().get(booking.request()), booking)).toList();
+                .map(booking -> new Posted(mapped, mapped.hub.requests().get(booking.request()), booking))
+                .toList();
     }
 
     /** The cohorts of every school with a request, by school index and year group. */
     private Map<Integer, Map<Integer, Cohort>> cohorts(MappedHub mapped, List<Posted> posted) {
         Set<Integer> asking = new HashSet<>();
-        posted.stream().filter(p -> p.hub() == mapped).forEach(p -> asking.add(p.request().school()));
-        HubBookings bookings = new HubBookings(mapped.hub, e -> mapped.employers.get(e).id());
+        posted.stream()
+                .filter(p -> p.hub() == mapped)
+                .forEach(p -> asking.add(p.request().school()));
+        HubBookings bookings =
+                new HubBookings(mapped.hub, e -> mapped.employers.get(e).id());
         double stemShare = mapped.stemShare();
         Map<Integer, Map<Integer, Cohort>> bySchool = new HashMap<>();
         for (int school : asking) {
             Map<Integer, Cohort> byYear = new HashMap<>();
-            RandomGenerator random = random(mapped.hub, "stem/" + mapped.hub.schools().get(school).urn());
-            CohortNeeds.of(mapped.hub, school, bookings, stemShare, random).forEach((year, facts) ->
-                    byYear.put(year, facts.toCohort(mapped.schools.get(school))));
+            RandomGenerator random = random(
+                    mapped.hub, "stem/" + mapped.hub.schools().get(school).urn());
+            CohortNeeds.of(mapped.hub, school, bookings, stemShare, random)
+                    .forEach((year, facts) -> byYear.put(year, facts.toCohort(mapped.schools.get(school))));
             bySchool.put(school, byYear);
         }
         return bySchool;
     }
 
     private static Request request(long id, Cohort cohort, DemoHub.Request request, long postedOrder) {
-        Set<String> sectors = request.preferredSectors() == null ? Set.of()
+        Set<String> sectors = request.preferredSectors() == null
+                ? Set.of()
                 : Set.copyOf(Arrays.asList(request.preferredSectors().split("\\|")));
-        return new Request(id, cohort, request.type(), request.pupils(), request.sessions(), request.windowStart(),
-                request.windowEnd(), request.morning(), request.afternoon(),
-                DeliveryMode.of(request.inSchool(), request.atWorkplace(), request.online()), sectors, null,
-                request.sendAdjustments() != null, postedOrder);
+        return new Request(
+                id,
+                cohort,
+                request.type(),
+                request.pupils(),
+                request.sessions(),
+                request.windowStart(),
+                request.windowEnd(),
+                request.morning(),
+                request.afternoon(),
+                DeliveryMode.of(request.inSchool(), request.atWorkplace(), request.online()),
+                sectors,
+                null,
+                request.sendAdjustments() != null,
+                postedOrder);
     }
 }

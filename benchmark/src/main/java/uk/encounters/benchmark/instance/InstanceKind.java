@@ -1,12 +1,12 @@
 package uk.encounters.benchmark.instance;
 
-import uk.encounters.marketplace.calendar.Horizon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.demo.DemoData;
 import uk.encounters.marketplace.demo.DemoHub;
 
@@ -24,6 +24,7 @@ public enum InstanceKind {
      * Monday late in the autumn term; rounds start two weeks later.
      */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
     public static final int WEEKS_AHEAD = 2;
 
     private final String code;
@@ -39,9 +40,13 @@ public enum InstanceKind {
     }
 
     public static InstanceKind named(String code) {
-        return Arrays.stream(values()).filter(kind -> kind.code.equals(code.strip())).findFirst()
+        return Arrays.stream(values())
+                .filter(kind -> kind.code.equals(code.strip()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown instance '" + code + "'; known: "
-                        + String.join(", ", Arrays.stream(values()).map(InstanceKind::code).toList())));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(InstanceKind::code).toList())));
     }
 
     public String code() {
@@ -70,7 +75,8 @@ public enum InstanceKind {
     }
 
     private List<DemoHub> hubs(long seed, Optional<Path> sharedData) {
-        return this == REGION_WEEK ? Region.eastMidlands(seed, TODAY, sharedData)
+        return this == REGION_WEEK
+                ? Region.eastMidlands(seed, TODAY, sharedData)
                 : DemoData.generate("derby", seed, TODAY, sharedData);
     }
 }

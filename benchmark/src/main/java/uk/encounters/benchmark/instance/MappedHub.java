@@ -1,6 +1,5 @@
 package uk.encounters.benchmark.instance;
 
-import uk.encounters.marketplace.calendar.Horizon;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.SchoolProfile;
 import uk.encounters.marketplace.offer.Sectors;
@@ -40,9 +40,12 @@ final class MappedHub {
     MappedHub(DemoHub hub, Horizon horizon, LongSupplier ids, RandomGenerator random) {
         this.hub = hub;
         for (DemoHub.Employer employer : hub.employers()) {
-            employers.add(new Employer(ids.getAsLong(), employer.name(),
+            employers.add(new Employer(
+                    ids.getAsLong(),
+                    employer.name(),
                     new Location(employer.latitude(), employer.longitude()),
-                    EmployerAsks.sessionCap(employer, horizon.weeks()), EmployerAsks.recentAsks(employer, random)));
+                    EmployerAsks.sessionCap(employer, horizon.weeks()),
+                    EmployerAsks.recentAsks(employer, random)));
         }
         List<Volunteer> volunteers = new ArrayList<>();
         for (DemoHub.Volunteer volunteer : hub.volunteers()) {
@@ -51,21 +54,32 @@ final class MappedHub {
         Map<Integer, List<Availability>> availability = new LinkedHashMap<>();
         for (DemoHub.Availability row : hub.availability()) {
             Period period = Period.fromCode(row.period());
-            availability.computeIfAbsent(row.offer(), o -> new ArrayList<>()).add(row.availableOn() != null
-                    ? Availability.on(row.availableOn(), period) : Availability.every(row.weekday(), period));
+            availability
+                    .computeIfAbsent(row.offer(), o -> new ArrayList<>())
+                    .add(
+                            row.availableOn() != null
+                                    ? Availability.on(row.availableOn(), period)
+                                    : Availability.every(row.weekday(), period));
         }
         for (int o = 0; o < hub.offers().size(); o++) {
             DemoHub.Offer offer = hub.offers().get(o);
             if (offer.status().equals("active")) {
-                activeOffers.put(o, offer(offer, ids.getAsLong(), employers.get(offer.employer()),
-                        offer.volunteer() == null ? null : volunteers.get(offer.volunteer()),
-                        availability.getOrDefault(o, List.of())));
+                activeOffers.put(
+                        o,
+                        offer(
+                                offer,
+                                ids.getAsLong(),
+                                employers.get(offer.employer()),
+                                offer.volunteer() == null ? null : volunteers.get(offer.volunteer()),
+                                availability.getOrDefault(o, List.of())));
             }
         }
         for (DemoHub.Booking booking : hub.bookings()) {
             Offer offer = activeOffers.get(booking.offer());
             // the demo books without checking safeguarding; such a booking would be re-brokered, not kept
-            if (LIVE.contains(booking.status()) && horizon.contains(booking.startsOn()) && offer != null
+            if (LIVE.contains(booking.status())
+                    && horizon.contains(booking.startsOn())
+                    && offer != null
                     && (!booking.type().needsSafeguardingCheck() || offer.safeguardedOn(booking.endsOn()))) {
                 liveBookings.add(booking);
             }
@@ -86,35 +100,58 @@ final class MappedHub {
         long[] left = new long[hub.schools().size()];
         for (DemoHub.Budget budget : hub.budgets()) {
             if (budget.academicYear() == startYear) {
-                left[budget.school()] += Math.max(0, budget.amountPence() - budget.committedPence() - budget.spentPence());
+                left[budget.school()] +=
+                        Math.max(0, budget.amountPence() - budget.committedPence() - budget.spentPence());
             }
         }
         for (DemoHub.Booking booking : liveBookings) {
-            left[hub.requests().get(booking.request()).school()] += activeOffers.get(booking.offer()).costPencePerSession();
+            left[hub.requests().get(booking.request()).school()] +=
+                    activeOffers.get(booking.offer()).costPencePerSession();
         }
         return left;
     }
 
     private static School school(SchoolProfile profile, long budgetLeftPence) {
         Integer decile = profile.deprivationDecile();
-        return new School(profile.urn(), profile.name(),
+        return new School(
+                profile.urn(),
+                profile.name(),
                 profile.located() ? new Location(profile.latitude(), profile.longitude()) : null,
-                ColdSpot.is(decile), budgetLeftPence, School.DEFAULT_TRAVEL_LIMIT_KM);
+                ColdSpot.is(decile),
+                budgetLeftPence,
+                School.DEFAULT_TRAVEL_LIMIT_KM);
     }
 
-    private static Offer offer(DemoHub.Offer offer, long id, Employer employer, Volunteer volunteer,
-                               List<Availability> availability) {
-        return new Offer(id, employer, volunteer, offer.type(), offer.title(), offer.sector(),
-                Sectors.STEM.contains(offer.sector()), offer.yearGroupMin(), offer.yearGroupMax(),
-                DeliveryMode.of(offer.inSchool(), offer.atWorkplace(), offer.online()), offer.pupilsMin(), offer.pupilsMax(),
-                offer.places() == null ? 0 : offer.places(), offer.maxSessions(), offer.travelRadiusKm(),
-                offer.costPerSessionPence() == null ? 0 : offer.costPerSessionPence(), offer.sendAdaptable(),
-                offer.availableFrom(), offer.availableUntil(), availability);
+    private static Offer offer(
+            DemoHub.Offer offer, long id, Employer employer, Volunteer volunteer, List<Availability> availability) {
+        return new Offer(
+                id,
+                employer,
+                volunteer,
+                offer.type(),
+                offer.title(),
+                offer.sector(),
+                Sectors.STEM.contains(offer.sector()),
+                offer.yearGroupMin(),
+                offer.yearGroupMax(),
+                DeliveryMode.of(offer.inSchool(), offer.atWorkplace(), offer.online()),
+                offer.pupilsMin(),
+                offer.pupilsMax(),
+                offer.places() == null ? 0 : offer.places(),
+                offer.maxSessions(),
+                offer.travelRadiusKm(),
+                offer.costPerSessionPence() == null ? 0 : offer.costPerSessionPence(),
+                offer.sendAdaptable(),
+                offer.availableFrom(),
+                offer.availableUntil(),
+                availability);
     }
 
     /** The share of the hub's employers in STEM sectors. */
     double stemShare() {
-        long stem = hub.employers().stream().filter(e -> Sectors.STEM.contains(e.sector())).count();
+        long stem = hub.employers().stream()
+                .filter(e -> Sectors.STEM.contains(e.sector()))
+                .count();
         return hub.employers().isEmpty() ? 0 : (double) stem / hub.employers().size();
     }
 }

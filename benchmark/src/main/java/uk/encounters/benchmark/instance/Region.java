@@ -20,11 +20,10 @@ final class Region {
 
     /** Old LA codes: Derby, Derbyshire, Leicester, Leicestershire, Rutland, Lincolnshire,
      *  Nottingham, Nottinghamshire, North and West Northamptonshire. */
-    static final Set<String> EAST_MIDLANDS = Set.of("831", "830", "856", "855", "857", "925", "892", "891", "940",
-            "941");
+    static final Set<String> EAST_MIDLANDS =
+            Set.of("831", "830", "856", "855", "857", "925", "892", "891", "940", "941");
 
-    private Region() {
-    }
+    private Region() {}
 
     /** Generates only the region's hubs: all of England's would be many times the work and memory. */
     static List<DemoHub> eastMidlands(long seed, LocalDate today, Optional<Path> sharedData) {

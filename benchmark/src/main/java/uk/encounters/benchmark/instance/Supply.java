@@ -1,9 +1,9 @@
 package uk.encounters.benchmark.instance;
 
-import uk.encounters.marketplace.calendar.Horizon;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Offer;
@@ -18,12 +18,11 @@ import uk.encounters.matcher.solver.MatchingWeights;
  */
 final class Supply {
 
-    private Supply() {
-    }
+    private Supply() {}
 
     static long sessions(Collection<Offer> offers, Horizon horizon) {
-        ProblemBuilder builder = new ProblemBuilder(horizon.start(), horizon.end(), horizon.schoolDays(),
-                MatchingWeights.defaultWeights());
+        ProblemBuilder builder = new ProblemBuilder(
+                horizon.start(), horizon.end(), horizon.schoolDays(), MatchingWeights.defaultWeights());
         offers.forEach(builder::offer);
         MatchingProblem slotsOnly = builder.build();
         Map<Offer, Integer> slots = new HashMap<>();

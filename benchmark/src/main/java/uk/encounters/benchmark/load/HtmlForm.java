@@ -77,7 +77,9 @@ final class HtmlForm {
 
     /** The non-empty option values of a select, in page order. */
     List<String> choices(String name) {
-        return choices.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
+        return choices.getOrDefault(name, List.of()).stream()
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     Map<String, String> fields() {
@@ -95,7 +97,13 @@ final class HtmlForm {
     }
 
     private static String unescape(String text) {
-        return text.replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&#x3D;", "=").replace("&#x60;", "`").replace("&amp;", "&");
+        return text.replace("&quot;", "\"")
+                .replace("&#x27;", "'")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#x3D;", "=")
+                .replace("&#x60;", "`")
+                .replace("&amp;", "&");
     }
 }

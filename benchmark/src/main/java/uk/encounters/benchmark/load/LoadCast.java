@@ -25,11 +25,15 @@ import uk.encounters.marketplace.account.Scope;
  */
 final class LoadCast {
 
-    enum Role { COORDINATOR, CAREERS_LEADER, EMPLOYER, VISITOR }
+    enum Role {
+        COORDINATOR,
+        CAREERS_LEADER,
+        EMPLOYER,
+        VISITOR
+    }
 
     /** Who a virtual user is: a role, the hub, and the school or employer it acts for. */
-    record Part(Role role, long hubId, long subjectId, String email) {
-    }
+    record Part(Role role, long hubId, long subjectId, String email) {}
 
     static final int PER_HUB = 5;
 
@@ -46,9 +50,14 @@ final class LoadCast {
      * from the rest, so the figures are neither only the worst case nor only the typical one.
      */
     List<Long> sampleHubs(int count, Random random) {
-        List<Long> bySize = dsl.select(SCHOOL.HUB_ID).from(SCHOOL).join(PUPIL).on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
+        List<Long> bySize = dsl.select(SCHOOL.HUB_ID)
+                .from(SCHOOL)
+                .join(PUPIL)
+                .on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
                 .where(PUPIL.ARCHIVED_ON.isNull())
-                .groupBy(SCHOOL.HUB_ID).orderBy(DSL.count().desc(), SCHOOL.HUB_ID).fetch(SCHOOL.HUB_ID);
+                .groupBy(SCHOOL.HUB_ID)
+                .orderBy(DSL.count().desc(), SCHOOL.HUB_ID)
+                .fetch(SCHOOL.HUB_ID);
         Set<Long> chosen = new LinkedHashSet<>(bySize.subList(0, Math.min(bySize.size(), (count + 1) / 2)));
         List<Long> rest = new ArrayList<>(bySize.subList(chosen.size(), bySize.size()));
         while (chosen.size() < count && !rest.isEmpty()) {
@@ -63,10 +72,14 @@ final class LoadCast {
         for (long hub : hubs) {
             switch (role) {
                 case COORDINATOR -> parts.add(new Part(role, hub, hub, "coordinator-" + hub + "@load.example.org"));
-                case CAREERS_LEADER -> largestSchools(hub).forEach(school ->
-                        parts.add(new Part(role, hub, school, "careers-leader-" + school + "@load.example.org")));
-                case EMPLOYER -> busiestEmployers(hub).forEach(employer ->
-                        parts.add(new Part(role, hub, employer, "employer-" + employer + "@load.example.org")));
+                case CAREERS_LEADER ->
+                    largestSchools(hub)
+                            .forEach(school -> parts.add(
+                                    new Part(role, hub, school, "careers-leader-" + school + "@load.example.org")));
+                case EMPLOYER ->
+                    busiestEmployers(hub)
+                            .forEach(employer -> parts.add(
+                                    new Part(role, hub, employer, "employer-" + employer + "@load.example.org")));
                 case VISITOR -> parts.add(new Part(role, hub, hub, null));
             }
         }
@@ -83,27 +96,50 @@ final class LoadCast {
         };
         return dsl.transactionResult(c -> {
             AccountRepository accounts = new AccountRepository(c.dsl());
-            long userId = accounts.findByEmail(part.email()).map(a -> a.id())
-                    .orElseGet(() -> accounts.create(part.email(), "Load " + part.role().name().toLowerCase(), null, scope));
-            return "/sign-in/link/" + new LoginTokens(c.dsl(), clock).issue(userId, LoginTokens.Purpose.MAGIC_LINK).token();
+            long userId = accounts.findByEmail(part.email())
+                    .map(a -> a.id())
+                    .orElseGet(() -> accounts.create(
+                            part.email(), "Load " + part.role().name().toLowerCase(), null, scope));
+            return "/sign-in/link/"
+                    + new LoginTokens(c.dsl(), clock)
+                            .issue(userId, LoginTokens.Purpose.MAGIC_LINK)
+                            .token();
         });
     }
 
     /** A real postcode in the hub, for an SME offering a talk there. */
     String postcodeIn(long hub) {
-        return dsl.select(DSL.min(SCHOOL.POSTCODE)).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hub)).fetchOne(0, String.class);
+        return dsl.select(DSL.min(SCHOOL.POSTCODE))
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hub))
+                .fetchOne(0, String.class);
     }
 
     private List<Long> largestSchools(long hub) {
-        return dsl.select(SCHOOL.ID).from(SCHOOL).join(PUPIL).on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
-                .where(SCHOOL.HUB_ID.eq(hub)).and(PUPIL.ARCHIVED_ON.isNull())
-                .groupBy(SCHOOL.ID).orderBy(DSL.count().desc(), SCHOOL.ID).limit(PER_HUB).fetch(SCHOOL.ID);
+        return dsl.select(SCHOOL.ID)
+                .from(SCHOOL)
+                .join(PUPIL)
+                .on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
+                .where(SCHOOL.HUB_ID.eq(hub))
+                .and(PUPIL.ARCHIVED_ON.isNull())
+                .groupBy(SCHOOL.ID)
+                .orderBy(DSL.count().desc(), SCHOOL.ID)
+                .limit(PER_HUB)
+                .fetch(SCHOOL.ID);
     }
 
     private List<Long> busiestEmployers(long hub) {
-        return dsl.select(EMPLOYER.ID).from(EMPLOYER).leftJoin(OFFER).on(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
-                .leftJoin(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID))
-                .where(EMPLOYER.HUB_ID.eq(hub)).and(EMPLOYER.MERGED_INTO_ID.isNull())
-                .groupBy(EMPLOYER.ID).orderBy(DSL.count(BOOKING.ID).desc(), EMPLOYER.ID).limit(PER_HUB).fetch(EMPLOYER.ID);
+        return dsl.select(EMPLOYER.ID)
+                .from(EMPLOYER)
+                .leftJoin(OFFER)
+                .on(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .leftJoin(BOOKING)
+                .on(BOOKING.OFFER_ID.eq(OFFER.ID))
+                .where(EMPLOYER.HUB_ID.eq(hub))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .groupBy(EMPLOYER.ID)
+                .orderBy(DSL.count(BOOKING.ID).desc(), EMPLOYER.ID)
+                .limit(PER_HUB)
+                .fetch(EMPLOYER.ID);
     }
 }

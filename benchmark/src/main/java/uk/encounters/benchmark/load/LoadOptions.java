@@ -6,11 +6,21 @@ import java.util.List;
 import java.util.Set;
 
 /** What to load and how hard: the app's address, how many people, for how long, how they pause. */
-record LoadOptions(String url, int users, Duration warmup, Duration duration, Duration thinkTime, int hubs,
-                   int roundSeconds, long seed, Set<String> skipped, boolean help) {
+record LoadOptions(
+        String url,
+        int users,
+        Duration warmup,
+        Duration duration,
+        Duration thinkTime,
+        int hubs,
+        int roundSeconds,
+        long seed,
+        Set<String> skipped,
+        boolean help) {
 
     /** The pages a signed-in user picks among, which {@code --skip} can leave out. */
-    static final List<String> SKIPPABLE = List.of("home", "school progress", "employer page", "hub dashboard", "round review");
+    static final List<String> SKIPPABLE =
+            List.of("home", "school progress", "employer page", "hub dashboard", "round review");
 
     static final String USAGE = """
             Usage: encounters load [options]
@@ -64,15 +74,26 @@ record LoadOptions(String url, int users, Duration warmup, Duration duration, Du
                 default -> throw new IllegalArgumentException("Unknown option '" + option + "'.");
             }
         }
-        return new LoadOptions(url, users, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
-                Duration.ofMillis(thinkMs), hubs, roundSeconds, seed, skipped, help);
+        return new LoadOptions(
+                url,
+                users,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(seconds),
+                Duration.ofMillis(thinkMs),
+                hubs,
+                roundSeconds,
+                seed,
+                skipped,
+                help);
     }
 
     private static Set<String> pages(String list) {
-        Set<String> pages = Set.copyOf(Arrays.stream(list.split(",")).map(String::strip).toList());
+        Set<String> pages =
+                Set.copyOf(Arrays.stream(list.split(",")).map(String::strip).toList());
         for (String page : pages) {
             if (!SKIPPABLE.contains(page)) {
-                throw new IllegalArgumentException("--skip takes " + String.join(", ", SKIPPABLE) + ", not '" + page + "'.");
+                throw new IllegalArgumentException(
+                        "--skip takes " + String.join(", ", SKIPPABLE) + ", not '" + page + "'.");
             }
         }
         return pages;

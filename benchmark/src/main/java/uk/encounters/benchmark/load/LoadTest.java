@@ -25,7 +25,8 @@ import uk.encounters.marketplace.DatabaseSettings;
  */
 public final class LoadTest {
 
-    private static final List<Role> CAST_ORDER = List.of(Role.COORDINATOR, Role.CAREERS_LEADER, Role.EMPLOYER, Role.VISITOR);
+    private static final List<Role> CAST_ORDER =
+            List.of(Role.COORDINATOR, Role.CAREERS_LEADER, Role.EMPLOYER, Role.VISITOR);
 
     private final LoadOptions options;
     private final LoadCast cast;
@@ -39,8 +40,14 @@ public final class LoadTest {
         this.options = options;
         this.database = database;
         this.cast = new LoadCast(database.dsl(), Clock.systemUTC());
-        for (String page : List.of("home", "school progress", "employer page", "hub dashboard", "round review",
-                "offer form", "offer form post")) {
+        for (String page : List.of(
+                "home",
+                "school progress",
+                "employer page",
+                "hub dashboard",
+                "round review",
+                "offer form",
+                "offer form post")) {
             pages.put(page, new PageTimes(page));
         }
     }
@@ -60,12 +67,14 @@ public final class LoadTest {
         }
         String url = System.getenv("DATABASE_URL");
         if (url == null || url.isBlank()) {
-            System.err.println("encounters load: set DATABASE_URL (and DATABASE_USER, DATABASE_PASSWORD) to the app's database,"
-                    + " so the test can make its people and their sign-in links.");
+            System.err.println(
+                    "encounters load: set DATABASE_URL (and DATABASE_USER, DATABASE_PASSWORD) to the app's database,"
+                            + " so the test can make its people and their sign-in links.");
             System.exit(2);
             return;
         }
-        DatabaseSettings settings = DatabaseSettings.fromUrl(url, System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"))
+        DatabaseSettings settings = DatabaseSettings.fromUrl(
+                        url, System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"))
                 .withPoolSize(4);
         try (Database database = Database.open(settings)) {
             new LoadTest(options, database).run();
@@ -75,8 +84,9 @@ public final class LoadTest {
     private void run() throws InterruptedException {
         Random random = new Random(options.seed());
         List<Long> hubs = cast.sampleHubs(options.hubs(), random);
-        System.out.printf("Loading %s: %d users, think time %d ms, %d hub(s) %s%n", options.url(), options.users(),
-                options.thinkTime().toMillis(), hubs.size(), hubs);
+        System.out.printf(
+                "Loading %s: %d users, think time %d ms, %d hub(s) %s%n",
+                options.url(), options.users(), options.thinkTime().toMillis(), hubs.size(), hubs);
         Map<Role, List<Part>> parts = new EnumMap<>(Role.class);
         CAST_ORDER.forEach(role -> parts.put(role, cast.parts(hubs, role)));
         List<Part> playing = new ArrayList<>();
@@ -117,8 +127,13 @@ public final class LoadTest {
     /** Each sampled hub needs a proposed round for its coordinators' round review. */
     private void openRounds(List<Long> hubs, List<Part> playing, List<LoadUser> users) throws InterruptedException {
         for (long hub : hubs) {
-            boolean open = database.dsl().fetchExists(MATCHING_ROUND, MATCHING_ROUND.HUB_ID.eq(hub)
-                    .and(MATCHING_ROUND.STATUS.in("draft", "solving", "proposed")));
+            boolean open = database.dsl()
+                    .fetchExists(
+                            MATCHING_ROUND,
+                            MATCHING_ROUND
+                                    .HUB_ID
+                                    .eq(hub)
+                                    .and(MATCHING_ROUND.STATUS.in("draft", "solving", "proposed")));
             int coordinator = indexOf(playing, Role.COORDINATOR, hub);
             if (open || coordinator < 0) {
                 continue;
@@ -127,15 +142,21 @@ public final class LoadTest {
             String action = "/hubs/" + hub + "/rounds";
             LoadUser.Response page = user.get("/hubs/" + hub + "/round");
             HtmlForm form = HtmlForm.find(page.body(), action)
-                    .orElseThrow(() -> new IllegalStateException("No run form on hub " + hub + "'s round page (" + page.status() + ")"));
-            LoadUser.Response started = user.post(action, form.with("seconds", String.valueOf(options.roundSeconds())).fields());
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No run form on hub " + hub + "'s round page (" + page.status() + ")"));
+            LoadUser.Response started = user.post(
+                    action,
+                    form.with("seconds", String.valueOf(options.roundSeconds())).fields());
             if (started.status() != 303 && started.status() != 302) {
                 throw new IllegalStateException("Running hub " + hub + "'s round answered " + started.status());
             }
             System.out.printf("Solving a round for hub %d (%d s)...%n", hub, options.roundSeconds());
-            long deadline = System.nanoTime() + Duration.ofSeconds(options.roundSeconds() + 180L).toNanos();
-            while (database.dsl().fetchExists(MATCHING_ROUND, MATCHING_ROUND.HUB_ID.eq(hub)
-                    .and(MATCHING_ROUND.STATUS.in("draft", "solving")))) {
+            long deadline = System.nanoTime()
+                    + Duration.ofSeconds(options.roundSeconds() + 180L).toNanos();
+            while (database.dsl()
+                    .fetchExists(
+                            MATCHING_ROUND,
+                            MATCHING_ROUND.HUB_ID.eq(hub).and(MATCHING_ROUND.STATUS.in("draft", "solving")))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Hub " + hub + "'s round did not finish solving");
                 }
@@ -161,7 +182,9 @@ public final class LoadTest {
             case EMPLOYER -> List.of("home", "employer page");
             case VISITOR -> List.of();
         };
-        List<String> pagesToAsk = choices.stream().filter(page -> !options.skipped().contains(page)).toList();
+        List<String> pagesToAsk = choices.stream()
+                .filter(page -> !options.skipped().contains(page))
+                .toList();
         if (part.role() != Role.VISITOR && pagesToAsk.isEmpty()) {
             return; // every page of this role skipped: the user sits it out
         }
@@ -197,16 +220,26 @@ public final class LoadTest {
         HtmlForm form = HtmlForm.find(page.body(), "/offer-a-talk").orElseThrow();
         long n = offers.incrementAndGet();
         List<String> sectors = form.choices("sector");
-        form.with("organisation", "Load Test Widgets " + n).with("contactName", "Sam Load").with("postcode", postcode)
-                .with("email", "offer-" + options.seed() + "-" + n + "-" + System.nanoTime() + "@load" + n % 97 + ".example.org")
-                .with("sector", sectors.get(random.nextInt(sectors.size()))).with("size", "small");
+        form.with("organisation", "Load Test Widgets " + n)
+                .with("contactName", "Sam Load")
+                .with("postcode", postcode)
+                .with(
+                        "email",
+                        "offer-" + options.seed() + "-" + n + "-" + System.nanoTime() + "@load" + n % 97
+                                + ".example.org")
+                .with("sector", sectors.get(random.nextInt(sectors.size())))
+                .with("size", "small");
         if (!form.choices("hub").isEmpty()) {
             form.with("hub", String.valueOf(part.hubId()));
         }
         // each offer from its own address, as SMEs are, so the form's per-address limit is not what is measured
-        LoadUser.Response sent = user.post("/offer-a-talk", form.fields(), "10.78." + (n / 250 % 250) + "." + (n % 250 + 1));
-        time("offer form post", sent.status() == 200 && !sent.body().contains("Check your email")
-                ? new LoadUser.Response(422, sent.body(), sent.nanos()) : sent);
+        LoadUser.Response sent =
+                user.post("/offer-a-talk", form.fields(), "10.78." + (n / 250 % 250) + "." + (n % 250 + 1));
+        time(
+                "offer form post",
+                sent.status() == 200 && !sent.body().contains("Check your email")
+                        ? new LoadUser.Response(422, sent.body(), sent.nanos())
+                        : sent);
     }
 
     private void think(Random random) {
@@ -228,18 +261,37 @@ public final class LoadTest {
     }
 
     private void report(double seconds) {
-        System.out.printf("%nMeasured %.1f s after a %d s warm-up.%n", seconds, options.warmup().toSeconds());
-        System.out.printf("%-16s %9s %8s %8s %8s %8s %7s%n", "page", "requests", "per s", "p50 ms", "p99 ms", "max ms", "failed");
+        System.out.printf(
+                "%nMeasured %.1f s after a %d s warm-up.%n",
+                seconds, options.warmup().toSeconds());
+        System.out.printf(
+                "%-16s %9s %8s %8s %8s %8s %7s%n", "page", "requests", "per s", "p50 ms", "p99 ms", "max ms", "failed");
         PageTimes all = new PageTimes("all");
         for (PageTimes page : pages.values()) {
-            System.out.printf("%-16s %9d %8.1f %8.1f %8.1f %8.1f %7d%n", page.page(), page.count(), page.count() / seconds,
-                    page.percentileMillis(0.5), page.percentileMillis(0.99), page.percentileMillis(1.0), page.failures());
+            System.out.printf(
+                    "%-16s %9d %8.1f %8.1f %8.1f %8.1f %7d%n",
+                    page.page(),
+                    page.count(),
+                    page.count() / seconds,
+                    page.percentileMillis(0.5),
+                    page.percentileMillis(0.99),
+                    page.percentileMillis(1.0),
+                    page.failures());
         }
         pages.values().forEach(p -> p.copyInto(all));
-        System.out.printf("%-16s %9d %8.1f %8.1f %8.1f %8.1f %7d%n", "all", all.count(), all.count() / seconds,
-                all.percentileMillis(0.5), all.percentileMillis(0.99), all.percentileMillis(1.0), all.failures());
-        String failures = pages.values().stream().filter(p -> p.failures() > 0)
-                .map(p -> p.page() + " " + p.statuses()).collect(Collectors.joining("; "));
+        System.out.printf(
+                "%-16s %9d %8.1f %8.1f %8.1f %8.1f %7d%n",
+                "all",
+                all.count(),
+                all.count() / seconds,
+                all.percentileMillis(0.5),
+                all.percentileMillis(0.99),
+                all.percentileMillis(1.0),
+                all.failures());
+        String failures = pages.values().stream()
+                .filter(p -> p.failures() > 0)
+                .map(p -> p.page() + " " + p.statuses())
+                .collect(Collectors.joining("; "));
         if (!failures.isEmpty()) {
             System.out.println("Statuses where something failed (0 = no answer): " + failures);
         }

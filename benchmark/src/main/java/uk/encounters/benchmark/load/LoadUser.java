@@ -20,8 +20,7 @@ final class LoadUser {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    record Response(int status, String body, long nanos) {
-    }
+    record Response(int status, String body, long nanos) {}
 
     private final String baseUrl;
     private final HttpClient http;
@@ -31,8 +30,12 @@ final class LoadUser {
     LoadUser(String baseUrl, String address) {
         this.baseUrl = baseUrl;
         this.address = address;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     Response get(String path) {
@@ -46,16 +49,20 @@ final class LoadUser {
     /** A post from another address: an SME's offer comes from their own office, not the tester's. */
     Response post(String path, Map<String, String> fields, String fromAddress) {
         String body = fields.entrySet().stream()
-                .map(f -> encode(f.getKey()) + "=" + encode(f.getValue())).collect(Collectors.joining("&"));
-        return send(request(path, fromAddress).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path, fromAddress)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Opens a sign-in link and presses its button, as a person would: the session cookie is then set. */
     void signIn(String linkPath) {
         Response page = get(linkPath);
         HtmlForm form = HtmlForm.find(page.body(), linkPath)
-                .orElseThrow(() -> new IllegalStateException("No sign-in button at " + linkPath + " (" + page.status() + ")"));
+                .orElseThrow(() ->
+                        new IllegalStateException("No sign-in button at " + linkPath + " (" + page.status() + ")"));
         Response signedIn = post(linkPath, form.fields());
         if (signedIn.status() != 303 && signedIn.status() != 302) {
             throw new IllegalStateException("Signing in with " + linkPath + " answered " + signedIn.status());
@@ -67,7 +74,9 @@ final class LoadUser {
     }
 
     private HttpRequest.Builder request(String path, String fromAddress) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT).header("X-Forwarded-For", fromAddress);
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Forwarded-For", fromAddress);
     }
 
     private Response send(HttpRequest request) {

@@ -40,8 +40,10 @@ final class PageTimes {
 
     /** Responses that were neither a page nor a redirect: errors, refusals, time-outs (status 0). */
     synchronized int failures() {
-        return statuses.entrySet().stream().filter(s -> s.getKey() == 0 || s.getKey() >= 400)
-                .mapToInt(Map.Entry::getValue).sum();
+        return statuses.entrySet().stream()
+                .filter(s -> s.getKey() == 0 || s.getKey() >= 400)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     synchronized Map<Integer, Integer> statuses() {

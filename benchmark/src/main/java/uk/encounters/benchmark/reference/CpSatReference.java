@@ -39,8 +39,13 @@ public final class CpSatReference implements ReferenceSolver {
         MatchingModel fixed = MatchingModel.of(problem);
         fixed.fixTo(best.assignment());
         ReferenceResult exact = run(fixed, timeLimit);
-        return new ReferenceResult(Math.max(best.objective(), exact.objective()), best.bound(), false,
-                best.status(), best.time().plus(exact.time()), best.assignment());
+        return new ReferenceResult(
+                Math.max(best.objective(), exact.objective()),
+                best.bound(),
+                false,
+                best.status(),
+                best.time().plus(exact.time()),
+                best.assignment());
     }
 
     /**
@@ -51,7 +56,9 @@ public final class CpSatReference implements ReferenceSolver {
      */
     public ReferenceResult evaluate(MatchingProblem problem, Duration timeLimit) {
         Map<String, Long> plan = new LinkedHashMap<>();
-        problem.sessions().stream().filter(Session::matched).forEach(s -> plan.put(s.id(), s.slot().id()));
+        problem.sessions().stream()
+                .filter(Session::matched)
+                .forEach(s -> plan.put(s.id(), s.slot().id()));
         MatchingModel model = MatchingModel.of(problem);
         model.fixTo(plan);
         return run(model, timeLimit);

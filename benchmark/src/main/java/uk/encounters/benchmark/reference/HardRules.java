@@ -18,7 +18,6 @@ import java.util.function.Function;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.HalfDay;
 import uk.encounters.matcher.domain.OfferSlot;
-import uk.encounters.matcher.domain.Session;
 
 /**
  * The matcher's hard rules (MatchingConstraintProvider) as constraints: a plan the model accepts
@@ -62,7 +61,8 @@ final class HardRules {
      * per presenter per half-day".
      */
     private void volunteerInOnePlaceAtATime() {
-        Map<Object, List<Placement>> byPresenter = group(m.placements, p -> p.offer().presenter());
+        Map<Object, List<Placement>> byPresenter =
+                group(m.placements, p -> p.offer().presenter());
         for (List<Placement> same : byPresenter.values()) {
             Map<Integer, List<BoolVar>> byHalfDay = new LinkedHashMap<>();
             for (Placement p : same) {
@@ -72,7 +72,8 @@ final class HardRules {
                     }
                 }
             }
-            byHalfDay.values().stream().filter(vars -> vars.size() > 1)
+            byHalfDay.values().stream()
+                    .filter(vars -> vars.size() > 1)
                     .forEach(vars -> model.addAtMostOne(vars.toArray(Literal[]::new)));
         }
     }
@@ -97,22 +98,22 @@ final class HardRules {
         });
         group(used.keySet(), OfferSlot::offer).forEach((offer, slots) -> {
             if (slots.size() > offer.maxSessions()) {
-                model.addLessOrEqual(LinearExpr.sum(slots.stream().map(used::get).toArray(BoolVar[]::new)),
-                        offer.maxSessions());
+                model.addLessOrEqual(
+                        LinearExpr.sum(slots.stream().map(used::get).toArray(BoolVar[]::new)), offer.maxSessions());
             }
         });
         group(used.keySet(), OfferSlot::employer).forEach((employer, slots) -> {
             if (employer.sessionCap() != Employer.NO_CAP && slots.size() > employer.sessionCap()) {
-                model.addLessOrEqual(LinearExpr.sum(slots.stream().map(used::get).toArray(BoolVar[]::new)),
-                        employer.sessionCap());
+                model.addLessOrEqual(
+                        LinearExpr.sum(slots.stream().map(used::get).toArray(BoolVar[]::new)), employer.sessionCap());
             }
         });
     }
 
     /** Over the problem's half-day facts only, as the matcher joins them. */
     private void yearGroupNotOverBooked() {
-        Map<Integer, Long> halfDays = m.problem.halfDays().stream()
-                .collect(groupingBy(HalfDay::index, LinkedHashMap::new, counting()));
+        Map<Integer, Long> halfDays =
+                m.problem.halfDays().stream().collect(groupingBy(HalfDay::index, LinkedHashMap::new, counting()));
         group(m.placements, Placement::cohort).forEach((cohort, ofCohort) -> {
             for (Map.Entry<Integer, Long> halfDay : halfDays.entrySet()) {
                 LinearExprBuilder pupils = LinearExpr.newBuilder();

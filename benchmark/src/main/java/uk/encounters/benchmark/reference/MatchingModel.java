@@ -27,6 +27,7 @@ final class MatchingModel {
     final List<Placement> placements = new ArrayList<>();
     /** By session (sessions have identity equality, as the solver sees them). */
     final Map<Session, List<Placement>> bySession = new LinkedHashMap<>();
+
     final LinearExpr objective;
 
     private MatchingModel(MatchingProblem problem) {
@@ -88,7 +89,8 @@ final class MatchingModel {
                         + ", neither a candidate nor its previous slot");
             }
             for (Placement placement : options) {
-                model.addEquality(placement.chosen(), slotId != null && placement.slot().id() == slotId ? 1 : 0);
+                model.addEquality(
+                        placement.chosen(), slotId != null && placement.slot().id() == slotId ? 1 : 0);
             }
         });
     }

@@ -12,8 +12,7 @@ import uk.encounters.matcher.domain.Session;
  */
 public final class ReferencePlan {
 
-    private ReferencePlan() {
-    }
+    private ReferencePlan() {}
 
     /** Places the unpinned sessions as {@code result} says (unmatched when it does not name them). */
     public static MatchingProblem apply(MatchingProblem problem, ReferenceResult result) {
@@ -26,8 +25,8 @@ public final class ReferencePlan {
             Long slotId = result.assignment().get(session.id());
             OfferSlot slot = slotId == null ? null : slots.get(slotId);
             if (slotId != null && slot == null) {
-                throw new IllegalArgumentException("The reference put session " + session.id()
-                        + " on slot " + slotId + ", which is not in the problem");
+                throw new IllegalArgumentException("The reference put session " + session.id() + " on slot " + slotId
+                        + ", which is not in the problem");
             }
             session.setSlot(slot);
         }

@@ -11,6 +11,5 @@ import java.util.Map;
  * @param optimal    the solver proved {@code objective} optimal within its time
  * @param assignment the best plan: session id to offer slot id, for the sessions it matched
  */
-public record ReferenceResult(long objective, long bound, boolean optimal, String status, Duration time,
-                              Map<String, Long> assignment) {
-}
+public record ReferenceResult(
+        long objective, long bound, boolean optimal, String status, Duration time, Map<String, Long> assignment) {}

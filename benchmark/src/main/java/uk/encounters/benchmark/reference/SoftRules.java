@@ -1,7 +1,6 @@
 package uk.encounters.benchmark.reference;
 
 import static uk.encounters.benchmark.reference.HardRules.group;
-import static uk.encounters.benchmark.reference.HardRules.sum;
 
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -59,8 +58,10 @@ final class SoftRules {
                 capped(only(ofCohort, p -> p.offer().stem()), cohort.pupils(), stemWeight);
             }
             if (cohort.pupilsNeedingWorkplaceExperience() > 0) {
-                capped(only(ofCohort, p -> p.offer().type().workplaceExperience()),
-                        cohort.pupilsNeedingWorkplaceExperience(), workplaceWeight);
+                capped(
+                        only(ofCohort, p -> p.offer().type().workplaceExperience()),
+                        cohort.pupilsNeedingWorkplaceExperience(),
+                        workplaceWeight);
             }
         });
     }
@@ -132,30 +133,34 @@ final class SoftRules {
         if (weight == 0) {
             return;
         }
-        group(m.placements, Placement::cohort).forEach((cohort, ofCohort) ->
-                group(ofCohort, Placement::employer).forEach((employer, options) -> {
-                    List<BoolVar> visits = new ArrayList<>();
-                    group(options, Placement::slot).forEach((slot, onSlot) -> {
-                        if (onSlot.size() == 1) {
-                            visits.add(onSlot.get(0).chosen());
-                            return;
-                        }
-                        BoolVar visit = model.newBoolVar("visit");
-                        onSlot.forEach(p -> model.addImplication(p.chosen(), visit));
-                        visits.add(visit);
-                    });
-                    if (cohort.visitedThisYearBy(employer)) {
-                        visits.forEach(visit -> objective.addTerm(visit, -weight));
-                        return;
-                    }
-                    if (visits.size() < 2) {
-                        return;
-                    }
-                    IntVar repeats = model.newIntVar(0, visits.size() - 1, "repeats");
-                    model.addLessOrEqual(LinearExpr.newBuilder()
-                            .add(LinearExpr.sum(visits.toArray(BoolVar[]::new))).addTerm(repeats, -1), 1);
-                    objective.addTerm(repeats, -weight);
-                }));
+        group(m.placements, Placement::cohort)
+                .forEach((cohort, ofCohort) -> group(ofCohort, Placement::employer)
+                        .forEach((employer, options) -> {
+                            List<BoolVar> visits = new ArrayList<>();
+                            group(options, Placement::slot).forEach((slot, onSlot) -> {
+                                if (onSlot.size() == 1) {
+                                    visits.add(onSlot.get(0).chosen());
+                                    return;
+                                }
+                                BoolVar visit = model.newBoolVar("visit");
+                                onSlot.forEach(p -> model.addImplication(p.chosen(), visit));
+                                visits.add(visit);
+                            });
+                            if (cohort.visitedThisYearBy(employer)) {
+                                visits.forEach(visit -> objective.addTerm(visit, -weight));
+                                return;
+                            }
+                            if (visits.size() < 2) {
+                                return;
+                            }
+                            IntVar repeats = model.newIntVar(0, visits.size() - 1, "repeats");
+                            model.addLessOrEqual(
+                                    LinearExpr.newBuilder()
+                                            .add(LinearExpr.sum(visits.toArray(BoolVar[]::new)))
+                                            .addTerm(repeats, -1),
+                                    1);
+                            objective.addTerm(repeats, -weight);
+                        }));
     }
 
     private void employerFatigue() {
@@ -183,7 +188,8 @@ final class SoftRules {
                 return;
             }
             objective.add(-weight);
-            options.stream().filter(p -> p.slot() == session.previousSlot())
+            options.stream()
+                    .filter(p -> p.slot() == session.previousSlot())
                     .forEach(p -> objective.addTerm(p.chosen(), weight));
         });
     }

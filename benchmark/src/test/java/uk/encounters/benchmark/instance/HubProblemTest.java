@@ -1,6 +1,5 @@
 package uk.encounters.benchmark.instance;
 
-import uk.encounters.marketplace.calendar.Horizon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,12 +7,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.demo.DemoData;
 import uk.encounters.marketplace.demo.DemoHub;
 import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
-import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.matcher.domain.PupilBand;
 import uk.encounters.matcher.domain.Session;
 import uk.encounters.matcher.solver.ScoreKeeper;
@@ -46,7 +46,10 @@ class HubProblemTest {
                 assertThat(slot.offer().type()).isEqualTo(session.request().type());
                 assertThat(session.cohort().yearGroup())
                         .isBetween(slot.offer().yearGroupMin(), slot.offer().yearGroupMax());
-                assertThat(slot.startsOn()).isBetween(session.request().windowStart(), session.request().windowEnd());
+                assertThat(slot.startsOn())
+                        .isBetween(
+                                session.request().windowStart(),
+                                session.request().windowEnd());
             }
         }
     }
@@ -56,7 +59,8 @@ class HubProblemTest {
         Horizon horizon = InstanceKind.DERBY_WEEK.horizon();
 
         assertThat(horizon.schoolDays()).hasSize(5);
-        assertThat(derbyWeek.problem().slots()).filteredOn(slot -> !slot.offer().placements())
+        assertThat(derbyWeek.problem().slots())
+                .filteredOn(slot -> !slot.offer().placements())
                 .allSatisfy(slot -> assertThat(horizon.schoolDays()).contains(slot.startsOn()));
     }
 
@@ -72,28 +76,38 @@ class HubProblemTest {
     void theRoundStartsFeasibleWithItsLiveBookingsPinned() {
         MatchingProblem start = derbyWeek.reset();
 
-        assertThat(start.sessions()).filteredOn(Session::pinned).allSatisfy(s -> assertThat(s.matched()).isTrue());
+        assertThat(start.sessions())
+                .filteredOn(Session::pinned)
+                .allSatisfy(s -> assertThat(s.matched()).isTrue());
         assertThat(ScoreKeeper.score(start).hardScore()).isZero();
     }
 
     @Test
     void firstComeFirstServedHasAPostingOrderWithoutTies() {
-        List<Long> orders = derbyWeek.problem().requests().stream().map(r -> r.postedOrder()).toList();
+        List<Long> orders = derbyWeek.problem().requests().stream()
+                .map(r -> r.postedOrder())
+                .toList();
 
         assertThat(orders).doesNotHaveDuplicates();
     }
 
     @Test
     void eachCohortsBandsHoldEachOfItsPupilsNextEncountersOnce() {
-        DemoHub hub = DemoData.generate("derby", 1, InstanceKind.TODAY, SharedData.locate()).get(0);
+        DemoHub hub = DemoData.generate("derby", 1, InstanceKind.TODAY, SharedData.locate())
+                .get(0);
         HubBookings bookings = new HubBookings(hub, employer -> employer);
         for (int school = 0; school < hub.schools().size(); school++) {
-            Map<Integer, CohortNeeds.Facts> cohorts = CohortNeeds.of(hub, school, bookings, 0.3,
-                    new SplittableRandom(school));
+            Map<Integer, CohortNeeds.Facts> cohorts =
+                    CohortNeeds.of(hub, school, bookings, 0.3, new SplittableRandom(school));
             for (CohortNeeds.Facts cohort : cohorts.values()) {
-                int inBands = cohort.needs().bands().stream().mapToInt(PupilBand::places).sum();
-                assertThat(inBands / PupilProgress.ENCOUNTERS_VALUED_PER_ROUND).isEqualTo(cohort.needs().pupils())
-                        .isEqualTo(hub.schools().get(school).pupilsIn(cohort.needs().yearGroup()));
+                int inBands = cohort.needs().bands().stream()
+                        .mapToInt(PupilBand::places)
+                        .sum();
+                assertThat(inBands / PupilProgress.ENCOUNTERS_VALUED_PER_ROUND)
+                        .isEqualTo(cohort.needs().pupils())
+                        .isEqualTo(hub.schools()
+                                .get(school)
+                                .pupilsIn(cohort.needs().yearGroup()));
                 assertThat(cohort.needs().bands()).extracting(PupilBand::value).doesNotHaveDuplicates();
             }
         }

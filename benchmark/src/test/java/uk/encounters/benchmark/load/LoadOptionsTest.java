@@ -18,6 +18,7 @@ class LoadOptionsTest {
     @Test
     void skippingAPageThatDoesNotExistIsRefused() {
         assertThatThrownBy(() -> LoadOptions.parse(List.of("--skip", "homepage")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 'homepage'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not 'homepage'");
     }
 }

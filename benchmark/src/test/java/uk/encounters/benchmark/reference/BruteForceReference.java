@@ -25,7 +25,8 @@ public final class BruteForceReference implements ReferenceSolver {
     @Override
     public ReferenceResult solve(MatchingProblem problem, Duration timeLimit) {
         long start = System.nanoTime();
-        List<Session> free = problem.sessions().stream().filter(s -> !s.pinned()).toList();
+        List<Session> free =
+                problem.sessions().stream().filter(s -> !s.pinned()).toList();
         long plans = 1;
         for (Session session : free) {
             plans *= session.candidates().size() + 1;
@@ -45,8 +46,8 @@ public final class BruteForceReference implements ReferenceSolver {
         if (bestAssignment == null) {
             throw new IllegalStateException("No feasible plan, not even the empty one");
         }
-        return new ReferenceResult(bestSoft, bestSoft, true, "OPTIMAL", Duration.ofNanos(System.nanoTime() - start),
-                bestAssignment);
+        return new ReferenceResult(
+                bestSoft, bestSoft, true, "OPTIMAL", Duration.ofNanos(System.nanoTime() - start), bestAssignment);
     }
 
     private void search(List<Session> free, int index, ScoreKeeper keeper) {

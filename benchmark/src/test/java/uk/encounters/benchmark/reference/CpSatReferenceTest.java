@@ -81,7 +81,8 @@ class CpSatReferenceTest {
         assertThat(result.bound()).isEqualTo(result.objective());
         assertThat(score.hardScore()).isZero();
         assertThat(score.softScore()).isEqualTo(result.objective());
-        pinned.forEach((session, slot) -> assertThat(session.slot()).as(session.id()).isSameAs(slot));
+        pinned.forEach(
+                (session, slot) -> assertThat(session.slot()).as(session.id()).isSameAs(slot));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,7 +91,8 @@ class CpSatReferenceTest {
         MatchingProblem problem = make.get();
         long optimum = reference.solve(problem, LIMIT).objective();
         Random random = new Random(42);
-        List<Session> free = new ArrayList<>(problem.sessions().stream().filter(s -> !s.pinned()).toList());
+        List<Session> free = new ArrayList<>(
+                problem.sessions().stream().filter(s -> !s.pinned()).toList());
         int feasible = 0;
         try (ScoreKeeper keeper = new ScoreKeeper(problem)) {
             for (int plan = 0; plan < RANDOM_PLANS; plan++) {
@@ -101,7 +103,8 @@ class CpSatReferenceTest {
                 HardSoftLongScore score = keeper.score();
                 for (Session session : free) {
                     List<OfferSlot> options = optionsOf(session);
-                    OfferSlot slot = options.isEmpty() || random.nextInt(4) == 0 ? null
+                    OfferSlot slot = options.isEmpty() || random.nextInt(4) == 0
+                            ? null
                             : options.get(random.nextInt(options.size()));
                     score = keeper.assign(session, slot);
                     if (keepFeasible && score.hardScore() < 0) {
@@ -120,7 +123,9 @@ class CpSatReferenceTest {
     private int assertAgrees(MatchingProblem problem, HardSoftLongScore score, long optimum) {
         ReferenceResult evaluation = reference.evaluate(problem, LIMIT);
         if (score.hardScore() < 0) {
-            assertThat(evaluation.status()).as("a plan breaking a hard rule (%s)", score).isEqualTo("INFEASIBLE");
+            assertThat(evaluation.status())
+                    .as("a plan breaking a hard rule (%s)", score)
+                    .isEqualTo("INFEASIBLE");
             return 0;
         }
         assertThat(evaluation.optimal()).as(evaluation.status()).isTrue();
@@ -186,7 +191,8 @@ class CpSatReferenceTest {
         MatchingProblem problem = Scenarios.sendRequest();
         ReferenceResult result = reference.solve(problem, LIMIT);
 
-        assertThat(slotOf(problem, result.assignment().get("1#1")).offer().sendAdaptable()).isTrue();
+        assertThat(slotOf(problem, result.assignment().get("1#1")).offer().sendAdaptable())
+                .isTrue();
     }
 
     @Test
@@ -210,7 +216,8 @@ class CpSatReferenceTest {
         ReferenceResult result = reference.solve(problem, LIMIT);
 
         assertThat(booked.pinned()).isFalse();
-        assertThat(result.assignment().get(booked.id())).isEqualTo(booked.previousSlot().id());
+        assertThat(result.assignment().get(booked.id()))
+                .isEqualTo(booked.previousSlot().id());
     }
 
     @Test
@@ -230,7 +237,8 @@ class CpSatReferenceTest {
         MatchingProblem problem = Scenarios.cappedAndTiredEmployers();
         ReferenceResult result = reference.solve(problem, LIMIT);
 
-        assertThat(result.assignment().values().stream().map(id -> slotOf(problem, id).employer().id()))
+        assertThat(result.assignment().values().stream()
+                        .map(id -> slotOf(problem, id).employer().id()))
                 .containsExactly(1L);
     }
 
@@ -252,7 +260,8 @@ class CpSatReferenceTest {
         placementAfter.setSlot(placementAfter.candidates().getFirst());
 
         assertThat(ScoreKeeper.score(problem).hardScore()).isZero();
-        assertThat(reference.evaluate(problem, LIMIT).objective()).isEqualTo(problem.score().softScore());
+        assertThat(reference.evaluate(problem, LIMIT).objective())
+                .isEqualTo(problem.score().softScore());
     }
 
     @Test
@@ -291,13 +300,19 @@ class CpSatReferenceTest {
 
     @Test
     void theLargestRandomHubSolvesToOptimalityWithinSeconds() {
-        MatchingProblem largest = LongStream.rangeClosed(1, 20).mapToObj(RandomHub::problem)
-                .max(Comparator.comparingLong(MatchingProblem::candidatePairs)).orElseThrow();
+        MatchingProblem largest = LongStream.rangeClosed(1, 20)
+                .mapToObj(RandomHub::problem)
+                .max(Comparator.comparingLong(MatchingProblem::candidatePairs))
+                .orElseThrow();
 
         ReferenceResult result = reference.solve(largest, LIMIT);
 
-        System.out.printf("Largest random hub: %d sessions, %d candidate pairs, %s in %d ms%n",
-                largest.sessions().size(), largest.candidatePairs(), result.status(), result.time().toMillis());
+        System.out.printf(
+                "Largest random hub: %d sessions, %d candidate pairs, %s in %d ms%n",
+                largest.sessions().size(),
+                largest.candidatePairs(),
+                result.status(),
+                result.time().toMillis());
         assertThat(result.optimal()).isTrue();
         assertThat(result.time()).isLessThan(Duration.ofSeconds(5));
     }
@@ -319,10 +334,16 @@ class CpSatReferenceTest {
     }
 
     private static Session session(MatchingProblem problem, String id) {
-        return problem.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return problem.sessions().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static OfferSlot slotOf(MatchingProblem problem, long id) {
-        return problem.slots().stream().filter(slot -> slot.id() == id).findFirst().orElseThrow();
+        return problem.slots().stream()
+                .filter(slot -> slot.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -33,8 +33,7 @@ final class Hub {
     static final Location ALVASTON = new Location(52.8990, -1.4330);
     static final Location MICKLEOVER = new Location(52.9010, -1.5520);
 
-    private Hub() {
-    }
+    private Hub() {}
 
     static School school(long id, Location location) {
         return new School(id, "School " + id, location, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM);
@@ -53,12 +52,26 @@ final class Hub {
         return cohort(school, yearGroup, pupils, disadvantaged, false, true, 0);
     }
 
-    static Cohort cohort(School school, int yearGroup, int pupils, int disadvantaged, boolean nothingThisYear,
-                         boolean stemThisYear, int needingWorkplaceExperience, long... employersThisYear) {
-        return new Cohort(school, yearGroup, pupils, pupils,
-                List.of(new PupilBand(pupils - disadvantaged, 100), new PupilBand(disadvantaged, 150),
+    static Cohort cohort(
+            School school,
+            int yearGroup,
+            int pupils,
+            int disadvantaged,
+            boolean nothingThisYear,
+            boolean stemThisYear,
+            int needingWorkplaceExperience,
+            long... employersThisYear) {
+        return new Cohort(
+                school,
+                yearGroup,
+                pupils,
+                pupils,
+                List.of(
+                        new PupilBand(pupils - disadvantaged, 100), new PupilBand(disadvantaged, 150),
                         new PupilBand(disadvantaged, 37), new PupilBand(pupils - disadvantaged, 25)),
-                nothingThisYear, stemThisYear, needingWorkplaceExperience,
+                nothingThisYear,
+                stemThisYear,
+                needingWorkplaceExperience,
                 Set.copyOf(java.util.Arrays.stream(employersThisYear).boxed().toList()));
     }
 
@@ -115,18 +128,66 @@ final class Hub {
             this.volunteer = volunteer;
         }
 
-        OfferSpec type(EncounterType value) { type = value; return this; }
-        OfferSpec sector(String value) { sector = value; return this; }
-        OfferSpec stem() { stem = true; return this; }
-        OfferSpec years(int min, int max) { yearGroupMin = min; yearGroupMax = max; return this; }
-        OfferSpec modes(Set<DeliveryMode> value) { modes = value; return this; }
-        OfferSpec pupilsMax(int value) { pupilsMax = value; return this; }
-        OfferSpec places(int value) { places = value; return this; }
-        OfferSpec maxSessions(int value) { maxSessions = value; return this; }
-        OfferSpec radius(double km) { travelRadiusKm = km; return this; }
-        OfferSpec cost(long pence) { costPence = pence; return this; }
-        OfferSpec sendAdaptable() { sendAdaptable = true; return this; }
-        OfferSpec on(LocalDate day, Period period) { availability.add(Availability.on(day, period)); return this; }
+        OfferSpec type(EncounterType value) {
+            type = value;
+            return this;
+        }
+
+        OfferSpec sector(String value) {
+            sector = value;
+            return this;
+        }
+
+        OfferSpec stem() {
+            stem = true;
+            return this;
+        }
+
+        OfferSpec years(int min, int max) {
+            yearGroupMin = min;
+            yearGroupMax = max;
+            return this;
+        }
+
+        OfferSpec modes(Set<DeliveryMode> value) {
+            modes = value;
+            return this;
+        }
+
+        OfferSpec pupilsMax(int value) {
+            pupilsMax = value;
+            return this;
+        }
+
+        OfferSpec places(int value) {
+            places = value;
+            return this;
+        }
+
+        OfferSpec maxSessions(int value) {
+            maxSessions = value;
+            return this;
+        }
+
+        OfferSpec radius(double km) {
+            travelRadiusKm = km;
+            return this;
+        }
+
+        OfferSpec cost(long pence) {
+            costPence = pence;
+            return this;
+        }
+
+        OfferSpec sendAdaptable() {
+            sendAdaptable = true;
+            return this;
+        }
+
+        OfferSpec on(LocalDate day, Period period) {
+            availability.add(Availability.on(day, period));
+            return this;
+        }
 
         OfferSpec mornings(LocalDate... days) {
             for (LocalDate day : days) {
@@ -136,9 +197,27 @@ final class Hub {
         }
 
         Offer build() {
-            return new Offer(id, employer, volunteer, type, type.label() + " " + id, sector, stem, yearGroupMin,
-                    yearGroupMax, modes, 1, pupilsMax, places, maxSessions, travelRadiusKm, costPence, sendAdaptable,
-                    MONDAY.minusMonths(1), MONDAY.plusMonths(6), availability);
+            return new Offer(
+                    id,
+                    employer,
+                    volunteer,
+                    type,
+                    type.label() + " " + id,
+                    sector,
+                    stem,
+                    yearGroupMin,
+                    yearGroupMax,
+                    modes,
+                    1,
+                    pupilsMax,
+                    places,
+                    maxSessions,
+                    travelRadiusKm,
+                    costPence,
+                    sendAdaptable,
+                    MONDAY.minusMonths(1),
+                    MONDAY.plusMonths(6),
+                    availability);
         }
     }
 
@@ -164,21 +243,58 @@ final class Hub {
             this.sessions = sessions;
         }
 
-        RequestSpec type(EncounterType value) { type = value; return this; }
-        RequestSpec until(LocalDate value) { windowEnd = value; return this; }
+        RequestSpec type(EncounterType value) {
+            type = value;
+            return this;
+        }
+
+        RequestSpec until(LocalDate value) {
+            windowEnd = value;
+            return this;
+        }
+
         RequestSpec periods(boolean morning, boolean afternoon) {
             mornings = morning;
             afternoons = afternoon;
             return this;
         }
-        RequestSpec modes(Set<DeliveryMode> value) { modes = value; return this; }
-        RequestSpec sectors(Set<String> value) { sectors = value; return this; }
-        RequestSpec preferredEmployer(Long id) { preferredEmployerId = id; return this; }
-        RequestSpec needsSend() { needsSend = true; return this; }
+
+        RequestSpec modes(Set<DeliveryMode> value) {
+            modes = value;
+            return this;
+        }
+
+        RequestSpec sectors(Set<String> value) {
+            sectors = value;
+            return this;
+        }
+
+        RequestSpec preferredEmployer(Long id) {
+            preferredEmployerId = id;
+            return this;
+        }
+
+        RequestSpec needsSend() {
+            needsSend = true;
+            return this;
+        }
 
         Request build() {
-            return new Request(id, cohort, type, pupils, sessions, MONDAY, windowEnd, mornings, afternoons, modes,
-                    sectors, preferredEmployerId, needsSend, id);
+            return new Request(
+                    id,
+                    cohort,
+                    type,
+                    pupils,
+                    sessions,
+                    MONDAY,
+                    windowEnd,
+                    mornings,
+                    afternoons,
+                    modes,
+                    sectors,
+                    preferredEmployerId,
+                    needsSend,
+                    id);
         }
     }
 }

@@ -39,9 +39,14 @@ import uk.encounters.matcher.solver.ScoreKeeper;
 final class RandomHub {
 
     /** Talks most often, so that requests and offers meet; mentoring needs a checked volunteer. */
-    private static final List<EncounterType> TYPES = List.of(EncounterType.CAREERS_TALK, EncounterType.CAREERS_TALK,
-            EncounterType.CAREERS_TALK, EncounterType.MENTORING, EncounterType.WORK_EXPERIENCE,
+    private static final List<EncounterType> TYPES = List.of(
+            EncounterType.CAREERS_TALK,
+            EncounterType.CAREERS_TALK,
+            EncounterType.CAREERS_TALK,
+            EncounterType.MENTORING,
+            EncounterType.WORK_EXPERIENCE,
             EncounterType.WORK_EXPERIENCE);
+
     private static final String[] SECTORS = {"Manufacturing", "Health", "Digital"};
     private static final Period[] PERIODS = Period.values();
     private static final int MIN_PAIRS = 12;
@@ -91,24 +96,30 @@ final class RandomHub {
         List<Booking> bookings = new ArrayList<>();
         for (Session session : unbooked.sessions()) {
             if (!session.candidates().isEmpty() && bookings.size() < 2 && hub.random.nextDouble() < 0.5) {
-                bookings.add(new Booking(session.request().id(), pick(hub.random, session.candidates()),
-                        hub.random.nextBoolean()));
+                bookings.add(new Booking(
+                        session.request().id(), pick(hub.random, session.candidates()), hub.random.nextBoolean()));
             }
         }
         MatchingProblem booked = hub.build(bookings);
-        return pinnedAloneFeasible(booked) ? booked : hub.build(bookings.stream().filter(b -> !b.published()).toList());
+        return pinnedAloneFeasible(booked)
+                ? booked
+                : hub.build(bookings.stream().filter(b -> !b.published()).toList());
     }
 
-    private record Booking(long requestId, OfferSlot slot, boolean published) {
-    }
+    private record Booking(long requestId, OfferSlot slot, boolean published) {}
 
     private MatchingProblem build(List<Booking> bookings) {
         ProblemBuilder builder = Hub.builder(weights);
         offers.forEach(builder::offer);
         requests.forEach(builder::request);
         // The slot's own period is its availability's (placements are offered all day), so this names the same slot.
-        bookings.forEach(b -> builder.booking(b.requestId(), b.slot().offer().id(), b.slot().startsOn(),
-                b.slot().endsOn(), b.slot().period(), b.published()));
+        bookings.forEach(b -> builder.booking(
+                b.requestId(),
+                b.slot().offer().id(),
+                b.slot().startsOn(),
+                b.slot().endsOn(),
+                b.slot().period(),
+                b.published()));
         return builder.build();
     }
 
@@ -131,8 +142,13 @@ final class RandomHub {
 
     private School school(long id) {
         long budget = random.nextBoolean() ? 0 : 1_000L + 500L * random.nextInt(7);
-        return new School(id, "School " + id, random.nextDouble() < 0.1 ? null : near(), random.nextDouble() < 0.3,
-                budget, 5 + random.nextInt(16));
+        return new School(
+                id,
+                "School " + id,
+                random.nextDouble() < 0.1 ? null : near(),
+                random.nextDouble() < 0.3,
+                budget,
+                5 + random.nextInt(16));
     }
 
     private Employer employer(long id) {
@@ -161,15 +177,28 @@ final class RandomHub {
         }
         Set<Long> visited = new HashSet<>();
         employers.stream().filter(e -> random.nextDouble() < 0.2).forEach(e -> visited.add(e.id()));
-        return new Cohort(school, 7 + random.nextInt(7), pupils, pupils, bands, random.nextDouble() < 0.3,
-                random.nextBoolean(), random.nextBoolean() ? random.nextInt(3) : random.nextInt(pupils + 1), visited);
+        return new Cohort(
+                school,
+                7 + random.nextInt(7),
+                pupils,
+                pupils,
+                bands,
+                random.nextDouble() < 0.3,
+                random.nextBoolean(),
+                random.nextBoolean() ? random.nextInt(3) : random.nextInt(pupils + 1),
+                visited);
     }
 
     private Offer offer(long id, Employer employer, Volunteer volunteer) {
         EncounterType type = pick(random, TYPES);
-        Hub.OfferSpec spec = Hub.offer(id, employer, volunteer).type(type).sector(pick(random, List.of(SECTORS)))
-                .modes(modes()).pupilsMax(40 + random.nextInt(81)).places(1 + random.nextInt(3))
-                .maxSessions(1 + random.nextInt(3)).radius(8 + random.nextInt(13));
+        Hub.OfferSpec spec = Hub.offer(id, employer, volunteer)
+                .type(type)
+                .sector(pick(random, List.of(SECTORS)))
+                .modes(modes())
+                .pupilsMax(40 + random.nextInt(81))
+                .places(1 + random.nextInt(3))
+                .maxSessions(1 + random.nextInt(3))
+                .radius(8 + random.nextInt(13));
         if (random.nextDouble() < 0.3) {
             int yearGroupMin = 7 + random.nextInt(4);
             spec.years(yearGroupMin, yearGroupMin + random.nextInt(14 - yearGroupMin));
@@ -196,14 +225,18 @@ final class RandomHub {
 
     private Request request(long id, Cohort cohort, EncounterType type, int sessionsLeft, List<Employer> employers) {
         boolean placements = type == EncounterType.WORK_EXPERIENCE;
-        int pupils = placements ? 1 + random.nextInt(Math.min(3, sessionsLeft))
-                : 10 + random.nextInt(cohort.pupils() - 9);
+        int pupils =
+                placements ? 1 + random.nextInt(Math.min(3, sessionsLeft)) : 10 + random.nextInt(cohort.pupils() - 9);
         int sessions = placements ? 1 : 1 + random.nextInt(Math.min(3, sessionsLeft));
         boolean mornings = random.nextDouble() < 0.85;
-        Hub.RequestSpec spec = Hub.request(id, cohort, pupils, sessions).type(type)
+        Hub.RequestSpec spec = Hub.request(id, cohort, pupils, sessions)
+                .type(type)
                 .until(random.nextDouble() < 0.3 ? Hub.FRIDAY : LAST_DAY)
-                .periods(mornings, !mornings || random.nextDouble() < 0.7).modes(modes())
-                .sectors(Set.copyOf(List.of(SECTORS).stream().filter(s -> random.nextDouble() < 0.3).toList()))
+                .periods(mornings, !mornings || random.nextDouble() < 0.7)
+                .modes(modes())
+                .sectors(Set.copyOf(List.of(SECTORS).stream()
+                        .filter(s -> random.nextDouble() < 0.3)
+                        .toList()))
                 .preferredEmployer(random.nextDouble() < 0.3 ? pick(employers).id() : null);
         if (random.nextDouble() < 0.15) {
             spec.needsSend();

@@ -5,8 +5,8 @@ import static uk.encounters.benchmark.reference.Hub.DERBY_CENTRE;
 import static uk.encounters.benchmark.reference.Hub.MICKLEOVER;
 import static uk.encounters.benchmark.reference.Hub.MONDAY;
 import static uk.encounters.benchmark.reference.Hub.builder;
-import static uk.encounters.benchmark.reference.Hub.coldSpotSchool;
 import static uk.encounters.benchmark.reference.Hub.cohort;
+import static uk.encounters.benchmark.reference.Hub.coldSpotSchool;
 import static uk.encounters.benchmark.reference.Hub.employer;
 import static uk.encounters.benchmark.reference.Hub.offer;
 import static uk.encounters.benchmark.reference.Hub.request;
@@ -28,9 +28,7 @@ import uk.encounters.matcher.solver.MatchingWeights;
 /** Small problems, each showing one rule of the matcher at work; session ids are "request#number". */
 final class Scenarios {
 
-    private Scenarios() {
-    }
-
+    private Scenarios() {}
 
     /** One talk, Monday morning; the second cohort has more disadvantaged pupils. */
     static MatchingProblem twoCohortsOneSlot() {
@@ -48,7 +46,9 @@ final class Scenarios {
         Cohort a9 = cohort(school(1, DERBY_CENTRE), 9, 150, 30);
         Cohort b9 = cohort(coldSpotSchool(2, DERBY_CENTRE), 9, 150, 30);
         return builder()
-                .offer(offer(1, employer(1), volunteer(1)).mornings(MONDAY, MONDAY.plusDays(1)).build())
+                .offer(offer(1, employer(1), volunteer(1))
+                        .mornings(MONDAY, MONDAY.plusDays(1))
+                        .build())
                 .request(request(1, a9, 60, 2).build())
                 .request(request(2, b9, 60, 1).build())
                 .build();
@@ -84,9 +84,15 @@ final class Scenarios {
     static MatchingProblem placementsWithTwoPlaces() {
         Cohort a11 = cohort(school(1, DERBY_CENTRE), 11, 90, 10, false, true, 1);
         return builder(new MatchingWeights(Map.of(MatchingWeights.SAME_EMPLOYER_AGAIN, 0L)))
-                .offer(offer(1, employer(1), volunteer(1)).type(EncounterType.WORK_EXPERIENCE).places(2)
-                        .years(10, 13).on(MONDAY, Period.ALL_DAY).build())
-                .request(request(1, a11, 3, 1).type(EncounterType.WORK_EXPERIENCE).build())
+                .offer(offer(1, employer(1), volunteer(1))
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .places(2)
+                        .years(10, 13)
+                        .on(MONDAY, Period.ALL_DAY)
+                        .build())
+                .request(request(1, a11, 3, 1)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .build())
                 .build();
     }
 
@@ -94,8 +100,14 @@ final class Scenarios {
     static MatchingProblem paidOfferOnTightBudget() {
         Cohort a9 = cohort(schoolWithBudget(1, 3_000), 9, 150, 30);
         return builder()
-                .offer(offer(1, employer(1), volunteer(1)).cost(2_000).mornings(MONDAY).build())
-                .offer(offer(2, employer(2), volunteer(2)).cost(2_000).mornings(MONDAY.plusDays(1)).build())
+                .offer(offer(1, employer(1), volunteer(1))
+                        .cost(2_000)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(2, employer(2), volunteer(2))
+                        .cost(2_000)
+                        .mornings(MONDAY.plusDays(1))
+                        .build())
                 .request(request(1, a9, 60, 2).build())
                 .build();
     }
@@ -106,7 +118,10 @@ final class Scenarios {
         Cohort a8 = cohort(school(1, ALVASTON), 8, 60, 10);
         return builder()
                 .offer(offer(1, near, volunteer(1)).mornings(MONDAY).build())
-                .offer(offer(2, far, volunteer(2)).sendAdaptable().mornings(MONDAY).build())
+                .offer(offer(2, far, volunteer(2))
+                        .sendAdaptable()
+                        .mornings(MONDAY)
+                        .build())
                 .request(request(1, a8, 20, 1).needsSend().build())
                 .build();
     }
@@ -149,7 +164,10 @@ final class Scenarios {
         Cohort a9 = cohort(school(1, DERBY_CENTRE), 9, 120, 20);
         LocalDate nextMonday = MONDAY.plusWeeks(1);
         return builder()
-                .offer(offer(1, employer(1), volunteer(1)).mornings(MONDAY, nextMonday).maxSessions(2).build())
+                .offer(offer(1, employer(1), volunteer(1))
+                        .mornings(MONDAY, nextMonday)
+                        .maxSessions(2)
+                        .build())
                 .request(request(1, a9, 60, 1).build())
                 .booking(1, 1, nextMonday, nextMonday, Period.MORNING, false)
                 .build();
@@ -167,8 +185,10 @@ final class Scenarios {
         Cohort a9 = cohort(school, 9, 30, 0);
         Cohort a10 = cohort(school, 10, 30, 0);
         return builder(new MatchingWeights(Map.of(MatchingWeights.EMPLOYER_FATIGUE, 1_000L)))
-                .offer(offer(1, capped, volunteer(1)).maxSessions(3).mornings(MONDAY, MONDAY.plusDays(1),
-                        MONDAY.plusDays(2)).build())
+                .offer(offer(1, capped, volunteer(1))
+                        .maxSessions(3)
+                        .mornings(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2))
+                        .build())
                 .offer(offer(2, tired, volunteer(2)).mornings(MONDAY).build())
                 .request(request(1, a9, 10, 1).build())
                 .request(request(2, a10, 10, 1).build())
@@ -182,10 +202,14 @@ final class Scenarios {
         Cohort b10 = cohort(school(2, MICKLEOVER), 10, 150, 30);
         return builder()
                 .offer(offer(1, employer(1), ann).mornings(MONDAY).build())
-                .offer(offer(2, employer(2), ann).type(EncounterType.WORKPLACE_VISIT).on(MONDAY, Period.ALL_DAY)
+                .offer(offer(2, employer(2), ann)
+                        .type(EncounterType.WORKPLACE_VISIT)
+                        .on(MONDAY, Period.ALL_DAY)
                         .build())
                 .request(request(1, a9, 60, 1).build())
-                .request(request(2, b10, 60, 1).type(EncounterType.WORKPLACE_VISIT).build())
+                .request(request(2, b10, 60, 1)
+                        .type(EncounterType.WORKPLACE_VISIT)
+                        .build())
                 .build();
     }
 
@@ -201,11 +225,19 @@ final class Scenarios {
         Cohort c9 = cohort(school(3, DERBY_CENTRE), 9, 100, 10);
         return builder()
                 .offer(offer(1, employer(1), ann).mornings(MONDAY.plusDays(2)).build())
-                .offer(offer(2, employer(2), ann).type(EncounterType.WORK_EXPERIENCE).places(2).years(10, 13)
-                        .on(MONDAY, Period.ALL_DAY).build())
-                .request(request(3, a11, 1, 1).type(EncounterType.WORK_EXPERIENCE).build())
+                .offer(offer(2, employer(2), ann)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .places(2)
+                        .years(10, 13)
+                        .on(MONDAY, Period.ALL_DAY)
+                        .build())
+                .request(request(3, a11, 1, 1)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .build())
                 .request(request(5, c9, 60, 1).build())
-                .request(request(7, b11, 1, 1).type(EncounterType.WORK_EXPERIENCE).build())
+                .request(request(7, b11, 1, 1)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .build())
                 .build();
     }
 
@@ -214,18 +246,31 @@ final class Scenarios {
         Volunteer ann = new Volunteer(1, "Ann", MONDAY.plusDays(3));
         Cohort a11 = cohort(school(1, DERBY_CENTRE), 11, 100, 10, false, true, 20);
         return builder()
-                .offer(offer(1, employer(1), ann).type(EncounterType.WORK_EXPERIENCE).places(2).years(10, 13)
-                        .on(MONDAY, Period.ALL_DAY).build())
-                .offer(offer(2, employer(2), ann).type(EncounterType.MOCK_INTERVIEWS).mornings(MONDAY).build())
-                .request(request(1, a11, 1, 1).type(EncounterType.WORK_EXPERIENCE).build())
-                .request(request(2, a11, 30, 1).type(EncounterType.MOCK_INTERVIEWS).build())
+                .offer(offer(1, employer(1), ann)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .places(2)
+                        .years(10, 13)
+                        .on(MONDAY, Period.ALL_DAY)
+                        .build())
+                .offer(offer(2, employer(2), ann)
+                        .type(EncounterType.MOCK_INTERVIEWS)
+                        .mornings(MONDAY)
+                        .build())
+                .request(request(1, a11, 1, 1)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .build())
+                .request(request(2, a11, 30, 1)
+                        .type(EncounterType.MOCK_INTERVIEWS)
+                        .build())
                 .build();
     }
 
     static MatchingProblem mentoringByUncheckedVolunteer() {
         Cohort a10 = cohort(school(1, DERBY_CENTRE), 10, 60, 10);
         return builder()
-                .offer(offer(1, employer(1), Hub.unchecked(1)).type(EncounterType.MENTORING).mornings(MONDAY)
+                .offer(offer(1, employer(1), Hub.unchecked(1))
+                        .type(EncounterType.MENTORING)
+                        .mornings(MONDAY)
                         .build())
                 .request(request(1, a10, 10, 1).type(EncounterType.MENTORING).build())
                 .build();

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  *                        everywhere"); null when that never happened
  * @param secondFactor    whether they confirm sign-in with an authenticator app
  */
-public record Account(long id, String email, String displayName, List<Scope> scopes, Instant sessionsEndedAt,
-                      boolean secondFactor) {
+public record Account(
+        long id, String email, String displayName, List<Scope> scopes, Instant sessionsEndedAt, boolean secondFactor) {
 
     public Account {
         scopes = List.copyOf(scopes);
@@ -50,7 +50,10 @@ public record Account(long id, String email, String displayName, List<Scope> sco
     }
 
     private Set<Long> idsOf(Role role, Function<Scope, Long> id) {
-        return scopes.stream().filter(s -> s.role() == role).map(id).filter(Objects::nonNull)
+        return scopes.stream()
+                .filter(s -> s.role() == role)
+                .map(id)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

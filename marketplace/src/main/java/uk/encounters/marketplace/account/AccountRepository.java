@@ -27,15 +27,15 @@ import org.jooq.Field;
 public final class AccountRepository {
 
     private static final Field<List<Scope>> SCOPES = multiset(
-            select(USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID, USER_SCOPE.EMPLOYER_ID, USER_SCOPE.HUB_ID)
-                    .from(USER_SCOPE)
-                    .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
-                    .orderBy(USER_SCOPE.ID))
-            .convertFrom(scopes -> scopes.map(s -> new Scope(Role.fromCode(s.value1()), s.value2(), s.value3(), s.value4())));
+                    select(USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID, USER_SCOPE.EMPLOYER_ID, USER_SCOPE.HUB_ID)
+                            .from(USER_SCOPE)
+                            .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
+                            .orderBy(USER_SCOPE.ID))
+            .convertFrom(scopes ->
+                    scopes.map(s -> new Scope(Role.fromCode(s.value1()), s.value2(), s.value3(), s.value4())));
 
     /** What signing in with a password needs to know; package-private so the hash stays in here. */
-    record Credentials(long userId, String passwordHash, boolean disabled) {
-    }
+    record Credentials(long userId, String passwordHash, boolean disabled) {}
 
     private final DSLContext dsl;
 
@@ -62,15 +62,24 @@ public final class AccountRepository {
 
     /** The coordinators of the hub and the careers leaders of its schools, by name. */
     public List<Account> findByHub(long hubId) {
-        return findAll(exists(selectOne().from(USER_SCOPE)
+        return findAll(exists(selectOne()
+                .from(USER_SCOPE)
                 .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
-                .and(USER_SCOPE.ROLE.eq(Role.COORDINATOR.code()).and(USER_SCOPE.HUB_ID.eq(hubId))
-                        .or(USER_SCOPE.ROLE.eq(Role.CAREERS_LEADER.code())
-                                .and(USER_SCOPE.SCHOOL_ID.in(select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))))))));
+                .and(USER_SCOPE
+                        .ROLE
+                        .eq(Role.COORDINATOR.code())
+                        .and(USER_SCOPE.HUB_ID.eq(hubId))
+                        .or(USER_SCOPE
+                                .ROLE
+                                .eq(Role.CAREERS_LEADER.code())
+                                .and(USER_SCOPE.SCHOOL_ID.in(
+                                        select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))))))));
     }
 
     public Optional<String> passwordHashOf(long userId) {
-        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(userId))
+        return dsl.select(APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
                 .fetchOptional(APP_USER.PASSWORD_HASH);
     }
 
@@ -79,17 +88,35 @@ public final class AccountRepository {
      * is never a person without a scope. A taken email, in any case, fails on app_user_email_uk.
      */
     public long create(String email, String displayName, String passwordHashOrNull, Scope scope) {
-        var newUser = name("new_user").as(dsl.insertInto(APP_USER,
-                        APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH, APP_USER.PASSWORD_CHANGED_AT)
-                .values(val(email.strip()), val(displayName.strip()), val(passwordHashOrNull),
-                        passwordHashOrNull == null ? val(null, APP_USER.PASSWORD_CHANGED_AT) : currentOffsetDateTime())
-                .returning(APP_USER.ID));
+        var newUser = name("new_user")
+                .as(dsl.insertInto(
+                                APP_USER,
+                                APP_USER.EMAIL,
+                                APP_USER.DISPLAY_NAME,
+                                APP_USER.PASSWORD_HASH,
+                                APP_USER.PASSWORD_CHANGED_AT)
+                        .values(
+                                val(email.strip()),
+                                val(displayName.strip()),
+                                val(passwordHashOrNull),
+                                passwordHashOrNull == null
+                                        ? val(null, APP_USER.PASSWORD_CHANGED_AT)
+                                        : currentOffsetDateTime())
+                        .returning(APP_USER.ID));
         return dsl.with(newUser)
-                .insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID,
-                        USER_SCOPE.EMPLOYER_ID, USER_SCOPE.HUB_ID)
-                .select(select(newUser.field(APP_USER.ID), val(scope.role().code()),
-                        val(scope.schoolId(), USER_SCOPE.SCHOOL_ID), val(scope.employerId(), USER_SCOPE.EMPLOYER_ID),
-                        val(scope.hubId(), USER_SCOPE.HUB_ID))
+                .insertInto(
+                        USER_SCOPE,
+                        USER_SCOPE.USER_ID,
+                        USER_SCOPE.ROLE,
+                        USER_SCOPE.SCHOOL_ID,
+                        USER_SCOPE.EMPLOYER_ID,
+                        USER_SCOPE.HUB_ID)
+                .select(select(
+                                newUser.field(APP_USER.ID),
+                                val(scope.role().code()),
+                                val(scope.schoolId(), USER_SCOPE.SCHOOL_ID),
+                                val(scope.employerId(), USER_SCOPE.EMPLOYER_ID),
+                                val(scope.hubId(), USER_SCOPE.HUB_ID))
                         .from(newUser))
                 .returning(USER_SCOPE.USER_ID)
                 .fetchOne(USER_SCOPE.USER_ID);
@@ -99,15 +126,25 @@ public final class AccountRepository {
     public long createWithoutScope(String email, String displayName) {
         return dsl.insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
                 .values(email.strip(), displayName.strip())
-                .returning(APP_USER.ID).fetchOne(APP_USER.ID);
+                .returning(APP_USER.ID)
+                .fetchOne(APP_USER.ID);
     }
 
     /** Grants the scope; granting one the person already holds changes nothing. */
     public void addScope(long userId, Scope scope) {
-        dsl.insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID,
-                        USER_SCOPE.EMPLOYER_ID, USER_SCOPE.HUB_ID)
-                .select(select(val(userId), val(scope.role().code()), val(scope.schoolId(), USER_SCOPE.SCHOOL_ID),
-                        val(scope.employerId(), USER_SCOPE.EMPLOYER_ID), val(scope.hubId(), USER_SCOPE.HUB_ID))
+        dsl.insertInto(
+                        USER_SCOPE,
+                        USER_SCOPE.USER_ID,
+                        USER_SCOPE.ROLE,
+                        USER_SCOPE.SCHOOL_ID,
+                        USER_SCOPE.EMPLOYER_ID,
+                        USER_SCOPE.HUB_ID)
+                .select(select(
+                                val(userId),
+                                val(scope.role().code()),
+                                val(scope.schoolId(), USER_SCOPE.SCHOOL_ID),
+                                val(scope.employerId(), USER_SCOPE.EMPLOYER_ID),
+                                val(scope.hubId(), USER_SCOPE.HUB_ID))
                         .whereNotExists(selectOne().from(USER_SCOPE).where(held(userId, scope))))
                 .execute();
     }
@@ -127,20 +164,24 @@ public final class AccountRepository {
 
     /** Ends every session of the person that began before {@code at}: a new password, "sign out everywhere". */
     public void endSessions(long userId, java.time.Instant at) {
-        dsl.update(APP_USER).set(APP_USER.SESSIONS_ENDED_AT, at.atOffset(java.time.ZoneOffset.UTC))
+        dsl.update(APP_USER)
+                .set(APP_USER.SESSIONS_ENDED_AT, at.atOffset(java.time.ZoneOffset.UTC))
                 .where(APP_USER.ID.eq(userId))
                 .execute();
     }
 
     /** Disabled people cannot sign in by any means; nothing of theirs is deleted. */
     public void disable(long userId) {
-        dsl.update(APP_USER).set(APP_USER.DISABLED_AT, currentOffsetDateTime())
-                .where(APP_USER.ID.eq(userId)).and(APP_USER.DISABLED_AT.isNull())
+        dsl.update(APP_USER)
+                .set(APP_USER.DISABLED_AT, currentOffsetDateTime())
+                .where(APP_USER.ID.eq(userId))
+                .and(APP_USER.DISABLED_AT.isNull())
                 .execute();
     }
 
     public void enable(long userId) {
-        dsl.update(APP_USER).set(APP_USER.DISABLED_AT, val(null, APP_USER.DISABLED_AT))
+        dsl.update(APP_USER)
+                .set(APP_USER.DISABLED_AT, val(null, APP_USER.DISABLED_AT))
                 .where(APP_USER.ID.eq(userId))
                 .execute();
     }
@@ -160,17 +201,24 @@ public final class AccountRepository {
      * password changed meanwhile. Not a password change, so password_changed_at stays.
      */
     void replaceHash(long userId, String oldHash, String newHash) {
-        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, newHash)
-                .where(APP_USER.ID.eq(userId)).and(APP_USER.PASSWORD_HASH.eq(oldHash))
+        dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, newHash)
+                .where(APP_USER.ID.eq(userId))
+                .and(APP_USER.PASSWORD_HASH.eq(oldHash))
                 .execute();
     }
 
     private List<Account> findAll(Condition condition) {
-        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, SCOPES,
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.EMAIL,
+                        APP_USER.DISPLAY_NAME,
+                        SCOPES,
                         APP_USER.SESSIONS_ENDED_AT.convertFrom(t -> t == null ? null : t.toInstant()),
                         APP_USER.TOTP_CONFIRMED_AT.isNotNull())
                 .from(APP_USER)
-                .where(condition).and(APP_USER.DISABLED_AT.isNull())
+                .where(condition)
+                .and(APP_USER.DISABLED_AT.isNull())
                 .orderBy(APP_USER.DISPLAY_NAME, APP_USER.ID)
                 .fetch(mapping(Account::new));
     }
@@ -181,7 +229,9 @@ public final class AccountRepository {
     }
 
     private static Condition held(long userId, Scope scope) {
-        return USER_SCOPE.USER_ID.eq(userId)
+        return USER_SCOPE
+                .USER_ID
+                .eq(userId)
                 .and(USER_SCOPE.ROLE.eq(scope.role().code()))
                 .and(USER_SCOPE.SCHOOL_ID.isNotDistinctFrom(scope.schoolId()))
                 .and(USER_SCOPE.EMPLOYER_ID.isNotDistinctFrom(scope.employerId()))

@@ -30,26 +30,60 @@ public final class AuditLog {
      * @param actorUserId who acted, or null when nobody was signed in
      * @param detail      small facts about the action (strings, numbers, booleans, lists, maps)
      */
-    public void record(Long actorUserId, String action, String subjectType, Long subjectId, Map<String, ?> detail,
-                       String ipAddress) {
-        dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ACTOR_USER_ID, AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT_TYPE,
-                        AUDIT_LOG.SUBJECT_ID, AUDIT_LOG.DETAIL, AUDIT_LOG.IP_ADDRESS)
-                .values(actorUserId, action, subjectType, subjectId, JSONB.valueOf(json(detail == null ? Map.of() : detail)),
-                        ipAddress == null || ipAddress.length() <= LONGEST_ADDRESS ? ipAddress
+    public void record(
+            Long actorUserId,
+            String action,
+            String subjectType,
+            Long subjectId,
+            Map<String, ?> detail,
+            String ipAddress) {
+        dsl.insertInto(
+                        AUDIT_LOG,
+                        AUDIT_LOG.ACTOR_USER_ID,
+                        AUDIT_LOG.ACTION,
+                        AUDIT_LOG.SUBJECT_TYPE,
+                        AUDIT_LOG.SUBJECT_ID,
+                        AUDIT_LOG.DETAIL,
+                        AUDIT_LOG.IP_ADDRESS)
+                .values(
+                        actorUserId,
+                        action,
+                        subjectType,
+                        subjectId,
+                        JSONB.valueOf(json(detail == null ? Map.of() : detail)),
+                        ipAddress == null || ipAddress.length() <= LONGEST_ADDRESS
+                                ? ipAddress
                                 : ipAddress.substring(0, LONGEST_ADDRESS))
                 .execute();
     }
 
     /** The latest entries first. */
     public List<AuditEntry> findRecent(int limit) {
-        return dsl.select(AUDIT_LOG.ID, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_USER_ID, APP_USER.EMAIL, AUDIT_LOG.ACTION,
-                        AUDIT_LOG.SUBJECT_TYPE, AUDIT_LOG.SUBJECT_ID, AUDIT_LOG.DETAIL, AUDIT_LOG.IP_ADDRESS)
+        return dsl.select(
+                        AUDIT_LOG.ID,
+                        AUDIT_LOG.OCCURRED_AT,
+                        AUDIT_LOG.ACTOR_USER_ID,
+                        APP_USER.EMAIL,
+                        AUDIT_LOG.ACTION,
+                        AUDIT_LOG.SUBJECT_TYPE,
+                        AUDIT_LOG.SUBJECT_ID,
+                        AUDIT_LOG.DETAIL,
+                        AUDIT_LOG.IP_ADDRESS)
                 .from(AUDIT_LOG)
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_USER_ID))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_USER_ID))
                 .orderBy(AUDIT_LOG.OCCURRED_AT.desc(), AUDIT_LOG.ID.desc())
                 .limit(limit)
-                .fetch(r -> new AuditEntry(r.value1(), r.value2().toInstant(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8().data(), r.value9()));
+                .fetch(r -> new AuditEntry(
+                        r.value1(),
+                        r.value2().toInstant(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8().data(),
+                        r.value9()));
     }
 
     /** JSON text of the detail; the marketplace has no JSON library and needs only this much. */
@@ -109,7 +143,7 @@ public final class AuditLog {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 // PostgreSQL's jsonb refuses \u0000, so a NUL is dropped rather than escaped.
-                case '\0' -> { }
+                case '\0' -> {}
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));

@@ -80,7 +80,12 @@ public final class LoginTokens {
     public IssuedToken issue(long userId, Purpose purpose) {
         String token = SecretToken.generate();
         OffsetDateTime expiresAt = now().plus(LIFETIME);
-        dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.USER_ID, LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.EXPIRES_AT)
+        dsl.insertInto(
+                        LOGIN_TOKEN,
+                        LOGIN_TOKEN.USER_ID,
+                        LOGIN_TOKEN.TOKEN_HASH,
+                        LOGIN_TOKEN.PURPOSE,
+                        LOGIN_TOKEN.EXPIRES_AT)
                 .values(userId, hashOf(token), purpose.code(), expiresAt)
                 .execute();
         return new IssuedToken(userId, token, expiresAt.toInstant());
@@ -114,11 +119,16 @@ public final class LoginTokens {
         OffsetDateTime now = now();
         return dsl.update(LOGIN_TOKEN)
                 .set(LOGIN_TOKEN.TOKEN_HASH, hashOf(token))
-                .set(LOGIN_TOKEN.EXPIRES_AT, when(LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.BOOKING_REPLY.code())),
-                        LOGIN_TOKEN.EXPIRES_AT).otherwise(now.plus(LIFETIME)))
+                .set(
+                        LOGIN_TOKEN.EXPIRES_AT,
+                        when(LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.BOOKING_REPLY.code())), LOGIN_TOKEN.EXPIRES_AT)
+                                .otherwise(now.plus(LIFETIME)))
                 .where(LOGIN_TOKEN.ID.eq(tokenId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())
-                .and(LOGIN_TOKEN.PURPOSE.ne(inline(Purpose.BOOKING_REPLY.code())).or(LOGIN_TOKEN.EXPIRES_AT.gt(now)))
+                .and(LOGIN_TOKEN
+                        .PURPOSE
+                        .ne(inline(Purpose.BOOKING_REPLY.code()))
+                        .or(LOGIN_TOKEN.EXPIRES_AT.gt(now)))
                 .returningResult(LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID)
                 .fetchOptional(r -> new MintedLink(Purpose.ofCode(r.value1()), r.value2(), token));
     }
@@ -154,27 +164,32 @@ public final class LoginTokens {
         if (!looksLikeAToken(token)) {
             return Optional.empty();
         }
-        return dsl.select(LOGIN_TOKEN.USER_ID).from(LOGIN_TOKEN)
+        return dsl.select(LOGIN_TOKEN.USER_ID)
+                .from(LOGIN_TOKEN)
                 .where(usable(token, purpose, subjectId, now()))
                 .fetchOptional(LOGIN_TOKEN.USER_ID);
     }
 
     /** Whether a booking's reply link is good for that booking: it may be used again until it runs out. */
     public boolean answersFor(String token, long bookingId) {
-        return looksLikeAToken(token) && dsl.fetchExists(LOGIN_TOKEN,
-                usable(token, Purpose.BOOKING_REPLY, bookingId, now()));
+        return looksLikeAToken(token)
+                && dsl.fetchExists(LOGIN_TOKEN, usable(token, Purpose.BOOKING_REPLY, bookingId, now()));
     }
 
     /** Spends every unused token of the person, e.g. once their password has changed. */
     public int revokeUnused(long userId) {
-        return dsl.update(LOGIN_TOKEN).set(LOGIN_TOKEN.USED_AT, now())
-                .where(LOGIN_TOKEN.USER_ID.eq(userId)).and(LOGIN_TOKEN.USED_AT.isNull())
+        return dsl.update(LOGIN_TOKEN)
+                .set(LOGIN_TOKEN.USED_AT, now())
+                .where(LOGIN_TOKEN.USER_ID.eq(userId))
+                .and(LOGIN_TOKEN.USED_AT.isNull())
                 .execute();
     }
 
     /** Drops tokens that expired more than a week ago; run now and then. */
     public int deleteExpired() {
-        return dsl.deleteFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.EXPIRES_AT.lt(now().minusDays(7))).execute();
+        return dsl.deleteFrom(LOGIN_TOKEN)
+                .where(LOGIN_TOKEN.EXPIRES_AT.lt(now().minusDays(7)))
+                .execute();
     }
 
     static String hashOf(String token) {
@@ -182,7 +197,11 @@ public final class LoginTokens {
     }
 
     private long insertUnminted(Long userId, Purpose purpose, Long subjectId, OffsetDateTime expiresAt) {
-        return dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.USER_ID, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID,
+        return dsl.insertInto(
+                        LOGIN_TOKEN,
+                        LOGIN_TOKEN.USER_ID,
+                        LOGIN_TOKEN.PURPOSE,
+                        LOGIN_TOKEN.SUBJECT_ID,
                         LOGIN_TOKEN.EXPIRES_AT)
                 .values(userId, purpose.code(), subjectId, expiresAt)
                 .returning(LOGIN_TOKEN.ID)
@@ -190,13 +209,20 @@ public final class LoginTokens {
     }
 
     private static Condition usable(String token, Purpose purpose, Long subjectId, OffsetDateTime now) {
-        return LOGIN_TOKEN.TOKEN_HASH.eq(hashOf(token))
+        return LOGIN_TOKEN
+                .TOKEN_HASH
+                .eq(hashOf(token))
                 .and(LOGIN_TOKEN.PURPOSE.eq(purpose.code()))
                 .and(subjectId == null ? LOGIN_TOKEN.SUBJECT_ID.isNull() : LOGIN_TOKEN.SUBJECT_ID.eq(subjectId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())
                 .and(LOGIN_TOKEN.EXPIRES_AT.gt(now))
-                .and(LOGIN_TOKEN.USER_ID.isNull().orExists(selectOne().from(APP_USER)
-                        .where(APP_USER.ID.eq(LOGIN_TOKEN.USER_ID)).and(APP_USER.DISABLED_AT.isNull())));
+                .and(LOGIN_TOKEN
+                        .USER_ID
+                        .isNull()
+                        .orExists(selectOne()
+                                .from(APP_USER)
+                                .where(APP_USER.ID.eq(LOGIN_TOKEN.USER_ID))
+                                .and(APP_USER.DISABLED_AT.isNull())));
     }
 
     private static boolean looksLikeAToken(String token) {

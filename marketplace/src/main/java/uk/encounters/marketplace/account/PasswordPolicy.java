@@ -29,10 +29,17 @@ public final class PasswordPolicy {
     // Keyboard rows (UK, US, French and German layouts), columns, the alphabet and the digits.
     private static final List<String> SEQUENCES = List.of(
             "abcdefghijklmnopqrstuvwxyz",
-            "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn", "qwertzuiopasdfghjklyxcvbnm",
-            "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/", "zaq1xsw2cde3vfr4bgt5nhy6mju7,ki8.lo9/;p0",
-            "qazwsxedcrfvtgbyhnujmikolp", "1q2w3e4r5t6y7u8i9o0p", "q1w2e3r4t5y6u7i8o9p0",
-            "!\"\u00a3$%^&*()_+", "!@#$%^&*()_+", "1234567890-=");
+            "qwertyuiopasdfghjklzxcvbnm",
+            "azertyuiopqsdfghjklmwxcvbn",
+            "qwertzuiopasdfghjklyxcvbnm",
+            "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/",
+            "zaq1xsw2cde3vfr4bgt5nhy6mju7,ki8.lo9/;p0",
+            "qazwsxedcrfvtgbyhnujmikolp",
+            "1q2w3e4r5t6y7u8i9o0p",
+            "q1w2e3r4t5y6u7i8o9p0",
+            "!\"\u00a3$%^&*()_+",
+            "!@#$%^&*()_+",
+            "1234567890-=");
     private static final String DIGITS = "0123456789";
 
     private final Set<String> common;
@@ -144,15 +151,16 @@ public final class PasswordPolicy {
     private static String fromLookAlikes(String text) {
         StringBuilder letters = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            letters.append(switch (c) {
-                case '@', '4' -> 'a';
-                case '3' -> 'e';
-                case '1', '!' -> 'i';
-                case '0' -> 'o';
-                case '$', '5' -> 's';
-                case '7' -> 't';
-                default -> c;
-            });
+            letters.append(
+                    switch (c) {
+                        case '@', '4' -> 'a';
+                        case '3' -> 'e';
+                        case '1', '!' -> 'i';
+                        case '0' -> 'o';
+                        case '$', '5' -> 's';
+                        case '7' -> 't';
+                        default -> c;
+                    });
         }
         return letters.toString();
     }
@@ -168,8 +176,11 @@ public final class PasswordPolicy {
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             Set<String> words = new HashSet<>();
-            reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> fold(line).replaceAll("\\s+", "")).forEach(words::add);
+            reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> fold(line).replaceAll("\\s+", ""))
+                    .forEach(words::add);
             return Set.copyOf(words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,8 +21,7 @@ public final class Passwords {
             new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
     private volatile String dummyHash;
 
-    public Passwords() {
-    }
+    public Passwords() {}
 
     public String hash(String raw) {
         if (raw == null) {

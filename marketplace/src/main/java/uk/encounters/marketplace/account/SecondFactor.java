@@ -77,33 +77,45 @@ public final class SecondFactor {
     public boolean verify(long userId, String code) {
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (typed.matches("\\d{" + DIGITS + "}")) {
-            String secret = dsl.select(APP_USER.TOTP_SECRET).from(APP_USER)
-                    .where(APP_USER.ID.eq(userId)).and(APP_USER.TOTP_CONFIRMED_AT.isNotNull())
-                    .fetchOptional(APP_USER.TOTP_SECRET).orElse(null);
+            String secret = dsl.select(APP_USER.TOTP_SECRET)
+                    .from(APP_USER)
+                    .where(APP_USER.ID.eq(userId))
+                    .and(APP_USER.TOTP_CONFIRMED_AT.isNotNull())
+                    .fetchOptional(APP_USER.TOTP_SECRET)
+                    .orElse(null);
             if (secret == null) {
                 return false;
             }
             Optional<Long> step = matchingStep(secret, typed, currentStep());
             // one UPDATE checks the step is newer than the last used and records it, so a replay fails
-            return step.isPresent() && dsl.update(APP_USER).set(APP_USER.TOTP_LAST_STEP, step.get())
-                    .where(APP_USER.ID.eq(userId))
-                    .and(APP_USER.TOTP_LAST_STEP.isNull().or(APP_USER.TOTP_LAST_STEP.lt(step.get())))
-                    .execute() == 1;
+            return step.isPresent()
+                    && dsl.update(APP_USER)
+                                    .set(APP_USER.TOTP_LAST_STEP, step.get())
+                                    .where(APP_USER.ID.eq(userId))
+                                    .and(APP_USER.TOTP_LAST_STEP.isNull().or(APP_USER.TOTP_LAST_STEP.lt(step.get())))
+                                    .execute()
+                            == 1;
         }
         if (typed.length() < 8 || typed.length() > 32) {
             return false;
         }
-        return dsl.update(RECOVERY_CODE).set(RECOVERY_CODE.USED_AT, OffsetDateTime.now(clock))
-                .where(RECOVERY_CODE.USER_ID.eq(userId))
-                .and(RECOVERY_CODE.CODE_HASH.eq(SecretToken.hashOf(typed)))
-                .and(RECOVERY_CODE.USED_AT.isNull())
-                .execute() == 1;
+        return dsl.update(RECOVERY_CODE)
+                        .set(RECOVERY_CODE.USED_AT, OffsetDateTime.now(clock))
+                        .where(RECOVERY_CODE.USER_ID.eq(userId))
+                        .and(RECOVERY_CODE.CODE_HASH.eq(SecretToken.hashOf(typed)))
+                        .and(RECOVERY_CODE.USED_AT.isNull())
+                        .execute()
+                == 1;
     }
 
     /** Turns it off (a lost phone and lost codes): they set it up again, if their role needs it, at next sign-in. */
     public void turnOff(long userId) {
-        dsl.update(APP_USER).setNull(APP_USER.TOTP_SECRET).setNull(APP_USER.TOTP_CONFIRMED_AT)
-                .setNull(APP_USER.TOTP_LAST_STEP).where(APP_USER.ID.eq(userId)).execute();
+        dsl.update(APP_USER)
+                .setNull(APP_USER.TOTP_SECRET)
+                .setNull(APP_USER.TOTP_CONFIRMED_AT)
+                .setNull(APP_USER.TOTP_LAST_STEP)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
         dsl.deleteFrom(RECOVERY_CODE).where(RECOVERY_CODE.USER_ID.eq(userId)).execute();
     }
 
@@ -121,7 +133,8 @@ public final class SecondFactor {
             RANDOM.nextBytes(bytes);
             String code = base32(bytes);
             dsl.insertInto(RECOVERY_CODE, RECOVERY_CODE.USER_ID, RECOVERY_CODE.CODE_HASH)
-                    .values(userId, SecretToken.hashOf(code)).execute();
+                    .values(userId, SecretToken.hashOf(code))
+                    .execute();
             codes.add(code.substring(0, 4) + "-" + code.substring(4));
         }
         return codes;
@@ -134,8 +147,10 @@ public final class SecondFactor {
             mac.init(new SecretKeySpec(base32Decode(secret), "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%0" + DIGITS + "d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java runtime has HmacSHA1", e);
@@ -154,7 +169,8 @@ public final class SecondFactor {
         byte[] typed = code.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (long step = now - 1; step <= now + 1; step++) {
             // compared in constant time, as any secret is
-            if (MessageDigest.isEqual(typed, codeAt(secret, step).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            if (MessageDigest.isEqual(
+                    typed, codeAt(secret, step).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return Optional.of(step);
             }
         }
@@ -200,6 +216,7 @@ public final class SecondFactor {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

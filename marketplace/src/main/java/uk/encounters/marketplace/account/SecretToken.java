@@ -16,8 +16,7 @@ public final class SecretToken {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 32;
 
-    private SecretToken() {
-    }
+    private SecretToken() {}
 
     public static String generate() {
         byte[] bytes = new byte[BYTES];

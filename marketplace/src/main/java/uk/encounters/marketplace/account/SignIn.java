@@ -42,8 +42,13 @@ public final class SignIn {
             AuditLog audit = new AuditLog(tx.dsl());
             Long userId = found.map(AccountRepository.Credentials::userId).orElse(null);
             if (!passwordRight || disabled) {
-                audit.record(userId, "sign_in_failed", "app_user", userId,
-                        Map.of("email", email == null ? "" : email, "reason", reason(found, passwordRight)), ipAddress);
+                audit.record(
+                        userId,
+                        "sign_in_failed",
+                        "app_user",
+                        userId,
+                        Map.of("email", email == null ? "" : email, "reason", reason(found, passwordRight)),
+                        ipAddress);
                 return Optional.empty();
             }
             if (newHash != null) {

@@ -16,7 +16,8 @@ import uk.encounters.marketplace.TypedText;
 public final class BookingCalendar {
 
     private static final ZoneId SCHOOLS = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final String calendarName;
@@ -47,10 +48,20 @@ public final class BookingCalendar {
                 line(ics, "DTSTART:" + UTC.format(instant(booking.startsOn(), SchoolDay.start(booking.period()))));
                 line(ics, "DTEND:" + UTC.format(instant(booking.startsOn(), SchoolDay.end(booking.period()))));
             }
-            line(ics, "SUMMARY:" + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", " + booking.schoolName()));
+            line(
+                    ics,
+                    "SUMMARY:"
+                            + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", "
+                                    + booking.schoolName()));
             line(ics, "LOCATION:" + text(booking.address()));
-            line(ics, "DESCRIPTION:" + text(booking.offerTitle() + "\n" + booking.pupils() + " pupils in Year "
-                    + booking.yearGroup() + (booking.volunteerName() == null ? "" : "\nGiven by " + booking.volunteerName())));
+            line(
+                    ics,
+                    "DESCRIPTION:"
+                            + text(booking.offerTitle() + "\n" + booking.pupils() + " pupils in Year "
+                                    + booking.yearGroup()
+                                    + (booking.volunteerName() == null
+                                            ? ""
+                                            : "\nGiven by " + booking.volunteerName())));
             line(ics, "STATUS:CONFIRMED");
             line(ics, "END:VEVENT");
         }

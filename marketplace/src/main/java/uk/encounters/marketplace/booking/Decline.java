@@ -13,22 +13,29 @@ import org.jooq.impl.DSL;
  */
 final class Decline {
 
-    private Decline() {
-    }
+    private Decline() {}
 
     static void apply(DSLContext dsl, long bookingId, String reason, String side) {
-        dsl.update(BOOKING).set(BOOKING.STATUS, "declined").set(BOOKING.DECLINE_REASON, reason)
-                .set(BOOKING.DECLINED_BY, side).set(BOOKING.PINNED, false)
+        dsl.update(BOOKING)
+                .set(BOOKING.STATUS, "declined")
+                .set(BOOKING.DECLINE_REASON, reason)
+                .set(BOOKING.DECLINED_BY, side)
+                .set(BOOKING.PINNED, false)
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(bookingId)).execute();
+                .where(BOOKING.ID.eq(bookingId))
+                .execute();
         reopen(dsl, bookingId);
     }
 
     /** Releases the booking's chosen pupils and opens its request again: its session is owed still. */
     static void reopen(DSLContext dsl, long bookingId) {
-        dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
-        dsl.update(REQUEST).set(REQUEST.STATUS, "open")
-                .where(REQUEST.ID.eq(DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))
+        dsl.deleteFrom(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId))
+                .execute();
+        dsl.update(REQUEST)
+                .set(REQUEST.STATUS, "open")
+                .where(REQUEST.ID.eq(
+                        DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))
                 .and(REQUEST.STATUS.eq("matched"))
                 .execute();
     }

@@ -26,7 +26,11 @@ import org.jooq.impl.DSL;
 public final class EmployerBookings {
 
     /** What a reply did. */
-    public enum Reply { DONE, NOT_FOUND, TOO_LATE }
+    public enum Reply {
+        DONE,
+        NOT_FOUND,
+        TOO_LATE
+    }
 
     /** A decline within this many days of the session is a late cancellation. */
     public static final int LATE_CANCELLATION_DAYS = 7;
@@ -72,24 +76,40 @@ public final class EmployerBookings {
 
     /** Pupils reached are those recorded as attending; chosen pupils count once the school records them. */
     public DeliveredSummary summary(long employerId, LocalDate today) {
-        var ids = DSL.select(BOOKING.ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(OFFER.EMPLOYER_ID.eq(employerId)).and(given(today));
+        var ids = DSL.select(BOOKING.ID)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(OFFER.EMPLOYER_ID.eq(employerId))
+                .and(given(today));
         Record sessions = dsl.select(DSL.count(), DSL.countDistinct(REQUEST.SCHOOL_ID))
-                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .where(BOOKING.ID.in(ids)).fetchOne();
-        Record pupils = dsl.select(DSL.countDistinct(ENCOUNTER.PUPIL_ID),
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ID.in(ids))
+                .fetchOne();
+        Record pupils = dsl.select(
+                        DSL.countDistinct(ENCOUNTER.PUPIL_ID),
                         DSL.countDistinct(DSL.when(PUPIL.DISADVANTAGED, ENCOUNTER.PUPIL_ID)))
-                .from(ENCOUNTER).join(PUPIL).on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
-                .where(ENCOUNTER.BOOKING_ID.in(ids)).and(ENCOUNTER.ATTENDED)
+                .from(ENCOUNTER)
+                .join(PUPIL)
+                .on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
+                .where(ENCOUNTER.BOOKING_ID.in(ids))
+                .and(ENCOUNTER.ATTENDED)
                 .fetchOne();
         // pupils deleted after their school's retention period are counted in their bookings' tallies
-        Record erased = dsl.select(DSL.coalesce(DSL.sum(BOOKING_ATTENDANCE_TALLY.ATTENDED), DSL.inline(BigDecimal.ZERO)),
-                        DSL.coalesce(DSL.sum(BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED), DSL.inline(BigDecimal.ZERO)))
-                .from(BOOKING_ATTENDANCE_TALLY).where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.in(ids))
+        Record erased = dsl.select(
+                        DSL.coalesce(DSL.sum(BOOKING_ATTENDANCE_TALLY.ATTENDED), DSL.inline(BigDecimal.ZERO)),
+                        DSL.coalesce(
+                                DSL.sum(BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED), DSL.inline(BigDecimal.ZERO)))
+                .from(BOOKING_ATTENDANCE_TALLY)
+                .where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.in(ids))
                 .fetchOne();
-        return new DeliveredSummary(sessions.get(0, Integer.class),
+        return new DeliveredSummary(
+                sessions.get(0, Integer.class),
                 pupils.get(0, Integer.class) + erased.get(0, Integer.class),
-                pupils.get(1, Integer.class) + erased.get(1, Integer.class), sessions.get(1, Integer.class));
+                pupils.get(1, Integer.class) + erased.get(1, Integer.class),
+                sessions.get(1, Integer.class));
     }
 
     /** Yes to a proposed booking. */
@@ -104,8 +124,12 @@ public final class EmployerBookings {
         if (!booking.get().awaitingReply() || booking.get().endsOn().isBefore(today)) {
             return Reply.TOO_LATE;
         }
-        dsl.update(BOOKING).set(BOOKING.STATUS, "confirmed").set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq("published")).execute();
+        dsl.update(BOOKING)
+                .set(BOOKING.STATUS, "confirmed")
+                .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(BOOKING.ID.eq(bookingId))
+                .and(BOOKING.STATUS.eq("published"))
+                .execute();
         return Reply.DONE;
     }
 
@@ -115,13 +139,17 @@ public final class EmployerBookings {
         if (booking.isEmpty()) {
             return Reply.NOT_FOUND;
         }
-        if (!(booking.get().awaitingReply() || booking.get().confirmed()) || booking.get().startsOn().isBefore(today)) {
+        if (!(booking.get().awaitingReply() || booking.get().confirmed())
+                || booking.get().startsOn().isBefore(today)) {
             return Reply.TOO_LATE;
         }
         Decline.apply(dsl, bookingId, reason, "employer");
         if (booking.get().startsOn().isBefore(today.plusDays(LATE_CANCELLATION_DAYS))) {
             // so close to the day the school cannot easily replace it: counts against reliability
-            dsl.update(BOOKING).set(BOOKING.LATE_CANCELLATION, true).where(BOOKING.ID.eq(bookingId)).execute();
+            dsl.update(BOOKING)
+                    .set(BOOKING.LATE_CANCELLATION, true)
+                    .where(BOOKING.ID.eq(bookingId))
+                    .execute();
         }
         return Reply.DONE;
     }
@@ -139,7 +167,8 @@ public final class EmployerBookings {
         }
         dsl.insertInto(FEEDBACK, FEEDBACK.BOOKING_ID, FEEDBACK.FROM_SIDE, FEEDBACK.RATING, FEEDBACK.COMMENT)
                 .values(bookingId, "employer", (short) rating, comment.isBlank() ? null : comment)
-                .onConflictDoNothing().execute();
+                .onConflictDoNothing()
+                .execute();
         return Reply.DONE;
     }
 
@@ -148,26 +177,63 @@ public final class EmployerBookings {
     }
 
     private org.jooq.SelectConditionStep<? extends Record> select(long employerId, Condition condition) {
-        var feedbackGiven = DSL.exists(DSL.selectOne().from(FEEDBACK)
-                .where(FEEDBACK.BOOKING_ID.eq(BOOKING.ID)).and(FEEDBACK.FROM_SIDE.eq("employer")));
-        return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, OFFER.TITLE, BOOKING.STARTS_ON,
-                        BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.PUPILS, REQUEST.YEAR_GROUP, SCHOOL.NAME, SCHOOL.POSTCODE,
-                        VOLUNTEER.NAME, REQUEST.IN_SCHOOL, OFFER.IN_SCHOOL, REQUEST.AT_WORKPLACE, OFFER.AT_WORKPLACE,
-                        BOOKING.DECLINE_REASON, DSL.field(feedbackGiven).as("feedback_given"))
+        var feedbackGiven = DSL.exists(DSL.selectOne()
+                .from(FEEDBACK)
+                .where(FEEDBACK.BOOKING_ID.eq(BOOKING.ID))
+                .and(FEEDBACK.FROM_SIDE.eq("employer")));
+        return dsl.select(
+                        BOOKING.ID,
+                        BOOKING.STATUS,
+                        BOOKING.ENCOUNTER_TYPE,
+                        OFFER.TITLE,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD,
+                        BOOKING.PUPILS,
+                        REQUEST.YEAR_GROUP,
+                        SCHOOL.NAME,
+                        SCHOOL.POSTCODE,
+                        VOLUNTEER.NAME,
+                        REQUEST.IN_SCHOOL,
+                        OFFER.IN_SCHOOL,
+                        REQUEST.AT_WORKPLACE,
+                        OFFER.AT_WORKPLACE,
+                        BOOKING.DECLINE_REASON,
+                        DSL.field(feedbackGiven).as("feedback_given"))
                 .from(BOOKING)
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
-                .where(OFFER.EMPLOYER_ID.eq(employerId)).and(condition);
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .leftJoin(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .where(OFFER.EMPLOYER_ID.eq(employerId))
+                .and(condition);
     }
 
     private static EmployerBooking booking(Record r) {
-        EmployerBooking.Place place = EmployerBooking.Place.of(r.get(REQUEST.IN_SCHOOL), r.get(OFFER.IN_SCHOOL),
-                r.get(REQUEST.AT_WORKPLACE), r.get(OFFER.AT_WORKPLACE));
-        return new EmployerBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
-                r.get(OFFER.TITLE), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON), r.get(BOOKING.PERIOD),
-                r.get(BOOKING.PUPILS), r.get(REQUEST.YEAR_GROUP), r.get(SCHOOL.NAME), r.get(SCHOOL.POSTCODE),
-                r.get(VOLUNTEER.NAME), place, r.get(BOOKING.DECLINE_REASON), r.get("feedback_given", Boolean.class));
+        EmployerBooking.Place place = EmployerBooking.Place.of(
+                r.get(REQUEST.IN_SCHOOL),
+                r.get(OFFER.IN_SCHOOL),
+                r.get(REQUEST.AT_WORKPLACE),
+                r.get(OFFER.AT_WORKPLACE));
+        return new EmployerBooking(
+                r.get(BOOKING.ID),
+                r.get(BOOKING.STATUS),
+                r.get(BOOKING.ENCOUNTER_TYPE),
+                r.get(OFFER.TITLE),
+                r.get(BOOKING.STARTS_ON),
+                r.get(BOOKING.ENDS_ON),
+                r.get(BOOKING.PERIOD),
+                r.get(BOOKING.PUPILS),
+                r.get(REQUEST.YEAR_GROUP),
+                r.get(SCHOOL.NAME),
+                r.get(SCHOOL.POSTCODE),
+                r.get(VOLUNTEER.NAME),
+                place,
+                r.get(BOOKING.DECLINE_REASON),
+                r.get("feedback_given", Boolean.class));
     }
 }

@@ -5,9 +5,21 @@ import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.matcher.domain.EncounterType;
 
 /** A booking as the school sees it: who comes (first name only), when, for which pupils. */
-public record SchoolBooking(long id, String status, String encounterType, String employerName, String volunteerName,
-                            LocalDate startsOn, LocalDate endsOn, String period, int yearGroup, int pupils, int chosen,
-                            int recorded, boolean schoolConfirmed, EmployerBooking.Place place) {
+public record SchoolBooking(
+        long id,
+        String status,
+        String encounterType,
+        String employerName,
+        String volunteerName,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String period,
+        int yearGroup,
+        int pupils,
+        int chosen,
+        int recorded,
+        boolean schoolConfirmed,
+        EmployerBooking.Place place) {
 
     public String typeLabel() {
         return EncounterType.fromCode(encounterType).label();
@@ -42,8 +54,8 @@ public record SchoolBooking(long id, String status, String encounterType, String
 
     /** Attendance is taken once the session has started, for a booking that went ahead. */
     public boolean attendanceDue(LocalDate today) {
-        return !startsOn.isAfter(today) && ("confirmed".equals(status) || "delivered".equals(status)
-                || "published".equals(status));
+        return !startsOn.isAfter(today)
+                && ("confirmed".equals(status) || "delivered".equals(status) || "published".equals(status));
     }
 
     public boolean attendanceRecorded() {

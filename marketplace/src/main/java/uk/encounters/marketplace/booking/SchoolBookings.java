@@ -1,9 +1,9 @@
 package uk.encounters.marketplace.booking;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
-import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -21,9 +21,9 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.PupilValueSettings;
-import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -39,8 +39,7 @@ public final class SchoolBookings {
      * session cost the budget the first time it was recorded, {@code uncovered} when no funder
      * could pay it.
      */
-    public record Attendance(int attended, int absent, int changed, long paidPence, boolean uncovered) {
-    }
+    public record Attendance(int attended, int absent, int changed, long paidPence, boolean uncovered) {}
 
     private final DSLContext dsl;
 
@@ -51,13 +50,15 @@ public final class SchoolBookings {
     /** Live and delivered bookings, soonest first; declined and cancelled ones drop away. */
     public List<SchoolBooking> forSchool(long schoolId) {
         return select(schoolId, BOOKING.STATUS.in("published", "confirmed", "delivered"))
-                .orderBy(BOOKING.STARTS_ON, BOOKING.ID).fetch(SchoolBookings::booking);
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
+                .fetch(SchoolBookings::booking);
     }
 
     /** The school's bookings published by one matching round, soonest first: what its digest lists. */
     public List<SchoolBooking> inRound(long schoolId, long roundId) {
         return select(schoolId, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))
-                .orderBy(BOOKING.STARTS_ON, BOOKING.ID).fetch(SchoolBookings::booking);
+                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
+                .fetch(SchoolBookings::booking);
     }
 
     public Optional<SchoolBooking> find(long schoolId, long bookingId) {
@@ -69,9 +70,12 @@ public final class SchoolBookings {
         if (!booking.answerable(today)) {
             return false;
         }
-        dsl.update(BOOKING).set(BOOKING.SCHOOL_CONFIRMED_AT, DSL.currentOffsetDateTime())
+        dsl.update(BOOKING)
+                .set(BOOKING.SCHOOL_CONFIRMED_AT, DSL.currentOffsetDateTime())
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(booking.id())).and(BOOKING.SCHOOL_CONFIRMED_AT.isNull()).execute();
+                .where(BOOKING.ID.eq(booking.id()))
+                .and(BOOKING.SCHOOL_CONFIRMED_AT.isNull())
+                .execute();
         return true;
     }
 
@@ -95,14 +99,19 @@ public final class SchoolBookings {
 
     /** Pupils chosen for the booking, by id. */
     public Set<Long> chosen(long bookingId) {
-        return new HashSet<>(dsl.select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
-                .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).fetch(BOOKING_PUPIL.PUPIL_ID));
+        return new HashSet<>(dsl.select(BOOKING_PUPIL.PUPIL_ID)
+                .from(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId))
+                .fetch(BOOKING_PUPIL.PUPIL_ID));
     }
 
     /** Who attended, by id, once attendance is recorded. */
     public Set<Long> attended(long bookingId) {
-        return new HashSet<>(dsl.select(ENCOUNTER.PUPIL_ID).from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(bookingId)).and(ENCOUNTER.ATTENDED).fetch(ENCOUNTER.PUPIL_ID));
+        return new HashSet<>(dsl.select(ENCOUNTER.PUPIL_ID)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(bookingId))
+                .and(ENCOUNTER.ATTENDED)
+                .fetch(ENCOUNTER.PUPIL_ID));
     }
 
     /**
@@ -112,14 +121,17 @@ public final class SchoolBookings {
      */
     public List<PupilProgress> candidates(long schoolId, SchoolBooking booking, LocalDate today) {
         PupilValueWeights weights = new PupilValueSettings(dsl).forSchool(schoolId);
-        return new ProgressRepository(dsl).forYearGroup(schoolId, booking.yearGroup(), today).stream()
-                .sorted(PupilProgress.mostToGainFirst(weights, EncounterType.fromCode(booking.encounterType())))
-                .toList();
+        return new ProgressRepository(dsl)
+                .forYearGroup(schoolId, booking.yearGroup(), today).stream()
+                        .sorted(PupilProgress.mostToGainFirst(weights, EncounterType.fromCode(booking.encounterType())))
+                        .toList();
     }
 
     /** Replaces the chosen pupils; the caller has checked they are the year group's and not too many. */
     public void choose(long bookingId, Set<Long> pupilIds) {
-        dsl.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId)).execute();
+        dsl.deleteFrom(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId))
+                .execute();
         var insert = dsl.insertInto(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID);
         for (long pupil : pupilIds) {
             insert = insert.values(bookingId, pupil);
@@ -134,62 +146,122 @@ public final class SchoolBookings {
      * Recording again corrects it; the count of changed pupils goes to the audit log.
      */
     public Attendance recordAttendance(SchoolBooking booking, Set<Long> listed, Set<Long> present) {
-        Map<Long, Boolean> recordedBefore = dsl.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED).from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(booking.id())).fetchMap(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED);
+        Map<Long, Boolean> recordedBefore = dsl.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(booking.id()))
+                .fetchMap(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED);
         int changed = 0;
         for (long pupil : listed) {
             boolean came = present.contains(pupil);
             if (recordedBefore.containsKey(pupil) && recordedBefore.get(pupil) != came) {
                 changed++;
             }
-            dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                            ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED)
+            dsl.insertInto(
+                            ENCOUNTER,
+                            ENCOUNTER.PUPIL_ID,
+                            ENCOUNTER.BOOKING_ID,
+                            ENCOUNTER.ENCOUNTER_TYPE,
+                            ENCOUNTER.OCCURRED_ON,
+                            ENCOUNTER.ATTENDED)
                     .values(pupil, booking.id(), booking.encounterType(), booking.startsOn(), came)
                     .onConflict(ENCOUNTER.BOOKING_ID, ENCOUNTER.PUPIL_ID)
-                    .doUpdate().set(ENCOUNTER.ATTENDED, came).set(ENCOUNTER.RECORDED_AT, DSL.currentOffsetDateTime())
+                    .doUpdate()
+                    .set(ENCOUNTER.ATTENDED, came)
+                    .set(ENCOUNTER.RECORDED_AT, DSL.currentOffsetDateTime())
                     .execute();
         }
-        boolean firstTime = dsl.update(BOOKING).set(BOOKING.STATUS, "delivered")
-                .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(booking.id())).and(BOOKING.STATUS.ne("delivered")).execute() == 1;
-        Integer cost = dsl.select(OFFER.COST_PER_SESSION_PENCE).from(OFFER).join(BOOKING).on(BOOKING.OFFER_ID.eq(OFFER.ID))
-                .where(BOOKING.ID.eq(booking.id())).fetchOne(OFFER.COST_PER_SESSION_PENCE);
+        boolean firstTime = dsl.update(BOOKING)
+                        .set(BOOKING.STATUS, "delivered")
+                        .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                        .where(BOOKING.ID.eq(booking.id()))
+                        .and(BOOKING.STATUS.ne("delivered"))
+                        .execute()
+                == 1;
+        Integer cost = dsl.select(OFFER.COST_PER_SESSION_PENCE)
+                .from(OFFER)
+                .join(BOOKING)
+                .on(BOOKING.OFFER_ID.eq(OFFER.ID))
+                .where(BOOKING.ID.eq(booking.id()))
+                .fetchOne(OFFER.COST_PER_SESSION_PENCE);
         long paid = firstTime && cost != null && cost > 0 ? cost : 0;
-        boolean uncovered = paid > 0 && !new BudgetRepository(dsl).spend(schoolId(booking.id()),
-                AcademicYear.containing(booking.startsOn()).startYear(), paid);
+        boolean uncovered = paid > 0
+                && !new BudgetRepository(dsl)
+                        .spend(
+                                schoolId(booking.id()),
+                                AcademicYear.containing(booking.startsOn()).startYear(),
+                                paid);
         int attended = (int) listed.stream().filter(present::contains).count();
         return new Attendance(attended, listed.size() - attended, changed, uncovered ? 0 : paid, uncovered);
     }
 
     private long schoolId(long bookingId) {
-        return dsl.select(REQUEST.SCHOOL_ID).from(REQUEST).join(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .where(BOOKING.ID.eq(bookingId)).fetchSingle(REQUEST.SCHOOL_ID);
+        return dsl.select(REQUEST.SCHOOL_ID)
+                .from(REQUEST)
+                .join(BOOKING)
+                .on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                .where(BOOKING.ID.eq(bookingId))
+                .fetchSingle(REQUEST.SCHOOL_ID);
     }
 
     private org.jooq.SelectConditionStep<? extends Record> select(long schoolId, Condition condition) {
         var chosen = DSL.field(DSL.selectCount().from(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(BOOKING.ID)));
         // with the attendance of pupils since deleted after the retention period, so the day still reads as recorded
         var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)))
-                .plus(DSL.coalesce(DSL.field(DSL.select(BOOKING_ATTENDANCE_TALLY.ATTENDED.plus(BOOKING_ATTENDANCE_TALLY.ABSENT))
-                        .from(BOOKING_ATTENDANCE_TALLY).where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.eq(BOOKING.ID))), 0));
-        return dsl.select(BOOKING.ID, BOOKING.STATUS, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, VOLUNTEER.NAME,
-                        BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, REQUEST.YEAR_GROUP, BOOKING.PUPILS,
-                        chosen, recorded, BOOKING.SCHOOL_CONFIRMED_AT, REQUEST.IN_SCHOOL, OFFER.IN_SCHOOL,
-                        REQUEST.AT_WORKPLACE, OFFER.AT_WORKPLACE)
+                .plus(DSL.coalesce(
+                        DSL.field(DSL.select(BOOKING_ATTENDANCE_TALLY.ATTENDED.plus(BOOKING_ATTENDANCE_TALLY.ABSENT))
+                                .from(BOOKING_ATTENDANCE_TALLY)
+                                .where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.eq(BOOKING.ID))),
+                        0));
+        return dsl.select(
+                        BOOKING.ID,
+                        BOOKING.STATUS,
+                        BOOKING.ENCOUNTER_TYPE,
+                        EMPLOYER.NAME,
+                        VOLUNTEER.NAME,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD,
+                        REQUEST.YEAR_GROUP,
+                        BOOKING.PUPILS,
+                        chosen,
+                        recorded,
+                        BOOKING.SCHOOL_CONFIRMED_AT,
+                        REQUEST.IN_SCHOOL,
+                        OFFER.IN_SCHOOL,
+                        REQUEST.AT_WORKPLACE,
+                        OFFER.AT_WORKPLACE)
                 .from(BOOKING)
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
-                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(condition);
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .and(condition);
     }
 
     private static SchoolBooking booking(Record r) {
-        return new SchoolBooking(r.get(BOOKING.ID), r.get(BOOKING.STATUS), r.get(BOOKING.ENCOUNTER_TYPE),
-                r.get(EMPLOYER.NAME), r.get(VOLUNTEER.NAME), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON),
-                r.get(BOOKING.PERIOD), r.get(REQUEST.YEAR_GROUP), r.get(BOOKING.PUPILS), r.get(10, Integer.class),
-                r.get(11, Integer.class), r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null,
-                EmployerBooking.Place.of(r.get(REQUEST.IN_SCHOOL), r.get(OFFER.IN_SCHOOL), r.get(REQUEST.AT_WORKPLACE),
+        return new SchoolBooking(
+                r.get(BOOKING.ID),
+                r.get(BOOKING.STATUS),
+                r.get(BOOKING.ENCOUNTER_TYPE),
+                r.get(EMPLOYER.NAME),
+                r.get(VOLUNTEER.NAME),
+                r.get(BOOKING.STARTS_ON),
+                r.get(BOOKING.ENDS_ON),
+                r.get(BOOKING.PERIOD),
+                r.get(REQUEST.YEAR_GROUP),
+                r.get(BOOKING.PUPILS),
+                r.get(10, Integer.class),
+                r.get(11, Integer.class),
+                r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null,
+                EmployerBooking.Place.of(
+                        r.get(REQUEST.IN_SCHOOL),
+                        r.get(OFFER.IN_SCHOOL),
+                        r.get(REQUEST.AT_WORKPLACE),
                         r.get(OFFER.AT_WORKPLACE)));
     }
 }

@@ -8,8 +8,7 @@ import java.time.LocalTime;
  */
 public final class SchoolDay {
 
-    private SchoolDay() {
-    }
+    private SchoolDay() {}
 
     public static LocalTime start(String period) {
         return "afternoon".equals(period) ? LocalTime.of(13, 15) : LocalTime.of(9, 0);

@@ -60,16 +60,17 @@ public record AcademicYear(int startYear) {
         if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             return false;
         }
-        if (day.isBefore(FIRST_TEACHING_DAY.atYear(startYear)) || day.isAfter(LAST_TEACHING_DAY.atYear(startYear + 1))) {
+        if (day.isBefore(FIRST_TEACHING_DAY.atYear(startYear))
+                || day.isAfter(LAST_TEACHING_DAY.atYear(startYear + 1))) {
             return false;
         }
         MonthDay md = MonthDay.from(day);
-        return !(between(md, 10, 26, 10, 30)       // October half term
+        return !(between(md, 10, 26, 10, 30) // October half term
                 || md.isAfter(MonthDay.of(12, 19)) // Christmas
                 || md.isBefore(MonthDay.of(1, 5))
-                || between(md, 2, 15, 2, 19)       // February half term
-                || between(md, 3, 30, 4, 10)       // Easter
-                || between(md, 5, 25, 5, 29));     // May half term
+                || between(md, 2, 15, 2, 19) // February half term
+                || between(md, 3, 30, 4, 10) // Easter
+                || between(md, 5, 25, 5, 29)); // May half term
     }
 
     private static boolean between(MonthDay day, int fromMonth, int fromDay, int toMonth, int toDay) {

@@ -45,7 +45,8 @@ public record CsvTable(List<String> columns, List<Row> rows) {
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
         try {
             CsvParser parser = new CsvParser(new StringReader(content), separator);
-            List<String> header = parser.nextRecord().stream().map(CsvTable::columnName).toList();
+            List<String> header =
+                    parser.nextRecord().stream().map(CsvTable::columnName).toList();
             List<Row> rows = new ArrayList<>();
             for (List<String> fields = parser.nextRecord(); fields != null; fields = parser.nextRecord()) {
                 Map<String, String> values = new LinkedHashMap<>();
@@ -70,7 +71,10 @@ public record CsvTable(List<String> columns, List<Row> rows) {
 
     /** "Safeguarding checked until", "safeguarding-checked-until" and "SAFEGUARDING_CHECKED_UNTIL" are one column. */
     public static String columnName(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return header.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     private static long count(String line, char c) {

@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Booking;
 import uk.encounters.marketplace.demo.DemoHub.BookingPupil;
 import uk.encounters.marketplace.demo.DemoHub.Employer;
@@ -29,12 +29,17 @@ final class BookingGenerator {
     static final int DELIVERED = 5;
     static final int UPCOMING = 5;
 
-    record Result(List<Request> requests, List<Booking> bookings, List<BookingPupil> bookingPupils,
-                  List<Encounter> encounters) {
-    }
+    record Result(
+            List<Request> requests,
+            List<Booking> bookings,
+            List<BookingPupil> bookingPupils,
+            List<Encounter> encounters) {}
 
-    private static final Set<EncounterType> BOOKABLE = Set.of(EncounterType.CAREERS_TALK,
-            EncounterType.MOCK_INTERVIEWS, EncounterType.WORKPLACE_VISIT, EncounterType.ENTERPRISE_CHALLENGE);
+    private static final Set<EncounterType> BOOKABLE = Set.of(
+            EncounterType.CAREERS_TALK,
+            EncounterType.MOCK_INTERVIEWS,
+            EncounterType.WORKPLACE_VISIT,
+            EncounterType.ENTERPRISE_CHALLENGE);
 
     private final HubProfile hub;
     private final LocalDate today;
@@ -71,8 +76,14 @@ final class BookingGenerator {
         for (String status : statuses) {
             while (next < candidates.size()) {
                 int offer = candidates.get(next++);
-                if (book(offer, offers.get(offer), employers.get(offers.get(offer).employer()), status,
-                        firstRequest, volunteerDays, result)) {
+                if (book(
+                        offer,
+                        offers.get(offer),
+                        employers.get(offers.get(offer).employer()),
+                        status,
+                        firstRequest,
+                        volunteerDays,
+                        result)) {
                     break;
                 }
             }
@@ -80,12 +91,21 @@ final class BookingGenerator {
         return result;
     }
 
-    private boolean book(int offerIndex, Offer offer, Employer employer, String status, int firstRequest,
-                         Set<String> volunteerDays, Result result) {
+    private boolean book(
+            int offerIndex,
+            Offer offer,
+            Employer employer,
+            String status,
+            int firstRequest,
+            Set<String> volunteerDays,
+            Result result) {
         boolean delivered = status.equals("delivered");
         LocalDate day = delivered
-                ? year.randomSchoolDay(random, later(offer.availableFrom(), year.firstTeachingDay()), today.minusDays(1))
-                : year.randomSchoolDay(random, later(offer.availableFrom(), today.plusDays(3)),
+                ? year.randomSchoolDay(
+                        random, later(offer.availableFrom(), year.firstTeachingDay()), today.minusDays(1))
+                : year.randomSchoolDay(
+                        random,
+                        later(offer.availableFrom(), today.plusDays(3)),
                         earlier(offer.availableUntil(), today.plusDays(28)));
         if (day == null || !volunteerDays.add(offer.volunteer() + "/" + day)) {
             return false;
@@ -107,24 +127,49 @@ final class BookingGenerator {
             case MOCK_INTERVIEWS -> 15;
             default -> 25;
         };
-        int pupils = Math.max(offer.pupilsMin(), Math.min(cap, Math.min(offer.pupilsMax(), school.pupilsIn(yearGroup))));
+        int pupils =
+                Math.max(offer.pupilsMin(), Math.min(cap, Math.min(offer.pupilsMax(), school.pupilsIn(yearGroup))));
         String period = offer.type() == EncounterType.WORKPLACE_VISIT || random.nextBoolean() ? "morning" : "afternoon";
 
         int request = firstRequest + result.requests().size();
-        result.requests().add(new Request(schoolIndex, yearGroup, offer.type(), pupils, 1,
-                AcademicYear.schoolDayOnOrBefore(day.minusDays(7)), AcademicYear.schoolDayOnOrAfter(day.plusDays(7)),
-                true, true, offer.inSchool(), offer.atWorkplace(), offer.online(), null, null,
-                delivered ? "closed" : "matched"));
+        result.requests()
+                .add(new Request(
+                        schoolIndex,
+                        yearGroup,
+                        offer.type(),
+                        pupils,
+                        1,
+                        AcademicYear.schoolDayOnOrBefore(day.minusDays(7)),
+                        AcademicYear.schoolDayOnOrAfter(day.plusDays(7)),
+                        true,
+                        true,
+                        offer.inSchool(),
+                        offer.atWorkplace(),
+                        offer.online(),
+                        null,
+                        null,
+                        delivered ? "closed" : "matched"));
         int booking = result.bookings().size();
         List<Integer> chosen = choosePupils(school, yearGroup, pupils);
-        result.bookings().add(new Booking(request, offerIndex, offer.type(), offer.volunteer(), day, day, period,
-                chosen.size(), status, true));
+        result.bookings()
+                .add(new Booking(
+                        request,
+                        offerIndex,
+                        offer.type(),
+                        offer.volunteer(),
+                        day,
+                        day,
+                        period,
+                        chosen.size(),
+                        status,
+                        true));
         for (int sequence : chosen) {
             result.bookingPupils().add(new BookingPupil(booking, schoolIndex, sequence));
             if (delivered) {
                 // a chosen pupil who was absent had no encounter, but the row records that they were expected
-                result.encounters().add(new Encounter(schoolIndex, sequence, booking, offer.type(), day,
-                        random.nextDouble() < 0.9, null));
+                result.encounters()
+                        .add(new Encounter(
+                                schoolIndex, sequence, booking, offer.type(), day, random.nextDouble() < 0.9, null));
             }
         }
         return true;
@@ -148,7 +193,8 @@ final class BookingGenerator {
         if (suitable.isEmpty()) {
             return -1;
         }
-        suitable.sort(Comparator.comparingDouble(s -> squaredDistance(employer, hub.schools().get(s))));
+        suitable.sort(Comparator.comparingDouble(
+                s -> squaredDistance(employer, hub.schools().get(s))));
         return suitable.get(random.nextInt(Math.min(6, suitable.size())));
     }
 

@@ -1,10 +1,10 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Budget;
 
 /**

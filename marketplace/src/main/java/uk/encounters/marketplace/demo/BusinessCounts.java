@@ -10,8 +10,7 @@ final class BusinessCounts {
     /** The latest year in the file (counts are for March of that year). */
     static final int YEAR = 2022;
 
-    private BusinessCounts() {
-    }
+    private BusinessCounts() {}
 
     /**
      * The enterprise counts of an area in {@link #YEAR}.
@@ -22,8 +21,10 @@ final class BusinessCounts {
     static EnterpriseCounts read(SharedData data, String geographyType, String area) {
         Map<String, Map<SizeBand, Double>> bySector = new LinkedHashMap<>();
         CsvFile.read(data.file(SharedData.BUSINESS_COUNTS), row -> {
-            if (row.getInt("year") != YEAR || !row.get("legal_status").equals("Total")
-                    || !row.get("geography_type").equals(geographyType) || !row.get("area").equals(area)
+            if (row.getInt("year") != YEAR
+                    || !row.get("legal_status").equals("Total")
+                    || !row.get("geography_type").equals(geographyType)
+                    || !row.get("area").equals(area)
                     || row.get("industry").equals("Total")) {
                 return;
             }
@@ -35,7 +36,8 @@ final class BusinessCounts {
             bySector.put(EnterpriseCounts.sectorName(row.get("industry")), bands);
         });
         if (bySector.isEmpty()) {
-            throw new IllegalArgumentException("No " + YEAR + " business counts for " + geographyType + " '" + area + "'");
+            throw new IllegalArgumentException(
+                    "No " + YEAR + " business counts for " + geographyType + " '" + area + "'");
         }
         return new EnterpriseCounts(bySector);
     }

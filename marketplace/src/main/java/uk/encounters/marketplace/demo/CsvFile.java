@@ -20,8 +20,7 @@ import uk.encounters.marketplace.csv.CsvParser;
  */
 final class CsvFile {
 
-    private CsvFile() {
-    }
+    private CsvFile() {}
 
     /** One data line, its fields found by header name. */
     record Row(Map<String, Integer> columns, List<String> values) {

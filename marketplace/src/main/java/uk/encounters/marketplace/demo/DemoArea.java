@@ -15,17 +15,32 @@ import java.util.stream.Collectors;
  */
 public enum DemoArea {
     DERBY("derby", "Derby", "Derby", school -> school.localAuthorityCode().equals("831")),
-    BLACKPOOL("blackpool", "Blackpool", "Blackpool", school -> school.localAuthorityCode().equals("890")),
-    DONCASTER("doncaster", "Doncaster", "Doncaster", school -> school.localAuthorityCode().equals("371")),
-    NORWICH("norwich", "Norwich", "Norwich",
+    BLACKPOOL(
+            "blackpool",
+            "Blackpool",
+            "Blackpool",
+            school -> school.localAuthorityCode().equals("890")),
+    DONCASTER(
+            "doncaster",
+            "Doncaster",
+            "Doncaster",
+            school -> school.localAuthorityCode().equals("371")),
+    NORWICH(
+            "norwich",
+            "Norwich",
+            "Norwich",
             school -> school.localAuthority().equals("Norfolk") && "Norwich".equals(school.district())),
     /**
      * West Somerset was merged away in 2019; only the 2011 LSOA names still carry it, so a school is
      * in it when its neighbourhood's name is. Its business counts are those of the merged
      * district, Somerset West and Taunton, cut to West Somerset's share of the population.
      */
-    WEST_SOMERSET("west-somerset", "West Somerset", "Somerset West and Taunton",
-            school -> school.localAuthority().equals("Somerset") && school.neighbourhood() != null
+    WEST_SOMERSET(
+            "west-somerset",
+            "West Somerset",
+            "Somerset West and Taunton",
+            school -> school.localAuthority().equals("Somerset")
+                    && school.neighbourhood() != null
                     && school.neighbourhood().startsWith("West Somerset")),
     ENGLAND("england", "England", "England", school -> true);
 
@@ -50,7 +65,9 @@ public enum DemoArea {
     }
 
     public static DemoArea named(String name) {
-        return Arrays.stream(values()).filter(area -> area.code.equalsIgnoreCase(name.trim())).findFirst()
+        return Arrays.stream(values())
+                .filter(area -> area.code.equalsIgnoreCase(name.trim()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown area '" + name + "'; known areas: " + String.join(", ", names())));
     }
@@ -76,7 +93,8 @@ public enum DemoArea {
     }
 
     List<HubProfile> hubs(SharedData data) {
-        List<SchoolProfile> schools = SchoolCensus.read(data).stream().filter(this::includes).toList();
+        List<SchoolProfile> schools =
+                SchoolCensus.read(data).stream().filter(this::includes).toList();
         if (this == ENGLAND) {
             return englandHubs(data, schools);
         }
@@ -95,13 +113,18 @@ public enum DemoArea {
     private static List<HubProfile> englandHubs(SharedData data, List<SchoolProfile> schools) {
         EnterpriseCounts england = BusinessCounts.read(data, "country", "England");
         double englandPupils = schools.stream().mapToInt(SchoolProfile::pupils).sum();
-        Map<String, List<SchoolProfile>> byAuthority = schools.stream().collect(
-                Collectors.groupingBy(SchoolProfile::localAuthority, TreeMap::new, Collectors.toList()));
+        Map<String, List<SchoolProfile>> byAuthority = schools.stream()
+                .collect(Collectors.groupingBy(SchoolProfile::localAuthority, TreeMap::new, Collectors.toList()));
         List<HubProfile> hubs = new ArrayList<>();
         byAuthority.forEach((authority, authoritySchools) -> {
             String place = authority.replaceFirst(", (City|County) of$", "");
-            double pupils = authoritySchools.stream().mapToInt(SchoolProfile::pupils).sum();
-            hubs.add(new HubProfile(place + " Careers Hub", ENGLAND.code, place, authoritySchools,
+            double pupils =
+                    authoritySchools.stream().mapToInt(SchoolProfile::pupils).sum();
+            hubs.add(new HubProfile(
+                    place + " Careers Hub",
+                    ENGLAND.code,
+                    place,
+                    authoritySchools,
                     england.scaled(pupils / englandPupils)));
         });
         return hubs;

@@ -16,8 +16,7 @@ import uk.encounters.marketplace.Database;
  */
 public final class DemoData {
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** The area names {@link #load} accepts: derby, blackpool, doncaster, norwich, west-somerset, england. */
     public static List<String> areas() {
@@ -35,7 +34,9 @@ public final class DemoData {
      */
     public static List<DemoHub> generate(String area, long seed, LocalDate today, Optional<Path> sharedData) {
         HubGenerator generator = new HubGenerator(seed, today);
-        return profiles(area, seed, sharedData).stream().map(generator::generate).toList();
+        return profiles(area, seed, sharedData).stream()
+                .map(generator::generate)
+                .toList();
     }
 
     /**
@@ -46,10 +47,10 @@ public final class DemoData {
      * @throws IllegalArgumentException for an unknown area, or one that needs the data when there is none
      * @throws IllegalStateException    when one of the area's hubs or schools is already in the database
      */
-    public static LoadReport load(Database database, String area, long seed, LocalDate today,
-                                  Optional<Path> sharedData) {
-        return new HubLoader(database).load(DemoArea.named(area).code(), profiles(area, seed, sharedData),
-                new HubGenerator(seed, today));
+    public static LoadReport load(
+            Database database, String area, long seed, LocalDate today, Optional<Path> sharedData) {
+        return new HubLoader(database)
+                .load(DemoArea.named(area).code(), profiles(area, seed, sharedData), new HubGenerator(seed, today));
     }
 
     private static List<HubProfile> profiles(String area, long seed, Optional<Path> sharedData) {

@@ -25,23 +25,41 @@ final class DerbyLikeHub {
     /** Synthetic URNs: real ones are six digits below 160000, so these can never clash with them. */
     private static final int FIRST_URN = 900001;
 
-    private static final List<String> PLACES = List.of("Allestree", "Mickleover", "Littleover", "Chaddesden",
-            "Spondon", "Alvaston", "Sinfin", "Normanton", "Oakwood", "Darley Abbey", "Chellaston", "Mackworth",
-            "Allenton", "Boulton", "Derwent", "Sunnyhill", "Osmaston", "Abbey Hill", "Arboretum", "Blagreaves",
-            "Stockbrook", "Markeaton");
-    private static final List<String> KINDS = List.of("Park Academy", "High School", "Community College",
-            "School", "Academy", "Church of England Academy");
+    private static final List<String> PLACES = List.of(
+            "Allestree",
+            "Mickleover",
+            "Littleover",
+            "Chaddesden",
+            "Spondon",
+            "Alvaston",
+            "Sinfin",
+            "Normanton",
+            "Oakwood",
+            "Darley Abbey",
+            "Chellaston",
+            "Mackworth",
+            "Allenton",
+            "Boulton",
+            "Derwent",
+            "Sunnyhill",
+            "Osmaston",
+            "Abbey Hill",
+            "Arboretum",
+            "Blagreaves",
+            "Stockbrook",
+            "Markeaton");
+    private static final List<String> KINDS = List.of(
+            "Park Academy", "High School", "Community College", "School", "Academy", "Church of England Academy");
     private static final List<String> DISTRICTS = List.of("DE1", "DE3", "DE21", "DE22", "DE23", "DE24", "DE73");
 
     /** Derby's largest sectors by share of jobs (seeds); the last tenth spread over the rest. */
     static final Map<String, Double> SECTOR_SHARES = sectorShares();
 
     /** Derby's 2022 enterprises by size band (ONS UK Business Counts). */
-    static final Map<SizeBand, Integer> SIZE_COUNTS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
-            SizeBand.MICRO, 6595, SizeBand.SMALL, 765, SizeBand.MEDIUM, 145, SizeBand.LARGE, 45)));
+    static final Map<SizeBand, Integer> SIZE_COUNTS = Collections.unmodifiableMap(
+            new EnumMap<>(Map.of(SizeBand.MICRO, 6595, SizeBand.SMALL, 765, SizeBand.MEDIUM, 145, SizeBand.LARGE, 45)));
 
-    private DerbyLikeHub() {
-    }
+    private DerbyLikeHub() {}
 
     private static Map<String, Double> sectorShares() {
         Map<String, Double> shares = new LinkedHashMap<>();
@@ -77,9 +95,11 @@ final class DerbyLikeHub {
             boolean special = i >= mainstream;
             // skewed to the deprived end: about a quarter of schools in decile 1
             int decile = 1 + (int) Math.floor(10 * Math.pow(random.nextDouble(), 1.8));
-            double fsm = special ? 40 + random.nextInt(16)
+            double fsm = special
+                    ? 40 + random.nextInt(16)
                     : Math.max(9, Math.min(62, 62 - 5 * decile + random.nextGaussian() * 5));
-            List<Integer> pupils = special ? specialSchoolPupils(random)
+            List<Integer> pupils = special
+                    ? specialSchoolPupils(random)
                     : mainstreamPupils(size[i] * (PUPILS_PER_YEAR_GROUP - 60) / total, i % 2 == 0, random);
             double distance = RADIUS_KM * Math.sqrt(random.nextDouble());
             double bearing = random.nextDouble() * 2 * Math.PI;
@@ -88,12 +108,28 @@ final class DerbyLikeHub {
                     + distance * Math.sin(bearing) / (111.2 * Math.cos(Math.toRadians(CENTRE_LATITUDE)));
             String name = PLACES.get(i) + " " + (special ? "Specialist School" : EmployerNames.pick(KINDS, random));
             String postcode = EmployerNames.pick(DISTRICTS, random) + " " + (1 + random.nextInt(9))
-                    + "ABDEFGHJLNPQRSTUWXYZ".charAt(random.nextInt(20)) + "ABDEFGHJLNPQRSTUWXYZ".charAt(random.nextInt(20));
-            schools.add(new SchoolProfile(FIRST_URN + i, name, special ? "special" : "secondary", postcode,
-                    Math.round(latitude * 1e6) / 1e6, Math.round(longitude * 1e6) / 1e6,
-                    Math.round(fsm * 10) / 10.0, decile, "831", "Derby", "Derby", null, pupils));
+                    + "ABDEFGHJLNPQRSTUWXYZ".charAt(random.nextInt(20))
+                    + "ABDEFGHJLNPQRSTUWXYZ".charAt(random.nextInt(20));
+            schools.add(new SchoolProfile(
+                    FIRST_URN + i,
+                    name,
+                    special ? "special" : "secondary",
+                    postcode,
+                    Math.round(latitude * 1e6) / 1e6,
+                    Math.round(longitude * 1e6) / 1e6,
+                    Math.round(fsm * 10) / 10.0,
+                    decile,
+                    "831",
+                    "Derby",
+                    "Derby",
+                    null,
+                    pupils));
         }
-        return new HubProfile("Derby Careers Hub", DemoArea.DERBY.code(), "Derby", schools,
+        return new HubProfile(
+                "Derby Careers Hub",
+                DemoArea.DERBY.code(),
+                "Derby",
+                schools,
                 EnterpriseCounts.fromShares(SECTOR_SHARES, SIZE_COUNTS));
     }
 

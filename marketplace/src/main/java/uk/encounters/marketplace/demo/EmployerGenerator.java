@@ -21,14 +21,12 @@ import uk.encounters.marketplace.employer.OrganisationName;
 final class EmployerGenerator {
 
     /** Share of an area's enterprises that engage with schools, by size band. */
-    static final Map<SizeBand, Double> ENGAGED_SHARE = Map.of(
-            SizeBand.MICRO, 0.02, SizeBand.SMALL, 0.08, SizeBand.MEDIUM, 0.25, SizeBand.LARGE, 0.6);
+    static final Map<SizeBand, Double> ENGAGED_SHARE =
+            Map.of(SizeBand.MICRO, 0.02, SizeBand.SMALL, 0.08, SizeBand.MEDIUM, 0.25, SizeBand.LARGE, 0.6);
 
-    record Result(List<Employer> employers, List<Volunteer> volunteers) {
-    }
+    record Result(List<Employer> employers, List<Volunteer> volunteers) {}
 
-    private record Slot(String sector, SizeBand band) {
-    }
+    private record Slot(String sector, SizeBand band) {}
 
     private final HubProfile hub;
     private final LocalDate today;
@@ -39,7 +37,8 @@ final class EmployerGenerator {
         this.hub = hub;
         this.today = today;
         this.random = seed.random("hub/" + hub.name() + "/employers");
-        this.locatedSchools = hub.schools().stream().filter(SchoolProfile::located).toList();
+        this.locatedSchools =
+                hub.schools().stream().filter(SchoolProfile::located).toList();
     }
 
     Result generate() {
@@ -63,8 +62,11 @@ final class EmployerGenerator {
         for (SizeBand band : SizeBand.values()) {
             double share = ENGAGED_SHARE.get(band);
             List<String> sectors = List.copyOf(hub.enterprises().bySector().keySet());
-            double[] wanted = sectors.stream().mapToDouble(s -> hub.enterprises().count(s, band) * share).toArray();
-            int[] allocated = LargestRemainder.allocate(wanted, (int) Math.round(hub.enterprises().total(band) * share));
+            double[] wanted = sectors.stream()
+                    .mapToDouble(s -> hub.enterprises().count(s, band) * share)
+                    .toArray();
+            int[] allocated = LargestRemainder.allocate(
+                    wanted, (int) Math.round(hub.enterprises().total(band) * share));
             for (int s = 0; s < sectors.size(); s++) {
                 for (int n = 0; n < allocated[s]; n++) {
                     slots.add(new Slot(sectors.get(s), band));
@@ -98,22 +100,36 @@ final class EmployerGenerator {
         double bearing = random.nextDouble() * 2 * Math.PI;
         latitude += distanceKm * Math.cos(bearing) / 111.2;
         longitude += distanceKm * Math.sin(bearing) / (111.2 * Math.cos(Math.toRadians(latitude)));
-        int maxAsks = cornerstone ? 4 : switch (slot.band()) {
-            case MICRO -> 1;
-            case SMALL -> 1 + random.nextInt(2);
-            case MEDIUM -> 1 + random.nextInt(3);
-            case LARGE -> 2 + random.nextInt(3);
-        };
-        return new Employer(name, normalised, EmployerNames.emailDomain(normalised), postcode(near),
-                latitude, longitude, slot.band(), cornerstone, slot.sector(), maxAsks);
+        int maxAsks = cornerstone
+                ? 4
+                : switch (slot.band()) {
+                    case MICRO -> 1;
+                    case SMALL -> 1 + random.nextInt(2);
+                    case MEDIUM -> 1 + random.nextInt(3);
+                    case LARGE -> 2 + random.nextInt(3);
+                };
+        return new Employer(
+                name,
+                normalised,
+                EmployerNames.emailDomain(normalised),
+                postcode(near),
+                latitude,
+                longitude,
+                slot.band(),
+                cornerstone,
+                slot.sector(),
+                maxAsks);
     }
 
     /** A postcode in the district of the school it is near; the inward part is made up. */
     private String postcode(SchoolProfile near) {
         String district = near == null ? null : near.postcodeDistrict();
         if (district == null) {
-            district = hub.schools().stream().map(SchoolProfile::postcodeDistrict)
-                    .filter(d -> d != null).findFirst().orElse("DE1");
+            district = hub.schools().stream()
+                    .map(SchoolProfile::postcodeDistrict)
+                    .filter(d -> d != null)
+                    .findFirst()
+                    .orElse("DE1");
         }
         String letters = "ABDEFGHJLNPQRSTUWXYZ";
         return district + " " + (1 + random.nextInt(9)) + letters.charAt(random.nextInt(letters.length()))
@@ -121,19 +137,23 @@ final class EmployerGenerator {
     }
 
     private List<Volunteer> volunteers(int employerIndex, Employer employer) {
-        int count = employer.cornerstone() ? 15 + random.nextInt(26) : switch (employer.sizeBand()) {
-            case MICRO -> 1 + random.nextInt(2);
-            case SMALL -> 2 + random.nextInt(3);
-            case MEDIUM -> 3 + random.nextInt(6);
-            case LARGE -> 6 + random.nextInt(9);
-        };
+        int count = employer.cornerstone()
+                ? 15 + random.nextInt(26)
+                : switch (employer.sizeBand()) {
+                    case MICRO -> 1 + random.nextInt(2);
+                    case SMALL -> 2 + random.nextInt(3);
+                    case MEDIUM -> 3 + random.nextInt(6);
+                    case LARGE -> 6 + random.nextInt(9);
+                };
         // large employers run DBS checks for their schools' programmes; few micro firms have one
-        double checked = employer.cornerstone() ? 0.8 : switch (employer.sizeBand()) {
-            case MICRO -> 0.2;
-            case SMALL -> 0.3;
-            case MEDIUM -> 0.45;
-            case LARGE -> 0.6;
-        };
+        double checked = employer.cornerstone()
+                ? 0.8
+                : switch (employer.sizeBand()) {
+                    case MICRO -> 0.2;
+                    case SMALL -> 0.3;
+                    case MEDIUM -> 0.45;
+                    case LARGE -> 0.6;
+                };
         Set<String> emails = new HashSet<>();
         List<Volunteer> volunteers = new ArrayList<>();
         for (int v = 0; v < count; v++) {
@@ -141,11 +161,11 @@ final class EmployerGenerator {
             LocalDate until = null;
             if (random.nextDouble() < checked) {
                 until = random.nextDouble() < 0.1
-                        ? today.minusDays(1 + random.nextInt(200))          // lapsed
+                        ? today.minusDays(1 + random.nextInt(200)) // lapsed
                         : today.plusDays(60 + random.nextInt(3 * 365));
             }
-            volunteers.add(new Volunteer(employerIndex, name, PersonNames.email(name, employer.emailDomain(), emails),
-                    until));
+            volunteers.add(
+                    new Volunteer(employerIndex, name, PersonNames.email(name, employer.emailDomain(), emails), until));
         }
         return volunteers;
     }

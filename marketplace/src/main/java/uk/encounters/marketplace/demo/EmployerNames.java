@@ -13,61 +13,194 @@ import uk.encounters.marketplace.employer.OrganisationName;
  */
 final class EmployerNames {
 
-    private static final List<String> PLACES = List.of("Riverside", "Northgate", "Parkway", "Oakfield", "Meadowbank",
-            "Hillcrest", "Kingsway", "Station Road", "Abbey", "Castle", "Bridgeview", "Valley", "Greenfield",
-            "Westfield", "Eastgate", "Millbrook", "Highfield", "Ashgrove", "Beacon", "Brookside", "Canal Side",
-            "Cathedral", "Elmtree", "Foundry", "Granary", "Harbour", "Ivy Lane", "Juniper", "Lakeside", "Marshgate",
-            "Newbridge", "Orchard", "Pennine", "Queensway", "Redhill", "Southgate", "Trent", "Unity", "Victoria",
-            "Willowbank", "Yew Tree", "Crown", "Phoenix", "Summit", "Silverdale", "Stonebridge", "Wharf", "Heritage");
+    private static final List<String> PLACES = List.of(
+            "Riverside",
+            "Northgate",
+            "Parkway",
+            "Oakfield",
+            "Meadowbank",
+            "Hillcrest",
+            "Kingsway",
+            "Station Road",
+            "Abbey",
+            "Castle",
+            "Bridgeview",
+            "Valley",
+            "Greenfield",
+            "Westfield",
+            "Eastgate",
+            "Millbrook",
+            "Highfield",
+            "Ashgrove",
+            "Beacon",
+            "Brookside",
+            "Canal Side",
+            "Cathedral",
+            "Elmtree",
+            "Foundry",
+            "Granary",
+            "Harbour",
+            "Ivy Lane",
+            "Juniper",
+            "Lakeside",
+            "Marshgate",
+            "Newbridge",
+            "Orchard",
+            "Pennine",
+            "Queensway",
+            "Redhill",
+            "Southgate",
+            "Trent",
+            "Unity",
+            "Victoria",
+            "Willowbank",
+            "Yew Tree",
+            "Crown",
+            "Phoenix",
+            "Summit",
+            "Silverdale",
+            "Stonebridge",
+            "Wharf",
+            "Heritage");
 
     private static final List<String> GENERIC = List.of("Services", "Solutions", "Group", "Partners", "Works");
 
     private static final Map<String, List<String>> TRADES = Map.ofEntries(
-            Map.entry("Agriculture, forestry & fishing", List.of("Farms", "Nurseries", "Growers", "Landscapes",
-                    "Agricultural Services", "Tree Care")),
-            Map.entry("Mining, quarrying & utilities", List.of("Energy", "Water Services", "Recycling",
-                    "Environmental Services", "Aggregates", "Power Networks")),
-            Map.entry("Manufacturing", List.of("Precision Engineering", "Components", "Fabrications", "Plastics",
-                    "Aerospace Systems", "Rail Systems", "Castings", "Foods", "Print", "Textiles", "Electronics",
-                    "Machining", "Packaging")),
-            Map.entry("Construction", List.of("Construction", "Builders", "Roofing", "Electrical Contractors",
-                    "Plumbing & Heating", "Civil Engineering", "Joinery", "Scaffolding")),
+            Map.entry(
+                    "Agriculture, forestry & fishing",
+                    List.of("Farms", "Nurseries", "Growers", "Landscapes", "Agricultural Services", "Tree Care")),
+            Map.entry(
+                    "Mining, quarrying & utilities",
+                    List.of(
+                            "Energy",
+                            "Water Services",
+                            "Recycling",
+                            "Environmental Services",
+                            "Aggregates",
+                            "Power Networks")),
+            Map.entry(
+                    "Manufacturing",
+                    List.of(
+                            "Precision Engineering",
+                            "Components",
+                            "Fabrications",
+                            "Plastics",
+                            "Aerospace Systems",
+                            "Rail Systems",
+                            "Castings",
+                            "Foods",
+                            "Print",
+                            "Textiles",
+                            "Electronics",
+                            "Machining",
+                            "Packaging")),
+            Map.entry(
+                    "Construction",
+                    List.of(
+                            "Construction",
+                            "Builders",
+                            "Roofing",
+                            "Electrical Contractors",
+                            "Plumbing & Heating",
+                            "Civil Engineering",
+                            "Joinery",
+                            "Scaffolding")),
             Map.entry("Motor trades", List.of("Motors", "Garage", "Autos", "Vehicle Services", "Tyres", "Bodyworks")),
             Map.entry("Wholesale", List.of("Wholesale", "Distribution", "Supplies", "Trade Supplies", "Cash & Carry")),
-            Map.entry("Retail", List.of("Stores", "Bakery", "Pharmacy", "Florists", "Hardware", "Books", "Opticians",
-                    "Butchers", "Garden Centre")),
-            Map.entry("Transport & storage (inc postal)", List.of("Logistics", "Haulage", "Couriers", "Transport",
-                    "Coaches", "Freight", "Removals")),
-            Map.entry("Accommodation & food services", List.of("Hotel", "Café", "Kitchen", "Catering", "Restaurant",
-                    "Inn", "Events")),
-            Map.entry("Information & communication", List.of("Digital", "Software", "Media", "Web Studio",
-                    "Data Systems", "IT Solutions", "Games")),
-            Map.entry("Financial & insurance", List.of("Financial Planning", "Insurance Brokers", "Mortgage Services",
-                    "Credit Union", "Wealth Management")),
+            Map.entry(
+                    "Retail",
+                    List.of(
+                            "Stores",
+                            "Bakery",
+                            "Pharmacy",
+                            "Florists",
+                            "Hardware",
+                            "Books",
+                            "Opticians",
+                            "Butchers",
+                            "Garden Centre")),
+            Map.entry(
+                    "Transport & storage (inc postal)",
+                    List.of("Logistics", "Haulage", "Couriers", "Transport", "Coaches", "Freight", "Removals")),
+            Map.entry(
+                    "Accommodation & food services",
+                    List.of("Hotel", "Café", "Kitchen", "Catering", "Restaurant", "Inn", "Events")),
+            Map.entry(
+                    "Information & communication",
+                    List.of("Digital", "Software", "Media", "Web Studio", "Data Systems", "IT Solutions", "Games")),
+            Map.entry(
+                    "Financial & insurance",
+                    List.of(
+                            "Financial Planning",
+                            "Insurance Brokers",
+                            "Mortgage Services",
+                            "Credit Union",
+                            "Wealth Management")),
             Map.entry("Property", List.of("Estates", "Lettings", "Property Management", "Homes")),
-            Map.entry("Professional, scientific & technical", List.of("Accountants", "Solicitors", "Architects",
-                    "Consulting Engineers", "Surveyors", "Laboratories", "Design", "Marketing", "Veterinary Surgery")),
-            Map.entry("Business administration & support services", List.of("Recruitment", "Facilities Services",
-                    "Cleaning Services", "Security", "Business Support", "Travel", "Training Services")),
-            Map.entry("Public administration & defence", List.of("Community Council", "Parish Council",
-                    "Civic Trust")),
-            Map.entry("Education", List.of("Training", "Tutors", "Learning", "Day Nursery", "Skills Academy",
-                    "Driving School")),
-            Map.entry("Health", List.of("Care Services", "Dental Practice", "Medical Centre", "Home Care",
-                    "Physiotherapy", "Care Home", "Health Centre")),
-            Map.entry("Arts, entertainment, recreation & other services", List.of("Theatre", "Leisure", "Fitness",
-                    "Hair Studio", "Studios", "Community Trust", "Sports Club", "Museum Trust")));
+            Map.entry(
+                    "Professional, scientific & technical",
+                    List.of(
+                            "Accountants",
+                            "Solicitors",
+                            "Architects",
+                            "Consulting Engineers",
+                            "Surveyors",
+                            "Laboratories",
+                            "Design",
+                            "Marketing",
+                            "Veterinary Surgery")),
+            Map.entry(
+                    "Business administration & support services",
+                    List.of(
+                            "Recruitment",
+                            "Facilities Services",
+                            "Cleaning Services",
+                            "Security",
+                            "Business Support",
+                            "Travel",
+                            "Training Services")),
+            Map.entry("Public administration & defence", List.of("Community Council", "Parish Council", "Civic Trust")),
+            Map.entry(
+                    "Education",
+                    List.of("Training", "Tutors", "Learning", "Day Nursery", "Skills Academy", "Driving School")),
+            Map.entry(
+                    "Health",
+                    List.of(
+                            "Care Services",
+                            "Dental Practice",
+                            "Medical Centre",
+                            "Home Care",
+                            "Physiotherapy",
+                            "Care Home",
+                            "Health Centre")),
+            Map.entry(
+                    "Arts, entertainment, recreation & other services",
+                    List.of(
+                            "Theatre",
+                            "Leisure",
+                            "Fitness",
+                            "Hair Studio",
+                            "Studios",
+                            "Community Trust",
+                            "Sports Club",
+                            "Museum Trust")));
 
     /** Large organisations named after the place they serve; {place} is the hub's place. */
     private static final Map<String, List<String>> PUBLIC_BODIES = Map.of(
-            "Health", List.of("{place} Teaching Hospitals NHS Trust", "{place} Community Health Services NHS Trust",
-                    "{place} Healthcare NHS Foundation Trust"),
-            "Public administration & defence", List.of("{place} Council", "{place} Fire and Rescue Service",
-                    "{place} Police", "{place} Combined Authority"),
+            "Health",
+                    List.of(
+                            "{place} Teaching Hospitals NHS Trust",
+                            "{place} Community Health Services NHS Trust",
+                            "{place} Healthcare NHS Foundation Trust"),
+            "Public administration & defence",
+                    List.of(
+                            "{place} Council",
+                            "{place} Fire and Rescue Service",
+                            "{place} Police",
+                            "{place} Combined Authority"),
             "Education", List.of("University of {place}", "{place} College", "{place} Learning Trust"));
 
-    private EmployerNames() {
-    }
+    private EmployerNames() {}
 
     /** A name whose normalised form is not yet in {@code taken}; adds it there. */
     static String unique(String sector, SizeBand band, String place, RandomGenerator random, Set<String> taken) {

@@ -1,10 +1,10 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Encounter;
 import uk.encounters.marketplace.demo.DemoHub.Pupil;
 import uk.encounters.matcher.domain.EncounterType;
@@ -66,10 +66,18 @@ final class EncounterHistory {
                 }
             }
             if ((year == 10 || year == 12) && random.nextDouble() < reach * 0.5) {
-                LocalDate summer = then.randomSchoolDay(random,
-                        MonthDay.of(6, 15).atYear(then.startYear() + 1), MonthDay.of(7, 15).atYear(then.startYear() + 1));
-                encounters.accept(new Encounter(pupil.school(), pupil.sequence(), null, EncounterType.WORK_EXPERIENCE,
-                        summer, true, "Work experience placement"));
+                LocalDate summer = then.randomSchoolDay(
+                        random,
+                        MonthDay.of(6, 15).atYear(then.startYear() + 1),
+                        MonthDay.of(7, 15).atYear(then.startYear() + 1));
+                encounters.accept(new Encounter(
+                        pupil.school(),
+                        pupil.sequence(),
+                        null,
+                        EncounterType.WORK_EXPERIENCE,
+                        summer,
+                        true,
+                        "Work experience placement"));
             }
         }
         double reachThisYear = cohortReach[pupil.yearGroup() - 7] * yearElapsed;

@@ -22,7 +22,9 @@ public record EnterpriseCounts(Map<String, Map<SizeBand, Double>> bySector) {
     }
 
     public double total(SizeBand band) {
-        return bySector.values().stream().mapToDouble(bands -> bands.getOrDefault(band, 0.0)).sum();
+        return bySector.values().stream()
+                .mapToDouble(bands -> bands.getOrDefault(band, 0.0))
+                .sum();
     }
 
     public double total() {
@@ -49,7 +51,8 @@ public record EnterpriseCounts(Map<String, Map<SizeBand, Double>> bySector) {
      * parametric Derby): every size band split across the sectors by the same shares.
      */
     static EnterpriseCounts fromShares(Map<String, Double> sectorShares, Map<SizeBand, Integer> sizeTotals) {
-        double shareSum = sectorShares.values().stream().mapToDouble(Double::doubleValue).sum();
+        double shareSum =
+                sectorShares.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Map<SizeBand, Double>> bySector = new LinkedHashMap<>();
         sectorShares.forEach((sector, share) -> {
             Map<SizeBand, Double> bands = new EnumMap<>(SizeBand.class);

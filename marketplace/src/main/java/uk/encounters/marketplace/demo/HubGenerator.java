@@ -22,15 +22,24 @@ public final class HubGenerator {
 
     public DemoHub generate(HubProfile hub) {
         EmployerGenerator.Result employers = new EmployerGenerator(hub, seed, today).generate();
-        OfferGenerator.Result offers = new OfferGenerator(hub, seed, today)
-                .generate(employers.employers(), employers.volunteers());
+        OfferGenerator.Result offers =
+                new OfferGenerator(hub, seed, today).generate(employers.employers(), employers.volunteers());
         List<Request> requests = new ArrayList<>(new RequestGenerator(hub, seed, today).generate());
         BookingGenerator.Result bookings = new BookingGenerator(hub, seed, today)
                 .generate(employers.employers(), offers.offers(), requests.size());
         requests.addAll(bookings.requests());
-        return new DemoHub(hub, today, new BudgetGenerator(hub, seed, today).generate(),
-                employers.employers(), employers.volunteers(), offers.offers(), offers.availability(),
-                List.copyOf(requests), bookings.bookings(), bookings.bookingPupils(), bookings.encounters(),
+        return new DemoHub(
+                hub,
+                today,
+                new BudgetGenerator(hub, seed, today).generate(),
+                employers.employers(),
+                employers.volunteers(),
+                offers.offers(),
+                offers.availability(),
+                List.copyOf(requests),
+                bookings.bookings(),
+                bookings.bookingPupils(),
+                bookings.encounters(),
                 new PupilRoll(seed, today, hub.schools()));
     }
 }

@@ -39,12 +39,15 @@ public final class HubLoader {
                 if (total.hubs() == 0) {
                     throw e;
                 }
-                throw new DataAccessException(e.getMessage() + " (the " + total.hubs() + " hubs of area '" + area
-                        + "' loaded before it stay)", e);
+                throw new DataAccessException(
+                        e.getMessage() + " (the " + total.hubs() + " hubs of area '" + area
+                                + "' loaded before it stay)",
+                        e);
             }
         }
-        database.dsl().execute("analyze hub, school, school_budget, pupil, employer, volunteer, offer, "
-                + "offer_availability, request, booking, booking_pupil, encounter");
+        database.dsl()
+                .execute("analyze hub, school, school_budget, pupil, employer, volunteer, offer, "
+                        + "offer_availability, request, booking, booking_pupil, encounter");
         return new LoadReport(area, total, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -58,8 +61,10 @@ public final class HubLoader {
         try {
             return writeInOneTransaction(hub);
         } catch (DataAccessException e) {
-            throw new DataAccessException("Loading hub '" + hub.profile().name() + "' failed, so none of it was"
-                    + " written: " + rootMessage(e), e);
+            throw new DataAccessException(
+                    "Loading hub '" + hub.profile().name() + "' failed, so none of it was" + " written: "
+                            + rootMessage(e),
+                    e);
         }
     }
 
@@ -81,8 +86,11 @@ public final class HubLoader {
             if (tx.fetchExists(HUB, HUB.NAME.eq(hub.profile().name()))) {
                 throw new IllegalStateException("Hub '" + hub.profile().name() + "' already exists");
             }
-            long hubId = tx.insertInto(HUB, HUB.NAME, HUB.AREA).values(hub.profile().name(), hub.profile().area())
-                    .returning(HUB.ID).fetchOne().getId();
+            long hubId = tx.insertInto(HUB, HUB.NAME, HUB.AREA)
+                    .values(hub.profile().name(), hub.profile().area())
+                    .returning(HUB.ID)
+                    .fetchOne()
+                    .getId();
             return tx.connectionResult(connection -> new HubCopy(connection, hub, hubId).write());
         });
     }
@@ -94,17 +102,26 @@ public final class HubLoader {
     private static void refuseExisting(DSLContext dsl, List<HubProfile> hubs) {
         Set<String> names = hubs.stream().map(HubProfile::name).collect(Collectors.toSet());
         Set<String> areas = hubs.stream().map(HubProfile::area).collect(Collectors.toSet());
-        var existing = dsl.select(HUB.NAME, HUB.AREA).from(HUB).where(HUB.NAME.in(names).or(HUB.AREA.in(areas)))
-                .orderBy(HUB.ID).limit(1).fetchOne();
+        var existing = dsl.select(HUB.NAME, HUB.AREA)
+                .from(HUB)
+                .where(HUB.NAME.in(names).or(HUB.AREA.in(areas)))
+                .orderBy(HUB.ID)
+                .limit(1)
+                .fetchOne();
         if (existing != null) {
             throw new IllegalStateException("Area '" + hubs.get(0).area() + "' cannot be loaded: hub '"
                     + existing.value1() + "' (area '" + existing.value2() + "') already exists."
                     + " Load into a database without it.");
         }
-        Integer[] urns = hubs.stream().flatMap(h -> h.schools().stream()).map(SchoolProfile::urn)
+        Integer[] urns = hubs.stream()
+                .flatMap(h -> h.schools().stream())
+                .map(SchoolProfile::urn)
                 .toArray(Integer[]::new);
-        var school = dsl.select(SCHOOL.URN, SCHOOL.NAME).from(SCHOOL).where(SCHOOL.URN.eq(DSL.any(urns)))
-                .limit(1).fetchOne();
+        var school = dsl.select(SCHOOL.URN, SCHOOL.NAME)
+                .from(SCHOOL)
+                .where(SCHOOL.URN.eq(DSL.any(urns)))
+                .limit(1)
+                .fetchOne();
         if (school != null) {
             throw new IllegalStateException("Area '" + hubs.get(0).area() + "' cannot be loaded: school URN "
                     + school.value1() + " (" + school.value2() + ") is already in another hub.");

@@ -9,8 +9,8 @@ import java.util.List;
  * @param area      hub.area: the demo area it was drawn from ("derby", "england")
  * @param placeName the place employers are named after ("Derby", "Kingston upon Hull")
  */
-public record HubProfile(String name, String area, String placeName, List<SchoolProfile> schools,
-                         EnterpriseCounts enterprises) {
+public record HubProfile(
+        String name, String area, String placeName, List<SchoolProfile> schools, EnterpriseCounts enterprises) {
 
     public HubProfile {
         schools = List.copyOf(schools);

@@ -12,8 +12,7 @@ import java.sql.SQLException;
  */
 final class IdentitySequence {
 
-    private IdentitySequence() {
-    }
+    private IdentitySequence() {}
 
     static long[] reserve(Connection connection, String table, int count) throws SQLException {
         long[] ids = new long[count];

@@ -11,8 +11,7 @@ import java.util.stream.IntStream;
  */
 final class LargestRemainder {
 
-    private LargestRemainder() {
-    }
+    private LargestRemainder() {}
 
     static int[] allocate(double[] wanted, int total) {
         double sum = Arrays.stream(wanted).sum();
@@ -26,8 +25,10 @@ final class LargestRemainder {
             allocated[i] = (int) Math.floor(exact[i]);
             given += allocated[i];
         }
-        Integer[] byRemainder = IntStream.range(0, exact.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> exact[i] - Math.floor(exact[i])).reversed()
+        Integer[] byRemainder = IntStream.range(0, exact.length)
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> exact[i] - Math.floor(exact[i]))
+                        .reversed()
                         .thenComparing(i -> i))
                 .toArray(Integer[]::new);
         for (int k = 0; given < total; k = (k + 1) % byRemainder.length) {

@@ -3,8 +3,7 @@ package uk.encounters.marketplace.demo;
 /** Population of the 2011 LSOAs (IoD 2019 denominators, mid-2015). */
 final class Neighbourhoods {
 
-    private Neighbourhoods() {
-    }
+    private Neighbourhoods() {}
 
     /**
      * The share of a district's population living in LSOAs whose name starts with

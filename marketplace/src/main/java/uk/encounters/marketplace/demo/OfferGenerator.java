@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Availability;
 import uk.encounters.marketplace.demo.DemoHub.Employer;
 import uk.encounters.marketplace.demo.DemoHub.Offer;
@@ -24,20 +24,35 @@ import uk.encounters.matcher.domain.EncounterType;
  */
 final class OfferGenerator {
 
-    record Result(List<Offer> offers, List<Availability> availability) {
-    }
+    record Result(List<Offer> offers, List<Availability> availability) {}
 
     /** Beyond the four every cornerstone offers, what else it may add. */
-    private static final List<EncounterType> CORNERSTONE_EXTRAS = List.of(EncounterType.CAREERS_FAIR,
-            EncounterType.ENTERPRISE_CHALLENGE, EncounterType.MENTORING, EncounterType.ONLINE_INSIGHT,
+    private static final List<EncounterType> CORNERSTONE_EXTRAS = List.of(
+            EncounterType.CAREERS_FAIR,
+            EncounterType.ENTERPRISE_CHALLENGE,
+            EncounterType.MENTORING,
+            EncounterType.ONLINE_INSIGHT,
             EncounterType.WORK_SHADOWING);
 
     private static final Map<EncounterType, Double> SME_TYPE_WEIGHTS = Map.of(
-            EncounterType.CAREERS_TALK, 0.45, EncounterType.MOCK_INTERVIEWS, 0.12,
-            EncounterType.WORKPLACE_VISIT, 0.12, EncounterType.WORK_EXPERIENCE, 0.08,
-            EncounterType.CAREERS_FAIR, 0.07, EncounterType.ONLINE_INSIGHT, 0.06,
-            EncounterType.ENTERPRISE_CHALLENGE, 0.05, EncounterType.MENTORING, 0.03,
-            EncounterType.WORK_SHADOWING, 0.02);
+            EncounterType.CAREERS_TALK,
+            0.45,
+            EncounterType.MOCK_INTERVIEWS,
+            0.12,
+            EncounterType.WORKPLACE_VISIT,
+            0.12,
+            EncounterType.WORK_EXPERIENCE,
+            0.08,
+            EncounterType.CAREERS_FAIR,
+            0.07,
+            EncounterType.ONLINE_INSIGHT,
+            0.06,
+            EncounterType.ENTERPRISE_CHALLENGE,
+            0.05,
+            EncounterType.MENTORING,
+            0.03,
+            EncounterType.WORK_SHADOWING,
+            0.02);
 
     private final LocalDate today;
     private final AcademicYear year;
@@ -78,8 +93,11 @@ final class OfferGenerator {
 
     private List<EncounterType> types(Employer employer) {
         if (employer.cornerstone()) {
-            List<EncounterType> types = new ArrayList<>(List.of(EncounterType.CAREERS_TALK,
-                    EncounterType.WORKPLACE_VISIT, EncounterType.WORK_EXPERIENCE, EncounterType.MOCK_INTERVIEWS));
+            List<EncounterType> types = new ArrayList<>(List.of(
+                    EncounterType.CAREERS_TALK,
+                    EncounterType.WORKPLACE_VISIT,
+                    EncounterType.WORK_EXPERIENCE,
+                    EncounterType.MOCK_INTERVIEWS));
             List<EncounterType> extras = new ArrayList<>(CORNERSTONE_EXTRAS);
             Collections.shuffle(extras, random);
             types.addAll(extras.subList(0, random.nextInt(3)));
@@ -120,10 +138,12 @@ final class OfferGenerator {
             return null;
         }
         if (type.needsSafeguardingCheck()) {
-            List<Integer> checked = candidates.stream().filter(v -> {
-                LocalDate until = volunteers.get(v).safeguardingCheckedUntil();
-                return until != null && until.isAfter(today);
-            }).toList();
+            List<Integer> checked = candidates.stream()
+                    .filter(v -> {
+                        LocalDate until = volunteers.get(v).safeguardingCheckedUntil();
+                        return until != null && until.isAfter(today);
+                    })
+                    .toList();
             if (!checked.isEmpty()) {
                 return EmployerNames.pick(checked, random);
             }
@@ -134,19 +154,38 @@ final class OfferGenerator {
     private Offer offer(int employerIndex, Employer employer, Integer volunteer, EncounterType type) {
         OfferShapes.Shape shape = shapes.shape(type, employer);
         double status = random.nextDouble();
-        String offerStatus = status < 0.88 ? "active" : status < 0.94 ? "pending" : status < 0.98 ? "paused" : "withdrawn";
+        String offerStatus =
+                status < 0.88 ? "active" : status < 0.94 ? "pending" : status < 0.98 ? "paused" : "withdrawn";
         // about half were posted at the start of the year, the rest recently
         LocalDate from = random.nextBoolean() ? year.firstTeachingDay() : today;
         if (from.isBefore(year.firstTeachingDay())) {
             from = year.firstTeachingDay();
         }
-        boolean paid = !employer.cornerstone() && employer.sizeBand() != SizeBand.MICRO
-                && shape.paidProviderType() && random.nextDouble() < 0.25;
-        return new Offer(employerIndex, volunteer, type, shapes.title(type, employer), OfferShapes.topics(employer.sector()),
-                employer.sector(), shape.yearGroupMin(), shape.yearGroupMax(), shape.inSchool(), shape.atWorkplace(),
-                shape.online(), shape.pupilsMin(), shape.pupilsMax(), shape.places(), shape.maxSessions(),
-                shape.travelRadiusKm(), paid ? 100 * (150 + 25 * random.nextInt(19)) : null,
-                random.nextDouble() < (employer.cornerstone() ? 0.6 : 0.25), offerStatus, from,
+        boolean paid = !employer.cornerstone()
+                && employer.sizeBand() != SizeBand.MICRO
+                && shape.paidProviderType()
+                && random.nextDouble() < 0.25;
+        return new Offer(
+                employerIndex,
+                volunteer,
+                type,
+                shapes.title(type, employer),
+                OfferShapes.topics(employer.sector()),
+                employer.sector(),
+                shape.yearGroupMin(),
+                shape.yearGroupMax(),
+                shape.inSchool(),
+                shape.atWorkplace(),
+                shape.online(),
+                shape.pupilsMin(),
+                shape.pupilsMax(),
+                shape.places(),
+                shape.maxSessions(),
+                shape.travelRadiusKm(),
+                paid ? 100 * (150 + 25 * random.nextInt(19)) : null,
+                random.nextDouble() < (employer.cornerstone() ? 0.6 : 0.25),
+                offerStatus,
+                from,
                 year.lastTeachingDay());
     }
 
@@ -154,7 +193,8 @@ final class OfferGenerator {
         List<Availability> rows = new ArrayList<>();
         if (offer.type() == EncounterType.WORK_EXPERIENCE) {
             // placements run for a week in the summer term; the date is the Monday it starts
-            LocalDate june = LocalDate.of(year.startYear() + 1, 6, 8).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+            LocalDate june =
+                    LocalDate.of(year.startYear() + 1, 6, 8).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
             int first = random.nextInt(4);
             int weeks = 1 + random.nextInt(2);
             for (int w = first; w < first + weeks; w++) {

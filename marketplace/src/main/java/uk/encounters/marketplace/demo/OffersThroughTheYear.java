@@ -22,18 +22,16 @@ public final class OffersThroughTheYear {
      *
      * @param availability its dates and weekdays (their {@code offer} field is meaningless here)
      */
-    public record Posted(int employer, Integer volunteer, Offer offer, List<Availability> availability) {
-    }
+    public record Posted(int employer, Integer volunteer, Offer offer, List<Availability> availability) {}
 
-    private OffersThroughTheYear() {
-    }
+    private OffersThroughTheYear() {}
 
     /**
      * @param postingDays the day each played week's offers are posted
      * @param yearWeeks   the school weeks of the whole year, over which the re-offers spread
      */
-    public static List<List<Posted>> draw(DemoHub hub, long seed, List<LocalDate> postingDays, int yearWeeks,
-                                          double reofferShare) {
+    public static List<List<Posted>> draw(
+            DemoHub hub, long seed, List<LocalDate> postingDays, int yearWeeks, double reofferShare) {
         Seed streams = new Seed(seed);
         RandomGenerator who = streams.random("hub/" + hub.profile().name() + "/offers/through-the-year");
         double perWeek = reofferShare * hub.employers().size() / yearWeeks;
@@ -44,8 +42,10 @@ public final class OffersThroughTheYear {
             owed += perWeek;
             for (; owed >= 1 && !hub.employers().isEmpty(); owed--) {
                 int employer = who.nextInt(hub.employers().size());
-                OfferGenerator generator = new OfferGenerator(streams.random("hub/" + hub.profile().name()
-                        + "/offers/through-the-year/" + week + "/" + posted.size()), postingDays.get(week));
+                OfferGenerator generator = new OfferGenerator(
+                        streams.random("hub/" + hub.profile().name() + "/offers/through-the-year/" + week + "/"
+                                + posted.size()),
+                        postingDays.get(week));
                 posted.add(oneOffer(hub, employer, generator));
             }
             weeks.add(List.copyOf(posted));
@@ -63,8 +63,10 @@ public final class OffersThroughTheYear {
         List<Posted> posted = new ArrayList<>();
         for (int n = 0; n < count && !hub.employers().isEmpty(); n++) {
             int employer = who.nextInt(hub.employers().size());
-            posted.add(oneOffer(hub, employer, new OfferGenerator(streams.random("hub/" + hub.profile().name()
-                    + "/offers/more/" + n), day)));
+            posted.add(oneOffer(
+                    hub,
+                    employer,
+                    new OfferGenerator(streams.random("hub/" + hub.profile().name() + "/offers/more/" + n), day)));
         }
         return posted;
     }
@@ -77,13 +79,16 @@ public final class OffersThroughTheYear {
             Volunteer volunteer = hub.volunteers().get(v);
             if (volunteer.employer() == employer) {
                 ownVolunteers.add(v);
-                volunteers.add(new Volunteer(0, volunteer.name(), volunteer.email(), volunteer.safeguardingCheckedUntil()));
+                volunteers.add(
+                        new Volunteer(0, volunteer.name(), volunteer.email(), volunteer.safeguardingCheckedUntil()));
             }
         }
-        OfferGenerator.Result result = generator.generate(List.of(hub.employers().get(employer)), volunteers);
+        OfferGenerator.Result result =
+                generator.generate(List.of(hub.employers().get(employer)), volunteers);
         Offer offer = result.offers().getFirst();
         Integer volunteer = offer.volunteer() == null ? null : ownVolunteers.get(offer.volunteer());
-        List<Availability> availability = result.availability().stream().filter(a -> a.offer() == 0).toList();
+        List<Availability> availability =
+                result.availability().stream().filter(a -> a.offer() == 0).toList();
         return new Posted(employer, volunteer, offer, availability);
     }
 }

@@ -1,10 +1,10 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Encounter;
 import uk.encounters.marketplace.demo.DemoHub.Pupil;
 
@@ -61,9 +61,9 @@ public final class PupilRoll {
         SchoolProfile school = schools.get(schoolIndex);
         RandomGenerator random = seed.random("school/" + school.urn() + "/roll");
         boolean special = school.specialOrAlternative();
-        double sendShare = school.phase().equals("special") ? 0.97
-                : school.phase().equals("alternative_provision") ? 0.9
-                : 0.14 + random.nextDouble() * 0.05;
+        double sendShare = school.phase().equals("special")
+                ? 0.97
+                : school.phase().equals("alternative_provision") ? 0.9 : 0.14 + random.nextDouble() * 0.05;
         double ealShare = special ? 0.05 + random.nextDouble() * 0.1 : 0.08 + random.nextDouble() * 0.14;
         double engagement = EncounterHistory.engagement(school, random);
         int firstYearGroup = firstYearGroup(school);
@@ -74,11 +74,19 @@ public final class PupilRoll {
             Selection disadvantaged = new Selection(size, disadvantagedShare(school));
             Selection send = new Selection(size, sendShare);
             Selection eal = new Selection(size, ealShare);
-            LocalDate joined = thisYear.minus(year - Math.min(year, firstYearGroup)).firstDay();
+            LocalDate joined =
+                    thisYear.minus(year - Math.min(year, firstYearGroup)).firstDay();
             for (int i = 0; i < size; i++) {
                 sequence++;
-                Pupil pupil = new Pupil(schoolIndex, sequence, reference(school.urn(), sequence), year,
-                        disadvantaged.next(random), send.next(random), eal.next(random), joined);
+                Pupil pupil = new Pupil(
+                        schoolIndex,
+                        sequence,
+                        reference(school.urn(), sequence),
+                        year,
+                        disadvantaged.next(random),
+                        send.next(random),
+                        eal.next(random),
+                        joined);
                 pupils.accept(pupil);
                 history.encounters(pupil, cohortReach, random, encounters);
             }

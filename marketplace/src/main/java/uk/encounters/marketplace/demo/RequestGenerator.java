@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Request;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -51,7 +51,8 @@ public final class RequestGenerator {
         this.random = random;
         this.largestSectors = hub.enterprises().bySector().keySet().stream()
                 .sorted(Comparator.comparingDouble((String s) -> -sectorSize(s)).thenComparing(s -> s))
-                .limit(6).toList();
+                .limit(6)
+                .toList();
         this.cumulativePupils = new double[hub.schools().size()];
         double total = 0;
         for (int s = 0; s < cumulativePupils.length; s++) {
@@ -92,7 +93,8 @@ public final class RequestGenerator {
         for (int s = 0; s < hub.schools().size(); s++) {
             SchoolProfile school = hub.schools().get(s);
             List<Integer> yearGroups = yearGroupsAsking(school);
-            int count = yearGroups.isEmpty() ? 0
+            int count = yearGroups.isEmpty()
+                    ? 0
                     : school.specialOrAlternative() ? random.nextInt(3) : 1 + random.nextInt(4);
             for (int n = 0; n < count; n++) {
                 int yearGroup = EmployerNames.pick(yearGroups, random);
@@ -153,8 +155,10 @@ public final class RequestGenerator {
         LocalDate[] window;
         if (type == EncounterType.WORK_EXPERIENCE) {
             int summerOf = AcademicYear.containing(today).startYear() + 1;
-            window = new LocalDate[] {AcademicYear.schoolDayOnOrAfter(MonthDay.of(6, 8).atYear(summerOf)),
-                    AcademicYear.schoolDayOnOrBefore(MonthDay.of(7, 10).atYear(summerOf))};
+            window = new LocalDate[] {
+                AcademicYear.schoolDayOnOrAfter(MonthDay.of(6, 8).atYear(summerOf)),
+                AcademicYear.schoolDayOnOrBefore(MonthDay.of(7, 10).atYear(summerOf))
+            };
         } else {
             window = windowRule.draw();
         }
@@ -163,17 +167,21 @@ public final class RequestGenerator {
         }
         LocalDate start = window[0];
         LocalDate end = window[1];
-        int pupils = Math.max(1, Math.min(cohort, switch (type) {
-            case CAREERS_TALK -> new int[] {30, 60, 90, 120, cohort}[random.nextInt(5)];
-            case CAREERS_FAIR -> cohort;
-            case MOCK_INTERVIEWS -> 10 + random.nextInt(21);
-            case ENTERPRISE_CHALLENGE -> 20 + random.nextInt(41);
-            case WORKPLACE_VISIT -> 15 + random.nextInt(16);
-            case WORK_EXPERIENCE -> 3 + random.nextInt(8);
-            case ONLINE_INSIGHT -> 30 + random.nextInt(Math.max(1, cohort));
-            case MENTORING -> 4 + random.nextInt(5);
-            case WORK_SHADOWING -> 1 + random.nextInt(3);
-        }));
+        int pupils = Math.max(
+                1,
+                Math.min(
+                        cohort,
+                        switch (type) {
+                            case CAREERS_TALK -> new int[] {30, 60, 90, 120, cohort}[random.nextInt(5)];
+                            case CAREERS_FAIR -> cohort;
+                            case MOCK_INTERVIEWS -> 10 + random.nextInt(21);
+                            case ENTERPRISE_CHALLENGE -> 20 + random.nextInt(41);
+                            case WORKPLACE_VISIT -> 15 + random.nextInt(16);
+                            case WORK_EXPERIENCE -> 3 + random.nextInt(8);
+                            case ONLINE_INSIGHT -> 30 + random.nextInt(Math.max(1, cohort));
+                            case MENTORING -> 4 + random.nextInt(5);
+                            case WORK_SHADOWING -> 1 + random.nextInt(3);
+                        }));
         int sessions = switch (type) {
             case CAREERS_TALK -> 1 + random.nextInt(3);
             case MOCK_INTERVIEWS, WORKPLACE_VISIT -> 1 + random.nextInt(2);
@@ -185,10 +193,24 @@ public final class RequestGenerator {
         boolean alsoOnline = onlineOnly || (type == EncounterType.CAREERS_TALK && random.nextDouble() < 0.3);
         String sectors = random.nextDouble() < 0.3 ? preferredSectors() : null;
         String adjustments = school.specialOrAlternative() || random.nextDouble() < 0.08
-                ? EmployerNames.pick(SEND_ADJUSTMENTS, random) : null;
-        return new Request(schoolIndex, yearGroup, type, pupils, sessions, start, end,
-                periods < 0.85, periods >= 0.6, !workplace && !onlineOnly, workplace, alsoOnline,
-                sectors, adjustments, "open");
+                ? EmployerNames.pick(SEND_ADJUSTMENTS, random)
+                : null;
+        return new Request(
+                schoolIndex,
+                yearGroup,
+                type,
+                pupils,
+                sessions,
+                start,
+                end,
+                periods < 0.85,
+                periods >= 0.6,
+                !workplace && !onlineOnly,
+                workplace,
+                alsoOnline,
+                sectors,
+                adjustments,
+                "open");
     }
 
     /** Mostly talks; interviews, mentoring and placements only where the year group fits them. */

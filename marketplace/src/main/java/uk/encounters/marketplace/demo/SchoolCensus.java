@@ -18,23 +18,26 @@ final class SchoolCensus {
      */
     private static final int MIDDLE_SCHOOL_MINIMUM_PUPILS = 10;
 
-    private record Establishment(String lsoaCode, String educationPhase) {
-    }
+    private record Establishment(String lsoaCode, String educationPhase) {}
 
-    private record Neighbourhood(String name, Integer decile) {
-    }
+    private record Neighbourhood(String name, Integer decile) {}
 
-    private SchoolCensus() {
-    }
+    private SchoolCensus() {}
 
     static List<SchoolProfile> read(SharedData data) {
         Map<Integer, Establishment> establishments = new HashMap<>();
-        CsvFile.read(data.file(SharedData.ESTABLISHMENTS), row -> establishments.put(row.getInt("urn"),
-                new Establishment(row.get("lsoa_code"), row.get("education_phase"))));
+        CsvFile.read(
+                data.file(SharedData.ESTABLISHMENTS),
+                row -> establishments.put(
+                        row.getInt("urn"), new Establishment(row.get("lsoa_code"), row.get("education_phase"))));
         Map<String, Neighbourhood> neighbourhoods = new HashMap<>();
-        CsvFile.read(data.file(SharedData.DEPRIVATION), row -> neighbourhoods.put(row.get("lsoa11cd"),
-                new Neighbourhood(row.get("lsoa11nm"),
-                        row.get("imd_decile").isBlank() ? null : row.getInt("imd_decile"))));
+        CsvFile.read(
+                data.file(SharedData.DEPRIVATION),
+                row -> neighbourhoods.put(
+                        row.get("lsoa11cd"),
+                        new Neighbourhood(
+                                row.get("lsoa11nm"),
+                                row.get("imd_decile").isBlank() ? null : row.getInt("imd_decile"))));
 
         List<SchoolProfile> schools = new ArrayList<>();
         CsvFile.read(data.file(SharedData.SCHOOL_CENSUS), row -> {
@@ -51,12 +54,18 @@ final class SchoolCensus {
                 pupils.add(row.getInt("pupils_y" + year));
             }
             String postcode = row.get("school_postcode").trim();
-            schools.add(new SchoolProfile(urn, row.get("school_name"), phase,
+            schools.add(new SchoolProfile(
+                    urn,
+                    row.get("school_name"),
+                    phase,
                     postcode.isEmpty() ? null : postcode,
-                    row.getNullableDouble("lat"), row.getNullableDouble("lon"),
+                    row.getNullableDouble("lat"),
+                    row.getNullableDouble("lon"),
                     row.getDouble("pct_fsm"),
                     neighbourhood == null ? null : neighbourhood.decile(),
-                    row.get("old_la_code"), row.get("la_name"), row.get("district_administrative_name"),
+                    row.get("old_la_code"),
+                    row.get("la_name"),
+                    row.get("district_administrative_name"),
                     neighbourhood == null ? null : neighbourhood.name(),
                     pupils));
         });
@@ -71,8 +80,7 @@ final class SchoolCensus {
         return switch (grouping) {
             case "State-funded special school", "Non-maintained special school" -> "special";
             case "State-funded AP school" -> "alternative_provision";
-            case "State-funded primary" ->
-                    row.getInt("pupils_y7_13") >= MIDDLE_SCHOOL_MINIMUM_PUPILS ? "middle" : null;
+            case "State-funded primary" -> row.getInt("pupils_y7_13") >= MIDDLE_SCHOOL_MINIMUM_PUPILS ? "middle" : null;
             case "State-funded secondary" -> {
                 if (type.contains("16 to 19") || type.contains("16-19") || giasPhase.equals("16 plus")) {
                     yield "sixth_form";

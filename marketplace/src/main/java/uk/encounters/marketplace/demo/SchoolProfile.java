@@ -12,10 +12,20 @@ import java.util.List;
  * @param neighbourhood         the 2011 LSOA name (e.g. "West Somerset 002A"), null when unknown
  * @param pupilsPerYearGroup    seven counts, Year 7 first
  */
-public record SchoolProfile(int urn, String name, String phase, String postcode, Double latitude, Double longitude,
-                            double freeSchoolMealsPercent, Integer deprivationDecile, String localAuthorityCode,
-                            String localAuthority, String district, String neighbourhood,
-                            List<Integer> pupilsPerYearGroup) {
+public record SchoolProfile(
+        int urn,
+        String name,
+        String phase,
+        String postcode,
+        Double latitude,
+        Double longitude,
+        double freeSchoolMealsPercent,
+        Integer deprivationDecile,
+        String localAuthorityCode,
+        String localAuthority,
+        String district,
+        String neighbourhood,
+        List<Integer> pupilsPerYearGroup) {
 
     public SchoolProfile {
         if (pupilsPerYearGroup.size() != 7) {

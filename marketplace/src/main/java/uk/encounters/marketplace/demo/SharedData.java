@@ -22,8 +22,8 @@ public record SharedData(Path root) {
     public static SharedData at(Path root) {
         for (String file : REQUIRED) {
             if (!Files.isRegularFile(root.resolve(file))) {
-                throw new IllegalArgumentException("The shared data folder " + root.toAbsolutePath()
-                        + " has no " + file + " (see shared/data/PROVENANCE.md)");
+                throw new IllegalArgumentException("The shared data folder " + root.toAbsolutePath() + " has no " + file
+                        + " (see shared/data/PROVENANCE.md)");
             }
         }
         return new SharedData(root);

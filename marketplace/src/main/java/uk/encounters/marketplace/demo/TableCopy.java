@@ -26,7 +26,9 @@ final class TableCopy implements AutoCloseable {
     }
 
     static TableCopy into(Connection connection, String table, String... columns) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        CopyIn copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
         return new TableCopy(copy);
     }

@@ -23,8 +23,7 @@ import uk.encounters.marketplace.account.AuditLog;
 public final class EmployerMerge {
 
     /** What moved, as the audit log records it. */
-    public record Moved(int offers, int volunteers, int volunteersFolded, int bookings, int people, int requests) {
-    }
+    public record Moved(int offers, int volunteers, int volunteersFolded, int bookings, int people, int requests) {}
 
     public static final class Refused extends RuntimeException {
         Refused(String message) {
@@ -46,10 +45,18 @@ public final class EmployerMerge {
             throw new Refused("An organisation cannot be merged into itself");
         }
         // lock both rows, in id order so two merges cannot deadlock
-        var rows = tx.selectFrom(EMPLOYER).where(EMPLOYER.ID.in(fromId, intoId)).orderBy(EMPLOYER.ID).forUpdate().fetch();
-        var from = rows.stream().filter(r -> r.getId() == fromId).findFirst()
+        var rows = tx.selectFrom(EMPLOYER)
+                .where(EMPLOYER.ID.in(fromId, intoId))
+                .orderBy(EMPLOYER.ID)
+                .forUpdate()
+                .fetch();
+        var from = rows.stream()
+                .filter(r -> r.getId() == fromId)
+                .findFirst()
                 .orElseThrow(() -> new Refused("There is no organisation " + fromId));
-        var into = rows.stream().filter(r -> r.getId() == intoId).findFirst()
+        var into = rows.stream()
+                .filter(r -> r.getId() == intoId)
+                .findFirst()
                 .orElseThrow(() -> new Refused("There is no organisation " + intoId));
         if (from.getMergedIntoId() != null || into.getMergedIntoId() != null) {
             throw new Refused("One of these organisations has already been merged into another");
@@ -59,15 +66,22 @@ public final class EmployerMerge {
         }
 
         int folded = foldSharedVolunteers(fromId, intoId);
-        int volunteers = tx.update(VOLUNTEER).set(VOLUNTEER.EMPLOYER_ID, intoId)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(fromId)).execute();
+        int volunteers = tx.update(VOLUNTEER)
+                .set(VOLUNTEER.EMPLOYER_ID, intoId)
+                .where(VOLUNTEER.EMPLOYER_ID.eq(fromId))
+                .execute();
         // bookings hang off offers, so they move with them
-        int bookings = tx.fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
-                OFFER.EMPLOYER_ID.eq(fromId));
-        int offers = tx.update(OFFER).set(OFFER.EMPLOYER_ID, intoId).where(OFFER.EMPLOYER_ID.eq(fromId)).execute();
+        int bookings =
+                tx.fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)), OFFER.EMPLOYER_ID.eq(fromId));
+        int offers = tx.update(OFFER)
+                .set(OFFER.EMPLOYER_ID, intoId)
+                .where(OFFER.EMPLOYER_ID.eq(fromId))
+                .execute();
         int people = moveScopes(fromId, intoId);
-        int requests = tx.update(REQUEST).set(REQUEST.PREFERRED_EMPLOYER_ID, intoId)
-                .where(REQUEST.PREFERRED_EMPLOYER_ID.eq(fromId)).execute();
+        int requests = tx.update(REQUEST)
+                .set(REQUEST.PREFERRED_EMPLOYER_ID, intoId)
+                .where(REQUEST.PREFERRED_EMPLOYER_ID.eq(fromId))
+                .execute();
 
         if (into.getEmailDomain() == null && from.getEmailDomain() != null) {
             into.setEmailDomain(from.getEmailDomain());
@@ -76,8 +90,10 @@ public final class EmployerMerge {
         into.setMaxAsksPerMonth((short) Math.min(into.getMaxAsksPerMonth(), from.getMaxAsksPerMonth()));
         into.setCornerstone(into.getCornerstone() || from.getCornerstone());
         into.store();
-        tx.update(EMPLOYER).set(EMPLOYER.MERGED_INTO_ID, intoId)
-                .where(EMPLOYER.ID.eq(fromId).or(EMPLOYER.MERGED_INTO_ID.eq(fromId))).execute();
+        tx.update(EMPLOYER)
+                .set(EMPLOYER.MERGED_INTO_ID, intoId)
+                .where(EMPLOYER.ID.eq(fromId).or(EMPLOYER.MERGED_INTO_ID.eq(fromId)))
+                .execute();
 
         Moved moved = new Moved(offers, volunteers + folded, folded, bookings, people, requests);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -99,21 +115,33 @@ public final class EmployerMerge {
      * the later safeguarding check is kept, and the duplicate row goes.
      */
     private int foldSharedVolunteers(long fromId, long intoId) {
-        var pairs = tx.select(VOLUNTEER.ID, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
-                        VOLUNTEER.as("kept").ID, VOLUNTEER.as("kept").SAFEGUARDING_CHECKED_UNTIL,
-                        VOLUNTEER.NAME, VOLUNTEER.EMAIL)
+        var pairs = tx.select(
+                        VOLUNTEER.ID,
+                        VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
+                        VOLUNTEER.as("kept").ID,
+                        VOLUNTEER.as("kept").SAFEGUARDING_CHECKED_UNTIL,
+                        VOLUNTEER.NAME,
+                        VOLUNTEER.EMAIL)
                 .from(VOLUNTEER)
-                .join(VOLUNTEER.as("kept")).on(lower(VOLUNTEER.as("kept").EMAIL).eq(lower(VOLUNTEER.EMAIL)))
-                .where(VOLUNTEER.EMPLOYER_ID.eq(fromId)).and(VOLUNTEER.as("kept").EMPLOYER_ID.eq(intoId))
+                .join(VOLUNTEER.as("kept"))
+                .on(lower(VOLUNTEER.as("kept").EMAIL).eq(lower(VOLUNTEER.EMAIL)))
+                .where(VOLUNTEER.EMPLOYER_ID.eq(fromId))
+                .and(VOLUNTEER.as("kept").EMPLOYER_ID.eq(intoId))
                 .fetch();
         for (var pair : pairs) {
             long duplicate = pair.value1();
             long kept = pair.value3();
-            tx.update(OFFER).set(OFFER.VOLUNTEER_ID, kept).where(OFFER.VOLUNTEER_ID.eq(duplicate)).execute();
+            tx.update(OFFER)
+                    .set(OFFER.VOLUNTEER_ID, kept)
+                    .where(OFFER.VOLUNTEER_ID.eq(duplicate))
+                    .execute();
             // may break the one-place-at-a-time rule if both records were booked at once; the
             // transaction then fails and the coordinator is told which person to sort out
             try {
-                tx.update(BOOKING).set(BOOKING.VOLUNTEER_ID, kept).where(BOOKING.VOLUNTEER_ID.eq(duplicate)).execute();
+                tx.update(BOOKING)
+                        .set(BOOKING.VOLUNTEER_ID, kept)
+                        .where(BOOKING.VOLUNTEER_ID.eq(duplicate))
+                        .execute();
             } catch (DataAccessException e) {
                 if (e.getMessage() == null || !e.getMessage().contains(ONE_PLACE_AT_A_TIME)) {
                     throw e;
@@ -121,9 +149,13 @@ public final class EmployerMerge {
                 throw new Refused(pair.value5() + " (" + pair.value6() + ") volunteers for both organisations and is"
                         + " booked at the same time for each. Cancel or move one of those bookings, then merge again");
             }
-            var later = pair.value2() == null ? pair.value4()
+            var later = pair.value2() == null
+                    ? pair.value4()
                     : pair.value4() == null || pair.value2().isAfter(pair.value4()) ? pair.value2() : pair.value4();
-            tx.update(VOLUNTEER).set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, later).where(VOLUNTEER.ID.eq(kept)).execute();
+            tx.update(VOLUNTEER)
+                    .set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, later)
+                    .where(VOLUNTEER.ID.eq(kept))
+                    .execute();
             tx.deleteFrom(VOLUNTEER).where(VOLUNTEER.ID.eq(duplicate)).execute();
         }
         return pairs.size();
@@ -132,9 +164,13 @@ public final class EmployerMerge {
     /** People who managed the merged record manage the survivor; nobody gets the scope twice. */
     private int moveScopes(long fromId, long intoId) {
         var alreadyThere = tx.select(USER_SCOPE.USER_ID).from(USER_SCOPE).where(USER_SCOPE.EMPLOYER_ID.eq(intoId));
-        tx.deleteFrom(USER_SCOPE).where(USER_SCOPE.EMPLOYER_ID.eq(fromId)).and(USER_SCOPE.USER_ID.in(alreadyThere))
+        tx.deleteFrom(USER_SCOPE)
+                .where(USER_SCOPE.EMPLOYER_ID.eq(fromId))
+                .and(USER_SCOPE.USER_ID.in(alreadyThere))
                 .execute();
-        return tx.update(USER_SCOPE).set(USER_SCOPE.EMPLOYER_ID, intoId).where(USER_SCOPE.EMPLOYER_ID.eq(fromId))
+        return tx.update(USER_SCOPE)
+                .set(USER_SCOPE.EMPLOYER_ID, intoId)
+                .where(USER_SCOPE.EMPLOYER_ID.eq(fromId))
                 .execute();
     }
 }

@@ -28,8 +28,7 @@ import uk.encounters.marketplace.account.SecretToken;
 public final class EmployerRepository {
 
     /** Two records a coordinator may want to merge, and why they look like one organisation. */
-    public record LikelyDuplicate(Employer first, Employer second, ExistingEmployer.Reason reason) {
-    }
+    public record LikelyDuplicate(Employer first, Employer second, ExistingEmployer.Reason reason) {}
 
     private final DSLContext dsl;
 
@@ -38,7 +37,9 @@ public final class EmployerRepository {
     }
 
     public Optional<Employer> findById(long employerId) {
-        return dsl.select(columns()).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId))
+        return dsl.select(columns())
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.eq(employerId))
                 .fetchOptional(EmployerRepository::employer);
     }
 
@@ -60,8 +61,8 @@ public final class EmployerRepository {
     public Optional<ExistingEmployer> findExisting(String name, String email, String postcode) {
         Optional<String> domain = EmailDomains.organisationDomain(email);
         if (domain.isPresent()) {
-            Optional<ExistingEmployer> byDomain = firstCurrent(EMPLOYER.EMAIL_DOMAIN.eq(domain.get()),
-                    ExistingEmployer.Reason.SAME_EMAIL_DOMAIN);
+            Optional<ExistingEmployer> byDomain =
+                    firstCurrent(EMPLOYER.EMAIL_DOMAIN.eq(domain.get()), ExistingEmployer.Reason.SAME_EMAIL_DOMAIN);
             if (byDomain.isPresent()) {
                 return byDomain;
             }
@@ -87,14 +88,23 @@ public final class EmployerRepository {
      * same postcode district, else the hub's schools as a whole: near enough for travel limits
      * measured in kilometres, and corrected when a coordinator sets it.
      */
-    public long create(long hubId, String name, String email, String postcode, String sizeBand, String sector,
-                       boolean cornerstone, int maxAsksPerMonth) {
+    public long create(
+            long hubId,
+            String name,
+            String email,
+            String postcode,
+            String sizeBand,
+            String sector,
+            boolean cornerstone,
+            int maxAsksPerMonth) {
         var location = approximateLocation(hubId, PostcodeDistrict.of(postcode));
         return dsl.insertInto(EMPLOYER)
                 .set(EMPLOYER.HUB_ID, hubId)
                 .set(EMPLOYER.NAME, name.strip())
                 .set(EMPLOYER.NORMALISED_NAME, OrganisationName.normalise(name))
-                .set(EMPLOYER.EMAIL_DOMAIN, EmailDomains.organisationDomain(email).orElse(null))
+                .set(
+                        EMPLOYER.EMAIL_DOMAIN,
+                        EmailDomains.organisationDomain(email).orElse(null))
                 .set(EMPLOYER.POSTCODE, postcode)
                 .set(EMPLOYER.LATITUDE, location.value1())
                 .set(EMPLOYER.LONGITUDE, location.value2())
@@ -102,12 +112,15 @@ public final class EmployerRepository {
                 .set(EMPLOYER.SECTOR, sector)
                 .set(EMPLOYER.CORNERSTONE, cornerstone)
                 .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
-                .returning(EMPLOYER.ID).fetchOne(EMPLOYER.ID);
+                .returning(EMPLOYER.ID)
+                .fetchOne(EMPLOYER.ID);
     }
 
     public void setContactPreference(long employerId, int maxAsksPerMonth) {
-        dsl.update(EMPLOYER).set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
-                .where(EMPLOYER.ID.eq(employerId)).execute();
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .where(EMPLOYER.ID.eq(employerId))
+                .execute();
     }
 
     /**
@@ -116,8 +129,10 @@ public final class EmployerRepository {
      */
     public String issueCalendarToken(long employerId) {
         String token = SecretToken.generate();
-        dsl.update(EMPLOYER).set(EMPLOYER.CALENDAR_TOKEN_HASH, SecretToken.hashOf(token))
-                .where(EMPLOYER.ID.eq(employerId)).execute();
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.CALENDAR_TOKEN_HASH, SecretToken.hashOf(token))
+                .where(EMPLOYER.ID.eq(employerId))
+                .execute();
         return token;
     }
 
@@ -129,15 +144,18 @@ public final class EmployerRepository {
         if (token.length() > 64) {
             return Optional.empty();
         }
-        return dsl.select(EMPLOYER.ID).from(EMPLOYER)
+        return dsl.select(EMPLOYER.ID)
+                .from(EMPLOYER)
                 .where(EMPLOYER.CALENDAR_TOKEN_HASH.eq(SecretToken.hashOf(token)))
                 .fetchOptional(EMPLOYER.ID);
     }
 
     /** The hub's organisations that have not been merged away, by name. */
     public List<Employer> findByHub(long hubId) {
-        return dsl.select(columns()).from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hubId)).and(EMPLOYER.MERGED_INTO_ID.isNull())
+        return dsl.select(columns())
+                .from(EMPLOYER)
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .fetch(EmployerRepository::employer);
     }
@@ -148,16 +166,30 @@ public final class EmployerRepository {
      * volunteers.
      */
     public List<EmployerSummary> findSummaries(long hubId, String nameContains, LocalDate today, int limit) {
-        var activeOffers = field(selectCount().from(OFFER).where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
-                .and(OFFER.STATUS.eq("active")).and(OFFER.AVAILABLE_UNTIL.ge(today)));
-        var volunteers = field(selectCount().from(VOLUNTEER).where(VOLUNTEER.EMPLOYER_ID.eq(EMPLOYER.ID))
+        var activeOffers = field(selectCount()
+                .from(OFFER)
+                .where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .and(OFFER.STATUS.eq("active"))
+                .and(OFFER.AVAILABLE_UNTIL.ge(today)));
+        var volunteers = field(selectCount()
+                .from(VOLUNTEER)
+                .where(VOLUNTEER.EMPLOYER_ID.eq(EMPLOYER.ID))
                 .and(VOLUNTEER.ACTIVE));
-        Condition named = nameContains.isBlank() ? noCondition()
-                : EMPLOYER.NAME.containsIgnoreCase(nameContains.strip());
-        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.POSTCODE, EMPLOYER.SECTOR, EMPLOYER.SIZE_BAND,
-                        EMPLOYER.CORNERSTONE, activeOffers, volunteers)
+        Condition named =
+                nameContains.isBlank() ? noCondition() : EMPLOYER.NAME.containsIgnoreCase(nameContains.strip());
+        return dsl.select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.POSTCODE,
+                        EMPLOYER.SECTOR,
+                        EMPLOYER.SIZE_BAND,
+                        EMPLOYER.CORNERSTONE,
+                        activeOffers,
+                        volunteers)
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hubId)).and(EMPLOYER.MERGED_INTO_ID.isNull()).and(named)
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .and(named)
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .limit(limit)
                 .fetch(mapping(EmployerSummary::new));
@@ -170,10 +202,12 @@ public final class EmployerRepository {
     public List<LikelyDuplicate> findLikelyDuplicates(long hubId) {
         List<Employer> employers = findByHub(hubId);
         List<LikelyDuplicate> pairs = new ArrayList<>();
-        Map<String, List<Employer>> byDomain = employers.stream().filter(e -> e.emailDomain() != null)
+        Map<String, List<Employer>> byDomain = employers.stream()
+                .filter(e -> e.emailDomain() != null)
                 .collect(Collectors.groupingBy(Employer::emailDomain));
         byDomain.values().forEach(group -> pairsOf(group, ExistingEmployer.Reason.SAME_EMAIL_DOMAIN, pairs));
-        Map<String, List<Employer>> byDistrict = employers.stream().filter(e -> e.postcode() != null)
+        Map<String, List<Employer>> byDistrict = employers.stream()
+                .filter(e -> e.postcode() != null)
                 .collect(Collectors.groupingBy(e -> PostcodeDistrict.of(e.postcode())));
         for (List<Employer> district : byDistrict.values()) {
             for (int i = 0; i < district.size(); i++) {
@@ -181,14 +215,16 @@ public final class EmployerRepository {
                 for (int j = i + 1; j < district.size(); j++) {
                     Employer first = district.get(i);
                     Employer second = district.get(j);
-                    boolean sameDomain = first.emailDomain() != null && first.emailDomain().equals(second.emailDomain());
+                    boolean sameDomain =
+                            first.emailDomain() != null && first.emailDomain().equals(second.emailDomain());
                     if (!sameDomain && OrganisationName.nearlyEqual(a, OrganisationName.normalise(second.name()))) {
                         pairs.add(new LikelyDuplicate(first, second, ExistingEmployer.Reason.SIMILAR_NAME_NEARBY));
                     }
                 }
             }
         }
-        pairs.sort(Comparator.comparing((LikelyDuplicate p) -> p.first().name()).thenComparing(p -> p.second().name()));
+        pairs.sort(Comparator.comparing((LikelyDuplicate p) -> p.first().name())
+                .thenComparing(p -> p.second().name()));
         return pairs;
     }
 
@@ -201,7 +237,8 @@ public final class EmployerRepository {
     }
 
     private List<Employer> inDistrict(String district) {
-        return dsl.select(columns()).from(EMPLOYER)
+        return dsl.select(columns())
+                .from(EMPLOYER)
                 .where(EMPLOYER.POSTCODE.like(district.replaceAll("[^A-Z0-9]", "") + " %"))
                 .orderBy(EMPLOYER.MERGED_INTO_ID.isNull().desc(), EMPLOYER.ID)
                 .fetch(EmployerRepository::employer);
@@ -209,7 +246,9 @@ public final class EmployerRepository {
 
     private Optional<ExistingEmployer> firstCurrent(Condition condition, ExistingEmployer.Reason reason) {
         // prefer a record that has not been merged away; a merged one still leads to its survivor
-        return dsl.select(columns()).from(EMPLOYER).where(condition)
+        return dsl.select(columns())
+                .from(EMPLOYER)
+                .where(condition)
                 .orderBy(EMPLOYER.MERGED_INTO_ID.isNull().desc(), EMPLOYER.ID)
                 .limit(1)
                 .fetchOptional(EmployerRepository::employer)
@@ -222,28 +261,51 @@ public final class EmployerRepository {
     }
 
     private org.jooq.Record2<Double, Double> approximateLocation(long hubId, String district) {
-        var inDistrict = dsl.select(avg(SCHOOL.LATITUDE).cast(Double.class), avg(SCHOOL.LONGITUDE).cast(Double.class))
+        var inDistrict = dsl.select(
+                        avg(SCHOOL.LATITUDE).cast(Double.class),
+                        avg(SCHOOL.LONGITUDE).cast(Double.class))
                 .from(SCHOOL)
-                .where(SCHOOL.HUB_ID.eq(hubId)).and(SCHOOL.LATITUDE.isNotNull())
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(SCHOOL.LATITUDE.isNotNull())
                 .and(SCHOOL.POSTCODE.like(district + " %"))
                 .fetchOne();
         if (inDistrict.value1() != null) {
             return inDistrict;
         }
-        return dsl.select(avg(SCHOOL.LATITUDE).cast(Double.class), avg(SCHOOL.LONGITUDE).cast(Double.class))
-                .from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).and(SCHOOL.LATITUDE.isNotNull())
+        return dsl.select(
+                        avg(SCHOOL.LATITUDE).cast(Double.class),
+                        avg(SCHOOL.LONGITUDE).cast(Double.class))
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(SCHOOL.LATITUDE.isNotNull())
                 .fetchOne();
     }
 
     private static Employer employer(org.jooq.Record r) {
-        return new Employer(r.get(EMPLOYER.ID), r.get(EMPLOYER.HUB_ID), r.get(EMPLOYER.NAME), r.get(EMPLOYER.POSTCODE),
-                r.get(EMPLOYER.SIZE_BAND), r.get(EMPLOYER.SECTOR), r.get(EMPLOYER.CORNERSTONE),
-                r.get(EMPLOYER.MAX_ASKS_PER_MONTH), r.get(EMPLOYER.EMAIL_DOMAIN), r.get(EMPLOYER.MERGED_INTO_ID));
+        return new Employer(
+                r.get(EMPLOYER.ID),
+                r.get(EMPLOYER.HUB_ID),
+                r.get(EMPLOYER.NAME),
+                r.get(EMPLOYER.POSTCODE),
+                r.get(EMPLOYER.SIZE_BAND),
+                r.get(EMPLOYER.SECTOR),
+                r.get(EMPLOYER.CORNERSTONE),
+                r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                r.get(EMPLOYER.EMAIL_DOMAIN),
+                r.get(EMPLOYER.MERGED_INTO_ID));
     }
 
     private static List<org.jooq.SelectField<?>> columns() {
-        return List.of(EMPLOYER.ID, EMPLOYER.HUB_ID, EMPLOYER.NAME, EMPLOYER.POSTCODE, EMPLOYER.SIZE_BAND,
-                EMPLOYER.SECTOR, EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH,
-                EMPLOYER.EMAIL_DOMAIN, EMPLOYER.MERGED_INTO_ID);
+        return List.of(
+                EMPLOYER.ID,
+                EMPLOYER.HUB_ID,
+                EMPLOYER.NAME,
+                EMPLOYER.POSTCODE,
+                EMPLOYER.SIZE_BAND,
+                EMPLOYER.SECTOR,
+                EMPLOYER.CORNERSTONE,
+                EMPLOYER.MAX_ASKS_PER_MONTH,
+                EMPLOYER.EMAIL_DOMAIN,
+                EMPLOYER.MERGED_INTO_ID);
     }
 }

@@ -57,13 +57,23 @@ public final class OrganisationJoins {
     }
 
     /** A request the approver sees: who asked, for what, when, and why we matched it. */
-    public record PendingJoin(long id, long employerId, String employerName, String personName, String email,
-                              String organisationTyped, String postcodeTyped, String matchedBy, OffsetDateTime requestedAt,
-                              String offerTitle) {
+    public record PendingJoin(
+            long id,
+            long employerId,
+            String employerName,
+            String personName,
+            String email,
+            String organisationTyped,
+            String postcodeTyped,
+            String matchedBy,
+            OffsetDateTime requestedAt,
+            String offerTitle) {
 
         /** The day they asked, where the schools are. */
         public java.time.LocalDate requestedOn() {
-            return requestedAt.atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate();
+            return requestedAt
+                    .atZoneSameInstant(java.time.ZoneId.of("Europe/London"))
+                    .toLocalDate();
         }
 
         public String reason() {
@@ -76,11 +86,15 @@ public final class OrganisationJoins {
     }
 
     /** What became of a decision. */
-    public enum Outcome { DONE, NOT_FOUND, ALREADY_DECIDED, NAME_TAKEN }
+    public enum Outcome {
+        DONE,
+        NOT_FOUND,
+        ALREADY_DECIDED,
+        NAME_TAKEN
+    }
 
     /** A decision made, for the message to the person who asked. */
-    public record Decided(Outcome outcome, long userId, String email, String organisation, Decision decision) {
-    }
+    public record Decided(Outcome outcome, long userId, String email, String organisation, Decision decision) {}
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -110,15 +124,19 @@ public final class OrganisationJoins {
 
     /** The undecided request made with this offer, if it was one. */
     public Optional<Long> undecidedForOffer(long offerId) {
-        return dsl.select(ORGANISATION_JOIN.ID).from(ORGANISATION_JOIN)
-                .where(ORGANISATION_JOIN.OFFER_ID.eq(offerId)).and(ORGANISATION_JOIN.DECISION.isNull())
+        return dsl.select(ORGANISATION_JOIN.ID)
+                .from(ORGANISATION_JOIN)
+                .where(ORGANISATION_JOIN.OFFER_ID.eq(offerId))
+                .and(ORGANISATION_JOIN.DECISION.isNull())
                 .fetchOptional(ORGANISATION_JOIN.ID);
     }
 
     /** The person proved they read the mailbox: approvers may now see the request. */
     public void emailConfirmed(long joinId) {
-        dsl.update(ORGANISATION_JOIN).set(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT, now())
-                .where(ORGANISATION_JOIN.ID.eq(joinId)).and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNull())
+        dsl.update(ORGANISATION_JOIN)
+                .set(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT, now())
+                .where(ORGANISATION_JOIN.ID.eq(joinId))
+                .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNull())
                 .execute();
     }
 
@@ -134,16 +152,22 @@ public final class OrganisationJoins {
 
     /** How many requests the hub's coordinator has to decide: a count, not the rows. */
     public int countPendingInHub(long hubId) {
-        return dsl.fetchCount(ORGANISATION_JOIN.join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID)),
-                EMPLOYER.HUB_ID.eq(hubId).and(ORGANISATION_JOIN.DECISION.isNull())
+        return dsl.fetchCount(
+                ORGANISATION_JOIN.join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID)),
+                EMPLOYER.HUB_ID
+                        .eq(hubId)
+                        .and(ORGANISATION_JOIN.DECISION.isNull())
                         .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull()));
     }
 
     /** What the person asked, while it waits: their own offer and what they typed, nothing of the organisation's. */
     public List<String> waitingOffersOf(long userId) {
-        return dsl.select(OFFER.TITLE, ORGANISATION_JOIN.ORGANISATION_NAME).from(ORGANISATION_JOIN)
-                .join(OFFER).on(OFFER.ID.eq(ORGANISATION_JOIN.OFFER_ID))
-                .where(ORGANISATION_JOIN.USER_ID.eq(userId)).and(ORGANISATION_JOIN.DECISION.isNull())
+        return dsl.select(OFFER.TITLE, ORGANISATION_JOIN.ORGANISATION_NAME)
+                .from(ORGANISATION_JOIN)
+                .join(OFFER)
+                .on(OFFER.ID.eq(ORGANISATION_JOIN.OFFER_ID))
+                .where(ORGANISATION_JOIN.USER_ID.eq(userId))
+                .and(ORGANISATION_JOIN.DECISION.isNull())
                 .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull())
                 .orderBy(ORGANISATION_JOIN.ID)
                 .fetch(r -> "\u201c" + r.value1() + "\u201d for " + r.value2());
@@ -157,11 +181,15 @@ public final class OrganisationJoins {
     public Decided decide(long joinId, Condition approverMayDecide, Decision decision, long actorId, String ip) {
         var join = dsl.select(ORGANISATION_JOIN.asterisk(), EMPLOYER.HUB_ID, EMPLOYER.NAME, APP_USER.EMAIL)
                 .from(ORGANISATION_JOIN)
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID))
-                .join(APP_USER).on(APP_USER.ID.eq(ORGANISATION_JOIN.USER_ID))
-                .where(ORGANISATION_JOIN.ID.eq(joinId)).and(approverMayDecide)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ORGANISATION_JOIN.USER_ID))
+                .where(ORGANISATION_JOIN.ID.eq(joinId))
+                .and(approverMayDecide)
                 .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull())
-                .forUpdate().of(ORGANISATION_JOIN)
+                .forUpdate()
+                .of(ORGANISATION_JOIN)
                 .fetchOptional();
         if (join.isEmpty()) {
             return new Decided(Outcome.NOT_FOUND, 0, null, null, decision);
@@ -181,13 +209,23 @@ public final class OrganisationJoins {
             case SEPARATE -> {
                 try {
                     // a savepoint, so a name already taken leaves the caller's transaction usable
-                    separateId = dsl.transactionResult(c -> new EmployerRepository(c.dsl()).create(j.get(EMPLOYER.HUB_ID),
-                            j.get(ORGANISATION_JOIN.ORGANISATION_NAME), email, j.get(ORGANISATION_JOIN.POSTCODE),
-                            j.get(ORGANISATION_JOIN.SIZE_BAND), j.get(ORGANISATION_JOIN.SECTOR), false, 1));
+                    separateId = dsl.transactionResult(c -> new EmployerRepository(c.dsl())
+                            .create(
+                                    j.get(EMPLOYER.HUB_ID),
+                                    j.get(ORGANISATION_JOIN.ORGANISATION_NAME),
+                                    email,
+                                    j.get(ORGANISATION_JOIN.POSTCODE),
+                                    j.get(ORGANISATION_JOIN.SIZE_BAND),
+                                    j.get(ORGANISATION_JOIN.SECTOR),
+                                    false,
+                                    1));
                 } catch (IntegrityConstraintViolationException e) {
                     return new Decided(Outcome.NAME_TAKEN, userId, email, null, decision);
                 }
-                dsl.update(OFFER).set(OFFER.EMPLOYER_ID, separateId).where(OFFER.ID.eq(offerId)).execute();
+                dsl.update(OFFER)
+                        .set(OFFER.EMPLOYER_ID, separateId)
+                        .where(OFFER.ID.eq(offerId))
+                        .execute();
                 organisation = j.get(ORGANISATION_JOIN.ORGANISATION_NAME);
                 welcome(separateId, userId, email, offerId, j);
             }
@@ -200,9 +238,16 @@ public final class OrganisationJoins {
                 .set(ORGANISATION_JOIN.SEPARATE_EMPLOYER_ID, separateId)
                 .where(ORGANISATION_JOIN.ID.eq(joinId))
                 .execute();
-        new AuditLog(dsl).record(actorId, "organisation_join_" + decision.code(), "employer",
-                j.get(ORGANISATION_JOIN.EMPLOYER_ID), separateId == null ? Map.of("person", userId, "join", joinId)
-                        : Map.of("person", userId, "join", joinId, "new_employer", separateId), ip);
+        new AuditLog(dsl)
+                .record(
+                        actorId,
+                        "organisation_join_" + decision.code(),
+                        "employer",
+                        j.get(ORGANISATION_JOIN.EMPLOYER_ID),
+                        separateId == null
+                                ? Map.of("person", userId, "join", joinId)
+                                : Map.of("person", userId, "join", joinId, "new_employer", separateId),
+                        ip);
         return new Decided(Outcome.DONE, userId, email, organisation, decision);
     }
 
@@ -219,22 +264,40 @@ public final class OrganisationJoins {
     /** Makes them a contact and volunteer of the organisation, and puts their offer live. */
     private void welcome(long employerId, long userId, String email, long offerId, org.jooq.Record join) {
         new AccountRepository(dsl).addScope(userId, Scope.employer(employerId));
-        long volunteerId = new VolunteerRepository(dsl).findOrCreate(employerId, join.get(ORGANISATION_JOIN.CONTACT_NAME),
-                email, join.get(ORGANISATION_JOIN.SAFEGUARDING_CHECKED_UNTIL));
-        dsl.update(OFFER).set(OFFER.VOLUNTEER_ID, volunteerId).where(OFFER.ID.eq(offerId)).execute();
+        long volunteerId = new VolunteerRepository(dsl)
+                .findOrCreate(
+                        employerId,
+                        join.get(ORGANISATION_JOIN.CONTACT_NAME),
+                        email,
+                        join.get(ORGANISATION_JOIN.SAFEGUARDING_CHECKED_UNTIL));
+        dsl.update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, volunteerId)
+                .where(OFFER.ID.eq(offerId))
+                .execute();
         new OfferRepository(dsl).activate(offerId);
     }
 
     private List<PendingJoin> pending(Condition where) {
-        return dsl.select(ORGANISATION_JOIN.ID, ORGANISATION_JOIN.EMPLOYER_ID, EMPLOYER.NAME,
-                        ORGANISATION_JOIN.CONTACT_NAME, APP_USER.EMAIL, ORGANISATION_JOIN.ORGANISATION_NAME,
-                        ORGANISATION_JOIN.POSTCODE, ORGANISATION_JOIN.MATCHED_BY, ORGANISATION_JOIN.REQUESTED_AT,
+        return dsl.select(
+                        ORGANISATION_JOIN.ID,
+                        ORGANISATION_JOIN.EMPLOYER_ID,
+                        EMPLOYER.NAME,
+                        ORGANISATION_JOIN.CONTACT_NAME,
+                        APP_USER.EMAIL,
+                        ORGANISATION_JOIN.ORGANISATION_NAME,
+                        ORGANISATION_JOIN.POSTCODE,
+                        ORGANISATION_JOIN.MATCHED_BY,
+                        ORGANISATION_JOIN.REQUESTED_AT,
                         OFFER.TITLE)
                 .from(ORGANISATION_JOIN)
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID))
-                .join(APP_USER).on(APP_USER.ID.eq(ORGANISATION_JOIN.USER_ID))
-                .join(OFFER).on(OFFER.ID.eq(ORGANISATION_JOIN.OFFER_ID))
-                .where(where).and(ORGANISATION_JOIN.DECISION.isNull())
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ORGANISATION_JOIN.USER_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(ORGANISATION_JOIN.OFFER_ID))
+                .where(where)
+                .and(ORGANISATION_JOIN.DECISION.isNull())
                 .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull())
                 .orderBy(ORGANISATION_JOIN.REQUESTED_AT, ORGANISATION_JOIN.ID)
                 .fetch(Records.mapping(PendingJoin::new));

@@ -12,16 +12,19 @@ import java.util.Set;
  */
 public final class OrganisationName {
 
-    private static final Set<String> LEGAL_WORDS = Set.of("ltd", "limited", "plc", "llp", "cic", "co", "company", "inc",
-            "group", "uk");
+    private static final Set<String> LEGAL_WORDS =
+            Set.of("ltd", "limited", "plc", "llp", "cic", "co", "company", "inc", "group", "uk");
 
-    private OrganisationName() {
-    }
+    private OrganisationName() {}
 
     /** Lower case, accents and punctuation gone, '&' read as 'and', legal and filler words dropped. */
     public static String normalise(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replace("&", " and ").replace("'", "").replaceAll("[^a-z0-9 ]", " ");
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("&", " and ")
+                .replace("'", "")
+                .replaceAll("[^a-z0-9 ]", " ");
         List<String> words = new ArrayList<>(List.of(plain.trim().split("\\s+")));
         // "Acme Group Ltd" loses both trailing words, but a name is never emptied
         while (words.size() > 1 && LEGAL_WORDS.contains(words.getLast())) {

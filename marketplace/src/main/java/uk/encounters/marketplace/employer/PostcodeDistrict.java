@@ -14,8 +14,7 @@ public final class PostcodeDistrict {
     private static final Pattern SHAPE = Pattern.compile("^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private PostcodeDistrict() {
-    }
+    private PostcodeDistrict() {}
 
     /** The postcode in its usual form, or empty when it is not shaped like a UK postcode. */
     public static Optional<String> normalisePostcode(String typed) {

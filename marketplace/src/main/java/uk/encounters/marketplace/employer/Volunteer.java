@@ -3,13 +3,18 @@ package uk.encounters.marketplace.employer;
 import java.time.LocalDate;
 
 /** Someone who gives encounters for an employer, with the state of their safeguarding check. */
-public record Volunteer(long id, long employerId, String name, String email, LocalDate safeguardingCheckedUntil,
-                        boolean active) {
+public record Volunteer(
+        long id, long employerId, String name, String email, LocalDate safeguardingCheckedUntil, boolean active) {
 
     /** How soon before expiry the employer is reminded to renew. */
     static final int RENEW_WITHIN_DAYS = 60;
 
-    public enum Safeguarding { NONE, VALID, RENEW_SOON, EXPIRED }
+    public enum Safeguarding {
+        NONE,
+        VALID,
+        RENEW_SOON,
+        EXPIRED
+    }
 
     public Safeguarding safeguarding(LocalDate today) {
         if (safeguardingCheckedUntil == null) {
@@ -18,7 +23,8 @@ public record Volunteer(long id, long employerId, String name, String email, Loc
         if (safeguardingCheckedUntil.isBefore(today)) {
             return Safeguarding.EXPIRED;
         }
-        return safeguardingCheckedUntil.isBefore(today.plusDays(RENEW_WITHIN_DAYS)) ? Safeguarding.RENEW_SOON
+        return safeguardingCheckedUntil.isBefore(today.plusDays(RENEW_WITHIN_DAYS))
+                ? Safeguarding.RENEW_SOON
                 : Safeguarding.VALID;
     }
 

@@ -13,7 +13,10 @@ import org.jooq.impl.DSL;
 public final class VolunteerRepository {
 
     /** What saving a volunteer did: one person per email address within an employer. */
-    public enum Saved { ADDED, UPDATED }
+    public enum Saved {
+        ADDED,
+        UPDATED
+    }
 
     private final DSLContext dsl;
 
@@ -22,17 +25,29 @@ public final class VolunteerRepository {
     }
 
     public List<Volunteer> findByEmployer(long employerId) {
-        return dsl.select(VOLUNTEER.ID, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
-                        VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, VOLUNTEER.ACTIVE)
-                .from(VOLUNTEER).where(VOLUNTEER.EMPLOYER_ID.eq(employerId))
+        return dsl.select(
+                        VOLUNTEER.ID,
+                        VOLUNTEER.EMPLOYER_ID,
+                        VOLUNTEER.NAME,
+                        VOLUNTEER.EMAIL,
+                        VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
+                        VOLUNTEER.ACTIVE)
+                .from(VOLUNTEER)
+                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId))
                 .orderBy(VOLUNTEER.ACTIVE.desc(), VOLUNTEER.NAME, VOLUNTEER.ID)
                 .fetch(Records.mapping(Volunteer::new));
     }
 
     public Optional<Volunteer> findById(long volunteerId) {
-        return dsl.select(VOLUNTEER.ID, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
-                        VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, VOLUNTEER.ACTIVE)
-                .from(VOLUNTEER).where(VOLUNTEER.ID.eq(volunteerId))
+        return dsl.select(
+                        VOLUNTEER.ID,
+                        VOLUNTEER.EMPLOYER_ID,
+                        VOLUNTEER.NAME,
+                        VOLUNTEER.EMAIL,
+                        VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
+                        VOLUNTEER.ACTIVE)
+                .from(VOLUNTEER)
+                .where(VOLUNTEER.ID.eq(volunteerId))
                 .fetchOptional(Records.mapping(Volunteer::new));
     }
 
@@ -46,26 +61,39 @@ public final class VolunteerRepository {
                 .set(VOLUNTEER.EMAIL, email)
                 .set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, safeguardingCheckedUntil)
                 .set(VOLUNTEER.ACTIVE, true)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(hasEmail(email))
+                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId))
+                .and(hasEmail(email))
                 .execute();
         if (updated > 0) {
             return Saved.UPDATED;
         }
-        dsl.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
+        dsl.insertInto(
+                        VOLUNTEER,
+                        VOLUNTEER.EMPLOYER_ID,
+                        VOLUNTEER.NAME,
+                        VOLUNTEER.EMAIL,
                         VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
-                .values(employerId, name, email, safeguardingCheckedUntil).execute();
+                .values(employerId, name, email, safeguardingCheckedUntil)
+                .execute();
         return Saved.ADDED;
     }
 
     /** The organisation's volunteer with this email address, or a new one: a person offering through the form. */
     public long findOrCreate(long employerId, String name, String email, LocalDate safeguardingCheckedUntil) {
-        return dsl.select(VOLUNTEER.ID).from(VOLUNTEER)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId)).and(hasEmail(email))
+        return dsl.select(VOLUNTEER.ID)
+                .from(VOLUNTEER)
+                .where(VOLUNTEER.EMPLOYER_ID.eq(employerId))
+                .and(hasEmail(email))
                 .fetchOptional(VOLUNTEER.ID)
-                .orElseGet(() -> dsl.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
+                .orElseGet(() -> dsl.insertInto(
+                                VOLUNTEER,
+                                VOLUNTEER.EMPLOYER_ID,
+                                VOLUNTEER.NAME,
+                                VOLUNTEER.EMAIL,
                                 VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
                         .values(employerId, name, email, safeguardingCheckedUntil)
-                        .returning(VOLUNTEER.ID).fetchOne(VOLUNTEER.ID));
+                        .returning(VOLUNTEER.ID)
+                        .fetchOne(VOLUNTEER.ID));
     }
 
     /**
@@ -79,7 +107,11 @@ public final class VolunteerRepository {
 
     /** A volunteer who has left stays on past bookings but is offered no more. */
     public boolean setActive(long employerId, long volunteerId, boolean active) {
-        return dsl.update(VOLUNTEER).set(VOLUNTEER.ACTIVE, active)
-                .where(VOLUNTEER.ID.eq(volunteerId)).and(VOLUNTEER.EMPLOYER_ID.eq(employerId)).execute() == 1;
+        return dsl.update(VOLUNTEER)
+                        .set(VOLUNTEER.ACTIVE, active)
+                        .where(VOLUNTEER.ID.eq(volunteerId))
+                        .and(VOLUNTEER.EMPLOYER_ID.eq(employerId))
+                        .execute()
+                == 1;
     }
 }

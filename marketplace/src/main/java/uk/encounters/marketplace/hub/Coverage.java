@@ -1,8 +1,8 @@
 package uk.encounters.marketplace.hub;
 
 import java.util.Collection;
-import uk.encounters.marketplace.pupil.YearGroupTally;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
+import uk.encounters.marketplace.pupil.YearGroupTally;
 
 /**
  * How many of a group of pupils are on track for seven encounters, have had one this year
@@ -17,13 +17,17 @@ public record Coverage(int pupils, int onTrack, int benchmark5, int benchmark6) 
     public static Coverage of(Collection<YearGroupTally> tallies) {
         Coverage coverage = NONE;
         for (YearGroupTally tally : tallies) {
-            coverage = coverage.plus(new Coverage(tally.pupils(), tally.onTrack(), tally.benchmark5(), tally.benchmark6()));
+            coverage = coverage.plus(
+                    new Coverage(tally.pupils(), tally.onTrack(), tally.benchmark5(), tally.benchmark6()));
         }
         return coverage;
     }
 
     public Coverage plus(Coverage other) {
-        return new Coverage(pupils + other.pupils, onTrack + other.onTrack, benchmark5 + other.benchmark5,
+        return new Coverage(
+                pupils + other.pupils,
+                onTrack + other.onTrack,
+                benchmark5 + other.benchmark5,
                 benchmark6 + other.benchmark6);
     }
 

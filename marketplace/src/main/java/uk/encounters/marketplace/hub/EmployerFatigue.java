@@ -28,14 +28,24 @@ import uk.encounters.matcher.domain.Employer;
  * @param declines          bookings it declined in good time, on days in the last twelve weeks
  * @param sessionsNextRound what the next round may ask of it: 0 none, {@link Employer#NO_CAP} no cap
  */
-public record EmployerFatigue(long employerId, String name, String sizeBand, boolean cornerstone, int maxAsksPerMonth,
-                              int asksLastFourWeeks, int asksLastTwelveWeeks, int declines, int lateCancellations,
-                              int noShows, int sessionsNextRound) {
+public record EmployerFatigue(
+        long employerId,
+        String name,
+        String sizeBand,
+        boolean cornerstone,
+        int maxAsksPerMonth,
+        int asksLastFourWeeks,
+        int asksLastTwelveWeeks,
+        int declines,
+        int lateCancellations,
+        int noShows,
+        int sessionsNextRound) {
 
     /** Most asked first. */
-    static final Comparator<EmployerFatigue> MOST_ASKED = Comparator
-            .comparingInt(EmployerFatigue::asksLastFourWeeks).reversed()
-            .thenComparing(Comparator.comparingInt(EmployerFatigue::asksLastTwelveWeeks).reversed())
+    static final Comparator<EmployerFatigue> MOST_ASKED = Comparator.comparingInt(EmployerFatigue::asksLastFourWeeks)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(EmployerFatigue::asksLastTwelveWeeks)
+                    .reversed())
             .thenComparing(Comparator.comparingInt(EmployerFatigue::letDowns).reversed())
             .thenComparing(EmployerFatigue::name)
             .thenComparingLong(EmployerFatigue::employerId);
@@ -48,18 +58,22 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
         LocalDate twelveWeeksAgo = today.minusDays(EmployerLoad.RELIABILITY_DAYS);
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, hubId, today);
         Map<Long, Integer> asksLonger = EmployerLoad.asksSince(dsl, hubId, twelveWeeksAgo);
-        var declined = count().filterWhere(BOOKING.STATUS.eq("declined").and(BOOKING.DECLINED_BY.eq("employer"))
+        var declined = count().filterWhere(BOOKING.STATUS
+                .eq("declined")
+                .and(BOOKING.DECLINED_BY.eq("employer"))
                 .and(BOOKING.LATE_CANCELLATION.isFalse()));
         var late = count().filterWhere(BOOKING.LATE_CANCELLATION);
         var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show"));
         // Every one of these is a declined or no-show booking (a late cancellation is a decline:
         // booking_late_cancellation_ck), found through the status index; starting
         // from the hub's employers instead looked up every offer of every one (20 ms for 2,364 employers).
-        Map<Long, Record4<Long, Integer, Integer, Integer>> answers = dsl
-                .select(OFFER.EMPLOYER_ID, declined, late, noShows)
+        Map<Long, Record4<Long, Integer, Integer, Integer>> answers = dsl.select(
+                        OFFER.EMPLOYER_ID, declined, late, noShows)
                 .from(BOOKING)
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
                 .and(BOOKING.STATUS.in("declined", "no_show"))
                 .and(BOOKING.STARTS_ON.ge(twelveWeeksAgo))
@@ -67,7 +81,13 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
                 .fetchMap(OFFER.EMPLOYER_ID);
         Set<Long> concerned = new HashSet<>(asksLonger.keySet());
         concerned.addAll(answers.keySet());
-        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
+        return dsl
+                .select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.SIZE_BAND,
+                        EMPLOYER.CORNERSTONE,
+                        EMPLOYER.MAX_ASKS_PER_MONTH)
                 .from(EMPLOYER)
                 .where(EMPLOYER.ID.in(concerned))
                 .and(EMPLOYER.HUB_ID.eq(hubId))
@@ -75,9 +95,17 @@ public record EmployerFatigue(long employerId, String name, String sizeBand, boo
                 .fetch(r -> {
                     int asked = recent.asksOf(r.value1());
                     var answered = answers.get(r.value1());
-                    return new EmployerFatigue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), asked,
-                            asksLonger.getOrDefault(r.value1(), 0), answered == null ? 0 : answered.value2(),
-                            answered == null ? 0 : answered.value3(), answered == null ? 0 : answered.value4(),
+                    return new EmployerFatigue(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            r.value4(),
+                            r.value5(),
+                            asked,
+                            asksLonger.getOrDefault(r.value1(), 0),
+                            answered == null ? 0 : answered.value2(),
+                            answered == null ? 0 : answered.value3(),
+                            answered == null ? 0 : answered.value4(),
                             recent.capOf(r.value1(), r.value3(), r.value4(), r.value5(), asked));
                 })
                 .stream()

@@ -21,9 +21,9 @@ import uk.encounters.marketplace.school.ColdSpot;
 public record HubProgress(List<SchoolProgress> schools) {
 
     /** Cold spots first, then the most encounters still needed, then by name. */
-    public static final Comparator<SchoolProgress> RANKING = Comparator
-            .comparing((SchoolProgress s) -> !s.coldSpot())
-            .thenComparing(Comparator.comparingInt(SchoolProgress::encountersBehind).reversed())
+    public static final Comparator<SchoolProgress> RANKING = Comparator.comparing((SchoolProgress s) -> !s.coldSpot())
+            .thenComparing(
+                    Comparator.comparingInt(SchoolProgress::encountersBehind).reversed())
             .thenComparing(SchoolProgress::name)
             .thenComparingLong(SchoolProgress::schoolId);
 
@@ -39,7 +39,9 @@ public record HubProgress(List<SchoolProgress> schools) {
         return new HubProgress(dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.POSTCODE, SCHOOL.DEPRIVATION_DECILE)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                .fetch(r -> SchoolProgress.of(r.value1(), r.value2(),
+                .fetch(r -> SchoolProgress.of(
+                        r.value1(),
+                        r.value2(),
                         r.value3() == null ? null : PostcodeDistrict.of(r.value3()),
                         ColdSpot.is(r.value4() == null ? null : r.value4().intValue()),
                         tallies.getOrDefault(r.value1(), List.of()))));

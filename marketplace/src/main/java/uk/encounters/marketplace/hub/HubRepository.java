@@ -1,10 +1,10 @@
 package uk.encounters.marketplace.hub;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
-import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
@@ -38,51 +38,69 @@ public final class HubRepository {
     public List<HubSummary> findSummaries(LocalDate today) {
         // Each count made once for every hub and joined, not once per hub: a count per hub walked every
         // hub's employers and their offers one by one (2.6 s for England against 4 ms this way).
-        var schools = dsl.select(SCHOOL.HUB_ID, count().as("schools"), sum(SCHOOL_PROGRESS_SUMMARY.PUPILS).as("pupils"),
+        var schools = dsl.select(
+                        SCHOOL.HUB_ID,
+                        count().as("schools"),
+                        sum(SCHOOL_PROGRESS_SUMMARY.PUPILS).as("pupils"),
                         sum(SCHOOL_PROGRESS_SUMMARY.ON_TRACK).as("on_track"))
                 .from(SCHOOL)
-                .leftJoin(SCHOOL_PROGRESS_SUMMARY).on(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID.eq(SCHOOL.ID))
+                .leftJoin(SCHOOL_PROGRESS_SUMMARY)
+                .on(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID.eq(SCHOOL.ID))
                 .groupBy(SCHOOL.HUB_ID)
                 .asTable("schools");
         var requests = dsl.select(SCHOOL.HUB_ID, count().as("requests"))
-                .from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .from(REQUEST)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(REQUEST.STATUS.eq("open"))
                 .groupBy(SCHOOL.HUB_ID)
                 .asTable("requests");
         var offers = dsl.select(EMPLOYER.HUB_ID, count().as("offers"))
-                .from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(OFFER.STATUS.eq("active")).and(OFFER.AVAILABLE_UNTIL.ge(today))
+                .from(OFFER)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(OFFER.STATUS.eq("active"))
+                .and(OFFER.AVAILABLE_UNTIL.ge(today))
                 .groupBy(EMPLOYER.HUB_ID)
                 .asTable("offers");
-        return dsl.select(HUB.ID, HUB.NAME,
+        return dsl.select(
+                        HUB.ID,
+                        HUB.NAME,
                         orZero(schools.field("schools", Integer.class)),
                         orZero(schools.field("pupils", Integer.class)),
                         orZero(schools.field("on_track", Integer.class)),
                         orZero(requests.field("requests", Integer.class)),
                         orZero(offers.field("offers", Integer.class)))
                 .from(HUB)
-                .leftJoin(schools).on(schools.field(SCHOOL.HUB_ID).eq(HUB.ID))
-                .leftJoin(requests).on(requests.field(SCHOOL.HUB_ID).eq(HUB.ID))
-                .leftJoin(offers).on(offers.field(EMPLOYER.HUB_ID).eq(HUB.ID))
+                .leftJoin(schools)
+                .on(schools.field(SCHOOL.HUB_ID).eq(HUB.ID))
+                .leftJoin(requests)
+                .on(requests.field(SCHOOL.HUB_ID).eq(HUB.ID))
+                .leftJoin(offers)
+                .on(offers.field(EMPLOYER.HUB_ID).eq(HUB.ID))
                 .orderBy(HUB.NAME)
-                .fetch(r -> new HubSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7()));
+                .fetch(r -> new HubSummary(
+                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
     /** A hub as the admin pages list it. */
-    public record Hub(long id, String name, String area) {
-    }
+    public record Hub(long id, String name, String area) {}
 
     /** A school of a hub, for choosing one in a form. */
-    public record SchoolName(long id, String name) {
-    }
+    public record SchoolName(long id, String name) {}
 
     public List<Hub> findAll() {
-        return dsl.select(HUB.ID, HUB.NAME, HUB.AREA).from(HUB).orderBy(HUB.NAME).fetch(mapping(Hub::new));
+        return dsl.select(HUB.ID, HUB.NAME, HUB.AREA)
+                .from(HUB)
+                .orderBy(HUB.NAME)
+                .fetch(mapping(Hub::new));
     }
 
     public Optional<Hub> findById(long hubId) {
-        return dsl.select(HUB.ID, HUB.NAME, HUB.AREA).from(HUB).where(HUB.ID.eq(hubId)).fetchOptional(mapping(Hub::new));
+        return dsl.select(HUB.ID, HUB.NAME, HUB.AREA)
+                .from(HUB)
+                .where(HUB.ID.eq(hubId))
+                .fetchOptional(mapping(Hub::new));
     }
 
     public boolean nameTaken(String name) {
@@ -90,20 +108,32 @@ public final class HubRepository {
     }
 
     public long create(String name, String area) {
-        return dsl.insertInto(HUB, HUB.NAME, HUB.AREA).values(name, area).returning(HUB.ID).fetchOne(HUB.ID);
+        return dsl.insertInto(HUB, HUB.NAME, HUB.AREA)
+                .values(name, area)
+                .returning(HUB.ID)
+                .fetchOne(HUB.ID);
     }
 
     public List<SchoolName> findSchools(long hubId) {
-        return dsl.select(SCHOOL.ID, SCHOOL.NAME).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).orderBy(SCHOOL.NAME)
+        return dsl.select(SCHOOL.ID, SCHOOL.NAME)
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .orderBy(SCHOOL.NAME)
                 .fetch(mapping(SchoolName::new));
     }
 
     public Optional<Long> findHubOfSchool(long schoolId) {
-        return dsl.select(SCHOOL.HUB_ID).from(SCHOOL).where(SCHOOL.ID.eq(schoolId)).fetchOptional(SCHOOL.HUB_ID);
+        return dsl.select(SCHOOL.HUB_ID)
+                .from(SCHOOL)
+                .where(SCHOOL.ID.eq(schoolId))
+                .fetchOptional(SCHOOL.HUB_ID);
     }
 
     public Optional<Long> findHubOfEmployer(long employerId) {
-        return dsl.select(EMPLOYER.HUB_ID).from(EMPLOYER).where(EMPLOYER.ID.eq(employerId)).fetchOptional(EMPLOYER.HUB_ID);
+        return dsl.select(EMPLOYER.HUB_ID)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.eq(employerId))
+                .fetchOptional(EMPLOYER.HUB_ID);
     }
 
     /** Names of hubs, schools and employers by id, for saying what a person's scopes are. */
@@ -112,11 +142,16 @@ public final class HubRepository {
     }
 
     public Map<Long, String> schoolNames(Collection<Long> ids) {
-        return dsl.select(SCHOOL.ID, SCHOOL.NAME).from(SCHOOL).where(SCHOOL.ID.in(ids)).fetchMap(SCHOOL.ID, SCHOOL.NAME);
+        return dsl.select(SCHOOL.ID, SCHOOL.NAME)
+                .from(SCHOOL)
+                .where(SCHOOL.ID.in(ids))
+                .fetchMap(SCHOOL.ID, SCHOOL.NAME);
     }
 
     public Map<Long, String> employerNames(Collection<Long> ids) {
-        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME).from(EMPLOYER).where(EMPLOYER.ID.in(ids))
+        return dsl.select(EMPLOYER.ID, EMPLOYER.NAME)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.in(ids))
                 .fetchMap(EMPLOYER.ID, EMPLOYER.NAME);
     }
 

@@ -1,8 +1,8 @@
 package uk.encounters.marketplace.hub;
 
 /** A hub's headline numbers, as the home page shows them. */
-public record HubSummary(long id, String name, int schools, int pupils, int pupilsOnTrack,
-                         int openRequests, int activeOffers) {
+public record HubSummary(
+        long id, String name, int schools, int pupils, int pupilsOnTrack, int openRequests, int activeOffers) {
 
     /** Share of pupils on track for seven encounters, in whole percent (0 with no pupils). */
     public int onTrackPercent() {

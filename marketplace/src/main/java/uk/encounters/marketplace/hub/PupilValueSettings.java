@@ -16,8 +16,7 @@ import uk.encounters.marketplace.pupil.PupilValueWeights;
 public final class PupilValueSettings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Double>> BY_NAME = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Double>> BY_NAME = new TypeReference<>() {};
 
     private final DSLContext dsl;
 
@@ -26,23 +25,41 @@ public final class PupilValueSettings {
     }
 
     public PupilValueWeights forHub(long hubId) {
-        return weights(dsl.select(HUB.PUPIL_VALUE_WEIGHTS).from(HUB).where(HUB.ID.eq(hubId)).fetchOne(HUB.PUPIL_VALUE_WEIGHTS));
+        return weights(dsl.select(HUB.PUPIL_VALUE_WEIGHTS)
+                .from(HUB)
+                .where(HUB.ID.eq(hubId))
+                .fetchOne(HUB.PUPIL_VALUE_WEIGHTS));
     }
 
     /** The weights of the hub the school belongs to. */
     public PupilValueWeights forSchool(long schoolId) {
-        return weights(dsl.select(HUB.PUPIL_VALUE_WEIGHTS).from(HUB).join(SCHOOL).on(SCHOOL.HUB_ID.eq(HUB.ID))
-                .where(SCHOOL.ID.eq(schoolId)).fetchOne(HUB.PUPIL_VALUE_WEIGHTS));
+        return weights(dsl.select(HUB.PUPIL_VALUE_WEIGHTS)
+                .from(HUB)
+                .join(SCHOOL)
+                .on(SCHOOL.HUB_ID.eq(HUB.ID))
+                .where(SCHOOL.ID.eq(schoolId))
+                .fetchOne(HUB.PUPIL_VALUE_WEIGHTS));
     }
 
     /** Saves the hub's weights and the change in the audit log, in one transaction. */
     public void save(long hubId, PupilValueWeights weights, Long userId, String ipAddress) {
         dsl.transaction(c -> {
             PupilValueWeights before = new PupilValueSettings(c.dsl()).forHub(hubId);
-            c.dsl().update(HUB).set(HUB.PUPIL_VALUE_WEIGHTS, weights.equals(PupilValueWeights.DEFAULTS) ? null
-                    : JSONB.valueOf(json(weights.byName()))).where(HUB.ID.eq(hubId)).execute();
-            new AuditLog(c.dsl()).record(userId, "hub.pupil_value_weights", "hub", hubId,
-                    Map.of("before", before.byName(), "after", weights.byName()), ipAddress);
+            c.dsl()
+                    .update(HUB)
+                    .set(
+                            HUB.PUPIL_VALUE_WEIGHTS,
+                            weights.equals(PupilValueWeights.DEFAULTS) ? null : JSONB.valueOf(json(weights.byName())))
+                    .where(HUB.ID.eq(hubId))
+                    .execute();
+            new AuditLog(c.dsl())
+                    .record(
+                            userId,
+                            "hub.pupil_value_weights",
+                            "hub",
+                            hubId,
+                            Map.of("before", before.byName(), "after", weights.byName()),
+                            ipAddress);
         });
     }
 

@@ -15,9 +15,18 @@ import uk.encounters.matcher.domain.EncounterType;
  * @param needed      sessions still unmatched (for work experience, places)
  * @param reasons     why the latest round left these requests unmatched, commonest first
  */
-public record RecruitmentTarget(EncounterType type, List<String> sectors, int yearFrom, int yearTo, String area,
-                                double withinKm, boolean onlineOnly, int needed, int requests, int schools,
-                                List<String> reasons) {
+public record RecruitmentTarget(
+        EncounterType type,
+        List<String> sectors,
+        int yearFrom,
+        int yearTo,
+        String area,
+        double withinKm,
+        boolean onlineOnly,
+        int needed,
+        int requests,
+        int schools,
+        List<String> reasons) {
 
     public RecruitmentTarget {
         sectors = List.copyOf(sectors);

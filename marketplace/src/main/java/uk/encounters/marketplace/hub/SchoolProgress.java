@@ -14,17 +14,30 @@ import uk.encounters.marketplace.pupil.YearGroupTally;
  * @param encountersBehind encounters its pupils still need to reach this year's target, counting
  *                         booked ones as coming ({@link PupilProgress#encountersBehind()}, summed)
  */
-public record SchoolProgress(long schoolId, String name, String district, boolean coldSpot,
-                             List<YearGroupProgress> years, Coverage disadvantaged, Coverage others,
-                             int encountersBehind) {
+public record SchoolProgress(
+        long schoolId,
+        String name,
+        String district,
+        boolean coldSpot,
+        List<YearGroupProgress> years,
+        Coverage disadvantaged,
+        Coverage others,
+        int encountersBehind) {
 
     public SchoolProgress {
         years = List.copyOf(years);
     }
 
-    static SchoolProgress of(long schoolId, String name, String district, boolean coldSpot, List<YearGroupTally> tallies) {
-        return new SchoolProgress(schoolId, name, district, coldSpot, YearGroupProgress.fromTallies(tallies),
-                Coverage.of(tallies.stream().filter(YearGroupTally::disadvantaged).toList()),
+    static SchoolProgress of(
+            long schoolId, String name, String district, boolean coldSpot, List<YearGroupTally> tallies) {
+        return new SchoolProgress(
+                schoolId,
+                name,
+                district,
+                coldSpot,
+                YearGroupProgress.fromTallies(tallies),
+                Coverage.of(
+                        tallies.stream().filter(YearGroupTally::disadvantaged).toList()),
                 Coverage.of(tallies.stream().filter(t -> !t.disadvantaged()).toList()),
                 tallies.stream().mapToInt(YearGroupTally::encountersBehind).sum());
     }

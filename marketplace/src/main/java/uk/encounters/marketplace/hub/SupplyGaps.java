@@ -48,12 +48,17 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
     /** Reasons quoted per target: the commonest few say what is missing. */
     static final int MAX_REASONS = 3;
 
-    private record Unmet(long requestId, long schoolId, String area, int yearGroup, EncounterType type,
-                         List<String> sectors, boolean onlineOnly, int units) {
-    }
+    private record Unmet(
+            long requestId,
+            long schoolId,
+            String area,
+            int yearGroup,
+            EncounterType type,
+            List<String> sectors,
+            boolean onlineOnly,
+            int units) {}
 
-    private record Key(EncounterType type, List<String> sectors, int band, String area, boolean onlineOnly) {
-    }
+    private record Key(EncounterType type, List<String> sectors, int band, String area, boolean onlineOnly) {}
 
     public SupplyGaps {
         targets = List.copyOf(targets);
@@ -61,25 +66,34 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
 
     public static SupplyGaps forHub(DSLContext dsl, long hubId, LocalDate today) {
         List<Unmet> unmet = unmet(dsl, hubId, today);
-        Optional<Long> round = dsl.select(MATCHING_ROUND.ID).from(MATCHING_ROUND)
-                .where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.STATUS.in("proposed", "published"))
+        Optional<Long> round = dsl.select(MATCHING_ROUND.ID)
+                .from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.in("proposed", "published"))
                 .orderBy(MATCHING_ROUND.CREATED_AT.desc(), MATCHING_ROUND.ID.desc())
                 .limit(1)
                 .fetchOptional(MATCHING_ROUND.ID);
         Map<Long, List<String>> reasons = new HashMap<>();
-        round.ifPresent(id -> dsl.select(ROUND_UNMATCHED.REQUEST_ID, ROUND_UNMATCHED.REASONS).from(ROUND_UNMATCHED)
+        round.ifPresent(id -> dsl.select(ROUND_UNMATCHED.REQUEST_ID, ROUND_UNMATCHED.REASONS)
+                .from(ROUND_UNMATCHED)
                 .where(ROUND_UNMATCHED.ROUND_ID.eq(id))
                 .forEach(r -> reasons.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .addAll(r.value2().lines().filter(line -> !line.isBlank()).toList())));
+                        .addAll(r.value2()
+                                .lines()
+                                .filter(line -> !line.isBlank())
+                                .toList())));
 
         Map<Key, List<Unmet>> groups = new LinkedHashMap<>();
         for (Unmet u : unmet) {
-            groups.computeIfAbsent(new Key(u.type(), u.sectors(), band(u.yearGroup()), u.area(), u.onlineOnly()),
-                    k -> new ArrayList<>()).add(u);
+            groups.computeIfAbsent(
+                            new Key(u.type(), u.sectors(), band(u.yearGroup()), u.area(), u.onlineOnly()),
+                            k -> new ArrayList<>())
+                    .add(u);
         }
         List<RecruitmentTarget> targets = new ArrayList<>();
         groups.forEach((key, rows) -> targets.add(target(key, rows, reasons)));
-        targets.sort(Comparator.comparingInt(RecruitmentTarget::needed).reversed()
+        targets.sort(Comparator.comparingInt(RecruitmentTarget::needed)
+                .reversed()
                 .thenComparing(t -> t.type().ordinal())
                 .thenComparing(RecruitmentTarget::area)
                 .thenComparingInt(RecruitmentTarget::yearFrom)
@@ -90,24 +104,42 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
     /** Open requests meeting the next round's weeks, with what no booking or live proposal holds. */
     private static List<Unmet> unmet(DSLContext dsl, long hubId, LocalDate today) {
         Horizon horizon = RoundSolver.nextHorizon(today);
-        var held = BOOKING.STATUS.in(RoundProblem.HELD)
+        var held = BOOKING.STATUS
+                .in(RoundProblem.HELD)
                 .or(BOOKING.STATUS.eq("proposed").and(MATCHING_ROUND.STATUS.eq("proposed")));
         var taken = coalesce(sum(RoundProblem.BOOKING_UNITS).filterWhere(held), inline(BigDecimal.ZERO));
-        return dsl.select(REQUEST.ID, REQUEST.SCHOOL_ID, SCHOOL.POSTCODE, SCHOOL.NAME, REQUEST.YEAR_GROUP,
-                        REQUEST.ENCOUNTER_TYPE, REQUEST.PREFERRED_SECTORS, REQUEST.IN_SCHOOL, REQUEST.AT_WORKPLACE,
-                        RoundProblem.REQUEST_UNITS, taken)
+        return dsl
+                .select(
+                        REQUEST.ID,
+                        REQUEST.SCHOOL_ID,
+                        SCHOOL.POSTCODE,
+                        SCHOOL.NAME,
+                        REQUEST.YEAR_GROUP,
+                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.PREFERRED_SECTORS,
+                        REQUEST.IN_SCHOOL,
+                        REQUEST.AT_WORKPLACE,
+                        RoundProblem.REQUEST_UNITS,
+                        taken)
                 .from(REQUEST)
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .leftJoin(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .leftJoin(MATCHING_ROUND).on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .leftJoin(BOOKING)
+                .on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                .leftJoin(MATCHING_ROUND)
+                .on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(RoundProblem.openInHorizon(horizon, today))
                 .groupBy(REQUEST.ID, SCHOOL.ID)
-                .fetch(r -> new Unmet(r.value1(), r.value2(),
+                .fetch(r -> new Unmet(
+                        r.value1(),
+                        r.value2(),
                         r.value3() == null ? r.value4() : PostcodeDistrict.of(r.value3()),
-                        r.value5(), EncounterType.fromCode(r.value6()),
+                        r.value5(),
+                        EncounterType.fromCode(r.value6()),
                         List.copyOf(new TreeSet<>(RequestRepository.preferredSectors(r.value7()))),
-                        !r.value8() && !r.value9(), r.value10() - r.value11().intValue()))
+                        !r.value8() && !r.value9(),
+                        r.value10() - r.value11().intValue()))
                 .stream()
                 .filter(u -> u.units() > 0)
                 .toList();
@@ -125,10 +157,24 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
             reasons.getOrDefault(u.requestId(), List.of()).forEach(reason -> why.merge(reason, 1, Integer::sum));
         }
         List<String> commonest = why.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_REASONS).map(Map.Entry::getKey).toList();
-        return new RecruitmentTarget(key.type(), key.sectors(), yearFrom, yearTo, key.area(),
-                School.DEFAULT_TRAVEL_LIMIT_KM, key.onlineOnly(), needed, rows.size(), schools.size(), commonest);
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_REASONS)
+                .map(Map.Entry::getKey)
+                .toList();
+        return new RecruitmentTarget(
+                key.type(),
+                key.sectors(),
+                yearFrom,
+                yearTo,
+                key.area(),
+                School.DEFAULT_TRAVEL_LIMIT_KM,
+                key.onlineOnly(),
+                needed,
+                rows.size(),
+                schools.size(),
+                commonest);
     }
 
     private static int band(int yearGroup) {
@@ -142,10 +188,30 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
 
     /** The report as a spreadsheet: one row per target, formula-safe (see {@link CsvWriter}). */
     public String csv() {
-        CsvWriter csv = new CsvWriter().row("target", "more_needed", "encounter_type", "sector", "year_groups", "area",
-                "within_km", "online_only", "requests", "schools", "latest_round_reasons");
-        targets.forEach(t -> csv.row(t.wording(), t.needed(), t.type().label(), t.sector(), t.yearGroups(), t.area(),
-                t.onlineOnly() ? "" : t.kilometres(), t.onlineOnly() ? "yes" : "no", t.requests(), t.schools(),
+        CsvWriter csv = new CsvWriter()
+                .row(
+                        "target",
+                        "more_needed",
+                        "encounter_type",
+                        "sector",
+                        "year_groups",
+                        "area",
+                        "within_km",
+                        "online_only",
+                        "requests",
+                        "schools",
+                        "latest_round_reasons");
+        targets.forEach(t -> csv.row(
+                t.wording(),
+                t.needed(),
+                t.type().label(),
+                t.sector(),
+                t.yearGroups(),
+                t.area(),
+                t.onlineOnly() ? "" : t.kilometres(),
+                t.onlineOnly() ? "yes" : "no",
+                t.requests(),
+                t.schools(),
                 String.join("; ", t.reasons())));
         return csv.toString();
     }

@@ -29,8 +29,8 @@ import uk.encounters.marketplace.round.RoundSolver;
  * @param monday  the week's Monday
  * @param ahead   the week has not started yet: nothing can have been delivered
  */
-public record WeeklyDelivery(LocalDate monday, int plannedSessions, int deliveredSessions, int plannedPlaces,
-                             int attended, boolean ahead) {
+public record WeeklyDelivery(
+        LocalDate monday, int plannedSessions, int deliveredSessions, int plannedPlaces, int attended, boolean ahead) {
 
     /**
      * On the calendar at some point and not withdrawn in time: a later no-show or late cancellation
@@ -50,28 +50,42 @@ public record WeeklyDelivery(LocalDate monday, int plannedSessions, int delivere
             return List.of();
         }
         Field<LocalDate> week = field("date_trunc('week', {0})::date", SQLDataType.LOCALDATE, BOOKING.STARTS_ON);
-        Field<Integer> attended = field(selectCount().from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)).and(ENCOUNTER.ATTENDED));
+        Field<Integer> attended = field(selectCount()
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID))
+                .and(ENCOUNTER.ATTENDED));
         var planned = BOOKING.STATUS.in(PLANNED).or(BOOKING.LATE_CANCELLATION);
         var delivered = BOOKING.STATUS.eq("delivered");
-        Map<LocalDate, WeeklyDelivery> weeks = dsl.select(week,
+        Map<LocalDate, WeeklyDelivery> weeks = dsl.select(
+                        week,
                         count().filterWhere(planned),
                         count().filterWhere(delivered),
                         sum(BOOKING.PUPILS).filterWhere(planned),
                         sum(attended).filterWhere(delivered))
                 .from(BOOKING)
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(BOOKING.STARTS_ON.between(mondays.getFirst(), last))
                 .groupBy(week)
-                .fetchMap(r -> r.value1(), r -> new WeeklyDelivery(r.value1(), r.value2(), r.value3(), whole(r.value4()),
-                        whole(r.value5()), false));
-        return mondays.stream().map(monday -> {
-            WeeklyDelivery w = weeks.getOrDefault(monday, new WeeklyDelivery(monday, 0, 0, 0, 0, false));
-            return new WeeklyDelivery(monday, w.plannedSessions, w.deliveredSessions, w.plannedPlaces, w.attended,
-                    monday.isAfter(today));
-        }).toList();
+                .fetchMap(
+                        r -> r.value1(),
+                        r -> new WeeklyDelivery(
+                                r.value1(), r.value2(), r.value3(), whole(r.value4()), whole(r.value5()), false));
+        return mondays.stream()
+                .map(monday -> {
+                    WeeklyDelivery w = weeks.getOrDefault(monday, new WeeklyDelivery(monday, 0, 0, 0, 0, false));
+                    return new WeeklyDelivery(
+                            monday,
+                            w.plannedSessions,
+                            w.deliveredSessions,
+                            w.plannedPlaces,
+                            w.attended,
+                            monday.isAfter(today));
+                })
+                .toList();
     }
 
     private static int whole(BigDecimal sum) {

@@ -10,8 +10,7 @@ public final class Pounds {
 
     private static final Pattern WRITTEN = Pattern.compile("£?\\s*(\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?:\\.(\\d{2}))?");
 
-    private Pounds() {
-    }
+    private Pounds() {}
 
     /** Pence, or empty when the text is not an amount of pounds. */
     public static Optional<Long> parse(String text) {
@@ -31,6 +30,8 @@ public final class Pounds {
 
     /** What a form field shows for an amount: "45" or "45.50", no symbol or separators. */
     public static String plain(long pence) {
-        return pence % 100 == 0 ? String.valueOf(pence / 100) : String.format(Locale.UK, "%d.%02d", pence / 100, pence % 100);
+        return pence % 100 == 0
+                ? String.valueOf(pence / 100)
+                : String.format(Locale.UK, "%d.%02d", pence / 100, pence % 100);
     }
 }

@@ -22,15 +22,17 @@ final class GreatCircleDistance {
     /** Mean radius of the Earth. */
     static final double EARTH_RADIUS_KM = 6371.0088;
 
-    private GreatCircleDistance() {
-    }
+    private GreatCircleDistance() {}
 
     /** Kilometres from a fixed point to the point in two columns; null where those are null. */
-    static Field<Double> kmFrom(double latitude, double longitude, Field<Double> toLatitude, Field<Double> toLongitude) {
+    static Field<Double> kmFrom(
+            double latitude, double longitude, Field<Double> toLatitude, Field<Double> toLongitude) {
         Field<Double> lat = val(latitude);
         Field<Double> lon = val(longitude);
-        Field<BigDecimal> halfChordSquared = square(sin(rad(toLatitude.minus(lat)).div(inline(2))))
-                .plus(cos(rad(lat)).times(cos(rad(toLatitude)))
+        Field<BigDecimal> halfChordSquared = square(
+                        sin(rad(toLatitude.minus(lat)).div(inline(2))))
+                .plus(cos(rad(lat))
+                        .times(cos(rad(toLatitude)))
                         .times(square(sin(rad(toLongitude.minus(lon)).div(inline(2))))));
         // Rounding can take it just past 1 for points on opposite sides of the Earth, where asin
         // fails. Not least(...): PostgreSQL's least ignores nulls, and an unknown place must stay null.

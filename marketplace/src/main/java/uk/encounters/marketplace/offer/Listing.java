@@ -7,18 +7,35 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.marketplace.money.Pounds;
+import uk.encounters.matcher.domain.EncounterType;
 
 /**
  * One offer as the {@link OfferDirectory} shows it: the organisation and its postcode district,
  * never a volunteer. Distance is null when there is no origin or the employer's place is unknown.
  */
-public record Listing(long offerId, String employerName, String postcodeDistrict, String title, String topics,
-                      EncounterType type, String sector, int yearGroupMin, int yearGroupMax, boolean inSchool,
-                      boolean atWorkplace, boolean online, int pupilsMin, int pupilsMax, LocalDate availableFrom,
-                      LocalDate availableUntil, List<DayOfWeek> weekdays, List<LocalDate> dates, Double distanceKm,
-                      Integer costPerSessionPence, boolean sendAdaptable) {
+public record Listing(
+        long offerId,
+        String employerName,
+        String postcodeDistrict,
+        String title,
+        String topics,
+        EncounterType type,
+        String sector,
+        int yearGroupMin,
+        int yearGroupMax,
+        boolean inSchool,
+        boolean atWorkplace,
+        boolean online,
+        int pupilsMin,
+        int pupilsMax,
+        LocalDate availableFrom,
+        LocalDate availableUntil,
+        List<DayOfWeek> weekdays,
+        List<LocalDate> dates,
+        Double distanceKm,
+        Integer costPerSessionPence,
+        boolean sendAdaptable) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     /** Particular dates shown before "and 3 more dates". */
@@ -60,7 +77,8 @@ public record Listing(long offerId, String employerName, String postcodeDistrict
     /** "Tuesdays, Thursdays" and any particular dates. */
     public String days() {
         List<String> days = new ArrayList<>(weekdays.stream()
-                .map(d -> d.getDisplayName(TextStyle.FULL, Locale.UK) + "s").toList());
+                .map(d -> d.getDisplayName(TextStyle.FULL, Locale.UK) + "s")
+                .toList());
         dates.stream().limit(DATES_SHOWN).map(DATE::format).forEach(days::add);
         String more = dates.size() > DATES_SHOWN ? " and " + (dates.size() - DATES_SHOWN) + " more dates" : "";
         return String.join(", ", days) + more;

@@ -65,7 +65,8 @@ public record OfferDetails(
     /** The title an offer gets when the employer gives none. */
     public static String defaultTitle(EncounterType type, String topics, String organisation) {
         String label = type.label();
-        String title = topics == null || topics.isBlank() ? label + " from " + organisation : label + ": " + topics.strip();
+        String title =
+                topics == null || topics.isBlank() ? label + " from " + organisation : label + ": " + topics.strip();
         return title.length() <= 200 ? title : title.substring(0, 199) + "…";
     }
 }

@@ -38,8 +38,16 @@ public final class OfferDirectory {
      * optional (null: any). Distances are measured from the origin, usually the school searching;
      * without one the list is by employer name.
      */
-    public record Query(long hubId, LocalDate today, EncounterType type, String sector, Integer yearGroup,
-                        Double originLatitude, Double originLongitude, Double maxKm, LocalDate date) {
+    public record Query(
+            long hubId,
+            LocalDate today,
+            EncounterType type,
+            String sector,
+            Integer yearGroup,
+            Double originLatitude,
+            Double originLongitude,
+            Double maxKm,
+            LocalDate date) {
 
         public static Query inHub(long hubId, LocalDate today) {
             return new Query(hubId, today, null, null, null, null, null, null, null);
@@ -75,8 +83,7 @@ public final class OfferDirectory {
     }
 
     /** What was found: at most {@link #LIMIT} listings, and whether more matched. */
-    public record Results(List<Listing> listings, boolean more) {
-    }
+    public record Results(List<Listing> listings, boolean more) {}
 
     private final DSLContext dsl;
 
@@ -86,21 +93,37 @@ public final class OfferDirectory {
 
     public Results search(Query query) {
         Field<Double> distance = query.hasOrigin()
-                ? GreatCircleDistance.kmFrom(query.originLatitude(), query.originLongitude(), EMPLOYER.LATITUDE,
-                        EMPLOYER.LONGITUDE)
+                ? GreatCircleDistance.kmFrom(
+                        query.originLatitude(), query.originLongitude(), EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE)
                 : inline(null, Double.class);
         List<SortField<?>> order = query.hasOrigin()
                 ? List.of(distance.asc().nullsLast(), EMPLOYER.NAME.asc(), OFFER.ID.asc())
                 : List.of(EMPLOYER.NAME.asc(), OFFER.ID.asc());
-        List<Listing> found = dsl.select(OFFER.ID, EMPLOYER.NAME,
+        List<Listing> found = dsl.select(
+                        OFFER.ID,
+                        EMPLOYER.NAME,
                         EMPLOYER.POSTCODE.convertFrom(p -> p == null ? null : PostcodeDistrict.of(p)),
-                        OFFER.TITLE, OFFER.TOPICS, OFFER.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
-                        OFFER.SECTOR, OFFER.YEAR_GROUP_MIN.convertFrom(Short::intValue),
-                        OFFER.YEAR_GROUP_MAX.convertFrom(Short::intValue), OFFER.IN_SCHOOL, OFFER.AT_WORKPLACE,
-                        OFFER.ONLINE, OFFER.PUPILS_MIN, OFFER.PUPILS_MAX, OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL,
-                        weekdays(), particularDates(), distance, OFFER.COST_PER_SESSION_PENCE, OFFER.SEND_ADAPTABLE)
+                        OFFER.TITLE,
+                        OFFER.TOPICS,
+                        OFFER.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
+                        OFFER.SECTOR,
+                        OFFER.YEAR_GROUP_MIN.convertFrom(Short::intValue),
+                        OFFER.YEAR_GROUP_MAX.convertFrom(Short::intValue),
+                        OFFER.IN_SCHOOL,
+                        OFFER.AT_WORKPLACE,
+                        OFFER.ONLINE,
+                        OFFER.PUPILS_MIN,
+                        OFFER.PUPILS_MAX,
+                        OFFER.AVAILABLE_FROM,
+                        OFFER.AVAILABLE_UNTIL,
+                        weekdays(),
+                        particularDates(),
+                        distance,
+                        OFFER.COST_PER_SESSION_PENCE,
+                        OFFER.SEND_ADAPTABLE)
                 .from(OFFER)
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(matching(query, distance))
                 .orderBy(order)
                 .limit(LIMIT + 1)
@@ -109,40 +132,54 @@ public final class OfferDirectory {
     }
 
     private static Condition matching(Query query, Field<Double> distance) {
-        return OFFER.STATUS.eq("active")
+        return OFFER.STATUS
+                .eq("active")
                 .and(EMPLOYER.HUB_ID.eq(query.hubId()))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 // an offer stays 'active' after its last date until someone withdraws it
                 .and(OFFER.AVAILABLE_UNTIL.ge(query.today()))
-                .and(query.type() == null ? noCondition() : OFFER.ENCOUNTER_TYPE.eq(query.type().code()))
+                .and(
+                        query.type() == null
+                                ? noCondition()
+                                : OFFER.ENCOUNTER_TYPE.eq(query.type().code()))
                 .and(query.sector() == null ? noCondition() : OFFER.SECTOR.eq(query.sector()))
-                .and(query.yearGroup() == null ? noCondition()
-                        : val(query.yearGroup().shortValue()).between(OFFER.YEAR_GROUP_MIN, OFFER.YEAR_GROUP_MAX))
+                .and(
+                        query.yearGroup() == null
+                                ? noCondition()
+                                : val(query.yearGroup().shortValue())
+                                        .between(OFFER.YEAR_GROUP_MIN, OFFER.YEAR_GROUP_MAX))
                 .and(query.date() == null ? noCondition() : availableOn(query.date()))
                 // an offer whose place is unknown cannot be shown to be within reach
                 .and(query.maxKm() == null || !query.hasOrigin() ? noCondition() : distance.le(query.maxKm()));
     }
 
     private static Field<List<DayOfWeek>> weekdays() {
-        return multiset(selectDistinct(OFFER_AVAILABILITY.WEEKDAY).from(OFFER_AVAILABILITY)
-                .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)).and(OFFER_AVAILABILITY.WEEKDAY.isNotNull())
-                .orderBy(OFFER_AVAILABILITY.WEEKDAY))
+        return multiset(selectDistinct(OFFER_AVAILABILITY.WEEKDAY)
+                        .from(OFFER_AVAILABILITY)
+                        .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID))
+                        .and(OFFER_AVAILABILITY.WEEKDAY.isNotNull())
+                        .orderBy(OFFER_AVAILABILITY.WEEKDAY))
                 .convertFrom(r -> r.map(day -> DayOfWeek.of(day.value1())));
     }
 
     private static Field<List<LocalDate>> particularDates() {
-        return multiset(selectDistinct(OFFER_AVAILABILITY.AVAILABLE_ON).from(OFFER_AVAILABILITY)
-                .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)).and(OFFER_AVAILABILITY.AVAILABLE_ON.isNotNull())
-                .orderBy(OFFER_AVAILABILITY.AVAILABLE_ON))
+        return multiset(selectDistinct(OFFER_AVAILABILITY.AVAILABLE_ON)
+                        .from(OFFER_AVAILABILITY)
+                        .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID))
+                        .and(OFFER_AVAILABILITY.AVAILABLE_ON.isNotNull())
+                        .orderBy(OFFER_AVAILABILITY.AVAILABLE_ON))
                 .convertFrom(r -> r.map(Record1::value1));
     }
 
     /** Within the offer's dates, on a weekday it comes or on one of its particular dates. */
     private static Condition availableOn(LocalDate date) {
-        return OFFER.AVAILABLE_FROM.le(date).and(OFFER.AVAILABLE_UNTIL.ge(date))
-                .and(exists(selectOne().from(OFFER_AVAILABILITY)
+        return OFFER.AVAILABLE_FROM
+                .le(date)
+                .and(OFFER.AVAILABLE_UNTIL.ge(date))
+                .and(exists(selectOne()
+                        .from(OFFER_AVAILABILITY)
                         .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID))
-                        .and(OFFER_AVAILABILITY.AVAILABLE_ON.eq(date)
-                                .or(OFFER_AVAILABILITY.WEEKDAY.eq((short) date.getDayOfWeek().getValue())))));
+                        .and(OFFER_AVAILABILITY.AVAILABLE_ON.eq(date).or(OFFER_AVAILABILITY.WEEKDAY.eq((short)
+                                date.getDayOfWeek().getValue())))));
     }
 }

@@ -24,7 +24,10 @@ public final class OfferRepository {
 
     /** What an employer can do with an offer in each status. */
     public enum Status {
-        PENDING, ACTIVE, PAUSED, WITHDRAWN;
+        PENDING,
+        ACTIVE,
+        PAUSED,
+        WITHDRAWN;
 
         public String code() {
             return name().toLowerCase();
@@ -36,8 +39,16 @@ public final class OfferRepository {
     }
 
     /** An offer as its employer's page lists it. */
-    public record OfferSummary(long id, long employerId, String type, String title, String status, int pupilsMax,
-                               LocalDate availableFrom, LocalDate availableUntil, int availabilityRows) {
+    public record OfferSummary(
+            long id,
+            long employerId,
+            String type,
+            String title,
+            String status,
+            int pupilsMax,
+            LocalDate availableFrom,
+            LocalDate availableUntil,
+            int availabilityRows) {
 
         public String typeLabel() {
             return EncounterType.fromCode(type).label();
@@ -61,8 +72,7 @@ public final class OfferRepository {
     }
 
     /** An offer as its edit form shows it. */
-    public record StoredOffer(long id, long employerId, Long volunteerId, Status status, OfferDetails details) {
-    }
+    public record StoredOffer(long id, long employerId, Long volunteerId, Status status, OfferDetails details) {}
 
     private final DSLContext dsl;
 
@@ -86,7 +96,9 @@ public final class OfferRepository {
         OfferRecord record = dsl.fetchSingle(OFFER, OFFER.ID.eq(offerId));
         fill(record, volunteerId, offer);
         record.update();
-        dsl.deleteFrom(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.eq(offerId)).execute();
+        dsl.deleteFrom(OFFER_AVAILABILITY)
+                .where(OFFER_AVAILABILITY.OFFER_ID.eq(offerId))
+                .execute();
         writeAvailability(offerId, offer);
     }
 
@@ -101,8 +113,12 @@ public final class OfferRepository {
             case WITHDRAWN -> List.of("pending", "active", "paused");
             case PENDING -> List.of();
         };
-        return dsl.update(OFFER).set(OFFER.STATUS, to.code())
-                .where(OFFER.ID.eq(offerId)).and(OFFER.STATUS.in(from)).execute() == 1;
+        return dsl.update(OFFER)
+                        .set(OFFER.STATUS, to.code())
+                        .where(OFFER.ID.eq(offerId))
+                        .and(OFFER.STATUS.in(from))
+                        .execute()
+                == 1;
     }
 
     public Optional<OfferSummary> findById(long offerId) {
@@ -111,9 +127,12 @@ public final class OfferRepository {
 
     /** The organisation's offers, but for those of people still asking to join it (shown as their requests). */
     public List<OfferSummary> findByEmployer(long employerId) {
-        return summaries().where(OFFER.EMPLOYER_ID.eq(employerId))
-                .andNotExists(DSL.selectOne().from(ORGANISATION_JOIN)
-                        .where(ORGANISATION_JOIN.OFFER_ID.eq(OFFER.ID)).and(ORGANISATION_JOIN.DECISION.isNull()))
+        return summaries()
+                .where(OFFER.EMPLOYER_ID.eq(employerId))
+                .andNotExists(DSL.selectOne()
+                        .from(ORGANISATION_JOIN)
+                        .where(ORGANISATION_JOIN.OFFER_ID.eq(OFFER.ID))
+                        .and(ORGANISATION_JOIN.DECISION.isNull()))
                 .orderBy(DSL.when(OFFER.STATUS.eq("withdrawn"), 1).else_(0), OFFER.CREATED_AT.desc(), OFFER.ID.desc())
                 .fetch(Records.mapping(OfferSummary::new));
     }
@@ -136,21 +155,45 @@ public final class OfferRepository {
             }
             dates.sort(null);
             EncounterType type = EncounterType.fromCode(offer.getEncounterType());
-            OfferDetails details = new OfferDetails(type, offer.getTitle(), offer.getTopics(), offer.getSector(),
-                    offer.getYearGroupMin(), offer.getYearGroupMax(),
-                    offer.getPlaces() != null ? offer.getPlaces() : offer.getPupilsMax(), offer.getMaxSessions(),
-                    offer.getInSchool(), offer.getAtWorkplace(), offer.getOnline(), offer.getTravelRadiusKm().intValue(),
-                    offer.getAvailableFrom(), offer.getAvailableUntil(), weekdays, mornings || !afternoons, afternoons,
-                    dates, offer.getSendAdaptable(), offer.getCostPerSessionPence(), offer.getRequirements());
-            return new StoredOffer(offerId, offer.getEmployerId(), offer.getVolunteerId(), Status.fromCode(offer.getStatus()),
+            OfferDetails details = new OfferDetails(
+                    type,
+                    offer.getTitle(),
+                    offer.getTopics(),
+                    offer.getSector(),
+                    offer.getYearGroupMin(),
+                    offer.getYearGroupMax(),
+                    offer.getPlaces() != null ? offer.getPlaces() : offer.getPupilsMax(),
+                    offer.getMaxSessions(),
+                    offer.getInSchool(),
+                    offer.getAtWorkplace(),
+                    offer.getOnline(),
+                    offer.getTravelRadiusKm().intValue(),
+                    offer.getAvailableFrom(),
+                    offer.getAvailableUntil(),
+                    weekdays,
+                    mornings || !afternoons,
+                    afternoons,
+                    dates,
+                    offer.getSendAdaptable(),
+                    offer.getCostPerSessionPence(),
+                    offer.getRequirements());
+            return new StoredOffer(
+                    offerId,
+                    offer.getEmployerId(),
+                    offer.getVolunteerId(),
+                    Status.fromCode(offer.getStatus()),
                     details);
         });
     }
 
     /** A pending offer goes live; true when it was pending. */
     public boolean activate(long offerId) {
-        return dsl.update(OFFER).set(OFFER.STATUS, "active")
-                .where(OFFER.ID.eq(offerId)).and(OFFER.STATUS.eq("pending")).execute() == 1;
+        return dsl.update(OFFER)
+                        .set(OFFER.STATUS, "active")
+                        .where(OFFER.ID.eq(offerId))
+                        .and(OFFER.STATUS.eq("pending"))
+                        .execute()
+                == 1;
     }
 
     private static void fill(OfferRecord record, Long volunteerId, OfferDetails offer) {
@@ -178,8 +221,12 @@ public final class OfferRepository {
     }
 
     private void writeAvailability(long offerId, OfferDetails offer) {
-        var insert = dsl.insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON,
-                OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD);
+        var insert = dsl.insertInto(
+                OFFER_AVAILABILITY,
+                OFFER_AVAILABILITY.OFFER_ID,
+                OFFER_AVAILABILITY.AVAILABLE_ON,
+                OFFER_AVAILABILITY.WEEKDAY,
+                OFFER_AVAILABILITY.PERIOD);
         for (String period : offer.periods()) {
             for (LocalDate date : offer.specificDates()) {
                 insert = insert.values(offerId, date, null, period);
@@ -191,9 +238,20 @@ public final class OfferRepository {
         insert.execute();
     }
 
-    private SelectJoinStep<Record9<Long, Long, String, String, String, Integer, LocalDate, LocalDate, Integer>> summaries() {
-        var rows = DSL.field(DSL.selectCount().from(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)));
-        return dsl.select(OFFER.ID, OFFER.EMPLOYER_ID, OFFER.ENCOUNTER_TYPE, OFFER.TITLE, OFFER.STATUS, OFFER.PUPILS_MAX,
-                OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL, rows).from(OFFER);
+    private SelectJoinStep<Record9<Long, Long, String, String, String, Integer, LocalDate, LocalDate, Integer>>
+            summaries() {
+        var rows =
+                DSL.field(DSL.selectCount().from(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)));
+        return dsl.select(
+                        OFFER.ID,
+                        OFFER.EMPLOYER_ID,
+                        OFFER.ENCOUNTER_TYPE,
+                        OFFER.TITLE,
+                        OFFER.STATUS,
+                        OFFER.PUPILS_MAX,
+                        OFFER.AVAILABLE_FROM,
+                        OFFER.AVAILABLE_UNTIL,
+                        rows)
+                .from(OFFER);
     }
 }

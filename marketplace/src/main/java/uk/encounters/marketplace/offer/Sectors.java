@@ -39,6 +39,5 @@ public final class Sectors {
             "Information & communication",
             "Professional, scientific & technical");
 
-    private Sectors() {
-    }
+    private Sectors() {}
 }

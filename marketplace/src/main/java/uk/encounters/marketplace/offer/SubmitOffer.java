@@ -28,8 +28,7 @@ public final class SubmitOffer {
      * @param confirmationLink the emailed link that confirms this offer, and no other
      * @param join             the request to join an organisation already registered, when it was one
      */
-    public record Result(long offerId, long userId, long confirmationLink, Optional<Long> join) {
-    }
+    public record Result(long offerId, long userId, long confirmationLink, Optional<Long> join) {}
 
     private final Clock clock;
 
@@ -41,34 +40,55 @@ public final class SubmitOffer {
         EmployerRepository employers = new EmployerRepository(tx);
         AccountRepository accounts = new AccountRepository(tx);
         Optional<Account> account = accounts.findByEmail(offer.email());
-        Optional<ExistingEmployer> existing = employers.findExisting(offer.organisation(), offer.email(), offer.postcode());
-        boolean member = existing.isPresent() && account.isPresent()
+        Optional<ExistingEmployer> existing =
+                employers.findExisting(offer.organisation(), offer.email(), offer.postcode());
+        boolean member = existing.isPresent()
+                && account.isPresent()
                 && account.get().scopes().contains(Scope.employer(existing.get().employerId()));
 
         long offerId;
         long userId;
         Optional<Long> join = Optional.empty();
         if (existing.isPresent() && !member) {
-            userId = account.map(Account::id).orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
+            userId = account.map(Account::id)
+                    .orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
             // No volunteer yet: the organisation's list gains them only when someone of it says yes.
-            offerId = new OfferRepository(tx).create(existing.get().employerId(), null, offer.offer(),
-                    OfferRepository.Status.PENDING);
+            offerId = new OfferRepository(tx)
+                    .create(existing.get().employerId(), null, offer.offer(), OfferRepository.Status.PENDING);
             join = Optional.of(new OrganisationJoins(tx, clock).request(existing.get(), userId, offerId, offer));
         } else {
-            long employerId = existing.map(ExistingEmployer::employerId).orElseGet(() -> employers.create(offer.hubId(),
-                    offer.organisation(), offer.email(), offer.postcode(), offer.sizeBand(), offer.sector(), false, 1));
-            long volunteerId = new VolunteerRepository(tx).findOrCreate(employerId, offer.contactName(), offer.email(),
-                    offer.safeguardingCheckedUntil());
-            offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(), OfferRepository.Status.PENDING);
+            long employerId = existing.map(ExistingEmployer::employerId)
+                    .orElseGet(() -> employers.create(
+                            offer.hubId(),
+                            offer.organisation(),
+                            offer.email(),
+                            offer.postcode(),
+                            offer.sizeBand(),
+                            offer.sector(),
+                            false,
+                            1));
+            long volunteerId = new VolunteerRepository(tx)
+                    .findOrCreate(employerId, offer.contactName(), offer.email(), offer.safeguardingCheckedUntil());
+            offerId = new OfferRepository(tx)
+                    .create(employerId, volunteerId, offer.offer(), OfferRepository.Status.PENDING);
             // The organisation's page opens to them when they follow the link (confirmOffer), not before:
             // anyone can type anyone's address into the form.
-            userId = account.map(Account::id).orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
+            userId = account.map(Account::id)
+                    .orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
         }
         long link = new LoginTokens(tx, clock).issueOfferConfirmation(userId, offerId);
 
-        new AuditLog(tx).record(userId, "offer_submitted", "offer", offerId, Map.of(
-                "joined_existing", existing.map(e -> e.reason().name()).orElse("no"),
-                "asks_to_join", join.isPresent()), ipAddress);
+        new AuditLog(tx)
+                .record(
+                        userId,
+                        "offer_submitted",
+                        "offer",
+                        offerId,
+                        Map.of(
+                                "joined_existing",
+                                        existing.map(e -> e.reason().name()).orElse("no"),
+                                "asks_to_join", join.isPresent()),
+                        ipAddress);
         return new Result(offerId, userId, link, join);
     }
 

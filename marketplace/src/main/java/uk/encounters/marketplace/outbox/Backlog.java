@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param oldestUnsent   how long the oldest message still being tried has waited since it was written
  *                       (zero when none is waiting)
  */
-public record Backlog(int due, int gaveUp, Duration oldestUnsent) {
-}
+public record Backlog(int due, int gaveUp, Duration oldestUnsent) {}

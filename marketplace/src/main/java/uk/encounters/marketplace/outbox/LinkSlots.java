@@ -18,8 +18,7 @@ public final class LinkSlots {
     private static final Pattern SLOT = Pattern.compile("\\{link:(\\d{1,18})}");
     static final String REDACTED = "[link, made when the message is sent]";
 
-    private LinkSlots() {
-    }
+    private LinkSlots() {}
 
     /** The slot for link {@code tokenId}, to put in a message body. */
     public static String slot(long tokenId) {

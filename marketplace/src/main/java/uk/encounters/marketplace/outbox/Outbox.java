@@ -9,7 +9,6 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +47,7 @@ public final class Outbox {
             field("'infinity'::timestamptz", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {};
 
     private final DSLContext dsl;
 
@@ -60,16 +58,18 @@ public final class Outbox {
     /** Writes the message unless one with the same idempotency key exists; true when written. */
     public boolean enqueue(OutboxMessage message) {
         return dsl.insertInto(OUTBOX)
-                .set(OUTBOX.IDEMPOTENCY_KEY, message.idempotencyKey())
-                .set(OUTBOX.KIND, message.kind())
-                .set(OUTBOX.RECIPIENT, message.recipient())
-                .set(OUTBOX.SUBJECT, message.subject())
-                .set(OUTBOX.BODY_TEXT, message.bodyText())
-                .set(OUTBOX.BODY_HTML, message.bodyHtml())
-                .set(OUTBOX.ATTACHMENTS, json(message.attachments()))
-                .set(OUTBOX.LINK_TOKEN_IDS, message.linkTokenIds().toArray(Long[]::new))
-                .onConflict(OUTBOX.IDEMPOTENCY_KEY).doNothing()
-                .execute() == 1;
+                        .set(OUTBOX.IDEMPOTENCY_KEY, message.idempotencyKey())
+                        .set(OUTBOX.KIND, message.kind())
+                        .set(OUTBOX.RECIPIENT, message.recipient())
+                        .set(OUTBOX.SUBJECT, message.subject())
+                        .set(OUTBOX.BODY_TEXT, message.bodyText())
+                        .set(OUTBOX.BODY_HTML, message.bodyHtml())
+                        .set(OUTBOX.ATTACHMENTS, json(message.attachments()))
+                        .set(OUTBOX.LINK_TOKEN_IDS, message.linkTokenIds().toArray(Long[]::new))
+                        .onConflict(OUTBOX.IDEMPOTENCY_KEY)
+                        .doNothing()
+                        .execute()
+                == 1;
     }
 
     /**
@@ -81,26 +81,46 @@ public final class Outbox {
     public List<PendingMessage> claimDue(String claimant, int n, Duration lease) {
         var now = currentOffsetDateTime();
         // Materialised so the locking select runs exactly once, whatever plan the update gets.
-        CommonTableExpression<Record1<Long>> due = name("due").fields("id").asMaterialized(
-                select(OUTBOX.ID).from(OUTBOX)
+        CommonTableExpression<Record1<Long>> due = name("due")
+                .fields("id")
+                .asMaterialized(select(OUTBOX.ID)
+                        .from(OUTBOX)
                         .where(OUTBOX.SENT_AT.isNull())
                         .and(OUTBOX.AVAILABLE_AT.le(now))
                         .and(OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(now)))
                         .orderBy(OUTBOX.AVAILABLE_AT, OUTBOX.ID)
                         .limit(n)
-                        .forUpdate().skipLocked());
-        return dsl.with(due)
+                        .forUpdate()
+                        .skipLocked());
+        return dsl
+                .with(due)
                 .update(OUTBOX)
                 .set(OUTBOX.CLAIMED_BY, claimant)
                 .set(OUTBOX.CLAIMED_UNTIL, nowPlus(lease))
                 .from(due)
                 .where(OUTBOX.ID.eq(due.field("id", Long.class)))
-                .returningResult(OUTBOX.ID, OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT,
-                        OUTBOX.SUBJECT, OUTBOX.BODY_TEXT, OUTBOX.BODY_HTML, OUTBOX.ATTEMPTS, OUTBOX.ATTACHMENTS,
+                .returningResult(
+                        OUTBOX.ID,
+                        OUTBOX.IDEMPOTENCY_KEY,
+                        OUTBOX.KIND,
+                        OUTBOX.RECIPIENT,
+                        OUTBOX.SUBJECT,
+                        OUTBOX.BODY_TEXT,
+                        OUTBOX.BODY_HTML,
+                        OUTBOX.ATTEMPTS,
+                        OUTBOX.ATTACHMENTS,
                         OUTBOX.LINK_TOKEN_IDS)
-                .fetch(r -> new PendingMessage(r.value1(),
-                        new OutboxMessage(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                                attachments(r.value9()), List.of(r.value10())),
+                .fetch(r -> new PendingMessage(
+                        r.value1(),
+                        new OutboxMessage(
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                r.value5(),
+                                r.value6(),
+                                r.value7(),
+                                attachments(r.value9()),
+                                List.of(r.value10())),
                         r.value8()))
                 .stream()
                 .sorted(Comparator.comparingLong(PendingMessage::id))
@@ -110,10 +130,11 @@ public final class Outbox {
     /** Records the message as sent, if {@code claimant} still holds it; false when it lost the claim. */
     public boolean markSent(long id, String claimant) {
         return dsl.update(OUTBOX)
-                .set(OUTBOX.SENT_AT, currentOffsetDateTime())
-                .setNull(OUTBOX.CLAIMED_UNTIL)
-                .where(heldBy(id, claimant))
-                .execute() == 1;
+                        .set(OUTBOX.SENT_AT, currentOffsetDateTime())
+                        .setNull(OUTBOX.CLAIMED_UNTIL)
+                        .where(heldBy(id, claimant))
+                        .execute()
+                == 1;
     }
 
     /** Counts a failed attempt and makes the message due again after {@code retryAfter}. */
@@ -129,35 +150,35 @@ public final class Outbox {
     /** Hands a claimed message back untried (a worker stopping), so it need not wait for the lease. */
     public boolean release(long id, String claimant) {
         return dsl.update(OUTBOX)
-                .setNull(OUTBOX.CLAIMED_UNTIL)
-                .setNull(OUTBOX.CLAIMED_BY)
-                .where(heldBy(id, claimant))
-                .execute() == 1;
+                        .setNull(OUTBOX.CLAIMED_UNTIL)
+                        .setNull(OUTBOX.CLAIMED_BY)
+                        .where(heldBy(id, claimant))
+                        .execute()
+                == 1;
     }
 
     /** The latest messages first, for the admin outbox page. */
     public List<OutboxEntry> findRecent(int limit) {
-        return selectEntries()
-                .orderBy(OUTBOX.ID.desc())
-                .limit(limit)
-                .fetch(Records.mapping(OutboxEntry::new));
+        return selectEntries().orderBy(OUTBOX.ID.desc()).limit(limit).fetch(Records.mapping(OutboxEntry::new));
     }
 
     public Optional<OutboxEntry> findById(long id) {
-        return selectEntries()
-                .where(OUTBOX.ID.eq(id))
-                .fetchOptional(Records.mapping(OutboxEntry::new));
+        return selectEntries().where(OUTBOX.ID.eq(id)).fetchOptional(Records.mapping(OutboxEntry::new));
     }
 
     /** The files sent with a message, for the admin's view of it. */
     public List<Attachment> attachmentsOf(long id) {
-        return dsl.select(OUTBOX.ATTACHMENTS).from(OUTBOX).where(OUTBOX.ID.eq(id))
-                .fetchOptional(r -> attachments(r.value1())).orElse(List.of());
+        return dsl.select(OUTBOX.ATTACHMENTS)
+                .from(OUTBOX)
+                .where(OUTBOX.ID.eq(id))
+                .fetchOptional(r -> attachments(r.value1()))
+                .orElse(List.of());
     }
 
     /** Messages still to be sent: unsent and not given up on. */
     public int countPending() {
-        return dsl.select(count()).from(OUTBOX)
+        return dsl.select(count())
+                .from(OUTBOX)
                 .where(OUTBOX.SENT_AT.isNull())
                 .and(OUTBOX.AVAILABLE_AT.lt(NEVER))
                 .fetchSingle(Record1::value1);
@@ -172,24 +193,28 @@ public final class Outbox {
         Condition stillTried = OUTBOX.AVAILABLE_AT.lt(NEVER);
         Field<Integer> due = count().filterWhere(stillTried.and(OUTBOX.AVAILABLE_AT.le(now)));
         Field<Integer> gaveUp = count().filterWhere(OUTBOX.AVAILABLE_AT.eq(NEVER));
-        Field<Double> oldestSeconds = field("extract(epoch from {0} - min({1}) filter (where {2}))", SQLDataType.DOUBLE,
-                now, OUTBOX.CREATED_AT, stillTried);
+        Field<Double> oldestSeconds = field(
+                "extract(epoch from {0} - min({1}) filter (where {2}))",
+                SQLDataType.DOUBLE, now, OUTBOX.CREATED_AT, stillTried);
         return dsl.select(due, gaveUp, oldestSeconds)
                 .from(OUTBOX)
                 .where(OUTBOX.SENT_AT.isNull())
-                .fetchSingle(r -> new Backlog(r.value1(), r.value2(),
+                .fetchSingle(r -> new Backlog(
+                        r.value1(),
+                        r.value2(),
                         r.value3() == null ? Duration.ZERO : Duration.ofMillis(Math.round(r.value3() * 1000))));
     }
 
     private boolean fail(long id, String claimant, String error, Field<OffsetDateTime> availableAt) {
         return dsl.update(OUTBOX)
-                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
-                .set(OUTBOX.LAST_ERROR, truncate(error))
-                .set(OUTBOX.AVAILABLE_AT, availableAt)
-                .setNull(OUTBOX.CLAIMED_UNTIL)
-                .setNull(OUTBOX.CLAIMED_BY)
-                .where(heldBy(id, claimant))
-                .execute() == 1;
+                        .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                        .set(OUTBOX.LAST_ERROR, truncate(error))
+                        .set(OUTBOX.AVAILABLE_AT, availableAt)
+                        .setNull(OUTBOX.CLAIMED_UNTIL)
+                        .setNull(OUTBOX.CLAIMED_BY)
+                        .where(heldBy(id, claimant))
+                        .execute()
+                == 1;
     }
 
     /** Unsent and still claimed by {@code claimant}: another worker may have taken it after a lease ran out. */
@@ -215,8 +240,9 @@ public final class Outbox {
     }
 
     private static Field<OffsetDateTime> nowPlus(Duration duration) {
-        return field("current_timestamp + {0} * interval '1 millisecond'", SQLDataType.TIMESTAMPWITHTIMEZONE,
-                val(duration.toMillis()));
+        return field(
+                "current_timestamp + {0} * interval '1 millisecond'",
+                SQLDataType.TIMESTAMPWITHTIMEZONE, val(duration.toMillis()));
     }
 
     private static String truncate(String error) {
@@ -224,10 +250,29 @@ public final class Outbox {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    private SelectJoinStep<Record10<Long, String, String, String, String, OffsetDateTime, OffsetDateTime,
-            Integer, String, OffsetDateTime>> selectEntries() {
-        return dsl.select(OUTBOX.ID, OUTBOX.KIND, OUTBOX.RECIPIENT, OUTBOX.SUBJECT, OUTBOX.BODY_TEXT,
-                        OUTBOX.CREATED_AT, nullif(OUTBOX.AVAILABLE_AT, NEVER), OUTBOX.ATTEMPTS, OUTBOX.LAST_ERROR,
+    private SelectJoinStep<
+                    Record10<
+                            Long,
+                            String,
+                            String,
+                            String,
+                            String,
+                            OffsetDateTime,
+                            OffsetDateTime,
+                            Integer,
+                            String,
+                            OffsetDateTime>>
+            selectEntries() {
+        return dsl.select(
+                        OUTBOX.ID,
+                        OUTBOX.KIND,
+                        OUTBOX.RECIPIENT,
+                        OUTBOX.SUBJECT,
+                        OUTBOX.BODY_TEXT,
+                        OUTBOX.CREATED_AT,
+                        nullif(OUTBOX.AVAILABLE_AT, NEVER),
+                        OUTBOX.ATTEMPTS,
+                        OUTBOX.LAST_ERROR,
                         OUTBOX.SENT_AT)
                 .from(OUTBOX);
     }

@@ -9,8 +9,16 @@ import java.time.OffsetDateTime;
  * @param lastError   why the latest attempt failed, or null
  * @param sentAt      when it was sent, or null
  */
-public record OutboxEntry(long id, String kind, String recipient, String subject, String bodyText,
-        OffsetDateTime createdAt, OffsetDateTime availableAt, int attempts, String lastError,
+public record OutboxEntry(
+        long id,
+        String kind,
+        String recipient,
+        String subject,
+        String bodyText,
+        OffsetDateTime createdAt,
+        OffsetDateTime availableAt,
+        int attempts,
+        String lastError,
         OffsetDateTime sentAt) {
 
     /** Its links shown as slots: the outbox holds no live link, and its reader sees none. */
@@ -18,7 +26,11 @@ public record OutboxEntry(long id, String kind, String recipient, String subject
         bodyText = LinkSlots.redacted(bodyText);
     }
 
-    public enum Status { PENDING, SENT, GAVE_UP }
+    public enum Status {
+        PENDING,
+        SENT,
+        GAVE_UP
+    }
 
     public Status status() {
         if (sentAt != null) {

@@ -11,16 +11,29 @@ import java.util.List;
  * @param attachments files sent with it, such as a calendar invitation
  * @param linkTokenIds the secret links it carries, as {@link LinkSlots} in its bodies, made when it is sent
  */
-public record OutboxMessage(String idempotencyKey, String kind, String recipient, String subject,
-        String bodyText, String bodyHtml, List<Attachment> attachments, List<Long> linkTokenIds) {
+public record OutboxMessage(
+        String idempotencyKey,
+        String kind,
+        String recipient,
+        String subject,
+        String bodyText,
+        String bodyHtml,
+        List<Attachment> attachments,
+        List<Long> linkTokenIds) {
 
-    public OutboxMessage(String idempotencyKey, String kind, String recipient, String subject, String bodyText,
-                         String bodyHtml) {
+    public OutboxMessage(
+            String idempotencyKey, String kind, String recipient, String subject, String bodyText, String bodyHtml) {
         this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, List.of(), List.of());
     }
 
-    public OutboxMessage(String idempotencyKey, String kind, String recipient, String subject, String bodyText,
-                         String bodyHtml, List<Attachment> attachments) {
+    public OutboxMessage(
+            String idempotencyKey,
+            String kind,
+            String recipient,
+            String subject,
+            String bodyText,
+            String bodyHtml,
+            List<Attachment> attachments) {
         this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, attachments, List.of());
     }
 

@@ -48,16 +48,21 @@ final class Anonymisation {
 
     /** @return how many volunteers were anonymised (those already erased are left alone) */
     int volunteers(Condition which) {
-        var found = tx.select(VOLUNTEER.ID, VOLUNTEER.EMAIL).from(VOLUNTEER)
-                .where(which).and(VOLUNTEER.ERASED_AT.isNull()).forUpdate().fetch();
+        var found = tx.select(VOLUNTEER.ID, VOLUNTEER.EMAIL)
+                .from(VOLUNTEER)
+                .where(which)
+                .and(VOLUNTEER.ERASED_AT.isNull())
+                .forUpdate()
+                .fetch();
         if (found.isEmpty()) {
             return 0;
         }
         tx.update(VOLUNTEER)
                 .set(VOLUNTEER.NAME, ERASED_VOLUNTEER)
                 // unique per employer and still a valid-looking address, as the schema requires
-                .set(VOLUNTEER.EMAIL, concat(inline("erased-volunteer-"), VOLUNTEER.ID.cast(String.class),
-                        inline("@erased.invalid")))
+                .set(
+                        VOLUNTEER.EMAIL,
+                        concat(inline("erased-volunteer-"), VOLUNTEER.ID.cast(String.class), inline("@erased.invalid")))
                 .setNull(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
                 .set(VOLUNTEER.ACTIVE, false)
                 .set(VOLUNTEER.ERASED_AT, now)
@@ -74,14 +79,23 @@ final class Anonymisation {
      * @return how many people were anonymised
      */
     int users(Condition which) {
-        List<Long> ids = tx.select(APP_USER.ID).from(APP_USER).where(which).and(APP_USER.ERASED_AT.isNull())
-                .forUpdate().fetch(APP_USER.ID);
+        List<Long> ids = tx.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(which)
+                .and(APP_USER.ERASED_AT.isNull())
+                .forUpdate()
+                .fetch(APP_USER.ID);
         if (ids.isEmpty()) {
             return 0;
         }
-        List<String> emails = tx.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.in(ids)).fetch(APP_USER.EMAIL);
+        List<String> emails = tx.select(APP_USER.EMAIL)
+                .from(APP_USER)
+                .where(APP_USER.ID.in(ids))
+                .fetch(APP_USER.EMAIL);
         tx.update(APP_USER)
-                .set(APP_USER.EMAIL, concat(inline("erased-user-"), APP_USER.ID.cast(String.class), inline("@erased.invalid")))
+                .set(
+                        APP_USER.EMAIL,
+                        concat(inline("erased-user-"), APP_USER.ID.cast(String.class), inline("@erased.invalid")))
                 .set(APP_USER.DISPLAY_NAME, ERASED_USER)
                 .setNull(APP_USER.PASSWORD_HASH)
                 .setNull(APP_USER.TOTP_SECRET)
@@ -94,9 +108,14 @@ final class Anonymisation {
         tx.deleteFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.USER_ID.in(ids)).execute();
         tx.deleteFrom(USER_SCOPE).where(USER_SCOPE.USER_ID.in(ids)).execute();
         tx.deleteFrom(RECOVERY_CODE).where(RECOVERY_CODE.USER_ID.in(ids)).execute();
-        tx.update(ORGANISATION_JOIN).set(ORGANISATION_JOIN.CONTACT_NAME, ERASED_USER)
-                .where(ORGANISATION_JOIN.USER_ID.in(ids)).execute();
-        tx.update(AUDIT_LOG).setNull(AUDIT_LOG.IP_ADDRESS).where(AUDIT_LOG.ACTOR_USER_ID.in(ids)).execute();
+        tx.update(ORGANISATION_JOIN)
+                .set(ORGANISATION_JOIN.CONTACT_NAME, ERASED_USER)
+                .where(ORGANISATION_JOIN.USER_ID.in(ids))
+                .execute();
+        tx.update(AUDIT_LOG)
+                .setNull(AUDIT_LOG.IP_ADDRESS)
+                .where(AUDIT_LOG.ACTOR_USER_ID.in(ids))
+                .execute();
         forgetAddresses(emails);
         return ids.size();
     }
@@ -109,29 +128,39 @@ final class Anonymisation {
         Set<String> gone = new HashSet<>();
         for (String email : emails) {
             String lower = email.toLowerCase(Locale.ROOT);
-            boolean stillHeld = tx.fetchExists(selectOne().from(APP_USER)
-                    .where(lower(APP_USER.EMAIL).eq(lower)).and(APP_USER.ERASED_AT.isNull()))
-                    || tx.fetchExists(selectOne().from(VOLUNTEER)
-                    .where(lower(VOLUNTEER.EMAIL).eq(lower)).and(VOLUNTEER.ERASED_AT.isNull()));
+            boolean stillHeld = tx.fetchExists(selectOne()
+                            .from(APP_USER)
+                            .where(lower(APP_USER.EMAIL).eq(lower))
+                            .and(APP_USER.ERASED_AT.isNull()))
+                    || tx.fetchExists(selectOne()
+                            .from(VOLUNTEER)
+                            .where(lower(VOLUNTEER.EMAIL).eq(lower))
+                            .and(VOLUNTEER.ERASED_AT.isNull()));
             if (!stillHeld) {
                 gone.add(lower);
             }
         }
         for (String email : gone) {
-            tx.update(OUTBOX).set(OUTBOX.RECIPIENT, ERASED_ADDRESS).where(lower(OUTBOX.RECIPIENT).eq(email)).execute();
+            tx.update(OUTBOX)
+                    .set(OUTBOX.RECIPIENT, ERASED_ADDRESS)
+                    .where(lower(OUTBOX.RECIPIENT).eq(email))
+                    .execute();
             redactAuditDetails(email);
         }
     }
 
     private void redactAuditDetails(String email) {
         Pattern address = Pattern.compile(Pattern.quote(email), Pattern.CASE_INSENSITIVE);
-        var rows = tx.select(AUDIT_LOG.ID, AUDIT_LOG.DETAIL).from(AUDIT_LOG)
+        var rows = tx.select(AUDIT_LOG.ID, AUDIT_LOG.DETAIL)
+                .from(AUDIT_LOG)
                 .where(AUDIT_LOG.DETAIL.cast(String.class).likeIgnoreCase("%" + likeEscaped(email) + "%", '!'))
                 .fetch();
         for (var row : rows) {
             Matcher m = address.matcher(row.value2().data());
-            tx.update(AUDIT_LOG).set(AUDIT_LOG.DETAIL, JSONB.valueOf(m.replaceAll(ERASED_ADDRESS)))
-                    .where(AUDIT_LOG.ID.eq(row.value1())).execute();
+            tx.update(AUDIT_LOG)
+                    .set(AUDIT_LOG.DETAIL, JSONB.valueOf(m.replaceAll(ERASED_ADDRESS)))
+                    .where(AUDIT_LOG.ID.eq(row.value1()))
+                    .execute();
         }
     }
 

@@ -39,14 +39,24 @@ public final class Erasure {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return dsl.transactionResult(c -> {
             Anonymisation anonymise = new Anonymisation(c.dsl(), now);
-            Long accountId = c.dsl().select(APP_USER.ID).from(APP_USER).where(lower(APP_USER.EMAIL).eq(address))
-                    .fetchOptional(APP_USER.ID).orElse(null);
-            Result result = new Result(anonymise.users(lower(APP_USER.EMAIL).eq(address)),
+            Long accountId = c.dsl()
+                    .select(APP_USER.ID)
+                    .from(APP_USER)
+                    .where(lower(APP_USER.EMAIL).eq(address))
+                    .fetchOptional(APP_USER.ID)
+                    .orElse(null);
+            Result result = new Result(
+                    anonymise.users(lower(APP_USER.EMAIL).eq(address)),
                     anonymise.volunteers(lower(VOLUNTEER.EMAIL).eq(address)));
             if (result.anything()) {
-                new AuditLog(c.dsl()).record(actorUserId, "personal_data_erased", accountId == null ? null : "app_user",
-                        accountId, Map.of("accounts", result.accounts(), "volunteer_records", result.volunteers()),
-                        ipAddress);
+                new AuditLog(c.dsl())
+                        .record(
+                                actorUserId,
+                                "personal_data_erased",
+                                accountId == null ? null : "app_user",
+                                accountId,
+                                Map.of("accounts", result.accounts(), "volunteer_records", result.volunteers()),
+                                ipAddress);
             }
             return result;
         });

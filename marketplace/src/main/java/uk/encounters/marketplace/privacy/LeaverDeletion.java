@@ -43,8 +43,7 @@ final class LeaverDeletion {
         }
     }
 
-    private record Key(int academicYear, int yearGroup, boolean disadvantaged) {
-    }
+    private record Key(int academicYear, int yearGroup, boolean disadvantaged) {}
 
     private static final class Tally {
         int pupils;
@@ -70,13 +69,18 @@ final class LeaverDeletion {
         AcademicYear current = AcademicYear.containing(today);
         int deleted = 0;
         var schools = dsl.select(SCHOOL.ID, HUB.PUPIL_RETENTION_YEARS, SCHOOL.CREATED_AT)
-                .from(SCHOOL).join(HUB).on(HUB.ID.eq(SCHOOL.HUB_ID)).fetch();
+                .from(SCHOOL)
+                .join(HUB)
+                .on(HUB.ID.eq(SCHOOL.HUB_ID))
+                .fetch();
         for (var school : schools) {
             // left in year Y, kept through Y + years: deletable from 1 September of Y + years + 1
             LocalDate lastArchivedOn = current.minus(school.value2()).firstDay();
-            int schoolStart = AcademicYear.containing(school.value3().toLocalDate()).startYear();
+            int schoolStart =
+                    AcademicYear.containing(school.value3().toLocalDate()).startYear();
             while (true) {
-                int batch = dsl.transactionResult(c -> deleteBatch(c.dsl(), school.value1(), lastArchivedOn, schoolStart));
+                int batch =
+                        dsl.transactionResult(c -> deleteBatch(c.dsl(), school.value1(), lastArchivedOn, schoolStart));
                 deleted += batch;
                 if (batch < BATCH) {
                     break;
@@ -88,20 +92,30 @@ final class LeaverDeletion {
 
     private static int deleteBatch(DSLContext tx, long schoolId, LocalDate lastArchivedOn, int schoolStart) {
         // skip locked: another instance deleting the same pupils must not tally them twice
-        List<Leaver> leavers = tx.select(PUPIL.ID, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.JOINED_ON, PUPIL.ARCHIVED_ON)
+        List<Leaver> leavers = tx.select(
+                        PUPIL.ID, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.JOINED_ON, PUPIL.ARCHIVED_ON)
                 .from(PUPIL)
-                .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.ARCHIVED_ON.le(lastArchivedOn))
-                .orderBy(PUPIL.ID).limit(BATCH)
-                .forUpdate().skipLocked()
+                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .and(PUPIL.ARCHIVED_ON.le(lastArchivedOn))
+                .orderBy(PUPIL.ID)
+                .limit(BATCH)
+                .forUpdate()
+                .skipLocked()
                 .fetch(r -> new Leaver(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
         if (leavers.isEmpty()) {
             return 0;
         }
         Map<Long, Leaver> byId = new HashMap<>();
         leavers.forEach(l -> byId.put(l.id(), l));
-        var encounters = tx.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                        ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED)
-                .from(ENCOUNTER).where(ENCOUNTER.PUPIL_ID.in(byId.keySet())).fetch();
+        var encounters = tx.select(
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.BOOKING_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ATTENDED)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.PUPIL_ID.in(byId.keySet()))
+                .fetch();
 
         Map<Key, Tally> tallies = new HashMap<>();
         Map<Long, Attendance> bookings = new HashMap<>();
@@ -119,18 +133,20 @@ final class LeaverDeletion {
             }
             if (e.value5()) {
                 int year = AcademicYear.containing(e.value4()).startYear();
-                Tally t = tallies.computeIfAbsent(new Key(year, pupil.yearGroupIn(year), pupil.disadvantaged()),
-                        k -> new Tally());
+                Tally t = tallies.computeIfAbsent(
+                        new Key(year, pupil.yearGroupIn(year), pupil.disadvantaged()), k -> new Tally());
                 t.encounters++;
                 t.workplace += EncounterType.fromCode(e.value3()).workplaceExperience() ? 1 : 0;
-                yearsWithEncounter.computeIfAbsent(pupil.id(), id -> new HashSet<>()).add(year);
+                yearsWithEncounter
+                        .computeIfAbsent(pupil.id(), id -> new HashSet<>())
+                        .add(year);
             }
         }
         for (Leaver pupil : leavers) {
             Set<Integer> withEncounter = yearsWithEncounter.getOrDefault(pupil.id(), Set.of());
             for (int year : yearsCounted(pupil, schoolStart, withEncounter)) {
-                Tally t = tallies.computeIfAbsent(new Key(year, pupil.yearGroupIn(year), pupil.disadvantaged()),
-                        k -> new Tally());
+                Tally t = tallies.computeIfAbsent(
+                        new Key(year, pupil.yearGroupIn(year), pupil.disadvantaged()), k -> new Tally());
                 t.pupils++;
                 t.withEncounter += withEncounter.contains(year) ? 1 : 0;
             }
@@ -138,7 +154,9 @@ final class LeaverDeletion {
         saveTallies(tx, schoolId, tallies);
         saveAttendance(tx, bookings);
         tx.deleteFrom(ENCOUNTER).where(ENCOUNTER.PUPIL_ID.in(byId.keySet())).execute();
-        tx.deleteFrom(BOOKING_PUPIL).where(BOOKING_PUPIL.PUPIL_ID.in(byId.keySet())).execute();
+        tx.deleteFrom(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.PUPIL_ID.in(byId.keySet()))
+                .execute();
         return tx.deleteFrom(PUPIL).where(PUPIL.ID.in(byId.keySet())).execute();
     }
 
@@ -149,7 +167,9 @@ final class LeaverDeletion {
      */
     private static Set<Integer> yearsCounted(Leaver pupil, int schoolStart, Set<Integer> withEncounter) {
         int left = pupil.leftIn();
-        int joined = pupil.joinedOn() == null ? schoolStart : AcademicYear.containing(pupil.joinedOn()).startYear();
+        int joined = pupil.joinedOn() == null
+                ? schoolStart
+                : AcademicYear.containing(pupil.joinedOn()).startYear();
         int from = Math.max(joined, left - (pupil.yearGroup() - EncounterTarget.FIRST_YEAR_GROUP));
         Set<Integer> years = new HashSet<>(withEncounter);
         for (int year = from; year <= left; year++) {
@@ -162,17 +182,35 @@ final class LeaverDeletion {
         for (var entry : tallies.entrySet()) {
             Key k = entry.getKey();
             Tally t = entry.getValue();
-            tx.insertInto(EVIDENCE_TALLY, EVIDENCE_TALLY.SCHOOL_ID, EVIDENCE_TALLY.ACADEMIC_YEAR,
-                            EVIDENCE_TALLY.YEAR_GROUP, EVIDENCE_TALLY.DISADVANTAGED, EVIDENCE_TALLY.PUPILS,
-                            EVIDENCE_TALLY.PUPILS_WITH_ENCOUNTER, EVIDENCE_TALLY.ENCOUNTERS,
+            tx.insertInto(
+                            EVIDENCE_TALLY,
+                            EVIDENCE_TALLY.SCHOOL_ID,
+                            EVIDENCE_TALLY.ACADEMIC_YEAR,
+                            EVIDENCE_TALLY.YEAR_GROUP,
+                            EVIDENCE_TALLY.DISADVANTAGED,
+                            EVIDENCE_TALLY.PUPILS,
+                            EVIDENCE_TALLY.PUPILS_WITH_ENCOUNTER,
+                            EVIDENCE_TALLY.ENCOUNTERS,
                             EVIDENCE_TALLY.WORKPLACE_EXPERIENCES)
-                    .values(schoolId, (short) k.academicYear(), (short) k.yearGroup(), k.disadvantaged(), t.pupils,
-                            t.withEncounter, t.encounters, t.workplace)
-                    .onConflict(EVIDENCE_TALLY.SCHOOL_ID, EVIDENCE_TALLY.ACADEMIC_YEAR, EVIDENCE_TALLY.YEAR_GROUP,
+                    .values(
+                            schoolId,
+                            (short) k.academicYear(),
+                            (short) k.yearGroup(),
+                            k.disadvantaged(),
+                            t.pupils,
+                            t.withEncounter,
+                            t.encounters,
+                            t.workplace)
+                    .onConflict(
+                            EVIDENCE_TALLY.SCHOOL_ID,
+                            EVIDENCE_TALLY.ACADEMIC_YEAR,
+                            EVIDENCE_TALLY.YEAR_GROUP,
                             EVIDENCE_TALLY.DISADVANTAGED)
                     .doUpdate()
                     .set(EVIDENCE_TALLY.PUPILS, EVIDENCE_TALLY.PUPILS.plus(t.pupils))
-                    .set(EVIDENCE_TALLY.PUPILS_WITH_ENCOUNTER, EVIDENCE_TALLY.PUPILS_WITH_ENCOUNTER.plus(t.withEncounter))
+                    .set(
+                            EVIDENCE_TALLY.PUPILS_WITH_ENCOUNTER,
+                            EVIDENCE_TALLY.PUPILS_WITH_ENCOUNTER.plus(t.withEncounter))
                     .set(EVIDENCE_TALLY.ENCOUNTERS, EVIDENCE_TALLY.ENCOUNTERS.plus(t.encounters))
                     .set(EVIDENCE_TALLY.WORKPLACE_EXPERIENCES, EVIDENCE_TALLY.WORKPLACE_EXPERIENCES.plus(t.workplace))
                     .execute();
@@ -182,14 +220,19 @@ final class LeaverDeletion {
     private static void saveAttendance(DSLContext tx, Map<Long, Attendance> bookings) {
         for (var entry : bookings.entrySet()) {
             Attendance a = entry.getValue();
-            tx.insertInto(BOOKING_ATTENDANCE_TALLY, BOOKING_ATTENDANCE_TALLY.BOOKING_ID, BOOKING_ATTENDANCE_TALLY.ATTENDED,
-                            BOOKING_ATTENDANCE_TALLY.ABSENT, BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED)
+            tx.insertInto(
+                            BOOKING_ATTENDANCE_TALLY,
+                            BOOKING_ATTENDANCE_TALLY.BOOKING_ID,
+                            BOOKING_ATTENDANCE_TALLY.ATTENDED,
+                            BOOKING_ATTENDANCE_TALLY.ABSENT,
+                            BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED)
                     .values(entry.getKey(), a.attended, a.absent, a.disadvantagedAttended)
                     .onConflict(BOOKING_ATTENDANCE_TALLY.BOOKING_ID)
                     .doUpdate()
                     .set(BOOKING_ATTENDANCE_TALLY.ATTENDED, BOOKING_ATTENDANCE_TALLY.ATTENDED.plus(a.attended))
                     .set(BOOKING_ATTENDANCE_TALLY.ABSENT, BOOKING_ATTENDANCE_TALLY.ABSENT.plus(a.absent))
-                    .set(BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED,
+                    .set(
+                            BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED,
                             BOOKING_ATTENDANCE_TALLY.DISADVANTAGED_ATTENDED.plus(a.disadvantagedAttended))
                     .execute();
         }

@@ -22,7 +22,9 @@ public final class LeaverRetention {
     }
 
     public int yearsFor(long hubId) {
-        Short years = dsl.select(HUB.PUPIL_RETENTION_YEARS).from(HUB).where(HUB.ID.eq(hubId))
+        Short years = dsl.select(HUB.PUPIL_RETENTION_YEARS)
+                .from(HUB)
+                .where(HUB.ID.eq(hubId))
                 .fetchOne(HUB.PUPIL_RETENTION_YEARS);
         return years == null ? DEFAULT_YEARS : years;
     }
@@ -33,9 +35,19 @@ public final class LeaverRetention {
         }
         dsl.transaction(c -> {
             int before = new LeaverRetention(c.dsl()).yearsFor(hubId);
-            c.dsl().update(HUB).set(HUB.PUPIL_RETENTION_YEARS, (short) years).where(HUB.ID.eq(hubId)).execute();
-            new AuditLog(c.dsl()).record(userId, "hub.pupil_retention_years", "hub", hubId,
-                    Map.of("from", before, "to", years), ipAddress);
+            c.dsl()
+                    .update(HUB)
+                    .set(HUB.PUPIL_RETENTION_YEARS, (short) years)
+                    .where(HUB.ID.eq(hubId))
+                    .execute();
+            new AuditLog(c.dsl())
+                    .record(
+                            userId,
+                            "hub.pupil_retention_years",
+                            "hub",
+                            hubId,
+                            Map.of("from", before, "to", years),
+                            ipAddress);
         });
     }
 }

@@ -35,7 +35,9 @@ public final class Retention {
 
     /** A sent email's body holds links and booking details; who, when and the subject are kept. */
     public static final Duration MESSAGE_BODIES_KEPT = Duration.ofDays(30);
-    public static final String REMOVED_BODY = "[Removed after 30 days: only the recipient, subject and dates are kept.]";
+
+    public static final String REMOVED_BODY =
+            "[Removed after 30 days: only the recipient, subject and dates are kept.]";
     public static final Period AUDIT_ADDRESSES_KEPT = Period.ofMonths(12);
     public static final Period INACTIVE_PEOPLE_KEPT = Period.ofYears(3);
     /** As LoginTokens: an expired link is still told apart from a wrong one for a week. */
@@ -46,8 +48,14 @@ public final class Retention {
             field("'infinity'::timestamptz", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     /** What one run did. */
-    public record Report(int messageBodies, int auditAddresses, int pupils, int volunteers, int employerContacts,
-                         int tokens, int sessions) {
+    public record Report(
+            int messageBodies,
+            int auditAddresses,
+            int pupils,
+            int volunteers,
+            int employerContacts,
+            int tokens,
+            int sessions) {
 
         public boolean changedAnything() {
             return messageBodies + auditAddresses + pupils + volunteers + employerContacts + tokens + sessions > 0;
@@ -63,31 +71,43 @@ public final class Retention {
     }
 
     public Report run() {
-        return new Report(removeOldMessageBodies(), forgetOldAuditAddresses(), deleteLeaversPastRetention(),
-                anonymiseInactiveVolunteers(), anonymiseInactiveEmployerContacts(), deleteExpiredTokens(),
+        return new Report(
+                removeOldMessageBodies(),
+                forgetOldAuditAddresses(),
+                deleteLeaversPastRetention(),
+                anonymiseInactiveVolunteers(),
+                anonymiseInactiveEmployerContacts(),
+                deleteExpiredTokens(),
                 deleteExpiredSessions());
     }
 
     /** Sent, or given up on, more than 30 days ago. */
     public int removeOldMessageBodies() {
         OffsetDateTime before = now().minus(MESSAGE_BODIES_KEPT);
-        return dsl.transactionResult(c -> c.dsl().update(OUTBOX)
+        return dsl.transactionResult(c -> c.dsl()
+                .update(OUTBOX)
                 .set(OUTBOX.BODY_TEXT, REMOVED_BODY)
                 .setNull(OUTBOX.BODY_HTML)
                 .set(OUTBOX.ATTACHMENTS, JSONB.valueOf("[]"))
                 .set(OUTBOX.BODY_REMOVED_AT, now())
                 .where(OUTBOX.BODY_REMOVED_AT.isNull())
-                .and(OUTBOX.SENT_AT.lt(before)
+                .and(OUTBOX.SENT_AT
+                        .lt(before)
                         // a message given up on is never sent, and waits for 'infinity'
-                        .or(OUTBOX.SENT_AT.isNull().and(OUTBOX.CREATED_AT.lt(before))
+                        .or(OUTBOX.SENT_AT
+                                .isNull()
+                                .and(OUTBOX.CREATED_AT.lt(before))
                                 .and(OUTBOX.AVAILABLE_AT.eq(NEVER))))
                 .execute());
     }
 
     public int forgetOldAuditAddresses() {
         OffsetDateTime before = now().minus(AUDIT_ADDRESSES_KEPT);
-        return dsl.transactionResult(c -> c.dsl().update(AUDIT_LOG).setNull(AUDIT_LOG.IP_ADDRESS)
-                .where(AUDIT_LOG.IP_ADDRESS.isNotNull()).and(AUDIT_LOG.OCCURRED_AT.lt(before))
+        return dsl.transactionResult(c -> c.dsl()
+                .update(AUDIT_LOG)
+                .setNull(AUDIT_LOG.IP_ADDRESS)
+                .where(AUDIT_LOG.IP_ADDRESS.isNotNull())
+                .and(AUDIT_LOG.OCCURRED_AT.lt(before))
                 .execute());
     }
 
@@ -100,11 +120,17 @@ public final class Retention {
     public int anonymiseInactiveVolunteers() {
         OffsetDateTime before = now().minus(INACTIVE_PEOPLE_KEPT);
         LocalDate day = before.toLocalDate();
-        return dsl.transactionResult(c -> new Anonymisation(c.dsl(), now()).volunteers(
-                VOLUNTEER.CREATED_AT.lt(before)
-                        .and(notExists(selectOne().from(BOOKING).where(BOOKING.VOLUNTEER_ID.eq(VOLUNTEER.ID))
+        return dsl.transactionResult(c -> new Anonymisation(c.dsl(), now())
+                .volunteers(VOLUNTEER
+                        .CREATED_AT
+                        .lt(before)
+                        .and(notExists(selectOne()
+                                .from(BOOKING)
+                                .where(BOOKING.VOLUNTEER_ID.eq(VOLUNTEER.ID))
                                 .and(BOOKING.ENDS_ON.ge(day).or(BOOKING.UPDATED_AT.ge(before)))))
-                        .and(notExists(selectOne().from(OFFER).where(OFFER.VOLUNTEER_ID.eq(VOLUNTEER.ID))
+                        .and(notExists(selectOne()
+                                .from(OFFER)
+                                .where(OFFER.VOLUNTEER_ID.eq(VOLUNTEER.ID))
                                 .and(OFFER.AVAILABLE_UNTIL.ge(day).or(OFFER.CREATED_AT.ge(before)))))));
     }
 
@@ -115,27 +141,40 @@ public final class Retention {
      */
     public int anonymiseInactiveEmployerContacts() {
         OffsetDateTime before = now().minus(INACTIVE_PEOPLE_KEPT);
-        return dsl.transactionResult(c -> new Anonymisation(c.dsl(), now()).users(
-                APP_USER.CREATED_AT.lt(before)
-                        .and(exists(selectOne().from(USER_SCOPE).where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
+        return dsl.transactionResult(c -> new Anonymisation(c.dsl(), now())
+                .users(APP_USER.CREATED_AT
+                        .lt(before)
+                        .and(exists(selectOne()
+                                .from(USER_SCOPE)
+                                .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
                                 .and(USER_SCOPE.ROLE.eq(Role.EMPLOYER.code()))))
-                        .and(notExists(selectOne().from(USER_SCOPE).where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
+                        .and(notExists(selectOne()
+                                .from(USER_SCOPE)
+                                .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
                                 .and(USER_SCOPE.ROLE.ne(Role.EMPLOYER.code()))))
-                        .and(notExists(selectOne().from(AUDIT_LOG).where(AUDIT_LOG.ACTOR_USER_ID.eq(APP_USER.ID))
+                        .and(notExists(selectOne()
+                                .from(AUDIT_LOG)
+                                .where(AUDIT_LOG.ACTOR_USER_ID.eq(APP_USER.ID))
                                 .and(AUDIT_LOG.OCCURRED_AT.ge(before))))
-                        .and(notExists(selectOne().from(LOGIN_TOKEN).where(LOGIN_TOKEN.USER_ID.eq(APP_USER.ID))
+                        .and(notExists(selectOne()
+                                .from(LOGIN_TOKEN)
+                                .where(LOGIN_TOKEN.USER_ID.eq(APP_USER.ID))
                                 .and(LOGIN_TOKEN.CREATED_AT.ge(before))))));
     }
 
     /** Sign-in links, password resets and invitations a week after they expired. */
     public int deleteExpiredTokens() {
         OffsetDateTime before = now().minus(EXPIRED_TOKENS_KEPT);
-        return dsl.transactionResult(c -> c.dsl().deleteFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.EXPIRES_AT.lt(before))
+        return dsl.transactionResult(c -> c.dsl()
+                .deleteFrom(LOGIN_TOKEN)
+                .where(LOGIN_TOKEN.EXPIRES_AT.lt(before))
                 .execute());
     }
 
     public int deleteExpiredSessions() {
-        return dsl.transactionResult(c -> c.dsl().deleteFrom(WEB_SESSION).where(WEB_SESSION.EXPIRES_AT.le(now()))
+        return dsl.transactionResult(c -> c.dsl()
+                .deleteFrom(WEB_SESSION)
+                .where(WEB_SESSION.EXPIRES_AT.le(now()))
                 .execute());
     }
 

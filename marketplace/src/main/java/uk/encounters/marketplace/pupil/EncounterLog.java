@@ -21,8 +21,15 @@ import uk.encounters.matcher.domain.EncounterType;
 public final class EncounterLog {
 
     /** One encounter of one pupil; the provider is the employer of the booking, or the one recorded. */
-    public record Entry(String reference, int yearGroup, boolean disadvantaged, LocalDate occurredOn,
-                        EncounterType type, String provider, boolean attended, Long bookingId) {
+    public record Entry(
+            String reference,
+            int yearGroup,
+            boolean disadvantaged,
+            LocalDate occurredOn,
+            EncounterType type,
+            String provider,
+            boolean attended,
+            Long bookingId) {
 
         public String typeLabel() {
             return type.label();
@@ -34,9 +41,15 @@ public final class EncounterLog {
     }
 
     /** One booking's attendance, for the evidence by booking. */
-    public record BookingEvidence(long bookingId, LocalDate startsOn, EncounterType type, String employer, int yearGroup,
-                                  int places, int attended, int absent) {
-    }
+    public record BookingEvidence(
+            long bookingId,
+            LocalDate startsOn,
+            EncounterType type,
+            String employer,
+            int yearGroup,
+            int places,
+            int attended,
+            int absent) {}
 
     private final DSLContext dsl;
 
@@ -45,8 +58,7 @@ public final class EncounterLog {
     }
 
     /** A pupil's encounters from their previous school's log, as history: who, when, what, and whether they came. */
-    public record Transferred(LocalDate occurredOn, EncounterType type, String provider, boolean attended) {
-    }
+    public record Transferred(LocalDate occurredOn, EncounterType type, String provider, boolean attended) {}
 
     /**
      * Adds a pupil's log from their previous school as history (no booking, the provider named), so
@@ -56,12 +68,22 @@ public final class EncounterLog {
     public int importTransferred(long pupilId, List<Transferred> entries) {
         int added = 0;
         for (Transferred e : entries) {
-            boolean known = dsl.fetchExists(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(pupilId)
-                    .and(ENCOUNTER.OCCURRED_ON.eq(e.occurredOn())).and(ENCOUNTER.ENCOUNTER_TYPE.eq(e.type().code()))
-                    .and(ENCOUNTER.PROVIDER_NAME.eq(e.provider())));
+            boolean known = dsl.fetchExists(
+                    ENCOUNTER,
+                    ENCOUNTER
+                            .PUPIL_ID
+                            .eq(pupilId)
+                            .and(ENCOUNTER.OCCURRED_ON.eq(e.occurredOn()))
+                            .and(ENCOUNTER.ENCOUNTER_TYPE.eq(e.type().code()))
+                            .and(ENCOUNTER.PROVIDER_NAME.eq(e.provider())));
             if (!known) {
-                added += dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.OCCURRED_ON,
-                                ENCOUNTER.ATTENDED, ENCOUNTER.PROVIDER_NAME)
+                added += dsl.insertInto(
+                                ENCOUNTER,
+                                ENCOUNTER.PUPIL_ID,
+                                ENCOUNTER.ENCOUNTER_TYPE,
+                                ENCOUNTER.OCCURRED_ON,
+                                ENCOUNTER.ATTENDED,
+                                ENCOUNTER.PROVIDER_NAME)
                         .values(pupilId, e.type().code(), e.occurredOn(), e.attended(), e.provider())
                         .execute();
             }
@@ -78,34 +100,68 @@ public final class EncounterLog {
     }
 
     public List<BookingEvidence> bookings(long schoolId) {
-        return dsl.select(BOOKING.ID, BOOKING.STARTS_ON, BOOKING.ENCOUNTER_TYPE, EMPLOYER.NAME, REQUEST.YEAR_GROUP,
+        return dsl.select(
+                        BOOKING.ID,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENCOUNTER_TYPE,
+                        EMPLOYER.NAME,
+                        REQUEST.YEAR_GROUP,
                         BOOKING.PUPILS,
                         DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue()),
                         DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse()))
                 .from(BOOKING)
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .leftJoin(ENCOUNTER).on(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID))
-                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(BOOKING.STATUS.eq("delivered"))
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(ENCOUNTER)
+                .on(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID))
+                .where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .and(BOOKING.STATUS.eq("delivered"))
                 .groupBy(BOOKING.ID, EMPLOYER.NAME, REQUEST.YEAR_GROUP)
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch(r -> new BookingEvidence(r.value1(), r.value2(), EncounterType.fromCode(r.value3()), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8()));
+                .fetch(r -> new BookingEvidence(
+                        r.value1(),
+                        r.value2(),
+                        EncounterType.fromCode(r.value3()),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8()));
     }
 
     private List<Entry> entries(Condition pupils) {
-        return dsl.select(PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, ENCOUNTER.OCCURRED_ON,
-                        ENCOUNTER.ENCOUNTER_TYPE, DSL.coalesce(EMPLOYER.NAME, ENCOUNTER.PROVIDER_NAME), ENCOUNTER.ATTENDED,
+        return dsl.select(
+                        PUPIL.REFERENCE,
+                        PUPIL.YEAR_GROUP,
+                        PUPIL.DISADVANTAGED,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        DSL.coalesce(EMPLOYER.NAME, ENCOUNTER.PROVIDER_NAME),
+                        ENCOUNTER.ATTENDED,
                         ENCOUNTER.BOOKING_ID)
                 .from(ENCOUNTER)
-                .join(PUPIL).on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
-                .leftJoin(BOOKING).on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID))
-                .leftJoin(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .leftJoin(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .join(PUPIL)
+                .on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
+                .leftJoin(BOOKING)
+                .on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID))
+                .leftJoin(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .leftJoin(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(pupils)
                 .orderBy(PUPIL.REFERENCE, ENCOUNTER.OCCURRED_ON, ENCOUNTER.ID)
-                .fetch(r -> new Entry(r.value1(), r.value2(), r.value3(), r.value4(), EncounterType.fromCode(r.value5()),
-                        r.value6(), r.value7(), r.value8()));
+                .fetch(r -> new Entry(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        EncounterType.fromCode(r.value5()),
+                        r.value6(),
+                        r.value7(),
+                        r.value8()));
     }
 }

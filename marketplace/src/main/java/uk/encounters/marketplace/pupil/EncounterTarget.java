@@ -10,8 +10,7 @@ public final class EncounterTarget {
     public static final int LAST_YEAR_GROUP = 13;
     public static final int ENCOUNTERS_BY_THE_END_OF_YEAR_13 = LAST_YEAR_GROUP - FIRST_YEAR_GROUP + 1;
 
-    private EncounterTarget() {
-    }
+    private EncounterTarget() {}
 
     public static int byEndOfYear(int yearGroup) {
         requireYearGroup(yearGroup);

@@ -12,8 +12,7 @@ import org.jooq.Condition;
  */
 public final class OnRoll {
 
-    private OnRoll() {
-    }
+    private OnRoll() {}
 
     public static boolean on(LocalDate day, LocalDate joinedOn, LocalDate archivedOn) {
         return (joinedOn == null || !joinedOn.isAfter(day)) && (archivedOn == null || archivedOn.isAfter(day));
@@ -21,7 +20,9 @@ public final class OnRoll {
 
     /** The same rule for a query over pupils. */
     public static Condition on(LocalDate day) {
-        return PUPIL.JOINED_ON.isNull().or(PUPIL.JOINED_ON.le(day))
+        return PUPIL.JOINED_ON
+                .isNull()
+                .or(PUPIL.JOINED_ON.le(day))
                 .and(PUPIL.ARCHIVED_ON.isNull().or(PUPIL.ARCHIVED_ON.gt(day)));
     }
 }

@@ -24,7 +24,9 @@ import uk.encounters.matcher.domain.EncounterType;
 public final class ProgressRepository {
 
     private static final List<String> WORKPLACE_TYPES = Arrays.stream(EncounterType.values())
-            .filter(EncounterType::workplaceExperience).map(EncounterType::code).toList();
+            .filter(EncounterType::workplaceExperience)
+            .map(EncounterType::code)
+            .toList();
 
     private final DSLContext dsl;
 
@@ -35,13 +37,20 @@ public final class ProgressRepository {
     /** Every pupil on roll at the school today. */
     public List<PupilProgress> forSchool(long schoolId, LocalDate today) {
         return forPupils(dsl, PUPIL.SCHOOL_ID.eq(schoolId), REQUEST.SCHOOL_ID.eq(schoolId), today).stream()
-                .map(OnRollPupil::progress).toList();
+                .map(OnRollPupil::progress)
+                .toList();
     }
 
     /** One year group's pupils on roll today: a booking's candidates. */
     public List<PupilProgress> forYearGroup(long schoolId, int yearGroup, LocalDate today) {
-        return forPupils(dsl, PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)),
-                REQUEST.SCHOOL_ID.eq(schoolId), today).stream().map(OnRollPupil::progress).toList();
+        return forPupils(
+                        dsl,
+                        PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)),
+                        REQUEST.SCHOOL_ID.eq(schoolId),
+                        today)
+                .stream()
+                .map(OnRollPupil::progress)
+                .toList();
     }
 
     /**
@@ -57,11 +66,11 @@ public final class ProgressRepository {
      * The pupils on roll today of these schools' year groups, by school id: the cohorts a round's
      * bookings are for, without the rest of a large hub.
      */
-    public Map<Long, List<PupilProgress>> forCohorts(Collection<Long> schoolIds, Collection<Integer> yearGroups,
-                                                     LocalDate today) {
+    public Map<Long, List<PupilProgress>> forCohorts(
+            Collection<Long> schoolIds, Collection<Integer> yearGroups, LocalDate today) {
         List<Short> years = yearGroups.stream().map(Integer::shortValue).toList();
-        return bySchool(PUPIL.SCHOOL_ID.in(schoolIds).and(PUPIL.YEAR_GROUP.in(years)), REQUEST.SCHOOL_ID.in(schoolIds),
-                today);
+        return bySchool(
+                PUPIL.SCHOOL_ID.in(schoolIds).and(PUPIL.YEAR_GROUP.in(years)), REQUEST.SCHOOL_ID.in(schoolIds), today);
     }
 
     private Map<Long, List<PupilProgress>> bySchool(Condition pupils, Condition requests, LocalDate today) {
@@ -71,13 +80,13 @@ public final class ProgressRepository {
         dsl.transaction(c -> {
             c.dsl().execute("set local jit = off");
             forPupils(c.dsl(), pupils, requests, today)
-                    .forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>()).add(p.progress()));
+                    .forEach(p -> bySchool.computeIfAbsent(p.schoolId(), id -> new ArrayList<>())
+                            .add(p.progress()));
         });
         return bySchool;
     }
 
-    private record OnRollPupil(long schoolId, PupilProgress progress) {
-    }
+    private record OnRollPupil(long schoolId, PupilProgress progress) {}
 
     /**
      * @param requests the requests whose bookings these pupils can be chosen for: their schools'.
@@ -89,24 +98,47 @@ public final class ProgressRepository {
         var attended = ENCOUNTER.ATTENDED.isTrue();
         var before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
         var thisYear = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.between(year.firstDay(), today)));
-        var workplace = DSL.count().filterWhere(attended.and(ENCOUNTER.ENCOUNTER_TYPE.in(WORKPLACE_TYPES))
-                .and(ENCOUNTER.OCCURRED_ON.le(today)));
+        var workplace = DSL.count()
+                .filterWhere(attended.and(ENCOUNTER.ENCOUNTER_TYPE.in(WORKPLACE_TYPES))
+                        .and(ENCOUNTER.OCCURRED_ON.le(today)));
         // chosen for a live booking later this year: counts as this year's encounter to come
-        var booked = DSL.field(DSL.exists(DSL.selectOne().from(BOOKING_PUPIL)
-                .join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
+        var booked = DSL.field(DSL.exists(DSL.selectOne()
+                .from(BOOKING_PUPIL)
+                .join(BOOKING)
+                .on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
                 .where(BOOKING_PUPIL.PUPIL_ID.eq(PUPIL.ID))
                 .and(BOOKING.REQUEST_ID.in(DSL.select(REQUEST.ID).from(REQUEST).where(requests)))
                 .and(BOOKING.STATUS.in("published", "confirmed"))
                 .and(BOOKING.STARTS_ON.between(today, year.lastDay()))));
-        return dsl.select(PUPIL.ID, PUPIL.YEAR_GROUP, before, thisYear, booked, workplace, PUPIL.DISADVANTAGED, PUPIL.SEND,
-                        PUPIL.SCHOOL_ID, PUPIL.EAL)
+        return dsl.select(
+                        PUPIL.ID,
+                        PUPIL.YEAR_GROUP,
+                        before,
+                        thisYear,
+                        booked,
+                        workplace,
+                        PUPIL.DISADVANTAGED,
+                        PUPIL.SEND,
+                        PUPIL.SCHOOL_ID,
+                        PUPIL.EAL)
                 .from(PUPIL)
-                .leftJoin(ENCOUNTER).on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
+                .leftJoin(ENCOUNTER)
+                .on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
                 .where(pupils)
                 .and(OnRoll.on(today))
                 .groupBy(PUPIL.ID)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
-                .fetch(r -> new OnRollPupil(r.value9(), new PupilProgress(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value10())));
+                .fetch(r -> new OnRollPupil(
+                        r.value9(),
+                        new PupilProgress(
+                                r.value1(),
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                r.value5(),
+                                r.value6(),
+                                r.value7(),
+                                r.value8(),
+                                r.value10())));
     }
 }

@@ -43,7 +43,9 @@ public final class ProgressSummaries {
 
     /** Summarises again every out-of-date school of the hub, so its figures are exact now. */
     public int refreshHub(long hubId, LocalDate today) {
-        return refresh(SUMMARY.SCHOOL_ID.in(DSL.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))), today,
+        return refresh(
+                SUMMARY.SCHOOL_ID.in(DSL.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))),
+                today,
                 Integer.MAX_VALUE);
     }
 
@@ -60,15 +62,35 @@ public final class ProgressSummaries {
 
     private Map<Long, List<YearGroupTally>> tallies(Condition schools) {
         Map<Long, List<YearGroupTally>> bySchool = new HashMap<>();
-        dsl.select(TALLY.SCHOOL_ID, TALLY.YEAR_GROUP, TALLY.DISADVANTAGED, TALLY.PUPILS, TALLY.ENCOUNTERS, TALLY.ON_TRACK,
-                        TALLY.BENCHMARK5, TALLY.BENCHMARK6, TALLY.BEHIND_WITHOUT_BOOKING,
-                        TALLY.NEEDING_WORKPLACE_EXPERIENCE, TALLY.ENCOUNTERS_BEHIND)
-                .from(TALLY).join(SCHOOL).on(SCHOOL.ID.eq(TALLY.SCHOOL_ID))
+        dsl.select(
+                        TALLY.SCHOOL_ID,
+                        TALLY.YEAR_GROUP,
+                        TALLY.DISADVANTAGED,
+                        TALLY.PUPILS,
+                        TALLY.ENCOUNTERS,
+                        TALLY.ON_TRACK,
+                        TALLY.BENCHMARK5,
+                        TALLY.BENCHMARK6,
+                        TALLY.BEHIND_WITHOUT_BOOKING,
+                        TALLY.NEEDING_WORKPLACE_EXPERIENCE,
+                        TALLY.ENCOUNTERS_BEHIND)
+                .from(TALLY)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(TALLY.SCHOOL_ID))
                 .where(schools)
                 .orderBy(TALLY.SCHOOL_ID, TALLY.YEAR_GROUP, TALLY.DISADVANTAGED)
-                .forEach(r -> bySchool.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new YearGroupTally(
-                        r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), r.value11())));
+                .forEach(r -> bySchool.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new YearGroupTally(
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                r.value5(),
+                                r.value6(),
+                                r.value7(),
+                                r.value8(),
+                                r.value9(),
+                                r.value10(),
+                                r.value11())));
         return bySchool;
     }
 
@@ -82,11 +104,13 @@ public final class ProgressSummaries {
 
     /** One out-of-date school that no one else is summarising, summarised; false when none is left. */
     private boolean refreshOne(DSLContext tx, Condition schools, LocalDate today) {
-        Optional<Record2<Long, Long>> due = tx.select(SUMMARY.SCHOOL_ID, SUMMARY.CHANGES).from(SUMMARY)
+        Optional<Record2<Long, Long>> due = tx.select(SUMMARY.SCHOOL_ID, SUMMARY.CHANGES)
+                .from(SUMMARY)
                 .where(schools)
                 .and(SUMMARY.CHANGES.ne(SUMMARY.SUMMARISED_CHANGES).or(SUMMARY.AS_OF.isDistinctFrom(today)))
                 .limit(1)
-                .forUpdate().skipLocked()
+                .forUpdate()
+                .skipLocked()
                 .fetchOptional();
         if (due.isEmpty()) {
             return false;
@@ -94,13 +118,32 @@ public final class ProgressSummaries {
         long schoolId = due.get().value1();
         List<PupilProgress> pupils = new ProgressRepository(tx).forSchool(schoolId, today);
         tx.deleteFrom(TALLY).where(TALLY.SCHOOL_ID.eq(schoolId)).execute();
-        var insert = tx.insertInto(TALLY, TALLY.SCHOOL_ID, TALLY.YEAR_GROUP, TALLY.DISADVANTAGED, TALLY.PUPILS,
-                TALLY.ENCOUNTERS, TALLY.ON_TRACK, TALLY.BENCHMARK5, TALLY.BENCHMARK6, TALLY.BEHIND_WITHOUT_BOOKING,
-                TALLY.NEEDING_WORKPLACE_EXPERIENCE, TALLY.ENCOUNTERS_BEHIND);
+        var insert = tx.insertInto(
+                TALLY,
+                TALLY.SCHOOL_ID,
+                TALLY.YEAR_GROUP,
+                TALLY.DISADVANTAGED,
+                TALLY.PUPILS,
+                TALLY.ENCOUNTERS,
+                TALLY.ON_TRACK,
+                TALLY.BENCHMARK5,
+                TALLY.BENCHMARK6,
+                TALLY.BEHIND_WITHOUT_BOOKING,
+                TALLY.NEEDING_WORKPLACE_EXPERIENCE,
+                TALLY.ENCOUNTERS_BEHIND);
         List<YearGroupTally> tallies = YearGroupTally.of(pupils);
         for (YearGroupTally t : tallies) {
-            insert = insert.values(schoolId, (short) t.yearGroup(), t.disadvantaged(), t.pupils(), t.encounters(),
-                    t.onTrack(), t.benchmark5(), t.benchmark6(), t.behindWithoutBooking(), t.needingWorkplaceExperience(),
+            insert = insert.values(
+                    schoolId,
+                    (short) t.yearGroup(),
+                    t.disadvantaged(),
+                    t.pupils(),
+                    t.encounters(),
+                    t.onTrack(),
+                    t.benchmark5(),
+                    t.benchmark6(),
+                    t.behindWithoutBooking(),
+                    t.needingWorkplaceExperience(),
                     t.encountersBehind());
         }
         if (!tallies.isEmpty()) {
@@ -111,7 +154,8 @@ public final class ProgressSummaries {
                 .set(SUMMARY.AS_OF, today)
                 .set(SUMMARY.SUMMARISED_AT, DSL.currentOffsetDateTime())
                 .set(SUMMARY.PUPILS, pupils.size())
-                .set(SUMMARY.ON_TRACK, (int) pupils.stream().filter(PupilProgress::onTrack).count())
+                .set(SUMMARY.ON_TRACK, (int)
+                        pupils.stream().filter(PupilProgress::onTrack).count())
                 .where(SUMMARY.SCHOOL_ID.eq(schoolId))
                 .execute();
         return true;

@@ -14,9 +14,16 @@ import uk.encounters.matcher.domain.EncounterType;
  * @param workplaceExperiences     attended workplace experiences (visits, shadowing, placements) ever
  * @param eal                      English is an additional language
  */
-public record PupilProgress(long pupilId, int yearGroup, int encountersBeforeThisYear, int encountersThisYear,
-                            boolean bookedThisYear, int workplaceExperiences, boolean disadvantaged, boolean send,
-                            boolean eal) {
+public record PupilProgress(
+        long pupilId,
+        int yearGroup,
+        int encountersBeforeThisYear,
+        int encountersThisYear,
+        boolean bookedThisYear,
+        int workplaceExperiences,
+        boolean disadvantaged,
+        boolean send,
+        boolean eal) {
 
     /** How many of a pupil's next encounters a round values: beyond three in one round, none. */
     public static final int ENCOUNTERS_VALUED_PER_ROUND = 3;
@@ -28,7 +35,8 @@ public record PupilProgress(long pupilId, int yearGroup, int encountersBeforeThi
      */
     public static Comparator<PupilProgress> mostToGainFirst(PupilValueWeights weights, EncounterType type) {
         return Comparator.comparingDouble((PupilProgress p) -> -p.valueOfNext(weights, type))
-                .thenComparing(Comparator.comparingInt(PupilProgress::encountersBehind).reversed())
+                .thenComparing(
+                        Comparator.comparingInt(PupilProgress::encountersBehind).reversed())
                 .thenComparing(p -> !p.disadvantaged())
                 .thenComparingLong(PupilProgress::pupilId);
     }
@@ -127,7 +135,9 @@ public record PupilProgress(long pupilId, int yearGroup, int encountersBeforeThi
 
     /** One, raised for each priority group the pupil is in. */
     public double share(PupilValueWeights weights) {
-        return 1 + (disadvantaged ? weights.disadvantaged() : 0) + (send ? weights.send() : 0)
+        return 1
+                + (disadvantaged ? weights.disadvantaged() : 0)
+                + (send ? weights.send() : 0)
                 + (eal ? weights.eal() : 0);
     }
 }

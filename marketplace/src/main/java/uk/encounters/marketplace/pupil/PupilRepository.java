@@ -13,15 +13,12 @@ import org.jooq.impl.DSL;
 public final class PupilRepository {
 
     /** One pupil as a school's information system exports them. */
-    public record PupilRow(String reference, int yearGroup, boolean disadvantaged, boolean send, boolean eal) {
-    }
+    public record PupilRow(String reference, int yearGroup, boolean disadvantaged, boolean send, boolean eal) {}
 
     /** How many pupils a year group has on roll, and how many of them are disadvantaged. */
-    public record YearGroupCount(int yearGroup, int pupils, int disadvantaged) {
-    }
+    public record YearGroupCount(int yearGroup, int pupils, int disadvantaged) {}
 
-    public record Imported(int added, int updated) {
-    }
+    public record Imported(int added, int updated) {}
 
     private final DSLContext dsl;
 
@@ -44,15 +41,29 @@ public final class PupilRepository {
                     .set(PUPIL.SEND, row.send())
                     .set(PUPIL.EAL, row.eal())
                     .set(PUPIL.ARCHIVED_ON, (LocalDate) null)
-                    .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.REFERENCE.eq(row.reference()))
+                    .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                    .and(PUPIL.REFERENCE.eq(row.reference()))
                     .execute();
             if (changed > 0) {
                 updated++;
             } else {
-                dsl.insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.SEND,
-                                PUPIL.EAL, PUPIL.JOINED_ON)
-                        .values(schoolId, row.reference(), (short) row.yearGroup(), row.disadvantaged(), row.send(),
-                                row.eal(), today)
+                dsl.insertInto(
+                                PUPIL,
+                                PUPIL.SCHOOL_ID,
+                                PUPIL.REFERENCE,
+                                PUPIL.YEAR_GROUP,
+                                PUPIL.DISADVANTAGED,
+                                PUPIL.SEND,
+                                PUPIL.EAL,
+                                PUPIL.JOINED_ON)
+                        .values(
+                                schoolId,
+                                row.reference(),
+                                (short) row.yearGroup(),
+                                row.disadvantaged(),
+                                row.send(),
+                                row.eal(),
+                                today)
                         .execute();
                 added++;
             }
@@ -69,20 +80,26 @@ public final class PupilRepository {
         int existing = dsl.fetchCount(PUPIL, PUPIL.SCHOOL_ID.eq(schoolId).and(PUPIL.REFERENCE.startsWith(prefix)));
         var insert = dsl.insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED);
         for (int i = 1; i <= count; i++) {
-            insert = insert.values(schoolId, prefix + String.format("%03d", existing + i), (short) yearGroup, i <= disadvantaged);
+            insert = insert.values(
+                    schoolId, prefix + String.format("%03d", existing + i), (short) yearGroup, i <= disadvantaged);
         }
         return insert.execute();
     }
 
     public java.util.Optional<Long> findByReference(long schoolId, String reference) {
-        return dsl.select(PUPIL.ID).from(PUPIL).where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.REFERENCE.eq(reference))
+        return dsl.select(PUPIL.ID)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .and(PUPIL.REFERENCE.eq(reference))
                 .fetchOptional(PUPIL.ID);
     }
 
     /** The references of a year group's pupils, by id, for pages that list them. */
     public Map<Long, String> references(long schoolId, int yearGroup) {
-        return dsl.select(PUPIL.ID, PUPIL.REFERENCE).from(PUPIL)
-                .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.YEAR_GROUP.eq((short) yearGroup))
+        return dsl.select(PUPIL.ID, PUPIL.REFERENCE)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .and(PUPIL.YEAR_GROUP.eq((short) yearGroup))
                 .fetchMap(PUPIL.ID, PUPIL.REFERENCE);
     }
 
@@ -97,7 +114,8 @@ public final class PupilRepository {
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
                 .and(OnRoll.on(today))
                 .groupBy(PUPIL.YEAR_GROUP)
-                .forEach(r -> counts.put(r.value1().intValue(), new YearGroupCount(r.value1(), r.value2(), r.value3())));
+                .forEach(
+                        r -> counts.put(r.value1().intValue(), new YearGroupCount(r.value1(), r.value2(), r.value3())));
         return List.copyOf(counts.values());
     }
 }

@@ -20,8 +20,15 @@ import java.util.Map;
  * @param workplaceDue      added to a workplace experience (visit, shadowing, placement) for a pupil of
  *                          Years 10-13 still short of Benchmark 6
  */
-public record PupilValueWeights(double firstThisYear, double catchUp, double catchUpDecay, double beyondTarget,
-                                double disadvantaged, double send, double eal, double workplaceDue) {
+public record PupilValueWeights(
+        double firstThisYear,
+        double catchUp,
+        double catchUpDecay,
+        double beyondTarget,
+        double disadvantaged,
+        double send,
+        double eal,
+        double workplaceDue) {
 
     public static final PupilValueWeights DEFAULTS = new PupilValueWeights(3.0, 1.0, 0.5, 0.5, 0.5, 0.25, 0, 1.0);
 
@@ -29,8 +36,8 @@ public record PupilValueWeights(double firstThisYear, double catchUp, double cat
     public static final double MAX = 300;
 
     public PupilValueWeights {
-        for (double weight : new double[] {firstThisYear, catchUp, beyondTarget, disadvantaged, send, eal,
-                workplaceDue}) {
+        for (double weight :
+                new double[] {firstThisYear, catchUp, beyondTarget, disadvantaged, send, eal, workplaceDue}) {
             if (!(weight >= 0 && weight <= MAX)) {
                 throw new IllegalArgumentException("Pupil value weights are 0 to " + (int) MAX);
             }
@@ -63,8 +70,14 @@ public record PupilValueWeights(double firstThisYear, double catchUp, double cat
             }
             merged.put(name, weight);
         });
-        return new PupilValueWeights(merged.get("firstThisYear"), merged.get("catchUp"), merged.get("catchUpDecay"),
-                merged.get("beyondTarget"), merged.get("disadvantaged"), merged.get("send"), merged.get("eal"),
+        return new PupilValueWeights(
+                merged.get("firstThisYear"),
+                merged.get("catchUp"),
+                merged.get("catchUpDecay"),
+                merged.get("beyondTarget"),
+                merged.get("disadvantaged"),
+                merged.get("send"),
+                merged.get("eal"),
                 merged.get("workplaceDue"));
     }
 }

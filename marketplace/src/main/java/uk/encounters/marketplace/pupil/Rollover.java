@@ -15,8 +15,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 public final class Rollover {
 
     /** What one run did. */
-    public record Result(int schools, int movedUp, int leaversArchived) {
-    }
+    public record Result(int schools, int movedUp, int leaversArchived) {}
 
     private final DSLContext dsl;
 
@@ -27,13 +26,17 @@ public final class Rollover {
     public Result run(LocalDate today) {
         AcademicYear current = AcademicYear.containing(today);
         // a school never checked before takes its roll as it stands: it was loaded for this year
-        dsl.update(SCHOOL).set(SCHOOL.PUPILS_ROLLED_FOR, (short) current.startYear())
-                .where(SCHOOL.PUPILS_ROLLED_FOR.isNull()).execute();
+        dsl.update(SCHOOL)
+                .set(SCHOOL.PUPILS_ROLLED_FOR, (short) current.startYear())
+                .where(SCHOOL.PUPILS_ROLLED_FOR.isNull())
+                .execute();
         int schools = 0;
         int moved = 0;
         int archived = 0;
-        for (Long schoolId : dsl.select(SCHOOL.ID).from(SCHOOL)
-                .where(SCHOOL.PUPILS_ROLLED_FOR.lt((short) current.startYear())).fetch(SCHOOL.ID)) {
+        for (Long schoolId : dsl.select(SCHOOL.ID)
+                .from(SCHOOL)
+                .where(SCHOOL.PUPILS_ROLLED_FOR.lt((short) current.startYear()))
+                .fetch(SCHOOL.ID)) {
             int[] counts = dsl.transactionResult(c -> rollUp(c.dsl(), schoolId, current));
             if (counts[0] > 0 || counts[1] > 0 || counts[2] > 0) {
                 schools++;
@@ -50,21 +53,31 @@ public final class Rollover {
         int moved = 0;
         int archived = 0;
         while (true) {
-            Short rolledFor = tx.select(SCHOOL.PUPILS_ROLLED_FOR).from(SCHOOL).where(SCHOOL.ID.eq(schoolId))
-                    .forUpdate().fetchOne(SCHOOL.PUPILS_ROLLED_FOR);
+            Short rolledFor = tx.select(SCHOOL.PUPILS_ROLLED_FOR)
+                    .from(SCHOOL)
+                    .where(SCHOOL.ID.eq(schoolId))
+                    .forUpdate()
+                    .fetchOne(SCHOOL.PUPILS_ROLLED_FOR);
             if (rolledFor == null || rolledFor >= current.startYear()) {
                 return new int[] {years, moved, archived};
             }
             AcademicYear next = new AcademicYear(rolledFor + 1);
-            archived += tx.update(PUPIL).set(PUPIL.ARCHIVED_ON, next.firstDay())
-                    .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.YEAR_GROUP.eq((short) EncounterTarget.LAST_YEAR_GROUP))
+            archived += tx.update(PUPIL)
+                    .set(PUPIL.ARCHIVED_ON, next.firstDay())
+                    .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                    .and(PUPIL.YEAR_GROUP.eq((short) EncounterTarget.LAST_YEAR_GROUP))
                     .and(PUPIL.ARCHIVED_ON.isNull())
                     .execute();
-            moved += tx.update(PUPIL).set(PUPIL.YEAR_GROUP, PUPIL.YEAR_GROUP.plus((short) 1))
-                    .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.YEAR_GROUP.lt((short) EncounterTarget.LAST_YEAR_GROUP))
+            moved += tx.update(PUPIL)
+                    .set(PUPIL.YEAR_GROUP, PUPIL.YEAR_GROUP.plus((short) 1))
+                    .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                    .and(PUPIL.YEAR_GROUP.lt((short) EncounterTarget.LAST_YEAR_GROUP))
                     .and(PUPIL.ARCHIVED_ON.isNull())
                     .execute();
-            tx.update(SCHOOL).set(SCHOOL.PUPILS_ROLLED_FOR, (short) next.startYear()).where(SCHOOL.ID.eq(schoolId)).execute();
+            tx.update(SCHOOL)
+                    .set(SCHOOL.PUPILS_ROLLED_FOR, (short) next.startYear())
+                    .where(SCHOOL.ID.eq(schoolId))
+                    .execute();
             years++;
         }
     }

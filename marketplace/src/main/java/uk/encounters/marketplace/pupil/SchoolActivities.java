@@ -25,12 +25,17 @@ import uk.encounters.matcher.domain.EncounterType;
 public final class SchoolActivities {
 
     /** What the school arranged; {@code yearGroup} null when it took pupils of several year groups. */
-    public record Details(EncounterType type, String provider, LocalDate occurredOn, Integer yearGroup) {
-    }
+    public record Details(EncounterType type, String provider, LocalDate occurredOn, Integer yearGroup) {}
 
     /** An activity as the school's list shows it. */
-    public record Activity(long id, EncounterType type, String provider, LocalDate occurredOn, Integer yearGroup,
-                           int attended, int absent) {
+    public record Activity(
+            long id,
+            EncounterType type,
+            String provider,
+            LocalDate occurredOn,
+            Integer yearGroup,
+            int attended,
+            int absent) {
 
         public String typeLabel() {
             return type.label();
@@ -38,8 +43,7 @@ public final class SchoolActivities {
     }
 
     /** A pupil of the school, as a class list names them. */
-    public record Pupil(long id, String reference, int yearGroup) {
-    }
+    public record Pupil(long id, String reference, int yearGroup) {}
 
     private final DSLContext dsl;
 
@@ -60,22 +64,41 @@ public final class SchoolActivities {
     private List<Activity> activities(Condition which) {
         var attended = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue());
         var absent = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse());
-        return dsl.select(SCHOOL_ACTIVITY.ID, SCHOOL_ACTIVITY.ENCOUNTER_TYPE, SCHOOL_ACTIVITY.PROVIDER_NAME,
-                        SCHOOL_ACTIVITY.OCCURRED_ON, SCHOOL_ACTIVITY.YEAR_GROUP, attended, absent)
-                .from(SCHOOL_ACTIVITY).leftJoin(ENCOUNTER).on(ENCOUNTER.ACTIVITY_ID.eq(SCHOOL_ACTIVITY.ID))
+        return dsl.select(
+                        SCHOOL_ACTIVITY.ID,
+                        SCHOOL_ACTIVITY.ENCOUNTER_TYPE,
+                        SCHOOL_ACTIVITY.PROVIDER_NAME,
+                        SCHOOL_ACTIVITY.OCCURRED_ON,
+                        SCHOOL_ACTIVITY.YEAR_GROUP,
+                        attended,
+                        absent)
+                .from(SCHOOL_ACTIVITY)
+                .leftJoin(ENCOUNTER)
+                .on(ENCOUNTER.ACTIVITY_ID.eq(SCHOOL_ACTIVITY.ID))
                 .where(which)
                 .groupBy(SCHOOL_ACTIVITY.ID)
                 .orderBy(SCHOOL_ACTIVITY.OCCURRED_ON.desc(), SCHOOL_ACTIVITY.ID.desc())
-                .fetch(r -> new Activity(r.value1(), EncounterType.fromCode(r.value2()), r.value3(), r.value4(),
-                        r.value5() == null ? null : r.value5().intValue(), r.value6(), r.value7()));
+                .fetch(r -> new Activity(
+                        r.value1(),
+                        EncounterType.fromCode(r.value2()),
+                        r.value3(),
+                        r.value4(),
+                        r.value5() == null ? null : r.value5().intValue(),
+                        r.value6(),
+                        r.value7()));
     }
 
     /** Who was listed for the activity, by reference: true for present, false for absent. */
     public Map<String, Boolean> register(long schoolId, long activityId) {
         Map<String, Boolean> register = new java.util.TreeMap<>();
-        dsl.select(PUPIL.REFERENCE, ENCOUNTER.ATTENDED).from(ENCOUNTER).join(PUPIL).on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
-                .join(SCHOOL_ACTIVITY).on(SCHOOL_ACTIVITY.ID.eq(ENCOUNTER.ACTIVITY_ID))
-                .where(SCHOOL_ACTIVITY.ID.eq(activityId)).and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
+        dsl.select(PUPIL.REFERENCE, ENCOUNTER.ATTENDED)
+                .from(ENCOUNTER)
+                .join(PUPIL)
+                .on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
+                .join(SCHOOL_ACTIVITY)
+                .on(SCHOOL_ACTIVITY.ID.eq(ENCOUNTER.ACTIVITY_ID))
+                .where(SCHOOL_ACTIVITY.ID.eq(activityId))
+                .and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
                 .forEach(r -> register.put(r.value1(), r.value2()));
         return register;
     }
@@ -92,15 +115,20 @@ public final class SchoolActivities {
 
     private Map<String, Pupil> pupils(Condition which) {
         Map<String, Pupil> pupils = new HashMap<>();
-        dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP).from(PUPIL).where(which)
+        dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                .from(PUPIL)
+                .where(which)
                 .forEach(r -> pupils.put(r.value2(), new Pupil(r.value1(), r.value2(), r.value3())));
         return pupils;
     }
 
     /** The year group's pupils on roll on the day. */
     public List<Pupil> yearGroup(long schoolId, int yearGroup, LocalDate on) {
-        return dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP).from(PUPIL)
-                .where(PUPIL.SCHOOL_ID.eq(schoolId)).and(PUPIL.YEAR_GROUP.eq((short) yearGroup)).and(OnRoll.on(on))
+        return dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .and(PUPIL.YEAR_GROUP.eq((short) yearGroup))
+                .and(OnRoll.on(on))
                 .orderBy(PUPIL.REFERENCE)
                 .fetch(r -> new Pupil(r.value1(), r.value2(), r.value3()));
     }
@@ -113,15 +141,30 @@ public final class SchoolActivities {
      */
     public long record(long schoolId, Details details, Map<Long, Boolean> register, Long actor, String ip) {
         return dsl.transactionResult(c -> {
-            long id = c.dsl().insertInto(SCHOOL_ACTIVITY, SCHOOL_ACTIVITY.SCHOOL_ID, SCHOOL_ACTIVITY.ENCOUNTER_TYPE,
-                            SCHOOL_ACTIVITY.PROVIDER_NAME, SCHOOL_ACTIVITY.OCCURRED_ON, SCHOOL_ACTIVITY.YEAR_GROUP,
+            long id = c.dsl()
+                    .insertInto(
+                            SCHOOL_ACTIVITY,
+                            SCHOOL_ACTIVITY.SCHOOL_ID,
+                            SCHOOL_ACTIVITY.ENCOUNTER_TYPE,
+                            SCHOOL_ACTIVITY.PROVIDER_NAME,
+                            SCHOOL_ACTIVITY.OCCURRED_ON,
+                            SCHOOL_ACTIVITY.YEAR_GROUP,
                             SCHOOL_ACTIVITY.RECORDED_BY)
-                    .values(schoolId, details.type().code(), details.provider(), details.occurredOn(),
-                            details.yearGroup() == null ? null : details.yearGroup().shortValue(), actor)
-                    .returning(SCHOOL_ACTIVITY.ID).fetchSingle().getId();
+                    .values(
+                            schoolId,
+                            details.type().code(),
+                            details.provider(),
+                            details.occurredOn(),
+                            details.yearGroup() == null
+                                    ? null
+                                    : details.yearGroup().shortValue(),
+                            actor)
+                    .returning(SCHOOL_ACTIVITY.ID)
+                    .fetchSingle()
+                    .getId();
             writeRegister(c.dsl(), id, details, register);
-            new AuditLog(c.dsl()).record(actor, "school_activity_recorded", "school_activity", id,
-                    summary(details, register), ip);
+            new AuditLog(c.dsl())
+                    .record(actor, "school_activity_recorded", "school_activity", id, summary(details, register), ip);
             return id;
         });
     }
@@ -131,28 +174,44 @@ public final class SchoolActivities {
         return dsl.transactionResult(c -> {
             SchoolActivities inTransaction = new SchoolActivities(c.dsl());
             return activities.entrySet().stream()
-                    .map(a -> inTransaction.record(schoolId, a.getKey(), a.getValue(), actor, ip)).toList();
+                    .map(a -> inTransaction.record(schoolId, a.getKey(), a.getValue(), actor, ip))
+                    .toList();
         });
     }
 
     /** Replaces an activity's details and register; false when the school has no such activity. */
-    public boolean correct(long schoolId, long activityId, Details details, Map<Long, Boolean> register, Long actor,
-                           String ip) {
+    public boolean correct(
+            long schoolId, long activityId, Details details, Map<Long, Boolean> register, Long actor, String ip) {
         return dsl.transactionResult(c -> {
-            int updated = c.dsl().update(SCHOOL_ACTIVITY)
+            int updated = c.dsl()
+                    .update(SCHOOL_ACTIVITY)
                     .set(SCHOOL_ACTIVITY.ENCOUNTER_TYPE, details.type().code())
                     .set(SCHOOL_ACTIVITY.PROVIDER_NAME, details.provider())
                     .set(SCHOOL_ACTIVITY.OCCURRED_ON, details.occurredOn())
-                    .set(SCHOOL_ACTIVITY.YEAR_GROUP, details.yearGroup() == null ? null : details.yearGroup().shortValue())
-                    .where(SCHOOL_ACTIVITY.ID.eq(activityId)).and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
+                    .set(
+                            SCHOOL_ACTIVITY.YEAR_GROUP,
+                            details.yearGroup() == null
+                                    ? null
+                                    : details.yearGroup().shortValue())
+                    .where(SCHOOL_ACTIVITY.ID.eq(activityId))
+                    .and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
                     .execute();
             if (updated == 0) {
                 return false;
             }
-            c.dsl().deleteFrom(ENCOUNTER).where(ENCOUNTER.ACTIVITY_ID.eq(activityId)).execute();
+            c.dsl()
+                    .deleteFrom(ENCOUNTER)
+                    .where(ENCOUNTER.ACTIVITY_ID.eq(activityId))
+                    .execute();
             writeRegister(c.dsl(), activityId, details, register);
-            new AuditLog(c.dsl()).record(actor, "school_activity_corrected", "school_activity", activityId,
-                    summary(details, register), ip);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "school_activity_corrected",
+                            "school_activity",
+                            activityId,
+                            summary(details, register),
+                            ip);
             return true;
         });
     }
@@ -160,21 +219,36 @@ public final class SchoolActivities {
     /** Deletes an activity and its encounters; false when the school has no such activity. */
     public boolean delete(long schoolId, long activityId, Long actor, String ip) {
         return dsl.transactionResult(c -> {
-            int deleted = c.dsl().deleteFrom(SCHOOL_ACTIVITY).where(SCHOOL_ACTIVITY.ID.eq(activityId))
-                    .and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId)).execute();
+            int deleted = c.dsl()
+                    .deleteFrom(SCHOOL_ACTIVITY)
+                    .where(SCHOOL_ACTIVITY.ID.eq(activityId))
+                    .and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
+                    .execute();
             if (deleted == 1) {
-                new AuditLog(c.dsl()).record(actor, "school_activity_deleted", "school_activity", activityId, Map.of(), ip);
+                new AuditLog(c.dsl())
+                        .record(actor, "school_activity_deleted", "school_activity", activityId, Map.of(), ip);
             }
             return deleted == 1;
         });
     }
 
     private static void writeRegister(DSLContext dsl, long activityId, Details details, Map<Long, Boolean> register) {
-        var insert = dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ACTIVITY_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED, ENCOUNTER.PROVIDER_NAME);
+        var insert = dsl.insertInto(
+                ENCOUNTER,
+                ENCOUNTER.PUPIL_ID,
+                ENCOUNTER.ACTIVITY_ID,
+                ENCOUNTER.ENCOUNTER_TYPE,
+                ENCOUNTER.OCCURRED_ON,
+                ENCOUNTER.ATTENDED,
+                ENCOUNTER.PROVIDER_NAME);
         for (var pupil : register.entrySet()) {
-            insert = insert.values(pupil.getKey(), activityId, details.type().code(), details.occurredOn(),
-                    pupil.getValue(), details.provider());
+            insert = insert.values(
+                    pupil.getKey(),
+                    activityId,
+                    details.type().code(),
+                    details.occurredOn(),
+                    pupil.getValue(),
+                    details.provider());
         }
         if (!register.isEmpty()) {
             insert.execute();
@@ -183,7 +257,14 @@ public final class SchoolActivities {
 
     private static Map<String, Object> summary(Details details, Map<Long, Boolean> register) {
         long present = register.values().stream().filter(Boolean::booleanValue).count();
-        return Map.of("type", details.type().code(), "date", details.occurredOn().toString(),
-                "present", present, "absent", register.size() - present);
+        return Map.of(
+                "type",
+                details.type().code(),
+                "date",
+                details.occurredOn().toString(),
+                "present",
+                present,
+                "absent",
+                register.size() - present);
     }
 }

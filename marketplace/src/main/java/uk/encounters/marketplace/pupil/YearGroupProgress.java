@@ -8,9 +8,18 @@ import java.util.List;
  * encounters, and the shares on track, with an encounter this year (Benchmark 5) and with the
  * workplace experience due (Benchmark 6), disadvantaged pupils against the rest.
  */
-public record YearGroupProgress(int yearGroup, int pupils, int encounters, int onTrack, int hadEncounterThisYear,
-                                int benchmark6Met, int disadvantaged, int disadvantagedOnTrack, int othersOnTrack,
-                                int behindWithoutBooking, int needingWorkplaceExperience) {
+public record YearGroupProgress(
+        int yearGroup,
+        int pupils,
+        int encounters,
+        int onTrack,
+        int hadEncounterThisYear,
+        int benchmark6Met,
+        int disadvantaged,
+        int disadvantagedOnTrack,
+        int othersOnTrack,
+        int behindWithoutBooking,
+        int needingWorkplaceExperience) {
 
     /** Year 7 to 13 in order, empty year groups included so the table never skips a row. */
     public static List<YearGroupProgress> of(List<PupilProgress> pupils) {
@@ -33,9 +42,18 @@ public record YearGroupProgress(int yearGroup, int pupils, int encounters, int o
                 }
             }
             YearGroupTally all = others.plus(disadvantaged);
-            years.add(new YearGroupProgress(year, all.pupils(), all.encounters(), all.onTrack(), all.benchmark5(),
-                    all.benchmark6(), disadvantaged.pupils(), disadvantaged.onTrack(), others.onTrack(),
-                    all.behindWithoutBooking(), all.needingWorkplaceExperience()));
+            years.add(new YearGroupProgress(
+                    year,
+                    all.pupils(),
+                    all.encounters(),
+                    all.onTrack(),
+                    all.benchmark5(),
+                    all.benchmark6(),
+                    disadvantaged.pupils(),
+                    disadvantaged.onTrack(),
+                    others.onTrack(),
+                    all.behindWithoutBooking(),
+                    all.needingWorkplaceExperience()));
         }
         return years;
     }

@@ -11,9 +11,17 @@ import java.util.TreeMap;
  * {@link PupilProgress}, pupil by pupil, and summed, so a summary stored for a school
  * ({@link ProgressSummaries}) says exactly what its pupils would.
  */
-public record YearGroupTally(int yearGroup, boolean disadvantaged, int pupils, int encounters, int onTrack,
-                             int benchmark5, int benchmark6, int behindWithoutBooking, int needingWorkplaceExperience,
-                             int encountersBehind) {
+public record YearGroupTally(
+        int yearGroup,
+        boolean disadvantaged,
+        int pupils,
+        int encounters,
+        int onTrack,
+        int benchmark5,
+        int benchmark6,
+        int behindWithoutBooking,
+        int needingWorkplaceExperience,
+        int encountersBehind) {
 
     /** By year group, disadvantaged pupils after the rest; groups with no pupils left out. */
     public static List<YearGroupTally> of(List<PupilProgress> pupils) {
@@ -26,18 +34,32 @@ public record YearGroupTally(int yearGroup, boolean disadvantaged, int pupils, i
     }
 
     private static YearGroupTally of(PupilProgress pupil) {
-        return new YearGroupTally(pupil.yearGroup(), pupil.disadvantaged(), 1, pupil.encountersSoFar(),
-                one(pupil.onTrack()), one(pupil.hadEncounterThisYear()), one(pupil.benchmark6Met()),
-                one(!pupil.onTrack() && !pupil.bookedThisYear()), one(pupil.needsWorkplaceExperience()),
+        return new YearGroupTally(
+                pupil.yearGroup(),
+                pupil.disadvantaged(),
+                1,
+                pupil.encountersSoFar(),
+                one(pupil.onTrack()),
+                one(pupil.hadEncounterThisYear()),
+                one(pupil.benchmark6Met()),
+                one(!pupil.onTrack() && !pupil.bookedThisYear()),
+                one(pupil.needsWorkplaceExperience()),
                 pupil.encountersBehind());
     }
 
     /** Both tallies' pupils together (the year group and flag are this one's). */
     public YearGroupTally plus(YearGroupTally other) {
-        return new YearGroupTally(yearGroup, disadvantaged, pupils + other.pupils, encounters + other.encounters,
-                onTrack + other.onTrack, benchmark5 + other.benchmark5, benchmark6 + other.benchmark6,
+        return new YearGroupTally(
+                yearGroup,
+                disadvantaged,
+                pupils + other.pupils,
+                encounters + other.encounters,
+                onTrack + other.onTrack,
+                benchmark5 + other.benchmark5,
+                benchmark6 + other.benchmark6,
                 behindWithoutBooking + other.behindWithoutBooking,
-                needingWorkplaceExperience + other.needingWorkplaceExperience, encountersBehind + other.encountersBehind);
+                needingWorkplaceExperience + other.needingWorkplaceExperience,
+                encountersBehind + other.encountersBehind);
     }
 
     private static int one(boolean counted) {

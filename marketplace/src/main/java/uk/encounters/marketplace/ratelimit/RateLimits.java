@@ -28,10 +28,12 @@ public final class RateLimits {
     public boolean allow(String bucket, int limit, Duration window) {
         long windowSeconds = window.toSeconds();
         long now = clock.instant().getEpochSecond();
-        OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochSecond(now - now % windowSeconds), ZoneOffset.UTC);
+        OffsetDateTime start =
+                OffsetDateTime.ofInstant(Instant.ofEpochSecond(now - now % windowSeconds), ZoneOffset.UTC);
         int hits = dsl.insertInto(RATE_LIMIT, RATE_LIMIT.BUCKET, RATE_LIMIT.WINDOW_START, RATE_LIMIT.HITS)
                 .values(bucket.length() > 200 ? bucket.substring(0, 200) : bucket, start, 1)
-                .onConflict(RATE_LIMIT.BUCKET, RATE_LIMIT.WINDOW_START).doUpdate()
+                .onConflict(RATE_LIMIT.BUCKET, RATE_LIMIT.WINDOW_START)
+                .doUpdate()
                 .set(RATE_LIMIT.HITS, RATE_LIMIT.HITS.plus(inline(1)))
                 .returning(RATE_LIMIT.HITS)
                 .fetchOne(RATE_LIMIT.HITS);

@@ -28,9 +28,11 @@ public final class RequestPlan {
 
     /** A class: the group size when the school has asked for nothing of the kind before. */
     static final int CLASS_SIZE = 30;
+
     static final int VISIT_GROUP = 15;
     /** More sessions than this in one request is more than one employer's week can give. */
     static final int MOST_SESSIONS = 10;
+
     static final int WEEKS_AHEAD = 1;
     static final int WINDOW_WEEKS = 4;
 
@@ -61,12 +63,14 @@ public final class RequestPlan {
 
         public String why() {
             String why = switch (need) {
-                case FIRST_THIS_YEAR -> pupilsInNeed + (pupilsInNeed == 1 ? " pupil has" : " pupils have")
-                        + " no encounter this year";
-                case WORKPLACE_EXPERIENCE -> pupilsInNeed + (pupilsInNeed == 1 ? " pupil still needs" : " pupils still need")
-                        + " a workplace experience (Benchmark 6)";
-                case CATCH_UP -> pupilsInNeed + (pupilsInNeed == 1 ? " pupil is" : " pupils are")
-                        + " still behind the target to date after this year's first";
+                case FIRST_THIS_YEAR ->
+                    pupilsInNeed + (pupilsInNeed == 1 ? " pupil has" : " pupils have") + " no encounter this year";
+                case WORKPLACE_EXPERIENCE ->
+                    pupilsInNeed + (pupilsInNeed == 1 ? " pupil still needs" : " pupils still need")
+                            + " a workplace experience (Benchmark 6)";
+                case CATCH_UP ->
+                    pupilsInNeed + (pupilsInNeed == 1 ? " pupil is" : " pupils are")
+                            + " still behind the target to date after this year's first";
             };
             return alreadyAsked == 0 ? why : why + "; your open requests ask for " + alreadyAsked + " of them";
         }
@@ -81,8 +85,7 @@ public final class RequestPlan {
     }
 
     /** The type and group size a school uses for one need, from its own requests. */
-    record Usual(EncounterType type, int pupils, boolean inSchool, boolean atWorkplace, boolean online) {
-    }
+    record Usual(EncounterType type, int pupils, boolean inSchool, boolean atWorkplace, boolean online) {}
 
     private final DSLContext dsl;
 
@@ -114,19 +117,24 @@ public final class RequestPlan {
      * @param openPlaces pupil places the school's open requests still ask for, by year group and need
      * @param usual      the school's usual request for each need, where it has one
      */
-    static List<Proposal> propose(Collection<PupilProgress> pupils, Map<Integer, Map<Need, Integer>> openPlaces,
-                                  Map<Need, Usual> usual, LocalDate today) {
+    static List<Proposal> propose(
+            Collection<PupilProgress> pupils,
+            Map<Integer, Map<Need, Integer>> openPlaces,
+            Map<Need, Usual> usual,
+            LocalDate today) {
         Map<Integer, int[]> inNeed = new HashMap<>(); // by year group and need, in the need's order
         for (PupilProgress pupil : pupils) {
             int[] counts = inNeed.computeIfAbsent(pupil.yearGroup(), y -> new int[Need.values().length]);
             boolean hasOne = pupil.hadEncounterThisYear() || pupil.bookedThisYear();
             counts[Need.FIRST_THIS_YEAR.ordinal()] += hasOne ? 0 : 1;
-            counts[Need.WORKPLACE_EXPERIENCE.ordinal()] += pupil.yearGroup() >= 10 && pupil.needsWorkplaceExperience() ? 1 : 0;
+            counts[Need.WORKPLACE_EXPERIENCE.ordinal()] +=
+                    pupil.yearGroup() >= 10 && pupil.needsWorkplaceExperience() ? 1 : 0;
             counts[Need.CATCH_UP.ordinal()] += hasOne && pupil.encountersBehind() > 0 ? 1 : 0;
         }
         LocalDate start = AcademicYear.schoolDayOnOrAfter(today.plusWeeks(WEEKS_AHEAD));
         LocalDate lastDay = AcademicYear.containing(start).lastTeachingDay();
-        LocalDate end = AcademicYear.schoolDayOnOrBefore(start.plusWeeks(WINDOW_WEEKS).minusDays(1));
+        LocalDate end =
+                AcademicYear.schoolDayOnOrBefore(start.plusWeeks(WINDOW_WEEKS).minusDays(1));
         if (end.isAfter(lastDay)) {
             end = lastDay;
         }
@@ -141,11 +149,13 @@ public final class RequestPlan {
                     continue;
                 }
                 Usual shape = need == Need.WORKPLACE_EXPERIENCE
-                        ? usual.getOrDefault(need, new Usual(EncounterType.WORKPLACE_VISIT, VISIT_GROUP, false, true, false))
-                        : usual.getOrDefault(Need.FIRST_THIS_YEAR,
+                        ? usual.getOrDefault(
+                                need, new Usual(EncounterType.WORKPLACE_VISIT, VISIT_GROUP, false, true, false))
+                        : usual.getOrDefault(
+                                Need.FIRST_THIS_YEAR,
                                 new Usual(EncounterType.CAREERS_TALK, CLASS_SIZE, true, false, false));
-                proposals.add(new Proposal(need, yearGroup, pupilsInNeed, asked,
-                        details(shape, yearGroup, toAsk, start, end)));
+                proposals.add(new Proposal(
+                        need, yearGroup, pupilsInNeed, asked, details(shape, yearGroup, toAsk, start, end)));
             }
         }
         proposals.sort(Comparator.comparingInt((Proposal p) -> p.need().ordinal())
@@ -172,29 +182,48 @@ public final class RequestPlan {
         int group = Math.max(1, Math.min(shape.pupils(), pupils));
         int sessions = placement ? 1 : Math.min(MOST_SESSIONS, (pupils + group - 1) / group);
         int perSession = placement ? Math.min(pupils, shape.pupils()) : (pupils + sessions - 1) / sessions;
-        return new RequestDetails(shape.type(), yearGroup, perSession, sessions, start, end, true, true,
-                shape.inSchool(), shape.atWorkplace(), shape.online(), List.of(), null, null,
+        return new RequestDetails(
+                shape.type(),
+                yearGroup,
+                perSession,
+                sessions,
+                start,
+                end,
+                true,
+                true,
+                shape.inSchool(),
+                shape.atWorkplace(),
+                shape.online(),
+                List.of(),
+                null,
+                null,
                 "Proposed by What to request next");
     }
 
     /** Places the school's open requests still ask for, less what their live bookings already hold. */
     private Map<Integer, Map<Need, Integer>> openPlaces(long schoolId, LocalDate today) {
-        var held = DSL.field(DSL.select(DSL.coalesce(DSL.sum(DSL.when(BOOKING.ENCOUNTER_TYPE.eq(
-                                EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS).otherwise(1)), DSL.inline(0)))
-                .from(BOOKING).where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+        var held = DSL.field(DSL.select(DSL.coalesce(
+                        DSL.sum(DSL.when(
+                                        BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
+                                .otherwise(1)),
+                        DSL.inline(0)))
+                .from(BOOKING)
+                .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
                 .and(BOOKING.STATUS.in("proposed", "published", "confirmed", "delivered")));
         Map<Integer, Map<Need, Integer>> places = new HashMap<>();
         dsl.select(REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.SESSIONS, held)
                 .from(REQUEST)
-                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(REQUEST.STATUS.eq("open"))
+                .where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .and(REQUEST.STATUS.eq("open"))
                 .and(REQUEST.WINDOW_END.ge(today))
                 .forEach(r -> {
                     EncounterType type = EncounterType.fromCode(r.value2());
                     int heldUnits = r.value5().intValue();
-                    int open = type == EncounterType.WORK_EXPERIENCE ? r.value3() - heldUnits
+                    int open = type == EncounterType.WORK_EXPERIENCE
+                            ? r.value3() - heldUnits
                             : r.value3() * Math.max(0, r.value4() - heldUnits);
-                    places.computeIfAbsent((int) r.value1(), y -> new HashMap<>()).merge(Need.askedBy(type), Math.max(0, open),
-                            Integer::sum);
+                    places.computeIfAbsent((int) r.value1(), y -> new HashMap<>())
+                            .merge(Need.askedBy(type), Math.max(0, open), Integer::sum);
                 });
         return places;
     }
@@ -207,13 +236,15 @@ public final class RequestPlan {
         Map<Need, Map<EncounterType, List<Integer>>> sizes = new HashMap<>();
         Map<EncounterType, boolean[]> places = new HashMap<>();
         dsl.select(REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.IN_SCHOOL, REQUEST.AT_WORKPLACE, REQUEST.ONLINE)
-                .from(REQUEST).where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .from(REQUEST)
+                .where(REQUEST.SCHOOL_ID.eq(schoolId))
                 .and(REQUEST.WINDOW_START.ge(today.minusYears(1)))
                 // placements are planned for their summer weeks, not proposed for the next few
                 .and(REQUEST.ENCOUNTER_TYPE.ne(EncounterType.WORK_EXPERIENCE.code()))
                 .forEach(r -> {
                     EncounterType type = EncounterType.fromCode(r.value1());
-                    sizes.computeIfAbsent(Need.askedBy(type), n -> new HashMap<>()).computeIfAbsent(type, t -> new ArrayList<>())
+                    sizes.computeIfAbsent(Need.askedBy(type), n -> new HashMap<>())
+                            .computeIfAbsent(type, t -> new ArrayList<>())
                             .add(r.value2());
                     boolean[] where = places.computeIfAbsent(type, t -> new boolean[3]);
                     where[0] |= r.value3();
@@ -222,7 +253,8 @@ public final class RequestPlan {
                 });
         Map<Need, Usual> usual = new HashMap<>();
         sizes.forEach((need, byType) -> byType.entrySet().stream()
-                .max(Comparator.comparingInt((Map.Entry<EncounterType, List<Integer>> e) -> e.getValue().size())
+                .max(Comparator.comparingInt((Map.Entry<EncounterType, List<Integer>> e) ->
+                                e.getValue().size())
                         .thenComparing(e -> e.getKey().code()))
                 .ifPresent(e -> {
                     List<Integer> sorted = e.getValue().stream().sorted().toList();

@@ -23,8 +23,16 @@ public final class RequestRepository {
     static final String SECTOR_SEPARATOR = "|";
 
     /** A request as the school's list shows it. */
-    public record RequestSummary(long id, String status, EncounterType type, int yearGroup, int pupils, int sessions,
-                                 LocalDate windowStart, LocalDate windowEnd, int liveBookings) {
+    public record RequestSummary(
+            long id,
+            String status,
+            EncounterType type,
+            int yearGroup,
+            int pupils,
+            int sessions,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            int liveBookings) {
 
         public boolean open() {
             return "open".equals(status);
@@ -35,8 +43,7 @@ public final class RequestRepository {
         }
     }
 
-    public record StoredRequest(long id, long schoolId, String status, RequestDetails details) {
-    }
+    public record StoredRequest(long id, long schoolId, String status, RequestDetails details) {}
 
     private final DSLContext dsl;
 
@@ -55,8 +62,9 @@ public final class RequestRepository {
 
     /** True when it was still open, and so could change. */
     public boolean update(long schoolId, long requestId, RequestDetails request) {
-        RequestRecord record = dsl.fetchOne(REQUEST, REQUEST.ID.eq(requestId).and(REQUEST.SCHOOL_ID.eq(schoolId))
-                .and(REQUEST.STATUS.eq("open")));
+        RequestRecord record = dsl.fetchOne(
+                REQUEST,
+                REQUEST.ID.eq(requestId).and(REQUEST.SCHOOL_ID.eq(schoolId)).and(REQUEST.STATUS.eq("open")));
         if (record == null) {
             return false;
         }
@@ -66,41 +74,86 @@ public final class RequestRepository {
 
     /** True when it was open; a matched request is cancelled by declining its bookings. */
     public boolean cancel(long schoolId, long requestId) {
-        return dsl.update(REQUEST).set(REQUEST.STATUS, "cancelled")
-                .where(REQUEST.ID.eq(requestId)).and(REQUEST.SCHOOL_ID.eq(schoolId)).and(REQUEST.STATUS.eq("open"))
-                .execute() == 1;
+        return dsl.update(REQUEST)
+                        .set(REQUEST.STATUS, "cancelled")
+                        .where(REQUEST.ID.eq(requestId))
+                        .and(REQUEST.SCHOOL_ID.eq(schoolId))
+                        .and(REQUEST.STATUS.eq("open"))
+                        .execute()
+                == 1;
     }
 
     public List<RequestSummary> findBySchool(long schoolId) {
-        var live = DSL.field(DSL.selectCount().from(BOOKING).where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+        var live = DSL.field(DSL.selectCount()
+                .from(BOOKING)
+                .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
                 .and(BOOKING.STATUS.in("published", "confirmed", "delivered")));
-        return dsl.select(REQUEST.ID, REQUEST.STATUS, REQUEST.ENCOUNTER_TYPE, REQUEST.YEAR_GROUP, REQUEST.PUPILS,
-                        REQUEST.SESSIONS, REQUEST.WINDOW_START, REQUEST.WINDOW_END, live)
-                .from(REQUEST).where(REQUEST.SCHOOL_ID.eq(schoolId))
-                .orderBy(DSL.when(REQUEST.STATUS.eq("open"), 0).when(REQUEST.STATUS.eq("matched"), 1).else_(2),
-                        REQUEST.WINDOW_START, REQUEST.ID)
-                .fetch(r -> new RequestSummary(r.value1(), r.value2(), EncounterType.fromCode(r.value3()), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
+        return dsl.select(
+                        REQUEST.ID,
+                        REQUEST.STATUS,
+                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.YEAR_GROUP,
+                        REQUEST.PUPILS,
+                        REQUEST.SESSIONS,
+                        REQUEST.WINDOW_START,
+                        REQUEST.WINDOW_END,
+                        live)
+                .from(REQUEST)
+                .where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .orderBy(
+                        DSL.when(REQUEST.STATUS.eq("open"), 0)
+                                .when(REQUEST.STATUS.eq("matched"), 1)
+                                .else_(2),
+                        REQUEST.WINDOW_START,
+                        REQUEST.ID)
+                .fetch(r -> new RequestSummary(
+                        r.value1(),
+                        r.value2(),
+                        EncounterType.fromCode(r.value3()),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9()));
     }
 
     public Optional<StoredRequest> findStored(long schoolId, long requestId) {
         return dsl.fetchOptional(REQUEST, REQUEST.ID.eq(requestId).and(REQUEST.SCHOOL_ID.eq(schoolId)))
-                .map(r -> new StoredRequest(r.getId(), r.getSchoolId(), r.getStatus(), new RequestDetails(
-                        EncounterType.fromCode(r.getEncounterType()), r.getYearGroup(), r.getPupils(), r.getSessions(),
-                        r.getWindowStart(), r.getWindowEnd(), r.getMorning(), r.getAfternoon(), r.getInSchool(),
-                        r.getAtWorkplace(), r.getOnline(),
-                        preferredSectors(r.getPreferredSectors()),
-                        r.getPreferredEmployerId(), r.getSendAdjustments(), r.getNotes())));
+                .map(r -> new StoredRequest(
+                        r.getId(),
+                        r.getSchoolId(),
+                        r.getStatus(),
+                        new RequestDetails(
+                                EncounterType.fromCode(r.getEncounterType()),
+                                r.getYearGroup(),
+                                r.getPupils(),
+                                r.getSessions(),
+                                r.getWindowStart(),
+                                r.getWindowEnd(),
+                                r.getMorning(),
+                                r.getAfternoon(),
+                                r.getInSchool(),
+                                r.getAtWorkplace(),
+                                r.getOnline(),
+                                preferredSectors(r.getPreferredSectors()),
+                                r.getPreferredEmployerId(),
+                                r.getSendAdjustments(),
+                                r.getNotes())));
     }
 
     /** Organisations that have given this school bookings before: the ones it may prefer again. */
     public Map<Long, String> employersWorkedWith(long schoolId) {
         return dsl.selectDistinct(EMPLOYER.ID, EMPLOYER.NAME)
                 .from(BOOKING)
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(REQUEST.SCHOOL_ID.eq(schoolId)).and(BOOKING.STATUS.in("confirmed", "delivered"))
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(REQUEST.SCHOOL_ID.eq(schoolId))
+                .and(BOOKING.STATUS.in("confirmed", "delivered"))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.NAME)
                 .fetchMap(EMPLOYER.ID, EMPLOYER.NAME);
@@ -119,8 +172,10 @@ public final class RequestRepository {
         record.setAtWorkplace(request.atWorkplace());
         record.setOnline(request.online());
         // sector names hold commas ("Health, care and social work"), so a bar separates them
-        record.setPreferredSectors(request.preferredSectors().isEmpty() ? null
-                : String.join(SECTOR_SEPARATOR, request.preferredSectors()));
+        record.setPreferredSectors(
+                request.preferredSectors().isEmpty()
+                        ? null
+                        : String.join(SECTOR_SEPARATOR, request.preferredSectors()));
         record.setPreferredEmployerId(request.preferredEmployerId());
         record.setSendAdjustments(request.sendAdjustments().isBlank() ? null : request.sendAdjustments());
         record.setNotes(request.notes().isBlank() ? null : request.notes());
@@ -128,6 +183,8 @@ public final class RequestRepository {
 
     /** A request's preferred sectors as stored (null when any will do). */
     public static List<String> preferredSectors(String stored) {
-        return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.split(Pattern.quote(SECTOR_SEPARATOR)));
+        return stored == null || stored.isBlank()
+                ? List.of()
+                : Arrays.asList(stored.split(Pattern.quote(SECTOR_SEPARATOR)));
     }
 }

@@ -24,22 +24,26 @@ final class CohortHistory {
     private final Map<String, Set<Long>> employers = new HashMap<>();
     private final Set<String> stem = new HashSet<>();
 
-    private CohortHistory() {
-    }
+    private CohortHistory() {}
 
     static CohortHistory before(DSLContext dsl, long hubId, LocalDate day) {
         CohortHistory history = new CohortHistory();
         dsl.select(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, OFFER.EMPLOYER_ID, OFFER.SECTOR)
                 .from(BOOKING)
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(BOOKING.STATUS.in(RoundProblem.HELD))
                 .and(BOOKING.STARTS_ON.between(AcademicYear.containing(day).firstDay(), day.minusDays(1)))
                 .forEach(r -> {
                     String cohort = key(r.value1(), r.value2());
-                    history.employers.computeIfAbsent(cohort, k -> new HashSet<>()).add(r.value3());
+                    history.employers
+                            .computeIfAbsent(cohort, k -> new HashSet<>())
+                            .add(r.value3());
                     if (Sectors.STEM.contains(r.value4())) {
                         history.stem.add(cohort);
                     }

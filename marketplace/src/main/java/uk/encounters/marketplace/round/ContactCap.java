@@ -14,8 +14,7 @@ public final class ContactCap {
     /** Let-downs in the last twelve weeks that limit an employer to one session a round. */
     public static final int UNRELIABLE_AFTER = 2;
 
-    private ContactCap() {
-    }
+    private ContactCap() {}
 
     public static int sessionsPerAsk(String sizeBand) {
         return switch (sizeBand) {
@@ -31,8 +30,8 @@ public final class ContactCap {
      * @param asksThisMonth rounds in the last four weeks that asked this employer for something
      * @param letDowns      no-shows and late cancellations in the last twelve weeks
      */
-    public static int forRound(String sizeBand, boolean cornerstone, int maxAsksPerMonth, int asksThisMonth,
-                               int letDowns) {
+    public static int forRound(
+            String sizeBand, boolean cornerstone, int maxAsksPerMonth, int asksThisMonth, int letDowns) {
         if (maxAsksPerMonth == 0 || asksThisMonth >= maxAsksPerMonth) {
             return 0;
         }

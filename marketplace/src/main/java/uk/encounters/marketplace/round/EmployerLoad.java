@@ -23,8 +23,7 @@ public final class EmployerLoad {
     /** Reliability counts the let-downs of the last twelve weeks. */
     public static final int RELIABILITY_DAYS = 84;
 
-    private EmployerLoad() {
-    }
+    private EmployerLoad() {}
 
     /** The hub's employers as a round run on one day sees them: asks in the four weeks before, let-downs in the twelve. */
     public record Recent(Map<Long, Integer> asks, Map<Long, Integer> letDowns) {
@@ -44,7 +43,8 @@ public final class EmployerLoad {
     }
 
     public static Recent asOf(DSLContext dsl, long hubId, LocalDate day) {
-        return new Recent(asksSince(dsl, hubId, day.minusDays(FATIGUE_DAYS)),
+        return new Recent(
+                asksSince(dsl, hubId, day.minusDays(FATIGUE_DAYS)),
                 letDownsSince(dsl, hubId, day.minusDays(RELIABILITY_DAYS)));
     }
 
@@ -52,8 +52,10 @@ public final class EmployerLoad {
     public static Map<Long, Integer> asksSince(DSLContext dsl, long hubId, LocalDate since) {
         return dsl.select(OFFER.EMPLOYER_ID, countDistinct(BOOKING.ROUND_ID))
                 .from(BOOKING)
-                .join(MATCHING_ROUND).on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(MATCHING_ROUND)
+                .on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
                 .and(MATCHING_ROUND.STATUS.eq("published"))
                 .and(MATCHING_ROUND.PUBLISHED_AT.ge(since.atStartOfDay().atOffset(ZoneOffset.UTC)))
@@ -65,8 +67,10 @@ public final class EmployerLoad {
     public static Map<Long, Integer> letDownsSince(DSLContext dsl, long hubId, LocalDate since) {
         return dsl.select(OFFER.EMPLOYER_ID, count())
                 .from(BOOKING)
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
                 .and(BOOKING.STARTS_ON.ge(since))
                 // a late cancellation is a declined booking (booking_late_cancellation_ck): naming both

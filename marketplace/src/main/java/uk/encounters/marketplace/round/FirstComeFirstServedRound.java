@@ -18,6 +18,7 @@ import uk.encounters.matcher.solver.MatchingWeights;
 public final class FirstComeFirstServedRound {
 
     private final Database database;
+
     public FirstComeFirstServedRound(Database database) {
         this.database = database;
     }
@@ -32,8 +33,14 @@ public final class FirstComeFirstServedRound {
             Horizon fresh = RoundSolver.nextHorizon(today);
             Round round = RoundSolver.open(held.dsl(), hubId, fresh, null, RoundSolver.Options.weekly(1, Map.of()));
             MatchingProblem problem = new RoundProblem(database.dsl())
-                    .load(new RoundProblem.Scope(hubId, round.id(), Horizon.between(round.horizonStart(),
-                            round.horizonEnd()), today, null), new MatchingWeights(Map.of()));
+                    .load(
+                            new RoundProblem.Scope(
+                                    hubId,
+                                    round.id(),
+                                    Horizon.between(round.horizonStart(), round.horizonEnd()),
+                                    today,
+                                    null),
+                            new MatchingWeights(Map.of()));
             return RoundSolver.propose(held.dsl(), round.id(), FirstComeFirstServed.plan(problem), false);
         }
     }

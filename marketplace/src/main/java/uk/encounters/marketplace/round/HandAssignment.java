@@ -41,9 +41,17 @@ public final class HandAssignment {
      * A slot for the session, with what the plan gains by it (score points, net of anything it
      * takes over), why, and the proposed sessions it takes the slot from.
      */
-    public record Suggestion(long offerId, String employer, String title, LocalDate startsOn, String period,
-                             String when, double travelKm, long gain, List<String> reasons, List<String> displaces) {
-    }
+    public record Suggestion(
+            long offerId,
+            String employer,
+            String title,
+            LocalDate startsOn,
+            String period,
+            String when,
+            double travelKm,
+            long gain,
+            List<String> reasons,
+            List<String> displaces) {}
 
     /** A slot the session can take, with the proposed sessions that must give up theirs first (and which). */
     private record Option(OfferSlot slot, List<Session> displaced, List<OfferSlot> displacedFrom, long gain) {
@@ -60,10 +68,10 @@ public final class HandAssignment {
     }
 
     /** A session to place and the slots it could take without breaking a rule, best first. */
-    private record Placing(MatchingProblem plan, Session session, List<Option> options) {
-    }
+    private record Placing(MatchingProblem plan, Session session, List<Option> options) {}
 
     private final DSLContext dsl;
+
     public HandAssignment(DSLContext dsl) {
         this.dsl = dsl;
     }
@@ -73,14 +81,24 @@ public final class HandAssignment {
         return placing(dsl, round, requestId, today).map(placing -> {
             List<Suggestion> suggestions = new ArrayList<>();
             try (ScoreKeeper keeper = new ScoreKeeper(placing.plan())) {
-                for (Option option : placing.options().subList(0, Math.min(SUGGESTIONS, placing.options().size()))) {
+                for (Option option : placing.options()
+                        .subList(0, Math.min(SUGGESTIONS, placing.options().size()))) {
                     OfferSlot slot = option.slot();
                     option.displaced().forEach(s -> keeper.assign(s, null));
                     keeper.assign(placing.session(), slot);
-                    suggestions.add(new Suggestion(slot.offer().id(), slot.employer().name(), slot.offer().title(),
-                            slot.startsOn(), slot.period().code(), slot.describe(), placing.session().travelKm(),
-                            option.gain(), explanation(placing).reasons(),
-                            option.displaced().stream().map(s -> s.cohort().describe()).toList()));
+                    suggestions.add(new Suggestion(
+                            slot.offer().id(),
+                            slot.employer().name(),
+                            slot.offer().title(),
+                            slot.startsOn(),
+                            slot.period().code(),
+                            slot.describe(),
+                            placing.session().travelKm(),
+                            option.gain(),
+                            explanation(placing).reasons(),
+                            option.displaced().stream()
+                                    .map(s -> s.cohort().describe())
+                                    .toList()));
                     keeper.assign(placing.session(), null);
                     option.restore(keeper);
                 }
@@ -90,8 +108,14 @@ public final class HandAssignment {
     }
 
     /** Books the session on the chosen slot, pinned, if the round can still take it. */
-    public Edit assign(long hubId, long roundId, long requestId, long offerId, LocalDate startsOn, Period period,
-                       LocalDate today) {
+    public Edit assign(
+            long hubId,
+            long roundId,
+            long requestId,
+            long offerId,
+            LocalDate startsOn,
+            Period period,
+            LocalDate today) {
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             Edit editable = RoundEdits.lockProposed(tx, hubId, roundId);
@@ -104,7 +128,8 @@ public final class HandAssignment {
                 return Edit.NOT_FOUND;
             }
             Optional<Option> chosen = placing.get().options().stream()
-                    .filter(o -> o.slot().offer().id() == offerId && o.slot().startsOn().equals(startsOn)
+                    .filter(o -> o.slot().offer().id() == offerId
+                            && o.slot().startsOn().equals(startsOn)
                             && o.slot().period() == period)
                     .findFirst();
             if (chosen.isEmpty()) {
@@ -118,19 +143,29 @@ public final class HandAssignment {
             for (int i = 0; i < chosen.get().displaced().size(); i++) {
                 long request = chosen.get().displaced().get(i).request().id();
                 OfferSlot from = chosen.get().displacedFrom().get(i);
-                tx.deleteFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed"))
-                        .and(BOOKING.PINNED.isFalse()).and(BOOKING.REQUEST_ID.eq(request))
-                        .and(BOOKING.OFFER_ID.eq(from.offer().id())).and(BOOKING.STARTS_ON.eq(from.startsOn()))
-                        .and(BOOKING.PERIOD.eq(from.period().code())).execute();
+                tx.deleteFrom(BOOKING)
+                        .where(BOOKING.ROUND_ID.eq(roundId))
+                        .and(BOOKING.STATUS.eq("proposed"))
+                        .and(BOOKING.PINNED.isFalse())
+                        .and(BOOKING.REQUEST_ID.eq(request))
+                        .and(BOOKING.OFFER_ID.eq(from.offer().id()))
+                        .and(BOOKING.STARTS_ON.eq(from.startsOn()))
+                        .and(BOOKING.PERIOD.eq(from.period().code()))
+                        .execute();
                 RoundEdits.unmatchedAgain(tx, roundId, request, 1, DISPLACED);
             }
             Proposal.insert(tx, roundId, List.of(explanation(placing.get())), true);
             // one session fewer unmatched (the row goes when it was the last: it counts at least one)
-            int left = tx.deleteFrom(ROUND_UNMATCHED).where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
-                    .and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId)).and(ROUND_UNMATCHED.SESSIONS.le(1)).execute();
+            int left = tx.deleteFrom(ROUND_UNMATCHED)
+                    .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
+                    .and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
+                    .and(ROUND_UNMATCHED.SESSIONS.le(1))
+                    .execute();
             if (left == 0) {
-                tx.update(ROUND_UNMATCHED).set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.minus(1))
-                        .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId)).and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
+                tx.update(ROUND_UNMATCHED)
+                        .set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.minus(1))
+                        .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
+                        .and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
                         .execute();
             }
             return Edit.DONE;
@@ -138,12 +173,18 @@ public final class HandAssignment {
     }
 
     private Optional<Placing> placing(DSLContext tx, Round round, long requestId, LocalDate today) {
-        MatchingProblem plan = new RoundProblem(tx).load(
-                new RoundProblem.Scope(round.hubId(), round.id(), Horizon.between(round.horizonStart(), round.horizonEnd()),
-                        today, null),
-                new MatchingWeights(round.weights()));
+        MatchingProblem plan = new RoundProblem(tx)
+                .load(
+                        new RoundProblem.Scope(
+                                round.hubId(),
+                                round.id(),
+                                Horizon.between(round.horizonStart(), round.horizonEnd()),
+                                today,
+                                null),
+                        new MatchingWeights(round.weights()));
         Optional<Session> unmatched = plan.sessions().stream()
-                .filter(s -> s.request().id() == requestId && !s.matched() && !s.pinned()).findFirst();
+                .filter(s -> s.request().id() == requestId && !s.matched() && !s.pinned())
+                .findFirst();
         if (unmatched.isEmpty()) {
             return Optional.empty();
         }
@@ -160,12 +201,20 @@ public final class HandAssignment {
                 // taken: would it fit if the movable sessions on that very slot gave it up, and if that
                 // is not enough (the employer's cap, the volunteer elsewhere), one more of the employer's?
                 List<Session> holders = plan.sessions().stream()
-                        .filter(s -> s != session && s.slot() == slot && !s.pinned() && !s.offer().placements()).toList();
+                        .filter(s -> s != session
+                                && s.slot() == slot
+                                && !s.pinned()
+                                && !s.offer().placements())
+                        .toList();
                 Option best = freeing(keeper, without, slot, holders);
                 if (best == null) {
                     for (Session other : plan.sessions()) {
-                        if (other != session && other.matched() && !other.pinned() && !holders.contains(other)
-                                && other.employer().equals(slot.employer()) && !other.offer().placements()) {
+                        if (other != session
+                                && other.matched()
+                                && !other.pinned()
+                                && !holders.contains(other)
+                                && other.employer().equals(slot.employer())
+                                && !other.offer().placements()) {
                             List<Session> freed = new ArrayList<>(holders);
                             freed.add(other);
                             Option option = freeing(keeper, without, slot, freed);
@@ -184,7 +233,8 @@ public final class HandAssignment {
         // free slots first, then the best gain
         options.sort(Comparator.comparing((Option o) -> !o.displaced().isEmpty())
                 .thenComparing(Comparator.comparingLong(Option::gain).reversed())
-                .thenComparing(o -> o.slot().startsOn()).thenComparing(o -> o.slot().id()));
+                .thenComparing(o -> o.slot().startsOn())
+                .thenComparing(o -> o.slot().id()));
         return Optional.of(new Placing(plan, session, List.copyOf(options)));
     }
 
@@ -200,12 +250,15 @@ public final class HandAssignment {
             keeper.assign(freed.get(i), were.get(i));
         }
         return score.hardScore() >= without.hardScore()
-                ? new Option(slot, List.copyOf(freed), score.softScore() - without.softScore()) : null;
+                ? new Option(slot, List.copyOf(freed), score.softScore() - without.softScore())
+                : null;
     }
 
     /** Why the session, as placed now, is there: the words its booking will carry. */
     private static BookingExplanation explanation(Placing placing) {
         return Explanations.of(placing.plan()).bookings().stream()
-                .filter(b -> b.session() == placing.session()).findFirst().orElseThrow();
+                .filter(b -> b.session() == placing.session())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -28,36 +28,49 @@ final class Proposal {
 
     static final int MAX_TEXT = 2000;
 
-    private Proposal() {
-    }
+    private Proposal() {}
 
     /** Replaces the round's unpinned proposal with the plan's; call inside a transaction. */
     static void save(DSLContext tx, long roundId, MatchingProblem plan) {
         dropBrokenSessions(plan);
         Explanations explanations = Explanations.of(plan);
-        tx.deleteFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed"))
-                .and(BOOKING.PINNED.isFalse()).execute();
-        tx.deleteFrom(ROUND_UNMATCHED).where(ROUND_UNMATCHED.ROUND_ID.eq(roundId)).execute();
+        tx.deleteFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.STATUS.eq("proposed"))
+                .and(BOOKING.PINNED.isFalse())
+                .execute();
+        tx.deleteFrom(ROUND_UNMATCHED)
+                .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
+                .execute();
 
         // one booking per session; a request's places on one placement week share one booking
         Map<String, List<BookingExplanation>> bookings = new LinkedHashMap<>();
         for (BookingExplanation booking : explanations.bookings()) {
             Session session = booking.session();
             if (!session.pinned()) {
-                String key = session.offer().placements() ? session.request().id() + "@" + session.slot().id() : session.id();
+                String key = session.offer().placements()
+                        ? session.request().id() + "@" + session.slot().id()
+                        : session.id();
                 bookings.computeIfAbsent(key, k -> new ArrayList<>()).add(booking);
             }
         }
         bookings.forEach((key, sessions) -> insert(tx, roundId, sessions, false));
 
         Map<Long, List<UnmatchedExplanation>> unmatched = new LinkedHashMap<>();
-        explanations.unmatched().forEach(u -> unmatched.computeIfAbsent(u.session().request().id(),
-                id -> new ArrayList<>()).add(u));
+        explanations
+                .unmatched()
+                .forEach(u -> unmatched
+                        .computeIfAbsent(u.session().request().id(), id -> new ArrayList<>())
+                        .add(u));
         unmatched.forEach((requestId, sessions) -> {
             Set<String> reasons = new LinkedHashSet<>();
             sessions.forEach(s -> reasons.addAll(s.reasons()));
-            tx.insertInto(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID, ROUND_UNMATCHED.REQUEST_ID,
-                            ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
+            tx.insertInto(
+                            ROUND_UNMATCHED,
+                            ROUND_UNMATCHED.ROUND_ID,
+                            ROUND_UNMATCHED.REQUEST_ID,
+                            ROUND_UNMATCHED.SESSIONS,
+                            ROUND_UNMATCHED.REASONS)
                     .values(roundId, requestId, sessions.size(), truncate(String.join("\n", reasons), 4000))
                     .execute();
         });
@@ -73,14 +86,20 @@ final class Proposal {
                 .set(BOOKING.REQUEST_ID, first.request().id())
                 .set(BOOKING.OFFER_ID, slot.offer().id())
                 .set(BOOKING.ENCOUNTER_TYPE, slot.offer().type().code())
-                .set(BOOKING.VOLUNTEER_ID, slot.offer().volunteer() == null ? null : slot.offer().volunteer().id())
+                .set(
+                        BOOKING.VOLUNTEER_ID,
+                        slot.offer().volunteer() == null
+                                ? null
+                                : slot.offer().volunteer().id())
                 .set(BOOKING.STARTS_ON, slot.startsOn())
                 .set(BOOKING.ENDS_ON, slot.endsOn())
                 .set(BOOKING.PERIOD, slot.period().code())
                 .set(BOOKING.PUPILS, pupils)
                 .set(BOOKING.STATUS, "proposed")
                 .set(BOOKING.PINNED, pinned)
-                .set(BOOKING.EXPLANATION, truncate(String.join("\n", sessions.getFirst().reasons()), MAX_TEXT))
+                .set(
+                        BOOKING.EXPLANATION,
+                        truncate(String.join("\n", sessions.getFirst().reasons()), MAX_TEXT))
                 .execute();
     }
 

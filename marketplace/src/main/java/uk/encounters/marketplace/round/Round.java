@@ -11,11 +11,26 @@ import java.util.Map;
  *
  * @param weights the constraint weights it solves with, by rule name (empty: the defaults)
  */
-public record Round(long id, long hubId, String status, String kind, LocalDate horizonStart, LocalDate horizonEnd,
-                    int timeLimitSeconds, Map<String, Long> weights, String score, Integer sessionsTotal,
-                    Integer sessionsMatched, Integer pupilsCovered, OffsetDateTime solveStartedAt,
-                    OffsetDateTime solveFinishedAt, OffsetDateTime progressAt, OffsetDateTime publishedAt,
-                    boolean stopRequested, String error, OffsetDateTime now) {
+public record Round(
+        long id,
+        long hubId,
+        String status,
+        String kind,
+        LocalDate horizonStart,
+        LocalDate horizonEnd,
+        int timeLimitSeconds,
+        Map<String, Long> weights,
+        String score,
+        Integer sessionsTotal,
+        Integer sessionsMatched,
+        Integer pupilsCovered,
+        OffsetDateTime solveStartedAt,
+        OffsetDateTime solveFinishedAt,
+        OffsetDateTime progressAt,
+        OffsetDateTime publishedAt,
+        boolean stopRequested,
+        String error,
+        OffsetDateTime now) {
 
     public static final String DRAFT = "draft";
     public static final String SOLVING = "solving";

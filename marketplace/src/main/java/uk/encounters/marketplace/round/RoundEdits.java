@@ -17,7 +17,12 @@ import org.jooq.impl.DSL;
 public final class RoundEdits {
 
     /** {@code NOT_AVAILABLE}: a hand assignment the plan can no longer take (it breaks a rule now). */
-    public enum Edit { DONE, NOT_FOUND, NOT_EDITABLE, NOT_AVAILABLE }
+    public enum Edit {
+        DONE,
+        NOT_FOUND,
+        NOT_EDITABLE,
+        NOT_AVAILABLE
+    }
 
     static final String REMOVED = "Removed from the proposal by the coordinator";
 
@@ -31,8 +36,12 @@ public final class RoundEdits {
         return dsl.transactionResult(c -> {
             Edit editable = editable(c.dsl(), hubId, roundId, bookingId);
             if (editable == Edit.DONE) {
-                c.dsl().update(BOOKING).set(BOOKING.PINNED, pinned).set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                        .where(BOOKING.ID.eq(bookingId)).execute();
+                c.dsl()
+                        .update(BOOKING)
+                        .set(BOOKING.PINNED, pinned)
+                        .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                        .where(BOOKING.ID.eq(bookingId))
+                        .execute();
             }
             return editable;
         });
@@ -42,11 +51,20 @@ public final class RoundEdits {
         return dsl.transactionResult(c -> {
             Edit editable = editable(c.dsl(), hubId, roundId, bookingId);
             if (editable == Edit.DONE) {
-                var booking = c.dsl().select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, RoundProblem.BOOKING_UNITS).from(BOOKING)
-                        .where(BOOKING.ID.eq(bookingId)).fetchOne();
-                c.dsl().insertInto(ROUND_EXCLUSION, ROUND_EXCLUSION.ROUND_ID, ROUND_EXCLUSION.REQUEST_ID,
+                var booking = c.dsl()
+                        .select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, RoundProblem.BOOKING_UNITS)
+                        .from(BOOKING)
+                        .where(BOOKING.ID.eq(bookingId))
+                        .fetchOne();
+                c.dsl()
+                        .insertInto(
+                                ROUND_EXCLUSION,
+                                ROUND_EXCLUSION.ROUND_ID,
+                                ROUND_EXCLUSION.REQUEST_ID,
                                 ROUND_EXCLUSION.OFFER_ID)
-                        .values(roundId, booking.value1(), booking.value2()).onConflictDoNothing().execute();
+                        .values(roundId, booking.value1(), booking.value2())
+                        .onConflictDoNothing()
+                        .execute();
                 c.dsl().deleteFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).execute();
                 // its session is unmatched now: the review lists it, ready to place by hand or re-solve
                 unmatchedAgain(c.dsl(), roundId, booking.value1(), booking.value3(), REMOVED);
@@ -59,12 +77,18 @@ public final class RoundEdits {
     static void unmatchedAgain(DSLContext tx, long roundId, long requestId, int sessions, String reason) {
         int counted = tx.update(ROUND_UNMATCHED)
                 .set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.plus(sessions))
-                .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId)).and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
+                .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
+                .and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
                 .execute();
         if (counted == 0) {
-            tx.insertInto(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID, ROUND_UNMATCHED.REQUEST_ID,
-                            ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
-                    .values(roundId, requestId, sessions, reason).execute();
+            tx.insertInto(
+                            ROUND_UNMATCHED,
+                            ROUND_UNMATCHED.ROUND_ID,
+                            ROUND_UNMATCHED.REQUEST_ID,
+                            ROUND_UNMATCHED.SESSIONS,
+                            ROUND_UNMATCHED.REASONS)
+                    .values(roundId, requestId, sessions, reason)
+                    .execute();
         }
     }
 
@@ -74,8 +98,9 @@ public final class RoundEdits {
         if (round == Edit.NOT_FOUND) {
             return round;
         }
-        boolean proposedHere = tx.fetchExists(BOOKING, BOOKING.ID.eq(bookingId).and(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("proposed")));
+        boolean proposedHere = tx.fetchExists(
+                BOOKING,
+                BOOKING.ID.eq(bookingId).and(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed")));
         if (!proposedHere) {
             return Edit.NOT_FOUND;
         }
@@ -84,9 +109,12 @@ public final class RoundEdits {
 
     /** Locks the hub's round for an edit: DONE when it is a proposal that may be changed. */
     static Edit lockProposed(DSLContext tx, long hubId, long roundId) {
-        Optional<String> status = tx.select(MATCHING_ROUND.STATUS).from(MATCHING_ROUND)
-                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .forUpdate().fetchOptional(MATCHING_ROUND.STATUS);
+        Optional<String> status = tx.select(MATCHING_ROUND.STATUS)
+                .from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.ID.eq(roundId))
+                .and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .forUpdate()
+                .fetchOptional(MATCHING_ROUND.STATUS);
         if (status.isEmpty()) {
             return Edit.NOT_FOUND;
         }

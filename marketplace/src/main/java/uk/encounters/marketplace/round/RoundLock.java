@@ -59,9 +59,11 @@ public final class RoundLock implements AutoCloseable {
 
     /** Whether any instance holds the hub's lock now. */
     public static boolean isHeld(DSLContext dsl, long hubId) {
-        return dsl.fetchExists(dsl.selectOne().from("pg_locks")
+        return dsl.fetchExists(dsl.selectOne()
+                .from("pg_locks")
                 // advisory locks belong to one database: another database's hub of the same id is another lock
-                .where("locktype = 'advisory' and granted and classid = {0}::oid and objid = {1}::oid and objsubid = 2"
+                .where(
+                        "locktype = 'advisory' and granted and classid = {0}::oid and objid = {1}::oid and objsubid = 2"
                                 + " and database = (select oid from pg_database where datname = current_database())",
                         NAMESPACE, Math.toIntExact(hubId)));
     }

@@ -45,29 +45,42 @@ public final class RoundMarket {
         }
     }
 
-    public record Overview(int requests, int sessionsWanted, int offers, int sessionsOffered, List<Line> byType,
-                           List<Line> bySector, List<Line> byYearGroup, List<Line> byArea) {
-    }
+    public record Overview(
+            int requests,
+            int sessionsWanted,
+            int offers,
+            int sessionsOffered,
+            List<Line> byType,
+            List<Line> bySector,
+            List<Line> byYearGroup,
+            List<Line> byArea) {}
 
-    private record Wanted(EncounterType type, int yearGroup, List<String> sectors, String district, int sessions) {
-    }
+    private record Wanted(EncounterType type, int yearGroup, List<String> sectors, String district, int sessions) {}
 
-    private record Offered(EncounterType type, int yearGroupMin, int yearGroupMax, String sector, String district,
-                           int sessions) {
-    }
+    private record Offered(
+            EncounterType type, int yearGroupMin, int yearGroupMax, String sector, String district, int sessions) {}
 
-    private RoundMarket() {
-    }
+    private RoundMarket() {}
 
     public static Overview of(DSLContext dsl, long hubId, Horizon horizon, LocalDate today) {
         List<Wanted> wanted = wanted(dsl, hubId, horizon, today);
         List<Offered> offered = offered(dsl, hubId, horizon);
         // any offer meets a request with no sector preference
         boolean anySectorWanted = wanted.stream().anyMatch(w -> w.sectors().isEmpty());
-        return new Overview(wanted.size(), wanted.stream().mapToInt(Wanted::sessions).sum(), offered.size(),
+        return new Overview(
+                wanted.size(),
+                wanted.stream().mapToInt(Wanted::sessions).sum(),
+                offered.size(),
                 offered.stream().mapToInt(Offered::sessions).sum(),
-                breakdown(wanted, offered, w -> List.of(w.type().label()), o -> List.of(o.type().label())),
-                breakdown(wanted, offered, w -> w.sectors().isEmpty() ? List.of(ANY_SECTOR) : w.sectors(),
+                breakdown(
+                        wanted,
+                        offered,
+                        w -> List.of(w.type().label()),
+                        o -> List.of(o.type().label())),
+                breakdown(
+                        wanted,
+                        offered,
+                        w -> w.sectors().isEmpty() ? List.of(ANY_SECTOR) : w.sectors(),
                         o -> anySectorWanted ? List.of(o.sector(), ANY_SECTOR) : List.of(o.sector())),
                 yearGroups(wanted, offered),
                 breakdown(wanted, offered, w -> List.of(w.district()), o -> List.of(o.district())));
@@ -77,9 +90,11 @@ public final class RoundMarket {
      * Rows for every label either side names, busiest demand first. A request preferring several
      * sectors counts under each of them, so the sector rows can add up to more than the total.
      */
-    private static List<Line> breakdown(List<Wanted> wanted, List<Offered> offered,
-                                        Function<Wanted, List<String>> wantedLabels,
-                                        Function<Offered, List<String>> offeredLabels) {
+    private static List<Line> breakdown(
+            List<Wanted> wanted,
+            List<Offered> offered,
+            Function<Wanted, List<String>> wantedLabels,
+            Function<Offered, List<String>> offeredLabels) {
         Map<String, int[]> rows = new TreeMap<>();
         for (Wanted w : wanted) {
             for (String label : wantedLabels.apply(w)) {
@@ -107,8 +122,14 @@ public final class RoundMarket {
         for (int year = 7; year <= 13; year++) {
             int y = year;
             List<Wanted> w = wanted.stream().filter(r -> r.yearGroup() == y).toList();
-            List<Offered> o = offered.stream().filter(r -> r.yearGroupMin() <= y && y <= r.yearGroupMax()).toList();
-            lines.add(new Line("Year " + y, w.size(), w.stream().mapToInt(Wanted::sessions).sum(), o.size(),
+            List<Offered> o = offered.stream()
+                    .filter(r -> r.yearGroupMin() <= y && y <= r.yearGroupMax())
+                    .toList();
+            lines.add(new Line(
+                    "Year " + y,
+                    w.size(),
+                    w.stream().mapToInt(Wanted::sessions).sum(),
+                    o.size(),
                     o.stream().mapToInt(Offered::sessions).sum()));
         }
         return lines;
@@ -116,29 +137,63 @@ public final class RoundMarket {
 
     /** Open requests meeting the horizon, as {@link RoundProblem} plans them, less what bookings already give them. */
     private static List<Wanted> wanted(DSLContext dsl, long hubId, Horizon horizon, LocalDate today) {
-        Field<Integer> held = field(select(coalesce(sum(RoundProblem.BOOKING_UNITS), inline(0)).cast(Integer.class))
-                .from(BOOKING).where(BOOKING.REQUEST_ID.eq(REQUEST.ID)).and(BOOKING.STATUS.in(RoundProblem.HELD)));
-        return dsl.select(REQUEST.ENCOUNTER_TYPE, REQUEST.YEAR_GROUP, REQUEST.PREFERRED_SECTORS, district(SCHOOL.POSTCODE),
-                        RoundProblem.REQUEST_UNITS, held)
-                .from(REQUEST).join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(hubId)).and(RoundProblem.openInHorizon(horizon, today))
-                .fetch(r -> new Wanted(EncounterType.fromCode(r.value1()), r.value2(),
-                        RequestRepository.preferredSectors(r.value3()), r.value4(), Math.max(0, r.value5() - r.value6())))
-                .stream().filter(w -> w.sessions() > 0).toList();
+        Field<Integer> held = field(
+                select(coalesce(sum(RoundProblem.BOOKING_UNITS), inline(0)).cast(Integer.class))
+                        .from(BOOKING)
+                        .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                        .and(BOOKING.STATUS.in(RoundProblem.HELD)));
+        return dsl
+                .select(
+                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.YEAR_GROUP,
+                        REQUEST.PREFERRED_SECTORS,
+                        district(SCHOOL.POSTCODE),
+                        RoundProblem.REQUEST_UNITS,
+                        held)
+                .from(REQUEST)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(RoundProblem.openInHorizon(horizon, today))
+                .fetch(r -> new Wanted(
+                        EncounterType.fromCode(r.value1()),
+                        r.value2(),
+                        RequestRepository.preferredSectors(r.value3()),
+                        r.value4(),
+                        Math.max(0, r.value5() - r.value6())))
+                .stream()
+                .filter(w -> w.sessions() > 0)
+                .toList();
     }
 
     /** Active offers of the hub's employers open in the horizon; a work-experience offer offers its places. */
     private static List<Offered> offered(DSLContext dsl, long hubId, Horizon horizon) {
-        Field<Integer> sessions = when(OFFER.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()),
-                coalesce(OFFER.PLACES, inline(0))).otherwise(OFFER.MAX_SESSIONS);
-        return dsl.select(OFFER.ENCOUNTER_TYPE, OFFER.YEAR_GROUP_MIN, OFFER.YEAR_GROUP_MAX, OFFER.SECTOR,
-                        district(EMPLOYER.POSTCODE), sessions)
-                .from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId)).and(EMPLOYER.MERGED_INTO_ID.isNull())
+        Field<Integer> sessions = when(
+                        OFFER.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()),
+                        coalesce(OFFER.PLACES, inline(0)))
+                .otherwise(OFFER.MAX_SESSIONS);
+        return dsl.select(
+                        OFFER.ENCOUNTER_TYPE,
+                        OFFER.YEAR_GROUP_MIN,
+                        OFFER.YEAR_GROUP_MAX,
+                        OFFER.SECTOR,
+                        district(EMPLOYER.POSTCODE),
+                        sessions)
+                .from(OFFER)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .and(OFFER.STATUS.eq("active"))
-                .and(OFFER.AVAILABLE_UNTIL.ge(horizon.start())).and(OFFER.AVAILABLE_FROM.le(horizon.end()))
-                .fetch(r -> new Offered(EncounterType.fromCode(r.value1()), r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6()));
+                .and(OFFER.AVAILABLE_UNTIL.ge(horizon.start()))
+                .and(OFFER.AVAILABLE_FROM.le(horizon.end()))
+                .fetch(r -> new Offered(
+                        EncounterType.fromCode(r.value1()),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6()));
     }
 
     /** The postcode's district ("DE23"), as {@link PostcodeDistrict} reads it everywhere else. */

@@ -30,10 +30,10 @@ import org.jooq.Field;
 import org.jooq.Record;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.hub.PupilValueSettings;
-import uk.encounters.marketplace.pupil.PupilValueWeights;
+import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Availability;
@@ -65,13 +65,16 @@ public final class RoundProblem {
     /** Bookings that give (or gave) a request one of its sessions. */
     public static final List<String> HELD = List.of("published", "confirmed", "delivered");
     /** What a booking gives its request: one session, or for work experience its pupils' places. */
-    public static final Field<Integer> BOOKING_UNITS =
-            when(BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS).otherwise(inline(1));
+    public static final Field<Integer> BOOKING_UNITS = when(
+                    BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
+            .otherwise(inline(1));
     /** What a request asks for in the same units. */
-    public static final Field<Integer> REQUEST_UNITS =
-            when(REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS).otherwise(REQUEST.SESSIONS);
+    public static final Field<Integer> REQUEST_UNITS = when(
+                    REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS)
+            .otherwise(REQUEST.SESSIONS);
 
     private final DSLContext dsl;
+
     public RoundProblem(DSLContext dsl) {
         this.dsl = dsl;
     }
@@ -85,16 +88,26 @@ public final class RoundProblem {
     }
 
     /** @param units sessions asked for in all (work experience: places), as {@link #REQUEST_UNITS} counts them */
-    private record RequestRow(long id, long schoolId, int yearGroup, EncounterType type, int pupils, int units,
-                              LocalDate windowStart, LocalDate windowEnd, boolean mornings, boolean afternoons,
-                              Set<DeliveryMode> modes, Set<String> sectors, Long preferredEmployerId, boolean send,
-                              String status) {
-    }
+    private record RequestRow(
+            long id,
+            long schoolId,
+            int yearGroup,
+            EncounterType type,
+            int pupils,
+            int units,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            boolean mornings,
+            boolean afternoons,
+            Set<DeliveryMode> modes,
+            Set<String> sectors,
+            Long preferredEmployerId,
+            boolean send,
+            String status) {}
 
     /** @param units as {@link #BOOKING_UNITS} counts them; @param fixed live or pinned: it never moves */
-    private record BookingRow(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, int units,
-                              boolean fixed) {
-    }
+    private record BookingRow(
+            long offerId, LocalDate startsOn, LocalDate endsOn, Period period, int units, boolean fixed) {}
 
     public MatchingProblem load(Scope scope, MatchingWeights weights) {
         Horizon horizon = scope.horizon();
@@ -116,15 +129,28 @@ public final class RoundProblem {
             List<BookingRow> booked = inHorizon.getOrDefault(row.id(), List.of());
             int bookedUnits = booked.stream().mapToInt(BookingRow::units).sum();
             boolean planned = "open".equals(row.status()) && scope.plans(row.id());
-            int units = planned ? Math.max(bookedUnits, row.units() - heldOutside.getOrDefault(row.id(), 0)) : bookedUnits;
+            int units =
+                    planned ? Math.max(bookedUnits, row.units() - heldOutside.getOrDefault(row.id(), 0)) : bookedUnits;
             if (units == 0) {
                 continue;
             }
             Cohort cohort = cohorts.get(row.schoolId()).get(row.yearGroup());
             boolean placements = row.type() == EncounterType.WORK_EXPERIENCE;
-            builder.request(new Request(row.id(), cohort, row.type(), placements ? units : row.pupils(),
-                    placements ? 1 : units, row.windowStart(), row.windowEnd(), row.mornings(), row.afternoons(),
-                    row.modes(), row.sectors(), row.preferredEmployerId(), row.send(), order++));
+            builder.request(new Request(
+                    row.id(),
+                    cohort,
+                    row.type(),
+                    placements ? units : row.pupils(),
+                    placements ? 1 : units,
+                    row.windowStart(),
+                    row.windowEnd(),
+                    row.mornings(),
+                    row.afternoons(),
+                    row.modes(),
+                    row.sectors(),
+                    row.preferredEmployerId(),
+                    row.send(),
+                    order++));
             for (BookingRow b : booked) {
                 for (int unit = 0; unit < b.units(); unit++) {
                     builder.booking(row.id(), b.offerId(), b.startsOn(), b.endsOn(), b.period(), b.fixed());
@@ -132,7 +158,8 @@ public final class RoundProblem {
             }
         }
         if (scope.roundId() != null) {
-            dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.OFFER_ID).from(ROUND_EXCLUSION)
+            dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.OFFER_ID)
+                    .from(ROUND_EXCLUSION)
                     .where(ROUND_EXCLUSION.ROUND_ID.eq(scope.roundId()))
                     .forEach(r -> builder.exclude(r.value1(), r.value2()));
         }
@@ -141,29 +168,53 @@ public final class RoundProblem {
 
     private Map<Long, School> schools(Scope scope) {
         int year = AcademicYear.containing(scope.horizon().start()).startYear();
-        Map<Long, Long> budgetLeft = dsl.select(SCHOOL_BUDGET.SCHOOL_ID,
-                        sum(SCHOOL_BUDGET.AMOUNT_PENCE.minus(SCHOOL_BUDGET.COMMITTED_PENCE).minus(SCHOOL_BUDGET.SPENT_PENCE)))
-                .from(SCHOOL_BUDGET).join(SCHOOL).on(SCHOOL.ID.eq(SCHOOL_BUDGET.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(scope.hubId())).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) year))
+        Map<Long, Long> budgetLeft = dsl.select(
+                        SCHOOL_BUDGET.SCHOOL_ID,
+                        sum(SCHOOL_BUDGET
+                                .AMOUNT_PENCE
+                                .minus(SCHOOL_BUDGET.COMMITTED_PENCE)
+                                .minus(SCHOOL_BUDGET.SPENT_PENCE)))
+                .from(SCHOOL_BUDGET)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(SCHOOL_BUDGET.SCHOOL_ID))
+                .where(SCHOOL.HUB_ID.eq(scope.hubId()))
+                .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) year))
                 .groupBy(SCHOOL_BUDGET.SCHOOL_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2() == null ? 0L : r.value2().longValue());
+                .fetchMap(
+                        r -> r.value1(),
+                        r -> r.value2() == null ? 0L : r.value2().longValue());
         // Live paid bookings in the horizon were committed when booked, and come back as pinned
         // sessions whose cost the matcher counts again: add them back to what is left.
         dsl.select(REQUEST.SCHOOL_ID, sum(OFFER.COST_PER_SESSION_PENCE))
-                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(scope.hubId())).and(BOOKING.STATUS.in(LIVE))
-                .and(BOOKING.STARTS_ON.between(scope.horizon().start(), scope.horizon().end()))
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .where(SCHOOL.HUB_ID.eq(scope.hubId()))
+                .and(BOOKING.STATUS.in(LIVE))
+                .and(BOOKING.STARTS_ON.between(
+                        scope.horizon().start(), scope.horizon().end()))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
                 .groupBy(REQUEST.SCHOOL_ID)
                 .forEach(r -> budgetLeft.merge(r.value1(), r.value2().longValue(), Long::sum));
         Map<Long, School> schools = new LinkedHashMap<>();
         dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE, SCHOOL.DEPRIVATION_DECILE)
-                .from(SCHOOL).where(SCHOOL.HUB_ID.eq(scope.hubId())).orderBy(SCHOOL.ID)
-                .forEach(r -> schools.put(r.value1(), new School(r.value1(), r.value2(), location(r.value3(), r.value4()),
-                        ColdSpot.is(r.value5() == null ? null : r.value5().intValue()),
-                        budgetLeft.getOrDefault(r.value1(), 0L), School.DEFAULT_TRAVEL_LIMIT_KM)));
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(scope.hubId()))
+                .orderBy(SCHOOL.ID)
+                .forEach(r -> schools.put(
+                        r.value1(),
+                        new School(
+                                r.value1(),
+                                r.value2(),
+                                location(r.value3(), r.value4()),
+                                ColdSpot.is(
+                                        r.value5() == null ? null : r.value5().intValue()),
+                                budgetLeft.getOrDefault(r.value1(), 0L),
+                                School.DEFAULT_TRAVEL_LIMIT_KM)));
         return schools;
     }
 
@@ -171,18 +222,31 @@ public final class RoundProblem {
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, scope.hubId(), scope.today());
         // Sessions published by earlier rounds were those rounds' asks, and the cap rule counts every
         // session in the plan: this round's cap comes on top of them.
-        Map<Long, Integer> published = dsl.select(OFFER.EMPLOYER_ID,
-                        countDistinct(BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD))
-                .from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(scope.hubId())).and(BOOKING.STATUS.in(LIVE))
-                .and(BOOKING.STARTS_ON.between(scope.horizon().start(), scope.horizon().end()))
+        Map<Long, Integer> published = dsl.select(
+                        OFFER.EMPLOYER_ID, countDistinct(BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD))
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
+                .and(BOOKING.STATUS.in(LIVE))
+                .and(BOOKING.STARTS_ON.between(
+                        scope.horizon().start(), scope.horizon().end()))
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
         Map<Long, Employer> employers = new LinkedHashMap<>();
-        dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE, EMPLOYER.SIZE_BAND,
-                        EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
-                .from(EMPLOYER).where(EMPLOYER.HUB_ID.eq(scope.hubId())).and(EMPLOYER.MERGED_INTO_ID.isNull())
+        dsl.select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.LATITUDE,
+                        EMPLOYER.LONGITUDE,
+                        EMPLOYER.SIZE_BAND,
+                        EMPLOYER.CORNERSTONE,
+                        EMPLOYER.MAX_ASKS_PER_MONTH)
+                .from(EMPLOYER)
+                .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.ID)
                 .forEach(r -> {
                     int asked = recent.asksOf(r.value1());
@@ -190,32 +254,44 @@ public final class RoundProblem {
                     if (cap != Employer.NO_CAP) {
                         cap += published.getOrDefault(r.value1(), 0);
                     }
-                    employers.put(r.value1(), new Employer(r.value1(), r.value2(), location(r.value3(), r.value4()),
-                            cap, asked));
+                    employers.put(
+                            r.value1(),
+                            new Employer(r.value1(), r.value2(), location(r.value3(), r.value4()), cap, asked));
                 });
         return employers;
     }
 
     /** Active offers that overlap the horizon, and any other offer a booking in the problem names. */
     private List<Offer> offers(Scope scope, Map<Long, Employer> employers, Set<Long> bookedOffers) {
-        Condition active = OFFER.STATUS.eq("active")
+        Condition active = OFFER.STATUS
+                .eq("active")
                 .and(OFFER.AVAILABLE_UNTIL.ge(scope.horizon().start()))
                 .and(OFFER.AVAILABLE_FROM.le(scope.horizon().end()));
         var rows = dsl.select(OFFER.asterisk(), VOLUNTEER.NAME, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, VOLUNTEER.ACTIVE)
-                .from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .leftJoin(VOLUNTEER).on(VOLUNTEER.ID.eq(OFFER.VOLUNTEER_ID))
+                .from(OFFER)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(OFFER.VOLUNTEER_ID))
                 .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
                 .and(active.or(OFFER.ID.in(bookedOffers)))
                 .orderBy(OFFER.ID)
                 .fetch();
         Map<Long, List<Availability>> availability = new HashMap<>();
-        dsl.select(OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON, OFFER_AVAILABILITY.WEEKDAY,
+        dsl.select(
+                        OFFER_AVAILABILITY.OFFER_ID,
+                        OFFER_AVAILABILITY.AVAILABLE_ON,
+                        OFFER_AVAILABILITY.WEEKDAY,
                         OFFER_AVAILABILITY.PERIOD)
-                .from(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.in(rows.map(r -> r.get(OFFER.ID))))
+                .from(OFFER_AVAILABILITY)
+                .where(OFFER_AVAILABILITY.OFFER_ID.in(rows.map(r -> r.get(OFFER.ID))))
                 .orderBy(OFFER_AVAILABILITY.ID)
-                .forEach(r -> availability.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2() != null
-                        ? Availability.on(r.value2(), Period.fromCode(r.value4()))
-                        : Availability.every(r.value3(), Period.fromCode(r.value4()))));
+                .forEach(r -> availability
+                        .computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(
+                                r.value2() != null
+                                        ? Availability.on(r.value2(), Period.fromCode(r.value4()))
+                                        : Availability.every(r.value3(), Period.fromCode(r.value4()))));
         List<Offer> offers = new ArrayList<>();
         for (Record r : rows) {
             Employer employer = employers.get(r.get(OFFER.EMPLOYER_ID));
@@ -223,18 +299,32 @@ public final class RoundProblem {
                 continue; // merged into another employer: its offers moved with it
             }
             Long volunteerId = r.get(OFFER.VOLUNTEER_ID);
-            Volunteer volunteer = volunteerId == null ? null
+            Volunteer volunteer = volunteerId == null
+                    ? null
                     : new Volunteer(volunteerId, r.get(VOLUNTEER.NAME), r.get(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL));
             // a paused offer, or one whose volunteer left, keeps its bookings but takes no new ones
             boolean takesNew = "active".equals(r.get(OFFER.STATUS)) && (volunteerId == null || r.get(VOLUNTEER.ACTIVE));
             EncounterType type = EncounterType.fromCode(r.get(OFFER.ENCOUNTER_TYPE));
-            offers.add(new Offer(r.get(OFFER.ID), employer, volunteer, type, r.get(OFFER.TITLE), r.get(OFFER.SECTOR),
-                    Sectors.STEM.contains(r.get(OFFER.SECTOR)), r.get(OFFER.YEAR_GROUP_MIN), r.get(OFFER.YEAR_GROUP_MAX),
+            offers.add(new Offer(
+                    r.get(OFFER.ID),
+                    employer,
+                    volunteer,
+                    type,
+                    r.get(OFFER.TITLE),
+                    r.get(OFFER.SECTOR),
+                    Sectors.STEM.contains(r.get(OFFER.SECTOR)),
+                    r.get(OFFER.YEAR_GROUP_MIN),
+                    r.get(OFFER.YEAR_GROUP_MAX),
                     DeliveryMode.of(r.get(OFFER.IN_SCHOOL), r.get(OFFER.AT_WORKPLACE), r.get(OFFER.ONLINE)),
-                    r.get(OFFER.PUPILS_MIN), r.get(OFFER.PUPILS_MAX), r.get(OFFER.PLACES) == null ? 0 : r.get(OFFER.PLACES),
-                    r.get(OFFER.MAX_SESSIONS), r.get(OFFER.TRAVEL_RADIUS_KM).doubleValue(),
+                    r.get(OFFER.PUPILS_MIN),
+                    r.get(OFFER.PUPILS_MAX),
+                    r.get(OFFER.PLACES) == null ? 0 : r.get(OFFER.PLACES),
+                    r.get(OFFER.MAX_SESSIONS),
+                    r.get(OFFER.TRAVEL_RADIUS_KM).doubleValue(),
                     r.get(OFFER.COST_PER_SESSION_PENCE) == null ? 0 : r.get(OFFER.COST_PER_SESSION_PENCE),
-                    r.get(OFFER.SEND_ADAPTABLE), r.get(OFFER.AVAILABLE_FROM), r.get(OFFER.AVAILABLE_UNTIL),
+                    r.get(OFFER.SEND_ADAPTABLE),
+                    r.get(OFFER.AVAILABLE_FROM),
+                    r.get(OFFER.AVAILABLE_UNTIL),
                     takesNew ? availability.getOrDefault(r.get(OFFER.ID), List.of()) : List.of()));
         }
         return offers;
@@ -248,50 +338,80 @@ public final class RoundProblem {
     private List<RequestRow> requests(Scope scope, Collection<Long> schoolIds) {
         Horizon horizon = scope.horizon();
         Condition open = openInHorizon(horizon, scope.today());
-        Condition booked = REQUEST.ID.in(dsl.select(BOOKING.REQUEST_ID).from(BOOKING)
-                .where(inHorizon(scope)));
-        return dsl.select(REQUEST.asterisk(), REQUEST_UNITS).from(REQUEST)
+        Condition booked =
+                REQUEST.ID.in(dsl.select(BOOKING.REQUEST_ID).from(BOOKING).where(inHorizon(scope)));
+        return dsl.select(REQUEST.asterisk(), REQUEST_UNITS)
+                .from(REQUEST)
                 .where(REQUEST.SCHOOL_ID.in(schoolIds))
                 .and(open.or(booked))
                 .orderBy(REQUEST.CREATED_AT, REQUEST.ID)
-                .fetch(record -> new RequestRow(record.get(REQUEST.ID), record.get(REQUEST.SCHOOL_ID), record.get(REQUEST.YEAR_GROUP),
-                        EncounterType.fromCode(record.get(REQUEST.ENCOUNTER_TYPE)), record.get(REQUEST.PUPILS),
-                        record.get(REQUEST_UNITS), record.get(REQUEST.WINDOW_START),
-                        record.get(REQUEST.WINDOW_END), record.get(REQUEST.MORNING), record.get(REQUEST.AFTERNOON),
-                        DeliveryMode.of(record.get(REQUEST.IN_SCHOOL), record.get(REQUEST.AT_WORKPLACE), record.get(REQUEST.ONLINE)),
+                .fetch(record -> new RequestRow(
+                        record.get(REQUEST.ID),
+                        record.get(REQUEST.SCHOOL_ID),
+                        record.get(REQUEST.YEAR_GROUP),
+                        EncounterType.fromCode(record.get(REQUEST.ENCOUNTER_TYPE)),
+                        record.get(REQUEST.PUPILS),
+                        record.get(REQUEST_UNITS),
+                        record.get(REQUEST.WINDOW_START),
+                        record.get(REQUEST.WINDOW_END),
+                        record.get(REQUEST.MORNING),
+                        record.get(REQUEST.AFTERNOON),
+                        DeliveryMode.of(
+                                record.get(REQUEST.IN_SCHOOL),
+                                record.get(REQUEST.AT_WORKPLACE),
+                                record.get(REQUEST.ONLINE)),
                         Set.copyOf(RequestRepository.preferredSectors(record.get(REQUEST.PREFERRED_SECTORS))),
                         record.get(REQUEST.PREFERRED_EMPLOYER_ID),
-                        record.get(REQUEST.SEND_ADJUSTMENTS) != null && !record.get(REQUEST.SEND_ADJUSTMENTS).isBlank(),
+                        record.get(REQUEST.SEND_ADJUSTMENTS) != null
+                                && !record.get(REQUEST.SEND_ADJUSTMENTS).isBlank(),
                         record.get(REQUEST.STATUS)));
     }
 
     /** The open requests a round plans: their window meets the horizon and has not passed. */
     public static Condition openInHorizon(Horizon horizon, LocalDate today) {
-        return REQUEST.STATUS.eq("open")
-                .and(REQUEST.WINDOW_END.ge(horizon.start())).and(REQUEST.WINDOW_END.ge(today))
+        return REQUEST.STATUS
+                .eq("open")
+                .and(REQUEST.WINDOW_END.ge(horizon.start()))
+                .and(REQUEST.WINDOW_END.ge(today))
                 .and(REQUEST.WINDOW_START.le(horizon.end()));
     }
 
     /** Live bookings in the horizon, and the bookings this round proposes (wherever they fall). */
     private Condition inHorizon(Scope scope) {
-        Condition live = BOOKING.STATUS.in(LIVE)
-                .and(BOOKING.STARTS_ON.between(scope.horizon().start(), scope.horizon().end()));
-        return scope.roundId() == null ? live
+        Condition live = BOOKING.STATUS
+                .in(LIVE)
+                .and(BOOKING.STARTS_ON.between(
+                        scope.horizon().start(), scope.horizon().end()));
+        return scope.roundId() == null
+                ? live
                 : live.or(BOOKING.STATUS.eq("proposed").and(BOOKING.ROUND_ID.eq(scope.roundId())));
     }
 
     private Map<Long, List<BookingRow>> bookingsInHorizon(Scope scope, List<RequestRow> requests) {
         Map<Long, List<BookingRow>> bookings = new HashMap<>();
         Field<Boolean> fixed = field(BOOKING.STATUS.in(LIVE).or(BOOKING.PINNED));
-        dsl.select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD,
-                        BOOKING_UNITS, fixed)
+        dsl.select(
+                        BOOKING.REQUEST_ID,
+                        BOOKING.OFFER_ID,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD,
+                        BOOKING_UNITS,
+                        fixed)
                 .from(BOOKING)
-                .where(BOOKING.REQUEST_ID.in(requests.stream().map(RequestRow::id).toList()))
+                .where(BOOKING.REQUEST_ID.in(
+                        requests.stream().map(RequestRow::id).toList()))
                 .and(inHorizon(scope))
                 // fixed ones first, so they take a request's first sessions
                 .orderBy(BOOKING.REQUEST_ID, fixed.desc(), BOOKING.ID)
-                .forEach(r -> bookings.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(new BookingRow(
-                        r.value2(), r.value3(), r.value4(), Period.fromCode(r.value5()), r.value6(), r.value7())));
+                .forEach(r -> bookings.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new BookingRow(
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                Period.fromCode(r.value5()),
+                                r.value6(),
+                                r.value7())));
         return bookings;
     }
 
@@ -299,9 +419,11 @@ public final class RoundProblem {
     private Map<Long, Integer> heldOutsideHorizon(Scope scope, List<RequestRow> requests) {
         return dsl.select(BOOKING.REQUEST_ID, sum(BOOKING_UNITS))
                 .from(BOOKING)
-                .where(BOOKING.REQUEST_ID.in(requests.stream().map(RequestRow::id).toList()))
+                .where(BOOKING.REQUEST_ID.in(
+                        requests.stream().map(RequestRow::id).toList()))
                 .and(BOOKING.STATUS.in(HELD))
-                .and(BOOKING.STARTS_ON.notBetween(scope.horizon().start(), scope.horizon().end())
+                .and(BOOKING.STARTS_ON
+                        .notBetween(scope.horizon().start(), scope.horizon().end())
                         .or(BOOKING.STATUS.eq("delivered")))
                 .groupBy(BOOKING.REQUEST_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2().intValue());
@@ -314,23 +436,32 @@ public final class RoundProblem {
     private Map<Long, Map<Integer, Cohort>> cohorts(Scope scope, Map<Long, School> schools, List<RequestRow> requests) {
         Map<Long, Map<Integer, Integer>> asked = new LinkedHashMap<>();
         for (RequestRow row : requests) {
-            asked.computeIfAbsent(row.schoolId(), s -> new HashMap<>())
-                    .merge(row.yearGroup(), row.pupils(), Math::max);
+            asked.computeIfAbsent(row.schoolId(), s -> new HashMap<>()).merge(row.yearGroup(), row.pupils(), Math::max);
         }
-        CohortHistory history = CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
+        CohortHistory history =
+                CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
         ProgressRepository progress = new ProgressRepository(dsl);
         PupilValueWeights weights = new PupilValueSettings(dsl).forHub(scope.hubId());
         Map<Long, Map<Integer, Cohort>> cohorts = new HashMap<>();
         asked.forEach((schoolId, years) -> {
-            Map<Integer, YearGroupNeeds> needs = YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), weights);
+            Map<Integer, YearGroupNeeds> needs =
+                    YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), weights);
             Map<Integer, Cohort> byYear = new HashMap<>();
             years.forEach((yearGroup, pupils) -> {
-                YearGroupNeeds n = needs.getOrDefault(yearGroup, YearGroupNeeds.takenAtItsWord(yearGroup, pupils,
-                        weights));
-                byYear.put(yearGroup, new Cohort(schools.get(schoolId), yearGroup, n.pupils(), n.pupilsWithoutOne(),
-                        n.bands(),
-                        n.nothingThisYear(), history.stem(schoolId, yearGroup), n.needingWorkplaceExperience(),
-                        history.employers(schoolId, yearGroup)));
+                YearGroupNeeds n =
+                        needs.getOrDefault(yearGroup, YearGroupNeeds.takenAtItsWord(yearGroup, pupils, weights));
+                byYear.put(
+                        yearGroup,
+                        new Cohort(
+                                schools.get(schoolId),
+                                yearGroup,
+                                n.pupils(),
+                                n.pupilsWithoutOne(),
+                                n.bands(),
+                                n.nothingThisYear(),
+                                history.stem(schoolId, yearGroup),
+                                n.needingWorkplaceExperience(),
+                                history.employers(schoolId, yearGroup)));
             });
             cohorts.put(schoolId, byYear);
         });

@@ -46,13 +46,16 @@ public final class RoundSolver implements AutoCloseable {
     public static Horizon nextHorizon(LocalDate today) {
         return Horizon.schoolWeeks(today.plusDays(1), HORIZON_WEEKS);
     }
+
     public static final int DEFAULT_SECONDS = 30;
     public static final int MAX_SECONDS = 600;
     /** How often each instance looks for rounds left solving by an instance that died ({@link #recoverAbandoned}). */
     public static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
+
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
     /** How long close() waits for stopped solves to save their plans. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(RoundSolver.class);
 
     private final Database database;
@@ -85,37 +88,57 @@ public final class RoundSolver implements AutoCloseable {
     }
 
     /** What a finished solve proposed. */
-    public record Outcome(long roundId, String score, int sessions, int matched, long pupilPlaces, long employersAsked,
-                          boolean stoppedEarly) {
-    }
+    public record Outcome(
+            long roundId,
+            String score,
+            int sessions,
+            int matched,
+            long pupilPlaces,
+            long employersAsked,
+            boolean stoppedEarly) {}
 
     /** A solve under way on this instance, or the reason none started. */
-    public sealed interface Start {
-    }
+    public sealed interface Start {}
 
-    public record Running(long roundId, CompletableFuture<Outcome> outcome) implements Start {
-    }
+    public record Running(long roundId, CompletableFuture<Outcome> outcome) implements Start {}
 
     /** Another solve of the hub holds the lock, on this instance or another. */
-    public record Busy() implements Start {
-    }
+    public record Busy() implements Start {}
 
     /** This instance runs as many solves as it may at once; another instance, or a later try, can take it. */
-    public record Full(int maxConcurrent) implements Start {
-    }
+    public record Full(int maxConcurrent) implements Start {}
 
     /**
      * A solve that ended on this instance, proposed or failed, timed from taking up the job to
      * saving the proposal (building the problem and saving included, as a coordinator waits for it).
      * The figures are the proposal's; a failed solve has none (zero).
      */
-    public record SolveRun(long hubId, long roundId, String kind, Duration took, boolean failed, long hardScore,
-                           long softScore, int sessions, int matched, long pupilPlaces, boolean stoppedEarly) {
+    public record SolveRun(
+            long hubId,
+            long roundId,
+            String kind,
+            Duration took,
+            boolean failed,
+            long hardScore,
+            long softScore,
+            int sessions,
+            int matched,
+            long pupilPlaces,
+            boolean stoppedEarly) {
 
         static SolveRun proposed(long hubId, String kind, Duration took, MatchingProblem plan, Outcome outcome) {
-            return new SolveRun(hubId, outcome.roundId(), kind, took, false,
-                    plan.score() == null ? 0 : plan.score().hardScore(), plan.score() == null ? 0 : plan.score().softScore(),
-                    outcome.sessions(), outcome.matched(), outcome.pupilPlaces(), outcome.stoppedEarly());
+            return new SolveRun(
+                    hubId,
+                    outcome.roundId(),
+                    kind,
+                    took,
+                    false,
+                    plan.score() == null ? 0 : plan.score().hardScore(),
+                    plan.score() == null ? 0 : plan.score().softScore(),
+                    outcome.sessions(),
+                    outcome.matched(),
+                    outcome.pupilPlaces(),
+                    outcome.stoppedEarly());
         }
 
         static SolveRun failed(long hubId, long roundId, String kind, Duration took) {
@@ -130,8 +153,7 @@ public final class RoundSolver implements AutoCloseable {
      */
     @FunctionalInterface
     public interface SolveListener {
-        SolveListener NONE = run -> {
-        };
+        SolveListener NONE = run -> {};
 
         void solveEnded(SolveRun run);
     }
@@ -184,22 +206,25 @@ public final class RoundSolver implements AutoCloseable {
             Horizon horizon = Horizon.between(round.horizonStart(), round.horizonEnd());
             // the solve's log lines carry the request id of whoever started it
             Map<String, String> logContext = MDC.getCopyOfContextMap();
-            CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
-                long began = System.nanoTime();
-                if (logContext != null) {
-                    MDC.setContextMap(logContext);
-                }
-                try (held) {
-                    return solve(held, hubId, roundId, horizon, today, options, began);
-                } catch (RuntimeException e) {
-                    log.error("Matching round {} of hub {} failed", roundId, hubId, e);
-                    tell(SolveRun.failed(hubId, roundId, options.kind(), Duration.ofNanos(System.nanoTime() - began)));
-                    throw e;
-                } finally {
-                    slots.release();
-                    MDC.clear();
-                }
-            }, jobs);
+            CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(
+                    () -> {
+                        long began = System.nanoTime();
+                        if (logContext != null) {
+                            MDC.setContextMap(logContext);
+                        }
+                        try (held) {
+                            return solve(held, hubId, roundId, horizon, today, options, began);
+                        } catch (RuntimeException e) {
+                            log.error("Matching round {} of hub {} failed", roundId, hubId, e);
+                            tell(SolveRun.failed(
+                                    hubId, roundId, options.kind(), Duration.ofNanos(System.nanoTime() - began)));
+                            throw e;
+                        } finally {
+                            slots.release();
+                            MDC.clear();
+                        }
+                    },
+                    jobs);
             return new Running(roundId, outcome);
         } catch (RuntimeException e) {
             held.close();
@@ -216,14 +241,16 @@ public final class RoundSolver implements AutoCloseable {
     public int recoverAbandoned() {
         int recovered = 0;
         for (long hubId : new Rounds(database.dsl()).hubsSolving()) {
-            Optional<RoundLock> lock = RoundLock.isHeld(database.dsl(), hubId) ? Optional.empty()
-                    : RoundLock.tryAcquire(database, hubId);
+            Optional<RoundLock> lock =
+                    RoundLock.isHeld(database.dsl(), hubId) ? Optional.empty() : RoundLock.tryAcquire(database, hubId);
             if (lock.isPresent()) {
                 try (RoundLock held = lock.get()) {
                     int rounds = held.dsl().transactionResult(c -> new Rounds(c.dsl()).recoverAbandoned(hubId));
                     if (rounds > 0) {
-                        log.warn("Hub {}: {} matching round(s) left solving by an instance that stopped, marked interrupted",
-                                hubId, rounds);
+                        log.warn(
+                                "Hub {}: {} matching round(s) left solving by an instance that stopped, marked interrupted",
+                                hubId,
+                                rounds);
                     }
                     recovered += rounds;
                 }
@@ -242,8 +269,8 @@ public final class RoundSolver implements AutoCloseable {
         return requested;
     }
 
-    private Outcome solve(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options,
-                          long began) {
+    private Outcome solve(
+            RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options, long began) {
         try {
             return solveAndPropose(held, hubId, roundId, horizon, today, options, began);
         } catch (RuntimeException e) {
@@ -257,23 +284,27 @@ public final class RoundSolver implements AutoCloseable {
         }
     }
 
-    private Outcome solveAndPropose(RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today,
-                                    Options options, long began) {
+    private Outcome solveAndPropose(
+            RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options, long began) {
         Rounds rounds = new Rounds(database.dsl());
         MatchingProblem problem = new RoundProblem(database.dsl())
-                .load(new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
+                .load(
+                        new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
                         new MatchingWeights(options.weights()));
         MatchingProblem plan = problem;
         boolean stoppedEarly = false;
         if (problem.sessions().stream().anyMatch(s -> !s.pinned())) {
             SolverSettings settings = SolverSettings.forSeconds(options.timeLimitSeconds())
                     .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE);
-            Solver<MatchingProblem> solver = SolverFactory.<MatchingProblem>create(settings.toSolverConfig()).buildSolver();
+            Solver<MatchingProblem> solver = SolverFactory.<MatchingProblem>create(settings.toSolverConfig())
+                    .buildSolver();
             // each new best is a fresh planning clone, never changed after: safe to read on the watcher thread
             AtomicReference<MatchingProblem> best = new AtomicReference<>();
             solver.addEventListener(event -> best.set(event.getNewBestSolution()));
             solving.put(roundId, solver);
-            Thread watcher = Thread.ofPlatform().name("matching-round-progress-" + roundId).daemon(true)
+            Thread watcher = Thread.ofPlatform()
+                    .name("matching-round-progress-" + roundId)
+                    .daemon(true)
                     .start(() -> watch(rounds, roundId, solver, best, () -> closing));
             try {
                 plan = solver.solve(problem);
@@ -330,13 +361,23 @@ public final class RoundSolver implements AutoCloseable {
             tx.finishSolving(roundId);
             return figures;
         });
-        return new Outcome(roundId, String.valueOf(plan.score()), summary.sessions(), summary.matched(),
-                summary.pupilPlaces(), summary.employersAsked(), stoppedEarly);
+        return new Outcome(
+                roundId,
+                String.valueOf(plan.score()),
+                summary.sessions(),
+                summary.matched(),
+                summary.pupilPlaces(),
+                summary.employersAsked(),
+                stoppedEarly);
     }
 
     /** Writes the best plan's figures as they improve, and stops the solve when anyone asks, until it ends. */
-    private static void watch(Rounds rounds, long roundId, Solver<MatchingProblem> solver,
-                              AtomicReference<MatchingProblem> best, BooleanSupplier closing) {
+    private static void watch(
+            Rounds rounds,
+            long roundId,
+            Solver<MatchingProblem> solver,
+            AtomicReference<MatchingProblem> best,
+            BooleanSupplier closing) {
         MatchingProblem written = null;
         boolean failing = false;
         try {
@@ -367,8 +408,12 @@ public final class RoundSolver implements AutoCloseable {
 
     private static PlanSummary recordProgress(Rounds rounds, long roundId, MatchingProblem plan) {
         PlanSummary summary = PlanSummary.of(plan);
-        rounds.progress(roundId, plan.score() == null ? null : plan.score().toString(), summary.sessions(),
-                summary.matched(), summary.pupilPlaces());
+        rounds.progress(
+                roundId,
+                plan.score() == null ? null : plan.score().toString(),
+                summary.sessions(),
+                summary.matched(),
+                summary.pupilPlaces());
         return summary;
     }
 

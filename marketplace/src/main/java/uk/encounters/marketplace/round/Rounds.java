@@ -27,12 +27,11 @@ import uk.encounters.marketplace.calendar.Horizon;
 /** The matching_round rows of a hub: created, solved, progressed, stopped, published, discarded. */
 public final class Rounds {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** What matching_round.settings holds. */
-    private record Settings(Map<String, Long> weights) {
-    }
+    private record Settings(Map<String, Long> weights) {}
 
     private final DSLContext dsl;
 
@@ -44,18 +43,23 @@ public final class Rounds {
     public Optional<Round> findOpen(long hubId) {
         return select().where(MATCHING_ROUND.HUB_ID.eq(hubId))
                 .and(MATCHING_ROUND.STATUS.in(Round.DRAFT, Round.SOLVING, Round.PROPOSED))
-                .orderBy(MATCHING_ROUND.ID.desc()).limit(1).fetchOptional(this::round);
+                .orderBy(MATCHING_ROUND.ID.desc())
+                .limit(1)
+                .fetchOptional(this::round);
     }
 
     /** A round, only if it belongs to the hub: a coordinator never reaches another hub's round by its id. */
     public Optional<Round> find(long hubId, long roundId) {
-        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.ID.eq(roundId))
+        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.ID.eq(roundId))
                 .fetchOptional(this::round);
     }
 
     /** The hub's latest rounds, newest first. */
     public List<Round> recent(long hubId, int limit) {
-        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId)).orderBy(MATCHING_ROUND.ID.desc()).limit(limit)
+        return select().where(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .orderBy(MATCHING_ROUND.ID.desc())
+                .limit(limit)
                 .fetch(this::round);
     }
 
@@ -64,10 +68,15 @@ public final class Rounds {
      * (everything else stays as published).
      */
     public Set<Long> reopenedByDeclines(long hubId, LocalDate today) {
-        return Set.copyOf(dsl.selectDistinct(REQUEST.ID).from(REQUEST)
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .join(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .where(SCHOOL.HUB_ID.eq(hubId)).and(REQUEST.STATUS.eq("open")).and(REQUEST.WINDOW_END.ge(today))
+        return Set.copyOf(dsl.selectDistinct(REQUEST.ID)
+                .from(REQUEST)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .join(BOOKING)
+                .on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(REQUEST.STATUS.eq("open"))
+                .and(REQUEST.WINDOW_END.ge(today))
                 .and(BOOKING.STATUS.eq("declined"))
                 .fetch(REQUEST.ID));
     }
@@ -80,7 +89,9 @@ public final class Rounds {
                 .set(MATCHING_ROUND.HORIZON_START, horizon.start())
                 .set(MATCHING_ROUND.HORIZON_END, horizon.end())
                 .set(MATCHING_ROUND.RUN_BY_USER_ID, userId)
-                .returning(MATCHING_ROUND.ID).fetchOne().getId();
+                .returning(MATCHING_ROUND.ID)
+                .fetchOne()
+                .getId();
     }
 
     /** Marks the round as solving from now, with these settings. */
@@ -109,7 +120,8 @@ public final class Rounds {
                 .set(MATCHING_ROUND.SESSIONS_MATCHED, sessionsMatched)
                 .set(MATCHING_ROUND.PUPILS_COVERED, (int) pupilsCovered)
                 .set(MATCHING_ROUND.PROGRESS_AT, currentOffsetDateTime())
-                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .where(MATCHING_ROUND.ID.eq(roundId))
+                .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
                 .execute();
     }
 
@@ -124,8 +136,12 @@ public final class Rounds {
     /** The solve failed: the round goes back to what it was before (its earlier proposal stands). */
     void failSolving(long roundId, String error) {
         dsl.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STATUS, when(exists(selectOne().from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))),
-                        inline(Round.PROPOSED)).otherwise(inline(Round.DRAFT)))
+                .set(
+                        MATCHING_ROUND.STATUS,
+                        when(
+                                        exists(selectOne().from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))),
+                                        inline(Round.PROPOSED))
+                                .otherwise(inline(Round.DRAFT)))
                 .set(MATCHING_ROUND.SOLVE_FINISHED_AT, currentOffsetDateTime())
                 .set(MATCHING_ROUND.ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .where(MATCHING_ROUND.ID.eq(roundId))
@@ -137,8 +153,10 @@ public final class Rounds {
      * is solving them. Their earlier proposal, if any, stands.
      */
     int recoverAbandoned(long hubId) {
-        List<Long> abandoned = dsl.select(MATCHING_ROUND.ID).from(MATCHING_ROUND)
-                .where(MATCHING_ROUND.HUB_ID.eq(hubId)).and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+        List<Long> abandoned = dsl.select(MATCHING_ROUND.ID)
+                .from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
                 .fetch(MATCHING_ROUND.ID);
         abandoned.forEach(id -> failSolving(id, "The solve was interrupted (the app stopped); run it again."));
         return abandoned.size();
@@ -146,17 +164,21 @@ public final class Rounds {
 
     /** Hubs with a round marked solving: being solved, or left so by an instance that died. */
     List<Long> hubsSolving() {
-        return dsl.selectDistinct(MATCHING_ROUND.HUB_ID).from(MATCHING_ROUND)
-                .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING)).fetch(MATCHING_ROUND.HUB_ID);
+        return dsl.selectDistinct(MATCHING_ROUND.HUB_ID)
+                .from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .fetch(MATCHING_ROUND.HUB_ID);
     }
 
     /** Asks whichever instance is solving the round to stop and keep its best plan so far. */
     public boolean requestStop(long hubId, long roundId) {
         return dsl.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STOP_REQUESTED_AT, currentOffsetDateTime())
-                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
-                .execute() == 1;
+                        .set(MATCHING_ROUND.STOP_REQUESTED_AT, currentOffsetDateTime())
+                        .where(MATCHING_ROUND.ID.eq(roundId))
+                        .and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                        .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                        .execute()
+                == 1;
     }
 
     /**
@@ -164,19 +186,27 @@ public final class Rounds {
      * lock and another instance recovered the round, so nothing this solve finds can be saved.
      */
     boolean solveShouldEnd(long roundId) {
-        return dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.ID.eq(roundId)
-                .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNotNull().or(MATCHING_ROUND.STATUS.ne(Round.SOLVING))));
+        return dsl.fetchExists(
+                MATCHING_ROUND,
+                MATCHING_ROUND
+                        .ID
+                        .eq(roundId)
+                        .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNotNull().or(MATCHING_ROUND.STATUS.ne(Round.SOLVING))));
     }
 
     /** Sets the round aside unpublished; its proposed bookings go with it. */
     public boolean discard(long hubId, long roundId) {
         int changed = dsl.update(MATCHING_ROUND)
                 .set(MATCHING_ROUND.STATUS, Round.DISCARDED)
-                .where(MATCHING_ROUND.ID.eq(roundId)).and(MATCHING_ROUND.HUB_ID.eq(hubId))
+                .where(MATCHING_ROUND.ID.eq(roundId))
+                .and(MATCHING_ROUND.HUB_ID.eq(hubId))
                 .and(MATCHING_ROUND.STATUS.in(Round.DRAFT, Round.PROPOSED))
                 .execute();
         if (changed == 1) {
-            dsl.deleteFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed")).execute();
+            dsl.deleteFrom(BOOKING)
+                    .where(BOOKING.ROUND_ID.eq(roundId))
+                    .and(BOOKING.STATUS.eq("proposed"))
+                    .execute();
         }
         return changed == 1;
     }
@@ -194,7 +224,8 @@ public final class Rounds {
             return Map.of();
         }
         try {
-            Map<String, Long> weights = JSON.readValue(settings.data(), Settings.class).weights();
+            Map<String, Long> weights =
+                    JSON.readValue(settings.data(), Settings.class).weights();
             return weights == null ? Map.of() : weights;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A round's settings are not valid JSON: " + e.getMessage(), e);
@@ -202,18 +233,31 @@ public final class Rounds {
     }
 
     private org.jooq.SelectJoinStep<Record> select() {
-        return dsl.select(MATCHING_ROUND.asterisk(), currentOffsetDateTime().as("now")).from(MATCHING_ROUND);
+        return dsl.select(MATCHING_ROUND.asterisk(), currentOffsetDateTime().as("now"))
+                .from(MATCHING_ROUND);
     }
 
     private Round round(Record r) {
         LocalDate start = r.get(MATCHING_ROUND.HORIZON_START);
-        return new Round(r.get(MATCHING_ROUND.ID), r.get(MATCHING_ROUND.HUB_ID), r.get(MATCHING_ROUND.STATUS),
-                r.get(MATCHING_ROUND.KIND), start, r.get(MATCHING_ROUND.HORIZON_END),
-                r.get(MATCHING_ROUND.TIME_LIMIT_SECONDS), weights(r.get(MATCHING_ROUND.SETTINGS)), r.get(MATCHING_ROUND.SCORE),
-                r.get(MATCHING_ROUND.SESSIONS_TOTAL), r.get(MATCHING_ROUND.SESSIONS_MATCHED),
-                r.get(MATCHING_ROUND.PUPILS_COVERED), r.get(MATCHING_ROUND.SOLVE_STARTED_AT),
-                r.get(MATCHING_ROUND.SOLVE_FINISHED_AT), r.get(MATCHING_ROUND.PROGRESS_AT),
-                r.get(MATCHING_ROUND.PUBLISHED_AT), r.get(MATCHING_ROUND.STOP_REQUESTED_AT) != null,
-                r.get(MATCHING_ROUND.ERROR), r.get("now", OffsetDateTime.class));
+        return new Round(
+                r.get(MATCHING_ROUND.ID),
+                r.get(MATCHING_ROUND.HUB_ID),
+                r.get(MATCHING_ROUND.STATUS),
+                r.get(MATCHING_ROUND.KIND),
+                start,
+                r.get(MATCHING_ROUND.HORIZON_END),
+                r.get(MATCHING_ROUND.TIME_LIMIT_SECONDS),
+                weights(r.get(MATCHING_ROUND.SETTINGS)),
+                r.get(MATCHING_ROUND.SCORE),
+                r.get(MATCHING_ROUND.SESSIONS_TOTAL),
+                r.get(MATCHING_ROUND.SESSIONS_MATCHED),
+                r.get(MATCHING_ROUND.PUPILS_COVERED),
+                r.get(MATCHING_ROUND.SOLVE_STARTED_AT),
+                r.get(MATCHING_ROUND.SOLVE_FINISHED_AT),
+                r.get(MATCHING_ROUND.PROGRESS_AT),
+                r.get(MATCHING_ROUND.PUBLISHED_AT),
+                r.get(MATCHING_ROUND.STOP_REQUESTED_AT) != null,
+                r.get(MATCHING_ROUND.ERROR),
+                r.get("now", OffsetDateTime.class));
     }
 }

@@ -29,28 +29,31 @@ final class SuggestedPupils {
      * @param withoutOne    pupils with no encounter this year, nor one booked before this booking
      * @param disadvantaged disadvantaged pupils among those the booking reaches
      */
-    record Reach(int withoutOne, int disadvantaged) {
-    }
+    record Reach(int withoutOne, int disadvantaged) {}
 
     /** A booking as this needs it. */
-    record Place(long bookingId, long schoolId, int yearGroup, EncounterType type, int pupils, LocalDate startsOn) {
-    }
+    record Place(long bookingId, long schoolId, int yearGroup, EncounterType type, int pupils, LocalDate startsOn) {}
 
-    private SuggestedPupils() {
-    }
+    private SuggestedPupils() {}
 
     static Map<Long, Reach> of(DSLContext dsl, long hubId, List<Place> bookings, LocalDate today) {
         PupilValueWeights weights = new PupilValueSettings(dsl).forHub(hubId);
         Map<String, List<PupilProgress>> byCohort = new HashMap<>();
-        new ProgressRepository(dsl).forCohorts(
+        new ProgressRepository(dsl)
+                .forCohorts(
                         bookings.stream().map(Place::schoolId).collect(java.util.stream.Collectors.toSet()),
-                        bookings.stream().map(Place::yearGroup).collect(java.util.stream.Collectors.toSet()), today)
-                .forEach((schoolId, pupils) -> pupils.forEach(p -> byCohort
-                        .computeIfAbsent(cohort(schoolId, p.yearGroup()), k -> new ArrayList<>()).add(p)));
+                        bookings.stream().map(Place::yearGroup).collect(java.util.stream.Collectors.toSet()),
+                        today)
+                .forEach((schoolId, pupils) -> pupils.forEach(
+                        p -> byCohort.computeIfAbsent(cohort(schoolId, p.yearGroup()), k -> new ArrayList<>())
+                                .add(p)));
         Map<Long, List<Long>> chosen = new HashMap<>();
-        dsl.select(BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL)
-                .where(BOOKING_PUPIL.BOOKING_ID.in(bookings.stream().map(Place::bookingId).toList()))
-                .forEach(r -> chosen.computeIfAbsent(r.value1(), b -> new ArrayList<>()).add(r.value2()));
+        dsl.select(BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID)
+                .from(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.in(
+                        bookings.stream().map(Place::bookingId).toList()))
+                .forEach(r -> chosen.computeIfAbsent(r.value1(), b -> new ArrayList<>())
+                        .add(r.value2()));
         List<Place> inDateOrder = new ArrayList<>(bookings);
         inDateOrder.sort(Comparator.comparing(Place::startsOn).thenComparingLong(Place::bookingId));
         Map<String, Set<Long>> takenByCohort = new HashMap<>();
@@ -78,14 +81,15 @@ final class SuggestedPupils {
     }
 
     /** The chosen pupils, or the first the school would be offered: a pupil taken already counts their next-but-one. */
-    private static List<PupilProgress> going(List<PupilProgress> cohort, List<Long> chosen, Place booking,
-                                             Set<Long> taken, PupilValueWeights weights) {
+    private static List<PupilProgress> going(
+            List<PupilProgress> cohort, List<Long> chosen, Place booking, Set<Long> taken, PupilValueWeights weights) {
         if (chosen != null) {
             Set<Long> ids = Set.copyOf(chosen);
             return cohort.stream().filter(p -> ids.contains(p.pupilId())).toList();
         }
-        Comparator<PupilProgress> mostToGain = Comparator.comparingDouble((PupilProgress p) ->
-                        -(taken.contains(p.pupilId()) ? p.valueOfEncounter(weights, 1)
+        Comparator<PupilProgress> mostToGain = Comparator.comparingDouble(
+                        (PupilProgress p) -> -(taken.contains(p.pupilId())
+                                ? p.valueOfEncounter(weights, 1)
                                 : p.valueOfNext(weights, booking.type())))
                 .thenComparing(PupilProgress.mostToGainFirst(weights, booking.type()));
         return cohort.stream().sorted(mostToGain).limit(booking.pupils()).toList();

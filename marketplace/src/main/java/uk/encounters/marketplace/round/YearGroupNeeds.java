@@ -21,8 +21,13 @@ import uk.encounters.matcher.domain.PupilBand;
  *
  * @param pupilsWithoutOne pupils with no encounter this year and none booked: what Benchmark 5 still needs
  */
-public record YearGroupNeeds(int yearGroup, int pupils, List<PupilBand> bands, boolean nothingThisYear,
-                             int needingWorkplaceExperience, int pupilsWithoutOne) {
+public record YearGroupNeeds(
+        int yearGroup,
+        int pupils,
+        List<PupilBand> bands,
+        boolean nothingThisYear,
+        int needingWorkplaceExperience,
+        int pupilsWithoutOne) {
 
     public static Map<Integer, YearGroupNeeds> of(Collection<PupilProgress> pupils, PupilValueWeights weights) {
         Map<Integer, TreeMap<Long, Integer>> byValue = new TreeMap<>();

@@ -20,7 +20,11 @@ public final class BudgetRepository {
     }
 
     /** What setting an amount did. */
-    public enum Saved { ADDED, CHANGED, BELOW_WHAT_IS_USED }
+    public enum Saved {
+        ADDED,
+        CHANGED,
+        BELOW_WHAT_IS_USED
+    }
 
     private final DSLContext dsl;
 
@@ -29,10 +33,14 @@ public final class BudgetRepository {
     }
 
     public List<BudgetLine> forYear(long schoolId, int academicYear) {
-        return dsl.select(SCHOOL_BUDGET.FUNDER, SCHOOL_BUDGET.AMOUNT_PENCE, SCHOOL_BUDGET.COMMITTED_PENCE,
+        return dsl.select(
+                        SCHOOL_BUDGET.FUNDER,
+                        SCHOOL_BUDGET.AMOUNT_PENCE,
+                        SCHOOL_BUDGET.COMMITTED_PENCE,
                         SCHOOL_BUDGET.SPENT_PENCE)
                 .from(SCHOOL_BUDGET)
-                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId))
+                .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
                 .orderBy(SCHOOL_BUDGET.FUNDER)
                 .fetch(Records.mapping(BudgetLine::new));
     }
@@ -44,10 +52,17 @@ public final class BudgetRepository {
      */
     public boolean spend(long schoolId, int academicYear, long pence) {
         var lines = dsl.selectFrom(SCHOOL_BUDGET)
-                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
-                .orderBy(SCHOOL_BUDGET.COMMITTED_PENCE.desc(),
-                        SCHOOL_BUDGET.AMOUNT_PENCE.minus(SCHOOL_BUDGET.COMMITTED_PENCE).minus(SCHOOL_BUDGET.SPENT_PENCE).desc())
-                .forUpdate().fetch();
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId))
+                .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .orderBy(
+                        SCHOOL_BUDGET.COMMITTED_PENCE.desc(),
+                        SCHOOL_BUDGET
+                                .AMOUNT_PENCE
+                                .minus(SCHOOL_BUDGET.COMMITTED_PENCE)
+                                .minus(SCHOOL_BUDGET.SPENT_PENCE)
+                                .desc())
+                .forUpdate()
+                .fetch();
         for (var line : lines) {
             if (line.getCommittedPence() >= pence) {
                 line.setCommittedPence(line.getCommittedPence() - pence);
@@ -72,11 +87,21 @@ public final class BudgetRepository {
      */
     public boolean commit(long schoolId, int academicYear, long pence) {
         var line = dsl.selectFrom(SCHOOL_BUDGET)
-                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
-                .orderBy(SCHOOL_BUDGET.AMOUNT_PENCE.minus(SCHOOL_BUDGET.COMMITTED_PENCE).minus(SCHOOL_BUDGET.SPENT_PENCE).desc())
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId))
+                .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .orderBy(SCHOOL_BUDGET
+                        .AMOUNT_PENCE
+                        .minus(SCHOOL_BUDGET.COMMITTED_PENCE)
+                        .minus(SCHOOL_BUDGET.SPENT_PENCE)
+                        .desc())
                 .limit(1)
-                .forUpdate().fetchOptional();
-        if (line.isEmpty() || line.get().getAmountPence() - line.get().getCommittedPence() - line.get().getSpentPence() < pence) {
+                .forUpdate()
+                .fetchOptional();
+        if (line.isEmpty()
+                || line.get().getAmountPence()
+                                - line.get().getCommittedPence()
+                                - line.get().getSpentPence()
+                        < pence) {
             return false;
         }
         line.get().setCommittedPence(line.get().getCommittedPence() + pence);
@@ -90,12 +115,20 @@ public final class BudgetRepository {
      */
     public Saved setAmount(long schoolId, int academicYear, String funder, long amountPence) {
         var existing = dsl.selectFrom(SCHOOL_BUDGET)
-                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId)).and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId))
+                .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
                 .and(SCHOOL_BUDGET.FUNDER.equalIgnoreCase(funder))
-                .forUpdate().fetchOptional();
+                .forUpdate()
+                .fetchOptional();
         if (existing.isEmpty()) {
-            dsl.insertInto(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID, SCHOOL_BUDGET.ACADEMIC_YEAR, SCHOOL_BUDGET.FUNDER,
-                    SCHOOL_BUDGET.AMOUNT_PENCE).values(schoolId, (short) academicYear, funder, amountPence).execute();
+            dsl.insertInto(
+                            SCHOOL_BUDGET,
+                            SCHOOL_BUDGET.SCHOOL_ID,
+                            SCHOOL_BUDGET.ACADEMIC_YEAR,
+                            SCHOOL_BUDGET.FUNDER,
+                            SCHOOL_BUDGET.AMOUNT_PENCE)
+                    .values(schoolId, (short) academicYear, funder, amountPence)
+                    .execute();
             return Saved.ADDED;
         }
         var line = existing.get();

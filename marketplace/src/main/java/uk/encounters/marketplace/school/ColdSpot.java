@@ -9,8 +9,7 @@ public final class ColdSpot {
 
     public static final int MAX_DECILE = 2;
 
-    private ColdSpot() {
-    }
+    private ColdSpot() {}
 
     public static boolean is(Integer deprivationDecile) {
         return deprivationDecile != null && deprivationDecile <= MAX_DECILE;

@@ -24,7 +24,8 @@ public final class SchoolRepository {
 
     public Optional<School> findById(long schoolId) {
         return dsl.select(SCHOOL.ID, SCHOOL.HUB_ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE)
-                .from(SCHOOL).where(SCHOOL.ID.eq(schoolId))
+                .from(SCHOOL)
+                .where(SCHOOL.ID.eq(schoolId))
                 .fetchOptional(mapping(School::new));
     }
 }

@@ -18,8 +18,15 @@ import java.util.List;
  * @param planShare            share of schools that, given the product, post what "What to request next"
  *                             proposes each week instead of their own requests
  */
-public record Behaviour(double declineShare, double lateShare, double noShowShare, double absence,
-                        double disadvantagedAbsence, double placesPerPupil, double reofferShare, double planShare) {
+public record Behaviour(
+        double declineShare,
+        double lateShare,
+        double noShowShare,
+        double absence,
+        double disadvantagedAbsence,
+        double placesPerPupil,
+        double reofferShare,
+        double planShare) {
 
     /**
      * One in ten bookings declined, a third of those late; one session in thirty-three without
@@ -34,8 +41,8 @@ public record Behaviour(double declineShare, double lateShare, double noShowShar
     public static final Behaviour DEFAULTS = new Behaviour(0.10, 0.33, 0.03, 0.07, 0.11, 1.5, 0.5, 0.7);
 
     public Behaviour {
-        for (double share : new double[] {declineShare, lateShare, noShowShare, absence, disadvantagedAbsence,
-                reofferShare}) {
+        for (double share :
+                new double[] {declineShare, lateShare, noShowShare, absence, disadvantagedAbsence, reofferShare}) {
             if (share < 0 || share > 1) {
                 throw new IllegalArgumentException("Shares are between 0 and 1");
             }
@@ -46,23 +53,38 @@ public record Behaviour(double declineShare, double lateShare, double noShowShar
     }
 
     public Behaviour withPlanShare(double share) {
-        return new Behaviour(declineShare, lateShare, noShowShare, absence, disadvantagedAbsence, placesPerPupil,
-                reofferShare, share);
+        return new Behaviour(
+                declineShare,
+                lateShare,
+                noShowShare,
+                absence,
+                disadvantagedAbsence,
+                placesPerPupil,
+                reofferShare,
+                share);
     }
 
     /** The parameters as printed with the figures. */
     public List<String> describe() {
         return List.of(
-                String.format("schools ask for %.2f pupil places per pupil on roll over the year, posted week by week",
+                String.format(
+                        "schools ask for %.2f pupil places per pupil on roll over the year, posted week by week",
                         placesPerPupil),
-                String.format("%.0f%% of employers post one more offer during the year, a few each week, on top of"
-                        + " their offers for the whole year", 100 * reofferShare),
-                String.format("given the product, %.0f%% of schools post each week what \"What to request next\""
-                        + " proposes; the rest post their own requests as today", 100 * planShare),
-                String.format("employers decline %.0f%% of published bookings, %.0f%% of those late (within 7 days"
-                        + " of the day, after confirming)", 100 * declineShare, 100 * lateShare),
+                String.format(
+                        "%.0f%% of employers post one more offer during the year, a few each week, on top of"
+                                + " their offers for the whole year",
+                        100 * reofferShare),
+                String.format(
+                        "given the product, %.0f%% of schools post each week what \"What to request next\""
+                                + " proposes; the rest post their own requests as today",
+                        100 * planShare),
+                String.format(
+                        "employers decline %.0f%% of published bookings, %.0f%% of those late (within 7 days"
+                                + " of the day, after confirming)",
+                        100 * declineShare, 100 * lateShare),
                 String.format("employers do not turn up to %.0f%% of sessions", 100 * noShowShare),
-                String.format("a chosen pupil is absent on the day with chance %.0f%% (disadvantaged pupils %.0f%%)",
+                String.format(
+                        "a chosen pupil is absent on the day with chance %.0f%% (disadvantaged pupils %.0f%%)",
                         100 * absence, 100 * disadvantagedAbsence));
     }
 }

@@ -46,7 +46,8 @@ sealed interface Broker extends AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while solving", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("The round failed: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "The round failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
 
@@ -83,7 +84,6 @@ sealed interface Broker extends AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

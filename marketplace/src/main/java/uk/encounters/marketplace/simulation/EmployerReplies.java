@@ -20,8 +20,7 @@ final class EmployerReplies {
 
     static final String REASON = "Our volunteer can no longer make this date";
 
-    private record Decline(long employerId, LocalDate on) {
-    }
+    private record Decline(long employerId, LocalDate on) {}
 
     private final Draws draws;
     private final Behaviour behaviour;
@@ -35,11 +34,20 @@ final class EmployerReplies {
 
     /** Every employer of the round answers its bookings now, or fixes the day it will decline. */
     void answer(DSLContext dsl, long roundId, LocalDate today) {
-        var bookings = dsl.select(BOOKING.ID, OFFER.EMPLOYER_ID, BOOKING.REQUEST_ID, BOOKING.OFFER_ID,
-                        BOOKING.STARTS_ON, BOOKING.PERIOD)
-                .from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("published"))
-                .orderBy(BOOKING.ID).fetch();
+        var bookings = dsl.select(
+                        BOOKING.ID,
+                        OFFER.EMPLOYER_ID,
+                        BOOKING.REQUEST_ID,
+                        BOOKING.OFFER_ID,
+                        BOOKING.STARTS_ON,
+                        BOOKING.PERIOD)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.STATUS.eq("published"))
+                .orderBy(BOOKING.ID)
+                .fetch();
         for (var b : bookings) {
             SessionKey session = new SessionKey(b.value3(), b.value4(), b.value5(), b.value6());
             RandomGenerator reply = draws.of("reply/" + session.name());
@@ -53,7 +61,9 @@ final class EmployerReplies {
             new EmployerBookings(dsl).confirm(b.value2(), b.value1(), today);
             if (declines) {
                 LocalDate on = session.startsOn().minusDays(1 + reply.nextInt(6));
-                due.put(b.value1(), new Decline(b.value2(), on.isAfter(today) ? on : earlier(today.plusDays(1), dayBefore)));
+                due.put(
+                        b.value1(),
+                        new Decline(b.value2(), on.isAfter(today) ? on : earlier(today.plusDays(1), dayBefore)));
             }
         }
     }
@@ -68,8 +78,8 @@ final class EmployerReplies {
                 continue;
             }
             iterator.remove();
-            dsl.transaction(c -> new EmployerBookings(c.dsl())
-                    .decline(decline.employerId(), entry.getKey(), REASON, decline.on()));
+            dsl.transaction(c ->
+                    new EmployerBookings(c.dsl()).decline(decline.employerId(), entry.getKey(), REASON, decline.on()));
         }
     }
 

@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.simulation;
 
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +27,14 @@ final class HubInPlay implements AutoCloseable {
      * @param seconds       wall time of the round, from building the problem to the saved proposal
      * @param solvingSeconds the time the round records as solving (start of solve to saved proposal, by the database's clock)
      */
-    record RoundRun(LocalDate day, long roundId, int sessions, int matched, long employersAsked, double seconds,
-                    double solvingSeconds) {
-    }
+    record RoundRun(
+            LocalDate day,
+            long roundId,
+            int sessions,
+            int matched,
+            long employersAsked,
+            double seconds,
+            double solvingSeconds) {}
 
     private final Arm arm;
     private final Database database;
@@ -45,8 +49,16 @@ final class HubInPlay implements AutoCloseable {
     private final Set<Integer> planningUrns;
 
     /** @param planningUrns the schools that post what the product proposes, in an arm that has the product's requests */
-    HubInPlay(Arm arm, Database database, long hubId, HubProfile hub, Broker broker, Publication publication,
-              Draws draws, Behaviour behaviour, Set<Integer> planningUrns) {
+    HubInPlay(
+            Arm arm,
+            Database database,
+            long hubId,
+            HubProfile hub,
+            Broker broker,
+            Publication publication,
+            Draws draws,
+            Behaviour behaviour,
+            Set<Integer> planningUrns) {
         this.arm = arm;
         this.planningUrns = Set.copyOf(planningUrns);
         this.database = database;
@@ -73,10 +85,18 @@ final class HubInPlay implements AutoCloseable {
         publication.publish(database.dsl(), hubId, outcome.roundId());
         sessionDays.choosePupils(database.dsl(), outcome.roundId(), today);
         replies.answer(database.dsl(), outcome.roundId(), today);
-        double solving = new Rounds(database.dsl()).find(hubId, outcome.roundId())
-                .map(r -> r.elapsed().toMillis() / 1000.0).orElse(0.0);
-        RoundRun run = new RoundRun(today, outcome.roundId(), outcome.sessions(), outcome.matched(),
-                outcome.employersAsked(), seconds, solving);
+        double solving = new Rounds(database.dsl())
+                .find(hubId, outcome.roundId())
+                .map(r -> r.elapsed().toMillis() / 1000.0)
+                .orElse(0.0);
+        RoundRun run = new RoundRun(
+                today,
+                outcome.roundId(),
+                outcome.sessions(),
+                outcome.matched(),
+                outcome.employersAsked(),
+                seconds,
+                solving);
         rounds.add(run);
         return run;
     }

@@ -18,9 +18,16 @@ import uk.encounters.marketplace.pupil.PupilProgress;
  * them), for all pupils on roll and for disadvantaged pupils, pupils with SEND and the rest
  * (neither), and the supply ceiling: the Benchmark 5 the year's attended places could have given.
  */
-record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Share ceiling,
-                    List<Share> withoutOneByYearGroup, Share withoutOneInSpecialSchools, Share benchmark5AtPlanningSchools,
-                    Share benchmark5AtOtherSchools) {
+record PupilFigures(
+        Group all,
+        Group disadvantaged,
+        Group send,
+        Group rest,
+        Share ceiling,
+        List<Share> withoutOneByYearGroup,
+        Share withoutOneInSpecialSchools,
+        Share benchmark5AtPlanningSchools,
+        Share benchmark5AtOtherSchools) {
 
     /** {@code part} of {@code whole} pupils. */
     record Share(int part, int whole) {
@@ -44,8 +51,8 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
      * @param shortOfTarget     encounters short of that target, summed over the group
      * @param benchmark6        Benchmark 6 met, among pupils for whom it falls due this year (Years 11-13)
      */
-    record Group(int pupils, Share benchmark5, int[] profile, Share onTrackNextYear, long shortOfTarget,
-                 Share benchmark6) {
+    record Group(
+            int pupils, Share benchmark5, int[] profile, Share onTrackNextYear, long shortOfTarget, Share benchmark6) {
 
         Share withEncounters(int index) {
             return new Share(profile[index], pupils);
@@ -55,29 +62,47 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
     /** @param planningUrns the schools that take up "What to request next" (in the arms that have it) */
     static PupilFigures of(DSLContext dsl, long hubId, LocalDate day, Set<Integer> planningUrns) {
         Map<Long, List<PupilProgress>> bySchool = new ProgressRepository(dsl).forHub(hubId, day);
-        List<PupilProgress> pupils = bySchool.values().stream().flatMap(List::stream).toList();
+        List<PupilProgress> pupils =
+                bySchool.values().stream().flatMap(List::stream).toList();
         List<Share> byYear = new ArrayList<>();
         for (int year = 7; year <= 13; year++) {
             int yearGroup = year;
-            List<PupilProgress> inYear = pupils.stream().filter(p -> p.yearGroup() == yearGroup).toList();
-            byYear.add(new Share((int) inYear.stream().filter(p -> !p.hadEncounterThisYear()).count(), inYear.size()));
+            List<PupilProgress> inYear =
+                    pupils.stream().filter(p -> p.yearGroup() == yearGroup).toList();
+            byYear.add(new Share(
+                    (int) inYear.stream().filter(p -> !p.hadEncounterThisYear()).count(), inYear.size()));
         }
         Set<Long> planning = planning(dsl, hubId, planningUrns);
-        return new PupilFigures(group(pupils, p -> true), group(pupils, PupilProgress::disadvantaged),
-                group(pupils, PupilProgress::send), group(pupils, p -> !p.disadvantaged() && !p.send()),
-                ceiling(bySchool.values()), byYear, withoutOneIn(dsl, hubId, bySchool),
-                benchmark5At(bySchool, planning, true), benchmark5At(bySchool, planning, false));
+        return new PupilFigures(
+                group(pupils, p -> true),
+                group(pupils, PupilProgress::disadvantaged),
+                group(pupils, PupilProgress::send),
+                group(pupils, p -> !p.disadvantaged() && !p.send()),
+                ceiling(bySchool.values()),
+                byYear,
+                withoutOneIn(dsl, hubId, bySchool),
+                benchmark5At(bySchool, planning, true),
+                benchmark5At(bySchool, planning, false));
     }
 
     private static Set<Long> planning(DSLContext dsl, long hubId, Set<Integer> urns) {
-        return dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)).and(SCHOOL.URN.in(urns))
+        return dsl.select(SCHOOL.ID)
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(SCHOOL.URN.in(urns))
                 .fetchSet(SCHOOL.ID);
     }
 
     private static Share benchmark5At(Map<Long, List<PupilProgress>> bySchool, Set<Long> planning, boolean among) {
-        List<PupilProgress> pupils = bySchool.entrySet().stream().filter(e -> planning.contains(e.getKey()) == among)
-                .flatMap(e -> e.getValue().stream()).toList();
-        return new Share((int) pupils.stream().filter(PupilProgress::hadEncounterThisYear).count(), pupils.size());
+        List<PupilProgress> pupils = bySchool.entrySet().stream()
+                .filter(e -> planning.contains(e.getKey()) == among)
+                .flatMap(e -> e.getValue().stream())
+                .toList();
+        return new Share(
+                (int) pupils.stream()
+                        .filter(PupilProgress::hadEncounterThisYear)
+                        .count(),
+                pupils.size());
     }
 
     /** Pupils with none this year at special schools and alternative provision, who need adapted activities. */
@@ -87,8 +112,11 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(SCHOOL.PHASE.in("special", "alternative_provision"))
                 .fetchSet(SCHOOL.ID);
-        List<PupilProgress> pupils = special.stream().flatMap(id -> bySchool.getOrDefault(id, List.of()).stream()).toList();
-        return new Share((int) pupils.stream().filter(p -> !p.hadEncounterThisYear()).count(), pupils.size());
+        List<PupilProgress> pupils = special.stream()
+                .flatMap(id -> bySchool.getOrDefault(id, List.of()).stream())
+                .toList();
+        return new Share(
+                (int) pupils.stream().filter(p -> !p.hadEncounterThisYear()).count(), pupils.size());
     }
 
     private static Group group(List<PupilProgress> pupils, Predicate<PupilProgress> among) {
@@ -107,8 +135,13 @@ record PupilFigures(Group all, Group disadvantaged, Group send, Group rest, Shar
                 met += p.benchmark6Met() ? 1 : 0;
             }
         }
-        return new Group(group.size(), new Share(benchmark5, group.size()), profile, new Share(onTrack, group.size()),
-                shortfall, new Share(met, due));
+        return new Group(
+                group.size(),
+                new Share(benchmark5, group.size()),
+                profile,
+                new Share(onTrack, group.size()),
+                shortfall,
+                new Share(met, due));
     }
 
     /**

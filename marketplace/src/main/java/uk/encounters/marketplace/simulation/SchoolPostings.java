@@ -30,7 +30,9 @@ final class SchoolPostings {
     SchoolPostings(DSLContext dsl, long hubId, HubProfile hub, Set<Integer> planningUrns) {
         this.dsl = dsl;
         this.hub = hub;
-        this.schoolIdsByUrn = dsl.select(SCHOOL.URN, SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))
+        this.schoolIdsByUrn = dsl.select(SCHOOL.URN, SCHOOL.ID)
+                .from(SCHOOL)
+                .where(SCHOOL.HUB_ID.eq(hubId))
                 .fetchMap(SCHOOL.URN, SCHOOL.ID);
         this.planningUrns = Set.copyOf(planningUrns);
     }
@@ -44,10 +46,24 @@ final class SchoolPostings {
                 if (planningUrns.contains(urn)) {
                     continue;
                 }
-                repository.create(schoolId(urn), new RequestDetails(r.type(), r.yearGroup(), r.pupils(), r.sessions(),
-                        r.windowStart(), r.windowEnd(), r.morning(), r.afternoon(), r.inSchool(), r.atWorkplace(),
-                        r.online(), RequestRepository.preferredSectors(r.preferredSectors()), null,
-                        r.sendAdjustments(), null));
+                repository.create(
+                        schoolId(urn),
+                        new RequestDetails(
+                                r.type(),
+                                r.yearGroup(),
+                                r.pupils(),
+                                r.sessions(),
+                                r.windowStart(),
+                                r.windowEnd(),
+                                r.morning(),
+                                r.afternoon(),
+                                r.inSchool(),
+                                r.atWorkplace(),
+                                r.online(),
+                                RequestRepository.preferredSectors(r.preferredSectors()),
+                                null,
+                                r.sendAdjustments(),
+                                null));
             }
         });
         RequestPlan plan = new RequestPlan(dsl);

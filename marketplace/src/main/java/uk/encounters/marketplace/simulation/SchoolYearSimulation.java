@@ -39,9 +39,17 @@ public final class SchoolYearSimulation {
      * @param supply       the factor scaling employers' offers: 1.3 posts 30% more offers in the first week
      * @param sharedData   the public data folder, as for {@code encounters seed}
      */
-    public record Settings(String area, long seed, AcademicYear year, Optional<Integer> weeks, int solveSeconds,
-                           double supply, Behaviour behaviour, Optional<Path> sharedData, String baseUrl,
-                           String productName) {
+    public record Settings(
+            String area,
+            long seed,
+            AcademicYear year,
+            Optional<Integer> weeks,
+            int solveSeconds,
+            double supply,
+            Behaviour behaviour,
+            Optional<Path> sharedData,
+            String baseUrl,
+            String productName) {
 
         public Settings {
             if (!(supply >= 1 && supply <= 5)) {
@@ -60,7 +68,8 @@ public final class SchoolYearSimulation {
     public static List<LocalDate> schoolWeeks(AcademicYear year) {
         List<LocalDate> mondays = new ArrayList<>();
         for (LocalDate monday = year.firstDay().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-             !monday.isAfter(year.lastTeachingDay()); monday = monday.plusWeeks(1)) {
+                !monday.isAfter(year.lastTeachingDay());
+                monday = monday.plusWeeks(1)) {
             for (int d = 0; d < 5; d++) {
                 if (year.isSchoolDay(monday.plusDays(d))) {
                     mondays.add(monday);
@@ -86,11 +95,15 @@ public final class SchoolYearSimulation {
         LocalDate firstDay = roundDay(mondays.getFirst());
         List<DemoHub> hubs = DemoData.generate(settings.area(), settings.seed(), firstDay, settings.sharedData());
         if (hubs.size() != 1) {
-            throw new IllegalArgumentException("Area '" + settings.area() + "' has " + hubs.size()
-                    + " hubs; a simulation plays one hub");
+            throw new IllegalArgumentException(
+                    "Area '" + settings.area() + "' has " + hubs.size() + " hubs; a simulation plays one hub");
         }
         DemoHub hub = hubs.getFirst();
-        List<List<DemoHub.Request>> posted = YearOfRequests.draw(hub.profile(), settings.seed(), mondays, weeks,
+        List<List<DemoHub.Request>> posted = YearOfRequests.draw(
+                hub.profile(),
+                settings.seed(),
+                mondays,
+                weeks,
                 settings.behaviour().placesPerPupil());
         List<List<OffersThroughTheYear.Posted>> offered = offers(hub, mondays, weeks);
         SimulatedClock clock = new SimulatedClock(firstDay);
@@ -99,17 +112,28 @@ public final class SchoolYearSimulation {
         Publication publication = new Publication(settings.baseUrl(), settings.productName(), clock);
         List<HubInPlay> arms = new ArrayList<>();
         try {
-            databases.forEach((arm, database) -> arms.add(load(arm, database, hub,
-                    Broker.of(arm, database, clock, settings.solveSeconds()), publication, draws, planning)));
+            databases.forEach((arm, database) -> arms.add(load(
+                    arm,
+                    database,
+                    hub,
+                    Broker.of(arm, database, clock, settings.solveSeconds()),
+                    publication,
+                    draws,
+                    planning)));
             for (int week = 0; week < weeks; week++) {
                 LocalDate day = roundDay(mondays.get(week));
                 clock.advanceTo(day);
-                StringBuilder line = new StringBuilder(String.format("Week %2d, %s: %3d requests and %2d offers drawn;",
-                        week + 1, day, posted.get(week).size(), offered.get(week).size()));
+                StringBuilder line = new StringBuilder(String.format(
+                        "Week %2d, %s: %3d requests and %2d offers drawn;",
+                        week + 1,
+                        day,
+                        posted.get(week).size(),
+                        offered.get(week).size()));
                 for (HubInPlay arm : arms) {
                     HubInPlay.RoundRun run = arm.week(day, posted.get(week), offered.get(week));
-                    line.append(String.format(" %s matched %4d of %4d sessions in %4.1f s;", arm.arm().code(),
-                            run.matched(), run.sessions(), run.seconds()));
+                    line.append(String.format(
+                            " %s matched %4d of %4d sessions in %4.1f s;",
+                            arm.arm().code(), run.matched(), run.sessions(), run.seconds()));
                 }
                 progress.accept(line.substring(0, line.length() - 1));
             }
@@ -120,9 +144,20 @@ public final class SchoolYearSimulation {
                 arm.catchUp(lastDay);
                 outcomes.add(ArmOutcome.of(arm, lastDay));
             }
-            return new SimulationReport(hub.profile().name(), settings.area(), settings.seed(), settings.supply(),
-                    firstDay, lastDay, weeks, settings.solveSeconds(), settings.behaviour(), planning.size(),
-                    hub.profile().schools().size(), outcomes, Duration.ofNanos(System.nanoTime() - started));
+            return new SimulationReport(
+                    hub.profile().name(),
+                    settings.area(),
+                    settings.seed(),
+                    settings.supply(),
+                    firstDay,
+                    lastDay,
+                    weeks,
+                    settings.solveSeconds(),
+                    settings.behaviour(),
+                    planning.size(),
+                    hub.profile().schools().size(),
+                    outcomes,
+                    Duration.ofNanos(System.nanoTime() - started));
         } finally {
             arms.forEach(HubInPlay::close);
         }
@@ -133,10 +168,16 @@ public final class SchoolYearSimulation {
      * week, where the supply factor is over 1, that much more of the year's offers.
      */
     private List<List<OffersThroughTheYear.Posted>> offers(DemoHub hub, List<LocalDate> mondays, int weeks) {
-        List<List<OffersThroughTheYear.Posted>> offered = new ArrayList<>(OffersThroughTheYear.draw(hub,
-                settings.seed(), mondays.subList(0, weeks).stream().map(SchoolYearSimulation::roundDay).toList(),
-                mondays.size(), settings.behaviour().reofferShare()));
-        int yearsOffers = hub.offers().size() + offered.stream().mapToInt(List::size).sum();
+        List<List<OffersThroughTheYear.Posted>> offered = new ArrayList<>(OffersThroughTheYear.draw(
+                hub,
+                settings.seed(),
+                mondays.subList(0, weeks).stream()
+                        .map(SchoolYearSimulation::roundDay)
+                        .toList(),
+                mondays.size(),
+                settings.behaviour().reofferShare()));
+        int yearsOffers =
+                hub.offers().size() + offered.stream().mapToInt(List::size).sum();
         int more = (int) Math.round((settings.supply() - 1) * yearsOffers);
         if (more > 0) {
             List<OffersThroughTheYear.Posted> first = new ArrayList<>(offered.getFirst());
@@ -162,15 +203,24 @@ public final class SchoolYearSimulation {
         return monday.minusDays(3);
     }
 
-    private HubInPlay load(Arm arm, Database database, DemoHub hub, Broker broker, Publication publication, Draws draws,
-                           Set<Integer> planning) {
+    private HubInPlay load(
+            Arm arm,
+            Database database,
+            DemoHub hub,
+            Broker broker,
+            Publication publication,
+            Draws draws,
+            Set<Integer> planning) {
         try {
             new HubLoader(database).load(hub);
             database.dsl().execute("analyze");
-            long hubId = database.dsl().select(HUB.ID).from(HUB).where(HUB.NAME.eq(hub.profile().name()))
+            long hubId = database.dsl()
+                    .select(HUB.ID)
+                    .from(HUB)
+                    .where(HUB.NAME.eq(hub.profile().name()))
                     .fetchSingle(HUB.ID);
-            return new HubInPlay(arm, database, hubId, hub.profile(), broker, publication, draws, settings.behaviour(),
-                    planning);
+            return new HubInPlay(
+                    arm, database, hubId, hub.profile(), broker, publication, draws, settings.behaviour(), planning);
         } catch (RuntimeException e) {
             broker.close();
             throw e;

@@ -35,8 +35,10 @@ public final class ScratchDatabase implements AutoCloseable {
      * @param label  what the database is for, part of its name ("solver", "fcfs")
      */
     public static ScratchDatabase create(DatabaseSettings server, String label) {
-        String name = ("encounters_sim_" + label + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = ("encounters_sim_" + label + "_"
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         execute(server, "create database " + name);
         Database database = Database.open(on(server, name).withPoolSize(4));
         ScratchDatabase scratch = new ScratchDatabase(server, name, database);
@@ -64,8 +66,8 @@ public final class ScratchDatabase implements AutoCloseable {
         int query = url.indexOf('?', slash < 0 ? 0 : slash);
         String hostPart = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
         String rest = query < 0 ? "" : url.substring(query);
-        return new DatabaseSettings(hostPart + "/" + database + rest, server.user(), server.password(),
-                server.maximumPoolSize());
+        return new DatabaseSettings(
+                hostPart + "/" + database + rest, server.user(), server.password(), server.maximumPoolSize());
     }
 
     private static void execute(DatabaseSettings server, String sql) {
@@ -73,11 +75,11 @@ public final class ScratchDatabase implements AutoCloseable {
         if (server.user() != null) properties.setProperty("user", server.user());
         if (server.password() != null) properties.setProperty("password", server.password());
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), properties);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not run '" + sql + "' on " + server.describe() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not run '" + sql + "' on " + server.describe() + ": " + e.getMessage(), e);
         }
     }
 

@@ -41,8 +41,12 @@ final class SessionDays {
 
     /** Each school chooses the pupils for its bookings in the round, in booking order. */
     void choosePupils(DSLContext dsl, long roundId, LocalDate today) {
-        dsl.select(BOOKING.ID, REQUEST.SCHOOL_ID).from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.in("published", "confirmed"))
+        dsl.select(BOOKING.ID, REQUEST.SCHOOL_ID)
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.STATUS.in("published", "confirmed"))
                 .orderBy(BOOKING.ID)
                 .forEach(r -> dsl.transaction(c -> {
                     SchoolBookings bookings = new SchoolBookings(c.dsl());
@@ -52,13 +56,23 @@ final class SessionDays {
 
     /** Sessions of the hub still live whose day has come: delivered with a register, or a no-show. */
     void deliver(DSLContext dsl, LocalDate today) {
-        var due = dsl.select(BOOKING.ID, REQUEST.SCHOOL_ID, BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.STARTS_ON,
+        var due = dsl.select(
+                        BOOKING.ID,
+                        REQUEST.SCHOOL_ID,
+                        BOOKING.REQUEST_ID,
+                        BOOKING.OFFER_ID,
+                        BOOKING.STARTS_ON,
                         BOOKING.PERIOD)
-                .from(BOOKING).join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL).on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .where(SCHOOL.HUB_ID.eq(hubId)).and(BOOKING.STATUS.in("published", "confirmed"))
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .where(SCHOOL.HUB_ID.eq(hubId))
+                .and(BOOKING.STATUS.in("published", "confirmed"))
                 .and(BOOKING.STARTS_ON.le(today))
-                .orderBy(BOOKING.ID).fetch();
+                .orderBy(BOOKING.ID)
+                .fetch();
         for (var r : due) {
             SessionKey session = new SessionKey(r.value3(), r.value4(), r.value5(), r.value6());
             if (draws.chance("no-show/" + session.name(), behaviour.noShowShare())) {
@@ -100,11 +114,14 @@ final class SessionDays {
 
     /** Who came: each pupil's absence that day drawn once, the same in both databases. */
     private Set<Long> present(DSLContext dsl, Set<Long> listed, LocalDate day) {
-        Map<Long, Boolean> disadvantaged = dsl.select(PUPIL.ID, PUPIL.DISADVANTAGED).from(PUPIL)
-                .where(PUPIL.ID.in(listed)).fetchMap(PUPIL.ID, PUPIL.DISADVANTAGED);
+        Map<Long, Boolean> disadvantaged = dsl.select(PUPIL.ID, PUPIL.DISADVANTAGED)
+                .from(PUPIL)
+                .where(PUPIL.ID.in(listed))
+                .fetchMap(PUPIL.ID, PUPIL.DISADVANTAGED);
         Set<Long> present = new LinkedHashSet<>();
         for (long pupil : listed) {
-            double absence = Boolean.TRUE.equals(disadvantaged.get(pupil)) ? behaviour.disadvantagedAbsence()
+            double absence = Boolean.TRUE.equals(disadvantaged.get(pupil))
+                    ? behaviour.disadvantagedAbsence()
                     : behaviour.absence();
             if (!draws.chance("absent/" + pupil + "/" + day, absence)) {
                 present.add(pupil);

@@ -23,16 +23,15 @@ final class YearOfRequests {
 
     private static final int MOST_WEEKS_AHEAD = 3;
 
-    private YearOfRequests() {
-    }
+    private YearOfRequests() {}
 
     /**
      * @param mondays    the school weeks of the whole year; week k's requests are posted before its Monday
      * @param weeks      how many of them are played
      * @return for each played week, the requests posted that week, in posting order
      */
-    static List<List<DemoHub.Request>> draw(HubProfile hub, long seed, List<LocalDate> mondays, int weeks,
-                                            double placesPerPupil) {
+    static List<List<DemoHub.Request>> draw(
+            HubProfile hub, long seed, List<LocalDate> mondays, int weeks, double placesPerPupil) {
         LocalDate firstDay = mondays.getFirst().minusDays(3);
         RequestGenerator generator = RequestGenerator.drawing(hub, new Seed(seed), "simulation", firstDay);
         RandomGenerator random = new Seed(seed).random("hub/" + hub.name() + "/simulation/posting");
@@ -60,6 +59,8 @@ final class YearOfRequests {
 
     /** Pupil places a request asks for: pupils times sessions, or a placement's places. */
     static int places(DemoHub.Request request) {
-        return request.type() == EncounterType.WORK_EXPERIENCE ? request.pupils() : request.pupils() * request.sessions();
+        return request.type() == EncounterType.WORK_EXPERIENCE
+                ? request.pupils()
+                : request.pupils() * request.sessions();
     }
 }

@@ -52,8 +52,12 @@ class AccountRepositoryTest {
     void findsAPersonByEmailWhateverTheCase() {
         long id = accounts.create("Priya.Patel@Example.org", "Priya Patel", null, Scope.employer(employerId));
 
-        assertThat(accounts.findByEmail("priya.patel@example.ORG")).map(Account::id).contains(id);
-        assertThat(accounts.findByEmail(" PRIYA.PATEL@EXAMPLE.ORG ")).map(Account::id).contains(id);
+        assertThat(accounts.findByEmail("priya.patel@example.ORG"))
+                .map(Account::id)
+                .contains(id);
+        assertThat(accounts.findByEmail(" PRIYA.PATEL@EXAMPLE.ORG "))
+                .map(Account::id)
+                .contains(id);
         assertThat(accounts.findByEmail("priya@example.org")).isEmpty();
     }
 
@@ -64,7 +68,8 @@ class AccountRepositoryTest {
         assertThatThrownBy(() -> accounts.create("LEE.WONG@example.org", "Another Lee", null, Scope.admin()))
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("app_user_email_uk");
-        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.DISPLAY_NAME.eq("Another Lee"))).isZero();
+        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.DISPLAY_NAME.eq("Another Lee")))
+                .isZero();
         assertThat(accounts.emailTaken("Lee.Wong@Example.org")).isTrue();
     }
 
@@ -76,8 +81,8 @@ class AccountRepositoryTest {
         accounts.addScope(id, Scope.coordinator(hubId));
         accounts.addScope(id, Scope.employer(employerId));
         Account widened = accounts.findById(id).orElseThrow();
-        assertThat(widened.scopes()).containsExactly(Scope.careersLeader(schoolId), Scope.coordinator(hubId),
-                Scope.employer(employerId));
+        assertThat(widened.scopes())
+                .containsExactly(Scope.careersLeader(schoolId), Scope.coordinator(hubId), Scope.employer(employerId));
         assertThat(widened.hubIds()).containsExactly(hubId);
         assertThat(widened.employerIds()).containsExactly(employerId);
 
@@ -102,7 +107,11 @@ class AccountRepositoryTest {
         accounts.setPassword(id, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
 
         assertThat(accounts.passwordHashOf(id)).contains("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-        assertThat(db.dsl().select(APP_USER.PASSWORD_CHANGED_AT).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOne(0))
+        assertThat(db.dsl()
+                        .select(APP_USER.PASSWORD_CHANGED_AT)
+                        .from(APP_USER)
+                        .where(APP_USER.ID.eq(id))
+                        .fetchOne(0))
                 .isNotNull();
     }
 
@@ -110,10 +119,12 @@ class AccountRepositoryTest {
     void findsTheCoordinatorsOfAHubAndTheCareersLeadersOfItsSchoolsOnly() {
         long coordinator = accounts.create(email(), "Hub Coordinator", null, Scope.coordinator(hubId));
         long careersLeader = accounts.create(email(), "Hub Careers Leader", null, Scope.careersLeader(schoolId));
-        long elsewhere = accounts.create(email(), "Elsewhere Careers Leader", null, Scope.careersLeader(otherHubSchoolId));
+        long elsewhere =
+                accounts.create(email(), "Elsewhere Careers Leader", null, Scope.careersLeader(otherHubSchoolId));
         long employer = accounts.create(email(), "Hub Employer", null, Scope.employer(employerId));
 
-        assertThat(accounts.findByHub(hubId)).extracting(Account::id)
+        assertThat(accounts.findByHub(hubId))
+                .extracting(Account::id)
                 .contains(coordinator, careersLeader)
                 .doesNotContain(elsewhere, employer);
     }

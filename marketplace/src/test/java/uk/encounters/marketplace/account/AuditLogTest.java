@@ -54,14 +54,18 @@ class AuditLogTest {
         detail.put("nested", Map.of("name", "Café"));
         audit.record(adminId, "json_check", null, null, detail, null);
 
-        String email = db.dsl().fetchValue("select detail ->> 'email' from audit_log where action = 'json_check'")
+        String email = db.dsl()
+                .fetchValue("select detail ->> 'email' from audit_log where action = 'json_check'")
                 .toString();
         assertThat(email).isEqualTo("o'brien\"\\\n\t\u0001@example.org");
         assertThat(db.dsl().fetchValue("select detail -> 'schools' ->> 1 from audit_log where action = 'json_check'"))
                 .hasToString("2");
-        assertThat(db.dsl().fetchValue("select detail -> 'nested' ->> 'name' from audit_log where action = 'json_check'"))
+        assertThat(db.dsl()
+                        .fetchValue("select detail -> 'nested' ->> 'name' from audit_log where action = 'json_check'"))
                 .hasToString("Café");
-        assertThat(db.dsl().fetchValue("select detail -> 'allowed' from audit_log where action = 'json_check'").toString())
+        assertThat(db.dsl()
+                        .fetchValue("select detail -> 'allowed' from audit_log where action = 'json_check'")
+                        .toString())
                 .isEqualTo("true");
     }
 

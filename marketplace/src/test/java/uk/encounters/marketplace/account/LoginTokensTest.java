@@ -55,13 +55,16 @@ class LoginTokensTest {
         long user = person();
         IssuedToken issued = tokens.issue(user, Purpose.PASSWORD_RESET);
 
-        List<String> rows = db.dsl().fetch("select t::text from login_token t where user_id = ?", user)
+        List<String> rows = db.dsl()
+                .fetch("select t::text from login_token t where user_id = ?", user)
                 .getValues(0, String.class);
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst()).doesNotContain(issued.token());
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(issued.token().getBytes(StandardCharsets.UTF_8)));
-        assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.USER_ID.eq(user))).isEqualTo(sha256);
+        String sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(issued.token().getBytes(StandardCharsets.UTF_8)));
+        assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.USER_ID.eq(user)))
+                .isEqualTo(sha256);
     }
 
     @Test
@@ -89,7 +92,8 @@ class LoginTokensTest {
         long user = person();
         IssuedToken issued = tokens.issue(user, Purpose.MAGIC_LINK);
         LoginTokens aDayLater = new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24))));
-        LoginTokens justBefore = new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24)).minusSeconds(1)));
+        LoginTokens justBefore =
+                new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24)).minusSeconds(1)));
 
         assertThat(aDayLater.peek(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
         assertThat(aDayLater.redeem(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
@@ -151,7 +155,8 @@ class LoginTokensTest {
             Future<Optional<Long>> first = pool.submit(redeem);
             Future<Optional<Long>> second = pool.submit(redeem);
             start.countDown();
-            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(Optional.of(user), Optional.empty());
+            assertThat(List.of(first.get(), second.get()))
+                    .containsExactlyInAnyOrder(Optional.of(user), Optional.empty());
         }
     }
 
@@ -159,14 +164,18 @@ class LoginTokensTest {
     void anEmailedLinkHasNoSecretUntilItsMessageIsSentAndOnlyTheLatestCopyWorks() {
         long user = person();
         long link = tokens.issueForEmail(user, Purpose.MAGIC_LINK);
-        assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.ID.eq(link))).as("nothing to leak yet").isNull();
+        assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.ID.eq(link)))
+                .as("nothing to leak yet")
+                .isNull();
 
         LoginTokens.MintedLink first = tokens.mint(link).orElseThrow();
         LoginTokens.MintedLink resent = tokens.mint(link).orElseThrow();
 
         assertThat(first.purpose()).isEqualTo(Purpose.MAGIC_LINK);
         assertThat(first.toString()).doesNotContain(first.token());
-        assertThat(tokens.peek(first.token(), Purpose.MAGIC_LINK)).as("a resend replaces the secret").isEmpty();
+        assertThat(tokens.peek(first.token(), Purpose.MAGIC_LINK))
+                .as("a resend replaces the secret")
+                .isEmpty();
         assertThat(tokens.redeem(resent.token(), Purpose.MAGIC_LINK)).contains(user);
         assertThat(tokens.mint(link)).as("a used link is not made again").isEmpty();
     }
@@ -178,11 +187,15 @@ class LoginTokensTest {
         long employer = data.employer(hubId, "Bound Links Ltd " + unique.incrementAndGet());
         long mine = data.offer(employer, "pending", java.time.LocalDate.of(2027, 7, 1));
         long theirs = data.offer(employer, "pending", java.time.LocalDate.of(2027, 7, 1));
-        String token = tokens.mint(tokens.issueOfferConfirmation(user, mine)).orElseThrow().token();
+        String token = tokens.mint(tokens.issueOfferConfirmation(user, mine))
+                .orElseThrow()
+                .token();
 
         assertThat(tokens.peek(token, Purpose.OFFER_CONFIRMATION, theirs)).isEmpty();
         assertThat(tokens.redeem(token, Purpose.OFFER_CONFIRMATION, theirs)).isEmpty();
-        assertThat(tokens.redeem(token, Purpose.MAGIC_LINK)).as("nor does it sign anyone in").isEmpty();
+        assertThat(tokens.redeem(token, Purpose.MAGIC_LINK))
+                .as("nor does it sign anyone in")
+                .isEmpty();
         assertThat(tokens.redeem(token, Purpose.OFFER_CONFIRMATION, mine)).contains(user);
     }
 
@@ -195,20 +208,29 @@ class LoginTokensTest {
         java.time.LocalDate day = java.time.LocalDate.of(2027, 3, 12);
         long booking = data.booking(data.request(school, 9, "matched", day), offer, null, day, "published");
         long other = data.booking(data.request(school, 10, "matched", day), offer, null, day, "published");
-        long link = tokens.issueBookingReply(booking, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+        long link = tokens.issueBookingReply(
+                booking, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
         String token = tokens.mint(link).orElseThrow().token();
 
         assertThat(tokens.answersFor(token, booking)).isTrue();
-        assertThat(tokens.answersFor(token, booking)).as("confirm, then change one's mind").isTrue();
+        assertThat(tokens.answersFor(token, booking))
+                .as("confirm, then change one's mind")
+                .isTrue();
         assertThat(tokens.answersFor(token, other)).isFalse();
         LoginTokens afterTheDay = new LoginTokens(db.dsl(), at(Instant.parse("2027-03-13T00:00:01Z")));
         assertThat(afterTheDay.answersFor(token, booking)).isFalse();
-        assertThat(afterTheDay.mint(link)).as("an expired reply link is not made again").isEmpty();
+        assertThat(afterTheDay.mint(link))
+                .as("an expired reply link is not made again")
+                .isEmpty();
     }
 
     private static long person() {
         return new AccountRepository(db.dsl())
-                .create("person" + unique.incrementAndGet() + "@example.org", "A Person", null, Scope.coordinator(hubId));
+                .create(
+                        "person" + unique.incrementAndGet() + "@example.org",
+                        "A Person",
+                        null,
+                        Scope.coordinator(hubId));
     }
 
     private static Clock at(Instant instant) {

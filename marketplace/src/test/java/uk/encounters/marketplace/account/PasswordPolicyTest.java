@@ -35,7 +35,15 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password1234", "Password2026!", "iloveyou2026", "derby2026!!!!", "123456football", "!!Sunshine!!2026"})
+    @ValueSource(
+            strings = {
+                "password1234",
+                "Password2026!",
+                "iloveyou2026",
+                "derby2026!!!!",
+                "123456football",
+                "!!Sunshine!!2026"
+            })
     void refusesACommonPasswordWithDigitsOrPunctuationAdded(String password) {
         assertThat(policy.problemWith(password, EMAIL)).contains("That password is too common: choose another");
     }
@@ -54,7 +62,8 @@ class PasswordPolicyTest {
 
     @Test
     void ignoresAnEmailLocalPartTooShortToMeanAnything() {
-        assertThat(policy.problemWith("jolly green giants sing", "jo@example.org")).isEmpty();
+        assertThat(policy.problemWith("jolly green giants sing", "jo@example.org"))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -64,16 +73,31 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwertyuiopasdf", "123456789012", "0987654321098", "abcdefghijklm", "1qaz2wsx3edc4rfv",
-            "mnbvcxzlkjhgfdsa", "qwerty123456", "asdfghjk2026!"})
+    @ValueSource(
+            strings = {
+                "qwertyuiopasdf",
+                "123456789012",
+                "0987654321098",
+                "abcdefghijklm",
+                "1qaz2wsx3edc4rfv",
+                "mnbvcxzlkjhgfdsa",
+                "qwerty123456",
+                "asdfghjk2026!"
+            })
     void refusesAKeyboardPatternOrARunOfLettersOrNumbers(String password) {
         assertThat(policy.problemWith(password, EMAIL))
                 .contains("Do not use a keyboard pattern or a run of letters or numbers");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"purple tractor under the Derby rain", "k7#Vq2!mZ9@x", "Mein Hund frisst gern Äpfel",
-            "asdf7$k9#q2@x!3&", "one small step for a careers leader"})
+    @ValueSource(
+            strings = {
+                "purple tractor under the Derby rain",
+                "k7#Vq2!mZ9@x",
+                "Mein Hund frisst gern Äpfel",
+                "asdf7$k9#q2@x!3&",
+                "one small step for a careers leader"
+            })
     void acceptsALongPassphraseOrARandomPassword(String password) {
         assertThat(policy.problemWith(password, EMAIL)).isEmpty();
     }

@@ -28,7 +28,8 @@ class PasswordsTest {
 
     @Test
     void saltsEachHashSoOnePasswordHashesDifferentlyTwice() {
-        assertThat(passwords.hash("purple tractor in the rain")).isNotEqualTo(passwords.hash("purple tractor in the rain"));
+        assertThat(passwords.hash("purple tractor in the rain"))
+                .isNotEqualTo(passwords.hash("purple tractor in the rain"));
     }
 
     @Test
@@ -52,8 +53,10 @@ class PasswordsTest {
         String older = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("purple tractor in the rain");
 
         assertThat(passwords.needsRehash(older)).isTrue();
-        assertThat(passwords.needsRehash("$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy")).isTrue();
-        assertThat(passwords.needsRehash(passwords.hash("purple tractor in the rain"))).isFalse();
+        assertThat(passwords.needsRehash("$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"))
+                .isTrue();
+        assertThat(passwords.needsRehash(passwords.hash("purple tractor in the rain")))
+                .isFalse();
         assertThat(passwords.matches("purple tractor in the rain", older)).isTrue();
     }
 }

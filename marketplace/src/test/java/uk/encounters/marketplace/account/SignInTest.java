@@ -45,7 +45,9 @@ class SignInTest {
         String email = email();
         long id = accounts.create(email, "Sam Jones", passwords.hash(PASSWORD), Scope.coordinator(hubId));
 
-        assertThat(signIn.withPassword(email.toUpperCase(), PASSWORD, IP)).map(Account::id).contains(id);
+        assertThat(signIn.withPassword(email.toUpperCase(), PASSWORD, IP))
+                .map(Account::id)
+                .contains(id);
 
         Record audit = lastAudit();
         assertThat(audit.get(AUDIT_LOG.ACTION)).isEqualTo("sign_in");
@@ -136,12 +138,19 @@ class SignInTest {
     }
 
     private static Record lastAudit() {
-        return db.dsl().select(AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR_USER_ID, AUDIT_LOG.DETAIL, AUDIT_LOG.IP_ADDRESS)
-                .from(AUDIT_LOG).orderBy(AUDIT_LOG.ID.desc()).limit(1).fetchOne();
+        return db.dsl()
+                .select(AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR_USER_ID, AUDIT_LOG.DETAIL, AUDIT_LOG.IP_ADDRESS)
+                .from(AUDIT_LOG)
+                .orderBy(AUDIT_LOG.ID.desc())
+                .limit(1)
+                .fetchOne();
     }
 
     private static OffsetDateTime passwordChangedAt(long id) {
-        return db.dsl().select(APP_USER.PASSWORD_CHANGED_AT).from(APP_USER).where(APP_USER.ID.eq(id))
+        return db.dsl()
+                .select(APP_USER.PASSWORD_CHANGED_AT)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(id))
                 .fetchOne(APP_USER.PASSWORD_CHANGED_AT);
     }
 

@@ -11,7 +11,8 @@ class AcademicYearTest {
     void theSchoolYearRunsFromSeptemberToAugust() {
         assertThat(AcademicYear.containing(LocalDate.of(2026, 8, 31)).label()).isEqualTo("2025/26");
         assertThat(AcademicYear.containing(LocalDate.of(2026, 9, 1)).label()).isEqualTo("2026/27");
-        assertThat(AcademicYear.containing(LocalDate.of(2027, 1, 15)).firstDay()).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(AcademicYear.containing(LocalDate.of(2027, 1, 15)).firstDay())
+                .isEqualTo(LocalDate.of(2026, 9, 1));
         assertThat(new AcademicYear(2099).label()).isEqualTo("2099/00");
     }
 
@@ -23,7 +24,9 @@ class AcademicYearTest {
         assertThat(year.isSchoolDay(LocalDate.of(2026, 11, 22))).as("a Sunday").isFalse();
         assertThat(year.isSchoolDay(LocalDate.of(2026, 12, 24))).as("Christmas").isFalse();
         assertThat(year.isSchoolDay(LocalDate.of(2027, 8, 2))).as("summer").isFalse();
-        assertThat(year.contains(LocalDate.of(2027, 8, 2))).as("but still this school year").isTrue();
+        assertThat(year.contains(LocalDate.of(2027, 8, 2)))
+                .as("but still this school year")
+                .isTrue();
         assertThat(AcademicYear.schoolDayOnOrAfter(LocalDate.of(2026, 12, 24))).isEqualTo(LocalDate.of(2027, 1, 5));
     }
 }

@@ -36,9 +36,11 @@ class CsvTableTest {
 
     @Test
     void anEmptyFileOrAnUnclosedQuoteIsUnreadableWithAReason() {
-        assertThatThrownBy(() -> CsvTable.parse("  \n")).isInstanceOf(CsvTable.Unreadable.class)
+        assertThatThrownBy(() -> CsvTable.parse("  \n"))
+                .isInstanceOf(CsvTable.Unreadable.class)
                 .hasMessageContaining("empty");
-        assertThatThrownBy(() -> CsvTable.parse("name\n\"Ann\nBo\n")).isInstanceOf(CsvTable.Unreadable.class)
+        assertThatThrownBy(() -> CsvTable.parse("name\n\"Ann\nBo\n"))
+                .isInstanceOf(CsvTable.Unreadable.class)
                 .hasMessageContaining("line 2");
     }
 }

@@ -17,14 +17,16 @@ class DerbyLikeHubTest {
 
     @BeforeAll
     static void generate() {
-        hub = DemoData.generate("derby", 42, LocalDate.of(2026, 11, 23), Optional.empty()).get(0);
+        hub = DemoData.generate("derby", 42, LocalDate.of(2026, 11, 23), Optional.empty())
+                .get(0);
     }
 
     @Test
     void hasTwentyTwoSchoolsWithinAboutSevenKilometresOfDerby() {
         assertThat(hub.schools()).hasSize(22);
         assertThat(hub.schools()).allSatisfy(school -> {
-            double km = Math.hypot((school.latitude() - 52.9225) * 111.2,
+            double km = Math.hypot(
+                    (school.latitude() - 52.9225) * 111.2,
                     (school.longitude() + 1.4746) * 111.2 * Math.cos(Math.toRadians(52.9225)));
             assertThat(km).isLessThanOrEqualTo(7.1);
             assertThat(school.postcode()).matches("DE\\d{1,2} \\d[A-Z]{2}");
@@ -35,29 +37,45 @@ class DerbyLikeHubTest {
     void hasAboutThreeThousandPupilsInEachOfYearsSevenToEleven() {
         for (int year = 7; year <= 11; year++) {
             int yearGroup = year;
-            int pupils = hub.schools().stream().mapToInt(school -> school.pupilsIn(yearGroup)).sum();
+            int pupils = hub.schools().stream()
+                    .mapToInt(school -> school.pupilsIn(yearGroup))
+                    .sum();
             assertThat(pupils).as("Year %d", year).isBetween(2850, 3150);
         }
     }
 
     @Test
     void hasTwoSpecialSchoolsAndSmallerSixthFormsAtOnlySomeSchools() {
-        assertThat(hub.schools()).filteredOn(school -> school.phase().equals("special")).hasSize(2);
-        long withSixthForm = hub.schools().stream().filter(school -> school.pupilsIn(12) > 0).count();
+        assertThat(hub.schools())
+                .filteredOn(school -> school.phase().equals("special"))
+                .hasSize(2);
+        long withSixthForm =
+                hub.schools().stream().filter(school -> school.pupilsIn(12) > 0).count();
         assertThat(withSixthForm).isBetween(5L, 16L);
-        int year11 = hub.schools().stream().mapToInt(school -> school.pupilsIn(11)).sum();
-        int year12 = hub.schools().stream().mapToInt(school -> school.pupilsIn(12)).sum();
+        int year11 =
+                hub.schools().stream().mapToInt(school -> school.pupilsIn(11)).sum();
+        int year12 =
+                hub.schools().stream().mapToInt(school -> school.pupilsIn(12)).sum();
         assertThat(year12).isLessThan(year11 / 2);
     }
 
     @Test
     void spreadsFreeSchoolMealsFromAboutTenToSixtyPercentWithDeprivedNeighbourhoodsCommonest() {
-        assertThat(hub.schools()).allSatisfy(school ->
-                assertThat(school.freeSchoolMealsPercent()).isBetween(8.0, 63.0));
-        double spread = hub.schools().stream().mapToDouble(SchoolProfile::freeSchoolMealsPercent).max().orElseThrow()
-                - hub.schools().stream().mapToDouble(SchoolProfile::freeSchoolMealsPercent).min().orElseThrow();
+        assertThat(hub.schools())
+                .allSatisfy(
+                        school -> assertThat(school.freeSchoolMealsPercent()).isBetween(8.0, 63.0));
+        double spread = hub.schools().stream()
+                        .mapToDouble(SchoolProfile::freeSchoolMealsPercent)
+                        .max()
+                        .orElseThrow()
+                - hub.schools().stream()
+                        .mapToDouble(SchoolProfile::freeSchoolMealsPercent)
+                        .min()
+                        .orElseThrow();
         assertThat(spread).isGreaterThan(30);
-        long deprivedHalf = hub.schools().stream().filter(school -> school.deprivationDecile() <= 5).count();
+        long deprivedHalf = hub.schools().stream()
+                .filter(school -> school.deprivationDecile() <= 5)
+                .count();
         assertThat(deprivedHalf).isGreaterThan(11);
     }
 

@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.demo;
 
-import uk.encounters.marketplace.calendar.AcademicYear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.demo.DemoHub.Encounter;
 import uk.encounters.marketplace.demo.DemoHub.Pupil;
 import uk.encounters.matcher.domain.EncounterType;
@@ -40,8 +40,16 @@ class HubGeneratorTest {
     /** Every row of the hub, pupils and encounters included, reduced to one digest. */
     private static String fingerprint(DemoHub hub) throws NoSuchAlgorithmException {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        for (List<?> rows : List.of(hub.schools(), hub.budgets(), hub.employers(), hub.volunteers(), hub.offers(),
-                hub.availability(), hub.requests(), hub.bookings(), hub.bookingPupils())) {
+        for (List<?> rows : List.of(
+                hub.schools(),
+                hub.budgets(),
+                hub.employers(),
+                hub.volunteers(),
+                hub.offers(),
+                hub.availability(),
+                hub.requests(),
+                hub.bookings(),
+                hub.bookingPupils())) {
             rows.forEach(row -> digest.update(row.toString().getBytes(StandardCharsets.UTF_8)));
         }
         hub.forEachPupil(pupil -> digest.update(pupil.toString().getBytes(StandardCharsets.UTF_8)));
@@ -79,7 +87,8 @@ class HubGeneratorTest {
             assertThat(pupil.reference()).matches("P\\d{6}-\\d{4,}");
             assertThat(references.add(pupil.school() + "/" + pupil.reference())).isTrue();
         });
-        assertThat(references).hasSize(hub.schools().stream().mapToInt(SchoolProfile::pupils).sum());
+        assertThat(references)
+                .hasSize(hub.schools().stream().mapToInt(SchoolProfile::pupils).sum());
     }
 
     @Test
@@ -129,8 +138,8 @@ class HubGeneratorTest {
         Map<String, int[]> pastEncounters = new HashMap<>();
         hub.forEachEncounter(encounter -> {
             if (encounter.occurredOn().isBefore(THIS_YEAR.firstDay())) {
-                pastEncounters.computeIfAbsent(encounter.school() + "/" + encounter.pupilSequence(),
-                        key -> new int[1])[0]++;
+                pastEncounters
+                        .computeIfAbsent(encounter.school() + "/" + encounter.pupilSequence(), key -> new int[1])[0]++;
             }
         });
         Map<String, int[]> onTrackByCohort = new HashMap<>();
@@ -143,7 +152,8 @@ class HubGeneratorTest {
             cohort[0] += had[0] >= pupil.yearGroup() - 7 ? 1 : 0;
             cohort[1]++;
         });
-        List<Double> shares = onTrackByCohort.values().stream().map(c -> (double) c[0] / c[1]).toList();
+        List<Double> shares =
+                onTrackByCohort.values().stream().map(c -> (double) c[0] / c[1]).toList();
 
         assertThat(shares).anySatisfy(share -> assertThat(share).isLessThan(0.5));
         assertThat(shares).anySatisfy(share -> assertThat(share).isGreaterThanOrEqualTo(0.8));
@@ -170,7 +180,9 @@ class HubGeneratorTest {
     @Test
     void offersCoverEveryEncounterTypeWithTheModesAndGroupSizesTheTypeNeeds() {
         assertThat(hub.offers()).extracting(DemoHub.Offer::type).contains(EncounterType.values());
-        long talks = hub.offers().stream().filter(o -> o.type() == EncounterType.CAREERS_TALK).count();
+        long talks = hub.offers().stream()
+                .filter(o -> o.type() == EncounterType.CAREERS_TALK)
+                .count();
         assertThat(talks).isGreaterThan(hub.offers().size() / 4);
         assertThat(hub.offers()).allSatisfy(offer -> {
             assertThat(offer.atWorkplace()).isEqualTo(offer.type().workplaceExperience());
@@ -179,8 +191,10 @@ class HubGeneratorTest {
             assertThat(offer.places() != null).isEqualTo(offer.type() == EncounterType.WORK_EXPERIENCE);
             assertThat(offer.availableUntil()).isAfter(TODAY);
         });
-        assertThat(hub.offers()).anySatisfy(offer -> assertThat(offer.costPerSessionPence()).isNotNull());
-        assertThat(hub.offers()).anySatisfy(offer -> assertThat(offer.sendAdaptable()).isTrue());
+        assertThat(hub.offers())
+                .anySatisfy(offer -> assertThat(offer.costPerSessionPence()).isNotNull());
+        assertThat(hub.offers())
+                .anySatisfy(offer -> assertThat(offer.sendAdaptable()).isTrue());
     }
 
     @Test
@@ -201,31 +215,35 @@ class HubGeneratorTest {
 
     @Test
     void openRequestsAskForTheComingTwoToTwelveWeeksOnSchoolDays() {
-        List<DemoHub.Request> open = hub.requests().stream().filter(r -> r.status().equals("open")).toList();
+        List<DemoHub.Request> open =
+                hub.requests().stream().filter(r -> r.status().equals("open")).toList();
         assertThat(open).hasSizeGreaterThan(hub.schools().size());
         assertThat(open).allSatisfy(request -> {
             assertThat(THIS_YEAR.isSchoolDay(request.windowStart())).isTrue();
             assertThat(THIS_YEAR.isSchoolDay(request.windowEnd())).isTrue();
-            assertThat(request.windowStart()).isAfterOrEqualTo(TODAY.plusWeeks(2))
+            assertThat(request.windowStart())
+                    .isAfterOrEqualTo(TODAY.plusWeeks(2))
                     .isBeforeOrEqualTo(request.windowEnd());
             if (request.type() != EncounterType.WORK_EXPERIENCE) {
                 assertThat(request.windowEnd()).isBeforeOrEqualTo(TODAY.plusWeeks(12));
             }
-            assertThat(request.pupils()).isBetween(1, hub.schools().get(request.school()).pupilsIn(request.yearGroup()));
+            assertThat(request.pupils())
+                    .isBetween(1, hub.schools().get(request.school()).pupilsIn(request.yearGroup()));
         });
     }
 
     @Test
     void bookingsMatchTheirOffersTypeAndNeverPutAVolunteerInTwoPlacesOnOneDay() {
-        assertThat(hub.bookings()).extracting(DemoHub.Booking::status)
-                .contains("delivered", "published", "confirmed");
+        assertThat(hub.bookings()).extracting(DemoHub.Booking::status).contains("delivered", "published", "confirmed");
         Set<String> volunteerDays = new HashSet<>();
         assertThat(hub.bookings()).allSatisfy(booking -> {
             DemoHub.Offer offer = hub.offers().get(booking.offer());
             assertThat(booking.type()).isEqualTo(offer.type());
             assertThat(booking.volunteer()).isEqualTo(offer.volunteer());
-            assertThat(volunteerDays.add(booking.volunteer() + "/" + booking.startsOn())).isTrue();
-            assertThat(booking.startsOn().isBefore(TODAY)).isEqualTo(booking.status().equals("delivered"));
+            assertThat(volunteerDays.add(booking.volunteer() + "/" + booking.startsOn()))
+                    .isTrue();
+            assertThat(booking.startsOn().isBefore(TODAY))
+                    .isEqualTo(booking.status().equals("delivered"));
             DemoHub.Request request = hub.requests().get(booking.request());
             assertThat(request.type()).isEqualTo(booking.type());
         });
@@ -235,14 +253,18 @@ class HubGeneratorTest {
     void deliveredBookingsRecordAttendanceOfTheirChosenPupilsWithSomeAbsent() {
         List<Encounter> attendance = hub.bookingEncounters();
         assertThat(attendance).isNotEmpty();
-        assertThat(attendance).allSatisfy(encounter ->
-                assertThat(hub.bookings().get(encounter.booking()).status()).isEqualTo("delivered"));
-        assertThat(attendance).anySatisfy(encounter -> assertThat(encounter.attended()).isFalse());
+        assertThat(attendance)
+                .allSatisfy(encounter -> assertThat(
+                                hub.bookings().get(encounter.booking()).status())
+                        .isEqualTo("delivered"));
+        assertThat(attendance)
+                .anySatisfy(encounter -> assertThat(encounter.attended()).isFalse());
         assertThat(attendance.stream().filter(Encounter::attended).count()).isGreaterThan(attendance.size() * 3L / 4);
         Set<String> chosen = new HashSet<>();
         hub.bookingPupils().forEach(p -> chosen.add(p.booking() + "/" + p.school() + "/" + p.pupilSequence()));
-        assertThat(attendance).allSatisfy(encounter -> assertThat(chosen)
-                .contains(encounter.booking() + "/" + encounter.school() + "/" + encounter.pupilSequence()));
+        assertThat(attendance)
+                .allSatisfy(encounter -> assertThat(chosen)
+                        .contains(encounter.booking() + "/" + encounter.school() + "/" + encounter.pupilSequence()));
     }
 
     @Test
@@ -254,12 +276,13 @@ class HubGeneratorTest {
         });
         Set<String> emails = new HashSet<>();
         assertThat(hub.volunteers()).allSatisfy(volunteer -> {
-            assertThat(volunteer.email()).endsWith("@" + hub.employers().get(volunteer.employer()).emailDomain());
+            assertThat(volunteer.email())
+                    .endsWith("@" + hub.employers().get(volunteer.employer()).emailDomain());
             assertThat(emails.add(volunteer.email())).isTrue();
         });
-        assertThat(hub.volunteers()).anySatisfy(v ->
-                assertThat(v.safeguardingCheckedUntil()).isAfter(TODAY));
-        assertThat(hub.volunteers()).anySatisfy(v ->
-                assertThat(v.safeguardingCheckedUntil()).isBefore(TODAY));
+        assertThat(hub.volunteers())
+                .anySatisfy(v -> assertThat(v.safeguardingCheckedUntil()).isAfter(TODAY));
+        assertThat(hub.volunteers())
+                .anySatisfy(v -> assertThat(v.safeguardingCheckedUntil()).isBefore(TODAY));
     }
 }

@@ -24,8 +24,9 @@ class HubLoaderRollbackTest {
         db.dsl().execute("""
                 create function refuse_encounters() returns trigger language plpgsql as $$
                 begin raise exception 'encounters refused by the test'; end $$""");
-        db.dsl().execute("create trigger refuse_encounters before insert on encounter "
-                + "for each statement execute function refuse_encounters()");
+        db.dsl()
+                .execute("create trigger refuse_encounters before insert on encounter "
+                        + "for each statement execute function refuse_encounters()");
         try {
             assertThatThrownBy(() -> DemoData.load(db.database(), "derby", 1, TODAY, Optional.empty()))
                     .isInstanceOf(DataAccessException.class)

@@ -34,7 +34,8 @@ class HubLoaderTest {
 
     @Test
     void loadedRowsOfEveryTableEqualTheGeneratedCounts() {
-        RowCounts generated = DemoData.generate("derby", SEED, TODAY, Optional.empty()).get(0).counts();
+        RowCounts generated =
+                DemoData.generate("derby", SEED, TODAY, Optional.empty()).get(0).counts();
 
         assertThat(LoadedRows.ofHub(db.dsl(), "Derby Careers Hub")).isEqualTo(generated);
         assertThat(report.rows()).isEqualTo(generated);
@@ -55,26 +56,39 @@ class HubLoaderTest {
 
     @Test
     void eachBookingIsForItsOffersTypeAndItsChosenPupilsAreFromTheRequestingCohort() {
-        assertThat(db.dsl().fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
-                BOOKING.ENCOUNTER_TYPE.ne(OFFER.ENCOUNTER_TYPE))).isZero();
+        assertThat(db.dsl()
+                        .fetchCount(
+                                BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
+                                BOOKING.ENCOUNTER_TYPE.ne(OFFER.ENCOUNTER_TYPE)))
+                .isZero();
         int chosen = db.dsl().fetchCount(BOOKING_PUPIL);
-        int fromTheRequestingCohort = db.dsl().fetchCount(BOOKING_PUPIL
-                .join(BOOKING).on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
-                .join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(PUPIL).on(PUPIL.ID.eq(BOOKING_PUPIL.PUPIL_ID)),
-                PUPIL.SCHOOL_ID.eq(REQUEST.SCHOOL_ID).and(PUPIL.YEAR_GROUP.eq(REQUEST.YEAR_GROUP)));
+        int fromTheRequestingCohort = db.dsl()
+                .fetchCount(
+                        BOOKING_PUPIL
+                                .join(BOOKING)
+                                .on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
+                                .join(REQUEST)
+                                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                                .join(PUPIL)
+                                .on(PUPIL.ID.eq(BOOKING_PUPIL.PUPIL_ID)),
+                        PUPIL.SCHOOL_ID.eq(REQUEST.SCHOOL_ID).and(PUPIL.YEAR_GROUP.eq(REQUEST.YEAR_GROUP)));
         assertThat(chosen).isPositive().isEqualTo(fromTheRequestingCohort);
     }
 
     @Test
     void deliveredBookingsHaveAttendanceAndHistoryNamesItsProvider() {
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.isNotNull())).isPositive();
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.isNotNull().and(ENCOUNTER.ATTENDED.isFalse())))
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.isNotNull()))
+                .isPositive();
+        assertThat(db.dsl()
+                        .fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.isNotNull().and(ENCOUNTER.ATTENDED.isFalse())))
                 .isPositive();
         assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.isNull().and(ENCOUNTER.PROVIDER_NAME.isNull())))
                 .isZero();
-        assertThat(db.dsl().fetchCount(ENCOUNTER.join(BOOKING).on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID)),
-                BOOKING.STATUS.ne("delivered"))).isZero();
+        assertThat(db.dsl()
+                        .fetchCount(
+                                ENCOUNTER.join(BOOKING).on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID)),
+                                BOOKING.STATUS.ne("delivered")))
+                .isZero();
     }
 
     @Test

@@ -16,8 +16,7 @@ import uk.encounters.marketplace.DatabaseSettings;
  */
 public final class LoadTiming {
 
-    private LoadTiming() {
-    }
+    private LoadTiming() {}
 
     public static void main(String[] args) {
         String url = args[0];

@@ -21,7 +21,8 @@ class RealAreaLoadTest {
 
     private static Optional<Path> sharedData() {
         Optional<Path> data = SharedData.locate();
-        Assumptions.assumeTrue(data.isPresent(), "shared/data not found (set SHARED_DATA_DIR): real-data loads skipped");
+        Assumptions.assumeTrue(
+                data.isPresent(), "shared/data not found (set SHARED_DATA_DIR): real-data loads skipped");
         return data;
     }
 
@@ -34,7 +35,8 @@ class RealAreaLoadTest {
 
         assertThat(report.rows()).isEqualTo(generated);
         assertThat(LoadedRows.ofHub(db.dsl(), "Derby Careers Hub")).isEqualTo(generated);
-        assertThat(db.dsl().fetchExists(SCHOOL, SCHOOL.URN.eq(112956).and(SCHOOL.NAME.eq("Littleover Community School"))))
+        assertThat(db.dsl()
+                        .fetchExists(SCHOOL, SCHOOL.URN.eq(112956).and(SCHOOL.NAME.eq("Littleover Community School"))))
                 .isTrue();
     }
 

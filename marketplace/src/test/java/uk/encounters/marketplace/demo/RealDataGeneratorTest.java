@@ -38,7 +38,8 @@ class RealDataGeneratorTest {
     /** Each test is reported as skipped, with the reason, rather than the class vanishing from the report. */
     @BeforeEach
     void needsThePublicData() {
-        Assumptions.assumeTrue(data != null,
+        Assumptions.assumeTrue(
+                data != null,
                 "shared/data not found (set SHARED_DATA_DIR): tests of generation from public data skipped");
     }
 
@@ -47,7 +48,8 @@ class RealDataGeneratorTest {
         Map<Integer, CsvFile.Row> rows = new HashMap<>();
         CsvFile.read(data.resolve(SharedData.SCHOOL_CENSUS), row -> {
             if (row.get("old_la_code").equals("831")
-                    && (!row.get("phase_type_grouping").equals("State-funded primary") || row.getInt("pupils_y7_13") >= 10)) {
+                    && (!row.get("phase_type_grouping").equals("State-funded primary")
+                            || row.getInt("pupils_y7_13") >= 10)) {
                 rows.put(row.getInt("urn"), row);
             }
         });
@@ -68,12 +70,13 @@ class RealDataGeneratorTest {
     void pupilsOfEachSchoolAndYearGroupEqualTheCensusCounts() {
         Map<Integer, CsvFile.Row> census = derbyCensusRows();
         Map<String, Integer> generated = new HashMap<>();
-        derby.forEachPupil(pupil -> generated.merge(
-                derby.schools().get(pupil.school()).urn() + "/" + pupil.yearGroup(), 1, Integer::sum));
+        derby.forEachPupil(pupil ->
+                generated.merge(derby.schools().get(pupil.school()).urn() + "/" + pupil.yearGroup(), 1, Integer::sum));
 
         census.forEach((urn, row) -> {
             for (int year = 7; year <= 13; year++) {
-                assertThat(generated.getOrDefault(urn + "/" + year, 0)).as("URN %d Year %d", urn, year)
+                assertThat(generated.getOrDefault(urn + "/" + year, 0))
+                        .as("URN %d Year %d", urn, year)
                         .isEqualTo(row.getInt("pupils_y" + year));
             }
         });
@@ -92,7 +95,8 @@ class RealDataGeneratorTest {
                 continue; // a handful of pupils cannot show a percentage
             }
             double fsm = school.freeSchoolMealsPercent() / 100;
-            assertThat((double) counts[s][0] / counts[s][1]).as(school.name())
+            assertThat((double) counts[s][0] / counts[s][1])
+                    .as(school.name())
                     .isBetween(fsm - 0.01, Math.min(0.98, fsm * 1.15) + 0.02);
         }
     }
@@ -101,21 +105,27 @@ class RealDataGeneratorTest {
     void employerSectorMixTracksDerbysBusinessCounts() {
         EnterpriseCounts counts = BusinessCounts.read(SharedData.at(data), "ladu", "Derby");
         Map<String, Double> engaged = new HashMap<>();
-        counts.bySector().forEach((sector, bands) -> bands.forEach((band, count) ->
-                engaged.merge(sector, count * EmployerGenerator.ENGAGED_SHARE.get(band), Double::sum)));
-        double engagedTotal = engaged.values().stream().mapToDouble(Double::doubleValue).sum();
+        counts.bySector()
+                .forEach((sector, bands) -> bands.forEach((band, count) ->
+                        engaged.merge(sector, count * EmployerGenerator.ENGAGED_SHARE.get(band), Double::sum)));
+        double engagedTotal =
+                engaged.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Long> generated = derby.employers().stream()
                 .collect(Collectors.groupingBy(DemoHub.Employer::sector, Collectors.counting()));
 
         assertThat(generated.keySet()).isSubsetOf(engaged.keySet()).contains("Manufacturing", "Health");
-        engaged.forEach((sector, expected) -> assertThat(
-                generated.getOrDefault(sector, 0L) / (double) derby.employers().size()).as(sector)
+        engaged.forEach((sector, expected) -> assertThat(generated.getOrDefault(sector, 0L)
+                        / (double) derby.employers().size())
+                .as(sector)
                 .isCloseTo(expected / engagedTotal, within(0.02)));
     }
 
     @Test
     void derbyDeprivationDecilesComeFromTheSchoolsNeighbourhoods() {
-        SchoolProfile littleover = derby.schools().stream().filter(s -> s.urn() == 112956).findFirst().orElseThrow();
+        SchoolProfile littleover = derby.schools().stream()
+                .filter(s -> s.urn() == 112956)
+                .findFirst()
+                .orElseThrow();
         Map<String, Integer> deciles = new HashMap<>();
         CsvFile.read(data.resolve(SharedData.DEPRIVATION), row -> {
             if (row.get("lsoa11nm").equals(littleover.neighbourhood())) {
@@ -125,15 +135,21 @@ class RealDataGeneratorTest {
 
         assertThat(littleover.neighbourhood()).startsWith("Derby ");
         assertThat(littleover.deprivationDecile()).isEqualTo(deciles.get(littleover.neighbourhood()));
-        assertThat(derby.schools()).filteredOn(s -> s.deprivationDecile() != null).hasSizeGreaterThan(20);
+        assertThat(derby.schools())
+                .filteredOn(s -> s.deprivationDecile() != null)
+                .hasSizeGreaterThan(20);
     }
 
     @Test
     void westSomersetIsTheThreeSchoolsOfTheFormerDistrictWithAShareOfItsBusinesses() {
-        HubProfile westSomerset = DemoArea.WEST_SOMERSET.hubs(SharedData.at(data)).get(0);
-        assertThat(westSomerset.schools()).extracting(SchoolProfile::name).containsExactlyInAnyOrder(
-                "Minehead Middle School", "West Somerset College",
-                "Danesfield Church of England Voluntary Controlled Community Middle School");
+        HubProfile westSomerset =
+                DemoArea.WEST_SOMERSET.hubs(SharedData.at(data)).get(0);
+        assertThat(westSomerset.schools())
+                .extracting(SchoolProfile::name)
+                .containsExactlyInAnyOrder(
+                        "Minehead Middle School",
+                        "West Somerset College",
+                        "Danesfield Church of England Voluntary Controlled Community Middle School");
         EnterpriseCounts district = BusinessCounts.read(SharedData.at(data), "ladu", "Somerset West and Taunton");
         assertThat(westSomerset.enterprises().total() / district.total()).isBetween(0.15, 0.35);
     }
@@ -141,7 +157,8 @@ class RealDataGeneratorTest {
     @Test
     void norwichBlackpoolAndDoncasterTakeTheirCensusSchools() {
         SharedData shared = SharedData.at(data);
-        assertThat(DemoArea.NORWICH.hubs(shared).get(0).schools()).hasSize(14)
+        assertThat(DemoArea.NORWICH.hubs(shared).get(0).schools())
+                .hasSize(14)
                 .allSatisfy(s -> assertThat(s.district()).isEqualTo("Norwich"));
         assertThat(DemoArea.BLACKPOOL.hubs(shared).get(0).schools()).hasSize(13);
         assertThat(DemoArea.DONCASTER.hubs(shared).get(0).schools()).hasSize(28);
@@ -154,12 +171,20 @@ class RealDataGeneratorTest {
         CsvFile.read(data.resolve(SharedData.SCHOOL_CENSUS), row -> authorities.add(row.get("la_name")));
 
         assertThat(hubs).hasSize((int) authorities.stream().distinct().count());
-        assertThat(hubs).extracting(HubProfile::name).contains("Derby Careers Hub", "Kingston upon Hull Careers Hub")
+        assertThat(hubs)
+                .extracting(HubProfile::name)
+                .contains("Derby Careers Hub", "Kingston upon Hull Careers Hub")
                 .doesNotHaveDuplicates();
         assertThat(hubs).allSatisfy(hub -> assertThat(hub.area()).isEqualTo("england"));
         assertThat(hubs.stream().mapToInt(HubProfile::pupils).sum()).isGreaterThan(3_500_000);
-        HubProfile kent = hubs.stream().filter(h -> h.name().equals("Kent Careers Hub")).findFirst().orElseThrow();
-        HubProfile derbyHub = hubs.stream().filter(h -> h.name().equals("Derby Careers Hub")).findFirst().orElseThrow();
+        HubProfile kent = hubs.stream()
+                .filter(h -> h.name().equals("Kent Careers Hub"))
+                .findFirst()
+                .orElseThrow();
+        HubProfile derbyHub = hubs.stream()
+                .filter(h -> h.name().equals("Derby Careers Hub"))
+                .findFirst()
+                .orElseThrow();
         assertThat(kent.enterprises().total() / derbyHub.enterprises().total())
                 .isCloseTo((double) kent.pupils() / derbyHub.pupils(), within(0.001));
     }

@@ -39,9 +39,17 @@ class EmployerMergeTest {
     }
 
     long volunteer(long employerId, String email, LocalDate checkedUntil) {
-        return db.dsl().insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL,
+        return db.dsl()
+                .insertInto(
+                        VOLUNTEER,
+                        VOLUNTEER.EMPLOYER_ID,
+                        VOLUNTEER.NAME,
+                        VOLUNTEER.EMAIL,
                         VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
-                .values(employerId, "Someone", email, checkedUntil).returning(VOLUNTEER.ID).fetchOne().getId();
+                .values(employerId, "Someone", email, checkedUntil)
+                .returning(VOLUNTEER.ID)
+                .fetchOne()
+                .getId();
     }
 
     EmployerMerge.Moved merge(long from, long into) {
@@ -52,18 +60,34 @@ class EmployerMergeTest {
     void everyOfferVolunteerBookingPersonAndPreferenceMovesAndNothingIsLost() {
         long kept = data.employer(hub, "Acme Engineering Ltd");
         long dup = data.employer(hub, "ACME Engineering Limited");
-        db.dsl().update(EMPLOYER).set(EMPLOYER.EMAIL_DOMAIN, "acme.example").set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4)
-                .where(EMPLOYER.ID.eq(dup)).execute();
-        db.dsl().update(EMPLOYER).set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 2).where(EMPLOYER.ID.eq(kept)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.EMAIL_DOMAIN, "acme.example")
+                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4)
+                .where(EMPLOYER.ID.eq(dup))
+                .execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 2)
+                .where(EMPLOYER.ID.eq(kept))
+                .execute();
         long jo = volunteer(kept, "jo@acme.example", DAY.plusYears(1));
         long joAgain = volunteer(dup, "JO@acme.example", DAY.plusYears(2));
         long sam = volunteer(dup, "sam@acme.example", null);
         long talk = data.offer(dup, "active", DAY.plusMonths(3));
-        db.dsl().update(OFFER).set(OFFER.VOLUNTEER_ID, joAgain).where(OFFER.ID.eq(talk)).execute();
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, joAgain)
+                .where(OFFER.ID.eq(talk))
+                .execute();
         long request = data.request(school, 9, "matched", DAY);
         long booking = data.booking(request, talk, joAgain, DAY, "confirmed");
         long preferring = data.request(school, 10, "open", DAY);
-        db.dsl().update(REQUEST).set(REQUEST.PREFERRED_EMPLOYER_ID, dup).where(REQUEST.ID.eq(preferring)).execute();
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.PREFERRED_EMPLOYER_ID, dup)
+                .where(REQUEST.ID.eq(preferring))
+                .execute();
         AccountRepository accounts = new AccountRepository(db.dsl());
         long both = accounts.create("jo@acme.example", "Jo", null, Scope.employer(kept));
         accounts.addScope(both, Scope.employer(dup));
@@ -73,23 +97,32 @@ class EmployerMergeTest {
 
         assertThat(moved).isEqualTo(new EmployerMerge.Moved(1, 2, 1, 1, 1, 1));
         assertThat(db.dsl().fetchValue(OFFER.EMPLOYER_ID, OFFER.ID.eq(talk))).isEqualTo(kept);
-        assertThat(db.dsl().fetchValue(OFFER.VOLUNTEER_ID, OFFER.ID.eq(talk))).as("Jo is one volunteer now").isEqualTo(jo);
-        assertThat(db.dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(booking))).isEqualTo(jo);
+        assertThat(db.dsl().fetchValue(OFFER.VOLUNTEER_ID, OFFER.ID.eq(talk)))
+                .as("Jo is one volunteer now")
+                .isEqualTo(jo);
+        assertThat(db.dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(booking)))
+                .isEqualTo(jo);
         assertThat(db.dsl().fetchValue(BOOKING.STATUS, BOOKING.ID.eq(booking))).isEqualTo("confirmed");
-        assertThat(db.dsl().fetch(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(kept))).extracting(r -> r.getId())
+        assertThat(db.dsl().fetch(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(kept)))
+                .extracting(r -> r.getId())
                 .containsExactlyInAnyOrder(jo, sam);
         assertThat(db.dsl().fetchValue(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, VOLUNTEER.ID.eq(jo)))
-                .as("the later check is kept").isEqualTo(DAY.plusYears(2));
-        assertThat(db.dsl().fetchValue(REQUEST.PREFERRED_EMPLOYER_ID, REQUEST.ID.eq(preferring))).isEqualTo(kept);
+                .as("the later check is kept")
+                .isEqualTo(DAY.plusYears(2));
+        assertThat(db.dsl().fetchValue(REQUEST.PREFERRED_EMPLOYER_ID, REQUEST.ID.eq(preferring)))
+                .isEqualTo(kept);
         assertThat(accounts.findById(both).orElseThrow().scopes()).containsExactly(Scope.employer(kept));
         assertThat(accounts.findById(onlyDup).orElseThrow().scopes()).containsExactly(Scope.employer(kept));
         var survivor = db.dsl().fetchSingle(EMPLOYER, EMPLOYER.ID.eq(kept));
         assertThat(survivor.getEmailDomain()).isEqualTo("acme.example");
         assertThat(survivor.getMaxAsksPerMonth()).as("the stricter wish wins").isEqualTo((short) 2);
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup))).isEqualTo(kept);
-        assertThat(db.dsl().fetchCount(USER_SCOPE, USER_SCOPE.EMPLOYER_ID.eq(dup))).isZero();
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup)))
+                .isEqualTo(kept);
+        assertThat(db.dsl().fetchCount(USER_SCOPE, USER_SCOPE.EMPLOYER_ID.eq(dup)))
+                .isZero();
 
-        var audit = db.dsl().fetchSingle(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged").and(AUDIT_LOG.SUBJECT_ID.eq(kept)));
+        var audit = db.dsl()
+                .fetchSingle(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged").and(AUDIT_LOG.SUBJECT_ID.eq(kept)));
         assertThat(audit.getActorUserId()).isEqualTo(coordinator);
         assertThat(audit.getDetail().data()).contains("\"merged_from\": " + dup).contains("\"volunteers_folded\": 1");
     }
@@ -103,8 +136,12 @@ class EmployerMergeTest {
         merge(third, second);
         merge(second, first);
 
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(third))).isEqualTo(first);
-        assertThat(new EmployerRepository(db.dsl()).findCurrent(third)).get().extracting(Employer::id).isEqualTo(first);
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(third)))
+                .isEqualTo(first);
+        assertThat(new EmployerRepository(db.dsl()).findCurrent(third))
+                .get()
+                .extracting(Employer::id)
+                .isEqualTo(first);
     }
 
     @Test
@@ -113,11 +150,16 @@ class EmployerMergeTest {
         long b = data.employer(hub, "Solo Signs Ltd");
         long elsewhere = data.employer(data.hub("Nottingham"), "Solo Signs");
 
-        assertThatThrownBy(() -> merge(a, a)).isInstanceOf(EmployerMerge.Refused.class).hasMessageContaining("itself");
-        assertThatThrownBy(() -> merge(a, elsewhere)).isInstanceOf(EmployerMerge.Refused.class)
+        assertThatThrownBy(() -> merge(a, a))
+                .isInstanceOf(EmployerMerge.Refused.class)
+                .hasMessageContaining("itself");
+        assertThatThrownBy(() -> merge(a, elsewhere))
+                .isInstanceOf(EmployerMerge.Refused.class)
                 .hasMessageContaining("same Careers Hub");
         merge(b, a);
-        assertThatThrownBy(() -> merge(b, a)).isInstanceOf(EmployerMerge.Refused.class).hasMessageContaining("already");
+        assertThatThrownBy(() -> merge(b, a))
+                .isInstanceOf(EmployerMerge.Refused.class)
+                .hasMessageContaining("already");
         assertThatThrownBy(() -> merge(a, 987_654_321L)).isInstanceOf(EmployerMerge.Refused.class);
     }
 
@@ -132,11 +174,14 @@ class EmployerMergeTest {
         data.booking(data.request(school, 8, "matched", DAY), keptTalk, pat, DAY, "confirmed");
         data.booking(data.request(school, 11, "matched", DAY), dupTalk, patAgain, DAY, "confirmed");
 
-        assertThatThrownBy(() -> merge(dup, kept)).isInstanceOf(EmployerMerge.Refused.class)
-                .hasMessageContaining("pat@harbour.example").hasMessageContaining("booked at the same time");
+        assertThatThrownBy(() -> merge(dup, kept))
+                .isInstanceOf(EmployerMerge.Refused.class)
+                .hasMessageContaining("pat@harbour.example")
+                .hasMessageContaining("booked at the same time");
 
         assertThat(db.dsl().fetchValue(OFFER.EMPLOYER_ID, OFFER.ID.eq(dupTalk))).isEqualTo(dup);
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup))).isNull();
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup)))
+                .isNull();
         assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.ID.eq(patAgain))).isOne();
     }
 }

@@ -6,7 +6,6 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,10 +28,20 @@ class EmployerRepositoryTest {
         hub = data.hub("Derby");
         long north = data.school(hub, "Northside Academy");
         long south = data.school(hub, "Southside School");
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, "DE22 1AA").set(SCHOOL.LATITUDE, 52.94).set(SCHOOL.LONGITUDE, -1.50)
-                .where(SCHOOL.ID.eq(north)).execute();
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, "DE24 3BB").set(SCHOOL.LATITUDE, 52.89).set(SCHOOL.LONGITUDE, -1.45)
-                .where(SCHOOL.ID.eq(south)).execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, "DE22 1AA")
+                .set(SCHOOL.LATITUDE, 52.94)
+                .set(SCHOOL.LONGITUDE, -1.50)
+                .where(SCHOOL.ID.eq(north))
+                .execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, "DE24 3BB")
+                .set(SCHOOL.LATITUDE, 52.89)
+                .set(SCHOOL.LONGITUDE, -1.45)
+                .where(SCHOOL.ID.eq(south))
+                .execute();
     }
 
     long create(String name, String email, String postcode) {
@@ -51,8 +60,10 @@ class EmployerRepositoryTest {
     void aFreeMailDomainNeverJoinsTwoOrganisations() {
         create("Bright Plumbing", "bright.plumbing@gmail.com", "DE1 2AB");
 
-        assertThat(employers.findExisting("Greenfield Gardens", "greenfield@gmail.com", "DE1 2AB")).isEmpty();
-        assertThat(db.dsl().fetchValue(EMPLOYER.EMAIL_DOMAIN, EMPLOYER.NAME.eq("Bright Plumbing"))).isNull();
+        assertThat(employers.findExisting("Greenfield Gardens", "greenfield@gmail.com", "DE1 2AB"))
+                .isEmpty();
+        assertThat(db.dsl().fetchValue(EMPLOYER.EMAIL_DOMAIN, EMPLOYER.NAME.eq("Bright Plumbing")))
+                .isNull();
     }
 
     @Test
@@ -68,17 +79,24 @@ class EmployerRepositoryTest {
         long firm = create("Riverside Precision Engineering Ltd", "office@gmail.com", "DE21 4AA");
 
         assertThat(employers.findExisting("Riverside Precison Engineering Limited", "r.p.e@yahoo.co.uk", "DE21 7ZZ"))
-                .hasValue(new ExistingEmployer(firm, "Riverside Precision Engineering Ltd", Reason.SIMILAR_NAME_NEARBY));
+                .hasValue(
+                        new ExistingEmployer(firm, "Riverside Precision Engineering Ltd", Reason.SIMILAR_NAME_NEARBY));
         assertThat(employers.findExisting("Riverside Precision Engineering Ltd", "r.p.e@yahoo.co.uk", "NG7 2RD"))
-                .as("the same name in another town is another business").isEmpty();
-        assertThat(employers.findExisting("Riverview Precision Plastics", "r.p.e@yahoo.co.uk", "DE21 7ZZ")).isEmpty();
+                .as("the same name in another town is another business")
+                .isEmpty();
+        assertThat(employers.findExisting("Riverview Precision Plastics", "r.p.e@yahoo.co.uk", "DE21 7ZZ"))
+                .isEmpty();
     }
 
     @Test
     void aMergedRecordLeadsToTheOneThatStayed() {
         long kept = create("Castle Accountants LLP", "info@castle-acc.example", "DE1 3QQ");
         long merged = create("Castle Accountancy Services", "team@castle-accounts.example", "DE1 3QR");
-        db.dsl().update(EMPLOYER).set(EMPLOYER.MERGED_INTO_ID, kept).where(EMPLOYER.ID.eq(merged)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.MERGED_INTO_ID, kept)
+                .where(EMPLOYER.ID.eq(merged))
+                .execute();
 
         assertThat(employers.findExisting("Castle Accountancy", "new@castle-accounts.example", "DE1 3QR"))
                 .hasValue(new ExistingEmployer(kept, "Castle Accountants LLP", Reason.SAME_EMAIL_DOMAIN));
@@ -90,12 +108,23 @@ class EmployerRepositoryTest {
         long near = create("Southside Motors", "desk@southside-motors.example", "DE24 9XY");
         long elsewhere = create("Faraway Freight", "desk@faraway-freight.example", "S1 1AA");
 
-        var placed = db.dsl().select(EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE).from(EMPLOYER).where(EMPLOYER.ID.eq(near)).fetchOne();
+        var placed = db.dsl()
+                .select(EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.eq(near))
+                .fetchOne();
         assertThat(placed.value1()).isEqualTo(52.89);
         assertThat(placed.value2()).isEqualTo(-1.45);
-        var hubMiddle = db.dsl().select(EMPLOYER.LATITUDE).from(EMPLOYER).where(EMPLOYER.ID.eq(elsewhere)).fetchOne();
+        var hubMiddle = db.dsl()
+                .select(EMPLOYER.LATITUDE)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.eq(elsewhere))
+                .fetchOne();
         assertThat(hubMiddle.value1()).isCloseTo(52.915, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(employers.findById(near)).get().extracting(Employer::emailDomain).isEqualTo("southside-motors.example");
+        assertThat(employers.findById(near))
+                .get()
+                .extracting(Employer::emailDomain)
+                .isEqualTo("southside-motors.example");
     }
 
     @Test
@@ -105,10 +134,15 @@ class EmployerRepositoryTest {
         long c = create("Peak District Tours", "hello@peaktours.example", "DE56 3CC");
         long d = create("Peak Dental Care", "nurse@peakdental.example", "S10 1AA");
 
-        var pairs = new EmployerRepository(db.dsl()).findLikelyDuplicates(hub).stream()
-                .filter(p -> p.first().name().startsWith("Peak")).toList();
+        var pairs = new EmployerRepository(db.dsl())
+                .findLikelyDuplicates(hub).stream()
+                        .filter(p -> p.first().name().startsWith("Peak"))
+                        .toList();
 
-        assertThat(pairs).extracting(p -> java.util.Set.of(p.first().id(), p.second().id()), EmployerRepository.LikelyDuplicate::reason)
+        assertThat(pairs)
+                .extracting(
+                        p -> java.util.Set.of(p.first().id(), p.second().id()),
+                        EmployerRepository.LikelyDuplicate::reason)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(java.util.Set.of(a, b), Reason.SIMILAR_NAME_NEARBY),
                         org.assertj.core.groups.Tuple.tuple(java.util.Set.of(a, d), Reason.SAME_EMAIL_DOMAIN));
@@ -122,21 +156,35 @@ class EmployerRepositoryTest {
         long kiln = create("Kiln Street Pottery", "kiln@kilnstreet.example", "DE1 4KS");
         long merged = create("Kiln St Pottery", "shop@kilnstreet-shop.example", "DE1 4KT");
         create("100% Kiln Supplies", "sales@kiln-supplies.example", "DE1 4KU");
-        db.dsl().update(EMPLOYER).set(EMPLOYER.MERGED_INTO_ID, kiln).where(EMPLOYER.ID.eq(merged)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.MERGED_INTO_ID, kiln)
+                .where(EMPLOYER.ID.eq(merged))
+                .execute();
         data.offer(kiln, "active", today.plusMonths(2));
         data.offer(kiln, "active", today.minusDays(1));
         data.offer(kiln, "pending", today.plusMonths(2));
         data.volunteer(kiln);
         long left = data.volunteer(kiln);
-        db.dsl().update(VOLUNTEER).set(VOLUNTEER.ACTIVE, false).where(VOLUNTEER.ID.eq(left)).execute();
+        db.dsl()
+                .update(VOLUNTEER)
+                .set(VOLUNTEER.ACTIVE, false)
+                .where(VOLUNTEER.ID.eq(left))
+                .execute();
 
-        assertThat(employers.findSummaries(hub, "KILN STREET", today, 10)).containsExactly(
-                new EmployerSummary(kiln, "Kiln Street Pottery", "DE1 4KS", "Manufacturing", "small", false, 1, 1));
-        assertThat(employers.findSummaries(hub, "kiln", today, 10)).extracting(EmployerSummary::name)
-                .as("merged records are left out").containsExactly("100% Kiln Supplies", "Kiln Street Pottery");
-        assertThat(employers.findSummaries(hub, "100%", today, 10)).extracting(EmployerSummary::name)
+        assertThat(employers.findSummaries(hub, "KILN STREET", today, 10))
+                .containsExactly(new EmployerSummary(
+                        kiln, "Kiln Street Pottery", "DE1 4KS", "Manufacturing", "small", false, 1, 1));
+        assertThat(employers.findSummaries(hub, "kiln", today, 10))
+                .extracting(EmployerSummary::name)
+                .as("merged records are left out")
+                .containsExactly("100% Kiln Supplies", "Kiln Street Pottery");
+        assertThat(employers.findSummaries(hub, "100%", today, 10))
+                .extracting(EmployerSummary::name)
                 .containsExactly("100% Kiln Supplies");
-        assertThat(employers.findSummaries(hub, "_iln", today, 10)).as("_ and % are characters, not wildcards").isEmpty();
+        assertThat(employers.findSummaries(hub, "_iln", today, 10))
+                .as("_ and % are characters, not wildcards")
+                .isEmpty();
         assertThat(employers.findSummaries(hub, "", today, 1)).hasSize(1);
     }
 }

@@ -9,16 +9,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrganisationNameTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Acme Engineering Ltd|acme engineering",
-            "ACME Engineering Limited|acme engineering",
-            "Acme Engineering Ltd.|acme engineering",
-            "The Acme Engineering Co.|acme engineering",
-            "Smith & Sons Group plc|smith and sons",
-            "Café Délice LLP|cafe delice",
-            "O'Brien's Bakery|obriens bakery",
-            "Derby County Community Trust CIC|derby county community trust",
-            "Limited Editions Ltd|limited editions"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Acme Engineering Ltd|acme engineering",
+                "ACME Engineering Limited|acme engineering",
+                "Acme Engineering Ltd.|acme engineering",
+                "The Acme Engineering Co.|acme engineering",
+                "Smith & Sons Group plc|smith and sons",
+                "Café Délice LLP|cafe delice",
+                "O'Brien's Bakery|obriens bakery",
+                "Derby County Community Trust CIC|derby county community trust",
+                "Limited Editions Ltd|limited editions"
+            })
     void setsAsideCaseAccentsPunctuationAndLegalSuffixes(String typed, String expected) {
         assertThat(OrganisationName.normalise(typed)).isEqualTo(expected);
     }
@@ -30,11 +33,17 @@ class OrganisationNameTest {
 
     @Test
     void nearlyEqualAllowsATypoOnlyInNamesLongEnoughForItNotToBeChance() {
-        assertThat(OrganisationName.nearlyEqual("acme engineering", "acme engineerin")).isTrue();
-        assertThat(OrganisationName.nearlyEqual("riverside precision engineering", "riversid precison engineering")).isTrue();
-        assertThat(OrganisationName.nearlyEqual("acme", "acne")).as("short names differ by one letter by chance").isFalse();
-        assertThat(OrganisationName.nearlyEqual("acme engineering", "apex engineering")).isFalse();
-        assertThat(OrganisationName.nearlyEqual("derby plumbing", "derby plumbing")).isTrue();
+        assertThat(OrganisationName.nearlyEqual("acme engineering", "acme engineerin"))
+                .isTrue();
+        assertThat(OrganisationName.nearlyEqual("riverside precision engineering", "riversid precison engineering"))
+                .isTrue();
+        assertThat(OrganisationName.nearlyEqual("acme", "acne"))
+                .as("short names differ by one letter by chance")
+                .isFalse();
+        assertThat(OrganisationName.nearlyEqual("acme engineering", "apex engineering"))
+                .isFalse();
+        assertThat(OrganisationName.nearlyEqual("derby plumbing", "derby plumbing"))
+                .isTrue();
     }
 
     @Test

@@ -32,7 +32,8 @@ class PostcodeDistrictTest {
 
     @Test
     void freeMailDomainsIdentifyNoOrganisation() {
-        assertThat(EmailDomains.organisationDomain("priya@Riverside-Precision.example")).hasValue("riverside-precision.example");
+        assertThat(EmailDomains.organisationDomain("priya@Riverside-Precision.example"))
+                .hasValue("riverside-precision.example");
         assertThat(EmailDomains.organisationDomain("priya@gmail.com")).isEmpty();
         assertThat(EmailDomains.organisationDomain("priya@OUTLOOK.com")).isEmpty();
         assertThat(EmailDomains.organisationDomain("priya@btinternet.com")).isEmpty();

@@ -21,11 +21,14 @@ class VolunteerRepositoryTest {
         long employer = data.employer(data.hub("Derby Careers Hub"), "Rolls-Royce plc");
         VolunteerRepository volunteers = new VolunteerRepository(db.dsl());
 
-        assertThat(volunteers.save(employer, "Val", "Val@Example.org", CHECKED_UNTIL)).isEqualTo(VolunteerRepository.Saved.ADDED);
+        assertThat(volunteers.save(employer, "Val", "Val@Example.org", CHECKED_UNTIL))
+                .isEqualTo(VolunteerRepository.Saved.ADDED);
         assertThat(volunteers.save(employer, "Val Smith", "val@example.ORG", CHECKED_UNTIL))
                 .isEqualTo(VolunteerRepository.Saved.UPDATED);
 
-        assertThat(volunteers.findByEmployer(employer)).extracting(Volunteer::name).containsExactly("Val Smith");
+        assertThat(volunteers.findByEmployer(employer))
+                .extracting(Volunteer::name)
+                .containsExactly("Val Smith");
     }
 
     /** Java lowers "İ" to two characters, PostgreSQL to one: the unique index is PostgreSQL's. */

@@ -45,17 +45,30 @@ class EmployerFatigueTest {
         booking(data, request, steady, LocalDate.of(2026, 12, 3), "published", tenDaysAgo);
         booking(data, request, steady, LocalDate.of(2026, 11, 2), "no_show", fiftyDaysAgo);
         long late = booking(data, request, steady, LocalDate.of(2026, 11, 10), "declined", fiftyDaysAgo);
-        db.dsl().update(BOOKING).set(BOOKING.DECLINED_BY, "employer").set(BOOKING.LATE_CANCELLATION, true)
-                .where(BOOKING.ID.eq(late)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.DECLINED_BY, "employer")
+                .set(BOOKING.LATE_CANCELLATION, true)
+                .where(BOOKING.ID.eq(late))
+                .execute();
         // Decliner allows one a month, was asked once and said no in good time
         long decliner = employer(data, "Decliner Ltd", 1, false);
         long declined = booking(data, request, decliner, LocalDate.of(2026, 11, 30), "declined", tenDaysAgo);
-        db.dsl().update(BOOKING).set(BOOKING.DECLINED_BY, "employer").where(BOOKING.ID.eq(declined)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.DECLINED_BY, "employer")
+                .where(BOOKING.ID.eq(declined))
+                .execute();
         // a cornerstone has no cap on sessions
         long cornerstone = employer(data, "Cornerstone Trust", 4, true);
         booking(data, request, cornerstone, LocalDate.of(2026, 12, 1), "published", tenDaysAgo);
         // not listed: asked only long ago, never asked, another hub's
-        booking(data, request, employer(data, "Long Ago Ltd", 1, false), LocalDate.of(2026, 8, 10), "delivered",
+        booking(
+                data,
+                request,
+                employer(data, "Long Ago Ltd", 1, false),
+                LocalDate.of(2026, 8, 10),
+                "delivered",
                 hundredDaysAgo);
         employer(data, "Quiet Ltd", 1, false);
         data.employer(data.hub("Other hub"), "Elsewhere Ltd");
@@ -65,7 +78,8 @@ class EmployerFatigueTest {
     void theMostAskedComeFirstWithTheirCapsAndLetDowns() {
         List<EmployerFatigue> employers = EmployerFatigue.forHub(db.dsl(), hub, TODAY, 100);
 
-        assertThat(employers).extracting(EmployerFatigue::name)
+        assertThat(employers)
+                .extracting(EmployerFatigue::name)
                 .containsExactly("Busy Ltd", "Steady Ltd", "Cornerstone Trust", "Decliner Ltd");
         EmployerFatigue busy = employers.get(0);
         assertThat(busy.asksLastFourWeeks()).isEqualTo(2);
@@ -90,42 +104,60 @@ class EmployerFatigueTest {
 
     @Test
     void theListStopsAtTheLimit() {
-        assertThat(EmployerFatigue.forHub(db.dsl(), hub, TODAY, 2)).extracting(EmployerFatigue::name)
+        assertThat(EmployerFatigue.forHub(db.dsl(), hub, TODAY, 2))
+                .extracting(EmployerFatigue::name)
                 .containsExactly("Busy Ltd", "Steady Ltd");
     }
 
     /** Late cancellations are counted among the declined bookings, so the schema keeps the flag there. */
     @Test
     void onlyADeclinedBookingCanBeALateCancellation() {
-        assertThatThrownBy(() -> db.dsl().update(BOOKING).set(BOOKING.LATE_CANCELLATION, true)
-                .where(BOOKING.STATUS.eq("published")).execute())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("booking_late_cancellation_ck");
-        assertThat(EmployerFatigue.forHub(db.dsl(), hub, TODAY, 10)).extracting(EmployerFatigue::lateCancellations)
+        assertThatThrownBy(() -> db.dsl()
+                        .update(BOOKING)
+                        .set(BOOKING.LATE_CANCELLATION, true)
+                        .where(BOOKING.STATUS.eq("published"))
+                        .execute())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("booking_late_cancellation_ck");
+        assertThat(EmployerFatigue.forHub(db.dsl(), hub, TODAY, 10))
+                .extracting(EmployerFatigue::lateCancellations)
                 .containsExactly(0, 1, 0, 0);
     }
 
     private static long employer(TestData data, String name, int maxAsksPerMonth, boolean cornerstone) {
         long id = data.employer(hub, name);
-        db.dsl().update(EMPLOYER).set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
-                .set(EMPLOYER.CORNERSTONE, cornerstone).where(EMPLOYER.ID.eq(id)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .set(EMPLOYER.CORNERSTONE, cornerstone)
+                .where(EMPLOYER.ID.eq(id))
+                .execute();
         return id;
     }
 
     private static long booking(TestData data, long request, long employer, LocalDate on, String status, long round) {
-        long booking = data.booking(request, data.offer(employer, "active", LocalDate.of(2027, 3, 1)), null, on, status);
-        db.dsl().update(BOOKING).set(BOOKING.ROUND_ID, round).where(BOOKING.ID.eq(booking)).execute();
+        long booking =
+                data.booking(request, data.offer(employer, "active", LocalDate.of(2027, 3, 1)), null, on, status);
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.ROUND_ID, round)
+                .where(BOOKING.ID.eq(booking))
+                .execute();
         return booking;
     }
 
     private static long publishedRound(int daysAgo) {
         var at = TODAY.minusDays(daysAgo).atTime(9, 0).atOffset(ZoneOffset.UTC);
-        return db.dsl().insertInto(MATCHING_ROUND)
+        return db.dsl()
+                .insertInto(MATCHING_ROUND)
                 .set(MATCHING_ROUND.HUB_ID, hub)
                 .set(MATCHING_ROUND.STATUS, "published")
                 .set(MATCHING_ROUND.HORIZON_START, TODAY.minusDays(daysAgo).plusWeeks(1))
                 .set(MATCHING_ROUND.HORIZON_END, TODAY.minusDays(daysAgo).plusWeeks(7))
                 .set(MATCHING_ROUND.CREATED_AT, at)
                 .set(MATCHING_ROUND.PUBLISHED_AT, at)
-                .returning(MATCHING_ROUND.ID).fetchOne().getId();
+                .returning(MATCHING_ROUND.ID)
+                .fetchOne()
+                .getId();
     }
 }

@@ -65,9 +65,12 @@ class HubProgressTest {
     void schoolsAreRankedColdSpotsFirstThenByEncountersStillNeeded() {
         HubProgress progress = HubProgress.of(db.dsl(), hub, TODAY);
 
-        assertThat(progress.schools()).extracting(SchoolProgress::name)
+        assertThat(progress.schools())
+                .extracting(SchoolProgress::name)
                 .containsExactly("Bemrose School", "Alvaston Academy", "Chellaston Academy", "Derby Pride Academy");
-        assertThat(progress.schools()).extracting(SchoolProgress::encountersBehind).containsExactly(3, 6, 1, 0);
+        assertThat(progress.schools())
+                .extracting(SchoolProgress::encountersBehind)
+                .containsExactly(3, 6, 1, 0);
         SchoolProgress bemroseRow = progress.schools().getFirst();
         assertThat(bemroseRow.coldSpot()).isTrue();
         assertThat(bemroseRow.district()).isEqualTo("DE23");
@@ -113,19 +116,33 @@ class HubProgressTest {
 
     private static long school(TestData data, long hubId, String name, String postcode, Integer decile) {
         long id = data.school(hubId, name);
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, postcode)
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, postcode)
                 .set(SCHOOL.DEPRIVATION_DECILE, decile == null ? null : decile.shortValue())
-                .where(SCHOOL.ID.eq(id)).execute();
+                .where(SCHOOL.ID.eq(id))
+                .execute();
         return id;
     }
 
     private static long disadvantaged(long pupil) {
-        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(pupil)).execute();
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.DISADVANTAGED, true)
+                .where(PUPIL.ID.eq(pupil))
+                .execute();
         return pupil;
     }
 
     private static void encounter(long pupil, String type, LocalDate on) {
-        db.dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.OCCURRED_ON,
-                ENCOUNTER.PROVIDER_NAME).values(pupil, type, on, "A local employer").execute();
+        db.dsl()
+                .insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.PROVIDER_NAME)
+                .values(pupil, type, on, "A local employer")
+                .execute();
     }
 }

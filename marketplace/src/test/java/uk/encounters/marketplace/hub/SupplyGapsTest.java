@@ -44,12 +44,33 @@ class SupplyGapsTest {
         long elsewhere = school(data, data.hub("Other hub"), "Elsewhere School", "DE23 1AA");
         long employer = data.employer(hub, "Talks Ltd");
         long talks = data.offer(employer, "active", LocalDate.of(2027, 3, 1));
-        long placements = db.dsl().insertInto(OFFER, OFFER.EMPLOYER_ID, OFFER.ENCOUNTER_TYPE, OFFER.TITLE, OFFER.SECTOR,
-                        OFFER.AT_WORKPLACE, OFFER.PUPILS_MAX, OFFER.PLACES, OFFER.STATUS, OFFER.AVAILABLE_FROM,
+        long placements = db.dsl()
+                .insertInto(
+                        OFFER,
+                        OFFER.EMPLOYER_ID,
+                        OFFER.ENCOUNTER_TYPE,
+                        OFFER.TITLE,
+                        OFFER.SECTOR,
+                        OFFER.AT_WORKPLACE,
+                        OFFER.PUPILS_MAX,
+                        OFFER.PLACES,
+                        OFFER.STATUS,
+                        OFFER.AVAILABLE_FROM,
                         OFFER.AVAILABLE_UNTIL)
-                .values(employer, "work_experience", "A week with us", "Manufacturing", true, 5, 5, "active",
-                        LocalDate.of(2026, 9, 1), LocalDate.of(2027, 3, 1))
-                .returning(OFFER.ID).fetchOne().getId();
+                .values(
+                        employer,
+                        "work_experience",
+                        "A week with us",
+                        "Manufacturing",
+                        true,
+                        5,
+                        5,
+                        "active",
+                        LocalDate.of(2026, 9, 1),
+                        LocalDate.of(2027, 3, 1))
+                .returning(OFFER.ID)
+                .fetchOne()
+                .getId();
         long published = round("published", 3);
         long proposed = round("proposed", 2);
         long discarded = round("discarded", 1);
@@ -66,7 +87,14 @@ class SupplyGapsTest {
         placement(r5, placements, 2, proposed);
         placement(r5, placements, 1, discarded);
         request(bemrose, 13, "online_insight", 1, null, Mode.ONLINE, DECEMBER, "open");
-        request(bemrose, 7, "workplace_visit", 1, "Professional, scientific & technical", Mode.AT_WORKPLACE, DECEMBER,
+        request(
+                bemrose,
+                7,
+                "workplace_visit",
+                1,
+                "Professional, scientific & technical",
+                Mode.AT_WORKPLACE,
+                DECEMBER,
                 "open");
         request(noPostcode, 7, "careers_talk", 1, null, Mode.IN_SCHOOL, DECEMBER, "open");
         // not counted: after the next round's weeks, matched, fully booked, window passed, another hub
@@ -88,13 +116,15 @@ class SupplyGapsTest {
     void unmetSessionsAreGroupedByTypeSectorYearBandAndArea() {
         SupplyGaps gaps = SupplyGaps.forHub(db.dsl(), hub, TODAY);
 
-        assertThat(gaps.targets()).extracting(RecruitmentTarget::wording).containsExactly(
-                "7 more manufacturing talks for Years 8-9 within 20 km of DE23",
-                "3 more work experience places for Year 10 within 20 km of DE23",
-                "2 more careers talks for Year 12 within 20 km of DE23",
-                "1 more careers talk for Year 7 within 20 km of =Danger School",
-                "1 more professional, scientific & technical workplace visit for Year 7 within 20 km of DE23",
-                "1 more online insight session for Year 13 online, for schools in DE23");
+        assertThat(gaps.targets())
+                .extracting(RecruitmentTarget::wording)
+                .containsExactly(
+                        "7 more manufacturing talks for Years 8-9 within 20 km of DE23",
+                        "3 more work experience places for Year 10 within 20 km of DE23",
+                        "2 more careers talks for Year 12 within 20 km of DE23",
+                        "1 more careers talk for Year 7 within 20 km of =Danger School",
+                        "1 more professional, scientific & technical workplace visit for Year 7 within 20 km of DE23",
+                        "1 more online insight session for Year 13 online, for schools in DE23");
         RecruitmentTarget talks = gaps.targets().getFirst();
         assertThat(talks.type()).isEqualTo(EncounterType.CAREERS_TALK);
         assertThat(talks.needed()).isEqualTo(7);
@@ -120,20 +150,21 @@ class SupplyGapsTest {
         assertThat(csv).startsWith("\uFEFF");
         List<String> rows = csv.substring(1).lines().toList();
         assertThat(csv.substring(1).split("\r\n")).hasSize(7);
-        assertThat(rows).containsExactly(
-                "target,more_needed,encounter_type,sector,year_groups,area,within_km,online_only,requests,schools,"
-                        + "latest_round_reasons",
-                "7 more manufacturing talks for Years 8-9 within 20 km of DE23,7,Careers talk,Manufacturing,Years 8-9,DE23,"
-                        + "20,no,3,2," + NO_TALKS + "; " + CAP,
-                "3 more work experience places for Year 10 within 20 km of DE23,3,Work experience placement,any,Year 10,"
-                        + "DE23,20,no,1,1,",
-                "2 more careers talks for Year 12 within 20 km of DE23,2,Careers talk,any,Year 12,DE23,20,no,1,1,",
-                "1 more careers talk for Year 7 within 20 km of =Danger School,1,Careers talk,any,Year 7,'=Danger School,"
-                        + "20,no,1,1,",
-                "\"1 more professional, scientific & technical workplace visit for Year 7 within 20 km of DE23\",1,"
-                        + "Workplace visit,\"Professional, scientific & technical\",Year 7,DE23,20,no,1,1,",
-                "\"1 more online insight session for Year 13 online, for schools in DE23\",1,Online insight session,any,"
-                        + "Year 13,DE23,,yes,1,1,");
+        assertThat(rows)
+                .containsExactly(
+                        "target,more_needed,encounter_type,sector,year_groups,area,within_km,online_only,requests,schools,"
+                                + "latest_round_reasons",
+                        "7 more manufacturing talks for Years 8-9 within 20 km of DE23,7,Careers talk,Manufacturing,Years 8-9,DE23,"
+                                + "20,no,3,2," + NO_TALKS + "; " + CAP,
+                        "3 more work experience places for Year 10 within 20 km of DE23,3,Work experience placement,any,Year 10,"
+                                + "DE23,20,no,1,1,",
+                        "2 more careers talks for Year 12 within 20 km of DE23,2,Careers talk,any,Year 12,DE23,20,no,1,1,",
+                        "1 more careers talk for Year 7 within 20 km of =Danger School,1,Careers talk,any,Year 7,'=Danger School,"
+                                + "20,no,1,1,",
+                        "\"1 more professional, scientific & technical workplace visit for Year 7 within 20 km of DE23\",1,"
+                                + "Workplace visit,\"Professional, scientific & technical\",Year 7,DE23,20,no,1,1,",
+                        "\"1 more online insight session for Year 13 online, for schools in DE23\",1,Online insight session,any,"
+                                + "Year 13,DE23,,yes,1,1,");
     }
 
     @Test
@@ -147,18 +178,27 @@ class SupplyGapsTest {
         assertThat(gaps.csv().substring(1).lines().count()).isEqualTo(1);
     }
 
-    enum Mode { IN_SCHOOL, AT_WORKPLACE, ONLINE }
+    enum Mode {
+        IN_SCHOOL,
+        AT_WORKPLACE,
+        ONLINE
+    }
 
     private static long school(TestData data, long hubId, String name, String postcode) {
         long id = data.school(hubId, name);
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, postcode).where(SCHOOL.ID.eq(id)).execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, postcode)
+                .where(SCHOOL.ID.eq(id))
+                .execute();
         return id;
     }
 
-    private static long request(long school, int year, String type, int units, String sectors, Mode mode,
-                                LocalDate from, String status) {
+    private static long request(
+            long school, int year, String type, int units, String sectors, Mode mode, LocalDate from, String status) {
         boolean placement = type.equals("work_experience");
-        return db.dsl().insertInto(REQUEST)
+        return db.dsl()
+                .insertInto(REQUEST)
                 .set(REQUEST.SCHOOL_ID, school)
                 .set(REQUEST.YEAR_GROUP, (short) year)
                 .set(REQUEST.ENCOUNTER_TYPE, type)
@@ -171,33 +211,48 @@ class SupplyGapsTest {
                 .set(REQUEST.AT_WORKPLACE, mode == Mode.AT_WORKPLACE)
                 .set(REQUEST.ONLINE, mode == Mode.ONLINE)
                 .set(REQUEST.STATUS, status)
-                .returning(REQUEST.ID).fetchOne().getId();
+                .returning(REQUEST.ID)
+                .fetchOne()
+                .getId();
     }
 
     /** A round of the hub, created {@code daysAgo} days ago. */
     private static long round(String status, int daysAgo) {
         OffsetDateTime at = TODAY.minusDays(daysAgo).atStartOfDay().atOffset(ZoneOffset.UTC);
-        return db.dsl().insertInto(MATCHING_ROUND)
+        return db.dsl()
+                .insertInto(MATCHING_ROUND)
                 .set(MATCHING_ROUND.HUB_ID, hub)
                 .set(MATCHING_ROUND.STATUS, status)
                 .set(MATCHING_ROUND.HORIZON_START, TODAY.plusWeeks(1))
                 .set(MATCHING_ROUND.HORIZON_END, TODAY.plusWeeks(7))
                 .set(MATCHING_ROUND.CREATED_AT, at)
                 .set(MATCHING_ROUND.PUBLISHED_AT, status.equals("published") ? at : null)
-                .returning(MATCHING_ROUND.ID).fetchOne().getId();
+                .returning(MATCHING_ROUND.ID)
+                .fetchOne()
+                .getId();
     }
 
     private static long roundOf(String status) {
-        return db.dsl().select(MATCHING_ROUND.ID).from(MATCHING_ROUND).where(MATCHING_ROUND.HUB_ID.eq(hub))
-                .and(MATCHING_ROUND.STATUS.eq(status)).fetchOne().value1();
+        return db.dsl()
+                .select(MATCHING_ROUND.ID)
+                .from(MATCHING_ROUND)
+                .where(MATCHING_ROUND.HUB_ID.eq(hub))
+                .and(MATCHING_ROUND.STATUS.eq(status))
+                .fetchOne()
+                .value1();
     }
 
     private static void inRound(long booking, long round) {
-        db.dsl().update(BOOKING).set(BOOKING.ROUND_ID, round).where(BOOKING.ID.eq(booking)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.ROUND_ID, round)
+                .where(BOOKING.ID.eq(booking))
+                .execute();
     }
 
     private static void placement(long request, long offer, int pupils, long round) {
-        db.dsl().insertInto(BOOKING)
+        db.dsl()
+                .insertInto(BOOKING)
                 .set(BOOKING.ROUND_ID, round)
                 .set(BOOKING.REQUEST_ID, request)
                 .set(BOOKING.OFFER_ID, offer)
@@ -211,7 +266,14 @@ class SupplyGapsTest {
     }
 
     private static void unmatched(long round, long request, String reasons) {
-        db.dsl().insertInto(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID, ROUND_UNMATCHED.REQUEST_ID,
-                ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS).values(round, request, 1, reasons).execute();
+        db.dsl()
+                .insertInto(
+                        ROUND_UNMATCHED,
+                        ROUND_UNMATCHED.ROUND_ID,
+                        ROUND_UNMATCHED.REQUEST_ID,
+                        ROUND_UNMATCHED.SESSIONS,
+                        ROUND_UNMATCHED.REASONS)
+                .values(round, request, 1, reasons)
+                .execute();
     }
 }

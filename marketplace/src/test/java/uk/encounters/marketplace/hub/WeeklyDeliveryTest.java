@@ -38,17 +38,25 @@ class WeeklyDeliveryTest {
         attend(delivered, pupils[2], false);
         booking(data, request, offer, LocalDate.of(2026, 11, 17), "no_show", 20);
         long late = booking(data, request, offer, LocalDate.of(2026, 11, 19), "declined", 10);
-        db.dsl().update(BOOKING).set(BOOKING.LATE_CANCELLATION, true).set(BOOKING.DECLINED_BY, "employer")
-                .where(BOOKING.ID.eq(late)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.LATE_CANCELLATION, true)
+                .set(BOOKING.DECLINED_BY, "employer")
+                .where(BOOKING.ID.eq(late))
+                .execute();
         booking(data, request, offer, LocalDate.of(2026, 11, 18), "declined", 25);
         // week of 30 November: published, and a proposal not yet published
         booking(data, request, offer, LocalDate.of(2026, 12, 2), "published", 30);
         booking(data, request, offer, LocalDate.of(2026, 12, 3), "proposed", 30);
         // another hub's booking in the same week
         long otherHub = data.hub("Other hub");
-        booking(data, data.request(data.school(otherHub, "Other School"), 9, "open", LocalDate.of(2026, 9, 7)),
+        booking(
+                data,
+                data.request(data.school(otherHub, "Other School"), 9, "open", LocalDate.of(2026, 9, 7)),
                 data.offer(data.employer(otherHub, "Other Ltd"), "active", LocalDate.of(2027, 3, 1)),
-                LocalDate.of(2026, 11, 16), "delivered", 30);
+                LocalDate.of(2026, 11, 16),
+                "delivered",
+                30);
     }
 
     @Test
@@ -68,12 +76,14 @@ class WeeklyDeliveryTest {
 
     @Test
     void theWeeksRunFromSeptemberToTheEndOfTheNextRoundSkippingHolidays() {
-        List<LocalDate> mondays = WeeklyDelivery.forHub(db.dsl(), hub, TODAY).stream().map(WeeklyDelivery::monday).toList();
+        List<LocalDate> mondays = WeeklyDelivery.forHub(db.dsl(), hub, TODAY).stream()
+                .map(WeeklyDelivery::monday)
+                .toList();
 
         assertThat(mondays.getFirst()).isEqualTo(LocalDate.of(2026, 8, 31));
         assertThat(mondays.getLast()).isEqualTo(LocalDate.of(2027, 1, 18));
-        assertThat(mondays).doesNotContain(LocalDate.of(2026, 10, 26), LocalDate.of(2026, 12, 21),
-                LocalDate.of(2026, 12, 28));
+        assertThat(mondays)
+                .doesNotContain(LocalDate.of(2026, 10, 26), LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 28));
         assertThat(mondays).hasSize(18);
     }
 
@@ -83,14 +93,34 @@ class WeeklyDeliveryTest {
 
     private static long booking(TestData data, long request, long offer, LocalDate on, String status, int pupils) {
         long booking = data.booking(request, offer, null, on, status);
-        db.dsl().update(BOOKING).set(BOOKING.PUPILS, pupils).where(BOOKING.ID.eq(booking)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.PUPILS, pupils)
+                .where(BOOKING.ID.eq(booking))
+                .execute();
         return booking;
     }
 
     private static void attend(long booking, long pupil, boolean attended) {
-        db.dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED).values(pupil, booking, "careers_talk",
-                db.dsl().select(BOOKING.STARTS_ON).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne().value1(),
-                attended).execute();
+        db.dsl()
+                .insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.BOOKING_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ATTENDED)
+                .values(
+                        pupil,
+                        booking,
+                        "careers_talk",
+                        db.dsl()
+                                .select(BOOKING.STARTS_ON)
+                                .from(BOOKING)
+                                .where(BOOKING.ID.eq(booking))
+                                .fetchOne()
+                                .value1(),
+                        attended)
+                .execute();
     }
 }

@@ -25,10 +25,12 @@ class OfferDirectoryTest {
 
     /** Offers run from 20 January to 20 July 2027. */
     static final LocalDate UNTIL = LocalDate.of(2027, 7, 20);
+
     static final LocalDate A_TUESDAY = LocalDate.of(2027, 3, 16);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     /** Derby city centre. */
     static final double LATITUDE = 52.9225;
+
     static final double LONGITUDE = -1.4746;
     static final AtomicInteger hubs = new AtomicInteger();
 
@@ -52,19 +54,35 @@ class OfferDirectoryTest {
 
     long employerAt(String name, Double latitude, Double longitude) {
         long employer = data.employer(hub, name);
-        db.dsl().update(EMPLOYER).set(EMPLOYER.LATITUDE, latitude).set(EMPLOYER.LONGITUDE, longitude)
-                .where(EMPLOYER.ID.eq(employer)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.LATITUDE, latitude)
+                .set(EMPLOYER.LONGITUDE, longitude)
+                .where(EMPLOYER.ID.eq(employer))
+                .execute();
         return employer;
     }
 
     void availableOnWeekday(long offerId, DayOfWeek day) {
-        db.dsl().insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.WEEKDAY,
-                OFFER_AVAILABILITY.PERIOD).values(offerId, (short) day.getValue(), "morning").execute();
+        db.dsl()
+                .insertInto(
+                        OFFER_AVAILABILITY,
+                        OFFER_AVAILABILITY.OFFER_ID,
+                        OFFER_AVAILABILITY.WEEKDAY,
+                        OFFER_AVAILABILITY.PERIOD)
+                .values(offerId, (short) day.getValue(), "morning")
+                .execute();
     }
 
     void availableOnDate(long offerId, LocalDate date) {
-        db.dsl().insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON,
-                OFFER_AVAILABILITY.PERIOD).values(offerId, date, "afternoon").execute();
+        db.dsl()
+                .insertInto(
+                        OFFER_AVAILABILITY,
+                        OFFER_AVAILABILITY.OFFER_ID,
+                        OFFER_AVAILABILITY.AVAILABLE_ON,
+                        OFFER_AVAILABILITY.PERIOD)
+                .values(offerId, date, "afternoon")
+                .execute();
     }
 
     List<Long> found(Query query) {
@@ -82,7 +100,11 @@ class OfferDirectoryTest {
         long kept = data.employer(hub, "Acme Engineering");
         long merged = data.employer(hub, "ACME Engineering Ltd");
         long fromMerged = offer(merged);
-        db.dsl().update(EMPLOYER).set(EMPLOYER.MERGED_INTO_ID, kept).where(EMPLOYER.ID.eq(merged)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.MERGED_INTO_ID, kept)
+                .where(EMPLOYER.ID.eq(merged))
+                .execute();
 
         assertThat(found(Query.inHub(hub, TODAY))).containsExactly(live).doesNotContain(fromMerged);
     }
@@ -101,9 +123,12 @@ class OfferDirectoryTest {
         long talk = offer("Talkers");
         long visit = set(offer("Visitors"), OFFER.ENCOUNTER_TYPE, EncounterType.WORKPLACE_VISIT.code());
 
-        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.WORKPLACE_VISIT))).containsExactly(visit);
-        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.CAREERS_TALK))).containsExactly(talk);
-        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.MENTORING))).isEmpty();
+        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.WORKPLACE_VISIT)))
+                .containsExactly(visit);
+        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.CAREERS_TALK)))
+                .containsExactly(talk);
+        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.MENTORING)))
+                .isEmpty();
     }
 
     @Test
@@ -132,11 +157,14 @@ class OfferDirectoryTest {
         long near = offer(employerAt("C Near", LATITUDE + 0.045, LONGITUDE));
         long east = offer(employerAt("D East", LATITUDE, LONGITUDE + 0.1));
 
-        var listings = directory.search(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE)).listings();
+        var listings = directory
+                .search(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE))
+                .listings();
 
         assertThat(listings).extracting(Listing::offerId).containsExactly(near, east, far, unknown);
         assertThat(listings.get(0).distanceKm()).isCloseTo(5.00, within(0.01));
-        assertThat(listings.get(1).distanceKm()).as("a degree of longitude is shorter this far north")
+        assertThat(listings.get(1).distanceKm())
+                .as("a degree of longitude is shorter this far north")
                 .isCloseTo(6.70, within(0.01));
         assertThat(listings.get(2).distanceKm()).isCloseTo(20.02, within(0.01));
         assertThat(listings.get(3).distanceKm()).isNull();
@@ -150,8 +178,10 @@ class OfferDirectoryTest {
         offer(employerAt("Far", LATITUDE + 0.18, LONGITUDE));
         offer(employerAt("Unknown", null, null));
 
-        assertThat(found(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE).within(10.0))).containsExactly(near, east);
-        assertThat(found(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE).within(6.0))).containsExactly(near);
+        assertThat(found(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE).within(10.0)))
+                .containsExactly(near, east);
+        assertThat(found(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE).within(6.0)))
+                .containsExactly(near);
     }
 
     @Test
@@ -175,9 +205,12 @@ class OfferDirectoryTest {
         assertThat(found(Query.inHub(hub, TODAY).on(A_TUESDAY))).containsExactly(tuesdays);
         assertThat(found(Query.inHub(hub, TODAY).on(A_TUESDAY.plusDays(1)))).containsExactly(wednesdays);
         assertThat(found(Query.inHub(hub, TODAY).on(UNTIL.plusWeeks(2).with(DayOfWeek.TUESDAY))))
-                .as("a Tuesday after the offer ends").isEmpty();
-        assertThat(found(Query.inHub(hub, TODAY).on(UNTIL.minusMonths(6).minusWeeks(1).with(DayOfWeek.TUESDAY))))
-                .as("a Tuesday before it starts").isEmpty();
+                .as("a Tuesday after the offer ends")
+                .isEmpty();
+        assertThat(found(Query.inHub(hub, TODAY)
+                        .on(UNTIL.minusMonths(6).minusWeeks(1).with(DayOfWeek.TUESDAY))))
+                .as("a Tuesday before it starts")
+                .isEmpty();
     }
 
     @Test
@@ -197,8 +230,14 @@ class OfferDirectoryTest {
         long wrongDay = set(offer(employerAt("Wrong Day", LATITUDE, LONGITUDE)), OFFER.SECTOR, "Retail");
         availableOnWeekday(wrongDay, DayOfWeek.FRIDAY);
 
-        assertThat(found(Query.inHub(hub, TODAY).withType(EncounterType.CAREERS_TALK).withSector("Retail").withYearGroup(8)
-                .from(LATITUDE, LONGITUDE).within(1.0).on(A_TUESDAY))).containsExactly(match);
+        assertThat(found(Query.inHub(hub, TODAY)
+                        .withType(EncounterType.CAREERS_TALK)
+                        .withSector("Retail")
+                        .withYearGroup(8)
+                        .from(LATITUDE, LONGITUDE)
+                        .within(1.0)
+                        .on(A_TUESDAY)))
+                .containsExactly(match);
     }
 
     @Test
@@ -210,7 +249,8 @@ class OfferDirectoryTest {
         long nearest = offer(employerAt("Nearby Firm", LATITUDE, LONGITUDE));
 
         OfferDirectory.Results all = directory.search(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE));
-        OfferDirectory.Results few = directory.search(Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE).within(1.0));
+        OfferDirectory.Results few = directory.search(
+                Query.inHub(hub, TODAY).from(LATITUDE, LONGITUDE).within(1.0));
 
         assertThat(all.listings()).hasSize(OfferDirectory.LIMIT);
         assertThat(all.more()).isTrue();
@@ -222,12 +262,23 @@ class OfferDirectoryTest {
     @Test
     void describesAnOfferWithoutAnyonesContactDetails() {
         long employer = data.employer(hub, "Riverside Precision");
-        db.dsl().update(EMPLOYER).set(EMPLOYER.POSTCODE, "DE24 8BY").where(EMPLOYER.ID.eq(employer)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.POSTCODE, "DE24 8BY")
+                .where(EMPLOYER.ID.eq(employer))
+                .execute();
         long offer = offer(employer);
-        db.dsl().update(OFFER).set(OFFER.VOLUNTEER_ID, data.volunteer(employer)).set(OFFER.AT_WORKPLACE, true)
-                .set(OFFER.ONLINE, true).set(OFFER.COST_PER_SESSION_PENCE, 4550).set(OFFER.SEND_ADAPTABLE, true)
-                .set(OFFER.YEAR_GROUP_MIN, (short) 10).set(OFFER.YEAR_GROUP_MAX, (short) 11)
-                .where(OFFER.ID.eq(offer)).execute();
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, data.volunteer(employer))
+                .set(OFFER.AT_WORKPLACE, true)
+                .set(OFFER.ONLINE, true)
+                .set(OFFER.COST_PER_SESSION_PENCE, 4550)
+                .set(OFFER.SEND_ADAPTABLE, true)
+                .set(OFFER.YEAR_GROUP_MIN, (short) 10)
+                .set(OFFER.YEAR_GROUP_MAX, (short) 11)
+                .where(OFFER.ID.eq(offer))
+                .execute();
         availableOnWeekday(offer, DayOfWeek.THURSDAY);
         availableOnWeekday(offer, DayOfWeek.MONDAY);
         availableOnDate(offer, A_TUESDAY);
@@ -244,6 +295,9 @@ class OfferDirectoryTest {
         assertThat(listing.sendAdaptable()).isTrue();
         assertThat(listing.dateRange()).isEqualTo("20 Jan 2027 to 20 Jul 2027");
         assertThat(listing.days()).isEqualTo("Mondays, Thursdays, 16 Mar 2027");
-        assertThat(listing.toString()).doesNotContain("@").doesNotContain("Sam Volunteer").doesNotContain("8BY");
+        assertThat(listing.toString())
+                .doesNotContain("@")
+                .doesNotContain("Sam Volunteer")
+                .doesNotContain("8BY");
     }
 }

@@ -8,8 +8,8 @@ class OutboxMessageTest {
 
     @Test
     void rejectsALineBreakInTheSubject() {
-        assertThatThrownBy(() -> new OutboxMessage("k", "kind", "a@example.org", "Hello\r\nBcc: x@example.org",
-                "body", null))
+        assertThatThrownBy(() ->
+                        new OutboxMessage("k", "kind", "a@example.org", "Hello\r\nBcc: x@example.org", "body", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("subject");
     }

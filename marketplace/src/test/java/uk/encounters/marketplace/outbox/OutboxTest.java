@@ -38,21 +38,21 @@ class OutboxTest {
         assertThat(outbox.enqueue(message("booking-confirmed:1"))).isTrue();
         assertThat(outbox.enqueue(message("booking-confirmed:1"))).isFalse();
 
-        assertThat(outbox.findRecent(10)).singleElement()
-                .satisfies(e -> {
-                    assertThat(e.kind()).isEqualTo("booking-confirmed");
-                    assertThat(e.recipient()).isEqualTo("leader@school.example");
-                    assertThat(e.attempts()).isZero();
-                    assertThat(e.status()).isEqualTo(OutboxEntry.Status.PENDING);
-                });
+        assertThat(outbox.findRecent(10)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("booking-confirmed");
+            assertThat(e.recipient()).isEqualTo("leader@school.example");
+            assertThat(e.attempts()).isZero();
+            assertThat(e.status()).isEqualTo(OutboxEntry.Status.PENDING);
+        });
     }
 
     @Test
     void enqueueInsideARolledBackTransactionLeavesNoMessage() {
         assertThatThrownBy(() -> db.dsl().transaction(tx -> {
-            new Outbox(tx.dsl()).enqueue(message("rolled-back"));
-            throw new IllegalStateException("the change failed");
-        })).hasMessageContaining("the change failed");
+                    new Outbox(tx.dsl()).enqueue(message("rolled-back"));
+                    throw new IllegalStateException("the change failed");
+                }))
+                .hasMessageContaining("the change failed");
 
         assertThat(outbox.countPending()).isZero();
     }
@@ -67,7 +67,8 @@ class OutboxTest {
 
         assertThat(claimed).extracting(p -> p.message().idempotencyKey()).containsExactly("m1", "m2", "m3");
         assertThat(claimed.getFirst().message().subject()).isEqualTo("Your booking is confirmed");
-        assertThat(outbox.claimDue("b", 10, LEASE)).extracting(p -> p.message().idempotencyKey())
+        assertThat(outbox.claimDue("b", 10, LEASE))
+                .extracting(p -> p.message().idempotencyKey())
                 .containsExactly("m4", "m5");
     }
 
@@ -93,7 +94,8 @@ class OutboxTest {
 
         Thread.sleep(300);
 
-        assertThat(outbox.claimDue("b", 1, LEASE)).extracting(p -> p.message().idempotencyKey())
+        assertThat(outbox.claimDue("b", 1, LEASE))
+                .extracting(p -> p.message().idempotencyKey())
                 .containsExactly("abandoned");
     }
 
@@ -143,9 +145,16 @@ class OutboxTest {
         assertThat(entry.lastError()).startsWith("550 relaying denied").hasSize(Outbox.MAX_ERROR_LENGTH);
         assertThat(entry.availableAt()).isAfter(before.plusSeconds(110));
         assertThat(entry.status()).isEqualTo(OutboxEntry.Status.PENDING);
-        assertThat(db.dsl().select(OUTBOX.CLAIMED_BY).from(OUTBOX).where(OUTBOX.ID.eq(id)).fetchOne().value1())
+        assertThat(db.dsl()
+                        .select(OUTBOX.CLAIMED_BY)
+                        .from(OUTBOX)
+                        .where(OUTBOX.ID.eq(id))
+                        .fetchOne()
+                        .value1())
                 .isNull();
-        assertThat(outbox.markFailed(id, "a", "again", Duration.ZERO)).as("claim already released").isFalse();
+        assertThat(outbox.markFailed(id, "a", "again", Duration.ZERO))
+                .as("claim already released")
+                .isFalse();
     }
 
     @Test
@@ -154,7 +163,8 @@ class OutboxTest {
         long id = outbox.claimDue("a", 1, LEASE).getFirst().id();
         outbox.markFailed(id, "a", "connection refused", Duration.ZERO);
 
-        assertThat(outbox.claimDue("b", 1, LEASE)).singleElement()
+        assertThat(outbox.claimDue("b", 1, LEASE))
+                .singleElement()
                 .satisfies(p -> assertThat(p.attempts()).isEqualTo(1));
     }
 
@@ -181,7 +191,8 @@ class OutboxTest {
 
         assertThat(outbox.release(id, "a")).isTrue();
 
-        assertThat(outbox.claimDue("b", 1, LEASE)).singleElement()
+        assertThat(outbox.claimDue("b", 1, LEASE))
+                .singleElement()
                 .satisfies(p -> assertThat(p.attempts()).isZero());
     }
 
@@ -192,7 +203,8 @@ class OutboxTest {
         outbox.enqueue(message("third"));
 
         assertThat(outbox.findRecent(2)).extracting(OutboxEntry::createdAt).doesNotContainNull();
-        assertThat(outbox.findRecent(2)).extracting(OutboxEntry::id)
+        assertThat(outbox.findRecent(2))
+                .extracting(OutboxEntry::id)
                 .isSortedAccordingTo((x, y) -> Long.compare(y, x))
                 .hasSize(2);
         assertThat(outbox.countPending()).isEqualTo(3);
@@ -205,12 +217,24 @@ class OutboxTest {
         outbox.enqueue(message("backing-off"));
         outbox.enqueue(message("given-up"));
         outbox.enqueue(message("sent"));
-        db.dsl().update(OUTBOX).set(OUTBOX.CREATED_AT, DSL.currentOffsetDateTime().minus(DSL.field("interval '90 minutes'")))
-                .where(OUTBOX.IDEMPOTENCY_KEY.in("backing-off", "given-up")).execute();
+        db.dsl()
+                .update(OUTBOX)
+                .set(OUTBOX.CREATED_AT, DSL.currentOffsetDateTime().minus(DSL.field("interval '90 minutes'")))
+                .where(OUTBOX.IDEMPOTENCY_KEY.in("backing-off", "given-up"))
+                .execute();
         for (String key : List.of("backing-off", "given-up", "sent")) {
-            long id = db.dsl().select(OUTBOX.ID).from(OUTBOX).where(OUTBOX.IDEMPOTENCY_KEY.eq(key)).fetchSingle().value1();
-            db.dsl().update(OUTBOX).set(OUTBOX.CLAIMED_BY, "a").set(OUTBOX.CLAIMED_UNTIL, dbNow().plusMinutes(5))
-                    .where(OUTBOX.ID.eq(id)).execute();
+            long id = db.dsl()
+                    .select(OUTBOX.ID)
+                    .from(OUTBOX)
+                    .where(OUTBOX.IDEMPOTENCY_KEY.eq(key))
+                    .fetchSingle()
+                    .value1();
+            db.dsl()
+                    .update(OUTBOX)
+                    .set(OUTBOX.CLAIMED_BY, "a")
+                    .set(OUTBOX.CLAIMED_UNTIL, dbNow().plusMinutes(5))
+                    .where(OUTBOX.ID.eq(id))
+                    .execute();
             switch (key) {
                 case "backing-off" -> outbox.markFailed(id, "a", "421 try later", Duration.ofMinutes(10));
                 case "given-up" -> outbox.markGaveUp(id, "a", "550 no such user");
@@ -249,7 +273,12 @@ class OutboxTest {
     }
 
     private static OutboxMessage message(String key) {
-        return new OutboxMessage(key, "booking-confirmed", "leader@school.example", "Your booking is confirmed",
-                "Your booking is confirmed.", "<p>Your booking is confirmed.</p>");
+        return new OutboxMessage(
+                key,
+                "booking-confirmed",
+                "leader@school.example",
+                "Your booking is confirmed",
+                "Your booking is confirmed.",
+                "<p>Your booking is confirmed.</p>");
     }
 }

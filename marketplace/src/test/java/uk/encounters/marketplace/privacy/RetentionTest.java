@@ -63,22 +63,31 @@ class RetentionTest {
         assertThat(kept.getRecipient()).isEqualTo("someone@example.org");
         assertThat(body(recent)).startsWith("Sign in at");
         assertThat(body(unsent)).startsWith("Sign in at");
-        assertThat(new Retention(dsl(), CLOCK).removeOldMessageBodies()).as("once").isZero();
+        assertThat(new Retention(dsl(), CLOCK).removeOldMessageBodies())
+                .as("once")
+                .isZero();
     }
 
     @Test
     void forgetOldAuditAddressesAfterTwelveMonths() {
         new AuditLog(dsl()).record(null, "sign_in_failed", null, null, null, "203.0.113.9");
         new AuditLog(dsl()).record(null, "sign_in_failed", null, null, null, "203.0.113.10");
-        long oldId = dsl().select(AUDIT_LOG.ID).from(AUDIT_LOG).where(AUDIT_LOG.IP_ADDRESS.eq("203.0.113.9"))
+        long oldId = dsl().select(AUDIT_LOG.ID)
+                .from(AUDIT_LOG)
+                .where(AUDIT_LOG.IP_ADDRESS.eq("203.0.113.9"))
                 .fetchSingle(AUDIT_LOG.ID);
-        dsl().update(AUDIT_LOG).set(AUDIT_LOG.OCCURRED_AT, daysAgo(370)).where(AUDIT_LOG.ID.eq(oldId)).execute();
+        dsl().update(AUDIT_LOG)
+                .set(AUDIT_LOG.OCCURRED_AT, daysAgo(370))
+                .where(AUDIT_LOG.ID.eq(oldId))
+                .execute();
 
         int forgotten = new Retention(dsl(), CLOCK).forgetOldAuditAddresses();
 
         assertThat(forgotten).isEqualTo(1);
-        assertThat(dsl().fetchValue(AUDIT_LOG.IP_ADDRESS, AUDIT_LOG.ID.eq(oldId))).isNull();
-        assertThat(dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.IP_ADDRESS.eq("203.0.113.10"))).isTrue();
+        assertThat(dsl().fetchValue(AUDIT_LOG.IP_ADDRESS, AUDIT_LOG.ID.eq(oldId)))
+                .isNull();
+        assertThat(dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.IP_ADDRESS.eq("203.0.113.10")))
+                .isTrue();
     }
 
     @Test
@@ -88,8 +97,11 @@ class RetentionTest {
         long school = data.school(hub, "Leavers School");
         // left in July 2025 (archived on 1 September 2025): kept through 2025/26, gone in 2026/27
         long leaver = data.pupil(school, 13);
-        dsl().update(PUPIL).set(PUPIL.JOINED_ON, LocalDate.of(2023, 9, 1)).set(PUPIL.DISADVANTAGED, true)
-                .where(PUPIL.ID.eq(leaver)).execute();
+        dsl().update(PUPIL)
+                .set(PUPIL.JOINED_ON, LocalDate.of(2023, 9, 1))
+                .set(PUPIL.DISADVANTAGED, true)
+                .where(PUPIL.ID.eq(leaver))
+                .execute();
         data.archive(leaver, LocalDate.of(2025, 9, 1));
         // left in July 2026: kept until the end of 2026/27
         long recentLeaver = data.pupil(school, 13);
@@ -98,15 +110,27 @@ class RetentionTest {
 
         long employer = data.employer(hub, "Reach Ltd");
         long offer = data.offer(employer, "active", LocalDate.of(2025, 7, 31));
-        long booking = data.booking(data.request(school, 13, "matched", LocalDate.of(2025, 3, 1)), offer, null,
-                LocalDate.of(2025, 3, 10), "delivered");
+        long booking = data.booking(
+                data.request(school, 13, "matched", LocalDate.of(2025, 3, 1)),
+                offer,
+                null,
+                LocalDate.of(2025, 3, 10),
+                "delivered");
         data.choose(booking, leaver);
-        dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED).values(leaver, booking, "careers_talk",
-                LocalDate.of(2025, 3, 10), true).execute();
+        dsl().insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.BOOKING_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ATTENDED)
+                .values(leaver, booking, "careers_talk", LocalDate.of(2025, 3, 10), true)
+                .execute();
         data.encounter(leaver, LocalDate.of(2024, 1, 15), true);
         data.encounter(recentLeaver, LocalDate.of(2026, 1, 15), true);
-        int reachedBefore = new EmployerBookings(dsl()).summary(employer, LocalDate.of(2026, 9, 2)).pupilsReached();
+        int reachedBefore = new EmployerBookings(dsl())
+                .summary(employer, LocalDate.of(2026, 9, 2))
+                .pupilsReached();
 
         Clock september2026 = Clock.fixed(Instant.parse("2026-09-02T02:00:00Z"), ZoneOffset.UTC);
         int deleted = new Retention(dsl(), september2026).deleteLeaversPastRetention();
@@ -114,14 +138,19 @@ class RetentionTest {
         assertThat(deleted).isEqualTo(1);
         assertThat(dsl().fetchExists(PUPIL, PUPIL.ID.eq(leaver))).isFalse();
         assertThat(dsl().fetchExists(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(leaver))).isFalse();
-        assertThat(dsl().fetchExists(BOOKING_PUPIL, BOOKING_PUPIL.PUPIL_ID.eq(leaver))).isFalse();
+        assertThat(dsl().fetchExists(BOOKING_PUPIL, BOOKING_PUPIL.PUPIL_ID.eq(leaver)))
+                .isFalse();
         assertThat(dsl().fetchExists(PUPIL, PUPIL.ID.eq(recentLeaver))).isTrue();
         assertThat(dsl().fetchExists(PUPIL, PUPIL.ID.eq(current))).isTrue();
-        assertThat(dsl().fetchValue(BOOKING.PUPILS, BOOKING.ID.eq(booking))).as("the booking's count").isEqualTo(30);
+        assertThat(dsl().fetchValue(BOOKING.PUPILS, BOOKING.ID.eq(booking)))
+                .as("the booking's count")
+                .isEqualTo(30);
 
         // on roll 2023/24 in Year 11 to 2024/25 in Year 12... as archived in Year 13 after 2024/25
-        var tallies = dsl().selectFrom(EVIDENCE_TALLY).where(EVIDENCE_TALLY.SCHOOL_ID.eq(school))
-                .orderBy(EVIDENCE_TALLY.ACADEMIC_YEAR).fetch();
+        var tallies = dsl().selectFrom(EVIDENCE_TALLY)
+                .where(EVIDENCE_TALLY.SCHOOL_ID.eq(school))
+                .orderBy(EVIDENCE_TALLY.ACADEMIC_YEAR)
+                .fetch();
         assertThat(tallies).extracting(t -> t.getAcademicYear().intValue()).containsExactly(2023, 2024);
         assertThat(tallies).extracting(t -> t.getYearGroup().intValue()).containsExactly(12, 13);
         assertThat(tallies).allSatisfy(t -> {
@@ -130,21 +159,31 @@ class RetentionTest {
             assertThat(t.getEncounters()).isEqualTo(1);
             assertThat(t.getDisadvantaged()).isTrue();
         });
-        var attendance = dsl().selectFrom(BOOKING_ATTENDANCE_TALLY).where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.eq(booking))
+        var attendance = dsl().selectFrom(BOOKING_ATTENDANCE_TALLY)
+                .where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.eq(booking))
                 .fetchSingle();
         assertThat(attendance.getAttended()).isEqualTo(1);
         assertThat(attendance.getDisadvantagedAttended()).isEqualTo(1);
-        assertThat(new EmployerBookings(dsl()).summary(employer, LocalDate.of(2026, 9, 2)).pupilsReached())
-                .as("what the employer reached survives").isEqualTo(reachedBefore).isEqualTo(1);
+        assertThat(new EmployerBookings(dsl())
+                        .summary(employer, LocalDate.of(2026, 9, 2))
+                        .pupilsReached())
+                .as("what the employer reached survives")
+                .isEqualTo(reachedBefore)
+                .isEqualTo(1);
 
-        assertThat(new Retention(dsl(), september2026).deleteLeaversPastRetention()).as("once").isZero();
+        assertThat(new Retention(dsl(), september2026).deleteLeaversPastRetention())
+                .as("once")
+                .isZero();
     }
 
     @Test
     void aHubThatKeepsLeaversLongerKeepsThem() {
         TestData data = new TestData(dsl());
         long hub = data.hub("Longer hub " + UUID.randomUUID());
-        dsl().update(HUB).set(HUB.PUPIL_RETENTION_YEARS, (short) 3).where(HUB.ID.eq(hub)).execute();
+        dsl().update(HUB)
+                .set(HUB.PUPIL_RETENTION_YEARS, (short) 3)
+                .where(HUB.ID.eq(hub))
+                .execute();
         long leaver = data.pupil(data.school(hub, "Patient School"), 13);
         data.archive(leaver, LocalDate.of(2025, 9, 1));
 
@@ -165,9 +204,17 @@ class RetentionTest {
         LocalDate longAgo = daysAgo(4 * 365).toLocalDate();
         long offer = data.offer(employer, "withdrawn", longAgo.plusMonths(1));
         long oldBooking = data.booking(data.request(school, 9, "matched", longAgo), offer, idle, longAgo, "delivered");
-        data.booking(data.request(school, 9, "matched", longAgo), offer, busy, daysAgo(200).toLocalDate(), "delivered");
+        data.booking(
+                data.request(school, 9, "matched", longAgo),
+                offer,
+                busy,
+                daysAgo(200).toLocalDate(),
+                "delivered");
         dsl().update(VOLUNTEER).set(VOLUNTEER.CREATED_AT, daysAgo(5 * 365)).execute();
-        dsl().update(BOOKING).set(BOOKING.UPDATED_AT, daysAgo(4 * 365)).where(BOOKING.VOLUNTEER_ID.eq(idle)).execute();
+        dsl().update(BOOKING)
+                .set(BOOKING.UPDATED_AT, daysAgo(4 * 365))
+                .where(BOOKING.VOLUNTEER_ID.eq(idle))
+                .execute();
 
         int anonymised = new Retention(dsl(), CLOCK).anonymiseInactiveVolunteers();
 
@@ -176,9 +223,12 @@ class RetentionTest {
         assertThat(erased.getName()).isEqualTo(Anonymisation.ERASED_VOLUNTEER);
         assertThat(erased.getEmail()).isEqualTo("erased-volunteer-" + idle + "@erased.invalid");
         assertThat(erased.getErasedAt()).isNotNull();
-        assertThat(dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(oldBooking))).isEqualTo(idle);
+        assertThat(dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(oldBooking)))
+                .isEqualTo(idle);
         assertThat(dsl().fetchValue(VOLUNTEER.NAME, VOLUNTEER.ID.eq(busy))).isEqualTo("Sam Volunteer");
-        assertThat(new Retention(dsl(), CLOCK).anonymiseInactiveVolunteers()).as("once").isZero();
+        assertThat(new Retention(dsl(), CLOCK).anonymiseInactiveVolunteers())
+                .as("once")
+                .isZero();
     }
 
     @Test
@@ -191,17 +241,23 @@ class RetentionTest {
         long coordinator = user("coord-" + UUID.randomUUID() + "@example.org");
         for (long u : new long[] {idle, signedIn}) {
             dsl().insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.EMPLOYER_ID)
-                    .values(u, "employer", employer).execute();
+                    .values(u, "employer", employer)
+                    .execute();
         }
         dsl().insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.HUB_ID)
-                .values(coordinator, "coordinator", hub).execute();
+                .values(coordinator, "coordinator", hub)
+                .execute();
         String idleEmail = dsl().fetchValue(APP_USER.EMAIL, APP_USER.ID.eq(idle));
-        dsl().insertInto(OUTBOX, OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT, OUTBOX.SUBJECT, OUTBOX.BODY_TEXT)
-                .values(UUID.randomUUID().toString(), "digest", idleEmail, "Your bookings", "...").execute();
+        dsl().insertInto(
+                        OUTBOX, OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT, OUTBOX.SUBJECT, OUTBOX.BODY_TEXT)
+                .values(UUID.randomUUID().toString(), "digest", idleEmail, "Your bookings", "...")
+                .execute();
         new AuditLog(dsl()).record(signedIn, "sign_in", "app_user", signedIn, null, "198.51.100.1");
         new AuditLog(dsl()).record(null, "sign_in_failed", null, null, java.util.Map.of("email", idleEmail), null);
-        dsl().update(APP_USER).set(APP_USER.CREATED_AT, daysAgo(4 * 365))
-                .where(APP_USER.ID.in(idle, signedIn, coordinator)).execute();
+        dsl().update(APP_USER)
+                .set(APP_USER.CREATED_AT, daysAgo(4 * 365))
+                .where(APP_USER.ID.in(idle, signedIn, coordinator))
+                .execute();
 
         int anonymised = new Retention(dsl(), CLOCK).anonymiseInactiveEmployerContacts();
 
@@ -212,9 +268,13 @@ class RetentionTest {
         assertThat(erased.getDisabledAt()).isNotNull();
         assertThat(dsl().fetchExists(USER_SCOPE, USER_SCOPE.USER_ID.eq(idle))).isFalse();
         assertThat(dsl().fetchExists(OUTBOX, OUTBOX.RECIPIENT.eq(idleEmail))).isFalse();
-        assertThat(dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.DETAIL.cast(String.class).contains(idleEmail))).isFalse();
-        assertThat(dsl().fetchValue(APP_USER.ERASED_AT, APP_USER.ID.eq(signedIn))).isNull();
-        assertThat(dsl().fetchValue(APP_USER.ERASED_AT, APP_USER.ID.eq(coordinator))).isNull();
+        assertThat(dsl().fetchExists(
+                                AUDIT_LOG, AUDIT_LOG.DETAIL.cast(String.class).contains(idleEmail)))
+                .isFalse();
+        assertThat(dsl().fetchValue(APP_USER.ERASED_AT, APP_USER.ID.eq(signedIn)))
+                .isNull();
+        assertThat(dsl().fetchValue(APP_USER.ERASED_AT, APP_USER.ID.eq(coordinator)))
+                .isNull();
     }
 
     @Test
@@ -223,17 +283,20 @@ class RetentionTest {
         token(person, daysAgo(8));
         long live = token(person, daysAgo(-1));
         dsl().insertInto(WEB_SESSION, WEB_SESSION.ID_HASH, WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT)
-                .values("expired-" + UUID.randomUUID(), new byte[0], daysAgo(1)).execute();
+                .values("expired-" + UUID.randomUUID(), new byte[0], daysAgo(1))
+                .execute();
         String liveSession = "live-" + UUID.randomUUID();
         dsl().insertInto(WEB_SESSION, WEB_SESSION.ID_HASH, WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT)
-                .values(liveSession, new byte[0], daysAgo(-1)).execute();
+                .values(liveSession, new byte[0], daysAgo(-1))
+                .execute();
 
         Retention retention = new Retention(dsl(), CLOCK);
 
         assertThat(retention.deleteExpiredTokens()).isEqualTo(1);
         assertThat(dsl().fetchExists(LOGIN_TOKEN, LOGIN_TOKEN.ID.eq(live))).isTrue();
         assertThat(retention.deleteExpiredSessions()).isEqualTo(1);
-        assertThat(dsl().fetchExists(WEB_SESSION, WEB_SESSION.ID_HASH.eq(liveSession))).isTrue();
+        assertThat(dsl().fetchExists(WEB_SESSION, WEB_SESSION.ID_HASH.eq(liveSession)))
+                .isTrue();
     }
 
     @Test
@@ -241,16 +304,36 @@ class RetentionTest {
         Retention.Report report = new Retention(dsl(), CLOCK).run();
 
         assertThat(report).isNotNull();
-        assertThat(new Retention(dsl(), CLOCK).run().changedAnything()).as("nothing left to do").isFalse();
+        assertThat(new Retention(dsl(), CLOCK).run().changedAnything())
+                .as("nothing left to do")
+                .isFalse();
     }
 
     private static long message(OffsetDateTime sentAt) {
-        return dsl().insertInto(OUTBOX, OUTBOX.IDEMPOTENCY_KEY, OUTBOX.KIND, OUTBOX.RECIPIENT, OUTBOX.SUBJECT,
-                        OUTBOX.BODY_TEXT, OUTBOX.BODY_HTML, OUTBOX.ATTACHMENTS, OUTBOX.CREATED_AT, OUTBOX.SENT_AT)
-                .values(UUID.randomUUID().toString(), "magic_link", "someone@example.org", "Your booking",
-                        "Sign in at https://example.org/sign-in/link/secret", "<p>Sign in</p>", JSONB.valueOf("[]"),
-                        sentAt == null ? daysAgo(40) : sentAt.minusMinutes(1), sentAt)
-                .returning(OUTBOX.ID).fetchSingle().getId();
+        return dsl().insertInto(
+                        OUTBOX,
+                        OUTBOX.IDEMPOTENCY_KEY,
+                        OUTBOX.KIND,
+                        OUTBOX.RECIPIENT,
+                        OUTBOX.SUBJECT,
+                        OUTBOX.BODY_TEXT,
+                        OUTBOX.BODY_HTML,
+                        OUTBOX.ATTACHMENTS,
+                        OUTBOX.CREATED_AT,
+                        OUTBOX.SENT_AT)
+                .values(
+                        UUID.randomUUID().toString(),
+                        "magic_link",
+                        "someone@example.org",
+                        "Your booking",
+                        "Sign in at https://example.org/sign-in/link/secret",
+                        "<p>Sign in</p>",
+                        JSONB.valueOf("[]"),
+                        sentAt == null ? daysAgo(40) : sentAt.minusMinutes(1),
+                        sentAt)
+                .returning(OUTBOX.ID)
+                .fetchSingle()
+                .getId();
     }
 
     private static String body(long id) {
@@ -258,14 +341,23 @@ class RetentionTest {
     }
 
     private static long user(String email) {
-        return dsl().insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME).values(email, "Pat Person")
-                .returning(APP_USER.ID).fetchSingle().getId();
+        return dsl().insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                .values(email, "Pat Person")
+                .returning(APP_USER.ID)
+                .fetchSingle()
+                .getId();
     }
 
     private static long token(long userId, OffsetDateTime expiresAt) {
-        return dsl().insertInto(LOGIN_TOKEN, LOGIN_TOKEN.USER_ID, LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.PURPOSE,
+        return dsl().insertInto(
+                        LOGIN_TOKEN,
+                        LOGIN_TOKEN.USER_ID,
+                        LOGIN_TOKEN.TOKEN_HASH,
+                        LOGIN_TOKEN.PURPOSE,
                         LOGIN_TOKEN.EXPIRES_AT)
                 .values(userId, UUID.randomUUID().toString().replace("-", ""), "magic_link", expiresAt)
-                .returning(LOGIN_TOKEN.ID).fetchSingle().getId();
+                .returning(LOGIN_TOKEN.ID)
+                .fetchSingle()
+                .getId();
     }
 }

@@ -30,8 +30,12 @@ class ProgressRepositoryTest {
         long c = data.pupil(school, 7);
         data.encounter(b, LocalDate.of(2026, 10, 5), true);
         long employer = data.employer(hub, "Progress Employer");
-        long booking = data.booking(data.request(school, 7, "matched", TODAY), data.offer(employer, "active",
-                TODAY.plusMonths(2)), null, LocalDate.of(2026, 12, 10), "published");
+        long booking = data.booking(
+                data.request(school, 7, "matched", TODAY),
+                data.offer(employer, "active", TODAY.plusMonths(2)),
+                null,
+                LocalDate.of(2026, 12, 10),
+                "published");
         data.choose(booking, c);
         // Year 10: d (disadvantaged) three before and a workplace visit this year; e two before; f three before
         // and absent this year
@@ -73,12 +77,23 @@ class ProgressRepositoryTest {
     }
 
     private static long disadvantaged(long pupil) {
-        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(pupil)).execute();
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.DISADVANTAGED, true)
+                .where(PUPIL.ID.eq(pupil))
+                .execute();
         return pupil;
     }
 
     private static void encounter(long pupil, String type, LocalDate on) {
-        db.dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.OCCURRED_ON,
-                ENCOUNTER.PROVIDER_NAME).values(pupil, type, on, "A local employer").execute();
+        db.dsl()
+                .insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.PROVIDER_NAME)
+                .values(pupil, type, on, "A local employer")
+                .execute();
     }
 }

@@ -36,8 +36,9 @@ class ProgressSummariesTest {
 
     @BeforeEach
     void twoSchools() {
-        db.dsl().execute("truncate hub, school, pupil, encounter, booking, booking_pupil, request, offer, employer,"
-                + " volunteer, school_progress_summary, year_group_progress_summary restart identity cascade");
+        db.dsl()
+                .execute("truncate hub, school, pupil, encounter, booking, booking_pupil, request, offer, employer,"
+                        + " volunteer, school_progress_summary, year_group_progress_summary restart identity cascade");
         data = new TestData(db.dsl());
         summaries = new ProgressSummaries(db.dsl());
         hub = data.hub("Summary hub");
@@ -46,7 +47,11 @@ class ProgressSummariesTest {
         for (int i = 0; i < 12; i++) {
             long pupil = data.pupil(i % 2 == 0 ? north : south, 7 + i % 7);
             if (i % 3 == 0) {
-                db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(pupil)).execute();
+                db.dsl()
+                        .update(PUPIL)
+                        .set(PUPIL.DISADVANTAGED, true)
+                        .where(PUPIL.ID.eq(pupil))
+                        .execute();
             }
             for (int e = 0; e < i % 4; e++) {
                 data.encounter(pupil, LocalDate.of(2024 + e % 3, 10, 1), e != 2);
@@ -66,7 +71,8 @@ class ProgressSummariesTest {
         assertThat(stored(SCHOOL_PROGRESS_SUMMARY.PUPILS)).isEqualTo(12);
         assertThat(stored(SCHOOL_PROGRESS_SUMMARY.ON_TRACK)).isEqualTo((int) List.of(north, south).stream()
                 .flatMap(s -> new ProgressRepository(db.dsl()).forSchool(s, TODAY).stream())
-                .filter(PupilProgress::onTrack).count());
+                .filter(PupilProgress::onTrack)
+                .count());
         assertThat(summaries.refreshDue(TODAY, 10)).as("nothing changed since").isZero();
     }
 
@@ -76,7 +82,8 @@ class ProgressSummariesTest {
         summaries.refreshDue(TODAY, 10);
         data.encounter(pupil, LocalDate.of(2026, 11, 2), true);
         assertThat(due()).containsExactly(north);
-        assertThat(summaries.forSchool(north, TODAY)).as("a school's own page brings its summary up to date")
+        assertThat(summaries.forSchool(north, TODAY))
+                .as("a school's own page brings its summary up to date")
                 .isEqualTo(YearGroupTally.of(new ProgressRepository(db.dsl()).forSchool(north, TODAY)));
         assertThat(due()).isEmpty();
     }
@@ -93,30 +100,57 @@ class ProgressSummariesTest {
         data.choose(booking, pupil);
         assertThat(due()).containsExactly(south);
         summaries.refreshDue(TODAY, 10);
-        assertThat(onTrack(south)).as("booked this year counts as this year's encounter to come")
+        assertThat(onTrack(south))
+                .as("booked this year counts as this year's encounter to come")
                 .isEqualTo(trueOnTrack(south));
 
-        db.dsl().update(BOOKING).set(BOOKING.STATUS, "declined").where(BOOKING.ID.eq(booking)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.STATUS, "declined")
+                .where(BOOKING.ID.eq(booking))
+                .execute();
         assertThat(due()).containsExactly(south);
         summaries.refreshDue(TODAY, 10);
         assertThat(onTrack(south)).isEqualTo(trueOnTrack(south));
 
-        db.dsl().update(BOOKING).set(BOOKING.PUPILS, 20).where(BOOKING.ID.eq(booking)).execute();
-        assertThat(due()).as("a change that is not the status leaves the figures alone").isEmpty();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.PUPILS, 20)
+                .where(BOOKING.ID.eq(booking))
+                .execute();
+        assertThat(due())
+                .as("a change that is not the status leaves the figures alone")
+                .isEmpty();
     }
 
     @Test
     void aPupilMovingSchoolMakesBothDueAndANewDayMakesEveryoneDue() {
-        long pupil = db.dsl().select(PUPIL.ID).from(PUPIL).where(PUPIL.SCHOOL_ID.eq(north)).limit(1).fetchOne(PUPIL.ID);
-        db.dsl().update(PUPIL).set(PUPIL.SCHOOL_ID, south).where(PUPIL.ID.eq(pupil)).execute();
+        long pupil = db.dsl()
+                .select(PUPIL.ID)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(north))
+                .limit(1)
+                .fetchOne(PUPIL.ID);
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.SCHOOL_ID, south)
+                .where(PUPIL.ID.eq(pupil))
+                .execute();
         assertThat(due()).containsExactlyInAnyOrder(north, south);
         summaries.refreshDue(TODAY, 10);
         assertThat(stored(SCHOOL_PROGRESS_SUMMARY.PUPILS)).isEqualTo(12);
-        assertThat(summaries.forHub(hub).get(south).stream().mapToInt(YearGroupTally::pupils).sum()).isEqualTo(7);
+        assertThat(summaries.forHub(hub).get(south).stream()
+                        .mapToInt(YearGroupTally::pupils)
+                        .sum())
+                .isEqualTo(7);
 
-        assertThat(summaries.refreshDue(TODAY.plusDays(1), 10)).as("figures are for a day").isEqualTo(2);
+        assertThat(summaries.refreshDue(TODAY.plusDays(1), 10))
+                .as("figures are for a day")
+                .isEqualTo(2);
         long newSchool = data.school(hub, "New School");
-        assertThat(summaries.refreshDue(TODAY.plusDays(1), 10)).as("a new school is summarised").isEqualTo(1);
+        assertThat(summaries.refreshDue(TODAY.plusDays(1), 10))
+                .as("a new school is summarised")
+                .isEqualTo(1);
         assertThat(stored(SCHOOL_PROGRESS_SUMMARY.PUPILS)).isEqualTo(12);
         assertThat(newSchool).isPositive();
     }
@@ -129,25 +163,37 @@ class ProgressSummariesTest {
     void aChangeDuringASummaryIsNotLost() throws Exception {
         long pupil = data.pupil(north, 8);
         summaries.refreshDue(TODAY, 10);
-        db.dsl().update(PUPIL).set(PUPIL.YEAR_GROUP, (short) 9).where(PUPIL.ID.eq(pupil)).execute(); // north due
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.YEAR_GROUP, (short) 9)
+                .where(PUPIL.ID.eq(pupil))
+                .execute(); // north due
         CountDownLatch summarising = new CountDownLatch(1);
         CountDownLatch changed = new CountDownLatch(1);
-        CompletableFuture<Void> summary = CompletableFuture.runAsync(() -> db.dsl().transaction(c -> {
-            // hold north's summary row, as a summary in progress does
-            c.dsl().selectFrom(SCHOOL_PROGRESS_SUMMARY).where(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID.eq(north)).forUpdate().fetch();
-            summarising.countDown();
-            changed.await(300, TimeUnit.MILLISECONDS); // the change below is waiting for us
-            new ProgressSummaries(c.dsl()).refreshHub(hub, TODAY);
-        }));
+        CompletableFuture<Void> summary =
+                CompletableFuture.runAsync(() -> db.dsl().transaction(c -> {
+                    // hold north's summary row, as a summary in progress does
+                    c.dsl()
+                            .selectFrom(SCHOOL_PROGRESS_SUMMARY)
+                            .where(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID.eq(north))
+                            .forUpdate()
+                            .fetch();
+                    summarising.countDown();
+                    changed.await(300, TimeUnit.MILLISECONDS); // the change below is waiting for us
+                    new ProgressSummaries(c.dsl()).refreshHub(hub, TODAY);
+                }));
         summarising.await(10, TimeUnit.SECONDS);
-        CompletableFuture<Void> change = CompletableFuture.runAsync(() -> data.encounter(pupil, LocalDate.of(2026, 11, 3), true));
+        CompletableFuture<Void> change =
+                CompletableFuture.runAsync(() -> data.encounter(pupil, LocalDate.of(2026, 11, 3), true));
         changed.countDown();
         summary.get(30, TimeUnit.SECONDS);
         change.get(30, TimeUnit.SECONDS);
-        assertThat(due()).as("the encounter committed after the summary read its pupils").containsExactly(north);
+        assertThat(due())
+                .as("the encounter committed after the summary read its pupils")
+                .containsExactly(north);
         summaries.refreshDue(TODAY, 10);
-        assertThat(summaries.forHub(hub).get(north)).isEqualTo(
-                YearGroupTally.of(new ProgressRepository(db.dsl()).forSchool(north, TODAY)));
+        assertThat(summaries.forHub(hub).get(north))
+                .isEqualTo(YearGroupTally.of(new ProgressRepository(db.dsl()).forSchool(north, TODAY)));
     }
 
     /** A total the home page reads, over the hub's schools. */
@@ -156,16 +202,24 @@ class ProgressSummariesTest {
     }
 
     private List<Long> due() {
-        return db.dsl().select(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID).from(SCHOOL_PROGRESS_SUMMARY)
+        return db.dsl()
+                .select(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID)
+                .from(SCHOOL_PROGRESS_SUMMARY)
                 .where(SCHOOL_PROGRESS_SUMMARY.CHANGES.ne(SCHOOL_PROGRESS_SUMMARY.SUMMARISED_CHANGES))
-                .orderBy(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID).fetch(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID);
+                .orderBy(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID)
+                .fetch(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID);
     }
 
     private int onTrack(long school) {
-        return summaries.forHub(hub).get(school).stream().mapToInt(YearGroupTally::onTrack).sum();
+        return summaries.forHub(hub).get(school).stream()
+                .mapToInt(YearGroupTally::onTrack)
+                .sum();
     }
 
     private int trueOnTrack(long school) {
-        return (int) new ProgressRepository(db.dsl()).forSchool(school, TODAY).stream().filter(PupilProgress::onTrack).count();
+        return (int) new ProgressRepository(db.dsl())
+                .forSchool(school, TODAY).stream()
+                        .filter(PupilProgress::onTrack)
+                        .count();
     }
 }

@@ -13,9 +13,10 @@ class PupilProgressTest {
 
     static final PupilValueWeights WEIGHTS = PupilValueWeights.DEFAULTS;
 
-    static PupilProgress pupil(int year, int before, int thisYear, boolean booked, int workplace, boolean disadvantaged) {
-        return new PupilProgress(year * 100L + before, year, before, thisYear, booked, workplace, disadvantaged, false,
-                false);
+    static PupilProgress pupil(
+            int year, int before, int thisYear, boolean booked, int workplace, boolean disadvantaged) {
+        return new PupilProgress(
+                year * 100L + before, year, before, thisYear, booked, workplace, disadvantaged, false, false);
     }
 
     @Test
@@ -30,13 +31,17 @@ class PupilProgressTest {
         PupilProgress booked = pupil(7, 0, 0, true, 0, false);
         assertThat(booked.onTrack()).isTrue();
         assertThat(booked.encountersBehind()).isZero();
-        assertThat(booked.hadEncounterThisYear()).as("a booking is not yet an encounter").isFalse();
+        assertThat(booked.hadEncounterThisYear())
+                .as("a booking is not yet an encounter")
+                .isFalse();
     }
 
     @Test
     void onTrackNeedsEarlierYearsMetAndOneThisYear() {
         assertThat(pupil(13, 6, 1, false, 2, false).onTrack()).isTrue();
-        assertThat(pupil(13, 5, 2, false, 2, false).onTrack()).as("two this year do not make up a missed year").isFalse();
+        assertThat(pupil(13, 5, 2, false, 2, false).onTrack())
+                .as("two this year do not make up a missed year")
+                .isFalse();
         assertThat(pupil(10, 3, 0, false, 0, false).onTrack()).isFalse();
         assertThat(pupil(10, 3, 0, false, 0, false).encountersBehind()).isEqualTo(1);
         assertThat(pupil(10, 1, 0, false, 0, false).encountersBehind()).isEqualTo(3);
@@ -46,7 +51,9 @@ class PupilProgressTest {
     void benchmark6AsksForOneWorkplaceExperienceByYear11AndASecondByYear13() {
         assertThat(pupil(9, 2, 1, false, 0, false).benchmark6Met()).isTrue();
         assertThat(pupil(10, 3, 1, false, 0, false).benchmark6Met()).isTrue();
-        assertThat(pupil(10, 3, 1, false, 0, false).needsWorkplaceExperience()).as("Year 10 should start").isTrue();
+        assertThat(pupil(10, 3, 1, false, 0, false).needsWorkplaceExperience())
+                .as("Year 10 should start")
+                .isTrue();
         assertThat(pupil(11, 4, 1, false, 0, false).benchmark6Met()).isFalse();
         assertThat(pupil(11, 4, 1, false, 1, false).benchmark6Met()).isTrue();
         assertThat(pupil(12, 5, 1, false, 1, false).benchmark6Met()).isTrue();
@@ -63,9 +70,12 @@ class PupilProgressTest {
         PupilProgress september = pupil(7, 0, 0, false, 0, false);
 
         assertThat(september.valueOfNext(WEIGHTS, null)).isEqualTo(3.0);
-        assertThat(september.valueOfEncounter(WEIGHTS, 1)).as("a second in the same round: target met").isEqualTo(0.5);
+        assertThat(september.valueOfEncounter(WEIGHTS, 1))
+                .as("a second in the same round: target met")
+                .isEqualTo(0.5);
         assertThat(pupil(7, 0, 0, true, 0, false).valueOfNext(WEIGHTS, null))
-                .as("once booked, the first is coming").isEqualTo(0.5);
+                .as("once booked, the first is coming")
+                .isEqualTo(0.5);
     }
 
     @Test
@@ -73,12 +83,14 @@ class PupilProgressTest {
         PupilProgress threeBehind = pupil(11, 2, 0, false, 1, false);
         assertThat(threeBehind.encountersBehind()).isEqualTo(3);
 
-        assertThat(List.of(0, 1, 2, 3)).extracting(ahead -> threeBehind.valueOfEncounter(WEIGHTS, ahead))
+        assertThat(List.of(0, 1, 2, 3))
+                .extracting(ahead -> threeBehind.valueOfEncounter(WEIGHTS, ahead))
                 .containsExactly(3.0, 1.0, 0.5, 0.5);
         PupilProgress oneThisYear = pupil(11, 1, 1, false, 1, false);
         assertThat(oneThisYear.encountersBehind()).isEqualTo(3);
         assertThat(oneThisYear.valueOfNext(WEIGHTS, null))
-                .as("three behind but with one this year: a catch-up, worth a third of a first").isEqualTo(1.0);
+                .as("three behind but with one this year: a catch-up, worth a third of a first")
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -86,7 +98,9 @@ class PupilProgressTest {
         PupilProgress ahead = pupil(9, 4, 0, false, 0, false);
         assertThat(ahead.encountersBehind()).isZero();
 
-        assertThat(ahead.valueOfNext(WEIGHTS, null)).as("Benchmark 5: every pupil, every year").isEqualTo(3.0);
+        assertThat(ahead.valueOfNext(WEIGHTS, null))
+                .as("Benchmark 5: every pupil, every year")
+                .isEqualTo(3.0);
         assertThat(pupil(9, 4, 1, false, 0, false).valueOfNext(WEIGHTS, null)).isEqualTo(0.5);
     }
 
@@ -99,7 +113,9 @@ class PupilProgressTest {
         assertThat(pupil.valueOfNext(WEIGHTS, EncounterType.CAREERS_TALK)).isEqualTo(3 * 1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT)).isEqualTo((3 + 1) * 1.75);
         assertThat(new PupilProgress(2, 9, 2, 0, false, 0, true, true, false)
-                .valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT)).as("Year 9: Benchmark 6 not due").isEqualTo(3 * 1.75);
+                        .valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT))
+                .as("Year 9: Benchmark 6 not due")
+                .isEqualTo(3 * 1.75);
     }
 
     @Test
@@ -110,12 +126,13 @@ class PupilProgressTest {
         PupilProgress behindWithNone = pupil(11, 1, 0, false, 1, false);
         PupilProgress atTarget = pupil(11, 4, 1, false, 1, true);
 
-        List<PupilProgress> order = Stream.of(atTarget, farBehindWithOne, aheadWithNone, behindWithNone,
-                        disadvantagedWithNone)
-                .sorted(PupilProgress.mostToGainFirst(WEIGHTS, EncounterType.CAREERS_TALK)).toList();
+        List<PupilProgress> order = Stream.of(
+                        atTarget, farBehindWithOne, aheadWithNone, behindWithNone, disadvantagedWithNone)
+                .sorted(PupilProgress.mostToGainFirst(WEIGHTS, EncounterType.CAREERS_TALK))
+                .toList();
 
-        assertThat(order).containsExactly(disadvantagedWithNone, behindWithNone, aheadWithNone, farBehindWithOne,
-                atTarget);
+        assertThat(order)
+                .containsExactly(disadvantagedWithNone, behindWithNone, aheadWithNone, farBehindWithOne, atTarget);
     }
 
     @Test
@@ -126,9 +143,11 @@ class PupilProgressTest {
         PupilValueWeights nothingBeyond = new PupilValueWeights(3, 1, 0.5, 0, 0.5, 0.25, 0, 1);
 
         assertThat(disadvantaged.valueOfNext(noDisadvantage, null)).isEqualTo(other.valueOfNext(noDisadvantage, null));
-        assertThat(pupil(9, 4, 1, false, 0, false).valueOfNext(nothingBeyond, null)).isZero();
+        assertThat(pupil(9, 4, 1, false, 0, false).valueOfNext(nothingBeyond, null))
+                .isZero();
         assertThat(new PupilProgress(3, 10, 3, 0, false, 0, false, false, true).valueOfNext(WEIGHTS, null))
-                .as("EAL is off by default").isEqualTo(3.0);
+                .as("EAL is off by default")
+                .isEqualTo(3.0);
     }
 
     @Test
@@ -170,7 +189,8 @@ class PupilProgressTest {
     void aPupilWhoMovedSchoolStopsCountingForTheOldSchoolOnTheDayTheyLeft() {
         LocalDate left = LocalDate.of(2027, 2, 1);
 
-        assertThat(OnRoll.on(LocalDate.of(2027, 1, 31), LocalDate.of(2023, 9, 1), left)).isTrue();
+        assertThat(OnRoll.on(LocalDate.of(2027, 1, 31), LocalDate.of(2023, 9, 1), left))
+                .isTrue();
         assertThat(OnRoll.on(left, LocalDate.of(2023, 9, 1), left)).isFalse();
     }
 }

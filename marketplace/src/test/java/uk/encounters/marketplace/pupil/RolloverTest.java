@@ -29,7 +29,9 @@ class RolloverTest {
         Rollover rollover = new Rollover(db.dsl());
 
         rollover.run(LocalDate.of(2026, 8, 31));
-        assertThat(yearGroup(year7)).as("the first check takes the roll as it stands").isEqualTo(7);
+        assertThat(yearGroup(year7))
+                .as("the first check takes the roll as it stands")
+                .isEqualTo(7);
 
         Rollover.Result result = rollover.run(LocalDate.of(2026, 9, 1));
 
@@ -39,8 +41,11 @@ class RolloverTest {
         assertThat(yearGroup(year13)).isEqualTo(13);
         assertThat(archivedOn(year13)).isEqualTo(LocalDate.of(2026, 9, 1));
         assertThat(archivedOn(year12)).isNull();
-        assertThat(yearGroup(movedAway)).as("a pupil who has left stays as they were").isEqualTo(9);
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(year13))).isEqualTo(1);
+        assertThat(yearGroup(movedAway))
+                .as("a pupil who has left stays as they were")
+                .isEqualTo(9);
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(year13)))
+                .isEqualTo(1);
 
         rollover.run(LocalDate.of(2026, 9, 2));
         assertThat(yearGroup(year7)).as("once a year, however often it runs").isEqualTo(8);
@@ -52,20 +57,33 @@ class RolloverTest {
         long school = data.school(data.hub("Idle hub"), "Idle School");
         long pupil = data.pupil(school, 8);
         long leaver = data.pupil(school, 12);
-        db.dsl().update(SCHOOL).set(SCHOOL.PUPILS_ROLLED_FOR, (short) 2024).where(SCHOOL.ID.eq(school)).execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.PUPILS_ROLLED_FOR, (short) 2024)
+                .where(SCHOOL.ID.eq(school))
+                .execute();
 
         new Rollover(db.dsl()).run(LocalDate.of(2026, 10, 1));
 
         assertThat(yearGroup(pupil)).isEqualTo(10);
-        assertThat(archivedOn(leaver)).as("Year 13 in 2025/26, so left on 1 September 2026")
+        assertThat(archivedOn(leaver))
+                .as("Year 13 in 2025/26, so left on 1 September 2026")
                 .isEqualTo(LocalDate.of(2026, 9, 1));
     }
 
     private static int yearGroup(long pupil) {
-        return db.dsl().select(PUPIL.YEAR_GROUP).from(PUPIL).where(PUPIL.ID.eq(pupil)).fetchOne(0, Integer.class);
+        return db.dsl()
+                .select(PUPIL.YEAR_GROUP)
+                .from(PUPIL)
+                .where(PUPIL.ID.eq(pupil))
+                .fetchOne(0, Integer.class);
     }
 
     private static LocalDate archivedOn(long pupil) {
-        return db.dsl().select(PUPIL.ARCHIVED_ON).from(PUPIL).where(PUPIL.ID.eq(pupil)).fetchOne(0, LocalDate.class);
+        return db.dsl()
+                .select(PUPIL.ARCHIVED_ON)
+                .from(PUPIL)
+                .where(PUPIL.ID.eq(pupil))
+                .fetchOne(0, LocalDate.class);
     }
 }

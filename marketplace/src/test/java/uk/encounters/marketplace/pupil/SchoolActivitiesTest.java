@@ -37,31 +37,58 @@ class SchoolActivitiesTest {
         register.put(year9.get(1), true);
         register.put(year9.get(2), false);
 
-        long fair = activities.record(school, new SchoolActivities.Details(EncounterType.CAREERS_FAIR,
-                "Our careers fair", FAIR, 9), register, null, "127.0.0.1");
+        long fair = activities.record(
+                school,
+                new SchoolActivities.Details(EncounterType.CAREERS_FAIR, "Our careers fair", FAIR, 9),
+                register,
+                null,
+                "127.0.0.1");
 
         List<PupilProgress> progress = new ProgressRepository(db.dsl()).forSchool(school, TODAY);
-        assertThat(progress).filteredOn(PupilProgress::hadEncounterThisYear).extracting(PupilProgress::pupilId)
+        assertThat(progress)
+                .filteredOn(PupilProgress::hadEncounterThisYear)
+                .extracting(PupilProgress::pupilId)
                 .containsExactly(year9.get(0), year9.get(1));
-        assertThat(new EncounterLog(db.dsl()).forSchool(school)).hasSize(3)
+        assertThat(new EncounterLog(db.dsl()).forSchool(school))
+                .hasSize(3)
                 .allSatisfy(e -> assertThat(e.provider()).isEqualTo("Our careers fair"));
         assertThat(activities.forSchool(school)).singleElement().satisfies(a -> {
             assertThat(a.attended()).isEqualTo(2);
             assertThat(a.absent()).isEqualTo(1);
             assertThat(a.yearGroup()).isEqualTo(9);
         });
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("school_activity_recorded").and(AUDIT_LOG.SUBJECT_ID.eq(fair)))).isEqualTo(1);
+        assertThat(db.dsl()
+                        .fetchCount(
+                                AUDIT_LOG,
+                                AUDIT_LOG.ACTION.eq("school_activity_recorded").and(AUDIT_LOG.SUBJECT_ID.eq(fair))))
+                .isEqualTo(1);
 
         // the third pupil came after all; a mock-interview morning, not a fair
         register.put(year9.get(2), true);
-        assertThat(activities.correct(other, fair, new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS,
-                "Rotary Club", FAIR, 9), register, null, null)).as("another school's").isFalse();
-        assertThat(activities.correct(school, fair, new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS,
-                "Rotary Club", FAIR, 9), register, null, null)).isTrue();
+        assertThat(activities.correct(
+                        other,
+                        fair,
+                        new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
+                        register,
+                        null,
+                        null))
+                .as("another school's")
+                .isFalse();
+        assertThat(activities.correct(
+                        school,
+                        fair,
+                        new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
+                        register,
+                        null,
+                        null))
+                .isTrue();
         assertThat(new ProgressRepository(db.dsl()).forSchool(school, TODAY))
                 .allSatisfy(p -> assertThat(p.hadEncounterThisYear()).isTrue());
-        assertThat(db.dsl().selectDistinct(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.PROVIDER_NAME).from(ENCOUNTER)
-                .where(ENCOUNTER.ACTIVITY_ID.eq(fair)).fetch(r -> r.value1() + "/" + r.value2()))
+        assertThat(db.dsl()
+                        .selectDistinct(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.PROVIDER_NAME)
+                        .from(ENCOUNTER)
+                        .where(ENCOUNTER.ACTIVITY_ID.eq(fair))
+                        .fetch(r -> r.value1() + "/" + r.value2()))
                 .containsExactly("mock_interviews/Rotary Club");
 
         assertThat(activities.delete(other, fair, null, null)).isFalse();
@@ -88,9 +115,13 @@ class SchoolActivitiesTest {
 
         file.remove(new SchoolActivities.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10));
         assertThat(activities.recordAll(school, file, null, null)).hasSize(1);
-        assertThat(activities.register(school, activities.forSchool(school).getFirst().id()))
-                .containsOnlyKeys(db.dsl().select(uk.encounters.marketplace.jooq.Tables.PUPIL.REFERENCE)
+        assertThat(activities.register(
+                        school, activities.forSchool(school).getFirst().id()))
+                .containsOnlyKeys(db.dsl()
+                        .select(uk.encounters.marketplace.jooq.Tables.PUPIL.REFERENCE)
                         .from(uk.encounters.marketplace.jooq.Tables.PUPIL)
-                        .where(uk.encounters.marketplace.jooq.Tables.PUPIL.ID.eq(pupil)).fetchSingle().value1());
+                        .where(uk.encounters.marketplace.jooq.Tables.PUPIL.ID.eq(pupil))
+                        .fetchSingle()
+                        .value1());
     }
 }

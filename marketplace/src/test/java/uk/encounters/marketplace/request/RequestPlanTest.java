@@ -18,8 +18,16 @@ class RequestPlanTest {
     static List<PupilProgress> pupils(int yearGroup, int count, int thisYear, int workplace) {
         List<PupilProgress> pupils = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            pupils.add(new PupilProgress(yearGroup * 1000L + thisYear * 100 + i, yearGroup, yearGroup - 7, thisYear,
-                    false, workplace, false, false, false));
+            pupils.add(new PupilProgress(
+                    yearGroup * 1000L + thisYear * 100 + i,
+                    yearGroup,
+                    yearGroup - 7,
+                    thisYear,
+                    false,
+                    workplace,
+                    false,
+                    false,
+                    false));
         }
         return pupils;
     }
@@ -32,12 +40,15 @@ class RequestPlanTest {
 
         List<RequestPlan.Proposal> plan = RequestPlan.propose(school, Map.of(), Map.of(), MONDAY);
 
-        assertThat(plan).extracting(RequestPlan.Proposal::what).containsExactly(
-                "4 sessions of careers talk for 24 pupils of Year 8 each",
-                "A workplace visit for 12 pupils of Year 11");
+        assertThat(plan)
+                .extracting(RequestPlan.Proposal::what)
+                .containsExactly(
+                        "4 sessions of careers talk for 24 pupils of Year 8 each",
+                        "A workplace visit for 12 pupils of Year 11");
         assertThat(plan.getFirst().why()).isEqualTo("95 pupils have no encounter this year");
         assertThat(plan.getFirst().details().windowStart()).isEqualTo(MONDAY.plusWeeks(1));
-        assertThat(plan.getFirst().details().windowEnd()).isEqualTo(MONDAY.plusWeeks(5).minusDays(3));
+        assertThat(plan.getFirst().details().windowEnd())
+                .isEqualTo(MONDAY.plusWeeks(5).minusDays(3));
         assertThat(plan.get(1).details().atWorkplace()).isTrue();
         assertThat(plan.get(1).details().inSchool()).isFalse();
     }
@@ -48,17 +59,20 @@ class RequestPlanTest {
 
         List<RequestPlan.Proposal> plan = RequestPlan.propose(pupils(8, 95, 0, 0), open, Map.of(), MONDAY);
 
-        assertThat(plan).extracting(RequestPlan.Proposal::what)
+        assertThat(plan)
+                .extracting(RequestPlan.Proposal::what)
                 .containsExactly("2 sessions of careers talk for 18 pupils of Year 8 each");
         assertThat(plan.getFirst().why())
                 .isEqualTo("95 pupils have no encounter this year; your open requests ask for 60 of them");
-        assertThat(RequestPlan.propose(pupils(8, 95, 0, 0), Map.of(8, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 95)),
-                Map.of(), MONDAY)).isEmpty();
+        assertThat(RequestPlan.propose(
+                        pupils(8, 95, 0, 0), Map.of(8, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 95)), Map.of(), MONDAY))
+                .isEmpty();
     }
 
     @Test
     void theSchoolsUsualKindAndSizeAreKept() {
-        var usual = Map.of(RequestPlan.Need.FIRST_THIS_YEAR,
+        var usual = Map.of(
+                RequestPlan.Need.FIRST_THIS_YEAR,
                 new RequestPlan.Usual(EncounterType.MOCK_INTERVIEWS, 12, true, false, true));
 
         List<RequestPlan.Proposal> plan = RequestPlan.propose(pupils(12, 30, 0, 1), Map.of(), usual, MONDAY);
@@ -77,14 +91,16 @@ class RequestPlanTest {
             school.add(new PupilProgress(5000 + i, 9, 1, 1, false, 0, false, false, false));
         }
 
-        List<RequestPlan.Proposal> plan = RequestPlan.propose(school, Map.of(9, Map.of(RequestPlan.Need.FIRST_THIS_YEAR,
-                25)), Map.of(), MONDAY);
+        List<RequestPlan.Proposal> plan =
+                RequestPlan.propose(school, Map.of(9, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 25)), Map.of(), MONDAY);
 
-        assertThat(plan).extracting(RequestPlan.Proposal::need, RequestPlan.Proposal::what).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(RequestPlan.Need.CATCH_UP,
-                        "A careers talk for 25 pupils of Year 9"));
-        assertThat(plan.getFirst().why()).isEqualTo("40 pupils are still behind the target to date after this year's"
-                + " first; your open requests ask for 15 of them");
+        assertThat(plan)
+                .extracting(RequestPlan.Proposal::need, RequestPlan.Proposal::what)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        RequestPlan.Need.CATCH_UP, "A careers talk for 25 pupils of Year 9"));
+        assertThat(plan.getFirst().why())
+                .isEqualTo("40 pupils are still behind the target to date after this year's"
+                        + " first; your open requests ask for 15 of them");
     }
 
     @Test

@@ -43,6 +43,7 @@ class RoundLifecycleTest {
 
     static final LocalDate TODAY = RoundHub.TODAY;
     static final Clock CLOCK = RoundHub.CLOCK;
+
     @Test
     void aSolveProposesExplainedBookingsAndSaysWhyTheRestAreUnmatched() throws Exception {
         RoundHub hub = bench.hub();
@@ -54,14 +55,22 @@ class RoundLifecycleTest {
         assertThat(round.sessionsTotal()).isEqualTo(4);
         assertThat(round.sessionsMatched()).isEqualTo(3);
         assertThat(round.pupilsCovered()).isEqualTo(90);
-        var bookings = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(outcome.roundId())).fetch();
+        var bookings = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(outcome.roundId()))
+                .fetch();
         assertThat(bookings).hasSize(3).allSatisfy(b -> {
             assertThat(b.getStatus()).isEqualTo("proposed");
             assertThat(b.getExplanation()).isNotBlank();
             assertThat(b.getStartsOn()).isBetween(round.horizonStart(), round.horizonEnd());
         });
-        assertThat(bookings).filteredOn(b -> b.getRequestId() == hub.northTalks()).hasSize(2);
-        var unmatched = db.dsl().selectFrom(ROUND_UNMATCHED).where(ROUND_UNMATCHED.ROUND_ID.eq(outcome.roundId())).fetch();
+        assertThat(bookings)
+                .filteredOn(b -> b.getRequestId() == hub.northTalks())
+                .hasSize(2);
+        var unmatched = db.dsl()
+                .selectFrom(ROUND_UNMATCHED)
+                .where(ROUND_UNMATCHED.ROUND_ID.eq(outcome.roundId()))
+                .fetch();
         assertThat(unmatched).singleElement().satisfies(u -> {
             assertThat(u.getRequestId()).isEqualTo(hub.southInterviews());
             assertThat(u.getReasons()).containsIgnoringCase("mock interviews");
@@ -72,24 +81,33 @@ class RoundLifecycleTest {
     void pinnedBookingsHoldWhenTheRoundIsSolvedAgainWithOtherWeights() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        var first = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).orderBy(BOOKING.ID).fetch();
+        var first = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .orderBy(BOOKING.ID)
+                .fetch();
         var pinned = first.getFirst();
-        assertThat(new RoundEdits(db.dsl()).pin(hub.id(), roundId, pinned.getId(), true)).isEqualTo(RoundEdits.Edit.DONE);
+        assertThat(new RoundEdits(db.dsl()).pin(hub.id(), roundId, pinned.getId(), true))
+                .isEqualTo(RoundEdits.Edit.DONE);
         var removed = first.getLast();
-        assertThat(new RoundEdits(db.dsl()).remove(hub.id(), roundId, removed.getId())).isEqualTo(RoundEdits.Edit.DONE);
+        assertThat(new RoundEdits(db.dsl()).remove(hub.id(), roundId, removed.getId()))
+                .isEqualTo(RoundEdits.Edit.DONE);
 
         RoundSolver.Outcome again = bench.solve(hub, Map.of("Travel distance", 50L));
 
         assertThat(again.roundId()).isEqualTo(roundId);
-        var after = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).fetch();
+        var after =
+                db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId)).fetch();
         assertThat(after).anySatisfy(b -> {
             assertThat(b.getId()).isEqualTo(pinned.getId());
             assertThat(b.getStartsOn()).isEqualTo(pinned.getStartsOn());
             assertThat(b.getPinned()).isTrue();
         });
         // the removed pairing is ruled out for that request in this round
-        assertThat(after).noneMatch(b -> b.getRequestId().equals(removed.getRequestId())
-                && b.getOfferId().equals(removed.getOfferId()) && !b.getId().equals(pinned.getId()));
+        assertThat(after)
+                .noneMatch(b -> b.getRequestId().equals(removed.getRequestId())
+                        && b.getOfferId().equals(removed.getOfferId())
+                        && !b.getId().equals(pinned.getId()));
         assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().weights())
                 .containsEntry("Travel distance", 50L);
     }
@@ -104,41 +122,66 @@ class RoundLifecycleTest {
 
         assertThat(published.result()).isEqualTo(Publication.Result.PUBLISHED);
         assertThat(published.bookings()).isEqualTo(3);
-        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))).isEqualTo(3);
+        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published"))))
+                .isEqualTo(3);
         assertThat(statusOf(hub.northTalks())).isEqualTo("matched");
         assertThat(statusOf(hub.southTalk())).isEqualTo("matched");
         assertThat(statusOf(hub.southInterviews())).isEqualTo("open");
 
         var digests = digests(roundId);
-        long employersAsked = db.dsl().selectDistinct(OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId)).fetch().size();
+        long employersAsked = db.dsl()
+                .selectDistinct(OFFER.EMPLOYER_ID)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .fetch()
+                .size();
         // each booking's reply link is a slot, filled with a fresh secret only when the digest is sent
-        assertThat(digests).filteredOn(d -> d.getKind().equals("round_digest_employer")).hasSize((int) employersAsked)
+        assertThat(digests)
+                .filteredOn(d -> d.getKind().equals("round_digest_employer"))
+                .hasSize((int) employersAsked)
                 .allSatisfy(d -> {
-                    assertThat(d.getBodyText()).containsPattern("Confirm: \\{link:\\d+}\\?answer=confirm")
-                            .contains("Decline: ").doesNotContain("https://encounters.example/bookings/");
+                    assertThat(d.getBodyText())
+                            .containsPattern("Confirm: \\{link:\\d+}\\?answer=confirm")
+                            .contains("Decline: ")
+                            .doesNotContain("https://encounters.example/bookings/");
                     assertThat(d.getLinkTokenIds()).isNotEmpty();
                 });
-        var replyLinks = db.dsl().selectFrom(LOGIN_TOKEN).where(LOGIN_TOKEN.PURPOSE.eq("booking_reply"))
-                .and(LOGIN_TOKEN.SUBJECT_ID.in(db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
+        var replyLinks = db.dsl()
+                .selectFrom(LOGIN_TOKEN)
+                .where(LOGIN_TOKEN.PURPOSE.eq("booking_reply"))
+                .and(LOGIN_TOKEN.SUBJECT_ID.in(
+                        db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
                 .fetch();
         assertThat(replyLinks).hasSize(3).allSatisfy(link -> {
             assertThat(link.getTokenHash()).as("no secret until sent").isNull();
             LocalDate lastDay = db.dsl().fetchValue(BOOKING.ENDS_ON, BOOKING.ID.eq(link.getSubjectId()));
-            assertThat(link.getExpiresAt().atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate())
-                    .as("works until the booking's day has passed").isEqualTo(lastDay.plusDays(1));
+            assertThat(link.getExpiresAt()
+                            .atZoneSameInstant(java.time.ZoneId.of("Europe/London"))
+                            .toLocalDate())
+                    .as("works until the booking's day has passed")
+                    .isEqualTo(lastDay.plusDays(1));
         });
         // the second employer has no contact of its own: its volunteer gets the digest
         assertThat(digests).extracting(d -> d.getRecipient()).contains("talks-" + hub.id() + "@example.org");
-        assertThat(digests).filteredOn(d -> d.getKind().equals("round_digest_school")).singleElement()
+        assertThat(digests)
+                .filteredOn(d -> d.getKind().equals("round_digest_school"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getRecipient()).isEqualTo("leader-" + hub.id() + "@example.org"));
-        var talksDigest = digests.stream().filter(d -> d.getRecipient().startsWith("talks-")).findFirst().orElseThrow();
+        var talksDigest = digests.stream()
+                .filter(d -> d.getRecipient().startsWith("talks-"))
+                .findFirst()
+                .orElseThrow();
         List<Attachment> ics = Outbox.attachments(talksDigest.getAttachments());
-        int talksBookings = db.dsl().fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
-                BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
+        int talksBookings = db.dsl()
+                .fetchCount(
+                        BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
+                        BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
         assertThat(ics).singleElement().satisfies(a -> {
             assertThat(a.filename()).isEqualTo("sessions.ics");
-            assertThat(new String(a.content(), StandardCharsets.UTF_8).split("BEGIN:VEVENT", -1)).hasSize(talksBookings + 1);
+            assertThat(new String(a.content(), StandardCharsets.UTF_8).split("BEGIN:VEVENT", -1))
+                    .hasSize(talksBookings + 1);
         });
 
         Publication.Published again = publication.publish(db.dsl(), hub.id(), roundId);
@@ -174,29 +217,49 @@ class RoundLifecycleTest {
     void aDeclineReopensItsSessionAndAQuickRematchPlansOnlyThatOne() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        new Publication("https://encounters.example", "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
-        var southBooking = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.REQUEST_ID.eq(hub.southTalk())).fetchSingle();
-        long employer = db.dsl().select(OFFER.EMPLOYER_ID).from(OFFER).where(OFFER.ID.eq(southBooking.getOfferId()))
-                .fetchSingle().value1();
-        var others = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.ID.ne(southBooking.getId())).fetch();
+        new Publication("https://encounters.example", "Employer Encounters", CLOCK)
+                .publish(db.dsl(), hub.id(), roundId);
+        var southBooking = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.REQUEST_ID.eq(hub.southTalk()))
+                .fetchSingle();
+        long employer = db.dsl()
+                .select(OFFER.EMPLOYER_ID)
+                .from(OFFER)
+                .where(OFFER.ID.eq(southBooking.getOfferId()))
+                .fetchSingle()
+                .value1();
+        var others = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.ID.ne(southBooking.getId()))
+                .fetch();
 
         assertThat(new EmployerBookings(db.dsl()).decline(employer, southBooking.getId(), "Away that week", TODAY))
                 .isEqualTo(EmployerBookings.Reply.DONE);
         assertThat(statusOf(hub.southTalk())).isEqualTo("open");
 
-        RoundSolver.Start start = bench.solver().start(hub.id(), null,
-                new RoundSolver.Options(5, Map.of(), "rematch", Set.of(hub.southTalk())));
+        RoundSolver.Start start = bench.solver()
+                .start(hub.id(), null, new RoundSolver.Options(5, Map.of(), "rematch", Set.of(hub.southTalk())));
         RoundSolver.Outcome rematch = ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS);
 
         assertThat(rematch.roundId()).isNotEqualTo(roundId);
-        var proposed = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(rematch.roundId())).fetch();
-        assertThat(proposed).singleElement().satisfies(b -> assertThat(b.getRequestId()).isEqualTo(hub.southTalk()));
+        var proposed = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(rematch.roundId()))
+                .fetch();
+        assertThat(proposed)
+                .singleElement()
+                .satisfies(b -> assertThat(b.getRequestId()).isEqualTo(hub.southTalk()));
         // everything else stayed as published
-        assertThat(db.dsl().selectFrom(BOOKING).where(BOOKING.ID.in(others.map(b -> b.getId()))).fetch())
+        assertThat(db.dsl()
+                        .selectFrom(BOOKING)
+                        .where(BOOKING.ID.in(others.map(b -> b.getId())))
+                        .fetch())
                 .allSatisfy(b -> assertThat(b.getStatus()).isEqualTo("published"))
-                .extracting(b -> b.getStartsOn()).containsExactlyInAnyOrderElementsOf(others.map(b -> b.getStartsOn()));
+                .extracting(b -> b.getStartsOn())
+                .containsExactlyInAnyOrderElementsOf(others.map(b -> b.getStartsOn()));
     }
 
     @Test
@@ -217,16 +280,18 @@ class RoundLifecycleTest {
     void anInstanceRunsNoMoreSolvesAtOnceThanItMay() throws Exception {
         RoundHub first = bench.hub();
         RoundHub second = bench.hub();
-        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK,
-                RoundSolver.SolveListener.NONE, 1)) {
-            RoundSolver.Running running = (RoundSolver.Running) oneAtATime.start(first.id(), null,
-                    RoundSolver.Options.weekly(120, Map.of()));
+        try (RoundSolver oneAtATime = new RoundSolver(db.database(), CLOCK, RoundSolver.SolveListener.NONE, 1)) {
+            RoundSolver.Running running =
+                    (RoundSolver.Running) oneAtATime.start(first.id(), null, RoundSolver.Options.weekly(120, Map.of()));
 
             assertThat(oneAtATime.start(second.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                     .isEqualTo(new RoundSolver.Full(1));
-            assertThat(new Rounds(db.dsl()).findOpen(second.id())).as("nothing started for it").isEmpty();
+            assertThat(new Rounds(db.dsl()).findOpen(second.id()))
+                    .as("nothing started for it")
+                    .isEmpty();
             assertThat(bench.solver().start(second.id(), null, RoundSolver.Options.weekly(1, Map.of())))
-                    .as("another instance takes it").isInstanceOf(RoundSolver.Running.class);
+                    .as("another instance takes it")
+                    .isInstanceOf(RoundSolver.Running.class);
 
             oneAtATime.stop(first.id(), running.roundId());
             running.outcome().get(30, TimeUnit.SECONDS);
@@ -239,21 +304,33 @@ class RoundLifecycleTest {
     @Test
     void stoppingEarlyKeepsTheBestPlanSoFar() throws Exception {
         RoundHub hub = bench.hub();
-        RoundSolver.Running running = (RoundSolver.Running) bench.solver().start(hub.id(), null,
-                RoundSolver.Options.weekly(120, Map.of()));
+        RoundSolver.Running running =
+                (RoundSolver.Running) bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(120, Map.of()));
         Thread.sleep(1500);
         assertThat(bench.solver().stop(hub.id(), running.roundId())).isTrue();
         RoundSolver.Outcome outcome = running.outcome().get(30, TimeUnit.SECONDS);
         assertThat(outcome.stoppedEarly()).isTrue();
         assertThat(outcome.matched()).isEqualTo(3);
-        assertThat(new Rounds(db.dsl()).find(hub.id(), running.roundId()).orElseThrow().status()).isEqualTo(Round.PROPOSED);
+        assertThat(new Rounds(db.dsl())
+                        .find(hub.id(), running.roundId())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(Round.PROPOSED);
     }
 
     private static List<uk.encounters.marketplace.jooq.tables.records.OutboxRecord> digests(long roundId) {
-        return db.dsl().selectFrom(OUTBOX).where(OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":")).fetch();
+        return db.dsl()
+                .selectFrom(OUTBOX)
+                .where(OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":"))
+                .fetch();
     }
 
     private static String statusOf(long requestId) {
-        return db.dsl().select(REQUEST.STATUS).from(REQUEST).where(REQUEST.ID.eq(requestId)).fetchSingle().value1();
+        return db.dsl()
+                .select(REQUEST.STATUS)
+                .from(REQUEST)
+                .where(REQUEST.ID.eq(requestId))
+                .fetchSingle()
+                .value1();
     }
 }

@@ -33,8 +33,8 @@ class RoundRecoveryTest {
         RoundHub hub = bench.hub();
         try (Database instance = Database.open(db.settings())) {
             RoundSolver stopping = new RoundSolver(instance, RoundHub.CLOCK);
-            RoundSolver.Running running = (RoundSolver.Running) stopping.start(hub.id(), null,
-                    RoundSolver.Options.weekly(120, Map.of()));
+            RoundSolver.Running running =
+                    (RoundSolver.Running) stopping.start(hub.id(), null, RoundSolver.Options.weekly(120, Map.of()));
             Thread.sleep(1500); // into the search
 
             stopping.close();
@@ -56,9 +56,12 @@ class RoundRecoveryTest {
         long roundId = rounds.create(hub.id(), RoundSolver.nextHorizon(RoundHub.TODAY), "weekly", null);
         rounds.startSolving(roundId, null, 30, Map.of());
 
-        try (RoundLock solvingElsewhere = RoundLock.tryAcquire(db.database(), hub.id()).orElseThrow()) {
+        try (RoundLock solvingElsewhere =
+                RoundLock.tryAcquire(db.database(), hub.id()).orElseThrow()) {
             bench.solver().recoverAbandoned();
-            assertThat(round(hub, roundId).status()).as("while an instance holds the lock").isEqualTo(Round.SOLVING);
+            assertThat(round(hub, roundId).status())
+                    .as("while an instance holds the lock")
+                    .isEqualTo(Round.SOLVING);
         }
         assertThat(bench.solver().recoverAbandoned()).isPositive();
 
@@ -73,14 +76,17 @@ class RoundRecoveryTest {
     @Test
     void aSolveThatLostItsHubsLockSavesNothingOverTheRoundAnotherInstanceRecovered() throws Exception {
         RoundHub hub = bench.hub();
-        RoundSolver.Running running = (RoundSolver.Running) bench.solver().start(hub.id(), null,
-                RoundSolver.Options.weekly(120, Map.of()));
+        RoundSolver.Running running =
+                (RoundSolver.Running) bench.solver().start(hub.id(), null, RoundSolver.Options.weekly(120, Map.of()));
         Thread.sleep(1500); // into the search
 
         // the lock's connection is cut (PostgreSQL restarted, a network blip): the solve goes on, lockless
-        db.dsl().select(org.jooq.impl.DSL.field("pg_terminate_backend(pid)")).from("pg_locks")
-                .where("locktype = 'advisory' and classid = {0}::oid and objid = {1}::oid"
-                        + " and database = (select oid from pg_database where datname = current_database())",
+        db.dsl()
+                .select(org.jooq.impl.DSL.field("pg_terminate_backend(pid)"))
+                .from("pg_locks")
+                .where(
+                        "locktype = 'advisory' and classid = {0}::oid and objid = {1}::oid"
+                                + " and database = (select oid from pg_database where datname = current_database())",
                         RoundLock.NAMESPACE, Math.toIntExact(hub.id()))
                 .fetch();
         awaitTrue("the hub's lock is free", () -> !RoundLock.isHeld(db.dsl(), hub.id()));
@@ -95,7 +101,8 @@ class RoundRecoveryTest {
         Round round = round(hub, running.roundId());
         assertThat(round.status()).isEqualTo(Round.DRAFT);
         assertThat(round.error()).contains("interrupted");
-        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(running.roundId()))).isZero();
+        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(running.roundId())))
+                .isZero();
     }
 
     private static Round round(RoundHub hub, long roundId) {

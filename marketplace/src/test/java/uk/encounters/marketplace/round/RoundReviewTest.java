@@ -2,9 +2,8 @@ package uk.encounters.marketplace.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
-
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,6 +31,7 @@ class RoundReviewTest {
 
     static final LocalDate TODAY = RoundHub.TODAY;
     static final Clock CLOCK = RoundHub.CLOCK;
+
     static Round solve(RoundHub hub) throws Exception {
         long roundId = bench.solve(hub, Map.of()).roundId();
         return new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
@@ -48,19 +48,31 @@ class RoundReviewTest {
         assertThat(market.sessionsWanted()).isEqualTo(4);
         assertThat(market.offers()).isEqualTo(2);
         assertThat(market.sessionsOffered()).isEqualTo(12);
-        assertThat(market.byType()).extracting(RoundMarket.Line::label, RoundMarket.Line::sessionsWanted,
-                        RoundMarket.Line::sessionsOffered, RoundMarket.Line::undersupplied)
+        assertThat(market.byType())
+                .extracting(
+                        RoundMarket.Line::label,
+                        RoundMarket.Line::sessionsWanted,
+                        RoundMarket.Line::sessionsOffered,
+                        RoundMarket.Line::undersupplied)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Careers talk", 3, 12, false),
                         org.assertj.core.groups.Tuple.tuple("Mock interviews", 1, 0, true));
-        assertThat(market.byYearGroup()).hasSize(7).filteredOn(l -> l.label().equals("Year 9")).singleElement()
+        assertThat(market.byYearGroup())
+                .hasSize(7)
+                .filteredOn(l -> l.label().equals("Year 9"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.requests()).isEqualTo(3));
-        assertThat(market.byYearGroup()).filteredOn(l -> l.label().equals("Year 12")).singleElement()
+        assertThat(market.byYearGroup())
+                .filteredOn(l -> l.label().equals("Year 12"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.offers()).isZero()); // the talks take Years 7 to 11
         // no request names a sector, so every offer counts for "any sector"
-        assertThat(market.bySector()).filteredOn(l -> l.label().equals(RoundMarket.ANY_SECTOR)).singleElement()
+        assertThat(market.bySector())
+                .filteredOn(l -> l.label().equals(RoundMarket.ANY_SECTOR))
+                .singleElement()
                 .satisfies(l -> assertThat(l.offers()).isEqualTo(2));
-        assertThat(market.byArea()).extracting(RoundMarket.Line::label)
+        assertThat(market.byArea())
+                .extracting(RoundMarket.Line::label)
                 .containsExactlyInAnyOrder(RoundMarket.NO_POSTCODE, "DE1");
     }
 
@@ -71,18 +83,31 @@ class RoundReviewTest {
         RoundReview review = new RoundReview(db.dsl());
 
         // ten of North's sixty Year 9s are disadvantaged: the suggestion offers them first
-        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.in(db.dsl().select(PUPIL.ID).from(PUPIL)
-                .where(PUPIL.SCHOOL_ID.eq(hub.northSchool())).orderBy(PUPIL.ID).limit(10))).execute();
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.DISADVANTAGED, true)
+                .where(PUPIL.ID.in(db.dsl()
+                        .select(PUPIL.ID)
+                        .from(PUPIL)
+                        .where(PUPIL.SCHOOL_ID.eq(hub.northSchool()))
+                        .orderBy(PUPIL.ID)
+                        .limit(10)))
+                .execute();
         List<RoundReview.Booking> bookings = review.bookings(round.id(), TODAY);
         assertThat(bookings).hasSize(3).allSatisfy(b -> {
             assertThat(b.proposed()).isTrue();
             assertThat(b.reasons()).isNotEmpty();
-            assertThat(b.withoutOne()).as("nobody has had one this year, and each booking takes other pupils")
+            assertThat(b.withoutOne())
+                    .as("nobody has had one this year, and each booking takes other pupils")
                     .isEqualTo(30);
         });
-        assertThat(bookings).filteredOn(b -> b.schoolId() == hub.northSchool())
-                .extracting(RoundReview.Booking::disadvantaged).containsExactly(10, 0);
-        assertThat(bookings).filteredOn(b -> b.schoolId() == hub.southSchool()).singleElement()
+        assertThat(bookings)
+                .filteredOn(b -> b.schoolId() == hub.northSchool())
+                .extracting(RoundReview.Booking::disadvantaged)
+                .containsExactly(10, 0);
+        assertThat(bookings)
+                .filteredOn(b -> b.schoolId() == hub.southSchool())
+                .singleElement()
                 .satisfies(b -> assertThat(b.disadvantaged()).isZero());
         assertThat(review.unmatched(round.id())).singleElement().satisfies(u -> {
             assertThat(u.requestId()).isEqualTo(hub.southInterviews());
@@ -95,7 +120,9 @@ class RoundReviewTest {
             assertThat(ask.overCap()).isFalse();
             assertThat(ask.asksBefore()).isZero();
         });
-        assertThat(load).filteredOn(a -> a.employerId() == hub.talkEmployer()).singleElement()
+        assertThat(load)
+                .filteredOn(a -> a.employerId() == hub.talkEmployer())
+                .singleElement()
                 .satisfies(a -> assertThat(a.cap()).isEqualTo(2)); // a small firm: two sessions a round
         RoundReview.Fairness fairness = review.fairness(hub.id(), round.id(), TODAY);
         assertThat(fairness.pupilPlaces()).isEqualTo(90);
@@ -109,41 +136,83 @@ class RoundReviewTest {
     void aRemovedSessionIsPlacedByHandFromTheRankedSuggestionsAndStaysPinned() throws Exception {
         RoundHub hub = bench.hub();
         Round round = solve(hub);
-        var removed = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id()))
-                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).orderBy(BOOKING.ID).limit(1).fetchSingle();
-        assertThat(new RoundEdits(db.dsl()).remove(hub.id(), round.id(), removed.getId())).isEqualTo(RoundEdits.Edit.DONE);
+        var removed = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(round.id()))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                .orderBy(BOOKING.ID)
+                .limit(1)
+                .fetchSingle();
+        assertThat(new RoundEdits(db.dsl()).remove(hub.id(), round.id(), removed.getId()))
+                .isEqualTo(RoundEdits.Edit.DONE);
         assertThat(new RoundReview(db.dsl()).unmatched(round.id())).anySatisfy(u -> {
             assertThat(u.requestId()).isEqualTo(hub.northTalks());
             assertThat(u.reasons()).containsExactly(RoundEdits.REMOVED);
         });
 
         HandAssignment hand = new HandAssignment(db.dsl());
-        List<HandAssignment.Suggestion> suggestions = hand.suggestions(round, hub.northTalks(), TODAY).orElseThrow();
-        assertThat(suggestions).isNotEmpty().hasSizeLessThanOrEqualTo(HandAssignment.SUGGESTIONS)
+        List<HandAssignment.Suggestion> suggestions =
+                hand.suggestions(round, hub.northTalks(), TODAY).orElseThrow();
+        assertThat(suggestions)
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(HandAssignment.SUGGESTIONS)
                 .allSatisfy(s -> {
                     assertThat(s.offerId()).isNotEqualTo(removed.getOfferId()); // removing ruled that offer out
                     assertThat(s.reasons()).isNotEmpty();
                 });
-        assertThat(suggestions).extracting(HandAssignment.Suggestion::gain).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(suggestions)
+                .extracting(HandAssignment.Suggestion::gain)
+                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
         HandAssignment.Suggestion best = suggestions.getFirst();
-        assertThat(hand.assign(hub.id(), round.id(), hub.northTalks(), best.offerId(), best.startsOn().plusDays(1),
-                Period.fromCode(best.period()), TODAY)).isEqualTo(RoundEdits.Edit.NOT_AVAILABLE);
-        assertThat(hand.assign(hub.id(), round.id(), hub.northTalks(), best.offerId(), best.startsOn(),
-                Period.fromCode(best.period()), TODAY)).isEqualTo(RoundEdits.Edit.DONE);
+        assertThat(hand.assign(
+                        hub.id(),
+                        round.id(),
+                        hub.northTalks(),
+                        best.offerId(),
+                        best.startsOn().plusDays(1),
+                        Period.fromCode(best.period()),
+                        TODAY))
+                .isEqualTo(RoundEdits.Edit.NOT_AVAILABLE);
+        assertThat(hand.assign(
+                        hub.id(),
+                        round.id(),
+                        hub.northTalks(),
+                        best.offerId(),
+                        best.startsOn(),
+                        Period.fromCode(best.period()),
+                        TODAY))
+                .isEqualTo(RoundEdits.Edit.DONE);
 
-        var placed = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id()))
-                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).and(BOOKING.OFFER_ID.eq(best.offerId()))
-                .and(BOOKING.STARTS_ON.eq(best.startsOn())).fetchSingle();
+        var placed = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(round.id()))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                .and(BOOKING.OFFER_ID.eq(best.offerId()))
+                .and(BOOKING.STARTS_ON.eq(best.startsOn()))
+                .fetchSingle();
         assertThat(placed.getPinned()).isTrue();
         assertThat(placed.getStatus()).isEqualTo("proposed");
         assertThat(placed.getExplanation()).isNotBlank();
-        assertThat(db.dsl().fetchExists(ROUND_UNMATCHED, ROUND_UNMATCHED.ROUND_ID.eq(round.id())
-                .and(ROUND_UNMATCHED.REQUEST_ID.eq(hub.northTalks())))).isFalse();
+        assertThat(db.dsl()
+                        .fetchExists(
+                                ROUND_UNMATCHED,
+                                ROUND_UNMATCHED
+                                        .ROUND_ID
+                                        .eq(round.id())
+                                        .and(ROUND_UNMATCHED.REQUEST_ID.eq(hub.northTalks()))))
+                .isFalse();
         // both of the request's sessions are matched again: nothing more to place
         assertThat(hand.suggestions(round, hub.northTalks(), TODAY)).isEmpty();
-        assertThat(hand.assign(hub.id(), round.id(), hub.northTalks(), best.offerId(), best.startsOn(),
-                Period.fromCode(best.period()), TODAY)).isEqualTo(RoundEdits.Edit.NOT_FOUND);
+        assertThat(hand.assign(
+                        hub.id(),
+                        round.id(),
+                        hub.northTalks(),
+                        best.offerId(),
+                        best.startsOn(),
+                        Period.fromCode(best.period()),
+                        TODAY))
+                .isEqualTo(RoundEdits.Edit.NOT_FOUND);
 
         // re-solving keeps the hand-placed booking
         Round again = solve(hub);
@@ -155,61 +224,103 @@ class RoundReviewTest {
     void whenEveryEmployerIsAtItsCapASuggestionTakesTheSlotOfAnotherProposedSession() throws Exception {
         RoundHub hub = bench.hub();
         // micro firms: one session a round each, so two of the three talks can be matched
-        db.dsl().update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
+        db.dsl()
+                .update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
                 .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.SIZE_BAND, "micro")
-                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id())).execute();
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id()))
+                .execute();
         Round round = solve(hub);
         assertThat(round.sessionsMatched()).isEqualTo(2);
-        long waiting = new RoundReview(db.dsl()).unmatched(round.id()).stream()
-                .filter(u -> u.requestId() != hub.southInterviews()).findFirst().orElseThrow().requestId();
+        long waiting = new RoundReview(db.dsl())
+                .unmatched(round.id()).stream()
+                        .filter(u -> u.requestId() != hub.southInterviews())
+                        .findFirst()
+                        .orElseThrow()
+                        .requestId();
 
         HandAssignment hand = new HandAssignment(db.dsl());
-        List<HandAssignment.Suggestion> suggestions = hand.suggestions(round, waiting, TODAY).orElseThrow();
-        assertThat(suggestions).isNotEmpty().allSatisfy(s -> assertThat(s.displaces()).hasSize(1));
+        List<HandAssignment.Suggestion> suggestions =
+                hand.suggestions(round, waiting, TODAY).orElseThrow();
+        assertThat(suggestions)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.displaces()).hasSize(1));
 
         HandAssignment.Suggestion chosen = suggestions.getFirst();
-        assertThat(hand.assign(hub.id(), round.id(), waiting, chosen.offerId(), chosen.startsOn(),
-                Period.fromCode(chosen.period()), TODAY)).isEqualTo(RoundEdits.Edit.DONE);
+        assertThat(hand.assign(
+                        hub.id(),
+                        round.id(),
+                        waiting,
+                        chosen.offerId(),
+                        chosen.startsOn(),
+                        Period.fromCode(chosen.period()),
+                        TODAY))
+                .isEqualTo(RoundEdits.Edit.DONE);
 
-        var bookings = db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(round.id())).fetch();
+        var bookings = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(round.id()))
+                .fetch();
         assertThat(bookings).hasSize(2).anySatisfy(b -> {
             assertThat(b.getRequestId()).isEqualTo(waiting);
             assertThat(b.getPinned()).isTrue();
         });
         // the session it displaced is unmatched instead (from another request, with why; or the same one's other)
-        var unmatchedTalks = new RoundReview(db.dsl()).unmatched(round.id()).stream()
-                .filter(u -> u.requestId() != hub.southInterviews()).toList();
-        assertThat(unmatchedTalks.stream().mapToInt(RoundReview.Unmatched::sessions).sum()).isEqualTo(1);
+        var unmatchedTalks = new RoundReview(db.dsl())
+                .unmatched(round.id()).stream()
+                        .filter(u -> u.requestId() != hub.southInterviews())
+                        .toList();
+        assertThat(unmatchedTalks.stream()
+                        .mapToInt(RoundReview.Unmatched::sessions)
+                        .sum())
+                .isEqualTo(1);
         assertThat(unmatchedTalks).allSatisfy(u -> {
             if (u.requestId() != waiting) {
                 assertThat(u.reasons()).containsExactly(HandAssignment.DISPLACED);
             }
         });
         assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(new RoundProblem(db.dsl())
-                .load(new RoundProblem.Scope(hub.id(), round.id(), Horizon.between(round.horizonStart(), round.horizonEnd()),
-                        TODAY, null), uk.encounters.matcher.solver.MatchingWeights.defaultWeights())).hardScore())
-                .as("what is proposed still breaks no rule").isZero();
+                                .load(
+                                        new RoundProblem.Scope(
+                                                hub.id(),
+                                                round.id(),
+                                                Horizon.between(round.horizonStart(), round.horizonEnd()),
+                                                TODAY,
+                                                null),
+                                        uk.encounters.matcher.solver.MatchingWeights.defaultWeights()))
+                        .hardScore())
+                .as("what is proposed still breaks no rule")
+                .isZero();
     }
 
     @Test
     void sessionsPublishedLastRoundDoNotCountAgainstAnEmployersCapThisRound() throws Exception {
         RoundHub hub = bench.hub();
         Round first = solve(hub);
-        new Publication("https://encounters.example", "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), first.id());
+        new Publication("https://encounters.example", "Employer Encounters", CLOCK)
+                .publish(db.dsl(), hub.id(), first.id());
         // asked once this month, as much as each now allows: this round may ask them for nothing more
-        db.dsl().update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
+        db.dsl()
+                .update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
                 .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.MAX_ASKS_PER_MONTH, (short) 1)
-                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id())).execute();
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id()))
+                .execute();
 
-        var problem = new RoundProblem(db.dsl()).load(new RoundProblem.Scope(hub.id(), null,
-                Horizon.between(first.horizonStart(), first.horizonEnd()), TODAY, null),
-                uk.encounters.matcher.solver.MatchingWeights.defaultWeights());
+        var problem = new RoundProblem(db.dsl())
+                .load(
+                        new RoundProblem.Scope(
+                                hub.id(), null, Horizon.between(first.horizonStart(), first.horizonEnd()), TODAY, null),
+                        uk.encounters.matcher.solver.MatchingWeights.defaultWeights());
 
         assertThat(problem.sessions()).filteredOn(s -> s.pinned()).hasSize(3);
-        assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(problem).hardScore()).isZero();
-        assertThat(problem.employers()).allSatisfy(e -> assertThat(e.sessionCap())
-                .isEqualTo(problem.sessions().stream().filter(s -> s.pinned() && s.employer().equals(e))
-                        .map(s -> s.slot()).distinct().count()));
+        assertThat(uk.encounters.matcher.solver.ScoreKeeper.score(problem).hardScore())
+                .isZero();
+        assertThat(problem.employers())
+                .allSatisfy(e -> assertThat(e.sessionCap())
+                        .isEqualTo(problem.sessions().stream()
+                                .filter(s -> s.pinned() && s.employer().equals(e))
+                                .map(s -> s.slot())
+                                .distinct()
+                                .count()));
     }
 
     @Test

@@ -37,15 +37,28 @@ class SchemaConstraintsTest {
     @BeforeAll
     static void hubWithOneSchoolAndOneEmployer() {
         DSLContext dsl = db.dsl();
-        long hubId = dsl.insertInto(HUB, HUB.NAME, HUB.AREA).values("Derby", "derby")
-                .returning(HUB.ID).fetchOne().getId();
+        long hubId = dsl.insertInto(HUB, HUB.NAME, HUB.AREA)
+                .values("Derby", "derby")
+                .returning(HUB.ID)
+                .fetchOne()
+                .getId();
         schoolId = dsl.insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
                 .values(hubId, 112956, "Littleover Community School", "secondary")
-                .returning(SCHOOL.ID).fetchOne().getId();
-        employerId = dsl.insertInto(EMPLOYER, EMPLOYER.HUB_ID, EMPLOYER.NAME, EMPLOYER.NORMALISED_NAME,
-                        EMPLOYER.POSTCODE, EMPLOYER.SIZE_BAND, EMPLOYER.SECTOR)
+                .returning(SCHOOL.ID)
+                .fetchOne()
+                .getId();
+        employerId = dsl.insertInto(
+                        EMPLOYER,
+                        EMPLOYER.HUB_ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.NORMALISED_NAME,
+                        EMPLOYER.POSTCODE,
+                        EMPLOYER.SIZE_BAND,
+                        EMPLOYER.SECTOR)
                 .values(hubId, "Acme Engineering Ltd", "acme engineering", "DE24 8BY", "small", "Manufacturing")
-                .returning(EMPLOYER.ID).fetchOne().getId();
+                .returning(EMPLOYER.ID)
+                .fetchOne()
+                .getId();
     }
 
     @Test
@@ -108,21 +121,29 @@ class SchemaConstraintsTest {
 
     @Test
     void refusesAPupilOutsideYearsSevenToThirteen() {
-        assertThatThrownBy(() -> db.dsl().insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
-                .values(schoolId, "P-BAD-6", (short) 6).execute())
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                        .values(schoolId, "P-BAD-6", (short) 6)
+                        .execute())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("pupil_year_group_ck");
-        assertThatThrownBy(() -> db.dsl().insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
-                .values(schoolId, "P-BAD-14", (short) 14).execute())
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                        .values(schoolId, "P-BAD-14", (short) 14)
+                        .execute())
                 .hasMessageContaining("pupil_year_group_ck");
     }
 
     @Test
     void refusesTheSamePupilReferenceTwiceInOneSchool() {
-        db.dsl().insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
-                .values(schoolId, "P-DUP", (short) 9).execute();
-        assertThatThrownBy(() -> db.dsl().insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
-                .values(schoolId, "P-DUP", (short) 10).execute())
+        db.dsl()
+                .insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                .values(schoolId, "P-DUP", (short) 9)
+                .execute();
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                        .values(schoolId, "P-DUP", (short) 10)
+                        .execute())
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("pupil_school_reference_uk");
     }
@@ -131,8 +152,7 @@ class SchemaConstraintsTest {
     void refusesARequestWithABadYearGroupNoPupilsOrAWindowEndingBeforeItStarts() {
         assertThatThrownBy(() -> request((short) 5, 30, DAY, DAY.plusDays(7)))
                 .hasMessageContaining("request_year_group_ck");
-        assertThatThrownBy(() -> request((short) 9, 0, DAY, DAY.plusDays(7)))
-                .hasMessageContaining("request_pupils_ck");
+        assertThatThrownBy(() -> request((short) 9, 0, DAY, DAY.plusDays(7))).hasMessageContaining("request_pupils_ck");
         assertThatThrownBy(() -> request((short) 9, 30, DAY, DAY.minusDays(1)))
                 .hasMessageContaining("request_window_ck");
         assertThatCode(() -> request((short) 9, 30, DAY, DAY)).doesNotThrowAnyException();
@@ -140,65 +160,121 @@ class SchemaConstraintsTest {
 
     @Test
     void refusesTheSameEmailInAnotherCase() {
-        db.dsl().insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
-                .values("Careers.Lead@Littleover.derby.sch.uk", "Sam Careers").execute();
-        assertThatThrownBy(() -> db.dsl().insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
-                .values("careers.lead@littleover.DERBY.sch.uk", "Sam Again").execute())
+        db.dsl()
+                .insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                .values("Careers.Lead@Littleover.derby.sch.uk", "Sam Careers")
+                .execute();
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                        .values("careers.lead@littleover.DERBY.sch.uk", "Sam Again")
+                        .execute())
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("app_user_email_uk");
     }
 
     @Test
     void refusesAScopeThatDoesNotFitItsRole() {
-        long user = db.dsl().insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
-                .values("scope" + unique.incrementAndGet() + "@example.org", "Scoped").returning(APP_USER.ID)
-                .fetchOne().getId();
-        assertThatThrownBy(() -> db.dsl().insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.EMPLOYER_ID)
-                .values(user, "careers_leader", employerId).execute())
+        long user = db.dsl()
+                .insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                .values("scope" + unique.incrementAndGet() + "@example.org", "Scoped")
+                .returning(APP_USER.ID)
+                .fetchOne()
+                .getId();
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.EMPLOYER_ID)
+                        .values(user, "careers_leader", employerId)
+                        .execute())
                 .hasMessageContaining("user_scope_matches_role_ck");
-        assertThatCode(() -> db.dsl().insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID)
-                .values(user, "careers_leader", schoolId).execute())
+        assertThatCode(() -> db.dsl()
+                        .insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID)
+                        .values(user, "careers_leader", schoolId)
+                        .execute())
                 .doesNotThrowAnyException();
     }
 
     @Test
     void refusesASecondSchoolWithTheSameUrn() {
         long hubId = db.dsl().select(HUB.ID).from(HUB).limit(1).fetchOne(HUB.ID);
-        assertThatThrownBy(() -> db.dsl().insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
-                .values(hubId, 112956, "Another name", "secondary").execute())
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
+                        .values(hubId, 112956, "Another name", "secondary")
+                        .execute())
                 .hasMessageContaining("school_urn_uk");
     }
 
     private static long volunteer() {
-        return db.dsl().insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
+        return db.dsl()
+                .insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
                 .values(employerId, "Alex Volunteer", "alex" + unique.incrementAndGet() + "@acme.example")
-                .returning(VOLUNTEER.ID).fetchOne().getId();
+                .returning(VOLUNTEER.ID)
+                .fetchOne()
+                .getId();
     }
 
     private static long offer(long volunteer, String type) {
-        return db.dsl().insertInto(OFFER, OFFER.EMPLOYER_ID, OFFER.VOLUNTEER_ID, OFFER.ENCOUNTER_TYPE, OFFER.TITLE,
-                        OFFER.SECTOR, OFFER.IN_SCHOOL, OFFER.PUPILS_MAX, OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL)
-                .values(employerId, volunteer, type, "What engineers do", "Manufacturing", true, 30,
-                        DAY.minusMonths(1), DAY.plusMonths(2))
-                .returning(OFFER.ID).fetchOne().getId();
+        return db.dsl()
+                .insertInto(
+                        OFFER,
+                        OFFER.EMPLOYER_ID,
+                        OFFER.VOLUNTEER_ID,
+                        OFFER.ENCOUNTER_TYPE,
+                        OFFER.TITLE,
+                        OFFER.SECTOR,
+                        OFFER.IN_SCHOOL,
+                        OFFER.PUPILS_MAX,
+                        OFFER.AVAILABLE_FROM,
+                        OFFER.AVAILABLE_UNTIL)
+                .values(
+                        employerId,
+                        volunteer,
+                        type,
+                        "What engineers do",
+                        "Manufacturing",
+                        true,
+                        30,
+                        DAY.minusMonths(1),
+                        DAY.plusMonths(2))
+                .returning(OFFER.ID)
+                .fetchOne()
+                .getId();
     }
 
     private static long request(short yearGroup, int pupils, LocalDate from, LocalDate to) {
-        return db.dsl().insertInto(REQUEST, REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE,
-                        REQUEST.PUPILS, REQUEST.WINDOW_START, REQUEST.WINDOW_END)
+        return db.dsl()
+                .insertInto(
+                        REQUEST,
+                        REQUEST.SCHOOL_ID,
+                        REQUEST.YEAR_GROUP,
+                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.PUPILS,
+                        REQUEST.WINDOW_START,
+                        REQUEST.WINDOW_END)
                 .values(schoolId, yearGroup, "careers_talk", pupils, from, to)
-                .returning(REQUEST.ID).fetchOne().getId();
+                .returning(REQUEST.ID)
+                .fetchOne()
+                .getId();
     }
 
-    private static void booking(long volunteer, String type, LocalDate from, LocalDate to, String period, String status) {
+    private static void booking(
+            long volunteer, String type, LocalDate from, LocalDate to, String period, String status) {
         insertBooking(offer(volunteer, type), type, volunteer, from, to, period, status);
     }
 
-    private static void insertBooking(long offer, String type, long volunteer, LocalDate from, LocalDate to,
-                                      String period, String status) {
+    private static void insertBooking(
+            long offer, String type, long volunteer, LocalDate from, LocalDate to, String period, String status) {
         long request = request((short) 10, 30, from.minusDays(7), to.plusDays(7));
-        db.dsl().insertInto(BOOKING, BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.ENCOUNTER_TYPE, BOOKING.VOLUNTEER_ID,
-                        BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.PUPILS, BOOKING.STATUS)
+        db.dsl()
+                .insertInto(
+                        BOOKING,
+                        BOOKING.REQUEST_ID,
+                        BOOKING.OFFER_ID,
+                        BOOKING.ENCOUNTER_TYPE,
+                        BOOKING.VOLUNTEER_ID,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD,
+                        BOOKING.PUPILS,
+                        BOOKING.STATUS)
                 .values(request, offer, type, volunteer, from, to, period, 30, status)
                 .execute();
     }

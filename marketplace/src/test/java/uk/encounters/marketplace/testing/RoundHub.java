@@ -17,13 +17,21 @@ import org.jooq.DSLContext;
  * A small hub for matching-round tests, planned from Monday 23 November 2026, with its rows as
  * the tests name them.
  */
-public record RoundHub(long id, long northSchool, long southSchool, long talkEmployer, long secondEmployer,
-                       long northTalks, long southTalk, long southInterviews) {
+public record RoundHub(
+        long id,
+        long northSchool,
+        long southSchool,
+        long talkEmployer,
+        long secondEmployer,
+        long northTalks,
+        long southTalk,
+        long southInterviews) {
 
     /** A Thursday: a round run today plans from the Monday after, 23 November 2026, for six school weeks. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 19);
-    public static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
-            ZoneId.of("Europe/London"));
+
+    public static final Clock CLOCK =
+            Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London"));
 
     /**
      * Two Derby schools (the south one a cold spot) each asking for Year 9 careers talks, the south
@@ -50,17 +58,28 @@ public record RoundHub(long id, long northSchool, long southSchool, long talkEmp
         return new RoundHub(hub, north, south, talks, second, northTalks, southTalk, southInterviews);
     }
 
-    private static long school(DSLContext dsl, TestData data, long hub, String name, double lat, double lon, int decile) {
+    private static long school(
+            DSLContext dsl, TestData data, long hub, String name, double lat, double lon, int decile) {
         long id = data.school(hub, name);
-        dsl.update(SCHOOL).set(SCHOOL.LATITUDE, lat).set(SCHOOL.LONGITUDE, lon)
-                .set(SCHOOL.DEPRIVATION_DECILE, (short) decile).where(SCHOOL.ID.eq(id)).execute();
+        dsl.update(SCHOOL)
+                .set(SCHOOL.LATITUDE, lat)
+                .set(SCHOOL.LONGITUDE, lon)
+                .set(SCHOOL.DEPRIVATION_DECILE, (short) decile)
+                .where(SCHOOL.ID.eq(id))
+                .execute();
         return id;
     }
 
-    private static long employer(DSLContext dsl, TestData data, long hub, String name, String size, double lat, double lon) {
+    private static long employer(
+            DSLContext dsl, TestData data, long hub, String name, String size, double lat, double lon) {
         long id = data.employer(hub, name);
-        dsl.update(EMPLOYER).set(EMPLOYER.SIZE_BAND, size).set(EMPLOYER.LATITUDE, lat).set(EMPLOYER.LONGITUDE, lon)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4).where(EMPLOYER.ID.eq(id)).execute();
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.SIZE_BAND, size)
+                .set(EMPLOYER.LATITUDE, lat)
+                .set(EMPLOYER.LONGITUDE, lon)
+                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4)
+                .where(EMPLOYER.ID.eq(id))
+                .execute();
         return id;
     }
 
@@ -68,24 +87,47 @@ public record RoundHub(long id, long northSchool, long southSchool, long talkEmp
     private static void offer(DSLContext dsl, TestData data, long employer, int weekday, String period) {
         long volunteer = data.volunteer(employer);
         long offer = data.offer(employer, "active", LocalDate.of(2027, 3, 31));
-        dsl.update(OFFER).set(OFFER.VOLUNTEER_ID, volunteer).set(OFFER.YEAR_GROUP_MAX, (short) 11)
-                .set(OFFER.PUPILS_MAX, 60).set(OFFER.MAX_SESSIONS, 6).set(OFFER.TRAVEL_RADIUS_KM, java.math.BigDecimal.valueOf(25))
-                .where(OFFER.ID.eq(offer)).execute();
-        dsl.insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD)
-                .values(offer, (short) weekday, period).execute();
+        dsl.update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, volunteer)
+                .set(OFFER.YEAR_GROUP_MAX, (short) 11)
+                .set(OFFER.PUPILS_MAX, 60)
+                .set(OFFER.MAX_SESSIONS, 6)
+                .set(OFFER.TRAVEL_RADIUS_KM, java.math.BigDecimal.valueOf(25))
+                .where(OFFER.ID.eq(offer))
+                .execute();
+        dsl.insertInto(
+                        OFFER_AVAILABILITY,
+                        OFFER_AVAILABILITY.OFFER_ID,
+                        OFFER_AVAILABILITY.WEEKDAY,
+                        OFFER_AVAILABILITY.PERIOD)
+                .values(offer, (short) weekday, period)
+                .execute();
     }
 
     private static long request(DSLContext dsl, long school, String type, int sessions) {
-        return dsl.insertInto(REQUEST, REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS,
-                        REQUEST.SESSIONS, REQUEST.WINDOW_START, REQUEST.WINDOW_END)
+        return dsl.insertInto(
+                        REQUEST,
+                        REQUEST.SCHOOL_ID,
+                        REQUEST.YEAR_GROUP,
+                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.PUPILS,
+                        REQUEST.SESSIONS,
+                        REQUEST.WINDOW_START,
+                        REQUEST.WINDOW_END)
                 .values(school, (short) 9, type, 30, sessions, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 12, 18))
-                .returning(REQUEST.ID).fetchOne().getId();
+                .returning(REQUEST.ID)
+                .fetchOne()
+                .getId();
     }
 
     private static void contact(DSLContext dsl, String email, String role, Long school, Long employer) {
-        long user = dsl.insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME).values(email, "Contact")
-                .returning(APP_USER.ID).fetchOne().getId();
+        long user = dsl.insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                .values(email, "Contact")
+                .returning(APP_USER.ID)
+                .fetchOne()
+                .getId();
         dsl.insertInto(USER_SCOPE, USER_SCOPE.USER_ID, USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID, USER_SCOPE.EMPLOYER_ID)
-                .values(user, role, school, employer).execute();
+                .values(user, role, school, employer)
+                .execute();
     }
 }

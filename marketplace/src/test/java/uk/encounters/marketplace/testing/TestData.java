@@ -33,19 +33,27 @@ public final class TestData {
     }
 
     public long hub(String name) {
-        return dsl.insertInto(HUB, HUB.NAME, HUB.AREA).values(name, "test").returning(HUB.ID).fetchOne().getId();
+        return dsl.insertInto(HUB, HUB.NAME, HUB.AREA)
+                .values(name, "test")
+                .returning(HUB.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long school(long hubId, String name) {
         return dsl.insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
                 .values(hubId, sequence.incrementAndGet(), name, "secondary")
-                .returning(SCHOOL.ID).fetchOne().getId();
+                .returning(SCHOOL.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long pupil(long schoolId, int yearGroup) {
         return dsl.insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
                 .values(schoolId, "P" + sequence.incrementAndGet(), (short) yearGroup)
-                .returning(PUPIL.ID).fetchOne().getId();
+                .returning(PUPIL.ID)
+                .fetchOne()
+                .getId();
     }
 
     public void archive(long pupilId, LocalDate on) {
@@ -54,39 +62,87 @@ public final class TestData {
 
     /** An encounter from outside the marketplace (history), attended or not. */
     public void encounter(long pupilId, LocalDate on, boolean attended) {
-        dsl.insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.OCCURRED_ON,
-                        ENCOUNTER.ATTENDED, ENCOUNTER.PROVIDER_NAME)
+        dsl.insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ATTENDED,
+                        ENCOUNTER.PROVIDER_NAME)
                 .values(pupilId, "careers_talk", on, attended, "A local employer")
                 .execute();
     }
 
     public long employer(long hubId, String name) {
-        return dsl.insertInto(EMPLOYER, EMPLOYER.HUB_ID, EMPLOYER.NAME, EMPLOYER.NORMALISED_NAME,
-                        EMPLOYER.POSTCODE, EMPLOYER.SIZE_BAND, EMPLOYER.SECTOR)
-                .values(hubId, name, name.toLowerCase() + " " + sequence.incrementAndGet(), "DE1 1AA", "small",
+        return dsl.insertInto(
+                        EMPLOYER,
+                        EMPLOYER.HUB_ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.NORMALISED_NAME,
+                        EMPLOYER.POSTCODE,
+                        EMPLOYER.SIZE_BAND,
+                        EMPLOYER.SECTOR)
+                .values(
+                        hubId,
+                        name,
+                        name.toLowerCase() + " " + sequence.incrementAndGet(),
+                        "DE1 1AA",
+                        "small",
                         "Manufacturing")
-                .returning(EMPLOYER.ID).fetchOne().getId();
+                .returning(EMPLOYER.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long volunteer(long employerId) {
         return dsl.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
                 .values(employerId, "Sam Volunteer", "sam" + sequence.incrementAndGet() + "@example.org")
-                .returning(VOLUNTEER.ID).fetchOne().getId();
+                .returning(VOLUNTEER.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long offer(long employerId, String status, LocalDate availableUntil) {
-        return dsl.insertInto(OFFER, OFFER.EMPLOYER_ID, OFFER.ENCOUNTER_TYPE, OFFER.TITLE, OFFER.SECTOR,
-                        OFFER.IN_SCHOOL, OFFER.PUPILS_MAX, OFFER.STATUS, OFFER.AVAILABLE_FROM, OFFER.AVAILABLE_UNTIL)
-                .values(employerId, "careers_talk", "A careers talk", "Manufacturing", true, 30, status,
-                        availableUntil.minusMonths(6), availableUntil)
-                .returning(OFFER.ID).fetchOne().getId();
+        return dsl.insertInto(
+                        OFFER,
+                        OFFER.EMPLOYER_ID,
+                        OFFER.ENCOUNTER_TYPE,
+                        OFFER.TITLE,
+                        OFFER.SECTOR,
+                        OFFER.IN_SCHOOL,
+                        OFFER.PUPILS_MAX,
+                        OFFER.STATUS,
+                        OFFER.AVAILABLE_FROM,
+                        OFFER.AVAILABLE_UNTIL)
+                .values(
+                        employerId,
+                        "careers_talk",
+                        "A careers talk",
+                        "Manufacturing",
+                        true,
+                        30,
+                        status,
+                        availableUntil.minusMonths(6),
+                        availableUntil)
+                .returning(OFFER.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long request(long schoolId, int yearGroup, String status, LocalDate from) {
-        return dsl.insertInto(REQUEST, REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE,
-                        REQUEST.PUPILS, REQUEST.WINDOW_START, REQUEST.WINDOW_END, REQUEST.STATUS)
+        return dsl.insertInto(
+                        REQUEST,
+                        REQUEST.SCHOOL_ID,
+                        REQUEST.YEAR_GROUP,
+                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.PUPILS,
+                        REQUEST.WINDOW_START,
+                        REQUEST.WINDOW_END,
+                        REQUEST.STATUS)
                 .values(schoolId, (short) yearGroup, "careers_talk", 30, from, from.plusWeeks(4), status)
-                .returning(REQUEST.ID).fetchOne().getId();
+                .returning(REQUEST.ID)
+                .fetchOne()
+                .getId();
     }
 
     /** A careers-talk booking of the offer for the request on one morning. */
@@ -96,22 +152,43 @@ public final class TestData {
      */
     public void replyLink(long bookingId, String token) {
         LocalDate endsOn = dsl.fetchValue(BOOKING.ENDS_ON, BOOKING.ID.eq(bookingId));
-        dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.EXPIRES_AT)
-                .values(SecretToken.hashOf(token), LoginTokens.Purpose.BOOKING_REPLY.code(), bookingId,
-                        endsOn.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toOffsetDateTime())
+        dsl.insertInto(
+                        LOGIN_TOKEN,
+                        LOGIN_TOKEN.TOKEN_HASH,
+                        LOGIN_TOKEN.PURPOSE,
+                        LOGIN_TOKEN.SUBJECT_ID,
+                        LOGIN_TOKEN.EXPIRES_AT)
+                .values(
+                        SecretToken.hashOf(token),
+                        LoginTokens.Purpose.BOOKING_REPLY.code(),
+                        bookingId,
+                        endsOn.plusDays(1)
+                                .atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                                .toOffsetDateTime())
                 .execute();
     }
 
     public long booking(long requestId, long offerId, Long volunteerId, LocalDate on, String status) {
-        return dsl.insertInto(BOOKING, BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.ENCOUNTER_TYPE,
-                        BOOKING.VOLUNTEER_ID, BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.PUPILS,
+        return dsl.insertInto(
+                        BOOKING,
+                        BOOKING.REQUEST_ID,
+                        BOOKING.OFFER_ID,
+                        BOOKING.ENCOUNTER_TYPE,
+                        BOOKING.VOLUNTEER_ID,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD,
+                        BOOKING.PUPILS,
                         BOOKING.STATUS)
                 .values(requestId, offerId, "careers_talk", volunteerId, on, on, "morning", 30, status)
-                .returning(BOOKING.ID).fetchOne().getId();
+                .returning(BOOKING.ID)
+                .fetchOne()
+                .getId();
     }
 
     public void choose(long bookingId, long pupilId) {
-        dsl.insertInto(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID).values(bookingId, pupilId)
+        dsl.insertInto(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID)
+                .values(bookingId, pupilId)
                 .execute();
     }
 }

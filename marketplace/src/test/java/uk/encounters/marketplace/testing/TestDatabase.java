@@ -19,6 +19,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** Migrate to the latest version; {@code ""}: not at all; otherwise up to this version. */
     private final String migrateTo;
+
     private String name;
     private DatabaseSettings settings;
     private Database database;
@@ -44,8 +45,12 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         TestPostgresServer server = TestPostgresServer.get();
-        name = "enc_" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]", "") + "_" + UUID.randomUUID().toString().substring(0, 8);
+        name = "enc_"
+                + context.getRequiredTestClass()
+                        .getSimpleName()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]", "") + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
         if (name.length() > 60) {
             name = name.substring(0, 50) + name.substring(name.length() - 9);
         }
@@ -55,8 +60,12 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         if (migrateTo == null) {
             database.migrate();
         } else if (!migrateTo.isEmpty()) {
-            Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
-                    .target(migrateTo).load().migrate();
+            Flyway.configure()
+                    .dataSource(database.dataSource())
+                    .locations("classpath:db/migration")
+                    .target(migrateTo)
+                    .load()
+                    .migrate();
         }
     }
 

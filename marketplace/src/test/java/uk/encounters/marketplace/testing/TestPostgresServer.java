@@ -38,16 +38,18 @@ final class TestPostgresServer {
     private static TestPostgresServer choose() {
         String url = System.getenv("TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new TestPostgresServer(DatabaseSettings.fromUrl(url,
-                    System.getenv("TEST_DATABASE_USER"), System.getenv("TEST_DATABASE_PASSWORD")),
+            return new TestPostgresServer(
+                    DatabaseSettings.fromUrl(
+                            url, System.getenv("TEST_DATABASE_USER"), System.getenv("TEST_DATABASE_PASSWORD")),
                     "TEST_DATABASE_URL");
         }
         if (dockerAvailable()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:18-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            return new TestPostgresServer(new DatabaseSettings(container.getJdbcUrl(),
-                    container.getUsername(), container.getPassword(), 2), "a Testcontainers container");
+            return new TestPostgresServer(
+                    new DatabaseSettings(container.getJdbcUrl(), container.getUsername(), container.getPassword(), 2),
+                    "a Testcontainers container");
         }
         EmbeddedPostgres embedded = EmbeddedPostgres.startThrowaway();
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
@@ -68,8 +70,7 @@ final class TestPostgresServer {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?', slash);
         String rest = query < 0 ? "" : url.substring(query);
-        return new DatabaseSettings(url.substring(0, slash + 1) + database + rest,
-                admin.user(), admin.password(), 4);
+        return new DatabaseSettings(url.substring(0, slash + 1) + database + rest, admin.user(), admin.password(), 4);
     }
 
     void execute(String sql) {
@@ -77,7 +78,7 @@ final class TestPostgresServer {
         if (admin.user() != null) props.setProperty("user", admin.user());
         if (admin.password() != null) props.setProperty("password", admin.password());
         try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), props);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run on the test server: " + sql, e);

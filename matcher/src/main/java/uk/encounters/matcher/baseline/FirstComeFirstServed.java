@@ -14,12 +14,12 @@ import uk.encounters.matcher.solver.ScoreKeeper;
  */
 public final class FirstComeFirstServed {
 
-    private FirstComeFirstServed() {
-    }
+    private FirstComeFirstServed() {}
 
     /** Places the problem's unpinned, unmatched sessions in place and returns the problem. */
     public static MatchingProblem plan(MatchingProblem problem) {
-        List<Session> queue = problem.sessions().stream().filter(s -> !s.pinned() && !s.matched())
+        List<Session> queue = problem.sessions().stream()
+                .filter(s -> !s.pinned() && !s.matched())
                 .sorted(Comparator.comparingLong((Session s) -> s.request().postedOrder())
                         .thenComparingInt(Session::number))
                 .toList();
@@ -27,8 +27,10 @@ public final class FirstComeFirstServed {
             long hard = keeper.score().hardScore();
             for (Session session : queue) {
                 List<OfferSlot> nearestFirst = session.candidates().stream()
-                        .sorted(Comparator.comparingDouble((OfferSlot slot) -> session.reachOf(slot.offer()).km())
-                                .thenComparing(OfferSlot::startsOn).thenComparingLong(OfferSlot::id))
+                        .sorted(Comparator.comparingDouble((OfferSlot slot) ->
+                                        session.reachOf(slot.offer()).km())
+                                .thenComparing(OfferSlot::startsOn)
+                                .thenComparingLong(OfferSlot::id))
                         .toList();
                 for (OfferSlot slot : nearestFirst) {
                     if (keeper.assign(session, slot).hardScore() >= hard) {

@@ -15,13 +15,14 @@ import uk.encounters.matcher.solver.ScoreKeeper;
  */
 public final class PriorityGreedy {
 
-    private PriorityGreedy() {
-    }
+    private PriorityGreedy() {}
 
     /** Places the problem's unpinned, unmatched sessions in place and returns the problem. */
     public static MatchingProblem plan(MatchingProblem problem) {
-        List<Session> queue = problem.sessions().stream().filter(s -> !s.pinned() && !s.matched())
-                .sorted(Comparator.comparingLong(PriorityGreedy::firstSessionValue).reversed()
+        List<Session> queue = problem.sessions().stream()
+                .filter(s -> !s.pinned() && !s.matched())
+                .sorted(Comparator.comparingLong(PriorityGreedy::firstSessionValue)
+                        .reversed()
                         .thenComparingLong(s -> s.request().postedOrder())
                         .thenComparingInt(Session::number))
                 .toList();

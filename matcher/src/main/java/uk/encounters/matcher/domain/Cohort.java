@@ -37,9 +37,16 @@ public final class Cohort {
      * @param pupilsNeedingWorkplaceExperience pupils of Years 10-13 still short of Benchmark 6
      * @param employersThisYear                employers who have already come to this cohort this year
      */
-    public Cohort(School school, int yearGroup, int pupils, int pupilsWithoutOne, List<PupilBand> bands,
-                  boolean nothingThisYear, boolean stemThisYear, int pupilsNeedingWorkplaceExperience,
-                  Set<Long> employersThisYear) {
+    public Cohort(
+            School school,
+            int yearGroup,
+            int pupils,
+            int pupilsWithoutOne,
+            List<PupilBand> bands,
+            boolean nothingThisYear,
+            boolean stemThisYear,
+            int pupilsNeedingWorkplaceExperience,
+            Set<Long> employersThisYear) {
         this.school = school;
         this.yearGroup = yearGroup;
         this.pupils = pupils;

@@ -27,8 +27,8 @@ public enum EncounterType {
     private final boolean workplaceExperience;
     private final boolean needsSafeguardingCheck;
 
-    EncounterType(String code, String label, int benchmark, boolean workplaceExperience,
-                  boolean needsSafeguardingCheck) {
+    EncounterType(
+            String code, String label, int benchmark, boolean workplaceExperience, boolean needsSafeguardingCheck) {
         this.code = code;
         this.label = label;
         this.benchmark = benchmark;
@@ -52,11 +52,16 @@ public enum EncounterType {
      */
     public static Optional<EncounterType> named(String text) {
         String key = key(text);
-        return Arrays.stream(values()).filter(t -> key(t.code).equals(key) || key(t.label).equals(key)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> key(t.code).equals(key) || key(t.label).equals(key))
+                .findFirst();
     }
 
     private static String key(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     public String code() {

@@ -20,24 +20,34 @@ public class MatchingProblem {
 
     private LocalDate horizonStart;
     private LocalDate horizonEnd;
+
     @ConstraintConfigurationProvider
     private MatchingWeights weights;
+
     @ProblemFactCollectionProperty
     private List<School> schools;
+
     @ProblemFactCollectionProperty
     private List<Cohort> cohorts;
+
     @ProblemFactCollectionProperty
     private List<Employer> employers;
+
     @ProblemFactCollectionProperty
     private List<Offer> offers;
+
     @ProblemFactCollectionProperty
     private List<OfferSlot> slots;
+
     @ProblemFactCollectionProperty
     private List<HalfDay> halfDays;
+
     @ProblemFactCollectionProperty
     private List<Request> requests;
+
     @PlanningEntityCollectionProperty
     private List<Session> sessions;
+
     @PlanningScore
     private HardSoftLongScore score;
 
@@ -45,9 +55,18 @@ public class MatchingProblem {
         // for OptaPlanner's planning clone
     }
 
-    public MatchingProblem(LocalDate horizonStart, LocalDate horizonEnd, MatchingWeights weights, List<School> schools,
-                           List<Cohort> cohorts, List<Employer> employers, List<Offer> offers, List<OfferSlot> slots,
-                           List<HalfDay> halfDays, List<Request> requests, List<Session> sessions) {
+    public MatchingProblem(
+            LocalDate horizonStart,
+            LocalDate horizonEnd,
+            MatchingWeights weights,
+            List<School> schools,
+            List<Cohort> cohorts,
+            List<Employer> employers,
+            List<Offer> offers,
+            List<OfferSlot> slots,
+            List<HalfDay> halfDays,
+            List<Request> requests,
+            List<Session> sessions) {
         this.horizonStart = horizonStart;
         this.horizonEnd = horizonEnd;
         this.weights = weights;

@@ -13,11 +13,27 @@ import java.util.Set;
  * @param maxSessions    sessions (placement weeks for work experience) it can give in all
  * @param costPencePerSession zero unless it is a paid provider's
  */
-public record Offer(long id, Employer employer, Volunteer volunteer, EncounterType type, String title,
-                    String sector, boolean stem, int yearGroupMin, int yearGroupMax, Set<DeliveryMode> modes,
-                    int pupilsMin, int pupilsMax, int places, int maxSessions, double travelRadiusKm,
-                    long costPencePerSession, boolean sendAdaptable, LocalDate availableFrom,
-                    LocalDate availableUntil, List<Availability> availability) {
+public record Offer(
+        long id,
+        Employer employer,
+        Volunteer volunteer,
+        EncounterType type,
+        String title,
+        String sector,
+        boolean stem,
+        int yearGroupMin,
+        int yearGroupMax,
+        Set<DeliveryMode> modes,
+        int pupilsMin,
+        int pupilsMax,
+        int places,
+        int maxSessions,
+        double travelRadiusKm,
+        long costPencePerSession,
+        boolean sendAdaptable,
+        LocalDate availableFrom,
+        LocalDate availableUntil,
+        List<Availability> availability) {
 
     public Offer {
         modes = Set.copyOf(modes);

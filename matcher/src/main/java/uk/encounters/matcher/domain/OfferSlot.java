@@ -71,8 +71,7 @@ public final class OfferSlot {
 
     public String describe() {
         String when = period == Period.ALL_DAY ? "all day" : period.code();
-        return startsOn.equals(endsOn) ? DAY.format(startsOn) + ", " + when
-                : "week of " + DAY.format(startsOn);
+        return startsOn.equals(endsOn) ? DAY.format(startsOn) + ", " + when : "week of " + DAY.format(startsOn);
     }
 
     @Override

@@ -19,7 +19,9 @@ public enum Period {
     }
 
     public static Period fromCode(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown period: " + code));
     }
 

@@ -4,8 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,17 +37,15 @@ public final class ProblemBuilder {
     private final Map<Long, List<Booked>> bookings = new HashMap<>();
     private final Map<Long, Set<Long>> excludedOffers = new HashMap<>();
 
-    private record Booked(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, boolean published) {
-    }
+    private record Booked(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, boolean published) {}
 
-    private record SlotKey(long offerId, LocalDate startsOn, Period period) {
-    }
+    private record SlotKey(long offerId, LocalDate startsOn, Period period) {}
 
     /**
      * @param schoolDays the days schools are open in the horizon (term dates, no bank holidays)
      */
-    public ProblemBuilder(LocalDate horizonStart, LocalDate horizonEnd, Set<LocalDate> schoolDays,
-                          MatchingWeights weights) {
+    public ProblemBuilder(
+            LocalDate horizonStart, LocalDate horizonEnd, Set<LocalDate> schoolDays, MatchingWeights weights) {
         if (horizonEnd.isBefore(horizonStart)) {
             throw new IllegalArgumentException("The horizon ends before it starts");
         }
@@ -79,8 +77,8 @@ public final class ProblemBuilder {
     }
 
     /** A booking already made for one of a request's sessions; published ones never move. */
-    public ProblemBuilder booking(long requestId, long offerId, LocalDate startsOn, LocalDate endsOn, Period period,
-                                  boolean published) {
+    public ProblemBuilder booking(
+            long requestId, long offerId, LocalDate startsOn, LocalDate endsOn, Period period, boolean published) {
         bookings.computeIfAbsent(requestId, id -> new ArrayList<>())
                 .add(new Booked(offerId, startsOn, endsOn, period, published));
         return this;
@@ -97,13 +95,17 @@ public final class ProblemBuilder {
         for (Offer offer : offers.values()) {
             for (Availability availability : offer.availability()) {
                 for (LocalDate day : days(offer, availability)) {
-                    slots.computeIfAbsent(new SlotKey(offer.id(), day, availability.period()),
+                    slots.computeIfAbsent(
+                            new SlotKey(offer.id(), day, availability.period()),
                             key -> slot(slots.size() + 1, offer, day, availability.period()));
                 }
             }
         }
         Map<EncounterType, List<OfferSlot>> slotsByType = new EnumMap<>(EncounterType.class);
-        slots.values().forEach(slot -> slotsByType.computeIfAbsent(slot.offer().type(), t -> new ArrayList<>()).add(slot));
+        slots.values()
+                .forEach(slot -> slotsByType
+                        .computeIfAbsent(slot.offer().type(), t -> new ArrayList<>())
+                        .add(slot));
         List<Session> sessions = new ArrayList<>();
         for (Request request : requests.values()) {
             Map<Offer, Reach> reaches = new HashMap<>();
@@ -135,25 +137,36 @@ public final class ProblemBuilder {
                     Booked booking = booked.get(number - 1);
                     OfferSlot slot = slots.computeIfAbsent(
                             new SlotKey(booking.offerId(), booking.startsOn(), booking.period()),
-                            key -> new OfferSlot(slots.size() + 1, offerOf(booking), booking.startsOn(),
-                                    booking.endsOn(), booking.period()));
+                            key -> new OfferSlot(
+                                    slots.size() + 1,
+                                    offerOf(booking),
+                                    booking.startsOn(),
+                                    booking.endsOn(),
+                                    booking.period()));
                     session.booked(slot, booking.published());
                 }
                 sessions.add(session);
             }
         }
-        return new MatchingProblem(horizonStart, horizonEnd, weights,
+        return new MatchingProblem(
+                horizonStart,
+                horizonEnd,
+                weights,
                 distinct(requests.values().stream().map(Request::school).toList()),
                 distinct(requests.values().stream().map(Request::cohort).toList()),
                 distinct(offers.values().stream().map(Offer::employer).toList()),
-                List.copyOf(offers.values()), List.copyOf(slots.values()), halfDays(),
-                List.copyOf(requests.values()), sessions);
+                List.copyOf(offers.values()),
+                List.copyOf(slots.values()),
+                halfDays(),
+                List.copyOf(requests.values()),
+                sessions);
     }
 
     private Offer offerOf(Booked booking) {
         Offer offer = offers.get(booking.offerId());
         if (offer == null) {
-            throw new IllegalArgumentException("A booking names offer " + booking.offerId() + ", which is not in the problem");
+            throw new IllegalArgumentException(
+                    "A booking names offer " + booking.offerId() + ", which is not in the problem");
         }
         return offer;
     }
@@ -172,26 +185,33 @@ public final class ProblemBuilder {
         LocalDate to = min(horizonEnd, offer.availableUntil());
         if (availability.date() != null) {
             LocalDate day = availability.date();
-            boolean open = schoolDays.contains(day) || (offer.placements() && !schoolDays.subSet(day, true,
-                    day.plusDays(PLACEMENT_DAYS - 1), true).isEmpty());
+            boolean open = schoolDays.contains(day)
+                    || (offer.placements()
+                            && !schoolDays
+                                    .subSet(day, true, day.plusDays(PLACEMENT_DAYS - 1), true)
+                                    .isEmpty());
             return !day.isBefore(from) && !day.isAfter(to) && open ? List.of(day) : List.of();
         }
         return schoolDays.subSet(from, true, to, true).stream()
-                .filter(day -> day.getDayOfWeek().getValue() == availability.weekday()).toList();
+                .filter(day -> day.getDayOfWeek().getValue() == availability.weekday())
+                .toList();
     }
 
     private static boolean suits(Request request, OfferSlot slot) {
         Offer offer = slot.offer();
         if (offer.type() != request.type()
-                || request.cohort().yearGroup() < offer.yearGroupMin() || request.cohort().yearGroup() > offer.yearGroupMax()
-                || slot.startsOn().isBefore(request.windowStart()) || slot.startsOn().isAfter(request.windowEnd())) {
+                || request.cohort().yearGroup() < offer.yearGroupMin()
+                || request.cohort().yearGroup() > offer.yearGroupMax()
+                || slot.startsOn().isBefore(request.windowStart())
+                || slot.startsOn().isAfter(request.windowEnd())) {
             return false;
         }
         if (offer.placements()) {
             return true;
         }
         return slot.period().fits(request.mornings(), request.afternoons())
-                && request.pupils() >= offer.pupilsMin() && request.pupils() <= offer.pupilsMax();
+                && request.pupils() >= offer.pupilsMin()
+                && request.pupils() <= offer.pupilsMax();
     }
 
     private List<HalfDay> halfDays() {

@@ -13,9 +13,21 @@ import java.util.Set;
  * @param preferredEmployerId an employer the school has worked with and asks for, or null
  * @param needsSend        pupils need adapted activities: only offers that can adapt will do
  */
-public record Request(long id, Cohort cohort, EncounterType type, int pupils, int sessions, LocalDate windowStart,
-                      LocalDate windowEnd, boolean mornings, boolean afternoons, Set<DeliveryMode> modes,
-                      Set<String> preferredSectors, Long preferredEmployerId, boolean needsSend, long postedOrder) {
+public record Request(
+        long id,
+        Cohort cohort,
+        EncounterType type,
+        int pupils,
+        int sessions,
+        LocalDate windowStart,
+        LocalDate windowEnd,
+        boolean mornings,
+        boolean afternoons,
+        Set<DeliveryMode> modes,
+        Set<String> preferredSectors,
+        Long preferredEmployerId,
+        boolean needsSend,
+        long postedOrder) {
 
     public Request {
         modes = Set.copyOf(modes);
@@ -50,7 +62,9 @@ public record Request(long id, Cohort cohort, EncounterType type, int pupils, in
             if (mode == DeliveryMode.ONLINE) {
                 return new Reach(mode, 0);
             }
-            double limit = mode == DeliveryMode.IN_SCHOOL ? offer.travelRadiusKm() : cohort.school().travelLimitKm();
+            double limit = mode == DeliveryMode.IN_SCHOOL
+                    ? offer.travelRadiusKm()
+                    : cohort.school().travelLimitKm();
             if (km <= limit) {
                 return new Reach(mode, km);
             }
@@ -59,8 +73,8 @@ public record Request(long id, Cohort cohort, EncounterType type, int pupils, in
     }
 
     public String describe() {
-        return type.label() + " for " + pupils + (type == EncounterType.WORK_EXPERIENCE ? " places" : " pupils")
-                + ", " + cohort.describe();
+        return type.label() + " for " + pupils + (type == EncounterType.WORK_EXPERIENCE ? " places" : " pupils") + ", "
+                + cohort.describe();
     }
 
     @Override

@@ -8,8 +8,8 @@ package uk.encounters.matcher.domain;
  * @param budgetLeftPence what is left of its encounter budget (the virtual wallet) for paid sessions
  * @param travelLimitKm   how far its pupils may travel to a workplace
  */
-public record School(long id, String name, Location location, boolean coldSpot, long budgetLeftPence,
-                     double travelLimitKm) {
+public record School(
+        long id, String name, Location location, boolean coldSpot, long budgetLeftPence, double travelLimitKm) {
 
     /** A usual limit for pupils going to a workplace by minibus or public transport. */
     public static final double DEFAULT_TRAVEL_LIMIT_KM = 20;

@@ -19,10 +19,12 @@ public class Session {
 
     @PlanningId
     private String id;
+
     private Request request;
     private int number;
     private List<OfferSlot> candidates;
     private Map<Offer, Reach> reaches;
+
     @PlanningVariable(valueRangeProviderRefs = "candidates", nullable = true)
     private OfferSlot slot;
     /** Published or confirmed: the employer and school have been told, so the solver never moves it. */
@@ -132,12 +134,15 @@ public class Session {
     }
 
     public boolean withPreferredEmployer() {
-        return slot != null && request.preferredEmployerId() != null
+        return slot != null
+                && request.preferredEmployerId() != null
                 && request.preferredEmployerId() == slot.offer().employer().id();
     }
 
     public boolean lacksSafeguarding() {
-        return slot != null && request.type().needsSafeguardingCheck() && !slot.offer().safeguardedOn(slot.endsOn());
+        return slot != null
+                && request.type().needsSafeguardingCheck()
+                && !slot.offer().safeguardedOn(slot.endsOn());
     }
 
     public boolean lacksSendAdaptation() {

@@ -9,8 +9,7 @@ import java.util.List;
 public record ValueCurve(List<Segment> segments) {
 
     /** {@code places} pupil places each worth {@code valuePerPlace}. */
-    public record Segment(int places, long valuePerPlace) {
-    }
+    public record Segment(int places, long valuePerPlace) {}
 
     public ValueCurve {
         segments = List.copyOf(segments);

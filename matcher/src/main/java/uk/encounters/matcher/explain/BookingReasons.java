@@ -16,8 +16,7 @@ import uk.encounters.matcher.domain.Session;
  */
 final class BookingReasons {
 
-    private BookingReasons() {
-    }
+    private BookingReasons() {}
 
     static List<String> of(Session session, int placesBefore, int sameEmployerSessions) {
         Cohort cohort = session.cohort();
@@ -27,9 +26,15 @@ final class BookingReasons {
             reasons.add("Published: the school and employer have been told, so it stays as booked");
         }
         long value = cohort.valueOf(placesBefore + session.pupils()) - cohort.valueOf(placesBefore);
-        reasons.add(String.format(Locale.UK, "Reaches %d pupils of %s, where %d of %d pupils have no encounter this year"
-                        + " (%s session for this year group this round, worth %d)", session.pupils(),
-                cohort.describe(), cohort.pupilsWithoutOne(), cohort.pupils(), placesBefore == 0 ? "the first" : "a further",
+        reasons.add(String.format(
+                Locale.UK,
+                "Reaches %d pupils of %s, where %d of %d pupils have no encounter this year"
+                        + " (%s session for this year group this round, worth %d)",
+                session.pupils(),
+                cohort.describe(),
+                cohort.pupilsWithoutOne(),
+                cohort.pupils(),
+                placesBefore == 0 ? "the first" : "a further",
                 value));
         if (cohort.school().coldSpot()) {
             reasons.add(cohort.school().name() + " is a cold spot: its pupils count for more");
@@ -40,7 +45,8 @@ final class BookingReasons {
         if (!cohort.stemThisYear() && session.offer().stem()) {
             reasons.add("A STEM employer for a year group with none this year");
         }
-        if (cohort.pupilsNeedingWorkplaceExperience() > 0 && session.offer().type().workplaceExperience()) {
+        if (cohort.pupilsNeedingWorkplaceExperience() > 0
+                && session.offer().type().workplaceExperience()) {
             reasons.add("A workplace experience towards Benchmark 6: " + cohort.pupilsNeedingWorkplaceExperience()
                     + " pupils of this year group still need one");
         }
@@ -55,9 +61,14 @@ final class BookingReasons {
             // a booking kept from before that this school can no longer reach (say, its location is unknown)
             reasons.add("Kept as booked");
         } else {
-            reasons.add(reach.mode().inPerson()
-                    ? String.format(Locale.UK, "%s, %.1f km away", capitalised(reach.mode().words()), reach.km())
-                    : "Online, no travel");
+            reasons.add(
+                    reach.mode().inPerson()
+                            ? String.format(
+                                    Locale.UK,
+                                    "%s, %.1f km away",
+                                    capitalised(reach.mode().words()),
+                                    reach.km())
+                            : "Online, no travel");
         }
         if (cohort.visitedThisYearBy(employer)) {
             reasons.add(employer.name() + " has already come to this year group this year");

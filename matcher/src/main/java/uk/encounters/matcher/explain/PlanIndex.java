@@ -30,10 +30,14 @@ final class PlanIndex {
                 continue;
             }
             OfferSlot slot = session.slot();
-            byPresenter.computeIfAbsent(slot.offer().presenter(), p -> new ArrayList<>()).add(session);
+            byPresenter
+                    .computeIfAbsent(slot.offer().presenter(), p -> new ArrayList<>())
+                    .add(session);
             placementsTaken.merge(slot, 1, Integer::sum);
             slotsByOffer.computeIfAbsent(slot.offer(), o -> new HashSet<>()).add(slot);
-            slotsByEmployer.computeIfAbsent(slot.employer(), e -> new HashSet<>()).add(slot);
+            slotsByEmployer
+                    .computeIfAbsent(slot.employer(), e -> new HashSet<>())
+                    .add(slot);
             spentBySchool.merge(session.school(), session.costPence(), Long::sum);
             byCohort.computeIfAbsent(session.cohort(), c -> new ArrayList<>()).add(session);
         }
@@ -43,12 +47,15 @@ final class PlanIndex {
     List<Session> holding(OfferSlot slot) {
         if (slot.offer().placements()) {
             int taken = placementsTaken.getOrDefault(slot, 0);
-            return taken < slot.offer().places() ? List.of()
+            return taken < slot.offer().places()
+                    ? List.of()
                     : byPresenter.getOrDefault(slot.offer().presenter(), List.of()).stream()
-                            .filter(s -> s.slot() == slot).toList();
+                            .filter(s -> s.slot() == slot)
+                            .toList();
         }
         return byPresenter.getOrDefault(slot.offer().presenter(), List.of()).stream()
-                .filter(s -> s.slot().overlaps(slot)).toList();
+                .filter(s -> s.slot().overlaps(slot))
+                .toList();
     }
 
     boolean offerFull(OfferSlot slot) {
@@ -63,7 +70,9 @@ final class PlanIndex {
 
     boolean overBudget(Session session, OfferSlot slot) {
         long cost = slot.offer().costPencePerSession();
-        return cost > 0 && spentBySchool.getOrDefault(session.school(), 0L) + cost > session.school().budgetLeftPence();
+        return cost > 0
+                && spentBySchool.getOrDefault(session.school(), 0L) + cost
+                        > session.school().budgetLeftPence();
     }
 
     boolean yearGroupBusy(Session session, OfferSlot slot) {

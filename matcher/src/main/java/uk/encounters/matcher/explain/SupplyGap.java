@@ -16,39 +16,46 @@ import uk.encounters.matcher.domain.Request;
  */
 final class SupplyGap {
 
-    private SupplyGap() {
-    }
+    private SupplyGap() {}
 
     static String of(Request request, MatchingProblem problem) {
         String what = request.type().label().toLowerCase(Locale.UK);
         int year = request.cohort().yearGroup();
-        List<Offer> ofType = problem.offers().stream().filter(o -> o.type() == request.type()).toList();
+        List<Offer> ofType = problem.offers().stream()
+                .filter(o -> o.type() == request.type())
+                .toList();
         if (ofType.isEmpty()) {
             return "No offer of a " + what + " in the hub this round";
         }
         Set<Offer> forYear = new HashSet<>(ofType.stream()
-                .filter(o -> year >= o.yearGroupMin() && year <= o.yearGroupMax()).toList());
+                .filter(o -> year >= o.yearGroupMin() && year <= o.yearGroupMax())
+                .toList());
         if (forYear.isEmpty()) {
             return "No " + what + " offered for Year " + year;
         }
-        List<OfferSlot> slots = problem.slots().stream().filter(s -> forYear.contains(s.offer()))
-                .filter(s -> !s.startsOn().isBefore(request.windowStart()) && !s.startsOn().isAfter(request.windowEnd()))
+        List<OfferSlot> slots = problem.slots().stream()
+                .filter(s -> forYear.contains(s.offer()))
+                .filter(s -> !s.startsOn().isBefore(request.windowStart())
+                        && !s.startsOn().isAfter(request.windowEnd()))
                 .toList();
         if (slots.isEmpty()) {
-            return "No " + what + " for Year " + year + " available between " + request.windowStart()
-                    + " and " + request.windowEnd();
+            return "No " + what + " for Year " + year + " available between " + request.windowStart() + " and "
+                    + request.windowEnd();
         }
         if (!slots.get(0).offer().placements()) {
-            slots = slots.stream().filter(s -> s.period().fits(request.mornings(), request.afternoons())).toList();
+            slots = slots.stream()
+                    .filter(s -> s.period().fits(request.mornings(), request.afternoons()))
+                    .toList();
             if (slots.isEmpty()) {
                 return "No " + what + " in the window at the time of day the school asked for";
             }
-            if (slots.stream().noneMatch(s -> request.pupils() >= s.offer().pupilsMin()
-                    && request.pupils() <= s.offer().pupilsMax())) {
+            if (slots.stream()
+                    .noneMatch(s -> request.pupils() >= s.offer().pupilsMin()
+                            && request.pupils() <= s.offer().pupilsMax())) {
                 return "No " + what + " in the window takes a group of " + request.pupils() + " pupils";
             }
         }
-        return "No " + what + " in the window within reach of " + request.school().name()
-                + " (beyond the volunteers' travel or the school's limit, and none online)";
+        return "No " + what + " in the window within reach of "
+                + request.school().name() + " (beyond the volunteers' travel or the school's limit, and none online)";
     }
 }

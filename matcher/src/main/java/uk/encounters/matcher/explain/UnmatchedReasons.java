@@ -17,8 +17,7 @@ import uk.encounters.matcher.domain.Session;
  */
 final class UnmatchedReasons {
 
-    private UnmatchedReasons() {
-    }
+    private UnmatchedReasons() {}
 
     static List<String> of(Session session, MatchingProblem problem, PlanIndex plan) {
         if (session.candidates().isEmpty()) {
@@ -67,8 +66,10 @@ final class UnmatchedReasons {
     }
 
     private static String names(Set<Cohort> cohorts, Cohort own) {
-        List<String> names = cohorts.stream().map(c -> c == own ? "another session for the same year group"
-                : c.describe()).distinct().toList();
+        List<String> names = cohorts.stream()
+                .map(c -> c == own ? "another session for the same year group" : c.describe())
+                .distinct()
+                .toList();
         String shown = String.join("; ", names.subList(0, Math.min(3, names.size())));
         return names.size() > 3 ? shown + " and " + (names.size() - 3) + " more" : shown;
     }

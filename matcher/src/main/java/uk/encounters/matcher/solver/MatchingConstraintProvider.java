@@ -23,25 +23,25 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                volunteerInTwoPlacesAtOnce(factory),
-                placementsBeyondThePlacesOffered(factory),
-                offerBeyondItsMaximumSessions(factory),
-                employerAskedBeyondTheirCap(factory),
-                unsupervisedVolunteerWithoutSafeguardingCheck(factory),
-                yearGroupOverBookedAtOneTime(factory),
-                schoolBudgetExceeded(factory),
-                sendSessionWithOfferThatCannotAdapt(factory),
-                pupilsReached(factory),
-                pupilsReachedInColdSpotSchool(factory),
-                yearGroupWithNothingThisYearReached(factory),
-                stemForCohortWithNone(factory),
-                workplaceExperienceForYears10To13WithoutOne(factory),
-                preferredSector(factory),
-                preferredEmployer(factory),
-                travelDistance(factory),
-                sameEmployerAgainForSameCohort(factory),
-                employerFatigue(factory),
-                changeToPublishedBooking(factory)
+            volunteerInTwoPlacesAtOnce(factory),
+            placementsBeyondThePlacesOffered(factory),
+            offerBeyondItsMaximumSessions(factory),
+            employerAskedBeyondTheirCap(factory),
+            unsupervisedVolunteerWithoutSafeguardingCheck(factory),
+            yearGroupOverBookedAtOneTime(factory),
+            schoolBudgetExceeded(factory),
+            sendSessionWithOfferThatCannotAdapt(factory),
+            pupilsReached(factory),
+            pupilsReachedInColdSpotSchool(factory),
+            yearGroupWithNothingThisYearReached(factory),
+            stemForCohortWithNone(factory),
+            workplaceExperienceForYears10To13WithoutOne(factory),
+            preferredSector(factory),
+            preferredEmployer(factory),
+            travelDistance(factory),
+            sameEmployerAgainForSameCohort(factory),
+            employerFatigue(factory),
+            changeToPublishedBooking(factory)
         };
     }
 
@@ -49,11 +49,14 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // many pupils and are exempt, as in the database's rule.
     Constraint volunteerInTwoPlacesAtOnce(ConstraintFactory factory) {
         // placement weeks are left out before pairing, so their many pupils never make pairs at all
-        return factory.forEach(Session.class).filter(s -> !s.offer().placements())
-                .join(factory.forEach(Session.class).filter(s -> !s.offer().placements()),
+        return factory.forEach(Session.class)
+                .filter(s -> !s.offer().placements())
+                .join(
+                        factory.forEach(Session.class).filter(s -> !s.offer().placements()),
                         Joiners.lessThan(Session::id),
                         Joiners.equal(s -> s.offer().presenter()),
-                        Joiners.overlapping(s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay()))
+                        Joiners.overlapping(
+                                s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay()))
                 .penalize(HardSoftLongScore.ONE_HARD)
                 .asConstraint("Volunteer in two places at once");
     }
@@ -64,7 +67,9 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .filter(s -> s.offer().placements())
                 .groupBy(Session::slot, count())
                 .filter((slot, pupils) -> pupils > slot.offer().places())
-                .penalize(HardSoftLongScore.ONE_HARD, (slot, pupils) -> pupils - slot.offer().places())
+                .penalize(
+                        HardSoftLongScore.ONE_HARD,
+                        (slot, pupils) -> pupils - slot.offer().places())
                 .asConstraint("Placements beyond the places offered");
     }
 
@@ -97,9 +102,16 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // Parallel sessions for one year group are welcome, but not with more pupils than it has.
     Constraint yearGroupOverBookedAtOneTime(ConstraintFactory factory) {
         return factory.forEach(Session.class)
-                .join(HalfDay.class, Joiners.overlapping(s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay(),
-                        HalfDay::index, halfDay -> halfDay.index() + 1))
-                .groupBy((session, halfDay) -> session.cohort(), (session, halfDay) -> halfDay,
+                .join(
+                        HalfDay.class,
+                        Joiners.overlapping(
+                                s -> s.slot().firstHalfDay(),
+                                s -> s.slot().endHalfDay(),
+                                HalfDay::index,
+                                halfDay -> halfDay.index() + 1))
+                .groupBy(
+                        (session, halfDay) -> session.cohort(),
+                        (session, halfDay) -> halfDay,
                         sum((session, halfDay) -> session.pupils()))
                 .filter((cohort, halfDay, pupils) -> pupils > cohort.pupils())
                 .penalize(HardSoftLongScore.ONE_HARD, (cohort, halfDay, pupils) -> pupils - cohort.pupils())
@@ -112,8 +124,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .filter(s -> s.offer().paid())
                 .groupBy(Session::school, sumLong(Session::costPence))
                 .filter((school, cost) -> cost > school.budgetLeftPence())
-                .penalizeLong(HardSoftLongScore.ONE_HARD,
-                        (school, cost) -> ceilPounds(cost - school.budgetLeftPence()))
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (school, cost) -> ceilPounds(cost - school.budgetLeftPence()))
                 .asConstraint("School budget exceeded");
     }
 
@@ -204,8 +215,8 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(Session.class)
                 .groupBy(Session::cohort, Session::employer, countDistinct(Session::slot))
                 .filter((cohort, employer, sessions) -> repeats(cohort.visitedThisYearBy(employer), sessions) > 0)
-                .penalizeConfigurable((cohort, employer, sessions) ->
-                        repeats(cohort.visitedThisYearBy(employer), sessions))
+                .penalizeConfigurable(
+                        (cohort, employer, sessions) -> repeats(cohort.visitedThisYearBy(employer), sessions))
                 .asConstraint(MatchingWeights.SAME_EMPLOYER_AGAIN);
     }
 

@@ -45,24 +45,34 @@ public class MatchingWeights {
 
     @ConstraintWeight(PUPILS_REACHED)
     private HardSoftLongScore pupilsReached;
+
     @ConstraintWeight(COLD_SPOT)
     private HardSoftLongScore coldSpot;
+
     @ConstraintWeight(YEAR_GROUP_WITH_NOTHING)
     private HardSoftLongScore yearGroupWithNothing;
+
     @ConstraintWeight(STEM_FOR_COHORT_WITH_NONE)
     private HardSoftLongScore stemForCohortWithNone;
+
     @ConstraintWeight(WORKPLACE_EXPERIENCE)
     private HardSoftLongScore workplaceExperience;
+
     @ConstraintWeight(PREFERRED_SECTOR)
     private HardSoftLongScore preferredSector;
+
     @ConstraintWeight(PREFERRED_EMPLOYER)
     private HardSoftLongScore preferredEmployer;
+
     @ConstraintWeight(TRAVEL)
     private HardSoftLongScore travel;
+
     @ConstraintWeight(SAME_EMPLOYER_AGAIN)
     private HardSoftLongScore sameEmployerAgain;
+
     @ConstraintWeight(EMPLOYER_FATIGUE)
     private HardSoftLongScore employerFatigue;
+
     @ConstraintWeight(CHANGED_PUBLISHED_BOOKING)
     private HardSoftLongScore changedPublishedBooking;
 

@@ -20,9 +20,11 @@ public final class ScoreKeeper implements AutoCloseable {
 
     /** Built once: building it compiles the constraint streams. */
     private static final class Rules {
-        static final InnerScoreDirectorFactory<MatchingProblem, HardSoftLongScore> FACTORY =
-                ((DefaultSolverFactory<MatchingProblem>) SolverFactory.<MatchingProblem>create(
-                        SolverSettings.forSeconds(1).toSolverConfig())).getScoreDirectorFactory();
+        static final InnerScoreDirectorFactory<MatchingProblem, HardSoftLongScore> FACTORY = ((DefaultSolverFactory<
+                                MatchingProblem>)
+                        SolverFactory.<MatchingProblem>create(
+                                SolverSettings.forSeconds(1).toSolverConfig()))
+                .getScoreDirectorFactory();
     }
 
     public ScoreKeeper(MatchingProblem problem) {

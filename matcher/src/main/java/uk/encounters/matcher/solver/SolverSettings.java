@@ -43,18 +43,21 @@ public record SolverSettings(Duration timeLimit, EnvironmentMode environmentMode
                 .withConstraintProviderClass(MatchingConstraintProvider.class)
                 .withEnvironmentMode(environmentMode)
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig()
+                .withPhases(
+                        new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
                         new LocalSearchPhaseConfig()
-                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                                        new ChangeMoveSelectorConfig(),
-                                        new SwapMoveSelectorConfig(),
-                                        // several places of one request onto one slot at once: a placement
-                                        // week's first pupil alone may not pay for the visit, all of them do
-                                        new PillarChangeMoveSelectorConfig()))
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig()
+                                        .withMoveSelectors(
+                                                new ChangeMoveSelectorConfig(),
+                                                new SwapMoveSelectorConfig(),
+                                                // several places of one request onto one slot at once: a placement
+                                                // week's first pupil alone may not pay for the visit, all of them do
+                                                new PillarChangeMoveSelectorConfig()))
                                 // measured on the benchmark's Derby weeks: a short memory (100 steps)
                                 // climbs far faster than the default 400 and reached the optimum
-                                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                                .withAcceptorConfig(
+                                        new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
     }
 }

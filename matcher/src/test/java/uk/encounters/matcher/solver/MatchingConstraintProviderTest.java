@@ -83,10 +83,18 @@ class MatchingConstraintProviderTest {
             halfDays.add(HalfDay.of(day, false));
             halfDays.add(HalfDay.of(day, true));
         });
-        return new MatchingProblem(MONDAY, MONDAY.plusDays(4), new MatchingWeights(weights),
-                cohorts.stream().map(Cohort::school).distinct().toList(), List.copyOf(cohorts),
-                offers.stream().map(Offer::employer).distinct().toList(), List.copyOf(offers), List.copyOf(slots),
-                halfDays, all.stream().map(Session::request).distinct().toList(), all);
+        return new MatchingProblem(
+                MONDAY,
+                MONDAY.plusDays(4),
+                new MatchingWeights(weights),
+                cohorts.stream().map(Cohort::school).distinct().toList(),
+                List.copyOf(cohorts),
+                offers.stream().map(Offer::employer).distinct().toList(),
+                List.copyOf(offers),
+                List.copyOf(slots),
+                halfDays,
+                all.stream().map(Session::request).distinct().toList(),
+                all);
     }
 
     private static MatchingProblem plan(Session... sessions) {
@@ -100,7 +108,8 @@ class MatchingConstraintProviderTest {
         Offer talk = talk(1, rolls, ann, MONDAY);
         Offer interviews = offer(2, rolls, ann, EncounterType.CAREERS_TALK, "Manufacturing", 1, MONDAY);
         verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk)),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk)),
                         on(talkFor(year9, 30), slot(interviews, MONDAY, Period.ALL_DAY))))
                 .penalizesBy(1);
     }
@@ -109,7 +118,8 @@ class MatchingConstraintProviderTest {
     void volunteerInTwoPlacesAtOnceAllowsMorningAndAfternoon() {
         Offer talk = talk(1, rolls, ann, MONDAY);
         verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk)),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk)),
                         on(talkFor(year9, 30), slot(talk, MONDAY, Period.AFTERNOON))))
                 .penalizesBy(0);
     }
@@ -156,7 +166,8 @@ class MatchingConstraintProviderTest {
     void offerBeyondItsMaximumSessionsPenalisesTheSessionsOver() {
         Offer once = talk(1, rolls, null, MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2));
         verifier.verifyThat(MatchingConstraintProvider::offerBeyondItsMaximumSessions)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(once)),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(once)),
                         on(talkFor(year9, 30), slot(once, MONDAY.plusDays(1), Period.MORNING)),
                         on(talkFor(year9, 30), slot(once, MONDAY.plusDays(2), Period.MORNING))))
                 .penalizesBy(2);
@@ -166,7 +177,8 @@ class MatchingConstraintProviderTest {
     void offerBeyondItsMaximumSessionsAcceptsTheMaximum() {
         Offer twice = offer(1, rolls, ann, EncounterType.CAREERS_TALK, "Manufacturing", 2, MONDAY, MONDAY.plusDays(1));
         verifier.verifyThat(MatchingConstraintProvider::offerBeyondItsMaximumSessions)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(twice)),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(twice)),
                         on(talkFor(year9, 30), slot(twice, MONDAY.plusDays(1), Period.MORNING))))
                 .penalizesBy(0);
     }
@@ -177,7 +189,8 @@ class MatchingConstraintProviderTest {
     void employerAskedBeyondTheirCapPenalisesSessionsOverTheCap() {
         Employer capped = new Employer(7, "Small Ltd", DERBY_CENTRE, 1, 0);
         verifier.verifyThat(MatchingConstraintProvider::employerAskedBeyondTheirCap)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, capped, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk(1, capped, ann, MONDAY))),
                         on(talkFor(year9, 30), morning(talk(2, capped, volunteer(2, "Bob"), MONDAY)))))
                 .penalizesBy(1);
     }
@@ -186,7 +199,8 @@ class MatchingConstraintProviderTest {
     void employerAskedBeyondTheirCapAcceptsSessionsWithinTheCap() {
         Employer capped = new Employer(7, "Small Ltd", DERBY_CENTRE, 2, 0);
         verifier.verifyThat(MatchingConstraintProvider::employerAskedBeyondTheirCap)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, capped, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk(1, capped, ann, MONDAY))),
                         on(talkFor(year9, 30), morning(talk(2, capped, volunteer(2, "Bob"), MONDAY)))))
                 .penalizesBy(0);
     }
@@ -225,7 +239,8 @@ class MatchingConstraintProviderTest {
         Offer mentoring = offer(4, rolls, ann, EncounterType.MENTORING, "Manufacturing", 1, MONDAY);
         Offer talk = talk(5, rolls, unchecked(3, "Cy"), MONDAY);
         verifier.verifyThat(MatchingConstraintProvider::unsupervisedVolunteerWithoutSafeguardingCheck)
-                .givenSolution(plan(on(request(11, year9, EncounterType.MENTORING, 6, 1), morning(mentoring)),
+                .givenSolution(plan(
+                        on(request(11, year9, EncounterType.MENTORING, 6, 1), morning(mentoring)),
                         on(talkFor(year9, 30), morning(talk))))
                 .penalizesBy(0);
     }
@@ -236,8 +251,11 @@ class MatchingConstraintProviderTest {
     void yearGroupOverBookedAtOneTimePenalisesThePupilsOverTheYearGroup() {
         Cohort small = cohort(alvaston, 12, 100, 0);
         verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
-                .givenSolution(plan(on(talkFor(small, 60), morning(talk(1, rolls, ann, MONDAY))),
-                        on(talkFor(small, 60), slot(talk(2, rolls, volunteer(2, "Bob"), MONDAY), MONDAY, Period.ALL_DAY))))
+                .givenSolution(plan(
+                        on(talkFor(small, 60), morning(talk(1, rolls, ann, MONDAY))),
+                        on(
+                                talkFor(small, 60),
+                                slot(talk(2, rolls, volunteer(2, "Bob"), MONDAY), MONDAY, Period.ALL_DAY))))
                 .penalizesBy(20);
     }
 
@@ -245,18 +263,39 @@ class MatchingConstraintProviderTest {
     void yearGroupOverBookedAtOneTimeWelcomesACarouselWithinTheYearGroup() {
         Cohort small = cohort(alvaston, 12, 100, 0);
         verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
-                .givenSolution(plan(on(talkFor(small, 50), morning(talk(1, rolls, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(small, 50), morning(talk(1, rolls, ann, MONDAY))),
                         on(talkFor(small, 50), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY))),
-                        on(talkFor(small, 90), slot(talk(3, rolls, volunteer(3, "Cy"), MONDAY), MONDAY, Period.AFTERNOON))))
+                        on(
+                                talkFor(small, 90),
+                                slot(talk(3, rolls, volunteer(3, "Cy"), MONDAY), MONDAY, Period.AFTERNOON))))
                 .penalizesBy(0);
     }
 
     // School budget exceeded
 
     private Offer paidTalk(long id, long pence) {
-        return new Offer(id, rolls, volunteer(id, "V" + id), EncounterType.CAREERS_TALK, "Paid talk", "Education",
-                false, 7, 13, Set.of(DeliveryMode.IN_SCHOOL), 1, 120, 0, 5, 15, pence, false,
-                MONDAY.minusMonths(1), MONDAY.plusMonths(1), List.of());
+        return new Offer(
+                id,
+                rolls,
+                volunteer(id, "V" + id),
+                EncounterType.CAREERS_TALK,
+                "Paid talk",
+                "Education",
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                1,
+                120,
+                0,
+                5,
+                15,
+                pence,
+                false,
+                MONDAY.minusMonths(1),
+                MONDAY.plusMonths(1),
+                List.of());
     }
 
     @Test
@@ -264,7 +303,8 @@ class MatchingConstraintProviderTest {
         School poor = schoolWithBudget(5, "Poor School", 300_00);
         Cohort cohort = cohort(poor, 8, 150, 0);
         verifier.verifyThat(MatchingConstraintProvider::schoolBudgetExceeded)
-                .givenSolution(plan(on(talkFor(cohort, 30), morning(paidTalk(21, 200_00))),
+                .givenSolution(plan(
+                        on(talkFor(cohort, 30), morning(paidTalk(21, 200_00))),
                         on(talkFor(cohort, 30), morning(paidTalk(22, 150_50)))))
                 .penalizesBy(51);
     }
@@ -274,7 +314,8 @@ class MatchingConstraintProviderTest {
         School school = schoolWithBudget(5, "Funded School", 350_00);
         Cohort cohort = cohort(school, 8, 150, 0);
         verifier.verifyThat(MatchingConstraintProvider::schoolBudgetExceeded)
-                .givenSolution(plan(on(talkFor(cohort, 30), morning(paidTalk(21, 200_00))),
+                .givenSolution(plan(
+                        on(talkFor(cohort, 30), morning(paidTalk(21, 200_00))),
                         on(talkFor(cohort, 30), morning(paidTalk(22, 150_00))),
                         on(talkFor(cohort, 30), morning(talk(23, rolls, ann, MONDAY)))))
                 .penalizesBy(0);
@@ -283,8 +324,21 @@ class MatchingConstraintProviderTest {
     // SEND session with an offer that cannot adapt
 
     private Request sendRequest(Cohort cohort) {
-        return new Request(nextRequestId++, cohort, EncounterType.CAREERS_TALK, 8, 1, MONDAY, MONDAY.plusDays(4),
-                true, true, Set.of(DeliveryMode.IN_SCHOOL), Set.of(), null, true, 1);
+        return new Request(
+                nextRequestId++,
+                cohort,
+                EncounterType.CAREERS_TALK,
+                8,
+                1,
+                MONDAY,
+                MONDAY.plusDays(4),
+                true,
+                true,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                Set.of(),
+                null,
+                true,
+                1);
     }
 
     @Test
@@ -297,9 +351,27 @@ class MatchingConstraintProviderTest {
     @Test
     void sendSessionWithOfferThatCannotAdaptAcceptsAnAdaptableOffer() {
         Offer plain = talk(1, rolls, ann, MONDAY);
-        Offer adaptable = new Offer(2, rolls, volunteer(2, "Bob"), EncounterType.CAREERS_TALK, "Adapted talk",
-                "Health", false, 7, 13, Set.of(DeliveryMode.IN_SCHOOL), 1, 30, 0, 1, 15, 0, true,
-                MONDAY.minusMonths(1), MONDAY.plusMonths(1), List.of());
+        Offer adaptable = new Offer(
+                2,
+                rolls,
+                volunteer(2, "Bob"),
+                EncounterType.CAREERS_TALK,
+                "Adapted talk",
+                "Health",
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                1,
+                30,
+                0,
+                1,
+                15,
+                0,
+                true,
+                MONDAY.minusMonths(1),
+                MONDAY.plusMonths(1),
+                List.of());
         verifier.verifyThat(MatchingConstraintProvider::sendSessionWithOfferThatCannotAdapt)
                 .givenSolution(plan(on(sendRequest(year9), morning(adaptable)), on(talkFor(year9, 30), morning(plain))))
                 .penalizesBy(0);
@@ -309,11 +381,20 @@ class MatchingConstraintProviderTest {
 
     @Test
     void pupilsReachedRewardsTheCohortsConcaveValue() {
-        Cohort mixed = new Cohort(alvaston, 9, 100, 100, List.of(new PupilBand(40, 200), new PupilBand(60, 100),
-                new PupilBand(40, 50), new PupilBand(60, 25)), false, true, 0, Set.of());
+        Cohort mixed = new Cohort(
+                alvaston,
+                9,
+                100,
+                100,
+                List.of(new PupilBand(40, 200), new PupilBand(60, 100), new PupilBand(40, 50), new PupilBand(60, 25)),
+                false,
+                true,
+                0,
+                Set.of());
         // 50 places: 40 at 200 and 10 at 100; 60 more: 50 at 100, then 10 on a second pass at 50
         verifier.verifyThat(MatchingConstraintProvider::pupilsReached)
-                .givenSolution(plan(on(talkFor(mixed, 50), morning(talk(1, rolls, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(mixed, 50), morning(talk(1, rolls, ann, MONDAY))),
                         on(talkFor(mixed, 60), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY)))))
                 .rewardsWith(40 * 200 + 10 * 100 + 50 * 100 + 10 * 50);
     }
@@ -344,16 +425,26 @@ class MatchingConstraintProviderTest {
 
     // Year group with nothing this year reached
 
-    private Cohort cohortWith(boolean nothingThisYear, boolean stemThisYear, int needingWorkplace, Set<Long> employers) {
-        return new Cohort(alvaston, 11, 100, 100, List.of(new PupilBand(100, 100), new PupilBand(100, 25)),
-                nothingThisYear, stemThisYear, needingWorkplace, employers);
+    private Cohort cohortWith(
+            boolean nothingThisYear, boolean stemThisYear, int needingWorkplace, Set<Long> employers) {
+        return new Cohort(
+                alvaston,
+                11,
+                100,
+                100,
+                List.of(new PupilBand(100, 100), new PupilBand(100, 25)),
+                nothingThisYear,
+                stemThisYear,
+                needingWorkplace,
+                employers);
     }
 
     @Test
     void yearGroupWithNothingThisYearReachedRewardsItsPupilsUpToTheYearGroup() {
         Cohort untouched = cohortWith(true, true, 0, Set.of());
         verifier.verifyThat(MatchingConstraintProvider::yearGroupWithNothingThisYearReached)
-                .givenSolution(plan(on(talkFor(untouched, 60), morning(talk(1, rolls, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(untouched, 60), morning(talk(1, rolls, ann, MONDAY))),
                         on(talkFor(untouched, 60), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY)))))
                 .rewardsWith(100);
     }
@@ -361,17 +452,35 @@ class MatchingConstraintProviderTest {
     @Test
     void yearGroupWithNothingThisYearReachedIgnoresAYearGroupWithEncounters() {
         verifier.verifyThat(MatchingConstraintProvider::yearGroupWithNothingThisYearReached)
-                .givenSolution(plan(on(talkFor(cohortWith(false, true, 0, Set.of()), 60),
-                        morning(talk(1, rolls, ann, MONDAY)))))
+                .givenSolution(plan(
+                        on(talkFor(cohortWith(false, true, 0, Set.of()), 60), morning(talk(1, rolls, ann, MONDAY)))))
                 .rewardsWith(0);
     }
 
     // STEM for a cohort with none
 
     private Offer stemTalk(long id) {
-        return new Offer(id, rolls, volunteer(id, "V" + id), EncounterType.CAREERS_TALK, "Engineering talk",
-                "Manufacturing", true, 7, 13, Set.of(DeliveryMode.IN_SCHOOL), 1, 120, 0, 1, 15, 0, false,
-                MONDAY.minusMonths(1), MONDAY.plusMonths(1), List.of());
+        return new Offer(
+                id,
+                rolls,
+                volunteer(id, "V" + id),
+                EncounterType.CAREERS_TALK,
+                "Engineering talk",
+                "Manufacturing",
+                true,
+                7,
+                13,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                1,
+                120,
+                0,
+                1,
+                15,
+                0,
+                false,
+                MONDAY.minusMonths(1),
+                MONDAY.plusMonths(1),
+                List.of());
     }
 
     @Test
@@ -384,7 +493,8 @@ class MatchingConstraintProviderTest {
     @Test
     void stemForCohortWithNoneIgnoresCohortsWithStemAndOtherSectors() {
         verifier.verifyThat(MatchingConstraintProvider::stemForCohortWithNone)
-                .givenSolution(plan(on(talkFor(cohortWith(false, true, 0, Set.of()), 45), morning(stemTalk(31))),
+                .givenSolution(plan(
+                        on(talkFor(cohortWith(false, true, 0, Set.of()), 45), morning(stemTalk(31))),
                         on(talkFor(cohortWith(false, false, 0, Set.of()), 45), morning(talk(1, rolls, ann, MONDAY)))))
                 .rewardsWith(0);
     }
@@ -407,23 +517,39 @@ class MatchingConstraintProviderTest {
         Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
         Request places = request(9, cohortWith(false, true, 0, Set.of()), EncounterType.WORK_EXPERIENCE, 1, 1);
         verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceForYears10To13WithoutOne)
-                .givenSolution(plan(on(places, slot(placement, MONDAY, Period.ALL_DAY)),
-                        on(talkFor(cohortWith(false, true, 40, Set.of()), 30), morning(talk(1, rolls, volunteer(2, "B"), MONDAY)))))
+                .givenSolution(plan(
+                        on(places, slot(placement, MONDAY, Period.ALL_DAY)),
+                        on(
+                                talkFor(cohortWith(false, true, 40, Set.of()), 30),
+                                morning(talk(1, rolls, volunteer(2, "B"), MONDAY)))))
                 .rewardsWith(0);
     }
 
     // Preferred sector and preferred employer
 
     private Request talkPreferring(Set<String> sectors, Long employerId) {
-        return new Request(nextRequestId++, year9, EncounterType.CAREERS_TALK, 30, 1, MONDAY, MONDAY.plusDays(4),
-                true, true, Set.of(DeliveryMode.IN_SCHOOL), sectors, employerId, false, 1);
+        return new Request(
+                nextRequestId++,
+                year9,
+                EncounterType.CAREERS_TALK,
+                30,
+                1,
+                MONDAY,
+                MONDAY.plusDays(4),
+                true,
+                true,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                sectors,
+                employerId,
+                false,
+                1);
     }
 
     @Test
     void preferredSectorRewardsASessionInASectorTheSchoolAskedFor() {
         verifier.verifyThat(MatchingConstraintProvider::preferredSector)
-                .givenSolution(plan(on(talkPreferring(Set.of("Manufacturing", "Health"), null),
-                        morning(talk(1, rolls, ann, MONDAY)))))
+                .givenSolution(plan(on(
+                        talkPreferring(Set.of("Manufacturing", "Health"), null), morning(talk(1, rolls, ann, MONDAY)))))
                 .rewardsWith(1);
     }
 
@@ -462,12 +588,42 @@ class MatchingConstraintProviderTest {
 
     @Test
     void travelDistanceCostsNothingOnline() {
-        Offer online = new Offer(6, new Employer(8, "Far Away plc", new Location(51.5, -0.12), Employer.NO_CAP, 0),
-                ann, EncounterType.CAREERS_TALK, "Online talk", "Financial & insurance", false, 7, 13,
-                Set.of(DeliveryMode.ONLINE), 1, 300, 0, 1, 0, 0, false, MONDAY, MONDAY.plusMonths(1), List.of());
-        Request request = new Request(nextRequestId++, year9, EncounterType.CAREERS_TALK, 30, 1, MONDAY,
-                MONDAY.plusDays(4), true, true, Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.ONLINE), Set.of(), null,
-                false, 1);
+        Offer online = new Offer(
+                6,
+                new Employer(8, "Far Away plc", new Location(51.5, -0.12), Employer.NO_CAP, 0),
+                ann,
+                EncounterType.CAREERS_TALK,
+                "Online talk",
+                "Financial & insurance",
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.ONLINE),
+                1,
+                300,
+                0,
+                1,
+                0,
+                0,
+                false,
+                MONDAY,
+                MONDAY.plusMonths(1),
+                List.of());
+        Request request = new Request(
+                nextRequestId++,
+                year9,
+                EncounterType.CAREERS_TALK,
+                30,
+                1,
+                MONDAY,
+                MONDAY.plusDays(4),
+                true,
+                true,
+                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.ONLINE),
+                Set.of(),
+                null,
+                false,
+                1);
         verifier.verifyThat(MatchingConstraintProvider::travelDistance)
                 .givenSolution(plan(on(request, morning(online))))
                 .penalizesBy(0);
@@ -479,7 +635,8 @@ class MatchingConstraintProviderTest {
     void sameEmployerAgainForSameCohortPenalisesEachRepeat() {
         Cohort visited = cohortWith(false, true, 0, Set.of(1L));
         verifier.verifyThat(MatchingConstraintProvider::sameEmployerAgainForSameCohort)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY))),
                         on(talkFor(year9, 30), morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY))),
                         on(talkFor(visited, 30), morning(talk(3, rolls, volunteer(3, "Cy"), MONDAY)))))
                 .penalizesBy(2);
@@ -489,9 +646,12 @@ class MatchingConstraintProviderTest {
     void sameEmployerAgainForSameCohortAcceptsDifferentEmployersAndCohorts() {
         Employer smith = employer(2, "Smith & Co");
         verifier.verifyThat(MatchingConstraintProvider::sameEmployerAgainForSameCohort)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY))),
                         on(talkFor(year9, 30), morning(talk(2, smith, volunteer(2, "Bob"), MONDAY))),
-                        on(talkFor(cohort(alvaston, 8, 150, 0), 30), morning(talk(3, rolls, volunteer(3, "Cy"), MONDAY)))))
+                        on(
+                                talkFor(cohort(alvaston, 8, 150, 0), 30),
+                                morning(talk(3, rolls, volunteer(3, "Cy"), MONDAY)))))
                 .penalizesBy(0);
     }
 
@@ -501,7 +661,8 @@ class MatchingConstraintProviderTest {
     void employerFatiguePenalisesAnEmployerAskedInRecentRoundsOncePerRound() {
         Employer tired = new Employer(9, "Tired Ltd", DERBY_CENTRE, Employer.NO_CAP, 2);
         verifier.verifyThat(MatchingConstraintProvider::employerFatigue)
-                .givenSolution(plan(on(talkFor(year9, 30), morning(talk(1, tired, ann, MONDAY))),
+                .givenSolution(plan(
+                        on(talkFor(year9, 30), morning(talk(1, tired, ann, MONDAY))),
                         on(talkFor(year9, 30), morning(talk(2, tired, volunteer(2, "Bob"), MONDAY)))))
                 .penalizesBy(2);
     }
@@ -543,8 +704,14 @@ class MatchingConstraintProviderTest {
     @Test
     void aWeightOfZeroSwitchesARuleOff() {
         verifier.verifyThat()
-                .givenSolution(plan(Map.of(MatchingWeights.PUPILS_REACHED, 0L, MatchingWeights.TRAVEL, 0L,
-                                MatchingWeights.SAME_EMPLOYER_AGAIN, 0L),
+                .givenSolution(plan(
+                        Map.of(
+                                MatchingWeights.PUPILS_REACHED,
+                                0L,
+                                MatchingWeights.TRAVEL,
+                                0L,
+                                MatchingWeights.SAME_EMPLOYER_AGAIN,
+                                0L),
                         on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY)))))
                 .scores(org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore.ZERO);
     }

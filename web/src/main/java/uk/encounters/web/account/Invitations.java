@@ -30,8 +30,8 @@ public final class Invitations {
      * @param invitedBy the person inviting, or null when an operator runs it from the command line
      * @return the new account's id when one was made; empty when an existing one got the scope
      */
-    public Optional<Long> invite(DSLContext tx, String email, String name, Scope scope, String invitedAs,
-                                   Long invitedBy, String ipAddress) {
+    public Optional<Long> invite(
+            DSLContext tx, String email, String name, Scope scope, String invitedAs, Long invitedBy, String ipAddress) {
         AccountRepository accounts = new AccountRepository(tx);
         Optional<Account> existing = accounts.findByEmail(email);
         long userId;
@@ -47,15 +47,30 @@ public final class Invitations {
             new Outbox(tx).enqueue(links.invitation(email, name, invitedAs, link));
             created = Optional.of(userId);
         }
-        new AuditLog(tx).record(invitedBy, "scope_granted", "app_user", userId,
-                Map.of("role", scope.role().code(), "scope", describe(scope), "email", email,
-                        "new_account", existing.isEmpty()), ipAddress);
+        new AuditLog(tx)
+                .record(
+                        invitedBy,
+                        "scope_granted",
+                        "app_user",
+                        userId,
+                        Map.of(
+                                "role",
+                                scope.role().code(),
+                                "scope",
+                                describe(scope),
+                                "email",
+                                email,
+                                "new_account",
+                                existing.isEmpty()),
+                        ipAddress);
         return created;
     }
 
     private static String describe(Scope scope) {
-        return scope.schoolId() != null ? "school " + scope.schoolId()
-                : scope.employerId() != null ? "employer " + scope.employerId()
-                : scope.hubId() != null ? "hub " + scope.hubId() : "all";
+        return scope.schoolId() != null
+                ? "school " + scope.schoolId()
+                : scope.employerId() != null
+                        ? "employer " + scope.employerId()
+                        : scope.hubId() != null ? "hub " + scope.hubId() : "all";
     }
 }

@@ -54,7 +54,8 @@ public final class Links {
                 %s
 
                 The link works once and for 24 hours.
-                """.formatted(name, invitedTo, LinkSlots.slot(linkId)));
+                """.formatted(
+                        name, invitedTo, LinkSlots.slot(linkId)));
     }
 
     public OutboxMessage passwordReset(String email, long linkId) {
@@ -101,7 +102,7 @@ public final class Links {
 
     private static OutboxMessage message(long linkId, String email, String subject, String body) {
         // One message per link.
-        return new OutboxMessage("account:link:" + linkId, "account", email, subject, body, null, List.of(),
-                List.of(linkId));
+        return new OutboxMessage(
+                "account:link:" + linkId, "account", email, subject, body, null, List.of(), List.of(linkId));
     }
 }

@@ -33,8 +33,8 @@ public final class SecondFactorRoutes {
     private final RateLimit rateLimit;
     private final SecondFactorGate gate;
 
-    public SecondFactorRoutes(Database database, Blocking blocking, Templates templates, RateLimit rateLimit,
-                              SecondFactorGate gate) {
+    public SecondFactorRoutes(
+            Database database, Blocking blocking, Templates templates, RateLimit rateLimit, SecondFactorGate gate) {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
@@ -53,7 +53,8 @@ public final class SecondFactorRoutes {
             ctx.redirect("/account");
             return;
         }
-        templates.render(ctx, "account/two-factor", "Confirm it is you", Form.blank().model());
+        templates.render(
+                ctx, "account/two-factor", "Confirm it is you", Form.blank().model());
     }
 
     public void processConfirmForm(RoutingContext ctx) {
@@ -64,22 +65,32 @@ public final class SecondFactorRoutes {
             return;
         }
         String ip = RateLimit.clientAddress(ctx);
-        boolean right = !form.hasErrors() && blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean ok = new SecondFactor(c.dsl(), Clock.systemUTC()).verify(account.id(), code);
-            new AuditLog(c.dsl()).record(account.id(), ok ? "second_factor_confirmed" : "second_factor_refused",
-                    "app_user", account.id(), Map.of(), ip);
-            return ok;
-        }));
+        boolean right = !form.hasErrors()
+                && blocking.call(() -> database.dsl().transactionResult(c -> {
+                    boolean ok = new SecondFactor(c.dsl(), Clock.systemUTC()).verify(account.id(), code);
+                    new AuditLog(c.dsl())
+                            .record(
+                                    account.id(),
+                                    ok ? "second_factor_confirmed" : "second_factor_refused",
+                                    "app_user",
+                                    account.id(),
+                                    Map.of(),
+                                    ip);
+                    return ok;
+                }));
         if (!right) {
             if (!form.hasErrors()) {
-                form.error("code", "That code is not right, or has been used: enter the code your app shows now,"
-                        + " or one of your recovery codes");
+                form.error(
+                        "code",
+                        "That code is not right, or has been used: enter the code your app shows now,"
+                                + " or one of your recovery codes");
             }
             templates.render(ctx, 422, "account/two-factor", "Confirm it is you", form.model());
             return;
         }
         SecondFactorGate.confirmed(ctx);
-        int left = blocking.call(() -> new SecondFactor(database.dsl(), Clock.systemUTC()).recoveryCodesLeft(account.id()));
+        int left = blocking.call(
+                () -> new SecondFactor(database.dsl(), Clock.systemUTC()).recoveryCodesLeft(account.id()));
         if (left <= 3) {
             Flash.set(ctx, "You have " + left + " recovery codes left: make new ones on your account page.");
         }
@@ -90,7 +101,8 @@ public final class SecondFactorRoutes {
     public void initSetupForm(RoutingContext ctx) {
         Account account = CurrentUser.of(ctx);
         if (account.secondFactor() && !gate.due(account, ctx.session())) {
-            int left = blocking.call(() -> new SecondFactor(database.dsl(), Clock.systemUTC()).recoveryCodesLeft(account.id()));
+            int left = blocking.call(
+                    () -> new SecondFactor(database.dsl(), Clock.systemUTC()).recoveryCodesLeft(account.id()));
             templates.render(ctx, "account/two-factor-on", "Two-step sign-in", Map.of("left", left));
             return;
         }
@@ -116,17 +128,21 @@ public final class SecondFactorRoutes {
             return;
         }
         String ip = RateLimit.clientAddress(ctx);
-        Optional<List<String>> recoveryCodes = form.hasErrors() ? Optional.empty()
+        Optional<List<String>> recoveryCodes = form.hasErrors()
+                ? Optional.empty()
                 : blocking.call(() -> database.dsl().transactionResult(c -> {
-                    Optional<List<String>> codes = new SecondFactor(c.dsl(), Clock.systemUTC()).enrol(account.id(), secret, code);
-                    codes.ifPresent(x -> new AuditLog(c.dsl()).record(account.id(), "second_factor_set_up", "app_user",
-                            account.id(), Map.of(), ip));
+                    Optional<List<String>> codes =
+                            new SecondFactor(c.dsl(), Clock.systemUTC()).enrol(account.id(), secret, code);
+                    codes.ifPresent(x -> new AuditLog(c.dsl())
+                            .record(account.id(), "second_factor_set_up", "app_user", account.id(), Map.of(), ip));
                     return codes;
                 }));
         if (recoveryCodes.isEmpty()) {
             if (!form.hasErrors()) {
-                form.error("code", "That code is not right: check the app shows Employer Encounters, and enter the"
-                        + " 6 digits it shows now");
+                form.error(
+                        "code",
+                        "That code is not right: check the app shows Employer Encounters, and enter the"
+                                + " 6 digits it shows now");
             }
             showSetup(ctx, 422, form, account, secret);
             return;

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
@@ -41,8 +41,14 @@ public final class SignInRoutes {
     private final Passwords passwords;
     private final java.time.Clock clock;
 
-    public SignInRoutes(Database database, Blocking blocking, Templates templates, RateLimit rateLimit, Links links,
-                        Passwords passwords, java.time.Clock clock) {
+    public SignInRoutes(
+            Database database,
+            Blocking blocking,
+            Templates templates,
+            RateLimit rateLimit,
+            Links links,
+            Passwords passwords,
+            java.time.Clock clock) {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
@@ -72,7 +78,8 @@ public final class SignInRoutes {
             return;
         }
         String ip = RateLimit.clientAddress(ctx);
-        Optional<Account> account = blocking.call(() -> new SignIn(database.dsl(), passwords).withPassword(email, password, ip));
+        Optional<Account> account =
+                blocking.call(() -> new SignIn(database.dsl(), passwords).withPassword(email, password, ip));
         if (account.isEmpty()) {
             showSignInForm(ctx, 401, form, "The email address or password is not right");
             return;
@@ -115,39 +122,86 @@ public final class SignInRoutes {
             Map<Long, String> hubs = places.hubNames(account.hubIds());
             Map<Long, String> schools = places.schoolNames(account.schoolIds());
             Map<Long, String> employers = places.employerNames(account.employerIds());
-            return account.scopes().stream().flatMap(scope -> switch (scope.role()) {
-                case ADMIN -> Stream.of(Map.of("label", "Administer hubs, people, the audit log and the outbox",
-                        "href", "/admin"));
-                case COORDINATOR -> Stream.of(Map.of("label", "Enterprise coordinator for " + hubs.get(scope.hubId()),
-                        "href", "/hubs/" + scope.hubId() + "/people"),
-                        Map.of("label", "Dashboard for " + hubs.get(scope.hubId())
-                                + ": schools behind, employer load, what to recruit",
-                                "href", "/hubs/" + scope.hubId() + "/dashboard"));
-                case CAREERS_LEADER -> Stream.of(
-                        Map.of("label", "Progress at " + schools.get(scope.schoolId())
-                                + ": Benchmarks 5 and 6, and what to request next",
-                                "href", "/schools/" + scope.schoolId() + "/progress"),
-                        Map.of("label", "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
-                                "href", "/schools/" + scope.schoolId() + "/offers"),
-                        Map.of("label", "Bookings: who goes, and who attended",
-                                "href", "/schools/" + scope.schoolId() + "/bookings"),
-                        Map.of("label", "Requests for encounters and work placements",
-                                "href", "/schools/" + scope.schoolId() + "/requests"),
-                        Map.of("label", "Pupils at " + schools.get(scope.schoolId()) + ": import or update",
-                                "href", "/schools/" + scope.schoolId() + "/pupils"),
-                        Map.of("label", "Budget for paid encounters", "href", "/schools/" + scope.schoolId() + "/budget"));
-                case EMPLOYER -> Stream.of(Map.of("label", "Contact for " + employers.get(scope.employerId())
-                        + ": bookings, offers and volunteers", "href", "/employers/" + scope.employerId()));
-            }).toList();
+            return account.scopes().stream()
+                    .flatMap(scope -> switch (scope.role()) {
+                        case ADMIN ->
+                            Stream.of(Map.of(
+                                    "label",
+                                    "Administer hubs, people, the audit log and the outbox",
+                                    "href",
+                                    "/admin"));
+                        case COORDINATOR ->
+                            Stream.of(
+                                    Map.of(
+                                            "label",
+                                            "Enterprise coordinator for " + hubs.get(scope.hubId()),
+                                            "href",
+                                            "/hubs/" + scope.hubId() + "/people"),
+                                    Map.of(
+                                            "label",
+                                            "Dashboard for " + hubs.get(scope.hubId())
+                                                    + ": schools behind, employer load, what to recruit",
+                                            "href",
+                                            "/hubs/" + scope.hubId() + "/dashboard"));
+                        case CAREERS_LEADER ->
+                            Stream.of(
+                                    Map.of(
+                                            "label",
+                                            "Progress at " + schools.get(scope.schoolId())
+                                                    + ": Benchmarks 5 and 6, and what to request next",
+                                            "href",
+                                            "/schools/" + scope.schoolId() + "/progress"),
+                                    Map.of(
+                                            "label",
+                                            "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
+                                            "href",
+                                            "/schools/" + scope.schoolId() + "/offers"),
+                                    Map.of(
+                                            "label",
+                                            "Bookings: who goes, and who attended",
+                                            "href",
+                                            "/schools/" + scope.schoolId() + "/bookings"),
+                                    Map.of(
+                                            "label",
+                                            "Requests for encounters and work placements",
+                                            "href",
+                                            "/schools/" + scope.schoolId() + "/requests"),
+                                    Map.of(
+                                            "label",
+                                            "Pupils at " + schools.get(scope.schoolId()) + ": import or update",
+                                            "href",
+                                            "/schools/" + scope.schoolId() + "/pupils"),
+                                    Map.of(
+                                            "label",
+                                            "Budget for paid encounters",
+                                            "href",
+                                            "/schools/" + scope.schoolId() + "/budget"));
+                        case EMPLOYER ->
+                            Stream.of(Map.of(
+                                    "label",
+                                    "Contact for " + employers.get(scope.employerId())
+                                            + ": bookings, offers and volunteers",
+                                    "href",
+                                    "/employers/" + scope.employerId()));
+                    })
+                    .toList();
         });
-        List<String> waiting = blocking.call(() -> new OrganisationJoins(database.dsl(), clock).waitingOffersOf(account.id()));
-        templates.render(ctx, "account/account", "Your account", Map.of("person", account, "scopes", scopes,
-                "waiting", waiting));
+        List<String> waiting =
+                blocking.call(() -> new OrganisationJoins(database.dsl(), clock).waitingOffersOf(account.id()));
+        templates.render(
+                ctx,
+                "account/account",
+                "Your account",
+                Map.of("person", account, "scopes", scopes, "waiting", waiting));
     }
 
     /** For people without a password (most SMEs): a link by email instead. */
     public void initLinkForm(RoutingContext ctx) {
-        templates.render(ctx, "account/link-request", "Email me a sign-in link", Form.blank().model());
+        templates.render(
+                ctx,
+                "account/link-request",
+                "Email me a sign-in link",
+                Form.blank().model());
     }
 
     public void processLinkForm(RoutingContext ctx) {
@@ -155,7 +209,11 @@ public final class SignInRoutes {
     }
 
     public void initPasswordResetForm(RoutingContext ctx) {
-        templates.render(ctx, "account/reset-request", "Reset your password", Form.blank().model());
+        templates.render(
+                ctx,
+                "account/reset-request",
+                "Reset your password",
+                Form.blank().model());
     }
 
     public void processPasswordResetForm(RoutingContext ctx) {
@@ -182,8 +240,11 @@ public final class SignInRoutes {
             Optional<Account> account = new AccountRepository(c.dsl()).findByEmail(email);
             account.ifPresent(a -> {
                 long link = new LoginTokens(c.dsl(), clock).issueForEmail(a.id(), purpose);
-                new Outbox(c.dsl()).enqueue(purpose == LoginTokens.Purpose.MAGIC_LINK
-                        ? links.magicLink(a.email(), link) : links.passwordReset(a.email(), link));
+                new Outbox(c.dsl())
+                        .enqueue(
+                                purpose == LoginTokens.Purpose.MAGIC_LINK
+                                        ? links.magicLink(a.email(), link)
+                                        : links.passwordReset(a.email(), link));
                 new AuditLog(c.dsl()).record(a.id(), purpose.code() + "_requested", "app_user", a.id(), Map.of(), ip);
             });
             return null;

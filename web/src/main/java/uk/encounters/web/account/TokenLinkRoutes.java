@@ -32,8 +32,13 @@ public final class TokenLinkRoutes {
     private final PasswordPolicy policy;
     private final Clock clock;
 
-    public TokenLinkRoutes(Database database, Blocking blocking, Templates templates, Passwords passwords,
-                           PasswordPolicy policy, Clock clock) {
+    public TokenLinkRoutes(
+            Database database,
+            Blocking blocking,
+            Templates templates,
+            Passwords passwords,
+            PasswordPolicy policy,
+            Clock clock) {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
@@ -96,8 +101,8 @@ public final class TokenLinkRoutes {
 
     private void processPasswordForm(RoutingContext ctx, LoginTokens.Purpose purpose) {
         String token = ctx.pathParam("token");
-        Optional<Account> holder = blocking.call(() -> tokens().peek(token, purpose)
-                .flatMap(id -> new AccountRepository(database.dsl()).findById(id)));
+        Optional<Account> holder = blocking.call(
+                () -> tokens().peek(token, purpose).flatMap(id -> new AccountRepository(database.dsl()).findById(id)));
         if (holder.isEmpty()) {
             showExpired(ctx);
             return;
@@ -125,8 +130,14 @@ public final class TokenLinkRoutes {
                 // any session elsewhere (perhaps whoever knew the old password) ends.
                 new LoginTokens(c.dsl(), clock).revokeUnused(id);
                 new AccountRepository(c.dsl()).endSessions(id, CurrentUser.endEverySession());
-                new AuditLog(c.dsl()).record(id, purpose == LoginTokens.Purpose.INVITATION
-                        ? "invitation_accepted" : "password_reset", "app_user", id, Map.of(), ip);
+                new AuditLog(c.dsl())
+                        .record(
+                                id,
+                                purpose == LoginTokens.Purpose.INVITATION ? "invitation_accepted" : "password_reset",
+                                "app_user",
+                                id,
+                                Map.of(),
+                                ip);
             });
             return user.flatMap(id -> new AccountRepository(c.dsl()).findById(id));
         }));
@@ -142,12 +153,18 @@ public final class TokenLinkRoutes {
     private void showPasswordForm(RoutingContext ctx, int status, LoginTokens.Purpose purpose, Form form) {
         Map<String, Object> model = new HashMap<>(form.model());
         // the token was found (peek), so it is one of ours and safe in a path as it is
-        model.put("action", (purpose == LoginTokens.Purpose.INVITATION ? "/invitation/" : "/password-reset/")
-                + ctx.pathParam("token"));
+        model.put(
+                "action",
+                (purpose == LoginTokens.Purpose.INVITATION ? "/invitation/" : "/password-reset/")
+                        + ctx.pathParam("token"));
         boolean invitation = purpose == LoginTokens.Purpose.INVITATION;
         model.put("invitation", invitation);
-        templates.render(ctx, status, "account/choose-password",
-                invitation ? "Accept your invitation" : "Choose a new password", model);
+        templates.render(
+                ctx,
+                status,
+                "account/choose-password",
+                invitation ? "Accept your invitation" : "Choose a new password",
+                model);
     }
 
     private void showExpired(RoutingContext ctx) {

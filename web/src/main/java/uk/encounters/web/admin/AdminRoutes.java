@@ -34,8 +34,8 @@ public final class AdminRoutes {
     private final Invitations invitations;
     private final HubChoices hubChoices;
 
-    public AdminRoutes(Database database, Blocking blocking, Templates templates, Invitations invitations,
-                       HubChoices hubChoices) {
+    public AdminRoutes(
+            Database database, Blocking blocking, Templates templates, Invitations invitations, HubChoices hubChoices) {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
@@ -91,11 +91,18 @@ public final class AdminRoutes {
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> database.dsl().transactionResult(c -> {
-            invitations.invite(c.dsl(), email, name, Scope.coordinator(hubId),
-                    "enterprise coordinator for " + hub.get().name(), actor, ip);
+            invitations.invite(
+                    c.dsl(),
+                    email,
+                    name,
+                    Scope.coordinator(hubId),
+                    "enterprise coordinator for " + hub.get().name(),
+                    actor,
+                    ip);
             return null;
         }));
-        Flash.set(ctx, name + " is now an enterprise coordinator for " + hub.get().name() + ".");
+        Flash.set(
+                ctx, name + " is now an enterprise coordinator for " + hub.get().name() + ".");
         ctx.redirect("/admin/hubs/" + hubId);
     }
 
@@ -118,11 +125,25 @@ public final class AdminRoutes {
             return;
         }
         var attachments = blocking.call(() -> new Outbox(database.dsl()).attachmentsOf(id)).stream()
-                .map(a -> Map.of("filename", a.filename(), "contentType", a.contentType(),
-                        "bytes", String.format(java.util.Locale.UK, "%,d", a.content().length)))
+                .map(a -> Map.of(
+                        "filename",
+                        a.filename(),
+                        "contentType",
+                        a.contentType(),
+                        "bytes",
+                        String.format(java.util.Locale.UK, "%,d", a.content().length)))
                 .toList();
-        templates.render(ctx, "admin/outbox-message", message.get().subject(),
-                Map.of("message", message.get(), "body", withLinks(message.get().bodyText()), "attachments", attachments));
+        templates.render(
+                ctx,
+                "admin/outbox-message",
+                message.get().subject(),
+                Map.of(
+                        "message",
+                        message.get(),
+                        "body",
+                        withLinks(message.get().bodyText()),
+                        "attachments",
+                        attachments));
     }
 
     /** The body as text and link pieces, so the template escapes text and renders only real links. */
@@ -154,8 +175,11 @@ public final class AdminRoutes {
         }
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("hub", hub.get());
-        model.put("coordinators", blocking.call(() -> new AccountRepository(database.dsl()).findByHub(hubId)).stream()
-                .filter(a -> a.scopes().contains(Scope.coordinator(hubId))).toList());
+        model.put(
+                "coordinators",
+                blocking.call(() -> new AccountRepository(database.dsl()).findByHub(hubId)).stream()
+                        .filter(a -> a.scopes().contains(Scope.coordinator(hubId)))
+                        .toList());
         templates.render(ctx, status, "admin/hub", hub.get().name(), model);
     }
 

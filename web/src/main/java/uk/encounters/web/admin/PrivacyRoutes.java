@@ -52,7 +52,8 @@ public final class PrivacyRoutes {
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         String file = blocking.call(() -> subjectAccess.export(email, actor, ip));
-        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+        ctx.response()
+                .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"personal-data.json\"")
                 .putHeader("Cache-Control", "no-store")
                 .end(file);
@@ -62,7 +63,9 @@ public final class PrivacyRoutes {
     public void processErasure(RoutingContext ctx) {
         Form form = Form.of(ctx);
         String email = form.email("email", "Their email address");
-        if (!form.hasErrors() && email.toLowerCase(Locale.ROOT).equals(CurrentUser.of(ctx).email().toLowerCase(Locale.ROOT))) {
+        if (!form.hasErrors()
+                && email.toLowerCase(Locale.ROOT)
+                        .equals(CurrentUser.of(ctx).email().toLowerCase(Locale.ROOT))) {
             form.error("email", "You cannot erase your own account: ask another administrator");
         }
         if (form.hasErrors()) {
@@ -77,9 +80,12 @@ public final class PrivacyRoutes {
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         Erasure.Result erased = blocking.call(() -> erasure.erase(email, actor, ip));
-        Flash.set(ctx, erased.anything()
-                ? "Erased: " + erased.accounts() + " account(s) and " + erased.volunteers() + " volunteer record(s)."
-                : "Nothing held under that address needed erasing.");
+        Flash.set(
+                ctx,
+                erased.anything()
+                        ? "Erased: " + erased.accounts() + " account(s) and " + erased.volunteers()
+                                + " volunteer record(s)."
+                        : "Nothing held under that address needed erasing.");
         ctx.redirect("/admin/privacy");
     }
 

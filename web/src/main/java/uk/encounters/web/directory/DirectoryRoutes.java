@@ -48,7 +48,8 @@ public final class DirectoryRoutes {
             return;
         }
         Form form = Form.ofQuery(ctx);
-        OfferDirectory.Query query = readFilters(form, school.get().hubId(), school.get(), "maxKm", LocalDate.now(clock));
+        OfferDirectory.Query query =
+                readFilters(form, school.get().hubId(), school.get(), "maxKm", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers near " + school.get().name());
         model.put("action", "/schools/" + schoolId + "/offers");
@@ -66,14 +67,21 @@ public final class DirectoryRoutes {
         }
         var schools = blocking.call(() -> hubs.findSchools(hubId));
         Form form = Form.ofQuery(ctx);
-        String chosen = form.optionalChoice("school", "The school", schools.stream().map(s -> String.valueOf(s.id())).toList());
-        School origin = chosen == null || form.hasErrors() ? null
-                : blocking.call(() -> new SchoolRepository(database.dsl()).findById(Long.parseLong(chosen))).orElse(null);
+        String chosen = form.optionalChoice(
+                "school",
+                "The school",
+                schools.stream().map(s -> String.valueOf(s.id())).toList());
+        School origin = chosen == null || form.hasErrors()
+                ? null
+                : blocking.call(() -> new SchoolRepository(database.dsl()).findById(Long.parseLong(chosen)))
+                        .orElse(null);
         OfferDirectory.Query query = readFilters(form, hubId, origin, "school", LocalDate.now(clock));
         Map<String, Object> model = new HashMap<>();
         model.put("heading", "Find providers in " + hub.get().name());
         model.put("action", "/hubs/" + hubId + "/offers");
-        model.put("schools", SelectOptions.of(schools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
+        model.put(
+                "schools",
+                SelectOptions.of(schools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
         showDirectory(ctx, form, query, origin, model);
     }
 
@@ -81,9 +89,11 @@ public final class DirectoryRoutes {
      * The filters, each optional. A distance needs a school with a known place to measure from;
      * when there is none, the message goes beside {@code originField}, where it can be fixed.
      */
-    private static OfferDirectory.Query readFilters(Form form, long hubId, School origin, String originField,
-                                                    LocalDate today) {
-        String type = form.optionalChoice("type", "The type of encounter",
+    private static OfferDirectory.Query readFilters(
+            Form form, long hubId, School origin, String originField, LocalDate today) {
+        String type = form.optionalChoice(
+                "type",
+                "The type of encounter",
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         String sector = form.optionalChoice("sector", "The sector", Sectors.ALL);
         String year = form.optionalChoice("year", "The year group", SelectOptions.YEAR_GROUPS);
@@ -92,7 +102,8 @@ public final class DirectoryRoutes {
         if (maxKm != null && origin == null) {
             form.error(originField, "Choose the school to measure the distance from");
         } else if (maxKm != null && !origin.located()) {
-            form.error(originField, "We do not know where " + origin.name() + " is yet, so we cannot measure distances");
+            form.error(
+                    originField, "We do not know where " + origin.name() + " is yet, so we cannot measure distances");
         }
         OfferDirectory.Query query = OfferDirectory.Query.inHub(hubId, today)
                 .withType(type == null ? null : EncounterType.fromCode(type))
@@ -103,8 +114,8 @@ public final class DirectoryRoutes {
         return origin != null && origin.located() ? query.from(origin.latitude(), origin.longitude()) : query;
     }
 
-    private void showDirectory(RoutingContext ctx, Form form, OfferDirectory.Query query, School origin,
-                               Map<String, Object> model) {
+    private void showDirectory(
+            RoutingContext ctx, Form form, OfferDirectory.Query query, School origin, Map<String, Object> model) {
         model.putAll(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
@@ -130,7 +141,8 @@ public final class DirectoryRoutes {
         }
         String order = measuredFrom == null ? "by employer name" : "nearest to " + measuredFrom + " first";
         if (results.more()) {
-            return "More than " + count + " offers match: showing " + count + ", " + order + ". Add filters to narrow the list.";
+            return "More than " + count + " offers match: showing " + count + ", " + order
+                    + ". Add filters to narrow the list.";
         }
         return count + (count == 1 ? " offer" : " offers") + ", " + order;
     }

@@ -9,7 +9,8 @@ interface BookingAnswer {
 
     String DECLINED = "Declined. Thank you for letting us know: the school's pupils go back into matching.";
     String DECLINE_CONSEQUENCE = "The school's pupils go back into matching, so they still get their encounter.";
-    String DECLINE_HINT = "For example: the volunteer is away that week. It helps the coordinator ask better next time.";
+    String DECLINE_HINT =
+            "For example: the volunteer is away that week. It helps the coordinator ask better next time.";
 
     EmployerBookings.Reply apply(EmployerBookings bookings, long employerId, long bookingId, LocalDate today);
 

@@ -37,8 +37,12 @@ public final class BookingReplyRoutes {
     }
 
     public void processConfirm(RoutingContext ctx) {
-        reply(ctx, "booking_confirmed", Map.of(), (bookings, employerId, bookingId, today) ->
-                bookings.confirm(employerId, bookingId, today), "Confirmed: it is in your calendar feed, and the school has been told.");
+        reply(
+                ctx,
+                "booking_confirmed",
+                Map.of(),
+                (bookings, employerId, bookingId, today) -> bookings.confirm(employerId, bookingId, today),
+                "Confirmed: it is in your calendar feed, and the school has been told.");
     }
 
     public void initDecline(RoutingContext ctx) {
@@ -53,8 +57,12 @@ public final class BookingReplyRoutes {
             showBookingForm(ctx, 422, form, "booking/decline", "Decline a booking");
             return;
         }
-        reply(ctx, "booking_declined", Map.of("reason", reason), (bookings, employerId, bookingId, today) ->
-                bookings.decline(employerId, bookingId, reason, today), BookingAnswer.DECLINED);
+        reply(
+                ctx,
+                "booking_declined",
+                Map.of("reason", reason),
+                (bookings, employerId, bookingId, today) -> bookings.decline(employerId, bookingId, reason, today),
+                BookingAnswer.DECLINED);
     }
 
     public void initFeedback(RoutingContext ctx) {
@@ -70,12 +78,17 @@ public final class BookingReplyRoutes {
             showBookingForm(ctx, 422, form, "employer/feedback", "How did it go?");
             return;
         }
-        reply(ctx, "booking_feedback", Map.of("rating", rating), (bookings, employerId, bookingId, today) ->
-                bookings.feedback(employerId, bookingId, Integer.parseInt(rating), comment, today),
+        reply(
+                ctx,
+                "booking_feedback",
+                Map.of("rating", rating),
+                (bookings, employerId, bookingId, today) ->
+                        bookings.feedback(employerId, bookingId, Integer.parseInt(rating), comment, today),
                 "Thank you for your feedback, and for giving your time.");
     }
 
-    private void reply(RoutingContext ctx, String auditAction, Map<String, Object> detail, BookingAnswer action, String thanks) {
+    private void reply(
+            RoutingContext ctx, String auditAction, Map<String, Object> detail, BookingAnswer action, String thanks) {
         long employerId = PathId.required(ctx, "employerId");
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         if (bookingId.isEmpty()) {
@@ -86,7 +99,8 @@ public final class BookingReplyRoutes {
         String ip = RateLimit.clientAddress(ctx);
         LocalDate today = LocalDate.now(clock);
         EmployerBookings.Reply reply = blocking.call(() -> database.dsl().transactionResult(c -> {
-            EmployerBookings.Reply done = action.apply(new EmployerBookings(c.dsl()), employerId, bookingId.get(), today);
+            EmployerBookings.Reply done =
+                    action.apply(new EmployerBookings(c.dsl()), employerId, bookingId.get(), today);
             if (done == EmployerBookings.Reply.DONE) {
                 new AuditLog(c.dsl()).record(actor, auditAction, "booking", bookingId.get(), detail, ip);
             }
@@ -108,8 +122,8 @@ public final class BookingReplyRoutes {
     private void showBookingForm(RoutingContext ctx, int status, Form form, String view, String title) {
         long employerId = PathId.required(ctx, "employerId");
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
-        Optional<EmployerBooking> booking = bookingId.flatMap(id ->
-                blocking.call(() -> new EmployerBookings(database.dsl()).find(employerId, id)));
+        Optional<EmployerBooking> booking =
+                bookingId.flatMap(id -> blocking.call(() -> new EmployerBookings(database.dsl()).find(employerId, id)));
         if (booking.isEmpty()) {
             ctx.fail(404);
             return;
@@ -118,18 +132,22 @@ public final class BookingReplyRoutes {
         model.put("employerId", employerId);
         model.put("booking", booking.get());
         EmployerBooking b = booking.get();
-        model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.schoolName() + ", " + b.dates()
-                + " (" + b.periodLabel() + ").");
+        model.put(
+                "summary",
+                b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.schoolName() + ", " + b.dates() + " ("
+                        + b.periodLabel() + ").");
         model.put("consequence", BookingAnswer.DECLINE_CONSEQUENCE);
         model.put("hint", BookingAnswer.DECLINE_HINT);
         model.put("action", "/employers/" + employerId + "/bookings/" + b.id() + "/decline");
         model.put("back", "/employers/" + employerId + "#bookings");
-        model.put("ratings", List.of(
-                Map.of("value", "5", "label", "Very well"),
-                Map.of("value", "4", "label", "Well"),
-                Map.of("value", "3", "label", "All right"),
-                Map.of("value", "2", "label", "Not very well"),
-                Map.of("value", "1", "label", "Badly")));
+        model.put(
+                "ratings",
+                List.of(
+                        Map.of("value", "5", "label", "Very well"),
+                        Map.of("value", "4", "label", "Well"),
+                        Map.of("value", "3", "label", "All right"),
+                        Map.of("value", "2", "label", "Not very well"),
+                        Map.of("value", "1", "label", "Badly")));
         templates.render(ctx, status, view, title, model);
     }
 }

@@ -61,7 +61,11 @@ public final class EmployerOfferRoutes {
             return;
         }
         Map<String, String> values = OfferFields.values(offer.get().details());
-        values.put("volunteer", offer.get().volunteerId() == null ? "" : String.valueOf(offer.get().volunteerId()));
+        values.put(
+                "volunteer",
+                offer.get().volunteerId() == null
+                        ? ""
+                        : String.valueOf(offer.get().volunteerId()));
         showForm(ctx, 200, Form.withValues(values), offer.get().id());
     }
 
@@ -88,23 +92,35 @@ public final class EmployerOfferRoutes {
         }
         Form form = Form.of(ctx);
         String wanted = form.choice("status", "What to do with the offer", List.of("active", "paused", "withdrawn"));
-        Optional<OfferRepository.Status> to = form.hasErrors() ? Optional.empty()
-                : Optional.of(OfferRepository.Status.fromCode(wanted));
+        Optional<OfferRepository.Status> to =
+                form.hasErrors() ? Optional.empty() : Optional.of(OfferRepository.Status.fromCode(wanted));
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
-        boolean changed = to.isPresent() && blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean done = new OfferRepository(c.dsl()).changeStatus(offer.get().id(), to.get());
-            if (done) {
-                new AuditLog(c.dsl()).record(actor, "offer_" + to.get().code(), "offer", offer.get().id(), Map.of(), ip);
-            }
-            return done;
-        }));
-        Flash.set(ctx, !changed ? "That offer could not be changed that way."
-                : switch (to.get()) {
-                    case PAUSED -> "Paused: you will not be asked for it until you resume it.";
-                    case WITHDRAWN -> "Withdrawn. Bookings already made from it stand unless you decline them.";
-                    default -> "Resumed: it is in the next matching round.";
-                });
+        boolean changed = to.isPresent()
+                && blocking.call(() -> database.dsl().transactionResult(c -> {
+                    boolean done = new OfferRepository(c.dsl())
+                            .changeStatus(offer.get().id(), to.get());
+                    if (done) {
+                        new AuditLog(c.dsl())
+                                .record(
+                                        actor,
+                                        "offer_" + to.get().code(),
+                                        "offer",
+                                        offer.get().id(),
+                                        Map.of(),
+                                        ip);
+                    }
+                    return done;
+                }));
+        Flash.set(
+                ctx,
+                !changed
+                        ? "That offer could not be changed that way."
+                        : switch (to.get()) {
+                            case PAUSED -> "Paused: you will not be asked for it until you resume it.";
+                            case WITHDRAWN -> "Withdrawn. Bookings already made from it stand unless you decline them.";
+                            default -> "Resumed: it is in the next matching round.";
+                        });
         ctx.redirect("/employers/" + employerId + "#offers");
     }
 
@@ -115,11 +131,12 @@ public final class EmployerOfferRoutes {
             ctx.fail(404);
             return;
         }
-        List<Volunteer> volunteers = blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
+        List<Volunteer> volunteers =
+                blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
         Form form = Form.of(ctx);
         String sector = OfferFields.sector(form);
-        Optional<OfferDetails> details = OfferFields.read(form, LocalDate.now(clock), offerId == null,
-                employer.get().name(), sector);
+        Optional<OfferDetails> details = OfferFields.read(
+                form, LocalDate.now(clock), offerId == null, employer.get().name(), sector);
         Long volunteerId = volunteer(form, volunteers, details);
         if (form.hasErrors()) {
             showForm(ctx, 422, form, offerId);
@@ -151,17 +168,23 @@ public final class EmployerOfferRoutes {
         if (value.isEmpty()) {
             return null;
         }
-        Optional<Volunteer> chosen = volunteers.stream().filter(v -> v.active() && String.valueOf(v.id()).equals(value))
+        Optional<Volunteer> chosen = volunteers.stream()
+                .filter(v -> v.active() && String.valueOf(v.id()).equals(value))
                 .findFirst();
         if (chosen.isEmpty()) {
             form.error("volunteer", "Choose one of your volunteers");
             return null;
         }
-        if (details.isPresent() && details.get().type().needsSafeguardingCheck()
+        if (details.isPresent()
+                && details.get().type().needsSafeguardingCheck()
                 && (chosen.get().safeguardingCheckedUntil() == null
-                || chosen.get().safeguardingCheckedUntil().isBefore(details.get().availableUntil()))) {
-            form.error("volunteer", chosen.get().name() + "'s safeguarding check does not cover these dates: "
-                    + details.get().type().label().toLowerCase() + " needs one");
+                        || chosen.get()
+                                .safeguardingCheckedUntil()
+                                .isBefore(details.get().availableUntil()))) {
+            form.error(
+                    "volunteer",
+                    chosen.get().name() + "'s safeguarding check does not cover these dates: "
+                            + details.get().type().label().toLowerCase() + " needs one");
         }
         return chosen.get().id();
     }
@@ -175,7 +198,8 @@ public final class EmployerOfferRoutes {
 
     private void showForm(RoutingContext ctx, int status, Form form, Long offerId) {
         long employerId = PathId.required(ctx, "employerId");
-        List<Volunteer> volunteers = blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
+        List<Volunteer> volunteers =
+                blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
         Map<String, Object> model = new HashMap<>(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
@@ -183,11 +207,23 @@ public final class EmployerOfferRoutes {
         model.put("account", true);
         model.put("employerId", employerId);
         model.put("offerId", offerId);
-        model.put("action", offerId == null ? "/employers/" + employerId + "/offers"
-                : "/employers/" + employerId + "/offers/" + offerId);
-        model.put("volunteers", volunteers.stream().filter(Volunteer::active).map(v -> Map.<String, Object>of(
-                "value", String.valueOf(v.id()), "label", v.name(),
-                "selected", String.valueOf(v.id()).equals(values.get("volunteer")))).toList());
+        model.put(
+                "action",
+                offerId == null
+                        ? "/employers/" + employerId + "/offers"
+                        : "/employers/" + employerId + "/offers/" + offerId);
+        model.put(
+                "volunteers",
+                volunteers.stream()
+                        .filter(Volunteer::active)
+                        .map(v -> Map.<String, Object>of(
+                                "value",
+                                String.valueOf(v.id()),
+                                "label",
+                                v.name(),
+                                "selected",
+                                String.valueOf(v.id()).equals(values.get("volunteer"))))
+                        .toList());
         templates.render(ctx, status, "employer/offer-edit", offerId == null ? "New offer" : "Edit offer", model);
     }
 }

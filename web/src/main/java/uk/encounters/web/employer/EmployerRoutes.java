@@ -50,14 +50,17 @@ public final class EmployerRoutes {
     public void initOfferConfirmation(RoutingContext ctx) {
         long offerId = PathId.required(ctx, "offerId");
         String token = ctx.pathParam("token");
-        Optional<Long> user = blocking.call(() -> new LoginTokens(database.dsl(), clock)
-                .peek(token, LoginTokens.Purpose.OFFER_CONFIRMATION, offerId));
+        Optional<Long> user = blocking.call(() ->
+                new LoginTokens(database.dsl(), clock).peek(token, LoginTokens.Purpose.OFFER_CONFIRMATION, offerId));
         if (user.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
             return;
         }
         // the token was found, so it is one of ours and safe in a path as it is
-        templates.render(ctx, "employer/confirm-offer", "Confirm your offer",
+        templates.render(
+                ctx,
+                "employer/confirm-offer",
+                "Confirm your offer",
                 Map.of("action", "/offers/" + offerId + "/confirm/" + token));
     }
 
@@ -69,18 +72,26 @@ public final class EmployerRoutes {
         long id = PathId.required(ctx, "offerId");
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
-        record Confirmed(Account account, long employerId, boolean awaitingApproval) {
-        }
+        record Confirmed(Account account, long employerId, boolean awaitingApproval) {}
         Optional<Confirmed> confirmed = blocking.call(() -> database.dsl().transactionResult(c -> {
-            Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.OFFER_CONFIRMATION, id);
+            Optional<Long> user =
+                    new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.OFFER_CONFIRMATION, id);
             var offer = new OfferRepository(c.dsl()).findById(id);
             if (user.isEmpty() || offer.isEmpty()) {
                 return Optional.<Confirmed>empty();
             }
-            boolean awaiting = new SubmitOffer(clock).confirm(c.dsl(), user.get(), id, offer.get().employerId());
-            new AuditLog(c.dsl()).record(user.get(), awaiting ? "offer_email_confirmed" : "offer_confirmed",
-                    "offer", id, Map.of(), ip);
-            return new AccountRepository(c.dsl()).findById(user.get())
+            boolean awaiting = new SubmitOffer(clock)
+                    .confirm(c.dsl(), user.get(), id, offer.get().employerId());
+            new AuditLog(c.dsl())
+                    .record(
+                            user.get(),
+                            awaiting ? "offer_email_confirmed" : "offer_confirmed",
+                            "offer",
+                            id,
+                            Map.of(),
+                            ip);
+            return new AccountRepository(c.dsl())
+                    .findById(user.get())
                     .map(account -> new Confirmed(account, offer.get().employerId(), awaiting));
         }));
         if (confirmed.isEmpty()) {
@@ -91,9 +102,11 @@ public final class EmployerRoutes {
         CurrentUser.signIn(ctx, account);
         long employerId = confirmed.get().employerId();
         if (confirmed.get().awaitingApproval()) {
-            Flash.set(ctx, "Thank you: your offer is saved. An organisation with that name or email address is already"
-                    + " registered, so one of its contacts or your enterprise coordinator will confirm that you belong"
-                    + " to it. We will email you when they have, and your offer goes live then.");
+            Flash.set(
+                    ctx,
+                    "Thank you: your offer is saved. An organisation with that name or email address is already"
+                            + " registered, so one of its contacts or your enterprise coordinator will confirm that you belong"
+                            + " to it. We will email you when they have, and your offer goes live then.");
             ctx.redirect("/account");
         } else {
             Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
@@ -109,7 +122,10 @@ public final class EmployerRoutes {
     public void processContactPreference(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
         Form form = Form.of(ctx);
-        String limit = form.choice("maxAsks", "How often we may ask", ASK_LIMITS.stream().map(String::valueOf).toList());
+        String limit = form.choice(
+                "maxAsks",
+                "How often we may ask",
+                ASK_LIMITS.stream().map(String::valueOf).toList());
         if (form.hasErrors()) {
             showEmployer(ctx, 422, form);
             return;
@@ -118,8 +134,14 @@ public final class EmployerRoutes {
         String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> database.dsl().transactionResult(c -> {
             new EmployerRepository(c.dsl()).setContactPreference(employerId, Integer.parseInt(limit));
-            new AuditLog(c.dsl()).record(actor, "contact_preference_changed", "employer", employerId,
-                    Map.of("max_asks_per_month", Integer.parseInt(limit)), ip);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "contact_preference_changed",
+                            "employer",
+                            employerId,
+                            Map.of("max_asks_per_month", Integer.parseInt(limit)),
+                            ip);
             return null;
         }));
         Flash.set(ctx, "Saved: we will ask at most " + describe(Integer.parseInt(limit)) + ".");
@@ -136,8 +158,11 @@ public final class EmployerRoutes {
             new AuditLog(c.dsl()).record(actor, "calendar_feed_issued", "employer", employerId, Map.of(), ip);
             return issued;
         }));
-        templates.render(ctx, "employer/calendar", "Your calendar address", Map.of(
-                "employerId", employerId, "url", links.calendarFeedUrl(token)));
+        templates.render(
+                ctx,
+                "employer/calendar",
+                "Your calendar address",
+                Map.of("employerId", employerId, "url", links.calendarFeedUrl(token)));
     }
 
     /**
@@ -147,15 +172,19 @@ public final class EmployerRoutes {
     public void showCalendarFeed(RoutingContext ctx) {
         String token = ctx.pathParam("token").replaceFirst("\\.ics$", "");
         LocalDate today = LocalDate.now(clock);
-        Optional<String> ics = blocking.call(() -> new EmployerRepository(database.dsl()).findByCalendarToken(token)
+        Optional<String> ics = blocking.call(() -> new EmployerRepository(database.dsl())
+                .findByCalendarToken(token)
                 .flatMap(id -> new EmployerRepository(database.dsl()).findById(id))
                 .map(employer -> new BookingCalendar(employer.name() + " school bookings", links.host())
-                        .render(new EmployerBookings(database.dsl()).confirmed(employer.id(), today), clock.instant())));
+                        .render(
+                                new EmployerBookings(database.dsl()).confirmed(employer.id(), today),
+                                clock.instant())));
         if (ics.isEmpty()) {
             templates.render(ctx, 410, "account/link-expired", "This calendar address is no longer in use", Map.of());
             return;
         }
-        ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
+        ctx.response()
+                .putHeader("Content-Type", "text/calendar; charset=utf-8")
                 .putHeader("Cache-Control", "private, max-age=300")
                 .end(ics.get());
     }
@@ -180,8 +209,12 @@ public final class EmployerRoutes {
         blocking.call(() -> {
             var bookings = new EmployerBookings(database.dsl());
             model.put("offers", new OfferRepository(database.dsl()).findByEmployer(employerId));
-            model.put("volunteers", new VolunteerRepository(database.dsl()).findByEmployer(employerId).stream()
-                    .map(v -> VolunteerRoutes.row(v, today)).toList());
+            model.put(
+                    "volunteers",
+                    new VolunteerRepository(database.dsl())
+                            .findByEmployer(employerId).stream()
+                                    .map(v -> VolunteerRoutes.row(v, today))
+                                    .toList());
             model.put("upcoming", bookings.upcoming(employerId, today));
             model.put("delivered", bookings.delivered(employerId, today, 10));
             model.put("summary", bookings.summary(employerId, today));
@@ -193,8 +226,11 @@ public final class EmployerRoutes {
         int current = employer.get().maxAsksPerMonth();
         model.put("employer", employer.get());
         model.put("askLimit", describe(current));
-        model.put("askOptions", ASK_LIMITS.stream().map(n -> Map.of("value", n, "label", describe(n), "selected", n == current))
-                .toList());
+        model.put(
+                "askOptions",
+                ASK_LIMITS.stream()
+                        .map(n -> Map.of("value", n, "label", describe(n), "selected", n == current))
+                        .toList());
         templates.render(ctx, status, "employer/employer", employer.get().name(), model);
     }
 

@@ -20,8 +20,7 @@ public final class HubChoices {
     private final Blocking blocking;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<HubRepository.Hub> hubs, long readAtNanos) {
-    }
+    private record Snapshot(List<HubRepository.Hub> hubs, long readAtNanos) {}
 
     public HubChoices(Database database, Blocking blocking) {
         this.database = database;

@@ -41,11 +41,29 @@ import uk.encounters.web.security.RateLimit;
 public final class ImportRoutes {
 
     static final List<String> VOLUNTEER_COLUMNS = List.of("name", "email", "safeguarding_checked_until");
-    static final List<String> OFFER_COLUMNS = List.of("type", "title", "topics", "sector", "year_from", "year_to",
-            "pupils", "sessions", "from", "until", "weekdays", "dates", "periods", "where", "travel_km", "cost",
-            "send_adaptable", "volunteer_email", "requirements");
+    static final List<String> OFFER_COLUMNS = List.of(
+            "type",
+            "title",
+            "topics",
+            "sector",
+            "year_from",
+            "year_to",
+            "pupils",
+            "sessions",
+            "from",
+            "until",
+            "weekdays",
+            "dates",
+            "periods",
+            "where",
+            "travel_km",
+            "cost",
+            "send_adaptable",
+            "volunteer_email",
+            "requirements");
     private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-    private static final List<String> OFFER_REQUIRED = List.of("type", "year_from", "year_to", "pupils", "from", "until");
+    private static final List<String> OFFER_REQUIRED =
+            List.of("type", "year_from", "year_to", "pupils", "from", "until");
 
     private final Database database;
     private final Blocking blocking;
@@ -65,8 +83,8 @@ public final class ImportRoutes {
 
     public void processVolunteerImport(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
-        CsvImport<VolunteerRoutes.VolunteerFields> file = CsvImport.check(
-                CsvImport.textOf(ctx, "file", "csv"), List.of("name", "email"), new VolunteerRows());
+        CsvImport<VolunteerRoutes.VolunteerFields> file =
+                CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), List.of("name", "email"), new VolunteerRows());
         if (!readyToSave(ctx, file, "volunteers")) {
             return;
         }
@@ -74,14 +92,24 @@ public final class ImportRoutes {
         String ip = RateLimit.clientAddress(ctx);
         long added = blocking.call(() -> database.dsl().transactionResult(c -> {
             VolunteerRepository volunteers = new VolunteerRepository(c.dsl());
-            long count = file.valid().stream().map(v -> volunteers.save(employerId, v.name(), v.email(),
-                    v.safeguardingCheckedUntil())).filter(s -> s == VolunteerRepository.Saved.ADDED).count();
-            new AuditLog(c.dsl()).record(actor, "volunteers_imported", "employer", employerId, Map.of(
-                    "rows", file.valid().size(), "added", count, "skipped", file.badRows()), ip);
+            long count = file.valid().stream()
+                    .map(v -> volunteers.save(employerId, v.name(), v.email(), v.safeguardingCheckedUntil()))
+                    .filter(s -> s == VolunteerRepository.Saved.ADDED)
+                    .count();
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "volunteers_imported",
+                            "employer",
+                            employerId,
+                            Map.of("rows", file.valid().size(), "added", count, "skipped", file.badRows()),
+                            ip);
             return count;
         }));
-        Flash.set(ctx, "Imported " + file.valid().size() + " volunteers: " + added + " new, "
-                + (file.valid().size() - added) + " updated" + skipped(file) + ".");
+        Flash.set(
+                ctx,
+                "Imported " + file.valid().size() + " volunteers: " + added + " new, "
+                        + (file.valid().size() - added) + " updated" + skipped(file) + ".");
         ctx.redirect("/employers/" + employerId + "#volunteers");
     }
 
@@ -92,8 +120,11 @@ public final class ImportRoutes {
             ctx.fail(404);
             return;
         }
-        List<Volunteer> volunteers = blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
-        CsvImport<OfferRow> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), OFFER_REQUIRED,
+        List<Volunteer> volunteers =
+                blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
+        CsvImport<OfferRow> file = CsvImport.check(
+                CsvImport.textOf(ctx, "file", "csv"),
+                OFFER_REQUIRED,
                 new OfferRows(employer.get(), volunteers, LocalDate.now(clock)));
         if (!readyToSave(ctx, file, "offers")) {
             return;
@@ -102,13 +133,23 @@ public final class ImportRoutes {
         String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> database.dsl().transactionResult(c -> {
             OfferRepository offers = new OfferRepository(c.dsl());
-            file.valid().forEach(o -> offers.create(employerId, o.volunteerId(), o.details(), OfferRepository.Status.ACTIVE));
-            new AuditLog(c.dsl()).record(actor, "offers_imported", "employer", employerId, Map.of(
-                    "rows", file.valid().size(), "skipped", file.badRows()), ip);
+            file.valid()
+                    .forEach(o ->
+                            offers.create(employerId, o.volunteerId(), o.details(), OfferRepository.Status.ACTIVE));
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "offers_imported",
+                            "employer",
+                            employerId,
+                            Map.of("rows", file.valid().size(), "skipped", file.badRows()),
+                            ip);
             return null;
         }));
-        Flash.set(ctx, "Imported " + file.valid().size() + " offers; they are live for the next matching round"
-                + skipped(file) + ".");
+        Flash.set(
+                ctx,
+                "Imported " + file.valid().size() + " offers; they are live for the next matching round" + skipped(file)
+                        + ".");
         ctx.redirect("/employers/" + employerId + "#offers");
     }
 
@@ -119,8 +160,11 @@ public final class ImportRoutes {
             return true;
         }
         int status = file.previewStatus(form);
-        showPage(ctx, status, file.previewModel(kind, "/employers/" + PathId.required(ctx, "employerId") + "/import/" + kind,
-                status));
+        showPage(
+                ctx,
+                status,
+                file.previewModel(
+                        kind, "/employers/" + PathId.required(ctx, "employerId") + "/import/" + kind, status));
         return false;
     }
 
@@ -133,13 +177,14 @@ public final class ImportRoutes {
         model.put("employerId", PathId.required(ctx, "employerId"));
         model.put("volunteerColumns", String.join(",", VOLUNTEER_COLUMNS));
         model.put("offerColumns", String.join(",", OFFER_COLUMNS));
-        model.put("types", Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
+        model.put(
+                "types",
+                Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         templates.render(ctx, status, "employer/import", "Import volunteers or offers", model);
     }
 
     /** An offer from a CSV row, with its volunteer found by email. */
-    record OfferRow(OfferDetails details, Long volunteerId) {
-    }
+    record OfferRow(OfferDetails details, Long volunteerId) {}
 
     private static final class VolunteerRows implements CsvImport.RowShape<VolunteerRoutes.VolunteerFields> {
         @Override
@@ -167,7 +212,11 @@ public final class ImportRoutes {
         @Override
         public MultiMap fields(CsvTable.Row row) {
             MultiMap fields = MultiMap.caseInsensitiveMultiMap()
-                    .add("type", EncounterType.named(row.get("type")).map(EncounterType::code).orElse(row.get("type")))
+                    .add(
+                            "type",
+                            EncounterType.named(row.get("type"))
+                                    .map(EncounterType::code)
+                                    .orElse(row.get("type")))
                     .add("title", row.get("title"))
                     .add("topics", row.get("topics"))
                     .add("sector", row.get("sector").isEmpty() ? employer.sector() : sector(row.get("sector")))
@@ -177,8 +226,14 @@ public final class ImportRoutes {
                     .add("sessions", row.get("sessions").isEmpty() ? "1" : row.get("sessions"))
                     .add("from", isoDate(row.get("from")))
                     .add("until", isoDate(row.get("until")))
-                    .add("dates", String.join("\n", Arrays.stream(row.get("dates").split("[\\s;|]+"))
-                            .filter(d -> !d.isBlank()).map(ImportRoutes::isoDate).toList()))
+                    .add(
+                            "dates",
+                            String.join(
+                                    "\n",
+                                    Arrays.stream(row.get("dates").split("[\\s;|]+"))
+                                            .filter(d -> !d.isBlank())
+                                            .map(ImportRoutes::isoDate)
+                                            .toList()))
                     .add("radius", row.get("travel_km").isEmpty() ? "10" : row.get("travel_km"))
                     .add("cost", row.get("cost"))
                     .add("requirements", row.get("requirements"));
@@ -205,7 +260,8 @@ public final class ImportRoutes {
             if (where.contains("online")) {
                 fields.add("online", "true");
             }
-            if (List.of("yes", "y", "true", "1").contains(row.get("send_adaptable").toLowerCase(Locale.ROOT))) {
+            if (List.of("yes", "y", "true", "1")
+                    .contains(row.get("send_adaptable").toLowerCase(Locale.ROOT))) {
                 fields.add("sendAdaptable", "true");
             }
             return fields;
@@ -219,14 +275,17 @@ public final class ImportRoutes {
             Long volunteerId = null;
             if (!email.isEmpty()) {
                 Optional<Volunteer> volunteer = volunteers.stream()
-                        .filter(v -> v.active() && v.email().equalsIgnoreCase(email)).findFirst();
+                        .filter(v -> v.active() && v.email().equalsIgnoreCase(email))
+                        .findFirst();
                 if (volunteer.isEmpty()) {
                     form.error("volunteer", "No volunteer of yours has the email " + email + ": import them first");
                 } else {
                     volunteerId = volunteer.get().id();
                 }
             }
-            return details.isEmpty() || form.hasErrors() ? Optional.empty() : Optional.of(new OfferRow(details.get(), volunteerId));
+            return details.isEmpty() || form.hasErrors()
+                    ? Optional.empty()
+                    : Optional.of(new OfferRow(details.get(), volunteerId));
         }
 
         @Override
@@ -237,14 +296,17 @@ public final class ImportRoutes {
     }
 
     private static String sector(String value) {
-        return Sectors.ALL.stream().filter(s -> s.equalsIgnoreCase(value.strip())).findFirst().orElse(value);
+        return Sectors.ALL.stream()
+                .filter(s -> s.equalsIgnoreCase(value.strip()))
+                .findFirst()
+                .orElse(value);
     }
 
     /** "Mon", "monday" or "1"; anything else is passed on for the form to refuse. */
     private static String weekday(String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             String name = day.getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
             if (lower.equals(String.valueOf(day.getValue())) || lower.length() >= 3 && name.startsWith(lower)) {
                 return String.valueOf(day.getValue());
@@ -256,7 +318,9 @@ public final class ImportRoutes {
     /** Spreadsheets in the UK write 15/03/2027; the form reads 2027-03-15. */
     static String isoDate(String value) {
         var uk = UK_DATE.matcher(value.strip());
-        return uk.matches() ? String.format("%s-%02d-%02d", uk.group(3), Integer.parseInt(uk.group(2)),
-                Integer.parseInt(uk.group(1))) : value.strip();
+        return uk.matches()
+                ? String.format(
+                        "%s-%02d-%02d", uk.group(3), Integer.parseInt(uk.group(2)), Integer.parseInt(uk.group(1)))
+                : value.strip();
     }
 }

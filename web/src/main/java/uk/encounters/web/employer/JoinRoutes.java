@@ -73,13 +73,22 @@ public final class JoinRoutes {
                 return;
             }
             case ALREADY_DECIDED -> Flash.set(ctx, "Someone has already decided that request.");
-            case NAME_TAKEN -> Flash.set(ctx, "An organisation of that name is already registered at that postcode,"
-                    + " so they cannot be a separate one: approve or refuse them.");
-            case DONE -> Flash.set(ctx, switch (decided.decision()) {
-                case APPROVED -> "Approved: they are now a contact, and their offer is live.";
-                case SEPARATE -> "Done: " + decided.organisation() + " is now an organisation of its own, with their offer.";
-                case REFUSED -> "Refused: their offer is withdrawn, and they see nothing of the organisation.";
-            });
+            case NAME_TAKEN ->
+                Flash.set(
+                        ctx,
+                        "An organisation of that name is already registered at that postcode,"
+                                + " so they cannot be a separate one: approve or refuse them.");
+            case DONE ->
+                Flash.set(
+                        ctx,
+                        switch (decided.decision()) {
+                            case APPROVED -> "Approved: they are now a contact, and their offer is live.";
+                            case SEPARATE ->
+                                "Done: " + decided.organisation()
+                                        + " is now an organisation of its own, with their offer.";
+                            case REFUSED ->
+                                "Refused: their offer is withdrawn, and they see nothing of the organisation.";
+                        });
         }
         ctx.redirect(back);
     }
@@ -101,7 +110,12 @@ public final class JoinRoutes {
                     not gone ahead. If you think this is a mistake, please contact your local enterprise coordinator.
                     """;
         };
-        return new OutboxMessage("organisation-join:" + joinId, "organisation_join", decided.email(),
-                "Your offer to local schools", body, null);
+        return new OutboxMessage(
+                "organisation-join:" + joinId,
+                "organisation_join",
+                decided.email(),
+                "Your offer to local schools",
+                body,
+                null);
     }
 }

@@ -30,8 +30,7 @@ final class OfferFields {
 
     static final List<String> WEEKDAYS = List.of("1", "2", "3", "4", "5");
 
-    private OfferFields() {
-    }
+    private OfferFields() {}
 
     /** A one-off careers talk, any weekday morning or afternoon, from a fortnight ahead for a term. */
     static Map<String, String> defaults(LocalDate today) {
@@ -68,11 +67,16 @@ final class OfferFields {
         values.put("radius", String.valueOf(offer.travelRadiusKm()));
         values.put("from", offer.availableFrom().toString());
         values.put("until", offer.availableUntil().toString());
-        values.put("weekday", offer.weekdays().stream().sorted().map(d -> String.valueOf(d.getValue()))
-                .collect(Collectors.joining(Form.TICKED_SEPARATOR)));
+        values.put(
+                "weekday",
+                offer.weekdays().stream()
+                        .sorted()
+                        .map(d -> String.valueOf(d.getValue()))
+                        .collect(Collectors.joining(Form.TICKED_SEPARATOR)));
         values.put("morning", offer.mornings() ? "true" : "");
         values.put("afternoon", offer.afternoons() ? "true" : "");
-        values.put("dates", offer.specificDates().stream().map(LocalDate::toString).collect(Collectors.joining("\n")));
+        values.put(
+                "dates", offer.specificDates().stream().map(LocalDate::toString).collect(Collectors.joining("\n")));
         values.put("sendAdaptable", offer.sendAdaptable() ? "true" : "");
         values.put("cost", offer.costPerSessionPence() == null ? "" : Pounds.plain(offer.costPerSessionPence()));
         values.put("requirements", offer.requirements());
@@ -87,8 +91,11 @@ final class OfferFields {
      * Reads and checks the offer's fields. A new offer starts today or later; one being edited
      * may have started already, so only its end must lie ahead.
      */
-    static Optional<OfferDetails> read(Form form, LocalDate today, boolean newOffer, String organisation, String sector) {
-        String type = form.choice("type", "What you can offer",
+    static Optional<OfferDetails> read(
+            Form form, LocalDate today, boolean newOffer, String organisation, String sector) {
+        String type = form.choice(
+                "type",
+                "What you can offer",
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         String title = form.text("title", "Title", 200);
         String topics = form.lines("topics", "Topics", 500);
@@ -137,11 +144,28 @@ final class OfferFields {
             return Optional.empty();
         }
         EncounterType encounterType = EncounterType.fromCode(type);
-        return Optional.of(new OfferDetails(encounterType,
+        return Optional.of(new OfferDetails(
+                encounterType,
                 title.isEmpty() ? OfferDetails.defaultTitle(encounterType, topics, organisation) : title,
-                topics, sector, yearFrom, yearTo, pupils, sessions, inSchool, atWorkplace, online, radius, from, until,
+                topics,
+                sector,
+                yearFrom,
+                yearTo,
+                pupils,
+                sessions,
+                inSchool,
+                atWorkplace,
+                online,
+                radius,
+                from,
+                until,
                 weekdays.stream().map(d -> DayOfWeek.of(Integer.parseInt(d))).collect(Collectors.toSet()),
-                mornings, afternoons, dates, sendAdaptable, cost, requirements));
+                mornings,
+                afternoons,
+                dates,
+                sendAdaptable,
+                cost,
+                requirements));
     }
 
     /** The select and checkbox options the partial shows, with the form's choices marked. */
@@ -153,9 +177,17 @@ final class OfferFields {
         model.put("yearsFrom", SelectOptions.yearGroups(values.get("yearFrom")));
         model.put("yearsTo", SelectOptions.yearGroups(values.get("yearTo")));
         Set<String> ticked = Set.of(values.getOrDefault("weekday", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
-        model.put("weekdays", WEEKDAYS.stream().map(d -> Map.of("value", d,
-                "label", DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
-                "checked", ticked.contains(d))).toList());
+        model.put(
+                "weekdays",
+                WEEKDAYS.stream()
+                        .map(d -> Map.of(
+                                "value",
+                                d,
+                                "label",
+                                DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
+                                "checked",
+                                ticked.contains(d)))
+                        .toList());
     }
 
     /** Particular dates, one per line, within the dates given. */

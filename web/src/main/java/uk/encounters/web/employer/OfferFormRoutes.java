@@ -38,8 +38,14 @@ public final class OfferFormRoutes {
     private final HubChoices hubChoices;
     private final Clock clock;
 
-    public OfferFormRoutes(Database database, Blocking blocking, Templates templates, RateLimit rateLimit, Links links,
-                           HubChoices hubChoices, Clock clock) {
+    public OfferFormRoutes(
+            Database database,
+            Blocking blocking,
+            Templates templates,
+            RateLimit rateLimit,
+            Links links,
+            HubChoices hubChoices,
+            Clock clock) {
         this.database = database;
         this.hubChoices = hubChoices;
         this.blocking = blocking;
@@ -68,10 +74,15 @@ public final class OfferFormRoutes {
         String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> database.dsl().transactionResult(c -> {
             SubmitOffer.Result submitted = new SubmitOffer(clock).submit(c.dsl(), offer.get(), ip);
-            return new Outbox(c.dsl()).enqueue(links.offerConfirmation(offer.get().email(), submitted.confirmationLink()));
+            return new Outbox(c.dsl())
+                    .enqueue(links.offerConfirmation(offer.get().email(), submitted.confirmationLink()));
         }));
         // The same answer whatever is registered already, so the form tells nobody which organisations are.
-        templates.render(ctx, "employer/offer-sent", "Check your email", Map.of("email", offer.get().email()));
+        templates.render(
+                ctx,
+                "employer/offer-sent",
+                "Check your email",
+                Map.of("email", offer.get().email()));
     }
 
     private Optional<OfferSubmission> read(Form form, String email, List<HubRepository.Hub> hubs) {
@@ -91,9 +102,12 @@ public final class OfferFormRoutes {
         if (checked) {
             String value = form.text("safeguardingUntil", "When your check runs out", 10);
             // DBS certificates have no expiry; organisations commonly renew them every three years.
-            checkedUntil = value.isEmpty() ? today.plusYears(3) : form.date("safeguardingUntil", "When your check runs out");
+            checkedUntil =
+                    value.isEmpty() ? today.plusYears(3) : form.date("safeguardingUntil", "When your check runs out");
             if (checkedUntil != null && checkedUntil.isBefore(today)) {
-                form.error("safeguardingUntil", "That date has passed: leave the box unticked until your check is renewed");
+                form.error(
+                        "safeguardingUntil",
+                        "That date has passed: leave the box unticked until your check is renewed");
             }
         }
         List<String> hubIds = hubs.stream().map(h -> String.valueOf(h.id())).toList();
@@ -106,8 +120,8 @@ public final class OfferFormRoutes {
         if (form.hasErrors() || offer.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OfferSubmission(hubId, organisation, contact, email, normalisedPostcode.get(), size,
-                offer.get(), checkedUntil));
+        return Optional.of(new OfferSubmission(
+                hubId, organisation, contact, email, normalisedPostcode.get(), size, offer.get(), checkedUntil));
     }
 
     private static Map<String, String> sizeBands() {
@@ -126,8 +140,12 @@ public final class OfferFormRoutes {
         List<HubRepository.Hub> hubs = hubChoices.all();
         OfferFields.addChoices(model);
         model.put("sizes", SelectOptions.of(SIZE_BANDS, values.get("size")));
-        model.put("hubs", hubs.size() > 1 ? SelectOptions.of(hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))
-                : List.of());
+        model.put(
+                "hubs",
+                hubs.size() > 1
+                        ? SelectOptions.of(
+                                hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))
+                        : List.of());
         templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", model);
     }
 }

@@ -41,8 +41,12 @@ public final class ReplyLinkRoutes {
     }
 
     public void processConfirm(RoutingContext ctx) {
-        answer(ctx, "booking_confirmed", (bookings, employerId, bookingId, today) -> bookings.confirm(employerId, bookingId, today),
-                "Confirmed. It is in your calendar, and the school has been told.", null);
+        answer(
+                ctx,
+                "booking_confirmed",
+                (bookings, employerId, bookingId, today) -> bookings.confirm(employerId, bookingId, today),
+                "Confirmed. It is in your calendar, and the school has been told.",
+                null);
     }
 
     public void processDecline(RoutingContext ctx) {
@@ -52,9 +56,12 @@ public final class ReplyLinkRoutes {
             show(ctx, 422, form, null);
             return;
         }
-        answer(ctx, "booking_declined", (bookings, employerId, bookingId, today) ->
-                        bookings.decline(employerId, bookingId, reason, today),
-                BookingAnswer.DECLINED, reason);
+        answer(
+                ctx,
+                "booking_declined",
+                (bookings, employerId, bookingId, today) -> bookings.decline(employerId, bookingId, reason, today),
+                BookingAnswer.DECLINED,
+                reason);
     }
 
     private void answer(RoutingContext ctx, String auditAction, BookingAnswer action, String thanks, String reason) {
@@ -62,21 +69,36 @@ public final class ReplyLinkRoutes {
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
         LocalDate today = LocalDate.now(clock);
-        Optional<EmployerBookings.Reply> reply = bookingId.flatMap(id -> blocking.call(() -> database.dsl().transactionResult(c ->
-                Publication.employerOfReplyToken(c.dsl(), clock, id, token).map(employerId -> {
-                    EmployerBookings.Reply done = action.apply(new EmployerBookings(c.dsl()), employerId, id, today);
-                    if (done == EmployerBookings.Reply.DONE) {
-                        new AuditLog(c.dsl()).record(null, auditAction, "booking", id,
-                                reason == null ? Map.of("via", "digest link") : Map.of("via", "digest link", "reason", reason), ip);
-                    }
-                    return done;
-                }))));
+        Optional<EmployerBookings.Reply> reply = bookingId.flatMap(id -> blocking.call(() -> database.dsl()
+                .transactionResult(c -> Publication.employerOfReplyToken(c.dsl(), clock, id, token)
+                        .map(employerId -> {
+                            EmployerBookings.Reply done =
+                                    action.apply(new EmployerBookings(c.dsl()), employerId, id, today);
+                            if (done == EmployerBookings.Reply.DONE) {
+                                new AuditLog(c.dsl())
+                                        .record(
+                                                null,
+                                                auditAction,
+                                                "booking",
+                                                id,
+                                                reason == null
+                                                        ? Map.of("via", "digest link")
+                                                        : Map.of("via", "digest link", "reason", reason),
+                                                ip);
+                            }
+                            return done;
+                        }))));
         if (reply.isEmpty() || reply.get() == EmployerBookings.Reply.NOT_FOUND) {
             linkExpired(ctx);
             return;
         }
-        show(ctx, 200, Form.blank(), reply.get() == EmployerBookings.Reply.DONE ? thanks
-                : "That booking can no longer be changed here. Your enterprise coordinator can help.");
+        show(
+                ctx,
+                200,
+                Form.blank(),
+                reply.get() == EmployerBookings.Reply.DONE
+                        ? thanks
+                        : "That booking can no longer be changed here. Your enterprise coordinator can help.");
     }
 
     /** As for every emailed link: a wrong or stale secret says so, and names nothing. */
@@ -87,8 +109,8 @@ public final class ReplyLinkRoutes {
     private void show(RoutingContext ctx, int status, Form form, String answered) {
         Optional<Long> bookingId = PathId.of(ctx, "bookingId");
         String token = ctx.pathParam("token");
-        Optional<EmployerBooking> booking = bookingId.flatMap(id -> blocking.call(() ->
-                Publication.employerOfReplyToken(database.dsl(), clock, id, token)
+        Optional<EmployerBooking> booking = bookingId.flatMap(id ->
+                blocking.call(() -> Publication.employerOfReplyToken(database.dsl(), clock, id, token)
                         .flatMap(employerId -> new EmployerBookings(database.dsl()).find(employerId, id))));
         if (booking.isEmpty()) {
             linkExpired(ctx);
@@ -96,8 +118,11 @@ public final class ReplyLinkRoutes {
         }
         EmployerBooking b = booking.get();
         Map<String, Object> model = new HashMap<>(form.model());
-        model.put("summary", b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at "
-                + b.schoolName() + ", " + b.dates() + " (" + b.periodLabel() + "), " + b.place().label() + ".");
+        model.put(
+                "summary",
+                b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at " + b.schoolName()
+                        + ", " + b.dates() + " (" + b.periodLabel() + "), "
+                        + b.place().label() + ".");
         model.put("consequence", BookingAnswer.DECLINE_CONSEQUENCE);
         model.put("hint", BookingAnswer.DECLINE_HINT);
         String base = "/bookings/" + b.id() + "/reply/" + token;
@@ -106,8 +131,11 @@ public final class ReplyLinkRoutes {
         if (answered != null) {
             model.put("answered", answered);
         } else if (!b.awaitingReply()) {
-            model.put("answered", b.confirmed() ? "You have confirmed this session. Thank you."
-                    : "This booking is no longer waiting for an answer.");
+            model.put(
+                    "answered",
+                    b.confirmed()
+                            ? "You have confirmed this session. Thank you."
+                            : "This booking is no longer waiting for an answer.");
         }
         templates.render(ctx, status, "booking/reply", "Your answer", model);
     }

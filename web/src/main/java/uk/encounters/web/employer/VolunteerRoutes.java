@@ -21,8 +21,7 @@ import uk.encounters.web.security.RateLimit;
 public final class VolunteerRoutes {
 
     /** One volunteer, as read from the form or a CSV row. */
-    record VolunteerFields(String name, String email, LocalDate safeguardingCheckedUntil) {
-    }
+    record VolunteerFields(String name, String email, LocalDate safeguardingCheckedUntil) {}
 
     private final Database database;
     private final Blocking blocking;
@@ -51,12 +50,22 @@ public final class VolunteerRoutes {
         String ip = RateLimit.clientAddress(ctx);
         VolunteerRepository.Saved saved = blocking.call(() -> database.dsl().transactionResult(c -> {
             VolunteerFields v = volunteer.get();
-            var result = new VolunteerRepository(c.dsl()).save(employerId, v.name(), v.email(), v.safeguardingCheckedUntil());
-            new AuditLog(c.dsl()).record(actor, "volunteer_saved", "employer", employerId,
-                    Map.of("email", v.email(), "result", result.name()), ip);
+            var result = new VolunteerRepository(c.dsl())
+                    .save(employerId, v.name(), v.email(), v.safeguardingCheckedUntil());
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "volunteer_saved",
+                            "employer",
+                            employerId,
+                            Map.of("email", v.email(), "result", result.name()),
+                            ip);
             return result;
         }));
-        Flash.set(ctx, (saved == VolunteerRepository.Saved.ADDED ? "Added " : "Updated ") + volunteer.get().name() + ".");
+        Flash.set(
+                ctx,
+                (saved == VolunteerRepository.Saved.ADDED ? "Added " : "Updated ")
+                        + volunteer.get().name() + ".");
         ctx.redirect("/employers/" + employerId + "#volunteers");
     }
 
@@ -74,8 +83,14 @@ public final class VolunteerRoutes {
         boolean changed = blocking.call(() -> database.dsl().transactionResult(c -> {
             boolean done = new VolunteerRepository(c.dsl()).setActive(employerId, volunteerId.get(), active);
             if (done) {
-                new AuditLog(c.dsl()).record(actor, active ? "volunteer_reactivated" : "volunteer_deactivated",
-                        "volunteer", volunteerId.get(), Map.of(), ip);
+                new AuditLog(c.dsl())
+                        .record(
+                                actor,
+                                active ? "volunteer_reactivated" : "volunteer_deactivated",
+                                "volunteer",
+                                volunteerId.get(),
+                                Map.of(),
+                                ip);
             }
             return done;
         }));
@@ -83,7 +98,11 @@ public final class VolunteerRoutes {
             ctx.fail(404);
             return;
         }
-        Flash.set(ctx, active ? "They will be offered again." : "They will not be offered any more; past bookings keep their name.");
+        Flash.set(
+                ctx,
+                active
+                        ? "They will be offered again."
+                        : "They will not be offered any more; past bookings keep their name.");
         ctx.redirect("/employers/" + employerId + "#volunteers");
     }
 
@@ -92,8 +111,8 @@ public final class VolunteerRoutes {
         String name = form.required("name", "Their name", 200);
         String email = form.email("email", "Their email address");
         String until = form.text("safeguardingUntil", "When their safeguarding check needs renewing", 10);
-        LocalDate checkedUntil = until.isEmpty() ? null
-                : form.date("safeguardingUntil", "When their safeguarding check needs renewing");
+        LocalDate checkedUntil =
+                until.isEmpty() ? null : form.date("safeguardingUntil", "When their safeguarding check needs renewing");
         if (form.hasErrors()) {
             return Optional.empty();
         }
@@ -109,12 +128,14 @@ public final class VolunteerRoutes {
         row.put("active", volunteer.active());
         row.put("until", volunteer.safeguardingCheckedUntil());
         Volunteer.Safeguarding state = volunteer.safeguarding(today);
-        row.put("safeguarding", switch (state) {
-            case NONE -> "No check";
-            case VALID -> "Checked";
-            case RENEW_SOON -> "Renew soon";
-            case EXPIRED -> "Expired";
-        });
+        row.put(
+                "safeguarding",
+                switch (state) {
+                    case NONE -> "No check";
+                    case VALID -> "Checked";
+                    case RENEW_SOON -> "Renew soon";
+                    case EXPIRED -> "Expired";
+                });
         row.put("warning", state == Volunteer.Safeguarding.RENEW_SOON || state == Volunteer.Safeguarding.EXPIRED);
         return row;
     }

@@ -32,7 +32,8 @@ public final class HealthRoutes {
     }
 
     private static void plain(RoutingContext ctx, int status, String body) {
-        ctx.response().setStatusCode(status)
+        ctx.response()
+                .setStatusCode(status)
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(body + "\n");

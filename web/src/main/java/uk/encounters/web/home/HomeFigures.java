@@ -29,8 +29,7 @@ final class HomeFigures {
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<HubSummary> hubs, LocalDate day, long readAtNanos) {
-    }
+    private record Snapshot(List<HubSummary> hubs, LocalDate day, long readAtNanos) {}
 
     HomeFigures(HubRepository hubs, Blocking blocking) {
         this(hubs, blocking, FRESH_FOR);

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.encounters.marketplace.account.Account;
-import uk.encounters.web.security.CurrentUser;
+import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubSummary;
-import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Templates;
+import uk.encounters.web.security.CurrentUser;
 
 /** The public home page: the hubs and how far their pupils are towards seven encounters. */
 public final class HomeRoutes {
@@ -30,10 +30,14 @@ public final class HomeRoutes {
         LocalDate today = LocalDate.now(clock);
         List<HubSummary> summaries = figures.on(today);
         Map<String, Object> model = new java.util.HashMap<>(Map.of(
-                "hubs", summaries,
-                "total", HubSummary.total("All hubs", summaries),
-                "severalHubs", summaries.size() > 1,
-                "academicYear", AcademicYear.containing(today).label()));
+                "hubs",
+                summaries,
+                "total",
+                HubSummary.total("All hubs", summaries),
+                "severalHubs",
+                summaries.size() > 1,
+                "academicYear",
+                AcademicYear.containing(today).label()));
         // a coordinator's way in to their hub's round
         Account account = CurrentUser.of(ctx);
         if (account != null) {

@@ -34,6 +34,7 @@ public final class HubDashboardRoutes {
     static final int MAX_EMPLOYERS = 50;
     /** Width in pixels of the longest bar in the weekly chart. */
     static final int BAR_WIDTH = 160;
+
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final Database database;
@@ -60,19 +61,23 @@ public final class HubDashboardRoutes {
         // takes as long as the slowest rather than the sum.
         Future<HubProgress> progress = blocking.start(() -> HubProgress.of(database.dsl(), hubId, today));
         // one more than is shown says whether the list was cut short
-        Future<List<EmployerFatigue>> asked = blocking.start(() ->
-                EmployerFatigue.forHub(database.dsl(), hubId, today, MAX_EMPLOYERS + 1));
+        Future<List<EmployerFatigue>> asked =
+                blocking.start(() -> EmployerFatigue.forHub(database.dsl(), hubId, today, MAX_EMPLOYERS + 1));
         Future<List<WeeklyDelivery>> weeks = blocking.start(() -> WeeklyDelivery.forHub(database.dsl(), hubId, today));
         Future<SupplyGaps> gaps = blocking.start(() -> SupplyGaps.forHub(database.dsl(), hubId, today));
         // SMEs rarely sign in, so requests to join their organisation are mostly the coordinator's to decide
-        Future<Integer> joins = blocking.start(() -> new OrganisationJoins(database.dsl(), clock).countPendingInHub(hubId));
+        Future<Integer> joins =
+                blocking.start(() -> new OrganisationJoins(database.dsl(), clock).countPendingInHub(hubId));
         List<EmployerFatigue> employers = asked.await();
         Map<String, Object> model = new HashMap<>();
         model.put("hub", hub.get());
         model.put("year", AcademicYear.containing(today).label());
         model.put("progress", progress.await());
-        model.put("yearGroups", IntStream.rangeClosed(EncounterTarget.FIRST_YEAR_GROUP, EncounterTarget.LAST_YEAR_GROUP)
-                .boxed().toList());
+        model.put(
+                "yearGroups",
+                IntStream.rangeClosed(EncounterTarget.FIRST_YEAR_GROUP, EncounterTarget.LAST_YEAR_GROUP)
+                        .boxed()
+                        .toList());
         model.put("employers", employers.subList(0, Math.min(employers.size(), MAX_EMPLOYERS)));
         model.put("employersCutShort", employers.size() > MAX_EMPLOYERS);
         model.put("maxEmployers", MAX_EMPLOYERS);
@@ -88,7 +93,8 @@ public final class HubDashboardRoutes {
         long hubId = PathId.required(ctx, "hubId");
         LocalDate today = LocalDate.now(clock);
         SupplyGaps gaps = blocking.call(() -> SupplyGaps.forHub(database.dsl(), hubId, today));
-        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+        ctx.response()
+                .putHeader("Content-Type", "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"supply-gaps-" + today + ".csv\"")
                 .putHeader("Cache-Control", "no-store")
                 .end(gaps.csv());
@@ -97,13 +103,15 @@ public final class HubDashboardRoutes {
     /** Each week with its bars scaled to the busiest week, so weeks compare at a glance. */
     static List<Map<String, Object>> weekRows(List<WeeklyDelivery> weeks) {
         int most = weeks.stream().mapToInt(WeeklyDelivery::plannedPlaces).max().orElse(0);
-        return weeks.stream().map(w -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("week", w);
-            row.put("label", WEEK.format(w.monday()));
-            row.put("plannedWidth", most == 0 ? 0 : BAR_WIDTH * w.plannedPlaces() / most);
-            row.put("attendedWidth", most == 0 ? 0 : BAR_WIDTH * w.attended() / most);
-            return row;
-        }).toList();
+        return weeks.stream()
+                .map(w -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("week", w);
+                    row.put("label", WEEK.format(w.monday()));
+                    row.put("plannedWidth", most == 0 ? 0 : BAR_WIDTH * w.plannedPlaces() / most);
+                    row.put("attendedWidth", most == 0 ? 0 : BAR_WIDTH * w.attended() / most);
+                    return row;
+                })
+                .toList();
     }
 }

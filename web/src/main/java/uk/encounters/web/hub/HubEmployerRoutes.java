@@ -14,10 +14,10 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
-import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
 import uk.encounters.marketplace.employer.EmployerSummary;
 import uk.encounters.marketplace.employer.ExistingEmployer;
+import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Flash;
@@ -56,8 +56,9 @@ public final class HubEmployerRoutes {
     /** Moves everything of one organisation onto another in one transaction, and says what moved. */
     public void processMergeForm(RoutingContext ctx) {
         long hubId = PathId.required(ctx, "hubId");
-        Map<Long, Employer> inHub = blocking.call(() -> new EmployerRepository(database.dsl()).findByHub(hubId))
-                .stream().collect(Collectors.toMap(Employer::id, Function.identity()));
+        Map<Long, Employer> inHub =
+                blocking.call(() -> new EmployerRepository(database.dsl()).findByHub(hubId)).stream()
+                        .collect(Collectors.toMap(Employer::id, Function.identity()));
         Form form = Form.of(ctx);
         Employer from = organisation(form, "from", "The organisation to merge", inHub);
         Employer into = organisation(form, "into", "The organisation to keep", inHub);
@@ -72,8 +73,8 @@ public final class HubEmployerRoutes {
         String ip = RateLimit.clientAddress(ctx);
         EmployerMerge.Moved moved;
         try {
-            moved = blocking.call(() -> database.dsl().transactionResult(c ->
-                    new EmployerMerge(c.dsl()).merge(from.id(), into.id(), actor, ip)));
+            moved = blocking.call(() -> database.dsl()
+                    .transactionResult(c -> new EmployerMerge(c.dsl()).merge(from.id(), into.id(), actor, ip)));
         } catch (EmployerMerge.Refused e) {
             // merged meanwhile by someone else, or a volunteer booked twice at once: nothing was saved
             form.error("from", e.getMessage());
@@ -105,12 +106,14 @@ public final class HubEmployerRoutes {
             ctx.fail(404);
             return;
         }
-        String filter = Objects.requireNonNullElse(ctx.request().getParam("q"), "").strip();
+        String filter =
+                Objects.requireNonNullElse(ctx.request().getParam("q"), "").strip();
         String nameContains = filter.length() > 100 ? filter.substring(0, 100) : filter;
         LocalDate today = LocalDate.now(clock);
         var employers = new EmployerRepository(database.dsl());
         // one more than is shown says whether the list was cut short
-        List<EmployerSummary> rows = blocking.call(() -> employers.findSummaries(hubId, nameContains, today, MAX_ROWS + 1));
+        List<EmployerSummary> rows =
+                blocking.call(() -> employers.findSummaries(hubId, nameContains, today, MAX_ROWS + 1));
         List<LikelyDuplicate> duplicates = blocking.call(() -> employers.findLikelyDuplicates(hubId));
         List<Employer> all = blocking.call(() -> employers.findByHub(hubId));
         var joins = blocking.call(() -> new OrganisationJoins(database.dsl(), clock).pendingInHub(hubId));
@@ -126,7 +129,8 @@ public final class HubEmployerRoutes {
         model.put("joinAction", "/hubs/" + hubId + "/joins");
         model.put("fromOptions", options(all, values.get("from")));
         model.put("intoOptions", options(all, values.get("into")));
-        templates.render(ctx, status, "hub/employers", "Organisations in " + hub.get().name(), model);
+        templates.render(
+                ctx, status, "hub/employers", "Organisations in " + hub.get().name(), model);
     }
 
     private static Map<String, Object> pair(LikelyDuplicate pair) {
@@ -146,8 +150,11 @@ public final class HubEmployerRoutes {
     }
 
     private static List<Map<String, Object>> options(List<Employer> employers, Object selected) {
-        return SelectOptions.of(employers, e -> String.valueOf(e.id()),
-                e -> e.postcode() == null ? e.name() : e.name() + ", " + e.postcode(), String.valueOf(selected));
+        return SelectOptions.of(
+                employers,
+                e -> String.valueOf(e.id()),
+                e -> e.postcode() == null ? e.name() : e.name() + ", " + e.postcode(),
+                String.valueOf(selected));
     }
 
     /** "Merged A into B: 3 offers, 2 volunteers, 1 booking and 1 person moved." */

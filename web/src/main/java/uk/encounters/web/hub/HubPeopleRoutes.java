@@ -40,7 +40,10 @@ public final class HubPeopleRoutes {
         long hubId = PathId.required(ctx, "hubId");
         var schools = blocking.call(() -> new HubRepository(database.dsl()).findSchools(hubId));
         Form form = Form.of(ctx);
-        String school = form.choice("school", "The school", schools.stream().map(s -> String.valueOf(s.id())).toList());
+        String school = form.choice(
+                "school",
+                "The school",
+                schools.stream().map(s -> String.valueOf(s.id())).toList());
         String name = form.required("name", "Their name", 200);
         String email = form.email("email", "Their email address");
         if (form.hasErrors()) {
@@ -48,12 +51,16 @@ public final class HubPeopleRoutes {
             return;
         }
         long schoolId = Long.parseLong(school);
-        String schoolName = schools.stream().filter(s -> s.id() == schoolId).findFirst().orElseThrow().name();
+        String schoolName = schools.stream()
+                .filter(s -> s.id() == schoolId)
+                .findFirst()
+                .orElseThrow()
+                .name();
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> database.dsl().transactionResult(c -> {
-            invitations.invite(c.dsl(), email, name, Scope.careersLeader(schoolId), "careers leader at " + schoolName,
-                    actor, ip);
+            invitations.invite(
+                    c.dsl(), email, name, Scope.careersLeader(schoolId), "careers leader at " + schoolName, actor, ip);
             return null;
         }));
         Flash.set(ctx, name + " is now a careers leader at " + schoolName + ".");
@@ -72,15 +79,31 @@ public final class HubPeopleRoutes {
         var people = blocking.call(() -> new AccountRepository(database.dsl()).findByHub(hubId));
         Map<Long, String> schoolNames = new HashMap<>();
         schools.forEach(s -> schoolNames.put(s.id(), s.name()));
-        List<Map<String, Object>> rows = people.stream().flatMap(p -> p.scopes().stream()
-                .filter(s -> (s.hubId() != null && s.hubId() == hubId) || schoolNames.containsKey(s.schoolId()))
-                .map(s -> Map.<String, Object>of("name", p.displayName(), "email", p.email(),
-                        "role", s.role().label(),
-                        "where", s.schoolId() != null ? schoolNames.get(s.schoolId()) : hub.get().name())))
+        List<Map<String, Object>> rows = people.stream()
+                .flatMap(p -> p.scopes().stream()
+                        .filter(s -> (s.hubId() != null && s.hubId() == hubId) || schoolNames.containsKey(s.schoolId()))
+                        .map(s -> Map.<String, Object>of(
+                                "name",
+                                p.displayName(),
+                                "email",
+                                p.email(),
+                                "role",
+                                s.role().label(),
+                                "where",
+                                s.schoolId() != null
+                                        ? schoolNames.get(s.schoolId())
+                                        : hub.get().name())))
                 .toList();
         String chosen = (String) ((Map<?, ?>) form.model().get("values")).get("school");
-        List<Map<String, Object>> options = schools.stream().map(s -> Map.<String, Object>of(
-                "id", s.id(), "name", s.name(), "selected", String.valueOf(s.id()).equals(chosen))).toList();
+        List<Map<String, Object>> options = schools.stream()
+                .map(s -> Map.<String, Object>of(
+                        "id",
+                        s.id(),
+                        "name",
+                        s.name(),
+                        "selected",
+                        String.valueOf(s.id()).equals(chosen)))
+                .toList();
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("hub", hub.get());
         model.put("people", rows);

@@ -24,25 +24,49 @@ import uk.encounters.web.security.RateLimit;
 public final class PupilValueRoutes {
 
     /** A weight's field on the page: its name, what it means, and its default. */
-    record Weight(String name, String label, String hint, double max) {
-    }
+    record Weight(String name, String label, String hint, double max) {}
 
     static final List<Weight> WEIGHTS = List.of(
-            new Weight("firstThisYear", "A pupil's first encounter this school year", "Benchmark 5: every pupil, every year",
+            new Weight(
+                    "firstThisYear",
+                    "A pupil's first encounter this school year",
+                    "Benchmark 5: every pupil, every year",
                     PupilValueWeights.MAX),
-            new Weight("catchUp", "The next encounter towards the target to date", "For a pupil who has one this year",
+            new Weight(
+                    "catchUp",
+                    "The next encounter towards the target to date",
+                    "For a pupil who has one this year",
                     PupilValueWeights.MAX),
-            new Weight("catchUpDecay", "Share kept by each further catch-up encounter",
-                    "0.5: each further one this year worth half the one before; 1: all worth the same", 1),
-            new Weight("beyondTarget", "Any further encounter once the target is met",
-                    "Above zero, supply left over still reaches pupils", PupilValueWeights.MAX),
-            new Weight("disadvantaged", "Extra share for a disadvantaged pupil", "0.5: worth half as much again",
+            new Weight(
+                    "catchUpDecay",
+                    "Share kept by each further catch-up encounter",
+                    "0.5: each further one this year worth half the one before; 1: all worth the same",
+                    1),
+            new Weight(
+                    "beyondTarget",
+                    "Any further encounter once the target is met",
+                    "Above zero, supply left over still reaches pupils",
                     PupilValueWeights.MAX),
-            new Weight("send", "Extra share for a pupil with SEND", "0.25: a quarter as much again", PupilValueWeights.MAX),
-            new Weight("eal", "Extra share for a pupil with English as an additional language", "0 switches it off",
+            new Weight(
+                    "disadvantaged",
+                    "Extra share for a disadvantaged pupil",
+                    "0.5: worth half as much again",
                     PupilValueWeights.MAX),
-            new Weight("workplaceDue", "Added to a workplace experience where Benchmark 6 is due",
-                    "Years 10-13 still owed one", PupilValueWeights.MAX));
+            new Weight(
+                    "send",
+                    "Extra share for a pupil with SEND",
+                    "0.25: a quarter as much again",
+                    PupilValueWeights.MAX),
+            new Weight(
+                    "eal",
+                    "Extra share for a pupil with English as an additional language",
+                    "0 switches it off",
+                    PupilValueWeights.MAX),
+            new Weight(
+                    "workplaceDue",
+                    "Added to a workplace experience where Benchmark 6 is due",
+                    "Years 10-13 still owed one",
+                    PupilValueWeights.MAX));
 
     private final PupilValueSettings settings;
     private final Blocking blocking;
@@ -76,8 +100,11 @@ public final class PupilValueRoutes {
             settings.save(hubId, weights, actor, ip);
             return null;
         });
-        Flash.set(ctx, weights.equals(PupilValueWeights.DEFAULTS) ? "Saved: the hub uses the default weights."
-                : "Saved: the next round and every booking's suggested pupils use these weights.");
+        Flash.set(
+                ctx,
+                weights.equals(PupilValueWeights.DEFAULTS)
+                        ? "Saved: the hub uses the default weights."
+                        : "Saved: the next round and every booking's suggested pupils use these weights.");
         ctx.redirect("/hubs/" + hubId + "/pupil-value");
     }
 
@@ -100,8 +127,10 @@ public final class PupilValueRoutes {
             Map<String, Object> field = new HashMap<>();
             field.put("name", weight.name());
             field.put("label", weight.label());
-            field.put("hint", weight.hint() + ". Default "
-                    + Form.plain(PupilValueWeights.DEFAULTS.byName().get(weight.name())));
+            field.put(
+                    "hint",
+                    weight.hint() + ". Default "
+                            + Form.plain(PupilValueWeights.DEFAULTS.byName().get(weight.name())));
             field.put("value", values.get(weight.name()));
             field.put("error", errors == null ? null : errors.get(weight.name()));
             fields.add(field);

@@ -34,8 +34,8 @@ public final class RetentionRoutes {
     public void processRetention(RoutingContext ctx) {
         long hubId = PathId.required(ctx, "hubId");
         Form form = Form.of(ctx);
-        int years = form.integer("years", "Years to keep leavers", LeaverRetention.DEFAULT_YEARS,
-                LeaverRetention.MOST_YEARS);
+        int years = form.integer(
+                "years", "Years to keep leavers", LeaverRetention.DEFAULT_YEARS, LeaverRetention.MOST_YEARS);
         if (form.hasErrors()) {
             render(ctx, 422, hubId, form);
             return;
@@ -46,8 +46,10 @@ public final class RetentionRoutes {
             retention.save(hubId, years, actor, ip);
             return null;
         });
-        Flash.set(ctx, "Saved: leavers are kept until the end of the " + (years == 1 ? "academic year"
-                : years + " academic years") + " after the one they left in.");
+        Flash.set(
+                ctx,
+                "Saved: leavers are kept until the end of the "
+                        + (years == 1 ? "academic year" : years + " academic years") + " after the one they left in.");
         ctx.redirect("/hubs/" + hubId + "/retention");
     }
 

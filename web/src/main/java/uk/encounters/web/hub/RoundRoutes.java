@@ -47,6 +47,7 @@ public final class RoundRoutes {
 
     /** A re-match plans a handful of sessions: a few seconds find the best. */
     static final int REMATCH_SECONDS = 10;
+
     static final long MAX_WEIGHT = 1_000_000;
     static final int PROGRESS_REFRESH_SECONDS = 3;
     private static final List<String> RULES = List.copyOf(MatchingWeights.DEFAULTS.keySet());
@@ -59,8 +60,13 @@ public final class RoundRoutes {
     private final Publication publication;
     private final HandAssignment handAssignment;
 
-    public RoundRoutes(Database database, Blocking blocking, Templates templates, Clock clock, RoundSolver solver,
-                       Publication publication) {
+    public RoundRoutes(
+            Database database,
+            Blocking blocking,
+            Templates templates,
+            Clock clock,
+            RoundSolver solver,
+            Publication publication) {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
@@ -130,13 +136,17 @@ public final class RoundRoutes {
         switch (start) {
             case RoundSolver.Running running -> ctx.redirect(roundPath(hubId) + "s/" + running.roundId());
             case RoundSolver.Busy busy -> {
-                Flash.set(ctx, "This hub's round is being matched already, here or by another coordinator. "
-                        + "Wait for it to finish, or stop it.");
+                Flash.set(
+                        ctx,
+                        "This hub's round is being matched already, here or by another coordinator. "
+                                + "Wait for it to finish, or stop it.");
                 ctx.redirect(roundPath(hubId));
             }
             case RoundSolver.Full full -> {
-                Flash.set(ctx, "The app is matching as many rounds as it can at once. Nothing has started: "
-                        + "run matching again in a minute.");
+                Flash.set(
+                        ctx,
+                        "The app is matching as many rounds as it can at once. Nothing has started: "
+                                + "run matching again in a minute.");
                 ctx.redirect(roundPath(hubId));
             }
         }
@@ -162,7 +172,8 @@ public final class RoundRoutes {
                 .put("timeLimitSeconds", round.timeLimitSeconds())
                 .put("stopRequested", round.stopRequested())
                 .put("error", round.error());
-        ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+        ctx.response()
+                .putHeader("content-type", "application/json; charset=utf-8")
                 .putHeader("cache-control", "no-store")
                 .end(progress.encode());
     }
@@ -171,7 +182,9 @@ public final class RoundRoutes {
         long hubId = PathId.required(ctx, "hubId");
         withRound(ctx, hubId, round -> {
             boolean stopping = blocking.call(() -> solver.stop(hubId, round.id()));
-            Flash.set(ctx, stopping ? "Stopping: the best plan found so far is kept." : "The round is not being matched.");
+            Flash.set(
+                    ctx,
+                    stopping ? "Stopping: the best plan found so far is kept." : "The round is not being matched.");
         });
     }
 
@@ -183,16 +196,27 @@ public final class RoundRoutes {
     public void processBookingChange(RoutingContext ctx) {
         long hubId = PathId.required(ctx, "hubId");
         MultiMap fields = ctx.request().formAttributes();
-        List<BookingButton> clicked = Arrays.stream(BookingButton.values()).filter(b -> fields.contains(b.field())).toList();
-        Optional<Long> bookingId = clicked.size() == 1 ? PathId.parse(fields.get(clicked.getFirst().field())) : Optional.empty();
-        withRound(ctx, hubId, round -> Flash.set(ctx, clicked.size() != 1 ? "Choose Pin, Unpin or Remove beside a booking."
-                : bookingId.isEmpty() ? "There is no such booking in this round."
-                : change(clicked.getFirst(), hubId, round, bookingId.get())));
+        List<BookingButton> clicked = Arrays.stream(BookingButton.values())
+                .filter(b -> fields.contains(b.field()))
+                .toList();
+        Optional<Long> bookingId =
+                clicked.size() == 1 ? PathId.parse(fields.get(clicked.getFirst().field())) : Optional.empty();
+        withRound(
+                ctx,
+                hubId,
+                round -> Flash.set(
+                        ctx,
+                        clicked.size() != 1
+                                ? "Choose Pin, Unpin or Remove beside a booking."
+                                : bookingId.isEmpty()
+                                        ? "There is no such booking in this round."
+                                        : change(clicked.getFirst(), hubId, round, bookingId.get())));
     }
 
     /** Makes the change, and says what became of it. */
     private String change(BookingButton button, long hubId, Round round, long bookingId) {
-        return switch (blocking.call(() -> button.apply(new RoundEdits(database.dsl()), hubId, round.id(), bookingId))) {
+        return switch (blocking.call(
+                () -> button.apply(new RoundEdits(database.dsl()), hubId, round.id(), bookingId))) {
             case DONE -> button.done;
             case NOT_FOUND, NOT_AVAILABLE -> "That booking is not in this round's proposal.";
             case NOT_EDITABLE -> notEditable(round);
@@ -216,7 +240,9 @@ public final class RoundRoutes {
         }
 
         RoundEdits.Edit apply(RoundEdits edits, long hubId, long roundId, long bookingId) {
-            return this == REMOVE ? edits.remove(hubId, roundId, bookingId) : edits.pin(hubId, roundId, bookingId, this == PIN);
+            return this == REMOVE
+                    ? edits.remove(hubId, roundId, bookingId)
+                    : edits.pin(hubId, roundId, bookingId, this == PIN);
         }
     }
 
@@ -259,32 +285,46 @@ public final class RoundRoutes {
                 Flash.set(ctx, "Choose one of the suggestions.");
                 return;
             }
-            RoundEdits.Edit edit = blocking.call(() -> handAssignment.assign(hubId, round.id(), requestId.get(),
-                    Long.parseLong(offer), date, Period.fromCode(period), LocalDate.now(clock)));
-            Flash.set(ctx, switch (edit) {
-                case DONE -> "Booked by hand and pinned: re-solving keeps it.";
-                case NOT_AVAILABLE -> "That slot no longer fits the plan (something else took it). Choose again.";
-                case NOT_EDITABLE -> notEditable(round);
-                case NOT_FOUND -> "All of that request's sessions are matched already.";
-            });
+            RoundEdits.Edit edit = blocking.call(() -> handAssignment.assign(
+                    hubId,
+                    round.id(),
+                    requestId.get(),
+                    Long.parseLong(offer),
+                    date,
+                    Period.fromCode(period),
+                    LocalDate.now(clock)));
+            Flash.set(
+                    ctx,
+                    switch (edit) {
+                        case DONE -> "Booked by hand and pinned: re-solving keeps it.";
+                        case NOT_AVAILABLE ->
+                            "That slot no longer fits the plan (something else took it). Choose again.";
+                        case NOT_EDITABLE -> notEditable(round);
+                        case NOT_FOUND -> "All of that request's sessions are matched already.";
+                    });
         });
     }
 
     public void processPublish(RoutingContext ctx) {
         long hubId = PathId.required(ctx, "hubId");
         withRound(ctx, hubId, round -> {
-            Publication.Published published = blocking.call(() ->
-                    publication.publish(database.dsl(), hubId, round.id()));
-            Flash.set(ctx, switch (published.result()) {
-                case PUBLISHED -> "Published " + count(published.bookings(), "booking") + ": "
-                        + count(published.employerDigests(), "employer digest") + " and "
-                        + count(published.schoolDigests(), "school digest") + " queued"
-                        + (published.undeliverable() > 0
-                        ? " (" + published.undeliverable() + " with nobody to send to: add their contacts)" : "")
-                        + ".";
-                case ALREADY_PUBLISHED -> "This round was published already; nothing was sent twice.";
-                case NOT_READY -> notEditable(round);
-            });
+            Publication.Published published =
+                    blocking.call(() -> publication.publish(database.dsl(), hubId, round.id()));
+            Flash.set(
+                    ctx,
+                    switch (published.result()) {
+                        case PUBLISHED ->
+                            "Published " + count(published.bookings(), "booking") + ": "
+                                    + count(published.employerDigests(), "employer digest") + " and "
+                                    + count(published.schoolDigests(), "school digest") + " queued"
+                                    + (published.undeliverable() > 0
+                                            ? " (" + published.undeliverable()
+                                                    + " with nobody to send to: add their contacts)"
+                                            : "")
+                                    + ".";
+                        case ALREADY_PUBLISHED -> "This round was published already; nothing was sent twice.";
+                        case NOT_READY -> notEditable(round);
+                    });
         });
     }
 
@@ -295,9 +335,13 @@ public final class RoundRoutes {
             ctx.fail(404);
             return;
         }
-        boolean discarded = blocking.call(() -> new Rounds(database.dsl()).discard(hubId, round.get().id()));
-        Flash.set(ctx, discarded ? "Round set aside: nothing was sent, and its requests stay open for the next round."
-                : notEditable(round.get()));
+        boolean discarded = blocking.call(
+                () -> new Rounds(database.dsl()).discard(hubId, round.get().id()));
+        Flash.set(
+                ctx,
+                discarded
+                        ? "Round set aside: nothing was sent, and its requests stay open for the next round."
+                        : notEditable(round.get()));
         ctx.redirect(roundPath(hubId));
     }
 
@@ -332,12 +376,15 @@ public final class RoundRoutes {
     /** The run form with the round's time limit and weights, else the defaults. */
     private static Form runForm(Optional<Round> round) {
         Map<String, String> values = new HashMap<>();
-        values.put("seconds", String.valueOf(round.map(Round::timeLimitSeconds).filter(s -> s > 0)
-                .orElse(RoundSolver.DEFAULT_SECONDS)));
+        values.put(
+                "seconds",
+                String.valueOf(
+                        round.map(Round::timeLimitSeconds).filter(s -> s > 0).orElse(RoundSolver.DEFAULT_SECONDS)));
         Map<String, Long> weights = round.map(Round::weights).orElse(Map.of());
         for (int i = 0; i < RULES.size(); i++) {
-            values.put("weight" + i, String.valueOf(weights.getOrDefault(RULES.get(i),
-                    MatchingWeights.DEFAULTS.get(RULES.get(i)))));
+            values.put(
+                    "weight" + i,
+                    String.valueOf(weights.getOrDefault(RULES.get(i), MatchingWeights.DEFAULTS.get(RULES.get(i)))));
         }
         return Form.withValues(values);
     }
@@ -345,7 +392,8 @@ public final class RoundRoutes {
     private void render(RoutingContext ctx, int status, long hubId, Optional<Round> round, Form form) {
         LocalDate today = LocalDate.now(clock);
         Rounds rounds = new Rounds(database.dsl());
-        Horizon horizon = round.filter(Round::open).map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
+        Horizon horizon = round.filter(Round::open)
+                .map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
                 .orElse(RoundSolver.nextHorizon(today));
         // The page's parts are independent: each is read at once, on its own connection, so the
         // page takes as long as the slowest rather than the sum.
@@ -353,10 +401,13 @@ public final class RoundRoutes {
         var market = blocking.start(() -> RoundMarket.of(database.dsl(), hubId, horizon, today));
         var recent = blocking.start(() -> rounds.recent(hubId, 8));
         // the round shown, when open, is the hub's open round: there is at most one
-        Future<Optional<Round>> open = round.filter(Round::open).isPresent() ? Future.succeededFuture(round)
+        Future<Optional<Round>> open = round.filter(Round::open).isPresent()
+                ? Future.succeededFuture(round)
                 : blocking.start(() -> rounds.findOpen(hubId));
         Map<String, Object> review = round.map(r -> review(r, today)).orElse(Map.of());
-        int reopened = open.await().isEmpty() ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size() : 0;
+        int reopened = open.await().isEmpty()
+                ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size()
+                : 0;
         Optional<HubRepository.Hub> found = hub.await();
         if (found.isEmpty()) {
             ctx.fail(404);
@@ -373,7 +424,8 @@ public final class RoundRoutes {
         model.put("weeks", horizon.mondays().size());
         model.put("rules", rules(form));
         model.putAll(review);
-        String title = round.map(r -> "Matching round " + r.id() + ", " + found.get().name())
+        String title = round.map(
+                        r -> "Matching round " + r.id() + ", " + found.get().name())
                 .orElse("Matching round, " + found.get().name());
         templates.render(ctx, status, "hub/round", title, model);
     }
@@ -408,14 +460,21 @@ public final class RoundRoutes {
     }
 
     /** Bookings under one heading per school or employer, headings in order of first appearance. */
-    private static List<Map<String, Object>> group(List<RoundReview.Booking> bookings,
-                                                   Function<RoundReview.Booking, String> by) {
+    private static List<Map<String, Object>> group(
+            List<RoundReview.Booking> bookings, Function<RoundReview.Booking, String> by) {
         Map<String, List<RoundReview.Booking>> groups = new TreeMap<>();
-        bookings.forEach(b -> groups.computeIfAbsent(by.apply(b), k -> new ArrayList<>()).add(b));
+        bookings.forEach(
+                b -> groups.computeIfAbsent(by.apply(b), k -> new ArrayList<>()).add(b));
         List<Map<String, Object>> list = new ArrayList<>();
-        groups.forEach((name, rows) -> list.add(Map.of("name", name, "bookings", rows,
-                "sessions", count(rows.size(), "booking"),
-                "pupils", rows.stream().mapToInt(RoundReview.Booking::pupils).sum())));
+        groups.forEach((name, rows) -> list.add(Map.of(
+                "name",
+                name,
+                "bookings",
+                rows,
+                "sessions",
+                count(rows.size(), "booking"),
+                "pupils",
+                rows.stream().mapToInt(RoundReview.Booking::pupils).sum())));
         return list;
     }
 

@@ -8,8 +8,8 @@ import uk.encounters.marketplace.outbox.Backoff;
  * each take up to {@code sendTimeout}, or another instance could claim and resend a message
  * still being sent.
  */
-public record DeliveryTiming(Duration pollInterval, int batchSize, Duration sendTimeout, Duration lease,
-        Backoff backoff) {
+public record DeliveryTiming(
+        Duration pollInterval, int batchSize, Duration sendTimeout, Duration lease, Backoff backoff) {
 
     public static final DeliveryTiming STANDARD = new DeliveryTiming(
             Duration.ofSeconds(5), 10, Duration.ofSeconds(30), Duration.ofMinutes(10), Backoff.STANDARD);

@@ -13,8 +13,7 @@ import uk.encounters.marketplace.outbox.OutboxMessage;
  */
 final class MailFolder {
 
-    private MailFolder() {
-    }
+    private MailFolder() {}
 
     static Path write(Path folder, OutboxMessage message, String from) {
         try {
@@ -22,8 +21,8 @@ final class MailFolder {
             // the idempotency key names the event; a resend overwrites its earlier copy
             String name = message.idempotencyKey().replaceAll("[^A-Za-z0-9_-]", "-") + ".txt";
             Path file = folder.resolve(name);
-            String text = "From: " + from + "\nTo: " + message.recipient() + "\nSubject: " + message.subject()
-                    + "\n\n" + message.bodyText();
+            String text = "From: " + from + "\nTo: " + message.recipient() + "\nSubject: " + message.subject() + "\n\n"
+                    + message.bodyText();
             return Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the message to " + folder, e);

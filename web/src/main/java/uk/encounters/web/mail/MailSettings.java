@@ -35,7 +35,9 @@ public record MailSettings(
                 // A password may legitimately start or end with spaces: taken as given.
                 Optional.ofNullable(env.get("SMTP_PASSWORD")).filter(p -> !p.isEmpty()),
                 nonBlank(env.get("SMTP_FROM")).orElse(DEFAULT_FROM),
-                nonBlank(env.get("SMTP_STARTTLS")).map(MailSettings::parseStartTls).orElse(StartTLSOptions.OPTIONAL),
+                nonBlank(env.get("SMTP_STARTTLS"))
+                        .map(MailSettings::parseStartTls)
+                        .orElse(StartTLSOptions.OPTIONAL),
                 nonBlank(env.get("MAIL_FOLDER")).map(Path::of));
     }
 
@@ -65,9 +67,7 @@ public record MailSettings(
                 // Fail fast on an unreachable relay instead of holding the outbox lease.
                 .setConnectTimeout(10_000);
         if (username.isPresent()) {
-            config.setLogin(LoginOption.REQUIRED)
-                    .setUsername(username.get())
-                    .setPassword(password.orElse(""));
+            config.setLogin(LoginOption.REQUIRED).setUsername(username.get()).setPassword(password.orElse(""));
         } else {
             config.setLogin(LoginOption.DISABLED);
         }
@@ -77,8 +77,10 @@ public record MailSettings(
     @Override
     public String toString() {
         return "MailSettings[host=" + host.orElse("(not set: nothing is sent)") + ", port=" + port
-                + ", username=" + username.orElse("(none)") + ", password=" + (password.isPresent() ? "(set)" : "(none)")
-                + ", from=" + from + ", startTls=" + startTls + folder.map(f -> ", folder=" + f).orElse("") + "]";
+                + ", username=" + username.orElse("(none)") + ", password="
+                + (password.isPresent() ? "(set)" : "(none)")
+                + ", from=" + from + ", startTls=" + startTls
+                + folder.map(f -> ", folder=" + f).orElse("") + "]";
     }
 
     private static int parsePort(String value) {
@@ -97,7 +99,8 @@ public record MailSettings(
         try {
             return StartTLSOptions.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SMTP_STARTTLS must be REQUIRED, OPTIONAL or DISABLED, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "SMTP_STARTTLS must be REQUIRED, OPTIONAL or DISABLED, not '" + value + "'");
         }
     }
 

@@ -1,13 +1,12 @@
 package uk.encounters.web.mail;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.mail.MailClient;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.MailResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -157,11 +156,17 @@ public final class OutboxWorker extends VerticleBase {
         String error = describe(cause);
         Optional<Duration> retryAfter = timing.backoff().retryAfter(failedAttempts);
         // The id, not the recipient: addresses are personal data and stay out of the logs.
-        log.warn("Could not send outbox message {} ({}), attempt {}, {}: {}", pending.id(), pending.message().kind(),
-                failedAttempts, retryAfter.map(d -> "retrying in " + d).orElse("giving up"), error);
+        log.warn(
+                "Could not send outbox message {} ({}), attempt {}, {}: {}",
+                pending.id(),
+                pending.message().kind(),
+                failedAttempts,
+                retryAfter.map(d -> "retrying in " + d).orElse("giving up"),
+                error);
         return blocking(() -> retryAfter.isPresent()
-                ? outbox.markFailed(pending.id(), claimant, error, retryAfter.get())
-                : outbox.markGaveUp(pending.id(), claimant, error)).mapEmpty();
+                        ? outbox.markFailed(pending.id(), claimant, error, retryAfter.get())
+                        : outbox.markGaveUp(pending.id(), claimant, error))
+                .mapEmpty();
     }
 
     private Future<Void> release(PendingMessage pending) {
@@ -175,13 +180,19 @@ public final class OutboxWorker extends VerticleBase {
                 .setSubject(message.subject())
                 .setText(message.bodyText())
                 .setHeaders(MultiMap.caseInsensitiveMultiMap()
-                        .add("Message-ID", MessageId.forKey(message.idempotencyKey()).value()));
+                        .add(
+                                "Message-ID",
+                                MessageId.forKey(message.idempotencyKey()).value()));
         if (message.bodyHtml() != null) {
             mail.setHtml(message.bodyHtml());
         }
         if (!message.attachments().isEmpty()) {
-            mail.setAttachment(message.attachments().stream().map(a -> MailAttachment.create()
-                    .setName(a.filename()).setContentType(a.contentType()).setData(Buffer.buffer(a.content()))).toList());
+            mail.setAttachment(message.attachments().stream()
+                    .map(a -> MailAttachment.create()
+                            .setName(a.filename())
+                            .setContentType(a.contentType())
+                            .setData(Buffer.buffer(a.content())))
+                    .toList());
         }
         return mail;
     }

@@ -21,16 +21,19 @@ public final class AccessLog {
     static final String SECRET = "[secret]";
     /** The route of requests no route took (404s): one label, whatever the path. */
     public static final String UNMATCHED = "unmatched";
+
     private static final Pattern PARAMETER = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
     /** A path segment that looks like a link's token (43 characters of base64url). */
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{20,}");
+
     private static final int MAX_PATH_LENGTH = 200;
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
     /** A global handler, right after {@link RequestId#assign}. */
     public void begin(RoutingContext ctx) {
         long began = System.nanoTime();
-        ctx.addEndHandler(ended -> RequestId.carried(c -> write(c, began, ended.succeeded())).handle(ctx));
+        ctx.addEndHandler(ended ->
+                RequestId.carried(c -> write(c, began, ended.succeeded())).handle(ctx));
         ctx.next();
     }
 
@@ -43,16 +46,25 @@ public final class AccessLog {
         Account account = CurrentUser.of(ctx);
         // probes come every few seconds from the orchestrator: only in debug logs
         LoggingEventBuilder line = route.equals("/health") || route.equals("/ready") ? log.atDebug() : log.atInfo();
-        line = line.addKeyValue("method", method).addKeyValue("route", route).addKeyValue("path", path)
-                .addKeyValue("status", status).addKeyValue("durationMs", millis);
+        line = line.addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("path", path)
+                .addKeyValue("status", status)
+                .addKeyValue("durationMs", millis);
         if (account != null) {
             line = line.addKeyValue("userId", account.id());
         }
         if (!answered) {
             line = line.addKeyValue("closed", true);
         }
-        line.log("{} {} {} {} ms{}{}", method, path, answered ? status : "closed before the answer", millis,
-                route.equals(path) ? "" : " route=" + route, account == null ? "" : " user=" + account.id());
+        line.log(
+                "{} {} {} {} ms{}{}",
+                method,
+                path,
+                answered ? status : "closed before the answer",
+                millis,
+                route.equals(path) ? "" : " route=" + route,
+                account == null ? "" : " user=" + account.id());
     }
 
     /** The pattern of the route that took the request ({@code /schools/:schoolId/progress}), or "unmatched". */

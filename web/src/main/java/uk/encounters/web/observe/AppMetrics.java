@@ -31,7 +31,9 @@ public final class AppMetrics {
 
     /** HTTP latency buckets: enough to read p50 and p99 against a 100 ms target, few enough per route. */
     static final Duration[] LATENCY_BUCKETS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000)
-            .map(Duration::ofMillis).toArray(Duration[]::new);
+            .map(Duration::ofMillis)
+            .toArray(Duration[]::new);
+
     static final String HTTP_SERVER_LATENCY = "vertx.http.server.response.time";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -46,8 +48,11 @@ public final class AppMetrics {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()
-                        .serviceLevelObjectives(Stream.of(LATENCY_BUCKETS).mapToDouble(Duration::toNanos).toArray())
-                        .build().merge(config);
+                        .serviceLevelObjectives(Stream.of(LATENCY_BUCKETS)
+                                .mapToDouble(Duration::toNanos)
+                                .toArray())
+                        .build()
+                        .merge(config);
             }
         });
         new FileDescriptorMetrics().bindTo(registry);

@@ -46,8 +46,11 @@ public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
         json.append(':');
         if (value == null) {
             json.append("null");
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             json.append(value);
         } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             json.append(number);

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * log store; the Docker image sets json.
  */
 public enum LogFormat {
-    TEXT, JSON;
+    TEXT,
+    JSON;
 
     public static LogFormat parse(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {

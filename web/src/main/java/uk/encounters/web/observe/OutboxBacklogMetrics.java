@@ -22,12 +22,22 @@ public final class OutboxBacklogMetrics {
 
     public OutboxBacklogMetrics(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
-        gauge(registry, "encounters.outbox.due", "messages",
-                "Messages that could be sent now: unsent, due and not given up on", b -> b.due());
-        gauge(registry, "encounters.outbox.gave.up", "messages",
+        gauge(
+                registry,
+                "encounters.outbox.due",
+                "messages",
+                "Messages that could be sent now: unsent, due and not given up on",
+                b -> b.due());
+        gauge(
+                registry,
+                "encounters.outbox.gave.up",
+                "messages",
                 "Messages the worker gave up on after its last attempt; they wait for a person at /admin/outbox",
                 b -> b.gaveUp());
-        gauge(registry, "encounters.outbox.oldest.unsent.age", "seconds",
+        gauge(
+                registry,
+                "encounters.outbox.oldest.unsent.age",
+                "seconds",
                 "How long the oldest message still being tried has waited since it was written (0 when none)",
                 b -> b.oldestUnsent().toMillis() / 1000.0);
     }
@@ -37,8 +47,11 @@ public final class OutboxBacklogMetrics {
         latest = outbox.backlog();
     }
 
-    private void gauge(MeterRegistry registry, String name, String unit, String description, ToDoubleFunction<Backlog> value) {
+    private void gauge(
+            MeterRegistry registry, String name, String unit, String description, ToDoubleFunction<Backlog> value) {
         Gauge.builder(name, this, m -> m.latest == null ? Double.NaN : value.applyAsDouble(m.latest))
-                .baseUnit(unit).description(description).register(registry);
+                .baseUnit(unit)
+                .description(description)
+                .register(registry);
     }
 }

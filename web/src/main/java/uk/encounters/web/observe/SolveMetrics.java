@@ -33,22 +33,35 @@ public final class SolveMetrics implements RoundSolver.SolveListener {
         if (run.failed()) {
             return;
         }
-        summary("encounters.round.sessions", "Sessions a solve had to place", run.kind()).record(run.sessions());
-        summary("encounters.round.sessions.matched", "Sessions a solve's proposal placed", run.kind()).record(run.matched());
+        summary("encounters.round.sessions", "Sessions a solve had to place", run.kind())
+                .record(run.sessions());
+        summary("encounters.round.sessions.matched", "Sessions a solve's proposal placed", run.kind())
+                .record(run.matched());
         summary("encounters.round.pupil.places", "Pupil places (pupils covered) in a solve's proposal", run.kind())
                 .record(run.pupilPlaces());
         if (lastByHub.put(run.hubId(), run) == null) {
             String hub = String.valueOf(run.hubId());
-            Gauge.builder("encounters.round.last.hard.score", lastByHub, m -> m.get(run.hubId()).hardScore())
+            Gauge.builder(
+                            "encounters.round.last.hard.score",
+                            lastByHub,
+                            m -> m.get(run.hubId()).hardScore())
                     .description("Hard score of the hub's latest proposal solved here (below 0: a hard rule broken)")
-                    .tag("hub", hub).register(registry);
-            Gauge.builder("encounters.round.last.soft.score", lastByHub, m -> m.get(run.hubId()).softScore())
+                    .tag("hub", hub)
+                    .register(registry);
+            Gauge.builder(
+                            "encounters.round.last.soft.score",
+                            lastByHub,
+                            m -> m.get(run.hubId()).softScore())
                     .description("Soft score of the hub's latest proposal solved here (higher is better)")
-                    .tag("hub", hub).register(registry);
+                    .tag("hub", hub)
+                    .register(registry);
         }
     }
 
     private DistributionSummary summary(String name, String description, String kind) {
-        return DistributionSummary.builder(name).description(description).tag("kind", kind).register(registry);
+        return DistributionSummary.builder(name)
+                .description(description)
+                .tag("kind", kind)
+                .register(registry);
     }
 }

@@ -35,6 +35,7 @@ public final class ActivityRoutes {
 
     /** How far back an activity may be recorded: this school year and the last. */
     static final int YEARS_BACK = 2;
+
     static final String WHOLE_YEAR_GROUP = "yearGroup";
     static final String CLASS_LIST = "list";
 
@@ -69,7 +70,8 @@ public final class ActivityRoutes {
         }
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> activities.record(schoolId, activity.get().details(), activity.get().register(), actor, ip));
+        blocking.call(() -> activities.record(
+                schoolId, activity.get().details(), activity.get().register(), actor, ip));
         Flash.set(ctx, "Recorded: " + activity.get().describe() + ".");
         ctx.redirect("/schools/" + schoolId + "/activities");
     }
@@ -90,8 +92,14 @@ public final class ActivityRoutes {
         values.put("yearGroup", a.yearGroup() == null ? "" : String.valueOf(a.yearGroup()));
         values.put("who", CLASS_LIST);
         values.put("pupils", String.join(" ", register.keySet()));
-        values.put("absent", String.join(" ", register.entrySet().stream().filter(e -> !e.getValue())
-                .map(Map.Entry::getKey).toList()));
+        values.put(
+                "absent",
+                String.join(
+                        " ",
+                        register.entrySet().stream()
+                                .filter(e -> !e.getValue())
+                                .map(Map.Entry::getKey)
+                                .toList()));
         showForm(ctx, 200, Form.withValues(values), a, Map.of());
     }
 
@@ -110,8 +118,13 @@ public final class ActivityRoutes {
         }
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
-        boolean corrected = blocking.call(() -> activities.correct(schoolId, existing.get().id(),
-                activity.get().details(), activity.get().register(), actor, ip));
+        boolean corrected = blocking.call(() -> activities.correct(
+                schoolId,
+                existing.get().id(),
+                activity.get().details(),
+                activity.get().register(),
+                actor,
+                ip));
         Flash.set(ctx, corrected ? "Corrected: " + activity.get().describe() + "." : "That activity has been deleted.");
         ctx.redirect("/schools/" + schoolId + "/activities");
     }
@@ -124,7 +137,10 @@ public final class ActivityRoutes {
             ctx.fail(404);
             return;
         }
-        templates.render(ctx, "school/activity-delete", "Delete an activity",
+        templates.render(
+                ctx,
+                "school/activity-delete",
+                "Delete an activity",
                 Map.of("schoolId", schoolId, "activity", activity.get()));
     }
 
@@ -159,13 +175,23 @@ public final class ActivityRoutes {
         long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         Map<String, SchoolActivities.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId));
-        CsvImport<Row> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"),
+        CsvImport<Row> file = CsvImport.check(
+                CsvImport.textOf(ctx, "file", "csv"),
                 List.of("pupil_reference", "date", "type", "provider"),
                 new Rows(pupils, LocalDate.now(clock)));
         if (!file.saveNow(form)) {
             int status = file.previewStatus(form);
-            showForm(ctx, status, Form.withValues(Map.of("type", EncounterType.CAREERS_TALK.code(), "who",
-                    WHOLE_YEAR_GROUP, "date", LocalDate.now(clock).toString())), null,
+            showForm(
+                    ctx,
+                    status,
+                    Form.withValues(Map.of(
+                            "type",
+                            EncounterType.CAREERS_TALK.code(),
+                            "who",
+                            WHOLE_YEAR_GROUP,
+                            "date",
+                            LocalDate.now(clock).toString())),
+                    null,
                     file.previewModel("activities", "/schools/" + schoolId + "/import/activities", status));
             return;
         }
@@ -173,8 +199,10 @@ public final class ActivityRoutes {
         long actor = CurrentUser.of(ctx).id();
         String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> activities.recordAll(schoolId, grouped, actor, ip));
-        Flash.set(ctx, "Recorded " + grouped.size() + (grouped.size() == 1 ? " activity" : " activities") + " for "
-                + file.valid().size() + " pupil places.");
+        Flash.set(
+                ctx,
+                "Recorded " + grouped.size() + (grouped.size() == 1 ? " activity" : " activities") + " for "
+                        + file.valid().size() + " pupil places.");
         ctx.redirect("/schools/" + schoolId + "/activities");
     }
 
@@ -182,7 +210,8 @@ public final class ActivityRoutes {
     record Recorded(SchoolActivities.Details details, Map<Long, Boolean> register) {
 
         String describe() {
-            long present = register.values().stream().filter(Boolean::booleanValue).count();
+            long present =
+                    register.values().stream().filter(Boolean::booleanValue).count();
             return details.type().label() + " by " + details.provider() + " on "
                     + details.occurredOn().format(Templates.DATE) + ", " + present + " pupils there"
                     + (present < register.size() ? ", " + (register.size() - present) + " absent" : "");
@@ -191,7 +220,9 @@ public final class ActivityRoutes {
 
     private Optional<Recorded> read(Form form, long schoolId) {
         String provider = form.name("provider", "Who ran it", 200);
-        String type = form.choice("type", "What it was",
+        String type = form.choice(
+                "type",
+                "What it was",
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         LocalDate date = form.date("date", "The date");
         LocalDate today = LocalDate.now(clock);
@@ -207,39 +238,53 @@ public final class ActivityRoutes {
         if (form.hasErrors()) {
             return Optional.empty();
         }
-        Map<Long, Boolean> register = blocking.call(() -> register(form, schoolId, yearGroup, who, listed, absent, date));
+        Map<Long, Boolean> register =
+                blocking.call(() -> register(form, schoolId, yearGroup, who, listed, absent, date));
         if (form.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Recorded(new SchoolActivities.Details(EncounterType.fromCode(type), provider, date,
-                yearGroup), register));
+        return Optional.of(new Recorded(
+                new SchoolActivities.Details(EncounterType.fromCode(type), provider, date, yearGroup), register));
     }
 
-    private Map<Long, Boolean> register(Form form, long schoolId, int yearGroup, String who, Set<String> listed,
-                                        Set<String> absent, LocalDate date) {
+    private Map<Long, Boolean> register(
+            Form form,
+            long schoolId,
+            int yearGroup,
+            String who,
+            Set<String> listed,
+            Set<String> absent,
+            LocalDate date) {
         SchoolActivities repository = activities;
         Map<String, SchoolActivities.Pupil> there = new LinkedHashMap<>();
         if (WHOLE_YEAR_GROUP.equals(who)) {
             repository.yearGroup(schoolId, yearGroup, date).forEach(p -> there.put(p.reference(), p));
             if (there.isEmpty()) {
-                form.error("yearGroup", "Year " + yearGroup + " has no pupils on roll on that date: add your pupils first");
+                form.error(
+                        "yearGroup",
+                        "Year " + yearGroup + " has no pupils on roll on that date: add your pupils first");
             }
         } else if (listed.isEmpty()) {
             form.error("pupils", "List the pupils who were there by their references, or choose the whole year group");
         } else {
             Map<String, SchoolActivities.Pupil> known = repository.pupils(schoolId, listed);
-            List<String> unknown = listed.stream().filter(r -> !known.containsKey(r)).toList();
-            List<String> otherYears = known.values().stream().filter(p -> p.yearGroup() != yearGroup)
-                    .map(SchoolActivities.Pupil::reference).sorted().toList();
+            List<String> unknown =
+                    listed.stream().filter(r -> !known.containsKey(r)).toList();
+            List<String> otherYears = known.values().stream()
+                    .filter(p -> p.yearGroup() != yearGroup)
+                    .map(SchoolActivities.Pupil::reference)
+                    .sorted()
+                    .toList();
             if (!unknown.isEmpty()) {
-                form.error("pupils", "No pupil here has the reference" + (unknown.size() > 1 ? "s " : " ")
-                        + few(unknown));
+                form.error(
+                        "pupils", "No pupil here has the reference" + (unknown.size() > 1 ? "s " : " ") + few(unknown));
             } else if (!otherYears.isEmpty()) {
                 form.error("pupils", "Not in Year " + yearGroup + ": " + few(otherYears));
             }
             listed.forEach(r -> there.put(r, known.get(r)));
         }
-        List<String> notThere = absent.stream().filter(r -> !there.containsKey(r)).toList();
+        List<String> notThere =
+                absent.stream().filter(r -> !there.containsKey(r)).toList();
         if (!notThere.isEmpty() && !form.hasErrors()) {
             form.error("absent", "Absent pupils must be among those listed: " + few(notThere));
         }
@@ -271,8 +316,12 @@ public final class ActivityRoutes {
         return PathId.of(ctx, "activityId").flatMap(id -> blocking.call(() -> activities.find(schoolId, id)));
     }
 
-    private void showForm(RoutingContext ctx, int status, Form form, SchoolActivities.Activity existing,
-                          Map<String, Object> preview) {
+    private void showForm(
+            RoutingContext ctx,
+            int status,
+            Form form,
+            SchoolActivities.Activity existing,
+            Map<String, Object> preview) {
         long schoolId = PathId.required(ctx, "schoolId");
         Map<String, Object> model = new HashMap<>(form.model());
         model.putAll(preview);
@@ -280,19 +329,25 @@ public final class ActivityRoutes {
         Map<String, String> values = (Map<String, String>) model.get("values");
         model.put("schoolId", schoolId);
         model.put("existing", existing);
-        model.put("action", existing == null ? "/schools/" + schoolId + "/activities"
-                : "/schools/" + schoolId + "/activities/" + existing.id());
+        model.put(
+                "action",
+                existing == null
+                        ? "/schools/" + schoolId + "/activities"
+                        : "/schools/" + schoolId + "/activities/" + existing.id());
         model.put("types", SelectOptions.encounterTypes(values.get("type")));
         model.put("years", SelectOptions.yearGroups(values.get("yearGroup")));
         model.put("wholeYearGroup", !CLASS_LIST.equals(values.get("who")));
         model.put("activities", existing == null ? blocking.call(() -> activities.forSchool(schoolId)) : List.of());
-        templates.render(ctx, status, "school/activities", existing == null ? "Activities your school arranged"
-                : "Correct an activity", model);
+        templates.render(
+                ctx,
+                status,
+                "school/activities",
+                existing == null ? "Activities your school arranged" : "Correct an activity",
+                model);
     }
 
     /** A CSV row: one pupil at one activity. */
-    record Row(SchoolActivities.Details details, long pupilId, int yearGroup, boolean attended) {
-    }
+    record Row(SchoolActivities.Details details, long pupilId, int yearGroup, boolean attended) {}
 
     /** Rows with the same date, type and provider make one activity; its year group when they share one. */
     static Map<SchoolActivities.Details, Map<Long, Boolean>> group(List<Row> rows) {
@@ -305,8 +360,13 @@ public final class ActivityRoutes {
         Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = new LinkedHashMap<>();
         registers.forEach((details, register) -> {
             Set<Integer> yearGroups = years.get(details);
-            grouped.put(new SchoolActivities.Details(details.type(), details.provider(), details.occurredOn(),
-                    yearGroups.size() == 1 ? yearGroups.iterator().next() : null), register);
+            grouped.put(
+                    new SchoolActivities.Details(
+                            details.type(),
+                            details.provider(),
+                            details.occurredOn(),
+                            yearGroups.size() == 1 ? yearGroups.iterator().next() : null),
+                    register);
         });
         return grouped;
     }
@@ -324,8 +384,10 @@ public final class ActivityRoutes {
 
         @Override
         public MultiMap fields(CsvTable.Row row) {
-            return MultiMap.caseInsensitiveMultiMap().add("pupil_reference", row.get("pupil_reference"))
-                    .add("date", row.get("date")).add("provider", row.get("provider"));
+            return MultiMap.caseInsensitiveMultiMap()
+                    .add("pupil_reference", row.get("pupil_reference"))
+                    .add("date", row.get("date"))
+                    .add("provider", row.get("provider"));
         }
 
         @Override
@@ -348,8 +410,13 @@ public final class ActivityRoutes {
             if (!List.of("", "yes", "no", "y", "n").contains(attended)) {
                 form.error("attended", "Attended must be yes or no");
             }
-            return form.hasErrors() ? Optional.empty() : Optional.of(new Row(new SchoolActivities.Details(type.get(),
-                    provider, date, null), pupil.id(), pupil.yearGroup(), !attended.startsWith("n")));
+            return form.hasErrors()
+                    ? Optional.empty()
+                    : Optional.of(new Row(
+                            new SchoolActivities.Details(type.get(), provider, date, null),
+                            pupil.id(),
+                            pupil.yearGroup(),
+                            !attended.startsWith("n")));
         }
 
         @Override

@@ -57,8 +57,14 @@ public final class BudgetRoutes {
         BudgetRepository.Saved saved = blocking.call(() -> database.dsl().transactionResult(c -> {
             var result = new BudgetRepository(c.dsl()).setAmount(schoolId, year.startYear(), funder, amount);
             if (result != BudgetRepository.Saved.BELOW_WHAT_IS_USED) {
-                new AuditLog(c.dsl()).record(actor, "budget_set", "school", schoolId,
-                        Map.of("funder", funder, "amount_pence", amount, "academic_year", year.startYear()), ip);
+                new AuditLog(c.dsl())
+                        .record(
+                                actor,
+                                "budget_set",
+                                "school",
+                                schoolId,
+                                Map.of("funder", funder, "amount_pence", amount, "academic_year", year.startYear()),
+                                ip);
             }
             return result;
         }));
@@ -74,16 +80,36 @@ public final class BudgetRoutes {
     private void showPage(RoutingContext ctx, int status, Form form) {
         long schoolId = PathId.required(ctx, "schoolId");
         AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
-        List<BudgetRepository.BudgetLine> lines = blocking.call(() ->
-                new BudgetRepository(database.dsl()).forYear(schoolId, year.startYear()));
+        List<BudgetRepository.BudgetLine> lines =
+                blocking.call(() -> new BudgetRepository(database.dsl()).forYear(schoolId, year.startYear()));
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("schoolId", schoolId);
         model.put("year", year.label());
-        model.put("lines", lines.stream().map(l -> Map.of("funder", l.funder(), "amount", Pounds.format(l.amountPence()),
-                "committed", Pounds.format(l.committedPence()), "spent", Pounds.format(l.spentPence()),
-                "remaining", Pounds.format(l.remainingPence()))).toList());
-        model.put("total", Pounds.format(lines.stream().mapToLong(BudgetRepository.BudgetLine::amountPence).sum()));
-        model.put("remaining", Pounds.format(lines.stream().mapToLong(BudgetRepository.BudgetLine::remainingPence).sum()));
+        model.put(
+                "lines",
+                lines.stream()
+                        .map(l -> Map.of(
+                                "funder",
+                                l.funder(),
+                                "amount",
+                                Pounds.format(l.amountPence()),
+                                "committed",
+                                Pounds.format(l.committedPence()),
+                                "spent",
+                                Pounds.format(l.spentPence()),
+                                "remaining",
+                                Pounds.format(l.remainingPence())))
+                        .toList());
+        model.put(
+                "total",
+                Pounds.format(lines.stream()
+                        .mapToLong(BudgetRepository.BudgetLine::amountPence)
+                        .sum()));
+        model.put(
+                "remaining",
+                Pounds.format(lines.stream()
+                        .mapToLong(BudgetRepository.BudgetLine::remainingPence)
+                        .sum()));
         templates.render(ctx, status, "school/budget", "Budget for paid encounters", model);
     }
 }

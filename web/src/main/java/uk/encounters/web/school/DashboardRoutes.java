@@ -38,8 +38,8 @@ public final class DashboardRoutes {
     public void showDashboard(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
-        List<YearGroupProgress> years = YearGroupProgress.fromTallies(blocking.call(() ->
-                new ProgressSummaries(database.dsl()).forSchool(schoolId, today)));
+        List<YearGroupProgress> years = YearGroupProgress.fromTallies(
+                blocking.call(() -> new ProgressSummaries(database.dsl()).forSchool(schoolId, today)));
         Map<String, Object> model = new HashMap<>();
         model.put("schoolId", schoolId);
         model.put("year", AcademicYear.containing(today).label());
@@ -54,12 +54,27 @@ public final class DashboardRoutes {
         List<Map<String, Object>> bars = new ArrayList<>();
         int y = 0;
         for (YearGroupProgress year : years) {
-            bars.add(Map.of("label", "Year " + year.yearGroup(), "y", y, "textY", y + 14, "onTrack", year.percentOnTrack() * 3,
-                    "b5", year.percentBenchmark5() * 3, "onTrackPercent", year.percentOnTrack(),
-                    "b5Percent", year.percentBenchmark5(), "b5Y", y + 20, "b5TextY", y + 30));
+            bars.add(Map.of(
+                    "label",
+                    "Year " + year.yearGroup(),
+                    "y",
+                    y,
+                    "textY",
+                    y + 14,
+                    "onTrack",
+                    year.percentOnTrack() * 3,
+                    "b5",
+                    year.percentBenchmark5() * 3,
+                    "onTrackPercent",
+                    year.percentOnTrack(),
+                    "b5Percent",
+                    year.percentBenchmark5(),
+                    "b5Y",
+                    y + 20,
+                    "b5TextY",
+                    y + 30));
             y += 44;
         }
         return bars;
     }
-
 }

@@ -5,21 +5,21 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.csv.CsvWriter;
+import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.matcher.domain.EncounterType;
-import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Form;
 import uk.encounters.web.CsvImport;
 import uk.encounters.web.Flash;
+import uk.encounters.web.Form;
 import uk.encounters.web.PathId;
 import uk.encounters.web.Templates;
 import uk.encounters.web.security.CurrentUser;
@@ -46,7 +46,8 @@ public final class EvidenceRoutes {
     private void showLog(RoutingContext ctx, int forcedStatus, Form form, Map<String, Object> preview) {
         long schoolId = PathId.required(ctx, "schoolId");
         String reference = form.text("reference", "The pupil's reference", 40);
-        List<EncounterLog.Entry> entries = reference.isEmpty() || form.hasErrors() ? List.of()
+        List<EncounterLog.Entry> entries = reference.isEmpty() || form.hasErrors()
+                ? List.of()
                 : blocking.call(() -> new EncounterLog(database.dsl()).forPupil(schoolId, reference));
         if (!reference.isEmpty() && entries.isEmpty() && !form.hasErrors()) {
             form.error("reference", "No encounters are recorded for a pupil with the reference " + reference);
@@ -56,10 +57,14 @@ public final class EvidenceRoutes {
         model.put("schoolId", schoolId);
         model.put("reference", reference);
         // a reference may hold &, # or spaces: encoded, it stays one query value
-        model.put("download", "/schools/" + schoolId + "/pupils/log.csv?reference="
-                + URLEncoder.encode(reference, StandardCharsets.UTF_8));
+        model.put(
+                "download",
+                "/schools/" + schoolId + "/pupils/log.csv?reference="
+                        + URLEncoder.encode(reference, StandardCharsets.UTF_8));
         model.put("entries", entries);
-        model.put("attended", entries.stream().filter(EncounterLog.Entry::attended).count());
+        model.put(
+                "attended",
+                entries.stream().filter(EncounterLog.Entry::attended).count());
         int status = forcedStatus != 0 ? forcedStatus : form.hasErrors() ? 422 : 200;
         templates.render(ctx, status, "school/pupil-log", "Careers log", model);
     }
@@ -72,17 +77,18 @@ public final class EvidenceRoutes {
         long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
         String reference = form.required("reference", "The pupil's reference here", 40);
-        Optional<Long> pupil = reference.isEmpty() ? Optional.empty()
+        Optional<Long> pupil = reference.isEmpty()
+                ? Optional.empty()
                 : blocking.call(() -> new PupilRepository(database.dsl()).findByReference(schoolId, reference));
         if (!reference.isEmpty() && pupil.isEmpty()) {
             form.error("reference", "No pupil here has the reference " + reference + ": import or add them first");
         }
-        CsvImport<EncounterLog.Transferred> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"),
-                List.of("date", "type"), new TransferredRows());
+        CsvImport<EncounterLog.Transferred> file =
+                CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), List.of("date", "type"), new TransferredRows());
         if (form.hasErrors() || !file.saveNow(form)) {
             int status = form.hasErrors() ? 422 : file.previewStatus(form);
-            Map<String, Object> preview = new HashMap<>(file.previewModel("encounters",
-                    "/schools/" + schoolId + "/import/log", status));
+            Map<String, Object> preview =
+                    new HashMap<>(file.previewModel("encounters", "/schools/" + schoolId + "/import/log", status));
             preview.put("carry", List.of(Map.of("name", "reference", "value", reference)));
             showLog(ctx, status, form, preview);
             return;
@@ -91,14 +97,25 @@ public final class EvidenceRoutes {
         String ip = RateLimit.clientAddress(ctx);
         int added = blocking.call(() -> database.dsl().transactionResult(c -> {
             int count = new EncounterLog(c.dsl()).importTransferred(pupil.get(), file.valid());
-            new AuditLog(c.dsl()).record(actor, "careers_log_imported", "pupil", pupil.get(),
-                    Map.of("rows", file.valid().size(), "added", count), ip);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "careers_log_imported",
+                            "pupil",
+                            pupil.get(),
+                            Map.of("rows", file.valid().size(), "added", count),
+                            ip);
             return count;
         }));
-        Flash.set(ctx, "Added " + added + " encounters from the previous school to " + reference + "'s log"
-                + (added < file.valid().size() ? " (" + (file.valid().size() - added) + " were here already)" : "") + ".");
-        ctx.redirect("/schools/" + schoolId + "/pupils/log?reference=" + java.net.URLEncoder.encode(reference,
-                java.nio.charset.StandardCharsets.UTF_8));
+        Flash.set(
+                ctx,
+                "Added " + added + " encounters from the previous school to " + reference + "'s log"
+                        + (added < file.valid().size()
+                                ? " (" + (file.valid().size() - added) + " were here already)"
+                                : "")
+                        + ".");
+        ctx.redirect("/schools/" + schoolId + "/pupils/log?reference="
+                + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** One pupil's log as a file, to send on when they move school. */
@@ -109,7 +126,8 @@ public final class EvidenceRoutes {
             ctx.redirect("/schools/" + schoolId + "/pupils/log");
             return;
         }
-        List<EncounterLog.Entry> entries = blocking.call(() -> new EncounterLog(database.dsl()).forPupil(schoolId, reference));
+        List<EncounterLog.Entry> entries =
+                blocking.call(() -> new EncounterLog(database.dsl()).forPupil(schoolId, reference));
         if (entries.isEmpty()) {
             ctx.fail(404);
             return;
@@ -127,11 +145,19 @@ public final class EvidenceRoutes {
     /** Every delivered booking with its attendance, one row each. */
     public void downloadBookings(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        CsvWriter csv = new CsvWriter().row("booking", "date", "type", "benchmark", "employer", "year_group", "places",
-                "attended", "absent");
-        blocking.call(() -> new EncounterLog(database.dsl()).bookings(schoolId)).forEach(b -> csv.row(b.bookingId(),
-                b.startsOn(), b.type().label(), b.type().benchmark(), b.employer(), b.yearGroup(), b.places(),
-                b.attended(), b.absent()));
+        CsvWriter csv = new CsvWriter()
+                .row("booking", "date", "type", "benchmark", "employer", "year_group", "places", "attended", "absent");
+        blocking.call(() -> new EncounterLog(database.dsl()).bookings(schoolId))
+                .forEach(b -> csv.row(
+                        b.bookingId(),
+                        b.startsOn(),
+                        b.type().label(),
+                        b.type().benchmark(),
+                        b.employer(),
+                        b.yearGroup(),
+                        b.places(),
+                        b.attended(),
+                        b.absent()));
         send(ctx, "encounters-by-booking.csv", csv);
     }
 
@@ -139,7 +165,9 @@ public final class EvidenceRoutes {
     private static final class TransferredRows implements CsvImport.RowShape<EncounterLog.Transferred> {
         @Override
         public MultiMap fields(CsvTable.Row row) {
-            return MultiMap.caseInsensitiveMultiMap().add("date", row.get("date")).add("provider", row.get("provider"));
+            return MultiMap.caseInsensitiveMultiMap()
+                    .add("date", row.get("date"))
+                    .add("provider", row.get("provider"));
         }
 
         @Override
@@ -154,8 +182,13 @@ public final class EvidenceRoutes {
             if (!List.of("", "yes", "no").contains(attended)) {
                 form.error("attended", "Attended must be yes or no");
             }
-            return form.hasErrors() ? Optional.empty() : Optional.of(new EncounterLog.Transferred(date, type.get(),
-                    provider.isEmpty() ? "Previous school" : provider, !attended.equals("no")));
+            return form.hasErrors()
+                    ? Optional.empty()
+                    : Optional.of(new EncounterLog.Transferred(
+                            date,
+                            type.get(),
+                            provider.isEmpty() ? "Previous school" : provider,
+                            !attended.equals("no")));
         }
 
         @Override
@@ -165,15 +198,33 @@ public final class EvidenceRoutes {
     }
 
     private static CsvWriter encounters(List<EncounterLog.Entry> entries) {
-        CsvWriter csv = new CsvWriter().row("pupil_reference", "year_group", "disadvantaged", "date", "type", "benchmark",
-                "provider", "attended", "booking");
-        entries.forEach(e -> csv.row(e.reference(), e.yearGroup(), e.disadvantaged() ? "yes" : "no", e.occurredOn(),
-                e.typeLabel(), e.benchmark(), e.provider(), e.attended() ? "yes" : "no", e.bookingId()));
+        CsvWriter csv = new CsvWriter()
+                .row(
+                        "pupil_reference",
+                        "year_group",
+                        "disadvantaged",
+                        "date",
+                        "type",
+                        "benchmark",
+                        "provider",
+                        "attended",
+                        "booking");
+        entries.forEach(e -> csv.row(
+                e.reference(),
+                e.yearGroup(),
+                e.disadvantaged() ? "yes" : "no",
+                e.occurredOn(),
+                e.typeLabel(),
+                e.benchmark(),
+                e.provider(),
+                e.attended() ? "yes" : "no",
+                e.bookingId()));
         return csv;
     }
 
     private static void send(RoutingContext ctx, String fileName, CsvWriter csv) {
-        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+        ctx.response()
+                .putHeader("Content-Type", "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .putHeader("Cache-Control", "no-store")
                 .end(csv.toString());

@@ -54,12 +54,16 @@ public final class PupilRoutes {
 
     public void processPupilImport(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        CsvImport<PupilRepository.PupilRow> file = CsvImport.check(CsvImport.textOf(ctx, "file", "csv"),
-                List.of("reference", "year_group"), new PupilRows());
+        CsvImport<PupilRepository.PupilRow> file = CsvImport.check(
+                CsvImport.textOf(ctx, "file", "csv"), List.of("reference", "year_group"), new PupilRows());
         Form form = Form.of(ctx);
         if (!file.saveNow(form)) {
             int status = file.previewStatus(form);
-            showPage(ctx, status, Form.blank(), file.previewModel("pupils", "/schools/" + schoolId + "/import/pupils", status));
+            showPage(
+                    ctx,
+                    status,
+                    Form.blank(),
+                    file.previewModel("pupils", "/schools/" + schoolId + "/import/pupils", status));
             return;
         }
         long actor = CurrentUser.of(ctx).id();
@@ -67,12 +71,21 @@ public final class PupilRoutes {
         LocalDate today = LocalDate.now(clock);
         PupilRepository.Imported imported = blocking.call(() -> database.dsl().transactionResult(c -> {
             var result = new PupilRepository(c.dsl()).importRows(schoolId, file.valid(), today);
-            new AuditLog(c.dsl()).record(actor, "pupils_imported", "school", schoolId, Map.of(
-                    "added", result.added(), "updated", result.updated(), "skipped", file.badRows()), ip);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "pupils_imported",
+                            "school",
+                            schoolId,
+                            Map.of("added", result.added(), "updated", result.updated(), "skipped", file.badRows()),
+                            ip);
             return result;
         }));
-        Flash.set(ctx, "Imported " + file.valid().size() + " pupils: " + imported.added() + " new, " + imported.updated()
-                + " updated" + (file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped") + ".");
+        Flash.set(
+                ctx,
+                "Imported " + file.valid().size() + " pupils: " + imported.added() + " new, " + imported.updated()
+                        + " updated"
+                        + (file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped") + ".");
         ctx.redirect("/schools/" + schoolId + "/pupils");
     }
 
@@ -95,8 +108,14 @@ public final class PupilRoutes {
         int academicYear = AcademicYear.containing(LocalDate.now(clock)).startYear();
         blocking.call(() -> database.dsl().transactionResult(c -> {
             new PupilRepository(c.dsl()).createYearGroup(schoolId, year, count, disadvantaged, academicYear);
-            new AuditLog(c.dsl()).record(actor, "year_group_created", "school", schoolId,
-                    Map.of("year_group", year, "pupils", count), ip);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "year_group_created",
+                            "school",
+                            schoolId,
+                            Map.of("year_group", year, "pupils", count),
+                            ip);
             return null;
         }));
         Flash.set(ctx, "Added " + count + " pupils to Year " + year + ".");
@@ -109,8 +128,10 @@ public final class PupilRoutes {
         model.putAll(preview);
         model.put("schoolId", schoolId);
         model.put("columns", String.join(",", COLUMNS));
-        model.put("yearGroups", blocking.call(() -> new PupilRepository(database.dsl())
-                .countByYearGroup(schoolId, LocalDate.now(clock))));
+        model.put(
+                "yearGroups",
+                blocking.call(
+                        () -> new PupilRepository(database.dsl()).countByYearGroup(schoolId, LocalDate.now(clock))));
         templates.render(ctx, status, "school/pupils", "Pupils", model);
     }
 
@@ -141,7 +162,8 @@ public final class PupilRoutes {
             if (!reference.isEmpty() && !seen.add(reference)) {
                 form.error("reference", "Reference " + reference + " appears twice in the file");
             }
-            return form.hasErrors() ? Optional.empty()
+            return form.hasErrors()
+                    ? Optional.empty()
                     : Optional.of(new PupilRepository.PupilRow(reference, year, disadvantaged, send, eal));
         }
 

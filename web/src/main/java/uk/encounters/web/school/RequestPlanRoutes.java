@@ -24,8 +24,8 @@ import uk.encounters.web.security.RateLimit;
 public final class RequestPlanRoutes {
 
     /** The plan page: the proposals, a fingerprint of them, and where they go. */
-    record PlanPage(long schoolId, List<RequestPlan.Proposal> proposals, String fingerprint, int pupils, boolean changed) {
-    }
+    record PlanPage(
+            long schoolId, List<RequestPlan.Proposal> proposals, String fingerprint, int pupils, boolean changed) {}
 
     private final Database database;
     private final Blocking blocking;
@@ -74,8 +74,10 @@ public final class RequestPlanRoutes {
             }
             return posted;
         }));
-        Flash.set(ctx, "Posted " + ids.size() + (ids.size() == 1 ? " request" : " requests")
-                + ": they go into the next matching round.");
+        Flash.set(
+                ctx,
+                "Posted " + ids.size() + (ids.size() == 1 ? " request" : " requests")
+                        + ": they go into the next matching round.");
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
@@ -84,11 +86,18 @@ public final class RequestPlanRoutes {
         return blocking.call(() -> new RequestPlan(database.dsl()).forSchool(schoolId, today));
     }
 
-    private void render(RoutingContext ctx, int status, long schoolId, List<RequestPlan.Proposal> proposals,
-                        boolean changed) {
-        int pupils = proposals.stream().mapToInt(p -> p.details().placement() ? p.details().pupils()
-                : p.details().pupils() * p.details().sessions()).sum();
-        templates.render(ctx, status, "school/request-plan", "What to request next",
+    private void render(
+            RoutingContext ctx, int status, long schoolId, List<RequestPlan.Proposal> proposals, boolean changed) {
+        int pupils = proposals.stream()
+                .mapToInt(p -> p.details().placement()
+                        ? p.details().pupils()
+                        : p.details().pupils() * p.details().sessions())
+                .sum();
+        templates.render(
+                ctx,
+                status,
+                "school/request-plan",
+                "What to request next",
                 Map.of("page", new PlanPage(schoolId, proposals, fingerprint(proposals), pupils, changed)));
     }
 
@@ -98,8 +107,10 @@ public final class RequestPlanRoutes {
      * post may reach another instance than the page came from.
      */
     static String fingerprint(List<RequestPlan.Proposal> proposals) {
-        String shown = proposals.stream().map(p -> p.details().type().code() + " " + p.what() + " "
-                + p.details().windowStart() + " " + p.details().windowEnd()).collect(Collectors.joining("\n"));
+        String shown = proposals.stream()
+                .map(p -> p.details().type().code() + " " + p.what() + " "
+                        + p.details().windowStart() + " " + p.details().windowEnd())
+                .collect(Collectors.joining("\n"));
         return Integer.toHexString(shown.hashCode());
     }
 }

@@ -42,8 +42,8 @@ public final class RequestRoutes {
 
     public void showRequests(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        List<RequestRepository.RequestSummary> requests = blocking.call(() ->
-                new RequestRepository(database.dsl()).findBySchool(schoolId));
+        List<RequestRepository.RequestSummary> requests =
+                blocking.call(() -> new RequestRepository(database.dsl()).findBySchool(schoolId));
         templates.render(ctx, "school/requests", "Requests", Map.of("schoolId", schoolId, "requests", requests));
     }
 
@@ -118,13 +118,18 @@ public final class RequestRoutes {
             }
             return done;
         }));
-        Flash.set(ctx, cancelled ? "Cancelled." : "Only an open request can be cancelled; a matched one is changed through its bookings.");
+        Flash.set(
+                ctx,
+                cancelled
+                        ? "Cancelled."
+                        : "Only an open request can be cancelled; a matched one is changed through its bookings.");
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
     private void save(RoutingContext ctx, RequestRepository.StoredRequest existing) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Map<Long, String> employers = blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
+        Map<Long, String> employers =
+                blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
         Form form = Form.of(ctx);
         Optional<RequestDetails> request = read(form, LocalDate.now(clock), existing == null, employers);
         if (request.isEmpty()) {
@@ -146,13 +151,18 @@ public final class RequestRoutes {
             }
             return done;
         }));
-        Flash.set(ctx, !saved ? "That request has been matched meanwhile, so it was not changed."
-                : existing == null ? "Posted: it goes into the next matching round." : "Saved your changes.");
+        Flash.set(
+                ctx,
+                !saved
+                        ? "That request has been matched meanwhile, so it was not changed."
+                        : existing == null ? "Posted: it goes into the next matching round." : "Saved your changes.");
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
     static Optional<RequestDetails> read(Form form, LocalDate today, boolean isNew, Map<Long, String> employers) {
-        String type = form.choice("type", "What you need",
+        String type = form.choice(
+                "type",
+                "What you need",
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         int year = form.integer("yearGroup", "Year group", 7, 13);
         int pupils = form.integer("pupils", "Pupils per session (places, for a placement)", 1, 300);
@@ -183,7 +193,10 @@ public final class RequestRoutes {
         String employer = form.text("preferredEmployer", "Preferred employer", 20);
         Long employerId = null;
         if (!employer.isEmpty()) {
-            employerId = employers.keySet().stream().filter(id -> String.valueOf(id).equals(employer)).findFirst().orElse(null);
+            employerId = employers.keySet().stream()
+                    .filter(id -> String.valueOf(id).equals(employer))
+                    .findFirst()
+                    .orElse(null);
             if (employerId == null) {
                 form.error("preferredEmployer", "Choose an employer your school has worked with, or none");
             }
@@ -198,9 +211,22 @@ public final class RequestRoutes {
             // a placement happens at the employer's, whatever was ticked
             atWorkplace = true;
         }
-        return Optional.of(new RequestDetails(encounterType, year, pupils,
-                encounterType == EncounterType.WORK_EXPERIENCE ? 1 : sessions, from, until, mornings, afternoons,
-                inSchool, atWorkplace, online, sectors, employerId, send, notes));
+        return Optional.of(new RequestDetails(
+                encounterType,
+                year,
+                pupils,
+                encounterType == EncounterType.WORK_EXPERIENCE ? 1 : sessions,
+                from,
+                until,
+                mornings,
+                afternoons,
+                inSchool,
+                atWorkplace,
+                online,
+                sectors,
+                employerId,
+                send,
+                notes));
     }
 
     private Optional<RequestRepository.StoredRequest> ownRequest(RoutingContext ctx) {
@@ -211,23 +237,36 @@ public final class RequestRoutes {
 
     private void showForm(RoutingContext ctx, int status, Form form, RequestRepository.StoredRequest existing) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Map<Long, String> employers = blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
+        Map<Long, String> employers =
+                blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
         Map<String, Object> model = new HashMap<>(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
         model.put("schoolId", schoolId);
         model.put("existing", existing);
         model.put("editable", existing == null || "open".equals(existing.status()));
-        model.put("action", existing == null ? "/schools/" + schoolId + "/requests"
-                : "/schools/" + schoolId + "/requests/" + existing.id());
+        model.put(
+                "action",
+                existing == null
+                        ? "/schools/" + schoolId + "/requests"
+                        : "/schools/" + schoolId + "/requests/" + existing.id());
         model.put("types", SelectOptions.encounterTypes(values.get("type")));
         model.put("years", SelectOptions.yearGroups(values.get("yearGroup")));
         Set<String> ticked = Set.of(values.getOrDefault("sector", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
-        model.put("sectors", Sectors.ALL.stream().map(s -> Map.of("value", s, "id", "sector-" + Sectors.ALL.indexOf(s),
-                "checked", ticked.contains(s))).toList());
-        model.put("employers", SelectOptions.of(employers.entrySet(), e -> String.valueOf(e.getKey()),
-                Map.Entry::getValue, values.get("preferredEmployer")));
-        templates.render(ctx, status, "school/request-form", existing == null ? "Request an encounter" : "Edit request",
-                model);
+        model.put(
+                "sectors",
+                Sectors.ALL.stream()
+                        .map(s -> Map.of(
+                                "value", s, "id", "sector-" + Sectors.ALL.indexOf(s), "checked", ticked.contains(s)))
+                        .toList());
+        model.put(
+                "employers",
+                SelectOptions.of(
+                        employers.entrySet(),
+                        e -> String.valueOf(e.getKey()),
+                        Map.Entry::getValue,
+                        values.get("preferredEmployer")));
+        templates.render(
+                ctx, status, "school/request-form", existing == null ? "Request an encounter" : "Edit request", model);
     }
 }

@@ -55,13 +55,20 @@ public final class SchoolBookingRoutes {
 
     /** The school's yes, in one click. */
     public void processConfirm(RoutingContext ctx) {
-        change(ctx, (bookings, booking, today) -> bookings.confirm(booking, today), "booking_confirmed_by_school",
-                "Confirmed.", "That booking can no longer be changed here.");
+        change(
+                ctx,
+                (bookings, booking, today) -> bookings.confirm(booking, today),
+                "booking_confirmed_by_school",
+                "Confirmed.",
+                "That booking can no longer be changed here.");
     }
 
     /** The employer did not come: recorded against their reliability, and the session goes back into matching. */
     public void processNoShow(RoutingContext ctx) {
-        change(ctx, (bookings, booking, today) -> bookings.recordNoShow(booking, today), "booking_no_show",
+        change(
+                ctx,
+                (bookings, booking, today) -> bookings.recordNoShow(booking, today),
+                "booking_no_show",
                 "Recorded that the employer did not come. The request is open again, so its pupils go back into the"
                         + " next matching round.",
                 "Only a session that has started, with no attendance recorded, can be marked as not happening.");
@@ -113,13 +120,22 @@ public final class SchoolBookingRoutes {
         boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
             boolean declined = new SchoolBookings(c.dsl()).decline(booking, reason, LocalDate.now(clock));
             if (declined) {
-                new AuditLog(c.dsl()).record(actor, "booking_declined_by_school", "booking", booking.id(),
-                        Map.of("reason", reason), ip);
+                new AuditLog(c.dsl())
+                        .record(
+                                actor,
+                                "booking_declined_by_school",
+                                "booking",
+                                booking.id(),
+                                Map.of("reason", reason),
+                                ip);
             }
             return declined;
         }));
-        Flash.set(ctx, done ? "Declined: the request is open again for the next matching round."
-                : "That booking can no longer be changed here.");
+        Flash.set(
+                ctx,
+                done
+                        ? "Declined: the request is open again for the next matching round."
+                        : "That booking can no longer be changed here.");
         ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings");
     }
 
@@ -132,7 +148,9 @@ public final class SchoolBookingRoutes {
         Form form = Form.of(ctx);
         Set<Long> chosen = ids(ctx, "pupil", loaded.get(), form);
         if (chosen.size() > loaded.get().booking().pupils()) {
-            form.error("pupil", "Choose at most " + loaded.get().booking().pupils() + " pupils: the booking is for that many");
+            form.error(
+                    "pupil",
+                    "Choose at most " + loaded.get().booking().pupils() + " pupils: the booking is for that many");
         }
         if (form.hasErrors()) {
             showBooking(ctx, 422, form, loaded.get());
@@ -143,8 +161,8 @@ public final class SchoolBookingRoutes {
         long bookingId = loaded.get().booking().id();
         blocking.call(() -> database.dsl().transactionResult(c -> {
             new SchoolBookings(c.dsl()).choose(bookingId, chosen);
-            new AuditLog(c.dsl()).record(actor, "booking_pupils_chosen", "booking", bookingId,
-                    Map.of("pupils", chosen.size()), ip);
+            new AuditLog(c.dsl())
+                    .record(actor, "booking_pupils_chosen", "booking", bookingId, Map.of("pupils", chosen.size()), ip);
             return null;
         }));
         Flash.set(ctx, "Saved: " + chosen.size() + " pupils go.");
@@ -175,16 +193,36 @@ public final class SchoolBookingRoutes {
         String ip = RateLimit.clientAddress(ctx);
         SchoolBookings.Attendance result = blocking.call(() -> database.dsl().transactionResult(c -> {
             var attendance = new SchoolBookings(c.dsl()).recordAttendance(booking, listed, present);
-            new AuditLog(c.dsl()).record(actor, attendance.changed() > 0 ? "attendance_changed" : "attendance_recorded",
-                    "booking", booking.id(), Map.of("attended", attendance.attended(), "absent", attendance.absent(),
-                            "changed", attendance.changed(), "paid_pence", attendance.paidPence(),
-                            "budget_uncovered", attendance.uncovered()), ip);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            attendance.changed() > 0 ? "attendance_changed" : "attendance_recorded",
+                            "booking",
+                            booking.id(),
+                            Map.of(
+                                    "attended",
+                                    attendance.attended(),
+                                    "absent",
+                                    attendance.absent(),
+                                    "changed",
+                                    attendance.changed(),
+                                    "paid_pence",
+                                    attendance.paidPence(),
+                                    "budget_uncovered",
+                                    attendance.uncovered()),
+                            ip);
             return attendance;
         }));
-        Flash.set(ctx, "Recorded: " + result.attended() + " attended, " + result.absent() + " absent."
-                + (result.paidPence() > 0 ? " " + Pounds.format(result.paidPence()) + " paid from your budget." : "")
-                + (result.uncovered() ? " Your budget for paid encounters did not cover this session: talk to your"
-                + " enterprise coordinator." : ""));
+        Flash.set(
+                ctx,
+                "Recorded: " + result.attended() + " attended, " + result.absent() + " absent."
+                        + (result.paidPence() > 0
+                                ? " " + Pounds.format(result.paidPence()) + " paid from your budget."
+                                : "")
+                        + (result.uncovered()
+                                ? " Your budget for paid encounters did not cover this session: talk to your"
+                                        + " enterprise coordinator."
+                                : ""));
         ctx.redirect(loaded.get().path());
     }
 
@@ -202,10 +240,12 @@ public final class SchoolBookingRoutes {
     private Optional<Loaded> load(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
-        Optional<Loaded> loaded = PathId.of(ctx, "bookingId").flatMap(id -> blocking.call(() -> {
-            SchoolBookings bookings = new SchoolBookings(database.dsl());
-            return bookings.find(schoolId, id).map(b -> new Loaded(schoolId, b, bookings.candidates(schoolId, b, today)));
-        }));
+        Optional<Loaded> loaded = PathId.of(ctx, "bookingId")
+                .flatMap(id -> blocking.call(() -> {
+                    SchoolBookings bookings = new SchoolBookings(database.dsl());
+                    return bookings.find(schoolId, id)
+                            .map(b -> new Loaded(schoolId, b, bookings.candidates(schoolId, b, today)));
+                }));
         if (loaded.isEmpty()) {
             ctx.fail(404);
         }
@@ -229,8 +269,10 @@ public final class SchoolBookingRoutes {
         SchoolBooking b = loaded.booking();
         String path = loaded.path();
         Map<String, Object> model = new HashMap<>(form.model());
-        model.put("summary", b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", "
-                + b.startsOn() + " (" + b.periodLabel() + ").");
+        model.put(
+                "summary",
+                b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", " + b.startsOn() + " ("
+                        + b.periodLabel() + ").");
         model.put("consequence", "Your request opens again, so the pupils go back into the next matching round.");
         model.put("hint", "For example: exams moved to that week. The coordinator passes it on to the employer.");
         model.put("action", path + "/decline");
@@ -242,38 +284,52 @@ public final class SchoolBookingRoutes {
     private void showBooking(RoutingContext ctx, int status, Form form, Loaded loaded) {
         SchoolBooking booking = loaded.booking();
         LocalDate today = LocalDate.now(clock);
-        record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended) {
-        }
+        record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended) {}
         Pupils pupils = blocking.call(() -> {
             SchoolBookings bookings = new SchoolBookings(database.dsl());
-            return new Pupils(new PupilRepository(database.dsl()).references(loaded.schoolId(), booking.yearGroup()),
-                    bookings.chosen(booking.id()), bookings.attended(booking.id()));
+            return new Pupils(
+                    new PupilRepository(database.dsl()).references(loaded.schoolId(), booking.yearGroup()),
+                    bookings.chosen(booking.id()),
+                    bookings.attended(booking.id()));
         });
         Map<Long, String> references = pupils.references();
         Set<Long> chosen = pupils.chosen();
         Set<Long> attended = pupils.attended();
         boolean suggesting = chosen.isEmpty();
         List<PupilProgress> candidates = loaded.candidates();
-        Set<Long> ticked = suggesting ? candidates.stream().limit(booking.pupils()).map(PupilProgress::pupilId)
-                .collect(Collectors.toSet()) : chosen;
+        Set<Long> ticked = suggesting
+                ? candidates.stream()
+                        .limit(booking.pupils())
+                        .map(PupilProgress::pupilId)
+                        .collect(Collectors.toSet())
+                : chosen;
         Map<String, Object> model = new HashMap<>(form.model());
         model.put("schoolId", loaded.schoolId());
         model.put("booking", booking);
         model.put("suggesting", suggesting);
         model.put("attendanceDue", booking.attendanceDue(today));
         model.put("answerable", booking.answerable(today));
-        model.put("candidates", candidates.stream().map(p -> Map.of(
-                "id", p.pupilId(),
-                "reference", references.getOrDefault(p.pupilId(), "?"),
-                "behind", p.encountersBehind(),
-                "disadvantaged", p.disadvantaged(),
-                "ticked", ticked.contains(p.pupilId()))).toList());
+        model.put(
+                "candidates",
+                candidates.stream()
+                        .map(p -> Map.of(
+                                "id", p.pupilId(),
+                                "reference", references.getOrDefault(p.pupilId(), "?"),
+                                "behind", p.encountersBehind(),
+                                "disadvantaged", p.disadvantaged(),
+                                "ticked", ticked.contains(p.pupilId())))
+                        .toList());
         // attendance: the chosen pupils (or those already recorded), ticked unless recorded absent
         Set<Long> listed = chosen.isEmpty() ? ticked : chosen;
-        model.put("register", candidates.stream().filter(p -> listed.contains(p.pupilId())).map(p -> Map.of(
-                "id", p.pupilId(),
-                "reference", references.getOrDefault(p.pupilId(), "?"),
-                "present", !booking.attendanceRecorded() || attended.contains(p.pupilId()))).toList());
+        model.put(
+                "register",
+                candidates.stream()
+                        .filter(p -> listed.contains(p.pupilId()))
+                        .map(p -> Map.of(
+                                "id", p.pupilId(),
+                                "reference", references.getOrDefault(p.pupilId(), "?"),
+                                "present", !booking.attendanceRecorded() || attended.contains(p.pupilId())))
+                        .toList());
         templates.render(ctx, status, "school/booking", booking.typeLabel() + " on " + booking.startsOn(), model);
     }
 }

@@ -25,7 +25,12 @@ public record Access(Kind kind, String parameter) {
         EMPLOYER
     }
 
-    public enum Decision { ALLOW, SIGN_IN, FORBIDDEN, NOT_FOUND }
+    public enum Decision {
+        ALLOW,
+        SIGN_IN,
+        FORBIDDEN,
+        NOT_FOUND
+    }
 
     /** Which hub a school or an employer belongs to; empty when there is no such school or employer. */
     public interface HubLookup {
@@ -88,11 +93,15 @@ public record Access(Kind kind, String parameter) {
             default -> throw new IllegalStateException(kind.name());
         };
         boolean own = switch (kind) {
-            case SCHOOL -> account.hasRole(Role.CAREERS_LEADER) && account.schoolIds().contains(id);
-            case EMPLOYER -> account.hasRole(Role.EMPLOYER) && account.employerIds().contains(id);
+            case SCHOOL ->
+                account.hasRole(Role.CAREERS_LEADER) && account.schoolIds().contains(id);
+            case EMPLOYER ->
+                account.hasRole(Role.EMPLOYER) && account.employerIds().contains(id);
             default -> false;
         };
-        boolean coordinates = hub.isPresent() && account.hasRole(Role.COORDINATOR) && account.hubIds().contains(hub.get());
+        boolean coordinates = hub.isPresent()
+                && account.hasRole(Role.COORDINATOR)
+                && account.hubIds().contains(hub.get());
         if (own || coordinates || account.isAdmin()) {
             return hub.isPresent() || own ? Decision.ALLOW : Decision.NOT_FOUND;
         }

@@ -48,15 +48,18 @@ public final class CurrentUser {
                 // a session from before sessions recorded it: its lifetime starts now
                 session.put(SIGNED_IN_AT, now.toEpochMilli());
             }
-            Optional<Account> account = began.plus(lifetime).isBefore(now) ? Optional.empty()
+            Optional<Account> account = began.plus(lifetime).isBefore(now)
+                    ? Optional.empty()
                     : blocking.call(() -> accounts.findById(userId));
             if (account.isPresent() && !account.get().sessionEnded(began)) {
                 ctx.put(CONTEXT_KEY, account.get());
             } else {
                 session.remove(SESSION_KEY);
                 session.remove(SIGNED_IN_AT);
-                Flash.set(ctx, "Your session has ended: sign in again to carry on. Sessions end " + hours(lifetime)
-                        + " after signing in, and when your password changes or you sign out everywhere.");
+                Flash.set(
+                        ctx,
+                        "Your session has ended: sign in again to carry on. Sessions end " + hours(lifetime)
+                                + " after signing in, and when your password changes or you sign out everywhere.");
             }
         }
         ctx.next();

@@ -19,8 +19,7 @@ public final class ForwardedFor {
     /** An IPv4 or IPv6 address as proxies write it, within the audit log's 45 characters. */
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private ForwardedFor() {
-    }
+    private ForwardedFor() {}
 
     /** A route handler: notes the client's address for {@link RateLimit#clientAddress}. */
     public static void take(RoutingContext ctx) {

@@ -14,8 +14,7 @@ public final class NormalisedPath {
     /** Empty, dot or dot-dot segments, backslashes, and slashes, backslashes or dots hidden by percent-encoding. */
     private static final Pattern ODD = Pattern.compile("//|\\\\|(^|/)\\.{1,2}(/|$)|%2[fFeE]|%5[cC]");
 
-    private NormalisedPath() {
-    }
+    private NormalisedPath() {}
 
     public static void require(RoutingContext ctx) {
         String path = ctx.request().path();

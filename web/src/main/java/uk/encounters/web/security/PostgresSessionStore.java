@@ -72,19 +72,22 @@ public final class PostgresSessionStore implements SessionStore {
     @Override
     public Future<Session> get(String id) {
         // Reads happen before the handlers, outside response.end(), so they may use the worker pool.
-        return vertx.executeBlocking(() -> {
-            var row = dsl.select(WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT).from(WEB_SESSION)
-                    .where(WEB_SESSION.ID_HASH.eq(hash(id)))
-                    .and(WEB_SESSION.EXPIRES_AT.gt(OffsetDateTime.now(ZoneOffset.UTC)))
-                    .fetchOne();
-            if (row == null) {
-                return null;
-            }
-            StoredSession session = new StoredSession(random);
-            session.readFromBuffer(0, Buffer.buffer(row.value1()));
-            session.stored(id, row.value2());
-            return (Session) session;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    var row = dsl.select(WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT)
+                            .from(WEB_SESSION)
+                            .where(WEB_SESSION.ID_HASH.eq(hash(id)))
+                            .and(WEB_SESSION.EXPIRES_AT.gt(OffsetDateTime.now(ZoneOffset.UTC)))
+                            .fetchOne();
+                    if (row == null) {
+                        return null;
+                    }
+                    StoredSession session = new StoredSession(random);
+                    session.readFromBuffer(0, Buffer.buffer(row.value1()));
+                    session.stored(id, row.value2());
+                    return (Session) session;
+                },
+                false);
     }
 
     @Override
@@ -97,9 +100,15 @@ public final class PostgresSessionStore implements SessionStore {
         return write(() -> {
             Buffer data = Buffer.buffer();
             stored.writeToBuffer(data);
-            dsl.insertInto(WEB_SESSION, WEB_SESSION.ID_HASH, WEB_SESSION.DATA, WEB_SESSION.EXPIRES_AT, WEB_SESSION.VERSION)
+            dsl.insertInto(
+                            WEB_SESSION,
+                            WEB_SESSION.ID_HASH,
+                            WEB_SESSION.DATA,
+                            WEB_SESSION.EXPIRES_AT,
+                            WEB_SESSION.VERSION)
                     .values(hash(session.id()), data.getBytes(), expires, stored.version())
-                    .onConflict(WEB_SESSION.ID_HASH).doUpdate()
+                    .onConflict(WEB_SESSION.ID_HASH)
+                    .doUpdate()
                     .set(WEB_SESSION.DATA, data.getBytes())
                     .set(WEB_SESSION.EXPIRES_AT, expires)
                     .set(WEB_SESSION.VERSION, stored.version())
@@ -132,7 +141,9 @@ public final class PostgresSessionStore implements SessionStore {
 
     /** Removes sessions past their expiry; run now and then. */
     public int deleteExpired() {
-        return dsl.deleteFrom(WEB_SESSION).where(WEB_SESSION.EXPIRES_AT.le(OffsetDateTime.now(ZoneOffset.UTC))).execute();
+        return dsl.deleteFrom(WEB_SESSION)
+                .where(WEB_SESSION.EXPIRES_AT.le(OffsetDateTime.now(ZoneOffset.UTC)))
+                .execute();
     }
 
     @Override
@@ -189,7 +200,8 @@ public final class PostgresSessionStore implements SessionStore {
 
         /** Whether the row already holds this session, under its id, expiring close enough to {@code expires}. */
         boolean isStoredAsIs(OffsetDateTime expires) {
-            return id().equals(storedId) && storedExpiry.plus(EXPIRY_SLACK).isAfter(expires)
+            return id().equals(storedId)
+                    && storedExpiry.plus(EXPIRY_SLACK).isAfter(expires)
                     && Arrays.equals(serializedValues(), storedData);
         }
 
@@ -203,8 +215,8 @@ public final class PostgresSessionStore implements SessionStore {
 
     static String hash(String sessionId) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

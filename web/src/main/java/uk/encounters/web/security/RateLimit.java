@@ -14,8 +14,7 @@ import uk.encounters.web.Blocking;
  */
 public final class RateLimit {
 
-    public record Limit(int perAddress, int perAccount, Duration window) {
-    }
+    public record Limit(int perAddress, int perAccount, Duration window) {}
 
     static final Map<String, Limit> LIMITS = Map.of(
             "sign-in", new Limit(30, 10, Duration.ofMinutes(15)),
@@ -52,12 +51,17 @@ public final class RateLimit {
         String address = clientAddress(ctx);
         boolean allowed = blocking.call(() -> {
             boolean byAddress = counters.allow(action + ":address:" + address, limit.perAddress(), limit.window());
-            boolean byAccount = accountKey == null || accountKey.isBlank()
-                    || counters.allow(action + ":account:" + accountKey.toLowerCase(Locale.ROOT), limit.perAccount(), limit.window());
+            boolean byAccount = accountKey == null
+                    || accountKey.isBlank()
+                    || counters.allow(
+                            action + ":account:" + accountKey.toLowerCase(Locale.ROOT),
+                            limit.perAccount(),
+                            limit.window());
             return byAddress && byAccount;
         });
         if (!allowed) {
-            ctx.response().putHeader("Retry-After", String.valueOf(limit.window().toSeconds()));
+            ctx.response()
+                    .putHeader("Retry-After", String.valueOf(limit.window().toSeconds()));
             ctx.fail(429);
         }
         return allowed;

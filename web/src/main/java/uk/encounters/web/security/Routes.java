@@ -25,6 +25,7 @@ public final class Routes {
     public static final String ACCESS = "access";
     /** Path parameters that hold a row's id ({@code :schoolId}); tokens and file names are not ids. */
     private static final Pattern ID_PARAMETER = Pattern.compile(":([A-Za-z]+Id)\\b");
+
     private static final String PATTERN = "routePattern";
 
     private final Router router;
@@ -68,18 +69,17 @@ public final class Routes {
     }
 
     private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
-        List<String> ids = ID_PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
-        Route route = router.route(method, path)
-                .putMetadata(ACCESS, access)
-                .handler(RequestId.carried(ctx -> {
-                    ctx.put(PATTERN, path);
-                    // an id that is not one names nothing: 404 here, before any handler parses it
-                    if (ids.stream().anyMatch(id -> PathId.of(ctx, id).isEmpty())) {
-                        ctx.fail(404);
-                        return;
-                    }
-                    enforce(ctx, access);
-                }));
+        List<String> ids =
+                ID_PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
+        Route route = router.route(method, path).putMetadata(ACCESS, access).handler(RequestId.carried(ctx -> {
+            ctx.put(PATTERN, path);
+            // an id that is not one names nothing: 404 here, before any handler parses it
+            if (ids.stream().anyMatch(id -> PathId.of(ctx, id).isEmpty())) {
+                ctx.fail(404);
+                return;
+            }
+            enforce(ctx, access);
+        }));
         afterAccess.forEach(step -> route.handler(RequestId.carried(step)));
         route.handler(RequestId.carried(handler));
     }
@@ -95,7 +95,9 @@ public final class Routes {
         String referer = ctx.request().getHeader("Referer");
         try {
             java.net.URI from = referer == null ? null : java.net.URI.create(referer);
-            if (from != null && from.getRawAuthority() != null && from.getRawAuthority().equals(ctx.request().authority().toString())
+            if (from != null
+                    && from.getRawAuthority() != null
+                    && from.getRawAuthority().equals(ctx.request().authority().toString())
                     && from.getRawPath() != null) {
                 return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
             }

@@ -27,7 +27,10 @@ public final class SecondFactorGate {
     public void check(RoutingContext ctx) {
         Account account = CurrentUser.of(ctx);
         String path = ctx.normalizedPath();
-        if (account == null || !due(account, ctx.session()) || path.startsWith("/two-factor") || path.equals("/sign-out")) {
+        if (account == null
+                || !due(account, ctx.session())
+                || path.startsWith("/two-factor")
+                || path.equals("/sign-out")) {
             ctx.next();
         } else if (ctx.request().method() == HttpMethod.GET) {
             ctx.redirect("/two-factor");

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +37,13 @@ class SecondFactorTest {
 
     @BeforeAll
     static void start() {
-        assertThat(WebConfig.fromEnvironment(Map.of()).secondFactorRoles()).isEqualTo(Set.of(Role.ADMIN, Role.COORDINATOR));
+        assertThat(WebConfig.fromEnvironment(Map.of()).secondFactorRoles())
+                .isEqualTo(Set.of(Role.ADMIN, Role.COORDINATOR));
         TestData data = new TestData(db.dsl());
         hub = data.hub("Derby Careers Hub");
         school = data.school(hub, "Opt-in Academy");
-        app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23), Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"));
+        app = RunningApp.start(
+                db.database(), LocalDate.of(2026, 11, 23), Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"));
     }
 
     @AfterAll
@@ -60,30 +61,40 @@ class SecondFactorTest {
         assertThat(cora.get("/two-factor").headers().firstValue("location")).hasValue("/two-factor/setup");
         String setup = cora.get("/two-factor/setup").body();
         assertThat(setup).contains("Set up two-step sign-in").contains("otpauth://totp/");
-        String secret = setup.replaceAll("(?s).*<p class=\"secret-key\"><strong>([A-Z2-7 ]+)</strong>.*", "$1").replace(" ", "");
+        String secret = setup.replaceAll("(?s).*<p class=\"secret-key\"><strong>([A-Z2-7 ]+)</strong>.*", "$1")
+                .replace(" ", "");
 
-        HttpResponse<String> wrong = cora.post("/two-factor/setup", Map.of("code", "000000".equals(now(secret)) ? "111111" : "000000"));
+        HttpResponse<String> wrong =
+                cora.post("/two-factor/setup", Map.of("code", "000000".equals(now(secret)) ? "111111" : "000000"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("That code is not right");
         String used = now(secret);
         HttpResponse<String> done = cora.post("/two-factor/setup", Map.of("code", used));
         assertThat(done.statusCode()).isEqualTo(200);
-        List<String> recovery = CODES.matcher(done.body()).results().map(r -> r.group(1)).toList();
+        List<String> recovery =
+                CODES.matcher(done.body()).results().map(r -> r.group(1)).toList();
         assertThat(recovery).hasSize(10);
         assertThat(cora.get("/hubs/" + hub + "/employers").statusCode()).isEqualTo(200);
-        assertThat(db.dsl().fetchValue(APP_USER.TOTP_SECRET, APP_USER.EMAIL.eq("cora@derby-hub.example"))).isEqualTo(secret);
+        assertThat(db.dsl().fetchValue(APP_USER.TOTP_SECRET, APP_USER.EMAIL.eq("cora@derby-hub.example")))
+                .isEqualTo(secret);
 
         // a new sign-in asks again; the code already used is refused, a recovery code works once
         Visitor again = new Visitor(app).signIn("cora@derby-hub.example", Accounts.PASSWORD);
         assertThat(again.get("/hubs/" + hub + "/employers").statusCode()).isEqualTo(302);
         again.get("/two-factor");
-        assertThat(again.post("/two-factor", Map.of("code", used)).statusCode()).as("a code works once").isEqualTo(422);
-        assertThat(again.post("/two-factor", Map.of("code", recovery.getFirst().toLowerCase())).statusCode()).isEqualTo(302);
+        assertThat(again.post("/two-factor", Map.of("code", used)).statusCode())
+                .as("a code works once")
+                .isEqualTo(422);
+        assertThat(again.post("/two-factor", Map.of("code", recovery.getFirst().toLowerCase()))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(again.get("/hubs/" + hub + "/employers").statusCode()).isEqualTo(200);
 
         Visitor third = new Visitor(app).signIn("cora@derby-hub.example", Accounts.PASSWORD);
         third.get("/two-factor");
-        assertThat(third.post("/two-factor", Map.of("code", recovery.getFirst())).statusCode()).isEqualTo(422);
+        assertThat(third.post("/two-factor", Map.of("code", recovery.getFirst()))
+                        .statusCode())
+                .isEqualTo(422);
         assertThat(third.get("/hubs/" + hub + "/employers").statusCode()).isEqualTo(302);
     }
 
@@ -95,11 +106,14 @@ class SecondFactorTest {
         assertThat(lee.get("/account").body()).contains("Two-step sign-in");
 
         String setup = lee.get("/two-factor/setup").body();
-        String secret = setup.replaceAll("(?s).*<p class=\"secret-key\"><strong>([A-Z2-7 ]+)</strong>.*", "$1").replace(" ", "");
-        assertThat(lee.post("/two-factor/setup", Map.of("code", now(secret))).statusCode()).isEqualTo(200);
+        String secret = setup.replaceAll("(?s).*<p class=\"secret-key\"><strong>([A-Z2-7 ]+)</strong>.*", "$1")
+                .replace(" ", "");
+        assertThat(lee.post("/two-factor/setup", Map.of("code", now(secret))).statusCode())
+                .isEqualTo(200);
 
         Visitor later = new Visitor(app).signIn("lee@opt-in.example", Accounts.PASSWORD);
-        assertThat(later.get("/schools/" + school + "/requests").headers().firstValue("location")).hasValue("/two-factor");
+        assertThat(later.get("/schools/" + school + "/requests").headers().firstValue("location"))
+                .hasValue("/two-factor");
     }
 
     @Test

@@ -57,15 +57,28 @@ class SessionEndTest {
         Matcher link = RESET.matcher(Mailbox.latestTo(app, email));
         assertThat(link.find()).isTrue();
         inbox.get(link.group(1));
-        assertThat(inbox.post(link.group(1), Map.of("password", "amber lantern quietly rowing",
-                "confirm", "amber lantern quietly rowing")).statusCode()).isEqualTo(302);
+        assertThat(inbox.post(
+                                link.group(1),
+                                Map.of(
+                                        "password",
+                                        "amber lantern quietly rowing",
+                                        "confirm",
+                                        "amber lantern quietly rowing"))
+                        .statusCode())
+                .isEqualTo(302);
 
-        assertThat(inbox.get("/account").statusCode()).as("the session that set it goes on").isEqualTo(200);
+        assertThat(inbox.get("/account").statusCode())
+                .as("the session that set it goes on")
+                .isEqualTo(200);
         assertThat(laptop.get("/account").headers().firstValue("location")).hasValue("/sign-in?next=%2Faccount");
         assertThat(phone.get("/account").statusCode()).isEqualTo(302);
         assertThat(phone.get("/sign-in").body()).contains("Your session has ended: sign in again");
-        assertThat(new Visitor(app).signIn(email, "amber lantern quietly rowing").get("/account").statusCode())
-                .as("signing in again works").isEqualTo(200);
+        assertThat(new Visitor(app)
+                        .signIn(email, "amber lantern quietly rowing")
+                        .get("/account")
+                        .statusCode())
+                .as("signing in again works")
+                .isEqualTo(200);
     }
 
     @Test
@@ -119,7 +132,9 @@ class SessionEndTest {
             Visitor bea = new Visitor(shortLived).signIn(email, Accounts.PASSWORD);
             long signedIn = System.nanoTime();
             while (System.nanoTime() - signedIn < Duration.ofMillis(1500).toNanos()) {
-                assertThat(bea.get("/account").statusCode()).as("in use within its lifetime").isEqualTo(200);
+                assertThat(bea.get("/account").statusCode())
+                        .as("in use within its lifetime")
+                        .isEqualTo(200);
                 Thread.sleep(250);
             }
             // the session began before signedIn was read, so by then it is older than its 4 seconds

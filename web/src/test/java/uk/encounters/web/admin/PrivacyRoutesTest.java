@@ -43,16 +43,31 @@ class PrivacyRoutesTest {
         long eve = Accounts.create(db.dsl(), "eve@privacy.example", "Eve Contact", Scope.employer(employer));
         var twoStep = new uk.encounters.marketplace.account.SecondFactor(db.dsl(), java.time.Clock.systemUTC());
         String secret = uk.encounters.marketplace.account.SecondFactor.newSecret();
-        twoStep.enrol(eve, secret, uk.encounters.marketplace.account.SecondFactor.codeAt(secret, twoStep.currentStep()));
+        twoStep.enrol(
+                eve, secret, uk.encounters.marketplace.account.SecondFactor.codeAt(secret, twoStep.currentStep()));
         Accounts.create(db.dsl(), "cora@hub.example", "Cora", Scope.coordinator(hub));
         volunteer = data.volunteer(employer);
-        db.dsl().update(VOLUNTEER).set(VOLUNTEER.EMAIL, "Eve@Privacy.example").set(VOLUNTEER.NAME, "Eve Volunteer")
-                .where(VOLUNTEER.ID.eq(volunteer)).execute();
+        db.dsl()
+                .update(VOLUNTEER)
+                .set(VOLUNTEER.EMAIL, "Eve@Privacy.example")
+                .set(VOLUNTEER.NAME, "Eve Volunteer")
+                .where(VOLUNTEER.ID.eq(volunteer))
+                .execute();
         long offer = data.offer(employer, "active", LocalDate.of(2027, 3, 1));
-        booking = data.booking(data.request(school, 9, "matched", LocalDate.of(2026, 12, 1)), offer, volunteer,
-                LocalDate.of(2026, 12, 2), "published");
-        new Outbox(db.dsl()).enqueue(new OutboxMessage("privacy-digest", "digest", "eve@privacy.example",
-                "Your bookings", "Reply at https://encounters.example/bookings/1/reply/secret-token", null));
+        booking = data.booking(
+                data.request(school, 9, "matched", LocalDate.of(2026, 12, 1)),
+                offer,
+                volunteer,
+                LocalDate.of(2026, 12, 2),
+                "published");
+        new Outbox(db.dsl())
+                .enqueue(new OutboxMessage(
+                        "privacy-digest",
+                        "digest",
+                        "eve@privacy.example",
+                        "Your bookings",
+                        "Reply at https://encounters.example/bookings/1/reply/secret-token",
+                        null));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -70,10 +85,18 @@ class PrivacyRoutesTest {
 
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("content-disposition").orElse("")).contains("attachment");
-        assertThat(file.body()).contains("\"accounts\"").contains("Eve Contact").contains("\"employer\"")
-                .contains("Eve Volunteer").contains("\"bookingsNamedOn\"").contains("Your bookings")
-                .contains("[link removed]").doesNotContain("secret-token").doesNotContain("$argon2");
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("personal_data_exported"))).isEqualTo(1);
+        assertThat(file.body())
+                .contains("\"accounts\"")
+                .contains("Eve Contact")
+                .contains("\"employer\"")
+                .contains("Eve Volunteer")
+                .contains("\"bookingsNamedOn\"")
+                .contains("Your bookings")
+                .contains("[link removed]")
+                .doesNotContain("secret-token")
+                .doesNotContain("$argon2");
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("personal_data_exported")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -85,28 +108,45 @@ class PrivacyRoutesTest {
 
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("cannot be undone").contains("name=\"confirm\" value=\"yes\"");
-        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.EMAIL.eq("eve@privacy.example"))).as("not yet").isEqualTo(1);
+        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.EMAIL.eq("eve@privacy.example")))
+                .as("not yet")
+                .isEqualTo(1);
 
-        HttpResponse<String> erased = ada.post("/admin/privacy/erase",
-                Map.of("email", "eve@privacy.example", "confirm", "yes"));
+        HttpResponse<String> erased =
+                ada.post("/admin/privacy/erase", Map.of("email", "eve@privacy.example", "confirm", "yes"));
 
         assertThat(erased.statusCode()).isEqualTo(302);
-        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.EMAIL.equalIgnoreCase("eve@privacy.example"))).isZero();
-        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMAIL.equalIgnoreCase("eve@privacy.example"))).isZero();
-        assertThat(db.dsl().fetchValue(VOLUNTEER.NAME, VOLUNTEER.ID.eq(volunteer))).isEqualTo("Erased volunteer");
-        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.TOTP_SECRET.isNotNull().and(APP_USER.DISPLAY_NAME.eq("Erased user"))))
-                .as("nor their authenticator's secret").isZero();
-        assertThat(db.dsl().fetchCount(uk.encounters.marketplace.jooq.Tables.RECOVERY_CODE)).isZero();
-        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.equalIgnoreCase("eve@privacy.example"))).isZero();
-        assertThat(db.dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(booking))).isEqualTo(volunteer);
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("personal_data_erased"))).isEqualTo(1);
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.DETAIL.cast(String.class).containsIgnoreCase("eve@privacy")))
+        assertThat(db.dsl().fetchCount(APP_USER, APP_USER.EMAIL.equalIgnoreCase("eve@privacy.example")))
+                .isZero();
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMAIL.equalIgnoreCase("eve@privacy.example")))
+                .isZero();
+        assertThat(db.dsl().fetchValue(VOLUNTEER.NAME, VOLUNTEER.ID.eq(volunteer)))
+                .isEqualTo("Erased volunteer");
+        assertThat(db.dsl()
+                        .fetchCount(
+                                APP_USER,
+                                APP_USER.TOTP_SECRET.isNotNull().and(APP_USER.DISPLAY_NAME.eq("Erased user"))))
+                .as("nor their authenticator's secret")
+                .isZero();
+        assertThat(db.dsl().fetchCount(uk.encounters.marketplace.jooq.Tables.RECOVERY_CODE))
+                .isZero();
+        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.equalIgnoreCase("eve@privacy.example")))
+                .isZero();
+        assertThat(db.dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(booking)))
+                .isEqualTo(volunteer);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("personal_data_erased")))
+                .isEqualTo(1);
+        assertThat(db.dsl()
+                        .fetchCount(
+                                AUDIT_LOG, AUDIT_LOG.DETAIL.cast(String.class).containsIgnoreCase("eve@privacy")))
                 .isZero();
         assertThat(ada.get("/admin/privacy").body()).contains("Erased: 1 account(s) and 1 volunteer record(s).");
         Visitor eve = new Visitor(app);
         eve.get("/sign-in");
-        assertThat(eve.post("/sign-in", Map.of("email", "eve@privacy.example", "password", Accounts.PASSWORD)).statusCode())
-                .as("the erased person can no longer sign in").isNotIn(302, 303);
+        assertThat(eve.post("/sign-in", Map.of("email", "eve@privacy.example", "password", Accounts.PASSWORD))
+                        .statusCode())
+                .as("the erased person can no longer sign in")
+                .isNotIn(302, 303);
     }
 
     @Test
@@ -114,10 +154,14 @@ class PrivacyRoutesTest {
         Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
         cora.get("/account");
 
-        assertThat(cora.post("/admin/privacy/export", Map.of("email", "ada@admin.example")).statusCode()).isEqualTo(403);
+        assertThat(cora.post("/admin/privacy/export", Map.of("email", "ada@admin.example"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(cora.post("/admin/privacy/erase", Map.of("email", "ada@admin.example", "confirm", "yes"))
-                .statusCode()).isEqualTo(403);
-        assertThat(db.dsl().fetchValue(APP_USER.ERASED_AT, APP_USER.EMAIL.eq("ada@admin.example"))).isNull();
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(db.dsl().fetchValue(APP_USER.ERASED_AT, APP_USER.EMAIL.eq("ada@admin.example")))
+                .isNull();
     }
 
     @Test
@@ -125,7 +169,8 @@ class PrivacyRoutesTest {
         Visitor ada = new Visitor(app).signIn("ada@admin.example", Accounts.PASSWORD);
         ada.get("/admin/privacy");
 
-        HttpResponse<String> refused = ada.post("/admin/privacy/erase", Map.of("email", "ada@admin.example", "confirm", "yes"));
+        HttpResponse<String> refused =
+                ada.post("/admin/privacy/erase", Map.of("email", "ada@admin.example", "confirm", "yes"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("You cannot erase your own account");

@@ -1,7 +1,6 @@
 package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
 
 import java.time.Clock;
@@ -38,7 +37,8 @@ class AccountSecurityBrowserTest {
     static void start() {
         hub = new TestData(db.dsl()).hub("Derby Careers Hub");
         Accounts.create(db.dsl(), "cora@derby-hub.example", "Cora Ordinator", Scope.coordinator(hub));
-        app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23), Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"));
+        app = RunningApp.start(
+                db.database(), LocalDate.of(2026, 11, 23), Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"));
     }
 
     @AfterAll
@@ -58,10 +58,12 @@ class AccountSecurityBrowserTest {
 
         assertThat(driver.getCurrentUrl()).endsWith("/two-factor/setup");
         browser.screenshot("two-factor-setup-390");
-        String secret = driver.findElement(By.cssSelector(".secret-key")).getText().replace(" ", "");
+        String secret =
+                driver.findElement(By.cssSelector(".secret-key")).getText().replace(" ", "");
         driver.findElement(By.id("code")).sendKeys("000000".equals(code(secret)) ? "111111" : "000000");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
-        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("That code is not right");
+        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
+                .contains("That code is not right");
         browser.screenshot("two-factor-setup-error-390");
         driver.findElement(By.id("code")).clear();
         driver.findElement(By.id("code")).sendKeys(code(secret));
@@ -71,8 +73,8 @@ class AccountSecurityBrowserTest {
         browser.screenshot("recovery-codes-390");
         assertThat(noWiderThanTheScreen(driver)).isTrue();
         browser.clickThrough(By.linkText("Continue to your account"));
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Two-step sign-in", "On: each sign-in asks",
-                "Sign out everywhere");
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("Two-step sign-in", "On: each sign-in asks", "Sign out everywhere");
         browser.screenshot("account-390");
 
         driver.manage().window().setSize(new Dimension(1280, 1000));
@@ -85,12 +87,19 @@ class AccountSecurityBrowserTest {
         long castle = data.employer(hub, "Castle Bakery");
         long offer = data.offer(castle, "pending", LocalDate.of(2027, 3, 1));
         long jo = new AccountRepository(db.dsl()).createWithoutScope("jo@castle-bakeries.example", "Jo Baker");
-        db.dsl().insertInto(ORGANISATION_JOIN).set(ORGANISATION_JOIN.EMPLOYER_ID, castle).set(ORGANISATION_JOIN.USER_ID, jo)
-                .set(ORGANISATION_JOIN.OFFER_ID, offer).set(ORGANISATION_JOIN.ORGANISATION_NAME, "Castle Bakeries (Derby)")
-                .set(ORGANISATION_JOIN.POSTCODE, "DE22 1AB").set(ORGANISATION_JOIN.SIZE_BAND, "micro")
-                .set(ORGANISATION_JOIN.SECTOR, "Hospitality").set(ORGANISATION_JOIN.CONTACT_NAME, "Jo Baker")
+        db.dsl()
+                .insertInto(ORGANISATION_JOIN)
+                .set(ORGANISATION_JOIN.EMPLOYER_ID, castle)
+                .set(ORGANISATION_JOIN.USER_ID, jo)
+                .set(ORGANISATION_JOIN.OFFER_ID, offer)
+                .set(ORGANISATION_JOIN.ORGANISATION_NAME, "Castle Bakeries (Derby)")
+                .set(ORGANISATION_JOIN.POSTCODE, "DE22 1AB")
+                .set(ORGANISATION_JOIN.SIZE_BAND, "micro")
+                .set(ORGANISATION_JOIN.SECTOR, "Hospitality")
+                .set(ORGANISATION_JOIN.CONTACT_NAME, "Jo Baker")
                 .set(ORGANISATION_JOIN.MATCHED_BY, "similar_name_nearby")
-                .set(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT, java.time.OffsetDateTime.now()).execute();
+                .set(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT, java.time.OffsetDateTime.now())
+                .execute();
         driver.get(app.url("/hubs/" + hub + "/employers"));
         assertThat(driver.findElement(By.id("joins")).getText()).isEqualTo("Asking to join");
         browser.screenshot("join-request-1280");
@@ -98,9 +107,10 @@ class AccountSecurityBrowserTest {
         driver.findElement(By.cssSelector("label[for$='-separate']")).click();
         browser.screenshot("join-request-390");
         // the organisations table below scrolls sideways on a phone (issue 24); the request fits
-        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return [...document.querySelectorAll('form.join-request')]"
-                        + ".every(f => f.getBoundingClientRect().right <= window.innerWidth)")).isEqualTo(true);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return [...document.querySelectorAll('form.join-request')]"
+                                + ".every(f => f.getBoundingClientRect().right <= window.innerWidth)"))
+                .isEqualTo(true);
         browser.clickThrough(By.xpath("//button[normalize-space()='Save decision']"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
                 .isEqualTo("Done: Castle Bakeries (Derby) is now an organisation of its own, with their offer.");

@@ -29,7 +29,8 @@ class AdminBrowserTest {
 
     @BeforeAll
     static void anAdministrator() {
-        new AccountRepository(db.dsl()).create("ada@example.org", "Ada Admin", new Passwords().hash(PASSWORD), Scope.admin());
+        new AccountRepository(db.dsl())
+                .create("ada@example.org", "Ada Admin", new Passwords().hash(PASSWORD), Scope.admin());
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -53,9 +54,11 @@ class AdminBrowserTest {
 
         driver.findElement(By.id("name")).sendKeys("Derby Careers Hub");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
-        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Enter the area it covers");
+        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
+                .contains("Enter the area it covers");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Derby Careers Hub");
-        assertThat(driver.findElement(By.id("area")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("area")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         browser.screenshot("admin-hub-form-error");
 
         driver.findElement(By.id("area")).sendKeys("derby");
@@ -65,14 +68,16 @@ class AdminBrowserTest {
         driver.findElement(By.id("name")).sendKeys("Cora Ordinator");
         driver.findElement(By.id("email")).sendKeys("cora@derby.example.org");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Cora Ordinator (cora@derby.example.org)");
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("Cora Ordinator (cora@derby.example.org)");
         browser.screenshot("admin-hub");
 
         driver.get(app.url("/admin/outbox"));
         browser.clickThrough(By.linkText("You are invited to Employer Encounters"));
         // the administrator reads the message but cannot follow its link and become the person invited
         assertThat(driver.findElement(By.cssSelector("pre.message-body")).getText())
-                .contains("[link, made when the message is sent]").doesNotContain("/invitation/");
+                .contains("[link, made when the message is sent]")
+                .doesNotContain("/invitation/");
         browser.screenshot("admin-outbox-message");
     }
 }

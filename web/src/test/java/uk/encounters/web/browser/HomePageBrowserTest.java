@@ -47,13 +47,17 @@ class HomePageBrowserTest {
         driver.get(app.url("/"));
 
         assertThat(driver.getTitle()).contains("Seven employer encounters for every pupil");
-        assertThat(driver.findElement(By.cssSelector("[data-figure=pupils]")).getText()).isEqualTo("2");
-        assertThat(driver.findElement(By.cssSelector("[data-figure=on-track]")).getText()).isEqualTo("50%");
+        assertThat(driver.findElement(By.cssSelector("[data-figure=pupils]")).getText())
+                .isEqualTo("2");
+        assertThat(driver.findElement(By.cssSelector("[data-figure=on-track]")).getText())
+                .isEqualTo("50%");
         assertThat(driver.findElement(By.cssSelector(".hub-name")).getText()).isEqualTo("Derby Careers Hub");
 
         driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
-        assertThat(driver.switchTo().activeElement().isDisplayed()).as("the skip link shows when focused").isTrue();
+        assertThat(driver.switchTo().activeElement().isDisplayed())
+                .as("the skip link shows when focused")
+                .isTrue();
 
         browser.screenshot("home");
     }

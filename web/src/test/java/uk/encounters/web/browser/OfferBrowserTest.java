@@ -3,7 +3,6 @@ package uk.encounters.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
-import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
@@ -44,10 +43,19 @@ class OfferBrowserTest {
         data = new TestData(db.dsl());
         long hub = data.hub("Derby Careers Hub");
         school = data.school(hub, "Bemrose School");
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, "DE24 8AJ").set(SCHOOL.LATITUDE, 52.897).set(SCHOOL.LONGITUDE, -1.449)
-                .where(SCHOOL.ID.eq(school)).execute();
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla Leader", new Passwords().hash(PASSWORD),
-                Scope.careersLeader(school));
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, "DE24 8AJ")
+                .set(SCHOOL.LATITUDE, 52.897)
+                .set(SCHOOL.LONGITUDE, -1.449)
+                .where(SCHOOL.ID.eq(school))
+                .execute();
+        new AccountRepository(db.dsl())
+                .create(
+                        "carla@bemrose.example",
+                        "Carla Leader",
+                        new Passwords().hash(PASSWORD),
+                        Scope.careersLeader(school));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -75,15 +83,19 @@ class OfferBrowserTest {
         browser.screenshot("offer-form");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
 
-        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Enter a UK postcode");
-        assertThat(driver.findElement(By.id("postcode")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(driver.findElement(By.id("organisation")).getAttribute("value")).isEqualTo("Peak Precision Ltd");
+        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
+                .contains("Enter a UK postcode");
+        assertThat(driver.findElement(By.id("postcode")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.id("organisation")).getAttribute("value"))
+                .isEqualTo("Peak Precision Ltd");
         browser.screenshot("offer-form-error");
         driver.findElement(By.id("postcode")).clear();
         driver.findElement(By.id("postcode")).sendKeys("de24 8by");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("priya@peakprecision.example");
-        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class)).isEqualTo("pending");
+        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class))
+                .isEqualTo("pending");
 
         // the confirmation email, as the outbox worker sends it
         String email = Mailbox.latestTo(app, "priya@peakprecision.example");
@@ -99,7 +111,8 @@ class OfferBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("your offer is live");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Peak Precision Ltd");
         assertThat(driver.findElement(By.id("offers")).isDisplayed()).isTrue();
-        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class)).isEqualTo("active");
+        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class))
+                .isEqualTo("active");
 
         // a booking proposed to them is answered from the same page
         long offer = db.dsl().select(OFFER.ID).from(OFFER).fetchOne(0, Long.class);
@@ -109,7 +122,8 @@ class OfferBrowserTest {
         browser.screenshot("employer-page");
         browser.clickThrough(By.cssSelector("#bookings + table button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Confirmed");
-        assertThat(driver.findElement(By.cssSelector("#bookings + table")).getText()).contains("Confirmed");
+        assertThat(driver.findElement(By.cssSelector("#bookings + table")).getText())
+                .contains("Confirmed");
 
         // the school's careers leader finds the offer in the directory, without the volunteer's details
         driver.manage().deleteAllCookies();
@@ -123,7 +137,9 @@ class OfferBrowserTest {
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         String results = driver.findElement(By.tagName("main")).getText();
         browser.screenshot("directory");
-        assertThat(results).contains("Peak Precision Ltd").doesNotContain("priya@peakprecision.example")
+        assertThat(results)
+                .contains("Peak Precision Ltd")
+                .doesNotContain("priya@peakprecision.example")
                 .doesNotContain("Priya");
     }
 }

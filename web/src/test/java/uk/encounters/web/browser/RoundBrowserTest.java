@@ -74,15 +74,20 @@ class RoundBrowserTest {
         js.executeScript("window.stillThisPage = true;");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         // the first best plan's figures arrive once the problem is built and the first plan found
-        wait.until(d -> d.findElement(By.cssSelector("[data-field=sessionsMatched]")).getText().matches("\\d+"));
+        wait.until(d -> d.findElement(By.cssSelector("[data-field=sessionsMatched]"))
+                .getText()
+                .matches("\\d+"));
         assertThat(js.executeScript("return window.stillThisPage === true")).isEqualTo(true);
-        assertThat(driver.findElement(By.cssSelector("[data-field=score]")).getText()).contains("hard/");
+        assertThat(driver.findElement(By.cssSelector("[data-field=score]")).getText())
+                .contains("hard/");
         browser.screenshot("round-progress");
 
         // when it ends the page shows the proposal
         // (the page reloads itself: Chrome may answer for the old page's nodes for a moment)
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> !d.findElements(By.id("proposal-title")).isEmpty() && d.findElement(By.tagName("main")).getText() != null);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> !d.findElements(By.id("proposal-title")).isEmpty()
+                        && d.findElement(By.tagName("main")).getText() != null);
         String review = driver.findElement(By.tagName("main")).getText();
         assertThat(review).contains("Proposal", "By school", "Unmatched sessions", "Employer load", "Fairness");
         browser.screenshot("round-proposal");
@@ -90,17 +95,23 @@ class RoundBrowserTest {
         browser.screenshot("round-unmatched-and-load");
         String roundPage = driver.getCurrentUrl();
         // each school's bookings are one form: the button clicked says which booking and what to do
-        String firstBooking = driver.findElement(By.cssSelector("tr[id^=booking-]")).getAttribute("id");
+        String firstBooking =
+                driver.findElement(By.cssSelector("tr[id^=booking-]")).getAttribute("id");
         browser.clickThrough(By.cssSelector("#" + firstBooking + " button[name=pin]"));
-        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Pinned: re-solving keeps this booking.");
-        assertThat(driver.findElement(By.cssSelector("#" + firstBooking + " button[name=unpin]")).getText()).startsWith("Unpin");
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .isEqualTo("Pinned: re-solving keeps this booking.");
+        assertThat(driver.findElement(By.cssSelector("#" + firstBooking + " button[name=unpin]"))
+                        .getText())
+                .startsWith("Unpin");
         browser.clickThrough(By.partialLinkText("Choose from suggestions"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Place a session by hand");
         browser.screenshot("round-suggestions");
         driver.get(roundPage);
 
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
-        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Published").contains("employer digest");
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .startsWith("Published")
+                .contains("employer digest");
         browser.screenshot("round-published");
 
         browser.clickThrough(By.xpath("//button[normalize-space()='Sign out']"));
@@ -108,14 +119,22 @@ class RoundBrowserTest {
         driver.get(app.url("/admin/outbox"));
         browser.clickThrough(By.partialLinkText("Requests from schools this week"));
         String digest = driver.findElement(By.cssSelector("pre.message-body")).getText();
-        assertThat(digest).contains("This is the only request the hub will send you this round",
-                "Confirm: [link, made when the message is sent]?answer=confirm").doesNotContain("/reply/");
-        assertThat(driver.findElement(By.cssSelector("ul.attachments")).getText()).contains("sessions.ics", "text/calendar");
+        assertThat(digest)
+                .contains(
+                        "This is the only request the hub will send you this round",
+                        "Confirm: [link, made when the message is sent]?answer=confirm")
+                .doesNotContain("/reply/");
+        assertThat(driver.findElement(By.cssSelector("ul.attachments")).getText())
+                .contains("sessions.ics", "text/calendar");
         browser.screenshot("round-employer-digest");
     }
 
     private void signIn(String role) {
-        String link = signIns.stream().filter(s -> s.role().equals(role)).findFirst().orElseThrow().url();
+        String link = signIns.stream()
+                .filter(s -> s.role().equals(role))
+                .findFirst()
+                .orElseThrow()
+                .url();
         browser.driver().get(link);
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
     }

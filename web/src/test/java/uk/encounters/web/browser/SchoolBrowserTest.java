@@ -49,19 +49,30 @@ class SchoolBrowserTest {
             }
         }
         // a Year 10 talk last week for ten pupils, waiting for its register
-        long offer = data.offer(data.employer(data.hub("Elsewhere"), "Rolls-Royce"), "active", LocalDate.of(2027, 3, 1));
-        pastBooking = data.booking(data.request(school, 10, "matched", LocalDate.of(2026, 11, 2)), offer, null,
-                LocalDate.of(2026, 11, 16), "confirmed");
-        for (long pupil : db.dsl().select(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)
+        long offer =
+                data.offer(data.employer(data.hub("Elsewhere"), "Rolls-Royce"), "active", LocalDate.of(2027, 3, 1));
+        pastBooking = data.booking(
+                data.request(school, 10, "matched", LocalDate.of(2026, 11, 2)),
+                offer,
+                null,
+                LocalDate.of(2026, 11, 16),
+                "confirmed");
+        for (long pupil : db.dsl()
+                .select(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)
                 .from(uk.encounters.marketplace.jooq.Tables.PUPIL)
                 .where(uk.encounters.marketplace.jooq.Tables.PUPIL.SCHOOL_ID.eq(school))
                 .and(uk.encounters.marketplace.jooq.Tables.PUPIL.YEAR_GROUP.eq((short) 10))
-                .orderBy(uk.encounters.marketplace.jooq.Tables.PUPIL.ID).limit(10)
+                .orderBy(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)
+                .limit(10)
                 .fetch(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)) {
             data.choose(pastBooking, pupil);
         }
-        new AccountRepository(db.dsl()).create("carla@bemrose.example", "Carla Leader", new Passwords().hash(PASSWORD),
-                Scope.careersLeader(school));
+        new AccountRepository(db.dsl())
+                .create(
+                        "carla@bemrose.example",
+                        "Carla Leader",
+                        new Passwords().hash(PASSWORD),
+                        Scope.careersLeader(school));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -116,8 +127,11 @@ class SchoolBrowserTest {
 
     @Test
     void theCareersLeaderRecordsTheSchoolsOwnFairThenPostsEverythingStillNeededInOneClick() {
-        long lastRequest = db.dsl().select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.max(REQUEST.ID), 0L))
-                .from(REQUEST).fetchSingle().value1();
+        long lastRequest = db.dsl()
+                .select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.max(REQUEST.ID), 0L))
+                .from(REQUEST)
+                .fetchSingle()
+                .value1();
         WebDriver driver = signedIn();
         driver.get(app.url("/schools/" + school + "/progress"));
         browser.clickThrough(By.linkText("Record an activity your school arranged"));
@@ -133,7 +147,8 @@ class SchoolBrowserTest {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         browser.clickThrough(By.xpath("//button[normalize-space()='Record the activity']"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
-                .contains("Recorded: Careers fair stall by Our Year 12 careers fair on Wed 18 Nov 2026, 10 pupils there");
+                .contains(
+                        "Recorded: Careers fair stall by Our Year 12 careers fair on Wed 18 Nov 2026, 10 pupils there");
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Our Year 12 careers fair");
         browser.screenshot("school-activities");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -141,20 +156,27 @@ class SchoolBrowserTest {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
         driver.get(app.url("/schools/" + school + "/progress"));
-        assertThat(yearRow(driver, 12)).as("every Year 12 pupil has one this year now").contains("100%");
+        assertThat(yearRow(driver, 12))
+                .as("every Year 12 pupil has one this year now")
+                .contains("100%");
         browser.clickThrough(By.partialLinkText("Check and post all"));
         String plan = driver.findElement(By.tagName("main")).getText();
-        assertThat(plan).contains("What to request next").contains("no encounter this year")
+        assertThat(plan)
+                .contains("What to request next")
+                .contains("no encounter this year")
                 .doesNotContainPattern("of Year 12 [^\\n]*(has|have) no encounter this year");
         browser.screenshot("school-request-plan");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.screenshot("school-request-plan-phone");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Post these')]"));
-        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Posted ")
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .startsWith("Posted ")
                 .contains("they go into the next matching round");
         driver.get(app.url("/schools/" + school + "/progress"));
-        assertThat(driver.findElement(By.id("next")).findElement(By.xpath("following-sibling::p")).getText())
+        assertThat(driver.findElement(By.id("next"))
+                        .findElement(By.xpath("following-sibling::p"))
+                        .getText())
                 .contains("Nothing to request now");
         // the other journey here starts from the suggestions: leave them as they were
         db.dsl().deleteFrom(REQUEST).where(REQUEST.ID.gt(lastRequest)).execute();
@@ -175,7 +197,8 @@ class SchoolBrowserTest {
         browser.screenshot("school-pupil-upload");
 
         browser.clickThrough(By.xpath("//button[normalize-space()='Save 3 pupils']"));
-        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Imported 3 pupils: 3 new, 0 updated");
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .contains("Imported 3 pupils: 3 new, 0 updated");
         Files.delete(export);
     }
 
@@ -191,12 +214,14 @@ class SchoolBrowserTest {
 
     private String yearRow(WebDriver driver, int year) {
         driver.get(app.url("/schools/" + school + "/progress"));
-        return driver.findElements(By.cssSelector("main table tbody tr")).get(year - 7).getText();
+        return driver.findElements(By.cssSelector("main table tbody tr"))
+                .get(year - 7)
+                .getText();
     }
 
     /** Date inputs take keystrokes in the browser's locale; setting the value is what a person's picker does. */
     private static void setDate(WebDriver driver, String id, String isoDate) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
     }
 }

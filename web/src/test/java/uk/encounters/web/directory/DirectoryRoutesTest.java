@@ -49,22 +49,39 @@ class DirectoryRoutesTest {
 
         long riverside = employer(data, "Riverside Precision", "DE24 8BY", 52.9675, -1.4746);
         long talk = data.offer(riverside, "active", UNTIL);
-        long valerie = db.dsl().insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
-                .values(riverside, "Valerie Volunteer", "valerie@riverside.example").returning(VOLUNTEER.ID)
-                .fetchOne().getId();
-        db.dsl().update(OFFER).set(OFFER.VOLUNTEER_ID, valerie).set(OFFER.TITLE, "Engineering at Riverside")
-                .where(OFFER.ID.eq(talk)).execute();
+        long valerie = db.dsl()
+                .insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
+                .values(riverside, "Valerie Volunteer", "valerie@riverside.example")
+                .returning(VOLUNTEER.ID)
+                .fetchOne()
+                .getId();
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, valerie)
+                .set(OFFER.TITLE, "Engineering at Riverside")
+                .where(OFFER.ID.eq(talk))
+                .execute();
         availableOnTuesdays(talk);
 
         long castle = employer(data, "Castle Logistics", "DE7 5AA", 53.1025, -1.4746);
         long visit = data.offer(castle, "active", UNTIL);
-        db.dsl().update(OFFER).set(OFFER.ENCOUNTER_TYPE, "workplace_visit").set(OFFER.TITLE, "A day in the warehouse")
-                .set(OFFER.SECTOR, "Transport & storage (inc postal)").set(OFFER.COST_PER_SESSION_PENCE, 15000)
-                .set(OFFER.YEAR_GROUP_MIN, (short) 9).set(OFFER.YEAR_GROUP_MAX, (short) 11)
-                .where(OFFER.ID.eq(visit)).execute();
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.ENCOUNTER_TYPE, "workplace_visit")
+                .set(OFFER.TITLE, "A day in the warehouse")
+                .set(OFFER.SECTOR, "Transport & storage (inc postal)")
+                .set(OFFER.COST_PER_SESSION_PENCE, 15000)
+                .set(OFFER.YEAR_GROUP_MIN, (short) 9)
+                .set(OFFER.YEAR_GROUP_MAX, (short) 11)
+                .where(OFFER.ID.eq(visit))
+                .execute();
 
         long hidden = data.offer(employer(data, "Pending Bakery", "DE1 1AA", 52.92, -1.47), "pending", UNTIL);
-        db.dsl().update(OFFER).set(OFFER.TITLE, "Not live yet").where(OFFER.ID.eq(hidden)).execute();
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.TITLE, "Not live yet")
+                .where(OFFER.ID.eq(hidden))
+                .execute();
 
         String hash = new Passwords().hash(PASSWORD);
         AccountRepository accounts = new AccountRepository(db.dsl());
@@ -77,21 +94,36 @@ class DirectoryRoutesTest {
     }
 
     static long located(long schoolId, double latitude, double longitude) {
-        db.dsl().update(SCHOOL).set(SCHOOL.LATITUDE, latitude).set(SCHOOL.LONGITUDE, longitude)
-                .where(SCHOOL.ID.eq(schoolId)).execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.LATITUDE, latitude)
+                .set(SCHOOL.LONGITUDE, longitude)
+                .where(SCHOOL.ID.eq(schoolId))
+                .execute();
         return schoolId;
     }
 
     static long employer(TestData data, String name, String postcode, double latitude, double longitude) {
         long employer = data.employer(hub, name);
-        db.dsl().update(EMPLOYER).set(EMPLOYER.POSTCODE, postcode).set(EMPLOYER.LATITUDE, latitude)
-                .set(EMPLOYER.LONGITUDE, longitude).where(EMPLOYER.ID.eq(employer)).execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.POSTCODE, postcode)
+                .set(EMPLOYER.LATITUDE, latitude)
+                .set(EMPLOYER.LONGITUDE, longitude)
+                .where(EMPLOYER.ID.eq(employer))
+                .execute();
         return employer;
     }
 
     static void availableOnTuesdays(long offerId) {
-        db.dsl().insertInto(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.WEEKDAY,
-                OFFER_AVAILABILITY.PERIOD).values(offerId, (short) 2, "morning").execute();
+        db.dsl()
+                .insertInto(
+                        OFFER_AVAILABILITY,
+                        OFFER_AVAILABILITY.OFFER_ID,
+                        OFFER_AVAILABILITY.WEEKDAY,
+                        OFFER_AVAILABILITY.PERIOD)
+                .values(offerId, (short) 2, "morning")
+                .execute();
     }
 
     @AfterAll
@@ -109,26 +141,40 @@ class DirectoryRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         String page = response.body();
-        assertThat(page).contains("Find providers near Northside Academy")
+        assertThat(page)
+                .contains("Find providers near Northside Academy")
                 .contains("<caption id=\"results-summary\">2 offers, nearest to Northside Academy first</caption>")
-                .contains("Engineering at Riverside").contains("DE24").contains("5.0 km").contains("Tuesdays")
-                .contains("A day in the warehouse").contains("20.0 km").contains("£150")
+                .contains("Engineering at Riverside")
+                .contains("DE24")
+                .contains("5.0 km")
+                .contains("Tuesdays")
+                .contains("A day in the warehouse")
+                .contains("20.0 km")
+                .contains("£150")
                 .doesNotContain("Not live yet");
         assertThat(page.indexOf("Riverside Precision")).isLessThan(page.indexOf("Castle Logistics"));
-        assertThat(page).doesNotContain("Valerie").doesNotContain("valerie@riverside.example").doesNotContain("8BY");
+        assertThat(page)
+                .doesNotContain("Valerie")
+                .doesNotContain("valerie@riverside.example")
+                .doesNotContain("8BY");
     }
 
     @Test
     void filtersNarrowTheListAndStayChosen() {
         Visitor lee = signedIn("leader@northside.example");
 
-        String visits = lee.get("/schools/" + northside + "/offers?type=workplace_visit&year=10&maxKm=30").body();
+        String visits = lee.get("/schools/" + northside + "/offers?type=workplace_visit&year=10&maxKm=30")
+                .body();
         String nearby = lee.get("/schools/" + northside + "/offers?maxKm=10").body();
-        String onTuesday = lee.get("/schools/" + northside + "/offers?date=" + A_TUESDAY).body();
-        String year7 = lee.get("/schools/" + northside + "/offers?year=7&sector=" + "Transport+%26+storage+%28inc+postal%29")
+        String onTuesday =
+                lee.get("/schools/" + northside + "/offers?date=" + A_TUESDAY).body();
+        String year7 = lee.get(
+                        "/schools/" + northside + "/offers?year=7&sector=" + "Transport+%26+storage+%28inc+postal%29")
                 .body();
 
-        assertThat(visits).contains("1 offer, nearest").contains("A day in the warehouse")
+        assertThat(visits)
+                .contains("1 offer, nearest")
+                .contains("A day in the warehouse")
                 .doesNotContain("Engineering at Riverside")
                 .contains("<option value=\"workplace_visit\" selected>Workplace visit</option>")
                 .contains("<option value=\"10\" selected>Year 10</option>")
@@ -144,7 +190,8 @@ class DirectoryRoutesTest {
                 .get("/schools/" + northside + "/offers?type=juggling&year=6&maxKm=ten&date=2027-02-30");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("There is a problem")
+        assertThat(response.body())
+                .contains("There is a problem")
                 .contains("<span id=\"type-error\" class=\"field-error\"><span class=\"visually-hidden\">Error: </span>"
                         + "Choose the type of encounter from the list</span>")
                 .contains("Choose the year group from the list")
@@ -168,10 +215,15 @@ class DirectoryRoutesTest {
 
     @Test
     void aCareersLeaderOfAnotherSchoolIsRefused() {
-        assertThat(signedIn("leader@norwich.example").get("/schools/" + northside + "/offers").statusCode())
+        assertThat(signedIn("leader@norwich.example")
+                        .get("/schools/" + northside + "/offers")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(signedIn("leader@unmapped.example").get("/schools/" + northside + "/offers").statusCode())
-                .as("another school in the same hub").isEqualTo(403);
+        assertThat(signedIn("leader@unmapped.example")
+                        .get("/schools/" + northside + "/offers")
+                        .statusCode())
+                .as("another school in the same hub")
+                .isEqualTo(403);
     }
 
     @Test
@@ -179,12 +231,14 @@ class DirectoryRoutesTest {
         Visitor cora = signedIn("cora@derby-hub.example");
 
         String byName = cora.get("/hubs/" + hub + "/offers").body();
-        String fromNorthside = cora.get("/hubs/" + hub + "/offers?school=" + northside + "&maxKm=10").body();
+        String fromNorthside = cora.get("/hubs/" + hub + "/offers?school=" + northside + "&maxKm=10")
+                .body();
         HttpResponse<String> noSchool = cora.get("/hubs/" + hub + "/offers?maxKm=10");
 
         assertThat(byName).contains("Find providers in Derby Careers Hub").contains("2 offers, by employer name");
         assertThat(byName.indexOf("Castle Logistics")).isLessThan(byName.indexOf("Riverside Precision"));
-        assertThat(fromNorthside).contains("1 offer, nearest to Northside Academy first")
+        assertThat(fromNorthside)
+                .contains("1 offer, nearest to Northside Academy first")
                 .contains("<option value=\"" + northside + "\" selected>Northside Academy</option>")
                 .doesNotContain("A day in the warehouse");
         assertThat(noSchool.statusCode()).isEqualTo(422);
@@ -195,8 +249,8 @@ class DirectoryRoutesTest {
     void aCoordinatorCannotMeasureFromAnotherHubsSchool() {
         long norwichSchool = db.dsl().fetchValue(SCHOOL.ID, SCHOOL.HUB_ID.eq(otherHub));
 
-        HttpResponse<String> response = signedIn("cora@derby-hub.example")
-                .get("/hubs/" + hub + "/offers?school=" + norwichSchool);
+        HttpResponse<String> response =
+                signedIn("cora@derby-hub.example").get("/hubs/" + hub + "/offers?school=" + norwichSchool);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("Choose the school from the list");
@@ -206,7 +260,9 @@ class DirectoryRoutesTest {
     void theAccountPageAndTheHubPageLeadToTheDirectory() {
         assertThat(signedIn("leader@northside.example").get("/account").body())
                 .contains("href=\"/schools/" + northside + "/offers\"");
-        assertThat(signedIn("cora@derby-hub.example").get("/hubs/" + hub + "/people").body())
+        assertThat(signedIn("cora@derby-hub.example")
+                        .get("/hubs/" + hub + "/people")
+                        .body())
                 .contains("href=\"/hubs/" + hub + "/offers\"");
     }
 }

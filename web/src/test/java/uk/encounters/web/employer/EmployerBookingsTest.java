@@ -11,7 +11,6 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,7 +58,11 @@ class EmployerBookingsTest {
         data = new TestData(db.dsl());
         hub = data.hub("Derby Careers Hub");
         school = data.school(hub, "Bemrose School");
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, "DE22 3HU").where(SCHOOL.ID.eq(school)).execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, "DE22 3HU")
+                .where(SCHOOL.ID.eq(school))
+                .execute();
         employer = data.employer(hub, "Acme, Engineering; Ltd");
         otherEmployer = data.employer(hub, "Other Firm");
         offer = data.offer(employer, "active", TODAY.plusMonths(4));
@@ -90,8 +93,11 @@ class EmployerBookingsTest {
 
         String page = visitor.get("/employers/" + employer).body();
 
-        assertThat(page).contains("Bemrose School, DE22 3HU").contains("Thu 3 Dec 2026")
-                .contains("Morning").contains("Careers talk for Year 9")
+        assertThat(page)
+                .contains("Bemrose School, DE22 3HU")
+                .contains("Thu 3 Dec 2026")
+                .contains("Morning")
+                .contains("Careers talk for Year 9")
                 .contains("/employers/" + employer + "/bookings/" + booking + "/confirm");
     }
 
@@ -100,12 +106,16 @@ class EmployerBookingsTest {
         long booking = publishedBooking(TODAY.plusDays(11));
         visitor.get("/employers/" + employer);
 
-        HttpResponse<String> response = visitor.post("/employers/" + employer + "/bookings/" + booking + "/confirm", Map.of());
+        HttpResponse<String> response =
+                visitor.post("/employers/" + employer + "/bookings/" + booking + "/confirm", Map.of());
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(status(booking)).isEqualTo("confirmed");
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("booking_confirmed")
-                .and(AUDIT_LOG.SUBJECT_ID.eq(booking)))).isEqualTo(1);
+        assertThat(db.dsl()
+                        .fetchCount(
+                                AUDIT_LOG,
+                                AUDIT_LOG.ACTION.eq("booking_confirmed").and(AUDIT_LOG.SUBJECT_ID.eq(booking))))
+                .isEqualTo(1);
         assertThat(visitor.get("/employers/" + employer).body()).contains("Confirmed: it is in your calendar feed");
     }
 
@@ -123,15 +133,27 @@ class EmployerBookingsTest {
         assertThat(noReason.body()).contains("Enter why you cannot do it");
         assertThat(status(booking)).isEqualTo("published");
 
-        HttpResponse<String> declined = visitor.post(path, Map.of("reason", "Our engineer is on site in Leeds that week"));
+        HttpResponse<String> declined =
+                visitor.post(path, Map.of("reason", "Our engineer is on site in Leeds that week"));
 
         assertThat(declined.statusCode()).isEqualTo(302);
         assertThat(status(booking)).isEqualTo("declined");
-        assertThat(db.dsl().select(BOOKING.DECLINE_REASON).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne(0, String.class))
+        assertThat(db.dsl()
+                        .select(BOOKING.DECLINE_REASON)
+                        .from(BOOKING)
+                        .where(BOOKING.ID.eq(booking))
+                        .fetchOne(0, String.class))
                 .isEqualTo("Our engineer is on site in Leeds that week");
-        assertThat(db.dsl().select(REQUEST.STATUS).from(REQUEST).join(BOOKING).on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .where(BOOKING.ID.eq(booking)).fetchOne(0, String.class)).isEqualTo("open");
-        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(booking))).isZero();
+        assertThat(db.dsl()
+                        .select(REQUEST.STATUS)
+                        .from(REQUEST)
+                        .join(BOOKING)
+                        .on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
+                        .where(BOOKING.ID.eq(booking))
+                        .fetchOne(0, String.class))
+                .isEqualTo("open");
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(booking)))
+                .isZero();
     }
 
     @Test
@@ -142,8 +164,10 @@ class EmployerBookingsTest {
         visitor.get("/employers/" + employer);
 
         assertThat(visitor.post("/employers/" + employer + "/bookings/" + othersBooking + "/confirm", Map.of())
-                .statusCode()).isEqualTo(404);
-        assertThat(visitor.get("/employers/" + employer + "/bookings/" + othersBooking + "/decline").statusCode())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(visitor.get("/employers/" + employer + "/bookings/" + othersBooking + "/decline")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(status(othersBooking)).isEqualTo("published");
         Visitor other = new Visitor(app).signIn("sam@other.example", Accounts.PASSWORD);
@@ -164,17 +188,40 @@ class EmployerBookingsTest {
     @Test
     void theCalendarFeedHoldsConfirmedBookingsAndParsesAsICalendar() throws Exception {
         long confirmed = publishedBooking(TODAY.plusDays(20));
-        db.dsl().update(BOOKING).set(BOOKING.STATUS, "confirmed").where(BOOKING.ID.eq(confirmed)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.STATUS, "confirmed")
+                .where(BOOKING.ID.eq(confirmed))
+                .execute();
         long placementRequest = data.request(school, 10, "matched", TODAY);
-        long placement = db.dsl().insertInto(BOOKING, BOOKING.REQUEST_ID, BOOKING.OFFER_ID, BOOKING.ENCOUNTER_TYPE,
-                        BOOKING.STARTS_ON, BOOKING.ENDS_ON, BOOKING.PERIOD, BOOKING.PUPILS, BOOKING.STATUS)
-                .values(placementRequest, offer, "careers_talk", TODAY.plusDays(28), TODAY.plusDays(32), "all_day", 2,
+        long placement = db.dsl()
+                .insertInto(
+                        BOOKING,
+                        BOOKING.REQUEST_ID,
+                        BOOKING.OFFER_ID,
+                        BOOKING.ENCOUNTER_TYPE,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD,
+                        BOOKING.PUPILS,
+                        BOOKING.STATUS)
+                .values(
+                        placementRequest,
+                        offer,
+                        "careers_talk",
+                        TODAY.plusDays(28),
+                        TODAY.plusDays(32),
+                        "all_day",
+                        2,
                         "confirmed")
-                .returning(BOOKING.ID).fetchOne().getId();
+                .returning(BOOKING.ID)
+                .fetchOne()
+                .getId();
         long unconfirmed = publishedBooking(TODAY.plusDays(21));
         visitor.get("/employers/" + employer);
 
-        String page = visitor.post("/employers/" + employer + "/calendar", Map.of()).body();
+        String page =
+                visitor.post("/employers/" + employer + "/calendar", Map.of()).body();
         Matcher link = CALENDAR.matcher(page);
         assertThat(link.find()).isTrue();
         HttpResponse<String> feed = new Visitor(app).get(link.group(1));
@@ -183,19 +230,30 @@ class EmployerBookingsTest {
         assertThat(feed.headers().firstValue("content-type").orElse("")).startsWith("text/calendar");
         Calendar calendar = new CalendarBuilder().build(new StringReader(feed.body()));
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
-        assertThat(events).extracting(e -> e.getProperty(Property.UID).orElseThrow().getValue())
+        assertThat(events)
+                .extracting(e -> e.getProperty(Property.UID).orElseThrow().getValue())
                 .contains("booking-" + confirmed + "@localhost", "booking-" + placement + "@localhost")
                 .doesNotContain("booking-" + unconfirmed + "@localhost");
-        VEvent talk = events.stream().filter(e -> e.getProperty(Property.UID).orElseThrow().getValue()
-                .equals("booking-" + confirmed + "@localhost")).findFirst().orElseThrow();
+        VEvent talk = events.stream()
+                .filter(e -> e.getProperty(Property.UID)
+                        .orElseThrow()
+                        .getValue()
+                        .equals("booking-" + confirmed + "@localhost"))
+                .findFirst()
+                .orElseThrow();
         // 9:00 in London in December is 09:00 UTC
         assertThat(talk.getProperty(Property.DTSTART).orElseThrow().getValue())
                 .isEqualTo(TODAY.plusDays(20).toString().replace("-", "") + "T090000Z");
         assertThat(talk.getProperty(Property.SUMMARY).orElseThrow().getValue())
                 .isEqualTo("Careers talk for Year 9, Bemrose School");
         assertThat(talk.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Bemrose School, DE22 3HU");
-        VEvent week = events.stream().filter(e -> e.getProperty(Property.UID).orElseThrow().getValue()
-                .equals("booking-" + placement + "@localhost")).findFirst().orElseThrow();
+        VEvent week = events.stream()
+                .filter(e -> e.getProperty(Property.UID)
+                        .orElseThrow()
+                        .getValue()
+                        .equals("booking-" + placement + "@localhost"))
+                .findFirst()
+                .orElseThrow();
         assertThat(week.getProperty(Property.DTSTART).orElseThrow().getValue())
                 .isEqualTo(TODAY.plusDays(28).toString().replace("-", ""));
         assertThat(week.getProperty(Property.DTEND).orElseThrow().getValue())
@@ -213,19 +271,36 @@ class EmployerBookingsTest {
     @Test
     void afterADeliveredBookingTheEmployerSeesWhomTheyReachedAndAnswersTwoQuestionsOnce() {
         long booking = publishedBooking(TODAY.minusDays(7));
-        db.dsl().update(BOOKING).set(BOOKING.STATUS, "delivered").where(BOOKING.ID.eq(booking)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.STATUS, "delivered")
+                .where(BOOKING.ID.eq(booking))
+                .execute();
         long reached = data.pupil(school, 9);
         long disadvantaged = data.pupil(school, 9);
         long absent = data.pupil(school, 9);
-        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(disadvantaged)).execute();
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.DISADVANTAGED, true)
+                .where(PUPIL.ID.eq(disadvantaged))
+                .execute();
         for (long pupil : List.of(reached, disadvantaged, absent)) {
-            db.dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                    ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED).values(pupil, booking, "careers_talk", TODAY.minusDays(7),
-                    pupil != absent).execute();
+            db.dsl()
+                    .insertInto(
+                            ENCOUNTER,
+                            ENCOUNTER.PUPIL_ID,
+                            ENCOUNTER.BOOKING_ID,
+                            ENCOUNTER.ENCOUNTER_TYPE,
+                            ENCOUNTER.OCCURRED_ON,
+                            ENCOUNTER.ATTENDED)
+                    .values(pupil, booking, "careers_talk", TODAY.minusDays(7), pupil != absent)
+                    .execute();
         }
 
         String page = visitor.get("/employers/" + employer).body();
-        assertThat(page).contains("Pupils reached</dt><dd>2</dd>").contains("of them disadvantaged</dt><dd>1</dd>")
+        assertThat(page)
+                .contains("Pupils reached</dt><dd>2</dd>")
+                .contains("of them disadvantaged</dt><dd>1</dd>")
                 .contains("/bookings/" + booking + "/feedback");
 
         String path = "/employers/" + employer + "/bookings/" + booking + "/feedback";
@@ -238,8 +313,13 @@ class EmployerBookingsTest {
         visitor.get(path);
         visitor.post(path, Map.of("rating", "1", "comment", "Sent twice"));
 
-        assertThat(db.dsl().select(FEEDBACK.RATING, FEEDBACK.COMMENT).from(FEEDBACK).where(FEEDBACK.BOOKING_ID.eq(booking))
-                .fetch().map(r -> r.value1() + " " + r.value2())).containsExactly("5 Great questions from Year 9");
+        assertThat(db.dsl()
+                        .select(FEEDBACK.RATING, FEEDBACK.COMMENT)
+                        .from(FEEDBACK)
+                        .where(FEEDBACK.BOOKING_ID.eq(booking))
+                        .fetch()
+                        .map(r -> r.value1() + " " + r.value2()))
+                .containsExactly("5 Great questions from Year 9");
         assertThat(visitor.get("/employers/" + employer).body()).doesNotContain("/bookings/" + booking + "/feedback\"");
     }
 
@@ -251,10 +331,15 @@ class EmployerBookingsTest {
 
         visitor.post(path, Map.of("rating", "4"));
 
-        assertThat(db.dsl().fetchCount(FEEDBACK, FEEDBACK.BOOKING_ID.eq(booking))).isZero();
+        assertThat(db.dsl().fetchCount(FEEDBACK, FEEDBACK.BOOKING_ID.eq(booking)))
+                .isZero();
     }
 
     private static String status(long booking) {
-        return db.dsl().select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne(0, String.class);
+        return db.dsl()
+                .select(BOOKING.STATUS)
+                .from(BOOKING)
+                .where(BOOKING.ID.eq(booking))
+                .fetchOne(0, String.class);
     }
 }

@@ -87,25 +87,34 @@ class EmployerOffersTest {
     @Test
     void aWeeklyOfferOverATermWithACostIsLiveAtOnceAndCanBeEditedPausedResumedAndWithdrawn() {
         visitor.get("/employers/" + employer + "/offers/new");
-        HttpResponse<String> created = visitor.postAll("/employers/" + employer + "/offers", weeklyOffer("Spring mock interviews"));
+        HttpResponse<String> created =
+                visitor.postAll("/employers/" + employer + "/offers", weeklyOffer("Spring mock interviews"));
 
         assertThat(created.statusCode()).isEqualTo(302);
         var offer = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("Spring mock interviews"));
         assertThat(offer.getStatus()).isEqualTo("active");
         assertThat(offer.getCostPerSessionPence()).isEqualTo(4550);
         assertThat(offer.getMaxSessions()).isEqualTo(12);
-        assertThat(db.dsl().select(OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD).from(OFFER_AVAILABILITY)
-                .where(OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId())).orderBy(OFFER_AVAILABILITY.WEEKDAY).fetch()
-                .map(r -> r.value1() + " " + r.value2())).containsExactly("2 afternoon", "4 afternoon");
+        assertThat(db.dsl()
+                        .select(OFFER_AVAILABILITY.WEEKDAY, OFFER_AVAILABILITY.PERIOD)
+                        .from(OFFER_AVAILABILITY)
+                        .where(OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId()))
+                        .orderBy(OFFER_AVAILABILITY.WEEKDAY)
+                        .fetch()
+                        .map(r -> r.value1() + " " + r.value2()))
+                .containsExactly("2 afternoon", "4 afternoon");
 
-        String edit = visitor.get("/employers/" + employer + "/offers/" + offer.getId() + "/edit").body();
+        String edit = visitor.get("/employers/" + employer + "/offers/" + offer.getId() + "/edit")
+                .body();
         assertThat(edit).contains("value=\"45.50\"").contains("value=\"Spring mock interviews\"");
         List<Map.Entry<String, String>> changed = new ArrayList<>(weeklyOffer("Spring mock interviews"));
         changed.replaceAll(e -> e.getKey().equals("pupils") ? Map.entry("pupils", "10") : e);
         changed.removeIf(e -> e.getKey().equals("weekday") && e.getValue().equals("4"));
         visitor.postAll("/employers/" + employer + "/offers/" + offer.getId(), changed);
-        assertThat(db.dsl().fetchSingle(OFFER, OFFER.ID.eq(offer.getId())).getPupilsMax()).isEqualTo(10);
-        assertThat(db.dsl().fetchCount(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId()))).isEqualTo(1);
+        assertThat(db.dsl().fetchSingle(OFFER, OFFER.ID.eq(offer.getId())).getPupilsMax())
+                .isEqualTo(10);
+        assertThat(db.dsl().fetchCount(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId())))
+                .isEqualTo(1);
 
         String status = "/employers/" + employer + "/offers/" + offer.getId() + "/status";
         visitor.get("/employers/" + employer);
@@ -135,7 +144,9 @@ class EmployerOffersTest {
         HttpResponse<String> response = visitor.postAll("/employers/" + employer + "/offers", bad);
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("id=\"cost-error\"").contains("Cost per session must be an amount in pounds")
+        assertThat(response.body())
+                .contains("id=\"cost-error\"")
+                .contains("Cost per session must be an amount in pounds")
                 .contains("id=\"yearTo-error\"");
         assertThat(db.dsl().fetchCount(OFFER, OFFER.TITLE.eq("Broken offer"))).isZero();
     }
@@ -143,9 +154,13 @@ class EmployerOffersTest {
     @Test
     void mockInterviewsNeedAVolunteerWhoseSafeguardingCheckCoversTheDates() {
         visitor.get("/employers/" + employer + "/volunteers/new");
-        visitor.post("/employers/" + employer + "/volunteers", Map.of("name", "Nadia Expired", "email", "nadia@rr.example",
-                "safeguardingUntil", "2027-02-01"));
-        long nadia = db.dsl().select(VOLUNTEER.ID).from(VOLUNTEER).where(VOLUNTEER.EMAIL.eq("nadia@rr.example"))
+        visitor.post(
+                "/employers/" + employer + "/volunteers",
+                Map.of("name", "Nadia Expired", "email", "nadia@rr.example", "safeguardingUntil", "2027-02-01"));
+        long nadia = db.dsl()
+                .select(VOLUNTEER.ID)
+                .from(VOLUNTEER)
+                .where(VOLUNTEER.EMAIL.eq("nadia@rr.example"))
                 .fetchOne(0, Long.class);
         List<Map.Entry<String, String>> fields = new ArrayList<>(weeklyOffer("Nadia's interviews"));
         fields.replaceAll(e -> e.getKey().equals("volunteer") ? Map.entry("volunteer", String.valueOf(nadia)) : e);
@@ -161,33 +176,51 @@ class EmployerOffersTest {
     void anotherEmployersOfferCannotBeEditedFromThisPage() {
         long theirs = data.offer(otherEmployer, "active", TODAY.plusMonths(3));
 
-        assertThat(visitor.get("/employers/" + employer + "/offers/" + theirs + "/edit").statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/employers/" + employer + "/offers/" + theirs + "/edit")
+                        .statusCode())
+                .isEqualTo(404);
         visitor.get("/employers/" + employer);
-        assertThat(visitor.post("/employers/" + employer + "/offers/" + theirs + "/status", Map.of("status", "withdrawn"))
-                .statusCode()).isEqualTo(404);
+        assertThat(visitor.post(
+                                "/employers/" + employer + "/offers/" + theirs + "/status",
+                                Map.of("status", "withdrawn"))
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(statusOf(theirs)).isEqualTo("active");
     }
 
     @Test
     void volunteersShowTheirSafeguardingStatus() {
         visitor.get("/employers/" + employer + "/volunteers/new");
-        HttpResponse<String> bad = visitor.post("/employers/" + employer + "/volunteers",
+        HttpResponse<String> bad = visitor.post(
+                "/employers/" + employer + "/volunteers",
                 Map.of("name", "", "email", "not an email", "safeguardingUntil", "31/02/2027"));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("Enter their name").contains("Enter an email address in the right format")
+        assertThat(bad.body())
+                .contains("Enter their name")
+                .contains("Enter an email address in the right format")
                 .contains("must be a real date");
 
-        visitor.post("/employers/" + employer + "/volunteers", Map.of("name", "Olu Checked", "email", "olu@rr.example",
-                "safeguardingUntil", "2029-09-01"));
+        visitor.post(
+                "/employers/" + employer + "/volunteers",
+                Map.of("name", "Olu Checked", "email", "olu@rr.example", "safeguardingUntil", "2029-09-01"));
         visitor.get("/employers/" + employer + "/volunteers/new");
-        visitor.post("/employers/" + employer + "/volunteers", Map.of("name", "Kim Soon", "email", "kim@rr.example",
-                "safeguardingUntil", TODAY.plusDays(20).toString()));
+        visitor.post(
+                "/employers/" + employer + "/volunteers",
+                Map.of(
+                        "name",
+                        "Kim Soon",
+                        "email",
+                        "kim@rr.example",
+                        "safeguardingUntil",
+                        TODAY.plusDays(20).toString()));
         visitor.get("/employers/" + employer + "/volunteers/new");
-        visitor.post("/employers/" + employer + "/volunteers", Map.of("name", "Lee None", "email", "lee@rr.example",
-                "safeguardingUntil", ""));
+        visitor.post(
+                "/employers/" + employer + "/volunteers",
+                Map.of("name", "Lee None", "email", "lee@rr.example", "safeguardingUntil", ""));
 
         String page = visitor.get("/employers/" + employer).body();
-        assertThat(page).containsPattern("Olu Checked</td><td>olu@rr.example</td><td>Checked</td><td>2029-09-01")
+        assertThat(page)
+                .containsPattern("Olu Checked</td><td>olu@rr.example</td><td>Checked</td><td>2029-09-01")
                 .containsPattern("Kim Soon</td><td>kim@rr.example</td><td><strong>Renew soon</strong>")
                 .containsPattern("Lee None</td><td>lee@rr.example</td><td>No check");
     }
@@ -202,12 +235,16 @@ class EmployerOffersTest {
         String path = "/employers/" + employer + "/import/volunteers";
         visitor.get("/employers/" + employer + "/import");
 
-        HttpResponse<String> preview = visitor.upload(path, "file", "volunteers.csv", csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> preview =
+                visitor.upload(path, "file", "volunteers.csv", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains("2 of the rows have errors")
-                .containsPattern("<td class=\"numeric\">3</td><td>Bo; Brown not-an-email</td><td><ul><li class=\"field-error\">Enter an email address")
-                .containsPattern("<td class=\"numeric\">4</td><td>Cy Cole cy@rr.example</td><td><ul><li class=\"field-error\">When their safeguarding check needs renewing must be a real date");
+        assertThat(preview.body())
+                .contains("2 of the rows have errors")
+                .containsPattern(
+                        "<td class=\"numeric\">3</td><td>Bo; Brown not-an-email</td><td><ul><li class=\"field-error\">Enter an email address")
+                .containsPattern(
+                        "<td class=\"numeric\">4</td><td>Cy Cole cy@rr.example</td><td><ul><li class=\"field-error\">When their safeguarding check needs renewing must be a real date");
         assertThat(volunteers()).isZero();
 
         HttpResponse<String> refused = visitor.post(path, Map.of("csv", csv, "action", "save"));
@@ -217,19 +254,29 @@ class EmployerOffersTest {
 
         HttpResponse<String> saved = visitor.post(path, Map.of("csv", csv, "action", "save", "skipBadRows", "true"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(db.dsl().select(VOLUNTEER.NAME, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL).from(VOLUNTEER)
-                .where(VOLUNTEER.EMPLOYER_ID.eq(employer)).and(VOLUNTEER.EMAIL.in("ann@rr.example", "DI@rr.example"))
-                .orderBy(VOLUNTEER.NAME).fetch().map(r -> r.value1() + " " + r.value2()))
+        assertThat(db.dsl()
+                        .select(VOLUNTEER.NAME, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
+                        .from(VOLUNTEER)
+                        .where(VOLUNTEER.EMPLOYER_ID.eq(employer))
+                        .and(VOLUNTEER.EMAIL.in("ann@rr.example", "DI@rr.example"))
+                        .orderBy(VOLUNTEER.NAME)
+                        .fetch()
+                        .map(r -> r.value1() + " " + r.value2()))
                 .containsExactly("Ann Adams 2028-03-15", "Di Dean null");
         assertThat(volunteers()).isEqualTo(2);
 
         // importing the fixed file again updates, never duplicates
-        String fixed = "name,email,safeguarding_checked_until\r\nAnn Adams,ANN@rr.example,2029-01-01\r\nBo Brown,bo@rr.example,\r\n";
+        String fixed =
+                "name,email,safeguarding_checked_until\r\nAnn Adams,ANN@rr.example,2029-01-01\r\nBo Brown,bo@rr.example,\r\n";
         visitor.get("/employers/" + employer + "/import");
         visitor.post(path, Map.of("csv", fixed, "action", "save"));
         assertThat(volunteers()).isEqualTo(3);
-        assertThat(db.dsl().select(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL).from(VOLUNTEER)
-                .where(VOLUNTEER.NAME.eq("Ann Adams")).fetchOne(0, LocalDate.class)).isEqualTo("2029-01-01");
+        assertThat(db.dsl()
+                        .select(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL)
+                        .from(VOLUNTEER)
+                        .where(VOLUNTEER.NAME.eq("Ann Adams"))
+                        .fetchOne(0, LocalDate.class))
+                .isEqualTo("2029-01-01");
     }
 
     @Test
@@ -247,7 +294,8 @@ class EmployerOffersTest {
         HttpResponse<String> saved = visitor.post(path, Map.of("csv", csv.toString(), "action", "save"));
 
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMAIL.like("bulk%@rr.example"))).isEqualTo(3000);
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMAIL.like("bulk%@rr.example")))
+                .isEqualTo(3000);
     }
 
     @Test
@@ -272,23 +320,31 @@ class EmployerOffersTest {
     @Test
     void anOfferFileIsCheckedByTheOfferFormsRulesAndSavedWhole() {
         visitor.get("/employers/" + employer + "/volunteers/new");
-        visitor.post("/employers/" + employer + "/volunteers", Map.of("name", "Raj Patel", "email", "raj@rr.example",
-                "safeguardingUntil", "2029-01-01"));
-        String csv = "type,title,year_from,year_to,pupils,sessions,from,until,weekdays,periods,where,cost,volunteer_email,requirements\n"
-                + "Careers talk,Jet engines,8,9,60,10,2027-01-04,2027-03-26,Mon Wed,morning,in school,,raj@rr.example,\n"
-                + "work_experience,Engineering week,10,10,4,1,2027-06-14,2027-06-18,Mon Tue Wed Thu Fri,,at workplace,,,Safety boots provided; aged 15+\n"
-                + "juggling,Circus skills,7,13,30,1,2027-01-04,2027-03-26,Mon,,,,,\n"
-                + "careers_talk,Old dates,7,13,30,1,2026-01-04,2026-03-26,Funday,,,,nobody@rr.example,\n";
+        visitor.post(
+                "/employers/" + employer + "/volunteers",
+                Map.of("name", "Raj Patel", "email", "raj@rr.example", "safeguardingUntil", "2029-01-01"));
+        String csv =
+                "type,title,year_from,year_to,pupils,sessions,from,until,weekdays,periods,where,cost,volunteer_email,requirements\n"
+                        + "Careers talk,Jet engines,8,9,60,10,2027-01-04,2027-03-26,Mon Wed,morning,in school,,raj@rr.example,\n"
+                        + "work_experience,Engineering week,10,10,4,1,2027-06-14,2027-06-18,Mon Tue Wed Thu Fri,,at workplace,,,Safety boots provided; aged 15+\n"
+                        + "juggling,Circus skills,7,13,30,1,2027-01-04,2027-03-26,Mon,,,,,\n"
+                        + "careers_talk,Old dates,7,13,30,1,2026-01-04,2026-03-26,Funday,,,,nobody@rr.example,\n";
         String path = "/employers/" + employer + "/import/offers";
         visitor.get("/employers/" + employer + "/import");
 
         HttpResponse<String> preview = visitor.post(path, Map.of("csv", csv));
 
-        assertThat(preview.body()).contains("2 of the rows have errors").contains("Select what you can offer")
-                .contains("The first date must be today or later").contains("Choose days from the list")
+        assertThat(preview.body())
+                .contains("2 of the rows have errors")
+                .contains("Select what you can offer")
+                .contains("The first date must be today or later")
+                .contains("Choose days from the list")
                 .contains("No volunteer of yours has the email nobody@rr.example");
-        assertThat(db.dsl().fetchCount(OFFER, OFFER.EMPLOYER_ID.eq(employer).and(OFFER.TITLE.in("Jet engines",
-                "Engineering week")))).isZero();
+        assertThat(db.dsl()
+                        .fetchCount(
+                                OFFER,
+                                OFFER.EMPLOYER_ID.eq(employer).and(OFFER.TITLE.in("Jet engines", "Engineering week"))))
+                .isZero();
 
         visitor.post(path, Map.of("csv", csv, "action", "save", "skipBadRows", "true"));
 
@@ -300,16 +356,31 @@ class EmployerOffersTest {
         assertThat(placement.getPlaces()).isEqualTo(4);
         assertThat(placement.getAtWorkplace()).isTrue();
         assertThat(placement.getRequirements()).isEqualTo("Safety boots provided; aged 15+");
-        assertThat(db.dsl().fetchCount(OFFER, OFFER.TITLE.in("Circus skills", "Old dates"))).isZero();
+        assertThat(db.dsl().fetchCount(OFFER, OFFER.TITLE.in("Circus skills", "Old dates")))
+                .isZero();
     }
 
     private static int volunteers() {
-        return db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(employer)
-                .and(VOLUNTEER.EMAIL.notIn("nadia@rr.example", "olu@rr.example", "kim@rr.example", "lee@rr.example",
-                        "raj@rr.example")).and(VOLUNTEER.EMAIL.notLike("bulk%")));
+        return db.dsl()
+                .fetchCount(
+                        VOLUNTEER,
+                        VOLUNTEER
+                                .EMPLOYER_ID
+                                .eq(employer)
+                                .and(VOLUNTEER.EMAIL.notIn(
+                                        "nadia@rr.example",
+                                        "olu@rr.example",
+                                        "kim@rr.example",
+                                        "lee@rr.example",
+                                        "raj@rr.example"))
+                                .and(VOLUNTEER.EMAIL.notLike("bulk%")));
     }
 
     private static String statusOf(long offer) {
-        return db.dsl().select(OFFER.STATUS).from(OFFER).where(OFFER.ID.eq(offer)).fetchOne(0, String.class);
+        return db.dsl()
+                .select(OFFER.STATUS)
+                .from(OFFER)
+                .where(OFFER.ID.eq(offer))
+                .fetchOne(0, String.class);
     }
 }

@@ -27,8 +27,8 @@ class HubChoicesTest {
 
     @BeforeAll
     static void oneHubAndAnAdministrator() {
-        new AccountRepository(db.dsl()).create("admin@example.org", "Ada Admin", new Passwords().hash(ADMIN_PASSWORD),
-                Scope.admin());
+        new AccountRepository(db.dsl())
+                .create("admin@example.org", "Ada Admin", new Passwords().hash(ADMIN_PASSWORD), Scope.admin());
         new TestData(db.dsl()).hub("Derby Careers Hub");
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
@@ -46,10 +46,13 @@ class HubChoicesTest {
 
         Visitor admin = new Visitor(app).signIn("admin@example.org", ADMIN_PASSWORD);
         admin.get("/admin");
-        assertThat(admin.post("/admin/hubs", Map.of("name", "Norwich Careers Hub", "area", "norwich")).statusCode())
+        assertThat(admin.post("/admin/hubs", Map.of("name", "Norwich Careers Hub", "area", "norwich"))
+                        .statusCode())
                 .isEqualTo(302);
 
-        assertThat(sme.get("/offer-a-talk").body()).contains("name=\"hub\"")
-                .contains("Derby Careers Hub").contains("Norwich Careers Hub");
+        assertThat(sme.get("/offer-a-talk").body())
+                .contains("name=\"hub\"")
+                .contains("Derby Careers Hub")
+                .contains("Norwich Careers Hub");
     }
 }

@@ -10,7 +10,6 @@ import static uk.encounters.marketplace.jooq.Tables.ORGANISATION_JOIN;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,10 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
-import uk.encounters.marketplace.account.Scope;
 import uk.encounters.web.Accounts;
 import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
@@ -91,7 +89,8 @@ class OfferFormTest {
     void theFormOffersATalkWithSensibleDefaults() {
         String page = new Visitor(app).get("/offer-a-talk").body();
 
-        assertThat(page).contains("<option value=\"careers_talk\" selected>Careers talk</option>")
+        assertThat(page)
+                .contains("<option value=\"careers_talk\" selected>Careers talk</option>")
                 .contains("name=\"pupils\" type=\"number\" value=\"30\"")
                 .contains("id=\"weekday-1\" name=\"weekday\" value=\"1\" checked")
                 .contains("id=\"inSchool\" name=\"inSchool\" value=\"true\" checked")
@@ -101,17 +100,28 @@ class OfferFormTest {
     @Test
     void aNewSmeOffersATalkConfirmsByEmailAndLandsOnItsOwnPage() {
         Visitor priya = new Visitor(app);
-        HttpResponse<String> sent = send(priya, offer("Riverside Precision Engineering Ltd", "priya@riverside-precision.example",
-                "de24 8by"), "2", "3", "4");
+        HttpResponse<String> sent = send(
+                priya,
+                offer("Riverside Precision Engineering Ltd", "priya@riverside-precision.example", "de24 8by"),
+                "2",
+                "3",
+                "4");
 
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("Check your email").contains("priya@riverside-precision.example");
-        var employer = db.dsl().selectFrom(EMPLOYER).where(EMPLOYER.NAME.eq("Riverside Precision Engineering Ltd")).fetchOne();
+        var employer = db.dsl()
+                .selectFrom(EMPLOYER)
+                .where(EMPLOYER.NAME.eq("Riverside Precision Engineering Ltd"))
+                .fetchOne();
         assertThat(employer.getPostcode()).isEqualTo("DE24 8BY");
-        var offer = db.dsl().selectFrom(OFFER).where(OFFER.EMPLOYER_ID.eq(employer.getId())).fetchOne();
+        var offer = db.dsl()
+                .selectFrom(OFFER)
+                .where(OFFER.EMPLOYER_ID.eq(employer.getId()))
+                .fetchOne();
         assertThat(offer.getStatus()).isEqualTo("pending");
         assertThat(db.dsl().fetchCount(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId())))
-                .as("three weekdays, mornings and afternoons").isEqualTo(6);
+                .as("three weekdays, mornings and afternoons")
+                .isEqualTo(6);
 
         String link = confirmationLink("priya@riverside-precision.example");
         Visitor fromEmail = new Visitor(app);
@@ -119,9 +129,12 @@ class OfferFormTest {
         HttpResponse<String> confirmed = fromEmail.post(link, Map.of());
         assertThat(confirmed.headers().firstValue("location")).hasValue("/employers/" + employer.getId());
         String page = fromEmail.get("/employers/" + employer.getId()).body();
-        assertThat(page).contains("your offer is live").contains("Careers talk from Riverside Precision Engineering Ltd")
+        assertThat(page)
+                .contains("your offer is live")
+                .contains("Careers talk from Riverside Precision Engineering Ltd")
                 .contains("active");
-        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offer.getId()))).isEqualTo("active");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offer.getId())))
+                .isEqualTo("active");
 
         HttpResponse<String> usedAgain = new Visitor(app).get(link);
         assertThat(usedAgain.statusCode()).as("the link works once").isEqualTo(410);
@@ -148,7 +161,8 @@ class OfferFormTest {
         HttpResponse<String> response = send(new Visitor(app), bad);
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("There is a problem")
+        assertThat(response.body())
+                .contains("There is a problem")
                 .contains("Enter the name of your organisation")
                 .contains("Enter an email address in the right format")
                 .contains("Enter a UK postcode, like DE1 2AB")
@@ -173,32 +187,47 @@ class OfferFormTest {
         int employers = db.dsl().fetchCount(EMPLOYER);
         int volunteers = db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle));
 
-        HttpResponse<String> second = send(new Visitor(app), offer("Castle Bakeries (Derby)", "jo@castlebakery.example",
-                "DE22 1AB"), "5");
+        HttpResponse<String> second =
+                send(new Visitor(app), offer("Castle Bakeries (Derby)", "jo@castlebakery.example", "DE22 1AB"), "5");
         assertThat(second.body()).doesNotContain("Castle Bakery<").doesNotContain("We added it");
         Visitor jo = new Visitor(app);
         String link = confirmationLink("jo@castlebakery.example");
         jo.get(link);
         assertThat(jo.post(link, Map.of()).headers().firstValue("location")).hasValue("/account");
 
-        assertThat(jo.get("/employers/" + castle).statusCode()).as("a matching domain grants nothing").isEqualTo(403);
+        assertThat(jo.get("/employers/" + castle).statusCode())
+                .as("a matching domain grants nothing")
+                .isEqualTo(403);
         assertThat(jo.get("/account").body()).contains("Waiting for approval").contains("for Castle Bakeries (Derby)");
         assertThat(db.dsl().fetchCount(EMPLOYER)).isEqualTo(employers);
-        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle))).as("no volunteer yet").isEqualTo(volunteers);
-        long joOffer = db.dsl().select(OFFER.ID).from(OFFER).where(OFFER.EMPLOYER_ID.eq(castle))
-                .orderBy(OFFER.ID.desc()).limit(1).fetchSingle(OFFER.ID);
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle)))
+                .as("no volunteer yet")
+                .isEqualTo(volunteers);
+        long joOffer = db.dsl()
+                .select(OFFER.ID)
+                .from(OFFER)
+                .where(OFFER.EMPLOYER_ID.eq(castle))
+                .orderBy(OFFER.ID.desc())
+                .limit(1)
+                .fetchSingle(OFFER.ID);
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo("pending");
 
         String samsPage = sam.get("/employers/" + castle).body();
-        assertThat(samsPage).contains("Asking to join").contains("Priya Shah (jo@castlebakery.example) asks to join Castle Bakery")
+        assertThat(samsPage)
+                .contains("Asking to join")
+                .contains("Priya Shah (jo@castlebakery.example) asks to join Castle Bakery")
                 .contains("their email address is on the organisation&#x27;s domain");
         long join = db.dsl().fetchValue(ORGANISATION_JOIN.ID, ORGANISATION_JOIN.OFFER_ID.eq(joOffer));
-        assertThat(sam.post("/employers/" + castle + "/joins/" + join, Map.of("decision", "approved")).statusCode())
+        assertThat(sam.post("/employers/" + castle + "/joins/" + join, Map.of("decision", "approved"))
+                        .statusCode())
                 .isEqualTo(302);
 
-        assertThat(jo.get("/employers/" + castle).statusCode()).as("takes effect on the next request").isEqualTo(200);
+        assertThat(jo.get("/employers/" + castle).statusCode())
+                .as("takes effect on the next request")
+                .isEqualTo(200);
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo("active");
-        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle))).isEqualTo(volunteers + 1);
+        assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle)))
+                .isEqualTo(volunteers + 1);
         assertThat(Mailbox.latestTo(app, "jo@castlebakery.example")).contains("contact for Castle Bakery");
         assertThat(sam.get("/employers/" + castle).body()).doesNotContain("Asking to join");
     }
@@ -213,7 +242,8 @@ class OfferFormTest {
         assertThat(bea.get("/employers/" + plumbing).statusCode()).isEqualTo(403);
         long bakery = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Totally Different Bakery"));
         assertThat(bea.get("/employers/" + bakery).statusCode()).isEqualTo(200);
-        assertThat(db.dsl().fetchCount(ORGANISATION_JOIN, ORGANISATION_JOIN.EMPLOYER_ID.eq(plumbing))).isZero();
+        assertThat(db.dsl().fetchCount(ORGANISATION_JOIN, ORGANISATION_JOIN.EMPLOYER_ID.eq(plumbing)))
+                .isZero();
     }
 
     @Test
@@ -229,23 +259,29 @@ class OfferFormTest {
         Visitor cora = new Visitor(app).signIn("coordinator@derby-hub.example", Accounts.PASSWORD);
         assertThat(cora.get("/hubs/" + hub + "/dashboard").body()).contains("1 person is asking to join an");
         String page = cora.get("/hubs/" + hub + "/employers").body();
-        assertThat(page).contains("Priya Shah (someone@gmail.com) asks to join Acme Engineering Ltd")
+        assertThat(page)
+                .contains("Priya Shah (someone@gmail.com) asks to join Acme Engineering Ltd")
                 .contains("the same name at the same postcode");
         long join = db.dsl().fetchValue(ORGANISATION_JOIN.ID, ORGANISATION_JOIN.EMPLOYER_ID.eq(acme));
         long offerId = db.dsl().fetchValue(ORGANISATION_JOIN.OFFER_ID, ORGANISATION_JOIN.ID.eq(join));
 
         cora.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "separate"));
-        assertThat(cora.get("/hubs/" + hub + "/employers").body()).as("the same name at the same postcode cannot be another")
+        assertThat(cora.get("/hubs/" + hub + "/employers").body())
+                .as("the same name at the same postcode cannot be another")
                 .contains("cannot be a separate one");
         cora.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "refused"));
 
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo("withdrawn");
-        assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join))).isEqualTo("refused");
+        assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join)))
+                .isEqualTo("refused");
         assertThat(someone.get("/employers/" + acme).statusCode()).isEqualTo(403);
         someone.get("/account");
-        assertThat(someone.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "approved")).statusCode())
-                .as("only the hub's coordinators or the organisation's contacts decide").isEqualTo(403);
-        assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join))).isEqualTo("refused");
+        assertThat(someone.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "approved"))
+                        .statusCode())
+                .as("only the hub's coordinators or the organisation's contacts decide")
+                .isEqualTo(403);
+        assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join)))
+                .isEqualTo("refused");
     }
 
     @Test
@@ -253,24 +289,37 @@ class OfferFormTest {
         confirmed(offer("Hughes Foods Ltd", "owner@hughes-foods.example", "DE1 4AA"), "1");
         int volunteers = db.dsl().fetchCount(VOLUNTEER);
 
-        String guess = send(new Visitor(app), offer("Hughes Foods Ltd", "guess@hughes-foods.example", "DE1 4AA"), "1").body();
-        String fresh = send(new Visitor(app), offer("Nobody Registered Ltd", "fresh@nobody-registered.example", "DE1 4AB"), "1")
+        String guess = send(new Visitor(app), offer("Hughes Foods Ltd", "guess@hughes-foods.example", "DE1 4AA"), "1")
+                .body();
+        String fresh = send(
+                        new Visitor(app),
+                        offer("Nobody Registered Ltd", "fresh@nobody-registered.example", "DE1 4AB"),
+                        "1")
                 .body();
 
         assertThat(main(guess).replace("guess@hughes-foods.example", "X"))
                 .isEqualTo(main(fresh).replace("fresh@nobody-registered.example", "X"));
-        assertThat(db.dsl().fetchCount(VOLUNTEER)).as("the guesser is nobody's volunteer").isEqualTo(volunteers + 1);
+        assertThat(db.dsl().fetchCount(VOLUNTEER))
+                .as("the guesser is nobody's volunteer")
+                .isEqualTo(volunteers + 1);
         Map<String, String> spam = offer("Visit evil.example now", "victim@somewhere.example", "DE1 4AC");
         spam.put("contactName", "Click http://evil.example");
         send(new Visitor(app), spam, "1");
-        assertThat(Mailbox.latestTo(app, "victim@somewhere.example")).doesNotContain("evil").doesNotContain("Priya");
+        assertThat(Mailbox.latestTo(app, "victim@somewhere.example"))
+                .doesNotContain("evil")
+                .doesNotContain("Priya");
     }
 
     @Test
     void aConfirmationLinkConfirmsItsOwnOfferAndNoOther() {
         send(new Visitor(app), offer("Victim Works Ltd", "victim@victim-works.example", "DE1 5AA"), "1");
-        long victimOffer = db.dsl().select(OFFER.ID).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.NAME.eq("Victim Works Ltd")).fetchSingle(OFFER.ID);
+        long victimOffer = db.dsl()
+                .select(OFFER.ID)
+                .from(OFFER)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.NAME.eq("Victim Works Ltd"))
+                .fetchSingle(OFFER.ID);
         send(new Visitor(app), offer("Attacker Works Ltd", "me@attacker-works.example", "DE1 5AB"), "1");
         String mine = confirmationLink("me@attacker-works.example");
         String aimed = mine.replaceFirst("/offers/\\d+/", "/offers/" + victimOffer + "/");
@@ -280,19 +329,31 @@ class OfferFormTest {
         attacker.get("/sign-in");
         assertThat(attacker.post(aimed, Map.of()).statusCode()).isEqualTo(410);
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(victimOffer))).isEqualTo("pending");
-        String signIn = new Visitor(app).get("/sign-in/link/" + mine.substring(mine.lastIndexOf('/') + 1)).body();
+        String signIn = new Visitor(app)
+                .get("/sign-in/link/" + mine.substring(mine.lastIndexOf('/') + 1))
+                .body();
         assertThat(signIn).as("nor is it a sign-in link").contains("expired or been used");
     }
 
     @Test
     void anExpiredLinkNeitherConfirmsTheOfferNorSignsAnyoneIn() {
         send(new Visitor(app), offer("Slow Reply Ltd", "kim@slow-reply.example", "DE1 2XX"), "4");
-        long offerId = db.dsl().select(OFFER.ID).from(OFFER).join(EMPLOYER).on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.NAME.eq("Slow Reply Ltd")).fetchSingle(OFFER.ID);
+        long offerId = db.dsl()
+                .select(OFFER.ID)
+                .from(OFFER)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(EMPLOYER.NAME.eq("Slow Reply Ltd"))
+                .fetchSingle(OFFER.ID);
         String link = confirmationLink("kim@slow-reply.example");
-        db.dsl().update(LOGIN_TOKEN).set(LOGIN_TOKEN.EXPIRES_AT, TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC).minusMinutes(1))
-                .where(LOGIN_TOKEN.USER_ID.eq(db.dsl().select(APP_USER.ID).from(APP_USER)
-                        .where(APP_USER.EMAIL.eq("kim@slow-reply.example")))).execute();
+        db.dsl()
+                .update(LOGIN_TOKEN)
+                .set(
+                        LOGIN_TOKEN.EXPIRES_AT,
+                        TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC).minusMinutes(1))
+                .where(LOGIN_TOKEN.USER_ID.eq(
+                        db.dsl().select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq("kim@slow-reply.example"))))
+                .execute();
 
         HttpResponse<String> late = new Visitor(app).get(link);
 
@@ -310,10 +371,13 @@ class OfferFormTest {
         lee.post(link, Map.of());
 
         lee.get("/employers/" + peak);
-        assertThat(lee.post("/employers/" + peak + "/contact-preference", Map.of("maxAsks", "2")).statusCode()).isEqualTo(302);
+        assertThat(lee.post("/employers/" + peak + "/contact-preference", Map.of("maxAsks", "2"))
+                        .statusCode())
+                .isEqualTo(302);
 
         assertThat(lee.get("/employers/" + peak).body()).contains("At most <strong>twice a month</strong>");
-        assertThat(db.dsl().fetchValue(EMPLOYER.MAX_ASKS_PER_MONTH, EMPLOYER.ID.eq(peak))).isEqualTo((short) 2);
+        assertThat(db.dsl().fetchValue(EMPLOYER.MAX_ASKS_PER_MONTH, EMPLOYER.ID.eq(peak)))
+                .isEqualTo((short) 2);
     }
 
     /** A person who sent the form and followed the emailed link: signed in. */
@@ -327,7 +391,8 @@ class OfferFormTest {
     }
 
     private static String main(String page) {
-        return page.replaceAll("(?s).*<main[^>]*>(.*)</main>.*", "$1").replaceAll("name=\"X-XSRF-TOKEN\" value=\"[^\"]*\"", "");
+        return page.replaceAll("(?s).*<main[^>]*>(.*)</main>.*", "$1")
+                .replaceAll("name=\"X-XSRF-TOKEN\" value=\"[^\"]*\"", "");
     }
 
     private static String confirmationLink(String recipient) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -60,10 +59,14 @@ class ReplyLinkTest {
         long theirs = published(11, "theirs-secret");
         Visitor visitor = new Visitor(app);
 
-        assertThat(visitor.get("/bookings/" + past + "/reply/yesterday-secret").statusCode()).isEqualTo(410);
-        assertThat(visitor.get("/bookings/" + theirs + "/reply/mine-secret").statusCode()).isEqualTo(410);
+        assertThat(visitor.get("/bookings/" + past + "/reply/yesterday-secret").statusCode())
+                .isEqualTo(410);
+        assertThat(visitor.get("/bookings/" + theirs + "/reply/mine-secret").statusCode())
+                .isEqualTo(410);
         visitor.get("/bookings/" + mine + "/reply/mine-secret");
-        assertThat(visitor.post("/bookings/" + theirs + "/reply/mine-secret/confirm", Map.of()).statusCode()).isEqualTo(410);
+        assertThat(visitor.post("/bookings/" + theirs + "/reply/mine-secret/confirm", Map.of())
+                        .statusCode())
+                .isEqualTo(410);
         assertThat(statusOf(theirs)).isEqualTo("published");
     }
 
@@ -99,7 +102,12 @@ class ReplyLinkTest {
         var row = db.dsl().selectFrom(BOOKING).where(BOOKING.ID.eq(booking)).fetchSingle();
         assertThat(row.getStatus()).isEqualTo("declined");
         assertThat(row.getLateCancellation()).isTrue();
-        assertThat(db.dsl().select(REQUEST.STATUS).from(REQUEST).where(REQUEST.ID.eq(row.getRequestId())).fetchSingle().value1())
+        assertThat(db.dsl()
+                        .select(REQUEST.STATUS)
+                        .from(REQUEST)
+                        .where(REQUEST.ID.eq(row.getRequestId()))
+                        .fetchSingle()
+                        .value1())
                 .isEqualTo("open");
     }
 
@@ -108,13 +116,21 @@ class ReplyLinkTest {
         long booking = published(21, "right-secret");
         Visitor visitor = new Visitor(app);
 
-        assertThat(visitor.get("/bookings/" + booking + "/reply/wrong-secret").statusCode()).isEqualTo(410);
+        assertThat(visitor.get("/bookings/" + booking + "/reply/wrong-secret").statusCode())
+                .isEqualTo(410);
         visitor.get("/bookings/" + booking + "/reply/right-secret");
-        assertThat(visitor.post("/bookings/" + booking + "/reply/wrong-secret/confirm", Map.of()).statusCode()).isEqualTo(410);
+        assertThat(visitor.post("/bookings/" + booking + "/reply/wrong-secret/confirm", Map.of())
+                        .statusCode())
+                .isEqualTo(410);
         assertThat(statusOf(booking)).isEqualTo("published");
     }
 
     private static String statusOf(long booking) {
-        return db.dsl().select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchSingle().value1();
+        return db.dsl()
+                .select(BOOKING.STATUS)
+                .from(BOOKING)
+                .where(BOOKING.ID.eq(booking))
+                .fetchSingle()
+                .value1();
     }
 }

@@ -17,8 +17,15 @@ final class BadInput {
 
     /** Kinds of spoiling, with how often each is drawn (out of the sum). */
     enum Attack {
-        FIELD_VALUES(34), RAW_BYTES(10), REPEATED_FIELDS(8), MISSING_FIELDS(8), EXTRA_FIELDS(8), NO_CSRF(6),
-        WRONG_CSRF(6), CONTENT_TYPE(8), OVERSIZE(12);
+        FIELD_VALUES(34),
+        RAW_BYTES(10),
+        REPEATED_FIELDS(8),
+        MISSING_FIELDS(8),
+        EXTRA_FIELDS(8),
+        NO_CSRF(6),
+        WRONG_CSRF(6),
+        CONTENT_TYPE(8),
+        OVERSIZE(12);
 
         final int weight;
 
@@ -28,39 +35,143 @@ final class BadInput {
     }
 
     /** One post: its body as sent, its content type (null for none), and what was done, to read in a failure. */
-    record Post(Attack attack, String contentType, byte[] body, String description) {
-    }
+    record Post(Attack attack, String contentType, byte[] body, String description) {}
 
     /** HTML that must never come back unescaped; each starts with '<', which escaping always changes. */
-    static final List<String> MARKERS = List.of("<script>alert('fuzz')", "<img src=x onerror=alert('fuzz')",
-            "<svg/onload=alert('fuzz')", "<fuzz-tag");
+    static final List<String> MARKERS = List.of(
+            "<script>alert('fuzz')", "<img src=x onerror=alert('fuzz')", "<svg/onload=alert('fuzz')", "<fuzz-tag");
 
-    private static final List<String> HTML = List.of("<script>alert('fuzz')</script>", "\"><img src=x onerror=alert('fuzz')>",
-            "'><svg/onload=alert('fuzz')>", "</textarea><script>alert('fuzz')</script>", "<fuzz-tag title=\"x\">",
-            "javascript:alert('fuzz')", "{{fuzz}}{{{fuzz}}}", "\"--><fuzz-tag>", "=HYPERLINK(\"http://x\")");
-    private static final List<String> SQL = List.of("' OR '1'='1", "'; drop table school; --", "1; select pg_sleep(10)--",
-            "\\", "%' --", "$$;", "1' and 1=cast((select version()) as int)--", "' || (select string_agg(email, ',') from app_user) || '",
-            "1 union select null, null--", "E'\\\\x00'");
-    private static final List<String> NUMBERS = List.of("abc", "12abc", "1e9", "0x1F", "１２", "1,000", "-1", "-2147483649",
-            "2147483648", "99999999999999999999999", "NaN", "Infinity", "1.5", " 7 ", "0", "-0", "+3", "١٢", "9223372036854775808",
-            "£-5", "£1e999", "4.999999999999999999", "00000000000000000007");
-    private static final List<String> DATES = List.of("2027-02-30", "2027-13-01", "2027-00-10", "0000-01-01", "-2027-01-01",
-            "+99999-01-01", "31/02/2027", "2027-02-28T10:00:00", "2027-2-3", "yesterday", "2027/03/15", "1900-01-01",
-            "2999-12-31", "20270315", "15/03/27", "2026-11-23", "2026-11-22", "32/13/2027");
-    private static final List<String> UNICODE = List.of("\u0000", "a\u0000b", "\u202Eevil\u202C", "👩🏽‍🔬🚀",
-            "e" + "\u0301".repeat(60), "\uFEFFbom", "\u200B\u200D", "Ω≈ç√∫", "𝕱𝖚𝖟𝖟", "\r\n\r\nSubject: injected",
-            "line\nbreak", "\t", "\uFFFF\uFFFE", "ǅǈ", "ﬀ", "İstanbul", "Straße", " ", "");
+    private static final List<String> HTML = List.of(
+            "<script>alert('fuzz')</script>",
+            "\"><img src=x onerror=alert('fuzz')>",
+            "'><svg/onload=alert('fuzz')>",
+            "</textarea><script>alert('fuzz')</script>",
+            "<fuzz-tag title=\"x\">",
+            "javascript:alert('fuzz')",
+            "{{fuzz}}{{{fuzz}}}",
+            "\"--><fuzz-tag>",
+            "=HYPERLINK(\"http://x\")");
+    private static final List<String> SQL = List.of(
+            "' OR '1'='1",
+            "'; drop table school; --",
+            "1; select pg_sleep(10)--",
+            "\\",
+            "%' --",
+            "$$;",
+            "1' and 1=cast((select version()) as int)--",
+            "' || (select string_agg(email, ',') from app_user) || '",
+            "1 union select null, null--",
+            "E'\\\\x00'");
+    private static final List<String> NUMBERS = List.of(
+            "abc",
+            "12abc",
+            "1e9",
+            "0x1F",
+            "１２",
+            "1,000",
+            "-1",
+            "-2147483649",
+            "2147483648",
+            "99999999999999999999999",
+            "NaN",
+            "Infinity",
+            "1.5",
+            " 7 ",
+            "0",
+            "-0",
+            "+3",
+            "١٢",
+            "9223372036854775808",
+            "£-5",
+            "£1e999",
+            "4.999999999999999999",
+            "00000000000000000007");
+    private static final List<String> DATES = List.of(
+            "2027-02-30",
+            "2027-13-01",
+            "2027-00-10",
+            "0000-01-01",
+            "-2027-01-01",
+            "+99999-01-01",
+            "31/02/2027",
+            "2027-02-28T10:00:00",
+            "2027-2-3",
+            "yesterday",
+            "2027/03/15",
+            "1900-01-01",
+            "2999-12-31",
+            "20270315",
+            "15/03/27",
+            "2026-11-23",
+            "2026-11-22",
+            "32/13/2027");
+    private static final List<String> UNICODE = List.of(
+            "\u0000",
+            "a\u0000b",
+            "\u202Eevil\u202C",
+            "👩🏽‍🔬🚀",
+            "e" + "\u0301".repeat(60),
+            "\uFEFFbom",
+            "\u200B\u200D",
+            "Ω≈ç√∫",
+            "𝕱𝖚𝖟𝖟",
+            "\r\n\r\nSubject: injected",
+            "line\nbreak",
+            "\t",
+            "\uFFFF\uFFFE",
+            "ǅǈ",
+            "ﬀ",
+            "İstanbul",
+            "Straße",
+            " ",
+            "");
     /** Byte sequences that are not UTF-8: lone surrogates as CESU bytes, overlong forms, truncated and stray bytes. */
-    private static final List<byte[]> INVALID_UTF8 = List.of(bytes("EDA080"), bytes("EDB080"), bytes("EDA0BDEDB880"),
-            bytes("FFFE"), bytes("C328"), bytes("C0AF"), bytes("E080AF"), bytes("F4908080"), bytes("80"), bytes("E282"),
-            bytes("F8888080"), bytes("00"));
-    private static final List<String> EXTRA_NAMES = List.of("id", "hubId", "schoolId", "employerId", "userId", "status",
-            "role", "admin", "__proto__", "constructor", "a[]", "a[0]", "x.y", "ñame", "", "=", "&", HarvestedForm.CSRF_FIELD + "2");
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain", "",
-            "multipart/form-data", "multipart/form-data; boundary=", "application/x-www-form-urlencoded; charset=UTF-16",
-            "application/x-www-form-urlencoded; charset=ISO-8859-1", "application/xml", "application/x-www-form-urlencoded");
+    private static final List<byte[]> INVALID_UTF8 = List.of(
+            bytes("EDA080"),
+            bytes("EDB080"),
+            bytes("EDA0BDEDB880"),
+            bytes("FFFE"),
+            bytes("C328"),
+            bytes("C0AF"),
+            bytes("E080AF"),
+            bytes("F4908080"),
+            bytes("80"),
+            bytes("E282"),
+            bytes("F8888080"),
+            bytes("00"));
+
+    private static final List<String> EXTRA_NAMES = List.of(
+            "id",
+            "hubId",
+            "schoolId",
+            "employerId",
+            "userId",
+            "status",
+            "role",
+            "admin",
+            "__proto__",
+            "constructor",
+            "a[]",
+            "a[0]",
+            "x.y",
+            "ñame",
+            "",
+            "=",
+            "&",
+            HarvestedForm.CSRF_FIELD + "2");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "text/plain",
+            "",
+            "multipart/form-data",
+            "multipart/form-data; boundary=",
+            "application/x-www-form-urlencoded; charset=UTF-16",
+            "application/x-www-form-urlencoded; charset=ISO-8859-1",
+            "application/xml",
+            "application/x-www-form-urlencoded");
     private static final int[] OVERSIZE = {2_000, 10_000, 60_000, 64 * 1024, 70_000, 200_000};
-    private static final int[] OVERSIZE_UPLOAD = {60_000, 500_000, 2 * 1024 * 1024 - 500, 2 * 1024 * 1024 + 1, 3_000_000};
+    private static final int[] OVERSIZE_UPLOAD = {60_000, 500_000, 2 * 1024 * 1024 - 500, 2 * 1024 * 1024 + 1, 3_000_000
+    };
 
     private final Random random;
 
@@ -74,9 +185,15 @@ final class BadInput {
         form.fields().forEach(f -> fields.add(Field.of(f.getKey(), f.getValue())));
         fields.add(Field.of(HarvestedForm.CSRF_FIELD, token));
         if (form.multipart()) {
-            List<Field> files = form.fileFields().stream().map(name -> new Field(utf8(name), new byte[0])).toList();
+            List<Field> files = form.fileFields().stream()
+                    .map(name -> new Field(utf8(name), new byte[0]))
+                    .toList();
             String boundary = "----unspoiled";
-            return new Post(null, "multipart/form-data; boundary=" + boundary, multipartBody(boundary, fields, files, ""), "unspoiled");
+            return new Post(
+                    null,
+                    "multipart/form-data; boundary=" + boundary,
+                    multipartBody(boundary, fields, files, ""),
+                    "unspoiled");
         }
         return new Post(null, "application/x-www-form-urlencoded", urlencodedAsIs(fields), "unspoiled");
     }
@@ -130,7 +247,9 @@ final class BadInput {
                 if (all || random.nextBoolean()) {
                     files.clear();
                 }
-                what.append(all ? " all" : " some").append(", left ").append(fields.stream().map(f -> text(f.name)).toList());
+                what.append(all ? " all" : " some")
+                        .append(", left ")
+                        .append(fields.stream().map(f -> text(f.name)).toList());
             }
             case EXTRA_FIELDS -> {
                 for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
@@ -161,15 +280,24 @@ final class BadInput {
                 } else {
                     Field field = pickOrAdd(fields, what);
                     field.value = utf8(longText(size));
-                    what.append(" ").append(text(field.name)).append(" of ").append(size).append(" characters");
+                    what.append(" ")
+                            .append(text(field.name))
+                            .append(" of ")
+                            .append(size)
+                            .append(" characters");
                 }
             }
         }
         if (csrf != null) {
             fields.add(random.nextInt(fields.size() + 1), Field.of(HarvestedForm.CSRF_FIELD, csrf));
         }
-        return form.multipart() ? multipart(attack, fields, files, what.toString())
-                : new Post(attack, "application/x-www-form-urlencoded", urlencoded(fields, attack == Attack.RAW_BYTES), what.toString());
+        return form.multipart()
+                ? multipart(attack, fields, files, what.toString())
+                : new Post(
+                        attack,
+                        "application/x-www-form-urlencoded",
+                        urlencoded(fields, attack == Attack.RAW_BYTES),
+                        what.toString());
     }
 
     private void spoilValues(List<Field> fields, List<Field> files, int count, StringBuilder what) {
@@ -190,12 +318,23 @@ final class BadInput {
         String type = pick(CONTENT_TYPES);
         what.append(" as '").append(type).append("'");
         byte[] body = switch (type) {
-            case "application/json" -> utf8("{" + String.join(",", fields.stream()
-                    .map(f -> "\"" + text(f.name) + "\":\"" + text(f.value).replace("\"", "\\\"") + "\"").toList()) + "}");
-            case "application/xml" -> utf8("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
-            case "application/x-www-form-urlencoded" -> form.multipart() ? urlencoded(fields, false)
-                    : utf8(pick(List.of("%%%&&==%zz", "=&=&=", "&&&", "a=%", "a=%G0", "%FF%FE=%FF", "a==b==c")));
-            case "application/x-www-form-urlencoded; charset=UTF-16" -> text(urlencoded(fields, false)).getBytes(StandardCharsets.UTF_16);
+            case "application/json" ->
+                utf8("{"
+                        + String.join(
+                                ",",
+                                fields.stream()
+                                        .map(f -> "\"" + text(f.name) + "\":\""
+                                                + text(f.value).replace("\"", "\\\"") + "\"")
+                                        .toList())
+                        + "}");
+            case "application/xml" ->
+                utf8("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+            case "application/x-www-form-urlencoded" ->
+                form.multipart()
+                        ? urlencoded(fields, false)
+                        : utf8(pick(List.of("%%%&&==%zz", "=&=&=", "&&&", "a=%", "a=%G0", "%FF%FE=%FF", "a==b==c")));
+            case "application/x-www-form-urlencoded; charset=UTF-16" ->
+                text(urlencoded(fields, false)).getBytes(StandardCharsets.UTF_16);
             default -> urlencoded(fields, false);
         };
         return new Post(Attack.CONTENT_TYPE, type.isEmpty() ? null : type, body, what.toString());
@@ -203,7 +342,9 @@ final class BadInput {
 
     private String badValue(StringBuilder what) {
         int kind = random.nextInt(8);
-        what.append(" ").append(List.of("number", "date", "unicode", "sql", "html", "long", "empty", "blank").get(kind));
+        what.append(" ")
+                .append(List.of("number", "date", "unicode", "sql", "html", "long", "empty", "blank")
+                        .get(kind));
         return switch (kind) {
             case 0 -> pick(NUMBERS);
             case 1 -> pick(DATES);
@@ -218,8 +359,23 @@ final class BadInput {
 
     private Field pickOrAdd(List<Field> fields, StringBuilder what) {
         if (fields.isEmpty() || random.nextInt(10) == 0) {
-            Field added = Field.of(pick(List.of("name", "email", "date", "from", "until", "pupils", "sessions", "reason",
-                    "amount", "yearGroup", "seconds", "type", "password", "q")), "");
+            Field added = Field.of(
+                    pick(List.of(
+                            "name",
+                            "email",
+                            "date",
+                            "from",
+                            "until",
+                            "pupils",
+                            "sessions",
+                            "reason",
+                            "amount",
+                            "yearGroup",
+                            "seconds",
+                            "type",
+                            "password",
+                            "q")),
+                    "");
             fields.add(added);
             what.append(" (added ").append(text(added.name)).append(")");
             return added;
@@ -230,8 +386,12 @@ final class BadInput {
     /** A CSV a school or employer might paste: the right shape, or rows of bad values. */
     private byte[] csv(boolean bad) {
         StringBuilder csv = new StringBuilder(random.nextBoolean() ? "\uFEFF" : "");
-        csv.append(pick(List.of("reference,year_group,disadvantaged,send,eal", "name,email,safeguarding_checked_until",
-                "type,title,year_from,year_to,pupils,from,until", "reference,date,type,provider,attended", "")));
+        csv.append(pick(List.of(
+                "reference,year_group,disadvantaged,send,eal",
+                "name,email,safeguarding_checked_until",
+                "type,title,year_from,year_to,pupils,from,until",
+                "reference,date,type,provider,attended",
+                "")));
         for (int row = 0, rows = random.nextInt(6); row < rows; row++) {
             csv.append(random.nextBoolean() ? "\r\n" : "\n");
             for (int column = 0, columns = random.nextInt(8); column < columns; column++) {
@@ -254,14 +414,19 @@ final class BadInput {
     private Post multipart(Attack attack, List<Field> fields, List<Field> files, String what) {
         String boundary = "----fuzz" + Long.toHexString(random.nextLong());
         String filename = pick(List.of("pupils.csv", "../../etc/passwd", "naïve ünïcode.csv", "a\"b.csv", "x.exe"));
-        return new Post(attack, "multipart/form-data; boundary=" + boundary, multipartBody(boundary, fields, files, filename), what);
+        return new Post(
+                attack,
+                "multipart/form-data; boundary=" + boundary,
+                multipartBody(boundary, fields, files, filename),
+                what);
     }
 
     /** A multipart body; a file with no content goes as a browser sends an empty file input (no file name). */
     private static byte[] multipartBody(String boundary, List<Field> fields, List<Field> files, String filename) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Field field : fields) {
-            body.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + text(field.name) + "\"\r\n\r\n"));
+            body.writeBytes(utf8(
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + text(field.name) + "\"\r\n\r\n"));
             body.writeBytes(field.value);
             body.writeBytes(utf8("\r\n"));
         }
@@ -296,8 +461,13 @@ final class BadInput {
     private static void encode(byte[] value, boolean raw, ByteArrayOutputStream out) {
         for (byte b : value) {
             int c = b & 0xFF;
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            boolean unreserved = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
             if (unreserved || (raw && c >= 0x80)) {
                 out.write(c);
             } else {

@@ -16,8 +16,13 @@ import org.jooq.DSLContext;
  */
 final class ChangeLog {
 
-    static final Set<String> UNWATCHED = Set.of("web_session", "rate_limit", "school_progress_summary",
-            "year_group_progress_summary", "flyway_schema_history", "fuzz_change");
+    static final Set<String> UNWATCHED = Set.of(
+            "web_session",
+            "rate_limit",
+            "school_progress_summary",
+            "year_group_progress_summary",
+            "flyway_schema_history",
+            "fuzz_change");
     static final Set<String> ALLOWED_ON_REFUSAL = Set.of("audit_log INSERT sign_in_failed");
 
     private final DSLContext dsl;
@@ -27,26 +32,32 @@ final class ChangeLog {
     }
 
     static ChangeLog install(DSLContext dsl) {
-        dsl.execute("create table fuzz_change (id bigserial primary key, table_name text not null, operation text not null,"
-                + " detail text)");
-        dsl.execute("create function fuzz_note() returns trigger language plpgsql as $$ begin"
-                + " insert into fuzz_change (table_name, operation) values (tg_table_name, tg_op); return null; end $$");
+        dsl.execute(
+                "create table fuzz_change (id bigserial primary key, table_name text not null, operation text not null,"
+                        + " detail text)");
+        dsl.execute(
+                "create function fuzz_note() returns trigger language plpgsql as $$ begin"
+                        + " insert into fuzz_change (table_name, operation) values (tg_table_name, tg_op); return null; end $$");
         dsl.execute("create function fuzz_note_audit() returns trigger language plpgsql as $$ begin"
                 + " insert into fuzz_change (table_name, operation, detail) values (tg_table_name, tg_op,"
                 + " case when tg_op = 'DELETE' then old.action else new.action end); return null; end $$");
-        List<String> tables = dsl.fetchValues("select table_name::text from information_schema.tables"
-                + " where table_schema = current_schema() and table_type = 'BASE TABLE'").stream()
-                .map(String::valueOf).filter(t -> !UNWATCHED.contains(t)).toList();
+        List<String> tables = dsl
+                .fetchValues("select table_name::text from information_schema.tables"
+                        + " where table_schema = current_schema() and table_type = 'BASE TABLE'")
+                .stream()
+                .map(String::valueOf)
+                .filter(t -> !UNWATCHED.contains(t))
+                .toList();
         for (String table : tables) {
             dsl.execute("create trigger fuzz_note after insert or update or delete on \"" + table
-                    + "\" for each row execute function " + (table.equals("audit_log") ? "fuzz_note_audit()" : "fuzz_note()"));
+                    + "\" for each row execute function "
+                    + (table.equals("audit_log") ? "fuzz_note_audit()" : "fuzz_note()"));
         }
         return new ChangeLog(dsl);
     }
 
     /** What was written after a mark: where the log stands now, and the writes a refusal may not make. */
-    record Writes(long mark, List<String> unexpectedOnRefusal) {
-    }
+    record Writes(long mark, List<String> unexpectedOnRefusal) {}
 
     /** Where the log stands now. */
     long mark() {
@@ -57,8 +68,9 @@ final class ChangeLog {
     Writes after(long mark) {
         long now = mark;
         List<String> unexpected = new java.util.ArrayList<>();
-        for (var row : dsl.fetch("select id, table_name || ' ' || operation || coalesce(' ' || detail, '') from fuzz_change"
-                + " where id > " + mark + " order by id")) {
+        for (var row :
+                dsl.fetch("select id, table_name || ' ' || operation || coalesce(' ' || detail, '') from fuzz_change"
+                        + " where id > " + mark + " order by id")) {
             now = row.get(0, Long.class);
             String change = row.get(1, String.class);
             if (!ALLOWED_ON_REFUSAL.contains(change)) {

@@ -1,7 +1,6 @@
 package uk.encounters.web.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 
@@ -72,14 +71,24 @@ class FormFuzzTest {
     static final int BODY_LIMIT = 64 * 1024;
 
     /** Values a person would type, for fields a page shows empty, so that unspoiled fields pass their checks. */
-    static final Map<String, String> TYPED = Map.ofEntries(Map.entry("email", "someone@fuzz-example.org"),
-            Map.entry("name", "Fuzz Person"), Map.entry("contactName", "Fuzz Person"),
-            Map.entry("organisation", "Fuzz Engineering Ltd"), Map.entry("postcode", "DE1 1AA"),
-            Map.entry("password", "a long enough passphrase 42"), Map.entry("confirm", "a long enough passphrase 42"),
-            Map.entry("passwordAgain", "a long enough passphrase 42"), Map.entry("reason", "Our speaker is ill"),
-            Map.entry("amount", "100"), Map.entry("funder", "Careers Hub"), Map.entry("title", "A careers talk"),
-            Map.entry("count", "5"), Map.entry("comment", "Went well"), Map.entry("area", "Derby"),
-            Map.entry("yearGroup", "7"), Map.entry("disadvantagedCount", "0"));
+    static final Map<String, String> TYPED = Map.ofEntries(
+            Map.entry("email", "someone@fuzz-example.org"),
+            Map.entry("name", "Fuzz Person"),
+            Map.entry("contactName", "Fuzz Person"),
+            Map.entry("organisation", "Fuzz Engineering Ltd"),
+            Map.entry("postcode", "DE1 1AA"),
+            Map.entry("password", "a long enough passphrase 42"),
+            Map.entry("confirm", "a long enough passphrase 42"),
+            Map.entry("passwordAgain", "a long enough passphrase 42"),
+            Map.entry("reason", "Our speaker is ill"),
+            Map.entry("amount", "100"),
+            Map.entry("funder", "Careers Hub"),
+            Map.entry("title", "A careers talk"),
+            Map.entry("count", "5"),
+            Map.entry("comment", "Went well"),
+            Map.entry("area", "Derby"),
+            Map.entry("yearGroup", "7"),
+            Map.entry("disadvantagedCount", "0"));
 
     /** The fields of forms no page of the fixture shows (suggestions appear only for a session left unmatched). */
     static final Map<String, List<Map.Entry<String, String>>> UNSHOWN = Map.of(
@@ -96,12 +105,11 @@ class FormFuzzTest {
     static Map<String, Supplier<String>> tokens = new LinkedHashMap<>();
     static final AtomicInteger people = new AtomicInteger();
     /** Links that work once: after a post that used one, the next post gets a new one. */
-    static final java.util.Set<String> REFRESHED_TOKENS = java.util.Set.of("/sign-in/link/:token", "/password-reset/:token",
-            "/invitation/:token");
+    static final java.util.Set<String> REFRESHED_TOKENS =
+            java.util.Set.of("/sign-in/link/:token", "/password-reset/:token", "/invitation/:token");
 
     /** A POST route and the form it is fuzzed from. */
-    record Target(String route, Access.Kind access, HarvestedForm form) {
-    }
+    record Target(String route, Access.Kind access, HarvestedForm form) {}
 
     @BeforeAll
     static void aHubWithSomethingBehindEveryForm() throws Exception {
@@ -109,26 +117,48 @@ class FormFuzzTest {
         hub = RoundHub.create(db.dsl(), "Fuzz Hub");
         try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK)) {
             RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of()));
-            parameters.put(":roundId", List.of(String.valueOf(((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS).roundId())));
+            parameters.put(
+                    ":roundId",
+                    List.of(String.valueOf(((RoundSolver.Running) start)
+                            .outcome()
+                            .get(60, TimeUnit.SECONDS)
+                            .roundId())));
         }
         long volunteer = data.volunteer(hub.talkEmployer());
         long offer = data.offer(hub.talkEmployer(), "active", LocalDate.of(2027, 3, 31));
-        long upcoming = data.booking(data.request(hub.northSchool(), 9, "matched", LocalDate.of(2026, 11, 30)), offer, volunteer,
-                LocalDate.of(2026, 12, 2), "published");
-        long past = data.booking(data.request(hub.northSchool(), 9, "matched", LocalDate.of(2026, 11, 2)), offer, volunteer,
-                LocalDate.of(2026, 11, 16), "confirmed");
+        long upcoming = data.booking(
+                data.request(hub.northSchool(), 9, "matched", LocalDate.of(2026, 11, 30)),
+                offer,
+                volunteer,
+                LocalDate.of(2026, 12, 2),
+                "published");
+        long past = data.booking(
+                data.request(hub.northSchool(), 9, "matched", LocalDate.of(2026, 11, 2)),
+                offer,
+                volunteer,
+                LocalDate.of(2026, 11, 16),
+                "confirmed");
         String replyToken = SecretToken.generate();
         data.replyLink(upcoming, replyToken);
-        List<Long> pupils = db.dsl().select(PUPIL.ID).from(PUPIL).where(PUPIL.SCHOOL_ID.eq(hub.northSchool())).limit(20).fetch(PUPIL.ID);
+        List<Long> pupils = db.dsl()
+                .select(PUPIL.ID)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(hub.northSchool()))
+                .limit(20)
+                .fetch(PUPIL.ID);
         pupils.subList(0, 10).forEach(p -> data.choose(past, p));
         pupils.subList(10, 20).forEach(p -> data.choose(upcoming, p));
 
         app = RunningApp.start(db.database(), TODAY, Map.of("TRUST_PROXY", "true"));
         // an offer from the public form, waiting for its email's link
         FuzzVisitor sme = new FuzzVisitor(app, SEED);
-        HarvestedForm offerForm = HarvestedForm.on(sme.get("/offer-a-talk").body()).getFirst();
-        assertThat(sme.post("/offer-a-talk", BadInput.unspoiled(typed(offerForm), sme.csrfToken())).statusCode()).isLessThan(400);
-        Matcher link = Pattern.compile("/offers/(\\d+)/confirm/([A-Za-z0-9_-]+)").matcher(Mailbox.latestTo(app, TYPED.get("email")));
+        HarvestedForm offerForm =
+                HarvestedForm.on(sme.get("/offer-a-talk").body()).getFirst();
+        assertThat(sme.post("/offer-a-talk", BadInput.unspoiled(typed(offerForm), sme.csrfToken()))
+                        .statusCode())
+                .isLessThan(400);
+        Matcher link = Pattern.compile("/offers/(\\d+)/confirm/([A-Za-z0-9_-]+)")
+                .matcher(Mailbox.latestTo(app, TYPED.get("email")));
         assertThat(link.find()).isTrue();
 
         parameters.put(":hubId", List.of(String.valueOf(hub.id())));
@@ -137,9 +167,16 @@ class FormFuzzTest {
         parameters.put(":offerId", List.of(String.valueOf(offer), link.group(1)));
         parameters.put(":volunteerId", List.of(String.valueOf(volunteer)));
         parameters.put(":bookingId", List.of(String.valueOf(upcoming), String.valueOf(past)));
-        parameters.put(":requestId", List.of(String.valueOf(hub.northTalks()), String.valueOf(hub.southTalk()),
-                String.valueOf(hub.southInterviews())));
-        parameters.put(":messageId", List.of(String.valueOf(db.dsl().select(OUTBOX.ID).from(OUTBOX).limit(1).fetchOne(OUTBOX.ID))));
+        parameters.put(
+                ":requestId",
+                List.of(
+                        String.valueOf(hub.northTalks()),
+                        String.valueOf(hub.southTalk()),
+                        String.valueOf(hub.southInterviews())));
+        parameters.put(
+                ":messageId",
+                List.of(String.valueOf(
+                        db.dsl().select(OUTBOX.ID).from(OUTBOX).limit(1).fetchOne(OUTBOX.ID))));
         tokens.put("/sign-in/link/:token", () -> loginToken(LoginTokens.Purpose.MAGIC_LINK));
         tokens.put("/password-reset/:token", () -> loginToken(LoginTokens.Purpose.PASSWORD_RESET));
         tokens.put("/invitation/:token", () -> loginToken(LoginTokens.Purpose.INVITATION));
@@ -147,19 +184,41 @@ class FormFuzzTest {
         tokens.put("/offers/:offerId/confirm/:token", () -> offerToken);
         tokens.put("/bookings/:bookingId/reply/:token", () -> replyToken);
 
-        String reference = db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.ID.eq(pupils.getFirst())).fetchOne(PUPIL.REFERENCE);
+        String reference = db.dsl()
+                .select(PUPIL.REFERENCE)
+                .from(PUPIL)
+                .where(PUPIL.ID.eq(pupils.getFirst()))
+                .fetchOne(PUPIL.REFERENCE);
         FILLED.put("/sign-in", Map.of("email", "admin-1@fuzz-example.org", "password", Accounts.PASSWORD));
         FILLED.put("/offer-a-talk", Map.of("hub", String.valueOf(hub.id())));
         FILLED.put("/employers/:employerId/offers/:offerId", Map.of("weekday", "2"));
-        FILLED.put("/hubs/:hubId/employers/merge", Map.of("from", String.valueOf(hub.secondEmployer()),
-                "into", String.valueOf(hub.talkEmployer())));
-        FILLED.put("/employers/:employerId/import/volunteers", Map.of("action", "save",
-                "csv", "name,email,safeguarding_checked_until\nVal Fuzz,val@fuzz-example.org,2027-06-30\n"));
-        FILLED.put("/employers/:employerId/import/offers", Map.of("action", "save",
-                "csv", "type,year_from,year_to,pupils,from,until,weekdays\ncareers_talk,7,11,30,2026-12-01,2027-03-01,Tue\n"));
+        FILLED.put(
+                "/hubs/:hubId/employers/merge",
+                Map.of("from", String.valueOf(hub.secondEmployer()), "into", String.valueOf(hub.talkEmployer())));
+        FILLED.put(
+                "/employers/:employerId/import/volunteers",
+                Map.of(
+                        "action",
+                        "save",
+                        "csv",
+                        "name,email,safeguarding_checked_until\nVal Fuzz,val@fuzz-example.org,2027-06-30\n"));
+        FILLED.put(
+                "/employers/:employerId/import/offers",
+                Map.of(
+                        "action",
+                        "save",
+                        "csv",
+                        "type,year_from,year_to,pupils,from,until,weekdays\ncareers_talk,7,11,30,2026-12-01,2027-03-01,Tue\n"));
         FILLED.put("/schools/:schoolId/import/pupils", Map.of("action", "save", "csv", "reference,year_group\nF1,9\n"));
-        FILLED.put("/schools/:schoolId/import/log", Map.of("action", "save", "reference", reference,
-                "csv", "date,type,provider,attended\n2026-10-01,careers_talk,Acme,yes\n"));
+        FILLED.put(
+                "/schools/:schoolId/import/log",
+                Map.of(
+                        "action",
+                        "save",
+                        "reference",
+                        reference,
+                        "csv",
+                        "date,type,provider,attended\n2026-10-01,careers_talk,Acme,yes\n"));
 
         changes = ChangeLog.install(db.dsl());
     }
@@ -173,7 +232,8 @@ class FormFuzzTest {
 
     @Test
     void everyFormAnswersBadInputWithARefusalOrItsFormAndARefusalWritesNothing() {
-        System.out.printf("Form fuzzing: seed %d (-Dfuzz.seed=%d repeats it), %d posts per form, part %s, routes %s%n",
+        System.out.printf(
+                "Form fuzzing: seed %d (-Dfuzz.seed=%d repeats it), %d posts per form, part %s, routes %s%n",
                 SEED, SEED, POSTS, PART, ROUTES);
         String[] part = PART.split("/");
         int which = Integer.parseInt(part[0].strip());
@@ -185,7 +245,8 @@ class FormFuzzTest {
         int forms = 0;
         Map<Integer, Integer> allStatuses = new TreeMap<>();
         for (int i = 0; i < targets.size(); i++) {
-            if (i % parts != which - 1 || !ROUTES.matcher(targets.get(i).route()).matches()) {
+            if (i % parts != which - 1
+                    || !ROUTES.matcher(targets.get(i).route()).matches()) {
                 continue;
             }
             forms++;
@@ -195,11 +256,18 @@ class FormFuzzTest {
             fuzzing.statuses().forEach((status, n) -> allStatuses.merge(status, n, Integer::sum));
         }
         List<String> stored = Fuzzing.pagesShowingMarkers(app, adminVisitor(), pagesToCheck());
-        System.out.printf("Form fuzzing: %d of %d forms, %d posts in %d s, statuses %s; %d failures%n", forms,
-                targets.size(), posts,
-                (System.nanoTime() - started) / 1_000_000_000, allStatuses, failures.size() + stored.size());
+        System.out.printf(
+                "Form fuzzing: %d of %d forms, %d posts in %d s, statuses %s; %d failures%n",
+                forms,
+                targets.size(),
+                posts,
+                (System.nanoTime() - started) / 1_000_000_000,
+                allStatuses,
+                failures.size() + stored.size());
         assertThat(failures).as("seed " + SEED).isEmpty();
-        assertThat(stored).as("pages showing injected HTML unescaped, seed " + SEED).isEmpty();
+        assertThat(stored)
+                .as("pages showing injected HTML unescaped, seed " + SEED)
+                .isEmpty();
     }
 
     /** Every POST route with the richest form any page shows for it (or none: then only bad fields are sent). */
@@ -226,15 +294,22 @@ class FormFuzzTest {
                 continue;
             }
             Pattern pattern = Pattern.compile(route.getPath().replaceAll(":[A-Za-z]+", "[^/]+"));
-            HarvestedForm form = forms.stream().filter(f -> pattern.matcher(f.path()).matches())
+            HarvestedForm form = forms.stream()
+                    .filter(f -> pattern.matcher(f.path()).matches())
                     .max(Comparator.comparingInt(HarvestedForm::size))
                     .orElseGet(() -> {
                         System.out.println("Form fuzzing: no page shows a form for POST " + route.getPath()
                                 + "; fuzzing it from " + UNSHOWN.getOrDefault(route.getPath(), List.of()));
-                        return new HarvestedForm(concrete(route.getPath()).getFirst(), false,
-                                UNSHOWN.getOrDefault(route.getPath(), List.of()), List.of());
+                        return new HarvestedForm(
+                                concrete(route.getPath()).getFirst(),
+                                false,
+                                UNSHOWN.getOrDefault(route.getPath(), List.of()),
+                                List.of());
                     });
-            targets.add(new Target(route.getPath(), access.kind(), filled(typed(form), FILLED.getOrDefault(route.getPath(), Map.of()))));
+            targets.add(new Target(
+                    route.getPath(),
+                    access.kind(),
+                    filled(typed(form), FILLED.getOrDefault(route.getPath(), Map.of()))));
         }
         return targets;
     }
@@ -242,7 +317,9 @@ class FormFuzzTest {
     /** The form with what a person would type in its empty fields. */
     static HarvestedForm typed(HarvestedForm form) {
         List<Map.Entry<String, String>> fields = form.fields().stream()
-                .map(f -> f.getValue().isEmpty() && TYPED.containsKey(f.getKey()) ? Map.entry(f.getKey(), TYPED.get(f.getKey())) : f)
+                .map(f -> f.getValue().isEmpty() && TYPED.containsKey(f.getKey())
+                        ? Map.entry(f.getKey(), TYPED.get(f.getKey()))
+                        : f)
                 .toList();
         return new HarvestedForm(form.action(), form.multipart(), fields, form.fileFields());
     }
@@ -263,7 +340,8 @@ class FormFuzzTest {
         List<String> route = List.of(target.route().split("/"));
         String[] path = target.form().path().split("/");
         path[route.indexOf(":token")] = tokens.get(target.route()).get();
-        return String.join("/", path) + target.form().action().substring(target.form().path().length());
+        return String.join("/", path)
+                + target.form().action().substring(target.form().path().length());
     }
 
     /** An administrator, signed in afresh (each account may sign in only so often). */
@@ -298,8 +376,10 @@ class FormFuzzTest {
             for (String path : paths) {
                 if (path.contains(parameter.getKey())) {
                     // the offer id of a confirmation link is the pending offer's: the link's second candidate
-                    List<String> values = route.startsWith("/offers/:offerId/confirm") && parameter.getKey().equals(":offerId")
-                            ? parameter.getValue().subList(1, 2) : parameter.getValue();
+                    List<String> values = route.startsWith("/offers/:offerId/confirm")
+                                    && parameter.getKey().equals(":offerId")
+                            ? parameter.getValue().subList(1, 2)
+                            : parameter.getValue();
                     values.forEach(v -> expanded.add(path.replace(parameter.getKey(), v)));
                 } else {
                     expanded.add(path);
@@ -313,7 +393,9 @@ class FormFuzzTest {
     private static List<String> pagesToCheck() {
         List<String> pages = new ArrayList<>();
         for (Route route : app.server().router().getRoutes()) {
-            if (route.getPath() != null && route.methods() != null && route.methods().contains(HttpMethod.GET)
+            if (route.getPath() != null
+                    && route.methods() != null
+                    && route.methods().contains(HttpMethod.GET)
                     && route.getMetadata(Routes.ACCESS) != null) {
                 pages.addAll(concrete(route.getPath()));
             }

@@ -30,8 +30,12 @@ final class FuzzVisitor {
     FuzzVisitor(RunningApp app, long seed) {
         this.app = app;
         this.addresses = new Random(seed);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     HttpResponse<String> get(String path) {
@@ -52,21 +56,28 @@ final class FuzzVisitor {
         String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&" + HarvestedForm.CSRF_FIELD + "="
                 + URLEncoder.encode(csrfToken(), StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(request("/sign-in").header("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<String> response = send(request("/sign-in")
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         return response.statusCode() == 302 || response.statusCode() == 303;
     }
 
     /** The CSRF token the app last gave this browser (its cookie, which the page's hidden field repeats). */
     String csrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(CSRF_COOKIE))
-                .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("none");
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(CSRF_COOKIE))
+                .map(HttpCookie::getValue)
+                .reduce((a, b) -> b)
+                .orElse("none");
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(60))
-                .header("X-Forwarded-For", "10." + addresses.nextInt(256) + "." + addresses.nextInt(256) + "."
-                        + (1 + addresses.nextInt(254)));
+        return HttpRequest.newBuilder(URI.create(app.url(path)))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "X-Forwarded-For",
+                        "10." + addresses.nextInt(256) + "." + addresses.nextInt(256) + "."
+                                + (1 + addresses.nextInt(254)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

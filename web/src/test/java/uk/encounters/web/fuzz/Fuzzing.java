@@ -41,7 +41,13 @@ final class Fuzzing {
     /** How far the change log was read. */
     private long mark;
 
-    Fuzzing(RunningApp app, DSLContext dsl, ChangeLog changes, FormFuzzTest.Target target, long seed, List<String> failures) {
+    Fuzzing(
+            RunningApp app,
+            DSLContext dsl,
+            ChangeLog changes,
+            FormFuzzTest.Target target,
+            long seed,
+            List<String> failures) {
         this.app = app;
         this.dsl = dsl;
         this.changes = changes;
@@ -59,13 +65,15 @@ final class Fuzzing {
         HttpResponse<String> first = visitor.post(path, BadInput.unspoiled(target.form(), visitor.csrfToken()));
         int unspoiled = first.statusCode();
         if (unspoiled == 422) {
-            java.util.regex.Matcher error = java.util.regex.Pattern.compile("<li><a href=\"#([^\"]*)\">([^<]*)</a></li>")
+            java.util.regex.Matcher error = java.util.regex.Pattern.compile(
+                            "<li><a href=\"#([^\"]*)\">([^<]*)</a></li>")
                     .matcher(first.body());
             List<String> errors = new ArrayList<>();
             while (error.find()) {
                 errors.add(error.group(1) + ": " + error.group(2));
             }
-            System.out.println("  POST " + target.route() + ": the form as shown was refused: " + errors + " " + target.form().fields());
+            System.out.println("  POST " + target.route() + ": the form as shown was refused: " + errors + " "
+                    + target.form().fields());
         }
         finishBackgroundWork();
         path = FormFuzzTest.refreshed(target);
@@ -79,8 +87,14 @@ final class Fuzzing {
             }
             post(i);
         }
-        System.out.printf("  POST %-60s unspoiled %d, %6d posts %7d ms  %s%s%n", target.route(), unspoiled, posts,
-                (System.nanoTime() - started) / 1_000_000, statuses, failed > 0 ? "  FAILED " + failed : "");
+        System.out.printf(
+                "  POST %-60s unspoiled %d, %6d posts %7d ms  %s%s%n",
+                target.route(),
+                unspoiled,
+                posts,
+                (System.nanoTime() - started) / 1_000_000,
+                statuses,
+                failed > 0 ? "  FAILED " + failed : "");
         if (failed > EXAMPLES) {
             failures.add("POST " + target.route() + ": " + (failed - EXAMPLES) + " more failures");
         }
@@ -106,7 +120,12 @@ final class Fuzzing {
         }
         int status = response.statusCode();
         count(status);
-        if (status >= 500 || (status > 200 && status < 300) || status == 301 || status == 307 || status == 308 || status < 200) {
+        if (status >= 500
+                || (status > 200 && status < 300)
+                || status == 301
+                || status == 307
+                || status == 308
+                || status < 200) {
             fail(i, post, "answered " + status + ": " + snippet(response.body()));
         }
         if (response.headers().firstValue("content-type").orElse("").startsWith("text/html")) {
@@ -118,7 +137,9 @@ final class Fuzzing {
         }
         if (status >= 400) {
             requireNoChange(i, post, status);
-            if (status == 403 && post.attack() != BadInput.Attack.NO_CSRF && post.attack() != BadInput.Attack.WRONG_CSRF) {
+            if (status == 403
+                    && post.attack() != BadInput.Attack.NO_CSRF
+                    && post.attack() != BadInput.Attack.WRONG_CSRF) {
                 visitor.get("/"); // a fresh CSRF token, in case the session's one was not kept
             }
         } else {
@@ -145,8 +166,11 @@ final class Fuzzing {
     /** A valid "run matching" starts a solve in the background: stop it (as the page's button does) before the next post. */
     private void finishBackgroundWork() {
         Waiting.awaitTrue("no round is solving, a minute after each was asked to stop", Duration.ofMinutes(1), () -> {
-            dsl.update(MATCHING_ROUND).set(MATCHING_ROUND.STOP_REQUESTED_AT, OffsetDateTime.now())
-                    .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING)).and(MATCHING_ROUND.STOP_REQUESTED_AT.isNull()).execute();
+            dsl.update(MATCHING_ROUND)
+                    .set(MATCHING_ROUND.STOP_REQUESTED_AT, OffsetDateTime.now())
+                    .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                    .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNull())
+                    .execute();
             return !dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq(Round.SOLVING));
         });
     }
@@ -166,8 +190,9 @@ final class Fuzzing {
 
     private void fail(int i, BadInput.Post post, String problem) {
         if (++failed <= EXAMPLES) {
-            failures.add("POST " + path + " (" + target.route() + ") post #" + i + " of seed " + seed + ", " + post.description()
-                    + ": " + problem + "\n    body: " + snippet(new String(post.body(), StandardCharsets.UTF_8)));
+            failures.add("POST " + path + " (" + target.route() + ") post #" + i + " of seed " + seed + ", "
+                    + post.description() + ": " + problem + "\n    body: "
+                    + snippet(new String(post.body(), StandardCharsets.UTF_8)));
         }
     }
 

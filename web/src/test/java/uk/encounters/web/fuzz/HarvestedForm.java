@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * sender adds it. The first button with a name adds its name and value, as if it were clicked. A
  * button with its own {@code formaction} posts the same fields elsewhere: that is a form of its own here.
  */
-record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, String>> fields, List<String> fileFields) {
+record HarvestedForm(
+        String action, boolean multipart, List<Map.Entry<String, String>> fields, List<String> fileFields) {
 
     private static final Pattern FORM = Pattern.compile("(?is)<form\\b([^>]*)>(.*?)</form>");
     private static final Pattern TAG = Pattern.compile("(?is)<(input|select|textarea)\\b([^>]*)>(?:(.*?)</\\1>)?");
@@ -29,7 +30,8 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
         Matcher form = FORM.matcher(html);
         while (form.find()) {
             Map<String, String> attributes = attributes(form.group(1));
-            if (!"post".equalsIgnoreCase(attributes.getOrDefault("method", "get")) || !attributes.containsKey("action")) {
+            if (!"post".equalsIgnoreCase(attributes.getOrDefault("method", "get"))
+                    || !attributes.containsKey("action")) {
                 continue;
             }
             List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -44,7 +46,8 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
                     continue;
                 }
                 switch (tag.group(1).toLowerCase()) {
-                    case "select" -> fields.add(Map.entry(name, chosenOption(tag.group(3) == null ? "" : tag.group(3))));
+                    case "select" ->
+                        fields.add(Map.entry(name, chosenOption(tag.group(3) == null ? "" : tag.group(3))));
                     case "textarea" -> fields.add(Map.entry(name, unescape(tag.group(3) == null ? "" : tag.group(3))));
                     default -> {
                         String type = field.getOrDefault("type", "text").toLowerCase();
@@ -82,7 +85,8 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
                 }
             }
             forms.add(new HarvestedForm(attributes.get("action"), multipart, List.copyOf(fields), List.copyOf(files)));
-            elsewhere.forEach(action -> forms.add(new HarvestedForm(action, multipart, List.copyOf(fields), List.copyOf(files))));
+            elsewhere.forEach(
+                    action -> forms.add(new HarvestedForm(action, multipart, List.copyOf(fields), List.copyOf(files))));
         }
         return forms;
     }
@@ -117,14 +121,20 @@ record HarvestedForm(String action, boolean multipart, List<Map.Entry<String, St
         Map<String, String> attributes = new java.util.LinkedHashMap<>();
         Matcher attribute = ATTRIBUTE.matcher(tag);
         while (attribute.find()) {
-            attributes.putIfAbsent(attribute.group(1).toLowerCase(),
-                    attribute.group(2) == null ? "" : unescape(attribute.group(2)));
+            attributes.putIfAbsent(
+                    attribute.group(1).toLowerCase(), attribute.group(2) == null ? "" : unescape(attribute.group(2)));
         }
         return attributes;
     }
 
     static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&#x3D;", "=")
-                .replace("&#x60;", "`").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return html.replace("&quot;", "\"")
+                .replace("&#x27;", "'")
+                .replace("&#39;", "'")
+                .replace("&#x3D;", "=")
+                .replace("&#x60;", "`")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 }

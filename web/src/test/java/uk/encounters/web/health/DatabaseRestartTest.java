@@ -43,6 +43,7 @@ class DatabaseRestartTest {
     static final int SIGNED_IN = 15;
     /** A client gives up after this: a page that takes longer counts as hanging. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     static final Duration OUTAGE = Duration.ofSeconds(8);
     static final Duration READY_AGAIN_WITHIN = Duration.ofSeconds(15);
 
@@ -62,8 +63,7 @@ class DatabaseRestartTest {
     }
 
     /** One look at the probes. */
-    record Probe(long at, int ready, boolean readyRetryAfter, int health) {
-    }
+    record Probe(long at, int ready, boolean readyRetryAfter, int health) {}
 
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Probe> probes = new ConcurrentLinkedQueue<>();
@@ -88,7 +88,11 @@ class DatabaseRestartTest {
                 data.pupil(school, 7 + i % 7);
             }
             for (int i = 0; i < SIGNED_IN; i++) {
-                Accounts.create(database.dsl(), "leader" + i + "@steadfast.example", "Leader " + i, Scope.careersLeader(school));
+                Accounts.create(
+                        database.dsl(),
+                        "leader" + i + "@steadfast.example",
+                        "Leader " + i,
+                        Scope.careersLeader(school));
             }
             app = RunningApp.start(database, TODAY);
             RunningApp running = app;
@@ -121,22 +125,38 @@ class DatabaseRestartTest {
 
             report(stopping, stopped, starting, started, readyAgain);
 
-            assertThat(outcomes).as("no request timed out or lost its connection")
+            assertThat(outcomes)
+                    .as("no request timed out or lost its connection")
                     .noneMatch(o -> o.status() == -1);
-            assertThat(outcomes).as("only 200 and 503, never a 500").allMatch(o -> o.status() == 200 || o.status() == 503);
-            assertThat(outcomes).as("every 503 says when to retry")
-                    .filteredOn(o -> o.status() == 503).allMatch(Outcome::retryAfter);
-            assertThat(select(o -> o.endedAt() < stopping)).as("before the stop").isNotEmpty()
+            assertThat(outcomes)
+                    .as("only 200 and 503, never a 500")
+                    .allMatch(o -> o.status() == 200 || o.status() == 503);
+            assertThat(outcomes)
+                    .as("every 503 says when to retry")
+                    .filteredOn(o -> o.status() == 503)
+                    .allMatch(Outcome::retryAfter);
+            assertThat(select(o -> o.endedAt() < stopping))
+                    .as("before the stop")
+                    .isNotEmpty()
                     .allMatch(o -> o.status() == 200);
-            assertThat(select(o -> o.within(stopped, starting))).as("while the database is down").isNotEmpty()
+            assertThat(select(o -> o.within(stopped, starting)))
+                    .as("while the database is down")
+                    .isNotEmpty()
                     .allMatch(o -> o.status() == 503);
-            assertThat(select(o -> o.startedAt() > readyAgain)).as("once /ready says 200 again, sessions intact")
-                    .isNotEmpty().allMatch(o -> o.status() == 200);
+            assertThat(select(o -> o.startedAt() > readyAgain))
+                    .as("once /ready says 200 again, sessions intact")
+                    .isNotEmpty()
+                    .allMatch(o -> o.status() == 200);
             assertThat(select(o -> o.startedAt() > readyAgain && o.page().endsWith("/progress")))
-                    .as("signed-in pages after the restart").isNotEmpty()
+                    .as("signed-in pages after the restart")
+                    .isNotEmpty()
                     .allMatch(o -> "signed in".equals(o.note()));
-            List<Probe> down = probes.stream().filter(p -> p.at() > stopped && p.at() < starting).toList();
-            assertThat(down).as("/ready while the database is down").isNotEmpty()
+            List<Probe> down = probes.stream()
+                    .filter(p -> p.at() > stopped && p.at() < starting)
+                    .toList();
+            assertThat(down)
+                    .as("/ready while the database is down")
+                    .isNotEmpty()
                     .allMatch(p -> p.ready() == 503 && p.readyRetryAfter());
             assertThat(probes).as("/health throughout").allMatch(p -> p.health() == 200);
         } finally {
@@ -158,11 +178,19 @@ class DatabaseRestartTest {
             long start = System.nanoTime();
             try {
                 HttpResponse<String> response = visitor.get(page);
-                String note = page.endsWith("/progress") && response.statusCode() == 200
-                        && response.body().contains("<h1>Progress, ") && response.body().contains("Sign out")
-                        ? "signed in" : response.headers().firstValue("location").orElse("");
-                outcomes.add(new Outcome(page, start, System.nanoTime(), response.statusCode(),
-                        response.headers().firstValue("retry-after").isPresent(), note));
+                String note = page.endsWith("/progress")
+                                && response.statusCode() == 200
+                                && response.body().contains("<h1>Progress, ")
+                                && response.body().contains("Sign out")
+                        ? "signed in"
+                        : response.headers().firstValue("location").orElse("");
+                outcomes.add(new Outcome(
+                        page,
+                        start,
+                        System.nanoTime(),
+                        response.statusCode(),
+                        response.headers().firstValue("retry-after").isPresent(),
+                        note));
             } catch (IllegalStateException e) {
                 outcomes.add(new Outcome(page, start, System.nanoTime(), -1, false, String.valueOf(e.getCause())));
             }
@@ -170,12 +198,15 @@ class DatabaseRestartTest {
     }
 
     private void probe(RunningApp app) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (running) {
             long at = System.nanoTime();
             HttpResponse<Void> ready = send(http, app.url("/ready"));
             HttpResponse<Void> health = send(http, app.url("/health"));
-            probes.add(new Probe(at, ready == null ? -1 : ready.statusCode(),
+            probes.add(new Probe(
+                    at,
+                    ready == null ? -1 : ready.statusCode(),
                     ready != null && ready.headers().firstValue("retry-after").isPresent(),
                     health == null ? -1 : health.statusCode()));
             pause(200);
@@ -186,13 +217,16 @@ class DatabaseRestartTest {
     private long awaitReady(long since) {
         long deadline = since + READY_AGAIN_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            var ready = probes.stream().filter(p -> p.at() > since && p.ready() == 200).findFirst();
+            var ready = probes.stream()
+                    .filter(p -> p.at() > since && p.ready() == 200)
+                    .findFirst();
             if (ready.isPresent()) {
                 return ready.get().at();
             }
             pause(50);
         }
-        throw new AssertionError("/ready did not answer 200 within " + READY_AGAIN_WITHIN + " of PostgreSQL starting again");
+        throw new AssertionError(
+                "/ready did not answer 200 within " + READY_AGAIN_WITHIN + " of PostgreSQL starting again");
     }
 
     private List<Outcome> select(Predicate<Outcome> which) {
@@ -200,25 +234,44 @@ class DatabaseRestartTest {
     }
 
     private void report(long stopping, long stopped, long starting, long started, long readyAgain) {
-        System.out.printf("PostgreSQL stopped in %d ms, down %d ms, started in %d ms; /ready 200 again %d ms after it started"
+        System.out.printf(
+                "PostgreSQL stopped in %d ms, down %d ms, started in %d ms; /ready 200 again %d ms after it started"
                         + " (%d ms after the stop began)%n",
-                ms(stopped - stopping), ms(starting - stopped), ms(started - starting), ms(readyAgain - started),
+                ms(stopped - stopping),
+                ms(starting - stopped),
+                ms(started - starting),
+                ms(readyAgain - started),
                 ms(readyAgain - stopping));
-        System.out.printf("Requests: %d in all; before the stop %s; from the stop until ready again %s; after %s%n",
-                outcomes.size(), statuses(o -> o.endedAt() < stopping),
-                statuses(o -> o.endedAt() >= stopping && o.startedAt() <= readyAgain), statuses(o -> o.startedAt() > readyAgain));
-        System.out.printf("Latency while down (ms): max %d, median %d; /ready while down answered %s%n",
-                select(o -> o.within(stopped, starting)).stream().mapToLong(Outcome::millis).max().orElse(-1),
-                median(select(o -> o.within(stopped, starting)).stream().mapToLong(Outcome::millis).sorted().toArray()),
-                probes.stream().filter(p -> p.at() > stopped && p.at() < starting)
+        System.out.printf(
+                "Requests: %d in all; before the stop %s; from the stop until ready again %s; after %s%n",
+                outcomes.size(),
+                statuses(o -> o.endedAt() < stopping),
+                statuses(o -> o.endedAt() >= stopping && o.startedAt() <= readyAgain),
+                statuses(o -> o.startedAt() > readyAgain));
+        System.out.printf(
+                "Latency while down (ms): max %d, median %d; /ready while down answered %s%n",
+                select(o -> o.within(stopped, starting)).stream()
+                        .mapToLong(Outcome::millis)
+                        .max()
+                        .orElse(-1),
+                median(select(o -> o.within(stopped, starting)).stream()
+                        .mapToLong(Outcome::millis)
+                        .sorted()
+                        .toArray()),
+                probes.stream()
+                        .filter(p -> p.at() > stopped && p.at() < starting)
                         .collect(Collectors.groupingBy(Probe::ready, TreeMap::new, Collectors.counting())));
-        select(o -> o.within(stopped, starting)).stream().sorted(java.util.Comparator.comparingLong(Outcome::millis).reversed())
-                .limit(8).forEach(o -> System.out.printf("  slow: %s %d ms, started %d ms after the stop%n", o.page(), o.millis(),
-                        ms(o.startedAt() - stopped)));
+        select(o -> o.within(stopped, starting)).stream()
+                .sorted(java.util.Comparator.comparingLong(Outcome::millis).reversed())
+                .limit(8)
+                .forEach(o -> System.out.printf(
+                        "  slow: %s %d ms, started %d ms after the stop%n",
+                        o.page(), o.millis(), ms(o.startedAt() - stopped)));
     }
 
     private Map<Integer, Long> statuses(Predicate<Outcome> which) {
-        return select(which).stream().collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.counting()));
+        return select(which).stream()
+                .collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.counting()));
     }
 
     private static long median(long[] sorted) {
@@ -231,7 +284,10 @@ class DatabaseRestartTest {
 
     private static HttpResponse<Void> send(HttpClient http, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(REQUEST_TIMEOUT)
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             return null;

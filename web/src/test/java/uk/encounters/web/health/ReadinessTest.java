@@ -28,12 +28,15 @@ class ReadinessTest {
 
     @BeforeAll
     static void appBehindAProxy() throws Exception {
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(.*)").matcher(db.settings().jdbcUrl());
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(.*)")
+                .matcher(db.settings().jdbcUrl());
         assertThat(url.matches()).isTrue();
         proxy = new TcpProxy(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2))).start();
         throughProxy = Database.open(new DatabaseSettings(
                 "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3),
-                db.settings().user(), db.settings().password(), 4));
+                db.settings().user(),
+                db.settings().password(),
+                4));
         app = RunningApp.start(throughProxy, LocalDate.of(2026, 11, 23));
     }
 
@@ -57,13 +60,16 @@ class ReadinessTest {
             var ready = app.get("/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("not ready");
-            assertThat(app.get("/health").statusCode()).as("the process itself is still alive").isEqualTo(200);
+            assertThat(app.get("/health").statusCode())
+                    .as("the process itself is still alive")
+                    .isEqualTo(200);
 
             var home = returning.get("/");
             assertThat(home.statusCode()).isEqualTo(503);
             assertThat(home.headers().firstValue("retry-after")).isPresent();
             assertThat(home.body()).contains("the service is unavailable").doesNotContain("Exception");
-            assertThat(home.body()).as("the reference support finds the log lines by")
+            assertThat(home.body())
+                    .as("the reference support finds the log lines by")
                     .contains(home.headers().firstValue("X-Request-Id").orElseThrow());
 
             // a form refused on its own merits (no CSRF token) is still refused, not turned into a 500
@@ -87,7 +93,9 @@ class ReadinessTest {
         while ((status = app.get("/ready").statusCode()) != 200 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(status).as("ready again within 20 s of the database coming back").isEqualTo(200);
+        assertThat(status)
+                .as("ready again within 20 s of the database coming back")
+                .isEqualTo(200);
     }
 
     @Test

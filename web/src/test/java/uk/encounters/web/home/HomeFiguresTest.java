@@ -49,7 +49,8 @@ class HomeFiguresTest {
         new TestData(db.dsl()).hub("Blackpool Careers Hub");
 
         assertThat(names(figures.on(TODAY))).as("shown at once, from before").doesNotContain("Blackpool Careers Hub");
-        assertThat(eventually(figures, TODAY, names -> names.contains("Blackpool Careers Hub"))).isTrue();
+        assertThat(eventually(figures, TODAY, names -> names.contains("Blackpool Careers Hub")))
+                .isTrue();
     }
 
     @Test
@@ -58,7 +59,8 @@ class HomeFiguresTest {
         figures.on(TODAY);
         new TestData(db.dsl()).hub("Doncaster Careers Hub");
 
-        assertThat(eventually(figures, TODAY.plusDays(1), names -> names.contains("Doncaster Careers Hub"))).isTrue();
+        assertThat(eventually(figures, TODAY.plusDays(1), names -> names.contains("Doncaster Careers Hub")))
+                .isTrue();
     }
 
     /** Asks for the figures until they pass, for up to ten seconds. */

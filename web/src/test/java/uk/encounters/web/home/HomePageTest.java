@@ -22,6 +22,7 @@ class HomePageTest {
 
     /** A Monday in the autumn term of 2026/27. */
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
     static final LocalDate LAST_YEAR = LocalDate.of(2026, 3, 4);
     static final LocalDate TWO_YEARS_AGO = LocalDate.of(2025, 3, 4);
     static final LocalDate THIS_OCTOBER = LocalDate.of(2026, 10, 7);
@@ -127,9 +128,11 @@ class HomePageTest {
         HttpResponse<String> page = app.get("/");
 
         assertThat(figure(page, "pupils")).isEqualTo(sql.get("pupils").toString());
-        long percent = Math.round(100.0 * ((Number) sql.get("on_track")).longValue() / ((Number) sql.get("pupils")).longValue());
+        long percent = Math.round(
+                100.0 * ((Number) sql.get("on_track")).longValue() / ((Number) sql.get("pupils")).longValue());
         assertThat(figure(page, "on-track")).isEqualTo(percent + "%");
-        assertThat(figure(page, "open-requests")).isEqualTo(sql.get("open_requests").toString());
+        assertThat(figure(page, "open-requests"))
+                .isEqualTo(sql.get("open_requests").toString());
         assertThat(figure(page, "active-offers")).isEqualTo(sql.get("offers").toString());
     }
 
@@ -137,12 +140,14 @@ class HomePageTest {
     void showHomeListsEachHubWithItsOwnFigures() {
         String body = app.get("/").body();
 
-        assertThat(body).containsPattern("(?s)<th scope=\"row\">Alpha Hub</th>\\s*<td class=\"numeric\">2</td>\\s*"
-                + "<td class=\"numeric\">5</td>\\s*<td class=\"numeric\">40%</td>\\s*<td class=\"numeric\">2</td>\\s*"
-                + "<td class=\"numeric\">1</td>");
-        assertThat(body).containsPattern("(?s)<th scope=\"row\">Beta Hub</th>\\s*<td class=\"numeric\">1</td>\\s*"
-                + "<td class=\"numeric\">1</td>\\s*<td class=\"numeric\">100%</td>\\s*<td class=\"numeric\">1</td>\\s*"
-                + "<td class=\"numeric\">0</td>");
+        assertThat(body)
+                .containsPattern("(?s)<th scope=\"row\">Alpha Hub</th>\\s*<td class=\"numeric\">2</td>\\s*"
+                        + "<td class=\"numeric\">5</td>\\s*<td class=\"numeric\">40%</td>\\s*<td class=\"numeric\">2</td>\\s*"
+                        + "<td class=\"numeric\">1</td>");
+        assertThat(body)
+                .containsPattern("(?s)<th scope=\"row\">Beta Hub</th>\\s*<td class=\"numeric\">1</td>\\s*"
+                        + "<td class=\"numeric\">1</td>\\s*<td class=\"numeric\">100%</td>\\s*<td class=\"numeric\">1</td>\\s*"
+                        + "<td class=\"numeric\">0</td>");
     }
 
     @Test
@@ -150,11 +155,13 @@ class HomePageTest {
         new TestData(db.dsl()).hub("<script>alert(1)</script> Hub");
 
         String body;
-        try (RunningApp fresh = RunningApp.start(db.database(), TODAY)) { // the running app's figures are 30 s old at most
+        try (RunningApp fresh =
+                RunningApp.start(db.database(), TODAY)) { // the running app's figures are 30 s old at most
             body = fresh.get("/").body();
         }
 
-        assertThat(body).doesNotContain("<script>alert(1)</script>")
+        assertThat(body)
+                .doesNotContain("<script>alert(1)</script>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; Hub");
     }
 

@@ -45,13 +45,21 @@ class HubDashboardTest {
         for (int i = 0; i < 4; i++) {
             long pupil = data.pupil(bemrose, 9);
             if (i == 0) {
-                db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(pupil)).execute();
+                db.dsl()
+                        .update(PUPIL)
+                        .set(PUPIL.DISADVANTAGED, true)
+                        .where(PUPIL.ID.eq(pupil))
+                        .execute();
             }
         }
         // Littleover asks for three engineering-ish talks in December that nobody has offered
         long request = data.request(littleover, 9, "open", LocalDate.of(2026, 12, 1));
-        db.dsl().update(REQUEST).set(REQUEST.SESSIONS, 3).set(REQUEST.PREFERRED_SECTORS, "Manufacturing")
-                .where(REQUEST.ID.eq(request)).execute();
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.SESSIONS, 3)
+                .set(REQUEST.PREFERRED_SECTORS, "Manufacturing")
+                .where(REQUEST.ID.eq(request))
+                .execute();
         Accounts.create(db.dsl(), "cora@derby.example", "Cora Ordinator", Scope.coordinator(derby));
         Accounts.create(db.dsl(), "nia@nottingham.example", "Nia Ordinator", Scope.coordinator(nottingham));
         Accounts.create(db.dsl(), "cal@littleover.example", "Cal Leader", Scope.careersLeader(littleover));
@@ -76,17 +84,22 @@ class HubDashboardTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("Dashboard for Derby Careers Hub, 2026/27");
-        assertThat(html.indexOf("data-school=\"" + bemrose + "\"")).isPositive()
+        assertThat(html.indexOf("data-school=\"" + bemrose + "\""))
+                .isPositive()
                 .isLessThan(html.indexOf("data-school=\"" + littleover + "\""));
         assertThat(html).contains("<a href=\"/schools/" + littleover + "/progress\">Littleover Community School</a>");
         assertThat(html).contains("3 more manufacturing talks for Year 9 within 20 km of DE23");
         assertThat(html).contains("href=\"/hubs/" + derby + "/supply-gaps.csv\"");
         assertThat(html).contains("<caption id=\"b5-caption\">");
         // who Benchmark 5 still needs, per school and year group: Littleover's ten Year 9s, Bemrose's four
-        assertThat(html.replaceAll("\\s+<", "<")).contains("<tr data-none=\"" + littleover
-                        + "\"><th scope=\"row\">Littleover Community School</th>")
-                .containsPattern("data-none=\"" + littleover + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">10</td>")
-                .containsPattern("data-none=\"" + bemrose + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">4</td>");
+        assertThat(html.replaceAll("\\s+<", "<"))
+                .contains("<tr data-none=\"" + littleover + "\"><th scope=\"row\">Littleover Community School</th>")
+                .containsPattern(
+                        "data-none=\"" + littleover
+                                + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">10</td>")
+                .containsPattern(
+                        "data-none=\"" + bemrose
+                                + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">4</td>");
         // Bemrose: one disadvantaged pupil of four, none on track either side
         assertThat(html).contains("1 of 4</td>").contains("0% / 0%");
     }
@@ -99,11 +112,12 @@ class HubDashboardTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(csv.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"supply-gaps-2026-11-23.csv\"");
-        assertThat(csv.body().substring(1).split("\r\n")).containsExactly(
-                "target,more_needed,encounter_type,sector,year_groups,area,within_km,online_only,requests,schools,"
-                        + "latest_round_reasons",
-                "3 more manufacturing talks for Year 9 within 20 km of DE23,3,Careers talk,Manufacturing,Year 9,DE23,20,"
-                        + "no,1,1,");
+        assertThat(csv.body().substring(1).split("\r\n"))
+                .containsExactly(
+                        "target,more_needed,encounter_type,sector,year_groups,area,within_km,online_only,requests,schools,"
+                                + "latest_round_reasons",
+                        "3 more manufacturing talks for Year 9 within 20 km of DE23,3,Careers talk,Manufacturing,Year 9,DE23,20,"
+                                + "no,1,1,");
     }
 
     @Test
@@ -115,7 +129,8 @@ class HubDashboardTest {
         Visitor cal = signedIn("cal@littleover.example");
         assertThat(cal.get("/hubs/" + derby + "/dashboard").statusCode()).isEqualTo(403);
         assertThat(cal.get("/hubs/" + derby + "/supply-gaps.csv").statusCode()).isEqualTo(403);
-        assertThat(new Visitor(app).get("/hubs/" + derby + "/supply-gaps.csv").statusCode()).isEqualTo(302);
+        assertThat(new Visitor(app).get("/hubs/" + derby + "/supply-gaps.csv").statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -130,8 +145,12 @@ class HubDashboardTest {
 
     private static long school(TestData data, String name, String postcode, int decile) {
         long id = data.school(derby, name);
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, postcode).set(SCHOOL.DEPRIVATION_DECILE, (short) decile)
-                .where(SCHOOL.ID.eq(id)).execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, postcode)
+                .set(SCHOOL.DEPRIVATION_DECILE, (short) decile)
+                .where(SCHOOL.ID.eq(id))
+                .execute();
         return id;
     }
 }

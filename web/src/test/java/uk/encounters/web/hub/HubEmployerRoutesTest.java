@@ -64,11 +64,14 @@ class HubEmployerRoutesTest {
     }
 
     static long organisation(long hubId, String name, String email, String postcode) {
-        return new EmployerRepository(db.dsl()).create(hubId, name, email, postcode, "small", "Manufacturing", false, 1);
+        return new EmployerRepository(db.dsl())
+                .create(hubId, name, email, postcode, "small", "Manufacturing", false, 1);
     }
 
     static HttpResponse<String> merge(Visitor visitor, long hubId, long from, long into) {
-        return visitor.post("/hubs/" + hubId + "/employers/merge", Map.of("from", String.valueOf(from), "into", String.valueOf(into)));
+        return visitor.post(
+                "/hubs/" + hubId + "/employers/merge",
+                Map.of("from", String.valueOf(from), "into", String.valueOf(into)));
     }
 
     static String employersPage(long hubId) {
@@ -82,12 +85,15 @@ class HubEmployerRoutesTest {
         long talk = data.offer(dup, "active", TODAY.plusMonths(3));
         long sam = data.volunteer(dup);
         long pat = data.volunteer(dup);
-        long booking = data.booking(data.request(school, 9, "matched", TODAY), talk, sam, TODAY.plusWeeks(2), "confirmed");
+        long booking =
+                data.booking(data.request(school, 9, "matched", TODAY), talk, sam, TODAY.plusWeeks(2), "confirmed");
         new AccountRepository(db.dsl()).create("sam@acme-eng.example", "Sam", null, Scope.employer(dup));
         Visitor coordinator = signedIn("cora@derby.example");
 
         String page = coordinator.get(employersPage(derby)).body();
-        assertThat(page).contains("Likely duplicates").contains("same email domain (acme-eng.example)")
+        assertThat(page)
+                .contains("Likely duplicates")
+                .contains("same email domain (acme-eng.example)")
                 .contains("Keep Acme Engineering Ltd, merge ACME Engineering Group into it")
                 .contains("Keep ACME Engineering Group, merge Acme Engineering Ltd into it")
                 .contains("<form method=\"post\" action=\"/hubs/" + derby + "/employers/merge\" class=\"merge-pair\">")
@@ -98,18 +104,25 @@ class HubEmployerRoutesTest {
         assertThat(merged.statusCode()).isEqualTo(302);
         assertThat(merged.headers().firstValue("location")).hasValue(employersPage(derby));
         assertThat(coordinator.get(employersPage(derby)).body())
-                .contains("Merged ACME Engineering Group into Acme Engineering Ltd: 1 offer, 2 volunteers, 1 booking and 1 person moved.")
+                .contains(
+                        "Merged ACME Engineering Group into Acme Engineering Ltd: 1 offer, 2 volunteers, 1 booking and 1 person moved.")
                 .doesNotContain("Keep Acme Engineering Ltd, merge ACME Engineering Group into it");
         assertThat(db.dsl().fetchValue(OFFER.EMPLOYER_ID, OFFER.ID.eq(talk))).isEqualTo(kept);
-        assertThat(db.dsl().fetchValues(VOLUNTEER.EMPLOYER_ID, VOLUNTEER.ID.in(sam, pat))).containsOnly(kept);
-        assertThat(db.dsl().fetchValue(BOOKING.OFFER_ID, BOOKING.ID.eq(booking))).isEqualTo(talk);
-        assertThat(db.dsl().fetchCount(USER_SCOPE, USER_SCOPE.EMPLOYER_ID.eq(dup))).isZero();
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup))).isEqualTo(kept);
-        var audit = db.dsl().fetchSingle(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged").and(AUDIT_LOG.SUBJECT_ID.eq(kept)));
+        assertThat(db.dsl().fetchValues(VOLUNTEER.EMPLOYER_ID, VOLUNTEER.ID.in(sam, pat)))
+                .containsOnly(kept);
+        assertThat(db.dsl().fetchValue(BOOKING.OFFER_ID, BOOKING.ID.eq(booking)))
+                .isEqualTo(talk);
+        assertThat(db.dsl().fetchCount(USER_SCOPE, USER_SCOPE.EMPLOYER_ID.eq(dup)))
+                .isZero();
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup)))
+                .isEqualTo(kept);
+        var audit = db.dsl()
+                .fetchSingle(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged").and(AUDIT_LOG.SUBJECT_ID.eq(kept)));
         assertThat(audit.getActorUserId()).isEqualTo(cora);
         assertThat(audit.getDetail().data()).contains("\"merged_from\": " + dup);
         assertThat(coordinator.get("/employers/" + dup).headers().firstValue("location"))
-                .as("an old link opens the organisation kept").hasValue("/employers/" + kept);
+                .as("an old link opens the organisation kept")
+                .hasValue("/employers/" + kept);
     }
 
     @Test
@@ -122,20 +135,27 @@ class HubEmployerRoutesTest {
 
         HttpResponse<String> acrossHubs = merge(coordinator, derby, signs, elsewhere);
         assertThat(acrossHubs.statusCode()).isEqualTo(422);
-        assertThat(acrossHubs.body()).contains("There is a problem")
-                .contains("<a href=\"#into\">That organisation is not in this hub, or has already been merged into another</a>");
+        assertThat(acrossHubs.body())
+                .contains("There is a problem")
+                .contains(
+                        "<a href=\"#into\">That organisation is not in this hub, or has already been merged into another</a>");
 
         HttpResponse<String> intoItself = merge(coordinator, derby, signs, signs);
         assertThat(intoItself.statusCode()).isEqualTo(422);
-        assertThat(intoItself.body()).contains("an organisation cannot be merged into itself")
+        assertThat(intoItself.body())
+                .contains("an organisation cannot be merged into itself")
                 .contains("<option value=\"" + signs + "\" selected>Solo Signs, DE1 2SS</option>");
 
         HttpResponse<String> empty = coordinator.post("/hubs/" + derby + "/employers/merge", Map.of());
         assertThat(empty.statusCode()).isEqualTo(422);
-        assertThat(empty.body()).contains("Select the organisation to merge").contains("Select the organisation to keep");
+        assertThat(empty.body())
+                .contains("Select the organisation to merge")
+                .contains("Select the organisation to keep");
 
-        assertThat(db.dsl().fetchValues(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.in(signs, elsewhere))).containsOnlyNulls();
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged"))).isEqualTo(merges);
+        assertThat(db.dsl().fetchValues(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.in(signs, elsewhere)))
+                .containsOnlyNulls();
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("employers_merged")))
+                .isEqualTo(merges);
     }
 
     @Test
@@ -156,7 +176,8 @@ class HubEmployerRoutesTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("pat@harbour.example").contains("booked at the same time");
         assertThat(db.dsl().fetchValue(OFFER.EMPLOYER_ID, OFFER.ID.eq(dupTalk))).isEqualTo(dup);
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup))).isNull();
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup)))
+                .isNull();
     }
 
     @Test
@@ -168,7 +189,8 @@ class HubEmployerRoutesTest {
 
         String page = coordinator.get(employersPage(derby) + "?q=zEPHYR").body();
 
-        assertThat(page).contains("<a href=\"/employers/" + kites + "\">Zephyr Kites</a></td><td>DE3 0ZK</td>"
+        assertThat(page)
+                .contains("<a href=\"/employers/" + kites + "\">Zephyr Kites</a></td><td>DE3 0ZK</td>"
                         + "<td>Manufacturing</td><td>small</td>")
                 .doesNotContain("<a href=\"/employers/" + lamps + "\">");
         assertThat(coordinator.get(employersPage(derby)).body()).contains("<a href=\"/employers/" + lamps + "\">");
@@ -184,7 +206,8 @@ class HubEmployerRoutesTest {
         assertThat(other.get(employersPage(derby)).statusCode()).isEqualTo(403);
         other.get("/account");
         assertThat(merge(other, derby, two, one).statusCode()).isEqualTo(403);
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(two))).isNull();
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(two)))
+                .isNull();
     }
 
     @Test
@@ -196,11 +219,16 @@ class HubEmployerRoutesTest {
         assertThat(leader.get(employersPage(derby)).statusCode()).isEqualTo(403);
         leader.get("/account");
         assertThat(merge(leader, derby, two, one).statusCode()).isEqualTo(403);
-        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(two))).isNull();
+        assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(two)))
+                .isNull();
     }
 
     static long volunteer(long employerId, String email) {
-        return db.dsl().insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
-                .values(employerId, "Pat Volunteer", email).returning(VOLUNTEER.ID).fetchOne().getId();
+        return db.dsl()
+                .insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
+                .values(employerId, "Pat Volunteer", email)
+                .returning(VOLUNTEER.ID)
+                .fetchOne()
+                .getId();
     }
 }

@@ -67,7 +67,8 @@ class PupilValueRoutesTest {
         assertThat(stored.disadvantaged()).isEqualTo(1.0);
         assertThat(stored.eal()).isEqualTo(0.25);
         assertThat(new PupilValueSettings(db.dsl()).forHub(nottingham)).isEqualTo(PupilValueWeights.DEFAULTS);
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("hub.pupil_value_weights"))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("hub.pupil_value_weights")))
+                .isEqualTo(1);
         assertThat(cora.get("/hubs/" + derby + "/pupil-value").body()).contains("Saved: the next round");
 
         cora.post("/hubs/" + derby + "/pupil-value", Map.of("defaults", "true"));
@@ -84,7 +85,8 @@ class PupilValueRoutesTest {
         HttpResponse<String> refused = cora.post("/hubs/" + derby + "/pupil-value", bad);
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("id=\"disadvantaged-error\"")
+        assertThat(refused.body())
+                .contains("id=\"disadvantaged-error\"")
                 .contains("Extra share for a disadvantaged pupil must be a number like 0.5 or 3")
                 .contains("Share kept by each further catch-up encounter must be between 0 and 1");
         assertThat(new PupilValueSettings(db.dsl()).forHub(derby)).isEqualTo(PupilValueWeights.DEFAULTS);
@@ -95,7 +97,9 @@ class PupilValueRoutesTest {
         Visitor nia = new Visitor(app).signIn("nia@nottingham.example", Accounts.PASSWORD);
         nia.get("/account");
         assertThat(nia.get("/hubs/" + derby + "/pupil-value").statusCode()).isEqualTo(403);
-        assertThat(nia.post("/hubs/" + derby + "/pupil-value", weights("2", "0")).statusCode()).isEqualTo(403);
+        assertThat(nia.post("/hubs/" + derby + "/pupil-value", weights("2", "0"))
+                        .statusCode())
+                .isEqualTo(403);
         Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         carla.get("/account");
         assertThat(carla.get("/hubs/" + derby + "/pupil-value").statusCode()).isEqualTo(403);

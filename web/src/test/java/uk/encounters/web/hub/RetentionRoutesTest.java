@@ -45,14 +45,18 @@ class RetentionRoutesTest {
     @Test
     void processRetentionKeepsTheHubsLeaversLongerAndAuditsIt() {
         Visitor cora = new Visitor(app).signIn("cora@derby.example", Accounts.PASSWORD);
-        assertThat(cora.get("/hubs/" + derby + "/retention").body()).contains("How long leavers are kept")
+        assertThat(cora.get("/hubs/" + derby + "/retention").body())
+                .contains("How long leavers are kept")
                 .contains("value=\"1\"");
 
-        assertThat(cora.post("/hubs/" + derby + "/retention", Map.of("years", "3")).statusCode()).isEqualTo(302);
+        assertThat(cora.post("/hubs/" + derby + "/retention", Map.of("years", "3"))
+                        .statusCode())
+                .isEqualTo(302);
 
         assertThat(new LeaverRetention(db.dsl()).yearsFor(derby)).isEqualTo(3);
         assertThat(new LeaverRetention(db.dsl()).yearsFor(nottingham)).isEqualTo(1);
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("hub.pupil_retention_years"))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("hub.pupil_retention_years")))
+                .isEqualTo(1);
         assertThat(cora.get("/hubs/" + derby + "/retention").body()).contains("Saved: leavers are kept");
     }
 
@@ -61,8 +65,12 @@ class RetentionRoutesTest {
         Visitor cora = new Visitor(app).signIn("cora@derby.example", Accounts.PASSWORD);
         cora.get("/hubs/" + derby + "/retention");
 
-        assertThat(cora.post("/hubs/" + derby + "/retention", Map.of("years", "0")).statusCode()).isEqualTo(422);
-        assertThat(cora.post("/hubs/" + derby + "/retention", Map.of("years", "11")).statusCode()).isEqualTo(422);
+        assertThat(cora.post("/hubs/" + derby + "/retention", Map.of("years", "0"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(cora.post("/hubs/" + derby + "/retention", Map.of("years", "11"))
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -70,6 +78,8 @@ class RetentionRoutesTest {
         Visitor nia = new Visitor(app).signIn("nia@nottingham.example", Accounts.PASSWORD);
 
         assertThat(nia.get("/hubs/" + derby + "/retention").statusCode()).isEqualTo(403);
-        assertThat(nia.post("/hubs/" + derby + "/retention", Map.of("years", "5")).statusCode()).isEqualTo(403);
+        assertThat(nia.post("/hubs/" + derby + "/retention", Map.of("years", "5"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

@@ -86,83 +86,136 @@ class RoundRoutesTest {
         assertThat(progress.getInteger("pupilsCovered")).isEqualTo(90);
 
         String review = cora.get(roundPath).body();
-        assertThat(review).contains("Proposal", "North Academy", "South School", "Talking Engineers",
-                "Why this booking", "Unmatched sessions", "Employer load", "Fairness", "Publish");
+        assertThat(review)
+                .contains(
+                        "Proposal",
+                        "North Academy",
+                        "South School",
+                        "Talking Engineers",
+                        "Why this booking",
+                        "Unmatched sessions",
+                        "Employer load",
+                        "Fairness",
+                        "Publish");
         // another hub's coordinator cannot see or touch it
         Visitor nia = new Visitor(app).signIn("nia@nottingham.example", PASSWORD);
         assertThat(nia.get(roundPath).statusCode()).isEqualTo(403);
-        assertThat(nia.get("/hubs/" + other.id() + "/rounds/" + roundId).statusCode()).isEqualTo(404);
+        assertThat(nia.get("/hubs/" + other.id() + "/rounds/" + roundId).statusCode())
+                .isEqualTo(404);
 
-        long bookingId = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).limit(1).fetchSingle(BOOKING.ID);
+        long bookingId = db.dsl()
+                .select(BOOKING.ID)
+                .from(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                .limit(1)
+                .fetchSingle(BOOKING.ID);
         // each school's bookings are one form; the button clicked says what to do with which booking
-        assertThat(cora.get(roundPath).body()).contains("<form method=\"post\" action=\"" + roundPath + "/bookings\">",
-                "name=\"pin\" value=\"" + bookingId + "\"", "name=\"remove\" value=\"" + bookingId + "\"");
+        assertThat(cora.get(roundPath).body())
+                .contains(
+                        "<form method=\"post\" action=\"" + roundPath + "/bookings\">",
+                        "name=\"pin\" value=\"" + bookingId + "\"",
+                        "name=\"remove\" value=\"" + bookingId + "\"");
         cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId)));
-        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isTrue();
-        assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.",
-                "name=\"unpin\" value=\"" + bookingId + "\"");
+        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId)))
+                .isTrue();
+        assertThat(cora.get(roundPath).body())
+                .contains("Pinned: re-solving keeps this booking.", "name=\"unpin\" value=\"" + bookingId + "\"");
         cora.post(roundPath + "/bookings", Map.of("unpin", String.valueOf(bookingId)));
-        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isFalse();
+        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId)))
+                .isFalse();
         assertThat(cora.get(roundPath).body()).contains("Unpinned: re-solving may change this booking.");
         cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId)));
         assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.");
         // no button, two buttons, or an id that is not a booking of this round: nothing changes
         cora.post(roundPath + "/bookings", Map.of());
         assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking.");
-        cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId), "remove", String.valueOf(bookingId)));
+        cora.post(
+                roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId), "remove", String.valueOf(bookingId)));
         assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking.");
         cora.post(roundPath + "/bookings", Map.of("remove", "x1"));
         assertThat(cora.get(roundPath).body()).contains("There is no such booking in this round.");
         cora.post(roundPath + "/bookings", Map.of("remove", "999999"));
         assertThat(cora.get(roundPath).body()).contains("That booking is not in this round&#x27;s proposal.");
-        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId))).isTrue();
+        assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId)))
+                .isTrue();
 
         // remove the other north booking, then place its session by hand from the suggestions
-        long removed = db.dsl().select(BOOKING.ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.REQUEST_ID.eq(hub.northTalks())).and(BOOKING.ID.ne(bookingId)).fetchSingle(BOOKING.ID);
+        long removed = db.dsl()
+                .select(BOOKING.ID)
+                .from(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                .and(BOOKING.ID.ne(bookingId))
+                .fetchSingle(BOOKING.ID);
         cora.post(roundPath + "/bookings", Map.of("remove", String.valueOf(removed)));
         assertThat(db.dsl().fetchExists(BOOKING, BOOKING.ID.eq(removed))).isFalse();
         String suggestionsPath = roundPath + "/requests/" + hub.northTalks() + "/suggestions";
         assertThat(cora.get(roundPath).body()).contains(suggestionsPath);
         String suggestions = cora.get(suggestionsPath).body();
-        Matcher first = Pattern.compile("name=\"offer\" value=\"(\\d+)\"><input type=\"hidden\" name=\"date\" value=\"([0-9-]+)\">"
-                + "\\s*<input type=\"hidden\" name=\"period\" value=\"([a-z_]+)\"").matcher(suggestions);
+        Matcher first = Pattern.compile(
+                        "name=\"offer\" value=\"(\\d+)\"><input type=\"hidden\" name=\"date\" value=\"([0-9-]+)\">"
+                                + "\\s*<input type=\"hidden\" name=\"period\" value=\"([a-z_]+)\"")
+                .matcher(suggestions);
         assertThat(first.find()).as(suggestions).isTrue();
-        cora.post(roundPath + "/requests/" + hub.northTalks() + "/assign",
+        cora.post(
+                roundPath + "/requests/" + hub.northTalks() + "/assign",
                 Map.of("offer", first.group(1), "date", first.group(2), "period", first.group(3)));
-        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
-                .and(BOOKING.PINNED))).isEqualTo(2);
+        assertThat(db.dsl()
+                        .fetchCount(
+                                BOOKING,
+                                BOOKING.ROUND_ID
+                                        .eq(roundId)
+                                        .and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                                        .and(BOOKING.PINNED)))
+                .isEqualTo(2);
 
         assertThat(cora.get(roundPath).body()).contains("Booked by hand and pinned");
         HttpResponse<String> published = cora.post(roundPath + "/publish", Map.of());
         assertThat(published.statusCode()).isEqualTo(302);
-        int employers = db.dsl().fetchValue(org.jooq.impl.DSL.select(org.jooq.impl.DSL.countDistinct(OFFER.EMPLOYER_ID))
-                .from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)).where(BOOKING.ROUND_ID.eq(roundId)));
-        assertThat(cora.get(roundPath).body()).contains("Published 3 bookings: " + employers + " employer digest",
-                "What was published");
-        boolean talksAsked = db.dsl().fetchExists(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
-                BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
+        int employers = db.dsl()
+                .fetchValue(org.jooq
+                        .impl
+                        .DSL
+                        .select(org.jooq.impl.DSL.countDistinct(OFFER.EMPLOYER_ID))
+                        .from(BOOKING)
+                        .join(OFFER)
+                        .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                        .where(BOOKING.ROUND_ID.eq(roundId)));
+        assertThat(cora.get(roundPath).body())
+                .contains("Published 3 bookings: " + employers + " employer digest", "What was published");
+        boolean talksAsked = db.dsl()
+                .fetchExists(
+                        BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
+                        BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
         assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.eq("talks-" + hub.id() + "@example.org")))
                 .isEqualTo(talksAsked ? 1 : 0);
         cora.post(roundPath + "/publish", Map.of()); // a second tab's button, with its own page's token
         assertThat(cora.get(roundPath).body()).contains("published already");
-        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status()).isEqualTo(Round.PUBLISHED);
+        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status())
+                .isEqualTo(Round.PUBLISHED);
 
         // an employer declines one: the coordinator re-matches just that session
-        var declined = db.dsl().select(BOOKING.ID, OFFER.EMPLOYER_ID).from(BOOKING).join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.REQUEST_ID.eq(hub.southTalk())).fetchSingle();
+        var declined = db.dsl()
+                .select(BOOKING.ID, OFFER.EMPLOYER_ID)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.REQUEST_ID.eq(hub.southTalk()))
+                .fetchSingle();
         assertThat(new uk.encounters.marketplace.booking.EmployerBookings(db.dsl())
-                .decline(declined.value2(), declined.value1(), "Our speaker is ill", TODAY)).isEqualTo(
-                uk.encounters.marketplace.booking.EmployerBookings.Reply.DONE);
-        assertThat(cora.get("/hubs/" + hub.id() + "/round").body()).contains("1 published request reopened",
-                "Re-match declined sessions");
+                        .decline(declined.value2(), declined.value1(), "Our speaker is ill", TODAY))
+                .isEqualTo(uk.encounters.marketplace.booking.EmployerBookings.Reply.DONE);
+        assertThat(cora.get("/hubs/" + hub.id() + "/round").body())
+                .contains("1 published request reopened", "Re-match declined sessions");
         HttpResponse<String> rematch = cora.post("/hubs/" + hub.id() + "/rematch", Map.of());
         String rematchPath = rematch.headers().firstValue("location").orElseThrow();
         assertThat(rematchPath).matches("/hubs/" + hub.id() + "/rounds/\\d+").isNotEqualTo(roundPath);
         long rematchId = Long.parseLong(rematchPath.substring(rematchPath.lastIndexOf('/') + 1));
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow().solving() && Instant.now().isBefore(until)) {
+        while (new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow().solving()
+                && Instant.now().isBefore(until)) {
             Thread.sleep(200);
         }
         Round again = new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow();
@@ -171,13 +224,17 @@ class RoundRoutesTest {
         // the two published north talks held as they are, and the declined south talk; the mock interviews
         // nobody offers wait for the next weekly round
         assertThat(again.sessionsTotal()).isEqualTo(3);
-        assertThat(db.dsl().selectFrom(BOOKING).where(BOOKING.ROUND_ID.eq(rematchId)).fetch())
+        assertThat(db.dsl()
+                        .selectFrom(BOOKING)
+                        .where(BOOKING.ROUND_ID.eq(rematchId))
+                        .fetch())
                 .allSatisfy(b -> assertThat(b.getRequestId()).isEqualTo(hub.southTalk()));
     }
 
     private static Map<String, String> runForm(String seconds) {
         Map<String, String> form = new java.util.HashMap<>(Map.of("seconds", seconds));
-        var defaults = uk.encounters.matcher.solver.MatchingWeights.DEFAULTS.values().stream().toList();
+        var defaults = uk.encounters.matcher.solver.MatchingWeights.DEFAULTS.values().stream()
+                .toList();
         for (int i = 0; i < defaults.size(); i++) {
             form.put("weight" + i, String.valueOf(defaults.get(i)));
         }

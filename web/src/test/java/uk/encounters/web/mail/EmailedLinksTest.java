@@ -51,10 +51,14 @@ class EmailedLinksTest {
         Accounts.create(db.dsl(), "victim@derby-hub.example", "Vic", Scope.coordinator(hub));
         askForASignInLink("victim@derby-hub.example");
 
-        var stored = db.dsl().selectFrom(OUTBOX).where(OUTBOX.RECIPIENT.eq("victim@derby-hub.example")).fetchSingle();
+        var stored = db.dsl()
+                .selectFrom(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq("victim@derby-hub.example"))
+                .fetchSingle();
         assertThat(stored.getBodyText()).doesNotContain("/sign-in/link/").containsPattern("\\{link:\\d+}");
         assertThat(db.dsl().fetchValue(LOGIN_TOKEN.TOKEN_HASH, LOGIN_TOKEN.ID.eq(stored.getLinkTokenIds()[0])))
-                .as("no secret exists before the message is sent").isNull();
+                .as("no secret exists before the message is sent")
+                .isNull();
 
         Visitor admin = new Visitor(app).signIn("admin@derby-hub.example", Accounts.PASSWORD);
         String page = admin.get("/admin/outbox/" + stored.getId()).body();
@@ -63,7 +67,8 @@ class EmailedLinksTest {
         // the message as sent carries a working link, and the outbox still holds only the slot
         Matcher sent = SIGN_IN_LINK.matcher(Mailbox.latestTo(app, "victim@derby-hub.example"));
         assertThat(sent.find()).isTrue();
-        assertThat(db.dsl().fetchValue(OUTBOX.BODY_TEXT, OUTBOX.ID.eq(stored.getId()))).doesNotContain("/sign-in/link/");
+        assertThat(db.dsl().fetchValue(OUTBOX.BODY_TEXT, OUTBOX.ID.eq(stored.getId())))
+                .doesNotContain("/sign-in/link/");
         Visitor victim = new Visitor(app);
         victim.get(sent.group(1));
         victim.post(sent.group(1), Map.of());
@@ -75,14 +80,25 @@ class EmailedLinksTest {
         // a name holding a slot for someone else's link gets no link made for it
         Accounts.create(db.dsl(), "other@derby-hub.example", "Oli", Scope.coordinator(hub));
         askForASignInLink("other@derby-hub.example");
-        long theirLink = db.dsl().select(OUTBOX.LINK_TOKEN_IDS).from(OUTBOX)
-                .where(OUTBOX.RECIPIENT.eq("other@derby-hub.example")).fetchSingle().value1()[0];
+        long theirLink = db.dsl()
+                .select(OUTBOX.LINK_TOKEN_IDS)
+                .from(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq("other@derby-hub.example"))
+                .fetchSingle()
+                .value1()[0];
         Accounts.create(db.dsl(), "slotty@derby-hub.example", "Sly", Scope.coordinator(hub));
         Visitor coordinator = new Visitor(app).signIn("slotty@derby-hub.example", Accounts.PASSWORD);
         long school = new TestData(db.dsl()).school(hub, "Slot Academy");
         coordinator.get("/hubs/" + hub + "/people");
-        coordinator.post("/hubs/" + hub + "/careers-leaders", Map.of("school", String.valueOf(school),
-                "name", "Mallory {link:" + theirLink + "}", "email", "mallory@derby-hub.example"));
+        coordinator.post(
+                "/hubs/" + hub + "/careers-leaders",
+                Map.of(
+                        "school",
+                        String.valueOf(school),
+                        "name",
+                        "Mallory {link:" + theirLink + "}",
+                        "email",
+                        "mallory@derby-hub.example"));
 
         String invitation = Mailbox.latestTo(app, "mallory@derby-hub.example");
         assertThat(invitation).contains("/invitation/").doesNotContain("/sign-in/link/");

@@ -50,8 +50,8 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile String refusal;
     private volatile Duration acceptanceDelay = Duration.ZERO;
-    private volatile Runnable atMailFrom = () -> { };
-    private volatile Consumer<ReceivedMail> beforeAccepting = mail -> { };
+    private volatile Runnable atMailFrom = () -> {};
+    private volatile Consumer<ReceivedMail> beforeAccepting = mail -> {};
 
     private FakeSmtpServer(ServerSocket server) {
         this.server = server;
@@ -120,8 +120,8 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     private void converse(Socket connection) {
         try (connection) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = connection.getOutputStream();
             reply(out, "220 fake-smtp ESMTP ready");
             String from = null;

@@ -24,8 +24,18 @@ class MailSettingsTest {
     @Test
     void readsEverySetting() {
         MailSettings settings = MailSettings.fromEnvironment(Map.of(
-                "SMTP_HOST", "smtp.example.org", "SMTP_PORT", "2525", "SMTP_USERNAME", "mailer",
-                "SMTP_PASSWORD", "s3cret", "SMTP_FROM", "Derby Hub <hub@example.org>", "SMTP_STARTTLS", "required"));
+                "SMTP_HOST",
+                "smtp.example.org",
+                "SMTP_PORT",
+                "2525",
+                "SMTP_USERNAME",
+                "mailer",
+                "SMTP_PASSWORD",
+                "s3cret",
+                "SMTP_FROM",
+                "Derby Hub <hub@example.org>",
+                "SMTP_STARTTLS",
+                "required"));
 
         assertThat(settings.sends()).isTrue();
         MailConfig config = settings.toMailConfig();
@@ -41,24 +51,29 @@ class MailSettingsTest {
 
     @Test
     void withoutUsernameTheClientDoesNotLogIn() {
-        MailConfig config = MailSettings.fromEnvironment(Map.of("SMTP_HOST", "relay")).toMailConfig();
+        MailConfig config =
+                MailSettings.fromEnvironment(Map.of("SMTP_HOST", "relay")).toMailConfig();
 
         assertThat(config.getLogin()).isEqualTo(LoginOption.DISABLED);
     }
 
     @Test
     void port465UsesTlsFromTheStart() {
-        MailConfig config = MailSettings.fromEnvironment(Map.of("SMTP_HOST", "relay", "SMTP_PORT", "465")).toMailConfig();
+        MailConfig config = MailSettings.fromEnvironment(Map.of("SMTP_HOST", "relay", "SMTP_PORT", "465"))
+                .toMailConfig();
 
         assertThat(config.isSsl()).isTrue();
     }
 
     @Test
     void toStringNeverShowsThePassword() {
-        MailSettings settings = MailSettings.fromEnvironment(Map.of(
-                "SMTP_HOST", "smtp.example.org", "SMTP_USERNAME", "mailer", "SMTP_PASSWORD", "s3cret"));
+        MailSettings settings = MailSettings.fromEnvironment(
+                Map.of("SMTP_HOST", "smtp.example.org", "SMTP_USERNAME", "mailer", "SMTP_PASSWORD", "s3cret"));
 
-        assertThat(settings.toString()).doesNotContain("s3cret").contains("smtp.example.org").contains("mailer");
+        assertThat(settings.toString())
+                .doesNotContain("s3cret")
+                .contains("smtp.example.org")
+                .contains("mailer");
     }
 
     @Test

@@ -7,10 +7,10 @@ import static uk.encounters.web.Waiting.pause;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,16 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.outbox.Backoff;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxEntry;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.testing.TestDatabase;
-import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
 import uk.encounters.web.Waiting;
 import uk.encounters.web.account.Links;
 
@@ -41,8 +40,12 @@ class OutboxWorkerTest {
     static final TestDatabase db = new TestDatabase();
 
     /** Fast enough for tests: polls every 100 ms, retries after 500 ms. */
-    private static final DeliveryTiming FAST = new DeliveryTiming(Duration.ofMillis(100), 5, Duration.ofSeconds(5),
-            Duration.ofMinutes(1), new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2), 5));
+    private static final DeliveryTiming FAST = new DeliveryTiming(
+            Duration.ofMillis(100),
+            5,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1),
+            new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2), 5));
 
     private final List<AutoCloseable> cleanup = new ArrayList<>();
     private FakeSmtpServer smtp;
@@ -69,13 +72,15 @@ class OutboxWorkerTest {
 
         OutboxWorker worker = deploy(db.database(), smtpAt(smtp.port()));
 
-        awaitTrue("the message is marked sent", () -> entry("booking-confirmed:1").sentAt() != null);
+        awaitTrue(
+                "the message is marked sent", () -> entry("booking-confirmed:1").sentAt() != null);
         pause(Duration.ofMillis(300));
         assertThat(smtp.received()).singleElement().satisfies(mail -> {
             assertThat(mail.recipients()).containsExactly("<leader@school.example>");
             assertThat(mail.header("Subject")).isEqualTo("Your booking is confirmed");
             assertThat(mail.header("From")).contains("no-reply@localhost");
-            assertThat(mail.header("Message-ID")).isEqualTo(MessageId.forKey("booking-confirmed:1").value());
+            assertThat(mail.header("Message-ID"))
+                    .isEqualTo(MessageId.forKey("booking-confirmed:1").value());
             assertThat(mail.data()).contains("Your booking is confirmed.").contains("text/html");
         });
         OutboxEntry sent = entry("booking-confirmed:1");
@@ -100,7 +105,9 @@ class OutboxWorkerTest {
 
         smtp.recover();
 
-        awaitTrue("the message is sent after the server recovers", () -> entry("refused").sentAt() != null);
+        awaitTrue(
+                "the message is sent after the server recovers",
+                () -> entry("refused").sentAt() != null);
         assertThat(smtp.received()).hasSize(1);
     }
 
@@ -133,8 +140,10 @@ class OutboxWorkerTest {
         awaitTrue("every message is marked sent", () -> outbox.countPending() == 0);
         pause(Duration.ofMillis(300));
 
-        assertThat(smtp.received()).hasSize(messages)
-                .extracting(mail -> mail.header("Message-ID")).doesNotHaveDuplicates();
+        assertThat(smtp.received())
+                .hasSize(messages)
+                .extracting(mail -> mail.header("Message-ID"))
+                .doesNotHaveDuplicates();
         assertThat(db.dsl().selectDistinct(OUTBOX.CLAIMED_BY).from(OUTBOX).fetch(OUTBOX.CLAIMED_BY))
                 .as("both workers took part")
                 .containsExactlyInAnyOrder(first.claimant(), second.claimant());
@@ -142,15 +151,16 @@ class OutboxWorkerTest {
 
     @Test
     void aBacklogIsSentBatchAfterBatchWithoutWaitingAPollIntervalBetweenThem() {
-        DeliveryTiming slowPolling = new DeliveryTiming(Duration.ofSeconds(3), 5, Duration.ofSeconds(5),
-                Duration.ofMinutes(1), FAST.backoff());
+        DeliveryTiming slowPolling = new DeliveryTiming(
+                Duration.ofSeconds(3), 5, Duration.ofSeconds(5), Duration.ofMinutes(1), FAST.backoff());
         int messages = 40;
         for (int i = 0; i < messages; i++) {
             outbox.enqueue(message("backlog:" + i));
         }
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        vertx.deployVerticle(new OutboxWorker(db.database(), smtpAt(smtp.port()), links(db.database()), slowPolling)).await();
+        vertx.deployVerticle(new OutboxWorker(db.database(), smtpAt(smtp.port()), links(db.database()), slowPolling))
+                .await();
 
         awaitTrue("the first batch is sent", () -> !smtp.received().isEmpty());
         long firstSent = System.nanoTime();
@@ -166,14 +176,16 @@ class OutboxWorkerTest {
         deploy(db.database(), smtpAt(smtp.port()));
 
         assertThatThrownBy(() -> db.dsl().transaction(tx -> {
-            new Outbox(tx.dsl()).enqueue(message("rolled-back"));
-            throw new IllegalStateException("the booking could not be saved");
-        })).hasMessageContaining("could not be saved");
+                    new Outbox(tx.dsl()).enqueue(message("rolled-back"));
+                    throw new IllegalStateException("the booking could not be saved");
+                }))
+                .hasMessageContaining("could not be saved");
         outbox.enqueue(message("committed"));
 
         awaitTrue("the committed message is sent", () -> entry("committed").sentAt() != null);
         pause(Duration.ofMillis(300));
-        assertThat(smtp.received()).extracting(mail -> mail.header("Message-ID"))
+        assertThat(smtp.received())
+                .extracting(mail -> mail.header("Message-ID"))
                 .containsExactly(MessageId.forKey("committed").value());
     }
 
@@ -186,7 +198,8 @@ class OutboxWorkerTest {
 
         pause(Duration.ofMillis(400));
         assertThat(smtp.received()).as("still leased to the crashed worker").isEmpty();
-        awaitTrue("the message is sent after the lease", () -> entry("abandoned").sentAt() != null);
+        awaitTrue(
+                "the message is sent after the lease", () -> entry("abandoned").sentAt() != null);
         assertThat(smtp.received()).hasSize(1);
         assertThat(claimedBy("abandoned")).isEqualTo(worker.claimant());
     }
@@ -218,7 +231,8 @@ class OutboxWorkerTest {
         String written = Files.readString(folder.resolve("account-link-" + link + ".txt"));
         assertThat(written).startsWith("From: Employer Encounters <no-reply@localhost>\nTo: folder@school.example\n");
         String token = written.replaceAll("(?s).*/sign-in/link/([A-Za-z0-9_-]+).*", "$1");
-        assertThat(new LoginTokens(db.dsl(), Clock.systemUTC()).peek(token, LoginTokens.Purpose.MAGIC_LINK)).contains(user);
+        assertThat(new LoginTokens(db.dsl(), Clock.systemUTC()).peek(token, LoginTokens.Purpose.MAGIC_LINK))
+                .contains(user);
         assertThat(entry("account:link:" + link).bodyText()).doesNotContain(token);
         assertThat(smtp.received()).isEmpty();
     }
@@ -241,7 +255,8 @@ class OutboxWorkerTest {
         assertThat(sent).as("the message being sent was finished").isGreaterThanOrEqualTo(1);
         assertThat(outbox.countPending()).isEqualTo(3 - sent);
         assertThat(outbox.claimDue("next-instance", 10, Duration.ofMinutes(1)))
-                .as("handed back at once, not after the lease").hasSize(3 - sent);
+                .as("handed back at once, not after the lease")
+                .hasSize(3 - sent);
     }
 
     /** A worker on its own Vert.x instance, as in a separate app instance. */
@@ -262,13 +277,19 @@ class OutboxWorkerTest {
     }
 
     private OutboxEntry entry(String idempotencyKey) {
-        long id = db.dsl().select(OUTBOX.ID).from(OUTBOX).where(OUTBOX.IDEMPOTENCY_KEY.eq(idempotencyKey))
+        long id = db.dsl()
+                .select(OUTBOX.ID)
+                .from(OUTBOX)
+                .where(OUTBOX.IDEMPOTENCY_KEY.eq(idempotencyKey))
                 .fetchSingle(OUTBOX.ID);
         return outbox.findById(id).orElseThrow();
     }
 
     private String claimedBy(String idempotencyKey) {
-        return db.dsl().select(OUTBOX.CLAIMED_BY).from(OUTBOX).where(OUTBOX.IDEMPOTENCY_KEY.eq(idempotencyKey))
+        return db.dsl()
+                .select(OUTBOX.CLAIMED_BY)
+                .from(OUTBOX)
+                .where(OUTBOX.IDEMPOTENCY_KEY.eq(idempotencyKey))
                 .fetchSingle(OUTBOX.CLAIMED_BY);
     }
 
@@ -277,7 +298,12 @@ class OutboxWorkerTest {
     }
 
     private static OutboxMessage message(String key) {
-        return new OutboxMessage(key, "booking-confirmed", "leader@school.example", "Your booking is confirmed",
-                "Your booking is confirmed.", "<p>Your booking is confirmed.</p>");
+        return new OutboxMessage(
+                key,
+                "booking-confirmed",
+                "leader@school.example",
+                "Your booking is confirmed",
+                "Your booking is confirmed.",
+                "<p>Your booking is confirmed.</p>");
     }
 }

@@ -32,8 +32,8 @@ import uk.encounters.web.Accounts;
 import uk.encounters.web.AppProcess;
 import uk.encounters.web.TcpProxy;
 import uk.encounters.web.Visitor;
-import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
 import uk.encounters.web.Waiting;
+import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
 
 /**
  * The app, a real process, is killed with SIGKILL between the commit of a round's publication and
@@ -113,11 +113,15 @@ class PublishCrashTest {
         first.set(app(db.settings()));
 
         publish(first.get(), round);
-        assertThat(killed.await(60, TimeUnit.SECONDS)).as("the app's worker began sending").isTrue();
-        smtp.atMailFrom(() -> { });
+        assertThat(killed.await(60, TimeUnit.SECONDS))
+                .as("the app's worker began sending")
+                .isTrue();
+        smtp.atMailFrom(() -> {});
 
         List<Digest> digests = digests(round);
-        assertThat(digests).as("committed with the publication").hasSizeGreaterThanOrEqualTo(3)
+        assertThat(digests)
+                .as("committed with the publication")
+                .hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(d -> {
                     assertThat(d.sentAt()).isNull();
                     assertThat(d.claimedBy()).startsWith("worker-" + first.get().pid() + "-");
@@ -127,18 +131,24 @@ class PublishCrashTest {
 
         leaseRunsOut(first.get());
         AppProcess second = app(db.settings());
-        awaitTrue("the next app sends every digest", () -> digests(round).stream().allMatch(d -> d.sentAt() != null));
+        awaitTrue(
+                "the next app sends every digest", () -> digests(round).stream().allMatch(d -> d.sentAt() != null));
         pause(Duration.ofSeconds(1));
 
-        assertThat(countByMessageId(smtp.received())).as("every digest exactly once")
+        assertThat(countByMessageId(smtp.received()))
+                .as("every digest exactly once")
                 .isEqualTo(digests.stream().collect(Collectors.toMap(Digest::messageId, d -> 1L)));
         assertThat(countByRecipient(smtp.received()))
                 .isEqualTo(digests.stream().collect(Collectors.groupingBy(Digest::recipient, Collectors.counting())));
-        assertThat(digests(round)).allSatisfy(d -> assertThat(d.claimedBy()).doesNotStartWith("worker-" + first.get().pid() + "-"));
-        System.out.printf("Killed after claiming: %d digests committed, %d sent by the next app, none twice%n",
+        assertThat(digests(round))
+                .allSatisfy(d -> assertThat(d.claimedBy())
+                        .doesNotStartWith("worker-" + first.get().pid() + "-"));
+        System.out.printf(
+                "Killed after claiming: %d digests committed, %d sent by the next app, none twice%n",
                 digests.size(), smtp.received().size());
 
-        publishingAgainAddsNothing(second, round, digests.size(), smtp.received().size());
+        publishingAgainAddsNothing(
+                second, round, digests.size(), smtp.received().size());
     }
 
     @Test
@@ -158,15 +168,18 @@ class PublishCrashTest {
         AppProcess first = app(throughProxy(db.settings(), proxy));
 
         publish(first, round);
-        awaitTrue("the app's worker failed to record the accepted digest",
+        awaitTrue(
+                "the app's worker failed to record the accepted digest",
                 () -> first.output().stream().anyMatch(line -> line.contains("Outbox round failed")));
         first.kill();
-        smtp.beforeAccepting(mail -> { });
+        smtp.beforeAccepting(mail -> {});
 
         List<Digest> digests = digests(round);
         String acceptedId = accepted.get();
         assertThat(digests).extracting(Digest::messageId).contains(acceptedId);
-        assertThat(smtp.received()).extracting(mail -> mail.header("Message-ID")).containsExactly(acceptedId);
+        assertThat(smtp.received())
+                .extracting(mail -> mail.header("Message-ID"))
+                .containsExactly(acceptedId);
         assertThat(digests).allSatisfy(d -> {
             assertThat(d.sentAt()).as("none recorded as sent").isNull();
             assertThat(d.claimedBy()).startsWith("worker-" + first.pid() + "-");
@@ -174,27 +187,35 @@ class PublishCrashTest {
 
         leaseRunsOut(first);
         AppProcess second = app(db.settings());
-        awaitTrue("the next app sends every digest", () -> digests(round).stream().allMatch(d -> d.sentAt() != null));
+        awaitTrue(
+                "the next app sends every digest", () -> digests(round).stream().allMatch(d -> d.sentAt() != null));
         pause(Duration.ofSeconds(1));
 
         Map<String, Long> expected = digests.stream()
                 .collect(Collectors.toMap(Digest::messageId, d -> d.messageId().equals(acceptedId) ? 2L : 1L));
-        assertThat(countByMessageId(smtp.received())).as("the accepted one twice, with one Message-ID; the rest once")
+        assertThat(countByMessageId(smtp.received()))
+                .as("the accepted one twice, with one Message-ID; the rest once")
                 .isEqualTo(expected);
-        List<ReceivedMail> copies = smtp.received().stream().filter(m -> m.header("Message-ID").equals(acceptedId)).toList();
+        List<ReceivedMail> copies = smtp.received().stream()
+                .filter(m -> m.header("Message-ID").equals(acceptedId))
+                .toList();
         assertThat(copies.get(1).recipients()).isEqualTo(copies.get(0).recipients());
         assertThat(copies.get(1).header("Subject")).isEqualTo(copies.get(0).header("Subject"));
-        System.out.printf("Killed after the server accepted one: %d digests committed, %d mails received (one twice)%n",
+        System.out.printf(
+                "Killed after the server accepted one: %d digests committed, %d mails received (one twice)%n",
                 digests.size(), smtp.received().size());
 
-        publishingAgainAddsNothing(second, round, digests.size(), smtp.received().size());
+        publishingAgainAddsNothing(
+                second, round, digests.size(), smtp.received().size());
     }
 
     /** The same round published again, from the surviving app: no new digest, nothing more sent. */
     private void publishingAgainAddsNothing(AppProcess app, ProposedRound round, int digests, int mails) {
-        Visitor coordinator = new Visitor(app.url(""), Duration.ofSeconds(20)).signIn(round.coordinator(), Accounts.PASSWORD);
+        Visitor coordinator =
+                new Visitor(app.url(""), Duration.ofSeconds(20)).signIn(round.coordinator(), Accounts.PASSWORD);
         coordinator.get(round.path());
-        assertThat(coordinator.post(round.path() + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(coordinator.post(round.path() + "/publish", Map.of()).statusCode())
+                .isEqualTo(302);
         assertThat(coordinator.get(round.path()).body()).contains("published already");
         pause(DeliveryTiming.STANDARD.pollInterval().plusSeconds(2));
         assertThat(digests(round)).hasSize(digests);
@@ -208,40 +229,57 @@ class PublishCrashTest {
         // the south school's careers leader too, so both schools get a digest
         Accounts.create(db.dsl(), "south-" + hub.id() + "@example.org", "Sol", Scope.careersLeader(hub.southSchool()));
         RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(2, Map.of()));
-        long roundId = ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS).roundId();
+        long roundId = ((RoundSolver.Running) start)
+                .outcome()
+                .get(60, TimeUnit.SECONDS)
+                .roundId();
         return new ProposedRound(hub.id(), roundId, coordinator);
     }
 
     private AppProcess app(DatabaseSettings database) {
-        AppProcess app = AppProcess.serve(database, Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.port())));
+        AppProcess app =
+                AppProcess.serve(database, Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.port())));
         cleanup.add(app);
         return app;
     }
 
     /** The coordinator presses Publish in the app: one transaction commits the bookings and the digests. */
     private static void publish(AppProcess app, ProposedRound round) {
-        Visitor coordinator = new Visitor(app.url(""), Duration.ofSeconds(20)).signIn(round.coordinator(), Accounts.PASSWORD);
+        Visitor coordinator =
+                new Visitor(app.url(""), Duration.ofSeconds(20)).signIn(round.coordinator(), Accounts.PASSWORD);
         assertThat(coordinator.get(round.path()).body()).contains("Publish");
         HttpResponse<String> published = coordinator.post(round.path() + "/publish", Map.of());
         assertThat(published.statusCode()).isEqualTo(302);
     }
 
     private static List<Digest> digests(ProposedRound round) {
-        return db.dsl().select(OUTBOX.IDEMPOTENCY_KEY, OUTBOX.RECIPIENT, OUTBOX.SENT_AT, OUTBOX.CLAIMED_BY, OUTBOX.CLAIMED_UNTIL)
-                .from(OUTBOX).where(OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + round.roundId() + ":"))
-                .orderBy(OUTBOX.ID).fetch(r -> new Digest(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        return db.dsl()
+                .select(
+                        OUTBOX.IDEMPOTENCY_KEY,
+                        OUTBOX.RECIPIENT,
+                        OUTBOX.SENT_AT,
+                        OUTBOX.CLAIMED_BY,
+                        OUTBOX.CLAIMED_UNTIL)
+                .from(OUTBOX)
+                .where(OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + round.roundId() + ":"))
+                .orderBy(OUTBOX.ID)
+                .fetch(r -> new Digest(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     /** Ten minutes pass for the dead app's claims: each now ends a lease earlier than it did. */
     private static void leaseRunsOut(AppProcess dead) {
-        db.dsl().execute("update outbox set claimed_until = claimed_until - ? * interval '1 second' where claimed_by like ?",
-                DeliveryTiming.STANDARD.lease().toSeconds(), "worker-" + dead.pid() + "-%");
+        db.dsl()
+                .execute(
+                        "update outbox set claimed_until = claimed_until - ? * interval '1 second' where claimed_by like ?",
+                        DeliveryTiming.STANDARD.lease().toSeconds(),
+                        "worker-" + dead.pid() + "-%");
     }
 
     private TcpProxy proxyTo(DatabaseSettings database) throws java.io.IOException {
         Matcher url = JDBC_URL.matcher(database.jdbcUrl());
         assertThat(url.matches()).isTrue();
-        TcpProxy proxy = new TcpProxy(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2))).start();
+        TcpProxy proxy =
+                new TcpProxy(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2))).start();
         cleanup.add(proxy);
         return proxy;
     }
@@ -249,8 +287,11 @@ class PublishCrashTest {
     private static DatabaseSettings throughProxy(DatabaseSettings database, TcpProxy proxy) {
         Matcher url = JDBC_URL.matcher(database.jdbcUrl());
         assertThat(url.matches()).isTrue();
-        return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3),
-                database.user(), database.password(), database.maximumPoolSize());
+        return new DatabaseSettings(
+                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3),
+                database.user(),
+                database.password(),
+                database.maximumPoolSize());
     }
 
     private static void stop(TcpProxy proxy) {
@@ -266,7 +307,8 @@ class PublishCrashTest {
     }
 
     private static Map<String, Long> countByRecipient(List<ReceivedMail> mails) {
-        return mails.stream().flatMap(m -> m.recipients().stream())
+        return mails.stream()
+                .flatMap(m -> m.recipients().stream())
                 .collect(Collectors.groupingBy(r -> r.replaceAll("[<>]", ""), Collectors.counting()));
     }
 

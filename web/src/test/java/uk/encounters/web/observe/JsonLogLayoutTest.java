@@ -21,8 +21,8 @@ class JsonLogLayoutTest {
 
     @Test
     void aLineIsOneFlatJsonObjectWithTheRequestIdAndTheKeyValuePairsAsFields() throws Exception {
-        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, "GET {} 200", null,
-                new Object[] {"/schools/12/progress"});
+        LoggingEvent event = new LoggingEvent(
+                Logger.class.getName(), logger, Level.INFO, "GET {} 200", null, new Object[] {"/schools/12/progress"});
         event.setMDCPropertyMap(Map.of(RequestId.MDC_KEY, "2173578fdb5c63d0"));
         event.addKeyValuePair(new KeyValuePair("route", "/schools/:schoolId/progress"));
         event.addKeyValuePair(new KeyValuePair("status", 200));
@@ -46,15 +46,21 @@ class JsonLogLayoutTest {
 
     @Test
     void quotesNewlinesAndControlCharactersCannotBreakTheLineAndTheStackTraceIsOneField() throws Exception {
-        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR,
-                "Failed \"quoted\"\nsecond line\ttab \u0001 \\ end", new IllegalStateException("boom\nagain"), null);
+        LoggingEvent event = new LoggingEvent(
+                Logger.class.getName(),
+                logger,
+                Level.ERROR,
+                "Failed \"quoted\"\nsecond line\ttab \u0001 \\ end",
+                new IllegalStateException("boom\nagain"),
+                null);
 
         String line = layout().doLayout(event);
 
         assertThat(line).hasLineCount(1);
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.get("message").asText()).isEqualTo("Failed \"quoted\"\nsecond line\ttab \u0001 \\ end");
-        assertThat(json.get("error").asText()).startsWith("java.lang.IllegalStateException: boom\nagain")
+        assertThat(json.get("error").asText())
+                .startsWith("java.lang.IllegalStateException: boom\nagain")
                 .contains("at uk.encounters.web.observe.JsonLogLayoutTest");
         assertThat(json.has("requestId")).as("no request, no id").isFalse();
     }

@@ -42,8 +42,13 @@ final class LogCapture implements AutoCloseable {
 
     /** The value of one of the event's key-value pairs, or null. */
     static Object valueOf(ILoggingEvent event, String key) {
-        return event.getKeyValuePairs() == null ? null : event.getKeyValuePairs().stream()
-                .filter(p -> p.key.equals(key)).map(p -> p.value).findFirst().orElse(null);
+        return event.getKeyValuePairs() == null
+                ? null
+                : event.getKeyValuePairs().stream()
+                        .filter(p -> p.key.equals(key))
+                        .map(p -> p.value)
+                        .findFirst()
+                        .orElse(null);
     }
 
     @Override

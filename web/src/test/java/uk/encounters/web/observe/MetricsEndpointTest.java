@@ -51,14 +51,28 @@ class MetricsEndpointTest {
         for (String key : new String[] {"due-1", "due-2", "due-3", "backing-off", "given-up", "sent"}) {
             outbox.enqueue(new OutboxMessage(key, "test", "someone@example.org", "Subject", "Body", null));
         }
-        db.dsl().update(OUTBOX).set(OUTBOX.CREATED_AT, DSL.currentOffsetDateTime().minus(DSL.field("interval '2 hours'")))
-                .where(OUTBOX.IDEMPOTENCY_KEY.eq("due-1")).execute();
-        db.dsl().update(OUTBOX).set(OUTBOX.AVAILABLE_AT, DSL.currentOffsetDateTime().plus(DSL.field("interval '10 minutes'")))
-                .set(OUTBOX.ATTEMPTS, 1).where(OUTBOX.IDEMPOTENCY_KEY.eq("backing-off")).execute();
-        db.dsl().update(OUTBOX).set(OUTBOX.AVAILABLE_AT, DSL.field("'infinity'::timestamptz", OUTBOX.AVAILABLE_AT.getType()))
-                .set(OUTBOX.ATTEMPTS, 15).where(OUTBOX.IDEMPOTENCY_KEY.eq("given-up")).execute();
-        db.dsl().update(OUTBOX).set(OUTBOX.SENT_AT, DSL.currentOffsetDateTime())
-                .where(OUTBOX.IDEMPOTENCY_KEY.eq("sent")).execute();
+        db.dsl()
+                .update(OUTBOX)
+                .set(OUTBOX.CREATED_AT, DSL.currentOffsetDateTime().minus(DSL.field("interval '2 hours'")))
+                .where(OUTBOX.IDEMPOTENCY_KEY.eq("due-1"))
+                .execute();
+        db.dsl()
+                .update(OUTBOX)
+                .set(OUTBOX.AVAILABLE_AT, DSL.currentOffsetDateTime().plus(DSL.field("interval '10 minutes'")))
+                .set(OUTBOX.ATTEMPTS, 1)
+                .where(OUTBOX.IDEMPOTENCY_KEY.eq("backing-off"))
+                .execute();
+        db.dsl()
+                .update(OUTBOX)
+                .set(OUTBOX.AVAILABLE_AT, DSL.field("'infinity'::timestamptz", OUTBOX.AVAILABLE_AT.getType()))
+                .set(OUTBOX.ATTEMPTS, 15)
+                .where(OUTBOX.IDEMPOTENCY_KEY.eq("given-up"))
+                .execute();
+        db.dsl()
+                .update(OUTBOX)
+                .set(OUTBOX.SENT_AT, DSL.currentOffsetDateTime())
+                .where(OUTBOX.IDEMPOTENCY_KEY.eq("sent"))
+                .execute();
     }
 
     @AfterAll
@@ -73,23 +87,33 @@ class MetricsEndpointTest {
         for (int i = 0; i < 3; i++) {
             assertThat(lee.get("/schools/" + school + "/progress").statusCode()).isEqualTo(200);
         }
-        assertThat(lee.get("/schools/999999/progress").statusCode()).as("not Lee's school").isEqualTo(403);
+        assertThat(lee.get("/schools/999999/progress").statusCode())
+                .as("not Lee's school")
+                .isEqualTo(403);
 
         PrometheusScrape scrape = PrometheusScrape.of(app.metricsUrl());
 
         assertThat(scrape.contentType()).startsWith("text/plain");
         Map<String, String> progressOk = Map.of("route", PROGRESS, "method", "GET", "code", "200");
-        assertThat(scrape.value("vertx_http_server_response_time_seconds_count", progressOk)).isEqualTo(3);
+        assertThat(scrape.value("vertx_http_server_response_time_seconds_count", progressOk))
+                .isEqualTo(3);
         assertThat(scrape.value("vertx_http_server_requests_total", progressOk)).isEqualTo(3);
-        assertThat(scrape.value("vertx_http_server_response_time_seconds_sum", progressOk)).isPositive();
-        assertThat(scrape.value("vertx_http_server_response_time_seconds_bucket", Map.of("route", PROGRESS, "code", "200",
-                "le", "+Inf"))).isEqualTo(3);
-        assertThat(scrape.find("vertx_http_server_response_time_seconds_bucket", Map.of("route", PROGRESS, "code", "200")))
-                .extracting(s -> s.labels().get("le")).contains("0.1", "0.25", "1.0");
-        assertThat(scrape.value("vertx_http_server_response_time_seconds_count",
-                Map.of("route", PROGRESS, "code", "403"))).isEqualTo(1);
+        assertThat(scrape.value("vertx_http_server_response_time_seconds_sum", progressOk))
+                .isPositive();
+        assertThat(scrape.value(
+                        "vertx_http_server_response_time_seconds_bucket",
+                        Map.of("route", PROGRESS, "code", "200", "le", "+Inf")))
+                .isEqualTo(3);
+        assertThat(scrape.find(
+                        "vertx_http_server_response_time_seconds_bucket", Map.of("route", PROGRESS, "code", "200")))
+                .extracting(s -> s.labels().get("le"))
+                .contains("0.1", "0.25", "1.0");
+        assertThat(scrape.value(
+                        "vertx_http_server_response_time_seconds_count", Map.of("route", PROGRESS, "code", "403")))
+                .isEqualTo(1);
         // the path's ids never become labels: one series per route, however many schools
-        assertThat(scrape.samples()).noneMatch(s -> s.labels().values().stream().anyMatch(v -> v.contains("/schools/" + school)));
+        assertThat(scrape.samples())
+                .noneMatch(s -> s.labels().values().stream().anyMatch(v -> v.contains("/schools/" + school)));
     }
 
     @Test
@@ -98,17 +122,22 @@ class MetricsEndpointTest {
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain("jvm_").contains("Page not found");
-        assertThat(PrometheusScrape.of(app.metricsUrl()).value("vertx_http_server_requests_total",
-                Map.of("route", AccessLog.UNMATCHED, "code", "404"))).isPositive();
+        assertThat(PrometheusScrape.of(app.metricsUrl())
+                        .value("vertx_http_server_requests_total", Map.of("route", AccessLog.UNMATCHED, "code", "404")))
+                .isPositive();
     }
 
     @Test
     void aRequestRefusedBeforeItsRouteIsCountedWithoutOne() {
-        var refused = new Visitor(app).postExactly("/sign-in", Map.of("email", "lee@davinci.example", "password", "guess"));
+        var refused =
+                new Visitor(app).postExactly("/sign-in", Map.of("email", "lee@davinci.example", "password", "guess"));
 
         assertThat(refused.statusCode()).as("no CSRF token").isEqualTo(403);
-        assertThat(PrometheusScrape.of(app.metricsUrl()).value("vertx_http_server_requests_total",
-                Map.of("route", "", "method", "POST", "code", "403"))).isEqualTo(1);
+        assertThat(PrometheusScrape.of(app.metricsUrl())
+                        .value(
+                                "vertx_http_server_requests_total",
+                                Map.of("route", "", "method", "POST", "code", "403")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,12 +151,14 @@ class MetricsEndpointTest {
             scrape = PrometheusScrape.of(app.metricsUrl());
         }
 
-        assertThat(scrape.value("hikaricp_connections_max", pool)).isEqualTo(db.settings().maximumPoolSize());
+        assertThat(scrape.value("hikaricp_connections_max", pool))
+                .isEqualTo(db.settings().maximumPoolSize());
         assertThat(scrape.value("hikaricp_connections", pool)).isPositive();
         // pending is a moment's reading, and the app's background passes take connections too
         assertThat(scrape.find("hikaricp_connections_pending", pool)).hasSize(1);
         assertThat(scrape.find("hikaricp_connections_active", pool)).hasSize(1);
-        assertThat(scrape.value("hikaricp_connections_acquire_seconds_count", pool)).isPositive();
+        assertThat(scrape.value("hikaricp_connections_acquire_seconds_count", pool))
+                .isPositive();
         assertThat(scrape.value("hikaricp_connections_timeout_total", pool)).isZero();
     }
 

@@ -15,16 +15,19 @@ import java.util.regex.Pattern;
 /** The samples of one scrape in Prometheus text format, read as Prometheus reads them. */
 record PrometheusScrape(String contentType, List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static PrometheusScrape of(String url) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode());
             }
@@ -38,20 +41,24 @@ record PrometheusScrape(String contentType, List<Sample> samples) {
     }
 
     static PrometheusScrape parse(String contentType, String text) {
-        List<Sample> samples = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(line -> {
-            Matcher m = SAMPLE.matcher(line);
-            if (!m.matches()) {
-                throw new IllegalStateException("Not a Prometheus sample: " + line);
-            }
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (m.group(2) != null) {
-                Matcher label = LABEL.matcher(m.group(2));
-                while (label.find()) {
-                    labels.put(label.group(1), label.group(2));
-                }
-            }
-            return new Sample(m.group(1), labels, Double.parseDouble(m.group(3).replace("Inf", "Infinity")));
-        }).toList();
+        List<Sample> samples = text.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(line -> {
+                    Matcher m = SAMPLE.matcher(line);
+                    if (!m.matches()) {
+                        throw new IllegalStateException("Not a Prometheus sample: " + line);
+                    }
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    if (m.group(2) != null) {
+                        Matcher label = LABEL.matcher(m.group(2));
+                        while (label.find()) {
+                            labels.put(label.group(1), label.group(2));
+                        }
+                    }
+                    return new Sample(
+                            m.group(1), labels, Double.parseDouble(m.group(3).replace("Inf", "Infinity")));
+                })
+                .toList();
         return new PrometheusScrape(contentType, samples);
     }
 

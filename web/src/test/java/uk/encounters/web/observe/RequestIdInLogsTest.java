@@ -73,21 +73,27 @@ class RequestIdInLogsTest {
                         ctx.end(n);
                     });
                     return vertx.createHttpServer(new HttpServerOptions().setMaxFormAttributeSize(BODY_BYTES * 2))
-                            .requestHandler(router).listen(0).onSuccess(s -> port = s.actualPort());
+                            .requestHandler(router)
+                            .listen(0)
+                            .onSuccess(s -> port = s.actualPort());
                 }
 
                 void logLater() {
                     context.runOnContext(v -> log.info("between requests"));
                 }
             };
-            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).await();
+            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+                    .await();
 
             HttpClient http = HttpClient.newHttpClient();
             String body = "notes=" + "x".repeat(BODY_BYTES); // read in many chunks
             List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, REQUESTS)
-                    .mapToObj(n -> http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port + "/work/" + n))
+                    .mapToObj(n -> http.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port + "/work/" + n))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(),
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString()))
                     .toList();
 
@@ -98,18 +104,25 @@ class RequestIdInLogsTest {
                 String id = response.headers().firstValue(RequestId.HEADER).orElseThrow();
                 ids.add(id);
                 String ofRequest = " of " + n;
-                List<ILoggingEvent> lines = logs.events(e -> e.getFormattedMessage().endsWith(ofRequest));
-                assertThat(lines).extracting(ILoggingEvent::getFormattedMessage)
-                        .containsExactlyInAnyOrder("before the query" + ofRequest, "inside the query" + ofRequest,
+                List<ILoggingEvent> lines =
+                        logs.events(e -> e.getFormattedMessage().endsWith(ofRequest));
+                assertThat(lines)
+                        .extracting(ILoggingEvent::getFormattedMessage)
+                        .containsExactlyInAnyOrder(
+                                "before the query" + ofRequest,
+                                "inside the query" + ofRequest,
                                 "after the query" + ofRequest);
                 assertThat(lines).extracting(LogCapture::requestIdOf).containsOnly(id);
-                assertThat(LogCapture.valueOf(RequestIdTest.accessLine(logs, id), "path")).isEqualTo("/work/" + n);
+                assertThat(LogCapture.valueOf(RequestIdTest.accessLine(logs, id), "path"))
+                        .isEqualTo("/work/" + n);
             }
             assertThat(ids).hasSize(REQUESTS);
 
             server.logLater();
-            assertThat(awaitLine(logs, "between requests")).extracting(LogCapture::requestIdOf)
-                    .as("no request's id is left on the context's threads").isNull();
+            assertThat(awaitLine(logs, "between requests"))
+                    .extracting(LogCapture::requestIdOf)
+                    .as("no request's id is left on the context's threads")
+                    .isNull();
         } finally {
             vertx.close().await();
         }

@@ -69,9 +69,12 @@ class RequestIdTest {
     void anIncomingRequestIdIsTakenOnlyFromATrustedProxy() throws Exception {
         String fromProxy = "3f1c9e2a-7b4d-4e8f-9a0b-1c2d3e4f5a6b";
 
-        assertThat(idAnswered(app, fromProxy)).as("no proxy to trust: a visitor could forge it").isNotEqualTo(fromProxy);
+        assertThat(idAnswered(app, fromProxy))
+                .as("no proxy to trust: a visitor could forge it")
+                .isNotEqualTo(fromProxy);
         assertThat(idAnswered(behindProxy, fromProxy)).isEqualTo(fromProxy);
-        for (String malformed : List.of("short", "has spaces in it, and \"quotes\"", "x".repeat(65), "<script>alert(1)</script>")) {
+        for (String malformed :
+                List.of("short", "has spaces in it, and \"quotes\"", "x".repeat(65), "<script>alert(1)</script>")) {
             assertThat(idAnswered(behindProxy, malformed)).as(malformed).matches("[0-9a-f]{16}");
         }
     }
@@ -92,9 +95,11 @@ class RequestIdTest {
             assertThat(LogCapture.valueOf(line, "status")).isEqualTo(200);
             assertThat((Long) LogCapture.valueOf(line, "durationMs")).isNotNegative();
             assertThat(LogCapture.valueOf(line, "userId")).isEqualTo(leader);
-            assertThat(line.getFormattedMessage()).startsWith("GET /schools/" + school + "/progress 200 ")
+            assertThat(line.getFormattedMessage())
+                    .startsWith("GET /schools/" + school + "/progress 200 ")
                     .contains("route=/schools/:schoolId/progress", "user=" + leader);
-            assertThat(logs.events(e -> id.equals(LogCapture.requestIdOf(e)) && e.getLoggerName().equals(AccessLog.class.getName())))
+            assertThat(logs.events(e -> id.equals(LogCapture.requestIdOf(e))
+                            && e.getLoggerName().equals(AccessLog.class.getName())))
                     .hasSize(1);
         }
     }
@@ -103,10 +108,13 @@ class RequestIdTest {
     void aPathNoRouteTakesIsLoggedAsUnmatchedWithoutUser() throws Exception {
         try (LogCapture logs = new LogCapture()) {
             var page = app.get("/no-such-page?email=someone@example.org");
-            ILoggingEvent line = accessLine(logs, page.headers().firstValue(RequestId.HEADER).orElseThrow());
+            ILoggingEvent line =
+                    accessLine(logs, page.headers().firstValue(RequestId.HEADER).orElseThrow());
 
             assertThat(LogCapture.valueOf(line, "route")).isEqualTo(AccessLog.UNMATCHED);
-            assertThat(LogCapture.valueOf(line, "path")).as("never the query string").isEqualTo("/no-such-page");
+            assertThat(LogCapture.valueOf(line, "path"))
+                    .as("never the query string")
+                    .isEqualTo("/no-such-page");
             assertThat(LogCapture.valueOf(line, "status")).isEqualTo(404);
             assertThat(LogCapture.valueOf(line, "userId")).isNull();
         }
@@ -125,7 +133,10 @@ class RequestIdTest {
                 "/sign-in/link/" + TOKEN + "/extra", "/sign-in/link/[secret]/extra");
         try (LogCapture logs = new LogCapture()) {
             for (var link : loggedAs.entrySet()) {
-                String id = app.get(link.getKey()).headers().firstValue(RequestId.HEADER).orElseThrow();
+                String id = app.get(link.getKey())
+                        .headers()
+                        .firstValue(RequestId.HEADER)
+                        .orElseThrow();
                 assertThat(LogCapture.valueOf(accessLine(logs, id), "path")).isEqualTo(link.getValue());
             }
             assertThat(logs.events()).isNotEmpty().allSatisfy(e -> {
@@ -136,8 +147,12 @@ class RequestIdTest {
     }
 
     private String idAnswered(RunningApp to, String incoming) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(to.url("/")))
-                .header(RequestId.HEADER, incoming).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(to.url("/")))
+                        .header(RequestId.HEADER, incoming)
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.headers().firstValue(RequestId.HEADER).orElseThrow();
     }
 
@@ -145,8 +160,8 @@ class RequestIdTest {
     static ILoggingEvent accessLine(LogCapture logs, String requestId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
-            List<ILoggingEvent> lines = logs.events(e -> e.getLoggerName().equals(AccessLog.class.getName())
-                    && requestId.equals(LogCapture.requestIdOf(e)));
+            List<ILoggingEvent> lines = logs.events(e ->
+                    e.getLoggerName().equals(AccessLog.class.getName()) && requestId.equals(LogCapture.requestIdOf(e)));
             if (!lines.isEmpty() || System.nanoTime() > deadline) {
                 assertThat(lines).as("the access line of request " + requestId).hasSize(1);
                 return lines.getFirst();

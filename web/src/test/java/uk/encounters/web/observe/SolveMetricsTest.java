@@ -23,8 +23,7 @@ class SolveMetricsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RoundHub hub = RoundHub.create(db.dsl(), "Solved hub");
         RoundSolver.Outcome outcome;
-        try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK,
-                new SolveMetrics(registry))) {
+        try (RoundSolver solver = new RoundSolver(db.database(), RoundHub.CLOCK, new SolveMetrics(registry))) {
             RoundSolver.Start start = solver.start(hub.id(), null, RoundSolver.Options.weekly(1, Map.of()));
             outcome = ((RoundSolver.Running) start).outcome().get(60, TimeUnit.SECONDS);
         }
@@ -34,10 +33,18 @@ class SolveMetricsTest {
         Map<String, String> weekly = Map.of("kind", "weekly");
         assertThat(scrape.value("encounters_round_solve_seconds_count", Map.of("kind", "weekly", "result", "feasible")))
                 .isEqualTo(1);
-        assertThat(scrape.value("encounters_round_solve_seconds_sum", weekly)).as("the 1 s limit and more").isGreaterThan(1.0);
-        assertThat(scrape.value("encounters_round_sessions_sum", weekly)).isEqualTo(outcome.sessions()).isEqualTo(4);
-        assertThat(scrape.value("encounters_round_sessions_matched_sum", weekly)).isEqualTo(outcome.matched()).isPositive();
-        assertThat(scrape.value("encounters_round_pupil_places_sum", weekly)).isEqualTo(outcome.pupilPlaces()).isPositive();
+        assertThat(scrape.value("encounters_round_solve_seconds_sum", weekly))
+                .as("the 1 s limit and more")
+                .isGreaterThan(1.0);
+        assertThat(scrape.value("encounters_round_sessions_sum", weekly))
+                .isEqualTo(outcome.sessions())
+                .isEqualTo(4);
+        assertThat(scrape.value("encounters_round_sessions_matched_sum", weekly))
+                .isEqualTo(outcome.matched())
+                .isPositive();
+        assertThat(scrape.value("encounters_round_pupil_places_sum", weekly))
+                .isEqualTo(outcome.pupilPlaces())
+                .isPositive();
         Map<String, String> ofHub = Map.of("hub", String.valueOf(hub.id()));
         assertThat(scrape.value("encounters_round_last_hard_score", ofHub)).isZero();
         assertThat(scrape.value("encounters_round_last_soft_score", ofHub))

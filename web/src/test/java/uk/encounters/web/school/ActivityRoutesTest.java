@@ -54,8 +54,13 @@ class ActivityRoutesTest {
     }
 
     static List<String> references(int yearGroup) {
-        return db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.SCHOOL_ID.eq(school))
-                .and(PUPIL.YEAR_GROUP.eq((short) yearGroup)).orderBy(PUPIL.ID).fetch(PUPIL.REFERENCE);
+        return db.dsl()
+                .select(PUPIL.REFERENCE)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(school))
+                .and(PUPIL.YEAR_GROUP.eq((short) yearGroup))
+                .orderBy(PUPIL.ID)
+                .fetch(PUPIL.REFERENCE);
     }
 
     @AfterAll
@@ -90,41 +95,49 @@ class ActivityRoutesTest {
     void aWholeYearGroupLessThoseAbsentIsRecordedInOneFormAndCountsOnTheProgressPage() {
         Visitor carla = carla();
 
-        HttpResponse<String> saved = carla.post("/schools/" + school + "/activities",
-                fair("yearGroup", "", year9.get(4)));
+        HttpResponse<String> saved =
+                carla.post("/schools/" + school + "/activities", fair("yearGroup", "", year9.get(4)));
 
         assertThat(saved.statusCode()).isEqualTo(302);
         String list = carla.get("/schools/" + school + "/activities").body();
-        assertThat(list).contains("Recorded: Careers fair stall by Our careers fair on Thu 12 Nov 2026, 4 pupils there, 1 absent.")
+        assertThat(list)
+                .contains(
+                        "Recorded: Careers fair stall by Our careers fair on Thu 12 Nov 2026, 4 pupils there, 1 absent.")
                 .contains("Thu 12 Nov 2026");
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.ACTIVITY_ID.isNotNull().and(ENCOUNTER.ATTENDED))).isEqualTo(4);
+        assertThat(db.dsl()
+                        .fetchCount(ENCOUNTER, ENCOUNTER.ACTIVITY_ID.isNotNull().and(ENCOUNTER.ATTENDED)))
+                .isEqualTo(4);
         String progress = carla.get("/schools/" + school + "/progress").body().replaceAll(">\\s+<", "><");
-        assertThat(progress).containsPattern("Year 9</th><td class=\"numeric\">5</td><td class=\"numeric\">4</td>"
-                + "<td class=\"numeric\">0%</td><td class=\"numeric\">80%</td>");
+        assertThat(progress)
+                .containsPattern("Year 9</th><td class=\"numeric\">5</td><td class=\"numeric\">4</td>"
+                        + "<td class=\"numeric\">0%</td><td class=\"numeric\">80%</td>");
     }
 
     @Test
     void aClassListWithAnUnknownOrWrongYearReferenceIsShownAgainWithTheErrorBesideItAndNothingIsSaved() {
         Visitor carla = carla();
 
-        HttpResponse<String> unknown = carla.post("/schools/" + school + "/activities",
-                fair("list", year9.get(0) + ", NOPE1\nNOPE2", ""));
+        HttpResponse<String> unknown =
+                carla.post("/schools/" + school + "/activities", fair("list", year9.get(0) + ", NOPE1\nNOPE2", ""));
         assertThat(unknown.statusCode()).isEqualTo(422);
-        assertThat(unknown.body()).contains("No pupil here has the references NOPE1, NOPE2")
-                .contains("id=\"pupils-error\"").contains("aria-invalid=\"true\"")
+        assertThat(unknown.body())
+                .contains("No pupil here has the references NOPE1, NOPE2")
+                .contains("id=\"pupils-error\"")
+                .contains("aria-invalid=\"true\"")
                 .contains(year9.get(0) + ", NOPE1");
-        HttpResponse<String> wrongYear = carla.post("/schools/" + school + "/activities",
-                fair("list", year9.get(0) + " " + year10.get(0), ""));
+        HttpResponse<String> wrongYear =
+                carla.post("/schools/" + school + "/activities", fair("list", year9.get(0) + " " + year10.get(0), ""));
         assertThat(wrongYear.body()).contains("Not in Year 9: " + year10.get(0));
-        HttpResponse<String> absentNotListed = carla.post("/schools/" + school + "/activities",
-                fair("list", year9.get(0), year9.get(1)));
+        HttpResponse<String> absentNotListed =
+                carla.post("/schools/" + school + "/activities", fair("list", year9.get(0), year9.get(1)));
         assertThat(absentNotListed.body()).contains("Absent pupils must be among those listed: " + year9.get(1));
         Map<String, String> future = fair("yearGroup", "", "");
         future.put("date", "2026-12-01");
         future.put("provider", "Fair\u0007 bell");
         HttpResponse<String> refused = carla.post("/schools/" + school + "/activities", future);
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Record an activity once it has happened")
+        assertThat(refused.body())
+                .contains("Record an activity once it has happened")
                 .contains("Who ran it must be one line of text, without tabs, line breaks or other control characters");
 
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isZero();
@@ -135,29 +148,45 @@ class ActivityRoutesTest {
     void anActivityIsCorrectedAndDeletedOnlyAfterAConfirmation() {
         Visitor carla = carla();
         carla.post("/schools/" + school + "/activities", fair("list", year9.get(0) + " " + year9.get(1), ""));
-        long id = db.dsl().select(SCHOOL_ACTIVITY.ID).from(SCHOOL_ACTIVITY).fetchSingle().value1();
+        long id = db.dsl()
+                .select(SCHOOL_ACTIVITY.ID)
+                .from(SCHOOL_ACTIVITY)
+                .fetchSingle()
+                .value1();
 
-        String edit = carla.get("/schools/" + school + "/activities/" + id + "/edit").body();
+        String edit =
+                carla.get("/schools/" + school + "/activities/" + id + "/edit").body();
         assertThat(edit).contains("Correct an activity").contains(year9.get(0) + " " + year9.get(1));
-        assertThat(carla.post("/schools/" + school + "/activities/" + id,
-                fair("list", year9.get(0) + " " + year9.get(1) + " " + year9.get(2), year9.get(2))).statusCode())
+        assertThat(carla.post(
+                                "/schools/" + school + "/activities/" + id,
+                                fair("list", year9.get(0) + " " + year9.get(1) + " " + year9.get(2), year9.get(2)))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.ACTIVITY_ID.eq(id))).isEqualTo(3);
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.ACTIVITY_ID.eq(id).and(ENCOUNTER.ATTENDED))).isEqualTo(2);
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.ACTIVITY_ID.eq(id).and(ENCOUNTER.ATTENDED)))
+                .isEqualTo(2);
 
-        String confirm = carla.get("/schools/" + school + "/activities/" + id + "/delete").body();
+        String confirm = carla.get("/schools/" + school + "/activities/" + id + "/delete")
+                .body();
         assertThat(confirm).contains("Delete this activity?").contains("It cannot be undone");
-        assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).as("asking is not deleting").isEqualTo(1);
+        assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY))
+                .as("asking is not deleting")
+                .isEqualTo(1);
         HttpResponse<String> unconfirmed = carla.post("/schools/" + school + "/activities/" + id + "/delete", Map.of());
-        assertThat(unconfirmed.headers().firstValue("Location")).hasValue("/schools/" + school + "/activities/" + id
-                + "/delete");
-        assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).as("a post the page did not confirm").isEqualTo(1);
+        assertThat(unconfirmed.headers().firstValue("Location"))
+                .hasValue("/schools/" + school + "/activities/" + id + "/delete");
+        assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY))
+                .as("a post the page did not confirm")
+                .isEqualTo(1);
         carla.get(unconfirmed.headers().firstValue("Location").orElseThrow());
         assertThat(carla.post("/schools/" + school + "/activities/" + id + "/delete", Map.of("confirm", "yes"))
-                .statusCode()).isEqualTo(302);
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isZero();
         assertThat(db.dsl().fetchCount(ENCOUNTER)).isZero();
-        assertThat(carla.get("/schools/" + school + "/activities/" + id + "/edit").statusCode()).isEqualTo(404);
+        assertThat(carla.get("/schools/" + school + "/activities/" + id + "/edit")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -170,22 +199,30 @@ class ActivityRoutesTest {
                 + year10.get(1) + ",2026-11-02,Workplace visit,Toyota,\n";
         String withBadRow = csv + "NOPE,2026-11-02,Workplace visit,Toyota,\n";
 
-        HttpResponse<String> preview = carla.upload("/schools/" + school + "/import/activities", "file", "a.csv",
+        HttpResponse<String> preview = carla.upload(
+                "/schools/" + school + "/import/activities",
+                "file",
+                "a.csv",
                 withBadRow.getBytes(StandardCharsets.UTF_8));
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains("1 of the rows have errors").contains("No pupil here has the reference NOPE");
-        HttpResponse<String> refused = carla.post("/schools/" + school + "/import/activities",
-                Map.of("csv", withBadRow, "action", "save"));
+        assertThat(preview.body())
+                .contains("1 of the rows have errors")
+                .contains("No pupil here has the reference NOPE");
+        HttpResponse<String> refused =
+                carla.post("/schools/" + school + "/import/activities", Map.of("csv", withBadRow, "action", "save"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isZero();
 
-        HttpResponse<String> saved = carla.post("/schools/" + school + "/import/activities",
-                Map.of("csv", csv, "action", "save"));
+        HttpResponse<String> saved =
+                carla.post("/schools/" + school + "/import/activities", Map.of("csv", csv, "action", "save"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(carla.get("/schools/" + school + "/activities").body())
                 .contains("Recorded 2 activities for 4 pupil places.");
-        assertThat(db.dsl().select(SCHOOL_ACTIVITY.PROVIDER_NAME, SCHOOL_ACTIVITY.YEAR_GROUP).from(SCHOOL_ACTIVITY)
-                .orderBy(SCHOOL_ACTIVITY.OCCURRED_ON).fetch(r -> r.value1() + "/" + r.value2()))
+        assertThat(db.dsl()
+                        .select(SCHOOL_ACTIVITY.PROVIDER_NAME, SCHOOL_ACTIVITY.YEAR_GROUP)
+                        .from(SCHOOL_ACTIVITY)
+                        .orderBy(SCHOOL_ACTIVITY.OCCURRED_ON)
+                        .fetch(r -> r.value1() + "/" + r.value2()))
                 .containsExactly("NHS/null", "Toyota/10");
         assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.ATTENDED.isFalse())).isEqualTo(1);
     }
@@ -196,10 +233,12 @@ class ActivityRoutesTest {
         olly.get("/account");
 
         assertThat(olly.get("/schools/" + school + "/activities").statusCode()).isEqualTo(403);
-        assertThat(olly.post("/schools/" + school + "/activities", fair("yearGroup", "", "")).statusCode())
+        assertThat(olly.post("/schools/" + school + "/activities", fair("yearGroup", "", ""))
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(olly.post("/schools/" + school + "/import/activities", Map.of("csv", "x", "action", "save"))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isZero();
     }
 }

@@ -50,12 +50,18 @@ class BudgetRoutesTest {
         assertThat(bad.body()).contains("Enter who funds it").contains("Amount must be an amount in pounds");
 
         visitor.post(path, Map.of("funder", "Derby Careers Hub", "amount", "£1,500"));
-        db.dsl().update(SCHOOL_BUDGET).set(SCHOOL_BUDGET.COMMITTED_PENCE, 40_000L).set(SCHOOL_BUDGET.SPENT_PENCE, 30_000L)
-                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(school)).execute();
+        db.dsl()
+                .update(SCHOOL_BUDGET)
+                .set(SCHOOL_BUDGET.COMMITTED_PENCE, 40_000L)
+                .set(SCHOOL_BUDGET.SPENT_PENCE, 30_000L)
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(school))
+                .execute();
         String page = visitor.get(path).body();
-        assertThat(page).contains("Budget for paid encounters, 2026/27")
-                .containsPattern("Derby Careers Hub</td><td class=\"numeric\">£1,500</td><td class=\"numeric\">£400</td>"
-                        + "<td class=\"numeric\">£300</td><td class=\"numeric\">£800</td>");
+        assertThat(page)
+                .contains("Budget for paid encounters, 2026/27")
+                .containsPattern(
+                        "Derby Careers Hub</td><td class=\"numeric\">£1,500</td><td class=\"numeric\">£400</td>"
+                                + "<td class=\"numeric\">£300</td><td class=\"numeric\">£800</td>");
 
         HttpResponse<String> tooLow = visitor.post(path, Map.of("funder", "derby careers hub", "amount", "600"));
         assertThat(tooLow.statusCode()).isEqualTo(422);
@@ -65,11 +71,15 @@ class BudgetRoutesTest {
         visitor.get(path);
         visitor.post(path, Map.of("funder", "Derby Careers Hub", "amount", "2000"));
         assertThat(amount()).isEqualTo(200_000L);
-        assertThat(db.dsl().fetchCount(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID.eq(school))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID.eq(school)))
+                .isEqualTo(1);
     }
 
     private static long amount() {
-        return db.dsl().select(SCHOOL_BUDGET.AMOUNT_PENCE).from(SCHOOL_BUDGET).where(SCHOOL_BUDGET.SCHOOL_ID.eq(school))
+        return db.dsl()
+                .select(SCHOOL_BUDGET.AMOUNT_PENCE)
+                .from(SCHOOL_BUDGET)
+                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(school))
                 .fetchOne(0, Long.class);
     }
 }

@@ -66,7 +66,8 @@ class DashboardRoutesTest {
 
         String page = visitor.get("/schools/" + school + "/progress").body();
 
-        assertThat(page.replaceAll(">\\s+<", "><")).containsPattern("Year 9</th><td class=\"numeric\">40</td><td class=\"numeric\">80</td>"
+        assertThat(page.replaceAll(">\\s+<", "><"))
+                .containsPattern("Year 9</th><td class=\"numeric\">40</td><td class=\"numeric\">80</td>"
                         + "<td class=\"numeric\">0%</td><td class=\"numeric\">0%</td><td class=\"numeric\">100%</td>")
                 .containsPattern("Year 11</th><td class=\"numeric\">4</td><td class=\"numeric\">20</td>"
                         + "<td class=\"numeric\">100%</td><td class=\"numeric\">100%</td><td class=\"numeric\">0%</td>")
@@ -75,14 +76,17 @@ class DashboardRoutesTest {
                 .contains("A workplace visit for 4 pupils of Year 11");
 
         // one click posts the suggested talks, through the request form's own checks
-        Matcher form = Pattern.compile("(?s)<form method=\"post\" action=\"/schools/\\d+/requests\">(.*?)</form>").matcher(page);
+        Matcher form = Pattern.compile("(?s)<form method=\"post\" action=\"/schools/\\d+/requests\">(.*?)</form>")
+                .matcher(page);
         assertThat(form.find()).isTrue();
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         Matcher input = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form.group(1));
         while (input.find()) {
             fields.put(input.group(1), input.group(2));
         }
-        assertThat(visitor.postExactly("/schools/" + school + "/requests", fields).statusCode()).isEqualTo(302);
+        assertThat(visitor.postExactly("/schools/" + school + "/requests", fields)
+                        .statusCode())
+                .isEqualTo(302);
 
         RequestRecord posted = db.dsl().fetchSingle(REQUEST, REQUEST.SCHOOL_ID.eq(school));
         assertThat(posted.getYearGroup()).isEqualTo((short) 9);
@@ -98,12 +102,14 @@ class DashboardRoutesTest {
     void postingAllTheProposalsTakesOneCheckAndOneClickAndPostsThemTogether() {
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String plan = visitor.get("/schools/" + school + "/requests/plan").body();
-        assertThat(plan).contains("2 requests for 44 pupil places")
+        assertThat(plan)
+                .contains("2 requests for 44 pupil places")
                 .contains("2 sessions of careers talk for 20 pupils of Year 9 each")
                 .contains("Mon 30 Nov 2026 to Fri 18 Dec 2026")
                 .contains("40 pupils have no encounter this year")
                 .contains("4 pupils still need a workplace experience (Benchmark 6)");
-        Matcher fingerprint = Pattern.compile("name=\"fingerprint\" value=\"([^\"]+)\"").matcher(plan);
+        Matcher fingerprint =
+                Pattern.compile("name=\"fingerprint\" value=\"([^\"]+)\"").matcher(plan);
         assertThat(fingerprint.find()).isTrue();
 
         // a plan that changed since it was shown is shown again, and nothing is posted
@@ -114,9 +120,12 @@ class DashboardRoutesTest {
 
         var posted = visitor.post("/schools/" + school + "/requests/plan", Map.of("fingerprint", fingerprint.group(1)));
         assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(db.dsl().select(REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.SESSIONS)
-                .from(REQUEST).where(REQUEST.SCHOOL_ID.eq(school)).orderBy(REQUEST.ID)
-                .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3() + "x" + r.value4()))
+        assertThat(db.dsl()
+                        .select(REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.SESSIONS)
+                        .from(REQUEST)
+                        .where(REQUEST.SCHOOL_ID.eq(school))
+                        .orderBy(REQUEST.ID)
+                        .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3() + "x" + r.value4()))
                 .containsExactly("9 careers_talk 20x2", "11 workplace_visit 4x1");
         assertThat(visitor.get("/schools/" + school + "/requests").body()).contains("Posted 2 requests");
         // asked for now: nothing more to propose
@@ -129,8 +138,10 @@ class DashboardRoutesTest {
         Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
 
         assertThat(other.get("/schools/" + school + "/progress").statusCode()).isEqualTo(403);
-        assertThat(other.get("/schools/" + school + "/requests/plan").statusCode()).isEqualTo(403);
-        assertThat(other.post("/schools/" + school + "/requests/plan", Map.of("fingerprint", "0")).statusCode())
+        assertThat(other.get("/schools/" + school + "/requests/plan").statusCode())
+                .isEqualTo(403);
+        assertThat(other.post("/schools/" + school + "/requests/plan", Map.of("fingerprint", "0"))
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(other.get("/schools/" + otherSchool + "/progress").body()).contains("Nothing to request now");
     }

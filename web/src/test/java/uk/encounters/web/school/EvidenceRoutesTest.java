@@ -39,17 +39,37 @@ class EvidenceRoutesTest {
         long otherSchool = data.school(hub, "Other School");
         long pupil = data.pupil(school, 9);
         long classmate = data.pupil(school, 9);
-        reference = db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.ID.eq(pupil)).fetchOne(0, String.class);
-        db.dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.OCCURRED_ON,
-                ENCOUNTER.PROVIDER_NAME).values(pupil, "careers_fair", LocalDate.of(2025, 6, 1), "=HYPERLINK(\"evil\")")
+        reference = db.dsl()
+                .select(PUPIL.REFERENCE)
+                .from(PUPIL)
+                .where(PUPIL.ID.eq(pupil))
+                .fetchOne(0, String.class);
+        db.dsl()
+                .insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.PROVIDER_NAME)
+                .values(pupil, "careers_fair", LocalDate.of(2025, 6, 1), "=HYPERLINK(\"evil\")")
                 .execute();
-        booking = data.booking(data.request(school, 9, "matched", TODAY.minusWeeks(3)),
-                data.offer(data.employer(hub, "Rolls-Royce, Derby"), "active", TODAY.plusMonths(2)), null,
-                TODAY.minusWeeks(2), "delivered");
+        booking = data.booking(
+                data.request(school, 9, "matched", TODAY.minusWeeks(3)),
+                data.offer(data.employer(hub, "Rolls-Royce, Derby"), "active", TODAY.plusMonths(2)),
+                null,
+                TODAY.minusWeeks(2),
+                "delivered");
         for (long p : new long[] {pupil, classmate}) {
-            db.dsl().insertInto(ENCOUNTER, ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, ENCOUNTER.ENCOUNTER_TYPE,
-                    ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED).values(p, booking, "careers_talk", TODAY.minusWeeks(2),
-                    p == pupil).execute();
+            db.dsl()
+                    .insertInto(
+                            ENCOUNTER,
+                            ENCOUNTER.PUPIL_ID,
+                            ENCOUNTER.BOOKING_ID,
+                            ENCOUNTER.ENCOUNTER_TYPE,
+                            ENCOUNTER.OCCURRED_ON,
+                            ENCOUNTER.ATTENDED)
+                    .values(p, booking, "careers_talk", TODAY.minusWeeks(2), p == pupil)
+                    .execute();
         }
         Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
         Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
@@ -65,9 +85,12 @@ class EvidenceRoutesTest {
     void aPupilsLogListsEveryEncounterWithItsProviderAndDownloadsForTheirNextSchool() {
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
-        String page = visitor.get("/schools/" + school + "/pupils/log?reference=" + reference).body();
-        assertThat(page).contains("Encounters of pupil " + reference + ": 2 attended")
-                .contains("Careers fair stall").contains("Rolls-Royce, Derby");
+        String page = visitor.get("/schools/" + school + "/pupils/log?reference=" + reference)
+                .body();
+        assertThat(page)
+                .contains("Encounters of pupil " + reference + ": 2 attended")
+                .contains("Careers fair stall")
+                .contains("Rolls-Royce, Derby");
 
         HttpResponse<String> file = visitor.get("/schools/" + school + "/pupils/log.csv?reference=" + reference);
         assertThat(file.headers().firstValue("content-disposition").orElse(""))
@@ -83,15 +106,30 @@ class EvidenceRoutesTest {
     void theEvidenceFilesHoldOneRowPerEncounterAndPerBooking() throws Exception {
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
-        CsvTable encounters = CsvTable.parse(visitor.get("/schools/" + school + "/evidence/encounters.csv").body());
-        assertThat(encounters.columns()).containsExactly("pupil_reference", "year_group", "disadvantaged", "date", "type",
-                "benchmark", "provider", "attended", "booking");
+        CsvTable encounters = CsvTable.parse(
+                visitor.get("/schools/" + school + "/evidence/encounters.csv").body());
+        assertThat(encounters.columns())
+                .containsExactly(
+                        "pupil_reference",
+                        "year_group",
+                        "disadvantaged",
+                        "date",
+                        "type",
+                        "benchmark",
+                        "provider",
+                        "attended",
+                        "booking");
         // Year 9 is this fixture's; another test adds a Year 10 newcomer's history
-        assertThat(encounters.rows()).filteredOn(r -> r.get("year_group").equals("9")).hasSize(3);
-        assertThat(encounters.rows()).filteredOn(r -> r.get("booking").equals(String.valueOf(booking)))
-                .extracting(r -> r.get("attended")).containsExactlyInAnyOrder("yes", "no");
+        assertThat(encounters.rows())
+                .filteredOn(r -> r.get("year_group").equals("9"))
+                .hasSize(3);
+        assertThat(encounters.rows())
+                .filteredOn(r -> r.get("booking").equals(String.valueOf(booking)))
+                .extracting(r -> r.get("attended"))
+                .containsExactlyInAnyOrder("yes", "no");
 
-        CsvTable bookings = CsvTable.parse(visitor.get("/schools/" + school + "/evidence/bookings.csv").body());
+        CsvTable bookings = CsvTable.parse(
+                visitor.get("/schools/" + school + "/evidence/bookings.csv").body());
         assertThat(bookings.rows()).singleElement().satisfies(r -> {
             assertThat(r.get("employer")).isEqualTo("Rolls-Royce, Derby");
             assertThat(r.get("attended")).isEqualTo("1");
@@ -104,7 +142,11 @@ class EvidenceRoutesTest {
     void aLogFromAPupilsPreviousSchoolIsCheckedThenAddedOnceAsHistory() {
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         long newcomer = new TestData(db.dsl()).pupil(school, 10);
-        String newRef = db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.ID.eq(newcomer)).fetchOne(0, String.class);
+        String newRef = db.dsl()
+                .select(PUPIL.REFERENCE)
+                .from(PUPIL)
+                .where(PUPIL.ID.eq(newcomer))
+                .fetchOne(0, String.class);
         // the file this app writes at the previous school, plus one row that is wrong
         String log = "pupil_reference,year_group,disadvantaged,date,type,benchmark,provider,attended,booking\r\n"
                 + "OLD-7,9,no,2025-03-10,Careers talk,5,\"Toyota, Burnaston\",yes,12\r\n"
@@ -118,17 +160,23 @@ class EvidenceRoutesTest {
         assertThat(unknownPupil.body()).contains("No pupil here has the reference NOBODY");
 
         HttpResponse<String> preview = visitor.post(path, Map.of("reference", newRef, "csv", log));
-        assertThat(preview.body()).contains("1 of the rows have errors").contains("is not one this log records")
+        assertThat(preview.body())
+                .contains("1 of the rows have errors")
+                .contains("is not one this log records")
                 .contains("name=\"reference\" value=\"" + newRef + "\"");
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(newcomer))).isZero();
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(newcomer)))
+                .isZero();
 
         visitor.post(path, Map.of("reference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
         visitor.get("/schools/" + school + "/pupils/log");
         visitor.post(path, Map.of("reference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
 
-        assertThat(db.dsl().select(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.PROVIDER_NAME, ENCOUNTER.BOOKING_ID).from(ENCOUNTER)
-                .where(ENCOUNTER.PUPIL_ID.eq(newcomer)).orderBy(ENCOUNTER.OCCURRED_ON)
-                .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()))
+        assertThat(db.dsl()
+                        .select(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.PROVIDER_NAME, ENCOUNTER.BOOKING_ID)
+                        .from(ENCOUNTER)
+                        .where(ENCOUNTER.PUPIL_ID.eq(newcomer))
+                        .orderBy(ENCOUNTER.OCCURRED_ON)
+                        .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()))
                 .as("history, added once however often the file is imported")
                 .containsExactly("careers_talk Toyota, Burnaston null", "workplace_visit Royal Derby Hospital null");
     }
@@ -137,7 +185,10 @@ class EvidenceRoutesTest {
     void anotherSchoolsCareersLeaderGetsNoneOfIt() {
         Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
 
-        assertThat(other.get("/schools/" + school + "/evidence/encounters.csv").statusCode()).isEqualTo(403);
-        assertThat(other.get("/schools/" + school + "/pupils/log?reference=" + reference).statusCode()).isEqualTo(403);
+        assertThat(other.get("/schools/" + school + "/evidence/encounters.csv").statusCode())
+                .isEqualTo(403);
+        assertThat(other.get("/schools/" + school + "/pupils/log?reference=" + reference)
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

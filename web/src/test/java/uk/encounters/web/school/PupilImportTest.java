@@ -70,8 +70,8 @@ class PupilImportTest {
         HttpResponse<String> saved = visitor.post(path, Map.of("csv", csv, "action", "save"));
 
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(pupils("G%")).containsExactly("G001 9 true false false", "G002 9 false true false",
-                "G003 10 true false true");
+        assertThat(pupils("G%"))
+                .containsExactly("G001 9 true false false", "G002 9 false true false", "G003 10 true false true");
         assertThat(visitor.get("/schools/" + school + "/pupils").body())
                 .contains("Imported 3 pupils: 3 new, 0 updated")
                 .containsPattern("Year 9</td><td class=\"numeric\">2</td><td class=\"numeric\">1</td>");
@@ -89,11 +89,15 @@ class PupilImportTest {
         visitor.get("/schools/" + school + "/pupils");
 
         HttpResponse<String> preview = visitor.post(path, Map.of("csv", csv));
-        assertThat(preview.body()).contains("4 of the rows have errors")
-                .contains("Enter the pupil&#x27;s reference").contains("Year group must be between 7 and 13")
-                .contains("Disadvantaged must be yes or no").contains("Reference B001 appears twice in the file");
+        assertThat(preview.body())
+                .contains("4 of the rows have errors")
+                .contains("Enter the pupil&#x27;s reference")
+                .contains("Year group must be between 7 and 13")
+                .contains("Disadvantaged must be yes or no")
+                .contains("Reference B001 appears twice in the file");
 
-        assertThat(visitor.post(path, Map.of("csv", csv, "action", "save")).statusCode()).isEqualTo(422);
+        assertThat(visitor.post(path, Map.of("csv", csv, "action", "save")).statusCode())
+                .isEqualTo(422);
         assertThat(pupils("B%")).isEmpty();
 
         visitor.post(path, Map.of("csv", csv, "action", "save", "skipBadRows", "true"));
@@ -107,11 +111,16 @@ class PupilImportTest {
         visitor.post(path, Map.of("csv", "reference,year_group\nR001,7\nR002,7\n", "action", "save"));
         visitor.get("/schools/" + school + "/pupils");
 
-        visitor.post(path, Map.of("csv", "reference,year_group,disadvantaged\nR001,7,yes\nR002,8,no\nR003,7,no\n",
-                "action", "save"));
+        visitor.post(
+                path,
+                Map.of(
+                        "csv",
+                        "reference,year_group,disadvantaged\nR001,7,yes\nR002,8,no\nR003,7,no\n",
+                        "action",
+                        "save"));
 
-        assertThat(pupils("R%")).containsExactly("R001 7 true false false", "R002 8 false false false",
-                "R003 7 false false false");
+        assertThat(pupils("R%"))
+                .containsExactly("R001 7 true false false", "R002 8 false false false", "R003 7 false false false");
         assertThat(visitor.get("/schools/" + school + "/pupils").body()).contains("1 new, 2 updated");
     }
 
@@ -120,7 +129,8 @@ class PupilImportTest {
         visitor.get("/schools/" + school + "/pupils");
         byte[] latin = "reference,year_group\nZoë-01,11\n".getBytes(Charset.forName("windows-1252"));
 
-        HttpResponse<String> preview = visitor.upload("/schools/" + school + "/import/pupils", "file", "old.csv", latin);
+        HttpResponse<String> preview =
+                visitor.upload("/schools/" + school + "/import/pupils", "file", "old.csv", latin);
 
         assertThat(preview.body()).contains("Zoë-01, Year 11").contains("All 1 rows are ready");
     }
@@ -128,13 +138,15 @@ class PupilImportTest {
     @Test
     void aYearGroupCanBeMadeUpByCountAndBadCountsAreRefused() {
         visitor.get("/schools/" + school + "/pupils");
-        HttpResponse<String> bad = visitor.post("/schools/" + school + "/pupils/year-group",
+        HttpResponse<String> bad = visitor.post(
+                "/schools/" + school + "/pupils/year-group",
                 Map.of("yearGroup", "12", "count", "20", "disadvantagedCount", "21"));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("cannot be more than the number of pupils");
         assertThat(pupils("Y12-%")).isEmpty();
 
-        visitor.post("/schools/" + school + "/pupils/year-group",
+        visitor.post(
+                "/schools/" + school + "/pupils/year-group",
                 Map.of("yearGroup", "12", "count", "20", "disadvantagedCount", "5"));
 
         List<String> made = pupils("Y12-%");
@@ -148,14 +160,20 @@ class PupilImportTest {
 
         assertThat(other.get("/schools/" + school + "/pupils").statusCode()).isEqualTo(403);
         other.get("/schools/" + otherSchool + "/pupils");
-        assertThat(other.post("/schools/" + school + "/import/pupils",
-                Map.of("csv", "reference,year_group\nX1,7\n", "action", "save")).statusCode()).isEqualTo(403);
+        assertThat(other.post(
+                                "/schools/" + school + "/import/pupils",
+                                Map.of("csv", "reference,year_group\nX1,7\n", "action", "save"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(pupils("X1")).isEmpty();
     }
 
     private static List<String> pupils(String referenceLike) {
-        return db.dsl().select(PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.SEND, PUPIL.EAL)
-                .from(PUPIL).where(PUPIL.SCHOOL_ID.eq(school)).and(PUPIL.REFERENCE.like(referenceLike))
+        return db.dsl()
+                .select(PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.SEND, PUPIL.EAL)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(school))
+                .and(PUPIL.REFERENCE.like(referenceLike))
                 .orderBy(PUPIL.REFERENCE)
                 .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3() + " " + r.value4() + " " + r.value5());
     }

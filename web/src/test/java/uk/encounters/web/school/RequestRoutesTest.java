@@ -45,7 +45,12 @@ class RequestRoutesTest {
         otherSchool = data.school(hub, "Other School");
         employerWorkedWith = data.employer(hub, "Rolls-Royce");
         long offer = data.offer(employerWorkedWith, "active", TODAY.plusMonths(3));
-        data.booking(data.request(school, 10, "closed", TODAY.minusMonths(2)), offer, null, TODAY.minusMonths(1), "delivered");
+        data.booking(
+                data.request(school, 10, "closed", TODAY.minusMonths(2)),
+                offer,
+                null,
+                TODAY.minusMonths(1),
+                "delivered");
         Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
         Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
         app = RunningApp.start(db.database(), TODAY);
@@ -91,8 +96,8 @@ class RequestRoutesTest {
         Map<String, String> fields = talk("STEM talk for Year 8");
         fields.put("preferredEmployer", String.valueOf(employerWorkedWith));
 
-        HttpResponse<String> response = post("/schools/" + school + "/requests", fields,
-                "Manufacturing", "Professional, scientific & technical");
+        HttpResponse<String> response = post(
+                "/schools/" + school + "/requests", fields, "Manufacturing", "Professional, scientific & technical");
 
         assertThat(response.statusCode()).isEqualTo(302);
         RequestRecord request = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("STEM talk for Year 8"));
@@ -101,7 +106,8 @@ class RequestRoutesTest {
         assertThat(request.getAfternoon()).isFalse();
         assertThat(request.getPreferredEmployerId()).isEqualTo(employerWorkedWith);
         assertThat(request.getPreferredSectors()).isEqualTo("Manufacturing|Professional, scientific & technical");
-        String edit = visitor.get("/schools/" + school + "/requests/" + request.getId() + "/edit").body();
+        String edit = visitor.get("/schools/" + school + "/requests/" + request.getId() + "/edit")
+                .body();
         assertThat(edit).containsPattern("value=\"Professional, scientific &amp; technical\" checked");
     }
 
@@ -140,12 +146,17 @@ class RequestRoutesTest {
         HttpResponse<String> response = post("/schools/" + school + "/requests", fields, "Astrology");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("id=\"from-error\"").contains("The first date must be today or later")
-                .contains("id=\"until-error\"").contains("Choose mornings, afternoons or both")
+        assertThat(response.body())
+                .contains("id=\"from-error\"")
+                .contains("The first date must be today or later")
+                .contains("id=\"until-error\"")
+                .contains("Choose mornings, afternoons or both")
                 .contains("Choose at least one: in school, at a workplace or online")
-                .contains("must be between 1 and 300").contains("Choose preferred sectors from the list")
+                .contains("must be between 1 and 300")
+                .contains("Choose preferred sectors from the list")
                 .contains("Choose an employer your school has worked with");
-        assertThat(db.dsl().fetchCount(REQUEST, REQUEST.NOTES.eq("Broken request"))).isZero();
+        assertThat(db.dsl().fetchCount(REQUEST, REQUEST.NOTES.eq("Broken request")))
+                .isZero();
     }
 
     @Test
@@ -165,7 +176,8 @@ class RequestRoutesTest {
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo("cancelled");
 
         long matched = data.request(school, 9, "matched", TODAY.plusWeeks(3));
-        assertThat(visitor.get("/schools/" + school + "/requests/" + matched + "/edit").body())
+        assertThat(visitor.get("/schools/" + school + "/requests/" + matched + "/edit")
+                        .body())
                 .contains("can no longer be changed here");
         Map<String, String> sneaky = talk("Sneaky edit");
         post("/schools/" + school + "/requests/" + matched, sneaky);
@@ -180,10 +192,13 @@ class RequestRoutesTest {
     void anotherSchoolsRequestIsNotFoundAndAnotherSchoolsLeaderIsRefused() {
         long theirs = data.request(otherSchool, 9, "open", TODAY.plusWeeks(3));
 
-        assertThat(visitor.get("/schools/" + school + "/requests/" + theirs + "/edit").statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/schools/" + school + "/requests/" + theirs + "/edit")
+                        .statusCode())
+                .isEqualTo(404);
         visitor.get("/schools/" + school + "/requests");
         visitor.post("/schools/" + school + "/requests/" + theirs + "/cancel", Map.of());
-        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(theirs)).getStatus()).isEqualTo("open");
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(theirs)).getStatus())
+                .isEqualTo("open");
 
         Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
         assertThat(other.get("/schools/" + school + "/requests").statusCode()).isEqualTo(403);

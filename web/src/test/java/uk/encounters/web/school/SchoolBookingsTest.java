@@ -50,7 +50,11 @@ class SchoolBookingsTest {
         offer = data.offer(data.employer(hub, "Rolls-Royce"), "active", TODAY.plusMonths(3));
         farBehind = data.pupil(school, 9);
         disadvantaged = data.pupil(school, 9);
-        db.dsl().update(PUPIL).set(PUPIL.DISADVANTAGED, true).where(PUPIL.ID.eq(disadvantaged)).execute();
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.DISADVANTAGED, true)
+                .where(PUPIL.ID.eq(disadvantaged))
+                .execute();
         oneBehind = data.pupil(school, 9);
         atTarget = data.pupil(school, 9);
         data.encounter(disadvantaged, LocalDate.of(2025, 3, 1), true);
@@ -70,7 +74,11 @@ class SchoolBookingsTest {
 
     long booking(LocalDate on, int pupils) {
         long booking = data.booking(data.request(school, 9, "matched", on.minusDays(7)), offer, null, on, "confirmed");
-        db.dsl().update(BOOKING).set(BOOKING.PUPILS, pupils).where(BOOKING.ID.eq(booking)).execute();
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.PUPILS, pupils)
+                .where(BOOKING.ID.eq(booking))
+                .execute();
         return booking;
     }
 
@@ -81,10 +89,12 @@ class SchoolBookingsTest {
         String path = "/schools/" + school + "/bookings/" + booking;
 
         String page = visitor.get(path).body();
-        assertThat(page).contains("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\" checked")
+        assertThat(page)
+                .contains("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\" checked")
                 .contains("id=\"pupil-" + disadvantaged + "\" name=\"pupil\" value=\"" + disadvantaged + "\" checked")
                 .contains("id=\"pupil-" + oneBehind + "\" name=\"pupil\" value=\"" + oneBehind + "\">")
-                .contains("Suggested: the pupils furthest behind").contains("In school");
+                .contains("Suggested: the pupils furthest behind")
+                .contains("In school");
 
         HttpResponse<String> tooMany = choose(visitor, path, farBehind, disadvantaged, oneBehind);
         assertThat(tooMany.statusCode()).isEqualTo(422);
@@ -92,17 +102,26 @@ class SchoolBookingsTest {
         HttpResponse<String> stranger = choose(visitor, path, otherSchoolsPupil);
         assertThat(stranger.statusCode()).isEqualTo(422);
         assertThat(stranger.body()).contains("Choose pupils of Year 9 from the list");
-        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(booking))).isZero();
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(booking)))
+                .isZero();
 
         assertThat(choose(visitor, path, farBehind, oneBehind).statusCode()).isEqualTo(302);
-        assertThat(db.dsl().select(BOOKING_PUPIL.PUPIL_ID).from(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(booking))
-                .fetch(BOOKING_PUPIL.PUPIL_ID)).containsExactlyInAnyOrder(farBehind, oneBehind);
+        assertThat(db.dsl()
+                        .select(BOOKING_PUPIL.PUPIL_ID)
+                        .from(BOOKING_PUPIL)
+                        .where(BOOKING_PUPIL.BOOKING_ID.eq(booking))
+                        .fetch(BOOKING_PUPIL.PUPIL_ID))
+                .containsExactlyInAnyOrder(farBehind, oneBehind);
 
         visitor.get(path);
-        HttpResponse<String> early = visitor.postAll(path + "/attendance", List.of(Map.entry("listed", String.valueOf(farBehind)),
-                Map.entry("present", String.valueOf(farBehind))));
+        HttpResponse<String> early = visitor.postAll(
+                path + "/attendance",
+                List.of(
+                        Map.entry("listed", String.valueOf(farBehind)),
+                        Map.entry("present", String.valueOf(farBehind))));
         assertThat(early.statusCode()).isEqualTo(422);
-        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.eq(booking))).isZero();
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.BOOKING_ID.eq(booking)))
+                .isZero();
     }
 
     @Test
@@ -114,28 +133,50 @@ class SchoolBookingsTest {
         String path = "/schools/" + school + "/bookings/" + booking;
 
         String page = visitor.get(path).body();
-        assertThat(page).contains("Untick anyone who was absent")
+        assertThat(page)
+                .contains("Untick anyone who was absent")
                 .contains("id=\"present-" + farBehind + "\" name=\"present\" value=\"" + farBehind + "\" checked");
 
-        visitor.postAll(path + "/attendance", List.of(Map.entry("listed", String.valueOf(farBehind)),
-                Map.entry("listed", String.valueOf(disadvantaged)), Map.entry("present", String.valueOf(farBehind))));
+        visitor.postAll(
+                path + "/attendance",
+                List.of(
+                        Map.entry("listed", String.valueOf(farBehind)),
+                        Map.entry("listed", String.valueOf(disadvantaged)),
+                        Map.entry("present", String.valueOf(farBehind))));
 
         assertThat(encounters(booking)).containsExactlyInAnyOrder(farBehind + " true", disadvantaged + " false");
-        assertThat(db.dsl().select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne(0, String.class))
+        assertThat(db.dsl()
+                        .select(BOOKING.STATUS)
+                        .from(BOOKING)
+                        .where(BOOKING.ID.eq(booking))
+                        .fetchOne(0, String.class))
                 .isEqualTo("delivered");
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("attendance_recorded")
-                .and(AUDIT_LOG.SUBJECT_ID.eq(booking)))).isEqualTo(1);
+        assertThat(db.dsl()
+                        .fetchCount(
+                                AUDIT_LOG,
+                                AUDIT_LOG.ACTION.eq("attendance_recorded").and(AUDIT_LOG.SUBJECT_ID.eq(booking))))
+                .isEqualTo(1);
 
         // the absentee was there after all
-        assertThat(visitor.get(path).body()).contains("Correct attendance")
+        assertThat(visitor.get(path).body())
+                .contains("Correct attendance")
                 .contains("id=\"present-" + disadvantaged + "\" name=\"present\" value=\"" + disadvantaged + "\">");
-        visitor.postAll(path + "/attendance", List.of(Map.entry("listed", String.valueOf(farBehind)),
-                Map.entry("listed", String.valueOf(disadvantaged)), Map.entry("present", String.valueOf(farBehind)),
-                Map.entry("present", String.valueOf(disadvantaged))));
+        visitor.postAll(
+                path + "/attendance",
+                List.of(
+                        Map.entry("listed", String.valueOf(farBehind)),
+                        Map.entry("listed", String.valueOf(disadvantaged)),
+                        Map.entry("present", String.valueOf(farBehind)),
+                        Map.entry("present", String.valueOf(disadvantaged))));
 
         assertThat(encounters(booking)).containsExactlyInAnyOrder(farBehind + " true", disadvantaged + " true");
-        assertThat(db.dsl().select(AUDIT_LOG.DETAIL).from(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("attendance_changed"))
-                .and(AUDIT_LOG.SUBJECT_ID.eq(booking)).fetchOne(0, String.class)).contains("\"changed\": 1");
+        assertThat(db.dsl()
+                        .select(AUDIT_LOG.DETAIL)
+                        .from(AUDIT_LOG)
+                        .where(AUDIT_LOG.ACTION.eq("attendance_changed"))
+                        .and(AUDIT_LOG.SUBJECT_ID.eq(booking))
+                        .fetchOne(0, String.class))
+                .contains("\"changed\": 1");
         assertThat(visitor.get("/schools/" + school + "/progress").body().replaceAll(">\\s+<", "><"))
                 .as("the progress page counts the new encounters")
                 .containsPattern("Year 9</th><td class=\"numeric\">4</td><td class=\"numeric\">[0-9]+</td>");
@@ -150,9 +191,14 @@ class SchoolBookingsTest {
         String base = "/schools/" + school + "/bookings/";
 
         visitor.get(base + confirmed);
-        assertThat(visitor.post(base + confirmed + "/confirm", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(db.dsl().select(BOOKING.SCHOOL_CONFIRMED_AT).from(BOOKING).where(BOOKING.ID.eq(confirmed))
-                .fetchOne(0, java.time.OffsetDateTime.class)).isNotNull();
+        assertThat(visitor.post(base + confirmed + "/confirm", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(db.dsl()
+                        .select(BOOKING.SCHOOL_CONFIRMED_AT)
+                        .from(BOOKING)
+                        .where(BOOKING.ID.eq(confirmed))
+                        .fetchOne(0, java.time.OffsetDateTime.class))
+                .isNotNull();
         assertThat(visitor.get(base + confirmed).body()).contains("confirmed by your school");
 
         visitor.get(base + declined + "/decline");
@@ -165,16 +211,20 @@ class SchoolBookingsTest {
         assertThat(row.getStatus()).isEqualTo("declined");
         assertThat(row.getDeclinedBy()).isEqualTo("school");
         assertThat(row.getDeclineReason()).isEqualTo("Mock exams moved to that week");
-        assertThat(db.dsl().select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
-                .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
-                .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId())).fetchOne(0, String.class))
+        assertThat(db.dsl()
+                        .select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
+                        .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
+                        .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId()))
+                        .fetchOne(0, String.class))
                 .isEqualTo("open");
-        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(declined))).isZero();
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(declined)))
+                .isZero();
 
         long past = booking(TODAY.minusDays(1), 30);
         visitor.get(base + past + "/decline");
         visitor.post(base + past + "/decline", Map.of("reason", "Too late"));
-        assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(past)).getStatus()).isEqualTo("confirmed");
+        assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(past)).getStatus())
+                .isEqualTo("confirmed");
     }
 
     @Test
@@ -187,67 +237,106 @@ class SchoolBookingsTest {
 
         assertThat(visitor.get(base + future).body()).doesNotContain("The employer did not come");
         visitor.post(base + future + "/no-show", Map.of());
-        assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(future)).getStatus()).isEqualTo("confirmed");
+        assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(future)).getStatus())
+                .isEqualTo("confirmed");
 
         assertThat(visitor.get(base + missed).body()).contains("The employer did not come");
         visitor.post(base + missed + "/no-show", Map.of());
         var row = db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(missed));
         assertThat(row.getStatus()).isEqualTo("no_show");
-        assertThat(db.dsl().select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
-                .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
-                .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId())).fetchOne(0, String.class))
+        assertThat(db.dsl()
+                        .select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
+                        .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
+                        .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId()))
+                        .fetchOne(0, String.class))
                 .isEqualTo("open");
-        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(missed))).isZero();
-        assertThat(db.dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.ACTION.eq("booking_no_show")
-                .and(AUDIT_LOG.SUBJECT_ID.eq(missed)))).isTrue();
+        assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(missed)))
+                .isZero();
+        assertThat(db.dsl()
+                        .fetchExists(
+                                AUDIT_LOG,
+                                AUDIT_LOG.ACTION.eq("booking_no_show").and(AUDIT_LOG.SUBJECT_ID.eq(missed))))
+                .isTrue();
         // it counts against the employer's reliability, which the next round's contact cap reads
-        long employer = db.dsl().select(uk.encounters.marketplace.jooq.Tables.OFFER.EMPLOYER_ID)
+        long employer = db.dsl()
+                .select(uk.encounters.marketplace.jooq.Tables.OFFER.EMPLOYER_ID)
                 .from(uk.encounters.marketplace.jooq.Tables.OFFER)
-                .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(offer)).fetchSingle().value1();
-        long hub = db.dsl().select(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID)
+                .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(offer))
+                .fetchSingle()
+                .value1();
+        long hub = db.dsl()
+                .select(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID)
                 .from(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
-                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.ID.eq(employer)).fetchSingle().value1();
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.ID.eq(employer))
+                .fetchSingle()
+                .value1();
         assertThat(uk.encounters.marketplace.round.EmployerLoad.letDownsSince(db.dsl(), hub, TODAY.minusWeeks(1)))
                 .containsEntry(employer, 1);
 
         // once recorded it cannot be recorded again
         visitor.get(base + missed);
-        assertThat(visitor.post(base + missed + "/no-show", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("booking_no_show"))).isEqualTo(1);
+        assertThat(visitor.post(base + missed + "/no-show", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("booking_no_show")))
+                .isEqualTo(1);
     }
 
     @Test
     void aPaidSessionIsSpentFromTheBudgetOnceWhenItsAttendanceIsFirstRecorded() {
-        long paidOffer = data.offer(data.employer(data.hub("Charities"), "Young Enterprise"), "active", TODAY.plusMonths(3));
-        db.dsl().update(uk.encounters.marketplace.jooq.Tables.OFFER)
+        long paidOffer =
+                data.offer(data.employer(data.hub("Charities"), "Young Enterprise"), "active", TODAY.plusMonths(3));
+        db.dsl()
+                .update(uk.encounters.marketplace.jooq.Tables.OFFER)
                 .set(uk.encounters.marketplace.jooq.Tables.OFFER.COST_PER_SESSION_PENCE, 5_000)
-                .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(paidOffer)).execute();
-        long paid = data.booking(data.request(school, 9, "matched", TODAY.minusWeeks(2)), paidOffer, null,
-                TODAY.minusDays(2), "confirmed");
+                .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(paidOffer))
+                .execute();
+        long paid = data.booking(
+                data.request(school, 9, "matched", TODAY.minusWeeks(2)),
+                paidOffer,
+                null,
+                TODAY.minusDays(2),
+                "confirmed");
         data.choose(paid, oneBehind);
-        db.dsl().insertInto(SCHOOL_BUDGET, SCHOOL_BUDGET.SCHOOL_ID, SCHOOL_BUDGET.ACADEMIC_YEAR, SCHOOL_BUDGET.FUNDER,
-                SCHOOL_BUDGET.AMOUNT_PENCE).values(school, (short) 2026, "Derby Careers Hub", 12_000L).execute();
+        db.dsl()
+                .insertInto(
+                        SCHOOL_BUDGET,
+                        SCHOOL_BUDGET.SCHOOL_ID,
+                        SCHOOL_BUDGET.ACADEMIC_YEAR,
+                        SCHOOL_BUDGET.FUNDER,
+                        SCHOOL_BUDGET.AMOUNT_PENCE)
+                .values(school, (short) 2026, "Derby Careers Hub", 12_000L)
+                .execute();
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String path = "/schools/" + school + "/bookings/" + paid;
-        List<Map.Entry<String, String>> register = List.of(Map.entry("listed", String.valueOf(oneBehind)),
-                Map.entry("present", String.valueOf(oneBehind)));
+        List<Map.Entry<String, String>> register = List.of(
+                Map.entry("listed", String.valueOf(oneBehind)), Map.entry("present", String.valueOf(oneBehind)));
 
         visitor.get(path);
         visitor.postAll(path + "/attendance", register);
         assertThat(visitor.get(path).body()).contains("£50 paid from your budget");
         visitor.postAll(path + "/attendance", register);
 
-        assertThat(db.dsl().select(SCHOOL_BUDGET.SPENT_PENCE).from(SCHOOL_BUDGET).where(SCHOOL_BUDGET.SCHOOL_ID.eq(school))
-                .fetchOne(0, Long.class)).as("spent once, however often attendance is saved").isEqualTo(5_000L);
+        assertThat(db.dsl()
+                        .select(SCHOOL_BUDGET.SPENT_PENCE)
+                        .from(SCHOOL_BUDGET)
+                        .where(SCHOOL_BUDGET.SCHOOL_ID.eq(school))
+                        .fetchOne(0, Long.class))
+                .as("spent once, however often attendance is saved")
+                .isEqualTo(5_000L);
     }
 
     @Test
     void anotherSchoolsBookingIsNotFound() {
-        long theirs = data.booking(data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, "matched",
-                TODAY), offer, null, TODAY.plusDays(3), "confirmed");
+        long theirs = data.booking(
+                data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, "matched", TODAY),
+                offer,
+                null,
+                TODAY.plusDays(3),
+                "confirmed");
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
-        assertThat(visitor.get("/schools/" + school + "/bookings/" + theirs).statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/schools/" + school + "/bookings/" + theirs).statusCode())
+                .isEqualTo(404);
     }
 
     private static HttpResponse<String> choose(Visitor visitor, String path, long... pupils) {
@@ -260,7 +349,10 @@ class SchoolBookingsTest {
     }
 
     private static List<String> encounters(long booking) {
-        return db.dsl().select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED).from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(booking)).fetch(r -> r.value1() + " " + r.value2());
+        return db.dsl()
+                .select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(booking))
+                .fetch(r -> r.value1() + " " + r.value2());
     }
 }

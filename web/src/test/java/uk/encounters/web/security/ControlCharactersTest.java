@@ -43,6 +43,7 @@ class ControlCharactersTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     /** CR, LF, tab, NEL, escape, the line separator and a right-to-left override. */
     static final List<String> NEVER_IN_A_NAME = List.of("\r", "\n", "\t", "\u0085", "\u001b", "\u2028", "\u202e");
+
     static final String ONE_LINE = "must be one line of text";
     static final Pattern CALENDAR = Pattern.compile("value=\"https?://[^/\"]+(/calendar/[^\"]+\\.ics)\"");
 
@@ -80,8 +81,12 @@ class ControlCharactersTest {
             admin.get("/admin");
             check(wrong, "hub " + escaped(c), admin.post("/admin/hubs", Map.of("name", name, "area", "Derby")));
             admin.get("/employers/" + employer + "/volunteers/new");
-            check(wrong, "volunteer " + escaped(c), admin.post("/employers/" + employer + "/volunteers",
-                    Map.of("name", name, "email", "sam@acme.example", "safeguardingUntil", "")));
+            check(
+                    wrong,
+                    "volunteer " + escaped(c),
+                    admin.post(
+                            "/employers/" + employer + "/volunteers",
+                            Map.of("name", name, "email", "sam@acme.example", "safeguardingUntil", "")));
         }
 
         assertThat(wrong).isEmpty();
@@ -101,11 +106,15 @@ class ControlCharactersTest {
         carla.get(decline);
         HttpResponse<String> refused = carla.post(decline, Map.of("reason", "Exams\u0007moved"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("error-summary").contains("line breaks are fine, but not tabs or other control characters");
+        assertThat(refused.body())
+                .contains("error-summary")
+                .contains("line breaks are fine, but not tabs or other control characters");
         assertThat(status(booking)).isEqualTo("published");
 
         carla.get(decline);
-        assertThat(carla.post(decline, Map.of("reason", "Exams moved\r\nto that week")).statusCode()).isEqualTo(302);
+        assertThat(carla.post(decline, Map.of("reason", "Exams moved\r\nto that week"))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(status(booking)).isEqualTo("declined");
     }
 
@@ -117,20 +126,38 @@ class ControlCharactersTest {
         String volunteers = "/employers/" + employer + "/import/volunteers";
         String activities = "/schools/" + school + "/import/activities";
         long pupil = data.pupil(school, 9);
-        String reference = db.dsl().select(PUPIL.REFERENCE).from(PUPIL).where(PUPIL.ID.eq(pupil)).fetchOne(PUPIL.REFERENCE);
+        String reference = db.dsl()
+                .select(PUPIL.REFERENCE)
+                .from(PUPIL)
+                .where(PUPIL.ID.eq(pupil))
+                .fetchOne(PUPIL.REFERENCE);
         int pupilsBefore = db.dsl().fetchCount(PUPIL);
         int volunteersBefore = db.dsl().fetchCount(VOLUNTEER);
 
         carla.get("/schools/" + school + "/pupils");
-        HttpResponse<String> pupilFile = carla.upload(pupils, "file", "pupils.csv",
-                "reference,year_group\n\"R0\r01\",7\nR002,7\n".getBytes(StandardCharsets.UTF_8), Map.of("action", "save"));
+        HttpResponse<String> pupilFile = carla.upload(
+                pupils,
+                "file",
+                "pupils.csv",
+                "reference,year_group\n\"R0\r01\",7\nR002,7\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("action", "save"));
         priya.get("/employers/" + employer + "/import");
-        HttpResponse<String> volunteerFile = priya.upload(volunteers, "file", "volunteers.csv",
-                "name,email\n\"Sam\rORGANIZER:mailto:x@evil.example\",sam@acme.example\n".getBytes(StandardCharsets.UTF_8),
+        HttpResponse<String> volunteerFile = priya.upload(
+                volunteers,
+                "file",
+                "volunteers.csv",
+                "name,email\n\"Sam\rORGANIZER:mailto:x@evil.example\",sam@acme.example\n"
+                        .getBytes(StandardCharsets.UTF_8),
                 Map.of("action", "save"));
         carla.get("/schools/" + school + "/activities");
-        HttpResponse<String> activityList = carla.post(activities, Map.of("action", "save", "csv",
-                "pupil_reference,date,type,provider,attended\n" + reference + ",2026-10-05,Careers talk,NHS\u2028Trust,yes\n"));
+        HttpResponse<String> activityList = carla.post(
+                activities,
+                Map.of(
+                        "action",
+                        "save",
+                        "csv",
+                        "pupil_reference,date,type,provider,attended\n" + reference
+                                + ",2026-10-05,Careers talk,NHS\u2028Trust,yes\n"));
 
         assertThat(List.of(pupilFile, volunteerFile)).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(422);
@@ -153,11 +180,18 @@ class ControlCharactersTest {
         int volunteersBefore = db.dsl().fetchCount(VOLUNTEER);
 
         carla.get("/schools/" + school + "/pupils");
-        HttpResponse<String> pupilFile = carla.upload("/schools/" + school + "/import/pupils", "file", "pupils.csv",
-                "reference,year_group\nR\u000001,7\n".getBytes(StandardCharsets.UTF_8), Map.of("action", "save"));
+        HttpResponse<String> pupilFile = carla.upload(
+                "/schools/" + school + "/import/pupils",
+                "file",
+                "pupils.csv",
+                "reference,year_group\nR\u000001,7\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("action", "save"));
         priya.get("/employers/" + employer + "/import");
-        HttpResponse<String> volunteerFile = priya.upload("/employers/" + employer + "/import/volunteers", "file",
-                "volunteers.csv", "name,email\nSam\u0000Smith,sam@acme.example\n".getBytes(StandardCharsets.UTF_8),
+        HttpResponse<String> volunteerFile = priya.upload(
+                "/employers/" + employer + "/import/volunteers",
+                "file",
+                "volunteers.csv",
+                "name,email\nSam\u0000Smith,sam@acme.example\n".getBytes(StandardCharsets.UTF_8),
                 Map.of("action", "save"));
 
         assertThat(List.of(pupilFile, volunteerFile)).allSatisfy(response -> {
@@ -173,32 +207,60 @@ class ControlCharactersTest {
     void aLoneCarriageReturnInTheDatabaseNeverStartsALineInTheCalendarFeed() throws Exception {
         long otherSchool = data.school(hub, "Bemrose\rLOCATION:Elsewhere");
         long offer = data.offer(employer, "active", TODAY.plusMonths(4));
-        db.dsl().update(OFFER).set(OFFER.TITLE, "Talk\rX-INJECTED:yes\u000b").where(OFFER.ID.eq(offer)).execute();
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.TITLE, "Talk\rX-INJECTED:yes\u000b")
+                .where(OFFER.ID.eq(offer))
+                .execute();
         long volunteer = data.volunteer(employer);
-        db.dsl().update(VOLUNTEER).set(VOLUNTEER.NAME, "Sam\rORGANIZER:mailto:x@evil.example").where(VOLUNTEER.ID.eq(volunteer)).execute();
-        db.dsl().update(SCHOOL).set(SCHOOL.POSTCODE, "DE22\r3HU").where(SCHOOL.ID.eq(otherSchool)).execute();
-        db.dsl().update(EMPLOYER).set(EMPLOYER.NAME, "Acme\rMETHOD:CANCEL").where(EMPLOYER.ID.eq(employer)).execute();
+        db.dsl()
+                .update(VOLUNTEER)
+                .set(VOLUNTEER.NAME, "Sam\rORGANIZER:mailto:x@evil.example")
+                .where(VOLUNTEER.ID.eq(volunteer))
+                .execute();
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.POSTCODE, "DE22\r3HU")
+                .where(SCHOOL.ID.eq(otherSchool))
+                .execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.NAME, "Acme\rMETHOD:CANCEL")
+                .where(EMPLOYER.ID.eq(employer))
+                .execute();
         long request = data.request(otherSchool, 9, "matched", TODAY.plusDays(7));
         data.booking(request, offer, volunteer, TODAY.plusDays(9), "confirmed");
         Visitor priya = new Visitor(app).signIn("priya@acme.example", Accounts.PASSWORD);
         priya.get("/employers/" + employer);
-        Matcher link = CALENDAR.matcher(priya.post("/employers/" + employer + "/calendar", Map.of()).body());
+        Matcher link = CALENDAR.matcher(
+                priya.post("/employers/" + employer + "/calendar", Map.of()).body());
         assertThat(link.find()).isTrue();
 
         String ics = new Visitor(app).get(link.group(1)).body();
         List<String> lines = Arrays.asList(ics.split("\r\n"));
 
-        assertThat(lines).as("every line is a property or a folded continuation, with no break inside it")
-                .allSatisfy(line -> assertThat(line).matches("([A-Z][A-Z-]*[;:]| ).*")
-                        .doesNotContain("\r").doesNotContain("\n").doesNotContain("\u000b"))
-                .noneMatch(line -> line.startsWith("X-INJECTED") || line.startsWith("ORGANIZER")
-                        || line.startsWith("LOCATION:Elsewhere") || line.startsWith("METHOD:CANCEL"));
-        assertThat(lines).filteredOn(line -> line.startsWith("DESCRIPTION")).singleElement().asString()
+        assertThat(lines)
+                .as("every line is a property or a folded continuation, with no break inside it")
+                .allSatisfy(line -> assertThat(line)
+                        .matches("([A-Z][A-Z-]*[;:]| ).*")
+                        .doesNotContain("\r")
+                        .doesNotContain("\n")
+                        .doesNotContain("\u000b"))
+                .noneMatch(line -> line.startsWith("X-INJECTED")
+                        || line.startsWith("ORGANIZER")
+                        || line.startsWith("LOCATION:Elsewhere")
+                        || line.startsWith("METHOD:CANCEL"));
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("DESCRIPTION"))
+                .singleElement()
+                .asString()
                 .contains("TalkX-INJECTED:yes");
     }
 
     private static void check(List<String> wrong, String what, HttpResponse<String> response) {
-        if (response.statusCode() != 422 || !response.body().contains("error-summary") || !response.body().contains(ONE_LINE)) {
+        if (response.statusCode() != 422
+                || !response.body().contains("error-summary")
+                || !response.body().contains(ONE_LINE)) {
             wrong.add(what + ": " + response.statusCode());
         }
     }
@@ -208,6 +270,10 @@ class ControlCharactersTest {
     }
 
     private static String status(long booking) {
-        return db.dsl().select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne(BOOKING.STATUS);
+        return db.dsl()
+                .select(BOOKING.STATUS)
+                .from(BOOKING)
+                .where(BOOKING.ID.eq(booking))
+                .fetchOne(BOOKING.STATUS);
     }
 }

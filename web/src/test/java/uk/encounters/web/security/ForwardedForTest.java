@@ -10,8 +10,10 @@ class ForwardedForTest {
     @Test
     void theClientIsTheLastAddressTheProxyAppendedNotTheFirstTheClientSent() {
         assertThat(ForwardedFor.lastAddress(List.of("203.0.113.9"))).hasValue("203.0.113.9");
-        assertThat(ForwardedFor.lastAddress(List.of("198.51.100.1, 203.0.113.9"))).hasValue("203.0.113.9");
-        assertThat(ForwardedFor.lastAddress(List.of("198.51.100.1", "2001:db8::7"))).hasValue("2001:db8::7");
+        assertThat(ForwardedFor.lastAddress(List.of("198.51.100.1, 203.0.113.9")))
+                .hasValue("203.0.113.9");
+        assertThat(ForwardedFor.lastAddress(List.of("198.51.100.1", "2001:db8::7")))
+                .hasValue("2001:db8::7");
     }
 
     @Test

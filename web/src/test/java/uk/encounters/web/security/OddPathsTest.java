@@ -48,20 +48,32 @@ class OddPathsTest {
         Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
         List<String> wrong = new ArrayList<>();
         for (String odd : new String[] {"abc", "99999999999999999999", "-1", "1e3"}) {
-            for (String path : new String[] {"/admin/outbox/" + odd, "/admin/hubs/" + odd, "/hubs/" + odd + "/round",
-                    "/hubs/" + hub + "/rounds/" + odd, "/schools/" + odd + "/progress",
-                    "/schools/" + school + "/bookings/" + odd, "/schools/" + school + "/activities/" + odd + "/edit",
-                    "/employers/" + odd, "/employers/" + employer + "/offers/" + odd + "/edit",
-                    "/employers/" + employer + "/bookings/" + odd + "/decline"}) {
+            for (String path : new String[] {
+                "/admin/outbox/" + odd,
+                "/admin/hubs/" + odd,
+                "/hubs/" + odd + "/round",
+                "/hubs/" + hub + "/rounds/" + odd,
+                "/schools/" + odd + "/progress",
+                "/schools/" + school + "/bookings/" + odd,
+                "/schools/" + school + "/activities/" + odd + "/edit",
+                "/employers/" + odd,
+                "/employers/" + employer + "/offers/" + odd + "/edit",
+                "/employers/" + employer + "/bookings/" + odd + "/decline"
+            }) {
                 int status = admin.get(path).statusCode();
                 if (status != 404) {
                     wrong.add("GET " + path + ": " + status);
                 }
             }
             admin.get("/admin");
-            for (String path : new String[] {"/admin/hubs/" + odd + "/coordinators", "/offers/" + odd + "/confirm/token",
-                    "/hubs/" + hub + "/rounds/" + odd + "/publish", "/schools/" + school + "/requests/" + odd + "/cancel"}) {
-                int status = admin.post(path, Map.of("name", "Sam", "email", "sam@example.org")).statusCode();
+            for (String path : new String[] {
+                "/admin/hubs/" + odd + "/coordinators",
+                "/offers/" + odd + "/confirm/token",
+                "/hubs/" + hub + "/rounds/" + odd + "/publish",
+                "/schools/" + school + "/requests/" + odd + "/cancel"
+            }) {
+                int status = admin.post(path, Map.of("name", "Sam", "email", "sam@example.org"))
+                        .statusCode();
                 if (status != 404) {
                     wrong.add("POST " + path + ": " + status);
                 }
@@ -75,11 +87,19 @@ class OddPathsTest {
     void aPathThatIsNotInItsPlainFormNamesNoPage() throws Exception {
         Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
         String cookie = "encounters_session=" + admin.cookie("encounters_session");
-        assertThat(statusLineOf("/hubs/" + hub + "/offers", cookie)).as("the plain path").contains(" 200 ");
+        assertThat(statusLineOf("/hubs/" + hub + "/offers", cookie))
+                .as("the plain path")
+                .contains(" 200 ");
 
-        for (String odd : new String[] {"//host/../hubs/" + hub + "/offers", "/hubs//" + hub + "/offers",
-                "/hubs/" + hub + "/./offers", "/hubs/" + hub + "/x/../offers", "/hubs/" + hub + "/%2E%2E/" + hub + "/offers",
-                "/hubs%2F" + hub + "/offers", "/hubs/" + hub + "\\offers"}) {
+        for (String odd : new String[] {
+            "//host/../hubs/" + hub + "/offers",
+            "/hubs//" + hub + "/offers",
+            "/hubs/" + hub + "/./offers",
+            "/hubs/" + hub + "/x/../offers",
+            "/hubs/" + hub + "/%2E%2E/" + hub + "/offers",
+            "/hubs%2F" + hub + "/offers",
+            "/hubs/" + hub + "\\offers"
+        }) {
             assertThat(statusLineOf(odd, cookie)).as(odd).containsAnyOf(" 404 ", " 400 ");
         }
     }
@@ -91,9 +111,11 @@ class OddPathsTest {
         new TestData(db.dsl()).encounter(pupil, LocalDate.of(2026, 10, 1), true);
         Visitor admin = new Visitor(app).signIn("admin@example.org", Accounts.PASSWORD);
 
-        String page = admin.get("/schools/" + school + "/pupils/log?reference=A%26B+%231").body();
+        String page = admin.get("/schools/" + school + "/pupils/log?reference=A%26B+%231")
+                .body();
         String href = page.replaceAll("(?s).*<a href=\"([^\"]*log\\.csv[^\"]*)\".*", "$1")
-                .replace("&#x3D;", "=").replace("&amp;", "&");
+                .replace("&#x3D;", "=")
+                .replace("&amp;", "&");
         var download = admin.get(href);
 
         assertThat(href).isEqualTo("/schools/" + school + "/pupils/log.csv?reference=A%26B+%231");
@@ -105,24 +127,42 @@ class OddPathsTest {
     void signingInGoesOnlyToAPathOfThisSiteInAPlainShape() {
         Accounts.create(db.dsl(), "lee@example.org", "Lee", Scope.careersLeader(school));
         Map<String, String> followed = new java.util.LinkedHashMap<>();
-        for (String next : new String[] {"%2F%09%2Fevil.example%2F", "%2F%5Cevil.example", "%2F%2Fevil.example",
-                "https%3A%2F%2Fevil.example", "%2F%0D%0ALocation%3A+http%3A%2F%2Fevil.example", "%2F.%2F%2Fevil.example",
-                "%2F..%2F%2Fevil.example", "%2F%E2%80%AE%2Fevil.example", "%2Fschools%2F" + school + "%2Fprogress",
-                "%2Fschools%2F" + school + "%2Foffers%3Ftype%3Dcareers_talk%26year%3D9"}) {
+        for (String next : new String[] {
+            "%2F%09%2Fevil.example%2F",
+            "%2F%5Cevil.example",
+            "%2F%2Fevil.example",
+            "https%3A%2F%2Fevil.example",
+            "%2F%0D%0ALocation%3A+http%3A%2F%2Fevil.example",
+            "%2F.%2F%2Fevil.example",
+            "%2F..%2F%2Fevil.example",
+            "%2F%E2%80%AE%2Fevil.example",
+            "%2Fschools%2F" + school + "%2Fprogress",
+            "%2Fschools%2F" + school + "%2Foffers%3Ftype%3Dcareers_talk%26year%3D9"
+        }) {
             Visitor lee = new Visitor(app);
             lee.get("/sign-in?next=" + next);
-            var response = lee.post("/sign-in?next=" + next, Map.of("email", "lee@example.org", "password", Accounts.PASSWORD));
-            followed.put(next, response.statusCode() + " " + response.headers().firstValue("location").orElse(""));
+            var response = lee.post(
+                    "/sign-in?next=" + next, Map.of("email", "lee@example.org", "password", Accounts.PASSWORD));
+            followed.put(
+                    next,
+                    response.statusCode() + " "
+                            + response.headers().firstValue("location").orElse(""));
         }
 
-        assertThat(followed).allSatisfy((next, answer) -> assertThat(answer).as(next).startsWith("302 /"));
-        assertThat(followed.values()).filteredOn(answer -> !answer.equals("302 /account"))
-                .containsExactly("302 /schools/" + school + "/progress", "302 /schools/" + school + "/offers?type=careers_talk&year=9");
+        assertThat(followed)
+                .allSatisfy((next, answer) -> assertThat(answer).as(next).startsWith("302 /"));
+        assertThat(followed.values())
+                .filteredOn(answer -> !answer.equals("302 /account"))
+                .containsExactly(
+                        "302 /schools/" + school + "/progress",
+                        "302 /schools/" + school + "/offers?type=careers_talk&year=9");
     }
 
     @Test
     void theSignInFormCarriesNextAsOneValue() {
-        String page = new Visitor(app).get("/sign-in?next=" + "%2Fschools%2F1%2Foffers%3Ftype%3Dcareers_talk%26year%3D9").body();
+        String page = new Visitor(app)
+                .get("/sign-in?next=" + "%2Fschools%2F1%2Foffers%3Ftype%3Dcareers_talk%26year%3D9")
+                .body();
 
         assertThat(page).contains("action=\"/sign-in?next=%2Fschools%2F1%2Foffers%3Ftype%3Dcareers_talk%26year%3D9\"");
     }
@@ -132,10 +172,13 @@ class OddPathsTest {
         java.net.URI base = java.net.URI.create(app.url("/"));
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 }

@@ -38,13 +38,29 @@ class RouteAccessTest {
     static final String PASSWORD = "correct horse battery staple";
 
     /** People, each in hub A or hub B (or neither). */
-    enum Person { ANONYMOUS, ADMIN, COORDINATOR_A, COORDINATOR_B, CAREERS_LEADER_A, CAREERS_LEADER_B, EMPLOYER_A, EMPLOYER_B }
+    enum Person {
+        ANONYMOUS,
+        ADMIN,
+        COORDINATOR_A,
+        COORDINATOR_B,
+        CAREERS_LEADER_A,
+        CAREERS_LEADER_B,
+        EMPLOYER_A,
+        EMPLOYER_B
+    }
 
     /** Who may use a route of each kind, with every path parameter pointing into hub A. */
     static final Map<Access.Kind, Set<Person>> ALLOWED = Map.of(
             Access.Kind.ANYONE, Set.of(Person.values()),
-            Access.Kind.SIGNED_IN, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.COORDINATOR_B,
-                    Person.CAREERS_LEADER_A, Person.CAREERS_LEADER_B, Person.EMPLOYER_A, Person.EMPLOYER_B),
+            Access.Kind.SIGNED_IN,
+                    Set.of(
+                            Person.ADMIN,
+                            Person.COORDINATOR_A,
+                            Person.COORDINATOR_B,
+                            Person.CAREERS_LEADER_A,
+                            Person.CAREERS_LEADER_B,
+                            Person.EMPLOYER_A,
+                            Person.EMPLOYER_B),
             Access.Kind.ADMIN, Set.of(Person.ADMIN),
             Access.Kind.HUB, Set.of(Person.ADMIN, Person.COORDINATOR_A),
             Access.Kind.SCHOOL, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.CAREERS_LEADER_A),
@@ -86,8 +102,10 @@ class RouteAccessTest {
             emails.put(person, email);
         });
         new Outbox(db.dsl()).enqueue(new OutboxMessage("route-test", "test", "x@example.org", "Hello", "Body", null));
-        long messageId = db.dsl().select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.OUTBOX.ID))
-                .from(uk.encounters.marketplace.jooq.Tables.OUTBOX).fetchOne(0, Long.class);
+        long messageId = db.dsl()
+                .select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.OUTBOX.ID))
+                .from(uk.encounters.marketplace.jooq.Tables.OUTBOX)
+                .fetchOne(0, Long.class);
         parameters.put(":hubId", String.valueOf(hubA));
         parameters.put(":schoolId", String.valueOf(schoolA));
         parameters.put(":employerId", String.valueOf(employerA));
@@ -98,17 +116,33 @@ class RouteAccessTest {
         parameters.put(":offerId", String.valueOf(offerA));
         parameters.put(":requestId", String.valueOf(data.request(schoolA, 8, "open", LocalDate.of(2027, 1, 11))));
         parameters.put(":volunteerId", String.valueOf(volunteerA));
-        parameters.put(":bookingId", String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2),
-                "published")));
+        parameters.put(
+                ":bookingId",
+                String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2), "published")));
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id
         parameters.put(":joinId", "1");
-        parameters.put(":activityId", String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivities(db.dsl())
-                .record(schoolA, new uk.encounters.marketplace.pupil.SchoolActivities.Details(
-                        uk.encounters.matcher.domain.EncounterType.CAREERS_TALK, "A parent", LocalDate.of(2026, 11, 2), 9),
-                        Map.of(), null, null)));
-        parameters.put(":roundId", String.valueOf(new uk.encounters.marketplace.round.Rounds(db.dsl()).create(hubA,
-                uk.encounters.marketplace.calendar.Horizon.schoolWeeks(LocalDate.of(2026, 11, 30), 6), "weekly", null)));
+        parameters.put(
+                ":activityId",
+                String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivities(db.dsl())
+                        .record(
+                                schoolA,
+                                new uk.encounters.marketplace.pupil.SchoolActivities.Details(
+                                        uk.encounters.matcher.domain.EncounterType.CAREERS_TALK,
+                                        "A parent",
+                                        LocalDate.of(2026, 11, 2),
+                                        9),
+                                Map.of(),
+                                null,
+                                null)));
+        parameters.put(
+                ":roundId",
+                String.valueOf(new uk.encounters.marketplace.round.Rounds(db.dsl())
+                        .create(
+                                hubA,
+                                uk.encounters.marketplace.calendar.Horizon.schoolWeeks(LocalDate.of(2026, 11, 30), 6),
+                                "weekly",
+                                null)));
 
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
@@ -156,22 +190,31 @@ class RouteAccessTest {
     @Test
     void anAdministratorWhoHasNotConfirmedTheSecondFactorCanDoNothingButConfirmIt() {
         List<String> wrong = new ArrayList<>();
-        try (RunningApp guarded = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23),
-                Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"))) {
+        try (RunningApp guarded = RunningApp.start(
+                db.database(), LocalDate.of(2026, 11, 23), Map.of("SECOND_FACTOR_ROLES", "admin,coordinator"))) {
             Visitor admin = new Visitor(guarded).signIn(emails.get(Person.ADMIN), PASSWORD);
             for (Route route : guarded.server().router().getRoutes()) {
                 String pattern = route.getPath();
-                if (pattern == null || route.getMetadata(Routes.ACCESS) == null || pattern.startsWith("/two-factor")
-                        || pattern.equals("/sign-out") || pattern.startsWith("/static") || pattern.equals("/health")
+                if (pattern == null
+                        || route.getMetadata(Routes.ACCESS) == null
+                        || pattern.startsWith("/two-factor")
+                        || pattern.equals("/sign-out")
+                        || pattern.startsWith("/static")
+                        || pattern.equals("/health")
                         || pattern.equals("/ready")) {
                     continue;
                 }
                 for (HttpMethod method : route.methods()) {
                     String path = concrete(pattern);
                     admin.get("/two-factor/setup");
-                    HttpResponse<String> response = method == HttpMethod.GET ? admin.get(path) : admin.post(path, Map.of());
+                    HttpResponse<String> response =
+                            method == HttpMethod.GET ? admin.get(path) : admin.post(path, Map.of());
                     boolean held = method == HttpMethod.GET
-                            ? response.statusCode() == 302 && response.headers().firstValue("location").orElse("").equals("/two-factor")
+                            ? response.statusCode() == 302
+                                    && response.headers()
+                                            .firstValue("location")
+                                            .orElse("")
+                                            .equals("/two-factor")
                             : response.statusCode() == 403;
                     if (!held) {
                         wrong.add(method + " " + path + " answered " + response.statusCode());
@@ -196,13 +239,15 @@ class RouteAccessTest {
                     String path = concrete(route.getPath());
                     // a page with a form, so the post below carries this session's CSRF token
                     visitor.get(person == Person.ANONYMOUS ? "/sign-in" : "/account");
-                    HttpResponse<String> response = method == HttpMethod.GET ? visitor.get(path) : visitor.post(path, Map.of());
+                    HttpResponse<String> response =
+                            method == HttpMethod.GET ? visitor.get(path) : visitor.post(path, Map.of());
                     boolean allowed = ALLOWED.get(access.kind()).contains(person);
                     String problem = judge(person, allowed, response);
                     if (problem != null) {
                         wrong.add(person + " " + method + " " + path + " (" + access.kind() + "): " + problem);
                     }
-                    if ((path.equals("/sign-out") || path.equals("/sign-out-everywhere")) && person != Person.ANONYMOUS) {
+                    if ((path.equals("/sign-out") || path.equals("/sign-out-everywhere"))
+                            && person != Person.ANONYMOUS) {
                         visitor = visitorFor(person);
                     }
                 }
@@ -245,8 +290,14 @@ class RouteAccessTest {
         List<String> missing = new ArrayList<>();
         for (Route route : router.getRoutes()) {
             if (route.getPath() != null && route.getMetadata(Routes.ACCESS) == null) {
-                String methods = route.methods() == null || route.methods().isEmpty() ? "ANY"
-                        : String.join(",", route.methods().stream().map(HttpMethod::name).sorted().toList());
+                String methods = route.methods() == null || route.methods().isEmpty()
+                        ? "ANY"
+                        : String.join(
+                                ",",
+                                route.methods().stream()
+                                        .map(HttpMethod::name)
+                                        .sorted()
+                                        .toList());
                 missing.add(methods + " " + route.getPath());
             }
         }

@@ -72,7 +72,10 @@ class SessionWritesTest {
     void anExpiryThatHasFallenBehindIsSlidForward() {
         Visitor visitor = new Visitor(app).signIn("lee@example.org", Accounts.PASSWORD);
         String hash = PostgresSessionStore.hash(visitor.cookie("encounters_session"));
-        db.dsl().execute("update web_session set expires_at = expires_at - interval '6 minutes' where id_hash = ?", hash);
+        db.dsl()
+                .execute(
+                        "update web_session set expires_at = expires_at - interval '6 minutes' where id_hash = ?",
+                        hash);
         OffsetDateTime lagging = row(hash).value2();
 
         visitor.get("/account");
@@ -82,8 +85,10 @@ class SessionWritesTest {
 
     /** The row's transaction id (changed by any write) and its expiry. */
     private static Record2<Long, OffsetDateTime> row(String hash) {
-        return db.dsl().select(DSL.field("xmin::text::bigint", Long.class),
-                        DSL.field("expires_at", OffsetDateTime.class))
-                .from("web_session").where(DSL.field("id_hash").eq(hash)).fetchOne();
+        return db.dsl()
+                .select(DSL.field("xmin::text::bigint", Long.class), DSL.field("expires_at", OffsetDateTime.class))
+                .from("web_session")
+                .where(DSL.field("id_hash").eq(hash))
+                .fetchOne();
     }
 }
