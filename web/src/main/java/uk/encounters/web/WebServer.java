@@ -58,6 +58,8 @@ import uk.encounters.web.employer.JoinRoutes;
 import uk.encounters.web.employer.OfferFormRoutes;
 import uk.encounters.web.employer.ReplyLinkRoutes;
 import uk.encounters.web.employer.VolunteerRoutes;
+import uk.encounters.web.form.FormInput;
+import uk.encounters.web.form.UploadForm;
 import uk.encounters.web.health.HealthRoutes;
 import uk.encounters.web.home.HomeRoutes;
 import uk.encounters.web.hub.HubDashboardRoutes;
@@ -73,6 +75,8 @@ import uk.encounters.web.observe.AppMetrics;
 import uk.encounters.web.observe.OutboxBacklogMetrics;
 import uk.encounters.web.observe.RequestId;
 import uk.encounters.web.observe.SolveMetrics;
+import uk.encounters.web.page.ErrorPages;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.school.ActivityRoutes;
 import uk.encounters.web.school.BudgetRoutes;
 import uk.encounters.web.school.DashboardRoutes;
@@ -101,7 +105,7 @@ public final class WebServer extends VerticleBase {
     /** Forms are small; anything bigger is refused with a 413 page before it is read. */
     static final long BODY_LIMIT_BYTES = 64 * 1024;
     /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
-    static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
+    public static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 
     private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);

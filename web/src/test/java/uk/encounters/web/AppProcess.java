@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.encounters.marketplace.DatabaseSettings;
+import uk.encounters.web.cli.Main;
 
 /**
  * The app as an operating-system process of its own ({@code encounters serve}, started from the

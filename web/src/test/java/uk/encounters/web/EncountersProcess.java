@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.cli.Main;
 
 /**
  * {@code encounters} run as its own JVM against a test database, as a container or an operator runs

@@ -20,9 +20,9 @@ import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
 

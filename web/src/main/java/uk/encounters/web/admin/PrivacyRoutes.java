@@ -9,9 +9,9 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.privacy.Erasure;
 import uk.encounters.marketplace.privacy.SubjectAccess;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
 

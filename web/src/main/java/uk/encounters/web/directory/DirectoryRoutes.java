@@ -15,10 +15,10 @@ import uk.encounters.marketplace.school.SchoolRepository;
 import uk.encounters.marketplace.school.SchoolRepository.School;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.SelectOptions;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.PathId;
 
 /**
  * The provider directory: live offers in the hub, searched by type, sector, year group, distance

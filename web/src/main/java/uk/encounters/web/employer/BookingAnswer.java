@@ -2,7 +2,7 @@ package uk.encounters.web.employer;
 
 import java.time.LocalDate;
 import uk.encounters.marketplace.booking.EmployerBookings;
-import uk.encounters.web.Form;
+import uk.encounters.web.form.Form;
 
 /** An employer's answer to one of its bookings, from its own page or from a digest's link. */
 interface BookingAnswer {

@@ -18,8 +18,8 @@ import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.matcher.domain.EncounterType;
-import uk.encounters.web.Form;
-import uk.encounters.web.SelectOptions;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
 
 /**
  * The fields that say what an offer gives, to whom and when (templates/partials/offer-fields.hbs):

@@ -16,10 +16,10 @@ import uk.encounters.marketplace.offer.OfferSubmission;
 import uk.encounters.marketplace.offer.SubmitOffer;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Form;
-import uk.encounters.web.SelectOptions;
-import uk.encounters.web.Templates;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.RateLimit;
 
 /**

@@ -12,9 +12,9 @@ import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /**

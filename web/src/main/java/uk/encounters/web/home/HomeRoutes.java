@@ -10,7 +10,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubSummary;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Templates;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 
 /** The public home page: the hubs and how far their pupils are towards seven encounters. */

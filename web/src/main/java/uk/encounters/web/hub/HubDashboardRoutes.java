@@ -20,8 +20,8 @@ import uk.encounters.marketplace.hub.SupplyGaps;
 import uk.encounters.marketplace.hub.WeeklyDelivery;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.PathId;
 
 /**
  * The coordinator's picture of the hub: which schools are furthest behind, Benchmarks 5 and 6 by

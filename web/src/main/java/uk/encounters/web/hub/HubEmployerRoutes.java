@@ -20,12 +20,12 @@ import uk.encounters.marketplace.employer.ExistingEmployer;
 import uk.encounters.marketplace.employer.OrganisationJoins;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.SelectOptions;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /**

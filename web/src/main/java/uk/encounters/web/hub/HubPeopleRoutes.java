@@ -9,12 +9,12 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
 import uk.encounters.web.account.Invitations;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /** A coordinator's people: who works in the hub, and inviting the careers leaders of its schools. */

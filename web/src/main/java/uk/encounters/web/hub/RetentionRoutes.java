@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /** The coordinator's setting for how long the hub's schools' leavers are kept (docs/privacy.md). */

@@ -32,11 +32,11 @@ import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.matcher.domain.Period;
 import uk.encounters.matcher.solver.MatchingWeights;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 
 /**
  * The coordinator's weekly matching round: what there is to match in the horizon, running the

@@ -12,11 +12,11 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /** The school's money for paid encounters this academic year: who gave it, what is committed and spent. */

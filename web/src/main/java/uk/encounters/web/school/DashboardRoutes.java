@@ -13,8 +13,8 @@ import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.PathId;
 
 /**
  * The school's progress towards seven encounters and Benchmarks 5 and 6, by year group, as figures

@@ -17,12 +17,12 @@ import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.CsvImport;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.CsvImport;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /** The careers log for one pupil, and the evidence files governors, Ofsted and Compass ask for. */

@@ -17,12 +17,12 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.CsvImport;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.CsvImport;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /**

@@ -17,12 +17,12 @@ import uk.encounters.marketplace.request.RequestDetails;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.SelectOptions;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /** A careers leader's requests for encounters and work placements: post, edit or cancel while open. */

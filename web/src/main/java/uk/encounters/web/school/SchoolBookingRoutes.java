@@ -18,11 +18,11 @@ import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
-import uk.encounters.web.Form;
-import uk.encounters.web.PathId;
-import uk.encounters.web.Templates;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Flash;
+import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 
 /**

@@ -3,7 +3,6 @@ package uk.encounters.web.security;
 import java.util.Optional;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.Role;
-import uk.encounters.web.PathId;
 
 /**
  * Who may use a route. Every route declares one (see {@link Routes}); the kinds are few on

@@ -8,7 +8,7 @@ import java.util.Optional;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.Flash;
+import uk.encounters.web.page.Flash;
 
 /**
  * Who is asking: the session holds only a user id and when they signed in; the account and its

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.PathId;
 import uk.encounters.web.observe.RequestId;
 
 /**

@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.encounters.marketplace.demo.DemoData;
 import uk.encounters.marketplace.demo.SharedData;
 import uk.encounters.marketplace.testing.TestDatabase;
-import uk.encounters.web.DemoSignIns;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.cli.DemoSignIns;
 
 /**
  * The demo coordinator runs the Derby hub's weekly round in a real browser: watches the progress

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.form;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;

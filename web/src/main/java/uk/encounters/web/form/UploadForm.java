@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.form;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;

@@ -1,10 +1,11 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.encounters.web.WebConfig;
 
 class CommandLineTest {
 

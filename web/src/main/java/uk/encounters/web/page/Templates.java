@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.page;
 
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.encounters.web.Blocking;
 import uk.encounters.web.security.CurrentUser;
 
 /**

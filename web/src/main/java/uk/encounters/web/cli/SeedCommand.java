@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 
@@ -12,6 +12,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.demo.DemoData;
 import uk.encounters.marketplace.demo.LoadReport;
 import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.web.WebConfig;
 
 /** Loads generated hubs for `encounters seed` and the first run of `encounters demo`. */
 final class SeedCommand {

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.security;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
@@ -7,6 +7,7 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 
 /** The command line against a real database, as an operator would run it. */
 class MainTest {

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.page;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -10,21 +10,21 @@ import uk.encounters.web.observe.AccessLog;
 import uk.encounters.web.observe.RequestId;
 
 /** What a person sees when a page is missing or something failed; never a stack trace. */
-final class ErrorPages {
+public final class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     private final Templates templates;
 
-    ErrorPages(Templates templates) {
+    public ErrorPages(Templates templates) {
         this.templates = templates;
     }
 
-    void notFound(RoutingContext ctx) {
+    public void notFound(RoutingContext ctx) {
         ctx.fail(404);
     }
 
-    void showFailure(RoutingContext ctx) {
+    public void showFailure(RoutingContext ctx) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;

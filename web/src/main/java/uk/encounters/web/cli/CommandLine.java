@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;

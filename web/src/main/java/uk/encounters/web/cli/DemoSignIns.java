@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -21,6 +21,8 @@ import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecondFactor;
+import uk.encounters.web.WebConfig;
+import uk.encounters.web.WebServer;
 import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.observe.AppMetrics;

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.RATE_LIMIT;
@@ -16,6 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+import uk.encounters.web.WebServer;
 
 /** Requests no browser sends, which the form fuzzing found answered with a 500: now a 400 that writes nothing. */
 class FormInputTest {

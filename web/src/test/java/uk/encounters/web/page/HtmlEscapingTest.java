@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.io.PrintStream;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.DatabaseSettings;
 import uk.encounters.marketplace.EmbeddedPostgres;
+import uk.encounters.web.WebConfig;
 
 /**
  * The database this run uses: the one DATABASE_URL names, or else an embedded PostgreSQL whose

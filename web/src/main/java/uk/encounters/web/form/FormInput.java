@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.form;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +27,7 @@ public final class FormInput {
         ctx.next();
     }
 
-    static boolean isMultipart(RoutingContext ctx) {
+    public static boolean isMultipart(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +19,8 @@ import uk.encounters.marketplace.simulation.Behaviour;
 import uk.encounters.marketplace.simulation.SchoolYearSimulation;
 import uk.encounters.marketplace.simulation.ScratchDatabase;
 import uk.encounters.marketplace.simulation.SimulationReport;
+import uk.encounters.web.WebConfig;
+import uk.encounters.web.WebServer;
 
 /**
  * {@code encounters simulate}: a school year of weekly rounds on a generated hub, played three

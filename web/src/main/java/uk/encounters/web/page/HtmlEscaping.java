@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.page;
 
 import com.github.jknack.handlebars.EscapingStrategy;
 

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -9,6 +9,8 @@ import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.round.Rounds;
+import uk.encounters.web.WebConfig;
+import uk.encounters.web.WebServer;
 
 /** {@code encounters match}: the coordinator's weekly round without the browser, for a scheduler. */
 final class MatchCommand {

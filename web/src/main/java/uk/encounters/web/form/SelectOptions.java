@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.form;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.RunningApp;
 
 class ErrorPagesTest {
 

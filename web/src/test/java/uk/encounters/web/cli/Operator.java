@@ -1,4 +1,4 @@
-package uk.encounters.web;
+package uk.encounters.web.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,18 +10,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.WebConfig;
 
 /** Someone at the command line: runs {@code encounters} against a test database on 23 November 2026 and reads what it printed. */
-final class Operator {
+public final class Operator {
 
     private final TestDatabase db;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    Operator(TestDatabase db) {
+    public Operator(TestDatabase db) {
         this.db = db;
     }
 
-    int run(String... args) {
+    public int run(String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", db.settings().jdbcUrl());
         if (db.settings().user() != null) env.put("DATABASE_USER", db.settings().user());
@@ -32,7 +33,7 @@ final class Operator {
                 .run(List.of(args));
     }
 
-    String printed() {
+    public String printed() {
         return output.toString(StandardCharsets.UTF_8);
     }
 }
