@@ -16,6 +16,7 @@ import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
 
 /**
@@ -40,6 +41,16 @@ public final class SecondFactorRoutes {
         this.templates = templates;
         this.rateLimit = rateLimit;
         this.gate = gate;
+    }
+
+    /** Its routes (for anyone signed in). */
+    public void mount(Routes routes) {
+        Routes signedIn = routes.signedIn();
+        signedIn.get("/two-factor", this::initConfirmForm);
+        signedIn.post("/two-factor", this::processConfirmForm);
+        signedIn.get("/two-factor/setup", this::initSetupForm);
+        signedIn.post("/two-factor/setup", this::processSetupForm);
+        signedIn.post("/two-factor/recovery-codes", this::processNewRecoveryCodes);
     }
 
     /** Asks for the code, or sends someone without an app yet to set one up. */

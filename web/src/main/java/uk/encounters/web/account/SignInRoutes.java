@@ -25,6 +25,7 @@ import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** Signing in with a password, signing out, and asking for a sign-in link or a password reset. */
 public final class SignInRoutes {
@@ -56,6 +57,21 @@ public final class SignInRoutes {
         this.links = links;
         this.passwords = passwords;
         this.clock = clock;
+    }
+
+    /** Its routes (public, for anyone signed in). */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        Routes signedIn = routes.signedIn();
+        anyone.get("/sign-in", this::initSignInForm);
+        anyone.post("/sign-in", this::processSignInForm);
+        signedIn.post("/sign-out", this::processSignOut);
+        signedIn.post("/sign-out-everywhere", this::processSignOutEverywhere);
+        signedIn.get("/account", this::showAccount);
+        anyone.get("/sign-in/link", this::initLinkForm);
+        anyone.post("/sign-in/link", this::processLinkForm);
+        anyone.get("/password-reset", this::initPasswordResetForm);
+        anyone.post("/password-reset", this::processPasswordResetForm);
     }
 
     public void initSignInForm(RoutingContext ctx) {

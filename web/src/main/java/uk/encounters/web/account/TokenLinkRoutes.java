@@ -18,6 +18,7 @@ import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * The pages emailed links open. A GET only shows a form (mail scanners follow links); the POST
@@ -45,6 +46,17 @@ public final class TokenLinkRoutes {
         this.passwords = passwords;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    /** Its routes (public). */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        anyone.get("/sign-in/link/:token", this::initLinkSignIn);
+        anyone.post("/sign-in/link/:token", this::processLinkSignIn);
+        anyone.get("/password-reset/:token", this::initPasswordResetForm);
+        anyone.post("/password-reset/:token", this::processPasswordResetForm);
+        anyone.get("/invitation/:token", this::initInvitationForm);
+        anyone.post("/invitation/:token", this::processInvitationForm);
     }
 
     public void initInvitationForm(RoutingContext ctx) {

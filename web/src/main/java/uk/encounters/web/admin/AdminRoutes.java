@@ -22,6 +22,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** The administrator's pages: hubs and their coordinators, the audit log, and the outbox. */
 public final class AdminRoutes {
@@ -41,6 +42,18 @@ public final class AdminRoutes {
         this.templates = templates;
         this.invitations = invitations;
         this.hubChoices = hubChoices;
+    }
+
+    /** Its routes (under /admin). */
+    public void mount(Routes routes) {
+        Routes admin = routes.admin();
+        admin.get("", this::showHubs);
+        admin.post("/hubs", this::processHubForm);
+        admin.get("/hubs/:hubId", this::showHub);
+        admin.post("/hubs/:hubId/coordinators", this::processCoordinatorForm);
+        admin.get("/audit", this::showAudit);
+        admin.get("/outbox", this::showOutbox);
+        admin.get("/outbox/:messageId", this::showOutboxMessage);
     }
 
     public void showHubs(RoutingContext ctx) {

@@ -14,6 +14,7 @@ import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * The administrator's answers to a person's data-protection requests (docs/privacy.md): download
@@ -32,6 +33,14 @@ public final class PrivacyRoutes {
         this.erasure = erasure;
         this.blocking = blocking;
         this.templates = templates;
+    }
+
+    /** Its routes (under /admin). */
+    public void mount(Routes routes) {
+        Routes admin = routes.admin();
+        admin.get("/privacy", this::initPrivacyForm);
+        admin.post("/privacy/export", this::processExport);
+        admin.post("/privacy/erase", this::processErasure);
     }
 
     public static PrivacyRoutes over(DSLContext dsl, Clock clock, Blocking blocking, Templates templates) {

@@ -19,6 +19,7 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.PathId;
+import uk.encounters.web.security.Routes;
 
 /**
  * The provider directory: live offers in the hub, searched by type, sector, year group, distance
@@ -37,6 +38,14 @@ public final class DirectoryRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId, under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        Routes hub = routes.hub();
+        school.get("/offers", this::showSchoolDirectory);
+        hub.get("/offers", this::showHubDirectory);
     }
 
     /** A careers leader's search, measured from their own school. */

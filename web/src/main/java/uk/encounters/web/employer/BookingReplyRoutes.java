@@ -18,6 +18,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** The employer's answers to a booking: yes in one click, no with a reason, and feedback afterwards. */
 public final class BookingReplyRoutes {
@@ -34,6 +35,16 @@ public final class BookingReplyRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /employers/:employerId). */
+    public void mount(Routes routes) {
+        Routes employer = routes.employer();
+        employer.post("/bookings/:bookingId/confirm", this::processConfirm);
+        employer.get("/bookings/:bookingId/decline", this::initDecline);
+        employer.post("/bookings/:bookingId/decline", this::processDecline);
+        employer.get("/bookings/:bookingId/feedback", this::initFeedback);
+        employer.post("/bookings/:bookingId/feedback", this::processFeedback);
     }
 
     public void processConfirm(RoutingContext ctx) {

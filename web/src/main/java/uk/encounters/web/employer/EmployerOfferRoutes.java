@@ -22,6 +22,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * Offers made from the employer's own page: recurring weekly capacity, placements, paid
@@ -40,6 +41,16 @@ public final class EmployerOfferRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /employers/:employerId). */
+    public void mount(Routes routes) {
+        Routes employer = routes.employer();
+        employer.get("/offers/new", this::initNewOffer);
+        employer.post("/offers", this::processNewOffer);
+        employer.get("/offers/:offerId/edit", this::initEditOffer);
+        employer.post("/offers/:offerId", this::processEditOffer);
+        employer.post("/offers/:offerId/status", this::processOfferStatus);
     }
 
     public void initNewOffer(RoutingContext ctx) {

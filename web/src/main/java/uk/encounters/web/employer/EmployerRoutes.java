@@ -27,6 +27,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** The employer's own page, its calendar feed, and confirming an offer by its emailed link. */
 public final class EmployerRoutes {
@@ -45,6 +46,18 @@ public final class EmployerRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (public, under /employers/:employerId). */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        Routes employer = routes.employer();
+        anyone.get("/offers/:offerId/confirm/:token", this::initOfferConfirmation);
+        anyone.post("/offers/:offerId/confirm/:token", this::processOfferConfirmation);
+        employer.get("", this::showEmployer);
+        employer.post("/contact-preference", this::processContactPreference);
+        employer.post("/calendar", this::processCalendarFeed);
+        anyone.get("/calendar/:token", this::showCalendarFeed);
     }
 
     public void initOfferConfirmation(RoutingContext ctx) {

@@ -32,6 +32,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * Bulk import of volunteers or offers from CSV, for cornerstone employers with many of either.
@@ -75,6 +76,14 @@ public final class ImportRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /employers/:employerId). */
+    public void mount(Routes routes) {
+        Routes employer = routes.employer();
+        employer.get("/import", this::initImport);
+        employer.uploads().post("/import/volunteers", this::processVolunteerImport);
+        employer.uploads().post("/import/offers", this::processOfferImport);
     }
 
     public void initImport(RoutingContext ctx) {

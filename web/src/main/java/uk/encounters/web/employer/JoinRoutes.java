@@ -17,6 +17,7 @@ import uk.encounters.web.page.Flash;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * Deciding who joins an organisation: its contacts decide on their own organisation's page, the
@@ -34,6 +35,14 @@ public final class JoinRoutes {
         this.blocking = blocking;
         this.baseUrl = baseUrl;
         this.clock = clock;
+    }
+
+    /** Its routes (under /employers/:employerId, under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes employer = routes.employer();
+        Routes hub = routes.hub();
+        employer.post("/joins/:joinId", this::processEmployerDecision);
+        hub.post("/joins/:joinId", this::processHubDecision);
     }
 
     /** A contact of the organisation decides. */

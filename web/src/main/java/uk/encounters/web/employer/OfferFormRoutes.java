@@ -21,6 +21,7 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * "Offer a talk": the one short public form through which an SME offers an encounter, with no
@@ -53,6 +54,13 @@ public final class OfferFormRoutes {
         this.rateLimit = rateLimit;
         this.links = links;
         this.clock = clock;
+    }
+
+    /** Its routes (public). */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        anyone.get("/offer-a-talk", this::initOfferForm);
+        anyone.post("/offer-a-talk", this::processOfferForm);
     }
 
     public void initOfferForm(RoutingContext ctx) {

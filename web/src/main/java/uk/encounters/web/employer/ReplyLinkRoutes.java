@@ -16,6 +16,7 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * The confirm and decline links of a round's digest. Most SMEs never sign in, so the link's
@@ -34,6 +35,14 @@ public final class ReplyLinkRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (public). */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        anyone.get("/bookings/:bookingId/reply/:token", this::initReply);
+        anyone.post("/bookings/:bookingId/reply/:token/confirm", this::processConfirm);
+        anyone.post("/bookings/:bookingId/reply/:token/decline", this::processDecline);
     }
 
     public void initReply(RoutingContext ctx) {

@@ -16,6 +16,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** An employer's volunteers, each with the state of their safeguarding check. */
 public final class VolunteerRoutes {
@@ -31,6 +32,14 @@ public final class VolunteerRoutes {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
+    }
+
+    /** Its routes (under /employers/:employerId). */
+    public void mount(Routes routes) {
+        Routes employer = routes.employer();
+        employer.get("/volunteers/new", this::initVolunteerForm);
+        employer.post("/volunteers", this::processVolunteerForm);
+        employer.post("/volunteers/:volunteerId/active", this::processVolunteerActive);
     }
 
     public void initVolunteerForm(RoutingContext ctx) {

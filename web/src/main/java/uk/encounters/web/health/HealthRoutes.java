@@ -3,6 +3,7 @@ package uk.encounters.web.health;
 import io.vertx.ext.web.RoutingContext;
 import uk.encounters.marketplace.Database;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.security.Routes;
 
 /** Probes for load balancers and orchestrators: liveness and readiness. */
 public final class HealthRoutes {
@@ -13,6 +14,13 @@ public final class HealthRoutes {
     public HealthRoutes(Database database, Blocking blocking) {
         this.database = database;
         this.blocking = blocking;
+    }
+
+    /** The probes: no session, no access rule but "anyone", mounted before the session is read. */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        anyone.get("/health", this::showHealth);
+        anyone.get("/ready", this::showReadiness);
     }
 
     /** The process is up and serving HTTP; says nothing about the database. */

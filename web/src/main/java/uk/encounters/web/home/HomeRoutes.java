@@ -12,6 +12,7 @@ import uk.encounters.marketplace.hub.HubSummary;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.Routes;
 
 /** The public home page: the hubs and how far their pupils are towards seven encounters. */
 public final class HomeRoutes {
@@ -24,6 +25,12 @@ public final class HomeRoutes {
         this.figures = new HomeFigures(hubs, blocking);
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (public). */
+    public void mount(Routes routes) {
+        Routes anyone = routes.anyone();
+        anyone.get("/", this::showHome);
     }
 
     public void showHome(RoutingContext ctx) {

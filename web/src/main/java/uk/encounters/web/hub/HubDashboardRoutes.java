@@ -22,6 +22,7 @@ import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.PathId;
+import uk.encounters.web.security.Routes;
 
 /**
  * The coordinator's picture of the hub: which schools are furthest behind, Benchmarks 5 and 6 by
@@ -47,6 +48,13 @@ public final class HubDashboardRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes hub = routes.hub();
+        hub.get("/dashboard", this::showDashboard);
+        hub.get("/supply-gaps.csv", this::downloadSupplyGaps);
     }
 
     public void showDashboard(RoutingContext ctx) {

@@ -27,6 +27,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * A coordinator's organisations: the hub's employers, pairs that look like one organisation
@@ -47,6 +48,13 @@ public final class HubEmployerRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes hub = routes.hub();
+        hub.get("/employers", this::showEmployers);
+        hub.post("/employers/merge", this::processMergeForm);
     }
 
     public void showEmployers(RoutingContext ctx) {

@@ -16,6 +16,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** A coordinator's people: who works in the hub, and inviting the careers leaders of its schools. */
 public final class HubPeopleRoutes {
@@ -30,6 +31,13 @@ public final class HubPeopleRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.invitations = invitations;
+    }
+
+    /** Its routes (under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes hub = routes.hub();
+        hub.get("/people", this::showPeople);
+        hub.post("/careers-leaders", this::processCareersLeaderForm);
     }
 
     public void showPeople(RoutingContext ctx) {

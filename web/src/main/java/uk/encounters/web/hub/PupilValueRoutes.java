@@ -15,6 +15,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * The hub's weights for the pupil-value rule: how much a pupil's first encounter of the year,
@@ -76,6 +77,13 @@ public final class PupilValueRoutes {
         this.settings = settings;
         this.blocking = blocking;
         this.templates = templates;
+    }
+
+    /** Its routes (under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes hub = routes.hub();
+        hub.get("/pupil-value", this::showPupilValue);
+        hub.post("/pupil-value", this::processPupilValue);
     }
 
     public void showPupilValue(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** The coordinator's setting for how long the hub's schools' leavers are kept (docs/privacy.md). */
 public final class RetentionRoutes {
@@ -23,6 +24,13 @@ public final class RetentionRoutes {
         this.retention = retention;
         this.blocking = blocking;
         this.templates = templates;
+    }
+
+    /** Its routes (under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes hub = routes.hub();
+        hub.get("/retention", this::showRetention);
+        hub.post("/retention", this::processRetention);
     }
 
     public void showRetention(RoutingContext ctx) {

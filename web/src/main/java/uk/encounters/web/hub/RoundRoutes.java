@@ -37,6 +37,7 @@ import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
+import uk.encounters.web.security.Routes;
 
 /**
  * The coordinator's weekly matching round: what there is to match in the horizon, running the
@@ -74,6 +75,22 @@ public final class RoundRoutes {
         this.solver = solver;
         this.publication = publication;
         this.handAssignment = new HandAssignment(database.dsl());
+    }
+
+    /** Its routes (under /hubs/:hubId). */
+    public void mount(Routes routes) {
+        Routes hub = routes.hub();
+        hub.get("/round", this::showRound);
+        hub.post("/rounds", this::processRun);
+        hub.post("/rematch", this::processRematch);
+        hub.get("/rounds/:roundId", this::showRoundById);
+        hub.get("/rounds/:roundId/progress", this::showProgress);
+        hub.post("/rounds/:roundId/stop", this::processStop);
+        hub.post("/rounds/:roundId/bookings", this::processBookingChange);
+        hub.get("/rounds/:roundId/requests/:requestId/suggestions", this::showSuggestions);
+        hub.post("/rounds/:roundId/requests/:requestId/assign", this::processAssign);
+        hub.post("/rounds/:roundId/publish", this::processPublish);
+        hub.post("/rounds/:roundId/discard", this::processDiscard);
     }
 
     /** The hub's current round: its open one if any, else what the next one would plan. */

@@ -25,6 +25,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * Activities a school arranged itself, recorded in about a minute: who ran it, what it was, when,
@@ -49,6 +50,18 @@ public final class ActivityRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/activities", this::showActivities);
+        school.post("/activities", this::processNewActivity);
+        school.get("/activities/:activityId/edit", this::initEditActivity);
+        school.post("/activities/:activityId", this::processEditActivity);
+        school.get("/activities/:activityId/delete", this::initDeleteActivity);
+        school.post("/activities/:activityId/delete", this::processDeleteActivity);
+        school.uploads().post("/import/activities", this::processActivityImport);
     }
 
     public void showActivities(RoutingContext ctx) {

@@ -18,6 +18,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** The school's money for paid encounters this academic year: who gave it, what is committed and spent. */
 public final class BudgetRoutes {
@@ -32,6 +33,13 @@ public final class BudgetRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/budget", this::showBudget);
+        school.post("/budget", this::processBudgetForm);
     }
 
     public void showBudget(RoutingContext ctx) {

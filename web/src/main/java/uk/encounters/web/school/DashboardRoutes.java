@@ -15,6 +15,7 @@ import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.PathId;
+import uk.encounters.web.security.Routes;
 
 /**
  * The school's progress towards seven encounters and Benchmarks 5 and 6, by year group, as figures
@@ -33,6 +34,12 @@ public final class DashboardRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/progress", this::showDashboard);
     }
 
     public void showDashboard(RoutingContext ctx) {

@@ -24,6 +24,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** The careers log for one pupil, and the evidence files governors, Ofsted and Compass ask for. */
 public final class EvidenceRoutes {
@@ -36,6 +37,16 @@ public final class EvidenceRoutes {
         this.database = database;
         this.blocking = blocking;
         this.templates = templates;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/pupils/log", this::showPupilLog);
+        school.get("/pupils/log.csv", this::downloadPupilLog);
+        school.uploads().post("/import/log", this::processLogImport);
+        school.get("/evidence/encounters.csv", this::downloadEncounters);
+        school.get("/evidence/bookings.csv", this::downloadBookings);
     }
 
     /** A pupil's log by reference: a GET form, so a log can be bookmarked or printed. */

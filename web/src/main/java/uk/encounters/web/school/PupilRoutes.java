@@ -24,6 +24,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * A school's pupils: imported from the management information system's CSV export, or a year
@@ -46,6 +47,14 @@ public final class PupilRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/pupils", this::showPupils);
+        school.uploads().post("/import/pupils", this::processPupilImport);
+        school.post("/pupils/year-group", this::processYearGroupForm);
     }
 
     public void showPupils(RoutingContext ctx) {

@@ -16,6 +16,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * "What to request next", all at once: the requests that would reach every pupil without an
@@ -37,6 +38,13 @@ public final class RequestPlanRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/requests/plan", this::showPlan);
+        school.post("/requests/plan", this::processPlan);
     }
 
     public void showPlan(RoutingContext ctx) {

@@ -24,6 +24,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /** A careers leader's requests for encounters and work placements: post, edit or cancel while open. */
 public final class RequestRoutes {
@@ -38,6 +39,17 @@ public final class RequestRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/requests", this::showRequests);
+        school.get("/requests/new", this::initNewRequest);
+        school.post("/requests", this::processNewRequest);
+        school.get("/requests/:requestId/edit", this::initEditRequest);
+        school.post("/requests/:requestId", this::processEditRequest);
+        school.post("/requests/:requestId/cancel", this::processCancelRequest);
     }
 
     public void showRequests(RoutingContext ctx) {

@@ -24,6 +24,7 @@ import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.Routes;
 
 /**
  * The school's bookings: before the day, which pupils go (the neediest suggested); after it, who
@@ -41,6 +42,19 @@ public final class SchoolBookingRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** Its routes (under /schools/:schoolId). */
+    public void mount(Routes routes) {
+        Routes school = routes.school();
+        school.get("/bookings", this::showBookings);
+        school.get("/bookings/:bookingId", this::showBooking);
+        school.post("/bookings/:bookingId/confirm", this::processConfirm);
+        school.get("/bookings/:bookingId/decline", this::initDecline);
+        school.post("/bookings/:bookingId/decline", this::processDecline);
+        school.post("/bookings/:bookingId/pupils", this::processPupils);
+        school.post("/bookings/:bookingId/attendance", this::processAttendance);
+        school.post("/bookings/:bookingId/no-show", this::processNoShow);
     }
 
     public void showBookings(RoutingContext ctx) {

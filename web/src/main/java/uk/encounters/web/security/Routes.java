@@ -18,6 +18,11 @@ import uk.encounters.web.observe.RequestId;
  * route metadata so a test can walk every route and check its rule is enforced. Each handler runs
  * with the request id in the MDC ({@link RequestId#carried}), and the route's pattern is kept for
  * the access log.
+ *
+ * <p>Features mount their routes on a scope ({@link #school()}, {@link #hub()}, ...): the rule is
+ * written once per path prefix, and every route under it gets it. Under a scope, further steps
+ * run after the access check and before the handler: reading an upload's body, loading the entity
+ * the path names ({@link PathEntity}).
  */
 public final class Routes {
 
@@ -30,36 +35,127 @@ public final class Routes {
     private final Router router;
     private final Access.HubLookup hubs;
     private final Blocking blocking;
-    /** Steps between the access check and the handler: for uploads, reading the body. */
+    /** What an upload route does once access is granted: read the body, then check it. */
+    private final List<Handler<RoutingContext>> uploadSteps;
+
+    private final String prefix;
+    /** The scope's rule; null at the root, where each route names its own. */
+    private final Access access;
+    /** Steps between the access check and the handler. */
     private final List<Handler<RoutingContext>> afterAccess;
 
-    public Routes(Router router, Access.HubLookup hubs, Blocking blocking) {
-        this(router, hubs, blocking, List.of());
+    /**
+     * @param uploadSteps what {@link #uploads()} routes run after the access check: the body
+     *     reader, then the checks that need the body
+     */
+    public Routes(Router router, Access.HubLookup hubs, Blocking blocking, List<Handler<RoutingContext>> uploadSteps) {
+        this(router, hubs, blocking, uploadSteps, "", null, List.of());
     }
 
-    private Routes(Router router, Access.HubLookup hubs, Blocking blocking, List<Handler<RoutingContext>> afterAccess) {
+    private Routes(
+            Router router,
+            Access.HubLookup hubs,
+            Blocking blocking,
+            List<Handler<RoutingContext>> uploadSteps,
+            String prefix,
+            Access access,
+            List<Handler<RoutingContext>> afterAccess) {
         this.router = router;
         this.hubs = hubs;
         this.blocking = blocking;
+        this.uploadSteps = uploadSteps;
+        this.prefix = prefix;
+        this.access = access;
         this.afterAccess = afterAccess;
     }
 
+    /** Everything under {@code /schools/:schoolId}: its careers leaders, its hub's coordinators, admins. */
+    public Routes school() {
+        return scope("/schools/:schoolId", Access.school("schoolId"));
+    }
+
+    /** Everything under {@code /employers/:employerId}: its contacts, its hub's coordinators, admins. */
+    public Routes employer() {
+        return scope("/employers/:employerId", Access.employer("employerId"));
+    }
+
+    /** Everything under {@code /hubs/:hubId}: the hub's coordinators and admins. */
+    public Routes hub() {
+        return scope("/hubs/:hubId", Access.hub("hubId"));
+    }
+
+    /** Everything under {@code /admin}: administrators only. */
+    public Routes admin() {
+        return scope("/admin", Access.admin());
+    }
+
+    /** Pages for anyone signed in, whoever they are. */
+    public Routes signedIn() {
+        return scope("", Access.signedIn());
+    }
+
+    /** Public pages and forms, and links whose secret stands for the person. */
+    public Routes anyone() {
+        return scope("", Access.anyone());
+    }
+
+    /** A narrower path under this scope, with the same rule ({@code /bookings/:bookingId}). */
+    public Routes under(String path) {
+        requireScope();
+        return new Routes(router, hubs, blocking, uploadSteps, prefix + path, access, afterAccess);
+    }
+
     /**
-     * Routes whose body is read only once the access check has passed ({@code steps}: the body
-     * reader, then the checks that need the body). For uploads of up to 2 MB: whoever may not use
-     * the route is answered before a byte of the body is read.
+     * Routes whose handlers find the entity the path names already loaded (or the request answered
+     * 404): {@code entity}'s step runs after the access check, so nobody learns what exists where
+     * they may not look.
      */
-    @SafeVarargs
-    public final Routes readingBodyAfterAccess(Handler<RoutingContext>... steps) {
-        return new Routes(router, hubs, blocking, List.of(steps));
+    public Routes loading(PathEntity<?> entity) {
+        return then(entity::load);
     }
 
-    public void get(String path, Access access, Handler<RoutingContext> handler) {
-        add(HttpMethod.GET, path, access, handler);
+    /**
+     * Routes that take a file or a pasted list (up to 2 MB): the body is read only once the access
+     * check has passed, so whoever may not use the route is answered before a byte of it is read.
+     */
+    public Routes uploads() {
+        requireScope();
+        return new Routes(router, hubs, blocking, List.of(), prefix, access, concat(afterAccess, uploadSteps));
     }
 
-    public void post(String path, Access access, Handler<RoutingContext> handler) {
-        add(HttpMethod.POST, path, access, handler);
+    private Routes then(Handler<RoutingContext> step) {
+        requireScope();
+        return new Routes(router, hubs, blocking, uploadSteps, prefix, access, concat(afterAccess, List.of(step)));
+    }
+
+    private Routes scope(String path, Access rule) {
+        if (access != null) {
+            throw new IllegalStateException("a scope is taken from the root routes, not from " + prefix);
+        }
+        return new Routes(router, hubs, blocking, uploadSteps, path, rule, List.of());
+    }
+
+    private void requireScope() {
+        if (access == null) {
+            throw new IllegalStateException("take a scope first (school(), hub(), ...): it carries the access rule");
+        }
+    }
+
+    private static List<Handler<RoutingContext>> concat(
+            List<Handler<RoutingContext>> first, List<Handler<RoutingContext>> then) {
+        return java.util.stream.Stream.concat(first.stream(), then.stream()).toList();
+    }
+
+    /** A GET under this scope, with its rule. */
+    public void get(String path, Handler<RoutingContext> handler) {
+        requireScope();
+        add(HttpMethod.GET, prefix + path, access, handler);
+    }
+
+    /** A POST under this scope, with its rule. */
+    public void post(String path, Handler<RoutingContext> handler) {
+        requireScope();
+        add(HttpMethod.POST, prefix + path, access, handler);
     }
 
     /** The pattern of the route that took the request ({@code /schools/:schoolId/progress}), or null if none did. */
@@ -67,17 +163,17 @@ public final class Routes {
         return ctx.get(PATTERN);
     }
 
-    private void add(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
+    private void add(HttpMethod method, String path, Access rule, Handler<RoutingContext> handler) {
         List<String> ids =
                 ID_PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
-        Route route = router.route(method, path).putMetadata(ACCESS, access).handler(RequestId.carried(ctx -> {
+        Route route = router.route(method, path).putMetadata(ACCESS, rule).handler(RequestId.carried(ctx -> {
             ctx.put(PATTERN, path);
             // an id that is not one names nothing: 404 here, before any handler parses it
             if (ids.stream().anyMatch(id -> PathId.of(ctx, id).isEmpty())) {
                 ctx.fail(404);
                 return;
             }
-            enforce(ctx, access);
+            enforce(ctx, rule);
         }));
         afterAccess.forEach(step -> route.handler(RequestId.carried(step)));
         route.handler(RequestId.carried(handler));

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.security.Access;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -60,7 +59,7 @@ class RequestIdInLogsTest {
                     router.route().handler(new AccessLog()::begin);
                     router.route().handler(BodyHandler.create(false));
                     router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)));
-                    new Routes(router, null, blocking).post("/work/:n", Access.anyone(), ctx -> {
+                    new Routes(router, null, blocking, List.of()).anyone().post("/work/:n", ctx -> {
                         String n = ctx.pathParam("n");
                         log.info("before the query of {}", n);
                         blocking.call(() -> {

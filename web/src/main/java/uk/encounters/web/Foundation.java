@@ -1,0 +1,25 @@
+package uk.encounters.web;
+
+import java.time.Clock;
+import uk.encounters.marketplace.Database;
+import uk.encounters.web.account.Links;
+import uk.encounters.web.employer.HubChoices;
+import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.RateLimit;
+
+/**
+ * What every feature is wired from, made once by {@link WebServer}. A feature's wiring builds its
+ * repositories and use cases from the database and hands them to its handlers; handlers never see
+ * the database itself.
+ *
+ * @param hubChoices one per server: the hubs on the public offer form, refreshed when an admin adds one
+ */
+public record Foundation(
+        Database database,
+        Blocking blocking,
+        Templates templates,
+        Clock clock,
+        WebConfig config,
+        Links links,
+        RateLimit rateLimit,
+        HubChoices hubChoices) {}

@@ -1,0 +1,159 @@
+package uk.encounters.web;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.privacy.Retention;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.pupil.Rollover;
+import uk.encounters.marketplace.ratelimit.RateLimits;
+import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.web.observe.OutboxBacklogMetrics;
+import uk.encounters.web.security.PostgresSessionStore;
+
+/**
+ * The background jobs every instance runs beside serving pages. Each is safe to run on several
+ * instances at once, so none needs electing a leader. All run on the worker pool.
+ */
+final class Housekeeping {
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+    /** Schools summarised per background pass: a pass stays short, so a stop is never held up long. */
+    private static final int SUMMARIES_PER_PASS = 100;
+
+    private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final LocalTime RETENTION_AT = LocalTime.of(2, 30);
+
+    private final Vertx vertx;
+    private final Database database;
+    private final Clock clock;
+    private final RoundSolver roundSolver;
+    private final PostgresSessionStore sessions;
+    private final OutboxBacklogMetrics outboxBacklog;
+    private volatile boolean stopped;
+
+    Housekeeping(
+            Vertx vertx,
+            Database database,
+            Clock clock,
+            RoundSolver roundSolver,
+            PostgresSessionStore sessions,
+            OutboxBacklogMetrics outboxBacklog) {
+        this.vertx = vertx;
+        this.database = database;
+        this.clock = clock;
+        this.roundSolver = roundSolver;
+        this.sessions = sessions;
+        this.outboxBacklog = outboxBacklog;
+    }
+
+    void start() {
+        // On 1 September pupils move up a year; checking hourly (and now) catches it on any instance.
+        vertx.setPeriodic(0, Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(this::rollOver, false));
+        summariseProgress();
+        scheduleRetention();
+        // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
+        vertx.setPeriodic(
+                RoundSolver.RECOVERY_INTERVAL.toMillis(),
+                id -> vertx.executeBlocking(roundSolver::recoverAbandoned, false));
+        vertx.setPeriodic(
+                Duration.ofMinutes(10).toMillis(),
+                id -> vertx.executeBlocking(
+                        () -> {
+                            sessions.deleteExpired();
+                            return new RateLimits(database.dsl(), clock).deleteOld();
+                        },
+                        false));
+        vertx.setPeriodic(
+                0,
+                OutboxBacklogMetrics.REFRESH_EVERY.toMillis(),
+                id -> vertx.executeBlocking(
+                        () -> {
+                            outboxBacklog.refresh();
+                            return null;
+                        },
+                        false));
+    }
+
+    /** The jobs that run again after each pass stop rescheduling themselves. */
+    void stop() {
+        stopped = true;
+    }
+
+    private Rollover.Result rollOver() {
+        Rollover.Result rolled = new Rollover(database.dsl()).run(LocalDate.now(clock));
+        if (rolled.schools() > 0) {
+            log.info(
+                    "Academic-year rollover: {} schools, {} pupils moved up, {} Year 13 leavers archived",
+                    rolled.schools(),
+                    rolled.movedUp(),
+                    rolled.leaversArchived());
+        }
+        return rolled;
+    }
+
+    /**
+     * Brings schools' progress summaries up to date after changes and at each new day, so the home
+     * page and hub dashboards read current figures without judging every pupil (ProgressSummaries).
+     * Runs again a moment after each pass; every instance does, and they share the schools.
+     */
+    private void summariseProgress() {
+        vertx.executeBlocking(
+                        () -> new ProgressSummaries(database.dsl())
+                                .refreshDue(LocalDate.now(clock), SUMMARIES_PER_PASS),
+                        false)
+                .onComplete(done -> {
+                    if (done.failed() && !Database.isUnavailable(done.cause())) {
+                        log.warn("Summarising schools' progress failed; trying again shortly", done.cause());
+                    }
+                    if (!stopped) {
+                        vertx.setTimer(SUMMARY_PAUSE.toMillis(), id -> summariseProgress());
+                    }
+                });
+    }
+
+    /**
+     * The retention rules (docs/privacy.md) at half past two each night, UK time, when nobody is
+     * matching. Every instance runs them; each rule is safe to run twice. Logs counts, never people.
+     */
+    private void scheduleRetention() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(UK));
+        ZonedDateTime next = now.toLocalDate().atTime(RETENTION_AT).atZone(UK);
+        // a minute at least: under a clock that stands still (tests) the night never passes
+        if (!next.isAfter(now.plusMinutes(1))) {
+            next = next.plusDays(1);
+        }
+        vertx.setTimer(
+                Duration.between(now, next).toMillis(),
+                id -> vertx.executeBlocking(() -> new Retention(database.dsl(), clock).run(), false)
+                        .onComplete(done -> {
+                            if (done.succeeded()) {
+                                Retention.Report r = done.result();
+                                log.info(
+                                        "Retention: {} message bodies removed, {} audit IP addresses forgotten, {} leavers"
+                                                + " deleted, {} volunteers and {} employer contacts anonymised, {} expired"
+                                                + " tokens and {} sessions deleted",
+                                        r.messageBodies(),
+                                        r.auditAddresses(),
+                                        r.pupils(),
+                                        r.volunteers(),
+                                        r.employerContacts(),
+                                        r.tokens(),
+                                        r.sessions());
+                            } else if (!Database.isUnavailable(done.cause())) {
+                                log.warn("Retention failed; it runs again tomorrow night", done.cause());
+                            }
+                            if (!stopped) {
+                                scheduleRetention();
+                            }
+                        }));
+    }
+}
