@@ -14,7 +14,7 @@ import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /**
- * The README's backup and restore, done for real: pg_dump of a small hub, pg_restore into a fresh
+ * The backup and restore of docs/operations.md, done for real: pg_dump of a small hub, pg_restore into a fresh
  * database, and the app accepts and serves the copy.
  */
 class BackupTest {
