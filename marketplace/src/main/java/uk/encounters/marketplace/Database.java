@@ -26,8 +26,8 @@ import org.jooq.impl.DefaultConfiguration;
 public final class Database implements AutoCloseable {
 
     /**
-     * How PostgreSQL plans this app's queries, set on each new connection (README, "Database
-     * settings"). The queries are short and many run at once, so: no JIT compiling, which took
+     * How PostgreSQL plans this app's queries, set on each new connection (docs/architecture.md,
+     * "Database settings"). The queries are short and many run at once, so: no JIT compiling, which took
      * longer than the queries it compiled; no parallel workers, whose start-up cost more than they
      * saved with every core busy serving other requests; and random reads priced as the cached
      * reads they are, so a hub's rows are found through its indexes instead of by reading a

@@ -33,7 +33,7 @@ public final class MigrationFailure extends IllegalStateException {
                                         + " previous migration left it"
                                 : "That migration could not run in a transaction, so it may be half-applied")
                         + ", and the app will not start until the upgrade succeeds. Either " + RESTORE
-                        + ", or fix the cause and run 'encounters migrate' (README.md, \"Upgrades\").",
+                        + ", or fix the cause and run 'encounters migrate' (docs/operations.md, \"Upgrades\").",
                 cause);
     }
 
@@ -45,7 +45,7 @@ public final class MigrationFailure extends IllegalStateException {
                         + " half-upgraded and the app will not start. Either " + RESTORE
                         + ", or undo what that migration"
                         + " applied, delete its row from flyway_schema_history and run 'encounters migrate'"
-                        + " (README.md, \"Upgrades\").",
+                        + " (docs/operations.md, \"Upgrades\").",
                 null);
     }
 
@@ -57,7 +57,7 @@ public final class MigrationFailure extends IllegalStateException {
                         + " in flyway_schema_history, " + here + " here). A released migration must never change,"
                         + " so the app will not start against it. Either run the version of the app that applied it, or "
                         + RESTORE + "; if the migration was edited by mistake, put it back as it was and run"
-                        + " 'encounters migrate' (README.md, \"Upgrades\").",
+                        + " 'encounters migrate' (docs/operations.md, \"Upgrades\").",
                 null);
     }
 
@@ -68,7 +68,7 @@ public final class MigrationFailure extends IllegalStateException {
                         + "), newer than this version of the app knows (up to " + newestKnown + "): a newer release"
                         + " upgraded it, and this one could misread or damage what that release wrote, so it will not"
                         + " start. Either run the newer release, or, to go back to this one, restore the backup taken"
-                        + " before that upgrade (README.md, \"Upgrades\").",
+                        + " before that upgrade (docs/operations.md, \"Upgrades\").",
                 null);
     }
 
@@ -77,7 +77,7 @@ public final class MigrationFailure extends IllegalStateException {
                 null,
                 "The database's migration history does not match this version of the"
                         + " app: " + flywaySays + " The app will not start. Either " + RESTORE + ", or run the version"
-                        + " of the app that matches the database (README.md, \"Upgrades\").",
+                        + " of the app that matches the database (docs/operations.md, \"Upgrades\").",
                 cause);
     }
 }

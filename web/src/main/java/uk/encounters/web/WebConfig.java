@@ -12,8 +12,8 @@ import uk.encounters.web.observe.LogFormat;
 import uk.encounters.web.security.CurrentUser;
 
 /**
- * Everything the app reads from its environment, read once at start (see the README's
- * configuration table). Nothing else reads environment variables.
+ * Everything the app reads from its environment, read once at start (see the configuration
+ * table in docs/operations.md). Nothing else reads environment variables.
  */
 public record WebConfig(
         int port,

@@ -15,7 +15,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.cli.Operator;
 
 /**
- * The README's backup and restore, done for real: pg_dump of a small hub, pg_restore into a fresh
+ * The backup and restore of docs/operations.md, done for real: pg_dump of a small hub, pg_restore into a fresh
  * database, and the app accepts and serves the copy.
  */
 class BackupTest {

@@ -21,7 +21,7 @@ import uk.encounters.marketplace.DatabaseSettings;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /**
- * pg_dump and pg_restore of the test server's major version, run as the README's backup commands
+ * pg_dump and pg_restore of the test server's major version, run as the backup commands of docs/operations.md
  * run them. Found on the PATH, or else in Debian's /usr/lib/postgresql/MAJOR/bin. Without them the
  * test using them is skipped with the reason, except in CI (CI=true), where that fails, as for the
  * browser tests.

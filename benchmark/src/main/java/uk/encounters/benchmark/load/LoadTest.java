@@ -19,7 +19,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.DatabaseSettings;
 
 /**
- * The load test of the main pages (README, "Load test"): virtual users on virtual threads, each
+ * The load test of the main pages (docs/operations.md, "Load test"): virtual users on virtual threads, each
  * signed in as its own person, requesting their pages back to back or with a think time, timed
  * per page after a warm-up.
  */
