@@ -26,6 +26,11 @@ public final class AuditLog {
         this.dsl = dsl;
     }
 
+    /** One entry: {@code actor} did {@code action} to {@code subjectType} {@code subjectId}. */
+    public void record(Actor actor, String action, String subjectType, Long subjectId, Map<String, ?> detail) {
+        record(actor.userId(), action, subjectType, subjectId, detail, actor.ipAddress());
+    }
+
     /**
      * @param actorUserId who acted, or null when nobody was signed in
      * @param detail      small facts about the action (strings, numbers, booleans, lists, maps)

@@ -23,6 +23,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.matcher.domain.EncounterType;
@@ -95,6 +96,19 @@ public final class SchoolBookings {
      */
     public boolean recordNoShow(SchoolBooking booking, LocalDate today) {
         return !booking.attendanceRecorded() && NoShow.record(dsl, booking.id(), today);
+    }
+
+    /**
+     * The pupils on a booking's page: references of the year group's pupils by id, those chosen
+     * to go, and those who attended once attendance is recorded.
+     */
+    public record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended) {}
+
+    public Pupils pupils(long schoolId, SchoolBooking booking) {
+        return new Pupils(
+                new PupilRepository(dsl).references(schoolId, booking.yearGroup()),
+                chosen(booking.id()),
+                attended(booking.id()));
     }
 
     /** Pupils chosen for the booking, by id. */

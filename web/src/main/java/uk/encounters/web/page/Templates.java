@@ -20,6 +20,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.form.Form;
 import uk.encounters.web.security.CurrentUser;
 
 /**
@@ -58,21 +59,51 @@ public final class Templates {
         this.blocking = blocking;
     }
 
-    /** Renders a page and ends the response with it. */
+    /**
+     * Renders a page and ends the response with it. {@code page} is the page's own record (the
+     * templates read its accessors); {@code form} is the state of the form on it, if any: what was
+     * typed ({@code values}) and what is wrong ({@code fieldErrors}, and {@code errors} in order).
+     */
+    public void render(RoutingContext ctx, int status, String view, String title, Record page, Form form) {
+        Map<String, Object> around = new HashMap<>(form.model());
+        around.put("title", title);
+        around.put("productName", productName);
+        around.put("account", CurrentUser.of(ctx));
+        around.put("csrfToken", ctx.get(CSRF_TOKEN));
+        around.put("flash", Flash.take(ctx));
+        send(ctx, status, view, page, around);
+    }
+
+    public void render(RoutingContext ctx, int status, String view, String title, Record page) {
+        render(ctx, status, view, title, page, Form.blank());
+    }
+
+    public void render(RoutingContext ctx, String view, String title, Record page) {
+        render(ctx, 200, view, title, page, Form.blank());
+    }
+
+    /** Renders a page from a map of values; pages are moving to records (the overloads above). */
     public void render(RoutingContext ctx, int status, String view, String title, Map<String, Object> model) {
-        // A 503 means the database is away: there is nowhere to keep the session.
-        if (status >= 400 && status != 503) {
-            keepSession(ctx);
-        }
         Map<String, Object> page = new HashMap<>(model);
         page.put("title", title);
         page.put("productName", productName);
         page.put("account", CurrentUser.of(ctx));
         page.put("csrfToken", ctx.get(CSRF_TOKEN));
         page.putIfAbsent("flash", Flash.take(ctx));
+        send(ctx, status, view, page, Map.of());
+    }
+
+    /** {@code model}'s own values come first; {@code around} holds the layout's and the form's. */
+    private void send(RoutingContext ctx, int status, String view, Object model, Map<String, Object> around) {
+        // A 503 means the database is away: there is nowhere to keep the session.
+        if (status >= 400 && status != 503) {
+            keepSession(ctx);
+        }
         // Rendered on the worker pool: on the verticle's virtual thread it would hold up every other
         // request until done (a round review of 300 bookings is 800 KB of HTML).
-        String html = Thread.currentThread().isVirtual() ? blocking.call(() -> apply(view, page)) : apply(view, page);
+        String html = Thread.currentThread().isVirtual()
+                ? blocking.call(() -> apply(view, model, around))
+                : apply(view, model, around);
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -99,9 +130,14 @@ public final class Templates {
     }
 
     String apply(String view, Map<String, Object> model) {
+        return apply(view, model, Map.of());
+    }
+
+    private String apply(String view, Object model, Map<String, Object> around) {
         try {
             Template template = handlebars.compile(view);
             Context context = Context.newBuilder(model)
+                    .combine(around)
                     .resolver(ValueResolver.defaultValueResolvers().toArray(ValueResolver[]::new))
                     .build();
             try {

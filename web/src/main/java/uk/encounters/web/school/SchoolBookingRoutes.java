@@ -3,27 +3,22 @@ package uk.encounters.web.school;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.booking.SchoolBooking;
+import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.pupil.PupilProgress;
-import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -32,201 +27,158 @@ import uk.encounters.web.security.Routes;
  */
 public final class SchoolBookingRoutes {
 
-    private final Database database;
+    public record BookingsPage(long schoolId, List<SchoolBooking> bookings) {}
+
+    public record BookingPage(
+            long schoolId,
+            SchoolBooking booking,
+            boolean suggesting,
+            boolean attendanceDue,
+            boolean answerable,
+            List<Candidate> candidates,
+            List<RegisterLine> register) {}
+
+    /** A pupil who could go, ticked if suggested or chosen. */
+    public record Candidate(long id, String reference, int behind, boolean disadvantaged, boolean ticked) {}
+
+    /** A pupil on the attendance register, ticked unless recorded absent. */
+    public record RegisterLine(long id, String reference, boolean present) {}
+
+    public record DeclinePage(String summary, String consequence, String hint, String action, String back) {}
+
+    private final SchoolBookings bookings;
+    private final SchoolBookingChanges changes;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
+    private final PathEntity<SchoolBooking> booking;
 
-    public SchoolBookingRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public SchoolBookingRoutes(
+            SchoolBookings bookings,
+            SchoolBookingChanges changes,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.bookings = bookings;
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+        this.booking = new PathEntity<>(
+                "booking",
+                blocking,
+                ctx -> bookings.find(PathId.required(ctx, "schoolId"), PathId.required(ctx, "bookingId")));
     }
 
     /** Its routes (under /schools/:schoolId). */
     public void mount(Routes routes) {
         Routes school = routes.school();
         school.get("/bookings", this::showBookings);
-        school.get("/bookings/:bookingId", this::showBooking);
-        school.post("/bookings/:bookingId/confirm", this::processConfirm);
-        school.get("/bookings/:bookingId/decline", this::initDecline);
-        school.post("/bookings/:bookingId/decline", this::processDecline);
-        school.post("/bookings/:bookingId/pupils", this::processPupils);
-        school.post("/bookings/:bookingId/attendance", this::processAttendance);
-        school.post("/bookings/:bookingId/no-show", this::processNoShow);
+        Routes one = school.under("/bookings/:bookingId").loading(booking);
+        one.get("", this::showBooking);
+        one.post("/confirm", this::processConfirm);
+        one.get("/decline", this::initDecline);
+        one.post("/decline", this::processDecline);
+        one.post("/pupils", this::processPupils);
+        one.post("/attendance", this::processAttendance);
+        one.post("/no-show", this::processNoShow);
     }
 
     public void showBookings(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        List<SchoolBooking> bookings = blocking.call(() -> new SchoolBookings(database.dsl()).forSchool(schoolId));
-        templates.render(ctx, "school/bookings", "Bookings", Map.of("schoolId", schoolId, "bookings", bookings));
+        templates.render(
+                ctx,
+                "school/bookings",
+                "Bookings",
+                new BookingsPage(schoolId, blocking.call(() -> bookings.forSchool(schoolId))));
     }
 
     public void showBooking(RoutingContext ctx) {
-        load(ctx).ifPresent(loaded -> showBooking(ctx, 200, Form.blank(), loaded));
+        showBooking(ctx, 200, Form.blank(), candidates(ctx));
     }
 
     /** The school's yes, in one click. */
     public void processConfirm(RoutingContext ctx) {
-        change(
-                ctx,
-                (bookings, booking, today) -> bookings.confirm(booking, today),
-                "booking_confirmed_by_school",
-                "Confirmed.",
-                "That booking can no longer be changed here.");
+        boolean confirmed = blocking.call(() -> changes.confirm(CurrentUser.actor(ctx), booking.of(ctx)));
+        Flash.set(ctx, confirmed ? "Confirmed." : "That booking can no longer be changed here.");
+        ctx.redirect(path(ctx));
     }
 
     /** The employer did not come: recorded against their reliability, and the session goes back into matching. */
     public void processNoShow(RoutingContext ctx) {
-        change(
+        boolean recorded = blocking.call(() -> changes.recordNoShow(CurrentUser.actor(ctx), booking.of(ctx)));
+        Flash.set(
                 ctx,
-                (bookings, booking, today) -> bookings.recordNoShow(booking, today),
-                "booking_no_show",
-                "Recorded that the employer did not come. The request is open again, so its pupils go back into the"
-                        + " next matching round.",
-                "Only a session that has started, with no attendance recorded, can be marked as not happening.");
-    }
-
-    private interface BookingChange {
-        boolean apply(SchoolBookings bookings, SchoolBooking booking, LocalDate today);
-    }
-
-    /** One click on the booking's page: the change and its audit entry in one transaction, then the page again. */
-    private void change(RoutingContext ctx, BookingChange change, String auditAction, String done, String refused) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        SchoolBooking booking = loaded.get().booking();
-        boolean changed = blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean applied = change.apply(new SchoolBookings(c.dsl()), booking, LocalDate.now(clock));
-            if (applied) {
-                new AuditLog(c.dsl()).record(actor, auditAction, "booking", booking.id(), Map.of(), ip);
-            }
-            return applied;
-        }));
-        Flash.set(ctx, changed ? done : refused);
-        ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings/" + booking.id());
+                recorded
+                        ? "Recorded that the employer did not come. The request is open again, so its pupils go back"
+                                + " into the next matching round."
+                        : "Only a session that has started, with no attendance recorded, can be marked as not"
+                                + " happening.");
+        ctx.redirect(path(ctx));
     }
 
     public void initDecline(RoutingContext ctx) {
-        load(ctx).ifPresent(loaded -> showDecline(ctx, 200, Form.blank(), loaded));
+        showDecline(ctx, 200, Form.blank());
     }
 
     /** The school's no, with a reason: the request opens again for re-matching. */
     public void processDecline(RoutingContext ctx) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
         Form form = Form.of(ctx);
         String reason = form.requiredLines("reason", "Why you cannot do it", 1000);
         if (form.hasErrors()) {
-            showDecline(ctx, 422, form, loaded.get());
+            showDecline(ctx, 422, form);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        SchoolBooking booking = loaded.get().booking();
-        boolean done = blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean declined = new SchoolBookings(c.dsl()).decline(booking, reason, LocalDate.now(clock));
-            if (declined) {
-                new AuditLog(c.dsl())
-                        .record(
-                                actor,
-                                "booking_declined_by_school",
-                                "booking",
-                                booking.id(),
-                                Map.of("reason", reason),
-                                ip);
-            }
-            return declined;
-        }));
+        SchoolBooking declining = booking.of(ctx);
+        boolean declined = blocking.call(() -> changes.decline(CurrentUser.actor(ctx), declining, reason));
         Flash.set(
                 ctx,
-                done
+                declined
                         ? "Declined: the request is open again for the next matching round."
                         : "That booking can no longer be changed here.");
-        ctx.redirect("/schools/" + loaded.get().schoolId() + "/bookings");
+        ctx.redirect("/schools/" + PathId.required(ctx, "schoolId") + "/bookings");
     }
 
     /** The pupils who go: the suggestion as it stands or the careers leader's own choice. */
     public void processPupils(RoutingContext ctx) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
+        SchoolBooking chosenFor = booking.of(ctx);
+        List<PupilProgress> candidates = candidates(ctx);
         Form form = Form.of(ctx);
-        Set<Long> chosen = ids(ctx, "pupil", loaded.get(), form);
-        if (chosen.size() > loaded.get().booking().pupils()) {
-            form.error(
-                    "pupil",
-                    "Choose at most " + loaded.get().booking().pupils() + " pupils: the booking is for that many");
+        Set<Long> chosen = ids(ctx, "pupil", chosenFor, candidates, form);
+        if (chosen.size() > chosenFor.pupils()) {
+            form.error("pupil", "Choose at most " + chosenFor.pupils() + " pupils: the booking is for that many");
         }
         if (form.hasErrors()) {
-            showBooking(ctx, 422, form, loaded.get());
+            showBooking(ctx, 422, form, candidates);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        long bookingId = loaded.get().booking().id();
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            new SchoolBookings(c.dsl()).choose(bookingId, chosen);
-            new AuditLog(c.dsl())
-                    .record(actor, "booking_pupils_chosen", "booking", bookingId, Map.of("pupils", chosen.size()), ip);
+        blocking.call(() -> {
+            changes.choosePupils(CurrentUser.actor(ctx), chosenFor, chosen);
             return null;
-        }));
+        });
         Flash.set(ctx, "Saved: " + chosen.size() + " pupils go.");
-        ctx.redirect(loaded.get().path());
+        ctx.redirect(path(ctx));
     }
 
     /** Ticked pupils attended; the others listed were absent. Changes after the fact are audited. */
     public void processAttendance(RoutingContext ctx) {
-        Optional<Loaded> loaded = load(ctx);
-        if (loaded.isEmpty()) {
-            return;
-        }
-        SchoolBooking booking = loaded.get().booking();
+        SchoolBooking recordedFor = booking.of(ctx);
+        List<PupilProgress> candidates = candidates(ctx);
         Form form = Form.of(ctx);
-        if (!booking.attendanceDue(LocalDate.now(clock))) {
+        if (!recordedFor.attendanceDue(LocalDate.now(clock))) {
             form.error("present", "Attendance is recorded on or after the day of the session");
         }
-        Set<Long> listed = ids(ctx, "listed", loaded.get(), form);
-        Set<Long> present = ids(ctx, "present", loaded.get(), form);
+        Set<Long> listed = ids(ctx, "listed", recordedFor, candidates, form);
+        Set<Long> present = ids(ctx, "present", recordedFor, candidates, form);
         if (!listed.containsAll(present)) {
             form.error("present", "Tick only pupils on the list");
         }
         if (form.hasErrors()) {
-            showBooking(ctx, 422, form, loaded.get());
+            showBooking(ctx, 422, form, candidates);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        SchoolBookings.Attendance result = blocking.call(() -> database.dsl().transactionResult(c -> {
-            var attendance = new SchoolBookings(c.dsl()).recordAttendance(booking, listed, present);
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            attendance.changed() > 0 ? "attendance_changed" : "attendance_recorded",
-                            "booking",
-                            booking.id(),
-                            Map.of(
-                                    "attended",
-                                    attendance.attended(),
-                                    "absent",
-                                    attendance.absent(),
-                                    "changed",
-                                    attendance.changed(),
-                                    "paid_pence",
-                                    attendance.paidPence(),
-                                    "budget_uncovered",
-                                    attendance.uncovered()),
-                            ip);
-            return attendance;
-        }));
+        SchoolBookings.Attendance result =
+                blocking.call(() -> changes.recordAttendance(CurrentUser.actor(ctx), recordedFor, listed, present));
         Flash.set(
                 ctx,
                 "Recorded: " + result.attended() + " attended, " + result.absent() + " absent."
@@ -237,41 +189,30 @@ public final class SchoolBookingRoutes {
                                 ? " Your budget for paid encounters did not cover this session: talk to your"
                                         + " enterprise coordinator."
                                 : ""));
-        ctx.redirect(loaded.get().path());
+        ctx.redirect(path(ctx));
     }
 
-    private record Loaded(long schoolId, SchoolBooking booking, List<PupilProgress> candidates) {
-        /** The booking's page, built from its ids: never from the address asked for. */
-        String path() {
-            return "/schools/" + schoolId + "/bookings/" + booking.id();
-        }
-
-        Set<Long> candidateIds() {
-            return candidates.stream().map(PupilProgress::pupilId).collect(Collectors.toSet());
-        }
+    /** The booking's page, built from its ids: never from the address asked for. */
+    private String path(RoutingContext ctx) {
+        return "/schools/" + PathId.required(ctx, "schoolId") + "/bookings/"
+                + booking.of(ctx).id();
     }
 
-    private Optional<Loaded> load(RoutingContext ctx) {
+    /** The year group's pupils on roll, those with most to gain first. */
+    private List<PupilProgress> candidates(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        LocalDate today = LocalDate.now(clock);
-        Optional<Loaded> loaded = PathId.of(ctx, "bookingId")
-                .flatMap(id -> blocking.call(() -> {
-                    SchoolBookings bookings = new SchoolBookings(database.dsl());
-                    return bookings.find(schoolId, id)
-                            .map(b -> new Loaded(schoolId, b, bookings.candidates(schoolId, b, today)));
-                }));
-        if (loaded.isEmpty()) {
-            ctx.fail(404);
-        }
-        return loaded;
+        SchoolBooking on = booking.of(ctx);
+        return blocking.call(() -> bookings.candidates(schoolId, on, LocalDate.now(clock)));
     }
 
     /** Pupil ids posted under {@code field}, each one of the booking's year group on roll. */
-    private static Set<Long> ids(RoutingContext ctx, String field, Loaded loaded, Form form) {
+    private static Set<Long> ids(
+            RoutingContext ctx, String field, SchoolBooking booking, List<PupilProgress> candidates, Form form) {
+        Set<Long> candidateIds = candidates.stream().map(PupilProgress::pupilId).collect(Collectors.toSet());
         Set<Long> ids = new LinkedHashSet<>();
         for (String value : ctx.request().formAttributes().getAll(field)) {
-            if (!value.matches("\\d{1,18}") || !loaded.candidateIds().contains(Long.parseLong(value))) {
-                form.error(field, "Choose pupils of Year " + loaded.booking().yearGroup() + " from the list");
+            if (!value.matches("\\d{1,18}") || !candidateIds.contains(Long.parseLong(value))) {
+                form.error(field, "Choose pupils of Year " + booking.yearGroup() + " from the list");
                 continue;
             }
             ids.add(Long.parseLong(value));
@@ -279,71 +220,54 @@ public final class SchoolBookingRoutes {
         return ids;
     }
 
-    private void showDecline(RoutingContext ctx, int status, Form form, Loaded loaded) {
-        SchoolBooking b = loaded.booking();
-        String path = loaded.path();
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put(
-                "summary",
+    private void showDecline(RoutingContext ctx, int status, Form form) {
+        SchoolBooking b = booking.of(ctx);
+        DeclinePage page = new DeclinePage(
                 b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", " + b.startsOn() + " ("
-                        + b.periodLabel() + ").");
-        model.put("consequence", "Your request opens again, so the pupils go back into the next matching round.");
-        model.put("hint", "For example: exams moved to that week. The coordinator passes it on to the employer.");
-        model.put("action", path + "/decline");
-        model.put("back", path);
-        templates.render(ctx, status, "booking/decline", "Decline a booking", model);
+                        + b.periodLabel() + ").",
+                "Your request opens again, so the pupils go back into the next matching round.",
+                "For example: exams moved to that week. The coordinator passes it on to the employer.",
+                path(ctx) + "/decline",
+                path(ctx));
+        templates.render(ctx, status, "booking/decline", "Decline a booking", page, form);
     }
 
-    /** The booking with its pupils, from what the handler has loaded already. */
-    private void showBooking(RoutingContext ctx, int status, Form form, Loaded loaded) {
-        SchoolBooking booking = loaded.booking();
+    /** The booking with its pupils. */
+    private void showBooking(RoutingContext ctx, int status, Form form, List<PupilProgress> candidates) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        SchoolBooking shown = booking.of(ctx);
         LocalDate today = LocalDate.now(clock);
-        record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended) {}
-        Pupils pupils = blocking.call(() -> {
-            SchoolBookings bookings = new SchoolBookings(database.dsl());
-            return new Pupils(
-                    new PupilRepository(database.dsl()).references(loaded.schoolId(), booking.yearGroup()),
-                    bookings.chosen(booking.id()),
-                    bookings.attended(booking.id()));
-        });
-        Map<Long, String> references = pupils.references();
-        Set<Long> chosen = pupils.chosen();
-        Set<Long> attended = pupils.attended();
-        boolean suggesting = chosen.isEmpty();
-        List<PupilProgress> candidates = loaded.candidates();
+        SchoolBookings.Pupils pupils = blocking.call(() -> bookings.pupils(schoolId, shown));
+        boolean suggesting = pupils.chosen().isEmpty();
         Set<Long> ticked = suggesting
                 ? candidates.stream()
-                        .limit(booking.pupils())
+                        .limit(shown.pupils())
                         .map(PupilProgress::pupilId)
                         .collect(Collectors.toSet())
-                : chosen;
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("schoolId", loaded.schoolId());
-        model.put("booking", booking);
-        model.put("suggesting", suggesting);
-        model.put("attendanceDue", booking.attendanceDue(today));
-        model.put("answerable", booking.answerable(today));
-        model.put(
-                "candidates",
-                candidates.stream()
-                        .map(p -> Map.of(
-                                "id", p.pupilId(),
-                                "reference", references.getOrDefault(p.pupilId(), "?"),
-                                "behind", p.encountersBehind(),
-                                "disadvantaged", p.disadvantaged(),
-                                "ticked", ticked.contains(p.pupilId())))
-                        .toList());
+                : pupils.chosen();
         // attendance: the chosen pupils (or those already recorded), ticked unless recorded absent
-        Set<Long> listed = chosen.isEmpty() ? ticked : chosen;
-        model.put(
-                "register",
+        Set<Long> listed = suggesting ? ticked : pupils.chosen();
+        BookingPage page = new BookingPage(
+                schoolId,
+                shown,
+                suggesting,
+                shown.attendanceDue(today),
+                shown.answerable(today),
+                candidates.stream()
+                        .map(p -> new Candidate(
+                                p.pupilId(),
+                                pupils.references().getOrDefault(p.pupilId(), "?"),
+                                p.encountersBehind(),
+                                p.disadvantaged(),
+                                ticked.contains(p.pupilId())))
+                        .toList(),
                 candidates.stream()
                         .filter(p -> listed.contains(p.pupilId()))
-                        .map(p -> Map.of(
-                                "id", p.pupilId(),
-                                "reference", references.getOrDefault(p.pupilId(), "?"),
-                                "present", !booking.attendanceRecorded() || attended.contains(p.pupilId())))
+                        .map(p -> new RegisterLine(
+                                p.pupilId(),
+                                pupils.references().getOrDefault(p.pupilId(), "?"),
+                                !shown.attendanceRecorded() || pupils.attended().contains(p.pupilId())))
                         .toList());
-        templates.render(ctx, status, "school/booking", booking.typeLabel() + " on " + booking.startsOn(), model);
+        templates.render(ctx, status, "school/booking", shown.typeLabel() + " on " + shown.startsOn(), page, form);
     }
 }

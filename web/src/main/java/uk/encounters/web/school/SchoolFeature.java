@@ -1,5 +1,7 @@
 package uk.encounters.web.school;
 
+import uk.encounters.marketplace.booking.SchoolBookingChanges;
+import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.pupil.SchoolActivities;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
@@ -15,7 +17,13 @@ public final class SchoolFeature {
     public static void mount(Foundation app, Routes routes) {
         new PupilRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
         new DashboardRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new SchoolBookingRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
+        new SchoolBookingRoutes(
+                        new SchoolBookings(app.database().dsl()),
+                        new SchoolBookingChanges(app.database().dsl(), app.clock()),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
         new EvidenceRoutes(app.database(), app.blocking(), app.templates()).mount(routes);
         new ActivityRoutes(new SchoolActivities(app.database().dsl()), app.blocking(), app.templates(), app.clock())
                 .mount(routes);

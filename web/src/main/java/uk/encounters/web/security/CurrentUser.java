@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.page.Flash;
 
@@ -71,6 +72,12 @@ public final class CurrentUser {
     }
 
     /** Signs the account in: a new session id first, so an id fixed before sign-in is worthless. */
+    /** Who is making this request, as a change's audit entry records it. */
+    public static Actor actor(RoutingContext ctx) {
+        Account account = of(ctx);
+        return new Actor(account == null ? null : account.id(), RateLimit.clientAddress(ctx));
+    }
+
     public static void signIn(RoutingContext ctx, Account account) {
         ctx.session().regenerateId();
         SecondFactorGate.forget(ctx.session());

@@ -1,0 +1,94 @@
+package uk.encounters.marketplace.booking;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.AuditLog;
+
+/**
+ * What a school's careers leader changes on a booking: confirming or declining it, choosing who
+ * goes, recording who attended or that the employer did not come. Each change and its audit entry
+ * are one transaction.
+ */
+public final class SchoolBookingChanges {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public SchoolBookingChanges(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /** The school's yes; false when the booking can no longer be answered. */
+    public boolean confirm(Actor actor, SchoolBooking booking) {
+        return dsl.transactionResult(c -> {
+            boolean confirmed = new SchoolBookings(c.dsl()).confirm(booking, today());
+            if (confirmed) {
+                new AuditLog(c.dsl()).record(actor, "booking_confirmed_by_school", "booking", booking.id(), Map.of());
+            }
+            return confirmed;
+        });
+    }
+
+    /** The school's no, with a reason: the request opens again. False when it can no longer be answered. */
+    public boolean decline(Actor actor, SchoolBooking booking, String reason) {
+        return dsl.transactionResult(c -> {
+            boolean declined = new SchoolBookings(c.dsl()).decline(booking, reason, today());
+            if (declined) {
+                new AuditLog(c.dsl())
+                        .record(actor, "booking_declined_by_school", "booking", booking.id(), Map.of("reason", reason));
+            }
+            return declined;
+        });
+    }
+
+    /** The employer did not come; false unless the session has started with no attendance recorded. */
+    public boolean recordNoShow(Actor actor, SchoolBooking booking) {
+        return dsl.transactionResult(c -> {
+            boolean recorded = new SchoolBookings(c.dsl()).recordNoShow(booking, today());
+            if (recorded) {
+                new AuditLog(c.dsl()).record(actor, "booking_no_show", "booking", booking.id(), Map.of());
+            }
+            return recorded;
+        });
+    }
+
+    /** Who goes; the caller has checked they are the year group's pupils and not too many. */
+    public void choosePupils(Actor actor, SchoolBooking booking, Set<Long> pupilIds) {
+        dsl.transaction(c -> {
+            new SchoolBookings(c.dsl()).choose(booking.id(), pupilIds);
+            new AuditLog(c.dsl())
+                    .record(actor, "booking_pupils_chosen", "booking", booking.id(), Map.of("pupils", pupilIds.size()));
+        });
+    }
+
+    /** Who came, of those listed; recording again corrects it, and the audit entry says so. */
+    public SchoolBookings.Attendance recordAttendance(
+            Actor actor, SchoolBooking booking, Set<Long> listed, Set<Long> present) {
+        return dsl.transactionResult(c -> {
+            SchoolBookings.Attendance attendance =
+                    new SchoolBookings(c.dsl()).recordAttendance(booking, listed, present);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            attendance.changed() > 0 ? "attendance_changed" : "attendance_recorded",
+                            "booking",
+                            booking.id(),
+                            Map.of(
+                                    "attended", attendance.attended(),
+                                    "absent", attendance.absent(),
+                                    "changed", attendance.changed(),
+                                    "paid_pence", attendance.paidPence(),
+                                    "budget_uncovered", attendance.uncovered()));
+            return attendance;
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
