@@ -11,14 +11,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.encounters.demo.SharedData;
+import uk.encounters.demo.simulation.Arm;
+import uk.encounters.demo.simulation.Behaviour;
+import uk.encounters.demo.simulation.SchoolYearSimulation;
+import uk.encounters.demo.simulation.ScratchDatabase;
+import uk.encounters.demo.simulation.SimulationReport;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.demo.SharedData;
-import uk.encounters.marketplace.simulation.Arm;
-import uk.encounters.marketplace.simulation.Behaviour;
-import uk.encounters.marketplace.simulation.SchoolYearSimulation;
-import uk.encounters.marketplace.simulation.ScratchDatabase;
-import uk.encounters.marketplace.simulation.SimulationReport;
 
 /**
  * {@code encounters simulate}: a school year of weekly rounds on a generated hub, played three
