@@ -15,7 +15,7 @@ import uk.encounters.benchmark.reference.CpSatReference;
 import uk.encounters.benchmark.reference.ReferencePlan;
 import uk.encounters.benchmark.reference.ReferenceResult;
 import uk.encounters.benchmark.reference.ReferenceSolver;
-import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.demo.SharedData;
 import uk.encounters.matcher.baseline.FirstComeFirstServed;
 import uk.encounters.matcher.baseline.PriorityGreedy;
 import uk.encounters.matcher.domain.MatchingProblem;

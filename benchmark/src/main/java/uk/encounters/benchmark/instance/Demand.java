@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import uk.encounters.demo.DemoHub;
+import uk.encounters.demo.RequestGenerator;
+import uk.encounters.demo.Seed;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.demo.DemoHub;
-import uk.encounters.marketplace.demo.RequestGenerator;
-import uk.encounters.marketplace.demo.Seed;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**

@@ -1,7 +1,7 @@
 package uk.encounters.benchmark.instance;
 
 import java.util.random.RandomGenerator;
-import uk.encounters.marketplace.demo.DemoHub;
+import uk.encounters.demo.DemoHub;
 import uk.encounters.marketplace.round.ContactCap;
 import uk.encounters.matcher.domain.Employer;
 

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntToLongFunction;
-import uk.encounters.marketplace.demo.DemoHub;
+import uk.encounters.demo.DemoHub;
 import uk.encounters.marketplace.offer.Sectors;
 
 /**

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import uk.encounters.demo.DemoData;
+import uk.encounters.demo.DemoHub;
 import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.demo.DemoData;
-import uk.encounters.marketplace.demo.DemoHub;
 
 /**
  * The benchmark's instances, with the time limits DESIGN.md's targets are set at: the solver's,

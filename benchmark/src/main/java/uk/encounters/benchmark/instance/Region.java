@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import uk.encounters.marketplace.demo.DemoArea;
-import uk.encounters.marketplace.demo.DemoHub;
-import uk.encounters.marketplace.demo.HubGenerator;
-import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.demo.DemoArea;
+import uk.encounters.demo.DemoHub;
+import uk.encounters.demo.HubGenerator;
+import uk.encounters.demo.SharedData;
 
 /**
  * The East Midlands: its ten local authorities' hubs of the England demo area (one hub per local

@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.encounters.demo.DemoData;
+import uk.encounters.demo.LoadReport;
+import uk.encounters.demo.SharedData;
 import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.demo.DemoData;
-import uk.encounters.marketplace.demo.LoadReport;
-import uk.encounters.marketplace.demo.SharedData;
 import uk.encounters.web.WebConfig;
 
 /** Loads generated hubs for `encounters seed` and the first run of `encounters demo`. */

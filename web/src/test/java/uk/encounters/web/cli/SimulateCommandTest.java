@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.demo.SharedData;
+import uk.encounters.demo.SharedData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** {@code encounters simulate}: two weeks of one-second rounds, compared, in scratch databases that go afterwards. */
