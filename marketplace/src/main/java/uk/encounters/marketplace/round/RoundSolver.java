@@ -15,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.matcher.Matcher;
 import uk.encounters.matcher.PlanSummary;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -63,7 +62,7 @@ public final class RoundSolver implements AutoCloseable {
     private final SolveListener listener;
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("matching-round-", 1).daemon(true).factory());
-    private final Map<Long, Solver<MatchingProblem>> solving = new ConcurrentHashMap<>();
+    private final Map<Long, Matcher.Run> solving = new ConcurrentHashMap<>();
     private final int maxConcurrent;
     private final Semaphore slots;
     /** Set by close(): a solve still loading its problem then stops as soon as it starts. */
@@ -262,9 +261,9 @@ public final class RoundSolver implements AutoCloseable {
     /** Stops a solve this instance runs at once; others see the request in the database within a second. */
     public boolean stop(long hubId, long roundId) {
         boolean requested = new Rounds(database.dsl()).requestStop(hubId, roundId);
-        Solver<MatchingProblem> running = solving.get(roundId);
+        Matcher.Run running = solving.get(roundId);
         if (running != null) {
-            running.terminateEarly();
+            running.stop();
         }
         return requested;
     }
@@ -296,11 +295,9 @@ public final class RoundSolver implements AutoCloseable {
         if (problem.sessions().stream().anyMatch(s -> !s.pinned())) {
             SolverSettings settings = SolverSettings.forSeconds(options.timeLimitSeconds())
                     .withEnvironmentMode(EnvironmentMode.NON_REPRODUCIBLE);
-            Solver<MatchingProblem> solver = SolverFactory.<MatchingProblem>create(settings.toSolverConfig())
-                    .buildSolver();
             // each new best is a fresh planning clone, never changed after: safe to read on the watcher thread
             AtomicReference<MatchingProblem> best = new AtomicReference<>();
-            solver.addEventListener(event -> best.set(event.getNewBestSolution()));
+            Matcher.Run solver = new Matcher(settings).prepare().onNewBestPlan(best::set);
             solving.put(roundId, solver);
             Thread watcher = Thread.ofPlatform()
                     .name("matching-round-progress-" + roundId)
@@ -308,7 +305,7 @@ public final class RoundSolver implements AutoCloseable {
                     .start(() -> watch(rounds, roundId, solver, best, () -> closing));
             try {
                 plan = solver.solve(problem);
-                stoppedEarly = solver.isTerminateEarly();
+                stoppedEarly = solver.stoppedEarly();
             } finally {
                 solving.remove(roundId);
                 watcher.interrupt();
@@ -375,7 +372,7 @@ public final class RoundSolver implements AutoCloseable {
     private static void watch(
             Rounds rounds,
             long roundId,
-            Solver<MatchingProblem> solver,
+            Matcher.Run solver,
             AtomicReference<MatchingProblem> best,
             BooleanSupplier closing) {
         MatchingProblem written = null;
@@ -391,7 +388,7 @@ public final class RoundSolver implements AutoCloseable {
                         written = latest;
                     }
                     if (closing.getAsBoolean() || rounds.solveShouldEnd(roundId)) {
-                        solver.terminateEarly();
+                        solver.stop();
                     }
                     failing = false;
                 } catch (RuntimeException e) {
@@ -424,7 +421,7 @@ public final class RoundSolver implements AutoCloseable {
      */
     public void close() {
         closing = true;
-        solving.values().forEach(Solver::terminateEarly);
+        solving.values().forEach(Matcher.Run::stop);
         jobs.shutdown();
         try {
             if (!jobs.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
