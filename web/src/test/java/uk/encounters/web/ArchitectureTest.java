@@ -7,7 +7,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,9 +95,6 @@ class ArchitectureTest {
                 .check(APP);
     }
 
-    @Disabled("cycles between web packages are removed by issue 22's web restructure: observe -> security -> observe"
-            + " (observe.AccessLog calls security.CurrentUser.of and security.Routes.patternOf; security.Routes.add"
-            + " calls observe.RequestId.carried)")
     @Test
     // the feature packages only: classes in uk.encounters.web itself (Blocking, Templates ...) belong to no slice
     void webFeaturePackagesHaveNoCycles() {

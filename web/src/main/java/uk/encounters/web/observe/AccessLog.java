@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import uk.encounters.marketplace.account.Account;
-import uk.encounters.web.security.CurrentUser;
-import uk.encounters.web.security.Routes;
 
 /**
  * One line per request when its response ends: method, route pattern, path, status, duration and
@@ -17,6 +15,15 @@ import uk.encounters.web.security.Routes;
  * secret in the path, so that part is replaced.
  */
 public final class AccessLog {
+
+    /**
+     * Where the route registrar keeps the pattern of the route that took the request, and the
+     * current-user step the signed-in account: the log reads them here, so it needs nothing from
+     * the packages that put them.
+     */
+    public static final String ROUTE_PATTERN = "routePattern";
+
+    public static final String ACCOUNT = "account";
 
     static final String SECRET = "[secret]";
     /** The route of requests no route took (404s): one label, whatever the path. */
@@ -43,7 +50,7 @@ public final class AccessLog {
         String path = loggablePath(ctx);
         int status = ctx.response().getStatusCode();
         long millis = (System.nanoTime() - began) / 1_000_000;
-        Account account = CurrentUser.of(ctx);
+        Account account = ctx.get(ACCOUNT);
         // probes come every few seconds from the orchestrator: only in debug logs
         LoggingEventBuilder line = route.equals("/health") || route.equals("/ready") ? log.atDebug() : log.atInfo();
         line = line.addKeyValue("method", method)
@@ -69,7 +76,7 @@ public final class AccessLog {
 
     /** The pattern of the route that took the request ({@code /schools/:schoolId/progress}), or "unmatched". */
     public static String routeOf(RoutingContext ctx) {
-        String pattern = Routes.patternOf(ctx);
+        String pattern = ctx.get(ROUTE_PATTERN);
         return pattern == null ? UNMATCHED : pattern;
     }
 
@@ -79,7 +86,7 @@ public final class AccessLog {
      * cut short.
      */
     public static String loggablePath(RoutingContext ctx) {
-        String pattern = Routes.patternOf(ctx);
+        String pattern = ctx.get(ROUTE_PATTERN);
         if (pattern == null) {
             String path = TOKEN_LIKE.matcher(ctx.request().path()).replaceAll(SECRET);
             return path.length() <= MAX_PATH_LENGTH ? path : path.substring(0, MAX_PATH_LENGTH) + "...";

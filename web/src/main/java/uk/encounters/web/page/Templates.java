@@ -20,6 +20,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.security.CurrentUser;
 

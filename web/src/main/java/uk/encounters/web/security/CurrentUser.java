@@ -9,7 +9,8 @@ import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.web.Blocking;
-import uk.encounters.web.page.Flash;
+import uk.encounters.web.form.Flash;
+import uk.encounters.web.observe.AccessLog;
 
 /**
  * Who is asking: the session holds only a user id and when they signed in; the account and its
@@ -25,7 +26,7 @@ public final class CurrentUser {
 
     static final String SESSION_KEY = "userId";
     private static final String SIGNED_IN_AT = "signedInAt";
-    private static final String CONTEXT_KEY = "account";
+    private static final String CONTEXT_KEY = AccessLog.ACCOUNT;
 
     private final AccountRepository accounts;
     private final Blocking blocking;
@@ -71,13 +72,13 @@ public final class CurrentUser {
         return ctx.get(CONTEXT_KEY);
     }
 
-    /** Signs the account in: a new session id first, so an id fixed before sign-in is worthless. */
     /** Who is making this request, as a change's audit entry records it. */
     public static Actor actor(RoutingContext ctx) {
         Account account = of(ctx);
         return new Actor(account == null ? null : account.id(), RateLimit.clientAddress(ctx));
     }
 
+    /** Signs the account in: a new session id first, so an id fixed before sign-in is worthless. */
     public static void signIn(RoutingContext ctx, Account account) {
         ctx.session().regenerateId();
         SecondFactorGate.forget(ctx.session());

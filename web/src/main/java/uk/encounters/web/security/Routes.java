@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.observe.AccessLog;
 import uk.encounters.web.observe.RequestId;
 
 /**
@@ -30,7 +31,7 @@ public final class Routes {
     /** Path parameters that hold a row's id ({@code :schoolId}); tokens and file names are not ids. */
     private static final Pattern ID_PARAMETER = Pattern.compile(":([A-Za-z]+Id)\\b");
 
-    private static final String PATTERN = "routePattern";
+    private static final String PATTERN = AccessLog.ROUTE_PATTERN;
 
     private final Router router;
     private final Access.HubLookup hubs;

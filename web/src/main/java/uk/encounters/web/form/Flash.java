@@ -1,4 +1,4 @@
-package uk.encounters.web.page;
+package uk.encounters.web.form;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -15,7 +15,7 @@ public final class Flash {
         }
     }
 
-    static String take(RoutingContext ctx) {
+    public static String take(RoutingContext ctx) {
         return ctx.session() == null ? null : ctx.session().remove(KEY);
     }
 }
