@@ -51,6 +51,7 @@ import uk.encounters.web.security.Routes;
  * The app trusts X-Forwarded-For (TRUST_PROXY=true, as behind a proxy) and each post comes from
  * a new address, so the per-address rate limits answer 429 only where a per-account one applies.
  */
+@Tag("fault")
 @Tag("slow")
 class FormFuzzTest {
 
