@@ -11,12 +11,14 @@ import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** The pool's breaker against real PostgreSQL servers: one that is not there yet, and one that is busy. */
+@Tag("fault")
 class FailFastDataSourceTest {
 
     @RegisterExtension

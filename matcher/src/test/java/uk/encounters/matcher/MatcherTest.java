@@ -1,7 +1,20 @@
 package uk.encounters.matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.matcher.SmallHub.*;
+import static uk.encounters.matcher.SmallHub.ALVASTON;
+import static uk.encounters.matcher.SmallHub.DERBY_CENTRE;
+import static uk.encounters.matcher.SmallHub.MICKLEOVER;
+import static uk.encounters.matcher.SmallHub.MONDAY;
+import static uk.encounters.matcher.SmallHub.cohort;
+import static uk.encounters.matcher.SmallHub.coldSpotSchool;
+import static uk.encounters.matcher.SmallHub.employer;
+import static uk.encounters.matcher.SmallHub.offer;
+import static uk.encounters.matcher.SmallHub.request;
+import static uk.encounters.matcher.SmallHub.school;
+import static uk.encounters.matcher.SmallHub.talk;
+import static uk.encounters.matcher.SmallHub.talkRequest;
+import static uk.encounters.matcher.SmallHub.unchecked;
+import static uk.encounters.matcher.SmallHub.volunteer;
 
 import java.time.Duration;
 import java.util.List;

@@ -21,6 +21,7 @@ import java.util.concurrent.CyclicBarrier;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.Database;
@@ -251,6 +252,7 @@ class TwoInstancesTest {
         awaitTrue("the hub's lock is free", Duration.ofSeconds(5), () -> !RoundLock.isHeld(db.dsl(), hub.id()));
     }
 
+    @Tag("fault")
     @Test
     void aRoundWhoseInstanceDiesMidSolveIsMarkedInterruptedByTheOthersAndRunsAgain() throws Exception {
         RoundHub hub = RoundHub.create(db.dsl(), "Crash Hub");

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -18,6 +19,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
  * before it serves, with a non-zero status and one paragraph on stderr saying which migration, what
  * PostgreSQL said and what to do; no stack trace.
  */
+@Tag("fault")
 class UpgradeTest {
 
     /** As the release before the matching round (V6) left it. */

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.demo.SharedData;
@@ -34,6 +35,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
  * with employers and pupils let down more often than by default so that declines, no-shows and
  * absences all happen, half the schools taking up "What to request next", and a fifth more supply.
  */
+@Tag("slow")
 class SchoolYearSimulationTest {
 
     @RegisterExtension

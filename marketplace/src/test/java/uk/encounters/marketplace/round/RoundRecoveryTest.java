@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.Database;
@@ -20,6 +21,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
  * A solve whose app instance stops, dies or loses its connection to PostgreSQL: each instance is
  * a {@link RoundSolver} on a connection pool of its own, as separate processes would be.
  */
+@Tag("fault")
 class RoundRecoveryTest {
 
     @RegisterExtension

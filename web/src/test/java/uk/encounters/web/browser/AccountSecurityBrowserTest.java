@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -22,6 +23,7 @@ import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 
 /** A coordinator sets up two-step sign-in on a phone, then decides who joins an organisation, on a desk. */
+@Tag("browser")
 class AccountSecurityBrowserTest {
 
     @RegisterExtension

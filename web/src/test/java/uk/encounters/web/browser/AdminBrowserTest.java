@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -16,6 +17,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
 
 /** An administrator sets up a hub in a real browser, mistakes and all. */
+@Tag("browser")
 class AdminBrowserTest {
 
     @RegisterExtension

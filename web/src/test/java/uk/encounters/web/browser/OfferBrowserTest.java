@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
 
 /** A small business offers a talk the way a new visitor would: from the home page, with no account. */
+@Tag("browser")
 class OfferBrowserTest {
 
     @RegisterExtension

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ import uk.encounters.web.cli.DemoSignIns;
  * update in place, reviews and publishes the proposal, and the demo administrator finds an
  * employer's digest in the outbox.
  */
+@Tag("browser")
 class RoundBrowserTest {
 
     @RegisterExtension

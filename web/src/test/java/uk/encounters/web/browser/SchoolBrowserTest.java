@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -20,6 +21,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
 
 /** A careers leader reads their school's progress and posts the suggested request in one click. */
+@Tag("browser")
 class SchoolBrowserTest {
 
     @RegisterExtension

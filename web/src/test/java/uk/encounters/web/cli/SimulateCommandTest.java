@@ -6,6 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.HUB;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.demo.SharedData;
@@ -19,6 +20,7 @@ class SimulateCommandTest {
 
     private final Operator operator = new Operator(db);
 
+    @Tag("slow")
     @Test
     void simulatePlaysWeeksForEveryArmPrintsTheComparisonWritesTheCsvAndDropsItsScratchDatabases(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws java.io.IOException {

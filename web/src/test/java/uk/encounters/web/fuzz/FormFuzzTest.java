@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.LoginTokens;
@@ -50,6 +51,8 @@ import uk.encounters.web.security.Routes;
  * The app trusts X-Forwarded-For (TRUST_PROXY=true, as behind a proxy) and each post comes from
  * a new address, so the per-address rate limits answer 429 only where a per-account one applies.
  */
+@Tag("fault")
+@Tag("slow")
 class FormFuzzTest {
 
     @RegisterExtension

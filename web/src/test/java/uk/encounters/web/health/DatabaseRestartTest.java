@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.encounters.marketplace.Database;
@@ -36,6 +37,7 @@ import uk.encounters.web.Visitor;
  * restarted: it must answer 503 while the database is away, never 500 and never hang, and serve
  * again, with every session intact, soon after the database is back.
  */
+@Tag("fault")
 class DatabaseRestartTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.Database;
@@ -17,6 +18,7 @@ import uk.encounters.web.TcpProxy;
 import uk.encounters.web.Visitor;
 
 /** The app reaches PostgreSQL through a proxy the test can cut, as a database restart would. */
+@Tag("fault")
 class ReadinessTest {
 
     @RegisterExtension

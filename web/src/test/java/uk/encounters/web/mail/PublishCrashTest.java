@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.DatabaseSettings;
@@ -48,6 +49,7 @@ import uk.encounters.web.mail.FakeSmtpServer.ReceivedMail;
  * rather than wait that long, the test moves the claims back by the lease, exactly as ten minutes
  * passing would leave them. Nothing else in the database is touched.
  */
+@Tag("fault")
 class PublishCrashTest {
 
     @RegisterExtension
