@@ -129,7 +129,7 @@ public final class WebServer extends VerticleBase {
         router.route().handler(new SecurityHeaders(config.https())::add);
         router.route().handler(NormalisedPath::require);
         // Probes and assets first: they need no session.
-        new HealthRoutes(database, blocking).mount(routes);
+        new HealthRoutes(database::isReady, blocking).mount(routes);
         routes.anyone().get("/static/*", StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         readBodies();
         router.route().handler(sessionHandler);
@@ -166,7 +166,8 @@ public final class WebServer extends VerticleBase {
                 new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry()));
         housekeeping.start();
         // The outbox worker is a child verticle: it stops with the server.
-        return vertx.deployVerticle(new OutboxWorker(database, config.mail(), new MessageLinks(database, links, clock)))
+        return vertx.deployVerticle(new OutboxWorker(
+                        new Outbox(database.dsl()), config.mail(), new MessageLinks(database.dsl(), links, clock)))
                 .compose(id -> vertx.createHttpServer(serverOptions())
                         .requestHandler(router)
                         .listen(config.port()))

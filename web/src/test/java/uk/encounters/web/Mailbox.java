@@ -45,6 +45,6 @@ public final class Mailbox {
                         List.of(),
                         List.of(r.value7())))
                 .orElseThrow(() -> new AssertionError("no email to " + recipient));
-        return new MessageLinks(app.database(), new Links(app.url("")), app.clock()).asSent(stored);
+        return new MessageLinks(app.database().dsl(), new Links(app.url("")), app.clock()).asSent(stored);
     }
 }

@@ -10,10 +10,13 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -36,6 +39,9 @@ public final class AccountRepository {
 
     /** What signing in with a password needs to know; package-private so the hash stays in here. */
     record Credentials(long userId, String passwordHash, boolean disabled) {}
+
+    /** The names of the places a person's scopes are at, by id: for saying what they can do. */
+    public record PlaceNames(Map<Long, String> hubs, Map<Long, String> schools, Map<Long, String> employers) {}
 
     private final DSLContext dsl;
 
@@ -74,6 +80,31 @@ public final class AccountRepository {
                                 .eq(Role.CAREERS_LEADER.code())
                                 .and(USER_SCOPE.SCHOOL_ID.in(
                                         select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))))))));
+    }
+
+    /** Whoever holds exactly this scope (the hub's coordinators, say), by name. */
+    public List<Account> findHolding(Scope scope) {
+        return findAll(exists(selectOne()
+                .from(USER_SCOPE)
+                .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
+                .and(sameScope(scope))));
+    }
+
+    /** The hubs, schools and employers of the account's scopes, named. */
+    public PlaceNames findPlaceNames(Account account) {
+        return new PlaceNames(
+                dsl.select(HUB.ID, HUB.NAME)
+                        .from(HUB)
+                        .where(HUB.ID.in(account.hubIds()))
+                        .fetchMap(HUB.ID, HUB.NAME),
+                dsl.select(SCHOOL.ID, SCHOOL.NAME)
+                        .from(SCHOOL)
+                        .where(SCHOOL.ID.in(account.schoolIds()))
+                        .fetchMap(SCHOOL.ID, SCHOOL.NAME),
+                dsl.select(EMPLOYER.ID, EMPLOYER.NAME)
+                        .from(EMPLOYER)
+                        .where(EMPLOYER.ID.in(account.employerIds()))
+                        .fetchMap(EMPLOYER.ID, EMPLOYER.NAME));
     }
 
     public Optional<String> passwordHashOf(long userId) {
@@ -229,10 +260,13 @@ public final class AccountRepository {
     }
 
     private static Condition held(long userId, Scope scope) {
+        return USER_SCOPE.USER_ID.eq(userId).and(sameScope(scope));
+    }
+
+    private static Condition sameScope(Scope scope) {
         return USER_SCOPE
-                .USER_ID
-                .eq(userId)
-                .and(USER_SCOPE.ROLE.eq(scope.role().code()))
+                .ROLE
+                .eq(scope.role().code())
                 .and(USER_SCOPE.SCHOOL_ID.isNotDistinctFrom(scope.schoolId()))
                 .and(USER_SCOPE.EMPLOYER_ID.isNotDistinctFrom(scope.employerId()))
                 .and(USER_SCOPE.HUB_ID.isNotDistinctFrom(scope.hubId()));

@@ -2,6 +2,7 @@ package uk.encounters.marketplace.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,6 +128,32 @@ class AccountRepositoryTest {
                 .extracting(Account::id)
                 .contains(coordinator, careersLeader)
                 .doesNotContain(elsewhere, employer);
+    }
+
+    @Test
+    void findsWhoeverHoldsExactlyAScope() {
+        long coordinator = accounts.create(email(), "Hub Coordinator", null, Scope.coordinator(hubId));
+        accounts.create(email(), "Careers Leader", null, Scope.careersLeader(schoolId));
+
+        assertThat(accounts.findHolding(Scope.coordinator(hubId)))
+                .extracting(Account::id)
+                .contains(coordinator)
+                .allSatisfy(id ->
+                        assertThat(accounts.findById(id).orElseThrow().scopes()).contains(Scope.coordinator(hubId)));
+    }
+
+    @Test
+    void namesThePlacesOfAPersonsScopes() {
+        long id = accounts.create(email(), "Many Hats", null, Scope.careersLeader(schoolId));
+        accounts.addScope(id, Scope.employer(employerId));
+        accounts.addScope(id, Scope.coordinator(hubId));
+
+        AccountRepository.PlaceNames places =
+                accounts.findPlaceNames(accounts.findById(id).orElseThrow());
+
+        assertThat(places.hubs()).containsExactly(entry(hubId, "Derby"));
+        assertThat(places.schools()).containsExactly(entry(schoolId, "Littleover Community School"));
+        assertThat(places.employers()).containsExactly(entry(employerId, "Acme Engineering"));
     }
 
     @Test

@@ -1,20 +1,16 @@
 package uk.encounters.web.account;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import uk.encounters.marketplace.account.Account;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
-import uk.encounters.marketplace.outbox.Outbox;
 
 /**
- * Gives a person a scope: a new person gets an account and an emailed invitation to choose a
- * password; someone who already has an account gets the scope added. Run inside the caller's
- * transaction, so the account, scope, token, email and audit entry commit together or not at all.
+ * Gives a person a scope inside the caller's transaction: {@link
+ * uk.encounters.marketplace.account.Invitations} with this app's emails. Kept for the callers that
+ * still pass their transaction (the hub's people page, the command line); new callers use the
+ * marketplace class, which owns its transaction.
  */
 public final class Invitations {
 
@@ -32,45 +28,7 @@ public final class Invitations {
      */
     public Optional<Long> invite(
             DSLContext tx, String email, String name, Scope scope, String invitedAs, Long invitedBy, String ipAddress) {
-        AccountRepository accounts = new AccountRepository(tx);
-        Optional<Account> existing = accounts.findByEmail(email);
-        long userId;
-        Optional<Long> created = Optional.empty();
-        if (existing.isPresent()) {
-            userId = existing.get().id();
-            if (!existing.get().scopes().contains(scope)) {
-                accounts.addScope(userId, scope);
-            }
-        } else {
-            userId = accounts.create(email, name, null, scope);
-            long link = new LoginTokens(tx, clock).issueForEmail(userId, LoginTokens.Purpose.INVITATION);
-            new Outbox(tx).enqueue(links.invitation(email, name, invitedAs, link));
-            created = Optional.of(userId);
-        }
-        new AuditLog(tx)
-                .record(
-                        invitedBy,
-                        "scope_granted",
-                        "app_user",
-                        userId,
-                        Map.of(
-                                "role",
-                                scope.role().code(),
-                                "scope",
-                                describe(scope),
-                                "email",
-                                email,
-                                "new_account",
-                                existing.isEmpty()),
-                        ipAddress);
-        return created;
-    }
-
-    private static String describe(Scope scope) {
-        return scope.schoolId() != null
-                ? "school " + scope.schoolId()
-                : scope.employerId() != null
-                        ? "employer " + scope.employerId()
-                        : scope.hubId() != null ? "hub " + scope.hubId() : "all";
+        return new uk.encounters.marketplace.account.Invitations(tx, clock, links)
+                .invite(new Actor(invitedBy, ipAddress), email, name, scope, invitedAs);
     }
 }

@@ -1,6 +1,7 @@
 package uk.encounters.web.account;
 
 import java.util.List;
+import uk.encounters.marketplace.account.AccountMail;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
@@ -9,7 +10,7 @@ import uk.encounters.marketplace.outbox.OutboxMessage;
  * The emails that carry sign-in, invitation, password and offer links, and the app's public
  * address. A message holds a slot for its link, filled with a fresh secret when it is sent.
  */
-public final class Links {
+public final class Links implements AccountMail {
 
     private final String baseUrl;
 
@@ -44,6 +45,7 @@ public final class Links {
         return java.net.URI.create(baseUrl).getHost();
     }
 
+    @Override
     public OutboxMessage invitation(String email, String name, String invitedTo, long linkId) {
         return message(linkId, email, "You are invited to Employer Encounters", """
                 Hello %s,
@@ -58,6 +60,7 @@ public final class Links {
                         name, invitedTo, LinkSlots.slot(linkId)));
     }
 
+    @Override
     public OutboxMessage passwordReset(String email, long linkId) {
         return message(linkId, email, "Reset your Employer Encounters password", """
                 Someone (we hope you) asked to reset the password for this email address.
@@ -70,6 +73,7 @@ public final class Links {
                 """.formatted(LinkSlots.slot(linkId)));
     }
 
+    @Override
     public OutboxMessage magicLink(String email, long linkId) {
         return message(linkId, email, "Your Employer Encounters sign-in link", """
                 Use this link to sign in to Employer Encounters, no password needed:

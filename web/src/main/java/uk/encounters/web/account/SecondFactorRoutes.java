@@ -1,15 +1,11 @@
 package uk.encounters.web.account;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Account;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.SecondFactor;
+import uk.encounters.marketplace.account.TwoStepSignIn;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -25,18 +21,33 @@ import uk.encounters.web.security.SecondFactorGate;
  */
 public final class SecondFactorRoutes {
 
+    public record ConfirmPage() {}
+
+    /** Two-step sign-in is on: how many recovery codes are left. */
+    public record SwitchedOnPage(int left) {}
+
+    /**
+     * @param secret the key to type into the app, in groups of four
+     * @param uri the same key as an address the app opens
+     * @param required whether their role needs it, or they chose it
+     */
+    public record SetupPage(String secret, String uri, boolean required) {}
+
+    /** Recovery codes, shown this once. */
+    public record RecoveryCodesPage(List<String> codes) {}
+
     private static final String PENDING_SECRET = "pendingTotpSecret";
     private static final String ISSUER = "Employer Encounters";
 
-    private final Database database;
+    private final TwoStepSignIn twoStep;
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
     private final SecondFactorGate gate;
 
     public SecondFactorRoutes(
-            Database database, Blocking blocking, Templates templates, RateLimit rateLimit, SecondFactorGate gate) {
-        this.database = database;
+            TwoStepSignIn twoStep, Blocking blocking, Templates templates, RateLimit rateLimit, SecondFactorGate gate) {
+        this.twoStep = twoStep;
         this.blocking = blocking;
         this.templates = templates;
         this.rateLimit = rateLimit;
@@ -64,8 +75,7 @@ public final class SecondFactorRoutes {
             ctx.redirect("/account");
             return;
         }
-        templates.render(
-                ctx, "account/two-factor", "Confirm it is you", Form.blank().model());
+        templates.render(ctx, "account/two-factor", "Confirm it is you", new ConfirmPage());
     }
 
     public void processConfirmForm(RoutingContext ctx) {
@@ -75,20 +85,7 @@ public final class SecondFactorRoutes {
         if (!rateLimit.allow(ctx, "second-factor", account.email())) {
             return;
         }
-        String ip = RateLimit.clientAddress(ctx);
-        boolean right = !form.hasErrors()
-                && blocking.call(() -> database.dsl().transactionResult(c -> {
-                    boolean ok = new SecondFactor(c.dsl(), Clock.systemUTC()).verify(account.id(), code);
-                    new AuditLog(c.dsl())
-                            .record(
-                                    account.id(),
-                                    ok ? "second_factor_confirmed" : "second_factor_refused",
-                                    "app_user",
-                                    account.id(),
-                                    Map.of(),
-                                    ip);
-                    return ok;
-                }));
+        boolean right = !form.hasErrors() && blocking.call(() -> twoStep.confirm(CurrentUser.actor(ctx), code));
         if (!right) {
             if (!form.hasErrors()) {
                 form.error(
@@ -96,12 +93,11 @@ public final class SecondFactorRoutes {
                         "That code is not right, or has been used: enter the code your app shows now,"
                                 + " or one of your recovery codes");
             }
-            templates.render(ctx, 422, "account/two-factor", "Confirm it is you", form.model());
+            templates.render(ctx, 422, "account/two-factor", "Confirm it is you", new ConfirmPage(), form);
             return;
         }
         SecondFactorGate.confirmed(ctx);
-        int left = blocking.call(
-                () -> new SecondFactor(database.dsl(), Clock.systemUTC()).recoveryCodesLeft(account.id()));
+        int left = blocking.call(() -> twoStep.recoveryCodesLeft(account.id()));
         if (left <= 3) {
             Flash.set(ctx, "You have " + left + " recovery codes left: make new ones on your account page.");
         }
@@ -112,9 +108,8 @@ public final class SecondFactorRoutes {
     public void initSetupForm(RoutingContext ctx) {
         Account account = CurrentUser.of(ctx);
         if (account.secondFactor() && !gate.due(account, ctx.session())) {
-            int left = blocking.call(
-                    () -> new SecondFactor(database.dsl(), Clock.systemUTC()).recoveryCodesLeft(account.id()));
-            templates.render(ctx, "account/two-factor-on", "Two-step sign-in", Map.of("left", left));
+            int left = blocking.call(() -> twoStep.recoveryCodesLeft(account.id()));
+            templates.render(ctx, "account/two-factor-on", "Two-step sign-in", new SwitchedOnPage(left));
             return;
         }
         if (account.secondFactor()) {
@@ -138,16 +133,9 @@ public final class SecondFactorRoutes {
         if (!rateLimit.allow(ctx, "second-factor", account.email())) {
             return;
         }
-        String ip = RateLimit.clientAddress(ctx);
         Optional<List<String>> recoveryCodes = form.hasErrors()
                 ? Optional.empty()
-                : blocking.call(() -> database.dsl().transactionResult(c -> {
-                    Optional<List<String>> codes =
-                            new SecondFactor(c.dsl(), Clock.systemUTC()).enrol(account.id(), secret, code);
-                    codes.ifPresent(x -> new AuditLog(c.dsl())
-                            .record(account.id(), "second_factor_set_up", "app_user", account.id(), Map.of(), ip));
-                    return codes;
-                }));
+                : blocking.call(() -> twoStep.setUp(CurrentUser.actor(ctx), secret, code));
         if (recoveryCodes.isEmpty()) {
             if (!form.hasErrors()) {
                 form.error(
@@ -160,7 +148,8 @@ public final class SecondFactorRoutes {
         }
         ctx.session().remove(PENDING_SECRET);
         SecondFactorGate.confirmed(ctx);
-        templates.render(ctx, "account/recovery-codes", "Your recovery codes", Map.of("codes", recoveryCodes.get()));
+        templates.render(
+                ctx, "account/recovery-codes", "Your recovery codes", new RecoveryCodesPage(recoveryCodes.get()));
     }
 
     /** New recovery codes, the old ones stop working. */
@@ -170,20 +159,15 @@ public final class SecondFactorRoutes {
             ctx.redirect("/two-factor/setup");
             return;
         }
-        String ip = RateLimit.clientAddress(ctx);
-        List<String> codes = blocking.call(() -> database.dsl().transactionResult(c -> {
-            List<String> made = new SecondFactor(c.dsl(), Clock.systemUTC()).newRecoveryCodes(account.id());
-            new AuditLog(c.dsl()).record(account.id(), "recovery_codes_made", "app_user", account.id(), Map.of(), ip);
-            return made;
-        }));
-        templates.render(ctx, "account/recovery-codes", "Your recovery codes", Map.of("codes", codes));
+        List<String> codes = blocking.call(() -> twoStep.newRecoveryCodes(CurrentUser.actor(ctx)));
+        templates.render(ctx, "account/recovery-codes", "Your recovery codes", new RecoveryCodesPage(codes));
     }
 
     private void showSetup(RoutingContext ctx, int status, Form form, Account account, String secret) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
-        model.put("uri", SecondFactor.provisioningUri(secret, account.email(), ISSUER));
-        model.put("required", gate.needs(account));
-        templates.render(ctx, status, "account/two-factor-setup", "Set up two-step sign-in", model);
+        SetupPage page = new SetupPage(
+                secret.replaceAll("(.{4})(?!$)", "$1 "),
+                SecondFactor.provisioningUri(secret, account.email(), ISSUER),
+                gate.needs(account));
+        templates.render(ctx, status, "account/two-factor-setup", "Set up two-step sign-in", page, form);
     }
 }

@@ -3,22 +3,17 @@ package uk.encounters.web.account;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.LinkRequest;
 import uk.encounters.marketplace.account.LoginTokens;
-import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.SignIn;
+import uk.encounters.marketplace.account.SignOut;
 import uk.encounters.marketplace.employer.OrganisationJoins;
-import uk.encounters.marketplace.hub.HubRepository;
-import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -30,33 +25,51 @@ import uk.encounters.web.security.Routes;
 /** Signing in with a password, signing out, and asking for a sign-in link or a password reset. */
 public final class SignInRoutes {
 
+    /**
+     * @param failure why signing in failed, said the same whatever the reason
+     * @param next the page to go to once signed in, encoded as one query value
+     */
+    public record SignInPage(String failure, String next) {}
+
+    /** @param waiting offers waiting for an organisation to confirm the person belongs to it */
+    public record AccountPage(Account person, List<ScopeLink> scopes, List<String> waiting) {}
+
+    /** Something the person can do, and where. */
+    public record ScopeLink(String label, String href) {}
+
+    /** The form asking for an emailed link (sign-in or password reset): nothing but the form. */
+    public record EmailLinkPage() {}
+
     /** Segments of letters, digits, _ - and . (never first, so no . or .. segment), then an optional plain query. */
     private static final Pattern NEXT = Pattern.compile(
             "/([A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*/?)?(\\?[A-Za-z0-9=&_%.+-]*)?");
 
-    private final Database database;
+    private final SignIn signIn;
+    private final SignOut signOut;
+    private final LinkRequest linkRequest;
+    private final AccountRepository accounts;
+    private final OrganisationJoins joins;
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
-    private final Links links;
-    private final Passwords passwords;
-    private final java.time.Clock clock;
 
     public SignInRoutes(
-            Database database,
+            SignIn signIn,
+            SignOut signOut,
+            LinkRequest linkRequest,
+            AccountRepository accounts,
+            OrganisationJoins joins,
             Blocking blocking,
             Templates templates,
-            RateLimit rateLimit,
-            Links links,
-            Passwords passwords,
-            java.time.Clock clock) {
-        this.database = database;
+            RateLimit rateLimit) {
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.linkRequest = linkRequest;
+        this.accounts = accounts;
+        this.joins = joins;
         this.blocking = blocking;
         this.templates = templates;
         this.rateLimit = rateLimit;
-        this.links = links;
-        this.passwords = passwords;
-        this.clock = clock;
     }
 
     /** Its routes (public, for anyone signed in). */
@@ -94,8 +107,7 @@ public final class SignInRoutes {
             return;
         }
         String ip = RateLimit.clientAddress(ctx);
-        Optional<Account> account =
-                blocking.call(() -> new SignIn(database.dsl(), passwords).withPassword(email, password, ip));
+        Optional<Account> account = blocking.call(() -> signIn.withPassword(email, password, ip));
         if (account.isEmpty()) {
             showSignInForm(ctx, 401, form, "The email address or password is not right");
             return;
@@ -105,11 +117,9 @@ public final class SignInRoutes {
     }
 
     public void processSignOut(RoutingContext ctx) {
-        Account account = CurrentUser.of(ctx);
-        if (account != null) {
-            String ip = RateLimit.clientAddress(ctx);
+        if (CurrentUser.of(ctx) != null) {
             blocking.call(() -> {
-                new AuditLog(database.dsl()).record(account.id(), "sign_out", "app_user", account.id(), Map.of(), ip);
+                signOut.here(CurrentUser.actor(ctx));
                 return null;
             });
         }
@@ -119,13 +129,10 @@ public final class SignInRoutes {
 
     /** Ends every session of the person, on every device, this one too. */
     public void processSignOutEverywhere(RoutingContext ctx) {
-        Account account = CurrentUser.of(ctx);
-        String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            new AccountRepository(c.dsl()).endSessions(account.id(), CurrentUser.endEverySession());
-            new AuditLog(c.dsl()).record(account.id(), "sign_out_everywhere", "app_user", account.id(), Map.of(), ip);
+        blocking.call(() -> {
+            signOut.everywhere(CurrentUser.actor(ctx), CurrentUser.endEverySession());
             return null;
-        }));
+        });
         CurrentUser.signOut(ctx);
         ctx.redirect("/");
     }
@@ -133,91 +140,15 @@ public final class SignInRoutes {
     /** The signed-in person's page: each of their scopes, linked to where they work. */
     public void showAccount(RoutingContext ctx) {
         Account account = CurrentUser.of(ctx);
-        HubRepository places = new HubRepository(database.dsl());
-        List<Map<String, String>> scopes = blocking.call(() -> {
-            Map<Long, String> hubs = places.hubNames(account.hubIds());
-            Map<Long, String> schools = places.schoolNames(account.schoolIds());
-            Map<Long, String> employers = places.employerNames(account.employerIds());
-            return account.scopes().stream()
-                    .flatMap(scope -> switch (scope.role()) {
-                        case ADMIN ->
-                            Stream.of(Map.of(
-                                    "label",
-                                    "Administer hubs, people, the audit log and the outbox",
-                                    "href",
-                                    "/admin"));
-                        case COORDINATOR ->
-                            Stream.of(
-                                    Map.of(
-                                            "label",
-                                            "Enterprise coordinator for " + hubs.get(scope.hubId()),
-                                            "href",
-                                            "/hubs/" + scope.hubId() + "/people"),
-                                    Map.of(
-                                            "label",
-                                            "Dashboard for " + hubs.get(scope.hubId())
-                                                    + ": schools behind, employer load, what to recruit",
-                                            "href",
-                                            "/hubs/" + scope.hubId() + "/dashboard"));
-                        case CAREERS_LEADER ->
-                            Stream.of(
-                                    Map.of(
-                                            "label",
-                                            "Progress at " + schools.get(scope.schoolId())
-                                                    + ": Benchmarks 5 and 6, and what to request next",
-                                            "href",
-                                            "/schools/" + scope.schoolId() + "/progress"),
-                                    Map.of(
-                                            "label",
-                                            "Careers leader at " + schools.get(scope.schoolId()) + ": find providers",
-                                            "href",
-                                            "/schools/" + scope.schoolId() + "/offers"),
-                                    Map.of(
-                                            "label",
-                                            "Bookings: who goes, and who attended",
-                                            "href",
-                                            "/schools/" + scope.schoolId() + "/bookings"),
-                                    Map.of(
-                                            "label",
-                                            "Requests for encounters and work placements",
-                                            "href",
-                                            "/schools/" + scope.schoolId() + "/requests"),
-                                    Map.of(
-                                            "label",
-                                            "Pupils at " + schools.get(scope.schoolId()) + ": import or update",
-                                            "href",
-                                            "/schools/" + scope.schoolId() + "/pupils"),
-                                    Map.of(
-                                            "label",
-                                            "Budget for paid encounters",
-                                            "href",
-                                            "/schools/" + scope.schoolId() + "/budget"));
-                        case EMPLOYER ->
-                            Stream.of(Map.of(
-                                    "label",
-                                    "Contact for " + employers.get(scope.employerId())
-                                            + ": bookings, offers and volunteers",
-                                    "href",
-                                    "/employers/" + scope.employerId()));
-                    })
-                    .toList();
-        });
-        List<String> waiting =
-                blocking.call(() -> new OrganisationJoins(database.dsl(), clock).waitingOffersOf(account.id()));
+        AccountRepository.PlaceNames places = blocking.call(() -> accounts.findPlaceNames(account));
+        List<String> waiting = blocking.call(() -> joins.waitingOffersOf(account.id()));
         templates.render(
-                ctx,
-                "account/account",
-                "Your account",
-                Map.of("person", account, "scopes", scopes, "waiting", waiting));
+                ctx, "account/account", "Your account", new AccountPage(account, scopeLinks(account, places), waiting));
     }
 
     /** For people without a password (most SMEs): a link by email instead. */
     public void initLinkForm(RoutingContext ctx) {
-        templates.render(
-                ctx,
-                "account/link-request",
-                "Email me a sign-in link",
-                Form.blank().model());
+        templates.render(ctx, "account/link-request", "Email me a sign-in link", new EmailLinkPage());
     }
 
     public void processLinkForm(RoutingContext ctx) {
@@ -225,11 +156,7 @@ public final class SignInRoutes {
     }
 
     public void initPasswordResetForm(RoutingContext ctx) {
-        templates.render(
-                ctx,
-                "account/reset-request",
-                "Reset your password",
-                Form.blank().model());
+        templates.render(ctx, "account/reset-request", "Reset your password", new EmailLinkPage());
     }
 
     public void processPasswordResetForm(RoutingContext ctx) {
@@ -238,7 +165,7 @@ public final class SignInRoutes {
 
     /**
      * Emails a link when the address has an account, and says the same either way, so the form
-     * does not reveal who has an account. The token and its email commit together.
+     * does not reveal who has an account.
      */
     private void emailLink(RoutingContext ctx, LoginTokens.Purpose purpose, String view, String title) {
         Form form = Form.of(ctx);
@@ -247,39 +174,60 @@ public final class SignInRoutes {
             return;
         }
         if (form.hasErrors()) {
-            Map<String, Object> model = new HashMap<>(form.model());
-            templates.render(ctx, 422, view, title, model);
+            templates.render(ctx, 422, view, title, new EmailLinkPage(), form);
             return;
         }
         String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            Optional<Account> account = new AccountRepository(c.dsl()).findByEmail(email);
-            account.ifPresent(a -> {
-                long link = new LoginTokens(c.dsl(), clock).issueForEmail(a.id(), purpose);
-                new Outbox(c.dsl())
-                        .enqueue(
-                                purpose == LoginTokens.Purpose.MAGIC_LINK
-                                        ? links.magicLink(a.email(), link)
-                                        : links.passwordReset(a.email(), link));
-                new AuditLog(c.dsl()).record(a.id(), purpose.code() + "_requested", "app_user", a.id(), Map.of(), ip);
-            });
+        blocking.call(() -> {
+            linkRequest.emailLink(purpose, email, ip);
             return null;
-        }));
+        });
         Flash.set(ctx, "If " + email + " has an account, we have sent it a link. It works once, for 24 hours.");
         ctx.redirect("/sign-in");
     }
 
     private void showSignInForm(RoutingContext ctx, int status, Form form, String failure) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        if (failure != null) {
-            model.put("failure", failure);
-        }
         String next = ctx.request().getParam("next");
-        if (next != null) {
-            // carried in the form's address as one query value, so its own ? and & stay inside it
-            model.put("next", URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
-        }
-        templates.render(ctx, status, "account/sign-in", "Sign in", model);
+        // carried in the form's address as one query value, so its own ? and & stay inside it
+        String carried = next == null ? null : URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
+        templates.render(ctx, status, "account/sign-in", "Sign in", new SignInPage(failure, carried), form);
+    }
+
+    /** What each of the person's scopes lets them do, each linked to its page. */
+    private static List<ScopeLink> scopeLinks(Account account, AccountRepository.PlaceNames places) {
+        return account.scopes().stream()
+                .flatMap(scope -> switch (scope.role()) {
+                    case ADMIN ->
+                        Stream.of(new ScopeLink("Administer hubs, people, the audit log and the outbox", "/admin"));
+                    case COORDINATOR -> {
+                        String hub = places.hubs().get(scope.hubId());
+                        String at = "/hubs/" + scope.hubId();
+                        yield Stream.of(
+                                new ScopeLink("Enterprise coordinator for " + hub, at + "/people"),
+                                new ScopeLink(
+                                        "Dashboard for " + hub + ": schools behind, employer load, what to recruit",
+                                        at + "/dashboard"));
+                    }
+                    case CAREERS_LEADER -> {
+                        String school = places.schools().get(scope.schoolId());
+                        String at = "/schools/" + scope.schoolId();
+                        yield Stream.of(
+                                new ScopeLink(
+                                        "Progress at " + school + ": Benchmarks 5 and 6, and what to request next",
+                                        at + "/progress"),
+                                new ScopeLink("Careers leader at " + school + ": find providers", at + "/offers"),
+                                new ScopeLink("Bookings: who goes, and who attended", at + "/bookings"),
+                                new ScopeLink("Requests for encounters and work placements", at + "/requests"),
+                                new ScopeLink("Pupils at " + school + ": import or update", at + "/pupils"),
+                                new ScopeLink("Budget for paid encounters", at + "/budget"));
+                    }
+                    case EMPLOYER ->
+                        Stream.of(new ScopeLink(
+                                "Contact for " + places.employers().get(scope.employerId())
+                                        + ": bookings, offers and volunteers",
+                                "/employers/" + scope.employerId()));
+                })
+                .toList();
     }
 
     /**

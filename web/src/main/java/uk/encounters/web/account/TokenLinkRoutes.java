@@ -1,14 +1,10 @@
 package uk.encounters.web.account;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Account;
-import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.ChoosePassword;
+import uk.encounters.marketplace.account.LinkSignIn;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
@@ -26,26 +22,37 @@ import uk.encounters.web.security.Routes;
  */
 public final class TokenLinkRoutes {
 
-    private final Database database;
+    /** The button that signs in with the link. */
+    public record LinkSignInPage(String token) {}
+
+    /**
+     * @param action where the form posts: the link's own address
+     * @param invitation accepting an invitation rather than resetting a password
+     */
+    public record ChoosePasswordPage(String action, boolean invitation) {}
+
+    public record LinkExpiredPage() {}
+
+    private final LinkSignIn linkSignIn;
+    private final ChoosePassword choosePassword;
     private final Blocking blocking;
     private final Templates templates;
     private final Passwords passwords;
     private final PasswordPolicy policy;
-    private final Clock clock;
 
     public TokenLinkRoutes(
-            Database database,
+            LinkSignIn linkSignIn,
+            ChoosePassword choosePassword,
             Blocking blocking,
             Templates templates,
             Passwords passwords,
-            PasswordPolicy policy,
-            Clock clock) {
-        this.database = database;
+            PasswordPolicy policy) {
+        this.linkSignIn = linkSignIn;
+        this.choosePassword = choosePassword;
         this.blocking = blocking;
         this.templates = templates;
         this.passwords = passwords;
         this.policy = policy;
-        this.clock = clock;
     }
 
     /** Its routes (public). */
@@ -77,22 +84,17 @@ public final class TokenLinkRoutes {
 
     public void initLinkSignIn(RoutingContext ctx) {
         String token = ctx.pathParam("token");
-        Optional<Long> user = blocking.call(() -> tokens().peek(token, LoginTokens.Purpose.MAGIC_LINK));
-        if (user.isEmpty()) {
+        if (!blocking.call(() -> linkSignIn.usable(token))) {
             showExpired(ctx);
             return;
         }
-        templates.render(ctx, "account/link-sign-in", "Sign in", Map.of("token", token));
+        templates.render(ctx, "account/link-sign-in", "Sign in", new LinkSignInPage(token));
     }
 
     public void processLinkSignIn(RoutingContext ctx) {
         String token = ctx.pathParam("token");
         String ip = RateLimit.clientAddress(ctx);
-        Optional<Account> account = blocking.call(() -> database.dsl().transactionResult(c -> {
-            Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.MAGIC_LINK);
-            user.ifPresent(id -> new AuditLog(c.dsl()).record(id, "sign_in", "app_user", id, Map.of("by", "link"), ip));
-            return user.flatMap(id -> new AccountRepository(c.dsl()).findById(id));
-        }));
+        Optional<Account> account = blocking.call(() -> linkSignIn.signIn(token, ip));
         if (account.isEmpty()) {
             showExpired(ctx);
             return;
@@ -103,8 +105,7 @@ public final class TokenLinkRoutes {
 
     private void initPasswordForm(RoutingContext ctx, LoginTokens.Purpose purpose) {
         String token = ctx.pathParam("token");
-        Optional<Long> user = blocking.call(() -> tokens().peek(token, purpose));
-        if (user.isEmpty()) {
+        if (blocking.call(() -> choosePassword.holder(token, purpose)).isEmpty()) {
             showExpired(ctx);
             return;
         }
@@ -113,8 +114,7 @@ public final class TokenLinkRoutes {
 
     private void processPasswordForm(RoutingContext ctx, LoginTokens.Purpose purpose) {
         String token = ctx.pathParam("token");
-        Optional<Account> holder = blocking.call(
-                () -> tokens().peek(token, purpose).flatMap(id -> new AccountRepository(database.dsl()).findById(id)));
+        Optional<Account> holder = blocking.call(() -> choosePassword.holder(token, purpose));
         if (holder.isEmpty()) {
             showExpired(ctx);
             return;
@@ -134,25 +134,8 @@ public final class TokenLinkRoutes {
         }
         String hash = passwords.hash(password);
         String ip = RateLimit.clientAddress(ctx);
-        Optional<Account> account = blocking.call(() -> database.dsl().transactionResult(c -> {
-            Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, purpose);
-            user.ifPresent(id -> {
-                new AccountRepository(c.dsl()).setPassword(id, hash);
-                // Any other reset or invitation link still in someone's inbox stops working now, and
-                // any session elsewhere (perhaps whoever knew the old password) ends.
-                new LoginTokens(c.dsl(), clock).revokeUnused(id);
-                new AccountRepository(c.dsl()).endSessions(id, CurrentUser.endEverySession());
-                new AuditLog(c.dsl())
-                        .record(
-                                id,
-                                purpose == LoginTokens.Purpose.INVITATION ? "invitation_accepted" : "password_reset",
-                                "app_user",
-                                id,
-                                Map.of(),
-                                ip);
-            });
-            return user.flatMap(id -> new AccountRepository(c.dsl()).findById(id));
-        }));
+        Optional<Account> account =
+                blocking.call(() -> choosePassword.choose(token, purpose, hash, CurrentUser.endEverySession(), ip));
         if (account.isEmpty()) {
             showExpired(ctx);
             return;
@@ -163,27 +146,19 @@ public final class TokenLinkRoutes {
     }
 
     private void showPasswordForm(RoutingContext ctx, int status, LoginTokens.Purpose purpose, Form form) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        // the token was found (peek), so it is one of ours and safe in a path as it is
-        model.put(
-                "action",
-                (purpose == LoginTokens.Purpose.INVITATION ? "/invitation/" : "/password-reset/")
-                        + ctx.pathParam("token"));
         boolean invitation = purpose == LoginTokens.Purpose.INVITATION;
-        model.put("invitation", invitation);
+        // the token was found (peek), so it is one of ours and safe in a path as it is
+        String action = (invitation ? "/invitation/" : "/password-reset/") + ctx.pathParam("token");
         templates.render(
                 ctx,
                 status,
                 "account/choose-password",
                 invitation ? "Accept your invitation" : "Choose a new password",
-                model);
+                new ChoosePasswordPage(action, invitation),
+                form);
     }
 
     private void showExpired(RoutingContext ctx) {
-        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
-    }
-
-    private LoginTokens tokens() {
-        return new LoginTokens(database.dsl(), clock);
+        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", new LinkExpiredPage());
     }
 }

@@ -1,11 +1,7 @@
 package uk.encounters.web.admin;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import org.jooq.DSLContext;
 import uk.encounters.marketplace.privacy.Erasure;
 import uk.encounters.marketplace.privacy.SubjectAccess;
 import uk.encounters.web.Blocking;
@@ -22,6 +18,11 @@ import uk.encounters.web.security.Routes;
  * the address never appears in a URL or an access log.
  */
 public final class PrivacyRoutes {
+
+    public record PrivacyPage() {}
+
+    /** What erasing {@code email} would touch, to confirm. */
+    public record ErasePage(String email, SubjectAccess.Held held) {}
 
     private final SubjectAccess subjectAccess;
     private final Erasure erasure;
@@ -41,10 +42,6 @@ public final class PrivacyRoutes {
         admin.get("/privacy", this::initPrivacyForm);
         admin.post("/privacy/export", this::processExport);
         admin.post("/privacy/erase", this::processErasure);
-    }
-
-    public static PrivacyRoutes over(DSLContext dsl, Clock clock, Blocking blocking, Templates templates) {
-        return new PrivacyRoutes(new SubjectAccess(dsl, clock), new Erasure(dsl, clock), blocking, templates);
     }
 
     public void initPrivacyForm(RoutingContext ctx) {
@@ -83,7 +80,7 @@ public final class PrivacyRoutes {
         }
         if (!"yes".equals(form.text("confirm", "Confirmation", 3))) {
             SubjectAccess.Held held = blocking.call(() -> subjectAccess.held(email));
-            templates.render(ctx, "admin/privacy-erase", "Erase " + email + "?", Map.of("email", email, "held", held));
+            templates.render(ctx, "admin/privacy-erase", "Erase " + email + "?", new ErasePage(email, held));
             return;
         }
         long actor = CurrentUser.of(ctx).id();
@@ -99,6 +96,6 @@ public final class PrivacyRoutes {
     }
 
     private void showForm(RoutingContext ctx, int status, Form form) {
-        templates.render(ctx, status, "admin/privacy", "Privacy requests", new HashMap<>(form.model()));
+        templates.render(ctx, status, "admin/privacy", "Privacy requests", new PrivacyPage(), form);
     }
 }

@@ -1,18 +1,19 @@
 package uk.encounters.web.health;
 
 import io.vertx.ext.web.RoutingContext;
-import uk.encounters.marketplace.Database;
+import java.util.function.BooleanSupplier;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.security.Routes;
 
 /** Probes for load balancers and orchestrators: liveness and readiness. */
 public final class HealthRoutes {
 
-    private final Database database;
+    private final BooleanSupplier ready;
     private final Blocking blocking;
 
-    public HealthRoutes(Database database, Blocking blocking) {
-        this.database = database;
+    /** @param ready whether PostgreSQL answers and every migration is applied; blocking */
+    public HealthRoutes(BooleanSupplier ready, Blocking blocking) {
+        this.ready = ready;
         this.blocking = blocking;
     }
 
@@ -30,8 +31,7 @@ public final class HealthRoutes {
 
     /** Ready for traffic: PostgreSQL answers and every migration is applied. */
     public void showReadiness(RoutingContext ctx) {
-        boolean ready = blocking.call(database::isReady);
-        if (ready) {
+        if (blocking.call(ready::getAsBoolean)) {
             plain(ctx, 200, "ready");
         } else {
             ctx.response().putHeader("Retry-After", "5");

@@ -1,7 +1,7 @@
 package uk.encounters.web.mail;
 
 import java.time.Clock;
-import uk.encounters.marketplace.Database;
+import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
@@ -13,12 +13,12 @@ import uk.encounters.web.account.Links;
  */
 public final class MessageLinks {
 
-    private final Database database;
+    private final DSLContext dsl;
     private final Links links;
     private final Clock clock;
 
-    public MessageLinks(Database database, Links links, Clock clock) {
-        this.database = database;
+    public MessageLinks(DSLContext dsl, Links links, Clock clock) {
+        this.dsl = dsl;
         this.links = links;
         this.clock = clock;
     }
@@ -28,7 +28,7 @@ public final class MessageLinks {
         if (message.linkTokenIds().isEmpty()) {
             return message;
         }
-        return database.dsl().transactionResult(c -> {
+        return dsl.transactionResult(c -> {
             LoginTokens tokens = new LoginTokens(c.dsl(), clock);
             return LinkSlots.filled(message, id -> tokens.mint(id).map(links::url));
         });

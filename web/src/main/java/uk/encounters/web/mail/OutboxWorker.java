@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.outbox.PendingMessage;
@@ -33,7 +32,7 @@ public final class OutboxWorker extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
-    private final Database database;
+    private final Outbox outbox;
     private final MailSettings settings;
     private final MessageLinks links;
     private final DeliveryTiming timing;
@@ -41,18 +40,17 @@ public final class OutboxWorker extends VerticleBase {
     private final String claimant = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
     // Touched only on this verticle's event loop.
-    private Outbox outbox;
     private MailClient mailClient;
     private long timerId = -1;
     private boolean stopping;
     private Future<Void> round = Future.succeededFuture();
 
-    public OutboxWorker(Database database, MailSettings settings, MessageLinks links) {
-        this(database, settings, links, DeliveryTiming.STANDARD);
+    public OutboxWorker(Outbox outbox, MailSettings settings, MessageLinks links) {
+        this(outbox, settings, links, DeliveryTiming.STANDARD);
     }
 
-    public OutboxWorker(Database database, MailSettings settings, MessageLinks links, DeliveryTiming timing) {
-        this.database = database;
+    public OutboxWorker(Outbox outbox, MailSettings settings, MessageLinks links, DeliveryTiming timing) {
+        this.outbox = outbox;
         this.settings = settings;
         this.links = links;
         this.timing = timing;
@@ -65,7 +63,6 @@ public final class OutboxWorker extends VerticleBase {
             return Future.succeededFuture();
         }
         log.info("Sending the outbox through {}", settings);
-        outbox = new Outbox(database.dsl());
         if (settings.sends()) {
             mailClient = MailClient.create(vertx, settings.toMailConfig());
         }

@@ -6,6 +6,9 @@ import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.ValueResolver;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.context.JavaBeanValueResolver;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.context.MethodValueResolver;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.web.Blocking;
@@ -49,6 +53,15 @@ public final class Templates {
     private static final String CSRF_TOKEN = "X-XSRF-TOKEN";
 
     private static final Logger log = LoggerFactory.getLogger(Templates.class);
+
+    /**
+     * Maps by key, beans by getter, records by accessor; but never a map's own methods. A partial's
+     * parameters are a map, so {@code value=values.name} inside one (the form's value, from the
+     * layout's and form's values further out) would otherwise find {@code Map.values()} there.
+     */
+    private static final ValueResolver[] RESOLVERS = {
+        MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, new MethodsOfNonMaps()
+    };
 
     private final String productName;
     private final SessionHandler sessions;
@@ -139,7 +152,7 @@ public final class Templates {
             Template template = handlebars.compile(view);
             Context context = Context.newBuilder(model)
                     .combine(around)
-                    .resolver(ValueResolver.defaultValueResolvers().toArray(ValueResolver[]::new))
+                    .resolver(RESOLVERS)
                     .build();
             try {
                 return template.apply(context);
@@ -148,6 +161,25 @@ public final class Templates {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render " + view, e);
+        }
+    }
+
+    /** Record accessors and other public methods, of anything but a map. */
+    private static final class MethodsOfNonMaps implements ValueResolver {
+
+        @Override
+        public Object resolve(Object context, String name) {
+            return context instanceof Map ? UNRESOLVED : MethodValueResolver.INSTANCE.resolve(context, name);
+        }
+
+        @Override
+        public Object resolve(Object context) {
+            return MethodValueResolver.INSTANCE.resolve(context);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> propertySet(Object context) {
+            return MethodValueResolver.INSTANCE.propertySet(context);
         }
     }
 }

@@ -159,7 +159,8 @@ class OutboxWorkerTest {
         }
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        vertx.deployVerticle(new OutboxWorker(db.database(), smtpAt(smtp.port()), links(db.database()), slowPolling))
+        vertx.deployVerticle(new OutboxWorker(
+                        new Outbox(db.database().dsl()), smtpAt(smtp.port()), links(db.database()), slowPolling))
                 .await();
 
         awaitTrue("the first batch is sent", () -> !smtp.received().isEmpty());
@@ -245,7 +246,8 @@ class OutboxWorkerTest {
         }
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        OutboxWorker worker = new OutboxWorker(db.database(), smtpAt(smtp.port()), links(db.database()), FAST);
+        OutboxWorker worker =
+                new OutboxWorker(new Outbox(db.database().dsl()), smtpAt(smtp.port()), links(db.database()), FAST);
         vertx.deployVerticle(worker).await();
         awaitTrue("the batch is claimed", () -> worker.claimant().equals(claimedBy("batch:2")));
 
@@ -263,13 +265,13 @@ class OutboxWorkerTest {
     private OutboxWorker deploy(Database database, MailSettings settings) {
         Vertx vertx = Vertx.vertx();
         cleanup.add(() -> vertx.close().await());
-        OutboxWorker worker = new OutboxWorker(database, settings, links(database), FAST);
+        OutboxWorker worker = new OutboxWorker(new Outbox(database.dsl()), settings, links(database), FAST);
         vertx.deployVerticle(worker).await();
         return worker;
     }
 
     private static MessageLinks links(Database database) {
-        return new MessageLinks(database, new Links("http://localhost:8080"), Clock.systemUTC());
+        return new MessageLinks(database.dsl(), new Links("http://localhost:8080"), Clock.systemUTC());
     }
 
     private static MailSettings smtpAt(int port) {
