@@ -12,13 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 
 /**
  * Folds an organisation that slipped through twice into the record that stays. Everything moves:
  * offers, volunteers (one person on both records becomes one volunteer), their bookings, the
  * people who may manage it, and schools' preferences for it. The merged record stays, pointing
- * at the survivor, so nothing that referred to it breaks. Run it in one transaction.
+ * at the survivor, so nothing that referred to it breaks. The merge and its audit entry are one
+ * transaction: {@link #merge(Actor, long, long)} owns it; the other {@code merge} runs in the
+ * caller's.
  */
 public final class EmployerMerge {
 
@@ -34,18 +37,28 @@ public final class EmployerMerge {
     /** The database's rule that a volunteer is in one place at a time (migrations, V1). */
     private static final String ONE_PLACE_AT_A_TIME = "booking_volunteer_one_place_at_a_time_ex";
 
-    private final DSLContext tx;
+    private final DSLContext dsl;
 
-    public EmployerMerge(DSLContext tx) {
-        this.tx = tx;
+    public EmployerMerge(DSLContext dsl) {
+        this.dsl = dsl;
     }
 
-    public Moved merge(long fromId, long intoId, long actorUserId, String ipAddress) {
+    /**
+     * Merges in a transaction of its own: refused (nothing saved) when the pair cannot be merged,
+     * such as one merged meanwhile by someone else, or a volunteer booked twice at once.
+     */
+    public Moved merge(Actor actor, long fromId, long intoId) {
+        return dsl.transactionResult(
+                c -> new EmployerMerge(c.dsl()).merge(fromId, intoId, actor.userId(), actor.ipAddress()));
+    }
+
+    /** Merges within the caller's transaction. */
+    public Moved merge(long fromId, long intoId, Long actorUserId, String ipAddress) {
         if (fromId == intoId) {
             throw new Refused("An organisation cannot be merged into itself");
         }
         // lock both rows, in id order so two merges cannot deadlock
-        var rows = tx.selectFrom(EMPLOYER)
+        var rows = dsl.selectFrom(EMPLOYER)
                 .where(EMPLOYER.ID.in(fromId, intoId))
                 .orderBy(EMPLOYER.ID)
                 .forUpdate()
@@ -66,19 +79,19 @@ public final class EmployerMerge {
         }
 
         int folded = foldSharedVolunteers(fromId, intoId);
-        int volunteers = tx.update(VOLUNTEER)
+        int volunteers = dsl.update(VOLUNTEER)
                 .set(VOLUNTEER.EMPLOYER_ID, intoId)
                 .where(VOLUNTEER.EMPLOYER_ID.eq(fromId))
                 .execute();
         // bookings hang off offers, so they move with them
         int bookings =
-                tx.fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)), OFFER.EMPLOYER_ID.eq(fromId));
-        int offers = tx.update(OFFER)
+                dsl.fetchCount(BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)), OFFER.EMPLOYER_ID.eq(fromId));
+        int offers = dsl.update(OFFER)
                 .set(OFFER.EMPLOYER_ID, intoId)
                 .where(OFFER.EMPLOYER_ID.eq(fromId))
                 .execute();
         int people = moveScopes(fromId, intoId);
-        int requests = tx.update(REQUEST)
+        int requests = dsl.update(REQUEST)
                 .set(REQUEST.PREFERRED_EMPLOYER_ID, intoId)
                 .where(REQUEST.PREFERRED_EMPLOYER_ID.eq(fromId))
                 .execute();
@@ -90,7 +103,7 @@ public final class EmployerMerge {
         into.setMaxAsksPerMonth((short) Math.min(into.getMaxAsksPerMonth(), from.getMaxAsksPerMonth()));
         into.setCornerstone(into.getCornerstone() || from.getCornerstone());
         into.store();
-        tx.update(EMPLOYER)
+        dsl.update(EMPLOYER)
                 .set(EMPLOYER.MERGED_INTO_ID, intoId)
                 .where(EMPLOYER.ID.eq(fromId).or(EMPLOYER.MERGED_INTO_ID.eq(fromId)))
                 .execute();
@@ -106,7 +119,7 @@ public final class EmployerMerge {
         detail.put("bookings", bookings);
         detail.put("people", people);
         detail.put("school_preferences", requests);
-        new AuditLog(tx).record(actorUserId, "employers_merged", "employer", intoId, detail, ipAddress);
+        new AuditLog(dsl).record(actorUserId, "employers_merged", "employer", intoId, detail, ipAddress);
         return moved;
     }
 
@@ -115,7 +128,7 @@ public final class EmployerMerge {
      * the later safeguarding check is kept, and the duplicate row goes.
      */
     private int foldSharedVolunteers(long fromId, long intoId) {
-        var pairs = tx.select(
+        var pairs = dsl.select(
                         VOLUNTEER.ID,
                         VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
                         VOLUNTEER.as("kept").ID,
@@ -131,14 +144,14 @@ public final class EmployerMerge {
         for (var pair : pairs) {
             long duplicate = pair.value1();
             long kept = pair.value3();
-            tx.update(OFFER)
+            dsl.update(OFFER)
                     .set(OFFER.VOLUNTEER_ID, kept)
                     .where(OFFER.VOLUNTEER_ID.eq(duplicate))
                     .execute();
             // may break the one-place-at-a-time rule if both records were booked at once; the
             // transaction then fails and the coordinator is told which person to sort out
             try {
-                tx.update(BOOKING)
+                dsl.update(BOOKING)
                         .set(BOOKING.VOLUNTEER_ID, kept)
                         .where(BOOKING.VOLUNTEER_ID.eq(duplicate))
                         .execute();
@@ -152,23 +165,23 @@ public final class EmployerMerge {
             var later = pair.value2() == null
                     ? pair.value4()
                     : pair.value4() == null || pair.value2().isAfter(pair.value4()) ? pair.value2() : pair.value4();
-            tx.update(VOLUNTEER)
+            dsl.update(VOLUNTEER)
                     .set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, later)
                     .where(VOLUNTEER.ID.eq(kept))
                     .execute();
-            tx.deleteFrom(VOLUNTEER).where(VOLUNTEER.ID.eq(duplicate)).execute();
+            dsl.deleteFrom(VOLUNTEER).where(VOLUNTEER.ID.eq(duplicate)).execute();
         }
         return pairs.size();
     }
 
     /** People who managed the merged record manage the survivor; nobody gets the scope twice. */
     private int moveScopes(long fromId, long intoId) {
-        var alreadyThere = tx.select(USER_SCOPE.USER_ID).from(USER_SCOPE).where(USER_SCOPE.EMPLOYER_ID.eq(intoId));
-        tx.deleteFrom(USER_SCOPE)
+        var alreadyThere = dsl.select(USER_SCOPE.USER_ID).from(USER_SCOPE).where(USER_SCOPE.EMPLOYER_ID.eq(intoId));
+        dsl.deleteFrom(USER_SCOPE)
                 .where(USER_SCOPE.EMPLOYER_ID.eq(fromId))
                 .and(USER_SCOPE.USER_ID.in(alreadyThere))
                 .execute();
-        return tx.update(USER_SCOPE)
+        return dsl.update(USER_SCOPE)
                 .set(USER_SCOPE.EMPLOYER_ID, intoId)
                 .where(USER_SCOPE.EMPLOYER_ID.eq(fromId))
                 .execute();

@@ -60,7 +60,16 @@ public final class RoundMarket {
     private record Offered(
             EncounterType type, int yearGroupMin, int yearGroupMax, String sector, String district, int sessions) {}
 
-    private RoundMarket() {}
+    private final DSLContext dsl;
+
+    public RoundMarket(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What the hub's round has to work with in {@code horizon}. */
+    public Overview overview(long hubId, Horizon horizon, LocalDate today) {
+        return of(dsl, hubId, horizon, today);
+    }
 
     public static Overview of(DSLContext dsl, long hubId, Horizon horizon, LocalDate today) {
         List<Wanted> wanted = wanted(dsl, hubId, horizon, today);

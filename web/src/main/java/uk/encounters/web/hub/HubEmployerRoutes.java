@@ -4,13 +4,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
@@ -18,15 +16,15 @@ import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
 import uk.encounters.marketplace.employer.EmployerSummary;
 import uk.encounters.marketplace.employer.ExistingEmployer;
 import uk.encounters.marketplace.employer.OrganisationJoins;
-import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.employer.OrganisationJoins.PendingJoin;
+import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
-import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -38,21 +36,49 @@ public final class HubEmployerRoutes {
     /** More than anyone reads down; the name filter finds the rest. */
     static final int MAX_ROWS = 200;
 
-    private final Database database;
+    public record EmployersPage(
+            Hub hub,
+            String q,
+            List<EmployerSummary> employers,
+            boolean cutShort,
+            int maxRows,
+            List<Duplicate> duplicates,
+            List<PendingJoin> joins,
+            String joinAction,
+            List<Map<String, Object>> fromOptions,
+            List<Map<String, Object>> intoOptions) {}
+
+    /** Two records that look like one organisation, and why. */
+    public record Duplicate(Employer first, Employer second, String reason) {}
+
+    private final EmployerRepository employers;
+    private final OrganisationJoins joins;
+    private final EmployerMerge merge;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
+    private final PathEntity<Hub> hub;
 
-    public HubEmployerRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public HubEmployerRoutes(
+            EmployerRepository employers,
+            OrganisationJoins joins,
+            EmployerMerge merge,
+            Blocking blocking,
+            Templates templates,
+            Clock clock,
+            PathEntity<Hub> hub) {
+        this.employers = employers;
+        this.joins = joins;
+        this.merge = merge;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+        this.hub = hub;
     }
 
     /** Its routes (under /hubs/:hubId). */
     public void mount(Routes routes) {
-        Routes hub = routes.hub();
+        Routes hub = routes.hub().loading(this.hub);
         hub.get("/employers", this::showEmployers);
         hub.post("/employers/merge", this::processMergeForm);
     }
@@ -63,10 +89,9 @@ public final class HubEmployerRoutes {
 
     /** Moves everything of one organisation onto another in one transaction, and says what moved. */
     public void processMergeForm(RoutingContext ctx) {
-        long hubId = PathId.required(ctx, "hubId");
-        Map<Long, Employer> inHub =
-                blocking.call(() -> new EmployerRepository(database.dsl()).findByHub(hubId)).stream()
-                        .collect(Collectors.toMap(Employer::id, Function.identity()));
+        long hubId = hub.of(ctx).id();
+        Map<Long, Employer> inHub = blocking.call(() -> employers.findByHub(hubId)).stream()
+                .collect(Collectors.toMap(Employer::id, Function.identity()));
         Form form = Form.of(ctx);
         Employer from = organisation(form, "from", "The organisation to merge", inHub);
         Employer into = organisation(form, "into", "The organisation to keep", inHub);
@@ -77,12 +102,9 @@ public final class HubEmployerRoutes {
             showEmployers(ctx, 422, form);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
         EmployerMerge.Moved moved;
         try {
-            moved = blocking.call(() -> database.dsl()
-                    .transactionResult(c -> new EmployerMerge(c.dsl()).merge(from.id(), into.id(), actor, ip)));
+            moved = blocking.call(() -> merge.merge(CurrentUser.actor(ctx), from.id(), into.id()));
         } catch (EmployerMerge.Refused e) {
             // merged meanwhile by someone else, or a volunteer booked twice at once: nothing was saved
             form.error("from", e.getMessage());
@@ -108,45 +130,38 @@ public final class HubEmployerRoutes {
     }
 
     private void showEmployers(RoutingContext ctx, int status, Form form) {
-        long hubId = PathId.required(ctx, "hubId");
-        var hub = blocking.call(() -> new HubRepository(database.dsl()).findById(hubId));
-        if (hub.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+        Hub shown = hub.of(ctx);
         String filter =
                 Objects.requireNonNullElse(ctx.request().getParam("q"), "").strip();
         String nameContains = filter.length() > 100 ? filter.substring(0, 100) : filter;
         LocalDate today = LocalDate.now(clock);
-        var employers = new EmployerRepository(database.dsl());
         // one more than is shown says whether the list was cut short
         List<EmployerSummary> rows =
-                blocking.call(() -> employers.findSummaries(hubId, nameContains, today, MAX_ROWS + 1));
-        List<LikelyDuplicate> duplicates = blocking.call(() -> employers.findLikelyDuplicates(hubId));
-        List<Employer> all = blocking.call(() -> employers.findByHub(hubId));
-        var joins = blocking.call(() -> new OrganisationJoins(database.dsl(), clock).pendingInHub(hubId));
+                blocking.call(() -> employers.findSummaries(shown.id(), nameContains, today, MAX_ROWS + 1));
+        List<LikelyDuplicate> duplicates = blocking.call(() -> employers.findLikelyDuplicates(shown.id()));
+        List<Employer> all = blocking.call(() -> employers.findByHub(shown.id()));
+        List<PendingJoin> pending = blocking.call(() -> joins.pendingInHub(shown.id()));
         Map<?, ?> values = (Map<?, ?>) form.model().get("values");
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("hub", hub.get());
-        model.put("q", filter);
-        model.put("employers", rows.subList(0, Math.min(rows.size(), MAX_ROWS)));
-        model.put("cutShort", rows.size() > MAX_ROWS);
-        model.put("maxRows", MAX_ROWS);
-        model.put("duplicates", duplicates.stream().map(HubEmployerRoutes::pair).toList());
-        model.put("joins", joins);
-        model.put("joinAction", "/hubs/" + hubId + "/joins");
-        model.put("fromOptions", options(all, values.get("from")));
-        model.put("intoOptions", options(all, values.get("into")));
-        templates.render(
-                ctx, status, "hub/employers", "Organisations in " + hub.get().name(), model);
+        EmployersPage page = new EmployersPage(
+                shown,
+                filter,
+                rows.subList(0, Math.min(rows.size(), MAX_ROWS)),
+                rows.size() > MAX_ROWS,
+                MAX_ROWS,
+                duplicates.stream().map(HubEmployerRoutes::pair).toList(),
+                pending,
+                "/hubs/" + shown.id() + "/joins",
+                options(all, values.get("from")),
+                options(all, values.get("into")));
+        templates.render(ctx, status, "hub/employers", "Organisations in " + shown.name(), page, form);
     }
 
-    private static Map<String, Object> pair(LikelyDuplicate pair) {
+    private static Duplicate pair(LikelyDuplicate pair) {
         String why = inWords(pair.reason());
         if (pair.reason() == ExistingEmployer.Reason.SAME_EMAIL_DOMAIN) {
             why += " (" + pair.first().emailDomain() + ")";
         }
-        return Map.of("first", pair.first(), "second", pair.second(), "reason", why);
+        return new Duplicate(pair.first(), pair.second(), why);
     }
 
     static String inWords(ExistingEmployer.Reason reason) {

@@ -1,11 +1,30 @@
 package uk.encounters.web.hub;
 
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.employer.EmployerMerge;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.hub.CareersLeaderInvitation;
+import uk.encounters.marketplace.hub.HubFigures;
+import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.privacy.LeaverRetention;
+import uk.encounters.marketplace.round.HandAssignment;
 import uk.encounters.marketplace.round.Publication;
+import uk.encounters.marketplace.round.PublishRound;
+import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundEdits;
+import uk.encounters.marketplace.round.RoundMarket;
+import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.Rounds;
+import uk.encounters.web.Blocking;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.account.Invitations;
+import uk.encounters.web.security.PathEntity;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -17,20 +36,60 @@ public final class HubFeature {
     private HubFeature() {}
 
     public static void mount(Foundation app, RoundSolver roundSolver, String productName, Routes routes) {
-        new HubPeopleRoutes(app.database(), app.blocking(), app.templates(), new Invitations(app.links(), app.clock()))
+        DSLContext dsl = app.database().dsl();
+        Blocking blocking = app.blocking();
+        HubRepository hubs = new HubRepository(dsl);
+        PathEntity<Hub> hub = new PathEntity<>("hub", blocking, ctx -> hubs.findById(PathId.required(ctx, "hubId")));
+        Invitations invitations = new Invitations(app.links(), app.clock());
+        CareersLeaderInvitation careersLeaders = new CareersLeaderInvitation(
+                dsl,
+                (tx, email, name, scope, invitedAs, by) ->
+                        invitations.invite(tx, email, name, scope, invitedAs, by.userId(), by.ipAddress()));
+        OrganisationJoins joins = new OrganisationJoins(dsl, app.clock());
+
+        new HubPeopleRoutes(hubs, new AccountRepository(dsl), careersLeaders, blocking, app.templates(), hub)
                 .mount(routes);
-        new PupilValueRoutes(new PupilValueSettings(app.database().dsl()), app.blocking(), app.templates())
-                .mount(routes);
-        new RetentionRoutes(new LeaverRetention(app.database().dsl()), app.blocking(), app.templates()).mount(routes);
-        new HubEmployerRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new RoundRoutes(
-                        app.database(),
-                        app.blocking(),
+        new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
+        new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
+        new HubEmployerRoutes(
+                        new EmployerRepository(dsl),
+                        joins,
+                        new EmployerMerge(dsl),
+                        blocking,
                         app.templates(),
                         app.clock(),
-                        roundSolver,
-                        new Publication(app.config().baseUrl(), productName, app.clock()))
+                        hub)
                 .mount(routes);
-        new HubDashboardRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
+        roundRoutes(app, roundSolver, productName, hub).mount(routes);
+        new HubDashboardRoutes(new HubFigures(dsl), joins, blocking, app.templates(), app.clock(), hub).mount(routes);
+    }
+
+    private static RoundRoutes roundRoutes(
+            Foundation app, RoundSolver roundSolver, String productName, PathEntity<Hub> hub) {
+        DSLContext dsl = app.database().dsl();
+        Blocking blocking = app.blocking();
+        Rounds rounds = new Rounds(dsl);
+        RoundReview review = new RoundReview(dsl);
+        // a round or request of another hub is not found
+        PathEntity<Round> round = new PathEntity<>(
+                "round", blocking, ctx -> rounds.find(PathId.required(ctx, "hubId"), PathId.required(ctx, "roundId")));
+        PathEntity<RoundReview.Request> request = new PathEntity<>(
+                "request",
+                blocking,
+                ctx -> review.request(PathId.required(ctx, "hubId"), PathId.required(ctx, "requestId")));
+        RoundPageReader pages =
+                new RoundPageReader(rounds, new RoundMarket(dsl), review, blocking, app.templates(), app.clock());
+        RoundRunning running = new RoundRunning(
+                rounds,
+                roundSolver,
+                new PublishRound(dsl, new Publication(app.config().baseUrl(), productName, app.clock())),
+                pages,
+                blocking,
+                app.clock(),
+                hub,
+                round);
+        RoundHandEdits edits = new RoundHandEdits(
+                new RoundEdits(dsl), new HandAssignment(dsl), blocking, app.templates(), app.clock(), round, request);
+        return new RoundRoutes(rounds, running, edits, pages, blocking, hub, round, request);
     }
 }

@@ -1,11 +1,11 @@
 package uk.encounters.web.hub;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.web.Blocking;
@@ -14,7 +14,6 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -69,6 +68,11 @@ public final class PupilValueRoutes {
                     "Years 10-13 still owed one",
                     PupilValueWeights.MAX));
 
+    public record PupilValuePage(long hubId, List<Field> fields) {}
+
+    /** A weight's field as the page shows it: what was typed or saved, and what is wrong with it. */
+    public record Field(String name, String label, String hint, String value, String error) {}
+
     private final PupilValueSettings settings;
     private final Blocking blocking;
     private final Templates templates;
@@ -102,10 +106,9 @@ public final class PupilValueRoutes {
             render(ctx, 422, hubId, form);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
+        Actor actor = CurrentUser.actor(ctx);
         blocking.call(() -> {
-            settings.save(hubId, weights, actor, ip);
+            settings.save(hubId, weights, actor.userId(), actor.ipAddress());
             return null;
         });
         Flash.set(
@@ -125,26 +128,17 @@ public final class PupilValueRoutes {
     }
 
     private void render(RoutingContext ctx, int status, long hubId, Form form) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
-        @SuppressWarnings("unchecked")
-        Map<String, String> errors = (Map<String, String>) model.get("fieldErrors");
-        List<Map<String, Object>> fields = new ArrayList<>();
-        for (Weight weight : WEIGHTS) {
-            Map<String, Object> field = new HashMap<>();
-            field.put("name", weight.name());
-            field.put("label", weight.label());
-            field.put(
-                    "hint",
-                    weight.hint() + ". Default "
-                            + Form.plain(PupilValueWeights.DEFAULTS.byName().get(weight.name())));
-            field.put("value", values.get(weight.name()));
-            field.put("error", errors == null ? null : errors.get(weight.name()));
-            fields.add(field);
-        }
-        model.put("hubId", hubId);
-        model.put("fields", fields);
-        templates.render(ctx, status, "hub/pupil-value", "Who goes first", model);
+        Map<?, ?> values = (Map<?, ?>) form.model().get("values");
+        Map<?, ?> errors = (Map<?, ?>) form.model().get("fieldErrors");
+        List<Field> fields = WEIGHTS.stream()
+                .map(weight -> new Field(
+                        weight.name(),
+                        weight.label(),
+                        weight.hint() + ". Default "
+                                + Form.plain(PupilValueWeights.DEFAULTS.byName().get(weight.name())),
+                        (String) values.get(weight.name()),
+                        (String) errors.get(weight.name())))
+                .toList();
+        templates.render(ctx, status, "hub/pupil-value", "Who goes first", new PupilValuePage(hubId, fields), form);
     }
 }

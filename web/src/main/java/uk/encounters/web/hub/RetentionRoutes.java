@@ -1,8 +1,8 @@
 package uk.encounters.web.hub;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
 import java.util.Map;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -10,11 +10,12 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /** The coordinator's setting for how long the hub's schools' leavers are kept (docs/privacy.md). */
 public final class RetentionRoutes {
+
+    public record RetentionPage(long hubId, int defaultYears, int mostYears) {}
 
     private final LeaverRetention retention;
     private final Blocking blocking;
@@ -48,10 +49,9 @@ public final class RetentionRoutes {
             render(ctx, 422, hubId, form);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
+        Actor actor = CurrentUser.actor(ctx);
         blocking.call(() -> {
-            retention.save(hubId, years, actor, ip);
+            retention.save(hubId, years, actor.userId(), actor.ipAddress());
             return null;
         });
         Flash.set(
@@ -62,10 +62,7 @@ public final class RetentionRoutes {
     }
 
     private void render(RoutingContext ctx, int status, long hubId, Form form) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("hubId", hubId);
-        model.put("defaultYears", LeaverRetention.DEFAULT_YEARS);
-        model.put("mostYears", LeaverRetention.MOST_YEARS);
-        templates.render(ctx, status, "hub/retention", "How long leavers are kept", model);
+        RetentionPage page = new RetentionPage(hubId, LeaverRetention.DEFAULT_YEARS, LeaverRetention.MOST_YEARS);
+        templates.render(ctx, status, "hub/retention", "How long leavers are kept", page, form);
     }
 }

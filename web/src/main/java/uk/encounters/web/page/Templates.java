@@ -6,8 +6,6 @@ import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.ValueResolver;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
-import com.github.jknack.handlebars.context.JavaBeanValueResolver;
-import com.github.jknack.handlebars.context.MapValueResolver;
 import com.github.jknack.handlebars.context.MethodValueResolver;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.vertx.core.Future;
@@ -55,13 +53,13 @@ public final class Templates {
     private static final Logger log = LoggerFactory.getLogger(Templates.class);
 
     /**
-     * Maps by key, beans by getter, records by accessor; but never a map's own methods. A partial's
-     * parameters are a map, so {@code value=values.name} inside one (the form's value, from the
-     * layout's and form's values further out) would otherwise find {@code Map.values()} there.
+     * Records are read through their accessors, maps by key only: asked for {@code values} in a
+     * partial, the method resolver would otherwise answer with {@code Map.values()} of the
+     * partial's own (empty) hash before the lookup reaches the form's values around the page.
      */
-    private static final ValueResolver[] RESOLVERS = {
-        MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE, new MethodsOfNonMaps()
-    };
+    private static final ValueResolver[] RESOLVERS = ValueResolver.defaultValueResolvers().stream()
+            .map(r -> r instanceof MethodValueResolver ? new NotOnMaps(r) : r)
+            .toArray(ValueResolver[]::new);
 
     private final String productName;
     private final SessionHandler sessions;
@@ -164,22 +162,22 @@ public final class Templates {
         }
     }
 
-    /** Record accessors and other public methods, of anything but a map. */
-    private static final class MethodsOfNonMaps implements ValueResolver {
+    /** A resolver that leaves maps alone. */
+    private record NotOnMaps(ValueResolver resolver) implements ValueResolver {
 
         @Override
         public Object resolve(Object context, String name) {
-            return context instanceof Map ? UNRESOLVED : MethodValueResolver.INSTANCE.resolve(context, name);
+            return context instanceof Map ? UNRESOLVED : resolver.resolve(context, name);
         }
 
         @Override
         public Object resolve(Object context) {
-            return MethodValueResolver.INSTANCE.resolve(context);
+            return resolver.resolve(context);
         }
 
         @Override
         public Set<Map.Entry<String, Object>> propertySet(Object context) {
-            return MethodValueResolver.INSTANCE.propertySet(context);
+            return context instanceof Map ? Set.of() : resolver.propertySet(context);
         }
     }
 }

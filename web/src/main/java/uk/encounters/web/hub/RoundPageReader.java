@@ -1,0 +1,199 @@
+package uk.encounters.web.hub;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.hub.HubRepository.Hub;
+import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundMarket;
+import uk.encounters.marketplace.round.RoundReview;
+import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.Rounds;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Templates;
+
+/**
+ * The round page: the round shown (the hub's open one, or one chosen) with the review of what it
+ * proposed, the declined sessions waiting, the run form, demand and supply in the horizon and the
+ * recent rounds. Its parts are read at once.
+ */
+public final class RoundPageReader {
+
+    static final int PROGRESS_REFRESH_SECONDS = 3;
+
+    /**
+     * @param open the hub's open round, if any (at most one)
+     * @param reopenedRequests published requests reopened by declines, waiting for a re-match (none
+     *     while a round is open: they are planned with it)
+     * @param reviewed whether the review parts below are there: a round shown that is not solving
+     */
+    public record RoundPage(
+            Hub hub,
+            Horizon horizon,
+            RoundMarket.Overview market,
+            List<Round> recent,
+            Round open,
+            int reopenedRequests,
+            List<RunForm.Rule> rules,
+            Round round,
+            boolean reviewed,
+            int bookingCount,
+            int employersAsked,
+            List<Group> bySchool,
+            List<Group> byEmployer,
+            List<RoundReview.Unmatched> unmatched,
+            List<RoundReview.EmployerAsk> load,
+            RoundReview.Fairness fairness) {
+
+        public int weeks() {
+            return horizon.mondays().size();
+        }
+
+        public boolean reopened() {
+            return reopenedRequests > 0;
+        }
+
+        public String reopenedText() {
+            return RoundRoutes.count(reopenedRequests, "published request");
+        }
+
+        public boolean editable() {
+            return round != null && Round.PROPOSED.equals(round.status());
+        }
+
+        public boolean published() {
+            return round != null && Round.PUBLISHED.equals(round.status());
+        }
+
+        public Long elapsedSeconds() {
+            return round == null ? null : round.elapsed().toSeconds();
+        }
+
+        /** For the layout's refresh when scripts are off; the page's script does better where it runs. */
+        public Integer refreshSeconds() {
+            return round != null && round.solving() ? PROGRESS_REFRESH_SECONDS : null;
+        }
+    }
+
+    /** A round's bookings under one school or employer. */
+    public record Group(String name, List<RoundReview.Booking> bookings, String sessions, int pupils) {}
+
+    /** The review of a proposal: none for a round still solving, or when no round is shown. */
+    private record Review(
+            int bookingCount,
+            int employersAsked,
+            List<Group> bySchool,
+            List<Group> byEmployer,
+            List<RoundReview.Unmatched> unmatched,
+            List<RoundReview.EmployerAsk> load,
+            RoundReview.Fairness fairness) {}
+
+    private final Rounds rounds;
+    private final RoundMarket market;
+    private final RoundReview review;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public RoundPageReader(
+            Rounds rounds,
+            RoundMarket market,
+            RoundReview review,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.rounds = rounds;
+        this.market = market;
+        this.review = review;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Shows {@code round} (empty: what the hub's next round would plan), with the run form as {@code form} has it. */
+    void show(RoutingContext ctx, int status, Hub hub, Optional<Round> round, Form form) {
+        String title =
+                round.map(r -> "Matching round " + r.id() + ", " + hub.name()).orElse("Matching round, " + hub.name());
+        templates.render(ctx, status, "hub/round", title, read(hub, round, form), form);
+    }
+
+    RoundPage read(Hub hub, Optional<Round> round, Form form) {
+        LocalDate today = LocalDate.now(clock);
+        long hubId = hub.id();
+        Horizon horizon = round.filter(Round::open)
+                .map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
+                .orElse(RoundSolver.nextHorizon(today));
+        // The page's parts are independent: each is read at once, on its own connection, so the
+        // page takes as long as the slowest rather than the sum.
+        var overview = blocking.start(() -> market.overview(hubId, horizon, today));
+        var recent = blocking.start(() -> rounds.recent(hubId, 8));
+        // the round shown, when open, is the hub's open round: there is at most one
+        Future<Optional<Round>> open = round.filter(Round::open).isPresent()
+                ? Future.succeededFuture(round)
+                : blocking.start(() -> rounds.findOpen(hubId));
+        Optional<Review> reviewed = round.filter(r -> !r.solving()).map(r -> review(r, today));
+        int reopened = open.await().isEmpty()
+                ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size()
+                : 0;
+        return new RoundPage(
+                hub,
+                horizon,
+                overview.await(),
+                recent.await(),
+                open.await().orElse(null),
+                reopened,
+                RunForm.rules(form),
+                round.orElse(null),
+                reviewed.isPresent(),
+                reviewed.map(Review::bookingCount).orElse(0),
+                reviewed.map(Review::employersAsked).orElse(0),
+                reviewed.map(Review::bySchool).orElse(List.of()),
+                reviewed.map(Review::byEmployer).orElse(List.of()),
+                reviewed.map(Review::unmatched).orElse(List.of()),
+                reviewed.map(Review::load).orElse(List.of()),
+                reviewed.map(Review::fairness).orElse(null));
+    }
+
+    /** The review of a round that is not solving: its parts read at once, as the page's are. */
+    private Review review(Round round, LocalDate today) {
+        var booked = blocking.start(() -> review.bookings(round.id(), today));
+        var asked = blocking.start(() -> review.employerLoad(round, today));
+        var unmatched = blocking.start(() -> review.unmatched(round.id()));
+        var fairness = blocking.start(() -> review.fairness(round.hubId(), round.id(), today));
+        List<RoundReview.Booking> bookings = booked.await();
+        List<RoundReview.EmployerAsk> load = asked.await();
+        return new Review(
+                bookings.size(),
+                load.size(),
+                group(bookings, RoundReview.Booking::school),
+                group(bookings, RoundReview.Booking::employer),
+                unmatched.await(),
+                load,
+                fairness.await());
+    }
+
+    /** Bookings under one heading per school or employer, headings by name. */
+    private static List<Group> group(List<RoundReview.Booking> bookings, Function<RoundReview.Booking, String> by) {
+        Map<String, List<RoundReview.Booking>> groups = new TreeMap<>();
+        bookings.forEach(
+                b -> groups.computeIfAbsent(by.apply(b), k -> new ArrayList<>()).add(b));
+        return groups.entrySet().stream()
+                .map(g -> new Group(
+                        g.getKey(),
+                        g.getValue(),
+                        RoundRoutes.count(g.getValue().size(), "booking"),
+                        g.getValue().stream()
+                                .mapToInt(RoundReview.Booking::pupils)
+                                .sum()))
+                .toList();
+    }
+}
