@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
@@ -24,9 +25,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Records;
+import org.jooq.Select;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBooking;
@@ -110,49 +117,46 @@ public final class Publication {
         commitBudgets(tx, roundId);
         markMatchedRequests(tx, roundId);
 
+        // a fixed number of statements however many bookings, employers and schools: the digests'
+        // recipients and bookings are read for the whole round, the links and digests written at once
+        List<Recipient> employers = employersToTell(tx, roundId);
+        Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookings(tx).inRound(roundId);
+        Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
+        List<Recipient> schools = schoolsToTell(tx, roundId);
+        Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookings(tx).inRound(roundId);
+
+        List<OutboxMessage> digests = new ArrayList<>();
         int undeliverable = 0;
         int employerDigests = 0;
-        for (long employerId : tx.selectDistinct(OFFER.EMPLOYER_ID)
-                .from(BOOKING)
-                .join(OFFER)
-                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("published"))
-                .orderBy(OFFER.EMPLOYER_ID)
-                .fetch(OFFER.EMPLOYER_ID)) {
-            Optional<String> to = employerContact(tx, employerId, roundId);
-            if (to.isEmpty()) {
+        for (Recipient employer : employers) {
+            if (employer.email() == null) {
                 undeliverable++;
                 continue;
             }
-            new Outbox(tx).enqueue(employerDigest(tx, employerId, roundId, to.get()));
+            digests.add(
+                    employerDigest(employer, roundId, employerBookings.getOrDefault(employer.id(), List.of()), links));
             employerDigests++;
         }
         int schoolDigests = 0;
-        for (long schoolId : tx.selectDistinct(REQUEST.SCHOOL_ID)
-                .from(BOOKING)
-                .join(REQUEST)
-                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("published"))
-                .orderBy(REQUEST.SCHOOL_ID)
-                .fetch(REQUEST.SCHOOL_ID)) {
-            Optional<String> to =
-                    contact(tx, USER_SCOPE.SCHOOL_ID.eq(schoolId).and(USER_SCOPE.ROLE.eq("careers_leader")));
-            if (to.isEmpty()) {
+        for (Recipient school : schools) {
+            if (school.email() == null) {
                 undeliverable++;
                 continue;
             }
-            new Outbox(tx).enqueue(schoolDigest(tx, schoolId, roundId, to.get()));
+            digests.add(schoolDigest(school, roundId, schoolBookings.getOrDefault(school.id(), List.of())));
             schoolDigests++;
         }
+        new Outbox(tx).enqueueAll(digests);
         return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);
     }
 
+    /** An employer or school a digest is for: its name, and whom to send it to (null: nobody). */
+    private record Recipient(long id, String name, String email) {}
+
     /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */
     private void commitBudgets(DSLContext tx, long roundId) {
-        BudgetRepository budgets = new BudgetRepository(tx);
-        tx.select(REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, OFFER.COST_PER_SESSION_PENCE)
+        List<BudgetRepository.Charge> charges = tx.select(
+                        REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, OFFER.COST_PER_SESSION_PENCE)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -161,14 +165,13 @@ public final class Publication {
                 .where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.STATUS.eq("published"))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
-                .forEach(r -> {
-                    if (!budgets.commit(
-                            r.value1(), AcademicYear.containing(r.value2()).startYear(), r.value3())) {
-                        throw new IllegalStateException(
-                                "A school's budget no longer covers a paid session in this round;"
-                                        + " re-run matching before publishing.");
-                    }
-                });
+                .orderBy(BOOKING.ID)
+                .fetch(r -> new BudgetRepository.Charge(
+                        r.value1(), AcademicYear.containing(r.value2()).startYear(), r.value3()));
+        if (!new BudgetRepository(tx).commitAll(charges)) {
+            throw new IllegalStateException("A school's budget no longer covers a paid session in this round;"
+                    + " re-run matching before publishing.");
+        }
     }
 
     /** Requests whose sessions (or places) are all held by live or delivered bookings are matched. */
@@ -186,50 +189,91 @@ public final class Publication {
                 .execute();
     }
 
-    /** The employer's signed-in contact, else the volunteer named on one of its offers in the round. */
-    private static Optional<String> employerContact(DSLContext tx, long employerId, long roundId) {
-        return contact(tx, USER_SCOPE.EMPLOYER_ID.eq(employerId).and(USER_SCOPE.ROLE.eq("employer")))
-                .or(() -> tx.select(VOLUNTEER.EMAIL)
+    /**
+     * The employers asked in the round, in id order, each with its signed-in contact, else the
+     * volunteer named on its first booking in the round.
+     */
+    private static List<Recipient> employersToTell(DSLContext tx, long roundId) {
+        var volunteer = select(VOLUNTEER.EMAIL)
+                .from(BOOKING)
+                .join(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .orderBy(BOOKING.ID)
+                .limit(1);
+        return tx.select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        coalesce(
+                                field(contact(
+                                        USER_SCOPE.EMPLOYER_ID.eq(EMPLOYER.ID).and(USER_SCOPE.ROLE.eq("employer")))),
+                                field(volunteer)))
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.in(selectDistinct(OFFER.EMPLOYER_ID)
                         .from(BOOKING)
-                        .join(VOLUNTEER)
-                        .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                         .join(OFFER)
                         .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                         .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(OFFER.EMPLOYER_ID.eq(employerId))
-                        .orderBy(BOOKING.ID)
-                        .limit(1)
-                        .fetchOptional(VOLUNTEER.EMAIL));
+                        .and(BOOKING.STATUS.eq("published"))))
+                .orderBy(EMPLOYER.ID)
+                .fetch(Records.mapping(Recipient::new));
     }
 
-    private static Optional<String> contact(DSLContext tx, org.jooq.Condition scope) {
-        return tx.select(APP_USER.EMAIL)
+    /** The schools the round booked for, in id order, each with its careers leader. */
+    private static List<Recipient> schoolsToTell(DSLContext tx, long roundId) {
+        return tx.select(
+                        SCHOOL.ID,
+                        SCHOOL.NAME,
+                        field(contact(USER_SCOPE.SCHOOL_ID.eq(SCHOOL.ID).and(USER_SCOPE.ROLE.eq("careers_leader")))))
+                .from(SCHOOL)
+                .where(SCHOOL.ID.in(selectDistinct(REQUEST.SCHOOL_ID)
+                        .from(BOOKING)
+                        .join(REQUEST)
+                        .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                        .where(BOOKING.ROUND_ID.eq(roundId))
+                        .and(BOOKING.STATUS.eq("published"))))
+                .orderBy(SCHOOL.ID)
+                .fetch(Records.mapping(Recipient::new));
+    }
+
+    /** The first signed-in person (by when they were given the scope) still able to sign in. */
+    private static Select<Record1<String>> contact(Condition scope) {
+        return select(APP_USER.EMAIL)
                 .from(USER_SCOPE)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(USER_SCOPE.USER_ID))
                 .where(scope)
                 .and(APP_USER.DISABLED_AT.isNull())
                 .orderBy(USER_SCOPE.ID)
-                .limit(1)
-                .fetchOptional(APP_USER.EMAIL);
+                .limit(1);
     }
 
-    private OutboxMessage employerDigest(DSLContext tx, long employerId, long roundId, String to) {
-        List<EmployerBooking> bookings = new EmployerBookings(tx).inRound(employerId, roundId);
-        String employer = tx.select(EMPLOYER.NAME)
-                .from(EMPLOYER)
-                .where(EMPLOYER.ID.eq(employerId))
-                .fetchOne(EMPLOYER.NAME);
+    /** A reply link for each booking of the employers with someone to tell, in digest order: booking id to link id. */
+    private Map<Long, Long> replyLinks(
+            DSLContext tx, List<Recipient> employers, Map<Long, List<EmployerBooking>> bookings) {
+        Map<Long, OffsetDateTime> expiries = new LinkedHashMap<>();
+        for (Recipient employer : employers) {
+            if (employer.email() != null) {
+                bookings.getOrDefault(employer.id(), List.of()).forEach(b -> expiries.put(b.id(), replyLinkExpiry(b)));
+            }
+        }
+        return new LoginTokens(tx, clock).issueBookingReplies(expiries);
+    }
+
+    private OutboxMessage employerDigest(
+            Recipient employer, long roundId, List<EmployerBooking> bookings, Map<Long, Long> replyLinks) {
         StringBuilder text = new StringBuilder();
         text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
-                .append(employer)
+                .append(employer.name())
                 .append(" for ")
                 .append(sessions(bookings.size()))
                 .append(". This is the only request the hub will send you this round.\n\n");
-        LoginTokens links = new LoginTokens(tx, clock);
         List<Long> linkIds = new ArrayList<>();
         for (EmployerBooking b : bookings) {
-            long link = links.issueBookingReply(b.id(), replyLinkExpiry(b));
+            long link = replyLinks.get(b.id());
             linkIds.add(link);
             text.append("* ")
                     .append(b.typeLabel())
@@ -260,9 +304,9 @@ public final class Publication {
                 .render(bookings, clock.instant())
                 .getBytes(StandardCharsets.UTF_8);
         return new OutboxMessage(
-                "round:" + roundId + ":employer:" + employerId,
+                "round:" + roundId + ":employer:" + employer.id(),
                 "round_digest_employer",
-                to,
+                employer.email(),
                 "Requests from schools this week: " + sessions(bookings.size()),
                 text.toString(),
                 null,
@@ -270,16 +314,11 @@ public final class Publication {
                 linkIds);
     }
 
-    private OutboxMessage schoolDigest(DSLContext tx, long schoolId, long roundId, String to) {
-        List<SchoolBooking> bookings = new SchoolBookings(tx).inRound(schoolId, roundId);
-        String school = tx.select(SCHOOL.NAME)
-                .from(SCHOOL)
-                .where(SCHOOL.ID.eq(schoolId))
-                .fetchOne(SCHOOL.NAME);
+    private OutboxMessage schoolDigest(Recipient school, long roundId, List<SchoolBooking> bookings) {
         StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
                 .append(sessions(bookings.size()))
                 .append(" for ")
-                .append(school)
+                .append(school.name())
                 .append(":\n\n");
         bookings.forEach(b -> text.append("* ")
                 .append(b.typeLabel())
@@ -299,14 +338,14 @@ public final class Publication {
         text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
                 .append(baseUrl)
                 .append("/schools/")
-                .append(schoolId)
+                .append(school.id())
                 .append("/bookings\n\n")
                 .append(productName)
                 .append('\n');
         return new OutboxMessage(
-                "round:" + roundId + ":school:" + schoolId,
+                "round:" + roundId + ":school:" + school.id(),
                 "round_digest_school",
-                to,
+                school.email(),
                 "Encounters matched for your pupils: " + sessions(bookings.size()),
                 text.toString(),
                 null);

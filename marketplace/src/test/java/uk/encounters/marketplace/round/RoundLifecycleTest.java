@@ -1,12 +1,14 @@
 package uk.encounters.marketplace.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -316,6 +318,84 @@ class RoundLifecycleTest {
                         .orElseThrow()
                         .status())
                 .isEqualTo(Round.PROPOSED);
+    }
+
+    @Test
+    void publishingCommitsEachPaidSessionToTheFunderWithMostLeft() throws Exception {
+        RoundHub hub = bench.hub();
+        chargeForEverySession(hub, 1_500);
+        long council = budget(hub.northSchool(), "Council", 10_000);
+        long trust = budget(hub.northSchool(), "Trust", 3_000);
+        long southCouncil = budget(hub.southSchool(), "Council", 10_000);
+        long roundId = bench.solve(hub, Map.of()).roundId();
+
+        Publication.Published published = new Publication("https://encounters.example", "Employer Encounters", CLOCK)
+                .publish(db.dsl(), hub.id(), roundId);
+
+        assertThat(published.result()).isEqualTo(Publication.Result.PUBLISHED);
+        assertThat(published.bookings()).isPositive();
+        assertThat(committed(council)).isEqualTo(1_500L * bookingsFor(roundId, hub.northSchool()));
+        assertThat(committed(trust)).isZero();
+        assertThat(committed(southCouncil)).isEqualTo(1_500L * bookingsFor(roundId, hub.southSchool()));
+        assertThat(committed(council) + committed(southCouncil)).isEqualTo(1_500L * published.bookings());
+    }
+
+    @Test
+    void publishingIsRefusedWhenABudgetNoLongerCoversAPaidSession() throws Exception {
+        RoundHub hub = bench.hub();
+        chargeForEverySession(hub, 1_500);
+        long north = budget(hub.northSchool(), "Council", 10_000);
+        long south = budget(hub.southSchool(), "Council", 10_000);
+        long roundId = bench.solve(hub, Map.of()).roundId();
+        // spent elsewhere after the round was solved
+        db.dsl()
+                .update(SCHOOL_BUDGET)
+                .set(SCHOOL_BUDGET.SPENT_PENCE, 9_000L)
+                .where(SCHOOL_BUDGET.ID.in(north, south))
+                .execute();
+
+        assertThatThrownBy(() -> new Publication("https://encounters.example", "Employer Encounters", CLOCK)
+                        .publish(db.dsl(), hub.id(), roundId))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("budget no longer covers");
+
+        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status())
+                .isEqualTo(Round.PROPOSED);
+        assertThat(committed(north) + committed(south)).isZero();
+        assertThat(digests(roundId)).isEmpty();
+    }
+
+    private static void chargeForEverySession(RoundHub hub, int pence) {
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.COST_PER_SESSION_PENCE, pence)
+                .where(OFFER.EMPLOYER_ID.in(hub.talkEmployer(), hub.secondEmployer()))
+                .execute();
+    }
+
+    private static long budget(long schoolId, String funder, long pence) {
+        return db.dsl()
+                .insertInto(
+                        SCHOOL_BUDGET,
+                        SCHOOL_BUDGET.SCHOOL_ID,
+                        SCHOOL_BUDGET.ACADEMIC_YEAR,
+                        SCHOOL_BUDGET.FUNDER,
+                        SCHOOL_BUDGET.AMOUNT_PENCE)
+                .values(schoolId, (short) 2026, funder, pence)
+                .returning(SCHOOL_BUDGET.ID)
+                .fetchSingle()
+                .getId();
+    }
+
+    private static long committed(long budgetLine) {
+        return db.dsl().fetchValue(SCHOOL_BUDGET.COMMITTED_PENCE, SCHOOL_BUDGET.ID.eq(budgetLine));
+    }
+
+    private static int bookingsFor(long roundId, long schoolId) {
+        return db.dsl()
+                .fetchCount(
+                        BOOKING.join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID)),
+                        BOOKING.ROUND_ID.eq(roundId).and(REQUEST.SCHOOL_ID.eq(schoolId)));
     }
 
     private static List<uk.encounters.marketplace.jooq.tables.records.OutboxRecord> digests(long roundId) {
