@@ -19,6 +19,7 @@ import uk.encounters.marketplace.simulation.Behaviour;
 import uk.encounters.marketplace.simulation.SchoolYearSimulation;
 import uk.encounters.marketplace.simulation.ScratchDatabase;
 import uk.encounters.marketplace.simulation.SimulationReport;
+import uk.encounters.web.account.Links;
 
 /**
  * {@code encounters simulate}: a school year of weekly rounds on a generated hub, played three
@@ -83,7 +84,7 @@ final class SimulateCommand {
                             supply,
                             Behaviour.DEFAULTS.withPlanShare(planShare),
                             sharedData,
-                            config.baseUrl(),
+                            new Links(config.baseUrl()),
                             WebServer.PRODUCT_NAME);
                     SimulationReport report = play(server, settings, year, (int) weeks);
                     report.print(out);

@@ -190,12 +190,7 @@ public final class WebServer extends VerticleBase {
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
         RoundRoutes round = new RoundRoutes(
-                database,
-                blocking,
-                templates,
-                clock,
-                roundSolver,
-                new Publication(config.baseUrl(), PRODUCT_NAME, clock));
+                database, blocking, templates, clock, roundSolver, new Publication(links, PRODUCT_NAME, clock));
 
         router = Router.router(vertx);
         if (config.trustProxy()) {

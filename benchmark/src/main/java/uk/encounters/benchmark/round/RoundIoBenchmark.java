@@ -26,6 +26,7 @@ import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.round.DigestLinks;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundProblem;
@@ -41,7 +42,18 @@ import uk.encounters.matcher.solver.MatchingWeights;
 public final class RoundIoBenchmark {
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    private static final String BASE_URL = "https://encounters.example";
+    /** The app's addresses as the web gives them (web's Links), so the digests read as sent. */
+    private static final DigestLinks LINKS = new DigestLinks() {
+        @Override
+        public String schoolBookings(long schoolId) {
+            return "https://encounters.example/schools/" + schoolId + "/bookings";
+        }
+
+        @Override
+        public String host() {
+            return "encounters.example";
+        }
+    };
     private static final String PRODUCT_NAME = "Employer Encounters";
 
     /** One timed run: how long, how many statements, and a fingerprint of what it built. */
@@ -184,7 +196,7 @@ public final class RoundIoBenchmark {
 
     /** The round published as the app publishes it, timed, then rolled back. */
     private Run publish(long hubId, long roundId) {
-        Publication publication = new Publication(BASE_URL, PRODUCT_NAME, publishClock);
+        Publication publication = new Publication(LINKS, PRODUCT_NAME, publishClock);
         try {
             dsl.transaction(c -> {
                 StatementCount count = new StatementCount();

@@ -18,8 +18,6 @@ import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -35,16 +33,14 @@ import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.Select;
 import uk.encounters.marketplace.account.LoginTokens;
-import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.outbox.Attachment;
-import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.round.RoundDigests.Recipient;
 import uk.encounters.marketplace.school.BudgetRepository;
 
 /**
@@ -53,7 +49,8 @@ import uk.encounters.marketplace.school.BudgetRepository;
  * on the row lock and then finds it published), its bookings become published with a secret reply
  * link each, paid ones commit the school's budget, requests with every session booked become
  * matched, and the outbox gets exactly one digest per employer (all its bookings this round, with
- * confirm and decline links and an .ics invitation) and one per school.
+ * confirm and decline links and an .ics invitation) and one per school, as {@link RoundDigests}
+ * words them. However many bookings, employers and schools, it sends the same dozen statements.
  */
 public final class Publication {
 
@@ -73,14 +70,12 @@ public final class Publication {
 
     private static final ZoneId SCHOOLS_ZONE = ZoneId.of("Europe/London");
 
-    private final String baseUrl;
-    private final String productName;
+    private final RoundDigests digests;
     private final Clock clock;
 
-    /** @param baseUrl where the app is reached, for the links in the digests */
-    public Publication(String baseUrl, String productName, Clock clock) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.productName = productName;
+    /** @param links where the digests' links lead, in the app that sends them */
+    public Publication(DigestLinks links, String productName, Clock clock) {
+        this.digests = new RoundDigests(links, productName, clock);
         this.clock = clock;
     }
 
@@ -125,7 +120,7 @@ public final class Publication {
         List<Recipient> schools = schoolsToTell(tx, roundId);
         Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookings(tx).inRound(roundId);
 
-        List<OutboxMessage> digests = new ArrayList<>();
+        List<OutboxMessage> messages = new ArrayList<>();
         int undeliverable = 0;
         int employerDigests = 0;
         for (Recipient employer : employers) {
@@ -133,8 +128,8 @@ public final class Publication {
                 undeliverable++;
                 continue;
             }
-            digests.add(
-                    employerDigest(employer, roundId, employerBookings.getOrDefault(employer.id(), List.of()), links));
+            messages.add(digests.employerDigest(
+                    roundId, employer, employerBookings.getOrDefault(employer.id(), List.of()), links));
             employerDigests++;
         }
         int schoolDigests = 0;
@@ -143,15 +138,12 @@ public final class Publication {
                 undeliverable++;
                 continue;
             }
-            digests.add(schoolDigest(school, roundId, schoolBookings.getOrDefault(school.id(), List.of())));
+            messages.add(digests.schoolDigest(roundId, school, schoolBookings.getOrDefault(school.id(), List.of())));
             schoolDigests++;
         }
-        new Outbox(tx).enqueueAll(digests);
+        new Outbox(tx).enqueueAll(messages);
         return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);
     }
-
-    /** An employer or school a digest is for: its name, and whom to send it to (null: nobody). */
-    private record Recipient(long id, String name, String email) {}
 
     /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */
     private void commitBudgets(DSLContext tx, long roundId) {
@@ -263,106 +255,9 @@ public final class Publication {
         return new LoginTokens(tx, clock).issueBookingReplies(expiries);
     }
 
-    private OutboxMessage employerDigest(
-            Recipient employer, long roundId, List<EmployerBooking> bookings, Map<Long, Long> replyLinks) {
-        StringBuilder text = new StringBuilder();
-        text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
-                .append(employer.name())
-                .append(" for ")
-                .append(sessions(bookings.size()))
-                .append(". This is the only request the hub will send you this round.\n\n");
-        List<Long> linkIds = new ArrayList<>();
-        for (EmployerBooking b : bookings) {
-            long link = replyLinks.get(b.id());
-            linkIds.add(link);
-            text.append("* ")
-                    .append(b.typeLabel())
-                    .append(" for ")
-                    .append(b.pupils())
-                    .append(" pupils in Year ")
-                    .append(b.yearGroup())
-                    .append(" at ")
-                    .append(b.schoolName())
-                    .append(", ")
-                    .append(b.dates())
-                    .append(" (")
-                    .append(b.periodLabel())
-                    .append("), ")
-                    .append(b.place().label())
-                    .append('\n');
-            if (b.volunteerName() != null) {
-                text.append("  Given by ").append(b.volunteerName()).append('\n');
-            }
-            text.append("  Confirm: ").append(LinkSlots.slot(link)).append("?answer=confirm\n");
-            text.append("  Decline: ").append(LinkSlots.slot(link)).append("?answer=decline\n\n");
-        }
-        text.append("The attached calendar file holds every session. If one no longer suits, decline it and the"
-                        + " school's pupils go back into matching.\n\n")
-                .append(productName)
-                .append('\n');
-        byte[] ics = new BookingCalendar(productName + " bookings", host())
-                .render(bookings, clock.instant())
-                .getBytes(StandardCharsets.UTF_8);
-        return new OutboxMessage(
-                "round:" + roundId + ":employer:" + employer.id(),
-                "round_digest_employer",
-                employer.email(),
-                "Requests from schools this week: " + sessions(bookings.size()),
-                text.toString(),
-                null,
-                List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)),
-                linkIds);
-    }
-
-    private OutboxMessage schoolDigest(Recipient school, long roundId, List<SchoolBooking> bookings) {
-        StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
-                .append(sessions(bookings.size()))
-                .append(" for ")
-                .append(school.name())
-                .append(":\n\n");
-        bookings.forEach(b -> text.append("* ")
-                .append(b.typeLabel())
-                .append(" for ")
-                .append(b.pupils())
-                .append(" pupils in Year ")
-                .append(b.yearGroup())
-                .append(" with ")
-                .append(b.employerName())
-                .append(", ")
-                .append(b.startsOn())
-                .append(" (")
-                .append(b.periodLabel())
-                .append("), ")
-                .append(b.placeLabel())
-                .append('\n'));
-        text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
-                .append(baseUrl)
-                .append("/schools/")
-                .append(school.id())
-                .append("/bookings\n\n")
-                .append(productName)
-                .append('\n');
-        return new OutboxMessage(
-                "round:" + roundId + ":school:" + school.id(),
-                "round_digest_school",
-                school.email(),
-                "Encounters matched for your pupils: " + sessions(bookings.size()),
-                text.toString(),
-                null);
-    }
-
-    private static String sessions(int count) {
-        return count == 1 ? "one session" : count + " sessions";
-    }
-
     /** A reply link works until the booking's last day has passed, in the schools' time zone. */
     private static OffsetDateTime replyLinkExpiry(EmployerBooking booking) {
         return booking.endsOn().plusDays(1).atStartOfDay(SCHOOLS_ZONE).toOffsetDateTime();
-    }
-
-    private String host() {
-        String host = URI.create(baseUrl).getHost();
-        return host == null ? "localhost" : host;
     }
 
     /** For the reply page a digest links to: the employer whose booking the link answers for, while it works. */

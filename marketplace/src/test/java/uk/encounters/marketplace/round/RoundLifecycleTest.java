@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -118,7 +119,7 @@ class RoundLifecycleTest {
     void publishingSendsOneDigestPerEmployerAndSchoolAndPublishingAgainDoesNothing() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
+        Publication publication = new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK);
 
         Publication.Published published = publication.publish(db.dsl(), hub.id(), roundId);
 
@@ -195,7 +196,7 @@ class RoundLifecycleTest {
     void twoCoordinatorsPublishingAtOnceMakeOnePublication() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
+        Publication publication = new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK);
         CountDownLatch ready = new CountDownLatch(2);
         Callable<Publication.Result> publish = () -> {
             ready.countDown();
@@ -219,8 +220,7 @@ class RoundLifecycleTest {
     void aDeclineReopensItsSessionAndAQuickRematchPlansOnlyThatOne() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        new Publication("https://encounters.example", "Employer Encounters", CLOCK)
-                .publish(db.dsl(), hub.id(), roundId);
+        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
         var southBooking = db.dsl()
                 .selectFrom(BOOKING)
                 .where(BOOKING.ROUND_ID.eq(roundId))
@@ -329,8 +329,8 @@ class RoundLifecycleTest {
         long southCouncil = budget(hub.southSchool(), "Council", 10_000);
         long roundId = bench.solve(hub, Map.of()).roundId();
 
-        Publication.Published published = new Publication("https://encounters.example", "Employer Encounters", CLOCK)
-                .publish(db.dsl(), hub.id(), roundId);
+        Publication.Published published =
+                new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
 
         assertThat(published.result()).isEqualTo(Publication.Result.PUBLISHED);
         assertThat(published.bookings()).isPositive();
@@ -354,7 +354,7 @@ class RoundLifecycleTest {
                 .where(SCHOOL_BUDGET.ID.in(north, south))
                 .execute();
 
-        assertThatThrownBy(() -> new Publication("https://encounters.example", "Employer Encounters", CLOCK)
+        assertThatThrownBy(() -> new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK)
                         .publish(db.dsl(), hub.id(), roundId))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("budget no longer covers");
