@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +53,11 @@ public final class RoundIoBenchmark {
             return "encounters.example";
         }
     };
+
     private static final String PRODUCT_NAME = "Employer Encounters";
 
-    /** One timed run: how long, how many statements, and a fingerprint of what it built. */
-    private record Run(double ms, int statements, String fingerprint, String figures) {}
+    /** One timed run: how long (of which in SQL), how many statements, and a fingerprint of what it built. */
+    private record Run(double ms, double sqlMs, int statements, String fingerprint, String figures) {}
 
     /** Thrown to roll a publication back once it is timed. */
     private static final class RolledBack extends RuntimeException {
@@ -121,11 +121,10 @@ public final class RoundIoBenchmark {
             rows.add(measure(hubId));
         }
         System.out.println();
-        System.out.println(
-                "| hub | schools | pupils | requests | sessions | load median ms | load max ms | load statements"
-                        + " | publish median ms | publish max ms | publish statements | bookings | digests |"
-                        + " problem | digests fingerprint |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        System.out.println("| hub | schools | pupils | requests | sessions | load median ms | of it SQL | load max ms"
+                + " | load statements | publish median ms | of it SQL | publish max ms | publish statements"
+                + " | bookings | digests | problem | digests fingerprint |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         rows.forEach(System.out::println);
     }
 
@@ -159,7 +158,7 @@ public final class RoundIoBenchmark {
                 pupils,
                 problem,
                 summary(loads),
-                publishes.isEmpty() ? "- | - | -" : summary(publishes),
+                publishes.isEmpty() ? "- | - | - | -" : summary(publishes),
                 publishes.isEmpty() ? "- | -" : publishes.getLast().figures(),
                 loads.getLast().fingerprint(),
                 publishes.isEmpty() ? "-" : publishes.getLast().fingerprint());
@@ -168,14 +167,14 @@ public final class RoundIoBenchmark {
     private List<Run> repeat(String what, Supplier<Run> once) {
         Run warm = once.get();
         System.out.printf(
-                "  %-8s warm-up %8.1f ms, %5d statements, %s%n",
-                what, warm.ms(), warm.statements(), warm.fingerprint());
+                "  %-8s warm-up %8.1f ms (%7.1f in SQL), %5d statements, %s%n",
+                what, warm.ms(), warm.sqlMs(), warm.statements(), warm.fingerprint());
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < options.repeat(); i++) {
             Run run = once.get();
             System.out.printf(
-                    "  %-8s run %d   %8.1f ms, %5d statements, %s%n",
-                    what, i + 1, run.ms(), run.statements(), run.fingerprint());
+                    "  %-8s run %d   %8.1f ms (%7.1f in SQL), %5d statements, %s%n",
+                    what, i + 1, run.ms(), run.sqlMs(), run.statements(), run.fingerprint());
             runs.add(run);
         }
         return runs;
@@ -189,6 +188,7 @@ public final class RoundIoBenchmark {
         double ms = (System.nanoTime() - began) / 1e6;
         return new Run(
                 ms,
+                count.sqlMillis(),
                 count.executed(),
                 Fingerprint.of(problem),
                 problem.requests().size() + " | " + problem.sessions().size());
@@ -208,6 +208,7 @@ public final class RoundIoBenchmark {
                 }
                 throw new RolledBack(new Run(
                         ms,
+                        count.sqlMillis(),
                         count.executed(),
                         publishedFingerprint(c.dsl(), hubId, roundId),
                         published.bookings() + " | "
@@ -311,12 +312,21 @@ public final class RoundIoBenchmark {
 
     private static String summary(List<Run> runs) {
         double[] ms = runs.stream().mapToDouble(Run::ms).sorted().toArray();
-        double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
         int[] statements =
                 runs.stream().mapToInt(Run::statements).distinct().sorted().toArray();
         String counted = statements.length == 1
                 ? String.valueOf(statements[0])
                 : statements[0] + "-" + statements[statements.length - 1];
-        return String.format("%.1f | %.1f | %s", median, Arrays.stream(ms).max().orElse(0), counted);
+        return String.format(
+                "%.1f | %.1f | %.1f | %s",
+                median(ms),
+                median(runs.stream().mapToDouble(Run::sqlMs).sorted().toArray()),
+                ms[ms.length - 1],
+                counted);
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
