@@ -111,9 +111,15 @@ public final class Publication {
                 .execute();
         commitBudgets(tx, roundId);
         markMatchedRequests(tx, roundId);
+        return queueDigests(tx, roundId, published);
+    }
 
-        // a fixed number of statements however many bookings, employers and schools: the digests'
-        // recipients and bookings are read for the whole round, the links and digests written at once
+    /**
+     * One digest per employer asked and per school booked for, each to its contact (or counted as
+     * undeliverable). A fixed number of statements however many bookings, employers and schools:
+     * recipients and bookings are read for the whole round, the reply links and digests written at once.
+     */
+    private Published queueDigests(DSLContext tx, long roundId, int published) {
         List<Recipient> employers = employersToTell(tx, roundId);
         Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookings(tx).inRound(roundId);
         Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
@@ -186,24 +192,27 @@ public final class Publication {
      * volunteer named on its first booking in the round.
      */
     private static List<Recipient> employersToTell(DSLContext tx, long roundId) {
-        var volunteer = select(VOLUNTEER.EMAIL)
+        // one pass over the round's bookings, not a look through them for each employer
+        var firstVolunteer = selectDistinct(OFFER.EMPLOYER_ID, VOLUNTEER.EMAIL)
+                .on(OFFER.EMPLOYER_ID)
                 .from(BOOKING)
                 .join(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
-                .orderBy(BOOKING.ID)
-                .limit(1);
+                .orderBy(OFFER.EMPLOYER_ID, BOOKING.ID)
+                .asTable("first_volunteer");
         return tx.select(
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
                         coalesce(
                                 field(contact(
                                         USER_SCOPE.EMPLOYER_ID.eq(EMPLOYER.ID).and(USER_SCOPE.ROLE.eq("employer")))),
-                                field(volunteer)))
+                                firstVolunteer.field(VOLUNTEER.EMAIL)))
                 .from(EMPLOYER)
+                .leftJoin(firstVolunteer)
+                .on(firstVolunteer.field(OFFER.EMPLOYER_ID).eq(EMPLOYER.ID))
                 .where(EMPLOYER.ID.in(selectDistinct(OFFER.EMPLOYER_ID)
                         .from(BOOKING)
                         .join(OFFER)

@@ -92,41 +92,14 @@ public final class BudgetRepository {
         return false;
     }
 
-    /**
-     * Commits the price of a paid session when it is booked, from the funder with most left;
-     * false when no single funder has that much left.
-     */
-    public boolean commit(long schoolId, int academicYear, long pence) {
-        var line = dsl.selectFrom(SCHOOL_BUDGET)
-                .where(SCHOOL_BUDGET.SCHOOL_ID.eq(schoolId))
-                .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) academicYear))
-                .orderBy(SCHOOL_BUDGET
-                        .AMOUNT_PENCE
-                        .minus(SCHOOL_BUDGET.COMMITTED_PENCE)
-                        .minus(SCHOOL_BUDGET.SPENT_PENCE)
-                        .desc())
-                .limit(1)
-                .forUpdate()
-                .fetchOptional();
-        if (line.isEmpty()
-                || line.get().getAmountPence()
-                                - line.get().getCommittedPence()
-                                - line.get().getSpentPence()
-                        < pence) {
-            return false;
-        }
-        line.get().setCommittedPence(line.get().getCommittedPence() + pence);
-        line.get().store();
-        return true;
-    }
-
     /** A paid session's price, to commit to its school's budget for the academic year it falls in. */
     public record Charge(long schoolId, int academicYear, long pence) {}
 
     /**
-     * {@link #commit} for many paid sessions, in the order given, in two statements however many
-     * there are: the schools' lines read and locked, then the changed ones written. False, and
-     * nothing committed, when one no longer fits.
+     * Commits the price of paid sessions when they are booked, each in turn from its school's
+     * funder with most left that year, in two statements however many there are: the schools'
+     * lines read and locked, then the changed ones written. False, and nothing committed, when one
+     * no longer fits in any single funder's money.
      */
     public boolean commitAll(List<Charge> charges) {
         if (charges.isEmpty()) {
@@ -144,7 +117,6 @@ public final class BudgetRepository {
                 .fetchGroups(r -> new SchoolYear(r.getSchoolId(), r.getAcademicYear()));
         Map<Long, SchoolBudgetRecord> changed = new LinkedHashMap<>();
         for (Charge charge : charges) {
-            // from the funder with most left, as commit does
             List<SchoolBudgetRecord> ofYear = lines.get(new SchoolYear(charge.schoolId(), charge.academicYear()));
             Optional<SchoolBudgetRecord> line = ofYear == null
                     ? Optional.empty()
