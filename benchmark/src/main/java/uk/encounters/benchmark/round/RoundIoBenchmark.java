@@ -57,7 +57,7 @@ public final class RoundIoBenchmark {
     private static final String PRODUCT_NAME = "Employer Encounters";
 
     /** One timed run: how long (of which in SQL), how many statements, and a fingerprint of what it built. */
-    private record Run(double ms, double sqlMs, int statements, String fingerprint, String figures) {}
+    private record Run(double ms, double sqlMs, int statements, String slowest, String fingerprint, String figures) {}
 
     /** Thrown to roll a publication back once it is timed. */
     private static final class RolledBack extends RuntimeException {
@@ -177,6 +177,9 @@ public final class RoundIoBenchmark {
                     what, i + 1, run.ms(), run.sqlMs(), run.statements(), run.fingerprint());
             runs.add(run);
         }
+        System.out.printf(
+                "  %-8s slowest statement of the last run: %s%n",
+                what, runs.getLast().slowest());
         return runs;
     }
 
@@ -190,6 +193,7 @@ public final class RoundIoBenchmark {
                 ms,
                 count.sqlMillis(),
                 count.executed(),
+                count.slowest(),
                 Fingerprint.of(problem),
                 problem.requests().size() + " | " + problem.sessions().size());
     }
@@ -210,6 +214,7 @@ public final class RoundIoBenchmark {
                         ms,
                         count.sqlMillis(),
                         count.executed(),
+                        count.slowest(),
                         publishedFingerprint(c.dsl(), hubId, roundId),
                         published.bookings() + " | "
                                 + (published.employerDigests() + published.schoolDigests())
