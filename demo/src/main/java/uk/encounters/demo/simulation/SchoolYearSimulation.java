@@ -20,6 +20,7 @@ import uk.encounters.demo.HubLoader;
 import uk.encounters.demo.OffersThroughTheYear;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.round.DigestLinks;
 import uk.encounters.marketplace.round.Publication;
 
 /**
@@ -38,6 +39,7 @@ public final class SchoolYearSimulation {
      * @param solveSeconds the solver's time limit per round
      * @param supply       the factor scaling employers' offers: 1.3 posts 30% more offers in the first week
      * @param sharedData   the public data folder, as for {@code encounters seed}
+     * @param links        where the round digests' links lead
      */
     public record Settings(
             String area,
@@ -48,7 +50,7 @@ public final class SchoolYearSimulation {
             double supply,
             Behaviour behaviour,
             Optional<Path> sharedData,
-            String baseUrl,
+            DigestLinks links,
             String productName) {
 
         public Settings {
@@ -109,7 +111,7 @@ public final class SchoolYearSimulation {
         SimulatedClock clock = new SimulatedClock(firstDay);
         Draws draws = new Draws(settings.seed());
         Set<Integer> planning = planningSchools(hub, draws);
-        Publication publication = new Publication(settings.baseUrl(), settings.productName(), clock);
+        Publication publication = new Publication(settings.links(), settings.productName(), clock);
         List<HubInPlay> arms = new ArrayList<>();
         try {
             databases.forEach((arm, database) -> arms.add(load(

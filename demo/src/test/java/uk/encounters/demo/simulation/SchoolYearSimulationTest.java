@@ -28,6 +28,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /**
@@ -70,7 +71,7 @@ class SchoolYearSimulationTest {
                 1.2,
                 OFTEN_LET_DOWN,
                 sharedData,
-                "http://localhost:8080",
+                new ExampleLinks("http://localhost:8080"),
                 "Employer Encounters");
         Map<Arm, Database> databases = new EnumMap<>(Arm.class);
         databases.put(Arm.PRODUCT, productDb.database());

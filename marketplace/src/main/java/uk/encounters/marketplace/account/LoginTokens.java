@@ -9,6 +9,7 @@ import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -107,6 +108,22 @@ public final class LoginTokens {
     /** The link that answers for this booking and no other, until {@code expiresAt}. */
     public long issueBookingReply(long bookingId, OffsetDateTime expiresAt) {
         return insertUnminted(null, Purpose.BOOKING_REPLY, bookingId, expiresAt);
+    }
+
+    /**
+     * {@link #issueBookingReply} for many bookings in one statement: each booking's link id, by
+     * booking id, made in the order given.
+     */
+    public Map<Long, Long> issueBookingReplies(Map<Long, OffsetDateTime> expiryByBooking) {
+        if (expiryByBooking.isEmpty()) {
+            return Map.of();
+        }
+        var insert = dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.EXPIRES_AT);
+        for (Map.Entry<Long, OffsetDateTime> booking : expiryByBooking.entrySet()) {
+            insert = insert.values(Purpose.BOOKING_REPLY.code(), booking.getKey(), booking.getValue());
+        }
+        return insert.returningResult(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     /**

@@ -13,6 +13,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -63,11 +64,14 @@ public final class EmployerBookings {
                 .fetch(EmployerBookings::booking);
     }
 
-    /** The employer's bookings of one matching round, soonest first: what its digest lists. */
-    public List<EmployerBooking> inRound(long employerId, long roundId) {
-        return select(employerId, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.in("published", "confirmed")))
-                .orderBy(BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
-                .fetch(EmployerBookings::booking);
+    /**
+     * Every employer's bookings of one matching round, by employer id (in id order), each
+     * employer's soonest first: what the round's digests list, in one query.
+     */
+    public Map<Long, List<EmployerBooking>> inRound(long roundId) {
+        return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.in("published", "confirmed")))
+                .orderBy(OFFER.EMPLOYER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
+                .fetchGroups(r -> r.get(OFFER.EMPLOYER_ID), EmployerBookings::booking);
     }
 
     public Optional<EmployerBooking> find(long employerId, long bookingId) {
@@ -177,6 +181,10 @@ public final class EmployerBookings {
     }
 
     private org.jooq.SelectConditionStep<? extends Record> select(long employerId, Condition condition) {
+        return select(OFFER.EMPLOYER_ID.eq(employerId).and(condition));
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> select(Condition condition) {
         var feedbackGiven = DSL.exists(DSL.selectOne()
                 .from(FEEDBACK)
                 .where(FEEDBACK.BOOKING_ID.eq(BOOKING.ID))
@@ -199,7 +207,8 @@ public final class EmployerBookings {
                         REQUEST.AT_WORKPLACE,
                         OFFER.AT_WORKPLACE,
                         BOOKING.DECLINE_REASON,
-                        DSL.field(feedbackGiven).as("feedback_given"))
+                        DSL.field(feedbackGiven).as("feedback_given"),
+                        OFFER.EMPLOYER_ID)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -209,8 +218,7 @@ public final class EmployerBookings {
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
-                .where(OFFER.EMPLOYER_ID.eq(employerId))
-                .and(condition);
+                .where(condition);
     }
 
     private static EmployerBooking booking(Record r) {

@@ -55,11 +55,14 @@ public final class SchoolBookings {
                 .fetch(SchoolBookings::booking);
     }
 
-    /** The school's bookings published by one matching round, soonest first: what its digest lists. */
-    public List<SchoolBooking> inRound(long schoolId, long roundId) {
-        return select(schoolId, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))
-                .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch(SchoolBookings::booking);
+    /**
+     * Every school's bookings published by one matching round, by school id (in id order), each
+     * school's soonest first: what the round's digests list, in one query.
+     */
+    public Map<Long, List<SchoolBooking>> inRound(long roundId) {
+        return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))
+                .orderBy(REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, BOOKING.ID)
+                .fetchGroups(r -> r.get(REQUEST.SCHOOL_ID), SchoolBookings::booking);
     }
 
     public Optional<SchoolBooking> find(long schoolId, long bookingId) {
@@ -218,6 +221,10 @@ public final class SchoolBookings {
     }
 
     private org.jooq.SelectConditionStep<? extends Record> select(long schoolId, Condition condition) {
+        return select(REQUEST.SCHOOL_ID.eq(schoolId).and(condition));
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> select(Condition condition) {
         var chosen = DSL.field(DSL.selectCount().from(BOOKING_PUPIL).where(BOOKING_PUPIL.BOOKING_ID.eq(BOOKING.ID)));
         // with the attendance of pupils since deleted after the retention period, so the day still reads as recorded
         var recorded = DSL.field(DSL.selectCount().from(ENCOUNTER).where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID)))
@@ -243,7 +250,8 @@ public final class SchoolBookings {
                         REQUEST.IN_SCHOOL,
                         OFFER.IN_SCHOOL,
                         REQUEST.AT_WORKPLACE,
-                        OFFER.AT_WORKPLACE)
+                        OFFER.AT_WORKPLACE,
+                        REQUEST.SCHOOL_ID)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -253,8 +261,7 @@ public final class SchoolBookings {
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
-                .where(REQUEST.SCHOOL_ID.eq(schoolId))
-                .and(condition);
+                .where(condition);
     }
 
     private static SchoolBooking booking(Record r) {

@@ -73,6 +73,38 @@ public final class Outbox {
     }
 
     /**
+     * {@link #enqueue} for many messages in one statement, written in the order given; answers how
+     * many were written (a message whose idempotency key exists is not).
+     */
+    public int enqueueAll(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        var insert = dsl.insertInto(
+                OUTBOX,
+                OUTBOX.IDEMPOTENCY_KEY,
+                OUTBOX.KIND,
+                OUTBOX.RECIPIENT,
+                OUTBOX.SUBJECT,
+                OUTBOX.BODY_TEXT,
+                OUTBOX.BODY_HTML,
+                OUTBOX.ATTACHMENTS,
+                OUTBOX.LINK_TOKEN_IDS);
+        for (OutboxMessage message : messages) {
+            insert = insert.values(
+                    message.idempotencyKey(),
+                    message.kind(),
+                    message.recipient(),
+                    message.subject(),
+                    message.bodyText(),
+                    message.bodyHtml(),
+                    json(message.attachments()),
+                    message.linkTokenIds().toArray(Long[]::new));
+        }
+        return insert.onConflict(OUTBOX.IDEMPOTENCY_KEY).doNothing().execute();
+    }
+
+    /**
      * Claims up to {@code n} due messages (unsent, available, not claimed or claim run out) for
      * {@code claimant} until now + {@code lease}, oldest first. One statement: the rows are locked
      * with FOR UPDATE SKIP LOCKED, so concurrent claimers each get different messages, and a row

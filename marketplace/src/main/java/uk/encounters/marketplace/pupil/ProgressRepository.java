@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.matcher.domain.EncounterType;
@@ -71,6 +72,24 @@ public final class ProgressRepository {
         List<Short> years = yearGroups.stream().map(Integer::shortValue).toList();
         return bySchool(
                 PUPIL.SCHOOL_ID.in(schoolIds).and(PUPIL.YEAR_GROUP.in(years)), REQUEST.SCHOOL_ID.in(schoolIds), today);
+    }
+
+    /**
+     * The pupils on roll today of exactly these cohorts (year groups by school id), by school id:
+     * a round's cohorts, in one query however many schools ask.
+     */
+    public Map<Long, List<PupilProgress>> forCohorts(
+            Map<Long, ? extends Collection<Integer>> yearGroupsBySchool, LocalDate today) {
+        if (yearGroupsBySchool.isEmpty()) {
+            return Map.of();
+        }
+        List<Row2<Long, Short>> cohorts = new ArrayList<>();
+        yearGroupsBySchool.forEach(
+                (schoolId, years) -> years.forEach(year -> cohorts.add(DSL.row(schoolId, year.shortValue()))));
+        return bySchool(
+                DSL.row(PUPIL.SCHOOL_ID, PUPIL.YEAR_GROUP).in(cohorts),
+                REQUEST.SCHOOL_ID.in(yearGroupsBySchool.keySet()),
+                today);
     }
 
     private Map<Long, List<PupilProgress>> bySchool(Condition pupils, Condition requests, LocalDate today) {

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
@@ -17,27 +18,29 @@ import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Records;
+import org.jooq.Select;
 import uk.encounters.marketplace.account.LoginTokens;
-import uk.encounters.marketplace.booking.BookingCalendar;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookings;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.outbox.Attachment;
-import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.round.RoundDigests.Recipient;
 import uk.encounters.marketplace.school.BudgetRepository;
 
 /**
@@ -46,7 +49,8 @@ import uk.encounters.marketplace.school.BudgetRepository;
  * on the row lock and then finds it published), its bookings become published with a secret reply
  * link each, paid ones commit the school's budget, requests with every session booked become
  * matched, and the outbox gets exactly one digest per employer (all its bookings this round, with
- * confirm and decline links and an .ics invitation) and one per school.
+ * confirm and decline links and an .ics invitation) and one per school, as {@link RoundDigests}
+ * words them. However many bookings, employers and schools, it sends the same dozen statements.
  */
 public final class Publication {
 
@@ -66,14 +70,12 @@ public final class Publication {
 
     private static final ZoneId SCHOOLS_ZONE = ZoneId.of("Europe/London");
 
-    private final String baseUrl;
-    private final String productName;
+    private final RoundDigests digests;
     private final Clock clock;
 
-    /** @param baseUrl where the app is reached, for the links in the digests */
-    public Publication(String baseUrl, String productName, Clock clock) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.productName = productName;
+    /** @param links where the digests' links lead, in the app that sends them */
+    public Publication(DigestLinks links, String productName, Clock clock) {
+        this.digests = new RoundDigests(links, productName, clock);
         this.clock = clock;
     }
 
@@ -109,50 +111,50 @@ public final class Publication {
                 .execute();
         commitBudgets(tx, roundId);
         markMatchedRequests(tx, roundId);
+        return queueDigests(tx, roundId, published);
+    }
 
+    /**
+     * One digest per employer asked and per school booked for, each to its contact (or counted as
+     * undeliverable). A fixed number of statements however many bookings, employers and schools:
+     * recipients and bookings are read for the whole round, the reply links and digests written at once.
+     */
+    private Published queueDigests(DSLContext tx, long roundId, int published) {
+        List<Recipient> employers = employersToTell(tx, roundId);
+        Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookings(tx).inRound(roundId);
+        Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
+        List<Recipient> schools = schoolsToTell(tx, roundId);
+        Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookings(tx).inRound(roundId);
+
+        List<OutboxMessage> messages = new ArrayList<>();
         int undeliverable = 0;
         int employerDigests = 0;
-        for (long employerId : tx.selectDistinct(OFFER.EMPLOYER_ID)
-                .from(BOOKING)
-                .join(OFFER)
-                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("published"))
-                .orderBy(OFFER.EMPLOYER_ID)
-                .fetch(OFFER.EMPLOYER_ID)) {
-            Optional<String> to = employerContact(tx, employerId, roundId);
-            if (to.isEmpty()) {
+        for (Recipient employer : employers) {
+            if (employer.email() == null) {
                 undeliverable++;
                 continue;
             }
-            new Outbox(tx).enqueue(employerDigest(tx, employerId, roundId, to.get()));
+            messages.add(digests.employerDigest(
+                    roundId, employer, employerBookings.getOrDefault(employer.id(), List.of()), links));
             employerDigests++;
         }
         int schoolDigests = 0;
-        for (long schoolId : tx.selectDistinct(REQUEST.SCHOOL_ID)
-                .from(BOOKING)
-                .join(REQUEST)
-                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("published"))
-                .orderBy(REQUEST.SCHOOL_ID)
-                .fetch(REQUEST.SCHOOL_ID)) {
-            Optional<String> to =
-                    contact(tx, USER_SCOPE.SCHOOL_ID.eq(schoolId).and(USER_SCOPE.ROLE.eq("careers_leader")));
-            if (to.isEmpty()) {
+        for (Recipient school : schools) {
+            if (school.email() == null) {
                 undeliverable++;
                 continue;
             }
-            new Outbox(tx).enqueue(schoolDigest(tx, schoolId, roundId, to.get()));
+            messages.add(digests.schoolDigest(roundId, school, schoolBookings.getOrDefault(school.id(), List.of())));
             schoolDigests++;
         }
+        new Outbox(tx).enqueueAll(messages);
         return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);
     }
 
     /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */
     private void commitBudgets(DSLContext tx, long roundId) {
-        BudgetRepository budgets = new BudgetRepository(tx);
-        tx.select(REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, OFFER.COST_PER_SESSION_PENCE)
+        List<BudgetRepository.Charge> charges = tx.select(
+                        REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, OFFER.COST_PER_SESSION_PENCE)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -161,14 +163,13 @@ public final class Publication {
                 .where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.STATUS.eq("published"))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
-                .forEach(r -> {
-                    if (!budgets.commit(
-                            r.value1(), AcademicYear.containing(r.value2()).startYear(), r.value3())) {
-                        throw new IllegalStateException(
-                                "A school's budget no longer covers a paid session in this round;"
-                                        + " re-run matching before publishing.");
-                    }
-                });
+                .orderBy(BOOKING.ID)
+                .fetch(r -> new BudgetRepository.Charge(
+                        r.value1(), AcademicYear.containing(r.value2()).startYear(), r.value3()));
+        if (!new BudgetRepository(tx).commitAll(charges)) {
+            throw new IllegalStateException("A school's budget no longer covers a paid session in this round;"
+                    + " re-run matching before publishing.");
+        }
     }
 
     /** Requests whose sessions (or places) are all held by live or delivered bookings are matched. */
@@ -186,144 +187,86 @@ public final class Publication {
                 .execute();
     }
 
-    /** The employer's signed-in contact, else the volunteer named on one of its offers in the round. */
-    private static Optional<String> employerContact(DSLContext tx, long employerId, long roundId) {
-        return contact(tx, USER_SCOPE.EMPLOYER_ID.eq(employerId).and(USER_SCOPE.ROLE.eq("employer")))
-                .or(() -> tx.select(VOLUNTEER.EMAIL)
+    /**
+     * The employers asked in the round, in id order, each with its signed-in contact, else the
+     * volunteer named on its first booking in the round.
+     */
+    private static List<Recipient> employersToTell(DSLContext tx, long roundId) {
+        // one pass over the round's bookings, not a look through them for each employer
+        var firstVolunteer = selectDistinct(OFFER.EMPLOYER_ID, VOLUNTEER.EMAIL)
+                .on(OFFER.EMPLOYER_ID)
+                .from(BOOKING)
+                .join(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .orderBy(OFFER.EMPLOYER_ID, BOOKING.ID)
+                .asTable("first_volunteer");
+        return tx.select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        coalesce(
+                                field(contact(
+                                        USER_SCOPE.EMPLOYER_ID.eq(EMPLOYER.ID).and(USER_SCOPE.ROLE.eq("employer")))),
+                                firstVolunteer.field(VOLUNTEER.EMAIL)))
+                .from(EMPLOYER)
+                .leftJoin(firstVolunteer)
+                .on(firstVolunteer.field(OFFER.EMPLOYER_ID).eq(EMPLOYER.ID))
+                .where(EMPLOYER.ID.in(selectDistinct(OFFER.EMPLOYER_ID)
                         .from(BOOKING)
-                        .join(VOLUNTEER)
-                        .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                         .join(OFFER)
                         .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                         .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(OFFER.EMPLOYER_ID.eq(employerId))
-                        .orderBy(BOOKING.ID)
-                        .limit(1)
-                        .fetchOptional(VOLUNTEER.EMAIL));
+                        .and(BOOKING.STATUS.eq("published"))))
+                .orderBy(EMPLOYER.ID)
+                .fetch(Records.mapping(Recipient::new));
     }
 
-    private static Optional<String> contact(DSLContext tx, org.jooq.Condition scope) {
-        return tx.select(APP_USER.EMAIL)
+    /** The schools the round booked for, in id order, each with its careers leader. */
+    private static List<Recipient> schoolsToTell(DSLContext tx, long roundId) {
+        return tx.select(
+                        SCHOOL.ID,
+                        SCHOOL.NAME,
+                        field(contact(USER_SCOPE.SCHOOL_ID.eq(SCHOOL.ID).and(USER_SCOPE.ROLE.eq("careers_leader")))))
+                .from(SCHOOL)
+                .where(SCHOOL.ID.in(selectDistinct(REQUEST.SCHOOL_ID)
+                        .from(BOOKING)
+                        .join(REQUEST)
+                        .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                        .where(BOOKING.ROUND_ID.eq(roundId))
+                        .and(BOOKING.STATUS.eq("published"))))
+                .orderBy(SCHOOL.ID)
+                .fetch(Records.mapping(Recipient::new));
+    }
+
+    /** The first signed-in person (by when they were given the scope) still able to sign in. */
+    private static Select<Record1<String>> contact(Condition scope) {
+        return select(APP_USER.EMAIL)
                 .from(USER_SCOPE)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(USER_SCOPE.USER_ID))
                 .where(scope)
                 .and(APP_USER.DISABLED_AT.isNull())
                 .orderBy(USER_SCOPE.ID)
-                .limit(1)
-                .fetchOptional(APP_USER.EMAIL);
+                .limit(1);
     }
 
-    private OutboxMessage employerDigest(DSLContext tx, long employerId, long roundId, String to) {
-        List<EmployerBooking> bookings = new EmployerBookings(tx).inRound(employerId, roundId);
-        String employer = tx.select(EMPLOYER.NAME)
-                .from(EMPLOYER)
-                .where(EMPLOYER.ID.eq(employerId))
-                .fetchOne(EMPLOYER.NAME);
-        StringBuilder text = new StringBuilder();
-        text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
-                .append(employer)
-                .append(" for ")
-                .append(sessions(bookings.size()))
-                .append(". This is the only request the hub will send you this round.\n\n");
-        LoginTokens links = new LoginTokens(tx, clock);
-        List<Long> linkIds = new ArrayList<>();
-        for (EmployerBooking b : bookings) {
-            long link = links.issueBookingReply(b.id(), replyLinkExpiry(b));
-            linkIds.add(link);
-            text.append("* ")
-                    .append(b.typeLabel())
-                    .append(" for ")
-                    .append(b.pupils())
-                    .append(" pupils in Year ")
-                    .append(b.yearGroup())
-                    .append(" at ")
-                    .append(b.schoolName())
-                    .append(", ")
-                    .append(b.dates())
-                    .append(" (")
-                    .append(b.periodLabel())
-                    .append("), ")
-                    .append(b.place().label())
-                    .append('\n');
-            if (b.volunteerName() != null) {
-                text.append("  Given by ").append(b.volunteerName()).append('\n');
+    /** A reply link for each booking of the employers with someone to tell, in digest order: booking id to link id. */
+    private Map<Long, Long> replyLinks(
+            DSLContext tx, List<Recipient> employers, Map<Long, List<EmployerBooking>> bookings) {
+        Map<Long, OffsetDateTime> expiries = new LinkedHashMap<>();
+        for (Recipient employer : employers) {
+            if (employer.email() != null) {
+                bookings.getOrDefault(employer.id(), List.of()).forEach(b -> expiries.put(b.id(), replyLinkExpiry(b)));
             }
-            text.append("  Confirm: ").append(LinkSlots.slot(link)).append("?answer=confirm\n");
-            text.append("  Decline: ").append(LinkSlots.slot(link)).append("?answer=decline\n\n");
         }
-        text.append("The attached calendar file holds every session. If one no longer suits, decline it and the"
-                        + " school's pupils go back into matching.\n\n")
-                .append(productName)
-                .append('\n');
-        byte[] ics = new BookingCalendar(productName + " bookings", host())
-                .render(bookings, clock.instant())
-                .getBytes(StandardCharsets.UTF_8);
-        return new OutboxMessage(
-                "round:" + roundId + ":employer:" + employerId,
-                "round_digest_employer",
-                to,
-                "Requests from schools this week: " + sessions(bookings.size()),
-                text.toString(),
-                null,
-                List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)),
-                linkIds);
-    }
-
-    private OutboxMessage schoolDigest(DSLContext tx, long schoolId, long roundId, String to) {
-        List<SchoolBooking> bookings = new SchoolBookings(tx).inRound(schoolId, roundId);
-        String school = tx.select(SCHOOL.NAME)
-                .from(SCHOOL)
-                .where(SCHOOL.ID.eq(schoolId))
-                .fetchOne(SCHOOL.NAME);
-        StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
-                .append(sessions(bookings.size()))
-                .append(" for ")
-                .append(school)
-                .append(":\n\n");
-        bookings.forEach(b -> text.append("* ")
-                .append(b.typeLabel())
-                .append(" for ")
-                .append(b.pupils())
-                .append(" pupils in Year ")
-                .append(b.yearGroup())
-                .append(" with ")
-                .append(b.employerName())
-                .append(", ")
-                .append(b.startsOn())
-                .append(" (")
-                .append(b.periodLabel())
-                .append("), ")
-                .append(b.placeLabel())
-                .append('\n'));
-        text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
-                .append(baseUrl)
-                .append("/schools/")
-                .append(schoolId)
-                .append("/bookings\n\n")
-                .append(productName)
-                .append('\n');
-        return new OutboxMessage(
-                "round:" + roundId + ":school:" + schoolId,
-                "round_digest_school",
-                to,
-                "Encounters matched for your pupils: " + sessions(bookings.size()),
-                text.toString(),
-                null);
-    }
-
-    private static String sessions(int count) {
-        return count == 1 ? "one session" : count + " sessions";
+        return new LoginTokens(tx, clock).issueBookingReplies(expiries);
     }
 
     /** A reply link works until the booking's last day has passed, in the schools' time zone. */
     private static OffsetDateTime replyLinkExpiry(EmployerBooking booking) {
         return booking.endsOn().plusDays(1).atStartOfDay(SCHOOLS_ZONE).toOffsetDateTime();
-    }
-
-    private String host() {
-        String host = URI.create(baseUrl).getHost();
-        return host == null ? "localhost" : host;
     }
 
     /** For the reply page a digest links to: the employer whose booking the link answers for, while it works. */

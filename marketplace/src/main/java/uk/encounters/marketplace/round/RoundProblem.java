@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -33,6 +34,7 @@ import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.school.ColdSpot;
@@ -440,12 +442,17 @@ public final class RoundProblem {
         }
         CohortHistory history =
                 CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
-        ProgressRepository progress = new ProgressRepository(dsl);
+        // every asked cohort's pupils in one query, not one per school: a year group's needs are its own pupils'
+        Map<Long, List<PupilProgress>> onRoll = new ProgressRepository(dsl)
+                .forCohorts(
+                        asked.entrySet().stream()
+                                .collect(Collectors.toMap(
+                                        Map.Entry::getKey, e -> e.getValue().keySet())),
+                        scope.today());
         PupilValueWeights weights = new PupilValueSettings(dsl).forHub(scope.hubId());
         Map<Long, Map<Integer, Cohort>> cohorts = new HashMap<>();
         asked.forEach((schoolId, years) -> {
-            Map<Integer, YearGroupNeeds> needs =
-                    YearGroupNeeds.of(progress.forSchool(schoolId, scope.today()), weights);
+            Map<Integer, YearGroupNeeds> needs = YearGroupNeeds.of(onRoll.getOrDefault(schoolId, List.of()), weights);
             Map<Integer, Cohort> byYear = new HashMap<>();
             years.forEach((yearGroup, pupils) -> {
                 YearGroupNeeds n =

@@ -1,12 +1,14 @@
 package uk.encounters.marketplace.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -116,7 +119,7 @@ class RoundLifecycleTest {
     void publishingSendsOneDigestPerEmployerAndSchoolAndPublishingAgainDoesNothing() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
+        Publication publication = new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK);
 
         Publication.Published published = publication.publish(db.dsl(), hub.id(), roundId);
 
@@ -193,7 +196,7 @@ class RoundLifecycleTest {
     void twoCoordinatorsPublishingAtOnceMakeOnePublication() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        Publication publication = new Publication("https://encounters.example", "Employer Encounters", CLOCK);
+        Publication publication = new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK);
         CountDownLatch ready = new CountDownLatch(2);
         Callable<Publication.Result> publish = () -> {
             ready.countDown();
@@ -217,8 +220,7 @@ class RoundLifecycleTest {
     void aDeclineReopensItsSessionAndAQuickRematchPlansOnlyThatOne() throws Exception {
         RoundHub hub = bench.hub();
         long roundId = bench.solve(hub, Map.of()).roundId();
-        new Publication("https://encounters.example", "Employer Encounters", CLOCK)
-                .publish(db.dsl(), hub.id(), roundId);
+        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
         var southBooking = db.dsl()
                 .selectFrom(BOOKING)
                 .where(BOOKING.ROUND_ID.eq(roundId))
@@ -316,6 +318,84 @@ class RoundLifecycleTest {
                         .orElseThrow()
                         .status())
                 .isEqualTo(Round.PROPOSED);
+    }
+
+    @Test
+    void publishingCommitsEachPaidSessionToTheFunderWithMostLeft() throws Exception {
+        RoundHub hub = bench.hub();
+        chargeForEverySession(hub, 1_500);
+        long council = budget(hub.northSchool(), "Council", 10_000);
+        long trust = budget(hub.northSchool(), "Trust", 3_000);
+        long southCouncil = budget(hub.southSchool(), "Council", 10_000);
+        long roundId = bench.solve(hub, Map.of()).roundId();
+
+        Publication.Published published =
+                new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
+
+        assertThat(published.result()).isEqualTo(Publication.Result.PUBLISHED);
+        assertThat(published.bookings()).isPositive();
+        assertThat(committed(council)).isEqualTo(1_500L * bookingsFor(roundId, hub.northSchool()));
+        assertThat(committed(trust)).isZero();
+        assertThat(committed(southCouncil)).isEqualTo(1_500L * bookingsFor(roundId, hub.southSchool()));
+        assertThat(committed(council) + committed(southCouncil)).isEqualTo(1_500L * published.bookings());
+    }
+
+    @Test
+    void publishingIsRefusedWhenABudgetNoLongerCoversAPaidSession() throws Exception {
+        RoundHub hub = bench.hub();
+        chargeForEverySession(hub, 1_500);
+        long north = budget(hub.northSchool(), "Council", 10_000);
+        long south = budget(hub.southSchool(), "Council", 10_000);
+        long roundId = bench.solve(hub, Map.of()).roundId();
+        // spent elsewhere after the round was solved
+        db.dsl()
+                .update(SCHOOL_BUDGET)
+                .set(SCHOOL_BUDGET.SPENT_PENCE, 9_000L)
+                .where(SCHOOL_BUDGET.ID.in(north, south))
+                .execute();
+
+        assertThatThrownBy(() -> new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK)
+                        .publish(db.dsl(), hub.id(), roundId))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("budget no longer covers");
+
+        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status())
+                .isEqualTo(Round.PROPOSED);
+        assertThat(committed(north) + committed(south)).isZero();
+        assertThat(digests(roundId)).isEmpty();
+    }
+
+    private static void chargeForEverySession(RoundHub hub, int pence) {
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.COST_PER_SESSION_PENCE, pence)
+                .where(OFFER.EMPLOYER_ID.in(hub.talkEmployer(), hub.secondEmployer()))
+                .execute();
+    }
+
+    private static long budget(long schoolId, String funder, long pence) {
+        return db.dsl()
+                .insertInto(
+                        SCHOOL_BUDGET,
+                        SCHOOL_BUDGET.SCHOOL_ID,
+                        SCHOOL_BUDGET.ACADEMIC_YEAR,
+                        SCHOOL_BUDGET.FUNDER,
+                        SCHOOL_BUDGET.AMOUNT_PENCE)
+                .values(schoolId, (short) 2026, funder, pence)
+                .returning(SCHOOL_BUDGET.ID)
+                .fetchSingle()
+                .getId();
+    }
+
+    private static long committed(long budgetLine) {
+        return db.dsl().fetchValue(SCHOOL_BUDGET.COMMITTED_PENCE, SCHOOL_BUDGET.ID.eq(budgetLine));
+    }
+
+    private static int bookingsFor(long roundId, long schoolId) {
+        return db.dsl()
+                .fetchCount(
+                        BOOKING.join(REQUEST).on(REQUEST.ID.eq(BOOKING.REQUEST_ID)),
+                        BOOKING.ROUND_ID.eq(roundId).and(REQUEST.SCHOOL_ID.eq(schoolId)));
     }
 
     private static List<uk.encounters.marketplace.jooq.tables.records.OutboxRecord> digests(long roundId) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.Period;
@@ -296,8 +297,7 @@ class RoundReviewTest {
     void sessionsPublishedLastRoundDoNotCountAgainstAnEmployersCapThisRound() throws Exception {
         RoundHub hub = bench.hub();
         Round first = solve(hub);
-        new Publication("https://encounters.example", "Employer Encounters", CLOCK)
-                .publish(db.dsl(), hub.id(), first.id());
+        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), first.id());
         // asked once this month, as much as each now allows: this round may ask them for nothing more
         db.dsl()
                 .update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)

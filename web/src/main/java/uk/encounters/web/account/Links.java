@@ -5,12 +5,14 @@ import uk.encounters.marketplace.account.AccountMail;
 import uk.encounters.marketplace.account.LoginTokens;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.round.DigestLinks;
 
 /**
  * The emails that carry sign-in, invitation, password and offer links, and the app's public
- * address. A message holds a slot for its link, filled with a fresh secret when it is sent.
+ * address. A message holds a slot for its link, filled with a fresh secret when it is sent. Also
+ * where a round's digests, written in the marketplace, point ({@link DigestLinks}).
  */
-public final class Links implements AccountMail {
+public final class Links implements AccountMail, DigestLinks {
 
     private final String baseUrl;
 
@@ -40,7 +42,13 @@ public final class Links implements AccountMail {
         return baseUrl + "/calendar/" + token + ".ics";
     }
 
+    @Override
+    public String schoolBookings(long schoolId) {
+        return baseUrl + "/schools/" + schoolId + "/bookings";
+    }
+
     /** The app's host, which makes calendar event ids unique in the world. */
+    @Override
     public String host() {
         return java.net.URI.create(baseUrl).getHost();
     }

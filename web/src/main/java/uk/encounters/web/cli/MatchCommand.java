@@ -11,6 +11,7 @@ import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.web.WebConfig;
 import uk.encounters.web.WebServer;
+import uk.encounters.web.account.Links;
 
 /** {@code encounters match}: the coordinator's weekly round without the browser, for a scheduler. */
 final class MatchCommand {
@@ -67,7 +68,8 @@ final class MatchCommand {
                     "Solved in          %s%s%n",
                     Main.seconds(round.elapsed()), outcome.stoppedEarly() ? " (stopped early)" : "");
             if (line.flag("publish")) {
-                Publication.Published published = new Publication(config.baseUrl(), WebServer.PRODUCT_NAME, clock)
+                Publication.Published published = new Publication(
+                                new Links(config.baseUrl()), WebServer.PRODUCT_NAME, clock)
                         .publish(dsl, hubId, running.roundId());
                 out.printf(
                         "Published          %s: %d bookings, %d employer digests, %d school digests%s%n",

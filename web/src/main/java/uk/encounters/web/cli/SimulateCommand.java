@@ -21,6 +21,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.web.WebConfig;
 import uk.encounters.web.WebServer;
+import uk.encounters.web.account.Links;
 
 /**
  * {@code encounters simulate}: a school year of weekly rounds on a generated hub, played three
@@ -85,7 +86,7 @@ final class SimulateCommand {
                             supply,
                             Behaviour.DEFAULTS.withPlanShare(planShare),
                             sharedData,
-                            config.baseUrl(),
+                            new Links(config.baseUrl()),
                             WebServer.PRODUCT_NAME);
                     SimulationReport report = play(server, settings, year, (int) weeks);
                     report.print(out);

@@ -82,7 +82,7 @@ public final class HubFeature {
         RoundRunning running = new RoundRunning(
                 rounds,
                 roundSolver,
-                new PublishRound(dsl, new Publication(app.config().baseUrl(), productName, app.clock())),
+                new PublishRound(dsl, new Publication(app.links(), productName, app.clock())),
                 pages,
                 blocking,
                 app.clock(),

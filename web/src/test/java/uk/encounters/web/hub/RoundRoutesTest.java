@@ -190,6 +190,12 @@ class RoundRoutesTest {
                         BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
         assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.eq("talks-" + hub.id() + "@example.org")))
                 .isEqualTo(talksAsked ? 1 : 0);
+        // the school's digest, written in the marketplace, points at the school's bookings page here
+        assertThat(db.dsl()
+                        .fetchValue(
+                                OUTBOX.BODY_TEXT,
+                                OUTBOX.IDEMPOTENCY_KEY.eq("round:" + roundId + ":school:" + hub.northSchool())))
+                .contains("choose the pupils at http://localhost:0/schools/" + hub.northSchool() + "/bookings\n");
         cora.post(roundPath + "/publish", Map.of()); // a second tab's button, with its own page's token
         assertThat(cora.get(roundPath).body()).contains("published already");
         assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status())

@@ -1,0 +1,135 @@
+package uk.encounters.marketplace.round;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import uk.encounters.marketplace.booking.BookingCalendar;
+import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.SchoolBooking;
+import uk.encounters.marketplace.outbox.Attachment;
+import uk.encounters.marketplace.outbox.LinkSlots;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+
+/**
+ * What a published round tells people, in one place: the digest to each employer asked and to
+ * each school booked for. The app's addresses come from {@link DigestLinks}, so this module never
+ * knows the web's paths; the secret reply links are slots the outbox worker fills when it sends.
+ */
+final class RoundDigests {
+
+    /** An employer or school a digest is for: its name, and whom to send it to (null: nobody). */
+    record Recipient(long id, String name, String email) {}
+
+    private final DigestLinks links;
+    private final String productName;
+    private final Clock clock;
+
+    RoundDigests(DigestLinks links, String productName, Clock clock) {
+        this.links = links;
+        this.productName = productName;
+        this.clock = clock;
+    }
+
+    /**
+     * To an employer: every booking the round asks of it, each with its confirm and decline
+     * links (slots for {@code replyLinks}, by booking id), and an .ics invitation holding them all.
+     */
+    OutboxMessage employerDigest(
+            long roundId, Recipient employer, List<EmployerBooking> bookings, Map<Long, Long> replyLinks) {
+        StringBuilder text = new StringBuilder();
+        text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
+                .append(employer.name())
+                .append(" for ")
+                .append(sessions(bookings.size()))
+                .append(". This is the only request the hub will send you this round.\n\n");
+        List<Long> linkIds = new ArrayList<>();
+        for (EmployerBooking b : bookings) {
+            long link = replyLinks.get(b.id());
+            linkIds.add(link);
+            text.append("* ")
+                    .append(b.typeLabel())
+                    .append(" for ")
+                    .append(b.pupils())
+                    .append(" pupils in Year ")
+                    .append(b.yearGroup())
+                    .append(" at ")
+                    .append(b.schoolName())
+                    .append(", ")
+                    .append(b.dates())
+                    .append(" (")
+                    .append(b.periodLabel())
+                    .append("), ")
+                    .append(b.place().label())
+                    .append('\n');
+            if (b.volunteerName() != null) {
+                text.append("  Given by ").append(b.volunteerName()).append('\n');
+            }
+            text.append("  Confirm: ").append(LinkSlots.slot(link)).append("?answer=confirm\n");
+            text.append("  Decline: ").append(LinkSlots.slot(link)).append("?answer=decline\n\n");
+        }
+        text.append("The attached calendar file holds every session. If one no longer suits, decline it and the"
+                        + " school's pupils go back into matching.\n\n")
+                .append(productName)
+                .append('\n');
+        byte[] ics = new BookingCalendar(productName + " bookings", calendarDomain())
+                .render(bookings, clock.instant())
+                .getBytes(StandardCharsets.UTF_8);
+        return new OutboxMessage(
+                "round:" + roundId + ":employer:" + employer.id(),
+                "round_digest_employer",
+                employer.email(),
+                "Requests from schools this week: " + sessions(bookings.size()),
+                text.toString(),
+                null,
+                List.of(new Attachment("sessions.ics", "text/calendar; charset=UTF-8", ics)),
+                linkIds);
+    }
+
+    /** To a school's careers leader: the round's bookings for it, and where to confirm them and choose pupils. */
+    OutboxMessage schoolDigest(long roundId, Recipient school, List<SchoolBooking> bookings) {
+        StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
+                .append(sessions(bookings.size()))
+                .append(" for ")
+                .append(school.name())
+                .append(":\n\n");
+        bookings.forEach(b -> text.append("* ")
+                .append(b.typeLabel())
+                .append(" for ")
+                .append(b.pupils())
+                .append(" pupils in Year ")
+                .append(b.yearGroup())
+                .append(" with ")
+                .append(b.employerName())
+                .append(", ")
+                .append(b.startsOn())
+                .append(" (")
+                .append(b.periodLabel())
+                .append("), ")
+                .append(b.placeLabel())
+                .append('\n'));
+        text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
+                .append(links.schoolBookings(school.id()))
+                .append("\n\n")
+                .append(productName)
+                .append('\n');
+        return new OutboxMessage(
+                "round:" + roundId + ":school:" + school.id(),
+                "round_digest_school",
+                school.email(),
+                "Encounters matched for your pupils: " + sessions(bookings.size()),
+                text.toString(),
+                null);
+    }
+
+    private static String sessions(int count) {
+        return count == 1 ? "one session" : count + " sessions";
+    }
+
+    /** Makes each calendar event's UID unique in the world. */
+    private String calendarDomain() {
+        String host = links.host();
+        return host == null ? "localhost" : host;
+    }
+}

@@ -1,0 +1,20 @@
+package uk.encounters.marketplace.testing;
+
+import java.net.URI;
+import uk.encounters.marketplace.round.DigestLinks;
+
+/** The app's addresses for tests of the marketplace alone: the web's paths under {@code baseUrl}. */
+public record ExampleLinks(String baseUrl) implements DigestLinks {
+
+    public static final ExampleLinks APP = new ExampleLinks("https://encounters.example");
+
+    @Override
+    public String schoolBookings(long schoolId) {
+        return baseUrl + "/schools/" + schoolId + "/bookings";
+    }
+
+    @Override
+    public String host() {
+        return URI.create(baseUrl).getHost();
+    }
+}
