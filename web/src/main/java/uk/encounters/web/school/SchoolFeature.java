@@ -3,7 +3,10 @@ package uk.encounters.web.school;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.pupil.PupilChanges;
+import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.marketplace.pupil.SchoolActivities;
 import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestPlan;
@@ -23,9 +26,11 @@ public final class SchoolFeature {
 
     public static void mount(Foundation app, Routes routes) {
         DSLContext dsl = app.database().dsl();
+        PupilRepository pupils = new PupilRepository(dsl);
+        PupilChanges pupilChanges = new PupilChanges(dsl);
         RequestPlan plan = new RequestPlan(dsl);
         RequestChanges requestChanges = new RequestChanges(dsl);
-        new PupilRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
+        new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
         new DashboardRoutes(new ProgressSummaries(dsl), plan, app.blocking(), app.templates(), app.clock())
                 .mount(routes);
         new SchoolBookingRoutes(
@@ -35,7 +40,7 @@ public final class SchoolFeature {
                         app.templates(),
                         app.clock())
                 .mount(routes);
-        new EvidenceRoutes(app.database(), app.blocking(), app.templates()).mount(routes);
+        new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, app.blocking(), app.templates()).mount(routes);
         new ActivityRoutes(new SchoolActivities(dsl), app.blocking(), app.templates(), app.clock()).mount(routes);
         new BudgetRoutes(
                         new BudgetRepository(dsl), new BudgetChanges(dsl), app.blocking(), app.templates(), app.clock())
