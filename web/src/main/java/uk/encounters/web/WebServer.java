@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.offer.OfferDirectory;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.school.SchoolRepository;
 import uk.encounters.web.account.AccountFeature;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.admin.AdminFeature;
@@ -151,7 +153,14 @@ public final class WebServer extends VerticleBase {
         EmployerFeature.mount(app, routes);
         SchoolFeature.mount(app, routes);
         HubFeature.mount(app, roundSolver, PRODUCT_NAME, routes);
-        new DirectoryRoutes(database, blocking, templates, clock).mount(routes);
+        new DirectoryRoutes(
+                        new HubRepository(database.dsl()),
+                        new SchoolRepository(database.dsl()),
+                        new OfferDirectory(database.dsl()),
+                        blocking,
+                        templates,
+                        clock)
+                .mount(routes);
         ErrorPages errors = new ErrorPages(templates);
         // named, so the metrics label every request no route took with one route, not ""
         router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);

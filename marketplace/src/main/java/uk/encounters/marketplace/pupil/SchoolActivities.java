@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -139,7 +140,7 @@ public final class SchoolActivities {
      * @param register each pupil's id: true when present, false when absent
      * @return the new activity's id
      */
-    public long record(long schoolId, Details details, Map<Long, Boolean> register, Long actor, String ip) {
+    public long record(Actor actor, long schoolId, Details details, Map<Long, Boolean> register) {
         return dsl.transactionResult(c -> {
             long id = c.dsl()
                     .insertInto(
@@ -158,30 +159,29 @@ public final class SchoolActivities {
                             details.yearGroup() == null
                                     ? null
                                     : details.yearGroup().shortValue(),
-                            actor)
+                            actor.userId())
                     .returning(SCHOOL_ACTIVITY.ID)
                     .fetchSingle()
                     .getId();
             writeRegister(c.dsl(), id, details, register);
             new AuditLog(c.dsl())
-                    .record(actor, "school_activity_recorded", "school_activity", id, summary(details, register), ip);
+                    .record(actor, "school_activity_recorded", "school_activity", id, summary(details, register));
             return id;
         });
     }
 
     /** Records several activities at once (a CSV): all or none. Returns their ids. */
-    public List<Long> recordAll(long schoolId, Map<Details, Map<Long, Boolean>> activities, Long actor, String ip) {
+    public List<Long> recordAll(Actor actor, long schoolId, Map<Details, Map<Long, Boolean>> activities) {
         return dsl.transactionResult(c -> {
             SchoolActivities inTransaction = new SchoolActivities(c.dsl());
             return activities.entrySet().stream()
-                    .map(a -> inTransaction.record(schoolId, a.getKey(), a.getValue(), actor, ip))
+                    .map(a -> inTransaction.record(actor, schoolId, a.getKey(), a.getValue()))
                     .toList();
         });
     }
 
     /** Replaces an activity's details and register; false when the school has no such activity. */
-    public boolean correct(
-            long schoolId, long activityId, Details details, Map<Long, Boolean> register, Long actor, String ip) {
+    public boolean correct(Actor actor, long schoolId, long activityId, Details details, Map<Long, Boolean> register) {
         return dsl.transactionResult(c -> {
             int updated = c.dsl()
                     .update(SCHOOL_ACTIVITY)
@@ -210,14 +210,13 @@ public final class SchoolActivities {
                             "school_activity_corrected",
                             "school_activity",
                             activityId,
-                            summary(details, register),
-                            ip);
+                            summary(details, register));
             return true;
         });
     }
 
     /** Deletes an activity and its encounters; false when the school has no such activity. */
-    public boolean delete(long schoolId, long activityId, Long actor, String ip) {
+    public boolean delete(Actor actor, long schoolId, long activityId) {
         return dsl.transactionResult(c -> {
             int deleted = c.dsl()
                     .deleteFrom(SCHOOL_ACTIVITY)
@@ -225,8 +224,7 @@ public final class SchoolActivities {
                     .and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
                     .execute();
             if (deleted == 1) {
-                new AuditLog(c.dsl())
-                        .record(actor, "school_activity_deleted", "school_activity", activityId, Map.of(), ip);
+                new AuditLog(c.dsl()).record(actor, "school_activity_deleted", "school_activity", activityId, Map.of());
             }
             return deleted == 1;
         });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.EncounterType;
@@ -24,6 +25,7 @@ class SchoolActivitiesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final LocalDate FAIR = LocalDate.of(2026, 11, 12);
+    static final Actor NOBODY = Actor.anonymous(null);
 
     @Test
     void anActivitysPupilsCountInProgressAndEvidenceAndCorrectingOrDeletingItChangesThem() {
@@ -38,11 +40,10 @@ class SchoolActivitiesTest {
         register.put(year9.get(2), false);
 
         long fair = activities.record(
+                Actor.anonymous("127.0.0.1"),
                 school,
                 new SchoolActivities.Details(EncounterType.CAREERS_FAIR, "Our careers fair", FAIR, 9),
-                register,
-                null,
-                "127.0.0.1");
+                register);
 
         List<PupilProgress> progress = new ProgressRepository(db.dsl()).forSchool(school, TODAY);
         assertThat(progress)
@@ -66,21 +67,19 @@ class SchoolActivitiesTest {
         // the third pupil came after all; a mock-interview morning, not a fair
         register.put(year9.get(2), true);
         assertThat(activities.correct(
+                        NOBODY,
                         other,
                         fair,
                         new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
-                        register,
-                        null,
-                        null))
+                        register))
                 .as("another school's")
                 .isFalse();
         assertThat(activities.correct(
+                        NOBODY,
                         school,
                         fair,
                         new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
-                        register,
-                        null,
-                        null))
+                        register))
                 .isTrue();
         assertThat(new ProgressRepository(db.dsl()).forSchool(school, TODAY))
                 .allSatisfy(p -> assertThat(p.hadEncounterThisYear()).isTrue());
@@ -91,8 +90,8 @@ class SchoolActivitiesTest {
                         .fetch(r -> r.value1() + "/" + r.value2()))
                 .containsExactly("mock_interviews/Rotary Club");
 
-        assertThat(activities.delete(other, fair, null, null)).isFalse();
-        assertThat(activities.delete(school, fair, null, null)).isTrue();
+        assertThat(activities.delete(NOBODY, other, fair)).isFalse();
+        assertThat(activities.delete(NOBODY, school, fair)).isTrue();
         assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.PUPIL_ID.in(year9))).isZero();
         assertThat(new ProgressRepository(db.dsl()).forSchool(school, TODAY))
                 .noneSatisfy(p -> assertThat(p.hadEncounterThisYear()).isTrue());
@@ -110,11 +109,11 @@ class SchoolActivitiesTest {
         // a pupil id that does not exist: the database refuses it, and the first activity goes too
         file.put(new SchoolActivities.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10), Map.of(-1L, true));
 
-        assertThatThrownBy(() -> activities.recordAll(school, file, null, null)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> activities.recordAll(NOBODY, school, file)).isInstanceOf(RuntimeException.class);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isEqualTo(before);
 
         file.remove(new SchoolActivities.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10));
-        assertThat(activities.recordAll(school, file, null, null)).hasSize(1);
+        assertThat(activities.recordAll(NOBODY, school, file)).hasSize(1);
         assertThat(activities.register(
                         school, activities.forSchool(school).getFirst().id()))
                 .containsOnlyKeys(db.dsl()

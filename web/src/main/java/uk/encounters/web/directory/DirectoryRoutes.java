@@ -4,11 +4,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.hub.HubRepository;
+import uk.encounters.marketplace.offer.Listing;
 import uk.encounters.marketplace.offer.OfferDirectory;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.school.SchoolRepository;
@@ -18,6 +17,7 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
 
@@ -28,70 +28,91 @@ import uk.encounters.web.security.Routes;
  */
 public final class DirectoryRoutes {
 
-    private final Database database;
+    /**
+     * The search form and, once its filters make sense, what it found.
+     *
+     * @param schools a coordinator's choice of school to measure from; null on a school's own search
+     * @param listings null until searched
+     */
+    public record DirectoryPage(
+            String heading,
+            String action,
+            List<Map<String, Object>> schools,
+            List<Map<String, Object>> types,
+            List<Map<String, Object>> sectors,
+            List<Map<String, Object>> years,
+            List<Listing> listings,
+            boolean measured,
+            String summary) {}
+
+    private final HubRepository hubs;
+    private final SchoolRepository schools;
+    private final OfferDirectory directory;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
+    private final PathEntity<School> school;
+    private final PathEntity<HubRepository.Hub> hub;
 
-    public DirectoryRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public DirectoryRoutes(
+            HubRepository hubs,
+            SchoolRepository schools,
+            OfferDirectory directory,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.hubs = hubs;
+        this.schools = schools;
+        this.directory = directory;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+        this.school = new PathEntity<>("school", blocking, ctx -> schools.findById(PathId.required(ctx, "schoolId")));
+        this.hub = new PathEntity<>("hub", blocking, ctx -> hubs.findById(PathId.required(ctx, "hubId")));
     }
 
     /** Its routes (under /schools/:schoolId, under /hubs/:hubId). */
     public void mount(Routes routes) {
-        Routes school = routes.school();
-        Routes hub = routes.hub();
-        school.get("/offers", this::showSchoolDirectory);
-        hub.get("/offers", this::showHubDirectory);
+        routes.school().loading(school).get("/offers", this::showSchoolDirectory);
+        routes.hub().loading(hub).get("/offers", this::showHubDirectory);
     }
 
     /** A careers leader's search, measured from their own school. */
     public void showSchoolDirectory(RoutingContext ctx) {
-        long schoolId = PathId.required(ctx, "schoolId");
-        Optional<School> school = blocking.call(() -> new SchoolRepository(database.dsl()).findById(schoolId));
-        if (school.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+        School from = school.of(ctx);
         Form form = Form.ofQuery(ctx);
-        OfferDirectory.Query query =
-                readFilters(form, school.get().hubId(), school.get(), "maxKm", LocalDate.now(clock));
-        Map<String, Object> model = new HashMap<>();
-        model.put("heading", "Find providers near " + school.get().name());
-        model.put("action", "/schools/" + schoolId + "/offers");
-        showDirectory(ctx, form, query, school.get(), model);
+        OfferDirectory.Query query = readFilters(form, from.hubId(), from, "maxKm", LocalDate.now(clock));
+        showDirectory(
+                ctx,
+                form,
+                query,
+                from,
+                "Find providers near " + from.name(),
+                "/schools/" + from.id() + "/offers",
+                null);
     }
 
     /** A coordinator's search across the hub, measured from the school they choose, if any. */
     public void showHubDirectory(RoutingContext ctx) {
-        long hubId = PathId.required(ctx, "hubId");
-        var hubs = new HubRepository(database.dsl());
-        var hub = blocking.call(() -> hubs.findById(hubId));
-        if (hub.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        var schools = blocking.call(() -> hubs.findSchools(hubId));
+        HubRepository.Hub searched = hub.of(ctx);
+        List<HubRepository.SchoolName> hubSchools = blocking.call(() -> hubs.findSchools(searched.id()));
         Form form = Form.ofQuery(ctx);
         String chosen = form.optionalChoice(
                 "school",
                 "The school",
-                schools.stream().map(s -> String.valueOf(s.id())).toList());
+                hubSchools.stream().map(s -> String.valueOf(s.id())).toList());
         School origin = chosen == null || form.hasErrors()
                 ? null
-                : blocking.call(() -> new SchoolRepository(database.dsl()).findById(Long.parseLong(chosen)))
-                        .orElse(null);
-        OfferDirectory.Query query = readFilters(form, hubId, origin, "school", LocalDate.now(clock));
-        Map<String, Object> model = new HashMap<>();
-        model.put("heading", "Find providers in " + hub.get().name());
-        model.put("action", "/hubs/" + hubId + "/offers");
-        model.put(
-                "schools",
-                SelectOptions.of(schools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
-        showDirectory(ctx, form, query, origin, model);
+                : blocking.call(() -> schools.findById(Long.parseLong(chosen))).orElse(null);
+        OfferDirectory.Query query = readFilters(form, searched.id(), origin, "school", LocalDate.now(clock));
+        showDirectory(
+                ctx,
+                form,
+                query,
+                origin,
+                "Find providers in " + searched.name(),
+                "/hubs/" + searched.id() + "/offers",
+                SelectOptions.of(hubSchools, s -> String.valueOf(s.id()), HubRepository.SchoolName::name, chosen));
     }
 
     /**
@@ -123,24 +144,37 @@ public final class DirectoryRoutes {
         return origin != null && origin.located() ? query.from(origin.latitude(), origin.longitude()) : query;
     }
 
+    /** @param schoolChoices the schools to measure from, on a coordinator's search; null on a school's */
     private void showDirectory(
-            RoutingContext ctx, Form form, OfferDirectory.Query query, School origin, Map<String, Object> model) {
-        model.putAll(form.model());
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("types", SelectOptions.encounterTypes(values.get("type")));
-        model.put("sectors", SelectOptions.sectors(values.get("sector")));
-        model.put("years", SelectOptions.yearGroups(values.get("year")));
+            RoutingContext ctx,
+            Form form,
+            OfferDirectory.Query query,
+            School origin,
+            String heading,
+            String action,
+            List<Map<String, Object>> schoolChoices) {
+        var types = SelectOptions.encounterTypes(form.value("type"));
+        var sectors = SelectOptions.sectors(form.value("sector"));
+        var years = SelectOptions.yearGroups(form.value("year"));
         if (form.hasErrors()) {
             // nothing is searched until the filters make sense, so no list can mislead
-            templates.render(ctx, 422, "directory/offers", (String) model.get("heading"), model);
+            DirectoryPage page =
+                    new DirectoryPage(heading, action, schoolChoices, types, sectors, years, null, false, null);
+            templates.render(ctx, 422, "directory/offers", heading, page, form);
             return;
         }
-        OfferDirectory.Results results = blocking.call(() -> new OfferDirectory(database.dsl()).search(query));
-        model.put("listings", results.listings());
-        model.put("measured", query.hasOrigin());
-        model.put("summary", summary(results, query.hasOrigin() ? origin.name() : null));
-        templates.render(ctx, "directory/offers", (String) model.get("heading"), model);
+        OfferDirectory.Results results = blocking.call(() -> directory.search(query));
+        DirectoryPage page = new DirectoryPage(
+                heading,
+                action,
+                schoolChoices,
+                types,
+                sectors,
+                years,
+                results.listings(),
+                query.hasOrigin(),
+                summary(results, query.hasOrigin() ? origin.name() : null));
+        templates.render(ctx, 200, "directory/offers", heading, page, form);
     }
 
     static String summary(OfferDirectory.Results results, String measuredFrom) {

@@ -118,6 +118,42 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
         return model;
     }
 
+    /**
+     * What templates/partials/csv-preview.hbs reads, as a page's {@code preview}: the file checked
+     * row by row, and where its save form posts.
+     *
+     * @param carry fields the save form posts again beside the file (a pupil's reference)
+     */
+    public record Preview(
+            String kind,
+            String action,
+            CsvImport<?> file,
+            String problem,
+            int goodRows,
+            long badRows,
+            boolean saveAttempted,
+            List<Carried> carry) {}
+
+    /** A hidden field of the save form. */
+    public record Carried(String name, String value) {}
+
+    /** This file's preview; {@code status} as {@link #previewStatus} gave it. */
+    public Preview preview(String kind, String action, int status, List<Carried> carry) {
+        return new Preview(
+                kind,
+                action,
+                this,
+                problem.orElse(null),
+                valid.size(),
+                badRows(),
+                status == 422 && problem.isEmpty(),
+                carry);
+    }
+
+    public Preview preview(String kind, String action, int status) {
+        return preview(kind, action, status, List.of());
+    }
+
     public boolean hasBadRows() {
         return problem.isPresent() || rows.stream().anyMatch(r -> !r.ok());
     }

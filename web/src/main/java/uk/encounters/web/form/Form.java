@@ -266,6 +266,11 @@ public final class Form {
         values.put(name, value);
     }
 
+    /** The value shown in a field: as typed, as read, or as given to start with; null when none. */
+    public String value(String name) {
+        return values.get(name);
+    }
+
     /** What the templates read: values, fieldErrors (by field) and errors (in order, for the summary). */
     public Map<String, Object> model() {
         List<Map<String, String>> summary = new ArrayList<>();

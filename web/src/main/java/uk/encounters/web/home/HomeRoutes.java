@@ -4,7 +4,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -16,6 +15,10 @@ import uk.encounters.web.security.Routes;
 
 /** The public home page: the hubs and how far their pupils are towards seven encounters. */
 public final class HomeRoutes {
+
+    /** @param coordinatorHub the hub of a signed-in coordinator (the lowest id of several), else null */
+    public record HomePage(
+            List<HubSummary> hubs, HubSummary total, boolean severalHubs, String academicYear, Long coordinatorHub) {}
 
     private final HomeFigures figures;
     private final Templates templates;
@@ -36,20 +39,17 @@ public final class HomeRoutes {
     public void showHome(RoutingContext ctx) {
         LocalDate today = LocalDate.now(clock);
         List<HubSummary> summaries = figures.on(today);
-        Map<String, Object> model = new java.util.HashMap<>(Map.of(
-                "hubs",
-                summaries,
-                "total",
-                HubSummary.total("All hubs", summaries),
-                "severalHubs",
-                summaries.size() > 1,
-                "academicYear",
-                AcademicYear.containing(today).label()));
         // a coordinator's way in to their hub's round
         Account account = CurrentUser.of(ctx);
-        if (account != null) {
-            account.hubIds().stream().sorted().findFirst().ifPresent(hub -> model.put("coordinatorHub", hub));
-        }
-        templates.render(ctx, "home/index", "Seven employer encounters for every pupil", model);
+        Long coordinatorHub = account == null
+                ? null
+                : account.hubIds().stream().sorted().findFirst().orElse(null);
+        HomePage page = new HomePage(
+                summaries,
+                HubSummary.total("All hubs", summaries),
+                summaries.size() > 1,
+                AcademicYear.containing(today).label(),
+                coordinatorHub);
+        templates.render(ctx, "home/index", "Seven employer encounters for every pupil", page);
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -141,6 +142,24 @@ public final class Templates {
         render(ctx, 200, view, title, model);
     }
 
+    /**
+     * The page record's components with the layout's and the form's values beside them, in one map.
+     * Handlebars.java looks a dotted path ({@code values.from}) up only in a context's own model:
+     * values merely combined beside a record were lost inside {@code {{> layout}}}, where every
+     * page's content is rendered.
+     */
+    private static Map<String, Object> beside(Record page, Map<String, Object> around) {
+        Map<String, Object> model = new HashMap<>(around);
+        for (RecordComponent component : page.getClass().getRecordComponents()) {
+            try {
+                model.put(component.getName(), component.getAccessor().invoke(page));
+            } catch (ReflectiveOperationException e) { // a page record must be public
+                throw new IllegalStateException("Could not read " + component + " of " + page.getClass(), e);
+            }
+        }
+        return model;
+    }
+
     String apply(String view, Map<String, Object> model) {
         return apply(view, model, Map.of());
     }
@@ -148,8 +167,7 @@ public final class Templates {
     private String apply(String view, Object model, Map<String, Object> around) {
         try {
             Template template = handlebars.compile(view);
-            Context context = Context.newBuilder(model)
-                    .combine(around)
+            Context context = Context.newBuilder(model instanceof Record page ? beside(page, around) : model)
                     .resolver(RESOLVERS)
                     .build();
             try {

@@ -23,8 +23,8 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -40,16 +40,34 @@ public final class ActivityRoutes {
     static final String WHOLE_YEAR_GROUP = "yearGroup";
     static final String CLASS_LIST = "list";
 
+    /** The form for a new activity with the activities so far, or the form correcting one. */
+    public record ActivitiesPage(
+            long schoolId,
+            SchoolActivities.Activity existing,
+            String action,
+            List<Map<String, Object>> types,
+            List<Map<String, Object>> years,
+            boolean wholeYearGroup,
+            List<SchoolActivities.Activity> activities,
+            CsvImport.Preview preview) {}
+
+    public record DeletePage(long schoolId, SchoolActivities.Activity activity) {}
+
     private final SchoolActivities activities;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
+    private final PathEntity<SchoolActivities.Activity> activity;
 
     public ActivityRoutes(SchoolActivities activities, Blocking blocking, Templates templates, Clock clock) {
         this.activities = activities;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+        this.activity = new PathEntity<>(
+                "activity",
+                blocking,
+                ctx -> activities.find(PathId.required(ctx, "schoolId"), PathId.required(ctx, "activityId")));
     }
 
     /** Its routes (under /schools/:schoolId). */
@@ -57,10 +75,11 @@ public final class ActivityRoutes {
         Routes school = routes.school();
         school.get("/activities", this::showActivities);
         school.post("/activities", this::processNewActivity);
-        school.get("/activities/:activityId/edit", this::initEditActivity);
-        school.post("/activities/:activityId", this::processEditActivity);
-        school.get("/activities/:activityId/delete", this::initDeleteActivity);
-        school.post("/activities/:activityId/delete", this::processDeleteActivity);
+        Routes one = school.under("/activities/:activityId").loading(activity);
+        one.get("/edit", this::initEditActivity);
+        one.post("", this::processEditActivity);
+        one.get("/delete", this::initDeleteActivity);
+        one.post("/delete", this::processDeleteActivity);
         school.uploads().post("/import/activities", this::processActivityImport);
     }
 
@@ -70,33 +89,29 @@ public final class ActivityRoutes {
         defaults.put("date", LocalDate.now(clock).toString());
         defaults.put("yearGroup", "9");
         defaults.put("who", WHOLE_YEAR_GROUP);
-        showForm(ctx, 200, Form.withValues(defaults), null, Map.of());
+        showForm(ctx, 200, Form.withValues(defaults), null, null);
     }
 
     public void processNewActivity(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
-        Optional<Recorded> activity = read(form, schoolId);
-        if (activity.isEmpty()) {
-            showForm(ctx, 422, form, null, Map.of());
+        Optional<Recorded> recorded = read(form, schoolId);
+        if (recorded.isEmpty()) {
+            showForm(ctx, 422, form, null, null);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
         blocking.call(() -> activities.record(
-                schoolId, activity.get().details(), activity.get().register(), actor, ip));
-        Flash.set(ctx, "Recorded: " + activity.get().describe() + ".");
+                CurrentUser.actor(ctx),
+                schoolId,
+                recorded.get().details(),
+                recorded.get().register()));
+        Flash.set(ctx, "Recorded: " + recorded.get().describe() + ".");
         ctx.redirect("/schools/" + schoolId + "/activities");
     }
 
     public void initEditActivity(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Optional<SchoolActivities.Activity> activity = own(ctx);
-        if (activity.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        SchoolActivities.Activity a = activity.get();
+        SchoolActivities.Activity a = activity.of(ctx);
         Map<String, Boolean> register = blocking.call(() -> activities.register(schoolId, a.id()));
         Map<String, String> values = new HashMap<>();
         values.put("provider", a.provider());
@@ -113,66 +128,48 @@ public final class ActivityRoutes {
                                 .filter(e -> !e.getValue())
                                 .map(Map.Entry::getKey)
                                 .toList()));
-        showForm(ctx, 200, Form.withValues(values), a, Map.of());
+        showForm(ctx, 200, Form.withValues(values), a, null);
     }
 
     public void processEditActivity(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Optional<SchoolActivities.Activity> existing = own(ctx);
-        if (existing.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+        SchoolActivities.Activity existing = activity.of(ctx);
         Form form = Form.of(ctx);
-        Optional<Recorded> activity = read(form, schoolId);
-        if (activity.isEmpty()) {
-            showForm(ctx, 422, form, existing.get(), Map.of());
+        Optional<Recorded> recorded = read(form, schoolId);
+        if (recorded.isEmpty()) {
+            showForm(ctx, 422, form, existing, null);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
         boolean corrected = blocking.call(() -> activities.correct(
+                CurrentUser.actor(ctx),
                 schoolId,
-                existing.get().id(),
-                activity.get().details(),
-                activity.get().register(),
-                actor,
-                ip));
-        Flash.set(ctx, corrected ? "Corrected: " + activity.get().describe() + "." : "That activity has been deleted.");
+                existing.id(),
+                recorded.get().details(),
+                recorded.get().register()));
+        Flash.set(ctx, corrected ? "Corrected: " + recorded.get().describe() + "." : "That activity has been deleted.");
         ctx.redirect("/schools/" + schoolId + "/activities");
     }
 
     /** Deleting cannot be undone, so it is asked for on a page of its own. */
     public void initDeleteActivity(RoutingContext ctx) {
-        long schoolId = PathId.required(ctx, "schoolId");
-        Optional<SchoolActivities.Activity> activity = own(ctx);
-        if (activity.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
         templates.render(
                 ctx,
                 "school/activity-delete",
                 "Delete an activity",
-                Map.of("schoolId", schoolId, "activity", activity.get()));
+                new DeletePage(PathId.required(ctx, "schoolId"), activity.of(ctx)));
     }
 
     /** Deletes only what the confirmation page confirmed; any other post goes back to that page. */
     public void processDeleteActivity(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Optional<Long> activityId = PathId.of(ctx, "activityId");
-        if (activityId.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+        long activityId = activity.of(ctx).id();
         if (!"yes".equals(Form.of(ctx).text("confirm", "Confirmation", 3))) {
-            ctx.redirect("/schools/" + schoolId + "/activities/" + activityId.get() + "/delete");
+            ctx.redirect("/schools/" + schoolId + "/activities/" + activityId + "/delete");
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        boolean deleted = blocking.call(() -> activities.delete(schoolId, activityId.get(), actor, ip));
+        boolean deleted = blocking.call(() -> activities.delete(CurrentUser.actor(ctx), schoolId, activityId));
         if (!deleted) {
+            // deleted meanwhile, by another click
             ctx.fail(404);
             return;
         }
@@ -205,13 +202,11 @@ public final class ActivityRoutes {
                             "date",
                             LocalDate.now(clock).toString())),
                     null,
-                    file.previewModel("activities", "/schools/" + schoolId + "/import/activities", status));
+                    file.preview("activities", "/schools/" + schoolId + "/import/activities", status));
             return;
         }
         Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = group(file.valid());
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> activities.recordAll(schoolId, grouped, actor, ip));
+        blocking.call(() -> activities.recordAll(CurrentUser.actor(ctx), schoolId, grouped));
         Flash.set(
                 ctx,
                 "Recorded " + grouped.size() + (grouped.size() == 1 ? " activity" : " activities") + " for "
@@ -324,39 +319,31 @@ public final class ActivityRoutes {
                 + (references.size() > 5 ? " and " + (references.size() - 5) + " more" : "");
     }
 
-    private Optional<SchoolActivities.Activity> own(RoutingContext ctx) {
-        long schoolId = PathId.required(ctx, "schoolId");
-        return PathId.of(ctx, "activityId").flatMap(id -> blocking.call(() -> activities.find(schoolId, id)));
-    }
-
+    /**
+     * @param existing the activity corrected, or null for a new one
+     * @param preview a checked file, or null
+     */
     private void showForm(
-            RoutingContext ctx,
-            int status,
-            Form form,
-            SchoolActivities.Activity existing,
-            Map<String, Object> preview) {
+            RoutingContext ctx, int status, Form form, SchoolActivities.Activity existing, CsvImport.Preview preview) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.putAll(preview);
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("schoolId", schoolId);
-        model.put("existing", existing);
-        model.put(
-                "action",
+        ActivitiesPage page = new ActivitiesPage(
+                schoolId,
+                existing,
                 existing == null
                         ? "/schools/" + schoolId + "/activities"
-                        : "/schools/" + schoolId + "/activities/" + existing.id());
-        model.put("types", SelectOptions.encounterTypes(values.get("type")));
-        model.put("years", SelectOptions.yearGroups(values.get("yearGroup")));
-        model.put("wholeYearGroup", !CLASS_LIST.equals(values.get("who")));
-        model.put("activities", existing == null ? blocking.call(() -> activities.forSchool(schoolId)) : List.of());
+                        : "/schools/" + schoolId + "/activities/" + existing.id(),
+                SelectOptions.encounterTypes(form.value("type")),
+                SelectOptions.yearGroups(form.value("yearGroup")),
+                !CLASS_LIST.equals(form.value("who")),
+                existing == null ? blocking.call(() -> activities.forSchool(schoolId)) : List.of(),
+                preview);
         templates.render(
                 ctx,
                 status,
                 "school/activities",
                 existing == null ? "Activities your school arranged" : "Correct an activity",
-                model);
+                page,
+                form);
     }
 
     /** A CSV row: one pupil at one activity. */

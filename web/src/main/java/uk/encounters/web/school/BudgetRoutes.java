@@ -3,13 +3,10 @@ package uk.encounters.web.school;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.money.Pounds;
+import uk.encounters.marketplace.school.BudgetChanges;
 import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -17,19 +14,27 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /** The school's money for paid encounters this academic year: who gave it, what is committed and spent. */
 public final class BudgetRoutes {
 
-    private final Database database;
+    /** The year's funders, each line and the totals in pounds. */
+    public record BudgetPage(long schoolId, String year, List<Line> lines, String total, String remaining) {}
+
+    /** One funder's money, in pounds. */
+    public record Line(String funder, String amount, String committed, String spent, String remaining) {}
+
+    private final BudgetRepository budgets;
+    private final BudgetChanges changes;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
-    public BudgetRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public BudgetRoutes(
+            BudgetRepository budgets, BudgetChanges changes, Blocking blocking, Templates templates, Clock clock) {
+        this.budgets = budgets;
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -60,22 +65,8 @@ public final class BudgetRoutes {
             return;
         }
         AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        BudgetRepository.Saved saved = blocking.call(() -> database.dsl().transactionResult(c -> {
-            var result = new BudgetRepository(c.dsl()).setAmount(schoolId, year.startYear(), funder, amount);
-            if (result != BudgetRepository.Saved.BELOW_WHAT_IS_USED) {
-                new AuditLog(c.dsl())
-                        .record(
-                                actor,
-                                "budget_set",
-                                "school",
-                                schoolId,
-                                Map.of("funder", funder, "amount_pence", amount, "academic_year", year.startYear()),
-                                ip);
-            }
-            return result;
-        }));
+        BudgetRepository.Saved saved = blocking.call(
+                () -> changes.setAmount(CurrentUser.actor(ctx), schoolId, year.startYear(), funder, amount));
         if (saved == BudgetRepository.Saved.BELOW_WHAT_IS_USED) {
             form.error("amount", "Bookings have already committed or spent more than that from " + funder);
             showPage(ctx, 422, form);
@@ -88,36 +79,24 @@ public final class BudgetRoutes {
     private void showPage(RoutingContext ctx, int status, Form form) {
         long schoolId = PathId.required(ctx, "schoolId");
         AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
-        List<BudgetRepository.BudgetLine> lines =
-                blocking.call(() -> new BudgetRepository(database.dsl()).forYear(schoolId, year.startYear()));
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("schoolId", schoolId);
-        model.put("year", year.label());
-        model.put(
-                "lines",
+        List<BudgetRepository.BudgetLine> lines = blocking.call(() -> budgets.forYear(schoolId, year.startYear()));
+        BudgetPage page = new BudgetPage(
+                schoolId,
+                year.label(),
                 lines.stream()
-                        .map(l -> Map.of(
-                                "funder",
+                        .map(l -> new Line(
                                 l.funder(),
-                                "amount",
                                 Pounds.format(l.amountPence()),
-                                "committed",
                                 Pounds.format(l.committedPence()),
-                                "spent",
                                 Pounds.format(l.spentPence()),
-                                "remaining",
                                 Pounds.format(l.remainingPence())))
-                        .toList());
-        model.put(
-                "total",
+                        .toList(),
                 Pounds.format(lines.stream()
                         .mapToLong(BudgetRepository.BudgetLine::amountPence)
-                        .sum()));
-        model.put(
-                "remaining",
+                        .sum()),
                 Pounds.format(lines.stream()
                         .mapToLong(BudgetRepository.BudgetLine::remainingPence)
                         .sum()));
-        templates.render(ctx, status, "school/budget", "Budget for paid encounters", model);
+        templates.render(ctx, status, "school/budget", "Budget for paid encounters", page, form);
     }
 }

@@ -4,10 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
@@ -24,13 +21,38 @@ import uk.encounters.web.security.Routes;
  */
 public final class DashboardRoutes {
 
-    private final Database database;
+    public record DashboardPage(
+            long schoolId,
+            String year,
+            List<YearGroupProgress> years,
+            List<Bar> bars,
+            List<RequestPlan.Proposal> proposals) {}
+
+    /**
+     * One year group's row of the chart: the share on track and the share with an encounter this
+     * year, as bar widths (3 px a percent) and where the bars and their labels sit.
+     */
+    public record Bar(
+            String label,
+            int y,
+            int textY,
+            int onTrack,
+            int b5,
+            int onTrackPercent,
+            int b5Percent,
+            int b5Y,
+            int b5TextY) {}
+
+    private final ProgressSummaries summaries;
+    private final RequestPlan plan;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
-    public DashboardRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public DashboardRoutes(
+            ProgressSummaries summaries, RequestPlan plan, Blocking blocking, Templates templates, Clock clock) {
+        this.summaries = summaries;
+        this.plan = plan;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -45,40 +67,31 @@ public final class DashboardRoutes {
     public void showDashboard(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
-        List<YearGroupProgress> years = YearGroupProgress.fromTallies(
-                blocking.call(() -> new ProgressSummaries(database.dsl()).forSchool(schoolId, today)));
-        Map<String, Object> model = new HashMap<>();
-        model.put("schoolId", schoolId);
-        model.put("year", AcademicYear.containing(today).label());
-        model.put("years", years);
-        model.put("bars", bars(years));
-        model.put("proposals", blocking.call(() -> new RequestPlan(database.dsl()).forSchool(schoolId, today)));
-        templates.render(ctx, "school/dashboard", "Progress", model);
+        List<YearGroupProgress> years =
+                YearGroupProgress.fromTallies(blocking.call(() -> summaries.forSchool(schoolId, today)));
+        DashboardPage page = new DashboardPage(
+                schoolId,
+                AcademicYear.containing(today).label(),
+                years,
+                bars(years),
+                blocking.call(() -> plan.forSchool(schoolId, today)));
+        templates.render(ctx, "school/dashboard", "Progress", page);
     }
 
-    /** One row of the chart per year group: the share on track and the share with an encounter this year. */
-    static List<Map<String, Object>> bars(List<YearGroupProgress> years) {
-        List<Map<String, Object>> bars = new ArrayList<>();
+    /** One row of the chart per year group, 44 px apart. */
+    static List<Bar> bars(List<YearGroupProgress> years) {
+        List<Bar> bars = new ArrayList<>();
         int y = 0;
         for (YearGroupProgress year : years) {
-            bars.add(Map.of(
-                    "label",
+            bars.add(new Bar(
                     "Year " + year.yearGroup(),
-                    "y",
                     y,
-                    "textY",
                     y + 14,
-                    "onTrack",
                     year.percentOnTrack() * 3,
-                    "b5",
                     year.percentBenchmark5() * 3,
-                    "onTrackPercent",
                     year.percentOnTrack(),
-                    "b5Percent",
                     year.percentBenchmark5(),
-                    "b5Y",
                     y + 20,
-                    "b5TextY",
                     y + 30));
             y += 44;
         }

@@ -5,15 +5,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.csv.CsvWriter;
 import uk.encounters.marketplace.pupil.EncounterLog;
+import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
@@ -23,18 +20,31 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /** The careers log for one pupil, and the evidence files governors, Ofsted and Compass ask for. */
 public final class EvidenceRoutes {
 
-    private final Database database;
+    /** A pupil's log by reference (none asked for yet: no entries), and a previous school's log checked. */
+    public record PupilLogPage(
+            long schoolId,
+            String reference,
+            String download,
+            List<EncounterLog.Entry> entries,
+            long attended,
+            CsvImport.Preview preview) {}
+
+    private final EncounterLog log;
+    private final PupilRepository pupils;
+    private final PupilChanges changes;
     private final Blocking blocking;
     private final Templates templates;
 
-    public EvidenceRoutes(Database database, Blocking blocking, Templates templates) {
-        this.database = database;
+    public EvidenceRoutes(
+            EncounterLog log, PupilRepository pupils, PupilChanges changes, Blocking blocking, Templates templates) {
+        this.log = log;
+        this.pupils = pupils;
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
     }
@@ -51,33 +61,30 @@ public final class EvidenceRoutes {
 
     /** A pupil's log by reference: a GET form, so a log can be bookmarked or printed. */
     public void showPupilLog(RoutingContext ctx) {
-        showLog(ctx, 0, Form.ofQuery(ctx), Map.of());
+        showLog(ctx, 0, Form.ofQuery(ctx), null);
     }
 
-    private void showLog(RoutingContext ctx, int forcedStatus, Form form, Map<String, Object> preview) {
+    /** @param preview a checked file, or null */
+    private void showLog(RoutingContext ctx, int forcedStatus, Form form, CsvImport.Preview preview) {
         long schoolId = PathId.required(ctx, "schoolId");
         String reference = form.text("reference", "The pupil's reference", 40);
         List<EncounterLog.Entry> entries = reference.isEmpty() || form.hasErrors()
                 ? List.of()
-                : blocking.call(() -> new EncounterLog(database.dsl()).forPupil(schoolId, reference));
+                : blocking.call(() -> log.forPupil(schoolId, reference));
         if (!reference.isEmpty() && entries.isEmpty() && !form.hasErrors()) {
             form.error("reference", "No encounters are recorded for a pupil with the reference " + reference);
         }
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.putAll(preview);
-        model.put("schoolId", schoolId);
-        model.put("reference", reference);
-        // a reference may hold &, # or spaces: encoded, it stays one query value
-        model.put(
-                "download",
+        PupilLogPage page = new PupilLogPage(
+                schoolId,
+                reference,
+                // a reference may hold &, # or spaces: encoded, it stays one query value
                 "/schools/" + schoolId + "/pupils/log.csv?reference="
-                        + URLEncoder.encode(reference, StandardCharsets.UTF_8));
-        model.put("entries", entries);
-        model.put(
-                "attended",
-                entries.stream().filter(EncounterLog.Entry::attended).count());
+                        + URLEncoder.encode(reference, StandardCharsets.UTF_8),
+                entries,
+                entries.stream().filter(EncounterLog.Entry::attended).count(),
+                preview);
         int status = forcedStatus != 0 ? forcedStatus : form.hasErrors() ? 422 : 200;
-        templates.render(ctx, status, "school/pupil-log", "Careers log", model);
+        templates.render(ctx, status, "school/pupil-log", "Careers log", page, form);
     }
 
     /**
@@ -90,7 +97,7 @@ public final class EvidenceRoutes {
         String reference = form.required("reference", "The pupil's reference here", 40);
         Optional<Long> pupil = reference.isEmpty()
                 ? Optional.empty()
-                : blocking.call(() -> new PupilRepository(database.dsl()).findByReference(schoolId, reference));
+                : blocking.call(() -> pupils.findByReference(schoolId, reference));
         if (!reference.isEmpty() && pupil.isEmpty()) {
             form.error("reference", "No pupil here has the reference " + reference + ": import or add them first");
         }
@@ -98,26 +105,15 @@ public final class EvidenceRoutes {
                 CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), List.of("date", "type"), new TransferredRows());
         if (form.hasErrors() || !file.saveNow(form)) {
             int status = form.hasErrors() ? 422 : file.previewStatus(form);
-            Map<String, Object> preview =
-                    new HashMap<>(file.previewModel("encounters", "/schools/" + schoolId + "/import/log", status));
-            preview.put("carry", List.of(Map.of("name", "reference", "value", reference)));
+            CsvImport.Preview preview = file.preview(
+                    "encounters",
+                    "/schools/" + schoolId + "/import/log",
+                    status,
+                    List.of(new CsvImport.Carried("reference", reference)));
             showLog(ctx, status, form, preview);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        int added = blocking.call(() -> database.dsl().transactionResult(c -> {
-            int count = new EncounterLog(c.dsl()).importTransferred(pupil.get(), file.valid());
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            "careers_log_imported",
-                            "pupil",
-                            pupil.get(),
-                            Map.of("rows", file.valid().size(), "added", count),
-                            ip);
-            return count;
-        }));
+        int added = blocking.call(() -> changes.importCareersLog(CurrentUser.actor(ctx), pupil.get(), file.valid()));
         Flash.set(
                 ctx,
                 "Added " + added + " encounters from the previous school to " + reference + "'s log"
@@ -126,7 +122,7 @@ public final class EvidenceRoutes {
                                 : "")
                         + ".");
         ctx.redirect("/schools/" + schoolId + "/pupils/log?reference="
-                + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8));
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8));
     }
 
     /** One pupil's log as a file, to send on when they move school. */
@@ -137,8 +133,7 @@ public final class EvidenceRoutes {
             ctx.redirect("/schools/" + schoolId + "/pupils/log");
             return;
         }
-        List<EncounterLog.Entry> entries =
-                blocking.call(() -> new EncounterLog(database.dsl()).forPupil(schoolId, reference));
+        List<EncounterLog.Entry> entries = blocking.call(() -> log.forPupil(schoolId, reference));
         if (entries.isEmpty()) {
             ctx.fail(404);
             return;
@@ -149,7 +144,7 @@ public final class EvidenceRoutes {
     /** Every encounter of every pupil, one row each. */
     public void downloadEncounters(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        List<EncounterLog.Entry> entries = blocking.call(() -> new EncounterLog(database.dsl()).forSchool(schoolId));
+        List<EncounterLog.Entry> entries = blocking.call(() -> log.forSchool(schoolId));
         send(ctx, "encounters-by-pupil.csv", encounters(entries));
     }
 
@@ -158,7 +153,7 @@ public final class EvidenceRoutes {
         long schoolId = PathId.required(ctx, "schoolId");
         CsvWriter csv = new CsvWriter()
                 .row("booking", "date", "type", "benchmark", "employer", "year_group", "places", "attended", "absent");
-        blocking.call(() -> new EncounterLog(database.dsl()).bookings(schoolId))
+        blocking.call(() -> log.bookings(schoolId))
                 .forEach(b -> csv.row(
                         b.bookingId(),
                         b.startsOn(),

@@ -4,17 +4,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.csv.CsvTable;
+import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
@@ -23,7 +20,6 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -37,13 +33,23 @@ public final class PupilRoutes {
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "x");
     private static final Set<String> NO = Set.of("no", "n", "false", "0", "");
 
-    private final Database database;
+    /** The pupils on roll by year group, the forms to add more, and a checked file when there is one. */
+    public record PupilsPage(
+            long schoolId,
+            String columns,
+            List<PupilRepository.YearGroupCount> yearGroups,
+            CsvImport.Preview preview) {}
+
+    private final PupilRepository pupils;
+    private final PupilChanges changes;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
-    public PupilRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public PupilRoutes(
+            PupilRepository pupils, PupilChanges changes, Blocking blocking, Templates templates, Clock clock) {
+        this.pupils = pupils;
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -58,7 +64,7 @@ public final class PupilRoutes {
     }
 
     public void showPupils(RoutingContext ctx) {
-        showPage(ctx, 200, Form.blank(), Map.of());
+        showPage(ctx, 200, Form.blank(), null);
     }
 
     public void processPupilImport(RoutingContext ctx) {
@@ -72,24 +78,12 @@ public final class PupilRoutes {
                     ctx,
                     status,
                     Form.blank(),
-                    file.previewModel("pupils", "/schools/" + schoolId + "/import/pupils", status));
+                    file.preview("pupils", "/schools/" + schoolId + "/import/pupils", status));
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
         LocalDate today = LocalDate.now(clock);
-        PupilRepository.Imported imported = blocking.call(() -> database.dsl().transactionResult(c -> {
-            var result = new PupilRepository(c.dsl()).importRows(schoolId, file.valid(), today);
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            "pupils_imported",
-                            "school",
-                            schoolId,
-                            Map.of("added", result.added(), "updated", result.updated(), "skipped", file.badRows()),
-                            ip);
-            return result;
-        }));
+        PupilRepository.Imported imported = blocking.call(
+                () -> changes.importPupils(CurrentUser.actor(ctx), schoolId, file.valid(), file.badRows(), today));
         Flash.set(
                 ctx,
                 "Imported " + file.valid().size() + " pupils: " + imported.added() + " new, " + imported.updated()
@@ -109,39 +103,28 @@ public final class PupilRoutes {
             form.error("disadvantagedCount", "Of whom disadvantaged cannot be more than the number of pupils");
         }
         if (form.hasErrors()) {
-            showPage(ctx, 422, form, Map.of());
+            showPage(ctx, 422, form, null);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
         int academicYear = AcademicYear.containing(LocalDate.now(clock)).startYear();
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            new PupilRepository(c.dsl()).createYearGroup(schoolId, year, count, disadvantaged, academicYear);
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            "year_group_created",
-                            "school",
-                            schoolId,
-                            Map.of("year_group", year, "pupils", count),
-                            ip);
+        blocking.call(() -> {
+            changes.addYearGroup(CurrentUser.actor(ctx), schoolId, year, count, disadvantaged, academicYear);
             return null;
-        }));
+        });
         Flash.set(ctx, "Added " + count + " pupils to Year " + year + ".");
         ctx.redirect("/schools/" + schoolId + "/pupils");
     }
 
-    private void showPage(RoutingContext ctx, int status, Form form, Map<String, Object> preview) {
+    /** @param preview a checked file, or null */
+    private void showPage(RoutingContext ctx, int status, Form form, CsvImport.Preview preview) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.putAll(preview);
-        model.put("schoolId", schoolId);
-        model.put("columns", String.join(",", COLUMNS));
-        model.put(
-                "yearGroups",
-                blocking.call(
-                        () -> new PupilRepository(database.dsl()).countByYearGroup(schoolId, LocalDate.now(clock))));
-        templates.render(ctx, status, "school/pupils", "Pupils", model);
+        LocalDate today = LocalDate.now(clock);
+        PupilsPage page = new PupilsPage(
+                schoolId,
+                String.join(",", COLUMNS),
+                blocking.call(() -> pupils.countByYearGroup(schoolId, today)),
+                preview);
+        templates.render(ctx, status, "school/pupils", "Pupils", page, form);
     }
 
     /** "Year 9", "Y9" and "9" are one year group; anything else is passed on for the form to refuse. */

@@ -4,10 +4,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -15,7 +13,6 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -25,16 +22,19 @@ import uk.encounters.web.security.Routes;
 public final class RequestPlanRoutes {
 
     /** The plan page: the proposals, a fingerprint of them, and where they go. */
-    record PlanPage(
+    public record PlanPage(
             long schoolId, List<RequestPlan.Proposal> proposals, String fingerprint, int pupils, boolean changed) {}
 
-    private final Database database;
+    private final RequestPlan plan;
+    private final RequestChanges changes;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
-    public RequestPlanRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public RequestPlanRoutes(
+            RequestPlan plan, RequestChanges changes, Blocking blocking, Templates templates, Clock clock) {
+        this.plan = plan;
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -72,16 +72,7 @@ public final class RequestPlanRoutes {
             render(ctx, 409, schoolId, proposals, true);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        List<Long> ids = blocking.call(() -> database.dsl().transactionResult(c -> {
-            List<Long> posted = new RequestPlan(c.dsl()).post(schoolId, proposals);
-            AuditLog audit = new AuditLog(c.dsl());
-            for (long id : posted) {
-                audit.record(actor, "request_posted", "request", id, Map.of("from", "what to request next"), ip);
-            }
-            return posted;
-        }));
+        List<Long> ids = blocking.call(() -> changes.postPlan(CurrentUser.actor(ctx), schoolId, proposals));
         Flash.set(
                 ctx,
                 "Posted " + ids.size() + (ids.size() == 1 ? " request" : " requests")
@@ -91,7 +82,7 @@ public final class RequestPlanRoutes {
 
     private List<RequestPlan.Proposal> proposals(long schoolId) {
         LocalDate today = LocalDate.now(clock);
-        return blocking.call(() -> new RequestPlan(database.dsl()).forSchool(schoolId, today));
+        return blocking.call(() -> plan.forSchool(schoolId, today));
     }
 
     private void render(
@@ -106,7 +97,7 @@ public final class RequestPlanRoutes {
                 status,
                 "school/request-plan",
                 "What to request next",
-                Map.of("page", new PlanPage(schoolId, proposals, fingerprint(proposals), pupils, changed)));
+                new PlanPage(schoolId, proposals, fingerprint(proposals), pupils, changed));
     }
 
     /**

@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.offer.Sectors;
+import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestDetails;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.matcher.domain.EncounterType;
@@ -22,41 +21,68 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /** A careers leader's requests for encounters and work placements: post, edit or cancel while open. */
 public final class RequestRoutes {
 
-    private final Database database;
+    public record RequestsPage(long schoolId, List<RequestRepository.RequestSummary> requests) {}
+
+    /** A new request's form, or an existing one's (only an open request can be edited). */
+    public record RequestFormPage(
+            long schoolId,
+            RequestRepository.StoredRequest existing,
+            boolean editable,
+            String action,
+            List<Map<String, Object>> types,
+            List<Map<String, Object>> years,
+            List<SectorBox> sectors,
+            List<Map<String, Object>> employers) {}
+
+    /** One sector's checkbox. */
+    public record SectorBox(String value, String id, boolean checked) {}
+
+    private final RequestRepository requests;
+    private final RequestChanges changes;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
+    private final PathEntity<RequestRepository.StoredRequest> request;
 
-    public RequestRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public RequestRoutes(
+            RequestRepository requests, RequestChanges changes, Blocking blocking, Templates templates, Clock clock) {
+        this.requests = requests;
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+        this.request = new PathEntity<>(
+                "request",
+                blocking,
+                ctx -> requests.findStored(PathId.required(ctx, "schoolId"), PathId.required(ctx, "requestId")));
     }
 
-    /** Its routes (under /schools/:schoolId). */
+    /** Its routes (under /schools/:schoolId; /requests/plan is mounted before them, by {@link RequestPlanRoutes}). */
     public void mount(Routes routes) {
         Routes school = routes.school();
         school.get("/requests", this::showRequests);
         school.get("/requests/new", this::initNewRequest);
         school.post("/requests", this::processNewRequest);
-        school.get("/requests/:requestId/edit", this::initEditRequest);
-        school.post("/requests/:requestId", this::processEditRequest);
-        school.post("/requests/:requestId/cancel", this::processCancelRequest);
+        Routes one = school.under("/requests/:requestId").loading(request);
+        one.get("/edit", this::initEditRequest);
+        one.post("", this::processEditRequest);
+        one.post("/cancel", this::processCancelRequest);
     }
 
     public void showRequests(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        List<RequestRepository.RequestSummary> requests =
-                blocking.call(() -> new RequestRepository(database.dsl()).findBySchool(schoolId));
-        templates.render(ctx, "school/requests", "Requests", Map.of("schoolId", schoolId, "requests", requests));
+        templates.render(
+                ctx,
+                "school/requests",
+                "Requests",
+                new RequestsPage(schoolId, blocking.call(() -> requests.findBySchool(schoolId))));
     }
 
     public void initNewRequest(RoutingContext ctx) {
@@ -76,12 +102,8 @@ public final class RequestRoutes {
     }
 
     public void initEditRequest(RoutingContext ctx) {
-        Optional<RequestRepository.StoredRequest> request = ownRequest(ctx);
-        if (request.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        RequestDetails r = request.get().details();
+        RequestRepository.StoredRequest existing = request.of(ctx);
+        RequestDetails r = existing.details();
         Map<String, String> values = new HashMap<>();
         values.put("type", r.type().code());
         values.put("yearGroup", String.valueOf(r.yearGroup()));
@@ -98,38 +120,42 @@ public final class RequestRoutes {
         values.put("preferredEmployer", r.preferredEmployerId() == null ? "" : String.valueOf(r.preferredEmployerId()));
         values.put("sendAdjustments", r.sendAdjustments());
         values.put("notes", r.notes());
-        showForm(ctx, 200, Form.withValues(values), request.get());
+        showForm(ctx, 200, Form.withValues(values), existing);
     }
 
     public void processNewRequest(RoutingContext ctx) {
-        save(ctx, null);
+        long schoolId = PathId.required(ctx, "schoolId");
+        Form form = Form.of(ctx);
+        Optional<RequestDetails> details = readPosted(ctx, form, null);
+        if (details.isEmpty()) {
+            showForm(ctx, 422, form, null);
+            return;
+        }
+        blocking.call(() -> changes.post(CurrentUser.actor(ctx), schoolId, details.get()));
+        Flash.set(ctx, "Posted: it goes into the next matching round.");
+        ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
     public void processEditRequest(RoutingContext ctx) {
-        Optional<RequestRepository.StoredRequest> request = ownRequest(ctx);
-        if (request.isEmpty()) {
-            ctx.fail(404);
+        long schoolId = PathId.required(ctx, "schoolId");
+        RequestRepository.StoredRequest existing = request.of(ctx);
+        Form form = Form.of(ctx);
+        Optional<RequestDetails> details = readPosted(ctx, form, existing);
+        if (details.isEmpty()) {
+            showForm(ctx, 422, form, existing);
             return;
         }
-        save(ctx, request.get());
+        boolean saved =
+                blocking.call(() -> changes.edit(CurrentUser.actor(ctx), schoolId, existing.id(), details.get()));
+        Flash.set(
+                ctx, saved ? "Saved your changes." : "That request has been matched meanwhile, so it was not changed.");
+        ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
     public void processCancelRequest(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Optional<Long> requestId = PathId.of(ctx, "requestId");
-        if (requestId.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        boolean cancelled = blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean done = new RequestRepository(c.dsl()).cancel(schoolId, requestId.get());
-            if (done) {
-                new AuditLog(c.dsl()).record(actor, "request_cancelled", "request", requestId.get(), Map.of(), ip);
-            }
-            return done;
-        }));
+        long requestId = request.of(ctx).id();
+        boolean cancelled = blocking.call(() -> changes.cancel(CurrentUser.actor(ctx), schoolId, requestId));
         Flash.set(
                 ctx,
                 cancelled
@@ -138,37 +164,12 @@ public final class RequestRoutes {
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
-    private void save(RoutingContext ctx, RequestRepository.StoredRequest existing) {
+    /** The posted request, checked against today and the employers the school has worked with. */
+    private Optional<RequestDetails> readPosted(
+            RoutingContext ctx, Form form, RequestRepository.StoredRequest existing) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Map<Long, String> employers =
-                blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
-        Form form = Form.of(ctx);
-        Optional<RequestDetails> request = read(form, LocalDate.now(clock), existing == null, employers);
-        if (request.isEmpty()) {
-            showForm(ctx, 422, form, existing);
-            return;
-        }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        boolean saved = blocking.call(() -> database.dsl().transactionResult(c -> {
-            RequestRepository requests = new RequestRepository(c.dsl());
-            if (existing == null) {
-                long id = requests.create(schoolId, request.get());
-                new AuditLog(c.dsl()).record(actor, "request_posted", "request", id, Map.of(), ip);
-                return true;
-            }
-            boolean done = requests.update(schoolId, existing.id(), request.get());
-            if (done) {
-                new AuditLog(c.dsl()).record(actor, "request_edited", "request", existing.id(), Map.of(), ip);
-            }
-            return done;
-        }));
-        Flash.set(
-                ctx,
-                !saved
-                        ? "That request has been matched meanwhile, so it was not changed."
-                        : existing == null ? "Posted: it goes into the next matching round." : "Saved your changes.");
-        ctx.redirect("/schools/" + schoolId + "/requests");
+        Map<Long, String> employers = blocking.call(() -> requests.employersWorkedWith(schoolId));
+        return read(form, LocalDate.now(clock), existing == null, employers);
     }
 
     static Optional<RequestDetails> read(Form form, LocalDate today, boolean isNew, Map<Long, String> employers) {
@@ -241,44 +242,34 @@ public final class RequestRoutes {
                 notes));
     }
 
-    private Optional<RequestRepository.StoredRequest> ownRequest(RoutingContext ctx) {
-        long schoolId = PathId.required(ctx, "schoolId");
-        return PathId.of(ctx, "requestId")
-                .flatMap(id -> blocking.call(() -> new RequestRepository(database.dsl()).findStored(schoolId, id)));
-    }
-
     private void showForm(RoutingContext ctx, int status, Form form, RequestRepository.StoredRequest existing) {
         long schoolId = PathId.required(ctx, "schoolId");
-        Map<Long, String> employers =
-                blocking.call(() -> new RequestRepository(database.dsl()).employersWorkedWith(schoolId));
-        Map<String, Object> model = new HashMap<>(form.model());
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("schoolId", schoolId);
-        model.put("existing", existing);
-        model.put("editable", existing == null || "open".equals(existing.status()));
-        model.put(
-                "action",
+        Map<Long, String> employers = blocking.call(() -> requests.employersWorkedWith(schoolId));
+        String sector = form.value("sector");
+        Set<String> ticked = Set.of((sector == null ? "" : sector).split(Pattern.quote(Form.TICKED_SEPARATOR)));
+        RequestFormPage page = new RequestFormPage(
+                schoolId,
+                existing,
+                existing == null || "open".equals(existing.status()),
                 existing == null
                         ? "/schools/" + schoolId + "/requests"
-                        : "/schools/" + schoolId + "/requests/" + existing.id());
-        model.put("types", SelectOptions.encounterTypes(values.get("type")));
-        model.put("years", SelectOptions.yearGroups(values.get("yearGroup")));
-        Set<String> ticked = Set.of(values.getOrDefault("sector", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
-        model.put(
-                "sectors",
+                        : "/schools/" + schoolId + "/requests/" + existing.id(),
+                SelectOptions.encounterTypes(form.value("type")),
+                SelectOptions.yearGroups(form.value("yearGroup")),
                 Sectors.ALL.stream()
-                        .map(s -> Map.of(
-                                "value", s, "id", "sector-" + Sectors.ALL.indexOf(s), "checked", ticked.contains(s)))
-                        .toList());
-        model.put(
-                "employers",
+                        .map(s -> new SectorBox(s, "sector-" + Sectors.ALL.indexOf(s), ticked.contains(s)))
+                        .toList(),
                 SelectOptions.of(
                         employers.entrySet(),
                         e -> String.valueOf(e.getKey()),
                         Map.Entry::getValue,
-                        values.get("preferredEmployer")));
+                        form.value("preferredEmployer")));
         templates.render(
-                ctx, status, "school/request-form", existing == null ? "Request an encounter" : "Edit request", model);
+                ctx,
+                status,
+                "school/request-form",
+                existing == null ? "Request an encounter" : "Edit request",
+                page,
+                form);
     }
 }

@@ -1,8 +1,18 @@
 package uk.encounters.web.school;
 
+import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.pupil.EncounterLog;
+import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.pupil.PupilChanges;
+import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.marketplace.pupil.SchoolActivities;
+import uk.encounters.marketplace.request.RequestChanges;
+import uk.encounters.marketplace.request.RequestPlan;
+import uk.encounters.marketplace.request.RequestRepository;
+import uk.encounters.marketplace.school.BudgetChanges;
+import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
 
@@ -15,21 +25,29 @@ public final class SchoolFeature {
     private SchoolFeature() {}
 
     public static void mount(Foundation app, Routes routes) {
-        new PupilRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new DashboardRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
+        DSLContext dsl = app.database().dsl();
+        PupilRepository pupils = new PupilRepository(dsl);
+        PupilChanges pupilChanges = new PupilChanges(dsl);
+        RequestPlan plan = new RequestPlan(dsl);
+        RequestChanges requestChanges = new RequestChanges(dsl);
+        new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
+        new DashboardRoutes(new ProgressSummaries(dsl), plan, app.blocking(), app.templates(), app.clock())
+                .mount(routes);
         new SchoolBookingRoutes(
-                        new SchoolBookings(app.database().dsl()),
-                        new SchoolBookingChanges(app.database().dsl(), app.clock()),
+                        new SchoolBookings(dsl),
+                        new SchoolBookingChanges(dsl, app.clock()),
                         app.blocking(),
                         app.templates(),
                         app.clock())
                 .mount(routes);
-        new EvidenceRoutes(app.database(), app.blocking(), app.templates()).mount(routes);
-        new ActivityRoutes(new SchoolActivities(app.database().dsl()), app.blocking(), app.templates(), app.clock())
+        new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, app.blocking(), app.templates()).mount(routes);
+        new ActivityRoutes(new SchoolActivities(dsl), app.blocking(), app.templates(), app.clock()).mount(routes);
+        new BudgetRoutes(
+                        new BudgetRepository(dsl), new BudgetChanges(dsl), app.blocking(), app.templates(), app.clock())
                 .mount(routes);
-        new BudgetRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
         // before the requests: /requests/plan is not a request's id
-        new RequestPlanRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new RequestRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
+        new RequestPlanRoutes(plan, requestChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
+        new RequestRoutes(new RequestRepository(dsl), requestChanges, app.blocking(), app.templates(), app.clock())
+                .mount(routes);
     }
 }

@@ -207,7 +207,9 @@ class ActivityRoutesTest {
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body())
                 .contains("1 of the rows have errors")
-                .contains("No pupil here has the reference NOPE");
+                .contains("No pupil here has the reference NOPE")
+                .as("the preview's save goes to the import, not to the one-activity form beside it")
+                .contains("<form method=\"post\" action=\"/schools/" + school + "/import/activities\">");
         HttpResponse<String> refused =
                 carla.post("/schools/" + school + "/import/activities", Map.of("csv", withBadRow, "action", "save"));
         assertThat(refused.statusCode()).isEqualTo(422);

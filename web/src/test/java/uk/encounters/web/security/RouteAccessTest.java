@@ -126,15 +126,14 @@ class RouteAccessTest {
                 ":activityId",
                 String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivities(db.dsl())
                         .record(
+                                uk.encounters.marketplace.account.Actor.anonymous(null),
                                 schoolA,
                                 new uk.encounters.marketplace.pupil.SchoolActivities.Details(
                                         uk.encounters.matcher.domain.EncounterType.CAREERS_TALK,
                                         "A parent",
                                         LocalDate.of(2026, 11, 2),
                                         9),
-                                Map.of(),
-                                null,
-                                null)));
+                                Map.of())));
         parameters.put(
                 ":roundId",
                 String.valueOf(new uk.encounters.marketplace.round.Rounds(db.dsl())
