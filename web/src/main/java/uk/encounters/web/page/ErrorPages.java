@@ -1,8 +1,6 @@
 package uk.encounters.web.page;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
@@ -11,6 +9,9 @@ import uk.encounters.web.observe.RequestId;
 
 /** What a person sees when a page is missing or something failed; never a stack trace. */
 public final class ErrorPages {
+
+    /** @param requestId for a failure on our side only: what to quote to support; null otherwise */
+    public record ErrorPage(int status, String heading, String explanation, String requestId) {}
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
@@ -66,12 +67,8 @@ public final class ErrorPages {
         if (status == 503) {
             ctx.response().putHeader("Retry-After", "30");
         }
-        Map<String, Object> model =
-                new HashMap<>(Map.of("status", status, "heading", title, "explanation", explanation));
-        if (status >= 500 && RequestId.of(ctx) != null) {
-            // what support needs to find this request's log lines
-            model.put("requestId", RequestId.of(ctx));
-        }
-        templates.render(ctx, status, "error/error", title, model);
+        // the request id is what support needs to find this request's log lines
+        String requestId = status >= 500 ? RequestId.of(ctx) : null;
+        templates.render(ctx, status, "error/error", title, new ErrorPage(status, title, explanation, requestId));
     }
 }
