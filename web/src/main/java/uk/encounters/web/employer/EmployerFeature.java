@@ -1,5 +1,7 @@
 package uk.encounters.web.employer;
 
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.offer.PublicOffers;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
 
@@ -13,8 +15,9 @@ public final class EmployerFeature {
     private EmployerFeature() {}
 
     public static void mount(Foundation app, Routes routes) {
+        DSLContext dsl = app.database().dsl();
         new OfferFormRoutes(
-                        app.database(),
+                        new PublicOffers(dsl, app.clock()),
                         app.blocking(),
                         app.templates(),
                         app.rateLimit(),

@@ -214,7 +214,7 @@ public final class EmployerOfferRoutes {
         Map<String, Object> model = new HashMap<>(form.model());
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) model.get("values");
-        OfferFields.addChoices(model);
+        model.put("choices", OfferFields.choices(form));
         model.put("account", true);
         model.put("employerId", employerId);
         model.put("offerId", offerId);

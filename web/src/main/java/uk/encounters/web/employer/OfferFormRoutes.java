@@ -3,18 +3,16 @@ package uk.encounters.web.employer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.OfferSubmission;
-import uk.encounters.marketplace.offer.SubmitOffer;
-import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.offer.PublicOffers;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.form.Form;
@@ -29,9 +27,15 @@ import uk.encounters.web.security.Routes;
  */
 public final class OfferFormRoutes {
 
+    /** The form; the offer's own fields read {@code choices}. */
+    public record OfferFormPage(
+            OfferFields.Choices choices, List<Map<String, Object>> sizes, List<Map<String, Object>> hubs) {}
+
+    public record OfferSentPage(String email) {}
+
     static final Map<String, String> SIZE_BANDS = sizeBands();
 
-    private final Database database;
+    private final PublicOffers publicOffers;
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
@@ -40,14 +44,14 @@ public final class OfferFormRoutes {
     private final Clock clock;
 
     public OfferFormRoutes(
-            Database database,
+            PublicOffers publicOffers,
             Blocking blocking,
             Templates templates,
             RateLimit rateLimit,
             Links links,
             HubChoices hubChoices,
             Clock clock) {
-        this.database = database;
+        this.publicOffers = publicOffers;
         this.hubChoices = hubChoices;
         this.blocking = blocking;
         this.templates = templates;
@@ -79,18 +83,15 @@ public final class OfferFormRoutes {
             showForm(ctx, 422, form);
             return;
         }
-        String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            SubmitOffer.Result submitted = new SubmitOffer(clock).submit(c.dsl(), offer.get(), ip);
-            return new Outbox(c.dsl())
-                    .enqueue(links.offerConfirmation(offer.get().email(), submitted.confirmationLink()));
-        }));
+        Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
+        blocking.call(() -> publicOffers.submit(
+                actor, offer.get(), link -> links.offerConfirmation(offer.get().email(), link)));
         // The same answer whatever is registered already, so the form tells nobody which organisations are.
         templates.render(
                 ctx,
                 "employer/offer-sent",
                 "Check your email",
-                Map.of("email", offer.get().email()));
+                new OfferSentPage(offer.get().email()));
     }
 
     private Optional<OfferSubmission> read(Form form, String email, List<HubRepository.Hub> hubs) {
@@ -142,18 +143,15 @@ public final class OfferFormRoutes {
     }
 
     private void showForm(RoutingContext ctx, int status, Form form) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
+        Map<String, String> values = OfferFields.values(form);
         List<HubRepository.Hub> hubs = hubChoices.all();
-        OfferFields.addChoices(model);
-        model.put("sizes", SelectOptions.of(SIZE_BANDS, values.get("size")));
-        model.put(
-                "hubs",
+        OfferFormPage page = new OfferFormPage(
+                OfferFields.choices(form),
+                SelectOptions.of(SIZE_BANDS, values.get("size")),
                 hubs.size() > 1
                         ? SelectOptions.of(
                                 hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))
                         : List.of());
-        templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", model);
+        templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", page, form);
     }
 }

@@ -6,6 +6,7 @@ import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.ValueResolver;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.context.MethodValueResolver;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.web.Blocking;
@@ -48,6 +50,15 @@ public final class Templates {
     private static final String CSRF_TOKEN = "X-XSRF-TOKEN";
 
     private static final Logger log = LoggerFactory.getLogger(Templates.class);
+
+    /**
+     * Records are read through their accessors, maps by key only: asked for {@code values} in a
+     * partial, the method resolver would otherwise answer with {@code Map.values()} of the
+     * partial's own (empty) hash before the lookup reaches the form's values around the page.
+     */
+    private static final ValueResolver[] RESOLVERS = ValueResolver.defaultValueResolvers().stream()
+            .map(r -> r instanceof MethodValueResolver ? new NotOnMaps(r) : r)
+            .toArray(ValueResolver[]::new);
 
     private final String productName;
     private final SessionHandler sessions;
@@ -138,7 +149,7 @@ public final class Templates {
             Template template = handlebars.compile(view);
             Context context = Context.newBuilder(model)
                     .combine(around)
-                    .resolver(ValueResolver.defaultValueResolvers().toArray(ValueResolver[]::new))
+                    .resolver(RESOLVERS)
                     .build();
             try {
                 return template.apply(context);
@@ -147,6 +158,25 @@ public final class Templates {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render " + view, e);
+        }
+    }
+
+    /** A resolver that leaves maps alone. */
+    private record NotOnMaps(ValueResolver resolver) implements ValueResolver {
+
+        @Override
+        public Object resolve(Object context, String name) {
+            return context instanceof Map ? UNRESOLVED : resolver.resolve(context, name);
+        }
+
+        @Override
+        public Object resolve(Object context) {
+            return resolver.resolve(context);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> propertySet(Object context) {
+            return context instanceof Map ? Set.of() : resolver.propertySet(context);
         }
     }
 }
