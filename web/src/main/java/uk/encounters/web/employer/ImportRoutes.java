@@ -7,21 +7,18 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.employer.Employer;
-import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.Volunteer;
+import uk.encounters.marketplace.employer.VolunteerChanges;
+import uk.encounters.marketplace.employer.VolunteerDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferDetails;
-import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
@@ -30,8 +27,8 @@ import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -40,6 +37,23 @@ import uk.encounters.web.security.Routes;
  * they are fixed or the bad rows are skipped on purpose.
  */
 public final class ImportRoutes {
+
+    /**
+     * The page, with the preview of a file just checked, if any (what templates/partials/csv-preview.hbs
+     * reads: {@code kind} and {@code file} are null before a file is sent).
+     */
+    public record ImportPage(
+            long employerId,
+            String volunteerColumns,
+            String offerColumns,
+            List<String> types,
+            String kind,
+            String action,
+            CsvImport<?> file,
+            String problem,
+            int goodRows,
+            long badRows,
+            boolean saveAttempted) {}
 
     static final List<String> VOLUNTEER_COLUMNS = List.of("name", "email", "safeguarding_checked_until");
     static final List<String> OFFER_COLUMNS = List.of(
@@ -63,16 +77,31 @@ public final class ImportRoutes {
             "volunteer_email",
             "requirements");
     private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    private static final String TITLE = "Import volunteers or offers";
     private static final List<String> OFFER_REQUIRED =
             List.of("type", "year_from", "year_to", "pupils", "from", "until");
 
-    private final Database database;
+    private final VolunteerRepository volunteers;
+    private final VolunteerChanges volunteerChanges;
+    private final EmployerOfferChanges offerChanges;
+    private final PathEntity<Employer> employer;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
-    public ImportRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    /** @param employer the organisation {@code :employerId} names */
+    public ImportRoutes(
+            VolunteerRepository volunteers,
+            VolunteerChanges volunteerChanges,
+            EmployerOfferChanges offerChanges,
+            PathEntity<Employer> employer,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.volunteers = volunteers;
+        this.volunteerChanges = volunteerChanges;
+        this.offerChanges = offerChanges;
+        this.employer = employer;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -83,38 +112,22 @@ public final class ImportRoutes {
         Routes employer = routes.employer();
         employer.get("/import", this::initImport);
         employer.uploads().post("/import/volunteers", this::processVolunteerImport);
-        employer.uploads().post("/import/offers", this::processOfferImport);
+        employer.uploads().loading(this.employer).post("/import/offers", this::processOfferImport);
     }
 
     public void initImport(RoutingContext ctx) {
-        showPage(ctx, 200, Map.of());
+        templates.render(ctx, "employer/import", TITLE, page(ctx, null, null, 200));
     }
 
     public void processVolunteerImport(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
-        CsvImport<VolunteerRoutes.VolunteerFields> file =
+        CsvImport<VolunteerDetails> file =
                 CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), List.of("name", "email"), new VolunteerRows());
         if (!readyToSave(ctx, file, "volunteers")) {
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        long added = blocking.call(() -> database.dsl().transactionResult(c -> {
-            VolunteerRepository volunteers = new VolunteerRepository(c.dsl());
-            long count = file.valid().stream()
-                    .map(v -> volunteers.save(employerId, v.name(), v.email(), v.safeguardingCheckedUntil()))
-                    .filter(s -> s == VolunteerRepository.Saved.ADDED)
-                    .count();
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            "volunteers_imported",
-                            "employer",
-                            employerId,
-                            Map.of("rows", file.valid().size(), "added", count, "skipped", file.badRows()),
-                            ip);
-            return count;
-        }));
+        long added = blocking.call(
+                () -> volunteerChanges.importAll(CurrentUser.actor(ctx), employerId, file.valid(), file.badRows()));
         Flash.set(
                 ctx,
                 "Imported " + file.valid().size() + " volunteers: " + added + " new, "
@@ -123,38 +136,20 @@ public final class ImportRoutes {
     }
 
     public void processOfferImport(RoutingContext ctx) {
-        long employerId = PathId.required(ctx, "employerId");
-        Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
-        if (employer.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        List<Volunteer> volunteers =
-                blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
-        CsvImport<OfferRow> file = CsvImport.check(
+        Employer importing = employer.of(ctx);
+        long employerId = importing.id();
+        List<Volunteer> theirs = blocking.call(() -> volunteers.findByEmployer(employerId));
+        CsvImport<EmployerOfferChanges.NewOffer> file = CsvImport.check(
                 CsvImport.textOf(ctx, "file", "csv"),
                 OFFER_REQUIRED,
-                new OfferRows(employer.get(), volunteers, LocalDate.now(clock)));
+                new OfferRows(importing, theirs, LocalDate.now(clock)));
         if (!readyToSave(ctx, file, "offers")) {
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            OfferRepository offers = new OfferRepository(c.dsl());
-            file.valid()
-                    .forEach(o ->
-                            offers.create(employerId, o.volunteerId(), o.details(), OfferRepository.Status.ACTIVE));
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            "offers_imported",
-                            "employer",
-                            employerId,
-                            Map.of("rows", file.valid().size(), "skipped", file.badRows()),
-                            ip);
+        blocking.call(() -> {
+            offerChanges.importAll(CurrentUser.actor(ctx), employerId, file.valid(), file.badRows());
             return null;
-        }));
+        });
         Flash.set(
                 ctx,
                 "Imported " + file.valid().size() + " offers; they are live for the next matching round" + skipped(file)
@@ -169,11 +164,7 @@ public final class ImportRoutes {
             return true;
         }
         int status = file.previewStatus(form);
-        showPage(
-                ctx,
-                status,
-                file.previewModel(
-                        kind, "/employers/" + PathId.required(ctx, "employerId") + "/import/" + kind, status));
+        templates.render(ctx, status, "employer/import", TITLE, page(ctx, file, kind, status));
         return false;
     }
 
@@ -181,21 +172,24 @@ public final class ImportRoutes {
         return file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped";
     }
 
-    private void showPage(RoutingContext ctx, int status, Map<String, Object> preview) {
-        Map<String, Object> model = new HashMap<>(preview);
-        model.put("employerId", PathId.required(ctx, "employerId"));
-        model.put("volunteerColumns", String.join(",", VOLUNTEER_COLUMNS));
-        model.put("offerColumns", String.join(",", OFFER_COLUMNS));
-        model.put(
-                "types",
-                Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
-        templates.render(ctx, status, "employer/import", "Import volunteers or offers", model);
+    /** The page, with the preview of {@code file} when one was sent (as CsvImport.previewModel has it). */
+    private static ImportPage page(RoutingContext ctx, CsvImport<?> file, String kind, int status) {
+        long employerId = PathId.required(ctx, "employerId");
+        return new ImportPage(
+                employerId,
+                String.join(",", VOLUNTEER_COLUMNS),
+                String.join(",", OFFER_COLUMNS),
+                Arrays.stream(EncounterType.values()).map(EncounterType::code).toList(),
+                kind,
+                file == null ? null : "/employers/" + employerId + "/import/" + kind,
+                file,
+                file == null ? null : file.problem().orElse(null),
+                file == null ? 0 : file.valid().size(),
+                file == null ? 0 : file.badRows(),
+                file != null && status == 422 && file.problem().isEmpty());
     }
 
-    /** An offer from a CSV row, with its volunteer found by email. */
-    record OfferRow(OfferDetails details, Long volunteerId) {}
-
-    private static final class VolunteerRows implements CsvImport.RowShape<VolunteerRoutes.VolunteerFields> {
+    private static final class VolunteerRows implements CsvImport.RowShape<VolunteerDetails> {
         @Override
         public MultiMap fields(CsvTable.Row row) {
             return MultiMap.caseInsensitiveMultiMap()
@@ -205,7 +199,7 @@ public final class ImportRoutes {
         }
 
         @Override
-        public Optional<VolunteerRoutes.VolunteerFields> read(Form form, CsvTable.Row row) {
+        public Optional<VolunteerDetails> read(Form form, CsvTable.Row row) {
             return VolunteerRoutes.read(form);
         }
 
@@ -216,7 +210,7 @@ public final class ImportRoutes {
     }
 
     private record OfferRows(Employer employer, List<Volunteer> volunteers, LocalDate today)
-            implements CsvImport.RowShape<OfferRow> {
+            implements CsvImport.RowShape<EmployerOfferChanges.NewOffer> {
 
         @Override
         public MultiMap fields(CsvTable.Row row) {
@@ -277,7 +271,7 @@ public final class ImportRoutes {
         }
 
         @Override
-        public Optional<OfferRow> read(Form form, CsvTable.Row row) {
+        public Optional<EmployerOfferChanges.NewOffer> read(Form form, CsvTable.Row row) {
             String sector = OfferFields.sector(form);
             Optional<OfferDetails> details = OfferFields.read(form, today, true, employer.name(), sector);
             String email = row.get("volunteer_email");
@@ -294,7 +288,7 @@ public final class ImportRoutes {
             }
             return details.isEmpty() || form.hasErrors()
                     ? Optional.empty()
-                    : Optional.of(new OfferRow(details.get(), volunteerId));
+                    : Optional.of(new EmployerOfferChanges.NewOffer(details.get(), volunteerId));
         }
 
         @Override

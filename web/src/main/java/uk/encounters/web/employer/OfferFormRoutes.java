@@ -17,13 +17,17 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.page.Flash;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
  * "Offer a talk": the one short public form through which an SME offers an encounter, with no
- * account. Defaults make a one-off careers talk a one-minute job.
+ * account, and the emailed link that confirms it. Defaults make a one-off careers talk a
+ * one-minute job.
  */
 public final class OfferFormRoutes {
 
@@ -32,6 +36,11 @@ public final class OfferFormRoutes {
             OfferFields.Choices choices, List<Map<String, Object>> sizes, List<Map<String, Object>> hubs) {}
 
     public record OfferSentPage(String email) {}
+
+    public record ConfirmOfferPage(String action) {}
+
+    /** Any emailed link that has run out or been used: the page names nothing. */
+    public record LinkExpiredPage() {}
 
     static final Map<String, String> SIZE_BANDS = sizeBands();
 
@@ -65,6 +74,8 @@ public final class OfferFormRoutes {
         Routes anyone = routes.anyone();
         anyone.get("/offer-a-talk", this::initOfferForm);
         anyone.post("/offer-a-talk", this::processOfferForm);
+        anyone.get("/offers/:offerId/confirm/:token", this::initOfferConfirmation);
+        anyone.post("/offers/:offerId/confirm/:token", this::processOfferConfirmation);
     }
 
     public void initOfferForm(RoutingContext ctx) {
@@ -92,6 +103,52 @@ public final class OfferFormRoutes {
                 "employer/offer-sent",
                 "Check your email",
                 new OfferSentPage(offer.get().email()));
+    }
+
+    public void initOfferConfirmation(RoutingContext ctx) {
+        long offerId = PathId.required(ctx, "offerId");
+        String token = ctx.pathParam("token");
+        if (!blocking.call(() -> publicOffers.confirmable(offerId, token))) {
+            linkExpired(ctx);
+            return;
+        }
+        // the token was found, so it is one of ours and safe in a path as it is
+        templates.render(
+                ctx,
+                "employer/confirm-offer",
+                "Confirm your offer",
+                new ConfirmOfferPage("/offers/" + offerId + "/confirm/" + token));
+    }
+
+    /**
+     * Uses the link once, for its own offer only: the person is signed in, and the offer goes live,
+     * or, when they asked to join an organisation already registered, waits for its decision.
+     */
+    public void processOfferConfirmation(RoutingContext ctx) {
+        long offerId = PathId.required(ctx, "offerId");
+        String token = ctx.pathParam("token");
+        Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
+        Optional<PublicOffers.Confirmed> confirmed = blocking.call(() -> publicOffers.confirm(actor, offerId, token));
+        if (confirmed.isEmpty()) {
+            linkExpired(ctx);
+            return;
+        }
+        CurrentUser.signIn(ctx, confirmed.get().account());
+        if (confirmed.get().awaitingApproval()) {
+            Flash.set(
+                    ctx,
+                    "Thank you: your offer is saved. An organisation with that name or email address is already"
+                            + " registered, so one of its contacts or your enterprise coordinator will confirm that you belong"
+                            + " to it. We will email you when they have, and your offer goes live then.");
+            ctx.redirect("/account");
+        } else {
+            Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
+            ctx.redirect("/employers/" + confirmed.get().employerId());
+        }
+    }
+
+    private void linkExpired(RoutingContext ctx) {
+        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", new LinkExpiredPage());
     }
 
     private Optional<OfferSubmission> read(Form form, String email, List<HubRepository.Hub> hubs) {
