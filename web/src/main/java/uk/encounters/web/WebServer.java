@@ -107,7 +107,14 @@ public final class WebServer extends VerticleBase {
         RateLimit rateLimit = new RateLimit(new RateLimits(database.dsl(), clock), blocking);
         Links links = new Links(config.baseUrl());
         Foundation app = new Foundation(
-                database, blocking, templates, clock, config, links, rateLimit, new HubChoices(database, blocking));
+                database,
+                blocking,
+                templates,
+                clock,
+                config,
+                links,
+                rateLimit,
+                new HubChoices(new HubRepository(database.dsl()), blocking));
         SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());

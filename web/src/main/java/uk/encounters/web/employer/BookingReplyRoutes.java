@@ -1,59 +1,79 @@
 package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.EmployerBookingReplies;
 import uk.encounters.marketplace.booking.EmployerBookings;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /** The employer's answers to a booking: yes in one click, no with a reason, and feedback afterwards. */
 public final class BookingReplyRoutes {
 
-    static final List<String> RATINGS = List.of("5", "4", "3", "2", "1");
+    /** The decline form (booking/decline) and the feedback form (employer/feedback) alike. */
+    public record BookingFormPage(
+            long employerId,
+            EmployerBooking booking,
+            String summary,
+            String consequence,
+            String hint,
+            String action,
+            String back,
+            List<Rating> ratings) {}
 
-    private final Database database;
+    /** One answer to "how well did the session go?". */
+    public record Rating(String value, String label) {}
+
+    static final List<String> RATINGS = List.of("5", "4", "3", "2", "1");
+    private static final List<Rating> RATING_LABELS = List.of(
+            new Rating("5", "Very well"),
+            new Rating("4", "Well"),
+            new Rating("3", "All right"),
+            new Rating("2", "Not very well"),
+            new Rating("1", "Badly"));
+
+    /** What one reply does, signed in as the employer. */
+    private interface Answer {
+        EmployerBookings.Reply apply(Actor actor, long employerId, long bookingId);
+    }
+
+    private final EmployerBookingReplies replies;
+    private final PathEntity<EmployerBooking> booking;
     private final Blocking blocking;
     private final Templates templates;
-    private final Clock clock;
 
-    public BookingReplyRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public BookingReplyRoutes(
+            EmployerBookings bookings, EmployerBookingReplies replies, Blocking blocking, Templates templates) {
+        this.replies = replies;
         this.blocking = blocking;
         this.templates = templates;
-        this.clock = clock;
+        // another employer's booking is not found
+        this.booking = new PathEntity<>(
+                "booking",
+                blocking,
+                ctx -> bookings.find(PathId.required(ctx, "employerId"), PathId.required(ctx, "bookingId")));
     }
 
     /** Its routes (under /employers/:employerId). */
     public void mount(Routes routes) {
-        Routes employer = routes.employer();
-        employer.post("/bookings/:bookingId/confirm", this::processConfirm);
-        employer.get("/bookings/:bookingId/decline", this::initDecline);
-        employer.post("/bookings/:bookingId/decline", this::processDecline);
-        employer.get("/bookings/:bookingId/feedback", this::initFeedback);
-        employer.post("/bookings/:bookingId/feedback", this::processFeedback);
+        Routes one = routes.employer().under("/bookings/:bookingId").loading(booking);
+        one.post("/confirm", this::processConfirm);
+        one.get("/decline", this::initDecline);
+        one.post("/decline", this::processDecline);
+        one.get("/feedback", this::initFeedback);
+        one.post("/feedback", this::processFeedback);
     }
 
     public void processConfirm(RoutingContext ctx) {
-        reply(
-                ctx,
-                "booking_confirmed",
-                Map.of(),
-                (bookings, employerId, bookingId, today) -> bookings.confirm(employerId, bookingId, today),
-                "Confirmed: it is in your calendar feed, and the school has been told.");
+        reply(ctx, replies::confirm, "Confirmed: it is in your calendar feed, and the school has been told.");
     }
 
     public void initDecline(RoutingContext ctx) {
@@ -70,9 +90,7 @@ public final class BookingReplyRoutes {
         }
         reply(
                 ctx,
-                "booking_declined",
-                Map.of("reason", reason),
-                (bookings, employerId, bookingId, today) -> bookings.decline(employerId, bookingId, reason, today),
+                (actor, employerId, bookingId) -> replies.decline(actor, employerId, bookingId, reason),
                 BookingAnswer.DECLINED);
     }
 
@@ -91,32 +109,15 @@ public final class BookingReplyRoutes {
         }
         reply(
                 ctx,
-                "booking_feedback",
-                Map.of("rating", rating),
-                (bookings, employerId, bookingId, today) ->
-                        bookings.feedback(employerId, bookingId, Integer.parseInt(rating), comment, today),
+                (actor, employerId, bookingId) ->
+                        replies.feedback(actor, employerId, bookingId, Integer.parseInt(rating), comment),
                 "Thank you for your feedback, and for giving your time.");
     }
 
-    private void reply(
-            RoutingContext ctx, String auditAction, Map<String, Object> detail, BookingAnswer action, String thanks) {
+    private void reply(RoutingContext ctx, Answer answer, String thanks) {
         long employerId = PathId.required(ctx, "employerId");
-        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
-        if (bookingId.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        LocalDate today = LocalDate.now(clock);
-        EmployerBookings.Reply reply = blocking.call(() -> database.dsl().transactionResult(c -> {
-            EmployerBookings.Reply done =
-                    action.apply(new EmployerBookings(c.dsl()), employerId, bookingId.get(), today);
-            if (done == EmployerBookings.Reply.DONE) {
-                new AuditLog(c.dsl()).record(actor, auditAction, "booking", bookingId.get(), detail, ip);
-            }
-            return done;
-        }));
+        long bookingId = booking.of(ctx).id();
+        EmployerBookings.Reply reply = blocking.call(() -> answer.apply(CurrentUser.actor(ctx), employerId, bookingId));
         switch (reply) {
             case NOT_FOUND -> ctx.fail(404);
             case TOO_LATE -> {
@@ -132,33 +133,17 @@ public final class BookingReplyRoutes {
 
     private void showBookingForm(RoutingContext ctx, int status, Form form, String view, String title) {
         long employerId = PathId.required(ctx, "employerId");
-        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
-        Optional<EmployerBooking> booking =
-                bookingId.flatMap(id -> blocking.call(() -> new EmployerBookings(database.dsl()).find(employerId, id)));
-        if (booking.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("employerId", employerId);
-        model.put("booking", booking.get());
-        EmployerBooking b = booking.get();
-        model.put(
-                "summary",
+        EmployerBooking b = booking.of(ctx);
+        BookingFormPage page = new BookingFormPage(
+                employerId,
+                b,
                 b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.schoolName() + ", " + b.dates() + " ("
-                        + b.periodLabel() + ").");
-        model.put("consequence", BookingAnswer.DECLINE_CONSEQUENCE);
-        model.put("hint", BookingAnswer.DECLINE_HINT);
-        model.put("action", "/employers/" + employerId + "/bookings/" + b.id() + "/decline");
-        model.put("back", "/employers/" + employerId + "#bookings");
-        model.put(
-                "ratings",
-                List.of(
-                        Map.of("value", "5", "label", "Very well"),
-                        Map.of("value", "4", "label", "Well"),
-                        Map.of("value", "3", "label", "All right"),
-                        Map.of("value", "2", "label", "Not very well"),
-                        Map.of("value", "1", "label", "Badly")));
-        templates.render(ctx, status, view, title, model);
+                        + b.periodLabel() + ").",
+                BookingAnswer.DECLINE_CONSEQUENCE,
+                BookingAnswer.DECLINE_HINT,
+                "/employers/" + employerId + "/bookings/" + b.id() + "/decline",
+                "/employers/" + employerId + "#bookings",
+                RATING_LABELS);
+        templates.render(ctx, status, view, title, page, form);
     }
 }

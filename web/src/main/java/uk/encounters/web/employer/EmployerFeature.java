@@ -1,6 +1,22 @@
 package uk.encounters.web.employer;
 
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.CalendarFeed;
+import uk.encounters.marketplace.booking.EmployerBookingReplies;
+import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.employer.Employer;
+import uk.encounters.marketplace.employer.EmployerChanges;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.JoinDecisions;
+import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.VolunteerChanges;
+import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.offer.EmployerOfferChanges;
+import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.offer.PublicOffers;
 import uk.encounters.web.Foundation;
+import uk.encounters.web.security.PathEntity;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -13,8 +29,20 @@ public final class EmployerFeature {
     private EmployerFeature() {}
 
     public static void mount(Foundation app, Routes routes) {
+        DSLContext dsl = app.database().dsl();
+        EmployerRepository employers = new EmployerRepository(dsl);
+        OfferRepository offers = new OfferRepository(dsl);
+        VolunteerRepository volunteers = new VolunteerRepository(dsl);
+        EmployerBookings bookings = new EmployerBookings(dsl);
+        EmployerOfferChanges offerChanges = new EmployerOfferChanges(dsl);
+        VolunteerChanges volunteerChanges = new VolunteerChanges(dsl);
+        EmployerBookingReplies replies = new EmployerBookingReplies(dsl, app.clock());
+        // the organisation an /employers/:employerId path names, merged away or not
+        PathEntity<Employer> employer = new PathEntity<>(
+                "employer", app.blocking(), ctx -> employers.findById(PathId.required(ctx, "employerId")));
+
         new OfferFormRoutes(
-                        app.database(),
+                        new PublicOffers(dsl, app.clock()),
                         app.blocking(),
                         app.templates(),
                         app.rateLimit(),
@@ -22,12 +50,39 @@ public final class EmployerFeature {
                         app.hubChoices(),
                         app.clock())
                 .mount(routes);
-        new EmployerRoutes(app.database(), app.blocking(), app.templates(), app.links(), app.clock()).mount(routes);
-        new ReplyLinkRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new JoinRoutes(app.database(), app.blocking(), app.config().baseUrl(), app.clock()).mount(routes);
-        new EmployerOfferRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new VolunteerRoutes(app.database(), app.blocking(), app.templates()).mount(routes);
-        new ImportRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
-        new BookingReplyRoutes(app.database(), app.blocking(), app.templates(), app.clock()).mount(routes);
+        new EmployerRoutes(
+                        employers,
+                        offers,
+                        volunteers,
+                        bookings,
+                        new OrganisationJoins(dsl, app.clock()),
+                        new EmployerChanges(dsl),
+                        new CalendarFeed(dsl, app.clock()),
+                        employer,
+                        app.blocking(),
+                        app.templates(),
+                        app.links(),
+                        app.clock())
+                .mount(routes);
+        new ReplyLinkRoutes(replies, app.blocking(), app.templates()).mount(routes);
+        new JoinRoutes(
+                        new JoinDecisions(dsl, app.clock()),
+                        app.blocking(),
+                        app.config().baseUrl())
+                .mount(routes);
+        new EmployerOfferRoutes(
+                        offers, volunteers, offerChanges, employer, app.blocking(), app.templates(), app.clock())
+                .mount(routes);
+        new VolunteerRoutes(volunteers, volunteerChanges, app.blocking(), app.templates()).mount(routes);
+        new ImportRoutes(
+                        volunteers,
+                        volunteerChanges,
+                        offerChanges,
+                        employer,
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
+        new BookingReplyRoutes(bookings, replies, app.blocking(), app.templates()).mount(routes);
     }
 }

@@ -3,16 +3,13 @@ package uk.encounters.web.employer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.employer.Employer;
-import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.web.Blocking;
@@ -20,8 +17,8 @@ import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -31,53 +28,70 @@ import uk.encounters.web.security.Routes;
  */
 public final class EmployerOfferRoutes {
 
-    private final Database database;
+    /** A new offer ({@code offerId} null) or one being edited; the offer's own fields read {@code choices}. */
+    public record OfferEditPage(
+            long employerId,
+            Long offerId,
+            String action,
+            OfferFields.Choices choices,
+            List<VolunteerChoice> volunteers) {}
+
+    /** One of the employer's active volunteers, as the "who gives it" select offers them. */
+    public record VolunteerChoice(String value, String label, boolean selected) {}
+
+    private final VolunteerRepository volunteers;
+    private final EmployerOfferChanges changes;
+    private final PathEntity<Employer> employer;
+    private final PathEntity<OfferRepository.StoredOffer> offer;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
-    public EmployerOfferRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    /** @param employer the organisation {@code :employerId} names */
+    public EmployerOfferRoutes(
+            OfferRepository offers,
+            VolunteerRepository volunteers,
+            EmployerOfferChanges changes,
+            PathEntity<Employer> employer,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.volunteers = volunteers;
+        this.changes = changes;
+        this.employer = employer;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
+        // another employer's offer is not found
+        this.offer = new PathEntity<>(
+                "offer",
+                blocking,
+                ctx -> offers.findStored(PathId.required(ctx, "offerId"))
+                        .filter(o -> o.employerId() == PathId.required(ctx, "employerId")));
     }
 
     /** Its routes (under /employers/:employerId). */
     public void mount(Routes routes) {
-        Routes employer = routes.employer();
+        Routes employer = routes.employer().loading(this.employer);
         employer.get("/offers/new", this::initNewOffer);
         employer.post("/offers", this::processNewOffer);
-        employer.get("/offers/:offerId/edit", this::initEditOffer);
-        employer.post("/offers/:offerId", this::processEditOffer);
-        employer.post("/offers/:offerId/status", this::processOfferStatus);
+        Routes one = employer.under("/offers/:offerId").loading(offer);
+        one.get("/edit", this::initEditOffer);
+        one.post("", this::processEditOffer);
+        one.post("/status", this::processOfferStatus);
     }
 
     public void initNewOffer(RoutingContext ctx) {
-        long employerId = PathId.required(ctx, "employerId");
-        Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
-        if (employer.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
         Map<String, String> values = OfferFields.defaults(LocalDate.now(clock));
-        values.put("sector", employer.get().sector());
+        values.put("sector", employer.of(ctx).sector());
         showForm(ctx, 200, Form.withValues(values), null);
     }
 
     public void initEditOffer(RoutingContext ctx) {
-        Optional<OfferRepository.StoredOffer> offer = ownOffer(ctx);
-        if (offer.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        Map<String, String> values = OfferFields.values(offer.get().details());
-        values.put(
-                "volunteer",
-                offer.get().volunteerId() == null
-                        ? ""
-                        : String.valueOf(offer.get().volunteerId()));
-        showForm(ctx, 200, Form.withValues(values), offer.get().id());
+        OfferRepository.StoredOffer edited = offer.of(ctx);
+        Map<String, String> values = OfferFields.values(edited.details());
+        values.put("volunteer", edited.volunteerId() == null ? "" : String.valueOf(edited.volunteerId()));
+        showForm(ctx, 200, Form.withValues(values), edited.id());
     }
 
     public void processNewOffer(RoutingContext ctx) {
@@ -85,44 +99,18 @@ public final class EmployerOfferRoutes {
     }
 
     public void processEditOffer(RoutingContext ctx) {
-        Optional<OfferRepository.StoredOffer> offer = ownOffer(ctx);
-        if (offer.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        save(ctx, offer.get().id());
+        save(ctx, offer.of(ctx).id());
     }
 
     /** Pause (no new asks until resumed), resume, or withdraw for good. */
     public void processOfferStatus(RoutingContext ctx) {
-        long employerId = PathId.required(ctx, "employerId");
-        Optional<OfferRepository.StoredOffer> offer = ownOffer(ctx);
-        if (offer.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+        long offerId = offer.of(ctx).id();
         Form form = Form.of(ctx);
         String wanted = form.choice("status", "What to do with the offer", List.of("active", "paused", "withdrawn"));
         Optional<OfferRepository.Status> to =
                 form.hasErrors() ? Optional.empty() : Optional.of(OfferRepository.Status.fromCode(wanted));
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        boolean changed = to.isPresent()
-                && blocking.call(() -> database.dsl().transactionResult(c -> {
-                    boolean done = new OfferRepository(c.dsl())
-                            .changeStatus(offer.get().id(), to.get());
-                    if (done) {
-                        new AuditLog(c.dsl())
-                                .record(
-                                        actor,
-                                        "offer_" + to.get().code(),
-                                        "offer",
-                                        offer.get().id(),
-                                        Map.of(),
-                                        ip);
-                    }
-                    return done;
-                }));
+        boolean changed =
+                to.isPresent() && blocking.call(() -> changes.changeStatus(CurrentUser.actor(ctx), offerId, to.get()));
         Flash.set(
                 ctx,
                 !changed
@@ -132,42 +120,32 @@ public final class EmployerOfferRoutes {
                             case WITHDRAWN -> "Withdrawn. Bookings already made from it stand unless you decline them.";
                             default -> "Resumed: it is in the next matching round.";
                         });
-        ctx.redirect("/employers/" + employerId + "#offers");
+        ctx.redirect("/employers/" + employer.of(ctx).id() + "#offers");
     }
 
     private void save(RoutingContext ctx, Long offerId) {
-        long employerId = PathId.required(ctx, "employerId");
-        Optional<Employer> employer = blocking.call(() -> new EmployerRepository(database.dsl()).findById(employerId));
-        if (employer.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
-        List<Volunteer> volunteers =
-                blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
+        Employer saving = employer.of(ctx);
+        List<Volunteer> theirs = blocking.call(() -> volunteers.findByEmployer(saving.id()));
         Form form = Form.of(ctx);
         String sector = OfferFields.sector(form);
-        Optional<OfferDetails> details = OfferFields.read(
-                form, LocalDate.now(clock), offerId == null, employer.get().name(), sector);
-        Long volunteerId = volunteer(form, volunteers, details);
+        Optional<OfferDetails> details =
+                OfferFields.read(form, LocalDate.now(clock), offerId == null, saving.name(), sector);
+        Long volunteerId = volunteer(form, theirs, details);
         if (form.hasErrors()) {
             showForm(ctx, 422, form, offerId);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            OfferRepository offers = new OfferRepository(c.dsl());
+        EmployerOfferChanges.NewOffer saved = new EmployerOfferChanges.NewOffer(details.get(), volunteerId);
+        blocking.call(() -> {
             if (offerId == null) {
-                long created = offers.create(employerId, volunteerId, details.get(), OfferRepository.Status.ACTIVE);
-                new AuditLog(c.dsl()).record(actor, "offer_created", "offer", created, Map.of(), ip);
+                changes.create(CurrentUser.actor(ctx), saving.id(), saved);
             } else {
-                offers.update(offerId, volunteerId, details.get());
-                new AuditLog(c.dsl()).record(actor, "offer_edited", "offer", offerId, Map.of(), ip);
+                changes.edit(CurrentUser.actor(ctx), offerId, saved);
             }
             return null;
-        }));
+        });
         Flash.set(ctx, offerId == null ? "Your offer is live for the next matching round." : "Saved your changes.");
-        ctx.redirect("/employers/" + employerId + "#offers");
+        ctx.redirect("/employers/" + saving.id() + "#offers");
     }
 
     /**
@@ -200,41 +178,22 @@ public final class EmployerOfferRoutes {
         return chosen.get().id();
     }
 
-    private Optional<OfferRepository.StoredOffer> ownOffer(RoutingContext ctx) {
-        long employerId = PathId.required(ctx, "employerId");
-        return PathId.of(ctx, "offerId")
-                .flatMap(id -> blocking.call(() -> new OfferRepository(database.dsl()).findStored(id)))
-                .filter(offer -> offer.employerId() == employerId);
-    }
-
     private void showForm(RoutingContext ctx, int status, Form form, Long offerId) {
-        long employerId = PathId.required(ctx, "employerId");
-        List<Volunteer> volunteers =
-                blocking.call(() -> new VolunteerRepository(database.dsl()).findByEmployer(employerId));
-        Map<String, Object> model = new HashMap<>(form.model());
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
-        OfferFields.addChoices(model);
-        model.put("account", true);
-        model.put("employerId", employerId);
-        model.put("offerId", offerId);
-        model.put(
-                "action",
+        long employerId = employer.of(ctx).id();
+        String chosen = OfferFields.values(form).get("volunteer");
+        List<VolunteerChoice> choices = blocking.call(() -> volunteers.findByEmployer(employerId)).stream()
+                .filter(Volunteer::active)
+                .map(v -> new VolunteerChoice(
+                        String.valueOf(v.id()), v.name(), String.valueOf(v.id()).equals(chosen)))
+                .toList();
+        OfferEditPage page = new OfferEditPage(
+                employerId,
+                offerId,
                 offerId == null
                         ? "/employers/" + employerId + "/offers"
-                        : "/employers/" + employerId + "/offers/" + offerId);
-        model.put(
-                "volunteers",
-                volunteers.stream()
-                        .filter(Volunteer::active)
-                        .map(v -> Map.<String, Object>of(
-                                "value",
-                                String.valueOf(v.id()),
-                                "label",
-                                v.name(),
-                                "selected",
-                                String.valueOf(v.id()).equals(values.get("volunteer"))))
-                        .toList());
-        templates.render(ctx, status, "employer/offer-edit", offerId == null ? "New offer" : "Edit offer", model);
+                        : "/employers/" + employerId + "/offers/" + offerId,
+                OfferFields.choices(form),
+                choices);
+        templates.render(ctx, status, "employer/offer-edit", offerId == null ? "New offer" : "Edit offer", page, form);
     }
 }

@@ -2,7 +2,6 @@ package uk.encounters.web.employer;
 
 import java.time.Duration;
 import java.util.List;
-import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.web.Blocking;
 
@@ -16,14 +15,14 @@ public final class HubChoices {
 
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
-    private final Database database;
+    private final HubRepository hubRepository;
     private final Blocking blocking;
     private volatile Snapshot snapshot;
 
     private record Snapshot(List<HubRepository.Hub> hubs, long readAtNanos) {}
 
-    public HubChoices(Database database, Blocking blocking) {
-        this.database = database;
+    public HubChoices(HubRepository hubRepository, Blocking blocking) {
+        this.hubRepository = hubRepository;
         this.blocking = blocking;
     }
 
@@ -32,7 +31,7 @@ public final class HubChoices {
         Snapshot current = snapshot;
         if (current == null || System.nanoTime() - current.readAtNanos() > FRESH_FOR.toNanos()) {
             long readAt = System.nanoTime();
-            current = new Snapshot(blocking.call(() -> new HubRepository(database.dsl()).findAll()), readAt);
+            current = new Snapshot(blocking.call(hubRepository::findAll), readAt);
             snapshot = current;
         }
         return current.hubs();

@@ -1,22 +1,17 @@
 package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.JoinDecisions;
 import uk.encounters.marketplace.employer.OrganisationJoins.Decided;
 import uk.encounters.marketplace.employer.OrganisationJoins.Decision;
-import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -25,16 +20,19 @@ import uk.encounters.web.security.Routes;
  */
 public final class JoinRoutes {
 
-    private final Database database;
+    /** One way to decide: as a contact of the organisation, or as the hub's coordinator. */
+    private interface Decider {
+        Decided decide(Decision decision, long joinId);
+    }
+
+    private final JoinDecisions decisions;
     private final Blocking blocking;
     private final String baseUrl;
-    private final Clock clock;
 
-    public JoinRoutes(Database database, Blocking blocking, String baseUrl, Clock clock) {
-        this.database = database;
+    public JoinRoutes(JoinDecisions decisions, Blocking blocking, String baseUrl) {
+        this.decisions = decisions;
         this.blocking = blocking;
         this.baseUrl = baseUrl;
-        this.clock = clock;
     }
 
     /** Its routes (under /employers/:employerId, under /hubs/:hubId). */
@@ -48,16 +46,24 @@ public final class JoinRoutes {
     /** A contact of the organisation decides. */
     public void processEmployerDecision(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
-        decide(ctx, OrganisationJoins.byContactOf(employerId), "/employers/" + employerId + "#joins");
+        decide(
+                ctx,
+                (decision, joinId) -> decisions.decideAsContact(
+                        CurrentUser.actor(ctx), employerId, joinId, decision, d -> told(joinId, d)),
+                "/employers/" + employerId + "#joins");
     }
 
     /** The hub's coordinator decides, for any organisation of the hub. */
     public void processHubDecision(RoutingContext ctx) {
         long hubId = PathId.required(ctx, "hubId");
-        decide(ctx, OrganisationJoins.byCoordinatorOf(hubId), "/hubs/" + hubId + "/employers#joins");
+        decide(
+                ctx,
+                (decision, joinId) -> decisions.decideAsCoordinator(
+                        CurrentUser.actor(ctx), hubId, joinId, decision, d -> told(joinId, d)),
+                "/hubs/" + hubId + "/employers#joins");
     }
 
-    private void decide(RoutingContext ctx, Condition approver, String back) {
+    private void decide(RoutingContext ctx, Decider decider, String back) {
         long joinId = PathId.required(ctx, "joinId");
         Form form = Form.of(ctx);
         String code = form.choice("decision", "Your decision", List.of("approved", "separate", "refused"));
@@ -67,15 +73,7 @@ public final class JoinRoutes {
             ctx.redirect(back);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        Decided decided = blocking.call(() -> database.dsl().transactionResult(c -> {
-            Decided d = new OrganisationJoins(c.dsl(), clock).decide(joinId, approver, decision.get(), actor, ip);
-            if (d.outcome() == OrganisationJoins.Outcome.DONE) {
-                new Outbox(c.dsl()).enqueue(told(joinId, d));
-            }
-            return d;
-        }));
+        Decided decided = blocking.call(() -> decider.decide(decision.get(), joinId));
         switch (decided.outcome()) {
             case NOT_FOUND -> {
                 ctx.fail(404);

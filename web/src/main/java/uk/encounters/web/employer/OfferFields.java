@@ -26,7 +26,18 @@ import uk.encounters.web.form.SelectOptions;
  * shared by the public "Offer a talk" form, the employer's own offer form and the CSV import, so
  * an offer is checked by the same rules however it arrives.
  */
-final class OfferFields {
+public final class OfferFields {
+
+    /** The options templates/partials/offer-fields.hbs offers, with the form's choices marked. */
+    public record Choices(
+            List<Map<String, Object>> types,
+            List<Map<String, Object>> sectors,
+            List<Map<String, Object>> yearsFrom,
+            List<Map<String, Object>> yearsTo,
+            List<Weekday> weekdays) {}
+
+    /** A weekday's checkbox. */
+    public record Weekday(String value, String label, boolean checked) {}
 
     static final List<String> WEEKDAYS = List.of("1", "2", "3", "4", "5");
 
@@ -169,25 +180,26 @@ final class OfferFields {
     }
 
     /** The select and checkbox options the partial shows, with the form's choices marked. */
-    static void addChoices(Map<String, Object> model) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
-        model.put("types", SelectOptions.encounterTypes(values.get("type")));
-        model.put("sectors", SelectOptions.sectors(values.get("sector")));
-        model.put("yearsFrom", SelectOptions.yearGroups(values.get("yearFrom")));
-        model.put("yearsTo", SelectOptions.yearGroups(values.get("yearTo")));
+    static Choices choices(Form form) {
+        Map<String, String> values = values(form);
         Set<String> ticked = Set.of(values.getOrDefault("weekday", "").split(Pattern.quote(Form.TICKED_SEPARATOR)));
-        model.put(
-                "weekdays",
+        return new Choices(
+                SelectOptions.encounterTypes(values.get("type")),
+                SelectOptions.sectors(values.get("sector")),
+                SelectOptions.yearGroups(values.get("yearFrom")),
+                SelectOptions.yearGroups(values.get("yearTo")),
                 WEEKDAYS.stream()
-                        .map(d -> Map.of(
-                                "value",
+                        .map(d -> new Weekday(
                                 d,
-                                "label",
                                 DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
-                                "checked",
                                 ticked.contains(d)))
                         .toList());
+    }
+
+    /** What the form holds (typed, or its starting values), by field. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> values(Form form) {
+        return (Map<String, String>) form.model().get("values");
     }
 
     /** Particular dates, one per line, within the dates given. */

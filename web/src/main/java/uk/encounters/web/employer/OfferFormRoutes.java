@@ -3,35 +3,48 @@ package uk.encounters.web.employer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.OfferSubmission;
-import uk.encounters.marketplace.offer.SubmitOffer;
-import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.offer.PublicOffers;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /**
  * "Offer a talk": the one short public form through which an SME offers an encounter, with no
- * account. Defaults make a one-off careers talk a one-minute job.
+ * account, and the emailed link that confirms it. Defaults make a one-off careers talk a
+ * one-minute job.
  */
 public final class OfferFormRoutes {
 
+    /** The form; the offer's own fields read {@code choices}. */
+    public record OfferFormPage(
+            OfferFields.Choices choices, List<Map<String, Object>> sizes, List<Map<String, Object>> hubs) {}
+
+    public record OfferSentPage(String email) {}
+
+    public record ConfirmOfferPage(String action) {}
+
+    /** Any emailed link that has run out or been used: the page names nothing. */
+    public record LinkExpiredPage() {}
+
     static final Map<String, String> SIZE_BANDS = sizeBands();
 
-    private final Database database;
+    private final PublicOffers publicOffers;
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
@@ -40,14 +53,14 @@ public final class OfferFormRoutes {
     private final Clock clock;
 
     public OfferFormRoutes(
-            Database database,
+            PublicOffers publicOffers,
             Blocking blocking,
             Templates templates,
             RateLimit rateLimit,
             Links links,
             HubChoices hubChoices,
             Clock clock) {
-        this.database = database;
+        this.publicOffers = publicOffers;
         this.hubChoices = hubChoices;
         this.blocking = blocking;
         this.templates = templates;
@@ -61,6 +74,8 @@ public final class OfferFormRoutes {
         Routes anyone = routes.anyone();
         anyone.get("/offer-a-talk", this::initOfferForm);
         anyone.post("/offer-a-talk", this::processOfferForm);
+        anyone.get("/offers/:offerId/confirm/:token", this::initOfferConfirmation);
+        anyone.post("/offers/:offerId/confirm/:token", this::processOfferConfirmation);
     }
 
     public void initOfferForm(RoutingContext ctx) {
@@ -79,18 +94,61 @@ public final class OfferFormRoutes {
             showForm(ctx, 422, form);
             return;
         }
-        String ip = RateLimit.clientAddress(ctx);
-        blocking.call(() -> database.dsl().transactionResult(c -> {
-            SubmitOffer.Result submitted = new SubmitOffer(clock).submit(c.dsl(), offer.get(), ip);
-            return new Outbox(c.dsl())
-                    .enqueue(links.offerConfirmation(offer.get().email(), submitted.confirmationLink()));
-        }));
+        Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
+        blocking.call(() -> publicOffers.submit(
+                actor, offer.get(), link -> links.offerConfirmation(offer.get().email(), link)));
         // The same answer whatever is registered already, so the form tells nobody which organisations are.
         templates.render(
                 ctx,
                 "employer/offer-sent",
                 "Check your email",
-                Map.of("email", offer.get().email()));
+                new OfferSentPage(offer.get().email()));
+    }
+
+    public void initOfferConfirmation(RoutingContext ctx) {
+        long offerId = PathId.required(ctx, "offerId");
+        String token = ctx.pathParam("token");
+        if (!blocking.call(() -> publicOffers.confirmable(offerId, token))) {
+            linkExpired(ctx);
+            return;
+        }
+        // the token was found, so it is one of ours and safe in a path as it is
+        templates.render(
+                ctx,
+                "employer/confirm-offer",
+                "Confirm your offer",
+                new ConfirmOfferPage("/offers/" + offerId + "/confirm/" + token));
+    }
+
+    /**
+     * Uses the link once, for its own offer only: the person is signed in, and the offer goes live,
+     * or, when they asked to join an organisation already registered, waits for its decision.
+     */
+    public void processOfferConfirmation(RoutingContext ctx) {
+        long offerId = PathId.required(ctx, "offerId");
+        String token = ctx.pathParam("token");
+        Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
+        Optional<PublicOffers.Confirmed> confirmed = blocking.call(() -> publicOffers.confirm(actor, offerId, token));
+        if (confirmed.isEmpty()) {
+            linkExpired(ctx);
+            return;
+        }
+        CurrentUser.signIn(ctx, confirmed.get().account());
+        if (confirmed.get().awaitingApproval()) {
+            Flash.set(
+                    ctx,
+                    "Thank you: your offer is saved. An organisation with that name or email address is already"
+                            + " registered, so one of its contacts or your enterprise coordinator will confirm that you belong"
+                            + " to it. We will email you when they have, and your offer goes live then.");
+            ctx.redirect("/account");
+        } else {
+            Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
+            ctx.redirect("/employers/" + confirmed.get().employerId());
+        }
+    }
+
+    private void linkExpired(RoutingContext ctx) {
+        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", new LinkExpiredPage());
     }
 
     private Optional<OfferSubmission> read(Form form, String email, List<HubRepository.Hub> hubs) {
@@ -142,18 +200,15 @@ public final class OfferFormRoutes {
     }
 
     private void showForm(RoutingContext ctx, int status, Form form) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) model.get("values");
+        Map<String, String> values = OfferFields.values(form);
         List<HubRepository.Hub> hubs = hubChoices.all();
-        OfferFields.addChoices(model);
-        model.put("sizes", SelectOptions.of(SIZE_BANDS, values.get("size")));
-        model.put(
-                "hubs",
+        OfferFormPage page = new OfferFormPage(
+                OfferFields.choices(form),
+                SelectOptions.of(SIZE_BANDS, values.get("size")),
                 hubs.size() > 1
                         ? SelectOptions.of(
                                 hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))
                         : List.of());
-        templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", model);
+        templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", page, form);
     }
 }

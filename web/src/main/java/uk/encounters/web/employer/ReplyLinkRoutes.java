@@ -1,16 +1,11 @@
 package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.EmployerBookingReplies;
 import uk.encounters.marketplace.booking.EmployerBookings;
-import uk.encounters.marketplace.round.Publication;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
@@ -25,16 +20,25 @@ import uk.encounters.web.security.Routes;
  */
 public final class ReplyLinkRoutes {
 
-    private final Database database;
+    /**
+     * @param answered the thanks, or why there is nothing to answer; null while the question stands
+     */
+    public record ReplyPage(
+            String summary,
+            String consequence,
+            String hint,
+            String confirmAction,
+            String declineAction,
+            String answered) {}
+
+    private final EmployerBookingReplies replies;
     private final Blocking blocking;
     private final Templates templates;
-    private final Clock clock;
 
-    public ReplyLinkRoutes(Database database, Blocking blocking, Templates templates, Clock clock) {
-        this.database = database;
+    public ReplyLinkRoutes(EmployerBookingReplies replies, Blocking blocking, Templates templates) {
+        this.replies = replies;
         this.blocking = blocking;
         this.templates = templates;
-        this.clock = clock;
     }
 
     /** Its routes (public). */
@@ -50,12 +54,11 @@ public final class ReplyLinkRoutes {
     }
 
     public void processConfirm(RoutingContext ctx) {
-        answer(
-                ctx,
-                "booking_confirmed",
-                (bookings, employerId, bookingId, today) -> bookings.confirm(employerId, bookingId, today),
-                "Confirmed. It is in your calendar, and the school has been told.",
-                null);
+        long bookingId = PathId.required(ctx, "bookingId");
+        String token = ctx.pathParam("token");
+        Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
+        EmployerBookings.Reply reply = blocking.call(() -> replies.confirmByLink(actor, bookingId, token));
+        answered(ctx, reply, "Confirmed. It is in your calendar, and the school has been told.");
     }
 
     public void processDecline(RoutingContext ctx) {
@@ -65,39 +68,15 @@ public final class ReplyLinkRoutes {
             show(ctx, 422, form, null);
             return;
         }
-        answer(
-                ctx,
-                "booking_declined",
-                (bookings, employerId, bookingId, today) -> bookings.decline(employerId, bookingId, reason, today),
-                BookingAnswer.DECLINED,
-                reason);
+        long bookingId = PathId.required(ctx, "bookingId");
+        String token = ctx.pathParam("token");
+        Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
+        EmployerBookings.Reply reply = blocking.call(() -> replies.declineByLink(actor, bookingId, token, reason));
+        answered(ctx, reply, BookingAnswer.DECLINED);
     }
 
-    private void answer(RoutingContext ctx, String auditAction, BookingAnswer action, String thanks, String reason) {
-        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
-        String token = ctx.pathParam("token");
-        String ip = RateLimit.clientAddress(ctx);
-        LocalDate today = LocalDate.now(clock);
-        Optional<EmployerBookings.Reply> reply = bookingId.flatMap(id -> blocking.call(() -> database.dsl()
-                .transactionResult(c -> Publication.employerOfReplyToken(c.dsl(), clock, id, token)
-                        .map(employerId -> {
-                            EmployerBookings.Reply done =
-                                    action.apply(new EmployerBookings(c.dsl()), employerId, id, today);
-                            if (done == EmployerBookings.Reply.DONE) {
-                                new AuditLog(c.dsl())
-                                        .record(
-                                                null,
-                                                auditAction,
-                                                "booking",
-                                                id,
-                                                reason == null
-                                                        ? Map.of("via", "digest link")
-                                                        : Map.of("via", "digest link", "reason", reason),
-                                                ip);
-                            }
-                            return done;
-                        }))));
-        if (reply.isEmpty() || reply.get() == EmployerBookings.Reply.NOT_FOUND) {
+    private void answered(RoutingContext ctx, EmployerBookings.Reply reply, String thanks) {
+        if (reply == EmployerBookings.Reply.NOT_FOUND) {
             linkExpired(ctx);
             return;
         }
@@ -105,47 +84,50 @@ public final class ReplyLinkRoutes {
                 ctx,
                 200,
                 Form.blank(),
-                reply.get() == EmployerBookings.Reply.DONE
+                reply == EmployerBookings.Reply.DONE
                         ? thanks
                         : "That booking can no longer be changed here. Your enterprise coordinator can help.");
     }
 
     /** As for every emailed link: a wrong or stale secret says so, and names nothing. */
     private void linkExpired(RoutingContext ctx) {
-        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", Map.of());
+        templates.render(
+                ctx,
+                410,
+                "account/link-expired",
+                "This link has expired or been used",
+                new OfferFormRoutes.LinkExpiredPage());
     }
 
     private void show(RoutingContext ctx, int status, Form form, String answered) {
-        Optional<Long> bookingId = PathId.of(ctx, "bookingId");
+        long bookingId = PathId.required(ctx, "bookingId");
         String token = ctx.pathParam("token");
-        Optional<EmployerBooking> booking = bookingId.flatMap(id ->
-                blocking.call(() -> Publication.employerOfReplyToken(database.dsl(), clock, id, token)
-                        .flatMap(employerId -> new EmployerBookings(database.dsl()).find(employerId, id))));
+        Optional<EmployerBooking> booking = blocking.call(() -> replies.findByLink(bookingId, token));
         if (booking.isEmpty()) {
             linkExpired(ctx);
             return;
         }
         EmployerBooking b = booking.get();
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put(
-                "summary",
+        String base = "/bookings/" + b.id() + "/reply/" + token;
+        ReplyPage page = new ReplyPage(
                 b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at " + b.schoolName()
                         + ", " + b.dates() + " (" + b.periodLabel() + "), "
-                        + b.place().label() + ".");
-        model.put("consequence", BookingAnswer.DECLINE_CONSEQUENCE);
-        model.put("hint", BookingAnswer.DECLINE_HINT);
-        String base = "/bookings/" + b.id() + "/reply/" + token;
-        model.put("confirmAction", base + "/confirm");
-        model.put("declineAction", base + "/decline");
-        if (answered != null) {
-            model.put("answered", answered);
-        } else if (!b.awaitingReply()) {
-            model.put(
-                    "answered",
-                    b.confirmed()
-                            ? "You have confirmed this session. Thank you."
-                            : "This booking is no longer waiting for an answer.");
+                        + b.place().label() + ".",
+                BookingAnswer.DECLINE_CONSEQUENCE,
+                BookingAnswer.DECLINE_HINT,
+                base + "/confirm",
+                base + "/decline",
+                answered != null ? answered : standing(b));
+        templates.render(ctx, status, "booking/reply", "Your answer", page, form);
+    }
+
+    /** Why a booking no longer waiting for an answer has none to give; null while it waits. */
+    private static String standing(EmployerBooking b) {
+        if (b.awaitingReply()) {
+            return null;
         }
-        templates.render(ctx, status, "booking/reply", "Your answer", model);
+        return b.confirmed()
+                ? "You have confirmed this session. Thank you."
+                : "This booking is no longer waiting for an answer.";
     }
 }

@@ -2,36 +2,52 @@ package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.employer.Volunteer;
+import uk.encounters.marketplace.employer.VolunteerChanges;
+import uk.encounters.marketplace.employer.VolunteerDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
-import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 
 /** An employer's volunteers, each with the state of their safeguarding check. */
 public final class VolunteerRoutes {
 
-    /** One volunteer, as read from the form or a CSV row. */
-    record VolunteerFields(String name, String email, LocalDate safeguardingCheckedUntil) {}
+    public record VolunteerFormPage(long employerId) {}
 
-    private final Database database;
+    /** A volunteer as the employer's page lists them. */
+    public record VolunteerRow(
+            long id,
+            String name,
+            String email,
+            boolean active,
+            LocalDate until,
+            String safeguarding,
+            boolean warning) {}
+
+    private final VolunteerChanges changes;
     private final Blocking blocking;
     private final Templates templates;
+    private final PathEntity<Volunteer> volunteer;
 
-    public VolunteerRoutes(Database database, Blocking blocking, Templates templates) {
-        this.database = database;
+    public VolunteerRoutes(
+            VolunteerRepository volunteers, VolunteerChanges changes, Blocking blocking, Templates templates) {
+        this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
+        // another employer's volunteer is not found
+        this.volunteer = new PathEntity<>(
+                "volunteer",
+                blocking,
+                ctx -> volunteers
+                        .findById(PathId.required(ctx, "volunteerId"))
+                        .filter(v -> v.employerId() == PathId.required(ctx, "employerId")));
     }
 
     /** Its routes (under /employers/:employerId). */
@@ -39,7 +55,7 @@ public final class VolunteerRoutes {
         Routes employer = routes.employer();
         employer.get("/volunteers/new", this::initVolunteerForm);
         employer.post("/volunteers", this::processVolunteerForm);
-        employer.post("/volunteers/:volunteerId/active", this::processVolunteerActive);
+        employer.under("/volunteers/:volunteerId").loading(volunteer).post("/active", this::processVolunteerActive);
     }
 
     public void initVolunteerForm(RoutingContext ctx) {
@@ -50,27 +66,13 @@ public final class VolunteerRoutes {
     public void processVolunteerForm(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
         Form form = Form.of(ctx);
-        Optional<VolunteerFields> volunteer = read(form);
+        Optional<VolunteerDetails> volunteer = read(form);
         if (volunteer.isEmpty()) {
             showForm(ctx, 422, form);
             return;
         }
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        VolunteerRepository.Saved saved = blocking.call(() -> database.dsl().transactionResult(c -> {
-            VolunteerFields v = volunteer.get();
-            var result = new VolunteerRepository(c.dsl())
-                    .save(employerId, v.name(), v.email(), v.safeguardingCheckedUntil());
-            new AuditLog(c.dsl())
-                    .record(
-                            actor,
-                            "volunteer_saved",
-                            "employer",
-                            employerId,
-                            Map.of("email", v.email(), "result", result.name()),
-                            ip);
-            return result;
-        }));
+        VolunteerRepository.Saved saved =
+                blocking.call(() -> changes.save(CurrentUser.actor(ctx), employerId, volunteer.get()));
         Flash.set(
                 ctx,
                 (saved == VolunteerRepository.Saved.ADDED ? "Added " : "Updated ")
@@ -81,28 +83,10 @@ public final class VolunteerRoutes {
     /** A volunteer who has left is kept on past bookings but offered no more; one who returns is offered again. */
     public void processVolunteerActive(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
-        Optional<Long> volunteerId = PathId.of(ctx, "volunteerId");
-        if (volunteerId.isEmpty()) {
-            ctx.fail(404);
-            return;
-        }
+        long volunteerId = volunteer.of(ctx).id();
         boolean active = "true".equals(ctx.request().getFormAttribute("active"));
-        long actor = CurrentUser.of(ctx).id();
-        String ip = RateLimit.clientAddress(ctx);
-        boolean changed = blocking.call(() -> database.dsl().transactionResult(c -> {
-            boolean done = new VolunteerRepository(c.dsl()).setActive(employerId, volunteerId.get(), active);
-            if (done) {
-                new AuditLog(c.dsl())
-                        .record(
-                                actor,
-                                active ? "volunteer_reactivated" : "volunteer_deactivated",
-                                "volunteer",
-                                volunteerId.get(),
-                                Map.of(),
-                                ip);
-            }
-            return done;
-        }));
+        boolean changed =
+                blocking.call(() -> changes.setActive(CurrentUser.actor(ctx), employerId, volunteerId, active));
         if (!changed) {
             ctx.fail(404);
             return;
@@ -116,7 +100,7 @@ public final class VolunteerRoutes {
     }
 
     /** The same checks for the form and for each row of a CSV import. */
-    static Optional<VolunteerFields> read(Form form) {
+    static Optional<VolunteerDetails> read(Form form) {
         String name = form.required("name", "Their name", 200);
         String email = form.email("email", "Their email address");
         String until = form.text("safeguardingUntil", "When their safeguarding check needs renewing", 10);
@@ -125,33 +109,34 @@ public final class VolunteerRoutes {
         if (form.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new VolunteerFields(name, email, checkedUntil));
+        return Optional.of(new VolunteerDetails(name, email, checkedUntil));
     }
 
     /** A volunteer as the employer's page lists them. */
-    static Map<String, Object> row(Volunteer volunteer, LocalDate today) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", volunteer.id());
-        row.put("name", volunteer.name());
-        row.put("email", volunteer.email());
-        row.put("active", volunteer.active());
-        row.put("until", volunteer.safeguardingCheckedUntil());
+    static VolunteerRow row(Volunteer volunteer, LocalDate today) {
         Volunteer.Safeguarding state = volunteer.safeguarding(today);
-        row.put(
-                "safeguarding",
+        return new VolunteerRow(
+                volunteer.id(),
+                volunteer.name(),
+                volunteer.email(),
+                volunteer.active(),
+                volunteer.safeguardingCheckedUntil(),
                 switch (state) {
                     case NONE -> "No check";
                     case VALID -> "Checked";
                     case RENEW_SOON -> "Renew soon";
                     case EXPIRED -> "Expired";
-                });
-        row.put("warning", state == Volunteer.Safeguarding.RENEW_SOON || state == Volunteer.Safeguarding.EXPIRED);
-        return row;
+                },
+                state == Volunteer.Safeguarding.RENEW_SOON || state == Volunteer.Safeguarding.EXPIRED);
     }
 
     private void showForm(RoutingContext ctx, int status, Form form) {
-        Map<String, Object> model = new HashMap<>(form.model());
-        model.put("employerId", PathId.required(ctx, "employerId"));
-        templates.render(ctx, status, "employer/volunteer-form", "Add a volunteer", model);
+        templates.render(
+                ctx,
+                status,
+                "employer/volunteer-form",
+                "Add a volunteer",
+                new VolunteerFormPage(PathId.required(ctx, "employerId")),
+                form);
     }
 }

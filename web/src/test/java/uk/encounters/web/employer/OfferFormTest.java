@@ -91,6 +91,7 @@ class OfferFormTest {
 
         assertThat(page)
                 .contains("<option value=\"careers_talk\" selected>Careers talk</option>")
+                .contains(">Manufacturing</option>")
                 .contains("name=\"pupils\" type=\"number\" value=\"30\"")
                 .contains("id=\"weekday-1\" name=\"weekday\" value=\"1\" checked")
                 .contains("id=\"inSchool\" name=\"inSchool\" value=\"true\" checked")

@@ -1,0 +1,61 @@
+package uk.encounters.marketplace.employer;
+
+import java.time.Clock;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+
+/**
+ * Deciding who joins an organisation ({@link OrganisationJoins#decide}): by a contact of the
+ * organisation, or by the coordinator of its hub. The decision, its audit entry and the email
+ * telling the person who asked are one transaction.
+ */
+public final class JoinDecisions {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public JoinDecisions(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /** A contact decides, for their own organisation's requests only. */
+    public OrganisationJoins.Decided decideAsContact(
+            Actor actor,
+            long employerId,
+            long joinId,
+            OrganisationJoins.Decision decision,
+            Function<OrganisationJoins.Decided, OutboxMessage> told) {
+        return decide(actor, OrganisationJoins.byContactOf(employerId), joinId, decision, told);
+    }
+
+    /** The hub's coordinator decides, for any organisation of the hub. */
+    public OrganisationJoins.Decided decideAsCoordinator(
+            Actor actor,
+            long hubId,
+            long joinId,
+            OrganisationJoins.Decision decision,
+            Function<OrganisationJoins.Decided, OutboxMessage> told) {
+        return decide(actor, OrganisationJoins.byCoordinatorOf(hubId), joinId, decision, told);
+    }
+
+    private OrganisationJoins.Decided decide(
+            Actor actor,
+            Condition approver,
+            long joinId,
+            OrganisationJoins.Decision decision,
+            Function<OrganisationJoins.Decided, OutboxMessage> told) {
+        return dsl.transactionResult(c -> {
+            OrganisationJoins.Decided decided = new OrganisationJoins(c.dsl(), clock)
+                    .decide(joinId, approver, decision, actor.userId(), actor.ipAddress());
+            if (decided.outcome() == OrganisationJoins.Outcome.DONE) {
+                new Outbox(c.dsl()).enqueue(told.apply(decided));
+            }
+            return decided;
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package uk.encounters.marketplace.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.AuditEntry;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+
+class EmployerBookingRepliesTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final LocalDate SESSION = TODAY.plusWeeks(3);
+    static final Actor BY_LINK = Actor.anonymous("198.51.100.7");
+
+    final EmployerBookingReplies replies = new EmployerBookingReplies(
+            db.dsl(),
+            Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London")));
+
+    record Booked(long employerId, long bookingId, String token) {}
+
+    /** Each test's own hub, so the tests share the database without meeting. */
+    static final AtomicInteger HUBS = new AtomicInteger();
+
+    Booked publishedBooking() {
+        TestData data = new TestData(db.dsl());
+        int n = HUBS.incrementAndGet();
+        long hub = data.hub("Careers Hub " + n);
+        long employer = data.employer(hub, "Rolls-Royce plc");
+        long offer = data.offer(employer, "active", SESSION.plusMonths(1));
+        long request = data.request(data.school(hub, "Derby Academy"), 9, "matched", TODAY);
+        long booking = data.booking(request, offer, null, SESSION, "published");
+        String token = "a-reply-link-secret-" + n;
+        data.replyLink(booking, token);
+        return new Booked(employer, booking, token);
+    }
+
+    @Test
+    void confirmByLinkConfirmsAndAuditsItAsTheDigestLinks() {
+        Booked booked = publishedBooking();
+
+        assertThat(replies.confirmByLink(BY_LINK, booked.bookingId(), booked.token()))
+                .isEqualTo(EmployerBookings.Reply.DONE);
+
+        assertThat(new EmployerBookings(db.dsl()).find(booked.employerId(), booked.bookingId()))
+                .hasValueSatisfying(b -> assertThat(b.confirmed()).isTrue());
+        AuditEntry entry = latestAudit();
+        assertThat(entry.action()).isEqualTo("booking_confirmed");
+        assertThat(entry.subjectId()).isEqualTo(booked.bookingId());
+        assertThat(entry.actorUserId()).isNull();
+        assertThat(entry.ipAddress()).isEqualTo("198.51.100.7");
+        assertThat(entry.detail()).contains("\"via\"").contains("digest link");
+    }
+
+    @Test
+    void aWrongSecretAnswersNothingAndAuditsNothing() {
+        Booked booked = publishedBooking();
+        long before = db.dsl().fetchCount(AUDIT_LOG);
+
+        assertThat(replies.declineByLink(BY_LINK, booked.bookingId(), "not-the-secret", "Away"))
+                .isEqualTo(EmployerBookings.Reply.NOT_FOUND);
+        assertThat(replies.findByLink(booked.bookingId(), "not-the-secret")).isEmpty();
+
+        assertThat(db.dsl().fetchCount(AUDIT_LOG)).isEqualTo(before);
+    }
+
+    @Test
+    void aDeclineFromTheEmployersPageAuditsItsReason() {
+        Booked booked = publishedBooking();
+
+        assertThat(replies.decline(
+                        new Actor(null, "2001:db8::1"), booked.employerId(), booked.bookingId(), "Volunteer away"))
+                .isEqualTo(EmployerBookings.Reply.DONE);
+
+        AuditEntry entry = latestAudit();
+        assertThat(entry.action()).isEqualTo("booking_declined");
+        assertThat(entry.detail()).contains("Volunteer away").doesNotContain("digest link");
+    }
+
+    @Test
+    void anotherEmployersBookingIsNotFound() {
+        Booked booked = publishedBooking();
+        TestData data = new TestData(db.dsl());
+        long other = data.employer(data.hub("Careers Hub " + HUBS.incrementAndGet()), "Aviva");
+
+        assertThat(replies.confirm(BY_LINK, other, booked.bookingId())).isEqualTo(EmployerBookings.Reply.NOT_FOUND);
+    }
+
+    private static AuditEntry latestAudit() {
+        return new AuditLog(db.dsl()).findRecent(1).getFirst();
+    }
+}
