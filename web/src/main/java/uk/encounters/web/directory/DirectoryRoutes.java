@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.offer.Listing;
 import uk.encounters.marketplace.offer.OfferDirectory;
@@ -37,10 +36,10 @@ public final class DirectoryRoutes {
     public record DirectoryPage(
             String heading,
             String action,
-            List<Map<String, Object>> schools,
-            List<Map<String, Object>> types,
-            List<Map<String, Object>> sectors,
-            List<Map<String, Object>> years,
+            List<SelectOptions.Option> schools,
+            List<SelectOptions.Option> types,
+            List<SelectOptions.Option> sectors,
+            List<SelectOptions.Option> years,
             List<Listing> listings,
             boolean measured,
             String summary) {}
@@ -152,7 +151,7 @@ public final class DirectoryRoutes {
             School origin,
             String heading,
             String action,
-            List<Map<String, Object>> schoolChoices) {
+            List<SelectOptions.Option> schoolChoices) {
         var types = SelectOptions.encounterTypes(form.value("type"));
         var sectors = SelectOptions.sectors(form.value("sector"));
         var years = SelectOptions.yearGroups(form.value("year"));

@@ -30,10 +30,10 @@ public final class OfferFields {
 
     /** The options templates/partials/offer-fields.hbs offers, with the form's choices marked. */
     public record Choices(
-            List<Map<String, Object>> types,
-            List<Map<String, Object>> sectors,
-            List<Map<String, Object>> yearsFrom,
-            List<Map<String, Object>> yearsTo,
+            List<SelectOptions.Option> types,
+            List<SelectOptions.Option> sectors,
+            List<SelectOptions.Option> yearsFrom,
+            List<SelectOptions.Option> yearsTo,
             List<Weekday> weekdays) {}
 
     /** A weekday's checkbox. */

@@ -33,7 +33,7 @@ public final class OfferFormRoutes {
 
     /** The form; the offer's own fields read {@code choices}. */
     public record OfferFormPage(
-            OfferFields.Choices choices, List<Map<String, Object>> sizes, List<Map<String, Object>> hubs) {}
+            OfferFields.Choices choices, List<SelectOptions.Option> sizes, List<SelectOptions.Option> hubs) {}
 
     public record OfferSentPage(String email) {}
 

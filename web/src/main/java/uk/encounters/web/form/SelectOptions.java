@@ -19,35 +19,33 @@ public final class SelectOptions {
             .mapToObj(String::valueOf)
             .toList();
 
+    /** One option of a select: what is sent, what is shown, and whether it is the one chosen. */
+    public record Option(String value, String label, boolean selected) {}
+
     private SelectOptions() {}
 
-    public static <T> List<Map<String, Object>> of(
+    public static <T> List<Option> of(
             Collection<T> items, Function<T, String> value, Function<T, String> label, String selected) {
         return items.stream()
-                .map(item -> Map.<String, Object>of(
-                        "value",
-                        value.apply(item),
-                        "label",
-                        label.apply(item),
-                        "selected",
-                        value.apply(item).equals(selected)))
+                .map(item -> new Option(
+                        value.apply(item), label.apply(item), value.apply(item).equals(selected)))
                 .toList();
     }
 
     /** In the map's order. */
-    public static List<Map<String, Object>> of(Map<String, String> valueToLabel, String selected) {
+    public static List<Option> of(Map<String, String> valueToLabel, String selected) {
         return of(valueToLabel.entrySet(), Map.Entry::getKey, Map.Entry::getValue, selected);
     }
 
-    public static List<Map<String, Object>> encounterTypes(String selected) {
+    public static List<Option> encounterTypes(String selected) {
         return of(Arrays.asList(EncounterType.values()), EncounterType::code, EncounterType::label, selected);
     }
 
-    public static List<Map<String, Object>> sectors(String selected) {
+    public static List<Option> sectors(String selected) {
         return of(Sectors.ALL, s -> s, s -> s, selected);
     }
 
-    public static List<Map<String, Object>> yearGroups(String selected) {
+    public static List<Option> yearGroups(String selected) {
         return of(YEAR_GROUPS, y -> y, y -> "Year " + y, selected);
     }
 }

@@ -45,8 +45,8 @@ public final class HubEmployerRoutes {
             List<Duplicate> duplicates,
             List<PendingJoin> joins,
             String joinAction,
-            List<Map<String, Object>> fromOptions,
-            List<Map<String, Object>> intoOptions) {}
+            List<SelectOptions.Option> fromOptions,
+            List<SelectOptions.Option> intoOptions) {}
 
     /** Two records that look like one organisation, and why. */
     public record Duplicate(Employer first, Employer second, String reason) {}
@@ -172,7 +172,7 @@ public final class HubEmployerRoutes {
         };
     }
 
-    private static List<Map<String, Object>> options(List<Employer> employers, Object selected) {
+    private static List<SelectOptions.Option> options(List<Employer> employers, Object selected) {
         return SelectOptions.of(
                 employers,
                 e -> String.valueOf(e.id()),

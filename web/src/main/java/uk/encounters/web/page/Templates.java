@@ -95,19 +95,8 @@ public final class Templates {
         render(ctx, 200, view, title, page, Form.blank());
     }
 
-    /** Renders a page from a map of values; pages are moving to records (the overloads above). */
-    public void render(RoutingContext ctx, int status, String view, String title, Map<String, Object> model) {
-        Map<String, Object> page = new HashMap<>(model);
-        page.put("title", title);
-        page.put("productName", productName);
-        page.put("account", CurrentUser.of(ctx));
-        page.put("csrfToken", ctx.get(CSRF_TOKEN));
-        page.putIfAbsent("flash", Flash.take(ctx));
-        send(ctx, status, view, page, Map.of());
-    }
-
-    /** {@code model}'s own values come first; {@code around} holds the layout's and the form's. */
-    private void send(RoutingContext ctx, int status, String view, Object model, Map<String, Object> around) {
+    /** {@code page}'s own values come first; {@code around} holds the layout's and the form's. */
+    private void send(RoutingContext ctx, int status, String view, Record page, Map<String, Object> around) {
         // A 503 means the database is away: there is nowhere to keep the session.
         if (status >= 400 && status != 503) {
             keepSession(ctx);
@@ -115,8 +104,8 @@ public final class Templates {
         // Rendered on the worker pool: on the verticle's virtual thread it would hold up every other
         // request until done (a round review of 300 bookings is 800 KB of HTML).
         String html = Thread.currentThread().isVirtual()
-                ? blocking.call(() -> apply(view, model, around))
-                : apply(view, model, around);
+                ? blocking.call(() -> apply(view, page, around))
+                : apply(view, page, around);
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -138,15 +127,11 @@ public final class Templates {
         }
     }
 
-    public void render(RoutingContext ctx, String view, String title, Map<String, Object> model) {
-        render(ctx, 200, view, title, model);
-    }
-
     /**
      * The page record's components with the layout's and the form's values beside them, in one map.
      * Handlebars.java looks a dotted path ({@code values.from}) up only in a context's own model:
-     * values merely combined beside a record were lost inside {@code {{> layout}}}, where every
-     * page's content is rendered.
+     * values merely combined beside a record, or in a parent context, were lost inside
+     * {@code {{> layout}}}, where every page's content is rendered.
      */
     private static Map<String, Object> beside(Record page, Map<String, Object> around) {
         Map<String, Object> model = new HashMap<>(around);
@@ -160,20 +145,19 @@ public final class Templates {
         return model;
     }
 
-    String apply(String view, Map<String, Object> model) {
-        return apply(view, model, Map.of());
-    }
-
-    private String apply(String view, Object model, Map<String, Object> around) {
+    private String apply(String view, Record page, Map<String, Object> around) {
         try {
             Template template = handlebars.compile(view);
-            Context context = Context.newBuilder(model instanceof Record page ? beside(page, around) : model)
+            // the record's other methods ({{editable}}) are found in the context behind the map
+            Context methods = Context.newBuilder(page).resolver(RESOLVERS).build();
+            Context context = Context.newBuilder(methods, beside(page, around))
                     .resolver(RESOLVERS)
                     .build();
             try {
                 return template.apply(context);
             } finally {
                 context.destroy();
+                methods.destroy();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render " + view, e);

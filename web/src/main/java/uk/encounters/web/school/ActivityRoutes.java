@@ -45,8 +45,8 @@ public final class ActivityRoutes {
             long schoolId,
             SchoolActivities.Activity existing,
             String action,
-            List<Map<String, Object>> types,
-            List<Map<String, Object>> years,
+            List<SelectOptions.Option> types,
+            List<SelectOptions.Option> years,
             boolean wholeYearGroup,
             List<SchoolActivities.Activity> activities,
             CsvImport.Preview preview) {}

@@ -36,10 +36,10 @@ public final class RequestRoutes {
             RequestRepository.StoredRequest existing,
             boolean editable,
             String action,
-            List<Map<String, Object>> types,
-            List<Map<String, Object>> years,
+            List<SelectOptions.Option> types,
+            List<SelectOptions.Option> years,
             List<SectorBox> sectors,
-            List<Map<String, Object>> employers) {}
+            List<SelectOptions.Option> employers) {}
 
     /** One sector's checkbox. */
     public record SectorBox(String value, String id, boolean checked) {}

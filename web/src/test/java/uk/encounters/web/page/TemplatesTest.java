@@ -26,6 +26,14 @@ class TemplatesTest {
 
     static final int REQUESTS = 3;
 
+    public record GatePage(Gate gate) {}
+
+    public record SamplePage(String name) {
+        public String shout() {
+            return name.toUpperCase(java.util.Locale.UK);
+        }
+    }
+
     /** A value the template reads; reading it waits until every request's render is reading it too. */
     public record Gate(CyclicBarrier barrier) {
 
@@ -51,7 +59,7 @@ class TemplatesTest {
                 public Future<?> start() {
                     Templates templates = new Templates("Test", null, new Blocking(vertx));
                     Router router = Router.router(vertx);
-                    router.get("/").handler(ctx -> templates.render(ctx, "testing/gate", "Gate", Map.of("gate", gate)));
+                    router.get("/").handler(ctx -> templates.render(ctx, "testing/gate", "Gate", new GatePage(gate)));
                     return vertx.createHttpServer()
                             .requestHandler(router)
                             .listen(0)
@@ -73,6 +81,50 @@ class TemplatesTest {
             for (var response : responses) {
                 assertThat(response.get(30, TimeUnit.SECONDS).body()).contains("<p>passed</p>");
             }
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    /**
+     * What a page shows comes from three places: the record's components, its other methods, and
+     * the form's values (read inside a partial, within the frame every page is rendered in).
+     */
+    @Test
+    void aPageRecordItsMethodsAndTheFormsValuesAllReachTheTemplate() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            var server = new VerticleBase() {
+                int port;
+
+                @Override
+                public Future<?> start() {
+                    Templates templates = new Templates("Test", null, new Blocking(vertx));
+                    Router router = Router.router(vertx);
+                    router.get("/")
+                            .handler(ctx -> templates.render(
+                                    ctx,
+                                    422,
+                                    "testing/page",
+                                    "Sample",
+                                    new SamplePage("ada"),
+                                    uk.encounters.web.form.Form.withValues(Map.of("from", "Derby"))));
+                    return vertx.createHttpServer()
+                            .requestHandler(router)
+                            .listen(0)
+                            .onSuccess(s -> port = s.actualPort());
+                }
+            };
+            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+                    .await();
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.statusCode()).isEqualTo(422);
+            assertThat(page.body()).contains("<main>Sample: <p>ada, ADA, Derby, <input value=\"Derby\"></p></main>");
         } finally {
             vertx.close().await();
         }
