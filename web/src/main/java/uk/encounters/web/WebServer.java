@@ -26,15 +26,13 @@ import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.hub.HubRepository;
-import uk.encounters.marketplace.offer.OfferDirectory;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.ratelimit.RateLimits;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.school.SchoolRepository;
 import uk.encounters.web.account.AccountFeature;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.admin.AdminFeature;
-import uk.encounters.web.directory.DirectoryRoutes;
+import uk.encounters.web.directory.DirectoryFeature;
 import uk.encounters.web.employer.EmployerFeature;
 import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.form.FormInput;
@@ -104,24 +102,12 @@ public final class WebServer extends VerticleBase {
         PostgresSessionStore sessions = new PostgresSessionStore(vertx, database);
         SessionHandler sessionHandler = sessionHandler(sessions);
         Templates templates = new Templates(PRODUCT_NAME, sessionHandler, blocking);
-        RateLimit rateLimit = new RateLimit(new RateLimits(database.dsl(), clock), blocking);
         Links links = new Links(config.baseUrl());
-        Foundation app = new Foundation(
-                database,
-                blocking,
-                templates,
-                clock,
-                config,
-                links,
-                rateLimit,
-                new HubChoices(new HubRepository(database.dsl()), blocking));
+        Foundation app = foundation(blocking, templates, links);
         SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
-        CSRFHandler csrf = CSRFHandler.create(vertx, csrfSecret())
-                .setCookieSecure(config.https())
-                .setTimeout(SESSION_TIMEOUT.toMillis())
-                .setNagHttps(false);
+        CSRFHandler csrf = csrfHandler();
         UploadForm uploads = new UploadForm(UPLOAD_LIMIT_BYTES);
 
         router = Router.router(vertx);
@@ -141,18 +127,7 @@ public final class WebServer extends VerticleBase {
         new HealthRoutes(database::isReady, blocking).mount(routes);
         routes.anyone().get("/static/*", StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         readBodies();
-        router.route().handler(sessionHandler);
-        router.route().handler(ctx -> {
-            if (isUpload(ctx)) {
-                ctx.next(); // an upload's CSRF token is in its body, so it is checked once the body is read
-            } else {
-                csrf.handle(ctx);
-            }
-        });
-        router.route()
-                .handler(RequestId.carried(new CurrentUser(
-                        new AccountRepository(database.dsl()), blocking, config.sessionLifetime())::load));
-        router.route().handler(secondFactorGate::check);
+        checkWhoIsAsking(sessionHandler, csrf, blocking, secondFactorGate);
 
         new HomeRoutes(new HubRepository(database.dsl()), blocking, templates, clock).mount(routes);
         AccountFeature.mount(app, secondFactorGate, routes);
@@ -160,14 +135,7 @@ public final class WebServer extends VerticleBase {
         EmployerFeature.mount(app, routes);
         SchoolFeature.mount(app, routes);
         HubFeature.mount(app, roundSolver, PRODUCT_NAME, routes);
-        new DirectoryRoutes(
-                        new HubRepository(database.dsl()),
-                        new SchoolRepository(database.dsl()),
-                        new OfferDirectory(database.dsl()),
-                        blocking,
-                        templates,
-                        clock)
-                .mount(routes);
+        DirectoryFeature.mount(app, routes);
         ErrorPages errors = new ErrorPages(templates);
         // named, so the metrics label every request no route took with one route, not ""
         router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);
@@ -189,6 +157,42 @@ public final class WebServer extends VerticleBase {
                         .listen(config.port()))
                 .onSuccess(s -> server = s)
                 .compose(s -> serveMetrics());
+    }
+
+    private Foundation foundation(Blocking blocking, Templates templates, Links links) {
+        return new Foundation(
+                database,
+                blocking,
+                templates,
+                clock,
+                config,
+                links,
+                new RateLimit(new RateLimits(database.dsl(), clock), blocking),
+                new HubChoices(new HubRepository(database.dsl()), blocking));
+    }
+
+    private CSRFHandler csrfHandler() {
+        return CSRFHandler.create(vertx, csrfSecret())
+                .setCookieSecure(config.https())
+                .setTimeout(SESSION_TIMEOUT.toMillis())
+                .setNagHttps(false);
+    }
+
+    /** The session, the CSRF check, the signed-in person and the second-factor gate, for every route after. */
+    private void checkWhoIsAsking(
+            SessionHandler sessionHandler, CSRFHandler csrf, Blocking blocking, SecondFactorGate secondFactorGate) {
+        router.route().handler(sessionHandler);
+        router.route().handler(ctx -> {
+            if (isUpload(ctx)) {
+                ctx.next(); // an upload's CSRF token is in its body, so it is checked once the body is read
+            } else {
+                csrf.handle(ctx);
+            }
+        });
+        router.route()
+                .handler(RequestId.carried(new CurrentUser(
+                        new AccountRepository(database.dsl()), blocking, config.sessionLifetime())::load));
+        router.route().handler(secondFactorGate::check);
     }
 
     private SessionHandler sessionHandler(PostgresSessionStore sessions) {
