@@ -162,7 +162,7 @@ public final class ImportRoutes {
         return file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped";
     }
 
-    /** The page, with the preview of {@code file} when one was sent (as CsvImport.previewModel has it). */
+    /** The page, with the preview of {@code file} when one was sent (as CsvImport.Preview has it). */
     private static ImportPage page(RoutingContext ctx, CsvImport<?> file, String kind, int status) {
         long employerId = PathId.required(ctx, "employerId");
         return new ImportPage(

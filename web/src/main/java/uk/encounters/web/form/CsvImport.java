@@ -8,9 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.TypedText;
 import uk.encounters.marketplace.csv.CsvTable;
@@ -103,19 +101,6 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
     /** 200 for a first look; 422 when the file is unusable or a save was refused. */
     public int previewStatus(Form form) {
         return problem.isPresent() || "save".equals(form.text("action", "Action", 10)) ? 422 : 200;
-    }
-
-    /** What templates/partials/csv-preview.hbs reads. */
-    public Map<String, Object> previewModel(String kind, String action, int status) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("kind", kind);
-        model.put("action", action);
-        model.put("file", this);
-        model.put("problem", problem.orElse(null));
-        model.put("goodRows", valid.size());
-        model.put("badRows", badRows());
-        model.put("saveAttempted", status == 422 && problem.isEmpty());
-        return model;
     }
 
     /**
