@@ -13,7 +13,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.privacy.Retention;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
-import uk.encounters.marketplace.ratelimit.RateLimits;
+import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.observe.OutboxBacklogMetrics;
 import uk.encounters.web.security.PostgresSessionStore;
@@ -69,7 +69,7 @@ final class Housekeeping {
                 id -> vertx.executeBlocking(
                         () -> {
                             sessions.deleteExpired();
-                            return new RateLimits(database.dsl(), clock).deleteOld();
+                            return new RateLimitRepository(database.dsl(), clock).deleteOld();
                         },
                         false));
         vertx.setPeriodic(

@@ -27,7 +27,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
-import uk.encounters.marketplace.ratelimit.RateLimits;
+import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.account.AccountFeature;
 import uk.encounters.web.account.Links;
@@ -167,7 +167,7 @@ public final class WebServer extends VerticleBase {
                 clock,
                 config,
                 links,
-                new RateLimit(new RateLimits(database.dsl(), clock), blocking),
+                new RateLimit(new RateLimitRepository(database.dsl(), clock), blocking),
                 new HubChoices(new HubRepository(database.dsl()), blocking));
     }
 

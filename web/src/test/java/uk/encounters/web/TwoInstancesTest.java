@@ -31,8 +31,8 @@ import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundLock;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -241,12 +241,12 @@ class TwoInstancesTest {
         awaitTrue(
                 "the solving instance stops and keeps its plan",
                 Duration.ofSeconds(20),
-                () -> new Rounds(db.dsl())
+                () -> new RoundRepository(db.dsl())
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status()
                         .equals(Round.PROPOSED));
-        Round stopped = new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
+        Round stopped = new RoundRepository(db.dsl()).find(hub.id(), roundId).orElseThrow();
         assertThat(stopped.stopRequested()).isTrue();
         assertThat(stopped.elapsed()).as("stopped well before its minute").isLessThan(Duration.ofSeconds(45));
         awaitTrue("the hub's lock is free", Duration.ofSeconds(5), () -> !RoundLock.isHeld(db.dsl(), hub.id()));
@@ -288,7 +288,7 @@ class TwoInstancesTest {
         awaitTrue(
                 "another instance marks the round interrupted",
                 RoundSolver.RECOVERY_INTERVAL.multipliedBy(3),
-                () -> !new Rounds(db.dsl())
+                () -> !new RoundRepository(db.dsl())
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .solving());
@@ -300,7 +300,7 @@ class TwoInstancesTest {
         awaitTrue(
                 "the round is proposed",
                 Duration.ofSeconds(60),
-                () -> new Rounds(db.dsl())
+                () -> new RoundRepository(db.dsl())
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status()
@@ -322,7 +322,7 @@ class TwoInstancesTest {
         awaitTrue(
                 "the round is proposed",
                 Duration.ofSeconds(60),
-                () -> new Rounds(db.dsl())
+                () -> new RoundRepository(db.dsl())
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status()

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 
 /**
@@ -101,8 +101,8 @@ final class LoadCast {
                     .orElseGet(() -> accounts.create(
                             part.email(), "Load " + part.role().name().toLowerCase(), null, scope));
             return "/sign-in/link/"
-                    + new LoginTokens(c.dsl(), clock)
-                            .issue(userId, LoginTokens.Purpose.MAGIC_LINK)
+                    + new LoginTokenRepository(c.dsl(), clock)
+                            .issue(userId, LoginTokenRepository.Purpose.MAGIC_LINK)
                             .token();
         });
     }

@@ -29,8 +29,8 @@ import uk.encounters.marketplace.round.DigestLinks;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundProblem;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
 
@@ -278,7 +278,7 @@ public final class RoundIoBenchmark {
 
     /** The hub's proposed round; solved first, as {@code encounters match} does, if it has none. */
     private Round proposedRound(long hubId) throws Exception {
-        Optional<Round> open = new Rounds(dsl).findOpen(hubId);
+        Optional<Round> open = new RoundRepository(dsl).findOpen(hubId);
         if (open.isPresent()
                 && Round.PROPOSED.equals(open.get().status())
                 && proposedBookings(open.get().id()) > 0) {
@@ -294,7 +294,7 @@ public final class RoundIoBenchmark {
             }
             RoundSolver.Outcome outcome = running.outcome().get(options.solveSeconds() + 600L, TimeUnit.SECONDS);
             System.out.printf("  solved: %d of %d sessions matched%n", outcome.matched(), outcome.sessions());
-            return new Rounds(dsl).find(hubId, running.roundId()).orElseThrow();
+            return new RoundRepository(dsl).find(hubId, running.roundId()).orElseThrow();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.jooq.DSLContext;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 
 /**
  * Employers answering a round's digest, through the same calls the digest's reply links make:
@@ -58,7 +58,7 @@ final class EmployerReplies {
                 due.put(b.value1(), new Decline(b.value2(), earlier(today.plusDays(1 + reply.nextInt(3)), dayBefore)));
                 continue;
             }
-            new EmployerBookings(dsl).confirm(b.value2(), b.value1(), today);
+            new EmployerBookingRepository(dsl).confirm(b.value2(), b.value1(), today);
             if (declines) {
                 LocalDate on = session.startsOn().minusDays(1 + reply.nextInt(6));
                 due.put(
@@ -78,8 +78,8 @@ final class EmployerReplies {
                 continue;
             }
             iterator.remove();
-            dsl.transaction(c ->
-                    new EmployerBookings(c.dsl()).decline(decline.employerId(), entry.getKey(), REASON, decline.on()));
+            dsl.transaction(c -> new EmployerBookingRepository(c.dsl())
+                    .decline(decline.employerId(), entry.getKey(), REASON, decline.on()));
         }
     }
 

@@ -9,8 +9,8 @@ import uk.encounters.demo.HubProfile;
 import uk.encounters.demo.OffersThroughTheYear;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.round.Publication;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 
 /**
  * One arm's copy of the hub through the year. Each week, in the order a real week has it:
@@ -85,7 +85,7 @@ final class HubInPlay implements AutoCloseable {
         publication.publish(database.dsl(), hubId, outcome.roundId());
         sessionDays.choosePupils(database.dsl(), outcome.roundId(), today);
         replies.answer(database.dsl(), outcome.roundId(), today);
-        double solving = new Rounds(database.dsl())
+        double solving = new RoundRepository(database.dsl())
                 .find(hubId, outcome.roundId())
                 .map(r -> r.elapsed().toMillis() / 1000.0)
                 .orElse(0.0);

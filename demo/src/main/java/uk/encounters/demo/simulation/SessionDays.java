@@ -15,7 +15,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.NoShow;
 import uk.encounters.marketplace.booking.SchoolBooking;
-import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
 
 /**
@@ -49,7 +49,7 @@ final class SessionDays {
                 .and(BOOKING.STATUS.in("published", "confirmed"))
                 .orderBy(BOOKING.ID)
                 .forEach(r -> dsl.transaction(c -> {
-                    SchoolBookings bookings = new SchoolBookings(c.dsl());
+                    SchoolBookingRepository bookings = new SchoolBookingRepository(c.dsl());
                     bookings.find(r.value2(), r.value1()).ifPresent(b -> choose(bookings, r.value2(), b, today));
                 }));
     }
@@ -81,7 +81,7 @@ final class SessionDays {
             }
             long schoolId = r.value2();
             dsl.transaction(c -> {
-                SchoolBookings bookings = new SchoolBookings(c.dsl());
+                SchoolBookingRepository bookings = new SchoolBookingRepository(c.dsl());
                 SchoolBooking booking = bookings.find(schoolId, r.value1()).orElseThrow();
                 if (!booking.attendanceDue(today)) {
                     return;
@@ -95,7 +95,7 @@ final class SessionDays {
         }
     }
 
-    private Set<Long> choose(SchoolBookings bookings, long schoolId, SchoolBooking booking, LocalDate today) {
+    private Set<Long> choose(SchoolBookingRepository bookings, long schoolId, SchoolBooking booking, LocalDate today) {
         List<PupilProgress> candidates = bookings.candidates(schoolId, booking, today);
         if (!suggestedPupils) {
             candidates = new ArrayList<>(candidates);

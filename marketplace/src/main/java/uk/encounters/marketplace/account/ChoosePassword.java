@@ -21,9 +21,11 @@ public final class ChoosePassword {
     }
 
     /** Whose the link is while it still works, without using it: to show the form and check the password against. */
-    public Optional<Account> holder(String token, LoginTokens.Purpose purpose) {
+    public Optional<Account> holder(String token, LoginTokenRepository.Purpose purpose) {
         requirePasswordLink(purpose);
-        return new LoginTokens(dsl, clock).peek(token, purpose).flatMap(id -> new AccountRepository(dsl).findById(id));
+        return new LoginTokenRepository(dsl, clock)
+                .peek(token, purpose)
+                .flatMap(id -> new AccountRepository(dsl).findById(id));
     }
 
     /**
@@ -32,20 +34,26 @@ public final class ChoosePassword {
      * @param sessionsEndedAt every session of the person that began before this ends
      */
     public Optional<Account> choose(
-            String token, LoginTokens.Purpose purpose, String hash, Instant sessionsEndedAt, String ipAddress) {
+            String token,
+            LoginTokenRepository.Purpose purpose,
+            String hash,
+            Instant sessionsEndedAt,
+            String ipAddress) {
         requirePasswordLink(purpose);
         return dsl.transactionResult(c -> {
-            Optional<Long> user = new LoginTokens(c.dsl(), clock).redeem(token, purpose);
+            Optional<Long> user = new LoginTokenRepository(c.dsl(), clock).redeem(token, purpose);
             user.ifPresent(id -> {
                 new AccountRepository(c.dsl()).setPassword(id, hash);
                 // Any other reset or invitation link still in someone's inbox stops working now, and
                 // any session elsewhere (perhaps whoever knew the old password) ends.
-                new LoginTokens(c.dsl(), clock).revokeUnused(id);
+                new LoginTokenRepository(c.dsl(), clock).revokeUnused(id);
                 new AccountRepository(c.dsl()).endSessions(id, sessionsEndedAt);
                 new AuditLog(c.dsl())
                         .record(
                                 new Actor(id, ipAddress),
-                                purpose == LoginTokens.Purpose.INVITATION ? "invitation_accepted" : "password_reset",
+                                purpose == LoginTokenRepository.Purpose.INVITATION
+                                        ? "invitation_accepted"
+                                        : "password_reset",
                                 "app_user",
                                 id,
                                 Map.of());
@@ -54,8 +62,9 @@ public final class ChoosePassword {
         });
     }
 
-    private static void requirePasswordLink(LoginTokens.Purpose purpose) {
-        if (purpose != LoginTokens.Purpose.INVITATION && purpose != LoginTokens.Purpose.PASSWORD_RESET) {
+    private static void requirePasswordLink(LoginTokenRepository.Purpose purpose) {
+        if (purpose != LoginTokenRepository.Purpose.INVITATION
+                && purpose != LoginTokenRepository.Purpose.PASSWORD_RESET) {
             throw new IllegalArgumentException(purpose + " links do not set a password");
         }
     }

@@ -42,7 +42,8 @@ public final class Invitations {
                 }
             } else {
                 userId = accounts.create(email, name, null, scope);
-                long link = new LoginTokens(c.dsl(), clock).issueForEmail(userId, LoginTokens.Purpose.INVITATION);
+                long link = new LoginTokenRepository(c.dsl(), clock)
+                        .issueForEmail(userId, LoginTokenRepository.Purpose.INVITATION);
                 new Outbox(c.dsl()).enqueue(mail.invitation(email, name, invitedAs, link));
                 created = Optional.of(userId);
             }

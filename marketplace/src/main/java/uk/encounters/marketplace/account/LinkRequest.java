@@ -22,19 +22,20 @@ public final class LinkRequest {
     }
 
     /**
-     * Emails a {@link LoginTokens.Purpose#MAGIC_LINK} or {@link LoginTokens.Purpose#PASSWORD_RESET}
+     * Emails a {@link LoginTokenRepository.Purpose#MAGIC_LINK} or {@link LoginTokenRepository.Purpose#PASSWORD_RESET}
      * link when {@code email} has an account. The token, its email and the audit entry commit
      * together.
      */
-    public void emailLink(LoginTokens.Purpose purpose, String email, String ipAddress) {
-        if (purpose != LoginTokens.Purpose.MAGIC_LINK && purpose != LoginTokens.Purpose.PASSWORD_RESET) {
+    public void emailLink(LoginTokenRepository.Purpose purpose, String email, String ipAddress) {
+        if (purpose != LoginTokenRepository.Purpose.MAGIC_LINK
+                && purpose != LoginTokenRepository.Purpose.PASSWORD_RESET) {
             throw new IllegalArgumentException(purpose + " links are not asked for by email");
         }
         dsl.transaction(c -> new AccountRepository(c.dsl()).findByEmail(email).ifPresent(a -> {
-            long link = new LoginTokens(c.dsl(), clock).issueForEmail(a.id(), purpose);
+            long link = new LoginTokenRepository(c.dsl(), clock).issueForEmail(a.id(), purpose);
             new Outbox(c.dsl())
                     .enqueue(
-                            purpose == LoginTokens.Purpose.MAGIC_LINK
+                            purpose == LoginTokenRepository.Purpose.MAGIC_LINK
                                     ? mail.magicLink(a.email(), link)
                                     : mail.passwordReset(a.email(), link));
             new AuditLog(c.dsl())

@@ -32,7 +32,7 @@ public final class CalendarFeed {
                 .flatMap(employers::findById)
                 .map(employer -> new BookingCalendar(employer.name() + " school bookings", host)
                         .render(
-                                new EmployerBookings(dsl).confirmed(employer.id(), LocalDate.now(clock)),
+                                new EmployerBookingRepository(dsl).confirmed(employer.id(), LocalDate.now(clock)),
                                 clock.instant()));
     }
 }

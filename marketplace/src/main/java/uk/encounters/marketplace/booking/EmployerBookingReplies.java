@@ -11,7 +11,7 @@ import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.round.Publication;
 
 /**
- * An employer's answers to its bookings ({@link EmployerBookings}): yes, no with a reason, and
+ * An employer's answers to its bookings ({@link EmployerBookingRepository}): yes, no with a reason, and
  * feedback afterwards, from its own page or, for yes and no, by the link in a round's digest,
  * whose secret stands for the employer for that booking only. Each answer and its audit entry
  * are one transaction; an answer that changed nothing is not audited.
@@ -28,7 +28,7 @@ public final class EmployerBookingReplies {
         this.clock = clock;
     }
 
-    public EmployerBookings.Reply confirm(Actor actor, long employerId, long bookingId) {
+    public EmployerBookingRepository.Reply confirm(Actor actor, long employerId, long bookingId) {
         return dsl.transactionResult(c -> answer(
                 c.dsl(),
                 actor,
@@ -39,7 +39,7 @@ public final class EmployerBookingReplies {
     }
 
     /** The reason goes to the coordinator, who re-matches the school's pupils. */
-    public EmployerBookings.Reply decline(Actor actor, long employerId, long bookingId, String reason) {
+    public EmployerBookingRepository.Reply decline(Actor actor, long employerId, long bookingId, String reason) {
         return dsl.transactionResult(c -> answer(
                 c.dsl(),
                 actor,
@@ -50,7 +50,8 @@ public final class EmployerBookingReplies {
     }
 
     /** Two questions: how it went (1 to 5), and what would make the next one better. */
-    public EmployerBookings.Reply feedback(Actor actor, long employerId, long bookingId, int rating, String comment) {
+    public EmployerBookingRepository.Reply feedback(
+            Actor actor, long employerId, long bookingId, int rating, String comment) {
         return dsl.transactionResult(c -> answer(
                 c.dsl(),
                 actor,
@@ -63,11 +64,11 @@ public final class EmployerBookingReplies {
     /** The booking a digest's link answers for, while the link is good; empty otherwise. */
     public Optional<EmployerBooking> findByLink(long bookingId, String token) {
         return Publication.employerOfReplyToken(dsl, clock, bookingId, token)
-                .flatMap(employerId -> new EmployerBookings(dsl).find(employerId, bookingId));
+                .flatMap(employerId -> new EmployerBookingRepository(dsl).find(employerId, bookingId));
     }
 
     /** Yes by a digest's link; NOT_FOUND when the link is no good for that booking. */
-    public EmployerBookings.Reply confirmByLink(Actor actor, long bookingId, String token) {
+    public EmployerBookingRepository.Reply confirmByLink(Actor actor, long bookingId, String token) {
         // the link is checked in the answer's transaction, so it cannot run out in between
         return dsl.transactionResult(c -> Publication.employerOfReplyToken(c.dsl(), clock, bookingId, token)
                 .map(employerId -> answer(
@@ -77,11 +78,11 @@ public final class EmployerBookingReplies {
                         bookingId,
                         Map.of("via", VIA_LINK),
                         bookings -> bookings.confirm(employerId, bookingId, today())))
-                .orElse(EmployerBookings.Reply.NOT_FOUND));
+                .orElse(EmployerBookingRepository.Reply.NOT_FOUND));
     }
 
     /** No by a digest's link; NOT_FOUND when the link is no good for that booking. */
-    public EmployerBookings.Reply declineByLink(Actor actor, long bookingId, String token, String reason) {
+    public EmployerBookingRepository.Reply declineByLink(Actor actor, long bookingId, String token, String reason) {
         return dsl.transactionResult(c -> Publication.employerOfReplyToken(c.dsl(), clock, bookingId, token)
                 .map(employerId -> answer(
                         c.dsl(),
@@ -90,19 +91,19 @@ public final class EmployerBookingReplies {
                         bookingId,
                         Map.of("via", VIA_LINK, "reason", reason),
                         bookings -> bookings.decline(employerId, bookingId, reason, today())))
-                .orElse(EmployerBookings.Reply.NOT_FOUND));
+                .orElse(EmployerBookingRepository.Reply.NOT_FOUND));
     }
 
     /** In the caller's transaction: the answer, and its audit entry when it changed something. */
-    private static EmployerBookings.Reply answer(
+    private static EmployerBookingRepository.Reply answer(
             DSLContext tx,
             Actor actor,
             String auditAction,
             long bookingId,
             Map<String, ?> detail,
-            Function<EmployerBookings, EmployerBookings.Reply> action) {
-        EmployerBookings.Reply done = action.apply(new EmployerBookings(tx));
-        if (done == EmployerBookings.Reply.DONE) {
+            Function<EmployerBookingRepository, EmployerBookingRepository.Reply> action) {
+        EmployerBookingRepository.Reply done = action.apply(new EmployerBookingRepository(tx));
+        if (done == EmployerBookingRepository.Reply.DONE) {
             new AuditLog(tx).record(actor, auditAction, "booking", bookingId, detail);
         }
         return done;

@@ -26,7 +26,7 @@ public final class SchoolBookingChanges {
     /** The school's yes; false when the booking can no longer be answered. */
     public boolean confirm(Actor actor, SchoolBooking booking) {
         return dsl.transactionResult(c -> {
-            boolean confirmed = new SchoolBookings(c.dsl()).confirm(booking, today());
+            boolean confirmed = new SchoolBookingRepository(c.dsl()).confirm(booking, today());
             if (confirmed) {
                 new AuditLog(c.dsl()).record(actor, "booking_confirmed_by_school", "booking", booking.id(), Map.of());
             }
@@ -37,7 +37,7 @@ public final class SchoolBookingChanges {
     /** The school's no, with a reason: the request opens again. False when it can no longer be answered. */
     public boolean decline(Actor actor, SchoolBooking booking, String reason) {
         return dsl.transactionResult(c -> {
-            boolean declined = new SchoolBookings(c.dsl()).decline(booking, reason, today());
+            boolean declined = new SchoolBookingRepository(c.dsl()).decline(booking, reason, today());
             if (declined) {
                 new AuditLog(c.dsl())
                         .record(actor, "booking_declined_by_school", "booking", booking.id(), Map.of("reason", reason));
@@ -49,7 +49,7 @@ public final class SchoolBookingChanges {
     /** The employer did not come; false unless the session has started with no attendance recorded. */
     public boolean recordNoShow(Actor actor, SchoolBooking booking) {
         return dsl.transactionResult(c -> {
-            boolean recorded = new SchoolBookings(c.dsl()).recordNoShow(booking, today());
+            boolean recorded = new SchoolBookingRepository(c.dsl()).recordNoShow(booking, today());
             if (recorded) {
                 new AuditLog(c.dsl()).record(actor, "booking_no_show", "booking", booking.id(), Map.of());
             }
@@ -60,18 +60,18 @@ public final class SchoolBookingChanges {
     /** Who goes; the caller has checked they are the year group's pupils and not too many. */
     public void choosePupils(Actor actor, SchoolBooking booking, Set<Long> pupilIds) {
         dsl.transaction(c -> {
-            new SchoolBookings(c.dsl()).choose(booking.id(), pupilIds);
+            new SchoolBookingRepository(c.dsl()).choose(booking.id(), pupilIds);
             new AuditLog(c.dsl())
                     .record(actor, "booking_pupils_chosen", "booking", booking.id(), Map.of("pupils", pupilIds.size()));
         });
     }
 
     /** Who came, of those listed; recording again corrects it, and the audit entry says so. */
-    public SchoolBookings.Attendance recordAttendance(
+    public SchoolBookingRepository.Attendance recordAttendance(
             Actor actor, SchoolBooking booking, Set<Long> listed, Set<Long> present) {
         return dsl.transactionResult(c -> {
-            SchoolBookings.Attendance attendance =
-                    new SchoolBookings(c.dsl()).recordAttendance(booking, listed, present);
+            SchoolBookingRepository.Attendance attendance =
+                    new SchoolBookingRepository(c.dsl()).recordAttendance(booking, listed, present);
             new AuditLog(c.dsl())
                     .record(
                             actor,

@@ -10,7 +10,7 @@ import java.util.Set;
  * providers' domains identify nobody (two sole traders on btconnect.com are not one business), nor
  * do umbrella domains shared by many separate bodies (nhs.net, councils, schools). Even a match on
  * an organisation's own domain only suggests it: joining needs someone of that organisation, or
- * the coordinator, to say yes ({@code OrganisationJoins}).
+ * the coordinator, to say yes ({@code OrganisationJoinRepository}).
  */
 public final class EmailDomains {
 

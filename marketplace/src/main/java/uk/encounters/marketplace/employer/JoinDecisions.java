@@ -9,7 +9,7 @@ import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 
 /**
- * Deciding who joins an organisation ({@link OrganisationJoins#decide}): by a contact of the
+ * Deciding who joins an organisation ({@link OrganisationJoinRepository#decide}): by a contact of the
  * organisation, or by the coordinator of its hub. The decision, its audit entry and the email
  * telling the person who asked are one transaction.
  */
@@ -24,35 +24,35 @@ public final class JoinDecisions {
     }
 
     /** A contact decides, for their own organisation's requests only. */
-    public OrganisationJoins.Decided decideAsContact(
+    public OrganisationJoinRepository.Decided decideAsContact(
             Actor actor,
             long employerId,
             long joinId,
-            OrganisationJoins.Decision decision,
-            Function<OrganisationJoins.Decided, OutboxMessage> told) {
-        return decide(actor, OrganisationJoins.byContactOf(employerId), joinId, decision, told);
+            OrganisationJoinRepository.Decision decision,
+            Function<OrganisationJoinRepository.Decided, OutboxMessage> told) {
+        return decide(actor, OrganisationJoinRepository.byContactOf(employerId), joinId, decision, told);
     }
 
     /** The hub's coordinator decides, for any organisation of the hub. */
-    public OrganisationJoins.Decided decideAsCoordinator(
+    public OrganisationJoinRepository.Decided decideAsCoordinator(
             Actor actor,
             long hubId,
             long joinId,
-            OrganisationJoins.Decision decision,
-            Function<OrganisationJoins.Decided, OutboxMessage> told) {
-        return decide(actor, OrganisationJoins.byCoordinatorOf(hubId), joinId, decision, told);
+            OrganisationJoinRepository.Decision decision,
+            Function<OrganisationJoinRepository.Decided, OutboxMessage> told) {
+        return decide(actor, OrganisationJoinRepository.byCoordinatorOf(hubId), joinId, decision, told);
     }
 
-    private OrganisationJoins.Decided decide(
+    private OrganisationJoinRepository.Decided decide(
             Actor actor,
             Condition approver,
             long joinId,
-            OrganisationJoins.Decision decision,
-            Function<OrganisationJoins.Decided, OutboxMessage> told) {
+            OrganisationJoinRepository.Decision decision,
+            Function<OrganisationJoinRepository.Decided, OutboxMessage> told) {
         return dsl.transactionResult(c -> {
-            OrganisationJoins.Decided decided = new OrganisationJoins(c.dsl(), clock)
+            OrganisationJoinRepository.Decided decided = new OrganisationJoinRepository(c.dsl(), clock)
                     .decide(joinId, approver, decision, actor.userId(), actor.ipAddress());
-            if (decided.outcome() == OrganisationJoins.Outcome.DONE) {
+            if (decided.outcome() == OrganisationJoinRepository.Outcome.DONE) {
                 new Outbox(c.dsl()).enqueue(told.apply(decided));
             }
             return decided;

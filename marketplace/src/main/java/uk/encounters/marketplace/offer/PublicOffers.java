@@ -9,7 +9,7 @@ import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 
@@ -46,8 +46,8 @@ public final class PublicOffers {
 
     /** Whether the link still confirms that offer, without using it: to show the button before its POST. */
     public boolean confirmable(long offerId, String token) {
-        return new LoginTokens(dsl, clock)
-                .peek(token, LoginTokens.Purpose.OFFER_CONFIRMATION, offerId)
+        return new LoginTokenRepository(dsl, clock)
+                .peek(token, LoginTokenRepository.Purpose.OFFER_CONFIRMATION, offerId)
                 .isPresent();
     }
 
@@ -59,8 +59,8 @@ public final class PublicOffers {
      */
     public Optional<Confirmed> confirm(Actor actor, long offerId, String token) {
         return dsl.transactionResult(c -> {
-            Optional<Long> user =
-                    new LoginTokens(c.dsl(), clock).redeem(token, LoginTokens.Purpose.OFFER_CONFIRMATION, offerId);
+            Optional<Long> user = new LoginTokenRepository(c.dsl(), clock)
+                    .redeem(token, LoginTokenRepository.Purpose.OFFER_CONFIRMATION, offerId);
             var offer = new OfferRepository(c.dsl()).findById(offerId);
             if (user.isEmpty() || offer.isEmpty()) {
                 return Optional.<Confirmed>empty();

@@ -7,18 +7,18 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.ExistingEmployer;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 
 /**
  * An offer from the public form, saved pending until the person follows the link emailed to them.
  * A new organisation is theirs. One already registered (the same or a similar name, or their
  * email's domain) is only suggested: they ask to join it, and one of its contacts or the hub's
- * coordinator decides ({@link OrganisationJoins}); until then the organisation gains nothing from
+ * coordinator decides ({@link OrganisationJoinRepository}); until then the organisation gains nothing from
  * them and they see nothing of it. Runs in the caller's transaction, which also writes the email,
  * so all of it is saved or none.
  */
@@ -55,7 +55,8 @@ public final class SubmitOffer {
             // No volunteer yet: the organisation's list gains them only when someone of it says yes.
             offerId = new OfferRepository(tx)
                     .create(existing.get().employerId(), null, offer.offer(), OfferRepository.Status.PENDING);
-            join = Optional.of(new OrganisationJoins(tx, clock).request(existing.get(), userId, offerId, offer));
+            join = Optional.of(
+                    new OrganisationJoinRepository(tx, clock).request(existing.get(), userId, offerId, offer));
         } else {
             long employerId = existing.map(ExistingEmployer::employerId)
                     .orElseGet(() -> employers.create(
@@ -76,7 +77,7 @@ public final class SubmitOffer {
             userId = account.map(Account::id)
                     .orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
         }
-        long link = new LoginTokens(tx, clock).issueOfferConfirmation(userId, offerId);
+        long link = new LoginTokenRepository(tx, clock).issueOfferConfirmation(userId, offerId);
 
         new AuditLog(tx)
                 .record(
@@ -100,7 +101,7 @@ public final class SubmitOffer {
      * @return whether the offer waits for that decision
      */
     public boolean confirm(DSLContext tx, long userId, long offerId, long employerId) {
-        OrganisationJoins joins = new OrganisationJoins(tx, clock);
+        OrganisationJoinRepository joins = new OrganisationJoinRepository(tx, clock);
         Optional<Long> join = joins.undecidedForOffer(offerId);
         if (join.isPresent()) {
             joins.emailConfirmed(join.get());

@@ -40,7 +40,7 @@ public final class Retention {
             "[Removed after 30 days: only the recipient, subject and dates are kept.]";
     public static final Period AUDIT_ADDRESSES_KEPT = Period.ofMonths(12);
     public static final Period INACTIVE_PEOPLE_KEPT = Period.ofYears(3);
-    /** As LoginTokens: an expired link is still told apart from a wrong one for a week. */
+    /** As LoginTokenRepository: an expired link is still told apart from a wrong one for a week. */
     public static final Duration EXPIRED_TOKENS_KEPT = Duration.ofDays(7);
 
     /** When the outbox gave up on a message (Outbox.markGaveUp). */

@@ -122,7 +122,7 @@ public final class HandAssignment {
             if (editable != Edit.DONE) {
                 return editable;
             }
-            Round round = new Rounds(tx).find(hubId, roundId).orElseThrow();
+            Round round = new RoundRepository(tx).find(hubId, roundId).orElseThrow();
             Optional<Placing> placing = placing(tx, round, requestId, today);
             if (placing.isEmpty()) {
                 return Edit.NOT_FOUND;

@@ -32,11 +32,11 @@ import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.Select;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.booking.EmployerBooking;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.booking.SchoolBooking;
-import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
@@ -121,10 +121,10 @@ public final class Publication {
      */
     private Published queueDigests(DSLContext tx, long roundId, int published) {
         List<Recipient> employers = employersToTell(tx, roundId);
-        Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookings(tx).inRound(roundId);
+        Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookingRepository(tx).inRound(roundId);
         Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
         List<Recipient> schools = schoolsToTell(tx, roundId);
-        Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookings(tx).inRound(roundId);
+        Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookingRepository(tx).inRound(roundId);
 
         List<OutboxMessage> messages = new ArrayList<>();
         int undeliverable = 0;
@@ -261,7 +261,7 @@ public final class Publication {
                 bookings.getOrDefault(employer.id(), List.of()).forEach(b -> expiries.put(b.id(), replyLinkExpiry(b)));
             }
         }
-        return new LoginTokens(tx, clock).issueBookingReplies(expiries);
+        return new LoginTokenRepository(tx, clock).issueBookingReplies(expiries);
     }
 
     /** A reply link works until the booking's last day has passed, in the schools' time zone. */
@@ -271,7 +271,7 @@ public final class Publication {
 
     /** For the reply page a digest links to: the employer whose booking the link answers for, while it works. */
     public static Optional<Long> employerOfReplyToken(DSLContext dsl, Clock clock, long bookingId, String token) {
-        if (!new LoginTokens(dsl, clock).answersFor(token, bookingId)) {
+        if (!new LoginTokenRepository(dsl, clock).answersFor(token, bookingId)) {
             return Optional.empty();
         }
         return dsl.select(OFFER.EMPLOYER_ID)

@@ -239,12 +239,13 @@ public final class RoundSolver implements AutoCloseable {
      */
     public int recoverAbandoned() {
         int recovered = 0;
-        for (long hubId : new Rounds(database.dsl()).hubsSolving()) {
+        for (long hubId : new RoundRepository(database.dsl()).hubsSolving()) {
             Optional<RoundLock> lock =
                     RoundLock.isHeld(database.dsl(), hubId) ? Optional.empty() : RoundLock.tryAcquire(database, hubId);
             if (lock.isPresent()) {
                 try (RoundLock held = lock.get()) {
-                    int rounds = held.dsl().transactionResult(c -> new Rounds(c.dsl()).recoverAbandoned(hubId));
+                    int rounds =
+                            held.dsl().transactionResult(c -> new RoundRepository(c.dsl()).recoverAbandoned(hubId));
                     if (rounds > 0) {
                         log.warn(
                                 "Hub {}: {} matching round(s) left solving by an instance that stopped, marked interrupted",
@@ -260,7 +261,7 @@ public final class RoundSolver implements AutoCloseable {
 
     /** Stops a solve this instance runs at once; others see the request in the database within a second. */
     public boolean stop(long hubId, long roundId) {
-        boolean requested = new Rounds(database.dsl()).requestStop(hubId, roundId);
+        boolean requested = new RoundRepository(database.dsl()).requestStop(hubId, roundId);
         Matcher.Run running = solving.get(roundId);
         if (running != null) {
             running.stop();
@@ -274,7 +275,7 @@ public final class RoundSolver implements AutoCloseable {
             return solveAndPropose(held, hubId, roundId, horizon, today, options, began);
         } catch (RuntimeException e) {
             try {
-                new Rounds(held.dsl()).failSolving(roundId, "The solve failed: " + e.getMessage());
+                new RoundRepository(held.dsl()).failSolving(roundId, "The solve failed: " + e.getMessage());
             } catch (RuntimeException lockLost) {
                 // the lock's connection went: recoverAbandoned, on whichever instance, puts the round right
                 log.warn("Could not mark matching round {} as failed: {}", roundId, lockLost.toString());
@@ -285,7 +286,7 @@ public final class RoundSolver implements AutoCloseable {
 
     private Outcome solveAndPropose(
             RoundLock held, long hubId, long roundId, Horizon horizon, LocalDate today, Options options, long began) {
-        Rounds rounds = new Rounds(database.dsl());
+        RoundRepository rounds = new RoundRepository(database.dsl());
         MatchingProblem problem = new RoundProblem(database.dsl())
                 .load(
                         new RoundProblem.Scope(hubId, roundId, horizon, today, options.onlyRequests()),
@@ -332,7 +333,7 @@ public final class RoundSolver implements AutoCloseable {
      */
     static Round open(DSLContext locked, long hubId, Horizon fresh, Long userId, Options options) {
         return locked.transactionResult(c -> {
-            Rounds rounds = new Rounds(c.dsl());
+            RoundRepository rounds = new RoundRepository(c.dsl());
             rounds.recoverAbandoned(hubId);
             Optional<Round> open = rounds.findOpen(hubId);
             // last week's unpublished proposal plans days that have gone: start again
@@ -353,7 +354,7 @@ public final class RoundSolver implements AutoCloseable {
     static Outcome propose(DSLContext locked, long roundId, MatchingProblem plan, boolean stoppedEarly) {
         PlanSummary summary = locked.transactionResult(c -> {
             Proposal.save(c.dsl(), roundId, plan);
-            Rounds tx = new Rounds(c.dsl());
+            RoundRepository tx = new RoundRepository(c.dsl());
             PlanSummary figures = recordProgress(tx, roundId, plan);
             tx.finishSolving(roundId);
             return figures;
@@ -370,7 +371,7 @@ public final class RoundSolver implements AutoCloseable {
 
     /** Writes the best plan's figures as they improve, and stops the solve when anyone asks, until it ends. */
     private static void watch(
-            Rounds rounds,
+            RoundRepository rounds,
             long roundId,
             Matcher.Run solver,
             AtomicReference<MatchingProblem> best,
@@ -403,7 +404,7 @@ public final class RoundSolver implements AutoCloseable {
         }
     }
 
-    private static PlanSummary recordProgress(Rounds rounds, long roundId, MatchingProblem plan) {
+    private static PlanSummary recordProgress(RoundRepository rounds, long roundId, MatchingProblem plan) {
         PlanSummary summary = PlanSummary.of(plan);
         rounds.progress(
                 roundId,

@@ -20,7 +20,7 @@ import uk.encounters.matcher.domain.EncounterType;
 /**
  * Whom a round's bookings reach: for a booking whose pupils are chosen, those pupils; otherwise
  * the pupils its school will be offered (the pupil-value rule's suggestion, as
- * {@code SchoolBookings.candidates} makes it), each school's bookings taking their pupils in date
+ * {@code SchoolBookingRepository.candidates} makes it), each school's bookings taking their pupils in date
  * order so one booking's pupils are not counted again for the next.
  */
 final class SuggestedPupils {

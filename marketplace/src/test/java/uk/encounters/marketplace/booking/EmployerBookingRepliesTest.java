@@ -51,9 +51,9 @@ class EmployerBookingRepliesTest {
         Booked booked = publishedBooking();
 
         assertThat(replies.confirmByLink(BY_LINK, booked.bookingId(), booked.token()))
-                .isEqualTo(EmployerBookings.Reply.DONE);
+                .isEqualTo(EmployerBookingRepository.Reply.DONE);
 
-        assertThat(new EmployerBookings(db.dsl()).find(booked.employerId(), booked.bookingId()))
+        assertThat(new EmployerBookingRepository(db.dsl()).find(booked.employerId(), booked.bookingId()))
                 .hasValueSatisfying(b -> assertThat(b.confirmed()).isTrue());
         AuditEntry entry = latestAudit();
         assertThat(entry.action()).isEqualTo("booking_confirmed");
@@ -69,7 +69,7 @@ class EmployerBookingRepliesTest {
         long before = db.dsl().fetchCount(AUDIT_LOG);
 
         assertThat(replies.declineByLink(BY_LINK, booked.bookingId(), "not-the-secret", "Away"))
-                .isEqualTo(EmployerBookings.Reply.NOT_FOUND);
+                .isEqualTo(EmployerBookingRepository.Reply.NOT_FOUND);
         assertThat(replies.findByLink(booked.bookingId(), "not-the-secret")).isEmpty();
 
         assertThat(db.dsl().fetchCount(AUDIT_LOG)).isEqualTo(before);
@@ -81,7 +81,7 @@ class EmployerBookingRepliesTest {
 
         assertThat(replies.decline(
                         new Actor(null, "2001:db8::1"), booked.employerId(), booked.bookingId(), "Volunteer away"))
-                .isEqualTo(EmployerBookings.Reply.DONE);
+                .isEqualTo(EmployerBookingRepository.Reply.DONE);
 
         AuditEntry entry = latestAudit();
         assertThat(entry.action()).isEqualTo("booking_declined");
@@ -94,7 +94,8 @@ class EmployerBookingRepliesTest {
         TestData data = new TestData(db.dsl());
         long other = data.employer(data.hub("Careers Hub " + HUBS.incrementAndGet()), "Aviva");
 
-        assertThat(replies.confirm(BY_LINK, other, booked.bookingId())).isEqualTo(EmployerBookings.Reply.NOT_FOUND);
+        assertThat(replies.confirm(BY_LINK, other, booked.bookingId()))
+                .isEqualTo(EmployerBookingRepository.Reply.NOT_FOUND);
     }
 
     private static AuditEntry latestAudit() {

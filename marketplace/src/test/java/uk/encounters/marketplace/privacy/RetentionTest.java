@@ -27,7 +27,7 @@ import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -128,7 +128,7 @@ class RetentionTest {
                 .execute();
         data.encounter(leaver, LocalDate.of(2024, 1, 15), true);
         data.encounter(recentLeaver, LocalDate.of(2026, 1, 15), true);
-        int reachedBefore = new EmployerBookings(dsl())
+        int reachedBefore = new EmployerBookingRepository(dsl())
                 .summary(employer, LocalDate.of(2026, 9, 2))
                 .pupilsReached();
 
@@ -164,7 +164,7 @@ class RetentionTest {
                 .fetchSingle();
         assertThat(attendance.getAttended()).isEqualTo(1);
         assertThat(attendance.getDisadvantagedAttended()).isEqualTo(1);
-        assertThat(new EmployerBookings(dsl())
+        assertThat(new EmployerBookingRepository(dsl())
                         .summary(employer, LocalDate.of(2026, 9, 2))
                         .pupilsReached())
                 .as("what the employer reached survives")

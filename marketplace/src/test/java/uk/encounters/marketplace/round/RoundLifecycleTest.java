@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.testing.ExampleLinks;
@@ -52,7 +52,8 @@ class RoundLifecycleTest {
         RoundHub hub = bench.hub();
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
-        Round round = new Rounds(db.dsl()).find(hub.id(), outcome.roundId()).orElseThrow();
+        Round round =
+                new RoundRepository(db.dsl()).find(hub.id(), outcome.roundId()).orElseThrow();
         assertThat(round.status()).isEqualTo(Round.PROPOSED);
         assertThat(round.horizonStart()).isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(round.sessionsTotal()).isEqualTo(4);
@@ -111,7 +112,10 @@ class RoundLifecycleTest {
                 .noneMatch(b -> b.getRequestId().equals(removed.getRequestId())
                         && b.getOfferId().equals(removed.getOfferId())
                         && !b.getId().equals(pinned.getId()));
-        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().weights())
+        assertThat(new RoundRepository(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .weights())
                 .containsEntry("Travel distance", 50L);
     }
 
@@ -238,8 +242,9 @@ class RoundLifecycleTest {
                 .and(BOOKING.ID.ne(southBooking.getId()))
                 .fetch();
 
-        assertThat(new EmployerBookings(db.dsl()).decline(employer, southBooking.getId(), "Away that week", TODAY))
-                .isEqualTo(EmployerBookings.Reply.DONE);
+        assertThat(new EmployerBookingRepository(db.dsl())
+                        .decline(employer, southBooking.getId(), "Away that week", TODAY))
+                .isEqualTo(EmployerBookingRepository.Reply.DONE);
         assertThat(statusOf(hub.southTalk())).isEqualTo("open");
 
         RoundSolver.Start start = bench.solver()
@@ -288,7 +293,7 @@ class RoundLifecycleTest {
 
             assertThat(oneAtATime.start(second.id(), null, RoundSolver.Options.weekly(1, Map.of())))
                     .isEqualTo(new RoundSolver.Full(1));
-            assertThat(new Rounds(db.dsl()).findOpen(second.id()))
+            assertThat(new RoundRepository(db.dsl()).findOpen(second.id()))
                     .as("nothing started for it")
                     .isEmpty();
             assertThat(bench.solver().start(second.id(), null, RoundSolver.Options.weekly(1, Map.of())))
@@ -313,7 +318,7 @@ class RoundLifecycleTest {
         RoundSolver.Outcome outcome = running.outcome().get(30, TimeUnit.SECONDS);
         assertThat(outcome.stoppedEarly()).isTrue();
         assertThat(outcome.matched()).isEqualTo(3);
-        assertThat(new Rounds(db.dsl())
+        assertThat(new RoundRepository(db.dsl())
                         .find(hub.id(), running.roundId())
                         .orElseThrow()
                         .status())
@@ -359,7 +364,10 @@ class RoundLifecycleTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("budget no longer covers");
 
-        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status())
+        assertThat(new RoundRepository(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(Round.PROPOSED);
         assertThat(committed(north) + committed(south)).isZero();
         assertThat(digests(roundId)).isEmpty();

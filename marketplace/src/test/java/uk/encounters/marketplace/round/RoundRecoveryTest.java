@@ -54,7 +54,7 @@ class RoundRecoveryTest {
     void aRoundLeftSolvingByAnInstanceThatDiedIsMarkedInterruptedByAnotherAndRunsAgain() throws Exception {
         RoundHub hub = bench.hub();
         // what an instance that died mid-solve leaves: the round marked solving, and the hub's lock free
-        Rounds rounds = new Rounds(db.dsl());
+        RoundRepository rounds = new RoundRepository(db.dsl());
         long roundId = rounds.create(hub.id(), RoundSolver.nextHorizon(RoundHub.TODAY), "weekly", null);
         rounds.startSolving(roundId, null, 30, Map.of());
 
@@ -108,7 +108,7 @@ class RoundRecoveryTest {
     }
 
     private static Round round(RoundHub hub, long roundId) {
-        return new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
+        return new RoundRepository(db.dsl()).find(hub.id(), roundId).orElseThrow();
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {

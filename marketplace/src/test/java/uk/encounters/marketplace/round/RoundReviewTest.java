@@ -35,7 +35,7 @@ class RoundReviewTest {
 
     static Round solve(RoundHub hub) throws Exception {
         long roundId = bench.solve(hub, Map.of()).roundId();
-        return new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow();
+        return new RoundRepository(db.dsl()).find(hub.id(), roundId).orElseThrow();
     }
 
     @Test

@@ -15,7 +15,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.SecretToken;
 
 /**
@@ -160,7 +160,7 @@ public final class TestData {
                         LOGIN_TOKEN.EXPIRES_AT)
                 .values(
                         SecretToken.hashOf(token),
-                        LoginTokens.Purpose.BOOKING_REPLY.code(),
+                        LoginTokenRepository.Purpose.BOOKING_REPLY.code(),
                         bookingId,
                         endsOn.plusDays(1)
                                 .atStartOfDay(java.time.ZoneId.of("Europe/London"))

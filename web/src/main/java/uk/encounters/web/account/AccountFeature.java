@@ -11,7 +11,7 @@ import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.SignIn;
 import uk.encounters.marketplace.account.SignOut;
 import uk.encounters.marketplace.account.TwoStepSignIn;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
@@ -29,7 +29,7 @@ public final class AccountFeature {
                         new SignOut(dsl),
                         new LinkRequest(dsl, app.clock(), app.links()),
                         new AccountRepository(dsl),
-                        new OrganisationJoins(dsl, app.clock()),
+                        new OrganisationJoinRepository(dsl, app.clock()),
                         app.blocking(),
                         app.templates(),
                         app.rateLimit())

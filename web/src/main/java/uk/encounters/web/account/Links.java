@@ -2,7 +2,7 @@ package uk.encounters.web.account;
 
 import java.util.List;
 import uk.encounters.marketplace.account.AccountMail;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.round.DigestLinks;
@@ -21,7 +21,7 @@ public final class Links implements AccountMail, DigestLinks {
     }
 
     /** Where an emailed link leads, once its secret is made. */
-    public String url(LoginTokens.MintedLink link) {
+    public String url(LoginTokenRepository.MintedLink link) {
         return switch (link.purpose()) {
             case MAGIC_LINK -> baseUrl + "/sign-in/link/" + link.token();
             case PASSWORD_RESET -> baseUrl + "/password-reset/" + link.token();
@@ -33,8 +33,8 @@ public final class Links implements AccountMail, DigestLinks {
     }
 
     /** A link handed over at once (printed by a command), not emailed. */
-    public String url(LoginTokens.Purpose purpose, String token) {
-        return url(new LoginTokens.MintedLink(purpose, null, token));
+    public String url(LoginTokenRepository.Purpose purpose, String token) {
+        return url(new LoginTokenRepository.MintedLink(purpose, null, token));
     }
 
     /** The secret address a calendar app subscribes to. */

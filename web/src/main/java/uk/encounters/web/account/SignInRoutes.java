@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.LinkRequest;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.SignIn;
 import uk.encounters.marketplace.account.SignOut;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -48,7 +48,7 @@ public final class SignInRoutes {
     private final SignOut signOut;
     private final LinkRequest linkRequest;
     private final AccountRepository accounts;
-    private final OrganisationJoins joins;
+    private final OrganisationJoinRepository joins;
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
@@ -58,7 +58,7 @@ public final class SignInRoutes {
             SignOut signOut,
             LinkRequest linkRequest,
             AccountRepository accounts,
-            OrganisationJoins joins,
+            OrganisationJoinRepository joins,
             Blocking blocking,
             Templates templates,
             RateLimit rateLimit) {
@@ -152,7 +152,7 @@ public final class SignInRoutes {
     }
 
     public void processLinkForm(RoutingContext ctx) {
-        emailLink(ctx, LoginTokens.Purpose.MAGIC_LINK, "account/link-request", "Email me a sign-in link");
+        emailLink(ctx, LoginTokenRepository.Purpose.MAGIC_LINK, "account/link-request", "Email me a sign-in link");
     }
 
     public void initPasswordResetForm(RoutingContext ctx) {
@@ -160,14 +160,14 @@ public final class SignInRoutes {
     }
 
     public void processPasswordResetForm(RoutingContext ctx) {
-        emailLink(ctx, LoginTokens.Purpose.PASSWORD_RESET, "account/reset-request", "Reset your password");
+        emailLink(ctx, LoginTokenRepository.Purpose.PASSWORD_RESET, "account/reset-request", "Reset your password");
     }
 
     /**
      * Emails a link when the address has an account, and says the same either way, so the form
      * does not reveal who has an account.
      */
-    private void emailLink(RoutingContext ctx, LoginTokens.Purpose purpose, String view, String title) {
+    private void emailLink(RoutingContext ctx, LoginTokenRepository.Purpose purpose, String view, String title) {
         Form form = Form.of(ctx);
         String email = form.email("email", "Email address");
         if (!rateLimit.allow(ctx, purpose.code(), email)) {

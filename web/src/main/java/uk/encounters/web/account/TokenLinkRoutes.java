@@ -5,7 +5,7 @@ import java.util.Optional;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.ChoosePassword;
 import uk.encounters.marketplace.account.LinkSignIn;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.PasswordPolicy;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.web.Blocking;
@@ -67,19 +67,19 @@ public final class TokenLinkRoutes {
     }
 
     public void initInvitationForm(RoutingContext ctx) {
-        initPasswordForm(ctx, LoginTokens.Purpose.INVITATION);
+        initPasswordForm(ctx, LoginTokenRepository.Purpose.INVITATION);
     }
 
     public void processInvitationForm(RoutingContext ctx) {
-        processPasswordForm(ctx, LoginTokens.Purpose.INVITATION);
+        processPasswordForm(ctx, LoginTokenRepository.Purpose.INVITATION);
     }
 
     public void initPasswordResetForm(RoutingContext ctx) {
-        initPasswordForm(ctx, LoginTokens.Purpose.PASSWORD_RESET);
+        initPasswordForm(ctx, LoginTokenRepository.Purpose.PASSWORD_RESET);
     }
 
     public void processPasswordResetForm(RoutingContext ctx) {
-        processPasswordForm(ctx, LoginTokens.Purpose.PASSWORD_RESET);
+        processPasswordForm(ctx, LoginTokenRepository.Purpose.PASSWORD_RESET);
     }
 
     public void initLinkSignIn(RoutingContext ctx) {
@@ -103,7 +103,7 @@ public final class TokenLinkRoutes {
         ctx.redirect("/account");
     }
 
-    private void initPasswordForm(RoutingContext ctx, LoginTokens.Purpose purpose) {
+    private void initPasswordForm(RoutingContext ctx, LoginTokenRepository.Purpose purpose) {
         String token = ctx.pathParam("token");
         if (blocking.call(() -> choosePassword.holder(token, purpose)).isEmpty()) {
             showExpired(ctx);
@@ -112,7 +112,7 @@ public final class TokenLinkRoutes {
         showPasswordForm(ctx, 200, purpose, Form.blank());
     }
 
-    private void processPasswordForm(RoutingContext ctx, LoginTokens.Purpose purpose) {
+    private void processPasswordForm(RoutingContext ctx, LoginTokenRepository.Purpose purpose) {
         String token = ctx.pathParam("token");
         Optional<Account> holder = blocking.call(() -> choosePassword.holder(token, purpose));
         if (holder.isEmpty()) {
@@ -145,8 +145,8 @@ public final class TokenLinkRoutes {
         ctx.redirect("/account");
     }
 
-    private void showPasswordForm(RoutingContext ctx, int status, LoginTokens.Purpose purpose, Form form) {
-        boolean invitation = purpose == LoginTokens.Purpose.INVITATION;
+    private void showPasswordForm(RoutingContext ctx, int status, LoginTokenRepository.Purpose purpose, Form form) {
+        boolean invitation = purpose == LoginTokenRepository.Purpose.INVITATION;
         // the token was found (peek), so it is one of ours and safe in a path as it is
         String action = (invitation ? "/invitation/" : "/password-reset/") + ctx.pathParam("token");
         templates.render(

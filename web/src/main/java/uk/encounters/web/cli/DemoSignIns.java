@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.web.account.Links;
 
@@ -90,7 +90,7 @@ public final class DemoSignIns {
                     return a.id();
                 })
                 .orElseGet(() -> accounts.create(email, name, null, scope));
-        var token = new LoginTokens(tx, clock).issue(userId, LoginTokens.Purpose.MAGIC_LINK);
-        return new SignInLink(role, email, links.url(LoginTokens.Purpose.MAGIC_LINK, token.token()));
+        var token = new LoginTokenRepository(tx, clock).issue(userId, LoginTokenRepository.Purpose.MAGIC_LINK);
+        return new SignInLink(role, email, links.url(LoginTokenRepository.Purpose.MAGIC_LINK, token.token()));
     }
 }

@@ -18,7 +18,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import uk.encounters.marketplace.MigrationFailure;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecondFactor;
 import uk.encounters.web.WebConfig;
@@ -165,9 +165,9 @@ public final class Main {
                     .transactionResult(c -> invitations
                             .invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line")
                             .map(userId -> links.url(
-                                    LoginTokens.Purpose.INVITATION,
-                                    new LoginTokens(c.dsl(), clock)
-                                            .issue(userId, LoginTokens.Purpose.INVITATION)
+                                    LoginTokenRepository.Purpose.INVITATION,
+                                    new LoginTokenRepository(c.dsl(), clock)
+                                            .issue(userId, LoginTokenRepository.Purpose.INVITATION)
                                             .token())));
             out.println(link.map(l -> "Invited " + email + " as an administrator. The invitation is in the outbox;"
                             + " or hand over this link (once, 24 hours): " + l)

@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.web.WebConfig;
 import uk.encounters.web.WebServer;
 import uk.encounters.web.account.Links;
@@ -48,7 +48,7 @@ final class MatchCommand {
                     .orElseThrow(() -> new IllegalArgumentException("There is no hub " + hubId));
             // the weights the coordinator last chose for the hub's open round carry over
             Map<String, Long> weights =
-                    new Rounds(dsl).findOpen(hubId).map(Round::weights).orElse(Map.of());
+                    new RoundRepository(dsl).findOpen(hubId).map(Round::weights).orElse(Map.of());
             RoundSolver.Start start = solver.start(hubId, null, RoundSolver.Options.weekly((int) seconds, weights));
             if (start instanceof RoundSolver.Busy) {
                 System.err.println(
@@ -58,7 +58,8 @@ final class MatchCommand {
             RoundSolver.Running running = (RoundSolver.Running) start;
             out.printf("Matching %s, round %d, for up to %d s...%n", hub, running.roundId(), seconds);
             RoundSolver.Outcome outcome = running.outcome().get();
-            Round round = new Rounds(dsl).find(hubId, running.roundId()).orElseThrow();
+            Round round =
+                    new RoundRepository(dsl).find(hubId, running.roundId()).orElseThrow();
             out.printf("Horizon            %s to %s%n", round.horizonStart(), round.horizonEnd());
             out.printf("Sessions matched   %d of %d%n", outcome.matched(), outcome.sessions());
             out.printf("Pupil places       %d%n", outcome.pupilPlaces());

@@ -5,7 +5,7 @@ import java.util.List;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookingReplies;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -42,7 +42,7 @@ public final class BookingReplyRoutes {
 
     /** What one reply does, signed in as the employer. */
     private interface Answer {
-        EmployerBookings.Reply apply(Actor actor, long employerId, long bookingId);
+        EmployerBookingRepository.Reply apply(Actor actor, long employerId, long bookingId);
     }
 
     private final EmployerBookingReplies replies;
@@ -51,7 +51,10 @@ public final class BookingReplyRoutes {
     private final Templates templates;
 
     public BookingReplyRoutes(
-            EmployerBookings bookings, EmployerBookingReplies replies, Blocking blocking, Templates templates) {
+            EmployerBookingRepository bookings,
+            EmployerBookingReplies replies,
+            Blocking blocking,
+            Templates templates) {
         this.replies = replies;
         this.blocking = blocking;
         this.templates = templates;
@@ -117,7 +120,8 @@ public final class BookingReplyRoutes {
     private void reply(RoutingContext ctx, Answer answer, String thanks) {
         long employerId = PathId.required(ctx, "employerId");
         long bookingId = booking.of(ctx).id();
-        EmployerBookings.Reply reply = blocking.call(() -> answer.apply(CurrentUser.actor(ctx), employerId, bookingId));
+        EmployerBookingRepository.Reply reply =
+                blocking.call(() -> answer.apply(CurrentUser.actor(ctx), employerId, bookingId));
         switch (reply) {
             case NOT_FOUND -> ctx.fail(404);
             case TOO_LATE -> {

@@ -3,12 +3,12 @@ package uk.encounters.web.employer;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.CalendarFeed;
 import uk.encounters.marketplace.booking.EmployerBookingReplies;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerChanges;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.JoinDecisions;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.VolunteerChanges;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.EmployerOfferChanges;
@@ -33,7 +33,7 @@ public final class EmployerFeature {
         EmployerRepository employers = new EmployerRepository(dsl);
         OfferRepository offers = new OfferRepository(dsl);
         VolunteerRepository volunteers = new VolunteerRepository(dsl);
-        EmployerBookings bookings = new EmployerBookings(dsl);
+        EmployerBookingRepository bookings = new EmployerBookingRepository(dsl);
         EmployerOfferChanges offerChanges = new EmployerOfferChanges(dsl);
         VolunteerChanges volunteerChanges = new VolunteerChanges(dsl);
         EmployerBookingReplies replies = new EmployerBookingReplies(dsl, app.clock());
@@ -55,7 +55,7 @@ public final class EmployerFeature {
                         offers,
                         volunteers,
                         bookings,
-                        new OrganisationJoins(dsl, app.clock()),
+                        new OrganisationJoinRepository(dsl, app.clock()),
                         new EmployerChanges(dsl),
                         new CalendarFeed(dsl, app.clock()),
                         employer,

@@ -8,11 +8,11 @@ import java.util.Optional;
 import uk.encounters.marketplace.booking.CalendarFeed;
 import uk.encounters.marketplace.booking.DeliveredSummary;
 import uk.encounters.marketplace.booking.EmployerBooking;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerChanges;
 import uk.encounters.marketplace.employer.EmployerRepository;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.web.Blocking;
@@ -35,7 +35,7 @@ public final class EmployerRoutes {
             List<EmployerBooking> delivered,
             DeliveredSummary summary,
             boolean calendarFeed,
-            List<OrganisationJoins.PendingJoin> joins,
+            List<OrganisationJoinRepository.PendingJoin> joins,
             String joinAction,
             String askLimit,
             List<AskOption> askOptions) {}
@@ -50,8 +50,8 @@ public final class EmployerRoutes {
     private final EmployerRepository employers;
     private final OfferRepository offers;
     private final VolunteerRepository volunteers;
-    private final EmployerBookings bookings;
-    private final OrganisationJoins joins;
+    private final EmployerBookingRepository bookings;
+    private final OrganisationJoinRepository joins;
     private final EmployerChanges changes;
     private final CalendarFeed calendarFeed;
     private final PathEntity<Employer> employer;
@@ -65,8 +65,8 @@ public final class EmployerRoutes {
             EmployerRepository employers,
             OfferRepository offers,
             VolunteerRepository volunteers,
-            EmployerBookings bookings,
-            OrganisationJoins joins,
+            EmployerBookingRepository bookings,
+            OrganisationJoinRepository joins,
             EmployerChanges changes,
             CalendarFeed calendarFeed,
             PathEntity<Employer> employer,

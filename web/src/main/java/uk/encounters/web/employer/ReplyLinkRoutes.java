@@ -5,7 +5,7 @@ import java.util.Optional;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookingReplies;
-import uk.encounters.marketplace.booking.EmployerBookings;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
@@ -57,7 +57,7 @@ public final class ReplyLinkRoutes {
         long bookingId = PathId.required(ctx, "bookingId");
         String token = ctx.pathParam("token");
         Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
-        EmployerBookings.Reply reply = blocking.call(() -> replies.confirmByLink(actor, bookingId, token));
+        EmployerBookingRepository.Reply reply = blocking.call(() -> replies.confirmByLink(actor, bookingId, token));
         answered(ctx, reply, "Confirmed. It is in your calendar, and the school has been told.");
     }
 
@@ -71,12 +71,13 @@ public final class ReplyLinkRoutes {
         long bookingId = PathId.required(ctx, "bookingId");
         String token = ctx.pathParam("token");
         Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
-        EmployerBookings.Reply reply = blocking.call(() -> replies.declineByLink(actor, bookingId, token, reason));
+        EmployerBookingRepository.Reply reply =
+                blocking.call(() -> replies.declineByLink(actor, bookingId, token, reason));
         answered(ctx, reply, BookingAnswer.DECLINED);
     }
 
-    private void answered(RoutingContext ctx, EmployerBookings.Reply reply, String thanks) {
-        if (reply == EmployerBookings.Reply.NOT_FOUND) {
+    private void answered(RoutingContext ctx, EmployerBookingRepository.Reply reply, String thanks) {
+        if (reply == EmployerBookingRepository.Reply.NOT_FOUND) {
             linkExpired(ctx);
             return;
         }
@@ -84,7 +85,7 @@ public final class ReplyLinkRoutes {
                 ctx,
                 200,
                 Form.blank(),
-                reply == EmployerBookings.Reply.DONE
+                reply == EmployerBookingRepository.Reply.DONE
                         ? thanks
                         : "That booking can no longer be changed here. Your enterprise coordinator can help.");
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.hub.EmployerFatigue;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubProgress;
@@ -53,7 +53,7 @@ public final class HubDashboardRoutes {
     public record WeekRow(WeeklyDelivery week, String label, int plannedWidth, int attendedWidth) {}
 
     private final HubFigures figures;
-    private final OrganisationJoins joins;
+    private final OrganisationJoinRepository joins;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -61,7 +61,7 @@ public final class HubDashboardRoutes {
 
     public HubDashboardRoutes(
             HubFigures figures,
-            OrganisationJoins joins,
+            OrganisationJoinRepository joins,
             Blocking blocking,
             Templates templates,
             Clock clock,

@@ -15,8 +15,8 @@ import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
 import uk.encounters.marketplace.employer.EmployerSummary;
 import uk.encounters.marketplace.employer.ExistingEmployer;
-import uk.encounters.marketplace.employer.OrganisationJoins;
-import uk.encounters.marketplace.employer.OrganisationJoins.PendingJoin;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository.PendingJoin;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -52,7 +52,7 @@ public final class HubEmployerRoutes {
     public record Duplicate(Employer first, Employer second, String reason) {}
 
     private final EmployerRepository employers;
-    private final OrganisationJoins joins;
+    private final OrganisationJoinRepository joins;
     private final EmployerMerge merge;
     private final Blocking blocking;
     private final Templates templates;
@@ -61,7 +61,7 @@ public final class HubEmployerRoutes {
 
     public HubEmployerRoutes(
             EmployerRepository employers,
-            OrganisationJoins joins,
+            OrganisationJoinRepository joins,
             EmployerMerge merge,
             Blocking blocking,
             Templates templates,

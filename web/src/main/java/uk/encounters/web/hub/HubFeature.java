@@ -4,7 +4,7 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
-import uk.encounters.marketplace.employer.OrganisationJoins;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.hub.CareersLeaderInvitation;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -17,9 +17,9 @@ import uk.encounters.marketplace.round.PublishRound;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundEdits;
 import uk.encounters.marketplace.round.RoundMarket;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.account.Invitations;
@@ -45,7 +45,7 @@ public final class HubFeature {
                 dsl,
                 (tx, email, name, scope, invitedAs, by) ->
                         invitations.invite(tx, email, name, scope, invitedAs, by.userId(), by.ipAddress()));
-        OrganisationJoins joins = new OrganisationJoins(dsl, app.clock());
+        OrganisationJoinRepository joins = new OrganisationJoinRepository(dsl, app.clock());
 
         new HubPeopleRoutes(hubs, new AccountRepository(dsl), careersLeaders, blocking, app.templates(), hub)
                 .mount(routes);
@@ -68,7 +68,7 @@ public final class HubFeature {
             Foundation app, RoundSolver roundSolver, String productName, PathEntity<Hub> hub) {
         DSLContext dsl = app.database().dsl();
         Blocking blocking = app.blocking();
-        Rounds rounds = new Rounds(dsl);
+        RoundRepository rounds = new RoundRepository(dsl);
         RoundReview review = new RoundReview(dsl);
         // a round or request of another hub is not found
         PathEntity<Round> round = new PathEntity<>(

@@ -14,9 +14,9 @@ import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundMarket;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
@@ -97,7 +97,7 @@ public final class RoundPageReader {
             List<RoundReview.EmployerAsk> load,
             RoundReview.Fairness fairness) {}
 
-    private final Rounds rounds;
+    private final RoundRepository rounds;
     private final RoundMarket market;
     private final RoundReview review;
     private final Blocking blocking;
@@ -105,7 +105,7 @@ public final class RoundPageReader {
     private final Clock clock;
 
     public RoundPageReader(
-            Rounds rounds,
+            RoundRepository rounds,
             RoundMarket market,
             RoundReview review,
             Blocking blocking,

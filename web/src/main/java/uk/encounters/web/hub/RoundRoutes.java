@@ -4,8 +4,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.Routes;
@@ -21,7 +21,7 @@ import uk.encounters.web.security.Routes;
  */
 public final class RoundRoutes {
 
-    private final Rounds rounds;
+    private final RoundRepository rounds;
     private final RoundRunning running;
     private final RoundHandEdits edits;
     private final RoundPageReader pages;
@@ -31,7 +31,7 @@ public final class RoundRoutes {
     private final PathEntity<RoundReview.Request> request;
 
     public RoundRoutes(
-            Rounds rounds,
+            RoundRepository rounds,
             RoundRunning running,
             RoundHandEdits edits,
             RoundPageReader pages,

@@ -11,8 +11,8 @@ import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.PublishRound;
 import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
-import uk.encounters.marketplace.round.Rounds;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -73,7 +73,7 @@ public final class RoundRunning {
         }
     }
 
-    private final Rounds rounds;
+    private final RoundRepository rounds;
     private final RoundSolver solver;
     private final PublishRound publishing;
     private final RoundPageReader pages;
@@ -83,7 +83,7 @@ public final class RoundRunning {
     private final PathEntity<Round> round;
 
     public RoundRunning(
-            Rounds rounds,
+            RoundRepository rounds,
             RoundSolver solver,
             PublishRound publishing,
             RoundPageReader pages,

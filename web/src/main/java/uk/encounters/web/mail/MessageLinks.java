@@ -2,7 +2,7 @@ package uk.encounters.web.mail;
 
 import java.time.Clock;
 import org.jooq.DSLContext;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.web.account.Links;
@@ -29,7 +29,7 @@ public final class MessageLinks {
             return message;
         }
         return dsl.transactionResult(c -> {
-            LoginTokens tokens = new LoginTokens(c.dsl(), clock);
+            LoginTokenRepository tokens = new LoginTokenRepository(c.dsl(), clock);
             return LinkSlots.filled(message, id -> tokens.mint(id).map(links::url));
         });
     }

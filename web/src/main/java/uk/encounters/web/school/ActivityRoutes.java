@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.encounters.marketplace.csv.CsvTable;
-import uk.encounters.marketplace.pupil.SchoolActivities;
+import uk.encounters.marketplace.pupil.SchoolActivityRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
@@ -43,23 +43,23 @@ public final class ActivityRoutes {
     /** The form for a new activity with the activities so far, or the form correcting one. */
     public record ActivitiesPage(
             long schoolId,
-            SchoolActivities.Activity existing,
+            SchoolActivityRepository.Activity existing,
             String action,
             List<SelectOptions.Option> types,
             List<SelectOptions.Option> years,
             boolean wholeYearGroup,
-            List<SchoolActivities.Activity> activities,
+            List<SchoolActivityRepository.Activity> activities,
             CsvImport.Preview preview) {}
 
-    public record DeletePage(long schoolId, SchoolActivities.Activity activity) {}
+    public record DeletePage(long schoolId, SchoolActivityRepository.Activity activity) {}
 
-    private final SchoolActivities activities;
+    private final SchoolActivityRepository activities;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
-    private final PathEntity<SchoolActivities.Activity> activity;
+    private final PathEntity<SchoolActivityRepository.Activity> activity;
 
-    public ActivityRoutes(SchoolActivities activities, Blocking blocking, Templates templates, Clock clock) {
+    public ActivityRoutes(SchoolActivityRepository activities, Blocking blocking, Templates templates, Clock clock) {
         this.activities = activities;
         this.blocking = blocking;
         this.templates = templates;
@@ -111,7 +111,7 @@ public final class ActivityRoutes {
 
     public void initEditActivity(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        SchoolActivities.Activity a = activity.of(ctx);
+        SchoolActivityRepository.Activity a = activity.of(ctx);
         Map<String, Boolean> register = blocking.call(() -> activities.register(schoolId, a.id()));
         Map<String, String> values = new HashMap<>();
         values.put("provider", a.provider());
@@ -133,7 +133,7 @@ public final class ActivityRoutes {
 
     public void processEditActivity(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
-        SchoolActivities.Activity existing = activity.of(ctx);
+        SchoolActivityRepository.Activity existing = activity.of(ctx);
         Form form = Form.of(ctx);
         Optional<Recorded> recorded = read(form, schoolId);
         if (recorded.isEmpty()) {
@@ -184,7 +184,7 @@ public final class ActivityRoutes {
     public void processActivityImport(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
-        Map<String, SchoolActivities.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId));
+        Map<String, SchoolActivityRepository.Pupil> pupils = blocking.call(() -> activities.pupils(schoolId));
         CsvImport<Row> file = CsvImport.check(
                 CsvImport.textOf(ctx, "file", "csv"),
                 List.of("pupil_reference", "date", "type", "provider"),
@@ -205,7 +205,7 @@ public final class ActivityRoutes {
                     file.preview("activities", "/schools/" + schoolId + "/import/activities", status));
             return;
         }
-        Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = group(file.valid());
+        Map<SchoolActivityRepository.Details, Map<Long, Boolean>> grouped = group(file.valid());
         blocking.call(() -> activities.recordAll(CurrentUser.actor(ctx), schoolId, grouped));
         Flash.set(
                 ctx,
@@ -215,7 +215,7 @@ public final class ActivityRoutes {
     }
 
     /** One activity as the form gives it: what, and each pupil present or absent. */
-    record Recorded(SchoolActivities.Details details, Map<Long, Boolean> register) {
+    record Recorded(SchoolActivityRepository.Details details, Map<Long, Boolean> register) {
 
         String describe() {
             long present =
@@ -252,7 +252,8 @@ public final class ActivityRoutes {
             return Optional.empty();
         }
         return Optional.of(new Recorded(
-                new SchoolActivities.Details(EncounterType.fromCode(type), provider, date, yearGroup), register));
+                new SchoolActivityRepository.Details(EncounterType.fromCode(type), provider, date, yearGroup),
+                register));
     }
 
     private Map<Long, Boolean> register(
@@ -263,8 +264,8 @@ public final class ActivityRoutes {
             Set<String> listed,
             Set<String> absent,
             LocalDate date) {
-        SchoolActivities repository = activities;
-        Map<String, SchoolActivities.Pupil> there = new LinkedHashMap<>();
+        SchoolActivityRepository repository = activities;
+        Map<String, SchoolActivityRepository.Pupil> there = new LinkedHashMap<>();
         if (WHOLE_YEAR_GROUP.equals(who)) {
             repository.yearGroup(schoolId, yearGroup, date).forEach(p -> there.put(p.reference(), p));
             if (there.isEmpty()) {
@@ -275,12 +276,12 @@ public final class ActivityRoutes {
         } else if (listed.isEmpty()) {
             form.error("pupils", "List the pupils who were there by their references, or choose the whole year group");
         } else {
-            Map<String, SchoolActivities.Pupil> known = repository.pupils(schoolId, listed);
+            Map<String, SchoolActivityRepository.Pupil> known = repository.pupils(schoolId, listed);
             List<String> unknown =
                     listed.stream().filter(r -> !known.containsKey(r)).toList();
             List<String> otherYears = known.values().stream()
                     .filter(p -> p.yearGroup() != yearGroup)
-                    .map(SchoolActivities.Pupil::reference)
+                    .map(SchoolActivityRepository.Pupil::reference)
                     .sorted()
                     .toList();
             if (!unknown.isEmpty()) {
@@ -324,7 +325,11 @@ public final class ActivityRoutes {
      * @param preview a checked file, or null
      */
     private void showForm(
-            RoutingContext ctx, int status, Form form, SchoolActivities.Activity existing, CsvImport.Preview preview) {
+            RoutingContext ctx,
+            int status,
+            Form form,
+            SchoolActivityRepository.Activity existing,
+            CsvImport.Preview preview) {
         long schoolId = PathId.required(ctx, "schoolId");
         ActivitiesPage page = new ActivitiesPage(
                 schoolId,
@@ -347,21 +352,21 @@ public final class ActivityRoutes {
     }
 
     /** A CSV row: one pupil at one activity. */
-    record Row(SchoolActivities.Details details, long pupilId, int yearGroup, boolean attended) {}
+    record Row(SchoolActivityRepository.Details details, long pupilId, int yearGroup, boolean attended) {}
 
     /** Rows with the same date, type and provider make one activity; its year group when they share one. */
-    static Map<SchoolActivities.Details, Map<Long, Boolean>> group(List<Row> rows) {
-        Map<SchoolActivities.Details, Map<Long, Boolean>> registers = new LinkedHashMap<>();
-        Map<SchoolActivities.Details, Set<Integer>> years = new LinkedHashMap<>();
+    static Map<SchoolActivityRepository.Details, Map<Long, Boolean>> group(List<Row> rows) {
+        Map<SchoolActivityRepository.Details, Map<Long, Boolean>> registers = new LinkedHashMap<>();
+        Map<SchoolActivityRepository.Details, Set<Integer>> years = new LinkedHashMap<>();
         for (Row row : rows) {
             registers.computeIfAbsent(row.details(), d -> new LinkedHashMap<>()).put(row.pupilId(), row.attended());
             years.computeIfAbsent(row.details(), d -> new TreeSet<>()).add(row.yearGroup());
         }
-        Map<SchoolActivities.Details, Map<Long, Boolean>> grouped = new LinkedHashMap<>();
+        Map<SchoolActivityRepository.Details, Map<Long, Boolean>> grouped = new LinkedHashMap<>();
         registers.forEach((details, register) -> {
             Set<Integer> yearGroups = years.get(details);
             grouped.put(
-                    new SchoolActivities.Details(
+                    new SchoolActivityRepository.Details(
                             details.type(),
                             details.provider(),
                             details.occurredOn(),
@@ -374,10 +379,10 @@ public final class ActivityRoutes {
     /** The rows of an activities file, checked as the form checks one activity. */
     private static final class Rows implements CsvImport.RowShape<Row> {
 
-        private final Map<String, SchoolActivities.Pupil> pupils;
+        private final Map<String, SchoolActivityRepository.Pupil> pupils;
         private final LocalDate today;
 
-        Rows(Map<String, SchoolActivities.Pupil> pupils, LocalDate today) {
+        Rows(Map<String, SchoolActivityRepository.Pupil> pupils, LocalDate today) {
             this.pupils = pupils;
             this.today = today;
         }
@@ -393,7 +398,7 @@ public final class ActivityRoutes {
         @Override
         public Optional<Row> read(Form form, CsvTable.Row row) {
             String reference = form.required("pupil_reference", "The pupil's reference", 40);
-            SchoolActivities.Pupil pupil = pupils.get(reference);
+            SchoolActivityRepository.Pupil pupil = pupils.get(reference);
             if (!reference.isEmpty() && pupil == null) {
                 form.error("pupil_reference", "No pupil here has the reference " + reference);
             }
@@ -413,7 +418,7 @@ public final class ActivityRoutes {
             return form.hasErrors()
                     ? Optional.empty()
                     : Optional.of(new Row(
-                            new SchoolActivities.Details(type.get(), provider, date, null),
+                            new SchoolActivityRepository.Details(type.get(), provider, date, null),
                             pupil.id(),
                             pupil.yearGroup(),
                             !attended.startsWith("n")));

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
-import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.web.Blocking;
@@ -46,7 +46,7 @@ public final class SchoolBookingRoutes {
 
     public record DeclinePage(String summary, String consequence, String hint, String action, String back) {}
 
-    private final SchoolBookings bookings;
+    private final SchoolBookingRepository bookings;
     private final SchoolBookingChanges changes;
     private final Blocking blocking;
     private final Templates templates;
@@ -54,7 +54,7 @@ public final class SchoolBookingRoutes {
     private final PathEntity<SchoolBooking> booking;
 
     public SchoolBookingRoutes(
-            SchoolBookings bookings,
+            SchoolBookingRepository bookings,
             SchoolBookingChanges changes,
             Blocking blocking,
             Templates templates,
@@ -177,7 +177,7 @@ public final class SchoolBookingRoutes {
             showBooking(ctx, 422, form, candidates);
             return;
         }
-        SchoolBookings.Attendance result =
+        SchoolBookingRepository.Attendance result =
                 blocking.call(() -> changes.recordAttendance(CurrentUser.actor(ctx), recordedFor, listed, present));
         Flash.set(
                 ctx,
@@ -237,7 +237,7 @@ public final class SchoolBookingRoutes {
         long schoolId = PathId.required(ctx, "schoolId");
         SchoolBooking shown = booking.of(ctx);
         LocalDate today = LocalDate.now(clock);
-        SchoolBookings.Pupils pupils = blocking.call(() -> bookings.pupils(schoolId, shown));
+        SchoolBookingRepository.Pupils pupils = blocking.call(() -> bookings.pupils(schoolId, shown));
         boolean suggesting = pupils.chosen().isEmpty();
         Set<Long> ticked = suggesting
                 ? candidates.stream()

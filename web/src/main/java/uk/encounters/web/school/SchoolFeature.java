@@ -2,12 +2,12 @@ package uk.encounters.web.school;
 
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
-import uk.encounters.marketplace.booking.SchoolBookings;
+import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilRepository;
-import uk.encounters.marketplace.pupil.SchoolActivities;
+import uk.encounters.marketplace.pupil.SchoolActivityRepository;
 import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.marketplace.request.RequestRepository;
@@ -34,14 +34,15 @@ public final class SchoolFeature {
         new DashboardRoutes(new ProgressSummaries(dsl), plan, app.blocking(), app.templates(), app.clock())
                 .mount(routes);
         new SchoolBookingRoutes(
-                        new SchoolBookings(dsl),
+                        new SchoolBookingRepository(dsl),
                         new SchoolBookingChanges(dsl, app.clock()),
                         app.blocking(),
                         app.templates(),
                         app.clock())
                 .mount(routes);
         new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, app.blocking(), app.templates()).mount(routes);
-        new ActivityRoutes(new SchoolActivities(dsl), app.blocking(), app.templates(), app.clock()).mount(routes);
+        new ActivityRoutes(new SchoolActivityRepository(dsl), app.blocking(), app.templates(), app.clock())
+                .mount(routes);
         new BudgetRoutes(
                         new BudgetRepository(dsl), new BudgetChanges(dsl), app.blocking(), app.templates(), app.clock())
                 .mount(routes);

@@ -4,7 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import uk.encounters.marketplace.ratelimit.RateLimits;
+import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.web.Blocking;
 
 /**
@@ -25,15 +25,15 @@ public final class RateLimit {
             // a million (a step's drift either way), give them about 1 chance in 700 a day.
             "second-factor", new Limit(30, 5, Duration.ofMinutes(15)));
 
-    private final RateLimits counters;
+    private final RateLimitRepository counters;
     private final Blocking blocking;
     private final Map<String, Limit> limits;
 
-    public RateLimit(RateLimits counters, Blocking blocking) {
+    public RateLimit(RateLimitRepository counters, Blocking blocking) {
         this(counters, blocking, LIMITS);
     }
 
-    public RateLimit(RateLimits counters, Blocking blocking, Map<String, Limit> limits) {
+    public RateLimit(RateLimitRepository counters, Blocking blocking, Map<String, Limit> limits) {
         this.counters = counters;
         this.blocking = blocking;
         this.limits = limits;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -180,9 +180,9 @@ class FormFuzzTest {
                 ":messageId",
                 List.of(String.valueOf(
                         db.dsl().select(OUTBOX.ID).from(OUTBOX).limit(1).fetchOne(OUTBOX.ID))));
-        tokens.put("/sign-in/link/:token", () -> loginToken(LoginTokens.Purpose.MAGIC_LINK));
-        tokens.put("/password-reset/:token", () -> loginToken(LoginTokens.Purpose.PASSWORD_RESET));
-        tokens.put("/invitation/:token", () -> loginToken(LoginTokens.Purpose.INVITATION));
+        tokens.put("/sign-in/link/:token", () -> loginToken(LoginTokenRepository.Purpose.MAGIC_LINK));
+        tokens.put("/password-reset/:token", () -> loginToken(LoginTokenRepository.Purpose.PASSWORD_RESET));
+        tokens.put("/invitation/:token", () -> loginToken(LoginTokenRepository.Purpose.INVITATION));
         String offerToken = link.group(2);
         tokens.put("/offers/:offerId/confirm/:token", () -> offerToken);
         tokens.put("/bookings/:bookingId/reply/:token", () -> replyToken);
@@ -357,10 +357,10 @@ class FormFuzzTest {
         return admin;
     }
 
-    private static String loginToken(LoginTokens.Purpose purpose) {
+    private static String loginToken(LoginTokenRepository.Purpose purpose) {
         String email = "person-" + people.incrementAndGet() + "@fuzz-example.org";
         long user = Accounts.create(db.dsl(), email, "Fuzz Person", Scope.careersLeader(hub.northSchool()));
-        return new LoginTokens(db.dsl(), CLOCK).issue(user, purpose).token();
+        return new LoginTokenRepository(db.dsl(), CLOCK).issue(user, purpose).token();
     }
 
     /** Every page, by each of its candidate ids and live tokens. */

@@ -21,7 +21,7 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.round.Round;
-import uk.encounters.marketplace.round.Rounds;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -198,7 +198,10 @@ class RoundRoutesTest {
                 .contains("choose the pupils at http://localhost:0/schools/" + hub.northSchool() + "/bookings\n");
         cora.post(roundPath + "/publish", Map.of()); // a second tab's button, with its own page's token
         assertThat(cora.get(roundPath).body()).contains("published already");
-        assertThat(new Rounds(db.dsl()).find(hub.id(), roundId).orElseThrow().status())
+        assertThat(new RoundRepository(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(Round.PUBLISHED);
 
         // an employer declines one: the coordinator re-matches just that session
@@ -210,9 +213,9 @@ class RoundRoutesTest {
                 .where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.REQUEST_ID.eq(hub.southTalk()))
                 .fetchSingle();
-        assertThat(new uk.encounters.marketplace.booking.EmployerBookings(db.dsl())
+        assertThat(new uk.encounters.marketplace.booking.EmployerBookingRepository(db.dsl())
                         .decline(declined.value2(), declined.value1(), "Our speaker is ill", TODAY))
-                .isEqualTo(uk.encounters.marketplace.booking.EmployerBookings.Reply.DONE);
+                .isEqualTo(uk.encounters.marketplace.booking.EmployerBookingRepository.Reply.DONE);
         assertThat(cora.get("/hubs/" + hub.id() + "/round").body())
                 .contains("1 published request reopened", "Re-match declined sessions");
         HttpResponse<String> rematch = cora.post("/hubs/" + hub.id() + "/rematch", Map.of());
@@ -220,11 +223,14 @@ class RoundRoutesTest {
         assertThat(rematchPath).matches("/hubs/" + hub.id() + "/rounds/\\d+").isNotEqualTo(roundPath);
         long rematchId = Long.parseLong(rematchPath.substring(rematchPath.lastIndexOf('/') + 1));
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow().solving()
+        while (new RoundRepository(db.dsl())
+                        .find(hub.id(), rematchId)
+                        .orElseThrow()
+                        .solving()
                 && Instant.now().isBefore(until)) {
             Thread.sleep(200);
         }
-        Round again = new Rounds(db.dsl()).find(hub.id(), rematchId).orElseThrow();
+        Round again = new RoundRepository(db.dsl()).find(hub.id(), rematchId).orElseThrow();
         assertThat(again.kind()).isEqualTo("rematch");
         assertThat(again.status()).isEqualTo(Round.PROPOSED);
         // the two published north talks held as they are, and the declined south talk; the mock interviews

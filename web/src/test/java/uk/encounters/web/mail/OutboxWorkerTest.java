@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.account.LoginTokens;
+import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.outbox.Backoff;
 import uk.encounters.marketplace.outbox.Outbox;
@@ -223,7 +223,8 @@ class OutboxWorkerTest {
     @Test
     void aMessagesLinkIsMadeAsItIsSentAndTheDemosFolderGetsItWhole(@TempDir Path folder) throws IOException {
         long user = new AccountRepository(db.dsl()).create("folder@school.example", "Flo", null, Scope.admin());
-        long link = new LoginTokens(db.dsl(), Clock.systemUTC()).issueForEmail(user, LoginTokens.Purpose.MAGIC_LINK);
+        long link = new LoginTokenRepository(db.dsl(), Clock.systemUTC())
+                .issueForEmail(user, LoginTokenRepository.Purpose.MAGIC_LINK);
         outbox.enqueue(new Links("http://localhost:8080").magicLink("folder@school.example", link));
 
         deploy(db.database(), MailSettings.fromEnvironment(Map.of("MAIL_FOLDER", folder.toString())));
@@ -232,7 +233,8 @@ class OutboxWorkerTest {
         String written = Files.readString(folder.resolve("account-link-" + link + ".txt"));
         assertThat(written).startsWith("From: Employer Encounters <no-reply@localhost>\nTo: folder@school.example\n");
         String token = written.replaceAll("(?s).*/sign-in/link/([A-Za-z0-9_-]+).*", "$1");
-        assertThat(new LoginTokens(db.dsl(), Clock.systemUTC()).peek(token, LoginTokens.Purpose.MAGIC_LINK))
+        assertThat(new LoginTokenRepository(db.dsl(), Clock.systemUTC())
+                        .peek(token, LoginTokenRepository.Purpose.MAGIC_LINK))
                 .contains(user);
         assertThat(entry("account:link:" + link).bodyText()).doesNotContain(token);
         assertThat(smtp.received()).isEmpty();

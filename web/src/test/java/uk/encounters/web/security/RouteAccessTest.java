@@ -124,11 +124,11 @@ class RouteAccessTest {
         parameters.put(":joinId", "1");
         parameters.put(
                 ":activityId",
-                String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivities(db.dsl())
+                String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivityRepository(db.dsl())
                         .record(
                                 uk.encounters.marketplace.account.Actor.anonymous(null),
                                 schoolA,
-                                new uk.encounters.marketplace.pupil.SchoolActivities.Details(
+                                new uk.encounters.marketplace.pupil.SchoolActivityRepository.Details(
                                         uk.encounters.matcher.domain.EncounterType.CAREERS_TALK,
                                         "A parent",
                                         LocalDate.of(2026, 11, 2),
@@ -136,7 +136,7 @@ class RouteAccessTest {
                                 Map.of())));
         parameters.put(
                 ":roundId",
-                String.valueOf(new uk.encounters.marketplace.round.Rounds(db.dsl())
+                String.valueOf(new uk.encounters.marketplace.round.RoundRepository(db.dsl())
                         .create(
                                 hubA,
                                 uk.encounters.marketplace.calendar.Horizon.schoolWeeks(LocalDate.of(2026, 11, 30), 6),

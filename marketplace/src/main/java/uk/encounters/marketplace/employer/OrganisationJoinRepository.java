@@ -26,7 +26,7 @@ import uk.encounters.marketplace.offer.OfferSubmission;
  * the organisation is theirs until one of its contacts or the hub's coordinator says yes. Until
  * then they see only their own offer, which waits, and the organisation gains no volunteer.
  */
-public final class OrganisationJoins {
+public final class OrganisationJoinRepository {
 
     public enum Decision {
         /** they belong: they become a contact and their offer goes live */
@@ -99,7 +99,7 @@ public final class OrganisationJoins {
     private final DSLContext dsl;
     private final Clock clock;
 
-    public OrganisationJoins(DSLContext dsl, Clock clock) {
+    public OrganisationJoinRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
     }

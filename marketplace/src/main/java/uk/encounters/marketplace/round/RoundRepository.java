@@ -25,7 +25,7 @@ import org.jooq.Record;
 import uk.encounters.marketplace.calendar.Horizon;
 
 /** The matching_round rows of a hub: created, solved, progressed, stopped, published, discarded. */
-public final class Rounds {
+public final class RoundRepository {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -35,7 +35,7 @@ public final class Rounds {
 
     private final DSLContext dsl;
 
-    public Rounds(DSLContext dsl) {
+    public RoundRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 

@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.LoginTokens.Purpose;
+import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
-class LoginTokensTest {
+class LoginTokenRepositoryTest {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -34,7 +34,7 @@ class LoginTokensTest {
     private static final AtomicInteger unique = new AtomicInteger();
     private static long hubId;
 
-    private final LoginTokens tokens = new LoginTokens(db.dsl(), at(NOW));
+    private final LoginTokenRepository tokens = new LoginTokenRepository(db.dsl(), at(NOW));
 
     @BeforeAll
     static void hub() {
@@ -91,9 +91,9 @@ class LoginTokensTest {
     void refusesATokenOnceItHasExpired() {
         long user = person();
         IssuedToken issued = tokens.issue(user, Purpose.MAGIC_LINK);
-        LoginTokens aDayLater = new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24))));
-        LoginTokens justBefore =
-                new LoginTokens(db.dsl(), at(NOW.plus(Duration.ofHours(24)).minusSeconds(1)));
+        LoginTokenRepository aDayLater = new LoginTokenRepository(db.dsl(), at(NOW.plus(Duration.ofHours(24))));
+        LoginTokenRepository justBefore = new LoginTokenRepository(
+                db.dsl(), at(NOW.plus(Duration.ofHours(24)).minusSeconds(1)));
 
         assertThat(aDayLater.peek(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
         assertThat(aDayLater.redeem(issued.token(), Purpose.MAGIC_LINK)).isEmpty();
@@ -168,8 +168,8 @@ class LoginTokensTest {
                 .as("nothing to leak yet")
                 .isNull();
 
-        LoginTokens.MintedLink first = tokens.mint(link).orElseThrow();
-        LoginTokens.MintedLink resent = tokens.mint(link).orElseThrow();
+        LoginTokenRepository.MintedLink first = tokens.mint(link).orElseThrow();
+        LoginTokenRepository.MintedLink resent = tokens.mint(link).orElseThrow();
 
         assertThat(first.purpose()).isEqualTo(Purpose.MAGIC_LINK);
         assertThat(first.toString()).doesNotContain(first.token());
@@ -217,7 +217,8 @@ class LoginTokensTest {
                 .as("confirm, then change one's mind")
                 .isTrue();
         assertThat(tokens.answersFor(token, other)).isFalse();
-        LoginTokens afterTheDay = new LoginTokens(db.dsl(), at(Instant.parse("2027-03-13T00:00:01Z")));
+        LoginTokenRepository afterTheDay =
+                new LoginTokenRepository(db.dsl(), at(Instant.parse("2027-03-13T00:00:01Z")));
         assertThat(afterTheDay.answersFor(token, booking)).isFalse();
         assertThat(afterTheDay.mint(link))
                 .as("an expired reply link is not made again")

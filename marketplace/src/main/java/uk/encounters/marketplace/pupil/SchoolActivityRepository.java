@@ -23,7 +23,7 @@ import uk.encounters.matcher.domain.EncounterType;
  * so they count in progress, evidence and matching exactly alike. Every change is one transaction
  * with its audit entry; an activity can be corrected or deleted.
  */
-public final class SchoolActivities {
+public final class SchoolActivityRepository {
 
     /** What the school arranged; {@code yearGroup} null when it took pupils of several year groups. */
     public record Details(EncounterType type, String provider, LocalDate occurredOn, Integer yearGroup) {}
@@ -48,7 +48,7 @@ public final class SchoolActivities {
 
     private final DSLContext dsl;
 
-    public SchoolActivities(DSLContext dsl) {
+    public SchoolActivityRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
@@ -173,7 +173,7 @@ public final class SchoolActivities {
     /** Records several activities at once (a CSV): all or none. Returns their ids. */
     public List<Long> recordAll(Actor actor, long schoolId, Map<Details, Map<Long, Boolean>> activities) {
         return dsl.transactionResult(c -> {
-            SchoolActivities inTransaction = new SchoolActivities(c.dsl());
+            SchoolActivityRepository inTransaction = new SchoolActivityRepository(c.dsl());
             return activities.entrySet().stream()
                     .map(a -> inTransaction.record(actor, schoolId, a.getKey(), a.getValue()))
                     .toList();

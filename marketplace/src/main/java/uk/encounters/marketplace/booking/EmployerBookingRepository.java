@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
  * An employer's bookings: the ones to answer and attend, what they have delivered, and their
  * feedback afterwards. Every method takes the employer, and touches only that employer's bookings.
  */
-public final class EmployerBookings {
+public final class EmployerBookingRepository {
 
     /** What a reply did. */
     public enum Reply {
@@ -38,7 +38,7 @@ public final class EmployerBookings {
 
     private final DSLContext dsl;
 
-    public EmployerBookings(DSLContext dsl) {
+    public EmployerBookingRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
@@ -46,14 +46,14 @@ public final class EmployerBookings {
     public List<EmployerBooking> upcoming(long employerId, LocalDate today) {
         return select(employerId, BOOKING.STATUS.in("published", "confirmed").and(BOOKING.ENDS_ON.ge(today)))
                 .orderBy(BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
-                .fetch(EmployerBookings::booking);
+                .fetch(EmployerBookingRepository::booking);
     }
 
     /** Confirmed bookings from a month back onwards, for the calendar feed. */
     public List<EmployerBooking> confirmed(long employerId, LocalDate today) {
         return select(employerId, BOOKING.STATUS.eq("confirmed").and(BOOKING.ENDS_ON.ge(today.minusMonths(1))))
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch(EmployerBookings::booking);
+                .fetch(EmployerBookingRepository::booking);
     }
 
     /** Sessions given (delivered, or confirmed and past), latest first, for feedback. */
@@ -61,7 +61,7 @@ public final class EmployerBookings {
         return select(employerId, given(today))
                 .orderBy(BOOKING.STARTS_ON.desc(), BOOKING.ID.desc())
                 .limit(limit)
-                .fetch(EmployerBookings::booking);
+                .fetch(EmployerBookingRepository::booking);
     }
 
     /**
@@ -71,11 +71,11 @@ public final class EmployerBookings {
     public Map<Long, List<EmployerBooking>> inRound(long roundId) {
         return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.in("published", "confirmed")))
                 .orderBy(OFFER.EMPLOYER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
-                .fetchGroups(r -> r.get(OFFER.EMPLOYER_ID), EmployerBookings::booking);
+                .fetchGroups(r -> r.get(OFFER.EMPLOYER_ID), EmployerBookingRepository::booking);
     }
 
     public Optional<EmployerBooking> find(long employerId, long bookingId) {
-        return select(employerId, BOOKING.ID.eq(bookingId)).fetchOptional(EmployerBookings::booking);
+        return select(employerId, BOOKING.ID.eq(bookingId)).fetchOptional(EmployerBookingRepository::booking);
     }
 
     /** Pupils reached are those recorded as attending; chosen pupils count once the school records them. */

@@ -24,7 +24,7 @@ import org.jooq.DSLContext;
  * <p>A link to be emailed is issued without a secret: the outbox keeps a reference to it, and the
  * worker sending the message makes the secret ({@link #mint}), so no live link rests in the outbox.
  */
-public final class LoginTokens {
+public final class LoginTokenRepository {
 
     public static final Duration LIFETIME = Duration.ofHours(24);
     // 32 bytes are 43 base64url characters; anything much longer is not one of ours.
@@ -72,7 +72,7 @@ public final class LoginTokens {
     private final DSLContext dsl;
     private final Clock clock;
 
-    public LoginTokens(DSLContext dsl, Clock clock) {
+    public LoginTokenRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
     }

@@ -33,7 +33,7 @@ import uk.encounters.matcher.domain.EncounterType;
  * encounter records every figure is counted from. Every method takes the school and touches only
  * its bookings.
  */
-public final class SchoolBookings {
+public final class SchoolBookingRepository {
 
     /**
      * What recording attendance changed, for the audit log; {@code paidPence} is what a paid
@@ -44,7 +44,7 @@ public final class SchoolBookings {
 
     private final DSLContext dsl;
 
-    public SchoolBookings(DSLContext dsl) {
+    public SchoolBookingRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
@@ -52,7 +52,7 @@ public final class SchoolBookings {
     public List<SchoolBooking> forSchool(long schoolId) {
         return select(schoolId, BOOKING.STATUS.in("published", "confirmed", "delivered"))
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch(SchoolBookings::booking);
+                .fetch(SchoolBookingRepository::booking);
     }
 
     /**
@@ -62,11 +62,11 @@ public final class SchoolBookings {
     public Map<Long, List<SchoolBooking>> inRound(long roundId) {
         return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))
                 .orderBy(REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, BOOKING.ID)
-                .fetchGroups(r -> r.get(REQUEST.SCHOOL_ID), SchoolBookings::booking);
+                .fetchGroups(r -> r.get(REQUEST.SCHOOL_ID), SchoolBookingRepository::booking);
     }
 
     public Optional<SchoolBooking> find(long schoolId, long bookingId) {
-        return select(schoolId, BOOKING.ID.eq(bookingId)).fetchOptional(SchoolBookings::booking);
+        return select(schoolId, BOOKING.ID.eq(bookingId)).fetchOptional(SchoolBookingRepository::booking);
     }
 
     /** The school's yes; true when the booking could still be answered. */

@@ -18,7 +18,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.EncounterType;
 
 /** A school's own activities count in progress like the marketplace's, and can be corrected or deleted. */
-class SchoolActivitiesTest {
+class SchoolActivityRepositoryTest {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -33,7 +33,7 @@ class SchoolActivitiesTest {
         long school = data.school(data.hub("Activity hub"), "Activity School");
         long other = data.school(data.hub("Other hub"), "Other School");
         List<Long> year9 = List.of(data.pupil(school, 9), data.pupil(school, 9), data.pupil(school, 9));
-        SchoolActivities activities = new SchoolActivities(db.dsl());
+        SchoolActivityRepository activities = new SchoolActivityRepository(db.dsl());
         Map<Long, Boolean> register = new LinkedHashMap<>();
         register.put(year9.get(0), true);
         register.put(year9.get(1), true);
@@ -42,7 +42,7 @@ class SchoolActivitiesTest {
         long fair = activities.record(
                 Actor.anonymous("127.0.0.1"),
                 school,
-                new SchoolActivities.Details(EncounterType.CAREERS_FAIR, "Our careers fair", FAIR, 9),
+                new SchoolActivityRepository.Details(EncounterType.CAREERS_FAIR, "Our careers fair", FAIR, 9),
                 register);
 
         List<PupilProgress> progress = new ProgressRepository(db.dsl()).forSchool(school, TODAY);
@@ -70,7 +70,7 @@ class SchoolActivitiesTest {
                         NOBODY,
                         other,
                         fair,
-                        new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
+                        new SchoolActivityRepository.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
                         register))
                 .as("another school's")
                 .isFalse();
@@ -78,7 +78,7 @@ class SchoolActivitiesTest {
                         NOBODY,
                         school,
                         fair,
-                        new SchoolActivities.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
+                        new SchoolActivityRepository.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
                         register))
                 .isTrue();
         assertThat(new ProgressRepository(db.dsl()).forSchool(school, TODAY))
@@ -102,17 +102,20 @@ class SchoolActivitiesTest {
         TestData data = new TestData(db.dsl());
         long school = data.school(data.hub("File hub"), "File School");
         long pupil = data.pupil(school, 10);
-        SchoolActivities activities = new SchoolActivities(db.dsl());
+        SchoolActivityRepository activities = new SchoolActivityRepository(db.dsl());
         int before = db.dsl().fetchCount(SCHOOL_ACTIVITY);
-        Map<SchoolActivities.Details, Map<Long, Boolean>> file = new LinkedHashMap<>();
-        file.put(new SchoolActivities.Details(EncounterType.CAREERS_TALK, "NHS", FAIR, 10), Map.of(pupil, true));
+        Map<SchoolActivityRepository.Details, Map<Long, Boolean>> file = new LinkedHashMap<>();
+        file.put(
+                new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "NHS", FAIR, 10), Map.of(pupil, true));
         // a pupil id that does not exist: the database refuses it, and the first activity goes too
-        file.put(new SchoolActivities.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10), Map.of(-1L, true));
+        file.put(
+                new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10),
+                Map.of(-1L, true));
 
         assertThatThrownBy(() -> activities.recordAll(NOBODY, school, file)).isInstanceOf(RuntimeException.class);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isEqualTo(before);
 
-        file.remove(new SchoolActivities.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10));
+        file.remove(new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10));
         assertThat(activities.recordAll(NOBODY, school, file)).hasSize(1);
         assertThat(activities.register(
                         school, activities.forSchool(school).getFirst().id()))

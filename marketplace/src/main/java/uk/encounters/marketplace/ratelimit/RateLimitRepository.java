@@ -14,12 +14,12 @@ import org.jooq.DSLContext;
  * Fixed-window counters in PostgreSQL, so a limit holds across every app instance. One upsert
  * per attempt counts it and answers whether it is still within the limit.
  */
-public final class RateLimits {
+public final class RateLimitRepository {
 
     private final DSLContext dsl;
     private final Clock clock;
 
-    public RateLimits(DSLContext dsl, Clock clock) {
+    public RateLimitRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
     }
