@@ -74,6 +74,10 @@ final class SimulateCommand {
         Optional<Path> csv = line.option("csv").map(Path::of);
         Optional<Path> sharedData = config.sharedDataDirectory().or(SharedData::locate);
         List<String> rows = new ArrayList<>();
+        // a hub made from parameters is another hub: say which one is played, so runs compare like with like
+        out.println(sharedData
+                .map(path -> "Hub data: the public data in " + path)
+                .orElse("Hub data: made from parameters (no public data found; SHARED_DATA_DIR names its folder)"));
         try (DatabaseConnection server = DatabaseConnection.open(config, out)) {
             for (long seed : seeds) {
                 for (double supply : supplies) {

@@ -45,6 +45,7 @@ class SimulateCommandTest {
 
         String printed = operator.printed();
         assertThat(printed)
+                .containsPattern("Hub data: (the public data in .+|made from parameters)")
                 .contains("Simulated 1 school week of")
                 .contains("supply x1.00")
                 .contains("supply x1.50")
