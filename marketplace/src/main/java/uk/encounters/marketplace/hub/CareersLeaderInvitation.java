@@ -1,7 +1,10 @@
 package uk.encounters.marketplace.hub;
 
+import java.time.Clock;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.AccountMail;
 import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.Invitations;
 import uk.encounters.marketplace.account.Scope;
 
 /**
@@ -11,26 +14,20 @@ import uk.encounters.marketplace.account.Scope;
  */
 public final class CareersLeaderInvitation {
 
-    /**
-     * Gives a person a scope within the caller's transaction, with the invitation email and the
-     * audit entry. The web supplies it: the email's link is an address only the web knows.
-     */
-    @FunctionalInterface
-    public interface Invite {
-        void invite(DSLContext tx, String email, String name, Scope scope, String invitedAs, Actor by);
-    }
-
     private final DSLContext dsl;
-    private final Invite invite;
+    private final Clock clock;
+    /** The email's words and its link, an address only the web knows. */
+    private final AccountMail mail;
 
-    public CareersLeaderInvitation(DSLContext dsl, Invite invite) {
+    public CareersLeaderInvitation(DSLContext dsl, Clock clock, AccountMail mail) {
         this.dsl = dsl;
-        this.invite = invite;
+        this.clock = clock;
+        this.mail = mail;
     }
 
     /** {@code school} is one of the hub's: the caller has checked. */
     public void invite(Actor actor, HubRepository.SchoolName school, String name, String email) {
-        dsl.transaction(c -> invite.invite(
-                c.dsl(), email, name, Scope.careersLeader(school.id()), "careers leader at " + school.name(), actor));
+        dsl.transaction(c -> new Invitations(c.dsl(), clock, mail)
+                .invite(actor, email, name, Scope.careersLeader(school.id()), "careers leader at " + school.name()));
     }
 }

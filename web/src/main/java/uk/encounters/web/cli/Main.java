@@ -17,13 +17,14 @@ import java.util.Set;
 import org.flywaydb.core.api.output.MigrateResult;
 import uk.encounters.marketplace.MigrationFailure;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.Invitations;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecondFactor;
 import uk.encounters.web.WebConfig;
 import uk.encounters.web.WebServer;
-import uk.encounters.web.account.Invitations;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.observe.AppMetrics;
 
@@ -157,13 +158,12 @@ public final class Main {
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
             Links links = new Links(config.baseUrl());
-            var invitations = new Invitations(links, clock);
             // The operator gets a link of their own to hand over: the outbox never holds a live one.
             Optional<String> link = connection
                     .database()
                     .dsl()
-                    .transactionResult(c -> invitations
-                            .invite(c.dsl(), email, name, Scope.admin(), "an administrator", null, "command line")
+                    .transactionResult(c -> new Invitations(c.dsl(), clock, links)
+                            .invite(Actor.anonymous("command line"), email, name, Scope.admin(), "an administrator")
                             .map(userId -> links.url(
                                     LoginTokenRepository.Purpose.INVITATION,
                                     new LoginTokenRepository(c.dsl(), clock)

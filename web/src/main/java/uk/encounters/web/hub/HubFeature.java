@@ -22,7 +22,6 @@ import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Foundation;
-import uk.encounters.web.account.Invitations;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
@@ -40,11 +39,7 @@ public final class HubFeature {
         Blocking blocking = app.blocking();
         HubRepository hubs = new HubRepository(dsl);
         PathEntity<Hub> hub = new PathEntity<>("hub", blocking, ctx -> hubs.findById(PathId.required(ctx, "hubId")));
-        Invitations invitations = new Invitations(app.links(), app.clock());
-        CareersLeaderInvitation careersLeaders = new CareersLeaderInvitation(
-                dsl,
-                (tx, email, name, scope, invitedAs, by) ->
-                        invitations.invite(tx, email, name, scope, invitedAs, by.userId(), by.ipAddress()));
+        CareersLeaderInvitation careersLeaders = new CareersLeaderInvitation(dsl, app.clock(), app.links());
         OrganisationJoinRepository joins = new OrganisationJoinRepository(dsl, app.clock());
 
         new HubPeopleRoutes(hubs, new AccountRepository(dsl), careersLeaders, blocking, app.templates(), hub)
