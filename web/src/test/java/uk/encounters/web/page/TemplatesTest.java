@@ -52,27 +52,12 @@ class TemplatesTest {
         Gate gate = new Gate(new CyclicBarrier(REQUESTS));
         Vertx vertx = Vertx.vertx();
         try {
-            var server = new VerticleBase() {
-                int port;
-
-                @Override
-                public Future<?> start() {
-                    Templates templates = new Templates("Test", null, new Blocking(vertx));
-                    Router router = Router.router(vertx);
-                    router.get("/").handler(ctx -> templates.render(ctx, "testing/gate", "Gate", new GatePage(gate)));
-                    return vertx.createHttpServer()
-                            .requestHandler(router)
-                            .listen(0)
-                            .onSuccess(s -> port = s.actualPort());
-                }
-            };
-            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
-                    .await();
-
+            int port =
+                    serve(vertx, (templates, ctx) -> templates.render(ctx, "testing/gate", "Gate", new GatePage(gate)));
             HttpClient http = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, REQUESTS)
                     .mapToObj(i -> http.sendAsync(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port))
                                     .timeout(Duration.ofSeconds(20))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString()))
@@ -94,32 +79,18 @@ class TemplatesTest {
     void aPageRecordItsMethodsAndTheFormsValuesAllReachTheTemplate() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            var server = new VerticleBase() {
-                int port;
-
-                @Override
-                public Future<?> start() {
-                    Templates templates = new Templates("Test", null, new Blocking(vertx));
-                    Router router = Router.router(vertx);
-                    router.get("/")
-                            .handler(ctx -> templates.render(
-                                    ctx,
-                                    422,
-                                    "testing/page",
-                                    "Sample",
-                                    new SamplePage("ada"),
-                                    uk.encounters.web.form.Form.withValues(Map.of("from", "Derby"))));
-                    return vertx.createHttpServer()
-                            .requestHandler(router)
-                            .listen(0)
-                            .onSuccess(s -> port = s.actualPort());
-                }
-            };
-            vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
-                    .await();
+            int port = serve(
+                    vertx,
+                    (templates, ctx) -> templates.render(
+                            ctx,
+                            422,
+                            "testing/page",
+                            "Sample",
+                            new SamplePage("ada"),
+                            uk.encounters.web.form.Form.withValues(Map.of("from", "Derby"))));
             HttpResponse<String> page = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port))
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
 
@@ -128,5 +99,27 @@ class TemplatesTest {
         } finally {
             vertx.close().await();
         }
+    }
+
+    private interface Page {
+        void render(Templates templates, io.vertx.ext.web.RoutingContext ctx);
+    }
+
+    /** Serves {@code page} at / on a virtual-thread verticle, as the app does; returns the port. */
+    private static int serve(Vertx vertx, Page page) {
+        var server = new VerticleBase() {
+            int port;
+
+            @Override
+            public Future<?> start() {
+                Templates templates = new Templates("Test", null, new Blocking(vertx));
+                Router router = Router.router(vertx);
+                router.get("/").handler(ctx -> page.render(templates, ctx));
+                return vertx.createHttpServer().requestHandler(router).listen(0).onSuccess(s -> port = s.actualPort());
+            }
+        };
+        vertx.deployVerticle(server, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+                .await();
+        return server.port;
     }
 }
