@@ -103,7 +103,8 @@ public final class WebServer extends VerticleBase {
         SessionHandler sessionHandler = sessionHandler(sessions);
         Templates templates = new Templates(PRODUCT_NAME, sessionHandler, blocking);
         Links links = new Links(config.baseUrl());
-        Foundation app = foundation(blocking, templates, links);
+        HubRepository hubs = new HubRepository(database.dsl());
+        Foundation app = foundation(blocking, templates, links, hubs);
         SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
@@ -112,10 +113,7 @@ public final class WebServer extends VerticleBase {
 
         router = Router.router(vertx);
         Routes routes = new Routes(
-                router,
-                hubLookup(new HubRepository(database.dsl())),
-                blocking,
-                List.of(uploads::handle, FormInput::refuseNulCharacters, csrf));
+                router, hubLookup(hubs), blocking, List.of(uploads::handle, FormInput::refuseNulCharacters, csrf));
         if (config.trustProxy()) {
             router.route().handler(ForwardedFor::take);
         }
@@ -129,7 +127,7 @@ public final class WebServer extends VerticleBase {
         readBodies();
         checkWhoIsAsking(sessionHandler, csrf, blocking, secondFactorGate);
 
-        new HomeRoutes(new HubRepository(database.dsl()), blocking, templates, clock).mount(routes);
+        new HomeRoutes(hubs, blocking, templates, clock).mount(routes);
         AccountFeature.mount(app, secondFactorGate, routes);
         AdminFeature.mount(app, routes);
         EmployerFeature.mount(app, routes);
@@ -159,7 +157,7 @@ public final class WebServer extends VerticleBase {
                 .compose(s -> serveMetrics());
     }
 
-    private Foundation foundation(Blocking blocking, Templates templates, Links links) {
+    private Foundation foundation(Blocking blocking, Templates templates, Links links, HubRepository hubs) {
         return new Foundation(
                 database,
                 blocking,
@@ -168,7 +166,7 @@ public final class WebServer extends VerticleBase {
                 config,
                 links,
                 new RateLimit(new RateLimitRepository(database.dsl(), clock), blocking),
-                new HubChoices(new HubRepository(database.dsl()), blocking));
+                new HubChoices(hubs, blocking));
     }
 
     private CSRFHandler csrfHandler() {
