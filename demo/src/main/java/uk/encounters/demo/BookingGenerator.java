@@ -14,7 +14,10 @@ import uk.encounters.demo.DemoHub.Employer;
 import uk.encounters.demo.DemoHub.Encounter;
 import uk.encounters.demo.DemoHub.Offer;
 import uk.encounters.demo.DemoHub.Request;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -58,22 +61,22 @@ final class BookingGenerator {
         List<Integer> candidates = new ArrayList<>();
         for (int o = 0; o < offers.size(); o++) {
             Offer offer = offers.get(o);
-            if (offer.status().equals("active") && offer.volunteer() != null && BOOKABLE.contains(offer.type())) {
+            if (offer.status() == OfferStatus.ACTIVE && offer.volunteer() != null && BOOKABLE.contains(offer.type())) {
                 candidates.add(o);
             }
         }
         Collections.shuffle(candidates, random);
         Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Set<String> volunteerDays = new HashSet<>();
-        List<String> statuses = new ArrayList<>();
+        List<BookingStatus> statuses = new ArrayList<>();
         for (int i = 0; i < DELIVERED; i++) {
-            statuses.add("delivered");
+            statuses.add(BookingStatus.DELIVERED);
         }
         for (int i = 0; i < UPCOMING; i++) {
-            statuses.add(i < 3 ? "published" : "confirmed");
+            statuses.add(i < 3 ? BookingStatus.PUBLISHED : BookingStatus.CONFIRMED);
         }
         int next = 0;
-        for (String status : statuses) {
+        for (BookingStatus status : statuses) {
             while (next < candidates.size()) {
                 int offer = candidates.get(next++);
                 if (book(
@@ -95,11 +98,11 @@ final class BookingGenerator {
             int offerIndex,
             Offer offer,
             Employer employer,
-            String status,
+            BookingStatus status,
             int firstRequest,
             Set<String> volunteerDays,
             Result result) {
-        boolean delivered = status.equals("delivered");
+        boolean delivered = status == BookingStatus.DELIVERED;
         LocalDate day = delivered
                 ? year.randomSchoolDay(
                         random, later(offer.availableFrom(), year.firstTeachingDay()), today.minusDays(1))
@@ -148,7 +151,7 @@ final class BookingGenerator {
                         offer.online(),
                         null,
                         null,
-                        delivered ? "closed" : "matched"));
+                        delivered ? RequestStatus.CLOSED : RequestStatus.MATCHED));
         int booking = result.bookings().size();
         List<Integer> chosen = choosePupils(school, yearGroup, pupils);
         result.bookings()

@@ -3,6 +3,9 @@ package uk.encounters.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -61,7 +64,7 @@ public record DemoHub(
             double travelRadiusKm,
             Integer costPerSessionPence,
             boolean sendAdaptable,
-            String status,
+            OfferStatus status,
             LocalDate availableFrom,
             LocalDate availableUntil) {}
 
@@ -83,7 +86,7 @@ public record DemoHub(
             boolean online,
             String preferredSectors,
             String sendAdjustments,
-            String status) {}
+            RequestStatus status) {}
 
     public record Booking(
             int request,
@@ -94,7 +97,7 @@ public record DemoHub(
             LocalDate endsOn,
             String period,
             int pupils,
-            String status,
+            BookingStatus status,
             boolean pinned) {}
 
     /** A pupil chosen for a booking; pupils are named by school index and their place on its roll. */

@@ -15,6 +15,7 @@ import uk.encounters.demo.DemoHub.Employer;
 import uk.encounters.demo.DemoHub.Offer;
 import uk.encounters.demo.DemoHub.Volunteer;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -154,8 +155,9 @@ final class OfferGenerator {
     private Offer offer(int employerIndex, Employer employer, Integer volunteer, EncounterType type) {
         OfferShapes.Shape shape = shapes.shape(type, employer);
         double status = random.nextDouble();
-        String offerStatus =
-                status < 0.88 ? "active" : status < 0.94 ? "pending" : status < 0.98 ? "paused" : "withdrawn";
+        OfferStatus offerStatus = status < 0.88
+                ? OfferStatus.ACTIVE
+                : status < 0.94 ? OfferStatus.PENDING : status < 0.98 ? OfferStatus.PAUSED : OfferStatus.WITHDRAWN;
         // about half were posted at the start of the year, the rest recently
         LocalDate from = random.nextBoolean() ? year.firstTeachingDay() : today;
         if (from.isBefore(year.firstTeachingDay())) {

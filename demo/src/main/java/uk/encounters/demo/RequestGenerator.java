@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub.Request;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -210,7 +211,7 @@ public final class RequestGenerator {
                 alsoOnline,
                 sectors,
                 adjustments,
-                "open");
+                RequestStatus.OPEN);
     }
 
     /** Mostly talks; interviews, mentoring and placements only where the year group fits them. */

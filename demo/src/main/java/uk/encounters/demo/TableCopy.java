@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jooq.EnumType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -53,6 +54,7 @@ final class TableCopy implements AutoCloseable {
             case Boolean b -> buffer.append(b ? 't' : 'f');
             case BigDecimal d -> buffer.append(d.toPlainString());
             case String s -> escape(s);
+            case EnumType e -> escape(e.getLiteral());
             default -> buffer.append(value);
         }
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.encounters.demo.DemoHub.Encounter;
 import uk.encounters.demo.DemoHub.Pupil;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /** What the generator makes of a hub, on the parametric Derby-like hub (no data folder needed). */
@@ -215,8 +217,9 @@ class HubGeneratorTest {
 
     @Test
     void openRequestsAskForTheComingTwoToTwelveWeeksOnSchoolDays() {
-        List<DemoHub.Request> open =
-                hub.requests().stream().filter(r -> r.status().equals("open")).toList();
+        List<DemoHub.Request> open = hub.requests().stream()
+                .filter(r -> r.status() == RequestStatus.OPEN)
+                .toList();
         assertThat(open).hasSizeGreaterThan(hub.schools().size());
         assertThat(open).allSatisfy(request -> {
             assertThat(THIS_YEAR.isSchoolDay(request.windowStart())).isTrue();
@@ -234,7 +237,9 @@ class HubGeneratorTest {
 
     @Test
     void bookingsMatchTheirOffersTypeAndNeverPutAVolunteerInTwoPlacesOnOneDay() {
-        assertThat(hub.bookings()).extracting(DemoHub.Booking::status).contains("delivered", "published", "confirmed");
+        assertThat(hub.bookings())
+                .extracting(DemoHub.Booking::status)
+                .contains(BookingStatus.DELIVERED, BookingStatus.PUBLISHED, BookingStatus.CONFIRMED);
         Set<String> volunteerDays = new HashSet<>();
         assertThat(hub.bookings()).allSatisfy(booking -> {
             DemoHub.Offer offer = hub.offers().get(booking.offer());
@@ -242,8 +247,7 @@ class HubGeneratorTest {
             assertThat(booking.volunteer()).isEqualTo(offer.volunteer());
             assertThat(volunteerDays.add(booking.volunteer() + "/" + booking.startsOn()))
                     .isTrue();
-            assertThat(booking.startsOn().isBefore(TODAY))
-                    .isEqualTo(booking.status().equals("delivered"));
+            assertThat(booking.startsOn().isBefore(TODAY)).isEqualTo(booking.status() == BookingStatus.DELIVERED);
             DemoHub.Request request = hub.requests().get(booking.request());
             assertThat(request.type()).isEqualTo(booking.type());
         });
@@ -256,7 +260,7 @@ class HubGeneratorTest {
         assertThat(attendance)
                 .allSatisfy(encounter -> assertThat(
                                 hub.bookings().get(encounter.booking()).status())
-                        .isEqualTo("delivered"));
+                        .isEqualTo(BookingStatus.DELIVERED));
         assertThat(attendance)
                 .anySatisfy(encounter -> assertThat(encounter.attended()).isFalse());
         assertThat(attendance.stream().filter(Encounter::attended).count()).isGreaterThan(attendance.size() * 3L / 4);

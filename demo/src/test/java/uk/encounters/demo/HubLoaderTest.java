@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** Loading the parametric Derby-like hub (runs with or without shared/data). */
@@ -87,7 +88,7 @@ class HubLoaderTest {
         assertThat(db.dsl()
                         .fetchCount(
                                 ENCOUNTER.join(BOOKING).on(BOOKING.ID.eq(ENCOUNTER.BOOKING_ID)),
-                                BOOKING.STATUS.ne("delivered")))
+                                BOOKING.STATUS.ne(BookingStatus.DELIVERED)))
                 .isZero();
     }
 

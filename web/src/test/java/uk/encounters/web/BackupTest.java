@@ -10,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.cli.Operator;
@@ -76,12 +79,12 @@ class BackupTest {
         TestData data = new TestData(live.dsl());
         long hub = data.hub("Gŵyr & Ōtautahi hub – “quotes”");
         long employer = data.employer(hub, "Ŵelsh Ŵidgets Ltd");
-        long offer = data.offer(employer, "active", TODAY.plusMonths(3));
+        long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(3));
         for (String name : new String[] {"Ysgol Gyfun Gŵyr", "St Æthelred's Academy"}) {
             long school = data.school(hub, name);
-            long request = data.request(school, 9, "open", TODAY.plusWeeks(2));
+            long request = data.request(school, 9, RequestStatus.OPEN, TODAY.plusWeeks(2));
             long volunteer = data.volunteer(employer);
-            long booking = data.booking(request, offer, volunteer, TODAY.plusWeeks(3), "published");
+            long booking = data.booking(request, offer, volunteer, TODAY.plusWeeks(3), BookingStatus.PUBLISHED);
             for (int i = 0; i < 20; i++) {
                 long pupil = data.pupil(school, 7 + i % 7);
                 data.encounter(pupil, TODAY.minusMonths(2), i % 3 != 0);

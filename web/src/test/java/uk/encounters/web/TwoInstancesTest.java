@@ -33,6 +33,7 @@ import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundLock;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -226,7 +227,7 @@ class TwoInstancesTest {
                 .as("one round for the hub, solving")
                 .singleElement()
                 .satisfies(r -> assertThat(r.getId()).isEqualTo(roundId))
-                .satisfies(r -> assertThat(r.getStatus()).isEqualTo(Round.SOLVING));
+                .satisfies(r -> assertThat(r.getStatus()).isEqualTo(RoundStatus.SOLVING));
         assertThat(RoundLock.isHeld(db.dsl(), hub.id())).isTrue();
 
         // the coordinator turned away stops it from the instance that is not solving
@@ -245,7 +246,7 @@ class TwoInstancesTest {
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status()
-                        .equals(Round.PROPOSED));
+                        .equals(RoundStatus.PROPOSED));
         Round stopped = new RoundRepository(db.dsl()).find(hub.id(), roundId).orElseThrow();
         assertThat(stopped.stopRequested()).isTrue();
         assertThat(stopped.elapsed()).as("stopped well before its minute").isLessThan(Duration.ofSeconds(45));
@@ -304,7 +305,7 @@ class TwoInstancesTest {
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status()
-                        .equals(Round.PROPOSED));
+                        .equals(RoundStatus.PROPOSED));
     }
 
     @Test
@@ -326,7 +327,7 @@ class TwoInstancesTest {
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status()
-                        .equals(Round.PROPOSED));
+                        .equals(RoundStatus.PROPOSED));
         olu.get(roundPath);
         assertThat(olu.post(roundPath + "/publish", Map.of()).statusCode()).isEqualTo(302);
         assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":")))

@@ -8,6 +8,7 @@ import uk.encounters.demo.DemoHub;
 import uk.encounters.demo.RequestGenerator;
 import uk.encounters.demo.Seed;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -34,7 +35,8 @@ final class Demand {
         List<DemoHub.Request> requests = new ArrayList<>();
         long sessions = 0;
         for (DemoHub.Request request : hub.requests()) {
-            if (request.status().equals("open") && horizon.overlaps(request.windowStart(), request.windowEnd())) {
+            if (request.status() == RequestStatus.OPEN
+                    && horizon.overlaps(request.windowStart(), request.windowEnd())) {
                 requests.add(request);
                 sessions += sessions(request);
             }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntToLongFunction;
 import uk.encounters.demo.DemoHub;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.Sectors;
 
 /**
@@ -31,12 +32,13 @@ final class HubBookings {
             }
         }
         for (DemoHub.BookingPupil chosen : hub.bookingPupils()) {
-            if (MappedHub.LIVE.contains(hub.bookings().get(chosen.booking()).status())) {
+            if (BookingStatus.AGREED.contains(
+                    hub.bookings().get(chosen.booking()).status())) {
                 bookedPupils.add(key(chosen.school(), chosen.pupilSequence()));
             }
         }
         for (DemoHub.Booking booking : hub.bookings()) {
-            if (!booking.status().equals("delivered")) {
+            if (booking.status() != BookingStatus.DELIVERED) {
                 continue;
             }
             DemoHub.Request request = hub.requests().get(booking.request());

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub;
 import uk.encounters.demo.SchoolProfile;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Availability;
@@ -27,8 +28,6 @@ import uk.encounters.matcher.domain.Volunteer;
  * hub lists them. Ids are unique across the hubs of an instance (schools keep their URN).
  */
 final class MappedHub {
-
-    static final Set<String> LIVE = Set.of("published", "confirmed");
 
     final DemoHub hub;
     final List<School> schools = new ArrayList<>();
@@ -63,7 +62,7 @@ final class MappedHub {
         }
         for (int o = 0; o < hub.offers().size(); o++) {
             DemoHub.Offer offer = hub.offers().get(o);
-            if (offer.status().equals("active")) {
+            if (offer.status() == OfferStatus.ACTIVE) {
                 activeOffers.put(
                         o,
                         offer(
@@ -77,7 +76,7 @@ final class MappedHub {
         for (DemoHub.Booking booking : hub.bookings()) {
             Offer offer = activeOffers.get(booking.offer());
             // the demo books without checking safeguarding; such a booking would be re-brokered, not kept
-            if (LIVE.contains(booking.status())
+            if (BookingStatus.AGREED.contains(booking.status())
                     && horizon.contains(booking.startsOn())
                     && offer != null
                     && (!booking.type().needsSafeguardingCheck() || offer.safeguardedOn(booking.endsOn()))) {

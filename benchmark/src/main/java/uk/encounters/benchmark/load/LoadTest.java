@@ -17,6 +17,7 @@ import uk.encounters.benchmark.load.LoadCast.Part;
 import uk.encounters.benchmark.load.LoadCast.Role;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.DatabaseSettings;
+import uk.encounters.marketplace.round.RoundStatus;
 
 /**
  * The load test of the main pages (docs/operations.md, "Load test"): virtual users on virtual threads, each
@@ -133,7 +134,8 @@ public final class LoadTest {
                             MATCHING_ROUND
                                     .HUB_ID
                                     .eq(hub)
-                                    .and(MATCHING_ROUND.STATUS.in("draft", "solving", "proposed")));
+                                    .and(MATCHING_ROUND.STATUS.in(
+                                            RoundStatus.DRAFT, RoundStatus.SOLVING, RoundStatus.PROPOSED)));
             int coordinator = indexOf(playing, Role.COORDINATOR, hub);
             if (open || coordinator < 0) {
                 continue;
@@ -156,7 +158,10 @@ public final class LoadTest {
             while (database.dsl()
                     .fetchExists(
                             MATCHING_ROUND,
-                            MATCHING_ROUND.HUB_ID.eq(hub).and(MATCHING_ROUND.STATUS.in("draft", "solving")))) {
+                            MATCHING_ROUND
+                                    .HUB_ID
+                                    .eq(hub)
+                                    .and(MATCHING_ROUND.STATUS.in(RoundStatus.DRAFT, RoundStatus.SOLVING)))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Hub " + hub + "'s round did not finish solving");
                 }

@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.DatabaseSettings;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Attachment;
@@ -31,6 +32,7 @@ import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundProblem;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
 
@@ -280,7 +282,7 @@ public final class RoundIoBenchmark {
     private Round proposedRound(long hubId) throws Exception {
         Optional<Round> open = new RoundRepository(dsl).findOpen(hubId);
         if (open.isPresent()
-                && Round.PROPOSED.equals(open.get().status())
+                && RoundStatus.PROPOSED.equals(open.get().status())
                 && proposedBookings(open.get().id()) > 0) {
             return open.get();
         }
@@ -299,7 +301,7 @@ public final class RoundIoBenchmark {
     }
 
     private int proposedBookings(long roundId) {
-        return dsl.fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("proposed")));
+        return dsl.fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq(BookingStatus.PROPOSED)));
     }
 
     /** The hubs with most pupils on roll, largest first. */

@@ -17,7 +17,9 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -62,13 +64,16 @@ record ArmOutcome(
         Condition roundBooking = BOOKING.ROUND_ID.in(dsl.select(MATCHING_ROUND.ID)
                 .from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.eq("published")));
+                .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)));
         var bookings = dsl.select(
                         sum(when(roundBooking, BOOKING_UNITS).otherwise(0)),
-                        sum(when(BOOKING.STATUS.eq("delivered"), BOOKING_UNITS).otherwise(0)),
-                        count().filterWhere(BOOKING.STATUS.eq("declined").and(BOOKING.DECLINED_BY.eq("employer"))),
+                        sum(when(BOOKING.STATUS.eq(BookingStatus.DELIVERED), BOOKING_UNITS)
+                                .otherwise(0)),
+                        count().filterWhere(BOOKING.STATUS
+                                .eq(BookingStatus.DECLINED)
+                                .and(BOOKING.DECLINED_BY.eq("employer"))),
                         count().filterWhere(BOOKING.LATE_CANCELLATION),
-                        count().filterWhere(BOOKING.STATUS.eq("no_show")))
+                        count().filterWhere(BOOKING.STATUS.eq(BookingStatus.NO_SHOW)))
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))

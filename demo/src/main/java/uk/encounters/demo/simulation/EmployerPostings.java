@@ -51,7 +51,7 @@ final class EmployerPostings {
                         employerIds.get(posted.employer()),
                         posted.volunteer() == null ? null : volunteerIds.get(posted.volunteer()),
                         details(posted.offer(), posted.availability()),
-                        OfferRepository.Status.fromCode(posted.offer().status()));
+                        posted.offer().status());
             }
         });
     }

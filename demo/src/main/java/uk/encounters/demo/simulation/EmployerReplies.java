@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 
 /**
@@ -45,7 +46,7 @@ final class EmployerReplies {
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("published"))
+                .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))
                 .orderBy(BOOKING.ID)
                 .fetch();
         for (var b : bookings) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.NoShow;
 import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
@@ -46,7 +47,7 @@ final class SessionDays {
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.in("published", "confirmed"))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .orderBy(BOOKING.ID)
                 .forEach(r -> dsl.transaction(c -> {
                     SchoolBookingRepository bookings = new SchoolBookingRepository(c.dsl());
@@ -69,7 +70,7 @@ final class SessionDays {
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                .and(BOOKING.STATUS.in("published", "confirmed"))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .and(BOOKING.STARTS_ON.le(today))
                 .orderBy(BOOKING.ID)
                 .fetch();

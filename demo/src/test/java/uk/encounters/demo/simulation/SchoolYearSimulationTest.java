@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.demo.SharedData;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
+import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -218,7 +221,7 @@ class SchoolYearSimulationTest {
     @Test
     void eachArmPublishesOneRoundAWeek() {
         for (DSLContext dsl : arms()) {
-            assertThat(dsl.fetchCount(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq("published")))
+            assertThat(dsl.fetchCount(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)))
                     .isEqualTo(WEEKS);
             // published on the simulated Fridays, which the contact cap counts from
             assertThat(dsl.selectDistinct(MATCHING_ROUND.PUBLISHED_AT)
@@ -277,14 +280,17 @@ class SchoolYearSimulationTest {
             assertThat(attended).allSatisfy(r -> {
                 assertThat(r.value2()).isBeforeOrEqualTo(lastDay);
                 assertThat(r.value1()).isEqualTo(r.value2());
-                assertThat(r.value3()).isEqualTo("delivered");
+                assertThat(r.value3()).isEqualTo(BookingStatus.DELIVERED);
             });
             // every session whose day came was delivered or had no employer; later ones are still live
             assertThat(dsl.fetchCount(
-                            BOOKING, BOOKING.STATUS.in("published", "confirmed").and(BOOKING.STARTS_ON.le(lastDay))))
+                            BOOKING, BOOKING.STATUS.in(BookingStatus.AGREED).and(BOOKING.STARTS_ON.le(lastDay))))
                     .isZero();
             assertThat(dsl.fetchCount(
-                            BOOKING, BOOKING.STATUS.in("delivered", "no_show").and(BOOKING.STARTS_ON.gt(lastDay))))
+                            BOOKING,
+                            BOOKING.STATUS
+                                    .in(BookingStatus.DELIVERED, BookingStatus.NO_SHOW)
+                                    .and(BOOKING.STARTS_ON.gt(lastDay))))
                     .isZero();
             // absent pupils are recorded too, and had no encounter
             assertThat(dsl.fetchCount(
@@ -299,12 +305,12 @@ class SchoolYearSimulationTest {
         for (DSLContext dsl : arms()) {
             var declined = dsl.select(BOOKING.ID, BOOKING.REQUEST_ID, BOOKING.STARTS_ON, BOOKING.LATE_CANCELLATION)
                     .from(BOOKING)
-                    .where(BOOKING.STATUS.eq("declined"))
+                    .where(BOOKING.STATUS.eq(BookingStatus.DECLINED))
                     .and(BOOKING.DECLINED_BY.eq("employer"))
                     .fetch();
             assertThat(declined).isNotEmpty();
             for (var d : declined) {
-                String status = dsl.select(REQUEST.STATUS)
+                RequestStatus status = dsl.select(REQUEST.STATUS)
                         .from(REQUEST)
                         .where(REQUEST.ID.eq(d.value2()))
                         .fetchSingle(REQUEST.STATUS);
@@ -313,8 +319,13 @@ class SchoolYearSimulationTest {
                         BOOKING.REQUEST_ID
                                 .eq(d.value2())
                                 .and(BOOKING.ID.gt(d.value1()))
-                                .and(BOOKING.STATUS.in("published", "confirmed", "delivered", "declined", "no_show")));
-                assertThat(status.equals("open") || matchedAgain)
+                                .and(BOOKING.STATUS.in(
+                                        BookingStatus.PUBLISHED,
+                                        BookingStatus.CONFIRMED,
+                                        BookingStatus.DELIVERED,
+                                        BookingStatus.DECLINED,
+                                        BookingStatus.NO_SHOW)));
+                assertThat(status == RequestStatus.OPEN || matchedAgain)
                         .as("request %d after its booking %d was declined: %s", d.value2(), d.value1(), status)
                         .isTrue();
             }

@@ -6,6 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.request.RequestStatus;
 
 /**
  * A booking declined by either side: it stops, its chosen pupils are released, and its request
@@ -17,7 +18,7 @@ final class Decline {
 
     static void apply(DSLContext dsl, long bookingId, String reason, String side) {
         dsl.update(BOOKING)
-                .set(BOOKING.STATUS, "declined")
+                .set(BOOKING.STATUS, BookingStatus.DECLINED)
                 .set(BOOKING.DECLINE_REASON, reason)
                 .set(BOOKING.DECLINED_BY, side)
                 .set(BOOKING.PINNED, false)
@@ -33,10 +34,10 @@ final class Decline {
                 .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId))
                 .execute();
         dsl.update(REQUEST)
-                .set(REQUEST.STATUS, "open")
+                .set(REQUEST.STATUS, RequestStatus.OPEN)
                 .where(REQUEST.ID.eq(
                         DSL.select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ID.eq(bookingId))))
-                .and(REQUEST.STATUS.eq("matched"))
+                .and(REQUEST.STATUS.eq(RequestStatus.MATCHED))
                 .execute();
     }
 }

@@ -6,7 +6,7 @@ import uk.encounters.matcher.domain.EncounterType;
 /** A booking as the employer giving it sees it: where to be, when, and for how many pupils. */
 public record EmployerBooking(
         long id,
-        String status,
+        BookingStatus status,
         String encounterType,
         String offerTitle,
         LocalDate startsOn,
@@ -55,11 +55,11 @@ public record EmployerBooking(
 
     /** Published: proposed to the employer, waiting for a yes or no. */
     public boolean awaitingReply() {
-        return "published".equals(status);
+        return status == BookingStatus.PUBLISHED;
     }
 
     public boolean confirmed() {
-        return "confirmed".equals(status);
+        return status == BookingStatus.CONFIRMED;
     }
 
     /** "Tue 8 Dec 2026", or "Mon 14 Jun to Fri 18 Jun 2027" for a placement. */

@@ -44,14 +44,16 @@ public final class EmployerBookingRepository {
 
     /** Published and confirmed bookings that have not ended, soonest first. */
     public List<EmployerBooking> upcoming(long employerId, LocalDate today) {
-        return select(employerId, BOOKING.STATUS.in("published", "confirmed").and(BOOKING.ENDS_ON.ge(today)))
+        return select(employerId, BOOKING.STATUS.in(BookingStatus.AGREED).and(BOOKING.ENDS_ON.ge(today)))
                 .orderBy(BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
                 .fetch(EmployerBookingRepository::booking);
     }
 
     /** Confirmed bookings from a month back onwards, for the calendar feed. */
     public List<EmployerBooking> confirmed(long employerId, LocalDate today) {
-        return select(employerId, BOOKING.STATUS.eq("confirmed").and(BOOKING.ENDS_ON.ge(today.minusMonths(1))))
+        return select(
+                        employerId,
+                        BOOKING.STATUS.eq(BookingStatus.CONFIRMED).and(BOOKING.ENDS_ON.ge(today.minusMonths(1))))
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
                 .fetch(EmployerBookingRepository::booking);
     }
@@ -69,7 +71,7 @@ public final class EmployerBookingRepository {
      * employer's soonest first: what the round's digests list, in one query.
      */
     public Map<Long, List<EmployerBooking>> inRound(long roundId) {
-        return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.in("published", "confirmed")))
+        return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.in(BookingStatus.AGREED)))
                 .orderBy(OFFER.EMPLOYER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD.desc(), BOOKING.ID)
                 .fetchGroups(r -> r.get(OFFER.EMPLOYER_ID), EmployerBookingRepository::booking);
     }
@@ -129,10 +131,10 @@ public final class EmployerBookingRepository {
             return Reply.TOO_LATE;
         }
         dsl.update(BOOKING)
-                .set(BOOKING.STATUS, "confirmed")
+                .set(BOOKING.STATUS, BookingStatus.CONFIRMED)
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(BOOKING.ID.eq(bookingId))
-                .and(BOOKING.STATUS.eq("published"))
+                .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))
                 .execute();
         return Reply.DONE;
     }
@@ -164,7 +166,7 @@ public final class EmployerBookingRepository {
         if (booking.isEmpty()) {
             return Reply.NOT_FOUND;
         }
-        boolean given = "delivered".equals(booking.get().status())
+        boolean given = booking.get().status() == BookingStatus.DELIVERED
                 || booking.get().confirmed() && booking.get().endsOn().isBefore(today);
         if (!given || booking.get().feedbackGiven()) {
             return Reply.TOO_LATE;
@@ -177,7 +179,9 @@ public final class EmployerBookingRepository {
     }
 
     private static Condition given(LocalDate today) {
-        return BOOKING.STATUS.eq("delivered").or(BOOKING.STATUS.eq("confirmed").and(BOOKING.ENDS_ON.lt(today)));
+        return BOOKING.STATUS
+                .eq(BookingStatus.DELIVERED)
+                .or(BOOKING.STATUS.eq(BookingStatus.CONFIRMED).and(BOOKING.ENDS_ON.lt(today)));
     }
 
     private org.jooq.SelectConditionStep<? extends Record> select(long employerId, Condition condition) {

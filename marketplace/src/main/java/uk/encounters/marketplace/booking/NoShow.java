@@ -18,11 +18,11 @@ public final class NoShow {
     /** True when the booking was live and its day has come; a later call changes nothing. */
     public static boolean record(DSLContext dsl, long bookingId, LocalDate today) {
         int changed = dsl.update(BOOKING)
-                .set(BOOKING.STATUS, "no_show")
+                .set(BOOKING.STATUS, BookingStatus.NO_SHOW)
                 .set(BOOKING.PINNED, false)
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(BOOKING.ID.eq(bookingId))
-                .and(BOOKING.STATUS.in("published", "confirmed"))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .and(BOOKING.STARTS_ON.le(today))
                 .execute();
         if (changed == 0) {

@@ -7,7 +7,7 @@ import uk.encounters.matcher.domain.EncounterType;
 /** A booking as the school sees it: who comes (first name only), when, for which pupils. */
 public record SchoolBooking(
         long id,
-        String status,
+        BookingStatus status,
         String encounterType,
         String employerName,
         String volunteerName,
@@ -45,7 +45,7 @@ public record SchoolBooking(
 
     /** Still to happen and still on: the school may confirm it or decline it. */
     public boolean answerable(LocalDate today) {
-        return startsOn.isAfter(today) && ("published".equals(status) || "confirmed".equals(status));
+        return startsOn.isAfter(today) && BookingStatus.AGREED.contains(status);
     }
 
     public boolean multiDay() {
@@ -54,8 +54,7 @@ public record SchoolBooking(
 
     /** Attendance is taken once the session has started, for a booking that went ahead. */
     public boolean attendanceDue(LocalDate today) {
-        return !startsOn.isAfter(today)
-                && ("confirmed".equals(status) || "delivered".equals(status) || "published".equals(status));
+        return !startsOn.isAfter(today) && (BookingStatus.AGREED.contains(status) || status == BookingStatus.DELIVERED);
     }
 
     public boolean attendanceRecorded() {

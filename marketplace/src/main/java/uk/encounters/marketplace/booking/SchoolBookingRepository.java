@@ -50,7 +50,7 @@ public final class SchoolBookingRepository {
 
     /** Live and delivered bookings, soonest first; declined and cancelled ones drop away. */
     public List<SchoolBooking> forSchool(long schoolId) {
-        return select(schoolId, BOOKING.STATUS.in("published", "confirmed", "delivered"))
+        return select(schoolId, BOOKING.STATUS.in(BookingStatus.HELD))
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
                 .fetch(SchoolBookingRepository::booking);
     }
@@ -60,7 +60,7 @@ public final class SchoolBookingRepository {
      * school's soonest first: what the round's digests list, in one query.
      */
     public Map<Long, List<SchoolBooking>> inRound(long roundId) {
-        return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published")))
+        return select(BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED)))
                 .orderBy(REQUEST.SCHOOL_ID, BOOKING.STARTS_ON, BOOKING.ID)
                 .fetchGroups(r -> r.get(REQUEST.SCHOOL_ID), SchoolBookingRepository::booking);
     }
@@ -188,10 +188,10 @@ public final class SchoolBookingRepository {
                     .execute();
         }
         boolean firstTime = dsl.update(BOOKING)
-                        .set(BOOKING.STATUS, "delivered")
+                        .set(BOOKING.STATUS, BookingStatus.DELIVERED)
                         .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
                         .where(BOOKING.ID.eq(booking.id()))
-                        .and(BOOKING.STATUS.ne("delivered"))
+                        .and(BOOKING.STATUS.ne(BookingStatus.DELIVERED))
                         .execute()
                 == 1;
         Integer cost = dsl.select(OFFER.COST_PER_SESSION_PENCE)

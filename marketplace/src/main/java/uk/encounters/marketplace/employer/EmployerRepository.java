@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.SecretToken;
+import uk.encounters.marketplace.offer.OfferStatus;
 
 /**
  * Organisations, one record each. An organisation merged into another keeps its row (so old
@@ -169,7 +170,7 @@ public final class EmployerRepository {
         var activeOffers = field(selectCount()
                 .from(OFFER)
                 .where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
-                .and(OFFER.STATUS.eq("active"))
+                .and(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(today)));
         var volunteers = field(selectCount()
                 .from(VOLUNTEER)

@@ -18,6 +18,7 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.OfferSubmission;
 
 /**
@@ -229,7 +230,7 @@ public final class OrganisationJoinRepository {
                 organisation = j.get(ORGANISATION_JOIN.ORGANISATION_NAME);
                 welcome(separateId, userId, email, offerId, j);
             }
-            case REFUSED -> offers.changeStatus(offerId, OfferRepository.Status.WITHDRAWN);
+            case REFUSED -> offers.changeStatus(offerId, OfferStatus.WITHDRAWN);
         }
         dsl.update(ORGANISATION_JOIN)
                 .set(ORGANISATION_JOIN.DECISION, decision.code())

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.round.ContactCap;
 import uk.encounters.marketplace.round.EmployerLoad;
 import uk.encounters.matcher.domain.Employer;
@@ -59,11 +60,11 @@ public record EmployerFatigue(
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, hubId, today);
         Map<Long, Integer> asksLonger = EmployerLoad.asksSince(dsl, hubId, twelveWeeksAgo);
         var declined = count().filterWhere(BOOKING.STATUS
-                .eq("declined")
+                .eq(BookingStatus.DECLINED)
                 .and(BOOKING.DECLINED_BY.eq("employer"))
                 .and(BOOKING.LATE_CANCELLATION.isFalse()));
         var late = count().filterWhere(BOOKING.LATE_CANCELLATION);
-        var noShows = count().filterWhere(BOOKING.STATUS.eq("no_show"));
+        var noShows = count().filterWhere(BOOKING.STATUS.eq(BookingStatus.NO_SHOW));
         // Every one of these is a declined or no-show booking (a late cancellation is a decline:
         // booking_late_cancellation_ck), found through the status index; starting
         // from the hub's employers instead looked up every offer of every one (20 ms for 2,364 employers).
@@ -75,7 +76,7 @@ public record EmployerFatigue(
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
-                .and(BOOKING.STATUS.in("declined", "no_show"))
+                .and(BOOKING.STATUS.in(BookingStatus.DECLINED, BookingStatus.NO_SHOW))
                 .and(BOOKING.STARTS_ON.ge(twelveWeeksAgo))
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(OFFER.EMPLOYER_ID);

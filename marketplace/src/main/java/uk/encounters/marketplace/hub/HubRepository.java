@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 
 public final class HubRepository {
 
@@ -52,14 +54,14 @@ public final class HubRepository {
                 .from(REQUEST)
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .where(REQUEST.STATUS.eq("open"))
+                .where(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .groupBy(SCHOOL.HUB_ID)
                 .asTable("requests");
         var offers = dsl.select(EMPLOYER.HUB_ID, count().as("offers"))
                 .from(OFFER)
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(OFFER.STATUS.eq("active"))
+                .where(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(today))
                 .groupBy(EMPLOYER.HUB_ID)
                 .asTable("offers");

@@ -21,12 +21,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.csv.CsvWriter;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.round.RoundProblem;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.domain.School;
 
@@ -69,7 +71,7 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
         Optional<Long> round = dsl.select(MATCHING_ROUND.ID)
                 .from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.in("proposed", "published"))
+                .and(MATCHING_ROUND.STATUS.in(RoundStatus.PROPOSED, RoundStatus.PUBLISHED))
                 .orderBy(MATCHING_ROUND.CREATED_AT.desc(), MATCHING_ROUND.ID.desc())
                 .limit(1)
                 .fetchOptional(MATCHING_ROUND.ID);
@@ -105,8 +107,8 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
     private static List<Unmet> unmet(DSLContext dsl, long hubId, LocalDate today) {
         Horizon horizon = RoundSolver.nextHorizon(today);
         var held = BOOKING.STATUS
-                .in(RoundProblem.HELD)
-                .or(BOOKING.STATUS.eq("proposed").and(MATCHING_ROUND.STATUS.eq("proposed")));
+                .in(BookingStatus.HELD)
+                .or(BOOKING.STATUS.eq(BookingStatus.PROPOSED).and(MATCHING_ROUND.STATUS.eq(RoundStatus.PROPOSED)));
         var taken = coalesce(sum(RoundProblem.BOOKING_UNITS).filterWhere(held), inline(BigDecimal.ZERO));
         return dsl
                 .select(

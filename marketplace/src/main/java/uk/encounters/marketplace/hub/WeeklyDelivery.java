@@ -11,11 +11,14 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
@@ -36,7 +39,8 @@ public record WeeklyDelivery(
      * On the calendar at some point and not withdrawn in time: a later no-show or late cancellation
      * still leaves a hole in the week, which is what the coordinator needs to see.
      */
-    static final List<String> PLANNED = List.of("published", "confirmed", "delivered", "no_show");
+    static final Set<BookingStatus> PLANNED = EnumSet.of(
+            BookingStatus.PUBLISHED, BookingStatus.CONFIRMED, BookingStatus.DELIVERED, BookingStatus.NO_SHOW);
 
     /**
      * Every school week from the start of this school year to the end of the next round's horizon
@@ -55,7 +59,7 @@ public record WeeklyDelivery(
                 .where(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID))
                 .and(ENCOUNTER.ATTENDED));
         var planned = BOOKING.STATUS.in(PLANNED).or(BOOKING.LATE_CANCELLATION);
-        var delivered = BOOKING.STATUS.eq("delivered");
+        var delivered = BOOKING.STATUS.eq(BookingStatus.DELIVERED);
         Map<LocalDate, WeeklyDelivery> weeks = dsl.select(
                         week,
                         count().filterWhere(planned),

@@ -25,7 +25,7 @@ public final class EmployerOfferChanges {
     public long create(Actor actor, long employerId, NewOffer offer) {
         return dsl.transactionResult(c -> {
             long created = new OfferRepository(c.dsl())
-                    .create(employerId, offer.volunteerId(), offer.details(), OfferRepository.Status.ACTIVE);
+                    .create(employerId, offer.volunteerId(), offer.details(), OfferStatus.ACTIVE);
             new AuditLog(c.dsl()).record(actor, "offer_created", "offer", created, Map.of());
             return created;
         });
@@ -39,11 +39,11 @@ public final class EmployerOfferChanges {
     }
 
     /** Pause, resume or withdraw; false when the offer cannot go that way from where it is. */
-    public boolean changeStatus(Actor actor, long offerId, OfferRepository.Status to) {
+    public boolean changeStatus(Actor actor, long offerId, OfferStatus to) {
         return dsl.transactionResult(c -> {
             boolean done = new OfferRepository(c.dsl()).changeStatus(offerId, to);
             if (done) {
-                new AuditLog(c.dsl()).record(actor, "offer_" + to.code(), "offer", offerId, Map.of());
+                new AuditLog(c.dsl()).record(actor, "offer_" + to.getLiteral(), "offer", offerId, Map.of());
             }
             return done;
         });
@@ -57,8 +57,7 @@ public final class EmployerOfferChanges {
     public void importAll(Actor actor, long employerId, List<NewOffer> offers, long skipped) {
         dsl.transaction(c -> {
             OfferRepository repository = new OfferRepository(c.dsl());
-            offers.forEach(
-                    o -> repository.create(employerId, o.volunteerId(), o.details(), OfferRepository.Status.ACTIVE));
+            offers.forEach(o -> repository.create(employerId, o.volunteerId(), o.details(), OfferStatus.ACTIVE));
             new AuditLog(c.dsl())
                     .record(
                             actor,

@@ -133,7 +133,7 @@ public final class OfferDirectory {
 
     private static Condition matching(Query query, Field<Double> distance) {
         return OFFER.STATUS
-                .eq("active")
+                .eq(OfferStatus.ACTIVE)
                 .and(EMPLOYER.HUB_ID.eq(query.hubId()))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 // an offer stays 'active' after its last date until someone withdraws it

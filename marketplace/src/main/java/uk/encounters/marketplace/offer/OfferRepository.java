@@ -22,29 +22,13 @@ import uk.encounters.matcher.domain.EncounterType;
 
 public final class OfferRepository {
 
-    /** What an employer can do with an offer in each status. */
-    public enum Status {
-        PENDING,
-        ACTIVE,
-        PAUSED,
-        WITHDRAWN;
-
-        public String code() {
-            return name().toLowerCase();
-        }
-
-        public static Status fromCode(String code) {
-            return valueOf(code.toUpperCase());
-        }
-    }
-
     /** An offer as its employer's page lists it. */
     public record OfferSummary(
             long id,
             long employerId,
             String type,
             String title,
-            String status,
+            OfferStatus status,
             int pupilsMax,
             LocalDate availableFrom,
             LocalDate availableUntil,
@@ -55,24 +39,24 @@ public final class OfferRepository {
         }
 
         public boolean pending() {
-            return "pending".equals(status);
+            return status == OfferStatus.PENDING;
         }
 
         public boolean active() {
-            return "active".equals(status);
+            return status == OfferStatus.ACTIVE;
         }
 
         public boolean paused() {
-            return "paused".equals(status);
+            return status == OfferStatus.PAUSED;
         }
 
         public boolean withdrawn() {
-            return "withdrawn".equals(status);
+            return status == OfferStatus.WITHDRAWN;
         }
     }
 
     /** An offer as its edit form shows it. */
-    public record StoredOffer(long id, long employerId, Long volunteerId, Status status, OfferDetails details) {}
+    public record StoredOffer(long id, long employerId, Long volunteerId, OfferStatus status, OfferDetails details) {}
 
     private final DSLContext dsl;
 
@@ -81,10 +65,10 @@ public final class OfferRepository {
     }
 
     /** Writes an offer and its availability; from the public form it waits, pending, for the emailed link. */
-    public long create(long employerId, Long volunteerId, OfferDetails offer, Status status) {
+    public long create(long employerId, Long volunteerId, OfferDetails offer, OfferStatus status) {
         OfferRecord record = dsl.newRecord(OFFER);
         record.setEmployerId(employerId);
-        record.setStatus(status.code());
+        record.setStatus(status);
         fill(record, volunteerId, offer);
         record.insert();
         writeAvailability(record.getId(), offer);
@@ -106,17 +90,11 @@ public final class OfferRepository {
      * Pauses, resumes or withdraws an offer. A withdrawn offer stays withdrawn: its history is
      * kept for the bookings made from it. True when the status changed.
      */
-    public boolean changeStatus(long offerId, Status to) {
-        List<String> from = switch (to) {
-            case PAUSED -> List.of("active");
-            case ACTIVE -> List.of("paused", "pending");
-            case WITHDRAWN -> List.of("pending", "active", "paused");
-            case PENDING -> List.of();
-        };
+    public boolean changeStatus(long offerId, OfferStatus to) {
         return dsl.update(OFFER)
-                        .set(OFFER.STATUS, to.code())
+                        .set(OFFER.STATUS, to)
                         .where(OFFER.ID.eq(offerId))
-                        .and(OFFER.STATUS.in(from))
+                        .and(OFFER.STATUS.in(to.reachableFrom()))
                         .execute()
                 == 1;
     }
@@ -133,7 +111,10 @@ public final class OfferRepository {
                         .from(ORGANISATION_JOIN)
                         .where(ORGANISATION_JOIN.OFFER_ID.eq(OFFER.ID))
                         .and(ORGANISATION_JOIN.DECISION.isNull()))
-                .orderBy(DSL.when(OFFER.STATUS.eq("withdrawn"), 1).else_(0), OFFER.CREATED_AT.desc(), OFFER.ID.desc())
+                .orderBy(
+                        DSL.when(OFFER.STATUS.eq(OfferStatus.WITHDRAWN), 1).else_(0),
+                        OFFER.CREATED_AT.desc(),
+                        OFFER.ID.desc())
                 .fetch(Records.mapping(OfferSummary::new));
     }
 
@@ -177,21 +158,16 @@ public final class OfferRepository {
                     offer.getSendAdaptable(),
                     offer.getCostPerSessionPence(),
                     offer.getRequirements());
-            return new StoredOffer(
-                    offerId,
-                    offer.getEmployerId(),
-                    offer.getVolunteerId(),
-                    Status.fromCode(offer.getStatus()),
-                    details);
+            return new StoredOffer(offerId, offer.getEmployerId(), offer.getVolunteerId(), offer.getStatus(), details);
         });
     }
 
     /** A pending offer goes live; true when it was pending. */
     public boolean activate(long offerId) {
         return dsl.update(OFFER)
-                        .set(OFFER.STATUS, "active")
+                        .set(OFFER.STATUS, OfferStatus.ACTIVE)
                         .where(OFFER.ID.eq(offerId))
-                        .and(OFFER.STATUS.eq("pending"))
+                        .and(OFFER.STATUS.eq(OfferStatus.PENDING))
                         .execute()
                 == 1;
     }
@@ -238,7 +214,7 @@ public final class OfferRepository {
         insert.execute();
     }
 
-    private SelectJoinStep<Record9<Long, Long, String, String, String, Integer, LocalDate, LocalDate, Integer>>
+    private SelectJoinStep<Record9<Long, Long, String, String, OfferStatus, Integer, LocalDate, LocalDate, Integer>>
             summaries() {
         var rows =
                 DSL.field(DSL.selectCount().from(OFFER_AVAILABILITY).where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID)));

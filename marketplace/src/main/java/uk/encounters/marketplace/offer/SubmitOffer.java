@@ -54,7 +54,7 @@ public final class SubmitOffer {
                     .orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
             // No volunteer yet: the organisation's list gains them only when someone of it says yes.
             offerId = new OfferRepository(tx)
-                    .create(existing.get().employerId(), null, offer.offer(), OfferRepository.Status.PENDING);
+                    .create(existing.get().employerId(), null, offer.offer(), OfferStatus.PENDING);
             join = Optional.of(
                     new OrganisationJoinRepository(tx, clock).request(existing.get(), userId, offerId, offer));
         } else {
@@ -70,8 +70,7 @@ public final class SubmitOffer {
                             1));
             long volunteerId = new VolunteerRepository(tx)
                     .findOrCreate(employerId, offer.contactName(), offer.email(), offer.safeguardingCheckedUntil());
-            offerId = new OfferRepository(tx)
-                    .create(employerId, volunteerId, offer.offer(), OfferRepository.Status.PENDING);
+            offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(), OfferStatus.PENDING);
             // The organisation's page opens to them when they follow the link (confirmOffer), not before:
             // anyone can type anyone's address into the form.
             userId = account.map(Account::id)

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.EnumType;
 import org.jooq.Record;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.outbox.LinkSlots;
@@ -241,16 +242,21 @@ public final class SubjectAccess {
                 .map(r -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 0; i < r.size(); i++) {
-                        Object value = r.get(i);
-                        row.put(
-                                r.field(i).getName(),
-                                value == null || value instanceof Number || value instanceof Boolean
-                                        ? value
-                                        : value.toString());
+                        row.put(r.field(i).getName(), jsonValue(r.get(i)));
                     }
                     return row;
                 })
                 .toList();
+    }
+
+    private static Object jsonValue(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Number n -> n;
+            case Boolean b -> b;
+            case EnumType status -> status.getLiteral();
+            default -> value.toString();
+        };
     }
 
     private static String json(Object value) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -119,7 +120,7 @@ public final class EncounterLog {
                 .leftJoin(ENCOUNTER)
                 .on(ENCOUNTER.BOOKING_ID.eq(BOOKING.ID))
                 .where(REQUEST.SCHOOL_ID.eq(schoolId))
-                .and(BOOKING.STATUS.eq("delivered"))
+                .and(BOOKING.STATUS.eq(BookingStatus.DELIVERED))
                 .groupBy(BOOKING.ID, EMPLOYER.NAME, REQUEST.YEAR_GROUP)
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
                 .fetch(r -> new BookingEvidence(

@@ -18,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -127,7 +128,7 @@ public final class ProgressRepository {
                 .on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
                 .where(BOOKING_PUPIL.PUPIL_ID.eq(PUPIL.ID))
                 .and(BOOKING.REQUEST_ID.in(DSL.select(REQUEST.ID).from(REQUEST).where(requests)))
-                .and(BOOKING.STATUS.in("published", "confirmed"))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .and(BOOKING.STARTS_ON.between(today, year.lastDay()))));
         return dsl.select(
                         PUPIL.ID,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
@@ -209,12 +210,16 @@ public final class RequestPlan {
                         DSL.inline(0)))
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .and(BOOKING.STATUS.in("proposed", "published", "confirmed", "delivered")));
+                .and(BOOKING.STATUS.in(
+                        BookingStatus.PROPOSED,
+                        BookingStatus.PUBLISHED,
+                        BookingStatus.CONFIRMED,
+                        BookingStatus.DELIVERED)));
         Map<Integer, Map<Need, Integer>> places = new HashMap<>();
         dsl.select(REQUEST.YEAR_GROUP, REQUEST.ENCOUNTER_TYPE, REQUEST.PUPILS, REQUEST.SESSIONS, held)
                 .from(REQUEST)
                 .where(REQUEST.SCHOOL_ID.eq(schoolId))
-                .and(REQUEST.STATUS.eq("open"))
+                .and(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .and(REQUEST.WINDOW_END.ge(today))
                 .forEach(r -> {
                     EncounterType type = EncounterType.fromCode(r.value2());

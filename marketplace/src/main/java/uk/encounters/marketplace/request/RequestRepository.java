@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -25,7 +26,7 @@ public final class RequestRepository {
     /** A request as the school's list shows it. */
     public record RequestSummary(
             long id,
-            String status,
+            RequestStatus status,
             EncounterType type,
             int yearGroup,
             int pupils,
@@ -35,7 +36,7 @@ public final class RequestRepository {
             int liveBookings) {
 
         public boolean open() {
-            return "open".equals(status);
+            return status == RequestStatus.OPEN;
         }
 
         public String typeLabel() {
@@ -43,7 +44,7 @@ public final class RequestRepository {
         }
     }
 
-    public record StoredRequest(long id, long schoolId, String status, RequestDetails details) {}
+    public record StoredRequest(long id, long schoolId, RequestStatus status, RequestDetails details) {}
 
     private final DSLContext dsl;
 
@@ -54,7 +55,7 @@ public final class RequestRepository {
     public long create(long schoolId, RequestDetails request) {
         RequestRecord record = dsl.newRecord(REQUEST);
         record.setSchoolId(schoolId);
-        record.setStatus("open");
+        record.setStatus(RequestStatus.OPEN);
         fill(record, request);
         record.insert();
         return record.getId();
@@ -64,7 +65,10 @@ public final class RequestRepository {
     public boolean update(long schoolId, long requestId, RequestDetails request) {
         RequestRecord record = dsl.fetchOne(
                 REQUEST,
-                REQUEST.ID.eq(requestId).and(REQUEST.SCHOOL_ID.eq(schoolId)).and(REQUEST.STATUS.eq("open")));
+                REQUEST.ID
+                        .eq(requestId)
+                        .and(REQUEST.SCHOOL_ID.eq(schoolId))
+                        .and(REQUEST.STATUS.eq(RequestStatus.OPEN)));
         if (record == null) {
             return false;
         }
@@ -75,10 +79,10 @@ public final class RequestRepository {
     /** True when it was open; a matched request is cancelled by declining its bookings. */
     public boolean cancel(long schoolId, long requestId) {
         return dsl.update(REQUEST)
-                        .set(REQUEST.STATUS, "cancelled")
+                        .set(REQUEST.STATUS, RequestStatus.CANCELLED)
                         .where(REQUEST.ID.eq(requestId))
                         .and(REQUEST.SCHOOL_ID.eq(schoolId))
-                        .and(REQUEST.STATUS.eq("open"))
+                        .and(REQUEST.STATUS.eq(RequestStatus.OPEN))
                         .execute()
                 == 1;
     }
@@ -87,7 +91,7 @@ public final class RequestRepository {
         var live = DSL.field(DSL.selectCount()
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .and(BOOKING.STATUS.in("published", "confirmed", "delivered")));
+                .and(BOOKING.STATUS.in(BookingStatus.HELD)));
         return dsl.select(
                         REQUEST.ID,
                         REQUEST.STATUS,
@@ -101,8 +105,8 @@ public final class RequestRepository {
                 .from(REQUEST)
                 .where(REQUEST.SCHOOL_ID.eq(schoolId))
                 .orderBy(
-                        DSL.when(REQUEST.STATUS.eq("open"), 0)
-                                .when(REQUEST.STATUS.eq("matched"), 1)
+                        DSL.when(REQUEST.STATUS.eq(RequestStatus.OPEN), 0)
+                                .when(REQUEST.STATUS.eq(RequestStatus.MATCHED), 1)
                                 .else_(2),
                         REQUEST.WINDOW_START,
                         REQUEST.ID)
@@ -153,7 +157,7 @@ public final class RequestRepository {
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(REQUEST.SCHOOL_ID.eq(schoolId))
-                .and(BOOKING.STATUS.in("confirmed", "delivered"))
+                .and(BOOKING.STATUS.in(BookingStatus.CONFIRMED, BookingStatus.DELIVERED))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.NAME)
                 .fetchMap(EMPLOYER.ID, EMPLOYER.NAME);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.offer.Sectors;
 
@@ -37,7 +38,7 @@ final class CohortHistory {
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                .and(BOOKING.STATUS.in(RoundProblem.HELD))
+                .and(BOOKING.STATUS.in(BookingStatus.HELD))
                 .and(BOOKING.STARTS_ON.between(AcademicYear.containing(day).firstDay(), day.minusDays(1)))
                 .forEach(r -> {
                     String cohort = key(r.value1(), r.value2());

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.BookingStatus;
 
 /**
  * How much the hub has asked of its employers lately, and how they answered: what the contact
@@ -57,7 +58,7 @@ public final class EmployerLoad {
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.eq("published"))
+                .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED))
                 .and(MATCHING_ROUND.PUBLISHED_AT.ge(since.atStartOfDay().atOffset(ZoneOffset.UTC)))
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
@@ -75,8 +76,8 @@ public final class EmployerLoad {
                 .and(BOOKING.STARTS_ON.ge(since))
                 // a late cancellation is a declined booking (booking_late_cancellation_ck): naming both
                 // statuses lets PostgreSQL use booking_status_starts_ix rather than read every booking
-                .and(BOOKING.STATUS.in("declined", "no_show"))
-                .and(BOOKING.STATUS.eq("no_show").or(BOOKING.LATE_CANCELLATION))
+                .and(BOOKING.STATUS.in(BookingStatus.DECLINED, BookingStatus.NO_SHOW))
+                .and(BOOKING.STATUS.eq(BookingStatus.NO_SHOW).or(BOOKING.LATE_CANCELLATION))
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.round.RoundEdits.Edit;
 import uk.encounters.matcher.domain.MatchingProblem;
@@ -145,7 +146,7 @@ public final class HandAssignment {
                 OfferSlot from = chosen.get().displacedFrom().get(i);
                 tx.deleteFrom(BOOKING)
                         .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(BOOKING.STATUS.eq("proposed"))
+                        .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
                         .and(BOOKING.PINNED.isFalse())
                         .and(BOOKING.REQUEST_ID.eq(request))
                         .and(BOOKING.OFFER_ID.eq(from.offer().id()))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.Session;
@@ -36,7 +37,7 @@ final class Proposal {
         Explanations explanations = Explanations.of(plan);
         tx.deleteFrom(BOOKING)
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("proposed"))
+                .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
                 .and(BOOKING.PINNED.isFalse())
                 .execute();
         tx.deleteFrom(ROUND_UNMATCHED)
@@ -95,7 +96,7 @@ final class Proposal {
                 .set(BOOKING.ENDS_ON, slot.endsOn())
                 .set(BOOKING.PERIOD, slot.period().code())
                 .set(BOOKING.PUPILS, pupils)
-                .set(BOOKING.STATUS, "proposed")
+                .set(BOOKING.STATUS, BookingStatus.PROPOSED)
                 .set(BOOKING.PINNED, pinned)
                 .set(
                         BOOKING.EXPLANATION,

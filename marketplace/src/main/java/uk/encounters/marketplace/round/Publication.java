@@ -33,6 +33,7 @@ import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.Select;
 import uk.encounters.marketplace.account.LoginTokenRepository;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.booking.SchoolBooking;
@@ -40,6 +41,7 @@ import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundDigests.Recipient;
 import uk.encounters.marketplace.school.BudgetRepository;
 
@@ -85,12 +87,12 @@ public final class Publication {
 
     private Published publishIn(DSLContext tx, long hubId, long roundId) {
         int marked = tx.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STATUS, Round.PUBLISHED)
+                .set(MATCHING_ROUND.STATUS, RoundStatus.PUBLISHED)
                 // by the app's clock: the contact cap and fatigue count rounds published in the weeks before a day
                 .set(MATCHING_ROUND.PUBLISHED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .where(MATCHING_ROUND.ID.eq(roundId))
                 .and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.eq(Round.PROPOSED))
+                .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PROPOSED))
                 .execute();
         if (marked == 0) {
             boolean published = tx.fetchExists(
@@ -99,15 +101,15 @@ public final class Publication {
                             .ID
                             .eq(roundId)
                             .and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                            .and(MATCHING_ROUND.STATUS.eq(Round.PUBLISHED)));
+                            .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)));
             return Published.not(published ? Result.ALREADY_PUBLISHED : Result.NOT_READY);
         }
         int published = tx.update(BOOKING)
-                .set(BOOKING.STATUS, "published")
+                .set(BOOKING.STATUS, BookingStatus.PUBLISHED)
                 .set(BOOKING.PINNED, false)
                 .set(BOOKING.UPDATED_AT, currentOffsetDateTime())
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("proposed"))
+                .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
                 .execute();
         commitBudgets(tx, roundId);
         markMatchedRequests(tx, roundId);
@@ -161,7 +163,7 @@ public final class Publication {
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq("published"))
+                .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
                 .orderBy(BOOKING.ID)
                 .fetch(r -> new BudgetRepository.Charge(
@@ -178,11 +180,11 @@ public final class Publication {
                         .cast(Integer.class))
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                .and(BOOKING.STATUS.in(RoundProblem.HELD));
+                .and(BOOKING.STATUS.in(BookingStatus.HELD));
         tx.update(REQUEST)
-                .set(REQUEST.STATUS, "matched")
+                .set(REQUEST.STATUS, RequestStatus.MATCHED)
                 .where(REQUEST.ID.in(select(BOOKING.REQUEST_ID).from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))))
-                .and(REQUEST.STATUS.eq("open"))
+                .and(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .and(RoundProblem.REQUEST_UNITS.le(field(held)))
                 .execute();
     }
@@ -218,7 +220,7 @@ public final class Publication {
                         .join(OFFER)
                         .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                         .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(BOOKING.STATUS.eq("published"))))
+                        .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))))
                 .orderBy(EMPLOYER.ID)
                 .fetch(Records.mapping(Recipient::new));
     }
@@ -235,7 +237,7 @@ public final class Publication {
                         .join(REQUEST)
                         .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                         .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(BOOKING.STATUS.eq("published"))))
+                        .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))))
                 .orderBy(SCHOOL.ID)
                 .fetch(Records.mapping(Recipient::new));
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 public record Round(
         long id,
         long hubId,
-        String status,
+        RoundStatus status,
         String kind,
         LocalDate horizonStart,
         LocalDate horizonEnd,
@@ -32,19 +32,13 @@ public record Round(
         String error,
         OffsetDateTime now) {
 
-    public static final String DRAFT = "draft";
-    public static final String SOLVING = "solving";
-    public static final String PROPOSED = "proposed";
-    public static final String PUBLISHED = "published";
-    public static final String DISCARDED = "discarded";
-
     /** Still open to change: draft, solving or proposed (a hub has at most one such round). */
     public boolean open() {
-        return DRAFT.equals(status) || SOLVING.equals(status) || PROPOSED.equals(status);
+        return RoundStatus.OPEN.contains(status);
     }
 
     public boolean solving() {
-        return SOLVING.equals(status);
+        return status == RoundStatus.SOLVING;
     }
 
     /** Time since the solve started, by the database's clock, to the finish or now. */

@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.booking.BookingStatus;
 
 /**
  * The coordinator's hand on a proposal before it is published: pin a booking so re-solving
@@ -100,7 +101,10 @@ public final class RoundEdits {
         }
         boolean proposedHere = tx.fetchExists(
                 BOOKING,
-                BOOKING.ID.eq(bookingId).and(BOOKING.ROUND_ID.eq(roundId)).and(BOOKING.STATUS.eq("proposed")));
+                BOOKING.ID
+                        .eq(bookingId)
+                        .and(BOOKING.ROUND_ID.eq(roundId))
+                        .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED)));
         if (!proposedHere) {
             return Edit.NOT_FOUND;
         }
@@ -109,7 +113,7 @@ public final class RoundEdits {
 
     /** Locks the hub's round for an edit: DONE when it is a proposal that may be changed. */
     static Edit lockProposed(DSLContext tx, long hubId, long roundId) {
-        Optional<String> status = tx.select(MATCHING_ROUND.STATUS)
+        Optional<RoundStatus> status = tx.select(MATCHING_ROUND.STATUS)
                 .from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.ID.eq(roundId))
                 .and(MATCHING_ROUND.HUB_ID.eq(hubId))
@@ -118,6 +122,6 @@ public final class RoundEdits {
         if (status.isEmpty()) {
             return Edit.NOT_FOUND;
         }
-        return Round.PROPOSED.equals(status.get()) ? Edit.DONE : Edit.NOT_EDITABLE;
+        return status.get() == RoundStatus.PROPOSED ? Edit.DONE : Edit.NOT_EDITABLE;
     }
 }

@@ -21,8 +21,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -150,7 +152,7 @@ public final class RoundMarket {
                 select(coalesce(sum(RoundProblem.BOOKING_UNITS), inline(0)).cast(Integer.class))
                         .from(BOOKING)
                         .where(BOOKING.REQUEST_ID.eq(REQUEST.ID))
-                        .and(BOOKING.STATUS.in(RoundProblem.HELD)));
+                        .and(BOOKING.STATUS.in(BookingStatus.HELD)));
         return dsl
                 .select(
                         REQUEST.ENCOUNTER_TYPE,
@@ -193,7 +195,7 @@ public final class RoundMarket {
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
-                .and(OFFER.STATUS.eq("active"))
+                .and(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(horizon.start()))
                 .and(OFFER.AVAILABLE_FROM.le(horizon.end()))
                 .fetch(r -> new Offered(

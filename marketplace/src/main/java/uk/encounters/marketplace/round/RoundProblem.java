@@ -29,14 +29,17 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.PupilValueSettings;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.request.RequestRepository;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
@@ -63,9 +66,6 @@ import uk.encounters.matcher.solver.MatchingWeights;
  */
 public final class RoundProblem {
 
-    static final List<String> LIVE = List.of("published", "confirmed");
-    /** Bookings that give (or gave) a request one of its sessions. */
-    public static final List<String> HELD = List.of("published", "confirmed", "delivered");
     /** What a booking gives its request: one session, or for work experience its pupils' places. */
     public static final Field<Integer> BOOKING_UNITS = when(
                     BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
@@ -105,7 +105,7 @@ public final class RoundProblem {
             Set<String> sectors,
             Long preferredEmployerId,
             boolean send,
-            String status) {}
+            RequestStatus status) {}
 
     /** @param units as {@link #BOOKING_UNITS} counts them; @param fixed live or pinned: it never moves */
     private record BookingRow(
@@ -130,7 +130,7 @@ public final class RoundProblem {
         for (RequestRow row : requests) {
             List<BookingRow> booked = inHorizon.getOrDefault(row.id(), List.of());
             int bookedUnits = booked.stream().mapToInt(BookingRow::units).sum();
-            boolean planned = "open".equals(row.status()) && scope.plans(row.id());
+            boolean planned = row.status() == RequestStatus.OPEN && scope.plans(row.id());
             int units =
                     planned ? Math.max(bookedUnits, row.units() - heldOutside.getOrDefault(row.id(), 0)) : bookedUnits;
             if (units == 0) {
@@ -196,7 +196,7 @@ public final class RoundProblem {
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(SCHOOL.HUB_ID.eq(scope.hubId()))
-                .and(BOOKING.STATUS.in(LIVE))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .and(BOOKING.STARTS_ON.between(
                         scope.horizon().start(), scope.horizon().end()))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
@@ -232,7 +232,7 @@ public final class RoundProblem {
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
-                .and(BOOKING.STATUS.in(LIVE))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .and(BOOKING.STARTS_ON.between(
                         scope.horizon().start(), scope.horizon().end()))
                 .groupBy(OFFER.EMPLOYER_ID)
@@ -266,7 +266,7 @@ public final class RoundProblem {
     /** Active offers that overlap the horizon, and any other offer a booking in the problem names. */
     private List<Offer> offers(Scope scope, Map<Long, Employer> employers, Set<Long> bookedOffers) {
         Condition active = OFFER.STATUS
-                .eq("active")
+                .eq(OfferStatus.ACTIVE)
                 .and(OFFER.AVAILABLE_UNTIL.ge(scope.horizon().start()))
                 .and(OFFER.AVAILABLE_FROM.le(scope.horizon().end()));
         var rows = dsl.select(OFFER.asterisk(), VOLUNTEER.NAME, VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, VOLUNTEER.ACTIVE)
@@ -305,7 +305,8 @@ public final class RoundProblem {
                     ? null
                     : new Volunteer(volunteerId, r.get(VOLUNTEER.NAME), r.get(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL));
             // a paused offer, or one whose volunteer left, keeps its bookings but takes no new ones
-            boolean takesNew = "active".equals(r.get(OFFER.STATUS)) && (volunteerId == null || r.get(VOLUNTEER.ACTIVE));
+            boolean takesNew =
+                    r.get(OFFER.STATUS) == OfferStatus.ACTIVE && (volunteerId == null || r.get(VOLUNTEER.ACTIVE));
             EncounterType type = EncounterType.fromCode(r.get(OFFER.ENCOUNTER_TYPE));
             offers.add(new Offer(
                     r.get(OFFER.ID),
@@ -372,7 +373,7 @@ public final class RoundProblem {
     /** The open requests a round plans: their window meets the horizon and has not passed. */
     public static Condition openInHorizon(Horizon horizon, LocalDate today) {
         return REQUEST.STATUS
-                .eq("open")
+                .eq(RequestStatus.OPEN)
                 .and(REQUEST.WINDOW_END.ge(horizon.start()))
                 .and(REQUEST.WINDOW_END.ge(today))
                 .and(REQUEST.WINDOW_START.le(horizon.end()));
@@ -381,17 +382,17 @@ public final class RoundProblem {
     /** Live bookings in the horizon, and the bookings this round proposes (wherever they fall). */
     private Condition inHorizon(Scope scope) {
         Condition live = BOOKING.STATUS
-                .in(LIVE)
+                .in(BookingStatus.AGREED)
                 .and(BOOKING.STARTS_ON.between(
                         scope.horizon().start(), scope.horizon().end()));
         return scope.roundId() == null
                 ? live
-                : live.or(BOOKING.STATUS.eq("proposed").and(BOOKING.ROUND_ID.eq(scope.roundId())));
+                : live.or(BOOKING.STATUS.eq(BookingStatus.PROPOSED).and(BOOKING.ROUND_ID.eq(scope.roundId())));
     }
 
     private Map<Long, List<BookingRow>> bookingsInHorizon(Scope scope, List<RequestRow> requests) {
         Map<Long, List<BookingRow>> bookings = new HashMap<>();
-        Field<Boolean> fixed = field(BOOKING.STATUS.in(LIVE).or(BOOKING.PINNED));
+        Field<Boolean> fixed = field(BOOKING.STATUS.in(BookingStatus.AGREED).or(BOOKING.PINNED));
         dsl.select(
                         BOOKING.REQUEST_ID,
                         BOOKING.OFFER_ID,
@@ -423,10 +424,10 @@ public final class RoundProblem {
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.in(
                         requests.stream().map(RequestRow::id).toList()))
-                .and(BOOKING.STATUS.in(HELD))
+                .and(BOOKING.STATUS.in(BookingStatus.HELD))
                 .and(BOOKING.STARTS_ON
                         .notBetween(scope.horizon().start(), scope.horizon().end())
-                        .or(BOOKING.STATUS.eq("delivered")))
+                        .or(BOOKING.STATUS.eq(BookingStatus.DELIVERED)))
                 .groupBy(BOOKING.REQUEST_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2().intValue());
     }

@@ -22,7 +22,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.request.RequestStatus;
 
 /** The matching_round rows of a hub: created, solved, progressed, stopped, published, discarded. */
 public final class RoundRepository {
@@ -42,7 +44,7 @@ public final class RoundRepository {
     /** The round of the hub still open to change (draft, solving or proposed), if any. */
     public Optional<Round> findOpen(long hubId) {
         return select().where(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.in(Round.DRAFT, Round.SOLVING, Round.PROPOSED))
+                .and(MATCHING_ROUND.STATUS.in(RoundStatus.DRAFT, RoundStatus.SOLVING, RoundStatus.PROPOSED))
                 .orderBy(MATCHING_ROUND.ID.desc())
                 .limit(1)
                 .fetchOptional(this::round);
@@ -75,16 +77,16 @@ public final class RoundRepository {
                 .join(BOOKING)
                 .on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                .and(REQUEST.STATUS.eq("open"))
+                .and(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .and(REQUEST.WINDOW_END.ge(today))
-                .and(BOOKING.STATUS.eq("declined"))
+                .and(BOOKING.STATUS.eq(BookingStatus.DECLINED))
                 .fetch(REQUEST.ID));
     }
 
     public long create(long hubId, Horizon horizon, String kind, Long userId) {
         return dsl.insertInto(MATCHING_ROUND)
                 .set(MATCHING_ROUND.HUB_ID, hubId)
-                .set(MATCHING_ROUND.STATUS, Round.DRAFT)
+                .set(MATCHING_ROUND.STATUS, RoundStatus.DRAFT)
                 .set(MATCHING_ROUND.KIND, kind)
                 .set(MATCHING_ROUND.HORIZON_START, horizon.start())
                 .set(MATCHING_ROUND.HORIZON_END, horizon.end())
@@ -97,7 +99,7 @@ public final class RoundRepository {
     /** Marks the round as solving from now, with these settings. */
     void startSolving(long roundId, Long userId, int timeLimitSeconds, Map<String, Long> weights) {
         dsl.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STATUS, Round.SOLVING)
+                .set(MATCHING_ROUND.STATUS, RoundStatus.SOLVING)
                 .set(MATCHING_ROUND.RUN_BY_USER_ID, userId)
                 .set(MATCHING_ROUND.TIME_LIMIT_SECONDS, timeLimitSeconds)
                 .set(MATCHING_ROUND.SETTINGS, settings(weights))
@@ -121,13 +123,13 @@ public final class RoundRepository {
                 .set(MATCHING_ROUND.PUPILS_COVERED, (int) pupilsCovered)
                 .set(MATCHING_ROUND.PROGRESS_AT, currentOffsetDateTime())
                 .where(MATCHING_ROUND.ID.eq(roundId))
-                .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .and(MATCHING_ROUND.STATUS.eq(RoundStatus.SOLVING))
                 .execute();
     }
 
     void finishSolving(long roundId) {
         dsl.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STATUS, Round.PROPOSED)
+                .set(MATCHING_ROUND.STATUS, RoundStatus.PROPOSED)
                 .set(MATCHING_ROUND.SOLVE_FINISHED_AT, currentOffsetDateTime())
                 .where(MATCHING_ROUND.ID.eq(roundId))
                 .execute();
@@ -140,8 +142,8 @@ public final class RoundRepository {
                         MATCHING_ROUND.STATUS,
                         when(
                                         exists(selectOne().from(BOOKING).where(BOOKING.ROUND_ID.eq(roundId))),
-                                        inline(Round.PROPOSED))
-                                .otherwise(inline(Round.DRAFT)))
+                                        inline(RoundStatus.PROPOSED))
+                                .otherwise(inline(RoundStatus.DRAFT)))
                 .set(MATCHING_ROUND.SOLVE_FINISHED_AT, currentOffsetDateTime())
                 .set(MATCHING_ROUND.ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .where(MATCHING_ROUND.ID.eq(roundId))
@@ -156,7 +158,7 @@ public final class RoundRepository {
         List<Long> abandoned = dsl.select(MATCHING_ROUND.ID)
                 .from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .and(MATCHING_ROUND.STATUS.eq(RoundStatus.SOLVING))
                 .fetch(MATCHING_ROUND.ID);
         abandoned.forEach(id -> failSolving(id, "The solve was interrupted (the app stopped); run it again."));
         return abandoned.size();
@@ -166,7 +168,7 @@ public final class RoundRepository {
     List<Long> hubsSolving() {
         return dsl.selectDistinct(MATCHING_ROUND.HUB_ID)
                 .from(MATCHING_ROUND)
-                .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                .where(MATCHING_ROUND.STATUS.eq(RoundStatus.SOLVING))
                 .fetch(MATCHING_ROUND.HUB_ID);
     }
 
@@ -176,7 +178,7 @@ public final class RoundRepository {
                         .set(MATCHING_ROUND.STOP_REQUESTED_AT, currentOffsetDateTime())
                         .where(MATCHING_ROUND.ID.eq(roundId))
                         .and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                        .and(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                        .and(MATCHING_ROUND.STATUS.eq(RoundStatus.SOLVING))
                         .execute()
                 == 1;
     }
@@ -191,21 +193,24 @@ public final class RoundRepository {
                 MATCHING_ROUND
                         .ID
                         .eq(roundId)
-                        .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNotNull().or(MATCHING_ROUND.STATUS.ne(Round.SOLVING))));
+                        .and(MATCHING_ROUND
+                                .STOP_REQUESTED_AT
+                                .isNotNull()
+                                .or(MATCHING_ROUND.STATUS.ne(RoundStatus.SOLVING))));
     }
 
     /** Sets the round aside unpublished; its proposed bookings go with it. */
     public boolean discard(long hubId, long roundId) {
         int changed = dsl.update(MATCHING_ROUND)
-                .set(MATCHING_ROUND.STATUS, Round.DISCARDED)
+                .set(MATCHING_ROUND.STATUS, RoundStatus.DISCARDED)
                 .where(MATCHING_ROUND.ID.eq(roundId))
                 .and(MATCHING_ROUND.HUB_ID.eq(hubId))
-                .and(MATCHING_ROUND.STATUS.in(Round.DRAFT, Round.PROPOSED))
+                .and(MATCHING_ROUND.STATUS.in(RoundStatus.DRAFT, RoundStatus.PROPOSED))
                 .execute();
         if (changed == 1) {
             dsl.deleteFrom(BOOKING)
                     .where(BOOKING.ROUND_ID.eq(roundId))
-                    .and(BOOKING.STATUS.eq("proposed"))
+                    .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
                     .execute();
         }
         return changed == 1;

@@ -14,12 +14,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Employer;
@@ -45,8 +48,7 @@ public final class RoundReview {
             LocalDate windowEnd) {}
 
     /** Statuses a round's bookings show in the review: proposed, then whatever they became. */
-    private static final List<String> SHOWN =
-            List.of("proposed", "published", "confirmed", "delivered", "declined", "no_show");
+    private static final Set<BookingStatus> SHOWN = EnumSet.complementOf(EnumSet.of(BookingStatus.CANCELLED));
 
     /**
      * @param withoutOne    of its pupils (chosen, or those the school will be offered), how many have no
@@ -68,14 +70,14 @@ public final class RoundReview {
             LocalDate startsOn,
             LocalDate endsOn,
             String period,
-            String status,
+            BookingStatus status,
             boolean pinned,
             List<String> reasons,
             int withoutOne,
             int disadvantaged) {
 
         public boolean proposed() {
-            return "proposed".equals(status);
+            return status == BookingStatus.PROPOSED;
         }
     }
 
@@ -233,7 +235,7 @@ public final class RoundReview {
                 r.value11(),
                 r.value12(),
                 r.value13(),
-                r.value14().replace('_', ' '),
+                r.value14(),
                 r.value15(),
                 r.value16(),
                 lines(r.value17()),

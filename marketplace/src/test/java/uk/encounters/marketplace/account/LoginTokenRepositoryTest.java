@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -185,8 +188,8 @@ class LoginTokenRepositoryTest {
         long user = person();
         TestData data = new TestData(db.dsl());
         long employer = data.employer(hubId, "Bound Links Ltd " + unique.incrementAndGet());
-        long mine = data.offer(employer, "pending", java.time.LocalDate.of(2027, 7, 1));
-        long theirs = data.offer(employer, "pending", java.time.LocalDate.of(2027, 7, 1));
+        long mine = data.offer(employer, OfferStatus.PENDING, java.time.LocalDate.of(2027, 7, 1));
+        long theirs = data.offer(employer, OfferStatus.PENDING, java.time.LocalDate.of(2027, 7, 1));
         String token = tokens.mint(tokens.issueOfferConfirmation(user, mine))
                 .orElseThrow()
                 .token();
@@ -204,10 +207,12 @@ class LoginTokenRepositoryTest {
         TestData data = new TestData(db.dsl());
         long employer = data.employer(hubId, "Reply Links Ltd " + unique.incrementAndGet());
         long school = data.school(hubId, "Reply School " + unique.get());
-        long offer = data.offer(employer, "active", java.time.LocalDate.of(2027, 7, 1));
+        long offer = data.offer(employer, OfferStatus.ACTIVE, java.time.LocalDate.of(2027, 7, 1));
         java.time.LocalDate day = java.time.LocalDate.of(2027, 3, 12);
-        long booking = data.booking(data.request(school, 9, "matched", day), offer, null, day, "published");
-        long other = data.booking(data.request(school, 10, "matched", day), offer, null, day, "published");
+        long booking = data.booking(
+                data.request(school, 9, RequestStatus.MATCHED, day), offer, null, day, BookingStatus.PUBLISHED);
+        long other = data.booking(
+                data.request(school, 10, RequestStatus.MATCHED, day), offer, null, day, BookingStatus.PUBLISHED);
         long link = tokens.issueBookingReply(
                 booking, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
         String token = tokens.mint(link).orElseThrow().token();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditEntry;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -38,9 +40,9 @@ class EmployerBookingRepliesTest {
         int n = HUBS.incrementAndGet();
         long hub = data.hub("Careers Hub " + n);
         long employer = data.employer(hub, "Rolls-Royce plc");
-        long offer = data.offer(employer, "active", SESSION.plusMonths(1));
-        long request = data.request(data.school(hub, "Derby Academy"), 9, "matched", TODAY);
-        long booking = data.booking(request, offer, null, SESSION, "published");
+        long offer = data.offer(employer, OfferStatus.ACTIVE, SESSION.plusMonths(1));
+        long request = data.request(data.school(hub, "Derby Academy"), 9, RequestStatus.MATCHED, TODAY);
+        long booking = data.booking(request, offer, null, SESSION, BookingStatus.PUBLISHED);
         String token = "a-reply-link-secret-" + n;
         data.replyLink(booking, token);
         return new Booked(employer, booking, token);

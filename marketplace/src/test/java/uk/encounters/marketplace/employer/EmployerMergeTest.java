@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -74,15 +77,15 @@ class EmployerMergeTest {
         long jo = volunteer(kept, "jo@acme.example", DAY.plusYears(1));
         long joAgain = volunteer(dup, "JO@acme.example", DAY.plusYears(2));
         long sam = volunteer(dup, "sam@acme.example", null);
-        long talk = data.offer(dup, "active", DAY.plusMonths(3));
+        long talk = data.offer(dup, OfferStatus.ACTIVE, DAY.plusMonths(3));
         db.dsl()
                 .update(OFFER)
                 .set(OFFER.VOLUNTEER_ID, joAgain)
                 .where(OFFER.ID.eq(talk))
                 .execute();
-        long request = data.request(school, 9, "matched", DAY);
-        long booking = data.booking(request, talk, joAgain, DAY, "confirmed");
-        long preferring = data.request(school, 10, "open", DAY);
+        long request = data.request(school, 9, RequestStatus.MATCHED, DAY);
+        long booking = data.booking(request, talk, joAgain, DAY, BookingStatus.CONFIRMED);
+        long preferring = data.request(school, 10, RequestStatus.OPEN, DAY);
         db.dsl()
                 .update(REQUEST)
                 .set(REQUEST.PREFERRED_EMPLOYER_ID, dup)
@@ -102,7 +105,7 @@ class EmployerMergeTest {
                 .isEqualTo(jo);
         assertThat(db.dsl().fetchValue(BOOKING.VOLUNTEER_ID, BOOKING.ID.eq(booking)))
                 .isEqualTo(jo);
-        assertThat(db.dsl().fetchValue(BOOKING.STATUS, BOOKING.ID.eq(booking))).isEqualTo("confirmed");
+        assertThat(db.dsl().fetchValue(BOOKING.STATUS, BOOKING.ID.eq(booking))).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(db.dsl().fetch(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(kept)))
                 .extracting(r -> r.getId())
                 .containsExactlyInAnyOrder(jo, sam);
@@ -169,10 +172,11 @@ class EmployerMergeTest {
         long dup = data.employer(hub, "Harbour Insurance Ltd");
         long pat = volunteer(kept, "pat@harbour.example", null);
         long patAgain = volunteer(dup, "pat@harbour.example", null);
-        long keptTalk = data.offer(kept, "active", DAY.plusMonths(3));
-        long dupTalk = data.offer(dup, "active", DAY.plusMonths(3));
-        data.booking(data.request(school, 8, "matched", DAY), keptTalk, pat, DAY, "confirmed");
-        data.booking(data.request(school, 11, "matched", DAY), dupTalk, patAgain, DAY, "confirmed");
+        long keptTalk = data.offer(kept, OfferStatus.ACTIVE, DAY.plusMonths(3));
+        long dupTalk = data.offer(dup, OfferStatus.ACTIVE, DAY.plusMonths(3));
+        data.booking(data.request(school, 8, RequestStatus.MATCHED, DAY), keptTalk, pat, DAY, BookingStatus.CONFIRMED);
+        data.booking(
+                data.request(school, 11, RequestStatus.MATCHED, DAY), dupTalk, patAgain, DAY, BookingStatus.CONFIRMED);
 
         assertThatThrownBy(() -> merge(dup, kept))
                 .isInstanceOf(EmployerMerge.Refused.class)

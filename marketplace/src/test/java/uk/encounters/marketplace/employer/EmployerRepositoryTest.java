@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.employer.ExistingEmployer.Reason;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -161,9 +162,9 @@ class EmployerRepositoryTest {
                 .set(EMPLOYER.MERGED_INTO_ID, kiln)
                 .where(EMPLOYER.ID.eq(merged))
                 .execute();
-        data.offer(kiln, "active", today.plusMonths(2));
-        data.offer(kiln, "active", today.minusDays(1));
-        data.offer(kiln, "pending", today.plusMonths(2));
+        data.offer(kiln, OfferStatus.ACTIVE, today.plusMonths(2));
+        data.offer(kiln, OfferStatus.ACTIVE, today.minusDays(1));
+        data.offer(kiln, OfferStatus.PENDING, today.plusMonths(2));
         data.volunteer(kiln);
         long left = data.volunteer(kiln);
         db.dsl()

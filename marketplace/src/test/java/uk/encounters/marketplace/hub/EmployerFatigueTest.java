@@ -13,6 +13,10 @@ import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.Employer;
@@ -30,21 +34,21 @@ class EmployerFatigueTest {
     static void employersAskedOftenAndRarely() {
         TestData data = new TestData(db.dsl());
         hub = data.hub("Fatigue hub");
-        long request = data.request(data.school(hub, "Asking School"), 9, "open", LocalDate.of(2026, 9, 7));
+        long request = data.request(data.school(hub, "Asking School"), 9, RequestStatus.OPEN, LocalDate.of(2026, 9, 7));
         long tenDaysAgo = publishedRound(10);
         long twentyDaysAgo = publishedRound(20);
         long fiftyDaysAgo = publishedRound(50);
         long hundredDaysAgo = publishedRound(100);
         // Busy, a small firm that allows one ask a month: asked in two rounds in four weeks, three in twelve
         long busy = employer(data, "Busy Ltd", 1, false);
-        booking(data, request, busy, LocalDate.of(2026, 12, 2), "published", tenDaysAgo);
-        booking(data, request, busy, LocalDate.of(2026, 11, 25), "confirmed", twentyDaysAgo);
-        booking(data, request, busy, LocalDate.of(2026, 10, 15), "delivered", fiftyDaysAgo);
+        booking(data, request, busy, LocalDate.of(2026, 12, 2), BookingStatus.PUBLISHED, tenDaysAgo);
+        booking(data, request, busy, LocalDate.of(2026, 11, 25), BookingStatus.CONFIRMED, twentyDaysAgo);
+        booking(data, request, busy, LocalDate.of(2026, 10, 15), BookingStatus.DELIVERED, fiftyDaysAgo);
         // Steady allows two a month: asked once lately, but did not come once and cancelled late once
         long steady = employer(data, "Steady Ltd", 2, false);
-        booking(data, request, steady, LocalDate.of(2026, 12, 3), "published", tenDaysAgo);
-        booking(data, request, steady, LocalDate.of(2026, 11, 2), "no_show", fiftyDaysAgo);
-        long late = booking(data, request, steady, LocalDate.of(2026, 11, 10), "declined", fiftyDaysAgo);
+        booking(data, request, steady, LocalDate.of(2026, 12, 3), BookingStatus.PUBLISHED, tenDaysAgo);
+        booking(data, request, steady, LocalDate.of(2026, 11, 2), BookingStatus.NO_SHOW, fiftyDaysAgo);
+        long late = booking(data, request, steady, LocalDate.of(2026, 11, 10), BookingStatus.DECLINED, fiftyDaysAgo);
         db.dsl()
                 .update(BOOKING)
                 .set(BOOKING.DECLINED_BY, "employer")
@@ -53,7 +57,8 @@ class EmployerFatigueTest {
                 .execute();
         // Decliner allows one a month, was asked once and said no in good time
         long decliner = employer(data, "Decliner Ltd", 1, false);
-        long declined = booking(data, request, decliner, LocalDate.of(2026, 11, 30), "declined", tenDaysAgo);
+        long declined =
+                booking(data, request, decliner, LocalDate.of(2026, 11, 30), BookingStatus.DECLINED, tenDaysAgo);
         db.dsl()
                 .update(BOOKING)
                 .set(BOOKING.DECLINED_BY, "employer")
@@ -61,14 +66,14 @@ class EmployerFatigueTest {
                 .execute();
         // a cornerstone has no cap on sessions
         long cornerstone = employer(data, "Cornerstone Trust", 4, true);
-        booking(data, request, cornerstone, LocalDate.of(2026, 12, 1), "published", tenDaysAgo);
+        booking(data, request, cornerstone, LocalDate.of(2026, 12, 1), BookingStatus.PUBLISHED, tenDaysAgo);
         // not listed: asked only long ago, never asked, another hub's
         booking(
                 data,
                 request,
                 employer(data, "Long Ago Ltd", 1, false),
                 LocalDate.of(2026, 8, 10),
-                "delivered",
+                BookingStatus.DELIVERED,
                 hundredDaysAgo);
         employer(data, "Quiet Ltd", 1, false);
         data.employer(data.hub("Other hub"), "Elsewhere Ltd");
@@ -115,7 +120,7 @@ class EmployerFatigueTest {
         assertThatThrownBy(() -> db.dsl()
                         .update(BOOKING)
                         .set(BOOKING.LATE_CANCELLATION, true)
-                        .where(BOOKING.STATUS.eq("published"))
+                        .where(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))
                         .execute())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("booking_late_cancellation_ck");
@@ -135,9 +140,10 @@ class EmployerFatigueTest {
         return id;
     }
 
-    private static long booking(TestData data, long request, long employer, LocalDate on, String status, long round) {
-        long booking =
-                data.booking(request, data.offer(employer, "active", LocalDate.of(2027, 3, 1)), null, on, status);
+    private static long booking(
+            TestData data, long request, long employer, LocalDate on, BookingStatus status, long round) {
+        long booking = data.booking(
+                request, data.offer(employer, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1)), null, on, status);
         db.dsl()
                 .update(BOOKING)
                 .set(BOOKING.ROUND_ID, round)
@@ -151,7 +157,7 @@ class EmployerFatigueTest {
         return db.dsl()
                 .insertInto(MATCHING_ROUND)
                 .set(MATCHING_ROUND.HUB_ID, hub)
-                .set(MATCHING_ROUND.STATUS, "published")
+                .set(MATCHING_ROUND.STATUS, RoundStatus.PUBLISHED)
                 .set(MATCHING_ROUND.HORIZON_START, TODAY.minusDays(daysAgo).plusWeeks(1))
                 .set(MATCHING_ROUND.HORIZON_END, TODAY.minusDays(daysAgo).plusWeeks(7))
                 .set(MATCHING_ROUND.CREATED_AT, at)

@@ -15,6 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.EncounterType;
@@ -43,7 +47,7 @@ class SupplyGapsTest {
         long noPostcode = school(data, hub, "=Danger School", null);
         long elsewhere = school(data, data.hub("Other hub"), "Elsewhere School", "DE23 1AA");
         long employer = data.employer(hub, "Talks Ltd");
-        long talks = data.offer(employer, "active", LocalDate.of(2027, 3, 1));
+        long talks = data.offer(employer, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
         long placements = db.dsl()
                 .insertInto(
                         OFFER,
@@ -65,28 +69,28 @@ class SupplyGapsTest {
                         true,
                         5,
                         5,
-                        "active",
+                        OfferStatus.ACTIVE,
                         LocalDate.of(2026, 9, 1),
                         LocalDate.of(2027, 3, 1))
                 .returning(OFFER.ID)
                 .fetchOne()
                 .getId();
-        long published = round("published", 3);
-        long proposed = round("proposed", 2);
-        long discarded = round("discarded", 1);
+        long published = round(RoundStatus.PUBLISHED, 3);
+        long proposed = round(RoundStatus.PROPOSED, 2);
+        long discarded = round(RoundStatus.DISCARDED, 1);
 
         // Manufacturing talks for Years 8 and 9 at two DE23 schools: 3 asked, 1 published; 4; and 1
-        long r1 = request(bemrose, 8, "careers_talk", 3, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, "open");
-        inRound(data.booking(r1, talks, null, LocalDate.of(2026, 12, 2), "published"), published);
-        long r2 = request(bemrose, 9, "careers_talk", 4, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, "open");
-        request(derbyMoor, 9, "careers_talk", 1, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, "open");
+        long r1 = request(bemrose, 8, "careers_talk", 3, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
+        inRound(data.booking(r1, talks, null, LocalDate.of(2026, 12, 2), BookingStatus.PUBLISHED), published);
+        long r2 = request(bemrose, 9, "careers_talk", 4, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
+        request(derbyMoor, 9, "careers_talk", 1, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
         // any sector for Year 12
-        long r4 = request(bemrose, 12, "careers_talk", 2, null, Mode.IN_SCHOOL, DECEMBER, "open");
+        long r4 = request(bemrose, 12, "careers_talk", 2, null, Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
         // five work-experience places: two in the live proposal, one in a discarded round (which holds nothing)
-        long r5 = request(bemrose, 10, "work_experience", 5, null, Mode.AT_WORKPLACE, DECEMBER, "open");
+        long r5 = request(bemrose, 10, "work_experience", 5, null, Mode.AT_WORKPLACE, DECEMBER, RequestStatus.OPEN);
         placement(r5, placements, 2, proposed);
         placement(r5, placements, 1, discarded);
-        request(bemrose, 13, "online_insight", 1, null, Mode.ONLINE, DECEMBER, "open");
+        request(bemrose, 13, "online_insight", 1, null, Mode.ONLINE, DECEMBER, RequestStatus.OPEN);
         request(
                 bemrose,
                 7,
@@ -95,15 +99,32 @@ class SupplyGapsTest {
                 "Professional, scientific & technical",
                 Mode.AT_WORKPLACE,
                 DECEMBER,
-                "open");
-        request(noPostcode, 7, "careers_talk", 1, null, Mode.IN_SCHOOL, DECEMBER, "open");
+                RequestStatus.OPEN);
+        request(noPostcode, 7, "careers_talk", 1, null, Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
         // not counted: after the next round's weeks, matched, fully booked, window passed, another hub
-        request(bemrose, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, LocalDate.of(2027, 3, 1), "open");
-        request(bemrose, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, "matched");
-        long booked = request(bemrose, 8, "careers_talk", 1, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, "open");
-        data.booking(booked, talks, null, LocalDate.of(2026, 12, 3), "confirmed");
-        request(bemrose, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, LocalDate.of(2026, 10, 26), "open");
-        request(elsewhere, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, "open");
+        request(
+                bemrose,
+                8,
+                "careers_talk",
+                2,
+                "Manufacturing",
+                Mode.IN_SCHOOL,
+                LocalDate.of(2027, 3, 1),
+                RequestStatus.OPEN);
+        request(bemrose, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.MATCHED);
+        long booked =
+                request(bemrose, 8, "careers_talk", 1, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
+        data.booking(booked, talks, null, LocalDate.of(2026, 12, 3), BookingStatus.CONFIRMED);
+        request(
+                bemrose,
+                8,
+                "careers_talk",
+                2,
+                "Manufacturing",
+                Mode.IN_SCHOOL,
+                LocalDate.of(2026, 10, 26),
+                RequestStatus.OPEN);
+        request(elsewhere, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
 
         // the latest round's reasons are quoted; older and discarded rounds' are not
         unmatched(proposed, r1, NO_TALKS + "\n" + CAP);
@@ -138,7 +159,7 @@ class SupplyGapsTest {
     void theLatestRoundsReasonsAreQuotedCommonestFirst() {
         SupplyGaps gaps = SupplyGaps.forHub(db.dsl(), hub, TODAY);
 
-        assertThat(gaps.roundId()).isEqualTo(roundOf("proposed"));
+        assertThat(gaps.roundId()).isEqualTo(roundOf(RoundStatus.PROPOSED));
         assertThat(gaps.targets().getFirst().reasons()).containsExactly(NO_TALKS, CAP);
         assertThat(gaps.targets().get(2).reasons()).isEmpty();
     }
@@ -195,7 +216,14 @@ class SupplyGapsTest {
     }
 
     private static long request(
-            long school, int year, String type, int units, String sectors, Mode mode, LocalDate from, String status) {
+            long school,
+            int year,
+            String type,
+            int units,
+            String sectors,
+            Mode mode,
+            LocalDate from,
+            RequestStatus status) {
         boolean placement = type.equals("work_experience");
         return db.dsl()
                 .insertInto(REQUEST)
@@ -217,7 +245,7 @@ class SupplyGapsTest {
     }
 
     /** A round of the hub, created {@code daysAgo} days ago. */
-    private static long round(String status, int daysAgo) {
+    private static long round(RoundStatus status, int daysAgo) {
         OffsetDateTime at = TODAY.minusDays(daysAgo).atStartOfDay().atOffset(ZoneOffset.UTC);
         return db.dsl()
                 .insertInto(MATCHING_ROUND)
@@ -226,13 +254,13 @@ class SupplyGapsTest {
                 .set(MATCHING_ROUND.HORIZON_START, TODAY.plusWeeks(1))
                 .set(MATCHING_ROUND.HORIZON_END, TODAY.plusWeeks(7))
                 .set(MATCHING_ROUND.CREATED_AT, at)
-                .set(MATCHING_ROUND.PUBLISHED_AT, status.equals("published") ? at : null)
+                .set(MATCHING_ROUND.PUBLISHED_AT, status == RoundStatus.PUBLISHED ? at : null)
                 .returning(MATCHING_ROUND.ID)
                 .fetchOne()
                 .getId();
     }
 
-    private static long roundOf(String status) {
+    private static long roundOf(RoundStatus status) {
         return db.dsl()
                 .select(MATCHING_ROUND.ID)
                 .from(MATCHING_ROUND)
@@ -261,7 +289,7 @@ class SupplyGapsTest {
                 .set(BOOKING.ENDS_ON, LocalDate.of(2026, 12, 11))
                 .set(BOOKING.PERIOD, "all_day")
                 .set(BOOKING.PUPILS, pupils)
-                .set(BOOKING.STATUS, "proposed")
+                .set(BOOKING.STATUS, BookingStatus.PROPOSED)
                 .execute();
     }
 

@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -26,36 +29,36 @@ class WeeklyDeliveryTest {
         TestData data = new TestData(db.dsl());
         hub = data.hub("Delivery hub");
         long school = data.school(hub, "Delivering School");
-        long request = data.request(school, 9, "open", LocalDate.of(2026, 9, 7));
-        long offer = data.offer(data.employer(hub, "Giver Ltd"), "active", LocalDate.of(2027, 3, 1));
+        long request = data.request(school, 9, RequestStatus.OPEN, LocalDate.of(2026, 9, 7));
+        long offer = data.offer(data.employer(hub, "Giver Ltd"), OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
         long[] pupils = {data.pupil(school, 9), data.pupil(school, 9), data.pupil(school, 9)};
         // week of 7 September: 15 places, one pupil attended
-        attend(booking(data, request, offer, LocalDate.of(2026, 9, 8), "delivered", 15), pupils[0], true);
+        attend(booking(data, request, offer, LocalDate.of(2026, 9, 8), BookingStatus.DELIVERED, 15), pupils[0], true);
         // week of 16 November: delivered (2 of 3 attended), a no-show, a late cancellation; a decline in good time
-        long delivered = booking(data, request, offer, LocalDate.of(2026, 11, 16), "delivered", 30);
+        long delivered = booking(data, request, offer, LocalDate.of(2026, 11, 16), BookingStatus.DELIVERED, 30);
         attend(delivered, pupils[0], true);
         attend(delivered, pupils[1], true);
         attend(delivered, pupils[2], false);
-        booking(data, request, offer, LocalDate.of(2026, 11, 17), "no_show", 20);
-        long late = booking(data, request, offer, LocalDate.of(2026, 11, 19), "declined", 10);
+        booking(data, request, offer, LocalDate.of(2026, 11, 17), BookingStatus.NO_SHOW, 20);
+        long late = booking(data, request, offer, LocalDate.of(2026, 11, 19), BookingStatus.DECLINED, 10);
         db.dsl()
                 .update(BOOKING)
                 .set(BOOKING.LATE_CANCELLATION, true)
                 .set(BOOKING.DECLINED_BY, "employer")
                 .where(BOOKING.ID.eq(late))
                 .execute();
-        booking(data, request, offer, LocalDate.of(2026, 11, 18), "declined", 25);
+        booking(data, request, offer, LocalDate.of(2026, 11, 18), BookingStatus.DECLINED, 25);
         // week of 30 November: published, and a proposal not yet published
-        booking(data, request, offer, LocalDate.of(2026, 12, 2), "published", 30);
-        booking(data, request, offer, LocalDate.of(2026, 12, 3), "proposed", 30);
+        booking(data, request, offer, LocalDate.of(2026, 12, 2), BookingStatus.PUBLISHED, 30);
+        booking(data, request, offer, LocalDate.of(2026, 12, 3), BookingStatus.PROPOSED, 30);
         // another hub's booking in the same week
         long otherHub = data.hub("Other hub");
         booking(
                 data,
-                data.request(data.school(otherHub, "Other School"), 9, "open", LocalDate.of(2026, 9, 7)),
-                data.offer(data.employer(otherHub, "Other Ltd"), "active", LocalDate.of(2027, 3, 1)),
+                data.request(data.school(otherHub, "Other School"), 9, RequestStatus.OPEN, LocalDate.of(2026, 9, 7)),
+                data.offer(data.employer(otherHub, "Other Ltd"), OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1)),
                 LocalDate.of(2026, 11, 16),
-                "delivered",
+                BookingStatus.DELIVERED,
                 30);
     }
 
@@ -91,7 +94,8 @@ class WeeklyDeliveryTest {
         return weeks.stream().filter(w -> w.monday().equals(monday)).findFirst().orElseThrow();
     }
 
-    private static long booking(TestData data, long request, long offer, LocalDate on, String status, int pupils) {
+    private static long booking(
+            TestData data, long request, long offer, LocalDate on, BookingStatus status, int pupils) {
         long booking = data.booking(request, offer, null, on, status);
         db.dsl()
                 .update(BOOKING)

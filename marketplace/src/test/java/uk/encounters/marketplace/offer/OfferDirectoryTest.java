@@ -40,7 +40,7 @@ class OfferDirectoryTest {
     final long hub = data.hub("Hub " + hubs.incrementAndGet());
 
     long offer(long employerId) {
-        return data.offer(employerId, "active", UNTIL);
+        return data.offer(employerId, OfferStatus.ACTIVE, UNTIL);
     }
 
     long offer(String employerName) {
@@ -93,9 +93,9 @@ class OfferDirectoryTest {
     void showsOnlyLiveOffersOfTheHubsOwnUnmergedEmployers() {
         long employer = data.employer(hub, "Castle Bakery");
         long live = offer(employer);
-        data.offer(employer, "pending", UNTIL);
-        data.offer(employer, "paused", UNTIL);
-        data.offer(employer, "withdrawn", UNTIL);
+        data.offer(employer, OfferStatus.PENDING, UNTIL);
+        data.offer(employer, OfferStatus.PAUSED, UNTIL);
+        data.offer(employer, OfferStatus.WITHDRAWN, UNTIL);
         offer(data.employer(data.hub("Elsewhere " + hub), "Castle Bakery"));
         long kept = data.employer(hub, "Acme Engineering");
         long merged = data.employer(hub, "ACME Engineering Ltd");
@@ -112,8 +112,8 @@ class OfferDirectoryTest {
     @Test
     void leavesOutOffersWhoseLastDateHasPassed() {
         long running = offer("Still Going");
-        data.offer(data.employer(hub, "All Over"), "active", TODAY.minusDays(1));
-        long lastDay = data.offer(data.employer(hub, "Last Day"), "active", TODAY);
+        data.offer(data.employer(hub, "All Over"), OfferStatus.ACTIVE, TODAY.minusDays(1));
+        long lastDay = data.offer(data.employer(hub, "Last Day"), OfferStatus.ACTIVE, TODAY);
 
         assertThat(found(Query.inHub(hub, TODAY))).containsExactly(lastDay, running);
     }

@@ -27,7 +27,10 @@ import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -109,13 +112,13 @@ class RetentionTest {
         long current = data.pupil(school, 10);
 
         long employer = data.employer(hub, "Reach Ltd");
-        long offer = data.offer(employer, "active", LocalDate.of(2025, 7, 31));
+        long offer = data.offer(employer, OfferStatus.ACTIVE, LocalDate.of(2025, 7, 31));
         long booking = data.booking(
-                data.request(school, 13, "matched", LocalDate.of(2025, 3, 1)),
+                data.request(school, 13, RequestStatus.MATCHED, LocalDate.of(2025, 3, 1)),
                 offer,
                 null,
                 LocalDate.of(2025, 3, 10),
-                "delivered");
+                BookingStatus.DELIVERED);
         data.choose(booking, leaver);
         dsl().insertInto(
                         ENCOUNTER,
@@ -202,14 +205,15 @@ class RetentionTest {
         long idle = data.volunteer(employer);
         long busy = data.volunteer(employer);
         LocalDate longAgo = daysAgo(4 * 365).toLocalDate();
-        long offer = data.offer(employer, "withdrawn", longAgo.plusMonths(1));
-        long oldBooking = data.booking(data.request(school, 9, "matched", longAgo), offer, idle, longAgo, "delivered");
+        long offer = data.offer(employer, OfferStatus.WITHDRAWN, longAgo.plusMonths(1));
+        long oldBooking = data.booking(
+                data.request(school, 9, RequestStatus.MATCHED, longAgo), offer, idle, longAgo, BookingStatus.DELIVERED);
         data.booking(
-                data.request(school, 9, "matched", longAgo),
+                data.request(school, 9, RequestStatus.MATCHED, longAgo),
                 offer,
                 busy,
                 daysAgo(200).toLocalDate(),
-                "delivered");
+                BookingStatus.DELIVERED);
         dsl().update(VOLUNTEER).set(VOLUNTEER.CREATED_AT, daysAgo(5 * 365)).execute();
         dsl().update(BOOKING)
                 .set(BOOKING.UPDATED_AT, daysAgo(4 * 365))

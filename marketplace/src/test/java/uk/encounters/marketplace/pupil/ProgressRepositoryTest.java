@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -31,11 +34,11 @@ class ProgressRepositoryTest {
         data.encounter(b, LocalDate.of(2026, 10, 5), true);
         long employer = data.employer(hub, "Progress Employer");
         long booking = data.booking(
-                data.request(school, 7, "matched", TODAY),
-                data.offer(employer, "active", TODAY.plusMonths(2)),
+                data.request(school, 7, RequestStatus.MATCHED, TODAY),
+                data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(2)),
                 null,
                 LocalDate.of(2026, 12, 10),
-                "published");
+                BookingStatus.PUBLISHED);
         data.choose(booking, c);
         // Year 10: d (disadvantaged) three before and a workplace visit this year; e two before; f three before
         // and absent this year

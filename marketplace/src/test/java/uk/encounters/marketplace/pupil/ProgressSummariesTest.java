@@ -14,6 +14,9 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -92,9 +95,9 @@ class ProgressSummariesTest {
     void choosingPupilsForABookingAndTheBookingsStatusMakeTheSchoolDue() {
         long pupil = data.pupil(south, 10);
         long employer = data.employer(hub, "Acme");
-        long offer = data.offer(employer, "active", TODAY.plusMonths(3));
-        long request = data.request(south, 10, "matched", TODAY);
-        long booking = data.booking(request, offer, null, TODAY.plusDays(7), "published");
+        long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(3));
+        long request = data.request(south, 10, RequestStatus.MATCHED, TODAY);
+        long booking = data.booking(request, offer, null, TODAY.plusDays(7), BookingStatus.PUBLISHED);
         summaries.refreshDue(TODAY, 10);
 
         data.choose(booking, pupil);
@@ -106,7 +109,7 @@ class ProgressSummariesTest {
 
         db.dsl()
                 .update(BOOKING)
-                .set(BOOKING.STATUS, "declined")
+                .set(BOOKING.STATUS, BookingStatus.DECLINED)
                 .where(BOOKING.ID.eq(booking))
                 .execute();
         assertThat(due()).containsExactly(south);

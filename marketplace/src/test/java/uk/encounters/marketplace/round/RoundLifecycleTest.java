@@ -24,9 +24,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -54,7 +56,7 @@ class RoundLifecycleTest {
 
         Round round =
                 new RoundRepository(db.dsl()).find(hub.id(), outcome.roundId()).orElseThrow();
-        assertThat(round.status()).isEqualTo(Round.PROPOSED);
+        assertThat(round.status()).isEqualTo(RoundStatus.PROPOSED);
         assertThat(round.horizonStart()).isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(round.sessionsTotal()).isEqualTo(4);
         assertThat(round.sessionsMatched()).isEqualTo(3);
@@ -64,7 +66,7 @@ class RoundLifecycleTest {
                 .where(BOOKING.ROUND_ID.eq(outcome.roundId()))
                 .fetch();
         assertThat(bookings).hasSize(3).allSatisfy(b -> {
-            assertThat(b.getStatus()).isEqualTo("proposed");
+            assertThat(b.getStatus()).isEqualTo(BookingStatus.PROPOSED);
             assertThat(b.getExplanation()).isNotBlank();
             assertThat(b.getStartsOn()).isBetween(round.horizonStart(), round.horizonEnd());
         });
@@ -129,11 +131,13 @@ class RoundLifecycleTest {
 
         assertThat(published.result()).isEqualTo(Publication.Result.PUBLISHED);
         assertThat(published.bookings()).isEqualTo(3);
-        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq("published"))))
+        assertThat(db.dsl()
+                        .fetchCount(
+                                BOOKING, BOOKING.ROUND_ID.eq(roundId).and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))))
                 .isEqualTo(3);
-        assertThat(statusOf(hub.northTalks())).isEqualTo("matched");
-        assertThat(statusOf(hub.southTalk())).isEqualTo("matched");
-        assertThat(statusOf(hub.southInterviews())).isEqualTo("open");
+        assertThat(statusOf(hub.northTalks())).isEqualTo(RequestStatus.MATCHED);
+        assertThat(statusOf(hub.southTalk())).isEqualTo(RequestStatus.MATCHED);
+        assertThat(statusOf(hub.southInterviews())).isEqualTo(RequestStatus.OPEN);
 
         var digests = digests(roundId);
         long employersAsked = db.dsl()
@@ -245,7 +249,7 @@ class RoundLifecycleTest {
         assertThat(new EmployerBookingRepository(db.dsl())
                         .decline(employer, southBooking.getId(), "Away that week", TODAY))
                 .isEqualTo(EmployerBookingRepository.Reply.DONE);
-        assertThat(statusOf(hub.southTalk())).isEqualTo("open");
+        assertThat(statusOf(hub.southTalk())).isEqualTo(RequestStatus.OPEN);
 
         RoundSolver.Start start = bench.solver()
                 .start(hub.id(), null, new RoundSolver.Options(5, Map.of(), "rematch", Set.of(hub.southTalk())));
@@ -264,7 +268,7 @@ class RoundLifecycleTest {
                         .selectFrom(BOOKING)
                         .where(BOOKING.ID.in(others.map(b -> b.getId())))
                         .fetch())
-                .allSatisfy(b -> assertThat(b.getStatus()).isEqualTo("published"))
+                .allSatisfy(b -> assertThat(b.getStatus()).isEqualTo(BookingStatus.PUBLISHED))
                 .extracting(b -> b.getStartsOn())
                 .containsExactlyInAnyOrderElementsOf(others.map(b -> b.getStartsOn()));
     }
@@ -322,7 +326,7 @@ class RoundLifecycleTest {
                         .find(hub.id(), running.roundId())
                         .orElseThrow()
                         .status())
-                .isEqualTo(Round.PROPOSED);
+                .isEqualTo(RoundStatus.PROPOSED);
     }
 
     @Test
@@ -368,7 +372,7 @@ class RoundLifecycleTest {
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status())
-                .isEqualTo(Round.PROPOSED);
+                .isEqualTo(RoundStatus.PROPOSED);
         assertThat(committed(north) + committed(south)).isZero();
         assertThat(digests(roundId)).isEmpty();
     }
@@ -413,7 +417,7 @@ class RoundLifecycleTest {
                 .fetch();
     }
 
-    private static String statusOf(long requestId) {
+    private static RequestStatus statusOf(long requestId) {
         return db.dsl()
                 .select(REQUEST.STATUS)
                 .from(REQUEST)

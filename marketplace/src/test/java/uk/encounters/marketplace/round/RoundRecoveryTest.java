@@ -45,7 +45,7 @@ class RoundRecoveryTest {
             RoundSolver.Outcome outcome = running.outcome().get();
             assertThat(outcome.stoppedEarly()).isTrue();
             Round round = round(hub, running.roundId());
-            assertThat(round.status()).isEqualTo(Round.PROPOSED);
+            assertThat(round.status()).isEqualTo(RoundStatus.PROPOSED);
             assertThat(round.sessionsMatched()).isEqualTo(outcome.matched());
         }
     }
@@ -63,12 +63,12 @@ class RoundRecoveryTest {
             bench.solver().recoverAbandoned();
             assertThat(round(hub, roundId).status())
                     .as("while an instance holds the lock")
-                    .isEqualTo(Round.SOLVING);
+                    .isEqualTo(RoundStatus.SOLVING);
         }
         assertThat(bench.solver().recoverAbandoned()).isPositive();
 
         Round recovered = round(hub, roundId);
-        assertThat(recovered.status()).isEqualTo(Round.DRAFT);
+        assertThat(recovered.status()).isEqualTo(RoundStatus.DRAFT);
         assertThat(recovered.error()).contains("interrupted");
         RoundSolver.Outcome again = bench.solve(hub, Map.of());
         assertThat(again.roundId()).isEqualTo(roundId);
@@ -101,7 +101,7 @@ class RoundRecoveryTest {
         // it sees the round is no longer its own, stops, and cannot save its plan
         assertThatThrownBy(() -> running.outcome().get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         Round round = round(hub, running.roundId());
-        assertThat(round.status()).isEqualTo(Round.DRAFT);
+        assertThat(round.status()).isEqualTo(RoundStatus.DRAFT);
         assertThat(round.error()).contains("interrupted");
         assertThat(db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(running.roundId())))
                 .isZero();

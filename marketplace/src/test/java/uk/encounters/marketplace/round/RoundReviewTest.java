@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
@@ -193,7 +194,7 @@ class RoundReviewTest {
                 .and(BOOKING.STARTS_ON.eq(best.startsOn()))
                 .fetchSingle();
         assertThat(placed.getPinned()).isTrue();
-        assertThat(placed.getStatus()).isEqualTo("proposed");
+        assertThat(placed.getStatus()).isEqualTo(BookingStatus.PROPOSED);
         assertThat(placed.getExplanation()).isNotBlank();
         assertThat(db.dsl()
                         .fetchExists(

@@ -21,6 +21,7 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** The rules the database holds on its own, whatever the application does. */
@@ -64,8 +65,8 @@ class SchemaConstraintsTest {
     @Test
     void refusesAVolunteerInTwoLiveBookingsAtTheSameDateAndPeriod() {
         long volunteer = volunteer();
-        booking(volunteer, "careers_talk", DAY, DAY, "morning", "published");
-        assertThatThrownBy(() -> booking(volunteer, "careers_talk", DAY, DAY, "morning", "proposed"))
+        booking(volunteer, "careers_talk", DAY, DAY, "morning", BookingStatus.PUBLISHED);
+        assertThatThrownBy(() -> booking(volunteer, "careers_talk", DAY, DAY, "morning", BookingStatus.PROPOSED))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("booking_volunteer_one_place_at_a_time_ex");
     }
@@ -73,41 +74,43 @@ class SchemaConstraintsTest {
     @Test
     void refusesAnAllDayBookingOverlappingAMorningOne() {
         long volunteer = volunteer();
-        booking(volunteer, "mock_interviews", DAY, DAY, "morning", "confirmed");
-        assertThatThrownBy(() -> booking(volunteer, "careers_talk", DAY, DAY, "all_day", "published"))
+        booking(volunteer, "mock_interviews", DAY, DAY, "morning", BookingStatus.CONFIRMED);
+        assertThatThrownBy(() -> booking(volunteer, "careers_talk", DAY, DAY, "all_day", BookingStatus.PUBLISHED))
                 .hasMessageContaining("booking_volunteer_one_place_at_a_time_ex");
     }
 
     @Test
     void refusesAMultiDayBookingCoveringAnotherOnesDay() {
         long volunteer = volunteer();
-        booking(volunteer, "careers_talk", DAY.plusDays(2), DAY.plusDays(2), "afternoon", "confirmed");
-        assertThatThrownBy(() -> booking(volunteer, "workplace_visit", DAY, DAY.plusDays(4), "all_day", "published"))
+        booking(volunteer, "careers_talk", DAY.plusDays(2), DAY.plusDays(2), "afternoon", BookingStatus.CONFIRMED);
+        assertThatThrownBy(() ->
+                        booking(volunteer, "workplace_visit", DAY, DAY.plusDays(4), "all_day", BookingStatus.PUBLISHED))
                 .hasMessageContaining("booking_volunteer_one_place_at_a_time_ex");
     }
 
     @Test
     void letsAVolunteerGiveAMorningAndAnAfternoonSessionOnOneDay() {
         long volunteer = volunteer();
-        booking(volunteer, "careers_talk", DAY, DAY, "morning", "published");
-        assertThatCode(() -> booking(volunteer, "careers_talk", DAY, DAY, "afternoon", "published"))
+        booking(volunteer, "careers_talk", DAY, DAY, "morning", BookingStatus.PUBLISHED);
+        assertThatCode(() -> booking(volunteer, "careers_talk", DAY, DAY, "afternoon", BookingStatus.PUBLISHED))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void freesTheSlotOnceABookingIsDeclinedOrCancelled() {
         long volunteer = volunteer();
-        booking(volunteer, "careers_talk", DAY, DAY, "morning", "declined");
-        booking(volunteer, "careers_talk", DAY, DAY, "morning", "cancelled");
-        assertThatCode(() -> booking(volunteer, "careers_talk", DAY, DAY, "morning", "published"))
+        booking(volunteer, "careers_talk", DAY, DAY, "morning", BookingStatus.DECLINED);
+        booking(volunteer, "careers_talk", DAY, DAY, "morning", BookingStatus.CANCELLED);
+        assertThatCode(() -> booking(volunteer, "careers_talk", DAY, DAY, "morning", BookingStatus.PUBLISHED))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void letsOneHostTakeWorkExperiencePupilsFromSeveralSchoolsInTheSameWeek() {
         long volunteer = volunteer();
-        booking(volunteer, "work_experience", DAY, DAY.plusDays(4), "all_day", "published");
-        assertThatCode(() -> booking(volunteer, "work_experience", DAY, DAY.plusDays(4), "all_day", "published"))
+        booking(volunteer, "work_experience", DAY, DAY.plusDays(4), "all_day", BookingStatus.PUBLISHED);
+        assertThatCode(() ->
+                        booking(volunteer, "work_experience", DAY, DAY.plusDays(4), "all_day", BookingStatus.PUBLISHED))
                 .doesNotThrowAnyException();
     }
 
@@ -115,7 +118,8 @@ class SchemaConstraintsTest {
     void refusesABookingWhoseTypeDiffersFromItsOffer() {
         long volunteer = volunteer();
         long offer = offer(volunteer, "careers_talk");
-        assertThatThrownBy(() -> insertBooking(offer, "work_experience", volunteer, DAY, DAY, "morning", "proposed"))
+        assertThatThrownBy(() ->
+                        insertBooking(offer, "work_experience", volunteer, DAY, DAY, "morning", BookingStatus.PROPOSED))
                 .hasMessageContaining("booking_offer_fk");
     }
 
@@ -256,12 +260,18 @@ class SchemaConstraintsTest {
     }
 
     private static void booking(
-            long volunteer, String type, LocalDate from, LocalDate to, String period, String status) {
+            long volunteer, String type, LocalDate from, LocalDate to, String period, BookingStatus status) {
         insertBooking(offer(volunteer, type), type, volunteer, from, to, period, status);
     }
 
     private static void insertBooking(
-            long offer, String type, long volunteer, LocalDate from, LocalDate to, String period, String status) {
+            long offer,
+            String type,
+            long volunteer,
+            LocalDate from,
+            LocalDate to,
+            String period,
+            BookingStatus status) {
         long request = request((short) 10, 30, from.minusDays(7), to.plusDays(7));
         db.dsl()
                 .insertInto(

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.offer.OfferStatus;
 
 /**
  * A small hub for matching-round tests, planned from Monday 23 November 2026, with its rows as
@@ -86,7 +87,7 @@ public record RoundHub(
     /** A careers talk in school for Years 7-11, up to 60 pupils, every {@code weekday} in the period, given by a volunteer. */
     private static void offer(DSLContext dsl, TestData data, long employer, int weekday, String period) {
         long volunteer = data.volunteer(employer);
-        long offer = data.offer(employer, "active", LocalDate.of(2027, 3, 31));
+        long offer = data.offer(employer, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 31));
         dsl.update(OFFER)
                 .set(OFFER.VOLUNTEER_ID, volunteer)
                 .set(OFFER.YEAR_GROUP_MAX, (short) 11)

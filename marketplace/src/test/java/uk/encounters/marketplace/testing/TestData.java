@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.SecretToken;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 
 /**
  * Small, explicit fixtures for tests: each method inserts one row with sensible defaults and
@@ -102,7 +105,7 @@ public final class TestData {
                 .getId();
     }
 
-    public long offer(long employerId, String status, LocalDate availableUntil) {
+    public long offer(long employerId, OfferStatus status, LocalDate availableUntil) {
         return dsl.insertInto(
                         OFFER,
                         OFFER.EMPLOYER_ID,
@@ -129,7 +132,7 @@ public final class TestData {
                 .getId();
     }
 
-    public long request(long schoolId, int yearGroup, String status, LocalDate from) {
+    public long request(long schoolId, int yearGroup, RequestStatus status, LocalDate from) {
         return dsl.insertInto(
                         REQUEST,
                         REQUEST.SCHOOL_ID,
@@ -168,7 +171,7 @@ public final class TestData {
                 .execute();
     }
 
-    public long booking(long requestId, long offerId, Long volunteerId, LocalDate on, String status) {
+    public long booking(long requestId, long offerId, Long volunteerId, LocalDate on, BookingStatus status) {
         return dsl.insertInto(
                         BOOKING,
                         BOOKING.REQUEST_ID,

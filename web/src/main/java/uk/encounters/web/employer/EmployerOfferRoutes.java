@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -106,9 +108,13 @@ public final class EmployerOfferRoutes {
     public void processOfferStatus(RoutingContext ctx) {
         long offerId = offer.of(ctx).id();
         Form form = Form.of(ctx);
-        String wanted = form.choice("status", "What to do with the offer", List.of("active", "paused", "withdrawn"));
-        Optional<OfferRepository.Status> to =
-                form.hasErrors() ? Optional.empty() : Optional.of(OfferRepository.Status.fromCode(wanted));
+        String wanted = form.choice(
+                "status",
+                "What to do with the offer",
+                Stream.of(OfferStatus.ACTIVE, OfferStatus.PAUSED, OfferStatus.WITHDRAWN)
+                        .map(OfferStatus::getLiteral)
+                        .toList());
+        Optional<OfferStatus> to = form.hasErrors() ? Optional.empty() : OfferStatus.fromLiteral(wanted);
         boolean changed =
                 to.isPresent() && blocking.call(() -> changes.changeStatus(CurrentUser.actor(ctx), offerId, to.get()));
         Flash.set(

@@ -12,6 +12,7 @@ import uk.encounters.marketplace.round.HandAssignment;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundEdits;
 import uk.encounters.marketplace.round.RoundReview;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.matcher.domain.Period;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -125,7 +126,7 @@ public final class RoundHandEdits {
         SuggestionsPage page = new SuggestionsPage(
                 shown.hubId(),
                 shown,
-                Round.PROPOSED.equals(shown.status()),
+                shown.status() == RoundStatus.PROPOSED,
                 placing,
                 suggestions.isEmpty(),
                 suggestions.orElse(List.of()));

@@ -17,6 +17,7 @@ import uk.encounters.marketplace.round.RoundMarket;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
@@ -67,11 +68,11 @@ public final class RoundPageReader {
         }
 
         public boolean editable() {
-            return round != null && Round.PROPOSED.equals(round.status());
+            return round != null && round.status() == RoundStatus.PROPOSED;
         }
 
         public boolean published() {
-            return round != null && Round.PUBLISHED.equals(round.status());
+            return round != null && round.status() == RoundStatus.PUBLISHED;
         }
 
         public Long elapsedSeconds() {

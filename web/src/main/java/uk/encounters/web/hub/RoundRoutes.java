@@ -6,6 +6,7 @@ import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.Routes;
@@ -93,9 +94,9 @@ public final class RoundRoutes {
     /** Why a change to the round was refused, by what the round is now. */
     static String notEditable(Round round) {
         return switch (round.status()) {
-            case Round.SOLVING -> "The round is being matched: wait for it to finish, or stop it.";
-            case Round.PUBLISHED -> "The round is published: it can no longer be changed.";
-            case Round.DISCARDED -> "The round was set aside.";
+            case RoundStatus.SOLVING -> "The round is being matched: wait for it to finish, or stop it.";
+            case RoundStatus.PUBLISHED -> "The round is published: it can no longer be changed.";
+            case RoundStatus.DISCARDED -> "The round was set aside.";
             default -> "The round has no proposal yet: run matching first.";
         };
     }

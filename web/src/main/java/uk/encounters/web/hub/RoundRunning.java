@@ -13,6 +13,7 @@ import uk.encounters.marketplace.round.PublishRound;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -32,7 +33,7 @@ public final class RoundRunning {
 
     /** The figures the round page polls while the round solves. */
     public record Progress(
-            String status,
+            RoundStatus status,
             boolean solving,
             String score,
             Integer sessionsMatched,
@@ -60,7 +61,7 @@ public final class RoundRunning {
         /** As the page's script reads it (static/round-progress.js). */
         JsonObject json() {
             return new JsonObject()
-                    .put("status", status)
+                    .put("status", status.getLiteral())
                     .put("solving", solving)
                     .put("score", score)
                     .put("sessionsMatched", sessionsMatched)

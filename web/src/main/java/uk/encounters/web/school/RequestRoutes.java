@@ -14,6 +14,7 @@ import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestDetails;
 import uk.encounters.marketplace.request.RequestRepository;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -250,7 +251,7 @@ public final class RequestRoutes {
         RequestFormPage page = new RequestFormPage(
                 schoolId,
                 existing,
-                existing == null || "open".equals(existing.status()),
+                existing == null || existing.status() == RequestStatus.OPEN,
                 existing == null
                         ? "/schools/" + schoolId + "/requests"
                         : "/schools/" + schoolId + "/requests/" + existing.id(),

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -53,13 +56,13 @@ class PrivacyRoutesTest {
                 .set(VOLUNTEER.NAME, "Eve Volunteer")
                 .where(VOLUNTEER.ID.eq(volunteer))
                 .execute();
-        long offer = data.offer(employer, "active", LocalDate.of(2027, 3, 1));
+        long offer = data.offer(employer, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
         booking = data.booking(
-                data.request(school, 9, "matched", LocalDate.of(2026, 12, 1)),
+                data.request(school, 9, RequestStatus.MATCHED, LocalDate.of(2026, 12, 1)),
                 offer,
                 volunteer,
                 LocalDate.of(2026, 12, 2),
-                "published");
+                BookingStatus.PUBLISHED);
         new Outbox(db.dsl())
                 .enqueue(new OutboxMessage(
                         "privacy-digest",

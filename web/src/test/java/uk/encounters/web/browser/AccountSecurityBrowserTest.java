@@ -17,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecondFactor;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -87,7 +88,7 @@ class AccountSecurityBrowserTest {
         // someone on a shared surname-and-postcode asks to join; the coordinator makes them their own organisation
         TestData data = new TestData(db.dsl());
         long castle = data.employer(hub, "Castle Bakery");
-        long offer = data.offer(castle, "pending", LocalDate.of(2027, 3, 1));
+        long offer = data.offer(castle, OfferStatus.PENDING, LocalDate.of(2027, 3, 1));
         long jo = new AccountRepository(db.dsl()).createWithoutScope("jo@castle-bakeries.example", "Jo Baker");
         db.dsl()
                 .insertInto(ORGANISATION_JOIN)

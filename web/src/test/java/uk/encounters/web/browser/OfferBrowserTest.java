@@ -19,6 +19,9 @@ import org.openqa.selenium.support.ui.Select;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Mailbox;
@@ -96,8 +99,7 @@ class OfferBrowserTest {
         driver.findElement(By.id("postcode")).sendKeys("de24 8by");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("priya@peakprecision.example");
-        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class))
-                .isEqualTo("pending");
+        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0)).isEqualTo(OfferStatus.PENDING);
 
         // the confirmation email, as the outbox worker sends it
         String email = Mailbox.latestTo(app, "priya@peakprecision.example");
@@ -113,13 +115,12 @@ class OfferBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("your offer is live");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Peak Precision Ltd");
         assertThat(driver.findElement(By.id("offers")).isDisplayed()).isTrue();
-        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0, String.class))
-                .isEqualTo("active");
+        assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0)).isEqualTo(OfferStatus.ACTIVE);
 
         // a booking proposed to them is answered from the same page
         long offer = db.dsl().select(OFFER.ID).from(OFFER).fetchOne(0, Long.class);
-        long request = data.request(school, 9, "matched", LocalDate.of(2026, 12, 1));
-        data.booking(request, offer, null, LocalDate.of(2026, 12, 8), "published");
+        long request = data.request(school, 9, RequestStatus.MATCHED, LocalDate.of(2026, 12, 1));
+        data.booking(request, offer, null, LocalDate.of(2026, 12, 8), BookingStatus.PUBLISHED);
         driver.navigate().refresh();
         browser.screenshot("employer-page");
         browser.clickThrough(By.cssSelector("#bookings + table button[type=submit]"));

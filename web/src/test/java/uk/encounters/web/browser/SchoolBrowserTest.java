@@ -16,6 +16,9 @@ import org.openqa.selenium.WebDriver;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -51,14 +54,14 @@ class SchoolBrowserTest {
             }
         }
         // a Year 10 talk last week for ten pupils, waiting for its register
-        long offer =
-                data.offer(data.employer(data.hub("Elsewhere"), "Rolls-Royce"), "active", LocalDate.of(2027, 3, 1));
+        long offer = data.offer(
+                data.employer(data.hub("Elsewhere"), "Rolls-Royce"), OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
         pastBooking = data.booking(
-                data.request(school, 10, "matched", LocalDate.of(2026, 11, 2)),
+                data.request(school, 10, RequestStatus.MATCHED, LocalDate.of(2026, 11, 2)),
                 offer,
                 null,
                 LocalDate.of(2026, 11, 16),
-                "confirmed");
+                BookingStatus.CONFIRMED);
         for (long pupil : db.dsl()
                 .select(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)
                 .from(uk.encounters.marketplace.jooq.Tables.PUPIL)

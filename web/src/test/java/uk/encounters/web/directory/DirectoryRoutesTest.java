@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -48,7 +49,7 @@ class DirectoryRoutesTest {
         long norwichSchool = data.school(otherHub, "Norwich High");
 
         long riverside = employer(data, "Riverside Precision", "DE24 8BY", 52.9675, -1.4746);
-        long talk = data.offer(riverside, "active", UNTIL);
+        long talk = data.offer(riverside, OfferStatus.ACTIVE, UNTIL);
         long valerie = db.dsl()
                 .insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
                 .values(riverside, "Valerie Volunteer", "valerie@riverside.example")
@@ -64,7 +65,7 @@ class DirectoryRoutesTest {
         availableOnTuesdays(talk);
 
         long castle = employer(data, "Castle Logistics", "DE7 5AA", 53.1025, -1.4746);
-        long visit = data.offer(castle, "active", UNTIL);
+        long visit = data.offer(castle, OfferStatus.ACTIVE, UNTIL);
         db.dsl()
                 .update(OFFER)
                 .set(OFFER.ENCOUNTER_TYPE, "workplace_visit")
@@ -76,7 +77,7 @@ class DirectoryRoutesTest {
                 .where(OFFER.ID.eq(visit))
                 .execute();
 
-        long hidden = data.offer(employer(data, "Pending Bakery", "DE1 1AA", 52.92, -1.47), "pending", UNTIL);
+        long hidden = data.offer(employer(data, "Pending Bakery", "DE1 1AA", 52.92, -1.47), OfferStatus.PENDING, UNTIL);
         db.dsl()
                 .update(OFFER)
                 .set(OFFER.TITLE, "Not live yet")

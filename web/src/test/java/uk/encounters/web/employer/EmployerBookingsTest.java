@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -65,7 +68,7 @@ class EmployerBookingsTest {
                 .execute();
         employer = data.employer(hub, "Acme, Engineering; Ltd");
         otherEmployer = data.employer(hub, "Other Firm");
-        offer = data.offer(employer, "active", TODAY.plusMonths(4));
+        offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(4));
         volunteer = data.volunteer(employer);
         Accounts.create(db.dsl(), "priya@acme.example", "Priya", Scope.employer(employer));
         Accounts.create(db.dsl(), "sam@other.example", "Sam", Scope.employer(otherEmployer));
@@ -83,8 +86,8 @@ class EmployerBookingsTest {
     }
 
     long publishedBooking(LocalDate on) {
-        long request = data.request(school, 9, "matched", on.minusDays(3));
-        return data.booking(request, offer, volunteer, on, "published");
+        long request = data.request(school, 9, RequestStatus.MATCHED, on.minusDays(3));
+        return data.booking(request, offer, volunteer, on, BookingStatus.PUBLISHED);
     }
 
     @Test
@@ -110,7 +113,7 @@ class EmployerBookingsTest {
                 visitor.post("/employers/" + employer + "/bookings/" + booking + "/confirm", Map.of());
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(status(booking)).isEqualTo("confirmed");
+        assertThat(status(booking)).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(db.dsl()
                         .fetchCount(
                                 AUDIT_LOG,
@@ -131,13 +134,13 @@ class EmployerBookingsTest {
 
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(noReason.body()).contains("Enter why you cannot do it");
-        assertThat(status(booking)).isEqualTo("published");
+        assertThat(status(booking)).isEqualTo(BookingStatus.PUBLISHED);
 
         HttpResponse<String> declined =
                 visitor.post(path, Map.of("reason", "Our engineer is on site in Leeds that week"));
 
         assertThat(declined.statusCode()).isEqualTo(302);
-        assertThat(status(booking)).isEqualTo("declined");
+        assertThat(status(booking)).isEqualTo(BookingStatus.DECLINED);
         assertThat(db.dsl()
                         .select(BOOKING.DECLINE_REASON)
                         .from(BOOKING)
@@ -150,17 +153,17 @@ class EmployerBookingsTest {
                         .join(BOOKING)
                         .on(BOOKING.REQUEST_ID.eq(REQUEST.ID))
                         .where(BOOKING.ID.eq(booking))
-                        .fetchOne(0, String.class))
-                .isEqualTo("open");
+                        .fetchOne(0))
+                .isEqualTo(RequestStatus.OPEN);
         assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(booking)))
                 .isZero();
     }
 
     @Test
     void anotherEmployersBookingCannotBeAnsweredThroughThisEmployersPage() {
-        long othersOffer = data.offer(otherEmployer, "active", TODAY.plusMonths(4));
-        long request = data.request(school, 10, "matched", TODAY);
-        long othersBooking = data.booking(request, othersOffer, null, TODAY.plusDays(9), "published");
+        long othersOffer = data.offer(otherEmployer, OfferStatus.ACTIVE, TODAY.plusMonths(4));
+        long request = data.request(school, 10, RequestStatus.MATCHED, TODAY);
+        long othersBooking = data.booking(request, othersOffer, null, TODAY.plusDays(9), BookingStatus.PUBLISHED);
         visitor.get("/employers/" + employer);
 
         assertThat(visitor.post("/employers/" + employer + "/bookings/" + othersBooking + "/confirm", Map.of())
@@ -169,7 +172,7 @@ class EmployerBookingsTest {
         assertThat(visitor.get("/employers/" + employer + "/bookings/" + othersBooking + "/decline")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(status(othersBooking)).isEqualTo("published");
+        assertThat(status(othersBooking)).isEqualTo(BookingStatus.PUBLISHED);
         Visitor other = new Visitor(app).signIn("sam@other.example", Accounts.PASSWORD);
         assertThat(other.get("/employers/" + employer).statusCode()).isEqualTo(403);
     }
@@ -182,7 +185,7 @@ class EmployerBookingsTest {
 
         visitor.post(path, Map.of("reason", "Too late"));
 
-        assertThat(status(booking)).isEqualTo("published");
+        assertThat(status(booking)).isEqualTo(BookingStatus.PUBLISHED);
     }
 
     @Test
@@ -190,10 +193,10 @@ class EmployerBookingsTest {
         long confirmed = publishedBooking(TODAY.plusDays(20));
         db.dsl()
                 .update(BOOKING)
-                .set(BOOKING.STATUS, "confirmed")
+                .set(BOOKING.STATUS, BookingStatus.CONFIRMED)
                 .where(BOOKING.ID.eq(confirmed))
                 .execute();
-        long placementRequest = data.request(school, 10, "matched", TODAY);
+        long placementRequest = data.request(school, 10, RequestStatus.MATCHED, TODAY);
         long placement = db.dsl()
                 .insertInto(
                         BOOKING,
@@ -213,7 +216,7 @@ class EmployerBookingsTest {
                         TODAY.plusDays(32),
                         "all_day",
                         2,
-                        "confirmed")
+                        BookingStatus.CONFIRMED)
                 .returning(BOOKING.ID)
                 .fetchOne()
                 .getId();
@@ -273,7 +276,7 @@ class EmployerBookingsTest {
         long booking = publishedBooking(TODAY.minusDays(7));
         db.dsl()
                 .update(BOOKING)
-                .set(BOOKING.STATUS, "delivered")
+                .set(BOOKING.STATUS, BookingStatus.DELIVERED)
                 .where(BOOKING.ID.eq(booking))
                 .execute();
         long reached = data.pupil(school, 9);
@@ -335,11 +338,7 @@ class EmployerBookingsTest {
                 .isZero();
     }
 
-    private static String status(long booking) {
-        return db.dsl()
-                .select(BOOKING.STATUS)
-                .from(BOOKING)
-                .where(BOOKING.ID.eq(booking))
-                .fetchOne(0, String.class);
+    private static BookingStatus status(long booking) {
+        return db.dsl().fetchValue(BOOKING.STATUS, BOOKING.ID.eq(booking));
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -92,7 +93,7 @@ class EmployerOffersTest {
 
         assertThat(created.statusCode()).isEqualTo(302);
         var offer = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("Spring mock interviews"));
-        assertThat(offer.getStatus()).isEqualTo("active");
+        assertThat(offer.getStatus()).isEqualTo(OfferStatus.ACTIVE);
         assertThat(offer.getCostPerSessionPence()).isEqualTo(4550);
         assertThat(offer.getMaxSessions()).isEqualTo(12);
         assertThat(db.dsl()
@@ -119,15 +120,15 @@ class EmployerOffersTest {
         String status = "/employers/" + employer + "/offers/" + offer.getId() + "/status";
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "paused"));
-        assertThat(statusOf(offer.getId())).isEqualTo("paused");
+        assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.PAUSED);
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "active"));
-        assertThat(statusOf(offer.getId())).isEqualTo("active");
+        assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.ACTIVE);
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "withdrawn"));
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "active"));
-        assertThat(statusOf(offer.getId())).isEqualTo("withdrawn");
+        assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.WITHDRAWN);
     }
 
     @Test
@@ -174,7 +175,7 @@ class EmployerOffersTest {
 
     @Test
     void anotherEmployersOfferCannotBeEditedFromThisPage() {
-        long theirs = data.offer(otherEmployer, "active", TODAY.plusMonths(3));
+        long theirs = data.offer(otherEmployer, OfferStatus.ACTIVE, TODAY.plusMonths(3));
 
         assertThat(visitor.get("/employers/" + employer + "/offers/" + theirs + "/edit")
                         .statusCode())
@@ -185,7 +186,7 @@ class EmployerOffersTest {
                                 Map.of("status", "withdrawn"))
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(statusOf(theirs)).isEqualTo("active");
+        assertThat(statusOf(theirs)).isEqualTo(OfferStatus.ACTIVE);
     }
 
     @Test
@@ -351,7 +352,7 @@ class EmployerOffersTest {
         var talk = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("Jet engines"));
         assertThat(talk.getEncounterType()).isEqualTo("careers_talk");
         assertThat(talk.getVolunteerId()).isNotNull();
-        assertThat(talk.getStatus()).isEqualTo("active");
+        assertThat(talk.getStatus()).isEqualTo(OfferStatus.ACTIVE);
         var placement = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("Engineering week"));
         assertThat(placement.getPlaces()).isEqualTo(4);
         assertThat(placement.getAtWorkplace()).isTrue();
@@ -376,11 +377,7 @@ class EmployerOffersTest {
                                 .and(VOLUNTEER.EMAIL.notLike("bulk%")));
     }
 
-    private static String statusOf(long offer) {
-        return db.dsl()
-                .select(OFFER.STATUS)
-                .from(OFFER)
-                .where(OFFER.ID.eq(offer))
-                .fetchOne(0, String.class);
+    private static OfferStatus statusOf(long offer) {
+        return db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offer));
     }
 }

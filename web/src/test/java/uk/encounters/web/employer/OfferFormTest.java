@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -119,7 +120,7 @@ class OfferFormTest {
                 .selectFrom(OFFER)
                 .where(OFFER.EMPLOYER_ID.eq(employer.getId()))
                 .fetchOne();
-        assertThat(offer.getStatus()).isEqualTo("pending");
+        assertThat(offer.getStatus()).isEqualTo(OfferStatus.PENDING);
         assertThat(db.dsl().fetchCount(OFFER_AVAILABILITY, OFFER_AVAILABILITY.OFFER_ID.eq(offer.getId())))
                 .as("three weekdays, mornings and afternoons")
                 .isEqualTo(6);
@@ -135,7 +136,7 @@ class OfferFormTest {
                 .contains("Careers talk from Riverside Precision Engineering Ltd")
                 .contains("active");
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offer.getId())))
-                .isEqualTo("active");
+                .isEqualTo(OfferStatus.ACTIVE);
 
         HttpResponse<String> usedAgain = new Visitor(app).get(link);
         assertThat(usedAgain.statusCode()).as("the link works once").isEqualTo(410);
@@ -211,7 +212,7 @@ class OfferFormTest {
                 .orderBy(OFFER.ID.desc())
                 .limit(1)
                 .fetchSingle(OFFER.ID);
-        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo("pending");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo(OfferStatus.PENDING);
 
         String samsPage = sam.get("/employers/" + castle).body();
         assertThat(samsPage)
@@ -226,7 +227,7 @@ class OfferFormTest {
         assertThat(jo.get("/employers/" + castle).statusCode())
                 .as("takes effect on the next request")
                 .isEqualTo(200);
-        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo("active");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(joOffer))).isEqualTo(OfferStatus.ACTIVE);
         assertThat(db.dsl().fetchCount(VOLUNTEER, VOLUNTEER.EMPLOYER_ID.eq(castle)))
                 .isEqualTo(volunteers + 1);
         assertThat(Mailbox.latestTo(app, "jo@castlebakery.example")).contains("contact for Castle Bakery");
@@ -272,7 +273,7 @@ class OfferFormTest {
                 .contains("cannot be a separate one");
         cora.post("/hubs/" + hub + "/joins/" + join, Map.of("decision", "refused"));
 
-        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo("withdrawn");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(db.dsl().fetchValue(ORGANISATION_JOIN.DECISION, ORGANISATION_JOIN.ID.eq(join)))
                 .isEqualTo("refused");
         assertThat(someone.get("/employers/" + acme).statusCode()).isEqualTo(403);
@@ -329,7 +330,7 @@ class OfferFormTest {
         assertThat(attacker.get(aimed).statusCode()).isEqualTo(410);
         attacker.get("/sign-in");
         assertThat(attacker.post(aimed, Map.of()).statusCode()).isEqualTo(410);
-        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(victimOffer))).isEqualTo("pending");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(victimOffer))).isEqualTo(OfferStatus.PENDING);
         String signIn = new Visitor(app)
                 .get("/sign-in/link/" + mine.substring(mine.lastIndexOf('/') + 1))
                 .body();
@@ -359,7 +360,7 @@ class OfferFormTest {
         HttpResponse<String> late = new Visitor(app).get(link);
 
         assertThat(late.statusCode()).isEqualTo(410);
-        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo("pending");
+        assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offerId))).isEqualTo(OfferStatus.PENDING);
     }
 
     @Test

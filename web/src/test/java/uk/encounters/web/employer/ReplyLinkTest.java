@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -35,7 +38,7 @@ class ReplyLinkTest {
         school = data.school(hub, "Reply School");
         long employer = data.employer(hub, "Reply Firm");
         volunteer = data.volunteer(employer);
-        offer = data.offer(employer, "active", TODAY.plusMonths(3));
+        offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(3));
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -46,8 +49,8 @@ class ReplyLinkTest {
 
     /** A published booking {@code daysAway} from today, with the secret its digest link carries. */
     static long published(int daysAway, String token) {
-        long request = data.request(school, 9, "matched", TODAY);
-        long booking = data.booking(request, offer, volunteer, TODAY.plusDays(daysAway), "published");
+        long request = data.request(school, 9, RequestStatus.MATCHED, TODAY);
+        long booking = data.booking(request, offer, volunteer, TODAY.plusDays(daysAway), BookingStatus.PUBLISHED);
         data.replyLink(booking, token);
         return booking;
     }
@@ -67,7 +70,7 @@ class ReplyLinkTest {
         assertThat(visitor.post("/bookings/" + theirs + "/reply/mine-secret/confirm", Map.of())
                         .statusCode())
                 .isEqualTo(410);
-        assertThat(statusOf(theirs)).isEqualTo("published");
+        assertThat(statusOf(theirs)).isEqualTo(BookingStatus.PUBLISHED);
     }
 
     @Test
@@ -78,12 +81,12 @@ class ReplyLinkTest {
         var page = visitor.get("/bookings/" + booking + "/reply/confirm-secret?answer=confirm");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Can you do this session?", "Reply School", "Year 9");
-        assertThat(statusOf(booking)).isEqualTo("published");
+        assertThat(statusOf(booking)).isEqualTo(BookingStatus.PUBLISHED);
 
         var confirmed = visitor.post("/bookings/" + booking + "/reply/confirm-secret/confirm", Map.of());
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Confirmed.");
-        assertThat(statusOf(booking)).isEqualTo("confirmed");
+        assertThat(statusOf(booking)).isEqualTo(BookingStatus.CONFIRMED);
     }
 
     @Test
@@ -95,12 +98,12 @@ class ReplyLinkTest {
         var blank = visitor.post("/bookings/" + booking + "/reply/decline-secret/decline", Map.of("reason", " "));
         assertThat(blank.statusCode()).isEqualTo(422);
         assertThat(blank.body()).contains("Why you cannot do it");
-        assertThat(statusOf(booking)).isEqualTo("published");
+        assertThat(statusOf(booking)).isEqualTo(BookingStatus.PUBLISHED);
 
         var declined = visitor.post("/bookings/" + booking + "/reply/decline-secret/decline", Map.of("reason", "Away"));
         assertThat(declined.statusCode()).isEqualTo(200);
         var row = db.dsl().selectFrom(BOOKING).where(BOOKING.ID.eq(booking)).fetchSingle();
-        assertThat(row.getStatus()).isEqualTo("declined");
+        assertThat(row.getStatus()).isEqualTo(BookingStatus.DECLINED);
         assertThat(row.getLateCancellation()).isTrue();
         assertThat(db.dsl()
                         .select(REQUEST.STATUS)
@@ -108,7 +111,7 @@ class ReplyLinkTest {
                         .where(REQUEST.ID.eq(row.getRequestId()))
                         .fetchSingle()
                         .value1())
-                .isEqualTo("open");
+                .isEqualTo(RequestStatus.OPEN);
     }
 
     @Test
@@ -122,10 +125,10 @@ class ReplyLinkTest {
         assertThat(visitor.post("/bookings/" + booking + "/reply/wrong-secret/confirm", Map.of())
                         .statusCode())
                 .isEqualTo(410);
-        assertThat(statusOf(booking)).isEqualTo("published");
+        assertThat(statusOf(booking)).isEqualTo(BookingStatus.PUBLISHED);
     }
 
-    private static String statusOf(long booking) {
+    private static BookingStatus statusOf(long booking) {
         return db.dsl()
                 .select(BOOKING.STATUS)
                 .from(BOOKING)

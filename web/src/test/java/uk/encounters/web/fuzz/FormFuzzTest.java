@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.account.SecretToken;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestData;
@@ -128,19 +131,19 @@ class FormFuzzTest {
                             .roundId())));
         }
         long volunteer = data.volunteer(hub.talkEmployer());
-        long offer = data.offer(hub.talkEmployer(), "active", LocalDate.of(2027, 3, 31));
+        long offer = data.offer(hub.talkEmployer(), OfferStatus.ACTIVE, LocalDate.of(2027, 3, 31));
         long upcoming = data.booking(
-                data.request(hub.northSchool(), 9, "matched", LocalDate.of(2026, 11, 30)),
+                data.request(hub.northSchool(), 9, RequestStatus.MATCHED, LocalDate.of(2026, 11, 30)),
                 offer,
                 volunteer,
                 LocalDate.of(2026, 12, 2),
-                "published");
+                BookingStatus.PUBLISHED);
         long past = data.booking(
-                data.request(hub.northSchool(), 9, "matched", LocalDate.of(2026, 11, 2)),
+                data.request(hub.northSchool(), 9, RequestStatus.MATCHED, LocalDate.of(2026, 11, 2)),
                 offer,
                 volunteer,
                 LocalDate.of(2026, 11, 16),
-                "confirmed");
+                BookingStatus.CONFIRMED);
         String replyToken = SecretToken.generate();
         data.replyLink(upcoming, replyToken);
         List<Long> pupils = db.dsl()

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
-import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Waiting;
 import uk.encounters.web.security.Access;
@@ -168,10 +168,10 @@ final class Fuzzing {
         Waiting.awaitTrue("no round is solving, a minute after each was asked to stop", Duration.ofMinutes(1), () -> {
             dsl.update(MATCHING_ROUND)
                     .set(MATCHING_ROUND.STOP_REQUESTED_AT, OffsetDateTime.now())
-                    .where(MATCHING_ROUND.STATUS.eq(Round.SOLVING))
+                    .where(MATCHING_ROUND.STATUS.eq(RoundStatus.SOLVING))
                     .and(MATCHING_ROUND.STOP_REQUESTED_AT.isNull())
                     .execute();
-            return !dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq(Round.SOLVING));
+            return !dsl.fetchExists(MATCHING_ROUND, MATCHING_ROUND.STATUS.eq(RoundStatus.SOLVING));
         });
     }
 

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -67,13 +70,14 @@ class HomePageTest {
         data.encounter(p6, THIS_OCTOBER, false);
 
         long employer = data.employer(alpha, "Rolls Royce");
-        long offer = data.offer(employer, "active", TODAY.plusMonths(3));
-        data.offer(employer, "paused", TODAY.plusMonths(3));
-        data.offer(employer, "active", TODAY.minusDays(1));
-        long request = data.request(s1, 9, "open", TODAY);
-        data.request(s1, 7, "open", TODAY);
-        data.request(s1, 8, "cancelled", TODAY);
-        long booking = data.booking(request, offer, data.volunteer(employer), TODAY.plusDays(10), "published");
+        long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(3));
+        data.offer(employer, OfferStatus.PAUSED, TODAY.plusMonths(3));
+        data.offer(employer, OfferStatus.ACTIVE, TODAY.minusDays(1));
+        long request = data.request(s1, 9, RequestStatus.OPEN, TODAY);
+        data.request(s1, 7, RequestStatus.OPEN, TODAY);
+        data.request(s1, 8, RequestStatus.CANCELLED, TODAY);
+        long booking =
+                data.booking(request, offer, data.volunteer(employer), TODAY.plusDays(10), BookingStatus.PUBLISHED);
         data.choose(booking, p3);
 
         long beta = data.hub("Beta Hub");
@@ -81,7 +85,7 @@ class HomePageTest {
         long p7 = data.pupil(s3, 8);
         data.encounter(p7, LAST_YEAR, true);
         data.encounter(p7, THIS_OCTOBER, true);
-        data.request(s3, 8, "open", TODAY);
+        data.request(s3, 8, RequestStatus.OPEN, TODAY);
 
         app = RunningApp.start(db.database(), TODAY);
         app.awaitProgressSummaries(); // the home page reads what the app's background pass summarised

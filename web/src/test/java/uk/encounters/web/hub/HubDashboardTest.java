@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -53,7 +54,7 @@ class HubDashboardTest {
             }
         }
         // Littleover asks for three engineering-ish talks in December that nobody has offered
-        long request = data.request(littleover, 9, "open", LocalDate.of(2026, 12, 1));
+        long request = data.request(littleover, 9, RequestStatus.OPEN, LocalDate.of(2026, 12, 1));
         db.dsl()
                 .update(REQUEST)
                 .set(REQUEST.SESSIONS, 3)

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -82,11 +85,15 @@ class HubEmployerRoutesTest {
     void aCoordinatorMergesALikelyDuplicateAndEverythingMovesToTheOrganisationKept() {
         long kept = organisation(derby, "Acme Engineering Ltd", "jo@acme-eng.example", "DE24 8BY");
         long dup = organisation(derby, "ACME Engineering Group", "sam@acme-eng.example", "DE21 4AA");
-        long talk = data.offer(dup, "active", TODAY.plusMonths(3));
+        long talk = data.offer(dup, OfferStatus.ACTIVE, TODAY.plusMonths(3));
         long sam = data.volunteer(dup);
         long pat = data.volunteer(dup);
-        long booking =
-                data.booking(data.request(school, 9, "matched", TODAY), talk, sam, TODAY.plusWeeks(2), "confirmed");
+        long booking = data.booking(
+                data.request(school, 9, RequestStatus.MATCHED, TODAY),
+                talk,
+                sam,
+                TODAY.plusWeeks(2),
+                BookingStatus.CONFIRMED);
         new AccountRepository(db.dsl()).create("sam@acme-eng.example", "Sam", null, Scope.employer(dup));
         Visitor coordinator = signedIn("cora@derby.example");
 
@@ -164,10 +171,20 @@ class HubEmployerRoutesTest {
         long dup = organisation(derby, "Harbour Insurance Brokers", "desk@harbour-brokers.example", "DE22 3HJ");
         long pat = volunteer(kept, "pat@harbour.example");
         long patAgain = volunteer(dup, "pat@harbour.example");
-        long keptTalk = data.offer(kept, "active", TODAY.plusMonths(3));
-        long dupTalk = data.offer(dup, "active", TODAY.plusMonths(3));
-        data.booking(data.request(school, 8, "matched", TODAY), keptTalk, pat, TODAY.plusWeeks(1), "confirmed");
-        data.booking(data.request(school, 11, "matched", TODAY), dupTalk, patAgain, TODAY.plusWeeks(1), "confirmed");
+        long keptTalk = data.offer(kept, OfferStatus.ACTIVE, TODAY.plusMonths(3));
+        long dupTalk = data.offer(dup, OfferStatus.ACTIVE, TODAY.plusMonths(3));
+        data.booking(
+                data.request(school, 8, RequestStatus.MATCHED, TODAY),
+                keptTalk,
+                pat,
+                TODAY.plusWeeks(1),
+                BookingStatus.CONFIRMED);
+        data.booking(
+                data.request(school, 11, RequestStatus.MATCHED, TODAY),
+                dupTalk,
+                patAgain,
+                TODAY.plusWeeks(1),
+                BookingStatus.CONFIRMED);
         Visitor coordinator = signedIn("cora@derby.example");
         coordinator.get(employersPage(derby));
 
@@ -184,7 +201,7 @@ class HubEmployerRoutesTest {
     void theListFiltersByNameAndLinksToEachOrganisationsPage() {
         long kites = organisation(derby, "Zephyr Kites", "hello@zephyr-kites.example", "DE3 0ZK");
         long lamps = organisation(derby, "Quartz Lamps", "hello@quartz-lamps.example", "DE3 0QL");
-        data.offer(kites, "active", TODAY.plusMonths(2));
+        data.offer(kites, OfferStatus.ACTIVE, TODAY.plusMonths(2));
         Visitor coordinator = signedIn("cora@derby.example");
 
         String page = coordinator.get(employersPage(derby) + "?q=zEPHYR").body();

@@ -22,6 +22,7 @@ import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundRepository;
+import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -74,13 +75,14 @@ class RoundRoutesTest {
 
         // while it solves, the page shows progress and polls for it; the JSON says how far it got
         JsonObject progress = new JsonObject(cora.get(roundPath + "/progress").body());
-        assertThat(progress.getString("status")).isIn(Round.SOLVING, Round.PROPOSED);
+        assertThat(progress.getString("status"))
+                .isIn(RoundStatus.SOLVING.getLiteral(), RoundStatus.PROPOSED.getLiteral());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (progress.getBoolean("solving") && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
             progress = new JsonObject(cora.get(roundPath + "/progress").body());
         }
-        assertThat(progress.getString("status")).isEqualTo(Round.PROPOSED);
+        assertThat(progress.getString("status")).isEqualTo(RoundStatus.PROPOSED.getLiteral());
         assertThat(progress.getInteger("sessionsMatched")).isEqualTo(3);
         assertThat(progress.getInteger("sessionsTotal")).isEqualTo(4);
         assertThat(progress.getInteger("pupilsCovered")).isEqualTo(90);
@@ -202,7 +204,7 @@ class RoundRoutesTest {
                         .find(hub.id(), roundId)
                         .orElseThrow()
                         .status())
-                .isEqualTo(Round.PUBLISHED);
+                .isEqualTo(RoundStatus.PUBLISHED);
 
         // an employer declines one: the coordinator re-matches just that session
         var declined = db.dsl()
@@ -232,7 +234,7 @@ class RoundRoutesTest {
         }
         Round again = new RoundRepository(db.dsl()).find(hub.id(), rematchId).orElseThrow();
         assertThat(again.kind()).isEqualTo("rematch");
-        assertThat(again.status()).isEqualTo(Round.PROPOSED);
+        assertThat(again.status()).isEqualTo(RoundStatus.PROPOSED);
         // the two published north talks held as they are, and the declined south talk; the mock interviews
         // nobody offers wait for the next weekly round
         assertThat(again.sessionsTotal()).isEqualTo(3);

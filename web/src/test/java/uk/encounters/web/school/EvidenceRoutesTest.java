@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.csv.CsvTable;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -54,11 +57,11 @@ class EvidenceRoutesTest {
                 .values(pupil, "careers_fair", LocalDate.of(2025, 6, 1), "=HYPERLINK(\"evil\")")
                 .execute();
         booking = data.booking(
-                data.request(school, 9, "matched", TODAY.minusWeeks(3)),
-                data.offer(data.employer(hub, "Rolls-Royce, Derby"), "active", TODAY.plusMonths(2)),
+                data.request(school, 9, RequestStatus.MATCHED, TODAY.minusWeeks(3)),
+                data.offer(data.employer(hub, "Rolls-Royce, Derby"), OfferStatus.ACTIVE, TODAY.plusMonths(2)),
                 null,
                 TODAY.minusWeeks(2),
-                "delivered");
+                BookingStatus.DELIVERED);
         for (long p : new long[] {pupil, classmate}) {
             db.dsl()
                     .insertInto(

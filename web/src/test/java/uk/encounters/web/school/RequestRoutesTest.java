@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.jooq.tables.records.RequestRecord;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -44,13 +47,13 @@ class RequestRoutesTest {
         school = data.school(hub, "Bemrose School");
         otherSchool = data.school(hub, "Other School");
         employerWorkedWith = data.employer(hub, "Rolls-Royce");
-        long offer = data.offer(employerWorkedWith, "active", TODAY.plusMonths(3));
+        long offer = data.offer(employerWorkedWith, OfferStatus.ACTIVE, TODAY.plusMonths(3));
         data.booking(
-                data.request(school, 10, "closed", TODAY.minusMonths(2)),
+                data.request(school, 10, RequestStatus.CLOSED, TODAY.minusMonths(2)),
                 offer,
                 null,
                 TODAY.minusMonths(1),
-                "delivered");
+                BookingStatus.DELIVERED);
         Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
         Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
         app = RunningApp.start(db.database(), TODAY);
@@ -101,7 +104,7 @@ class RequestRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
         RequestRecord request = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("STEM talk for Year 8"));
-        assertThat(request.getStatus()).isEqualTo("open");
+        assertThat(request.getStatus()).isEqualTo(RequestStatus.OPEN);
         assertThat(request.getSessions()).isEqualTo(2);
         assertThat(request.getAfternoon()).isFalse();
         assertThat(request.getPreferredEmployerId()).isEqualTo(employerWorkedWith);
@@ -173,9 +176,9 @@ class RequestRoutesTest {
 
         visitor.get("/schools/" + school + "/requests");
         visitor.post("/schools/" + school + "/requests/" + id + "/cancel", Map.of());
-        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo("cancelled");
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo(RequestStatus.CANCELLED);
 
-        long matched = data.request(school, 9, "matched", TODAY.plusWeeks(3));
+        long matched = data.request(school, 9, RequestStatus.MATCHED, TODAY.plusWeeks(3));
         assertThat(visitor.get("/schools/" + school + "/requests/" + matched + "/edit")
                         .body())
                 .contains("can no longer be changed here");
@@ -184,13 +187,13 @@ class RequestRoutesTest {
         visitor.get("/schools/" + school + "/requests");
         visitor.post("/schools/" + school + "/requests/" + matched + "/cancel", Map.of());
         RequestRecord unchanged = db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(matched));
-        assertThat(unchanged.getStatus()).isEqualTo("matched");
+        assertThat(unchanged.getStatus()).isEqualTo(RequestStatus.MATCHED);
         assertThat(unchanged.getNotes()).isNull();
     }
 
     @Test
     void anotherSchoolsRequestIsNotFoundAndAnotherSchoolsLeaderIsRefused() {
-        long theirs = data.request(otherSchool, 9, "open", TODAY.plusWeeks(3));
+        long theirs = data.request(otherSchool, 9, RequestStatus.OPEN, TODAY.plusWeeks(3));
 
         assertThat(visitor.get("/schools/" + school + "/requests/" + theirs + "/edit")
                         .statusCode())
@@ -198,7 +201,7 @@ class RequestRoutesTest {
         visitor.get("/schools/" + school + "/requests");
         visitor.post("/schools/" + school + "/requests/" + theirs + "/cancel", Map.of());
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(theirs)).getStatus())
-                .isEqualTo("open");
+                .isEqualTo(RequestStatus.OPEN);
 
         Visitor other = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
         assertThat(other.get("/schools/" + school + "/requests").statusCode()).isEqualTo(403);

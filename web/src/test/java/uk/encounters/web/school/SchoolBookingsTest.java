@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -47,7 +50,7 @@ class SchoolBookingsTest {
         long hub = data.hub("Derby Careers Hub");
         school = data.school(hub, "Bemrose School");
         long otherSchool = data.school(hub, "Other School");
-        offer = data.offer(data.employer(hub, "Rolls-Royce"), "active", TODAY.plusMonths(3));
+        offer = data.offer(data.employer(hub, "Rolls-Royce"), OfferStatus.ACTIVE, TODAY.plusMonths(3));
         farBehind = data.pupil(school, 9);
         disadvantaged = data.pupil(school, 9);
         db.dsl()
@@ -73,7 +76,12 @@ class SchoolBookingsTest {
     }
 
     long booking(LocalDate on, int pupils) {
-        long booking = data.booking(data.request(school, 9, "matched", on.minusDays(7)), offer, null, on, "confirmed");
+        long booking = data.booking(
+                data.request(school, 9, RequestStatus.MATCHED, on.minusDays(7)),
+                offer,
+                null,
+                on,
+                BookingStatus.CONFIRMED);
         db.dsl()
                 .update(BOOKING)
                 .set(BOOKING.PUPILS, pupils)
@@ -149,8 +157,8 @@ class SchoolBookingsTest {
                         .select(BOOKING.STATUS)
                         .from(BOOKING)
                         .where(BOOKING.ID.eq(booking))
-                        .fetchOne(0, String.class))
-                .isEqualTo("delivered");
+                        .fetchOne(0))
+                .isEqualTo(BookingStatus.DELIVERED);
         assertThat(db.dsl()
                         .fetchCount(
                                 AUDIT_LOG,
@@ -208,15 +216,15 @@ class SchoolBookingsTest {
         visitor.post(base + declined + "/decline", Map.of("reason", "Mock exams moved to that week"));
 
         var row = db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(declined));
-        assertThat(row.getStatus()).isEqualTo("declined");
+        assertThat(row.getStatus()).isEqualTo(BookingStatus.DECLINED);
         assertThat(row.getDeclinedBy()).isEqualTo("school");
         assertThat(row.getDeclineReason()).isEqualTo("Mock exams moved to that week");
         assertThat(db.dsl()
                         .select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
                         .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
                         .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId()))
-                        .fetchOne(0, String.class))
-                .isEqualTo("open");
+                        .fetchOne(0))
+                .isEqualTo(RequestStatus.OPEN);
         assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(declined)))
                 .isZero();
 
@@ -224,7 +232,7 @@ class SchoolBookingsTest {
         visitor.get(base + past + "/decline");
         visitor.post(base + past + "/decline", Map.of("reason", "Too late"));
         assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(past)).getStatus())
-                .isEqualTo("confirmed");
+                .isEqualTo(BookingStatus.CONFIRMED);
     }
 
     @Test
@@ -238,18 +246,18 @@ class SchoolBookingsTest {
         assertThat(visitor.get(base + future).body()).doesNotContain("The employer did not come");
         visitor.post(base + future + "/no-show", Map.of());
         assertThat(db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(future)).getStatus())
-                .isEqualTo("confirmed");
+                .isEqualTo(BookingStatus.CONFIRMED);
 
         assertThat(visitor.get(base + missed).body()).contains("The employer did not come");
         visitor.post(base + missed + "/no-show", Map.of());
         var row = db.dsl().fetchSingle(BOOKING, BOOKING.ID.eq(missed));
-        assertThat(row.getStatus()).isEqualTo("no_show");
+        assertThat(row.getStatus()).isEqualTo(BookingStatus.NO_SHOW);
         assertThat(db.dsl()
                         .select(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS)
                         .from(uk.encounters.marketplace.jooq.Tables.REQUEST)
                         .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(row.getRequestId()))
-                        .fetchOne(0, String.class))
-                .isEqualTo("open");
+                        .fetchOne(0))
+                .isEqualTo(RequestStatus.OPEN);
         assertThat(db.dsl().fetchCount(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID.eq(missed)))
                 .isZero();
         assertThat(db.dsl()
@@ -283,19 +291,19 @@ class SchoolBookingsTest {
 
     @Test
     void aPaidSessionIsSpentFromTheBudgetOnceWhenItsAttendanceIsFirstRecorded() {
-        long paidOffer =
-                data.offer(data.employer(data.hub("Charities"), "Young Enterprise"), "active", TODAY.plusMonths(3));
+        long paidOffer = data.offer(
+                data.employer(data.hub("Charities"), "Young Enterprise"), OfferStatus.ACTIVE, TODAY.plusMonths(3));
         db.dsl()
                 .update(uk.encounters.marketplace.jooq.Tables.OFFER)
                 .set(uk.encounters.marketplace.jooq.Tables.OFFER.COST_PER_SESSION_PENCE, 5_000)
                 .where(uk.encounters.marketplace.jooq.Tables.OFFER.ID.eq(paidOffer))
                 .execute();
         long paid = data.booking(
-                data.request(school, 9, "matched", TODAY.minusWeeks(2)),
+                data.request(school, 9, RequestStatus.MATCHED, TODAY.minusWeeks(2)),
                 paidOffer,
                 null,
                 TODAY.minusDays(2),
-                "confirmed");
+                BookingStatus.CONFIRMED);
         data.choose(paid, oneBehind);
         db.dsl()
                 .insertInto(
@@ -328,11 +336,11 @@ class SchoolBookingsTest {
     @Test
     void anotherSchoolsBookingIsNotFound() {
         long theirs = data.booking(
-                data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, "matched", TODAY),
+                data.request(data.school(data.hub("Elsewhere"), "Elsewhere School"), 9, RequestStatus.MATCHED, TODAY),
                 offer,
                 null,
                 TODAY.plusDays(3),
-                "confirmed");
+                BookingStatus.CONFIRMED);
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
         assertThat(visitor.get("/schools/" + school + "/bookings/" + theirs).statusCode())

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -97,9 +100,9 @@ class ControlCharactersTest {
     /** Notes and reasons keep their line breaks; nothing else that is never text. */
     @Test
     void aFieldOfSeveralLinesKeepsLineBreaksButRefusesOtherControlCharacters() {
-        long offer = data.offer(employer, "active", TODAY.plusMonths(4));
-        long request = data.request(school, 9, "matched", TODAY.plusDays(7));
-        long booking = data.booking(request, offer, null, TODAY.plusDays(9), "published");
+        long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(4));
+        long request = data.request(school, 9, RequestStatus.MATCHED, TODAY.plusDays(7));
+        long booking = data.booking(request, offer, null, TODAY.plusDays(9), BookingStatus.PUBLISHED);
         Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         String decline = "/schools/" + school + "/bookings/" + booking + "/decline";
 
@@ -109,13 +112,13 @@ class ControlCharactersTest {
         assertThat(refused.body())
                 .contains("error-summary")
                 .contains("line breaks are fine, but not tabs or other control characters");
-        assertThat(status(booking)).isEqualTo("published");
+        assertThat(status(booking)).isEqualTo(BookingStatus.PUBLISHED);
 
         carla.get(decline);
         assertThat(carla.post(decline, Map.of("reason", "Exams moved\r\nto that week"))
                         .statusCode())
                 .isEqualTo(302);
-        assertThat(status(booking)).isEqualTo("declined");
+        assertThat(status(booking)).isEqualTo(BookingStatus.DECLINED);
     }
 
     @Test
@@ -206,7 +209,7 @@ class ControlCharactersTest {
     @Test
     void aLoneCarriageReturnInTheDatabaseNeverStartsALineInTheCalendarFeed() throws Exception {
         long otherSchool = data.school(hub, "Bemrose\rLOCATION:Elsewhere");
-        long offer = data.offer(employer, "active", TODAY.plusMonths(4));
+        long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(4));
         db.dsl()
                 .update(OFFER)
                 .set(OFFER.TITLE, "Talk\rX-INJECTED:yes\u000b")
@@ -228,8 +231,8 @@ class ControlCharactersTest {
                 .set(EMPLOYER.NAME, "Acme\rMETHOD:CANCEL")
                 .where(EMPLOYER.ID.eq(employer))
                 .execute();
-        long request = data.request(otherSchool, 9, "matched", TODAY.plusDays(7));
-        data.booking(request, offer, volunteer, TODAY.plusDays(9), "confirmed");
+        long request = data.request(otherSchool, 9, RequestStatus.MATCHED, TODAY.plusDays(7));
+        data.booking(request, offer, volunteer, TODAY.plusDays(9), BookingStatus.CONFIRMED);
         Visitor priya = new Visitor(app).signIn("priya@acme.example", Accounts.PASSWORD);
         priya.get("/employers/" + employer);
         Matcher link = CALENDAR.matcher(
@@ -269,7 +272,7 @@ class ControlCharactersTest {
         return String.format("U+%04X", (int) c.charAt(0));
     }
 
-    private static String status(long booking) {
+    private static BookingStatus status(long booking) {
         return db.dsl()
                 .select(BOOKING.STATUS)
                 .from(BOOKING)

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -110,15 +113,17 @@ class RouteAccessTest {
         parameters.put(":schoolId", String.valueOf(schoolA));
         parameters.put(":employerId", String.valueOf(employerA));
         parameters.put(":messageId", String.valueOf(messageId));
-        long offerA = data.offer(employerA, "active", LocalDate.of(2027, 3, 1));
+        long offerA = data.offer(employerA, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
         long volunteerA = data.volunteer(employerA);
-        long requestA = data.request(schoolA, 9, "matched", LocalDate.of(2026, 12, 1));
+        long requestA = data.request(schoolA, 9, RequestStatus.MATCHED, LocalDate.of(2026, 12, 1));
         parameters.put(":offerId", String.valueOf(offerA));
-        parameters.put(":requestId", String.valueOf(data.request(schoolA, 8, "open", LocalDate.of(2027, 1, 11))));
+        parameters.put(
+                ":requestId", String.valueOf(data.request(schoolA, 8, RequestStatus.OPEN, LocalDate.of(2027, 1, 11))));
         parameters.put(":volunteerId", String.valueOf(volunteerA));
         parameters.put(
                 ":bookingId",
-                String.valueOf(data.booking(requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2), "published")));
+                String.valueOf(data.booking(
+                        requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2), BookingStatus.PUBLISHED)));
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id
         parameters.put(":joinId", "1");

@@ -1,0 +1,51 @@
+package uk.encounters.marketplace.booking;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jooq.EnumType;
+
+/**
+ * Where a booking stands, stored in {@code booking.status} (jOOQ converts the column to this type, so
+ * no status travels as a string). A booking is proposed by a round, published to both sides,
+ * confirmed by the employer, and ends delivered, declined, cancelled or as a no-show.
+ */
+public enum BookingStatus implements EnumType {
+    PROPOSED("proposed", "proposed"),
+    PUBLISHED("published", "published"),
+    CONFIRMED("confirmed", "confirmed"),
+    DECLINED("declined", "declined"),
+    DELIVERED("delivered", "delivered"),
+    CANCELLED("cancelled", "cancelled"),
+    /** The employer did not come. */
+    NO_SHOW("no_show", "employer did not come");
+
+    /** Told to both sides and still on: a round never moves it, and either side may still answer. */
+    public static final Set<BookingStatus> AGREED = EnumSet.of(PUBLISHED, CONFIRMED);
+
+    /** Gives (or gave) a request one of its sessions. */
+    public static final Set<BookingStatus> HELD = EnumSet.of(PUBLISHED, CONFIRMED, DELIVERED);
+
+    private final String literal;
+    private final String label;
+
+    BookingStatus(String literal, String label) {
+        this.literal = literal;
+        this.label = label;
+    }
+
+    /** The word stored in the database. */
+    @Override
+    public String getLiteral() {
+        return literal;
+    }
+
+    @Override
+    public String getName() {
+        return null;
+    }
+
+    /** Plain words for a page. */
+    public String label() {
+        return label;
+    }
+}
