@@ -50,19 +50,24 @@ public final class EmployerFeature {
                         app.hubChoices(),
                         app.clock())
                 .mount(routes);
-        new EmployerRoutes(
-                        employers,
-                        offers,
-                        volunteers,
-                        bookings,
-                        new OrganisationJoinRepository(dsl, app.clock()),
-                        new EmployerChanges(dsl),
+        EmployerChanges employerChanges = new EmployerChanges(dsl);
+        EmployerPageReader pages = new EmployerPageReader(
+                employers,
+                offers,
+                volunteers,
+                bookings,
+                new OrganisationJoinRepository(dsl, app.clock()),
+                app.blocking(),
+                app.templates(),
+                app.clock());
+        new EmployerRoutes(pages, employerChanges, employer, app.blocking()).mount(routes);
+        new CalendarFeedRoutes(
+                        employerChanges,
                         new CalendarFeed(dsl, app.clock()),
                         employer,
                         app.blocking(),
                         app.templates(),
-                        app.links(),
-                        app.clock())
+                        app.links())
                 .mount(routes);
         new ReplyLinkRoutes(replies, app.blocking(), app.templates()).mount(routes);
         new JoinRoutes(

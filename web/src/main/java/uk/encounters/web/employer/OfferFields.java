@@ -110,6 +110,61 @@ public final class OfferFields {
                 Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
         String title = form.text("title", "Title", 200);
         String topics = form.lines("topics", "Topics", 500);
+        Audience audience = audience(form);
+        Where where = where(form);
+        Availability availability = availability(form, today, newOffer);
+        boolean sendAdaptable = form.checked("sendAdaptable");
+        Integer cost = cost(form);
+        String requirements = form.lines("requirements", "Requirements", 1000);
+        if (form.hasErrors()) {
+            return Optional.empty();
+        }
+        EncounterType encounterType = EncounterType.fromCode(type);
+        return Optional.of(new OfferDetails(
+                encounterType,
+                title.isEmpty() ? OfferDetails.defaultTitle(encounterType, topics, organisation) : title,
+                topics,
+                sector,
+                audience.yearFrom(),
+                audience.yearTo(),
+                audience.pupils(),
+                audience.sessions(),
+                where.inSchool(),
+                where.atWorkplace(),
+                where.online(),
+                where.radius(),
+                availability.from(),
+                availability.until(),
+                availability.days(),
+                availability.mornings(),
+                availability.afternoons(),
+                availability.dates(),
+                sendAdaptable,
+                cost,
+                requirements));
+    }
+
+    /** Whom the offer is for and how many: year groups, pupils per session, sessions. */
+    private record Audience(int yearFrom, int yearTo, int pupils, int sessions) {}
+
+    /** Where it can happen, and how far the employer will travel to a school. */
+    private record Where(boolean inSchool, boolean atWorkplace, boolean online, int radius) {}
+
+    /** When it can happen: between two dates, on weekdays at parts of the day, or on particular dates. */
+    private record Availability(
+            LocalDate from,
+            LocalDate until,
+            List<String> weekdays,
+            boolean mornings,
+            boolean afternoons,
+            List<LocalDate> dates) {
+
+        Set<DayOfWeek> days() {
+            return weekdays.stream().map(d -> DayOfWeek.of(Integer.parseInt(d))).collect(Collectors.toSet());
+        }
+    }
+
+    private static Audience audience(Form form) {
         int yearFrom = form.integer("yearFrom", "The youngest year group", 7, 13);
         int yearTo = form.integer("yearTo", "The oldest year group", 7, 13);
         if (yearTo < yearFrom) {
@@ -117,6 +172,10 @@ public final class OfferFields {
         }
         int pupils = form.integer("pupils", "Pupils per session (places, for work experience)", 1, 500);
         int sessions = form.integer("sessions", "How many times you could do it", 1, 50);
+        return new Audience(yearFrom, yearTo, pupils, sessions);
+    }
+
+    private static Where where(Form form) {
         boolean inSchool = form.checked("inSchool");
         boolean atWorkplace = form.checked("atWorkplace");
         boolean online = form.checked("online");
@@ -124,6 +183,10 @@ public final class OfferFields {
             form.error("inSchool", "Choose at least one: in school, at your workplace or online");
         }
         int radius = form.integer("radius", "How far you will travel", 0, 100);
+        return new Where(inSchool, atWorkplace, online, radius);
+    }
+
+    private static Availability availability(Form form, LocalDate today, boolean newOffer) {
         LocalDate from = form.date("from", "The first date you could do");
         LocalDate until = form.date("until", "The last date you could do");
         if (newOffer && from != null && from.isBefore(today)) {
@@ -148,35 +211,7 @@ public final class OfferFields {
         if (weekdays.isEmpty() && dates.isEmpty()) {
             form.error("weekday", "Choose the days you could come, or give particular dates");
         }
-        boolean sendAdaptable = form.checked("sendAdaptable");
-        Integer cost = cost(form);
-        String requirements = form.lines("requirements", "Requirements", 1000);
-        if (form.hasErrors()) {
-            return Optional.empty();
-        }
-        EncounterType encounterType = EncounterType.fromCode(type);
-        return Optional.of(new OfferDetails(
-                encounterType,
-                title.isEmpty() ? OfferDetails.defaultTitle(encounterType, topics, organisation) : title,
-                topics,
-                sector,
-                yearFrom,
-                yearTo,
-                pupils,
-                sessions,
-                inSchool,
-                atWorkplace,
-                online,
-                radius,
-                from,
-                until,
-                weekdays.stream().map(d -> DayOfWeek.of(Integer.parseInt(d))).collect(Collectors.toSet()),
-                mornings,
-                afternoons,
-                dates,
-                sendAdaptable,
-                cost,
-                requirements));
+        return new Availability(from, until, weekdays, mornings, afternoons, dates);
     }
 
     /** The select and checkbox options the partial shows, with the form's choices marked. */

@@ -163,19 +163,32 @@ public final class OfferFormRoutes {
         String size = form.choice("size", "How many people work for you", List.copyOf(SIZE_BANDS.keySet()));
         LocalDate today = LocalDate.now(clock);
         Optional<OfferDetails> offer = OfferFields.read(form, today, true, organisation, sector);
-        boolean checked = form.checked("safeguarding");
-        LocalDate checkedUntil = null;
-        if (checked) {
-            String value = form.text("safeguardingUntil", "When your check runs out", 10);
-            // DBS certificates have no expiry; organisations commonly renew them every three years.
-            checkedUntil =
-                    value.isEmpty() ? today.plusYears(3) : form.date("safeguardingUntil", "When your check runs out");
-            if (checkedUntil != null && checkedUntil.isBefore(today)) {
-                form.error(
-                        "safeguardingUntil",
-                        "That date has passed: leave the box unticked until your check is renewed");
-            }
+        LocalDate checkedUntil = safeguardingCheckedUntil(form, today);
+        long hubId = hubId(form, hubs);
+        if (form.hasErrors() || offer.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(new OfferSubmission(
+                hubId, organisation, contact, email, normalisedPostcode.get(), size, offer.get(), checkedUntil));
+    }
+
+    /** When the offerer's safeguarding check runs out; null when they have none or the date is not one. */
+    private static LocalDate safeguardingCheckedUntil(Form form, LocalDate today) {
+        if (!form.checked("safeguarding")) {
+            return null;
+        }
+        String value = form.text("safeguardingUntil", "When your check runs out", 10);
+        // DBS certificates have no expiry; organisations commonly renew them every three years.
+        LocalDate checkedUntil =
+                value.isEmpty() ? today.plusYears(3) : form.date("safeguardingUntil", "When your check runs out");
+        if (checkedUntil != null && checkedUntil.isBefore(today)) {
+            form.error("safeguardingUntil", "That date has passed: leave the box unticked until your check is renewed");
+        }
+        return checkedUntil;
+    }
+
+    /** The hub the offer goes to: the only one, or the one chosen; 0 with an error when none is. */
+    private static long hubId(Form form, List<HubRepository.Hub> hubs) {
         List<String> hubIds = hubs.stream().map(h -> String.valueOf(h.id())).toList();
         String hubChoice = hubs.size() == 1 ? hubIds.getFirst() : form.choice("hub", "Your area", hubIds);
         // a choice that is not a hub's id is an error beside the field already; it is never parsed
@@ -183,11 +196,7 @@ public final class OfferFormRoutes {
         if (hubs.isEmpty()) {
             form.error("organisation", "We are not taking offers yet: no Careers Hub has been set up");
         }
-        if (form.hasErrors() || offer.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new OfferSubmission(
-                hubId, organisation, contact, email, normalisedPostcode.get(), size, offer.get(), checkedUntil));
+        return hubId;
     }
 
     private static Map<String, String> sizeBands() {

@@ -41,8 +41,10 @@ public final class SchoolFeature {
                         app.clock())
                 .mount(routes);
         new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, app.blocking(), app.templates()).mount(routes);
-        new ActivityRoutes(new SchoolActivityRepository(dsl), app.blocking(), app.templates(), app.clock())
-                .mount(routes);
+        SchoolActivityRepository activities = new SchoolActivityRepository(dsl);
+        ActivityForm activityForm = new ActivityForm(activities, app.blocking(), app.templates(), app.clock());
+        new ActivityRoutes(activities, activityForm, app.blocking(), app.templates(), app.clock()).mount(routes);
+        new ActivityImportRoutes(activities, activityForm, app.blocking(), app.clock()).mount(routes);
         new BudgetRoutes(
                         new BudgetRepository(dsl), new BudgetChanges(dsl), app.blocking(), app.templates(), app.clock())
                 .mount(routes);

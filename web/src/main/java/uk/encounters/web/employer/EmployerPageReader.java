@@ -1,0 +1,101 @@
+package uk.encounters.web.employer;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import uk.encounters.marketplace.booking.DeliveredSummary;
+import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
+import uk.encounters.marketplace.employer.Employer;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.OrganisationJoinRepository;
+import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.page.Templates;
+
+/**
+ * The employer's own page: its offers, volunteers, bookings to come and delivered, requests to
+ * join it, whether it has a calendar address, and how often it may be asked.
+ */
+public final class EmployerPageReader {
+
+    public record EmployerPage(
+            Employer employer,
+            List<OfferRepository.OfferSummary> offers,
+            List<VolunteerRoutes.VolunteerRow> volunteers,
+            List<EmployerBooking> upcoming,
+            List<EmployerBooking> delivered,
+            DeliveredSummary summary,
+            boolean calendarFeed,
+            List<OrganisationJoinRepository.PendingJoin> joins,
+            String joinAction,
+            String askLimit,
+            List<AskOption> askOptions) {}
+
+    /** One choice of how often the organisation may be asked. */
+    public record AskOption(int value, String label, boolean selected) {}
+
+    private final EmployerRepository employers;
+    private final OfferRepository offers;
+    private final VolunteerRepository volunteers;
+    private final EmployerBookingRepository bookings;
+    private final OrganisationJoinRepository joins;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+
+    public EmployerPageReader(
+            EmployerRepository employers,
+            OfferRepository offers,
+            VolunteerRepository volunteers,
+            EmployerBookingRepository bookings,
+            OrganisationJoinRepository joins,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.employers = employers;
+        this.offers = offers;
+        this.volunteers = volunteers;
+        this.bookings = bookings;
+        this.joins = joins;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Shows {@code shown}'s page, with the contact-preference form as {@code form} has it. */
+    void show(RoutingContext ctx, int status, Employer shown, Form form) {
+        if (shown.merged()) {
+            // an old link, or a bookmark from before a coordinator merged the record: show the one kept
+            Optional<Employer> current = blocking.call(() -> employers.findCurrent(shown.id()));
+            if (current.isPresent() && !current.get().merged()) {
+                ctx.redirect("/employers/" + current.get().id());
+                return;
+            }
+        }
+        long employerId = shown.id();
+        LocalDate today = LocalDate.now(clock);
+        int current = shown.maxAsksPerMonth();
+        EmployerPage page = blocking.call(() -> new EmployerPage(
+                shown,
+                offers.findByEmployer(employerId),
+                volunteers.findByEmployer(employerId).stream()
+                        .map(v -> VolunteerRoutes.row(v, today))
+                        .toList(),
+                bookings.upcoming(employerId, today),
+                bookings.delivered(employerId, today, 10),
+                bookings.summary(employerId, today),
+                employers.hasCalendarFeed(employerId),
+                joins.pendingFor(employerId),
+                "/employers/" + employerId + "/joins",
+                EmployerRoutes.describe(current),
+                EmployerRoutes.ASK_LIMITS.stream()
+                        .map(n -> new AskOption(n, EmployerRoutes.describe(n), n == current))
+                        .toList()));
+        templates.render(ctx, status, "employer/employer", shown.name(), page, form);
+    }
+}
