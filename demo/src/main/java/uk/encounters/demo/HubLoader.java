@@ -110,7 +110,7 @@ public final class HubLoader {
                 .fetchOne();
         if (existing != null) {
             throw new IllegalStateException("Area '" + hubs.get(0).area() + "' cannot be loaded: hub '"
-                    + existing.value1() + "' (area '" + existing.value2() + "') already exists."
+                    + existing.get(HUB.NAME) + "' (area '" + existing.get(HUB.AREA) + "') already exists."
                     + " Load into a database without it.");
         }
         Integer[] urns = hubs.stream()
@@ -124,7 +124,7 @@ public final class HubLoader {
                 .fetchOne();
         if (school != null) {
             throw new IllegalStateException("Area '" + hubs.get(0).area() + "' cannot be loaded: school URN "
-                    + school.value1() + " (" + school.value2() + ") is already in another hub.");
+                    + school.get(SCHOOL.URN) + " (" + school.get(SCHOOL.NAME) + ") is already in another hub.");
         }
     }
 }

@@ -246,12 +246,13 @@ public final class RoundIoBenchmark {
                 .where(OUTBOX.IDEMPOTENCY_KEY.like("round:" + roundId + ":%"))
                 .orderBy(OUTBOX.IDEMPOTENCY_KEY)
                 .forEach(r -> {
-                    f.add(r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4());
-                    f.add(withoutLinkIds(r.value5())).add(withoutLinkIds(r.value6()));
-                    for (Attachment a : Outbox.attachments(r.value7())) {
+                    f.add(r.get(OUTBOX.IDEMPOTENCY_KEY) + "|" + r.get(OUTBOX.KIND) + "|" + r.get(OUTBOX.RECIPIENT) + "|"
+                            + r.get(OUTBOX.SUBJECT));
+                    f.add(withoutLinkIds(r.get(OUTBOX.BODY_TEXT))).add(withoutLinkIds(r.get(OUTBOX.BODY_HTML)));
+                    for (Attachment a : Outbox.attachments(r.get(OUTBOX.ATTACHMENTS))) {
                         f.add(a.filename() + "|" + a.contentType() + "|" + new String(a.content()));
                     }
-                    f.add(r.value8().length);
+                    f.add(r.get(OUTBOX.LINK_TOKEN_IDS).length);
                 });
         tx.select(BOOKING.ID, BOOKING.STATUS, BOOKING.PINNED)
                 .from(BOOKING)

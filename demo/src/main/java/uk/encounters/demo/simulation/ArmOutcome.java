@@ -12,6 +12,7 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Condition;
@@ -57,23 +58,22 @@ record ArmOutcome(
         long hubId = hub.hubId();
         Condition ofHub =
                 REQUEST.SCHOOL_ID.in(dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)));
-        var requested = dsl.select(count(), sum(REQUEST_UNITS))
-                .from(REQUEST)
-                .where(ofHub)
-                .fetchSingle();
+        Field<Integer> requests = count();
+        Field<BigDecimal> requestedUnits = sum(REQUEST_UNITS);
+        var requested =
+                dsl.select(requests, requestedUnits).from(REQUEST).where(ofHub).fetchSingle();
         Condition roundBooking = BOOKING.ROUND_ID.in(dsl.select(MATCHING_ROUND.ID)
                 .from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
                 .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)));
-        var bookings = dsl.select(
-                        sum(when(roundBooking, BOOKING_UNITS).otherwise(0)),
-                        sum(when(BOOKING.STATUS.eq(BookingStatus.DELIVERED), BOOKING_UNITS)
-                                .otherwise(0)),
-                        count().filterWhere(BOOKING.STATUS
-                                .eq(BookingStatus.DECLINED)
-                                .and(BOOKING.DECLINED_BY.eq("employer"))),
-                        count().filterWhere(BOOKING.LATE_CANCELLATION),
-                        count().filterWhere(BOOKING.STATUS.eq(BookingStatus.NO_SHOW)))
+        Field<BigDecimal> matchedUnits = sum(when(roundBooking, BOOKING_UNITS).otherwise(0));
+        Field<BigDecimal> deliveredUnits = sum(
+                when(BOOKING.STATUS.eq(BookingStatus.DELIVERED), BOOKING_UNITS).otherwise(0));
+        Field<Integer> employerDeclines =
+                count().filterWhere(BOOKING.STATUS.eq(BookingStatus.DECLINED).and(BOOKING.DECLINED_BY.eq("employer")));
+        Field<Integer> lateCancellations = count().filterWhere(BOOKING.LATE_CANCELLATION);
+        Field<Integer> noShows = count().filterWhere(BOOKING.STATUS.eq(BookingStatus.NO_SHOW));
+        var bookings = dsl.select(matchedUnits, deliveredUnits, employerDeclines, lateCancellations, noShows)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -88,23 +88,24 @@ record ArmOutcome(
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(ENCOUNTER.ATTENDED)
                 .and(ENCOUNTER.OCCURRED_ON.between(AcademicYear.containing(day).firstDay(), day)));
-        List<Integer> asks = dsl.select(count())
+        Field<Integer> asksOfEmployerInRound = count();
+        List<Integer> asks = dsl.select(asksOfEmployerInRound)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(roundBooking)
                 .groupBy(BOOKING.ROUND_ID, OFFER.EMPLOYER_ID)
                 .orderBy(BOOKING.ROUND_ID, OFFER.EMPLOYER_ID)
-                .fetch(r -> hub.broker().oneAskPerDigest() ? 1 : r.value1());
+                .fetch(r -> hub.broker().oneAskPerDigest() ? 1 : r.get(asksOfEmployerInRound));
         return new ArmOutcome(
                 hub.arm(),
-                requested.value1(),
-                number(requested.value2()),
-                number(bookings.value1()),
-                number(bookings.value2()),
-                bookings.value3(),
-                bookings.value4(),
-                bookings.value5(),
+                requested.get(requests),
+                number(requested.get(requestedUnits)),
+                number(bookings.get(matchedUnits)),
+                number(bookings.get(deliveredUnits)),
+                bookings.get(employerDeclines),
+                bookings.get(lateCancellations),
+                bookings.get(noShows),
                 encounters,
                 asks,
                 hub.rounds().size(),
@@ -112,7 +113,7 @@ record ArmOutcome(
                 PupilFigures.of(dsl, hubId, day, hub.planningUrns()));
     }
 
-    private static long number(java.math.BigDecimal value) {
+    private static long number(BigDecimal value) {
         return value == null ? 0 : value.longValue();
     }
 

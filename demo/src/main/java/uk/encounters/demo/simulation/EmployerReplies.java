@@ -50,21 +50,23 @@ final class EmployerReplies {
                 .orderBy(BOOKING.ID)
                 .fetch();
         for (var b : bookings) {
-            SessionKey session = new SessionKey(b.value3(), b.value4(), b.value5(), b.value6());
+            long bookingId = b.get(BOOKING.ID);
+            long employerId = b.get(OFFER.EMPLOYER_ID);
+            SessionKey session = SessionKey.of(b);
             RandomGenerator reply = draws.of("reply/" + session.name());
             boolean declines = reply.nextDouble() < behaviour.declineShare();
             boolean late = reply.nextDouble() < behaviour.lateShare();
             LocalDate dayBefore = session.startsOn().minusDays(1);
             if (declines && !late) {
-                due.put(b.value1(), new Decline(b.value2(), earlier(today.plusDays(1 + reply.nextInt(3)), dayBefore)));
+                due.put(bookingId, new Decline(employerId, earlier(today.plusDays(1 + reply.nextInt(3)), dayBefore)));
                 continue;
             }
-            new EmployerBookingRepository(dsl).confirm(b.value2(), b.value1(), today);
+            new EmployerBookingRepository(dsl).confirm(employerId, bookingId, today);
             if (declines) {
                 LocalDate on = session.startsOn().minusDays(1 + reply.nextInt(6));
                 due.put(
-                        b.value1(),
-                        new Decline(b.value2(), on.isAfter(today) ? on : earlier(today.plusDays(1), dayBefore)));
+                        bookingId,
+                        new Decline(employerId, on.isAfter(today) ? on : earlier(today.plusDays(1), dayBefore)));
             }
         }
     }

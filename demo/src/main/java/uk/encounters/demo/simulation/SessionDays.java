@@ -51,7 +51,8 @@ final class SessionDays {
                 .orderBy(BOOKING.ID)
                 .forEach(r -> dsl.transaction(c -> {
                     SchoolBookingRepository bookings = new SchoolBookingRepository(c.dsl());
-                    bookings.find(r.value2(), r.value1()).ifPresent(b -> choose(bookings, r.value2(), b, today));
+                    long schoolId = r.get(REQUEST.SCHOOL_ID);
+                    bookings.find(schoolId, r.get(BOOKING.ID)).ifPresent(b -> choose(bookings, schoolId, b, today));
                 }));
     }
 
@@ -75,15 +76,16 @@ final class SessionDays {
                 .orderBy(BOOKING.ID)
                 .fetch();
         for (var r : due) {
-            SessionKey session = new SessionKey(r.value3(), r.value4(), r.value5(), r.value6());
+            long bookingId = r.get(BOOKING.ID);
+            SessionKey session = SessionKey.of(r);
             if (draws.chance("no-show/" + session.name(), behaviour.noShowShare())) {
-                dsl.transaction(c -> NoShow.record(c.dsl(), r.value1(), today));
+                dsl.transaction(c -> NoShow.record(c.dsl(), bookingId, today));
                 continue;
             }
-            long schoolId = r.value2();
+            long schoolId = r.get(REQUEST.SCHOOL_ID);
             dsl.transaction(c -> {
                 SchoolBookingRepository bookings = new SchoolBookingRepository(c.dsl());
-                SchoolBooking booking = bookings.find(schoolId, r.value1()).orElseThrow();
+                SchoolBooking booking = bookings.find(schoolId, bookingId).orElseThrow();
                 if (!booking.attendanceDue(today)) {
                     return;
                 }

@@ -83,8 +83,8 @@ public final class PostgresSessionStore implements SessionStore {
                         return null;
                     }
                     StoredSession session = new StoredSession(random);
-                    session.readFromBuffer(0, Buffer.buffer(row.value1()));
-                    session.stored(id, row.value2());
+                    session.readFromBuffer(0, Buffer.buffer(row.get(WEB_SESSION.DATA)));
+                    session.stored(id, row.get(WEB_SESSION.EXPIRES_AT));
                     return (Session) session;
                 },
                 false);
