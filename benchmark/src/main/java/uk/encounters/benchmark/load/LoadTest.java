@@ -9,14 +9,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import uk.encounters.benchmark.BenchmarkDatabase;
 import uk.encounters.benchmark.load.LoadCast.Part;
 import uk.encounters.benchmark.load.LoadCast.Role;
 import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.DatabaseSettings;
 import uk.encounters.marketplace.round.RoundStatus;
 
 /**
@@ -66,18 +67,13 @@ public final class LoadTest {
             System.out.print(LoadOptions.USAGE);
             return;
         }
-        String url = System.getenv("DATABASE_URL");
-        if (url == null || url.isBlank()) {
-            System.err.println(
-                    "encounters load: set DATABASE_URL (and DATABASE_USER, DATABASE_PASSWORD) to the app's database,"
-                            + " so the test can make its people and their sign-in links.");
+        Optional<Database> opened = BenchmarkDatabase.open(
+                "encounters load", "to the app's database, so the test can make its people and their sign-in links");
+        if (opened.isEmpty()) {
             System.exit(2);
             return;
         }
-        DatabaseSettings settings = DatabaseSettings.fromUrl(
-                        url, System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"))
-                .withPoolSize(4);
-        try (Database database = Database.open(settings)) {
+        try (Database database = opened.get()) {
             new LoadTest(options, database).run();
         }
     }

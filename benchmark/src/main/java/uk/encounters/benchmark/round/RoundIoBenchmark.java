@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.benchmark.BenchmarkDatabase;
 import uk.encounters.marketplace.Database;
-import uk.encounters.marketplace.DatabaseSettings;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -99,17 +99,12 @@ public final class RoundIoBenchmark {
             System.out.print(RoundIoOptions.USAGE);
             return;
         }
-        String url = System.getenv("DATABASE_URL");
-        if (url == null || url.isBlank()) {
-            System.err.println("encounters round-io: set DATABASE_URL (and DATABASE_USER, DATABASE_PASSWORD)"
-                    + " to a seeded database.");
+        Optional<Database> opened = BenchmarkDatabase.open("encounters round-io", "to a seeded database");
+        if (opened.isEmpty()) {
             System.exit(2);
             return;
         }
-        DatabaseSettings settings = DatabaseSettings.fromUrl(
-                        url, System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"))
-                .withPoolSize(4);
-        try (Database database = Database.open(settings)) {
+        try (Database database = opened.get()) {
             new RoundIoBenchmark(options, database).run();
         }
     }
