@@ -41,11 +41,11 @@ final class CohortHistory {
                 .and(BOOKING.STATUS.in(BookingStatus.HELD))
                 .and(BOOKING.STARTS_ON.between(AcademicYear.containing(day).firstDay(), day.minusDays(1)))
                 .forEach(r -> {
-                    String cohort = key(r.value1(), r.value2());
+                    String cohort = key(r.get(REQUEST.SCHOOL_ID), r.get(REQUEST.YEAR_GROUP));
                     history.employers
                             .computeIfAbsent(cohort, k -> new HashSet<>())
-                            .add(r.value3());
-                    if (Sectors.STEM.contains(r.value4())) {
+                            .add(r.get(OFFER.EMPLOYER_ID));
+                    if (Sectors.STEM.contains(r.get(OFFER.SECTOR))) {
                         history.stem.add(cohort);
                     }
                 });

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import uk.encounters.marketplace.booking.BookingStatus;
 
 /**
@@ -51,7 +52,8 @@ public final class EmployerLoad {
 
     /** Published rounds since {@code since} that asked each employer for something: one ask each. */
     public static Map<Long, Integer> asksSince(DSLContext dsl, long hubId, LocalDate since) {
-        return dsl.select(OFFER.EMPLOYER_ID, countDistinct(BOOKING.ROUND_ID))
+        Field<Integer> rounds = countDistinct(BOOKING.ROUND_ID);
+        return dsl.select(OFFER.EMPLOYER_ID, rounds)
                 .from(BOOKING)
                 .join(MATCHING_ROUND)
                 .on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
@@ -61,12 +63,13 @@ public final class EmployerLoad {
                 .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED))
                 .and(MATCHING_ROUND.PUBLISHED_AT.ge(since.atStartOfDay().atOffset(ZoneOffset.UTC)))
                 .groupBy(OFFER.EMPLOYER_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .fetchMap(OFFER.EMPLOYER_ID, rounds);
     }
 
     /** No-shows and late cancellations on days since {@code since}. */
     public static Map<Long, Integer> letDownsSince(DSLContext dsl, long hubId, LocalDate since) {
-        return dsl.select(OFFER.EMPLOYER_ID, count())
+        Field<Integer> letDowns = count();
+        return dsl.select(OFFER.EMPLOYER_ID, letDowns)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -79,6 +82,6 @@ public final class EmployerLoad {
                 .and(BOOKING.STATUS.in(BookingStatus.DECLINED, BookingStatus.NO_SHOW))
                 .and(BOOKING.STATUS.eq(BookingStatus.NO_SHOW).or(BOOKING.LATE_CANCELLATION))
                 .groupBy(OFFER.EMPLOYER_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .fetchMap(OFFER.EMPLOYER_ID, letDowns);
     }
 }

@@ -166,8 +166,8 @@ public final class Publication {
                 .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
                 .orderBy(BOOKING.ID)
-                .fetch(r -> new BudgetRepository.Charge(
-                        r.value1(), AcademicYear.containing(r.value2()).startYear(), r.value3()));
+                .fetch(Records.mapping((schoolId, startsOn, pence) -> new BudgetRepository.Charge(
+                        schoolId, AcademicYear.containing(startsOn).startYear(), pence)));
         if (!new BudgetRepository(tx).commitAll(charges)) {
             throw new IllegalStateException("A school's budget no longer covers a paid session in this round;"
                     + " re-run matching before publishing.");

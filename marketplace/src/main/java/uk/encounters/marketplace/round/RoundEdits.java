@@ -63,12 +63,17 @@ public final class RoundEdits {
                                 ROUND_EXCLUSION.ROUND_ID,
                                 ROUND_EXCLUSION.REQUEST_ID,
                                 ROUND_EXCLUSION.OFFER_ID)
-                        .values(roundId, booking.value1(), booking.value2())
+                        .values(roundId, booking.get(BOOKING.REQUEST_ID), booking.get(BOOKING.OFFER_ID))
                         .onConflictDoNothing()
                         .execute();
                 c.dsl().deleteFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).execute();
                 // its session is unmatched now: the review lists it, ready to place by hand or re-solve
-                unmatchedAgain(c.dsl(), roundId, booking.value1(), booking.value3(), REMOVED);
+                unmatchedAgain(
+                        c.dsl(),
+                        roundId,
+                        booking.get(BOOKING.REQUEST_ID),
+                        booking.get(RoundProblem.BOOKING_UNITS),
+                        REMOVED);
             }
             return editable;
         });

@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.round;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -155,9 +156,9 @@ public final class RoundMarket {
                         .and(BOOKING.STATUS.in(BookingStatus.HELD)));
         return dsl
                 .select(
-                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
                         REQUEST.YEAR_GROUP,
-                        REQUEST.PREFERRED_SECTORS,
+                        REQUEST.PREFERRED_SECTORS.convertFrom(RequestRepository::preferredSectors),
                         district(SCHOOL.POSTCODE),
                         RoundProblem.REQUEST_UNITS,
                         held)
@@ -166,12 +167,8 @@ public final class RoundMarket {
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(RoundProblem.openInHorizon(horizon, today))
-                .fetch(r -> new Wanted(
-                        EncounterType.fromCode(r.value1()),
-                        r.value2(),
-                        RequestRepository.preferredSectors(r.value3()),
-                        r.value4(),
-                        Math.max(0, r.value5() - r.value6())))
+                .fetch(mapping((type, yearGroup, sectors, district, units, heldUnits) ->
+                        new Wanted(type, yearGroup, sectors, district, Math.max(0, units - heldUnits))))
                 .stream()
                 .filter(w -> w.sessions() > 0)
                 .toList();
@@ -184,9 +181,9 @@ public final class RoundMarket {
                         coalesce(OFFER.PLACES, inline(0)))
                 .otherwise(OFFER.MAX_SESSIONS);
         return dsl.select(
-                        OFFER.ENCOUNTER_TYPE,
-                        OFFER.YEAR_GROUP_MIN,
-                        OFFER.YEAR_GROUP_MAX,
+                        OFFER.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
+                        OFFER.YEAR_GROUP_MIN.convertFrom(Short::intValue),
+                        OFFER.YEAR_GROUP_MAX.convertFrom(Short::intValue),
                         OFFER.SECTOR,
                         district(EMPLOYER.POSTCODE),
                         sessions)
@@ -198,13 +195,7 @@ public final class RoundMarket {
                 .and(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(horizon.start()))
                 .and(OFFER.AVAILABLE_FROM.le(horizon.end()))
-                .fetch(r -> new Offered(
-                        EncounterType.fromCode(r.value1()),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6()));
+                .fetch(mapping(Offered::new));
     }
 
     /** The postcode's district ("DE23"), as {@link PostcodeDistrict} reads it everywhere else. */

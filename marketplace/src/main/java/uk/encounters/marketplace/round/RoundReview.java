@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.round;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
@@ -10,6 +11,7 @@ import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record3;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
@@ -173,6 +176,8 @@ public final class RoundReview {
      * ({@link SuggestedPupils}).
      */
     public List<Booking> bookings(long roundId, LocalDate today) {
+        Field<EncounterType> type = BOOKING.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode);
+        Field<List<String>> reasons = BOOKING.EXPLANATION.convertFrom(RoundReview::lines);
         var rows = dsl.select(
                         BOOKING.ID,
                         BOOKING.REQUEST_ID,
@@ -181,7 +186,7 @@ public final class RoundReview {
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
                         OFFER.TITLE,
-                        BOOKING.ENCOUNTER_TYPE,
+                        type,
                         VOLUNTEER.NAME,
                         REQUEST.YEAR_GROUP,
                         BOOKING.PUPILS,
@@ -190,7 +195,7 @@ public final class RoundReview {
                         BOOKING.PERIOD,
                         BOOKING.STATUS,
                         BOOKING.PINNED,
-                        BOOKING.EXPLANATION,
+                        reasons,
                         SCHOOL.HUB_ID)
                 .from(BOOKING)
                 .join(REQUEST)
@@ -210,37 +215,41 @@ public final class RoundReview {
         if (rows.isEmpty()) {
             return List.of();
         }
+        // a booking's reach depends on the round's other bookings, so the rows are read twice, by name
         Map<Long, SuggestedPupils.Reach> reach = SuggestedPupils.of(
                 dsl,
-                rows.getFirst().value18(),
+                rows.getFirst().get(SCHOOL.HUB_ID),
                 rows.map(r -> new SuggestedPupils.Place(
-                        r.value1(),
-                        r.value3(),
-                        r.value10(),
-                        EncounterType.fromCode(r.value8()),
-                        r.value11(),
-                        r.value12())),
+                        r.get(BOOKING.ID),
+                        r.get(SCHOOL.ID),
+                        r.get(REQUEST.YEAR_GROUP),
+                        r.get(type),
+                        r.get(BOOKING.PUPILS),
+                        r.get(BOOKING.STARTS_ON))),
                 today);
-        return rows.map(r -> new Booking(
-                r.value1(),
-                r.value2(),
-                r.value3(),
-                r.value4(),
-                r.value5(),
-                r.value6(),
-                r.value7(),
-                EncounterType.fromCode(r.value8()).label(),
-                r.value9(),
-                r.value10(),
-                r.value11(),
-                r.value12(),
-                r.value13(),
-                r.value14(),
-                r.value15(),
-                r.value16(),
-                lines(r.value17()),
-                reach.get(r.value1()).withoutOne(),
-                reach.get(r.value1()).disadvantaged()));
+        return rows.map(r -> {
+            SuggestedPupils.Reach reached = reach.get(r.get(BOOKING.ID));
+            return new Booking(
+                    r.get(BOOKING.ID),
+                    r.get(BOOKING.REQUEST_ID),
+                    r.get(SCHOOL.ID),
+                    r.get(SCHOOL.NAME),
+                    r.get(EMPLOYER.ID),
+                    r.get(EMPLOYER.NAME),
+                    r.get(OFFER.TITLE),
+                    r.get(type).label(),
+                    r.get(VOLUNTEER.NAME),
+                    r.get(REQUEST.YEAR_GROUP),
+                    r.get(BOOKING.PUPILS),
+                    r.get(BOOKING.STARTS_ON),
+                    r.get(BOOKING.ENDS_ON),
+                    r.get(BOOKING.PERIOD),
+                    r.get(BOOKING.STATUS),
+                    r.get(BOOKING.PINNED),
+                    r.get(reasons),
+                    reached.withoutOne(),
+                    reached.disadvantaged());
+        });
     }
 
     /** A request of one of the hub's schools. */
@@ -249,8 +258,8 @@ public final class RoundReview {
                         REQUEST.ID,
                         SCHOOL.ID,
                         SCHOOL.NAME,
-                        REQUEST.YEAR_GROUP,
-                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.YEAR_GROUP.convertFrom(Short::intValue),
+                        label(REQUEST.ENCOUNTER_TYPE),
                         REQUEST.PUPILS,
                         RoundProblem.REQUEST_UNITS,
                         REQUEST.WINDOW_START,
@@ -260,16 +269,7 @@ public final class RoundReview {
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(REQUEST.ID.eq(requestId))
                 .and(SCHOOL.HUB_ID.eq(hubId))
-                .fetchOptional(r -> new Request(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        EncounterType.fromCode(r.value5()).label(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9()));
+                .fetchOptional(mapping(Request::new));
     }
 
     public List<Unmatched> unmatched(long roundId) {
@@ -277,10 +277,10 @@ public final class RoundReview {
                         REQUEST.ID,
                         SCHOOL.ID,
                         SCHOOL.NAME,
-                        REQUEST.YEAR_GROUP,
-                        REQUEST.ENCOUNTER_TYPE,
+                        REQUEST.YEAR_GROUP.convertFrom(Short::intValue),
+                        label(REQUEST.ENCOUNTER_TYPE),
                         ROUND_UNMATCHED.SESSIONS,
-                        ROUND_UNMATCHED.REASONS)
+                        ROUND_UNMATCHED.REASONS.convertFrom(RoundReview::lines))
                 .from(ROUND_UNMATCHED)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(ROUND_UNMATCHED.REQUEST_ID))
@@ -288,14 +288,7 @@ public final class RoundReview {
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
                 .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
                 .orderBy(SCHOOL.NAME, REQUEST.YEAR_GROUP, REQUEST.ID)
-                .fetch(r -> new Unmatched(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        EncounterType.fromCode(r.value5()).label(),
-                        r.value6(),
-                        lines(r.value7())));
+                .fetch(mapping(Unmatched::new));
     }
 
     /**
@@ -304,14 +297,15 @@ public final class RoundReview {
      * one and the let-downs of the twelve weeks before it.
      */
     public List<EmployerAsk> employerLoad(Round round, LocalDate today) {
-        Map<Long, Integer> sessions = dsl.select(OFFER.EMPLOYER_ID, count())
+        Field<Integer> bookings = count();
+        Map<Long, Integer> sessions = dsl.select(OFFER.EMPLOYER_ID, bookings)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(BOOKING.ROUND_ID.eq(round.id()))
                 .and(BOOKING.STATUS.in(SHOWN))
                 .groupBy(OFFER.EMPLOYER_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .fetchMap(OFFER.EMPLOYER_ID, bookings);
         LocalDate asOf =
                 round.publishedAt() == null ? today : round.publishedAt().toLocalDate();
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, round.hubId(), asOf);
@@ -320,19 +314,25 @@ public final class RoundReview {
                 .from(EMPLOYER)
                 .where(EMPLOYER.ID.in(sessions.keySet()))
                 .forEach(r -> {
+                    long employerId = r.get(EMPLOYER.ID);
                     // a published round is one of the asks it is counted in: what it was asked before is one fewer
-                    int before = recent.asksOf(r.value1()) - (round.publishedAt() == null ? 0 : 1);
-                    int cap = recent.capOf(r.value1(), r.value3(), r.value4(), r.value5(), before);
+                    int before = recent.asksOf(employerId) - (round.publishedAt() == null ? 0 : 1);
+                    int cap = recent.capOf(
+                            employerId,
+                            r.get(EMPLOYER.SIZE_BAND),
+                            r.get(EMPLOYER.CORNERSTONE),
+                            r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                            before);
                     load.add(new EmployerAsk(
-                            r.value1(),
-                            r.value2(),
-                            r.value3(),
-                            r.value4(),
-                            sessions.get(r.value1()),
+                            employerId,
+                            r.get(EMPLOYER.NAME),
+                            r.get(EMPLOYER.SIZE_BAND),
+                            r.get(EMPLOYER.CORNERSTONE),
+                            sessions.get(employerId),
                             cap == Employer.NO_CAP ? null : cap,
                             Math.max(0, before),
-                            r.value5(),
-                            recent.letDownsOf(r.value1())));
+                            r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                            recent.letDownsOf(employerId)));
                 });
         load.sort(Comparator.comparingInt(EmployerAsk::sessions).reversed().thenComparing(EmployerAsk::employer));
         return load;
@@ -342,15 +342,19 @@ public final class RoundReview {
     public Fairness fairness(long hubId, long roundId, LocalDate today) {
         // places per school and year group
         Map<Long, Map<Integer, int[]>> places = new HashMap<>();
-        dsl.select(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, sum(BOOKING.PUPILS), count())
+        Field<BigDecimal> pupilPlaces = sum(BOOKING.PUPILS);
+        Field<Integer> sessions = count();
+        dsl.select(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, pupilPlaces, sessions)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId))
                 .and(BOOKING.STATUS.in(SHOWN))
                 .groupBy(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP)
-                .forEach(r -> places.computeIfAbsent(r.value1(), s -> new HashMap<>())
-                        .put(r.value2().intValue(), new int[] {r.value3().intValue(), r.value4()}));
+                .forEach(r -> places.computeIfAbsent(r.get(REQUEST.SCHOOL_ID), s -> new HashMap<>())
+                        .put(
+                                r.get(REQUEST.YEAR_GROUP).intValue(),
+                                new int[] {r.get(pupilPlaces).intValue(), r.get(sessions)}));
         // pupils and disadvantaged pupils on roll per school and year group, from the schools' summaries
         ProgressSummaries summaries = new ProgressSummaries(dsl);
         summaries.refreshHub(hubId, today);
@@ -367,8 +371,10 @@ public final class RoundReview {
         dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.DEPRIVATION_DECILE)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                .forEach(r -> schools.add(
-                        reach(r, places.getOrDefault(r.value1(), Map.of()), roll.getOrDefault(r.value1(), Map.of()))));
+                .forEach(r -> schools.add(reach(
+                        r,
+                        places.getOrDefault(r.get(SCHOOL.ID), Map.of()),
+                        roll.getOrDefault(r.get(SCHOOL.ID), Map.of()))));
         schools.sort(Comparator.comparing(SchoolReach::coldSpot)
                 .reversed()
                 .thenComparing(Comparator.comparingInt(SchoolReach::pupilPlaces).reversed())
@@ -401,10 +407,11 @@ public final class RoundReview {
         }
         int pupils = roll.values().stream().mapToInt(r -> r[0]).sum();
         int disadvantagedPupils = roll.values().stream().mapToInt(r -> r[1]).sum();
-        Integer decile = school.value3() == null ? null : school.value3().intValue();
+        Short deprivationDecile = school.get(SCHOOL.DEPRIVATION_DECILE);
+        Integer decile = deprivationDecile == null ? null : deprivationDecile.intValue();
         return new SchoolReach(
-                school.value1(),
-                school.value2(),
+                school.get(SCHOOL.ID),
+                school.get(SCHOOL.NAME),
                 ColdSpot.is(decile),
                 decile,
                 sessions,
@@ -412,6 +419,11 @@ public final class RoundReview {
                 (int) Math.round(disadvantaged),
                 pupils,
                 disadvantagedPupils);
+    }
+
+    /** The encounter type's label, as the page shows it. */
+    private static Field<String> label(Field<String> encounterType) {
+        return encounterType.convertFrom(code -> EncounterType.fromCode(code).label());
     }
 
     private static List<String> lines(String text) {

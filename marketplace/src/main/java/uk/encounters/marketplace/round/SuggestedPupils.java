@@ -52,8 +52,8 @@ final class SuggestedPupils {
                 .from(BOOKING_PUPIL)
                 .where(BOOKING_PUPIL.BOOKING_ID.in(
                         bookings.stream().map(Place::bookingId).toList()))
-                .forEach(r -> chosen.computeIfAbsent(r.value1(), b -> new ArrayList<>())
-                        .add(r.value2()));
+                .forEach(r -> chosen.computeIfAbsent(r.get(BOOKING_PUPIL.BOOKING_ID), b -> new ArrayList<>())
+                        .add(r.get(BOOKING_PUPIL.PUPIL_ID)));
         List<Place> inDateOrder = new ArrayList<>(bookings);
         inDateOrder.sort(Comparator.comparing(Place::startsOn).thenComparingLong(Place::bookingId));
         Map<String, Set<Long>> takenByCohort = new HashMap<>();
