@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
@@ -340,8 +341,7 @@ public final class RoundReview {
 
     /** Pupil places by school, with the schools the round reaches nothing at included: they matter most here. */
     public Fairness fairness(long hubId, long roundId, LocalDate today) {
-        // places per school and year group
-        Map<Long, Map<Integer, int[]>> places = new HashMap<>();
+        Map<Long, Map<Integer, YearPlaces>> places = new HashMap<>();
         Field<BigDecimal> pupilPlaces = sum(BOOKING.PUPILS);
         Field<Integer> sessions = count();
         dsl.select(REQUEST.SCHOOL_ID, REQUEST.YEAR_GROUP, pupilPlaces, sessions)
@@ -354,19 +354,18 @@ public final class RoundReview {
                 .forEach(r -> places.computeIfAbsent(r.get(REQUEST.SCHOOL_ID), s -> new HashMap<>())
                         .put(
                                 r.get(REQUEST.YEAR_GROUP).intValue(),
-                                new int[] {r.get(pupilPlaces).intValue(), r.get(sessions)}));
-        // pupils and disadvantaged pupils on roll per school and year group, from the schools' summaries
+                                new YearPlaces(r.get(pupilPlaces).intValue(), r.get(sessions))));
+        // the roll, from the schools' summaries
         ProgressSummaries summaries = new ProgressSummaries(dsl);
         summaries.refreshHub(hubId, today);
-        Map<Long, Map<Integer, int[]>> roll = new HashMap<>();
+        Map<Long, Map<Integer, YearRoll>> roll = new HashMap<>();
         summaries
                 .forHub(hubId)
-                .forEach((school, tallies) -> tallies.forEach(t -> {
-                    int[] pupils = roll.computeIfAbsent(school, s -> new HashMap<>())
-                            .computeIfAbsent(t.yearGroup(), y -> new int[2]);
-                    pupils[0] += t.pupils();
-                    pupils[1] += t.disadvantaged() ? t.pupils() : 0;
-                }));
+                .forEach((school, tallies) -> tallies.forEach(t -> roll.computeIfAbsent(school, s -> new HashMap<>())
+                        .merge(
+                                t.yearGroup(),
+                                new YearRoll(t.pupils(), t.disadvantaged() ? t.pupils() : 0),
+                                YearRoll::plus)));
         List<SchoolReach> schools = new ArrayList<>();
         dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.DEPRIVATION_DECILE)
                 .from(SCHOOL)
@@ -379,34 +378,49 @@ public final class RoundReview {
                 .reversed()
                 .thenComparing(Comparator.comparingInt(SchoolReach::pupilPlaces).reversed())
                 .thenComparing(SchoolReach::school));
-        int[] sums = new int[5];
-        for (SchoolReach s : schools) {
-            sums[0] += s.pupilPlaces();
-            sums[1] += s.coldSpot() ? s.pupilPlaces() : 0;
-            sums[2] += s.disadvantagedPlaces();
-            sums[3] += s.pupilsOnRoll();
-            sums[4] += s.coldSpot() ? s.pupilsOnRoll() : 0;
+        return new Fairness(
+                schools,
+                total(schools, SchoolReach::pupilPlaces),
+                total(schools, s -> s.coldSpot() ? s.pupilPlaces() : 0),
+                total(schools, SchoolReach::disadvantagedPlaces),
+                total(schools, SchoolReach::pupilsOnRoll),
+                total(schools, s -> s.coldSpot() ? s.pupilsOnRoll() : 0),
+                total(schools, SchoolReach::disadvantagedOnRoll));
+    }
+
+    private static int total(List<SchoolReach> schools, ToIntFunction<SchoolReach> figure) {
+        return schools.stream().mapToInt(figure).sum();
+    }
+
+    /** A year group's booked pupil places and sessions in the round. */
+    private record YearPlaces(int pupilPlaces, int sessions) {}
+
+    /** A year group's pupils on roll, and how many of them are disadvantaged. */
+    private record YearRoll(int pupils, int disadvantaged) {
+
+        YearRoll plus(YearRoll other) {
+            return new YearRoll(pupils + other.pupils, disadvantaged + other.disadvantaged);
         }
-        int disadvantagedOnRoll =
-                schools.stream().mapToInt(SchoolReach::disadvantagedOnRoll).sum();
-        return new Fairness(schools, sums[0], sums[1], sums[2], sums[3], sums[4], disadvantagedOnRoll);
     }
 
     private static SchoolReach reach(
-            Record3<Long, String, Short> school, Map<Integer, int[]> places, Map<Integer, int[]> roll) {
+            Record3<Long, String, Short> school, Map<Integer, YearPlaces> places, Map<Integer, YearRoll> roll) {
         int sessions = 0;
         int pupilPlaces = 0;
         double disadvantaged = 0;
         for (var year : places.entrySet()) {
-            sessions += year.getValue()[1];
-            pupilPlaces += year.getValue()[0];
-            int[] onRoll = roll.get(year.getKey());
-            if (onRoll != null && onRoll[0] > 0) {
-                disadvantaged += (double) year.getValue()[0] * onRoll[1] / onRoll[0];
+            YearPlaces booked = year.getValue();
+            sessions += booked.sessions();
+            pupilPlaces += booked.pupilPlaces();
+            // the year group's places are shared out as its roll is: an estimate, pupils are chosen later
+            YearRoll onRoll = roll.get(year.getKey());
+            if (onRoll != null && onRoll.pupils() > 0) {
+                disadvantaged += (double) booked.pupilPlaces() * onRoll.disadvantaged() / onRoll.pupils();
             }
         }
-        int pupils = roll.values().stream().mapToInt(r -> r[0]).sum();
-        int disadvantagedPupils = roll.values().stream().mapToInt(r -> r[1]).sum();
+        int pupils = roll.values().stream().mapToInt(YearRoll::pupils).sum();
+        int disadvantagedPupils =
+                roll.values().stream().mapToInt(YearRoll::disadvantaged).sum();
         Short deprivationDecile = school.get(SCHOOL.DEPRIVATION_DECILE);
         Integer decile = deprivationDecile == null ? null : deprivationDecile.intValue();
         return new SchoolReach(
