@@ -94,20 +94,24 @@ public record EmployerFatigue(
                 .and(EMPLOYER.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .fetch(r -> {
-                    int asked = recent.asksOf(r.value1());
-                    var answered = answers.get(r.value1());
+                    long id = r.get(EMPLOYER.ID);
+                    String sizeBand = r.get(EMPLOYER.SIZE_BAND);
+                    boolean cornerstone = r.get(EMPLOYER.CORNERSTONE);
+                    int maxAsksPerMonth = r.get(EMPLOYER.MAX_ASKS_PER_MONTH);
+                    int asked = recent.asksOf(id);
+                    var answered = answers.get(id);
                     return new EmployerFatigue(
-                            r.value1(),
-                            r.value2(),
-                            r.value3(),
-                            r.value4(),
-                            r.value5(),
+                            id,
+                            r.get(EMPLOYER.NAME),
+                            sizeBand,
+                            cornerstone,
+                            maxAsksPerMonth,
                             asked,
-                            asksLonger.getOrDefault(r.value1(), 0),
-                            answered == null ? 0 : answered.value2(),
-                            answered == null ? 0 : answered.value3(),
-                            answered == null ? 0 : answered.value4(),
-                            recent.capOf(r.value1(), r.value3(), r.value4(), r.value5(), asked));
+                            asksLonger.getOrDefault(id, 0),
+                            answered == null ? 0 : answered.get(declined),
+                            answered == null ? 0 : answered.get(late),
+                            answered == null ? 0 : answered.get(noShows),
+                            recent.capOf(id, sizeBand, cornerstone, maxAsksPerMonth, asked));
                 })
                 .stream()
                 .filter(e -> e.asksLastTwelveWeeks() > 0 || e.declines() > 0 || e.letDowns() > 0)

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupTally;
@@ -36,15 +37,18 @@ public record HubProgress(List<SchoolProgress> schools) {
         ProgressSummaries summaries = new ProgressSummaries(dsl);
         summaries.refreshHub(hubId, today);
         Map<Long, List<YearGroupTally>> tallies = summaries.forHub(hubId);
-        return new HubProgress(dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.POSTCODE, SCHOOL.DEPRIVATION_DECILE)
+        Field<String> district = SCHOOL.POSTCODE.convertFrom(p -> p == null ? null : PostcodeDistrict.of(p));
+        Field<Boolean> coldSpot =
+                SCHOOL.DEPRIVATION_DECILE.convertFrom(decile -> ColdSpot.is(decile == null ? null : decile.intValue()));
+        return new HubProgress(dsl.select(SCHOOL.ID, SCHOOL.NAME, district, coldSpot)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .fetch(r -> SchoolProgress.of(
-                        r.value1(),
-                        r.value2(),
-                        r.value3() == null ? null : PostcodeDistrict.of(r.value3()),
-                        ColdSpot.is(r.value4() == null ? null : r.value4().intValue()),
-                        tallies.getOrDefault(r.value1(), List.of()))));
+                        r.get(SCHOOL.ID),
+                        r.get(SCHOOL.NAME),
+                        r.get(district),
+                        r.get(coldSpot),
+                        tallies.getOrDefault(r.get(SCHOOL.ID), List.of()))));
     }
 
     public Coverage disadvantaged() {

@@ -81,8 +81,7 @@ public final class HubRepository {
                 .leftJoin(offers)
                 .on(offers.field(EMPLOYER.HUB_ID).eq(HUB.ID))
                 .orderBy(HUB.NAME)
-                .fetch(r -> new HubSummary(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+                .fetch(mapping(HubSummary::new));
     }
 
     /** A hub as the admin pages list it. */

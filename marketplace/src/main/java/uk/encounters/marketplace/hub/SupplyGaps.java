@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.csv.CsvWriter;
@@ -79,8 +80,8 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
         round.ifPresent(id -> dsl.select(ROUND_UNMATCHED.REQUEST_ID, ROUND_UNMATCHED.REASONS)
                 .from(ROUND_UNMATCHED)
                 .where(ROUND_UNMATCHED.ROUND_ID.eq(id))
-                .forEach(r -> reasons.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .addAll(r.value2()
+                .forEach(r -> reasons.computeIfAbsent(r.get(ROUND_UNMATCHED.REQUEST_ID), k -> new ArrayList<>())
+                        .addAll(r.get(ROUND_UNMATCHED.REASONS)
                                 .lines()
                                 .filter(line -> !line.isBlank())
                                 .toList())));
@@ -109,7 +110,7 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
         var held = BOOKING.STATUS
                 .in(BookingStatus.HELD)
                 .or(BOOKING.STATUS.eq(BookingStatus.PROPOSED).and(MATCHING_ROUND.STATUS.eq(RoundStatus.PROPOSED)));
-        var taken = coalesce(sum(RoundProblem.BOOKING_UNITS).filterWhere(held), inline(BigDecimal.ZERO));
+        Field<BigDecimal> taken = coalesce(sum(RoundProblem.BOOKING_UNITS).filterWhere(held), inline(BigDecimal.ZERO));
         return dsl
                 .select(
                         REQUEST.ID,
@@ -134,17 +135,23 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
                 .and(RoundProblem.openInHorizon(horizon, today))
                 .groupBy(REQUEST.ID, SCHOOL.ID)
                 .fetch(r -> new Unmet(
-                        r.value1(),
-                        r.value2(),
-                        r.value3() == null ? r.value4() : PostcodeDistrict.of(r.value3()),
-                        r.value5(),
-                        EncounterType.fromCode(r.value6()),
-                        List.copyOf(new TreeSet<>(RequestRepository.preferredSectors(r.value7()))),
-                        !r.value8() && !r.value9(),
-                        r.value10() - r.value11().intValue()))
+                        r.get(REQUEST.ID),
+                        r.get(REQUEST.SCHOOL_ID),
+                        area(r.get(SCHOOL.POSTCODE), r.get(SCHOOL.NAME)),
+                        r.get(REQUEST.YEAR_GROUP),
+                        EncounterType.fromCode(r.get(REQUEST.ENCOUNTER_TYPE)),
+                        List.copyOf(
+                                new TreeSet<>(RequestRepository.preferredSectors(r.get(REQUEST.PREFERRED_SECTORS)))),
+                        !r.get(REQUEST.IN_SCHOOL) && !r.get(REQUEST.AT_WORKPLACE),
+                        r.get(RoundProblem.REQUEST_UNITS) - r.get(taken).intValue()))
                 .stream()
                 .filter(u -> u.units() > 0)
                 .toList();
+    }
+
+    /** The school's postcode district, or its name when it has no postcode. */
+    private static String area(String postcode, String schoolName) {
+        return postcode == null ? schoolName : PostcodeDistrict.of(postcode);
     }
 
     private static RecruitmentTarget target(Key key, List<Unmet> rows, Map<Long, List<String>> reasons) {

@@ -60,12 +60,13 @@ public record WeeklyDelivery(
                 .and(ENCOUNTER.ATTENDED));
         var planned = BOOKING.STATUS.in(PLANNED).or(BOOKING.LATE_CANCELLATION);
         var delivered = BOOKING.STATUS.eq(BookingStatus.DELIVERED);
+        Field<Integer> plannedSessions = count().filterWhere(planned);
+        Field<Integer> deliveredSessions = count().filterWhere(delivered);
+        // a sum over no matching bookings is null: whole() makes it 0
+        Field<Integer> plannedPlaces = sum(BOOKING.PUPILS).filterWhere(planned).convertFrom(WeeklyDelivery::whole);
+        Field<Integer> attendedPlaces = sum(attended).filterWhere(delivered).convertFrom(WeeklyDelivery::whole);
         Map<LocalDate, WeeklyDelivery> weeks = dsl.select(
-                        week,
-                        count().filterWhere(planned),
-                        count().filterWhere(delivered),
-                        sum(BOOKING.PUPILS).filterWhere(planned),
-                        sum(attended).filterWhere(delivered))
+                        week, plannedSessions, deliveredSessions, plannedPlaces, attendedPlaces)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -75,9 +76,14 @@ public record WeeklyDelivery(
                 .and(BOOKING.STARTS_ON.between(mondays.getFirst(), last))
                 .groupBy(week)
                 .fetchMap(
-                        r -> r.value1(),
+                        week,
                         r -> new WeeklyDelivery(
-                                r.value1(), r.value2(), r.value3(), whole(r.value4()), whole(r.value5()), false));
+                                r.get(week),
+                                r.get(plannedSessions),
+                                r.get(deliveredSessions),
+                                r.get(plannedPlaces),
+                                r.get(attendedPlaces),
+                                false));
         return mondays.stream()
                 .map(monday -> {
                     WeeklyDelivery w = weeks.getOrDefault(monday, new WeeklyDelivery(monday, 0, 0, 0, 0, false));

@@ -3,6 +3,7 @@ package uk.encounters.marketplace.request;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
@@ -203,7 +205,7 @@ public final class RequestPlan {
 
     /** Places the school's open requests still ask for, less what their live bookings already hold. */
     private Map<Integer, Map<Need, Integer>> openPlaces(long schoolId, LocalDate today) {
-        var held = DSL.field(DSL.select(DSL.coalesce(
+        Field<BigDecimal> held = DSL.field(DSL.select(DSL.coalesce(
                         DSL.sum(DSL.when(
                                         BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
                                 .otherwise(1)),
@@ -222,12 +224,13 @@ public final class RequestPlan {
                 .and(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .and(REQUEST.WINDOW_END.ge(today))
                 .forEach(r -> {
-                    EncounterType type = EncounterType.fromCode(r.value2());
-                    int heldUnits = r.value5().intValue();
+                    EncounterType type = EncounterType.fromCode(r.get(REQUEST.ENCOUNTER_TYPE));
+                    int pupils = r.get(REQUEST.PUPILS);
+                    int heldUnits = r.get(held).intValue();
                     int open = type == EncounterType.WORK_EXPERIENCE
-                            ? r.value3() - heldUnits
-                            : r.value3() * Math.max(0, r.value4() - heldUnits);
-                    places.computeIfAbsent((int) r.value1(), y -> new HashMap<>())
+                            ? pupils - heldUnits
+                            : pupils * Math.max(0, r.get(REQUEST.SESSIONS) - heldUnits);
+                    places.computeIfAbsent((int) r.get(REQUEST.YEAR_GROUP), y -> new HashMap<>())
                             .merge(Need.askedBy(type), Math.max(0, open), Integer::sum);
                 });
         return places;
@@ -247,14 +250,14 @@ public final class RequestPlan {
                 // placements are planned for their summer weeks, not proposed for the next few
                 .and(REQUEST.ENCOUNTER_TYPE.ne(EncounterType.WORK_EXPERIENCE.code()))
                 .forEach(r -> {
-                    EncounterType type = EncounterType.fromCode(r.value1());
+                    EncounterType type = EncounterType.fromCode(r.get(REQUEST.ENCOUNTER_TYPE));
                     sizes.computeIfAbsent(Need.askedBy(type), n -> new HashMap<>())
                             .computeIfAbsent(type, t -> new ArrayList<>())
-                            .add(r.value2());
+                            .add(r.get(REQUEST.PUPILS));
                     boolean[] where = places.computeIfAbsent(type, t -> new boolean[3]);
-                    where[0] |= r.value3();
-                    where[1] |= r.value4();
-                    where[2] |= r.value5();
+                    where[0] |= r.get(REQUEST.IN_SCHOOL);
+                    where[1] |= r.get(REQUEST.AT_WORKPLACE);
+                    where[2] |= r.get(REQUEST.ONLINE);
                 });
         Map<Need, Usual> usual = new HashMap<>();
         sizes.forEach((need, byType) -> byType.entrySet().stream()

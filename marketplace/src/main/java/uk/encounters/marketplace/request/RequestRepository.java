@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.request;
 
+import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
@@ -95,8 +96,8 @@ public final class RequestRepository {
         return dsl.select(
                         REQUEST.ID,
                         REQUEST.STATUS,
-                        REQUEST.ENCOUNTER_TYPE,
-                        REQUEST.YEAR_GROUP,
+                        REQUEST.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
+                        REQUEST.YEAR_GROUP.convertFrom(Short::intValue),
                         REQUEST.PUPILS,
                         REQUEST.SESSIONS,
                         REQUEST.WINDOW_START,
@@ -110,16 +111,7 @@ public final class RequestRepository {
                                 .else_(2),
                         REQUEST.WINDOW_START,
                         REQUEST.ID)
-                .fetch(r -> new RequestSummary(
-                        r.value1(),
-                        r.value2(),
-                        EncounterType.fromCode(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        r.value9()));
+                .fetch(mapping(RequestSummary::new));
     }
 
     public Optional<StoredRequest> findStored(long schoolId, long requestId) {

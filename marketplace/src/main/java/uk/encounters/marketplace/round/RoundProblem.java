@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.round;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -15,6 +16,7 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,7 +111,13 @@ public final class RoundProblem {
 
     /** @param units as {@link #BOOKING_UNITS} counts them; @param fixed live or pinned: it never moves */
     private record BookingRow(
-            long offerId, LocalDate startsOn, LocalDate endsOn, Period period, int units, boolean fixed) {}
+            long requestId,
+            long offerId,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            Period period,
+            int units,
+            boolean fixed) {}
 
     public MatchingProblem load(Scope scope, MatchingWeights weights) {
         Horizon horizon = scope.horizon();
@@ -163,31 +171,30 @@ public final class RoundProblem {
             dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.OFFER_ID)
                     .from(ROUND_EXCLUSION)
                     .where(ROUND_EXCLUSION.ROUND_ID.eq(scope.roundId()))
-                    .forEach(r -> builder.exclude(r.value1(), r.value2()));
+                    .forEach(r -> builder.exclude(r.get(ROUND_EXCLUSION.REQUEST_ID), r.get(ROUND_EXCLUSION.OFFER_ID)));
         }
         return builder.build();
     }
 
     private Map<Long, School> schools(Scope scope) {
         int year = AcademicYear.containing(scope.horizon().start()).startYear();
-        Map<Long, Long> budgetLeft = dsl.select(
-                        SCHOOL_BUDGET.SCHOOL_ID,
-                        sum(SCHOOL_BUDGET
-                                .AMOUNT_PENCE
-                                .minus(SCHOOL_BUDGET.COMMITTED_PENCE)
-                                .minus(SCHOOL_BUDGET.SPENT_PENCE)))
+        Field<Long> leftPence = sum(SCHOOL_BUDGET
+                        .AMOUNT_PENCE
+                        .minus(SCHOOL_BUDGET.COMMITTED_PENCE)
+                        .minus(SCHOOL_BUDGET.SPENT_PENCE))
+                .convertFrom(pence -> pence == null ? 0L : pence.longValue());
+        Map<Long, Long> budgetLeft = dsl.select(SCHOOL_BUDGET.SCHOOL_ID, leftPence)
                 .from(SCHOOL_BUDGET)
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(SCHOOL_BUDGET.SCHOOL_ID))
                 .where(SCHOOL.HUB_ID.eq(scope.hubId()))
                 .and(SCHOOL_BUDGET.ACADEMIC_YEAR.eq((short) year))
                 .groupBy(SCHOOL_BUDGET.SCHOOL_ID)
-                .fetchMap(
-                        r -> r.value1(),
-                        r -> r.value2() == null ? 0L : r.value2().longValue());
+                .fetchMap(SCHOOL_BUDGET.SCHOOL_ID, leftPence);
         // Live paid bookings in the horizon were committed when booked, and come back as pinned
         // sessions whose cost the matcher counts again: add them back to what is left.
-        dsl.select(REQUEST.SCHOOL_ID, sum(OFFER.COST_PER_SESSION_PENCE))
+        Field<Long> bookedPence = sum(OFFER.COST_PER_SESSION_PENCE).convertFrom(BigDecimal::longValue);
+        dsl.select(REQUEST.SCHOOL_ID, bookedPence)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -201,22 +208,26 @@ public final class RoundProblem {
                         scope.horizon().start(), scope.horizon().end()))
                 .and(OFFER.COST_PER_SESSION_PENCE.gt(0))
                 .groupBy(REQUEST.SCHOOL_ID)
-                .forEach(r -> budgetLeft.merge(r.value1(), r.value2().longValue(), Long::sum));
+                .forEach(r -> budgetLeft.merge(r.get(REQUEST.SCHOOL_ID), r.get(bookedPence), Long::sum));
+        Field<Boolean> coldSpot =
+                SCHOOL.DEPRIVATION_DECILE.convertFrom(decile -> ColdSpot.is(decile == null ? null : decile.intValue()));
         Map<Long, School> schools = new LinkedHashMap<>();
-        dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE, SCHOOL.DEPRIVATION_DECILE)
+        dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE, coldSpot)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(scope.hubId()))
                 .orderBy(SCHOOL.ID)
-                .forEach(r -> schools.put(
-                        r.value1(),
-                        new School(
-                                r.value1(),
-                                r.value2(),
-                                location(r.value3(), r.value4()),
-                                ColdSpot.is(
-                                        r.value5() == null ? null : r.value5().intValue()),
-                                budgetLeft.getOrDefault(r.value1(), 0L),
-                                School.DEFAULT_TRAVEL_LIMIT_KM)));
+                .forEach(r -> {
+                    long id = r.get(SCHOOL.ID);
+                    schools.put(
+                            id,
+                            new School(
+                                    id,
+                                    r.get(SCHOOL.NAME),
+                                    location(r.get(SCHOOL.LATITUDE), r.get(SCHOOL.LONGITUDE)),
+                                    r.get(coldSpot),
+                                    budgetLeft.getOrDefault(id, 0L),
+                                    School.DEFAULT_TRAVEL_LIMIT_KM));
+                });
         return schools;
     }
 
@@ -224,8 +235,8 @@ public final class RoundProblem {
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, scope.hubId(), scope.today());
         // Sessions published by earlier rounds were those rounds' asks, and the cap rule counts every
         // session in the plan: this round's cap comes on top of them.
-        Map<Long, Integer> published = dsl.select(
-                        OFFER.EMPLOYER_ID, countDistinct(BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD))
+        Field<Integer> sessions = countDistinct(BOOKING.OFFER_ID, BOOKING.STARTS_ON, BOOKING.PERIOD);
+        Map<Long, Integer> published = dsl.select(OFFER.EMPLOYER_ID, sessions)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -236,7 +247,7 @@ public final class RoundProblem {
                 .and(BOOKING.STARTS_ON.between(
                         scope.horizon().start(), scope.horizon().end()))
                 .groupBy(OFFER.EMPLOYER_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .fetchMap(OFFER.EMPLOYER_ID, sessions);
         Map<Long, Employer> employers = new LinkedHashMap<>();
         dsl.select(
                         EMPLOYER.ID,
@@ -251,14 +262,19 @@ public final class RoundProblem {
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.ID)
                 .forEach(r -> {
-                    int asked = recent.asksOf(r.value1());
-                    int cap = recent.capOf(r.value1(), r.value5(), r.value6(), r.value7(), asked);
+                    long id = r.get(EMPLOYER.ID);
+                    int asked = recent.asksOf(id);
+                    int cap = recent.capOf(
+                            id,
+                            r.get(EMPLOYER.SIZE_BAND),
+                            r.get(EMPLOYER.CORNERSTONE),
+                            r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                            asked);
                     if (cap != Employer.NO_CAP) {
-                        cap += published.getOrDefault(r.value1(), 0);
+                        cap += published.getOrDefault(id, 0);
                     }
-                    employers.put(
-                            r.value1(),
-                            new Employer(r.value1(), r.value2(), location(r.value3(), r.value4()), cap, asked));
+                    Location location = location(r.get(EMPLOYER.LATITUDE), r.get(EMPLOYER.LONGITUDE));
+                    employers.put(id, new Employer(id, r.get(EMPLOYER.NAME), location, cap, asked));
                 });
         return employers;
     }
@@ -280,20 +296,20 @@ public final class RoundProblem {
                 .orderBy(OFFER.ID)
                 .fetch();
         Map<Long, List<Availability>> availability = new HashMap<>();
-        dsl.select(
-                        OFFER_AVAILABILITY.OFFER_ID,
-                        OFFER_AVAILABILITY.AVAILABLE_ON,
-                        OFFER_AVAILABILITY.WEEKDAY,
-                        OFFER_AVAILABILITY.PERIOD)
+        Field<Period> period = OFFER_AVAILABILITY.PERIOD.convertFrom(Period::fromCode);
+        dsl.select(OFFER_AVAILABILITY.OFFER_ID, OFFER_AVAILABILITY.AVAILABLE_ON, OFFER_AVAILABILITY.WEEKDAY, period)
                 .from(OFFER_AVAILABILITY)
                 .where(OFFER_AVAILABILITY.OFFER_ID.in(rows.map(r -> r.get(OFFER.ID))))
                 .orderBy(OFFER_AVAILABILITY.ID)
-                .forEach(r -> availability
-                        .computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(
-                                r.value2() != null
-                                        ? Availability.on(r.value2(), Period.fromCode(r.value4()))
-                                        : Availability.every(r.value3(), Period.fromCode(r.value4()))));
+                .forEach(r -> {
+                    LocalDate on = r.get(OFFER_AVAILABILITY.AVAILABLE_ON);
+                    availability
+                            .computeIfAbsent(r.get(OFFER_AVAILABILITY.OFFER_ID), id -> new ArrayList<>())
+                            .add(
+                                    on != null
+                                            ? Availability.on(on, r.get(period))
+                                            : Availability.every(r.get(OFFER_AVAILABILITY.WEEKDAY), r.get(period)));
+                });
         List<Offer> offers = new ArrayList<>();
         for (Record r : rows) {
             Employer employer = employers.get(r.get(OFFER.EMPLOYER_ID));
@@ -391,14 +407,14 @@ public final class RoundProblem {
     }
 
     private Map<Long, List<BookingRow>> bookingsInHorizon(Scope scope, List<RequestRow> requests) {
-        Map<Long, List<BookingRow>> bookings = new HashMap<>();
         Field<Boolean> fixed = field(BOOKING.STATUS.in(BookingStatus.AGREED).or(BOOKING.PINNED));
-        dsl.select(
+        return dsl
+                .select(
                         BOOKING.REQUEST_ID,
                         BOOKING.OFFER_ID,
                         BOOKING.STARTS_ON,
                         BOOKING.ENDS_ON,
-                        BOOKING.PERIOD,
+                        BOOKING.PERIOD.convertFrom(Period::fromCode),
                         BOOKING_UNITS,
                         fixed)
                 .from(BOOKING)
@@ -407,20 +423,15 @@ public final class RoundProblem {
                 .and(inHorizon(scope))
                 // fixed ones first, so they take a request's first sessions
                 .orderBy(BOOKING.REQUEST_ID, fixed.desc(), BOOKING.ID)
-                .forEach(r -> bookings.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new BookingRow(
-                                r.value2(),
-                                r.value3(),
-                                r.value4(),
-                                Period.fromCode(r.value5()),
-                                r.value6(),
-                                r.value7())));
-        return bookings;
+                .fetch(mapping(BookingRow::new))
+                .stream()
+                .collect(Collectors.groupingBy(BookingRow::requestId));
     }
 
     /** Sessions (places) of each request already held by bookings outside the horizon. */
     private Map<Long, Integer> heldOutsideHorizon(Scope scope, List<RequestRow> requests) {
-        return dsl.select(BOOKING.REQUEST_ID, sum(BOOKING_UNITS))
+        Field<Integer> held = sum(BOOKING_UNITS).convertFrom(BigDecimal::intValue);
+        return dsl.select(BOOKING.REQUEST_ID, held)
                 .from(BOOKING)
                 .where(BOOKING.REQUEST_ID.in(
                         requests.stream().map(RequestRow::id).toList()))
@@ -429,7 +440,7 @@ public final class RoundProblem {
                         .notBetween(scope.horizon().start(), scope.horizon().end())
                         .or(BOOKING.STATUS.eq(BookingStatus.DELIVERED)))
                 .groupBy(BOOKING.REQUEST_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2().intValue());
+                .fetchMap(BOOKING.REQUEST_ID, held);
     }
 
     /**
