@@ -29,13 +29,15 @@ import org.jooq.Field;
  */
 public final class AccountRepository {
 
-    private static final Field<List<Scope>> SCOPES = multiset(
-                    select(USER_SCOPE.ROLE, USER_SCOPE.SCHOOL_ID, USER_SCOPE.EMPLOYER_ID, USER_SCOPE.HUB_ID)
-                            .from(USER_SCOPE)
-                            .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
-                            .orderBy(USER_SCOPE.ID))
-            .convertFrom(scopes ->
-                    scopes.map(s -> new Scope(Role.fromCode(s.value1()), s.value2(), s.value3(), s.value4())));
+    private static final Field<List<Scope>> SCOPES = multiset(select(
+                            USER_SCOPE.ROLE.convertFrom(Role::fromCode),
+                            USER_SCOPE.SCHOOL_ID,
+                            USER_SCOPE.EMPLOYER_ID,
+                            USER_SCOPE.HUB_ID)
+                    .from(USER_SCOPE)
+                    .where(USER_SCOPE.USER_ID.eq(APP_USER.ID))
+                    .orderBy(USER_SCOPE.ID))
+            .convertFrom(scopes -> scopes.map(mapping(Scope::new)));
 
     /** What signing in with a password needs to know; package-private so the hash stays in here. */
     record Credentials(long userId, String passwordHash, boolean disabled) {}

@@ -1,8 +1,10 @@
 package uk.encounters.marketplace.account;
 
+import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -66,29 +68,20 @@ public final class AuditLog {
     public List<AuditEntry> findRecent(int limit) {
         return dsl.select(
                         AUDIT_LOG.ID,
-                        AUDIT_LOG.OCCURRED_AT,
+                        AUDIT_LOG.OCCURRED_AT.convertFrom(OffsetDateTime::toInstant),
                         AUDIT_LOG.ACTOR_USER_ID,
                         APP_USER.EMAIL,
                         AUDIT_LOG.ACTION,
                         AUDIT_LOG.SUBJECT_TYPE,
                         AUDIT_LOG.SUBJECT_ID,
-                        AUDIT_LOG.DETAIL,
+                        AUDIT_LOG.DETAIL.convertFrom(JSONB::data),
                         AUDIT_LOG.IP_ADDRESS)
                 .from(AUDIT_LOG)
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_USER_ID))
                 .orderBy(AUDIT_LOG.OCCURRED_AT.desc(), AUDIT_LOG.ID.desc())
                 .limit(limit)
-                .fetch(r -> new AuditEntry(
-                        r.value1(),
-                        r.value2().toInstant(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8().data(),
-                        r.value9()));
+                .fetch(mapping(AuditEntry::new));
     }
 
     /** JSON text of the detail; the marketplace has no JSON library and needs only this much. */

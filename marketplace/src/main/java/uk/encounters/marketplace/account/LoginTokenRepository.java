@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.account;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.when;
@@ -123,7 +124,7 @@ public final class LoginTokenRepository {
             insert = insert.values(Purpose.BOOKING_REPLY.code(), booking.getKey(), booking.getValue());
         }
         return insert.returningResult(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .fetchMap(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.ID);
     }
 
     /**
@@ -147,7 +148,8 @@ public final class LoginTokenRepository {
                         .ne(inline(Purpose.BOOKING_REPLY.code()))
                         .or(LOGIN_TOKEN.EXPIRES_AT.gt(now)))
                 .returningResult(LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID)
-                .fetchOptional(r -> new MintedLink(Purpose.ofCode(r.value1()), r.value2(), token));
+                .fetchOptional(
+                        mapping((purpose, subjectId) -> new MintedLink(Purpose.ofCode(purpose), subjectId, token)));
     }
 
     /**

@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -128,22 +129,23 @@ public final class EmployerMerge {
      * the later safeguarding check is kept, and the duplicate row goes.
      */
     private int foldSharedVolunteers(long fromId, long intoId) {
+        var survivor = VOLUNTEER.as("kept");
         var pairs = dsl.select(
                         VOLUNTEER.ID,
                         VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
-                        VOLUNTEER.as("kept").ID,
-                        VOLUNTEER.as("kept").SAFEGUARDING_CHECKED_UNTIL,
+                        survivor.ID,
+                        survivor.SAFEGUARDING_CHECKED_UNTIL,
                         VOLUNTEER.NAME,
                         VOLUNTEER.EMAIL)
                 .from(VOLUNTEER)
-                .join(VOLUNTEER.as("kept"))
-                .on(lower(VOLUNTEER.as("kept").EMAIL).eq(lower(VOLUNTEER.EMAIL)))
+                .join(survivor)
+                .on(lower(survivor.EMAIL).eq(lower(VOLUNTEER.EMAIL)))
                 .where(VOLUNTEER.EMPLOYER_ID.eq(fromId))
-                .and(VOLUNTEER.as("kept").EMPLOYER_ID.eq(intoId))
+                .and(survivor.EMPLOYER_ID.eq(intoId))
                 .fetch();
         for (var pair : pairs) {
-            long duplicate = pair.value1();
-            long kept = pair.value3();
+            long duplicate = pair.get(VOLUNTEER.ID);
+            long kept = pair.get(survivor.ID);
             dsl.update(OFFER)
                     .set(OFFER.VOLUNTEER_ID, kept)
                     .where(OFFER.VOLUNTEER_ID.eq(duplicate))
@@ -159,19 +161,29 @@ public final class EmployerMerge {
                 if (e.getMessage() == null || !e.getMessage().contains(ONE_PLACE_AT_A_TIME)) {
                     throw e;
                 }
-                throw new Refused(pair.value5() + " (" + pair.value6() + ") volunteers for both organisations and is"
+                throw new Refused(pair.get(VOLUNTEER.NAME) + " (" + pair.get(VOLUNTEER.EMAIL)
+                        + ") volunteers for both organisations and is"
                         + " booked at the same time for each. Cancel or move one of those bookings, then merge again");
             }
-            var later = pair.value2() == null
-                    ? pair.value4()
-                    : pair.value4() == null || pair.value2().isAfter(pair.value4()) ? pair.value2() : pair.value4();
             dsl.update(VOLUNTEER)
-                    .set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, later)
+                    .set(
+                            VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL,
+                            later(
+                                    pair.get(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL),
+                                    pair.get(survivor.SAFEGUARDING_CHECKED_UNTIL)))
                     .where(VOLUNTEER.ID.eq(kept))
                     .execute();
             dsl.deleteFrom(VOLUNTEER).where(VOLUNTEER.ID.eq(duplicate)).execute();
         }
         return pairs.size();
+    }
+
+    /** The later of two safeguarding checks; null when neither person was checked. */
+    private static LocalDate later(LocalDate duplicate, LocalDate kept) {
+        if (duplicate == null) {
+            return kept;
+        }
+        return kept == null || duplicate.isAfter(kept) ? duplicate : kept;
     }
 
     /** People who managed the merged record manage the survivor; nobody gets the scope twice. */

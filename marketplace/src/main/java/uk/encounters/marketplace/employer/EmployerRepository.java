@@ -107,8 +107,8 @@ public final class EmployerRepository {
                         EMPLOYER.EMAIL_DOMAIN,
                         EmailDomains.organisationDomain(email).orElse(null))
                 .set(EMPLOYER.POSTCODE, postcode)
-                .set(EMPLOYER.LATITUDE, location.value1())
-                .set(EMPLOYER.LONGITUDE, location.value2())
+                .set(EMPLOYER.LATITUDE, location.latitude())
+                .set(EMPLOYER.LONGITUDE, location.longitude())
                 .set(EMPLOYER.SIZE_BAND, sizeBand)
                 .set(EMPLOYER.SECTOR, sector)
                 .set(EMPLOYER.CORNERSTONE, cornerstone)
@@ -261,7 +261,10 @@ public final class EmployerRepository {
                 .map(e -> new ExistingEmployer(e.id(), e.name(), reason));
     }
 
-    private org.jooq.Record2<Double, Double> approximateLocation(long hubId, String district) {
+    /** The average position of some of the hub's schools; both null when none of them has one. */
+    private record Location(Double latitude, Double longitude) {}
+
+    private Location approximateLocation(long hubId, String district) {
         var inDistrict = dsl.select(
                         avg(SCHOOL.LATITUDE).cast(Double.class),
                         avg(SCHOOL.LONGITUDE).cast(Double.class))
@@ -269,8 +272,8 @@ public final class EmployerRepository {
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(SCHOOL.LATITUDE.isNotNull())
                 .and(SCHOOL.POSTCODE.like(district + " %"))
-                .fetchOne();
-        if (inDistrict.value1() != null) {
+                .fetchOne(mapping(Location::new));
+        if (inDistrict.latitude() != null) {
             return inDistrict;
         }
         return dsl.select(
@@ -279,7 +282,7 @@ public final class EmployerRepository {
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(SCHOOL.LATITUDE.isNotNull())
-                .fetchOne();
+                .fetchOne(mapping(Location::new));
     }
 
     private static Employer employer(org.jooq.Record r) {

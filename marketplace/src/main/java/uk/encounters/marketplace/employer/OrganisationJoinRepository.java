@@ -171,7 +171,7 @@ public final class OrganisationJoinRepository {
                 .and(ORGANISATION_JOIN.DECISION.isNull())
                 .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull())
                 .orderBy(ORGANISATION_JOIN.ID)
-                .fetch(r -> "\u201c" + r.value1() + "\u201d for " + r.value2());
+                .fetch(Records.mapping((title, organisation) -> "\u201c" + title + "\u201d for " + organisation));
     }
 
     /**

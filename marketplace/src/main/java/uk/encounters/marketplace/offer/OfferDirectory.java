@@ -154,12 +154,12 @@ public final class OfferDirectory {
     }
 
     private static Field<List<DayOfWeek>> weekdays() {
-        return multiset(selectDistinct(OFFER_AVAILABILITY.WEEKDAY)
+        return multiset(selectDistinct(OFFER_AVAILABILITY.WEEKDAY.convertFrom(DayOfWeek::of))
                         .from(OFFER_AVAILABILITY)
                         .where(OFFER_AVAILABILITY.OFFER_ID.eq(OFFER.ID))
                         .and(OFFER_AVAILABILITY.WEEKDAY.isNotNull())
                         .orderBy(OFFER_AVAILABILITY.WEEKDAY))
-                .convertFrom(r -> r.map(day -> DayOfWeek.of(day.value1())));
+                .convertFrom(r -> r.map(Record1::value1));
     }
 
     private static Field<List<LocalDate>> particularDates() {

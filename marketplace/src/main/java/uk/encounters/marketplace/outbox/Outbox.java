@@ -143,17 +143,17 @@ public final class Outbox {
                         OUTBOX.ATTACHMENTS,
                         OUTBOX.LINK_TOKEN_IDS)
                 .fetch(r -> new PendingMessage(
-                        r.value1(),
+                        r.get(OUTBOX.ID),
                         new OutboxMessage(
-                                r.value2(),
-                                r.value3(),
-                                r.value4(),
-                                r.value5(),
-                                r.value6(),
-                                r.value7(),
-                                attachments(r.value9()),
-                                List.of(r.value10())),
-                        r.value8()))
+                                r.get(OUTBOX.IDEMPOTENCY_KEY),
+                                r.get(OUTBOX.KIND),
+                                r.get(OUTBOX.RECIPIENT),
+                                r.get(OUTBOX.SUBJECT),
+                                r.get(OUTBOX.BODY_TEXT),
+                                r.get(OUTBOX.BODY_HTML),
+                                attachments(r.get(OUTBOX.ATTACHMENTS)),
+                                List.of(r.get(OUTBOX.LINK_TOKEN_IDS))),
+                        r.get(OUTBOX.ATTEMPTS)))
                 .stream()
                 .sorted(Comparator.comparingLong(PendingMessage::id))
                 .toList();
@@ -203,7 +203,7 @@ public final class Outbox {
         return dsl.select(OUTBOX.ATTACHMENTS)
                 .from(OUTBOX)
                 .where(OUTBOX.ID.eq(id))
-                .fetchOptional(r -> attachments(r.value1()))
+                .fetchOptional(Records.mapping(Outbox::attachments))
                 .orElse(List.of());
     }
 
@@ -225,16 +225,16 @@ public final class Outbox {
         Condition stillTried = OUTBOX.AVAILABLE_AT.lt(NEVER);
         Field<Integer> due = count().filterWhere(stillTried.and(OUTBOX.AVAILABLE_AT.le(now)));
         Field<Integer> gaveUp = count().filterWhere(OUTBOX.AVAILABLE_AT.eq(NEVER));
-        Field<Double> oldestSeconds = field(
-                "extract(epoch from {0} - min({1}) filter (where {2}))",
-                SQLDataType.DOUBLE, now, OUTBOX.CREATED_AT, stillTried);
-        return dsl.select(due, gaveUp, oldestSeconds)
+        // the SQL gives seconds, or null when no unsent message is still tried
+        Field<Duration> oldestUnsent = field(
+                        "extract(epoch from {0} - min({1}) filter (where {2}))",
+                        SQLDataType.DOUBLE, now, OUTBOX.CREATED_AT, stillTried)
+                .convertFrom(
+                        seconds -> seconds == null ? Duration.ZERO : Duration.ofMillis(Math.round(seconds * 1000)));
+        return dsl.select(due, gaveUp, oldestUnsent)
                 .from(OUTBOX)
                 .where(OUTBOX.SENT_AT.isNull())
-                .fetchSingle(r -> new Backlog(
-                        r.value1(),
-                        r.value2(),
-                        r.value3() == null ? Duration.ZERO : Duration.ofMillis(Math.round(r.value3() * 1000))));
+                .fetchSingle(Records.mapping(Backlog::new));
     }
 
     private boolean fail(long id, String claimant, String error, Field<OffsetDateTime> availableAt) {

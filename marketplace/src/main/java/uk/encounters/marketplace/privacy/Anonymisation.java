@@ -156,10 +156,10 @@ final class Anonymisation {
                 .where(AUDIT_LOG.DETAIL.cast(String.class).likeIgnoreCase("%" + likeEscaped(email) + "%", '!'))
                 .fetch();
         for (var row : rows) {
-            Matcher m = address.matcher(row.value2().data());
+            Matcher m = address.matcher(row.get(AUDIT_LOG.DETAIL).data());
             tx.update(AUDIT_LOG)
                     .set(AUDIT_LOG.DETAIL, JSONB.valueOf(m.replaceAll(ERASED_ADDRESS)))
-                    .where(AUDIT_LOG.ID.eq(row.value1()))
+                    .where(AUDIT_LOG.ID.eq(row.get(AUDIT_LOG.ID)))
                     .execute();
         }
     }

@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.privacy;
 
+import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
@@ -74,13 +75,14 @@ final class LeaverDeletion {
                 .on(HUB.ID.eq(SCHOOL.HUB_ID))
                 .fetch();
         for (var school : schools) {
+            long schoolId = school.get(SCHOOL.ID);
+            int retentionYears = school.get(HUB.PUPIL_RETENTION_YEARS);
+            LocalDate joinedMarketplace = school.get(SCHOOL.CREATED_AT).toLocalDate();
             // left in year Y, kept through Y + years: deletable from 1 September of Y + years + 1
-            LocalDate lastArchivedOn = current.minus(school.value2()).firstDay();
-            int schoolStart =
-                    AcademicYear.containing(school.value3().toLocalDate()).startYear();
+            LocalDate lastArchivedOn = current.minus(retentionYears).firstDay();
+            int schoolStart = AcademicYear.containing(joinedMarketplace).startYear();
             while (true) {
-                int batch =
-                        dsl.transactionResult(c -> deleteBatch(c.dsl(), school.value1(), lastArchivedOn, schoolStart));
+                int batch = dsl.transactionResult(c -> deleteBatch(c.dsl(), schoolId, lastArchivedOn, schoolStart));
                 deleted += batch;
                 if (batch < BATCH) {
                     break;
@@ -93,7 +95,11 @@ final class LeaverDeletion {
     private static int deleteBatch(DSLContext tx, long schoolId, LocalDate lastArchivedOn, int schoolStart) {
         // skip locked: another instance deleting the same pupils must not tally them twice
         List<Leaver> leavers = tx.select(
-                        PUPIL.ID, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.JOINED_ON, PUPIL.ARCHIVED_ON)
+                        PUPIL.ID,
+                        PUPIL.YEAR_GROUP.convertFrom(Short::intValue),
+                        PUPIL.DISADVANTAGED,
+                        PUPIL.JOINED_ON,
+                        PUPIL.ARCHIVED_ON)
                 .from(PUPIL)
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
                 .and(PUPIL.ARCHIVED_ON.le(lastArchivedOn))
@@ -101,7 +107,7 @@ final class LeaverDeletion {
                 .limit(BATCH)
                 .forUpdate()
                 .skipLocked()
-                .fetch(r -> new Leaver(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(mapping(Leaver::new));
         if (leavers.isEmpty()) {
             return 0;
         }
@@ -121,22 +127,25 @@ final class LeaverDeletion {
         Map<Long, Attendance> bookings = new HashMap<>();
         Map<Long, Set<Integer>> yearsWithEncounter = new HashMap<>();
         for (var e : encounters) {
-            Leaver pupil = byId.get(e.value1());
-            if (e.value2() != null) {
-                Attendance a = bookings.computeIfAbsent(e.value2(), id -> new Attendance());
-                if (e.value5()) {
+            Leaver pupil = byId.get(e.get(ENCOUNTER.PUPIL_ID));
+            Long bookingId = e.get(ENCOUNTER.BOOKING_ID);
+            boolean attended = e.get(ENCOUNTER.ATTENDED);
+            if (bookingId != null) {
+                Attendance a = bookings.computeIfAbsent(bookingId, id -> new Attendance());
+                if (attended) {
                     a.attended++;
                     a.disadvantagedAttended += pupil.disadvantaged() ? 1 : 0;
                 } else {
                     a.absent++;
                 }
             }
-            if (e.value5()) {
-                int year = AcademicYear.containing(e.value4()).startYear();
+            if (attended) {
+                int year = AcademicYear.containing(e.get(ENCOUNTER.OCCURRED_ON)).startYear();
                 Tally t = tallies.computeIfAbsent(
                         new Key(year, pupil.yearGroupIn(year), pupil.disadvantaged()), k -> new Tally());
                 t.encounters++;
-                t.workplace += EncounterType.fromCode(e.value3()).workplaceExperience() ? 1 : 0;
+                t.workplace +=
+                        EncounterType.fromCode(e.get(ENCOUNTER.ENCOUNTER_TYPE)).workplaceExperience() ? 1 : 0;
                 yearsWithEncounter
                         .computeIfAbsent(pupil.id(), id -> new HashSet<>())
                         .add(year);

@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.pupil;
 
+import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.matcher.domain.EncounterType;
@@ -101,15 +103,17 @@ public final class EncounterLog {
     }
 
     public List<BookingEvidence> bookings(long schoolId) {
+        Field<Integer> attended = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue());
+        Field<Integer> absent = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse());
         return dsl.select(
                         BOOKING.ID,
                         BOOKING.STARTS_ON,
-                        BOOKING.ENCOUNTER_TYPE,
+                        BOOKING.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
                         EMPLOYER.NAME,
-                        REQUEST.YEAR_GROUP,
+                        REQUEST.YEAR_GROUP.convertFrom(Short::intValue),
                         BOOKING.PUPILS,
-                        DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue()),
-                        DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse()))
+                        attended,
+                        absent)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -123,24 +127,16 @@ public final class EncounterLog {
                 .and(BOOKING.STATUS.eq(BookingStatus.DELIVERED))
                 .groupBy(BOOKING.ID, EMPLOYER.NAME, REQUEST.YEAR_GROUP)
                 .orderBy(BOOKING.STARTS_ON, BOOKING.ID)
-                .fetch(r -> new BookingEvidence(
-                        r.value1(),
-                        r.value2(),
-                        EncounterType.fromCode(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8()));
+                .fetch(mapping(BookingEvidence::new));
     }
 
     private List<Entry> entries(Condition pupils) {
         return dsl.select(
                         PUPIL.REFERENCE,
-                        PUPIL.YEAR_GROUP,
+                        PUPIL.YEAR_GROUP.convertFrom(Short::intValue),
                         PUPIL.DISADVANTAGED,
                         ENCOUNTER.OCCURRED_ON,
-                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
                         DSL.coalesce(EMPLOYER.NAME, ENCOUNTER.PROVIDER_NAME),
                         ENCOUNTER.ATTENDED,
                         ENCOUNTER.BOOKING_ID)
@@ -155,14 +151,6 @@ public final class EncounterLog {
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(pupils)
                 .orderBy(PUPIL.REFERENCE, ENCOUNTER.OCCURRED_ON, ENCOUNTER.ID)
-                .fetch(r -> new Entry(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        EncounterType.fromCode(r.value5()),
-                        r.value6(),
-                        r.value7(),
-                        r.value8()));
+                .fetch(mapping(Entry::new));
     }
 }

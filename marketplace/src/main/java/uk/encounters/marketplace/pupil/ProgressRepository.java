@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
@@ -116,13 +117,14 @@ public final class ProgressRepository {
     private static List<OnRollPupil> forPupils(DSLContext dsl, Condition pupils, Condition requests, LocalDate today) {
         AcademicYear year = AcademicYear.containing(today);
         var attended = ENCOUNTER.ATTENDED.isTrue();
-        var before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
-        var thisYear = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.between(year.firstDay(), today)));
-        var workplace = DSL.count()
+        Field<Integer> before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
+        Field<Integer> thisYear =
+                DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.between(year.firstDay(), today)));
+        Field<Integer> workplace = DSL.count()
                 .filterWhere(attended.and(ENCOUNTER.ENCOUNTER_TYPE.in(WORKPLACE_TYPES))
                         .and(ENCOUNTER.OCCURRED_ON.le(today)));
         // chosen for a live booking later this year: counts as this year's encounter to come
-        var booked = DSL.field(DSL.exists(DSL.selectOne()
+        Field<Boolean> booked = DSL.field(DSL.exists(DSL.selectOne()
                 .from(BOOKING_PUPIL)
                 .join(BOOKING)
                 .on(BOOKING.ID.eq(BOOKING_PUPIL.BOOKING_ID))
@@ -149,16 +151,16 @@ public final class ProgressRepository {
                 .groupBy(PUPIL.ID)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
                 .fetch(r -> new OnRollPupil(
-                        r.value9(),
+                        r.get(PUPIL.SCHOOL_ID),
                         new PupilProgress(
-                                r.value1(),
-                                r.value2(),
-                                r.value3(),
-                                r.value4(),
-                                r.value5(),
-                                r.value6(),
-                                r.value7(),
-                                r.value8(),
-                                r.value10())));
+                                r.get(PUPIL.ID),
+                                r.get(PUPIL.YEAR_GROUP),
+                                r.get(before),
+                                r.get(thisYear),
+                                r.get(booked),
+                                r.get(workplace),
+                                r.get(PUPIL.DISADVANTAGED),
+                                r.get(PUPIL.SEND),
+                                r.get(PUPIL.EAL))));
     }
 }

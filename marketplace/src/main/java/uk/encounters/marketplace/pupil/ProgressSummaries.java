@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.jooq.tables.SchoolProgressSummary;
@@ -79,19 +80,23 @@ public final class ProgressSummaries {
                 .on(SCHOOL.ID.eq(TALLY.SCHOOL_ID))
                 .where(schools)
                 .orderBy(TALLY.SCHOOL_ID, TALLY.YEAR_GROUP, TALLY.DISADVANTAGED)
-                .forEach(r -> bySchool.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new YearGroupTally(
-                                r.value2(),
-                                r.value3(),
-                                r.value4(),
-                                r.value5(),
-                                r.value6(),
-                                r.value7(),
-                                r.value8(),
-                                r.value9(),
-                                r.value10(),
-                                r.value11())));
+                .forEach(r -> bySchool.computeIfAbsent(r.get(TALLY.SCHOOL_ID), id -> new ArrayList<>())
+                        .add(tally(r)));
         return bySchool;
+    }
+
+    private static YearGroupTally tally(Record r) {
+        return new YearGroupTally(
+                r.get(TALLY.YEAR_GROUP),
+                r.get(TALLY.DISADVANTAGED),
+                r.get(TALLY.PUPILS),
+                r.get(TALLY.ENCOUNTERS),
+                r.get(TALLY.ON_TRACK),
+                r.get(TALLY.BENCHMARK5),
+                r.get(TALLY.BENCHMARK6),
+                r.get(TALLY.BEHIND_WITHOUT_BOOKING),
+                r.get(TALLY.NEEDING_WORKPLACE_EXPERIENCE),
+                r.get(TALLY.ENCOUNTERS_BEHIND));
     }
 
     private int refresh(Condition schools, LocalDate today, int limit) {
@@ -115,7 +120,7 @@ public final class ProgressSummaries {
         if (due.isEmpty()) {
             return false;
         }
-        long schoolId = due.get().value1();
+        long schoolId = due.get().get(SUMMARY.SCHOOL_ID);
         List<PupilProgress> pupils = new ProgressRepository(tx).forSchool(schoolId, today);
         tx.deleteFrom(TALLY).where(TALLY.SCHOOL_ID.eq(schoolId)).execute();
         var insert = tx.insertInto(
@@ -150,7 +155,7 @@ public final class ProgressSummaries {
             insert.execute();
         }
         tx.update(SUMMARY)
-                .set(SUMMARY.SUMMARISED_CHANGES, due.get().value2())
+                .set(SUMMARY.SUMMARISED_CHANGES, due.get().get(SUMMARY.CHANGES))
                 .set(SUMMARY.AS_OF, today)
                 .set(SUMMARY.SUMMARISED_AT, DSL.currentOffsetDateTime())
                 .set(SUMMARY.PUPILS, pupils.size())

@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.pupil;
 
+import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** A school's pupils: pseudonymous references and flags only, never names or dates of birth. */
@@ -109,13 +111,15 @@ public final class PupilRepository {
         for (int year = EncounterTarget.FIRST_YEAR_GROUP; year <= EncounterTarget.LAST_YEAR_GROUP; year++) {
             counts.put(year, new YearGroupCount(year, 0, 0));
         }
-        dsl.select(PUPIL.YEAR_GROUP, DSL.count(), DSL.count().filterWhere(PUPIL.DISADVANTAGED))
+        Field<Integer> pupils = DSL.count();
+        Field<Integer> disadvantaged = DSL.count().filterWhere(PUPIL.DISADVANTAGED);
+        dsl.select(PUPIL.YEAR_GROUP.convertFrom(Short::intValue), pupils, disadvantaged)
                 .from(PUPIL)
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
                 .and(OnRoll.on(today))
                 .groupBy(PUPIL.YEAR_GROUP)
-                .forEach(
-                        r -> counts.put(r.value1().intValue(), new YearGroupCount(r.value1(), r.value2(), r.value3())));
+                .fetch(mapping(YearGroupCount::new))
+                .forEach(count -> counts.put(count.yearGroup(), count));
         return List.copyOf(counts.values());
     }
 }

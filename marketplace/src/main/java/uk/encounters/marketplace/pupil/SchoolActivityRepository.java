@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.pupil;
 
+import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_ACTIVITY;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
@@ -63,14 +65,15 @@ public final class SchoolActivityRepository {
     }
 
     private List<Activity> activities(Condition which) {
-        var attended = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue());
-        var absent = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse());
+        Field<Integer> attended = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue());
+        Field<Integer> absent = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse());
         return dsl.select(
                         SCHOOL_ACTIVITY.ID,
-                        SCHOOL_ACTIVITY.ENCOUNTER_TYPE,
+                        SCHOOL_ACTIVITY.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
                         SCHOOL_ACTIVITY.PROVIDER_NAME,
                         SCHOOL_ACTIVITY.OCCURRED_ON,
-                        SCHOOL_ACTIVITY.YEAR_GROUP,
+                        // null when the activity took several year groups
+                        SCHOOL_ACTIVITY.YEAR_GROUP.convertFrom(year -> year == null ? null : year.intValue()),
                         attended,
                         absent)
                 .from(SCHOOL_ACTIVITY)
@@ -79,14 +82,7 @@ public final class SchoolActivityRepository {
                 .where(which)
                 .groupBy(SCHOOL_ACTIVITY.ID)
                 .orderBy(SCHOOL_ACTIVITY.OCCURRED_ON.desc(), SCHOOL_ACTIVITY.ID.desc())
-                .fetch(r -> new Activity(
-                        r.value1(),
-                        EncounterType.fromCode(r.value2()),
-                        r.value3(),
-                        r.value4(),
-                        r.value5() == null ? null : r.value5().intValue(),
-                        r.value6(),
-                        r.value7()));
+                .fetch(mapping(Activity::new));
     }
 
     /** Who was listed for the activity, by reference: true for present, false for absent. */
@@ -100,7 +96,7 @@ public final class SchoolActivityRepository {
                 .on(SCHOOL_ACTIVITY.ID.eq(ENCOUNTER.ACTIVITY_ID))
                 .where(SCHOOL_ACTIVITY.ID.eq(activityId))
                 .and(SCHOOL_ACTIVITY.SCHOOL_ID.eq(schoolId))
-                .forEach(r -> register.put(r.value1(), r.value2()));
+                .forEach(r -> register.put(r.get(PUPIL.REFERENCE), r.get(ENCOUNTER.ATTENDED)));
         return register;
     }
 
@@ -116,22 +112,23 @@ public final class SchoolActivityRepository {
 
     private Map<String, Pupil> pupils(Condition which) {
         Map<String, Pupil> pupils = new HashMap<>();
-        dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+        dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP.convertFrom(Short::intValue))
                 .from(PUPIL)
                 .where(which)
-                .forEach(r -> pupils.put(r.value2(), new Pupil(r.value1(), r.value2(), r.value3())));
+                .fetch(mapping(Pupil::new))
+                .forEach(pupil -> pupils.put(pupil.reference(), pupil));
         return pupils;
     }
 
     /** The year group's pupils on roll on the day. */
     public List<Pupil> yearGroup(long schoolId, int yearGroup, LocalDate on) {
-        return dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+        return dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP.convertFrom(Short::intValue))
                 .from(PUPIL)
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
                 .and(PUPIL.YEAR_GROUP.eq((short) yearGroup))
                 .and(OnRoll.on(on))
                 .orderBy(PUPIL.REFERENCE)
-                .fetch(r -> new Pupil(r.value1(), r.value2(), r.value3()));
+                .fetch(mapping(Pupil::new));
     }
 
     /**
