@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.offer.OfferStatus;
 
@@ -240,7 +241,7 @@ public final class EmployerRepository {
     private List<Employer> inDistrict(String district) {
         return dsl.select(columns())
                 .from(EMPLOYER)
-                .where(EMPLOYER.POSTCODE.like(district.replaceAll("[^A-Z0-9]", "") + " %"))
+                .where(EMPLOYER.POSTCODE.like(district + " %"))
                 .orderBy(EMPLOYER.MERGED_INTO_ID.isNull().desc(), EMPLOYER.ID)
                 .fetch(EmployerRepository::employer);
     }
@@ -264,24 +265,20 @@ public final class EmployerRepository {
     /** The average position of some of the hub's schools; both null when none of them has one. */
     private record Location(Double latitude, Double longitude) {}
 
+    /** The hub's schools in the postcode's district, or all its schools when none is there. */
     private Location approximateLocation(long hubId, String district) {
-        var inDistrict = dsl.select(
-                        avg(SCHOOL.LATITUDE).cast(Double.class),
-                        avg(SCHOOL.LONGITUDE).cast(Double.class))
-                .from(SCHOOL)
-                .where(SCHOOL.HUB_ID.eq(hubId))
-                .and(SCHOOL.LATITUDE.isNotNull())
-                .and(SCHOOL.POSTCODE.like(district + " %"))
-                .fetchOne(mapping(Location::new));
-        if (inDistrict.latitude() != null) {
-            return inDistrict;
-        }
+        Location inDistrict = schoolsAverage(hubId, SCHOOL.POSTCODE.like(district + " %"));
+        return inDistrict.latitude() != null ? inDistrict : schoolsAverage(hubId, DSL.noCondition());
+    }
+
+    private Location schoolsAverage(long hubId, Condition which) {
         return dsl.select(
                         avg(SCHOOL.LATITUDE).cast(Double.class),
                         avg(SCHOOL.LONGITUDE).cast(Double.class))
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(SCHOOL.LATITUDE.isNotNull())
+                .and(which)
                 .fetchOne(mapping(Location::new));
     }
 

@@ -13,6 +13,7 @@ public final class PostcodeDistrict {
     // outward code: area letters, district digit, optional digit or letter; inward: digit, two letters
     private static final Pattern SHAPE = Pattern.compile("^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
 
     private PostcodeDistrict() {}
 
@@ -22,14 +23,18 @@ public final class PostcodeDistrict {
         return match.matches() ? Optional.of(match.group(1) + " " + match.group(2)) : Optional.empty();
     }
 
-    /** "DE24" for "DE24 8BY"; a postcode with no inward part is taken to be a district already. */
+    /**
+     * "DE24" for "DE24 8BY"; a postcode with no inward part is taken to be a district already. Only
+     * letters and digits are kept, so a district is safe inside a LIKE pattern ("DE24 %").
+     */
     public static String of(String postcode) {
         var match = SHAPE.matcher(compact(postcode));
         if (match.matches()) {
             return match.group(1);
         }
         int space = postcode.strip().indexOf(' ');
-        return (space < 0 ? postcode.strip() : postcode.strip().substring(0, space)).toUpperCase(Locale.ROOT);
+        String outward = space < 0 ? postcode.strip() : postcode.strip().substring(0, space);
+        return NOT_ALPHANUMERIC.matcher(outward.toUpperCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Without spaces, in capitals: "de24 8by" is "DE248BY". */

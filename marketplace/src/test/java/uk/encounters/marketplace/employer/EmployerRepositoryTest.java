@@ -50,6 +50,23 @@ class EmployerRepositoryTest {
     }
 
     @Test
+    void anEmployerIsPlacedAmongTheHubsSchoolsInItsDistrictOrAtTheirMiddle() {
+        long south = create("Southside Bakery Ltd", "ann@southside-bakery.example", "DE24 8BY");
+        long elsewhere = create("Far Away Mills Ltd", "bo@far-away-mills.example", "NG1 1AA");
+        // "%22" as a LIKE pattern would match Northside's DE22: a district keeps letters and digits only
+        long odd = create("Odd Postcode Ltd", "cy@odd-postcode.example", "%22");
+
+        assertThat(location(south)).containsExactly(52.89, -1.45);
+        assertThat(location(elsewhere)).containsExactly(52.915, -1.475);
+        assertThat(location(odd)).containsExactly(52.915, -1.475);
+    }
+
+    private static Double[] location(long employer) {
+        var r = db.dsl().fetchSingle(EMPLOYER, EMPLOYER.ID.eq(employer));
+        return new Double[] {r.getLatitude(), r.getLongitude()};
+    }
+
+    @Test
     void theSameEmailDomainIsTheSameOrganisationWhateverTheName() {
         long acme = create("Acme Engineering Ltd", "jo@acme-eng.example", "DE24 8BY");
 

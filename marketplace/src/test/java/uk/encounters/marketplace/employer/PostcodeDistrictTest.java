@@ -28,6 +28,8 @@ class PostcodeDistrictTest {
         assertThat(PostcodeDistrict.of("de248by")).isEqualTo("DE24");
         assertThat(PostcodeDistrict.of("SW1A 1AA")).isEqualTo("SW1A");
         assertThat(PostcodeDistrict.of("DE1")).isEqualTo("DE1");
+        // a district goes into LIKE patterns: nothing but letters and digits survives
+        assertThat(PostcodeDistrict.of("de%_4 x")).isEqualTo("DE4");
     }
 
     @Test
