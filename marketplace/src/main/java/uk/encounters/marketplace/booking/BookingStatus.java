@@ -2,20 +2,20 @@ package uk.encounters.marketplace.booking;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.jooq.EnumType;
+import uk.encounters.marketplace.StoredStatus;
 
 /**
  * Where a booking stands, stored in {@code booking.status} (jOOQ converts the column to this type, so
  * no status travels as a string). A booking is proposed by a round, published to both sides,
  * confirmed by the employer, and ends delivered, declined, cancelled or as a no-show.
  */
-public enum BookingStatus implements EnumType {
-    PROPOSED("proposed", "proposed"),
-    PUBLISHED("published", "published"),
-    CONFIRMED("confirmed", "confirmed"),
-    DECLINED("declined", "declined"),
-    DELIVERED("delivered", "delivered"),
-    CANCELLED("cancelled", "cancelled"),
+public enum BookingStatus implements StoredStatus {
+    PROPOSED("proposed"),
+    PUBLISHED("published"),
+    CONFIRMED("confirmed"),
+    DECLINED("declined"),
+    DELIVERED("delivered"),
+    CANCELLED("cancelled"),
     /** The employer did not come. */
     NO_SHOW("no_show", "employer did not come");
 
@@ -27,6 +27,10 @@ public enum BookingStatus implements EnumType {
 
     private final String literal;
     private final String label;
+
+    BookingStatus(String literal) {
+        this(literal, null);
+    }
 
     BookingStatus(String literal, String label) {
         this.literal = literal;
@@ -40,12 +44,7 @@ public enum BookingStatus implements EnumType {
     }
 
     @Override
-    public String getName() {
-        return null;
-    }
-
-    /** Plain words for a page. */
     public String label() {
-        return label;
+        return label != null ? label : StoredStatus.super.label();
     }
 }

@@ -4,19 +4,24 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.EnumType;
+import uk.encounters.marketplace.StoredStatus;
 
 /**
  * Where an employer's offer stands, stored in {@code offer.status}: pending until the offer is
  * confirmed by email, then active (the round may ask for it), paused or withdrawn by the employer.
  */
-public enum OfferStatus implements EnumType {
+public enum OfferStatus implements StoredStatus {
     PENDING("pending", "waiting for you to confirm by email"),
-    ACTIVE("active", "active"),
-    PAUSED("paused", "paused"),
-    WITHDRAWN("withdrawn", "withdrawn");
+    ACTIVE("active"),
+    PAUSED("paused"),
+    WITHDRAWN("withdrawn");
 
     private final String literal;
     private final String label;
+
+    OfferStatus(String literal) {
+        this(literal, null);
+    }
 
     OfferStatus(String literal, String label) {
         this.literal = literal;
@@ -30,13 +35,8 @@ public enum OfferStatus implements EnumType {
     }
 
     @Override
-    public String getName() {
-        return null;
-    }
-
-    /** Plain words for a page. */
     public String label() {
-        return label;
+        return label != null ? label : StoredStatus.super.label();
     }
 
     /** The statuses an offer may come to this one from: a withdrawn offer stays withdrawn. */

@@ -1,38 +1,26 @@
 package uk.encounters.marketplace.request;
 
-import org.jooq.EnumType;
+import uk.encounters.marketplace.StoredStatus;
 
 /**
  * Where a school's request stands, stored in {@code request.status}: open until its sessions are
  * all booked (matched), or until the school cancels it or its window closes.
  */
-public enum RequestStatus implements EnumType {
-    OPEN("open", "open"),
-    MATCHED("matched", "matched"),
-    CANCELLED("cancelled", "cancelled"),
-    CLOSED("closed", "closed");
+public enum RequestStatus implements StoredStatus {
+    OPEN("open"),
+    MATCHED("matched"),
+    CANCELLED("cancelled"),
+    CLOSED("closed");
 
     private final String literal;
-    private final String label;
 
-    RequestStatus(String literal, String label) {
+    RequestStatus(String literal) {
         this.literal = literal;
-        this.label = label;
     }
 
     /** The word stored in the database. */
     @Override
     public String getLiteral() {
         return literal;
-    }
-
-    @Override
-    public String getName() {
-        return null;
-    }
-
-    /** Plain words for a page. */
-    public String label() {
-        return label;
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.web.Blocking;
 
 class TemplatesTest {
@@ -27,6 +29,8 @@ class TemplatesTest {
     static final int REQUESTS = 3;
 
     public record GatePage(Gate gate) {}
+
+    public record StatusPage(RequestStatus request, BookingStatus booking) {}
 
     public record SamplePage(String name) {
         public String shout() {
@@ -75,6 +79,29 @@ class TemplatesTest {
      * What a page shows comes from three places: the record's components, its other methods, and
      * the form's values (read inside a partial, within the frame every page is rendered in).
      */
+    @Test
+    void aStatusPrintsItsPlainWords() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            int port = serve(
+                    vertx,
+                    (templates, ctx) -> templates.render(
+                            ctx,
+                            "testing/statuses",
+                            "Statuses",
+                            new StatusPage(RequestStatus.OPEN, BookingStatus.NO_SHOW)));
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.body()).contains("<p>open; employer did not come</p>");
+        } finally {
+            vertx.close().await();
+        }
+    }
+
     @Test
     void aPageRecordItsMethodsAndTheFormsValuesAllReachTheTemplate() throws Exception {
         Vertx vertx = Vertx.vertx();

@@ -1,0 +1,21 @@
+package uk.encounters.marketplace;
+
+import org.jooq.EnumType;
+
+/**
+ * A status column as a Java enum: jOOQ's enum converter stores {@link #getLiteral()}, and pages print
+ * {@link #label()}. The column's CHECK constraint lists the same words (StatusEnumsTest).
+ */
+public interface StoredStatus extends EnumType {
+
+    /** No PostgreSQL enum type stands behind it: the column is a varchar. */
+    @Override
+    default String getName() {
+        return null;
+    }
+
+    /** Plain words for a page: the stored word unless the status says otherwise. */
+    default String label() {
+        return getLiteral().replace('_', ' ');
+    }
+}
