@@ -72,7 +72,14 @@ public final class WebServer extends VerticleBase {
     /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
     public static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 
-    private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
+    /**
+     * The national register of schools is tens of megabytes (DfE's file of every establishment);
+     * only administrators may send it, and only once their access is checked.
+     */
+    public static final long REGISTER_UPLOAD_LIMIT_BYTES = 128L * 1024 * 1024;
+
+    private static final Pattern IMPORT_PATH =
+            Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+|/admin/import/[a-z]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -109,7 +116,8 @@ public final class WebServer extends VerticleBase {
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
         CSRFHandler csrf = csrfHandler();
-        UploadForm uploads = new UploadForm(UPLOAD_LIMIT_BYTES);
+        UploadForm uploads =
+                new UploadForm(path -> path.startsWith("/admin/") ? REGISTER_UPLOAD_LIMIT_BYTES : UPLOAD_LIMIT_BYTES);
 
         router = Router.router(vertx);
         Routes routes = new Routes(

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.school.SchoolPhase;
 
 /**
  * Where an arm's pupils stand at the end of play, counted by the app's own rules
@@ -110,7 +111,7 @@ record PupilFigures(
         var special = dsl.select(SCHOOL.ID)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(hubId))
-                .and(SCHOOL.PHASE.in("special", "alternative_provision"))
+                .and(SCHOOL.PHASE.in(SchoolPhase.SPECIAL, SchoolPhase.ALTERNATIVE_PROVISION))
                 .fetchSet(SCHOOL.ID);
         List<PupilProgress> pupils = special.stream()
                 .flatMap(id -> bySchool.getOrDefault(id, List.of()).stream())

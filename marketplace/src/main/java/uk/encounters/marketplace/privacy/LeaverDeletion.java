@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.matcher.domain.EncounterType;
@@ -69,14 +70,16 @@ final class LeaverDeletion {
     int run(LocalDate today) {
         AcademicYear current = AcademicYear.containing(today);
         int deleted = 0;
-        var schools = dsl.select(SCHOOL.ID, HUB.PUPIL_RETENTION_YEARS, SCHOOL.CREATED_AT)
+        // a school that left its hub keeps that hub's rule for the leavers it had
+        var retention = DSL.coalesce(HUB.PUPIL_RETENTION_YEARS, DSL.val((short) LeaverRetention.DEFAULT_YEARS));
+        var schools = dsl.select(SCHOOL.ID, retention, SCHOOL.CREATED_AT)
                 .from(SCHOOL)
-                .join(HUB)
-                .on(HUB.ID.eq(SCHOOL.HUB_ID))
+                .leftJoin(HUB)
+                .on(HUB.ID.eq(DSL.coalesce(SCHOOL.HUB_ID, SCHOOL.LEFT_HUB_ID)))
                 .fetch();
         for (var school : schools) {
             long schoolId = school.get(SCHOOL.ID);
-            int retentionYears = school.get(HUB.PUPIL_RETENTION_YEARS);
+            int retentionYears = school.get(retention);
             LocalDate joinedMarketplace = school.get(SCHOOL.CREATED_AT).toLocalDate();
             // left in year Y, kept through Y + years: deletable from 1 September of Y + years + 1
             LocalDate lastArchivedOn = current.minus(retentionYears).firstDay();

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
@@ -197,8 +198,11 @@ public final class RoundReview {
                         BOOKING.STATUS,
                         BOOKING.PINNED,
                         reasons,
-                        SCHOOL.HUB_ID)
+                        MATCHING_ROUND.HUB_ID)
                 .from(BOOKING)
+                // the round's hub, not the school's: a school may have left the hub since
+                .join(MATCHING_ROUND)
+                .on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .join(SCHOOL)
@@ -219,7 +223,7 @@ public final class RoundReview {
         // a booking's reach depends on the round's other bookings, so the rows are read twice, by name
         Map<Long, SuggestedPupils.Reach> reach = SuggestedPupils.of(
                 dsl,
-                rows.getFirst().get(SCHOOL.HUB_ID),
+                rows.getFirst().get(MATCHING_ROUND.HUB_ID),
                 rows.map(r -> new SuggestedPupils.Place(
                         r.get(BOOKING.ID),
                         r.get(SCHOOL.ID),

@@ -8,8 +8,11 @@ import org.jooq.DSLContext;
 
 public final class SchoolRepository {
 
-    /** A school and where it is; latitude and longitude are null when its place is not known. */
-    public record School(long id, long hubId, String name, Double latitude, Double longitude) {
+    /**
+     * A school and where it is; latitude and longitude are null when its place is not known, and
+     * the hub is null once the school has left its hub.
+     */
+    public record School(long id, Long hubId, String name, Double latitude, Double longitude) {
 
         public boolean located() {
             return latitude != null && longitude != null;

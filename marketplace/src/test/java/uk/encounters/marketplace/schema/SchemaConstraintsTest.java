@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.school.SchoolPhase;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** The rules the database holds on its own, whatever the application does. */
@@ -44,7 +45,7 @@ class SchemaConstraintsTest {
                 .fetchOne()
                 .getId();
         schoolId = dsl.insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
-                .values(hubId, 112956, "Littleover Community School", "secondary")
+                .values(hubId, 112956, "Littleover Community School", SchoolPhase.SECONDARY)
                 .returning(SCHOOL.ID)
                 .fetchOne()
                 .getId();
@@ -201,7 +202,7 @@ class SchemaConstraintsTest {
         long hubId = db.dsl().select(HUB.ID).from(HUB).limit(1).fetchOne(HUB.ID);
         assertThatThrownBy(() -> db.dsl()
                         .insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
-                        .values(hubId, 112956, "Another name", "secondary")
+                        .values(hubId, 112956, "Another name", SchoolPhase.SECONDARY)
                         .execute())
                 .hasMessageContaining("school_urn_uk");
     }

@@ -16,6 +16,7 @@ import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundStatus;
+import uk.encounters.marketplace.school.SchoolPhase;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** Each status enum holds exactly the words its column's CHECK constraint allows, as the migrations left it. */
@@ -31,7 +32,8 @@ class StatusEnumsTest {
                 Arguments.of("booking_status_ck", BookingStatus.class),
                 Arguments.of("request_status_ck", RequestStatus.class),
                 Arguments.of("offer_status_ck", OfferStatus.class),
-                Arguments.of("matching_round_status_ck", RoundStatus.class));
+                Arguments.of("matching_round_status_ck", RoundStatus.class),
+                Arguments.of("school_phase_ck", SchoolPhase.class));
     }
 
     @ParameterizedTest

@@ -20,6 +20,7 @@ import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.school.SchoolPhase;
 
 /**
  * Small, explicit fixtures for tests: each method inserts one row with sensible defaults and
@@ -45,7 +46,7 @@ public final class TestData {
 
     public long school(long hubId, String name) {
         return dsl.insertInto(SCHOOL, SCHOOL.HUB_ID, SCHOOL.URN, SCHOOL.NAME, SCHOOL.PHASE)
-                .values(hubId, sequence.incrementAndGet(), name, "secondary")
+                .values(hubId, sequence.incrementAndGet(), name, SchoolPhase.SECONDARY)
                 .returning(SCHOOL.ID)
                 .fetchOne()
                 .getId();

@@ -9,10 +9,14 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.privacy.Erasure;
 import uk.encounters.marketplace.privacy.SubjectAccess;
+import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
 
-/** The administrators' pages: hubs and their coordinators, the audit log, the outbox, privacy requests. */
+/**
+ * The administrators' pages: hubs and their coordinators, the register of schools, the audit log,
+ * the outbox, privacy requests.
+ */
 public final class AdminFeature {
 
     private AdminFeature() {}
@@ -30,6 +34,7 @@ public final class AdminFeature {
                         app.templates(),
                         app.hubChoices())
                 .mount(routes);
+        new RegisterRoutes(new EstablishmentRegister(dsl), app.blocking(), app.templates()).mount(routes);
         new PrivacyRoutes(
                         new SubjectAccess(dsl, app.clock()),
                         new Erasure(dsl, app.clock()),

@@ -66,7 +66,11 @@ public final class DirectoryRoutes {
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
-        this.school = new PathEntity<>("school", blocking, ctx -> schools.findById(PathId.required(ctx, "schoolId")));
+        // a school that left its hub has no hub's offers to search
+        this.school = new PathEntity<>(
+                "school",
+                blocking,
+                ctx -> schools.findById(PathId.required(ctx, "schoolId")).filter(s -> s.hubId() != null));
         this.hub = new PathEntity<>("hub", blocking, ctx -> hubs.findById(PathId.required(ctx, "hubId")));
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +47,14 @@ public final class UploadForm {
     private static final int MAX_FIELDS = 32;
 
     private static final String FILES = UploadForm.class.getName() + ".files";
+    private static final String FILE_NAMES = UploadForm.class.getName() + ".fileNames";
     private static final String HELD = UploadForm.class.getName() + ".held";
     private static final Logger log = LoggerFactory.getLogger(UploadForm.class);
 
-    private final long limitBytes;
+    /** The most a route's body may hold, by the request's path. */
+    private final ToLongFunction<String> limitBytes;
 
-    public UploadForm(long limitBytes) {
+    public UploadForm(ToLongFunction<String> limitBytes) {
         this.limitBytes = limitBytes;
     }
 
@@ -59,6 +62,12 @@ public final class UploadForm {
     public static Optional<byte[]> file(RoutingContext ctx, String field) {
         Map<String, byte[]> files = ctx.get(FILES);
         return Optional.ofNullable(files == null ? null : files.get(field)).filter(bytes -> bytes.length > 0);
+    }
+
+    /** The name the sender's computer gave the file sent in {@code field}, as sent (untrusted text). */
+    public static Optional<String> fileName(RoutingContext ctx, String field) {
+        Map<String, String> names = ctx.get(FILE_NAMES);
+        return Optional.ofNullable(names == null ? null : names.get(field));
     }
 
     /** What arrived of the body while it was held back: a chunk at most, as each one pauses the request again. */
@@ -112,6 +121,7 @@ public final class UploadForm {
     /** After the access check: reads the rest of the body, then decodes it. */
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        long limitBytes = this.limitBytes.applyAsLong(request.path());
         Held held = ctx.get(HELD);
         if (held == null) {
             ctx.fail(new IllegalStateException("UploadForm.hold must run before any handler that waits"));
@@ -138,7 +148,7 @@ public final class UploadForm {
         held.read = true;
         Buffer body = held.body;
         if (held.ended) {
-            decode(ctx, body);
+            decode(ctx, body, limitBytes);
             return;
         }
         boolean[] tooLarge = {false};
@@ -156,17 +166,18 @@ public final class UploadForm {
                 .exceptionHandler(ctx::fail)
                 .endHandler(end -> {
                     if (!tooLarge[0]) {
-                        decode(ctx, body);
+                        decode(ctx, body, limitBytes);
                     }
                 })
                 .resume();
     }
 
-    private void decode(RoutingContext ctx, Buffer body) {
+    private static void decode(RoutingContext ctx, Buffer body, long limitBytes) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, type == null ? "" : type);
         Map<String, byte[]> files = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         InterfaceHttpPostRequestDecoder decoder = null;
         try {
             if (FormInput.isMultipart(ctx)) {
@@ -182,6 +193,7 @@ public final class UploadForm {
             for (InterfaceHttpData part : decoder == null ? List.<InterfaceHttpData>of() : decoder.getBodyHttpDatas()) {
                 if (part instanceof FileUpload file) {
                     files.putIfAbsent(file.getName(), file.get());
+                    names.putIfAbsent(file.getName(), file.getFilename());
                 } else if (part instanceof Attribute field) {
                     ctx.request().formAttributes().add(field.getName(), field.getValue());
                 }
@@ -197,6 +209,7 @@ public final class UploadForm {
             }
         }
         ctx.put(FILES, files);
+        ctx.put(FILE_NAMES, names);
         // What Vert.x's body handler records; the CSRF handler reads form fields only once it is set.
         RoutingContextInternal internal = (RoutingContextInternal) ctx;
         internal.visitHandler(RoutingContextInternal.BODY_HANDLER);

@@ -11,6 +11,7 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.privacy.LeaverRetention;
+import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.round.HandAssignment;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.PublishRound;
@@ -20,6 +21,7 @@ import uk.encounters.marketplace.round.RoundMarket;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
+import uk.encounters.marketplace.school.HubSchools;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.PathEntity;
@@ -43,6 +45,14 @@ public final class HubFeature {
         OrganisationJoinRepository joins = new OrganisationJoinRepository(dsl, app.clock());
 
         new HubPeopleRoutes(hubs, new AccountRepository(dsl), careersLeaders, blocking, app.templates(), hub)
+                .mount(routes);
+        new HubSchoolRoutes(
+                        new HubSchools(dsl),
+                        new EstablishmentRegister(dsl),
+                        blocking,
+                        app.templates(),
+                        app.clock(),
+                        hub)
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
