@@ -39,6 +39,11 @@ public record Account(
         return idsOf(Role.CAREERS_LEADER, Scope::schoolId);
     }
 
+    /** The schools this person is enterprise adviser to: theirs to read, not to change. */
+    public Set<Long> advisedSchoolIds() {
+        return idsOf(Role.ENTERPRISE_ADVISER, Scope::schoolId);
+    }
+
     /** The employers this person acts for. */
     public Set<Long> employerIds() {
         return idsOf(Role.EMPLOYER, Scope::employerId);

@@ -68,7 +68,7 @@ public final class AccountRepository {
         return email != null && dsl.fetchExists(APP_USER, byEmail(email));
     }
 
-    /** The coordinators of the hub and the careers leaders of its schools, by name. */
+    /** The coordinators of the hub and the careers leaders and enterprise advisers of its schools, by name. */
     public List<Account> findByHub(long hubId) {
         return findAll(exists(selectOne()
                 .from(USER_SCOPE)
@@ -79,7 +79,7 @@ public final class AccountRepository {
                         .and(USER_SCOPE.HUB_ID.eq(hubId))
                         .or(USER_SCOPE
                                 .ROLE
-                                .eq(Role.CAREERS_LEADER.code())
+                                .in(Role.CAREERS_LEADER.code(), Role.ENTERPRISE_ADVISER.code())
                                 .and(USER_SCOPE.SCHOOL_ID.in(
                                         select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId))))))));
     }
@@ -101,7 +101,7 @@ public final class AccountRepository {
                         .fetchMap(HUB.ID, HUB.NAME),
                 dsl.select(SCHOOL.ID, SCHOOL.NAME)
                         .from(SCHOOL)
-                        .where(SCHOOL.ID.in(account.schoolIds()))
+                        .where(SCHOOL.ID.in(account.schoolIds()).or(SCHOOL.ID.in(account.advisedSchoolIds())))
                         .fetchMap(SCHOOL.ID, SCHOOL.NAME),
                 dsl.select(EMPLOYER.ID, EMPLOYER.NAME)
                         .from(EMPLOYER)

@@ -5,7 +5,9 @@ public enum Role {
     CAREERS_LEADER("careers_leader", "Careers leader"),
     EMPLOYER("employer", "Employer"),
     COORDINATOR("coordinator", "Enterprise coordinator"),
-    ADMIN("admin", "Administrator");
+    ADMIN("admin", "Administrator"),
+    /** A volunteer from business linked to a school: sees its progress, requests and bookings, changes nothing. */
+    ENTERPRISE_ADVISER("enterprise_adviser", "Enterprise adviser");
 
     private final String code;
     private final String label;

@@ -3,7 +3,7 @@ package uk.encounters.marketplace.account;
 import java.util.Objects;
 
 /**
- * One role held where it applies: a careers leader for a school, an employer for an organisation,
+ * One role held where it applies: a careers leader or an enterprise adviser for a school, an employer for an organisation,
  * a coordinator for a hub; an administrator everywhere. The same rule as the
  * {@code user_scope_matches_role_ck} constraint, checked here so a wrong scope fails before SQL.
  */
@@ -12,7 +12,7 @@ public record Scope(Role role, Long schoolId, Long employerId, Long hubId) {
     public Scope {
         Objects.requireNonNull(role, "role");
         boolean fits = switch (role) {
-            case CAREERS_LEADER -> schoolId != null && employerId == null && hubId == null;
+            case CAREERS_LEADER, ENTERPRISE_ADVISER -> schoolId != null && employerId == null && hubId == null;
             case EMPLOYER -> employerId != null && schoolId == null && hubId == null;
             case COORDINATOR -> hubId != null && schoolId == null && employerId == null;
             case ADMIN -> schoolId == null && employerId == null && hubId == null;
@@ -25,6 +25,10 @@ public record Scope(Role role, Long schoolId, Long employerId, Long hubId) {
 
     public static Scope careersLeader(long schoolId) {
         return new Scope(Role.CAREERS_LEADER, schoolId, null, null);
+    }
+
+    public static Scope enterpriseAdviser(long schoolId) {
+        return new Scope(Role.ENTERPRISE_ADVISER, schoolId, null, null);
     }
 
     public static Scope employer(long employerId) {

@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
@@ -95,6 +96,10 @@ public final class EmployerMerge {
         int requests = dsl.update(REQUEST)
                 .set(REQUEST.PREFERRED_EMPLOYER_ID, intoId)
                 .where(REQUEST.PREFERRED_EMPLOYER_ID.eq(fromId))
+                .execute();
+        dsl.update(SCHOOL)
+                .set(SCHOOL.LINKED_EMPLOYER_ID, intoId)
+                .where(SCHOOL.LINKED_EMPLOYER_ID.eq(fromId))
                 .execute();
 
         if (into.getEmailDomain() == null && from.getEmailDomain() != null) {

@@ -5,17 +5,11 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
-import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
-import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
-import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
-import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -27,11 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
 import org.jooq.Records;
-import org.jooq.Select;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBooking;
@@ -122,10 +113,10 @@ public final class Publication {
      * recipients and bookings are read for the whole round, the reply links and digests written at once.
      */
     private Published queueDigests(DSLContext tx, long roundId, int published) {
-        List<Recipient> employers = employersToTell(tx, roundId);
+        List<Recipient> employers = new RoundRecipients(tx).employers(roundId, BookingStatus.PUBLISHED);
         Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookingRepository(tx).inRound(roundId);
         Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
-        List<Recipient> schools = schoolsToTell(tx, roundId);
+        List<Recipient> schools = new RoundRecipients(tx).schools(roundId, BookingStatus.PUBLISHED);
         Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookingRepository(tx).inRound(roundId);
 
         List<OutboxMessage> messages = new ArrayList<>();
@@ -148,6 +139,21 @@ public final class Publication {
             }
             messages.add(digests.schoolDigest(roundId, school, schoolBookings.getOrDefault(school.id(), List.of())));
             schoolDigests++;
+        }
+        for (RoundRecipients.Adviser adviser : new RoundRecipients(tx).advisers(roundId)) {
+            OutboxMessage digest = digests.schoolDigest(
+                    roundId,
+                    new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email()),
+                    schoolBookings.getOrDefault(adviser.schoolId(), List.of()));
+            messages.add(new OutboxMessage(
+                    digest.idempotencyKey() + ":adviser:" + adviser.userId(),
+                    digest.kind(),
+                    digest.recipient(),
+                    digest.subject(),
+                    digest.bodyText(),
+                    digest.bodyHtml(),
+                    digest.attachments(),
+                    digest.linkTokenIds()));
         }
         new Outbox(tx).enqueueAll(messages);
         return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);
@@ -187,71 +193,6 @@ public final class Publication {
                 .and(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .and(RoundProblem.REQUEST_UNITS.le(field(held)))
                 .execute();
-    }
-
-    /**
-     * The employers asked in the round, in id order, each with its signed-in contact, else the
-     * volunteer named on its first booking in the round.
-     */
-    private static List<Recipient> employersToTell(DSLContext tx, long roundId) {
-        // one pass over the round's bookings, not a look through them for each employer
-        var firstVolunteer = selectDistinct(OFFER.EMPLOYER_ID, VOLUNTEER.EMAIL)
-                .on(OFFER.EMPLOYER_ID)
-                .from(BOOKING)
-                .join(VOLUNTEER)
-                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
-                .join(OFFER)
-                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .where(BOOKING.ROUND_ID.eq(roundId))
-                .orderBy(OFFER.EMPLOYER_ID, BOOKING.ID)
-                .asTable("first_volunteer");
-        return tx.select(
-                        EMPLOYER.ID,
-                        EMPLOYER.NAME,
-                        coalesce(
-                                field(contact(
-                                        USER_SCOPE.EMPLOYER_ID.eq(EMPLOYER.ID).and(USER_SCOPE.ROLE.eq("employer")))),
-                                firstVolunteer.field(VOLUNTEER.EMAIL)))
-                .from(EMPLOYER)
-                .leftJoin(firstVolunteer)
-                .on(firstVolunteer.field(OFFER.EMPLOYER_ID).eq(EMPLOYER.ID))
-                .where(EMPLOYER.ID.in(selectDistinct(OFFER.EMPLOYER_ID)
-                        .from(BOOKING)
-                        .join(OFFER)
-                        .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                        .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))))
-                .orderBy(EMPLOYER.ID)
-                .fetch(Records.mapping(Recipient::new));
-    }
-
-    /** The schools the round booked for, in id order, each with its careers leader. */
-    private static List<Recipient> schoolsToTell(DSLContext tx, long roundId) {
-        return tx.select(
-                        SCHOOL.ID,
-                        SCHOOL.NAME,
-                        field(contact(USER_SCOPE.SCHOOL_ID.eq(SCHOOL.ID).and(USER_SCOPE.ROLE.eq("careers_leader")))))
-                .from(SCHOOL)
-                .where(SCHOOL.ID.in(selectDistinct(REQUEST.SCHOOL_ID)
-                        .from(BOOKING)
-                        .join(REQUEST)
-                        .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                        .where(BOOKING.ROUND_ID.eq(roundId))
-                        .and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))))
-                .orderBy(SCHOOL.ID)
-                .fetch(Records.mapping(Recipient::new));
-    }
-
-    /** The first signed-in person (by when they were given the scope) still able to sign in. */
-    private static Select<Record1<String>> contact(Condition scope) {
-        return select(APP_USER.EMAIL)
-                .from(USER_SCOPE)
-                .join(APP_USER)
-                .on(APP_USER.ID.eq(USER_SCOPE.USER_ID))
-                .where(scope)
-                .and(APP_USER.DISABLED_AT.isNull())
-                .orderBy(USER_SCOPE.ID)
-                .limit(1);
     }
 
     /** A reply link for each booking of the employers with someone to tell, in digest order: booking id to link id. */

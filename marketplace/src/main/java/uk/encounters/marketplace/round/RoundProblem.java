@@ -212,7 +212,7 @@ public final class RoundProblem {
         Field<Boolean> coldSpot =
                 SCHOOL.DEPRIVATION_DECILE.convertFrom(decile -> ColdSpot.is(decile == null ? null : decile.intValue()));
         Map<Long, School> schools = new LinkedHashMap<>();
-        dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE, coldSpot)
+        dsl.select(SCHOOL.ID, SCHOOL.NAME, SCHOOL.LATITUDE, SCHOOL.LONGITUDE, coldSpot, SCHOOL.LINKED_EMPLOYER_ID)
                 .from(SCHOOL)
                 .where(SCHOOL.HUB_ID.eq(scope.hubId()))
                 .orderBy(SCHOOL.ID)
@@ -226,7 +226,8 @@ public final class RoundProblem {
                                     location(r.get(SCHOOL.LATITUDE), r.get(SCHOOL.LONGITUDE)),
                                     r.get(coldSpot),
                                     budgetLeft.getOrDefault(id, 0L),
-                                    School.DEFAULT_TRAVEL_LIMIT_KM));
+                                    School.DEFAULT_TRAVEL_LIMIT_KM,
+                                    r.get(SCHOOL.LINKED_EMPLOYER_ID)));
                 });
         return schools;
     }

@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.outbox.Attachment;
@@ -198,6 +201,50 @@ class RoundLifecycleTest {
         Publication.Published again = publication.publish(db.dsl(), hub.id(), roundId);
         assertThat(again.result()).isEqualTo(Publication.Result.ALREADY_PUBLISHED);
         assertThat(digests(roundId)).hasSameSizeAs(digests);
+    }
+
+    @Test
+    void theCheckBeforePublishingNamesTheSchoolWithNobodyAndAdvisersGetTheDigestWhenTheSchoolAsks() throws Exception {
+        RoundHub hub = bench.hub();
+        long roundId = bench.solve(hub, Map.of()).roundId();
+        long adviser = new AccountRepository(db.dsl())
+                .create(
+                        "adviser-" + hub.id() + "@example.org",
+                        "Ada Adviser",
+                        null,
+                        Scope.enterpriseAdviser(hub.northSchool()));
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.DIGEST_TO_ADVISERS, true)
+                .where(SCHOOL.ID.eq(hub.northSchool()))
+                .execute();
+        new AccountRepository(db.dsl())
+                .create(
+                        "quiet-" + hub.id() + "@example.org",
+                        "Quiet Adviser",
+                        null,
+                        Scope.enterpriseAdviser(hub.southSchool()));
+
+        // South School has bookings in the proposal but no careers leader; the employers all have someone
+        RoundReview.NobodyToTell nobody = new RoundReview(db.dsl()).nobodyToTell(roundId);
+        assertThat(nobody.schools()).containsExactly("South School");
+        assertThat(nobody.employers()).isEmpty();
+
+        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
+
+        var schoolDigests = digests(roundId).stream()
+                .filter(d -> d.getKind().equals("round_digest_school"))
+                .toList();
+        assertThat(schoolDigests)
+                .extracting(d -> d.getRecipient())
+                .containsExactlyInAnyOrder(
+                        "leader-" + hub.id() + "@example.org", "adviser-" + hub.id() + "@example.org");
+        assertThat(schoolDigests)
+                .filteredOn(d -> d.getRecipient().startsWith("adviser-"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.getIdempotencyKey()).endsWith(":adviser:" + adviser));
+        // a round already published has nothing left to check
+        assertThat(new RoundReview(db.dsl()).nobodyToTell(roundId).any()).isFalse();
     }
 
     @Test

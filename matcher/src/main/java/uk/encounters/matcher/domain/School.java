@@ -7,9 +7,22 @@ package uk.encounters.matcher.domain;
  * @param coldSpot        far from employers or in a deprived area: its pupils' value is raised
  * @param budgetLeftPence what is left of its encounter budget (the virtual wallet) for paid sessions
  * @param travelLimitKm   how far its pupils may travel to a workplace
+ * @param linkedEmployerId the employer the school is linked with (often its enterprise adviser's), or null
  */
 public record School(
-        long id, String name, Location location, boolean coldSpot, long budgetLeftPence, double travelLimitKm) {
+        long id,
+        String name,
+        Location location,
+        boolean coldSpot,
+        long budgetLeftPence,
+        double travelLimitKm,
+        Long linkedEmployerId) {
+
+    /** A school with no linked employer. */
+    public School(
+            long id, String name, Location location, boolean coldSpot, long budgetLeftPence, double travelLimitKm) {
+        this(id, name, location, coldSpot, budgetLeftPence, travelLimitKm, null);
+    }
 
     /** A usual limit for pupils going to a workplace by minibus or public transport. */
     public static final double DEFAULT_TRAVEL_LIMIT_KM = 20;

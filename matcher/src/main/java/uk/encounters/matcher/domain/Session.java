@@ -139,6 +139,15 @@ public class Session {
                 && request.preferredEmployerId() == slot.offer().employer().id();
     }
 
+    /** With the school's linked employer, when the request did not already ask for that employer. */
+    public boolean withLinkedEmployer() {
+        Long linked = request.cohort().school().linkedEmployerId();
+        return slot != null
+                && linked != null
+                && linked == slot.offer().employer().id()
+                && !withPreferredEmployer();
+    }
+
     public boolean lacksSafeguarding() {
         return slot != null
                 && request.type().needsSafeguardingCheck()

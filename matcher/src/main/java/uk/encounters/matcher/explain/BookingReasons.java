@@ -56,6 +56,9 @@ final class BookingReasons {
         if (session.withPreferredEmployer()) {
             reasons.add("The employer the school asked for");
         }
+        if (session.withLinkedEmployer()) {
+            reasons.add("The school's linked employer");
+        }
         Reach reach = session.reachOf(session.offer());
         if (reach == null) {
             // a booking kept from before that this school can no longer reach (say, its location is unknown)

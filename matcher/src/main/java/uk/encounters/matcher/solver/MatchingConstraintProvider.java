@@ -38,6 +38,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
             workplaceExperienceForYears10To13WithoutOne(factory),
             preferredSector(factory),
             preferredEmployer(factory),
+            linkedEmployer(factory),
             travelDistance(factory),
             sameEmployerAgainForSameCohort(factory),
             employerFatigue(factory),
@@ -199,6 +200,14 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .filter(Session::withPreferredEmployer)
                 .rewardConfigurable()
                 .asConstraint(MatchingWeights.PREFERRED_EMPLOYER);
+    }
+
+    // The school's linked employer knows it already: an easier first ask, and a relationship that lasts.
+    Constraint linkedEmployer(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::withLinkedEmployer)
+                .rewardConfigurable()
+                .asConstraint(MatchingWeights.LINKED_EMPLOYER);
     }
 
     // Nearer is better: volunteers' time and pupils' minibus trips.

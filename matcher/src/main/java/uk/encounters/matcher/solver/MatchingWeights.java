@@ -32,6 +32,7 @@ public class MatchingWeights {
     public static final String WORKPLACE_EXPERIENCE = "Workplace experience for Years 10-13 without one";
     public static final String PREFERRED_SECTOR = "Preferred sector";
     public static final String PREFERRED_EMPLOYER = "Preferred employer";
+    public static final String LINKED_EMPLOYER = "The school's linked employer";
     public static final String TRAVEL = "Travel distance";
     public static final String SAME_EMPLOYER_AGAIN = "Same employer again for the same cohort";
     public static final String EMPLOYER_FATIGUE = "Employer fatigue";
@@ -64,6 +65,9 @@ public class MatchingWeights {
     @ConstraintWeight(PREFERRED_EMPLOYER)
     private HardSoftLongScore preferredEmployer;
 
+    @ConstraintWeight(LINKED_EMPLOYER)
+    private HardSoftLongScore linkedEmployer;
+
     @ConstraintWeight(TRAVEL)
     private HardSoftLongScore travel;
 
@@ -89,6 +93,7 @@ public class MatchingWeights {
         weights.put(WORKPLACE_EXPERIENCE, 100L);
         weights.put(PREFERRED_SECTOR, 1_000L);
         weights.put(PREFERRED_EMPLOYER, 2_000L);
+        weights.put(LINKED_EMPLOYER, 1_000L);
         weights.put(TRAVEL, 1L);
         weights.put(SAME_EMPLOYER_AGAIN, 200L);
         weights.put(EMPLOYER_FATIGUE, 100L);
@@ -120,6 +125,7 @@ public class MatchingWeights {
         workplaceExperience = soft(WORKPLACE_EXPERIENCE);
         preferredSector = soft(PREFERRED_SECTOR);
         preferredEmployer = soft(PREFERRED_EMPLOYER);
+        linkedEmployer = soft(LINKED_EMPLOYER);
         travel = soft(TRAVEL);
         sameEmployerAgain = soft(SAME_EMPLOYER_AGAIN);
         employerFatigue = soft(EMPLOYER_FATIGUE);

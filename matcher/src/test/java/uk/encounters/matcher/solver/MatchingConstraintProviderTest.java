@@ -588,6 +588,45 @@ class MatchingConstraintProviderTest {
                 .rewardsWith(0);
     }
 
+    // The school's linked employer
+
+    @Test
+    void linkedEmployerRewardsTheEmployerLinkedToTheSchool() {
+        School linked = new School(7, "Linked School", ALVASTON, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM, 1L);
+        verifier.verifyThat(MatchingConstraintProvider::linkedEmployer)
+                .givenSolution(plan(on(talkFor(cohort(linked, 9, 180, 0), 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(1);
+    }
+
+    @Test
+    void linkedEmployerIgnoresOtherEmployersAndAnEmployerTheRequestAskedForAlready() {
+        School linkedToOther = new School(8, "Other School", ALVASTON, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM, 2L);
+        verifier.verifyThat(MatchingConstraintProvider::linkedEmployer)
+                .givenSolution(
+                        plan(on(talkFor(cohort(linkedToOther, 9, 180, 0), 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+        School linkedToRolls = new School(9, "Rolls School", ALVASTON, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM, 1L);
+        Cohort cohort = cohort(linkedToRolls, 9, 180, 0);
+        Request preferring = new Request(
+                nextRequestId++,
+                cohort,
+                EncounterType.CAREERS_TALK,
+                30,
+                1,
+                MONDAY,
+                MONDAY.plusDays(4),
+                true,
+                true,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                Set.of(),
+                1L,
+                false,
+                0);
+        verifier.verifyThat(MatchingConstraintProvider::linkedEmployer)
+                .givenSolution(plan(on(preferring, morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
     // Travel distance
 
     @Test

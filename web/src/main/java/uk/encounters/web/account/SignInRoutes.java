@@ -221,6 +221,14 @@ public final class SignInRoutes {
                                 new ScopeLink("Pupils at " + school + ": import or update", at + "/pupils"),
                                 new ScopeLink("Budget for paid encounters", at + "/budget"));
                     }
+                    case ENTERPRISE_ADVISER -> {
+                        String school = places.schools().get(scope.schoolId());
+                        String at = "/schools/" + scope.schoolId();
+                        yield Stream.of(
+                                new ScopeLink("Enterprise adviser to " + school + ": its progress", at + "/progress"),
+                                new ScopeLink("Its requests for encounters", at + "/requests"),
+                                new ScopeLink("Its bookings", at + "/bookings"));
+                    }
                     case EMPLOYER ->
                         Stream.of(new ScopeLink(
                                 "Contact for " + places.employers().get(scope.employerId())

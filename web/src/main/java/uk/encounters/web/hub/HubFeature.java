@@ -5,11 +5,11 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
-import uk.encounters.marketplace.hub.CareersLeaderInvitation;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.hub.PupilValueSettings;
+import uk.encounters.marketplace.hub.SchoolInvitation;
 import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.round.HandAssignment;
@@ -41,7 +41,7 @@ public final class HubFeature {
         Blocking blocking = app.blocking();
         HubRepository hubs = new HubRepository(dsl);
         PathEntity<Hub> hub = new PathEntity<>("hub", blocking, ctx -> hubs.findById(PathId.required(ctx, "hubId")));
-        CareersLeaderInvitation careersLeaders = new CareersLeaderInvitation(dsl, app.clock(), app.links());
+        SchoolInvitation careersLeaders = new SchoolInvitation(dsl, app.clock(), app.links());
         OrganisationJoinRepository joins = new OrganisationJoinRepository(dsl, app.clock());
 
         new HubPeopleRoutes(hubs, new AccountRepository(dsl), careersLeaders, blocking, app.templates(), hub)

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.account.AccountRepository;
-import uk.encounters.marketplace.hub.CareersLeaderInvitation;
+import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.hub.HubRepository.SchoolName;
+import uk.encounters.marketplace.hub.SchoolInvitation;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -18,10 +19,14 @@ import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.Routes;
 
-/** A coordinator's people: who works in the hub, and inviting the careers leaders of its schools. */
+/**
+ * A coordinator's people: who works in the hub, and inviting the careers leaders and enterprise
+ * advisers of its schools.
+ */
 public final class HubPeopleRoutes {
 
-    public record PeoplePage(Hub hub, List<Person> people, List<SchoolOption> schools) {}
+    public record PeoplePage(
+            Hub hub, List<Person> people, List<SchoolOption> schools, List<SchoolOption> adviserSchools) {}
 
     /** One person's role in the hub or at one of its schools. */
     public record Person(String name, String email, String role, String where) {}
@@ -31,7 +36,7 @@ public final class HubPeopleRoutes {
 
     private final HubRepository hubs;
     private final AccountRepository accounts;
-    private final CareersLeaderInvitation invitation;
+    private final SchoolInvitation invitation;
     private final Blocking blocking;
     private final Templates templates;
     private final PathEntity<Hub> hub;
@@ -39,7 +44,7 @@ public final class HubPeopleRoutes {
     public HubPeopleRoutes(
             HubRepository hubs,
             AccountRepository accounts,
-            CareersLeaderInvitation invitation,
+            SchoolInvitation invitation,
             Blocking blocking,
             Templates templates,
             PathEntity<Hub> hub) {
@@ -56,6 +61,7 @@ public final class HubPeopleRoutes {
         Routes hub = routes.hub().loading(this.hub);
         hub.get("/people", this::showPeople);
         hub.post("/careers-leaders", this::processCareersLeaderForm);
+        hub.post("/enterprise-advisers", this::processEnterpriseAdviserForm);
     }
 
     public void showPeople(RoutingContext ctx) {
@@ -63,24 +69,42 @@ public final class HubPeopleRoutes {
     }
 
     public void processCareersLeaderForm(RoutingContext ctx) {
+        processInvitation(ctx, Role.CAREERS_LEADER, "school");
+    }
+
+    public void processEnterpriseAdviserForm(RoutingContext ctx) {
+        processInvitation(ctx, Role.ENTERPRISE_ADVISER, "adviserSchool");
+    }
+
+    /** Each form names its own fields, so an error shows beside the form that was sent. */
+    private void processInvitation(RoutingContext ctx, Role role, String schoolField) {
         long hubId = hub.of(ctx).id();
         Map<String, SchoolName> schools = blocking.call(() -> hubs.findSchools(hubId)).stream()
                 .collect(Collectors.toMap(s -> String.valueOf(s.id()), Function.identity()));
         Form form = Form.of(ctx);
-        String school = form.choice("school", "The school", List.copyOf(schools.keySet()));
-        String name = form.required("name", "Their name", 200);
-        String email = form.email("email", "Their email address");
+        String prefix = role == Role.CAREERS_LEADER ? "" : "adviser";
+        String school = form.choice(schoolField, "The school", List.copyOf(schools.keySet()));
+        String name = form.required(field(prefix, "name"), "Their name", 200);
+        String email = form.email(field(prefix, "email"), "Their email address");
         if (form.hasErrors()) {
             showPeople(ctx, 422, form);
             return;
         }
         SchoolName at = schools.get(school);
         blocking.call(() -> {
-            invitation.invite(CurrentUser.actor(ctx), at, name, email);
+            invitation.invite(CurrentUser.actor(ctx), at, role, name, email);
             return null;
         });
-        Flash.set(ctx, name + " is now a careers leader at " + at.name() + ".");
+        Flash.set(
+                ctx,
+                name + (role == Role.CAREERS_LEADER ? " is now a careers leader at " : " is now enterprise adviser to ")
+                        + at.name() + ".");
         ctx.redirect("/hubs/" + hubId + "/people");
+    }
+
+    /** "name", or "adviserName" for the second form. */
+    private static String field(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private void showPeople(RoutingContext ctx, int status, Form form) {
@@ -98,12 +122,20 @@ public final class HubPeopleRoutes {
                                 s.role().label(),
                                 s.schoolId() != null ? schoolNames.get(s.schoolId()) : shown.name())))
                 .toList();
-        Object chosen = ((Map<?, ?>) form.model().get("values")).get("school");
-        List<SchoolOption> options = schools.stream()
+        templates.render(
+                ctx,
+                status,
+                "hub/people",
+                "People in " + shown.name(),
+                new PeoplePage(shown, rows, options(schools, form, "school"), options(schools, form, "adviserSchool")),
+                form);
+    }
+
+    private static List<SchoolOption> options(List<SchoolName> schools, Form form, String field) {
+        Object chosen = ((Map<?, ?>) form.model().get("values")).get(field);
+        return schools.stream()
                 .map(s -> new SchoolOption(
                         s.id(), s.name(), String.valueOf(s.id()).equals(chosen)))
                 .toList();
-        templates.render(
-                ctx, status, "hub/people", "People in " + shown.name(), new PeoplePage(shown, rows, options), form);
     }
 }

@@ -53,7 +53,8 @@ public final class RoundPageReader {
             List<Group> byEmployer,
             List<RoundReview.Unmatched> unmatched,
             List<RoundReview.EmployerAsk> load,
-            RoundReview.Fairness fairness) {
+            RoundReview.Fairness fairness,
+            RoundReview.NobodyToTell nobodyToTell) {
 
         public int weeks() {
             return horizon.mondays().size();
@@ -96,7 +97,8 @@ public final class RoundPageReader {
             List<Group> byEmployer,
             List<RoundReview.Unmatched> unmatched,
             List<RoundReview.EmployerAsk> load,
-            RoundReview.Fairness fairness) {}
+            RoundReview.Fairness fairness,
+            RoundReview.NobodyToTell nobodyToTell) {}
 
     private final RoundRepository rounds;
     private final RoundMarket market;
@@ -161,7 +163,8 @@ public final class RoundPageReader {
                 reviewed.map(Review::byEmployer).orElse(List.of()),
                 reviewed.map(Review::unmatched).orElse(List.of()),
                 reviewed.map(Review::load).orElse(List.of()),
-                reviewed.map(Review::fairness).orElse(null));
+                reviewed.map(Review::fairness).orElse(null),
+                reviewed.map(Review::nobodyToTell).orElse(null));
     }
 
     /** The review of a round that is not solving: its parts read at once, as the page's are. */
@@ -170,6 +173,9 @@ public final class RoundPageReader {
         var asked = blocking.start(() -> review.employerLoad(round, today));
         var unmatched = blocking.start(() -> review.unmatched(round.id()));
         var fairness = blocking.start(() -> review.fairness(round.hubId(), round.id(), today));
+        // only a proposal can still be helped: publishing sends what it can and counts the rest
+        var nobody =
+                round.status() == RoundStatus.PROPOSED ? blocking.start(() -> review.nobodyToTell(round.id())) : null;
         List<RoundReview.Booking> bookings = booked.await();
         List<RoundReview.EmployerAsk> load = asked.await();
         return new Review(
@@ -179,7 +185,8 @@ public final class RoundPageReader {
                 group(bookings, RoundReview.Booking::employer),
                 unmatched.await(),
                 load,
-                fairness.await());
+                fairness.await(),
+                nobody == null ? null : nobody.await());
     }
 
     /** Bookings under one heading per school or employer, headings by name. */

@@ -60,8 +60,7 @@ public final class DashboardRoutes {
 
     /** Its routes (under /schools/:schoolId). */
     public void mount(Routes routes) {
-        Routes school = routes.school();
-        school.get("/progress", this::showDashboard);
+        routes.schoolReadable().get("/progress", this::showDashboard);
     }
 
     public void showDashboard(RoutingContext ctx) {

@@ -68,7 +68,7 @@ public final class RequestRoutes {
     /** Its routes (under /schools/:schoolId; /requests/plan is mounted before them, by {@link RequestPlanRoutes}). */
     public void mount(Routes routes) {
         Routes school = routes.school();
-        school.get("/requests", this::showRequests);
+        routes.schoolReadable().get("/requests", this::showRequests);
         school.get("/requests/new", this::initNewRequest);
         school.post("/requests", this::processNewRequest);
         Routes one = school.under("/requests/:requestId").loading(request);

@@ -73,7 +73,7 @@ public final class SchoolBookingRoutes {
     /** Its routes (under /schools/:schoolId). */
     public void mount(Routes routes) {
         Routes school = routes.school();
-        school.get("/bookings", this::showBookings);
+        routes.schoolReadable().get("/bookings", this::showBookings);
         Routes one = school.under("/bookings/:bookingId").loading(booking);
         one.get("", this::showBooking);
         one.post("/confirm", this::processConfirm);

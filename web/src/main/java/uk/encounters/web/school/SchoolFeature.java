@@ -13,6 +13,7 @@ import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.school.BudgetChanges;
 import uk.encounters.marketplace.school.BudgetRepository;
+import uk.encounters.marketplace.school.SchoolLinks;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
 
@@ -45,6 +46,7 @@ public final class SchoolFeature {
         ActivityForm activityForm = new ActivityForm(activities, app.blocking(), app.templates(), app.clock());
         new ActivityRoutes(activities, activityForm, app.blocking(), app.templates(), app.clock()).mount(routes);
         new ActivityImportRoutes(activities, activityForm, app.blocking(), app.clock()).mount(routes);
+        new SchoolLinksRoutes(new SchoolLinks(dsl), app.blocking(), app.templates()).mount(routes);
         new BudgetRoutes(
                         new BudgetRepository(dsl), new BudgetChanges(dsl), app.blocking(), app.templates(), app.clock())
                 .mount(routes);

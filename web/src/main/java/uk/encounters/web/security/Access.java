@@ -20,6 +20,8 @@ public record Access(Kind kind, String parameter) {
         HUB,
         /** The school's careers leaders, the coordinators of its hub, and admins. */
         SCHOOL,
+        /** As {@link #SCHOOL}, and the school's enterprise advisers too: pages that only show. */
+        SCHOOL_READ,
         /** The employer's contacts, the coordinators of its hub, and admins. */
         EMPLOYER
     }
@@ -59,6 +61,11 @@ public record Access(Kind kind, String parameter) {
         return new Access(Kind.SCHOOL, parameter);
     }
 
+    /** A page that changes nothing, which the school's enterprise advisers may read as well. */
+    public static Access schoolRead(String parameter) {
+        return new Access(Kind.SCHOOL_READ, parameter);
+    }
+
     public static Access employer(String parameter) {
         return new Access(Kind.EMPLOYER, parameter);
     }
@@ -87,13 +94,15 @@ public record Access(Kind kind, String parameter) {
         long id = parsed.get();
         Optional<Long> hub = switch (kind) {
             case HUB -> Optional.of(id);
-            case SCHOOL -> hubs.hubOfSchool(id);
+            case SCHOOL, SCHOOL_READ -> hubs.hubOfSchool(id);
             case EMPLOYER -> hubs.hubOfEmployer(id);
             default -> throw new IllegalStateException(kind.name());
         };
         boolean own = switch (kind) {
             case SCHOOL ->
                 account.hasRole(Role.CAREERS_LEADER) && account.schoolIds().contains(id);
+            case SCHOOL_READ ->
+                account.schoolIds().contains(id) || account.advisedSchoolIds().contains(id);
             case EMPLOYER ->
                 account.hasRole(Role.EMPLOYER) && account.employerIds().contains(id);
             default -> false;

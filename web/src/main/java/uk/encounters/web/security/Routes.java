@@ -75,6 +75,11 @@ public final class Routes {
         return scope("/schools/:schoolId", Access.school("schoolId"));
     }
 
+    /** Pages under {@code /schools/:schoolId} that change nothing: its enterprise advisers may read them too. */
+    public Routes schoolReadable() {
+        return scope("/schools/:schoolId", Access.schoolRead("schoolId"));
+    }
+
     /** Everything under {@code /employers/:employerId}: its contacts, its hub's coordinators, admins. */
     public Routes employer() {
         return scope("/employers/:employerId", Access.employer("employerId"));
@@ -206,7 +211,9 @@ public final class Routes {
     private void enforce(RoutingContext ctx, Access access) {
         Account account = CurrentUser.of(ctx);
         String value = access.parameter() == null ? null : ctx.pathParam(access.parameter());
-        Access.Decision decision = access.kind() == Access.Kind.SCHOOL || access.kind() == Access.Kind.EMPLOYER
+        Access.Decision decision = access.kind() == Access.Kind.SCHOOL
+                        || access.kind() == Access.Kind.SCHOOL_READ
+                        || access.kind() == Access.Kind.EMPLOYER
                 ? blocking.call(() -> access.decide(account, value, hubs))
                 : access.decide(account, value, hubs);
         switch (decision) {

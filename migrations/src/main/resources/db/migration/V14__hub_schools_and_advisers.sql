@@ -50,3 +50,18 @@ alter table school add constraint school_left_hub_ck check ((left_hub_id is null
 -- Further education colleges join the vocabulary: they owe their 16-19 students encounters too.
 alter table school drop constraint school_phase_ck;
 alter table school add constraint school_phase_ck check (phase in ('secondary', 'all_through', 'special', 'alternative_provision', 'middle', 'sixth_form', 'further_education'));
+
+-- Enterprise advisers: volunteers from business, each linked to a school or several, who see the
+-- school's progress, requests and bookings but change nothing. One scope row per school advised.
+alter table user_scope drop constraint user_scope_role_ck;
+alter table user_scope add constraint user_scope_role_ck check (role in ('careers_leader', 'employer', 'coordinator', 'admin', 'enterprise_adviser'));
+alter table user_scope drop constraint user_scope_matches_role_ck;
+alter table user_scope add constraint user_scope_matches_role_ck check (
+    (role in ('careers_leader', 'enterprise_adviser') and school_id is not null and employer_id is null and hub_id is null)
+ or (role = 'employer' and employer_id is not null and school_id is null and hub_id is null)
+ or (role = 'coordinator' and hub_id is not null and school_id is null and employer_id is null)
+ or (role = 'admin' and school_id is null and employer_id is null and hub_id is null));
+-- whether the school's round digests also go to its enterprise advisers
+alter table school add column digest_to_advisers boolean not null default false;
+-- the employer the school is linked with (often the adviser's own): matching prefers it for the school
+alter table school add column linked_employer_id bigint constraint school_linked_employer_fk references employer (id);
