@@ -3,7 +3,6 @@ package uk.encounters.marketplace.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
-import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
@@ -132,18 +131,7 @@ class BookingArrivalTest {
                                 "Wait at the gatehouse; hard hats provided"));
         long offer = data.offer(employer, OfferStatus.ACTIVE, DAY.plusMonths(3));
         long request = data.request(school, 10, RequestStatus.MATCHED, DAY);
-        db.dsl()
-                .update(OFFER)
-                .set(OFFER.IN_SCHOOL, false)
-                .set(OFFER.AT_WORKPLACE, true)
-                .where(OFFER.ID.eq(offer))
-                .execute();
-        db.dsl()
-                .update(REQUEST)
-                .set(REQUEST.IN_SCHOOL, false)
-                .set(REQUEST.AT_WORKPLACE, true)
-                .where(REQUEST.ID.eq(request))
-                .execute();
+        data.atWorkplace(request, offer);
         long booking = data.booking(request, offer, null, DAY, BookingStatus.CONFIRMED);
         db.dsl()
                 .update(BOOKING)

@@ -6,9 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
-import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
-import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 
@@ -107,19 +105,8 @@ class SchoolBookingsTest {
                 .where(EMPLOYER.ID.eq(foundry))
                 .execute();
         long visitOffer = data.offer(foundry, OfferStatus.ACTIVE, TODAY.plusMonths(3));
-        db.dsl()
-                .update(OFFER)
-                .set(OFFER.IN_SCHOOL, false)
-                .set(OFFER.AT_WORKPLACE, true)
-                .where(OFFER.ID.eq(visitOffer))
-                .execute();
         long request = data.request(school, 10, RequestStatus.MATCHED, TODAY);
-        db.dsl()
-                .update(REQUEST)
-                .set(REQUEST.IN_SCHOOL, false)
-                .set(REQUEST.AT_WORKPLACE, true)
-                .where(REQUEST.ID.eq(request))
-                .execute();
+        data.atWorkplace(request, visitOffer);
         long booking = data.booking(request, visitOffer, null, TODAY.plusDays(9), BookingStatus.CONFIRMED);
         Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
 
