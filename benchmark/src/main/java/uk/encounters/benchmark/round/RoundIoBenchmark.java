@@ -51,6 +51,11 @@ public final class RoundIoBenchmark {
         }
 
         @Override
+        public String volunteerGuide() {
+            return "https://encounters.example/volunteering/first-time";
+        }
+
+        @Override
         public String host() {
             return "encounters.example";
         }

@@ -63,6 +63,7 @@ final class SchoolPostings {
                                 RequestRepository.preferredSectors(r.preferredSectors()),
                                 null,
                                 r.sendAdjustments(),
+                                null,
                                 null));
             }
         });

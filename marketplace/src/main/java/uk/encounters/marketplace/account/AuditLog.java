@@ -4,9 +4,13 @@ import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -62,6 +66,25 @@ public final class AuditLog {
                                 ? ipAddress
                                 : ipAddress.substring(0, LONGEST_ADDRESS))
                 .execute();
+    }
+
+    /**
+     * The names of the parts of a record that differ between two versions of it, for an entry
+     * that says what changed without copying what people typed (a phone number, a name).
+     */
+    public static <R extends Record> List<String> changedParts(R before, R after) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent part : after.getClass().getRecordComponents()) {
+            try {
+                Method read = part.getAccessor();
+                if (!Objects.equals(read.invoke(before), read.invoke(after))) {
+                    changed.add(part.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("A record's accessor cannot be read: " + part, e);
+            }
+        }
+        return changed;
     }
 
     /** The latest entries first. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import uk.encounters.marketplace.TypedText;
 
@@ -22,11 +23,16 @@ public final class BookingCalendar {
 
     private final String calendarName;
     private final String uidDomain;
+    private final String volunteerGuide;
 
-    /** @param uidDomain the app's host name, which makes each event's UID unique in the world */
-    public BookingCalendar(String calendarName, String uidDomain) {
+    /**
+     * @param uidDomain      the app's host name, which makes each event's UID unique in the world
+     * @param volunteerGuide the address of the first-time volunteer's guide, which every event links to
+     */
+    public BookingCalendar(String calendarName, String uidDomain, String volunteerGuide) {
         this.calendarName = calendarName;
         this.uidDomain = uidDomain;
+        this.volunteerGuide = volunteerGuide;
     }
 
     public String render(List<EmployerBooking> bookings, Instant now) {
@@ -45,28 +51,42 @@ public final class BookingCalendar {
                 line(ics, "DTSTART;VALUE=DATE:" + DATE.format(booking.startsOn()));
                 line(ics, "DTEND;VALUE=DATE:" + DATE.format(booking.endsOn().plusDays(1)));
             } else {
-                line(ics, "DTSTART:" + UTC.format(instant(booking.startsOn(), SchoolDay.start(booking.period()))));
-                line(ics, "DTEND:" + UTC.format(instant(booking.startsOn(), SchoolDay.end(booking.period()))));
+                line(
+                        ics,
+                        "DTSTART:"
+                                + UTC.format(instant(
+                                        booking.startsOn(), booking.arrival().sessionStart())));
+                line(
+                        ics,
+                        "DTEND:"
+                                + UTC.format(instant(
+                                        booking.startsOn(), booking.arrival().sessionEnd())));
             }
             line(
                     ics,
                     "SUMMARY:"
                             + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", "
                                     + booking.schoolName()));
-            line(ics, "LOCATION:" + text(booking.address()));
-            line(
-                    ics,
-                    "DESCRIPTION:"
-                            + text(booking.offerTitle() + "\n" + booking.pupils() + " pupils in Year "
-                                    + booking.yearGroup()
-                                    + (booking.volunteerName() == null
-                                            ? ""
-                                            : "\nGiven by " + booking.volunteerName())));
+            line(ics, "LOCATION:" + text(booking.arrival().addressOnOneLine()));
+            line(ics, "DESCRIPTION:" + text(description(booking)));
             line(ics, "STATUS:CONFIRMED");
             line(ics, "END:VEVENT");
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /** What the session is, then everything to arrive and to know the group, then the guide. */
+    private String description(EmployerBooking booking) {
+        List<String> lines = new ArrayList<>();
+        lines.add(booking.offerTitle());
+        lines.add(booking.pupils() + " pupils in Year " + booking.yearGroup());
+        if (booking.volunteerName() != null) {
+            lines.add("Given by " + booking.volunteerName());
+        }
+        lines.addAll(booking.detailLines());
+        lines.add("First time? What a good session looks like, and keeping pupils safe: " + volunteerGuide);
+        return String.join("\n", lines);
     }
 
     private static Instant instant(LocalDate date, java.time.LocalTime time) {

@@ -23,14 +23,15 @@ public final class CalendarFeed {
     /**
      * The feed the secret address names, or empty when it names none (never issued, or replaced).
      *
-     * @param host the app's host name, which makes each event's id unique
+     * @param host           the app's host name, which makes each event's id unique
+     * @param volunteerGuide the address of the first-time volunteer's guide
      */
-    public Optional<String> render(String token, String host) {
+    public Optional<String> render(String token, String host, String volunteerGuide) {
         EmployerRepository employers = new EmployerRepository(dsl);
         return employers
                 .findByCalendarToken(token)
                 .flatMap(employers::findById)
-                .map(employer -> new BookingCalendar(employer.name() + " school bookings", host)
+                .map(employer -> new BookingCalendar(employer.name() + " school bookings", host, volunteerGuide)
                         .render(
                                 new EmployerBookingRepository(dsl).confirmed(employer.id(), LocalDate.now(clock)),
                                 clock.instant()));

@@ -1,9 +1,14 @@
 package uk.encounters.marketplace.booking;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import uk.encounters.matcher.domain.EncounterType;
 
-/** A booking as the employer giving it sees it: where to be, when, and for how many pupils. */
+/**
+ * A booking as the employer giving it sees it: where to be, when, for how many pupils, and what
+ * the school wrote for the volunteer. The school's notes for the coordinator are never here.
+ */
 public record EmployerBooking(
         long id,
         BookingStatus status,
@@ -15,11 +20,18 @@ public record EmployerBooking(
         int pupils,
         int yearGroup,
         String schoolName,
-        String schoolPostcode,
         String volunteerName,
         Place place,
         String declineReason,
-        boolean feedbackGiven) {
+        boolean feedbackGiven,
+        Arrival arrival,
+        String sendAdjustments,
+        String notesForVolunteer) {
+
+    public EmployerBooking {
+        sendAdjustments = sendAdjustments == null ? "" : sendAdjustments;
+        notesForVolunteer = notesForVolunteer == null ? "" : notesForVolunteer;
+    }
 
     public enum Place {
         SCHOOL("At the school"),
@@ -77,12 +89,22 @@ public record EmployerBooking(
         return !startsOn.equals(endsOn);
     }
 
-    /** Where the volunteer goes: the school's address, their own workplace, or a link. */
-    public String address() {
-        return switch (place) {
-            case SCHOOL -> schoolPostcode == null ? schoolName : schoolName + ", " + schoolPostcode;
-            case WORKPLACE -> "Your workplace (the school brings the pupils)";
-            case ONLINE -> "Online (the school sends the joining link)";
-        };
+    /** The group as plain-text lines: adjustments for pupils with SEND, and the school's notes for the volunteer. */
+    public List<String> groupLines() {
+        List<String> lines = new ArrayList<>();
+        if (!sendAdjustments.isBlank()) {
+            lines.add("SEND adjustments: " + Arrival.oneLine(sendAdjustments));
+        }
+        if (!notesForVolunteer.isBlank()) {
+            lines.add("From the school: " + Arrival.oneLine(notesForVolunteer));
+        }
+        return lines;
+    }
+
+    /** Everything to arrive and to know the group, as plain-text lines for an email or a calendar entry. */
+    public List<String> detailLines() {
+        List<String> lines = new ArrayList<>(arrival.lines());
+        lines.addAll(groupLines());
+        return lines;
     }
 }

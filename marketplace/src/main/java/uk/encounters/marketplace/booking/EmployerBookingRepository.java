@@ -2,12 +2,14 @@ package uk.encounters.marketplace.booking;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_VISITOR_ARRANGEMENTS;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.math.BigDecimal;
@@ -193,44 +195,36 @@ public final class EmployerBookingRepository {
                 .from(FEEDBACK)
                 .where(FEEDBACK.BOOKING_ID.eq(BOOKING.ID))
                 .and(FEEDBACK.FROM_SIDE.eq("employer")));
-        return dsl.select(
+        return dsl.select(BookingPlaces.with(
                         BOOKING.ID,
                         BOOKING.STATUS,
                         BOOKING.ENCOUNTER_TYPE,
                         OFFER.TITLE,
-                        BOOKING.STARTS_ON,
-                        BOOKING.ENDS_ON,
-                        BOOKING.PERIOD,
                         BOOKING.PUPILS,
                         REQUEST.YEAR_GROUP,
-                        SCHOOL.NAME,
-                        SCHOOL.POSTCODE,
+                        REQUEST.SEND_ADJUSTMENTS,
+                        REQUEST.NOTES_FOR_VOLUNTEER,
                         VOLUNTEER.NAME,
-                        REQUEST.IN_SCHOOL,
-                        OFFER.IN_SCHOOL,
-                        REQUEST.AT_WORKPLACE,
-                        OFFER.AT_WORKPLACE,
                         BOOKING.DECLINE_REASON,
                         DSL.field(feedbackGiven).as("feedback_given"),
-                        OFFER.EMPLOYER_ID)
+                        OFFER.EMPLOYER_ID))
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .leftJoin(SCHOOL_VISITOR_ARRANGEMENTS)
+                .on(SCHOOL_VISITOR_ARRANGEMENTS.SCHOOL_ID.eq(SCHOOL.ID))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                 .where(condition);
     }
 
     private static EmployerBooking booking(Record r) {
-        EmployerBooking.Place place = EmployerBooking.Place.of(
-                r.get(REQUEST.IN_SCHOOL),
-                r.get(OFFER.IN_SCHOOL),
-                r.get(REQUEST.AT_WORKPLACE),
-                r.get(OFFER.AT_WORKPLACE));
         return new EmployerBooking(
                 r.get(BOOKING.ID),
                 r.get(BOOKING.STATUS),
@@ -242,10 +236,12 @@ public final class EmployerBookingRepository {
                 r.get(BOOKING.PUPILS),
                 r.get(REQUEST.YEAR_GROUP),
                 r.get(SCHOOL.NAME),
-                r.get(SCHOOL.POSTCODE),
                 r.get(VOLUNTEER.NAME),
-                place,
+                BookingPlaces.place(r),
                 r.get(BOOKING.DECLINE_REASON),
-                r.get("feedback_given", Boolean.class));
+                r.get("feedback_given", Boolean.class),
+                BookingPlaces.forEmployer(r),
+                r.get(REQUEST.SEND_ADJUSTMENTS),
+                r.get(REQUEST.NOTES_FOR_VOLUNTEER));
     }
 }

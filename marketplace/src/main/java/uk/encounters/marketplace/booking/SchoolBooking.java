@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.matcher.domain.EncounterType;
 
-/** A booking as the school sees it: who comes (first name only), when, for which pupils. */
+/**
+ * A booking as the school sees it: who comes (first name only), when, for which pupils, and for a
+ * workplace visit where to take them.
+ */
 public record SchoolBooking(
         long id,
         BookingStatus status,
@@ -19,7 +22,8 @@ public record SchoolBooking(
         int chosen,
         int recorded,
         boolean schoolConfirmed,
-        EmployerBooking.Place place) {
+        EmployerBooking.Place place,
+        Arrival arrival) {
 
     public String typeLabel() {
         return EncounterType.fromCode(encounterType).label();
@@ -32,6 +36,11 @@ public record SchoolBooking(
             case WORKPLACE -> "At " + employerName;
             case ONLINE -> "Online";
         };
+    }
+
+    /** A workplace visit: the school takes its pupils to the employer's site, so it needs the arrival details. */
+    public boolean atWorkplace() {
+        return place == EmployerBooking.Place.WORKPLACE;
     }
 
     public String periodLabel() {

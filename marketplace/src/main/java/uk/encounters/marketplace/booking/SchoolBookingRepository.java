@@ -7,6 +7,8 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_VISITOR_ARRANGEMENTS;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.LocalDate;
@@ -233,28 +235,25 @@ public final class SchoolBookingRepository {
                                 .from(BOOKING_ATTENDANCE_TALLY)
                                 .where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.eq(BOOKING.ID))),
                         0));
-        return dsl.select(
+        return dsl.select(BookingPlaces.with(
                         BOOKING.ID,
                         BOOKING.STATUS,
                         BOOKING.ENCOUNTER_TYPE,
                         EMPLOYER.NAME,
                         VOLUNTEER.NAME,
-                        BOOKING.STARTS_ON,
-                        BOOKING.ENDS_ON,
-                        BOOKING.PERIOD,
                         REQUEST.YEAR_GROUP,
                         BOOKING.PUPILS,
-                        chosen,
-                        recorded,
+                        chosen.as("chosen"),
+                        recorded.as("recorded"),
                         BOOKING.SCHOOL_CONFIRMED_AT,
-                        REQUEST.IN_SCHOOL,
-                        OFFER.IN_SCHOOL,
-                        REQUEST.AT_WORKPLACE,
-                        OFFER.AT_WORKPLACE,
-                        REQUEST.SCHOOL_ID)
+                        REQUEST.SCHOOL_ID))
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .leftJoin(SCHOOL_VISITOR_ARRANGEMENTS)
+                .on(SCHOOL_VISITOR_ARRANGEMENTS.SCHOOL_ID.eq(SCHOOL.ID))
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .join(EMPLOYER)
@@ -276,13 +275,10 @@ public final class SchoolBookingRepository {
                 r.get(BOOKING.PERIOD),
                 r.get(REQUEST.YEAR_GROUP),
                 r.get(BOOKING.PUPILS),
-                r.get(10, Integer.class),
-                r.get(11, Integer.class),
+                r.get("chosen", Integer.class),
+                r.get("recorded", Integer.class),
                 r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null,
-                EmployerBooking.Place.of(
-                        r.get(REQUEST.IN_SCHOOL),
-                        r.get(OFFER.IN_SCHOOL),
-                        r.get(REQUEST.AT_WORKPLACE),
-                        r.get(OFFER.AT_WORKPLACE)));
+                BookingPlaces.place(r),
+                BookingPlaces.forSchool(r));
     }
 }

@@ -6,8 +6,8 @@ import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 
 /**
- * What an organisation's contacts change about it: how often it may be asked, and the secret
- * address of its calendar feed. Each change and its audit entry are one transaction.
+ * What an organisation's contacts change about it: how often it may be asked, its site's arrival
+ * details, and the secret address of its calendar feed. Each change and its audit entry are one transaction.
  */
 public final class EmployerChanges {
 
@@ -28,6 +28,23 @@ public final class EmployerChanges {
                             "employer",
                             employerId,
                             Map.of("max_asks_per_month", maxAsksPerMonth));
+        });
+    }
+
+    /** Where pupils go for a workplace visit, whom to ask for and how to get in; shown on the school's bookings. */
+    public void setSiteDetails(Actor actor, long employerId, SiteDetails site) {
+        dsl.transaction(c -> {
+            EmployerRepository employers = new EmployerRepository(c.dsl());
+            SiteDetails before = employers.findSiteDetails(employerId);
+            employers.setSiteDetails(employerId, site);
+            // which parts changed, not what they say: the contact's name and phone stay out of the log
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "site_details_changed",
+                            "employer",
+                            employerId,
+                            Map.of("changed", AuditLog.changedParts(before, site)));
         });
     }
 

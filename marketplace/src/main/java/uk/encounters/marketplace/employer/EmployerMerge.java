@@ -105,6 +105,13 @@ public final class EmployerMerge {
         if (into.getEmailDomain() == null && from.getEmailDomain() != null) {
             into.setEmailDomain(from.getEmailDomain());
         }
+        // the moved bookings' workplace visits still need a site: the kept record's, else the merged one's
+        if (into.getSiteAddress() == null && from.getSiteAddress() != null) {
+            into.setSiteAddress(from.getSiteAddress());
+            into.setSiteContactName(from.getSiteContactName());
+            into.setSiteContactPhone(from.getSiteContactPhone());
+            into.setArrivalInstructions(from.getArrivalInstructions());
+        }
         // the stricter wish about being asked wins: nobody should be asked more than they said
         into.setMaxAsksPerMonth((short) Math.min(into.getMaxAsksPerMonth(), from.getMaxAsksPerMonth()));
         into.setCornerstone(into.getCornerstone() || from.getCornerstone());

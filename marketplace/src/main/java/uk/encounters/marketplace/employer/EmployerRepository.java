@@ -125,6 +125,34 @@ public final class EmployerRepository {
                 .execute();
     }
 
+    /** Where pupils go for a workplace visit; empty details when the employer has given none. */
+    public SiteDetails findSiteDetails(long employerId) {
+        return dsl.select(
+                        EMPLOYER.SITE_ADDRESS,
+                        EMPLOYER.SITE_CONTACT_NAME,
+                        EMPLOYER.SITE_CONTACT_PHONE,
+                        EMPLOYER.ARRIVAL_INSTRUCTIONS)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.eq(employerId))
+                .fetchOptional(mapping(SiteDetails::new))
+                .orElseGet(() -> new SiteDetails(null, null, null, null));
+    }
+
+    /** Saves them whole; text left empty is stored as null. */
+    public void setSiteDetails(long employerId, SiteDetails site) {
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.SITE_ADDRESS, orNull(site.address()))
+                .set(EMPLOYER.SITE_CONTACT_NAME, orNull(site.contactName()))
+                .set(EMPLOYER.SITE_CONTACT_PHONE, orNull(site.contactPhone()))
+                .set(EMPLOYER.ARRIVAL_INSTRUCTIONS, orNull(site.arrivalInstructions()))
+                .where(EMPLOYER.ID.eq(employerId))
+                .execute();
+    }
+
+    private static String orNull(String text) {
+        return text.isBlank() ? null : text;
+    }
+
     /**
      * A new secret address for the employer's calendar feed; the old one stops working, which is
      * how an employer revokes an address that was shared too widely.

@@ -7,7 +7,7 @@ import uk.encounters.matcher.domain.EncounterType;
 /**
  * What a careers leader asks for: which pupils, how many sessions, when and where. For a
  * work-experience placement, {@code pupils} is the number of places and the window is the
- * placement dates.
+ * placement dates. {@code notes} are for the coordinator; {@code notesForVolunteer} reach the employer.
  */
 public record RequestDetails(
         EncounterType type,
@@ -24,12 +24,14 @@ public record RequestDetails(
         List<String> preferredSectors,
         Long preferredEmployerId,
         String sendAdjustments,
-        String notes) {
+        String notes,
+        String notesForVolunteer) {
 
     public RequestDetails {
         preferredSectors = List.copyOf(preferredSectors);
         sendAdjustments = sendAdjustments == null ? "" : sendAdjustments;
         notes = notes == null ? "" : notes;
+        notesForVolunteer = notesForVolunteer == null ? "" : notesForVolunteer;
         if (windowEnd.isBefore(windowStart)) {
             throw new IllegalArgumentException("The window must end after it starts");
         }

@@ -200,7 +200,8 @@ public final class RequestPlan {
                 List.of(),
                 null,
                 null,
-                "Proposed by What to request next");
+                "Proposed by What to request next",
+                null);
     }
 
     /** Places the school's open requests still ask for, less what their live bookings already hold. */

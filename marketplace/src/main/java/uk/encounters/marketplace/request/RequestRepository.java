@@ -135,7 +135,8 @@ public final class RequestRepository {
                                 preferredSectors(r.getPreferredSectors()),
                                 r.getPreferredEmployerId(),
                                 r.getSendAdjustments(),
-                                r.getNotes())));
+                                r.getNotes(),
+                                r.getNotesForVolunteer())));
     }
 
     /** Organisations that have given this school bookings before: the ones it may prefer again. */
@@ -175,6 +176,7 @@ public final class RequestRepository {
         record.setPreferredEmployerId(request.preferredEmployerId());
         record.setSendAdjustments(request.sendAdjustments().isBlank() ? null : request.sendAdjustments());
         record.setNotes(request.notes().isBlank() ? null : request.notes());
+        record.setNotesForVolunteer(request.notesForVolunteer().isBlank() ? null : request.notesForVolunteer());
     }
 
     /** A request's preferred sectors as stored (null when any will do). */

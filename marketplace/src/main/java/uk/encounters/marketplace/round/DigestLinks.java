@@ -9,6 +9,9 @@ public interface DigestLinks {
     /** Where a school's careers leader confirms the school's bookings and chooses the pupils. */
     String schoolBookings(long schoolId);
 
+    /** The first-time volunteer's guide: what a good session looks like, and keeping pupils safe. */
+    String volunteerGuide();
+
     /** The app's host name, which makes calendar event UIDs unique in the world; null when it has none. */
     String host();
 }

@@ -66,14 +66,19 @@ final class RoundDigests {
             if (b.volunteerName() != null) {
                 text.append("  Given by ").append(b.volunteerName()).append('\n');
             }
+            b.detailLines().forEach(line -> text.append("  ").append(line).append('\n'));
             text.append("  Confirm: ").append(LinkSlots.slot(link)).append("?answer=confirm\n");
             text.append("  Decline: ").append(LinkSlots.slot(link)).append("?answer=decline\n\n");
         }
         text.append("The attached calendar file holds every session. If one no longer suits, decline it and the"
                         + " school's pupils go back into matching.\n\n")
+                .append("First time with a school? What a good session looks like, and keeping pupils safe (a teacher"
+                        + " stays in the room): ")
+                .append(links.volunteerGuide())
+                .append("\n\n")
                 .append(productName)
                 .append('\n');
-        byte[] ics = new BookingCalendar(productName + " bookings", calendarDomain())
+        byte[] ics = new BookingCalendar(productName + " bookings", calendarDomain(), links.volunteerGuide())
                 .render(bookings, clock.instant())
                 .getBytes(StandardCharsets.UTF_8);
         return new OutboxMessage(
@@ -94,21 +99,29 @@ final class RoundDigests {
                 .append(" for ")
                 .append(school.name())
                 .append(":\n\n");
-        bookings.forEach(b -> text.append("* ")
-                .append(b.typeLabel())
-                .append(" for ")
-                .append(b.pupils())
-                .append(" pupils in Year ")
-                .append(b.yearGroup())
-                .append(" with ")
-                .append(b.employerName())
-                .append(", ")
-                .append(b.startsOn())
-                .append(" (")
-                .append(b.periodLabel())
-                .append("), ")
-                .append(b.placeLabel())
-                .append('\n'));
+        for (SchoolBooking b : bookings) {
+            text.append("* ")
+                    .append(b.typeLabel())
+                    .append(" for ")
+                    .append(b.pupils())
+                    .append(" pupils in Year ")
+                    .append(b.yearGroup())
+                    .append(" with ")
+                    .append(b.employerName())
+                    .append(", ")
+                    .append(b.startsOn())
+                    .append(" (")
+                    .append(b.periodLabel())
+                    .append("), ")
+                    .append(b.placeLabel())
+                    .append('\n');
+            if (b.atWorkplace()) {
+                // the school takes its pupils there: where, when and whom to ask for
+                b.arrival()
+                        .lines()
+                        .forEach(line -> text.append("  ").append(line).append('\n'));
+            }
+        }
         text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
                 .append(links.schoolBookings(school.id()))
                 .append("\n\n")

@@ -27,6 +27,8 @@ import java.util.function.ToIntFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.school.ColdSpot;
@@ -50,7 +52,29 @@ public final class RoundReview {
             int pupils,
             int sessions,
             LocalDate windowStart,
-            LocalDate windowEnd) {}
+            LocalDate windowEnd,
+            RequestNotes notes) {}
+
+    /**
+     * What the school wrote on a request: adjustments for pupils with SEND, its notes for the
+     * coordinator and its notes for the volunteer; each empty when it wrote none.
+     */
+    public record RequestNotes(String sendAdjustments, String forCoordinator, String forVolunteer) {
+
+        public RequestNotes {
+            sendAdjustments = sendAdjustments == null ? "" : sendAdjustments;
+            forCoordinator = forCoordinator == null ? "" : forCoordinator;
+            forVolunteer = forVolunteer == null ? "" : forVolunteer;
+        }
+
+        public boolean any() {
+            return !(sendAdjustments.isBlank() && forCoordinator.isBlank() && forVolunteer.isBlank());
+        }
+    }
+
+    private static final SelectField<RequestNotes> NOTES = DSL.row(
+                    REQUEST.SEND_ADJUSTMENTS, REQUEST.NOTES, REQUEST.NOTES_FOR_VOLUNTEER)
+            .mapping(RequestNotes::new);
 
     /** Statuses a round's bookings show in the review: proposed, then whatever they became. */
     private static final Set<BookingStatus> SHOWN = EnumSet.complementOf(EnumSet.of(BookingStatus.CANCELLED));
@@ -79,7 +103,8 @@ public final class RoundReview {
             boolean pinned,
             List<String> reasons,
             int withoutOne,
-            int disadvantaged) {
+            int disadvantaged,
+            RequestNotes notes) {
 
         public boolean proposed() {
             return status == BookingStatus.PROPOSED;
@@ -93,7 +118,8 @@ public final class RoundReview {
             int yearGroup,
             String type,
             int sessions,
-            List<String> reasons) {}
+            List<String> reasons,
+            RequestNotes notes) {}
 
     /**
      * One employer's part in the round.
@@ -198,6 +224,9 @@ public final class RoundReview {
                         BOOKING.STATUS,
                         BOOKING.PINNED,
                         reasons,
+                        REQUEST.SEND_ADJUSTMENTS,
+                        REQUEST.NOTES,
+                        REQUEST.NOTES_FOR_VOLUNTEER,
                         MATCHING_ROUND.HUB_ID)
                 .from(BOOKING)
                 // the round's hub, not the school's: a school may have left the hub since
@@ -253,7 +282,9 @@ public final class RoundReview {
                     r.get(BOOKING.PINNED),
                     r.get(reasons),
                     reached.withoutOne(),
-                    reached.disadvantaged());
+                    reached.disadvantaged(),
+                    new RequestNotes(
+                            r.get(REQUEST.SEND_ADJUSTMENTS), r.get(REQUEST.NOTES), r.get(REQUEST.NOTES_FOR_VOLUNTEER)));
         });
     }
 
@@ -292,7 +323,8 @@ public final class RoundReview {
                         REQUEST.PUPILS,
                         RoundProblem.REQUEST_UNITS,
                         REQUEST.WINDOW_START,
-                        REQUEST.WINDOW_END)
+                        REQUEST.WINDOW_END,
+                        NOTES)
                 .from(REQUEST)
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
@@ -309,7 +341,8 @@ public final class RoundReview {
                         REQUEST.YEAR_GROUP.convertFrom(Short::intValue),
                         label(REQUEST.ENCOUNTER_TYPE),
                         ROUND_UNMATCHED.SESSIONS,
-                        ROUND_UNMATCHED.REASONS.convertFrom(RoundReview::lines))
+                        ROUND_UNMATCHED.REASONS.convertFrom(RoundReview::lines),
+                        NOTES)
                 .from(ROUND_UNMATCHED)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(ROUND_UNMATCHED.REQUEST_ID))

@@ -14,6 +14,7 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +27,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.school.VisitorArrangementChanges;
+import uk.encounters.marketplace.school.VisitorArrangements;
 import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -122,6 +126,63 @@ class RoundLifecycleTest {
                         .orElseThrow()
                         .weights())
                 .containsEntry("Travel distance", 50L);
+    }
+
+    @Test
+    void theEmployersDigestSaysWhereToGoWhenToArriveWhomToAskForAndAboutTheGroup() throws Exception {
+        RoundHub hub = bench.hub();
+        new VisitorArrangementChanges(db.dsl())
+                .save(
+                        Actor.anonymous(null),
+                        hub.southSchool(),
+                        new VisitorArrangements(
+                                "South School\nOsmaston Road\nDerby DE24 8AA",
+                                "Main reception",
+                                "",
+                                "Bring photo ID",
+                                "Mrs Shah",
+                                "01332 123456",
+                                LocalTime.of(8, 40),
+                                LocalTime.of(11, 50),
+                                LocalTime.of(13, 0),
+                                LocalTime.of(15, 0)));
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.SEND_ADJUSTMENTS, "Two pupils use wheelchairs")
+                .set(REQUEST.NOTES_FOR_VOLUNTEER, "They are studying forces")
+                .set(REQUEST.NOTES, "Coordinator only: please not Acme again")
+                .where(REQUEST.ID.eq(hub.southTalk()))
+                .execute();
+        // pupils with SEND go only to offers that can adapt
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.SEND_ADAPTABLE, true)
+                .where(OFFER.EMPLOYER_ID.in(hub.talkEmployer(), hub.secondEmployer()))
+                .execute();
+        long roundId = bench.solve(hub, Map.of()).roundId();
+
+        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
+
+        var southDigest = digests(roundId).stream()
+                .filter(d -> d.getKind().equals("round_digest_employer"))
+                .filter(d -> d.getBodyText().contains("at South School"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(southDigest.getBodyText())
+                .contains("  Address: South School, Osmaston Road, Derby DE24 8AA\n")
+                .contains("  Arrive by 12:45pm (the session runs 1pm to 3pm)\n")
+                .contains("  Ask for: Mrs Shah, 01332 123456\n")
+                .contains("  SEND adjustments: Two pupils use wheelchairs\n")
+                .contains("  From the school: They are studying forces\n")
+                .contains("https://encounters.example/volunteering/first-time")
+                .doesNotContain("Coordinator only");
+        String ics = new String(
+                Outbox.attachments(southDigest.getAttachments()).getFirst().content(), StandardCharsets.UTF_8);
+        assertThat(ics.replace("\r\n ", ""))
+                .contains("LOCATION:South School\\, Osmaston Road\\, Derby DE24 8AA")
+                .contains("Ask for: Mrs Shah\\, 01332 123456")
+                .contains("SEND adjustments: Two pupils use wheelchairs")
+                .doesNotContain("Coordinator only");
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.encounters.marketplace.round;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.time.Clock;
@@ -76,6 +77,44 @@ class RoundReviewTest {
         assertThat(market.byArea())
                 .extracting(RoundMarket.Line::label)
                 .containsExactlyInAnyOrder(RoundMarket.NO_POSTCODE, "DE1");
+    }
+
+    @Test
+    void theReviewShowsEachRequestsSendAdjustmentsAndNotesBesideIt() throws Exception {
+        RoundHub hub = bench.hub();
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.NOTES, "Our first request this year")
+                .where(REQUEST.ID.in(hub.southTalk(), hub.southInterviews()))
+                .execute();
+        // the mock interviews nobody offers; on the talk, SEND would rule out the offers that cannot adapt
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.SEND_ADJUSTMENTS, "A hearing loop in the hall")
+                .where(REQUEST.ID.eq(hub.southInterviews()))
+                .execute();
+        Round round = solve(hub);
+        RoundReview review = new RoundReview(db.dsl());
+
+        assertThat(review.bookings(round.id(), TODAY))
+                .filteredOn(b -> b.requestId() == hub.southTalk())
+                .singleElement()
+                .satisfies(b -> {
+                    assertThat(b.notes().forCoordinator()).isEqualTo("Our first request this year");
+                    assertThat(b.notes().sendAdjustments()).isEmpty();
+                    assertThat(b.notes().any()).isTrue();
+                });
+        assertThat(review.bookings(round.id(), TODAY))
+                .filteredOn(b -> b.requestId() == hub.northTalks())
+                .allSatisfy(b -> assertThat(b.notes().any()).isFalse());
+        assertThat(review.unmatched(round.id()))
+                .singleElement()
+                .satisfies(u -> assertThat(u.notes().sendAdjustments()).isEqualTo("A hearing loop in the hall"));
+        assertThat(review.request(hub.id(), hub.southInterviews())
+                        .orElseThrow()
+                        .notes()
+                        .forCoordinator())
+                .isEqualTo("Our first request this year");
     }
 
     @Test

@@ -14,6 +14,11 @@ public record ExampleLinks(String baseUrl) implements DigestLinks {
     }
 
     @Override
+    public String volunteerGuide() {
+        return baseUrl + "/volunteering/first-time";
+    }
+
+    @Override
     public String host() {
         return URI.create(baseUrl).getHost();
     }

@@ -190,6 +190,20 @@ public final class TestData {
                 .getId();
     }
 
+    /** Makes the request and the offer a workplace visit's: at the employer's, not in school. */
+    public void atWorkplace(long requestId, long offerId) {
+        dsl.update(OFFER)
+                .set(OFFER.IN_SCHOOL, false)
+                .set(OFFER.AT_WORKPLACE, true)
+                .where(OFFER.ID.eq(offerId))
+                .execute();
+        dsl.update(REQUEST)
+                .set(REQUEST.IN_SCHOOL, false)
+                .set(REQUEST.AT_WORKPLACE, true)
+                .where(REQUEST.ID.eq(requestId))
+                .execute();
+    }
+
     public void choose(long bookingId, long pupilId) {
         dsl.insertInto(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID)
                 .values(bookingId, pupilId)

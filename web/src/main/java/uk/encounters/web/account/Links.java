@@ -14,6 +14,9 @@ import uk.encounters.marketplace.round.DigestLinks;
  */
 public final class Links implements AccountMail, DigestLinks {
 
+    /** The first-time volunteer's guide, a public page. */
+    public static final String VOLUNTEER_GUIDE = "/volunteering/first-time";
+
     private final String baseUrl;
 
     public Links(String baseUrl) {
@@ -45,6 +48,11 @@ public final class Links implements AccountMail, DigestLinks {
     @Override
     public String schoolBookings(long schoolId) {
         return baseUrl + "/schools/" + schoolId + "/bookings";
+    }
+
+    @Override
+    public String volunteerGuide() {
+        return baseUrl + VOLUNTEER_GUIDE;
     }
 
     /** The app's host, which makes calendar event ids unique in the world. */

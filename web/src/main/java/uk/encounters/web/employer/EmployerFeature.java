@@ -21,8 +21,8 @@ import uk.encounters.web.security.Routes;
 
 /**
  * Employers: the public offer form and its confirmation link, the employer's own page, offers,
- * volunteers and imports, replies to bookings (signed in or by an emailed link), and requests to
- * join an organisation.
+ * volunteers and imports, replies to bookings (signed in or by an emailed link), the first-time
+ * volunteer's guide, and requests to join an organisation.
  */
 public final class EmployerFeature {
 
@@ -70,6 +70,7 @@ public final class EmployerFeature {
                         app.links())
                 .mount(routes);
         new ReplyLinkRoutes(replies, app.blocking(), app.templates()).mount(routes);
+        new VolunteerGuideRoutes(app.templates()).mount(routes);
         new JoinRoutes(
                         new JoinDecisions(dsl, app.clock()),
                         app.blocking(),

@@ -11,6 +11,7 @@ import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
+import uk.encounters.marketplace.employer.SiteDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.web.Blocking;
@@ -19,7 +20,7 @@ import uk.encounters.web.page.Templates;
 
 /**
  * The employer's own page: its offers, volunteers, bookings to come and delivered, requests to
- * join it, whether it has a calendar address, and how often it may be asked.
+ * join it, whether it has a calendar address, how often it may be asked, and its site's details.
  */
 public final class EmployerPageReader {
 
@@ -34,7 +35,8 @@ public final class EmployerPageReader {
             List<OrganisationJoinRepository.PendingJoin> joins,
             String joinAction,
             String askLimit,
-            List<AskOption> askOptions) {}
+            List<AskOption> askOptions,
+            SiteDetails site) {}
 
     /** One choice of how often the organisation may be asked. */
     public record AskOption(int value, String label, boolean selected) {}
@@ -67,7 +69,10 @@ public final class EmployerPageReader {
         this.clock = clock;
     }
 
-    /** Shows {@code shown}'s page, with the contact-preference form as {@code form} has it. */
+    /**
+     * Shows {@code shown}'s page, with its forms as {@code form} has them: the site details form
+     * starts from what is saved unless it was just posted.
+     */
     void show(RoutingContext ctx, int status, Employer shown, Form form) {
         if (shown.merged()) {
             // an old link, or a bookmark from before a coordinator merged the record: show the one kept
@@ -95,7 +100,14 @@ public final class EmployerPageReader {
                 EmployerRoutes.describe(current),
                 EmployerRoutes.ASK_LIMITS.stream()
                         .map(n -> new AskOption(n, EmployerRoutes.describe(n), n == current))
-                        .toList()));
+                        .toList(),
+                employers.findSiteDetails(employerId)));
+        if (form.value("siteAddress") == null) {
+            form.keep("siteAddress", page.site().address());
+            form.keep("siteContactName", page.site().contactName());
+            form.keep("siteContactPhone", page.site().contactPhone());
+            form.keep("arrivalInstructions", page.site().arrivalInstructions());
+        }
         templates.render(ctx, status, "employer/employer", shown.name(), page, form);
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerChanges;
+import uk.encounters.marketplace.employer.SiteDetails;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -12,7 +13,7 @@ import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.Routes;
 
 /**
- * The employer's own page, and how often it may be asked. Its calendar feed is {@link
+ * The employer's own page, how often it may be asked, and its site's details for workplace visits. Its calendar feed is {@link
  * CalendarFeedRoutes}.
  */
 public final class EmployerRoutes {
@@ -38,6 +39,7 @@ public final class EmployerRoutes {
         Routes employer = routes.employer().loading(this.employer);
         employer.get("", this::showEmployer);
         employer.post("/contact-preference", this::processContactPreference);
+        employer.post("/site", this::processSiteDetails);
     }
 
     public void showEmployer(RoutingContext ctx) {
@@ -63,6 +65,27 @@ public final class EmployerRoutes {
         });
         Flash.set(ctx, "Saved: we will ask at most " + describe(maxAsks) + ".");
         ctx.redirect("/employers/" + employerId);
+    }
+
+    /** Where pupils go for a workplace visit, whom the school asks for and how to arrive; schools see it with the booking. */
+    public void processSiteDetails(RoutingContext ctx) {
+        long employerId = employer.of(ctx).id();
+        Form form = Form.of(ctx);
+        SiteDetails site = new SiteDetails(
+                form.lines("siteAddress", "Address for visiting groups", 500),
+                form.text("siteContactName", "Whom the school asks for", 200),
+                form.phone("siteContactPhone", "Their phone number"),
+                form.lines("arrivalInstructions", "How to arrive", 1000));
+        if (form.hasErrors()) {
+            pages.show(ctx, 422, employer.of(ctx), form);
+            return;
+        }
+        blocking.call(() -> {
+            changes.setSiteDetails(CurrentUser.actor(ctx), employerId, site);
+            return null;
+        });
+        Flash.set(ctx, "Saved: schools visiting you see these site details with their booking.");
+        ctx.redirect("/employers/" + employerId + "#site");
     }
 
     static String describe(int asksPerMonth) {

@@ -24,6 +24,7 @@ public final class ReplyLinkRoutes {
      * @param answered the thanks, or why there is nothing to answer; null while the question stands
      */
     public record ReplyPage(
+            EmployerBooking booking,
             String summary,
             String consequence,
             String hint,
@@ -111,6 +112,7 @@ public final class ReplyLinkRoutes {
         EmployerBooking b = booking.get();
         String base = "/bookings/" + b.id() + "/reply/" + token;
         ReplyPage page = new ReplyPage(
+                b,
                 b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at " + b.schoolName()
                         + ", " + b.dates() + " (" + b.periodLabel() + "), "
                         + b.place().label() + ".",

@@ -3,6 +3,7 @@ package uk.encounters.web.form;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ public final class Form {
     public static final String TICKED_SEPARATOR = "|";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    // digits and spaces, an optional leading +: what the database's check allows too
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ]+$");
 
     private final MultiMap attributes;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -115,6 +118,31 @@ public final class Form {
             error(name, "Enter an email address in the right format, like name@example.org");
         }
         return value;
+    }
+
+    /** A phone number as people write it (digits, spaces, a leading +), or "" when left blank. */
+    public String phone(String name, String label) {
+        String value = text(name, label, 30);
+        long digits = value.chars().filter(Character::isDigit).count();
+        if (!value.isEmpty()
+                && !errors.containsKey(name)
+                && (!PHONE.matcher(value).matches() || digits < 6 || digits > 15)) {
+            error(name, label + " must be a phone number of digits and spaces, like 01332 123456 or +44 1332 123456");
+        }
+        return value;
+    }
+
+    /** A time of day as a browser's time field sends it (09:00); null with a message when it is not one. */
+    public LocalTime time(String name, String label) {
+        String value = text(name, label, 8);
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            error(
+                    name,
+                    value.isEmpty() ? "Enter " + label.toLowerCase() : label + " must be a time, like 09:00 or 13:15");
+            return null;
+        }
     }
 
     /** A secret such as a password: read as typed, never echoed back to the page. */

@@ -121,6 +121,7 @@ public final class RequestRoutes {
         values.put("preferredEmployer", r.preferredEmployerId() == null ? "" : String.valueOf(r.preferredEmployerId()));
         values.put("sendAdjustments", r.sendAdjustments());
         values.put("notes", r.notes());
+        values.put("notesForVolunteer", r.notesForVolunteer());
         showForm(ctx, 200, Form.withValues(values), existing);
     }
 
@@ -217,6 +218,7 @@ public final class RequestRoutes {
         }
         String send = form.lines("sendAdjustments", "Adjustments for pupils with SEND", 1000);
         String notes = form.lines("notes", "Notes", 2000);
+        String forVolunteer = form.lines("notesForVolunteer", "Notes for the volunteer", 1000);
         if (form.hasErrors()) {
             return Optional.empty();
         }
@@ -240,7 +242,8 @@ public final class RequestRoutes {
                 sectors,
                 employerId,
                 send,
-                notes));
+                notes,
+                forVolunteer));
     }
 
     private void showForm(RoutingContext ctx, int status, Form form, RequestRepository.StoredRequest existing) {

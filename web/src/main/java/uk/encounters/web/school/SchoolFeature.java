@@ -14,12 +14,14 @@ import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.school.BudgetChanges;
 import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.marketplace.school.SchoolLinks;
+import uk.encounters.marketplace.school.VisitorArrangementChanges;
+import uk.encounters.marketplace.school.VisitorArrangementsRepository;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.Routes;
 
 /**
  * A school's pages, for its careers leaders: pupils, progress, requests, bookings and attendance,
- * the school's own activities, evidence and budget.
+ * the school's own activities, evidence, budget and arrangements for visitors.
  */
 public final class SchoolFeature {
 
@@ -47,6 +49,12 @@ public final class SchoolFeature {
         new ActivityRoutes(activities, activityForm, app.blocking(), app.templates(), app.clock()).mount(routes);
         new ActivityImportRoutes(activities, activityForm, app.blocking(), app.clock()).mount(routes);
         new SchoolLinksRoutes(new SchoolLinks(dsl), app.blocking(), app.templates()).mount(routes);
+        new VisitorArrangementRoutes(
+                        new VisitorArrangementsRepository(dsl),
+                        new VisitorArrangementChanges(dsl),
+                        app.blocking(),
+                        app.templates())
+                .mount(routes);
         new BudgetRoutes(
                         new BudgetRepository(dsl), new BudgetChanges(dsl), app.blocking(), app.templates(), app.clock())
                 .mount(routes);

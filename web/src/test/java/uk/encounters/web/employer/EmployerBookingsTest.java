@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
@@ -13,6 +14,7 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,10 +29,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.school.VisitorArrangementChanges;
+import uk.encounters.marketplace.school.VisitorArrangements;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -97,11 +102,91 @@ class EmployerBookingsTest {
         String page = visitor.get("/employers/" + employer).body();
 
         assertThat(page)
-                .contains("Bemrose School, DE22 3HU")
+                .contains("Bemrose School<br>DE22 3HU")
                 .contains("Thu 3 Dec 2026")
                 .contains("Morning")
                 .contains("Careers talk for Year 9")
                 .contains("/employers/" + employer + "/bookings/" + booking + "/confirm");
+    }
+
+    @Test
+    void eachBookingShowsTheSchoolsAddressArrivalTimeContactAndTheGroup() {
+        long visited = data.school(hub, "Littleover Community School");
+        new VisitorArrangementChanges(db.dsl())
+                .save(
+                        Actor.anonymous(null),
+                        visited,
+                        new VisitorArrangements(
+                                "Littleover Community School\nPastures Hill\nDerby DE23 4BZ",
+                                "Main reception",
+                                "Visitor bays by the gate",
+                                "Bring photo ID",
+                                "Mrs Shah",
+                                "01332 123456",
+                                LocalTime.of(8, 50),
+                                LocalTime.of(11, 50),
+                                LocalTime.of(13, 0),
+                                LocalTime.of(15, 0)));
+        long request = data.request(visited, 8, RequestStatus.MATCHED, TODAY);
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.SEND_ADJUSTMENTS, "Two pupils use wheelchairs")
+                .set(REQUEST.NOTES_FOR_VOLUNTEER, "They are studying forces")
+                .set(REQUEST.NOTES, "For the coordinator only")
+                .where(REQUEST.ID.eq(request))
+                .execute();
+        data.booking(request, offer, volunteer, TODAY.plusDays(15), BookingStatus.PUBLISHED);
+
+        String page = visitor.get("/employers/" + employer).body();
+
+        assertThat(page)
+                .contains("Littleover Community School<br>Pastures Hill<br>Derby DE23 4BZ")
+                .contains("Arrive by 8:35am")
+                .contains("The session runs 8:50am to 11:50am.")
+                .contains("Mrs Shah, 01332 123456")
+                .contains("Visitor bays by the gate")
+                .contains("Two pupils use wheelchairs")
+                .contains("They are studying forces")
+                .contains("href=\"/volunteering/first-time\"")
+                .doesNotContain("For the coordinator only");
+    }
+
+    @Test
+    void theSiteDetailsFormRefusesABadPhoneAndSavesAndAuditsAGoodOne() {
+        String path = "/employers/" + employer + "/site";
+        visitor.get("/employers/" + employer);
+
+        HttpResponse<String> bad = visitor.post(
+                path,
+                Map.of(
+                        "siteAddress", "Acme House\nDerby DE24 8GW",
+                        "siteContactName", "Dan\tPrice",
+                        "siteContactPhone", "ring reception"));
+
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body())
+                .contains("Their phone number must be a phone number of digits and spaces")
+                .contains("Whom the school asks for must be one line of text");
+        assertThat(db.dsl().fetchValue(EMPLOYER.SITE_ADDRESS, EMPLOYER.ID.eq(employer)))
+                .isNull();
+
+        HttpResponse<String> good = visitor.post(
+                path,
+                Map.of(
+                        "siteAddress", "Acme House\nDerby DE24 8GW",
+                        "siteContactName", "Dan Price",
+                        "siteContactPhone", "+44 7700 900123",
+                        "arrivalInstructions", "Wait at the gatehouse"));
+
+        assertThat(good.statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchValue(EMPLOYER.SITE_CONTACT_PHONE, EMPLOYER.ID.eq(employer)))
+                .isEqualTo("+44 7700 900123");
+        assertThat(db.dsl()
+                        .fetchCount(
+                                AUDIT_LOG,
+                                AUDIT_LOG.ACTION.eq("site_details_changed").and(AUDIT_LOG.SUBJECT_ID.eq(employer))))
+                .isEqualTo(1);
+        assertThat(visitor.get("/employers/" + employer).body()).contains("Wait at the gatehouse</textarea>");
     }
 
     @Test
@@ -250,6 +335,9 @@ class EmployerBookingsTest {
         assertThat(talk.getProperty(Property.SUMMARY).orElseThrow().getValue())
                 .isEqualTo("Careers talk for Year 9, Bemrose School");
         assertThat(talk.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Bemrose School, DE22 3HU");
+        assertThat(talk.getProperty(Property.DESCRIPTION).orElseThrow().getValue())
+                .contains("Arrive by 8:45am (the session runs 9am to midday)")
+                .contains("/volunteering/first-time");
         VEvent week = events.stream()
                 .filter(e -> e.getProperty(Property.UID)
                         .orElseThrow()

@@ -3,8 +3,11 @@ package uk.encounters.web.employer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL_VISITOR_ARRANGEMENTS;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +74,49 @@ class ReplyLinkTest {
                         .statusCode())
                 .isEqualTo(410);
         assertThat(statusOf(theirs)).isEqualTo(BookingStatus.PUBLISHED);
+    }
+
+    @Test
+    void theReplyPageSaysWhereToGoWhenToArriveWhomToAskForAndAboutTheGroup() {
+        long booking = published(15, "arrival-secret");
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.SEND_ADJUSTMENTS, "One pupil uses a wheelchair")
+                .set(REQUEST.NOTES, "For the coordinator only")
+                .where(REQUEST.ID.eq(db.dsl().fetchValue(BOOKING.REQUEST_ID, BOOKING.ID.eq(booking))))
+                .execute();
+        db.dsl()
+                .insertInto(SCHOOL_VISITOR_ARRANGEMENTS)
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.SCHOOL_ID, school)
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.VISITOR_ADDRESS, "Reply School\nStation Road\nDerby DE1 2AB")
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.CONTACT_NAME, "Mr Okafor")
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.CONTACT_PHONE, "01332 765432")
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.MORNING_START, LocalTime.of(8, 45))
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.MORNING_END, LocalTime.of(11, 45))
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.AFTERNOON_START, LocalTime.of(13, 0))
+                .set(SCHOOL_VISITOR_ARRANGEMENTS.AFTERNOON_END, LocalTime.of(15, 0))
+                .onConflictDoNothing()
+                .execute();
+
+        String page = new Visitor(app)
+                .get("/bookings/" + booking + "/reply/arrival-secret")
+                .body();
+
+        assertThat(page)
+                .contains("Reply School<br>Station Road<br>Derby DE1 2AB")
+                .contains("Arrive by 8:30am. The session runs 8:45am to 11:45am.")
+                .contains("Mr Okafor, 01332 765432")
+                .contains("One pupil uses a wheelchair")
+                .contains("href=\"/volunteering/first-time\"")
+                .doesNotContain("For the coordinator only");
+    }
+
+    @Test
+    void theFirstTimeVolunteersGuideIsPublicAndSaysATeacherStaysInTheRoom() {
+        HttpResponse<String> guide = new Visitor(app).get("/volunteering/first-time");
+
+        assertThat(guide.statusCode()).isEqualTo(200);
+        assertThat(guide.body()).contains("A teacher stays in the room").contains("tell the teacher");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -45,6 +46,13 @@ class RoundRoutesTest {
     static void aHubWithACoordinatorAndAnotherHub() {
         hub = RoundHub.create(db.dsl(), "Derby Careers Hub");
         other = RoundHub.create(db.dsl(), "Nottingham Careers Hub");
+        // what the school wrote on the mock interviews nobody offers, for the review to show beside them
+        db.dsl()
+                .update(REQUEST)
+                .set(REQUEST.SEND_ADJUSTMENTS, "A hearing loop in the hall")
+                .set(REQUEST.NOTES, "Our careers fair is the same week")
+                .where(REQUEST.ID.eq(hub.southInterviews()))
+                .execute();
         AccountRepository accounts = new AccountRepository(db.dsl());
         String hash = new Passwords().hash(PASSWORD);
         accounts.create("cora@derby.example", "Cora Ordinator", hash, Scope.coordinator(hub.id()));
@@ -88,6 +96,7 @@ class RoundRoutesTest {
         assertThat(progress.getInteger("pupilsCovered")).isEqualTo(90);
 
         String review = cora.get(roundPath).body();
+        assertThat(review).contains("A hearing loop in the hall", "Our careers fair is the same week");
         assertThat(review)
                 .contains(
                         "Proposal",

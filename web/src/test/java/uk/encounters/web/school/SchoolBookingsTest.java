@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
 
 import java.net.http.HttpResponse;
@@ -88,6 +90,39 @@ class SchoolBookingsTest {
                 .where(BOOKING.ID.eq(booking))
                 .execute();
         return booking;
+    }
+
+    @Test
+    void aWorkplaceVisitShowsTheEmployersSiteAddressContactAndArrivalTime() {
+        long hub = db.dsl().fetchValue(SCHOOL.HUB_ID, SCHOOL.ID.eq(school));
+        long foundry = data.employer(hub, "Foundry Builders Limited");
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.SITE_ADDRESS, "Foundry Builders\nUnit 4, Ascot Drive\nDerby DE24 8GW")
+                .set(EMPLOYER.SITE_CONTACT_NAME, "Dan Price")
+                .set(EMPLOYER.SITE_CONTACT_PHONE, "07700 900123")
+                .set(EMPLOYER.ARRIVAL_INSTRUCTIONS, "Wait at the gatehouse")
+                .where(EMPLOYER.ID.eq(foundry))
+                .execute();
+        long visitOffer = data.offer(foundry, OfferStatus.ACTIVE, TODAY.plusMonths(3));
+        long request = data.request(school, 10, RequestStatus.MATCHED, TODAY);
+        data.atWorkplace(request, visitOffer);
+        long booking = data.booking(request, visitOffer, null, TODAY.plusDays(9), BookingStatus.CONFIRMED);
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+
+        String page = visitor.get("/schools/" + school + "/bookings/" + booking).body();
+        String list = visitor.get("/schools/" + school + "/bookings").body();
+
+        assertThat(page)
+                .contains("Taking the pupils to Foundry Builders Limited")
+                .contains("Foundry Builders<br>Unit 4, Ascot Drive<br>Derby DE24 8GW")
+                .contains("Arrive by 8:45am. The session runs 9am to midday.")
+                .contains("Dan Price, 07700 900123")
+                .contains("Wait at the gatehouse");
+        assertThat(list)
+                .contains("Unit 4, Ascot Drive")
+                .contains("Arrive by 8:45am")
+                .contains("Ask for Dan Price");
     }
 
     @Test
