@@ -2,6 +2,7 @@ package uk.encounters.web.hub;
 
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
@@ -72,8 +73,14 @@ public final class HubFeature {
                 "request",
                 blocking,
                 ctx -> review.request(PathId.required(ctx, "hubId"), PathId.required(ctx, "requestId")));
-        RoundPageReader pages =
-                new RoundPageReader(rounds, new RoundMarket(dsl), review, blocking, app.templates(), app.clock());
+        RoundPageReader pages = new RoundPageReader(
+                rounds,
+                new RoundMarket(dsl),
+                review,
+                new HubCalendarSettings(dsl),
+                blocking,
+                app.templates(),
+                app.clock());
         RoundRunning running = new RoundRunning(
                 rounds,
                 roundSolver,
