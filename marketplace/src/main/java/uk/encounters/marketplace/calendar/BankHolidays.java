@@ -53,7 +53,7 @@ public record BankHolidays(NavigableMap<LocalDate, String> days) {
     public static BankHolidays parse(String json) throws Invalid {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
             throw new Invalid("The file is not JSON: upload GOV.UK's bank-holidays.json as it is");
         }

@@ -47,6 +47,7 @@ public final class HubFeature {
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
+        new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);
         new HubEmployerRoutes(
                         new EmployerRepository(dsl),
                         joins,
