@@ -72,7 +72,7 @@ public final class WebServer extends VerticleBase {
     /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
     public static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 
-    private static final Pattern IMPORT_PATH = Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+");
+    private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools)/\\d+|admin)/import/[a-z-]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 

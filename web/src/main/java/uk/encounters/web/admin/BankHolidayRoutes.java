@@ -44,7 +44,7 @@ public final class BankHolidayRoutes {
     public void mount(Routes routes) {
         Routes admin = routes.admin();
         admin.get("/bank-holidays", this::showBankHolidays);
-        admin.uploads().post("/bank-holidays", this::processBankHolidays);
+        admin.uploads().post("/import/bank-holidays", this::processBankHolidays);
     }
 
     public void showBankHolidays(RoutingContext ctx) {
