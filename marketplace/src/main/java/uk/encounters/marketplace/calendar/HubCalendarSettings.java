@@ -72,6 +72,16 @@ public final class HubCalendarSettings {
                 .fetchSingle(HUB.TARGET_ENCOUNTERS));
     }
 
+    /** The target of the hub the school belongs to. */
+    public EncounterTarget targetOfSchool(long schoolId) {
+        return EncounterTarget.of(dsl.select(HUB.TARGET_ENCOUNTERS)
+                .from(HUB)
+                .join(SCHOOL)
+                .on(SCHOOL.HUB_ID.eq(HUB.ID))
+                .where(SCHOOL.ID.eq(schoolId))
+                .fetchSingle(HUB.TARGET_ENCOUNTERS));
+    }
+
     /**
      * Saves the hub's term dates for these years (each checked first: see {@link TermDates#problems})
      * and its target, in one transaction with its audit entry. A new target makes the hub's schools'

@@ -21,6 +21,7 @@ public record EncounterTarget(int byEndOfYear13) {
     public static final List<EncounterTarget> CHOICES = List.of(SEVEN, FOUR);
 
     private static final int YEARS = LAST_YEAR_GROUP - FIRST_YEAR_GROUP + 1;
+    private static final List<String> WORDS = List.of("none", "one", "two", "three", "four", "five", "six", "seven");
 
     public EncounterTarget {
         if (byEndOfYear13 != 4 && byEndOfYear13 != 7) {
@@ -34,7 +35,16 @@ public record EncounterTarget(int byEndOfYear13) {
 
     /** "seven" or "four", for sentences. */
     public String inWords() {
-        return byEndOfYear13 == 4 ? "four" : "seven";
+        return WORDS.get(byEndOfYear13);
+    }
+
+    /** What each year group should have by the end of the year: "Year 7 one, Year 8 two, ... Year 13 seven". */
+    public String yearByYear() {
+        List<String> years = new java.util.ArrayList<>();
+        for (int year = FIRST_YEAR_GROUP; year <= LAST_YEAR_GROUP; year++) {
+            years.add("Year " + year + " " + WORDS.get(byEndOfYear(year)));
+        }
+        return String.join(", ", years);
     }
 
     public int byEndOfYear(int yearGroup) {

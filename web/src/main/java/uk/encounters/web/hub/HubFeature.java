@@ -58,7 +58,15 @@ public final class HubFeature {
                         hub)
                 .mount(routes);
         roundRoutes(app, roundSolver, productName, hub).mount(routes);
-        new HubDashboardRoutes(new HubFigures(dsl), joins, blocking, app.templates(), app.clock(), hub).mount(routes);
+        new HubDashboardRoutes(
+                        new HubFigures(dsl),
+                        joins,
+                        new HubCalendarSettings(dsl),
+                        blocking,
+                        app.templates(),
+                        app.clock(),
+                        hub)
+                .mount(routes);
     }
 
     private static RoundRoutes roundRoutes(
