@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -141,7 +142,10 @@ public final class CalendarRoutes {
         for (Term.Name name : Term.Name.values()) {
             LocalDate[] parts = new LocalDate[PARTS.size()];
             for (int i = 0; i < PARTS.size(); i++) {
-                parts[i] = form.date(name.code() + PARTS.get(i) + y, label(name, PARTS.get(i)));
+                // the message names the term and year: the summary lists fields of six terms
+                String what = name.label() + " " + year.label() + ": "
+                        + label(PARTS.get(i)).toLowerCase(Locale.ROOT);
+                parts[i] = form.date(name.code() + PARTS.get(i) + y, what);
             }
             if (parts[0] == null || parts[1] == null || parts[2] == null || parts[3] == null) {
                 complete = false;
@@ -185,7 +189,7 @@ public final class CalendarRoutes {
         form.keep(code + "HalfEnd" + y, term.halfTermEnd().toString());
     }
 
-    private static String label(Term.Name name, String part) {
+    private static String label(String part) {
         return switch (part) {
             case "Start" -> "First day";
             case "End" -> "Last day";
@@ -205,11 +209,9 @@ public final class CalendarRoutes {
             for (Term term : dates.terms()) {
                 String code = term.name().code();
                 List<Field> fields = PARTS.stream()
-                        .map(part -> new Field(
-                                code + part + y,
-                                label(term.name(), part),
-                                (String) values.get(code + part + y),
-                                (String) errors.get(code + part + y)))
+                        .map(part ->
+                                new Field(code + part + y, label(part), (String) values.get(code + part + y), (String)
+                                        errors.get(code + part + y)))
                         .toList();
                 rows.add(new TermRow(
                         term.name().label(),

@@ -141,7 +141,7 @@ class CalendarRoutesTest {
                 .contains("id=\"springHalfStart2026-error\"")
                 .contains("Spring term&#x27;s half term must start inside the term")
                 .contains("id=\"summerEnd2027-error\"")
-                .contains("Last day must be a real date")
+                .contains("Summer term 2027/28: last day must be a real date")
                 .contains("id=\"newInset2026-error\"")
                 .contains("An INSET day must be a weekday")
                 .contains("value=\"2027-04-12\"");
