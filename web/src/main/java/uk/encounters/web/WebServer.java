@@ -78,8 +78,7 @@ public final class WebServer extends VerticleBase {
      */
     public static final long REGISTER_UPLOAD_LIMIT_BYTES = 128L * 1024 * 1024;
 
-    private static final Pattern IMPORT_PATH =
-            Pattern.compile("/(employers|schools)/\\d+/import/[a-z]+|/admin/import/[a-z]+");
+    private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools)/\\d+|admin)/import/[a-z-]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.round.YearGroupNeeds;
@@ -80,7 +81,8 @@ final class CohortNeeds {
                     history[2] + booked[1],
                     pupil.disadvantaged(),
                     pupil.send(),
-                    pupil.eal()));
+                    pupil.eal(),
+                    EncounterTarget.SEVEN));
             historyThisYear.merge(pupil.yearGroup(), history[1], Integer::sum);
         }
         Map<Integer, Facts> facts = new TreeMap<>();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import uk.encounters.demo.DemoData;
 import uk.encounters.demo.DemoHub;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 
 /**
  * The benchmark's instances, with the time limits DESIGN.md's targets are set at: the solver's,
@@ -62,7 +63,7 @@ public enum InstanceKind {
     }
 
     public Horizon horizon() {
-        return Horizon.schoolWeeks(TODAY.plusWeeks(WEEKS_AHEAD), weeks);
+        return Horizon.schoolWeeks(SchoolCalendar.ENGLAND, TODAY.plusWeeks(WEEKS_AHEAD), weeks);
     }
 
     /** Whether it can be made: the region needs the public data; Derby has its parametric stand-in. */

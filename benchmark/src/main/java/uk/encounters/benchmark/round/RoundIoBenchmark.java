@@ -23,6 +23,7 @@ import uk.encounters.benchmark.BenchmarkDatabase;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
@@ -146,7 +147,11 @@ public final class RoundIoBenchmark {
                 round.id(), round.status(), round.horizonStart(), round.horizonEnd(), proposedBookings(round.id()));
 
         RoundProblem.Scope scope = new RoundProblem.Scope(
-                hubId, round.id(), Horizon.between(round.horizonStart(), round.horizonEnd()), today, null);
+                hubId,
+                round.id(),
+                Horizon.between(SchoolCalendar.ENGLAND, round.horizonStart(), round.horizonEnd()),
+                today,
+                null);
         MatchingWeights weights = new MatchingWeights(round.weights());
         List<Run> loads = repeat("load", () -> load(scope, weights));
         String problem = loads.getLast().figures();

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * The school weeks a round plans: {@code mondays} of weeks with at least one school day (holiday
- * weeks are skipped, not counted), and their school days as {@link AcademicYear} knows them.
+ * weeks are skipped, not counted), and their school days as the hub's {@link SchoolCalendar} knows them.
  */
 public record Horizon(LocalDate start, LocalDate end, List<LocalDate> mondays, NavigableSet<LocalDate> schoolDays) {
 
@@ -21,7 +21,7 @@ public record Horizon(LocalDate start, LocalDate end, List<LocalDate> mondays, N
     }
 
     /** {@code weeks} school weeks from the first Monday on or after {@code from}. */
-    public static Horizon schoolWeeks(LocalDate from, int weeks) {
+    public static Horizon schoolWeeks(SchoolCalendar calendar, LocalDate from, int weeks) {
         if (weeks < 1) {
             throw new IllegalArgumentException("A horizon has at least one week");
         }
@@ -32,7 +32,7 @@ public record Horizon(LocalDate start, LocalDate end, List<LocalDate> mondays, N
             List<LocalDate> open = new ArrayList<>();
             for (int d = 0; d < 5; d++) {
                 LocalDate day = monday.plusDays(d);
-                if (AcademicYear.containing(day).isSchoolDay(day)) {
+                if (calendar.isSchoolDay(day)) {
                     open.add(day);
                 }
             }
@@ -46,11 +46,11 @@ public record Horizon(LocalDate start, LocalDate end, List<LocalDate> mondays, N
     }
 
     /** The school days from {@code start} to {@code end}: a stored round's horizon, rebuilt. */
-    public static Horizon between(LocalDate start, LocalDate end) {
+    public static Horizon between(SchoolCalendar calendar, LocalDate start, LocalDate end) {
         List<LocalDate> mondays = new ArrayList<>();
         NavigableSet<LocalDate> days = new TreeSet<>();
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            if (AcademicYear.containing(day).isSchoolDay(day)) {
+            if (calendar.isSchoolDay(day)) {
                 days.add(day);
                 LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 if (mondays.isEmpty() || !mondays.getLast().equals(monday)) {

@@ -24,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.csv.CsvWriter;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.request.RequestRepository;
@@ -106,7 +107,7 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
 
     /** Open requests meeting the next round's weeks, with what no booking or live proposal holds. */
     private static List<Unmet> unmet(DSLContext dsl, long hubId, LocalDate today) {
-        Horizon horizon = RoundSolver.nextHorizon(today);
+        Horizon horizon = RoundSolver.nextHorizon(new HubCalendarSettings(dsl).calendarOf(hubId), today);
         var held = BOOKING.STATUS
                 .in(BookingStatus.HELD)
                 .or(BOOKING.STATUS.eq(BookingStatus.PROPOSED).and(MATCHING_ROUND.STATUS.eq(RoundStatus.PROPOSED)));

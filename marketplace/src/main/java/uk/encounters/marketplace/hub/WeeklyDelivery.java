@@ -21,6 +21,8 @@ import org.jooq.impl.SQLDataType;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.round.RoundSolver;
 
@@ -47,9 +49,10 @@ public record WeeklyDelivery(
      * (holiday weeks left out), with zeros for weeks without bookings: one grouped query.
      */
     public static List<WeeklyDelivery> forHub(DSLContext dsl, long hubId, LocalDate today) {
-        LocalDate first = AcademicYear.containing(today).firstTeachingDay();
-        LocalDate last = RoundSolver.nextHorizon(today).end();
-        List<LocalDate> mondays = Horizon.between(first, last).mondays();
+        SchoolCalendar calendar = new HubCalendarSettings(dsl).calendarOf(hubId);
+        LocalDate first = calendar.firstTeachingDay(AcademicYear.containing(today));
+        LocalDate last = RoundSolver.nextHorizon(calendar, today).end();
+        List<LocalDate> mondays = Horizon.between(calendar, first, last).mondays();
         if (mondays.isEmpty()) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package uk.encounters.marketplace.pupil;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -142,13 +143,18 @@ public final class ProgressRepository {
                         PUPIL.DISADVANTAGED,
                         PUPIL.SEND,
                         PUPIL.SCHOOL_ID,
-                        PUPIL.EAL)
+                        PUPIL.EAL,
+                        HUB.TARGET_ENCOUNTERS)
                 .from(PUPIL)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(PUPIL.SCHOOL_ID))
+                .join(HUB)
+                .on(HUB.ID.eq(SCHOOL.HUB_ID))
                 .leftJoin(ENCOUNTER)
                 .on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
                 .where(pupils)
                 .and(OnRoll.on(today))
-                .groupBy(PUPIL.ID)
+                .groupBy(PUPIL.ID, HUB.TARGET_ENCOUNTERS)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
                 .fetch(r -> new OnRollPupil(
                         r.get(PUPIL.SCHOOL_ID),
@@ -161,6 +167,7 @@ public final class ProgressRepository {
                                 r.get(workplace),
                                 r.get(PUPIL.DISADVANTAGED),
                                 r.get(PUPIL.SEND),
-                                r.get(PUPIL.EAL))));
+                                r.get(PUPIL.EAL),
+                                EncounterTarget.of(r.get(HUB.TARGET_ENCOUNTERS)))));
     }
 }

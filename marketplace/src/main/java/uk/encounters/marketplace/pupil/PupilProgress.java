@@ -4,8 +4,9 @@ import java.util.Comparator;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
- * Where one pupil stands against the seven-encounter target and Gatsby Benchmarks 5 and 6, from
- * the counts of their encounter records. Every figure a school reports comes from these rules.
+ * Where one pupil stands against their hub's encounter target (seven or four by the end of Year 13)
+ * and Gatsby Benchmarks 5 and 6, from the counts of their encounter records. Every figure a school
+ * reports comes from these rules.
  *
  * @param encountersBeforeThisYear attended encounters before this academic year began, wherever
  *                                 they happened (a pupil who moved school brings theirs)
@@ -13,6 +14,7 @@ import uk.encounters.matcher.domain.EncounterType;
  * @param bookedThisYear           chosen for a live booking later this year
  * @param workplaceExperiences     attended workplace experiences (visits, shadowing, placements) ever
  * @param eal                      English is an additional language
+ * @param target                   the hub's target, which "on track" and "behind" are judged against
  */
 public record PupilProgress(
         long pupilId,
@@ -23,7 +25,8 @@ public record PupilProgress(
         int workplaceExperiences,
         boolean disadvantaged,
         boolean send,
-        boolean eal) {
+        boolean eal,
+        EncounterTarget target) {
 
     /** How many of a pupil's next encounters a round values: beyond three in one round, none. */
     public static final int ENCOUNTERS_VALUED_PER_ROUND = 3;
@@ -45,9 +48,9 @@ public record PupilProgress(
         return encountersBeforeThisYear + encountersThisYear;
     }
 
-    /** Encounters the pupil should have by the end of this year: Year 7 one, ..., Year 13 seven. */
+    /** Encounters the pupil should have by the end of this year: for seven, Year 7 one, ..., Year 13 seven. */
     public int targetByEndOfYear() {
-        return EncounterTarget.byEndOfYear(yearGroup);
+        return target.byEndOfYear(yearGroup);
     }
 
     /**
@@ -56,7 +59,7 @@ public record PupilProgress(
      * their first encounter is booked.
      */
     public boolean onTrack() {
-        return EncounterTarget.onTrack(yearGroup, encountersBeforeThisYear, encountersThisYear > 0 || bookedThisYear);
+        return target.onTrack(yearGroup, encountersBeforeThisYear, encountersThisYear > 0 || bookedThisYear);
     }
 
     /** Benchmark 5, for this pupil: at least one encounter this school year. */

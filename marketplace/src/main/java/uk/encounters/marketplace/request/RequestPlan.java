@@ -16,6 +16,8 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.matcher.domain.EncounterType;
@@ -99,7 +101,8 @@ public final class RequestPlan {
     /** The school's proposals today, most pupils in need first. */
     public List<Proposal> forSchool(long schoolId, LocalDate today) {
         List<PupilProgress> pupils = new ProgressRepository(dsl).forSchool(schoolId, today);
-        return propose(pupils, openPlaces(schoolId, today), usual(schoolId, today), today);
+        SchoolCalendar calendar = new HubCalendarSettings(dsl).calendarOfSchool(schoolId);
+        return propose(pupils, openPlaces(schoolId, today), usual(schoolId, today), calendar, today);
     }
 
     /** Posts every proposal as a request, in one transaction; the ids of the new requests. */
@@ -119,11 +122,13 @@ public final class RequestPlan {
      *
      * @param openPlaces pupil places the school's open requests still ask for, by year group and need
      * @param usual      the school's usual request for each need, where it has one
+     * @param calendar   the school's hub's calendar, which the windows fall on
      */
     static List<Proposal> propose(
             Collection<PupilProgress> pupils,
             Map<Integer, Map<Need, Integer>> openPlaces,
             Map<Need, Usual> usual,
+            SchoolCalendar calendar,
             LocalDate today) {
         Map<Integer, int[]> inNeed = new HashMap<>(); // by year group and need, in the need's order
         for (PupilProgress pupil : pupils) {
@@ -134,10 +139,10 @@ public final class RequestPlan {
                     pupil.yearGroup() >= 10 && pupil.needsWorkplaceExperience() ? 1 : 0;
             counts[Need.CATCH_UP.ordinal()] += hasOne && pupil.encountersBehind() > 0 ? 1 : 0;
         }
-        LocalDate start = AcademicYear.schoolDayOnOrAfter(today.plusWeeks(WEEKS_AHEAD));
-        LocalDate lastDay = AcademicYear.containing(start).lastTeachingDay();
+        LocalDate start = calendar.schoolDayOnOrAfter(today.plusWeeks(WEEKS_AHEAD));
+        LocalDate lastDay = calendar.lastTeachingDay(AcademicYear.containing(start));
         LocalDate end =
-                AcademicYear.schoolDayOnOrBefore(start.plusWeeks(WINDOW_WEEKS).minusDays(1));
+                calendar.schoolDayOnOrBefore(start.plusWeeks(WINDOW_WEEKS).minusDays(1));
         if (end.isAfter(lastDay)) {
             end = lastDay;
         }

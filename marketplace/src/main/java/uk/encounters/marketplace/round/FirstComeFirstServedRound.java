@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.matcher.baseline.FirstComeFirstServed;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.solver.MatchingWeights;
@@ -30,14 +32,15 @@ public final class FirstComeFirstServedRound {
             throw new IllegalStateException("A matching round of hub " + hubId + " is being solved already");
         }
         try (RoundLock held = lock.get()) {
-            Horizon fresh = RoundSolver.nextHorizon(today);
+            SchoolCalendar calendar = new HubCalendarSettings(held.dsl()).calendarOf(hubId);
+            Horizon fresh = RoundSolver.nextHorizon(calendar, today);
             Round round = RoundSolver.open(held.dsl(), hubId, fresh, null, RoundSolver.Options.weekly(1, Map.of()));
             MatchingProblem problem = new RoundProblem(database.dsl())
                     .load(
                             new RoundProblem.Scope(
                                     hubId,
                                     round.id(),
-                                    Horizon.between(round.horizonStart(), round.horizonEnd()),
+                                    Horizon.between(calendar, round.horizonStart(), round.horizonEnd()),
                                     today,
                                     null),
                             new MatchingWeights(Map.of()));

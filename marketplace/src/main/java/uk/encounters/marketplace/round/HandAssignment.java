@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.round.RoundEdits.Edit;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
@@ -179,7 +180,10 @@ public final class HandAssignment {
                         new RoundProblem.Scope(
                                 round.hubId(),
                                 round.id(),
-                                Horizon.between(round.horizonStart(), round.horizonEnd()),
+                                Horizon.between(
+                                        new HubCalendarSettings(tx).calendarOf(round.hubId()),
+                                        round.horizonStart(),
+                                        round.horizonEnd()),
                                 today,
                                 null),
                         new MatchingWeights(round.weights()));

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.matcher.Matcher;
 import uk.encounters.matcher.PlanSummary;
 import uk.encounters.matcher.domain.MatchingProblem;
@@ -41,9 +43,9 @@ public final class RoundSolver implements AutoCloseable {
     /** A weekly round plans the next six school weeks. */
     public static final int HORIZON_WEEKS = 6;
 
-    /** What a weekly round run on {@code today} plans: six school weeks from the Monday after. */
-    public static Horizon nextHorizon(LocalDate today) {
-        return Horizon.schoolWeeks(today.plusDays(1), HORIZON_WEEKS);
+    /** What a weekly round run on {@code today} plans: six of the hub's school weeks from the Monday after. */
+    public static Horizon nextHorizon(SchoolCalendar calendar, LocalDate today) {
+        return Horizon.schoolWeeks(calendar, today.plusDays(1), HORIZON_WEEKS);
     }
 
     public static final int DEFAULT_SECONDS = 30;
@@ -199,10 +201,11 @@ public final class RoundSolver implements AutoCloseable {
         RoundLock held = lock.get();
         try {
             LocalDate today = LocalDate.now(clock);
-            Horizon fresh = nextHorizon(today);
+            SchoolCalendar calendar = new HubCalendarSettings(held.dsl()).calendarOf(hubId);
+            Horizon fresh = nextHorizon(calendar, today);
             Round round = open(held.dsl(), hubId, fresh, userId, options);
             long roundId = round.id();
-            Horizon horizon = Horizon.between(round.horizonStart(), round.horizonEnd());
+            Horizon horizon = Horizon.between(calendar, round.horizonStart(), round.horizonEnd());
             // the solve's log lines carry the request id of whoever started it
             Map<String, String> logContext = MDC.getCopyOfContextMap();
             CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.matcher.domain.Cohort;
@@ -55,10 +56,13 @@ public record YearGroupNeeds(
 
     /**
      * A year group the school asks for before its pupils are uploaded is taken at its word: the
-     * pupils it asks for, each without an encounter this year.
+     * pupils it asks for, each without an encounter this year and on track for seven before it
+     * (beyond its first encounter this year, which is worth the same for either target, the
+     * difference between targets is too small to guess at without the pupils).
      */
     public static YearGroupNeeds takenAtItsWord(int yearGroup, int pupils, PupilValueWeights weights) {
-        PupilProgress typical = new PupilProgress(0, yearGroup, yearGroup - 7, 0, false, 0, false, false, false);
+        PupilProgress typical =
+                new PupilProgress(0, yearGroup, yearGroup - 7, 0, false, 0, false, false, false, EncounterTarget.SEVEN);
         List<PupilBand> bands = new ArrayList<>();
         for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {
             bands.add(new PupilBand(pupils, Cohort.hundredths(typical.valueOfEncounter(weights, ahead))));

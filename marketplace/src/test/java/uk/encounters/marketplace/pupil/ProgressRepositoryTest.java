@@ -2,6 +2,7 @@ package uk.encounters.marketplace.pupil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 
 import java.time.LocalDate;
@@ -77,6 +78,38 @@ class ProgressRepositoryTest {
         assertThat(years.get(3).percentDisadvantagedOnTrack()).isEqualTo(100);
         assertThat(years.get(3).percentOthersOnTrack()).isZero();
         assertThat(years.get(6).percentBenchmark6()).isZero();
+    }
+
+    @Test
+    void aPupilIsJudgedAgainstTheirHubsTarget() {
+        TestData data = new TestData(db.dsl());
+        long sevenHub = data.hub("Target seven hub");
+        long fourHub = data.hub("Target four hub");
+        db.dsl()
+                .update(HUB)
+                .set(HUB.TARGET_ENCOUNTERS, (short) 4)
+                .where(HUB.ID.eq(fourHub))
+                .execute();
+        // Year 10 pupils with two encounters before this year and one this year, in each hub
+        long inSeven = data.pupil(data.school(sevenHub, "Target seven school"), 10);
+        long inFour = data.pupil(data.school(fourHub, "Target four school"), 10);
+        for (long pupil : List.of(inSeven, inFour)) {
+            data.encounter(pupil, LocalDate.of(2025, 2, 1), true);
+            data.encounter(pupil, LocalDate.of(2026, 2, 1), true);
+            data.encounter(pupil, LocalDate.of(2026, 10, 1), true);
+        }
+        ProgressRepository progress = new ProgressRepository(db.dsl());
+
+        PupilProgress seven =
+                progress.forHub(sevenHub, TODAY).values().iterator().next().getFirst();
+        PupilProgress four =
+                progress.forHub(fourHub, TODAY).values().iterator().next().getFirst();
+
+        assertThat(seven.onTrack()).as("seven asks for three before Year 10").isFalse();
+        assertThat(seven.encountersBehind()).isEqualTo(1);
+        assertThat(four.onTrack()).as("four asks for two before Year 10").isTrue();
+        assertThat(four.targetByEndOfYear()).isEqualTo(2);
+        assertThat(four.encountersBehind()).isZero();
     }
 
     private static long disadvantaged(long pupil) {

@@ -16,7 +16,16 @@ class PupilProgressTest {
     static PupilProgress pupil(
             int year, int before, int thisYear, boolean booked, int workplace, boolean disadvantaged) {
         return new PupilProgress(
-                year * 100L + before, year, before, thisYear, booked, workplace, disadvantaged, false, false);
+                year * 100L + before,
+                year,
+                before,
+                thisYear,
+                booked,
+                workplace,
+                disadvantaged,
+                false,
+                false,
+                EncounterTarget.SEVEN);
     }
 
     @Test
@@ -106,13 +115,13 @@ class PupilProgressTest {
 
     @Test
     void aDisadvantagedPupilWithSendIsRaisedByBothAndByAWorkplaceExperienceWhereBenchmark6IsDue() {
-        PupilProgress pupil = new PupilProgress(1, 11, 4, 0, false, 0, true, true, false);
+        PupilProgress pupil = new PupilProgress(1, 11, 4, 0, false, 0, true, true, false, EncounterTarget.SEVEN);
 
         assertThat(pupil.share(WEIGHTS)).isEqualTo(1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, null)).isEqualTo(3 * 1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, EncounterType.CAREERS_TALK)).isEqualTo(3 * 1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT)).isEqualTo((3 + 1) * 1.75);
-        assertThat(new PupilProgress(2, 9, 2, 0, false, 0, true, true, false)
+        assertThat(new PupilProgress(2, 9, 2, 0, false, 0, true, true, false, EncounterTarget.SEVEN)
                         .valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT))
                 .as("Year 9: Benchmark 6 not due")
                 .isEqualTo(3 * 1.75);
@@ -145,7 +154,8 @@ class PupilProgressTest {
         assertThat(disadvantaged.valueOfNext(noDisadvantage, null)).isEqualTo(other.valueOfNext(noDisadvantage, null));
         assertThat(pupil(9, 4, 1, false, 0, false).valueOfNext(nothingBeyond, null))
                 .isZero();
-        assertThat(new PupilProgress(3, 10, 3, 0, false, 0, false, false, true).valueOfNext(WEIGHTS, null))
+        assertThat(new PupilProgress(3, 10, 3, 0, false, 0, false, false, true, EncounterTarget.SEVEN)
+                        .valueOfNext(WEIGHTS, null))
                 .as("EAL is off by default")
                 .isEqualTo(3.0);
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
+import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -27,7 +29,8 @@ class RequestPlanTest {
                     workplace,
                     false,
                     false,
-                    false));
+                    false,
+                    EncounterTarget.SEVEN));
         }
         return pupils;
     }
@@ -38,7 +41,8 @@ class RequestPlanTest {
         school.addAll(pupils(8, 30, 1, 0));
         school.addAll(pupils(11, 12, 1, 0));
 
-        List<RequestPlan.Proposal> plan = RequestPlan.propose(school, Map.of(), Map.of(), MONDAY);
+        List<RequestPlan.Proposal> plan =
+                RequestPlan.propose(school, Map.of(), Map.of(), SchoolCalendar.ENGLAND, MONDAY);
 
         assertThat(plan)
                 .extracting(RequestPlan.Proposal::what)
@@ -57,7 +61,8 @@ class RequestPlanTest {
     void placesTheSchoolHasAskedForAlreadyAreNotAskedForAgain() {
         Map<Integer, Map<RequestPlan.Need, Integer>> open = Map.of(8, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 60));
 
-        List<RequestPlan.Proposal> plan = RequestPlan.propose(pupils(8, 95, 0, 0), open, Map.of(), MONDAY);
+        List<RequestPlan.Proposal> plan =
+                RequestPlan.propose(pupils(8, 95, 0, 0), open, Map.of(), SchoolCalendar.ENGLAND, MONDAY);
 
         assertThat(plan)
                 .extracting(RequestPlan.Proposal::what)
@@ -65,7 +70,11 @@ class RequestPlanTest {
         assertThat(plan.getFirst().why())
                 .isEqualTo("95 pupils have no encounter this year; your open requests ask for 60 of them");
         assertThat(RequestPlan.propose(
-                        pupils(8, 95, 0, 0), Map.of(8, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 95)), Map.of(), MONDAY))
+                        pupils(8, 95, 0, 0),
+                        Map.of(8, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 95)),
+                        Map.of(),
+                        SchoolCalendar.ENGLAND,
+                        MONDAY))
                 .isEmpty();
     }
 
@@ -75,7 +84,8 @@ class RequestPlanTest {
                 RequestPlan.Need.FIRST_THIS_YEAR,
                 new RequestPlan.Usual(EncounterType.MOCK_INTERVIEWS, 12, true, false, true));
 
-        List<RequestPlan.Proposal> plan = RequestPlan.propose(pupils(12, 30, 0, 1), Map.of(), usual, MONDAY);
+        List<RequestPlan.Proposal> plan =
+                RequestPlan.propose(pupils(12, 30, 0, 1), Map.of(), usual, SchoolCalendar.ENGLAND, MONDAY);
 
         assertThat(plan).singleElement().satisfies(p -> {
             assertThat(p.what()).isEqualTo("3 sessions of mock interviews for 10 pupils of Year 12 each");
@@ -88,11 +98,15 @@ class RequestPlanTest {
         List<PupilProgress> school = new ArrayList<>(pupils(9, 10, 0, 0));
         // Year 9s who missed Year 8: one this year, still one behind
         for (int i = 0; i < 40; i++) {
-            school.add(new PupilProgress(5000 + i, 9, 1, 1, false, 0, false, false, false));
+            school.add(new PupilProgress(5000 + i, 9, 1, 1, false, 0, false, false, false, EncounterTarget.SEVEN));
         }
 
-        List<RequestPlan.Proposal> plan =
-                RequestPlan.propose(school, Map.of(9, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 25)), Map.of(), MONDAY);
+        List<RequestPlan.Proposal> plan = RequestPlan.propose(
+                school,
+                Map.of(9, Map.of(RequestPlan.Need.FIRST_THIS_YEAR, 25)),
+                Map.of(),
+                SchoolCalendar.ENGLAND,
+                MONDAY);
 
         assertThat(plan)
                 .extracting(RequestPlan.Proposal::need, RequestPlan.Proposal::what)
@@ -106,8 +120,9 @@ class RequestPlanTest {
     @Test
     void pupilsBookedOrWithOneThisYearNeedNothing() {
         List<PupilProgress> school = new ArrayList<>(pupils(9, 20, 1, 0));
-        school.add(new PupilProgress(1, 9, 2, 0, true, 0, false, false, false));
+        school.add(new PupilProgress(1, 9, 2, 0, true, 0, false, false, false, EncounterTarget.SEVEN));
 
-        assertThat(RequestPlan.propose(school, Map.of(), Map.of(), MONDAY)).isEmpty();
+        assertThat(RequestPlan.propose(school, Map.of(), Map.of(), SchoolCalendar.ENGLAND, MONDAY))
+                .isEmpty();
     }
 }

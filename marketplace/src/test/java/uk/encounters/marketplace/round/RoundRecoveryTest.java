@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -55,7 +56,8 @@ class RoundRecoveryTest {
         RoundHub hub = bench.hub();
         // what an instance that died mid-solve leaves: the round marked solving, and the hub's lock free
         RoundRepository rounds = new RoundRepository(db.dsl());
-        long roundId = rounds.create(hub.id(), RoundSolver.nextHorizon(RoundHub.TODAY), "weekly", null);
+        long roundId = rounds.create(
+                hub.id(), RoundSolver.nextHorizon(SchoolCalendar.ENGLAND, RoundHub.TODAY), "weekly", null);
         rounds.startSolving(roundId, null, 30, Map.of());
 
         try (RoundLock solvingElsewhere =

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -43,7 +44,7 @@ class RoundReviewTest {
     @Test
     void demandAgainstSupplyShowsTheMockInterviewsNobodyOffers() {
         RoundHub hub = bench.hub();
-        Horizon horizon = RoundSolver.nextHorizon(TODAY);
+        Horizon horizon = RoundSolver.nextHorizon(SchoolCalendar.ENGLAND, TODAY);
 
         RoundMarket.Overview market = RoundMarket.of(db.dsl(), hub.id(), horizon, TODAY);
 
@@ -324,7 +325,10 @@ class RoundReviewTest {
                                         new RoundProblem.Scope(
                                                 hub.id(),
                                                 round.id(),
-                                                Horizon.between(round.horizonStart(), round.horizonEnd()),
+                                                Horizon.between(
+                                                        SchoolCalendar.ENGLAND,
+                                                        round.horizonStart(),
+                                                        round.horizonEnd()),
                                                 TODAY,
                                                 null),
                                         uk.encounters.matcher.solver.MatchingWeights.defaultWeights()))
@@ -348,7 +352,11 @@ class RoundReviewTest {
         var problem = new RoundProblem(db.dsl())
                 .load(
                         new RoundProblem.Scope(
-                                hub.id(), null, Horizon.between(first.horizonStart(), first.horizonEnd()), TODAY, null),
+                                hub.id(),
+                                null,
+                                Horizon.between(SchoolCalendar.ENGLAND, first.horizonStart(), first.horizonEnd()),
+                                TODAY,
+                                null),
                         uk.encounters.matcher.solver.MatchingWeights.defaultWeights());
 
         assertThat(problem.sessions()).filteredOn(s -> s.pinned()).hasSize(3);

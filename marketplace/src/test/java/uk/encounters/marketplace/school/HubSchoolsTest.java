@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.register.RegisterExcerpt;
 import uk.encounters.marketplace.register.RegisterFile;
@@ -128,7 +129,8 @@ class HubSchoolsTest {
     void noSchoolLeavesWhileTheHubsRoundIsOpenNorFromAHubItIsNotIn() {
         long hub = data.hub("Round hub");
         long schoolId = ((HubSchools.Added.Done) schools.add(COORDINATOR, hub, 136634)).schoolId();
-        new RoundRepository(db.dsl()).create(hub, Horizon.schoolWeeks(TODAY, 6), "weekly", null);
+        new RoundRepository(db.dsl())
+                .create(hub, Horizon.schoolWeeks(SchoolCalendar.ENGLAND, TODAY, 6), "weekly", null);
 
         assertThat(schools.remove(COORDINATOR, hub, schoolId, TODAY)).contains(HubSchools.Blocked.ROUND_OPEN);
         assertThat(schools.remove(COORDINATOR, data.hub("Stranger hub"), schoolId, TODAY))

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.Invitations;
+import uk.encounters.marketplace.calendar.BankHolidayRepository;
 import uk.encounters.marketplace.hub.HubCreation;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
@@ -35,6 +36,7 @@ public final class AdminFeature {
                         app.hubChoices())
                 .mount(routes);
         new RegisterRoutes(new EstablishmentRegister(dsl), app.blocking(), app.templates()).mount(routes);
+        new BankHolidayRoutes(new BankHolidayRepository(dsl), app.blocking(), app.templates()).mount(routes);
         new PrivacyRoutes(
                         new SubjectAccess(dsl, app.clock()),
                         new Erasure(dsl, app.clock()),

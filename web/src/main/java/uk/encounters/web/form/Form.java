@@ -276,6 +276,11 @@ public final class Form {
         return chosen;
     }
 
+    /** Every value sent under {@code name} (hidden fields carrying a list), as sent: check each before use. */
+    public List<String> all(String name) {
+        return attributes.getAll(name);
+    }
+
     /** Keeps the first message for a field: it is the one to fix first. */
     public void error(String field, String message) {
         errors.putIfAbsent(field, message);

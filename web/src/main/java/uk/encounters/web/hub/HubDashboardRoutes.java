@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.hub.EmployerFatigue;
 import uk.encounters.marketplace.hub.HubFigures;
@@ -40,6 +41,7 @@ public final class HubDashboardRoutes {
     public record DashboardPage(
             Hub hub,
             String year,
+            EncounterTarget target,
             HubProgress progress,
             List<Integer> yearGroups,
             List<EmployerFatigue> employers,
@@ -54,6 +56,7 @@ public final class HubDashboardRoutes {
 
     private final HubFigures figures;
     private final OrganisationJoinRepository joins;
+    private final HubCalendarSettings calendars;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -62,12 +65,14 @@ public final class HubDashboardRoutes {
     public HubDashboardRoutes(
             HubFigures figures,
             OrganisationJoinRepository joins,
+            HubCalendarSettings calendars,
             Blocking blocking,
             Templates templates,
             Clock clock,
             PathEntity<Hub> hub) {
         this.figures = figures;
         this.joins = joins;
+        this.calendars = calendars;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -95,11 +100,13 @@ public final class HubDashboardRoutes {
         Future<SupplyGaps> gaps = blocking.start(() -> figures.supplyGaps(hubId, today));
         // SMEs rarely sign in, so requests to join their organisation are mostly the coordinator's to decide
         Future<Integer> joining = blocking.start(() -> joins.countPendingInHub(hubId));
+        Future<EncounterTarget> target = blocking.start(() -> calendars.targetOf(hubId));
         List<EmployerFatigue> employers = asked.await();
         int waiting = joining.await();
         DashboardPage page = new DashboardPage(
                 shown,
                 AcademicYear.containing(today).label(),
+                target.await(),
                 progress.await(),
                 IntStream.rangeClosed(EncounterTarget.FIRST_YEAR_GROUP, EncounterTarget.LAST_YEAR_GROUP)
                         .boxed()

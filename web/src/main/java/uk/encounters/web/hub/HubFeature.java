@@ -2,6 +2,7 @@ package uk.encounters.web.hub;
 
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
@@ -56,6 +57,7 @@ public final class HubFeature {
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
+        new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);
         new HubEmployerRoutes(
                         new EmployerRepository(dsl),
                         joins,
@@ -66,7 +68,15 @@ public final class HubFeature {
                         hub)
                 .mount(routes);
         roundRoutes(app, roundSolver, productName, hub).mount(routes);
-        new HubDashboardRoutes(new HubFigures(dsl), joins, blocking, app.templates(), app.clock(), hub).mount(routes);
+        new HubDashboardRoutes(
+                        new HubFigures(dsl),
+                        joins,
+                        new HubCalendarSettings(dsl),
+                        blocking,
+                        app.templates(),
+                        app.clock(),
+                        hub)
+                .mount(routes);
     }
 
     private static RoundRoutes roundRoutes(
@@ -82,8 +92,14 @@ public final class HubFeature {
                 "request",
                 blocking,
                 ctx -> review.request(PathId.required(ctx, "hubId"), PathId.required(ctx, "requestId")));
-        RoundPageReader pages =
-                new RoundPageReader(rounds, new RoundMarket(dsl), review, blocking, app.templates(), app.clock());
+        RoundPageReader pages = new RoundPageReader(
+                rounds,
+                new RoundMarket(dsl),
+                review,
+                new HubCalendarSettings(dsl),
+                blocking,
+                app.templates(),
+                app.clock());
         RoundRunning running = new RoundRunning(
                 rounds,
                 roundSolver,

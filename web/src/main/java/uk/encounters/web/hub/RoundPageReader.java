@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundMarket;
@@ -103,6 +105,7 @@ public final class RoundPageReader {
     private final RoundRepository rounds;
     private final RoundMarket market;
     private final RoundReview review;
+    private final HubCalendarSettings calendars;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -111,12 +114,14 @@ public final class RoundPageReader {
             RoundRepository rounds,
             RoundMarket market,
             RoundReview review,
+            HubCalendarSettings calendars,
             Blocking blocking,
             Templates templates,
             Clock clock) {
         this.rounds = rounds;
         this.market = market;
         this.review = review;
+        this.calendars = calendars;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -132,9 +137,10 @@ public final class RoundPageReader {
     RoundPage read(Hub hub, Optional<Round> round, Form form) {
         LocalDate today = LocalDate.now(clock);
         long hubId = hub.id();
+        SchoolCalendar calendar = blocking.call(() -> calendars.calendarOf(hubId));
         Horizon horizon = round.filter(Round::open)
-                .map(r -> Horizon.between(r.horizonStart(), r.horizonEnd()))
-                .orElse(RoundSolver.nextHorizon(today));
+                .map(r -> Horizon.between(calendar, r.horizonStart(), r.horizonEnd()))
+                .orElse(RoundSolver.nextHorizon(calendar, today));
         // The page's parts are independent: each is read at once, on its own connection, so the
         // page takes as long as the slowest rather than the sum.
         var overview = blocking.start(() -> market.overview(hubId, horizon, today));

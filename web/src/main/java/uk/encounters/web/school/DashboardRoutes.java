@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.request.RequestPlan;
@@ -15,7 +17,7 @@ import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
 
 /**
- * The school's progress towards seven encounters and Benchmarks 5 and 6, by year group, as figures
+ * The school's progress towards its hub's target (seven encounters or four) and Benchmarks 5 and 6, by year group, as figures
  * and as a chart readable without JavaScript, and what to request next to close the gaps
  * ({@link RequestPlan}).
  */
@@ -24,6 +26,7 @@ public final class DashboardRoutes {
     public record DashboardPage(
             long schoolId,
             String year,
+            EncounterTarget target,
             List<YearGroupProgress> years,
             List<Bar> bars,
             List<RequestPlan.Proposal> proposals) {}
@@ -45,14 +48,21 @@ public final class DashboardRoutes {
 
     private final ProgressSummaries summaries;
     private final RequestPlan plan;
+    private final HubCalendarSettings calendars;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
 
     public DashboardRoutes(
-            ProgressSummaries summaries, RequestPlan plan, Blocking blocking, Templates templates, Clock clock) {
+            ProgressSummaries summaries,
+            RequestPlan plan,
+            HubCalendarSettings calendars,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
         this.summaries = summaries;
         this.plan = plan;
+        this.calendars = calendars;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -71,6 +81,7 @@ public final class DashboardRoutes {
         DashboardPage page = new DashboardPage(
                 schoolId,
                 AcademicYear.containing(today).label(),
+                blocking.call(() -> calendars.targetOfSchool(schoolId)),
                 years,
                 bars(years),
                 blocking.call(() -> plan.forSchool(schoolId, today)));

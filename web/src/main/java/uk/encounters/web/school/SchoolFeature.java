@@ -3,6 +3,7 @@ package uk.encounters.web.school;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.PupilChanges;
@@ -34,7 +35,13 @@ public final class SchoolFeature {
         RequestPlan plan = new RequestPlan(dsl);
         RequestChanges requestChanges = new RequestChanges(dsl);
         new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
-        new DashboardRoutes(new ProgressSummaries(dsl), plan, app.blocking(), app.templates(), app.clock())
+        new DashboardRoutes(
+                        new ProgressSummaries(dsl),
+                        plan,
+                        new HubCalendarSettings(dsl),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
                 .mount(routes);
         new SchoolBookingRoutes(
                         new SchoolBookingRepository(dsl),

@@ -72,6 +72,8 @@ class DashboardRoutesTest {
                 .containsPattern("Year 11</th><td class=\"numeric\">4</td><td class=\"numeric\">20</td>"
                         + "<td class=\"numeric\">100%</td><td class=\"numeric\">100%</td><td class=\"numeric\">0%</td>")
                 .contains("<svg role=\"img\"")
+                .contains("The hub's target: seven encounters")
+                .contains("Year 7 one, Year 8 two")
                 .contains("2 sessions of careers talk for 20 pupils of Year 9 each")
                 .contains("A workplace visit for 4 pupils of Year 11");
 

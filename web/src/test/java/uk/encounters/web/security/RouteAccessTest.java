@@ -150,7 +150,10 @@ class RouteAccessTest {
                 String.valueOf(new uk.encounters.marketplace.round.RoundRepository(db.dsl())
                         .create(
                                 hubA,
-                                uk.encounters.marketplace.calendar.Horizon.schoolWeeks(LocalDate.of(2026, 11, 30), 6),
+                                uk.encounters.marketplace.calendar.Horizon.schoolWeeks(
+                                        uk.encounters.marketplace.calendar.SchoolCalendar.ENGLAND,
+                                        LocalDate.of(2026, 11, 30),
+                                        6),
                                 "weekly",
                                 null)));
 
