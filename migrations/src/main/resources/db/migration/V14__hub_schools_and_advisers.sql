@@ -65,3 +65,12 @@ alter table user_scope add constraint user_scope_matches_role_ck check (
 alter table school add column digest_to_advisers boolean not null default false;
 -- the employer the school is linked with (often the adviser's own): matching prefers it for the school
 alter table school add column linked_employer_id bigint constraint school_linked_employer_fk references employer (id);
+
+-- The English Indices of Deprivation by neighbourhood (LSOA), as an administrator last loaded them:
+-- a school's decile comes from its register neighbourhood, and deciles 1-2 make it a cold spot.
+create table neighbourhood_deprivation (
+    lsoa_code   varchar(12) constraint neighbourhood_deprivation_pk primary key,
+    imd_decile  smallint    not null,
+    loaded_at   timestamptz not null default now(),
+    constraint neighbourhood_deprivation_decile_ck check (imd_decile between 1 and 10)
+);

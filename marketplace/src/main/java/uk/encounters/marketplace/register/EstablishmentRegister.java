@@ -1,10 +1,15 @@
 package uk.encounters.marketplace.register;
 
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.ESTABLISHMENT;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
+import static uk.encounters.marketplace.jooq.Tables.NEIGHBOURHOOD_DEPRIVATION;
 import static uk.encounters.marketplace.jooq.Tables.REGISTER_LOAD;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
@@ -115,6 +120,68 @@ public final class EstablishmentRegister {
     private static <T> Map<Field<T>, Field<T>> setting(Field<?> column) {
         Field<T> field = (Field<T>) column;
         return Map.of(field, excluded(field));
+    }
+
+    /** The indices of deprivation in use: how many neighbourhoods, and when they were loaded. */
+    public record DeprivationLoad(int neighbourhoods, OffsetDateTime loadedAt) {}
+
+    /**
+     * Loads the indices of deprivation, in one transaction: each neighbourhood's decile replaces the
+     * one held, and every school whose register neighbourhood is listed takes its decile, so the
+     * hub's cold spots follow the newest indices.
+     */
+    public void loadDeprivation(Actor actor, DeprivationFile file, String fileName) {
+        if (!file.loadable()) {
+            throw new IllegalArgumentException("The deprivation file has problems and cannot be loaded");
+        }
+        dsl.transaction(c -> {
+            DSLContext tx = c.dsl();
+            List<Map.Entry<String, Short>> rows = List.copyOf(file.deciles().entrySet());
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                var insert = tx.insertInto(
+                        NEIGHBOURHOOD_DEPRIVATION,
+                        NEIGHBOURHOOD_DEPRIVATION.LSOA_CODE,
+                        NEIGHBOURHOOD_DEPRIVATION.IMD_DECILE);
+                for (var row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
+                    insert = insert.values(row.getKey(), row.getValue());
+                }
+                insert.onConflict(NEIGHBOURHOOD_DEPRIVATION.LSOA_CODE)
+                        .doUpdate()
+                        .set(NEIGHBOURHOOD_DEPRIVATION.IMD_DECILE, excluded(NEIGHBOURHOOD_DEPRIVATION.IMD_DECILE))
+                        .set(NEIGHBOURHOOD_DEPRIVATION.LOADED_AT, OffsetDateTime.now())
+                        .execute();
+            }
+            int schools = tx.update(SCHOOL)
+                    .set(SCHOOL.DEPRIVATION_DECILE, deprivationDecile(SCHOOL.URN))
+                    .where(SCHOOL.URN.in(select(ESTABLISHMENT.URN)
+                            .from(ESTABLISHMENT)
+                            .join(NEIGHBOURHOOD_DEPRIVATION)
+                            .on(NEIGHBOURHOOD_DEPRIVATION.LSOA_CODE.eq(ESTABLISHMENT.LSOA_CODE))))
+                    .execute();
+            new AuditLog(tx)
+                    .record(
+                            actor,
+                            "deprivation_loaded",
+                            null,
+                            null,
+                            Map.of("file", fileName, "neighbourhoods", rows.size(), "schools", schools));
+        });
+    }
+
+    /** The decile of the register neighbourhood of the school with this URN; null when either is unknown. */
+    public static Field<Short> deprivationDecile(Field<Integer> urn) {
+        return field(select(NEIGHBOURHOOD_DEPRIVATION.IMD_DECILE)
+                .from(ESTABLISHMENT)
+                .join(NEIGHBOURHOOD_DEPRIVATION)
+                .on(NEIGHBOURHOOD_DEPRIVATION.LSOA_CODE.eq(ESTABLISHMENT.LSOA_CODE))
+                .where(ESTABLISHMENT.URN.eq(urn)));
+    }
+
+    public Optional<DeprivationLoad> deprivationLoad() {
+        return dsl.select(count(), max(NEIGHBOURHOOD_DEPRIVATION.LOADED_AT))
+                .from(NEIGHBOURHOOD_DEPRIVATION)
+                .fetchOptional(mapping(DeprivationLoad::new))
+                .filter(l -> l.neighbourhoods() > 0);
     }
 
     public Optional<Load> latestLoad() {

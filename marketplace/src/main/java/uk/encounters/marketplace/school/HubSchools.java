@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.Role;
@@ -144,7 +145,7 @@ public final class HubSchools {
         });
     }
 
-    /** What the register says of a school: its name, kind, place and free school meals share. */
+    /** What the register says of a school: its name, kind, place, free school meals share and deprivation. */
     private static Map<Field<?>, Object> registerFields(EstablishmentRecord establishment, SchoolPhase phase) {
         Map<Field<?>, Object> fields = new HashMap<>();
         fields.put(SCHOOL.NAME, establishment.getName());
@@ -153,6 +154,9 @@ public final class HubSchools {
         fields.put(SCHOOL.LATITUDE, establishment.getLatitude());
         fields.put(SCHOOL.LONGITUDE, establishment.getLongitude());
         fields.put(SCHOOL.FREE_SCHOOL_MEALS_PERCENT, establishment.getFreeSchoolMealsPercent());
+        // a cold spot or not, by the neighbourhood's decile when the indices of deprivation are loaded
+        fields.put(
+                SCHOOL.DEPRIVATION_DECILE, EstablishmentRegister.deprivationDecile(DSL.inline(establishment.getUrn())));
         return fields;
     }
 

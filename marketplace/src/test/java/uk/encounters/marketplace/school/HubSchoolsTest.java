@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.calendar.SchoolCalendar;
+import uk.encounters.marketplace.register.DeprivationFile;
 import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.register.RegisterExcerpt;
 import uk.encounters.marketplace.register.RegisterFile;
@@ -123,6 +124,27 @@ class HubSchoolsTest {
         assertThat(moved.getHubId()).isEqualTo(next);
         assertThat(moved.getLeftHubId()).isNull();
         assertThat(schools.leavers(hub)).isEmpty();
+    }
+
+    @Test
+    void theIndicesOfDeprivationMakeASchoolInADeprivedNeighbourhoodAColdSpot() {
+        long hub = data.hub("Deprivation hub");
+        long noelBaker = ((HubSchools.Added.Done) schools.add(COORDINATOR, hub, 143853)).schoolId();
+        assertThat(decileOf(noelBaker)).as("no indices loaded yet").isNull();
+
+        new EstablishmentRegister(db.dsl())
+                .loadDeprivation(COORDINATOR, DeprivationFile.read(RegisterExcerpt.derbyDeprivation()), "imd.csv");
+
+        assertThat(decileOf(noelBaker)).isEqualTo((short) 2);
+        assertThat(ColdSpot.is(2)).isTrue();
+        long leesBrook = ((HubSchools.Added.Done) schools.add(COORDINATOR, data.hub("Later hub"), 143934)).schoolId();
+        assertThat(decileOf(leesBrook)).isEqualTo((short) 6);
+        assertThat(new EstablishmentRegister(db.dsl()).deprivationLoad())
+                .hasValueSatisfying(l -> assertThat(l.neighbourhoods()).isEqualTo(151));
+    }
+
+    private static Short decileOf(long schoolId) {
+        return db.dsl().fetchValue(SCHOOL.DEPRIVATION_DECILE, SCHOOL.ID.eq(schoolId));
     }
 
     @Test
