@@ -2,8 +2,6 @@ package uk.encounters.marketplace.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
-import static uk.encounters.marketplace.jooq.Tables.REQUEST;
-import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.employer.EmployerRepository;
-import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.Location;
@@ -36,18 +33,18 @@ class GapsNearbyTest {
     static void derbyAndSheffieldSchools() {
         TestData data = new TestData(db.dsl());
         hub = data.hub("Gaps nearby hub");
-        long bemrose = school(data, "Bemrose School", "DE23 6AA", 52.900, -1.490);
-        long derbyMoor = school(data, "Derby Moor Academy", "DE23 8ZX", 52.896, -1.510);
-        long cityCentre = school(data, "City Centre School", "DE1 1AA", 52.922, -1.476);
-        long sheffield = school(data, "Sheffield Park Academy", "S1 2AA", 53.381, -1.470);
-        long unplaced = school(data, "Secret Location School", null, null, null);
+        long bemrose = data.school(hub, "Bemrose School", "DE23 6AA", 52.900, -1.490);
+        long derbyMoor = data.school(hub, "Derby Moor Academy", "DE23 8ZX", 52.896, -1.510);
+        long cityCentre = data.school(hub, "City Centre School", "DE1 1AA", 52.922, -1.476);
+        long sheffield = data.school(hub, "Sheffield Park Academy", "S1 2AA", 53.381, -1.470);
+        long unplaced = data.school(hub, "Secret Location School", null, null, null);
 
-        request(bemrose, 8, "careers_talk", 4, "Manufacturing", false);
-        request(derbyMoor, 9, "careers_talk", 3, "Manufacturing", false);
-        request(cityCentre, 10, "work_experience", 2, null, false);
-        request(sheffield, 12, "careers_talk", 6, null, false);
-        request(sheffield, 13, "online_insight", 1, null, true);
-        request(unplaced, 7, "careers_talk", 9, null, false);
+        data.openRequest(bemrose, 8, "careers_talk", 4, "Manufacturing", false, DECEMBER);
+        data.openRequest(derbyMoor, 9, "careers_talk", 3, "Manufacturing", false, DECEMBER);
+        data.openRequest(cityCentre, 10, "work_experience", 2, null, false, DECEMBER);
+        data.openRequest(sheffield, 12, "careers_talk", 6, null, false, DECEMBER);
+        data.openRequest(sheffield, 13, "online_insight", 1, null, true, DECEMBER);
+        data.openRequest(unplaced, 7, "careers_talk", 9, null, false, DECEMBER);
 
         sheffieldEmployer = data.employer(hub, "Steel Works Ltd");
         db.dsl()
@@ -112,52 +109,11 @@ class GapsNearbyTest {
         TestData data = new TestData(db.dsl());
         long busy = data.hub("Busy hub");
         for (int year = 7; year <= 13; year++) {
-            long school = schoolOf(data, busy, "School " + year, "DE23 1A" + (char) ('A' + year), 52.9, -1.49);
-            request(
-                    school,
-                    year,
-                    year % 2 == 0 ? "careers_talk" : "mentoring",
-                    year,
-                    "Year " + year + " sector",
-                    false);
+            long school = data.school(busy, "School " + year, "DE23 1A" + (char) ('A' + year), 52.9, -1.49);
+            String type = year % 2 == 0 ? "careers_talk" : "mentoring";
+            data.openRequest(school, year, type, year, "Year " + year + " sector", false, DECEMBER);
         }
 
         assertThat(GapsNearby.forHub(db.dsl(), busy, TODAY).near("DE23")).hasSize(GapsNearby.MAX_SHOWN);
-    }
-
-    private static long school(TestData data, String name, String postcode, Double latitude, Double longitude) {
-        return schoolOf(data, hub, name, postcode, latitude, longitude);
-    }
-
-    private static long schoolOf(
-            TestData data, long hubId, String name, String postcode, Double latitude, Double longitude) {
-        long id = data.school(hubId, name);
-        db.dsl()
-                .update(SCHOOL)
-                .set(SCHOOL.POSTCODE, postcode)
-                .set(SCHOOL.LATITUDE, latitude)
-                .set(SCHOOL.LONGITUDE, longitude)
-                .where(SCHOOL.ID.eq(id))
-                .execute();
-        return id;
-    }
-
-    private static void request(long school, int year, String type, int units, String sectors, boolean online) {
-        boolean placement = type.equals("work_experience");
-        db.dsl()
-                .insertInto(REQUEST)
-                .set(REQUEST.SCHOOL_ID, school)
-                .set(REQUEST.YEAR_GROUP, (short) year)
-                .set(REQUEST.ENCOUNTER_TYPE, type)
-                .set(REQUEST.PUPILS, placement ? units : 30)
-                .set(REQUEST.SESSIONS, placement ? 1 : units)
-                .set(REQUEST.WINDOW_START, DECEMBER)
-                .set(REQUEST.WINDOW_END, DECEMBER.plusWeeks(3))
-                .set(REQUEST.PREFERRED_SECTORS, sectors)
-                .set(REQUEST.IN_SCHOOL, !online && !placement)
-                .set(REQUEST.AT_WORKPLACE, placement)
-                .set(REQUEST.ONLINE, online)
-                .set(REQUEST.STATUS, RequestStatus.OPEN)
-                .execute();
     }
 }
