@@ -22,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.matcher.domain.Location;
 
 /**
  * Organisations, one record each. An organisation merged into another keeps its row (so old
@@ -43,6 +44,16 @@ public final class EmployerRepository {
                 .from(EMPLOYER)
                 .where(EMPLOYER.ID.eq(employerId))
                 .fetchOptional(EmployerRepository::employer);
+    }
+
+    /** Where the organisation is, as matching measures its travel; empty when that is not known. */
+    public Optional<Location> findLocation(long employerId) {
+        return dsl.select(EMPLOYER.LATITUDE, EMPLOYER.LONGITUDE)
+                .from(EMPLOYER)
+                .where(EMPLOYER.ID.eq(employerId))
+                .and(EMPLOYER.LATITUDE.isNotNull())
+                .and(EMPLOYER.LONGITUDE.isNotNull())
+                .fetchOptional(mapping(Location::new));
     }
 
     /** The record that stands for this one now: itself, or the one it was merged into. */
@@ -291,15 +302,15 @@ public final class EmployerRepository {
     }
 
     /** The average position of some of the hub's schools; both null when none of them has one. */
-    private record Location(Double latitude, Double longitude) {}
+    private record AveragePosition(Double latitude, Double longitude) {}
 
     /** The hub's schools in the postcode's district, or all its schools when none is there. */
-    private Location approximateLocation(long hubId, String district) {
-        Location inDistrict = schoolsAverage(hubId, SCHOOL.POSTCODE.like(district + " %"));
+    private AveragePosition approximateLocation(long hubId, String district) {
+        AveragePosition inDistrict = schoolsAverage(hubId, SCHOOL.POSTCODE.like(district + " %"));
         return inDistrict.latitude() != null ? inDistrict : schoolsAverage(hubId, DSL.noCondition());
     }
 
-    private Location schoolsAverage(long hubId, Condition which) {
+    private AveragePosition schoolsAverage(long hubId, Condition which) {
         return dsl.select(
                         avg(SCHOOL.LATITUDE).cast(Double.class),
                         avg(SCHOOL.LONGITUDE).cast(Double.class))
@@ -307,7 +318,7 @@ public final class EmployerRepository {
                 .where(SCHOOL.HUB_ID.eq(hubId))
                 .and(SCHOOL.LATITUDE.isNotNull())
                 .and(which)
-                .fetchOne(mapping(Location::new));
+                .fetchOne(mapping(AveragePosition::new));
     }
 
     private static Employer employer(org.jooq.Record r) {

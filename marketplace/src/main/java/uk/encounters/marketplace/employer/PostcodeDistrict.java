@@ -12,6 +12,7 @@ public final class PostcodeDistrict {
 
     // outward code: area letters, district digit, optional digit or letter; inward: digit, two letters
     private static final Pattern SHAPE = Pattern.compile("^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$");
+    private static final Pattern OUTWARD = Pattern.compile("^[A-Z]{1,2}[0-9][0-9A-Z]?$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
 
@@ -21,6 +22,19 @@ public final class PostcodeDistrict {
     public static Optional<String> normalisePostcode(String typed) {
         var match = SHAPE.matcher(compact(typed));
         return match.matches() ? Optional.of(match.group(1) + " " + match.group(2)) : Optional.empty();
+    }
+
+    /**
+     * The district of a whole postcode or of its first half as typed ("de23 6aa", "DE23"); empty
+     * when it is neither.
+     */
+    public static Optional<String> typedDistrict(String typed) {
+        String compact = compact(typed);
+        var match = SHAPE.matcher(compact);
+        if (match.matches()) {
+            return Optional.of(match.group(1));
+        }
+        return OUTWARD.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
     }
 
     /**

@@ -6,7 +6,8 @@ import org.jooq.DSLContext;
 
 /**
  * The figures of a hub's dashboard, each read on its own: where its schools stand, how hard its
- * employers are asked, planned against delivered by week, and what to recruit.
+ * employers are asked, planned against delivered by week, and what to recruit (also as employers
+ * are shown it).
  */
 public final class HubFigures {
 
@@ -34,5 +35,10 @@ public final class HubFigures {
     /** What to recruit: the sessions wanted that no offer can give. */
     public SupplyGaps supplyGaps(long hubId, LocalDate today) {
         return SupplyGaps.forHub(dsl, hubId, today);
+    }
+
+    /** What to recruit, placed by district, for employers to see what is needed near them. */
+    public GapsNearby gapsNearby(long hubId, LocalDate today) {
+        return GapsNearby.forHub(dsl, hubId, today);
     }
 }

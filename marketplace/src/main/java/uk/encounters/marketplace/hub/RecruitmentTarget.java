@@ -33,6 +33,12 @@ public record RecruitmentTarget(
         reasons = List.copyOf(reasons);
     }
 
+    /** The same demand without the round's reasons, which name schools' cohorts: for employers' eyes. */
+    public RecruitmentTarget withoutReasons() {
+        return new RecruitmentTarget(
+                type, sectors, yearFrom, yearTo, area, withinKm, onlineOnly, needed, requests, schools, List.of());
+    }
+
     public String wording() {
         return needed + " more " + what() + " for " + yearGroups()
                 + (onlineOnly ? " online, for schools in " + area : " within " + kilometres() + " km of " + area);

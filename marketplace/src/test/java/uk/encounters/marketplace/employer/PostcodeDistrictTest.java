@@ -33,6 +33,16 @@ class PostcodeDistrictTest {
     }
 
     @Test
+    void aTypedDistrictIsAWholePostcodeOrItsFirstHalf() {
+        assertThat(PostcodeDistrict.typedDistrict("de23 6aa")).hasValue("DE23");
+        assertThat(PostcodeDistrict.typedDistrict(" de23 ")).hasValue("DE23");
+        assertThat(PostcodeDistrict.typedDistrict("SW1A")).hasValue("SW1A");
+        assertThat(PostcodeDistrict.typedDistrict("DE23 6")).isEmpty();
+        assertThat(PostcodeDistrict.typedDistrict("%")).isEmpty();
+        assertThat(PostcodeDistrict.typedDistrict("")).isEmpty();
+    }
+
+    @Test
     void freeMailDomainsIdentifyNoOrganisation() {
         assertThat(EmailDomains.organisationDomain("priya@Riverside-Precision.example"))
                 .hasValue("riverside-precision.example");

@@ -52,6 +52,18 @@ public final class TestData {
                 .getId();
     }
 
+    /** A school at a postcode and a position, any of them null when unknown. */
+    public long school(long hubId, String name, String postcode, Double latitude, Double longitude) {
+        long id = school(hubId, name);
+        dsl.update(SCHOOL)
+                .set(SCHOOL.POSTCODE, postcode)
+                .set(SCHOOL.LATITUDE, latitude)
+                .set(SCHOOL.LONGITUDE, longitude)
+                .where(SCHOOL.ID.eq(id))
+                .execute();
+        return id;
+    }
+
     public long pupil(long schoolId, int yearGroup) {
         return dsl.insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
                 .values(schoolId, "P" + sequence.incrementAndGet(), (short) yearGroup)
@@ -144,6 +156,32 @@ public final class TestData {
                         REQUEST.WINDOW_END,
                         REQUEST.STATUS)
                 .values(schoolId, (short) yearGroup, "careers_talk", 30, from, from.plusWeeks(4), status)
+                .returning(REQUEST.ID)
+                .fetchOne()
+                .getId();
+    }
+
+    /**
+     * An open request for {@code units} sessions of a type for three weeks from {@code from}
+     * (places, for work experience, which is at the workplace), preferring {@code sectors}
+     * (null for any); in school, or online only.
+     */
+    public long openRequest(
+            long schoolId, int yearGroup, String type, int units, String sectors, boolean online, LocalDate from) {
+        boolean placement = type.equals("work_experience");
+        return dsl.insertInto(REQUEST)
+                .set(REQUEST.SCHOOL_ID, schoolId)
+                .set(REQUEST.YEAR_GROUP, (short) yearGroup)
+                .set(REQUEST.ENCOUNTER_TYPE, type)
+                .set(REQUEST.PUPILS, placement ? units : 30)
+                .set(REQUEST.SESSIONS, placement ? 1 : units)
+                .set(REQUEST.WINDOW_START, from)
+                .set(REQUEST.WINDOW_END, from.plusWeeks(3))
+                .set(REQUEST.PREFERRED_SECTORS, sectors)
+                .set(REQUEST.IN_SCHOOL, !online && !placement)
+                .set(REQUEST.AT_WORKPLACE, placement)
+                .set(REQUEST.ONLINE, online)
+                .set(REQUEST.STATUS, RequestStatus.OPEN)
                 .returning(REQUEST.ID)
                 .fetchOne()
                 .getId();

@@ -11,6 +11,7 @@ import uk.encounters.marketplace.employer.JoinDecisions;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.VolunteerChanges;
 import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.marketplace.offer.PublicOffers;
@@ -41,6 +42,8 @@ public final class EmployerFeature {
         PathEntity<Employer> employer = new PathEntity<>(
                 "employer", app.blocking(), ctx -> employers.findById(PathId.required(ctx, "employerId")));
 
+        // one reading per hub for the public form and employers' pages alike
+        HubGaps hubGaps = new HubGaps(new HubFigures(dsl), app.blocking(), app.clock());
         new OfferFormRoutes(
                         new PublicOffers(dsl, app.clock()),
                         app.blocking(),
@@ -48,6 +51,7 @@ public final class EmployerFeature {
                         app.rateLimit(),
                         app.links(),
                         app.hubChoices(),
+                        hubGaps,
                         app.clock())
                 .mount(routes);
         EmployerChanges employerChanges = new EmployerChanges(dsl);
@@ -57,6 +61,7 @@ public final class EmployerFeature {
                 volunteers,
                 bookings,
                 new OrganisationJoinRepository(dsl, app.clock()),
+                hubGaps,
                 app.blocking(),
                 app.templates(),
                 app.clock());

@@ -83,10 +83,13 @@ public final class EmployerOfferRoutes {
         one.post("/status", this::processOfferStatus);
     }
 
+    /** With the defaults and the organisation's sector, or filled in from a supply gap's "Offer this" link. */
     public void initNewOffer(RoutingContext ctx) {
         Map<String, String> values = OfferFields.defaults(LocalDate.now(clock));
         values.put("sector", employer.of(ctx).sector());
-        showForm(ctx, 200, Form.withValues(values), null);
+        Form form = Form.withValues(values);
+        OfferForGap.fill(ctx.queryParams(), form);
+        showForm(ctx, 200, form, null);
     }
 
     public void initEditOffer(RoutingContext ctx) {

@@ -11,16 +11,20 @@ import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
+import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.employer.SiteDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.hub.GapsNearby;
 import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.matcher.domain.Location;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
 
 /**
  * The employer's own page: its offers, volunteers, bookings to come and delivered, requests to
- * join it, whether it has a calendar address, how often it may be asked, and its site's details.
+ * join it, whether it has a calendar address, how often it may be asked, its site's details,
+ * and what the hub's schools near it need.
  */
 public final class EmployerPageReader {
 
@@ -36,7 +40,8 @@ public final class EmployerPageReader {
             String joinAction,
             String askLimit,
             List<AskOption> askOptions,
-            SiteDetails site) {}
+            SiteDetails site,
+            OfferForGap.Needs needs) {}
 
     /** One choice of how often the organisation may be asked. */
     public record AskOption(int value, String label, boolean selected) {}
@@ -46,6 +51,7 @@ public final class EmployerPageReader {
     private final VolunteerRepository volunteers;
     private final EmployerBookingRepository bookings;
     private final OrganisationJoinRepository joins;
+    private final HubGaps hubGaps;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -56,6 +62,7 @@ public final class EmployerPageReader {
             VolunteerRepository volunteers,
             EmployerBookingRepository bookings,
             OrganisationJoinRepository joins,
+            HubGaps hubGaps,
             Blocking blocking,
             Templates templates,
             Clock clock) {
@@ -64,6 +71,7 @@ public final class EmployerPageReader {
         this.volunteers = volunteers;
         this.bookings = bookings;
         this.joins = joins;
+        this.hubGaps = hubGaps;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -85,6 +93,7 @@ public final class EmployerPageReader {
         long employerId = shown.id();
         LocalDate today = LocalDate.now(clock);
         int current = shown.maxAsksPerMonth();
+        OfferForGap.Needs needs = needs(shown);
         EmployerPage page = blocking.call(() -> new EmployerPage(
                 shown,
                 offers.findByEmployer(employerId),
@@ -101,7 +110,8 @@ public final class EmployerPageReader {
                 EmployerRoutes.ASK_LIMITS.stream()
                         .map(n -> new AskOption(n, EmployerRoutes.describe(n), n == current))
                         .toList(),
-                employers.findSiteDetails(employerId)));
+                employers.findSiteDetails(employerId),
+                needs));
         if (form.value("siteAddress") == null) {
             form.keep("siteAddress", page.site().address());
             form.keep("siteContactName", page.site().contactName());
@@ -109,5 +119,20 @@ public final class EmployerPageReader {
             form.keep("arrivalInstructions", page.site().arrivalInstructions());
         }
         templates.render(ctx, status, "employer/employer", shown.name(), page, form);
+    }
+
+    /**
+     * The hub's gaps near the organisation: from where matching places it, else from its
+     * postcode's district as a new employer there would be placed.
+     */
+    private OfferForGap.Needs needs(Employer shown) {
+        Optional<Location> at = blocking.call(() -> employers.findLocation(shown.id()));
+        GapsNearby gaps = hubGaps.of(shown.hubId());
+        String district = shown.postcode() == null ? null : PostcodeDistrict.of(shown.postcode());
+        List<GapsNearby.NearbyGap> near = at.isPresent()
+                ? gaps.near(at.get())
+                : district == null ? gaps.near((Location) null) : gaps.near(district);
+        return OfferForGap.needs(
+                district == null ? "you" : district, near, gap -> "/employers/" + shown.id() + "/offers/new?" + gap);
     }
 }

@@ -1,6 +1,8 @@
 package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
+import uk.encounters.marketplace.hub.GapsNearby;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.OfferSubmission;
@@ -27,13 +30,21 @@ import uk.encounters.web.security.Routes;
 /**
  * "Offer a talk": the one short public form through which an SME offers an encounter, with no
  * account, and the emailed link that confirms it. Defaults make a one-off careers talk a
- * one-minute job.
+ * one-minute job. Above it, a postcode typed shows what the hub's schools near it need, each
+ * with a link that opens the form filled in to offer exactly that.
  */
 public final class OfferFormRoutes {
 
-    /** The form; the offer's own fields read {@code choices}. */
+    /**
+     * The form; the offer's own fields read {@code choices}. {@code areas} are the hubs of the
+     * "what schools near you need" search, {@code needs} its answer (null until a postcode is typed).
+     */
     public record OfferFormPage(
-            OfferFields.Choices choices, List<SelectOptions.Option> sizes, List<SelectOptions.Option> hubs) {}
+            OfferFields.Choices choices,
+            List<SelectOptions.Option> sizes,
+            List<SelectOptions.Option> hubs,
+            List<SelectOptions.Option> areas,
+            OfferForGap.Needs needs) {}
 
     public record OfferSentPage(String email) {}
 
@@ -50,6 +61,7 @@ public final class OfferFormRoutes {
     private final RateLimit rateLimit;
     private final Links links;
     private final HubChoices hubChoices;
+    private final HubGaps hubGaps;
     private final Clock clock;
 
     public OfferFormRoutes(
@@ -59,9 +71,11 @@ public final class OfferFormRoutes {
             RateLimit rateLimit,
             Links links,
             HubChoices hubChoices,
+            HubGaps hubGaps,
             Clock clock) {
         this.publicOffers = publicOffers;
         this.hubChoices = hubChoices;
+        this.hubGaps = hubGaps;
         this.blocking = blocking;
         this.templates = templates;
         this.rateLimit = rateLimit;
@@ -78,8 +92,42 @@ public final class OfferFormRoutes {
         anyone.post("/offers/:offerId/confirm/:token", this::processOfferConfirmation);
     }
 
+    /**
+     * The form with its defaults, or filled from an "Offer this" link; with {@code near} (a
+     * postcode or district) and {@code area} (the hub, when there are several) in the address,
+     * also what the schools near there need, and the postcode and hub filled in.
+     */
     public void initOfferForm(RoutingContext ctx) {
-        showForm(ctx, 200, Form.withValues(OfferFields.defaults(LocalDate.now(clock))));
+        Form form = Form.ofQuery(ctx);
+        OfferFields.defaults(LocalDate.now(clock)).forEach(form::keep);
+        OfferForGap.fill(ctx.queryParams(), form);
+        OfferForGap.Needs needs = ctx.queryParams().contains("near") ? needs(form) : null;
+        showForm(ctx, form.hasErrors() ? 422 : 200, form, needs);
+    }
+
+    /** The search's answer, or null with a message beside each field to correct. */
+    private OfferForGap.Needs needs(Form form) {
+        List<HubRepository.Hub> hubs = hubChoices.all();
+        String typed = form.required("near", "Your postcode", 10);
+        Optional<String> district = PostcodeDistrict.typedDistrict(typed);
+        if (!typed.isEmpty() && !form.hasErrors() && district.isEmpty()) {
+            form.error("near", "Enter a postcode, like DE23 6AA, or its first half, like DE23");
+        }
+        if (hubs.isEmpty()) {
+            form.error("near", "No Careers Hub has been set up yet, so no school has asked");
+            return null;
+        }
+        List<String> hubIds = hubs.stream().map(h -> String.valueOf(h.id())).toList();
+        String hub = hubs.size() == 1 ? hubIds.getFirst() : form.choice("area", "Your area", hubIds);
+        if (form.hasErrors()) {
+            return null;
+        }
+        // the offer's own postcode: the whole one typed, else the district for the employer to finish
+        form.keep("postcode", PostcodeDistrict.normalisePostcode(typed).orElse(district.get()));
+        form.keep("hub", hub);
+        String search = "near=" + URLEncoder.encode(typed, StandardCharsets.UTF_8) + "&area=" + hub;
+        List<GapsNearby.NearbyGap> near = hubGaps.of(Long.parseLong(hub)).near(district.get());
+        return OfferForGap.needs(district.get(), near, gap -> "/offer-a-talk?" + search + "&" + gap + "#your-offer");
     }
 
     public void processOfferForm(RoutingContext ctx) {
@@ -91,7 +139,7 @@ public final class OfferFormRoutes {
         List<HubRepository.Hub> hubs = hubChoices.all();
         Optional<OfferSubmission> offer = read(form, email, hubs);
         if (offer.isEmpty()) {
-            showForm(ctx, 422, form);
+            showForm(ctx, 422, form, null);
             return;
         }
         Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
@@ -199,6 +247,13 @@ public final class OfferFormRoutes {
         return hubId;
     }
 
+    /** The hubs to choose among; none when there is only one, which is then taken as chosen. */
+    private static List<SelectOptions.Option> hubOptions(List<HubRepository.Hub> hubs, String chosen) {
+        return hubs.size() > 1
+                ? SelectOptions.of(hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, chosen)
+                : List.of();
+    }
+
     private static Map<String, String> sizeBands() {
         Map<String, String> bands = new LinkedHashMap<>();
         bands.put("micro", "1 to 9 people");
@@ -208,16 +263,15 @@ public final class OfferFormRoutes {
         return bands;
     }
 
-    private void showForm(RoutingContext ctx, int status, Form form) {
+    private void showForm(RoutingContext ctx, int status, Form form, OfferForGap.Needs needs) {
         Map<String, String> values = OfferFields.values(form);
         List<HubRepository.Hub> hubs = hubChoices.all();
         OfferFormPage page = new OfferFormPage(
                 OfferFields.choices(form),
                 SelectOptions.of(SIZE_BANDS, values.get("size")),
-                hubs.size() > 1
-                        ? SelectOptions.of(
-                                hubs, h -> String.valueOf(h.id()), HubRepository.Hub::name, values.get("hub"))
-                        : List.of());
+                hubOptions(hubs, values.get("hub")),
+                hubOptions(hubs, values.get("area")),
+                needs);
         templates.render(ctx, status, "employer/offer-form", "Offer a talk to local pupils", page, form);
     }
 }

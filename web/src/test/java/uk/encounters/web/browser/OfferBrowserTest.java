@@ -86,7 +86,7 @@ class OfferBrowserTest {
         new Select(driver.findElement(By.id("size"))).selectByValue("small");
         driver.findElement(By.id("topics")).sendKeys("What a machinist does all day");
         browser.screenshot("offer-form");
-        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        browser.clickThrough(By.cssSelector("#your-offer button[type=submit]"));
 
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
                 .contains("Enter a UK postcode");
@@ -97,7 +97,7 @@ class OfferBrowserTest {
         browser.screenshot("offer-form-error");
         driver.findElement(By.id("postcode")).clear();
         driver.findElement(By.id("postcode")).sendKeys("de24 8by");
-        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        browser.clickThrough(By.cssSelector("#your-offer button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("priya@peakprecision.example");
         assertThat(db.dsl().select(OFFER.STATUS).from(OFFER).fetchOne(0)).isEqualTo(OfferStatus.PENDING);
 
