@@ -2,6 +2,7 @@ package uk.encounters.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.ESTABLISHMENT;
+import static uk.encounters.marketplace.jooq.Tables.NEIGHBOURHOOD_DEPRIVATION;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,32 @@ class RegisterRoutesTest {
         assertThat(wrongFile.statusCode()).isEqualTo(422);
         assertThat(wrongFile.body())
                 .contains("This is not the register of establishments: it has no column EstablishmentName");
+    }
+
+    @Test
+    void theIndicesOfDeprivationLoadBesideTheRegisterAndAnotherFileIsRefused() {
+        Visitor ada = new Visitor(app).signIn("ada@admin.example", Accounts.PASSWORD);
+        ada.get("/admin/register");
+
+        var loaded = ada.upload(
+                "/admin/import/deprivation",
+                "deprivationFile",
+                "File_1_IoD2019.csv",
+                RegisterExcerpt.derbyDeprivation().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(loaded.statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchCount(NEIGHBOURHOOD_DEPRIVATION)).isEqualTo(151);
+        assertThat(ada.get("/admin/register").body())
+                .contains("Loaded the deprivation deciles of 151 neighbourhoods from File_1_IoD2019.csv")
+                .contains("In use: the deciles of 151 neighbourhoods");
+
+        var wrong = ada.upload(
+                "/admin/import/deprivation",
+                "deprivationFile",
+                "register.csv",
+                RegisterExcerpt.derby().getBytes(StandardCharsets.UTF_8));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("This is not file 1 of the indices of deprivation");
     }
 
     @Test

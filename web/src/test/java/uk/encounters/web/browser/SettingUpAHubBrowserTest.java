@@ -92,6 +92,12 @@ class SettingUpAHubBrowserTest {
         driver.findElement(By.id("file")).sendKeys(register.toAbsolutePath().toString());
         browser.clickThrough(By.xpath("//button[normalize-space()='Load the register']"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Loaded 117 establishments");
+        Path deprivation = Files.createTempFile("File_1_IoD", ".csv");
+        Files.writeString(deprivation, RegisterExcerpt.derbyDeprivation(), StandardCharsets.UTF_8);
+        driver.findElement(By.id("deprivationFile"))
+                .sendKeys(deprivation.toAbsolutePath().toString());
+        browser.clickThrough(By.xpath("//button[normalize-space()='Load the deciles']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("151 neighbourhoods");
         browser.screenshot("setup-register");
 
         driver.get(app.url("/admin"));
@@ -175,11 +181,16 @@ class SettingUpAHubBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
         signOut();
 
-        // 4. An employer offers a talk through the public form
-        driver.get(app.url("/offer-a-talk"));
+        // 4. An employer sees what schools near them need, and offers a talk through the public form
+        driver.get(app.url("/offer-a-talk?near=DE23"));
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("1 more careers talk")
+                .doesNotContain("Littleover");
+        browser.screenshot("setup-offer-gaps");
         driver.findElement(By.id("organisation")).sendKeys("Peak Precision Ltd");
         driver.findElement(By.id("contactName")).sendKeys("Priya Shah");
         driver.findElement(By.id("email")).sendKeys(EMPLOYER_EMAIL);
+        driver.findElement(By.id("postcode")).clear();
         driver.findElement(By.id("postcode")).sendKeys("DE23 8NL");
         new Select(driver.findElement(By.id("sector"))).selectByVisibleText("Manufacturing");
         new Select(driver.findElement(By.id("size"))).selectByValue("small");
@@ -187,7 +198,7 @@ class SettingUpAHubBrowserTest {
         assertThat(driver.findElements(By.id("hub"))).isEmpty();
         driver.findElement(By.id("topics")).sendKeys("What a machinist does all day");
         driver.findElement(By.id("sendAdaptable")).click();
-        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        browser.clickThrough(By.cssSelector("#your-offer button[type=submit]"));
         Matcher confirm = OFFER_LINK.matcher(Mailbox.latestTo(app, EMPLOYER_EMAIL));
         assertThat(confirm.find()).isTrue();
         driver.get(app.url(confirm.group(1)));
