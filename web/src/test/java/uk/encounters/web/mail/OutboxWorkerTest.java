@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,8 +251,12 @@ class OutboxWorkerTest {
         cleanup.add(() -> vertx.close().await());
         OutboxWorker worker =
                 new OutboxWorker(new Outbox(db.database().dsl()), smtpAt(smtp.port()), links(db.database()), FAST);
+        // stopped once a message is on its way: on a busy machine the claim can come well before the first send
+        CountDownLatch sending = new CountDownLatch(1);
+        smtp.atMailFrom(sending::countDown);
         vertx.deployVerticle(worker).await();
         awaitTrue("the batch is claimed", () -> worker.claimant().equals(claimedBy("batch:2")));
+        awaitTrue("a message is being sent", () -> sending.getCount() == 0);
 
         vertx.close().await();
 
