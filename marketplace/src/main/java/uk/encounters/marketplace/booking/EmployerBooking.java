@@ -76,13 +76,7 @@ public record EmployerBooking(
 
     /** "Tue 8 Dec 2026", or "Mon 14 Jun to Fri 18 Jun 2027" for a placement. */
     public String dates() {
-        java.time.format.DateTimeFormatter day =
-                java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.UK);
-        java.time.format.DateTimeFormatter year =
-                java.time.format.DateTimeFormatter.ofPattern(" yyyy", java.util.Locale.UK);
-        return multiDay()
-                ? day.format(startsOn) + " to " + day.format(endsOn) + year.format(endsOn)
-                : day.format(startsOn) + year.format(startsOn);
+        return BookingDays.of(startsOn, endsOn);
     }
 
     public boolean multiDay() {

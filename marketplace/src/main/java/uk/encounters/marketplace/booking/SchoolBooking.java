@@ -61,6 +61,11 @@ public record SchoolBooking(
         return !startsOn.equals(endsOn);
     }
 
+    /** "Tue 8 Dec 2026", or "Mon 14 Jun to Fri 18 Jun 2027" for a placement. */
+    public String dates() {
+        return BookingDays.of(startsOn, endsOn);
+    }
+
     /** Attendance is taken once the session has started, for a booking that went ahead. */
     public boolean attendanceDue(LocalDate today) {
         return !startsOn.isAfter(today) && (BookingStatus.AGREED.contains(status) || status == BookingStatus.DELIVERED);

@@ -109,7 +109,7 @@ final class RoundDigests {
                     .append(" with ")
                     .append(b.employerName())
                     .append(", ")
-                    .append(b.startsOn())
+                    .append(b.dates())
                     .append(" (")
                     .append(b.periodLabel())
                     .append("), ")

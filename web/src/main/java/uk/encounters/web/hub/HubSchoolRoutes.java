@@ -126,13 +126,7 @@ public final class HubSchoolRoutes {
             ctx.fail(404);
             return;
         }
-        templates.render(
-                ctx,
-                200,
-                "hub/school-remove",
-                "Remove " + leaving.get().name(),
-                new RemovePage(from, leaving.get()),
-                Form.blank());
+        showRemove(ctx, 200, from, leaving.get(), Form.blank());
     }
 
     public void processRemoveSchool(RoutingContext ctx) {
@@ -147,8 +141,7 @@ public final class HubSchoolRoutes {
         if (!"remove".equals(ctx.request().getFormAttribute("confirm"))) {
             Form form = Form.blank();
             form.error("confirm", "Use the button to remove " + school.name());
-            templates.render(
-                    ctx, 422, "hub/school-remove", "Remove " + school.name(), new RemovePage(from, school), form);
+            showRemove(ctx, 422, from, school, form);
             return;
         }
         Optional<HubSchools.Blocked> blocked = blocking.call(
@@ -160,12 +153,16 @@ public final class HubSchoolRoutes {
                     blocked.get() == HubSchools.Blocked.ROUND_OPEN
                             ? "A matching round is open and may hold this school's requests: publish or discard it first"
                             : school.name() + " is no longer one of the hub's schools");
-            templates.render(
-                    ctx, 409, "hub/school-remove", "Remove " + school.name(), new RemovePage(from, school), form);
+            showRemove(ctx, 409, from, school, form);
             return;
         }
         Flash.set(ctx, school.name() + " has left " + from.name() + ". Its records are kept.");
         ctx.redirect("/hubs/" + from.id() + "/schools");
+    }
+
+    private void showRemove(RoutingContext ctx, int status, Hub from, HubSchools.Leaving school, Form form) {
+        templates.render(
+                ctx, status, "hub/school-remove", "Remove " + school.name(), new RemovePage(from, school), form);
     }
 
     private Optional<HubSchools.Leaving> leaving(RoutingContext ctx, Hub from) {
