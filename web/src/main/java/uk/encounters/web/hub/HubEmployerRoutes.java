@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerKind;
 import uk.encounters.marketplace.employer.EmployerMerge;
@@ -126,8 +126,8 @@ public final class HubEmployerRoutes {
 
     /** Marks or unmarks a cornerstone employer; reversible, so asked once. */
     public void processCornerstoneForm(RoutingContext ctx) {
-        processMark(ctx, (employer, mark) -> {
-            standing.setCornerstone(CurrentUser.actor(ctx), employer.id(), mark);
+        processMark(ctx, (actor, employer, mark) -> {
+            standing.setCornerstone(actor, employer.id(), mark);
             return employer.name()
                     + (mark ? " is now a cornerstone employer." : " is no longer a cornerstone employer.");
         });
@@ -135,13 +135,18 @@ public final class HubEmployerRoutes {
 
     /** Records that an organisation is an agency that brokers for employers, or no longer is. */
     public void processAgencyForm(RoutingContext ctx) {
-        processMark(ctx, (employer, mark) -> {
-            standing.setKind(CurrentUser.actor(ctx), employer.id(), mark ? EmployerKind.AGENCY : EmployerKind.EMPLOYER);
+        processMark(ctx, (actor, employer, mark) -> {
+            standing.setKind(actor, employer.id(), mark ? EmployerKind.AGENCY : EmployerKind.EMPLOYER);
             return employer.name() + (mark ? " is now recorded as an agency." : " is now recorded as an employer.");
         });
     }
 
-    private void processMark(RoutingContext ctx, BiFunction<Employer, Boolean, String> change) {
+    /** A reversible mark on one of the hub's organisations; answers the flash message. */
+    private interface Mark {
+        String set(Actor actor, Employer employer, boolean mark);
+    }
+
+    private void processMark(RoutingContext ctx, Mark change) {
         long hubId = hub.of(ctx).id();
         Map<Long, Employer> inHub = blocking.call(() -> employers.findByHub(hubId)).stream()
                 .collect(Collectors.toMap(Employer::id, Function.identity()));
@@ -152,7 +157,8 @@ public final class HubEmployerRoutes {
             showEmployers(ctx, 422, form);
             return;
         }
-        Flash.set(ctx, blocking.call(() -> change.apply(employer, mark.equals("yes"))));
+        Actor actor = CurrentUser.actor(ctx);
+        Flash.set(ctx, blocking.call(() -> change.set(actor, employer, mark.equals("yes"))));
         ctx.redirect("/hubs/" + hubId + "/employers");
     }
 
