@@ -69,7 +69,7 @@ public final class WebServer extends VerticleBase {
     public static final String PRODUCT_NAME = "Employer Encounters";
     /** Forms are small; anything bigger is refused with a 413 page before it is read. */
     static final long BODY_LIMIT_BYTES = 64 * 1024;
-    /** A CSV of a cornerstone employer's volunteers or offers: thousands of rows at most. */
+    /** A CSV of a cornerstone employer's volunteers or offers, or a hub's employer bank: thousands of rows at most. */
     public static final long UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
 
     /**
@@ -78,7 +78,7 @@ public final class WebServer extends VerticleBase {
      */
     public static final long REGISTER_UPLOAD_LIMIT_BYTES = 128L * 1024 * 1024;
 
-    private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools)/\\d+|admin)/import/[a-z-]+");
+    private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools|hubs)/\\d+|admin)/import/[a-z-]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 

@@ -115,7 +115,22 @@ public final class EmployerMerge {
         // the stricter wish about being asked wins: nobody should be asked more than they said
         into.setMaxAsksPerMonth((short) Math.min(into.getMaxAsksPerMonth(), from.getMaxAsksPerMonth()));
         into.setCornerstone(into.getCornerstone() || from.getCornerstone());
+        if (EmployerKind.AGENCY.code().equals(from.getKind())) {
+            into.setKind(EmployerKind.AGENCY.code());
+        }
+        if (Long.valueOf(fromId).equals(into.getViaAgencyId())) {
+            // the kept one came via the merged one: it cannot have come via itself
+            into.setViaAgencyId(null);
+        } else if (into.getViaAgencyId() == null && !Long.valueOf(intoId).equals(from.getViaAgencyId())) {
+            into.setViaAgencyId(from.getViaAgencyId());
+        }
         into.store();
+        // employers brought in by the merged agency now came via the kept one
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.VIA_AGENCY_ID, intoId)
+                .where(EMPLOYER.VIA_AGENCY_ID.eq(fromId))
+                .and(EMPLOYER.ID.ne(intoId))
+                .execute();
         dsl.update(EMPLOYER)
                 .set(EMPLOYER.MERGED_INTO_ID, intoId)
                 .where(EMPLOYER.ID.eq(fromId).or(EMPLOYER.MERGED_INTO_ID.eq(fromId)))

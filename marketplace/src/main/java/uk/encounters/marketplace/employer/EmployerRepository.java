@@ -136,6 +136,29 @@ public final class EmployerRepository {
                 .execute();
     }
 
+    /** Cornerstones commit capacity across the hub's schools: matching sets them no cap per round. */
+    public void setCornerstone(long employerId, boolean cornerstone) {
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.CORNERSTONE, cornerstone)
+                .where(EMPLOYER.ID.eq(employerId))
+                .execute();
+    }
+
+    public void setKind(long employerId, EmployerKind kind) {
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.KIND, kind.code())
+                .where(EMPLOYER.ID.eq(employerId))
+                .execute();
+    }
+
+    /** The agency whose list brought the organisation in; it stays an organisation of its own. */
+    public void setViaAgency(long employerId, long agencyId) {
+        dsl.update(EMPLOYER)
+                .set(EMPLOYER.VIA_AGENCY_ID, agencyId)
+                .where(EMPLOYER.ID.eq(employerId))
+                .execute();
+    }
+
     /** Where pupils go for a workplace visit; empty details when the employer has given none. */
     public SiteDetails findSiteDetails(long employerId) {
         return dsl.select(
@@ -218,6 +241,7 @@ public final class EmployerRepository {
                 .and(VOLUNTEER.ACTIVE));
         Condition named =
                 nameContains.isBlank() ? noCondition() : EMPLOYER.NAME.containsIgnoreCase(nameContains.strip());
+        var agency = EMPLOYER.as("agency");
         return dsl.select(
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
@@ -225,9 +249,13 @@ public final class EmployerRepository {
                         EMPLOYER.SECTOR,
                         EMPLOYER.SIZE_BAND,
                         EMPLOYER.CORNERSTONE,
+                        EMPLOYER.KIND.eq(EmployerKind.AGENCY.code()),
+                        agency.NAME,
                         activeOffers,
                         volunteers)
                 .from(EMPLOYER)
+                .leftJoin(agency)
+                .on(agency.ID.eq(EMPLOYER.VIA_AGENCY_ID))
                 .where(EMPLOYER.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .and(named)

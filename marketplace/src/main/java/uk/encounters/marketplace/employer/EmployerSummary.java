@@ -1,6 +1,11 @@
 package uk.encounters.marketplace.employer;
 
-/** An organisation as the coordinator's list shows it, with what it brings to the hub now. */
+/**
+ * An organisation as the coordinator's list shows it, with what it brings to the hub now.
+ *
+ * @param agency    it is an agency or chamber that brokers for employers
+ * @param viaAgency the agency whose list brought it in, or null
+ */
 public record EmployerSummary(
         long id,
         String name,
@@ -8,5 +13,7 @@ public record EmployerSummary(
         String sector,
         String sizeBand,
         boolean cornerstone,
+        boolean agency,
+        String viaAgency,
         int activeOffers,
         int volunteers) {}

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.Volunteer;
@@ -27,8 +26,6 @@ import uk.encounters.web.form.Form;
  */
 final class ImportRows {
 
-    private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-
     private ImportRows() {}
 
     /** A volunteer per row: name, email and, if they have one, when their check runs out. */
@@ -38,7 +35,7 @@ final class ImportRows {
             return MultiMap.caseInsensitiveMultiMap()
                     .add("name", row.get("name"))
                     .add("email", row.get("email"))
-                    .add("safeguardingUntil", isoDate(row.get("safeguarding_checked_until")));
+                    .add("safeguardingUntil", CsvImport.isoDate(row.get("safeguarding_checked_until")));
         }
 
         @Override
@@ -71,15 +68,15 @@ final class ImportRows {
                     .add("yearTo", row.get("year_to"))
                     .add("pupils", row.get("pupils"))
                     .add("sessions", row.get("sessions").isEmpty() ? "1" : row.get("sessions"))
-                    .add("from", isoDate(row.get("from")))
-                    .add("until", isoDate(row.get("until")))
+                    .add("from", CsvImport.isoDate(row.get("from")))
+                    .add("until", CsvImport.isoDate(row.get("until")))
                     .add(
                             "dates",
                             String.join(
                                     "\n",
                                     Arrays.stream(row.get("dates").split("[\\s;|]+"))
                                             .filter(d -> !d.isBlank())
-                                            .map(ImportRows::isoDate)
+                                            .map(CsvImport::isoDate)
                                             .toList()))
                     .add("radius", row.get("travel_km").isEmpty() ? "10" : row.get("travel_km"))
                     .add("cost", row.get("cost"))
@@ -160,14 +157,5 @@ final class ImportRows {
             }
         }
         return value;
-    }
-
-    /** Spreadsheets in the UK write 15/03/2027; the form reads 2027-03-15. */
-    static String isoDate(String value) {
-        var uk = UK_DATE.matcher(value.strip());
-        return uk.matches()
-                ? String.format(
-                        "%s-%02d-%02d", uk.group(3), Integer.parseInt(uk.group(2)), Integer.parseInt(uk.group(1)))
-                : value.strip();
     }
 }

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.employer.Employer;
+import uk.encounters.marketplace.employer.EmployerKind;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
+import uk.encounters.marketplace.employer.EmployerStanding;
 import uk.encounters.marketplace.employer.EmployerSummary;
 import uk.encounters.marketplace.employer.ExistingEmployer;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
@@ -29,7 +32,8 @@ import uk.encounters.web.security.Routes;
 
 /**
  * A coordinator's organisations: the hub's employers, pairs that look like one organisation
- * entered twice, and merging such a pair into the record that stays.
+ * entered twice, merging such a pair into the record that stays, and marking cornerstone
+ * employers and agencies.
  */
 public final class HubEmployerRoutes {
 
@@ -54,6 +58,7 @@ public final class HubEmployerRoutes {
     private final EmployerRepository employers;
     private final OrganisationJoinRepository joins;
     private final EmployerMerge merge;
+    private final EmployerStanding standing;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -63,6 +68,7 @@ public final class HubEmployerRoutes {
             EmployerRepository employers,
             OrganisationJoinRepository joins,
             EmployerMerge merge,
+            EmployerStanding standing,
             Blocking blocking,
             Templates templates,
             Clock clock,
@@ -70,6 +76,7 @@ public final class HubEmployerRoutes {
         this.employers = employers;
         this.joins = joins;
         this.merge = merge;
+        this.standing = standing;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -81,6 +88,8 @@ public final class HubEmployerRoutes {
         Routes hub = routes.hub().loading(this.hub);
         hub.get("/employers", this::showEmployers);
         hub.post("/employers/merge", this::processMergeForm);
+        hub.post("/employers/cornerstone", this::processCornerstoneForm);
+        hub.post("/employers/agency", this::processAgencyForm);
     }
 
     public void showEmployers(RoutingContext ctx) {
@@ -112,6 +121,44 @@ public final class HubEmployerRoutes {
             return;
         }
         Flash.set(ctx, describe(from.name(), into.name(), moved));
+        ctx.redirect("/hubs/" + hubId + "/employers");
+    }
+
+    /** Marks or unmarks a cornerstone employer; reversible, so asked once. */
+    public void processCornerstoneForm(RoutingContext ctx) {
+        processMark(ctx, (actor, employer, mark) -> {
+            standing.setCornerstone(actor, employer.id(), mark);
+            return employer.name()
+                    + (mark ? " is now a cornerstone employer." : " is no longer a cornerstone employer.");
+        });
+    }
+
+    /** Records that an organisation is an agency that brokers for employers, or no longer is. */
+    public void processAgencyForm(RoutingContext ctx) {
+        processMark(ctx, (actor, employer, mark) -> {
+            standing.setKind(actor, employer.id(), mark ? EmployerKind.AGENCY : EmployerKind.EMPLOYER);
+            return employer.name() + (mark ? " is now recorded as an agency." : " is now recorded as an employer.");
+        });
+    }
+
+    /** A reversible mark on one of the hub's organisations; answers the flash message. */
+    private interface Mark {
+        String set(Actor actor, Employer employer, boolean mark);
+    }
+
+    private void processMark(RoutingContext ctx, Mark change) {
+        long hubId = hub.of(ctx).id();
+        Map<Long, Employer> inHub = blocking.call(() -> employers.findByHub(hubId)).stream()
+                .collect(Collectors.toMap(Employer::id, Function.identity()));
+        Form form = Form.of(ctx);
+        Employer employer = organisation(form, "employer", "The organisation", inHub);
+        String mark = form.choice("mark", "Mark or unmark", List.of("yes", "no"));
+        if (form.hasErrors()) {
+            showEmployers(ctx, 422, form);
+            return;
+        }
+        Actor actor = CurrentUser.actor(ctx);
+        Flash.set(ctx, blocking.call(() -> change.set(actor, employer, mark.equals("yes"))));
         ctx.redirect("/hubs/" + hubId + "/employers");
     }
 

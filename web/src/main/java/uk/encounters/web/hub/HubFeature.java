@@ -3,8 +3,10 @@ package uk.encounters.web.hub;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.employer.EmployerBankImport;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.EmployerStanding;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -62,6 +64,14 @@ public final class HubFeature {
                         new EmployerRepository(dsl),
                         joins,
                         new EmployerMerge(dsl),
+                        new EmployerStanding(dsl),
+                        blocking,
+                        app.templates(),
+                        app.clock(),
+                        hub)
+                .mount(routes);
+        new EmployerBankRoutes(
+                        new EmployerBankImport(dsl, app.clock(), app.links()),
                         blocking,
                         app.templates(),
                         app.clock(),

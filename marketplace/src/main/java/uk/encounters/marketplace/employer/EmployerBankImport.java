@@ -1,0 +1,249 @@
+package uk.encounters.marketplace.employer;
+
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.row;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+import org.jooq.Row2;
+import uk.encounters.marketplace.account.AccountMail;
+import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.Invitations;
+import uk.encounters.marketplace.account.Scope;
+
+/**
+ * A coordinator imports an agency's or a chamber's contact list into the hub's employer bank:
+ * organisations new to the hub are created (located as the offer form locates them), volunteers
+ * new to their organisation are added, and each new organisation's contact is invited by email to
+ * manage it. A contact who already has an account is not given the organisation: a list's email
+ * proves nothing about who reads that mailbox's account (an invitation's link does). All of it is
+ * one transaction with one audit entry.
+ */
+public final class EmployerBankImport {
+
+    /** What an import did, for the coordinator's message and the audit entry. */
+    public record Imported(
+            int organisationsAdded,
+            int organisationsFound,
+            int volunteersAdded,
+            int volunteersKnown,
+            int contactsInvited,
+            int contactsWithAccounts) {}
+
+    /** The hub changed between the preview and the save so that a line cannot be imported: nothing was saved. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final AccountMail mail;
+
+    public EmployerBankImport(DSLContext dsl, Clock clock, AccountMail mail) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.mail = mail;
+    }
+
+    /** What saving these lines would do now. */
+    public BankPlan plan(long hubId, List<BankLine> lines) {
+        return BankPlan.of(lines, known(dsl, hubId, lines));
+    }
+
+    /**
+     * Saves the lines as {@link #plan} describes them, planned again inside the transaction.
+     *
+     * @param skipped the file's lines with errors, left out on purpose
+     */
+    public Imported save(Actor actor, long hubId, List<BankLine> lines, long skipped) {
+        return dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            BankPlan plan = BankPlan.of(lines, known(tx, hubId, lines));
+            plan.lines().stream().filter(p -> !p.ok()).findFirst().ifPresent(p -> {
+                throw new Refused("Line " + p.line().line() + ": " + p.problem());
+            });
+            EmployerRepository employers = new EmployerRepository(tx);
+            Map<String, Long> ids = new HashMap<>();
+            int found = 0;
+            for (BankPlan.Organisation organisation : plan.organisations()) {
+                if (organisation.isNew()) {
+                    BankLine first = organisation.first();
+                    ids.put(
+                            organisation.key(),
+                            employers.create(
+                                    hubId,
+                                    first.organisation(),
+                                    first.contactEmail(),
+                                    first.postcode(),
+                                    first.sizeBand(),
+                                    first.sector(),
+                                    false,
+                                    1));
+                } else {
+                    ids.put(organisation.key(), organisation.existing().id());
+                    found++;
+                }
+            }
+            int volunteersAdded = 0;
+            int volunteersKnown = 0;
+            VolunteerRepository volunteers = new VolunteerRepository(tx);
+            for (BankPlan.Planned line : plan.lines()) {
+                long employerId = ids.get(line.organisation().key());
+                if (line.agency() != null) {
+                    long agencyId = line.agency().existing() != null
+                            ? line.agency().existing().id()
+                            : ids.get(line.agency().fileKey());
+                    employers.setKind(agencyId, EmployerKind.AGENCY);
+                    // an organisation already in the hub did not come via this list's agency
+                    if (line.organisation().isNew()) {
+                        employers.setViaAgency(employerId, agencyId);
+                    }
+                }
+                switch (line.volunteer()) {
+                    case NEW -> {
+                        BankLine l = line.line();
+                        volunteers.findOrCreate(
+                                employerId, l.volunteerName(), l.volunteerEmail(), l.safeguardingCheckedUntil());
+                        volunteersAdded++;
+                    }
+                    case KNOWN, REPEATED -> volunteersKnown++;
+                    case NONE -> {}
+                }
+            }
+            Invited invited = invite(tx, actor, plan, ids);
+            Imported imported = new Imported(
+                    plan.organisations().size() - found,
+                    found,
+                    volunteersAdded,
+                    volunteersKnown,
+                    invited.invited(),
+                    invited.withAccounts());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("lines", lines.size());
+            detail.put("skipped", skipped);
+            detail.put("organisations_added", imported.organisationsAdded());
+            detail.put("organisations_found", imported.organisationsFound());
+            detail.put("volunteers_added", imported.volunteersAdded());
+            detail.put("volunteers_known", imported.volunteersKnown());
+            detail.put("contacts_invited", imported.contactsInvited());
+            detail.put("contacts_with_accounts", imported.contactsWithAccounts());
+            new AuditLog(tx).record(actor, "employer_bank_imported", "hub", hubId, detail);
+            return imported;
+        });
+    }
+
+    /** Contacts invited, and those left alone because they have an account already. */
+    private record Invited(int invited, int withAccounts) {}
+
+    /**
+     * Invites each new organisation's contacts: one email per person, naming every organisation of
+     * theirs in the file.
+     */
+    private Invited invite(DSLContext tx, Actor actor, BankPlan plan, Map<String, Long> ids) {
+        Map<String, List<BankLine>> byContact = new LinkedHashMap<>();
+        Map<String, Set<String>> organisationsOf = new HashMap<>();
+        for (BankPlan.Planned line : plan.lines()) {
+            BankLine l = line.line();
+            if (line.organisation().isNew() && l.hasContact()) {
+                String email = l.contactEmail().toLowerCase(Locale.ROOT);
+                if (organisationsOf
+                        .computeIfAbsent(email, e -> new LinkedHashSet<>())
+                        .add(line.organisation().key())) {
+                    byContact.computeIfAbsent(email, e -> new ArrayList<>()).add(l);
+                }
+            }
+        }
+        AccountRepository accounts = new AccountRepository(tx);
+        int invited = 0;
+        int withAccounts = 0;
+        for (List<BankLine> theirs : byContact.values()) {
+            BankLine first = theirs.getFirst();
+            if (accounts.findByEmail(first.contactEmail()).isPresent()) {
+                withAccounts++;
+                continue;
+            }
+            String names = theirs.stream().map(BankLine::organisation).collect(Collectors.joining(", "));
+            new Invitations(tx, clock, mail)
+                    .invite(
+                            actor,
+                            first.contactEmail(),
+                            first.contactName(),
+                            Scope.employer(ids.get(first.organisationKey())),
+                            "a contact for " + names);
+            long userId =
+                    accounts.findByEmail(first.contactEmail()).orElseThrow().id();
+            // the account is new and opens only through the invitation's link, which names them all
+            theirs.stream()
+                    .skip(1)
+                    .forEach(l -> accounts.addScope(userId, Scope.employer(ids.get(l.organisationKey()))));
+            invited++;
+        }
+        return new Invited(invited, withAccounts);
+    }
+
+    /** The hub as the lines are compared with it: its organisations, the keys taken, its volunteers. */
+    private static BankPlan.Known known(DSLContext dsl, long hubId, List<BankLine> lines) {
+        List<BankPlan.KnownOrganisation> inHub = dsl.select(
+                        EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.NORMALISED_NAME, EMPLOYER.POSTCODE, EMPLOYER.KIND)
+                .from(EMPLOYER)
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .fetch(Records.mapping(BankPlan.KnownOrganisation::new));
+        List<Row2<String, String>> keys = lines.stream()
+                .map(l -> row(OrganisationName.normalise(l.organisation()), l.postcode()))
+                .distinct()
+                .toList();
+        Map<String, Long> takenInHub = new HashMap<>();
+        Map<String, String> takenElsewhere = new HashMap<>();
+        if (!keys.isEmpty()) {
+            dsl.select(
+                            EMPLOYER.NORMALISED_NAME,
+                            EMPLOYER.POSTCODE,
+                            EMPLOYER.HUB_ID,
+                            EMPLOYER.ID,
+                            EMPLOYER.MERGED_INTO_ID,
+                            HUB.NAME)
+                    .from(EMPLOYER)
+                    .join(HUB)
+                    .on(HUB.ID.eq(EMPLOYER.HUB_ID))
+                    .where(row(EMPLOYER.NORMALISED_NAME, EMPLOYER.POSTCODE).in(keys))
+                    .forEach(r -> {
+                        String key = BankLine.key(r.get(EMPLOYER.NORMALISED_NAME), r.get(EMPLOYER.POSTCODE));
+                        if (r.get(EMPLOYER.HUB_ID) == hubId) {
+                            Long mergedInto = r.get(EMPLOYER.MERGED_INTO_ID);
+                            takenInHub.put(key, mergedInto != null ? mergedInto : r.get(EMPLOYER.ID));
+                        } else {
+                            takenElsewhere.put(key, r.get(HUB.NAME));
+                        }
+                    });
+        }
+        Map<Long, Set<String>> volunteerEmails = dsl
+                .select(VOLUNTEER.EMPLOYER_ID, lower(VOLUNTEER.EMAIL))
+                .from(VOLUNTEER)
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(VOLUNTEER.EMPLOYER_ID))
+                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .fetchGroups(VOLUNTEER.EMPLOYER_ID, lower(VOLUNTEER.EMAIL))
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+        return new BankPlan.Known(inHub, takenInHub, takenElsewhere, volunteerEmails);
+    }
+}
