@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -38,7 +39,8 @@ import uk.encounters.web.RunningApp;
  * A new hub from an empty database to its first published round, in a real browser, step by step
  * as docs/guide/setting-up-a-hub.md tells its people: the administrator loads the register and
  * creates the hub; the coordinator adds schools and a college, sets the calendar and a target of
- * four, and invites a careers leader and an enterprise adviser; the careers leader imports pupils
+ * four, imports an agency's list (an organisation written twice, a bad line), marks a cornerstone,
+ * and invites a careers leader and an enterprise adviser; the careers leader imports pupils
  * and asks for a talk with a SEND adjustment; an employer offers one through the public form; the
  * round publishes with everyone told, and the employer's digest and calendar entry say where to go,
  * when, whom to ask for and what the group needs.
@@ -99,6 +101,7 @@ class SettingUpAHubBrowserTest {
         browser.clickThrough(By.xpath("//button[normalize-space()='Load the deciles']"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("151 neighbourhoods");
         browser.screenshot("setup-register");
+        onAPhone("setup-register-phone");
 
         driver.get(app.url("/admin"));
         driver.findElement(By.id("name")).sendKeys("Derby Careers Hub");
@@ -124,6 +127,7 @@ class SettingUpAHubBrowserTest {
                 .contains("Littleover Community School", "West Park School", "Noel-Baker Academy", "Derby College")
                 .contains("further education college");
         browser.screenshot("setup-schools");
+        onAPhone("setup-schools-phone");
         long school = schoolId("Littleover Community School");
 
         driver.get(app.url("/hubs/" + hub + "/calendar"));
@@ -132,6 +136,33 @@ class SettingUpAHubBrowserTest {
         browser.clickThrough(By.xpath("//button[normalize-space()='Save the dates and target']"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Checked by the hub");
         assertThat(db.dsl().fetchValue(HUB.TARGET_ENCOUNTERS, HUB.ID.eq(hub))).isEqualTo((short) 4);
+
+        // the agency's list: one organisation written twice, one bad line; skipped, the rest saved and invited
+        driver.get(app.url("/hubs/" + hub + "/employers"));
+        browser.clickThrough(By.partialLinkText("Import employers from an agency"));
+        Path agencyList = Files.createTempFile("agency-list", ".csv");
+        try (var in = SettingUpAHubBrowserTest.class.getResourceAsStream("/imports/agency-list.csv")) {
+            Files.write(agencyList, in.readAllBytes());
+        }
+        driver.findElement(By.id("bank-file"))
+                .sendKeys(agencyList.toAbsolutePath().toString());
+        browser.clickThrough(By.xpath("//button[normalize-space()='Check the list']"));
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("1 of the rows have errors")
+                .contains("Derwent Precision Engineering Limited: the same new organisation as line 3")
+                .contains("Enter an email address in the right format");
+        browser.screenshot("setup-employer-bank-preview");
+        driver.findElement(By.id("skipBadRows")).click();
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Save')]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .contains("Imported the list")
+                .contains("1 line with errors was skipped");
+        assertThat(Mailbox.latestTo(app, "raj.patel@derwentprecision.example")).contains("/invitation/");
+        browser.clickThrough(By.xpath(
+                "//tr[contains(., 'Derwent Precision Engineering')]//button[starts-with(normalize-space(), 'Mark')]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .contains("Derwent Precision Engineering Ltd is now a cornerstone employer");
+        browser.screenshot("setup-organisations");
 
         driver.get(app.url("/hubs/" + hub + "/people"));
         new Select(driver.findElement(By.id("school"))).selectByVisibleText("Littleover Community School");
@@ -146,6 +177,7 @@ class SettingUpAHubBrowserTest {
                 .contains("Ann Adviser is now enterprise adviser to Littleover Community School")
                 .contains("Lee Leader");
         browser.screenshot("setup-people");
+        onAPhone("setup-people-phone");
         signOut();
 
         // 3. The careers leader: visitors, pupils, a request
@@ -231,6 +263,21 @@ class SettingUpAHubBrowserTest {
         assertThat(digest).contains("Pastures Hill", "DE23 4BZ", "Arrive by", "Mrs Shah", "01332 513219", SEND);
         String calendar = calendarOf(EMPLOYER_EMAIL);
         assertThat(calendar).contains("LOCATION:", "Pastures Hill", "Mrs Shah", "wheelchairs");
+    }
+
+    /** The page as a phone shows it, 390 pixels wide, then back to the desktop width. */
+    private void onAPhone(String name) {
+        WebDriver driver = browser.driver();
+        Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        browser.screenshot(name);
+        // nothing but a table's own region scrolls sideways: the page itself fits the phone
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as(name + " fits a phone's width")
+                .isEqualTo(true);
+        driver.manage().window().setSize(desktop);
     }
 
     private void addSchool(String urn) {
