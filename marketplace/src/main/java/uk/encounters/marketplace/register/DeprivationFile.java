@@ -16,7 +16,8 @@ import uk.encounters.marketplace.register.RegisterFile.LineProblem;
  * LSOA), as the government publishes it for 2019 or 2025, or an extract in snake case: each
  * neighbourhood's code and its national decile, 1 the most deprived.
  */
-public record DeprivationFile(Map<String, Short> deciles, List<LineProblem> problems, List<String> missingColumns) {
+public record DeprivationFile(Map<String, Short> deciles, List<LineProblem> problems, List<String> missingColumns)
+        implements LoadableFile {
 
     private static final List<String> LSOA =
             List.of("lsoa_code_2021", "lsoa_code_2011", "lsoa21cd", "lsoa11cd", "lsoa_code");
@@ -25,8 +26,9 @@ public record DeprivationFile(Map<String, Short> deciles, List<LineProblem> prob
             "index_of_multiple_deprivation_imd_decile_where_1_is_most_deprived_10_of_lsoas",
             "imd_decile");
 
-    public boolean loadable() {
-        return missingColumns.isEmpty() && problems.isEmpty() && !deciles.isEmpty();
+    @Override
+    public int size() {
+        return deciles.size();
     }
 
     public static DeprivationFile read(String text) {

@@ -27,7 +27,8 @@ import uk.encounters.marketplace.jooq.tables.records.EstablishmentRecord;
  * easting and northing, as in the DfE's own file.
  */
 public record RegisterFile(
-        List<EstablishmentRecord> establishments, List<LineProblem> problems, List<String> missingColumns) {
+        List<EstablishmentRecord> establishments, List<LineProblem> problems, List<String> missingColumns)
+        implements LoadableFile {
 
     /** A line the register load refused, and why. */
     public record LineProblem(int line, String message) {}
@@ -78,8 +79,9 @@ public record RegisterFile(
     /** Reading stops reporting after this many problems: one wrong column makes every line wrong. */
     public static final int MAX_PROBLEMS = 50;
 
-    public boolean loadable() {
-        return missingColumns.isEmpty() && problems.isEmpty() && !establishments.isEmpty();
+    @Override
+    public int size() {
+        return establishments.size();
     }
 
     public static RegisterFile read(String text) {

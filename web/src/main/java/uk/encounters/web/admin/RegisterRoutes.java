@@ -4,9 +4,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import uk.encounters.marketplace.TypedText;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.register.DeprivationFile;
 import uk.encounters.marketplace.register.EstablishmentRegister;
+import uk.encounters.marketplace.register.LoadableFile;
 import uk.encounters.marketplace.register.RegisterFile;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
@@ -64,76 +67,67 @@ public final class RegisterRoutes {
     }
 
     public void processRegisterUpload(RoutingContext ctx) {
-        Form form = Form.of(ctx);
-        if (UploadForm.file(ctx, "file").isEmpty()) {
-            form.error("file", "Choose the register file to load (a .csv file from Get Information About Schools)");
-            showRegister(ctx, 422, form, List.of());
-            return;
-        }
-        String fileName = UploadForm.fileName(ctx, "file")
-                .map(RegisterRoutes::shownFileName)
-                .orElse("register.csv");
-        RegisterFile file = blocking.call(() -> RegisterFile.read(CsvImport.textOf(ctx, "file", "")));
-        if (!file.missingColumns().isEmpty()) {
-            form.error(
-                    "file",
-                    "This is not the register of establishments: it has no column "
-                            + String.join(", ", file.missingColumns()));
-        } else if (!file.problems().isEmpty()) {
-            form.error("file", "Nothing was loaded: the file has problems on the lines listed below");
-        } else if (file.establishments().isEmpty()) {
-            form.error("file", "The file lists no establishments");
-        }
-        if (form.hasErrors()) {
-            showRegister(ctx, 422, form, file.problems());
-            return;
-        }
-        blocking.call(() -> {
-            register.load(CurrentUser.actor(ctx), file, fileName);
-            return null;
-        });
-        Flash.set(
-                ctx,
-                String.format(
-                        "Loaded %,d establishments from %s.",
-                        file.establishments().size(), fileName));
-        ctx.redirect("/admin/register");
+        processUpload(ctx, REGISTER, RegisterFile::read, register::load);
     }
 
     public void processDeprivationUpload(RoutingContext ctx) {
+        processUpload(ctx, DEPRIVATION, DeprivationFile::read, register::loadDeprivation);
+    }
+
+    /** What one of the page's two uploads says: its field, its fallback name and its messages. */
+    private record Upload(
+            String field, String fallbackName, String choose, String notThis, String empty, String loaded) {}
+
+    private static final Upload REGISTER = new Upload(
+            "file",
+            "register.csv",
+            "Choose the register file to load (a .csv file from Get Information About Schools)",
+            "This is not the register of establishments: it has no column ",
+            "The file lists no establishments",
+            "Loaded %,d establishments from %s.");
+
+    private static final Upload DEPRIVATION = new Upload(
+            "deprivationFile",
+            "deprivation.csv",
+            "Choose the indices of deprivation file to load (a .csv file)",
+            "This is not file 1 of the indices of deprivation: it has no column ",
+            "The file lists no neighbourhoods",
+            "Loaded the deprivation deciles of %,d neighbourhoods from %s.");
+
+    /** How a checked file is loaded, audited as {@code actor}. */
+    private interface Loader<F> {
+        void load(Actor actor, F file, String fileName);
+    }
+
+    /** Reads the file sent, and loads it whole or shows beside the field (and line by line) why not. */
+    private <F extends LoadableFile> void processUpload(
+            RoutingContext ctx, Upload upload, Function<String, F> reader, Loader<F> loader) {
         Form form = Form.of(ctx);
-        if (UploadForm.file(ctx, "deprivationFile").isEmpty()) {
-            form.error("deprivationFile", "Choose the indices of deprivation file to load (a .csv file)");
+        if (UploadForm.file(ctx, upload.field()).isEmpty()) {
+            form.error(upload.field(), upload.choose());
             showRegister(ctx, 422, form, List.of());
             return;
         }
-        String fileName = UploadForm.fileName(ctx, "deprivationFile")
+        String fileName = UploadForm.fileName(ctx, upload.field())
                 .map(RegisterRoutes::shownFileName)
-                .orElse("deprivation.csv");
-        DeprivationFile file = blocking.call(() -> DeprivationFile.read(CsvImport.textOf(ctx, "deprivationFile", "")));
+                .orElse(upload.fallbackName());
+        F file = blocking.call(() -> reader.apply(CsvImport.textOf(ctx, upload.field(), "")));
         if (!file.missingColumns().isEmpty()) {
-            form.error(
-                    "deprivationFile",
-                    "This is not file 1 of the indices of deprivation: it has no column "
-                            + String.join(", ", file.missingColumns()));
+            form.error(upload.field(), upload.notThis() + String.join(", ", file.missingColumns()));
         } else if (!file.problems().isEmpty()) {
-            form.error("deprivationFile", "Nothing was loaded: the file has problems on the lines listed below");
-        } else if (file.deciles().isEmpty()) {
-            form.error("deprivationFile", "The file lists no neighbourhoods");
+            form.error(upload.field(), "Nothing was loaded: the file has problems on the lines listed below");
+        } else if (file.size() == 0) {
+            form.error(upload.field(), upload.empty());
         }
         if (form.hasErrors()) {
             showRegister(ctx, 422, form, file.problems());
             return;
         }
         blocking.call(() -> {
-            register.loadDeprivation(CurrentUser.actor(ctx), file, fileName);
+            loader.load(CurrentUser.actor(ctx), file, fileName);
             return null;
         });
-        Flash.set(
-                ctx,
-                String.format(
-                        "Loaded the deprivation deciles of %,d neighbourhoods from %s.",
-                        file.deciles().size(), fileName));
+        Flash.set(ctx, String.format(upload.loaded(), file.size(), fileName));
         ctx.redirect("/admin/register");
     }
 
