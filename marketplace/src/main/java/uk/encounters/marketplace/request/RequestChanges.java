@@ -1,7 +1,10 @@
 package uk.encounters.marketplace.request;
 
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
@@ -19,25 +22,44 @@ public final class RequestChanges {
         this.dsl = dsl;
     }
 
-    /** A new open request; its id. */
-    public long post(Actor actor, long schoolId, RequestDetails details) {
+    /** A new open request's id; empty when the school is in no hub, where no round would ever match it. */
+    public Optional<Long> post(Actor actor, long schoolId, RequestDetails details) {
         return dsl.transactionResult(c -> {
+            if (!inHub(c.dsl(), schoolId)) {
+                return Optional.empty();
+            }
             long id = new RequestRepository(c.dsl()).create(schoolId, details);
             new AuditLog(c.dsl()).record(actor, "request_posted", "request", id, Map.of());
-            return id;
+            return Optional.of(id);
         });
     }
 
-    /** Every proposal of "what to request next" posted together; the ids of the new requests. */
-    public List<Long> postPlan(Actor actor, long schoolId, List<RequestPlan.Proposal> proposals) {
+    /**
+     * Every proposal of "what to request next" posted together; the ids of the new requests, or
+     * empty when the school is in no hub.
+     */
+    public Optional<List<Long>> postPlan(Actor actor, long schoolId, List<RequestPlan.Proposal> proposals) {
         return dsl.transactionResult(c -> {
+            if (!inHub(c.dsl(), schoolId)) {
+                return Optional.empty();
+            }
             List<Long> posted = new RequestPlan(c.dsl()).post(schoolId, proposals);
             AuditLog audit = new AuditLog(c.dsl());
             for (long id : posted) {
                 audit.record(actor, "request_posted", "request", id, Map.of("from", "what to request next"));
             }
-            return posted;
+            return Optional.of(posted);
         });
+    }
+
+    /** Read under a share lock, so a school cannot leave its hub while a request for it is posted. */
+    private static boolean inHub(DSLContext tx, long schoolId) {
+        return tx.select(SCHOOL.HUB_ID)
+                        .from(SCHOOL)
+                        .where(SCHOOL.ID.eq(schoolId))
+                        .forShare()
+                        .fetchOne(SCHOOL.HUB_ID)
+                != null;
     }
 
     /** False when the request was matched meanwhile, and so did not change. */

@@ -6,6 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import uk.encounters.marketplace.register.DeprivationFile;
 import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.register.RegisterExcerpt;
 import uk.encounters.marketplace.register.RegisterFile;
+import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.testing.TestData;
@@ -117,12 +119,17 @@ class HubSchoolsTest {
         assertThat(pupil).isPositive();
         assertThat(schools.members(hub)).isEmpty();
         assertThat(schools.leavers(hub)).extracting(HubSchools.Leaver::id).containsExactly(schoolId);
+        // no round would match what it asks now, so nothing it asks is posted
+        assertThat(new RequestChanges(db.dsl()).postPlan(COORDINATOR, schoolId, List.of()))
+                .isEmpty();
 
         long next = data.hub("Next hub");
         assertThat(schools.add(COORDINATOR, next, 112991)).isInstanceOf(HubSchools.Added.Done.class);
         var moved = db.dsl().selectFrom(SCHOOL).where(SCHOOL.ID.eq(schoolId)).fetchSingle();
         assertThat(moved.getHubId()).isEqualTo(next);
         assertThat(moved.getLeftHubId()).isNull();
+        assertThat(new RequestChanges(db.dsl()).postPlan(COORDINATOR, schoolId, List.of()))
+                .contains(List.of());
         assertThat(schools.leavers(hub)).isEmpty();
     }
 

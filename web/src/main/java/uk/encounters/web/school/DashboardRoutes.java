@@ -29,7 +29,8 @@ public final class DashboardRoutes {
             EncounterTarget target,
             List<YearGroupProgress> years,
             List<Bar> bars,
-            List<RequestPlan.Proposal> proposals) {}
+            List<RequestPlan.Proposal> proposals,
+            boolean readOnly) {}
 
     /**
      * One year group's row of the chart: the share on track and the share with an encounter this
@@ -84,7 +85,8 @@ public final class DashboardRoutes {
                 blocking.call(() -> calendars.targetOfSchool(schoolId)),
                 years,
                 bars(years),
-                blocking.call(() -> plan.forSchool(schoolId, today)));
+                blocking.call(() -> plan.forSchool(schoolId, today)),
+                SchoolViewer.readsOnly(ctx, schoolId));
         templates.render(ctx, "school/dashboard", "Progress", page);
     }
 

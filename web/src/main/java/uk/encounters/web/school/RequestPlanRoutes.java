@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestPlan;
@@ -72,13 +73,24 @@ public final class RequestPlanRoutes {
             render(ctx, 409, schoolId, proposals, true);
             return;
         }
-        List<Long> ids = blocking.call(() -> changes.postPlan(CurrentUser.actor(ctx), schoolId, proposals));
+        Optional<List<Long>> posted =
+                blocking.call(() -> changes.postPlan(CurrentUser.actor(ctx), schoolId, proposals));
+        if (posted.isEmpty()) {
+            Flash.set(ctx, NOT_IN_HUB);
+            ctx.redirect("/schools/" + schoolId + "/requests");
+            return;
+        }
+        List<Long> ids = posted.get();
         Flash.set(
                 ctx,
                 "Posted " + ids.size() + (ids.size() == 1 ? " request" : " requests")
                         + ": they go into the next matching round.");
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
+
+    /** Said when a school that left its hub posts: nothing would match what it asks. */
+    static final String NOT_IN_HUB = "Nothing was posted: your school is not in a Careers Hub at the moment, so no"
+            + " matching round would plan for it. A hub's coordinator can add it again.";
 
     private List<RequestPlan.Proposal> proposals(long schoolId) {
         LocalDate today = LocalDate.now(clock);

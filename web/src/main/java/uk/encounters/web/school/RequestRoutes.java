@@ -29,7 +29,7 @@ import uk.encounters.web.security.Routes;
 /** A careers leader's requests for encounters and work placements: post, edit or cancel while open. */
 public final class RequestRoutes {
 
-    public record RequestsPage(long schoolId, List<RequestRepository.RequestSummary> requests) {}
+    public record RequestsPage(long schoolId, List<RequestRepository.RequestSummary> requests, boolean readOnly) {}
 
     /** A new request's form, or an existing one's (only an open request can be edited). */
     public record RequestFormPage(
@@ -83,7 +83,10 @@ public final class RequestRoutes {
                 ctx,
                 "school/requests",
                 "Requests",
-                new RequestsPage(schoolId, blocking.call(() -> requests.findBySchool(schoolId))));
+                new RequestsPage(
+                        schoolId,
+                        blocking.call(() -> requests.findBySchool(schoolId)),
+                        SchoolViewer.readsOnly(ctx, schoolId)));
     }
 
     public void initNewRequest(RoutingContext ctx) {
@@ -133,8 +136,10 @@ public final class RequestRoutes {
             showForm(ctx, 422, form, null);
             return;
         }
-        blocking.call(() -> changes.post(CurrentUser.actor(ctx), schoolId, details.get()));
-        Flash.set(ctx, "Posted: it goes into the next matching round.");
+        Optional<Long> posted = blocking.call(() -> changes.post(CurrentUser.actor(ctx), schoolId, details.get()));
+        Flash.set(
+                ctx,
+                posted.isPresent() ? "Posted: it goes into the next matching round." : RequestPlanRoutes.NOT_IN_HUB);
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 

@@ -27,7 +27,7 @@ import uk.encounters.web.security.Routes;
  */
 public final class SchoolBookingRoutes {
 
-    public record BookingsPage(long schoolId, List<SchoolBooking> bookings) {}
+    public record BookingsPage(long schoolId, List<SchoolBooking> bookings, boolean readOnly) {}
 
     public record BookingPage(
             long schoolId,
@@ -90,7 +90,10 @@ public final class SchoolBookingRoutes {
                 ctx,
                 "school/bookings",
                 "Bookings",
-                new BookingsPage(schoolId, blocking.call(() -> bookings.forSchool(schoolId))));
+                new BookingsPage(
+                        schoolId,
+                        blocking.call(() -> bookings.forSchool(schoolId)),
+                        SchoolViewer.readsOnly(ctx, schoolId)));
     }
 
     public void showBooking(RoutingContext ctx) {

@@ -92,8 +92,14 @@ class EnterpriseAdviserTest {
         Visitor ada = new Visitor(app).signIn("ada@rolls.example", Accounts.PASSWORD);
         assertThat(ada.get("/account").body()).contains("Enterprise adviser to Littleover Community School");
 
-        assertThat(ada.get("/schools/" + school + "/progress").statusCode()).isEqualTo(200);
-        assertThat(ada.get("/schools/" + school + "/requests").statusCode()).isEqualTo(200);
+        // the pages offer them nothing the rules would refuse
+        assertThat(ada.get("/schools/" + school + "/progress").body())
+                .contains("You are the school's enterprise adviser")
+                .doesNotContain("/requests/plan")
+                .doesNotContain("/pupils\"");
+        assertThat(ada.get("/schools/" + school + "/requests").body())
+                .doesNotContain("Request an encounter")
+                .doesNotContain("/cancel");
         assertThat(ada.get("/schools/" + school + "/bookings").statusCode()).isEqualTo(200);
         assertThat(ada.get("/schools/" + school + "/pupils").statusCode()).isEqualTo(403);
         assertThat(ada.get("/schools/" + school + "/links").statusCode()).isEqualTo(403);
@@ -107,6 +113,7 @@ class EnterpriseAdviserTest {
     @Test
     void theSchoolSendsItsDigestsToItsAdvisersAndLinksAnEmployerOfItsHubOnly() {
         Visitor lee = new Visitor(app).signIn("lee@littleover.example", Accounts.PASSWORD);
+        assertThat(lee.get("/schools/" + school + "/requests").body()).contains("Request an encounter");
         assertThat(lee.get("/schools/" + school + "/links").body()).contains("Ada (ada@rolls.example)");
 
         var saved = lee.post(

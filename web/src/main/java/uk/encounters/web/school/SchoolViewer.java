@@ -1,0 +1,25 @@
+package uk.encounters.web.school;
+
+import io.vertx.ext.web.RoutingContext;
+import uk.encounters.marketplace.account.Account;
+import uk.encounters.marketplace.account.Role;
+import uk.encounters.web.security.CurrentUser;
+
+/**
+ * Who is looking at one of a school's pages that change nothing: an enterprise adviser who only
+ * reads sees no button or link the rules would refuse them.
+ */
+final class SchoolViewer {
+
+    private SchoolViewer() {}
+
+    /** Only an enterprise adviser of the school: not its careers leader, a coordinator or an administrator. */
+    static boolean readsOnly(RoutingContext ctx, long schoolId) {
+        Account account = CurrentUser.of(ctx);
+        return account != null
+                && account.advisedSchoolIds().contains(schoolId)
+                && !account.schoolIds().contains(schoolId)
+                && !account.isAdmin()
+                && !account.hasRole(Role.COORDINATOR);
+    }
+}
