@@ -132,6 +132,7 @@ class SettingUpAHubBrowserTest {
 
         driver.get(app.url("/hubs/" + hub + "/calendar"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("England pattern");
+        onAPhone("setup-calendar-phone");
         driver.findElement(By.id("target-4")).click();
         browser.clickThrough(By.xpath("//button[normalize-space()='Save the dates and target']"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Checked by the hub");
@@ -152,6 +153,7 @@ class SettingUpAHubBrowserTest {
                 .contains("Derwent Precision Engineering Limited: the same new organisation as line 3")
                 .contains("Enter an email address in the right format");
         browser.screenshot("setup-employer-bank-preview");
+        onAPhone("setup-employer-bank-preview-phone");
         driver.findElement(By.id("skipBadRows")).click();
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Save')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
@@ -187,6 +189,7 @@ class SettingUpAHubBrowserTest {
         driver.findElement(By.id("meetingPoint")).sendKeys("Main reception, Pastures Hill entrance");
         driver.findElement(By.id("contactName")).sendKeys("Mrs Shah");
         driver.findElement(By.id("contactPhone")).sendKeys("01332 513219");
+        onAPhone("setup-visitors-phone");
         browser.clickThrough(By.xpath("//button[normalize-space()='Save']"));
 
         Path pupils = Files.createTempFile("pupils", ".csv");
@@ -219,6 +222,7 @@ class SettingUpAHubBrowserTest {
                 .contains("1 more careers talk")
                 .doesNotContain("Littleover");
         browser.screenshot("setup-offer-gaps");
+        onAPhone("setup-offer-gaps-phone");
         driver.findElement(By.id("organisation")).sendKeys("Peak Precision Ltd");
         driver.findElement(By.id("contactName")).sendKeys("Priya Shah");
         driver.findElement(By.id("email")).sendKeys(EMPLOYER_EMAIL);
