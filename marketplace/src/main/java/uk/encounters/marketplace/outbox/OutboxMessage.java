@@ -37,6 +37,11 @@ public record OutboxMessage(
         this(idempotencyKey, kind, recipient, subject, bodyText, bodyHtml, attachments, List.of());
     }
 
+    /** The same message under another key: a copy of it sent to someone else. */
+    public OutboxMessage keyedAs(String key) {
+        return new OutboxMessage(key, kind, recipient, subject, bodyText, bodyHtml, attachments, linkTokenIds);
+    }
+
     public OutboxMessage {
         attachments = List.copyOf(attachments);
         linkTokenIds = List.copyOf(linkTokenIds);

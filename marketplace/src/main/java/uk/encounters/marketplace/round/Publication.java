@@ -145,15 +145,7 @@ public final class Publication {
                     roundId,
                     new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email()),
                     schoolBookings.getOrDefault(adviser.schoolId(), List.of()));
-            messages.add(new OutboxMessage(
-                    digest.idempotencyKey() + ":adviser:" + adviser.userId(),
-                    digest.kind(),
-                    digest.recipient(),
-                    digest.subject(),
-                    digest.bodyText(),
-                    digest.bodyHtml(),
-                    digest.attachments(),
-                    digest.linkTokenIds()));
+            messages.add(digest.keyedAs(digest.idempotencyKey() + ":adviser:" + adviser.userId()));
         }
         new Outbox(tx).enqueueAll(messages);
         return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);

@@ -48,21 +48,14 @@ final class RoundDigests {
         for (EmployerBooking b : bookings) {
             long link = replyLinks.get(b.id());
             linkIds.add(link);
-            text.append("* ")
-                    .append(b.typeLabel())
-                    .append(" for ")
-                    .append(b.pupils())
-                    .append(" pupils in Year ")
-                    .append(b.yearGroup())
-                    .append(" at ")
-                    .append(b.schoolName())
-                    .append(", ")
-                    .append(b.dates())
-                    .append(" (")
-                    .append(b.periodLabel())
-                    .append("), ")
-                    .append(b.place().label())
-                    .append('\n');
+            text.append(headline(
+                    b.typeLabel(),
+                    b.pupils(),
+                    b.yearGroup(),
+                    "at " + b.schoolName(),
+                    b.dates(),
+                    b.periodLabel(),
+                    b.place().label()));
             if (b.volunteerName() != null) {
                 text.append("  Given by ").append(b.volunteerName()).append('\n');
             }
@@ -100,21 +93,14 @@ final class RoundDigests {
                 .append(school.name())
                 .append(":\n\n");
         for (SchoolBooking b : bookings) {
-            text.append("* ")
-                    .append(b.typeLabel())
-                    .append(" for ")
-                    .append(b.pupils())
-                    .append(" pupils in Year ")
-                    .append(b.yearGroup())
-                    .append(" with ")
-                    .append(b.employerName())
-                    .append(", ")
-                    .append(b.dates())
-                    .append(" (")
-                    .append(b.periodLabel())
-                    .append("), ")
-                    .append(b.placeLabel())
-                    .append('\n');
+            text.append(headline(
+                    b.typeLabel(),
+                    b.pupils(),
+                    b.yearGroup(),
+                    "with " + b.employerName(),
+                    b.dates(),
+                    b.periodLabel(),
+                    b.placeLabel()));
             if (b.atWorkplace()) {
                 // the school takes its pupils there: where, when and whom to ask for
                 b.arrival()
@@ -134,6 +120,13 @@ final class RoundDigests {
                 "Encounters matched for your pupils: " + sessions(bookings.size()),
                 text.toString(),
                 null);
+    }
+
+    /** A booking's line in either digest: "* Careers talk for 30 pupils in Year 9 at ..., Tue 8 Dec 2026 (morning), In school". */
+    private static String headline(
+            String type, int pupils, int yearGroup, String whereOrWhom, String dates, String period, String place) {
+        return "* " + type + " for " + pupils + " pupils in Year " + yearGroup + " " + whereOrWhom + ", " + dates + " ("
+                + period + "), " + place + "\n";
     }
 
     private static String sessions(int count) {
