@@ -45,6 +45,7 @@ final class HubCopy {
         long schools = copySchools(schoolIds);
         long budgets = copyBudgets(schoolIds);
         long employers = copyEmployers(employerIds);
+        copyPresences(employerIds);
         long volunteers = copyVolunteers(volunteerIds, employerIds);
         long offers = copyOffers(offerIds, employerIds, volunteerIds);
         long availability = copyAvailability(offerIds);
@@ -128,7 +129,7 @@ final class HubCopy {
                 connection,
                 "employer",
                 "id",
-                "hub_id",
+                "registered_in_hub_id",
                 "name",
                 "normalised_name",
                 "email_domain",
@@ -136,9 +137,7 @@ final class HubCopy {
                 "latitude",
                 "longitude",
                 "size_band",
-                "cornerstone",
-                "sector",
-                "max_asks_per_month")) {
+                "sector")) {
             for (int e = 0; e < ids.length; e++) {
                 DemoHub.Employer employer = hub.employers().get(e);
                 copy.row(
@@ -151,9 +150,19 @@ final class HubCopy {
                         employer.latitude(),
                         employer.longitude(),
                         employer.sizeBand().code(),
-                        employer.cornerstone(),
-                        employer.sector(),
-                        employer.maxAsksPerMonth());
+                        employer.sector());
+            }
+            return copy.finish();
+        }
+    }
+
+    /** Each employer works with the hub that registered it, and only that one. */
+    private long copyPresences(long[] employerIds) throws SQLException {
+        try (TableCopy copy = TableCopy.into(
+                connection, "employer_hub_presence", "employer_id", "hub_id", "cornerstone", "max_asks_per_month")) {
+            for (int e = 0; e < employerIds.length; e++) {
+                DemoHub.Employer employer = hub.employers().get(e);
+                copy.row(employerIds[e], hubId, employer.cornerstone(), employer.maxAsksPerMonth());
             }
             return copy.finish();
         }
@@ -181,6 +190,7 @@ final class HubCopy {
                 "offer",
                 "id",
                 "employer_id",
+                "hub_id",
                 "volunteer_id",
                 "encounter_type",
                 "title",
@@ -206,6 +216,7 @@ final class HubCopy {
                 copy.row(
                         ids[o],
                         employerIds[offer.employer()],
+                        hubId,
                         offer.volunteer() == null ? null : volunteerIds[offer.volunteer()],
                         offer.type().code(),
                         offer.title(),

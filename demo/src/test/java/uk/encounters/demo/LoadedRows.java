@@ -32,7 +32,7 @@ final class LoadedRows {
 
     private static RowCounts count(DSLContext dsl, Condition hub) {
         Table<?> schools = HUB.join(SCHOOL).on(SCHOOL.HUB_ID.eq(HUB.ID));
-        Table<?> employers = HUB.join(EMPLOYER).on(EMPLOYER.HUB_ID.eq(HUB.ID));
+        Table<?> employers = HUB.join(EMPLOYER).on(EMPLOYER.REGISTERED_IN_HUB_ID.eq(HUB.ID));
         Table<?> bookings = schools.join(REQUEST)
                 .on(REQUEST.SCHOOL_ID.eq(SCHOOL.ID))
                 .join(BOOKING)

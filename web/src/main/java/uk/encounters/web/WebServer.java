@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -315,8 +316,8 @@ public final class WebServer extends VerticleBase {
             }
 
             @Override
-            public Optional<Long> hubOfEmployer(long employerId) {
-                return hubs.findHubOfEmployer(employerId);
+            public Set<Long> hubsOfEmployer(long employerId) {
+                return hubs.findHubsOfEmployer(employerId);
             }
         };
     }

@@ -135,7 +135,7 @@ final class LoadCast {
                 .on(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
                 .leftJoin(BOOKING)
                 .on(BOOKING.OFFER_ID.eq(OFFER.ID))
-                .where(EMPLOYER.HUB_ID.eq(hub))
+                .where(uk.encounters.marketplace.employer.EmployerRepository.presentIn(hub))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .groupBy(EMPLOYER.ID)
                 .orderBy(DSL.count(BOOKING.ID).desc(), EMPLOYER.ID)

@@ -24,21 +24,23 @@ import uk.encounters.matcher.domain.EncounterType;
 final class EmployerPostings {
 
     private final DSLContext dsl;
+    private final long hubId;
     private final List<Long> employerIds;
     private final List<Long> volunteerIds;
 
     EmployerPostings(DSLContext dsl, long hubId) {
         this.dsl = dsl;
+        this.hubId = hubId;
         this.employerIds = dsl.select(EMPLOYER.ID)
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(EMPLOYER.REGISTERED_IN_HUB_ID.eq(hubId))
                 .orderBy(EMPLOYER.ID)
                 .fetch(EMPLOYER.ID);
         this.volunteerIds = dsl.select(VOLUNTEER.ID)
                 .from(VOLUNTEER)
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(VOLUNTEER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(EMPLOYER.REGISTERED_IN_HUB_ID.eq(hubId))
                 .orderBy(VOLUNTEER.ID)
                 .fetch(VOLUNTEER.ID);
     }
@@ -49,6 +51,7 @@ final class EmployerPostings {
             for (OffersThroughTheYear.Posted posted : offers) {
                 repository.create(
                         employerIds.get(posted.employer()),
+                        hubId,
                         posted.volunteer() == null ? null : volunteerIds.get(posted.volunteer()),
                         details(posted.offer(), posted.availability()),
                         posted.offer().status());

@@ -24,7 +24,10 @@ public final class BankPlan {
         SAME_NAME_AND_POSTCODE,
         /** the same normalised name, the hub's only organisation with it, at another postcode */
         SAME_NAME_ONLY,
-        /** the name and postcode are another hub's organisation: an organisation is in one hub */
+        /**
+         * the name and postcode are an organisation another hub works with: it joins this hub too,
+         * one organisation with a presence in each
+         */
         IN_ANOTHER_HUB
     }
 
@@ -37,7 +40,7 @@ public final class BankPlan {
         REPEATED
     }
 
-    /** One of the hub's organisations, not merged away. */
+    /** One of the hub's organisations (or another hub's, for {@link Match#IN_ANOTHER_HUB}), not merged away. */
     public record KnownOrganisation(long id, String name, String normalisedName, String postcode, String kind) {}
 
     /**
@@ -46,20 +49,24 @@ public final class BankPlan {
      * @param inHub           its organisations
      * @param takenInHub      organisation keys ({@link BankLine#organisationKey}) of the hub's records,
      *                        merged ones too, with the organisation that stands for each now
-     * @param takenElsewhere  keys held by other hubs' records, with that hub's name
-     * @param volunteerEmails the lower-case emails of the volunteers of the hub's organisations
+     * @param takenElsewhere  keys held only by organisations of other hubs, with the organisation that
+     *                        stands for each now and a hub it works with
+     * @param volunteerEmails the lower-case emails of the volunteers of those organisations
      */
     public record Known(
             List<KnownOrganisation> inHub,
             Map<String, Long> takenInHub,
-            Map<String, String> takenElsewhere,
+            Map<String, Elsewhere> takenElsewhere,
             Map<Long, Set<String>> volunteerEmails) {}
+
+    /** An organisation the hub does not work with yet, and a hub that does. */
+    public record Elsewhere(KnownOrganisation organisation, String hubName) {}
 
     /**
      * Lines that are one organisation.
      *
-     * @param existing     the hub's organisation it is, unless it is new
-     * @param elsewhereHub the hub that has it, when {@link Match#IN_ANOTHER_HUB}
+     * @param existing     the organisation it is, unless it is new
+     * @param elsewhereHub a hub that works with it, when {@link Match#IN_ANOTHER_HUB}
      */
     public record Organisation(
             String key, BankLine first, Match match, KnownOrganisation existing, String elsewhereHub) {
@@ -109,13 +116,8 @@ public final class BankPlan {
             Organisation organisation = organisations.get(line.organisationKey());
             VolunteerMatch volunteer = volunteer(line, organisation, known, volunteersSeen);
             String problem = null;
-            if (organisation.match() == Match.IN_ANOTHER_HUB) {
-                problem = line.organisation() + " at " + line.postcode() + " is already an organisation of "
-                        + organisation.elsewhereHub() + ": an organisation belongs to one hub, so ask that hub's"
-                        + " coordinator, or leave the line out";
-            }
             Agency agency = null;
-            if (problem == null && !line.agency().isEmpty()) {
+            if (!line.agency().isEmpty()) {
                 FoundAgency found = agency(line, organisations, known);
                 agency = found.agency();
                 problem = found.problem();
@@ -147,9 +149,9 @@ public final class BankPlan {
                 return new Organisation(key, first, Match.SAME_NAME_AND_POSTCODE, current.get(), null);
             }
         }
-        String elsewhere = known.takenElsewhere().get(key);
+        Elsewhere elsewhere = known.takenElsewhere().get(key);
         if (elsewhere != null) {
-            return new Organisation(key, first, Match.IN_ANOTHER_HUB, null, elsewhere);
+            return new Organisation(key, first, Match.IN_ANOTHER_HUB, elsewhere.organisation(), elsewhere.hubName());
         }
         List<KnownOrganisation> sameName = named(OrganisationName.normalise(first.organisation()), known);
         return sameName.size() == 1

@@ -1,14 +1,18 @@
 package uk.encounters.marketplace.employer;
 
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.row;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.Row2;
 import uk.encounters.marketplace.account.AccountMail;
@@ -29,7 +34,8 @@ import uk.encounters.marketplace.account.Scope;
 /**
  * A coordinator imports an agency's or a chamber's contact list into the hub's employer bank:
  * organisations new to the hub are created (located as the offer form locates them), volunteers
- * new to their organisation are added, and each new organisation's contact is invited by email to
+ * new to their organisation are added, organisations another hub already works with join this one
+ * too (one organisation, a presence in each hub), and each new organisation's contact is invited by email to
  * manage it. A contact who already has an account is not given the organisation: a list's email
  * proves nothing about who reads that mailbox's account (an invitation's link does). All of it is
  * one transaction with one audit entry.
@@ -40,6 +46,7 @@ public final class EmployerBankImport {
     public record Imported(
             int organisationsAdded,
             int organisationsFound,
+            int organisationsFromOtherHubs,
             int volunteersAdded,
             int volunteersKnown,
             int contactsInvited,
@@ -82,6 +89,7 @@ public final class EmployerBankImport {
             EmployerRepository employers = new EmployerRepository(tx);
             Map<String, Long> ids = new HashMap<>();
             int found = 0;
+            int fromOtherHubs = 0;
             for (BankPlan.Organisation organisation : plan.organisations()) {
                 if (organisation.isNew()) {
                     BankLine first = organisation.first();
@@ -98,7 +106,12 @@ public final class EmployerBankImport {
                                     1));
                 } else {
                     ids.put(organisation.key(), organisation.existing().id());
-                    found++;
+                    if (organisation.match() == BankPlan.Match.IN_ANOTHER_HUB) {
+                        employers.addPresence(organisation.existing().id(), hubId);
+                        fromOtherHubs++;
+                    } else {
+                        found++;
+                    }
                 }
             }
             int volunteersAdded = 0;
@@ -129,8 +142,9 @@ public final class EmployerBankImport {
             }
             Invited invited = invite(tx, actor, plan, ids);
             Imported imported = new Imported(
-                    plan.organisations().size() - found,
+                    plan.organisations().size() - found - fromOtherHubs,
                     found,
+                    fromOtherHubs,
                     volunteersAdded,
                     volunteersKnown,
                     invited.invited(),
@@ -140,6 +154,7 @@ public final class EmployerBankImport {
             detail.put("skipped", skipped);
             detail.put("organisations_added", imported.organisationsAdded());
             detail.put("organisations_found", imported.organisationsFound());
+            detail.put("organisations_from_other_hubs", imported.organisationsFromOtherHubs());
             detail.put("volunteers_added", imported.volunteersAdded());
             detail.put("volunteers_known", imported.volunteersKnown());
             detail.put("contacts_invited", imported.contactsInvited());
@@ -198,52 +213,69 @@ public final class EmployerBankImport {
         return new Invited(invited, withAccounts);
     }
 
-    /** The hub as the lines are compared with it: its organisations, the keys taken, its volunteers. */
+    /** The hub as the lines are compared with it: its organisations, the keys taken, their volunteers. */
     private static BankPlan.Known known(DSLContext dsl, long hubId, List<BankLine> lines) {
         List<BankPlan.KnownOrganisation> inHub = dsl.select(
                         EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.NORMALISED_NAME, EMPLOYER.POSTCODE, EMPLOYER.KIND)
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(EmployerRepository.presentIn(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .fetch(Records.mapping(BankPlan.KnownOrganisation::new));
+        Set<Long> inHubIds = inHub.stream().map(BankPlan.KnownOrganisation::id).collect(Collectors.toSet());
         List<Row2<String, String>> keys = lines.stream()
                 .map(l -> row(OrganisationName.normalise(l.organisation()), l.postcode()))
                 .distinct()
                 .toList();
         Map<String, Long> takenInHub = new HashMap<>();
-        Map<String, String> takenElsewhere = new HashMap<>();
+        Map<String, BankPlan.Elsewhere> takenElsewhere = new HashMap<>();
         if (!keys.isEmpty()) {
-            dsl.select(
-                            EMPLOYER.NORMALISED_NAME,
-                            EMPLOYER.POSTCODE,
-                            EMPLOYER.HUB_ID,
-                            EMPLOYER.ID,
-                            EMPLOYER.MERGED_INTO_ID,
-                            HUB.NAME)
+            // a record merged away stands for the one it was merged into
+            var current = EMPLOYER.as("current");
+            var presence = EMPLOYER_HUB_PRESENCE;
+            Field<String> aHub = min(HUB.NAME);
+            List<Field<?>> grouped = new ArrayList<>(List.of(EMPLOYER.NORMALISED_NAME, EMPLOYER.POSTCODE));
+            grouped.addAll(organisationColumns(current));
+            List<Field<?>> selected = new ArrayList<>(grouped);
+            selected.add(aHub);
+            dsl.select(selected)
                     .from(EMPLOYER)
+                    .join(current)
+                    .on(current.ID.eq(coalesce(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID)))
+                    .join(presence)
+                    .on(presence.EMPLOYER_ID.eq(current.ID))
                     .join(HUB)
-                    .on(HUB.ID.eq(EMPLOYER.HUB_ID))
+                    .on(HUB.ID.eq(presence.HUB_ID))
                     .where(row(EMPLOYER.NORMALISED_NAME, EMPLOYER.POSTCODE).in(keys))
+                    .groupBy(grouped)
                     .forEach(r -> {
                         String key = BankLine.key(r.get(EMPLOYER.NORMALISED_NAME), r.get(EMPLOYER.POSTCODE));
-                        if (r.get(EMPLOYER.HUB_ID) == hubId) {
-                            Long mergedInto = r.get(EMPLOYER.MERGED_INTO_ID);
-                            takenInHub.put(key, mergedInto != null ? mergedInto : r.get(EMPLOYER.ID));
+                        BankPlan.KnownOrganisation organisation = new BankPlan.KnownOrganisation(
+                                r.get(current.ID),
+                                r.get(current.NAME),
+                                r.get(current.NORMALISED_NAME),
+                                r.get(current.POSTCODE),
+                                r.get(current.KIND));
+                        if (inHubIds.contains(organisation.id())) {
+                            takenInHub.put(key, organisation.id());
                         } else {
-                            takenElsewhere.put(key, r.get(HUB.NAME));
+                            takenElsewhere.put(key, new BankPlan.Elsewhere(organisation, r.get(aHub)));
                         }
                     });
         }
+        Set<Long> compared = new HashSet<>(inHubIds);
+        takenElsewhere.values().forEach(e -> compared.add(e.organisation().id()));
         Map<Long, Set<String>> volunteerEmails = dsl
                 .select(VOLUNTEER.EMPLOYER_ID, lower(VOLUNTEER.EMAIL))
                 .from(VOLUNTEER)
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(VOLUNTEER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(VOLUNTEER.EMPLOYER_ID.in(compared))
                 .fetchGroups(VOLUNTEER.EMPLOYER_ID, lower(VOLUNTEER.EMAIL))
                 .entrySet()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         return new BankPlan.Known(inHub, takenInHub, takenElsewhere, volunteerEmails);
+    }
+
+    private static List<Field<?>> organisationColumns(uk.encounters.marketplace.jooq.tables.Employer employer) {
+        return List.of(employer.ID, employer.NAME, employer.NORMALISED_NAME, employer.POSTCODE, employer.KIND);
     }
 }

@@ -1,8 +1,13 @@
 package uk.encounters.marketplace.employer;
 
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -14,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 
@@ -76,9 +82,15 @@ public final class EmployerMerge {
         if (from.getMergedIntoId() != null || into.getMergedIntoId() != null) {
             throw new Refused("One of these organisations has already been merged into another");
         }
-        if (!from.getHubId().equals(into.getHubId())) {
+        if (!dsl.fetchExists(selectOne()
+                .from(EMPLOYER_HUB_PRESENCE)
+                .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(fromId))
+                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.in(select(EMPLOYER_HUB_PRESENCE.HUB_ID)
+                        .from(EMPLOYER_HUB_PRESENCE)
+                        .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(intoId)))))) {
             throw new Refused("Only organisations in the same Careers Hub can be merged");
         }
+        joinPresences(fromId, intoId);
 
         int folded = foldSharedVolunteers(fromId, intoId);
         int volunteers = dsl.update(VOLUNTEER)
@@ -112,9 +124,6 @@ public final class EmployerMerge {
             into.setSiteContactPhone(from.getSiteContactPhone());
             into.setArrivalInstructions(from.getArrivalInstructions());
         }
-        // the stricter wish about being asked wins: nobody should be asked more than they said
-        into.setMaxAsksPerMonth((short) Math.min(into.getMaxAsksPerMonth(), from.getMaxAsksPerMonth()));
-        into.setCornerstone(into.getCornerstone() || from.getCornerstone());
         if (EmployerKind.AGENCY.code().equals(from.getKind())) {
             into.setKind(EmployerKind.AGENCY.code());
         }
@@ -149,6 +158,42 @@ public final class EmployerMerge {
         detail.put("school_preferences", requests);
         new AuditLog(dsl).record(actorUserId, "employers_merged", "employer", intoId, detail, ipAddress);
         return moved;
+    }
+
+    /**
+     * The kept record works with every hub the merged one did, so the offers that move stay each
+     * hub's own. Where both were in one hub, the stricter wish about being asked wins (nobody should
+     * be asked more than they said) and a cornerstone mark on either holds.
+     */
+    private void joinPresences(long fromId, long intoId) {
+        var kept = EMPLOYER_HUB_PRESENCE.as("kept");
+        var merged = EMPLOYER_HUB_PRESENCE.as("merged");
+        dsl.update(kept)
+                .set(kept.MAX_ASKS_PER_MONTH, least(kept.MAX_ASKS_PER_MONTH, merged.MAX_ASKS_PER_MONTH))
+                .set(kept.CORNERSTONE, DSL.field(DSL.condition(kept.CORNERSTONE).or(DSL.condition(merged.CORNERSTONE))))
+                .set(kept.JOINED_ON, least(kept.JOINED_ON, merged.JOINED_ON))
+                .from(merged)
+                .where(kept.EMPLOYER_ID.eq(intoId))
+                .and(merged.EMPLOYER_ID.eq(fromId))
+                .and(merged.HUB_ID.eq(kept.HUB_ID))
+                .execute();
+        dsl.insertInto(
+                        EMPLOYER_HUB_PRESENCE,
+                        EMPLOYER_HUB_PRESENCE.EMPLOYER_ID,
+                        EMPLOYER_HUB_PRESENCE.HUB_ID,
+                        EMPLOYER_HUB_PRESENCE.CORNERSTONE,
+                        EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH,
+                        EMPLOYER_HUB_PRESENCE.JOINED_ON)
+                .select(select(
+                                inline(intoId),
+                                merged.HUB_ID,
+                                merged.CORNERSTONE,
+                                merged.MAX_ASKS_PER_MONTH,
+                                merged.JOINED_ON)
+                        .from(merged)
+                        .where(merged.EMPLOYER_ID.eq(fromId)))
+                .onConflictDoNothing()
+                .execute();
     }
 
     /**

@@ -2,10 +2,16 @@ package uk.encounters.marketplace.employer;
 
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
@@ -19,6 +25,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.offer.OfferStatus;
@@ -111,8 +118,8 @@ public final class EmployerRepository {
             boolean cornerstone,
             int maxAsksPerMonth) {
         var location = approximateLocation(hubId, PostcodeDistrict.of(postcode));
-        return dsl.insertInto(EMPLOYER)
-                .set(EMPLOYER.HUB_ID, hubId)
+        long id = dsl.insertInto(EMPLOYER)
+                .set(EMPLOYER.REGISTERED_IN_HUB_ID, hubId)
                 .set(EMPLOYER.NAME, name.strip())
                 .set(EMPLOYER.NORMALISED_NAME, OrganisationName.normalise(name))
                 .set(
@@ -123,24 +130,55 @@ public final class EmployerRepository {
                 .set(EMPLOYER.LONGITUDE, location.longitude())
                 .set(EMPLOYER.SIZE_BAND, sizeBand)
                 .set(EMPLOYER.SECTOR, sector)
-                .set(EMPLOYER.CORNERSTONE, cornerstone)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
                 .returning(EMPLOYER.ID)
                 .fetchOne(EMPLOYER.ID);
+        dsl.insertInto(EMPLOYER_HUB_PRESENCE)
+                .set(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID, id)
+                .set(EMPLOYER_HUB_PRESENCE.HUB_ID, hubId)
+                .set(EMPLOYER_HUB_PRESENCE.CORNERSTONE, cornerstone)
+                .set(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .execute();
+        return id;
     }
 
+    /**
+     * Makes an organisation registered elsewhere present in this hub too, with the hub's defaults
+     * (not a cornerstone, one ask a month); an existing presence is left as it is.
+     *
+     * @return whether it was new to the hub
+     */
+    public boolean addPresence(long employerId, long hubId) {
+        return dsl.insertInto(EMPLOYER_HUB_PRESENCE)
+                        .set(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID, employerId)
+                        .set(EMPLOYER_HUB_PRESENCE.HUB_ID, hubId)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+
+    public boolean isPresent(long employerId, long hubId) {
+        return dsl.fetchExists(
+                EMPLOYER_HUB_PRESENCE,
+                EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(employerId).and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hubId)));
+    }
+
+    /** The employer's own wish, so it holds for every hub it works with. */
     public void setContactPreference(long employerId, int maxAsksPerMonth) {
-        dsl.update(EMPLOYER)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
-                .where(EMPLOYER.ID.eq(employerId))
+        dsl.update(EMPLOYER_HUB_PRESENCE)
+                .set(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(employerId))
                 .execute();
     }
 
-    /** Cornerstones commit capacity across the hub's schools: matching sets them no cap per round. */
-    public void setCornerstone(long employerId, boolean cornerstone) {
-        dsl.update(EMPLOYER)
-                .set(EMPLOYER.CORNERSTONE, cornerstone)
-                .where(EMPLOYER.ID.eq(employerId))
+    /**
+     * Cornerstones commit capacity across the hub's schools: matching sets them no cap per round.
+     * One hub's mark says nothing of another's.
+     */
+    public void setCornerstone(long employerId, long hubId, boolean cornerstone) {
+        dsl.update(EMPLOYER_HUB_PRESENCE)
+                .set(EMPLOYER_HUB_PRESENCE.CORNERSTONE, cornerstone)
+                .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(employerId))
+                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hubId))
                 .execute();
     }
 
@@ -218,7 +256,7 @@ public final class EmployerRepository {
     public List<Employer> findByHub(long hubId) {
         return dsl.select(columns())
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(presentIn(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .fetch(EmployerRepository::employer);
@@ -233,12 +271,18 @@ public final class EmployerRepository {
         var activeOffers = field(selectCount()
                 .from(OFFER)
                 .where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .and(OFFER.HUB_ID.eq(hubId))
                 .and(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(today)));
         var volunteers = field(selectCount()
                 .from(VOLUNTEER)
                 .where(VOLUNTEER.EMPLOYER_ID.eq(EMPLOYER.ID))
                 .and(VOLUNTEER.ACTIVE));
+        var elsewhere = EMPLOYER_HUB_PRESENCE.as("elsewhere");
+        var otherHubs = field(selectCount()
+                .from(elsewhere)
+                .where(elsewhere.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .and(elsewhere.HUB_ID.ne(hubId)));
         Condition named =
                 nameContains.isBlank() ? noCondition() : EMPLOYER.NAME.containsIgnoreCase(nameContains.strip());
         var agency = EMPLOYER.as("agency");
@@ -248,20 +292,56 @@ public final class EmployerRepository {
                         EMPLOYER.POSTCODE,
                         EMPLOYER.SECTOR,
                         EMPLOYER.SIZE_BAND,
-                        EMPLOYER.CORNERSTONE,
+                        EMPLOYER_HUB_PRESENCE.CORNERSTONE,
                         EMPLOYER.KIND.eq(EmployerKind.AGENCY.code()),
                         agency.NAME,
                         activeOffers,
-                        volunteers)
+                        volunteers,
+                        otherHubs)
                 .from(EMPLOYER)
+                .join(EMPLOYER_HUB_PRESENCE)
+                .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
                 .leftJoin(agency)
                 .on(agency.ID.eq(EMPLOYER.VIA_AGENCY_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .and(named)
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .limit(limit)
                 .fetch(mapping(EmployerSummary::new));
+    }
+
+    /** An organisation other hubs work with, as a coordinator finds it to bring into theirs. */
+    public record ElsewhereOrganisation(long id, String name, String postcode, String sector, List<String> hubs) {}
+
+    /**
+     * Organisations this hub does not work with yet, whose name contains {@code nameContains}, each
+     * with the hubs that do: what a coordinator needs to tell a cornerstone from a namesake, and no
+     * more (no contacts, no volunteers).
+     */
+    public List<ElsewhereOrganisation> findElsewhere(long hubId, String nameContains, int limit) {
+        if (nameContains.isBlank()) {
+            return List.of();
+        }
+        return dsl.select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.POSTCODE,
+                        EMPLOYER.SECTOR,
+                        multiset(select(HUB.NAME)
+                                        .from(EMPLOYER_HUB_PRESENCE)
+                                        .join(HUB)
+                                        .on(HUB.ID.eq(EMPLOYER_HUB_PRESENCE.HUB_ID))
+                                        .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
+                                        .orderBy(HUB.NAME))
+                                .convertFrom(r -> r.map(org.jooq.Record1::value1)))
+                .from(EMPLOYER)
+                .where(EMPLOYER.NAME.containsIgnoreCase(nameContains.strip()))
+                .and(EMPLOYER.MERGED_INTO_ID.isNull())
+                .and(presentIn(hubId).not())
+                .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
+                .limit(limit)
+                .fetch(mapping(ElsewhereOrganisation::new));
     }
 
     /**
@@ -349,31 +429,49 @@ public final class EmployerRepository {
                 .fetchOne(mapping(AveragePosition::new));
     }
 
+    /** The organisation is one of the hub's: present there, whichever hub registered it. */
+    public static Condition presentIn(long hubId) {
+        return exists(selectOne()
+                .from(EMPLOYER_HUB_PRESENCE)
+                .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hubId)));
+    }
+
+    private static final Field<List<HubPresence>> PRESENCES = multiset(select(
+                            EMPLOYER_HUB_PRESENCE.HUB_ID,
+                            HUB.NAME,
+                            EMPLOYER_HUB_PRESENCE.CORNERSTONE,
+                            EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH.convertFrom(Short::intValue),
+                            EMPLOYER_HUB_PRESENCE.JOINED_ON)
+                    .from(EMPLOYER_HUB_PRESENCE)
+                    .join(HUB)
+                    .on(HUB.ID.eq(EMPLOYER_HUB_PRESENCE.HUB_ID))
+                    .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
+                    .orderBy(EMPLOYER_HUB_PRESENCE.JOINED_ON, EMPLOYER_HUB_PRESENCE.HUB_ID))
+            .as("presences")
+            .convertFrom(rows -> rows.map(mapping(HubPresence::new)));
+
     private static Employer employer(org.jooq.Record r) {
         return new Employer(
                 r.get(EMPLOYER.ID),
-                r.get(EMPLOYER.HUB_ID),
                 r.get(EMPLOYER.NAME),
                 r.get(EMPLOYER.POSTCODE),
                 r.get(EMPLOYER.SIZE_BAND),
                 r.get(EMPLOYER.SECTOR),
-                r.get(EMPLOYER.CORNERSTONE),
-                r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
                 r.get(EMPLOYER.EMAIL_DOMAIN),
-                r.get(EMPLOYER.MERGED_INTO_ID));
+                r.get(EMPLOYER.MERGED_INTO_ID),
+                r.get(PRESENCES));
     }
 
     private static List<org.jooq.SelectField<?>> columns() {
         return List.of(
                 EMPLOYER.ID,
-                EMPLOYER.HUB_ID,
                 EMPLOYER.NAME,
                 EMPLOYER.POSTCODE,
                 EMPLOYER.SIZE_BAND,
                 EMPLOYER.SECTOR,
-                EMPLOYER.CORNERSTONE,
-                EMPLOYER.MAX_ASKS_PER_MONTH,
                 EMPLOYER.EMAIL_DOMAIN,
-                EMPLOYER.MERGED_INTO_ID);
+                EMPLOYER.MERGED_INTO_ID,
+                PRESENCES);
     }
 }

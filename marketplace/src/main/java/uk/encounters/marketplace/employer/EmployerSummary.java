@@ -5,6 +5,7 @@ package uk.encounters.marketplace.employer;
  *
  * @param agency    it is an agency or chamber that brokers for employers
  * @param viaAgency the agency whose list brought it in, or null
+ * @param otherHubs how many other hubs it works with too
  */
 public record EmployerSummary(
         long id,
@@ -16,4 +17,5 @@ public record EmployerSummary(
         boolean agency,
         String viaAgency,
         int activeOffers,
-        int volunteers) {}
+        int volunteers,
+        int otherHubs) {}

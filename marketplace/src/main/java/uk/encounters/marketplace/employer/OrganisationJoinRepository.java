@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.employer;
 
+import static org.jooq.impl.DSL.select;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
@@ -148,15 +149,14 @@ public final class OrganisationJoinRepository {
 
     /** Requests to join any organisation of the hub, for its coordinator. */
     public List<PendingJoin> pendingInHub(long hubId) {
-        return pending(EMPLOYER.HUB_ID.eq(hubId));
+        return pending(byCoordinatorOf(hubId));
     }
 
     /** How many requests the hub's coordinator has to decide: a count, not the rows. */
     public int countPendingInHub(long hubId) {
         return dsl.fetchCount(
-                ORGANISATION_JOIN.join(EMPLOYER).on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID)),
-                EMPLOYER.HUB_ID
-                        .eq(hubId)
+                ORGANISATION_JOIN,
+                byCoordinatorOf(hubId)
                         .and(ORGANISATION_JOIN.DECISION.isNull())
                         .and(ORGANISATION_JOIN.EMAIL_CONFIRMED_AT.isNotNull()));
     }
@@ -180,10 +180,12 @@ public final class OrganisationJoinRepository {
      * the caller's transaction.
      */
     public Decided decide(long joinId, Condition approverMayDecide, Decision decision, long actorId, String ip) {
-        var join = dsl.select(ORGANISATION_JOIN.asterisk(), EMPLOYER.HUB_ID, EMPLOYER.NAME, APP_USER.EMAIL)
+        var join = dsl.select(ORGANISATION_JOIN.asterisk(), OFFER.HUB_ID, EMPLOYER.NAME, APP_USER.EMAIL)
                 .from(ORGANISATION_JOIN)
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(ORGANISATION_JOIN.EMPLOYER_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(ORGANISATION_JOIN.OFFER_ID))
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(ORGANISATION_JOIN.USER_ID))
                 .where(ORGANISATION_JOIN.ID.eq(joinId))
@@ -212,7 +214,7 @@ public final class OrganisationJoinRepository {
                     // a savepoint, so a name already taken leaves the caller's transaction usable
                     separateId = dsl.transactionResult(c -> new EmployerRepository(c.dsl())
                             .create(
-                                    j.get(EMPLOYER.HUB_ID),
+                                    j.get(OFFER.HUB_ID),
                                     j.get(ORGANISATION_JOIN.ORGANISATION_NAME),
                                     email,
                                     j.get(ORGANISATION_JOIN.POSTCODE),
@@ -257,9 +259,12 @@ public final class OrganisationJoinRepository {
         return ORGANISATION_JOIN.EMPLOYER_ID.eq(employerId);
     }
 
-    /** Who may decide: the coordinator of the organisation's hub. */
+    /**
+     * Who may decide: the coordinator of the hub the offer was made to. An organisation working with
+     * several hubs is not every one of their coordinators' to grow.
+     */
     public static Condition byCoordinatorOf(long hubId) {
-        return EMPLOYER.HUB_ID.eq(hubId);
+        return ORGANISATION_JOIN.OFFER_ID.in(select(OFFER.ID).from(OFFER).where(OFFER.HUB_ID.eq(hubId)));
     }
 
     /** Makes them a contact and volunteer of the organisation, and puts their offer live. */

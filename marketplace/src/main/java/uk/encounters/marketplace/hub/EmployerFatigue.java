@@ -3,6 +3,7 @@ package uk.encounters.marketplace.hub;
 import static org.jooq.impl.DSL.count;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 
 import java.time.LocalDate;
@@ -73,9 +74,7 @@ public record EmployerFatigue(
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(OFFER.HUB_ID.eq(hubId))
                 .and(BOOKING.STATUS.in(BookingStatus.DECLINED, BookingStatus.NO_SHOW))
                 .and(BOOKING.STARTS_ON.ge(twelveWeeksAgo))
                 .groupBy(OFFER.EMPLOYER_ID)
@@ -87,17 +86,19 @@ public record EmployerFatigue(
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
                         EMPLOYER.SIZE_BAND,
-                        EMPLOYER.CORNERSTONE,
-                        EMPLOYER.MAX_ASKS_PER_MONTH)
+                        EMPLOYER_HUB_PRESENCE.CORNERSTONE,
+                        EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH)
                 .from(EMPLOYER)
+                .join(EMPLOYER_HUB_PRESENCE)
+                .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
                 .where(EMPLOYER.ID.in(concerned))
-                .and(EMPLOYER.HUB_ID.eq(hubId))
+                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .fetch(r -> {
                     long id = r.get(EMPLOYER.ID);
                     String sizeBand = r.get(EMPLOYER.SIZE_BAND);
-                    boolean cornerstone = r.get(EMPLOYER.CORNERSTONE);
-                    int maxAsksPerMonth = r.get(EMPLOYER.MAX_ASKS_PER_MONTH);
+                    boolean cornerstone = r.get(EMPLOYER_HUB_PRESENCE.CORNERSTONE);
+                    int maxAsksPerMonth = r.get(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH);
                     int asked = recent.asksOf(id);
                     var answered = answers.get(id);
                     return new EmployerFatigue(

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import uk.encounters.marketplace.offer.OfferStatus;
@@ -57,13 +59,11 @@ public final class HubRepository {
                 .where(REQUEST.STATUS.eq(RequestStatus.OPEN))
                 .groupBy(SCHOOL.HUB_ID)
                 .asTable("requests");
-        var offers = dsl.select(EMPLOYER.HUB_ID, count().as("offers"))
+        var offers = dsl.select(OFFER.HUB_ID, count().as("offers"))
                 .from(OFFER)
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .where(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(today))
-                .groupBy(EMPLOYER.HUB_ID)
+                .groupBy(OFFER.HUB_ID)
                 .asTable("offers");
         return dsl.select(
                         HUB.ID,
@@ -79,7 +79,7 @@ public final class HubRepository {
                 .leftJoin(requests)
                 .on(requests.field(SCHOOL.HUB_ID).eq(HUB.ID))
                 .leftJoin(offers)
-                .on(offers.field(EMPLOYER.HUB_ID).eq(HUB.ID))
+                .on(offers.field(OFFER.HUB_ID).eq(HUB.ID))
                 .orderBy(HUB.NAME)
                 .fetch(mapping(HubSummary::new));
     }
@@ -130,11 +130,12 @@ public final class HubRepository {
                 .fetchOptional(SCHOOL.HUB_ID);
     }
 
-    public Optional<Long> findHubOfEmployer(long employerId) {
-        return dsl.select(EMPLOYER.HUB_ID)
-                .from(EMPLOYER)
-                .where(EMPLOYER.ID.eq(employerId))
-                .fetchOptional(EMPLOYER.HUB_ID);
+    /** The hubs an organisation works with: each one's coordinator looks after it. */
+    public Set<Long> findHubsOfEmployer(long employerId) {
+        return Set.copyOf(dsl.select(EMPLOYER_HUB_PRESENCE.HUB_ID)
+                .from(EMPLOYER_HUB_PRESENCE)
+                .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(employerId))
+                .fetch(EMPLOYER_HUB_PRESENCE.HUB_ID));
     }
 
     /** Names of hubs, schools and employers by id, for saying what a person's scopes are. */

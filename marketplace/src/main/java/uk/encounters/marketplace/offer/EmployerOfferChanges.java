@@ -21,11 +21,11 @@ public final class EmployerOfferChanges {
         this.dsl = dsl;
     }
 
-    /** A new offer, live for the next matching round. */
-    public long create(Actor actor, long employerId, NewOffer offer) {
+    /** A new offer to one of the hubs the employer works with, live for that hub's next matching round. */
+    public long create(Actor actor, long employerId, long hubId, NewOffer offer) {
         return dsl.transactionResult(c -> {
             long created = new OfferRepository(c.dsl())
-                    .create(employerId, offer.volunteerId(), offer.details(), OfferStatus.ACTIVE);
+                    .create(employerId, hubId, offer.volunteerId(), offer.details(), OfferStatus.ACTIVE);
             new AuditLog(c.dsl()).record(actor, "offer_created", "offer", created, Map.of());
             return created;
         });
@@ -54,17 +54,17 @@ public final class EmployerOfferChanges {
      *
      * @param skipped the file's rows with errors, left out on purpose
      */
-    public void importAll(Actor actor, long employerId, List<NewOffer> offers, long skipped) {
+    public void importAll(Actor actor, long employerId, long hubId, List<NewOffer> offers, long skipped) {
         dsl.transaction(c -> {
             OfferRepository repository = new OfferRepository(c.dsl());
-            offers.forEach(o -> repository.create(employerId, o.volunteerId(), o.details(), OfferStatus.ACTIVE));
+            offers.forEach(o -> repository.create(employerId, hubId, o.volunteerId(), o.details(), OfferStatus.ACTIVE));
             new AuditLog(c.dsl())
                     .record(
                             actor,
                             "offers_imported",
                             "employer",
                             employerId,
-                            Map.of("rows", offers.size(), "skipped", skipped));
+                            Map.of("rows", offers.size(), "skipped", skipped, "hub", hubId));
         });
     }
 }

@@ -134,7 +134,7 @@ public final class OfferDirectory {
     private static Condition matching(Query query, Field<Double> distance) {
         return OFFER.STATUS
                 .eq(OfferStatus.ACTIVE)
-                .and(EMPLOYER.HUB_ID.eq(query.hubId()))
+                .and(OFFER.HUB_ID.eq(query.hubId()))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 // an offer stays 'active' after its last date until someone withdraws it
                 .and(OFFER.AVAILABLE_UNTIL.ge(query.today()))

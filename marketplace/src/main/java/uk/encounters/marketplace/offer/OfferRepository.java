@@ -64,10 +64,14 @@ public final class OfferRepository {
         this.dsl = dsl;
     }
 
-    /** Writes an offer and its availability; from the public form it waits, pending, for the emailed link. */
-    public long create(long employerId, Long volunteerId, OfferDetails offer, OfferStatus status) {
+    /**
+     * Writes an offer and its availability; from the public form it waits, pending, for the emailed
+     * link. It is made to one hub the employer works with, and only that hub's rounds book it.
+     */
+    public long create(long employerId, long hubId, Long volunteerId, OfferDetails offer, OfferStatus status) {
         OfferRecord record = dsl.newRecord(OFFER);
         record.setEmployerId(employerId);
+        record.setHubId(hubId);
         record.setStatus(status);
         fill(record, volunteerId, offer);
         record.insert();

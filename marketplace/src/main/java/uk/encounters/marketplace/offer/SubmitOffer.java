@@ -53,8 +53,10 @@ public final class SubmitOffer {
             userId = account.map(Account::id)
                     .orElseGet(() -> accounts.createWithoutScope(offer.email(), offer.contactName()));
             // No volunteer yet: the organisation's list gains them only when someone of it says yes.
+            // the hub it was offered to works with the organisation from now on; nothing else of it is theirs
+            employers.addPresence(existing.get().employerId(), offer.hubId());
             offerId = new OfferRepository(tx)
-                    .create(existing.get().employerId(), null, offer.offer(), OfferStatus.PENDING);
+                    .create(existing.get().employerId(), offer.hubId(), null, offer.offer(), OfferStatus.PENDING);
             join = Optional.of(
                     new OrganisationJoinRepository(tx, clock).request(existing.get(), userId, offerId, offer));
         } else {
@@ -70,7 +72,9 @@ public final class SubmitOffer {
                             1));
             long volunteerId = new VolunteerRepository(tx)
                     .findOrCreate(employerId, offer.contactName(), offer.email(), offer.safeguardingCheckedUntil());
-            offerId = new OfferRepository(tx).create(employerId, volunteerId, offer.offer(), OfferStatus.PENDING);
+            employers.addPresence(employerId, offer.hubId());
+            offerId = new OfferRepository(tx)
+                    .create(employerId, offer.hubId(), volunteerId, offer.offer(), OfferStatus.PENDING);
             // The organisation's page opens to them when they follow the link (confirmOffer), not before:
             // anyone can type anyone's address into the form.
             userId = account.map(Account::id)

@@ -3,7 +3,6 @@ package uk.encounters.marketplace.round;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 
@@ -69,13 +68,12 @@ public final class EmployerLoad {
     /** No-shows and late cancellations on days since {@code since}. */
     public static Map<Long, Integer> letDownsSince(DSLContext dsl, long hubId, LocalDate since) {
         Field<Integer> letDowns = count();
+        // the hub's own bookings: each hub judges an employer that works with several by what it saw
         return dsl.select(OFFER.EMPLOYER_ID, letDowns)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(OFFER.HUB_ID.eq(hubId))
                 .and(BOOKING.STARTS_ON.ge(since))
                 // a late cancellation is a declined booking (booking_late_cancellation_ck): naming both
                 // statuses lets PostgreSQL use booking_status_starts_ix rather than read every booking

@@ -190,7 +190,7 @@ public final class RoundMarket {
                 .from(OFFER)
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(hubId))
+                .where(OFFER.HUB_ID.eq(hubId))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .and(OFFER.STATUS.eq(OfferStatus.ACTIVE))
                 .and(OFFER.AVAILABLE_UNTIL.ge(horizon.start()))

@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -241,9 +242,7 @@ public final class RoundProblem {
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
+                .where(OFFER.HUB_ID.eq(scope.hubId()))
                 .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .and(BOOKING.STARTS_ON.between(
                         scope.horizon().start(), scope.horizon().end()))
@@ -256,10 +255,12 @@ public final class RoundProblem {
                         EMPLOYER.LATITUDE,
                         EMPLOYER.LONGITUDE,
                         EMPLOYER.SIZE_BAND,
-                        EMPLOYER.CORNERSTONE,
-                        EMPLOYER.MAX_ASKS_PER_MONTH)
+                        EMPLOYER_HUB_PRESENCE.CORNERSTONE,
+                        EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH)
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
+                .join(EMPLOYER_HUB_PRESENCE)
+                .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
+                .where(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(scope.hubId()))
                 .and(EMPLOYER.MERGED_INTO_ID.isNull())
                 .orderBy(EMPLOYER.ID)
                 .forEach(r -> {
@@ -268,8 +269,8 @@ public final class RoundProblem {
                     int cap = recent.capOf(
                             id,
                             r.get(EMPLOYER.SIZE_BAND),
-                            r.get(EMPLOYER.CORNERSTONE),
-                            r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                            r.get(EMPLOYER_HUB_PRESENCE.CORNERSTONE),
+                            r.get(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH),
                             asked);
                     if (cap != Employer.NO_CAP) {
                         cap += published.getOrDefault(id, 0);
@@ -292,7 +293,7 @@ public final class RoundProblem {
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(OFFER.VOLUNTEER_ID))
-                .where(EMPLOYER.HUB_ID.eq(scope.hubId()))
+                .where(OFFER.HUB_ID.eq(scope.hubId()))
                 .and(active.or(OFFER.ID.in(bookedOffers)))
                 .orderBy(OFFER.ID)
                 .fetch();

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -372,9 +373,17 @@ public final class RoundReview {
                 round.publishedAt() == null ? today : round.publishedAt().toLocalDate();
         EmployerLoad.Recent recent = EmployerLoad.asOf(dsl, round.hubId(), asOf);
         List<EmployerAsk> load = new ArrayList<>();
-        dsl.select(EMPLOYER.ID, EMPLOYER.NAME, EMPLOYER.SIZE_BAND, EMPLOYER.CORNERSTONE, EMPLOYER.MAX_ASKS_PER_MONTH)
+        dsl.select(
+                        EMPLOYER.ID,
+                        EMPLOYER.NAME,
+                        EMPLOYER.SIZE_BAND,
+                        EMPLOYER_HUB_PRESENCE.CORNERSTONE,
+                        EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH)
                 .from(EMPLOYER)
+                .join(EMPLOYER_HUB_PRESENCE)
+                .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
                 .where(EMPLOYER.ID.in(sessions.keySet()))
+                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(round.hubId()))
                 .forEach(r -> {
                     long employerId = r.get(EMPLOYER.ID);
                     // a published round is one of the asks it is counted in: what it was asked before is one fewer
@@ -382,18 +391,18 @@ public final class RoundReview {
                     int cap = recent.capOf(
                             employerId,
                             r.get(EMPLOYER.SIZE_BAND),
-                            r.get(EMPLOYER.CORNERSTONE),
-                            r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                            r.get(EMPLOYER_HUB_PRESENCE.CORNERSTONE),
+                            r.get(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH),
                             before);
                     load.add(new EmployerAsk(
                             employerId,
                             r.get(EMPLOYER.NAME),
                             r.get(EMPLOYER.SIZE_BAND),
-                            r.get(EMPLOYER.CORNERSTONE),
+                            r.get(EMPLOYER_HUB_PRESENCE.CORNERSTONE),
                             sessions.get(employerId),
                             cap == Employer.NO_CAP ? null : cap,
                             Math.max(0, before),
-                            r.get(EMPLOYER.MAX_ASKS_PER_MONTH),
+                            r.get(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH),
                             recent.letDownsOf(employerId)));
                 });
         load.sort(Comparator.comparingInt(EmployerAsk::sessions).reversed().thenComparing(EmployerAsk::employer));

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.employer.EmployerRepository;
 
 /**
  * A school's links with business: its enterprise advisers (whether its round digests go to them
@@ -62,7 +63,7 @@ public final class SchoolLinks {
     private List<EmployerChoice> employers(long hubId) {
         return dsl.select(EMPLOYER.ID, EMPLOYER.NAME)
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hubId).and(EMPLOYER.MERGED_INTO_ID.isNull()))
+                .where(EmployerRepository.presentIn(hubId).and(EMPLOYER.MERGED_INTO_ID.isNull()))
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .fetch(mapping(EmployerChoice::new));
     }
@@ -88,7 +89,7 @@ public final class SchoolLinks {
                             EMPLOYER,
                             EMPLOYER.ID
                                     .eq(linkedEmployerId)
-                                    .and(EMPLOYER.HUB_ID.eq(hubId))
+                                    .and(EmployerRepository.presentIn(hubId))
                                     .and(EMPLOYER.MERGED_INTO_ID.isNull()))) {
                 return false;
             }

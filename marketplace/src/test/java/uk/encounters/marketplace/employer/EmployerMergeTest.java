@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
@@ -66,14 +67,10 @@ class EmployerMergeTest {
         db.dsl()
                 .update(EMPLOYER)
                 .set(EMPLOYER.EMAIL_DOMAIN, "acme.example")
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4)
                 .where(EMPLOYER.ID.eq(dup))
                 .execute();
-        db.dsl()
-                .update(EMPLOYER)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 2)
-                .where(EMPLOYER.ID.eq(kept))
-                .execute();
+        data.presence(dup, hub, true, 4);
+        data.presence(kept, hub, false, 2);
         long jo = volunteer(kept, "jo@acme.example", DAY.plusYears(1));
         long joAgain = volunteer(dup, "JO@acme.example", DAY.plusYears(2));
         long sam = volunteer(dup, "sam@acme.example", null);
@@ -118,7 +115,11 @@ class EmployerMergeTest {
         assertThat(accounts.findById(onlyDup).orElseThrow().scopes()).containsExactly(Scope.employer(kept));
         var survivor = db.dsl().fetchSingle(EMPLOYER, EMPLOYER.ID.eq(kept));
         assertThat(survivor.getEmailDomain()).isEqualTo("acme.example");
-        assertThat(survivor.getMaxAsksPerMonth()).as("the stricter wish wins").isEqualTo((short) 2);
+        var presence = db.dsl().fetchSingle(EMPLOYER_HUB_PRESENCE, EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(kept));
+        assertThat(presence.getMaxAsksPerMonth()).as("the stricter wish wins").isEqualTo((short) 2);
+        assertThat(presence.getCornerstone())
+                .as("a cornerstone mark on either holds")
+                .isTrue();
         assertThat(db.dsl().fetchValue(EMPLOYER.MERGED_INTO_ID, EMPLOYER.ID.eq(dup)))
                 .isEqualTo(kept);
         assertThat(db.dsl().fetchCount(USER_SCOPE, USER_SCOPE.EMPLOYER_ID.eq(dup)))

@@ -3,7 +3,6 @@ package uk.encounters.marketplace.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 
 import java.time.LocalDate;
@@ -131,12 +130,7 @@ class EmployerFatigueTest {
 
     private static long employer(TestData data, String name, int maxAsksPerMonth, boolean cornerstone) {
         long id = data.employer(hub, name);
-        db.dsl()
-                .update(EMPLOYER)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
-                .set(EMPLOYER.CORNERSTONE, cornerstone)
-                .where(EMPLOYER.ID.eq(id))
-                .execute();
+        data.presence(id, hub, cornerstone, maxAsksPerMonth);
         return id;
     }
 

@@ -52,6 +52,7 @@ class SupplyGapsTest {
                 .insertInto(
                         OFFER,
                         OFFER.EMPLOYER_ID,
+                        OFFER.HUB_ID,
                         OFFER.ENCOUNTER_TYPE,
                         OFFER.TITLE,
                         OFFER.SECTOR,
@@ -63,6 +64,7 @@ class SupplyGapsTest {
                         OFFER.AVAILABLE_UNTIL)
                 .values(
                         employer,
+                        hub,
                         "work_experience",
                         "A week with us",
                         "Manufacturing",

@@ -269,7 +269,7 @@ class RoundReviewTest {
         db.dsl()
                 .update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
                 .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.SIZE_BAND, "micro")
-                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id()))
+                .where(uk.encounters.marketplace.employer.EmployerRepository.presentIn(hub.id()))
                 .execute();
         Round round = solve(hub);
         assertThat(round.sessionsMatched()).isEqualTo(2);
@@ -344,9 +344,9 @@ class RoundReviewTest {
         new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), first.id());
         // asked once this month, as much as each now allows: this round may ask them for nothing more
         db.dsl()
-                .update(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
-                .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER.MAX_ASKS_PER_MONTH, (short) 1)
-                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID.eq(hub.id()))
+                .update(uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE)
+                .set(uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH, (short) 1)
+                .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hub.id()))
                 .execute();
 
         var problem = new RoundProblem(db.dsl())

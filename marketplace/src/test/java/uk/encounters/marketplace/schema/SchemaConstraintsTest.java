@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.school.SchoolPhase;
+import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
 /** The rules the database holds on its own, whatever the application does. */
@@ -35,11 +36,12 @@ class SchemaConstraintsTest {
     private static final AtomicInteger unique = new AtomicInteger();
     private static long schoolId;
     private static long employerId;
+    private static long hubId;
 
     @BeforeAll
     static void hubWithOneSchoolAndOneEmployer() {
         DSLContext dsl = db.dsl();
-        long hubId = dsl.insertInto(HUB, HUB.NAME, HUB.AREA)
+        hubId = dsl.insertInto(HUB, HUB.NAME, HUB.AREA)
                 .values("Derby", "derby")
                 .returning(HUB.ID)
                 .fetchOne()
@@ -51,7 +53,7 @@ class SchemaConstraintsTest {
                 .getId();
         employerId = dsl.insertInto(
                         EMPLOYER,
-                        EMPLOYER.HUB_ID,
+                        EMPLOYER.REGISTERED_IN_HUB_ID,
                         EMPLOYER.NAME,
                         EMPLOYER.NORMALISED_NAME,
                         EMPLOYER.POSTCODE,
@@ -61,6 +63,7 @@ class SchemaConstraintsTest {
                 .returning(EMPLOYER.ID)
                 .fetchOne()
                 .getId();
+        new TestData(dsl).present(employerId, hubId);
     }
 
     @Test
@@ -221,6 +224,7 @@ class SchemaConstraintsTest {
                 .insertInto(
                         OFFER,
                         OFFER.EMPLOYER_ID,
+                        OFFER.HUB_ID,
                         OFFER.VOLUNTEER_ID,
                         OFFER.ENCOUNTER_TYPE,
                         OFFER.TITLE,
@@ -231,6 +235,7 @@ class SchemaConstraintsTest {
                         OFFER.AVAILABLE_UNTIL)
                 .values(
                         employerId,
+                        hubId,
                         volunteer,
                         type,
                         "What engineers do",

@@ -78,9 +78,9 @@ public record RoundHub(
                 .set(EMPLOYER.SIZE_BAND, size)
                 .set(EMPLOYER.LATITUDE, lat)
                 .set(EMPLOYER.LONGITUDE, lon)
-                .set(EMPLOYER.MAX_ASKS_PER_MONTH, (short) 4)
                 .where(EMPLOYER.ID.eq(id))
                 .execute();
+        data.presence(id, hub, false, 4);
         return id;
     }
 

@@ -3,6 +3,7 @@ package uk.encounters.marketplace.testing;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
@@ -89,10 +90,11 @@ public final class TestData {
                 .execute();
     }
 
+    /** An organisation registered by the hub, and present in it. */
     public long employer(long hubId, String name) {
-        return dsl.insertInto(
+        long id = dsl.insertInto(
                         EMPLOYER,
-                        EMPLOYER.HUB_ID,
+                        EMPLOYER.REGISTERED_IN_HUB_ID,
                         EMPLOYER.NAME,
                         EMPLOYER.NORMALISED_NAME,
                         EMPLOYER.POSTCODE,
@@ -108,6 +110,25 @@ public final class TestData {
                 .returning(EMPLOYER.ID)
                 .fetchOne()
                 .getId();
+        present(id, hubId);
+        return id;
+    }
+
+    /** The organisation works with this hub too. */
+    public void present(long employerId, long hubId) {
+        dsl.insertInto(EMPLOYER_HUB_PRESENCE, EMPLOYER_HUB_PRESENCE.EMPLOYER_ID, EMPLOYER_HUB_PRESENCE.HUB_ID)
+                .values(employerId, hubId)
+                .execute();
+    }
+
+    /** Sets the organisation's standing in one hub it works with. */
+    public void presence(long employerId, long hubId, boolean cornerstone, int maxAsksPerMonth) {
+        dsl.update(EMPLOYER_HUB_PRESENCE)
+                .set(EMPLOYER_HUB_PRESENCE.CORNERSTONE, cornerstone)
+                .set(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH, (short) maxAsksPerMonth)
+                .where(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(employerId))
+                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hubId))
+                .execute();
     }
 
     public long volunteer(long employerId) {
@@ -118,10 +139,17 @@ public final class TestData {
                 .getId();
     }
 
+    /** An offer made to the hub that registered the organisation. */
     public long offer(long employerId, OfferStatus status, LocalDate availableUntil) {
+        long hubId = dsl.fetchValue(EMPLOYER.REGISTERED_IN_HUB_ID, EMPLOYER.ID.eq(employerId));
+        return offer(employerId, hubId, status, availableUntil);
+    }
+
+    public long offer(long employerId, long hubId, OfferStatus status, LocalDate availableUntil) {
         return dsl.insertInto(
                         OFFER,
                         OFFER.EMPLOYER_ID,
+                        OFFER.HUB_ID,
                         OFFER.ENCOUNTER_TYPE,
                         OFFER.TITLE,
                         OFFER.SECTOR,
@@ -132,6 +160,7 @@ public final class TestData {
                         OFFER.AVAILABLE_UNTIL)
                 .values(
                         employerId,
+                        hubId,
                         "careers_talk",
                         "A careers talk",
                         "Manufacturing",

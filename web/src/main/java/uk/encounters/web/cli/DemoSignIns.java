@@ -1,6 +1,6 @@
 package uk.encounters.web.cli;
 
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -66,12 +66,12 @@ public final class DemoSignIns {
                         "Demo Careers Leader",
                         Scope.careersLeader(school)));
             }
-            Long employer = tx.select(EMPLOYER.ID)
-                    .from(EMPLOYER)
-                    .where(EMPLOYER.HUB_ID.eq(hub))
-                    .orderBy(EMPLOYER.CORNERSTONE.desc(), EMPLOYER.ID)
+            Long employer = tx.select(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID)
+                    .from(EMPLOYER_HUB_PRESENCE)
+                    .where(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hub))
+                    .orderBy(EMPLOYER_HUB_PRESENCE.CORNERSTONE.desc(), EMPLOYER_HUB_PRESENCE.EMPLOYER_ID)
                     .limit(1)
-                    .fetchOne(EMPLOYER.ID);
+                    .fetchOne(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID);
             if (employer != null) {
                 result.add(
                         link(tx, "Employer", "employer@demo.example.org", "Demo Employer", Scope.employer(employer)));

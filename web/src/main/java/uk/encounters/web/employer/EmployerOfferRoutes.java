@@ -17,6 +17,7 @@ import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathEntity;
@@ -36,7 +37,8 @@ public final class EmployerOfferRoutes {
             Long offerId,
             String action,
             OfferFields.Choices choices,
-            List<VolunteerChoice> volunteers) {}
+            List<VolunteerChoice> volunteers,
+            List<SelectOptions.Option> hubs) {}
 
     /** One of the employer's active volunteers, as the "who gives it" select offers them. */
     public record VolunteerChoice(String value, String label, boolean selected) {}
@@ -140,6 +142,8 @@ public final class EmployerOfferRoutes {
         Optional<OfferDetails> details =
                 OfferFields.read(form, LocalDate.now(clock), offerId == null, saving.name(), sector);
         Long volunteerId = volunteer(form, theirs, details);
+        // an offer keeps the hub it was made to: only a new one is asked
+        Optional<Long> hubId = offerId == null ? OfferHub.read(form, saving) : Optional.empty();
         if (form.hasErrors()) {
             showForm(ctx, 422, form, offerId);
             return;
@@ -147,7 +151,7 @@ public final class EmployerOfferRoutes {
         EmployerOfferChanges.NewOffer saved = new EmployerOfferChanges.NewOffer(details.get(), volunteerId);
         blocking.call(() -> {
             if (offerId == null) {
-                changes.create(CurrentUser.actor(ctx), saving.id(), saved);
+                changes.create(CurrentUser.actor(ctx), saving.id(), hubId.orElseThrow(), saved);
             } else {
                 changes.edit(CurrentUser.actor(ctx), offerId, saved);
             }
@@ -188,7 +192,8 @@ public final class EmployerOfferRoutes {
     }
 
     private void showForm(RoutingContext ctx, int status, Form form, Long offerId) {
-        long employerId = employer.of(ctx).id();
+        Employer shown = employer.of(ctx);
+        long employerId = shown.id();
         String chosen = OfferFields.values(form).get("volunteer");
         List<VolunteerChoice> choices = blocking.call(() -> volunteers.findByEmployer(employerId)).stream()
                 .filter(Volunteer::active)
@@ -202,7 +207,8 @@ public final class EmployerOfferRoutes {
                         ? "/employers/" + employerId + "/offers"
                         : "/employers/" + employerId + "/offers/" + offerId,
                 OfferFields.choices(form),
-                choices);
+                choices,
+                offerId == null ? OfferHub.options(shown, form.value(OfferHub.FIELD)) : List.of());
         templates.render(ctx, status, "employer/offer-edit", offerId == null ? "New offer" : "Edit offer", page, form);
     }
 }

@@ -3,6 +3,7 @@ package uk.encounters.web.employer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.encounters.marketplace.booking.DeliveredSummary;
@@ -10,6 +11,7 @@ import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.HubPresence;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.employer.SiteDetails;
@@ -92,7 +94,11 @@ public final class EmployerPageReader {
         }
         long employerId = shown.id();
         LocalDate today = LocalDate.now(clock);
-        int current = shown.maxAsksPerMonth();
+        // the employer's own wish holds for every hub; where hubs differ, the strictest is what holds
+        int current = shown.presences().stream()
+                .mapToInt(HubPresence::maxAsksPerMonth)
+                .min()
+                .orElse(1);
         OfferForGap.Needs needs = needs(shown);
         EmployerPage page = blocking.call(() -> new EmployerPage(
                 shown,
@@ -127,11 +133,16 @@ public final class EmployerPageReader {
      */
     private OfferForGap.Needs needs(Employer shown) {
         Optional<Location> at = blocking.call(() -> employers.findLocation(shown.id()));
-        GapsNearby gaps = hubGaps.of(shown.hubId());
         String district = shown.postcode() == null ? null : PostcodeDistrict.of(shown.postcode());
-        List<GapsNearby.NearbyGap> near = at.isPresent()
-                ? gaps.near(at.get())
-                : district == null ? gaps.near((Location) null) : gaps.near(district);
+        // every hub it works with: an offer answers one hub's gap, and the form asks which
+        List<GapsNearby.NearbyGap> near = new ArrayList<>();
+        for (HubPresence presence : shown.presences()) {
+            GapsNearby gaps = hubGaps.of(presence.hubId());
+            near.addAll(
+                    at.isPresent()
+                            ? gaps.near(at.get())
+                            : district == null ? gaps.near((Location) null) : gaps.near(district));
+        }
         return OfferForGap.needs(
                 district == null ? "you" : district, near, gap -> "/employers/" + shown.id() + "/offers/new?" + gap);
     }

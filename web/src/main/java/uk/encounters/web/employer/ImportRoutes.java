@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.marketplace.employer.VolunteerChanges;
@@ -16,6 +17,7 @@ import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathEntity;
@@ -44,7 +46,9 @@ public final class ImportRoutes {
             String problem,
             int goodRows,
             long badRows,
-            boolean saveAttempted) {}
+            boolean saveAttempted,
+            List<SelectOptions.Option> hubs,
+            List<CsvImport.Carried> carry) {}
 
     static final List<String> VOLUNTEER_COLUMNS = List.of("name", "email", "safeguarding_checked_until");
     static final List<String> OFFER_COLUMNS = List.of(
@@ -100,20 +104,20 @@ public final class ImportRoutes {
     /** Its routes (under /employers/:employerId). */
     public void mount(Routes routes) {
         Routes employer = routes.employer();
-        employer.get("/import", this::initImport);
-        employer.uploads().post("/import/volunteers", this::processVolunteerImport);
+        employer.loading(this.employer).get("/import", this::initImport);
+        employer.uploads().loading(this.employer).post("/import/volunteers", this::processVolunteerImport);
         employer.uploads().loading(this.employer).post("/import/offers", this::processOfferImport);
     }
 
     public void initImport(RoutingContext ctx) {
-        templates.render(ctx, "employer/import", TITLE, page(ctx, null, null, 200));
+        templates.render(ctx, "employer/import", TITLE, page(ctx, null, null, 200, null));
     }
 
     public void processVolunteerImport(RoutingContext ctx) {
         long employerId = PathId.required(ctx, "employerId");
         CsvImport<VolunteerDetails> file = CsvImport.check(
                 CsvImport.textOf(ctx, "file", "csv"), List.of("name", "email"), new ImportRows.Volunteers());
-        if (!readyToSave(ctx, file, "volunteers")) {
+        if (!readyToSave(ctx, file, "volunteers", null)) {
             return;
         }
         long added = blocking.call(
@@ -128,16 +132,22 @@ public final class ImportRoutes {
     public void processOfferImport(RoutingContext ctx) {
         Employer importing = employer.of(ctx);
         long employerId = importing.id();
+        Form form = Form.of(ctx);
+        Optional<Long> hubId = OfferHub.read(form, importing);
+        if (hubId.isEmpty()) {
+            templates.render(ctx, 422, "employer/import", TITLE, page(ctx, null, null, 422, null), form);
+            return;
+        }
         List<Volunteer> theirs = blocking.call(() -> volunteers.findByEmployer(employerId));
         CsvImport<EmployerOfferChanges.NewOffer> file = CsvImport.check(
                 CsvImport.textOf(ctx, "file", "csv"),
                 OFFER_REQUIRED,
                 new ImportRows.Offers(importing, theirs, LocalDate.now(clock)));
-        if (!readyToSave(ctx, file, "offers")) {
+        if (!readyToSave(ctx, file, "offers", hubId.get())) {
             return;
         }
         blocking.call(() -> {
-            offerChanges.importAll(CurrentUser.actor(ctx), employerId, file.valid(), file.badRows());
+            offerChanges.importAll(CurrentUser.actor(ctx), employerId, hubId.get(), file.valid(), file.badRows());
             return null;
         });
         Flash.set(
@@ -147,14 +157,18 @@ public final class ImportRoutes {
         ctx.redirect("/employers/" + employerId + "#offers");
     }
 
-    /** Shows the preview unless the person asked to save and may; true when they may. */
-    private boolean readyToSave(RoutingContext ctx, CsvImport<?> file, String kind) {
+    /**
+     * Shows the preview unless the person asked to save and may; true when they may.
+     *
+     * @param hubId the hub offers are made to, posted again with the save; null for volunteers
+     */
+    private boolean readyToSave(RoutingContext ctx, CsvImport<?> file, String kind, Long hubId) {
         Form form = Form.of(ctx);
         if (file.saveNow(form)) {
             return true;
         }
         int status = file.previewStatus(form);
-        templates.render(ctx, status, "employer/import", TITLE, page(ctx, file, kind, status));
+        templates.render(ctx, status, "employer/import", TITLE, page(ctx, file, kind, status, hubId));
         return false;
     }
 
@@ -163,8 +177,9 @@ public final class ImportRoutes {
     }
 
     /** The page, with the preview of {@code file} when one was sent (as CsvImport.Preview has it). */
-    private static ImportPage page(RoutingContext ctx, CsvImport<?> file, String kind, int status) {
-        long employerId = PathId.required(ctx, "employerId");
+    private ImportPage page(RoutingContext ctx, CsvImport<?> file, String kind, int status, Long hubId) {
+        Employer importing = employer.of(ctx);
+        long employerId = importing.id();
         return new ImportPage(
                 employerId,
                 String.join(",", VOLUNTEER_COLUMNS),
@@ -176,6 +191,8 @@ public final class ImportRoutes {
                 file == null ? null : file.problem().orElse(null),
                 file == null ? 0 : file.valid().size(),
                 file == null ? 0 : file.badRows(),
-                file != null && status == 422 && file.problem().isEmpty());
+                file != null && status == 422 && file.problem().isEmpty(),
+                OfferHub.options(importing, Form.of(ctx).value(OfferHub.FIELD)),
+                hubId == null ? List.of() : List.of(new CsvImport.Carried(OfferHub.FIELD, String.valueOf(hubId))));
     }
 }

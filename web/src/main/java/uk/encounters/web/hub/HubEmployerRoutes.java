@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.account.Actor;
@@ -14,6 +15,7 @@ import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerKind;
 import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.employer.EmployerRepository.ElsewhereOrganisation;
 import uk.encounters.marketplace.employer.EmployerRepository.LikelyDuplicate;
 import uk.encounters.marketplace.employer.EmployerStanding;
 import uk.encounters.marketplace.employer.EmployerSummary;
@@ -33,12 +35,14 @@ import uk.encounters.web.security.Routes;
 /**
  * A coordinator's organisations: the hub's employers, pairs that look like one organisation
  * entered twice, merging such a pair into the record that stays, and marking cornerstone
- * employers and agencies.
+ * employers and agencies, and bringing in organisations other hubs work with.
  */
 public final class HubEmployerRoutes {
 
     /** More than anyone reads down; the name filter finds the rest. */
     static final int MAX_ROWS = 200;
+    /** A name search across hubs shows a few; a longer name narrows it. */
+    static final int ELSEWHERE_ROWS = 20;
 
     public record EmployersPage(
             Hub hub,
@@ -50,7 +54,9 @@ public final class HubEmployerRoutes {
             List<PendingJoin> joins,
             String joinAction,
             List<SelectOptions.Option> fromOptions,
-            List<SelectOptions.Option> intoOptions) {}
+            List<SelectOptions.Option> intoOptions,
+            String elsewhere,
+            List<ElsewhereOrganisation> elsewhereFound) {}
 
     /** Two records that look like one organisation, and why. */
     public record Duplicate(Employer first, Employer second, String reason) {}
@@ -90,6 +96,7 @@ public final class HubEmployerRoutes {
         hub.post("/employers/merge", this::processMergeForm);
         hub.post("/employers/cornerstone", this::processCornerstoneForm);
         hub.post("/employers/agency", this::processAgencyForm);
+        hub.post("/employers/presence", this::processPresenceForm);
     }
 
     public void showEmployers(RoutingContext ctx) {
@@ -127,7 +134,7 @@ public final class HubEmployerRoutes {
     /** Marks or unmarks a cornerstone employer; reversible, so asked once. */
     public void processCornerstoneForm(RoutingContext ctx) {
         processMark(ctx, (actor, employer, mark) -> {
-            standing.setCornerstone(actor, employer.id(), mark);
+            standing.setCornerstone(actor, employer.id(), hub.of(ctx).id(), mark);
             return employer.name()
                     + (mark ? " is now a cornerstone employer." : " is no longer a cornerstone employer.");
         });
@@ -139,6 +146,36 @@ public final class HubEmployerRoutes {
             standing.setKind(actor, employer.id(), mark ? EmployerKind.AGENCY : EmployerKind.EMPLOYER);
             return employer.name() + (mark ? " is now recorded as an agency." : " is now recorded as an employer.");
         });
+    }
+
+    /**
+     * Brings in an organisation another hub works with (a cornerstone working across hubs): one
+     * organisation, its contacts and volunteers shared, this hub's cornerstone mark and caps its own.
+     */
+    public void processPresenceForm(RoutingContext ctx) {
+        long hubId = hub.of(ctx).id();
+        Form form = Form.of(ctx);
+        String value = form.text("employer", "The organisation", 20);
+        Optional<Employer> found = value.matches("\\d{1,18}")
+                ? blocking.call(() -> employers.findById(Long.parseLong(value)))
+                : Optional.empty();
+        if (found.isEmpty() || found.get().merged()) {
+            form.error("employer", "That organisation is not registered, or has been merged into another");
+        } else if (found.get().presentIn(hubId)) {
+            form.error("employer", found.get().name() + " already works with this hub");
+        }
+        if (form.hasErrors()) {
+            showEmployers(ctx, 422, form);
+            return;
+        }
+        Employer adding = found.get();
+        blocking.call(() -> standing.addToHub(CurrentUser.actor(ctx), adding.id(), hubId));
+        Flash.set(
+                ctx,
+                adding.name() + " now works with this hub too. Mark it as a cornerstone below if it is one here;"
+                        + " its offers for your schools are made to this hub from its own page.");
+        ctx.redirect("/hubs/" + hubId + "/employers?q="
+                + java.net.URLEncoder.encode(adding.name(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A reversible mark on one of the hub's organisations; answers the flash message. */
@@ -188,6 +225,11 @@ public final class HubEmployerRoutes {
         List<LikelyDuplicate> duplicates = blocking.call(() -> employers.findLikelyDuplicates(shown.id()));
         List<Employer> all = blocking.call(() -> employers.findByHub(shown.id()));
         List<PendingJoin> pending = blocking.call(() -> joins.pendingInHub(shown.id()));
+        String elsewhere = Objects.requireNonNullElse(ctx.request().getParam("elsewhere"), "")
+                .strip();
+        String elsewhereName = elsewhere.length() > 100 ? elsewhere.substring(0, 100) : elsewhere;
+        List<ElsewhereOrganisation> elsewhereFound =
+                blocking.call(() -> employers.findElsewhere(shown.id(), elsewhereName, ELSEWHERE_ROWS));
         Map<?, ?> values = (Map<?, ?>) form.model().get("values");
         EmployersPage page = new EmployersPage(
                 shown,
@@ -199,7 +241,9 @@ public final class HubEmployerRoutes {
                 pending,
                 "/hubs/" + shown.id() + "/joins",
                 options(all, values.get("from")),
-                options(all, values.get("into")));
+                options(all, values.get("into")),
+                elsewhere,
+                elsewhereFound);
         templates.render(ctx, status, "hub/employers", "Organisations in " + shown.name(), page, form);
     }
 

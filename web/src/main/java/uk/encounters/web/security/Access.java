@@ -1,6 +1,7 @@
 package uk.encounters.web.security;
 
 import java.util.Optional;
+import java.util.Set;
 import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.Role;
 
@@ -33,11 +34,11 @@ public record Access(Kind kind, String parameter) {
         NOT_FOUND
     }
 
-    /** Which hub a school or an employer belongs to; empty when there is no such school or employer. */
+    /** Which hub a school belongs to, which hubs an employer works with; empty when there is no such one. */
     public interface HubLookup {
         Optional<Long> hubOfSchool(long schoolId);
 
-        Optional<Long> hubOfEmployer(long employerId);
+        Set<Long> hubsOfEmployer(long employerId);
     }
 
     public static Access anyone() {
@@ -92,10 +93,10 @@ public record Access(Kind kind, String parameter) {
             return Decision.NOT_FOUND;
         }
         long id = parsed.get();
-        Optional<Long> hub = switch (kind) {
-            case HUB -> Optional.of(id);
-            case SCHOOL, SCHOOL_READ -> hubs.hubOfSchool(id);
-            case EMPLOYER -> hubs.hubOfEmployer(id);
+        Set<Long> inHubs = switch (kind) {
+            case HUB -> Set.of(id);
+            case SCHOOL, SCHOOL_READ -> hubs.hubOfSchool(id).map(Set::of).orElse(Set.of());
+            case EMPLOYER -> hubs.hubsOfEmployer(id);
             default -> throw new IllegalStateException(kind.name());
         };
         boolean own = switch (kind) {
@@ -107,11 +108,11 @@ public record Access(Kind kind, String parameter) {
                 account.hasRole(Role.EMPLOYER) && account.employerIds().contains(id);
             default -> false;
         };
-        boolean coordinates = hub.isPresent()
-                && account.hasRole(Role.COORDINATOR)
-                && account.hubIds().contains(hub.get());
+        // an employer working with several hubs is looked after by each hub's coordinator
+        boolean coordinates =
+                account.hasRole(Role.COORDINATOR) && inHubs.stream().anyMatch(account.hubIds()::contains);
         if (own || coordinates || account.isAdmin()) {
-            return hub.isPresent() || own ? Decision.ALLOW : Decision.NOT_FOUND;
+            return !inHubs.isEmpty() || own ? Decision.ALLOW : Decision.NOT_FOUND;
         }
         return Decision.FORBIDDEN;
     }

@@ -3,6 +3,7 @@ package uk.encounters.web.employer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
@@ -252,7 +253,7 @@ class OfferFormTest {
     void theCoordinatorDecidesWhenNoContactCanAndARefusalGivesNothing() {
         confirmed(offer("Acme Engineering Ltd", "boss@acme-engineering.example", "DE24 9ZZ"), "1");
         long acme = db.dsl().fetchValue(EMPLOYER.ID, EMPLOYER.NAME.eq("Acme Engineering Ltd"));
-        long hub = db.dsl().fetchValue(EMPLOYER.HUB_ID, EMPLOYER.ID.eq(acme));
+        long hub = db.dsl().fetchValue(EMPLOYER.REGISTERED_IN_HUB_ID, EMPLOYER.ID.eq(acme));
 
         Visitor someone = confirmed(offer("ACME Engineering Limited", "someone@gmail.com", "DE24 9ZZ"), "2");
         assertThat(someone.get("/employers/" + acme).statusCode()).isEqualTo(403);
@@ -378,7 +379,9 @@ class OfferFormTest {
                 .isEqualTo(302);
 
         assertThat(lee.get("/employers/" + peak).body()).contains("At most <strong>twice a month</strong>");
-        assertThat(db.dsl().fetchValue(EMPLOYER.MAX_ASKS_PER_MONTH, EMPLOYER.ID.eq(peak)))
+        assertThat(db.dsl()
+                        .fetchValue(
+                                EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH, EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(peak)))
                 .isEqualTo((short) 2);
     }
 

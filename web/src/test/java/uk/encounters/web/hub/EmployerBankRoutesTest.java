@@ -3,6 +3,7 @@ package uk.encounters.web.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
@@ -86,8 +87,7 @@ class EmployerBankRoutesTest {
         return db.dsl()
                 .fetchCount(
                         EMPLOYER,
-                        EMPLOYER.HUB_ID
-                                .eq(derby)
+                        EmployerRepository.presentIn(derby)
                                 .and(EMPLOYER.POSTCODE
                                         .like("DE1 4KS")
                                         .or(EMPLOYER.VIA_AGENCY_ID.isNotNull())
@@ -247,11 +247,15 @@ class EmployerBankRoutesTest {
                 .isEqualTo(1);
     }
 
+    /** Marked as a cornerstone in Derby: another hub's mark is its own. */
     private static boolean cornerstone(long employerId) {
         return db.dsl()
-                .select(EMPLOYER.CORNERSTONE)
-                .from(EMPLOYER)
-                .where(EMPLOYER.ID.eq(employerId))
-                .fetchSingle(EMPLOYER.CORNERSTONE);
+                .fetchExists(
+                        EMPLOYER_HUB_PRESENCE,
+                        EMPLOYER_HUB_PRESENCE
+                                .EMPLOYER_ID
+                                .eq(employerId)
+                                .and(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(derby))
+                                .and(EMPLOYER_HUB_PRESENCE.CORNERSTONE));
     }
 }

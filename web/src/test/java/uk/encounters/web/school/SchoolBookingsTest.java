@@ -308,7 +308,7 @@ class SchoolBookingsTest {
                 .fetchSingle()
                 .value1();
         long hub = db.dsl()
-                .select(uk.encounters.marketplace.jooq.Tables.EMPLOYER.HUB_ID)
+                .select(uk.encounters.marketplace.jooq.Tables.EMPLOYER.REGISTERED_IN_HUB_ID)
                 .from(uk.encounters.marketplace.jooq.Tables.EMPLOYER)
                 .where(uk.encounters.marketplace.jooq.Tables.EMPLOYER.ID.eq(employer))
                 .fetchSingle()
