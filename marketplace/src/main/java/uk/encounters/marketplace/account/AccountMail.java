@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.account;
 
+import java.util.List;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 
 /**
@@ -10,6 +11,9 @@ import uk.encounters.marketplace.outbox.OutboxMessage;
  */
 public interface AccountMail {
 
+    /** One organisation a person is asked to manage, with the link that accepts it (and only it). */
+    record OrganisationToAccept(String name, long linkId) {}
+
     /** To someone given a scope who had no account: choose a password. */
     OutboxMessage invitation(String email, String name, String invitedTo, long linkId);
 
@@ -17,4 +21,11 @@ public interface AccountMail {
 
     /** A link that signs in once, for someone without a password. */
     OutboxMessage magicLink(String email, long linkId);
+
+    /**
+     * To someone with an account whom a hub's imported contact list names as the contact of
+     * organisations new to the hub: each is theirs only if they accept it, by its own link.
+     */
+    OutboxMessage organisationInvitation(
+            String email, String name, String hubName, List<OrganisationToAccept> organisations);
 }

@@ -17,8 +17,8 @@ import org.jooq.DSLContext;
 
 /**
  * The secrets in the links we email: sign in, reset a password, accept an invitation, confirm an
- * offer, answer a booking. Each has one purpose and, where it acts on something, one subject (the
- * offer, the booking), both checked when it is used. A secret is 256 random bits; the database holds
+ * offer, answer a booking, accept an organisation. Each has one purpose and, where it acts on
+ * something, one subject (the offer, the booking, the organisation), both checked when it is used. A secret is 256 random bits; the database holds
  * only its SHA-256, so a leaked table opens no account. A plain hash (not Argon2) is enough because
  * the secret, unlike a password, cannot be guessed.
  *
@@ -28,6 +28,12 @@ import org.jooq.DSLContext;
 public final class LoginTokenRepository {
 
     public static final Duration LIFETIME = Duration.ofHours(24);
+    /**
+     * An organisation's invitation arrives unasked, perhaps while its person is away, and grants
+     * nothing by itself (it only adds the organisation to an account its person signs in to as
+     * usual): a week from when it is sent, restarted by a resend like the others.
+     */
+    public static final Duration ORGANISATION_INVITATION_LIFETIME = Duration.ofDays(7);
     // 32 bytes are 43 base64url characters; anything much longer is not one of ours.
     private static final int LONGEST_TOKEN = 64;
 
@@ -38,7 +44,12 @@ public final class LoginTokenRepository {
         /** subject: the offer it puts live */
         OFFER_CONFIRMATION("offer_confirmation"),
         /** subject: the booking it answers; stands for the employer, works until the booking's day has passed */
-        BOOKING_REPLY("booking_reply");
+        BOOKING_REPLY("booking_reply"),
+        /**
+         * subject: the organisation it asks its person (the token's user, who has an account) to
+         * manage; works for {@link #ORGANISATION_INVITATION_LIFETIME}
+         */
+        ORGANISATION_INVITATION("organisation_invitation");
 
         private final String code;
 
@@ -95,7 +106,9 @@ public final class LoginTokenRepository {
 
     /** A link for an email to the person; answers its id, which the message refers to. */
     public long issueForEmail(long userId, Purpose purpose) {
-        if (purpose == Purpose.OFFER_CONFIRMATION || purpose == Purpose.BOOKING_REPLY) {
+        if (purpose == Purpose.OFFER_CONFIRMATION
+                || purpose == Purpose.BOOKING_REPLY
+                || purpose == Purpose.ORGANISATION_INVITATION) {
             throw new IllegalArgumentException(purpose + " links need their subject");
         }
         return insertUnminted(userId, purpose, null, now().plus(LIFETIME));
@@ -104,6 +117,12 @@ public final class LoginTokenRepository {
     /** The link that confirms this offer and no other. */
     public long issueOfferConfirmation(long userId, long offerId) {
         return insertUnminted(userId, Purpose.OFFER_CONFIRMATION, offerId, now().plus(LIFETIME));
+    }
+
+    /** The link that gives this person this organisation and no other, once they accept it. */
+    public long issueOrganisationInvitation(long userId, long employerId) {
+        return insertUnminted(
+                userId, Purpose.ORGANISATION_INVITATION, employerId, now().plus(ORGANISATION_INVITATION_LIFETIME));
     }
 
     /** The link that answers for this booking and no other, until {@code expiresAt}. */
@@ -129,7 +148,7 @@ public final class LoginTokenRepository {
 
     /**
      * Makes a fresh secret for an emailed link as its message is sent, and starts its lifetime then
-     * (a booking's reply link keeps its own end). Sending the message again makes a new secret, so
+     * (a booking's reply link keeps its own end; an organisation's invitation runs a week). Sending the message again makes a new secret, so
      * only the latest copy works. Empty when the link was used, has run out, or is gone.
      */
     public Optional<MintedLink> mint(long tokenId) {
@@ -140,6 +159,9 @@ public final class LoginTokenRepository {
                 .set(
                         LOGIN_TOKEN.EXPIRES_AT,
                         when(LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.BOOKING_REPLY.code())), LOGIN_TOKEN.EXPIRES_AT)
+                                .when(
+                                        LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.ORGANISATION_INVITATION.code())),
+                                        now.plus(ORGANISATION_INVITATION_LIFETIME))
                                 .otherwise(now.plus(LIFETIME)))
                 .where(LOGIN_TOKEN.ID.eq(tokenId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())

@@ -18,12 +18,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.Row2;
+import uk.encounters.marketplace.account.Account;
 import uk.encounters.marketplace.account.AccountMail;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
@@ -37,12 +39,17 @@ import uk.encounters.marketplace.account.Scope;
  * new to their organisation are added, organisations another hub already works with join this one
  * too (one organisation, a presence in each hub), and each new organisation's contact is invited by email to
  * manage it. A contact who already has an account is not given the organisation: a list's email
- * proves nothing about who reads that mailbox's account (an invitation's link does). All of it is
- * one transaction with one audit entry.
+ * proves nothing about who reads that mailbox's account, so they are asked by email to accept each
+ * one ({@link OrganisationInvitations}). All of it is one transaction with its audit entries.
  */
 public final class EmployerBankImport {
 
-    /** What an import did, for the coordinator's message and the audit entry. */
+    /**
+     * What an import did, for the coordinator's message and the audit entry.
+     *
+     * @param contactsWithAccounts contacts who have an account already, each asked by email to accept
+     *     their new organisations
+     */
     public record Imported(
             int organisationsAdded,
             int organisationsFound,
@@ -140,7 +147,7 @@ public final class EmployerBankImport {
                     case NONE -> {}
                 }
             }
-            Invited invited = invite(tx, actor, plan, ids);
+            Invited invited = invite(tx, actor, hubId, plan, ids);
             Imported imported = new Imported(
                     plan.organisations().size() - found - fromOtherHubs,
                     found,
@@ -164,14 +171,14 @@ public final class EmployerBankImport {
         });
     }
 
-    /** Contacts invited, and those left alone because they have an account already. */
+    /** Contacts invited with a new account, and those with an account already asked to accept. */
     private record Invited(int invited, int withAccounts) {}
 
     /**
      * Invites each new organisation's contacts: one email per person, naming every organisation of
      * theirs in the file.
      */
-    private Invited invite(DSLContext tx, Actor actor, BankPlan plan, Map<String, Long> ids) {
+    private Invited invite(DSLContext tx, Actor actor, long hubId, BankPlan plan, Map<String, Long> ids) {
         Map<String, List<BankLine>> byContact = new LinkedHashMap<>();
         Map<String, Set<String>> organisationsOf = new HashMap<>();
         for (BankPlan.Planned line : plan.lines()) {
@@ -190,7 +197,17 @@ public final class EmployerBankImport {
         int withAccounts = 0;
         for (List<BankLine> theirs : byContact.values()) {
             BankLine first = theirs.getFirst();
-            if (accounts.findByEmail(first.contactEmail()).isPresent()) {
+            Optional<Account> existing = accounts.findByEmail(first.contactEmail());
+            if (existing.isPresent()) {
+                new OrganisationInvitations(tx, clock, mail)
+                        .ask(
+                                actor,
+                                hubId,
+                                existing.get(),
+                                theirs.stream()
+                                        .map(l -> new OrganisationInvitations.Organisation(
+                                                ids.get(l.organisationKey()), l.organisation()))
+                                        .toList());
                 withAccounts++;
                 continue;
             }

@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 
 import java.nio.charset.StandardCharsets;
@@ -228,6 +229,34 @@ class LoginTokenRepositoryTest {
         assertThat(afterTheDay.mint(link))
                 .as("an expired reply link is not made again")
                 .isEmpty();
+    }
+
+    @Test
+    void anOrganisationsInvitationIsForItsOrganisationAndItsPersonAndRunsAWeekFromSending() {
+        long user = person();
+        TestData data = new TestData(db.dsl());
+        long mine = data.employer(hubId, "Invited Ltd " + unique.incrementAndGet());
+        long theirs = data.employer(hubId, "Not Invited Ltd " + unique.get());
+        long link = tokens.issueOrganisationInvitation(user, mine);
+        LoginTokenRepository sentLater = new LoginTokenRepository(db.dsl(), at(NOW.plus(Duration.ofDays(2))));
+        String token = sentLater.mint(link).orElseThrow().token();
+
+        assertThat(db.dsl()
+                        .fetchValue(LOGIN_TOKEN.EXPIRES_AT, LOGIN_TOKEN.ID.eq(link))
+                        .toInstant())
+                .as("a week from when its message is sent")
+                .isEqualTo(NOW.plus(Duration.ofDays(9)));
+        assertThat(tokens.peek(token, Purpose.ORGANISATION_INVITATION, theirs)).isEmpty();
+        assertThat(tokens.redeem(token, Purpose.MAGIC_LINK))
+                .as("nor does it sign anyone in")
+                .isEmpty();
+        LoginTokenRepository tooLate = new LoginTokenRepository(
+                db.dsl(), at(NOW.plus(Duration.ofDays(9)).plusSeconds(1)));
+        assertThat(tooLate.peek(token, Purpose.ORGANISATION_INVITATION, mine)).isEmpty();
+        assertThat(tokens.redeem(token, Purpose.ORGANISATION_INVITATION, mine)).contains(user);
+        assertThatThrownBy(() -> tokens.issueForEmail(user, Purpose.ORGANISATION_INVITATION))
+                .as("it needs its organisation")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static long person() {

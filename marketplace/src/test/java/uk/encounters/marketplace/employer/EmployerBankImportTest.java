@@ -2,8 +2,10 @@ package uk.encounters.marketplace.employer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
@@ -12,6 +14,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +24,8 @@ import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.employer.BankPlan.Match;
 import uk.encounters.marketplace.employer.BankPlan.VolunteerMatch;
+import uk.encounters.marketplace.jooq.tables.records.LoginTokenRecord;
+import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -45,6 +50,23 @@ class EmployerBankImportTest {
         @Override
         public OutboxMessage magicLink(String email, long linkId) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OutboxMessage organisationInvitation(
+                String email, String name, String hubName, List<OrganisationToAccept> organisations) {
+            return new OutboxMessage(
+                    "organisation-invitation:" + organisations.getFirst().linkId(),
+                    "account",
+                    email,
+                    "Accept?",
+                    hubName + ": "
+                            + organisations.stream()
+                                    .map(o -> o.name() + " " + LinkSlots.slot(o.linkId()))
+                                    .collect(Collectors.joining(", ")),
+                    null,
+                    List.of(),
+                    organisations.stream().map(OrganisationToAccept::linkId).toList());
         }
     };
 
@@ -193,18 +215,64 @@ class EmployerBankImportTest {
     }
 
     @Test
-    void aContactWhoAlreadyHasAnAccountIsNotGivenTheOrganisation() {
+    void aContactWhoAlreadyHasAnAccountIsAskedToAcceptEachNewOrganisationByItsOwnLinkAndGivenNoneYet() {
         long known = new AccountRepository(db.dsl()).createWithoutScope(email("known"), "Known Person");
 
         EmployerBankImport.Imported imported = bank.save(
-                coordinator, hub, List.of(line(2, "Markeaton Bakery", "DE22 3AB", email("known"), "", "")), 0);
+                coordinator,
+                hub,
+                List.of(
+                        line(2, "Markeaton Bakery", "DE22 3AB", email("known"), "", ""),
+                        line(3, "Markeaton Bakery", "DE22 3AB", email("known"), email("baker"), ""),
+                        line(4, "Mackworth Joinery", "DE22 4AB", email("known"), "", "")),
+                0);
 
         assertThat(imported.contactsInvited()).isZero();
         assertThat(imported.contactsWithAccounts()).isEqualTo(1);
         assertThat(db.dsl().fetchCount(USER_SCOPE, USER_SCOPE.USER_ID.eq(known)))
+                .as("nothing granted until they accept")
                 .isZero();
-        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.eq(email("known"))))
-                .isZero();
+        long bakery = employerNamed("Markeaton Bakery");
+        long joinery = employerNamed("Mackworth Joinery");
+        var links = db.dsl()
+                .selectFrom(LOGIN_TOKEN)
+                .where(LOGIN_TOKEN.USER_ID.eq(known))
+                .orderBy(LOGIN_TOKEN.ID)
+                .fetch();
+        assertThat(links)
+                .as("one link per organisation, bound to it and to their account")
+                .extracting(LoginTokenRecord::getPurpose, LoginTokenRecord::getSubjectId)
+                .containsExactly(tuple("organisation_invitation", bakery), tuple("organisation_invitation", joinery));
+        assertThat(links)
+                .extracting(LoginTokenRecord::getTokenHash)
+                .as("made when the message is sent, not before")
+                .containsOnlyNulls();
+        var message = db.dsl()
+                .selectFrom(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq(email("known")))
+                .fetchSingle();
+        assertThat(message.getLinkTokenIds())
+                .containsExactly(links.get(0).getId(), links.get(1).getId());
+        assertThat(message.getBodyText())
+                .startsWith("Derby: ")
+                .contains("Markeaton Bakery {link:" + links.get(0).getId() + "}")
+                .contains("Mackworth Joinery {link:" + links.get(1).getId() + "}");
+        var asked = db.dsl()
+                .selectFrom(AUDIT_LOG)
+                .where(AUDIT_LOG.ACTION.eq("organisation_invitation_sent"))
+                .and(AUDIT_LOG.SUBJECT_ID.eq(known))
+                .fetchSingle();
+        assertThat(asked.getActorUserId()).isEqualTo(coordinator.userId());
+        assertThat(asked.getDetail().data()).contains(String.valueOf(bakery), String.valueOf(joinery));
+    }
+
+    private long employerNamed(String name) {
+        return db.dsl()
+                .select(EMPLOYER.ID)
+                .from(EMPLOYER)
+                .where(EMPLOYER.HUB_ID.eq(hub))
+                .and(EMPLOYER.NAME.eq(name))
+                .fetchSingle(EMPLOYER.ID);
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class Links implements AccountMail, DigestLinks {
             // Confirms the offer and signs the person in.
             case OFFER_CONFIRMATION -> baseUrl + "/offers/" + link.subjectId() + "/confirm/" + link.token();
             case BOOKING_REPLY -> baseUrl + "/bookings/" + link.subjectId() + "/reply/" + link.token();
+            case ORGANISATION_INVITATION ->
+                baseUrl + "/organisations/" + link.subjectId() + "/invitation/" + link.token();
         };
     }
 
@@ -98,6 +100,48 @@ public final class Links implements AccountMail, DigestLinks {
 
                 The link works once and for 24 hours. If you did not ask for it, ignore this email.
                 """.formatted(LinkSlots.slot(linkId)));
+    }
+
+    @Override
+    public OutboxMessage organisationInvitation(
+            String email, String name, String hubName, List<OrganisationToAccept> organisations) {
+        StringBuilder each = new StringBuilder();
+        for (OrganisationToAccept organisation : organisations) {
+            each.append("- ")
+                    .append(organisation.name())
+                    .append("\n  To accept it: ")
+                    .append(LinkSlots.slot(organisation.linkId()))
+                    .append("\n\n");
+        }
+        String body =
+                """
+                Hello %s,
+
+                The enterprise coordinator of %s has added a contact list to Employer Encounters, the service
+                local schools use to arrange careers talks and workplace visits. It names you, at this email
+                address, as the contact for:
+
+                %s\
+                You already have an account with us, and nothing has been added to it. Accepting an organisation
+                adds it to your account: when you next sign in as usual, you will see its offers and its bookings
+                with local schools, and can offer talks and visits for it. Each link opens a page with a button
+                to accept or decline.
+
+                If this is not you, or you do not look after these organisations, you can ignore this email:
+                nothing changes. Each link works once, for %d days.
+                """.formatted(name, hubName, each, LoginTokenRepository.ORGANISATION_INVITATION_LIFETIME.toDays());
+        long first = organisations.getFirst().linkId();
+        return new OutboxMessage(
+                "account:organisation-invitation:" + first,
+                "account",
+                email,
+                "Would you like to manage "
+                        + (organisations.size() == 1 ? organisations.getFirst().name() : "these organisations")
+                        + " on Employer Encounters?",
+                body,
+                null,
+                List.of(),
+                organisations.stream().map(OrganisationToAccept::linkId).toList());
     }
 
     /**

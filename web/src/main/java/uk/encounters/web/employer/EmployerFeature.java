@@ -8,6 +8,7 @@ import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerChanges;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.JoinDecisions;
+import uk.encounters.marketplace.employer.OrganisationInvitations;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.VolunteerChanges;
 import uk.encounters.marketplace.employer.VolunteerRepository;
@@ -23,7 +24,7 @@ import uk.encounters.web.security.Routes;
 /**
  * Employers: the public offer form and its confirmation link, the employer's own page, offers,
  * volunteers and imports, replies to bookings (signed in or by an emailed link), the first-time
- * volunteer's guide, and requests to join an organisation.
+ * volunteer's guide, requests to join an organisation, and invitations to manage one.
  */
 public final class EmployerFeature {
 
@@ -75,6 +76,9 @@ public final class EmployerFeature {
                         app.links())
                 .mount(routes);
         new ReplyLinkRoutes(replies, app.blocking(), app.templates()).mount(routes);
+        new OrganisationInvitationRoutes(
+                        new OrganisationInvitations(dsl, app.clock(), app.links()), app.blocking(), app.templates())
+                .mount(routes);
         new VolunteerGuideRoutes(app.templates()).mount(routes);
         new JoinRoutes(
                         new JoinDecisions(dsl, app.clock()),

@@ -138,9 +138,12 @@ public final class EmployerBankRoutes {
                 + "; " + count(imported.contactsInvited(), "contact invited", "contacts invited")
                 + " to manage their organisation.";
         if (imported.contactsWithAccounts() > 0) {
-            message += " " + count(imported.contactsWithAccounts(), "contact has", "contacts have")
-                    + " an account already and " + (imported.contactsWithAccounts() == 1 ? "was" : "were")
-                    + " not given the new organisation: they can ask to join it from the offer form.";
+            message += " "
+                    + count(
+                            imported.contactsWithAccounts(),
+                            "contact who already has an account was",
+                            "contacts who already have an account were")
+                    + " asked by email to accept their new organisations: nothing is theirs until they do.";
         }
         if (skipped > 0) {
             message += " " + count((int) skipped, "line with errors was", "lines with errors were") + " skipped.";

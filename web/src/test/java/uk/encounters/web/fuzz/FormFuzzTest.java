@@ -111,8 +111,12 @@ class FormFuzzTest {
     static Map<String, Supplier<String>> tokens = new LinkedHashMap<>();
     static final AtomicInteger people = new AtomicInteger();
     /** Links that work once: after a post that used one, the next post gets a new one. */
-    static final java.util.Set<String> REFRESHED_TOKENS =
-            java.util.Set.of("/sign-in/link/:token", "/password-reset/:token", "/invitation/:token");
+    static final java.util.Set<String> REFRESHED_TOKENS = java.util.Set.of(
+            "/sign-in/link/:token",
+            "/password-reset/:token",
+            "/invitation/:token",
+            "/organisations/:employerId/invitation/:token/accept",
+            "/organisations/:employerId/invitation/:token/decline");
 
     /** A POST route and the form it is fuzzed from. */
     record Target(String route, Access.Kind access, HarvestedForm form) {}
@@ -189,6 +193,9 @@ class FormFuzzTest {
         String offerToken = link.group(2);
         tokens.put("/offers/:offerId/confirm/:token", () -> offerToken);
         tokens.put("/bookings/:bookingId/reply/:token", () -> replyToken);
+        for (String route : List.of("", "/accept", "/decline")) {
+            tokens.put("/organisations/:employerId/invitation/:token" + route, FormFuzzTest::organisationInvitation);
+        }
 
         String reference = db.dsl()
                 .select(PUPIL.REFERENCE)
@@ -364,6 +371,16 @@ class FormFuzzTest {
         String email = "person-" + people.incrementAndGet() + "@fuzz-example.org";
         long user = Accounts.create(db.dsl(), email, "Fuzz Person", Scope.careersLeader(hub.northSchool()));
         return new LoginTokenRepository(db.dsl(), CLOCK).issue(user, purpose).token();
+    }
+
+    /** A fresh invitation to manage the fixture's employer (the one its paths name), for a new person. */
+    private static String organisationInvitation() {
+        String email = "person-" + people.incrementAndGet() + "@fuzz-example.org";
+        long user = Accounts.create(db.dsl(), email, "Fuzz Person", Scope.careersLeader(hub.northSchool()));
+        LoginTokenRepository links = new LoginTokenRepository(db.dsl(), CLOCK);
+        return links.mint(links.issueOrganisationInvitation(user, hub.talkEmployer()))
+                .orElseThrow()
+                .token();
     }
 
     /** Every page, by each of its candidate ids and live tokens. */

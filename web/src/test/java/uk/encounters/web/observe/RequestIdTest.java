@@ -129,6 +129,7 @@ class RequestIdTest {
                 "/bookings/12/reply/" + TOKEN, "/bookings/12/reply/[secret]",
                 "/calendar/" + TOKEN, "/calendar/[secret]",
                 "/offers/7/confirm/" + TOKEN, "/offers/7/confirm/[secret]",
+                "/organisations/7/invitation/" + TOKEN, "/organisations/7/invitation/[secret]",
                 // a link mangled by a mail program, which no route takes
                 "/sign-in/link/" + TOKEN + "/extra", "/sign-in/link/[secret]/extra");
         try (LogCapture logs = new LogCapture()) {

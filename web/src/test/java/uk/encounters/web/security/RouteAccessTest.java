@@ -81,6 +81,26 @@ class RouteAccessTest {
             "/schools/:schoolId", Set.of(Access.Kind.SCHOOL, Access.Kind.SCHOOL_READ),
             "/employers/:employerId", Set.of(Access.Kind.EMPLOYER));
 
+    /**
+     * The routes of emailed links, public because the link's secret stands for its person (or, for a
+     * reply link or a calendar feed, for the employer); each handler checks the secret's purpose and
+     * subject. A new one is listed here on purpose, never by accident.
+     */
+    static final Set<String> LINK_ROUTES = Set.of(
+            "/sign-in/link/:token",
+            "/password-reset/:token",
+            "/invitation/:token",
+            "/offers/:offerId/confirm/:token",
+            "/bookings/:bookingId/reply/:token",
+            "/bookings/:bookingId/reply/:token/confirm",
+            "/bookings/:bookingId/reply/:token/decline",
+            "/calendar/:token",
+            // an organisation's invitation, to someone who already has an account: the path names the
+            // organisation, yet it is no /employers/ page, since the link's person does not manage it yet
+            "/organisations/:employerId/invitation/:token",
+            "/organisations/:employerId/invitation/:token/accept",
+            "/organisations/:employerId/invitation/:token/decline");
+
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
     static Map<Person, String> emails = new LinkedHashMap<>();
@@ -202,6 +222,20 @@ class RouteAccessTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theRoutesOfEmailedLinksAreTheListedOnesAndPublic() {
+        Map<String, Access.Kind> linkRoutes = new LinkedHashMap<>();
+        for (Route route : app.server().router().getRoutes()) {
+            Access access = route.getMetadata(Routes.ACCESS);
+            if (route.getPath() != null && access != null && route.getPath().contains(":token")) {
+                linkRoutes.put(route.getPath(), access.kind());
+            }
+        }
+
+        assertThat(linkRoutes.keySet()).containsExactlyInAnyOrderElementsOf(LINK_ROUTES);
+        assertThat(linkRoutes.values()).containsOnly(Access.Kind.ANYONE);
     }
 
     @Test
