@@ -170,7 +170,8 @@ public final class OrganisationInvitations {
                 .flatMap(userId -> dsl.select(EMPLOYER.ID, EMPLOYER.NAME, HUB.NAME, APP_USER.ID, APP_USER.EMAIL)
                         .from(EMPLOYER)
                         .join(HUB)
-                        .on(HUB.ID.eq(EMPLOYER.HUB_ID))
+                        // invitations go to organisations an import has just registered: that hub asked
+                        .on(HUB.ID.eq(EMPLOYER.REGISTERED_IN_HUB_ID))
                         .crossJoin(APP_USER)
                         .where(EMPLOYER.ID.eq(employerId))
                         .and(APP_USER.ID.eq(userId))

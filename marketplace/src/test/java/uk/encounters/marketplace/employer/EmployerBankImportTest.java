@@ -270,7 +270,7 @@ class EmployerBankImportTest {
         return db.dsl()
                 .select(EMPLOYER.ID)
                 .from(EMPLOYER)
-                .where(EMPLOYER.HUB_ID.eq(hub))
+                .where(EmployerRepository.presentIn(hub))
                 .and(EMPLOYER.NAME.eq(name))
                 .fetchSingle(EMPLOYER.ID);
     }
