@@ -146,6 +146,22 @@ class MatcherTest {
     }
 
     @Test
+    void aVolunteerBookedByAnotherHubHasNoSlotThenButKeepsTheOtherHalfOfTheDay() {
+        Cohort a9 = cohort(alvaston, 9, 180, 40);
+        MatchingProblem problem = week().offer(talk(1, rolls, volunteer(1, "Ann"), MONDAY, MONDAY.plusDays(1)))
+                .request(talkRequest(1, a9, 60, 2))
+                .volunteerAway(1, MONDAY, MONDAY, Period.AFTERNOON)
+                .volunteerAway(1, MONDAY.plusDays(1), MONDAY.plusDays(1), Period.ALL_DAY)
+                .volunteerAway(99, MONDAY, MONDAY.plusDays(4), Period.ALL_DAY)
+                .build();
+
+        assertThat(problem.slots())
+                .extracting(s -> s.startsOn() + " " + s.period())
+                .as("Tuesday is away all day, Monday afternoon is away; another volunteer's days change nothing")
+                .containsExactly(MONDAY + " MORNING");
+    }
+
+    @Test
     void capsHoldForEmployersAndOffers() {
         Employer capped = new Employer(5, "Capped Ltd", DERBY_CENTRE, 2, 0);
         Offer many = offer(

@@ -131,7 +131,9 @@ public final class RoundProblem {
         Map<Long, Integer> heldOutside = heldOutsideHorizon(scope, requests);
         Set<Long> offerIds = new HashSet<>();
         inHorizon.values().forEach(rows -> rows.forEach(b -> offerIds.add(b.offerId())));
-        for (Offer offer : offers(scope, employers, offerIds)) {
+        List<Offer> offers = offers(scope, employers, offerIds);
+        volunteersAway(scope, offers, builder);
+        for (Offer offer : offers) {
             builder.offer(offer);
         }
         Map<Long, Map<Integer, Cohort>> cohorts = cohorts(scope, schools, requests);
@@ -279,6 +281,38 @@ public final class RoundProblem {
                     employers.put(id, new Employer(id, r.get(EMPLOYER.NAME), location, cap, asked));
                 });
         return employers;
+    }
+
+    /**
+     * A volunteer of an organisation working with several hubs may be booked by another hub's round:
+     * those days and periods are not theirs to give here (booking_volunteer_one_place_at_a_time_ex
+     * would refuse the plan).
+     */
+    private void volunteersAway(Scope scope, List<Offer> offers, ProblemBuilder builder) {
+        Set<Long> volunteers = new HashSet<>();
+        offers.stream()
+                .filter(o -> o.volunteer() != null)
+                .forEach(o -> volunteers.add(o.volunteer().id()));
+        if (volunteers.isEmpty()) {
+            return;
+        }
+        Field<Period> period = BOOKING.PERIOD.convertFrom(Period::fromCode);
+        dsl.select(BOOKING.VOLUNTEER_ID, BOOKING.STARTS_ON, BOOKING.ENDS_ON, period)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.VOLUNTEER_ID.in(volunteers))
+                .and(OFFER.HUB_ID.ne(scope.hubId()))
+                .and(BOOKING.ENCOUNTER_TYPE.ne(EncounterType.WORK_EXPERIENCE.code()))
+                .and(BOOKING.STATUS.in(
+                        BookingStatus.PROPOSED,
+                        BookingStatus.PUBLISHED,
+                        BookingStatus.CONFIRMED,
+                        BookingStatus.DELIVERED))
+                .and(BOOKING.ENDS_ON.ge(scope.horizon().start()))
+                .and(BOOKING.STARTS_ON.le(scope.horizon().end()))
+                .forEach(r -> builder.volunteerAway(
+                        r.get(BOOKING.VOLUNTEER_ID), r.get(BOOKING.STARTS_ON), r.get(BOOKING.ENDS_ON), r.get(period)));
     }
 
     /** Active offers that overlap the horizon, and any other offer a booking in the problem names. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.offer.OfferStatus;
@@ -74,6 +76,42 @@ class CornerstoneAcrossHubsTest {
         assertThat(capOf(inDerby, shared))
                 .as("capped in Derby")
                 .isLessThan(uk.encounters.matcher.domain.Employer.NO_CAP);
+    }
+
+    @Test
+    void aVolunteerBookedByOneHubIsNotPlannedByTheOtherOnThatDay() {
+        RoundHub derby = RoundHub.create(db.dsl(), "Derby " + System.nanoTime());
+        RoundHub nottingham = RoundHub.create(db.dsl(), "Nottingham " + System.nanoTime());
+        long shared = derby.talkEmployer();
+        data.present(shared, nottingham.id());
+        var derbyOffer =
+                db.dsl().fetchSingle(OFFER, OFFER.EMPLOYER_ID.eq(shared).and(OFFER.HUB_ID.eq(derby.id())));
+        long volunteer = derbyOffer.getVolunteerId();
+        long nottinghamOffer = data.offer(shared, nottingham.id(), OfferStatus.ACTIVE, LocalDate.of(2027, 3, 31));
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, volunteer)
+                .set(OFFER.MAX_SESSIONS, 6)
+                .set(OFFER.TRAVEL_RADIUS_KM, java.math.BigDecimal.valueOf(25))
+                .where(OFFER.ID.eq(nottinghamOffer))
+                .execute();
+        db.dsl()
+                .insertInto(
+                        OFFER_AVAILABILITY,
+                        OFFER_AVAILABILITY.OFFER_ID,
+                        OFFER_AVAILABILITY.WEEKDAY,
+                        OFFER_AVAILABILITY.PERIOD)
+                .values(nottinghamOffer, (short) 2, "morning")
+                .execute();
+        LocalDate tuesday = LocalDate.of(2026, 12, 1);
+        data.booking(derby.northTalks(), derbyOffer.getId(), volunteer, tuesday, BookingStatus.PUBLISHED);
+
+        assertThat(problem(nottingham).slots())
+                .filteredOn(slot -> slot.offer().id() == nottinghamOffer)
+                .extracting(slot -> slot.startsOn())
+                .as("every Tuesday morning of the horizon but the one Derby booked")
+                .containsExactlyInAnyOrder(
+                        LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 15));
     }
 
     @Test

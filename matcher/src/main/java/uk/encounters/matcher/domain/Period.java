@@ -37,6 +37,11 @@ public enum Period {
         return afternoon;
     }
 
+    /** Shares a half of the day with {@code other}: all day overlaps both. */
+    public boolean overlaps(Period other) {
+        return (morning && other.morning) || (afternoon && other.afternoon);
+    }
+
     /** Fits a request that accepts mornings and/or afternoons: all day needs both. */
     public boolean fits(boolean mornings, boolean afternoons) {
         return (!morning || mornings) && (!afternoon || afternoons);

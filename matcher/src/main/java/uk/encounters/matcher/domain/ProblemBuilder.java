@@ -36,6 +36,14 @@ public final class ProblemBuilder {
     private final Map<Long, Request> requests = new LinkedHashMap<>();
     private final Map<Long, List<Booked>> bookings = new HashMap<>();
     private final Map<Long, Set<Long>> excludedOffers = new HashMap<>();
+    private final Map<Long, List<Away>> away = new HashMap<>();
+
+    /** Days and a period a volunteer is booked outside this problem. */
+    private record Away(LocalDate from, LocalDate to, Period period) {
+        boolean covers(LocalDate day, Period other) {
+            return !day.isBefore(from) && !day.isAfter(to) && period.overlaps(other);
+        }
+    }
 
     private record Booked(long offerId, LocalDate startsOn, LocalDate endsOn, Period period, boolean published) {}
 
@@ -84,6 +92,15 @@ public final class ProblemBuilder {
         return this;
     }
 
+    /**
+     * The volunteer is booked elsewhere (another hub's round): none of their offers gets a slot then,
+     * as a volunteer is in one place at a time. Placements are exempt, as the database has them.
+     */
+    public ProblemBuilder volunteerAway(long volunteerId, LocalDate from, LocalDate to, Period period) {
+        away.computeIfAbsent(volunteerId, id -> new ArrayList<>()).add(new Away(from, to, period));
+        return this;
+    }
+
     /** A pairing a person ruled out: the request's sessions never get this offer's slots. */
     public ProblemBuilder exclude(long requestId, long offerId) {
         excludedOffers.computeIfAbsent(requestId, id -> new HashSet<>()).add(offerId);
@@ -95,6 +112,9 @@ public final class ProblemBuilder {
         for (Offer offer : offers.values()) {
             for (Availability availability : offer.availability()) {
                 for (LocalDate day : days(offer, availability)) {
+                    if (awayThen(offer, day, availability.period())) {
+                        continue;
+                    }
                     slots.computeIfAbsent(
                             new SlotKey(offer.id(), day, availability.period()),
                             key -> slot(slots.size() + 1, offer, day, availability.period()));
@@ -178,6 +198,13 @@ public final class ProblemBuilder {
     private OfferSlot slot(long id, Offer offer, LocalDate day, Period period) {
         LocalDate endsOn = offer.placements() ? day.plusDays(PLACEMENT_DAYS - 1) : day;
         return new OfferSlot(id, offer, day, endsOn, offer.placements() ? Period.ALL_DAY : period);
+    }
+
+    private boolean awayThen(Offer offer, LocalDate day, Period period) {
+        if (offer.volunteer() == null || offer.placements()) {
+            return false;
+        }
+        return away.getOrDefault(offer.volunteer().id(), List.of()).stream().anyMatch(a -> a.covers(day, period));
     }
 
     private List<LocalDate> days(Offer offer, Availability availability) {

@@ -106,6 +106,9 @@ class SharedCornerstoneTest {
         assertThat(signedIn("nia@nottingham.example").get("/employers/" + trent).statusCode())
                 .isEqualTo(200);
 
+        assertThat(ash.get("/employers/" + trent).body())
+                .contains("Works with Derby Careers Hub (cornerstone employer), Nottingham Careers Hub.");
+
         String form = ash.get("/employers/" + trent + "/offers/new").body();
         assertThat(form).contains("name=\"hub\"", "Derby Careers Hub", "Nottingham Careers Hub");
         HttpResponse<String> unchosen =
