@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -121,6 +122,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
                 return true;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Saves the page as a phone shows it, 390 pixels wide, as NAME, checks that nothing but a table's
+     * own region scrolls sideways, then goes back to the desktop width.
+     */
+    public void onAPhone(String name) {
+        Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        screenshot(name);
+        boolean fits = Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        driver.manage().window().setSize(desktop);
+        if (!fits) {
+            throw new AssertionError(name + " does not fit a phone's width: the page scrolls sideways");
         }
     }
 

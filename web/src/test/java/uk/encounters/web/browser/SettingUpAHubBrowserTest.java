@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -101,7 +100,7 @@ class SettingUpAHubBrowserTest {
         browser.clickThrough(By.xpath("//button[normalize-space()='Load the deciles']"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("151 neighbourhoods");
         browser.screenshot("setup-register");
-        onAPhone("setup-register-phone");
+        browser.onAPhone("setup-register-phone");
 
         driver.get(app.url("/admin"));
         driver.findElement(By.id("name")).sendKeys("Derby Careers Hub");
@@ -127,12 +126,12 @@ class SettingUpAHubBrowserTest {
                 .contains("Littleover Community School", "West Park School", "Noel-Baker Academy", "Derby College")
                 .contains("further education college");
         browser.screenshot("setup-schools");
-        onAPhone("setup-schools-phone");
+        browser.onAPhone("setup-schools-phone");
         long school = schoolId("Littleover Community School");
 
         driver.get(app.url("/hubs/" + hub + "/calendar"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("England pattern");
-        onAPhone("setup-calendar-phone");
+        browser.onAPhone("setup-calendar-phone");
         driver.findElement(By.id("target-4")).click();
         browser.clickThrough(By.xpath("//button[normalize-space()='Save the dates and target']"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Checked by the hub");
@@ -153,7 +152,7 @@ class SettingUpAHubBrowserTest {
                 .contains("Derwent Precision Engineering Limited: the same new organisation as line 3")
                 .contains("Enter an email address in the right format");
         browser.screenshot("setup-employer-bank-preview");
-        onAPhone("setup-employer-bank-preview-phone");
+        browser.onAPhone("setup-employer-bank-preview-phone");
         driver.findElement(By.id("skipBadRows")).click();
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Save')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
@@ -179,7 +178,7 @@ class SettingUpAHubBrowserTest {
                 .contains("Ann Adviser is now enterprise adviser to Littleover Community School")
                 .contains("Lee Leader");
         browser.screenshot("setup-people");
-        onAPhone("setup-people-phone");
+        browser.onAPhone("setup-people-phone");
         signOut();
 
         // 3. The careers leader: visitors, pupils, a request
@@ -189,7 +188,7 @@ class SettingUpAHubBrowserTest {
         driver.findElement(By.id("meetingPoint")).sendKeys("Main reception, Pastures Hill entrance");
         driver.findElement(By.id("contactName")).sendKeys("Mrs Shah");
         driver.findElement(By.id("contactPhone")).sendKeys("01332 513219");
-        onAPhone("setup-visitors-phone");
+        browser.onAPhone("setup-visitors-phone");
         browser.clickThrough(By.xpath("//button[normalize-space()='Save']"));
 
         Path pupils = Files.createTempFile("pupils", ".csv");
@@ -222,7 +221,7 @@ class SettingUpAHubBrowserTest {
                 .contains("1 more careers talk")
                 .doesNotContain("Littleover");
         browser.screenshot("setup-offer-gaps");
-        onAPhone("setup-offer-gaps-phone");
+        browser.onAPhone("setup-offer-gaps-phone");
         driver.findElement(By.id("organisation")).sendKeys("Peak Precision Ltd");
         driver.findElement(By.id("contactName")).sendKeys("Priya Shah");
         driver.findElement(By.id("email")).sendKeys(EMPLOYER_EMAIL);
@@ -267,21 +266,6 @@ class SettingUpAHubBrowserTest {
         assertThat(digest).contains("Pastures Hill", "DE23 4BZ", "Arrive by", "Mrs Shah", "01332 513219", SEND);
         String calendar = calendarOf(EMPLOYER_EMAIL);
         assertThat(calendar).contains("LOCATION:", "Pastures Hill", "Mrs Shah", "wheelchairs");
-    }
-
-    /** The page as a phone shows it, 390 pixels wide, then back to the desktop width. */
-    private void onAPhone(String name) {
-        WebDriver driver = browser.driver();
-        Dimension desktop = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(390, 844));
-        browser.screenshot(name);
-        // nothing but a table's own region scrolls sideways: the page itself fits the phone
-        assertThat(((JavascriptExecutor) driver)
-                        .executeScript(
-                                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                .as(name + " fits a phone's width")
-                .isEqualTo(true);
-        driver.manage().window().setSize(desktop);
     }
 
     private void addSchool(String urn) {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import uk.encounters.marketplace.account.Scope;
@@ -65,7 +63,7 @@ class SharedCornerstoneBrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText())
                 .contains("Trent Aero Works", "Nottingham Careers Hub");
         browser.screenshot("employers-other-hubs");
-        onAPhone("employers-other-hubs-phone");
+        browser.onAPhone("employers-other-hubs-phone");
         browser.clickThrough(By.xpath("//button[contains(normalize-space(), 'to this hub')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
                 .contains("Trent Aero Works now works with this hub too");
@@ -85,7 +83,7 @@ class SharedCornerstoneBrowserTest {
                 .containsExactly("Choose a hub", "Derby Careers Hub", "Nottingham Careers Hub");
         hub.selectByVisibleText("Derby Careers Hub");
         browser.screenshot("offer-form-hub-choice");
-        onAPhone("offer-form-hub-choice-phone");
+        browser.onAPhone("offer-form-hub-choice-phone");
     }
 
     private void signIn(String email, String next) {
@@ -95,19 +93,5 @@ class SharedCornerstoneBrowserTest {
         driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
         browser.clickThrough(By.cssSelector("form button[type=submit]"));
         assertThat(driver.getCurrentUrl()).endsWith(next);
-    }
-
-    /** The page as a phone shows it, 390 pixels wide, then back to the desktop width. */
-    private void onAPhone(String name) {
-        WebDriver driver = browser.driver();
-        Dimension desktop = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(390, 844));
-        browser.screenshot(name);
-        assertThat(((JavascriptExecutor) driver)
-                        .executeScript(
-                                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                .as(name + " fits a phone's width")
-                .isEqualTo(true);
-        driver.manage().window().setSize(desktop);
     }
 }
