@@ -72,10 +72,23 @@ public record PupilProgress(
      * Year 13: what this pupil should have by the end of this year.
      */
     public int workplaceExperiencesDueByEndOfYear() {
+        return workplaceExperiencesDueByEndOf(yearGroup);
+    }
+
+    /** What Benchmark 6 asks of a pupil by the end of this year group: none before Year 11. */
+    public static int workplaceExperiencesDueByEndOf(int yearGroup) {
         if (yearGroup >= 13) {
             return 2;
         }
         return yearGroup >= 11 ? 1 : 0;
+    }
+
+    /**
+     * Whether Benchmark 6 asks anything of this year group this year. Where it does not, it is
+     * "not due": met by everyone, so a share of it would read 100% and say nothing.
+     */
+    public static boolean benchmark6DueIn(int yearGroup) {
+        return workplaceExperiencesDueByEndOf(yearGroup) > 0;
     }
 
     public boolean benchmark6Met() {

@@ -71,6 +71,11 @@ public record YearGroupProgress(
         return percent(hadEncounterThisYear, pupils);
     }
 
+    /** Before Year 11 Benchmark 6 is not due: pages say so instead of a share of 100%. */
+    public boolean benchmark6Due() {
+        return PupilProgress.benchmark6DueIn(yearGroup);
+    }
+
     public int percentBenchmark6() {
         return percent(benchmark6Met, pupils);
     }

@@ -74,7 +74,8 @@ class HubProgressTest {
         SchoolProgress bemroseRow = progress.schools().getFirst();
         assertThat(bemroseRow.coldSpot()).isTrue();
         assertThat(bemroseRow.district()).isEqualTo("DE23");
-        assertThat(bemroseRow.all()).isEqualTo(new Coverage(2, 1, 1, 2));
+        assertThat(bemroseRow.all()).isEqualTo(new Coverage(2, 1, 1, 0, 0));
+        assertThat(bemroseRow.all().anyBenchmark6Due()).as("Year 9 only: not due, not 100%").isFalse();
         assertThat(progress.schools().get(1).all().percentOnTrack()).isZero();
         assertThat(progress.schools().get(3).district()).isNull();
         assertThat(progress.encountersBehind()).isEqualTo(10);
@@ -96,6 +97,8 @@ class HubProgressTest {
         assertThat(bemroseYear9.percentBenchmark5()).isEqualTo(50);
         assertThat(bemroseYear9.percentOnTrack()).isEqualTo(50);
         assertThat(progress.schools().getFirst().years().get(0).pupils()).isZero();
+        assertThat(bemroseYear9.benchmark6Due()).isFalse();
+        assertThat(year11.benchmark6Due()).isTrue();
     }
 
     @Test
@@ -103,15 +106,16 @@ class HubProgressTest {
         HubProgress progress = HubProgress.of(db.dsl(), hub, TODAY);
 
         // disadvantaged: a Year 8 pupil with nothing, and b1 on track with one this year
-        assertThat(progress.disadvantaged()).isEqualTo(new Coverage(2, 1, 1, 2));
+        assertThat(progress.disadvantaged()).isEqualTo(new Coverage(2, 1, 1, 0, 0));
         assertThat(progress.disadvantaged().percentOnTrack()).isEqualTo(50);
-        // the rest: two Year 8 and b2 with nothing (Benchmark 6 not yet due), c1 short of it, c2 with everything
-        assertThat(progress.others()).isEqualTo(new Coverage(5, 1, 1, 4));
-        assertThat(progress.others().percentBenchmark6()).isEqualTo(80);
+        // the rest: two Year 8 and b2 with nothing (Benchmark 6 not yet due), c1 short of it, c2 with everything:
+        // Benchmark 6 is counted over c1 and c2 alone, not over pupils who meet it because nothing is due
+        assertThat(progress.others()).isEqualTo(new Coverage(5, 1, 1, 2, 1));
+        assertThat(progress.others().percentBenchmark6()).isEqualTo(50);
         assertThat(progress.all().pupils()).isEqualTo(7);
         SchoolProgress alvastonRow = progress.schools().get(1);
-        assertThat(alvastonRow.disadvantaged()).isEqualTo(new Coverage(1, 0, 0, 1));
-        assertThat(alvastonRow.others()).isEqualTo(new Coverage(2, 0, 0, 2));
+        assertThat(alvastonRow.disadvantaged()).isEqualTo(new Coverage(1, 0, 0, 0, 0));
+        assertThat(alvastonRow.others()).isEqualTo(new Coverage(2, 0, 0, 0, 0));
     }
 
     private static long school(TestData data, long hubId, String name, String postcode, Integer decile) {

@@ -103,6 +103,10 @@ class HubDashboardTest {
                                 + "\">.*?</th>(<td class=\"numeric\"><span aria-label=\"no pupils\">–</span></td>){2}<td class=\"numeric\">4</td>");
         // Bemrose: one disadvantaged pupil of four, none on track either side
         assertThat(html).contains("1 of 4</td>").contains("0% / 0%");
+        // Year 9s only: Benchmark 6 asks nothing of them yet, so it reads "not due", never 100%
+        assertThat(html.replaceAll("\\s+<", "<"))
+                .containsPattern("data-school=\"" + bemrose + "\">.*?<td class=\"numeric\">Not due</td></tr>")
+                .contains("– / –</td></tr>");
     }
 
     @Test
