@@ -90,6 +90,27 @@ public record WebConfig(
                 secondFactorChoice);
     }
 
+    /** The same configuration with this secret signing forms' tokens (the demo's own, when SESSION_SECRET is unset). */
+    public WebConfig withSessionSecret(String secret) {
+        return new WebConfig(
+                port,
+                baseUrl,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDirectory,
+                sharedDataDirectory,
+                Optional.of(secret),
+                trustProxy,
+                maxConcurrentSolves,
+                mail,
+                metricsPort,
+                metricsHost,
+                logFormat,
+                sessionLifetime,
+                secondFactorChoice);
+    }
+
     /** The roles that confirm sign-in with a second factor: SECOND_FACTOR_ROLES, else administrators and coordinators. */
     public Set<Role> secondFactorRoles() {
         return secondFactorChoice.orElse(DEFAULT_SECOND_FACTOR_ROLES);

@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -31,6 +30,7 @@ import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.account.AccountFeature;
+import uk.encounters.web.account.ExpiredForms;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.admin.AdminFeature;
 import uk.encounters.web.directory.DirectoryFeature;
@@ -52,6 +52,7 @@ import uk.encounters.web.page.ErrorPages;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.school.SchoolFeature;
 import uk.encounters.web.security.Access;
+import uk.encounters.web.security.CsrfCheck;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.ForwardedFor;
 import uk.encounters.web.security.NormalisedPath;
@@ -115,13 +116,16 @@ public final class WebServer extends VerticleBase {
         SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
-        CSRFHandler csrf = csrfHandler();
+        CsrfCheck csrf = new CsrfCheck(vertx, csrfSecret(), config.https(), SESSION_TIMEOUT);
         UploadForm uploads =
                 new UploadForm(path -> path.startsWith("/admin/") ? REGISTER_UPLOAD_LIMIT_BYTES : UPLOAD_LIMIT_BYTES);
 
         router = Router.router(vertx);
         Routes routes = new Routes(
-                router, hubLookup(hubs), blocking, List.of(uploads::handle, FormInput::refuseNulCharacters, csrf));
+                router,
+                hubLookup(hubs),
+                blocking,
+                List.of(uploads::handle, FormInput::refuseNulCharacters, csrf::check));
         if (config.trustProxy()) {
             router.route().handler(ForwardedFor::take);
         }
@@ -136,7 +140,7 @@ public final class WebServer extends VerticleBase {
         checkWhoIsAsking(sessionHandler, csrf, blocking, secondFactorGate);
 
         new HomeRoutes(hubs, blocking, templates, clock).mount(routes);
-        AccountFeature.mount(app, secondFactorGate, routes);
+        ExpiredForms expiredForms = AccountFeature.mount(app, secondFactorGate, csrf, routes);
         AdminFeature.mount(app, routes);
         EmployerFeature.mount(app, routes);
         SchoolFeature.mount(app, routes);
@@ -145,6 +149,7 @@ public final class WebServer extends VerticleBase {
         ErrorPages errors = new ErrorPages(templates);
         // named, so the metrics label every request no route took with one route, not ""
         router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);
+        router.route().failureHandler(RequestId.carried(expiredForms::show));
         router.route().failureHandler(RequestId.carried(errors::showFailure));
 
         housekeeping = new Housekeeping(
@@ -177,22 +182,15 @@ public final class WebServer extends VerticleBase {
                 new HubChoices(hubs, blocking));
     }
 
-    private CSRFHandler csrfHandler() {
-        return CSRFHandler.create(vertx, csrfSecret())
-                .setCookieSecure(config.https())
-                .setTimeout(SESSION_TIMEOUT.toMillis())
-                .setNagHttps(false);
-    }
-
     /** The session, the CSRF check, the signed-in person and the second-factor gate, for every route after. */
     private void checkWhoIsAsking(
-            SessionHandler sessionHandler, CSRFHandler csrf, Blocking blocking, SecondFactorGate secondFactorGate) {
+            SessionHandler sessionHandler, CsrfCheck csrf, Blocking blocking, SecondFactorGate secondFactorGate) {
         router.route().handler(sessionHandler);
         router.route().handler(ctx -> {
             if (isUpload(ctx)) {
                 ctx.next(); // an upload's CSRF token is in its body, so it is checked once the body is read
             } else {
-                csrf.handle(ctx);
+                csrf.check(ctx);
             }
         });
         router.route()
@@ -295,7 +293,8 @@ public final class WebServer extends VerticleBase {
         if (secret.isPresent()) {
             return secret.get();
         }
-        // Fine for one demo instance; several instances must share SESSION_SECRET or forms fail across them.
+        // Several instances must share SESSION_SECRET or forms fail across them. A form opened before a
+        // restart is refused once, with a fresh one offered (ExpiredForms); the demo keeps its own secret.
         log.warn("SESSION_SECRET is not set: using a random one, so forms open across a restart must be resent");
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);

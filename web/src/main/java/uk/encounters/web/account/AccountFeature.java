@@ -13,6 +13,8 @@ import uk.encounters.marketplace.account.SignOut;
 import uk.encounters.marketplace.account.TwoStepSignIn;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.web.Foundation;
+import uk.encounters.web.security.CsrfCheck;
+import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
 
@@ -21,19 +23,23 @@ public final class AccountFeature {
 
     private AccountFeature() {}
 
-    public static void mount(Foundation app, SecondFactorGate secondFactorGate, Routes routes) {
+    /**
+     * @return the answer to a form the CSRF check refused, for the server's failure handlers: it
+     *     signs out as these routes do
+     */
+    public static ExpiredForms mount(Foundation app, SecondFactorGate secondFactorGate, CsrfCheck csrf, Routes routes) {
         DSLContext dsl = app.database().dsl();
         Passwords passwords = new Passwords();
-        new SignInRoutes(
-                        new SignIn(dsl, passwords),
-                        new SignOut(dsl),
-                        new LinkRequest(dsl, app.clock(), app.links()),
-                        new AccountRepository(dsl),
-                        new OrganisationJoinRepository(dsl, app.clock()),
-                        app.blocking(),
-                        app.templates(),
-                        app.rateLimit())
-                .mount(routes);
+        SignInRoutes signIn = new SignInRoutes(
+                new SignIn(dsl, passwords),
+                new SignOut(dsl),
+                new LinkRequest(dsl, app.clock(), app.links()),
+                new AccountRepository(dsl),
+                new OrganisationJoinRepository(dsl, app.clock()),
+                app.blocking(),
+                app.templates(),
+                app.rateLimit());
+        signIn.mount(routes);
         // Codes follow the wall clock, as the authenticator apps do, whatever clock the app runs on.
         new SecondFactorRoutes(
                         new TwoStepSignIn(dsl, Clock.systemUTC()),
@@ -50,5 +56,11 @@ public final class AccountFeature {
                         passwords,
                         new PasswordPolicy())
                 .mount(routes);
+        return new ExpiredForms(
+                csrf,
+                new CurrentUser(
+                        new AccountRepository(dsl), app.blocking(), app.config().sessionLifetime()),
+                signIn::processSignOut,
+                app.templates());
     }
 }

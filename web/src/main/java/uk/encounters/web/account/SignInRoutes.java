@@ -244,6 +244,11 @@ public final class SignInRoutes {
      * check let {@code /\t/evil.example/} through as {@code //evil.example/}.
      */
     static String safeNext(String next) {
-        return next != null && NEXT.matcher(next).matches() ? next : "/account";
+        return isSafeNext(next) ? next : "/account";
+    }
+
+    /** Whether {@code path} is a path of this site in the shape our own pages have. */
+    static boolean isSafeNext(String path) {
+        return path != null && NEXT.matcher(path).matches();
     }
 }

@@ -41,7 +41,8 @@ public final class Main {
             Commands:
               demo [--area NAME] [--seed N]   Start PostgreSQL if DATABASE_URL is unset (data kept in DATA_DIR/pg),
                                               migrate, load the demo hub on first run (default: derby), and serve
-                                              on http://localhost:PORT.
+                                              on http://localhost:PORT. Without SESSION_SECRET, forms are signed
+                                              with a secret kept in DATA_DIR/session-secret.
               serve                           Migrate and serve against DATABASE_URL, without demo data.
               migrate                         Apply the database migrations and exit.
               seed --area NAME [--seed N]     Load a generated hub into the database and say how long it took.
@@ -67,8 +68,8 @@ public final class Main {
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
-            SHARED_DATA_DIR (the public data; found beside the project when unset), METRICS_PORT (9090),
-            METRICS_HOST (127.0.0.1), LOG_FORMAT (text or json). See docs/operations.md.
+            SHARED_DATA_DIR (the public data; found beside the project when unset), SESSION_SECRET,
+            METRICS_PORT (9090), METRICS_HOST (127.0.0.1), LOG_FORMAT (text or json). See docs/operations.md.
             """;
 
     private final WebConfig config;
@@ -236,7 +237,11 @@ public final class Main {
                         config.mail().withFolder(config.dataDirectory().resolve("mail")));
         // The demo's people are throwaway and sign in by printed links: no authenticator app needed,
         // unless SECOND_FACTOR_ROLES asks for one.
-        WebConfig demo = mailed.secondFactorChoice().isPresent() ? mailed : mailed.withSecondFactorRoles(Set.of());
+        WebConfig throwaway = mailed.secondFactorChoice().isPresent() ? mailed : mailed.withSecondFactorRoles(Set.of());
+        // Its sessions outlive a restart in its database: so must the secret their forms are signed with.
+        WebConfig demo = throwaway.sessionSecret().isPresent()
+                ? throwaway
+                : throwaway.withSessionSecret(DemoSecret.keptIn(config.dataDirectory()));
         int status = startServing(connection, metrics, demo);
         out.println();
         out.println(

@@ -52,8 +52,7 @@ public final class ErrorPages {
             default -> status < 500 ? "Something was wrong with that request" : "Sorry, something went wrong";
         };
         String explanation = switch (status) {
-            case 403 ->
-                "Your account cannot see this page, or the form had expired. Go back, reload the page and try again.";
+            case 403 -> "Your account cannot see this page or do this: check you are signed in as the right person.";
             case 404 -> "Check the address. If you followed a link, it may be out of date.";
             case 503 ->
                 "We cannot reach our database just now. Try again in a minute; nothing you saved has been lost.";

@@ -40,6 +40,15 @@ public final class CurrentUser {
 
     /** Runs on every request, after the session handler. */
     public void load(RoutingContext ctx) {
+        identify(ctx);
+        ctx.next();
+    }
+
+    /**
+     * Finds who is asking and keeps their account in the request, or ends a session past its
+     * lifetime; for a page answering a request that failed before {@link #load} ran.
+     */
+    public void identify(RoutingContext ctx) {
         Session session = ctx.session();
         Long userId = session == null ? null : session.get(SESSION_KEY);
         if (userId != null) {
@@ -64,7 +73,6 @@ public final class CurrentUser {
                                 + " after signing in, and when your password changes or you sign out everywhere.");
             }
         }
-        ctx.next();
     }
 
     /** The signed-in account, or null for a visitor. */

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
@@ -60,6 +62,23 @@ class HomePageBrowserTest {
         assertThat(driver.switchTo().activeElement().isDisplayed())
                 .as("the skip link shows when focused")
                 .isTrue();
+
+        // every header link, focused, reads black on the focus colour (white on yellow was 1.35:1)
+        int headerLinks = 0;
+        while (true) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            if (!(Boolean) ((JavascriptExecutor) driver)
+                    .executeScript("return arguments[0].closest('.site-header') !== null", focused)) {
+                break;
+            }
+            assertThat(focused.getCssValue("color")).as(focused.getText()).isEqualTo("rgba(11, 12, 12, 1)");
+            assertThat(focused.getCssValue("background-color"))
+                    .as(focused.getText())
+                    .isEqualTo("rgba(255, 221, 0, 1)");
+            headerLinks++;
+        }
+        assertThat(headerLinks).as("the name, Sign in and three sections").isEqualTo(5);
 
         browser.screenshot("home");
     }
