@@ -3,6 +3,7 @@ package uk.encounters.marketplace.booking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -76,7 +77,7 @@ public record EmployerBooking(
 
     /** "Tue 8 Dec 2026", or "Mon 14 Jun to Fri 18 Jun 2027" for a placement. */
     public String dates() {
-        return BookingDays.of(startsOn, endsOn);
+        return DateStyle.range(startsOn, endsOn);
     }
 
     public boolean multiDay() {

@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.booking;
 
 import java.time.LocalDate;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -63,7 +64,7 @@ public record SchoolBooking(
 
     /** "Tue 8 Dec 2026", or "Mon 14 Jun to Fri 18 Jun 2027" for a placement. */
     public String dates() {
-        return BookingDays.of(startsOn, endsOn);
+        return DateStyle.range(startsOn, endsOn);
     }
 
     /** Attendance is taken once the session has started, for a booking that went ahead. */

@@ -2,11 +2,11 @@ package uk.encounters.marketplace.offer;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -37,7 +37,6 @@ public record Listing(
         Integer costPerSessionPence,
         boolean sendAdaptable) {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     /** Particular dates shown before "and 3 more dates". */
     private static final int DATES_SHOWN = 5;
 
@@ -71,7 +70,7 @@ public record Listing(
     }
 
     public String dateRange() {
-        return DATE.format(availableFrom) + " to " + DATE.format(availableUntil);
+        return DateStyle.range(availableFrom, availableUntil);
     }
 
     /** "Tuesdays, Thursdays" and any particular dates. */
@@ -79,7 +78,7 @@ public record Listing(
         List<String> days = new ArrayList<>(weekdays.stream()
                 .map(d -> d.getDisplayName(TextStyle.FULL, Locale.UK) + "s")
                 .toList());
-        dates.stream().limit(DATES_SHOWN).map(DATE::format).forEach(days::add);
+        dates.stream().limit(DATES_SHOWN).map(DateStyle::of).forEach(days::add);
         String more = dates.size() > DATES_SHOWN ? " and " + (dates.size() - DATES_SHOWN) + " more dates" : "";
         return String.join(", ", days) + more;
     }

@@ -1,9 +1,9 @@
 package uk.encounters.web.hub;
 
 import java.time.LocalDate;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.employer.BankLine;
 import uk.encounters.marketplace.employer.BankPlan;
-import uk.encounters.web.page.Templates;
 
 /** What one line of an employer bank file will do, in the words the preview shows. */
 final class BankLineWords {
@@ -31,7 +31,7 @@ final class BankLineWords {
             words.append(" Warning: ")
                     .append(line.volunteerName())
                     .append("'s safeguarding check ran out on ")
-                    .append(Templates.DATE.format(checkedUntil))
+                    .append(DateStyle.of(checkedUntil))
                     .append(", so they will not be matched to activities that need one until it is renewed.");
         }
         return words.toString();

@@ -4,11 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.hub.EmployerFatigue;
@@ -35,8 +34,6 @@ public final class HubDashboardRoutes {
     static final int MAX_EMPLOYERS = 50;
     /** Width in pixels of the longest bar in the weekly chart. */
     static final int BAR_WIDTH = 160;
-
-    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     public record DashboardPage(
             Hub hub,
@@ -138,7 +135,7 @@ public final class HubDashboardRoutes {
         return weeks.stream()
                 .map(w -> new WeekRow(
                         w,
-                        WEEK.format(w.monday()),
+                        DateStyle.of(w.monday()),
                         most == 0 ? 0 : BAR_WIDTH * w.plannedPlaces() / most,
                         most == 0 ? 0 : BAR_WIDTH * w.attended() / most))
                 .toList();

@@ -15,13 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -37,9 +37,6 @@ import uk.encounters.web.security.CurrentUser;
  */
 public final class Templates {
 
-    /** The one date style everywhere: "Tue 8 Dec 2026". */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
-
     private final Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"))
             .with(new ConcurrentMapTemplateCache())
             .with(new HtmlEscaping())
@@ -47,7 +44,14 @@ public final class Templates {
             // {{count n}}: 19,379 rather than 19379
             .registerHelper("count", (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()))
             // {{date d}}: the one date style, "Tue 8 Dec 2026"
-            .registerHelper("date", (LocalDate d, Options options) -> d == null ? "" : d.format(DATE));
+            .registerHelper("date", (LocalDate d, Options options) -> DateStyle.of(d))
+            // {{dateTime t}}: a moment as the clocks in England show it, "Tue 8 Dec 2026 at 11:05"
+            .registerHelper("dateTime", (Object t, Options options) -> switch (t) {
+                case null -> "";
+                case java.time.OffsetDateTime o -> DateStyle.of(o);
+                case java.time.Instant i -> DateStyle.of(i);
+                default -> throw new IllegalArgumentException("Not a moment: " + t.getClass());
+            });
     /** Where Vert.x's CSRF handler leaves the token for the page's forms. */
     private static final String CSRF_TOKEN = "X-XSRF-TOKEN";
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.pupil.SchoolActivityRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
@@ -43,7 +44,7 @@ public final class ActivityForm {
             long present =
                     register.values().stream().filter(Boolean::booleanValue).count();
             return details.type().label() + " by " + details.provider() + " on "
-                    + details.occurredOn().format(Templates.DATE) + ", " + present + " pupils there"
+                    + DateStyle.of(details.occurredOn()) + ", " + present + " pupils there"
                     + (present < register.size() ? ", " + (register.size() - present) + " absent" : "");
         }
     }

@@ -226,7 +226,7 @@ public final class SchoolBookingRoutes {
     private void showDecline(RoutingContext ctx, int status, Form form) {
         SchoolBooking b = booking.of(ctx);
         DeclinePage page = new DeclinePage(
-                b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", " + b.startsOn() + " ("
+                b.typeLabel() + " for Year " + b.yearGroup() + " with " + b.employerName() + ", " + b.dates() + " ("
                         + b.periodLabel() + ").",
                 "Your request opens again, so the pupils go back into the next matching round.",
                 "For example: exams moved to that week. The coordinator passes it on to the employer.",
@@ -271,6 +271,6 @@ public final class SchoolBookingRoutes {
                                 pupils.references().getOrDefault(p.pupilId(), "?"),
                                 !shown.attendanceRecorded() || pupils.attended().contains(p.pupilId())))
                         .toList());
-        templates.render(ctx, status, "school/booking", shown.typeLabel() + " on " + shown.startsOn(), page, form);
+        templates.render(ctx, status, "school/booking", shown.typeLabel() + " on " + shown.dates(), page, form);
     }
 }
