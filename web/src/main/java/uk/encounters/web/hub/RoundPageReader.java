@@ -39,6 +39,8 @@ public final class RoundPageReader {
      * @param reopenedRequests published requests reopened by declines, waiting for a re-match (none
      *     while a round is open: they are planned with it)
      * @param reviewed whether the review parts below are there: a round shown that is not solving
+     * @param recipients what publishing the proposal would send, and who would hear nothing; null
+     *     unless the round shown is a proposal
      */
     public record RoundPage(
             Hub hub,

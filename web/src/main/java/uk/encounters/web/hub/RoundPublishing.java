@@ -110,8 +110,8 @@ public final class RoundPublishing {
     }
 
     /**
-     * "Published 12 bookings: sending 5 employer digests and 4 school digests. Nobody was emailed at
-     * 1 school (South School): ...", naming each school and employer that heard nothing.
+     * "Published 12 bookings: sending 4 school digests and 5 employer digests. Nobody was emailed at
+     * 1 school (South School), ...", naming each school and employer that heard nothing.
      */
     static String sent(Publication.Published published) {
         String sent = "Published " + RoundRoutes.count(published.bookings(), "booking") + ": sending "
