@@ -329,7 +329,8 @@ class TwoInstancesTest {
                         .status()
                         .equals(RoundStatus.PROPOSED));
         olu.get(roundPath);
-        assertThat(olu.post(roundPath + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(olu.post(roundPath + "/publish", Map.of("confirm", "yes")).statusCode())
+                .isEqualTo(302);
         assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":")))
                 .as("the round's digests")
                 .isPositive();

@@ -67,6 +67,11 @@ public final class EmployerBookingReplies {
                 .flatMap(employerId -> new EmployerBookingRepository(dsl).find(employerId, bookingId));
     }
 
+    /** Whether the booking's school was emailed it, so an employer confirming is never told the school knows when it may not. */
+    public boolean schoolEmailedAbout(long bookingId) {
+        return Publication.schoolEmailedAbout(dsl, bookingId);
+    }
+
     /** Yes by a digest's link; NOT_FOUND when the link is no good for that booking. */
     public EmployerBookingRepository.Reply confirmByLink(Actor actor, long bookingId, String token) {
         // the link is checked in the answer's transaction, so it cannot run out in between

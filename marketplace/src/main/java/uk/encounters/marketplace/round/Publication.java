@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import java.math.BigDecimal;
@@ -53,11 +54,28 @@ public final class Publication {
         NOT_READY
     }
 
-    /** @param undeliverable digests with nobody to send them to (an employer or school without a contact) */
-    public record Published(Result result, int bookings, int employerDigests, int schoolDigests, int undeliverable) {
+    /**
+     * What publishing did: the digests queued, and the employers and schools with nobody to send
+     * theirs to (no contact, no careers leader), who were told nothing.
+     *
+     * @param adviserCopies copies of school digests queued for enterprise advisers
+     */
+    public record Published(
+            Result result,
+            int bookings,
+            int employerDigests,
+            int schoolDigests,
+            int adviserCopies,
+            List<PublishCheck.Untold> employersUntold,
+            List<PublishCheck.Untold> schoolsUntold) {
 
         static Published not(Result result) {
-            return new Published(result, 0, 0, 0, 0);
+            return new Published(result, 0, 0, 0, 0, List.of(), List.of());
+        }
+
+        /** Digests with nobody to send them to. */
+        public int undeliverable() {
+            return employersUntold.size() + schoolsUntold.size();
         }
     }
 
@@ -108,8 +126,8 @@ public final class Publication {
     }
 
     /**
-     * One digest per employer asked and per school booked for, each to its contact (or counted as
-     * undeliverable). A fixed number of statements however many bookings, employers and schools:
+     * One digest per employer asked and per school booked for, each to its contact (or named as
+     * untold). A fixed number of statements however many bookings, employers and schools:
      * recipients and bookings are read for the whole round, the reply links and digests written at once.
      */
     private Published queueDigests(DSLContext tx, long roundId, int published) {
@@ -120,11 +138,9 @@ public final class Publication {
         Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookingRepository(tx).inRound(roundId);
 
         List<OutboxMessage> messages = new ArrayList<>();
-        int undeliverable = 0;
         int employerDigests = 0;
         for (Recipient employer : employers) {
             if (employer.email() == null) {
-                undeliverable++;
                 continue;
             }
             messages.add(digests.employerDigest(
@@ -134,13 +150,13 @@ public final class Publication {
         int schoolDigests = 0;
         for (Recipient school : schools) {
             if (school.email() == null) {
-                undeliverable++;
                 continue;
             }
             messages.add(digests.schoolDigest(roundId, school, schoolBookings.getOrDefault(school.id(), List.of())));
             schoolDigests++;
         }
-        for (RoundRecipients.Adviser adviser : new RoundRecipients(tx).advisers(roundId)) {
+        List<RoundRecipients.Adviser> advisers = new RoundRecipients(tx).advisers(roundId, BookingStatus.PUBLISHED);
+        for (RoundRecipients.Adviser adviser : advisers) {
             OutboxMessage digest = digests.schoolDigest(
                     roundId,
                     new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email()),
@@ -148,7 +164,14 @@ public final class Publication {
             messages.add(digest.keyedAs(digest.idempotencyKey() + ":adviser:" + adviser.userId()));
         }
         new Outbox(tx).enqueueAll(messages);
-        return new Published(Result.PUBLISHED, published, employerDigests, schoolDigests, undeliverable);
+        return new Published(
+                Result.PUBLISHED,
+                published,
+                employerDigests,
+                schoolDigests,
+                advisers.size(),
+                PublishCheck.withoutAddress(employers),
+                PublishCheck.withoutAddress(schools));
     }
 
     /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */
@@ -215,5 +238,22 @@ public final class Publication {
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(BOOKING.ID.eq(bookingId))
                 .fetchOptional(OFFER.EMPLOYER_ID);
+    }
+
+    /**
+     * Whether the school of a booking was emailed the round's digest holding it: false when its
+     * school had nobody to send it to when the round was published, or the booking came from no round.
+     */
+    public static boolean schoolEmailedAbout(DSLContext dsl, long bookingId) {
+        return dsl.select(BOOKING.ROUND_ID, REQUEST.SCHOOL_ID)
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ID.eq(bookingId))
+                .and(BOOKING.ROUND_ID.isNotNull())
+                .fetchOptional()
+                .map(b -> dsl.fetchExists(
+                        OUTBOX, OUTBOX.IDEMPOTENCY_KEY.eq(RoundDigests.schoolDigestKey(b.value1(), b.value2()))))
+                .orElse(false);
     }
 }

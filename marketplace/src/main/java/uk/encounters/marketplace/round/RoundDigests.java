@@ -114,12 +114,17 @@ final class RoundDigests {
                 .append(productName)
                 .append('\n');
         return new OutboxMessage(
-                "round:" + roundId + ":school:" + school.id(),
+                schoolDigestKey(roundId, school.id()),
                 "round_digest_school",
                 school.email(),
                 "Encounters matched for your pupils: " + sessions(bookings.size()),
                 text.toString(),
                 null);
+    }
+
+    /** The school's own digest of a round (its advisers' copies add to it), sent once whatever happens. */
+    static String schoolDigestKey(long roundId, long schoolId) {
+        return "round:" + roundId + ":school:" + schoolId;
     }
 
     /** A booking's line in either digest: "* Careers talk for 30 pupils in Year 9 at ..., Tue 8 Dec 2026 (morning), In school". */

@@ -92,8 +92,8 @@ final class RoundRecipients {
                 .fetch(Records.mapping(Recipient::new));
     }
 
-    /** The advisers of the schools booked for whose schools send them their digests, by school. */
-    List<Adviser> advisers(long roundId) {
+    /** The advisers of the schools booked for (in {@code status}) whose schools send them their digests, by school. */
+    List<Adviser> advisers(long roundId, BookingStatus status) {
         return dsl.selectDistinct(SCHOOL.ID, SCHOOL.NAME, APP_USER.ID, APP_USER.EMAIL)
                 .from(SCHOOL)
                 .join(USER_SCOPE)
@@ -101,7 +101,7 @@ final class RoundRecipients {
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(USER_SCOPE.USER_ID).and(APP_USER.DISABLED_AT.isNull()))
                 .where(SCHOOL.DIGEST_TO_ADVISERS)
-                .and(SCHOOL.ID.in(schoolsBookedFor(roundId, BookingStatus.PUBLISHED)))
+                .and(SCHOOL.ID.in(schoolsBookedFor(roundId, status)))
                 .orderBy(SCHOOL.ID, APP_USER.ID)
                 .fetch(Records.mapping(Adviser::new));
     }

@@ -289,30 +289,6 @@ public final class RoundReview {
         });
     }
 
-    /** Who would get no digest if the proposal were published now: schools and employers with nobody to send to. */
-    public record NobodyToTell(List<String> schools, List<String> employers) {
-
-        public boolean any() {
-            return !schools.isEmpty() || !employers.isEmpty();
-        }
-    }
-
-    /** The publish check: the proposal's schools without a careers leader and employers without a contact. */
-    public NobodyToTell nobodyToTell(long roundId) {
-        RoundRecipients recipients = new RoundRecipients(dsl);
-        return new NobodyToTell(
-                withoutAddress(recipients.schools(roundId, BookingStatus.PROPOSED)),
-                withoutAddress(recipients.employers(roundId, BookingStatus.PROPOSED)));
-    }
-
-    private static List<String> withoutAddress(List<RoundDigests.Recipient> recipients) {
-        return recipients.stream()
-                .filter(r -> r.email() == null)
-                .map(RoundDigests.Recipient::name)
-                .sorted()
-                .toList();
-    }
-
     /** A request of one of the hub's schools. */
     public Optional<Request> request(long hubId, long requestId) {
         return dsl.select(

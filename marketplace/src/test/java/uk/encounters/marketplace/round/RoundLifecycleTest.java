@@ -287,11 +287,20 @@ class RoundLifecycleTest {
                         Scope.enterpriseAdviser(hub.southSchool()));
 
         // South School has bookings in the proposal but no careers leader; the employers all have someone
-        RoundReview.NobodyToTell nobody = new RoundReview(db.dsl()).nobodyToTell(roundId);
-        assertThat(nobody.schools()).containsExactly("South School");
-        assertThat(nobody.employers()).isEmpty();
+        PublishCheck.Recipients check = new PublishCheck(db.dsl()).of(roundId);
+        assertThat(check.schools()).extracting(PublishCheck.Untold::name).containsExactly("South School");
+        assertThat(check.employers()).isEmpty();
+        assertThat(check.schoolDigests()).isEqualTo(1);
+        assertThat(check.adviserCopies()).isEqualTo(1);
 
-        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
+        Publication.Published published =
+                new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
+        // the check said what publishing did
+        assertThat(published.schoolDigests()).isEqualTo(check.schoolDigests());
+        assertThat(published.employerDigests()).isEqualTo(check.employerDigests());
+        assertThat(published.adviserCopies()).isEqualTo(check.adviserCopies());
+        assertThat(published.schoolsUntold()).isEqualTo(check.schools());
+        assertThat(published.bookings()).isEqualTo(check.bookings());
 
         var schoolDigests = digests(roundId).stream()
                 .filter(d -> d.getKind().equals("round_digest_school"))
@@ -304,8 +313,13 @@ class RoundLifecycleTest {
                 .filteredOn(d -> d.getRecipient().startsWith("adviser-"))
                 .singleElement()
                 .satisfies(d -> assertThat(d.getIdempotencyKey()).endsWith(":adviser:" + adviser));
+        // an employer confirming is told the school knows only where the school's digest went
+        assertThat(Publication.schoolEmailedAbout(db.dsl(), bookingAt(roundId, hub.northSchool())))
+                .isTrue();
+        assertThat(Publication.schoolEmailedAbout(db.dsl(), bookingAt(roundId, hub.southSchool())))
+                .isFalse();
         // a round already published has nothing left to check
-        assertThat(new RoundReview(db.dsl()).nobodyToTell(roundId).any()).isFalse();
+        assertThat(new PublishCheck(db.dsl()).of(roundId).anyUntold()).isFalse();
     }
 
     @Test
@@ -532,5 +546,18 @@ class RoundLifecycleTest {
                 .where(REQUEST.ID.eq(requestId))
                 .fetchSingle()
                 .value1();
+    }
+
+    /** One of the round's bookings for a school. */
+    private static long bookingAt(long roundId, long schoolId) {
+        return db.dsl()
+                .select(BOOKING.ID)
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(REQUEST.SCHOOL_ID.eq(schoolId))
+                .limit(1)
+                .fetchSingle(BOOKING.ID);
     }
 }

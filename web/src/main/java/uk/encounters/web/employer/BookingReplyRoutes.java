@@ -2,6 +2,7 @@ package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.Supplier;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.booking.EmployerBooking;
 import uk.encounters.marketplace.booking.EmployerBookingReplies;
@@ -76,7 +77,12 @@ public final class BookingReplyRoutes {
     }
 
     public void processConfirm(RoutingContext ctx) {
-        reply(ctx, replies::confirm, "Confirmed: it is in your calendar feed, and the school has been told.");
+        long bookingId = booking.of(ctx).id();
+        reply(
+                ctx,
+                replies::confirm,
+                () -> BookingAnswer.confirmed(
+                        "calendar feed", blocking.call(() -> replies.schoolEmailedAbout(bookingId))));
     }
 
     public void initDecline(RoutingContext ctx) {
@@ -94,7 +100,7 @@ public final class BookingReplyRoutes {
         reply(
                 ctx,
                 (actor, employerId, bookingId) -> replies.decline(actor, employerId, bookingId, reason),
-                BookingAnswer.DECLINED);
+                () -> BookingAnswer.DECLINED);
     }
 
     public void initFeedback(RoutingContext ctx) {
@@ -114,10 +120,11 @@ public final class BookingReplyRoutes {
                 ctx,
                 (actor, employerId, bookingId) ->
                         replies.feedback(actor, employerId, bookingId, Integer.parseInt(rating), comment),
-                "Thank you for your feedback, and for giving your time.");
+                () -> "Thank you for your feedback, and for giving your time.");
     }
 
-    private void reply(RoutingContext ctx, Answer answer, String thanks) {
+    /** @param thanks what to say once the answer is given, read only then */
+    private void reply(RoutingContext ctx, Answer answer, Supplier<String> thanks) {
         long employerId = PathId.required(ctx, "employerId");
         long bookingId = booking.of(ctx).id();
         EmployerBookingRepository.Reply reply =
@@ -129,7 +136,7 @@ public final class BookingReplyRoutes {
                 ctx.redirect("/employers/" + employerId);
             }
             case DONE -> {
-                Flash.set(ctx, thanks);
+                Flash.set(ctx, thanks.get());
                 ctx.redirect("/employers/" + employerId);
             }
         }

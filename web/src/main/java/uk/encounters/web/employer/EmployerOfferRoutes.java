@@ -40,6 +40,9 @@ public final class EmployerOfferRoutes {
             List<VolunteerChoice> volunteers,
             List<SelectOptions.Option> hubs) {}
 
+    /** The check before withdrawing an offer, which cannot be undone. */
+    public record WithdrawPage(long employerId, OfferRepository.StoredOffer offer) {}
+
     /** One of the employer's active volunteers, as the "who gives it" select offers them. */
     public record VolunteerChoice(String value, String label, boolean selected) {}
 
@@ -82,6 +85,7 @@ public final class EmployerOfferRoutes {
         Routes one = employer.under("/offers/:offerId").loading(offer);
         one.get("/edit", this::initEditOffer);
         one.post("", this::processEditOffer);
+        one.get("/withdraw", this::initWithdrawOffer);
         one.post("/status", this::processOfferStatus);
     }
 
@@ -109,7 +113,25 @@ public final class EmployerOfferRoutes {
         save(ctx, offer.of(ctx).id());
     }
 
-    /** Pause (no new asks until resumed), resume, or withdraw for good. */
+    /** Withdrawing cannot be undone, so it is asked once more, with what it means. */
+    public void initWithdrawOffer(RoutingContext ctx) {
+        OfferRepository.StoredOffer withdrawn = offer.of(ctx);
+        if (withdrawn.status() == OfferStatus.WITHDRAWN) {
+            Flash.set(ctx, "That offer is withdrawn already.");
+            ctx.redirect("/employers/" + withdrawn.employerId() + "#offers");
+            return;
+        }
+        templates.render(
+                ctx,
+                "employer/offer-withdraw",
+                "Withdraw " + withdrawn.details().title() + "?",
+                new WithdrawPage(withdrawn.employerId(), withdrawn));
+    }
+
+    /**
+     * Pause (no new asks until resumed), resume, or withdraw for good; a withdrawal without the
+     * check page's confirmation changes nothing and shows that page.
+     */
     public void processOfferStatus(RoutingContext ctx) {
         long offerId = offer.of(ctx).id();
         Form form = Form.of(ctx);
@@ -120,6 +142,11 @@ public final class EmployerOfferRoutes {
                         .map(OfferStatus::getLiteral)
                         .toList());
         Optional<OfferStatus> to = form.hasErrors() ? Optional.empty() : OfferStatus.fromLiteral(wanted);
+        if (to.equals(Optional.of(OfferStatus.WITHDRAWN))
+                && !"yes".equals(ctx.request().getFormAttribute("confirm"))) {
+            initWithdrawOffer(ctx);
+            return;
+        }
         boolean changed =
                 to.isPresent() && blocking.call(() -> changes.changeStatus(CurrentUser.actor(ctx), offerId, to.get()));
         Flash.set(

@@ -59,7 +59,13 @@ public final class ReplyLinkRoutes {
         String token = ctx.pathParam("token");
         Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
         EmployerBookingRepository.Reply reply = blocking.call(() -> replies.confirmByLink(actor, bookingId, token));
-        answered(ctx, reply, "Confirmed. It is in your calendar, and the school has been told.");
+        answered(
+                ctx,
+                reply,
+                reply == EmployerBookingRepository.Reply.DONE
+                        ? BookingAnswer.confirmed(
+                                "calendar", blocking.call(() -> replies.schoolEmailedAbout(bookingId)))
+                        : null);
     }
 
     public void processDecline(RoutingContext ctx) {

@@ -17,6 +17,7 @@ import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.round.HandAssignment;
 import uk.encounters.marketplace.round.Publication;
+import uk.encounters.marketplace.round.PublishCheck;
 import uk.encounters.marketplace.round.PublishRound;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundEdits;
@@ -102,25 +103,26 @@ public final class HubFeature {
                 "request",
                 blocking,
                 ctx -> review.request(PathId.required(ctx, "hubId"), PathId.required(ctx, "requestId")));
+        PublishCheck check = new PublishCheck(dsl);
         RoundPageReader pages = new RoundPageReader(
                 rounds,
                 new RoundMarket(dsl),
                 review,
+                check,
                 new HubCalendarSettings(dsl),
                 blocking,
                 app.templates(),
                 app.clock());
-        RoundRunning running = new RoundRunning(
-                rounds,
-                roundSolver,
+        RoundRunning running = new RoundRunning(rounds, roundSolver, pages, blocking, app.clock(), hub, round);
+        RoundPublishing publishing = new RoundPublishing(
                 new PublishRound(dsl, new Publication(app.links(), productName, app.clock())),
-                pages,
+                check,
                 blocking,
-                app.clock(),
+                app.templates(),
                 hub,
                 round);
         RoundHandEdits edits = new RoundHandEdits(
                 new RoundEdits(dsl), new HandAssignment(dsl), blocking, app.templates(), app.clock(), round, request);
-        return new RoundRoutes(rounds, running, edits, pages, blocking, hub, round, request);
+        return new RoundRoutes(rounds, running, publishing, edits, pages, blocking, hub, round, request);
     }
 }

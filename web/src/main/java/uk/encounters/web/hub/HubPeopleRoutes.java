@@ -64,8 +64,10 @@ public final class HubPeopleRoutes {
         hub.post("/enterprise-advisers", this::processEnterpriseAdviserForm);
     }
 
+    /** With the careers leader's school chosen when a link names it (?school=ID, from the round's publish check). */
     public void showPeople(RoutingContext ctx) {
-        showPeople(ctx, 200, Form.blank());
+        String school = ctx.queryParams().get("school");
+        showPeople(ctx, 200, school == null ? Form.blank() : Form.withValues(Map.of("school", school)));
     }
 
     public void processCareersLeaderForm(RoutingContext ctx) {

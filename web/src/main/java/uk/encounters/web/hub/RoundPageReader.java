@@ -14,6 +14,7 @@ import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
+import uk.encounters.marketplace.round.PublishCheck;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundMarket;
 import uk.encounters.marketplace.round.RoundRepository;
@@ -38,6 +39,8 @@ public final class RoundPageReader {
      * @param reopenedRequests published requests reopened by declines, waiting for a re-match (none
      *     while a round is open: they are planned with it)
      * @param reviewed whether the review parts below are there: a round shown that is not solving
+     * @param recipients what publishing the proposal would send, and who would hear nothing; null
+     *     unless the round shown is a proposal
      */
     public record RoundPage(
             Hub hub,
@@ -56,7 +59,7 @@ public final class RoundPageReader {
             List<RoundReview.Unmatched> unmatched,
             List<RoundReview.EmployerAsk> load,
             RoundReview.Fairness fairness,
-            RoundReview.NobodyToTell nobodyToTell) {
+            PublishCheck.Recipients recipients) {
 
         public int weeks() {
             return horizon.mondays().size();
@@ -100,11 +103,12 @@ public final class RoundPageReader {
             List<RoundReview.Unmatched> unmatched,
             List<RoundReview.EmployerAsk> load,
             RoundReview.Fairness fairness,
-            RoundReview.NobodyToTell nobodyToTell) {}
+            PublishCheck.Recipients recipients) {}
 
     private final RoundRepository rounds;
     private final RoundMarket market;
     private final RoundReview review;
+    private final PublishCheck check;
     private final HubCalendarSettings calendars;
     private final Blocking blocking;
     private final Templates templates;
@@ -114,6 +118,7 @@ public final class RoundPageReader {
             RoundRepository rounds,
             RoundMarket market,
             RoundReview review,
+            PublishCheck check,
             HubCalendarSettings calendars,
             Blocking blocking,
             Templates templates,
@@ -121,6 +126,7 @@ public final class RoundPageReader {
         this.rounds = rounds;
         this.market = market;
         this.review = review;
+        this.check = check;
         this.calendars = calendars;
         this.blocking = blocking;
         this.templates = templates;
@@ -170,7 +176,7 @@ public final class RoundPageReader {
                 reviewed.map(Review::unmatched).orElse(List.of()),
                 reviewed.map(Review::load).orElse(List.of()),
                 reviewed.map(Review::fairness).orElse(null),
-                reviewed.map(Review::nobodyToTell).orElse(null));
+                reviewed.map(Review::recipients).orElse(null));
     }
 
     /** The review of a round that is not solving: its parts read at once, as the page's are. */
@@ -179,9 +185,8 @@ public final class RoundPageReader {
         var asked = blocking.start(() -> review.employerLoad(round, today));
         var unmatched = blocking.start(() -> review.unmatched(round.id()));
         var fairness = blocking.start(() -> review.fairness(round.hubId(), round.id(), today));
-        // only a proposal can still be helped: publishing sends what it can and counts the rest
-        var nobody =
-                round.status() == RoundStatus.PROPOSED ? blocking.start(() -> review.nobodyToTell(round.id())) : null;
+        // only a proposal can still be helped: publishing sends what it can and names the rest
+        var recipients = round.status() == RoundStatus.PROPOSED ? blocking.start(() -> check.of(round.id())) : null;
         List<RoundReview.Booking> bookings = booked.await();
         List<RoundReview.EmployerAsk> load = asked.await();
         return new Review(
@@ -192,7 +197,7 @@ public final class RoundPageReader {
                 unmatched.await(),
                 load,
                 fairness.await(),
-                nobody == null ? null : nobody.await());
+                recipients == null ? null : recipients.await());
     }
 
     /** Bookings under one heading per school or employer, headings by name. */

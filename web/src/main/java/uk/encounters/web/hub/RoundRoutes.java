@@ -16,14 +16,15 @@ import uk.encounters.web.security.Routes;
  * matcher (with its progress live on the page), reviewing and editing the proposal, publishing
  * it or setting it aside, and re-matching what employers declined.
  *
- * <p>This is the round's route table and its page; running the round is {@link RoundRunning}, the
- * coordinator's hand edits to a proposal {@link RoundHandEdits}, and the page's contents
- * {@link RoundPageReader}.
+ * <p>This is the round's route table and its page; running the round is {@link RoundRunning},
+ * publishing it {@link RoundPublishing}, the coordinator's hand edits to a proposal
+ * {@link RoundHandEdits}, and the page's contents {@link RoundPageReader}.
  */
 public final class RoundRoutes {
 
     private final RoundRepository rounds;
     private final RoundRunning running;
+    private final RoundPublishing publishing;
     private final RoundHandEdits edits;
     private final RoundPageReader pages;
     private final Blocking blocking;
@@ -34,6 +35,7 @@ public final class RoundRoutes {
     public RoundRoutes(
             RoundRepository rounds,
             RoundRunning running,
+            RoundPublishing publishing,
             RoundHandEdits edits,
             RoundPageReader pages,
             Blocking blocking,
@@ -42,6 +44,7 @@ public final class RoundRoutes {
             PathEntity<RoundReview.Request> request) {
         this.rounds = rounds;
         this.running = running;
+        this.publishing = publishing;
         this.edits = edits;
         this.pages = pages;
         this.blocking = blocking;
@@ -64,7 +67,8 @@ public final class RoundRoutes {
         round.post("/bookings", edits::processBookingChange);
         round.under("/requests/:requestId").loading(request).get("/suggestions", edits::showSuggestions);
         round.post("/requests/:requestId/assign", edits::processAssign);
-        round.post("/publish", running::processPublish);
+        round.loading(this.hub).get("/publish", publishing::showPublish);
+        round.loading(this.hub).post("/publish", publishing::processPublish);
         round.post("/discard", running::processDiscard);
     }
 

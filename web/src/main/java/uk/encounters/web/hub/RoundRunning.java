@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
-import uk.encounters.marketplace.round.Publication;
-import uk.encounters.marketplace.round.PublishRound;
 import uk.encounters.marketplace.round.Round;
 import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundSolver;
@@ -23,8 +21,8 @@ import uk.encounters.web.security.PathId;
 
 /**
  * Running the hub's round: matching (the weekly round, or a quick re-match of the sessions
- * employers declined), its progress while it solves, stopping it, and publishing or setting
- * aside what it proposed. Mounted by {@link RoundRoutes}.
+ * employers declined), its progress while it solves, stopping it, and setting aside what it
+ * proposed (publishing it is {@link RoundPublishing}). Mounted by {@link RoundRoutes}.
  */
 public final class RoundRunning {
 
@@ -76,7 +74,6 @@ public final class RoundRunning {
 
     private final RoundRepository rounds;
     private final RoundSolver solver;
-    private final PublishRound publishing;
     private final RoundPageReader pages;
     private final Blocking blocking;
     private final Clock clock;
@@ -86,7 +83,6 @@ public final class RoundRunning {
     public RoundRunning(
             RoundRepository rounds,
             RoundSolver solver,
-            PublishRound publishing,
             RoundPageReader pages,
             Blocking blocking,
             Clock clock,
@@ -94,7 +90,6 @@ public final class RoundRunning {
             PathEntity<Round> round) {
         this.rounds = rounds;
         this.solver = solver;
-        this.publishing = publishing;
         this.pages = pages;
         this.blocking = blocking;
         this.clock = clock;
@@ -166,31 +161,6 @@ public final class RoundRunning {
         boolean stopping = blocking.call(() -> solver.stop(stopped.hubId(), stopped.id()));
         Flash.set(ctx, stopping ? "Stopping: the best plan found so far is kept." : "The round is not being matched.");
         ctx.redirect(RoundRoutes.roundPath(stopped.hubId(), stopped.id()));
-    }
-
-    public void processPublish(RoutingContext ctx) {
-        Round publishing = round.of(ctx);
-        Publication.Published published =
-                blocking.call(() -> this.publishing.publish(publishing.hubId(), publishing.id()));
-        Flash.set(
-                ctx,
-                switch (published.result()) {
-                    case PUBLISHED -> sent(published);
-                    case ALREADY_PUBLISHED -> "This round was published already; nothing was sent twice.";
-                    case NOT_READY -> RoundRoutes.notEditable(publishing);
-                });
-        ctx.redirect(RoundRoutes.roundPath(publishing.hubId(), publishing.id()));
-    }
-
-    /** "Published 12 bookings: 5 employer digests and 4 school digests queued." */
-    private static String sent(Publication.Published published) {
-        return "Published " + RoundRoutes.count(published.bookings(), "booking") + ": "
-                + RoundRoutes.count(published.employerDigests(), "employer digest") + " and "
-                + RoundRoutes.count(published.schoolDigests(), "school digest") + " queued"
-                + (published.undeliverable() > 0
-                        ? " (" + published.undeliverable() + " with nobody to send to: add their contacts)"
-                        : "")
-                + ".";
     }
 
     public void processDiscard(RoutingContext ctx) {

@@ -42,8 +42,20 @@ public final class RequestRoutes {
             List<SectorBox> sectors,
             List<SelectOptions.Option> employers) {}
 
+    /** The check before cancelling a request, which cannot be undone. */
+    public record CancelPage(long schoolId, RequestRepository.StoredRequest request) {
+
+        public String sessions() {
+            int n = request.details().sessions();
+            return n + (n == 1 ? " session" : " sessions");
+        }
+    }
+
     /** One sector's checkbox. */
     public record SectorBox(String value, String id, boolean checked) {}
+
+    static final String NOT_CANCELLABLE =
+            "Only an open request can be cancelled; a matched one is changed through its bookings.";
 
     private final RequestRepository requests;
     private final RequestChanges changes;
@@ -74,6 +86,7 @@ public final class RequestRoutes {
         Routes one = school.under("/requests/:requestId").loading(request);
         one.get("/edit", this::initEditRequest);
         one.post("", this::processEditRequest);
+        one.get("/cancel", this::initCancelRequest);
         one.post("/cancel", this::processCancelRequest);
     }
 
@@ -159,15 +172,31 @@ public final class RequestRoutes {
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 
+    /** Cancelling cannot be undone, so it is asked once more, with what it means. */
+    public void initCancelRequest(RoutingContext ctx) {
+        RequestRepository.StoredRequest cancelling = request.of(ctx);
+        if (cancelling.status() != RequestStatus.OPEN) {
+            Flash.set(ctx, NOT_CANCELLABLE);
+            ctx.redirect("/schools/" + cancelling.schoolId() + "/requests");
+            return;
+        }
+        templates.render(
+                ctx,
+                "school/request-cancel",
+                "Cancel this request?",
+                new CancelPage(cancelling.schoolId(), cancelling));
+    }
+
+    /** Cancels once confirmed on the check's page; without the confirmation, shows that page. */
     public void processCancelRequest(RoutingContext ctx) {
+        if (!"yes".equals(ctx.request().getFormAttribute("confirm"))) {
+            initCancelRequest(ctx);
+            return;
+        }
         long schoolId = PathId.required(ctx, "schoolId");
         long requestId = request.of(ctx).id();
         boolean cancelled = blocking.call(() -> changes.cancel(CurrentUser.actor(ctx), schoolId, requestId));
-        Flash.set(
-                ctx,
-                cancelled
-                        ? "Cancelled."
-                        : "Only an open request can be cancelled; a matched one is changed through its bookings.");
+        Flash.set(ctx, cancelled ? "Cancelled: it leaves matching." : NOT_CANCELLABLE);
         ctx.redirect("/schools/" + schoolId + "/requests");
     }
 

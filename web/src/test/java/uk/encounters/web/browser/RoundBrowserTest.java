@@ -110,7 +110,14 @@ class RoundBrowserTest {
         browser.screenshot("round-suggestions");
         driver.get(roundPage);
 
+        // Publish opens the check of what will be sent and who hears nothing; only its button publishes
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Publish round");
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("Publishing makes", "employer digest", "cannot be undone");
+        assertThat(driver.findElements(By.cssSelector(".flash"))).isEmpty();
+        browser.screenshot("round-publish-check");
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish and send')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
                 .startsWith("Published")
                 .contains("employer digest");

@@ -257,9 +257,13 @@ class SettingUpAHubBrowserTest {
                 .isEmpty();
         browser.screenshot("setup-round");
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
+        // the check before publishing: everyone has someone to tell
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("Every school and employer in the proposal has someone to send their digest to");
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish and send')]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
                 .startsWith("Published")
-                .doesNotContain("nobody to send to");
+                .doesNotContain("Nobody was emailed");
 
         // the volunteer's digest and calendar entry: where, when, whom to ask for, what the group needs
         String digest = Mailbox.latestTo(app, EMPLOYER_EMAIL);

@@ -32,8 +32,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.school.VisitorArrangementChanges;
 import uk.encounters.marketplace.school.VisitorArrangements;
 import uk.encounters.marketplace.testing.TestData;
@@ -190,7 +195,7 @@ class EmployerBookingsTest {
     }
 
     @Test
-    void confirmingTakesOneClickAndIsAudited() {
+    void confirmingTakesOneClickIsAuditedAndSaysTheSchoolKnowsOnlyWhenItWasEmailed() {
         long booking = publishedBooking(TODAY.plusDays(11));
         visitor.get("/employers/" + employer);
 
@@ -204,7 +209,35 @@ class EmployerBookingsTest {
                                 AUDIT_LOG,
                                 AUDIT_LOG.ACTION.eq("booking_confirmed").and(AUDIT_LOG.SUBJECT_ID.eq(booking))))
                 .isEqualTo(1);
-        assertThat(visitor.get("/employers/" + employer).body()).contains("Confirmed: it is in your calendar feed");
+        // no round's digest went to the school about it, so the employer is not told the school knows
+        assertThat(visitor.get("/employers/" + employer).body())
+                .contains("Confirmed: it is in your calendar feed. The school has not been emailed about this booking")
+                .doesNotContain("has been told", "has had this booking by email");
+
+        // the school knows only where the round's digest went to it
+        long emailed = publishedBooking(TODAY.plusDays(13));
+        long round = new RoundRepository(db.dsl())
+                .create(hub, Horizon.schoolWeeks(SchoolCalendar.ENGLAND, TODAY, 6), "weekly", null);
+        db.dsl()
+                .update(BOOKING)
+                .set(BOOKING.ROUND_ID, round)
+                .where(BOOKING.ID.eq(emailed))
+                .execute();
+        // the round's digest to the school's careers leader, as publishing queues it
+        new Outbox(db.dsl())
+                .enqueue(new OutboxMessage(
+                        "round:" + round + ":school:" + school,
+                        "round_digest_school",
+                        "carla@bemrose.example",
+                        "Encounters matched for your pupils: one session",
+                        "Hello",
+                        null));
+        visitor.post("/employers/" + employer + "/bookings/" + emailed + "/confirm", Map.of());
+
+        assertThat(status(emailed)).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(visitor.get("/employers/" + employer).body())
+                .contains("Confirmed: it is in your calendar feed. The school has had this booking by email")
+                .doesNotContain("has not been emailed");
     }
 
     @Test

@@ -124,11 +124,26 @@ class EmployerOffersTest {
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "active"));
         assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.ACTIVE);
-        visitor.get("/employers/" + employer);
-        visitor.post(status, Map.of("status", "withdrawn"));
+        // withdrawing cannot be undone: the page links to a check, and only its button withdraws
+        String withdraw = "/employers/" + employer + "/offers/" + offer.getId() + "/withdraw";
+        assertThat(visitor.get("/employers/" + employer).body())
+                .contains("<a href=\"" + withdraw + "\">Withdraw")
+                .doesNotContain("value=\"withdrawn\"");
+        String check = visitor.get(withdraw).body();
+        assertThat(check)
+                .contains("It cannot be undone", "Keep it", "name=\"status\" value=\"withdrawn\"")
+                .containsPattern("<button type=\"submit\" class=\"button--warning\">Withdraw the offer</button>");
+        // a withdrawal posted without the check's confirmation changes nothing and shows the check
+        HttpResponse<String> unconfirmed = visitor.post(status, Map.of("status", "withdrawn"));
+        assertThat(unconfirmed.statusCode()).isEqualTo(200);
+        assertThat(unconfirmed.body()).contains("Withdraw the offer");
+        assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.ACTIVE);
+        visitor.post(status, Map.of("status", "withdrawn", "confirm", "yes"));
+        assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.WITHDRAWN);
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "active"));
         assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(visitor.get(withdraw).statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -183,7 +198,7 @@ class EmployerOffersTest {
         visitor.get("/employers/" + employer);
         assertThat(visitor.post(
                                 "/employers/" + employer + "/offers/" + theirs + "/status",
-                                Map.of("status", "withdrawn"))
+                                Map.of("status", "withdrawn", "confirm", "yes"))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(statusOf(theirs)).isEqualTo(OfferStatus.ACTIVE);
@@ -223,7 +238,9 @@ class EmployerOffersTest {
         assertThat(page)
                 .containsPattern("Olu Checked</td><td>olu@rr.example</td><td>Checked</td><td>2029-09-01")
                 .containsPattern("Kim Soon</td><td>kim@rr.example</td><td><strong>Renew soon</strong>")
-                .containsPattern("Lee None</td><td>lee@rr.example</td><td>No check");
+                .containsPattern("Lee None</td><td>lee@rr.example</td><td>No check")
+                // "Has left" can be taken back ("Back again"), so it asks nothing more, but is no green button
+                .contains("class=\"button--secondary\">Has left<span class=\"visually-hidden\">: Lee None");
     }
 
     @Test

@@ -131,7 +131,10 @@ class ReplyLinkTest {
 
         var confirmed = visitor.post("/bookings/" + booking + "/reply/confirm-secret/confirm", Map.of());
         assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(confirmed.body()).contains("Confirmed.");
+        // the booking was in no digest to the school, so the employer is not told the school knows
+        assertThat(confirmed.body())
+                .contains("Confirmed: it is in your calendar. The school has not been emailed about this booking")
+                .doesNotContain("has been told");
         assertThat(statusOf(booking)).isEqualTo(BookingStatus.CONFIRMED);
     }
 

@@ -164,8 +164,11 @@ class RoundRoutesTest {
         String suggestionsPath = roundPath + "/requests/" + hub.northTalks() + "/suggestions";
         assertThat(cora.get(roundPath).body()).contains(suggestionsPath);
         String suggestions = cora.get(suggestionsPath).body();
+        // Second Firm's offer, so that the publish check below has an employer in the proposal for certain
+        long secondOffer = db.dsl().fetchValue(OFFER.ID, OFFER.EMPLOYER_ID.eq(hub.secondEmployer()));
         Matcher first = Pattern.compile(
-                        "name=\"offer\" value=\"(\\d+)\"><input type=\"hidden\" name=\"date\" value=\"([0-9-]+)\">"
+                        "name=\"offer\" value=\"(" + secondOffer + ")\"><input type=\"hidden\" name=\"date\""
+                                + " value=\"([0-9-]+)\">"
                                 + "\\s*<input type=\"hidden\" name=\"period\" value=\"([a-z_]+)\"")
                 .matcher(suggestions);
         assertThat(first.find()).as(suggestions).isTrue();
@@ -182,33 +185,19 @@ class RoundRoutesTest {
                 .isEqualTo(2);
 
         assertThat(cora.get(roundPath).body()).contains("Booked by hand and pinned");
-        HttpResponse<String> published = cora.post(roundPath + "/publish", Map.of());
-        assertThat(published.statusCode()).isEqualTo(302);
-        int employers = db.dsl()
-                .fetchValue(org.jooq
-                        .impl
-                        .DSL
-                        .select(org.jooq.impl.DSL.countDistinct(OFFER.EMPLOYER_ID))
-                        .from(BOOKING)
-                        .join(OFFER)
-                        .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                        .where(BOOKING.ROUND_ID.eq(roundId)));
-        assertThat(cora.get(roundPath).body())
-                .contains("Published 3 bookings: " + employers + " employer digest", "What was published");
-        boolean talksAsked = db.dsl()
-                .fetchExists(
-                        BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
-                        BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
-        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.RECIPIENT.eq("talks-" + hub.id() + "@example.org")))
-                .isEqualTo(talksAsked ? 1 : 0);
+        publishAfterTheCheck(cora, roundPath, roundId);
         // the school's digest, written in the marketplace, points at the school's bookings page here
         assertThat(db.dsl()
                         .fetchValue(
                                 OUTBOX.BODY_TEXT,
                                 OUTBOX.IDEMPOTENCY_KEY.eq("round:" + roundId + ":school:" + hub.northSchool())))
                 .contains("choose the pupils at http://localhost:0/schools/" + hub.northSchool() + "/bookings\n");
-        cora.post(roundPath + "/publish", Map.of()); // a second tab's button, with its own page's token
+        // a second tab's check page, with its own page's token
+        cora.post(roundPath + "/publish", Map.of("confirm", "yes"));
         assertThat(cora.get(roundPath).body()).contains("published already");
+        // and a published round has no check left to show
+        assertThat(cora.get(roundPath + "/publish").statusCode()).isEqualTo(302);
+        assertThat(cora.get(roundPath).body()).contains("The round is published: it can no longer be changed.");
         assertThat(new RoundRepository(db.dsl())
                         .find(hub.id(), roundId)
                         .orElseThrow()
@@ -262,5 +251,93 @@ class RoundRoutesTest {
             form.put("weight" + i, String.valueOf(defaults.get(i)));
         }
         return form;
+    }
+
+    /**
+     * The round page names each school and employer with nobody to tell, with where to invite
+     * someone; Publish opens a check of what will be sent, and only its button publishes; the
+     * message after says what was sent, as the outbox holds it, and who heard nothing.
+     */
+    private static void publishAfterTheCheck(Visitor cora, String roundPath, long roundId) {
+        // Second Firm has no contact and, with no volunteer named on its bookings, nobody to send its asks to;
+        // South School has no careers leader
+        db.dsl()
+                .update(BOOKING)
+                .setNull(BOOKING.VOLUNTEER_ID)
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.OFFER_ID.in(org.jooq
+                        .impl
+                        .DSL
+                        .select(OFFER.ID)
+                        .from(OFFER)
+                        .where(OFFER.EMPLOYER_ID.eq(hub.secondEmployer()))))
+                .execute();
+        String inviteSouth = "<a href=\"/hubs/" + hub.id() + "/people?school=" + hub.southSchool()
+                + "#invite-careers-leader\">invite a careers leader";
+        String secondPage = "<a href=\"/employers/" + hub.secondEmployer() + "#offers\">name a volunteer on its offer";
+        String review = cora.get(roundPath).body();
+        assertThat(review)
+                .contains("Nobody to send to", "South School: " + inviteSouth, "Second Firm: " + secondPage)
+                .doesNotContain("North Academy: <a")
+                // Publish opens the check; nothing on the round page publishes
+                .contains("<form method=\"get\" action=\"" + roundPath + "/publish\">")
+                .doesNotContain("<form method=\"post\" action=\"" + roundPath + "/publish\"");
+        // the links lead where the coordinator can put it right
+        String people = cora.get("/hubs/" + hub.id() + "/people?school=" + hub.southSchool())
+                .body();
+        assertThat(people)
+                .contains("id=\"invite-careers-leader\"")
+                .contains("<option value=\"" + hub.southSchool() + "\" selected>South School</option>");
+        assertThat(cora.get("/employers/" + hub.secondEmployer()).statusCode()).isEqualTo(200);
+
+        boolean talksAsked = db.dsl()
+                .fetchExists(
+                        BOOKING.join(OFFER).on(OFFER.ID.eq(BOOKING.OFFER_ID)),
+                        BOOKING.ROUND_ID.eq(roundId).and(OFFER.EMPLOYER_ID.eq(hub.talkEmployer())));
+        String employerDigests = talksAsked ? "1 employer digest" : "0 employer digests";
+        HttpResponse<String> check = cora.get(roundPath + "/publish");
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body())
+                .contains(
+                        "Publish round " + roundId + "?",
+                        "Publishing makes <strong>3 bookings</strong> and emails <strong>1 school digest and "
+                                + employerDigests + "</strong>",
+                        "1 school and 1 employer have nobody to tell",
+                        "They will not hear of their bookings until someone is invited",
+                        "South School: " + inviteSouth,
+                        "Second Firm: " + secondPage,
+                        "cannot be undone",
+                        "<input type=\"hidden\" name=\"confirm\" value=\"yes\">",
+                        "Publish and send " + (talksAsked ? "2 emails" : "1 email") + "</button>");
+
+        // a publish posted without the check's confirmation (an old page's button) publishes nothing
+        HttpResponse<String> unconfirmed = cora.post(roundPath + "/publish", Map.of());
+        assertThat(unconfirmed.statusCode()).isEqualTo(200);
+        assertThat(unconfirmed.body()).contains("Publish round " + roundId + "?", "Publish and send");
+        assertThat(new RoundRepository(db.dsl())
+                        .find(hub.id(), roundId)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(RoundStatus.PROPOSED);
+        assertThat(db.dsl().fetchCount(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":")))
+                .isZero();
+
+        HttpResponse<String> published = cora.post(roundPath + "/publish", Map.of("confirm", "yes"));
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(published.headers().firstValue("location")).hasValue(roundPath);
+        // the message counts what the outbox holds, and names who heard nothing
+        int schoolDigests =
+                db.dsl().fetchCount(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":school:"));
+        int employerMails =
+                db.dsl().fetchCount(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.startsWith("round:" + roundId + ":employer:"));
+        assertThat(schoolDigests).isEqualTo(1);
+        assertThat(employerMails).isEqualTo(talksAsked ? 1 : 0);
+        assertThat(cora.get(roundPath).body())
+                .contains(
+                        "Published 3 bookings: sending 1 school digest and " + employerDigests + ".",
+                        "Nobody was emailed at 1 school (South School) and 1 employer (Second Firm), as nobody"
+                                + " there is signed up",
+                        "What was published")
+                .doesNotContain("add their contacts");
     }
 }

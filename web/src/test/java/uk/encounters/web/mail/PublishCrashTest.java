@@ -216,7 +216,9 @@ class PublishCrashTest {
         Visitor coordinator =
                 new Visitor(app.url(""), Duration.ofSeconds(20)).signIn(round.coordinator(), Accounts.PASSWORD);
         coordinator.get(round.path());
-        assertThat(coordinator.post(round.path() + "/publish", Map.of()).statusCode())
+        assertThat(coordinator
+                        .post(round.path() + "/publish", Map.of("confirm", "yes"))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(coordinator.get(round.path()).body()).contains("published already");
         pause(DeliveryTiming.STANDARD.pollInterval().plusSeconds(2));
@@ -250,7 +252,7 @@ class PublishCrashTest {
         Visitor coordinator =
                 new Visitor(app.url(""), Duration.ofSeconds(20)).signIn(round.coordinator(), Accounts.PASSWORD);
         assertThat(coordinator.get(round.path()).body()).contains("Publish");
-        HttpResponse<String> published = coordinator.post(round.path() + "/publish", Map.of());
+        HttpResponse<String> published = coordinator.post(round.path() + "/publish", Map.of("confirm", "yes"));
         assertThat(published.statusCode()).isEqualTo(302);
     }
 

@@ -174,9 +174,33 @@ class RequestRoutesTest {
         post("/schools/" + school + "/requests/" + id, changed);
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getPupils()).isEqualTo(90);
 
-        visitor.get("/schools/" + school + "/requests");
-        visitor.post("/schools/" + school + "/requests/" + id + "/cancel", Map.of());
+        // cancelling cannot be undone: the list links to a check, and only its button cancels
+        String cancel = "/schools/" + school + "/requests/" + id + "/cancel";
+        assertThat(visitor.get("/schools/" + school + "/requests").body())
+                .contains("<a href=\"" + cancel + "\">Cancel")
+                .doesNotContain("<form method=\"post\" action=\"" + cancel + "\"");
+        HttpResponse<String> check = visitor.get(cancel);
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body())
+                .contains(
+                        "Cancel this request?",
+                        "90 pupils in Year 8, 2 sessions,",
+                        "Mon 11 Jan 2027 to Fri 12 Feb 2027",
+                        "It cannot be undone",
+                        "Keep it")
+                .containsPattern("<input type=\"hidden\" name=\"confirm\" value=\"yes\">\\s*<p><button type=\"submit\""
+                        + " class=\"button--warning\">Cancel the request</button>");
+        // a post without the check's confirmation (an old page's button) cancels nothing and shows the check
+        HttpResponse<String> unconfirmed = visitor.post(cancel, Map.of());
+        assertThat(unconfirmed.statusCode()).isEqualTo(200);
+        assertThat(unconfirmed.body()).contains("Cancel this request?");
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo(RequestStatus.OPEN);
+        HttpResponse<String> confirmed = visitor.post(cancel, Map.of("confirm", "yes"));
+        assertThat(confirmed.statusCode()).isEqualTo(302);
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo(RequestStatus.CANCELLED);
+        assertThat(visitor.get("/schools/" + school + "/requests").body()).contains("Cancelled: it leaves matching.");
+        // a cancelled request has nothing left to check
+        assertThat(visitor.get(cancel).statusCode()).isEqualTo(302);
 
         long matched = data.request(school, 9, RequestStatus.MATCHED, TODAY.plusWeeks(3));
         assertThat(visitor.get("/schools/" + school + "/requests/" + matched + "/edit")
@@ -185,7 +209,7 @@ class RequestRoutesTest {
         Map<String, String> sneaky = talk("Sneaky edit");
         post("/schools/" + school + "/requests/" + matched, sneaky);
         visitor.get("/schools/" + school + "/requests");
-        visitor.post("/schools/" + school + "/requests/" + matched + "/cancel", Map.of());
+        visitor.post("/schools/" + school + "/requests/" + matched + "/cancel", Map.of("confirm", "yes"));
         RequestRecord unchanged = db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(matched));
         assertThat(unchanged.getStatus()).isEqualTo(RequestStatus.MATCHED);
         assertThat(unchanged.getNotes()).isNull();
@@ -199,7 +223,7 @@ class RequestRoutesTest {
                         .statusCode())
                 .isEqualTo(404);
         visitor.get("/schools/" + school + "/requests");
-        visitor.post("/schools/" + school + "/requests/" + theirs + "/cancel", Map.of());
+        visitor.post("/schools/" + school + "/requests/" + theirs + "/cancel", Map.of("confirm", "yes"));
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(theirs)).getStatus())
                 .isEqualTo(RequestStatus.OPEN);
 
