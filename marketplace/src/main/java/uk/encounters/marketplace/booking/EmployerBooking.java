@@ -3,8 +3,8 @@ package uk.encounters.marketplace.booking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.explain.DateStyle;
 
 /**
  * A booking as the employer giving it sees it: where to be, when, for how many pupils, and what

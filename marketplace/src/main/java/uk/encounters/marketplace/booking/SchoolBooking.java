@@ -1,9 +1,9 @@
 package uk.encounters.marketplace.booking;
 
 import java.time.LocalDate;
-import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.employer.Volunteer;
 import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.explain.DateStyle;
 
 /**
  * A booking as the school sees it: who comes (first name only), when, for which pupils, and for a

@@ -6,9 +6,9 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.explain.DateStyle;
 
 /**
  * One offer as the {@link OfferDirectory} shows it: the organisation and its postcode district,

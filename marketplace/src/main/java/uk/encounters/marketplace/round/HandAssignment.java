@@ -53,7 +53,13 @@ public final class HandAssignment {
             double travelKm,
             long gain,
             List<String> reasons,
-            List<String> displaces) {}
+            List<String> displaces) {
+
+        /** "3.3 km away"; empty for an online session. */
+        public String distance() {
+            return travelKm > 0 ? String.format(java.util.Locale.UK, "%.1f km away", travelKm) : "";
+        }
+    }
 
     /** A slot the session can take, with the proposed sessions that must give up theirs first (and which). */
     private record Option(OfferSlot slot, List<Session> displaced, List<OfferSlot> displacedFrom, long gain) {

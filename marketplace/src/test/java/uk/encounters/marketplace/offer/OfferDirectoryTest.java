@@ -293,8 +293,8 @@ class OfferDirectoryTest {
         assertThat(listing.pupils()).isEqualTo("Up to 30");
         assertThat(listing.cost()).isEqualTo("£45.50");
         assertThat(listing.sendAdaptable()).isTrue();
-        assertThat(listing.dateRange()).isEqualTo("20 Jan 2027 to 20 Jul 2027");
-        assertThat(listing.days()).isEqualTo("Mondays, Thursdays, 16 Mar 2027");
+        assertThat(listing.dateRange()).isEqualTo("Wed 20 Jan to Tue 20 Jul 2027");
+        assertThat(listing.days()).isEqualTo("Mondays, Thursdays, Tue 16 Mar 2027");
         assertThat(listing.toString())
                 .doesNotContain("@")
                 .doesNotContain("Sam Volunteer")

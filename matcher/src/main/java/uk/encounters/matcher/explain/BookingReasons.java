@@ -25,17 +25,16 @@ final class BookingReasons {
         if (session.pinned()) {
             reasons.add("Published: the school and employer have been told, so it stays as booked");
         }
-        long value = cohort.valueOf(placesBefore + session.pupils()) - cohort.valueOf(placesBefore);
+        // in words only: the value in score points means nothing to the coordinator reading it
         reasons.add(String.format(
                 Locale.UK,
                 "Reaches %d pupils of %s, where %d of %d pupils have no encounter this year"
-                        + " (%s session for this year group this round, worth %d)",
+                        + " (%s session for this year group this round)",
                 session.pupils(),
                 cohort.describe(),
                 cohort.pupilsWithoutOne(),
                 cohort.pupils(),
-                placesBefore == 0 ? "the first" : "a further",
-                value));
+                placesBefore == 0 ? "the first" : "a further"));
         if (cohort.school().coldSpot()) {
             reasons.add(cohort.school().name() + " is a cold spot: its pupils count for more");
         }

@@ -39,8 +39,8 @@ final class SupplyGap {
                         && !s.startsOn().isAfter(request.windowEnd()))
                 .toList();
         if (slots.isEmpty()) {
-            return "No " + what + " for Year " + year + " available between " + request.windowStart() + " and "
-                    + request.windowEnd();
+            return "No " + what + " for Year " + year + " available between " + DateStyle.of(request.windowStart())
+                    + " and " + DateStyle.of(request.windowEnd());
         }
         if (!slots.get(0).offer().placements()) {
             slots = slots.stream()

@@ -1,9 +1,9 @@
 package uk.encounters.web.hub;
 
 import java.time.LocalDate;
-import uk.encounters.marketplace.calendar.DateStyle;
 import uk.encounters.marketplace.employer.BankLine;
 import uk.encounters.marketplace.employer.BankPlan;
+import uk.encounters.matcher.explain.DateStyle;
 
 /** What one line of an employer bank file will do, in the words the preview shows. */
 final class BankLineWords {

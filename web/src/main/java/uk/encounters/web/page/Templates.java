@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.encounters.marketplace.calendar.DateStyle;
+import uk.encounters.matcher.explain.DateStyle;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;

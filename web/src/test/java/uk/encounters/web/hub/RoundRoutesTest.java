@@ -164,6 +164,11 @@ class RoundRoutesTest {
         String suggestionsPath = roundPath + "/requests/" + hub.northTalks() + "/suggestions";
         assertThat(cora.get(roundPath).body()).contains(suggestionsPath);
         String suggestions = cora.get(suggestionsPath).body();
+        assertThat(suggestions)
+                .as("distances in kilometres to one place, no score points")
+                .containsPattern("\\d+\\.\\d km away")
+                .doesNotContainPattern("\\d\\.\\d{2,} km")
+                .doesNotContain("Gain");
         // Second Firm's offer, so that the publish check below has an employer in the proposal for certain
         long secondOffer = db.dsl().fetchValue(OFFER.ID, OFFER.EMPLOYER_ID.eq(hub.secondEmployer()));
         Matcher first = Pattern.compile(

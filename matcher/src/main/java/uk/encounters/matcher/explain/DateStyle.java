@@ -1,4 +1,4 @@
-package uk.encounters.marketplace.calendar;
+package uk.encounters.matcher.explain;
 
 import java.time.Instant;
 import java.time.LocalDate;
