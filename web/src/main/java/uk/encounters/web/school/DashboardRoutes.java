@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.hub.Coverage;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
+import uk.encounters.marketplace.pupil.YearGroupTally;
 import uk.encounters.marketplace.request.RequestPlan;
+import uk.encounters.marketplace.school.SchoolRepository;
+import uk.encounters.matcher.explain.DateStyle;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.PathId;
@@ -23,30 +27,39 @@ import uk.encounters.web.security.Routes;
  */
 public final class DashboardRoutes {
 
+    /**
+     * @param asAt     the day the figures are for, as governors and inspectors need it said
+     * @param headline the whole school's figures, Benchmark 6 over the year groups it is due in
+     */
     public record DashboardPage(
             long schoolId,
+            String schoolName,
             String year,
+            String asAt,
             EncounterTarget target,
+            Coverage headline,
+            Coverage disadvantaged,
+            Coverage others,
             List<YearGroupProgress> years,
             List<Bar> bars,
+            int chartHeight,
             List<RequestPlan.Proposal> proposals,
             boolean readOnly) {}
 
     /**
-     * One year group's row of the chart: the share on track and the share with an encounter this
-     * year, as bar widths (3 px a percent) and where the bars and their labels sit.
+     * One year group's row of the chart: its label and figures on a line of their own (so they stay
+     * readable when the chart shrinks to a phone's width), then the share on track and the share
+     * with an encounter this year as bars, 3 px a percent, against the target: every pupil (300 px).
      */
-    public record Bar(
-            String label,
-            int y,
-            int textY,
-            int onTrack,
-            int b5,
-            int onTrackPercent,
-            int b5Percent,
-            int b5Y,
-            int b5TextY) {}
+    public record Bar(String label, int textY, int onTrackY, int onTrack, int b5Y, int b5) {}
 
+    /** The chart's scale: 3 px a percent, so every pupil, the target, is 300 px. */
+    static final int TARGET_WIDTH = 300;
+
+    private static final int ROW_HEIGHT = 54;
+    private static final int TOP = 22;
+
+    private final SchoolRepository schools;
     private final ProgressSummaries summaries;
     private final RequestPlan plan;
     private final HubCalendarSettings calendars;
@@ -55,12 +68,14 @@ public final class DashboardRoutes {
     private final Clock clock;
 
     public DashboardRoutes(
+            SchoolRepository schools,
             ProgressSummaries summaries,
             RequestPlan plan,
             HubCalendarSettings calendars,
             Blocking blocking,
             Templates templates,
             Clock clock) {
+        this.schools = schools;
         this.summaries = summaries;
         this.plan = plan;
         this.calendars = calendars;
@@ -77,35 +92,45 @@ public final class DashboardRoutes {
     public void showDashboard(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
-        List<YearGroupProgress> years =
-                YearGroupProgress.fromTallies(blocking.call(() -> summaries.forSchool(schoolId, today)));
+        List<YearGroupTally> tallies = blocking.call(() -> summaries.forSchool(schoolId, today));
+        List<YearGroupProgress> years = YearGroupProgress.fromTallies(tallies);
+        String name = blocking.call(() -> schools.findById(schoolId))
+                .map(SchoolRepository.School::name)
+                .orElse("Your school");
+        String year = AcademicYear.containing(today).label();
+        List<Bar> bars = bars(years);
         DashboardPage page = new DashboardPage(
                 schoolId,
-                AcademicYear.containing(today).label(),
+                name,
+                year,
+                DateStyle.of(today),
                 blocking.call(() -> calendars.targetOfSchool(schoolId)),
+                Coverage.of(tallies),
+                Coverage.of(
+                        tallies.stream().filter(YearGroupTally::disadvantaged).toList()),
+                Coverage.of(tallies.stream().filter(t -> !t.disadvantaged()).toList()),
                 years,
-                bars(years),
+                bars,
+                TOP + bars.size() * ROW_HEIGHT,
                 blocking.call(() -> plan.forSchool(schoolId, today)),
                 SchoolViewer.readsOnly(ctx, schoolId));
-        templates.render(ctx, "school/dashboard", "Progress", page);
+        templates.render(ctx, "school/dashboard", "Progress at " + name + ", " + year, page);
     }
 
-    /** One row of the chart per year group, 44 px apart. */
+    /** One row of the chart per year group, below the target's label. */
     static List<Bar> bars(List<YearGroupProgress> years) {
         List<Bar> bars = new ArrayList<>();
-        int y = 0;
+        int y = TOP;
         for (YearGroupProgress year : years) {
             bars.add(new Bar(
-                    "Year " + year.yearGroup(),
-                    y,
-                    y + 14,
-                    year.percentOnTrack() * 3,
-                    year.percentBenchmark5() * 3,
-                    year.percentOnTrack(),
-                    year.percentBenchmark5(),
-                    y + 20,
-                    y + 30));
-            y += 44;
+                    "Year " + year.yearGroup() + ": " + year.percentOnTrack() + "% on track, "
+                            + year.percentBenchmark5() + "% this year",
+                    y + 13,
+                    y + 19,
+                    year.percentOnTrack() * TARGET_WIDTH / 100,
+                    y + 35,
+                    year.percentBenchmark5() * TARGET_WIDTH / 100));
+            y += ROW_HEIGHT;
         }
         return bars;
     }

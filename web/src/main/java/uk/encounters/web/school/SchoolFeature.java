@@ -15,6 +15,7 @@ import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.school.BudgetChanges;
 import uk.encounters.marketplace.school.BudgetRepository;
 import uk.encounters.marketplace.school.SchoolLinks;
+import uk.encounters.marketplace.school.SchoolRepository;
 import uk.encounters.marketplace.school.VisitorArrangementChanges;
 import uk.encounters.marketplace.school.VisitorArrangementsRepository;
 import uk.encounters.web.Foundation;
@@ -36,6 +37,7 @@ public final class SchoolFeature {
         RequestChanges requestChanges = new RequestChanges(dsl);
         new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
         new DashboardRoutes(
+                        new SchoolRepository(dsl),
                         new ProgressSummaries(dsl),
                         plan,
                         new HubCalendarSettings(dsl),

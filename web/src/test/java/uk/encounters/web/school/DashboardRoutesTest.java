@@ -73,6 +73,12 @@ class DashboardRoutesTest {
                 .containsPattern("Year 11</th><td class=\"numeric\">4</td><td class=\"numeric\">20</td>"
                         + "<td class=\"numeric\">100%</td><td class=\"numeric\">100%</td><td class=\"numeric\">0%</td>")
                 .contains("<svg role=\"img\"")
+                .contains("<h1>Progress at Bemrose School, 2026/27</h1>")
+                .contains("Figures as at " + uk.encounters.matcher.explain.DateStyle.of(TODAY))
+                // the headline: 4 of 44 pupils on track is 9%; Benchmark 6 over the 4 Year 11s alone
+                .contains("<dd>9%</dd><dd class=\"figure-hint\">of 44 pupils</dd>")
+                .contains("0 of 4 pupils in Years 11 to 13")
+                .contains("class=\"chart-target\"")
                 .contains("The hub's target: seven encounters")
                 .contains("Year 7 one, Year 8 two")
                 .contains("2 sessions of careers talk for 20 pupils of Year 9 each")
