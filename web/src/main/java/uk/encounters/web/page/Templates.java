@@ -83,7 +83,8 @@ public final class Templates {
      */
     public void render(RoutingContext ctx, int status, String view, String title, Record page, Form form) {
         Map<String, Object> around = new HashMap<>(form.model());
-        around.put("title", title);
+        // as GOV.UK's pages do: a screen reader hears that the form came back with problems first
+        around.put("title", form.hasErrors() ? "Error: " + title : title);
         around.put("productName", productName);
         around.put("account", CurrentUser.of(ctx));
         around.put("csrfToken", ctx.get(CSRF_TOKEN));

@@ -58,6 +58,10 @@ class AdminBrowserTest {
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
                 .contains("Enter the area it covers");
+        assertThat(driver.getTitle()).startsWith("Error: ");
+        assertThat(driver.switchTo().activeElement().getAttribute("class"))
+                .as("the summary takes focus")
+                .contains("error-summary");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Derby Careers Hub");
         assertThat(driver.findElement(By.id("area")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
