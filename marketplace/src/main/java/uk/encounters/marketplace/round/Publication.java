@@ -159,7 +159,7 @@ public final class Publication {
         for (RoundRecipients.Adviser adviser : advisers) {
             OutboxMessage digest = digests.schoolDigest(
                     roundId,
-                    new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email()),
+                    new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email(), adviser.name()),
                     schoolBookings.getOrDefault(adviser.schoolId(), List.of()));
             messages.add(digest.keyedAs(digest.idempotencyKey() + ":adviser:" + adviser.userId()));
         }

@@ -20,7 +20,17 @@ import uk.encounters.marketplace.outbox.OutboxMessage;
 final class RoundDigests {
 
     /** An employer or school a digest is for: its name, and whom to send it to (null: nobody). */
-    record Recipient(long id, String name, String email) {}
+    /**
+     * @param name   the school or the organisation
+     * @param person whom the email greets, when known
+     */
+    record Recipient(long id, String name, String email, String person) {
+
+        /** "Hello Sam," or, with nobody to name, "Hello,". */
+        String greeting() {
+            return person == null || person.isBlank() ? "Hello," : "Hello " + person.strip() + ",";
+        }
+    }
 
     private final DigestLinks links;
     private final String productName;
@@ -39,7 +49,8 @@ final class RoundDigests {
     OutboxMessage employerDigest(
             long roundId, Recipient employer, List<EmployerBooking> bookings, Map<Long, Long> replyLinks) {
         StringBuilder text = new StringBuilder();
-        text.append("Hello,\n\nThank you for offering your time to young people. This week's matching round asks ")
+        text.append(employer.greeting())
+                .append("\n\nThank you for offering your time to young people. This week's matching round asks ")
                 .append(employer.name())
                 .append(" for ")
                 .append(sessions(bookings.size()))
@@ -87,7 +98,8 @@ final class RoundDigests {
 
     /** To a school's careers leader: the round's bookings for it, and where to confirm them and choose pupils. */
     OutboxMessage schoolDigest(long roundId, Recipient school, List<SchoolBooking> bookings) {
-        StringBuilder text = new StringBuilder("Hello,\n\nThis week's matching round found ")
+        StringBuilder text = new StringBuilder(school.greeting())
+                .append("\n\nThis week's matching round found ")
                 .append(sessions(bookings.size()))
                 .append(" for ")
                 .append(school.name())

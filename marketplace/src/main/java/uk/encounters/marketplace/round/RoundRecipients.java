@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
@@ -16,6 +17,7 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.Select;
@@ -31,7 +33,7 @@ import uk.encounters.marketplace.round.RoundDigests.Recipient;
 final class RoundRecipients {
 
     /** An enterprise adviser to a school booked for, whom the school asked to be sent its digests. */
-    record Adviser(long schoolId, String schoolName, long userId, String email) {}
+    record Adviser(long schoolId, String schoolName, long userId, String email, String name) {}
 
     private final DSLContext dsl;
 
@@ -45,7 +47,7 @@ final class RoundRecipients {
      */
     List<Recipient> employers(long roundId, BookingStatus status) {
         // one pass over the round's bookings, not a look through them for each employer
-        var firstVolunteer = selectDistinct(OFFER.EMPLOYER_ID, VOLUNTEER.EMAIL)
+        var firstVolunteer = selectDistinct(OFFER.EMPLOYER_ID, VOLUNTEER.EMAIL, VOLUNTEER.NAME)
                 .on(OFFER.EMPLOYER_ID)
                 .from(BOOKING)
                 .join(VOLUNTEER)
@@ -55,15 +57,16 @@ final class RoundRecipients {
                 .where(BOOKING.ROUND_ID.eq(roundId))
                 .orderBy(OFFER.EMPLOYER_ID, BOOKING.ID)
                 .asTable("first_volunteer");
+        Condition employerContact =
+                USER_SCOPE.EMPLOYER_ID.eq(EMPLOYER.ID).and(USER_SCOPE.ROLE.eq(Role.EMPLOYER.code()));
+        Field<String> contactEmail = field(contact(APP_USER.EMAIL, employerContact));
         return dsl.select(
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
-                        coalesce(
-                                field(contact(USER_SCOPE
-                                        .EMPLOYER_ID
-                                        .eq(EMPLOYER.ID)
-                                        .and(USER_SCOPE.ROLE.eq(Role.EMPLOYER.code())))),
-                                firstVolunteer.field(VOLUNTEER.EMAIL)))
+                        coalesce(contactEmail, firstVolunteer.field(VOLUNTEER.EMAIL)),
+                        // the name goes with the address the email goes to
+                        when(contactEmail.isNotNull(), field(contact(APP_USER.DISPLAY_NAME, employerContact)))
+                                .otherwise(firstVolunteer.field(VOLUNTEER.NAME)))
                 .from(EMPLOYER)
                 .leftJoin(firstVolunteer)
                 .on(firstVolunteer.field(OFFER.EMPLOYER_ID).eq(EMPLOYER.ID))
@@ -79,13 +82,13 @@ final class RoundRecipients {
 
     /** The schools with a booking of the round in {@code status}, in id order, each with its careers leader. */
     List<Recipient> schools(long roundId, BookingStatus status) {
+        Condition careersLeader =
+                USER_SCOPE.SCHOOL_ID.eq(SCHOOL.ID).and(USER_SCOPE.ROLE.eq(Role.CAREERS_LEADER.code()));
         return dsl.select(
                         SCHOOL.ID,
                         SCHOOL.NAME,
-                        field(contact(USER_SCOPE
-                                .SCHOOL_ID
-                                .eq(SCHOOL.ID)
-                                .and(USER_SCOPE.ROLE.eq(Role.CAREERS_LEADER.code())))))
+                        field(contact(APP_USER.EMAIL, careersLeader)),
+                        field(contact(APP_USER.DISPLAY_NAME, careersLeader)))
                 .from(SCHOOL)
                 .where(SCHOOL.ID.in(schoolsBookedFor(roundId, status)))
                 .orderBy(SCHOOL.ID)
@@ -94,7 +97,7 @@ final class RoundRecipients {
 
     /** The advisers of the schools booked for (in {@code status}) whose schools send them their digests, by school. */
     List<Adviser> advisers(long roundId, BookingStatus status) {
-        return dsl.selectDistinct(SCHOOL.ID, SCHOOL.NAME, APP_USER.ID, APP_USER.EMAIL)
+        return dsl.selectDistinct(SCHOOL.ID, SCHOOL.NAME, APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
                 .from(SCHOOL)
                 .join(USER_SCOPE)
                 .on(USER_SCOPE.SCHOOL_ID.eq(SCHOOL.ID).and(USER_SCOPE.ROLE.eq(Role.ENTERPRISE_ADVISER.code())))
@@ -115,9 +118,9 @@ final class RoundRecipients {
                 .and(BOOKING.STATUS.eq(status));
     }
 
-    /** The first signed-in person (by when they were given the scope) still able to sign in. */
-    private static Select<Record1<String>> contact(Condition scope) {
-        return select(APP_USER.EMAIL)
+    /** Of the first signed-in person (by when they were given the scope) still able to sign in. */
+    private static Select<Record1<String>> contact(Field<String> what, Condition scope) {
+        return select(what)
                 .from(USER_SCOPE)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(USER_SCOPE.USER_ID))

@@ -243,11 +243,23 @@ class RoundLifecycleTest {
         assertThat(digests)
                 .filteredOn(d -> d.getKind().equals("round_digest_school"))
                 .singleElement()
-                .satisfies(d -> assertThat(d.getRecipient()).isEqualTo("leader-" + hub.id() + "@example.org"));
+                .satisfies(d -> {
+                    assertThat(d.getRecipient()).isEqualTo("leader-" + hub.id() + "@example.org");
+                    assertThat(d.getBodyText())
+                            .as("greets the careers leader by name")
+                            .startsWith("Hello Contact,\n");
+                });
         var talksDigest = digests.stream()
                 .filter(d -> d.getRecipient().startsWith("talks-"))
                 .findFirst()
                 .orElseThrow();
+        assertThat(talksDigest.getBodyText()).startsWith("Hello Contact,\n");
+        assertThat(digests)
+                .filteredOn(d -> d.getKind().equals("round_digest_employer"))
+                .filteredOn(d -> !d.getRecipient().startsWith("talks-"))
+                .allSatisfy(d -> assertThat(d.getBodyText())
+                        .as("the volunteer who gets it is greeted by their own name")
+                        .startsWith("Hello Sam Volunteer,\n"));
         List<Attachment> ics = Outbox.attachments(talksDigest.getAttachments());
         int talksBookings = db.dsl()
                 .fetchCount(
