@@ -88,7 +88,7 @@ public final class EmployerFeature {
         new EmployerOfferRoutes(
                         offers, volunteers, offerChanges, employer, app.blocking(), app.templates(), app.clock())
                 .mount(routes);
-        new VolunteerRoutes(volunteers, volunteerChanges, app.blocking(), app.templates()).mount(routes);
+        new VolunteerRoutes(volunteers, volunteerChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
         new ImportRoutes(
                         volunteers,
                         volunteerChanges,

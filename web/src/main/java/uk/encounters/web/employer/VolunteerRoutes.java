@@ -1,6 +1,7 @@
 package uk.encounters.web.employer;
 
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import uk.encounters.marketplace.employer.Volunteer;
@@ -35,9 +36,15 @@ public final class VolunteerRoutes {
     private final Blocking blocking;
     private final Templates templates;
     private final PathEntity<Volunteer> volunteer;
+    private final Clock clock;
 
     public VolunteerRoutes(
-            VolunteerRepository volunteers, VolunteerChanges changes, Blocking blocking, Templates templates) {
+            VolunteerRepository volunteers,
+            VolunteerChanges changes,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
+        this.clock = clock;
         this.changes = changes;
         this.blocking = blocking;
         this.templates = templates;
@@ -73,10 +80,14 @@ public final class VolunteerRoutes {
         }
         VolunteerRepository.Saved saved =
                 blocking.call(() -> changes.save(CurrentUser.actor(ctx), employerId, volunteer.get()));
+        VolunteerDetails details = volunteer.get();
         Flash.set(
                 ctx,
-                (saved == VolunteerRepository.Saved.ADDED ? "Added " : "Updated ")
-                        + volunteer.get().name() + ".");
+                (saved == VolunteerRepository.Saved.ADDED ? "Added " : "Updated ") + details.name() + "."
+                        + Volunteer.expiredCheckWarning(
+                                        details.name(), details.safeguardingCheckedUntil(), LocalDate.now(clock))
+                                .map(warning -> " " + warning)
+                                .orElse(""));
         ctx.redirect("/employers/" + employerId + "#volunteers");
     }
 

@@ -3,7 +3,7 @@ package uk.encounters.web.hub;
 import java.time.LocalDate;
 import uk.encounters.marketplace.employer.BankLine;
 import uk.encounters.marketplace.employer.BankPlan;
-import uk.encounters.matcher.explain.DateStyle;
+import uk.encounters.marketplace.employer.Volunteer;
 
 /** What one line of an employer bank file will do, in the words the preview shows. */
 final class BankLineWords {
@@ -26,14 +26,8 @@ final class BankLineWords {
             case NONE -> {}
         }
         words.append('.');
-        LocalDate checkedUntil = line.safeguardingCheckedUntil();
-        if (checkedUntil != null && checkedUntil.isBefore(today)) {
-            words.append(" Warning: ")
-                    .append(line.volunteerName())
-                    .append("'s safeguarding check ran out on ")
-                    .append(DateStyle.of(checkedUntil))
-                    .append(", so they will not be matched to activities that need one until it is renewed.");
-        }
+        Volunteer.expiredCheckWarning(line.volunteerName(), line.safeguardingCheckedUntil(), today)
+                .ifPresent(warning -> words.append(' ').append(warning));
         return words.toString();
     }
 

@@ -233,10 +233,27 @@ class EmployerOffersTest {
         visitor.post(
                 "/employers/" + employer + "/volunteers",
                 Map.of("name", "Lee None", "email", "lee@rr.example", "safeguardingUntil", ""));
+        visitor.get("/employers/" + employer + "/volunteers/new");
+        assertThat(visitor.post(
+                                "/employers/" + employer + "/volunteers",
+                                Map.of(
+                                        "name",
+                                        "Pat Lapsed",
+                                        "email",
+                                        "pat@rr.example",
+                                        "safeguardingUntil",
+                                        TODAY.minusDays(3).toString()))
+                        .statusCode())
+                .as("kept: the check may be renewed")
+                .isEqualTo(302);
+        assertThat(visitor.get("/employers/" + employer).body())
+                .as("but said plainly")
+                .contains("Added Pat Lapsed. Warning: Pat Lapsed&#x27;s safeguarding check ran out on "
+                        + uk.encounters.matcher.explain.DateStyle.of(TODAY.minusDays(3)));
 
         String page = visitor.get("/employers/" + employer).body();
         assertThat(page)
-                .containsPattern("Olu Checked</td><td>olu@rr.example</td><td>Checked</td><td>2029-09-01")
+                .containsPattern("Olu Checked</td><td>olu@rr.example</td><td>Checked</td><td>Sat 1 Sep 2029")
                 .containsPattern("Kim Soon</td><td>kim@rr.example</td><td><strong>Renew soon</strong>")
                 .containsPattern("Lee None</td><td>lee@rr.example</td><td>No check")
                 // "Has left" can be taken back ("Back again"), so it asks nothing more, but is no green button
