@@ -75,7 +75,9 @@ class HubProgressTest {
         assertThat(bemroseRow.coldSpot()).isTrue();
         assertThat(bemroseRow.district()).isEqualTo("DE23");
         assertThat(bemroseRow.all()).isEqualTo(new Coverage(2, 1, 1, 0, 0));
-        assertThat(bemroseRow.all().anyBenchmark6Due()).as("Year 9 only: not due, not 100%").isFalse();
+        assertThat(bemroseRow.all().anyBenchmark6Due())
+                .as("Year 9 only: not due, not 100%")
+                .isFalse();
         assertThat(progress.schools().get(1).all().percentOnTrack()).isZero();
         assertThat(progress.schools().get(3).district()).isNull();
         assertThat(progress.encountersBehind()).isEqualTo(10);
