@@ -71,7 +71,7 @@
       var show = inGroup && row.getAttribute("data-reference").toLowerCase().indexOf(text) >= 0;
       // a pupil ticked since the page loaded stays in sight, as the pupils going do
       row.hidden = !show && !row.querySelector("input").checked;
-      if (show) {
+      if (!row.hidden) {
         count++;
       }
     });
