@@ -6,6 +6,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_VISITOR_ARRANGEMENTS;
@@ -122,6 +123,23 @@ public final class SchoolBookingRepository {
                 .from(BOOKING_PUPIL)
                 .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId))
                 .fetch(BOOKING_PUPIL.PUPIL_ID));
+    }
+
+    /**
+     * Who goes, as the school recorded them (reference, year group and its own flags), by
+     * reference: the list for form tutors. Only the school's own pupils, so another school's booking
+     * id lists nobody.
+     */
+    public List<PupilRepository.PupilRow> going(long schoolId, long bookingId) {
+        return dsl.select(PUPIL.REFERENCE, PUPIL.YEAR_GROUP, PUPIL.DISADVANTAGED, PUPIL.SEND, PUPIL.EAL)
+                .from(BOOKING_PUPIL)
+                .join(PUPIL)
+                .on(PUPIL.ID.eq(BOOKING_PUPIL.PUPIL_ID))
+                .where(BOOKING_PUPIL.BOOKING_ID.eq(bookingId))
+                .and(PUPIL.SCHOOL_ID.eq(schoolId))
+                .orderBy(PUPIL.REFERENCE)
+                .fetch(r -> new PupilRepository.PupilRow(
+                        r.value1(), r.value2().intValue(), r.value3(), r.value4(), r.value5()));
     }
 
     /** Who attended, by id, once attendance is recorded. */

@@ -35,11 +35,8 @@ public final class SchoolBookingRoutes {
             boolean suggesting,
             boolean attendanceDue,
             boolean answerable,
-            List<Candidate> candidates,
+            WhoGoes whoGoes,
             List<RegisterLine> register) {}
-
-    /** A pupil who could go, ticked if suggested or chosen. */
-    public record Candidate(long id, String reference, int behind, boolean disadvantaged, boolean ticked) {}
 
     /** A pupil on the attendance register, ticked unless recorded absent. */
     public record RegisterLine(long id, String reference, boolean present) {}
@@ -96,8 +93,15 @@ public final class SchoolBookingRoutes {
                         SchoolViewer.readsOnly(ctx, schoolId)));
     }
 
+    /** The booking; "Who goes" narrowed by a GET filter, whose bad input is shown beside its field. */
     public void showBooking(RoutingContext ctx) {
-        showBooking(ctx, 200, Form.blank(), candidates(ctx));
+        Form query = Form.ofQuery(ctx);
+        PupilFilter filter = PupilFilter.from(query);
+        if (query.hasErrors()) {
+            showBooking(ctx, 422, query, candidates(ctx), null, PupilFilter.NONE);
+            return;
+        }
+        showBooking(ctx, 200, query, candidates(ctx), null, filter);
     }
 
     /** The school's yes, in one click. */
@@ -151,16 +155,28 @@ public final class SchoolBookingRoutes {
         if (chosen.size() > chosenFor.pupils()) {
             form.error("pupil", "Choose at most " + chosenFor.pupils() + " pupils: the booking is for that many");
         }
+        PupilFilter filter = filterCarried(ctx);
         if (form.hasErrors()) {
-            showBooking(ctx, 422, form, candidates);
+            // shown as sent, with the count, so the careers leader sees what to untick
+            showBooking(ctx, 422, form, candidates, chosen, filter);
             return;
         }
         blocking.call(() -> {
             changes.choosePupils(CurrentUser.actor(ctx), chosenFor, chosen);
             return null;
         });
-        Flash.set(ctx, "Saved: " + chosen.size() + " pupils go.");
-        ctx.redirect(path(ctx));
+        Flash.set(
+                ctx,
+                "Saved: " + (chosen.size() == 1 ? "1 pupil is" : chosen.size() + " pupils are") + " going, of "
+                        + chosenFor.pupils() + " places. They are listed first.");
+        ctx.redirect(path(ctx) + filter.query());
+    }
+
+    /** The filter the save form carries, so saving returns to the same list; a bad one is dropped. */
+    private static PupilFilter filterCarried(RoutingContext ctx) {
+        Form carried = Form.of(ctx);
+        PupilFilter filter = PupilFilter.from(carried);
+        return carried.hasErrors() ? PupilFilter.NONE : filter;
     }
 
     /** Ticked pupils attended; the others listed were absent. Changes after the fact are audited. */
@@ -177,7 +193,7 @@ public final class SchoolBookingRoutes {
             form.error("present", "Tick only pupils on the list");
         }
         if (form.hasErrors()) {
-            showBooking(ctx, 422, form, candidates);
+            showBooking(ctx, 422, form, candidates, null, PupilFilter.NONE);
             return;
         }
         SchoolBookingRepository.Attendance result =
@@ -235,37 +251,45 @@ public final class SchoolBookingRoutes {
         templates.render(ctx, status, "booking/decline", "Decline a booking", page, form);
     }
 
-    /** The booking with its pupils. */
-    private void showBooking(RoutingContext ctx, int status, Form form, List<PupilProgress> candidates) {
+    /**
+     * The booking with its pupils.
+     *
+     * @param sent the pupils a refused form sent, shown as sent; null to show the saved choice
+     */
+    private void showBooking(
+            RoutingContext ctx,
+            int status,
+            Form form,
+            List<PupilProgress> candidates,
+            Set<Long> sent,
+            PupilFilter filter) {
         long schoolId = PathId.required(ctx, "schoolId");
         SchoolBooking shown = booking.of(ctx);
         LocalDate today = LocalDate.now(clock);
         SchoolBookingRepository.Pupils pupils = blocking.call(() -> bookings.pupils(schoolId, shown));
         boolean suggesting = pupils.chosen().isEmpty();
-        Set<Long> ticked = suggesting
+        Set<Long> saved = suggesting
                 ? candidates.stream()
                         .limit(shown.pupils())
                         .map(PupilProgress::pupilId)
                         .collect(Collectors.toSet())
                 : pupils.chosen();
         // attendance: the chosen pupils (or those already recorded), ticked unless recorded absent
-        Set<Long> listed = suggesting ? ticked : pupils.chosen();
         BookingPage page = new BookingPage(
                 schoolId,
                 shown,
                 suggesting,
                 shown.attendanceDue(today),
                 shown.answerable(today),
+                WhoGoes.of(
+                        candidates,
+                        pupils.references(),
+                        sent == null ? saved : sent,
+                        shown.pupils(),
+                        suggesting && sent == null,
+                        filter),
                 candidates.stream()
-                        .map(p -> new Candidate(
-                                p.pupilId(),
-                                pupils.references().getOrDefault(p.pupilId(), "?"),
-                                p.encountersBehind(),
-                                p.disadvantaged(),
-                                ticked.contains(p.pupilId())))
-                        .toList(),
-                candidates.stream()
-                        .filter(p -> listed.contains(p.pupilId()))
+                        .filter(p -> saved.contains(p.pupilId()))
                         .map(p -> new RegisterLine(
                                 p.pupilId(),
                                 pupils.references().getOrDefault(p.pupilId(), "?"),

@@ -45,13 +45,15 @@ public final class SchoolFeature {
                         app.templates(),
                         app.clock())
                 .mount(routes);
+        SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         new SchoolBookingRoutes(
-                        new SchoolBookingRepository(dsl),
+                        bookings,
                         new SchoolBookingChanges(dsl, app.clock()),
                         app.blocking(),
                         app.templates(),
                         app.clock())
                 .mount(routes);
+        new WhoGoesListRoutes(bookings, app.blocking(), app.templates()).mount(routes);
         new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, app.blocking(), app.templates()).mount(routes);
         SchoolActivityRepository activities = new SchoolActivityRepository(dsl);
         ActivityForm activityForm = new ActivityForm(activities, app.blocking(), app.templates(), app.clock());

@@ -5,7 +5,9 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.marketplace.account.Scope;
@@ -37,6 +41,7 @@ class SchoolBrowserTest {
     static RunningApp app;
     static long school;
     static long pastBooking;
+    static long comingBooking;
 
     @BeforeAll
     static void aSchoolPartWayThroughTheYear() {
@@ -72,6 +77,18 @@ class SchoolBrowserTest {
                 .fetch(uk.encounters.marketplace.jooq.Tables.PUPIL.ID)) {
             data.choose(pastBooking, pupil);
         }
+        // a Year 9 talk in a fortnight for four pupils, nobody chosen yet
+        comingBooking = data.booking(
+                data.request(school, 9, RequestStatus.MATCHED, LocalDate.of(2026, 11, 16)),
+                offer,
+                null,
+                LocalDate.of(2026, 12, 7),
+                BookingStatus.CONFIRMED);
+        db.dsl()
+                .update(uk.encounters.marketplace.jooq.Tables.BOOKING)
+                .set(uk.encounters.marketplace.jooq.Tables.BOOKING.PUPILS, 4)
+                .where(uk.encounters.marketplace.jooq.Tables.BOOKING.ID.eq(comingBooking))
+                .execute();
         new AccountRepository(db.dsl())
                 .create(
                         "carla@bemrose.example",
@@ -185,6 +202,76 @@ class SchoolBrowserTest {
                 .contains("Nothing to request now");
         // the other journey here starts from the suggestions: leave them as they were
         db.dsl().deleteFrom(REQUEST).where(REQUEST.ID.gt(lastRequest)).execute();
+    }
+
+    @Test
+    void theCareersLeaderChoosesWhoGoesWithARunningCountAndFindsThemFirstAfterSaving() {
+        WebDriver driver = signedIn();
+        driver.get(app.url("/schools/" + school + "/bookings/" + comingBooking));
+        WebElement count = driver.findElement(By.id("chosen-count"));
+        assertThat(count.getText()).isEqualTo("4 of 4 places chosen");
+        assertThat(count.getAttribute("aria-live")).isEqualTo("polite");
+        browser.onAPhone("school-who-goes-phone");
+
+        List<WebElement> going = driver.findElements(By.cssSelector("#pupil input[name=pupil]"));
+        List<WebElement> others = driver.findElements(By.cssSelector("#others input[name=pupil]"));
+        assertThat(going).hasSize(4).allMatch(WebElement::isSelected);
+        assertThat(others).hasSize(6).noneMatch(WebElement::isSelected);
+        going.getFirst().click();
+        countReads(count, "3 of 4 places chosen, 1 left");
+        others.get(0).click();
+        others.get(1).click();
+        countReads(count, "5 of 4 places chosen: 1 too many");
+        assertThat(count.getAttribute("class")).contains("choice-count--over");
+
+        // filtering in place keeps what is ticked and what is going in sight
+        String wanted = others.get(2).getAttribute("id").replace("pupil-", "");
+        String reference = driver.findElement(By.cssSelector("label[for=pupil-" + wanted + "]"))
+                .getText()
+                .split(" ")[0];
+        driver.findElement(By.id("reference")).sendKeys(reference);
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector("#others .checkbox")).stream()
+                                .filter(WebElement::isDisplayed)
+                                .count()
+                        == 3);
+        assertThat(others.get(2).isDisplayed()).isTrue();
+        assertThat(others.get(3).isDisplayed()).isFalse();
+        assertThat(going.get(1).isDisplayed()).isTrue();
+        browser.screenshot("school-who-goes-filtered");
+
+        others.get(1).click();
+        countReads(count, "4 of 4 places chosen");
+        List<String> chosen = java.util.stream.Stream.concat(
+                        going.stream().skip(1), others.stream().limit(1))
+                .map(e -> e.getAttribute("id"))
+                .toList();
+        browser.clickThrough(By.cssSelector("form[data-who-goes] .choice-bar button[type=submit]"));
+
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .isEqualTo("Saved: 4 pupils are going, of 4 places. They are listed first.");
+        assertThat(driver.findElement(By.id("chosen-count")).getText()).isEqualTo("4 of 4 places chosen");
+        List<String> goingNow = driver.findElements(By.cssSelector("#pupil input[name=pupil]")).stream()
+                .map(e -> e.getAttribute("id"))
+                .toList();
+        assertThat(goingNow).as("listed first, as chosen").containsExactlyInAnyOrderElementsOf(chosen);
+        browser.screenshot("school-who-goes-saved");
+        browser.onAPhone("school-who-goes-saved-phone");
+
+        browser.clickThrough(By.linkText("List for form tutors, to print"));
+        assertThat(driver.findElements(By.cssSelector("table.who-goes-list tbody tr")))
+                .hasSize(4);
+        browser.onAPhone("school-who-goes-list-phone");
+        db.dsl()
+                .deleteFrom(uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL)
+                .where(uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL.BOOKING_ID.eq(comingBooking))
+                .execute();
+    }
+
+    /** The live count changes once ticking pauses. */
+    private static void countReads(WebElement count, String text) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> count.getText().equals(text));
     }
 
     /** The file goes up as the browser sends it, multipart with the file's name and type. */

@@ -15,6 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,7 @@ class SchoolBookingsTest {
     static long oneBehind;
     static long atTarget;
     static long otherSchoolsPupil;
+    static Visitor carla;
 
     @BeforeAll
     static void aYear9WithDifferentGaps() {
@@ -108,7 +112,7 @@ class SchoolBookingsTest {
         long request = data.request(school, 10, RequestStatus.MATCHED, TODAY);
         data.atWorkplace(request, visitOffer);
         long booking = data.booking(request, visitOffer, null, TODAY.plusDays(9), BookingStatus.CONFIRMED);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
 
         String page = visitor.get("/schools/" + school + "/bookings/" + booking).body();
         String list = visitor.get("/schools/" + school + "/bookings").body();
@@ -128,7 +132,7 @@ class SchoolBookingsTest {
     @Test
     void theNeediestAreSuggestedAndTheCareersLeaderCanChooseOthersUpToTheBookingsSize() {
         long booking = booking(TODAY.plusDays(17), 2);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
         String path = "/schools/" + school + "/bookings/" + booking;
 
         String page = visitor.get(path).body();
@@ -136,7 +140,7 @@ class SchoolBookingsTest {
                 .contains("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\" checked")
                 .contains("id=\"pupil-" + disadvantaged + "\" name=\"pupil\" value=\"" + disadvantaged + "\" checked")
                 .contains("id=\"pupil-" + oneBehind + "\" name=\"pupil\" value=\"" + oneBehind + "\">")
-                .contains("Suggested: the pupils furthest behind")
+                .contains("Suggested: the pupils with most to gain")
                 .contains("In school");
 
         HttpResponse<String> tooMany = choose(visitor, path, farBehind, disadvantaged, oneBehind);
@@ -168,11 +172,176 @@ class SchoolBookingsTest {
     }
 
     @Test
+    void afterSavingThePupilsGoingAreListedFirstWithTheirCountAndAFlashSayingHowMany() {
+        long booking = booking(TODAY.plusDays(18), 3);
+        Visitor visitor = carla();
+        String path = "/schools/" + school + "/bookings/" + booking;
+        String suggested = visitor.get(path).body();
+        assertThat(suggested)
+                .contains("Suggested to go (<span data-going-count>3 of 3 places</span>)")
+                .contains("3 of 3 places chosen");
+        assertThat(suggested.indexOf("Save who goes"))
+                .as("a save button comes before the list")
+                .isLessThan(suggested.indexOf("id=\"pupil-" + farBehind + "\""));
+
+        // the two least behind, whom the suggestion lists last
+        assertThat(choose(visitor, path, atTarget, oneBehind).statusCode()).isEqualTo(302);
+        String saved = visitor.get(path).body();
+
+        assertThat(saved)
+                .contains("Saved: 2 pupils are going, of 3 places. They are listed first.")
+                .contains("Going (<span data-going-count>2 of 3 places</span>)")
+                .contains("2 of 3 places chosen, 1 left")
+                .contains("List for form tutors, to print");
+        int going = saved.indexOf("id=\"pupil-" + atTarget + "\" name=\"pupil\" value=\"" + atTarget + "\" checked");
+        int others = saved.indexOf("Others in Year 9");
+        assertThat(going).isPositive().isLessThan(others);
+        assertThat(saved.indexOf("id=\"pupil-" + oneBehind + "\" name=\"pupil\" value=\"" + oneBehind + "\" checked"))
+                .isPositive()
+                .isLessThan(others);
+        assertThat(saved.indexOf("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\">"))
+                .as("the rest follow, unticked")
+                .isGreaterThan(others);
+    }
+
+    @Test
+    void moreThanTheBookingsPlacesIsRefusedAndShownAsSentWithHowManyToUntick() {
+        long booking = booking(TODAY.plusDays(19), 2);
+        data.choose(booking, farBehind);
+        Visitor visitor = carla();
+        String path = "/schools/" + school + "/bookings/" + booking;
+
+        HttpResponse<String> over = choose(visitor, path, farBehind, oneBehind, atTarget);
+
+        assertThat(over.statusCode()).isEqualTo(422);
+        assertThat(over.body())
+                .contains("<span id=\"pupil-error\" class=\"field-error\">Choose at most 2 pupils")
+                .contains("choice-count choice-count--over")
+                .contains("3 of 2 places chosen: 1 too many")
+                .contains("id=\"pupil-" + atTarget + "\" name=\"pupil\" value=\"" + atTarget + "\" checked");
+        assertThat(chosen(booking)).containsExactly(farBehind);
+    }
+
+    @Test
+    void aFilterNarrowsTheOtherPupilsButSavingFromItKeepsEveryPupilGoing() {
+        long booking = booking(TODAY.plusDays(20), 3);
+        data.choose(booking, farBehind);
+        Visitor visitor = carla();
+        String path = "/schools/" + school + "/bookings/" + booking;
+
+        String filtered = visitor.get(path + "?disadvantaged=on").body();
+
+        assertThat(filtered)
+                .as("the pupil going is listed, though not disadvantaged")
+                .contains("id=\"pupil-" + farBehind + "\" name=\"pupil\" value=\"" + farBehind + "\" checked")
+                .contains("id=\"pupil-" + disadvantaged + "\"")
+                .doesNotContain("id=\"pupil-" + oneBehind + "\"")
+                .doesNotContain("id=\"pupil-" + atTarget + "\"")
+                .contains("Showing 1 of 3: disadvantaged pupils.")
+                .contains("<input type=\"hidden\" name=\"disadvantaged\" value=\"on\">");
+
+        // ticks the disadvantaged pupil and saves the form as the browser sends it
+        List<Map.Entry<String, String>> form = saveForm(filtered);
+        form.add(Map.entry("pupil", String.valueOf(disadvantaged)));
+        HttpResponse<String> saved = visitor.postAll(path + "/pupils", form);
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).hasValue(path + "?disadvantaged=on");
+        assertThat(chosen(booking)).containsExactlyInAnyOrder(farBehind, disadvantaged);
+
+        String reference = db.dsl().fetchValue(PUPIL.REFERENCE, PUPIL.ID.eq(atTarget));
+        assertThat(visitor.get(path + "?reference=" + reference.toLowerCase()).body())
+                .contains("id=\"pupil-" + atTarget + "\"")
+                .doesNotContain("id=\"pupil-" + oneBehind + "\"")
+                .contains("id=\"pupil-" + farBehind + "\"");
+        HttpResponse<String> tooLong = visitor.get(path + "?reference=" + "x".repeat(41));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("Reference must be 40 characters or fewer");
+    }
+
+    @Test
+    void whoGoesPrintsForFormTutorsAndDownloadsAsCsvWithTheSchoolsOwnFlags() {
+        long booking = booking(TODAY.plusDays(21), 3);
+        data.choose(booking, farBehind);
+        data.choose(booking, disadvantaged);
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.SEND, true)
+                .where(PUPIL.ID.eq(farBehind))
+                .execute();
+        Visitor visitor = carla();
+        String path = "/schools/" + school + "/bookings/" + booking;
+        String farBehindRef = db.dsl().fetchValue(PUPIL.REFERENCE, PUPIL.ID.eq(farBehind));
+        String disadvantagedRef = db.dsl().fetchValue(PUPIL.REFERENCE, PUPIL.ID.eq(disadvantaged));
+
+        String printable = visitor.get(path + "/who-goes").body();
+        HttpResponse<String> csv = visitor.get(path + "/pupils.csv");
+
+        assertThat(printable)
+                .contains("Who goes: Careers talk for Year 9")
+                .contains("Mon 14 Dec 2026")
+                .contains("the session runs")
+                .contains("In school")
+                .contains("2 of 3 places")
+                .contains("<td>" + farBehindRef + "</td>")
+                .contains("<td>" + disadvantagedRef + "</td>")
+                .doesNotContain("SEND");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"who-goes-2026-12-14-booking-" + booking + ".csv\"");
+        assertThat(csv.body()).as("a byte order mark, so Excel reads UTF-8").startsWith("\uFEFF");
+        List<String> lines = csv.body().substring(1).lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("pupil_reference,year_group,disadvantaged,send,eal");
+        assertThat(lines.subList(1, lines.size()))
+                .as("by reference")
+                .containsExactlyElementsOf(Stream.of(farBehindRef + ",9,no,yes,no", disadvantagedRef + ",9,yes,no,no")
+                        .sorted()
+                        .toList());
+        db.dsl()
+                .update(PUPIL)
+                .set(PUPIL.SEND, false)
+                .where(PUPIL.ID.eq(farBehind))
+                .execute();
+    }
+
+    @Test
+    void whoGoesIsForTheSchoolsOwnPeopleOnly() {
+        long booking = booking(TODAY.plusDays(22), 3);
+        data.choose(booking, farBehind);
+        long otherSchool = data.school(db.dsl().fetchValue(SCHOOL.HUB_ID, SCHOOL.ID.eq(school)), "Littleover");
+        Accounts.create(db.dsl(), "olu@littleover.example", "Olu", Scope.careersLeader(otherSchool));
+        Accounts.create(db.dsl(), "ada@adviser.example", "Ada", Scope.enterpriseAdviser(school));
+        long theirs = data.booking(
+                data.request(otherSchool, 9, RequestStatus.MATCHED, TODAY),
+                offer,
+                null,
+                TODAY.plusDays(3),
+                BookingStatus.CONFIRMED);
+        String path = "/schools/" + school + "/bookings/" + booking;
+
+        Visitor otherLeader = new Visitor(app).signIn("olu@littleover.example", Accounts.PASSWORD);
+        Visitor adviser = new Visitor(app).signIn("ada@adviser.example", Accounts.PASSWORD);
+        Visitor leader = carla();
+
+        for (String list : List.of("/pupils.csv", "/who-goes")) {
+            assertThat(otherLeader.get(path + list).statusCode()).isEqualTo(403);
+            assertThat(adviser.get(path + list).statusCode())
+                    .as("an enterprise adviser never sees pupil references")
+                    .isEqualTo(403);
+            assertThat(carla.get("/schools/" + school + "/bookings/" + theirs + list)
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(new Visitor(app).get(path + list).statusCode()).isEqualTo(302);
+        }
+    }
+
+    @Test
     void attendanceCreatesTheEncountersAndACorrectionIsAudited() {
         long booking = booking(TODAY.minusDays(4), 2);
         data.choose(booking, farBehind);
         data.choose(booking, disadvantaged);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
         String path = "/schools/" + school + "/bookings/" + booking;
 
         String page = visitor.get(path).body();
@@ -230,7 +399,7 @@ class SchoolBookingsTest {
         long confirmed = booking(TODAY.plusDays(10), 30);
         long declined = booking(TODAY.plusDays(11), 30);
         data.choose(declined, farBehind);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
         String base = "/schools/" + school + "/bookings/";
 
         visitor.get(base + confirmed);
@@ -275,7 +444,7 @@ class SchoolBookingsTest {
         long future = booking(TODAY.plusDays(3), 30);
         long missed = booking(TODAY.minusDays(2), 30);
         data.choose(missed, farBehind);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
         String base = "/schools/" + school + "/bookings/";
 
         assertThat(visitor.get(base + future).body()).doesNotContain("The employer did not come");
@@ -349,7 +518,7 @@ class SchoolBookingsTest {
                         SCHOOL_BUDGET.AMOUNT_PENCE)
                 .values(school, (short) 2026, "Derby Careers Hub", 12_000L)
                 .execute();
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
         String path = "/schools/" + school + "/bookings/" + paid;
         List<Map.Entry<String, String>> register = List.of(
                 Map.entry("listed", String.valueOf(oneBehind)), Map.entry("present", String.valueOf(oneBehind)));
@@ -376,10 +545,48 @@ class SchoolBookingsTest {
                 null,
                 TODAY.plusDays(3),
                 BookingStatus.CONFIRMED);
-        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        Visitor visitor = carla();
 
         assertThat(visitor.get("/schools/" + school + "/bookings/" + theirs).statusCode())
                 .isEqualTo(404);
+    }
+
+    /**
+     * Carla, signed in once for the whole class: signing in for each test would meet the sign-in
+     * limit (10 an account in 15 minutes).
+     */
+    private static Visitor carla() {
+        if (carla == null) {
+            carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        }
+        return carla;
+    }
+
+    private static List<Long> chosen(long booking) {
+        return db.dsl()
+                .select(BOOKING_PUPIL.PUPIL_ID)
+                .from(BOOKING_PUPIL)
+                .where(BOOKING_PUPIL.BOOKING_ID.eq(booking))
+                .fetch(BOOKING_PUPIL.PUPIL_ID);
+    }
+
+    /** What the page's save form sends as it stands: its ticked pupils and the filter it carries. */
+    private static List<Map.Entry<String, String>> saveForm(String page) {
+        String form = page.substring(page.indexOf("data-who-goes"));
+        form = form.substring(0, form.indexOf("</form>"));
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        Matcher ticked =
+                Pattern.compile("name=\"pupil\" value=\"(\\d+)\" checked").matcher(form);
+        while (ticked.find()) {
+            fields.add(Map.entry("pupil", ticked.group(1)));
+        }
+        Matcher hidden = Pattern.compile(
+                        "<input type=\"hidden\" name=\"(reference|disadvantaged|send|eal)\" value=\"([^\"]*)\">")
+                .matcher(form);
+        while (hidden.find()) {
+            fields.add(Map.entry(hidden.group(1), hidden.group(2)));
+        }
+        return fields;
     }
 
     private static HttpResponse<String> choose(Visitor visitor, String path, long... pupils) {
