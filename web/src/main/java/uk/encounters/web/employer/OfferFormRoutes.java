@@ -16,6 +16,7 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.offer.OfferDetails;
 import uk.encounters.marketplace.offer.OfferSubmission;
 import uk.encounters.marketplace.offer.PublicOffers;
+import uk.encounters.matcher.explain.DateStyle;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.form.Flash;
@@ -46,7 +47,26 @@ public final class OfferFormRoutes {
             List<SelectOptions.Option> areas,
             OfferForGap.Needs needs) {}
 
-    public record OfferSentPage(String email) {}
+    /**
+     * What the person sent, said back to them (their own words only: nothing of what is registered),
+     * and what happens next.
+     */
+    public record OfferSentPage(String email, String organisation, OfferDetails offer) {
+
+        public String what() {
+            return offer.type().label();
+        }
+
+        public String yearGroups() {
+            return offer.yearGroupFrom() == offer.yearGroupTo()
+                    ? "Year " + offer.yearGroupFrom()
+                    : "Years " + offer.yearGroupFrom() + " to " + offer.yearGroupTo();
+        }
+
+        public String dates() {
+            return DateStyle.range(offer.availableFrom(), offer.availableUntil());
+        }
+    }
 
     public record ConfirmOfferPage(String action) {}
 
@@ -150,7 +170,10 @@ public final class OfferFormRoutes {
                 ctx,
                 "employer/offer-sent",
                 "Check your email",
-                new OfferSentPage(offer.get().email()));
+                new OfferSentPage(
+                        offer.get().email(),
+                        offer.get().organisation(),
+                        offer.get().offer()));
     }
 
     public void initOfferConfirmation(RoutingContext ctx) {

@@ -111,7 +111,14 @@ class OfferFormTest {
                 "4");
 
         assertThat(sent.statusCode()).isEqualTo(200);
-        assertThat(sent.body()).contains("Check your email").contains("priya@riverside-precision.example");
+        assertThat(sent.body())
+                .contains("Check your email")
+                .contains("priya@riverside-precision.example")
+                .as("says back what was offered, and what happens next")
+                .contains("<dd>Riverside Precision Engineering Ltd</dd>")
+                .contains("<dd>Years 7 to 13, up to 30 pupils a session</dd>")
+                .contains(uk.encounters.matcher.explain.DateStyle.range(TODAY.plusWeeks(2), TODAY.plusMonths(4)))
+                .contains("What happens next");
         var employer = db.dsl()
                 .selectFrom(EMPLOYER)
                 .where(EMPLOYER.NAME.eq("Riverside Precision Engineering Ltd"))
@@ -300,8 +307,11 @@ class OfferFormTest {
                         "1")
                 .body();
 
-        assertThat(main(guess).replace("guess@hughes-foods.example", "X"))
-                .isEqualTo(main(fresh).replace("fresh@nobody-registered.example", "X"));
+        // the page says back only what each sender typed
+        assertThat(main(guess).replace("guess@hughes-foods.example", "X").replace("Hughes Foods Ltd", "Y"))
+                .isEqualTo(main(fresh)
+                        .replace("fresh@nobody-registered.example", "X")
+                        .replace("Nobody Registered Ltd", "Y"));
         assertThat(db.dsl().fetchCount(VOLUNTEER))
                 .as("the guesser is nobody's volunteer")
                 .isEqualTo(volunteers + 1);
