@@ -153,8 +153,10 @@ class SettingUpAHubBrowserTest {
                 .contains("Enter an email address in the right format");
         browser.screenshot("setup-employer-bank-preview");
         browser.onAPhone("setup-employer-bank-preview-phone");
-        driver.findElement(By.id("skipBadRows")).click();
-        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Save')]"));
+        assertThat(driver.findElement(By.id("skipBadRows")).getText())
+                .as("the button says it skips the bad line")
+                .startsWith("Skip the 1 rows with errors and save");
+        browser.clickThrough(By.id("skipBadRows"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
                 .contains("Imported the list")
                 .contains("1 line with errors was skipped");

@@ -94,7 +94,10 @@ class PupilImportTest {
                 .contains("Enter the pupil&#x27;s reference")
                 .contains("Year group must be between 7 and 13")
                 .contains("Disadvantaged must be yes or no")
-                .contains("Reference B001 appears twice in the file");
+                .contains("Reference B001 appears twice in the file")
+                .as("the one button says it skips the bad rows: no box to tick first")
+                .contains("Skip the 4 rows with errors and save 1 pupils</button>")
+                .doesNotContain("type=\"checkbox\" id=\"skipBadRows\"");
 
         assertThat(visitor.post(path, Map.of("csv", csv, "action", "save")).statusCode())
                 .isEqualTo(422);
@@ -102,6 +105,21 @@ class PupilImportTest {
 
         visitor.post(path, Map.of("csv", csv, "action", "save", "skipBadRows", "true"));
         assertThat(pupils("B%")).containsExactly("B001 8 true false false");
+    }
+
+    @Test
+    void theTemplateCsvOnThePupilsPageImportsAsItIs() {
+        assertThat(visitor.get("/schools/" + school + "/pupils").body())
+                .contains("href=\"/static/templates/pupils.csv\" download");
+        HttpResponse<String> template = visitor.get("/static/templates/pupils.csv");
+        assertThat(template.statusCode()).isEqualTo(200);
+        String path = "/schools/" + school + "/import/pupils";
+        visitor.get("/schools/" + school + "/pupils");
+        assertThat(visitor.post(path, Map.of("csv", template.body(), "action", "save"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(pupils("Y7-2026-00%"))
+                .containsExactly("Y7-2026-001 7 true false false", "Y7-2026-002 7 false true false");
     }
 
     @Test
