@@ -153,7 +153,9 @@ public final class RequestRoutes {
         Flash.set(
                 ctx,
                 posted.isPresent() ? "Posted: it goes into the next matching round." : RequestPlanRoutes.NOT_IN_HUB);
-        ctx.redirect("/schools/" + schoolId + "/requests");
+        // one of "What to request next" goes back to the rest of them, not to the list of requests
+        boolean fromSuggestions = "suggestions".equals(form.text("cameFrom", "Where the request came from", 20));
+        ctx.redirect("/schools/" + schoolId + (fromSuggestions ? "/progress#next" : "/requests"));
     }
 
     public void processEditRequest(RoutingContext ctx) {

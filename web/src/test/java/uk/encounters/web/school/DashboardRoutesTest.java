@@ -3,6 +3,7 @@ package uk.encounters.web.school;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,9 +94,11 @@ class DashboardRoutesTest {
         while (input.find()) {
             fields.put(input.group(1), input.group(2));
         }
-        assertThat(visitor.postExactly("/schools/" + school + "/requests", fields)
-                        .statusCode())
-                .isEqualTo(302);
+        HttpResponse<String> answer = visitor.postExactly("/schools/" + school + "/requests", fields);
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location"))
+                .as("back to the next suggestion, not the list of requests")
+                .hasValue("/schools/" + school + "/progress#next");
 
         RequestRecord posted = db.dsl().fetchSingle(REQUEST, REQUEST.SCHOOL_ID.eq(school));
         assertThat(posted.getYearGroup()).isEqualTo((short) 9);
