@@ -17,6 +17,7 @@ import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
+import uk.encounters.web.page.RoleNavigation;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -113,7 +114,8 @@ public final class SignInRoutes {
             return;
         }
         CurrentUser.signIn(ctx, account.get());
-        ctx.redirect(safeNext(ctx.request().getParam("next")));
+        String next = ctx.request().getParam("next");
+        ctx.redirect(next == null || next.isBlank() ? RoleNavigation.home(account.get()) : safeNext(next));
     }
 
     public void processSignOut(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import uk.encounters.marketplace.account.Passwords;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
+import uk.encounters.web.page.RoleNavigation;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.RateLimit;
@@ -100,7 +101,7 @@ public final class TokenLinkRoutes {
             return;
         }
         CurrentUser.signIn(ctx, account.get());
-        ctx.redirect("/account");
+        ctx.redirect(RoleNavigation.home(account.get()));
     }
 
     private void initPasswordForm(RoutingContext ctx, LoginTokenRepository.Purpose purpose) {

@@ -87,6 +87,9 @@ public final class Templates {
         around.put("title", form.hasErrors() ? "Error: " + title : title);
         around.put("productName", productName);
         around.put("account", CurrentUser.of(ctx));
+        around.put(
+                "navigation",
+                RoleNavigation.of(CurrentUser.of(ctx), ctx.request().path()));
         around.put("csrfToken", ctx.get(CSRF_TOKEN));
         around.put("flash", Flash.take(ctx));
         send(ctx, status, view, page, around);
