@@ -2,7 +2,10 @@ package uk.encounters.marketplace.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
@@ -32,6 +35,62 @@ public final class SchoolBookingChanges {
             }
             return confirmed;
         });
+    }
+
+    /**
+     * What confirming several bookings at once did: those confirmed, and those skipped with why
+     * (each skipped one as the school knows it, or only a count for ids that are not the school's).
+     */
+    public record SeveralConfirmed(List<SchoolBooking> confirmed, List<Skipped> skipped, int notTheSchools) {}
+
+    /** A booking left as it was, and why. */
+    public record Skipped(SchoolBooking booking, String reason) {}
+
+    /**
+     * The school's yes to several bookings, in one transaction with an audit entry for each, as a
+     * single confirm makes. Only the school's own bookings are looked at; any that can no longer be
+     * confirmed (its day has come, it was declined, or the school had already said yes) is skipped.
+     */
+    public SeveralConfirmed confirmSeveral(Actor actor, long schoolId, Set<Long> bookingIds) {
+        return dsl.transactionResult(c -> {
+            SchoolBookingRepository bookings = new SchoolBookingRepository(c.dsl());
+            AuditLog audit = new AuditLog(c.dsl());
+            LocalDate today = today();
+            List<SchoolBooking> confirmed = new ArrayList<>();
+            List<Skipped> skipped = new ArrayList<>();
+            int notTheSchools = 0;
+            for (long id : bookingIds) {
+                Optional<SchoolBooking> found = bookings.find(schoolId, id);
+                if (found.isEmpty()) {
+                    notTheSchools++;
+                    continue;
+                }
+                SchoolBooking booking = found.get();
+                String reason = whyNotConfirmable(booking, today);
+                if (reason != null) {
+                    skipped.add(new Skipped(booking, reason));
+                    continue;
+                }
+                bookings.confirm(booking, today);
+                audit.record(actor, "booking_confirmed_by_school", "booking", booking.id(), Map.of("several", true));
+                confirmed.add(booking);
+            }
+            return new SeveralConfirmed(confirmed, skipped, notTheSchools);
+        });
+    }
+
+    /** Why the school cannot confirm the booking now, or null when it can. */
+    private static String whyNotConfirmable(SchoolBooking booking, LocalDate today) {
+        if (!BookingStatus.AGREED.contains(booking.status())) {
+            return "it is no longer going ahead";
+        }
+        if (!booking.answerable(today)) {
+            return "its day has come, so it can no longer be confirmed";
+        }
+        if (booking.schoolConfirmed()) {
+            return "your school had already confirmed it";
+        }
+        return null;
     }
 
     /** The school's no, with a reason: the request opens again. False when it can no longer be answered. */

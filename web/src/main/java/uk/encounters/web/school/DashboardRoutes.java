@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.encounters.marketplace.booking.BookingsToDo;
+import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.hub.Coverage;
@@ -30,6 +32,7 @@ public final class DashboardRoutes {
     /**
      * @param asAt     the day the figures are for, as governors and inspectors need it said
      * @param headline the whole school's figures, Benchmark 6 over the year groups it is due in
+     * @param toDo     what the school's bookings need from the careers leader, this page being their first stop
      */
     public record DashboardPage(
             long schoolId,
@@ -44,6 +47,7 @@ public final class DashboardRoutes {
             List<Bar> bars,
             int chartHeight,
             List<RequestPlan.Proposal> proposals,
+            BookingsToDo toDo,
             boolean readOnly) {}
 
     /**
@@ -63,6 +67,7 @@ public final class DashboardRoutes {
     private final ProgressSummaries summaries;
     private final RequestPlan plan;
     private final HubCalendarSettings calendars;
+    private final SchoolBookingRepository bookings;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -72,6 +77,7 @@ public final class DashboardRoutes {
             ProgressSummaries summaries,
             RequestPlan plan,
             HubCalendarSettings calendars,
+            SchoolBookingRepository bookings,
             Blocking blocking,
             Templates templates,
             Clock clock) {
@@ -79,6 +85,7 @@ public final class DashboardRoutes {
         this.summaries = summaries;
         this.plan = plan;
         this.calendars = calendars;
+        this.bookings = bookings;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -113,6 +120,7 @@ public final class DashboardRoutes {
                 bars,
                 TOP + bars.size() * ROW_HEIGHT,
                 blocking.call(() -> plan.forSchool(schoolId, today)),
+                BookingsToDo.of(blocking.call(() -> bookings.forSchool(schoolId)), today),
                 SchoolViewer.readsOnly(ctx, schoolId));
         templates.render(ctx, "school/dashboard", "Progress at " + name + ", " + year, page);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.booking.SchoolBooking;
+import uk.encounters.marketplace.booking.SchoolBookingAction;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.money.Pounds;
@@ -27,7 +28,19 @@ import uk.encounters.web.security.Routes;
  */
 public final class SchoolBookingRoutes {
 
-    public record BookingsPage(long schoolId, List<SchoolBooking> bookings, boolean readOnly) {}
+    /**
+     * @param anyToConfirm whether the list offers "Confirm the selected bookings"
+     */
+    public record BookingsPage(long schoolId, List<BookingLine> bookings, boolean anyToConfirm, boolean readOnly) {}
+
+    /** A booking on the list with what it needs from the school next, shown as a tag. */
+    public record BookingLine(SchoolBooking booking, SchoolBookingAction action) {
+
+        /** Offered a checkbox for confirming several at once. */
+        public boolean confirmable() {
+            return action == SchoolBookingAction.TO_CONFIRM;
+        }
+    }
 
     public record BookingPage(
             long schoolId,
@@ -71,6 +84,7 @@ public final class SchoolBookingRoutes {
     public void mount(Routes routes) {
         Routes school = routes.school();
         routes.schoolReadable().get("/bookings", this::showBookings);
+        school.post("/bookings/confirm", this::processConfirmSeveral);
         Routes one = school.under("/bookings/:bookingId").loading(booking);
         one.get("", this::showBooking);
         one.post("/confirm", this::processConfirm);
@@ -83,14 +97,39 @@ public final class SchoolBookingRoutes {
 
     public void showBookings(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
+        LocalDate today = LocalDate.now(clock);
+        List<BookingLine> lines = blocking.call(() -> bookings.forSchool(schoolId)).stream()
+                .map(b -> new BookingLine(b, SchoolBookingAction.of(b, today)))
+                .toList();
+        boolean readOnly = SchoolViewer.readsOnly(ctx, schoolId);
         templates.render(
                 ctx,
                 "school/bookings",
                 "Bookings",
                 new BookingsPage(
-                        schoolId,
-                        blocking.call(() -> bookings.forSchool(schoolId)),
-                        SchoolViewer.readsOnly(ctx, schoolId)));
+                        schoolId, lines, !readOnly && lines.stream().anyMatch(BookingLine::confirmable), readOnly));
+    }
+
+    /** The school's yes to the ticked bookings at once; those that cannot be confirmed any more are skipped. */
+    public void processConfirmSeveral(RoutingContext ctx) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        Set<Long> ids = new LinkedHashSet<>();
+        int unreadable = 0;
+        for (String value : ctx.request().formAttributes().getAll("booking")) {
+            if (value.matches("\\d{1,18}")) {
+                ids.add(Long.parseLong(value));
+            } else {
+                unreadable++;
+            }
+        }
+        if (ids.isEmpty() && unreadable == 0) {
+            Flash.set(ctx, "Nothing was confirmed: tick the bookings to confirm first.");
+        } else {
+            SchoolBookingChanges.SeveralConfirmed result =
+                    blocking.call(() -> changes.confirmSeveral(CurrentUser.actor(ctx), schoolId, ids));
+            Flash.set(ctx, ConfirmedSeveral.message(result, unreadable));
+        }
+        ctx.redirect("/schools/" + schoolId + "/bookings");
     }
 
     /** The booking; "Who goes" narrowed by a GET filter, whose bad input is shown beside its field. */

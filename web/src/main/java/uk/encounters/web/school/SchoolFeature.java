@@ -36,16 +36,17 @@ public final class SchoolFeature {
         RequestPlan plan = new RequestPlan(dsl);
         RequestChanges requestChanges = new RequestChanges(dsl);
         new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
+        SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         new DashboardRoutes(
                         new SchoolRepository(dsl),
                         new ProgressSummaries(dsl),
                         plan,
                         new HubCalendarSettings(dsl),
+                        bookings,
                         app.blocking(),
                         app.templates(),
                         app.clock())
                 .mount(routes);
-        SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         new SchoolBookingRoutes(
                         bookings,
                         new SchoolBookingChanges(dsl, app.clock()),
