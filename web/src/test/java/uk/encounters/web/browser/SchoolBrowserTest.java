@@ -108,7 +108,12 @@ class SchoolBrowserTest {
     @Test
     void theCareersLeaderSeesWhereEachYearGroupStandsAndPostsWhatIsSuggested() {
         WebDriver driver = signedIn();
-        browser.clickThrough(By.partialLinkText("Progress at Bemrose School"));
+        assertThat(driver.getCurrentUrl())
+                .as("a careers leader lands on their school's progress")
+                .endsWith("/schools/" + school + "/progress");
+        assertThat(driver.findElement(By.cssSelector(".site-nav a[aria-current=page]"))
+                        .getText())
+                .isEqualTo("Progress");
 
         assertThat(driver.findElement(By.cssSelector("svg[role=img] title")).getAttribute("textContent"))
                 .contains("on track");
@@ -117,6 +122,8 @@ class SchoolBrowserTest {
 
         browser.clickThrough(By.cssSelector("#next ~ ul.suggestions button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
+        assertThat(driver.getCurrentUrl()).as("back to the next suggestion").contains("/progress");
+        browser.clickThrough(By.xpath("//nav[contains(@class,'site-nav')]//a[normalize-space()='Requests']"));
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Careers talk");
         browser.screenshot("school-requests");
 
