@@ -182,7 +182,7 @@ class DatabaseRestartTest {
                 HttpResponse<String> response = visitor.get(page);
                 String note = page.endsWith("/progress")
                                 && response.statusCode() == 200
-                                && response.body().contains("<h1>Progress, ")
+                                && response.body().contains("<h1>Progress at ")
                                 && response.body().contains("Sign out")
                         ? "signed in"
                         : response.headers().firstValue("location").orElse("");

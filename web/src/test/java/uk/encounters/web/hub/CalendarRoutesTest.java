@@ -80,7 +80,7 @@ class CalendarRoutesTest {
                 .contains("Term dates and target")
                 .contains("England pattern — not yet checked against your local authority's dates")
                 .contains(
-                        "Autumn term: Thu 3 Sept 2026 to Fri 18 Dec 2026, half term Mon 26 Oct 2026 to Fri 30 Oct 2026")
+                        "Autumn term: Thu 3 Sep 2026 to Fri 18 Dec 2026, half term Mon 26 Oct 2026 to Fri 30 Oct 2026")
                 .contains("Mon 28 Dec 2026: Boxing Day")
                 .contains("2027/28")
                 .contains("id=\"target-7\" name=\"target\" value=\"7\" checked");
