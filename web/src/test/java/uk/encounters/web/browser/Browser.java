@@ -177,10 +177,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         }
     }
 
+    /** How wide the page is, and the outermost elements that stick out past the screen's edge. */
+    private static final String TOO_WIDE = """
+            const shown = document.documentElement.clientWidth;
+            const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+            const out = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > shown + 1 && !clipped(e));
+            const outermost = out.filter(e => !out.includes(e.parentElement)).slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                    + ' to ' + Math.round(e.getBoundingClientRect().right) + ' px');
+            return document.documentElement.scrollWidth + ' px wide, ' + shown + ' px shown; sticking out: ' + outermost.join(', ');
+            """;
+
     /**
      * Saves the page as a phone shows it, 390 pixels wide, as NAME, checks that nothing but a table's
      * own region scrolls sideways and that every element matching REACHABLE lies within the screen's
-     * width, then goes back to the desktop width.
+     * width, saves the page's whole length as NAME-whole, then goes back to the desktop width.
      */
     public void onAPhone(String name, By... reachable) {
         Dimension desktop = driver.manage().window().getSize();
@@ -188,12 +202,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         try {
             screenshot(name);
             JavascriptExecutor js = (JavascriptExecutor) driver;
-            Object width = js.executeScript("return document.documentElement.scrollWidth + ' px wide, '"
-                    + " + document.documentElement.clientWidth + ' px shown'");
             if (!Boolean.TRUE.equals(js.executeScript(
                     "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))) {
-                throw new AssertionError(
-                        name + " does not fit a phone's width: the page scrolls sideways (" + width + ")");
+                throw new AssertionError(name + " does not fit a phone's width: the page scrolls sideways ("
+                        + js.executeScript(TOO_WIDE) + ")");
             }
             for (By target : reachable) {
                 List<WebElement> found = driver.findElements(target);
@@ -211,6 +223,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
                     }
                 }
             }
+            // and the whole length of it, for a person to read through (before-and-after evidence)
+            long length = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(390, (int) Math.min(length, 12_000)));
+            screenshot(name + "-whole");
         } finally {
             driver.manage().window().setSize(desktop);
         }
