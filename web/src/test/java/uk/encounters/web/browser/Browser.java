@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -21,14 +23,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
+import org.openqa.selenium.support.events.WebDriverListener;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver; nothing is downloaded. Without them
  * the tests using it are skipped with the reason, except in CI (CI=true), where that fails.
  * Register as {@code @RegisterExtension static final Browser browser = new Browser();}
+ *
+ * <p>Every page a test reaches (through {@code driver().get}, a refresh, {@link #clickThrough} or a
+ * {@link #screenshot}) is checked with axe-core, and a test fails after it ends if any page broke
+ * a WCAG A or AA rule: see {@link AxeAudit}.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER =
@@ -36,6 +44,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private WebDriver driver;
+    private AxeAudit axe;
     private Path profile;
 
     @Override
@@ -69,8 +78,50 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        axe = new AxeAudit(chrome);
+        driver = new EventFiringDecorator<WebDriver>(new CheckEachPageLoaded()).decorate(chrome);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        assertEveryPageAccessible();
+    }
+
+    /** Fails with what axe-core found in the pages visited since the last check; afterEach calls it. */
+    void assertEveryPageAccessible() {
+        if (axe != null) {
+            axe.failIfAnyFound();
+        }
+    }
+
+    /**
+     * Pages the tests open by address or reload; clicks are checked by {@link #clickThrough}, once the
+     * next page has loaded. (A listener's exceptions are swallowed by the decorator: AxeAudit keeps
+     * what it finds for afterEach. The decorator calls it by reflection, so it must be public.)
+     */
+    public final class CheckEachPageLoaded implements WebDriverListener {
+        @Override
+        public void afterGet(WebDriver original, String url) {
+            axe.check();
+        }
+
+        @Override
+        public void afterTo(WebDriver.Navigation navigation, String url) {
+            axe.check();
+        }
+
+        @Override
+        public void afterRefresh(WebDriver.Navigation navigation) {
+            axe.check();
+        }
+
+        @Override
+        public void afterBack(WebDriver.Navigation navigation) {
+            axe.check();
+        }
     }
 
     @Override
@@ -105,6 +156,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         // after a form's redirect has loaded (readyState complete): wait until the new page's nodes read.
         wait.ignoring(WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText() != null);
+        axe.check();
     }
 
     /**
@@ -125,24 +177,65 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** How wide the page is, and the outermost elements that stick out past the screen's edge. */
+    private static final String TOO_WIDE = """
+            const shown = document.documentElement.clientWidth;
+            const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+            const out = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > shown + 1 && !clipped(e));
+            const outermost = out.filter(e => !out.includes(e.parentElement)).slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                    + ' to ' + Math.round(e.getBoundingClientRect().right) + ' px');
+            return document.documentElement.scrollWidth + ' px wide, ' + shown + ' px shown; sticking out: ' + outermost.join(', ');
+            """;
+
     /**
      * Saves the page as a phone shows it, 390 pixels wide, as NAME, checks that nothing but a table's
-     * own region scrolls sideways, then goes back to the desktop width.
+     * own region scrolls sideways and that every element matching REACHABLE lies within the screen's
+     * width, saves the page's whole length as NAME-whole, then goes back to the desktop width.
      */
-    public void onAPhone(String name) {
+    public void onAPhone(String name, By... reachable) {
         Dimension desktop = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(390, 844));
-        screenshot(name);
-        boolean fits = Boolean.TRUE.equals(((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
-        driver.manage().window().setSize(desktop);
-        if (!fits) {
-            throw new AssertionError(name + " does not fit a phone's width: the page scrolls sideways");
+        try {
+            screenshot(name);
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            if (!Boolean.TRUE.equals(js.executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))) {
+                throw new AssertionError(name + " does not fit a phone's width: the page scrolls sideways ("
+                        + js.executeScript(TOO_WIDE) + ")");
+            }
+            for (By target : reachable) {
+                List<WebElement> found = driver.findElements(target);
+                if (found.isEmpty()) {
+                    throw new AssertionError(name + ": nothing matches " + target);
+                }
+                for (WebElement element : found) {
+                    boolean inView = Boolean.TRUE.equals(js.executeScript(
+                            "const r = arguments[0].getBoundingClientRect();"
+                                    + " return r.left >= 0 && r.right <= document.documentElement.clientWidth;",
+                            element));
+                    if (!inView) {
+                        throw new AssertionError(name + ": " + target + " (" + element.getText()
+                                + ") is off the side of a phone's screen");
+                    }
+                }
+            }
+            // and the whole length of it, for a person to read through (before-and-after evidence)
+            long length = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(390, (int) Math.min(length, 12_000)));
+            screenshot(name + "-whole");
+        } finally {
+            driver.manage().window().setSize(desktop);
         }
     }
 
     /** Saves what the page looks like now to target/screenshots/NAME.png, for a person to look at. */
     public Path screenshot(String name) {
+        // a page that changed itself (the round page reloads when matching ends) is checked here too
+        axe.check();
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");

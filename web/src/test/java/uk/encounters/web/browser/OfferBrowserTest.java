@@ -123,6 +123,11 @@ class OfferBrowserTest {
         data.booking(request, offer, null, LocalDate.of(2026, 12, 8), BookingStatus.PUBLISHED);
         driver.navigate().refresh();
         browser.screenshot("employer-page");
+        // on a phone the bookings stack, each a card with its answers: nothing to scroll sideways to
+        browser.onAPhone(
+                "employer-page-phone",
+                By.cssSelector("#bookings + table button[type=submit]"),
+                By.partialLinkText("Decline"));
         browser.clickThrough(By.cssSelector("#bookings + table button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Confirmed");
         assertThat(driver.findElement(By.cssSelector("#bookings + table")).getText())
@@ -134,6 +139,9 @@ class OfferBrowserTest {
         driver.findElement(By.id("email")).sendKeys("carla@bemrose.example");
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        driver.get(app.url("/schools/" + school + "/bookings"));
+        assertThat(driver.findElement(By.tagName("table")).getText()).contains("Peak Precision Ltd", "0 of 30 chosen");
+        browser.onAPhone("school-bookings-phone");
         driver.get(app.url("/schools/" + school + "/offers"));
         new Select(driver.findElement(By.id("type"))).selectByVisibleText("Careers talk");
         driver.findElement(By.id("year")).sendKeys("Year 9");

@@ -65,6 +65,7 @@ class RoundBrowserTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Matching round");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Demand and supply");
         browser.screenshot("round-before");
+        browser.onAPhone("round-before-phone");
 
         driver.findElement(By.id("seconds")).clear();
         driver.findElement(By.id("seconds")).sendKeys("6");
@@ -98,6 +99,7 @@ class RoundBrowserTest {
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
                 .containsPattern("planning (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4} to");
         browser.screenshot("round-proposal");
+        browser.onAPhone("round-proposal-phone");
         js.executeScript("document.getElementById('unmatched').scrollIntoView()");
         browser.screenshot("round-unmatched-and-load");
         String roundPage = driver.getCurrentUrl();
@@ -127,6 +129,11 @@ class RoundBrowserTest {
                 .startsWith("Published")
                 .contains("employer digest");
         browser.screenshot("round-published");
+
+        // the dashboard after the round, on a phone: wide tables scroll in their own regions, the page does not
+        driver.get(roundPage.replaceFirst("/rounds/\\d+$", "/dashboard"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Dashboard for Derby");
+        browser.onAPhone("hub-dashboard-phone");
 
         browser.clickThrough(By.xpath("//button[normalize-space()='Sign out']"));
         signIn("Administrator");

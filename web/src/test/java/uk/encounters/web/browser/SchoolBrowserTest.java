@@ -119,6 +119,7 @@ class SchoolBrowserTest {
                 .contains("on track");
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Year 7 10");
         browser.screenshot("school-progress");
+        browser.onAPhone("school-progress-phone");
 
         browser.clickThrough(By.cssSelector("#next ~ ul.suggestions button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
