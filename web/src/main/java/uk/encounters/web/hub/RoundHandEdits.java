@@ -81,7 +81,10 @@ public final class RoundHandEdits {
                         : bookingId.isEmpty()
                                 ? "There is no such booking in this round."
                                 : change(clicked.getFirst(), changed, bookingId.get()));
-        ctx.redirect(RoundRoutes.roundPath(changed.hubId(), changed.id()));
+        // back to the school's bookings, open where the button was
+        Optional<Long> school =
+                Optional.ofNullable(fields.get(RoundPageReader.OPEN_SCHOOL)).flatMap(PathId::parse);
+        ctx.redirect(RoundPageReader.atSchool(changed.hubId(), changed.id(), school));
     }
 
     /** Makes the change, and says what became of it. */
@@ -135,7 +138,8 @@ public final class RoundHandEdits {
 
     public void processAssign(RoutingContext ctx) {
         Round assigning = round.of(ctx);
-        long requestId = PathId.required(ctx, "requestId");
+        RoundReview.Request placing = request.of(ctx);
+        long requestId = placing.id();
         Form form = Form.of(ctx);
         String offer = form.text("offer", "Offer", 18);
         LocalDate date = form.date("date", "Date");
@@ -161,6 +165,6 @@ public final class RoundHandEdits {
                         case NOT_FOUND -> "All of that request's sessions are matched already.";
                     });
         }
-        ctx.redirect(RoundRoutes.roundPath(assigning.hubId(), assigning.id()));
+        ctx.redirect(RoundPageReader.atSchool(assigning.hubId(), assigning.id(), Optional.of(placing.schoolId())));
     }
 }

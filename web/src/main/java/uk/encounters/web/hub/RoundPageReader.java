@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.calendar.SchoolCalendar;
@@ -24,6 +25,7 @@ import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.PathId;
 
 /**
  * The round page: the round shown (the hub's open one, or one chosen) with the review of what it
@@ -33,6 +35,9 @@ import uk.encounters.web.page.Templates;
 public final class RoundPageReader {
 
     static final int PROGRESS_REFRESH_SECONDS = 3;
+
+    /** The query parameter naming the school whose bookings the page opens at. */
+    static final String OPEN_SCHOOL = "school";
 
     /**
      * @param open the hub's open round, if any (at most one)
@@ -69,6 +74,31 @@ public final class RoundPageReader {
             return reopenedRequests > 0;
         }
 
+        /** The proposal's sessions left unmatched, which its summary links to. */
+        public int unmatchedSessions() {
+            return unmatched.stream().mapToInt(RoundReview.Unmatched::sessions).sum();
+        }
+
+        /** Who publishing now would leave unaware of their bookings, counted: "18 schools and 3 employers". */
+        public String untoldText() {
+            List<String> untold = new ArrayList<>();
+            if (!recipients.schools().isEmpty()) {
+                untold.add(RoundRoutes.count(recipients.schools().size(), "school"));
+            }
+            if (!recipients.employers().isEmpty()) {
+                untold.add(RoundRoutes.count(recipients.employers().size(), "employer"));
+            }
+            return String.join(" and ", untold);
+        }
+
+        public long employersOverCap() {
+            return load.stream().filter(RoundReview.EmployerAsk::overCap).count();
+        }
+
+        public long employersAtCap() {
+            return load.stream().filter(a -> a.atCap() && !a.overCap()).count();
+        }
+
         public String reopenedText() {
             return RoundRoutes.count(reopenedRequests, "published request");
         }
@@ -91,8 +121,20 @@ public final class RoundPageReader {
         }
     }
 
-    /** A round's bookings under one school or employer. */
-    public record Group(String name, List<RoundReview.Booking> bookings, String sessions, int pupils) {}
+    /**
+     * A round's bookings under one school or employer.
+     *
+     * @param id the school's or employer's, for the group's anchor
+     * @param open whether the group shows its bookings as the page opens: the school whose booking
+     *     the coordinator just changed, so the page comes back where they were
+     */
+    public record Group(
+            long id, String name, List<RoundReview.Booking> bookings, String sessions, int pupils, boolean open) {
+
+        public long pinned() {
+            return bookings.stream().filter(RoundReview.Booking::pinned).count();
+        }
+    }
 
     /** The review of a proposal: none for a round still solving, or when no round is shown. */
     private record Review(
@@ -137,10 +179,19 @@ public final class RoundPageReader {
     void show(RoutingContext ctx, int status, Hub hub, Optional<Round> round, Form form) {
         String title =
                 round.map(r -> "Matching round " + r.id() + ", " + hub.name()).orElse("Matching round, " + hub.name());
-        templates.render(ctx, status, "hub/round", title, read(hub, round, form), form);
+        Optional<Long> openSchool =
+                ctx.queryParam(OPEN_SCHOOL).stream().findFirst().flatMap(PathId::parse);
+        templates.render(ctx, status, "hub/round", title, read(hub, round, form, openSchool), form);
     }
 
-    RoundPage read(Hub hub, Optional<Round> round, Form form) {
+    /** The page of {@code round} with the bookings of the school {@code schoolId} shown, at their anchor. */
+    static String atSchool(long hubId, long roundId, Optional<Long> schoolId) {
+        return RoundRoutes.roundPath(hubId, roundId)
+                + schoolId.map(id -> "?" + OPEN_SCHOOL + "=" + id + "#school-" + id)
+                        .orElse("");
+    }
+
+    RoundPage read(Hub hub, Optional<Round> round, Form form, Optional<Long> openSchool) {
         LocalDate today = LocalDate.now(clock);
         long hubId = hub.id();
         SchoolCalendar calendar = blocking.call(() -> calendars.calendarOf(hubId));
@@ -155,7 +206,7 @@ public final class RoundPageReader {
         Future<Optional<Round>> open = round.filter(Round::open).isPresent()
                 ? Future.succeededFuture(round)
                 : blocking.start(() -> rounds.findOpen(hubId));
-        Optional<Review> reviewed = round.filter(r -> !r.solving()).map(r -> review(r, today));
+        Optional<Review> reviewed = round.filter(r -> !r.solving()).map(r -> review(r, today, openSchool));
         int reopened = open.await().isEmpty()
                 ? blocking.call(() -> rounds.reopenedByDeclines(hubId, today)).size()
                 : 0;
@@ -180,7 +231,7 @@ public final class RoundPageReader {
     }
 
     /** The review of a round that is not solving: its parts read at once, as the page's are. */
-    private Review review(Round round, LocalDate today) {
+    private Review review(Round round, LocalDate today, Optional<Long> openSchool) {
         var booked = blocking.start(() -> review.bookings(round.id(), today));
         var asked = blocking.start(() -> review.employerLoad(round, today));
         var unmatched = blocking.start(() -> review.unmatched(round.id()));
@@ -192,8 +243,8 @@ public final class RoundPageReader {
         return new Review(
                 bookings.size(),
                 load.size(),
-                group(bookings, RoundReview.Booking::school),
-                group(bookings, RoundReview.Booking::employer),
+                group(bookings, RoundReview.Booking::schoolId, RoundReview.Booking::school, openSchool),
+                group(bookings, RoundReview.Booking::employerId, RoundReview.Booking::employer, Optional.empty()),
                 unmatched.await(),
                 load,
                 fairness.await(),
@@ -201,18 +252,27 @@ public final class RoundPageReader {
     }
 
     /** Bookings under one heading per school or employer, headings by name. */
-    private static List<Group> group(List<RoundReview.Booking> bookings, Function<RoundReview.Booking, String> by) {
+    private static List<Group> group(
+            List<RoundReview.Booking> bookings,
+            ToLongFunction<RoundReview.Booking> id,
+            Function<RoundReview.Booking, String> name,
+            Optional<Long> open) {
         Map<String, List<RoundReview.Booking>> groups = new TreeMap<>();
-        bookings.forEach(
-                b -> groups.computeIfAbsent(by.apply(b), k -> new ArrayList<>()).add(b));
+        bookings.forEach(b ->
+                groups.computeIfAbsent(name.apply(b), k -> new ArrayList<>()).add(b));
         return groups.entrySet().stream()
-                .map(g -> new Group(
-                        g.getKey(),
-                        g.getValue(),
-                        RoundRoutes.count(g.getValue().size(), "booking"),
-                        g.getValue().stream()
-                                .mapToInt(RoundReview.Booking::pupils)
-                                .sum()))
+                .map(g -> {
+                    long groupId = id.applyAsLong(g.getValue().getFirst());
+                    return new Group(
+                            groupId,
+                            g.getKey(),
+                            g.getValue(),
+                            RoundRoutes.count(g.getValue().size(), "booking"),
+                            g.getValue().stream()
+                                    .mapToInt(RoundReview.Booking::pupils)
+                                    .sum(),
+                            open.equals(Optional.of(groupId)));
+                })
                 .toList();
     }
 }

@@ -65,8 +65,9 @@ public final class RoundRoutes {
         round.get("/progress", running::showProgress);
         round.post("/stop", running::processStop);
         round.post("/bookings", edits::processBookingChange);
-        round.under("/requests/:requestId").loading(request).get("/suggestions", edits::showSuggestions);
-        round.post("/requests/:requestId/assign", edits::processAssign);
+        Routes request = round.under("/requests/:requestId").loading(this.request);
+        request.get("/suggestions", edits::showSuggestions);
+        request.post("/assign", edits::processAssign);
         round.loading(this.hub).get("/publish", publishing::showPublish);
         round.loading(this.hub).post("/publish", publishing::processPublish);
         round.post("/discard", running::processDiscard);

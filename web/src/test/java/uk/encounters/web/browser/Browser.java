@@ -225,6 +225,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
             }
             // and the whole length of it, for a person to read through (before-and-after evidence)
             long length = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+            // the page's length, a figure for the closing notes' before-and-after (the screenshot stops at 12,000)
+            System.out.printf("%s: %,d px long at 390 px wide%n", name, length);
             driver.manage().window().setSize(new Dimension(390, (int) Math.min(length, 12_000)));
             screenshot(name + "-whole");
         } finally {

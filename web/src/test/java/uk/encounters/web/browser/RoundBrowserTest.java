@@ -103,12 +103,19 @@ class RoundBrowserTest {
         js.executeScript("document.getElementById('unmatched').scrollIntoView()");
         browser.screenshot("round-unmatched-and-load");
         String roundPage = driver.getCurrentUrl();
+        // the summary leads; each school's bookings fold to a line, opened to change one
+        assertThat(driver.findElement(By.id("summary")).getText()).contains("Sessions matched", "Pupil places");
+        assertThat(driver.findElements(By.cssSelector("details.school-bookings[open]")))
+                .isEmpty();
+        driver.findElement(By.cssSelector("details.school-bookings > summary")).click();
         // each school's bookings are one form: the button clicked says which booking and what to do
         String firstBooking =
                 driver.findElement(By.cssSelector("tr[id^=booking-]")).getAttribute("id");
         browser.clickThrough(By.cssSelector("#" + firstBooking + " button[name=pin]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText())
                 .isEqualTo("Pinned: re-solving keeps this booking.");
+        // back at that school's bookings, still open
+        assertThat(driver.getCurrentUrl()).contains("?school=").contains("#school-");
         assertThat(driver.findElement(By.cssSelector("#" + firstBooking + " button[name=unpin]"))
                         .getText())
                 .startsWith("Unpin");

@@ -108,6 +108,25 @@ class RoundRoutesTest {
                         "Employer load",
                         "Fairness",
                         "Publish");
+        // the summary and the contents come first; each school's bookings fold to one line; the weights are advanced
+        assertThat(review.indexOf("id=\"summary\""))
+                .isPositive()
+                .isLessThan(review.indexOf("<nav aria-label=\"On this page\">"));
+        assertThat(review.indexOf("<nav aria-label=\"On this page\">")).isLessThan(review.indexOf("id=\"by-school\""));
+        String summary = review.substring(
+                review.indexOf("id=\"summary\""), review.indexOf("</dl>", review.indexOf("id=\"summary\"")));
+        assertThat(summary)
+                .contains(
+                        "<dd>3 of 4</dd>", "<a href=\"#unmatched\">1 unmatched</a>", "<dd>90</dd>", "Employers asked");
+        assertThat(review)
+                .contains(
+                        "<a href=\"#by-school\">Bookings by school</a> (2)",
+                        "<a href=\"#unmatched\">Unmatched sessions</a> (1)",
+                        "<details class=\"school-bookings\" id=\"school-" + hub.northSchool() + "\">",
+                        "<details id=\"market-detail\">");
+        assertThat(review.indexOf("Advanced: how much each matching rule counts"))
+                .isPositive()
+                .isLessThan(review.indexOf("name=\"weight0\""));
         // another hub's coordinator cannot see or touch it
         Visitor nia = new Visitor(app).signIn("nia@nottingham.example", PASSWORD);
         assertThat(nia.get(roundPath).statusCode()).isEqualTo(403);
@@ -127,11 +146,25 @@ class RoundRoutesTest {
                         "<form method=\"post\" action=\"" + roundPath + "/bookings\">",
                         "name=\"pin\" value=\"" + bookingId + "\"",
                         "name=\"remove\" value=\"" + bookingId + "\"");
-        cora.post(roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId)));
+        assertThat(cora.get(roundPath).body())
+                .contains("<input type=\"hidden\" name=\"school\" value=\"" + hub.northSchool() + "\">");
+        // the page comes back at the school's bookings, open
+        String atNorth = roundPath + "?school=" + hub.northSchool() + "#school-" + hub.northSchool();
+        assertThat(cora.post(
+                                roundPath + "/bookings",
+                                Map.of("pin", String.valueOf(bookingId), "school", String.valueOf(hub.northSchool())))
+                        .headers()
+                        .firstValue("location"))
+                .hasValue(atNorth);
         assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId)))
                 .isTrue();
-        assertThat(cora.get(roundPath).body())
-                .contains("Pinned: re-solving keeps this booking.", "name=\"unpin\" value=\"" + bookingId + "\"");
+        assertThat(cora.get(atNorth.substring(0, atNorth.indexOf('#'))).body())
+                .contains(
+                        "Pinned: re-solving keeps this booking.",
+                        "name=\"unpin\" value=\"" + bookingId + "\"",
+                        "<details class=\"school-bookings\" id=\"school-" + hub.northSchool() + "\" open>",
+                        "1 pinned</summary>")
+                .doesNotContain("id=\"school-" + hub.southSchool() + "\" open>");
         cora.post(roundPath + "/bookings", Map.of("unpin", String.valueOf(bookingId)));
         assertThat(db.dsl().fetchValue(BOOKING.PINNED, BOOKING.ID.eq(bookingId)))
                 .isFalse();
@@ -177,9 +210,12 @@ class RoundRoutesTest {
                                 + "\\s*<input type=\"hidden\" name=\"period\" value=\"([a-z_]+)\"")
                 .matcher(suggestions);
         assertThat(first.find()).as(suggestions).isTrue();
-        cora.post(
-                roundPath + "/requests/" + hub.northTalks() + "/assign",
-                Map.of("offer", first.group(1), "date", first.group(2), "period", first.group(3)));
+        assertThat(cora.post(
+                                roundPath + "/requests/" + hub.northTalks() + "/assign",
+                                Map.of("offer", first.group(1), "date", first.group(2), "period", first.group(3)))
+                        .headers()
+                        .firstValue("location"))
+                .hasValue(atNorth);
         assertThat(db.dsl()
                         .fetchCount(
                                 BOOKING,
