@@ -71,44 +71,12 @@ public record WebConfig(
 
     /** The same configuration with other mail settings. */
     public WebConfig withMail(MailSettings mail) {
-        return new WebConfig(
-                port,
-                baseUrl,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                dataDirectory,
-                sharedDataDirectory,
-                sessionSecret,
-                trustProxy,
-                maxConcurrentSolves,
-                mail,
-                metricsPort,
-                metricsHost,
-                logFormat,
-                sessionLifetime,
-                secondFactorChoice);
+        return copy(mail, sessionSecret, secondFactorChoice);
     }
 
     /** The same configuration with this secret signing forms' tokens (the demo's own, when SESSION_SECRET is unset). */
     public WebConfig withSessionSecret(String secret) {
-        return new WebConfig(
-                port,
-                baseUrl,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                dataDirectory,
-                sharedDataDirectory,
-                Optional.of(secret),
-                trustProxy,
-                maxConcurrentSolves,
-                mail,
-                metricsPort,
-                metricsHost,
-                logFormat,
-                sessionLifetime,
-                secondFactorChoice);
+        return copy(mail, Optional.of(secret), secondFactorChoice);
     }
 
     /** The roles that confirm sign-in with a second factor: SECOND_FACTOR_ROLES, else administrators and coordinators. */
@@ -118,6 +86,11 @@ public record WebConfig(
 
     /** The same configuration with a second factor required of these roles only (none: the demo's throwaway people). */
     public WebConfig withSecondFactorRoles(Set<Role> roles) {
+        return copy(mail, sessionSecret, Optional.of(Set.copyOf(roles)));
+    }
+
+    /** This configuration with the parts the withers above change; the rest as it is. */
+    private WebConfig copy(MailSettings mail, Optional<String> sessionSecret, Optional<Set<Role>> secondFactorChoice) {
         return new WebConfig(
                 port,
                 baseUrl,
@@ -134,7 +107,7 @@ public record WebConfig(
                 metricsHost,
                 logFormat,
                 sessionLifetime,
-                Optional.of(Set.copyOf(roles)));
+                secondFactorChoice);
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */

@@ -81,14 +81,8 @@ public final class RoundPageReader {
 
         /** Who publishing now would leave unaware of their bookings, counted: "18 schools and 3 employers". */
         public String untoldText() {
-            List<String> untold = new ArrayList<>();
-            if (!recipients.schools().isEmpty()) {
-                untold.add(RoundRoutes.count(recipients.schools().size(), "school"));
-            }
-            if (!recipients.employers().isEmpty()) {
-                untold.add(RoundRoutes.count(recipients.employers().size(), "employer"));
-            }
-            return String.join(" and ", untold);
+            return RoundPublishing.untold(
+                    recipients.schools().size(), recipients.employers().size());
         }
 
         public long employersOverCap() {

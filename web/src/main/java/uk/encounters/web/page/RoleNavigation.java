@@ -15,7 +15,12 @@ public final class RoleNavigation {
     /** One header link; {@code current} marks the page being shown, for aria-current. */
     public record Link(String label, String href, boolean current) {}
 
-    private RoleNavigation() {}
+    private final List<Link> links = new ArrayList<>();
+    private final String path;
+
+    private RoleNavigation(String path) {
+        this.path = path;
+    }
 
     /**
      * Where someone lands after signing in, without a page to go back to: the page of their role
@@ -27,60 +32,57 @@ public final class RoleNavigation {
     }
 
     public static List<Link> of(Account account, String path) {
-        List<String[]> links = new ArrayList<>();
+        RoleNavigation nav = new RoleNavigation(path);
         if (account == null) {
-            links.add(new String[] {"Schools", "/#schools"});
-            links.add(new String[] {"Employers", "/#employers"});
-            links.add(new String[] {"Enterprise coordinators", "/#coordinators"});
+            nav.add("Schools", "/#schools");
+            nav.add("Employers", "/#employers");
+            nav.add("Enterprise coordinators", "/#coordinators");
         } else {
-            hub(account.hubIds(), links);
-            school(account.schoolIds(), links);
-            one(
-                    account.advisedSchoolIds(),
-                    "The school you advise",
-                    "Schools you advise",
-                    "/schools/%d/progress",
-                    links);
-            one(account.employerIds(), "Your organisation", "Your organisations", "/employers/%d", links);
+            nav.hub(account.hubIds());
+            nav.school(account.schoolIds());
+            nav.one(account.advisedSchoolIds(), "The school you advise", "Schools you advise", "/schools/%d/progress");
+            nav.one(account.employerIds(), "Your organisation", "Your organisations", "/employers/%d");
             if (account.isAdmin()) {
-                links.add(new String[] {"Administration", "/admin"});
+                nav.add("Administration", "/admin");
             }
         }
-        return links.stream().map(l -> new Link(l[0], l[1], l[1].equals(path))).toList();
+        return List.copyOf(nav.links);
     }
 
-    private static void hub(Set<Long> hubs, List<String[]> links) {
+    private void add(String label, String href) {
+        links.add(new Link(label, href, href.equals(path)));
+    }
+
+    private void hub(Set<Long> hubs) {
         if (hubs.size() == 1) {
-            long id = hubs.iterator().next();
-            links.add(new String[] {"Dashboard", "/hubs/" + id + "/dashboard"});
-            links.add(new String[] {"Matching round", "/hubs/" + id + "/round"});
-            links.add(new String[] {"Schools", "/hubs/" + id + "/schools"});
-            links.add(new String[] {"Organisations", "/hubs/" + id + "/employers"});
-            links.add(new String[] {"People", "/hubs/" + id + "/people"});
+            String hub = "/hubs/" + hubs.iterator().next();
+            add("Dashboard", hub + "/dashboard");
+            add("Matching round", hub + "/round");
+            add("Schools", hub + "/schools");
+            add("Organisations", hub + "/employers");
+            add("People", hub + "/people");
         } else if (hubs.size() > 1) {
-            links.add(new String[] {"Your hubs", "/account"});
+            add("Your hubs", "/account");
         }
     }
 
-    private static void school(Set<Long> schools, List<String[]> links) {
+    private void school(Set<Long> schools) {
         if (schools.size() == 1) {
-            long id = schools.iterator().next();
-            links.add(new String[] {"Progress", "/schools/" + id + "/progress"});
-            links.add(new String[] {"Requests", "/schools/" + id + "/requests"});
-            links.add(new String[] {"Bookings", "/schools/" + id + "/bookings"});
-            links.add(new String[] {"Pupils", "/schools/" + id + "/pupils"});
+            String school = "/schools/" + schools.iterator().next();
+            add("Progress", school + "/progress");
+            add("Requests", school + "/requests");
+            add("Bookings", school + "/bookings");
+            add("Pupils", school + "/pupils");
         } else if (schools.size() > 1) {
-            links.add(new String[] {"Your schools", "/account"});
+            add("Your schools", "/account");
         }
     }
 
-    private static void one(Set<Long> ids, String oneLabel, String manyLabel, String pattern, List<String[]> links) {
+    private void one(Set<Long> ids, String oneLabel, String manyLabel, String pattern) {
         if (ids.size() == 1) {
-            links.add(new String[] {
-                oneLabel, String.format(pattern, ids.iterator().next())
-            });
+            add(oneLabel, String.format(pattern, ids.iterator().next()));
         } else if (ids.size() > 1) {
-            links.add(new String[] {manyLabel, "/account"});
+            add(manyLabel, "/account");
         }
     }
 }
