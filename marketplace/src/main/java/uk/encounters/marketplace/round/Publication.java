@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBooking;
@@ -90,8 +92,30 @@ public final class Publication {
         this.clock = clock;
     }
 
+    /** Publishes from the command line or a simulation: nobody signed in. */
     public Published publish(DSLContext dsl, long hubId, long roundId) {
-        return dsl.transactionResult(c -> publishIn(c.dsl(), hubId, roundId));
+        return publish(dsl, Actor.anonymous(null), hubId, roundId);
+    }
+
+    /** Publishes for {@code actor}, and records who did it in the same transaction: it cannot be undone. */
+    public Published publish(DSLContext dsl, Actor actor, long hubId, long roundId) {
+        return dsl.transactionResult(c -> {
+            Published published = publishIn(c.dsl(), hubId, roundId);
+            if (published.result() == Result.PUBLISHED) {
+                new AuditLog(c.dsl())
+                        .record(
+                                actor,
+                                "round_published",
+                                "matching_round",
+                                roundId,
+                                Map.of(
+                                        "bookings", published.bookings(),
+                                        "employerDigests", published.employerDigests(),
+                                        "schoolDigests", published.schoolDigests(),
+                                        "nobodyToTell", published.undeliverable()));
+            }
+            return published;
+        });
     }
 
     private Published publishIn(DSLContext tx, long hubId, long roundId) {

@@ -1,10 +1,11 @@
 package uk.encounters.marketplace.round;
 
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.Actor;
 
 /**
  * A coordinator publishes the hub's proposed round: its bookings are made and the digests queued,
- * in one transaction ({@link Publication}).
+ * in one transaction ({@link Publication}), with an entry in the audit log.
  */
 public final class PublishRound {
 
@@ -16,7 +17,7 @@ public final class PublishRound {
         this.publication = publication;
     }
 
-    public Publication.Published publish(long hubId, long roundId) {
-        return publication.publish(dsl, hubId, roundId);
+    public Publication.Published publish(Actor actor, long hubId, long roundId) {
+        return publication.publish(dsl, actor, hubId, roundId);
     }
 }

@@ -3,6 +3,7 @@ package uk.encounters.web.hub;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.round.Publication;
 import uk.encounters.marketplace.round.PublishCheck;
@@ -12,6 +13,7 @@ import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathEntity;
 
 /**
@@ -97,8 +99,9 @@ public final class RoundPublishing {
             showPublish(ctx);
             return;
         }
+        Actor actor = CurrentUser.actor(ctx);
         Publication.Published published =
-                blocking.call(() -> this.publishing.publish(publishing.hubId(), publishing.id()));
+                blocking.call(() -> this.publishing.publish(actor, publishing.hubId(), publishing.id()));
         Flash.set(
                 ctx,
                 switch (published.result()) {

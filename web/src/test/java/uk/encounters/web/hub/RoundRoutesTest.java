@@ -1,6 +1,7 @@
 package uk.encounters.web.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
@@ -227,6 +228,16 @@ class RoundRoutesTest {
 
         assertThat(cora.get(roundPath).body()).contains("Booked by hand and pinned");
         publishAfterTheCheck(cora, roundPath, roundId);
+        // who published it, in the audit log: it cannot be undone
+        var audit = db.dsl()
+                .selectFrom(AUDIT_LOG)
+                .where(AUDIT_LOG.ACTION.eq("round_published"))
+                .and(AUDIT_LOG.SUBJECT_ID.eq(roundId))
+                .fetchSingle();
+        assertThat(audit.getActorUserId()).isNotNull();
+        assertThat(audit.getSubjectType()).isEqualTo("matching_round");
+        assertThat(audit.getDetail().data())
+                .contains("\"bookings\": " + db.dsl().fetchCount(BOOKING, BOOKING.ROUND_ID.eq(roundId)));
         // the school's digest, written in the marketplace, points at the school's bookings page here
         assertThat(db.dsl()
                         .fetchValue(
