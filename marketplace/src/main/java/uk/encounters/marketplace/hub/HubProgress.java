@@ -63,6 +63,22 @@ public record HubProgress(List<SchoolProgress> schools) {
         return disadvantaged().plus(others());
     }
 
+    /** The pupils of its cold-spot schools: whether putting them first is closing the gap. */
+    public Coverage coldSpots() {
+        return schools.stream()
+                .filter(SchoolProgress::coldSpot)
+                .map(SchoolProgress::all)
+                .reduce(Coverage.NONE, Coverage::plus);
+    }
+
+    /** The pupils of its other schools, to set the cold spots against. */
+    public Coverage outsideColdSpots() {
+        return schools.stream()
+                .filter(s -> !s.coldSpot())
+                .map(SchoolProgress::all)
+                .reduce(Coverage.NONE, Coverage::plus);
+    }
+
     public int encountersBehind() {
         return schools.stream().mapToInt(SchoolProgress::encountersBehind).sum();
     }

@@ -196,6 +196,11 @@ public record SupplyGaps(List<RecruitmentTarget> targets, Long roundId) {
         throw new IllegalArgumentException("Year group must be 7 to 13, not " + yearGroup);
     }
 
+    /** Whether the latest round gave a reason for any target: without one, pages say so once, not per row. */
+    public boolean anyReasons() {
+        return targets.stream().anyMatch(t -> !t.reasons().isEmpty());
+    }
+
     /** The report as a spreadsheet: one row per target, formula-safe (see {@link CsvWriter}). */
     public String csv() {
         CsvWriter csv = new CsvWriter()

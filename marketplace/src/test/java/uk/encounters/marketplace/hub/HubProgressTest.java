@@ -120,6 +120,17 @@ class HubProgressTest {
         assertThat(alvastonRow.others()).isEqualTo(new Coverage(2, 0, 0, 0, 0));
     }
 
+    @Test
+    void coldSpotSchoolsPupilsAreSetAgainstTheOtherSchools() {
+        HubProgress progress = HubProgress.of(db.dsl(), hub, TODAY);
+
+        // Bemrose alone is a cold spot: b1 on track with one this year, b2 with nothing
+        assertThat(progress.coldSpots()).isEqualTo(new Coverage(2, 1, 1, 0, 0));
+        // Alvaston's three with nothing, Chellaston's c1 (nothing this year) and c2 (one, on track, workplace met)
+        assertThat(progress.outsideColdSpots()).isEqualTo(new Coverage(5, 1, 1, 2, 1));
+        assertThat(progress.coldSpots().plus(progress.outsideColdSpots())).isEqualTo(progress.all());
+    }
+
     private static long school(TestData data, long hubId, String name, String postcode, Integer decile) {
         long id = data.school(hubId, name);
         db.dsl()

@@ -5,7 +5,6 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
-import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
@@ -129,10 +128,10 @@ class SupplyGapsTest {
         request(elsewhere, 8, "careers_talk", 2, "Manufacturing", Mode.IN_SCHOOL, DECEMBER, RequestStatus.OPEN);
 
         // the latest round's reasons are quoted; older and discarded rounds' are not
-        unmatched(proposed, r1, NO_TALKS + "\n" + CAP);
-        unmatched(proposed, r2, NO_TALKS);
-        unmatched(published, r4, "An old reason");
-        unmatched(discarded, r4, "A discarded reason");
+        data.unmatched(proposed, r1, NO_TALKS + "\n" + CAP);
+        data.unmatched(proposed, r2, NO_TALKS);
+        data.unmatched(published, r4, "An old reason");
+        data.unmatched(discarded, r4, "A discarded reason");
     }
 
     @Test
@@ -292,18 +291,6 @@ class SupplyGapsTest {
                 .set(BOOKING.PERIOD, "all_day")
                 .set(BOOKING.PUPILS, pupils)
                 .set(BOOKING.STATUS, BookingStatus.PROPOSED)
-                .execute();
-    }
-
-    private static void unmatched(long round, long request, String reasons) {
-        db.dsl()
-                .insertInto(
-                        ROUND_UNMATCHED,
-                        ROUND_UNMATCHED.ROUND_ID,
-                        ROUND_UNMATCHED.REQUEST_ID,
-                        ROUND_UNMATCHED.SESSIONS,
-                        ROUND_UNMATCHED.REASONS)
-                .values(round, request, 1, reasons)
                 .execute();
     }
 }

@@ -10,6 +10,7 @@ import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
@@ -79,6 +80,11 @@ public final class TestData {
 
     /** An encounter from outside the marketplace (history), attended or not. */
     public void encounter(long pupilId, LocalDate on, boolean attended) {
+        encounter(pupilId, "careers_talk", on, attended);
+    }
+
+    /** The same of a type (its code: "workplace_visit" counts for Benchmark 6). */
+    public void encounter(long pupilId, String type, LocalDate on, boolean attended) {
         dsl.insertInto(
                         ENCOUNTER,
                         ENCOUNTER.PUPIL_ID,
@@ -86,7 +92,7 @@ public final class TestData {
                         ENCOUNTER.OCCURRED_ON,
                         ENCOUNTER.ATTENDED,
                         ENCOUNTER.PROVIDER_NAME)
-                .values(pupilId, "careers_talk", on, attended, "A local employer")
+                .values(pupilId, type, on, attended, "A local employer")
                 .execute();
     }
 
@@ -236,6 +242,18 @@ public final class TestData {
                         endsOn.plusDays(1)
                                 .atStartOfDay(java.time.ZoneId.of("Europe/London"))
                                 .toOffsetDateTime())
+                .execute();
+    }
+
+    /** The round left one session of the request unmatched, for these reasons (one a line). */
+    public void unmatched(long roundId, long requestId, String reasons) {
+        dsl.insertInto(
+                        ROUND_UNMATCHED,
+                        ROUND_UNMATCHED.ROUND_ID,
+                        ROUND_UNMATCHED.REQUEST_ID,
+                        ROUND_UNMATCHED.SESSIONS,
+                        ROUND_UNMATCHED.REASONS)
+                .values(roundId, requestId, 1, reasons)
                 .execute();
     }
 

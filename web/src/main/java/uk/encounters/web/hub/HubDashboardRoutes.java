@@ -24,9 +24,10 @@ import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
 
 /**
- * The coordinator's picture of the hub: which schools are furthest behind, Benchmarks 5 and 6 by
- * school and year group, disadvantaged pupils against the rest, how hard employers are being
- * asked, planned against delivered by week, and what to recruit (also as a spreadsheet).
+ * The coordinator's picture of the hub: a few headline figures, which schools are furthest behind,
+ * Benchmarks 5 and 6 by school and year group as heat maps, disadvantaged pupils against the rest,
+ * how hard employers are being asked, planned against delivered by week, and what to recruit (also
+ * as a spreadsheet). The detail is folded, so the page opens on what a coordinator reports.
  */
 public final class HubDashboardRoutes {
 
@@ -41,12 +42,31 @@ public final class HubDashboardRoutes {
             EncounterTarget target,
             HubProgress progress,
             List<Integer> yearGroups,
+            List<HeatMapRow> heatMap,
+            List<ShareBand> shareBands,
+            Counted counted,
             List<EmployerFatigue> employers,
             boolean employersCutShort,
             int maxEmployers,
             List<WeekRow> weeks,
             SupplyGaps gaps,
             String joinsWaiting) {}
+
+    /** What the folded sections' summaries count, in words: "24 schools", "1 organisation". */
+    public record Counted(String schools, String organisations, String weeks, String targets) {
+
+        static Counted of(HubProgress progress, List<EmployerFatigue> employers, List<WeekRow> weeks, SupplyGaps gaps) {
+            return new Counted(
+                    words(progress.schools().size(), "school", "schools"),
+                    words(employers.size(), "organisation", "organisations"),
+                    words(weeks.size(), "week", "weeks"),
+                    words(gaps.targets().size(), "recruitment target", "recruitment targets"));
+        }
+
+        private static String words(int n, String one, String many) {
+            return n + " " + (n == 1 ? one : many);
+        }
+    }
 
     /** A week with its bars scaled to the busiest week, so weeks compare at a glance. */
     public record WeekRow(WeeklyDelivery week, String label, int plannedWidth, int attendedWidth) {}
@@ -100,19 +120,26 @@ public final class HubDashboardRoutes {
         Future<EncounterTarget> target = blocking.start(() -> calendars.targetOf(hubId));
         List<EmployerFatigue> employers = asked.await();
         int waiting = joining.await();
+        HubProgress schools = progress.await();
+        List<EmployerFatigue> shownEmployers = employers.subList(0, Math.min(employers.size(), MAX_EMPLOYERS));
+        List<WeekRow> weekRows = weekRows(weeks.await());
+        SupplyGaps supplyGaps = gaps.await();
         DashboardPage page = new DashboardPage(
                 shown,
                 AcademicYear.containing(today).label(),
                 target.await(),
-                progress.await(),
+                schools,
                 IntStream.rangeClosed(EncounterTarget.FIRST_YEAR_GROUP, EncounterTarget.LAST_YEAR_GROUP)
                         .boxed()
                         .toList(),
-                employers.subList(0, Math.min(employers.size(), MAX_EMPLOYERS)),
+                schools.schools().stream().map(HeatMapRow::of).toList(),
+                List.of(ShareBand.values()),
+                Counted.of(schools, shownEmployers, weekRows, supplyGaps),
+                shownEmployers,
                 employers.size() > MAX_EMPLOYERS,
                 MAX_EMPLOYERS,
-                weekRows(weeks.await()),
-                gaps.await(),
+                weekRows,
+                supplyGaps,
                 waiting == 0 ? null : waiting == 1 ? "1 person is" : waiting + " people are");
         templates.render(ctx, "hub/dashboard", "Dashboard for " + shown.name(), page);
     }
