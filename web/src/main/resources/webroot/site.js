@@ -8,3 +8,21 @@
     summary.focus();
   }
 })();
+
+// A printed page shows what folded sections hold (a dashboard's tables, a round's schools): a
+// closed <details> prints only its summary. They fold again after printing.
+(function () {
+  "use strict";
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (folded) {
+      folded.setAttribute("open", "");
+      folded.setAttribute("data-opened-to-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-to-print]").forEach(function (opened) {
+      opened.removeAttribute("open");
+      opened.removeAttribute("data-opened-to-print");
+    });
+  });
+})();
