@@ -71,7 +71,11 @@ public final class SchoolBookingChanges {
                     skipped.add(new Skipped(booking, reason));
                     continue;
                 }
-                bookings.confirm(booking, today);
+                if (!bookings.confirm(booking, today)) {
+                    // declined by the employer between reading and confirming
+                    skipped.add(new Skipped(booking, "it is no longer going ahead"));
+                    continue;
+                }
                 audit.record(actor, "booking_confirmed_by_school", "booking", booking.id(), Map.of("several", true));
                 confirmed.add(booking);
             }

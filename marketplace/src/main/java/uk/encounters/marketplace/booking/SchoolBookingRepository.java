@@ -77,13 +77,16 @@ public final class SchoolBookingRepository {
         if (!booking.answerable(today)) {
             return false;
         }
-        dsl.update(BOOKING)
+        // the booking as read may be out of date (the employer declined it since): only a booking
+        // still going ahead takes the school's yes, decided by the row as it is now
+        Condition goingAhead = BOOKING.ID.eq(booking.id()).and(BOOKING.STATUS.in(BookingStatus.AGREED));
+        int confirmed = dsl.update(BOOKING)
                 .set(BOOKING.SCHOOL_CONFIRMED_AT, DSL.currentOffsetDateTime())
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(BOOKING.ID.eq(booking.id()))
+                .where(goingAhead)
                 .and(BOOKING.SCHOOL_CONFIRMED_AT.isNull())
                 .execute();
-        return true;
+        return confirmed == 1 || dsl.fetchExists(BOOKING, goingAhead.and(BOOKING.SCHOOL_CONFIRMED_AT.isNotNull()));
     }
 
     /** The school's no, with a reason (see {@link Decline}); true when it could still be answered. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditEntry;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.jooq.Tables;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
@@ -88,6 +89,32 @@ class EmployerBookingRepliesTest {
         AuditEntry entry = latestAudit();
         assertThat(entry.action()).isEqualTo("booking_declined");
         assertThat(entry.detail()).contains("Volunteer away").doesNotContain("digest link");
+    }
+
+    @Test
+    void aSchoolsYesToABookingTheEmployerHasSinceDeclinedChangesNothing() {
+        Booked booked = publishedBooking();
+        long school = db.dsl()
+                .select(Tables.REQUEST.SCHOOL_ID)
+                .from(Tables.BOOKING)
+                .join(Tables.REQUEST)
+                .on(Tables.REQUEST.ID.eq(Tables.BOOKING.REQUEST_ID))
+                .where(Tables.BOOKING.ID.eq(booked.bookingId()))
+                .fetchSingle(Tables.REQUEST.SCHOOL_ID);
+        // the careers leader's page read it while it was going ahead
+        SchoolBooking asRead = new SchoolBookingRepository(db.dsl())
+                .find(school, booked.bookingId())
+                .orElseThrow();
+        assertThat(replies.decline(BY_LINK, booked.employerId(), booked.bookingId(), "Volunteer away"))
+                .isEqualTo(EmployerBookingRepository.Reply.DONE);
+
+        var changes = new SchoolBookingChanges(
+                db.dsl(),
+                Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London")));
+        assertThat(changes.confirm(BY_LINK, asRead)).isFalse();
+        assertThat(db.dsl().fetchValue(Tables.BOOKING.SCHOOL_CONFIRMED_AT, Tables.BOOKING.ID.eq(booked.bookingId())))
+                .isNull();
+        assertThat(latestAudit().action()).isEqualTo("booking_declined");
     }
 
     @Test
