@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -46,6 +47,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
     private WebDriver driver;
     private AxeAudit axe;
     private Path profile;
+    /** What the person clicked since {@link #resetClicks}, in order: a journey's length in clicks. */
+    private final List<String> clicks = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -148,7 +151,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
      */
     public void clickThrough(By target) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
+        WebElement element = driver.findElement(target);
+        countClick(element);
+        element.click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> isGone(page));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -157,6 +162,56 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         wait.ignoring(WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText() != null);
         axe.check();
+    }
+
+    /**
+     * Clicks something that loads no page (a checkbox, a radio, a summary that opens its details):
+     * one click all the same, for {@link #clicks}.
+     */
+    public void click(By target) {
+        WebElement element = driver.findElement(target);
+        countClick(element);
+        element.click();
+    }
+
+    /**
+     * Opens a link the person was emailed (a sign-in link, a confirm link): in their mail program
+     * that is a click, so it counts as one. The page is checked like any other (afterGet).
+     */
+    public void followEmailedLink(String url) {
+        clicks.add("the emailed link " + url.replaceFirst("^https?://[^/]+", "").replaceAll("/[^/?]{20,}", "/…"));
+        driver.get(url);
+    }
+
+    /**
+     * Forgets the clicks counted so far: a journey starts here. Clicks are those on a link, a button,
+     * a checkbox, a radio or a summary, and following an emailed link; typing, choosing from a list
+     * and the pages a test opens by address are not.
+     */
+    public void resetClicks() {
+        clicks.clear();
+    }
+
+    /** What was clicked since {@link #resetClicks}, in order, each as its words on the page. */
+    public List<String> clicks() {
+        return List.copyOf(clicks);
+    }
+
+    /** Counts a click, named by what the person reads: the link's or button's words, a box's label. */
+    private void countClick(WebElement element) {
+        String tag = element.getTagName();
+        String words = element.getText();
+        if ("input".equals(tag)) {
+            String id = element.getAttribute("id");
+            List<WebElement> label =
+                    id == null ? List.of() : driver.findElements(By.cssSelector("label[for='" + id + "']"));
+            words = label.isEmpty()
+                    ? element.getAttribute("value")
+                    : label.getFirst().getAttribute("textContent");
+            tag = element.getAttribute("type");
+        }
+        clicks.add(("a".equals(tag) ? "link" : tag) + " '"
+                + (words == null ? "" : words.strip().replaceAll("\\s+", " ")) + "'");
     }
 
     /**

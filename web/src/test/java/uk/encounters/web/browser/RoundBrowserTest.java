@@ -2,13 +2,9 @@ package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,12 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.encounters.demo.DemoData;
-import uk.encounters.demo.SharedData;
 import uk.encounters.marketplace.testing.TestDatabase;
-import uk.encounters.web.RunningApp;
-import uk.encounters.web.account.Links;
-import uk.encounters.web.cli.DemoSignIns;
 
 /**
  * The demo coordinator runs the Derby hub's weekly round in a real browser: watches the progress
@@ -32,35 +23,23 @@ import uk.encounters.web.cli.DemoSignIns;
 class RoundBrowserTest {
 
     @RegisterExtension
+    @Order(1)
     static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    @RegisterExtension
+    @Order(2)
+    static final RunningDemo demo = new RunningDemo(db, TODAY);
 
     @RegisterExtension
     static final Browser browser = new Browser();
-
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    static RunningApp app;
-    static List<DemoSignIns.SignInLink> signIns;
-
-    @BeforeAll
-    static void theDemoHub() {
-        DemoData.load(db.database(), "derby", 1, TODAY, SharedData.locate());
-        app = RunningApp.start(db.database(), TODAY);
-        Clock appClock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        signIns = new DemoSignIns(db.database(), new Links(app.url("")), appClock).issue();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void theDemoCoordinatorRunsTheRoundWatchesItPublishesItAndTheDigestIsInTheOutbox() {
         WebDriver driver = browser.driver();
         signIn("Enterprise coordinator");
-        driver.get(app.url("/"));
+        driver.get(demo.app().url("/"));
         browser.clickThrough(By.linkText("Matching round"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Matching round");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Demand and supply");
@@ -161,7 +140,7 @@ class RoundBrowserTest {
 
         browser.clickThrough(By.xpath("//button[normalize-space()='Sign out']"));
         signIn("Administrator");
-        driver.get(app.url("/admin/outbox"));
+        driver.get(demo.app().url("/admin/outbox"));
         browser.clickThrough(By.partialLinkText("Requests from schools this week"));
         String digest = driver.findElement(By.cssSelector("pre.message-body")).getText();
         assertThat(digest)
@@ -175,12 +154,7 @@ class RoundBrowserTest {
     }
 
     private void signIn(String role) {
-        String link = signIns.stream()
-                .filter(s -> s.role().equals(role))
-                .findFirst()
-                .orElseThrow()
-                .url();
-        browser.driver().get(link);
+        browser.driver().get(demo.signInLink(role));
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
     }
 }
