@@ -18,4 +18,18 @@ public interface StoredStatus extends EnumType {
     default String label() {
         return getLiteral().replace('_', ' ');
     }
+
+    /** The words on its tag (templates/partials/status-tag.hbs): the label, capitalised. */
+    default String tagLabel() {
+        String label = label();
+        return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /**
+     * The tag's colour, a GOV.UK-style modifier class (site.css): blue waits on someone, green is
+     * going ahead, yellow needs the reader, red went wrong, grey is over.
+     */
+    default String tagClass() {
+        return "tag--grey";
+    }
 }

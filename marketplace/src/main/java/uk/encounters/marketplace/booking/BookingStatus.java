@@ -47,4 +47,14 @@ public enum BookingStatus implements StoredStatus {
     public String label() {
         return label != null ? label : StoredStatus.super.label();
     }
+
+    @Override
+    public String tagClass() {
+        return switch (this) {
+            case PUBLISHED -> "tag--blue";
+            case CONFIRMED -> "tag--green";
+            case NO_SHOW -> "tag--red";
+            case PROPOSED, DECLINED, DELIVERED, CANCELLED -> "tag--grey";
+        };
+    }
 }

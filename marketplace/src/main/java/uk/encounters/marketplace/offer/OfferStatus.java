@@ -39,6 +39,15 @@ public enum OfferStatus implements StoredStatus {
         return label != null ? label : StoredStatus.super.label();
     }
 
+    @Override
+    public String tagClass() {
+        return switch (this) {
+            case PENDING -> "tag--yellow";
+            case ACTIVE -> "tag--green";
+            case PAUSED, WITHDRAWN -> "tag--grey";
+        };
+    }
+
     /** The statuses an offer may come to this one from: a withdrawn offer stays withdrawn. */
     public Set<OfferStatus> reachableFrom() {
         return switch (this) {

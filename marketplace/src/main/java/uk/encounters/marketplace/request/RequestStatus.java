@@ -23,4 +23,13 @@ public enum RequestStatus implements StoredStatus {
     public String getLiteral() {
         return literal;
     }
+
+    @Override
+    public String tagClass() {
+        return switch (this) {
+            case OPEN -> "tag--blue";
+            case MATCHED -> "tag--green";
+            case CANCELLED, CLOSED -> "tag--grey";
+        };
+    }
 }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.Volunteer;
@@ -22,7 +24,7 @@ import uk.encounters.web.form.Form;
 /**
  * How a row of an employer's CSV file becomes the fields of the form it stands in for, so each
  * row is checked by the same rules as the form ({@link VolunteerRoutes#read}, {@link OfferFields}).
- * Spreadsheet habits are forgiven: UK dates, day names, "both" for mornings and afternoons.
+ * Spreadsheet habits are forgiven: UK dates (read by the form, as typed ones are), day names, "both" for mornings and afternoons.
  */
 final class ImportRows {
 
@@ -35,7 +37,7 @@ final class ImportRows {
             return MultiMap.caseInsensitiveMultiMap()
                     .add("name", row.get("name"))
                     .add("email", row.get("email"))
-                    .add("safeguardingUntil", CsvImport.isoDate(row.get("safeguarding_checked_until")));
+                    .add("safeguardingUntil", row.get("safeguarding_checked_until"));
         }
 
         @Override
@@ -68,16 +70,9 @@ final class ImportRows {
                     .add("yearTo", row.get("year_to"))
                     .add("pupils", row.get("pupils"))
                     .add("sessions", row.get("sessions").isEmpty() ? "1" : row.get("sessions"))
-                    .add("from", CsvImport.isoDate(row.get("from")))
-                    .add("until", CsvImport.isoDate(row.get("until")))
-                    .add(
-                            "dates",
-                            String.join(
-                                    "\n",
-                                    Arrays.stream(row.get("dates").split("[\\s;|]+"))
-                                            .filter(d -> !d.isBlank())
-                                            .map(CsvImport::isoDate)
-                                            .toList()))
+                    .add("from", row.get("from"))
+                    .add("until", row.get("until"))
+                    .add("dates", dates(row.get("dates")))
                     .add("radius", row.get("travel_km").isEmpty() ? "10" : row.get("travel_km"))
                     .add("cost", row.get("cost"))
                     .add("requirements", row.get("requirements"));
@@ -109,6 +104,18 @@ final class ImportRows {
                 fields.add("sendAdaptable", "true");
             }
             return fields;
+        }
+
+        /**
+         * The dates cell, one date a line for the form: dates apart by ";" or "|", or by spaces when
+         * they are written in figures ("2027-03-15 2027-03-22"); "15 Mar 2027" keeps its spaces.
+         */
+        private static String dates(String cell) {
+            return Arrays.stream(cell.split("[;|\\r\\n]+"))
+                    .flatMap(part -> part.matches(".*[A-Za-z].*") ? Stream.of(part) : Arrays.stream(part.split("\\s+")))
+                    .map(String::strip)
+                    .filter(d -> !d.isEmpty())
+                    .collect(Collectors.joining("\n"));
         }
 
         @Override

@@ -2,7 +2,6 @@ package uk.encounters.web.employer;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +19,7 @@ import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.form.TypedDate;
 
 /**
  * The fields that say what an offer gives, to whom and when (templates/partials/offer-fields.hbs):
@@ -34,7 +34,34 @@ public final class OfferFields {
             List<SelectOptions.Option> sectors,
             List<SelectOptions.Option> yearsFrom,
             List<SelectOptions.Option> yearsTo,
-            List<Weekday> weekdays) {}
+            List<Weekday> weekdays,
+            MoreOptions more) {}
+
+    /**
+     * The fold "More options (optional)" under the essentials: what its fields hold now, said in its
+     * summary, and open when one of them has an error, so the message is seen beside its field.
+     *
+     * @param miles whether the travel distance is in miles (else kilometres)
+     */
+    public record MoreOptions(boolean open, String summary, boolean miles) {}
+
+    /**
+     * Fields with a default or optional, folded under "More options" so the form asks the essentials
+     * first: about you, what, for which years, where and when.
+     */
+    static final List<String> FOLDED = List.of(
+            "pupils",
+            "sessions",
+            "radius",
+            "radiusUnit",
+            "dates",
+            "sendAdaptable",
+            "safeguarding",
+            "safeguardingUntil",
+            "title",
+            "volunteer",
+            "cost",
+            "requirements");
 
     /** A weekday's checkbox. */
     public record Weekday(String value, String label, boolean checked) {}
@@ -52,7 +79,7 @@ public final class OfferFields {
         defaults.put("pupils", "30");
         defaults.put("sessions", "1");
         defaults.put("inSchool", "true");
-        defaults.put("radius", "10");
+        TravelDistance.shown(10).into(defaults);
         defaults.put("from", today.plusWeeks(2).toString());
         defaults.put("until", today.plusMonths(4).toString());
         defaults.put("weekday", String.join(Form.TICKED_SEPARATOR, WEEKDAYS));
@@ -75,7 +102,7 @@ public final class OfferFields {
         values.put("inSchool", offer.inSchool() ? "true" : "");
         values.put("atWorkplace", offer.atWorkplace() ? "true" : "");
         values.put("online", offer.online() ? "true" : "");
-        values.put("radius", String.valueOf(offer.travelRadiusKm()));
+        TravelDistance.shown(offer.travelRadiusKm()).into(values);
         values.put("from", offer.availableFrom().toString());
         values.put("until", offer.availableUntil().toString());
         values.put(
@@ -87,7 +114,8 @@ public final class OfferFields {
         values.put("morning", offer.mornings() ? "true" : "");
         values.put("afternoon", offer.afternoons() ? "true" : "");
         values.put(
-                "dates", offer.specificDates().stream().map(LocalDate::toString).collect(Collectors.joining("\n")));
+                "dates",
+                offer.specificDates().stream().map(TypedDate.AS_TYPED::format).collect(Collectors.joining("\n")));
         values.put("sendAdaptable", offer.sendAdaptable() ? "true" : "");
         values.put("cost", offer.costPerSessionPence() == null ? "" : Pounds.plain(offer.costPerSessionPence()));
         values.put("requirements", offer.requirements());
@@ -182,8 +210,20 @@ public final class OfferFields {
         if (!inSchool && !atWorkplace && !online) {
             form.error("inSchool", "Choose at least one: in school, at your workplace or online");
         }
-        int radius = form.integer("radius", "How far you will travel", 0, 100);
-        return new Where(inSchool, atWorkplace, online, radius);
+        return new Where(inSchool, atWorkplace, online, travel(form).km());
+    }
+
+    /** The distance in the unit chosen; kilometres when none is sent (a spreadsheet's travel_km). */
+    private static TravelDistance travel(Form form) {
+        String unit = form.text("radiusUnit", "Miles or kilometres", 10);
+        if (unit.isEmpty()) {
+            unit = TravelDistance.KM;
+        } else if (!List.of(TravelDistance.MILES, TravelDistance.KM).contains(unit)) {
+            form.error("radiusUnit", "Choose miles or kilometres");
+            unit = TravelDistance.KM;
+        }
+        int amount = form.integer("radius", "How far you will travel (" + unit + ")", 0, TravelDistance.max(unit));
+        return new TravelDistance(amount, unit);
     }
 
     private static Availability availability(Form form, LocalDate today, boolean newOffer) {
@@ -228,7 +268,28 @@ public final class OfferFields {
                                 d,
                                 DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
                                 ticked.contains(d)))
-                        .toList());
+                        .toList(),
+                moreOptions(form, values));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MoreOptions moreOptions(Form form, Map<String, String> values) {
+        Map<String, String> errors = (Map<String, String>) form.model().get("fieldErrors");
+        boolean open = FOLDED.stream().anyMatch(errors::containsKey);
+        String pupils = values.getOrDefault("pupils", "");
+        String sessions = values.getOrDefault("sessions", "");
+        List<String> now = new ArrayList<>();
+        now.add("up to " + pupils + " pupils a session");
+        now.add("1".equals(sessions) ? "once" : sessions + " times");
+        String unit = TravelDistance.MILES.equals(values.get("radiusUnit")) ? TravelDistance.MILES : TravelDistance.KM;
+        try {
+            int amount = Integer.parseInt(values.getOrDefault("radius", ""));
+            now.add("within " + new TravelDistance(amount, unit).words() + " of your postcode");
+        } catch (NumberFormatException e) {
+            // a distance typed wrongly has its message beside the field, and the fold is open
+        }
+        return new MoreOptions(
+                open, "Unless you change them: " + String.join(", ", now) + ".", TravelDistance.MILES.equals(unit));
     }
 
     /** What the form holds (typed, or its starting values), by field. */
@@ -245,16 +306,17 @@ public final class OfferFields {
             if (line.isBlank()) {
                 continue;
             }
-            try {
-                LocalDate date = LocalDate.parse(line.strip());
-                if (from != null && until != null && (date.isBefore(from) || date.isAfter(until))) {
-                    form.error("dates", "Each particular date must fall between your first and last dates");
-                }
-                if (!dates.contains(date)) {
-                    dates.add(date);
-                }
-            } catch (DateTimeParseException e) {
-                form.error("dates", "Write each particular date like 2027-03-15, one per line");
+            Optional<LocalDate> typed = TypedDate.parse(line);
+            if (typed.isEmpty()) {
+                form.error("dates", "Write each particular date like " + TypedDate.EXAMPLE + ", one per line");
+                continue;
+            }
+            LocalDate date = typed.get();
+            if (from != null && until != null && (date.isBefore(from) || date.isAfter(until))) {
+                form.error("dates", "Each particular date must fall between your first and last dates");
+            }
+            if (!dates.contains(date)) {
+                dates.add(date);
             }
         }
         return dates;

@@ -248,10 +248,9 @@ public final class OfferFormRoutes {
         if (!form.checked("safeguarding")) {
             return null;
         }
-        String value = form.text("safeguardingUntil", "When your check runs out", 10);
+        LocalDate typed = form.optionalDate("safeguardingUntil", "When your check runs out");
         // DBS certificates have no expiry; organisations commonly renew them every three years.
-        LocalDate checkedUntil =
-                value.isEmpty() ? today.plusYears(3) : form.date("safeguardingUntil", "When your check runs out");
+        LocalDate checkedUntil = form.value("safeguardingUntil").isEmpty() ? today.plusYears(3) : typed;
         if (checkedUntil != null && checkedUntil.isBefore(today)) {
             form.error("safeguardingUntil", "That date has passed: leave the box unticked until your check is renewed");
         }

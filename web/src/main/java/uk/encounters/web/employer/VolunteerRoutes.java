@@ -114,9 +114,7 @@ public final class VolunteerRoutes {
     static Optional<VolunteerDetails> read(Form form) {
         String name = form.required("name", "Their name", 200);
         String email = form.email("email", "Their email address");
-        String until = form.text("safeguardingUntil", "When their safeguarding check needs renewing", 10);
-        LocalDate checkedUntil =
-                until.isEmpty() ? null : form.date("safeguardingUntil", "When their safeguarding check needs renewing");
+        LocalDate checkedUntil = form.optionalDate("safeguardingUntil", "When their safeguarding check needs renewing");
         if (form.hasErrors()) {
             return Optional.empty();
         }

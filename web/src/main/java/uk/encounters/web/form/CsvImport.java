@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import uk.encounters.marketplace.TypedText;
 import uk.encounters.marketplace.csv.CsvTable;
 
@@ -24,8 +23,6 @@ import uk.encounters.marketplace.csv.CsvTable;
  * @param problem what is wrong with the file as a whole; empty when it could be read
  */
 public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Optional<String> problem) {
-
-    private static final Pattern UK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
     /** Enough for any one employer's or school's list; a bigger file is split. */
     public static final int MAX_ROWS = 5000;
@@ -161,15 +158,6 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
         }
         String text = ctx.request().getFormAttribute(textField);
         return text == null ? "" : text;
-    }
-
-    /** Spreadsheets in the UK write 15/03/2027; forms read 2027-03-15. Anything else is passed on as it is. */
-    public static String isoDate(String value) {
-        var uk = UK_DATE.matcher(value.strip());
-        return uk.matches()
-                ? String.format(
-                        "%s-%02d-%02d", uk.group(3), Integer.parseInt(uk.group(2)), Integer.parseInt(uk.group(1)))
-                : value.strip();
     }
 
     static String decode(byte[] bytes) {

@@ -223,7 +223,7 @@ public final class Form {
 
     /** A date, or null when left blank. */
     public LocalDate optionalDate(String name, String label) {
-        return text(name, label, 10).isEmpty() ? null : date(name, label);
+        return text(name, label, TypedDate.MAX_LENGTH).isEmpty() ? null : date(name, label);
     }
 
     /** Pounds as people write them ("45", "£45.50", "1,200"), in pence; null when left blank. */
@@ -243,17 +243,27 @@ public final class Form {
         return pence.get();
     }
 
-    /** A date as a browser's date field sends it (2026-11-23); null with a message when it is not one. */
+    /**
+     * A date as a browser's date field sends it (2027-03-15) or as a person types it where there is
+     * no date picker or in a spreadsheet ({@link TypedDate}); null with a message when it is not one.
+     * A date read is shown again as the date field expects it.
+     */
     public LocalDate date(String name, String label) {
-        String value = text(name, label, 10);
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            error(
-                    name,
-                    value.isEmpty() ? "Enter " + label.toLowerCase() : label + " must be a real date, like 2027-03-15");
+        String value = text(name, label, TypedDate.MAX_LENGTH);
+        if (errors.containsKey(name)) {
             return null;
         }
+        Optional<LocalDate> date = TypedDate.parse(value);
+        if (date.isEmpty()) {
+            error(
+                    name,
+                    value.isEmpty()
+                            ? "Enter " + label.toLowerCase()
+                            : label + " must be a real date, like " + TypedDate.EXAMPLE);
+            return null;
+        }
+        values.put(name, date.get().toString());
+        return date.get();
     }
 
     /** A checkbox: ticked when present. */

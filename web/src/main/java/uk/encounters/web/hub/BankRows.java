@@ -31,7 +31,7 @@ final class BankRows implements CsvImport.RowShape<BankLine> {
                 .add("contactEmail", row.get("contact_email"))
                 .add("volunteerName", row.get("volunteer_name"))
                 .add("volunteerEmail", row.get("volunteer_email"))
-                .add("safeguardingUntil", CsvImport.isoDate(row.get("safeguarding_checked_until")))
+                .add("safeguardingUntil", row.get("safeguarding_checked_until"))
                 .add("agency", row.get("agency"));
     }
 
@@ -58,12 +58,9 @@ final class BankRows implements CsvImport.RowShape<BankLine> {
             form.required("volunteerName", "The volunteer's name", 200);
             form.email("volunteerEmail", "The volunteer's email");
         }
-        LocalDate checkedUntil = null;
-        if (!form.text("safeguardingUntil", SAFEGUARDING, 10).isEmpty()) {
-            checkedUntil = form.date("safeguardingUntil", SAFEGUARDING);
-            if (!volunteer) {
-                form.error("safeguardingUntil", "A safeguarding date needs the volunteer's name and email on the line");
-            }
+        LocalDate checkedUntil = form.optionalDate("safeguardingUntil", SAFEGUARDING);
+        if (!form.value("safeguardingUntil").isEmpty() && !volunteer) {
+            form.error("safeguardingUntil", "A safeguarding date needs the volunteer's name and email on the line");
         }
         String agency = form.text("agency", "The agency", 200);
         if (form.hasErrors()) {

@@ -94,12 +94,14 @@ public final class EvidenceRoutes {
     public void processLogImport(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         Form form = Form.of(ctx);
-        String reference = form.required("reference", "The pupil's reference here", 40);
+        // a name of its own: the page's other form, the log lookup, has "reference"
+        String reference = form.required("importReference", "The pupil's reference here", 40);
         Optional<Long> pupil = reference.isEmpty()
                 ? Optional.empty()
                 : blocking.call(() -> pupils.findByReference(schoolId, reference));
         if (!reference.isEmpty() && pupil.isEmpty()) {
-            form.error("reference", "No pupil here has the reference " + reference + ": import or add them first");
+            form.error(
+                    "importReference", "No pupil here has the reference " + reference + ": import or add them first");
         }
         CsvImport<EncounterLog.Transferred> file =
                 CsvImport.check(CsvImport.textOf(ctx, "file", "csv"), List.of("date", "type"), new TransferredRows());
@@ -109,7 +111,7 @@ public final class EvidenceRoutes {
                     "encounters",
                     "/schools/" + schoolId + "/import/log",
                     status,
-                    List.of(new CsvImport.Carried("reference", reference)));
+                    List.of(new CsvImport.Carried("importReference", reference)));
             showLog(ctx, status, form, preview);
             return;
         }

@@ -3,8 +3,6 @@ package uk.encounters.web.school;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +13,6 @@ import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestDetails;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.request.RequestStatus;
-import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -103,42 +100,13 @@ public final class RequestRoutes {
     }
 
     public void initNewRequest(RoutingContext ctx) {
-        LocalDate today = LocalDate.now(clock);
-        Map<String, String> defaults = new HashMap<>();
-        defaults.put("type", EncounterType.CAREERS_TALK.code());
-        defaults.put("yearGroup", "9");
-        defaults.put("pupils", "30");
-        defaults.put("sessions", "1");
-        defaults.put("from", today.plusWeeks(2).toString());
-        defaults.put("until", today.plusWeeks(8).toString());
-        defaults.put("morning", "true");
-        defaults.put("afternoon", "true");
-        defaults.put("inSchool", "true");
-        defaults.put("sector", "");
-        showForm(ctx, 200, Form.withValues(defaults), null);
+        showForm(ctx, 200, Form.withValues(RequestForm.defaults(LocalDate.now(clock))), null);
     }
 
+    /** An existing request, its type's fields filled in. */
     public void initEditRequest(RoutingContext ctx) {
         RequestRepository.StoredRequest existing = request.of(ctx);
-        RequestDetails r = existing.details();
-        Map<String, String> values = new HashMap<>();
-        values.put("type", r.type().code());
-        values.put("yearGroup", String.valueOf(r.yearGroup()));
-        values.put("pupils", String.valueOf(r.pupils()));
-        values.put("sessions", String.valueOf(r.sessions()));
-        values.put("from", r.windowStart().toString());
-        values.put("until", r.windowEnd().toString());
-        values.put("morning", r.mornings() ? "true" : "");
-        values.put("afternoon", r.afternoons() ? "true" : "");
-        values.put("inSchool", r.inSchool() ? "true" : "");
-        values.put("atWorkplace", r.atWorkplace() ? "true" : "");
-        values.put("online", r.online() ? "true" : "");
-        values.put("sector", String.join(Form.TICKED_SEPARATOR, r.preferredSectors()));
-        values.put("preferredEmployer", r.preferredEmployerId() == null ? "" : String.valueOf(r.preferredEmployerId()));
-        values.put("sendAdjustments", r.sendAdjustments());
-        values.put("notes", r.notes());
-        values.put("notesForVolunteer", r.notesForVolunteer());
-        showForm(ctx, 200, Form.withValues(values), existing);
+        showForm(ctx, 200, Form.withValues(RequestForm.values(existing.details(), LocalDate.now(clock))), existing);
     }
 
     public void processNewRequest(RoutingContext ctx) {
@@ -207,84 +175,18 @@ public final class RequestRoutes {
             RoutingContext ctx, Form form, RequestRepository.StoredRequest existing) {
         long schoolId = PathId.required(ctx, "schoolId");
         Map<Long, String> employers = blocking.call(() -> requests.employersWorkedWith(schoolId));
-        return read(form, LocalDate.now(clock), existing == null, employers);
-    }
-
-    static Optional<RequestDetails> read(Form form, LocalDate today, boolean isNew, Map<Long, String> employers) {
-        String type = form.choice(
-                "type",
-                "What you need",
-                Arrays.stream(EncounterType.values()).map(EncounterType::code).toList());
-        int year = form.integer("yearGroup", "Year group", 7, 13);
-        int pupils = form.integer("pupils", "Pupils per session (places, for a placement)", 1, 300);
-        int sessions = form.integer("sessions", "Number of sessions", 1, 20);
-        LocalDate from = form.date("from", "The first date");
-        LocalDate until = form.date("until", "The last date");
-        if (isNew && from != null && from.isBefore(today)) {
-            form.error("from", "The first date must be today or later");
-        }
-        if (from != null && until != null && until.isBefore(from)) {
-            form.error("until", "The last date must be the same as or after the first");
-        }
-        if (from != null && until != null && until.isAfter(from.plusYears(1))) {
-            form.error("until", "Ask for dates within a year; post another request for later");
-        }
-        boolean mornings = form.checked("morning");
-        boolean afternoons = form.checked("afternoon");
-        if (!mornings && !afternoons) {
-            form.error("morning", "Choose mornings, afternoons or both");
-        }
-        boolean inSchool = form.checked("inSchool");
-        boolean atWorkplace = form.checked("atWorkplace");
-        boolean online = form.checked("online");
-        if (!inSchool && !atWorkplace && !online) {
-            form.error("inSchool", "Choose at least one: in school, at a workplace or online");
-        }
-        List<String> sectors = form.ticked("sector", "Preferred sectors", Sectors.ALL);
-        String employer = form.text("preferredEmployer", "Preferred employer", 20);
-        Long employerId = null;
-        if (!employer.isEmpty()) {
-            employerId = employers.keySet().stream()
-                    .filter(id -> String.valueOf(id).equals(employer))
-                    .findFirst()
-                    .orElse(null);
-            if (employerId == null) {
-                form.error("preferredEmployer", "Choose an employer your school has worked with, or none");
-            }
-        }
-        String send = form.lines("sendAdjustments", "Adjustments for pupils with SEND", 1000);
-        String notes = form.lines("notes", "Notes", 2000);
-        String forVolunteer = form.lines("notesForVolunteer", "Notes for the volunteer", 1000);
-        if (form.hasErrors()) {
-            return Optional.empty();
-        }
-        EncounterType encounterType = EncounterType.fromCode(type);
-        if (encounterType == EncounterType.WORK_EXPERIENCE && !atWorkplace) {
-            // a placement happens at the employer's, whatever was ticked
-            atWorkplace = true;
-        }
-        return Optional.of(new RequestDetails(
-                encounterType,
-                year,
-                pupils,
-                encounterType == EncounterType.WORK_EXPERIENCE ? 1 : sessions,
-                from,
-                until,
-                mornings,
-                afternoons,
-                inSchool,
-                atWorkplace,
-                online,
-                sectors,
-                employerId,
-                send,
-                notes,
-                forVolunteer));
+        return RequestForm.read(form, LocalDate.now(clock), existing == null, employers);
     }
 
     private void showForm(RoutingContext ctx, int status, Form form, RequestRepository.StoredRequest existing) {
         long schoolId = PathId.required(ctx, "schoolId");
         Map<Long, String> employers = blocking.call(() -> requests.employersWorkedWith(schoolId));
+        // the other type's group, not read from what was sent, shows its defaults
+        RequestForm.defaults(LocalDate.now(clock)).forEach((name, value) -> {
+            if (form.value(name) == null) {
+                form.keep(name, value);
+            }
+        });
         String sector = form.value("sector");
         Set<String> ticked = Set.of((sector == null ? "" : sector).split(Pattern.quote(Form.TICKED_SEPARATOR)));
         RequestFormPage page = new RequestFormPage(

@@ -42,9 +42,11 @@ public final class SchoolBookingRoutes {
         }
     }
 
+    /** @param action what the booking needs from the school next, the tag the bookings list shows */
     public record BookingPage(
             long schoolId,
             SchoolBooking booking,
+            SchoolBookingAction action,
             boolean suggesting,
             boolean attendanceDue,
             boolean answerable,
@@ -317,6 +319,7 @@ public final class SchoolBookingRoutes {
         BookingPage page = new BookingPage(
                 schoolId,
                 shown,
+                SchoolBookingAction.of(shown, today),
                 suggesting,
                 shown.attendanceDue(today),
                 shown.answerable(today),

@@ -85,7 +85,15 @@ class OfferBrowserTest {
         new Select(driver.findElement(By.id("sector"))).selectByVisibleText("Manufacturing");
         new Select(driver.findElement(By.id("size"))).selectByValue("small");
         driver.findElement(By.id("topics")).sendKeys("What a machinist does all day");
+        assertThat(driver.findElement(By.id("radius")).isDisplayed())
+                .as("what has a default is folded under More options")
+                .isFalse();
         browser.screenshot("offer-form");
+        // on a phone: the essentials, then the fold, then Send, with nothing off the side
+        browser.onAPhone(
+                "offer-form-phone",
+                By.cssSelector("#more-options summary"),
+                By.cssSelector("#your-offer button[type=submit]"));
         browser.clickThrough(By.cssSelector("#your-offer button[type=submit]"));
 
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())

@@ -130,12 +130,18 @@ class SchoolBrowserTest {
 
         // a work placement for Year 10: places and the placement week
         browser.clickThrough(By.linkText("Request an encounter or work placements"));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("type"))).selectByValue("work_experience");
+        assertThat(driver.findElement(By.id("places")).isDisplayed())
+                .as("a talk is chosen: the placement's fields are out of the way")
+                .isFalse();
+        driver.findElement(By.id("type-work_experience")).click();
+        assertThat(driver.findElement(By.id("pupils")).isDisplayed())
+                .as("a placement asks for places, not pupils per session")
+                .isFalse();
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("yearGroup"))).selectByValue("10");
-        driver.findElement(By.id("pupils")).clear();
-        driver.findElement(By.id("pupils")).sendKeys("6");
-        setDate(driver, "from", "2027-06-14");
-        setDate(driver, "until", "2027-06-18");
+        driver.findElement(By.id("places")).sendKeys("6");
+        setDate(driver, "placementFrom", "2027-06-14");
+        setDate(driver, "placementUntil", "2027-06-18");
+        browser.onAPhone("school-request-placement-phone");
         browser.clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
         assertThat(driver.findElement(By.tagName("table")).getText()).contains("Work experience placement");

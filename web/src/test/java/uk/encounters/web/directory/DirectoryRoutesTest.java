@@ -197,7 +197,7 @@ class DirectoryRoutesTest {
                         + "Choose the type of encounter from the list</span>")
                 .contains("Choose the year group from the list")
                 .contains("The distance must be a whole number, like 1")
-                .contains("The date must be a real date, like 2027-03-15")
+                .contains("The date must be a real date, like 15/03/2027")
                 .doesNotContain("Engineering at Riverside");
     }
 

@@ -118,9 +118,12 @@ class EmployerOffersTest {
                 .isEqualTo(1);
 
         String status = "/employers/" + employer + "/offers/" + offer.getId() + "/status";
-        visitor.get("/employers/" + employer);
+        assertThat(visitor.get("/employers/" + employer).body())
+                .contains("<td data-label=\"Status\"><strong class=\"tag tag--green\">Active</strong></td>");
         visitor.post(status, Map.of("status", "paused"));
         assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.PAUSED);
+        assertThat(visitor.get("/employers/" + employer).body())
+                .contains("<td data-label=\"Status\"><strong class=\"tag tag--grey\">Paused</strong></td>");
         visitor.get("/employers/" + employer);
         visitor.post(status, Map.of("status", "active"));
         assertThat(statusOf(offer.getId())).isEqualTo(OfferStatus.ACTIVE);
@@ -147,6 +150,31 @@ class EmployerOffersTest {
     }
 
     @Test
+    void aDistanceGivenInMilesIsEditedInMilesAndOneInKilometresInKilometres() {
+        List<Map.Entry<String, String>> inMiles = new ArrayList<>(weeklyOffer("Ten miles out"));
+        inMiles.replaceAll(e -> e.getKey().equals("radius") ? Map.entry("radius", "10") : e);
+        inMiles.add(Map.entry("radiusUnit", "miles"));
+        visitor.get("/employers/" + employer + "/offers/new");
+        visitor.postAll("/employers/" + employer + "/offers", inMiles);
+        visitor.get("/employers/" + employer + "/offers/new");
+        visitor.postAll("/employers/" + employer + "/offers", weeklyOffer("Twenty-five km out"));
+
+        var miles = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("Ten miles out"));
+        assertThat(miles.getTravelRadiusKm()).isEqualByComparingTo("16");
+        assertThat(visitor.get("/employers/" + employer + "/offers/" + miles.getId() + "/edit")
+                        .body())
+                .contains("name=\"radius\" type=\"number\" inputmode=\"numeric\" min=\"0\" value=\"10\"")
+                .contains("id=\"radiusUnit\" name=\"radiusUnit\" value=\"miles\" checked")
+                .contains("within 10 miles (16 km) of your postcode");
+        var km = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("Twenty-five km out"));
+        assertThat(visitor.get("/employers/" + employer + "/offers/" + km.getId() + "/edit")
+                        .body())
+                .as("25 km is no whole number of miles")
+                .contains("name=\"radius\" type=\"number\" inputmode=\"numeric\" min=\"0\" value=\"25\"")
+                .contains("id=\"radiusUnit-km\" name=\"radiusUnit\" value=\"km\" checked");
+    }
+
+    @Test
     void anOfferWithBadFieldsSaysWhatIsWrongBesideEachAndSavesNothing() {
         List<Map.Entry<String, String>> bad = new ArrayList<>(weeklyOffer("Broken offer"));
         bad.replaceAll(e -> switch (e.getKey()) {
@@ -163,7 +191,9 @@ class EmployerOffersTest {
         assertThat(response.body())
                 .contains("id=\"cost-error\"")
                 .contains("Cost per session must be an amount in pounds")
-                .contains("id=\"yearTo-error\"");
+                .contains("id=\"yearTo-error\"")
+                .as("the cost is folded under More options, opened to show its message")
+                .contains("<details class=\"more-options\" id=\"more-options\" open>");
         assertThat(db.dsl().fetchCount(OFFER, OFFER.TITLE.eq("Broken offer"))).isZero();
     }
 

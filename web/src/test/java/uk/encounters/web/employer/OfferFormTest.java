@@ -182,7 +182,7 @@ class OfferFormTest {
                 .contains("Pupils per session (places, for work experience) must be between 1 and 500")
                 .contains("Choose at least one: in school, at your workplace or online")
                 .contains("Choose mornings, afternoons or both")
-                .contains("Write each particular date like 2027-03-15")
+                .contains("Write each particular date like 15/03/2027, one per line")
                 .contains("value=\"not-an-email\"");
         assertThat(db.dsl().fetchCount(EMPLOYER)).isEqualTo(employers);
         assertThat(db.dsl().fetchCount(OFFER)).isEqualTo(offers);

@@ -228,7 +228,7 @@ class FormFuzzTest {
                 Map.of(
                         "action",
                         "save",
-                        "reference",
+                        "importReference",
                         reference,
                         "csv",
                         "date,type,provider,attended\n2026-10-01,careers_talk,Acme,yes\n"));

@@ -158,21 +158,26 @@ class EvidenceRoutesTest {
         String path = "/schools/" + school + "/import/log";
         visitor.get("/schools/" + school + "/pupils/log");
 
-        HttpResponse<String> unknownPupil = visitor.post(path, Map.of("reference", "NOBODY", "csv", log));
+        HttpResponse<String> unknownPupil = visitor.post(path, Map.of("importReference", "NOBODY", "csv", log));
         assertThat(unknownPupil.statusCode()).isEqualTo(422);
-        assertThat(unknownPupil.body()).contains("No pupil here has the reference NOBODY");
+        assertThat(unknownPupil.body())
+                .contains("No pupil here has the reference NOBODY")
+                .as("beside the import's field, not the lookup's")
+                .contains("<span id=\"importReference-error\"")
+                .doesNotContain("<span id=\"reference-error\"")
+                .contains("<a href=\"#importReference\">");
 
-        HttpResponse<String> preview = visitor.post(path, Map.of("reference", newRef, "csv", log));
+        HttpResponse<String> preview = visitor.post(path, Map.of("importReference", newRef, "csv", log));
         assertThat(preview.body())
                 .contains("1 of the rows have errors")
                 .contains("is not one this log records")
-                .contains("name=\"reference\" value=\"" + newRef + "\"");
+                .contains("name=\"importReference\" value=\"" + newRef + "\"");
         assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.PUPIL_ID.eq(newcomer)))
                 .isZero();
 
-        visitor.post(path, Map.of("reference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
+        visitor.post(path, Map.of("importReference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
         visitor.get("/schools/" + school + "/pupils/log");
-        visitor.post(path, Map.of("reference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
+        visitor.post(path, Map.of("importReference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
 
         assertThat(db.dsl()
                         .select(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.PROVIDER_NAME, ENCOUNTER.BOOKING_ID)
@@ -182,6 +187,28 @@ class EvidenceRoutesTest {
                         .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()))
                 .as("history, added once however often the file is imported")
                 .containsExactly("careers_talk Toyota, Burnaston null", "workplace_visit Royal Derby Hospital null");
+    }
+
+    @Test
+    void theCareersLogPageHasEachIdOnceAndEachLabelFindsItsField() {
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+
+        String page = visitor.get("/schools/" + school + "/pupils/log?reference=" + reference)
+                .body();
+
+        java.util.List<String> ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(ids).doesNotHaveDuplicates().contains("reference", "importReference");
+        java.util.regex.Pattern.compile("<label for=\"([^\"]+)\"")
+                .matcher(page)
+                .results()
+                .forEach(label -> assertThat(ids).as("a field for the label").contains(label.group(1)));
+        assertThat(page)
+                .contains("<label for=\"importReference\">The pupil&#x27;s reference at this school</label>")
+                .contains("name=\"importReference\"");
     }
 
     @Test

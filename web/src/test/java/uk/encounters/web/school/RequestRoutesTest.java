@@ -115,23 +115,121 @@ class RequestRoutesTest {
     }
 
     @Test
-    void aWorkPlacementTakesPlacesAndDatesAndHappensAtTheWorkplace() {
-        visitor.get("/schools/" + school + "/requests/new");
-        Map<String, String> fields = talk("Placement week");
+    void theFormAsksWhatIsNeededWithRadiosAndHeadsEachTypesFields() {
+        String form = visitor.get("/schools/" + school + "/requests/new").body();
+
+        assertThat(form)
+                .contains("<legend>What you need</legend>")
+                .contains("id=\"type\" name=\"type\" value=\"careers_talk\" checked")
+                .contains("id=\"type-work_experience\" name=\"type\" value=\"work_experience\">")
+                .contains("<div class=\"for-sessions\">")
+                .contains("If you need sessions: how many, when and where")
+                .contains("<div class=\"for-placement\">")
+                .contains("If you need a work placement: places and dates")
+                .contains("<label for=\"places\">Number of places</label>")
+                .doesNotContain("(places, for a placement)")
+                .doesNotContain("(one, for a placement)")
+                .doesNotContain("(the placement&#x27;s first day)");
+        assertThat(form.indexOf("id=\"places\"")).isGreaterThan(form.indexOf("<div class=\"for-placement\">"));
+        assertThat(form.indexOf("id=\"pupils\""))
+                .isBetween(form.indexOf("<div class=\"for-sessions\">"), form.indexOf("<div class=\"for-placement\">"));
+    }
+
+    /** A placement as a browser without JavaScript sends it: the sessions' fields come too, and are not read. */
+    static Map<String, String> placement(String notes) {
+        Map<String, String> fields = talk(notes);
         fields.put("type", "work_experience");
         fields.put("yearGroup", "10");
-        fields.put("pupils", "12");
-        fields.put("sessions", "3");
-        fields.put("from", "2027-06-14");
-        fields.put("until", "2027-06-18");
+        fields.put("places", "12");
+        fields.put("placementFrom", "2027-06-14");
+        fields.put("placementUntil", "2027-06-18");
+        return fields;
+    }
 
-        post("/schools/" + school + "/requests", fields);
+    @Test
+    void aWorkPlacementTakesPlacesAndDatesAndHappensAtTheWorkplace() {
+        visitor.get("/schools/" + school + "/requests/new");
+
+        assertThat(post("/schools/" + school + "/requests", placement("Placement week"))
+                        .statusCode())
+                .isEqualTo(302);
 
         RequestRecord request = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("Placement week"));
         assertThat(request.getEncounterType()).isEqualTo("work_experience");
-        assertThat(request.getPupils()).isEqualTo(12);
+        assertThat(request.getPupils())
+                .as("the places, not the sessions' 60 pupils")
+                .isEqualTo(12);
         assertThat(request.getSessions()).as("one placement of twelve places").isEqualTo(1);
+        assertThat(request.getWindowStart()).isEqualTo(LocalDate.of(2027, 6, 14));
+        assertThat(request.getWindowEnd()).isEqualTo(LocalDate.of(2027, 6, 18));
         assertThat(request.getAtWorkplace()).isTrue();
+        assertThat(request.getInSchool())
+                .as("the sessions' ticked box is not read")
+                .isFalse();
+    }
+
+    @Test
+    void aTalkTakesTheSessionsFieldsAndNotThePlacements() {
+        visitor.get("/schools/" + school + "/requests/new");
+        Map<String, String> fields = placement("Talk, not placement");
+        fields.put("type", "careers_talk");
+
+        post("/schools/" + school + "/requests", fields);
+
+        RequestRecord request = db.dsl().fetchSingle(REQUEST, REQUEST.NOTES.eq("Talk, not placement"));
+        assertThat(request.getPupils()).isEqualTo(60);
+        assertThat(request.getSessions()).isEqualTo(2);
+        assertThat(request.getWindowStart()).isEqualTo(LocalDate.of(2027, 1, 11));
+        assertThat(request.getWindowEnd()).isEqualTo(LocalDate.of(2027, 2, 12));
+    }
+
+    @Test
+    void aPlacementsMistakesAreShownBesideThePlacementsFields() {
+        visitor.get("/schools/" + school + "/requests/new");
+        Map<String, String> fields = placement("Broken placement");
+        fields.put("places", "0");
+        fields.put("placementUntil", "2027-06-01");
+        fields.put("pupils", "0");
+
+        HttpResponse<String> response = post("/schools/" + school + "/requests", fields);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body())
+                .contains("id=\"places-error\"")
+                .contains("Number of places must be between 1 and 300")
+                .contains("id=\"placementUntil-error\"")
+                .contains("The placement&#x27;s last day must be the same as or after the first")
+                .contains("<a href=\"#places\">")
+                .as("the sessions' fields are not read for a placement")
+                .doesNotContain("id=\"pupils-error\"")
+                .as("the placement stays chosen")
+                .contains("id=\"type-work_experience\" name=\"type\" value=\"work_experience\" checked");
+        assertThat(db.dsl().fetchCount(REQUEST, REQUEST.NOTES.eq("Broken placement")))
+                .isZero();
+    }
+
+    @Test
+    void aPlacementIsEditedInThePlacementsFields() {
+        visitor.get("/schools/" + school + "/requests/new");
+        post("/schools/" + school + "/requests", placement("Placement to edit"));
+        long id = db.dsl()
+                .fetchSingle(REQUEST, REQUEST.NOTES.eq("Placement to edit"))
+                .getId();
+
+        String edit =
+                visitor.get("/schools/" + school + "/requests/" + id + "/edit").body();
+
+        assertThat(edit)
+                .contains("id=\"type-work_experience\" name=\"type\" value=\"work_experience\" checked")
+                .contains("id=\"places\" name=\"places\" type=\"number\" value=\"12\"")
+                .contains("id=\"placementFrom\" name=\"placementFrom\" type=\"date\" value=\"2027-06-14\"")
+                .contains("id=\"placementUntil\" name=\"placementUntil\" type=\"date\" value=\"2027-06-18\"")
+                .as("the sessions' fields keep their defaults")
+                .contains("id=\"pupils\" name=\"pupils\" type=\"number\" value=\"30\"");
+        Map<String, String> changed = placement("Placement to edit");
+        changed.put("places", "8");
+        post("/schools/" + school + "/requests/" + id, changed);
+        assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getPupils()).isEqualTo(8);
     }
 
     @Test
@@ -177,6 +275,9 @@ class RequestRoutesTest {
         // cancelling cannot be undone: the list links to a check, and only its button cancels
         String cancel = "/schools/" + school + "/requests/" + id + "/cancel";
         assertThat(visitor.get("/schools/" + school + "/requests").body())
+                .as("statuses are tags")
+                .contains("<td><strong class=\"tag tag--blue\">Open</strong></td>");
+        assertThat(visitor.get("/schools/" + school + "/requests").body())
                 .contains("<a href=\"" + cancel + "\">Cancel")
                 .doesNotContain("<form method=\"post\" action=\"" + cancel + "\"");
         HttpResponse<String> check = visitor.get(cancel);
@@ -199,6 +300,8 @@ class RequestRoutesTest {
         assertThat(confirmed.statusCode()).isEqualTo(302);
         assertThat(db.dsl().fetchSingle(REQUEST, REQUEST.ID.eq(id)).getStatus()).isEqualTo(RequestStatus.CANCELLED);
         assertThat(visitor.get("/schools/" + school + "/requests").body()).contains("Cancelled: it leaves matching.");
+        assertThat(visitor.get("/schools/" + school + "/requests").body())
+                .contains("<td><strong class=\"tag tag--grey\">Cancelled</strong></td>");
         // a cancelled request has nothing left to check
         assertThat(visitor.get(cancel).statusCode()).isEqualTo(302);
 

@@ -402,7 +402,10 @@ class SchoolBookingsTest {
         Visitor visitor = carla();
         String base = "/schools/" + school + "/bookings/";
 
-        visitor.get(base + confirmed);
+        assertThat(visitor.get(base + confirmed).body())
+                .as("the status and what it needs from the school, as tags, as the bookings list shows them")
+                .contains("<dt>Status</dt><dd><strong class=\"tag tag--green\">Confirmed</strong></dd>")
+                .contains("<dt>To do</dt><dd><strong class=\"tag tag--blue\">To confirm</strong></dd>");
         assertThat(visitor.post(base + confirmed + "/confirm", Map.of()).statusCode())
                 .isEqualTo(302);
         assertThat(db.dsl()
@@ -411,7 +414,9 @@ class SchoolBookingsTest {
                         .where(BOOKING.ID.eq(confirmed))
                         .fetchOne(0, java.time.OffsetDateTime.class))
                 .isNotNull();
-        assertThat(visitor.get(base + confirmed).body()).contains("confirmed by your school");
+        assertThat(visitor.get(base + confirmed).body())
+                .contains("<strong class=\"tag tag--green\">Confirmed</strong> and confirmed by your school")
+                .contains("<strong class=\"tag tag--yellow\">Choose pupils</strong>");
 
         visitor.get(base + declined + "/decline");
         HttpResponse<String> noReason = visitor.post(base + declined + "/decline", Map.of("reason", ""));
