@@ -208,7 +208,9 @@ final class OfferGenerator {
             List<Integer> weekdays = new ArrayList<>(List.of(1, 2, 3, 4, 5));
             Collections.shuffle(weekdays, random);
             for (int weekday : weekdays.subList(0, 1 + random.nextInt(3))) {
-                rows.add(new Availability(offerIndex, null, weekday, period(offer.type())));
+                for (String period : periods(offer.type())) {
+                    rows.add(new Availability(offerIndex, null, weekday, period));
+                }
             }
             return rows;
         }
@@ -218,10 +220,24 @@ final class OfferGenerator {
         for (int attempt = 0; dates.size() < wanted && attempt < wanted * 3; attempt++) {
             LocalDate day = year.randomSchoolDay(random, from, offer.availableUntil());
             if (day != null && dates.add(day)) {
-                rows.add(new Availability(offerIndex, day, null, period(offer.type())));
+                for (String period : periods(offer.type())) {
+                    rows.add(new Availability(offerIndex, day, null, period));
+                }
             }
         }
         return rows;
+    }
+
+    /**
+     * A day's periods as the offer forms write them: a talk, a fair or mock interviews free all day is
+     * free mornings and afternoons, and is booked into one of them, never "all day" for an hour's
+     * session. A workplace visit or work shadowing may take the whole day.
+     */
+    private List<String> periods(EncounterType type) {
+        String period = period(type);
+        return "all_day".equals(period) && !type.workplaceExperience()
+                ? List.of("morning", "afternoon")
+                : List.of(period);
     }
 
     private String period(EncounterType type) {

@@ -200,6 +200,23 @@ class HubGeneratorTest {
     }
 
     @Test
+    void onlyWorkplaceExperiencesAreOfferedAllDaySoATalkIsBookedIntoHalfADay() {
+        assertThat(hub.availability())
+                .filteredOn(row -> row.period().equals("all_day"))
+                .isNotEmpty()
+                .allSatisfy(
+                        row -> assertThat(hub.offers().get(row.offer()).type().workplaceExperience())
+                                .isTrue());
+        Set<DemoHub.Availability> rows = new HashSet<>(hub.availability());
+        assertThat(hub.availability())
+                .as("a talk free all day is free mornings and afternoons, as the offer forms write it")
+                .anyMatch(row -> row.period().equals("morning")
+                        && hub.offers().get(row.offer()).type() == EncounterType.CAREERS_TALK
+                        && rows.contains(
+                                new DemoHub.Availability(row.offer(), row.availableOn(), row.weekday(), "afternoon")));
+    }
+
+    @Test
     void cornerstonesOfferRecurringWeekdaysAndSmesSpecificDates() {
         assertThat(hub.availability()).allSatisfy(row -> {
             DemoHub.Offer offer = hub.offers().get(row.offer());
