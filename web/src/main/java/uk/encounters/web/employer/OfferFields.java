@@ -37,32 +37,6 @@ public final class OfferFields {
             List<Weekday> weekdays,
             MoreOptions more) {}
 
-    /**
-     * The fold "More options (optional)" under the essentials: what its fields hold now, said in its
-     * summary, and open when one of them has an error, so the message is seen beside its field.
-     *
-     * @param miles whether the travel distance is in miles (else kilometres)
-     */
-    public record MoreOptions(boolean open, String summary, boolean miles) {}
-
-    /**
-     * Fields with a default or optional, folded under "More options" so the form asks the essentials
-     * first: about you, what, for which years, where and when.
-     */
-    static final List<String> FOLDED = List.of(
-            "pupils",
-            "sessions",
-            "radius",
-            "radiusUnit",
-            "dates",
-            "sendAdaptable",
-            "safeguarding",
-            "safeguardingUntil",
-            "title",
-            "volunteer",
-            "cost",
-            "requirements");
-
     /** A weekday's checkbox. */
     public record Weekday(String value, String label, boolean checked) {}
 
@@ -269,27 +243,7 @@ public final class OfferFields {
                                 DayOfWeek.of(Integer.parseInt(d)).getDisplayName(TextStyle.FULL, Locale.UK),
                                 ticked.contains(d)))
                         .toList(),
-                moreOptions(form, values));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static MoreOptions moreOptions(Form form, Map<String, String> values) {
-        Map<String, String> errors = (Map<String, String>) form.model().get("fieldErrors");
-        boolean open = FOLDED.stream().anyMatch(errors::containsKey);
-        String pupils = values.getOrDefault("pupils", "");
-        String sessions = values.getOrDefault("sessions", "");
-        List<String> now = new ArrayList<>();
-        now.add("up to " + pupils + " pupils a session");
-        now.add("1".equals(sessions) ? "once" : sessions + " times");
-        String unit = TravelDistance.MILES.equals(values.get("radiusUnit")) ? TravelDistance.MILES : TravelDistance.KM;
-        try {
-            int amount = Integer.parseInt(values.getOrDefault("radius", ""));
-            now.add("within " + new TravelDistance(amount, unit).words() + " of your postcode");
-        } catch (NumberFormatException e) {
-            // a distance typed wrongly has its message beside the field, and the fold is open
-        }
-        return new MoreOptions(
-                open, "Unless you change them: " + String.join(", ", now) + ".", TravelDistance.MILES.equals(unit));
+                MoreOptions.of(form, values));
     }
 
     /** What the form holds (typed, or its starting values), by field. */

@@ -206,7 +206,9 @@ class SettingUpAHubBrowserTest {
         browser.clickThrough(By.xpath("//button[normalize-space()='Save 60 pupils']"));
 
         driver.get(app.url("/schools/" + school + "/requests/new"));
-        new Select(driver.findElement(By.id("type"))).selectByValue("careers_talk");
+        // "What you need" is a radio per type; the first, a careers talk, has the field's own id
+        driver.findElement(By.cssSelector("input[name=type][value=careers_talk]"))
+                .click();
         new Select(driver.findElement(By.id("yearGroup"))).selectByValue("9");
         driver.findElement(By.id("pupils")).clear();
         driver.findElement(By.id("pupils")).sendKeys("30");
@@ -234,6 +236,8 @@ class SettingUpAHubBrowserTest {
         // with one hub in the installation the form asks no area
         assertThat(driver.findElements(By.id("hub"))).isEmpty();
         driver.findElement(By.id("topics")).sendKeys("What a machinist does all day");
+        // adapting for SEND is one of the more options, folded under the essentials
+        driver.findElement(By.cssSelector("#more-options summary")).click();
         driver.findElement(By.id("sendAdaptable")).click();
         browser.clickThrough(By.cssSelector("#your-offer button[type=submit]"));
         Matcher confirm = OFFER_LINK.matcher(Mailbox.latestTo(app, EMPLOYER_EMAIL));
