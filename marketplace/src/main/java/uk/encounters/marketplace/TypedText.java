@@ -14,6 +14,8 @@ public enum TypedText {
     /** Notes and descriptions: line breaks (CR, LF) allowed, nothing else of the above. */
     LINES;
 
+    private static final int LONGEST_FILE_NAME = 200;
+
     /** The first refused character's index in {@code value}, or -1 when there is none. */
     public int firstRefused(String value) {
         for (int i = 0; i < value.length(); i++) {
@@ -43,5 +45,27 @@ public enum TypedText {
                 || codePoint == '\u2029'
                 || (codePoint >= '\u202A' && codePoint <= '\u202E')
                 || (codePoint >= '\u2066' && codePoint <= '\u2069');
+    }
+
+    /**
+     * The name a sender's computer gave a file, made safe to show and store: without any folder, without
+     * characters that are never text, at most 200 characters; {@code fallback} when nothing is left.
+     */
+    public static String fileName(String sent, String fallback) {
+        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
+        StringBuilder kept = new StringBuilder();
+        name.codePoints().filter(c -> !isNeverText(c)).forEach(kept::appendCodePoint);
+        String shown = kept.toString().strip();
+        if (shown.isEmpty()) {
+            return fallback;
+        }
+        if (shown.length() <= LONGEST_FILE_NAME) {
+            return shown;
+        }
+        // never half a character: a pair of surrogates stays whole or goes
+        int end = Character.isHighSurrogate(shown.charAt(LONGEST_FILE_NAME - 1))
+                ? LONGEST_FILE_NAME - 1
+                : LONGEST_FILE_NAME;
+        return shown.substring(0, end);
     }
 }

@@ -9,6 +9,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
@@ -26,7 +27,7 @@ import uk.encounters.marketplace.account.AuditLog;
 /**
  * Folds an organisation that slipped through twice into the record that stays. Everything moves:
  * offers, volunteers (one person on both records becomes one volunteer), their bookings, the
- * people who may manage it, and schools' preferences for it. The merged record stays, pointing
+ * people who may manage it, schools' preferences for it, and its placement paperwork. The merged record stays, pointing
  * at the survivor, so nothing that referred to it breaks. The merge and its audit entry are one
  * transaction: {@link #merge(Actor, long, long)} owns it; the other {@code merge} runs in the
  * caller's.
@@ -113,6 +114,11 @@ public final class EmployerMerge {
                 .set(SCHOOL.LINKED_EMPLOYER_ID, intoId)
                 .where(SCHOOL.LINKED_EMPLOYER_ID.eq(fromId))
                 .execute();
+        // its placement paperwork: the files, and with them the declarations citing them (on update cascade)
+        int paperwork = dsl.update(PLACEMENT_DOCUMENT)
+                .set(PLACEMENT_DOCUMENT.EMPLOYER_ID, intoId)
+                .where(PLACEMENT_DOCUMENT.EMPLOYER_ID.eq(fromId))
+                .execute();
 
         if (into.getEmailDomain() == null && from.getEmailDomain() != null) {
             into.setEmailDomain(from.getEmailDomain());
@@ -156,6 +162,7 @@ public final class EmployerMerge {
         detail.put("bookings", bookings);
         detail.put("people", people);
         detail.put("school_preferences", requests);
+        detail.put("placement_documents", paperwork);
         new AuditLog(dsl).record(actorUserId, "employers_merged", "employer", intoId, detail, ipAddress);
         return moved;
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.placement.DocumentKind;
+import uk.encounters.marketplace.placement.DocumentType;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.school.SchoolPhase;
@@ -33,7 +35,9 @@ class StatusEnumsTest {
                 Arguments.of("request_status_ck", RequestStatus.class),
                 Arguments.of("offer_status_ck", OfferStatus.class),
                 Arguments.of("matching_round_status_ck", RoundStatus.class),
-                Arguments.of("school_phase_ck", SchoolPhase.class));
+                Arguments.of("school_phase_ck", SchoolPhase.class),
+                Arguments.of("placement_document_kind_ck", DocumentKind.class),
+                Arguments.of("placement_document_content_type_ck", DocumentType.class));
     }
 
     @ParameterizedTest

@@ -109,7 +109,7 @@ public final class RegisterRoutes {
             return;
         }
         String fileName = UploadForm.fileName(ctx, upload.field())
-                .map(RegisterRoutes::shownFileName)
+                .map(sent -> TypedText.fileName(sent, upload.fallbackName()))
                 .orElse(upload.fallbackName());
         F file = blocking.call(() -> reader.apply(CsvImport.textOf(ctx, upload.field(), "")));
         if (!file.missingColumns().isEmpty()) {
@@ -129,15 +129,6 @@ public final class RegisterRoutes {
         });
         Flash.set(ctx, String.format(upload.loaded(), file.size(), fileName));
         ctx.redirect("/admin/register");
-    }
-
-    /** The file's name without any folder, one line of plain text, at most 200 characters. */
-    static String shownFileName(String sent) {
-        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
-        StringBuilder kept = new StringBuilder();
-        name.codePoints().filter(c -> !TypedText.isNeverText(c)).forEach(kept::appendCodePoint);
-        String shown = kept.toString().strip();
-        return shown.isEmpty() ? "register.csv" : shown.substring(0, Math.min(200, shown.length()));
     }
 
     private void showRegister(RoutingContext ctx, int status, Form form, List<RegisterFile.LineProblem> problems) {

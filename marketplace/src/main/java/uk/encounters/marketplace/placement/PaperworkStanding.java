@@ -1,0 +1,85 @@
+package uk.encounters.marketplace.placement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uk.encounters.matcher.explain.DateStyle;
+
+/**
+ * Whether an organisation's placement paperwork holds on a day, and what is missing or out of date:
+ * the one place that decides it, for its own page, the employer's page and (later) each placement.
+ * The insurance holds to its last day of cover; a risk assessment for a year from when it was made.
+ *
+ * @param currentUntil the last day all of it holds; null when none is declared
+ * @param reasons what is out of date or about to be, in words: "insurance expired on Tue 5 Jan 2027"
+ */
+public record PaperworkStanding(State state, LocalDate currentUntil, List<String> reasons) {
+
+    /** Renewing takes finding a certificate or reviewing an assessment: the host is told a month ahead. */
+    public static final int SOON_DAYS = 30;
+
+    public enum State {
+        /** Holds, and for more than a month yet. */
+        CURRENT,
+        /** Holds, but a part of it runs out within a month. */
+        EXPIRING_SOON,
+        /** A part of it has run out: a placement cannot go ahead on it. */
+        EXPIRED,
+        /** Nothing declared yet. */
+        MISSING
+    }
+
+    public PaperworkStanding {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** The standing on {@code day} of the declaration in force, if there is one. */
+    public static PaperworkStanding of(Optional<Declaration> current, LocalDate day) {
+        if (current.isEmpty()) {
+            return new PaperworkStanding(State.MISSING, null, List.of());
+        }
+        Declaration d = current.get();
+        LocalDate insuranceEnds = d.insuranceExpiresOn();
+        LocalDate assessmentEnds = d.riskAssessmentLastDay();
+        LocalDate until = insuranceEnds.isBefore(assessmentEnds) ? insuranceEnds : assessmentEnds;
+        List<String> reasons = new ArrayList<>();
+        if (until.isBefore(day)) {
+            if (insuranceEnds.isBefore(day)) {
+                reasons.add("insurance expired on " + DateStyle.of(insuranceEnds));
+            }
+            if (assessmentEnds.isBefore(day)) {
+                reasons.add("risk assessment older than a year (made on " + DateStyle.of(d.riskAssessedOn()) + ")");
+            }
+            return new PaperworkStanding(State.EXPIRED, until, reasons);
+        }
+        LocalDate soon = day.plusDays(SOON_DAYS);
+        if (!insuranceEnds.isAfter(soon)) {
+            reasons.add("insurance expires on " + DateStyle.of(insuranceEnds));
+        }
+        if (!assessmentEnds.isAfter(soon)) {
+            reasons.add("risk assessment due for review by " + DateStyle.of(assessmentEnds));
+        }
+        return new PaperworkStanding(reasons.isEmpty() ? State.CURRENT : State.EXPIRING_SOON, until, reasons);
+    }
+
+    /** The last day a risk assessment made or reviewed on {@code assessedOn} holds. */
+    public static LocalDate riskAssessmentLastDay(LocalDate assessedOn) {
+        return assessedOn.plusYears(1).minusDays(1);
+    }
+
+    /** Whether a placement may go ahead on it. */
+    public boolean holds() {
+        return state == State.CURRENT || state == State.EXPIRING_SOON;
+    }
+
+    /** In a few words, after "Placement paperwork: ". */
+    public String summary() {
+        return switch (state) {
+            case MISSING -> "needed before hosting a placement";
+            case EXPIRED -> String.join("; ", reasons);
+            case CURRENT -> "current until " + DateStyle.of(currentUntil);
+            case EXPIRING_SOON -> "current until " + DateStyle.of(currentUntil) + ": renew it before then";
+        };
+    }
+}
