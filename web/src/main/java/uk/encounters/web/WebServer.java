@@ -27,6 +27,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.placement.PlacementDocument;
 import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.account.AccountFeature;
@@ -80,6 +81,13 @@ public final class WebServer extends VerticleBase {
      */
     public static final long REGISTER_UPLOAD_LIMIT_BYTES = 128L * 1024 * 1024;
 
+    /**
+     * An organisation's placement paperwork: three files of {@link PlacementDocument#MAX_BYTES} at most
+     * (certificate, risk assessment, policy) and the form's fields, which a megabyte more holds.
+     */
+    public static final long PAPERWORK_UPLOAD_LIMIT_BYTES = 3L * PlacementDocument.MAX_BYTES + 1024 * 1024;
+
+    private static final Pattern PAPERWORK_PATH = Pattern.compile("/employers/\\d+/placement-paperwork");
     private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools|hubs)/\\d+|admin)/import/[a-z-]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -117,8 +125,9 @@ public final class WebServer extends VerticleBase {
         roundSolver =
                 new RoundSolver(database, clock, new SolveMetrics(metrics.registry()), config.maxConcurrentSolves());
         CsrfCheck csrf = new CsrfCheck(vertx, csrfSecret(), config.https(), SESSION_TIMEOUT);
-        UploadForm uploads =
-                new UploadForm(path -> path.startsWith("/admin/") ? REGISTER_UPLOAD_LIMIT_BYTES : UPLOAD_LIMIT_BYTES);
+        UploadForm uploads = new UploadForm(path -> path.startsWith("/admin/")
+                ? REGISTER_UPLOAD_LIMIT_BYTES
+                : PAPERWORK_PATH.matcher(path).matches() ? PAPERWORK_UPLOAD_LIMIT_BYTES : UPLOAD_LIMIT_BYTES);
 
         router = Router.router(vertx);
         Routes routes = new Routes(
@@ -301,10 +310,12 @@ public final class WebServer extends VerticleBase {
         return Base64.getEncoder().encodeToString(random);
     }
 
-    /** A file upload or a pasted list: its body (up to 2 MB) is read only for someone allowed to send it. */
+    /** A file upload or a pasted list: its body is read only for someone allowed to send it. */
     private static boolean isUpload(RoutingContext ctx) {
+        String path = ctx.request().path();
         return ctx.request().method() == HttpMethod.POST
-                && IMPORT_PATH.matcher(ctx.request().path()).matches();
+                && (IMPORT_PATH.matcher(path).matches()
+                        || PAPERWORK_PATH.matcher(path).matches());
     }
 
     private static Access.HubLookup hubLookup(HubRepository hubs) {

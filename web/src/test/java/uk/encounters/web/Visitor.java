@@ -120,6 +120,48 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
     }
 
+    /** A file a form sends: its input's name, the name on the sender's computer, the type it declares, its bytes. */
+    public record Upload(String field, String fileName, String contentType, byte[] content) {}
+
+    /** Posts a form with several files and fields, as a browser sends it, with the page's CSRF token. */
+    public HttpResponse<String> upload(String path, Map<String, String> fields, java.util.List<Upload> files) {
+        String boundary = "----encounters" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> withToken = new LinkedHashMap<>();
+        withToken.put("X-XSRF-TOKEN", csrfToken);
+        withToken.putAll(fields);
+        withToken.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        for (Upload file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                            + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return remember(send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+    }
+
+    /** Downloads a file: its bytes exactly as sent. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url(path))).GET();
+        headers.forEach(request::header);
+        try {
+            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs in with a password through the real form. */
     public Visitor signIn(String email, String password) {
         get("/sign-in");

@@ -21,13 +21,24 @@ public record PaperworkStanding(State state, LocalDate currentUntil, List<String
 
     public enum State {
         /** Holds, and for more than a month yet. */
-        CURRENT,
+        CURRENT("current"),
         /** Holds, but a part of it runs out within a month. */
-        EXPIRING_SOON,
+        EXPIRING_SOON("renew soon"),
         /** A part of it has run out: a placement cannot go ahead on it. */
-        EXPIRED,
+        EXPIRED("expired"),
         /** Nothing declared yet. */
-        MISSING
+        MISSING("not given yet");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        /** The state in a word or two, for a tag beside the summary. */
+        public String label() {
+            return label;
+        }
     }
 
     public PaperworkStanding {

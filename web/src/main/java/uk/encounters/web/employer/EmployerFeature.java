@@ -16,6 +16,8 @@ import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.marketplace.offer.PublicOffers;
+import uk.encounters.marketplace.placement.PlacementDocumentRepository;
+import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
@@ -24,7 +26,8 @@ import uk.encounters.web.security.Routes;
 /**
  * Employers: the public offer form and its confirmation link, the employer's own page, offers,
  * volunteers and imports, replies to bookings (signed in or by an emailed link), the first-time
- * volunteer's guide, requests to join an organisation, and invitations to manage one.
+ * volunteer's guide, requests to join an organisation, invitations to manage one, and the placement
+ * paperwork a host declares once a year.
  */
 public final class EmployerFeature {
 
@@ -56,6 +59,7 @@ public final class EmployerFeature {
                         app.clock())
                 .mount(routes);
         EmployerChanges employerChanges = new EmployerChanges(dsl);
+        PlacementPaperwork paperwork = new PlacementPaperwork(dsl, app.clock());
         EmployerPageReader pages = new EmployerPageReader(
                 employers,
                 offers,
@@ -63,6 +67,7 @@ public final class EmployerFeature {
                 bookings,
                 new OrganisationJoinRepository(dsl, app.clock()),
                 hubGaps,
+                paperwork,
                 app.blocking(),
                 app.templates(),
                 app.clock());
@@ -74,6 +79,19 @@ public final class EmployerFeature {
                         app.blocking(),
                         app.templates(),
                         app.links())
+                .mount(routes);
+        PlacementDocumentRepository documents = new PlacementDocumentRepository(dsl);
+        new PlacementPaperworkRoutes(
+                        paperwork,
+                        employer,
+                        new PathEntity<>(
+                                "placementDocument",
+                                app.blocking(),
+                                ctx -> documents.findContent(
+                                        PathId.required(ctx, "employerId"), PathId.required(ctx, "documentId"))),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
                 .mount(routes);
         new ReplyLinkRoutes(replies, app.blocking(), app.templates()).mount(routes);
         new OrganisationInvitationRoutes(

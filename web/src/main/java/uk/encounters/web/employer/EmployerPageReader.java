@@ -18,6 +18,8 @@ import uk.encounters.marketplace.employer.SiteDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.hub.GapsNearby;
 import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.placement.PaperworkStanding;
+import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.matcher.domain.Location;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
@@ -26,7 +28,7 @@ import uk.encounters.web.page.Templates;
 /**
  * The employer's own page: its offers, volunteers, bookings to come and delivered, requests to
  * join it, whether it has a calendar address, how often it may be asked, its site's details,
- * and what the hub's schools near it need.
+ * what the hub's schools near it need, and whether its placement paperwork holds.
  */
 public final class EmployerPageReader {
 
@@ -43,7 +45,14 @@ public final class EmployerPageReader {
             String askLimit,
             List<AskOption> askOptions,
             SiteDetails site,
-            OfferForGap.Needs needs) {}
+            OfferForGap.Needs needs,
+            PaperworkLine paperwork) {}
+
+    /**
+     * The one line about placement paperwork, for an organisation that hosts placements or means to
+     * (null otherwise): "Placement paperwork: current until Tue 5 Jan 2027".
+     */
+    public record PaperworkLine(String summary, boolean holds) {}
 
     /** One choice of how often the organisation may be asked. */
     public record AskOption(int value, String label, boolean selected) {}
@@ -54,6 +63,7 @@ public final class EmployerPageReader {
     private final EmployerBookingRepository bookings;
     private final OrganisationJoinRepository joins;
     private final HubGaps hubGaps;
+    private final PlacementPaperwork paperwork;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -65,6 +75,7 @@ public final class EmployerPageReader {
             EmployerBookingRepository bookings,
             OrganisationJoinRepository joins,
             HubGaps hubGaps,
+            PlacementPaperwork paperwork,
             Blocking blocking,
             Templates templates,
             Clock clock) {
@@ -74,6 +85,7 @@ public final class EmployerPageReader {
         this.bookings = bookings;
         this.joins = joins;
         this.hubGaps = hubGaps;
+        this.paperwork = paperwork;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -117,7 +129,8 @@ public final class EmployerPageReader {
                         .map(n -> new AskOption(n, EmployerRoutes.describe(n), n == current))
                         .toList(),
                 employers.findSiteDetails(employerId),
-                needs));
+                needs,
+                paperworkLine(employerId, today)));
         if (form.value("siteAddress") == null) {
             form.keep("siteAddress", page.site().address());
             form.keep("siteContactName", page.site().contactName());
@@ -125,6 +138,15 @@ public final class EmployerPageReader {
             form.keep("arrivalInstructions", page.site().arrivalInstructions());
         }
         templates.render(ctx, status, "employer/employer", shown.name(), page, form);
+    }
+
+    /** Read on the worker pool, inside the page's read. */
+    private PaperworkLine paperworkLine(long employerId, LocalDate today) {
+        if (!paperwork.hostsPlacements(employerId)) {
+            return null;
+        }
+        PaperworkStanding standing = paperwork.standing(employerId, today);
+        return new PaperworkLine(standing.summary(), standing.holds());
     }
 
     /**

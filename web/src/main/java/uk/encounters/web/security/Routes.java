@@ -121,8 +121,8 @@ public final class Routes {
     }
 
     /**
-     * Routes that take a file or a pasted list (up to 2 MB): the body is read only once the access
-     * check has passed, so whoever may not use the route is answered before a byte of it is read.
+     * Routes that take a file or a pasted list (up to WebServer's limit for the path, 2 MB for most): the
+     * body is read only once the access check has passed, so whoever may not use the route is answered before a byte of it is read.
      */
     public Routes uploads() {
         requireScope();

@@ -150,6 +150,15 @@ class RouteAccessTest {
                 ":bookingId",
                 String.valueOf(data.booking(
                         requestA, offerA, volunteerA, LocalDate.of(2026, 12, 2), BookingStatus.PUBLISHED)));
+        // a file of employer A's placement paperwork
+        uk.encounters.marketplace.testing.SamplePaperwork.declared(
+                db.dsl(), employerA, LocalDate.of(2026, 11, 2), LocalDate.of(2027, 6, 30), LocalDate.of(2026, 9, 1));
+        parameters.put(
+                ":documentId",
+                String.valueOf(db.dsl()
+                        .select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT.ID))
+                        .from(uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT)
+                        .fetchOne(0, Long.class)));
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id
         parameters.put(":joinId", "1");
