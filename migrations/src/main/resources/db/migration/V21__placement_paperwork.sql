@@ -69,7 +69,7 @@ create table placement_declaration (
     constraint placement_declaration_health_safety_ck
         check (health_safety_statement is not null or health_safety_document_id is not null)
 );
-create index placement_declaration_employer_ix on placement_declaration (employer_id, declared_at);
+create index placement_declaration_employer_ix on placement_declaration (employer_id, id);
 
 /* [jooq ignore start] */
 alter table placement_document add constraint placement_document_file_name_ck

@@ -25,8 +25,8 @@ public final class PlacementDocumentRepository {
         this.dsl = dsl;
     }
 
-    /** Keeps the file for the organisation; its id. */
-    public long add(long employerId, PlacementDocument document, Long uploadedBy) {
+    /** Keeps the file for the organisation, sent by {@code uploadedBy} at {@code uploadedAt}; its id. */
+    public long add(long employerId, PlacementDocument document, Long uploadedBy, OffsetDateTime uploadedAt) {
         return dsl.insertInto(PLACEMENT_DOCUMENT)
                 .set(PLACEMENT_DOCUMENT.EMPLOYER_ID, employerId)
                 .set(PLACEMENT_DOCUMENT.KIND, document.kind())
@@ -36,6 +36,7 @@ public final class PlacementDocumentRepository {
                 .set(PLACEMENT_DOCUMENT.SHA256, sha256(document.content()))
                 .set(PLACEMENT_DOCUMENT.CONTENT, document.content())
                 .set(PLACEMENT_DOCUMENT.UPLOADED_BY, uploadedBy)
+                .set(PLACEMENT_DOCUMENT.UPLOADED_AT, uploadedAt)
                 .returning(PLACEMENT_DOCUMENT.ID)
                 .fetchSingle()
                 .getId();

@@ -104,8 +104,9 @@ public final class PlacementPaperwork {
                 throw new IllegalArgumentException("Not declared: " + problems);
             }
             PlacementDocumentRepository documents = new PlacementDocumentRepository(tx);
+            OffsetDateTime now = OffsetDateTime.now(clock);
             Map<DocumentKind, Long> ids = new EnumMap<>(DocumentKind.class);
-            files.forEach((kind, file) -> ids.put(kind, documents.add(employerId, file, actor.userId())));
+            files.forEach((kind, file) -> ids.put(kind, documents.add(employerId, file, actor.userId(), now)));
             Long insurance = fileId(ids, current, DocumentKind.INSURANCE_CERTIFICATE);
             Long riskFile =
                     declaration.riskAnswers() == null ? fileId(ids, current, DocumentKind.RISK_ASSESSMENT) : null;
@@ -132,6 +133,7 @@ public final class PlacementPaperwork {
                     .set(PLACEMENT_DECLARATION.HOURS, declaration.hours())
                     .set(PLACEMENT_DECLARATION.DRESS_AND_EQUIPMENT, declaration.dressAndEquipment())
                     .set(PLACEMENT_DECLARATION.DECLARED_BY, actor.userId())
+                    .set(PLACEMENT_DECLARATION.DECLARED_AT, now)
                     .returning(PLACEMENT_DECLARATION.ID)
                     .fetchSingle()
                     .getId();
@@ -188,7 +190,7 @@ public final class PlacementPaperwork {
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(d.DECLARED_BY))
                 .where(d.EMPLOYER_ID.eq(employerId))
-                .orderBy(d.DECLARED_AT.desc(), d.ID.desc())
+                .orderBy(d.ID.desc()) // the order declared: one at a time for an organisation (declare locks it)
                 .fetch(Records.mapping(Declaration::new));
     }
 }
