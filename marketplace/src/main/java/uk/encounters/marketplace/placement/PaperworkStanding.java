@@ -19,25 +19,31 @@ public record PaperworkStanding(State state, LocalDate currentUntil, List<String
     /** Renewing takes finding a certificate or reviewing an assessment: the host is told a month ahead. */
     public static final int SOON_DAYS = 30;
 
+    /** As a tag beside the summary (templates/partials/status-tag.hbs), coloured as stored statuses' tags are. */
     public enum State {
         /** Holds, and for more than a month yet. */
-        CURRENT("current"),
+        CURRENT("Current", "tag--green"),
         /** Holds, but a part of it runs out within a month. */
-        EXPIRING_SOON("renew soon"),
+        EXPIRING_SOON("Renew soon", "tag--yellow"),
         /** A part of it has run out: a placement cannot go ahead on it. */
-        EXPIRED("expired"),
+        EXPIRED("Expired", "tag--red"),
         /** Nothing declared yet. */
-        MISSING("not given yet");
+        MISSING("Not given yet", "tag--grey");
 
-        private final String label;
+        private final String tagLabel;
+        private final String tagClass;
 
-        State(String label) {
-            this.label = label;
+        State(String tagLabel, String tagClass) {
+            this.tagLabel = tagLabel;
+            this.tagClass = tagClass;
         }
 
-        /** The state in a word or two, for a tag beside the summary. */
-        public String label() {
-            return label;
+        public String tagLabel() {
+            return tagLabel;
+        }
+
+        public String tagClass() {
+            return tagClass;
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DECLARATION;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT;
 
@@ -295,9 +294,9 @@ class PlacementPaperworkTest {
         long talksOnly = data.employer(hub, "Talks Only");
         data.offer(talksOnly, OfferStatus.ACTIVE, LocalDate.of(2027, 6, 30));
         long offering = data.employer(hub, "Offering Placements");
-        placementOffer(offering, OfferStatus.ACTIVE);
+        data.workExperienceOffer(offering, OfferStatus.ACTIVE, LocalDate.of(2027, 6, 30));
         long hosted = data.employer(hub, "Hosted Once");
-        long withdrawn = placementOffer(hosted, OfferStatus.WITHDRAWN);
+        long withdrawn = data.workExperienceOffer(hosted, OfferStatus.WITHDRAWN, LocalDate.of(2027, 6, 30));
 
         assertThat(paperwork.hostsPlacements(talksOnly)).isFalse();
         assertThat(paperwork.hostsPlacements(offering)).isTrue();
@@ -318,17 +317,5 @@ class PlacementPaperworkTest {
                 .set(BOOKING.STATUS, BookingStatus.DELIVERED)
                 .execute();
         assertThat(paperwork.hostsPlacements(hosted)).as("a placement given").isTrue();
-    }
-
-    long placementOffer(long employerId, OfferStatus status) {
-        long offer = data.offer(employerId, status, LocalDate.of(2027, 6, 30));
-        db.dsl()
-                .update(OFFER)
-                .set(OFFER.ENCOUNTER_TYPE, "work_experience")
-                .set(OFFER.IN_SCHOOL, false)
-                .set(OFFER.AT_WORKPLACE, true)
-                .where(OFFER.ID.eq(offer))
-                .execute();
-        return offer;
     }
 }

@@ -180,6 +180,18 @@ public final class TestData {
                 .getId();
     }
 
+    /** Work-experience places at the organisation's workplace, offered to the hub that registered it. */
+    public long workExperienceOffer(long employerId, OfferStatus status, LocalDate availableUntil) {
+        long offer = offer(employerId, status, availableUntil);
+        dsl.update(OFFER)
+                .set(OFFER.ENCOUNTER_TYPE, "work_experience")
+                .set(OFFER.IN_SCHOOL, false)
+                .set(OFFER.AT_WORKPLACE, true)
+                .where(OFFER.ID.eq(offer))
+                .execute();
+        return offer;
+    }
+
     public long request(long schoolId, int yearGroup, RequestStatus status, LocalDate from) {
         return dsl.insertInto(
                         REQUEST,

@@ -34,7 +34,7 @@ public final class PlacementPaperworkRoutes {
     /** The page: the standing, the declaration in force and the ones before, and the form to declare again. */
     public record PaperworkPage(
             Employer employer,
-            StandingShown standing,
+            PaperworkStanding standing,
             Declaration current,
             List<Declaration> earlier,
             boolean answering,
@@ -43,27 +43,6 @@ public final class PlacementPaperworkRoutes {
             PaperworkForm.FileHints fileHints,
             String accept,
             String action) {}
-
-    /**
-     * The standing as the page shows it: a tag ({@code tag--green} ...) with the state's word, and the
-     * sentence after "Placement paperwork: ".
-     */
-    public record StandingShown(String label, String tagClass, String summary, List<String> reasons, boolean holds) {
-
-        static StandingShown of(PaperworkStanding standing) {
-            return new StandingShown(
-                    standing.state().label(),
-                    switch (standing.state()) {
-                        case CURRENT -> "tag--green";
-                        case EXPIRING_SOON -> "tag--yellow";
-                        case EXPIRED -> "tag--red";
-                        case MISSING -> "tag--grey";
-                    },
-                    standing.summary(),
-                    standing.reasons(),
-                    standing.holds());
-        }
-    }
 
     private static final String TITLE = "Placement paperwork";
 
@@ -165,7 +144,7 @@ public final class PlacementPaperworkRoutes {
                 TITLE,
                 new PaperworkPage(
                         shown,
-                        StandingShown.of(PaperworkStanding.of(current, today)),
+                        PaperworkStanding.of(current, today),
                         current.orElse(null),
                         earlier,
                         PaperworkForm.ANSWERED.equals(form.value(PaperworkForm.RISK_MODE)),

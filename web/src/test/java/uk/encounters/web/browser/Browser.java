@@ -289,6 +289,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         }
     }
 
+    /** Date inputs take keystrokes in the browser's locale; setting the value is what a person's picker does. */
+    public void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
+    }
+
     /** Saves what the page looks like now to target/screenshots/NAME.png, for a person to look at. */
     public Path screenshot(String name) {
         // a page that changed itself (the round page reloads when matching ends) is checked here too

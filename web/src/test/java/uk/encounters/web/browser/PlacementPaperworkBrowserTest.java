@@ -1,7 +1,6 @@
 package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.marketplace.jooq.Tables.OFFER;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.offer.OfferStatus;
@@ -44,14 +42,7 @@ class PlacementPaperworkBrowserTest {
         TestData data = new TestData(db.dsl());
         long derby = data.hub("Derby Careers Hub");
         acme = data.employer(derby, "Acme Engineering");
-        long offer = data.offer(acme, OfferStatus.ACTIVE, LocalDate.of(2027, 7, 16));
-        db.dsl()
-                .update(OFFER)
-                .set(OFFER.ENCOUNTER_TYPE, "work_experience")
-                .set(OFFER.IN_SCHOOL, false)
-                .set(OFFER.AT_WORKPLACE, true)
-                .where(OFFER.ID.eq(offer))
-                .execute();
+        data.workExperienceOffer(acme, OfferStatus.ACTIVE, LocalDate.of(2027, 7, 16));
         Accounts.create(db.dsl(), "ash@acme.example", "Ash", Scope.employer(acme));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
@@ -79,20 +70,21 @@ class PlacementPaperworkBrowserTest {
         browser.clickThrough(By.linkText("Placement paperwork"));
         driver.findElement(By.id("insurer")).sendKeys("Zurich Insurance");
         driver.findElement(By.id("policyNumber")).sendKeys("EL-123456");
-        setDate(driver, "insuranceExpiresOn", "2026-11-01");
+        browser.setDate("insuranceExpiresOn", "2026-11-01");
         driver.findElement(By.id("insuranceCertificate"))
                 .sendKeys(certificate.toAbsolutePath().toString());
         browser.click(By.id("riskAssessment"));
         browser.click(By.id("hazard-manual_handling"));
         driver.findElement(By.id("control-manual_handling"))
                 .sendKeys("Nothing over 5 kg; shown how to lift on the first morning");
-        setDate(driver, "riskAssessedOn", "2026-09-01");
+        browser.setDate("riskAssessedOn", "2026-09-01");
         driver.findElement(By.id("healthSafetyStatement")).sendKeys("Every pupil is inducted on the first morning.");
         driver.findElement(By.id("supervisorName")).sendKeys("Dan Price");
         driver.findElement(By.id("supervisorPhone")).sendKeys("01332 123456");
         driver.findElement(By.id("hours")).sendKeys("9:00 to 15:30, Monday to Friday");
         driver.findElement(By.id("dressAndEquipment")).sendKeys("Own clothes; safety boots lent");
-        browser.onAPhone("placement-paperwork-form-phone", By.id("insuranceCertificate"), By.id("control-machinery"));
+        browser.onAPhone(
+                "placement-paperwork-form-phone", By.id("insuranceCertificate"), By.id("control-manual_handling"));
         driver.manage().window().setSize(new Dimension(390, 844));
         browser.clickThrough(By.xpath("//button[normalize-space()='Declare']"));
 
@@ -104,7 +96,7 @@ class PlacementPaperworkBrowserTest {
         browser.onAPhone("placement-paperwork-refused-phone");
         driver.manage().window().setSize(new Dimension(390, 844));
 
-        setDate(driver, "insuranceExpiresOn", "2027-01-05");
+        browser.setDate("insuranceExpiresOn", "2027-01-05");
         driver.findElement(By.id("insuranceCertificate"))
                 .sendKeys(certificate.toAbsolutePath().toString());
         browser.clickThrough(By.xpath("//button[normalize-space()='Declare']"));
@@ -115,11 +107,5 @@ class PlacementPaperworkBrowserTest {
                 .contains(certificate.getFileName().toString())
                 .contains("Lifting and carrying: Nothing over 5 kg");
         browser.onAPhone("placement-paperwork-declared-phone");
-    }
-
-    /** Date inputs take keystrokes in the browser's locale; setting the value is what a person's picker does. */
-    private static void setDate(WebDriver driver, String id, String isoDate) {
-        ((JavascriptExecutor) driver)
-                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
     }
 }

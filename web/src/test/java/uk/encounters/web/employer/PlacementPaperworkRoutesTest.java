@@ -1,7 +1,6 @@
 package uk.encounters.web.employer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DECLARATION;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT;
 
@@ -51,7 +50,7 @@ class PlacementPaperworkRoutesTest {
         long derby = data.hub("Derby Careers Hub");
         long nottingham = data.hub("Nottingham Careers Hub");
         acme = data.employer(derby, "Acme Engineering");
-        placementOffer(data, acme);
+        data.workExperienceOffer(acme, OfferStatus.ACTIVE, LocalDate.of(2027, 7, 16));
         brook = data.employer(derby, "Brook Bakery");
         elm = data.employer(derby, "Elm Garage");
         SamplePaperwork.declared(
@@ -74,17 +73,6 @@ class PlacementPaperworkRoutesTest {
     @AfterAll
     static void stop() {
         app.close();
-    }
-
-    static void placementOffer(TestData data, long employerId) {
-        long offer = data.offer(employerId, OfferStatus.ACTIVE, LocalDate.of(2027, 7, 16));
-        db.dsl()
-                .update(OFFER)
-                .set(OFFER.ENCOUNTER_TYPE, "work_experience")
-                .set(OFFER.IN_SCHOOL, false)
-                .set(OFFER.AT_WORKPLACE, true)
-                .where(OFFER.ID.eq(offer))
-                .execute();
     }
 
     static Visitor signedIn(String email) {
@@ -131,7 +119,7 @@ class PlacementPaperworkRoutesTest {
                         + " needed before hosting a placement.");
         String blank = ash.get(page(acme)).body();
         assertThat(blank)
-                .contains("not given yet")
+                .contains("Not given yet")
                 .contains("PDF, PNG or JPEG, up to 5 MB.")
                 .contains("enctype=\"multipart/form-data\"");
 
