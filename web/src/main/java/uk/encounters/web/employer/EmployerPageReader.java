@@ -46,7 +46,19 @@ public final class EmployerPageReader {
             List<AskOption> askOptions,
             SiteDetails site,
             OfferForGap.Needs needs,
-            PaperworkLine paperwork) {}
+            PaperworkLine paperwork) {
+
+        public long activeVolunteers() {
+            return volunteers.stream()
+                    .filter(VolunteerRoutes.VolunteerRow::active)
+                    .count();
+        }
+
+        /** Active volunteers whose safeguarding check needs renewing: the list opens for them. */
+        public long volunteersToRenew() {
+            return volunteers.stream().filter(v -> v.active() && v.warning()).count();
+        }
+    }
 
     /**
      * The one line about placement paperwork, for an organisation that hosts placements or means to

@@ -191,7 +191,13 @@ class EmployerBookingsTest {
                                 AUDIT_LOG,
                                 AUDIT_LOG.ACTION.eq("site_details_changed").and(AUDIT_LOG.SUBJECT_ID.eq(employer))))
                 .isEqualTo(1);
-        assertThat(visitor.get("/employers/" + employer).body()).contains("Wait at the gatehouse</textarea>");
+        String page = visitor.get("/employers/" + employer).body();
+        assertThat(page).contains("Wait at the gatehouse</textarea>");
+        // given once, the address is shown and its form folds away
+        assertThat(page)
+                .contains("<dd class=\"written\">Acme House\nDerby DE24 8GW</dd>", "Dan Price, +44 7700 900123")
+                .contains("<details id=\"site-form\"><summary>Change your site details</summary>");
+        assertThat(page.indexOf("<details id=\"site-form\">")).isLessThan(page.indexOf("name=\"siteAddress\""));
     }
 
     @Test

@@ -288,7 +288,9 @@ class EmployerOffersTest {
                 .containsPattern("Kim Soon</td><td[^>]*>kim@rr.example</td><td[^>]*><strong>Renew soon</strong>")
                 .containsPattern("Lee None</td><td[^>]*>lee@rr.example</td><td[^>]*>No check")
                 // "Has left" can be taken back ("Back again"), so it asks nothing more, but is no green button
-                .contains("class=\"button--secondary\">Has left<span class=\"visually-hidden\">: Lee None");
+                .contains("class=\"button--secondary\">Has left<span class=\"visually-hidden\">: Lee None")
+                // a check to renew keeps the folded list open, and is counted above it
+                .contains("with a safeguarding check to renew</strong>", "<details id=\"volunteer-list\" open>");
     }
 
     @Test

@@ -71,10 +71,12 @@ class RoundRoutesTest {
         Visitor cora = new Visitor(app).signIn("cora@derby.example", PASSWORD);
         String page = cora.get("/hubs/" + hub.id() + "/round").body();
         assertThat(page).contains("Demand and supply", "Mock interviews", "short", "Run matching");
+        // the weights are folded away, and open only when the form comes back with a problem
+        assertThat(page).contains("<details id=\"weights\">");
 
         HttpResponse<String> bad = cora.post("/hubs/" + hub.id() + "/rounds", Map.of("seconds", "0"));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("Time limit must be between 1 and 600");
+        assertThat(bad.body()).contains("Time limit must be between 1 and 600", "<details id=\"weights\" open>");
 
         HttpResponse<String> run = cora.post("/hubs/" + hub.id() + "/rounds", runForm("2"));
         assertThat(run.statusCode()).isEqualTo(302);
