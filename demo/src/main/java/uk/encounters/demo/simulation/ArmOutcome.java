@@ -14,6 +14,7 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -29,6 +30,8 @@ import uk.encounters.matcher.domain.EncounterType;
  * how often each employer was asked. Sessions count as the matcher counts them: a work-experience
  * placement is one per pupil place.
  *
+ * @param workplaceSessionsDueRequested sessions of workplace experience (visits, shadowing, placements)
+ *     asked for Years 11 to 13, whom Benchmark 6 is due for; of them matched, the next figure
  * @param asksPerEmployerRound for each round and each employer it asked, how many asks that was
  */
 record ArmOutcome(
@@ -36,6 +39,8 @@ record ArmOutcome(
         int requests,
         long sessionsRequested,
         long sessionsMatched,
+        long workplaceSessionsDueRequested,
+        long workplaceSessionsDueMatched,
         long sessionsDelivered,
         long declined,
         long lateCancellations,
@@ -53,6 +58,14 @@ record ArmOutcome(
                     BOOKING.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), BOOKING.PUPILS)
             .otherwise(inline(1));
 
+    /** Workplace experience for the year groups Benchmark 6 is due for: what its figure is made of. */
+    private static final Condition WORKPLACE_DUE = REQUEST.ENCOUNTER_TYPE
+            .in(Arrays.stream(EncounterType.values())
+                    .filter(EncounterType::workplaceExperience)
+                    .map(EncounterType::code)
+                    .toList())
+            .and(REQUEST.YEAR_GROUP.ge((short) 11));
+
     static ArmOutcome of(HubInPlay hub, LocalDate day) {
         DSLContext dsl = hub.database().dsl();
         long hubId = hub.hubId();
@@ -60,20 +73,32 @@ record ArmOutcome(
                 REQUEST.SCHOOL_ID.in(dsl.select(SCHOOL.ID).from(SCHOOL).where(SCHOOL.HUB_ID.eq(hubId)));
         Field<Integer> requests = count();
         Field<BigDecimal> requestedUnits = sum(REQUEST_UNITS);
-        var requested =
-                dsl.select(requests, requestedUnits).from(REQUEST).where(ofHub).fetchSingle();
+        Field<BigDecimal> workplaceRequestedUnits =
+                sum(when(WORKPLACE_DUE, REQUEST_UNITS).otherwise(0));
+        var requested = dsl.select(requests, requestedUnits, workplaceRequestedUnits)
+                .from(REQUEST)
+                .where(ofHub)
+                .fetchSingle();
         Condition roundBooking = BOOKING.ROUND_ID.in(dsl.select(MATCHING_ROUND.ID)
                 .from(MATCHING_ROUND)
                 .where(MATCHING_ROUND.HUB_ID.eq(hubId))
                 .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)));
         Field<BigDecimal> matchedUnits = sum(when(roundBooking, BOOKING_UNITS).otherwise(0));
+        Field<BigDecimal> workplaceMatchedUnits =
+                sum(when(roundBooking.and(WORKPLACE_DUE), BOOKING_UNITS).otherwise(0));
         Field<BigDecimal> deliveredUnits = sum(
                 when(BOOKING.STATUS.eq(BookingStatus.DELIVERED), BOOKING_UNITS).otherwise(0));
         Field<Integer> employerDeclines =
                 count().filterWhere(BOOKING.STATUS.eq(BookingStatus.DECLINED).and(BOOKING.DECLINED_BY.eq("employer")));
         Field<Integer> lateCancellations = count().filterWhere(BOOKING.LATE_CANCELLATION);
         Field<Integer> noShows = count().filterWhere(BOOKING.STATUS.eq(BookingStatus.NO_SHOW));
-        var bookings = dsl.select(matchedUnits, deliveredUnits, employerDeclines, lateCancellations, noShows)
+        var bookings = dsl.select(
+                        matchedUnits,
+                        workplaceMatchedUnits,
+                        deliveredUnits,
+                        employerDeclines,
+                        lateCancellations,
+                        noShows)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -102,6 +127,8 @@ record ArmOutcome(
                 requested.get(requests),
                 number(requested.get(requestedUnits)),
                 number(bookings.get(matchedUnits)),
+                number(requested.get(workplaceRequestedUnits)),
+                number(bookings.get(workplaceMatchedUnits)),
                 number(bookings.get(deliveredUnits)),
                 bookings.get(employerDeclines),
                 bookings.get(lateCancellations),

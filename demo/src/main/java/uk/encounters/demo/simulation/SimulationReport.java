@@ -130,6 +130,11 @@ public record SimulationReport(
         row(out, "Requests posted (incl. the demo's own)", o -> String.format("%,d", o.requests()));
         row(out, "Sessions requested", o -> String.format("%,d", o.sessionsRequested()));
         row(out, "Sessions matched (published)", o -> String.format("%,d", o.sessionsMatched()));
+        row(
+                out,
+                "  workplace experience for Y11-13",
+                o -> String.format(
+                        "%,d of %,d asked", o.workplaceSessionsDueMatched(), o.workplaceSessionsDueRequested()));
         row(out, "Sessions delivered", o -> String.format("%,d", o.sessionsDelivered()));
         row(out, "Declined by employers (late)", o -> String.format("%,d (%,d)", o.declined(), o.lateCancellations()));
         row(out, "Employer no-shows", o -> String.format("%,d", o.noShows()));

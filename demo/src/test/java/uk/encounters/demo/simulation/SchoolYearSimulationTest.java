@@ -218,6 +218,53 @@ class SchoolYearSimulationTest {
         assertThat(productOffers.length).isGreaterThan(seeded);
     }
 
+    /**
+     * The workplace experience asked for and matched for Years 11 to 13, what Benchmark 6 is made
+     * of, counted here by hand: placements in pupil places, visits and shadowing in sessions.
+     */
+    @Test
+    void workplaceExperienceForYears11To13IsCountedAsAskedAndAsMatched() {
+        Map<Arm, DSLContext> byArm =
+                Map.of(Arm.PRODUCT, product, Arm.STATUS_QUO, statusQuo, Arm.ATTRIBUTION, attribution);
+        for (var arm : byArm.entrySet()) {
+            DSLContext dsl = arm.getValue();
+            long asked = 0;
+            for (var r : dsl.selectFrom(REQUEST)
+                    .where(REQUEST.YEAR_GROUP.ge((short) 11))
+                    .fetch()) {
+                switch (r.getEncounterType()) {
+                    case "work_experience" -> asked += r.getPupils();
+                    case "workplace_visit", "work_shadowing" -> asked += r.getSessions();
+                    default -> {}
+                }
+            }
+            long matched = 0;
+            for (var b : dsl.select(BOOKING.ENCOUNTER_TYPE, BOOKING.PUPILS)
+                    .from(BOOKING)
+                    .join(REQUEST)
+                    .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                    .join(MATCHING_ROUND)
+                    .on(MATCHING_ROUND.ID.eq(BOOKING.ROUND_ID))
+                    .where(REQUEST.YEAR_GROUP.ge((short) 11))
+                    .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED))
+                    .fetch()) {
+                switch (b.value1()) {
+                    case "work_experience" -> matched += b.value2();
+                    case "workplace_visit", "work_shadowing" -> matched++;
+                    default -> {}
+                }
+            }
+            ArmOutcome outcome = report.arm(arm.getKey());
+            assertThat(outcome.workplaceSessionsDueRequested())
+                    .as(arm.getKey().code())
+                    .isEqualTo(asked);
+            assertThat(outcome.workplaceSessionsDueMatched())
+                    .as(arm.getKey().code())
+                    .isEqualTo(matched);
+        }
+        assertThat(report.arm(Arm.PRODUCT).workplaceSessionsDueRequested()).isPositive();
+    }
+
     @Test
     void eachArmPublishesOneRoundAWeek() {
         for (DSLContext dsl : arms()) {
