@@ -4,6 +4,10 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.placement.PlacementChecks;
+import uk.encounters.marketplace.placement.PlacementDocumentRepository;
+import uk.encounters.marketplace.placement.PlacementPaperwork;
+import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.PupilChanges;
@@ -50,6 +54,16 @@ public final class SchoolFeature {
         new SchoolBookingRoutes(
                         bookings,
                         new SchoolBookingChanges(dsl, app.clock()),
+                        new PlacementRepository(dsl),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
+        new PlacementRoutes(
+                        new PlacementRepository(dsl),
+                        new PlacementChecks(dsl, app.clock()),
+                        new PlacementPaperwork(dsl, app.clock()),
+                        new PlacementDocumentRepository(dsl),
                         app.blocking(),
                         app.templates(),
                         app.clock())
