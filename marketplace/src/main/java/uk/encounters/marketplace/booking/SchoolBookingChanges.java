@@ -127,7 +127,7 @@ public final class SchoolBookingChanges {
         dsl.transaction(c -> {
             new SchoolBookingRepository(c.dsl()).choose(booking.id(), pupilIds);
             if (EncounterType.fromCode(booking.encounterType()) == EncounterType.WORK_EXPERIENCE) {
-                new PlacementRepository(c.dsl()).placeBooked(booking.id(), pupilIds);
+                new PlacementRepository(c.dsl(), clock).placeBooked(booking.id(), pupilIds);
             }
             new AuditLog(c.dsl())
                     .record(actor, "booking_pupils_chosen", "booking", booking.id(), Map.of("pupils", pupilIds.size()));

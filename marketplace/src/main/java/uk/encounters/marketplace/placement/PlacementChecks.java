@@ -59,7 +59,7 @@ public final class PlacementChecks {
         }
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            PlacementRepository placements = new PlacementRepository(tx);
+            PlacementRepository placements = new PlacementRepository(tx, clock);
             List<Placement> checked = new ArrayList<>();
             for (long id : placementIds) {
                 Optional<Placement> placement = placements.find(schoolId, id);

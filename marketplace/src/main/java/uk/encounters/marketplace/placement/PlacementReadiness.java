@@ -1,5 +1,7 @@
 package uk.encounters.marketplace.placement;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,9 @@ public record PlacementReadiness(List<Step> steps) {
         TO_DO("To do", "tag--blue"),
         SENT_BACK("Sent back", "tag--red"),
         RUNS_OUT("Runs out", "tag--red"),
-        WAITING("Waiting", "tag--grey");
+        REFUSED("Refused", "tag--red"),
+        WAITING("Waiting", "tag--grey"),
+        LATER("Later", "tag--grey");
 
         private final String tagLabel;
         private final String tagClass;
@@ -63,14 +67,90 @@ public record PlacementReadiness(List<Step> steps) {
 
     /**
      * @param current the host's declaration in force, if any
-     * @param signOffs the school's checks of this placement, newest first
+     * @param today what "later" is measured from: the reflection is due from the first day
      */
-    public static PlacementReadiness of(Placement placement, Optional<Declaration> current, List<SignOff> signOffs) {
+    public static PlacementReadiness of(
+            Placement placement, Optional<Declaration> current, PlacementProgress progress, LocalDate today) {
         List<Step> steps = new ArrayList<>();
         Step paperwork = paperwork(placement, current);
         steps.add(paperwork);
-        steps.add(check(current, paperwork.done(), signOffs));
+        steps.add(check(current, paperwork.done(), progress.signOffs()));
+        steps.add(agreement(progress));
+        steps.add(induction(progress));
+        steps.add(reflection(placement, progress, today));
         return new PlacementReadiness(steps);
+    }
+
+    private static Step agreement(PlacementProgress progress) {
+        ParentAgreement answer = progress.agreement();
+        if (answer != null && answer.decision() == AgreementDecision.AGREED) {
+            return new Step(PlacementStep.PARENT_AGREEMENT, State.DONE, answer.summary(), null);
+        }
+        if (answer != null) {
+            return new Step(
+                    PlacementStep.PARENT_AGREEMENT,
+                    State.REFUSED,
+                    answer.summary() + ": the placement cannot go ahead unless they agree",
+                    PlacementParty.SCHOOL);
+        }
+        if (progress.parentLinkMadeAt() != null) {
+            return new Step(
+                    PlacementStep.PARENT_AGREEMENT,
+                    State.TO_DO,
+                    "Their link was made on " + day(progress.parentLinkMadeAt()) + ": no answer yet",
+                    PlacementParty.PARENT);
+        }
+        return new Step(
+                PlacementStep.PARENT_AGREEMENT,
+                State.TO_DO,
+                "Make the parent's or carer's link (to print or email), or record their paper form",
+                PlacementParty.SCHOOL);
+    }
+
+    private static Step induction(PlacementProgress progress) {
+        if (progress.inductedAt() != null) {
+            return new Step(PlacementStep.INDUCTION, State.DONE, "Completed on " + day(progress.inductedAt()), null);
+        }
+        if (progress.pupilLinkMadeAt() != null) {
+            return new Step(
+                    PlacementStep.INDUCTION,
+                    State.TO_DO,
+                    "The pupil reads the first-day arrangements and ticks each point, through their link",
+                    PlacementParty.PUPIL);
+        }
+        return new Step(
+                PlacementStep.INDUCTION,
+                State.TO_DO,
+                "Make the pupil's link and hand it to them",
+                PlacementParty.SCHOOL);
+    }
+
+    private static Step reflection(Placement placement, PlacementProgress progress, LocalDate today) {
+        PupilReflection written = progress.reflection();
+        if (written != null) {
+            return new Step(
+                    PlacementStep.REFLECTION,
+                    State.DONE,
+                    "Written on " + day(written.submittedAt()) + "; would consider this work: "
+                            + written.wouldConsider().label().toLowerCase(Locale.ROOT),
+                    null);
+        }
+        if (today.isBefore(placement.startsOn())) {
+            return new Step(
+                    PlacementStep.REFLECTION,
+                    State.LATER,
+                    "From the first day, through the pupil's link: what they did and learnt",
+                    null);
+        }
+        return new Step(
+                PlacementStep.REFLECTION,
+                State.TO_DO,
+                "What they did and learnt, through the pupil's link",
+                PlacementParty.PUPIL);
+    }
+
+    private static String day(Instant moment) {
+        return DateStyle.of(moment.atZone(DateStyle.UK).toLocalDate());
     }
 
     /** Whether the host's paperwork holds on every day of the placement. */
@@ -151,14 +231,17 @@ public record PlacementReadiness(List<Step> steps) {
                 PlacementParty.SCHOOL);
     }
 
-    /** Every step done: the placement may go ahead. */
+    /** Every step needed before the first day done: the placement may go ahead. */
     public boolean ready() {
-        return steps.stream().allMatch(Step::done);
+        return steps.stream().filter(s -> s.step().beforeStart()).allMatch(Step::done);
     }
 
-    /** The first step not done, or null when ready. */
+    /** The first step needed before the first day not done, or null when ready. */
     public Step nextStep() {
-        return steps.stream().filter(s -> !s.done()).findFirst().orElse(null);
+        return steps.stream()
+                .filter(s -> s.step().beforeStart() && !s.done())
+                .findFirst()
+                .orElse(null);
     }
 
     /** For a list: "Ready", or the first step not done with who it waits for. */

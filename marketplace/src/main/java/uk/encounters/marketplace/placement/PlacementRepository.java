@@ -3,12 +3,19 @@ package uk.encounters.marketplace.placement;
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
+import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_AGREEMENT;
+import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_INDUCTION;
+import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_REFLECTION;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_SIGN_OFF;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.booking.BookingStatus;
 
 /**
@@ -34,9 +42,11 @@ public final class PlacementRepository {
     public record PlacementLine(Placement placement, PlacementReadiness readiness) {}
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    public PlacementRepository(DSLContext dsl) {
+    public PlacementRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /**
@@ -99,16 +109,95 @@ public final class PlacementRepository {
                 .fetchOptional(PlacementRepository::placement);
     }
 
+    /** A placement going ahead, whoever's it is: for its parent's and pupil's links, which name it. */
+    public Optional<Placement> findGoingAhead(long placementId) {
+        return goingAhead(PLACEMENT.ID.eq(placementId)).fetchOptional(PlacementRepository::placement);
+    }
+
     /** The placements of one booking, going ahead, by the school's reference. */
     public List<PlacementLine> forBooking(long schoolId, long bookingId) {
         return lines(goingAhead(PUPIL.SCHOOL_ID.eq(schoolId).and(PLACEMENT.BOOKING_ID.eq(bookingId))));
     }
 
-    /** The school's checks of a placement, newest first. */
-    public List<SignOff> signOffs(long placementId) {
-        return signOffs(List.of(placementId)).getOrDefault(placementId, List.of());
+    /** What has been done for one placement. */
+    public PlacementProgress progress(long placementId) {
+        return progress(List.of(placementId)).getOrDefault(placementId, PlacementProgress.NONE);
     }
 
+    /** Where one placement stands, today. */
+    public PlacementReadiness readiness(Placement placement) {
+        return lines(List.of(placement)).getFirst().readiness();
+    }
+
+    private Map<Long, PlacementProgress> progress(Collection<Long> placementIds) {
+        Map<Long, List<SignOff>> signOffs = signOffs(placementIds);
+        Map<Long, ParentAgreement> agreements = agreements(placementIds);
+        Map<Long, Map<String, Instant>> links = linksMade(placementIds);
+        Map<Long, Instant> inducted = dsl.select(PLACEMENT_INDUCTION.PLACEMENT_ID, PLACEMENT_INDUCTION.COMPLETED_AT)
+                .from(PLACEMENT_INDUCTION)
+                .where(PLACEMENT_INDUCTION.PLACEMENT_ID.in(placementIds))
+                .fetchMap(r -> r.value1(), r -> r.value2().toInstant());
+        var r = PLACEMENT_REFLECTION;
+        Map<Long, PupilReflection> reflections = dsl.select(
+                        r.PLACEMENT_ID, r.WHAT_THEY_DID, r.WHAT_THEY_LEARNT, r.WOULD_CONSIDER, r.SUBMITTED_AT)
+                .from(r)
+                .where(r.PLACEMENT_ID.in(placementIds))
+                .fetchMap(
+                        x -> x.value1(),
+                        x -> new PupilReflection(
+                                x.value2(), x.value3(), x.value4(), x.value5().toInstant()));
+        Map<Long, PlacementProgress> progress = new HashMap<>();
+        for (long id : placementIds) {
+            Map<String, Instant> made = links.getOrDefault(id, Map.of());
+            progress.put(
+                    id,
+                    new PlacementProgress(
+                            signOffs.getOrDefault(id, List.of()),
+                            agreements.get(id),
+                            made.get(Purpose.PLACEMENT_AGREEMENT.code()),
+                            made.get(Purpose.PLACEMENT_PUPIL.code()),
+                            inducted.get(id),
+                            reflections.get(id)));
+        }
+        return progress;
+    }
+
+    /** The newest answer of each placement's parent or carer. */
+    private Map<Long, ParentAgreement> agreements(Collection<Long> placementIds) {
+        var a = PLACEMENT_AGREEMENT;
+        Map<Long, ParentAgreement> newest = new HashMap<>();
+        dsl.select(a.PLACEMENT_ID, a.ID, a.DECISION, a.GIVEN_BY, a.RELATIONSHIP, APP_USER.DISPLAY_NAME, a.DECIDED_AT)
+                .from(a)
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(a.RECORDED_BY))
+                .where(a.PLACEMENT_ID.in(placementIds))
+                .orderBy(a.ID)
+                .forEach(x -> newest.put(
+                        x.value1(),
+                        new ParentAgreement(
+                                x.value2(),
+                                x.value3(),
+                                x.value4(),
+                                x.value5(),
+                                x.value6(),
+                                x.value7().toInstant())));
+        return newest;
+    }
+
+    /** When each placement's parent's and pupil's links were last made, by purpose code. */
+    private Map<Long, Map<String, Instant>> linksMade(Collection<Long> placementIds) {
+        Map<Long, Map<String, Instant>> made = new HashMap<>();
+        dsl.select(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.PURPOSE, DSL.max(LOGIN_TOKEN.CREATED_AT))
+                .from(LOGIN_TOKEN)
+                .where(LOGIN_TOKEN.PURPOSE.in(Purpose.PLACEMENT_AGREEMENT.code(), Purpose.PLACEMENT_PUPIL.code()))
+                .and(LOGIN_TOKEN.SUBJECT_ID.in(placementIds))
+                .groupBy(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.PURPOSE)
+                .forEach(x -> made.computeIfAbsent(x.value1(), k -> new HashMap<>())
+                        .put(x.value2(), x.value3().toInstant()));
+        return made;
+    }
+
+    /** The school's checks of each placement, newest first. */
     private Map<Long, List<SignOff>> signOffs(Collection<Long> placementIds) {
         var s = PLACEMENT_SIGN_OFF;
         Map<Long, List<SignOff>> byPlacement = new HashMap<>();
@@ -140,15 +229,17 @@ public final class PlacementRepository {
             return List.of();
         }
         Map<Long, Optional<Declaration>> declarations = new HashMap<>();
-        Map<Long, List<SignOff>> signOffs =
-                signOffs(placements.stream().map(Placement::id).toList());
+        Map<Long, PlacementProgress> progress =
+                progress(placements.stream().map(Placement::id).toList());
+        LocalDate today = LocalDate.now(clock);
         return placements.stream()
                 .map(p -> new PlacementLine(
                         p,
                         PlacementReadiness.of(
                                 p,
                                 declarations.computeIfAbsent(p.employerId(), id -> PlacementPaperwork.inForce(dsl, id)),
-                                signOffs.getOrDefault(p.id(), List.of()))))
+                                progress.get(p.id()),
+                                today)))
                 .toList();
     }
 

@@ -10,6 +10,7 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.exception.DataAccessException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.SchoolBooking;
@@ -48,8 +50,9 @@ class PlacementChainTest {
 
     final TestData data = new TestData(db.dsl());
     final Clock clock = Clock.fixed(TODAY.atTime(9, 0).atZone(UK).toInstant(), UK);
-    final PlacementRepository placements = new PlacementRepository(db.dsl());
+    final PlacementRepository placements = new PlacementRepository(db.dsl(), clock);
     final PlacementChecks checks = new PlacementChecks(db.dsl(), clock);
+    final PlacementAnswers answers = new PlacementAnswers(db.dsl(), clock);
     final SchoolBookingChanges changes = new SchoolBookingChanges(db.dsl(), clock);
 
     /** A school with three Year 10 pupils and a host with a fortnight's work-experience booking for them. */
@@ -156,7 +159,7 @@ class PlacementChainTest {
         PlacementLine line = placements.forSchool(f.school()).getFirst();
         assertThat(line.readiness().steps())
                 .extracting(PlacementReadiness.Step::state)
-                .containsExactly(State.TO_DO, State.WAITING);
+                .containsExactly(State.TO_DO, State.WAITING, State.TO_DO, State.TO_DO, State.LATER);
         assertThat(line.readiness().nextStep().next()).isEqualTo(PlacementParty.HOST);
         assertThat(line.readiness().ready()).isFalse();
 
@@ -177,7 +180,7 @@ class PlacementChainTest {
         line = placements.forSchool(f.school()).getFirst();
         assertThat(line.readiness().steps())
                 .extracting(PlacementReadiness.Step::state)
-                .containsExactly(State.DONE, State.TO_DO);
+                .startsWith(State.DONE, State.TO_DO);
         assertThat(line.readiness().nextStep().next()).isEqualTo(PlacementParty.SCHOOL);
         // checked against what the page showed: the earlier declaration is no longer in force
         assertThat(checks.decide(
@@ -189,8 +192,16 @@ class PlacementChainTest {
                         f.leader(), f.school(), List.of(placement.id()), renewed, SignOffDecision.APPROVED, ""))
                 .isEqualTo(Outcome.RECORDED);
         line = placements.forSchool(f.school()).getFirst();
-        assertThat(line.readiness().ready()).isTrue();
         assertThat(line.readiness().steps().get(1).detail()).isEqualTo("Approved by Sam Leader on Mon 3 May 2027");
+        // then the parent's agreement and the pupil's checklist; the reflection comes afterwards
+        assertThat(line.readiness().nextStep().step()).isEqualTo(PlacementStep.PARENT_AGREEMENT);
+        assertThat(line.readiness().nextStep().next()).isEqualTo(PlacementParty.SCHOOL);
+        Actor visitor = Actor.anonymous("203.0.113.5");
+        answers.agree(visitor, placement.id(), AgreementDecision.AGREED, "Jo Smith", "mother", false);
+        answers.completeInduction(visitor, placement.id(), EnumSet.allOf(InductionPoint.class));
+        line = placements.forSchool(f.school()).getFirst();
+        assertThat(line.readiness().ready()).isTrue();
+        assertThat(line.readiness().steps().getLast().state()).isEqualTo(State.LATER);
         assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("placement_checked")))
                 .isEqualTo(audited + 1);
 
@@ -287,5 +298,87 @@ class PlacementChainTest {
         db.dsl().deleteFrom(PUPIL).where(PUPIL.ID.eq(pupil)).execute();
         assertThat(db.dsl().fetchCount(PLACEMENT, PLACEMENT.PUPIL_ID.eq(pupil))).isZero();
         assertThat(placements.forSchool(f.school())).hasSize(1);
+    }
+
+    @Test
+    void aParentsNewestAnswerStandsAndThePupilsChecklistAndReflectionAreGivenOnce() {
+        Fixture f = fixture("Answers");
+        choose(f, f.pupils().get(0));
+        Placement placement = placements.forSchool(f.school()).getFirst().placement();
+        Actor visitor = Actor.anonymous("203.0.113.5");
+
+        answers.agree(visitor, placement.id(), AgreementDecision.REFUSED, "Jo Smith", "mother", false);
+        PlacementReadiness.Step agreement =
+                placements.readiness(placement).steps().get(2);
+        assertThat(agreement.state()).isEqualTo(State.REFUSED);
+        assertThat(agreement.next()).isEqualTo(PlacementParty.SCHOOL);
+        assertThat(agreement.detail()).startsWith("Refused by Jo Smith (mother) on Mon 3 May 2027");
+
+        // she changes her mind on the school's paper form: both answers kept, the newest stands
+        answers.agree(f.leader(), placement.id(), AgreementDecision.AGREED, "Jo Smith", "mother", true);
+        agreement = placements.readiness(placement).steps().get(2);
+        assertThat(agreement.state()).isEqualTo(State.DONE);
+        assertThat(agreement.detail())
+                .isEqualTo("Agreed by Jo Smith (mother) on Mon 3 May 2027, on a paper form recorded by Sam Leader");
+        assertThat(db.dsl()
+                        .fetchCount(
+                                uk.encounters.marketplace.jooq.Tables.PLACEMENT_AGREEMENT,
+                                uk.encounters.marketplace.jooq.Tables.PLACEMENT_AGREEMENT.PLACEMENT_ID.eq(
+                                        placement.id())))
+                .isEqualTo(2);
+
+        assertThatThrownBy(() -> answers.completeInduction(visitor, placement.id(), EnumSet.of(InductionPoint.DRESS)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(answers.completeInduction(visitor, placement.id(), EnumSet.allOf(InductionPoint.class)))
+                .isTrue();
+        assertThat(answers.completeInduction(visitor, placement.id(), EnumSet.allOf(InductionPoint.class)))
+                .as("once")
+                .isFalse();
+        assertThat(answers.reflect(visitor, placement.id(), "Packed orders", "Accuracy matters", WouldConsider.MAYBE))
+                .isTrue();
+        assertThat(answers.reflect(visitor, placement.id(), "Again", "Again", WouldConsider.NO))
+                .isFalse();
+        PlacementProgress progress = placements.progress(placement.id());
+        assertThat(progress.reflection().whatTheyDid()).isEqualTo("Packed orders");
+        assertThat(progress.reflection().wouldConsider()).isEqualTo(WouldConsider.MAYBE);
+        assertThat(placements.readiness(placement).steps().getLast().detail())
+                .isEqualTo("Written on Mon 3 May 2027; would consider this work: maybe");
+    }
+
+    @Test
+    void aPlacementsLinksOpenItAloneForTheirOnePurposeUntilTheDayAfterItEnds() {
+        Fixture f = fixture("Links");
+        choose(f, f.pupils().get(0), f.pupils().get(1));
+        List<Placement> both = placements.forSchool(f.school()).stream()
+                .map(PlacementLine::placement)
+                .toList();
+        Placement placement = both.get(0);
+        PlacementLinks links = new PlacementLinks(db.dsl(), clock);
+        String parent = links.make(f.leader(), placement, Purpose.PLACEMENT_AGREEMENT);
+
+        assertThat(links.opens(parent, Purpose.PLACEMENT_AGREEMENT, placement.id()))
+                .isTrue();
+        assertThat(links.opens(parent, Purpose.PLACEMENT_PUPIL, placement.id()))
+                .as("one purpose")
+                .isFalse();
+        assertThat(links.opens(parent, Purpose.PLACEMENT_AGREEMENT, both.get(1).id()))
+                .as("one placement")
+                .isFalse();
+        assertThat(links.opens(parent + "x", Purpose.PLACEMENT_AGREEMENT, placement.id()))
+                .isFalse();
+        assertThat(placements.readiness(placement).steps().get(2).next()).isEqualTo(PlacementParty.PARENT);
+
+        Clock lastDay = Clock.fixed(ENDS.atTime(23, 30).atZone(UK).toInstant(), UK);
+        Clock dayAfter = Clock.fixed(ENDS.plusDays(1).atTime(0, 1).atZone(UK).toInstant(), UK);
+        assertThat(new PlacementLinks(db.dsl(), lastDay).opens(parent, Purpose.PLACEMENT_AGREEMENT, placement.id()))
+                .isTrue();
+        assertThat(new PlacementLinks(db.dsl(), dayAfter).opens(parent, Purpose.PLACEMENT_AGREEMENT, placement.id()))
+                .isFalse();
+        assertThat(db.dsl()
+                        .fetchExists(
+                                uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN,
+                                uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN.TOKEN_HASH.eq(parent)))
+                .as("only its hash is kept")
+                .isFalse();
     }
 }

@@ -69,7 +69,7 @@ public final class EmployerFeature {
                 new OrganisationJoinRepository(dsl, app.clock()),
                 hubGaps,
                 paperwork,
-                new PlacementRepository(dsl),
+                new PlacementRepository(dsl, app.clock()),
                 app.blocking(),
                 app.templates(),
                 app.clock());

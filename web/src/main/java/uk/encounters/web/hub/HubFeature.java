@@ -60,7 +60,7 @@ public final class HubFeature {
                         hub)
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
-        new HubPlacementRoutes(new PlacementRepository(dsl), blocking, app.templates()).mount(routes);
+        new HubPlacementRoutes(new PlacementRepository(dsl, app.clock()), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
         new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);
         new HubEmployerRoutes(

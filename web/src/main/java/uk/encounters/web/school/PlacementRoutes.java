@@ -5,17 +5,23 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.encounters.marketplace.account.LoginTokenRepository;
+import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.placement.Declaration;
 import uk.encounters.marketplace.placement.Placement;
+import uk.encounters.marketplace.placement.PlacementAnswers;
 import uk.encounters.marketplace.placement.PlacementChecks;
 import uk.encounters.marketplace.placement.PlacementDocumentRepository;
+import uk.encounters.marketplace.placement.PlacementLinks;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
+import uk.encounters.marketplace.placement.PlacementProgress;
 import uk.encounters.marketplace.placement.PlacementReadiness;
 import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.marketplace.placement.SignOff;
 import uk.encounters.marketplace.placement.SignOffDecision;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.account.Links;
 import uk.encounters.web.employer.PaperworkDownload;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -44,19 +50,33 @@ public final class PlacementRoutes {
             Placement placement,
             PlacementReadiness readiness,
             Declaration declaration,
+            PlacementProgress progress,
             List<SignOff> checks,
             List<PlacementLine> others,
             boolean checkable,
             boolean readOnly,
             boolean approving,
             boolean sendingBack,
+            boolean over,
+            boolean recordingPaper,
             String documents) {}
+
+    /**
+     * A link just made, to hand over: shown this once (the app keeps only its hash).
+     *
+     * @param forParent the parent's or carer's link; else the pupil's
+     */
+    public record LinkPage(
+            long schoolId, Placement placement, boolean forParent, String url, String qrCode, LocalDate worksUntil) {}
 
     private static final String APPROVE = "approve";
     private static final String SEND_BACK = "send-back";
 
     private final PlacementRepository placements;
     private final PlacementChecks checks;
+    private final PlacementLinks links;
+    private final PlacementAnswers answers;
+    private final Links addresses;
     private final PlacementPaperwork paperwork;
     private final PlacementDocumentRepository documents;
     private final Blocking blocking;
@@ -67,6 +87,9 @@ public final class PlacementRoutes {
     public PlacementRoutes(
             PlacementRepository placements,
             PlacementChecks checks,
+            PlacementLinks links,
+            PlacementAnswers answers,
+            Links addresses,
             PlacementPaperwork paperwork,
             PlacementDocumentRepository documents,
             Blocking blocking,
@@ -74,6 +97,9 @@ public final class PlacementRoutes {
             Clock clock) {
         this.placements = placements;
         this.checks = checks;
+        this.links = links;
+        this.answers = answers;
+        this.addresses = addresses;
         this.paperwork = paperwork;
         this.documents = documents;
         this.blocking = blocking;
@@ -94,6 +120,9 @@ public final class PlacementRoutes {
                 .get("", this::showPlacement);
         Routes one = routes.school().under("/placements/:placementId").loading(placement);
         one.post("/check", this::processCheck);
+        one.post("/links/parent", ctx -> processLink(ctx, Purpose.PLACEMENT_AGREEMENT));
+        one.post("/links/pupil", ctx -> processLink(ctx, Purpose.PLACEMENT_PUPIL));
+        one.post("/agreement", this::processPaperAgreement);
         one.get("/documents/:documentId", this::showDocument);
     }
 
@@ -151,6 +180,51 @@ public final class PlacementRoutes {
         ctx.redirect(path(checked));
     }
 
+    /**
+     * A new link for the placement's parent or carer, or its pupil, shown once as an address and a
+     * QR code to print or pass on.
+     */
+    public void processLink(RoutingContext ctx, Purpose purpose) {
+        Placement shown = placement.of(ctx);
+        if (shown.over(LocalDate.now(clock))) {
+            Flash.set(ctx, "The placement is over: its links have run out.");
+            ctx.redirect(path(shown));
+            return;
+        }
+        String token = blocking.call(() -> links.make(CurrentUser.actor(ctx), shown, purpose));
+        String url = addresses.url(new LoginTokenRepository.MintedLink(purpose, shown.id(), token));
+        boolean forParent = purpose == Purpose.PLACEMENT_AGREEMENT;
+        templates.render(
+                ctx,
+                "school/placement-link",
+                forParent ? "Link for the parent or carer" : "Link for the pupil",
+                new LinkPage(
+                        shown.schoolId(),
+                        shown,
+                        forParent,
+                        url,
+                        LinkQrCode.svg(url, "QR code of the link written below"),
+                        shown.endsOn()));
+    }
+
+    /** A parent's or carer's answer on the school's own paper form, recorded by the careers leader. */
+    public void processPaperAgreement(RoutingContext ctx) {
+        Placement shown = placement.of(ctx);
+        Form form = Form.of(ctx);
+        ParentAnswerForm.Read read = ParentAnswerForm.read(form);
+        if (form.hasErrors()) {
+            show(ctx, 422, form);
+            return;
+        }
+        blocking.call(() -> {
+            answers.agree(
+                    CurrentUser.actor(ctx), shown.id(), read.decision(), read.givenBy(), read.relationship(), true);
+            return null;
+        });
+        Flash.set(ctx, "Recorded: " + read.decision().label() + " by " + read.givenBy() + ".");
+        ctx.redirect(path(shown));
+    }
+
     /** A file of the host's declaration in force, for a school checking it; no other file of the host's. */
     public void showDocument(RoutingContext ctx) {
         Placement shown = placement.of(ctx);
@@ -185,7 +259,7 @@ public final class PlacementRoutes {
         boolean readOnly = SchoolViewer.readsOnly(ctx, shown.schoolId());
         LocalDate today = LocalDate.now(clock);
         Optional<Declaration> declaration = blocking.call(() -> paperwork.current(shown.employerId()));
-        List<SignOff> history = blocking.call(() -> placements.signOffs(shown.id()));
+        PlacementProgress progress = blocking.call(() -> placements.progress(shown.id()));
         List<PlacementLine> others = shown.bookingId() == null
                 ? List.of()
                 : blocking.call(() -> placements.forBooking(shown.schoolId(), shown.bookingId())).stream()
@@ -199,14 +273,17 @@ public final class PlacementRoutes {
                 new PlacementPage(
                         shown.schoolId(),
                         shown,
-                        PlacementReadiness.of(shown, declaration, history),
+                        PlacementReadiness.of(shown, declaration, progress, today),
                         declaration.orElse(null),
-                        history,
+                        progress,
+                        progress.signOffs(),
                         others,
                         !readOnly && declaration.isPresent() && !shown.over(today),
                         readOnly,
                         APPROVE.equals(form.value("decision")),
                         SEND_BACK.equals(form.value("decision")),
+                        shown.over(today),
+                        form.value("givenBy") != null,
                         path(shown) + "/documents"),
                 form);
     }

@@ -4,8 +4,11 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.placement.PlacementAnswers;
 import uk.encounters.marketplace.placement.PlacementChecks;
 import uk.encounters.marketplace.placement.PlacementDocumentRepository;
+import uk.encounters.marketplace.placement.PlacementLinks;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.pupil.EncounterLog;
@@ -41,6 +44,7 @@ public final class SchoolFeature {
         RequestChanges requestChanges = new RequestChanges(dsl);
         new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
         SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
+        PlacementRepository placements = new PlacementRepository(dsl, app.clock());
         new DashboardRoutes(
                         new SchoolRepository(dsl),
                         new ProgressSummaries(dsl),
@@ -54,16 +58,33 @@ public final class SchoolFeature {
         new SchoolBookingRoutes(
                         bookings,
                         new SchoolBookingChanges(dsl, app.clock()),
-                        new PlacementRepository(dsl),
+                        placements,
                         app.blocking(),
                         app.templates(),
                         app.clock())
                 .mount(routes);
+        PlacementPaperwork paperwork = new PlacementPaperwork(dsl, app.clock());
+        PlacementLinks placementLinks = new PlacementLinks(dsl, app.clock());
+        PlacementAnswers placementAnswers = new PlacementAnswers(dsl, app.clock());
         new PlacementRoutes(
-                        new PlacementRepository(dsl),
+                        placements,
                         new PlacementChecks(dsl, app.clock()),
-                        new PlacementPaperwork(dsl, app.clock()),
+                        placementLinks,
+                        placementAnswers,
+                        app.links(),
+                        paperwork,
                         new PlacementDocumentRepository(dsl),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
+        new PlacementLinkRoutes(
+                        placements,
+                        placementLinks,
+                        placementAnswers,
+                        paperwork,
+                        new EmployerRepository(dsl),
+                        new VisitorArrangementsRepository(dsl),
                         app.blocking(),
                         app.templates(),
                         app.clock())

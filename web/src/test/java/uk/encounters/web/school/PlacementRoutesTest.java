@@ -101,7 +101,7 @@ class PlacementRoutesTest {
     }
 
     static List<Long> placements(long school, long host) {
-        return new PlacementRepository(db.dsl())
+        return new PlacementRepository(db.dsl(), Clock.systemUTC())
                 .forSchool(school).stream()
                         .filter(l -> l.placement().employerId() == host)
                         .map(l -> l.placement().id())
@@ -161,7 +161,7 @@ class PlacementRoutesTest {
                 .contains("Work-experience placements you host")
                 .contains("Littleover Community School")
                 .contains("Oakwood Academy");
-        new PlacementRepository(db.dsl())
+        new PlacementRepository(db.dsl(), Clock.systemUTC())
                 .forEmployer(acme)
                 .forEach(l -> assertThat(acmePage).doesNotContain(l.placement().pupilReference()));
     }
