@@ -153,7 +153,10 @@ class PlacementRoutesTest {
         String after = lee.get(path(littleover, first)).body();
         assertThat(after).contains("Approved for 2 pupils.").contains("Approved by Lee Leader on Mon 3 May 2027");
         assertThat(atAcme).allSatisfy(id -> assertThat(checksOf(id)).isEqualTo(1));
-        assertThat(lee.get("/schools/" + littleover + "/placements").body()).contains("1 of 3 not ready");
+        // checked, the two wait next for their parents' agreement
+        assertThat(lee.get("/schools/" + littleover + "/placements").body())
+                .contains("3 of 3 not ready")
+                .contains("Parent or carer&#x27;s agreement: to do (waiting for the school)");
 
         // the host sees how many are ready, never who they are
         String acmePage = signedIn("ash@acme.example").get("/employers/" + acme).body();

@@ -99,7 +99,12 @@ class RouteAccessTest {
             // organisation, yet it is no /employers/ page, since the link's person does not manage it yet
             "/organisations/:employerId/invitation/:token",
             "/organisations/:employerId/invitation/:token/accept",
-            "/organisations/:employerId/invitation/:token/decline");
+            "/organisations/:employerId/invitation/:token/decline",
+            // a placed pupil's parent or carer, and the pupil: the school hands them the link
+            "/placements/:placementId/agreement/:token",
+            "/placements/:placementId/pupil/:token",
+            "/placements/:placementId/pupil/:token/induction",
+            "/placements/:placementId/pupil/:token/reflection");
 
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
