@@ -17,6 +17,7 @@ import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementProgress;
 import uk.encounters.marketplace.placement.PlacementReadiness;
 import uk.encounters.marketplace.placement.PlacementRepository;
+import uk.encounters.marketplace.placement.PlacementStep;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.marketplace.placement.SignOff;
 import uk.encounters.marketplace.placement.SignOffDecision;
@@ -59,7 +60,14 @@ public final class PlacementRoutes {
             boolean sendingBack,
             boolean over,
             boolean recordingPaper,
-            String documents) {}
+            String documents) {
+
+        /** The school's check of the declaration in force is made: checking again is folded away. */
+        public boolean checkDone() {
+            return readiness.steps().stream()
+                    .anyMatch(s -> s.step() == PlacementStep.SCHOOL_CHECK && s.done());
+        }
+    }
 
     /**
      * A link just made, to hand over: shown this once (the app keeps only its hash).
