@@ -17,8 +17,8 @@ import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementProgress;
 import uk.encounters.marketplace.placement.PlacementReadiness;
 import uk.encounters.marketplace.placement.PlacementRepository;
-import uk.encounters.marketplace.placement.PlacementStep;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
+import uk.encounters.marketplace.placement.PlacementStep;
 import uk.encounters.marketplace.placement.SignOff;
 import uk.encounters.marketplace.placement.SignOffDecision;
 import uk.encounters.web.Blocking;
@@ -64,8 +64,7 @@ public final class PlacementRoutes {
 
         /** The school's check of the declaration in force is made: checking again is folded away. */
         public boolean checkDone() {
-            return readiness.steps().stream()
-                    .anyMatch(s -> s.step() == PlacementStep.SCHOOL_CHECK && s.done());
+            return readiness.steps().stream().anyMatch(s -> s.step() == PlacementStep.SCHOOL_CHECK && s.done());
         }
     }
 
