@@ -88,7 +88,8 @@ public final class WebServer extends VerticleBase {
      */
     public static final long PAPERWORK_UPLOAD_LIMIT_BYTES = 3L * PlacementDocument.MAX_BYTES + 1024 * 1024;
 
-    private static final Pattern PAPERWORK_PATH = Pattern.compile("/employers/\\d+/placement-paperwork");
+    private static final Pattern PAPERWORK_PATH =
+            Pattern.compile("/employers/\\d+/placement-paperwork|/placements/\\d+/host/[A-Za-z0-9_-]{1,64}");
     private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools|hubs)/\\d+|admin)/import/[a-z-]+");
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);

@@ -59,7 +59,12 @@ public final class LoginTokenRepository {
          */
         PLACEMENT_AGREEMENT("placement_agreement"),
         /** subject: the placement whose pupil it opens the checklist and reflection for; as the parent's */
-        PLACEMENT_PUPIL("placement_pupil");
+        PLACEMENT_PUPIL("placement_pupil"),
+        /**
+         * subject: a placement a pupil found themselves, whose host (without an account) it lets declare
+         * its placement paperwork; as the parent's
+         */
+        PLACEMENT_HOST("placement_host");
 
         private final String code;
 
@@ -74,7 +79,10 @@ public final class LoginTokenRepository {
 
         /** A link bound to a booking or placement, running to its end however late it is sent. */
         boolean keepsItsEnd() {
-            return this == BOOKING_REPLY || this == PLACEMENT_AGREEMENT || this == PLACEMENT_PUPIL;
+            return this == BOOKING_REPLY
+                    || this == PLACEMENT_AGREEMENT
+                    || this == PLACEMENT_PUPIL
+                    || this == PLACEMENT_HOST;
         }
 
         public static Purpose ofCode(String code) {
@@ -170,7 +178,9 @@ public final class LoginTokenRepository {
     }
 
     private static void placementPurpose(Purpose purpose) {
-        if (purpose != Purpose.PLACEMENT_AGREEMENT && purpose != Purpose.PLACEMENT_PUPIL) {
+        if (purpose != Purpose.PLACEMENT_AGREEMENT
+                && purpose != Purpose.PLACEMENT_PUPIL
+                && purpose != Purpose.PLACEMENT_HOST) {
             throw new IllegalArgumentException(purpose + " is not a placement's link");
         }
     }

@@ -8,6 +8,7 @@ import uk.encounters.matcher.explain.DateStyle;
  * reference is all the app holds, and only the school and its hub see it.
  *
  * @param bookingId the booking it came from; null for a placement the pupil or family found
+ * @param hostContact whom the school named at the host of a placement the pupil found; null for a booked one
  */
 public record Placement(
         long id,
@@ -18,10 +19,15 @@ public record Placement(
         int yearGroup,
         long schoolId,
         String schoolName,
+        long hubId,
         long employerId,
         String employerName,
         LocalDate startsOn,
-        LocalDate endsOn) {
+        LocalDate endsOn,
+        HostContact hostContact) {
+
+    /** The person a school named at the host of a self-found placement; phone may be null. */
+    public record HostContact(String name, String email, String phone) {}
 
     /** "Mon 14 Jun to Fri 25 Jun 2027". */
     public String dates() {

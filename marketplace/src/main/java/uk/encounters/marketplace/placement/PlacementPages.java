@@ -11,4 +11,7 @@ public interface PlacementPages {
 
     /** The host's placement paperwork. */
     String paperwork(long employerId);
+
+    /** The public form an organisation offers talks and placements through, for the hub, near the postcode. */
+    String offerForm(String postcode, long hubId);
 }

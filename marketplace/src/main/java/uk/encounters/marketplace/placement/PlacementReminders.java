@@ -104,7 +104,7 @@ public final class PlacementReminders {
                         null));
             }
             byHubAndDay
-                    .computeIfAbsent(List.of(hubOf(schoolId), starts), k -> new ArrayList<>())
+                    .computeIfAbsent(List.of(lines.getFirst().placement().hubId(), starts), k -> new ArrayList<>())
                     .addAll(lines);
         });
         byHubAndDay.forEach((key, lines) -> {
@@ -277,10 +277,6 @@ public final class PlacementReminders {
 
     private static String placements(int count) {
         return count == 1 ? "a placement" : count + " placements";
-    }
-
-    private long hubOf(long schoolId) {
-        return dsl.fetchValue(SCHOOL.HUB_ID, SCHOOL.ID.eq(schoolId));
     }
 
     /** Everyone able to sign in with the role over what {@code scope} names. */

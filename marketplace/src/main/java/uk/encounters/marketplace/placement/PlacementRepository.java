@@ -258,10 +258,14 @@ public final class PlacementRepository {
                         PUPIL.YEAR_GROUP,
                         SCHOOL.ID,
                         SCHOOL.NAME,
+                        SCHOOL.HUB_ID,
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
                         PLACEMENT.STARTS_ON,
-                        PLACEMENT.ENDS_ON)
+                        PLACEMENT.ENDS_ON,
+                        PLACEMENT.HOST_CONTACT_NAME,
+                        PLACEMENT.HOST_CONTACT_EMAIL,
+                        PLACEMENT.HOST_CONTACT_PHONE)
                 .from(PLACEMENT)
                 .join(PUPIL)
                 .on(PUPIL.ID.eq(PLACEMENT.PUPIL_ID))
@@ -286,9 +290,16 @@ public final class PlacementRepository {
                 r.get(PUPIL.YEAR_GROUP).intValue(),
                 r.get(SCHOOL.ID),
                 r.get(SCHOOL.NAME),
+                r.get(SCHOOL.HUB_ID),
                 r.get(EMPLOYER.ID),
                 r.get(EMPLOYER.NAME),
                 r.get(PLACEMENT.STARTS_ON),
-                r.get(PLACEMENT.ENDS_ON));
+                r.get(PLACEMENT.ENDS_ON),
+                r.get(PLACEMENT.HOST_CONTACT_NAME) == null
+                        ? null
+                        : new Placement.HostContact(
+                                r.get(PLACEMENT.HOST_CONTACT_NAME),
+                                r.get(PLACEMENT.HOST_CONTACT_EMAIL),
+                                r.get(PLACEMENT.HOST_CONTACT_PHONE)));
     }
 }

@@ -96,6 +96,16 @@ public final class PupilRepository {
                 .fetchOptional(PUPIL.ID);
     }
 
+    /** The school's pupil with the reference, on its roll on {@code day}. */
+    public java.util.Optional<Long> findOnRoll(long schoolId, String reference, LocalDate day) {
+        return dsl.select(PUPIL.ID)
+                .from(PUPIL)
+                .where(PUPIL.SCHOOL_ID.eq(schoolId))
+                .and(PUPIL.REFERENCE.eq(reference))
+                .and(OnRoll.on(day))
+                .fetchOptional(PUPIL.ID);
+    }
+
     /** The references of a year group's pupils, by id, for pages that list them. */
     public Map<Long, String> references(long schoolId, int yearGroup) {
         return dsl.select(PUPIL.ID, PUPIL.REFERENCE)

@@ -44,6 +44,11 @@ class PlacementRemindersTest {
         }
 
         @Override
+        public String offerForm(String postcode, long hubId) {
+            return "https://encounters.example/offer-a-talk?near=" + postcode + "&area=" + hubId;
+        }
+
+        @Override
         public String paperwork(long employerId) {
             return "https://encounters.example/employers/" + employerId + "/placement-paperwork";
         }

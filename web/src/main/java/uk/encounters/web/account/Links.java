@@ -37,6 +37,7 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
                 baseUrl + "/organisations/" + link.subjectId() + "/invitation/" + link.token();
             case PLACEMENT_AGREEMENT -> baseUrl + "/placements/" + link.subjectId() + "/agreement/" + link.token();
             case PLACEMENT_PUPIL -> baseUrl + "/placements/" + link.subjectId() + "/pupil/" + link.token();
+            case PLACEMENT_HOST -> baseUrl + "/placements/" + link.subjectId() + "/host/" + link.token();
         };
     }
 
@@ -63,6 +64,13 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
     @Override
     public String hubPlacements(long hubId) {
         return baseUrl + "/hubs/" + hubId + "/placements";
+    }
+
+    @Override
+    public String offerForm(String postcode, long hubId) {
+        return baseUrl + "/offer-a-talk?near="
+                + java.net.URLEncoder.encode(postcode, java.nio.charset.StandardCharsets.UTF_8) + "&area=" + hubId
+                + "#your-offer";
     }
 
     @Override

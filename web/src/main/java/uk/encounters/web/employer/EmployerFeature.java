@@ -17,6 +17,7 @@ import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.marketplace.offer.PublicOffers;
 import uk.encounters.marketplace.placement.PlacementDocumentRepository;
+import uk.encounters.marketplace.placement.PlacementLinks;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.web.Foundation;
@@ -83,6 +84,16 @@ public final class EmployerFeature {
                         app.links())
                 .mount(routes);
         PlacementDocumentRepository documents = new PlacementDocumentRepository(dsl);
+        new HostLinkRoutes(
+                        new PlacementRepository(dsl, app.clock()),
+                        new PlacementLinks(dsl, app.clock()),
+                        paperwork,
+                        employers,
+                        app.links(),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
         new PlacementPaperworkRoutes(
                         paperwork,
                         employer,

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +71,6 @@ public final class OfferFormRoutes {
 
     /** Any emailed link that has run out or been used: the page names nothing. */
     public record LinkExpiredPage() {}
-
-    static final Map<String, String> SIZE_BANDS = sizeBands();
 
     private final PublicOffers publicOffers;
     private final Blocking blocking;
@@ -231,7 +228,8 @@ public final class OfferFormRoutes {
             form.error("postcode", "Enter a UK postcode, like DE1 2AB");
         }
         String sector = OfferFields.sector(form);
-        String size = form.choice("size", "How many people work for you", List.copyOf(SIZE_BANDS.keySet()));
+        String size =
+                form.choice("size", "How many people work for you", List.copyOf(SelectOptions.SIZE_BANDS.keySet()));
         LocalDate today = LocalDate.now(clock);
         Optional<OfferDetails> offer = OfferFields.read(form, today, true, organisation, sector);
         LocalDate checkedUntil = safeguardingCheckedUntil(form, today);
@@ -276,21 +274,12 @@ public final class OfferFormRoutes {
                 : List.of();
     }
 
-    private static Map<String, String> sizeBands() {
-        Map<String, String> bands = new LinkedHashMap<>();
-        bands.put("micro", "1 to 9 people");
-        bands.put("small", "10 to 49");
-        bands.put("medium", "50 to 249");
-        bands.put("large", "250 or more");
-        return bands;
-    }
-
     private void showForm(RoutingContext ctx, int status, Form form, OfferForGap.Needs needs) {
         Map<String, String> values = OfferFields.values(form);
         List<HubRepository.Hub> hubs = hubChoices.all();
         OfferFormPage page = new OfferFormPage(
                 OfferFields.choices(form),
-                SelectOptions.of(SIZE_BANDS, values.get("size")),
+                SelectOptions.of(SelectOptions.SIZE_BANDS, values.get("size")),
                 hubOptions(hubs, values.get("hub")),
                 hubOptions(hubs, values.get("area")),
                 needs);

@@ -108,8 +108,25 @@ public final class PlacementPaperworkRoutes {
 
     private void show(RoutingContext ctx, int status, Form form) {
         Employer shown = employer.of(ctx);
-        LocalDate today = LocalDate.now(clock);
         List<Declaration> history = blocking.call(() -> paperwork.history(shown.id()));
+        String base = "/employers/" + shown.id() + "/placement-paperwork";
+        templates.render(
+                ctx,
+                status,
+                "employer/placement-paperwork",
+                TITLE,
+                page(shown, history, form, LocalDate.now(clock), base, base + "/documents"),
+                form);
+    }
+
+    /**
+     * The page of the organisation's paperwork, its form as {@code form} has it (prefilled from the
+     * declaration in force unless just posted).
+     *
+     * @param history the organisation's declarations, newest first
+     */
+    static PaperworkPage page(
+            Employer shown, List<Declaration> history, Form form, LocalDate today, String action, String documents) {
         Optional<Declaration> current = history.stream().findFirst();
         if (form.value("insurer") == null) {
             PaperworkForm.prefill(form, current);
@@ -117,23 +134,17 @@ public final class PlacementPaperworkRoutes {
         List<Declaration> earlier = new ArrayList<>(history.subList(Math.min(1, history.size()), history.size()));
         @SuppressWarnings("unchecked")
         Map<String, String> errors = (Map<String, String>) form.model().get("fieldErrors");
-        templates.render(
-                ctx,
-                status,
-                "employer/placement-paperwork",
-                TITLE,
-                new PaperworkPage(
-                        shown,
-                        PaperworkStanding.of(current, today),
-                        current.orElse(null),
-                        earlier,
-                        PaperworkForm.ANSWERED.equals(form.value(PaperworkForm.RISK_MODE)),
-                        PaperworkForm.FILE.equals(form.value(PaperworkForm.RISK_MODE)),
-                        PaperworkForm.hazardRows(form, errors),
-                        PaperworkForm.FileHints.of(current),
-                        PaperworkForm.ACCEPT,
-                        "/employers/" + shown.id() + "/placement-paperwork",
-                        "/employers/" + shown.id() + "/placement-paperwork/documents"),
-                form);
+        return new PaperworkPage(
+                shown,
+                PaperworkStanding.of(current, today),
+                current.orElse(null),
+                earlier,
+                PaperworkForm.ANSWERED.equals(form.value(PaperworkForm.RISK_MODE)),
+                PaperworkForm.FILE.equals(form.value(PaperworkForm.RISK_MODE)),
+                PaperworkForm.hazardRows(form, errors),
+                PaperworkForm.FileHints.of(current),
+                PaperworkForm.ACCEPT,
+                action,
+                documents);
     }
 }

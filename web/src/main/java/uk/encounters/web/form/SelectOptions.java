@@ -22,6 +22,18 @@ public final class SelectOptions {
     /** One option of a select: what is sent, what is shown, and whether it is the one chosen. */
     public record Option(String value, String label, boolean selected) {}
 
+    /** An organisation's size band, as stored, with how many people work there. */
+    public static final Map<String, String> SIZE_BANDS = sizeBands();
+
+    private static Map<String, String> sizeBands() {
+        Map<String, String> bands = new java.util.LinkedHashMap<>();
+        bands.put("micro", "1 to 9 people");
+        bands.put("small", "10 to 49");
+        bands.put("medium", "50 to 249");
+        bands.put("large", "250 or more");
+        return java.util.Collections.unmodifiableMap(bands);
+    }
+
     private SelectOptions() {}
 
     public static <T> List<Option> of(

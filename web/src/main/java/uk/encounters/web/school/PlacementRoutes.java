@@ -39,7 +39,7 @@ import uk.encounters.web.security.Routes;
  */
 public final class PlacementRoutes {
 
-    public record PlacementsPage(long schoolId, List<PlacementLine> placements, long notReady) {}
+    public record PlacementsPage(long schoolId, List<PlacementLine> placements, long notReady, boolean readOnly) {}
 
     /**
      * @param declaration the host's declaration in force; null when none is given yet
@@ -137,7 +137,11 @@ public final class PlacementRoutes {
         long schoolId = PathId.required(ctx, "schoolId");
         List<PlacementLine> lines = blocking.call(() -> placements.forSchool(schoolId));
         long notReady = lines.stream().filter(l -> !l.readiness().ready()).count();
-        templates.render(ctx, "school/placements", "Placements", new PlacementsPage(schoolId, lines, notReady));
+        templates.render(
+                ctx,
+                "school/placements",
+                "Placements",
+                new PlacementsPage(schoolId, lines, notReady, SchoolViewer.readsOnly(ctx, schoolId)));
     }
 
     public void showPlacement(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import uk.encounters.marketplace.placement.PlacementDocumentRepository;
 import uk.encounters.marketplace.placement.PlacementLinks;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementRepository;
+import uk.encounters.marketplace.placement.SelfFoundPlacements;
 import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.PupilChanges;
@@ -26,6 +27,7 @@ import uk.encounters.marketplace.school.SchoolRepository;
 import uk.encounters.marketplace.school.VisitorArrangementChanges;
 import uk.encounters.marketplace.school.VisitorArrangementsRepository;
 import uk.encounters.web.Foundation;
+import uk.encounters.web.WebServer;
 import uk.encounters.web.security.Routes;
 
 /**
@@ -66,6 +68,14 @@ public final class SchoolFeature {
         PlacementPaperwork paperwork = new PlacementPaperwork(dsl, app.clock());
         PlacementLinks placementLinks = new PlacementLinks(dsl, app.clock());
         PlacementAnswers placementAnswers = new PlacementAnswers(dsl, app.clock());
+        // before a placement's own routes: /placements/new is not a placement's id
+        new SelfFoundPlacementRoutes(
+                        new SelfFoundPlacements(dsl, app.links(), WebServer.PRODUCT_NAME, app.clock()),
+                        pupils,
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
         new PlacementRoutes(
                         placements,
                         new PlacementChecks(dsl, app.clock()),

@@ -31,7 +31,7 @@ import uk.encounters.web.Visitor.Upload;
  * part is wrong, and seen (files and all) only by the organisation's contacts and its hubs'
  * coordinators.
  */
-class PlacementPaperworkRoutesTest {
+public class PlacementPaperworkRoutesTest {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -80,7 +80,7 @@ class PlacementPaperworkRoutesTest {
     }
 
     /** Every field filled as a host would, the risk assessment sent as a file. */
-    static Map<String, String> fields(String insuranceExpiresOn) {
+    public static Map<String, String> fields(String insuranceExpiresOn) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("insurer", "Zurich Insurance");
         fields.put("policyNumber", "EL-123456");
@@ -95,7 +95,7 @@ class PlacementPaperworkRoutesTest {
         return fields;
     }
 
-    static List<Upload> certificateAndAssessment() {
+    public static List<Upload> certificateAndAssessment() {
         return List.of(
                 new Upload("insuranceCertificate", "EL certificate 2026.pdf", "application/pdf", SamplePaperwork.pdf()),
                 new Upload("riskAssessmentFile", "risk-assessment.png", "image/png", SamplePaperwork.png()));

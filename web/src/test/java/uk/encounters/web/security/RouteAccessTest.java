@@ -104,7 +104,9 @@ class RouteAccessTest {
             "/placements/:placementId/agreement/:token",
             "/placements/:placementId/pupil/:token",
             "/placements/:placementId/pupil/:token/induction",
-            "/placements/:placementId/pupil/:token/reflection");
+            "/placements/:placementId/pupil/:token/reflection",
+            // the host of a placement a pupil found, who has no account
+            "/placements/:placementId/host/:token");
 
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
