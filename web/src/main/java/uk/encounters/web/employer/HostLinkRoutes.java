@@ -131,11 +131,9 @@ public final class HostLinkRoutes {
     }
 
     private void linkExpired(RoutingContext ctx) {
-        templates.render(
-                ctx,
-                410,
-                "school/placement-link-expired",
-                "This link does not work",
-                new uk.encounters.web.school.PlacementLinkRoutes.PlacementLinkExpired());
+        templates.render(ctx, 410, "school/placement-link-expired", "This link does not work", new HostLinkExpired());
     }
+
+    /** The page for a link that does not open a placement's host: it shows nothing of one. */
+    public record HostLinkExpired() {}
 }
