@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.pupil.Hours;
 
 /**
  * What a school's careers leader changes on a booking: confirming or declining it, choosing who
@@ -129,12 +130,15 @@ public final class SchoolBookingChanges {
         });
     }
 
-    /** Who came, of those listed; recording again corrects it, and the audit entry says so. */
+    /**
+     * Who came, of those listed, and for a workplace experience their hours (the booking's usual
+     * hours for anyone not given); recording again corrects it, and the audit entry says so.
+     */
     public SchoolBookingRepository.Attendance recordAttendance(
-            Actor actor, SchoolBooking booking, Set<Long> listed, Set<Long> present) {
+            Actor actor, SchoolBooking booking, Set<Long> listed, Set<Long> present, Map<Long, Hours> hours) {
         return dsl.transactionResult(c -> {
             SchoolBookingRepository.Attendance attendance =
-                    new SchoolBookingRepository(c.dsl()).recordAttendance(booking, listed, present);
+                    new SchoolBookingRepository(c.dsl()).recordAttendance(booking, listed, present, hours);
             new AuditLog(c.dsl())
                     .record(
                             actor,
