@@ -45,7 +45,7 @@ begin
     end if;
     if days is not null and new.hours > 24 * days then
         raise exception using errcode = 'check_violation', constraint = 'encounter_hours_within_days_ck',
-            message = format('%s hours is more than 24 hours a day for %s days', new.hours, days);
+            message = format('%s hours is more than 24 hours a day of %s day(s)', new.hours, days);
     end if;
     return new;
 end $$;
