@@ -338,8 +338,9 @@ public final class SchoolBookingRoutes {
     }
 
     /**
-     * A pupil's line on the register: ticked unless recorded absent; for a workplace experience the
-     * hours as sent back with a problem, else as recorded, else the booking's usual hours.
+     * A pupil's line on the register: as sent when a register came back with a problem, else ticked
+     * unless recorded absent; for a workplace experience the hours as sent, else as recorded, else
+     * the booking's usual hours.
      */
     private static RegisterLine registerLine(
             long pupilId, SchoolBooking booking, SchoolBookingRepository.Pupils pupils, Form form) {
@@ -353,12 +354,12 @@ public final class SchoolBookingRoutes {
         }
         @SuppressWarnings("unchecked")
         Map<String, String> errors = (Map<String, String>) form.model().get("fieldErrors");
+        boolean sent = !form.all("listed").isEmpty();
+        boolean present = sent
+                ? form.all("present").contains(String.valueOf(pupilId))
+                : !booking.attendanceRecorded() || pupils.attended().contains(pupilId);
         return new RegisterLine(
-                pupilId,
-                pupils.references().getOrDefault(pupilId, "?"),
-                !booking.attendanceRecorded() || pupils.attended().contains(pupilId),
-                hours,
-                errors.get(field));
+                pupilId, pupils.references().getOrDefault(pupilId, "?"), present, hours, errors.get(field));
     }
 
     /**

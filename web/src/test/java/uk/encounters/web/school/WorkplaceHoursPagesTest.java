@@ -94,7 +94,9 @@ class WorkplaceHoursPagesTest {
         assertThat(notHours.body())
                 .contains("id=\"hours-" + leftEarly + "-error\"")
                 .contains("Hours for Y10-LEFT must be a number of hours, like 5 or 2.5")
-                .contains("value=\"most of it\"");
+                .contains("value=\"most of it\"")
+                .as("shown as sent: the absentee stays unticked")
+                .contains("id=\"present-" + absent + "\" name=\"present\" value=\"" + absent + "\">");
         HttpResponse<String> tooMany = carla.postAll(path + "/attendance", register("200"));
         assertThat(tooMany.statusCode()).isEqualTo(422);
         assertThat(tooMany.body()).contains("Hours for Y10-LEFT must be more than 0 and at most 120");
