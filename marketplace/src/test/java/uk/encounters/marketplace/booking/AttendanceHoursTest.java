@@ -49,8 +49,12 @@ class AttendanceHoursTest {
         long leftEarly = data.pupil(school, 10);
         long absent = data.pupil(school, 10);
         long placement = workplace.booking(
-                workplace.request(school, 10, "work_experience", Where.AT_WORKPLACE),
-                workplace.offer(employer, "work_experience", Where.AT_WORKPLACE, false),
+                school,
+                10,
+                employer,
+                "work_experience",
+                Where.AT_WORKPLACE,
+                false,
                 MONDAY,
                 MONDAY.plusDays(4),
                 "all_day");
@@ -61,7 +65,7 @@ class AttendanceHoursTest {
         changes.recordAttendance(
                 CARLA, booking, Set.of(stayed, leftEarly, absent), Set.of(stayed, leftEarly), Map.of());
 
-        assertThat(hours(placement))
+        assertThat(workplace.hours(placement))
                 .containsEntry(stayed, new BigDecimal("25.0"))
                 .containsEntry(leftEarly, new BigDecimal("25.0"))
                 .containsEntry(absent, null);
@@ -74,7 +78,7 @@ class AttendanceHoursTest {
                 Set.of(stayed, leftEarly),
                 Map.of(leftEarly, new Hours(175)));
 
-        assertThat(hours(placement))
+        assertThat(workplace.hours(placement))
                 .containsEntry(stayed, new BigDecimal("25.0"))
                 .containsEntry(leftEarly, new BigDecimal("17.5"))
                 .containsEntry(absent, null);
@@ -95,11 +99,7 @@ class AttendanceHoursTest {
         long first = data.pupil(school, 9);
         long second = data.pupil(school, 9);
         long visit = workplace.booking(
-                workplace.request(school, 9, "workplace_visit", Where.AT_WORKPLACE),
-                workplace.offer(employer, "workplace_visit", Where.AT_WORKPLACE, false),
-                MONDAY,
-                MONDAY,
-                "morning");
+                school, 9, employer, "workplace_visit", Where.AT_WORKPLACE, false, MONDAY, MONDAY, "morning");
         Map<Long, Hours> given = new HashMap<>();
         given.put(second, Hours.of(25));
 
@@ -119,28 +119,14 @@ class AttendanceHoursTest {
         long employer = data.employer(hub, "Talk Host");
         long pupil = data.pupil(school, 9);
         long talk = workplace.booking(
-                workplace.request(school, 9, "careers_talk", new Where(true, false, false)),
-                workplace.offer(employer, "careers_talk", new Where(true, false, false), false),
-                MONDAY,
-                MONDAY,
-                "morning");
+                school, 9, employer, "careers_talk", new Where(true, false, false), false, MONDAY, MONDAY, "morning");
 
         changes.recordAttendance(CARLA, find(school, talk), Set.of(pupil), Set.of(pupil), Map.of());
 
-        assertThat(hours(talk)).containsEntry(pupil, null);
+        assertThat(workplace.hours(talk)).containsEntry(pupil, null);
     }
 
     private static SchoolBooking find(long school, long booking) {
         return new SchoolBookingRepository(db.dsl()).find(school, booking).orElseThrow();
-    }
-
-    private static Map<Long, BigDecimal> hours(long booking) {
-        Map<Long, BigDecimal> hours = new HashMap<>();
-        db.dsl()
-                .select(ENCOUNTER.PUPIL_ID, ENCOUNTER.HOURS)
-                .from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(booking))
-                .forEach(r -> hours.put(r.value1(), r.value2()));
-        return hours;
     }
 }

@@ -111,17 +111,9 @@ class WorkplaceExperienceTest {
         long watched = data.pupil(school, 11);
         long tookPart = data.pupil(school, 11);
         long tour = workplace.booking(
-                workplace.request(school, 11, "workplace_visit", Where.ONLINE),
-                workplace.offer(employer, "workplace_visit", Where.ONLINE, false),
-                VISIT,
-                VISIT,
-                "morning");
-        long interactiveVisit = workplace.booking(
-                workplace.request(school, 11, "workplace_visit", Where.ONLINE),
-                workplace.offer(employer, "workplace_visit", Where.ONLINE, true),
-                VISIT,
-                VISIT,
-                "morning");
+                school, 11, employer, "workplace_visit", Where.ONLINE, false, VISIT, VISIT, "morning");
+        long interactiveVisit =
+                workplace.booking(school, 11, employer, "workplace_visit", Where.ONLINE, true, VISIT, VISIT, "morning");
         SchoolBookingRepository bookings = new SchoolBookingRepository(db.dsl());
         SchoolBooking watchedTour = bookings.find(school, tour).orElseThrow();
         SchoolBooking interactive = bookings.find(school, interactiveVisit).orElseThrow();

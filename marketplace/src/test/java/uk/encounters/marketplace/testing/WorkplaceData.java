@@ -7,6 +7,8 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
@@ -75,6 +77,35 @@ public final class WorkplaceData {
                 .returning(BOOKING.ID)
                 .fetchOne()
                 .getId();
+    }
+
+    /** The school's booking of an offer of the type, asked and offered where said: request, offer and booking in one. */
+    public long booking(
+            long schoolId,
+            int yearGroup,
+            long employerId,
+            String type,
+            Where where,
+            boolean interactive,
+            LocalDate first,
+            LocalDate last,
+            String period) {
+        return booking(
+                request(schoolId, yearGroup, type, where),
+                offer(employerId, type, where, interactive),
+                first,
+                last,
+                period);
+    }
+
+    /** The hours recorded for each pupil on the booking's register, by pupil id (null: none). */
+    public Map<Long, BigDecimal> hours(long bookingId) {
+        Map<Long, BigDecimal> hours = new HashMap<>();
+        dsl.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.HOURS)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(bookingId))
+                .forEach(r -> hours.put(r.value1(), r.value2()));
+        return hours;
     }
 
     /** History from outside the marketplace: an attended encounter of the type with its hours (null: none recorded). */

@@ -69,11 +69,7 @@ class WorkplaceHoursBrowserTest {
             }
         }
         placement = workplace.booking(
-                workplace.request(school, 10, "work_experience", Where.AT_WORKPLACE),
-                workplace.offer(host, "work_experience", Where.AT_WORKPLACE, false),
-                MONDAY,
-                MONDAY.plusDays(4),
-                "all_day");
+                school, 10, host, "work_experience", Where.AT_WORKPLACE, false, MONDAY, MONDAY.plusDays(4), "all_day");
         placed.forEach(pupil -> data.choose(placement, pupil));
         AccountRepository accounts = new AccountRepository(db.dsl());
         String hash = new Passwords().hash(PASSWORD);

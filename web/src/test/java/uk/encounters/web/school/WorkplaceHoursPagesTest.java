@@ -7,7 +7,6 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,17 +54,8 @@ class WorkplaceHoursPagesTest {
         leftEarly = pupil(data, "Y10-LEFT");
         absent = pupil(data, "Y10-ABSENT");
         placement = workplace.booking(
-                workplace.request(school, 10, "work_experience", Where.AT_WORKPLACE),
-                workplace.offer(host, "work_experience", Where.AT_WORKPLACE, false),
-                MONDAY,
-                MONDAY.plusDays(4),
-                "all_day");
-        tour = workplace.booking(
-                workplace.request(school, 10, "workplace_visit", Where.ONLINE),
-                workplace.offer(host, "workplace_visit", Where.ONLINE, false),
-                MONDAY,
-                MONDAY,
-                "morning");
+                school, 10, host, "work_experience", Where.AT_WORKPLACE, false, MONDAY, MONDAY.plusDays(4), "all_day");
+        tour = workplace.booking(school, 10, host, "workplace_visit", Where.ONLINE, false, MONDAY, MONDAY, "morning");
         for (long pupil : List.of(stayed, leftEarly, absent)) {
             data.choose(placement, pupil);
             data.choose(tour, pupil);
@@ -108,7 +98,7 @@ class WorkplaceHoursPagesTest {
         assertThat(carla.postAll(path + "/attendance", register("17.5")).statusCode())
                 .isEqualTo(302);
 
-        assertThat(hours())
+        assertThat(new WorkplaceData(db.dsl()).hours(placement))
                 .containsEntry(stayed, new BigDecimal("25.0"))
                 .containsEntry(leftEarly, new BigDecimal("17.5"))
                 .containsEntry(absent, null);
@@ -208,15 +198,5 @@ class WorkplaceHoursPagesTest {
                 .where(PUPIL.ID.eq(pupil))
                 .execute();
         return pupil;
-    }
-
-    private static Map<Long, BigDecimal> hours() {
-        Map<Long, BigDecimal> hours = new HashMap<>();
-        db.dsl()
-                .select(ENCOUNTER.PUPIL_ID, ENCOUNTER.HOURS)
-                .from(ENCOUNTER)
-                .where(ENCOUNTER.BOOKING_ID.eq(placement))
-                .forEach(r -> hours.put(r.value1(), r.value2()));
-        return hours;
     }
 }
