@@ -10,10 +10,13 @@ import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * The secrets in the links we email: sign in, reset a password, accept an invitation, confirm an
@@ -49,7 +52,14 @@ public final class LoginTokenRepository {
          * subject: the organisation it asks its person (the token's user, who has an account) to
          * manage; works for {@link #ORGANISATION_INVITATION_LIFETIME}
          */
-        ORGANISATION_INVITATION("organisation_invitation");
+        ORGANISATION_INVITATION("organisation_invitation"),
+        /**
+         * subject: the placement a parent or carer is asked to agree to; stands for nobody with an
+         * account, works (again and again) until the day after the placement ends
+         */
+        PLACEMENT_AGREEMENT("placement_agreement"),
+        /** subject: the placement whose pupil it opens the checklist and reflection for; as the parent's */
+        PLACEMENT_PUPIL("placement_pupil");
 
         private final String code;
 
@@ -60,6 +70,11 @@ public final class LoginTokenRepository {
         /** The value stored in {@code login_token.purpose}. */
         public String code() {
             return code;
+        }
+
+        /** A link bound to a booking or placement, running to its end however late it is sent. */
+        boolean keepsItsEnd() {
+            return this == BOOKING_REPLY || this == PLACEMENT_AGREEMENT || this == PLACEMENT_PUPIL;
         }
 
         public static Purpose ofCode(String code) {
@@ -106,8 +121,8 @@ public final class LoginTokenRepository {
 
     /** A link for an email to the person; answers its id, which the message refers to. */
     public long issueForEmail(long userId, Purpose purpose) {
-        if (purpose == Purpose.OFFER_CONFIRMATION
-                || purpose == Purpose.BOOKING_REPLY
+        if (purpose.keepsItsEnd()
+                || purpose == Purpose.OFFER_CONFIRMATION
                 || purpose == Purpose.ORGANISATION_INVITATION) {
             throw new IllegalArgumentException(purpose + " links need their subject");
         }
@@ -128,6 +143,42 @@ public final class LoginTokenRepository {
     /** The link that answers for this booking and no other, until {@code expiresAt}. */
     public long issueBookingReply(long bookingId, OffsetDateTime expiresAt) {
         return insertUnminted(null, Purpose.BOOKING_REPLY, bookingId, expiresAt);
+    }
+
+    /**
+     * A parent's or a pupil's link to one placement, handed over now (printed, or shown as a QR
+     * code): the secret is in the answer and nowhere else.
+     */
+    public String issuePlacementLink(Purpose purpose, long placementId, OffsetDateTime expiresAt) {
+        placementPurpose(purpose);
+        String token = SecretToken.generate();
+        dsl.insertInto(
+                        LOGIN_TOKEN,
+                        LOGIN_TOKEN.TOKEN_HASH,
+                        LOGIN_TOKEN.PURPOSE,
+                        LOGIN_TOKEN.SUBJECT_ID,
+                        LOGIN_TOKEN.EXPIRES_AT)
+                .values(hashOf(token), purpose.code(), placementId, expiresAt)
+                .execute();
+        return token;
+    }
+
+    /** A parent's or a pupil's link to one placement, for an email: made when the message is sent. */
+    public long issuePlacementLinkForEmail(Purpose purpose, long placementId, OffsetDateTime expiresAt) {
+        placementPurpose(purpose);
+        return insertUnminted(null, purpose, placementId, expiresAt);
+    }
+
+    private static void placementPurpose(Purpose purpose) {
+        if (purpose != Purpose.PLACEMENT_AGREEMENT && purpose != Purpose.PLACEMENT_PUPIL) {
+            throw new IllegalArgumentException(purpose + " is not a placement's link");
+        }
+    }
+
+    /** Whether the link opens this placement for its purpose: it may be used again until it runs out. */
+    public boolean opens(String token, Purpose purpose, long placementId) {
+        placementPurpose(purpose);
+        return looksLikeAToken(token) && dsl.fetchExists(LOGIN_TOKEN, usable(token, purpose, placementId, now()));
     }
 
     /**
@@ -158,17 +209,14 @@ public final class LoginTokenRepository {
                 .set(LOGIN_TOKEN.TOKEN_HASH, hashOf(token))
                 .set(
                         LOGIN_TOKEN.EXPIRES_AT,
-                        when(LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.BOOKING_REPLY.code())), LOGIN_TOKEN.EXPIRES_AT)
+                        when(LOGIN_TOKEN.PURPOSE.in(keepingTheirEnd()), LOGIN_TOKEN.EXPIRES_AT)
                                 .when(
                                         LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.ORGANISATION_INVITATION.code())),
                                         now.plus(ORGANISATION_INVITATION_LIFETIME))
                                 .otherwise(now.plus(LIFETIME)))
                 .where(LOGIN_TOKEN.ID.eq(tokenId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())
-                .and(LOGIN_TOKEN
-                        .PURPOSE
-                        .ne(inline(Purpose.BOOKING_REPLY.code()))
-                        .or(LOGIN_TOKEN.EXPIRES_AT.gt(now)))
+                .and(LOGIN_TOKEN.PURPOSE.notIn(keepingTheirEnd()).or(LOGIN_TOKEN.EXPIRES_AT.gt(now)))
                 .returningResult(LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID)
                 .fetchOptional(
                         mapping((purpose, subjectId) -> new MintedLink(Purpose.ofCode(purpose), subjectId, token)));
@@ -231,6 +279,13 @@ public final class LoginTokenRepository {
         return dsl.deleteFrom(LOGIN_TOKEN)
                 .where(LOGIN_TOKEN.EXPIRES_AT.lt(now().minusDays(7)))
                 .execute();
+    }
+
+    private static List<Field<String>> keepingTheirEnd() {
+        return Arrays.stream(Purpose.values())
+                .filter(Purpose::keepsItsEnd)
+                .<Field<String>>map(p -> inline(p.code()))
+                .toList();
     }
 
     static String hashOf(String token) {

@@ -10,7 +10,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.pupil.Hours;
+import uk.encounters.matcher.domain.EncounterType;
 
 /**
  * What a school's careers leader changes on a booking: confirming or declining it, choosing who
@@ -125,6 +127,9 @@ public final class SchoolBookingChanges {
     public void choosePupils(Actor actor, SchoolBooking booking, Set<Long> pupilIds) {
         dsl.transaction(c -> {
             new SchoolBookingRepository(c.dsl()).choose(booking.id(), pupilIds);
+            if (EncounterType.fromCode(booking.encounterType()) == EncounterType.WORK_EXPERIENCE) {
+                new PlacementRepository(c.dsl(), clock).placeBooked(booking.id(), pupilIds);
+            }
             new AuditLog(c.dsl())
                     .record(actor, "booking_pupils_chosen", "booking", booking.id(), Map.of("pupils", pupilIds.size()));
         });

@@ -9,6 +9,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -118,6 +119,10 @@ public final class EmployerMerge {
         int paperwork = dsl.update(PLACEMENT_DOCUMENT)
                 .set(PLACEMENT_DOCUMENT.EMPLOYER_ID, intoId)
                 .where(PLACEMENT_DOCUMENT.EMPLOYER_ID.eq(fromId))
+                .execute();
+        dsl.update(PLACEMENT)
+                .set(PLACEMENT.EMPLOYER_ID, intoId)
+                .where(PLACEMENT.EMPLOYER_ID.eq(fromId))
                 .execute();
 
         if (into.getEmailDomain() == null && from.getEmailDomain() != null) {

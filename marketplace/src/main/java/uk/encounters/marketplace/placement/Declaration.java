@@ -45,4 +45,15 @@ public record Declaration(
             case HEALTH_SAFETY_POLICY -> healthSafetyPolicy;
         };
     }
+
+    /** Whether the declaration cites the file: what lets a school checking it download it. */
+    public boolean cites(long documentId) {
+        for (DocumentKind kind : DocumentKind.values()) {
+            StoredDocument file = document(kind);
+            if (file != null && file.id() == documentId) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

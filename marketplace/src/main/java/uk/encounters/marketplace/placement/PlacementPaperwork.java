@@ -41,6 +41,11 @@ public final class PlacementPaperwork {
 
     /** The declaration in force: the newest. */
     public Optional<Declaration> current(long employerId) {
+        return inForce(dsl, employerId);
+    }
+
+    /** The organisation's declaration in force, read in {@code dsl}'s transaction. */
+    static Optional<Declaration> inForce(DSLContext dsl, long employerId) {
         return declarations(dsl, employerId).stream().findFirst();
     }
 
@@ -96,8 +101,7 @@ public final class PlacementPaperwork {
                     .where(EMPLOYER.ID.eq(employerId))
                     .forUpdate()
                     .execute();
-            Optional<Declaration> current =
-                    declarations(tx, employerId).stream().findFirst();
+            Optional<Declaration> current = inForce(tx, employerId);
             List<PlacementDeclaration.Problem> problems =
                     declaration.problems(LocalDate.now(clock), current, files.keySet());
             if (!problems.isEmpty()) {

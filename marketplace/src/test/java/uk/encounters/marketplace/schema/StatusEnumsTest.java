@@ -14,8 +14,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.placement.AgreementDecision;
 import uk.encounters.marketplace.placement.DocumentKind;
 import uk.encounters.marketplace.placement.DocumentType;
+import uk.encounters.marketplace.placement.PlacementSource;
+import uk.encounters.marketplace.placement.SignOffDecision;
+import uk.encounters.marketplace.placement.WouldConsider;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.school.SchoolPhase;
@@ -37,7 +41,11 @@ class StatusEnumsTest {
                 Arguments.of("matching_round_status_ck", RoundStatus.class),
                 Arguments.of("school_phase_ck", SchoolPhase.class),
                 Arguments.of("placement_document_kind_ck", DocumentKind.class),
-                Arguments.of("placement_document_content_type_ck", DocumentType.class));
+                Arguments.of("placement_document_content_type_ck", DocumentType.class),
+                Arguments.of("placement_source_ck", PlacementSource.class),
+                Arguments.of("placement_sign_off_decision_ck", SignOffDecision.class),
+                Arguments.of("placement_agreement_decision_ck", AgreementDecision.class),
+                Arguments.of("placement_reflection_would_consider_ck", WouldConsider.class));
     }
 
     @ParameterizedTest

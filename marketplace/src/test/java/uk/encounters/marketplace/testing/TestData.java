@@ -287,6 +287,23 @@ public final class TestData {
                 .getId();
     }
 
+    /** A work-experience booking of the offer for the request, for {@code pupils} places over the days given. */
+    public long placementBooking(
+            long requestId, long offerId, LocalDate from, LocalDate to, int pupils, BookingStatus status) {
+        return dsl.insertInto(BOOKING)
+                .set(BOOKING.REQUEST_ID, requestId)
+                .set(BOOKING.OFFER_ID, offerId)
+                .set(BOOKING.ENCOUNTER_TYPE, "work_experience")
+                .set(BOOKING.STARTS_ON, from)
+                .set(BOOKING.ENDS_ON, to)
+                .set(BOOKING.PERIOD, "all_day")
+                .set(BOOKING.PUPILS, pupils)
+                .set(BOOKING.STATUS, status)
+                .returning(BOOKING.ID)
+                .fetchOne()
+                .getId();
+    }
+
     /** Makes the request and the offer a workplace visit's: at the employer's, not in school. */
     public void atWorkplace(long requestId, long offerId) {
         dsl.update(OFFER)

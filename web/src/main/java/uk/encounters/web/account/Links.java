@@ -34,6 +34,8 @@ public final class Links implements AccountMail, DigestLinks {
             case BOOKING_REPLY -> baseUrl + "/bookings/" + link.subjectId() + "/reply/" + link.token();
             case ORGANISATION_INVITATION ->
                 baseUrl + "/organisations/" + link.subjectId() + "/invitation/" + link.token();
+            case PLACEMENT_AGREEMENT -> baseUrl + "/placements/" + link.subjectId() + "/agreement/" + link.token();
+            case PLACEMENT_PUPIL -> baseUrl + "/placements/" + link.subjectId() + "/pupil/" + link.token();
         };
     }
 

@@ -18,6 +18,7 @@ import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.marketplace.offer.PublicOffers;
 import uk.encounters.marketplace.placement.PlacementDocumentRepository;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
+import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
@@ -68,6 +69,7 @@ public final class EmployerFeature {
                 new OrganisationJoinRepository(dsl, app.clock()),
                 hubGaps,
                 paperwork,
+                new PlacementRepository(dsl, app.clock()),
                 app.blocking(),
                 app.templates(),
                 app.clock());

@@ -18,8 +18,10 @@ import uk.encounters.marketplace.employer.SiteDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
 import uk.encounters.marketplace.hub.GapsNearby;
 import uk.encounters.marketplace.offer.OfferRepository;
+import uk.encounters.marketplace.placement.HostedPlacement;
 import uk.encounters.marketplace.placement.PaperworkStanding;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
+import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.matcher.domain.Location;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Form;
@@ -46,7 +48,8 @@ public final class EmployerPageReader {
             List<AskOption> askOptions,
             SiteDetails site,
             OfferForGap.Needs needs,
-            PaperworkLine paperwork) {
+            PaperworkLine paperwork,
+            List<HostedPlacement> placements) {
 
         public long activeVolunteers() {
             return volunteers.stream()
@@ -76,6 +79,7 @@ public final class EmployerPageReader {
     private final OrganisationJoinRepository joins;
     private final HubGaps hubGaps;
     private final PlacementPaperwork paperwork;
+    private final PlacementRepository placements;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -88,6 +92,7 @@ public final class EmployerPageReader {
             OrganisationJoinRepository joins,
             HubGaps hubGaps,
             PlacementPaperwork paperwork,
+            PlacementRepository placements,
             Blocking blocking,
             Templates templates,
             Clock clock) {
@@ -98,6 +103,7 @@ public final class EmployerPageReader {
         this.joins = joins;
         this.hubGaps = hubGaps;
         this.paperwork = paperwork;
+        this.placements = placements;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -142,7 +148,8 @@ public final class EmployerPageReader {
                         .toList(),
                 employers.findSiteDetails(employerId),
                 needs,
-                paperworkLine(employerId, today)));
+                paperworkLine(employerId, today),
+                HostedPlacement.of(placements.forEmployer(employerId))));
         if (form.value("siteAddress") == null) {
             form.keep("siteAddress", page.site().address());
             form.keep("siteContactName", page.site().contactName());

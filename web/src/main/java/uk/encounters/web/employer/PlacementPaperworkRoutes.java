@@ -1,9 +1,6 @@
 package uk.encounters.web.employer;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +39,8 @@ public final class PlacementPaperworkRoutes {
             List<PaperworkForm.HazardRow> hazards,
             PaperworkForm.FileHints fileHints,
             String accept,
-            String action) {}
+            String action,
+            String documents) {}
 
     private static final String TITLE = "Placement paperwork";
 
@@ -103,27 +101,9 @@ public final class PlacementPaperworkRoutes {
         ctx.redirect("/employers/" + employerId + "/placement-paperwork");
     }
 
-    /**
-     * A file, as a download: never shown in the browser, so a file that is something other than it
-     * seemed cannot run as a page of this site.
-     */
+    /** A file of the organisation's, as a download. */
     public void showDocument(RoutingContext ctx) {
-        DocumentContent file = document.of(ctx);
-        ctx.response()
-                .putHeader("Content-Type", file.type().getLiteral())
-                .putHeader("Content-Disposition", attachment(file.fileName()))
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Cache-Control", "no-store")
-                .end(Buffer.buffer(file.content()));
-    }
-
-    /** RFC 6266: a plain ASCII name for old browsers, and the name as sent in UTF-8 for the rest. */
-    static String attachment(String fileName) {
-        StringBuilder ascii = new StringBuilder();
-        fileName.codePoints()
-                .forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        PaperworkDownload.send(ctx, document.of(ctx));
     }
 
     private void show(RoutingContext ctx, int status, Form form) {
@@ -152,7 +132,8 @@ public final class PlacementPaperworkRoutes {
                         PaperworkForm.hazardRows(form, errors),
                         PaperworkForm.FileHints.of(current),
                         PaperworkForm.ACCEPT,
-                        "/employers/" + shown.id() + "/placement-paperwork"),
+                        "/employers/" + shown.id() + "/placement-paperwork",
+                        "/employers/" + shown.id() + "/placement-paperwork/documents"),
                 form);
     }
 }

@@ -13,6 +13,7 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.hub.SchoolInvitation;
+import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.privacy.LeaverRetention;
 import uk.encounters.marketplace.register.EstablishmentRegister;
 import uk.encounters.marketplace.round.HandAssignment;
@@ -59,6 +60,7 @@ public final class HubFeature {
                         hub)
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
+        new HubPlacementRoutes(new PlacementRepository(dsl, app.clock()), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
         new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);
         new HubEmployerRoutes(

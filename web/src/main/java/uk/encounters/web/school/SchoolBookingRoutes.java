@@ -14,6 +14,8 @@ import uk.encounters.marketplace.booking.SchoolBookingAction;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.money.Pounds;
+import uk.encounters.marketplace.placement.PlacementRepository;
+import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.web.Blocking;
@@ -54,7 +56,8 @@ public final class SchoolBookingRoutes {
             boolean attendanceDue,
             boolean answerable,
             WhoGoes whoGoes,
-            List<RegisterLine> register) {}
+            List<RegisterLine> register,
+            List<PlacementLine> placements) {}
 
     /**
      * A pupil on the attendance register, ticked unless recorded absent; for a workplace
@@ -77,6 +80,7 @@ public final class SchoolBookingRoutes {
 
     private final SchoolBookingRepository bookings;
     private final SchoolBookingChanges changes;
+    private final PlacementRepository placements;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -85,11 +89,13 @@ public final class SchoolBookingRoutes {
     public SchoolBookingRoutes(
             SchoolBookingRepository bookings,
             SchoolBookingChanges changes,
+            PlacementRepository placements,
             Blocking blocking,
             Templates templates,
             Clock clock) {
         this.bookings = bookings;
         this.changes = changes;
+        this.placements = placements;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -403,7 +409,8 @@ public final class SchoolBookingRoutes {
                 candidates.stream()
                         .filter(p -> saved.contains(p.pupilId()))
                         .map(p -> registerLine(p.pupilId(), shown, pupils, form))
-                        .toList());
+                        .toList(),
+                blocking.call(() -> placements.forBooking(schoolId, shown.id())));
         templates.render(ctx, status, "school/booking", shown.typeLabel() + " on " + shown.dates(), page, form);
     }
 }

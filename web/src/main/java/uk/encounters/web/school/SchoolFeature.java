@@ -4,6 +4,13 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
+import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.placement.PlacementAnswers;
+import uk.encounters.marketplace.placement.PlacementChecks;
+import uk.encounters.marketplace.placement.PlacementDocumentRepository;
+import uk.encounters.marketplace.placement.PlacementLinks;
+import uk.encounters.marketplace.placement.PlacementPaperwork;
+import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.pupil.EncounterLog;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
@@ -39,6 +46,7 @@ public final class SchoolFeature {
         new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
         SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         HubCalendarSettings calendars = new HubCalendarSettings(dsl);
+        PlacementRepository placements = new PlacementRepository(dsl, app.clock());
         new DashboardRoutes(
                         new SchoolRepository(dsl),
                         new ProgressSummaries(dsl),
@@ -52,6 +60,33 @@ public final class SchoolFeature {
         new SchoolBookingRoutes(
                         bookings,
                         new SchoolBookingChanges(dsl, app.clock()),
+                        placements,
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
+        PlacementPaperwork paperwork = new PlacementPaperwork(dsl, app.clock());
+        PlacementLinks placementLinks = new PlacementLinks(dsl, app.clock());
+        PlacementAnswers placementAnswers = new PlacementAnswers(dsl, app.clock());
+        new PlacementRoutes(
+                        placements,
+                        new PlacementChecks(dsl, app.clock()),
+                        placementLinks,
+                        placementAnswers,
+                        app.links(),
+                        paperwork,
+                        new PlacementDocumentRepository(dsl),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
+        new PlacementLinkRoutes(
+                        placements,
+                        placementLinks,
+                        placementAnswers,
+                        paperwork,
+                        new EmployerRepository(dsl),
+                        new VisitorArrangementsRepository(dsl),
                         app.blocking(),
                         app.templates(),
                         app.clock())

@@ -68,21 +68,7 @@ class PlacementPaperworkBrowserTest {
                 .contains("Placement paperwork: needed before hosting a placement.");
 
         browser.clickThrough(By.linkText("Placement paperwork"));
-        driver.findElement(By.id("insurer")).sendKeys("Zurich Insurance");
-        driver.findElement(By.id("policyNumber")).sendKeys("EL-123456");
-        browser.setDate("insuranceExpiresOn", "2026-11-01");
-        driver.findElement(By.id("insuranceCertificate"))
-                .sendKeys(certificate.toAbsolutePath().toString());
-        browser.click(By.id("riskAssessment"));
-        browser.click(By.id("hazard-manual_handling"));
-        driver.findElement(By.id("control-manual_handling"))
-                .sendKeys("Nothing over 5 kg; shown how to lift on the first morning");
-        browser.setDate("riskAssessedOn", "2026-09-01");
-        driver.findElement(By.id("healthSafetyStatement")).sendKeys("Every pupil is inducted on the first morning.");
-        driver.findElement(By.id("supervisorName")).sendKeys("Dan Price");
-        driver.findElement(By.id("supervisorPhone")).sendKeys("01332 123456");
-        driver.findElement(By.id("hours")).sendKeys("9:00 to 15:30, Monday to Friday");
-        driver.findElement(By.id("dressAndEquipment")).sendKeys("Own clothes; safety boots lent");
+        fillPaperwork(browser, certificate, "2026-11-01", "2026-09-01");
         browser.onAPhone(
                 "placement-paperwork-form-phone", By.id("insuranceCertificate"), By.id("control-manual_handling"));
         driver.manage().window().setSize(new Dimension(390, 844));
@@ -107,5 +93,28 @@ class PlacementPaperworkBrowserTest {
                 .contains(certificate.getFileName().toString())
                 .contains("Lifting and carrying: Nothing over 5 kg");
         browser.onAPhone("placement-paperwork-declared-phone");
+    }
+
+    /**
+     * Fills in the paperwork form as a host would, the risk assessment answered (lifting present),
+     * insured until {@code insuranceEnds}; leaves it unsent.
+     */
+    static void fillPaperwork(Browser browser, Path certificate, String insuranceEnds, String riskAssessedOn) {
+        WebDriver driver = browser.driver();
+        driver.findElement(By.id("insurer")).sendKeys("Zurich Insurance");
+        driver.findElement(By.id("policyNumber")).sendKeys("EL-123456");
+        browser.setDate("insuranceExpiresOn", insuranceEnds);
+        driver.findElement(By.id("insuranceCertificate"))
+                .sendKeys(certificate.toAbsolutePath().toString());
+        browser.click(By.id("riskAssessment"));
+        browser.click(By.id("hazard-manual_handling"));
+        driver.findElement(By.id("control-manual_handling"))
+                .sendKeys("Nothing over 5 kg; shown how to lift on the first morning");
+        browser.setDate("riskAssessedOn", riskAssessedOn);
+        driver.findElement(By.id("healthSafetyStatement")).sendKeys("Every pupil is inducted on the first morning.");
+        driver.findElement(By.id("supervisorName")).sendKeys("Dan Price");
+        driver.findElement(By.id("supervisorPhone")).sendKeys("01332 123456");
+        driver.findElement(By.id("hours")).sendKeys("9:00 to 15:30, Monday to Friday");
+        driver.findElement(By.id("dressAndEquipment")).sendKeys("Own clothes; safety boots lent");
     }
 }

@@ -263,7 +263,7 @@ class PlacementPaperworkRoutesTest {
 
     @Test
     void theFileNameIsPlainAsciiWithTheNameAsSentBesideIt() {
-        assertThat(PlacementPaperworkRoutes.attachment("Zertifikat \"2026\" ü.pdf"))
+        assertThat(PaperworkDownload.attachment("Zertifikat \"2026\" ü.pdf"))
                 .isEqualTo(
                         "attachment; filename=\"Zertifikat _2026_ _.pdf\"; filename*=UTF-8''Zertifikat%20%222026%22%20%C3%BC.pdf");
     }

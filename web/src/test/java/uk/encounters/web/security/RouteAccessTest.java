@@ -99,7 +99,12 @@ class RouteAccessTest {
             // organisation, yet it is no /employers/ page, since the link's person does not manage it yet
             "/organisations/:employerId/invitation/:token",
             "/organisations/:employerId/invitation/:token/accept",
-            "/organisations/:employerId/invitation/:token/decline");
+            "/organisations/:employerId/invitation/:token/decline",
+            // a placed pupil's parent or carer, and the pupil: the school hands them the link
+            "/placements/:placementId/agreement/:token",
+            "/placements/:placementId/pupil/:token",
+            "/placements/:placementId/pupil/:token/induction",
+            "/placements/:placementId/pupil/:token/reflection");
 
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
@@ -158,6 +163,30 @@ class RouteAccessTest {
                 String.valueOf(db.dsl()
                         .select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT.ID))
                         .from(uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT)
+                        .fetchOne(0, Long.class)));
+        // a pupil of school A placed on work experience at employer A, whose paperwork that file is
+        long placementOffer = data.workExperienceOffer(employerA, OfferStatus.ACTIVE, LocalDate.of(2027, 7, 30));
+        long placementRequest =
+                data.openRequest(schoolA, 10, "work_experience", 1, null, false, LocalDate.of(2027, 6, 7));
+        long placementBooking = data.placementBooking(
+                placementRequest,
+                placementOffer,
+                LocalDate.of(2027, 6, 14),
+                LocalDate.of(2027, 6, 18),
+                1,
+                BookingStatus.CONFIRMED);
+        new uk.encounters.marketplace.booking.SchoolBookingChanges(db.dsl(), java.time.Clock.systemUTC())
+                .choosePupils(
+                        uk.encounters.marketplace.account.Actor.anonymous(null),
+                        new uk.encounters.marketplace.booking.SchoolBookingRepository(db.dsl())
+                                .find(schoolA, placementBooking)
+                                .orElseThrow(),
+                        java.util.Set.of(data.pupil(schoolA, 10)));
+        parameters.put(
+                ":placementId",
+                String.valueOf(db.dsl()
+                        .select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.PLACEMENT.ID))
+                        .from(uk.encounters.marketplace.jooq.Tables.PLACEMENT)
                         .fetchOne(0, Long.class)));
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id

@@ -1,0 +1,201 @@
+package uk.encounters.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.testing.SamplePaperwork;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
+import uk.encounters.web.RunningApp;
+
+/**
+ * A work-experience placement from "booked" to reflection in a browser: the host declares its
+ * paperwork (an expired insurance refused first), the careers leader chooses who goes, checks the
+ * paperwork for both pupils at once and makes each family's and pupil's link; a parent agrees on a
+ * phone, the pupil ticks the first-day checklist, and the placement is ready for everyone; on the
+ * last day the pupil writes about it and the careers leader takes the register.
+ */
+@Tag("browser")
+class PlacementChainBrowserTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static final LocalDate TODAY = LocalDate.of(2027, 5, 3);
+    static final LocalDate STARTS = LocalDate.of(2027, 6, 14);
+    static final LocalDate ENDS = LocalDate.of(2027, 6, 18);
+
+    static RunningApp app;
+    static long derby;
+    static long littleover;
+    static long acme;
+    static long booking;
+
+    @BeforeAll
+    static void aWorkExperienceBookingForTwoPupils() {
+        TestData data = new TestData(db.dsl());
+        derby = data.hub("Derby Careers Hub");
+        littleover = data.school(derby, "Littleover Community School");
+        acme = data.employer(derby, "Acme Logistics");
+        long offer = data.workExperienceOffer(acme, OfferStatus.ACTIVE, ENDS.plusMonths(1));
+        long request = data.request(littleover, 10, RequestStatus.MATCHED, STARTS.minusWeeks(1));
+        booking = data.placementBooking(request, offer, STARTS, ENDS, 2, BookingStatus.CONFIRMED);
+        data.pupil(littleover, 10);
+        data.pupil(littleover, 10);
+        Accounts.create(db.dsl(), "ash@acme.example", "Ash", Scope.employer(acme));
+        Accounts.create(db.dsl(), "lee@littleover.example", "Lee Leader", Scope.careersLeader(littleover));
+        Accounts.create(db.dsl(), "cora@derby.example", "Cora", Scope.coordinator(derby));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Signs in afresh (as another person on the same computer) and lands on {@code path}. */
+    static void signIn(RunningApp on, String email, String path) {
+        WebDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(on.url(path));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+    }
+
+    /** An address without its scheme and host. */
+    static String path(String url) {
+        return url.replaceFirst("^https?://[^/]+", "");
+    }
+
+    static String main() {
+        return browser.driver().findElement(By.tagName("main")).getText();
+    }
+
+    @Test
+    void aPlacementGoesFromBookedToReadyAndOnToReflectionAndTheRegister() throws Exception {
+        WebDriver driver = browser.driver();
+
+        // the host: an insurance that has run out is refused, then the paperwork is declared
+        Path certificate = Files.createTempFile("EL-certificate", ".pdf");
+        Files.write(certificate, SamplePaperwork.pdf());
+        signIn(app, "ash@acme.example", "/employers/" + acme + "/placement-paperwork");
+        PlacementPaperworkBrowserTest.fillPaperwork(browser, certificate, "2027-04-30", "2027-02-01");
+        browser.clickThrough(By.xpath("//button[normalize-space()='Declare']"));
+        assertThat(driver.findElement(By.id("insuranceExpiresOn-error")).getText())
+                .contains("This insurance expired on Fri 30 Apr 2027");
+        browser.setDate("insuranceExpiresOn", "2028-03-31");
+        driver.findElement(By.id("insuranceCertificate"))
+                .sendKeys(certificate.toAbsolutePath().toString());
+        browser.clickThrough(By.xpath("//button[normalize-space()='Declare']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Declared.");
+
+        // the careers leader chooses who goes: a placement each
+        signIn(app, "lee@littleover.example", "/schools/" + littleover + "/bookings/" + booking);
+        browser.clickThrough(By.cssSelector("form[data-who-goes] button[type=submit]"));
+        assertThat(main()).contains("This booking's placements").contains("Not ready");
+        browser.clickThrough(By.cssSelector("table a[href*='/placements/']"));
+        assertThat(main())
+                .contains("Work experience at Acme Logistics")
+                .contains("Zurich Insurance, policy EL-123456")
+                .contains("Lifting and carrying: Nothing over 5 kg");
+        browser.screenshot("placement-to-check");
+        browser.onAPhone("placement-to-check-phone", By.cssSelector(".check-form button[type=submit]"));
+
+        browser.click(By.id("decision"));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Record the check']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Approved for 2 pupils.");
+        String placementPage = path(driver.getCurrentUrl());
+
+        browser.clickThrough(By.xpath("//button[normalize-space()='Make a link for the parent or carer']"));
+        // the address as printed names the app's configured host: here, the test's own server
+        String parentLink =
+                path(driver.findElement(By.cssSelector(".link-address code")).getText());
+        assertThat(driver.findElement(By.cssSelector(".qr-code")).isDisplayed()).isTrue();
+        browser.screenshot("placement-parent-link");
+        driver.get(app.url(placementPage));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Make a link for the pupil']"));
+        String pupilLink =
+                path(driver.findElement(By.cssSelector(".link-address code")).getText());
+
+        // the parent, on a phone, from the printed code
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        browser.followEmailedLink(app.url(parentLink));
+        assertThat(main())
+                .contains("Your child's school has arranged a work-experience placement")
+                .contains("Dan Price, 01332 123456")
+                .contains("Lifting and carrying");
+        browser.click(By.id("answer"));
+        driver.findElement(By.id("givenBy")).sendKeys("Jo Smith");
+        driver.findElement(By.id("relationship")).sendKeys("mother");
+        browser.onAPhone("placement-parent-phone", By.xpath("//button[normalize-space()='Send my answer']"));
+        driver.manage().window().setSize(new Dimension(390, 844));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Send my answer']"));
+        assertThat(main()).contains("Agreed by Jo Smith (mother) on Mon 3 May 2027");
+
+        // the pupil, on a phone
+        browser.followEmailedLink(app.url(pupilLink));
+        for (WebElement point : driver.findElements(By.cssSelector("input[name=point]"))) {
+            point.click();
+        }
+        browser.onAPhone("placement-pupil-phone", By.xpath("//button[normalize-space()='I have read it all']"));
+        driver.manage().window().setSize(new Dimension(390, 844));
+        browser.clickThrough(By.xpath("//button[normalize-space()='I have read it all']"));
+        assertThat(main()).contains("You have read the arrangements and ticked each point");
+
+        // ready, for the school, the host and the hub
+        signIn(app, "lee@littleover.example", placementPage);
+        assertThat(driver.findElement(By.cssSelector("#stands-heading")).getText())
+                .contains("Ready");
+        browser.screenshot("placement-ready");
+        browser.onAPhone("placement-ready-phone");
+        signIn(app, "cora@derby.example", "/hubs/" + derby + "/placements");
+        assertThat(main()).contains("Not ready (1)").contains("Ready (1)");
+        browser.screenshot("hub-placements");
+        signIn(app, "ash@acme.example", "/employers/" + acme);
+        assertThat(main()).contains("Work-experience placements you host").contains("1 of 2 ready");
+
+        // the last day of the placement: the pupil writes, the careers leader takes the register
+        try (RunningApp lastDay = RunningApp.start(db.database(), ENDS)) {
+            driver.manage().deleteAllCookies();
+            driver.manage().window().setSize(new Dimension(390, 844));
+            browser.followEmailedLink(lastDay.url(pupilLink));
+            driver.findElement(By.id("whatTheyDid")).sendKeys("Picked and packed orders; shadowed the shift lead.");
+            driver.findElement(By.id("whatTheyLearnt")).sendKeys("Accuracy matters more than speed.");
+            browser.click(By.id("wouldConsider-maybe"));
+            browser.clickThrough(By.xpath("//button[normalize-space()='Send']"));
+            assertThat(main()).contains("Thank you for writing about your placement");
+
+            signIn(lastDay, "lee@littleover.example", "/schools/" + littleover + "/bookings/" + booking);
+            browser.clickThrough(By.xpath("//button[normalize-space()='Record attendance']"));
+            assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Recorded: 2 attended");
+            driver.get(lastDay.url(placementPage));
+            assertThat(main())
+                    .contains("Accuracy matters more than speed.")
+                    .contains("would consider this work: maybe");
+        }
+    }
+}
