@@ -60,16 +60,17 @@ public final class WorkplaceExperience {
         Request request = REQUEST.as("workplace_request");
         Condition online = DSL.not(request.IN_SCHOOL.isTrue().and(offer.IN_SCHOOL.isTrue()))
                 .and(DSL.not(request.AT_WORKPLACE.isTrue().and(offer.AT_WORKPLACE.isTrue())));
-        return type.in(WORKPLACE_TYPES)
-                .andNotExists(DSL.selectOne()
-                        .from(booking)
-                        .join(offer)
-                        .on(offer.ID.eq(booking.OFFER_ID))
-                        .join(request)
-                        .on(request.ID.eq(booking.REQUEST_ID))
-                        .where(booking.ID.eq(bookingId))
-                        .and(online)
-                        .and(offer.INTERACTIVE.isFalse()));
+        // the bookings left out, read once: a hashed list, however many encounters a hub's figures count
+        var watchedOnline = DSL.select(booking.ID)
+                .from(booking)
+                .join(offer)
+                .on(offer.ID.eq(booking.OFFER_ID))
+                .join(request)
+                .on(request.ID.eq(booking.REQUEST_ID))
+                .where(booking.ENCOUNTER_TYPE.in(WORKPLACE_TYPES))
+                .and(online)
+                .and(offer.INTERACTIVE.isFalse());
+        return type.in(WORKPLACE_TYPES).and(bookingId.isNull().or(bookingId.notIn(watchedOnline)));
     }
 
     /** {@link #counts(Field, Field)} as a column to select. */
