@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.placement.PlacementReminders;
 import uk.encounters.marketplace.privacy.Retention;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.Rollover;
@@ -38,6 +39,7 @@ final class Housekeeping {
     private final RoundSolver roundSolver;
     private final PostgresSessionStore sessions;
     private final OutboxBacklogMetrics outboxBacklog;
+    private final PlacementReminders placementReminders;
     private volatile boolean stopped;
 
     Housekeeping(
@@ -46,13 +48,15 @@ final class Housekeeping {
             Clock clock,
             RoundSolver roundSolver,
             PostgresSessionStore sessions,
-            OutboxBacklogMetrics outboxBacklog) {
+            OutboxBacklogMetrics outboxBacklog,
+            PlacementReminders placementReminders) {
         this.vertx = vertx;
         this.database = database;
         this.clock = clock;
         this.roundSolver = roundSolver;
         this.sessions = sessions;
         this.outboxBacklog = outboxBacklog;
+        this.placementReminders = placementReminders;
     }
 
     void start() {
@@ -72,6 +76,11 @@ final class Housekeeping {
                             return new RateLimitRepository(database.dsl(), clock).deleteOld();
                         },
                         false));
+        // Placements' reminders: each is queued once (by its key) whichever instance finds it due first.
+        vertx.setPeriodic(
+                Duration.ofMinutes(1).toMillis(),
+                Duration.ofHours(1).toMillis(),
+                id -> vertx.executeBlocking(this::remindAboutPlacements, false));
         vertx.setPeriodic(
                 0,
                 OutboxBacklogMetrics.REFRESH_EVERY.toMillis(),
@@ -86,6 +95,14 @@ final class Housekeeping {
     /** The jobs that run again after each pass stop rescheduling themselves. */
     void stop() {
         stopped = true;
+    }
+
+    private int remindAboutPlacements() {
+        int queued = placementReminders.run();
+        if (queued > 0) {
+            log.info("Placement reminders: {} messages queued", queued);
+        }
+        return queued;
     }
 
     private Rollover.Result rollOver() {

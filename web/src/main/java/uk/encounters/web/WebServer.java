@@ -28,6 +28,7 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.placement.PlacementDocument;
+import uk.encounters.marketplace.placement.PlacementReminders;
 import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.account.AccountFeature;
@@ -167,7 +168,8 @@ public final class WebServer extends VerticleBase {
                 clock,
                 roundSolver,
                 sessions,
-                new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry()));
+                new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry()),
+                new PlacementReminders(database.dsl(), links, PRODUCT_NAME, clock));
         housekeeping.start();
         // The outbox worker is a child verticle: it stops with the server.
         return vertx.deployVerticle(new OutboxWorker(

@@ -103,6 +103,11 @@ public final class PlacementRepository {
         return lines(goingAhead(SCHOOL.HUB_ID.eq(hubId)));
     }
 
+    /** Every placement going ahead that starts between the two days (both included), soonest first. */
+    public List<PlacementLine> startingBetween(LocalDate from, LocalDate to) {
+        return lines(goingAhead(PLACEMENT.STARTS_ON.between(from, to)));
+    }
+
     /** One of the school's placements, going ahead; empty for another school's id. */
     public Optional<Placement> find(long schoolId, long placementId) {
         return goingAhead(PUPIL.SCHOOL_ID.eq(schoolId).and(PLACEMENT.ID.eq(placementId)))

@@ -5,6 +5,7 @@ import uk.encounters.marketplace.account.AccountMail;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.placement.PlacementPages;
 import uk.encounters.marketplace.round.DigestLinks;
 
 /**
@@ -12,7 +13,7 @@ import uk.encounters.marketplace.round.DigestLinks;
  * address. A message holds a slot for its link, filled with a fresh secret when it is sent. Also
  * where a round's digests, written in the marketplace, point ({@link DigestLinks}).
  */
-public final class Links implements AccountMail, DigestLinks {
+public final class Links implements AccountMail, DigestLinks, PlacementPages {
 
     /** The first-time volunteer's guide, a public page. */
     public static final String VOLUNTEER_GUIDE = "/volunteering/first-time";
@@ -52,6 +53,21 @@ public final class Links implements AccountMail, DigestLinks {
     @Override
     public String schoolBookings(long schoolId) {
         return baseUrl + "/schools/" + schoolId + "/bookings";
+    }
+
+    @Override
+    public String placement(long schoolId, long placementId) {
+        return baseUrl + "/schools/" + schoolId + "/placements/" + placementId;
+    }
+
+    @Override
+    public String hubPlacements(long hubId) {
+        return baseUrl + "/hubs/" + hubId + "/placements";
+    }
+
+    @Override
+    public String paperwork(long employerId) {
+        return baseUrl + "/employers/" + employerId + "/placement-paperwork";
     }
 
     @Override
