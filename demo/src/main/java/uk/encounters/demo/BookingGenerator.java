@@ -17,6 +17,8 @@ import uk.encounters.demo.DemoHub.Request;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.pupil.Hours;
+import uk.encounters.marketplace.pupil.WorkplaceHours;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -170,9 +172,12 @@ final class BookingGenerator {
             result.bookingPupils().add(new BookingPupil(booking, schoolIndex, sequence));
             if (delivered) {
                 // a chosen pupil who was absent had no encounter, but the row records that they were expected
+                boolean came = random.nextDouble() < 0.9;
+                // the usual hours: the demo's workplace offers are all at the workplace, none online
+                Hours hours =
+                        came && offer.type().workplaceExperience() ? WorkplaceHours.forBooking(day, day, period) : null;
                 result.encounters()
-                        .add(new Encounter(
-                                schoolIndex, sequence, booking, offer.type(), day, random.nextDouble() < 0.9, null));
+                        .add(new Encounter(schoolIndex, sequence, booking, offer.type(), day, came, null, hours));
             }
         }
         return true;

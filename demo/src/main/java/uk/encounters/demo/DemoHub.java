@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
 
@@ -113,7 +114,10 @@ public record DemoHub(
             boolean eal,
             LocalDate joinedOn) {}
 
-    /** One pupil's encounter; {@code booking} is null for history, which names a provider instead. */
+    /**
+     * One pupil's encounter; {@code booking} is null for history, which names a provider instead;
+     * {@code hours} those of a workplace experience attended, else null.
+     */
     public record Encounter(
             int school,
             int pupilSequence,
@@ -121,7 +125,8 @@ public record DemoHub(
             EncounterType type,
             LocalDate occurredOn,
             boolean attended,
-            String providerName) {}
+            String providerName,
+            Hours hours) {}
 
     public List<SchoolProfile> schools() {
         return profile.schools();

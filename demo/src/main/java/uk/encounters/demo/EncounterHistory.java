@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub.Encounter;
 import uk.encounters.demo.DemoHub.Pupil;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.pupil.Hours;
+import uk.encounters.marketplace.pupil.WorkplaceHours;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -77,7 +79,9 @@ final class EncounterHistory {
                         EncounterType.WORK_EXPERIENCE,
                         summer,
                         true,
-                        "Work experience placement"));
+                        "Work experience placement",
+                        // a week's placement: five whole days
+                        WorkplaceHours.perDay("all_day").times(5)));
             }
         }
         double reachThisYear = cohortReach[pupil.yearGroup() - 7] * yearElapsed;
@@ -91,7 +95,9 @@ final class EncounterHistory {
 
     private static Encounter encounter(Pupil pupil, int yearGroup, LocalDate day, RandomGenerator random) {
         EncounterType type = typeFor(yearGroup, random.nextDouble());
-        return new Encounter(pupil.school(), pupil.sequence(), null, type, day, true, provider(type));
+        // a day at the employer's for a visit or shadowing
+        Hours hours = type.workplaceExperience() ? WorkplaceHours.forBooking(day, day, "all_day") : null;
+        return new Encounter(pupil.school(), pupil.sequence(), null, type, day, true, provider(type), hours);
     }
 
     /** Mostly talks; interviews and mentoring from Year 10, enterprise days in the lower years. */

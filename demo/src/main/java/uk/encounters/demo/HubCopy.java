@@ -375,7 +375,8 @@ final class HubCopy {
                 "encounter_type",
                 "occurred_on",
                 "attended",
-                "provider_name")) {
+                "provider_name",
+                "hours")) {
             forEach(
                     hub::forEachEncounter,
                     encounter -> copy.row(
@@ -384,7 +385,8 @@ final class HubCopy {
                             encounter.type().code(),
                             encounter.occurredOn(),
                             encounter.attended(),
-                            encounter.providerName()));
+                            encounter.providerName(),
+                            encounter.hours() == null ? null : encounter.hours().value()));
             return copy.finish();
         }
     }

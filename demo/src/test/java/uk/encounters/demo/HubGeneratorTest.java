@@ -180,6 +180,19 @@ class HubGeneratorTest {
     }
 
     @Test
+    void workplaceExperiencesAttendedHaveTheirHoursAndNothingElseHasAny() {
+        Map<String, Integer> placementHours = new HashMap<>();
+        hub.forEachEncounter(encounter -> {
+            boolean hasHours = encounter.attended() && encounter.type().workplaceExperience();
+            assertThat(encounter.hours() != null).as(encounter.toString()).isEqualTo(hasHours);
+            if (hasHours && encounter.booking() == null && encounter.type() == EncounterType.WORK_EXPERIENCE) {
+                placementHours.merge(encounter.hours().words(), 1, Integer::sum);
+            }
+        });
+        assertThat(placementHours).as("a week's placement").containsOnlyKeys("25 hours");
+    }
+
+    @Test
     void offersCoverEveryEncounterTypeWithTheModesAndGroupSizesTheTypeNeeds() {
         assertThat(hub.offers()).extracting(DemoHub.Offer::type).contains(EncounterType.values());
         long talks = hub.offers().stream()

@@ -10,8 +10,10 @@ import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.marketplace.round.YearGroupNeeds;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.School;
@@ -79,10 +81,12 @@ final class CohortNeeds {
                     history[1] + booked[0],
                     bookings.booked(school, pupil.sequence()),
                     history[2] + booked[1],
+                    Hours.ZERO,
                     pupil.disadvantaged(),
                     pupil.send(),
                     pupil.eal(),
-                    EncounterTarget.SEVEN));
+                    EncounterTarget.SEVEN,
+                    WorkplaceHoursTarget.DEFAULT));
             historyThisYear.merge(pupil.yearGroup(), history[1], Integer::sum);
         }
         Map<Integer, Facts> facts = new TreeMap<>();

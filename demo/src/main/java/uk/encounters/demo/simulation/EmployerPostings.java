@@ -83,6 +83,8 @@ final class EmployerPostings {
                 offer.inSchool(),
                 offer.atWorkplace(),
                 offer.online(),
+                // the demo's online offers are talks and insight sessions, never a workplace experience
+                false,
                 (int) Math.round(offer.travelRadiusKm()),
                 offer.availableFrom(),
                 offer.availableUntil(),

@@ -93,7 +93,7 @@ final class SessionDays {
                 if (listed.isEmpty()) {
                     listed = choose(bookings, schoolId, booking, booking.startsOn());
                 }
-                bookings.recordAttendance(booking, listed, present(c.dsl(), listed, booking.startsOn()));
+                bookings.recordAttendance(booking, listed, present(c.dsl(), listed, booking.startsOn()), Map.of());
             });
         }
     }

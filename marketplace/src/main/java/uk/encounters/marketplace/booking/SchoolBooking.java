@@ -2,12 +2,17 @@ package uk.encounters.marketplace.booking;
 
 import java.time.LocalDate;
 import uk.encounters.marketplace.employer.Volunteer;
+import uk.encounters.marketplace.pupil.Hours;
+import uk.encounters.marketplace.pupil.WorkplaceExperience;
+import uk.encounters.marketplace.pupil.WorkplaceHours;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.explain.DateStyle;
 
 /**
  * A booking as the school sees it: who comes (first name only), when, for which pupils, and for a
  * workplace visit where to take them.
+ *
+ * @param interactive its offer, given online, has the pupils do tasks and talk with staff
  */
 public record SchoolBooking(
         long id,
@@ -24,6 +29,7 @@ public record SchoolBooking(
         int recorded,
         boolean schoolConfirmed,
         EmployerBooking.Place place,
+        boolean interactive,
         Arrival arrival) {
 
     public String typeLabel() {
@@ -37,6 +43,37 @@ public record SchoolBooking(
             case WORKPLACE -> "At " + employerName;
             case ONLINE -> "Online";
         };
+    }
+
+    /**
+     * An experience of a workplace (Benchmark 6), whose register records each pupil's hours; an
+     * online one only when its offer is interactive ({@link WorkplaceExperience}).
+     */
+    public boolean workplaceExperience() {
+        return WorkplaceExperience.counts(
+                EncounterType.fromCode(encounterType), place == EmployerBooking.Place.ONLINE, interactive);
+    }
+
+    /** Of a workplace type but given online without tasks or talking with staff: an encounter for Benchmark 5 only. */
+    public boolean onlineNotInteractive() {
+        return EncounterType.fromCode(encounterType).workplaceExperience() && !workplaceExperience();
+    }
+
+    /** The hours each pupil who attends gets unless the school records others: its days times its period's hours. */
+    public Hours usualHours() {
+        return WorkplaceHours.forBooking(startsOn, endsOn, period);
+    }
+
+    /** How the usual hours are made up: "5 days of 5 hours". */
+    public String usualHoursMadeUp() {
+        int days = WorkplaceHours.days(startsOn, endsOn);
+        return (days == 1 ? "1 day" : days + " days") + " of "
+                + WorkplaceHours.perDay(period).words();
+    }
+
+    /** The most hours a pupil may be recorded for: 24 a day. */
+    public Hours mostHours() {
+        return WorkplaceHours.mostFor(startsOn, endsOn);
     }
 
     /** A workplace visit: the school takes its pupils to the employer's site, so it needs the arrival details. */

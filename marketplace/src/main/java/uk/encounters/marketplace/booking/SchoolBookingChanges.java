@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.placement.PlacementRepository;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.matcher.domain.EncounterType;
 
 /**
@@ -134,12 +135,15 @@ public final class SchoolBookingChanges {
         });
     }
 
-    /** Who came, of those listed; recording again corrects it, and the audit entry says so. */
+    /**
+     * Who came, of those listed, and for a workplace experience their hours (the booking's usual
+     * hours for anyone not given); recording again corrects it, and the audit entry says so.
+     */
     public SchoolBookingRepository.Attendance recordAttendance(
-            Actor actor, SchoolBooking booking, Set<Long> listed, Set<Long> present) {
+            Actor actor, SchoolBooking booking, Set<Long> listed, Set<Long> present, Map<Long, Hours> hours) {
         return dsl.transactionResult(c -> {
             SchoolBookingRepository.Attendance attendance =
-                    new SchoolBookingRepository(c.dsl()).recordAttendance(booking, listed, present);
+                    new SchoolBookingRepository(c.dsl()).recordAttendance(booking, listed, present, hours);
             new AuditLog(c.dsl())
                     .record(
                             actor,

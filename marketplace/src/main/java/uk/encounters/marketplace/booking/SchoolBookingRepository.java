@@ -12,10 +12,13 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_VISITOR_ARRANGEMENTS;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -24,6 +27,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.PupilValueSettings;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilRepository;
@@ -109,15 +113,27 @@ public final class SchoolBookingRepository {
 
     /**
      * The pupils on a booking's page: references of the year group's pupils by id, those chosen
-     * to go, and those who attended once attendance is recorded.
+     * to go, and those who attended once attendance is recorded, with the hours recorded for them.
      */
-    public record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended) {}
+    public record Pupils(Map<Long, String> references, Set<Long> chosen, Set<Long> attended, Map<Long, Hours> hours) {}
 
     public Pupils pupils(long schoolId, SchoolBooking booking) {
         return new Pupils(
                 new PupilRepository(dsl).references(schoolId, booking.yearGroup()),
                 chosen(booking.id()),
-                attended(booking.id()));
+                attended(booking.id()),
+                hours(booking.id()));
+    }
+
+    /** The hours recorded for those who attended, by pupil id. */
+    public Map<Long, Hours> hours(long bookingId) {
+        Map<Long, Hours> hours = new HashMap<>();
+        dsl.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.HOURS)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.BOOKING_ID.eq(bookingId))
+                .and(ENCOUNTER.HOURS.isNotNull())
+                .forEach(r -> hours.put(r.value1(), Hours.of(r.value2())));
+        return hours;
     }
 
     /** Pupils chosen for the booking, by id. */
@@ -183,30 +199,40 @@ public final class SchoolBookingRepository {
 
     /**
      * Records who came: an encounter per pupil listed (attended or absent), the booking delivered.
-     * Recording again corrects it; the count of changed pupils goes to the audit log.
+     * For a workplace experience each pupil who came has their hours: those given, else the
+     * booking's usual hours. Recording again corrects it; the count of changed pupils (who came, or
+     * their hours) goes to the audit log.
      */
-    public Attendance recordAttendance(SchoolBooking booking, Set<Long> listed, Set<Long> present) {
+    public Attendance recordAttendance(
+            SchoolBooking booking, Set<Long> listed, Set<Long> present, Map<Long, Hours> hoursGiven) {
         Map<Long, Boolean> recordedBefore = dsl.select(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED)
                 .from(ENCOUNTER)
                 .where(ENCOUNTER.BOOKING_ID.eq(booking.id()))
                 .fetchMap(ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED);
+        Map<Long, Hours> hoursBefore = hours(booking.id());
         int changed = 0;
         for (long pupil : listed) {
             boolean came = present.contains(pupil);
-            if (recordedBefore.containsKey(pupil) && recordedBefore.get(pupil) != came) {
+            Hours hours =
+                    came && booking.workplaceExperience() ? hoursGiven.getOrDefault(pupil, booking.usualHours()) : null;
+            if (recordedBefore.containsKey(pupil)
+                    && (recordedBefore.get(pupil) != came || !Objects.equals(hoursBefore.get(pupil), hours))) {
                 changed++;
             }
+            BigDecimal value = hours == null ? null : hours.value();
             dsl.insertInto(
                             ENCOUNTER,
                             ENCOUNTER.PUPIL_ID,
                             ENCOUNTER.BOOKING_ID,
                             ENCOUNTER.ENCOUNTER_TYPE,
                             ENCOUNTER.OCCURRED_ON,
-                            ENCOUNTER.ATTENDED)
-                    .values(pupil, booking.id(), booking.encounterType(), booking.startsOn(), came)
+                            ENCOUNTER.ATTENDED,
+                            ENCOUNTER.HOURS)
+                    .values(pupil, booking.id(), booking.encounterType(), booking.startsOn(), came, value)
                     .onConflict(ENCOUNTER.BOOKING_ID, ENCOUNTER.PUPIL_ID)
                     .doUpdate()
                     .set(ENCOUNTER.ATTENDED, came)
+                    .set(ENCOUNTER.HOURS, value)
                     .set(ENCOUNTER.RECORDED_AT, DSL.currentOffsetDateTime())
                     .execute();
         }
@@ -267,7 +293,8 @@ public final class SchoolBookingRepository {
                         chosen.as("chosen"),
                         recorded.as("recorded"),
                         BOOKING.SCHOOL_CONFIRMED_AT,
-                        REQUEST.SCHOOL_ID))
+                        REQUEST.SCHOOL_ID,
+                        OFFER.INTERACTIVE))
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -300,6 +327,7 @@ public final class SchoolBookingRepository {
                 r.get("recorded", Integer.class),
                 r.get(BOOKING.SCHOOL_CONFIRMED_AT) != null,
                 BookingPlaces.place(r),
+                r.get(OFFER.INTERACTIVE),
                 BookingPlaces.forSchool(r));
     }
 }

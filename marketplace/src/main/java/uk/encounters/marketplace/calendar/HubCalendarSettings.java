@@ -19,10 +19,12 @@ import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 
 /**
- * Each hub's school calendar and encounter target: England's pattern and seven until its
- * coordinator checks the term dates against the local authority's and chooses a target.
+ * Each hub's school calendar and targets: England's pattern, seven encounters and 50 hours of
+ * workplace experience until its coordinator checks the term dates against the local authority's
+ * and chooses the targets.
  */
 public final class HubCalendarSettings {
 
@@ -82,12 +84,31 @@ public final class HubCalendarSettings {
                 .fetchSingle(HUB.TARGET_ENCOUNTERS));
     }
 
+    /** The hub's target of hours of workplace experience by the end of Year 11. */
+    public WorkplaceHoursTarget hoursTargetOf(long hubId) {
+        return new WorkplaceHoursTarget(dsl.select(HUB.WORKPLACE_HOURS_TARGET)
+                .from(HUB)
+                .where(HUB.ID.eq(hubId))
+                .fetchSingle(HUB.WORKPLACE_HOURS_TARGET));
+    }
+
+    /** The hours target of the hub the school belongs to. */
+    public WorkplaceHoursTarget hoursTargetOfSchool(long schoolId) {
+        return new WorkplaceHoursTarget(dsl.select(HUB.WORKPLACE_HOURS_TARGET)
+                .from(HUB)
+                .join(SCHOOL)
+                .on(SCHOOL.HUB_ID.eq(HUB.ID))
+                .where(SCHOOL.ID.eq(schoolId))
+                .fetchSingle(HUB.WORKPLACE_HOURS_TARGET));
+    }
+
     /**
      * Saves the hub's term dates for these years (each checked first: see {@link TermDates#problems})
-     * and its target, in one transaction with its audit entry. A new target makes the hub's schools'
+     * and its targets, in one transaction with its audit entry. A new target makes the hub's schools'
      * progress summaries out of date, so they are judged again against it.
      */
-    public void save(long hubId, List<TermDates> years, EncounterTarget target, Actor actor) {
+    public void save(
+            long hubId, List<TermDates> years, EncounterTarget target, WorkplaceHoursTarget hoursTarget, Actor actor) {
         for (TermDates dates : years) {
             if (!dates.problems().isEmpty()) {
                 throw new IllegalArgumentException("Term dates with problems: " + dates.problems());
@@ -96,6 +117,7 @@ public final class HubCalendarSettings {
         dsl.transaction(c -> {
             DSLContext tx = c.dsl();
             EncounterTarget before = new HubCalendarSettings(tx).targetOf(hubId);
+            WorkplaceHoursTarget hoursBefore = new HubCalendarSettings(tx).hoursTargetOf(hubId);
             Map<String, Object> detail = new LinkedHashMap<>();
             for (TermDates dates : years) {
                 short year = (short) dates.year().startYear();
@@ -129,9 +151,10 @@ public final class HubCalendarSettings {
             }
             tx.update(HUB)
                     .set(HUB.TARGET_ENCOUNTERS, (short) target.byEndOfYear13())
+                    .set(HUB.WORKPLACE_HOURS_TARGET, (short) hoursTarget.hours())
                     .where(HUB.ID.eq(hubId))
                     .execute();
-            if (!before.equals(target)) {
+            if (!before.equals(target) || !hoursBefore.equals(hoursTarget)) {
                 tx.update(SCHOOL_PROGRESS_SUMMARY)
                         .set(SCHOOL_PROGRESS_SUMMARY.CHANGES, SCHOOL_PROGRESS_SUMMARY.CHANGES.plus(1))
                         .where(SCHOOL_PROGRESS_SUMMARY.SCHOOL_ID.in(
@@ -139,6 +162,7 @@ public final class HubCalendarSettings {
                         .execute();
             }
             detail.put("target", Map.of("before", before.byEndOfYear13(), "after", target.byEndOfYear13()));
+            detail.put("workplace_hours_target", Map.of("before", hoursBefore.hours(), "after", hoursTarget.hours()));
             new AuditLog(tx).record(actor, "hub.calendar", "hub", hubId, detail);
         });
     }

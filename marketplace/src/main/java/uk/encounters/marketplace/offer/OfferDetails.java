@@ -25,6 +25,8 @@ public record OfferDetails(
         boolean inSchool,
         boolean atWorkplace,
         boolean online,
+        /* online, the pupils do tasks and talk with staff: an online workplace experience counts as one */
+        boolean interactive,
         int travelRadiusKm,
         LocalDate availableFrom,
         LocalDate availableUntil,
@@ -45,6 +47,9 @@ public record OfferDetails(
         requirements = requirements == null ? "" : requirements;
         if (!inSchool && !atWorkplace && !online) {
             throw new IllegalArgumentException("An offer needs at least one way to deliver it");
+        }
+        if (interactive && !online) {
+            throw new IllegalArgumentException("Only an online offer is interactive or not");
         }
         if (availableUntil.isBefore(availableFrom)) {
             throw new IllegalArgumentException("Availability must end after it starts");

@@ -152,6 +152,7 @@ public final class OfferRepository {
                     offer.getInSchool(),
                     offer.getAtWorkplace(),
                     offer.getOnline(),
+                    offer.getInteractive(),
                     offer.getTravelRadiusKm().intValue(),
                     offer.getAvailableFrom(),
                     offer.getAvailableUntil(),
@@ -188,6 +189,7 @@ public final class OfferRepository {
         record.setInSchool(offer.inSchool());
         record.setAtWorkplace(offer.atWorkplace());
         record.setOnline(offer.online());
+        record.setInteractive(offer.interactive());
         record.setPupilsMin(1);
         record.setPupilsMax(offer.pupilsPerSession());
         record.setPlaces(placement ? offer.pupilsPerSession() : null);

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.EncounterTarget;
-import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.marketplace.pupil.WorkplaceExperience;
 
 /**
  * Deletes archived pupils once their hub's retention period has passed: the default keeps a pupil
@@ -116,12 +117,9 @@ final class LeaverDeletion {
         }
         Map<Long, Leaver> byId = new HashMap<>();
         leavers.forEach(l -> byId.put(l.id(), l));
+        Field<Boolean> workplace = WorkplaceExperience.counted(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.BOOKING_ID);
         var encounters = tx.select(
-                        ENCOUNTER.PUPIL_ID,
-                        ENCOUNTER.BOOKING_ID,
-                        ENCOUNTER.ENCOUNTER_TYPE,
-                        ENCOUNTER.OCCURRED_ON,
-                        ENCOUNTER.ATTENDED)
+                        ENCOUNTER.PUPIL_ID, ENCOUNTER.BOOKING_ID, workplace, ENCOUNTER.OCCURRED_ON, ENCOUNTER.ATTENDED)
                 .from(ENCOUNTER)
                 .where(ENCOUNTER.PUPIL_ID.in(byId.keySet()))
                 .fetch();
@@ -147,8 +145,7 @@ final class LeaverDeletion {
                 Tally t = tallies.computeIfAbsent(
                         new Key(year, pupil.yearGroupIn(year), pupil.disadvantaged()), k -> new Tally());
                 t.encounters++;
-                t.workplace +=
-                        EncounterType.fromCode(e.get(ENCOUNTER.ENCOUNTER_TYPE)).workplaceExperience() ? 1 : 0;
+                t.workplace += e.get(workplace) ? 1 : 0;
                 yearsWithEncounter
                         .computeIfAbsent(pupil.id(), id -> new HashSet<>())
                         .add(year);

@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Condition;
@@ -23,7 +24,12 @@ import uk.encounters.matcher.domain.EncounterType;
  */
 public final class EncounterLog {
 
-    /** One encounter of one pupil; the provider is the employer of the booking, or the one recorded. */
+    /**
+     * One encounter of one pupil; the provider is the employer of the booking, or the one recorded.
+     *
+     * @param workplaceExperience it counts for Benchmark 6 ({@link WorkplaceExperience})
+     * @param hours               the hours recorded for a workplace experience; null when none were
+     */
     public record Entry(
             String reference,
             int yearGroup,
@@ -32,18 +38,25 @@ public final class EncounterLog {
             EncounterType type,
             String provider,
             boolean attended,
-            Long bookingId) {
+            Long bookingId,
+            boolean workplaceExperience,
+            Hours hours) {
 
         public String typeLabel() {
             return type.label();
         }
 
         public int benchmark() {
-            return type.benchmark();
+            return workplaceExperience ? 6 : 5;
+        }
+
+        /** What counts towards the pupil's hours: none for an absence or an encounter that is not a workplace experience. */
+        public Hours hoursCounted() {
+            return attended && workplaceExperience && hours != null ? hours : Hours.ZERO;
         }
     }
 
-    /** One booking's attendance, for the evidence by booking. */
+    /** One booking's attendance, for the evidence by booking, with the hours its pupils were recorded for. */
     public record BookingEvidence(
             long bookingId,
             LocalDate startsOn,
@@ -52,7 +65,14 @@ public final class EncounterLog {
             int yearGroup,
             int places,
             int attended,
-            int absent) {}
+            int absent,
+            boolean workplaceExperience,
+            Hours hours) {
+
+        public int benchmark() {
+            return workplaceExperience ? 6 : 5;
+        }
+    }
 
     private final DSLContext dsl;
 
@@ -60,8 +80,12 @@ public final class EncounterLog {
         this.dsl = dsl;
     }
 
-    /** A pupil's encounters from their previous school's log, as history: who, when, what, and whether they came. */
-    public record Transferred(LocalDate occurredOn, EncounterType type, String provider, boolean attended) {}
+    /**
+     * A pupil's encounters from their previous school's log, as history: who, when, what, whether
+     * they came, and for a workplace experience the hours, when the log has them (else null).
+     */
+    public record Transferred(
+            LocalDate occurredOn, EncounterType type, String provider, boolean attended, Hours hours) {}
 
     /**
      * Adds a pupil's log from their previous school as history (no booking, the provider named), so
@@ -86,8 +110,15 @@ public final class EncounterLog {
                                 ENCOUNTER.ENCOUNTER_TYPE,
                                 ENCOUNTER.OCCURRED_ON,
                                 ENCOUNTER.ATTENDED,
-                                ENCOUNTER.PROVIDER_NAME)
-                        .values(pupilId, e.type().code(), e.occurredOn(), e.attended(), e.provider())
+                                ENCOUNTER.PROVIDER_NAME,
+                                ENCOUNTER.HOURS)
+                        .values(
+                                pupilId,
+                                e.type().code(),
+                                e.occurredOn(),
+                                e.attended(),
+                                e.provider(),
+                                e.hours() == null ? null : e.hours().value())
                         .execute();
             }
         }
@@ -105,6 +136,7 @@ public final class EncounterLog {
     public List<BookingEvidence> bookings(long schoolId) {
         Field<Integer> attended = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isTrue());
         Field<Integer> absent = DSL.count(ENCOUNTER.ID).filterWhere(ENCOUNTER.ATTENDED.isFalse());
+        Field<BigDecimal> hours = DSL.sum(ENCOUNTER.HOURS);
         return dsl.select(
                         BOOKING.ID,
                         BOOKING.STARTS_ON,
@@ -113,7 +145,9 @@ public final class EncounterLog {
                         REQUEST.YEAR_GROUP.convertFrom(Short::intValue),
                         BOOKING.PUPILS,
                         attended,
-                        absent)
+                        absent,
+                        WorkplaceExperience.counted(BOOKING.ENCOUNTER_TYPE, BOOKING.ID),
+                        hours.convertFrom(Hours::of))
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
@@ -139,7 +173,9 @@ public final class EncounterLog {
                         ENCOUNTER.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
                         DSL.coalesce(EMPLOYER.NAME, ENCOUNTER.PROVIDER_NAME),
                         ENCOUNTER.ATTENDED,
-                        ENCOUNTER.BOOKING_ID)
+                        ENCOUNTER.BOOKING_ID,
+                        WorkplaceExperience.counted(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.BOOKING_ID),
+                        ENCOUNTER.HOURS.convertFrom(h -> h == null ? null : Hours.of(h)))
                 .from(ENCOUNTER)
                 .join(PUPIL)
                 .on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))

@@ -8,9 +8,9 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +22,9 @@ import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.matcher.domain.EncounterType;
 
 /** Each pupil's counts, read in one query, for the rules in {@link PupilProgress} to judge. */
 public final class ProgressRepository {
-
-    private static final List<String> WORKPLACE_TYPES = Arrays.stream(EncounterType.values())
-            .filter(EncounterType::workplaceExperience)
-            .map(EncounterType::code)
-            .toList();
 
     private final DSLContext dsl;
 
@@ -121,9 +115,10 @@ public final class ProgressRepository {
         Field<Integer> before = DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.lt(year.firstDay())));
         Field<Integer> thisYear =
                 DSL.count().filterWhere(attended.and(ENCOUNTER.OCCURRED_ON.between(year.firstDay(), today)));
-        Field<Integer> workplace = DSL.count()
-                .filterWhere(attended.and(ENCOUNTER.ENCOUNTER_TYPE.in(WORKPLACE_TYPES))
-                        .and(ENCOUNTER.OCCURRED_ON.le(today)));
+        Condition workplaceSoFar = attended.and(ENCOUNTER.OCCURRED_ON.le(today))
+                .and(WorkplaceExperience.counts(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.BOOKING_ID));
+        Field<Integer> workplace = DSL.count().filterWhere(workplaceSoFar);
+        Field<BigDecimal> hours = DSL.sum(ENCOUNTER.HOURS).filterWhere(workplaceSoFar);
         // chosen for a live booking later this year: counts as this year's encounter to come
         Field<Boolean> booked = DSL.field(DSL.exists(DSL.selectOne()
                 .from(BOOKING_PUPIL)
@@ -140,11 +135,13 @@ public final class ProgressRepository {
                         thisYear,
                         booked,
                         workplace,
+                        hours,
                         PUPIL.DISADVANTAGED,
                         PUPIL.SEND,
                         PUPIL.SCHOOL_ID,
                         PUPIL.EAL,
-                        HUB.TARGET_ENCOUNTERS)
+                        HUB.TARGET_ENCOUNTERS,
+                        HUB.WORKPLACE_HOURS_TARGET)
                 .from(PUPIL)
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(PUPIL.SCHOOL_ID))
@@ -154,7 +151,7 @@ public final class ProgressRepository {
                 .on(ENCOUNTER.PUPIL_ID.eq(PUPIL.ID))
                 .where(pupils)
                 .and(OnRoll.on(today))
-                .groupBy(PUPIL.ID, HUB.TARGET_ENCOUNTERS)
+                .groupBy(PUPIL.ID, HUB.TARGET_ENCOUNTERS, HUB.WORKPLACE_HOURS_TARGET)
                 .orderBy(PUPIL.YEAR_GROUP, PUPIL.ID)
                 .fetch(r -> new OnRollPupil(
                         r.get(PUPIL.SCHOOL_ID),
@@ -165,9 +162,11 @@ public final class ProgressRepository {
                                 r.get(thisYear),
                                 r.get(booked),
                                 r.get(workplace),
+                                Hours.of(r.get(hours)),
                                 r.get(PUPIL.DISADVANTAGED),
                                 r.get(PUPIL.SEND),
                                 r.get(PUPIL.EAL),
-                                EncounterTarget.of(r.get(HUB.TARGET_ENCOUNTERS)))));
+                                EncounterTarget.of(r.get(HUB.TARGET_ENCOUNTERS)),
+                                new WorkplaceHoursTarget(r.get(HUB.WORKPLACE_HOURS_TARGET)))));
     }
 }

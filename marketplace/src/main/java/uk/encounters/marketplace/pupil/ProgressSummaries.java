@@ -74,7 +74,13 @@ public final class ProgressSummaries {
                         TALLY.BENCHMARK6,
                         TALLY.BEHIND_WITHOUT_BOOKING,
                         TALLY.NEEDING_WORKPLACE_EXPERIENCE,
-                        TALLY.ENCOUNTERS_BEHIND)
+                        TALLY.ENCOUNTERS_BEHIND,
+                        TALLY.WITH_WORKPLACE_EXPERIENCE,
+                        TALLY.WITH_TWO_WORKPLACE_EXPERIENCES,
+                        TALLY.WITHOUT_WORKPLACE_HOURS,
+                        TALLY.UNDER_HALF_WORKPLACE_HOURS,
+                        TALLY.HALF_WORKPLACE_HOURS,
+                        TALLY.WORKPLACE_HOURS_TARGET_MET)
                 .from(TALLY)
                 .join(SCHOOL)
                 .on(SCHOOL.ID.eq(TALLY.SCHOOL_ID))
@@ -96,7 +102,13 @@ public final class ProgressSummaries {
                 r.get(TALLY.BENCHMARK6),
                 r.get(TALLY.BEHIND_WITHOUT_BOOKING),
                 r.get(TALLY.NEEDING_WORKPLACE_EXPERIENCE),
-                r.get(TALLY.ENCOUNTERS_BEHIND));
+                r.get(TALLY.ENCOUNTERS_BEHIND),
+                r.get(TALLY.WITH_WORKPLACE_EXPERIENCE),
+                r.get(TALLY.WITH_TWO_WORKPLACE_EXPERIENCES),
+                r.get(TALLY.WITHOUT_WORKPLACE_HOURS),
+                r.get(TALLY.UNDER_HALF_WORKPLACE_HOURS),
+                r.get(TALLY.HALF_WORKPLACE_HOURS),
+                r.get(TALLY.WORKPLACE_HOURS_TARGET_MET));
     }
 
     private int refresh(Condition schools, LocalDate today, int limit) {
@@ -135,7 +147,13 @@ public final class ProgressSummaries {
                 TALLY.BENCHMARK6,
                 TALLY.BEHIND_WITHOUT_BOOKING,
                 TALLY.NEEDING_WORKPLACE_EXPERIENCE,
-                TALLY.ENCOUNTERS_BEHIND);
+                TALLY.ENCOUNTERS_BEHIND,
+                TALLY.WITH_WORKPLACE_EXPERIENCE,
+                TALLY.WITH_TWO_WORKPLACE_EXPERIENCES,
+                TALLY.WITHOUT_WORKPLACE_HOURS,
+                TALLY.UNDER_HALF_WORKPLACE_HOURS,
+                TALLY.HALF_WORKPLACE_HOURS,
+                TALLY.WORKPLACE_HOURS_TARGET_MET);
         List<YearGroupTally> tallies = YearGroupTally.of(pupils);
         for (YearGroupTally t : tallies) {
             insert = insert.values(
@@ -149,7 +167,13 @@ public final class ProgressSummaries {
                     t.benchmark6(),
                     t.behindWithoutBooking(),
                     t.needingWorkplaceExperience(),
-                    t.encountersBehind());
+                    t.encountersBehind(),
+                    t.withWorkplaceExperience(),
+                    t.withTwoWorkplaceExperiences(),
+                    t.withoutWorkplaceHours(),
+                    t.underHalfWorkplaceHours(),
+                    t.halfWorkplaceHours(),
+                    t.workplaceHoursTargetMet());
         }
         if (!tallies.isEmpty()) {
             insert.execute();

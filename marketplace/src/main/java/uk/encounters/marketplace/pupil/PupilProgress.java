@@ -12,9 +12,12 @@ import uk.encounters.matcher.domain.EncounterType;
  *                                 they happened (a pupil who moved school brings theirs)
  * @param encountersThisYear       attended encounters this academic year
  * @param bookedThisYear           chosen for a live booking later this year
- * @param workplaceExperiences     attended workplace experiences (visits, shadowing, placements) ever
+ * @param workplaceExperiences     attended workplace experiences (visits, shadowing, placements) ever,
+ *                                 as {@link WorkplaceExperience} counts them
+ * @param workplaceHours           the hours recorded for them
  * @param eal                      English is an additional language
  * @param target                   the hub's target, which "on track" and "behind" are judged against
+ * @param hoursTarget              the hub's target of hours of workplace experience by the end of Year 11
  */
 public record PupilProgress(
         long pupilId,
@@ -23,10 +26,12 @@ public record PupilProgress(
         int encountersThisYear,
         boolean bookedThisYear,
         int workplaceExperiences,
+        Hours workplaceHours,
         boolean disadvantaged,
         boolean send,
         boolean eal,
-        EncounterTarget target) {
+        EncounterTarget target,
+        WorkplaceHoursTarget hoursTarget) {
 
     /** How many of a pupil's next encounters a round values: beyond three in one round, none. */
     public static final int ENCOUNTERS_VALUED_PER_ROUND = 3;
@@ -93,6 +98,11 @@ public record PupilProgress(
 
     public boolean benchmark6Met() {
         return workplaceExperiences >= workplaceExperiencesDueByEndOfYear();
+    }
+
+    /** Where the pupil's hours of workplace experience stand against the hub's target. */
+    public WorkplaceHoursTarget.Band hoursBand() {
+        return hoursTarget.bandOf(workplaceHours);
     }
 
     /** Still to come for Benchmark 6 this year; counts for Years 10 to 13, whose deadline is near. */

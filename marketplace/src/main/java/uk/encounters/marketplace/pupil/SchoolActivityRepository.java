@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL_ACTIVITY;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,21 @@ import uk.encounters.matcher.domain.EncounterType;
  */
 public final class SchoolActivityRepository {
 
-    /** What the school arranged; {@code yearGroup} null when it took pupils of several year groups. */
-    public record Details(EncounterType type, String provider, LocalDate occurredOn, Integer yearGroup) {}
+    /**
+     * What the school arranged; {@code yearGroup} null when it took pupils of several year groups;
+     * {@code hours} each pupil there spent at a workplace experience, null for other encounters and
+     * when not recorded.
+     */
+    public record Details(EncounterType type, String provider, LocalDate occurredOn, Integer yearGroup, Hours hours) {
 
-    /** An activity as the school's list shows it. */
+        public Details {
+            if (hours != null && !type.workplaceExperience()) {
+                throw new IllegalArgumentException("Hours are recorded for workplace experiences only, not " + type);
+            }
+        }
+    }
+
+    /** An activity as the school's list shows it; {@code hours} null when none were recorded. */
     public record Activity(
             long id,
             EncounterType type,
@@ -38,7 +50,8 @@ public final class SchoolActivityRepository {
             LocalDate occurredOn,
             Integer yearGroup,
             int attended,
-            int absent) {
+            int absent,
+            Hours hours) {
 
         public String typeLabel() {
             return type.label();
@@ -75,7 +88,9 @@ public final class SchoolActivityRepository {
                         // null when the activity took several year groups
                         SCHOOL_ACTIVITY.YEAR_GROUP.convertFrom(year -> year == null ? null : year.intValue()),
                         attended,
-                        absent)
+                        absent,
+                        // everyone there has the activity's hours
+                        DSL.max(ENCOUNTER.HOURS).convertFrom(h -> h == null ? null : Hours.of(h)))
                 .from(SCHOOL_ACTIVITY)
                 .leftJoin(ENCOUNTER)
                 .on(ENCOUNTER.ACTIVITY_ID.eq(SCHOOL_ACTIVITY.ID))
@@ -235,15 +250,18 @@ public final class SchoolActivityRepository {
                 ENCOUNTER.ENCOUNTER_TYPE,
                 ENCOUNTER.OCCURRED_ON,
                 ENCOUNTER.ATTENDED,
-                ENCOUNTER.PROVIDER_NAME);
+                ENCOUNTER.PROVIDER_NAME,
+                ENCOUNTER.HOURS);
         for (var pupil : register.entrySet()) {
+            boolean there = pupil.getValue();
             insert = insert.values(
                     pupil.getKey(),
                     activityId,
                     details.type().code(),
                     details.occurredOn(),
-                    pupil.getValue(),
-                    details.provider());
+                    there,
+                    details.provider(),
+                    there && details.hours() != null ? details.hours().value() : null);
         }
         if (!register.isEmpty()) {
             insert.execute();
@@ -252,14 +270,14 @@ public final class SchoolActivityRepository {
 
     private static Map<String, Object> summary(Details details, Map<Long, Boolean> register) {
         long present = register.values().stream().filter(Boolean::booleanValue).count();
-        return Map.of(
-                "type",
-                details.type().code(),
-                "date",
-                details.occurredOn().toString(),
-                "present",
-                present,
-                "absent",
-                register.size() - present);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("type", details.type().code());
+        summary.put("date", details.occurredOn().toString());
+        summary.put("present", present);
+        summary.put("absent", register.size() - present);
+        if (details.hours() != null) {
+            summary.put("hours", details.hours().value());
+        }
+        return summary;
     }
 }

@@ -30,8 +30,8 @@ public record YearGroupProgress(
     public static List<YearGroupProgress> fromTallies(List<YearGroupTally> tallies) {
         List<YearGroupProgress> years = new ArrayList<>();
         for (int year = EncounterTarget.FIRST_YEAR_GROUP; year <= EncounterTarget.LAST_YEAR_GROUP; year++) {
-            YearGroupTally disadvantaged = new YearGroupTally(year, true, 0, 0, 0, 0, 0, 0, 0, 0);
-            YearGroupTally others = new YearGroupTally(year, false, 0, 0, 0, 0, 0, 0, 0, 0);
+            YearGroupTally disadvantaged = YearGroupTally.empty(year, true);
+            YearGroupTally others = YearGroupTally.empty(year, false);
             for (YearGroupTally tally : tallies) {
                 if (tally.yearGroup() == year) {
                     if (tally.disadvantaged()) {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.PupilBand;
 
@@ -61,8 +63,19 @@ public record YearGroupNeeds(
      * difference between targets is too small to guess at without the pupils).
      */
     public static YearGroupNeeds takenAtItsWord(int yearGroup, int pupils, PupilValueWeights weights) {
-        PupilProgress typical =
-                new PupilProgress(0, yearGroup, yearGroup - 7, 0, false, 0, false, false, false, EncounterTarget.SEVEN);
+        PupilProgress typical = new PupilProgress(
+                0,
+                yearGroup,
+                yearGroup - 7,
+                0,
+                false,
+                0,
+                Hours.ZERO,
+                false,
+                false,
+                false,
+                EncounterTarget.SEVEN,
+                WorkplaceHoursTarget.DEFAULT);
         List<PupilBand> bands = new ArrayList<>();
         for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {
             bands.add(new PupilBand(pupils, Cohort.hundredths(typical.valueOfEncounter(weights, ahead))));

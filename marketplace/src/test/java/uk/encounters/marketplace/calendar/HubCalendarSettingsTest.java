@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -33,7 +34,7 @@ class HubCalendarSettingsTest {
         assertThat(settings.targetOf(hub)).isEqualTo(EncounterTarget.SEVEN);
 
         TermDates checked = TermDates.england(YEAR).withInsetDays(new TreeSet<>(List.of(LocalDate.of(2026, 11, 23))));
-        settings.save(hub, List.of(checked), EncounterTarget.FOUR, COORDINATOR);
+        settings.save(hub, List.of(checked), EncounterTarget.FOUR, WorkplaceHoursTarget.DEFAULT, COORDINATOR);
 
         SchoolCalendar calendar = settings.calendarOf(hub);
         assertThat(calendar.termDates(YEAR).checked()).isTrue();
@@ -61,9 +62,10 @@ class HubCalendarSettingsTest {
                         england.withInsetDays(new TreeSet<>(List.of(LocalDate.of(2026, 11, 23)))),
                         TermDates.england(YEAR.next())),
                 EncounterTarget.SEVEN,
+                WorkplaceHoursTarget.DEFAULT,
                 COORDINATOR);
 
-        settings.save(hub, List.of(england), EncounterTarget.SEVEN, COORDINATOR);
+        settings.save(hub, List.of(england), EncounterTarget.SEVEN, WorkplaceHoursTarget.DEFAULT, COORDINATOR);
 
         assertThat(settings.calendarOf(hub).termDates(YEAR).insetDays()).isEmpty();
         assertThat(db.dsl().fetchCount(HUB_TERM, HUB_TERM.HUB_ID.eq(hub))).isEqualTo(6);
@@ -76,7 +78,12 @@ class HubCalendarSettingsTest {
                 TermDates.england(YEAR).withInsetDays(new TreeSet<>(List.of(LocalDate.of(2026, 11, 21))));
 
         assertThatThrownBy(() -> new HubCalendarSettings(db.dsl())
-                        .save(hub, List.of(onASaturday), EncounterTarget.FOUR, COORDINATOR))
+                        .save(
+                                hub,
+                                List.of(onASaturday),
+                                EncounterTarget.FOUR,
+                                WorkplaceHoursTarget.DEFAULT,
+                                COORDINATOR))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(db.dsl().fetchCount(HUB_TERM, HUB_TERM.HUB_ID.eq(hub))).isZero();
         assertThat(new HubCalendarSettings(db.dsl()).targetOf(hub)).isEqualTo(EncounterTarget.SEVEN);

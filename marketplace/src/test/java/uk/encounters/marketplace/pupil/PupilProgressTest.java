@@ -22,10 +22,12 @@ class PupilProgressTest {
                 thisYear,
                 booked,
                 workplace,
+                Hours.ZERO,
                 disadvantaged,
                 false,
                 false,
-                EncounterTarget.SEVEN);
+                EncounterTarget.SEVEN,
+                WorkplaceHoursTarget.DEFAULT);
     }
 
     @Test
@@ -115,13 +117,37 @@ class PupilProgressTest {
 
     @Test
     void aDisadvantagedPupilWithSendIsRaisedByBothAndByAWorkplaceExperienceWhereBenchmark6IsDue() {
-        PupilProgress pupil = new PupilProgress(1, 11, 4, 0, false, 0, true, true, false, EncounterTarget.SEVEN);
+        PupilProgress pupil = new PupilProgress(
+                1,
+                11,
+                4,
+                0,
+                false,
+                0,
+                Hours.ZERO,
+                true,
+                true,
+                false,
+                EncounterTarget.SEVEN,
+                WorkplaceHoursTarget.DEFAULT);
 
         assertThat(pupil.share(WEIGHTS)).isEqualTo(1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, null)).isEqualTo(3 * 1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, EncounterType.CAREERS_TALK)).isEqualTo(3 * 1.75);
         assertThat(pupil.valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT)).isEqualTo((3 + 1) * 1.75);
-        assertThat(new PupilProgress(2, 9, 2, 0, false, 0, true, true, false, EncounterTarget.SEVEN)
+        assertThat(new PupilProgress(
+                                2,
+                                9,
+                                2,
+                                0,
+                                false,
+                                0,
+                                Hours.ZERO,
+                                true,
+                                true,
+                                false,
+                                EncounterTarget.SEVEN,
+                                WorkplaceHoursTarget.DEFAULT)
                         .valueOfNext(WEIGHTS, EncounterType.WORKPLACE_VISIT))
                 .as("Year 9: Benchmark 6 not due")
                 .isEqualTo(3 * 1.75);
@@ -154,7 +180,19 @@ class PupilProgressTest {
         assertThat(disadvantaged.valueOfNext(noDisadvantage, null)).isEqualTo(other.valueOfNext(noDisadvantage, null));
         assertThat(pupil(9, 4, 1, false, 0, false).valueOfNext(nothingBeyond, null))
                 .isZero();
-        assertThat(new PupilProgress(3, 10, 3, 0, false, 0, false, false, true, EncounterTarget.SEVEN)
+        assertThat(new PupilProgress(
+                                3,
+                                10,
+                                3,
+                                0,
+                                false,
+                                0,
+                                Hours.ZERO,
+                                false,
+                                false,
+                                true,
+                                EncounterTarget.SEVEN,
+                                WorkplaceHoursTarget.DEFAULT)
                         .valueOfNext(WEIGHTS, null))
                 .as("EAL is off by default")
                 .isEqualTo(3.0);

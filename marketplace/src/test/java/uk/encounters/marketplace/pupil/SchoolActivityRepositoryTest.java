@@ -42,7 +42,7 @@ class SchoolActivityRepositoryTest {
         long fair = activities.record(
                 Actor.anonymous("127.0.0.1"),
                 school,
-                new SchoolActivityRepository.Details(EncounterType.CAREERS_FAIR, "Our careers fair", FAIR, 9),
+                new SchoolActivityRepository.Details(EncounterType.CAREERS_FAIR, "Our careers fair", FAIR, 9, null),
                 register);
 
         List<PupilProgress> progress = new ProgressRepository(db.dsl()).forSchool(school, TODAY);
@@ -70,7 +70,8 @@ class SchoolActivityRepositoryTest {
                         NOBODY,
                         other,
                         fair,
-                        new SchoolActivityRepository.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
+                        new SchoolActivityRepository.Details(
+                                EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9, null),
                         register))
                 .as("another school's")
                 .isFalse();
@@ -78,7 +79,8 @@ class SchoolActivityRepositoryTest {
                         NOBODY,
                         school,
                         fair,
-                        new SchoolActivityRepository.Details(EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9),
+                        new SchoolActivityRepository.Details(
+                                EncounterType.MOCK_INTERVIEWS, "Rotary Club", FAIR, 9, null),
                         register))
                 .isTrue();
         assertThat(new ProgressRepository(db.dsl()).forSchool(school, TODAY))
@@ -106,16 +108,17 @@ class SchoolActivityRepositoryTest {
         int before = db.dsl().fetchCount(SCHOOL_ACTIVITY);
         Map<SchoolActivityRepository.Details, Map<Long, Boolean>> file = new LinkedHashMap<>();
         file.put(
-                new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "NHS", FAIR, 10), Map.of(pupil, true));
+                new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "NHS", FAIR, 10, null),
+                Map.of(pupil, true));
         // a pupil id that does not exist: the database refuses it, and the first activity goes too
         file.put(
-                new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10),
+                new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10, null),
                 Map.of(-1L, true));
 
         assertThatThrownBy(() -> activities.recordAll(NOBODY, school, file)).isInstanceOf(RuntimeException.class);
         assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).isEqualTo(before);
 
-        file.remove(new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10));
+        file.remove(new SchoolActivityRepository.Details(EncounterType.CAREERS_TALK, "Police", FAIR, 10, null));
         assertThat(activities.recordAll(NOBODY, school, file)).hasSize(1);
         assertThat(activities.register(
                         school, activities.forSchool(school).getFirst().id()))

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.PupilProgress;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.matcher.domain.EncounterType;
 
 /** "What to request next", sized to the pupils a benchmark still needs. */
@@ -27,10 +29,12 @@ class RequestPlanTest {
                     thisYear,
                     false,
                     workplace,
+                    Hours.ZERO,
                     false,
                     false,
                     false,
-                    EncounterTarget.SEVEN));
+                    EncounterTarget.SEVEN,
+                    WorkplaceHoursTarget.DEFAULT));
         }
         return pupils;
     }
@@ -98,7 +102,19 @@ class RequestPlanTest {
         List<PupilProgress> school = new ArrayList<>(pupils(9, 10, 0, 0));
         // Year 9s who missed Year 8: one this year, still one behind
         for (int i = 0; i < 40; i++) {
-            school.add(new PupilProgress(5000 + i, 9, 1, 1, false, 0, false, false, false, EncounterTarget.SEVEN));
+            school.add(new PupilProgress(
+                    5000 + i,
+                    9,
+                    1,
+                    1,
+                    false,
+                    0,
+                    Hours.ZERO,
+                    false,
+                    false,
+                    false,
+                    EncounterTarget.SEVEN,
+                    WorkplaceHoursTarget.DEFAULT));
         }
 
         List<RequestPlan.Proposal> plan = RequestPlan.propose(
@@ -120,7 +136,19 @@ class RequestPlanTest {
     @Test
     void pupilsBookedOrWithOneThisYearNeedNothing() {
         List<PupilProgress> school = new ArrayList<>(pupils(9, 20, 1, 0));
-        school.add(new PupilProgress(1, 9, 2, 0, true, 0, false, false, false, EncounterTarget.SEVEN));
+        school.add(new PupilProgress(
+                1,
+                9,
+                2,
+                0,
+                true,
+                0,
+                Hours.ZERO,
+                false,
+                false,
+                false,
+                EncounterTarget.SEVEN,
+                WorkplaceHoursTarget.DEFAULT));
 
         assertThat(RequestPlan.propose(school, Map.of(), Map.of(), SchoolCalendar.ENGLAND, MONDAY))
                 .isEmpty();

@@ -99,6 +99,10 @@ final class ImportRows {
             if (where.contains("online")) {
                 fields.add("online", "true");
             }
+            // "online, interactive": the pupils do tasks and talk with staff
+            if (where.contains("interactive")) {
+                fields.add("interactive", "true");
+            }
             if (List.of("yes", "y", "true", "1")
                     .contains(row.get("send_adaptable").toLowerCase(Locale.ROOT))) {
                 fields.add("sendAdaptable", "true");

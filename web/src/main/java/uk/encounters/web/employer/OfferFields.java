@@ -76,6 +76,7 @@ public final class OfferFields {
         values.put("inSchool", offer.inSchool() ? "true" : "");
         values.put("atWorkplace", offer.atWorkplace() ? "true" : "");
         values.put("online", offer.online() ? "true" : "");
+        values.put("interactive", offer.interactive() ? "true" : "");
         TravelDistance.shown(offer.travelRadiusKm()).into(values);
         values.put("from", offer.availableFrom().toString());
         values.put("until", offer.availableUntil().toString());
@@ -134,6 +135,7 @@ public final class OfferFields {
                 where.inSchool(),
                 where.atWorkplace(),
                 where.online(),
+                where.interactive(),
                 where.radius(),
                 availability.from(),
                 availability.until(),
@@ -149,8 +151,11 @@ public final class OfferFields {
     /** Whom the offer is for and how many: year groups, pupils per session, sessions. */
     private record Audience(int yearFrom, int yearTo, int pupils, int sessions) {}
 
-    /** Where it can happen, and how far the employer will travel to a school. */
-    private record Where(boolean inSchool, boolean atWorkplace, boolean online, int radius) {}
+    /**
+     * Where it can happen, and how far the employer will travel to a school; online, whether the
+     * pupils do tasks and talk with staff (then an online workplace experience counts as one).
+     */
+    private record Where(boolean inSchool, boolean atWorkplace, boolean online, boolean interactive, int radius) {}
 
     /** When it can happen: between two dates, on weekdays at parts of the day, or on particular dates. */
     private record Availability(
@@ -184,7 +189,13 @@ public final class OfferFields {
         if (!inSchool && !atWorkplace && !online) {
             form.error("inSchool", "Choose at least one: in school, at your workplace or online");
         }
-        return new Where(inSchool, atWorkplace, online, travel(form).km());
+        boolean interactive = form.checked("interactive");
+        if (interactive && !online) {
+            form.error(
+                    "interactive", "Tick Online as well, or untick this: only an online session is interactive or not");
+        }
+        return new Where(
+                inSchool, atWorkplace, online, interactive, travel(form).km());
     }
 
     /** The distance in the unit chosen; kilometres when none is sent (a spreadsheet's travel_km). */

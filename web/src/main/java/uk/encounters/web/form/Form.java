@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import uk.encounters.marketplace.TypedText;
 import uk.encounters.marketplace.money.Pounds;
+import uk.encounters.marketplace.pupil.Hours;
 
 /**
  * A posted form: read each field, validate it, and collect a message per bad field. When there
@@ -219,6 +220,27 @@ public final class Form {
     /** A whole number in [min, max], or null when left blank. */
     public Integer optionalInteger(String name, String label, int min, int max) {
         return text(name, label, 12).isEmpty() ? null : integer(name, label, min, max);
+    }
+
+    /**
+     * Hours as people type them ("5", "2.5", to a tenth of an hour), more than none and at most
+     * {@code most}; null when left blank or not hours (with a message).
+     */
+    public Hours optionalHours(String name, String label, Hours most) {
+        String value = text(name, label, 12);
+        if (value.isEmpty() || errors.containsKey(name)) {
+            return null;
+        }
+        Optional<Hours> hours = Hours.parse(value);
+        if (hours.isEmpty()) {
+            error(name, label + " must be a number of hours, like 5 or 2.5");
+            return null;
+        }
+        if (hours.get().isZero() || most.isLessThan(hours.get())) {
+            error(name, label + " must be more than 0 and at most " + most.figure());
+            return null;
+        }
+        return hours.get();
     }
 
     /** A date, or null when left blank. */

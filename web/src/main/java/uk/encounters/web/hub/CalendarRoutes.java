@@ -16,6 +16,7 @@ import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.calendar.Term;
 import uk.encounters.marketplace.calendar.TermDates;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -25,14 +26,16 @@ import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
 
 /**
- * The hub's calendar and target: its term dates for this and next school year (England's pattern
- * until the coordinator checks them against the local authority's), its INSET days, and whether
- * pupils are judged against seven encounters by the end of Year 13 or four. Rounds, request windows
- * and progress all follow what is saved here. Fields are named by part and year ("autumnStart2026").
+ * The hub's calendar and targets: its term dates for this and next school year (England's pattern
+ * until the coordinator checks them against the local authority's), its INSET days, whether pupils
+ * are judged against seven encounters by the end of Year 13 or four, and the hours of workplace
+ * experience each should have by the end of Year 11. Rounds, request windows and progress all
+ * follow what is saved here. Fields are named by part and year ("autumnStart2026").
  */
 public final class CalendarRoutes {
 
-    public record CalendarPage(long hubId, List<YearSection> years, List<TargetChoice> targets, String targetError) {}
+    public record CalendarPage(
+            long hubId, List<YearSection> years, List<TargetChoice> targets, String targetError, Field hoursTarget) {}
 
     /** One school year's dates, as saved (checked) or England's pattern, and the fields to change them. */
     public record YearSection(
@@ -91,6 +94,10 @@ public final class CalendarRoutes {
             }
         }
         form.keep("target", String.valueOf(target.byEndOfYear13()));
+        form.keep(
+                "hoursTarget",
+                String.valueOf(
+                        blocking.call(() -> settings.hoursTargetOf(hubId)).hours()));
         render(ctx, 200, hubId, calendar, years, form);
     }
 
@@ -98,6 +105,7 @@ public final class CalendarRoutes {
         long hubId = PathId.required(ctx, "hubId");
         Form form = Form.of(ctx);
         String chosen = form.choice("target", "The hub's target", List.of("7", "4"));
+        Integer hours = hoursTarget(form);
         List<TermDates> years = new ArrayList<>();
         List<TermDates> shown = new ArrayList<>();
         SchoolCalendar calendar = blocking.call(() -> settings.calendarOf(hubId));
@@ -117,15 +125,39 @@ public final class CalendarRoutes {
             return;
         }
         EncounterTarget target = EncounterTarget.of(Integer.parseInt(chosen));
+        WorkplaceHoursTarget hoursTarget = new WorkplaceHoursTarget(hours);
         blocking.call(() -> {
-            settings.save(hubId, years, target, CurrentUser.actor(ctx));
+            settings.save(hubId, years, target, hoursTarget, CurrentUser.actor(ctx));
             return null;
         });
         Flash.set(
                 ctx,
                 "Saved: rounds and request windows follow these dates, and pupils are judged against "
-                        + target.inWords() + " encounters by the end of Year 13.");
+                        + target.inWords() + " encounters by the end of Year 13 and " + hoursTarget.words()
+                        + " of workplace experience by the end of Year 11.");
         ctx.redirect("/hubs/" + hubId + "/calendar");
+    }
+
+    /** The hub's target of hours of workplace experience: whole hours, 1 to 200; null with a message when not. */
+    private static Integer hoursTarget(Form form) {
+        String typed = form.text("hoursTarget", "The target of hours", 12);
+        String problem = null;
+        Integer hours = null;
+        if (typed.isEmpty()) {
+            problem = "Enter the target of hours, like 50";
+        } else if (!typed.matches("\\d{1,9}")) {
+            problem = "The target of hours must be a whole number of hours, like 50";
+        } else {
+            hours = Integer.parseInt(typed);
+            if (hours < WorkplaceHoursTarget.MIN || hours > WorkplaceHoursTarget.MAX) {
+                problem = "The target of hours must be between " + WorkplaceHoursTarget.MIN + " and "
+                        + WorkplaceHoursTarget.MAX + " hours";
+            }
+        }
+        if (problem != null) {
+            form.error("hoursTarget", problem);
+        }
+        return problem == null ? hours : null;
     }
 
     /** This school year and the next. */
@@ -246,8 +278,17 @@ public final class CalendarRoutes {
                 ctx,
                 status,
                 "hub/calendar",
-                "Term dates and target",
-                new CalendarPage(hubId, sections, targets, (String) errors.get("target")),
+                "Term dates and targets",
+                new CalendarPage(
+                        hubId,
+                        sections,
+                        targets,
+                        (String) errors.get("target"),
+                        new Field(
+                                "hoursTarget",
+                                "The hub's target of hours of workplace experience by the end of Year 11",
+                                (String) values.get("hoursTarget"),
+                                (String) errors.get("hoursTarget"))),
                 form);
     }
 }

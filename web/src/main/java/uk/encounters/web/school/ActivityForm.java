@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.SchoolActivityRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.explain.DateStyle;
@@ -75,6 +76,7 @@ public final class ActivityForm {
         } else if (date != null && date.isBefore(today.minusYears(YEARS_BACK))) {
             form.error("date", "Record activities of this school year and the last");
         }
+        Hours hours = hours(form, type);
         ActivityRegister who = ActivityRegister.read(form);
         if (form.hasErrors()) {
             return Optional.empty();
@@ -84,8 +86,29 @@ public final class ActivityForm {
             return Optional.empty();
         }
         return Optional.of(new Recorded(
-                new SchoolActivityRepository.Details(EncounterType.fromCode(type), provider, date, who.yearGroup()),
+                new SchoolActivityRepository.Details(
+                        EncounterType.fromCode(type), provider, date, who.yearGroup(), hours),
                 register));
+    }
+
+    /**
+     * The hours each pupil there spent, for a workplace visit, shadowing or work experience (one
+     * day: at most 24); none for any other encounter.
+     */
+    static Hours hours(Form form, String type) {
+        Hours hours = form.optionalHours("hours", "Hours each pupil spent there", Hours.of(24));
+        boolean workplace = EncounterType.named(type)
+                .map(EncounterType::workplaceExperience)
+                .orElse(false);
+        if (workplace && hours == null && form.value("hours").isEmpty()) {
+            form.error("hours", "Enter the hours each pupil spent there, like 5 for a school day or 3 for a morning");
+        } else if (!workplace && hours != null) {
+            form.error(
+                    "hours",
+                    "Hours are counted for workplace visits, shadowing and work experience only: leave this blank");
+            return null;
+        }
+        return hours;
     }
 
     /**

@@ -98,6 +98,7 @@ public final class ActivityRoutes {
         values.put("type", a.type().code());
         values.put("date", a.occurredOn().toString());
         values.put("yearGroup", a.yearGroup() == null ? "" : String.valueOf(a.yearGroup()));
+        values.put("hours", a.hours() == null ? "" : a.hours().figure());
         values.put("who", ActivityRegister.CLASS_LIST);
         values.put("pupils", String.join(" ", register.keySet()));
         values.put(

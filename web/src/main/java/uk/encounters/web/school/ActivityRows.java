@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.encounters.marketplace.csv.CsvTable;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.SchoolActivityRepository;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.form.CsvImport;
@@ -45,7 +46,8 @@ record ActivityRows(Map<String, SchoolActivityRepository.Pupil> pupils, LocalDat
                             details.type(),
                             details.provider(),
                             details.occurredOn(),
-                            yearGroups.size() == 1 ? yearGroups.iterator().next() : null),
+                            yearGroups.size() == 1 ? yearGroups.iterator().next() : null,
+                            details.hours()),
                     register);
         });
         return grouped;
@@ -56,7 +58,8 @@ record ActivityRows(Map<String, SchoolActivityRepository.Pupil> pupils, LocalDat
         return MultiMap.caseInsensitiveMultiMap()
                 .add("pupil_reference", row.get("pupil_reference"))
                 .add("date", row.get("date"))
-                .add("provider", row.get("provider"));
+                .add("provider", row.get("provider"))
+                .add("hours", row.get("hours"));
     }
 
     @Override
@@ -79,10 +82,15 @@ record ActivityRows(Map<String, SchoolActivityRepository.Pupil> pupils, LocalDat
         if (!List.of("", "yes", "no", "y", "n").contains(attended)) {
             form.error("attended", "Attended must be yes or no");
         }
+        // optional in a file: rows without hours record none
+        Hours hours = form.optionalHours("hours", "Hours", Hours.of(24));
+        if (hours != null && type.isPresent() && !type.get().workplaceExperience()) {
+            form.error("hours", "Hours are counted for workplace visits, shadowing and work experience only");
+        }
         return form.hasErrors()
                 ? Optional.empty()
                 : Optional.of(new Row(
-                        new SchoolActivityRepository.Details(type.get(), provider, date, null),
+                        new SchoolActivityRepository.Details(type.get(), provider, date, null, hours),
                         pupil.id(),
                         pupil.yearGroup(),
                         !attended.startsWith("n")));

@@ -12,6 +12,8 @@ import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.hub.Coverage;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
+import uk.encounters.marketplace.pupil.WorkplaceSpread;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.pupil.YearGroupTally;
 import uk.encounters.marketplace.request.RequestPlan;
@@ -24,8 +26,8 @@ import uk.encounters.web.security.Routes;
 
 /**
  * The school's progress towards its hub's target (seven encounters or four) and Benchmarks 5 and 6, by year group, as figures
- * and as a chart readable without JavaScript, and what to request next to close the gaps
- * ({@link RequestPlan}).
+ * and as a chart readable without JavaScript, its pupils' hours of workplace experience against the hub's target of
+ * hours, and what to request next to close the gaps ({@link RequestPlan}).
  */
 public final class DashboardRoutes {
 
@@ -33,6 +35,7 @@ public final class DashboardRoutes {
      * @param asAt     the day the figures are for, as governors and inspectors need it said
      * @param headline the whole school's figures, Benchmark 6 over the year groups it is due in
      * @param toDo     what the school's bookings need from the careers leader, this page being their first stop
+     * @param workplace each year group's workplace experiences and hours against the hub's target
      */
     public record DashboardPage(
             long schoolId,
@@ -44,6 +47,9 @@ public final class DashboardRoutes {
             Coverage disadvantaged,
             Coverage others,
             List<YearGroupProgress> years,
+            WorkplaceHoursTarget hoursTarget,
+            List<WorkplaceSpread> workplace,
+            WorkplaceSpread yearEleven,
             List<Bar> bars,
             int chartHeight,
             List<RequestPlan.Proposal> proposals,
@@ -106,6 +112,8 @@ public final class DashboardRoutes {
                 .orElse("Your school");
         String year = AcademicYear.containing(today).label();
         List<Bar> bars = bars(years);
+        WorkplaceHoursTarget hoursTarget = blocking.call(() -> calendars.hoursTargetOfSchool(schoolId));
+        List<WorkplaceSpread> workplace = WorkplaceSpread.fromTallies(tallies, hoursTarget);
         DashboardPage page = new DashboardPage(
                 schoolId,
                 name,
@@ -117,6 +125,10 @@ public final class DashboardRoutes {
                         tallies.stream().filter(YearGroupTally::disadvantaged).toList()),
                 Coverage.of(tallies.stream().filter(t -> !t.disadvantaged()).toList()),
                 years,
+                hoursTarget,
+                workplace,
+                // the year the target falls due
+                workplace.get(11 - EncounterTarget.FIRST_YEAR_GROUP),
                 bars,
                 TOP + bars.size() * ROW_HEIGHT,
                 blocking.call(() -> plan.forSchool(schoolId, today)),

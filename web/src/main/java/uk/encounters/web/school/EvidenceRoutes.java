@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.csv.CsvWriter;
 import uk.encounters.marketplace.pupil.EncounterLog;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilRepository;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
@@ -25,26 +28,41 @@ import uk.encounters.web.security.Routes;
 /** The careers log for one pupil, and the evidence files governors, Ofsted and Compass ask for. */
 public final class EvidenceRoutes {
 
-    /** A pupil's log by reference (none asked for yet: no entries), and a previous school's log checked. */
+    /**
+     * A pupil's log by reference (none asked for yet: no entries), and a previous school's log checked.
+     *
+     * @param workplaceExperiences attended ones that count for Benchmark 6
+     * @param hours                the hours recorded for them, told against {@code hoursTarget}
+     */
     public record PupilLogPage(
             long schoolId,
             String reference,
             String download,
             List<EncounterLog.Entry> entries,
             long attended,
+            long workplaceExperiences,
+            Hours hours,
+            WorkplaceHoursTarget hoursTarget,
             CsvImport.Preview preview) {}
 
     private final EncounterLog log;
     private final PupilRepository pupils;
     private final PupilChanges changes;
+    private final HubCalendarSettings calendars;
     private final Blocking blocking;
     private final Templates templates;
 
     public EvidenceRoutes(
-            EncounterLog log, PupilRepository pupils, PupilChanges changes, Blocking blocking, Templates templates) {
+            EncounterLog log,
+            PupilRepository pupils,
+            PupilChanges changes,
+            HubCalendarSettings calendars,
+            Blocking blocking,
+            Templates templates) {
         this.log = log;
         this.pupils = pupils;
         this.changes = changes;
+        this.calendars = calendars;
         this.blocking = blocking;
         this.templates = templates;
     }
@@ -82,6 +100,11 @@ public final class EvidenceRoutes {
                         + URLEncoder.encode(reference, StandardCharsets.UTF_8),
                 entries,
                 entries.stream().filter(EncounterLog.Entry::attended).count(),
+                entries.stream()
+                        .filter(e -> e.attended() && e.workplaceExperience())
+                        .count(),
+                entries.stream().map(EncounterLog.Entry::hoursCounted).reduce(Hours.ZERO, Hours::plus),
+                blocking.call(() -> calendars.hoursTargetOfSchool(schoolId)),
                 preview);
         int status = forcedStatus != 0 ? forcedStatus : form.hasErrors() ? 422 : 200;
         templates.render(ctx, status, "school/pupil-log", "Careers log", page, form);
@@ -154,28 +177,43 @@ public final class EvidenceRoutes {
     public void downloadBookings(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         CsvWriter csv = new CsvWriter()
-                .row("booking", "date", "type", "benchmark", "employer", "year_group", "places", "attended", "absent");
+                .row(
+                        "booking",
+                        "date",
+                        "type",
+                        "benchmark",
+                        "employer",
+                        "year_group",
+                        "places",
+                        "attended",
+                        "absent",
+                        "hours");
         blocking.call(() -> log.bookings(schoolId))
                 .forEach(b -> csv.row(
                         b.bookingId(),
                         b.startsOn(),
                         b.type().label(),
-                        b.type().benchmark(),
+                        b.benchmark(),
                         b.employer(),
                         b.yearGroup(),
                         b.places(),
                         b.attended(),
-                        b.absent()));
+                        b.absent(),
+                        b.workplaceExperience() ? b.hours().figure() : ""));
         send(ctx, "encounters-by-booking.csv", csv);
     }
 
     /** Rows of a previous school's log: the columns this app writes, the type by label or code. */
     private static final class TransferredRows implements CsvImport.RowShape<EncounterLog.Transferred> {
+        /** Hours of one entry: a placement of several days is one entry. */
+        private static final Hours MOST = Hours.of(1000);
+
         @Override
         public MultiMap fields(CsvTable.Row row) {
             return MultiMap.caseInsensitiveMultiMap()
                     .add("date", row.get("date"))
-                    .add("provider", row.get("provider"));
+                    .add("provider", row.get("provider"))
+                    .add("hours", row.get("hours"));
         }
 
         @Override
@@ -190,13 +228,22 @@ public final class EvidenceRoutes {
             if (!List.of("", "yes", "no").contains(attended)) {
                 form.error("attended", "Attended must be yes or no");
             }
-            return form.hasErrors()
-                    ? Optional.empty()
-                    : Optional.of(new EncounterLog.Transferred(
-                            date,
-                            type.get(),
-                            provider.isEmpty() ? "Previous school" : provider,
-                            !attended.equals("no")));
+            Hours hours = form.optionalHours("hours", "Hours", MOST);
+            if (form.hasErrors()) {
+                return Optional.empty();
+            }
+            EncounterType kind = type.get();
+            // the previous school counted it for Benchmark 5: online and not interactive, so not a
+            // workplace experience here either
+            if (kind.workplaceExperience() && row.get("benchmark").strip().equals("5")) {
+                kind = EncounterType.ONLINE_INSIGHT;
+            }
+            if (hours != null && (!kind.workplaceExperience() || attended.equals("no"))) {
+                form.error("hours", "Hours are kept only for a workplace experience attended: leave them blank");
+                return Optional.empty();
+            }
+            return Optional.of(new EncounterLog.Transferred(
+                    date, kind, provider.isEmpty() ? "Previous school" : provider, !attended.equals("no"), hours));
         }
 
         @Override
@@ -216,7 +263,8 @@ public final class EvidenceRoutes {
                         "benchmark",
                         "provider",
                         "attended",
-                        "booking");
+                        "booking",
+                        "hours");
         entries.forEach(e -> csv.row(
                 e.reference(),
                 e.yearGroup(),
@@ -226,7 +274,8 @@ public final class EvidenceRoutes {
                 e.benchmark(),
                 e.provider(),
                 e.attended() ? "yes" : "no",
-                e.bookingId()));
+                e.bookingId(),
+                e.workplaceExperience() && e.hours() != null ? e.hours().figure() : ""));
         return csv;
     }
 

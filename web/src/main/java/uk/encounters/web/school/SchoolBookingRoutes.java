@@ -3,8 +3,10 @@ package uk.encounters.web.school;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.booking.SchoolBooking;
@@ -14,6 +16,7 @@ import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.money.Pounds;
 import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
+import uk.encounters.marketplace.pupil.Hours;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -56,8 +59,22 @@ public final class SchoolBookingRoutes {
             List<RegisterLine> register,
             List<PlacementLine> placements) {}
 
-    /** A pupil on the attendance register, ticked unless recorded absent. */
-    public record RegisterLine(long id, String reference, boolean present) {}
+    /**
+     * A pupil on the attendance register, ticked unless recorded absent; for a workplace
+     * experience with their hours (as recorded, as sent, or the booking's usual hours) and any
+     * problem with them.
+     */
+    public record RegisterLine(long id, String reference, boolean present, String hours, String hoursError) {
+
+        /** The hours field's name: one per pupil. */
+        public String hoursField() {
+            return hoursField(id);
+        }
+
+        static String hoursField(long pupilId) {
+            return "hours-" + pupilId;
+        }
+    }
 
     public record DeclinePage(String summary, String consequence, String hint, String action, String back) {}
 
@@ -239,15 +256,24 @@ public final class SchoolBookingRoutes {
         if (!listed.containsAll(present)) {
             form.error("present", "Tick only pupils on the list");
         }
+        Map<Long, Hours> hours = recordedFor.workplaceExperience()
+                ? hours(
+                        form,
+                        recordedFor,
+                        present,
+                        blocking.call(() -> bookings.pupils(PathId.required(ctx, "schoolId"), recordedFor))
+                                .references())
+                : Map.of();
         if (form.hasErrors()) {
             showBooking(ctx, 422, form, candidates, null, PupilFilter.NONE);
             return;
         }
-        SchoolBookingRepository.Attendance result =
-                blocking.call(() -> changes.recordAttendance(CurrentUser.actor(ctx), recordedFor, listed, present));
+        SchoolBookingRepository.Attendance result = blocking.call(
+                () -> changes.recordAttendance(CurrentUser.actor(ctx), recordedFor, listed, present, hours));
         Flash.set(
                 ctx,
                 "Recorded: " + result.attended() + " attended, " + result.absent() + " absent."
+                        + (recordedFor.workplaceExperience() ? " Their hours count towards the hub's target." : "")
                         + (result.paidPence() > 0
                                 ? " " + Pounds.format(result.paidPence()) + " paid from your budget."
                                 : "")
@@ -256,6 +282,25 @@ public final class SchoolBookingRoutes {
                                         + " enterprise coordinator."
                                 : ""));
         ctx.redirect(path(ctx));
+    }
+
+    /**
+     * The hours of each pupil who came to a workplace experience, from their field on the register
+     * (blank: the booking's usual hours). A problem goes beside the field.
+     */
+    private static Map<Long, Hours> hours(
+            Form form, SchoolBooking booking, Set<Long> present, Map<Long, String> references) {
+        Map<Long, Hours> hours = new HashMap<>();
+        for (long pupil : present) {
+            Hours given = form.optionalHours(
+                    RegisterLine.hoursField(pupil),
+                    "Hours for " + references.getOrDefault(pupil, "a pupil"),
+                    booking.mostHours());
+            if (given != null) {
+                hours.put(pupil, given);
+            }
+        }
+        return hours;
     }
 
     /** The booking's page, built from its ids: never from the address asked for. */
@@ -299,6 +344,31 @@ public final class SchoolBookingRoutes {
     }
 
     /**
+     * A pupil's line on the register: as sent when a register came back with a problem, else ticked
+     * unless recorded absent; for a workplace experience the hours as sent, else as recorded, else
+     * the booking's usual hours.
+     */
+    private static RegisterLine registerLine(
+            long pupilId, SchoolBooking booking, SchoolBookingRepository.Pupils pupils, Form form) {
+        String field = RegisterLine.hoursField(pupilId);
+        String hours = "";
+        if (booking.workplaceExperience()) {
+            Hours recorded = pupils.hours().get(pupilId);
+            hours = form.value(field) != null
+                    ? form.value(field)
+                    : (recorded != null ? recorded : booking.usualHours()).figure();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> errors = (Map<String, String>) form.model().get("fieldErrors");
+        boolean sent = !form.all("listed").isEmpty();
+        boolean present = sent
+                ? form.all("present").contains(String.valueOf(pupilId))
+                : !booking.attendanceRecorded() || pupils.attended().contains(pupilId);
+        return new RegisterLine(
+                pupilId, pupils.references().getOrDefault(pupilId, "?"), present, hours, errors.get(field));
+    }
+
+    /**
      * The booking with its pupils.
      *
      * @param sent the pupils a refused form sent, shown as sent; null to show the saved choice
@@ -338,10 +408,7 @@ public final class SchoolBookingRoutes {
                         filter),
                 candidates.stream()
                         .filter(p -> saved.contains(p.pupilId()))
-                        .map(p -> new RegisterLine(
-                                p.pupilId(),
-                                pupils.references().getOrDefault(p.pupilId(), "?"),
-                                !shown.attendanceRecorded() || pupils.attended().contains(p.pupilId())))
+                        .map(p -> registerLine(p.pupilId(), shown, pupils, form))
                         .toList(),
                 blocking.call(() -> placements.forBooking(schoolId, shown.id())));
         templates.render(ctx, status, "school/booking", shown.typeLabel() + " on " + shown.dates(), page, form);

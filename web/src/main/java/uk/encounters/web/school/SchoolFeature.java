@@ -13,6 +13,7 @@ import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.placement.SelfFoundPlacements;
 import uk.encounters.marketplace.pupil.EncounterLog;
+import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilRepository;
@@ -46,12 +47,13 @@ public final class SchoolFeature {
         RequestChanges requestChanges = new RequestChanges(dsl);
         new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
         SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
+        HubCalendarSettings calendars = new HubCalendarSettings(dsl);
         PlacementRepository placements = new PlacementRepository(dsl, app.clock());
         new DashboardRoutes(
                         new SchoolRepository(dsl),
                         new ProgressSummaries(dsl),
                         plan,
-                        new HubCalendarSettings(dsl),
+                        calendars,
                         bookings,
                         app.blocking(),
                         app.templates(),
@@ -100,7 +102,11 @@ public final class SchoolFeature {
                         app.clock())
                 .mount(routes);
         new WhoGoesListRoutes(bookings, app.blocking(), app.templates()).mount(routes);
-        new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, app.blocking(), app.templates()).mount(routes);
+        new WorkplaceHoursRoutes(
+                        new ProgressRepository(dsl), pupils, calendars, app.blocking(), app.templates(), app.clock())
+                .mount(routes);
+        new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, calendars, app.blocking(), app.templates())
+                .mount(routes);
         SchoolActivityRepository activities = new SchoolActivityRepository(dsl);
         ActivityForm activityForm = new ActivityForm(activities, app.blocking(), app.templates(), app.clock());
         new ActivityRoutes(activities, activityForm, app.blocking(), app.templates(), app.clock()).mount(routes);

@@ -133,7 +133,7 @@ class SettingUpAHubBrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("England pattern");
         browser.onAPhone("setup-calendar-phone");
         driver.findElement(By.id("target-4")).click();
-        browser.clickThrough(By.xpath("//button[normalize-space()='Save the dates and target']"));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Save the dates and targets']"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Checked by the hub");
         assertThat(db.dsl().fetchValue(HUB.TARGET_ENCOUNTERS, HUB.ID.eq(hub))).isEqualTo((short) 4);
 

@@ -20,6 +20,7 @@ import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.calendar.Term;
 import uk.encounters.marketplace.calendar.TermDates;
 import uk.encounters.marketplace.pupil.EncounterTarget;
+import uk.encounters.marketplace.pupil.WorkplaceHoursTarget;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
@@ -69,6 +70,7 @@ class CalendarRoutesTest {
             }
         }
         fields.put("target", target);
+        fields.put("hoursTarget", "50");
         return fields;
     }
 
@@ -148,6 +150,57 @@ class CalendarRoutesTest {
         assertThat(db.dsl().fetchCount(HUB_TERM, HUB_TERM.HUB_ID.eq(nottingham)))
                 .isZero();
         assertThat(new HubCalendarSettings(db.dsl()).targetOf(nottingham)).isEqualTo(EncounterTarget.SEVEN);
+    }
+
+    @Test
+    void theTargetOfHoursIsAWholeNumberFromOneTo200ShownBesideItsFieldWhenNot() {
+        long leicester = new TestData(db.dsl()).hub("Leicester Careers Hub");
+        Accounts.create(db.dsl(), "lee@leicester.example", "Lee", Scope.coordinator(leicester));
+        Visitor lee = new Visitor(app).signIn("lee@leicester.example", Accounts.PASSWORD);
+        String path = "/hubs/" + leicester + "/calendar";
+        assertThat(lee.get(path).body())
+                .contains("The hub&#x27;s target of hours of workplace experience by the end of Year 11")
+                .contains("id=\"hoursTarget\" name=\"hoursTarget\" type=\"number\" value=\"50\"");
+
+        for (var bad : Map.of(
+                        "fifty", "The target of hours must be a whole number of hours, like 50",
+                        "12.5", "The target of hours must be a whole number of hours, like 50",
+                        "0", "The target of hours must be between 1 and 200 hours",
+                        "201", "The target of hours must be between 1 and 200 hours",
+                        "", "Enter the target of hours, like 50")
+                .entrySet()) {
+            Map<String, String> fields = englandFields("7");
+            fields.put("hoursTarget", bad.getKey());
+
+            HttpResponse<String> refused = lee.post(path, fields);
+
+            assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
+            assertThat(refused.body())
+                    .as(bad.getKey())
+                    .contains(
+                            "<span id=\"hoursTarget-error\" class=\"field-error\"><span class=\"visually-hidden\">Error: </span>"
+                                    + bad.getValue() + "</span>")
+                    .contains("<a href=\"#hoursTarget\">")
+                    .contains("value=\"" + bad.getKey() + "\"");
+        }
+        assertThat(db.dsl().fetchCount(HUB_TERM, HUB_TERM.HUB_ID.eq(leicester)))
+                .as("nothing saved")
+                .isZero();
+
+        Map<String, String> fields = englandFields("7");
+        fields.put("hoursTarget", "70");
+        assertThat(lee.post(path, fields).statusCode()).isEqualTo(302);
+        assertThat(new HubCalendarSettings(db.dsl()).hoursTargetOf(leicester)).isEqualTo(new WorkplaceHoursTarget(70));
+        assertThat(lee.get(path).body())
+                .contains("70 hours of workplace experience by the end of Year 11")
+                .contains("value=\"70\"");
+        assertThat(db.dsl()
+                        .select(AUDIT_LOG.DETAIL)
+                        .from(AUDIT_LOG)
+                        .where(AUDIT_LOG.ACTION.eq("hub.calendar"))
+                        .and(AUDIT_LOG.SUBJECT_ID.eq(leicester))
+                        .fetchOne(0, String.class))
+                .contains("\"workplace_hours_target\": {\"after\": 70, \"before\": 50}");
     }
 
     @Test

@@ -114,6 +114,44 @@ class ActivityRoutesTest {
     }
 
     @Test
+    void aWorkplaceVisitNeedsTheHoursEachPupilSpentThereWhichCountOnlyForThoseThere() {
+        Visitor carla = carla();
+        Map<String, String> visit = fair("yearGroup", "", year10.get(4));
+        visit.put("yearGroup", "10");
+        visit.put("type", "workplace_visit");
+        visit.put("provider", "Toyota, Burnaston");
+        String path = "/schools/" + school + "/activities";
+
+        HttpResponse<String> noHours = carla.post(path, visit);
+        assertThat(noHours.statusCode()).isEqualTo(422);
+        assertThat(noHours.body())
+                .contains("id=\"hours-error\"")
+                .contains("Enter the hours each pupil spent there, like 5 for a school day or 3 for a morning");
+        visit.put("hours", "25");
+        assertThat(carla.post(path, visit).body())
+                .contains("Hours each pupil spent there must be more than 0 and at most 24");
+        Map<String, String> talk = fair("yearGroup", "", "");
+        talk.put("hours", "3");
+        assertThat(carla.post(path, talk).body())
+                .contains(
+                        "Hours are counted for workplace visits, shadowing and work experience only: leave this blank");
+        assertThat(db.dsl().fetchCount(SCHOOL_ACTIVITY)).as("nothing saved").isZero();
+
+        visit.put("hours", "4.5");
+        assertThat(carla.post(path, visit).statusCode()).isEqualTo(302);
+
+        assertThat(db.dsl()
+                        .select(ENCOUNTER.ATTENDED, ENCOUNTER.HOURS)
+                        .from(ENCOUNTER)
+                        .where(ENCOUNTER.ACTIVITY_ID.isNotNull())
+                        .fetch(r -> r.value1() + " " + r.value2()))
+                .containsExactlyInAnyOrder("true 4.5", "true 4.5", "true 4.5", "true 4.5", "false null");
+        long activity = db.dsl().fetchValue(SCHOOL_ACTIVITY.ID);
+        assertThat(carla.get(path + "/" + activity + "/edit").body())
+                .contains("id=\"hours\" name=\"hours\" type=\"text\" value=\"4.5\"");
+    }
+
+    @Test
     void aClassListWithAnUnknownOrWrongYearReferenceIsShownAgainWithTheErrorBesideItAndNothingIsSaved() {
         Visitor carla = carla();
 

@@ -121,7 +121,8 @@ class EvidenceRoutesTest {
                         "benchmark",
                         "provider",
                         "attended",
-                        "booking");
+                        "booking",
+                        "hours");
         // Year 9 is this fixture's; another test adds a Year 10 newcomer's history
         assertThat(encounters.rows())
                 .filteredOn(r -> r.get("year_group").equals("9"))
@@ -138,6 +139,7 @@ class EvidenceRoutesTest {
             assertThat(r.get("attended")).isEqualTo("1");
             assertThat(r.get("absent")).isEqualTo("1");
             assertThat(r.get("benchmark")).isEqualTo("5");
+            assertThat(r.get("hours")).as("a talk has none").isEmpty();
         });
     }
 
@@ -187,6 +189,38 @@ class EvidenceRoutesTest {
                         .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()))
                 .as("history, added once however often the file is imported")
                 .containsExactly("careers_talk Toyota, Burnaston null", "workplace_visit Royal Derby Hospital null");
+    }
+
+    @Test
+    void aPreviousSchoolsLogBringsItsHoursAndAVirtualVisitItCountedForBenchmark5StaysOne() {
+        Visitor visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        long newcomer = new TestData(db.dsl()).pupil(school, 11);
+        String newRef = db.dsl().fetchValue(PUPIL.REFERENCE, PUPIL.ID.eq(newcomer));
+        String log = "pupil_reference,year_group,disadvantaged,date,type,benchmark,provider,attended,booking,hours\r\n"
+                + "OLD-8,10,no,2025-07-07,Work experience placement,6,Toyota,yes,,25\r\n"
+                + "OLD-8,10,no,2025-10-01,Workplace visit,5,Online tour,yes,,\r\n"
+                + "OLD-8,10,no,2025-11-01,Careers talk,5,NHS,yes,,3\r\n"
+                + "OLD-8,10,no,2025-12-01,Work shadowing,6,Bank,yes,,two days\r\n";
+        String path = "/schools/" + school + "/import/log";
+        visitor.get("/schools/" + school + "/pupils/log");
+
+        HttpResponse<String> preview = visitor.post(path, Map.of("importReference", newRef, "csv", log));
+        assertThat(preview.body())
+                .contains("2 of the rows have errors")
+                .contains("Hours are kept only for a workplace experience attended: leave them blank")
+                .contains("Hours must be a number of hours, like 5 or 2.5");
+        visitor.post(path, Map.of("importReference", newRef, "csv", log, "action", "save", "skipBadRows", "true"));
+
+        assertThat(db.dsl()
+                        .select(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.HOURS)
+                        .from(ENCOUNTER)
+                        .where(ENCOUNTER.PUPIL_ID.eq(newcomer))
+                        .orderBy(ENCOUNTER.OCCURRED_ON)
+                        .fetch(r -> r.value1() + " " + r.value2()))
+                .containsExactly("work_experience 25.0", "online_insight null");
+        assertThat(visitor.get("/schools/" + school + "/pupils/log?reference=" + newRef)
+                        .body())
+                .contains("Workplace experiences: 1, <strong>25 hours</strong>");
     }
 
     @Test

@@ -203,7 +203,8 @@ class RouteAccessTest {
                                         uk.encounters.matcher.domain.EncounterType.CAREERS_TALK,
                                         "A parent",
                                         LocalDate.of(2026, 11, 2),
-                                        9),
+                                        9,
+                                        null),
                                 Map.of())));
         parameters.put(
                 ":roundId",
