@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
-import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.SamplePaperwork;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -57,7 +56,7 @@ class PlacementChainBrowserTest {
         littleover = data.school(derby, "Littleover Community School");
         acme = data.employer(derby, "Acme Logistics");
         long offer = data.workExperienceOffer(acme, OfferStatus.ACTIVE, ENDS.plusMonths(1));
-        long request = data.request(littleover, 10, RequestStatus.MATCHED, STARTS.minusWeeks(1));
+        long request = data.openRequest(littleover, 10, "work_experience", 2, null, false, STARTS.minusWeeks(1));
         booking = data.placementBooking(request, offer, STARTS, ENDS, 2, BookingStatus.CONFIRMED);
         data.pupil(littleover, 10);
         data.pupil(littleover, 10);
@@ -197,6 +196,9 @@ class PlacementChainBrowserTest {
             assertThat(main())
                     .contains("Accuracy matters more than speed.")
                     .contains("would consider this work: maybe");
+            // the placement's hours reach the pupils' progress: a week's placement is 25 hours
+            driver.get(lastDay.url("/schools/" + littleover + "/progress/hours?year=10"));
+            assertThat(main()).contains("25 hours");
         }
     }
 
