@@ -93,6 +93,24 @@ class PlacementPaperworkBrowserTest {
                 .contains(certificate.getFileName().toString())
                 .contains("Lifting and carrying: Nothing over 5 kg");
         browser.onAPhone("placement-paperwork-declared-phone");
+
+        // the second time, a year on: the form starts from the last declaration; the renewed policy's
+        // end, its certificate and the reviewed assessment's date are all that change
+        browser.resetClicks();
+        driver.get(app.url("/employers/" + acme));
+        browser.clickThrough(By.linkText("Placement paperwork"));
+        assertThat(driver.findElement(By.id("supervisorName")).getAttribute("value"))
+                .isEqualTo("Dan Price");
+        browser.setDate("insuranceExpiresOn", "2028-01-05");
+        driver.findElement(By.id("insuranceCertificate"))
+                .sendKeys(certificate.toAbsolutePath().toString());
+        browser.setDate("riskAssessedOn", "2026-11-20");
+        browser.clickThrough(By.xpath("//button[normalize-space()='Declare']"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText())
+                .contains("Declared. Your placement paperwork is current until Fri 19 Nov 2027.");
+        System.out.printf(
+                "Host's paperwork the second time: 3 fields, %d clicks (%s)%n",
+                browser.clicks().size(), String.join(", ", browser.clicks()));
     }
 
     /**
