@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.placement;
 
-import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_SIGN_OFF;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
@@ -18,11 +17,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Records;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.placement.Addressees.Person;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.matcher.explain.DateStyle;
 
@@ -40,14 +39,6 @@ public final class PlacementReminders {
 
     /** A sent-back check older than this is not written about any more (the host has seen it on its page). */
     private static final int SENT_BACK_DAYS = 14;
-
-    /** Someone a message goes to. */
-    record Person(String email, String name) {
-
-        String greeting() {
-            return name == null || name.isBlank() ? "Hello," : "Hello " + name.strip() + ",";
-        }
-    }
 
     private final DSLContext dsl;
     private final PlacementPages pages;
@@ -279,16 +270,7 @@ public final class PlacementReminders {
         return count == 1 ? "a placement" : count + " placements";
     }
 
-    /** Everyone able to sign in with the role over what {@code scope} names. */
     private List<Person> people(Condition scope, Role role) {
-        return dsl.selectDistinct(APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
-                .from(USER_SCOPE)
-                .join(APP_USER)
-                .on(APP_USER.ID.eq(USER_SCOPE.USER_ID))
-                .where(scope)
-                .and(USER_SCOPE.ROLE.eq(role.code()))
-                .and(APP_USER.DISABLED_AT.isNull())
-                .orderBy(APP_USER.EMAIL)
-                .fetch(Records.mapping(Person::new));
+        return Addressees.withRole(dsl, scope, role);
     }
 }

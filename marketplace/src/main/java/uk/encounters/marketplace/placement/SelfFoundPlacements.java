@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.placement;
 
-import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
@@ -111,14 +110,16 @@ public final class SelfFoundPlacements {
             String hubName = tx.fetchValue(HUB.NAME, HUB.ID.eq(hubId));
             String dates = DateStyle.range(startsOn, endsOn);
             List<OutboxMessage> messages = new ArrayList<>();
-            List<String> people = contacts(tx, employerId);
-            for (String person : people) {
+            List<Addressees.Person> people =
+                    Addressees.withRole(tx, USER_SCOPE.EMPLOYER_ID.eq(employerId), Role.EMPLOYER);
+            for (Addressees.Person person : people) {
                 messages.add(new OutboxMessage(
-                        "placement-self-found:" + placementId + ":" + person,
+                        "placement-self-found:" + placementId + ":" + person.email(),
                         "placement_self_found",
-                        person,
+                        person.email(),
                         school.value2() + ": a pupil's work experience with you",
-                        "Hello,\n\n" + school.value2() + " has recorded that one of its pupils will do work experience"
+                        person.greeting() + "\n\n" + school.value2()
+                                + " has recorded that one of its pupils will do work experience"
                                 + " with " + hostName + ", " + dates + ", arranged with " + contact.name() + ".\n\n"
                                 + "Before it starts the school needs your placement paperwork (insurance, a risk"
                                 + " assessment for a young person, the supervisor), given once a year: "
@@ -168,18 +169,5 @@ public final class SelfFoundPlacements {
         long hubId = dsl.fetchValue(SCHOOL.HUB_ID, SCHOOL.ID.eq(schoolId));
         EmployerRepository employers = new EmployerRepository(dsl);
         return employers.findExisting(name, email, postcode).filter(e -> employers.isPresent(e.employerId(), hubId));
-    }
-
-    /** The addresses of the organisation's own people who can sign in. */
-    private static List<String> contacts(DSLContext tx, long employerId) {
-        return tx.selectDistinct(APP_USER.EMAIL)
-                .from(USER_SCOPE)
-                .join(APP_USER)
-                .on(APP_USER.ID.eq(USER_SCOPE.USER_ID))
-                .where(USER_SCOPE.EMPLOYER_ID.eq(employerId))
-                .and(USER_SCOPE.ROLE.eq(Role.EMPLOYER.code()))
-                .and(APP_USER.DISABLED_AT.isNull())
-                .orderBy(APP_USER.EMAIL)
-                .fetch(APP_USER.EMAIL);
     }
 }

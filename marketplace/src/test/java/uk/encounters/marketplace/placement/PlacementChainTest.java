@@ -67,14 +67,7 @@ class PlacementChainTest {
         long hub = data.hub(name + " hub");
         long school = data.school(hub, name + " Academy");
         long host = data.employer(hub, name + " Logistics");
-        long offer = data.workExperienceOffer(host, OfferStatus.ACTIVE, ENDS.plusMonths(1));
-        long request = data.openRequest(school, 10, "work_experience", 3, null, false, STARTS.minusWeeks(1));
-        db.dsl()
-                .update(uk.encounters.marketplace.jooq.Tables.REQUEST)
-                .set(uk.encounters.marketplace.jooq.Tables.REQUEST.STATUS, RequestStatus.MATCHED)
-                .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(request))
-                .execute();
-        long booking = data.placementBooking(request, offer, STARTS, ENDS, 3, BookingStatus.CONFIRMED);
+        long booking = data.workExperienceBooking(school, host, STARTS, ENDS, 3);
         List<Long> pupils = List.of(data.pupil(school, 10), data.pupil(school, 10), data.pupil(school, 10));
         long user = new AccountRepository(db.dsl())
                 .create(name.toLowerCase() + "-leader@example.org", "Sam Leader", null, Scope.careersLeader(school));

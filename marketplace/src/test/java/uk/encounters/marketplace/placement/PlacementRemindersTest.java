@@ -13,11 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
-import uk.encounters.marketplace.booking.BookingStatus;
-import uk.encounters.marketplace.booking.SchoolBookingChanges;
-import uk.encounters.marketplace.booking.SchoolBookingRepository;
-import uk.encounters.marketplace.offer.OfferStatus;
-import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.SamplePaperwork;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -64,26 +59,12 @@ class PlacementRemindersTest {
         long hub = data.hub(name + " hub");
         long school = data.school(hub, name + " Academy");
         long host = data.employer(hub, name + " Logistics");
-        long offer = data.workExperienceOffer(host, OfferStatus.ACTIVE, starts.plusMonths(1));
-        long request = data.request(school, 10, RequestStatus.MATCHED, starts.minusWeeks(2));
-        long booking =
-                data.placementBooking(request, offer, starts, starts.plusDays(4), pupils, BookingStatus.CONFIRMED);
-        java.util.Set<Long> chosen = new java.util.HashSet<>();
-        for (int i = 0; i < pupils; i++) {
-            chosen.add(data.pupil(school, 10));
-        }
         AccountRepository accounts = new AccountRepository(db.dsl());
         String domain = name.toLowerCase() + ".example";
         long leader = accounts.create("leader@" + domain, "Sam Leader", null, Scope.careersLeader(school));
         accounts.create("coordinator@" + domain, "Cora", null, Scope.coordinator(hub));
         accounts.create("contact@" + domain, "Ash", null, Scope.employer(host));
-        new SchoolBookingChanges(db.dsl(), CLOCK)
-                .choosePupils(
-                        Actor.anonymous(null),
-                        new SchoolBookingRepository(db.dsl())
-                                .find(school, booking)
-                                .orElseThrow(),
-                        chosen);
+        data.placed(school, host, starts, starts.plusDays(4), pupils);
         List<Long> ids = new PlacementRepository(db.dsl(), CLOCK)
                 .forSchool(school).stream().map(l -> l.placement().id()).toList();
         return new Hub(hub, school, host, new Actor(leader, null), ids);

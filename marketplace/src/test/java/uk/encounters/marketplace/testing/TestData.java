@@ -15,11 +15,14 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.booking.SchoolBookingChanges;
+import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.school.SchoolPhase;
@@ -302,6 +305,38 @@ public final class TestData {
                 .returning(BOOKING.ID)
                 .fetchOne()
                 .getId();
+    }
+
+    /**
+     * A confirmed work-experience booking at the host for {@code places} Year 10 pupils of the school,
+     * from a matched request and the host's offer, over the days given.
+     */
+    public long workExperienceBooking(long schoolId, long hostId, LocalDate from, LocalDate to, int places) {
+        long offer = workExperienceOffer(hostId, OfferStatus.ACTIVE, to.plusMonths(1));
+        long request = openRequest(schoolId, 10, "work_experience", places, null, false, from.minusWeeks(1));
+        dsl.update(REQUEST)
+                .set(REQUEST.STATUS, RequestStatus.MATCHED)
+                .where(REQUEST.ID.eq(request))
+                .execute();
+        return placementBooking(request, offer, from, to, places, BookingStatus.CONFIRMED);
+    }
+
+    /**
+     * {@link #workExperienceBooking} with that many new Year 10 pupils chosen for it, as the school
+     * chooses them (each gets a placement); answers the pupils' ids.
+     */
+    public List<Long> placed(long schoolId, long hostId, LocalDate from, LocalDate to, int pupils) {
+        long booking = workExperienceBooking(schoolId, hostId, from, to, pupils);
+        java.util.Set<Long> chosen = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < pupils; i++) {
+            chosen.add(pupil(schoolId, 10));
+        }
+        new SchoolBookingChanges(dsl, java.time.Clock.systemUTC())
+                .choosePupils(
+                        uk.encounters.marketplace.account.Actor.anonymous(null),
+                        new SchoolBookingRepository(dsl).find(schoolId, booking).orElseThrow(),
+                        chosen);
+        return List.copyOf(chosen);
     }
 
     /** Makes the request and the offer a workplace visit's: at the employer's, not in school. */

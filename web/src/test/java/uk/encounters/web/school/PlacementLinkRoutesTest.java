@@ -13,12 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
-import uk.encounters.marketplace.booking.BookingStatus;
-import uk.encounters.marketplace.booking.SchoolBookingChanges;
-import uk.encounters.marketplace.booking.SchoolBookingRepository;
-import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.placement.AgreementDecision;
 import uk.encounters.marketplace.placement.Placement;
 import uk.encounters.marketplace.placement.PlacementProgress;
@@ -57,16 +52,7 @@ class PlacementLinkRoutesTest {
         long host = data.employer(hub, "Acme Logistics");
         SamplePaperwork.declared(
                 db.dsl(), host, TODAY.minusDays(20), LocalDate.of(2028, 3, 31), LocalDate.of(2027, 2, 1));
-        long offer = data.workExperienceOffer(host, OfferStatus.ACTIVE, ENDS.plusMonths(1));
-        long request = data.openRequest(school, 10, "work_experience", 2, null, false, STARTS.minusWeeks(1));
-        long booking = data.placementBooking(request, offer, STARTS, ENDS, 2, BookingStatus.CONFIRMED);
-        new SchoolBookingChanges(db.dsl(), Clock.systemUTC())
-                .choosePupils(
-                        Actor.anonymous("192.0.2.1"),
-                        new SchoolBookingRepository(db.dsl())
-                                .find(school, booking)
-                                .orElseThrow(),
-                        java.util.Set.of(data.pupil(school, 10), data.pupil(school, 10)));
+        data.placed(school, host, STARTS, ENDS, 2);
         placed = new PlacementRepository(db.dsl(), Clock.systemUTC())
                 .forSchool(school).stream()
                         .map(PlacementRepository.PlacementLine::placement)

@@ -12,12 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
-import uk.encounters.marketplace.booking.BookingStatus;
-import uk.encounters.marketplace.booking.SchoolBookingChanges;
-import uk.encounters.marketplace.booking.SchoolBookingRepository;
-import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.placement.Declaration;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementRepository;
@@ -61,9 +56,9 @@ class PlacementRoutesTest {
         // Acme's paperwork holds through the placement; Brook has given none
         SamplePaperwork.declared(
                 db.dsl(), acme, TODAY.minusDays(20), LocalDate.of(2028, 3, 31), LocalDate.of(2027, 2, 1));
-        placed(data, littleover, acme, 2);
-        placed(data, littleover, brook, 1);
-        placed(data, oakwood, acme, 1);
+        data.placed(littleover, acme, STARTS, ENDS, 2);
+        data.placed(littleover, brook, STARTS, ENDS, 1);
+        data.placed(oakwood, acme, STARTS, ENDS, 1);
         Accounts.create(db.dsl(), "lee@littleover.example", "Lee Leader", Scope.careersLeader(littleover));
         Accounts.create(db.dsl(), "ola@oakwood.example", "Ola", Scope.careersLeader(oakwood));
         Accounts.create(db.dsl(), "ada@adviser.example", "Ada", Scope.enterpriseAdviser(littleover));
@@ -71,24 +66,6 @@ class PlacementRoutesTest {
         Accounts.create(db.dsl(), "cora@derby.example", "Cora", Scope.coordinator(derby));
         Accounts.create(db.dsl(), "nia@nottingham.example", "Nia", Scope.coordinator(nottingham));
         app = RunningApp.start(db.database(), TODAY);
-    }
-
-    /** A fortnight's work-experience booking at the host for {@code pupils} Year 10 pupils, all chosen. */
-    static void placed(TestData data, long school, long host, int pupils) {
-        long offer = data.workExperienceOffer(host, OfferStatus.ACTIVE, ENDS.plusMonths(1));
-        long request = data.openRequest(school, 10, "work_experience", pupils, null, false, STARTS.minusWeeks(1));
-        long booking = data.placementBooking(request, offer, STARTS, ENDS, pupils, BookingStatus.CONFIRMED);
-        java.util.Set<Long> chosen = new java.util.HashSet<>();
-        for (int i = 0; i < pupils; i++) {
-            chosen.add(data.pupil(school, 10));
-        }
-        new SchoolBookingChanges(db.dsl(), Clock.systemUTC())
-                .choosePupils(
-                        Actor.anonymous("192.0.2.1"),
-                        new SchoolBookingRepository(db.dsl())
-                                .find(school, booking)
-                                .orElseThrow(),
-                        chosen);
     }
 
     @AfterAll

@@ -167,23 +167,7 @@ class RouteAccessTest {
                         .from(uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT)
                         .fetchOne(0, Long.class)));
         // a pupil of school A placed on work experience at employer A, whose paperwork that file is
-        long placementOffer = data.workExperienceOffer(employerA, OfferStatus.ACTIVE, LocalDate.of(2027, 7, 30));
-        long placementRequest =
-                data.openRequest(schoolA, 10, "work_experience", 1, null, false, LocalDate.of(2027, 6, 7));
-        long placementBooking = data.placementBooking(
-                placementRequest,
-                placementOffer,
-                LocalDate.of(2027, 6, 14),
-                LocalDate.of(2027, 6, 18),
-                1,
-                BookingStatus.CONFIRMED);
-        new uk.encounters.marketplace.booking.SchoolBookingChanges(db.dsl(), java.time.Clock.systemUTC())
-                .choosePupils(
-                        uk.encounters.marketplace.account.Actor.anonymous(null),
-                        new uk.encounters.marketplace.booking.SchoolBookingRepository(db.dsl())
-                                .find(schoolA, placementBooking)
-                                .orElseThrow(),
-                        java.util.Set.of(data.pupil(schoolA, 10)));
+        data.placed(schoolA, employerA, LocalDate.of(2027, 6, 14), LocalDate.of(2027, 6, 18), 1);
         parameters.put(
                 ":placementId",
                 String.valueOf(db.dsl()
