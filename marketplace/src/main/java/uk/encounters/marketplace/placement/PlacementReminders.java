@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.placement;
 
+import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_SIGN_OFF;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
@@ -18,7 +19,10 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.account.LoginTokenRepository;
+import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.placement.Addressees.Person;
@@ -187,7 +191,8 @@ public final class PlacementReminders {
                         DSL.min(PLACEMENT_SIGN_OFF.ID),
                         PLACEMENT_SIGN_OFF.REASON,
                         PLACEMENT.STARTS_ON,
-                        PLACEMENT.ENDS_ON)
+                        PLACEMENT.ENDS_ON,
+                        DSL.arrayAgg(PLACEMENT.ID))
                 .from(PLACEMENT_SIGN_OFF)
                 .join(PLACEMENT)
                 .on(PLACEMENT.ID.eq(PLACEMENT_SIGN_OFF.PLACEMENT_ID))
@@ -206,22 +211,74 @@ public final class PlacementReminders {
                         PLACEMENT.ENDS_ON)
                 .orderBy(DSL.min(PLACEMENT_SIGN_OFF.ID))
                 .fetch();
+        PlacementRepository placements = new PlacementRepository(dsl, clock);
         for (var check : checks) {
-            long employerId = check.value1();
-            for (Person contact : people(USER_SCOPE.EMPLOYER_ID.eq(employerId), Role.EMPLOYER)) {
-                messages.add(new OutboxMessage(
-                        "placement-sent-back:" + check.value3() + ":" + contact.email(),
-                        "placement_sent_back",
-                        contact.email(),
-                        check.value2() + " sent your placement paperwork back",
-                        contact.greeting() + "\n\n" + check.value2() + " has read your placement paperwork for the"
-                                + " placement " + DateStyle.range(check.value5(), check.value6())
-                                + " and sent it back:\n\n  " + check.value4().replace("\n", "\n  ")
-                                + "\n\nPut it right and declare again: " + pages.paperwork(employerId) + "\n\n"
-                                + productName + "\n",
-                        null));
-            }
+            List<Placement> checked = java.util.Arrays.stream(check.value7())
+                    .map(placements::findGoingAhead)
+                    .flatMap(Optional::stream)
+                    .toList();
+            toHost(
+                    check.value1(),
+                    checked,
+                    "placement-sent-back:" + check.value3(),
+                    "placement_sent_back",
+                    check.value2() + " sent your placement paperwork back",
+                    (greeting, link) -> greeting + "\n\n" + check.value2() + " has read your placement paperwork for"
+                            + " the placement " + DateStyle.range(check.value5(), check.value6())
+                            + " and sent it back:\n\n  " + check.value4().replace("\n", "\n  ")
+                            + "\n\nPut it right and declare again: " + link + "\n\n" + productName + "\n",
+                    messages);
         }
+    }
+
+    /**
+     * A message to a host: to its own people, with its paperwork's page; or, for a host nobody signs in
+     * for, to the person each placement a pupil found there named, with a link that opens that
+     * placement's paperwork form (made only when the message is new, and filled in as it is sent).
+     */
+    private void toHost(
+            long employerId,
+            List<Placement> placements,
+            String key,
+            String kind,
+            String subject,
+            java.util.function.BiFunction<String, String, String> body,
+            List<OutboxMessage> messages) {
+        List<Person> own = people(USER_SCOPE.EMPLOYER_ID.eq(employerId), Role.EMPLOYER);
+        for (Person person : own) {
+            messages.add(new OutboxMessage(
+                    key + ":" + person.email(),
+                    kind,
+                    person.email(),
+                    subject,
+                    body.apply(person.greeting(), pages.paperwork(employerId)),
+                    null));
+        }
+        if (!own.isEmpty()) {
+            return;
+        }
+        Map<String, Placement> byContact = new LinkedHashMap<>();
+        placements.stream()
+                .filter(p -> p.hostContact() != null)
+                .forEach(p -> byContact.putIfAbsent(p.hostContact().email(), p));
+        byContact.forEach((email, placement) -> {
+            String contactKey = key + ":" + email;
+            if (dsl.fetchExists(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.eq(contactKey))) {
+                return;
+            }
+            long link = new LoginTokenRepository(dsl, clock)
+                    .issuePlacementLinkForEmail(
+                            Purpose.PLACEMENT_HOST, placement.id(), PlacementLinks.expiresAt(placement));
+            messages.add(new OutboxMessage(
+                    contactKey,
+                    kind,
+                    email,
+                    subject,
+                    body.apply(new Person(email, placement.hostContact().name()).greeting(), LinkSlots.slot(link)),
+                    null,
+                    List.of(),
+                    List.of(link)));
+        });
     }
 
     /** A host with placements to come whose paperwork runs out soon, or before a placement ends. */
@@ -248,17 +305,16 @@ public final class PlacementReminders {
                             + " on " + DateStyle.of(lastEnd) + ": a school cannot send a pupil on it."
                     : "It runs out on " + DateStyle.of(standing.currentUntil()) + ": "
                             + String.join("; ", standing.reasons()) + ".";
-            for (Person contact : people(USER_SCOPE.EMPLOYER_ID.eq(employerId), Role.EMPLOYER)) {
-                messages.add(new OutboxMessage(
-                        "placement-paperwork-renew:" + declaration.get().id() + ":" + contact.email(),
-                        "placement_paperwork_renew",
-                        contact.email(),
-                        "Renew your placement paperwork",
-                        contact.greeting() + "\n\nYour placement paperwork needs renewing. " + why
-                                + "\n\nDeclare again (the form starts from what you gave last time): "
-                                + pages.paperwork(employerId) + "\n\n" + productName + "\n",
-                        null));
-            }
+            toHost(
+                    employerId,
+                    lines.stream().map(PlacementLine::placement).toList(),
+                    "placement-paperwork-renew:" + declaration.get().id(),
+                    "placement_paperwork_renew",
+                    "Renew your placement paperwork",
+                    (greeting, link) -> greeting + "\n\nYour placement paperwork needs renewing. " + why
+                            + "\n\nDeclare again (the form starts from what you gave last time): " + link + "\n\n"
+                            + productName + "\n",
+                    messages);
         });
     }
 

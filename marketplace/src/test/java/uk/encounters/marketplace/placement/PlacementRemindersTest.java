@@ -152,4 +152,58 @@ class PlacementRemindersTest {
                 .contains("It runs out on Wed 30 Jun 2027, before a placement you host ends on Fri 2 Jul 2027");
         assertThat(reminders.run()).isZero();
     }
+
+    @Test
+    void aHostNobodySignsInForIsRemindedAtTheAddressTheSchoolGaveWithALinkMadeOnce() {
+        long hub = data.hub("Corner hub");
+        long school = data.school(hub, "Corner Academy");
+        long pupil = data.pupil(school, 10);
+        AccountRepository accounts = new AccountRepository(db.dsl());
+        Actor leader = new Actor(
+                accounts.create("leader@corner.example", "Sam Leader", null, Scope.careersLeader(school)), null);
+        SelfFoundPlacements.Recorded recorded = new SelfFoundPlacements(db.dsl(), PAGES, "Employer Encounters", CLOCK)
+                .record(
+                        leader,
+                        school,
+                        pupil,
+                        new SelfFoundPlacements.Host(null, "Corner Shop", "DE23 6AB", "Retail", "micro"),
+                        new SelfFoundPlacements.Contact("Pat Owner", "pat@cornershop.example", ""),
+                        TODAY.plusDays(12),
+                        TODAY.plusDays(16));
+        long declaration = SamplePaperwork.declared(
+                db.dsl(), recorded.employerId(), TODAY, LocalDate.of(2028, 3, 31), TODAY.minusMonths(1));
+        new PlacementChecks(db.dsl(), CLOCK)
+                .decide(
+                        leader,
+                        school,
+                        List.of(recorded.placementId()),
+                        declaration,
+                        SignOffDecision.SENT_BACK,
+                        "The insurer's name does not match the certificate.");
+        int links = db.dsl()
+                .fetchCount(
+                        uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN,
+                        uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN.SUBJECT_ID.eq(recorded.placementId()));
+
+        reminders.run();
+        var sentBack = db.dsl()
+                .select(OUTBOX.SUBJECT, OUTBOX.BODY_TEXT, OUTBOX.LINK_TOKEN_IDS)
+                .from(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq("pat@cornershop.example"))
+                .and(OUTBOX.KIND.eq("placement_sent_back"))
+                .fetchSingle();
+        assertThat(sentBack.value1()).isEqualTo("Corner Academy sent your placement paperwork back");
+        assertThat(sentBack.value2())
+                .startsWith("Hello Pat Owner,")
+                .contains("The insurer's name does not match the certificate.")
+                .contains("{link:" + sentBack.value3()[0] + "}");
+        reminders.run();
+        assertThat(db.dsl()
+                        .fetchCount(
+                                uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN,
+                                uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN.SUBJECT_ID.eq(
+                                        recorded.placementId())))
+                .as("one link for the message, made once")
+                .isEqualTo(links + 1);
+    }
 }
