@@ -39,12 +39,12 @@ import uk.encounters.web.security.Routes;
  */
 public final class PlacementRoutes {
 
-    public record PlacementsPage(long schoolId, List<PlacementLine> placements, long notReady, boolean readOnly) {}
+    public record PlacementsPage(long schoolId, List<PlacementLine> placements, long notReady) {}
 
     /**
      * @param declaration the host's declaration in force; null when none is given yet
      * @param others the other pupils placed from the same booking, checked together when asked
-     * @param checkable the reader may check it: a careers leader or coordinator, with a declaration to read
+     * @param checkable there is a declaration to check, and the placement is not over
      */
     public record PlacementPage(
             long schoolId,
@@ -55,7 +55,6 @@ public final class PlacementRoutes {
             List<SignOff> checks,
             List<PlacementLine> others,
             boolean checkable,
-            boolean readOnly,
             boolean approving,
             boolean sendingBack,
             boolean over,
@@ -120,12 +119,10 @@ public final class PlacementRoutes {
 
     /** Its routes (under /schools/:schoolId). */
     public void mount(Routes routes) {
-        routes.schoolReadable().get("/placements", this::showPlacements);
-        routes.schoolReadable()
-                .under("/placements/:placementId")
-                .loading(placement)
-                .get("", this::showPlacement);
+        // the school's own people and its hub's: placements name pupils, which an enterprise adviser never sees
+        routes.school().get("/placements", this::showPlacements);
         Routes one = routes.school().under("/placements/:placementId").loading(placement);
+        one.get("", this::showPlacement);
         one.post("/check", this::processCheck);
         one.post("/links/parent", ctx -> processLink(ctx, Purpose.PLACEMENT_AGREEMENT));
         one.post("/links/pupil", ctx -> processLink(ctx, Purpose.PLACEMENT_PUPIL));
@@ -137,11 +134,7 @@ public final class PlacementRoutes {
         long schoolId = PathId.required(ctx, "schoolId");
         List<PlacementLine> lines = blocking.call(() -> placements.forSchool(schoolId));
         long notReady = lines.stream().filter(l -> !l.readiness().ready()).count();
-        templates.render(
-                ctx,
-                "school/placements",
-                "Placements",
-                new PlacementsPage(schoolId, lines, notReady, SchoolViewer.readsOnly(ctx, schoolId)));
+        templates.render(ctx, "school/placements", "Placements", new PlacementsPage(schoolId, lines, notReady));
     }
 
     public void showPlacement(RoutingContext ctx) {
@@ -267,7 +260,6 @@ public final class PlacementRoutes {
 
     private void show(RoutingContext ctx, int status, Form form) {
         Placement shown = placement.of(ctx);
-        boolean readOnly = SchoolViewer.readsOnly(ctx, shown.schoolId());
         LocalDate today = LocalDate.now(clock);
         Optional<Declaration> declaration = blocking.call(() -> paperwork.current(shown.employerId()));
         PlacementProgress progress = blocking.call(() -> placements.progress(shown.id()));
@@ -289,8 +281,7 @@ public final class PlacementRoutes {
                         progress,
                         progress.signOffs(),
                         others,
-                        !readOnly && declaration.isPresent() && !shown.over(today),
-                        readOnly,
+                        declaration.isPresent() && !shown.over(today),
                         APPROVE.equals(form.value("decision")),
                         SEND_BACK.equals(form.value("decision")),
                         shown.over(today),

@@ -231,14 +231,13 @@ class PlacementRoutesTest {
                         .statusCode())
                 .isEqualTo(404);
 
-        // the enterprise adviser reads where it stands, without the files or the check
+        // an enterprise adviser reads the school's bookings, but placements name pupils
         Visitor ada = signedIn("ada@adviser.example");
         long atAcme = placements(littleover, acme).getFirst();
-        String read = ada.get(path(littleover, atAcme)).body();
-        assertThat(read)
-                .contains("Where it stands")
-                .doesNotContain("/documents/")
-                .doesNotContain("/check\"");
+        assertThat(ada.get("/schools/" + littleover + "/placements").statusCode())
+                .isEqualTo(403);
+        assertThat(ada.get(path(littleover, atAcme)).statusCode()).isEqualTo(403);
+        assertThat(ada.get("/schools/" + littleover + "/bookings").body()).doesNotContain("/placements");
         long certificate = acmesDeclaration().insuranceCertificate().id();
         assertThat(ada.download(path(littleover, atAcme) + "/documents/" + certificate)
                         .statusCode())
