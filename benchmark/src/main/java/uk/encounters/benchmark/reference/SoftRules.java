@@ -49,6 +49,8 @@ final class SoftRules {
     private void cohortRules() {
         long stemWeight = weights.of(MatchingWeights.STEM_FOR_COHORT_WITH_NONE);
         long workplaceWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE);
+        long dueWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE_DUE);
+        long newSectorWeight = weights.of(MatchingWeights.NEW_SECTOR);
         group(m.placements, Placement::cohort).forEach((cohort, ofCohort) -> {
             valueCurve(cohort, ofCohort);
             if (cohort.nothingThisYear()) {
@@ -58,10 +60,13 @@ final class SoftRules {
                 capped(only(ofCohort, p -> p.offer().stem()), cohort.pupils(), stemWeight);
             }
             if (cohort.pupilsNeedingWorkplaceExperience() > 0) {
+                List<Placement> workplace = only(ofCohort, p -> p.offer().type().workplaceExperience());
+                capped(workplace, cohort.pupilsNeedingWorkplaceExperience(), workplaceWeight);
+                capped(workplace, cohort.pupilsShortOfBenchmark6(), dueWeight);
                 capped(
-                        only(ofCohort, p -> p.offer().type().workplaceExperience()),
+                        only(workplace, p -> !cohort.sawSectorThisYear(p.offer().sector())),
                         cohort.pupilsNeedingWorkplaceExperience(),
-                        workplaceWeight);
+                        newSectorWeight);
             }
         });
     }
@@ -101,8 +106,12 @@ final class SoftRules {
         long sector = weights.of(MatchingWeights.PREFERRED_SECTOR);
         long employer = weights.of(MatchingWeights.PREFERRED_EMPLOYER);
         long travel = weights.of(MatchingWeights.TRAVEL);
+        long paperwork = weights.of(MatchingWeights.PAPERWORK_HOLDS);
         for (Placement p : m.placements) {
             long worth = 0;
+            if (p.slot().hostPaperworkHolds()) {
+                worth += paperwork;
+            }
             if (p.session().request().preferredSectors().contains(p.offer().sector())) {
                 worth += sector;
             }

@@ -180,6 +180,29 @@ class CpSatReferenceTest {
     }
 
     @Test
+    void aPlacementGoesToTheFartherHostWhosePaperworkHoldsAllWeek() {
+        MatchingProblem problem = Scenarios.placementHostsWithAndWithoutPaperwork();
+        ReferenceResult result = reference.solve(problem, LIMIT);
+
+        assertThat(result.assignment()).containsOnlyKeys("1#1");
+        long slot = result.assignment().get("1#1");
+        assertThat(problem.slots().stream()
+                        .filter(s -> s.id() == slot)
+                        .findFirst()
+                        .orElseThrow()
+                        .employer()
+                        .name())
+                .isEqualTo("Far");
+    }
+
+    @Test
+    void aVisitGoesToTheYear11ShortOfBenchmark6() {
+        ReferenceResult result = reference.solve(Scenarios.visitForYear11ShortOfBenchmark6(), LIMIT);
+
+        assertThat(result.assignment()).containsOnlyKeys("2#1");
+    }
+
+    @Test
     void aTightBudgetPaysForOnePaidSessionOnly() {
         ReferenceResult result = reference.solve(Scenarios.paidOfferOnTightBudget(), LIMIT);
 

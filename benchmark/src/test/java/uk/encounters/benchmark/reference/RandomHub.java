@@ -186,7 +186,10 @@ final class RandomHub {
                 random.nextDouble() < 0.3,
                 random.nextBoolean(),
                 random.nextBoolean() ? random.nextInt(3) : random.nextInt(pupils + 1),
-                visited);
+                visited,
+                Set.copyOf(List.of(SECTORS).stream()
+                        .filter(s -> random.nextDouble() < 0.3)
+                        .toList()));
     }
 
     private Offer offer(long id, Employer employer, Volunteer volunteer) {
@@ -220,7 +223,12 @@ final class RandomHub {
                 spec.on(day, pick(random, List.of(PERIODS)));
             }
         }
-        return spec.build();
+        Offer offer = spec.build();
+        // a placement host's paperwork: none, running out in the first week, or holding throughout
+        double paperwork = random.nextDouble();
+        return type != EncounterType.WORK_EXPERIENCE || paperwork < 0.3
+                ? offer
+                : offer.withPaperworkHoldingUntil(paperwork < 0.55 ? Hub.FRIDAY : LAST_DAY.plusWeeks(1));
     }
 
     private Request request(long id, Cohort cohort, EncounterType type, int sessionsLeft, List<Employer> employers) {

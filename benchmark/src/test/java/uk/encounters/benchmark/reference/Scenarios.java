@@ -96,6 +96,54 @@ final class Scenarios {
                 .build();
     }
 
+    /**
+     * One placement place wanted, two hosts alike but for their paperwork: the nearer one's
+     * insurance ends on the Wednesday of the week, the farther one's holds all week.
+     */
+    static MatchingProblem placementHostsWithAndWithoutPaperwork() {
+        Cohort a10 = cohort(school(1, ALVASTON), 10, 90, 10, false, true, 30);
+        Employer near = new Employer(1, "Near", ALVASTON, Employer.NO_CAP, 0);
+        Employer far = new Employer(2, "Far", DERBY_CENTRE, Employer.NO_CAP, 0);
+        return builder()
+                .offer(offer(1, near, volunteer(1))
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .years(10, 13)
+                        .on(MONDAY, Period.ALL_DAY)
+                        .build()
+                        .withPaperworkHoldingUntil(MONDAY.plusDays(2)))
+                .offer(offer(2, far, volunteer(2))
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .years(10, 13)
+                        .on(MONDAY, Period.ALL_DAY)
+                        .build()
+                        .withPaperworkHoldingUntil(MONDAY.plusDays(4)))
+                .request(request(1, a10, 1, 1)
+                        .type(EncounterType.WORK_EXPERIENCE)
+                        .build())
+                .build();
+    }
+
+    /**
+     * One workplace visit, Monday morning, wanted by a Year 9 and a Year 11, alike (every pupil of
+     * both one encounter behind) but that Benchmark 6 judges the Year 11's pupils this year.
+     */
+    static MatchingProblem visitForYear11ShortOfBenchmark6() {
+        Cohort a9 = cohort(school(1, DERBY_CENTRE), 9, 150, 30);
+        Cohort b11 = cohort(school(2, DERBY_CENTRE), 11, 150, 30, false, true, 150);
+        return builder()
+                .offer(offer(1, employer(1), volunteer(1))
+                        .type(EncounterType.WORKPLACE_VISIT)
+                        .mornings(MONDAY)
+                        .build())
+                .request(request(1, a9, 30, 1)
+                        .type(EncounterType.WORKPLACE_VISIT)
+                        .build())
+                .request(request(2, b11, 30, 1)
+                        .type(EncounterType.WORKPLACE_VISIT)
+                        .build())
+                .build();
+    }
+
     /** £30 left, two £20 talks wanted from two employers. */
     static MatchingProblem paidOfferOnTightBudget() {
         Cohort a9 = cohort(schoolWithBudget(1, 3_000), 9, 150, 30);

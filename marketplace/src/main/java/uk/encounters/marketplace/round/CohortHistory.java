@@ -16,13 +16,14 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.offer.Sectors;
 
 /**
- * Which employers have come to each cohort this academic year before a date, and whether one
- * was a STEM employer: bookings delivered or still live. History typed in from before the
+ * Which employers have come to each cohort this academic year before a date, their sectors, and
+ * whether one was a STEM employer: bookings delivered or still live. History typed in from before the
  * marketplace names no employer, so it does not count here.
  */
 final class CohortHistory {
 
     private final Map<String, Set<Long>> employers = new HashMap<>();
+    private final Map<String, Set<String>> sectors = new HashMap<>();
     private final Set<String> stem = new HashSet<>();
 
     private CohortHistory() {}
@@ -45,6 +46,9 @@ final class CohortHistory {
                     history.employers
                             .computeIfAbsent(cohort, k -> new HashSet<>())
                             .add(r.get(OFFER.EMPLOYER_ID));
+                    history.sectors
+                            .computeIfAbsent(cohort, k -> new HashSet<>())
+                            .add(r.get(OFFER.SECTOR));
                     if (Sectors.STEM.contains(r.get(OFFER.SECTOR))) {
                         history.stem.add(cohort);
                     }
@@ -54,6 +58,10 @@ final class CohortHistory {
 
     Set<Long> employers(long schoolId, int yearGroup) {
         return employers.getOrDefault(key(schoolId, yearGroup), Set.of());
+    }
+
+    Set<String> sectors(long schoolId, int yearGroup) {
+        return sectors.getOrDefault(key(schoolId, yearGroup), Set.of());
     }
 
     boolean stem(long schoolId, int yearGroup) {

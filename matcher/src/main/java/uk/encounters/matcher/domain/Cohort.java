@@ -27,6 +27,7 @@ public final class Cohort {
     private final boolean stemThisYear;
     private final int pupilsNeedingWorkplaceExperience;
     private final Set<Long> employersThisYear;
+    private final Set<String> sectorsThisYear;
     private final ValueCurve curve;
 
     /**
@@ -47,6 +48,34 @@ public final class Cohort {
             boolean stemThisYear,
             int pupilsNeedingWorkplaceExperience,
             Set<Long> employersThisYear) {
+        this(
+                school,
+                yearGroup,
+                pupils,
+                pupilsWithoutOne,
+                bands,
+                nothingThisYear,
+                stemThisYear,
+                pupilsNeedingWorkplaceExperience,
+                employersThisYear,
+                Set.of());
+    }
+
+    /**
+     * As above, with {@code sectorsThisYear}: the sectors of the employers who have come to this
+     * cohort this year, so a workplace experience in another is worth more.
+     */
+    public Cohort(
+            School school,
+            int yearGroup,
+            int pupils,
+            int pupilsWithoutOne,
+            List<PupilBand> bands,
+            boolean nothingThisYear,
+            boolean stemThisYear,
+            int pupilsNeedingWorkplaceExperience,
+            Set<Long> employersThisYear,
+            Set<String> sectorsThisYear) {
         this.school = school;
         this.yearGroup = yearGroup;
         this.pupils = pupils;
@@ -55,6 +84,7 @@ public final class Cohort {
         this.stemThisYear = stemThisYear;
         this.pupilsNeedingWorkplaceExperience = yearGroup >= 10 ? pupilsNeedingWorkplaceExperience : 0;
         this.employersThisYear = Set.copyOf(employersThisYear);
+        this.sectorsThisYear = Set.copyOf(sectorsThisYear);
         this.curve = curve(bands);
     }
 
@@ -94,6 +124,11 @@ public final class Cohort {
         return employersThisYear.contains(employer.id());
     }
 
+    /** Whether an employer of {@code sector} has come to this cohort this year. */
+    public boolean sawSectorThisYear(String sector) {
+        return sectorsThisYear.contains(sector);
+    }
+
     public School school() {
         return school;
     }
@@ -121,6 +156,15 @@ public final class Cohort {
 
     public int pupilsNeedingWorkplaceExperience() {
         return pupilsNeedingWorkplaceExperience;
+    }
+
+    /**
+     * Pupils of Years 11-13 short of the workplace experience Benchmark 6 asks by the end of this
+     * year (or overdue from an earlier one): it judges them when this year ends, where a Year 10
+     * pupil still has a year.
+     */
+    public int pupilsShortOfBenchmark6() {
+        return yearGroup >= 11 ? pupilsNeedingWorkplaceExperience : 0;
     }
 
     public String describe() {

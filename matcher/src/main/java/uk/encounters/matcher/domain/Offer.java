@@ -12,6 +12,8 @@ import java.util.Set;
  * @param places         work-experience places per placement week; ignored for other types
  * @param maxSessions    sessions (placement weeks for work experience) it can give in all
  * @param costPencePerSession zero unless it is a paid provider's
+ * @param paperworkHoldsUntil the last day the host's placement paperwork (insurance, risk
+ *     assessment) all holds, from its declaration in force; null when it has none in force
  */
 public record Offer(
         long id,
@@ -33,11 +35,89 @@ public record Offer(
         boolean sendAdaptable,
         LocalDate availableFrom,
         LocalDate availableUntil,
-        List<Availability> availability) {
+        List<Availability> availability,
+        LocalDate paperworkHoldsUntil) {
 
     public Offer {
         modes = Set.copyOf(modes);
         availability = List.copyOf(availability);
+    }
+
+    /** An offer whose host has declared no placement paperwork. */
+    public Offer(
+            long id,
+            Employer employer,
+            Volunteer volunteer,
+            EncounterType type,
+            String title,
+            String sector,
+            boolean stem,
+            int yearGroupMin,
+            int yearGroupMax,
+            Set<DeliveryMode> modes,
+            int pupilsMin,
+            int pupilsMax,
+            int places,
+            int maxSessions,
+            double travelRadiusKm,
+            long costPencePerSession,
+            boolean sendAdaptable,
+            LocalDate availableFrom,
+            LocalDate availableUntil,
+            List<Availability> availability) {
+        this(
+                id,
+                employer,
+                volunteer,
+                type,
+                title,
+                sector,
+                stem,
+                yearGroupMin,
+                yearGroupMax,
+                modes,
+                pupilsMin,
+                pupilsMax,
+                places,
+                maxSessions,
+                travelRadiusKm,
+                costPencePerSession,
+                sendAdaptable,
+                availableFrom,
+                availableUntil,
+                availability,
+                null);
+    }
+
+    /** The same offer, its host's placement paperwork holding until {@code lastDay} (null: none in force). */
+    public Offer withPaperworkHoldingUntil(LocalDate lastDay) {
+        return new Offer(
+                id,
+                employer,
+                volunteer,
+                type,
+                title,
+                sector,
+                stem,
+                yearGroupMin,
+                yearGroupMax,
+                modes,
+                pupilsMin,
+                pupilsMax,
+                places,
+                maxSessions,
+                travelRadiusKm,
+                costPencePerSession,
+                sendAdaptable,
+                availableFrom,
+                availableUntil,
+                availability,
+                lastDay);
+    }
+
+    /** Whether the host's placement paperwork holds on every day up to {@code lastDay}. */
+    public boolean paperworkHoldsThrough(LocalDate lastDay) {
+        return paperworkHoldsUntil != null && !paperworkHoldsUntil.isBefore(lastDay);
     }
 
     public boolean placements() {

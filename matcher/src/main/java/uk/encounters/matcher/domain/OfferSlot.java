@@ -55,6 +55,11 @@ public final class OfferSlot {
         return endsOn;
     }
 
+    /** A placement week whose host's placement paperwork holds up to its last day. */
+    public boolean hostPaperworkHolds() {
+        return offer.placements() && offer.paperworkHoldsThrough(endsOn);
+    }
+
     public Period period() {
         return period;
     }

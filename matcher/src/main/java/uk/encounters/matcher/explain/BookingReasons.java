@@ -47,7 +47,23 @@ final class BookingReasons {
         if (cohort.pupilsNeedingWorkplaceExperience() > 0
                 && session.offer().type().workplaceExperience()) {
             reasons.add("A workplace experience towards Benchmark 6: " + cohort.pupilsNeedingWorkplaceExperience()
-                    + " pupils of this year group still need one");
+                    + " pupils of this year group still need one"
+                    + (cohort.pupilsShortOfBenchmark6() > 0 ? " by the end of this year" : ""));
+            if (!cohort.sawSectorThisYear(session.offer().sector())) {
+                reasons.add("A sector this year group has not seen this year ("
+                        + session.offer().sector() + ")");
+            }
+        }
+        if (session.slot().hostPaperworkHolds()) {
+            reasons.add("The host's placement paperwork holds until "
+                    + DateStyle.of(session.offer().paperworkHoldsUntil()));
+        } else if (session.offer().placements()) {
+            reasons.add(
+                    session.offer().paperworkHoldsUntil() == null
+                            ? "The host has no placement paperwork in force yet: the school cannot sign off until it has"
+                            : "The host's placement paperwork runs out on "
+                                    + DateStyle.of(session.offer().paperworkHoldsUntil())
+                                    + ", before the placement ends");
         }
         if (session.inPreferredSector()) {
             reasons.add("In a sector the school asked for (" + session.offer().sector() + ")");

@@ -36,6 +36,9 @@ public class MatchingConstraintProvider implements ConstraintProvider {
             yearGroupWithNothingThisYearReached(factory),
             stemForCohortWithNone(factory),
             workplaceExperienceForYears10To13WithoutOne(factory),
+            workplaceExperienceDueByTheEndOfThisYear(factory),
+            workplaceExperienceInASectorNewToTheYearGroup(factory),
+            placementHostsPaperworkHolds(factory),
             preferredSector(factory),
             preferredEmployer(factory),
             linkedEmployer(factory),
@@ -184,6 +187,39 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .groupBy(Session::cohort, sum(Session::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
                 .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE);
+    }
+
+    // Benchmark 6 judges Years 11-13 when this year ends: a pupil short of it then has missed it, so
+    // their workplace experience weighs with a first encounter of the year, not after it (the
+    // simulation's solver gave the visits to younger years first come, first served had given them).
+    Constraint workplaceExperienceDueByTheEndOfThisYear(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.cohort().pupilsShortOfBenchmark6() > 0
+                        && s.offer().type().workplaceExperience())
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsShortOfBenchmark6()))
+                .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE_DUE);
+    }
+
+    // A workplace in a sector the year group has not seen this year shows pupils more of the world
+    // of work; counted for the pupils still short of Benchmark 6, whom the experience is for.
+    Constraint workplaceExperienceInASectorNewToTheYearGroup(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0
+                        && s.offer().type().workplaceExperience()
+                        && !s.cohort().sawSectorThisYear(s.offer().sector()))
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
+                .asConstraint(MatchingWeights.NEW_SECTOR);
+    }
+
+    // A host whose insurance and risk assessment hold through the placement week needs no chasing
+    // before the school can sign it off: a pupil placed there is more likely to go.
+    Constraint placementHostsPaperworkHolds(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.slot().hostPaperworkHolds())
+                .rewardConfigurable()
+                .asConstraint(MatchingWeights.PAPERWORK_HOLDS);
     }
 
     // The school asked for these sectors.

@@ -30,6 +30,9 @@ public class MatchingWeights {
     public static final String YEAR_GROUP_WITH_NOTHING = "Year group with nothing this year reached";
     public static final String STEM_FOR_COHORT_WITH_NONE = "STEM for a cohort with none";
     public static final String WORKPLACE_EXPERIENCE = "Workplace experience for Years 10-13 without one";
+    public static final String WORKPLACE_EXPERIENCE_DUE = "Workplace experience due by the end of this year";
+    public static final String NEW_SECTOR = "Workplace experience in a sector new to the year group";
+    public static final String PAPERWORK_HOLDS = "Placement host's paperwork holds";
     public static final String PREFERRED_SECTOR = "Preferred sector";
     public static final String PREFERRED_EMPLOYER = "Preferred employer";
     public static final String LINKED_EMPLOYER = "The school's linked employer";
@@ -58,6 +61,15 @@ public class MatchingWeights {
 
     @ConstraintWeight(WORKPLACE_EXPERIENCE)
     private HardSoftLongScore workplaceExperience;
+
+    @ConstraintWeight(WORKPLACE_EXPERIENCE_DUE)
+    private HardSoftLongScore workplaceExperienceDue;
+
+    @ConstraintWeight(NEW_SECTOR)
+    private HardSoftLongScore newSector;
+
+    @ConstraintWeight(PAPERWORK_HOLDS)
+    private HardSoftLongScore paperworkHolds;
 
     @ConstraintWeight(PREFERRED_SECTOR)
     private HardSoftLongScore preferredSector;
@@ -91,6 +103,9 @@ public class MatchingWeights {
         weights.put(YEAR_GROUP_WITH_NOTHING, 100L);
         weights.put(STEM_FOR_COHORT_WITH_NONE, 50L);
         weights.put(WORKPLACE_EXPERIENCE, 100L);
+        weights.put(WORKPLACE_EXPERIENCE_DUE, 400L);
+        weights.put(NEW_SECTOR, 100L);
+        weights.put(PAPERWORK_HOLDS, 200L);
         weights.put(PREFERRED_SECTOR, 1_000L);
         weights.put(PREFERRED_EMPLOYER, 2_000L);
         weights.put(LINKED_EMPLOYER, 1_000L);
@@ -123,6 +138,9 @@ public class MatchingWeights {
         yearGroupWithNothing = soft(YEAR_GROUP_WITH_NOTHING);
         stemForCohortWithNone = soft(STEM_FOR_COHORT_WITH_NONE);
         workplaceExperience = soft(WORKPLACE_EXPERIENCE);
+        workplaceExperienceDue = soft(WORKPLACE_EXPERIENCE_DUE);
+        newSector = soft(NEW_SECTOR);
+        paperworkHolds = soft(PAPERWORK_HOLDS);
         preferredSector = soft(PREFERRED_SECTOR);
         preferredEmployer = soft(PREFERRED_EMPLOYER);
         linkedEmployer = soft(LINKED_EMPLOYER);

@@ -539,6 +539,121 @@ class MatchingConstraintProviderTest {
                 .rewardsWith(0);
     }
 
+    // Workplace experience due by the end of this year
+
+    private Cohort year(int yearGroup, int needingWorkplace, Set<String> sectorsSeen) {
+        return new Cohort(
+                alvaston,
+                yearGroup,
+                100,
+                100,
+                List.of(new PupilBand(100, 100)),
+                false,
+                true,
+                needingWorkplace,
+                Set.of(),
+                sectorsSeen);
+    }
+
+    private Session[] placed(Request places, OfferSlot week, int pupils) {
+        Session[] sessions = new Session[pupils];
+        for (int i = 0; i < pupils; i++) {
+            sessions[i] = on(places, week);
+        }
+        return sessions;
+    }
+
+    @Test
+    void workplaceExperienceDueByTheEndOfThisYearRewardsYears11To13PupilsStillShort() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        Request places = request(9, year(13, 3, Set.of()), EncounterType.WORK_EXPERIENCE, 4, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceDueByTheEndOfThisYear)
+                .givenSolution(plan(placed(places, slot(placement, MONDAY, Period.ALL_DAY), 4)))
+                .rewardsWith(3);
+    }
+
+    @Test
+    void workplaceExperienceDueByTheEndOfThisYearIgnoresYear10TalksAndCohortsThatHaveIt() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        // Year 10 still needs one, but Benchmark 6 does not judge it until the end of Year 11
+        Request year10 = request(9, year(10, 40, Set.of()), EncounterType.WORK_EXPERIENCE, 2, 1);
+        Request met = request(10, year(12, 0, Set.of()), EncounterType.WORK_EXPERIENCE, 1, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceDueByTheEndOfThisYear)
+                .givenSolution(plan(
+                        on(year10, week),
+                        on(year10, week),
+                        on(met, week),
+                        on(talkFor(year(11, 40, Set.of()), 30), morning(talk(1, rolls, volunteer(2, "B"), MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Workplace experience in a sector new to the year group
+
+    @Test
+    void workplaceExperienceInASectorNewToTheYearGroupRewardsPupilsStillShort() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        Request places = request(9, year(10, 2, Set.of("Retail")), EncounterType.WORK_EXPERIENCE, 3, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceInASectorNewToTheYearGroup)
+                .givenSolution(plan(placed(places, slot(placement, MONDAY, Period.ALL_DAY), 3)))
+                .rewardsWith(2);
+    }
+
+    @Test
+    void workplaceExperienceInASectorNewToTheYearGroupIgnoresASectorSeenTalksAndCohortsThatHaveIt() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        Request seen = request(9, year(11, 30, Set.of("Manufacturing")), EncounterType.WORK_EXPERIENCE, 1, 1);
+        Request met = request(10, year(12, 0, Set.of()), EncounterType.WORK_EXPERIENCE, 1, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceInASectorNewToTheYearGroup)
+                .givenSolution(plan(
+                        on(seen, week),
+                        on(met, week),
+                        on(talkFor(year(11, 40, Set.of()), 30), morning(talk(1, rolls, volunteer(2, "B"), MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Placement host's paperwork holds
+
+    @Test
+    void placementHostsPaperworkHoldsRewardsEachPupilPlacedWithAHostCoveredToTheLastDay() {
+        // the week runs Monday to Friday: paperwork holding until the Friday covers it
+        Offer covered = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY)
+                .withPaperworkHoldingUntil(MONDAY.plusDays(4));
+        Request places = request(9, year(10, 2, Set.of()), EncounterType.WORK_EXPERIENCE, 2, 1);
+        verifier.verifyThat(MatchingConstraintProvider::placementHostsPaperworkHolds)
+                .givenSolution(plan(placed(places, slot(covered, MONDAY, Period.ALL_DAY), 2)))
+                .rewardsWith(2);
+    }
+
+    @Test
+    void placementHostsPaperworkHoldsIgnoresPaperworkEndingMidWeekOrMissingAndOtherTypes() {
+        Offer runsOut = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY)
+                .withPaperworkHoldingUntil(MONDAY.plusDays(3));
+        Offer none =
+                offer(4, employer(2, "Boots"), volunteer(3, "C"), EncounterType.WORK_EXPERIENCE, "Retail", 1, MONDAY);
+        Offer visit = offer(
+                        5,
+                        employer(3, "Toyota"),
+                        volunteer(4, "D"),
+                        EncounterType.WORKPLACE_VISIT,
+                        "Manufacturing",
+                        1,
+                        MONDAY)
+                .withPaperworkHoldingUntil(MONDAY.plusYears(1));
+        Cohort year10 = year(10, 2, Set.of());
+        verifier.verifyThat(MatchingConstraintProvider::placementHostsPaperworkHolds)
+                .givenSolution(plan(
+                        on(
+                                request(9, year10, EncounterType.WORK_EXPERIENCE, 1, 1),
+                                slot(runsOut, MONDAY, Period.ALL_DAY)),
+                        on(
+                                request(10, year10, EncounterType.WORK_EXPERIENCE, 1, 1),
+                                slot(none, MONDAY, Period.ALL_DAY)),
+                        on(request(11, year10, EncounterType.WORKPLACE_VISIT, 20, 1), morning(visit))))
+                .rewardsWith(0);
+    }
+
     // Preferred sector and preferred employer
 
     private Request talkPreferring(Set<String> sectors, Long employerId) {
