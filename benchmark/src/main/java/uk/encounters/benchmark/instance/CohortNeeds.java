@@ -33,7 +33,7 @@ final class CohortNeeds {
     private static final int PUPILS_PER_EVENT = 60;
 
     /** One year group of one school. */
-    record Facts(YearGroupNeeds needs, boolean stemThisYear, Set<Long> employersThisYear) {
+    record Facts(YearGroupNeeds needs, boolean stemThisYear, Set<Long> employersThisYear, Set<String> sectorsThisYear) {
 
         Cohort toCohort(School school) {
             return new Cohort(
@@ -45,7 +45,8 @@ final class CohortNeeds {
                     needs.nothingThisYear(),
                     stemThisYear,
                     needs.needingWorkplaceExperience(),
-                    employersThisYear);
+                    employersThisYear,
+                    sectorsThisYear);
         }
     }
 
@@ -94,7 +95,13 @@ final class CohortNeeds {
             int events = (historyThisYear.get(yearGroup) + PUPILS_PER_EVENT - 1) / PUPILS_PER_EVENT;
             boolean stem = bookings.stemThisYear(school, yearGroup)
                     || random.nextDouble() < 1 - Math.pow(1 - stemShare, events);
-            facts.put(yearGroup, new Facts(needs, stem, bookings.employersThisYear(school, yearGroup)));
+            facts.put(
+                    yearGroup,
+                    new Facts(
+                            needs,
+                            stem,
+                            bookings.employersThisYear(school, yearGroup),
+                            bookings.sectorsThisYear(school, yearGroup)));
         });
         return facts;
     }

@@ -3,6 +3,7 @@ package uk.encounters.benchmark.instance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub;
 import uk.encounters.demo.RequestGenerator;
@@ -31,11 +32,13 @@ final class Demand {
 
     private Demand() {}
 
-    static Drawn draw(DemoHub hub, Horizon horizon, long seed, long supplySessions) {
+    /** @param types what the round plans: requests of other types are not posted to it */
+    static Drawn draw(DemoHub hub, Horizon horizon, long seed, long supplySessions, Set<EncounterType> types) {
         List<DemoHub.Request> requests = new ArrayList<>();
         long sessions = 0;
         for (DemoHub.Request request : hub.requests()) {
             if (request.status() == RequestStatus.OPEN
+                    && types.contains(request.type())
                     && horizon.overlaps(request.windowStart(), request.windowEnd())) {
                 requests.add(request);
                 sessions += sessions(request);
@@ -51,7 +54,9 @@ final class Demand {
             for (int attempt = 0; week < perWeek && attempt < 50 * (perWeek + 1); attempt++) {
                 int school = generator.schoolByRoll(random);
                 DemoHub.Request request = generator.postedInWeekOf(school, monday, horizon.end());
-                if (request != null && horizon.overlaps(request.windowStart(), request.windowEnd())) {
+                if (request != null
+                        && types.contains(request.type())
+                        && horizon.overlaps(request.windowStart(), request.windowEnd())) {
                     requests.add(request);
                     week += sessions(request);
                 }

@@ -11,7 +11,8 @@ import uk.encounters.marketplace.offer.Sectors;
 
 /**
  * What the hub's bookings so far mean for its pupils and cohorts: attendance at delivered ones,
- * pupils chosen for live ones coming up, and which employers (STEM or not) came to which cohort.
+ * pupils chosen for live ones coming up, and which employers (STEM or not, of which sectors) came to
+ * which cohort.
  * Pupils and cohorts are keyed by school index with sequence number or year group.
  */
 final class HubBookings {
@@ -20,6 +21,7 @@ final class HubBookings {
     private final Set<Long> bookedPupils = new HashSet<>();
     private final Map<Long, Set<Long>> employersByCohort = new HashMap<>();
     private final Set<Long> cohortsWithStem = new HashSet<>();
+    private final Map<Long, Set<String>> sectorsByCohort = new HashMap<>();
 
     /** @param employerId the matcher's id of the hub's employer number {@code i} */
     HubBookings(DemoHub hub, IntToLongFunction employerId) {
@@ -50,6 +52,7 @@ final class HubBookings {
             if (Sectors.STEM.contains(offer.sector())) {
                 cohortsWithStem.add(cohort);
             }
+            sectorsByCohort.computeIfAbsent(cohort, k -> new HashSet<>()).add(offer.sector());
         }
     }
 
@@ -68,6 +71,10 @@ final class HubBookings {
 
     Set<Long> employersThisYear(int school, int yearGroup) {
         return employersByCohort.getOrDefault(key(school, yearGroup), Set.of());
+    }
+
+    Set<String> sectorsThisYear(int school, int yearGroup) {
+        return sectorsByCohort.getOrDefault(key(school, yearGroup), Set.of());
     }
 
     boolean stemThisYear(int school, int yearGroup) {

@@ -1,5 +1,6 @@
 package uk.encounters.benchmark.instance;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,6 +15,8 @@ import uk.encounters.demo.Seed;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.Employer;
+import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Period;
 import uk.encounters.matcher.domain.ProblemBuilder;
@@ -32,16 +35,24 @@ public final class HubProblem {
     /** School weeks in a year, for what one encounter per pupil per year means per week. */
     private static final int SCHOOL_WEEKS = 38;
 
+    /** A share of placement hosts with paperwork holding through the horizon, one whose paperwork runs out in its first week. */
+    private static final double PAPERWORK_HOLDS = 0.6;
+
+    private static final double PAPERWORK_RUNS_OUT = 0.15;
+
     private final Horizon horizon;
     private final long seed;
+    private final Set<EncounterType> types;
     private long nextId = 1;
 
     /** A request to place, with the live booking of its first session when it has one. */
     private record Posted(MappedHub hub, DemoHub.Request request, DemoHub.Booking booking) {}
 
-    public HubProblem(Horizon horizon, long seed) {
+    /** @param types what the round plans: offers and requests of other types are left out */
+    public HubProblem(Horizon horizon, long seed, Set<EncounterType> types) {
         this.horizon = horizon;
         this.seed = seed;
+        this.types = Set.copyOf(types);
     }
 
     public BenchmarkInstance build(String name, List<DemoHub> hubs) {
@@ -54,9 +65,12 @@ public final class HubProblem {
         long pupils = 0;
         for (DemoHub hub : hubs) {
             MappedHub mapped = new MappedHub(hub, horizon, () -> nextId++, random(hub, "asks"));
+            mapped.activeOffers.values().removeIf(offer -> !types.contains(offer.type()));
+            mapped.liveBookings.removeIf(booking -> !types.contains(booking.type()));
+            withPaperwork(mapped);
             mapped.activeOffers.values().forEach(builder::offer);
             Demand.Drawn demand =
-                    Demand.draw(hub, horizon, seed, Supply.sessions(mapped.activeOffers.values(), horizon));
+                    Demand.draw(hub, horizon, seed, Supply.sessions(mapped.activeOffers.values(), horizon), types);
             demand.requests().forEach(request -> posted.add(new Posted(mapped, request, null)));
             posted.addAll(liveBookings(mapped));
             cohorts.put(mapped, cohorts(mapped, posted));
@@ -101,6 +115,27 @@ public final class HubProblem {
                 pupilPlaces,
                 pupils * horizon.weeks() / SCHOOL_WEEKS);
         return new BenchmarkInstance(name, seed, problem, figures);
+    }
+
+    /**
+     * Placement hosts' paperwork, drawn per host (the demo declares none): most hold through the
+     * horizon, some run out at the end of its first week, the rest have none in force yet.
+     */
+    private void withPaperwork(MappedHub mapped) {
+        RandomGenerator random = random(mapped.hub, "paperwork");
+        Map<Employer, LocalDate> until = new HashMap<>();
+        for (Employer employer : mapped.employers) {
+            double draw = random.nextDouble();
+            until.put(
+                    employer,
+                    draw < PAPERWORK_HOLDS
+                            ? horizon.end().plusMonths(6)
+                            : draw < PAPERWORK_HOLDS + PAPERWORK_RUNS_OUT
+                                    ? horizon.start().plusDays(4)
+                                    : null);
+        }
+        mapped.activeOffers.replaceAll((index, offer) ->
+                offer.placements() ? offer.withPaperworkHoldingUntil(until.get(offer.employer())) : offer);
     }
 
     private RandomGenerator random(DemoHub hub, String purpose) {
