@@ -46,7 +46,8 @@ final class CohortNeeds {
                     stemThisYear,
                     needs.needingWorkplaceExperience(),
                     employersThisYear,
-                    sectorsThisYear);
+                    sectorsThisYear,
+                    needs.shortOfHoursTarget());
         }
     }
 
@@ -62,6 +63,7 @@ final class CohortNeeds {
         Map<Integer, DemoHub.Pupil> pupils = new HashMap<>();
         // per pupil: encounters before this year, this year, workplace experiences ever
         Map<Integer, int[]> counts = new HashMap<>();
+        Map<Integer, Hours> hours = new HashMap<>();
         hub.forEachPupilOf(school, pupil -> pupils.put(pupil.sequence(), pupil), encounter -> {
             if (!encounter.attended()) {
                 return;
@@ -69,6 +71,9 @@ final class CohortNeeds {
             int[] c = counts.computeIfAbsent(encounter.pupilSequence(), k -> new int[3]);
             c[encounter.occurredOn().isBefore(thisYear.firstDay()) ? 0 : 1]++;
             c[2] += encounter.type().workplaceExperience() ? 1 : 0;
+            if (encounter.hours() != null) {
+                hours.merge(encounter.pupilSequence(), encounter.hours(), Hours::plus);
+            }
         });
         List<PupilProgress> progress = new ArrayList<>();
         Map<Integer, Integer> historyThisYear = new HashMap<>();
@@ -82,7 +87,7 @@ final class CohortNeeds {
                     history[1] + booked[0],
                     bookings.booked(school, pupil.sequence()),
                     history[2] + booked[1],
-                    Hours.ZERO,
+                    hours.getOrDefault(pupil.sequence(), Hours.ZERO),
                     pupil.disadvantaged(),
                     pupil.send(),
                     pupil.eal(),

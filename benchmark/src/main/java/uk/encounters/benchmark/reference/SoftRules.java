@@ -51,6 +51,7 @@ final class SoftRules {
         long workplaceWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE);
         long dueWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE_DUE);
         long newSectorWeight = weights.of(MatchingWeights.NEW_SECTOR);
+        long hoursWeight = weights.of(MatchingWeights.HOURS_TARGET);
         group(m.placements, Placement::cohort).forEach((cohort, ofCohort) -> {
             valueCurve(cohort, ofCohort);
             if (cohort.nothingThisYear()) {
@@ -68,6 +69,7 @@ final class SoftRules {
                         cohort.pupilsNeedingWorkplaceExperience(),
                         newSectorWeight);
             }
+            capped(only(ofCohort, p -> p.offer().placements()), cohort.pupilsShortOfHoursTarget(), hoursWeight);
         });
     }
 

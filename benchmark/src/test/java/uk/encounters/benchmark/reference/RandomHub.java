@@ -189,7 +189,8 @@ final class RandomHub {
                 visited,
                 Set.copyOf(List.of(SECTORS).stream()
                         .filter(s -> random.nextDouble() < 0.3)
-                        .toList()));
+                        .toList()),
+                random.nextInt(pupils + 1));
     }
 
     private Offer offer(long id, Employer employer, Volunteer volunteer) {

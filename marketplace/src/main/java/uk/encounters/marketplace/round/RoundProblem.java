@@ -548,7 +548,8 @@ public final class RoundProblem {
                                 history.stem(schoolId, yearGroup),
                                 n.needingWorkplaceExperience(),
                                 history.employers(schoolId, yearGroup),
-                                history.sectors(schoolId, yearGroup)));
+                                history.sectors(schoolId, yearGroup),
+                                n.shortOfHoursTarget()));
             });
             cohorts.put(schoolId, byYear);
         });

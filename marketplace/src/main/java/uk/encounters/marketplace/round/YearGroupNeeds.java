@@ -23,6 +23,7 @@ import uk.encounters.matcher.domain.PupilBand;
  * the school is shown.
  *
  * @param pupilsWithoutOne pupils with no encounter this year and none booked: what Benchmark 5 still needs
+ * @param shortOfHoursTarget pupils with fewer hours of workplace experience than the hub's target
  */
 public record YearGroupNeeds(
         int yearGroup,
@@ -30,7 +31,8 @@ public record YearGroupNeeds(
         List<PupilBand> bands,
         boolean nothingThisYear,
         int needingWorkplaceExperience,
-        int pupilsWithoutOne) {
+        int pupilsWithoutOne,
+        int shortOfHoursTarget) {
 
     public static Map<Integer, YearGroupNeeds> of(Collection<PupilProgress> pupils, PupilValueWeights weights) {
         Map<Integer, TreeMap<Long, Integer>> byValue = new TreeMap<>();
@@ -41,17 +43,18 @@ public record YearGroupNeeds(
             for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {
                 values.merge(Cohort.hundredths(pupil.valueOfEncounter(weights, ahead)), 1, Integer::sum);
             }
-            int[] c = counts.computeIfAbsent(pupil.yearGroup(), y -> new int[4]);
+            int[] c = counts.computeIfAbsent(pupil.yearGroup(), y -> new int[5]);
             c[0]++;
             c[1] += pupil.hadEncounterThisYear() ? 1 : 0;
             c[2] += pupil.needsWorkplaceExperience() ? 1 : 0;
             c[3] += pupil.hadEncounterThisYear() || pupil.bookedThisYear() ? 0 : 1;
+            c[4] += pupil.hoursBand() == WorkplaceHoursTarget.Band.MET ? 0 : 1;
         }
         Map<Integer, YearGroupNeeds> needs = new TreeMap<>();
         counts.forEach((yearGroup, c) -> {
             List<PupilBand> bands = new ArrayList<>();
             byValue.get(yearGroup).descendingMap().forEach((value, places) -> bands.add(new PupilBand(places, value)));
-            needs.put(yearGroup, new YearGroupNeeds(yearGroup, c[0], List.copyOf(bands), c[1] == 0, c[2], c[3]));
+            needs.put(yearGroup, new YearGroupNeeds(yearGroup, c[0], List.copyOf(bands), c[1] == 0, c[2], c[3], c[4]));
         });
         return needs;
     }
@@ -80,6 +83,7 @@ public record YearGroupNeeds(
         for (int ahead = 0; ahead < PupilProgress.ENCOUNTERS_VALUED_PER_ROUND; ahead++) {
             bands.add(new PupilBand(pupils, Cohort.hundredths(typical.valueOfEncounter(weights, ahead))));
         }
-        return new YearGroupNeeds(yearGroup, pupils, List.copyOf(bands), true, yearGroup >= 10 ? pupils : 0, pupils);
+        int workplaceDue = yearGroup >= 10 ? pupils : 0;
+        return new YearGroupNeeds(yearGroup, pupils, List.copyOf(bands), true, workplaceDue, pupils, workplaceDue);
     }
 }

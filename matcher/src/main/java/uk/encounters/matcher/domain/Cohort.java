@@ -28,6 +28,7 @@ public final class Cohort {
     private final int pupilsNeedingWorkplaceExperience;
     private final Set<Long> employersThisYear;
     private final Set<String> sectorsThisYear;
+    private final int pupilsShortOfHoursTarget;
     private final ValueCurve curve;
 
     /**
@@ -58,12 +59,17 @@ public final class Cohort {
                 stemThisYear,
                 pupilsNeedingWorkplaceExperience,
                 employersThisYear,
-                Set.of());
+                Set.of(),
+                0);
     }
 
     /**
-     * As above, with {@code sectorsThisYear}: the sectors of the employers who have come to this
-     * cohort this year, so a workplace experience in another is worth more.
+     * As above, with what placements are worth more for.
+     *
+     * @param sectorsThisYear          the sectors of the employers who have come to this cohort this
+     *                                 year: a workplace experience in another is worth more
+     * @param pupilsShortOfHoursTarget pupils of Years 10-13 with fewer hours of workplace experience
+     *                                 than the hub's target: a placement week is worth more to them
      */
     public Cohort(
             School school,
@@ -75,7 +81,8 @@ public final class Cohort {
             boolean stemThisYear,
             int pupilsNeedingWorkplaceExperience,
             Set<Long> employersThisYear,
-            Set<String> sectorsThisYear) {
+            Set<String> sectorsThisYear,
+            int pupilsShortOfHoursTarget) {
         this.school = school;
         this.yearGroup = yearGroup;
         this.pupils = pupils;
@@ -85,6 +92,7 @@ public final class Cohort {
         this.pupilsNeedingWorkplaceExperience = yearGroup >= 10 ? pupilsNeedingWorkplaceExperience : 0;
         this.employersThisYear = Set.copyOf(employersThisYear);
         this.sectorsThisYear = Set.copyOf(sectorsThisYear);
+        this.pupilsShortOfHoursTarget = yearGroup >= 10 ? pupilsShortOfHoursTarget : 0;
         this.curve = curve(bands);
     }
 
@@ -165,6 +173,10 @@ public final class Cohort {
      */
     public int pupilsShortOfBenchmark6() {
         return yearGroup >= 11 ? pupilsNeedingWorkplaceExperience : 0;
+    }
+
+    public int pupilsShortOfHoursTarget() {
+        return pupilsShortOfHoursTarget;
     }
 
     public String describe() {

@@ -54,6 +54,10 @@ final class BookingReasons {
                         + session.offer().sector() + ")");
             }
         }
+        if (session.offer().placements() && cohort.pupilsShortOfHoursTarget() > 0) {
+            reasons.add("A placement towards the hub's target of hours: " + cohort.pupilsShortOfHoursTarget()
+                    + " pupils of this year group are short of it");
+        }
         if (session.slot().hostPaperworkHolds()) {
             reasons.add("The host's placement paperwork holds until "
                     + DateStyle.of(session.offer().paperworkHoldsUntil()));

@@ -38,6 +38,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
             workplaceExperienceForYears10To13WithoutOne(factory),
             workplaceExperienceDueByTheEndOfThisYear(factory),
             workplaceExperienceInASectorNewToTheYearGroup(factory),
+            placementForPupilsShortOfTheHoursTarget(factory),
             placementHostsPaperworkHolds(factory),
             preferredSector(factory),
             preferredEmployer(factory),
@@ -211,6 +212,17 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .groupBy(Session::cohort, sum(Session::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
                 .asConstraint(MatchingWeights.NEW_SECTOR);
+    }
+
+    // A placement week is most of the hub's target of hours of workplace experience (two weeks by
+    // default): worth more to a year group whose pupils are short of it than to one that has it.
+    Constraint placementForPupilsShortOfTheHoursTarget(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s ->
+                        s.cohort().pupilsShortOfHoursTarget() > 0 && s.offer().placements())
+                .groupBy(Session::cohort, sum(Session::pupils))
+                .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsShortOfHoursTarget()))
+                .asConstraint(MatchingWeights.HOURS_TARGET);
     }
 
     // A host whose insurance and risk assessment hold through the placement week needs no chasing

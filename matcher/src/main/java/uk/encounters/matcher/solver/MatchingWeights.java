@@ -32,6 +32,7 @@ public class MatchingWeights {
     public static final String WORKPLACE_EXPERIENCE = "Workplace experience for Years 10-13 without one";
     public static final String WORKPLACE_EXPERIENCE_DUE = "Workplace experience due by the end of this year";
     public static final String NEW_SECTOR = "Workplace experience in a sector new to the year group";
+    public static final String HOURS_TARGET = "Placement for pupils short of the hours target";
     public static final String PAPERWORK_HOLDS = "Placement host's paperwork holds";
     public static final String PREFERRED_SECTOR = "Preferred sector";
     public static final String PREFERRED_EMPLOYER = "Preferred employer";
@@ -67,6 +68,9 @@ public class MatchingWeights {
 
     @ConstraintWeight(NEW_SECTOR)
     private HardSoftLongScore newSector;
+
+    @ConstraintWeight(HOURS_TARGET)
+    private HardSoftLongScore hoursTarget;
 
     @ConstraintWeight(PAPERWORK_HOLDS)
     private HardSoftLongScore paperworkHolds;
@@ -105,6 +109,7 @@ public class MatchingWeights {
         weights.put(WORKPLACE_EXPERIENCE, 100L);
         weights.put(WORKPLACE_EXPERIENCE_DUE, 400L);
         weights.put(NEW_SECTOR, 100L);
+        weights.put(HOURS_TARGET, 100L);
         weights.put(PAPERWORK_HOLDS, 200L);
         weights.put(PREFERRED_SECTOR, 1_000L);
         weights.put(PREFERRED_EMPLOYER, 2_000L);
@@ -140,6 +145,7 @@ public class MatchingWeights {
         workplaceExperience = soft(WORKPLACE_EXPERIENCE);
         workplaceExperienceDue = soft(WORKPLACE_EXPERIENCE_DUE);
         newSector = soft(NEW_SECTOR);
+        hoursTarget = soft(HOURS_TARGET);
         paperworkHolds = soft(PAPERWORK_HOLDS);
         preferredSector = soft(PREFERRED_SECTOR);
         preferredEmployer = soft(PREFERRED_EMPLOYER);

@@ -542,6 +542,10 @@ class MatchingConstraintProviderTest {
     // Workplace experience due by the end of this year
 
     private Cohort year(int yearGroup, int needingWorkplace, Set<String> sectorsSeen) {
+        return year(yearGroup, needingWorkplace, sectorsSeen, 0);
+    }
+
+    private Cohort year(int yearGroup, int needingWorkplace, Set<String> sectorsSeen, int shortOfHours) {
         return new Cohort(
                 alvaston,
                 yearGroup,
@@ -552,7 +556,8 @@ class MatchingConstraintProviderTest {
                 true,
                 needingWorkplace,
                 Set.of(),
-                sectorsSeen);
+                sectorsSeen,
+                shortOfHours);
     }
 
     private Session[] placed(Request places, OfferSlot week, int pupils) {
@@ -610,6 +615,33 @@ class MatchingConstraintProviderTest {
                         on(seen, week),
                         on(met, week),
                         on(talkFor(year(11, 40, Set.of()), 30), morning(talk(1, rolls, volunteer(2, "B"), MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    // Placement for pupils short of the hours target
+
+    @Test
+    void placementForPupilsShortOfTheHoursTargetRewardsPlacesUpToThePupilsShort() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        Request places = request(9, year(10, 0, Set.of(), 2), EncounterType.WORK_EXPERIENCE, 3, 1);
+        verifier.verifyThat(MatchingConstraintProvider::placementForPupilsShortOfTheHoursTarget)
+                .givenSolution(plan(placed(places, slot(placement, MONDAY, Period.ALL_DAY), 3)))
+                .rewardsWith(2);
+    }
+
+    @Test
+    void placementForPupilsShortOfTheHoursTargetIgnoresVisitsYear9AndYearGroupsAtTheTarget() {
+        Offer placement = offer(3, rolls, ann, EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY);
+        OfferSlot week = slot(placement, MONDAY, Period.ALL_DAY);
+        Offer visit =
+                offer(5, employer(3, "Toyota"), volunteer(4, "D"), EncounterType.WORKPLACE_VISIT, "Retail", 1, MONDAY);
+        verifier.verifyThat(MatchingConstraintProvider::placementForPupilsShortOfTheHoursTarget)
+                .givenSolution(plan(
+                        on(request(9, year(12, 5, Set.of(), 0), EncounterType.WORK_EXPERIENCE, 1, 1), week),
+                        on(request(10, year(9, 0, Set.of(), 40), EncounterType.WORK_EXPERIENCE, 1, 1), week),
+                        on(
+                                request(11, year(11, 5, Set.of(), 40), EncounterType.WORKPLACE_VISIT, 20, 1),
+                                morning(visit))))
                 .rewardsWith(0);
     }
 
