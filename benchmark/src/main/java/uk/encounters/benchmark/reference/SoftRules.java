@@ -61,7 +61,7 @@ final class SoftRules {
                 capped(only(ofCohort, p -> p.offer().stem()), cohort.pupils(), stemWeight);
             }
             if (cohort.pupilsNeedingWorkplaceExperience() > 0) {
-                List<Placement> workplace = only(ofCohort, p -> p.offer().type().workplaceExperience());
+                List<Placement> workplace = only(ofCohort, p -> p.session().countsForBenchmark6(p.slot()));
                 capped(workplace, cohort.pupilsNeedingWorkplaceExperience(), workplaceWeight);
                 capped(workplace, cohort.pupilsShortOfBenchmark6(), dueWeight);
                 capped(
@@ -69,7 +69,10 @@ final class SoftRules {
                         cohort.pupilsNeedingWorkplaceExperience(),
                         newSectorWeight);
             }
-            capped(only(ofCohort, p -> p.offer().placements()), cohort.pupilsShortOfHoursTarget(), hoursWeight);
+            capped(
+                    only(ofCohort, p -> p.offer().placements() && p.session().countsForBenchmark6(p.slot())),
+                    cohort.pupilsShortOfHoursTarget(),
+                    hoursWeight);
         });
     }
 

@@ -120,6 +120,8 @@ final class Hub {
         double travelRadiusKm = 15;
         long costPence;
         boolean sendAdaptable;
+        LocalDate paperworkHoldsUntil;
+        boolean interactive = true;
         final List<Availability> availability = new ArrayList<>();
 
         private OfferSpec(long id, Employer employer, Volunteer volunteer) {
@@ -217,7 +219,20 @@ final class Hub {
                     sendAdaptable,
                     MONDAY.minusMonths(1),
                     MONDAY.plusMonths(6),
-                    availability);
+                    availability,
+                    paperworkHoldsUntil,
+                    interactive);
+        }
+
+        OfferSpec paperworkHoldsUntil(LocalDate lastDay) {
+            paperworkHoldsUntil = lastDay;
+            return this;
+        }
+
+        /** Online, a talk or a tour to watch: no workplace experience for Benchmark 6. */
+        OfferSpec notInteractive() {
+            interactive = false;
+            return this;
         }
     }
 

@@ -216,6 +216,9 @@ final class RandomHub {
         if (random.nextDouble() < 0.6) {
             spec.sendAdaptable();
         }
+        if (random.nextDouble() < 0.3) {
+            spec.notInteractive();
+        }
         for (int i = 0, count = 2 + random.nextInt(3); i < count; i++) {
             if (type == EncounterType.WORK_EXPERIENCE) {
                 spec.on(MONDAY.plusWeeks(random.nextInt(2)), Period.ALL_DAY);

@@ -387,7 +387,8 @@ public final class RoundProblem {
                     r.get(OFFER.AVAILABLE_FROM),
                     r.get(OFFER.AVAILABLE_UNTIL),
                     takesNew ? availability.getOrDefault(r.get(OFFER.ID), List.of()) : List.of(),
-                    type == EncounterType.WORK_EXPERIENCE ? paperwork.get(employer.id()) : null));
+                    type == EncounterType.WORK_EXPERIENCE ? paperwork.get(employer.id()) : null,
+                    r.get(OFFER.INTERACTIVE)));
         }
         return offers;
     }

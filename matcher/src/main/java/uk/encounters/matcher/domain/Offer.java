@@ -14,6 +14,8 @@ import java.util.Set;
  * @param costPencePerSession zero unless it is a paid provider's
  * @param paperworkHoldsUntil the last day the host's placement paperwork (insurance, risk
  *     assessment) all holds, from its declaration in force; null when it has none in force
+ * @param interactive online, the pupil does tasks and talks with staff (the Gatsby definition): only
+ *     then does an online workplace experience count for Benchmark 6
  */
 public record Offer(
         long id,
@@ -36,14 +38,15 @@ public record Offer(
         LocalDate availableFrom,
         LocalDate availableUntil,
         List<Availability> availability,
-        LocalDate paperworkHoldsUntil) {
+        LocalDate paperworkHoldsUntil,
+        boolean interactive) {
 
     public Offer {
         modes = Set.copyOf(modes);
         availability = List.copyOf(availability);
     }
 
-    /** An offer whose host has declared no placement paperwork. */
+    /** An offer whose host has declared no placement paperwork, interactive if online. */
     public Offer(
             long id,
             Employer employer,
@@ -86,7 +89,8 @@ public record Offer(
                 availableFrom,
                 availableUntil,
                 availability,
-                null);
+                null,
+                true);
     }
 
     /** The same offer, its host's placement paperwork holding until {@code lastDay} (null: none in force). */
@@ -112,7 +116,8 @@ public record Offer(
                 availableFrom,
                 availableUntil,
                 availability,
-                lastDay);
+                lastDay,
+                interactive);
     }
 
     /** Whether the host's placement paperwork holds on every day up to {@code lastDay}. */

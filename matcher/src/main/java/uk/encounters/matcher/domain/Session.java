@@ -129,6 +129,23 @@ public class Session {
         return (int) Math.round(travelKm() * 10);
     }
 
+    /**
+     * Whether this session on {@code on} is a workplace experience Benchmark 6 counts: a visit,
+     * shadowing or a placement, in person or, online, only where the offer is interactive.
+     */
+    public boolean countsForBenchmark6(OfferSlot on) {
+        if (on == null || !on.offer().type().workplaceExperience()) {
+            return false;
+        }
+        Reach reach = reachOf(on.offer());
+        return on.offer().interactive() || reach == null || reach.mode() != DeliveryMode.ONLINE;
+    }
+
+    /** {@link #countsForBenchmark6(OfferSlot)} on its slot; false unmatched. */
+    public boolean countsForBenchmark6() {
+        return countsForBenchmark6(slot);
+    }
+
     public boolean inPreferredSector() {
         return slot != null && request.preferredSectors().contains(slot.offer().sector());
     }

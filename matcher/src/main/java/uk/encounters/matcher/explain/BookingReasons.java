@@ -44,8 +44,7 @@ final class BookingReasons {
         if (!cohort.stemThisYear() && session.offer().stem()) {
             reasons.add("A STEM employer for a year group with none this year");
         }
-        if (cohort.pupilsNeedingWorkplaceExperience() > 0
-                && session.offer().type().workplaceExperience()) {
+        if (cohort.pupilsNeedingWorkplaceExperience() > 0 && session.countsForBenchmark6()) {
             reasons.add("A workplace experience towards Benchmark 6: " + cohort.pupilsNeedingWorkplaceExperience()
                     + " pupils of this year group still need one"
                     + (cohort.pupilsShortOfBenchmark6() > 0 ? " by the end of this year" : ""));
@@ -54,7 +53,7 @@ final class BookingReasons {
                         + session.offer().sector() + ")");
             }
         }
-        if (session.offer().placements() && cohort.pupilsShortOfHoursTarget() > 0) {
+        if (session.offer().placements() && session.countsForBenchmark6() && cohort.pupilsShortOfHoursTarget() > 0) {
             reasons.add("A placement towards the hub's target of hours: " + cohort.pupilsShortOfHoursTarget()
                     + " pupils of this year group are short of it");
         }

@@ -180,11 +180,11 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .asConstraint(MatchingWeights.STEM_FOR_COHORT_WITH_NONE);
     }
 
-    // Benchmark 6: a workplace experience by the end of Year 11 and another by Year 13.
+    // Benchmark 6: a workplace experience by the end of Year 11 and another by Year 13 (online, only
+    // an interactive one counts).
     Constraint workplaceExperienceForYears10To13WithoutOne(ConstraintFactory factory) {
         return factory.forEach(Session.class)
-                .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0
-                        && s.offer().type().workplaceExperience())
+                .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0 && s.countsForBenchmark6())
                 .groupBy(Session::cohort, sum(Session::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
                 .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE);
@@ -195,8 +195,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // simulation's solver gave the visits to younger years first come, first served had given them).
     Constraint workplaceExperienceDueByTheEndOfThisYear(ConstraintFactory factory) {
         return factory.forEach(Session.class)
-                .filter(s -> s.cohort().pupilsShortOfBenchmark6() > 0
-                        && s.offer().type().workplaceExperience())
+                .filter(s -> s.cohort().pupilsShortOfBenchmark6() > 0 && s.countsForBenchmark6())
                 .groupBy(Session::cohort, sum(Session::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsShortOfBenchmark6()))
                 .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE_DUE);
@@ -207,7 +206,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     Constraint workplaceExperienceInASectorNewToTheYearGroup(ConstraintFactory factory) {
         return factory.forEach(Session.class)
                 .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0
-                        && s.offer().type().workplaceExperience()
+                        && s.countsForBenchmark6()
                         && !s.cohort().sawSectorThisYear(s.offer().sector()))
                 .groupBy(Session::cohort, sum(Session::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
@@ -219,7 +218,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     Constraint placementForPupilsShortOfTheHoursTarget(ConstraintFactory factory) {
         return factory.forEach(Session.class)
                 .filter(s ->
-                        s.cohort().pupilsShortOfHoursTarget() > 0 && s.offer().placements())
+                        s.cohort().pupilsShortOfHoursTarget() > 0 && s.offer().placements() && s.countsForBenchmark6())
                 .groupBy(Session::cohort, sum(Session::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsShortOfHoursTarget()))
                 .asConstraint(MatchingWeights.HOURS_TARGET);

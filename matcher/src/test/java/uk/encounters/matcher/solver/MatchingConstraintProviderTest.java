@@ -539,6 +539,55 @@ class MatchingConstraintProviderTest {
                 .rewardsWith(0);
     }
 
+    /** A workplace visit given online, interactive (the pupil does tasks) or only watched. */
+    private Offer onlineVisit(long id, boolean interactive) {
+        return new Offer(
+                id,
+                employer(id, "Online " + id),
+                volunteer(id, "V" + id),
+                EncounterType.WORKPLACE_VISIT,
+                "Online visit",
+                "Digital",
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.ONLINE),
+                1,
+                120,
+                0,
+                1,
+                15,
+                0,
+                false,
+                MONDAY.minusMonths(1),
+                MONDAY.plusMonths(1),
+                List.of(),
+                null,
+                interactive);
+    }
+
+    /** The request's session on {@code slot}, met online. */
+    private Session online(Request request, OfferSlot slot) {
+        Session session = new Session(
+                request,
+                1,
+                List.of(slot),
+                Map.of(slot.offer(), new uk.encounters.matcher.domain.Reach(DeliveryMode.ONLINE, 0)));
+        session.setSlot(slot);
+        return session;
+    }
+
+    @Test
+    void workplaceExperienceForYears10To13WithoutOneCountsOnlineOnlyWhereTheOfferIsInteractive() {
+        Request interactive = request(9, cohortWith(false, true, 40, Set.of()), EncounterType.WORKPLACE_VISIT, 20, 1);
+        Request watched = request(10, cohortWith(false, true, 40, Set.of()), EncounterType.WORKPLACE_VISIT, 20, 1);
+        verifier.verifyThat(MatchingConstraintProvider::workplaceExperienceForYears10To13WithoutOne)
+                .givenSolution(plan(
+                        online(interactive, morning(onlineVisit(41, true))),
+                        online(watched, morning(onlineVisit(42, false)))))
+                .rewardsWith(20);
+    }
+
     // Workplace experience due by the end of this year
 
     private Cohort year(int yearGroup, int needingWorkplace, Set<String> sectorsSeen) {
