@@ -98,7 +98,9 @@ final class TinyRound {
                 false,
                 MONDAY.minusMonths(1),
                 MONDAY.plusMonths(6),
-                availability);
+                availability,
+                null,
+                true);
     }
 
     private static Request talks(long id, Cohort cohort, long postedOrder) {

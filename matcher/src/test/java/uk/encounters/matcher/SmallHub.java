@@ -113,7 +113,9 @@ public final class SmallHub {
                 false,
                 MONDAY.minusMonths(1),
                 MONDAY.plusMonths(6),
-                availability);
+                availability,
+                null,
+                true);
     }
 
     /** A request for {@code sessions} careers talks to {@code pupils} pupils, any morning this week. */

@@ -143,7 +143,9 @@ final class MappedHub {
                 offer.sendAdaptable(),
                 offer.availableFrom(),
                 offer.availableUntil(),
-                availability);
+                availability,
+                null,
+                true);
     }
 
     /** The share of the hub's employers in STEM sectors. */

@@ -18,15 +18,11 @@ import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
-import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.offer.OfferStatus;
-import uk.encounters.marketplace.round.RoundProblem;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.MatchingProblem;
-import uk.encounters.matcher.solver.MatchingWeights;
 
 /**
  * A cornerstone working with two hubs is one organisation with a presence in each: each hub's
@@ -61,8 +57,8 @@ class CornerstoneAcrossHubsTest {
                 .as("Derby's mark is Derby's")
                 .isFalse();
 
-        MatchingProblem inDerby = problem(derby);
-        MatchingProblem inNottingham = problem(nottingham);
+        MatchingProblem inDerby = derby.problem(db.dsl());
+        MatchingProblem inNottingham = nottingham.problem(db.dsl());
         assertThat(inDerby.offers()).extracting(o -> o.id()).doesNotContain(nottinghamOffer);
         assertThat(inNottingham.offers()).extracting(o -> o.id()).contains(nottinghamOffer);
         assertThat(inNottingham.offers())
@@ -106,7 +102,7 @@ class CornerstoneAcrossHubsTest {
         LocalDate tuesday = LocalDate.of(2026, 12, 1);
         data.booking(derby.northTalks(), derbyOffer.getId(), volunteer, tuesday, BookingStatus.PUBLISHED);
 
-        assertThat(problem(nottingham).slots())
+        assertThat(nottingham.problem(db.dsl()).slots())
                 .filteredOn(slot -> slot.offer().id() == nottinghamOffer)
                 .extracting(slot -> slot.startsOn())
                 .as("every Tuesday morning of the horizon but the one Derby booked")
@@ -205,19 +201,6 @@ class CornerstoneAcrossHubsTest {
         });
         assertThat(db.dsl().fetchCount(EMPLOYER_HUB_PRESENCE, EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(kept)))
                 .isEqualTo(2);
-    }
-
-    private static MatchingProblem problem(RoundHub hub) {
-        return new RoundProblem(db.dsl())
-                .load(
-                        new RoundProblem.Scope(
-                                hub.id(),
-                                null,
-                                Horizon.between(
-                                        SchoolCalendar.ENGLAND, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 12, 18)),
-                                RoundHub.TODAY,
-                                null),
-                        MatchingWeights.defaultWeights());
     }
 
     private static int capOf(MatchingProblem problem, long employerId) {

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.BookingStatus;
-import uk.encounters.marketplace.calendar.Horizon;
-import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.RoundHub;
@@ -17,7 +15,6 @@ import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Offer;
-import uk.encounters.matcher.solver.MatchingWeights;
 
 /** What a round's problem knows for planning placements: hosts' paperwork and the sectors a year group met. */
 class RoundProblemPlacementsTest {
@@ -50,7 +47,7 @@ class RoundProblemPlacementsTest {
                 LocalDate.of(2027, 1, 15),
                 LocalDate.of(2026, 11, 2));
 
-        MatchingProblem problem = problem(hub);
+        MatchingProblem problem = hub.problem(db.dsl());
 
         assertThat(offer(problem, declaredPlaces).paperworkHoldsUntil()).isEqualTo(LocalDate.of(2027, 9, 30));
         assertThat(offer(problem, againPlaces).paperworkHoldsUntil()).isEqualTo(LocalDate.of(2027, 1, 15));
@@ -67,7 +64,7 @@ class RoundProblemPlacementsTest {
         long earlier = data.request(hub.northSchool(), 9, RequestStatus.MATCHED, LocalDate.of(2026, 10, 1));
         data.booking(earlier, offer, null, LocalDate.of(2026, 10, 6), BookingStatus.DELIVERED);
 
-        MatchingProblem problem = problem(hub);
+        MatchingProblem problem = hub.problem(db.dsl());
 
         Cohort north9 = problem.cohorts().stream()
                 .filter(c -> c.school().id() == hub.northSchool() && c.yearGroup() == 9)
@@ -79,18 +76,5 @@ class RoundProblemPlacementsTest {
 
     private static Offer offer(MatchingProblem problem, long id) {
         return problem.offers().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
-    }
-
-    private static MatchingProblem problem(RoundHub hub) {
-        return new RoundProblem(db.dsl())
-                .load(
-                        new RoundProblem.Scope(
-                                hub.id(),
-                                null,
-                                Horizon.between(
-                                        SchoolCalendar.ENGLAND, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 12, 18)),
-                                RoundHub.TODAY,
-                                null),
-                        MatchingWeights.defaultWeights());
     }
 }

@@ -12,7 +12,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.calendar.SchoolCalendar;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.round.RoundProblem;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.solver.MatchingWeights;
 
 /**
  * A small hub for matching-round tests, planned from Monday 23 November 2026, with its rows as
@@ -38,6 +43,20 @@ public record RoundHub(
      * Two Derby schools (the south one a cold spot) each asking for Year 9 careers talks, the south
      * one also for mock interviews nobody offers; two employers who give talks in school.
      */
+    /** The problem a weekly round run {@link #TODAY} loads: six school weeks from Mon 23 Nov 2026, default weights. */
+    public MatchingProblem problem(DSLContext dsl) {
+        return new RoundProblem(dsl)
+                .load(
+                        new RoundProblem.Scope(
+                                id,
+                                null,
+                                Horizon.between(
+                                        SchoolCalendar.ENGLAND, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 12, 18)),
+                                TODAY,
+                                null),
+                        MatchingWeights.defaultWeights());
+    }
+
     public static RoundHub create(DSLContext dsl, String name) {
         TestData data = new TestData(dsl);
         long hub = data.hub(name);

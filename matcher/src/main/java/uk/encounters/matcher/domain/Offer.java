@@ -46,53 +46,6 @@ public record Offer(
         availability = List.copyOf(availability);
     }
 
-    /** An offer whose host has declared no placement paperwork, interactive if online. */
-    public Offer(
-            long id,
-            Employer employer,
-            Volunteer volunteer,
-            EncounterType type,
-            String title,
-            String sector,
-            boolean stem,
-            int yearGroupMin,
-            int yearGroupMax,
-            Set<DeliveryMode> modes,
-            int pupilsMin,
-            int pupilsMax,
-            int places,
-            int maxSessions,
-            double travelRadiusKm,
-            long costPencePerSession,
-            boolean sendAdaptable,
-            LocalDate availableFrom,
-            LocalDate availableUntil,
-            List<Availability> availability) {
-        this(
-                id,
-                employer,
-                volunteer,
-                type,
-                title,
-                sector,
-                stem,
-                yearGroupMin,
-                yearGroupMax,
-                modes,
-                pupilsMin,
-                pupilsMax,
-                places,
-                maxSessions,
-                travelRadiusKm,
-                costPencePerSession,
-                sendAdaptable,
-                availableFrom,
-                availableUntil,
-                availability,
-                null,
-                true);
-    }
-
     /** The same offer, its host's placement paperwork holding until {@code lastDay} (null: none in force). */
     public Offer withPaperworkHoldingUntil(LocalDate lastDay) {
         return new Offer(

@@ -309,7 +309,9 @@ class MatchingConstraintProviderTest {
                 false,
                 MONDAY.minusMonths(1),
                 MONDAY.plusMonths(1),
-                List.of());
+                List.of(),
+                null,
+                true);
     }
 
     @Test
@@ -385,7 +387,9 @@ class MatchingConstraintProviderTest {
                 true,
                 MONDAY.minusMonths(1),
                 MONDAY.plusMonths(1),
-                List.of());
+                List.of(),
+                null,
+                true);
         verifier.verifyThat(MatchingConstraintProvider::sendSessionWithOfferThatCannotAdapt)
                 .givenSolution(plan(on(sendRequest(year9), morning(adaptable)), on(talkFor(year9, 30), morning(plain))))
                 .penalizesBy(0);
@@ -494,7 +498,9 @@ class MatchingConstraintProviderTest {
                 false,
                 MONDAY.minusMonths(1),
                 MONDAY.plusMonths(1),
-                List.of());
+                List.of(),
+                null,
+                true);
     }
 
     @Test
@@ -857,7 +863,9 @@ class MatchingConstraintProviderTest {
                 false,
                 MONDAY,
                 MONDAY.plusMonths(1),
-                List.of());
+                List.of(),
+                null,
+                true);
         Request request = new Request(
                 nextRequestId++,
                 year9,
