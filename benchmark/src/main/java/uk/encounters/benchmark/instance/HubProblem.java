@@ -35,9 +35,10 @@ public final class HubProblem {
     /** School weeks in a year, for what one encounter per pupil per year means per week. */
     private static final int SCHOOL_WEEKS = 38;
 
-    /** A share of placement hosts with paperwork holding through the horizon, one whose paperwork runs out in its first week. */
+    /** The share of placement hosts whose paperwork holds through the horizon. */
     private static final double PAPERWORK_HOLDS = 0.6;
 
+    /** The share whose paperwork runs out at the end of the horizon's first week. */
     private static final double PAPERWORK_RUNS_OUT = 0.15;
 
     private final Horizon horizon;
