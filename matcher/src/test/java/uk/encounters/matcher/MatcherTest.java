@@ -113,6 +113,42 @@ class MatcherTest {
     }
 
     @Test
+    void aPlacementGoesToTheHostWhosePaperworkHoldsAndTheBookingSaysWhy() {
+        Cohort year11 = new Cohort(
+                alvaston,
+                11,
+                150,
+                0,
+                List.of(new PupilBand(150, 100)),
+                false,
+                true,
+                40,
+                Set.of(),
+                Set.of("Retail"),
+                40);
+        // the first host's insurance ends on the Wednesday of the week: the school could not sign it off
+        Offer runsOut = offer(1, rolls, volunteer(1, "Ann"), EncounterType.WORK_EXPERIENCE, "Manufacturing", 1, MONDAY)
+                .withPaperworkHoldingUntil(MONDAY.plusDays(2));
+        Offer holds = offer(2, smith, volunteer(2, "Bob"), EncounterType.WORK_EXPERIENCE, "Health", 1, MONDAY)
+                .withPaperworkHoldingUntil(MONDAY.plusYears(1));
+        MatchingProblem problem = week().offer(runsOut)
+                .offer(holds)
+                .request(request(1, year11, EncounterType.WORK_EXPERIENCE, 1, 1))
+                .build();
+
+        MatchResult result = solveAsserting(problem);
+
+        assertThat(session(result, "1#1").offer().id()).isEqualTo(2);
+        assertThat(result.explanations().bookings().get(0).reasons())
+                .contains(
+                        "A workplace experience towards Benchmark 6: 40 pupils of this year group still need one"
+                                + " by the end of this year",
+                        "A sector this year group has not seen this year (Health)",
+                        "A placement towards the hub's target of hours: 40 pupils of this year group are short of it",
+                        "The host's placement paperwork holds until Tue 11 Jan 2028");
+    }
+
+    @Test
     void theBestPlanForTheSmallHubPlacesTheWholePlacementWeek() {
         MatchResult result = solve(smallHubWithEveryRuleInPlay());
 
