@@ -59,7 +59,7 @@ public record PaperworkStanding(State state, LocalDate currentUntil, List<String
         Declaration d = current.get();
         LocalDate insuranceEnds = d.insuranceExpiresOn();
         LocalDate assessmentEnds = d.riskAssessmentLastDay();
-        LocalDate until = insuranceEnds.isBefore(assessmentEnds) ? insuranceEnds : assessmentEnds;
+        LocalDate until = holdsUntil(insuranceEnds, d.riskAssessedOn());
         List<String> reasons = new ArrayList<>();
         if (until.isBefore(day)) {
             if (insuranceEnds.isBefore(day)) {
@@ -78,6 +78,15 @@ public record PaperworkStanding(State state, LocalDate currentUntil, List<String
             reasons.add("risk assessment due for review by " + DateStyle.of(assessmentEnds));
         }
         return new PaperworkStanding(reasons.isEmpty() ? State.CURRENT : State.EXPIRING_SOON, until, reasons);
+    }
+
+    /**
+     * The last day paperwork insured to {@code insuranceExpiresOn} with its risk assessment made on
+     * {@code riskAssessedOn} holds: the insurance's last day of cover or the assessment's, whichever is sooner.
+     */
+    public static LocalDate holdsUntil(LocalDate insuranceExpiresOn, LocalDate riskAssessedOn) {
+        LocalDate assessmentEnds = riskAssessmentLastDay(riskAssessedOn);
+        return insuranceExpiresOn.isBefore(assessmentEnds) ? insuranceExpiresOn : assessmentEnds;
     }
 
     /** The last day a risk assessment made or reviewed on {@code assessedOn} holds. */

@@ -409,11 +409,9 @@ public final class RoundProblem {
                 .from(d)
                 .where(d.EMPLOYER_ID.in(hosts))
                 .orderBy(d.EMPLOYER_ID, d.ID.desc())
-                .forEach(r -> {
-                    LocalDate insured = r.get(d.INSURANCE_EXPIRES_ON);
-                    LocalDate assessed = PaperworkStanding.riskAssessmentLastDay(r.get(d.RISK_ASSESSED_ON));
-                    until.put(r.get(d.EMPLOYER_ID), insured.isBefore(assessed) ? insured : assessed);
-                });
+                .forEach(r -> until.put(
+                        r.get(d.EMPLOYER_ID),
+                        PaperworkStanding.holdsUntil(r.get(d.INSURANCE_EXPIRES_ON), r.get(d.RISK_ASSESSED_ON))));
         return until;
     }
 
