@@ -2,12 +2,16 @@ package uk.encounters.marketplace.placement;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
+import uk.encounters.marketplace.outbox.LinkSlots;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.matcher.explain.DateStyle;
 
 /**
@@ -34,6 +38,48 @@ public final class PlacementLinks {
             new AuditLog(c.dsl())
                     .record(actor, "placement_link_made", "placement", placement.id(), Map.of("for", purpose.code()));
             return token;
+        });
+    }
+
+    /**
+     * A new link for the placement, emailed to an address the school typed: the app keeps the address
+     * only in the message it sends, and the link's secret is made as the message is sent.
+     *
+     * @param signature the last line of the message: the service's name
+     */
+    public void email(Actor actor, Placement placement, Purpose purpose, String address, String signature) {
+        dsl.transaction(c -> {
+            long link = new LoginTokenRepository(c.dsl(), clock)
+                    .issuePlacementLinkForEmail(purpose, placement.id(), expiresAt(placement));
+            boolean parent = purpose == Purpose.PLACEMENT_AGREEMENT;
+            String what = placement.employerName() + ", " + placement.dates();
+            String body = "Hello,\n\n" + placement.schoolName()
+                    + (parent
+                            ? " has arranged a work-experience placement for your child: " + what + ".\n\nOpen the"
+                                    + " link to read where and when it is, who will supervise them, how they are kept"
+                                    + " safe and whom to call, then say whether you agree to it:\n\n"
+                            : " has arranged your work experience: " + what + ".\n\nBefore your first day, open"
+                                    + " the link, read the arrangements and tick each point of the checklist. From"
+                                    + " your first day, come back to it to write about what you did and learnt:\n\n")
+                    + LinkSlots.slot(link) + "\n\nThe link works until the end of "
+                    + DateStyle.of(placement.endsOn()) + ".\n\n" + signature + "\n";
+            new Outbox(c.dsl())
+                    .enqueue(new OutboxMessage(
+                            "placement-link:" + link,
+                            parent ? "placement_parent_link" : "placement_pupil_link",
+                            address,
+                            parent ? "Work experience: please read and say whether you agree" : "Your work experience",
+                            body,
+                            null,
+                            List.of(),
+                            List.of(link)));
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "placement_link_emailed",
+                            "placement",
+                            placement.id(),
+                            Map.of("for", purpose.code()));
         });
     }
 

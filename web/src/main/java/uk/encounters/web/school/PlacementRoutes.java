@@ -22,6 +22,7 @@ import uk.encounters.marketplace.placement.PlacementStep;
 import uk.encounters.marketplace.placement.SignOff;
 import uk.encounters.marketplace.placement.SignOffDecision;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.WebServer;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.employer.PaperworkDownload;
 import uk.encounters.web.form.Flash;
@@ -126,6 +127,8 @@ public final class PlacementRoutes {
         one.post("/check", this::processCheck);
         one.post("/links/parent", ctx -> processLink(ctx, Purpose.PLACEMENT_AGREEMENT));
         one.post("/links/pupil", ctx -> processLink(ctx, Purpose.PLACEMENT_PUPIL));
+        one.post("/links/parent/email", ctx -> processEmailedLink(ctx, Purpose.PLACEMENT_AGREEMENT, "parentEmail"));
+        one.post("/links/pupil/email", ctx -> processEmailedLink(ctx, Purpose.PLACEMENT_PUPIL, "pupilEmail"));
         one.post("/agreement", this::processPaperAgreement);
         one.get("/documents/:documentId", this::showDocument);
     }
@@ -209,6 +212,26 @@ public final class PlacementRoutes {
                         url,
                         LinkQrCode.svg(url, "QR code of the link written below"),
                         shown.endsOn()));
+    }
+
+    /** A new link emailed to the address typed, which the app keeps only in the message it sends. */
+    public void processEmailedLink(RoutingContext ctx, Purpose purpose, String field) {
+        Placement shown = placement.of(ctx);
+        Form form = Form.of(ctx);
+        String address = form.email(field, "Their email address");
+        if (shown.over(LocalDate.now(clock))) {
+            form.error(field, "The placement is over: its links have run out");
+        }
+        if (form.hasErrors()) {
+            show(ctx, 422, form);
+            return;
+        }
+        blocking.call(() -> {
+            links.email(CurrentUser.actor(ctx), shown, purpose, address, WebServer.PRODUCT_NAME);
+            return null;
+        });
+        Flash.set(ctx, "Sent: a link to this placement is on its way to " + address + ". The address is not kept.");
+        ctx.redirect(path(shown));
     }
 
     /** A parent's or carer's answer on the school's own paper form, recorded by the careers leader. */

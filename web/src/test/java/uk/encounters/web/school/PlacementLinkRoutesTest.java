@@ -185,4 +185,36 @@ class PlacementLinkRoutesTest {
         assertThat(after)
                 .contains("Refused by Sam Jones (father) on Mon 3 May 2027, on a paper form recorded by Lee Leader");
     }
+
+    @Test
+    void aLinkEmailedToTheAddressTypedOpensThePlacementAndABadAddressIsRefusedBesideItsField() {
+        Placement first = placed.get(0);
+        Visitor lee = new Visitor(app).signIn("lee@littleover.example", Accounts.PASSWORD);
+        String path = "/schools/" + school + "/placements/" + first.id();
+        lee.get(path);
+        HttpResponse<String> bad = lee.post(path + "/links/parent/email", Map.of("parentEmail", "jo at home"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("id=\"parentEmail-error\"");
+
+        HttpResponse<String> sent = lee.post(path + "/links/parent/email", Map.of("parentEmail", "jo@family.example"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        var message = db.dsl()
+                .select(
+                        uk.encounters.marketplace.jooq.Tables.OUTBOX.BODY_TEXT,
+                        uk.encounters.marketplace.jooq.Tables.OUTBOX.LINK_TOKEN_IDS)
+                .from(uk.encounters.marketplace.jooq.Tables.OUTBOX)
+                .where(uk.encounters.marketplace.jooq.Tables.OUTBOX.RECIPIENT.eq("jo@family.example"))
+                .fetchSingle();
+        assertThat(message.value1())
+                .contains("Littleover Community School has arranged a work-experience placement for your child")
+                .contains("{link:" + message.value2()[0] + "}");
+        String token = new uk.encounters.marketplace.account.LoginTokenRepository(db.dsl(), app.clock())
+                .mint(message.value2()[0])
+                .orElseThrow()
+                .token();
+        assertThat(new Visitor(app)
+                        .get("/placements/" + first.id() + "/agreement/" + token)
+                        .body())
+                .contains("Your child's school has arranged a work-experience placement");
+    }
 }
