@@ -68,9 +68,11 @@ public final class PlacementReminders {
         PlacementRepository placements = new PlacementRepository(dsl, clock);
         List<PlacementLine> soon = placements.startingBetween(today.plusDays(1), today.plusDays(NOT_READY_NOTICE_DAYS));
         notReady(soon, messages);
-        toCheck(placements.startingBetween(today, today.plusYears(1)), messages);
+        // read once, for the checks due and the renewals
+        List<PlacementLine> coming = placements.startingBetween(today, today.plusYears(1));
+        toCheck(coming, messages);
         sentBack(messages);
-        renewals(placements.startingBetween(today, today.plusYears(1)), today, messages);
+        renewals(coming, today, messages);
         return messages;
     }
 
