@@ -9,9 +9,9 @@ import uk.encounters.marketplace.round.RoundSolver;
 /** Who makes a week's bookings: the solver, as the coordinator runs it, or first come, first served. */
 sealed interface Broker extends AutoCloseable {
 
-    /** The arm's broker on its database. */
-    static Broker of(Arm arm, Database database, SimulatedClock clock, int seconds) {
-        return arm.solver() ? new Solver(database, clock, seconds) : new FirstComeFirstServed(database, clock);
+    /** The arm's broker on its database; the solver's rule weights as a coordinator would set them. */
+    static Broker of(Arm arm, Database database, SimulatedClock clock, int seconds, Map<String, Long> weights) {
+        return arm.solver() ? new Solver(database, clock, seconds, weights) : new FirstComeFirstServed(database, clock);
     }
 
     /** One weekly round of the hub, left proposed for publishing. */
@@ -28,15 +28,17 @@ sealed interface Broker extends AutoCloseable {
 
         private final RoundSolver solver;
         private final int seconds;
+        private final Map<String, Long> weights;
 
-        Solver(Database database, SimulatedClock clock, int seconds) {
+        Solver(Database database, SimulatedClock clock, int seconds, Map<String, Long> weights) {
             this.solver = new RoundSolver(database, clock);
             this.seconds = seconds;
+            this.weights = weights;
         }
 
         @Override
         public RoundSolver.Outcome round(long hubId) {
-            RoundSolver.Start start = solver.start(hubId, null, RoundSolver.Options.weekly(seconds, Map.of()));
+            RoundSolver.Start start = solver.start(hubId, null, RoundSolver.Options.weekly(seconds, weights));
             if (!(start instanceof RoundSolver.Running running)) {
                 throw new IllegalStateException("Another solve holds the hub's lock");
             }

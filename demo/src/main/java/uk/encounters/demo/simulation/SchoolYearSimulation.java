@@ -22,6 +22,7 @@ import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.round.DigestLinks;
 import uk.encounters.marketplace.round.Publication;
+import uk.encounters.matcher.solver.MatchingWeights;
 
 /**
  * Plays a school year of weekly matching rounds on a generated hub three ways ({@link Arm}): with
@@ -51,12 +52,15 @@ public final class SchoolYearSimulation {
             Behaviour behaviour,
             Optional<Path> sharedData,
             DigestLinks links,
-            String productName) {
+            String productName,
+            Map<String, Long> weights) {
 
         public Settings {
             if (!(supply >= 1 && supply <= 5)) {
                 throw new IllegalArgumentException("The supply factor is 1 to 5");
             }
+            weights = Map.copyOf(weights);
+            new MatchingWeights(weights); // refuses an unknown rule or a negative weight before the year is played
         }
     }
 
@@ -118,7 +122,7 @@ public final class SchoolYearSimulation {
                     arm,
                     database,
                     hub,
-                    Broker.of(arm, database, clock, settings.solveSeconds()),
+                    Broker.of(arm, database, clock, settings.solveSeconds(), settings.weights()),
                     publication,
                     draws,
                     planning)));

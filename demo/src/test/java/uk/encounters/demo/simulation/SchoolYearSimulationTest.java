@@ -30,9 +30,12 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.round.Round;
+import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.matcher.solver.MatchingWeights;
 
 /**
  * Four school weeks of 2026/27 on a small generated hub, played three ways, one-second rounds,
@@ -53,6 +56,9 @@ class SchoolYearSimulationTest {
 
     static final Behaviour OFTEN_LET_DOWN = new Behaviour(0.4, 0.5, 0.15, 0.2, 0.3, 1.5, 0.5, 0.5);
     static final int WEEKS = 4;
+    /** A weight off its default, as a coordinator might set it, so the test sees the product's rounds carry it. */
+    static final Map<String, Long> WEIGHTS = Map.of(MatchingWeights.TRAVEL, 2L);
+
     static final String PROPOSED = "Proposed by What to request next";
 
     static SimulationReport report;
@@ -75,7 +81,8 @@ class SchoolYearSimulationTest {
                 OFTEN_LET_DOWN,
                 sharedData,
                 new ExampleLinks("http://localhost:8080"),
-                "Employer Encounters");
+                "Employer Encounters",
+                WEIGHTS);
         Map<Arm, Database> databases = new EnumMap<>(Arm.class);
         databases.put(Arm.PRODUCT, productDb.database());
         databases.put(Arm.STATUS_QUO, statusQuoDb.database());
@@ -263,6 +270,15 @@ class SchoolYearSimulationTest {
                     .isEqualTo(matched);
         }
         assertThat(report.arm(Arm.PRODUCT).workplaceSessionsDueRequested()).isPositive();
+    }
+
+    @Test
+    void theProductsRoundsSolveWithTheWeightsTheSimulationWasGiven() {
+        long hubId = product.select(HUB.ID).from(HUB).fetchAny(HUB.ID);
+        List<Round> rounds = new RoundRepository(product).recent(hubId, WEEKS);
+        assertThat(rounds)
+                .hasSize(WEEKS)
+                .allSatisfy(round -> assertThat(round.weights()).isEqualTo(WEIGHTS));
     }
 
     @Test

@@ -17,7 +17,7 @@ record CommandLine(String command, Map<String, String> options) {
             "invite-admin", Set.of("email", "name"),
             "reset-second-factor", Set.of("email"),
             "match", Set.of("hub", "seconds", "publish"),
-            "simulate", Set.of("area", "seed", "seeds", "supply", "weeks", "seconds", "csv", "plan-share"));
+            "simulate", Set.of("area", "seed", "seeds", "supply", "weeks", "seconds", "csv", "plan-share", "weights"));
 
     /** Options that are switches: present or not, with no value. */
     static final Set<String> FLAGS = Set.of("publish");

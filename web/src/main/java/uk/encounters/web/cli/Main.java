@@ -58,13 +58,14 @@ public final class Main {
                                               solve for N seconds (30), print its figures, and with --publish
                                               publish it and queue the digests.
               simulate [--area NAME] [--seed N | --seeds 1,2,3] [--supply 1.0,1.3] [--weeks N] [--seconds N]
-                       [--plan-share 0.7] [--csv PATH]
+                       [--plan-share 0.7] [--weights "Rule name=200;..."] [--csv PATH]
                                               Play a school year (or N school weeks) of weekly rounds on a generated
                                               hub (default: derby) three ways: the product (solver rounds of N s,
                                               default 5), the status quo and first come, first served with the
                                               product's suggestions, in scratch databases on the app's server
                                               (dropped afterwards), for each seed and supply factor; compare pupils'
                                               progress and asks, and write one CSV row per seed, supply and arm.
+                                              --weights sets the product's rule weights as a coordinator would.
               --help                          Show this help.
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),

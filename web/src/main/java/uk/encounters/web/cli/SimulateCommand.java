@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import uk.encounters.demo.SharedData;
 import uk.encounters.demo.simulation.Arm;
 import uk.encounters.demo.simulation.Behaviour;
@@ -19,6 +21,7 @@ import uk.encounters.demo.simulation.ScratchDatabase;
 import uk.encounters.demo.simulation.SimulationReport;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.matcher.solver.MatchingWeights;
 import uk.encounters.web.WebConfig;
 import uk.encounters.web.WebServer;
 import uk.encounters.web.account.Links;
@@ -71,6 +74,7 @@ final class SimulateCommand {
         if (!(planShare >= 0 && planShare <= 1)) {
             throw new IllegalArgumentException("--plan-share must be 0 to 1");
         }
+        Map<String, Long> weights = weights(line);
         Optional<Path> csv = line.option("csv").map(Path::of);
         Optional<Path> sharedData = config.sharedDataDirectory().or(SharedData::locate);
         List<String> rows = new ArrayList<>();
@@ -78,6 +82,13 @@ final class SimulateCommand {
         out.println(sharedData
                 .map(path -> "Hub data: the public data in " + path)
                 .orElse("Hub data: made from parameters (no public data found; SHARED_DATA_DIR names its folder)"));
+        if (!weights.isEmpty()) {
+            out.println("The product's solver weights these rules otherwise than the defaults: "
+                    + weights.entrySet().stream()
+                            .map(w -> w.getKey() + " " + w.getValue() + " (default "
+                                    + MatchingWeights.DEFAULTS.get(w.getKey()) + ")")
+                            .collect(Collectors.joining("; ")));
+        }
         try (DatabaseConnection server = DatabaseConnection.open(config, out)) {
             for (long seed : seeds) {
                 for (double supply : supplies) {
@@ -91,7 +102,8 @@ final class SimulateCommand {
                             Behaviour.DEFAULTS.withPlanShare(planShare),
                             sharedData,
                             new Links(config.baseUrl()),
-                            WebServer.PRODUCT_NAME);
+                            WebServer.PRODUCT_NAME,
+                            weights);
                     SimulationReport report = play(server, settings, year, (int) weeks);
                     report.print(out);
                     rows.addAll(report.csvRows());
@@ -143,6 +155,40 @@ final class SimulateCommand {
             throw new IllegalArgumentException("--seeds needs at least one seed");
         }
         return seeds;
+    }
+
+    /**
+     * {@code --weights "Rule name=200;Other rule=0"}: the product's rule weights as a coordinator would set them on
+     * the round page, so a weight is measured on pupils before it becomes a default.
+     */
+    static Map<String, Long> weights(CommandLine line) {
+        Optional<String> value = line.option("weights");
+        if (value.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> weights = new LinkedHashMap<>();
+        for (String pair : value.get().split(";")) {
+            int equals = pair.lastIndexOf('=');
+            String rule = equals < 0 ? pair.strip() : pair.substring(0, equals).strip();
+            if (!MatchingWeights.DEFAULTS.containsKey(rule)) {
+                throw new IllegalArgumentException("--weights takes \"Rule name=weight\" pairs separated by ';'; '"
+                        + rule + "' is not a rule. The rules: " + String.join("; ", MatchingWeights.DEFAULTS.keySet()));
+            }
+            long weight;
+            try {
+                weight = equals < 0
+                        ? -1
+                        : Long.parseLong(pair.substring(equals + 1).strip());
+            } catch (NumberFormatException e) {
+                weight = -1;
+            }
+            if (weight < 0) {
+                throw new IllegalArgumentException(
+                        "--weights needs a whole number, zero or more, after '" + rule + "='");
+            }
+            weights.put(rule, weight);
+        }
+        return weights;
     }
 
     private static long whole(double seed) {

@@ -1,8 +1,11 @@
 package uk.encounters.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.impl.DSL;
@@ -94,5 +97,29 @@ class SimulateCommandTest {
         assertThat(operator.run("simulate", "--seed", "1", "--seeds", "1,2")).isEqualTo(1);
         assertThat(operator.run("simulate", "--plan-share", "2")).isEqualTo(1);
         assertThat(operator.run("simulate", "--hub", "1")).isEqualTo(2);
+        assertThat(operator.run("simulate", "--weights", "Travel distance=-1")).isEqualTo(1);
+        assertThat(operator.run("simulate", "--weights", "Travel distance")).isEqualTo(1);
+        assertThat(operator.run("simulate", "--weights", "Pupils reached=2;Travel=1"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void weightsAreReadAsACoordinatorWouldSetThemAndAnUnknownRuleIsNamed() {
+        assertThat(SimulateCommand.weights(CommandLine.parse(List.of("simulate"))))
+                .isEmpty();
+        assertThat(SimulateCommand.weights(CommandLine.parse(List.of(
+                        "simulate",
+                        "--weights",
+                        "Travel distance=0; Workplace experience due by the end of" + " this year = 200"))))
+                .containsExactly(
+                        Map.entry("Travel distance", 0L),
+                        Map.entry("Workplace experience due by the end of this year", 200L));
+        assertThatThrownBy(() -> SimulateCommand.weights(
+                        CommandLine.parse(List.of("simulate", "--weights", "Travel distance=-1"))))
+                .hasMessage("--weights needs a whole number, zero or more, after 'Travel distance='");
+        assertThatThrownBy(() -> SimulateCommand.weights(
+                        CommandLine.parse(List.of("simulate", "--weights", "Pupils reached=2;Travel=1"))))
+                .hasMessageStartingWith("--weights takes \"Rule name=weight\" pairs separated by ';'; 'Travel' is"
+                        + " not a rule. The rules: Pupils reached; ");
     }
 }
