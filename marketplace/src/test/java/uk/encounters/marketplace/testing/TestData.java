@@ -8,6 +8,7 @@ import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
@@ -192,6 +193,37 @@ public final class TestData {
                 .set(OFFER.AT_WORKPLACE, true)
                 .where(OFFER.ID.eq(offer))
                 .execute();
+        return offer;
+    }
+
+    /**
+     * The host's active offer of {@code places} work-experience places in each week starting on
+     * the Mondays given, as its offer form writes it, for the round to match; supervised by a
+     * volunteer whose safeguarding check holds to then, as the round requires of a placement.
+     */
+    public long placementWeeks(long employerId, int places, LocalDate... mondays) {
+        LocalDate last =
+                java.util.Arrays.stream(mondays).max(LocalDate::compareTo).orElseThrow();
+        long offer = workExperienceOffer(employerId, OfferStatus.ACTIVE, last.plusDays(4));
+        long supervisor = volunteer(employerId);
+        dsl.update(VOLUNTEER)
+                .set(VOLUNTEER.SAFEGUARDING_CHECKED_UNTIL, last.plusYears(1))
+                .where(VOLUNTEER.ID.eq(supervisor))
+                .execute();
+        dsl.update(OFFER)
+                .set(OFFER.VOLUNTEER_ID, supervisor)
+                .set(OFFER.PLACES, places)
+                .set(OFFER.PUPILS_MAX, places)
+                .set(OFFER.MAX_SESSIONS, mondays.length)
+                .where(OFFER.ID.eq(offer))
+                .execute();
+        for (LocalDate monday : mondays) {
+            dsl.insertInto(OFFER_AVAILABILITY)
+                    .set(OFFER_AVAILABILITY.OFFER_ID, offer)
+                    .set(OFFER_AVAILABILITY.AVAILABLE_ON, monday)
+                    .set(OFFER_AVAILABILITY.PERIOD, "all_day")
+                    .execute();
+        }
         return offer;
     }
 

@@ -1,10 +1,15 @@
 package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -13,19 +18,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
-import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.SamplePaperwork;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
+import uk.encounters.web.Mailbox;
 import uk.encounters.web.RunningApp;
 
 /**
- * A work-experience placement from "booked" to reflection in a browser: the host declares its
- * paperwork (an expired insurance refused first), the careers leader chooses who goes, checks the
+ * A work-experience placement from the careers leader's request to reflection in a browser: the
+ * coordinator's round matches it to a host's placement week and the host confirms it from the
+ * digest; the host declares its paperwork (an expired insurance refused first), the careers leader chooses who goes, checks the
  * paperwork for both pupils at once and makes each family's and pupil's link; a parent agrees on a
  * phone, the pupil ticks the first-day checklist, and the placement is ready for everyone; on the
  * last day the pupil writes about it and the careers leader takes the register.
@@ -39,25 +48,32 @@ class PlacementChainBrowserTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    static final LocalDate TODAY = LocalDate.of(2027, 5, 3);
+    static final LocalDate TODAY = LocalDate.of(2027, 5, 10);
     static final LocalDate STARTS = LocalDate.of(2027, 6, 14);
     static final LocalDate ENDS = LocalDate.of(2027, 6, 18);
+
+    static final Pattern CONFIRM_BOOKING =
+            Pattern.compile("https?://[^/\\s]+(/bookings/\\d+/reply/\\S+\\?answer=confirm)");
 
     static RunningApp app;
     static long derby;
     static long littleover;
     static long acme;
-    static long booking;
 
     @BeforeAll
-    static void aWorkExperienceBookingForTwoPupils() {
+    static void aHostOfferingAPlacementWeekAndASchoolWithTwoYear10Pupils() {
         TestData data = new TestData(db.dsl());
         derby = data.hub("Derby Careers Hub");
-        littleover = data.school(derby, "Littleover Community School");
+        // a few miles apart in Derby, within the host's reach
+        littleover = data.school(derby, "Littleover Community School", "DE23 4BX", 52.9014, -1.5167);
         acme = data.employer(derby, "Acme Logistics");
-        long offer = data.workExperienceOffer(acme, OfferStatus.ACTIVE, ENDS.plusMonths(1));
-        long request = data.openRequest(littleover, 10, "work_experience", 2, null, false, STARTS.minusWeeks(1));
-        booking = data.placementBooking(request, offer, STARTS, ENDS, 2, BookingStatus.CONFIRMED);
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.LATITUDE, 52.9225)
+                .set(EMPLOYER.LONGITUDE, -1.4746)
+                .where(EMPLOYER.ID.eq(acme))
+                .execute();
+        data.placementWeeks(acme, 2, STARTS);
         data.pupil(littleover, 10);
         data.pupil(littleover, 10);
         Accounts.create(db.dsl(), "ash@acme.example", "Ash", Scope.employer(acme));
@@ -94,8 +110,48 @@ class PlacementChainBrowserTest {
     }
 
     @Test
-    void aPlacementGoesFromBookedToReadyAndOnToReflectionAndTheRegister() throws Exception {
+    void aPlacementGoesFromTheRequestThroughMatchingToReadyAndOnToReflectionAndTheRegister() throws Exception {
         WebDriver driver = browser.driver();
+
+        // the careers leader asks for two Year 10 places in the placement week
+        signIn(app, "lee@littleover.example", "/schools/" + littleover + "/requests/new");
+        driver.findElement(By.id("type-work_experience")).click();
+        new Select(driver.findElement(By.id("yearGroup"))).selectByValue("10");
+        driver.findElement(By.id("places")).sendKeys("2");
+        browser.setDate("placementFrom", STARTS.toString());
+        browser.setDate("placementUntil", ENDS.toString());
+        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Posted");
+
+        // the coordinator's weekly round matches it to the host's placement week and is published
+        signIn(app, "cora@derby.example", "/hubs/" + derby + "/round");
+        driver.findElement(By.id("seconds")).clear();
+        driver.findElement(By.id("seconds")).sendKeys("2");
+        browser.clickThrough(By.xpath("//button[normalize-space()='Run matching']"));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(WebDriverException.class)
+                .until(d -> !d.findElements(By.id("proposal-title")).isEmpty());
+        assertThat(driver.findElement(By.id("summary")).getText())
+                .as(main())
+                .containsPattern("Sessions matched\\s+2 of 2");
+        browser.screenshot("placement-round-proposal");
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
+        browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish and send')]"));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).startsWith("Published");
+
+        // the host confirms the placement week from the round's digest
+        Matcher confirm = CONFIRM_BOOKING.matcher(Mailbox.latestTo(app, "ash@acme.example"));
+        assertThat(confirm.find())
+                .as("the host's digest asks it to confirm the booking")
+                .isTrue();
+        long booking = Long.parseLong(confirm.group(1).split("/")[2]);
+        driver.manage().deleteAllCookies();
+        browser.followEmailedLink(app.url(confirm.group(1)));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Yes, confirm it']"));
+        assertThat(db.dsl().fetchValue(BOOKING.STATUS, BOOKING.ID.eq(booking))).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(db.dsl().fetchValue(BOOKING.STARTS_ON, BOOKING.ID.eq(booking)))
+                .isEqualTo(STARTS);
+        assertThat(db.dsl().fetchValue(BOOKING.ENDS_ON, BOOKING.ID.eq(booking))).isEqualTo(ENDS);
 
         // the host: an insurance that has run out is refused, then the paperwork is declared
         Path certificate = Files.createTempFile("EL-certificate", ".pdf");
@@ -153,7 +209,7 @@ class PlacementChainBrowserTest {
         browser.onAPhone("placement-parent-phone", By.xpath("//button[normalize-space()='Send my answer']"));
         driver.manage().window().setSize(new Dimension(390, 844));
         browser.clickThrough(By.xpath("//button[normalize-space()='Send my answer']"));
-        assertThat(main()).contains("Agreed by Jo Smith (mother) on Mon 3 May 2027");
+        assertThat(main()).contains("Agreed by Jo Smith (mother) on Mon 10 May 2027");
 
         // the pupil, on a phone
         browser.followEmailedLink(app.url(pupilLink));
@@ -269,7 +325,7 @@ class PlacementChainBrowserTest {
         driver.findElement(By.id("relationship")).sendKeys("father");
         browser.clickThrough(By.xpath("//button[normalize-space()='Record the answer']"));
         assertThat(main())
-                .contains("Agreed by Alex Jones (father) on Mon 3 May 2027, on a paper form recorded by Lee Leader");
+                .contains("Agreed by Alex Jones (father) on Mon 10 May 2027, on a paper form recorded by Lee Leader");
         browser.clickThrough(By.xpath("//button[normalize-space()='Make a link for the pupil']"));
         String pupilLink =
                 path(driver.findElement(By.cssSelector(".link-address code")).getText());
