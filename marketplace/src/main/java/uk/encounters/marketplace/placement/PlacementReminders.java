@@ -1,6 +1,5 @@
 package uk.encounters.marketplace.placement;
 
-import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_SIGN_OFF;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
@@ -19,10 +18,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import uk.encounters.marketplace.account.LoginTokenRepository;
-import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.account.Role;
-import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.placement.Addressees.Person;
@@ -233,11 +229,7 @@ public final class PlacementReminders {
         }
     }
 
-    /**
-     * A message to a host: to its own people, with its paperwork's page; or, for a host nobody signs in
-     * for, to the person each placement a pupil found there named, with a link that opens that
-     * placement's paperwork form (made only when the message is new, and filled in as it is sent).
-     */
+    /** A message to a host about its paperwork, to whom {@link HostAddressees} says, with the link it says. */
     private void toHost(
             long employerId,
             List<Placement> placements,
@@ -246,41 +238,10 @@ public final class PlacementReminders {
             String subject,
             java.util.function.BiFunction<String, String, String> body,
             List<OutboxMessage> messages) {
-        List<Person> own = people(USER_SCOPE.EMPLOYER_ID.eq(employerId), Role.EMPLOYER);
-        for (Person person : own) {
-            messages.add(new OutboxMessage(
-                    key + ":" + person.email(),
-                    kind,
-                    person.email(),
-                    subject,
-                    body.apply(person.greeting(), pages.paperwork(employerId)),
-                    null));
+        for (var addressee : HostAddressees.of(dsl, clock, pages, employerId, placements, key)) {
+            messages.add(addressee.message(
+                    key, kind, subject, body.apply(addressee.person().greeting(), addressee.link())));
         }
-        if (!own.isEmpty()) {
-            return;
-        }
-        Map<String, Placement> byContact = new LinkedHashMap<>();
-        placements.stream()
-                .filter(p -> p.hostContact() != null)
-                .forEach(p -> byContact.putIfAbsent(p.hostContact().email(), p));
-        byContact.forEach((email, placement) -> {
-            String contactKey = key + ":" + email;
-            if (dsl.fetchExists(OUTBOX, OUTBOX.IDEMPOTENCY_KEY.eq(contactKey))) {
-                return;
-            }
-            long link = new LoginTokenRepository(dsl, clock)
-                    .issuePlacementLinkForEmail(
-                            Purpose.PLACEMENT_HOST, placement.id(), PlacementLinks.expiresAt(placement));
-            messages.add(new OutboxMessage(
-                    contactKey,
-                    kind,
-                    email,
-                    subject,
-                    body.apply(new Person(email, placement.hostContact().name()).greeting(), LinkSlots.slot(link)),
-                    null,
-                    List.of(),
-                    List.of(link)));
-        });
     }
 
     /** A host with placements to come whose paperwork runs out soon, or before a placement ends. */

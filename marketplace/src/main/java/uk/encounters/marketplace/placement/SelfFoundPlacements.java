@@ -4,7 +4,6 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.PLACEMENT;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
-import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,12 +16,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
-import uk.encounters.marketplace.account.LoginTokenRepository;
-import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
-import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.ExistingEmployer;
-import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.matcher.explain.DateStyle;
@@ -109,47 +104,44 @@ public final class SelfFoundPlacements {
             String postcode = tx.fetchValue(EMPLOYER.POSTCODE, EMPLOYER.ID.eq(employerId));
             String hubName = tx.fetchValue(HUB.NAME, HUB.ID.eq(hubId));
             String dates = DateStyle.range(startsOn, endsOn);
+            Placement placement = new PlacementRepository(tx, clock)
+                    .findGoingAhead(placementId)
+                    .orElseThrow();
+            String key = "placement-self-found:" + placementId;
             List<OutboxMessage> messages = new ArrayList<>();
-            List<Addressees.Person> people =
-                    Addressees.withRole(tx, USER_SCOPE.EMPLOYER_ID.eq(employerId), Role.EMPLOYER);
-            for (Addressees.Person person : people) {
-                messages.add(new OutboxMessage(
-                        "placement-self-found:" + placementId + ":" + person.email(),
-                        "placement_self_found",
-                        person.email(),
-                        school.value2() + ": a pupil's work experience with you",
-                        person.greeting() + "\n\n" + school.value2()
-                                + " has recorded that one of its pupils will do work experience"
-                                + " with " + hostName + ", " + dates + ", arranged with " + contact.name() + ".\n\n"
-                                + "Before it starts the school needs your placement paperwork (insurance, a risk"
-                                + " assessment for a young person, the supervisor), given once a year: "
-                                + pages.paperwork(employerId) + "\n\n" + productName + "\n",
-                        null));
-            }
-            boolean linkSent = people.isEmpty();
-            if (linkSent) {
-                long link = new LoginTokenRepository(tx, clock)
-                        .issuePlacementLinkForEmail(
-                                Purpose.PLACEMENT_HOST,
-                                placementId,
-                                endsOn.plusDays(1).atStartOfDay(DateStyle.UK).toOffsetDateTime());
-                messages.add(new OutboxMessage(
-                        "placement-self-found:" + placementId + ":link",
-                        "placement_self_found",
-                        contact.email(),
-                        school.value2() + ": work experience with " + hostName + ", " + dates,
-                        "Hello " + contact.name() + ",\n\nThank you for offering one of " + school.value2()
-                                + "'s pupils work experience with " + hostName + ", " + dates + ".\n\n"
-                                + "Before it starts the school needs to know that you are insured, that you have"
-                                + " thought about the risks to a young person at your workplace, and who will"
-                                + " look after them. It takes about ten minutes, once a year, without an account:\n\n"
-                                + LinkSlots.slot(link) + "\n\n(The link works until the day after the placement"
-                                + " ends.)\n\nWould you host again, or give a talk, for other schools in " + hubName
-                                + "? Tell us what you could offer: " + pages.offerForm(postcode, hubId) + "\n\n"
-                                + productName + "\n",
-                        null,
-                        List.of(),
-                        List.of(link)));
+            boolean linkSent = false;
+            for (var addressee : HostAddressees.of(tx, clock, pages, employerId, List.of(placement), key)) {
+                linkSent |= !addressee.ownPeople();
+                String greeting = addressee.person().greeting();
+                messages.add(
+                        addressee.ownPeople()
+                                ? addressee.message(
+                                        key,
+                                        "placement_self_found",
+                                        school.value2() + ": a pupil's work experience with you",
+                                        greeting + "\n\n" + school.value2()
+                                                + " has recorded that one of its pupils will do work experience"
+                                                + " with " + hostName + ", " + dates + ", arranged with "
+                                                + contact.name() + ".\n\n"
+                                                + "Before it starts the school needs your placement paperwork"
+                                                + " (insurance, a risk assessment for a young person, the"
+                                                + " supervisor), given once a year: " + addressee.link() + "\n\n"
+                                                + productName + "\n")
+                                : addressee.message(
+                                        key,
+                                        "placement_self_found",
+                                        school.value2() + ": work experience with " + hostName + ", " + dates,
+                                        greeting + "\n\nThank you for offering one of " + school.value2()
+                                                + "'s pupils work experience with " + hostName + ", " + dates
+                                                + ".\n\nBefore it starts the school needs to know that you are"
+                                                + " insured, that you have thought about the risks to a young"
+                                                + " person at your workplace, and who will look after them. It"
+                                                + " takes about ten minutes, once a year, without an account:"
+                                                + "\n\n" + addressee.link() + "\n\n(The link works until the"
+                                                + " day after the placement ends.)\n\nWould you host again, or"
+                                                + " give a talk, for other schools in " + hubName + "? Tell us"
+                                                + " what you could offer: " + pages.offerForm(postcode, hubId)
+                                                + "\n\n" + productName + "\n"));
             }
             new Outbox(tx).enqueueAll(messages);
             Map<String, Object> detail = new LinkedHashMap<>();
