@@ -10,11 +10,14 @@ import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DOCUMENT;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import uk.encounters.marketplace.account.Actor;
@@ -47,6 +50,14 @@ public final class PlacementPaperwork {
     /** The organisation's declaration in force, read in {@code dsl}'s transaction. */
     static Optional<Declaration> inForce(DSLContext dsl, long employerId) {
         return declarations(dsl, employerId).stream().findFirst();
+    }
+
+    /** {@link #inForce} for many organisations in one query, by organisation; those without one are absent. */
+    static Map<Long, Declaration> inForce(DSLContext dsl, Collection<Long> employerIds) {
+        Map<Long, Declaration> latest = new HashMap<>();
+        declarations(dsl, PLACEMENT_DECLARATION.EMPLOYER_ID.in(employerIds))
+                .forEach(d -> latest.putIfAbsent(d.employerId(), d));
+        return latest;
     }
 
     /** Every declaration the organisation has made, newest first. */
@@ -162,6 +173,11 @@ public final class PlacementPaperwork {
     }
 
     private static List<Declaration> declarations(DSLContext dsl, long employerId) {
+        return declarations(dsl, PLACEMENT_DECLARATION.EMPLOYER_ID.eq(employerId));
+    }
+
+    /** Newest first for each organisation. */
+    private static List<Declaration> declarations(DSLContext dsl, Condition organisations) {
         var insurance = PLACEMENT_DOCUMENT.as("insurance_document");
         var risk = PLACEMENT_DOCUMENT.as("risk_assessment_document");
         var policy = PLACEMENT_DOCUMENT.as("health_safety_document");
@@ -193,7 +209,7 @@ public final class PlacementPaperwork {
                 .on(policy.ID.eq(d.HEALTH_SAFETY_DOCUMENT_ID))
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(d.DECLARED_BY))
-                .where(d.EMPLOYER_ID.eq(employerId))
+                .where(organisations)
                 .orderBy(d.ID.desc()) // the order declared: one at a time for an organisation (declare locks it)
                 .fetch(Records.mapping(Declaration::new));
     }

@@ -249,8 +249,9 @@ public final class PlacementReminders {
         Map<Long, List<PlacementLine>> byHost = coming.stream()
                 .collect(Collectors.groupingBy(
                         l -> l.placement().employerId(), LinkedHashMap::new, Collectors.toList()));
+        Map<Long, Declaration> inForce = PlacementPaperwork.inForce(dsl, byHost.keySet());
         byHost.forEach((employerId, lines) -> {
-            Optional<Declaration> declaration = PlacementPaperwork.inForce(dsl, employerId);
+            Optional<Declaration> declaration = Optional.ofNullable(inForce.get(employerId));
             if (declaration.isEmpty()) {
                 return;
             }

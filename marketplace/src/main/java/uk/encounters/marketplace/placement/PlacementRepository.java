@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -233,7 +234,8 @@ public final class PlacementRepository {
         if (placements.isEmpty()) {
             return List.of();
         }
-        Map<Long, Optional<Declaration>> declarations = new HashMap<>();
+        Map<Long, Declaration> declarations = PlacementPaperwork.inForce(
+                dsl, placements.stream().map(Placement::employerId).collect(Collectors.toSet()));
         Map<Long, PlacementProgress> progress =
                 progress(placements.stream().map(Placement::id).toList());
         LocalDate today = LocalDate.now(clock);
@@ -241,10 +243,7 @@ public final class PlacementRepository {
                 .map(p -> new PlacementLine(
                         p,
                         PlacementReadiness.of(
-                                p,
-                                declarations.computeIfAbsent(p.employerId(), id -> PlacementPaperwork.inForce(dsl, id)),
-                                progress.get(p.id()),
-                                today)))
+                                p, Optional.ofNullable(declarations.get(p.employerId())), progress.get(p.id()), today)))
                 .toList();
     }
 

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -143,6 +145,29 @@ class PlacementChainTest {
         assertThat(placements.forSchool(f.school())).hasSize(1);
         changes.decline(f.leader(), f.booking(new SchoolBookingRepository(db.dsl())), "Exams moved to that week");
         assertThat(placements.forSchool(f.school())).as("no longer going ahead").isEmpty();
+    }
+
+    @Test
+    void eachPlacementInAListStandsOnItsOwnHostsLatestPaperwork() {
+        Fixture f = fixture("Two hosts");
+        choose(f, f.pupils().get(0));
+        long otherHost = data.employer(f.hub(), "Two hosts Bakery");
+        long otherBooking = data.workExperienceBooking(f.school(), otherHost, STARTS, ENDS, 1);
+        changes.choosePupils(
+                f.leader(),
+                new SchoolBookingRepository(db.dsl())
+                        .find(f.school(), otherBooking)
+                        .orElseThrow(),
+                Set.of(f.pupils().get(1)));
+        // the first host declared twice: cover too short, then renewed; the bakery never
+        declare(f, STARTS.plusDays(4));
+        declare(f, LocalDate.of(2028, 3, 31));
+
+        Map<Long, State> paperwork = placements.forSchool(f.school()).stream()
+                .collect(Collectors.toMap(
+                        l -> l.placement().employerId(),
+                        l -> l.readiness().steps().getFirst().state()));
+        assertThat(paperwork).containsOnly(Map.entry(f.host(), State.DONE), Map.entry(otherHost, State.TO_DO));
     }
 
     @Test
