@@ -25,6 +25,7 @@ import uk.encounters.matcher.Matcher.MatchResult;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.Location;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Offer;
 import uk.encounters.matcher.domain.Period;
@@ -307,5 +308,27 @@ class MatcherTest {
                 .singleElement()
                 .satisfies(u ->
                         assertThat(u.reasons()).containsExactly("No offer of a workplace visit in the hub this round"));
+    }
+
+    @Test
+    void aPlacementBeyondThePupilsTravelAndATalkForASchoolWithNoKnownPlaceAreToldWhy() {
+        School faraway = school(3, "Faraway High", new Location(54.9783, -1.6178));
+        School unplaced = school(4, "Unplaced School", null);
+        MatchingProblem problem = week().offer(
+                        offer(1, rolls, volunteer(1, "Ann"), EncounterType.WORK_EXPERIENCE, "Manufacturing", 2, MONDAY))
+                .offer(talk(2, smith, volunteer(2, "Bob"), MONDAY))
+                .request(request(1, cohort(faraway, 10, 150, 0), EncounterType.WORK_EXPERIENCE, 1, 1))
+                .request(talkRequest(2, cohort(unplaced, 9, 150, 0), 30, 1))
+                .build();
+
+        MatchResult result = solve(problem);
+
+        assertThat(result.explanations().unmatched())
+                .extracting(u -> u.reasons().getFirst())
+                .containsExactly(
+                        "No work experience placement in the window within reach of Faraway High: no workplace within"
+                                + " the 20 km its pupils travel",
+                        "No careers talk in the window within reach of Unplaced School: its location is not known, so"
+                                + " only online sessions can reach it, and it asked for none online");
     }
 }

@@ -1,9 +1,12 @@
 package uk.encounters.matcher.explain;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Offer;
 import uk.encounters.matcher.domain.OfferSlot;
@@ -56,6 +59,30 @@ final class SupplyGap {
             }
         }
         return "No " + what + " in the window within reach of "
-                + request.school().name() + " (beyond the volunteers' travel or the school's limit, and none online)";
+                + request.school().name() + ": " + outOfReach(request);
+    }
+
+    /** Why nothing reaches the school, in each way of meeting it asked for. */
+    private static String outOfReach(Request request) {
+        Set<DeliveryMode> modes = request.modes();
+        if (request.school().location() == null) {
+            return "its location is not known, so only online sessions can reach it, and "
+                    + (modes.contains(DeliveryMode.ONLINE) ? "none is online" : "it asked for none online");
+        }
+        List<String> ways = new ArrayList<>();
+        // a placement is never in school, whatever the request allows
+        if (modes.contains(DeliveryMode.IN_SCHOOL) && request.type() != EncounterType.WORK_EXPERIENCE) {
+            ways.add("no volunteer travels that far to come in");
+        }
+        if (modes.contains(DeliveryMode.AT_WORKPLACE)) {
+            ways.add(String.format(
+                    Locale.UK,
+                    "no workplace within the %.0f km its pupils travel",
+                    request.school().travelLimitKm()));
+        }
+        if (modes.contains(DeliveryMode.ONLINE)) {
+            ways.add("none online");
+        }
+        return String.join("; ", ways);
     }
 }
