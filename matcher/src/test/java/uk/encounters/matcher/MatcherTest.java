@@ -1,6 +1,7 @@
 package uk.encounters.matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.encounters.matcher.SmallHub.ALVASTON;
 import static uk.encounters.matcher.SmallHub.DERBY_CENTRE;
 import static uk.encounters.matcher.SmallHub.MICKLEOVER;
@@ -22,12 +23,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import uk.encounters.matcher.Matcher.MatchResult;
+import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.domain.Location;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Offer;
+import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.Period;
 import uk.encounters.matcher.domain.ProblemBuilder;
 import uk.encounters.matcher.domain.PupilBand;
@@ -330,5 +333,34 @@ class MatcherTest {
                                 + " the 20 km its pupils travel",
                         "No careers talk in the window within reach of Unplaced School: its location is not known, so"
                                 + " only online sessions can reach it, and it asked for none online");
+    }
+
+    @Test
+    void aPlacementRunsFromTheMondayOfTheWeekWhicheverDaysTheHostOffered() {
+        // the host ticked Tuesdays and Wednesdays, mornings and afternoons, and named a Thursday too
+        Offer ticked = offer(
+                1,
+                rolls,
+                volunteer(1, "Ann"),
+                EncounterType.WORK_EXPERIENCE,
+                "Manufacturing",
+                2,
+                List.of(
+                        Availability.every(2, Period.MORNING),
+                        Availability.every(3, Period.AFTERNOON),
+                        Availability.on(MONDAY.plusDays(3), Period.MORNING)));
+        ProblemBuilder twoWeeks = new ProblemBuilder(
+                MONDAY,
+                MONDAY.plusDays(11),
+                ProblemBuilder.weekdays(MONDAY, MONDAY.plusDays(11)),
+                MatchingWeights.defaultWeights());
+
+        MatchingProblem problem = twoWeeks.offer(ticked).build();
+
+        assertThat(problem.slots())
+                .extracting(OfferSlot::startsOn, OfferSlot::endsOn, OfferSlot::period)
+                .containsExactly(
+                        tuple(MONDAY, MONDAY.plusDays(4), Period.ALL_DAY),
+                        tuple(MONDAY.plusWeeks(1), MONDAY.plusWeeks(1).plusDays(4), Period.ALL_DAY));
     }
 }

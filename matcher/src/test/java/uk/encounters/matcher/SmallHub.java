@@ -93,6 +93,18 @@ public final class SmallHub {
         List<Availability> availability = java.util.Arrays.stream(days)
                 .map(day -> Availability.on(day, Period.MORNING))
                 .toList();
+        return offer(id, employer, volunteer, type, sector, maxSessions, availability);
+    }
+
+    /** The same, available as given: on dates, or on weekdays over its dates. */
+    public static Offer offer(
+            long id,
+            Employer employer,
+            Volunteer volunteer,
+            EncounterType type,
+            String sector,
+            int maxSessions,
+            List<Availability> availability) {
         return new Offer(
                 id,
                 employer,

@@ -2,6 +2,7 @@ package uk.encounters.matcher.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -115,9 +116,10 @@ public final class ProblemBuilder {
                     if (awayThen(offer, day, availability.period())) {
                         continue;
                     }
+                    // a placement week is one slot however its days were offered (a weekday ticked, or mornings)
+                    Period period = offer.placements() ? Period.ALL_DAY : availability.period();
                     slots.computeIfAbsent(
-                            new SlotKey(offer.id(), day, availability.period()),
-                            key -> slot(slots.size() + 1, offer, day, availability.period()));
+                            new SlotKey(offer.id(), day, period), key -> slot(slots.size() + 1, offer, day, period));
                 }
             }
         }
@@ -210,17 +212,38 @@ public final class ProblemBuilder {
     private List<LocalDate> days(Offer offer, Availability availability) {
         LocalDate from = max(horizonStart, offer.availableFrom());
         LocalDate to = min(horizonEnd, offer.availableUntil());
+        if (offer.placements()) {
+            return placementWeeks(availability, from, to);
+        }
         if (availability.date() != null) {
             LocalDate day = availability.date();
-            boolean open = schoolDays.contains(day)
-                    || (offer.placements()
-                            && !schoolDays
-                                    .subSet(day, true, day.plusDays(PLACEMENT_DAYS - 1), true)
-                                    .isEmpty());
-            return !day.isBefore(from) && !day.isAfter(to) && open ? List.of(day) : List.of();
+            return !day.isBefore(from) && !day.isAfter(to) && schoolDays.contains(day) ? List.of(day) : List.of();
         }
         return schoolDays.subSet(from, true, to, true).stream()
                 .filter(day -> day.getDayOfWeek().getValue() == availability.weekday())
+                .toList();
+    }
+
+    /**
+     * A placement runs a school week from its Monday, so any day offered stands for its week: a host
+     * who ticks Tuesdays, or names a Wednesday, offers that week, never a Tuesday-to-Saturday one.
+     * The week counts when it starts in the horizon, no earlier than the week of the host's first
+     * date, and has a school day (a bank holiday Monday leaves the rest of the week).
+     */
+    private List<LocalDate> placementWeeks(Availability availability, LocalDate from, LocalDate to) {
+        List<LocalDate> days = availability.date() != null
+                ? List.of(availability.date())
+                : schoolDays.subSet(from, true, to, true).stream()
+                        .filter(day -> day.getDayOfWeek().getValue() == availability.weekday())
+                        .toList();
+        LocalDate firstWeek = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return days.stream()
+                .map(day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
+                .distinct()
+                .filter(monday -> !monday.isBefore(max(firstWeek, horizonStart)) && !monday.isAfter(to))
+                .filter(monday -> !schoolDays
+                        .subSet(monday, true, monday.plusDays(PLACEMENT_DAYS - 1), true)
+                        .isEmpty())
                 .toList();
     }
 
