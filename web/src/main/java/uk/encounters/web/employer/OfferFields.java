@@ -115,7 +115,8 @@ public final class OfferFields {
         String topics = form.lines("topics", "Topics", 500);
         Audience audience = audience(form);
         Where where = where(form);
-        Availability availability = availability(form, today, newOffer);
+        Availability availability =
+                availability(form, today, newOffer, type.equals(EncounterType.WORK_EXPERIENCE.code()));
         boolean sendAdaptable = form.checked("sendAdaptable");
         Integer cost = cost(form);
         String requirements = form.lines("requirements", "Requirements", 1000);
@@ -211,7 +212,8 @@ public final class OfferFields {
         return new TravelDistance(amount, unit);
     }
 
-    private static Availability availability(Form form, LocalDate today, boolean newOffer) {
+    /** A placement takes whole weeks from their Mondays, so its time of day is not asked for. */
+    private static Availability availability(Form form, LocalDate today, boolean newOffer, boolean placement) {
         LocalDate from = form.date("from", "The first date you could do");
         LocalDate until = form.date("until", "The last date you could do");
         if (newOffer && from != null && from.isBefore(today)) {
@@ -229,7 +231,7 @@ public final class OfferFields {
         List<String> weekdays = form.ticked("weekday", "Days", WEEKDAYS);
         boolean mornings = form.checked("morning");
         boolean afternoons = form.checked("afternoon");
-        if (!mornings && !afternoons) {
+        if (!mornings && !afternoons && !placement) {
             form.error("morning", "Choose mornings, afternoons or both");
         }
         List<LocalDate> dates = specificDates(form, from, until);
