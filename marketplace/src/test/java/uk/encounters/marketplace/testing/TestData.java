@@ -269,7 +269,6 @@ public final class TestData {
                 .getId();
     }
 
-    /** A careers-talk booking of the offer for the request on one morning. */
     /**
      * The reply link a digest would carry for the booking, with a known secret: working until the
      * booking's last day has passed, as publication makes it.

@@ -49,15 +49,7 @@ public final class DemoSignIns {
                     "coordinator@demo.example.org",
                     "Demo Coordinator",
                     Scope.coordinator(hub)));
-            Long school = tx.select(SCHOOL.ID)
-                    .from(SCHOOL)
-                    .join(PUPIL)
-                    .on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
-                    .where(SCHOOL.HUB_ID.eq(hub))
-                    .groupBy(SCHOOL.ID)
-                    .orderBy(DSL.count().desc(), SCHOOL.ID)
-                    .limit(1)
-                    .fetchOne(SCHOOL.ID);
+            Long school = demoSchool(tx, hub);
             if (school != null) {
                 result.add(link(
                         tx,
@@ -66,18 +58,36 @@ public final class DemoSignIns {
                         "Demo Careers Leader",
                         Scope.careersLeader(school)));
             }
-            Long employer = tx.select(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID)
-                    .from(EMPLOYER_HUB_PRESENCE)
-                    .where(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hub))
-                    .orderBy(EMPLOYER_HUB_PRESENCE.CORNERSTONE.desc(), EMPLOYER_HUB_PRESENCE.EMPLOYER_ID)
-                    .limit(1)
-                    .fetchOne(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID);
+            Long employer = demoEmployer(tx, hub);
             if (employer != null) {
                 result.add(
                         link(tx, "Employer", "employer@demo.example.org", "Demo Employer", Scope.employer(employer)));
             }
             return result;
         });
+    }
+
+    /** The demo's careers leader's school: the hub's school with the most pupils; null when none has any. */
+    static Long demoSchool(DSLContext tx, long hub) {
+        return tx.select(SCHOOL.ID)
+                .from(SCHOOL)
+                .join(PUPIL)
+                .on(PUPIL.SCHOOL_ID.eq(SCHOOL.ID))
+                .where(SCHOOL.HUB_ID.eq(hub))
+                .groupBy(SCHOOL.ID)
+                .orderBy(DSL.count().desc(), SCHOOL.ID)
+                .limit(1)
+                .fetchOne(SCHOOL.ID);
+    }
+
+    /** The demo employer's organisation: the hub's first cornerstone, else its first organisation. */
+    static Long demoEmployer(DSLContext tx, long hub) {
+        return tx.select(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID)
+                .from(EMPLOYER_HUB_PRESENCE)
+                .where(EMPLOYER_HUB_PRESENCE.HUB_ID.eq(hub))
+                .orderBy(EMPLOYER_HUB_PRESENCE.CORNERSTONE.desc(), EMPLOYER_HUB_PRESENCE.EMPLOYER_ID)
+                .limit(1)
+                .fetchOne(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID);
     }
 
     private SignInLink link(DSLContext tx, String role, String email, String name, Scope scope) {

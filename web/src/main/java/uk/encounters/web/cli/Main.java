@@ -225,8 +225,14 @@ public final class Main {
         DatabaseConnection connection = DatabaseConnection.open(config, out, metrics.connectionPool());
         try {
             report(connection.database().migrate());
-            new SeedCommand(connection.database(), config, clock, out)
-                    .seedUnlessAnyHubExists(line.option("area").orElse(DEMO_AREA), line.longOption("seed", DEMO_SEED));
+            if (new SeedCommand(connection.database(), config, clock, out)
+                    .seedUnlessAnyHubExists(
+                            line.option("area").orElse(DEMO_AREA), line.longOption("seed", DEMO_SEED))) {
+                DemoPlacements.add(connection.database(), clock)
+                        .ifPresent(booking -> out.println("Booked a June work-experience week for "
+                                + DemoPlacements.PUPILS + " Year 10 pupils at the demo employer (booking " + booking
+                                + "): its placements wait for the host's paperwork."));
+            }
         } catch (RuntimeException e) {
             connection.close();
             throw e;

@@ -43,12 +43,13 @@ final class SeedCommand {
         out.println("Loaded " + report.summary());
     }
 
-    /** The demo loads its hub once; later runs keep what users changed. */
-    void seedUnlessAnyHubExists(String area, long seed) {
+    /** The demo loads its hub once; later runs keep what users changed. True when it loaded it now. */
+    boolean seedUnlessAnyHubExists(String area, long seed) {
         if (database.dsl().fetchExists(HUB)) {
             out.println("A hub is already loaded; keeping the data as it is.");
-            return;
+            return false;
         }
         seed(area, seed);
+        return true;
     }
 }

@@ -10,10 +10,12 @@ import uk.encounters.demo.SharedData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.cli.DemoPlacements;
 import uk.encounters.web.cli.DemoSignIns;
 
 /**
- * The demo's Derby hub served as `encounters demo` serves it: loaded on {@code today}, with a fresh
+ * The demo's Derby hub served as `encounters demo` serves it: loaded on {@code today}, its June
+ * work-experience placements booked, with a fresh
  * sign-in link for each of its roles (the coordinator, a careers leader, an employer, the
  * administrator). Register it after its database, which must be ready first:
  * {@code @RegisterExtension @Order(1) static final TestDatabase db = ...;}
@@ -35,6 +37,7 @@ final class RunningDemo implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         DemoData.load(db.database(), "derby", 1, today, SharedData.locate());
         app = RunningApp.start(db.database(), today);
+        DemoPlacements.add(db.database(), app.clock());
         signIns = new DemoSignIns(db.database(), new Links(app.url("")), app.clock()).issue();
     }
 

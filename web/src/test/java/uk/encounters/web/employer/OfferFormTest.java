@@ -142,7 +142,7 @@ class OfferFormTest {
         assertThat(page)
                 .contains("your offer is live")
                 .contains("Careers talk from Riverside Precision Engineering Ltd")
-                .contains("active");
+                .contains("<td data-label=\"Status\"><strong class=\"tag tag--green\">Active</strong></td>");
         assertThat(db.dsl().fetchValue(OFFER.STATUS, OFFER.ID.eq(offer.getId())))
                 .isEqualTo(OfferStatus.ACTIVE);
 
