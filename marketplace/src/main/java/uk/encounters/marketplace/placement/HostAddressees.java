@@ -30,21 +30,24 @@ final class HostAddressees {
      * @param hostLink the host link's token, whose address the outbox fills in as it sends; null for
      *     the organisation's own people, whose link is the paperwork page
      */
-    record HostAddressee(Person person, boolean ownPeople, String link, Long hostLink) {
+    record HostAddressee(Person person, String link, Long hostLink) {
+
+        /** One of the organisation's own people, who sign in to give its paperwork. */
+        boolean ownPeople() {
+            return hostLink == null;
+        }
 
         /** The message to them; its key is the caller's with their address. */
         OutboxMessage message(String key, String kind, String subject, String body) {
-            return hostLink == null
-                    ? new OutboxMessage(key + ":" + person.email(), kind, person.email(), subject, body, null)
-                    : new OutboxMessage(
-                            key + ":" + person.email(),
-                            kind,
-                            person.email(),
-                            subject,
-                            body,
-                            null,
-                            List.of(),
-                            List.of(hostLink));
+            return new OutboxMessage(
+                    key + ":" + person.email(),
+                    kind,
+                    person.email(),
+                    subject,
+                    body,
+                    null,
+                    List.of(),
+                    hostLink == null ? List.of() : List.of(hostLink));
         }
     }
 
@@ -62,7 +65,7 @@ final class HostAddressees {
         if (!own.isEmpty()) {
             String page = pages.paperwork(employerId);
             return own.stream()
-                    .map(person -> new HostAddressee(person, true, page, null))
+                    .map(person -> new HostAddressee(person, page, null))
                     .toList();
         }
         Map<String, Placement> byContact = new LinkedHashMap<>();
@@ -77,8 +80,8 @@ final class HostAddressees {
             long link = new LoginTokenRepository(dsl, clock)
                     .issuePlacementLinkForEmail(
                             Purpose.PLACEMENT_HOST, placement.id(), PlacementLinks.expiresAt(placement));
-            contacts.add(new HostAddressee(
-                    new Person(email, placement.hostContact().name()), false, LinkSlots.slot(link), link));
+            contacts.add(
+                    new HostAddressee(new Person(email, placement.hostContact().name()), LinkSlots.slot(link), link));
         });
         return contacts;
     }
