@@ -43,6 +43,11 @@ public final class Templates {
             .prettyPrint(false)
             // {{count n}}: 19,379 rather than 19379
             .registerHelper("count", (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()))
+            // {{counted n "booking"}}: "1 booking", "2 bookings"; a third word for another plural ("child" "children")
+            .registerHelper(
+                    "counted",
+                    (Number n, Options options) -> String.format(Locale.UK, "%,d", n.longValue()) + " "
+                            + (n.longValue() == 1 ? options.param(0) : options.param(1, options.param(0) + "s")))
             // {{date d}}: the one date style, "Tue 8 Dec 2026"
             .registerHelper("date", (LocalDate d, Options options) -> DateStyle.of(d))
             // {{dateTime t}}: a moment as the clocks in England show it, "Tue 8 Dec 2026 at 11:05"

@@ -80,7 +80,7 @@ class TemplatesTest {
      * the form's values (read inside a partial, within the frame every page is rendered in).
      */
     @Test
-    void aStatusPrintsItsPlainWords() throws Exception {
+    void aStatusPrintsItsPlainWordsAndACountItsNounInTheRightNumber() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             int port = serve(
@@ -96,7 +96,9 @@ class TemplatesTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
 
-            assertThat(page.body()).contains("<p>open; employer did not come</p>");
+            assertThat(page.body())
+                    .contains("<p>open; employer did not come</p>")
+                    .contains("<p>1 booking; 2 bookings; 1,200 children</p>");
         } finally {
             vertx.close().await();
         }
