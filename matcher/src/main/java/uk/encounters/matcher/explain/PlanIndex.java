@@ -75,14 +75,27 @@ final class PlanIndex {
                         > session.school().budgetLeftPence();
     }
 
+    /**
+     * Whether the session on the slot would over-book its year group at some half-day, as the hard
+     * rule counts it: sessions on different days of a placement week do not add up.
+     */
     boolean yearGroupBusy(Session session, OfferSlot slot) {
-        int pupils = session.pupils();
-        for (Session other : sessionsOf(session.cohort())) {
-            if (other != session && other.slot().overlaps(slot)) {
-                pupils += other.pupils();
+        List<Session> others = sessionsOf(session.cohort()).stream()
+                .filter(other -> other != session && other.slot().overlaps(slot))
+                .toList();
+        for (int halfDay = slot.firstHalfDay(); halfDay < slot.endHalfDay(); halfDay++) {
+            int pupils = session.pupils();
+            for (Session other : others) {
+                if (other.slot().firstHalfDay() <= halfDay
+                        && halfDay < other.slot().endHalfDay()) {
+                    pupils += other.pupils();
+                }
+            }
+            if (pupils > session.cohort().pupils()) {
+                return true;
             }
         }
-        return pupils > session.cohort().pupils();
+        return false;
     }
 
     List<Session> sessionsOf(Cohort cohort) {
