@@ -52,9 +52,24 @@ public final class PlacementPaperwork {
         return declarations(dsl, employerId).stream().findFirst();
     }
 
+    /**
+     * For each of the hosts with a declaration in force, the last day its paperwork holds ({@link
+     * PaperworkStanding#holdsUntil}): what a round plans placements with.
+     */
+    public static Map<Long, LocalDate> holdsUntil(DSLContext dsl, Collection<Long> employerIds) {
+        Map<Long, LocalDate> until = new HashMap<>();
+        inForce(dsl, employerIds)
+                .forEach((employer, d) ->
+                        until.put(employer, PaperworkStanding.holdsUntil(d.insuranceExpiresOn(), d.riskAssessedOn())));
+        return until;
+    }
+
     /** {@link #inForce} for many organisations in one query, by organisation; those without one are absent. */
     static Map<Long, Declaration> inForce(DSLContext dsl, Collection<Long> employerIds) {
         Map<Long, Declaration> latest = new HashMap<>();
+        if (employerIds.isEmpty()) {
+            return latest;
+        }
         declarations(dsl, PLACEMENT_DECLARATION.EMPLOYER_ID.in(employerIds))
                 .forEach(d -> latest.putIfAbsent(d.employerId(), d));
         return latest;

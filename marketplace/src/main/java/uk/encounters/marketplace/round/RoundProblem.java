@@ -11,7 +11,6 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
-import static uk.encounters.marketplace.jooq.Tables.PLACEMENT_DECLARATION;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -39,7 +38,7 @@ import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.Sectors;
-import uk.encounters.marketplace.placement.PaperworkStanding;
+import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.pupil.ProgressRepository;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.PupilValueWeights;
@@ -348,10 +347,13 @@ public final class RoundProblem {
                                             ? Availability.on(on, r.get(period))
                                             : Availability.every(r.get(OFFER_AVAILABILITY.WEEKDAY), r.get(period)));
                 });
-        Map<Long, LocalDate> paperwork = paperworkHoldsUntil(rows.stream()
-                .filter(r -> EncounterType.fromCode(r.get(OFFER.ENCOUNTER_TYPE)) == EncounterType.WORK_EXPERIENCE)
-                .map(r -> r.get(OFFER.EMPLOYER_ID))
-                .collect(Collectors.toSet()));
+        Map<Long, LocalDate> paperwork = PlacementPaperwork.holdsUntil(
+                dsl,
+                rows.stream()
+                        .filter(r ->
+                                EncounterType.fromCode(r.get(OFFER.ENCOUNTER_TYPE)) == EncounterType.WORK_EXPERIENCE)
+                        .map(r -> r.get(OFFER.EMPLOYER_ID))
+                        .collect(Collectors.toSet()));
         List<Offer> offers = new ArrayList<>();
         for (Record r : rows) {
             Employer employer = employers.get(r.get(OFFER.EMPLOYER_ID));
@@ -391,28 +393,6 @@ public final class RoundProblem {
                     r.get(OFFER.INTERACTIVE)));
         }
         return offers;
-    }
-
-    /**
-     * For each placement host, the last day its placement paperwork holds ({@link PaperworkStanding}'s
-     * {@code currentUntil}): of its declaration in force, the newest, the insurance's last day of cover
-     * or the risk assessment's last day, whichever is sooner. Hosts with none in force are left out.
-     */
-    private Map<Long, LocalDate> paperworkHoldsUntil(Set<Long> hosts) {
-        Map<Long, LocalDate> until = new HashMap<>();
-        if (hosts.isEmpty()) {
-            return until;
-        }
-        var d = PLACEMENT_DECLARATION;
-        dsl.selectDistinct(d.EMPLOYER_ID, d.INSURANCE_EXPIRES_ON, d.RISK_ASSESSED_ON)
-                .on(d.EMPLOYER_ID)
-                .from(d)
-                .where(d.EMPLOYER_ID.in(hosts))
-                .orderBy(d.EMPLOYER_ID, d.ID.desc())
-                .forEach(r -> until.put(
-                        r.get(d.EMPLOYER_ID),
-                        PaperworkStanding.holdsUntil(r.get(d.INSURANCE_EXPIRES_ON), r.get(d.RISK_ASSESSED_ON))));
-        return until;
     }
 
     /**
