@@ -24,7 +24,7 @@ public record PlanSummary(
             if (session.matched()) {
                 matched++;
                 pupilPlaces += session.pupils();
-                places.merge(session.cohort(), session.pupils(), Integer::sum);
+                session.pupilsMet().forEach(met -> places.merge(met.cohort(), met.pupils(), Integer::sum));
             }
         }
         long pupilsWeight = problem.weights().of(MatchingWeights.PUPILS_REACHED);

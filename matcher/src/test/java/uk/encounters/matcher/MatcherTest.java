@@ -23,8 +23,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import uk.encounters.matcher.Matcher.MatchResult;
+import uk.encounters.matcher.domain.Arrangement;
+import uk.encounters.matcher.domain.Attendance;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.domain.Location;
@@ -34,6 +37,7 @@ import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.Period;
 import uk.encounters.matcher.domain.ProblemBuilder;
 import uk.encounters.matcher.domain.PupilBand;
+import uk.encounters.matcher.domain.Request;
 import uk.encounters.matcher.domain.School;
 import uk.encounters.matcher.domain.Session;
 import uk.encounters.matcher.explain.BookingExplanation;
@@ -114,6 +118,100 @@ class MatcherTest {
                 .extracting(u -> u.session().id())
                 .contains("4#1");
         assertThat(result.explanations().bookings()).hasSize(result.summary().matched());
+    }
+
+    @Test
+    void fillsAFairsStallsAHubEventAnOnlineTalkTwoSchoolsShareAndAMentoringSeriesInFullAssertMode() {
+        Cohort a9 = cohort(alvaston, 9, 180, 40);
+        Cohort a10 = cohort(alvaston, 10, 170, 30);
+        Cohort b10 = cohort(mickleover, 10, 120, 50);
+        Cohort a8 = cohort(alvaston, 8, 160, 20);
+        Cohort b8 = cohort(mickleover, 8, 110, 40);
+        ProblemBuilder builder = week();
+        // five employers could take a stall on Monday morning, two more on Tuesday afternoon
+        for (int id = 1; id <= 5; id++) {
+            builder.offer(offer(
+                    id,
+                    employer(id, "Stall " + id),
+                    volunteer(id, "V" + id),
+                    EncounterType.CAREERS_FAIR,
+                    "Sector " + id,
+                    1,
+                    MONDAY));
+        }
+        for (int id = 6; id <= 7; id++) {
+            builder.offer(offer(
+                    id,
+                    employer(id, "Stall " + id),
+                    volunteer(id, "V" + id),
+                    EncounterType.CAREERS_FAIR,
+                    "Sector " + id,
+                    1,
+                    List.of(Availability.on(MONDAY.plusDays(1), Period.AFTERNOON))));
+        }
+        builder.offer(SmallHub.sharedOnlineTalk(8, rolls, volunteer(8, "Eve"), 300));
+        // two mentors, each free Monday to Thursday mornings (on Monday the year group is at its fair)
+        for (int id = 9; id <= 10; id++) {
+            builder.offer(offer(
+                    id,
+                    smith,
+                    volunteer(id, "Mentor " + id),
+                    EncounterType.MENTORING,
+                    "Retail",
+                    5,
+                    List.of(
+                            Availability.every(1, Period.MORNING),
+                            Availability.every(2, Period.MORNING),
+                            Availability.every(3, Period.MORNING),
+                            Availability.every(4, Period.MORNING))));
+        }
+        Request sectorDay = new Request(
+                2,
+                a10,
+                EncounterType.CAREERS_FAIR,
+                190,
+                2,
+                MONDAY.plusDays(1),
+                MONDAY.plusDays(1),
+                false,
+                true,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                Set.of(),
+                null,
+                false,
+                2,
+                Arrangement.EVENT,
+                List.of(new Attendance(a10, 100), new Attendance(b10, 90)),
+                DERBY_CENTRE);
+        MatchingProblem problem = builder.request(
+                        SmallHub.event(1, EncounterType.CAREERS_FAIR, 4, new Attendance(a9, 180)))
+                .request(sectorDay)
+                .request(SmallHub.onlineTalkRequest(3, a8, 150))
+                .request(SmallHub.onlineTalkRequest(4, b8, 110))
+                .request(SmallHub.series(5, a9, 8, 3))
+                .build();
+
+        MatchResult result = solveAsserting(problem);
+
+        assertThat(result.plan().score().isFeasible()).isTrue();
+        List<Session> sessions = result.plan().sessions();
+        assertThat(sessions.stream().filter(s -> s.request().id() == 1))
+                .as("every stall of the fair, each a different employer")
+                .allMatch(Session::matched)
+                .extracting(Session::employer)
+                .doesNotHaveDuplicates();
+        assertThat(sessions.stream().filter(s -> s.request().id() == 2)).allMatch(Session::matched);
+        assertThat(sessions.stream()
+                        .filter(s -> s.request().id() == 3 || s.request().id() == 4))
+                .as("both schools on the one online session")
+                .allMatch(Session::matched)
+                .extracting(Session::slot)
+                .containsOnly(session(result, "3#1").slot());
+        assertThat(sessions.stream().filter(s -> s.request().id() == 5))
+                .as("one mentor for the series")
+                .allMatch(Session::matched)
+                .extracting(s -> s.offer().volunteer())
+                .containsOnly(session(result, "5#1").offer().volunteer());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package uk.encounters.matcher;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import uk.encounters.matcher.domain.Arrangement;
+import uk.encounters.matcher.domain.Attendance;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
@@ -133,6 +136,93 @@ public final class SmallHub {
     /** A request for {@code sessions} careers talks to {@code pupils} pupils, any morning this week. */
     public static Request talkRequest(long id, Cohort cohort, int pupils, int sessions) {
         return request(id, cohort, EncounterType.CAREERS_TALK, pupils, sessions);
+    }
+
+    /**
+     * An event of {@code stalls} stalls of a type, this Monday morning in the first cohort's school,
+     * for the pupils of each attending cohort.
+     */
+    public static Request event(long id, EncounterType type, int stalls, Attendance... audience) {
+        return arranged(id, type, stalls, Arrangement.EVENT, Set.of(DeliveryMode.IN_SCHOOL), audience);
+    }
+
+    /** A mentoring series of {@code sessions} sessions for {@code pupils} pupils, any time this week. */
+    public static Request series(long id, Cohort cohort, int pupils, int sessions) {
+        return arranged(
+                id,
+                EncounterType.MENTORING,
+                sessions,
+                Arrangement.SERIES,
+                Set.of(DeliveryMode.IN_SCHOOL, DeliveryMode.AT_WORKPLACE),
+                new Attendance(cohort, pupils));
+    }
+
+    /** A request for an online talk only. */
+    public static Request onlineTalkRequest(long id, Cohort cohort, int pupils) {
+        return arranged(
+                id,
+                EncounterType.CAREERS_TALK,
+                1,
+                Arrangement.SESSIONS,
+                Set.of(DeliveryMode.ONLINE),
+                new Attendance(cohort, pupils));
+    }
+
+    private static Request arranged(
+            long id,
+            EncounterType type,
+            int sessions,
+            Arrangement arrangement,
+            Set<DeliveryMode> modes,
+            Attendance... audience) {
+        boolean event = arrangement == Arrangement.EVENT;
+        return new Request(
+                id,
+                audience[0].cohort(),
+                type,
+                event ? Arrays.stream(audience).mapToInt(Attendance::pupils).sum() : audience[0].pupils(),
+                sessions,
+                MONDAY,
+                event ? MONDAY : MONDAY.plusDays(4),
+                true,
+                !event,
+                modes,
+                Set.of(),
+                null,
+                false,
+                id,
+                arrangement,
+                event ? List.of(audience) : List.of(),
+                null);
+    }
+
+    /** An online talk one session of which serves several schools, up to {@code capacity} pupils together. */
+    public static Offer sharedOnlineTalk(long id, Employer employer, Volunteer volunteer, int capacity) {
+        Offer talk = talk(id, employer, volunteer, MONDAY);
+        return new Offer(
+                id,
+                employer,
+                volunteer,
+                talk.type(),
+                talk.title(),
+                talk.sector(),
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.ONLINE),
+                1,
+                capacity,
+                0,
+                1,
+                0,
+                0,
+                false,
+                talk.availableFrom(),
+                talk.availableUntil(),
+                talk.availability(),
+                null,
+                true,
+                true);
     }
 
     public static Request request(long id, Cohort cohort, EncounterType type, int pupils, int sessions) {

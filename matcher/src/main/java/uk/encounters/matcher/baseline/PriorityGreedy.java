@@ -46,6 +46,6 @@ public final class PriorityGreedy {
     }
 
     private static long firstSessionValue(Session session) {
-        return session.cohort().valueOf(session.pupils());
+        return session.valueAlone();
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  *     assessment) all holds, from its declaration in force; null when it has none in force
  * @param interactive online, the pupil does tasks and talks with staff (the Gatsby definition): only
  *     then does an online workplace experience count for Benchmark 6
+ * @param sharedOnline   online, one session serves several schools' classes at once, up to
+ *     {@code pupilsMax} pupils together (a virtual talk, a digital fair's stand)
  */
 public record Offer(
         long id,
@@ -39,11 +41,62 @@ public record Offer(
         LocalDate availableUntil,
         List<Availability> availability,
         LocalDate paperworkHoldsUntil,
-        boolean interactive) {
+        boolean interactive,
+        boolean sharedOnline) {
 
     public Offer {
         modes = Set.copyOf(modes);
         availability = List.copyOf(availability);
+    }
+
+    /** An offer whose online sessions serve one class at a time. */
+    public Offer(
+            long id,
+            Employer employer,
+            Volunteer volunteer,
+            EncounterType type,
+            String title,
+            String sector,
+            boolean stem,
+            int yearGroupMin,
+            int yearGroupMax,
+            Set<DeliveryMode> modes,
+            int pupilsMin,
+            int pupilsMax,
+            int places,
+            int maxSessions,
+            double travelRadiusKm,
+            long costPencePerSession,
+            boolean sendAdaptable,
+            LocalDate availableFrom,
+            LocalDate availableUntil,
+            List<Availability> availability,
+            LocalDate paperworkHoldsUntil,
+            boolean interactive) {
+        this(
+                id,
+                employer,
+                volunteer,
+                type,
+                title,
+                sector,
+                stem,
+                yearGroupMin,
+                yearGroupMax,
+                modes,
+                pupilsMin,
+                pupilsMax,
+                places,
+                maxSessions,
+                travelRadiusKm,
+                costPencePerSession,
+                sendAdaptable,
+                availableFrom,
+                availableUntil,
+                availability,
+                paperworkHoldsUntil,
+                interactive,
+                false);
     }
 
     /** The same offer, its host's placement paperwork holding until {@code lastDay} (null: none in force). */
@@ -70,7 +123,8 @@ public record Offer(
                 availableUntil,
                 availability,
                 lastDay,
-                interactive);
+                interactive,
+                sharedOnline);
     }
 
     /** Whether the host's placement paperwork holds on every day up to {@code lastDay}. */

@@ -174,14 +174,24 @@ public final class ProblemBuilder {
                 horizonStart,
                 horizonEnd,
                 weights,
-                distinct(requests.values().stream().map(Request::school).toList()),
-                distinct(requests.values().stream().map(Request::cohort).toList()),
+                distinct(cohorts().stream().map(Cohort::school).toList()),
+                cohorts(),
                 distinct(offers.values().stream().map(Offer::employer).toList()),
                 List.copyOf(offers.values()),
                 List.copyOf(slots.values()),
                 halfDays(),
                 List.copyOf(requests.values()),
                 sessions);
+    }
+
+    /** Every cohort a request is for, an event's attending cohorts too. */
+    private List<Cohort> cohorts() {
+        List<Cohort> cohorts = new ArrayList<>();
+        for (Request request : requests.values()) {
+            cohorts.add(request.cohort());
+            request.audience().forEach(a -> cohorts.add(a.cohort()));
+        }
+        return distinct(cohorts);
     }
 
     private Offer offerOf(Booked booking) {
@@ -250,8 +260,7 @@ public final class ProblemBuilder {
     private static boolean suits(Request request, OfferSlot slot) {
         Offer offer = slot.offer();
         if (offer.type() != request.type()
-                || request.cohort().yearGroup() < offer.yearGroupMin()
-                || request.cohort().yearGroup() > offer.yearGroupMax()
+                || !request.yearGroupsWithin(offer.yearGroupMin(), offer.yearGroupMax())
                 || slot.startsOn().isBefore(request.windowStart())
                 || slot.startsOn().isAfter(request.windowEnd())) {
             return false;
@@ -259,9 +268,11 @@ public final class ProblemBuilder {
         if (offer.placements()) {
             return true;
         }
+        // an event's stall meets a share of its pupils at a time
+        int group = request.event() ? request.pupilsPerSession() : request.pupils();
         return slot.period().fits(request.mornings(), request.afternoons())
-                && request.pupils() >= offer.pupilsMin()
-                && request.pupils() <= offer.pupilsMax();
+                && group >= offer.pupilsMin()
+                && group <= offer.pupilsMax();
     }
 
     private List<HalfDay> halfDays() {

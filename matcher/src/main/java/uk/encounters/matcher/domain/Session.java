@@ -1,5 +1,6 @@
 package uk.encounters.matcher.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
@@ -98,8 +99,67 @@ public class Session {
         return request.cohort().school();
     }
 
+    /** The pupils it meets: the request's for a talk, one for a placement, a stall's share of an event's. */
     public int pupils() {
-        return request.pupilsPerSession();
+        if (!request.event()) {
+            return request.pupilsPerSession();
+        }
+        int pupils = 0;
+        for (Attendance attending : request.audience()) {
+            pupils += Request.share(attending.pupils(), number, request.sessions());
+        }
+        return pupils;
+    }
+
+    /** The pupils it meets, cohort by cohort: several cohorts for a hub event's stall. */
+    public List<PupilsMet> pupilsMet() {
+        if (!request.event()) {
+            int pupils = request.pupilsPerSession();
+            return List.of(new PupilsMet(this, request.cohort(), pupils, pupils));
+        }
+        List<PupilsMet> met = new ArrayList<>(request.audience().size());
+        for (Attendance attending : request.audience()) {
+            met.add(new PupilsMet(
+                    this,
+                    attending.cohort(),
+                    Request.share(attending.pupils(), number, request.sessions()),
+                    attending.pupils()));
+        }
+        return met;
+    }
+
+    /** What its pupils are worth to their cohorts were it their round's only session. */
+    public long valueAlone() {
+        long value = 0;
+        for (PupilsMet met : pupilsMet()) {
+            value += met.cohort().valueOf(met.pupils());
+        }
+        return value;
+    }
+
+    /**
+     * What takes the pupils' time: the event for its stalls (its pupils are at the event once,
+     * whichever stalls are filled), else the session itself.
+     */
+    public Object occasion() {
+        return request.event() ? request : this;
+    }
+
+    /**
+     * One visit of its employer to the cohort: a series is one relationship, a placement week one
+     * visit however many pupils it hosts, anything else its slot.
+     */
+    public Object visit() {
+        return request.series() ? request : slot;
+    }
+
+    /** Online on an offer that serves several schools' classes at one session. */
+    public boolean sharesOnline() {
+        if (slot == null || !slot.offer().sharedOnline()) {
+            return false;
+        }
+        Reach reach = reachOf(slot.offer());
+        return reach != null && reach.mode() == DeliveryMode.ONLINE;
     }
 
     public Offer offer() {

@@ -11,6 +11,7 @@ import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.Offer;
 import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.matcher.domain.PupilsMet;
 import uk.encounters.matcher.domain.School;
 import uk.encounters.matcher.domain.Session;
 
@@ -39,7 +40,9 @@ final class PlanIndex {
                     .computeIfAbsent(slot.employer(), e -> new HashSet<>())
                     .add(slot);
             spentBySchool.merge(session.school(), session.costPence(), Long::sum);
-            byCohort.computeIfAbsent(session.cohort(), c -> new ArrayList<>()).add(session);
+            for (PupilsMet met : session.pupilsMet()) {
+                byCohort.computeIfAbsent(met.cohort(), c -> new ArrayList<>()).add(session);
+            }
         }
     }
 
@@ -53,9 +56,19 @@ final class PlanIndex {
                             .filter(s -> s.slot() == slot)
                             .toList();
         }
-        return byPresenter.getOrDefault(slot.offer().presenter(), List.of()).stream()
+        List<Session> overlapping = byPresenter.getOrDefault(slot.offer().presenter(), List.of()).stream()
                 .filter(s -> s.slot().overlaps(slot))
                 .toList();
+        int sharing = overlapping.stream()
+                .filter(s -> s.slot() == slot && s.sharesOnline())
+                .mapToInt(Session::pupils)
+                .sum();
+        // schools share an online session until it is full
+        return sharing > 0 && sharing < slot.offer().pupilsMax()
+                ? overlapping.stream()
+                        .filter(s -> s.slot() != slot || !s.sharesOnline())
+                        .toList()
+                : overlapping;
     }
 
     boolean offerFull(OfferSlot slot) {
@@ -80,19 +93,26 @@ final class PlanIndex {
      * rule counts it: sessions on different days of a placement week do not add up.
      */
     boolean yearGroupBusy(Session session, OfferSlot slot) {
-        List<Session> others = sessionsOf(session.cohort()).stream()
-                .filter(other -> other != session && other.slot().overlaps(slot))
-                .toList();
-        for (int halfDay = slot.firstHalfDay(); halfDay < slot.endHalfDay(); halfDay++) {
-            int pupils = session.pupils();
-            for (Session other : others) {
-                if (other.slot().firstHalfDay() <= halfDay
-                        && halfDay < other.slot().endHalfDay()) {
-                    pupils += other.pupils();
+        for (PupilsMet met : session.pupilsMet()) {
+            List<Session> others = sessionsOf(met.cohort()).stream()
+                    .filter(other -> other != session && other.slot().overlaps(slot))
+                    .toList();
+            for (int halfDay = slot.firstHalfDay(); halfDay < slot.endHalfDay(); halfDay++) {
+                // an event's pupils are there once, whichever of its stalls are filled
+                Map<Object, Integer> present = new HashMap<>();
+                present.put(session.occasion(), met.present());
+                for (Session other : others) {
+                    if (other.slot().firstHalfDay() <= halfDay
+                            && halfDay < other.slot().endHalfDay()) {
+                        other.pupilsMet().stream()
+                                .filter(m -> m.cohort() == met.cohort())
+                                .forEach(m -> present.merge(other.occasion(), m.present(), Math::max));
+                    }
                 }
-            }
-            if (pupils > session.cohort().pupils()) {
-                return true;
+                if (present.values().stream().mapToInt(Integer::intValue).sum()
+                        > met.cohort().pupils()) {
+                    return true;
+                }
             }
         }
         return false;

@@ -2,6 +2,7 @@ package uk.encounters.matcher.solver;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.max;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 
@@ -10,7 +11,9 @@ import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
+import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 import uk.encounters.matcher.domain.HalfDay;
+import uk.encounters.matcher.domain.PupilsMet;
 import uk.encounters.matcher.domain.Session;
 
 /**
@@ -24,6 +27,8 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
             volunteerInTwoPlacesAtOnce(factory),
+            onlineSessionBeyondItsCapacity(factory),
+            seriesWithMoreThanOneMentor(factory),
             placementsBeyondThePlacesOffered(factory),
             offerBeyondItsMaximumSessions(factory),
             employerAskedBeyondTheirCap(factory),
@@ -51,7 +56,8 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     }
 
     // A volunteer (or an offer's unnamed team) gives one session at a time; placement weeks host
-    // many pupils and are exempt, as in the database's rule.
+    // many pupils and are exempt, as in the database's rule, and so are the schools sharing one
+    // online session.
     Constraint volunteerInTwoPlacesAtOnce(ConstraintFactory factory) {
         // placement weeks are left out before pairing, so their many pupils never make pairs at all
         return factory.forEach(Session.class)
@@ -62,8 +68,32 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                         Joiners.equal(s -> s.offer().presenter()),
                         Joiners.overlapping(
                                 s -> s.slot().firstHalfDay(), s -> s.slot().endHalfDay()))
+                .filter((a, b) -> a.slot() != b.slot() || !a.sharesOnline() || !b.sharesOnline())
                 .penalize(HardSoftLongScore.ONE_HARD)
                 .asConstraint("Volunteer in two places at once");
+    }
+
+    // An online session several schools share takes no more pupils than the offer does.
+    Constraint onlineSessionBeyondItsCapacity(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::sharesOnline)
+                .groupBy(Session::slot, sum(Session::pupils))
+                .filter((slot, pupils) -> pupils > slot.offer().pupilsMax())
+                .penalize(
+                        HardSoftLongScore.ONE_HARD,
+                        (slot, pupils) -> pupils - slot.offer().pupilsMax())
+                .asConstraint("Online session beyond its capacity");
+    }
+
+    // A mentoring series is one relationship: the same mentor at every session. (Their safeguarding
+    // check then holds to the last session, as each session checks it on its own day.)
+    Constraint seriesWithMoreThanOneMentor(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.request().series())
+                .groupBy(Session::request, countDistinct(s -> s.offer().presenter()))
+                .filter((request, mentors) -> mentors > 1)
+                .penalize(HardSoftLongScore.ONE_HARD, (request, mentors) -> mentors - 1)
+                .asConstraint("Series with more than one mentor");
     }
 
     // A placement week takes no more pupils than the places the employer offered.
@@ -104,20 +134,26 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .asConstraint("Unsupervised volunteer without a safeguarding check");
     }
 
-    // Parallel sessions for one year group are welcome, but not with more pupils than it has.
+    // Parallel sessions for one year group are welcome, but not with more pupils than it has. An
+    // event's pupils are there once, however many of its stalls are filled.
     Constraint yearGroupOverBookedAtOneTime(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
+        return pupilsMet(factory)
                 .join(
                         HalfDay.class,
                         Joiners.overlapping(
-                                s -> s.slot().firstHalfDay(),
-                                s -> s.slot().endHalfDay(),
+                                met -> met.session().slot().firstHalfDay(),
+                                met -> met.session().slot().endHalfDay(),
                                 HalfDay::index,
                                 halfDay -> halfDay.index() + 1))
                 .groupBy(
-                        (session, halfDay) -> session.cohort(),
-                        (session, halfDay) -> halfDay,
-                        sum((session, halfDay) -> session.pupils()))
+                        (met, halfDay) -> met.cohort(),
+                        (met, halfDay) -> halfDay,
+                        (met, halfDay) -> met.session().occasion(),
+                        max((PupilsMet met, HalfDay halfDay) -> Integer.valueOf(met.present())))
+                .groupBy(
+                        (cohort, halfDay, occasion, present) -> cohort,
+                        (cohort, halfDay, occasion, present) -> halfDay,
+                        sum((cohort, halfDay, occasion, present) -> present))
                 .filter((cohort, halfDay, pupils) -> pupils > cohort.pupils())
                 .penalize(HardSoftLongScore.ONE_HARD, (cohort, halfDay, pupils) -> pupils - cohort.pupils())
                 .asConstraint("Year group over-booked at one time");
@@ -147,35 +183,36 @@ public class MatchingConstraintProvider implements ConstraintProvider {
 
     // Reaching pupils, neediest first, worth less with each further session for the same cohort.
     Constraint pupilsReached(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurableLong((cohort, pupils) -> cohort.valueOf(pupils))
                 .asConstraint(MatchingWeights.PUPILS_REACHED);
     }
 
     // Cold-spot schools' pupils count for more: funding has gone to better-placed schools before.
     Constraint pupilsReachedInColdSpotSchool(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s -> s.school().coldSpot())
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met -> met.cohort().school().coldSpot())
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurableLong((cohort, pupils) -> cohort.valueOf(pupils))
                 .asConstraint(MatchingWeights.COLD_SPOT);
     }
 
     // A year group with no encounter yet this year: each of its pupils reached counts extra.
     Constraint yearGroupWithNothingThisYearReached(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s -> s.cohort().nothingThisYear())
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met -> met.cohort().nothingThisYear())
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupils()))
                 .asConstraint(MatchingWeights.YEAR_GROUP_WITH_NOTHING);
     }
 
     // Some encounters should be with STEM employers: a cohort with none this year gets one first.
     Constraint stemForCohortWithNone(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s -> !s.cohort().stemThisYear() && s.offer().stem())
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met ->
+                        !met.cohort().stemThisYear() && met.session().offer().stem())
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupils()))
                 .asConstraint(MatchingWeights.STEM_FOR_COHORT_WITH_NONE);
     }
@@ -183,9 +220,10 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // Benchmark 6: a workplace experience by the end of Year 11 and another by Year 13 (online, only
     // an interactive one counts).
     Constraint workplaceExperienceForYears10To13WithoutOne(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0 && s.countsForBenchmark6())
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met -> met.cohort().pupilsNeedingWorkplaceExperience() > 0
+                        && met.session().countsForBenchmark6())
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
                 .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE);
     }
@@ -194,9 +232,10 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // their workplace experience weighs with a first encounter of the year, not after it (the
     // simulation's solver gave the visits to younger years first come, first served had given them).
     Constraint workplaceExperienceDueByTheEndOfThisYear(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s -> s.cohort().pupilsShortOfBenchmark6() > 0 && s.countsForBenchmark6())
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met -> met.cohort().pupilsShortOfBenchmark6() > 0
+                        && met.session().countsForBenchmark6())
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsShortOfBenchmark6()))
                 .asConstraint(MatchingWeights.WORKPLACE_EXPERIENCE_DUE);
     }
@@ -204,11 +243,11 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // A workplace in a sector the year group has not seen this year shows pupils more of the world
     // of work; counted for the pupils still short of Benchmark 6, whom the experience is for.
     Constraint workplaceExperienceInASectorNewToTheYearGroup(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s -> s.cohort().pupilsNeedingWorkplaceExperience() > 0
-                        && s.countsForBenchmark6()
-                        && !s.cohort().sawSectorThisYear(s.offer().sector()))
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met -> met.cohort().pupilsNeedingWorkplaceExperience() > 0
+                        && met.session().countsForBenchmark6()
+                        && !met.cohort().sawSectorThisYear(met.session().offer().sector()))
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsNeedingWorkplaceExperience()))
                 .asConstraint(MatchingWeights.NEW_SECTOR);
     }
@@ -216,10 +255,11 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     // A placement week is most of the hub's target of hours of workplace experience (two weeks by
     // default): worth more to a year group whose pupils are short of it than to one that has it.
     Constraint placementForPupilsShortOfTheHoursTarget(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(s ->
-                        s.cohort().pupilsShortOfHoursTarget() > 0 && s.offer().placements() && s.countsForBenchmark6())
-                .groupBy(Session::cohort, sum(Session::pupils))
+        return pupilsMet(factory)
+                .filter(met -> met.cohort().pupilsShortOfHoursTarget() > 0
+                        && met.session().offer().placements()
+                        && met.session().countsForBenchmark6())
+                .groupBy(PupilsMet::cohort, sum(PupilsMet::pupils))
                 .rewardConfigurable((cohort, pupils) -> Math.min(pupils, cohort.pupilsShortOfHoursTarget()))
                 .asConstraint(MatchingWeights.HOURS_TARGET);
     }
@@ -266,14 +306,23 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     }
 
     // Pupils learn more from different employers: the same one again for a cohort counts against.
-    // Visits are counted by slot, so the pupils of one placement week with one host are one visit.
+    // Visits are counted by slot, so the pupils of one placement week with one host are one visit,
+    // and a mentoring series is one relationship however many sessions it has.
     Constraint sameEmployerAgainForSameCohort(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .groupBy(Session::cohort, Session::employer, countDistinct(Session::slot))
+        return pupilsMet(factory)
+                .groupBy(
+                        PupilsMet::cohort,
+                        met -> met.session().employer(),
+                        countDistinct(met -> met.session().visit()))
                 .filter((cohort, employer, sessions) -> repeats(cohort.visitedThisYearBy(employer), sessions) > 0)
                 .penalizeConfigurable(
                         (cohort, employer, sessions) -> repeats(cohort.visitedThisYearBy(employer), sessions))
                 .asConstraint(MatchingWeights.SAME_EMPLOYER_AGAIN);
+    }
+
+    // Every matched session, cohort by cohort: one for a talk, each attending cohort for an event's stall.
+    private static UniConstraintStream<PupilsMet> pupilsMet(ConstraintFactory factory) {
+        return factory.forEach(Session.class).flattenLast(Session::pupilsMet);
     }
 
     static int repeats(boolean visitedThisYear, int sessions) {

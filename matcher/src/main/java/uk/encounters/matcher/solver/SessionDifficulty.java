@@ -10,8 +10,7 @@ import uk.encounters.matcher.domain.Session;
  */
 public class SessionDifficulty implements Comparator<Session> {
 
-    private static final Comparator<Session> ORDER = Comparator.comparingLong(
-                    (Session s) -> s.cohort().valueOf(s.pupils()))
+    private static final Comparator<Session> ORDER = Comparator.comparingLong(Session::valueAlone)
             .thenComparingInt(s -> -s.candidates().size())
             .thenComparing(Session::id);
 

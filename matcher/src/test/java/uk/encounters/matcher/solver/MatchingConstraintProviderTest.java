@@ -7,10 +7,14 @@ import static uk.encounters.matcher.SmallHub.MONDAY;
 import static uk.encounters.matcher.SmallHub.cohort;
 import static uk.encounters.matcher.SmallHub.coldSpotSchool;
 import static uk.encounters.matcher.SmallHub.employer;
+import static uk.encounters.matcher.SmallHub.event;
 import static uk.encounters.matcher.SmallHub.offer;
+import static uk.encounters.matcher.SmallHub.onlineTalkRequest;
 import static uk.encounters.matcher.SmallHub.request;
 import static uk.encounters.matcher.SmallHub.school;
 import static uk.encounters.matcher.SmallHub.schoolWithBudget;
+import static uk.encounters.matcher.SmallHub.series;
+import static uk.encounters.matcher.SmallHub.sharedOnlineTalk;
 import static uk.encounters.matcher.SmallHub.talk;
 import static uk.encounters.matcher.SmallHub.talkRequest;
 import static uk.encounters.matcher.SmallHub.unchecked;
@@ -25,6 +29,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
+import uk.encounters.matcher.domain.Attendance;
+import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.Employer;
@@ -84,6 +90,7 @@ class MatchingConstraintProviderTest {
         Set<Cohort> cohorts = new LinkedHashSet<>();
         for (Session session : all) {
             cohorts.add(session.cohort());
+            session.request().audience().forEach(a -> cohorts.add(a.cohort()));
             if (session.slot() != null) {
                 slots.add(session.slot());
                 offers.add(session.offer());
@@ -146,6 +153,90 @@ class MatchingConstraintProviderTest {
         verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
                 .givenSolution(plan(on(places, week), on(places, week)))
                 .penalizesBy(0);
+    }
+
+    @Test
+    void volunteerInTwoPlacesAtOnceLetsSchoolsShareAnOnlineSession() {
+        Offer online = sharedOnlineTalk(1, rolls, ann, 200);
+        OfferSlot monday = morning(online);
+        Cohort mickleover = cohort(coldSpotSchool(2, "Mickleover School", MICKLEOVER), 9, 120, 0);
+        verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
+                .givenSolution(plan(
+                        on(onlineTalkRequest(nextRequestId++, year9, 60), monday),
+                        on(onlineTalkRequest(nextRequestId++, mickleover, 60), monday)))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void volunteerInTwoPlacesAtOnceStillHoldsForAClassOnlineAndOneInPerson() {
+        Offer online = sharedOnlineTalk(1, rolls, ann, 200);
+        Offer inPerson = talk(2, rolls, ann, MONDAY);
+        OfferSlot monday = morning(online);
+        verifier.verifyThat(MatchingConstraintProvider::volunteerInTwoPlacesAtOnce)
+                .givenSolution(plan(
+                        on(onlineTalkRequest(nextRequestId++, year9, 60), monday),
+                        on(talkFor(cohort(alvaston, 10, 150, 0), 30), morning(inPerson))))
+                .penalizesBy(1);
+    }
+
+    // Online session beyond its capacity
+
+    @Test
+    void onlineSessionBeyondItsCapacityPenalisesEachPupilOver() {
+        OfferSlot monday = morning(sharedOnlineTalk(1, rolls, ann, 100));
+        Cohort year10 = cohort(alvaston, 10, 150, 0);
+        verifier.verifyThat(MatchingConstraintProvider::onlineSessionBeyondItsCapacity)
+                .givenSolution(plan(
+                        on(onlineTalkRequest(nextRequestId++, year9, 60), monday),
+                        on(onlineTalkRequest(nextRequestId++, year10, 55), monday)))
+                .penalizesBy(15);
+    }
+
+    @Test
+    void onlineSessionBeyondItsCapacityAcceptsUpToItsCapacity() {
+        OfferSlot monday = morning(sharedOnlineTalk(1, rolls, ann, 120));
+        Cohort year10 = cohort(alvaston, 10, 150, 0);
+        verifier.verifyThat(MatchingConstraintProvider::onlineSessionBeyondItsCapacity)
+                .givenSolution(plan(
+                        on(onlineTalkRequest(nextRequestId++, year9, 60), monday),
+                        on(onlineTalkRequest(nextRequestId++, year10, 60), monday)))
+                .penalizesBy(0);
+    }
+
+    // Series with more than one mentor
+
+    @Test
+    void seriesWithMoreThanOneMentorPenalisesEachMentorAfterTheFirst() {
+        Offer ann1 = offer(1, rolls, ann, EncounterType.MENTORING, "Manufacturing", 3, weekly());
+        Offer bob = offer(2, rolls, volunteer(2, "Bob"), EncounterType.MENTORING, "Manufacturing", 3, weekly());
+        Offer cy = offer(3, rolls, volunteer(3, "Cy"), EncounterType.MENTORING, "Manufacturing", 3, weekly());
+        Request series = series(nextRequestId++, year9, 6, 4);
+        verifier.verifyThat(MatchingConstraintProvider::seriesWithMoreThanOneMentor)
+                .givenSolution(plan(
+                        on(series, slot(ann1, MONDAY, Period.MORNING)),
+                        on(series, slot(ann1, MONDAY.plusDays(7), Period.MORNING)),
+                        on(series, slot(bob, MONDAY.plusDays(14), Period.MORNING)),
+                        on(series, slot(cy, MONDAY.plusDays(21), Period.MORNING))))
+                .penalizesBy(2);
+    }
+
+    @Test
+    void seriesWithMoreThanOneMentorAcceptsOneMentorAndSeparateMentoringSessions() {
+        Offer ann1 = offer(1, rolls, ann, EncounterType.MENTORING, "Manufacturing", 3, weekly());
+        Offer bob = offer(2, rolls, volunteer(2, "Bob"), EncounterType.MENTORING, "Manufacturing", 3, weekly());
+        Request series = series(nextRequestId++, year9, 6, 2);
+        Request separate = request(nextRequestId++, year9, EncounterType.MENTORING, 6, 2);
+        verifier.verifyThat(MatchingConstraintProvider::seriesWithMoreThanOneMentor)
+                .givenSolution(plan(
+                        on(series, slot(ann1, MONDAY, Period.MORNING)),
+                        on(series, slot(ann1, MONDAY.plusDays(7), Period.MORNING)),
+                        on(separate, slot(ann1, MONDAY.plusDays(1), Period.MORNING)),
+                        on(separate, slot(bob, MONDAY.plusDays(8), Period.MORNING))))
+                .penalizesBy(0);
+    }
+
+    private static List<Availability> weekly() {
+        return List.of(Availability.every(MONDAY.getDayOfWeek().getValue(), Period.MORNING));
     }
 
     // Placements beyond the places offered
@@ -286,6 +377,53 @@ class MatchingConstraintProviderTest {
                 .penalizesBy(0);
     }
 
+    @Test
+    void yearGroupOverBookedAtOneTimeCountsAnEventsPupilsOnceWhateverItsStalls() {
+        Request fair = event(nextRequestId++, EncounterType.CAREERS_FAIR, 8, new Attendance(year9, 180));
+        List<Session> stalls = new ArrayList<>();
+        for (int stall = 1; stall <= 8; stall++) {
+            stalls.add(on(
+                    fair, morning(talk(stall, employer(stall, "Stall " + stall), volunteer(stall, "V"), MONDAY))));
+        }
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
+                .givenSolution(plan(stalls.toArray(Session[]::new)))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void yearGroupOverBookedAtOneTimePenalisesATalkDuringTheYearGroupsEvent() {
+        // two of eight stalls filled: the whole year group is still at the fair
+        Request fair = event(nextRequestId++, EncounterType.CAREERS_FAIR, 8, new Attendance(year9, 180));
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
+                .givenSolution(plan(
+                        on(fair, morning(talk(1, rolls, ann, MONDAY))),
+                        on(fair, morning(talk(2, employer(2, "Smith & Co"), volunteer(2, "Bob"), MONDAY))),
+                        on(talkFor(year9, 30), morning(talk(3, employer(3, "Jones"), volunteer(3, "Cy"), MONDAY)))))
+                .penalizesBy(30);
+    }
+
+    @Test
+    void yearGroupOverBookedAtOneTimeCountsEachSchoolAtAHubEventByItsOwnPupils() {
+        Cohort mickleover = cohort(school(2, "Mickleover School", MICKLEOVER), 9, 100, 0);
+        Request sectorDay = event(
+                nextRequestId++,
+                EncounterType.CAREERS_FAIR,
+                4,
+                new Attendance(year9, 120),
+                new Attendance(mickleover, 90));
+        verifier.verifyThat(MatchingConstraintProvider::yearGroupOverBookedAtOneTime)
+                .givenSolution(plan(
+                        on(sectorDay, morning(talk(1, rolls, ann, MONDAY))),
+                        // Alvaston's other 60 Year 9 pupils may have a talk; Mickleover's 10 cannot take 30
+                        on(
+                                talkFor(year9, 60),
+                                morning(talk(2, employer(2, "Smith & Co"), volunteer(2, "Bob"), MONDAY))),
+                        on(
+                                talkFor(mickleover, 30),
+                                morning(talk(3, employer(3, "Jones"), volunteer(3, "Cy"), MONDAY)))))
+                .penalizesBy(20);
+    }
+
     // School budget exceeded
 
     private Offer paidTalk(long id, long pence) {
@@ -424,6 +562,37 @@ class MatchingConstraintProviderTest {
                 .rewardsWith(0);
     }
 
+    @Test
+    void pupilsReachedCountsEachStallOfAnEventForItsShareOfThePupils() {
+        Cohort year8 = cohort(alvaston, 8, 100, 0);
+        Request fair = event(nextRequestId++, EncounterType.CAREERS_FAIR, 8, new Attendance(year8, 100));
+        // four of eight stalls: half the pupils' worth, 13 + 12 + 13 + 12
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReached)
+                .givenSolution(plan(
+                        on(fair, morning(talk(1, rolls, ann, MONDAY))),
+                        on(fair, morning(talk(2, employer(2, "B"), volunteer(2, "Bob"), MONDAY))),
+                        on(fair, morning(talk(3, employer(3, "C"), volunteer(3, "Cy"), MONDAY))),
+                        on(fair, morning(talk(4, employer(4, "D"), volunteer(4, "Di"), MONDAY))),
+                        on(fair, null)))
+                .rewardsWith(50 * 100);
+    }
+
+    @Test
+    void pupilsReachedCountsAHubEventStallForEverySchoolAttending() {
+        Cohort mickleover = cohort(school(2, "Mickleover School", MICKLEOVER), 9, 100, 0);
+        Request sectorDay = event(
+                nextRequestId++,
+                EncounterType.CAREERS_FAIR,
+                4,
+                new Attendance(year9, 120),
+                new Attendance(mickleover, 80));
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReached)
+                .givenSolution(plan(
+                        on(sectorDay, morning(talk(1, rolls, ann, MONDAY))),
+                        on(sectorDay, morning(talk(2, employer(2, "B"), volunteer(2, "Bob"), MONDAY)))))
+                .rewardsWith(60 * 100 + 40 * 100);
+    }
+
     // Pupils reached in a cold-spot school
 
     @Test
@@ -432,6 +601,16 @@ class MatchingConstraintProviderTest {
         verifier.verifyThat(MatchingConstraintProvider::pupilsReachedInColdSpotSchool)
                 .givenSolution(plan(on(talkFor(cold, 30), morning(talk(1, rolls, ann, MONDAY)))))
                 .rewardsWith(30 * 100);
+    }
+
+    @Test
+    void pupilsReachedInColdSpotSchoolCountsOnlyTheColdSpotSchoolsShareOfAHubEvent() {
+        Cohort cold = cohort(coldSpotSchool(3, "Cold School", MICKLEOVER), 9, 100, 0);
+        Request sectorDay = event(
+                nextRequestId++, EncounterType.CAREERS_FAIR, 2, new Attendance(year9, 120), new Attendance(cold, 80));
+        verifier.verifyThat(MatchingConstraintProvider::pupilsReachedInColdSpotSchool)
+                .givenSolution(plan(on(sectorDay, morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(40 * 100);
     }
 
     @Test
@@ -910,6 +1089,33 @@ class MatchingConstraintProviderTest {
                                 talkFor(cohort(alvaston, 8, 150, 0), 30),
                                 morning(talk(3, rolls, volunteer(3, "Cy"), MONDAY)))))
                 .penalizesBy(0);
+    }
+
+    @Test
+    void sameEmployerAgainForSameCohortCountsAMentoringSeriesAsOneVisit() {
+        Offer mentor = offer(1, rolls, ann, EncounterType.MENTORING, "Manufacturing", 3, weekly());
+        Request series = series(nextRequestId++, year9, 6, 3);
+        Request separate = request(nextRequestId++, cohort(alvaston, 10, 150, 0), EncounterType.MENTORING, 6, 2);
+        verifier.verifyThat(MatchingConstraintProvider::sameEmployerAgainForSameCohort)
+                .givenSolution(plan(
+                        on(series, slot(mentor, MONDAY, Period.MORNING)),
+                        on(series, slot(mentor, MONDAY.plusDays(7), Period.MORNING)),
+                        on(series, slot(mentor, MONDAY.plusDays(14), Period.MORNING)),
+                        // the same mentor's two one-off sessions for Year 10 are a repeat
+                        on(separate, slot(mentor, MONDAY.plusDays(1), Period.MORNING)),
+                        on(separate, slot(mentor, MONDAY.plusDays(8), Period.MORNING))))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void sameEmployerAgainForSameCohortCountsTwoStallsOfOneEmployerAtAFairAsARepeat() {
+        Request fair = event(nextRequestId++, EncounterType.CAREERS_FAIR, 3, new Attendance(year9, 180));
+        verifier.verifyThat(MatchingConstraintProvider::sameEmployerAgainForSameCohort)
+                .givenSolution(plan(
+                        on(fair, morning(talk(1, rolls, ann, MONDAY))),
+                        on(fair, morning(talk(2, rolls, volunteer(2, "Bob"), MONDAY))),
+                        on(fair, morning(talk(3, employer(2, "Smith & Co"), volunteer(3, "Cy"), MONDAY)))))
+                .penalizesBy(1);
     }
 
     // Employer fatigue
