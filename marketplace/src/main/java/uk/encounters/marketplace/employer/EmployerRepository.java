@@ -1,7 +1,6 @@
 package uk.encounters.marketplace.employer;
 
 import static org.jooq.Records.mapping;
-import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
@@ -13,7 +12,6 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
-import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.LocalDate;
@@ -26,9 +24,9 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import uk.encounters.marketplace.account.SecretToken;
 import uk.encounters.marketplace.offer.OfferStatus;
+import uk.encounters.marketplace.school.PlaceByPostcode;
 import uk.encounters.matcher.domain.Location;
 
 /**
@@ -103,11 +101,7 @@ public final class EmployerRepository {
                 .flatMap(e -> current(e, ExistingEmployer.Reason.SIMILAR_NAME_NEARBY));
     }
 
-    /**
-     * A new organisation. Without a geocoder its location is taken from the hub's schools in the
-     * same postcode district, else the hub's schools as a whole: near enough for travel limits
-     * measured in kilometres, and corrected when a coordinator sets it.
-     */
+    /** A new organisation, placed by its postcode ({@link PlaceByPostcode}). */
     public long create(
             long hubId,
             String name,
@@ -117,7 +111,7 @@ public final class EmployerRepository {
             String sector,
             boolean cornerstone,
             int maxAsksPerMonth) {
-        var location = approximateLocation(hubId, PostcodeDistrict.of(postcode));
+        var location = PlaceByPostcode.of(dsl, hubId, PostcodeDistrict.of(postcode));
         long id = dsl.insertInto(EMPLOYER)
                 .set(EMPLOYER.REGISTERED_IN_HUB_ID, hubId)
                 .set(EMPLOYER.NAME, name.strip())
@@ -407,26 +401,6 @@ public final class EmployerRepository {
     private Optional<ExistingEmployer> current(Employer found, ExistingEmployer.Reason reason) {
         return (found.merged() ? findCurrent(found.id()) : Optional.of(found))
                 .map(e -> new ExistingEmployer(e.id(), e.name(), reason));
-    }
-
-    /** The average position of some of the hub's schools; both null when none of them has one. */
-    private record AveragePosition(Double latitude, Double longitude) {}
-
-    /** The hub's schools in the postcode's district, or all its schools when none is there. */
-    private AveragePosition approximateLocation(long hubId, String district) {
-        AveragePosition inDistrict = schoolsAverage(hubId, SCHOOL.POSTCODE.like(district + " %"));
-        return inDistrict.latitude() != null ? inDistrict : schoolsAverage(hubId, DSL.noCondition());
-    }
-
-    private AveragePosition schoolsAverage(long hubId, Condition which) {
-        return dsl.select(
-                        avg(SCHOOL.LATITUDE).cast(Double.class),
-                        avg(SCHOOL.LONGITUDE).cast(Double.class))
-                .from(SCHOOL)
-                .where(SCHOOL.HUB_ID.eq(hubId))
-                .and(SCHOOL.LATITUDE.isNotNull())
-                .and(which)
-                .fetchOne(mapping(AveragePosition::new));
     }
 
     /** The organisation is one of the hub's: present there, whichever hub registered it. */

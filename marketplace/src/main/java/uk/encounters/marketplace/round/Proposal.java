@@ -66,13 +66,20 @@ final class Proposal {
         unmatched.forEach((requestId, sessions) -> {
             Set<String> reasons = new LinkedHashSet<>();
             sessions.forEach(s -> reasons.addAll(s.reasons()));
+            Long eventId = RoundEvents.eventIdOf(requestId);
             tx.insertInto(
                             ROUND_UNMATCHED,
                             ROUND_UNMATCHED.ROUND_ID,
                             ROUND_UNMATCHED.REQUEST_ID,
+                            ROUND_UNMATCHED.EVENT_ID,
                             ROUND_UNMATCHED.SESSIONS,
                             ROUND_UNMATCHED.REASONS)
-                    .values(roundId, requestId, sessions.size(), truncate(String.join("\n", reasons), 4000))
+                    .values(
+                            roundId,
+                            eventId == null ? requestId : null,
+                            eventId,
+                            sessions.size(),
+                            truncate(String.join("\n", reasons), 4000))
                     .execute();
         });
     }
@@ -82,9 +89,11 @@ final class Proposal {
         Session first = sessions.getFirst().session();
         OfferSlot slot = first.slot();
         int pupils = sessions.stream().mapToInt(b -> b.session().pupils()).sum();
+        Long eventId = RoundEvents.eventIdOf(first.request().id());
         tx.insertInto(BOOKING)
                 .set(BOOKING.ROUND_ID, roundId)
-                .set(BOOKING.REQUEST_ID, first.request().id())
+                .set(BOOKING.REQUEST_ID, eventId == null ? first.request().id() : null)
+                .set(BOOKING.EVENT_ID, eventId)
                 .set(BOOKING.OFFER_ID, slot.offer().id())
                 .set(BOOKING.ENCOUNTER_TYPE, slot.offer().type().code())
                 .set(

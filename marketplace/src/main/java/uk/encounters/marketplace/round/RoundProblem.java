@@ -12,6 +12,7 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_EVENT_EXCLUSION;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
@@ -45,6 +46,8 @@ import uk.encounters.marketplace.pupil.PupilValueWeights;
 import uk.encounters.marketplace.request.RequestRepository;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.school.ColdSpot;
+import uk.encounters.matcher.domain.Arrangement;
+import uk.encounters.matcher.domain.Attendance;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
@@ -128,7 +131,9 @@ public final class RoundProblem {
         Map<Long, Employer> employers = employers(scope);
 
         List<RequestRow> requests = requests(scope, schools.keySet());
+        List<RoundEvents.EventRow> events = RoundEvents.load(dsl, scope, inHorizon(scope));
         Map<Long, List<BookingRow>> inHorizon = bookingsInHorizon(scope, requests);
+        inHorizon.putAll(eventBookingsInHorizon(scope, events));
         Map<Long, Integer> heldOutside = heldOutsideHorizon(scope, requests);
         Set<Long> offerIds = new HashSet<>();
         inHorizon.values().forEach(rows -> rows.forEach(b -> offerIds.add(b.offerId())));
@@ -137,7 +142,7 @@ public final class RoundProblem {
         for (Offer offer : offers) {
             builder.offer(offer);
         }
-        Map<Long, Map<Integer, Cohort>> cohorts = cohorts(scope, schools, requests);
+        Map<Long, Map<Integer, Cohort>> cohorts = cohorts(scope, schools, requests, events);
         long order = 0;
         for (RequestRow row : requests) {
             List<BookingRow> booked = inHorizon.getOrDefault(row.id(), List.of());
@@ -164,20 +169,65 @@ public final class RoundProblem {
                     row.sectors(),
                     row.preferredEmployerId(),
                     row.send(),
-                    order++));
-            for (BookingRow b : booked) {
-                for (int unit = 0; unit < b.units(); unit++) {
-                    builder.booking(row.id(), b.offerId(), b.startsOn(), b.endsOn(), b.period(), b.fixed());
-                }
+                    order++,
+                    // a mentor meets the same pupils each time: several sessions are one series, one mentor
+                    row.type() == EncounterType.MENTORING && units > 1 ? Arrangement.SERIES : Arrangement.SESSIONS,
+                    List.of(),
+                    null));
+            addBookings(builder, row.id(), booked);
+        }
+        for (RoundEvents.EventRow event : events) {
+            List<Attendance> audience = event.signUps().stream()
+                    .filter(s -> cohorts.containsKey(s.schoolId()))
+                    .map(s -> new Attendance(cohorts.get(s.schoolId()).get(s.yearGroup()), s.pupils()))
+                    .toList();
+            List<BookingRow> booked = inHorizon.getOrDefault(event.requestId(), List.of());
+            boolean planned = event.open() && scope.plans(event.requestId());
+            int stalls = planned ? Math.max(booked.size(), event.stalls()) : booked.size();
+            if (stalls == 0 || audience.isEmpty()) {
+                continue;
             }
+            builder.request(new Request(
+                    event.requestId(),
+                    audience.getFirst().cohort(),
+                    event.kind().stallType(),
+                    audience.stream().mapToInt(Attendance::pupils).sum(),
+                    stalls,
+                    event.heldOn(),
+                    event.heldOn(),
+                    event.period().includesMorning(),
+                    event.period().includesAfternoon(),
+                    event.modes(),
+                    event.sectors(),
+                    null,
+                    false,
+                    order++,
+                    Arrangement.EVENT,
+                    audience,
+                    event.venue()));
+            addBookings(builder, event.requestId(), booked);
         }
         if (scope.roundId() != null) {
             dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.OFFER_ID)
                     .from(ROUND_EXCLUSION)
                     .where(ROUND_EXCLUSION.ROUND_ID.eq(scope.roundId()))
                     .forEach(r -> builder.exclude(r.get(ROUND_EXCLUSION.REQUEST_ID), r.get(ROUND_EXCLUSION.OFFER_ID)));
+            dsl.select(ROUND_EVENT_EXCLUSION.EVENT_ID, ROUND_EVENT_EXCLUSION.OFFER_ID)
+                    .from(ROUND_EVENT_EXCLUSION)
+                    .where(ROUND_EVENT_EXCLUSION.ROUND_ID.eq(scope.roundId()))
+                    .forEach(r -> builder.exclude(
+                            RoundEvents.requestIdOf(r.get(ROUND_EVENT_EXCLUSION.EVENT_ID)),
+                            r.get(ROUND_EVENT_EXCLUSION.OFFER_ID)));
         }
         return builder.build();
+    }
+
+    private static void addBookings(ProblemBuilder builder, long requestId, List<BookingRow> booked) {
+        for (BookingRow b : booked) {
+            for (int unit = 0; unit < b.units(); unit++) {
+                builder.booking(requestId, b.offerId(), b.startsOn(), b.endsOn(), b.period(), b.fixed());
+            }
+        }
     }
 
     private Map<Long, School> schools(Scope scope) {
@@ -390,7 +440,8 @@ public final class RoundProblem {
                     r.get(OFFER.AVAILABLE_UNTIL),
                     takesNew ? availability.getOrDefault(r.get(OFFER.ID), List.of()) : List.of(),
                     type == EncounterType.WORK_EXPERIENCE ? paperwork.get(employer.id()) : null,
-                    r.get(OFFER.INTERACTIVE)));
+                    r.get(OFFER.INTERACTIVE),
+                    r.get(OFFER.SHARED_ONLINE)));
         }
         return offers;
     }
@@ -474,6 +525,29 @@ public final class RoundProblem {
                 .collect(Collectors.groupingBy(BookingRow::requestId));
     }
 
+    /** The stalls events hold in the horizon, keyed by the events' request ids. */
+    private Map<Long, List<BookingRow>> eventBookingsInHorizon(Scope scope, List<RoundEvents.EventRow> events) {
+        Field<Boolean> fixed = field(BOOKING.STATUS.in(BookingStatus.AGREED).or(BOOKING.PINNED));
+        Field<Long> requestId = BOOKING.EVENT_ID.convertFrom(RoundEvents::requestIdOf);
+        return dsl
+                .select(
+                        requestId,
+                        BOOKING.OFFER_ID,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.PERIOD.convertFrom(Period::fromCode),
+                        inline(1),
+                        fixed)
+                .from(BOOKING)
+                .where(BOOKING.EVENT_ID.in(
+                        events.stream().map(RoundEvents.EventRow::id).toList()))
+                .and(inHorizon(scope))
+                .orderBy(BOOKING.EVENT_ID, fixed.desc(), BOOKING.ID)
+                .fetch(mapping(BookingRow::new))
+                .stream()
+                .collect(Collectors.groupingBy(BookingRow::requestId));
+    }
+
     /** Sessions (places) of each request already held by bookings outside the horizon. */
     private Map<Long, Integer> heldOutsideHorizon(Scope scope, List<RequestRow> requests) {
         Field<Integer> held = sum(BOOKING_UNITS).convertFrom(BigDecimal::intValue);
@@ -493,11 +567,17 @@ public final class RoundProblem {
      * The year groups the requests are for, from their pupils' progress. A school that has not
      * uploaded its pupils yet is taken at its word ({@link YearGroupNeeds#takenAtItsWord}).
      */
-    private Map<Long, Map<Integer, Cohort>> cohorts(Scope scope, Map<Long, School> schools, List<RequestRow> requests) {
+    private Map<Long, Map<Integer, Cohort>> cohorts(
+            Scope scope, Map<Long, School> schools, List<RequestRow> requests, List<RoundEvents.EventRow> events) {
         Map<Long, Map<Integer, Integer>> asked = new LinkedHashMap<>();
         for (RequestRow row : requests) {
             asked.computeIfAbsent(row.schoolId(), s -> new HashMap<>()).merge(row.yearGroup(), row.pupils(), Math::max);
         }
+        // a school signed up to another's (or the hub's) event goes as the hub's school it is
+        events.forEach(event -> event.signUps().stream()
+                .filter(s -> schools.containsKey(s.schoolId()))
+                .forEach(s -> asked.computeIfAbsent(s.schoolId(), id -> new HashMap<>())
+                        .merge(s.yearGroup(), s.pupils(), Math::max)));
         CohortHistory history =
                 CohortHistory.before(dsl, scope.hubId(), scope.horizon().start());
         // every asked cohort's pupils in one query, not one per school: a year group's needs are its own pupils'

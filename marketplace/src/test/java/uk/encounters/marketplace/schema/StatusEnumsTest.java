@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.event.EventKind;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.placement.AgreementDecision;
 import uk.encounters.marketplace.placement.DocumentKind;
@@ -45,7 +47,9 @@ class StatusEnumsTest {
                 Arguments.of("placement_source_ck", PlacementSource.class),
                 Arguments.of("placement_sign_off_decision_ck", SignOffDecision.class),
                 Arguments.of("placement_agreement_decision_ck", AgreementDecision.class),
-                Arguments.of("placement_reflection_would_consider_ck", WouldConsider.class));
+                Arguments.of("placement_reflection_would_consider_ck", WouldConsider.class),
+                Arguments.of("event_kind_ck", EventKind.class),
+                Arguments.of("event_status_ck", EventStatus.class));
     }
 
     @ParameterizedTest

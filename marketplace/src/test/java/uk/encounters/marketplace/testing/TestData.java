@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.testing;
 
+import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
@@ -225,6 +226,37 @@ public final class TestData {
                     .execute();
         }
         return offer;
+    }
+
+    /**
+     * An active offer of a stall at events ({@code careers_fair}) on one day's {@code period}, in
+     * school for up to 60 pupils at a time, given by a volunteer.
+     */
+    public long stallOffer(long employerId, LocalDate day, String period) {
+        long offer = offer(employerId, OfferStatus.ACTIVE, day.plusMonths(1));
+        dsl.update(OFFER)
+                .set(OFFER.ENCOUNTER_TYPE, "careers_fair")
+                .set(OFFER.TITLE, "A careers fair stall")
+                .set(OFFER.VOLUNTEER_ID, volunteer(employerId))
+                .set(OFFER.PUPILS_MAX, 60)
+                .set(OFFER.TRAVEL_RADIUS_KM, java.math.BigDecimal.valueOf(30))
+                .where(OFFER.ID.eq(offer))
+                .execute();
+        dsl.insertInto(OFFER_AVAILABILITY)
+                .set(OFFER_AVAILABILITY.OFFER_ID, offer)
+                .set(OFFER_AVAILABILITY.AVAILABLE_ON, day)
+                .set(OFFER_AVAILABILITY.PERIOD, period)
+                .execute();
+        return offer;
+    }
+
+    /** Someone with an account and no role yet. */
+    public long user() {
+        return dsl.insertInto(APP_USER, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+                .values("person" + sequence.incrementAndGet() + "@example.org", "A Person")
+                .returning(APP_USER.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long request(long schoolId, int yearGroup, RequestStatus status, LocalDate from) {

@@ -1,0 +1,258 @@
+package uk.encounters.marketplace.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.event.EventDetails;
+import uk.encounters.marketplace.event.EventKind;
+import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.StallsWanted;
+import uk.encounters.marketplace.event.YearGroupGoing;
+import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.testing.RoundHub;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.matcher.domain.Arrangement;
+import uk.encounters.matcher.domain.Attendance;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.MatchingProblem;
+import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.Request;
+
+/** Events, mentoring series and shared online sessions, from the database to a round's bookings. */
+class RoundEventsTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @RegisterExtension
+    static final RoundBench bench = new RoundBench(db);
+
+    /** A Tuesday in the round's horizon: the north school's talks are offered on Tuesday mornings too. */
+    static final LocalDate FAIR_DAY = LocalDate.of(2026, 12, 1);
+
+    final TestData data = new TestData(db.dsl());
+
+    @Test
+    void aSchoolsFairIsBookedStallByStallAsOneEventThatTakesItsYearGroupsMorning() throws Exception {
+        RoundHub hub = bench.hub();
+        for (int i = 1; i <= 5; i++) {
+            data.stallOffer(employerNearby(hub, "Stall Holder " + i), FAIR_DAY, "morning");
+        }
+        long fair = new EventRepository(db.dsl())
+                .postForSchool(
+                        hub.northSchool(),
+                        data.user(),
+                        details(
+                                EventKind.CAREERS_FAIR,
+                                "Year 9 careers fair",
+                                null,
+                                List.of(new StallsWanted(null, 4))),
+                        List.of(new YearGroupGoing(9, 60)));
+
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+
+        var stalls = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.ROUND_ID.eq(outcome.roundId()))
+                .and(BOOKING.EVENT_ID.eq(fair))
+                .fetch();
+        assertThat(stalls).hasSize(4).allSatisfy(stall -> {
+            assertThat(stall.getRequestId()).isNull();
+            assertThat(stall.getStartsOn()).isEqualTo(FAIR_DAY);
+            assertThat(stall.getPeriod()).isEqualTo("morning");
+            assertThat(stall.getEncounterType()).isEqualTo("careers_fair");
+            assertThat(stall.getPupils()).as("a share of the 60 each").isEqualTo(15);
+        });
+        assertThat(stalls.map(s -> s.getOfferId())).doesNotHaveDuplicates();
+        assertThat(db.dsl()
+                        .selectFrom(BOOKING)
+                        .where(BOOKING.ROUND_ID.eq(outcome.roundId()))
+                        .and(BOOKING.REQUEST_ID.eq(hub.northTalks()))
+                        .fetch(BOOKING.STARTS_ON))
+                .as("the year group is at its fair that morning")
+                .hasSize(2)
+                .doesNotContain(FAIR_DAY);
+        assertThat(db.dsl().fetchCount(ROUND_UNMATCHED, ROUND_UNMATCHED.EVENT_ID.eq(fair)))
+                .isZero();
+    }
+
+    @Test
+    void aFairWithMoreStallsThanOffersSaysHowManyStayUnfilled() throws Exception {
+        RoundHub hub = bench.hub();
+        data.stallOffer(employerNearby(hub, "Lone Stall"), FAIR_DAY, "morning");
+        long fair = new EventRepository(db.dsl())
+                .postForSchool(
+                        hub.southSchool(),
+                        data.user(),
+                        details(EventKind.CAREERS_FAIR, "South fair", null, List.of(new StallsWanted(null, 3))),
+                        List.of(new YearGroupGoing(9, 60)));
+
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+
+        assertThat(db.dsl()
+                        .fetchCount(
+                                BOOKING, BOOKING.ROUND_ID.eq(outcome.roundId()).and(BOOKING.EVENT_ID.eq(fair))))
+                .isEqualTo(1);
+        assertThat(db.dsl()
+                        .select(ROUND_UNMATCHED.SESSIONS)
+                        .from(ROUND_UNMATCHED)
+                        .where(ROUND_UNMATCHED.ROUND_ID.eq(outcome.roundId()))
+                        .and(ROUND_UNMATCHED.EVENT_ID.eq(fair))
+                        .fetchOne(ROUND_UNMATCHED.SESSIONS))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aHubEventTakesEverySignedUpSchoolAndAFullVenueSeatsTheColdSpotSchoolFirst() {
+        RoundHub hub = bench.hub();
+        EventRepository events = new EventRepository(db.dsl());
+        long sectorDay = events.postForHub(
+                hub.id(),
+                data.user(),
+                details(
+                        EventKind.CAREERS_FAIR,
+                        "Engineering sector day",
+                        100,
+                        List.of(new StallsWanted("Manufacturing", 2), new StallsWanted(null, 2))));
+        var north = events.signUp(
+                        sectorDay, hub.northSchool(), data.user(), new YearGroupGoing(9, 60), true, "", RoundHub.TODAY)
+                .orElseThrow();
+        var south = events.signUp(
+                        sectorDay, hub.southSchool(), data.user(), new YearGroupGoing(9, 60), false, "", RoundHub.TODAY)
+                .orElseThrow();
+
+        assertThat(south.places()).as("the cold spot first").isEqualTo(60);
+        assertThat(db.dsl()
+                        .select(EVENT_SIGN_UP.PLACES)
+                        .from(EVENT_SIGN_UP)
+                        .where(EVENT_SIGN_UP.ID.eq(north.id()))
+                        .fetchOne(EVENT_SIGN_UP.PLACES))
+                .as("the rest of the 100")
+                .isEqualTo(40);
+
+        MatchingProblem problem = hub.problem(db.dsl());
+        Request event = problem.requests().stream()
+                .filter(r -> r.id() == RoundEvents.requestIdOf(sectorDay))
+                .findFirst()
+                .orElseThrow();
+        assertThat(event.arrangement()).isEqualTo(Arrangement.EVENT);
+        assertThat(event.type()).isEqualTo(EncounterType.CAREERS_FAIR);
+        assertThat(event.sessions()).isEqualTo(4);
+        assertThat(event.pupils()).isEqualTo(100);
+        assertThat(event.preferredSectors()).containsExactly("Manufacturing");
+        assertThat(event.audience())
+                .extracting(a -> a.cohort().school().id(), Attendance::pupils)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(hub.northSchool(), 40),
+                        org.assertj.core.groups.Tuple.tuple(hub.southSchool(), 60));
+    }
+
+    @Test
+    void aSchoolCannotSignUpToAnotherSchoolsEventNorAfterTheSignUpDate() {
+        RoundHub hub = bench.hub();
+        EventRepository events = new EventRepository(db.dsl());
+        long northFair = events.postForSchool(
+                hub.northSchool(),
+                data.user(),
+                details(EventKind.CAREERS_FAIR, "North fair", null, List.of(new StallsWanted(null, 2))),
+                List.of(new YearGroupGoing(9, 60)));
+        long closed = events.postForHub(
+                hub.id(),
+                data.user(),
+                new EventDetails(
+                        EventKind.PANEL,
+                        "Closed panel",
+                        FAIR_DAY,
+                        Period.AFTERNOON,
+                        "Council House",
+                        "DE1 2FS",
+                        false,
+                        null,
+                        RoundHub.TODAY.minusDays(1),
+                        List.of(new StallsWanted(null, 3))));
+
+        assertThat(events.signUp(
+                        northFair,
+                        hub.southSchool(),
+                        data.user(),
+                        new YearGroupGoing(9, 30),
+                        false,
+                        "",
+                        RoundHub.TODAY))
+                .isEmpty();
+        assertThat(events.signUp(
+                        closed, hub.southSchool(), data.user(), new YearGroupGoing(9, 30), false, "", RoundHub.TODAY))
+                .isEmpty();
+    }
+
+    @Test
+    void aMentoringRequestOfSeveralSessionsIsASeriesAndASharedOnlineOfferIsShared() {
+        RoundHub hub = bench.hub();
+        long mentoring = data.request(hub.northSchool(), 9, RequestStatus.OPEN, LocalDate.of(2026, 11, 23));
+        db.dsl()
+                .update(uk.encounters.marketplace.jooq.Tables.REQUEST)
+                .set(uk.encounters.marketplace.jooq.Tables.REQUEST.ENCOUNTER_TYPE, "mentoring")
+                .set(uk.encounters.marketplace.jooq.Tables.REQUEST.SESSIONS, 3)
+                .where(uk.encounters.marketplace.jooq.Tables.REQUEST.ID.eq(mentoring))
+                .execute();
+        long online = data.offer(hub.secondEmployer(), uk.encounters.marketplace.offer.OfferStatus.ACTIVE, FAIR_DAY);
+        db.dsl()
+                .update(OFFER)
+                .set(OFFER.ONLINE, true)
+                .set(OFFER.SHARED_ONLINE, true)
+                .where(OFFER.ID.eq(online))
+                .execute();
+
+        MatchingProblem problem = hub.problem(db.dsl());
+
+        assertThat(problem.requests().stream().filter(r -> r.id() == mentoring))
+                .singleElement()
+                .extracting(Request::arrangement)
+                .isEqualTo(Arrangement.SERIES);
+        assertThat(problem.requests().stream().filter(r -> r.id() == hub.northTalks()))
+                .singleElement()
+                .extracting(Request::arrangement)
+                .isEqualTo(Arrangement.SESSIONS);
+        assertThat(problem.offers().stream().filter(o -> o.id() == online))
+                .singleElement()
+                .extracting(uk.encounters.matcher.domain.Offer::sharedOnline)
+                .isEqualTo(true);
+    }
+
+    private long employerNearby(RoundHub hub, String name) {
+        long id = data.employer(hub.id(), name);
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.LATITUDE, 52.92)
+                .set(EMPLOYER.LONGITUDE, -1.47)
+                .where(EMPLOYER.ID.eq(id))
+                .execute();
+        data.presence(id, hub.id(), false, 4);
+        return id;
+    }
+
+    private static EventDetails details(EventKind kind, String title, Integer capacity, List<StallsWanted> stalls) {
+        boolean hubEvent = capacity != null;
+        return new EventDetails(
+                kind,
+                title,
+                FAIR_DAY,
+                Period.MORNING,
+                hubEvent ? "Derby Arena" : null,
+                hubEvent ? "DE21 7RW" : null,
+                false,
+                capacity,
+                null,
+                stalls);
+    }
+}
