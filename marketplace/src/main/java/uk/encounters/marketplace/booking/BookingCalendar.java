@@ -66,7 +66,7 @@ public final class BookingCalendar {
                     ics,
                     "SUMMARY:"
                             + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", "
-                                    + booking.schoolName()));
+                                    + booking.where()));
             line(ics, "LOCATION:" + text(booking.arrival().addressOnOneLine()));
             line(ics, "DESCRIPTION:" + text(description(booking)));
             line(ics, "STATUS:CONFIRMED");

@@ -2,6 +2,7 @@ package uk.encounters.marketplace.booking;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
@@ -18,8 +19,9 @@ import uk.encounters.marketplace.school.VisitorArrangements;
 
 /**
  * Where a booking happens and how to get in, read with the booking: the school's visitor
- * arrangements (the usual ones when it has saved none) and the employer's site. A query using it
- * joins SCHOOL, EMPLOYER (the offer's) and left-joins SCHOOL_VISITOR_ARRANGEMENTS.
+ * arrangements (the usual ones when it has saved none), the employer's site, or an event's venue.
+ * A query using it joins EMPLOYER (the offer's) and left-joins EVENT, SCHOOL (the request's or the
+ * school's own event's) and SCHOOL_VISITOR_ARRANGEMENTS.
  */
 final class BookingPlaces {
 
@@ -48,7 +50,12 @@ final class BookingPlaces {
             EMPLOYER.SITE_ADDRESS,
             EMPLOYER.SITE_CONTACT_NAME,
             EMPLOYER.SITE_CONTACT_PHONE,
-            EMPLOYER.ARRIVAL_INSTRUCTIONS);
+            EMPLOYER.ARRIVAL_INSTRUCTIONS,
+            EVENT.ID,
+            EVENT.SCHOOL_ID,
+            EVENT.VENUE_NAME,
+            EVENT.VENUE_POSTCODE,
+            EVENT.ONLINE);
 
     private static final String ONLINE = "Online (the school sends the joining link)";
 
@@ -62,6 +69,12 @@ final class BookingPlaces {
     }
 
     static EmployerBooking.Place place(Record r) {
+        if (r.get(EVENT.ID) != null) {
+            // a stall: the event is at the school that posted it, at the hub's venue, or online
+            return r.get(EVENT.ONLINE)
+                    ? EmployerBooking.Place.ONLINE
+                    : r.get(EVENT.SCHOOL_ID) != null ? EmployerBooking.Place.SCHOOL : EmployerBooking.Place.VENUE;
+        }
         return EmployerBooking.Place.of(
                 r.get(REQUEST.IN_SCHOOL),
                 r.get(OFFER.IN_SCHOOL),
@@ -98,6 +111,7 @@ final class BookingPlaces {
                         "",
                         school.contactName(),
                         school.contactPhone());
+            case VENUE -> arrival(r, school, "", venueAddress(r), "", "", "", "", "");
             case ONLINE -> arrival(r, school, "", ONLINE, "", "", "", school.contactName(), school.contactPhone());
         };
     }
@@ -123,8 +137,13 @@ final class BookingPlaces {
                         site.contactName(),
                         site.contactPhone());
             }
+            case VENUE -> arrival(r, school, "", venueAddress(r), "", "", "", "", "");
             case ONLINE -> arrival(r, school, "", ONLINE, "", "", "", "", "");
         };
+    }
+
+    private static String venueAddress(Record r) {
+        return nameAndPostcode(r.get(EVENT.VENUE_NAME), r.get(EVENT.VENUE_POSTCODE));
     }
 
     private static Arrival arrival(

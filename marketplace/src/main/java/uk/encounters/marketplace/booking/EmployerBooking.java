@@ -9,6 +9,10 @@ import uk.encounters.matcher.explain.DateStyle;
 /**
  * A booking as the employer giving it sees it: where to be, when, for how many pupils, and what
  * the school wrote for the volunteer. The school's notes for the coordinator are never here.
+ *
+ * @param yearGroup  the year group it is for; at an event, the youngest going
+ * @param schoolName the school; at a hub's event, its venue (or "Online")
+ * @param eventTitle the event a stall is at, or null for a school's request
  */
 public record EmployerBooking(
         long id,
@@ -27,7 +31,8 @@ public record EmployerBooking(
         boolean feedbackGiven,
         Arrival arrival,
         String sendAdjustments,
-        String notesForVolunteer) {
+        String notesForVolunteer,
+        String eventTitle) {
 
     public EmployerBooking {
         sendAdjustments = sendAdjustments == null ? "" : sendAdjustments;
@@ -37,6 +42,8 @@ public record EmployerBooking(
     public enum Place {
         SCHOOL("At the school"),
         WORKPLACE("At your workplace"),
+        /** A hub's event at a venue of its own. */
+        VENUE("At the event's venue"),
         ONLINE("Online");
 
         private final String label;
@@ -60,6 +67,16 @@ public record EmployerBooking(
 
     public String typeLabel() {
         return EncounterType.fromCode(encounterType).label();
+    }
+
+    /** A stall (or an interviewer's or panellist's place) at an event. */
+    public boolean atEvent() {
+        return eventTitle != null;
+    }
+
+    /** "North Academy", or for a stall "Year 9 careers fair, North Academy". */
+    public String where() {
+        return atEvent() ? eventTitle + ", " + schoolName : schoolName;
     }
 
     public String periodLabel() {

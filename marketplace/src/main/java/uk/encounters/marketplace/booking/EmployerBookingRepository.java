@@ -4,6 +4,8 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
@@ -82,7 +84,10 @@ public final class EmployerBookingRepository {
         return select(employerId, BOOKING.ID.eq(bookingId)).fetchOptional(EmployerBookingRepository::booking);
     }
 
-    /** Pupils reached are those recorded as attending; chosen pupils count once the school records them. */
+    /**
+     * Pupils reached are those recorded as attending; chosen pupils count once the school records
+     * them. An event's exhibitors each met the pupils who came to it.
+     */
     public DeliveredSummary summary(long employerId, LocalDate today) {
         var ids = DSL.select(BOOKING.ID)
                 .from(BOOKING)
@@ -90,19 +95,23 @@ public final class EmployerBookingRepository {
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .where(OFFER.EMPLOYER_ID.eq(employerId))
                 .and(given(today));
-        Record sessions = dsl.select(DSL.count(), DSL.countDistinct(REQUEST.SCHOOL_ID))
+        var events = DSL.select(BOOKING.EVENT_ID).from(BOOKING).where(BOOKING.ID.in(ids));
+        int sessions = dsl.fetchCount(BOOKING, BOOKING.ID.in(ids));
+        int schools = dsl.fetchCount(DSL.select(REQUEST.SCHOOL_ID)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .where(BOOKING.ID.in(ids))
-                .fetchOne();
+                .union(DSL.select(EVENT_SIGN_UP.SCHOOL_ID)
+                        .from(EVENT_SIGN_UP)
+                        .where(EVENT_SIGN_UP.EVENT_ID.in(events))));
         Record pupils = dsl.select(
                         DSL.countDistinct(ENCOUNTER.PUPIL_ID),
                         DSL.countDistinct(DSL.when(PUPIL.DISADVANTAGED, ENCOUNTER.PUPIL_ID)))
                 .from(ENCOUNTER)
                 .join(PUPIL)
                 .on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
-                .where(ENCOUNTER.BOOKING_ID.in(ids))
+                .where(ENCOUNTER.BOOKING_ID.in(ids).or(ENCOUNTER.EVENT_ID.in(events)))
                 .and(ENCOUNTER.ATTENDED)
                 .fetchOne();
         // pupils deleted after their school's retention period are counted in their bookings' tallies
@@ -114,10 +123,10 @@ public final class EmployerBookingRepository {
                 .where(BOOKING_ATTENDANCE_TALLY.BOOKING_ID.in(ids))
                 .fetchOne();
         return new DeliveredSummary(
-                sessions.get(0, Integer.class),
+                sessions,
                 pupils.get(0, Integer.class) + erased.get(0, Integer.class),
                 pupils.get(1, Integer.class) + erased.get(1, Integer.class),
-                sessions.get(1, Integer.class));
+                schools);
     }
 
     /** Yes to a proposed booking. */
@@ -186,6 +195,19 @@ public final class EmployerBookingRepository {
                 .or(BOOKING.STATUS.eq(BookingStatus.CONFIRMED).and(BOOKING.ENDS_ON.lt(today)));
     }
 
+    /** The request's year group, or the youngest going to the event a stall is at. */
+    private static final org.jooq.Field<Short> YEAR_GROUP = DSL.coalesce(
+                    REQUEST.YEAR_GROUP,
+                    DSL.field(DSL.select(DSL.min(EVENT_SIGN_UP.YEAR_GROUP))
+                            .from(EVENT_SIGN_UP)
+                            .where(EVENT_SIGN_UP.EVENT_ID.eq(BOOKING.EVENT_ID))),
+                    DSL.inline((short) 7))
+            .as("year_group");
+
+    /** The school, or a hub event's venue. */
+    private static final org.jooq.Field<String> WHERE =
+            DSL.coalesce(SCHOOL.NAME, EVENT.VENUE_NAME, DSL.inline("Online")).as("where_name");
+
     private org.jooq.SelectConditionStep<? extends Record> select(long employerId, Condition condition) {
         return select(OFFER.EMPLOYER_ID.eq(employerId).and(condition));
     }
@@ -201,7 +223,9 @@ public final class EmployerBookingRepository {
                         BOOKING.ENCOUNTER_TYPE,
                         OFFER.TITLE,
                         BOOKING.PUPILS,
-                        REQUEST.YEAR_GROUP,
+                        YEAR_GROUP,
+                        WHERE,
+                        EVENT.TITLE,
                         REQUEST.SEND_ADJUSTMENTS,
                         REQUEST.NOTES_FOR_VOLUNTEER,
                         VOLUNTEER.NAME,
@@ -213,10 +237,12 @@ public final class EmployerBookingRepository {
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .join(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .join(REQUEST)
+                .leftJoin(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL)
-                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .leftJoin(EVENT)
+                .on(EVENT.ID.eq(BOOKING.EVENT_ID))
+                .leftJoin(SCHOOL)
+                .on(SCHOOL.ID.eq(DSL.coalesce(REQUEST.SCHOOL_ID, EVENT.SCHOOL_ID)))
                 .leftJoin(SCHOOL_VISITOR_ARRANGEMENTS)
                 .on(SCHOOL_VISITOR_ARRANGEMENTS.SCHOOL_ID.eq(SCHOOL.ID))
                 .leftJoin(VOLUNTEER)
@@ -234,14 +260,15 @@ public final class EmployerBookingRepository {
                 r.get(BOOKING.ENDS_ON),
                 r.get(BOOKING.PERIOD),
                 r.get(BOOKING.PUPILS),
-                r.get(REQUEST.YEAR_GROUP),
-                r.get(SCHOOL.NAME),
+                r.get(YEAR_GROUP),
+                r.get(WHERE),
                 r.get(VOLUNTEER.NAME),
                 BookingPlaces.place(r),
                 r.get(BOOKING.DECLINE_REASON),
                 r.get("feedback_given", Boolean.class),
                 BookingPlaces.forEmployer(r),
                 r.get(REQUEST.SEND_ADJUSTMENTS),
-                r.get(REQUEST.NOTES_FOR_VOLUNTEER));
+                r.get(REQUEST.NOTES_FOR_VOLUNTEER),
+                r.get(EVENT.TITLE));
     }
 }

@@ -41,6 +41,7 @@ public record SchoolBooking(
         return switch (place) {
             case SCHOOL -> "In school";
             case WORKPLACE -> "At " + employerName;
+            case VENUE -> "At the event's venue";
             case ONLINE -> "Online";
         };
     }

@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -308,6 +309,9 @@ public final class SchoolBookingRepository {
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                // a school's bookings are its requests': an event's stalls are on the event's page
+                .leftJoin(EVENT)
+                .on(EVENT.ID.eq(BOOKING.EVENT_ID))
                 .where(condition);
     }
 

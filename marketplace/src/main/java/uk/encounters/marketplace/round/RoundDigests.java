@@ -63,7 +63,7 @@ final class RoundDigests {
                     b.typeLabel(),
                     b.pupils(),
                     b.yearGroup(),
-                    "at " + b.schoolName(),
+                    "at " + b.where(),
                     b.dates(),
                     b.periodLabel(),
                     b.place().label()));

@@ -148,7 +148,7 @@ public final class BookingReplyRoutes {
         BookingFormPage page = new BookingFormPage(
                 employerId,
                 b,
-                b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.schoolName() + ", " + b.dates() + " ("
+                b.typeLabel() + " for Year " + b.yearGroup() + " at " + b.where() + ", " + b.dates() + " ("
                         + b.periodLabel() + ").",
                 BookingAnswer.DECLINE_CONSEQUENCE,
                 BookingAnswer.DECLINE_HINT,

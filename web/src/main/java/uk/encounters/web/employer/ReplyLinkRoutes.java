@@ -119,7 +119,7 @@ public final class ReplyLinkRoutes {
         String base = "/bookings/" + b.id() + "/reply/" + token;
         ReplyPage page = new ReplyPage(
                 b,
-                b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at " + b.schoolName()
+                b.typeLabel() + " for " + b.pupils() + " pupils in Year " + b.yearGroup() + " at " + b.where()
                         + ", " + b.dates() + " (" + b.periodLabel() + "), "
                         + b.place().label() + ".",
                 BookingAnswer.DECLINE_CONSEQUENCE,
