@@ -65,8 +65,7 @@ public final class BookingCalendar {
             line(
                     ics,
                     "SUMMARY:"
-                            + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", "
-                                    + booking.where()));
+                            + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", " + booking.where()));
             line(ics, "LOCATION:" + text(booking.arrival().addressOnOneLine()));
             line(ics, "DESCRIPTION:" + text(description(booking)));
             line(ics, "STATUS:CONFIRMED");

@@ -25,6 +25,8 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.jooq.tables.records.EventRecord;
@@ -43,17 +45,26 @@ public final class EventRepository {
         this.dsl = dsl;
     }
 
-    /** A school's event for its own year groups, held at the school. */
-    public long postForSchool(long schoolId, long userId, EventDetails details, List<YearGroupGoing> going) {
+    /**
+     * A school's event for its own year groups, held at the school; empty when the school is in no
+     * hub, where no round would ever ask employers for its stalls.
+     */
+    public Optional<Long> postForSchool(Actor actor, long schoolId, EventDetails details, List<YearGroupGoing> going) {
         if (going.isEmpty()) {
             throw new IllegalArgumentException("A school's event is for at least one year group");
         }
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            long hubId = tx.select(SCHOOL.HUB_ID)
+            // under a share lock, so the school cannot leave its hub meanwhile
+            Long hubId = tx.select(SCHOOL.HUB_ID)
                     .from(SCHOOL)
                     .where(SCHOOL.ID.eq(schoolId))
-                    .fetchSingle(SCHOOL.HUB_ID);
+                    .forShare()
+                    .fetchOne(SCHOOL.HUB_ID);
+            if (hubId == null) {
+                return Optional.empty();
+            }
+            long userId = actor.userId();
             long eventId = insert(tx, hubId, schoolId, userId, details, null);
             for (YearGroupGoing year : going) {
                 tx.insertInto(EVENT_SIGN_UP)
@@ -64,18 +75,21 @@ public final class EventRepository {
                         .set(EVENT_SIGN_UP.SIGNED_UP_BY_USER_ID, userId)
                         .execute();
             }
-            return eventId;
+            new AuditLog(tx).record(actor, "event_posted", "event", eventId, Map.of());
+            return Optional.of(eventId);
         });
     }
 
     /** A hub's event for several schools, at a venue placed by its postcode, or online. */
-    public long postForHub(long hubId, long userId, EventDetails details) {
+    public long postForHub(Actor actor, long hubId, EventDetails details) {
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             PlaceByPostcode venue = details.online() || details.venuePostcode() == null
                     ? null
                     : PlaceByPostcode.of(tx, hubId, PostcodeDistrict.of(details.venuePostcode()));
-            return insert(tx, hubId, null, userId, details, venue);
+            long eventId = insert(tx, hubId, null, actor.userId(), details, venue);
+            new AuditLog(tx).record(actor, "event_posted", "event", eventId, Map.of());
+            return eventId;
         });
     }
 
@@ -123,9 +137,9 @@ public final class EventRepository {
      * cancelled, or past its sign-up date).
      */
     public Optional<SignedUp> signUp(
+            Actor actor,
             long eventId,
             long schoolId,
-            long userId,
             YearGroupGoing going,
             boolean transportNeeded,
             String notes,
@@ -153,7 +167,7 @@ public final class EventRepository {
                     .set(EVENT_SIGN_UP.PUPILS, going.pupils())
                     .set(EVENT_SIGN_UP.TRANSPORT_NEEDED, transportNeeded)
                     .set(EVENT_SIGN_UP.NOTES, blankToNull(notes))
-                    .set(EVENT_SIGN_UP.SIGNED_UP_BY_USER_ID, userId)
+                    .set(EVENT_SIGN_UP.SIGNED_UP_BY_USER_ID, actor.userId())
                     .onConflict(EVENT_SIGN_UP.EVENT_ID, EVENT_SIGN_UP.SCHOOL_ID, EVENT_SIGN_UP.YEAR_GROUP)
                     .doUpdate()
                     .set(EVENT_SIGN_UP.PUPILS, going.pupils())
@@ -161,6 +175,8 @@ public final class EventRepository {
                     .set(EVENT_SIGN_UP.NOTES, blankToNull(notes))
                     .execute();
             sharePlaces(tx, eventId);
+            new AuditLog(tx)
+                    .record(actor, "event_signed_up", "event", eventId, Map.of("year_group", going.yearGroup()));
             return Optional.of(tx.select(EVENT_SIGN_UP.ID, EVENT_SIGN_UP.PUPILS, EVENT_SIGN_UP.PLACES)
                     .from(EVENT_SIGN_UP)
                     .where(EVENT_SIGN_UP.EVENT_ID.eq(eventId))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
 import uk.encounters.marketplace.event.EventRepository;
@@ -50,14 +51,15 @@ class RoundEventsTest {
         }
         long fair = new EventRepository(db.dsl())
                 .postForSchool(
+                        actor(),
                         hub.northSchool(),
-                        data.user(),
                         details(
                                 EventKind.CAREERS_FAIR,
                                 "Year 9 careers fair",
                                 null,
                                 List.of(new StallsWanted(null, 4))),
-                        List.of(new YearGroupGoing(9, 60)));
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
 
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
@@ -92,10 +94,11 @@ class RoundEventsTest {
         data.stallOffer(employerNearby(hub, "Lone Stall"), FAIR_DAY, "morning");
         long fair = new EventRepository(db.dsl())
                 .postForSchool(
+                        actor(),
                         hub.southSchool(),
-                        data.user(),
                         details(EventKind.CAREERS_FAIR, "South fair", null, List.of(new StallsWanted(null, 3))),
-                        List.of(new YearGroupGoing(9, 60)));
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
 
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
@@ -117,18 +120,18 @@ class RoundEventsTest {
         RoundHub hub = bench.hub();
         EventRepository events = new EventRepository(db.dsl());
         long sectorDay = events.postForHub(
+                actor(),
                 hub.id(),
-                data.user(),
                 details(
                         EventKind.CAREERS_FAIR,
                         "Engineering sector day",
                         100,
                         List.of(new StallsWanted("Manufacturing", 2), new StallsWanted(null, 2))));
         var north = events.signUp(
-                        sectorDay, hub.northSchool(), data.user(), new YearGroupGoing(9, 60), true, "", RoundHub.TODAY)
+                        actor(), sectorDay, hub.northSchool(), new YearGroupGoing(9, 60), true, "", RoundHub.TODAY)
                 .orElseThrow();
         var south = events.signUp(
-                        sectorDay, hub.southSchool(), data.user(), new YearGroupGoing(9, 60), false, "", RoundHub.TODAY)
+                        actor(), sectorDay, hub.southSchool(), new YearGroupGoing(9, 60), false, "", RoundHub.TODAY)
                 .orElseThrow();
 
         assertThat(south.places()).as("the cold spot first").isEqualTo(60);
@@ -162,13 +165,14 @@ class RoundEventsTest {
         RoundHub hub = bench.hub();
         EventRepository events = new EventRepository(db.dsl());
         long northFair = events.postForSchool(
-                hub.northSchool(),
-                data.user(),
-                details(EventKind.CAREERS_FAIR, "North fair", null, List.of(new StallsWanted(null, 2))),
-                List.of(new YearGroupGoing(9, 60)));
+                        actor(),
+                        hub.northSchool(),
+                        details(EventKind.CAREERS_FAIR, "North fair", null, List.of(new StallsWanted(null, 2))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
         long closed = events.postForHub(
+                actor(),
                 hub.id(),
-                data.user(),
                 new EventDetails(
                         EventKind.PANEL,
                         "Closed panel",
@@ -182,16 +186,10 @@ class RoundEventsTest {
                         List.of(new StallsWanted(null, 3))));
 
         assertThat(events.signUp(
-                        northFair,
-                        hub.southSchool(),
-                        data.user(),
-                        new YearGroupGoing(9, 30),
-                        false,
-                        "",
-                        RoundHub.TODAY))
+                        actor(), northFair, hub.southSchool(), new YearGroupGoing(9, 30), false, "", RoundHub.TODAY))
                 .isEmpty();
         assertThat(events.signUp(
-                        closed, hub.southSchool(), data.user(), new YearGroupGoing(9, 30), false, "", RoundHub.TODAY))
+                        actor(), closed, hub.southSchool(), new YearGroupGoing(9, 30), false, "", RoundHub.TODAY))
                 .isEmpty();
     }
 
@@ -227,6 +225,10 @@ class RoundEventsTest {
                 .singleElement()
                 .extracting(uk.encounters.matcher.domain.Offer::sharedOnline)
                 .isEqualTo(true);
+    }
+
+    private Actor actor() {
+        return new Actor(data.user(), "127.0.0.1");
     }
 
     private long employerNearby(RoundHub hub, String name) {
