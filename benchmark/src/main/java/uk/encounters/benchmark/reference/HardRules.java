@@ -1,7 +1,7 @@
 package uk.encounters.benchmark.reference;
 
-import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.toCollection;
 import static java.util.stream.Collectors.toList;
 
 import com.google.ortools.sat.BoolVar;
@@ -12,12 +12,17 @@ import com.google.ortools.sat.Literal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.HalfDay;
 import uk.encounters.matcher.domain.OfferSlot;
+import uk.encounters.matcher.domain.Request;
 
 /**
  * The matcher's hard rules (MatchingConstraintProvider) as constraints: a plan the model accepts
@@ -37,6 +42,8 @@ final class HardRules {
         HardRules rules = new HardRules(m);
         rules.safeguardingAndSend();
         rules.volunteerInOnePlaceAtATime();
+        rules.onlineSessionWithinItsCapacity();
+        rules.seriesWithOneMentor();
         rules.placementsWithinPlaces();
         rules.offerAndEmployerLimits();
         rules.yearGroupNotOverBooked();
@@ -58,24 +65,56 @@ final class HardRules {
     /**
      * A presenter's non-placement sessions never overlap (placement weeks are exempt, as in the
      * matcher and the database): pairwise overlaps of half-day intervals are exactly "at most one
-     * per presenter per half-day".
+     * per presenter per half-day". Schools sharing one online session are one session: the
+     * placements that would share a slot count once, by a boolean any of them implies, so a
+     * class in person on that slot (or another slot overlapping it) still clashes with them.
      */
     private void volunteerInOnePlaceAtATime() {
-        Map<Object, List<Placement>> byPresenter =
-                group(m.placements, p -> p.offer().presenter());
+        Map<Object, List<Placement>> byPresenter = group(
+                m.placements.stream().filter(p -> !p.offer().placements()).toList(),
+                p -> p.offer().presenter());
         for (List<Placement> same : byPresenter.values()) {
-            Map<Integer, List<BoolVar>> byHalfDay = new LinkedHashMap<>();
-            for (Placement p : same) {
-                if (!p.offer().placements()) {
-                    for (int h = p.slot().firstHalfDay(); h < p.slot().endHalfDay(); h++) {
-                        byHalfDay.computeIfAbsent(h, k -> new ArrayList<>()).add(p.chosen());
-                    }
-                }
+            Map<Integer, List<Literal>> byHalfDay = new LinkedHashMap<>();
+            for (Placement p : only(same, p -> !p.sharesOnline())) {
+                busy(byHalfDay, p.slot(), p.chosen());
             }
+            group(only(same, Placement::sharesOnline), Placement::slot)
+                    .forEach((slot, sharing) -> busy(byHalfDay, slot, m.anyChosen(sharing, "shared " + slot.id())));
             byHalfDay.values().stream()
                     .filter(vars -> vars.size() > 1)
                     .forEach(vars -> model.addAtMostOne(vars.toArray(Literal[]::new)));
         }
+    }
+
+    private static void busy(Map<Integer, List<Literal>> byHalfDay, OfferSlot slot, Literal busy) {
+        for (int h = slot.firstHalfDay(); h < slot.endHalfDay(); h++) {
+            byHalfDay.computeIfAbsent(h, k -> new ArrayList<>()).add(busy);
+        }
+    }
+
+    /** The schools sharing an online slot bring no more pupils than the offer takes at once. */
+    private void onlineSessionWithinItsCapacity() {
+        group(only(m.placements, Placement::sharesOnline), Placement::slot).forEach((slot, sharing) -> {
+            LinearExprBuilder pupils = LinearExpr.newBuilder();
+            sharing.forEach(p -> pupils.addTerm(p.chosen(), p.pupils()));
+            if (sharing.stream().mapToLong(Placement::pupils).sum()
+                    > slot.offer().pupilsMax()) {
+                model.addLessOrEqual(pupils, slot.offer().pupilsMax());
+            }
+        });
+    }
+
+    /** A mentoring series has one mentor: a boolean per presenter its placements imply, at most one true. */
+    private void seriesWithOneMentor() {
+        group(only(m.placements, p -> p.request().series()), Placement::request).forEach((request, ofSeries) -> {
+            Map<Object, List<Placement>> byMentor =
+                    group(ofSeries, p -> p.offer().presenter());
+            if (byMentor.size() > 1) {
+                model.addAtMostOne(byMentor.values().stream()
+                        .map(placements -> m.anyChosen(placements, "mentor of " + request.id()))
+                        .toArray(Literal[]::new));
+            }
+        });
     }
 
     private void placementsWithinPlaces() {
@@ -110,25 +149,46 @@ final class HardRules {
         });
     }
 
-    /** Over the problem's half-day facts only, as the matcher joins them. */
+    /**
+     * Over the problem's half-day facts only, as the matcher joins them; equal facts (the same
+     * index) fall in one group there, so each index counts once.
+     */
     private void yearGroupNotOverBooked() {
-        Map<Integer, Long> halfDays =
-                m.problem.halfDays().stream().collect(groupingBy(HalfDay::index, LinkedHashMap::new, counting()));
-        group(m.placements, Placement::cohort).forEach((cohort, ofCohort) -> {
-            for (Map.Entry<Integer, Long> halfDay : halfDays.entrySet()) {
-                LinearExprBuilder pupils = LinearExpr.newBuilder();
-                long most = 0;
-                for (Placement p : ofCohort) {
-                    if (p.covers(halfDay.getKey())) {
-                        pupils.addTerm(p.chosen(), p.pupils() * halfDay.getValue());
-                        most += p.pupils() * halfDay.getValue();
-                    }
-                }
-                if (most > cohort.pupils()) {
-                    model.addLessOrEqual(pupils, cohort.pupils());
-                }
+        Set<Integer> halfDays =
+                m.problem.halfDays().stream().map(HalfDay::index).collect(toCollection(LinkedHashSet::new));
+        group(m.shares, CohortShare::cohort)
+                .forEach((cohort, ofCohort) -> halfDays.forEach(halfDay -> notOverBookedAt(
+                        cohort, halfDay, only(ofCohort, s -> s.placement().covers(halfDay)))));
+    }
+
+    /**
+     * Each occasion counts its pupils present once: a session's by the sum of its placements'
+     * booleans (at most one is chosen), an event's whole attendance by a boolean any of its stalls
+     * then implies, however many are filled.
+     */
+    private void notOverBookedAt(Cohort cohort, int halfDay, List<CohortShare> then) {
+        Map<Object, List<CohortShare>> byOccasion =
+                group(then, s -> s.placement().occasion());
+        long most = byOccasion.values().stream().mapToLong(HardRules::present).sum();
+        if (most <= cohort.pupils()) {
+            return;
+        }
+        LinearExprBuilder pupils = LinearExpr.newBuilder();
+        byOccasion.forEach((occasion, shares) -> {
+            List<Placement> on =
+                    shares.stream().map(CohortShare::placement).distinct().toList();
+            if (occasion instanceof Request event) {
+                pupils.addTerm(m.anyChosen(on, "event " + event.id() + " at " + halfDay), present(shares));
+            } else {
+                on.forEach(p -> pupils.addTerm(p.chosen(), present(shares)));
             }
         });
+        model.addLessOrEqual(pupils, cohort.pupils());
+    }
+
+    /** The most of the cohort's pupils its occasion takes (an event's attendance, whichever stall). */
+    private static long present(List<CohortShare> shares) {
+        return shares.stream().mapToInt(CohortShare::present).max().orElse(0);
     }
 
     private void budget() {
@@ -145,6 +205,10 @@ final class HardRules {
                 model.addLessOrEqual(cost, school.budgetLeftPence());
             }
         });
+    }
+
+    static <T> List<T> only(List<T> items, Predicate<T> filter) {
+        return items.stream().filter(filter).toList();
     }
 
     static LinearExpr sum(List<Placement> placements) {

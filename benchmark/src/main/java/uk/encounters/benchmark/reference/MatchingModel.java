@@ -27,6 +27,8 @@ final class MatchingModel {
     final List<Placement> placements = new ArrayList<>();
     /** By session (sessions have identity equality, as the solver sees them). */
     final Map<Session, List<Placement>> bySession = new LinkedHashMap<>();
+    /** Every placement's pupils, cohort by cohort: what the cohort-valued rules add up. */
+    final List<CohortShare> shares = new ArrayList<>();
 
     final LinearExpr objective;
 
@@ -46,10 +48,26 @@ final class MatchingModel {
             }
             bySession.put(session, options);
             placements.addAll(options);
+            options.forEach(p -> shares.addAll(p.shares()));
         }
         HardRules.addTo(this);
         objective = SoftRules.objective(this);
         model.maximize(objective);
+    }
+
+    /**
+     * True when any of these placements is chosen, the placement's own boolean when there is one.
+     * Only implied by them: exact where a rule counts it against the plan, which then keeps it false
+     * unless a placement is chosen.
+     */
+    BoolVar anyChosen(List<Placement> of, String name) {
+        List<BoolVar> chosen = of.stream().map(Placement::chosen).distinct().toList();
+        if (chosen.size() == 1) {
+            return chosen.get(0);
+        }
+        BoolVar any = model.newBoolVar(name);
+        chosen.forEach(c -> model.addImplication(c, any));
+        return any;
     }
 
     static MatchingModel of(MatchingProblem problem) {

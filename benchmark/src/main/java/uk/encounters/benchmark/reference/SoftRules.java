@@ -1,6 +1,7 @@
 package uk.encounters.benchmark.reference;
 
 import static uk.encounters.benchmark.reference.HardRules.group;
+import static uk.encounters.benchmark.reference.HardRules.only;
 
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -9,7 +10,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.Reach;
 import uk.encounters.matcher.domain.Session;
@@ -46,34 +46,39 @@ final class SoftRules {
         return rules.objective.build();
     }
 
+    /** Each attending cohort gets its share of a placement's pupils, as the matcher's pupilsMet. */
     private void cohortRules() {
         long stemWeight = weights.of(MatchingWeights.STEM_FOR_COHORT_WITH_NONE);
         long workplaceWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE);
         long dueWeight = weights.of(MatchingWeights.WORKPLACE_EXPERIENCE_DUE);
         long newSectorWeight = weights.of(MatchingWeights.NEW_SECTOR);
         long hoursWeight = weights.of(MatchingWeights.HOURS_TARGET);
-        group(m.placements, Placement::cohort).forEach((cohort, ofCohort) -> {
+        group(m.shares, CohortShare::cohort).forEach((cohort, ofCohort) -> {
             valueCurve(cohort, ofCohort);
             if (cohort.nothingThisYear()) {
                 capped(ofCohort, cohort.pupils(), weights.of(MatchingWeights.YEAR_GROUP_WITH_NOTHING));
             }
             if (!cohort.stemThisYear()) {
-                capped(only(ofCohort, p -> p.offer().stem()), cohort.pupils(), stemWeight);
+                capped(only(ofCohort, s -> s.offer().stem()), cohort.pupils(), stemWeight);
             }
             if (cohort.pupilsNeedingWorkplaceExperience() > 0) {
-                List<Placement> workplace = only(ofCohort, p -> p.session().countsForBenchmark6(p.slot()));
+                List<CohortShare> workplace = only(ofCohort, s -> countsForBenchmark6(s.placement()));
                 capped(workplace, cohort.pupilsNeedingWorkplaceExperience(), workplaceWeight);
                 capped(workplace, cohort.pupilsShortOfBenchmark6(), dueWeight);
                 capped(
-                        only(workplace, p -> !cohort.sawSectorThisYear(p.offer().sector())),
+                        only(workplace, s -> !cohort.sawSectorThisYear(s.offer().sector())),
                         cohort.pupilsNeedingWorkplaceExperience(),
                         newSectorWeight);
             }
             capped(
-                    only(ofCohort, p -> p.offer().placements() && p.session().countsForBenchmark6(p.slot())),
+                    only(ofCohort, s -> s.offer().placements() && countsForBenchmark6(s.placement())),
                     cohort.pupilsShortOfHoursTarget(),
                     hoursWeight);
         });
+    }
+
+    private static boolean countsForBenchmark6(Placement p) {
+        return p.session().countsForBenchmark6(p.slot());
     }
 
     /**
@@ -81,7 +86,7 @@ final class SoftRules {
      * curve, within its places and together within the cohort's pupil places (the rest is worth
      * nothing). Falling values per place make the maximiser fill segments in order.
      */
-    private void valueCurve(Cohort cohort, List<Placement> ofCohort) {
+    private void valueCurve(Cohort cohort, List<CohortShare> ofCohort) {
         long weight = weights.of(MatchingWeights.PUPILS_REACHED)
                 + (cohort.school().coldSpot() ? weights.of(MatchingWeights.COLD_SPOT) : 0);
         if (weight == 0) {
@@ -97,13 +102,13 @@ final class SoftRules {
         model.addLessOrEqual(filled, pupilsOf(ofCohort));
     }
 
-    /** weight × min(pupils on these placements, cap). */
-    private void capped(List<Placement> placements, int cap, long weight) {
-        if (weight == 0 || placements.isEmpty() || cap <= 0) {
+    /** weight × min(pupils of these shares, cap). */
+    private void capped(List<CohortShare> shares, int cap, long weight) {
+        if (weight == 0 || shares.isEmpty() || cap <= 0) {
             return;
         }
-        IntVar reached = model.newIntVar(0, Math.min(cap, pupils(placements)), "capped");
-        model.addLessOrEqual(reached, pupilsOf(placements));
+        IntVar reached = model.newIntVar(0, Math.min(cap, pupils(shares)), "capped");
+        model.addLessOrEqual(reached, pupilsOf(shares));
         objective.addTerm(reached, weight);
     }
 
@@ -139,42 +144,45 @@ final class SoftRules {
     }
 
     /**
-     * Per (cohort, employer), visits are distinct slots (one placement week is one visit): every
-     * visit counts if the employer came this year, else all but the first.
+     * Per (attending cohort, employer), visits are distinct Session.visit keys (a placement week's
+     * slot is one visit, a mentoring series one however many sessions): every visit counts if the
+     * employer came this year, else all but the first.
      */
     private void sameEmployerAgain() {
         long weight = weights.of(MatchingWeights.SAME_EMPLOYER_AGAIN);
         if (weight == 0) {
             return;
         }
-        group(m.placements, Placement::cohort)
-                .forEach((cohort, ofCohort) -> group(ofCohort, Placement::employer)
-                        .forEach((employer, options) -> {
-                            List<BoolVar> visits = new ArrayList<>();
-                            group(options, Placement::slot).forEach((slot, onSlot) -> {
-                                if (onSlot.size() == 1) {
-                                    visits.add(onSlot.get(0).chosen());
-                                    return;
-                                }
-                                BoolVar visit = model.newBoolVar("visit");
-                                onSlot.forEach(p -> model.addImplication(p.chosen(), visit));
-                                visits.add(visit);
-                            });
-                            if (cohort.visitedThisYearBy(employer)) {
-                                visits.forEach(visit -> objective.addTerm(visit, -weight));
-                                return;
-                            }
-                            if (visits.size() < 2) {
-                                return;
-                            }
-                            IntVar repeats = model.newIntVar(0, visits.size() - 1, "repeats");
-                            model.addLessOrEqual(
-                                    LinearExpr.newBuilder()
-                                            .add(LinearExpr.sum(visits.toArray(BoolVar[]::new)))
-                                            .addTerm(repeats, -1),
-                                    1);
-                            objective.addTerm(repeats, -weight);
-                        }));
+        group(m.shares, CohortShare::cohort)
+                .forEach((cohort, ofCohort) -> group(ofCohort, CohortShare::employer)
+                        .forEach((employer, options) ->
+                                penaliseRepeats(cohort.visitedThisYearBy(employer), visits(options), weight)));
+    }
+
+    /** A boolean per distinct visit: whether any of its placements is chosen. */
+    private List<BoolVar> visits(List<CohortShare> options) {
+        List<BoolVar> visits = new ArrayList<>();
+        group(options, s -> s.placement().visit())
+                .forEach((visit, onVisit) -> visits.add(
+                        m.anyChosen(onVisit.stream().map(CohortShare::placement).toList(), "visit")));
+        return visits;
+    }
+
+    private void penaliseRepeats(boolean visitedThisYear, List<BoolVar> visits, long weight) {
+        if (visitedThisYear) {
+            visits.forEach(visit -> objective.addTerm(visit, -weight));
+            return;
+        }
+        if (visits.size() < 2) {
+            return;
+        }
+        IntVar repeats = model.newIntVar(0, visits.size() - 1, "repeats");
+        model.addLessOrEqual(
+                LinearExpr.newBuilder()
+                        .add(LinearExpr.sum(visits.toArray(BoolVar[]::new)))
+                        .addTerm(repeats, -1),
+                1);
+        objective.addTerm(repeats, -weight);
     }
 
     private void employerFatigue() {
@@ -208,17 +216,13 @@ final class SoftRules {
         });
     }
 
-    private static List<Placement> only(List<Placement> placements, Predicate<Placement> filter) {
-        return placements.stream().filter(filter).toList();
+    private static long pupils(List<CohortShare> shares) {
+        return shares.stream().mapToLong(CohortShare::pupils).sum();
     }
 
-    private static long pupils(List<Placement> placements) {
-        return placements.stream().mapToLong(Placement::pupils).sum();
-    }
-
-    private static LinearExpr pupilsOf(List<Placement> placements) {
+    private static LinearExpr pupilsOf(List<CohortShare> shares) {
         LinearExprBuilder pupils = LinearExpr.newBuilder();
-        placements.forEach(p -> pupils.addTerm(p.chosen(), p.pupils()));
+        shares.forEach(s -> pupils.addTerm(s.chosen(), s.pupils()));
         return pupils.build();
     }
 }
