@@ -28,10 +28,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import uk.encounters.matcher.baseline.PriorityGreedy;
+import uk.encounters.matcher.domain.Attendance;
 import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
+import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.matcher.domain.HalfDay;
 import uk.encounters.matcher.domain.MatchingProblem;
 import uk.encounters.matcher.domain.OfferSlot;
 import uk.encounters.matcher.domain.Period;
+import uk.encounters.matcher.domain.Reach;
+import uk.encounters.matcher.domain.Request;
 import uk.encounters.matcher.domain.Session;
 import uk.encounters.matcher.domain.Volunteer;
 import uk.encounters.matcher.solver.ScoreKeeper;
@@ -61,7 +67,11 @@ class CpSatReferenceTest {
                 Named.of("a volunteer with two overlapping offers", Scenarios::volunteerWithOverlappingOffers),
                 Named.of("a volunteer with a talk during a placement week", Scenarios::talkDuringPlacementWeek),
                 Named.of("mentoring by an unchecked volunteer", Scenarios::mentoringByUncheckedVolunteer),
-                Named.of("a check that runs out mid-placement", Scenarios::checkRunningOutMidPlacement));
+                Named.of("a check that runs out mid-placement", Scenarios::checkRunningOutMidPlacement),
+                Named.of("a fair beside a talk", Scenarios::fairBesideATalk),
+                Named.of("a hub event for two schools", Scenarios::hubEventForTwoSchools),
+                Named.of("schools sharing an online talk", Scenarios::schoolsSharingAnOnlineTalk),
+                Named.of("a series with near mentors free once each", Scenarios::seriesWithNearMentorsFreeOnceEach));
         Stream<Named<Supplier<MatchingProblem>>> random = LongStream.rangeClosed(1, 20)
                 .mapToObj(seed -> Named.of("random hub " + seed, () -> RandomHub.problem(seed)));
         return Stream.concat(scenarios, random);
@@ -117,6 +127,25 @@ class CpSatReferenceTest {
         free.forEach(session -> session.setSlot(null));
         feasible += assertAgrees(problem, PriorityGreedy.plan(problem).score(), optimum);
         assertThat(feasible).isGreaterThan(RANDOM_PLANS / 2);
+    }
+
+    /** Every scenario but one whose booking may stay off its candidates, which brute force never tries. */
+    static Stream<Named<Supplier<MatchingProblem>>> tinyProblems() {
+        return problems()
+                .filter(named -> !named.getName().startsWith("random hub"))
+                .filter(named -> !named.getName().equals("an unpublished booking off the candidates"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tinyProblems")
+    void theOptimumIsTheOptimumOfTryingEveryPlanUnderTheMatchersRules(Supplier<MatchingProblem> make) {
+        MatchingProblem problem = make.get();
+
+        ReferenceResult exact = reference.solve(problem, LIMIT);
+        ReferenceResult tried = new BruteForceReference().solve(problem, LIMIT);
+
+        assertThat(exact.optimal()).as(exact.status()).isTrue();
+        assertThat(exact.objective()).isEqualTo(tried.objective());
     }
 
     /** Returns 1 when the plan was feasible. */
@@ -302,6 +331,89 @@ class CpSatReferenceTest {
     }
 
     @Test
+    void aFairsFilledStallsTakeItsWholeAttendanceSoTheTalkThenWaits() {
+        ReferenceResult result = reference.solve(Scenarios.fairBesideATalk(), LIMIT);
+
+        // two stalls of four are worth 50 pupils, the talk 40; both would be 140 of 120 pupils
+        assertThat(result.assignment()).hasSize(2).doesNotContainKey("2#1");
+    }
+
+    @Test
+    void aHubEventLeavesRoomForOneSchoolsTalkButNotTheOthers() {
+        ReferenceResult result = reference.solve(Scenarios.hubEventForTwoSchools(), LIMIT);
+
+        assertThat(result.assignment()).containsOnlyKeys("1#1", "1#2", "2#1");
+    }
+
+    @Test
+    void twoSchoolsShareTheOnlineTalkUpToItsCapacityAndAnInPersonClassThenWaits() {
+        ReferenceResult result = reference.solve(Scenarios.schoolsSharingAnOnlineTalk(), LIMIT);
+
+        // 60 + 40 fill the 100 places; the 30 more would not fit, and Ann cannot be in school then
+        assertThat(result.assignment()).containsOnlyKeys("1#1", "2#1");
+        assertThat(result.assignment().get("1#1")).isEqualTo(result.assignment().get("2#1"));
+    }
+
+    @Test
+    void aSeriesKeepsTheFartherMentorFreeForBothSessions() {
+        MatchingProblem problem = Scenarios.seriesWithNearMentorsFreeOnceEach();
+        ReferenceResult result = reference.solve(problem, LIMIT);
+
+        assertThat(result.assignment()).containsOnlyKeys("1#1", "1#2");
+        assertThat(result.assignment().values().stream()
+                        .map(id -> slotOf(problem, id).offer().id()))
+                .containsOnly(3L);
+    }
+
+    @Test
+    void aSeriesWithTwoMentorsIsRefusedByBothModels() {
+        MatchingProblem problem = Scenarios.seriesWithNearMentorsFreeOnceEach();
+        session(problem, "1#1").setSlot(slotOfOffer(problem, 1));
+        session(problem, "1#2").setSlot(slotOfOffer(problem, 2));
+
+        assertThat(ScoreKeeper.score(problem).hardScore()).isNegative();
+        assertThat(reference.evaluate(problem, LIMIT).status()).isEqualTo("INFEASIBLE");
+    }
+
+    @Test
+    void duplicateHalfDayFactsCountOnceInBothModelsAsTheMatcherGroupsEqualHalfDays() {
+        // a stall for 100 of 120 pupils and a talk for 20 more: just fits, if Monday morning counts once
+        Cohort year9 = cohort(school(1, ALVASTON), 9, 120, 0);
+        MatchingProblem problem = builder()
+                .offer(offer(1, employer(1), volunteer(1))
+                        .type(EncounterType.CAREERS_FAIR)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(2, employer(2), volunteer(2)).mornings(MONDAY).build())
+                .request(Hub.event(1, MONDAY, Period.MORNING, 2, new Attendance(year9, 100))
+                        .build())
+                .request(request(2, year9, 20, 1).build())
+                .build();
+        List<HalfDay> twice = new ArrayList<>(problem.halfDays());
+        problem.halfDays().forEach(halfDay -> twice.add(new HalfDay(halfDay.index())));
+        MatchingProblem doubled = new MatchingProblem(
+                problem.horizonStart(),
+                problem.horizonEnd(),
+                problem.weights(),
+                problem.schools(),
+                problem.cohorts(),
+                problem.employers(),
+                problem.offers(),
+                problem.slots(),
+                twice,
+                problem.requests(),
+                problem.sessions());
+        session(doubled, "1#1").setSlot(slotOfOffer(doubled, 1));
+        session(doubled, "2#1").setSlot(slotOfOffer(doubled, 2));
+
+        HardSoftLongScore score = ScoreKeeper.score(doubled);
+        ReferenceResult evaluation = reference.evaluate(doubled, LIMIT);
+
+        assertThat(score.hardScore()).isZero();
+        assertThat(evaluation.objective()).isEqualTo(score.softScore());
+    }
+
+    @Test
     void pinnedBookingsThatBreakAHardRuleLeaveNoFeasiblePlan() {
         Volunteer ann = volunteer(1);
         Cohort year9 = cohort(school(1, ALVASTON), 9, 200, 0);
@@ -341,6 +453,48 @@ class CpSatReferenceTest {
     }
 
     @Test
+    void theRandomHubsHoldFairsForSeveralSchoolsSeriesWithAChoiceOfMentorsAndOnlineTalksSchoolsCouldShare() {
+        List<MatchingProblem> hubs =
+                LongStream.rangeClosed(1, 20).mapToObj(RandomHub::problem).toList();
+
+        assertThat(hubs)
+                .filteredOn(hub -> hub.sessions().stream()
+                        .anyMatch(s -> !s.candidates().isEmpty() && schoolsAttending(s.request()) > 1))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(hubs)
+                .filteredOn(hub -> hub.sessions().stream()
+                        .anyMatch(s -> s.request().series()
+                                && s.candidates().stream()
+                                                .map(slot -> slot.offer().presenter())
+                                                .distinct()
+                                                .count()
+                                        > 1))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(hubs)
+                .filteredOn(hub -> hub.slots().stream()
+                        .anyMatch(slot -> hub.sessions().stream()
+                                        .filter(s -> couldShareOnline(s, slot))
+                                        .count()
+                                > 1))
+                .hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    private static long schoolsAttending(Request request) {
+        return request.audience().stream()
+                .map(a -> a.cohort().school())
+                .distinct()
+                .count();
+    }
+
+    private static boolean couldShareOnline(Session session, OfferSlot slot) {
+        Reach reach = session.reachOf(slot.offer());
+        return session.candidates().contains(slot)
+                && slot.offer().sharedOnline()
+                && reach != null
+                && reach.mode() == DeliveryMode.ONLINE;
+    }
+
+    @Test
     void aSolveStoppedEarlyReportsItsPlansExactScoreAndABoundAboveIt() {
         // Eight times the size of the random hubs above: CP-SAT finds plans at once but proves none optimal for long.
         MatchingProblem large = RandomHub.problem(7, 8);
@@ -359,6 +513,13 @@ class CpSatReferenceTest {
     private static Session session(MatchingProblem problem, String id) {
         return problem.sessions().stream()
                 .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static OfferSlot slotOfOffer(MatchingProblem problem, long offerId) {
+        return problem.slots().stream()
+                .filter(slot -> slot.offer().id() == offerId)
                 .findFirst()
                 .orElseThrow();
     }

@@ -2,8 +2,11 @@ package uk.encounters.benchmark.reference;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import uk.encounters.matcher.domain.Arrangement;
+import uk.encounters.matcher.domain.Attendance;
 import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
@@ -72,7 +75,7 @@ final class Hub {
                 nothingThisYear,
                 stemThisYear,
                 needingWorkplaceExperience,
-                Set.copyOf(java.util.Arrays.stream(employersThisYear).boxed().toList()));
+                Set.copyOf(Arrays.stream(employersThisYear).boxed().toList()));
     }
 
     static Employer employer(long id) {
@@ -93,6 +96,21 @@ final class Hub {
 
     static RequestSpec request(long id, Cohort cohort, int pupils, int sessions) {
         return new RequestSpec(id, cohort, pupils, sessions);
+    }
+
+    /**
+     * A careers fair of {@code stalls} stalls on one day and period for the pupils of each attending
+     * cohort, at the first one's school unless given a venue; each stall meets a share of them.
+     */
+    static RequestSpec event(long id, LocalDate day, Period period, int stalls, Attendance... audience) {
+        RequestSpec spec = new RequestSpec(
+                id,
+                audience[0].cohort(),
+                Arrays.stream(audience).mapToInt(Attendance::pupils).sum(),
+                stalls);
+        spec.arrangement = Arrangement.EVENT;
+        spec.audience = List.of(audience);
+        return spec.type(EncounterType.CAREERS_FAIR).on(day, period);
     }
 
     static ProblemBuilder builder() {
@@ -122,6 +140,7 @@ final class Hub {
         boolean sendAdaptable;
         LocalDate paperworkHoldsUntil;
         boolean interactive = true;
+        boolean sharedOnline;
         final List<Availability> availability = new ArrayList<>();
 
         private OfferSpec(long id, Employer employer, Volunteer volunteer) {
@@ -221,11 +240,18 @@ final class Hub {
                     MONDAY.plusMonths(6),
                     availability,
                     paperworkHoldsUntil,
-                    interactive);
+                    interactive,
+                    sharedOnline);
         }
 
         OfferSpec paperworkHoldsUntil(LocalDate lastDay) {
             paperworkHoldsUntil = lastDay;
+            return this;
+        }
+
+        /** Online, one session serves several schools' classes at once, up to its pupils maximum. */
+        OfferSpec sharedOnline() {
+            sharedOnline = true;
             return this;
         }
 
@@ -243,6 +269,7 @@ final class Hub {
         final int pupils;
         final int sessions;
         EncounterType type = EncounterType.CAREERS_TALK;
+        LocalDate windowStart = MONDAY;
         LocalDate windowEnd = FRIDAY;
         boolean mornings = true;
         boolean afternoons = true;
@@ -250,6 +277,9 @@ final class Hub {
         Set<String> sectors = Set.of();
         Long preferredEmployerId;
         boolean needsSend;
+        Arrangement arrangement = Arrangement.SESSIONS;
+        List<Attendance> audience = List.of();
+        Location venue;
 
         private RequestSpec(long id, Cohort cohort, int pupils, int sessions) {
             this.id = id;
@@ -294,6 +324,25 @@ final class Hub {
             return this;
         }
 
+        /** On one day, in the halves of it {@code period} covers. */
+        RequestSpec on(LocalDate day, Period period) {
+            windowStart = day;
+            windowEnd = day;
+            return periods(period.includesMorning(), period.includesAfternoon());
+        }
+
+        /** A mentoring series: one mentor for all its sessions. */
+        RequestSpec series() {
+            arrangement = Arrangement.SERIES;
+            return type(EncounterType.MENTORING);
+        }
+
+        /** Meets in person here rather than at the cohort's school: a hub event's venue. */
+        RequestSpec venue(Location value) {
+            venue = value;
+            return this;
+        }
+
         Request build() {
             return new Request(
                     id,
@@ -301,7 +350,7 @@ final class Hub {
                     type,
                     pupils,
                     sessions,
-                    MONDAY,
+                    windowStart,
                     windowEnd,
                     mornings,
                     afternoons,
@@ -309,7 +358,10 @@ final class Hub {
                     sectors,
                     preferredEmployerId,
                     needsSend,
-                    id);
+                    id,
+                    arrangement,
+                    audience,
+                    venue);
         }
     }
 }

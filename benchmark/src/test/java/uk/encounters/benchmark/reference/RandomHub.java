@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import uk.encounters.matcher.domain.Attendance;
+import uk.encounters.matcher.domain.Availability;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.Employer;
@@ -33,8 +35,10 @@ import uk.encounters.matcher.solver.ScoreKeeper;
 /**
  * Small random hubs from a seed: 3-6 cohorts, 4-10 offers, 6-15 sessions, with every feature the
  * rules look at drawn at random (cold spots, budgets, caps, recent asks, shared and unchecked
- * volunteers, placements, STEM, SEND, preferences, bookings published or not), so that scarce
- * resources clash often.
+ * volunteers, placements, STEM, SEND, preferences, bookings published or not, careers fairs,
+ * mentoring series, online-only requests), so that scarce resources clash often. Half the hubs
+ * also hold each of: a fair for one to three cohorts, often of two schools, with stalls to compete
+ * for; a mentoring series with two mentors to choose from; an online talk schools share.
  */
 final class RandomHub {
 
@@ -43,6 +47,7 @@ final class RandomHub {
             EncounterType.CAREERS_TALK,
             EncounterType.CAREERS_TALK,
             EncounterType.CAREERS_TALK,
+            EncounterType.CAREERS_FAIR,
             EncounterType.MENTORING,
             EncounterType.WORK_EXPERIENCE,
             EncounterType.WORK_EXPERIENCE);
@@ -55,24 +60,74 @@ final class RandomHub {
     private final MatchingWeights weights;
     private final List<Offer> offers = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
+    /** When the hub's careers fairs are: every fair stall is offered then, so that their stalls compete. */
+    private final Availability fair;
 
     private RandomHub(long seed, int scale) {
         random = new Random(seed);
         weights = seed % 2 == 0 ? randomWeights() : MatchingWeights.defaultWeights();
+        fair = Availability.on(
+                MONDAY.plusDays(random.nextInt(5)), random.nextBoolean() ? Period.MORNING : Period.AFTERNOON);
         List<School> schools = repeat(scale * (2 + random.nextInt(3)), this::school);
         List<Employer> employers = repeat(scale * (3 + random.nextInt(4)), this::employer);
         List<Volunteer> volunteers = repeat(scale * (2 + random.nextInt(3)), this::volunteer);
         List<Cohort> cohorts = repeat(scale * (3 + random.nextInt(4)), id -> cohort(pick(schools), employers));
         for (int id = 1, count = scale * (4 + random.nextInt(7)); id <= count; id++) {
-            offers.add(offer(id, pick(employers), random.nextDouble() < 0.2 ? null : pick(volunteers)));
+            offers.add(offer(id, pick(employers), random.nextDouble() < 0.2 ? null : pick(volunteers), pick(TYPES)));
         }
         int sessions = scale * (6 + random.nextInt(10));
         for (long id = 1; sessions > 0; id++) {
             // Every cohort asks at least once while sessions are left; then any cohort again.
             Cohort cohort = id <= cohorts.size() ? cohorts.get((int) id - 1) : pick(cohorts);
-            Request request = request(id, cohort, pick(offers).type(), sessions, employers);
+            Request request = request(id, cohort, pick(offers).type(), sessions, cohorts, employers);
             sessions -= request.sessionCount();
             requests.add(request);
+        }
+        // Half the hubs hold a fair, a mentoring series, an online talk schools share, with offers to suit.
+        for (int block = 0; block < scale; block++) {
+            if (random.nextBoolean()) {
+                fair(cohorts, employers, volunteers);
+            }
+            if (random.nextBoolean()) {
+                mentoringSeries(cohorts, employers, volunteers);
+            }
+            if (random.nextBoolean()) {
+                sharedOnlineTalk(cohorts, employers, volunteers);
+            }
+        }
+    }
+
+    /** Two or three stalls offered at the hub's fair time, and a fair of four stalls for one to three cohorts. */
+    private void fair(List<Cohort> cohorts, List<Employer> employers, List<Volunteer> volunteers) {
+        for (int stall = 0, count = 2 + random.nextInt(2); stall < count; stall++) {
+            offers.add(offer(offers.size() + 1, pick(employers), pick(volunteers), EncounterType.CAREERS_FAIR));
+        }
+        Hub.RequestSpec fair = event(requests.size() + 1, pick(cohorts), 4, cohorts);
+        requests.add(withWishes(fair.modes(modes()), employers));
+    }
+
+    /** Two mentors' offers, and a series of two or three sessions. */
+    private void mentoringSeries(List<Cohort> cohorts, List<Employer> employers, List<Volunteer> volunteers) {
+        for (int mentor = 0; mentor < 2; mentor++) {
+            offers.add(offer(offers.size() + 1, pick(employers), pick(volunteers), EncounterType.MENTORING));
+        }
+        Hub.RequestSpec series = timed(
+                        Hub.request(requests.size() + 1, pick(cohorts), 2 + random.nextInt(9), 2 + random.nextInt(2)))
+                .series();
+        requests.add(withWishes(series.modes(modes()), employers));
+    }
+
+    /** A talk online only, one session of which schools share, and two or three cohorts asking for it online. */
+    private void sharedOnlineTalk(List<Cohort> cohorts, List<Employer> employers, List<Volunteer> volunteers) {
+        offers.add(offerSpec(offers.size() + 1, pick(employers), pick(volunteers), EncounterType.CAREERS_TALK)
+                .modes(Set.of(DeliveryMode.ONLINE))
+                .sharedOnline()
+                .build());
+        for (int school = 0, count = 2 + random.nextInt(2); school < count; school++) {
+            Cohort cohort = pick(cohorts);
+            Hub.RequestSpec talk = timed(Hub.request(
+                    requests.size() + 1, cohort, 10 + random.nextInt(Math.min(60, cohort.pupils()) - 9), 1));
+            requests.add(withWishes(talk.modes(Set.of(DeliveryMode.ONLINE)), employers));
         }
     }
 
@@ -193,8 +248,16 @@ final class RandomHub {
                 random.nextInt(pupils + 1));
     }
 
-    private Offer offer(long id, Employer employer, Volunteer volunteer) {
-        EncounterType type = pick(random, TYPES);
+    private Offer offer(long id, Employer employer, Volunteer volunteer, EncounterType type) {
+        Offer offer = offerSpec(id, employer, volunteer, type).build();
+        // a placement host's paperwork: none, running out in the first week, or holding throughout
+        double paperwork = random.nextDouble();
+        return type != EncounterType.WORK_EXPERIENCE || paperwork < 0.3
+                ? offer
+                : offer.withPaperworkHoldingUntil(paperwork < 0.55 ? Hub.FRIDAY : LAST_DAY.plusWeeks(1));
+    }
+
+    private Hub.OfferSpec offerSpec(long id, Employer employer, Volunteer volunteer, EncounterType type) {
         Hub.OfferSpec spec = Hub.offer(id, employer, volunteer)
                 .type(type)
                 .sector(pick(random, List.of(SECTORS)))
@@ -219,6 +282,14 @@ final class RandomHub {
         if (random.nextDouble() < 0.3) {
             spec.notInteractive();
         }
+        if (type != EncounterType.WORK_EXPERIENCE
+                && spec.modes.contains(DeliveryMode.ONLINE)
+                && random.nextDouble() < 0.5) {
+            spec.sharedOnline();
+        }
+        if (type == EncounterType.CAREERS_FAIR) {
+            spec.on(fair.date(), fair.period());
+        }
         for (int i = 0, count = 2 + random.nextInt(3); i < count; i++) {
             if (type == EncounterType.WORK_EXPERIENCE) {
                 spec.on(MONDAY.plusWeeks(random.nextInt(2)), Period.ALL_DAY);
@@ -227,26 +298,42 @@ final class RandomHub {
                 spec.on(day, pick(random, List.of(PERIODS)));
             }
         }
-        Offer offer = spec.build();
-        // a placement host's paperwork: none, running out in the first week, or holding throughout
-        double paperwork = random.nextDouble();
-        return type != EncounterType.WORK_EXPERIENCE || paperwork < 0.3
-                ? offer
-                : offer.withPaperworkHoldingUntil(paperwork < 0.55 ? Hub.FRIDAY : LAST_DAY.plusWeeks(1));
+        return spec;
     }
 
-    private Request request(long id, Cohort cohort, EncounterType type, int sessionsLeft, List<Employer> employers) {
+    private Request request(
+            long id,
+            Cohort cohort,
+            EncounterType type,
+            int sessionsLeft,
+            List<Cohort> cohorts,
+            List<Employer> employers) {
+        Hub.RequestSpec spec = type == EncounterType.CAREERS_FAIR && sessionsLeft > 1 && random.nextDouble() < 0.7
+                ? event(id, cohort, sessionsLeft, cohorts)
+                : sessions(id, cohort, type, sessionsLeft);
+        return withWishes(spec.modes(random.nextDouble() < 0.2 ? Set.of(DeliveryMode.ONLINE) : modes()), employers);
+    }
+
+    /** Separate sessions, or a mentoring series of two or three. */
+    private Hub.RequestSpec sessions(long id, Cohort cohort, EncounterType type, int sessionsLeft) {
         boolean placements = type == EncounterType.WORK_EXPERIENCE;
         int pupils =
                 placements ? 1 + random.nextInt(Math.min(3, sessionsLeft)) : 10 + random.nextInt(cohort.pupils() - 9);
         int sessions = placements ? 1 : 1 + random.nextInt(Math.min(3, sessionsLeft));
+        Hub.RequestSpec spec = timed(Hub.request(id, cohort, pupils, sessions).type(type));
+        return type == EncounterType.MENTORING && sessions > 1 && random.nextBoolean() ? spec.series() : spec;
+    }
+
+    /** Within the first week or the fortnight, mornings mostly. */
+    private Hub.RequestSpec timed(Hub.RequestSpec spec) {
         boolean mornings = random.nextDouble() < 0.85;
-        Hub.RequestSpec spec = Hub.request(id, cohort, pupils, sessions)
-                .type(type)
-                .until(random.nextDouble() < 0.3 ? Hub.FRIDAY : LAST_DAY)
-                .periods(mornings, !mornings || random.nextDouble() < 0.7)
-                .modes(modes())
-                .sectors(Set.copyOf(List.of(SECTORS).stream()
+        return spec.until(random.nextDouble() < 0.3 ? Hub.FRIDAY : LAST_DAY)
+                .periods(mornings, !mornings || random.nextDouble() < 0.7);
+    }
+
+    /** Sectors, an employer, SEND: what a school may add to any request. */
+    private Request withWishes(Hub.RequestSpec spec, List<Employer> employers) {
+        spec.sectors(Set.copyOf(List.of(SECTORS).stream()
                         .filter(s -> random.nextDouble() < 0.3)
                         .toList()))
                 .preferredEmployer(random.nextDouble() < 0.3 ? pick(employers).id() : null);
@@ -254,6 +341,28 @@ final class RandomHub {
             spec.needsSend();
         }
         return spec.build();
+    }
+
+    /**
+     * Two to four stalls at the hub's fair for some of the asking cohort's pupils and, as often as
+     * not, of one or two other cohorts, of its school or another; at a venue half the time.
+     */
+    private Hub.RequestSpec event(long id, Cohort host, int sessionsLeft, List<Cohort> cohorts) {
+        List<Attendance> audience = new ArrayList<>(List.of(attendance(host)));
+        for (int more = random.nextInt(3); more > 0; more--) {
+            Cohort other = pick(cohorts);
+            if (audience.stream().noneMatch(a -> a.cohort() == other)) {
+                audience.add(attendance(other));
+            }
+        }
+        int stalls = 2 + random.nextInt(Math.min(3, sessionsLeft - 1));
+        Hub.RequestSpec spec = Hub.event(id, fair.date(), fair.period(), stalls, audience.toArray(Attendance[]::new));
+        return random.nextBoolean() ? spec.venue(near()) : spec;
+    }
+
+    /** Up to 60 of its pupils, so that a few cohorts' shares of a stall are a group an offer takes. */
+    private Attendance attendance(Cohort cohort) {
+        return new Attendance(cohort, 10 + random.nextInt(Math.min(60, cohort.pupils()) - 9));
     }
 
     /** In school always (so most pairs can meet), the others at random. */

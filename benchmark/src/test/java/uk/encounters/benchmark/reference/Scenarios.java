@@ -8,6 +8,7 @@ import static uk.encounters.benchmark.reference.Hub.builder;
 import static uk.encounters.benchmark.reference.Hub.cohort;
 import static uk.encounters.benchmark.reference.Hub.coldSpotSchool;
 import static uk.encounters.benchmark.reference.Hub.employer;
+import static uk.encounters.benchmark.reference.Hub.event;
 import static uk.encounters.benchmark.reference.Hub.offer;
 import static uk.encounters.benchmark.reference.Hub.request;
 import static uk.encounters.benchmark.reference.Hub.school;
@@ -16,7 +17,10 @@ import static uk.encounters.benchmark.reference.Hub.volunteer;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import uk.encounters.matcher.domain.Attendance;
 import uk.encounters.matcher.domain.Cohort;
+import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.Employer;
 import uk.encounters.matcher.domain.EncounterType;
 import uk.encounters.matcher.domain.MatchingProblem;
@@ -321,6 +325,111 @@ final class Scenarios {
                         .mornings(MONDAY)
                         .build())
                 .request(request(1, a10, 10, 1).type(EncounterType.MENTORING).build())
+                .build();
+    }
+
+    /**
+     * A Year 9 fair for 100 of 120 pupils with four stalls on Monday morning, only two of which can
+     * be filled, and a talk for 40 of the same pupils that can only be then: two stalls still take
+     * all 100 pupils, so the talk does not fit beside them.
+     */
+    static MatchingProblem fairBesideATalk() {
+        Cohort a9 = cohort(school(1, DERBY_CENTRE), 9, 120, 20);
+        return builder()
+                .offer(offer(1, employer(1), volunteer(1))
+                        .type(EncounterType.CAREERS_FAIR)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(2, employer(2), volunteer(2))
+                        .type(EncounterType.CAREERS_FAIR)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(3, employer(3), volunteer(3)).mornings(MONDAY).build())
+                .request(event(1, MONDAY, Period.MORNING, 4, new Attendance(a9, 100))
+                        .build())
+                .request(request(2, a9, 40, 1).build())
+                .build();
+    }
+
+    /**
+     * A sector day at a venue in the centre on Monday morning, two stalls, for 100 of Alvaston's
+     * 150 Year 10 and 90 of a cold-spot school's 100, and a talk for each school's Year 10 that
+     * can only be then: Alvaston's 40 fit beside the sector day, the other school's 30 do not.
+     */
+    static MatchingProblem hubEventForTwoSchools() {
+        Cohort a10 = cohort(school(1, ALVASTON), 10, 150, 30);
+        Cohort b10 = cohort(coldSpotSchool(2, MICKLEOVER), 10, 100, 20);
+        return builder()
+                .offer(offer(1, employer(1), volunteer(1))
+                        .type(EncounterType.CAREERS_FAIR)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(2, employer(2), volunteer(2))
+                        .type(EncounterType.CAREERS_FAIR)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(3, employer(3), volunteer(3)).mornings(MONDAY).build())
+                .offer(offer(4, employer(4), volunteer(4)).mornings(MONDAY).build())
+                .request(event(1, MONDAY, Period.MORNING, 2, new Attendance(a10, 100), new Attendance(b10, 90))
+                        .venue(DERBY_CENTRE)
+                        .build())
+                .request(request(2, a10, 40, 1).build())
+                .request(request(3, b10, 30, 1).build())
+                .build();
+    }
+
+    /**
+     * Ann's online talk on Monday morning serves several schools at once, up to 100 pupils: three
+     * schools want it online for 60, 40 and 30 pupils, and a fourth would have Ann in school then.
+     */
+    static MatchingProblem schoolsSharingAnOnlineTalk() {
+        Volunteer ann = volunteer(1);
+        Set<DeliveryMode> online = Set.of(DeliveryMode.ONLINE);
+        return builder()
+                .offer(offer(1, employer(1), ann)
+                        .modes(online)
+                        .sharedOnline()
+                        .pupilsMax(100)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(2, employer(2), ann).mornings(MONDAY).build())
+                .request(request(1, cohort(school(1, ALVASTON), 9, 150, 30), 60, 1)
+                        .modes(online)
+                        .build())
+                .request(request(2, cohort(school(2, MICKLEOVER), 9, 150, 30), 40, 1)
+                        .modes(online)
+                        .build())
+                .request(request(3, cohort(school(3, DERBY_CENTRE), 9, 150, 30), 30, 1)
+                        .modes(online)
+                        .build())
+                .request(request(4, cohort(school(4, DERBY_CENTRE), 10, 150, 30), 50, 1)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A mentoring series of two sessions: Ann and Bob, near the school, are free one morning each;
+     * Cy, farther away, two mornings.
+     */
+    static MatchingProblem seriesWithNearMentorsFreeOnceEach() {
+        Employer near = new Employer(1, "Near", ALVASTON, Employer.NO_CAP, 0);
+        Employer far = new Employer(2, "Far", MICKLEOVER, Employer.NO_CAP, 0);
+        Cohort a10 = cohort(school(1, ALVASTON), 10, 60, 10);
+        return builder()
+                .offer(offer(1, near, volunteer(1))
+                        .type(EncounterType.MENTORING)
+                        .mornings(MONDAY)
+                        .build())
+                .offer(offer(2, near, volunteer(2))
+                        .type(EncounterType.MENTORING)
+                        .mornings(MONDAY.plusDays(1))
+                        .build())
+                .offer(offer(3, far, volunteer(3))
+                        .type(EncounterType.MENTORING)
+                        .maxSessions(2)
+                        .mornings(MONDAY.plusDays(2), MONDAY.plusDays(3))
+                        .build())
+                .request(request(1, a10, 8, 2).series().build())
                 .build();
     }
 }
