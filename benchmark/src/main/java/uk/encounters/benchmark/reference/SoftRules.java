@@ -115,6 +115,7 @@ final class SoftRules {
     private void perPlacementRules() {
         long sector = weights.of(MatchingWeights.PREFERRED_SECTOR);
         long employer = weights.of(MatchingWeights.PREFERRED_EMPLOYER);
+        long linked = weights.of(MatchingWeights.LINKED_EMPLOYER);
         long travel = weights.of(MatchingWeights.TRAVEL);
         long paperwork = weights.of(MatchingWeights.PAPERWORK_HOLDS);
         for (Placement p : m.placements) {
@@ -126,8 +127,12 @@ final class SoftRules {
                 worth += sector;
             }
             Long preferred = p.session().request().preferredEmployerId();
+            Long linkedId = p.session().school().linkedEmployerId();
             if (preferred != null && preferred == p.employer().id()) {
                 worth += employer;
+            } else if (linkedId != null && linkedId == p.employer().id()) {
+                // as Session.withLinkedEmployer: only when the request did not ask for that employer already
+                worth += linked;
             }
             worth -= travel * travelTenthsOfKm(p);
             if (worth != 0) {

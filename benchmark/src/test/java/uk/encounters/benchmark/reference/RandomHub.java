@@ -35,7 +35,7 @@ import uk.encounters.matcher.solver.ScoreKeeper;
 /**
  * Small random hubs from a seed: 3-6 cohorts, 4-10 offers, 6-15 sessions, with every feature the
  * rules look at drawn at random (cold spots, budgets, caps, recent asks, shared and unchecked
- * volunteers, placements, STEM, SEND, preferences, bookings published or not, careers fairs,
+ * volunteers, placements, STEM, SEND, preferences, linked employers, bookings published or not, careers fairs,
  * mentoring series, online-only requests), so that scarce resources clash often. Half the hubs
  * also hold each of: a fair for one to three cohorts, often of two schools, with stalls to compete
  * for; a mentoring series with two mentors to choose from; an online talk schools share.
@@ -203,7 +203,9 @@ final class RandomHub {
                 random.nextDouble() < 0.1 ? null : near(),
                 random.nextDouble() < 0.3,
                 budget,
-                5 + random.nextInt(16));
+                5 + random.nextInt(16),
+                // every hub has employers 1 to 3 at least
+                random.nextDouble() < 0.3 ? (long) (1 + random.nextInt(3)) : null);
     }
 
     private Employer employer(long id) {
