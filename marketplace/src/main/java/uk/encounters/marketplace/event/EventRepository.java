@@ -8,9 +8,11 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_STALLS;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
@@ -28,10 +30,12 @@ import org.jooq.Field;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.booking.SchoolDay;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.jooq.tables.records.EventRecord;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.marketplace.school.PlaceByPostcode;
+import uk.encounters.matcher.explain.DateStyle;
 
 /**
  * Events schools and hubs post, the year groups going and the stalls wanted. Every write that
@@ -64,7 +68,7 @@ public final class EventRepository {
             if (hubId == null) {
                 return Optional.empty();
             }
-            long userId = actor.userId();
+            Long userId = actor.userId();
             long eventId = insert(tx, hubId, schoolId, userId, details, null);
             for (YearGroupGoing year : going) {
                 tx.insertInto(EVENT_SIGN_UP)
@@ -94,7 +98,7 @@ public final class EventRepository {
     }
 
     private static long insert(
-            DSLContext tx, long hubId, Long schoolId, long userId, EventDetails details, PlaceByPostcode venue) {
+            DSLContext tx, long hubId, Long schoolId, Long userId, EventDetails details, PlaceByPostcode venue) {
         EventRecord event = tx.newRecord(EVENT);
         event.setHubId(hubId);
         event.setSchoolId(schoolId);
@@ -310,6 +314,182 @@ public final class EventRepository {
                         r.value8() == null ? 0 : r.value8(),
                         r.value9(),
                         r.value10() == null ? 0 : r.value10()));
+    }
+
+    /** A year group going, as the event's page lists it. */
+    public record SignUpRow(
+            long id,
+            long schoolId,
+            String schoolName,
+            int yearGroup,
+            int pupils,
+            Integer places,
+            boolean transportNeeded,
+            String notes) {
+
+        /** The pupils who have places. */
+        public int going() {
+            return places == null ? pupils : places;
+        }
+
+        /** Fewer places than pupils asked for: the event was full. */
+        public boolean placesShort() {
+            return places != null && places < pupils;
+        }
+    }
+
+    /** A stall the round asked an employer for. */
+    public record StallRow(long bookingId, String employerName, String sector, BookingStatus status) {}
+
+    /** An event with all its page shows. */
+    public record EventView(
+            long id,
+            long hubId,
+            Long schoolId,
+            String schoolName,
+            EventKind kind,
+            String title,
+            LocalDate heldOn,
+            String period,
+            String venueName,
+            String venuePostcode,
+            boolean online,
+            Integer capacity,
+            LocalDate signUpBy,
+            EventStatus status,
+            List<StallsWanted> stallsWanted,
+            List<SignUpRow> signUps,
+            List<StallRow> stalls) {
+
+        public boolean hubEvent() {
+            return schoolId == null;
+        }
+
+        public String date() {
+            return DateStyle.of(heldOn);
+        }
+
+        public String periodLabel() {
+            return SchoolDay.label(period);
+        }
+
+        public String signUpByDate() {
+            return signUpBy == null ? "" : DateStyle.of(signUpBy);
+        }
+
+        /** Where it is, in words: the school, the venue and its postcode, or online. */
+        public String place() {
+            if (online) {
+                return "Online";
+            }
+            if (venueName != null) {
+                return venuePostcode == null ? venueName : venueName + ", " + venuePostcode;
+            }
+            return schoolName;
+        }
+
+        public int stallsWantedCount() {
+            return stallsWanted.stream().mapToInt(StallsWanted::stalls).sum();
+        }
+
+        /** Stalls an employer has been asked for (published), agreed or given. */
+        public int stallsAsked() {
+            return (int) stalls.stream()
+                    .filter(s -> BookingStatus.HELD.contains(s.status()))
+                    .count();
+        }
+
+        public int pupilsGoing() {
+            return signUps.stream().mapToInt(SignUpRow::going).sum();
+        }
+
+        /** Whether schools may still sign up on {@code today}. */
+        public boolean openForSignUp(LocalDate today) {
+            return hubEvent()
+                    && status == EventStatus.OPEN
+                    && heldOn.isAfter(today)
+                    && (signUpBy == null || !signUpBy.isBefore(today));
+        }
+
+        public List<SignUpRow> signUpsOf(long schoolId) {
+            return signUps.stream().filter(s -> s.schoolId() == schoolId).toList();
+        }
+    }
+
+    /** The event, when {@code visible} (a school's or a hub's view) lets it be seen. */
+    public Optional<EventView> find(long eventId, Condition visible) {
+        var event = dsl.select(EVENT.asterisk(), SCHOOL.NAME)
+                .from(EVENT)
+                .leftJoin(SCHOOL)
+                .on(SCHOOL.ID.eq(EVENT.SCHOOL_ID))
+                .where(EVENT.ID.eq(eventId))
+                .and(visible)
+                .fetchOptional();
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        var r = event.get();
+        List<StallsWanted> wanted = dsl.selectFrom(EVENT_STALLS)
+                .where(EVENT_STALLS.EVENT_ID.eq(eventId))
+                .orderBy(EVENT_STALLS.SECTOR.nullsFirst(), EVENT_STALLS.ID)
+                .fetch(w -> new StallsWanted(w.getSector(), w.getStalls()));
+        List<SignUpRow> signUps = dsl.select(
+                        EVENT_SIGN_UP.ID,
+                        EVENT_SIGN_UP.SCHOOL_ID,
+                        SCHOOL.NAME,
+                        EVENT_SIGN_UP.YEAR_GROUP,
+                        EVENT_SIGN_UP.PUPILS,
+                        EVENT_SIGN_UP.PLACES,
+                        EVENT_SIGN_UP.TRANSPORT_NEEDED,
+                        EVENT_SIGN_UP.NOTES)
+                .from(EVENT_SIGN_UP)
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(EVENT_SIGN_UP.SCHOOL_ID))
+                .where(EVENT_SIGN_UP.EVENT_ID.eq(eventId))
+                .orderBy(SCHOOL.NAME, EVENT_SIGN_UP.YEAR_GROUP)
+                .fetch(u -> new SignUpRow(
+                        u.value1(),
+                        u.value2(),
+                        u.value3(),
+                        u.value4(),
+                        u.value5(),
+                        u.value6(),
+                        u.value7(),
+                        u.value8() == null ? "" : u.value8()));
+        List<StallRow> stalls = dsl.select(BOOKING.ID, EMPLOYER.NAME, OFFER.SECTOR, BOOKING.STATUS)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(BOOKING.EVENT_ID.eq(eventId))
+                // a round's proposal is the coordinator's until published
+                .and(BOOKING.STATUS.ne(BookingStatus.PROPOSED))
+                .orderBy(EMPLOYER.NAME, BOOKING.ID)
+                .fetch(b -> new StallRow(b.value1(), b.value2(), b.value3(), b.value4()));
+        return Optional.of(new EventView(
+                eventId,
+                r.get(EVENT.HUB_ID),
+                r.get(EVENT.SCHOOL_ID),
+                r.get(SCHOOL.NAME),
+                r.get(EVENT.KIND),
+                r.get(EVENT.TITLE),
+                r.get(EVENT.HELD_ON),
+                r.get(EVENT.PERIOD),
+                r.get(EVENT.VENUE_NAME),
+                r.get(EVENT.VENUE_POSTCODE),
+                r.get(EVENT.ONLINE),
+                r.get(EVENT.CAPACITY),
+                r.get(EVENT.SIGN_UP_BY),
+                r.get(EVENT.STATUS),
+                wanted,
+                signUps,
+                stalls));
+    }
+
+    /** A hub's events. */
+    public static Condition ofHub(long hubId) {
+        return EVENT.HUB_ID.eq(hubId);
     }
 
     private static String blankToNull(String text) {

@@ -323,6 +323,11 @@ public final class Form {
         return List.copyOf(errors.values());
     }
 
+    /** The message beside a field, or null: for pages whose fields are built in a loop. */
+    public String errorOf(String field) {
+        return errors.get(field);
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

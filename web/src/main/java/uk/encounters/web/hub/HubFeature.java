@@ -8,6 +8,7 @@ import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.EmployerStanding;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
+import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
@@ -60,6 +61,7 @@ public final class HubFeature {
                         hub)
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
+        new HubEventRoutes(new EventRepository(dsl), blocking, app.templates(), app.clock()).mount(routes);
         new HubPlacementRoutes(new PlacementRepository(dsl, app.clock()), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
         new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);

@@ -58,6 +58,7 @@ public final class RoleNavigation {
             String hub = "/hubs/" + hubs.iterator().next();
             add("Dashboard", hub + "/dashboard");
             add("Matching round", hub + "/round");
+            add("Events", hub + "/events");
             add("Schools", hub + "/schools");
             add("Organisations", hub + "/employers");
             add("People", hub + "/people");
@@ -71,6 +72,7 @@ public final class RoleNavigation {
             String school = "/schools/" + schools.iterator().next();
             add("Progress", school + "/progress");
             add("Requests", school + "/requests");
+            add("Events", school + "/events");
             add("Bookings", school + "/bookings");
             add("Pupils", school + "/pupils");
         } else if (schools.size() > 1) {

@@ -174,6 +174,26 @@ class RouteAccessTest {
                         .select(org.jooq.impl.DSL.max(uk.encounters.marketplace.jooq.Tables.PLACEMENT.ID))
                         .from(uk.encounters.marketplace.jooq.Tables.PLACEMENT)
                         .fetchOne(0, Long.class)));
+        // an event school A posted for its Year 9
+        parameters.put(
+                ":eventId",
+                String.valueOf(new uk.encounters.marketplace.event.EventRepository(db.dsl())
+                        .postForSchool(
+                                uk.encounters.marketplace.account.Actor.anonymous(null),
+                                schoolA,
+                                new uk.encounters.marketplace.event.EventDetails(
+                                        uk.encounters.marketplace.event.EventKind.CAREERS_FAIR,
+                                        "Year 9 careers fair",
+                                        LocalDate.of(2027, 2, 2),
+                                        uk.encounters.matcher.domain.Period.MORNING,
+                                        null,
+                                        null,
+                                        false,
+                                        null,
+                                        null,
+                                        List.of(new uk.encounters.marketplace.event.StallsWanted(null, 8))),
+                                List.of(new uk.encounters.marketplace.event.YearGroupGoing(9, 120)))
+                        .orElseThrow()));
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id
         parameters.put(":joinId", "1");

@@ -1,0 +1,184 @@
+package uk.encounters.web.school;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.YearGroupGoing;
+import uk.encounters.web.Blocking;
+import uk.encounters.web.event.EventForm;
+import uk.encounters.web.form.Flash;
+import uk.encounters.web.form.Form;
+import uk.encounters.web.form.SelectOptions;
+import uk.encounters.web.page.Templates;
+import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.security.PathEntity;
+import uk.encounters.web.security.PathId;
+import uk.encounters.web.security.Routes;
+
+/**
+ * A school's events: those it posts for its own year groups (a careers fair, a mock-interview day),
+ * and its hub's, which it signs year groups up to.
+ */
+public final class SchoolEventRoutes {
+
+    public record EventsPage(
+            long schoolId,
+            List<EventRepository.EventSummary> ours,
+            List<EventRepository.EventSummary> hubs,
+            boolean readOnly) {
+
+        /** Where each event's page is. */
+        public String base() {
+            return "/schools/" + schoolId + "/events";
+        }
+    }
+
+    /** One event; a hub's open one has the sign-up form. */
+    public record EventPage(
+            long schoolId,
+            EventRepository.EventView event,
+            List<EventRepository.SignUpRow> ourSignUps,
+            boolean canSignUp,
+            List<SelectOptions.Option> years) {}
+
+    static final String NOT_IN_HUB = "Your school is not in a Careers Hub yet, so no round would ask employers"
+            + " for its stalls. Ask your hub's enterprise coordinator to add it.";
+
+    private final EventRepository events;
+    private final Blocking blocking;
+    private final Templates templates;
+    private final Clock clock;
+    private final PathEntity<EventRepository.EventView> event;
+
+    public SchoolEventRoutes(EventRepository events, Blocking blocking, Templates templates, Clock clock) {
+        this.events = events;
+        this.blocking = blocking;
+        this.templates = templates;
+        this.clock = clock;
+        this.event = new PathEntity<>(
+                "event",
+                blocking,
+                ctx -> events.find(
+                        PathId.required(ctx, "eventId"), EventRepository.visibleTo(PathId.required(ctx, "schoolId"))));
+    }
+
+    /** Under /schools/:schoolId. */
+    public void mount(Routes routes) {
+        routes.schoolReadable().get("/events", this::showEvents);
+        Routes school = routes.school();
+        school.get("/events/new", this::initNewEvent);
+        school.post("/events", this::processNewEvent);
+        routes.schoolReadable().under("/events/:eventId").loading(event).get("", this::showEvent);
+        school.under("/events/:eventId").loading(event).post("/sign-up", this::processSignUp);
+    }
+
+    public void showEvents(RoutingContext ctx) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        List<EventRepository.EventSummary> all = blocking.call(() -> events.list(EventRepository.visibleTo(schoolId)));
+        templates.render(
+                ctx,
+                "school/events",
+                "Events",
+                new EventsPage(
+                        schoolId,
+                        all.stream().filter(e -> !e.hubEvent()).toList(),
+                        all.stream()
+                                .filter(EventRepository.EventSummary::hubEvent)
+                                .toList(),
+                        SchoolViewer.readsOnly(ctx, schoolId)));
+    }
+
+    public void initNewEvent(RoutingContext ctx) {
+        showForm(ctx, 200, Form.withValues(EventForm.defaults(LocalDate.now(clock))));
+    }
+
+    public void processNewEvent(RoutingContext ctx) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        Form form = Form.of(ctx);
+        Optional<EventForm.Posted> posted = EventForm.read(form, LocalDate.now(clock), false);
+        if (posted.isEmpty()) {
+            showForm(ctx, 422, form);
+            return;
+        }
+        Optional<Long> id = blocking.call(() -> events.postForSchool(
+                CurrentUser.actor(ctx),
+                schoolId,
+                posted.get().details(),
+                posted.get().going()));
+        if (id.isEmpty()) {
+            Flash.set(ctx, NOT_IN_HUB);
+            ctx.redirect("/schools/" + schoolId + "/events");
+            return;
+        }
+        Flash.set(ctx, "Posted: the next matching round asks employers for its stalls.");
+        ctx.redirect("/schools/" + schoolId + "/events/" + id.get());
+    }
+
+    public void showEvent(RoutingContext ctx) {
+        showEvent(ctx, 200, Form.blank());
+    }
+
+    private void showEvent(RoutingContext ctx, int status, Form form) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        EventRepository.EventView shown = event.of(ctx);
+        templates.render(
+                ctx,
+                status,
+                "school/event",
+                shown.title(),
+                new EventPage(
+                        schoolId,
+                        shown,
+                        shown.signUpsOf(schoolId),
+                        shown.openForSignUp(LocalDate.now(clock)) && !SchoolViewer.readsOnly(ctx, schoolId),
+                        SelectOptions.yearGroups(form.value("yearGroup"))),
+                form);
+    }
+
+    /** Signs a year group up to a hub's event, or changes how many go. */
+    public void processSignUp(RoutingContext ctx) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        EventRepository.EventView shown = event.of(ctx);
+        Form form = Form.of(ctx);
+        int year = form.integer("yearGroup", "Year group", 7, 13);
+        int pupils = form.integer("pupils", "Pupils going", 1, 400);
+        boolean transport = form.checked("transportNeeded");
+        String notes = form.lines("notes", "Notes for the coordinator", 500);
+        if (form.hasErrors()) {
+            showEvent(ctx, 422, form);
+            return;
+        }
+        Optional<EventRepository.SignedUp> signedUp = blocking.call(() -> events.signUp(
+                CurrentUser.actor(ctx),
+                shown.id(),
+                schoolId,
+                new YearGroupGoing(year, pupils),
+                transport,
+                notes,
+                LocalDate.now(clock)));
+        Flash.set(
+                ctx,
+                signedUp.map(s -> s.allPlaced()
+                                ? "Signed up: Year " + year + ", " + pupils + " pupils."
+                                : "Signed up, but the event is full: Year " + year + " has " + s.places()
+                                        + " places of the "
+                                        + pupils + " you asked for. Cold-spot schools and those with the most"
+                                        + " disadvantaged pupils are given places first.")
+                        .orElse("Sign-up for this event has closed."));
+        ctx.redirect("/schools/" + schoolId + "/events/" + shown.id());
+    }
+
+    private void showForm(RoutingContext ctx, int status, Form form) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        templates.render(
+                ctx,
+                status,
+                "event/event-form",
+                "Post an event",
+                EventForm.page(form, "/schools/" + schoolId + "/events", "/schools/" + schoolId + "/events", false),
+                form);
+    }
+}

@@ -1,0 +1,202 @@
+package uk.encounters.web.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_STALLS;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.event.EventKind;
+import uk.encounters.marketplace.jooq.tables.records.EventRecord;
+import uk.encounters.marketplace.testing.TestData;
+import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
+import uk.encounters.web.RunningApp;
+import uk.encounters.web.Visitor;
+
+/** A careers leader posts a fair at the school; a coordinator posts a hub's event and schools sign up. */
+class EventRoutesTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    static RunningApp app;
+    static long hub;
+    static long bemrose;
+    static long coldSchool;
+    static long elsewhere;
+
+    @BeforeAll
+    static void aHubWithTwoSchoolsAndAnotherHub() {
+        TestData data = new TestData(db.dsl());
+        hub = data.hub("Derby Careers Hub");
+        bemrose = data.school(hub, "Bemrose School");
+        coldSchool = data.school(hub, "Sinfin School");
+        db.dsl()
+                .update(SCHOOL)
+                .set(SCHOOL.DEPRIVATION_DECILE, (short) 1)
+                .where(SCHOOL.ID.eq(coldSchool))
+                .execute();
+        long otherHub = data.hub("Elsewhere Hub");
+        elsewhere = data.school(otherHub, "Elsewhere School");
+        Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(bemrose));
+        Accounts.create(db.dsl(), "sian@sinfin.example", "Sian", Scope.careersLeader(coldSchool));
+        Accounts.create(db.dsl(), "ed@elsewhere.example", "Ed", Scope.careersLeader(elsewhere));
+        Accounts.create(db.dsl(), "cora@hub.example", "Cora", Scope.coordinator(hub));
+        app = RunningApp.start(db.database(), TODAY);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static Map<String, String> fair(String title) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", "careers_fair");
+        fields.put("title", title);
+        fields.put("heldOn", "2027-02-02");
+        fields.put("period", "morning");
+        fields.put("pupils9", "180");
+        fields.put("stallsAny", "5");
+        fields.put("sector1", "Health");
+        fields.put("stalls1", "2");
+        fields.put("sector2", "Manufacturing");
+        fields.put("stalls2", "1");
+        fields.put("sector3", "");
+        fields.put("stalls3", "");
+        return fields;
+    }
+
+    @Test
+    void aCareersLeaderPostsAYear9FairOfEightStallsAndSeesItAmongTheSchoolsEvents() {
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        String form = carla.get("/schools/" + bemrose + "/events/new").body();
+        assertThat(form).contains("Pupils going, by year group").doesNotContain("The venue");
+
+        HttpResponse<String> posted = carla.post("/schools/" + bemrose + "/events", fair("Year 9 careers fair"));
+
+        assertThat(posted.statusCode()).isEqualTo(302);
+        EventRecord event = db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Year 9 careers fair"));
+        assertThat(posted.headers().firstValue("location"))
+                .hasValue("/schools/" + bemrose + "/events/" + event.getId());
+        assertThat(event.getSchoolId()).isEqualTo(bemrose);
+        assertThat(event.getHubId()).isEqualTo(hub);
+        assertThat(event.getKind()).isEqualTo(EventKind.CAREERS_FAIR);
+        assertThat(db.dsl()
+                        .select(org.jooq.impl.DSL.sum(EVENT_STALLS.STALLS))
+                        .from(EVENT_STALLS)
+                        .where(EVENT_STALLS.EVENT_ID.eq(event.getId()))
+                        .fetchOne(0, Integer.class))
+                .isEqualTo(8);
+        assertThat(db.dsl()
+                        .fetchSingle(EVENT_SIGN_UP, EVENT_SIGN_UP.EVENT_ID.eq(event.getId()))
+                        .getPupils())
+                .isEqualTo(180);
+        String page =
+                carla.get("/schools/" + bemrose + "/events/" + event.getId()).body();
+        assertThat(page)
+                .contains("Year 9 careers fair")
+                .contains("Tue 2 Feb 2027, Morning")
+                .contains("5 from any sector; 2 from Health; 1 from Manufacturing")
+                .contains("Year 9");
+        assertThat(carla.get("/schools/" + bemrose + "/events").body()).contains("Year 9 careers fair");
+    }
+
+    @Test
+    void aFairWithoutPupilsOrStallsOnADayGoneIsRefusedBesideEachFieldAndNothingIsSaved() {
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        carla.get("/schools/" + bemrose + "/events/new");
+        Map<String, String> fields = fair("Nothing saved fair");
+        fields.put("heldOn", "2026-11-20");
+        fields.put("pupils9", "");
+        fields.put("stallsAny", "");
+        fields.put("sector1", "");
+        fields.put("stalls1", "");
+        fields.put("stalls2", "");
+
+        HttpResponse<String> refused = carla.post("/schools/" + bemrose + "/events", fields);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"heldOn-error\"")
+                .contains("The date must be after today")
+                .contains("Enter how many pupils of at least one year group go")
+                .contains("id=\"stalls2-error\"");
+        assertThat(db.dsl().fetchCount(EVENT, EVENT.TITLE.eq("Nothing saved fair")))
+                .isZero();
+    }
+
+    @Test
+    void aHubsSectorDayIsSignedUpToByItsSchoolsAndAFullVenueSeatsTheColdSpotSchoolFirst() {
+        Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
+        assertThat(cora.get("/hubs/" + hub + "/events/new").body()).contains("id=\"venuePostcode\"");
+        Map<String, String> fields = fair("Engineering sector day");
+        fields.remove("pupils9");
+        fields.put("venueName", "Derby Arena");
+        fields.put("venuePostcode", "de21 7rw");
+        fields.put("capacity", "100");
+        fields.put("signUpBy", "2027-01-22");
+        HttpResponse<String> posted = cora.post("/hubs/" + hub + "/events", fields);
+        assertThat(posted.statusCode()).isEqualTo(302);
+        EventRecord event = db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Engineering sector day"));
+        assertThat(event.getSchoolId()).isNull();
+        assertThat(event.getVenuePostcode()).isEqualTo("DE21 7RW");
+
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        String eventPage = "/schools/" + bemrose + "/events/" + event.getId();
+        assertThat(carla.get("/schools/" + bemrose + "/events").body()).contains("Engineering sector day");
+        assertThat(carla.get(eventPage).body()).contains("Sign a year group up");
+        carla.post(eventPage + "/sign-up", Map.of("yearGroup", "10", "pupils", "80", "transportNeeded", "true"));
+        Visitor sian = new Visitor(app).signIn("sian@sinfin.example", Accounts.PASSWORD);
+        sian.get("/schools/" + coldSchool + "/events/" + event.getId());
+        HttpResponse<String> signedUp = sian.post(
+                "/schools/" + coldSchool + "/events/" + event.getId() + "/sign-up",
+                Map.of("yearGroup", "10", "pupils", "60"));
+        assertThat(signedUp.statusCode()).isEqualTo(302);
+
+        String hubPage = cora.get("/hubs/" + hub + "/events/" + event.getId()).body();
+        assertThat(hubPage)
+                .contains("100 pupils with places of the 100 it takes")
+                .contains("Bemrose School")
+                .contains("Sinfin School")
+                .contains("Needed");
+        assertThat(carla.get(eventPage).body())
+                .as("the cold-spot school was seated first; Bemrose has the 40 left")
+                .contains("40 (the event is full)");
+    }
+
+    @Test
+    void anotherHubsSchoolCannotSeeTheEventNorAdvisersSignUp() {
+        Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
+        cora.get("/hubs/" + hub + "/events/new");
+        Map<String, String> fields = fair("Hub panel");
+        fields.remove("pupils9");
+        fields.put("kind", "panel");
+        fields.put("online", "true");
+        cora.post("/hubs/" + hub + "/events", fields);
+        long panel = db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Hub panel")).getId();
+
+        Visitor ed = new Visitor(app).signIn("ed@elsewhere.example", Accounts.PASSWORD);
+        assertThat(ed.get("/schools/" + elsewhere + "/events/" + panel).statusCode())
+                .isEqualTo(404);
+        assertThat(ed.post(
+                                "/schools/" + elsewhere + "/events/" + panel + "/sign-up",
+                                Map.of("yearGroup", "9", "pupils", "30"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(db.dsl().fetchCount(EVENT_SIGN_UP, EVENT_SIGN_UP.EVENT_ID.eq(panel)))
+                .isZero();
+    }
+}
