@@ -4,6 +4,7 @@ import static org.jooq.Records.mapping;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -171,7 +172,8 @@ public final class EncounterLog {
                         PUPIL.DISADVANTAGED,
                         ENCOUNTER.OCCURRED_ON,
                         ENCOUNTER.ENCOUNTER_TYPE.convertFrom(EncounterType::fromCode),
-                        DSL.coalesce(EMPLOYER.NAME, ENCOUNTER.PROVIDER_NAME),
+                        // an event's pupils met many employers: the event is what they went to
+                        DSL.coalesce(EMPLOYER.NAME, EVENT.TITLE, ENCOUNTER.PROVIDER_NAME),
                         ENCOUNTER.ATTENDED,
                         ENCOUNTER.BOOKING_ID,
                         WorkplaceExperience.counted(ENCOUNTER.ENCOUNTER_TYPE, ENCOUNTER.BOOKING_ID),
@@ -185,6 +187,8 @@ public final class EncounterLog {
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .leftJoin(EMPLOYER)
                 .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(EVENT)
+                .on(EVENT.ID.eq(ENCOUNTER.EVENT_ID))
                 .where(pupils)
                 .orderBy(PUPIL.REFERENCE, ENCOUNTER.OCCURRED_ON, ENCOUNTER.ID)
                 .fetch(mapping(Entry::new));

@@ -3,8 +3,11 @@ package uk.encounters.web.school;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import uk.encounters.marketplace.event.EventRegister;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.web.Blocking;
@@ -42,19 +45,25 @@ public final class SchoolEventRoutes {
             EventRepository.EventView event,
             List<EventRepository.SignUpRow> ourSignUps,
             boolean canSignUp,
-            List<SelectOptions.Option> years) {}
+            List<SelectOptions.Option> years,
+            boolean registerDue,
+            boolean registerTaken,
+            List<EventRegister.Line> register) {}
 
     static final String NOT_IN_HUB = "Your school is not in a Careers Hub yet, so no round would ask employers"
             + " for its stalls. Ask your hub's enterprise coordinator to add it.";
 
     private final EventRepository events;
+    private final EventRegister registers;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
     private final PathEntity<EventRepository.EventView> event;
 
-    public SchoolEventRoutes(EventRepository events, Blocking blocking, Templates templates, Clock clock) {
+    public SchoolEventRoutes(
+            EventRepository events, EventRegister registers, Blocking blocking, Templates templates, Clock clock) {
         this.events = events;
+        this.registers = registers;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -72,7 +81,9 @@ public final class SchoolEventRoutes {
         school.get("/events/new", this::initNewEvent);
         school.post("/events", this::processNewEvent);
         routes.schoolReadable().under("/events/:eventId").loading(event).get("", this::showEvent);
-        school.under("/events/:eventId").loading(event).post("/sign-up", this::processSignUp);
+        Routes one = school.under("/events/:eventId").loading(event);
+        one.post("/sign-up", this::processSignUp);
+        one.post("/register", this::processRegister);
     }
 
     public void showEvents(RoutingContext ctx) {
@@ -124,6 +135,11 @@ public final class SchoolEventRoutes {
     private void showEvent(RoutingContext ctx, int status, Form form) {
         long schoolId = PathId.required(ctx, "schoolId");
         EventRepository.EventView shown = event.of(ctx);
+        LocalDate today = LocalDate.now(clock);
+        // on the day or after, each school going takes its own pupils' register
+        boolean registerDue = !shown.heldOn().isAfter(today)
+                && !shown.signUpsOf(schoolId).isEmpty()
+                && !SchoolViewer.readsOnly(ctx, schoolId);
         templates.render(
                 ctx,
                 status,
@@ -133,9 +149,47 @@ public final class SchoolEventRoutes {
                         schoolId,
                         shown,
                         shown.signUpsOf(schoolId),
-                        shown.openForSignUp(LocalDate.now(clock)) && !SchoolViewer.readsOnly(ctx, schoolId),
-                        SelectOptions.yearGroups(form.value("yearGroup"))),
+                        shown.openForSignUp(today) && !SchoolViewer.readsOnly(ctx, schoolId),
+                        SelectOptions.yearGroups(form.value("yearGroup")),
+                        registerDue,
+                        registerDue && blocking.call(() -> registers.taken(shown.id(), schoolId)),
+                        registerDue ? blocking.call(() -> registers.lines(shown, schoolId)) : List.of()),
                 form);
+    }
+
+    /** Who came, among the school's pupils of the year groups going: one encounter each for the event. */
+    public void processRegister(RoutingContext ctx) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        EventRepository.EventView shown = event.of(ctx);
+        LocalDate today = LocalDate.now(clock);
+        if (shown.heldOn().isAfter(today) || shown.signUpsOf(schoolId).isEmpty()) {
+            Flash.set(ctx, "The register is taken on the event's day or after, for the year groups going.");
+            ctx.redirect("/schools/" + schoolId + "/events/" + shown.id());
+            return;
+        }
+        Form form = Form.of(ctx);
+        Set<Long> listed = ids(form.all("listed"));
+        Set<Long> present = ids(form.all("present"));
+        EventRegister.Recorded recorded =
+                blocking.call(() -> registers.record(CurrentUser.actor(ctx), shown, schoolId, listed, present, today));
+        Flash.set(
+                ctx,
+                "Recorded: " + recorded.attended() + (recorded.attended() == 1 ? " pupil" : " pupils") + " came, "
+                        + recorded.absent() + " absent. Each who came has one encounter for the event.");
+        ctx.redirect("/schools/" + schoolId + "/events/" + shown.id());
+    }
+
+    /** Pupil ids as posted; anything else is not an id and is left out. */
+    private static Set<Long> ids(List<String> posted) {
+        Set<Long> ids = new HashSet<>();
+        for (String id : posted) {
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                // not one of the register's ids: nothing to record
+            }
+        }
+        return ids;
     }
 
     /** Signs a year group up to a hub's event, or changes how many go. */

@@ -1,6 +1,7 @@
 package uk.encounters.web.school;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_STALLS;
@@ -8,17 +9,25 @@ import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
+import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.StallsWanted;
+import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.marketplace.jooq.tables.records.EventRecord;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.matcher.domain.Period;
 import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
@@ -175,6 +184,67 @@ class EventRoutesTest {
         assertThat(carla.get(eventPage).body())
                 .as("the cold-spot school was seated first; Bemrose has the 40 left")
                 .contains("40 (the event is full)");
+    }
+
+    @Test
+    void theRegisterGivesEachPupilWhoCameOneEncounterForTheEventAndTheEvidenceNamesIt() {
+        TestData data = new TestData(db.dsl());
+        long ann = data.pupil(bemrose, 11);
+        long ben = data.pupil(bemrose, 11);
+        long cal = data.pupil(bemrose, 11);
+        long event = new EventRepository(db.dsl())
+                .postForSchool(
+                        Actor.anonymous(null),
+                        bemrose,
+                        new EventDetails(
+                                EventKind.MOCK_INTERVIEW_DAY,
+                                "Year 11 mock interviews",
+                                TODAY.minusDays(1),
+                                Period.ALL_DAY,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null,
+                                List.of(new StallsWanted(null, 6))),
+                        List.of(new YearGroupGoing(11, 3)))
+                .orElseThrow();
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        String path = "/schools/" + bemrose + "/events/" + event;
+        assertThat(carla.get(path).body()).contains("Who came").contains("Record who came");
+
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (long pupil : List.of(ann, ben, cal)) {
+            fields.add(Map.entry("listed", String.valueOf(pupil)));
+        }
+        fields.add(Map.entry("present", String.valueOf(ann)));
+        fields.add(Map.entry("present", String.valueOf(ben)));
+        assertThat(carla.postAll(path + "/register", fields).statusCode()).isEqualTo(302);
+        // taken again, as a correction: still one encounter a pupil
+        fields.add(Map.entry("present", String.valueOf(cal)));
+        carla.get(path);
+        carla.postAll(path + "/register", fields);
+
+        assertThat(db.dsl().fetchCount(ENCOUNTER, ENCOUNTER.EVENT_ID.eq(event))).isEqualTo(3);
+        assertThat(db.dsl()
+                        .fetchCount(
+                                ENCOUNTER,
+                                ENCOUNTER
+                                        .EVENT_ID
+                                        .eq(event)
+                                        .and(ENCOUNTER.ATTENDED)
+                                        .and(ENCOUNTER.BOOKING_ID.isNull())))
+                .isEqualTo(3);
+        assertThat(carla.get(path).body()).contains("Correct the register");
+        String reference = db.dsl()
+                .select(uk.encounters.marketplace.jooq.Tables.PUPIL.REFERENCE)
+                .from(uk.encounters.marketplace.jooq.Tables.PUPIL)
+                .where(uk.encounters.marketplace.jooq.Tables.PUPIL.ID.eq(ann))
+                .fetchSingle(0, String.class);
+        assertThat(carla.get("/schools/" + bemrose + "/pupils/log?reference=" + reference)
+                        .body())
+                .as("the event is what the pupil went to")
+                .contains("Year 11 mock interviews");
     }
 
     @Test
