@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -328,6 +329,75 @@ public final class RoundReview {
                 .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
                 .orderBy(SCHOOL.NAME, REQUEST.YEAR_GROUP, REQUEST.ID)
                 .fetch(mapping(Unmatched::new));
+    }
+
+    /** A stall the round asks an employer for, and why. */
+    public record Stall(String employer, String volunteer, BookingStatus status, List<String> reasons) {
+
+        public boolean proposed() {
+            return status == BookingStatus.PROPOSED;
+        }
+    }
+
+    /** An event the round fills stalls for: the stalls asked, and those left unfilled with why. */
+    public record EventStalls(
+            long eventId,
+            String title,
+            LocalDate heldOn,
+            String period,
+            String place,
+            List<Stall> stalls,
+            int unfilled,
+            List<String> unfilledReasons) {}
+
+    /** The events with a stall in this round, or left with stalls unfilled, soonest first. */
+    public List<EventStalls> events(long roundId) {
+        Map<Long, List<Stall>> stalls = new HashMap<>();
+        dsl.select(BOOKING.EVENT_ID, EMPLOYER.NAME, VOLUNTEER.NAME, BOOKING.STATUS, BOOKING.EXPLANATION)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .and(BOOKING.EVENT_ID.isNotNull())
+                .and(BOOKING.STATUS.in(SHOWN))
+                .orderBy(EMPLOYER.NAME, BOOKING.ID)
+                .forEach(r -> stalls.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new Stall(r.value2(), r.value3(), r.value4(), lines(r.value5()))));
+        Map<Long, Record3<Long, Integer, String>> unfilled = dsl.select(
+                        ROUND_UNMATCHED.EVENT_ID, ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
+                .from(ROUND_UNMATCHED)
+                .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
+                .and(ROUND_UNMATCHED.EVENT_ID.isNotNull())
+                .fetchMap(ROUND_UNMATCHED.EVENT_ID);
+        Set<Long> ids = new java.util.HashSet<>(stalls.keySet());
+        ids.addAll(unfilled.keySet());
+        return dsl.select(
+                        EVENT.ID,
+                        EVENT.TITLE,
+                        EVENT.HELD_ON,
+                        EVENT.PERIOD,
+                        DSL.coalesce(SCHOOL.NAME, EVENT.VENUE_NAME, DSL.inline("Online")))
+                .from(EVENT)
+                .leftJoin(SCHOOL)
+                .on(SCHOOL.ID.eq(EVENT.SCHOOL_ID))
+                .where(EVENT.ID.in(ids))
+                .orderBy(EVENT.HELD_ON, EVENT.ID)
+                .fetch(r -> {
+                    var left = unfilled.get(r.value1());
+                    return new EventStalls(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            r.value4(),
+                            r.value5(),
+                            stalls.getOrDefault(r.value1(), List.of()),
+                            left == null ? 0 : left.value2(),
+                            left == null ? List.of() : lines(left.value3()));
+                });
     }
 
     /**

@@ -5,6 +5,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.time.LocalDate;
@@ -12,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.event.StallsWanted;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.RoundHub;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -86,6 +91,68 @@ class RoundEventsTest {
                 .doesNotContain(FAIR_DAY);
         assertThat(db.dsl().fetchCount(ROUND_UNMATCHED, ROUND_UNMATCHED.EVENT_ID.eq(fair)))
                 .isZero();
+    }
+
+    @Test
+    void theRoundReviewListsAFairsStallsAndItsEmployerConfirmsOneFromTheDigest() throws Exception {
+        RoundHub hub = bench.hub();
+        long first = employerNearby(hub, "Derby Hospitals");
+        long second = employerNearby(hub, "Bombardier");
+        data.stallOffer(first, FAIR_DAY, "morning");
+        data.stallOffer(second, FAIR_DAY, "morning");
+        new AccountRepository(db.dsl())
+                .create("stalls-" + hub.id() + "@example.org", "Stall Contact", null, Scope.employer(first));
+        long fair = new EventRepository(db.dsl())
+                .postForSchool(
+                        actor(),
+                        hub.northSchool(),
+                        details(
+                                EventKind.CAREERS_FAIR,
+                                "Year 9 careers fair",
+                                null,
+                                List.of(new StallsWanted(null, 2))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+
+        List<RoundReview.EventStalls> events = new RoundReview(db.dsl()).events(outcome.roundId());
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.title()).isEqualTo("Year 9 careers fair");
+            assertThat(event.place()).isEqualTo("North Academy");
+            assertThat(event.stalls())
+                    .extracting(RoundReview.Stall::employer)
+                    .containsExactlyInAnyOrder("Derby Hospitals", "Bombardier");
+            assertThat(event.stalls())
+                    .allSatisfy(stall -> assertThat(stall.reasons()).isNotEmpty());
+            assertThat(event.unfilled()).isZero();
+        });
+
+        new Publication(ExampleLinks.APP, "Employer Encounters", RoundHub.CLOCK)
+                .publish(db.dsl(), hub.id(), outcome.roundId());
+        String digest = db.dsl()
+                .select(OUTBOX.BODY_TEXT)
+                .from(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq("stalls-" + hub.id() + "@example.org"))
+                .fetchSingle(OUTBOX.BODY_TEXT);
+        assertThat(digest).contains("Careers fair stall").contains("at Year 9 careers fair, North Academy");
+        long stall = db.dsl()
+                .select(BOOKING.ID)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.EVENT_ID.eq(fair))
+                .and(OFFER.EMPLOYER_ID.eq(first))
+                .fetchSingle(BOOKING.ID);
+        EmployerBookingRepository employerBookings = new EmployerBookingRepository(db.dsl());
+        assertThat(employerBookings.find(first, stall).orElseThrow().where())
+                .isEqualTo("Year 9 careers fair, North Academy");
+        assertThat(employerBookings.confirm(first, stall, RoundHub.TODAY))
+                .isEqualTo(EmployerBookingRepository.Reply.DONE);
+        assertThat(new EventRepository(db.dsl())
+                        .find(fair, EventRepository.ofHub(hub.id()))
+                        .orElseThrow()
+                        .stallsAsked())
+                .isEqualTo(2);
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class RoundPageReader {
             List<Group> bySchool,
             List<Group> byEmployer,
             List<RoundReview.Unmatched> unmatched,
+            List<RoundReview.EventStalls> events,
             List<RoundReview.EmployerAsk> load,
             RoundReview.Fairness fairness,
             PublishCheck.Recipients recipients) {
@@ -137,6 +138,7 @@ public final class RoundPageReader {
             List<Group> bySchool,
             List<Group> byEmployer,
             List<RoundReview.Unmatched> unmatched,
+            List<RoundReview.EventStalls> events,
             List<RoundReview.EmployerAsk> load,
             RoundReview.Fairness fairness,
             PublishCheck.Recipients recipients) {}
@@ -219,6 +221,7 @@ public final class RoundPageReader {
                 reviewed.map(Review::bySchool).orElse(List.of()),
                 reviewed.map(Review::byEmployer).orElse(List.of()),
                 reviewed.map(Review::unmatched).orElse(List.of()),
+                reviewed.map(Review::events).orElse(List.of()),
                 reviewed.map(Review::load).orElse(List.of()),
                 reviewed.map(Review::fairness).orElse(null),
                 reviewed.map(Review::recipients).orElse(null));
@@ -229,6 +232,7 @@ public final class RoundPageReader {
         var booked = blocking.start(() -> review.bookings(round.id(), today));
         var asked = blocking.start(() -> review.employerLoad(round, today));
         var unmatched = blocking.start(() -> review.unmatched(round.id()));
+        var events = blocking.start(() -> review.events(round.id()));
         var fairness = blocking.start(() -> review.fairness(round.hubId(), round.id(), today));
         // only a proposal can still be helped: publishing sends what it can and names the rest
         var recipients = round.status() == RoundStatus.PROPOSED ? blocking.start(() -> check.of(round.id())) : null;
@@ -240,6 +244,7 @@ public final class RoundPageReader {
                 group(bookings, RoundReview.Booking::schoolId, RoundReview.Booking::school, openSchool),
                 group(bookings, RoundReview.Booking::employerId, RoundReview.Booking::employer, Optional.empty()),
                 unmatched.await(),
+                events.await(),
                 load,
                 fairness.await(),
                 recipients == null ? null : recipients.await());
