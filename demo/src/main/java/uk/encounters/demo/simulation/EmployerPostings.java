@@ -83,7 +83,9 @@ final class EmployerPostings {
                 offer.inSchool(),
                 offer.atWorkplace(),
                 offer.online(),
-                // the demo's online offers are talks and insight sessions, never a workplace experience
+                // the demo's online offers are talks and insight sessions, never a workplace experience,
+                // each for one school's class
+                false,
                 false,
                 (int) Math.round(offer.travelRadiusKm()),
                 offer.availableFrom(),

@@ -27,6 +27,8 @@ public record OfferDetails(
         boolean online,
         /* online, the pupils do tasks and talk with staff: an online workplace experience counts as one */
         boolean interactive,
+        /* online, one session takes several schools' classes at once, up to pupilsPerSession together */
+        boolean sharedOnline,
         int travelRadiusKm,
         LocalDate availableFrom,
         LocalDate availableUntil,
@@ -50,6 +52,9 @@ public record OfferDetails(
         }
         if (interactive && !online) {
             throw new IllegalArgumentException("Only an online offer is interactive or not");
+        }
+        if (sharedOnline && !online) {
+            throw new IllegalArgumentException("Only an online session can be shared by several schools");
         }
         if (availableUntil.isBefore(availableFrom)) {
             throw new IllegalArgumentException("Availability must end after it starts");

@@ -153,6 +153,7 @@ public final class OfferRepository {
                     offer.getAtWorkplace(),
                     offer.getOnline(),
                     offer.getInteractive(),
+                    offer.getSharedOnline(),
                     offer.getTravelRadiusKm().intValue(),
                     offer.getAvailableFrom(),
                     offer.getAvailableUntil(),
@@ -190,6 +191,7 @@ public final class OfferRepository {
         record.setAtWorkplace(offer.atWorkplace());
         record.setOnline(offer.online());
         record.setInteractive(offer.interactive());
+        record.setSharedOnline(offer.sharedOnline());
         record.setPupilsMin(1);
         record.setPupilsMax(offer.pupilsPerSession());
         record.setPlaces(placement ? offer.pupilsPerSession() : null);

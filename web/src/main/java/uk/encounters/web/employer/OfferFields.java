@@ -77,6 +77,7 @@ public final class OfferFields {
         values.put("atWorkplace", offer.atWorkplace() ? "true" : "");
         values.put("online", offer.online() ? "true" : "");
         values.put("interactive", offer.interactive() ? "true" : "");
+        values.put("sharedOnline", offer.sharedOnline() ? "true" : "");
         TravelDistance.shown(offer.travelRadiusKm()).into(values);
         values.put("from", offer.availableFrom().toString());
         values.put("until", offer.availableUntil().toString());
@@ -137,6 +138,7 @@ public final class OfferFields {
                 where.atWorkplace(),
                 where.online(),
                 where.interactive(),
+                where.sharedOnline(),
                 where.radius(),
                 availability.from(),
                 availability.until(),
@@ -156,7 +158,13 @@ public final class OfferFields {
      * Where it can happen, and how far the employer will travel to a school; online, whether the
      * pupils do tasks and talk with staff (then an online workplace experience counts as one).
      */
-    private record Where(boolean inSchool, boolean atWorkplace, boolean online, boolean interactive, int radius) {}
+    private record Where(
+            boolean inSchool,
+            boolean atWorkplace,
+            boolean online,
+            boolean interactive,
+            boolean sharedOnline,
+            int radius) {}
 
     /** When it can happen: between two dates, on weekdays at parts of the day, or on particular dates. */
     private record Availability(
@@ -195,8 +203,17 @@ public final class OfferFields {
             form.error(
                     "interactive", "Tick Online as well, or untick this: only an online session is interactive or not");
         }
+        boolean sharedOnline = form.checked("sharedOnline");
+        if (sharedOnline && !online) {
+            form.error("sharedOnline", "Tick Online as well, or untick this: only an online session can be shared");
+        }
         return new Where(
-                inSchool, atWorkplace, online, interactive, travel(form).km());
+                inSchool,
+                atWorkplace,
+                online,
+                interactive,
+                sharedOnline,
+                travel(form).km());
     }
 
     /** The distance in the unit chosen; kilometres when none is sent (a spreadsheet's travel_km). */

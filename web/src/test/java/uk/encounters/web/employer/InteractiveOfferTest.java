@@ -79,4 +79,35 @@ class InteractiveOfferTest {
                         .body())
                 .contains("name=\"interactive\" value=\"true\" aria-describedby=\"interactive-hint\" checked");
     }
+
+    @Test
+    void anOnlineTalkSaysWhetherOneSessionTakesSeveralSchoolsAndOnlyAnOnlineOneCan() {
+        assertThat(visitor.get("/employers/" + employer + "/offers/new").body())
+                .contains("<label for=\"sharedOnline\">Online, one session can take several schools")
+                .contains("all schools together");
+        List<Map.Entry<String, String>> inSchool =
+                new ArrayList<>(EmployerOffersTest.weeklyOffer("A shared talk in school"));
+        inSchool.add(Map.entry("sharedOnline", "true"));
+
+        HttpResponse<String> refused = visitor.postAll("/employers/" + employer + "/offers", inSchool);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"sharedOnline-error\"")
+                .contains("only an online session can be shared");
+        assertThat(db.dsl().fetchCount(OFFER, OFFER.TITLE.eq("A shared talk in school")))
+                .isZero();
+
+        List<Map.Entry<String, String>> online =
+                new ArrayList<>(EmployerOffersTest.weeklyOffer("A webinar for schools"));
+        online.add(Map.entry("online", "true"));
+        online.add(Map.entry("sharedOnline", "true"));
+        assertThat(visitor.postAll("/employers/" + employer + "/offers", online).statusCode())
+                .isEqualTo(302);
+        var offer = db.dsl().fetchSingle(OFFER, OFFER.TITLE.eq("A webinar for schools"));
+        assertThat(offer.getSharedOnline()).isTrue();
+        assertThat(visitor.get("/employers/" + employer + "/offers/" + offer.getId() + "/edit")
+                        .body())
+                .contains("name=\"sharedOnline\" value=\"true\" aria-describedby=\"sharedOnline-hint\" checked");
+    }
 }
