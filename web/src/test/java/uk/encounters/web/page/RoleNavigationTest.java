@@ -27,6 +27,7 @@ class RoleNavigationTest {
                 .containsExactly(
                         new RoleNavigation.Link("Progress", "/schools/7/progress", false),
                         new RoleNavigation.Link("Requests", "/schools/7/requests", false),
+                        new RoleNavigation.Link("Events", "/schools/7/events", false),
                         new RoleNavigation.Link("Bookings", "/schools/7/bookings", true),
                         new RoleNavigation.Link("Pupils", "/schools/7/pupils", false));
         assertThat(RoleNavigation.home(carla)).isEqualTo("/schools/7/progress");
@@ -37,7 +38,7 @@ class RoleNavigationTest {
         assertThat(RoleNavigation.home(with(Scope.coordinator(3)))).isEqualTo("/hubs/3/dashboard");
         assertThat(RoleNavigation.of(with(Scope.coordinator(3)), ""))
                 .extracting(RoleNavigation.Link::label)
-                .containsExactly("Dashboard", "Matching round", "Schools", "Organisations", "People");
+                .containsExactly("Dashboard", "Matching round", "Events", "Schools", "Organisations", "People");
         assertThat(RoleNavigation.home(with(Scope.employer(9)))).isEqualTo("/employers/9");
         Account both = with(Scope.employer(9), Scope.employer(10));
         assertThat(RoleNavigation.home(both)).isEqualTo("/account");
