@@ -28,11 +28,12 @@ record BenchmarkOptions(
             Measures the matcher on generated hubs against first come first served, a priority greedy
             heuristic and an exact reference (CP-SAT): scores, gaps, time to within 1 %, value to pupils.
 
-              --instances LIST          derby-week,derby-term,region-week,derby-summer (default: all four)
+              --instances LIST          derby-week,derby-term,region-week,derby-summer,derby-events (default: all five)
               --seeds LIST              generation seeds (default: 1,2,3)
               --solver-seconds S        the solver's limit: one number for all, or derby-week=5,derby-term=30,...
-                                        (default: derby-week 5, derby-term 30, region-week 60, derby-summer 30)
-              --reference-seconds S     the reference's limit, likewise (default: 60, 300, 300, 300)
+                                        (default: derby-week 5, derby-term 30, region-week 60, derby-summer 30,
+                                        derby-events 5)
+              --reference-seconds S     the reference's limit, likewise (default: 60, 300, 300, 300, 60)
               --quick                   a smoke run: seed 1 and limits a fifth of the defaults (at least 2 s;
                                         the reference's a tenth, at least 10 s), unless set above
               --csv PATH                where the results go (default: target/bench/matcher.csv)

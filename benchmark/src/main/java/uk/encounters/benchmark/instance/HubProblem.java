@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import uk.encounters.demo.DemoHub;
 import uk.encounters.demo.Seed;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.matcher.domain.Arrangement;
 import uk.encounters.matcher.domain.Cohort;
 import uk.encounters.matcher.domain.DeliveryMode;
 import uk.encounters.matcher.domain.Employer;
@@ -44,16 +45,21 @@ public final class HubProblem {
     private final Horizon horizon;
     private final long seed;
     private final Set<EncounterType> types;
+    private final boolean events;
     private long nextId = 1;
 
     /** A request to place, with the live booking of its first session when it has one. */
     private record Posted(MappedHub hub, DemoHub.Request request, DemoHub.Booking booking) {}
 
-    /** @param types what the round plans: offers and requests of other types are left out */
-    public HubProblem(Horizon horizon, long seed, Set<EncounterType> types) {
+    /**
+     * @param types  what the round plans: offers and requests of other types are left out
+     * @param events whether to add a fair, a hub's sector day and shared online sessions ({@link EventsOnTop})
+     */
+    public HubProblem(Horizon horizon, long seed, Set<EncounterType> types, boolean events) {
         this.horizon = horizon;
         this.seed = seed;
         this.types = Set.copyOf(types);
+        this.events = events;
     }
 
     public BenchmarkInstance build(String name, List<DemoHub> hubs) {
@@ -69,6 +75,11 @@ public final class HubProblem {
             mapped.activeOffers.values().removeIf(offer -> !types.contains(offer.type()));
             mapped.liveBookings.removeIf(booking -> !types.contains(booking.type()));
             withPaperwork(mapped);
+            if (events) {
+                RandomGenerator free = random(hub, "events");
+                EventsOnTop.Days days = EventsOnTop.Days.of(horizon);
+                mapped.activeOffers.replaceAll((index, offer) -> EventsOnTop.forEvents(offer, days, free));
+            }
             mapped.activeOffers.values().forEach(builder::offer);
             Demand.Drawn demand =
                     Demand.draw(hub, horizon, seed, Supply.sessions(mapped.activeOffers.values(), horizon), types);
@@ -99,6 +110,16 @@ public final class HubProblem {
                         booking.endsOn(),
                         Period.fromCode(booking.period()),
                         booking.pinned());
+            }
+        }
+        if (events) {
+            List<Cohort> asking = new ArrayList<>();
+            cohorts.values().forEach(bySchool -> bySchool.values().forEach(byYear -> asking.addAll(byYear.values())));
+            for (Request request :
+                    EventsOnTop.requests(horizon, EventsOnTop.Days.of(horizon), asking, nextId, posted.size())) {
+                nextId = request.id() + 1;
+                builder.request(request);
+                requests++;
             }
         }
         MatchingProblem problem = builder.build();
@@ -188,6 +209,12 @@ public final class HubProblem {
                 sectors,
                 null,
                 request.sendAdjustments() != null,
-                postedOrder);
+                postedOrder,
+                // as the app's round reads it: a mentor meets the same pupils each time
+                request.type() == EncounterType.MENTORING && request.sessions() > 1
+                        ? Arrangement.SERIES
+                        : Arrangement.SESSIONS,
+                List.of(),
+                null);
     }
 }

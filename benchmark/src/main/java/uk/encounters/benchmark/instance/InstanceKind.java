@@ -24,7 +24,9 @@ public enum InstanceKind {
     DERBY_WEEK("derby-week", 1, Duration.ofSeconds(5), Duration.ofSeconds(60)),
     DERBY_TERM("derby-term", 12, Duration.ofSeconds(30), Duration.ofSeconds(300)),
     REGION_WEEK("region-week", 1, Duration.ofSeconds(60), Duration.ofSeconds(300)),
-    DERBY_SUMMER("derby-summer", 2, Duration.ofSeconds(30), Duration.ofSeconds(300));
+    DERBY_SUMMER("derby-summer", 2, Duration.ofSeconds(30), Duration.ofSeconds(300)),
+    /** A Derby week with a school's fair, a hub's sector day and online sessions schools share. */
+    DERBY_EVENTS("derby-events", 1, Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     /**
      * The day the data is generated as of: fixed, so every run makes the same instances. A
@@ -94,7 +96,7 @@ public enum InstanceKind {
     }
 
     public BenchmarkInstance build(long seed, Optional<Path> sharedData) {
-        return new HubProblem(horizon(), seed, types()).build(code, hubs(seed, sharedData));
+        return new HubProblem(horizon(), seed, types(), this == DERBY_EVENTS).build(code, hubs(seed, sharedData));
     }
 
     private List<DemoHub> hubs(long seed, Optional<Path> sharedData) {

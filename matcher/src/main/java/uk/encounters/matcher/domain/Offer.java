@@ -127,6 +127,64 @@ public record Offer(
                 sharedOnline);
     }
 
+    /** The same offer, free at these times as well. */
+    public Offer alsoAvailable(List<Availability> more) {
+        List<Availability> all = new java.util.ArrayList<>(availability);
+        all.addAll(more);
+        return new Offer(
+                id,
+                employer,
+                volunteer,
+                type,
+                title,
+                sector,
+                stem,
+                yearGroupMin,
+                yearGroupMax,
+                modes,
+                pupilsMin,
+                pupilsMax,
+                places,
+                maxSessions,
+                travelRadiusKm,
+                costPencePerSession,
+                sendAdaptable,
+                availableFrom,
+                availableUntil,
+                all,
+                paperworkHoldsUntil,
+                interactive,
+                sharedOnline);
+    }
+
+    /** The same offer online, one session taking several schools' classes, up to {@code pupils} together. */
+    public Offer sharedOnlineUpTo(int pupils) {
+        return new Offer(
+                id,
+                employer,
+                volunteer,
+                type,
+                title,
+                sector,
+                stem,
+                yearGroupMin,
+                yearGroupMax,
+                modes,
+                pupilsMin,
+                Math.max(pupilsMax, pupils),
+                places,
+                maxSessions,
+                travelRadiusKm,
+                costPencePerSession,
+                sendAdaptable,
+                availableFrom,
+                availableUntil,
+                availability,
+                paperworkHoldsUntil,
+                interactive,
+                modes.contains(DeliveryMode.ONLINE));
+    }
+
     /** Whether the host's placement paperwork holds on every day up to {@code lastDay}. */
     public boolean paperworkHoldsThrough(LocalDate lastDay) {
         return paperworkHoldsUntil != null && !paperworkHoldsUntil.isBefore(lastDay);

@@ -268,11 +268,13 @@ public final class ProblemBuilder {
         if (offer.placements()) {
             return true;
         }
-        // an event's stall meets a share of its pupils at a time
-        int group = request.event() ? request.pupilsPerSession() : request.pupils();
-        return slot.period().fits(request.mornings(), request.afternoons())
-                && group >= offer.pupilsMin()
-                && group <= offer.pupilsMax();
+        if (!slot.period().fits(request.mornings(), request.afternoons())) {
+            return false;
+        }
+        // a stall meets its share of the event's pupils, from an event at least as big as the offer asks
+        return request.event()
+                ? request.pupils() >= offer.pupilsMin() && request.pupilsPerSession() <= offer.pupilsMax()
+                : request.pupils() >= offer.pupilsMin() && request.pupils() <= offer.pupilsMax();
     }
 
     private List<HalfDay> halfDays() {
