@@ -101,6 +101,22 @@ alter table encounter add constraint encounter_source_ck
 -- An online offer one session of which several schools' classes join, up to its pupils_max together.
 alter table offer add column shared_online boolean not null default false;
 alter table offer add constraint offer_shared_online_ck check (not shared_online or online);
+-- A booking on such a session: its volunteer's other schools' bookings at the same time are the same
+-- session, so the rule of one place at a time leaves them out (the round's own rule still keeps the
+-- volunteer from anything else then).
+alter table booking add column shared_online boolean not null default false;
+/* [jooq ignore start] */
+alter table booking drop constraint booking_volunteer_one_place_at_a_time_ex;
+alter table booking add constraint booking_volunteer_one_place_at_a_time_ex exclude using gist (
+    int8range(volunteer_id, volunteer_id, '[]') with &&,
+    daterange(starts_on, ends_on, '[]') with &&,
+    int4range(case period when 'afternoon' then 1 else 0 end,
+              case period when 'morning' then 1 else 2 end) with &&
+) where (volunteer_id is not null
+         and encounter_type <> 'work_experience'
+         and not shared_online
+         and status in ('proposed', 'published', 'confirmed', 'delivered'));
+/* [jooq ignore stop] */
 
 /* [jooq ignore start] */
 alter table event add constraint event_text_ck

@@ -104,6 +104,7 @@ final class Proposal {
                 .set(BOOKING.STARTS_ON, slot.startsOn())
                 .set(BOOKING.ENDS_ON, slot.endsOn())
                 .set(BOOKING.PERIOD, slot.period().code())
+                .set(BOOKING.SHARED_ONLINE, first.sharesOnline())
                 .set(BOOKING.PUPILS, pupils)
                 .set(BOOKING.STATUS, BookingStatus.PROPOSED)
                 .set(BOOKING.PINNED, pinned)

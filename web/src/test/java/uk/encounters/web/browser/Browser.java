@@ -289,6 +289,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         }
     }
 
+    /** Signs in afresh (as another person on the same computer, at a desktop's width) and lands on {@code path}. */
+    public void signIn(uk.encounters.web.RunningApp on, String email, String path) {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(on.url(path));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(uk.encounters.web.Accounts.PASSWORD);
+        clickThrough(By.cssSelector("main form button[type=submit]"));
+    }
+
     /** Date inputs take keystrokes in the browser's locale; setting the value is what a person's picker does. */
     public void setDate(String id, String isoDate) {
         ((JavascriptExecutor) driver)

@@ -89,15 +89,8 @@ class PlacementChainBrowserTest {
         }
     }
 
-    /** Signs in afresh (as another person on the same computer) and lands on {@code path}. */
     static void signIn(RunningApp on, String email, String path) {
-        WebDriver driver = browser.driver();
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(on.url(path));
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.clickThrough(By.cssSelector("main form button[type=submit]"));
+        browser.signIn(on, email, path);
     }
 
     /** An address without its scheme and host. */
