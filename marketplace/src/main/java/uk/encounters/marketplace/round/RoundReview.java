@@ -7,6 +7,7 @@ import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.EVENT;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -471,6 +472,18 @@ public final class RoundReview {
                         .put(
                                 r.get(REQUEST.YEAR_GROUP).intValue(),
                                 new YearPlaces(r.get(pupilPlaces).intValue(), r.get(sessions))));
+        // an event with a stall in the round: each year group going has its places once, however many stalls
+        dsl.select(EVENT_SIGN_UP.SCHOOL_ID, EVENT_SIGN_UP.YEAR_GROUP, EVENT_SIGN_UP.PUPILS, EVENT_SIGN_UP.PLACES)
+                .from(EVENT_SIGN_UP)
+                .where(EVENT_SIGN_UP.EVENT_ID.in(DSL.select(BOOKING.EVENT_ID)
+                        .from(BOOKING)
+                        .where(BOOKING.ROUND_ID.eq(roundId))
+                        .and(BOOKING.STATUS.in(SHOWN))))
+                .forEach(r -> places.computeIfAbsent(r.value1(), s -> new HashMap<>())
+                        .merge(
+                                r.value2().intValue(),
+                                new YearPlaces(r.value4() != null ? r.value4() : r.value3(), 1),
+                                YearPlaces::plus));
         // the roll, from the schools' summaries
         ProgressSummaries summaries = new ProgressSummaries(dsl);
         summaries.refreshHub(hubId, today);
@@ -509,7 +522,12 @@ public final class RoundReview {
     }
 
     /** A year group's booked pupil places and sessions in the round. */
-    private record YearPlaces(int pupilPlaces, int sessions) {}
+    private record YearPlaces(int pupilPlaces, int sessions) {
+
+        YearPlaces plus(YearPlaces more) {
+            return new YearPlaces(pupilPlaces + more.pupilPlaces, sessions + more.sessions);
+        }
+    }
 
     /** A year group's pupils on roll, and how many of them are disadvantaged. */
     private record YearRoll(int pupils, int disadvantaged) {
