@@ -101,36 +101,24 @@ public record Offer(
 
     /** The same offer, its host's placement paperwork holding until {@code lastDay} (null: none in force). */
     public Offer withPaperworkHoldingUntil(LocalDate lastDay) {
-        return new Offer(
-                id,
-                employer,
-                volunteer,
-                type,
-                title,
-                sector,
-                stem,
-                yearGroupMin,
-                yearGroupMax,
-                modes,
-                pupilsMin,
-                pupilsMax,
-                places,
-                maxSessions,
-                travelRadiusKm,
-                costPencePerSession,
-                sendAdaptable,
-                availableFrom,
-                availableUntil,
-                availability,
-                lastDay,
-                interactive,
-                sharedOnline);
+        return copy(pupilsMax, availability, lastDay, sharedOnline);
     }
 
     /** The same offer, free at these times as well. */
     public Offer alsoAvailable(List<Availability> more) {
         List<Availability> all = new java.util.ArrayList<>(availability);
         all.addAll(more);
+        return copy(pupilsMax, all, paperworkHoldsUntil, sharedOnline);
+    }
+
+    /** The same offer online, one session taking several schools' classes, up to {@code pupils} together. */
+    public Offer sharedOnlineUpTo(int pupils) {
+        return copy(
+                Math.max(pupilsMax, pupils), availability, paperworkHoldsUntil, modes.contains(DeliveryMode.ONLINE));
+    }
+
+    private Offer copy(
+            int pupilsMax, List<Availability> availability, LocalDate paperworkHoldsUntil, boolean sharedOnline) {
         return new Offer(
                 id,
                 employer,
@@ -151,38 +139,10 @@ public record Offer(
                 sendAdaptable,
                 availableFrom,
                 availableUntil,
-                all,
-                paperworkHoldsUntil,
-                interactive,
-                sharedOnline);
-    }
-
-    /** The same offer online, one session taking several schools' classes, up to {@code pupils} together. */
-    public Offer sharedOnlineUpTo(int pupils) {
-        return new Offer(
-                id,
-                employer,
-                volunteer,
-                type,
-                title,
-                sector,
-                stem,
-                yearGroupMin,
-                yearGroupMax,
-                modes,
-                pupilsMin,
-                Math.max(pupilsMax, pupils),
-                places,
-                maxSessions,
-                travelRadiusKm,
-                costPencePerSession,
-                sendAdaptable,
-                availableFrom,
-                availableUntil,
                 availability,
                 paperworkHoldsUntil,
                 interactive,
-                modes.contains(DeliveryMode.ONLINE));
+                sharedOnline);
     }
 
     /** Whether the host's placement paperwork holds on every day up to {@code lastDay}. */

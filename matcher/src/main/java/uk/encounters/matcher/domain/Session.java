@@ -33,6 +33,8 @@ public class Session {
     private boolean pinned;
     /** Where an earlier plan put it; moving it away disturbs people who know about it. */
     private OfferSlot previousSlot;
+    /** {@link #pupilsMet()}, kept: the score asks for it on every move. */
+    private List<PupilsMet> met;
 
     Session() {
         // for OptaPlanner's planning clone
@@ -113,19 +115,29 @@ public class Session {
 
     /** The pupils it meets, cohort by cohort: several cohorts for a hub event's stall. */
     public List<PupilsMet> pupilsMet() {
+        List<PupilsMet> known = met;
+        // a copy the solver made of this session copied the list too: it makes its own, once
+        if (known == null || known.getFirst().session() != this) {
+            known = meeting();
+            met = known;
+        }
+        return known;
+    }
+
+    private List<PupilsMet> meeting() {
         if (!request.event()) {
             int pupils = request.pupilsPerSession();
             return List.of(new PupilsMet(this, request.cohort(), pupils, pupils));
         }
-        List<PupilsMet> met = new ArrayList<>(request.audience().size());
+        List<PupilsMet> shares = new ArrayList<>(request.audience().size());
         for (Attendance attending : request.audience()) {
-            met.add(new PupilsMet(
+            shares.add(new PupilsMet(
                     this,
                     attending.cohort(),
                     Request.share(attending.pupils(), number, request.sessions()),
                     attending.pupils()));
         }
-        return met;
+        return List.copyOf(shares);
     }
 
     /** What its pupils are worth to their cohorts were it their round's only session. */

@@ -2,7 +2,6 @@ package uk.encounters.matcher.solver;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDistinct;
-import static org.optaplanner.core.api.score.stream.ConstraintCollectors.max;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sum;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 
@@ -145,15 +144,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                                 met -> met.session().slot().endHalfDay(),
                                 HalfDay::index,
                                 halfDay -> halfDay.index() + 1))
-                .groupBy(
-                        (met, halfDay) -> met.cohort(),
-                        (met, halfDay) -> halfDay,
-                        (met, halfDay) -> met.session().occasion(),
-                        max((PupilsMet met, HalfDay halfDay) -> Integer.valueOf(met.present())))
-                .groupBy(
-                        (cohort, halfDay, occasion, present) -> cohort,
-                        (cohort, halfDay, occasion, present) -> halfDay,
-                        sum((cohort, halfDay, occasion, present) -> present))
+                .groupBy((met, halfDay) -> met.cohort(), (met, halfDay) -> halfDay, new PupilsPresent())
                 .filter((cohort, halfDay, pupils) -> pupils > cohort.pupils())
                 .penalize(HardSoftLongScore.ONE_HARD, (cohort, halfDay, pupils) -> pupils - cohort.pupils())
                 .asConstraint("Year group over-booked at one time");

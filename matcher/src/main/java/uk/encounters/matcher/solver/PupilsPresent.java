@@ -1,0 +1,56 @@
+package uk.encounters.matcher.solver;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.optaplanner.core.api.function.TriFunction;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintCollector;
+import uk.encounters.matcher.domain.HalfDay;
+import uk.encounters.matcher.domain.PupilsMet;
+
+/**
+ * The pupils of a cohort taken up at a half-day: every session's, and an event's once, however many
+ * of its stalls are there. One collector rather than a second grouping, since the hard rule it
+ * serves is on every move's path.
+ */
+final class PupilsPresent implements BiConstraintCollector<PupilsMet, HalfDay, PupilsPresent.Tally, Integer> {
+
+    /** The running total, and each event's stalls counted so far. */
+    static final class Tally {
+        private int pupils;
+        private final Map<Object, Integer> stallsByEvent = new HashMap<>();
+
+        private Runnable add(PupilsMet met) {
+            if (!met.session().request().event()) {
+                pupils += met.present();
+                return () -> pupils -= met.present();
+            }
+            Object event = met.session().occasion();
+            if (stallsByEvent.merge(event, 1, Integer::sum) == 1) {
+                pupils += met.present();
+            }
+            return () -> {
+                if (stallsByEvent.merge(event, -1, Integer::sum) == 0) {
+                    stallsByEvent.remove(event);
+                    pupils -= met.present();
+                }
+            };
+        }
+    }
+
+    @Override
+    public Supplier<Tally> supplier() {
+        return Tally::new;
+    }
+
+    @Override
+    public TriFunction<Tally, PupilsMet, HalfDay, Runnable> accumulator() {
+        return (tally, met, halfDay) -> tally.add(met);
+    }
+
+    @Override
+    public Function<Tally, Integer> finisher() {
+        return tally -> tally.pupils;
+    }
+}
