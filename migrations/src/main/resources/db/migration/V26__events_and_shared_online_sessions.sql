@@ -79,17 +79,11 @@ alter table booking alter column request_id drop not null;
 alter table booking add constraint booking_request_or_event_ck check ((request_id is null) <> (event_id is null));
 create index booking_event_ix on booking (event_id);
 
--- A round's stalls left unfilled, and the stall pairings a coordinator removed, as for requests.
+-- A round's stalls left unfilled, as for requests.
 alter table round_unmatched add column event_id bigint constraint round_unmatched_event_fk references event (id);
 alter table round_unmatched alter column request_id drop not null;
 alter table round_unmatched add constraint round_unmatched_request_or_event_ck
     check ((request_id is null) <> (event_id is null));
-create table round_event_exclusion (
-    round_id  bigint not null constraint round_event_exclusion_round_fk references matching_round (id) on delete cascade,
-    event_id  bigint not null constraint round_event_exclusion_event_fk references event (id),
-    offer_id  bigint not null constraint round_event_exclusion_offer_fk references offer (id),
-    constraint round_event_exclusion_pk primary key (round_id, event_id, offer_id)
-);
 
 -- A pupil at an event has one encounter for it, whichever stalls they visited.
 alter table encounter add column event_id bigint constraint encounter_event_fk references event (id);

@@ -12,7 +12,6 @@ import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
-import static uk.encounters.marketplace.jooq.Tables.ROUND_EVENT_EXCLUSION;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL_BUDGET;
@@ -212,12 +211,6 @@ public final class RoundProblem {
                     .from(ROUND_EXCLUSION)
                     .where(ROUND_EXCLUSION.ROUND_ID.eq(scope.roundId()))
                     .forEach(r -> builder.exclude(r.get(ROUND_EXCLUSION.REQUEST_ID), r.get(ROUND_EXCLUSION.OFFER_ID)));
-            dsl.select(ROUND_EVENT_EXCLUSION.EVENT_ID, ROUND_EVENT_EXCLUSION.OFFER_ID)
-                    .from(ROUND_EVENT_EXCLUSION)
-                    .where(ROUND_EVENT_EXCLUSION.ROUND_ID.eq(scope.roundId()))
-                    .forEach(r -> builder.exclude(
-                            RoundEvents.requestIdOf(r.get(ROUND_EVENT_EXCLUSION.EVENT_ID)),
-                            r.get(ROUND_EVENT_EXCLUSION.OFFER_ID)));
         }
         return builder.build();
     }
