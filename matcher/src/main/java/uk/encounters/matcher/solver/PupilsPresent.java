@@ -16,23 +16,20 @@ import uk.encounters.matcher.domain.PupilsMet;
  */
 final class PupilsPresent implements BiConstraintCollector<PupilsMet, HalfDay, PupilsPresent.Tally, Integer> {
 
-    /** The running total, and each event's stalls counted so far. */
+    /** The running total, and how often each occasion has been counted so far. */
     static final class Tally {
         private int pupils;
-        private final Map<Object, Integer> stallsByEvent = new HashMap<>();
+        private final Map<Object, Integer> timesByOccasion = new HashMap<>();
 
+        // an occasion (a session, or an event whichever of its stalls) counts its pupils once
         private Runnable add(PupilsMet met) {
-            if (!met.session().request().event()) {
-                pupils += met.present();
-                return () -> pupils -= met.present();
-            }
-            Object event = met.session().occasion();
-            if (stallsByEvent.merge(event, 1, Integer::sum) == 1) {
+            Object occasion = met.session().occasion();
+            if (timesByOccasion.merge(occasion, 1, Integer::sum) == 1) {
                 pupils += met.present();
             }
             return () -> {
-                if (stallsByEvent.merge(event, -1, Integer::sum) == 0) {
-                    stallsByEvent.remove(event);
+                if (timesByOccasion.merge(occasion, -1, Integer::sum) == 0) {
+                    timesByOccasion.remove(occasion);
                     pupils -= met.present();
                 }
             };
