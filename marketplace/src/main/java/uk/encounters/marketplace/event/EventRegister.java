@@ -26,6 +26,9 @@ public final class EventRegister {
     /** A pupil of a year group going: ticked when recorded present, or before any recording. */
     public record Line(long id, String reference, int yearGroup, boolean present) {}
 
+    /** The register as the page shows it, and whether it has been taken. */
+    public record Register(List<Line> lines, boolean taken) {}
+
     /** What a recording did. */
     public record Recorded(int attended, int absent) {}
 
@@ -35,10 +38,13 @@ public final class EventRegister {
         this.dsl = dsl;
     }
 
-    /** The school's pupils on roll in the year groups it signed up, by year group and reference. */
-    public List<Line> lines(EventRepository.EventView event, long schoolId) {
+    /**
+     * The school's pupils on roll in the year groups it signed up, by year group and reference, and
+     * whether it has recorded who came.
+     */
+    public Register register(EventRepository.EventView event, long schoolId) {
         Map<Long, Boolean> recorded = recorded(event.id(), schoolId);
-        return dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+        List<Line> lines = dsl.select(PUPIL.ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
                 .from(PUPIL)
                 .where(PUPIL.SCHOOL_ID.eq(schoolId))
                 .and(PUPIL.ARCHIVED_ON.isNull())
@@ -49,11 +55,7 @@ public final class EventRegister {
                         r.value2(),
                         r.value3(),
                         recorded.isEmpty() || recorded.getOrDefault(r.value1(), false)));
-    }
-
-    /** Whether the school has recorded who came. */
-    public boolean taken(long eventId, long schoolId) {
-        return !recorded(eventId, schoolId).isEmpty();
+        return new Register(lines, !recorded.isEmpty());
     }
 
     private Map<Long, Boolean> recorded(long eventId, long schoolId) {

@@ -107,8 +107,8 @@ public class Session {
             return request.pupilsPerSession();
         }
         int pupils = 0;
-        for (Attendance attending : request.audience()) {
-            pupils += Request.share(attending.pupils(), number, request.sessions());
+        for (PupilsMet met : pupilsMet()) {
+            pupils += met.pupils();
         }
         return pupils;
     }

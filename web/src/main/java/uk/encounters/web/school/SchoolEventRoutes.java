@@ -140,6 +140,9 @@ public final class SchoolEventRoutes {
         boolean registerDue = !shown.heldOn().isAfter(today)
                 && !shown.signUpsOf(schoolId).isEmpty()
                 && !SchoolViewer.readsOnly(ctx, schoolId);
+        EventRegister.Register register = registerDue
+                ? blocking.call(() -> registers.register(shown, schoolId))
+                : new EventRegister.Register(List.of(), false);
         templates.render(
                 ctx,
                 status,
@@ -152,8 +155,8 @@ public final class SchoolEventRoutes {
                         shown.openForSignUp(today) && !SchoolViewer.readsOnly(ctx, schoolId),
                         SelectOptions.yearGroups(form.value("yearGroup")),
                         registerDue,
-                        registerDue && blocking.call(() -> registers.taken(shown.id(), schoolId)),
-                        registerDue ? blocking.call(() -> registers.lines(shown, schoolId)) : List.of()),
+                        register.taken(),
+                        register.lines()),
                 form);
     }
 
