@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import uk.encounters.marketplace.account.Addressees;
+import uk.encounters.marketplace.account.Addressees.Person;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.LoginTokenRepository.Purpose;
 import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.OutboxMessage;
-import uk.encounters.marketplace.placement.Addressees.Person;
 
 /**
  * Whom a message about a host's placement paperwork goes to: the organisation's own people, with its

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import uk.encounters.marketplace.account.Addressees;
+import uk.encounters.marketplace.account.Addressees.Person;
 import uk.encounters.marketplace.account.Role;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
-import uk.encounters.marketplace.placement.Addressees.Person;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.matcher.explain.DateStyle;
 

@@ -33,6 +33,7 @@ import org.jooq.Record3;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.school.ColdSpot;
 import uk.encounters.matcher.domain.Employer;
@@ -386,6 +387,8 @@ public final class RoundReview {
                 .leftJoin(SCHOOL)
                 .on(SCHOOL.ID.eq(EVENT.SCHOOL_ID))
                 .where(EVENT.ID.in(ids))
+                // a cancelled event's unfilled stalls are wanted no more
+                .and(EVENT.STATUS.eq(EventStatus.OPEN).or(EVENT.ID.in(stalls.keySet())))
                 .orderBy(EVENT.HELD_ON, EVENT.ID)
                 .fetch(r -> {
                     var left = unfilled.get(r.value1());

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.account.Scope;
+import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
+import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
 import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.event.StallsWanted;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.marketplace.request.RequestStatus;
@@ -292,6 +295,103 @@ class RoundEventsTest {
                 .singleElement()
                 .extracting(uk.encounters.matcher.domain.Offer::sharedOnline)
                 .isEqualTo(true);
+    }
+
+    @Test
+    void cancellingAHubEventStopsItsStallsAndTellsTheirEmployersAndTheSchoolsGoingOnce() throws Exception {
+        RoundHub hub = bench.hub();
+        long stallHolder = employerNearby(hub, "Cancelled Stall Holder");
+        data.stallOffer(stallHolder, FAIR_DAY, "morning");
+        String contact = "cancelled-stall-" + hub.id() + "@example.org";
+        new AccountRepository(db.dsl()).create(contact, "Stall Contact", null, Scope.employer(stallHolder));
+        EventRepository events = new EventRepository(db.dsl());
+        long sectorDay = events.postForHub(
+                actor(),
+                hub.id(),
+                details(EventKind.CAREERS_FAIR, "Cancelled sector day", 200, List.of(new StallsWanted(null, 1))));
+        events.signUp(actor(), sectorDay, hub.northSchool(), new YearGroupGoing(9, 60), false, "", RoundHub.TODAY)
+                .orElseThrow();
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+        new Publication(ExampleLinks.APP, "Employer Encounters", RoundHub.CLOCK)
+                .publish(db.dsl(), hub.id(), outcome.roundId());
+        EventCancellation cancellation = new EventCancellation(db.dsl(), RoundHub.CLOCK, "Employer Encounters");
+        var view = events.find(sectorDay, EventRepository.ofHub(hub.id())).orElseThrow();
+        assertThat(cancellation.whyNot(view)).isEmpty();
+
+        var cancelled = cancellation
+                .cancel(actor(), sectorDay, EventCancellation.CancelledBy.COORDINATOR, "The arena has flooded")
+                .orElseThrow();
+
+        assertThat(cancelled.stallsStopped()).isEqualTo(1);
+        var stall = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.EVENT_ID.eq(sectorDay))
+                .fetchSingle();
+        assertThat(stall.getStatus()).isEqualTo(BookingStatus.DECLINED);
+        assertThat(stall.getDeclinedBy()).isEqualTo("coordinator");
+        assertThat(stall.getDeclineReason()).isEqualTo("The arena has flooded");
+        var told = db.dsl()
+                .select(OUTBOX.RECIPIENT, OUTBOX.BODY_TEXT)
+                .from(OUTBOX)
+                .where(OUTBOX.KIND.eq("event_cancelled"))
+                .and(OUTBOX.IDEMPOTENCY_KEY.like("event-cancelled:" + sectorDay + ":%"))
+                .fetchMap(OUTBOX.RECIPIENT, OUTBOX.BODY_TEXT);
+        assertThat(told).containsOnlyKeys(contact, "leader-" + hub.id() + "@example.org");
+        assertThat(told.get(contact))
+                .contains("Cancelled sector day, Tue 1 Dec 2026 has been cancelled, so your stall there is no longer")
+                .contains("The reason given: The arena has flooded");
+        assertThat(told.get("leader-" + hub.id() + "@example.org")).contains("which your Year 9 signed up to");
+        var after = events.find(sectorDay, EventRepository.ofHub(hub.id())).orElseThrow();
+        assertThat(after.status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(after.stallsAsked()).isZero();
+        assertThat(cancellation.whyNot(after)).contains("This event has already been cancelled.");
+        assertThat(cancellation.cancel(actor(), sectorDay, EventCancellation.CancelledBy.COORDINATOR, ""))
+                .as("cancelled once")
+                .isEmpty();
+        assertThat(events.signUp(
+                        actor(), sectorDay, hub.southSchool(), new YearGroupGoing(9, 30), false, "", RoundHub.TODAY))
+                .isEmpty();
+        assertThat(hub.problem(db.dsl()).requests())
+                .as("no later round asks for its stalls")
+                .noneMatch(r -> r.id() == -sectorDay);
+    }
+
+    @Test
+    void cancellingAFairWhileTheRoundIsOnlyProposedTakesItsStallsOutOfTheProposalAndTellsNobody() throws Exception {
+        RoundHub hub = bench.hub();
+        data.stallOffer(employerNearby(hub, "Proposed Stall Holder"), FAIR_DAY, "morning");
+        long fair = new EventRepository(db.dsl())
+                .postForSchool(
+                        actor(),
+                        hub.northSchool(),
+                        details(EventKind.CAREERS_FAIR, "Proposed fair", null, List.of(new StallsWanted(null, 1))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.EVENT_ID.eq(fair))).isEqualTo(1);
+
+        var cancelled = new EventCancellation(db.dsl(), RoundHub.CLOCK, "Employer Encounters")
+                .cancel(actor(), fair, EventCancellation.CancelledBy.SCHOOL, null)
+                .orElseThrow();
+
+        assertThat(cancelled).isEqualTo(new EventCancellation.Cancelled(1, 0));
+        assertThat(db.dsl()
+                        .select(BOOKING.STATUS)
+                        .from(BOOKING)
+                        .where(BOOKING.EVENT_ID.eq(fair))
+                        .fetchSingle(BOOKING.STATUS))
+                .isEqualTo(BookingStatus.CANCELLED);
+        assertThat(new RoundReview(db.dsl()).events(outcome.roundId()))
+                .noneMatch(event -> event.title().equals("Proposed fair"));
+        new Publication(ExampleLinks.APP, "Employer Encounters", RoundHub.CLOCK)
+                .publish(db.dsl(), hub.id(), outcome.roundId());
+        assertThat(db.dsl()
+                        .select(BOOKING.STATUS)
+                        .from(BOOKING)
+                        .where(BOOKING.EVENT_ID.eq(fair))
+                        .fetchSingle(BOOKING.STATUS))
+                .as("publishing the round sends nobody to a cancelled fair")
+                .isEqualTo(BookingStatus.CANCELLED);
     }
 
     private Actor actor() {

@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.event.EventCancelPage;
 import uk.encounters.web.event.EventForm;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -26,16 +30,23 @@ public final class HubEventRoutes {
         }
     }
 
-    public record EventPage(long hubId, EventRepository.EventView event) {}
+    public record EventPage(long hubId, EventRepository.EventView event, boolean canCancel) {}
 
     private final EventRepository events;
+    private final EventCancelPage cancelPage;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
     private final PathEntity<EventRepository.EventView> event;
 
-    public HubEventRoutes(EventRepository events, Blocking blocking, Templates templates, Clock clock) {
+    public HubEventRoutes(
+            EventRepository events,
+            EventCancellation cancellation,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
         this.events = events;
+        this.cancelPage = new EventCancelPage(cancellation, blocking, templates);
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -52,7 +63,10 @@ public final class HubEventRoutes {
         hub.get("/events", this::showEvents);
         hub.get("/events/new", this::initNewEvent);
         hub.post("/events", this::processNewEvent);
-        hub.under("/events/:eventId").loading(event).get("", this::showEvent);
+        Routes one = hub.under("/events/:eventId").loading(event);
+        one.get("", this::showEvent);
+        one.get("/cancel", this::initCancelEvent);
+        one.post("/cancel", this::processCancelEvent);
     }
 
     public void showEvents(RoutingContext ctx) {
@@ -86,7 +100,32 @@ public final class HubEventRoutes {
 
     public void showEvent(RoutingContext ctx) {
         EventRepository.EventView shown = event.of(ctx);
-        templates.render(ctx, "hub/event", shown.title(), new EventPage(PathId.required(ctx, "hubId"), shown));
+        boolean canCancel = shown.hubEvent()
+                && shown.status() == EventStatus.OPEN
+                && !shown.heldOn().isBefore(LocalDate.now(clock));
+        templates.render(
+                ctx, "hub/event", shown.title(), new EventPage(PathId.required(ctx, "hubId"), shown, canCancel));
+    }
+
+    public void initCancelEvent(RoutingContext ctx) {
+        withHubEvent(ctx, (shown, page) -> cancelPage.show(ctx, shown, page));
+    }
+
+    public void processCancelEvent(RoutingContext ctx) {
+        withHubEvent(
+                ctx, (shown, page) -> cancelPage.process(ctx, shown, page, EventCancellation.CancelledBy.COORDINATOR));
+    }
+
+    /** A school's own event is the school's to cancel. */
+    private void withHubEvent(RoutingContext ctx, BiConsumer<EventRepository.EventView, String> action) {
+        EventRepository.EventView shown = event.of(ctx);
+        String page = "/hubs/" + PathId.required(ctx, "hubId") + "/events/" + shown.id();
+        if (!shown.hubEvent()) {
+            Flash.set(ctx, "A school's own event is cancelled by the school that posted it.");
+            ctx.redirect(page);
+            return;
+        }
+        action.accept(shown, page);
     }
 
     private void showForm(RoutingContext ctx, int status, Form form) {

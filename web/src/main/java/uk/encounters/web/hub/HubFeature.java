@@ -8,6 +8,7 @@ import uk.encounters.marketplace.employer.EmployerMerge;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.EmployerStanding;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
+import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -30,6 +31,7 @@ import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.school.HubSchools;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Foundation;
+import uk.encounters.web.WebServer;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
 import uk.encounters.web.security.Routes;
@@ -61,7 +63,13 @@ public final class HubFeature {
                         hub)
                 .mount(routes);
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
-        new HubEventRoutes(new EventRepository(dsl), blocking, app.templates(), app.clock()).mount(routes);
+        new HubEventRoutes(
+                        new EventRepository(dsl),
+                        new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME),
+                        blocking,
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
         new HubPlacementRoutes(new PlacementRepository(dsl, app.clock()), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
         new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);

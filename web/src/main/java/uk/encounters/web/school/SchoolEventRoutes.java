@@ -7,10 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventRegister;
 import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.web.Blocking;
+import uk.encounters.web.event.EventCancelPage;
 import uk.encounters.web.event.EventForm;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -48,22 +52,30 @@ public final class SchoolEventRoutes {
             List<SelectOptions.Option> years,
             boolean registerDue,
             boolean registerTaken,
-            List<EventRegister.Line> register) {}
+            List<EventRegister.Line> register,
+            boolean canCancel) {}
 
     static final String NOT_IN_HUB = "Your school is not in a Careers Hub yet, so no round would ask employers"
             + " for its stalls. Ask your hub's enterprise coordinator to add it.";
 
     private final EventRepository events;
     private final EventRegister registers;
+    private final EventCancelPage cancelPage;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
     private final PathEntity<EventRepository.EventView> event;
 
     public SchoolEventRoutes(
-            EventRepository events, EventRegister registers, Blocking blocking, Templates templates, Clock clock) {
+            EventRepository events,
+            EventRegister registers,
+            EventCancellation cancellation,
+            Blocking blocking,
+            Templates templates,
+            Clock clock) {
         this.events = events;
         this.registers = registers;
+        this.cancelPage = new EventCancelPage(cancellation, blocking, templates);
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -84,6 +96,8 @@ public final class SchoolEventRoutes {
         Routes one = school.under("/events/:eventId").loading(event);
         one.post("/sign-up", this::processSignUp);
         one.post("/register", this::processRegister);
+        one.get("/cancel", this::initCancelEvent);
+        one.post("/cancel", this::processCancelEvent);
     }
 
     public void showEvents(RoutingContext ctx) {
@@ -137,9 +151,11 @@ public final class SchoolEventRoutes {
         EventRepository.EventView shown = event.of(ctx);
         LocalDate today = LocalDate.now(clock);
         // on the day or after, each school going takes its own pupils' register
+        boolean readsOnly = SchoolViewer.readsOnly(ctx, schoolId);
         boolean registerDue = !shown.heldOn().isAfter(today)
+                && shown.status() == EventStatus.OPEN
                 && !shown.signUpsOf(schoolId).isEmpty()
-                && !SchoolViewer.readsOnly(ctx, schoolId);
+                && !readsOnly;
         EventRegister.Register register = registerDue
                 ? blocking.call(() -> registers.register(shown, schoolId))
                 : new EventRegister.Register(List.of(), false);
@@ -152,12 +168,42 @@ public final class SchoolEventRoutes {
                         schoolId,
                         shown,
                         shown.signUpsOf(schoolId),
-                        shown.openForSignUp(today) && !SchoolViewer.readsOnly(ctx, schoolId),
+                        shown.openForSignUp(today) && !readsOnly,
                         SelectOptions.yearGroups(form.value("yearGroup")),
                         registerDue,
                         register.taken(),
-                        register.lines()),
+                        register.lines(),
+                        ours(shown, schoolId)
+                                && !readsOnly
+                                && shown.status() == EventStatus.OPEN
+                                && !shown.heldOn().isBefore(today)
+                                && !register.taken()),
                 form);
+    }
+
+    /** The school posted it: a hub's event is the coordinator's to cancel. */
+    private static boolean ours(EventRepository.EventView event, long schoolId) {
+        return event.schoolId() != null && event.schoolId() == schoolId;
+    }
+
+    public void initCancelEvent(RoutingContext ctx) {
+        withOwnEvent(ctx, (shown, page) -> cancelPage.show(ctx, shown, page));
+    }
+
+    public void processCancelEvent(RoutingContext ctx) {
+        withOwnEvent(ctx, (shown, page) -> cancelPage.process(ctx, shown, page, EventCancellation.CancelledBy.SCHOOL));
+    }
+
+    private void withOwnEvent(RoutingContext ctx, BiConsumer<EventRepository.EventView, String> action) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        EventRepository.EventView shown = event.of(ctx);
+        String page = "/schools/" + schoolId + "/events/" + shown.id();
+        if (!ours(shown, schoolId)) {
+            Flash.set(ctx, "Only the hub's coordinator can cancel the hub's events.");
+            ctx.redirect(page);
+            return;
+        }
+        action.accept(shown, page);
     }
 
     /** Who came, among the school's pupils of the year groups going: one encounter each for the event. */

@@ -5,6 +5,7 @@ import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.EmployerRepository;
+import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventRegister;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.placement.PlacementAnswers;
@@ -128,7 +129,12 @@ public final class SchoolFeature {
         new RequestRoutes(new RequestRepository(dsl), requestChanges, app.blocking(), app.templates(), app.clock())
                 .mount(routes);
         new SchoolEventRoutes(
-                        new EventRepository(dsl), new EventRegister(dsl), app.blocking(), app.templates(), app.clock())
+                        new EventRepository(dsl),
+                        new EventRegister(dsl),
+                        new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME),
+                        app.blocking(),
+                        app.templates(),
+                        app.clock())
                 .mount(routes);
     }
 }

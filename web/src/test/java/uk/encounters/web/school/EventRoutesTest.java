@@ -22,6 +22,7 @@ import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
 import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.event.StallsWanted;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.marketplace.jooq.tables.records.EventRecord;
@@ -268,5 +269,69 @@ class EventRoutesTest {
                 .isEqualTo(404);
         assertThat(db.dsl().fetchCount(EVENT_SIGN_UP, EVENT_SIGN_UP.EVENT_ID.eq(panel)))
                 .isZero();
+    }
+
+    @Test
+    void aCareersLeaderCancelsTheirFairAfterAConfirmationButNotTheHubsEventWhichOnlyTheCoordinatorCancels() {
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        carla.get("/schools/" + bemrose + "/events/new");
+        carla.post("/schools/" + bemrose + "/events", fair("Fair to cancel"));
+        long fairId =
+                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Fair to cancel")).getId();
+        String fairPage = "/schools/" + bemrose + "/events/" + fairId;
+        assertThat(carla.get(fairPage).body()).contains("Cancel this event");
+
+        String check = carla.get(fairPage + "/cancel").body();
+        assertThat(check).contains("Cancel Fair to cancel?").contains("It cannot be undone");
+        HttpResponse<String> unconfirmed = carla.post(fairPage + "/cancel", Map.of("reason", "Mocks moved"));
+        assertThat(unconfirmed.statusCode())
+                .as("without the confirmation, the check again")
+                .isEqualTo(200);
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(fairId)).getStatus()).isEqualTo(EventStatus.OPEN);
+        HttpResponse<String> badReason =
+                carla.post(fairPage + "/cancel", Map.of("confirm", "yes", "reason", "Mocks\u0007 moved"));
+        assertThat(badReason.statusCode()).isEqualTo(422);
+        assertThat(badReason.body()).contains("The reason must be one line of text");
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(fairId)).getStatus()).isEqualTo(EventStatus.OPEN);
+
+        HttpResponse<String> cancelled =
+                carla.post(fairPage + "/cancel", Map.of("confirm", "yes", "reason", "Mocks moved"));
+
+        assertThat(cancelled.statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(fairId)).getStatus()).isEqualTo(EventStatus.CANCELLED);
+        String after = carla.get(fairPage).body();
+        assertThat(after)
+                .contains("Cancelled. 0 stalls stopped")
+                .contains("Cancelled")
+                .doesNotContain("Cancel this event");
+        carla.get(fairPage + "/cancel");
+        assertThat(carla.get(fairPage).body()).contains("This event has already been cancelled.");
+
+        Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
+        cora.get("/hubs/" + hub + "/events/new");
+        Map<String, String> fields = fair("Hub day to cancel");
+        fields.remove("pupils9");
+        fields.put("online", "true");
+        cora.post("/hubs/" + hub + "/events", fields);
+        long hubDay =
+                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Hub day to cancel")).getId();
+        String schoolView = "/schools/" + bemrose + "/events/" + hubDay;
+        assertThat(carla.get(schoolView).body()).doesNotContain("Cancel this event");
+        carla.get(schoolView + "/cancel");
+        assertThat(carla.post(schoolView + "/cancel", Map.of("confirm", "yes")).statusCode())
+                .isEqualTo(302);
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(hubDay)).getStatus())
+                .as("a school cannot cancel its hub's event")
+                .isEqualTo(EventStatus.OPEN);
+        String hubView = "/hubs/" + hub + "/events/" + hubDay;
+        cora.get(hubView);
+        assertThat(cora.get(hubView + "/cancel").body()).contains("Cancel the event");
+        assertThat(cora.post(hubView + "/cancel", Map.of("confirm", "yes")).statusCode())
+                .isEqualTo(302);
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(hubDay)).getStatus()).isEqualTo(EventStatus.CANCELLED);
+        cora.get("/hubs/" + hub + "/events/" + fairId + "/cancel");
+        assertThat(cora.get("/hubs/" + hub + "/events/" + fairId).body())
+                .as("a school's own event is the school's to cancel")
+                .contains("A school&#x27;s own event is cancelled by the school that posted it.");
     }
 }

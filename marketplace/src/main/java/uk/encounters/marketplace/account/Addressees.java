@@ -1,4 +1,4 @@
-package uk.encounters.marketplace.placement;
+package uk.encounters.marketplace.account;
 
 import static uk.encounters.marketplace.jooq.Tables.APP_USER;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
@@ -7,15 +7,14 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
-import uk.encounters.marketplace.account.Role;
 
 /** Whom a placement's message goes to: everyone able to sign in with a role over a school, hub or organisation. */
-final class Addressees {
+public final class Addressees {
 
     /** Someone a message goes to. */
-    record Person(String email, String name) {
+    public record Person(String email, String name) {
 
-        String greeting() {
+        public String greeting() {
             return name == null || name.isBlank() ? "Hello," : "Hello " + name.strip() + ",";
         }
     }
@@ -23,7 +22,7 @@ final class Addressees {
     private Addressees() {}
 
     /** In address order; {@code scope} names the school, hub or organisation ({@code USER_SCOPE.SCHOOL_ID.eq(..)}). */
-    static List<Person> withRole(DSLContext dsl, Condition scope, Role role) {
+    public static List<Person> withRole(DSLContext dsl, Condition scope, Role role) {
         return dsl.selectDistinct(APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
                 .from(USER_SCOPE)
                 .join(APP_USER)

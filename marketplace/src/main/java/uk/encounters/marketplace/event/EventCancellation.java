@@ -1,0 +1,220 @@
+package uk.encounters.marketplace.event;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import uk.encounters.marketplace.TypedText;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.Addressees;
+import uk.encounters.marketplace.account.Addressees.Person;
+import uk.encounters.marketplace.account.AuditLog;
+import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.outbox.Outbox;
+import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.matcher.explain.DateStyle;
+
+/**
+ * An event called off before its pupils came: its stalls stop, and the employers giving them (and,
+ * for a hub's event, the schools going) are told by email. One transaction: the event, its stalls
+ * and the messages change together or not at all. It cannot be undone.
+ */
+public final class EventCancellation {
+
+    /** Whose decision it was, as a stall's {@code declined_by} records it. */
+    public enum CancelledBy {
+        SCHOOL("school"),
+        COORDINATOR("coordinator");
+
+        private final String side;
+
+        CancelledBy(String side) {
+            this.side = side;
+        }
+    }
+
+    /** What cancelling did: stalls stopped (agreed or only proposed) and emails queued. */
+    public record Cancelled(int stallsStopped, int messages) {}
+
+    private static final ZoneId SCHOOLS_ZONE = ZoneId.of("Europe/London");
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final String productName;
+
+    public EventCancellation(DSLContext dsl, Clock clock, String productName) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.productName = productName;
+    }
+
+    /** Why the event can no longer be cancelled, or empty when it can. */
+    public Optional<String> whyNot(EventRepository.EventView event) {
+        return refusal(event.status(), event.heldOn(), registerTaken(dsl, event.id()));
+    }
+
+    private Optional<String> refusal(EventStatus status, LocalDate heldOn, boolean registerTaken) {
+        if (status == EventStatus.CANCELLED) {
+            return Optional.of("This event has already been cancelled.");
+        }
+        if (heldOn.isBefore(LocalDate.now(clock.withZone(SCHOOLS_ZONE)))) {
+            return Optional.of("This event's day has passed, so it can no longer be cancelled.");
+        }
+        if (registerTaken) {
+            return Optional.of("Pupils' attendance has been recorded for this event: it went ahead.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean registerTaken(DSLContext dsl, long eventId) {
+        return dsl.fetchExists(ENCOUNTER, ENCOUNTER.EVENT_ID.eq(eventId));
+    }
+
+    /**
+     * Cancels the event unless it can no longer be ({@link #whyNot}, checked again under a lock on
+     * the event: empty then); the {@code reason}, if any, goes to everyone told.
+     */
+    public Optional<Cancelled> cancel(Actor actor, long eventId, CancelledBy by, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && !TypedText.ONE_LINE.accepts(why)) {
+            throw new IllegalArgumentException(TypedText.ONE_LINE.refusal("The reason"));
+        }
+        return dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            var event =
+                    tx.selectFrom(EVENT).where(EVENT.ID.eq(eventId)).forUpdate().fetchOptional();
+            if (event.isEmpty()
+                    || refusal(event.get().getStatus(), event.get().getHeldOn(), registerTaken(tx, eventId))
+                            .isPresent()) {
+                return Optional.empty();
+            }
+            List<OutboxMessage> messages = new ArrayList<>();
+            String what =
+                    event.get().getTitle() + ", " + DateStyle.of(event.get().getHeldOn());
+            tellEmployers(tx, eventId, what, why, messages);
+            if (event.get().getSchoolId() == null) {
+                tellSchools(tx, eventId, what, why, messages);
+            }
+            tx.update(EVENT)
+                    .set(EVENT.STATUS, EventStatus.CANCELLED)
+                    .where(EVENT.ID.eq(eventId))
+                    .execute();
+            int agreed = tx.update(BOOKING)
+                    .set(BOOKING.STATUS, BookingStatus.DECLINED)
+                    .set(BOOKING.DECLINE_REASON, why == null ? "The event was cancelled" : why)
+                    .set(BOOKING.DECLINED_BY, by.side)
+                    .set(BOOKING.PINNED, false)
+                    .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(BOOKING.EVENT_ID.eq(eventId))
+                    .and(BOOKING.STATUS.in(BookingStatus.AGREED))
+                    .execute();
+            // a round's proposal not yet published: the stall never reaches the employer
+            int proposed = tx.update(BOOKING)
+                    .set(BOOKING.STATUS, BookingStatus.CANCELLED)
+                    .set(BOOKING.PINNED, false)
+                    .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(BOOKING.EVENT_ID.eq(eventId))
+                    .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
+                    .execute();
+            int queued = new Outbox(tx).enqueueAll(messages);
+            new AuditLog(tx)
+                    .record(
+                            actor,
+                            "event_cancelled",
+                            "event",
+                            eventId,
+                            Map.of("stalls", agreed + proposed, "reason", why == null ? "" : why));
+            return Optional.of(new Cancelled(agreed + proposed, queued));
+        });
+    }
+
+    /** Each employer with an agreed stall: its signed-in people, else the volunteer giving the stall. */
+    private void tellEmployers(DSLContext tx, long eventId, String what, String why, List<OutboxMessage> messages) {
+        var stalls = tx.select(OFFER.EMPLOYER_ID, EMPLOYER.NAME, VOLUNTEER.EMAIL, VOLUNTEER.NAME)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .leftJoin(VOLUNTEER)
+                .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
+                .where(BOOKING.EVENT_ID.eq(eventId))
+                .and(BOOKING.STATUS.in(BookingStatus.AGREED))
+                .orderBy(OFFER.EMPLOYER_ID, BOOKING.ID)
+                .fetch();
+        Map<Long, List<Person>> byEmployer = new LinkedHashMap<>();
+        Set<Long> signingIn = new HashSet<>();
+        for (var stall : stalls) {
+            List<Person> people = byEmployer.computeIfAbsent(stall.value1(), id -> {
+                List<Person> own = Addressees.withRole(tx, USER_SCOPE.EMPLOYER_ID.eq(id), Role.EMPLOYER);
+                if (!own.isEmpty()) {
+                    signingIn.add(id);
+                }
+                return new ArrayList<>(own);
+            });
+            // nobody signs in for the employer: the volunteers giving its stalls are the ones to tell
+            if (!signingIn.contains(stall.value1())
+                    && stall.value3() != null
+                    && people.stream().noneMatch(p -> p.email().equals(stall.value3()))) {
+                people.add(new Person(stall.value3(), stall.value4()));
+            }
+        }
+        byEmployer.forEach((employerId, people) -> {
+            for (Person person : people) {
+                messages.add(new OutboxMessage(
+                        "event-cancelled:" + eventId + ":employer:" + employerId + ":" + person.email(),
+                        "event_cancelled",
+                        person.email(),
+                        "Cancelled: " + what,
+                        person.greeting() + "\n\n" + what + " has been cancelled, so your stall there is no"
+                                + " longer needed. Thank you for offering it; there is nothing more to do."
+                                + reasonLine(why) + "\n\n" + productName + "\n",
+                        null));
+            }
+        });
+    }
+
+    /** Each school going to a hub's event: its careers leaders, with the year groups it signed up. */
+    private void tellSchools(DSLContext tx, long eventId, String what, String why, List<OutboxMessage> messages) {
+        var signUps = tx.select(EVENT_SIGN_UP.SCHOOL_ID, EVENT_SIGN_UP.YEAR_GROUP)
+                .from(EVENT_SIGN_UP)
+                .where(EVENT_SIGN_UP.EVENT_ID.eq(eventId))
+                .orderBy(EVENT_SIGN_UP.SCHOOL_ID, EVENT_SIGN_UP.YEAR_GROUP)
+                .fetchGroups(EVENT_SIGN_UP.SCHOOL_ID, r -> "Year " + r.value2());
+        signUps.forEach((schoolId, years) -> {
+            for (Person leader : Addressees.withRole(tx, USER_SCOPE.SCHOOL_ID.eq(schoolId), Role.CAREERS_LEADER)) {
+                messages.add(new OutboxMessage(
+                        "event-cancelled:" + eventId + ":school:" + schoolId + ":" + leader.email(),
+                        "event_cancelled",
+                        leader.email(),
+                        "Cancelled: " + what,
+                        leader.greeting() + "\n\nThe hub has cancelled " + what + ", which your "
+                                + String.join(" and ", years) + " signed up to." + reasonLine(why)
+                                + "\n\n" + productName + "\n",
+                        null));
+            }
+        });
+    }
+
+    private static String reasonLine(String why) {
+        return why == null ? "" : "\n\nThe reason given: " + why;
+    }
+}
