@@ -268,6 +268,11 @@ public final class ProblemBuilder {
         if (offer.placements()) {
             return true;
         }
+        // a stall is an employer's time: no one school's budget could pay for one at a hub's event,
+        // and a school's fair is not where its budget goes, so paid providers come through requests
+        if (request.event() && offer.paid()) {
+            return false;
+        }
         if (!slot.period().fits(request.mornings(), request.afternoons())) {
             return false;
         }
