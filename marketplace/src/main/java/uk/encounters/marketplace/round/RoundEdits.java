@@ -6,13 +6,15 @@ import static uk.encounters.marketplace.jooq.Tables.ROUND_EXCLUSION;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 
 /**
- * The coordinator's hand on a proposal before it is published: pin a booking so re-solving
- * keeps it, or remove one, which also rules that offer out for that request in this round.
+ * The coordinator's hand on a proposal before it is published: pin a booking (a session or an
+ * event's stall) so re-solving keeps it, or remove one, which also rules that offer out for that
+ * request or event in this round.
  * Only a proposed round of the coordinator's own hub can be changed, and not while it solves.
  */
 public final class RoundEdits {
@@ -53,27 +55,29 @@ public final class RoundEdits {
             Edit editable = editable(c.dsl(), hubId, roundId, bookingId);
             if (editable == Edit.DONE) {
                 var booking = c.dsl()
-                        .select(BOOKING.REQUEST_ID, BOOKING.OFFER_ID, RoundProblem.BOOKING_UNITS)
+                        .select(BOOKING.REQUEST_ID, BOOKING.EVENT_ID, BOOKING.OFFER_ID, RoundProblem.BOOKING_UNITS)
                         .from(BOOKING)
                         .where(BOOKING.ID.eq(bookingId))
                         .fetchOne();
+                Long requestId = booking.get(BOOKING.REQUEST_ID);
+                Long eventId = booking.get(BOOKING.EVENT_ID);
                 c.dsl()
                         .insertInto(
                                 ROUND_EXCLUSION,
                                 ROUND_EXCLUSION.ROUND_ID,
                                 ROUND_EXCLUSION.REQUEST_ID,
+                                ROUND_EXCLUSION.EVENT_ID,
                                 ROUND_EXCLUSION.OFFER_ID)
-                        .values(roundId, booking.get(BOOKING.REQUEST_ID), booking.get(BOOKING.OFFER_ID))
+                        .values(roundId, requestId, eventId, booking.get(BOOKING.OFFER_ID))
                         .onConflictDoNothing()
                         .execute();
                 c.dsl().deleteFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).execute();
-                // its session is unmatched now: the review lists it, ready to place by hand or re-solve
+                // its session or stall is unmatched now: the review lists it, to re-solve or (a session) place by hand
+                Condition what = requestId != null
+                        ? ROUND_UNMATCHED.REQUEST_ID.eq(requestId)
+                        : ROUND_UNMATCHED.EVENT_ID.eq(eventId);
                 unmatchedAgain(
-                        c.dsl(),
-                        roundId,
-                        booking.get(BOOKING.REQUEST_ID),
-                        booking.get(RoundProblem.BOOKING_UNITS),
-                        REMOVED);
+                        c.dsl(), roundId, what, requestId, eventId, booking.get(RoundProblem.BOOKING_UNITS), REMOVED);
             }
             return editable;
         });
@@ -81,19 +85,25 @@ public final class RoundEdits {
 
     /** Counts a request's sessions the coordinator's edit left unmatched, with why, for the review. */
     static void unmatchedAgain(DSLContext tx, long roundId, long requestId, int sessions, String reason) {
+        unmatchedAgain(tx, roundId, ROUND_UNMATCHED.REQUEST_ID.eq(requestId), requestId, null, sessions, reason);
+    }
+
+    private static void unmatchedAgain(
+            DSLContext tx, long roundId, Condition what, Long requestId, Long eventId, int sessions, String reason) {
         int counted = tx.update(ROUND_UNMATCHED)
                 .set(ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.SESSIONS.plus(sessions))
                 .where(ROUND_UNMATCHED.ROUND_ID.eq(roundId))
-                .and(ROUND_UNMATCHED.REQUEST_ID.eq(requestId))
+                .and(what)
                 .execute();
         if (counted == 0) {
             tx.insertInto(
                             ROUND_UNMATCHED,
                             ROUND_UNMATCHED.ROUND_ID,
                             ROUND_UNMATCHED.REQUEST_ID,
+                            ROUND_UNMATCHED.EVENT_ID,
                             ROUND_UNMATCHED.SESSIONS,
                             ROUND_UNMATCHED.REASONS)
-                    .values(roundId, requestId, sessions, reason)
+                    .values(roundId, requestId, eventId, sessions, reason)
                     .execute();
         }
     }

@@ -207,10 +207,11 @@ public final class RoundProblem {
             addBookings(builder, event.requestId(), booked);
         }
         if (scope.roundId() != null) {
-            dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.OFFER_ID)
+            dsl.select(ROUND_EXCLUSION.REQUEST_ID, ROUND_EXCLUSION.EVENT_ID, ROUND_EXCLUSION.OFFER_ID)
                     .from(ROUND_EXCLUSION)
                     .where(ROUND_EXCLUSION.ROUND_ID.eq(scope.roundId()))
-                    .forEach(r -> builder.exclude(r.get(ROUND_EXCLUSION.REQUEST_ID), r.get(ROUND_EXCLUSION.OFFER_ID)));
+                    .forEach(r -> builder.exclude(
+                            r.value1() != null ? r.value1() : RoundEvents.requestIdOf(r.value2()), r.value3()));
         }
         return builder.build();
     }

@@ -334,7 +334,8 @@ public final class RoundReview {
     }
 
     /** A stall the round asks an employer for, and why. */
-    public record Stall(String employer, String volunteer, BookingStatus status, List<String> reasons) {
+    public record Stall(
+            long id, String employer, String volunteer, BookingStatus status, boolean pinned, List<String> reasons) {
 
         public boolean proposed() {
             return status == BookingStatus.PROPOSED;
@@ -355,7 +356,14 @@ public final class RoundReview {
     /** The events with a stall in this round, or left with stalls unfilled, soonest first. */
     public List<EventStalls> events(long roundId) {
         Map<Long, List<Stall>> stalls = new HashMap<>();
-        dsl.select(BOOKING.EVENT_ID, EMPLOYER.NAME, VOLUNTEER.NAME, BOOKING.STATUS, BOOKING.EXPLANATION)
+        dsl.select(
+                        BOOKING.EVENT_ID,
+                        BOOKING.ID,
+                        EMPLOYER.NAME,
+                        VOLUNTEER.NAME,
+                        BOOKING.STATUS,
+                        BOOKING.PINNED,
+                        BOOKING.EXPLANATION)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -368,7 +376,7 @@ public final class RoundReview {
                 .and(BOOKING.STATUS.in(SHOWN))
                 .orderBy(EMPLOYER.NAME, BOOKING.ID)
                 .forEach(r -> stalls.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new Stall(r.value2(), r.value3(), r.value4(), lines(r.value5()))));
+                        .add(new Stall(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), lines(r.value7()))));
         Map<Long, Record3<Long, Integer, String>> unfilled = dsl.select(
                         ROUND_UNMATCHED.EVENT_ID, ROUND_UNMATCHED.SESSIONS, ROUND_UNMATCHED.REASONS)
                 .from(ROUND_UNMATCHED)

@@ -394,6 +394,54 @@ class RoundEventsTest {
                 .isEqualTo(BookingStatus.CANCELLED);
     }
 
+    @Test
+    void theCoordinatorPinsOneStallAndRemovesAnotherWhichThatEmployerIsNotAskedForAgainThisRound() throws Exception {
+        RoundHub hub = bench.hub();
+        for (int i = 1; i <= 3; i++) {
+            data.stallOffer(employerNearby(hub, "Edited Stall " + i), FAIR_DAY, "morning");
+        }
+        long fair = new EventRepository(db.dsl())
+                .postForSchool(
+                        actor(),
+                        hub.northSchool(),
+                        details(EventKind.CAREERS_FAIR, "Edited fair", null, List.of(new StallsWanted(null, 2))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
+        long roundId = bench.solve(hub, Map.of()).roundId();
+        var stalls = db.dsl()
+                .selectFrom(BOOKING)
+                .where(BOOKING.EVENT_ID.eq(fair))
+                .orderBy(BOOKING.ID)
+                .fetch();
+        assertThat(stalls).hasSize(2);
+        var pinned = stalls.getFirst();
+        var removed = stalls.getLast();
+        RoundEdits edits = new RoundEdits(db.dsl());
+        assertThat(edits.pin(hub.id(), roundId, pinned.getId(), true)).isEqualTo(RoundEdits.Edit.DONE);
+
+        assertThat(edits.remove(hub.id(), roundId, removed.getId())).isEqualTo(RoundEdits.Edit.DONE);
+
+        assertThat(new RoundReview(db.dsl()).events(roundId)).singleElement().satisfies(event -> {
+            assertThat(event.stalls()).singleElement().satisfies(stall -> {
+                assertThat(stall.id()).isEqualTo(pinned.getId());
+                assertThat(stall.pinned()).isTrue();
+            });
+            assertThat(event.unfilled()).isEqualTo(1);
+            assertThat(event.unfilledReasons()).contains("Removed from the proposal by the coordinator");
+        });
+        assertThat(bench.solve(hub, Map.of()).roundId()).isEqualTo(roundId);
+        var after =
+                db.dsl().selectFrom(BOOKING).where(BOOKING.EVENT_ID.eq(fair)).fetch();
+        assertThat(after).hasSize(2).anySatisfy(stall -> {
+            assertThat(stall.getId()).isEqualTo(pinned.getId());
+            assertThat(stall.getPinned()).isTrue();
+        });
+        assertThat(after.map(b -> b.getOfferId()))
+                .as("the removed stall's offer is ruled out for the fair in this round; the third employer is asked")
+                .doesNotContain(removed.getOfferId())
+                .doesNotHaveDuplicates();
+    }
+
     private Actor actor() {
         return new Actor(data.user(), "127.0.0.1");
     }

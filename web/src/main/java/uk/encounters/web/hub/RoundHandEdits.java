@@ -77,7 +77,7 @@ public final class RoundHandEdits {
         Flash.set(
                 ctx,
                 clicked.size() != 1
-                        ? "Choose Pin, Unpin or Remove beside a booking."
+                        ? "Choose Pin, Unpin or Remove beside a booking or a stall."
                         : bookingId.isEmpty()
                                 ? "There is no such booking in this round."
                                 : change(clicked.getFirst(), changed, bookingId.get()));
@@ -99,8 +99,8 @@ public final class RoundHandEdits {
     private enum BookingButton {
         PIN("Pinned: re-solving keeps this booking."),
         UNPIN("Unpinned: re-solving may change this booking."),
-        REMOVE("Removed, and that offer is ruled out for that request in this round. Its session is listed as "
-                + "unmatched: choose from the suggestions, or run matching again.");
+        REMOVE("Removed, and that offer is ruled out for it in this round. What it was for is listed as "
+                + "unmatched: run matching again, or choose from a session's suggestions.");
 
         private final String done;
 
