@@ -252,6 +252,13 @@ class EventsBrowserTest {
                 .contains("Year 9 careers fair: Tue 26 Jan 2027, Bemrose School")
                 .contains("Engineering sector day: Thu 28 Jan 2027, Derby Arena");
         browser.screenshot("event-round-proposal");
+        // the coordinator pins a stall as a session: re-solving would keep it
+        browser.clickThrough(
+                By.xpath("//h3[@id='events']/following::button[starts-with(normalize-space(), 'Pin')][1]"));
+        assertThat(flash()).startsWith("Pinned");
+        assertThat(driver.findElement(By.xpath("//h3[@id='events']/following::ul[1]"))
+                        .getText())
+                .contains(", pinned");
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish')]"));
         browser.clickThrough(By.xpath("//button[starts-with(normalize-space(), 'Publish and send')]"));
         assertThat(flash()).startsWith("Published");

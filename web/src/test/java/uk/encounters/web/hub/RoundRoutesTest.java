@@ -176,10 +176,10 @@ class RoundRoutesTest {
         assertThat(cora.get(roundPath).body()).contains("Pinned: re-solving keeps this booking.");
         // no button, two buttons, or an id that is not a booking of this round: nothing changes
         cora.post(roundPath + "/bookings", Map.of());
-        assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking.");
+        assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking or a stall.");
         cora.post(
                 roundPath + "/bookings", Map.of("pin", String.valueOf(bookingId), "remove", String.valueOf(bookingId)));
-        assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking.");
+        assertThat(cora.get(roundPath).body()).contains("Choose Pin, Unpin or Remove beside a booking or a stall.");
         cora.post(roundPath + "/bookings", Map.of("remove", "x1"));
         assertThat(cora.get(roundPath).body()).contains("There is no such booking in this round.");
         cora.post(roundPath + "/bookings", Map.of("remove", "999999"));
