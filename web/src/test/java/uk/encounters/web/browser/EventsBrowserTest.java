@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -326,6 +327,31 @@ class EventsBrowserTest {
                     .isEqualTo("9");
             browser.screenshot("event-exhibitor-page");
         }
+    }
+
+    @Test
+    void theCoordinatorCancelsAHubEventAfterTheCheckAndTheSchoolSeesItCancelled() {
+        WebDriver driver = browser.driver();
+        signIn(app, "cora@derby.example", "/hubs/" + derby + "/events/new");
+        driver.findElement(By.id("title")).sendKeys("Careers panel to call off");
+        browser.setDate("heldOn", SECTOR_DAY.toString());
+        browser.click(By.id("online"));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Post the event']"));
+        long panel = db.dsl()
+                .fetchSingle(EVENT, EVENT.TITLE.eq("Careers panel to call off"))
+                .getId();
+
+        browser.clickThrough(By.linkText("Cancel this event"));
+        assertThat(main()).contains("It cannot be undone");
+        driver.findElement(By.id("reason")).sendKeys("The panel's speakers cannot come");
+        browser.onAPhone("event-cancel-phone", By.xpath("//button[normalize-space()='Cancel the event']"));
+        browser.clickThrough(By.xpath("//button[normalize-space()='Cancel the event']"));
+
+        assertThat(flash()).startsWith("Cancelled. 0 stalls stopped");
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(panel)).getStatus()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(main()).doesNotContain("Cancel this event");
+        signIn(app, "sian@sinfin.example", "/schools/" + sinfin + "/events/" + panel);
+        assertThat(main()).contains("Cancelled").doesNotContain("Sign a year group up");
     }
 
     /** Follows the confirm link of the employer's stall in its latest digest, which names the event. */
