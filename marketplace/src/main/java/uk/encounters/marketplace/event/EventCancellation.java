@@ -11,7 +11,6 @@ import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,8 +53,6 @@ public final class EventCancellation {
     /** What cancelling did: stalls stopped (agreed or only proposed) and emails queued. */
     public record Cancelled(int stallsStopped, int messages) {}
 
-    private static final ZoneId SCHOOLS_ZONE = ZoneId.of("Europe/London");
-
     private final DSLContext dsl;
     private final Clock clock;
     private final String productName;
@@ -75,7 +72,7 @@ public final class EventCancellation {
         if (status == EventStatus.CANCELLED) {
             return Optional.of("This event has already been cancelled.");
         }
-        if (heldOn.isBefore(LocalDate.now(clock.withZone(SCHOOLS_ZONE)))) {
+        if (heldOn.isBefore(LocalDate.now(clock))) {
             return Optional.of("This event's day has passed, so it can no longer be cancelled.");
         }
         if (registerTaken) {

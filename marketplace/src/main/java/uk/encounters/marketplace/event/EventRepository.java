@@ -70,15 +70,7 @@ public final class EventRepository {
             }
             Long userId = actor.userId();
             long eventId = insert(tx, hubId, schoolId, userId, details, null);
-            for (YearGroupGoing year : going) {
-                tx.insertInto(EVENT_SIGN_UP)
-                        .set(EVENT_SIGN_UP.EVENT_ID, eventId)
-                        .set(EVENT_SIGN_UP.SCHOOL_ID, schoolId)
-                        .set(EVENT_SIGN_UP.YEAR_GROUP, (short) year.yearGroup())
-                        .set(EVENT_SIGN_UP.PUPILS, year.pupils())
-                        .set(EVENT_SIGN_UP.SIGNED_UP_BY_USER_ID, userId)
-                        .execute();
-            }
+            insertGoing(tx, eventId, schoolId, userId, going);
             new AuditLog(tx).record(actor, "event_posted", "event", eventId, Map.of());
             return Optional.of(eventId);
         });
@@ -116,14 +108,34 @@ public final class EventRepository {
         event.setStatus(EventStatus.OPEN);
         event.setPostedByUserId(userId);
         event.store();
-        for (StallsWanted stalls : details.stalls()) {
+        insertStalls(tx, event.getId(), details.stalls());
+        return event.getId();
+    }
+
+    static void insertStalls(DSLContext tx, long eventId, List<StallsWanted> wanted) {
+        for (StallsWanted stalls : wanted) {
             tx.insertInto(EVENT_STALLS)
-                    .set(EVENT_STALLS.EVENT_ID, event.getId())
+                    .set(EVENT_STALLS.EVENT_ID, eventId)
                     .set(EVENT_STALLS.SECTOR, stalls.sector())
                     .set(EVENT_STALLS.STALLS, stalls.stalls())
                     .execute();
         }
-        return event.getId();
+    }
+
+    /** A school's own year groups going to its event. */
+    static void insertGoing(DSLContext tx, long eventId, long schoolId, Long userId, List<YearGroupGoing> going) {
+        if (going.isEmpty()) {
+            throw new IllegalArgumentException("A school's event is for at least one year group");
+        }
+        for (YearGroupGoing year : going) {
+            tx.insertInto(EVENT_SIGN_UP)
+                    .set(EVENT_SIGN_UP.EVENT_ID, eventId)
+                    .set(EVENT_SIGN_UP.SCHOOL_ID, schoolId)
+                    .set(EVENT_SIGN_UP.YEAR_GROUP, (short) year.yearGroup())
+                    .set(EVENT_SIGN_UP.PUPILS, year.pupils())
+                    .set(EVENT_SIGN_UP.SIGNED_UP_BY_USER_ID, userId)
+                    .execute();
+        }
     }
 
     /** What a sign-up asked for and what it got. */
@@ -492,7 +504,7 @@ public final class EventRepository {
         return EVENT.HUB_ID.eq(hubId);
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

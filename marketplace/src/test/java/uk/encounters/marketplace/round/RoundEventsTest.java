@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
@@ -19,6 +20,7 @@ import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.event.EventCancellation;
+import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
 import uk.encounters.marketplace.event.EventRepository;
@@ -440,6 +442,121 @@ class RoundEventsTest {
                 .as("the removed stall's offer is ruled out for the fair in this round; the third employer is asked")
                 .doesNotContain(removed.getOfferId())
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFairIsChangedFreelyUntilEmployersAgreeStallsThenKeepsItsDayAndAtLeastTheirStalls() throws Exception {
+        RoundHub hub = bench.hub();
+        for (int i = 1; i <= 2; i++) {
+            data.stallOffer(employerNearby(hub, "Changed Stall " + i), FAIR_DAY, "morning");
+        }
+        EventRepository events = new EventRepository(db.dsl());
+        long fair = events.postForSchool(
+                        actor(),
+                        hub.northSchool(),
+                        details(EventKind.CAREERS_FAIR, "Fair to change", null, List.of(new StallsWanted(null, 4))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
+        EventChange changes = new EventChange(db.dsl(), RoundHub.CLOCK);
+        EventDetails twoStalls =
+                details(EventKind.CAREERS_FAIR, "Year 9 and 10 fair", null, List.of(new StallsWanted("Health", 2)));
+
+        assertThat(changes.change(
+                        actor(), fair, twoStalls, List.of(new YearGroupGoing(9, 50), new YearGroupGoing(10, 40))))
+                .isEqualTo(new EventChange.Changed(EventChange.Outcome.CHANGED, 0));
+
+        var changed = events.find(fair, EventRepository.ofHub(hub.id())).orElseThrow();
+        assertThat(changed.title()).isEqualTo("Year 9 and 10 fair");
+        assertThat(changed.stallsWanted()).containsExactly(new StallsWanted("Health", 2));
+        assertThat(changed.signUps())
+                .extracting(EventRepository.SignUpRow::yearGroup, EventRepository.SignUpRow::pupils)
+                .containsExactly(tuple(9, 50), tuple(10, 40));
+
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+        new Publication(ExampleLinks.APP, "Employer Encounters", RoundHub.CLOCK)
+                .publish(db.dsl(), hub.id(), outcome.roundId());
+        assertThat(changes.stallsAgreed(fair)).isEqualTo(2);
+        EventDetails nextDay = new EventDetails(
+                EventKind.CAREERS_FAIR,
+                "Year 9 and 10 fair",
+                FAIR_DAY.plusDays(1),
+                Period.MORNING,
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of(new StallsWanted("Health", 2)));
+        List<YearGroupGoing> going = List.of(new YearGroupGoing(9, 50));
+
+        assertThat(changes.change(actor(), fair, nextDay, going).outcome())
+                .isEqualTo(EventChange.Outcome.MOVED_WITH_STALLS_AGREED);
+        assertThat(changes.change(
+                                actor(),
+                                fair,
+                                details(EventKind.CAREERS_FAIR, "One stall", null, List.of(new StallsWanted(null, 1))),
+                                going)
+                        .outcome())
+                .isEqualTo(EventChange.Outcome.FEWER_STALLS_THAN_AGREED);
+        assertThat(events.find(fair, EventRepository.ofHub(hub.id())).orElseThrow())
+                .as("nothing of a refused change is saved")
+                .satisfies(e -> {
+                    assertThat(e.heldOn()).isEqualTo(FAIR_DAY);
+                    assertThat(e.title()).isEqualTo("Year 9 and 10 fair");
+                    assertThat(e.signUps()).hasSize(2);
+                });
+        assertThat(changes.change(
+                                actor(),
+                                fair,
+                                details(
+                                        EventKind.CAREERS_FAIR,
+                                        "Year 9 fair, three stalls",
+                                        null,
+                                        List.of(new StallsWanted(null, 3))),
+                                going)
+                        .outcome())
+                .isEqualTo(EventChange.Outcome.CHANGED);
+        assertThat(db.dsl()
+                        .fetchCount(BOOKING, BOOKING.EVENT_ID.eq(fair).and(BOOKING.STATUS.eq(BookingStatus.PUBLISHED))))
+                .as("the agreed stalls stand")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void movingAFairWhoseStallsAreOnlyProposedTakesThemOutOfTheProposal() throws Exception {
+        RoundHub hub = bench.hub();
+        data.stallOffer(employerNearby(hub, "Moved Stall"), FAIR_DAY, "morning");
+        long fair = new EventRepository(db.dsl())
+                .postForSchool(
+                        actor(),
+                        hub.northSchool(),
+                        details(EventKind.CAREERS_FAIR, "Fair to move", null, List.of(new StallsWanted(null, 1))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
+        bench.solve(hub, Map.of());
+        EventDetails moved = new EventDetails(
+                EventKind.CAREERS_FAIR,
+                "Fair to move",
+                FAIR_DAY.plusDays(1),
+                Period.AFTERNOON,
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of(new StallsWanted(null, 1)));
+
+        assertThat(new EventChange(db.dsl(), RoundHub.CLOCK)
+                        .change(actor(), fair, moved, List.of(new YearGroupGoing(9, 60)))
+                        .outcome())
+                .isEqualTo(EventChange.Outcome.CHANGED);
+
+        assertThat(db.dsl()
+                        .select(BOOKING.STATUS)
+                        .from(BOOKING)
+                        .where(BOOKING.EVENT_ID.eq(fair))
+                        .fetchSingle(BOOKING.STATUS))
+                .isEqualTo(BookingStatus.CANCELLED);
     }
 
     private Actor actor() {

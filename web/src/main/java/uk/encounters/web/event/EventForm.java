@@ -13,6 +13,7 @@ import uk.encounters.marketplace.booking.SchoolDay;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.event.EventDetails;
 import uk.encounters.marketplace.event.EventKind;
+import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.event.StallsWanted;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.marketplace.offer.Sectors;
@@ -40,6 +41,7 @@ public final class EventForm {
             String action,
             String backTo,
             boolean hubEvent,
+            boolean changing,
             List<SelectOptions.Option> kinds,
             List<SelectOptions.Option> periods,
             List<YearField> years,
@@ -59,10 +61,16 @@ public final class EventForm {
             String stallsError) {}
 
     public static FormPage page(Form form, String action, String backTo, boolean hubEvent) {
+        return page(form, action, backTo, hubEvent, false);
+    }
+
+    /** The form for a change to an event already posted ({@code changing}), or for a new one. */
+    public static FormPage page(Form form, String action, String backTo, boolean hubEvent, boolean changing) {
         return new FormPage(
                 action,
                 backTo,
                 hubEvent,
+                changing,
                 SelectOptions.of(
                         Arrays.asList(EventKind.values()),
                         EventKind::getLiteral,
@@ -94,6 +102,39 @@ public final class EventForm {
         values.put("heldOn", today.plusWeeks(4).toString());
         values.put("period", Period.MORNING.code());
         values.put("stallsAny", "8");
+        return values;
+    }
+
+    /** The fields of an event as posted, to change it: a school's event with its own year groups going. */
+    public static Map<String, String> values(EventRepository.EventView event) {
+        Map<String, String> values = new HashMap<>();
+        values.put("kind", event.kind().getLiteral());
+        values.put("title", event.title());
+        values.put("heldOn", event.heldOn().toString());
+        values.put("period", event.period());
+        if (event.hubEvent()) {
+            values.put("venueName", java.util.Objects.toString(event.venueName(), ""));
+            values.put("venuePostcode", java.util.Objects.toString(event.venuePostcode(), ""));
+            if (event.online()) {
+                values.put("online", "true");
+            }
+            values.put(
+                    "capacity", event.capacity() == null ? "" : event.capacity().toString());
+            values.put(
+                    "signUpBy", event.signUpBy() == null ? "" : event.signUpBy().toString());
+        } else {
+            event.signUps().forEach(s -> values.put("pupils" + s.yearGroup(), String.valueOf(s.pupils())));
+        }
+        int row = 0;
+        for (StallsWanted stalls : event.stallsWanted()) {
+            if (stalls.sector() == null) {
+                values.put("stallsAny", String.valueOf(stalls.stalls()));
+            } else if (row < SECTOR_ROWS) {
+                row++;
+                values.put("sector" + row, stalls.sector());
+                values.put("stalls" + row, String.valueOf(stalls.stalls()));
+            }
+        }
         return values;
     }
 

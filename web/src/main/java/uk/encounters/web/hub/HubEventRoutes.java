@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import uk.encounters.marketplace.event.EventCancellation;
+import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.event.EventCancelPage;
+import uk.encounters.web.event.EventChangePage;
 import uk.encounters.web.event.EventForm;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -30,10 +32,11 @@ public final class HubEventRoutes {
         }
     }
 
-    public record EventPage(long hubId, EventRepository.EventView event, boolean canCancel) {}
+    public record EventPage(long hubId, EventRepository.EventView event, boolean canChange, boolean canCancel) {}
 
     private final EventRepository events;
     private final EventCancelPage cancelPage;
+    private final EventChangePage changePage;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -41,11 +44,13 @@ public final class HubEventRoutes {
 
     public HubEventRoutes(
             EventRepository events,
+            EventChange changes,
             EventCancellation cancellation,
             Blocking blocking,
             Templates templates,
             Clock clock) {
         this.events = events;
+        this.changePage = new EventChangePage(changes, blocking, templates, clock);
         this.cancelPage = new EventCancelPage(cancellation, blocking, templates);
         this.blocking = blocking;
         this.templates = templates;
@@ -65,6 +70,8 @@ public final class HubEventRoutes {
         hub.post("/events", this::processNewEvent);
         Routes one = hub.under("/events/:eventId").loading(event);
         one.get("", this::showEvent);
+        one.get("/edit", this::initChangeEvent);
+        one.post("", this::processChangeEvent);
         one.get("/cancel", this::initCancelEvent);
         one.post("/cancel", this::processCancelEvent);
     }
@@ -104,7 +111,22 @@ public final class HubEventRoutes {
                 && shown.status() == EventStatus.OPEN
                 && !shown.heldOn().isBefore(LocalDate.now(clock));
         templates.render(
-                ctx, "hub/event", shown.title(), new EventPage(PathId.required(ctx, "hubId"), shown, canCancel));
+                ctx,
+                "hub/event",
+                shown.title(),
+                new EventPage(
+                        PathId.required(ctx, "hubId"),
+                        shown,
+                        shown.hubEvent() && changePage.changeable(shown),
+                        canCancel));
+    }
+
+    public void initChangeEvent(RoutingContext ctx) {
+        withHubEvent(ctx, (shown, page) -> changePage.show(ctx, shown, page));
+    }
+
+    public void processChangeEvent(RoutingContext ctx) {
+        withHubEvent(ctx, (shown, page) -> changePage.process(ctx, shown, page));
     }
 
     public void initCancelEvent(RoutingContext ctx) {
@@ -116,12 +138,12 @@ public final class HubEventRoutes {
                 ctx, (shown, page) -> cancelPage.process(ctx, shown, page, EventCancellation.CancelledBy.COORDINATOR));
     }
 
-    /** A school's own event is the school's to cancel. */
+    /** A school's own event is the school's to change or cancel. */
     private void withHubEvent(RoutingContext ctx, BiConsumer<EventRepository.EventView, String> action) {
         EventRepository.EventView shown = event.of(ctx);
         String page = "/hubs/" + PathId.required(ctx, "hubId") + "/events/" + shown.id();
         if (!shown.hubEvent()) {
-            Flash.set(ctx, "A school's own event is cancelled by the school that posted it.");
+            Flash.set(ctx, "A school's own event is changed or cancelled by the school that posted it.");
             ctx.redirect(page);
             return;
         }

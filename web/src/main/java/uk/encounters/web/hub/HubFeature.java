@@ -9,6 +9,7 @@ import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.employer.EmployerStanding;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.event.EventCancellation;
+import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
@@ -65,6 +66,7 @@ public final class HubFeature {
         new PupilValueRoutes(new PupilValueSettings(dsl), blocking, app.templates()).mount(routes);
         new HubEventRoutes(
                         new EventRepository(dsl),
+                        new EventChange(dsl, app.clock()),
                         new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME),
                         blocking,
                         app.templates(),

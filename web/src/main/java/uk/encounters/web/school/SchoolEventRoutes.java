@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import uk.encounters.marketplace.event.EventCancellation;
+import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRegister;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.event.YearGroupGoing;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.event.EventCancelPage;
+import uk.encounters.web.event.EventChangePage;
 import uk.encounters.web.event.EventForm;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -53,6 +55,7 @@ public final class SchoolEventRoutes {
             boolean registerDue,
             boolean registerTaken,
             List<EventRegister.Line> register,
+            boolean canChange,
             boolean canCancel) {}
 
     static final String NOT_IN_HUB = "Your school is not in a Careers Hub yet, so no round would ask employers"
@@ -61,6 +64,7 @@ public final class SchoolEventRoutes {
     private final EventRepository events;
     private final EventRegister registers;
     private final EventCancelPage cancelPage;
+    private final EventChangePage changePage;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -69,6 +73,7 @@ public final class SchoolEventRoutes {
     public SchoolEventRoutes(
             EventRepository events,
             EventRegister registers,
+            EventChange changes,
             EventCancellation cancellation,
             Blocking blocking,
             Templates templates,
@@ -76,6 +81,7 @@ public final class SchoolEventRoutes {
         this.events = events;
         this.registers = registers;
         this.cancelPage = new EventCancelPage(cancellation, blocking, templates);
+        this.changePage = new EventChangePage(changes, blocking, templates, clock);
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -96,6 +102,8 @@ public final class SchoolEventRoutes {
         Routes one = school.under("/events/:eventId").loading(event);
         one.post("/sign-up", this::processSignUp);
         one.post("/register", this::processRegister);
+        one.get("/edit", this::initChangeEvent);
+        one.post("", this::processChangeEvent);
         one.get("/cancel", this::initCancelEvent);
         one.post("/cancel", this::processCancelEvent);
     }
@@ -173,6 +181,7 @@ public final class SchoolEventRoutes {
                         registerDue,
                         register.taken(),
                         register.lines(),
+                        ours(shown, schoolId) && !readsOnly && changePage.changeable(shown),
                         ours(shown, schoolId)
                                 && !readsOnly
                                 && shown.status() == EventStatus.OPEN
@@ -184,6 +193,14 @@ public final class SchoolEventRoutes {
     /** The school posted it: a hub's event is the coordinator's to cancel. */
     private static boolean ours(EventRepository.EventView event, long schoolId) {
         return event.schoolId() != null && event.schoolId() == schoolId;
+    }
+
+    public void initChangeEvent(RoutingContext ctx) {
+        withOwnEvent(ctx, (shown, page) -> changePage.show(ctx, shown, page));
+    }
+
+    public void processChangeEvent(RoutingContext ctx) {
+        withOwnEvent(ctx, (shown, page) -> changePage.process(ctx, shown, page));
     }
 
     public void initCancelEvent(RoutingContext ctx) {
@@ -199,7 +216,7 @@ public final class SchoolEventRoutes {
         EventRepository.EventView shown = event.of(ctx);
         String page = "/schools/" + schoolId + "/events/" + shown.id();
         if (!ours(shown, schoolId)) {
-            Flash.set(ctx, "Only the hub's coordinator can cancel the hub's events.");
+            Flash.set(ctx, "Only the hub's coordinator can change or cancel the hub's events.");
             ctx.redirect(page);
             return;
         }
@@ -280,7 +297,7 @@ public final class SchoolEventRoutes {
                 ctx,
                 status,
                 "event/event-form",
-                "Post an event",
+                "Post an event at your school",
                 EventForm.page(form, "/schools/" + schoolId + "/events", "/schools/" + schoolId + "/events", false),
                 form);
     }

@@ -6,6 +6,7 @@ import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.EmployerRepository;
 import uk.encounters.marketplace.event.EventCancellation;
+import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRegister;
 import uk.encounters.marketplace.event.EventRepository;
 import uk.encounters.marketplace.placement.PlacementAnswers;
@@ -131,6 +132,7 @@ public final class SchoolFeature {
         new SchoolEventRoutes(
                         new EventRepository(dsl),
                         new EventRegister(dsl),
+                        new EventChange(dsl, app.clock()),
                         new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME),
                         app.blocking(),
                         app.templates(),

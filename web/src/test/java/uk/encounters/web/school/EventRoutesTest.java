@@ -332,6 +332,70 @@ class EventRoutesTest {
         cora.get("/hubs/" + hub + "/events/" + fairId + "/cancel");
         assertThat(cora.get("/hubs/" + hub + "/events/" + fairId).body())
                 .as("a school's own event is the school's to cancel")
-                .contains("A school&#x27;s own event is cancelled by the school that posted it.");
+                .contains("A school&#x27;s own event is changed or cancelled by the school that posted it.");
+    }
+
+    @Test
+    void aCareersLeaderChangesTheirFairFromItsFormFilledInAndTheCoordinatorTheHubsCapacity() {
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        carla.get("/schools/" + bemrose + "/events/new");
+        carla.post("/schools/" + bemrose + "/events", fair("Fair to change"));
+        long fairId =
+                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Fair to change")).getId();
+        String fairPage = "/schools/" + bemrose + "/events/" + fairId;
+        assertThat(carla.get(fairPage).body()).contains("Change this event");
+
+        String form = carla.get(fairPage + "/edit").body();
+        assertThat(form)
+                .contains("value=\"Fair to change\"")
+                .contains("value=\"180\"")
+                .contains("value=\"Health\" selected")
+                .contains("Save the changes");
+        Map<String, String> changed = fair("Years 9 and 10 fair");
+        changed.put("pupils10", "150");
+        changed.put("stallsAny", "");
+        HttpResponse<String> saved = carla.post(fairPage, changed);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("location")).hasValue(fairPage);
+        assertThat(db.dsl().fetchCount(EVENT_SIGN_UP, EVENT_SIGN_UP.EVENT_ID.eq(fairId)))
+                .isEqualTo(2);
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(fairId)).getTitle()).isEqualTo("Years 9 and 10 fair");
+        carla.get(fairPage + "/edit");
+        HttpResponse<String> refused = carla.post(fairPage, Map.of("title", ""));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter its name");
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(fairId)).getTitle())
+                .as("nothing of a refused change is saved")
+                .isEqualTo("Years 9 and 10 fair");
+
+        Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
+        cora.get("/hubs/" + hub + "/events/new");
+        Map<String, String> fields = fair("Hub day to change");
+        fields.remove("pupils9");
+        fields.put("venueName", "Derby Arena");
+        fields.put("venuePostcode", "DE21 7RW");
+        cora.post("/hubs/" + hub + "/events", fields);
+        long hubDay =
+                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Hub day to change")).getId();
+        new EventRepository(db.dsl())
+                .signUp(new Actor(null, "127.0.0.1"), hubDay, bemrose, new YearGroupGoing(9, 80), false, "", TODAY);
+        assertThat(carla.get("/schools/" + bemrose + "/events/" + hubDay).body())
+                .doesNotContain("Change this event");
+        carla.get("/schools/" + bemrose + "/events");
+        carla.post("/schools/" + bemrose + "/events/" + hubDay, fair("Taken over by a school"));
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(hubDay)).getTitle())
+                .as("a school cannot change its hub's event")
+                .isEqualTo("Hub day to change");
+        String hubView = "/hubs/" + hub + "/events/" + hubDay;
+        assertThat(cora.get(hubView + "/edit").body()).contains("value=\"DE21 7RW\"");
+        fields.put("capacity", "50");
+        assertThat(cora.post(hubView, fields).statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchSingle(EVENT, EVENT.ID.eq(hubDay)).getCapacity())
+                .isEqualTo(50);
+        assertThat(db.dsl()
+                        .fetchSingle(EVENT_SIGN_UP, EVENT_SIGN_UP.EVENT_ID.eq(hubDay))
+                        .getPlaces())
+                .as("places shared again for the new capacity")
+                .isEqualTo(50);
     }
 }
