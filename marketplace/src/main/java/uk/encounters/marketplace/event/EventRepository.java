@@ -202,6 +202,33 @@ public final class EventRepository {
         });
     }
 
+    /**
+     * Takes a school's year group off a hub's event before its day, and shares the places out again
+     * (another school's year group may now have all it asked for); false when there was no such
+     * sign-up or the event's day has come.
+     */
+    public boolean withdraw(Actor actor, long eventId, long schoolId, int yearGroup, LocalDate today) {
+        return dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            int withdrawn = tx.deleteFrom(EVENT_SIGN_UP)
+                    .where(EVENT_SIGN_UP.EVENT_ID.eq(eventId))
+                    .and(EVENT_SIGN_UP.SCHOOL_ID.eq(schoolId))
+                    .and(EVENT_SIGN_UP.YEAR_GROUP.eq((short) yearGroup))
+                    .and(EVENT_SIGN_UP.EVENT_ID.in(select(EVENT.ID)
+                            .from(EVENT)
+                            .where(EVENT.SCHOOL_ID.isNull())
+                            .and(EVENT.HELD_ON.gt(today))))
+                    .execute();
+            if (withdrawn == 0) {
+                return false;
+            }
+            sharePlaces(tx, eventId);
+            new AuditLog(tx)
+                    .record(actor, "event_sign_up_withdrawn", "event", eventId, Map.of("year_group", yearGroup));
+            return true;
+        });
+    }
+
     /** A sign-up waiting for places, with what puts it first. */
     private record Claim(long id, int pupils, boolean coldSpot, double disadvantagedShare, long order) {}
 

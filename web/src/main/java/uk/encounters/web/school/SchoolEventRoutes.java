@@ -101,6 +101,7 @@ public final class SchoolEventRoutes {
         routes.schoolReadable().under("/events/:eventId").loading(event).get("", this::showEvent);
         Routes one = school.under("/events/:eventId").loading(event);
         one.post("/sign-up", this::processSignUp);
+        one.post("/withdraw", this::processWithdraw);
         one.post("/register", this::processRegister);
         one.get("/edit", this::initChangeEvent);
         one.post("", this::processChangeEvent);
@@ -288,6 +289,23 @@ public final class SchoolEventRoutes {
                                         + pupils + " you asked for. Cold-spot schools and those with the most"
                                         + " disadvantaged pupils are given places first.")
                         .orElse("Sign-up for this event has closed."));
+        ctx.redirect("/schools/" + schoolId + "/events/" + shown.id());
+    }
+
+    /** Takes a year group off a hub's event: its places go to the others waiting. */
+    public void processWithdraw(RoutingContext ctx) {
+        long schoolId = PathId.required(ctx, "schoolId");
+        EventRepository.EventView shown = event.of(ctx);
+        Form form = Form.of(ctx);
+        int year = form.integer("yearGroup", "Year group", 7, 13);
+        boolean withdrawn = !form.hasErrors()
+                && blocking.call(() ->
+                        events.withdraw(CurrentUser.actor(ctx), shown.id(), schoolId, year, LocalDate.now(clock)));
+        Flash.set(
+                ctx,
+                withdrawn
+                        ? "Year " + year + " no longer goes: its places are free for other schools."
+                        : "That year group is not signed up, or the event's day has come.");
         ctx.redirect("/schools/" + schoolId + "/events/" + shown.id());
     }
 

@@ -398,4 +398,47 @@ class EventRoutesTest {
                 .as("places shared again for the new capacity")
                 .isEqualTo(50);
     }
+
+    @Test
+    void aSchoolWithdrawsAYearGroupFromAFullHubEventAndItsPlacesGoToTheSchoolWaiting() {
+        EventRepository events = new EventRepository(db.dsl());
+        long day = events.postForHub(
+                new Actor(null, "127.0.0.1"),
+                hub,
+                new EventDetails(
+                        EventKind.CAREERS_FAIR,
+                        "Full day to withdraw from",
+                        LocalDate.of(2027, 3, 2),
+                        Period.MORNING,
+                        null,
+                        null,
+                        true,
+                        100,
+                        null,
+                        List.of(new StallsWanted(null, 4))));
+        events.signUp(new Actor(null, "127.0.0.1"), day, bemrose, new YearGroupGoing(9, 80), false, "", TODAY);
+        events.signUp(new Actor(null, "127.0.0.1"), day, coldSchool, new YearGroupGoing(9, 60), false, "", TODAY);
+        Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
+        assertThat(carla.get("/schools/" + bemrose + "/events/" + day).body()).contains("40 (the event is full)");
+
+        Visitor sian = new Visitor(app).signIn("sian@sinfin.example", Accounts.PASSWORD);
+        String page = "/schools/" + coldSchool + "/events/" + day;
+        assertThat(sian.get(page).body()).contains("Withdraw<span class=\"visually-hidden\"> Year 9</span>");
+        HttpResponse<String> withdrawn = sian.post(page + "/withdraw", Map.of("yearGroup", "9"));
+
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        assertThat(sian.get(page).body())
+                .contains("Year 9 no longer goes")
+                .contains("None of your year groups is signed up.");
+        assertThat(carla.get("/schools/" + bemrose + "/events/" + day).body()).doesNotContain("(the event is full)");
+        assertThat(db.dsl()
+                        .fetchSingle(EVENT_SIGN_UP, EVENT_SIGN_UP.EVENT_ID.eq(day))
+                        .getPlaces())
+                .as("room for everyone now")
+                .isNull();
+        carla.get("/schools/" + bemrose + "/events");
+        carla.post("/schools/" + bemrose + "/events/" + day + "/withdraw", Map.of("yearGroup", "10"));
+        assertThat(carla.get("/schools/" + bemrose + "/events/" + day).body())
+                .contains("That year group is not signed up");
+    }
 }
