@@ -1,6 +1,7 @@
 package uk.encounters.matcher.domain;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
@@ -75,7 +76,8 @@ public class MatchingProblem {
         this.employers = employers;
         this.offers = offers;
         this.slots = slots;
-        this.halfDays = halfDays;
+        // one fact a half-day: the year group's pupil count at a half-day is a plain sum for sessions
+        this.halfDays = List.copyOf(new LinkedHashSet<>(halfDays));
         this.requests = requests;
         this.sessions = sessions;
     }

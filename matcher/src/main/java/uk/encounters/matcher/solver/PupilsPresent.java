@@ -19,18 +19,29 @@ final class PupilsPresent implements BiConstraintCollector<PupilsMet, HalfDay, P
     /** The running total, and how often each occasion has been counted so far. */
     static final class Tally {
         private int pupils;
-        private final Map<Object, Integer> timesByOccasion = new HashMap<>();
+        /** For events only, made when the first is counted: most tallies never hold one. */
+        private Map<Object, Integer> timesByOccasion;
 
         // an occasion (a session, or an event whichever of its stalls) counts its pupils once
         private Runnable add(PupilsMet met) {
+            int present = met.present();
+            if (!met.session().request().event()) {
+                // a session is its own occasion, met once at a half-day (the problem has one fact for
+                // each): no need to look it up, on nearly every move
+                pupils += present;
+                return () -> pupils -= present;
+            }
             Object occasion = met.session().occasion();
+            if (timesByOccasion == null) {
+                timesByOccasion = new HashMap<>();
+            }
             if (timesByOccasion.merge(occasion, 1, Integer::sum) == 1) {
-                pupils += met.present();
+                pupils += present;
             }
             return () -> {
                 if (timesByOccasion.merge(occasion, -1, Integer::sum) == 0) {
                     timesByOccasion.remove(occasion);
-                    pupils -= met.present();
+                    pupils -= present;
                 }
             };
         }
