@@ -59,17 +59,7 @@ class RoundEventsTest {
         for (int i = 1; i <= 5; i++) {
             data.stallOffer(employerNearby(hub, "Stall Holder " + i), FAIR_DAY, "morning");
         }
-        long fair = new EventRepository(db.dsl())
-                .postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(
-                                EventKind.CAREERS_FAIR,
-                                "Year 9 careers fair",
-                                null,
-                                List.of(new StallsWanted(null, 4))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.northSchool(), "Year 9 careers fair", 4);
 
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
@@ -107,17 +97,7 @@ class RoundEventsTest {
         data.stallOffer(second, FAIR_DAY, "morning");
         new AccountRepository(db.dsl())
                 .create("stalls-" + hub.id() + "@example.org", "Stall Contact", null, Scope.employer(first));
-        long fair = new EventRepository(db.dsl())
-                .postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(
-                                EventKind.CAREERS_FAIR,
-                                "Year 9 careers fair",
-                                null,
-                                List.of(new StallsWanted(null, 2))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.northSchool(), "Year 9 careers fair", 2);
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
         List<RoundReview.EventStalls> events = new RoundReview(db.dsl()).events(outcome.roundId());
@@ -164,13 +144,7 @@ class RoundEventsTest {
     void aFairWithMoreStallsThanOffersSaysHowManyStayUnfilled() throws Exception {
         RoundHub hub = bench.hub();
         data.stallOffer(employerNearby(hub, "Lone Stall"), FAIR_DAY, "morning");
-        long fair = new EventRepository(db.dsl())
-                .postForSchool(
-                        actor(),
-                        hub.southSchool(),
-                        details(EventKind.CAREERS_FAIR, "South fair", null, List.of(new StallsWanted(null, 3))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.southSchool(), "South fair", 3);
 
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
 
@@ -236,12 +210,7 @@ class RoundEventsTest {
     void aSchoolCannotSignUpToAnotherSchoolsEventNorAfterTheSignUpDate() {
         RoundHub hub = bench.hub();
         EventRepository events = new EventRepository(db.dsl());
-        long northFair = events.postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(EventKind.CAREERS_FAIR, "North fair", null, List.of(new StallsWanted(null, 2))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long northFair = year9Fair(hub.northSchool(), "North fair", 2);
         long closed = events.postForHub(
                 actor(),
                 hub.id(),
@@ -362,13 +331,7 @@ class RoundEventsTest {
     void cancellingAFairWhileTheRoundIsOnlyProposedTakesItsStallsOutOfTheProposalAndTellsNobody() throws Exception {
         RoundHub hub = bench.hub();
         data.stallOffer(employerNearby(hub, "Proposed Stall Holder"), FAIR_DAY, "morning");
-        long fair = new EventRepository(db.dsl())
-                .postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(EventKind.CAREERS_FAIR, "Proposed fair", null, List.of(new StallsWanted(null, 1))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.northSchool(), "Proposed fair", 1);
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
         assertThat(db.dsl().fetchCount(BOOKING, BOOKING.EVENT_ID.eq(fair))).isEqualTo(1);
 
@@ -402,13 +365,7 @@ class RoundEventsTest {
         for (int i = 1; i <= 3; i++) {
             data.stallOffer(employerNearby(hub, "Edited Stall " + i), FAIR_DAY, "morning");
         }
-        long fair = new EventRepository(db.dsl())
-                .postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(EventKind.CAREERS_FAIR, "Edited fair", null, List.of(new StallsWanted(null, 2))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.northSchool(), "Edited fair", 2);
         long roundId = bench.solve(hub, Map.of()).roundId();
         var stalls = db.dsl()
                 .selectFrom(BOOKING)
@@ -451,12 +408,7 @@ class RoundEventsTest {
             data.stallOffer(employerNearby(hub, "Changed Stall " + i), FAIR_DAY, "morning");
         }
         EventRepository events = new EventRepository(db.dsl());
-        long fair = events.postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(EventKind.CAREERS_FAIR, "Fair to change", null, List.of(new StallsWanted(null, 4))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.northSchool(), "Fair to change", 4);
         EventChange changes = new EventChange(db.dsl(), RoundHub.CLOCK);
         EventDetails twoStalls =
                 details(EventKind.CAREERS_FAIR, "Year 9 and 10 fair", null, List.of(new StallsWanted("Health", 2)));
@@ -526,13 +478,7 @@ class RoundEventsTest {
     void movingAFairWhoseStallsAreOnlyProposedTakesThemOutOfTheProposal() throws Exception {
         RoundHub hub = bench.hub();
         data.stallOffer(employerNearby(hub, "Moved Stall"), FAIR_DAY, "morning");
-        long fair = new EventRepository(db.dsl())
-                .postForSchool(
-                        actor(),
-                        hub.northSchool(),
-                        details(EventKind.CAREERS_FAIR, "Fair to move", null, List.of(new StallsWanted(null, 1))),
-                        List.of(new YearGroupGoing(9, 60)))
-                .orElseThrow();
+        long fair = year9Fair(hub.northSchool(), "Fair to move", 1);
         bench.solve(hub, Map.of());
         EventDetails moved = new EventDetails(
                 EventKind.CAREERS_FAIR,
@@ -557,6 +503,17 @@ class RoundEventsTest {
                         .where(BOOKING.EVENT_ID.eq(fair))
                         .fetchSingle(BOOKING.STATUS))
                 .isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    /** A careers fair at the school for 60 pupils of Year 9, with stalls from any sector. */
+    private long year9Fair(long school, String title, int stalls) {
+        return new EventRepository(db.dsl())
+                .postForSchool(
+                        actor(),
+                        school,
+                        details(EventKind.CAREERS_FAIR, title, null, List.of(new StallsWanted(null, stalls))),
+                        List.of(new YearGroupGoing(9, 60)))
+                .orElseThrow();
     }
 
     private Actor actor() {

@@ -89,6 +89,29 @@ class EventRoutesTest {
         return fields;
     }
 
+    /** A hub's event: a fair's fields without the school's year groups. */
+    static Map<String, String> hubEvent(String title) {
+        Map<String, String> fields = fair(title);
+        fields.remove("pupils9");
+        return fields;
+    }
+
+    /** Posts the event from the hub's form, as its coordinator: its id. */
+    static long postedByTheHub(Visitor coordinator, Map<String, String> fields) {
+        coordinator.get("/hubs/" + hub + "/events/new");
+        assertThat(coordinator.post("/hubs/" + hub + "/events", fields).statusCode())
+                .isEqualTo(302);
+        return db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq(fields.get("title"))).getId();
+    }
+
+    /** Posts the event from Bemrose's form, as its careers leader: its id. */
+    static long postedAtBemrose(Visitor leader, Map<String, String> fields) {
+        leader.get("/schools/" + bemrose + "/events/new");
+        assertThat(leader.post("/schools/" + bemrose + "/events", fields).statusCode())
+                .isEqualTo(302);
+        return db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq(fields.get("title"))).getId();
+    }
+
     @Test
     void aCareersLeaderPostsAYear9FairOfEightStallsAndSeesItAmongTheSchoolsEvents() {
         Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
@@ -251,13 +274,10 @@ class EventRoutesTest {
     @Test
     void anotherHubsSchoolCannotSeeTheEventNorAdvisersSignUp() {
         Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
-        cora.get("/hubs/" + hub + "/events/new");
-        Map<String, String> fields = fair("Hub panel");
-        fields.remove("pupils9");
+        Map<String, String> fields = hubEvent("Hub panel");
         fields.put("kind", "panel");
         fields.put("online", "true");
-        cora.post("/hubs/" + hub + "/events", fields);
-        long panel = db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Hub panel")).getId();
+        long panel = postedByTheHub(cora, fields);
 
         Visitor ed = new Visitor(app).signIn("ed@elsewhere.example", Accounts.PASSWORD);
         assertThat(ed.get("/schools/" + elsewhere + "/events/" + panel).statusCode())
@@ -274,10 +294,7 @@ class EventRoutesTest {
     @Test
     void aCareersLeaderCancelsTheirFairAfterAConfirmationButNotTheHubsEventWhichOnlyTheCoordinatorCancels() {
         Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
-        carla.get("/schools/" + bemrose + "/events/new");
-        carla.post("/schools/" + bemrose + "/events", fair("Fair to cancel"));
-        long fairId =
-                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Fair to cancel")).getId();
+        long fairId = postedAtBemrose(carla, fair("Fair to cancel"));
         String fairPage = "/schools/" + bemrose + "/events/" + fairId;
         assertThat(carla.get(fairPage).body()).contains("Cancel this event");
 
@@ -308,13 +325,9 @@ class EventRoutesTest {
         assertThat(carla.get(fairPage).body()).contains("This event has already been cancelled.");
 
         Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
-        cora.get("/hubs/" + hub + "/events/new");
-        Map<String, String> fields = fair("Hub day to cancel");
-        fields.remove("pupils9");
+        Map<String, String> fields = hubEvent("Hub day to cancel");
         fields.put("online", "true");
-        cora.post("/hubs/" + hub + "/events", fields);
-        long hubDay =
-                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Hub day to cancel")).getId();
+        long hubDay = postedByTheHub(cora, fields);
         String schoolView = "/schools/" + bemrose + "/events/" + hubDay;
         assertThat(carla.get(schoolView).body()).doesNotContain("Cancel this event");
         carla.get(schoolView + "/cancel");
@@ -338,10 +351,7 @@ class EventRoutesTest {
     @Test
     void aCareersLeaderChangesTheirFairFromItsFormFilledInAndTheCoordinatorTheHubsCapacity() {
         Visitor carla = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
-        carla.get("/schools/" + bemrose + "/events/new");
-        carla.post("/schools/" + bemrose + "/events", fair("Fair to change"));
-        long fairId =
-                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Fair to change")).getId();
+        long fairId = postedAtBemrose(carla, fair("Fair to change"));
         String fairPage = "/schools/" + bemrose + "/events/" + fairId;
         assertThat(carla.get(fairPage).body()).contains("Change this event");
 
@@ -369,14 +379,10 @@ class EventRoutesTest {
                 .isEqualTo("Years 9 and 10 fair");
 
         Visitor cora = new Visitor(app).signIn("cora@hub.example", Accounts.PASSWORD);
-        cora.get("/hubs/" + hub + "/events/new");
-        Map<String, String> fields = fair("Hub day to change");
-        fields.remove("pupils9");
+        Map<String, String> fields = hubEvent("Hub day to change");
         fields.put("venueName", "Derby Arena");
         fields.put("venuePostcode", "DE21 7RW");
-        cora.post("/hubs/" + hub + "/events", fields);
-        long hubDay =
-                db.dsl().fetchSingle(EVENT, EVENT.TITLE.eq("Hub day to change")).getId();
+        long hubDay = postedByTheHub(cora, fields);
         new EventRepository(db.dsl())
                 .signUp(new Actor(null, "127.0.0.1"), hubDay, bemrose, new YearGroupGoing(9, 80), false, "", TODAY);
         assertThat(carla.get("/schools/" + bemrose + "/events/" + hubDay).body())
