@@ -123,39 +123,8 @@ class MatcherTest {
     @Test
     void aPaidProvidersOfferIsNoCandidateForAnEventsStalls() {
         Cohort a9 = cohort(alvaston, 9, 180, 40);
-        Offer paid = new Offer(
-                2,
-                employer(2, "Paid Provider"),
-                volunteer(2, "V2"),
-                EncounterType.CAREERS_FAIR,
-                "Fair stand",
-                "Retail",
-                false,
-                7,
-                13,
-                Set.of(DeliveryMode.IN_SCHOOL),
-                1,
-                120,
-                4,
-                1,
-                15,
-                250_00,
-                false,
-                MONDAY.minusMonths(1),
-                MONDAY.plusMonths(6),
-                List.of(Availability.on(MONDAY, Period.MORNING)),
-                null,
-                true,
-                false);
-        MatchingProblem problem = week().offer(offer(
-                        1,
-                        employer(1, "Free Stall"),
-                        volunteer(1, "V1"),
-                        EncounterType.CAREERS_FAIR,
-                        "Retail",
-                        1,
-                        MONDAY))
-                .offer(paid)
+        MatchingProblem problem = week().offer(SmallHub.stall(1, "Free Stall", MONDAY, 120, 0))
+                .offer(SmallHub.stall(2, "Paid Provider", MONDAY, 120, 250_00))
                 .request(SmallHub.event(1, EncounterType.CAREERS_FAIR, 2, new Attendance(a9, 180)))
                 .build();
 

@@ -133,6 +133,34 @@ public final class SmallHub {
                 true);
     }
 
+    /** A careers fair stall in school on the day's morning, for up to {@code pupilsMax} pupils, at a price (0 free). */
+    public static Offer stall(long id, String employer, LocalDate day, int pupilsMax, long pencePerSession) {
+        return new Offer(
+                id,
+                employer(id, employer),
+                volunteer(id, "V" + id),
+                EncounterType.CAREERS_FAIR,
+                "Fair stand " + id,
+                "Retail",
+                false,
+                7,
+                13,
+                Set.of(DeliveryMode.IN_SCHOOL),
+                1,
+                pupilsMax,
+                4,
+                1,
+                15,
+                pencePerSession,
+                false,
+                MONDAY.minusMonths(1),
+                MONDAY.plusMonths(6),
+                List.of(Availability.on(day, Period.MORNING)),
+                null,
+                true,
+                false);
+    }
+
     /** A request for {@code sessions} careers talks to {@code pupils} pupils, any morning this week. */
     public static Request talkRequest(long id, Cohort cohort, int pupils, int sessions) {
         return request(id, cohort, EncounterType.CAREERS_TALK, pupils, sessions);

@@ -23,7 +23,10 @@ final class SupplyGap {
 
     static String of(Request request, MatchingProblem problem) {
         String what = request.type().label().toLowerCase(Locale.UK);
-        int year = request.cohort().yearGroup();
+        // an event's stalls are asked of the employers offering its kind of encounter, for its year groups
+        String years = request.event()
+                ? yearGroups(request)
+                : "Year " + request.cohort().yearGroup();
         List<Offer> ofType = problem.offers().stream()
                 .filter(o -> o.type() == request.type())
                 .toList();
@@ -31,10 +34,10 @@ final class SupplyGap {
             return "No offer of a " + what + " in the hub this round";
         }
         Set<Offer> forYear = new HashSet<>(ofType.stream()
-                .filter(o -> year >= o.yearGroupMin() && year <= o.yearGroupMax())
+                .filter(o -> request.yearGroupsWithin(o.yearGroupMin(), o.yearGroupMax()))
                 .toList());
         if (forYear.isEmpty()) {
-            return "No " + what + " offered for Year " + year;
+            return "No " + what + " offered for " + years;
         }
         List<OfferSlot> slots = problem.slots().stream()
                 .filter(s -> forYear.contains(s.offer()))
@@ -42,24 +45,56 @@ final class SupplyGap {
                         && !s.startsOn().isAfter(request.windowEnd()))
                 .toList();
         if (slots.isEmpty()) {
-            return "No " + what + " for Year " + year + " available between " + DateStyle.of(request.windowStart())
-                    + " and " + DateStyle.of(request.windowEnd());
+            return request.event()
+                    ? "No " + what + " for " + years + " available on the event's day, "
+                            + DateStyle.of(request.windowStart())
+                    : "No " + what + " for " + years + " available between " + DateStyle.of(request.windowStart())
+                            + " and " + DateStyle.of(request.windowEnd());
         }
         if (!slots.get(0).offer().placements()) {
             slots = slots.stream()
                     .filter(s -> s.period().fits(request.mornings(), request.afternoons()))
                     .toList();
             if (slots.isEmpty()) {
-                return "No " + what + " in the window at the time of day the school asked for";
+                return request.event()
+                        ? "No " + what + " free at the event's time of day"
+                        : "No " + what + " in the window at the time of day the school asked for";
             }
-            if (slots.stream()
+            if (request.event()) {
+                if (slots.stream().allMatch(s -> s.offer().paid())) {
+                    return "Only paid providers offer a " + what + " then, and an event's stalls are not paid for";
+                }
+                if (slots.stream()
+                        .noneMatch(s -> request.pupils() >= s.offer().pupilsMin()
+                                && request.pupilsPerSession() <= s.offer().pupilsMax())) {
+                    return "No " + what + " then takes " + request.pupilsPerSession()
+                            + " pupils, each stall's share of the event";
+                }
+            } else if (slots.stream()
                     .noneMatch(s -> request.pupils() >= s.offer().pupilsMin()
                             && request.pupils() <= s.offer().pupilsMax())) {
                 return "No " + what + " in the window takes a group of " + request.pupils() + " pupils";
             }
         }
         return "No " + what + " in the window within reach of "
-                + request.school().name() + ": " + outOfReach(request);
+                + (request.event() && request.venue() != null
+                        ? "the event's venue"
+                        : request.school().name())
+                + ": " + outOfReach(request);
+    }
+
+    /** "Year 9", or "Years 9 and 10" for an event several year groups go to. */
+    private static String yearGroups(Request request) {
+        List<Integer> years = request.audience().stream()
+                .map(a -> a.cohort().yearGroup())
+                .distinct()
+                .sorted()
+                .toList();
+        if (years.size() == 1) {
+            return "Year " + years.getFirst();
+        }
+        List<String> named = years.stream().map(String::valueOf).toList();
+        return "Years " + String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast();
     }
 
     /** Why nothing reaches the school, in each way of meeting it asked for. */
