@@ -52,6 +52,11 @@ public final class RoundIoBenchmark {
         }
 
         @Override
+        public String schoolEvents(long schoolId) {
+            return "https://encounters.example/schools/" + schoolId + "/events";
+        }
+
+        @Override
         public String volunteerGuide() {
             return "https://encounters.example/volunteering/first-time";
         }

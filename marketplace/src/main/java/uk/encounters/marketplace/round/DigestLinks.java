@@ -9,6 +9,9 @@ public interface DigestLinks {
     /** Where a school's careers leader confirms the school's bookings and chooses the pupils. */
     String schoolBookings(long schoolId);
 
+    /** Where a school's careers leader sees its events and the stalls employers were asked for. */
+    String schoolEvents(long schoolId);
+
     /** The first-time volunteer's guide: what a good session looks like, and keeping pupils safe. */
     String volunteerGuide();
 

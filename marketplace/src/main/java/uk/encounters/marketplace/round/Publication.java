@@ -160,6 +160,8 @@ public final class Publication {
         Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
         List<Recipient> schools = new RoundRecipients(tx).schools(roundId, BookingStatus.PUBLISHED);
         Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookingRepository(tx).inRound(roundId);
+        Map<Long, List<SchoolEventStalls.Stall>> schoolStalls =
+                SchoolEventStalls.inRound(tx, roundId, BookingStatus.PUBLISHED);
 
         List<OutboxMessage> messages = new ArrayList<>();
         int employerDigests = 0;
@@ -176,7 +178,11 @@ public final class Publication {
             if (school.email() == null) {
                 continue;
             }
-            messages.add(digests.schoolDigest(roundId, school, schoolBookings.getOrDefault(school.id(), List.of())));
+            messages.add(digests.schoolDigest(
+                    roundId,
+                    school,
+                    schoolBookings.getOrDefault(school.id(), List.of()),
+                    schoolStalls.getOrDefault(school.id(), List.of())));
             schoolDigests++;
         }
         List<RoundRecipients.Adviser> advisers = new RoundRecipients(tx).advisers(roundId, BookingStatus.PUBLISHED);
@@ -184,7 +190,8 @@ public final class Publication {
             OutboxMessage digest = digests.schoolDigest(
                     roundId,
                     new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email(), adviser.name()),
-                    schoolBookings.getOrDefault(adviser.schoolId(), List.of()));
+                    schoolBookings.getOrDefault(adviser.schoolId(), List.of()),
+                    schoolStalls.getOrDefault(adviser.schoolId(), List.of()));
             messages.add(digest.keyedAs(digest.idempotencyKey() + ":adviser:" + adviser.userId()));
         }
         new Outbox(tx).enqueueAll(messages);

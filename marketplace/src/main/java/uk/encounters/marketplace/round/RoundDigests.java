@@ -96,11 +96,16 @@ final class RoundDigests {
                 linkIds);
     }
 
-    /** To a school's careers leader: the round's bookings for it, and where to confirm them and choose pupils. */
-    OutboxMessage schoolDigest(long roundId, Recipient school, List<SchoolBooking> bookings) {
+    /**
+     * To a school's careers leader: the round's bookings for it, and where to confirm them and choose
+     * pupils; and the stalls it asked employers for at the school's own events.
+     */
+    OutboxMessage schoolDigest(
+            long roundId, Recipient school, List<SchoolBooking> bookings, List<SchoolEventStalls.Stall> stalls) {
+        String found = found(bookings.size(), stalls.size());
         StringBuilder text = new StringBuilder(school.greeting())
                 .append("\n\nThis week's matching round found ")
-                .append(sessions(bookings.size()))
+                .append(found)
                 .append(" for ")
                 .append(school.name())
                 .append(":\n\n");
@@ -120,16 +125,25 @@ final class RoundDigests {
                         .forEach(line -> text.append("  ").append(line).append('\n'));
             }
         }
-        text.append("\nEach employer has been asked to confirm. Confirm your side and choose the pupils at ")
-                .append(links.schoolBookings(school.id()))
-                .append("\n\n")
-                .append(productName)
-                .append('\n');
+        if (!stalls.isEmpty()) {
+            text.append(bookings.isEmpty() ? "" : "\n").append("At your events:\n");
+            stalls.forEach(stall -> text.append(stall.line()));
+        }
+        text.append("\nEach employer has been asked to confirm.");
+        if (!bookings.isEmpty()) {
+            text.append(" Confirm your side and choose the pupils at ").append(links.schoolBookings(school.id()));
+        }
+        if (!stalls.isEmpty()) {
+            text.append(bookings.isEmpty() ? " " : "\n")
+                    .append("Their answers for your events' stalls are at ")
+                    .append(links.schoolEvents(school.id()));
+        }
+        text.append("\n\n").append(productName).append('\n');
         return new OutboxMessage(
                 schoolDigestKey(roundId, school.id()),
                 "round_digest_school",
                 school.email(),
-                "Encounters matched for your pupils: " + sessions(bookings.size()),
+                "Encounters matched for your pupils: " + found,
                 text.toString(),
                 null);
     }
@@ -148,6 +162,15 @@ final class RoundDigests {
 
     private static String sessions(int count) {
         return count == 1 ? "one session" : count + " sessions";
+    }
+
+    /** "3 sessions", "2 stalls at your events", or both. */
+    private static String found(int sessions, int stalls) {
+        String atEvents = (stalls == 1 ? "one stall" : stalls + " stalls") + " at your events";
+        if (stalls == 0) {
+            return sessions(sessions);
+        }
+        return sessions == 0 ? atEvents : sessions(sessions) + " and " + atEvents;
     }
 
     /** Makes each calendar event's UID unique in the world. */

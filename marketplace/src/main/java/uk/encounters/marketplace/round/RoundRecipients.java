@@ -26,7 +26,8 @@ import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.round.RoundDigests.Recipient;
 
 /**
- * Whom a round's digests go to: each employer asked and each school booked for, with the address
+ * Whom a round's digests go to: each employer asked and each school booked for (or with stalls at
+ * its own event), with the address
  * to send to (null when there is nobody), and the enterprise advisers whose schools asked for a
  * copy. Read before publishing, for the coordinator's check, and when publishing, to send.
  */
@@ -109,13 +110,15 @@ final class RoundRecipients {
                 .fetch(Records.mapping(Adviser::new));
     }
 
+    /** Schools with a session in the round, or a stall at their own event. */
     private static Select<Record1<Long>> schoolsBookedFor(long roundId, BookingStatus status) {
         return selectDistinct(REQUEST.SCHOOL_ID)
                 .from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .where(BOOKING.ROUND_ID.eq(roundId))
-                .and(BOOKING.STATUS.eq(status));
+                .and(BOOKING.STATUS.eq(status))
+                .union(SchoolEventStalls.schools(roundId, status));
     }
 
     /** Of the first signed-in person (by when they were given the scope) still able to sign in. */

@@ -120,6 +120,20 @@ class RoundEventsTest {
                 .where(OUTBOX.RECIPIENT.eq("stalls-" + hub.id() + "@example.org"))
                 .fetchSingle(OUTBOX.BODY_TEXT);
         assertThat(digest).contains("Careers fair stall").contains("at Year 9 careers fair, North Academy");
+        String schoolDigest = db.dsl()
+                .select(OUTBOX.BODY_TEXT)
+                .from(OUTBOX)
+                .where(OUTBOX.RECIPIENT.eq("leader-" + hub.id() + "@example.org"))
+                .and(OUTBOX.KIND.eq("round_digest_school"))
+                .fetchSingle(OUTBOX.BODY_TEXT);
+        assertThat(schoolDigest)
+                .contains("and 2 stalls at your events for North Academy")
+                .contains("At your events:\n")
+                .contains("* Careers fair stall with Bombardier at Year 9 careers fair, Tue 1 Dec 2026 (Morning)\n")
+                .contains(
+                        "* Careers fair stall with Derby Hospitals at Year 9 careers fair, Tue 1 Dec 2026 (Morning)\n")
+                .contains("Their answers for your events' stalls are at https://encounters.example/schools/"
+                        + hub.northSchool() + "/events");
         long stall = db.dsl()
                 .select(BOOKING.ID)
                 .from(BOOKING)

@@ -14,6 +14,11 @@ public record ExampleLinks(String baseUrl) implements DigestLinks {
     }
 
     @Override
+    public String schoolEvents(long schoolId) {
+        return baseUrl + "/schools/" + schoolId + "/events";
+    }
+
+    @Override
     public String volunteerGuide() {
         return baseUrl + "/volunteering/first-time";
     }

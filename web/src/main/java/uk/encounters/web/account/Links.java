@@ -57,6 +57,11 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
     }
 
     @Override
+    public String schoolEvents(long schoolId) {
+        return baseUrl + "/schools/" + schoolId + "/events";
+    }
+
+    @Override
     public String placement(long schoolId, long placementId) {
         return baseUrl + "/schools/" + schoolId + "/placements/" + placementId;
     }
