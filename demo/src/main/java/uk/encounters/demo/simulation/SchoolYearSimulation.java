@@ -53,7 +53,36 @@ public final class SchoolYearSimulation {
             Optional<Path> sharedData,
             DigestLinks links,
             String productName,
-            Map<String, Long> weights) {
+            Map<String, Long> weights,
+            EventHabits events) {
+
+        /** The default events: schools' own fairs and interview days and the hub's citywide fairs. */
+        public Settings(
+                String area,
+                long seed,
+                AcademicYear year,
+                Optional<Integer> weeks,
+                int solveSeconds,
+                double supply,
+                Behaviour behaviour,
+                Optional<Path> sharedData,
+                DigestLinks links,
+                String productName,
+                Map<String, Long> weights) {
+            this(
+                    area,
+                    seed,
+                    year,
+                    weeks,
+                    solveSeconds,
+                    supply,
+                    behaviour,
+                    sharedData,
+                    links,
+                    productName,
+                    weights,
+                    EventHabits.DEFAULTS);
+        }
 
         public Settings {
             if (!(supply >= 1 && supply <= 5)) {
@@ -114,6 +143,7 @@ public final class SchoolYearSimulation {
         List<List<OffersThroughTheYear.Posted>> offered = offers(hub, mondays, weeks);
         SimulatedClock clock = new SimulatedClock(firstDay);
         Draws draws = new Draws(settings.seed());
+        List<List<PlannedEvent>> events = EventsOfTheYear.draw(hub.profile(), draws, mondays, weeks, settings.events());
         Set<Integer> planning = planningSchools(hub, draws);
         Publication publication = new Publication(settings.links(), settings.productName(), clock);
         List<HubInPlay> arms = new ArrayList<>();
@@ -130,13 +160,14 @@ public final class SchoolYearSimulation {
                 LocalDate day = roundDay(mondays.get(week));
                 clock.advanceTo(day);
                 StringBuilder line = new StringBuilder(String.format(
-                        "Week %2d, %s: %3d requests and %2d offers drawn;",
+                        "Week %2d, %s: %3d requests, %2d offers and %d events drawn;",
                         week + 1,
                         day,
                         posted.get(week).size(),
-                        offered.get(week).size()));
+                        offered.get(week).size(),
+                        events.get(week).size()));
                 for (HubInPlay arm : arms) {
-                    HubInPlay.RoundRun run = arm.week(day, posted.get(week), offered.get(week));
+                    HubInPlay.RoundRun run = arm.week(day, posted.get(week), offered.get(week), events.get(week));
                     line.append(String.format(
                             " %s matched %4d of %4d sessions in %4.1f s;",
                             arm.arm().code(), run.matched(), run.sessions(), run.seconds()));
@@ -160,6 +191,7 @@ public final class SchoolYearSimulation {
                     weeks,
                     settings.solveSeconds(),
                     settings.behaviour(),
+                    settings.events(),
                     planning.size(),
                     hub.profile().schools().size(),
                     outcomes,
