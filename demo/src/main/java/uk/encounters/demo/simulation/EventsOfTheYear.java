@@ -56,7 +56,7 @@ final class EventsOfTheYear {
             int stalls = habits.fewestStalls() + random.nextInt(habits.mostStalls() - habits.fewestStalls() + 1);
             add(
                     byWeek,
-                    week - habits.weeksAhead(),
+                    posted(week, habits),
                     new PlannedEvent(
                             school.urn(),
                             kind,
@@ -82,7 +82,7 @@ final class EventsOfTheYear {
             }
             add(
                     byWeek,
-                    week - habits.weeksAhead(),
+                    posted(week, habits),
                     new PlannedEvent(
                             null,
                             EventKind.CAREERS_FAIR,
@@ -91,8 +91,8 @@ final class EventsOfTheYear {
                             Period.ALL_DAY,
                             habits.hubStalls(),
                             habits.hubCapacity(),
-                            // a fortnight before, for the coaches to be booked
-                            day.minusDays(14),
+                            // a fortnight before, for the coaches to be booked, or the day it is posted when later
+                            latest(day.minusDays(14), SchoolYearSimulation.roundDay(mondays.get(posted(week, habits)))),
                             venuePostcode(hub),
                             signUps(hub, draws, n, habits)));
         }
@@ -141,8 +141,16 @@ final class EventsOfTheYear {
         return midweek != null ? midweek : year.randomSchoolDay(random, monday, monday.plusDays(4));
     }
 
-    private static void add(List<List<PlannedEvent>> byWeek, int week, PlannedEvent event) {
-        int posted = Math.max(0, week);
+    /** The school week an event held in {@code week} is posted in: the round day before it. */
+    private static int posted(int week, EventHabits habits) {
+        return Math.max(0, week - habits.weeksAhead());
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static void add(List<List<PlannedEvent>> byWeek, int posted, PlannedEvent event) {
         if (posted < byWeek.size()) {
             byWeek.get(posted).add(event);
         }
