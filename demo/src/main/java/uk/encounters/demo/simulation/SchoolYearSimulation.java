@@ -27,9 +27,10 @@ import uk.encounters.matcher.solver.MatchingWeights;
 /**
  * Plays a school year of weekly matching rounds on a generated hub three ways ({@link Arm}): with
  * the product, in the world without it, and first come, first served with the product's
- * suggestions and requests; each in its own database loaded identically, and reports them side
- * by side. Time is a simulated clock: the hub is generated as it stands on the Friday before the
- * first school week of September (no encounters yet this year, offers for the whole year), and
+ * suggestions and requests; each in its own database loaded identically, with the same offers and
+ * events posted in the same weeks, and reports them side by side. Time is a simulated clock: the
+ * hub is generated as it stands on the Friday before the first school week of September (no
+ * encounters yet this year, offers for the whole year), and
  * every week's round runs on the Friday before the week it starts planning, as
  * {@code encounters match --publish} would from a scheduler.
  */
@@ -41,6 +42,7 @@ public final class SchoolYearSimulation {
      * @param supply       the factor scaling employers' offers: 1.3 posts 30% more offers in the first week
      * @param sharedData   the public data folder, as for {@code encounters seed}
      * @param links        where the round digests' links lead
+     * @param events       how schools and the hub hold events, the same in every arm
      */
     public record Settings(
             String area,
