@@ -162,17 +162,21 @@ public final class SchoolYearSimulation {
                 LocalDate day = roundDay(mondays.get(week));
                 clock.advanceTo(day);
                 StringBuilder line = new StringBuilder(String.format(
-                        "Week %2d, %s: %3d requests, %2d offers and %d events drawn;",
+                        "Week %2d, %s: %3d requests and %2d offers drawn;",
                         week + 1,
                         day,
                         posted.get(week).size(),
-                        offered.get(week).size(),
-                        events.get(week).size()));
+                        offered.get(week).size()));
                 for (HubInPlay arm : arms) {
                     HubInPlay.RoundRun run = arm.week(day, posted.get(week), offered.get(week), events.get(week));
                     line.append(String.format(
                             " %s matched %4d of %4d sessions in %4.1f s;",
                             arm.arm().code(), run.matched(), run.sessions(), run.seconds()));
+                }
+                if (!events.get(week).isEmpty()) {
+                    line.append(String.format(
+                            " %d event%s posted;",
+                            events.get(week).size(), events.get(week).size() == 1 ? "" : "s"));
                 }
                 progress.accept(line.substring(0, line.length() - 1));
             }
