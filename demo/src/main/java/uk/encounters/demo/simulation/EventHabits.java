@@ -36,7 +36,7 @@ public record EventHabits(
 
     /**
      * Four schools in five hold one event a year, three in ten of those a mock-interview day, with 6
-     * to 10 employers; between early October and early May (school weeks 5 to 30 of 39: not while
+     * to 10 employers; between mid-October and mid-May (school weeks 6 to 31 of 39: not while
      * a year settles in, nor in the exam season), posted eight school weeks ahead. The hub runs two
      * citywide fairs a year, as Norwich did, of 20 stalls for 600 pupils (Norwich's 1,200 over two),
      * to which three schools in five sign a year group up: a quarter to a half of it.
