@@ -27,8 +27,9 @@ import uk.encounters.matcher.domain.EncounterType;
 /**
  * What one arm's year came to, read from its database at the end: sessions asked for,
  * matched, delivered, declined and not turned up to, pupil encounters, the pupils' progress, and
- * how often each employer was asked. Sessions count as the matcher counts them: a work-experience
- * placement is one per pupil place.
+ * how often each employer was asked, and the events. Sessions count as the matcher counts them: a
+ * work-experience placement is one per pupil place; an event's stalls are not sessions (they are
+ * in {@link EventFigures}), but each is an ask of its employer.
  *
  * @param workplaceSessionsDueRequested sessions of workplace experience (visits, shadowing, placements)
  *     asked for Years 11 to 13, whom Benchmark 6 is due for; of them matched, the next figure
@@ -49,7 +50,8 @@ record ArmOutcome(
         List<Integer> asksPerEmployerRound,
         int rounds,
         List<HubInPlay.RoundRun> runs,
-        PupilFigures pupils) {
+        PupilFigures pupils,
+        EventFigures events) {
 
     private static final Field<Integer> REQUEST_UNITS = when(
                     REQUEST.ENCOUNTER_TYPE.eq(EncounterType.WORK_EXPERIENCE.code()), REQUEST.PUPILS)
@@ -137,7 +139,8 @@ record ArmOutcome(
                 asks,
                 hub.rounds().size(),
                 hub.rounds(),
-                PupilFigures.of(dsl, hubId, day, hub.planningUrns()));
+                PupilFigures.of(dsl, hubId, day, hub.planningUrns()),
+                EventFigures.of(dsl, hubId, day));
     }
 
     private static long number(BigDecimal value) {

@@ -39,6 +39,7 @@ final class EmployerReplies {
                         BOOKING.ID,
                         OFFER.EMPLOYER_ID,
                         BOOKING.REQUEST_ID,
+                        BOOKING.EVENT_ID,
                         BOOKING.OFFER_ID,
                         BOOKING.STARTS_ON,
                         BOOKING.PERIOD)

@@ -14,8 +14,8 @@ import uk.encounters.marketplace.round.RoundSolver;
 
 /**
  * One arm's copy of the hub through the year. Each week, in the order a real week has it:
- * the employers' declines that fell due, the sessions whose day came (no-shows and registers),
- * the employers' new offers and the schools' new requests, the round (solved or first come, first
+ * the employers' declines that fell due, the sessions and events whose day came (no-shows and
+ * registers), the employers' new offers, the schools' new requests and events, the round (solved or first come, first
  * served) and its publication, the schools choosing pupils for their new bookings and the
  * employers answering them.
  */
@@ -45,6 +45,7 @@ final class HubInPlay implements AutoCloseable {
     private final EmployerPostings offers;
     private final EmployerReplies replies;
     private final SessionDays sessionDays;
+    private final EventDays eventDays;
     private final List<RoundRun> rounds = new ArrayList<>();
     private final Set<Integer> planningUrns;
 
@@ -69,12 +70,18 @@ final class HubInPlay implements AutoCloseable {
         this.offers = new EmployerPostings(database.dsl(), hubId);
         this.replies = new EmployerReplies(draws, behaviour);
         this.sessionDays = new SessionDays(draws, behaviour, hubId, arm.suggestedPupils());
+        this.eventDays = new EventDays(database.dsl(), hubId, draws, behaviour);
     }
 
-    RoundRun week(LocalDate today, List<DemoHub.Request> requests, List<OffersThroughTheYear.Posted> offered) {
+    RoundRun week(
+            LocalDate today,
+            List<DemoHub.Request> requests,
+            List<OffersThroughTheYear.Posted> offered,
+            List<PlannedEvent> events) {
         catchUp(today);
         offers.post(offered);
         postings.post(requests, today);
+        eventDays.post(events, today);
         // Where autovacuum is off (it is on our build machines), statistics taken when the hub was
         // loaded soon mislead the planner: by the autumn half-term its nested loops over a year's
         // encounters and requests made each round ten times slower.
@@ -101,10 +108,11 @@ final class HubInPlay implements AutoCloseable {
         return run;
     }
 
-    /** Declines that fell due and sessions whose day came, up to {@code today}: the end of play. */
+    /** Declines that fell due, and sessions and events whose day came, up to {@code today}: the end of play. */
     void catchUp(LocalDate today) {
         replies.applyDue(database.dsl(), today);
         sessionDays.deliver(database.dsl(), today);
+        eventDays.hold(today);
     }
 
     Arm arm() {

@@ -27,9 +27,10 @@ import uk.encounters.matcher.solver.MatchingWeights;
 /**
  * Plays a school year of weekly matching rounds on a generated hub three ways ({@link Arm}): with
  * the product, in the world without it, and first come, first served with the product's
- * suggestions and requests; each in its own database loaded identically, and reports them side
- * by side. Time is a simulated clock: the hub is generated as it stands on the Friday before the
- * first school week of September (no encounters yet this year, offers for the whole year), and
+ * suggestions and requests; each in its own database loaded identically, with the same offers and
+ * events posted in the same weeks, and reports them side by side. Time is a simulated clock: the
+ * hub is generated as it stands on the Friday before the first school week of September (no
+ * encounters yet this year, offers for the whole year), and
  * every week's round runs on the Friday before the week it starts planning, as
  * {@code encounters match --publish} would from a scheduler.
  */
@@ -41,6 +42,7 @@ public final class SchoolYearSimulation {
      * @param supply       the factor scaling employers' offers: 1.3 posts 30% more offers in the first week
      * @param sharedData   the public data folder, as for {@code encounters seed}
      * @param links        where the round digests' links lead
+     * @param events       how schools and the hub hold events, the same in every arm
      */
     public record Settings(
             String area,
@@ -53,7 +55,36 @@ public final class SchoolYearSimulation {
             Optional<Path> sharedData,
             DigestLinks links,
             String productName,
-            Map<String, Long> weights) {
+            Map<String, Long> weights,
+            EventHabits events) {
+
+        /** The default events: schools' own fairs and interview days and the hub's citywide fairs. */
+        public Settings(
+                String area,
+                long seed,
+                AcademicYear year,
+                Optional<Integer> weeks,
+                int solveSeconds,
+                double supply,
+                Behaviour behaviour,
+                Optional<Path> sharedData,
+                DigestLinks links,
+                String productName,
+                Map<String, Long> weights) {
+            this(
+                    area,
+                    seed,
+                    year,
+                    weeks,
+                    solveSeconds,
+                    supply,
+                    behaviour,
+                    sharedData,
+                    links,
+                    productName,
+                    weights,
+                    EventHabits.DEFAULTS);
+        }
 
         public Settings {
             if (!(supply >= 1 && supply <= 5)) {
@@ -114,6 +145,7 @@ public final class SchoolYearSimulation {
         List<List<OffersThroughTheYear.Posted>> offered = offers(hub, mondays, weeks);
         SimulatedClock clock = new SimulatedClock(firstDay);
         Draws draws = new Draws(settings.seed());
+        List<List<PlannedEvent>> events = EventsOfTheYear.draw(hub.profile(), draws, mondays, weeks, settings.events());
         Set<Integer> planning = planningSchools(hub, draws);
         Publication publication = new Publication(settings.links(), settings.productName(), clock);
         List<HubInPlay> arms = new ArrayList<>();
@@ -136,10 +168,15 @@ public final class SchoolYearSimulation {
                         posted.get(week).size(),
                         offered.get(week).size()));
                 for (HubInPlay arm : arms) {
-                    HubInPlay.RoundRun run = arm.week(day, posted.get(week), offered.get(week));
+                    HubInPlay.RoundRun run = arm.week(day, posted.get(week), offered.get(week), events.get(week));
                     line.append(String.format(
                             " %s matched %4d of %4d sessions in %4.1f s;",
                             arm.arm().code(), run.matched(), run.sessions(), run.seconds()));
+                }
+                if (!events.get(week).isEmpty()) {
+                    line.append(String.format(
+                            " %d event%s posted;",
+                            events.get(week).size(), events.get(week).size() == 1 ? "" : "s"));
                 }
                 progress.accept(line.substring(0, line.length() - 1));
             }
@@ -160,6 +197,7 @@ public final class SchoolYearSimulation {
                     weeks,
                     settings.solveSeconds(),
                     settings.behaviour(),
+                    settings.events(),
                     planning.size(),
                     hub.profile().schools().size(),
                     outcomes,

@@ -1,7 +1,6 @@
 package uk.encounters.demo.simulation;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
@@ -32,12 +31,14 @@ final class SessionDays {
     private final Behaviour behaviour;
     private final long hubId;
     private final boolean suggestedPupils;
+    private final Absences absences;
 
     SessionDays(Draws draws, Behaviour behaviour, long hubId, boolean suggestedPupils) {
         this.draws = draws;
         this.behaviour = behaviour;
         this.hubId = hubId;
         this.suggestedPupils = suggestedPupils;
+        this.absences = new Absences(draws, behaviour);
     }
 
     /** Each school chooses the pupils for its bookings in the round, in booking order. */
@@ -62,6 +63,7 @@ final class SessionDays {
                         BOOKING.ID,
                         REQUEST.SCHOOL_ID,
                         BOOKING.REQUEST_ID,
+                        BOOKING.EVENT_ID,
                         BOOKING.OFFER_ID,
                         BOOKING.STARTS_ON,
                         BOOKING.PERIOD)
@@ -93,7 +95,8 @@ final class SessionDays {
                 if (listed.isEmpty()) {
                     listed = choose(bookings, schoolId, booking, booking.startsOn());
                 }
-                bookings.recordAttendance(booking, listed, present(c.dsl(), listed, booking.startsOn()), Map.of());
+                bookings.recordAttendance(
+                        booking, listed, absences.present(c.dsl(), listed, booking.startsOn()), Map.of());
             });
         }
     }
@@ -113,23 +116,5 @@ final class SessionDays {
         }
         bookings.choose(booking.id(), chosen);
         return chosen;
-    }
-
-    /** Who came: each pupil's absence that day drawn once, the same in both databases. */
-    private Set<Long> present(DSLContext dsl, Set<Long> listed, LocalDate day) {
-        Map<Long, Boolean> disadvantaged = dsl.select(PUPIL.ID, PUPIL.DISADVANTAGED)
-                .from(PUPIL)
-                .where(PUPIL.ID.in(listed))
-                .fetchMap(PUPIL.ID, PUPIL.DISADVANTAGED);
-        Set<Long> present = new LinkedHashSet<>();
-        for (long pupil : listed) {
-            double absence = Boolean.TRUE.equals(disadvantaged.get(pupil))
-                    ? behaviour.disadvantagedAbsence()
-                    : behaviour.absence();
-            if (!draws.chance("absent/" + pupil + "/" + day, absence)) {
-                present.add(pupil);
-            }
-        }
-        return present;
     }
 }

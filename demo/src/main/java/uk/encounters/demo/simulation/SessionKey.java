@@ -6,22 +6,26 @@ import java.time.LocalDate;
 import org.jooq.Record;
 
 /**
- * What makes a booked session the same session in both brokers' databases: the request, the
- * offer, the day and the period. Both databases are loaded and fed identically, so their ids
- * agree; a chance event about a session is drawn under this name.
+ * What makes a booked session the same session in every arm's database: what it is for (a request,
+ * or an event's stall), the offer, the day and the period. Every database is loaded and fed
+ * identically, so their request and event ids agree; a chance event about a session is drawn
+ * under this name.
+ *
+ * @param demand the request's id, or "event-" and the event's id for a stall
  */
-record SessionKey(long requestId, long offerId, LocalDate startsOn, String period) {
+record SessionKey(String demand, long offerId, LocalDate startsOn, String period) {
 
-    /** The session of a booking row that selected its request, offer, day and period. */
+    /** The session of a booking row that selected its request, event, offer, day and period. */
     static SessionKey of(Record booking) {
+        Long requestId = booking.get(BOOKING.REQUEST_ID);
         return new SessionKey(
-                booking.get(BOOKING.REQUEST_ID),
+                requestId != null ? requestId.toString() : "event-" + booking.get(BOOKING.EVENT_ID),
                 booking.get(BOOKING.OFFER_ID),
                 booking.get(BOOKING.STARTS_ON),
                 booking.get(BOOKING.PERIOD));
     }
 
     String name() {
-        return requestId + "/" + offerId + "/" + startsOn + "/" + period;
+        return demand + "/" + offerId + "/" + startsOn + "/" + period;
     }
 }

@@ -19,6 +19,7 @@ public record SimulationReport(
         int weeks,
         int solveSeconds,
         Behaviour behaviour,
+        EventHabits events,
         int planningSchools,
         int schools,
         List<ArmOutcome> arms,
@@ -28,7 +29,9 @@ public record SimulationReport(
     public static final String CSV_HEADER = "seed,supply,arm,bm5_pct,bm5_disadvantaged_pct,bm5_send_pct,bm5_rest_pct,"
             + "ceiling_pct,zero_pct,one_pct,two_pct,three_plus_pct,on_track_next_year_pct,"
             + "on_track_next_year_disadvantaged_pct,short_of_target,bm6_due_pct,attended,sessions_requested,"
-            + "sessions_matched,sessions_delivered,asks_mean,asks_max,round_seconds_mean,pupils";
+            + "sessions_matched,sessions_delivered,asks_mean,asks_max,round_seconds_mean,pupils,"
+            + "events_due,events_held,event_stalls_wanted,event_stalls_given,event_stalls_matched,event_attended,"
+            + "pupils_only_at_events";
 
     public void print(PrintStream out) {
         out.printf(
@@ -37,6 +40,7 @@ public record SimulationReport(
                 weeks, weeks == 1 ? "" : "s", hub, area, seed, supply, firstDay, lastDay, solveSeconds);
         out.println("Parameters:");
         behaviour.describe().forEach(line -> out.println("  " + line));
+        events.describe().forEach(line -> out.println("  " + line));
         out.printf(
                 "  %d of the hub's %d schools take up \"What to request next\" in the arms with the product's"
                         + " requests%n",
@@ -138,6 +142,32 @@ public record SimulationReport(
         row(out, "Sessions delivered", o -> String.format("%,d", o.sessionsDelivered()));
         row(out, "Declined by employers (late)", o -> String.format("%,d (%,d)", o.declined(), o.lateCancellations()));
         row(out, "Employer no-shows", o -> String.format("%,d", o.noShows()));
+        row(
+                out,
+                "Events held of those due: schools' / hub's",
+                o -> String.format(
+                        "%d of %d / %d of %d",
+                        o.events().ownHeld(),
+                        o.events().ownDue(),
+                        o.events().hubHeld(),
+                        o.events().hubDue()));
+        row(
+                out,
+                "  their stalls given of wanted",
+                o -> String.format(
+                        "%,d of %,d", o.events().stallsGiven(), o.events().stallsWanted()));
+        row(
+                out,
+                "  stalls matched (published)",
+                o -> String.format("%,d", o.events().stallsMatched()));
+        row(
+                out,
+                "  pupil encounters attended at events",
+                o -> String.format("%,d", o.events().pupilsAttending()));
+        row(
+                out,
+                "  pupils whose only encounters were events",
+                o -> String.format("%,d", o.events().pupilsReachedOnlyByEvents()));
         row(out, "Asks per employer per round: mean / max", o -> String.format("%.2f / %d", o.meanAsks(), o.maxAsks()));
         row(
                 out,
@@ -160,6 +190,11 @@ public record SimulationReport(
         out.println(
                 "of it, within its contact cap); first come, first served stands for each school asking for itself, so");
         out.println("each booking is its own ask. Means and maxima are over the employers asked in each round.");
+        out.println(
+                "Events: a stall is not a session (sessions figures leave stalls out) but is an ask. An event is held");
+        out.println(
+                "when at least one stall's employer came; each pupil who came has one encounter for it, counted in");
+        out.println("Benchmark 5 and the attended encounters above.");
         out.println(
                 "Supply ceiling: the Benchmark 5 reachable had every attended place in each school's year group gone");
         out.println(
@@ -205,7 +240,14 @@ public record SimulationReport(
                             number(o.meanAsks()),
                             String.valueOf(o.maxAsks()),
                             number(o.meanSolveSeconds()),
-                            String.valueOf(p.all().pupils()))));
+                            String.valueOf(p.all().pupils()),
+                            String.valueOf(o.events().due()),
+                            String.valueOf(o.events().held()),
+                            String.valueOf(o.events().stallsWanted()),
+                            String.valueOf(o.events().stallsGiven()),
+                            String.valueOf(o.events().stallsMatched()),
+                            String.valueOf(o.events().pupilsAttending()),
+                            String.valueOf(o.events().pupilsReachedOnlyByEvents()))));
         }
         return rows;
     }

@@ -3,11 +3,15 @@ package uk.encounters.demo.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
+import static uk.encounters.marketplace.jooq.Tables.EVENT_STALLS;
 import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
+import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
@@ -40,7 +44,9 @@ import uk.encounters.matcher.solver.MatchingWeights;
 /**
  * Four school weeks of 2026/27 on a small generated hub, played three ways, one-second rounds,
  * with employers and pupils let down more often than by default so that declines, no-shows and
- * absences all happen, half the schools taking up "What to request next", and a fifth more supply.
+ * absences all happen, half the schools taking up "What to request next", a fifth more supply, and
+ * events in the second to fourth weeks, posted a week ahead: every school with the year groups for
+ * one holding its own, and three hub fairs of 60 pupils (the fewest a careers fair stall takes), at least one of them full.
  */
 @Tag("slow")
 class SchoolYearSimulationTest {
@@ -60,6 +66,8 @@ class SchoolYearSimulationTest {
     static final Map<String, Long> WEIGHTS = Map.of(MatchingWeights.TRAVEL, 2L);
 
     static final String PROPOSED = "Proposed by What to request next";
+    static final long SEED = 5;
+    static final EventHabits EVENTS_SOON = new EventHabits(1.0, 0.3, 6, 10, 1, 3, 1, 3, 60, 8, 1.0);
 
     static SimulationReport report;
     static DSLContext product;
@@ -73,7 +81,7 @@ class SchoolYearSimulationTest {
         String area = sharedData.isPresent() ? "west-somerset" : "derby";
         var settings = new SchoolYearSimulation.Settings(
                 area,
-                5,
+                SEED,
                 new AcademicYear(2026),
                 Optional.of(WEEKS),
                 1,
@@ -82,7 +90,8 @@ class SchoolYearSimulationTest {
                 sharedData,
                 new ExampleLinks("http://localhost:8080"),
                 "Employer Encounters",
-                WEIGHTS);
+                WEIGHTS,
+                EVENTS_SOON);
         Map<Arm, Database> databases = new EnumMap<>(Arm.class);
         databases.put(Arm.PRODUCT, productDb.database());
         databases.put(Arm.STATUS_QUO, statusQuoDb.database());
@@ -370,6 +379,7 @@ class SchoolYearSimulationTest {
                     .from(BOOKING)
                     .where(BOOKING.STATUS.eq(BookingStatus.DECLINED))
                     .and(BOOKING.DECLINED_BY.eq("employer"))
+                    .and(BOOKING.REQUEST_ID.isNotNull())
                     .fetch();
             assertThat(declined).isNotEmpty();
             for (var d : declined) {
@@ -393,7 +403,8 @@ class SchoolYearSimulationTest {
                         .isTrue();
             }
             // a decline within the week before the day is a late cancellation, and only then
-            assertThat(dsl.fetchCount(BOOKING, BOOKING.LATE_CANCELLATION.isTrue()))
+            assertThat(dsl.fetchCount(
+                            BOOKING, BOOKING.LATE_CANCELLATION.isTrue().and(BOOKING.REQUEST_ID.isNotNull())))
                     .isEqualTo((int) declined.stream().filter(d -> d.value4()).count());
         }
         assertThat(report.arm(Arm.PRODUCT).declined()).isPositive();
@@ -454,6 +465,231 @@ class SchoolYearSimulationTest {
             assertThat(figures.ceiling().whole()).isEqualTo(pupils);
             assertThat(benchmark5).isPositive();
         }
+    }
+
+    @Test
+    void everyArmPostsTheSameEventsAndSignsTheSameYearGroupsUp() {
+        var events = List.of(
+                EVENT.ID,
+                SCHOOL.URN,
+                EVENT.KIND,
+                EVENT.TITLE,
+                EVENT.HELD_ON,
+                EVENT.PERIOD,
+                EVENT.CAPACITY,
+                EVENT.SIGN_UP_BY);
+        var signUps = List.of(
+                EVENT_SIGN_UP.EVENT_ID,
+                EVENT_SIGN_UP.SCHOOL_ID,
+                EVENT_SIGN_UP.YEAR_GROUP,
+                EVENT_SIGN_UP.PUPILS,
+                EVENT_SIGN_UP.PLACES);
+        var productEvents = product.select(events)
+                .from(EVENT)
+                .leftJoin(SCHOOL)
+                .on(SCHOOL.ID.eq(EVENT.SCHOOL_ID))
+                .orderBy(EVENT.ID)
+                .fetch()
+                .intoArrays();
+        var productSignUps = product.select(signUps)
+                .from(EVENT_SIGN_UP)
+                .orderBy(EVENT_SIGN_UP.ID)
+                .fetch()
+                .intoArrays();
+        var productStalls = product.select(EVENT_STALLS.EVENT_ID, EVENT_STALLS.SECTOR, EVENT_STALLS.STALLS)
+                .from(EVENT_STALLS)
+                .orderBy(EVENT_STALLS.ID)
+                .fetch()
+                .intoArrays();
+        for (DSLContext other : List.of(statusQuo, attribution)) {
+            assertThat(other.select(events)
+                            .from(EVENT)
+                            .leftJoin(SCHOOL)
+                            .on(SCHOOL.ID.eq(EVENT.SCHOOL_ID))
+                            .orderBy(EVENT.ID)
+                            .fetch()
+                            .intoArrays())
+                    .isDeepEqualTo(productEvents);
+            assertThat(other.select(signUps)
+                            .from(EVENT_SIGN_UP)
+                            .orderBy(EVENT_SIGN_UP.ID)
+                            .fetch()
+                            .intoArrays())
+                    .isDeepEqualTo(productSignUps);
+            assertThat(other.select(EVENT_STALLS.EVENT_ID, EVENT_STALLS.SECTOR, EVENT_STALLS.STALLS)
+                            .from(EVENT_STALLS)
+                            .orderBy(EVENT_STALLS.ID)
+                            .fetch()
+                            .intoArrays())
+                    .isDeepEqualTo(productStalls);
+        }
+        // schools with the year groups for one hold an event of their own, for one year group of theirs
+        var own = product.select(EVENT.SCHOOL_ID, EVENT_SIGN_UP.SCHOOL_ID, EVENT_SIGN_UP.PUPILS)
+                .from(EVENT)
+                .join(EVENT_SIGN_UP)
+                .on(EVENT_SIGN_UP.EVENT_ID.eq(EVENT.ID))
+                .where(EVENT.SCHOOL_ID.isNotNull())
+                .fetch();
+        assertThat(own).isNotEmpty().hasSizeLessThanOrEqualTo(report.schools());
+        assertThat(own).allSatisfy(r -> assertThat(r.value2()).isEqualTo(r.value1()));
+        assertThat(product.fetchCount(EVENT, EVENT.SCHOOL_ID.isNull())).isEqualTo(EVENTS_SOON.hubEvents());
+        // each hub fair takes 60 pupils; where schools ask for more, its places are shared out
+        int full = 0;
+        for (long hubEvent : product.select(EVENT.ID)
+                .from(EVENT)
+                .where(EVENT.SCHOOL_ID.isNull())
+                .fetch(EVENT.ID)) {
+            var hubSignUps = product.selectFrom(EVENT_SIGN_UP)
+                    .where(EVENT_SIGN_UP.EVENT_ID.eq(hubEvent))
+                    .fetch();
+            int asked = hubSignUps.stream().mapToInt(r -> r.getPupils()).sum();
+            int placed = hubSignUps.stream()
+                    .mapToInt(r -> r.getPlaces() == null ? r.getPupils() : r.getPlaces())
+                    .sum();
+            assertThat(hubSignUps).isNotEmpty();
+            assertThat(placed).isEqualTo(Math.min(asked, 60));
+            full += asked > 60 ? 1 : 0;
+        }
+        assertThat(full).isPositive();
+    }
+
+    @Test
+    void theRoundsFillEventStallsAndTheReportCountsThem() {
+        for (var arm : Map.of(Arm.PRODUCT, product, Arm.STATUS_QUO, statusQuo, Arm.ATTRIBUTION, attribution)
+                .entrySet()) {
+            DSLContext dsl = arm.getValue();
+            int matched = dsl.fetchCount(
+                    BOOKING,
+                    BOOKING.EVENT_ID
+                            .isNotNull()
+                            .and(BOOKING.ROUND_ID.in(DSL.select(MATCHING_ROUND.ID)
+                                    .from(MATCHING_ROUND)
+                                    .where(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)))));
+            EventFigures figures = report.arm(arm.getKey()).events();
+            assertThat(figures.stallsMatched()).as(arm.getKey().code()).isEqualTo(matched);
+            assertThat(figures.due())
+                    .as(arm.getKey().code())
+                    .isEqualTo(dsl.fetchCount(EVENT, EVENT.HELD_ON.le(report.lastDay())))
+                    .isEqualTo(dsl.fetchCount(EVENT));
+            assertThat(figures.held())
+                    .isEqualTo(dsl.fetchCount(dsl.selectDistinct(ENCOUNTER.EVENT_ID)
+                            .from(ENCOUNTER)
+                            .where(ENCOUNTER.EVENT_ID.isNotNull())));
+            assertThat(figures.stallsWanted())
+                    .isEqualTo(dsl.select(DSL.sum(EVENT_STALLS.STALLS))
+                            .from(EVENT_STALLS)
+                            .fetchSingle()
+                            .value1()
+                            .longValue());
+            assertThat(figures.stallsGiven())
+                    .isEqualTo(dsl.fetchCount(
+                            BOOKING, BOOKING.EVENT_ID.isNotNull().and(BOOKING.STATUS.eq(BookingStatus.DELIVERED))));
+            assertThat(figures.pupilsAttending())
+                    .isEqualTo(dsl.fetchCount(
+                            ENCOUNTER, ENCOUNTER.EVENT_ID.isNotNull().and(ENCOUNTER.ATTENDED)));
+        }
+        assertThat(report.arm(Arm.PRODUCT).events().stallsMatched()).isPositive();
+        assertThat(report.arm(Arm.PRODUCT).events().held()).isPositive();
+    }
+
+    /**
+     * An event at which some employer came is held: each pupil going (the whole year group at a
+     * school's own event, the school's places at the hub's) has one encounter for it, attended
+     * unless the pupil's absence was drawn that day, as at a session; one where none came has none.
+     */
+    @Test
+    void eachPupilGoingToAHeldEventHasOneEncounterForItAndOnlyIfAnEmployerCame() {
+        Draws draws = new Draws(SEED);
+        int held = 0;
+        for (DSLContext dsl : arms()) {
+            for (var event : dsl.selectFrom(EVENT).orderBy(EVENT.ID).fetch()) {
+                assertThat(event.getHeldOn()).isBeforeOrEqualTo(report.lastDay());
+                boolean employerCame = dsl.fetchExists(
+                        BOOKING, BOOKING.EVENT_ID.eq(event.getId()).and(BOOKING.STATUS.eq(BookingStatus.DELIVERED)));
+                assertThat(dsl.fetchCount(
+                                BOOKING,
+                                BOOKING.EVENT_ID.eq(event.getId()).and(BOOKING.STATUS.in(BookingStatus.AGREED))))
+                        .as("no stall of a past event is left waiting")
+                        .isZero();
+                var encounters = dsl.select(
+                                ENCOUNTER.PUPIL_ID,
+                                ENCOUNTER.ATTENDED,
+                                ENCOUNTER.OCCURRED_ON,
+                                PUPIL.SCHOOL_ID,
+                                PUPIL.YEAR_GROUP,
+                                PUPIL.DISADVANTAGED)
+                        .from(ENCOUNTER)
+                        .join(PUPIL)
+                        .on(PUPIL.ID.eq(ENCOUNTER.PUPIL_ID))
+                        .where(ENCOUNTER.EVENT_ID.eq(event.getId()))
+                        .fetch();
+                if (!employerCame) {
+                    assertThat(encounters)
+                            .as("event %d, no employer came", event.getId())
+                            .isEmpty();
+                    continue;
+                }
+                held++;
+                assertThat(encounters.stream().map(r -> r.value1())).doesNotHaveDuplicates();
+                for (var signUp : dsl.selectFrom(EVENT_SIGN_UP)
+                        .where(EVENT_SIGN_UP.EVENT_ID.eq(event.getId()))
+                        .fetch()) {
+                    int onRoll = dsl.fetchCount(
+                            PUPIL,
+                            PUPIL.SCHOOL_ID
+                                    .eq(signUp.getSchoolId())
+                                    .and(PUPIL.YEAR_GROUP.eq(signUp.getYearGroup()))
+                                    .and(PUPIL.ARCHIVED_ON.isNull()));
+                    int going = signUp.getPlaces() != null ? signUp.getPlaces() : signUp.getPupils();
+                    long recorded = encounters.stream()
+                            .filter(r -> r.value4().equals(signUp.getSchoolId())
+                                    && r.value5().equals(signUp.getYearGroup()))
+                            .count();
+                    assertThat(recorded).isEqualTo(Math.min(going, onRoll));
+                }
+                assertThat(encounters).allSatisfy(r -> {
+                    assertThat(r.value3()).isEqualTo(event.getHeldOn());
+                    double absence = r.value6() ? OFTEN_LET_DOWN.disadvantagedAbsence() : OFTEN_LET_DOWN.absence();
+                    assertThat(r.value2())
+                            .as("pupil %d at event %d", r.value1(), event.getId())
+                            .isEqualTo(!draws.chance("absent/" + r.value1() + "/" + event.getHeldOn(), absence));
+                });
+            }
+        }
+        assertThat(held).isPositive();
+    }
+
+    @Test
+    void anEventHeldInTwoArmsHasTheSameRegisterInBoth() {
+        var register = List.of(ENCOUNTER.EVENT_ID, ENCOUNTER.PUPIL_ID, ENCOUNTER.ATTENDED);
+        var heldInProduct = product.selectDistinct(ENCOUNTER.EVENT_ID)
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.EVENT_ID.isNotNull())
+                .fetchSet(ENCOUNTER.EVENT_ID);
+        assertThat(heldInProduct).isNotEmpty();
+        int compared = 0;
+        for (DSLContext other : List.of(statusQuo, attribution)) {
+            for (long eventId : heldInProduct) {
+                var theirs = other.select(register)
+                        .from(ENCOUNTER)
+                        .where(ENCOUNTER.EVENT_ID.eq(eventId))
+                        .orderBy(ENCOUNTER.PUPIL_ID)
+                        .fetch()
+                        .intoArrays();
+                if (theirs.length == 0) {
+                    continue; // no employer came there: the broker filled no stall, or none came
+                }
+                compared++;
+                assertThat(theirs)
+                        .isDeepEqualTo(product.select(register)
+                                .from(ENCOUNTER)
+                                .where(ENCOUNTER.EVENT_ID.eq(eventId))
+                                .orderBy(ENCOUNTER.PUPIL_ID)
+                                .fetch()
+                                .intoArrays());
+            }
+        }
+        assertThat(compared).isPositive();
     }
 
     @Test
