@@ -136,6 +136,28 @@ class MatcherTest {
     }
 
     @Test
+    void anEmployerOfferingCareersTalksInSchoolCanTakeAFairsStallButNotAMockInterviewDays() {
+        Cohort a9 = cohort(alvaston, 9, 180, 40);
+        Cohort a11 = cohort(alvaston, 11, 150, 30);
+        MatchingProblem problem = week().offer(talk(1, employer(1, "Talking Firm"), volunteer(1, "Tess"), MONDAY))
+                .request(SmallHub.event(1, EncounterType.CAREERS_FAIR, 2, new Attendance(a9, 180)))
+                .request(SmallHub.event(2, EncounterType.MOCK_INTERVIEWS, 2, new Attendance(a11, 150)))
+                .request(request(3, a11, EncounterType.CAREERS_FAIR, 30, 1))
+                .build();
+
+        assertThat(problem.sessions())
+                .filteredOn(s -> s.request().id() == 1)
+                .hasSize(2)
+                .allSatisfy(stall -> assertThat(stall.candidates())
+                        .extracting(slot -> slot.offer().id())
+                        .containsOnly(1L));
+        assertThat(problem.sessions())
+                .filteredOn(s -> s.request().id() != 1)
+                .as("a mock-interview day's volunteers interview; a school's own request for a fair is for fair offers")
+                .allSatisfy(session -> assertThat(session.candidates()).isEmpty());
+    }
+
+    @Test
     void fillsAFairsStallsAHubEventAnOnlineTalkTwoSchoolsShareAndAMentoringSeriesInFullAssertMode() {
         Cohort a9 = cohort(alvaston, 9, 180, 40);
         Cohort a10 = cohort(alvaston, 10, 170, 30);

@@ -95,6 +95,7 @@ final class Proposal {
                 .set(BOOKING.REQUEST_ID, eventId == null ? first.request().id() : null)
                 .set(BOOKING.EVENT_ID, eventId)
                 .set(BOOKING.OFFER_ID, slot.offer().id())
+                // the offer's type, as the database holds a booking to (a talk taking a fair's stall stays a talk)
                 .set(BOOKING.ENCOUNTER_TYPE, slot.offer().type().code())
                 .set(
                         BOOKING.VOLUNTEER_ID,

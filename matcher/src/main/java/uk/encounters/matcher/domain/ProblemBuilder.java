@@ -134,7 +134,9 @@ public final class ProblemBuilder {
             Set<Offer> unreachable = new HashSet<>();
             List<OfferSlot> candidates = new ArrayList<>();
             Set<Long> excluded = excludedOffers.getOrDefault(request.id(), Set.of());
-            for (OfferSlot slot : slotsByType.getOrDefault(request.type(), List.of())) {
+            List<OfferSlot> ofType = new ArrayList<>();
+            request.offerTypes().forEach(type -> ofType.addAll(slotsByType.getOrDefault(type, List.of())));
+            for (OfferSlot slot : ofType) {
                 Offer offer = slot.offer();
                 if (!suits(request, slot) || unreachable.contains(offer) || excluded.contains(offer.id())) {
                     continue;
@@ -259,7 +261,7 @@ public final class ProblemBuilder {
 
     private static boolean suits(Request request, OfferSlot slot) {
         Offer offer = slot.offer();
-        if (offer.type() != request.type()
+        if (!request.metBy(offer.type())
                 || !request.yearGroupsWithin(offer.yearGroupMin(), offer.yearGroupMax())
                 || slot.startsOn().isBefore(request.windowStart())
                 || slot.startsOn().isAfter(request.windowEnd())) {

@@ -87,6 +87,24 @@ public record Request(
         return arrangement == Arrangement.EVENT;
     }
 
+    /**
+     * Whether an offer of {@code offered} can meet it: its own type, and for a careers fair's stall
+     * also a careers talk (an employer who comes in to talk to a class can take a stall, the pupils
+     * coming to it; careers-fair offers alone were too few on any fair's day to fill one).
+     */
+    public boolean metBy(EncounterType offered) {
+        return offered == type || (talksTakeStalls() && offered == EncounterType.CAREERS_TALK);
+    }
+
+    /** The types of offer that can meet it, as {@link #metBy} says. */
+    public List<EncounterType> offerTypes() {
+        return talksTakeStalls() ? List.of(type, EncounterType.CAREERS_TALK) : List.of(type);
+    }
+
+    private boolean talksTakeStalls() {
+        return event() && type == EncounterType.CAREERS_FAIR;
+    }
+
     public boolean series() {
         return arrangement == Arrangement.SERIES;
     }

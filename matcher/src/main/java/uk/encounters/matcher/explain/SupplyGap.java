@@ -27,9 +27,8 @@ final class SupplyGap {
         String years = request.event()
                 ? yearGroups(request)
                 : "Year " + request.cohort().yearGroup();
-        List<Offer> ofType = problem.offers().stream()
-                .filter(o -> o.type() == request.type())
-                .toList();
+        List<Offer> ofType =
+                problem.offers().stream().filter(o -> request.metBy(o.type())).toList();
         if (ofType.isEmpty()) {
             return "No offer of a " + what + " in the hub this round";
         }
