@@ -5,8 +5,10 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.MATCHING_ROUND;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import uk.encounters.marketplace.account.Actor;
@@ -33,11 +36,13 @@ import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.booking.SchoolBooking;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundDigests.Recipient;
 import uk.encounters.marketplace.school.BudgetRepository;
+import uk.encounters.matcher.domain.Period;
 
 /**
  * Publishing a round, in one transaction: the round is marked published (only from
@@ -137,6 +142,7 @@ public final class Publication {
                             .and(MATCHING_ROUND.STATUS.eq(RoundStatus.PUBLISHED)));
             return Published.not(published ? Result.ALREADY_PUBLISHED : Result.NOT_READY);
         }
+        dropStallsOfEventsSinceCancelledOrMoved(tx, roundId);
         int published = tx.update(BOOKING)
                 .set(BOOKING.STATUS, BookingStatus.PUBLISHED)
                 .set(BOOKING.PINNED, false)
@@ -203,6 +209,36 @@ public final class Publication {
                 advisers.size(),
                 PublishCheck.withoutAddress(employers),
                 PublishCheck.withoutAddress(schools));
+    }
+
+    /**
+     * A solve begun before an event was cancelled or moved may have proposed stalls for it as it was:
+     * those are asked of nobody. The events are locked first, so a cancellation or a change waits for
+     * the publication, or the publication for it.
+     */
+    private static void dropStallsOfEventsSinceCancelledOrMoved(DSLContext tx, long roundId) {
+        Condition proposedStall = BOOKING.ROUND_ID
+                .eq(roundId)
+                .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
+                .and(BOOKING.EVENT_ID.isNotNull());
+        tx.select(EVENT.ID)
+                .from(EVENT)
+                .where(EVENT.ID.in(select(BOOKING.EVENT_ID).from(BOOKING).where(proposedStall)))
+                .forShare()
+                .execute();
+        tx.update(BOOKING)
+                .set(BOOKING.STATUS, BookingStatus.CANCELLED)
+                .set(BOOKING.PINNED, false)
+                .set(BOOKING.UPDATED_AT, currentOffsetDateTime())
+                .where(proposedStall)
+                .andExists(selectOne()
+                        .from(EVENT)
+                        .where(EVENT.ID.eq(BOOKING.EVENT_ID))
+                        .and(EVENT.STATUS
+                                .ne(EventStatus.OPEN)
+                                .or(EVENT.HELD_ON.ne(BOOKING.STARTS_ON))
+                                .or(EVENT.PERIOD.ne(Period.ALL_DAY.code()).and(EVENT.PERIOD.ne(BOOKING.PERIOD)))))
+                .execute();
     }
 
     /** Paid sessions commit their cost now: the matcher kept them within what each school had left. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
@@ -401,6 +402,45 @@ class RoundEventsTest {
                         .fetchSingle(BOOKING.STATUS))
                 .as("publishing the round sends nobody to a cancelled fair")
                 .isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    @Test
+    void publishingAsksNobodyForAStallAtAnEventCancelledOrMovedWhileTheRoundWasSolving() throws Exception {
+        RoundHub hub = bench.hub();
+        data.stallOffer(employerNearby(hub, "Raced Stall One"), FAIR_DAY, "morning");
+        data.stallOffer(employerNearby(hub, "Raced Stall Two"), FAIR_DAY, "morning");
+        long cancelled = year9Fair(hub.northSchool(), "Fair cancelled meanwhile", 1);
+        long moved = year9Fair(hub.southSchool(), "Fair moved meanwhile", 1);
+        RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
+        assertThat(db.dsl().fetchCount(BOOKING, BOOKING.EVENT_ID.in(cancelled, moved)))
+                .isEqualTo(2);
+        // as a solve's proposal saved after the event changed would leave them
+        db.dsl()
+                .update(EVENT)
+                .set(EVENT.STATUS, EventStatus.CANCELLED)
+                .where(EVENT.ID.eq(cancelled))
+                .execute();
+        db.dsl()
+                .update(EVENT)
+                .set(EVENT.HELD_ON, FAIR_DAY.plusDays(1))
+                .where(EVENT.ID.eq(moved))
+                .execute();
+
+        new Publication(ExampleLinks.APP, "Employer Encounters", RoundHub.CLOCK)
+                .publish(db.dsl(), hub.id(), outcome.roundId());
+
+        assertThat(db.dsl()
+                        .select(BOOKING.STATUS)
+                        .from(BOOKING)
+                        .where(BOOKING.EVENT_ID.in(cancelled, moved))
+                        .fetch(BOOKING.STATUS))
+                .containsOnly(BookingStatus.CANCELLED);
+        assertThat(db.dsl()
+                        .select(OUTBOX.BODY_TEXT)
+                        .from(OUTBOX)
+                        .where(OUTBOX.KIND.eq("round_digest_employer"))
+                        .fetch(OUTBOX.BODY_TEXT))
+                .noneMatch(digest -> digest.contains("meanwhile"));
     }
 
     @Test
