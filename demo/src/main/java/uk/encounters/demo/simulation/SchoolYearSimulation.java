@@ -58,34 +58,6 @@ public final class SchoolYearSimulation {
             Map<String, Long> weights,
             EventHabits events) {
 
-        /** The default events: schools' own fairs and interview days and the hub's citywide fairs. */
-        public Settings(
-                String area,
-                long seed,
-                AcademicYear year,
-                Optional<Integer> weeks,
-                int solveSeconds,
-                double supply,
-                Behaviour behaviour,
-                Optional<Path> sharedData,
-                DigestLinks links,
-                String productName,
-                Map<String, Long> weights) {
-            this(
-                    area,
-                    seed,
-                    year,
-                    weeks,
-                    solveSeconds,
-                    supply,
-                    behaviour,
-                    sharedData,
-                    links,
-                    productName,
-                    weights,
-                    EventHabits.DEFAULTS);
-        }
-
         public Settings {
             if (!(supply >= 1 && supply <= 5)) {
                 throw new IllegalArgumentException("The supply factor is 1 to 5");

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import uk.encounters.demo.SharedData;
 import uk.encounters.demo.simulation.Arm;
 import uk.encounters.demo.simulation.Behaviour;
+import uk.encounters.demo.simulation.EventHabits;
 import uk.encounters.demo.simulation.SchoolYearSimulation;
 import uk.encounters.demo.simulation.ScratchDatabase;
 import uk.encounters.demo.simulation.SimulationReport;
@@ -103,7 +104,8 @@ final class SimulateCommand {
                             sharedData,
                             new Links(config.baseUrl()),
                             WebServer.PRODUCT_NAME,
-                            weights);
+                            weights,
+                            EventHabits.DEFAULTS);
                     SimulationReport report = play(server, settings, year, (int) weeks);
                     report.print(out);
                     rows.addAll(report.csvRows());
