@@ -329,9 +329,10 @@ final class Scenarios {
     }
 
     /**
-     * A Year 9 fair for 100 of 120 pupils with four stalls on Monday morning, only two of which can
-     * be filled, and a talk for 40 of the same pupils that can only be then: two stalls still take
-     * all 100 pupils, so the talk does not fit beside them.
+     * A Year 9 fair for 100 of 120 pupils with four stalls on Monday morning, only three of which can
+     * be filled (two fair offers, and the talk's employer, who may take a stall), and a talk for 40 of
+     * the same pupils that can only be then: the filled stalls still take all 100 pupils, so the talk
+     * does not fit beside them.
      */
     static MatchingProblem fairBesideATalk() {
         Cohort a9 = cohort(school(1, DERBY_CENTRE), 9, 120, 20);
