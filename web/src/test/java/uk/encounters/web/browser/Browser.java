@@ -84,8 +84,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        warmUp(chrome);
         axe = new AxeAudit(chrome);
         driver = new EventFiringDecorator<WebDriver>(new CheckEachPageLoaded()).decorate(chrome);
+    }
+
+    /**
+     * A fresh Chromium's first page can stall its renderer on a loaded machine ("Timed out receiving
+     * message from renderer", seen once in CI on the first test's first page): a blank page first,
+     * tried twice, so the tests' own pages start from a renderer that answers.
+     */
+    private static void warmUp(ChromeDriver chrome) {
+        try {
+            chrome.get("about:blank");
+        } catch (org.openqa.selenium.TimeoutException stalled) {
+            chrome.get("about:blank");
+        }
     }
 
     @Override
