@@ -179,7 +179,9 @@ public final class OutboxWorker extends VerticleBase {
                 .setHeaders(MultiMap.caseInsensitiveMultiMap()
                         .add(
                                 "Message-ID",
-                                MessageId.forKey(message.idempotencyKey()).value()));
+                                MessageId.forKey(message.idempotencyKey()).value())
+                        // every message is written by the app (RFC 3834): out-of-office replies stay away
+                        .add("Auto-Submitted", "auto-generated"));
         if (message.bodyHtml() != null) {
             mail.setHtml(message.bodyHtml());
         }

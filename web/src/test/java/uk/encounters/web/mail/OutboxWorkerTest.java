@@ -82,6 +82,7 @@ class OutboxWorkerTest {
             assertThat(mail.header("From")).contains("no-reply@localhost");
             assertThat(mail.header("Message-ID"))
                     .isEqualTo(MessageId.forKey("booking-confirmed:1").value());
+            assertThat(mail.header("Auto-Submitted")).isEqualTo("auto-generated");
             assertThat(mail.data()).contains("Your booking is confirmed.").contains("text/html");
         });
         OutboxEntry sent = entry("booking-confirmed:1");
