@@ -65,14 +65,16 @@ public final class EventCancellation {
 
     /** Why the event can no longer be cancelled, or empty when it can. */
     public Optional<String> whyNot(EventRepository.EventView event) {
-        return refusal(event.status(), event.heldOn(), registerTaken(dsl, event.id()));
+        return refusal(event.status(), event.heldOn(), registerTaken(dsl, event.id()), LocalDate.now(clock));
     }
 
-    private Optional<String> refusal(EventStatus status, LocalDate heldOn, boolean registerTaken) {
+    /** Why an event in this state can no longer be cancelled on {@code today}, or empty when it can. */
+    public static Optional<String> refusal(
+            EventStatus status, LocalDate heldOn, boolean registerTaken, LocalDate today) {
         if (status == EventStatus.CANCELLED) {
             return Optional.of("This event has already been cancelled.");
         }
-        if (heldOn.isBefore(LocalDate.now(clock))) {
+        if (heldOn.isBefore(today)) {
             return Optional.of("This event's day has passed, so it can no longer be cancelled.");
         }
         if (registerTaken) {
@@ -99,7 +101,11 @@ public final class EventCancellation {
             var event =
                     tx.selectFrom(EVENT).where(EVENT.ID.eq(eventId)).forUpdate().fetchOptional();
             if (event.isEmpty()
-                    || refusal(event.get().getStatus(), event.get().getHeldOn(), registerTaken(tx, eventId))
+                    || refusal(
+                                    event.get().getStatus(),
+                                    event.get().getHeldOn(),
+                                    registerTaken(tx, eventId),
+                                    LocalDate.now(clock))
                             .isPresent()) {
                 return Optional.empty();
             }

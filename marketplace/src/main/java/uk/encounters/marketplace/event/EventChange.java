@@ -48,6 +48,11 @@ public final class EventChange {
         this.clock = clock;
     }
 
+    /** An open event may change until its day. */
+    public static boolean changeable(EventStatus status, LocalDate heldOn, LocalDate today) {
+        return status == EventStatus.OPEN && heldOn.isAfter(today);
+    }
+
     /** The stalls employers have agreed to give (asked and not declined), which a change must keep. */
     public int stallsAgreed(long eventId) {
         return agreed(dsl, eventId);
@@ -63,9 +68,7 @@ public final class EventChange {
             EventRecord event =
                     tx.selectFrom(EVENT).where(EVENT.ID.eq(eventId)).forUpdate().fetchOne();
             int agreed = agreed(tx, eventId);
-            if (event == null
-                    || event.getStatus() != EventStatus.OPEN
-                    || !event.getHeldOn().isAfter(LocalDate.now(clock))) {
+            if (event == null || !changeable(event.getStatus(), event.getHeldOn(), LocalDate.now(clock))) {
                 return new Changed(Outcome.NOT_CHANGEABLE, agreed);
             }
             boolean hubEvent = event.getSchoolId() == null;

@@ -54,9 +54,6 @@ public final class EventRepository {
      * hub, where no round would ever ask employers for its stalls.
      */
     public Optional<Long> postForSchool(Actor actor, long schoolId, EventDetails details, List<YearGroupGoing> going) {
-        if (going.isEmpty()) {
-            throw new IllegalArgumentException("A school's event is for at least one year group");
-        }
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             // under a share lock, so the school cannot leave its hub meanwhile

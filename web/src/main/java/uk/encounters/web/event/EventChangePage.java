@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRepository;
-import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
@@ -36,7 +35,7 @@ public final class EventChangePage {
 
     /** Whether the event may still be changed today. */
     public boolean changeable(EventRepository.EventView event) {
-        return event.status() == EventStatus.OPEN && event.heldOn().isAfter(LocalDate.now(clock));
+        return EventChange.changeable(event.status(), event.heldOn(), LocalDate.now(clock));
     }
 
     public void show(RoutingContext ctx, EventRepository.EventView event, String eventPage) {

@@ -9,7 +9,6 @@ import java.util.function.BiConsumer;
 import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRepository;
-import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.event.EventCancelPage;
 import uk.encounters.web.event.EventChangePage;
@@ -107,9 +106,10 @@ public final class HubEventRoutes {
 
     public void showEvent(RoutingContext ctx) {
         EventRepository.EventView shown = event.of(ctx);
+        // a school's register taken on the day is checked when cancelling
         boolean canCancel = shown.hubEvent()
-                && shown.status() == EventStatus.OPEN
-                && !shown.heldOn().isBefore(LocalDate.now(clock));
+                && EventCancellation.refusal(shown.status(), shown.heldOn(), false, LocalDate.now(clock))
+                        .isEmpty();
         templates.render(
                 ctx,
                 "hub/event",

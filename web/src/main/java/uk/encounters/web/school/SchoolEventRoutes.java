@@ -185,9 +185,8 @@ public final class SchoolEventRoutes {
                         ours(shown, schoolId) && !readsOnly && changePage.changeable(shown),
                         ours(shown, schoolId)
                                 && !readsOnly
-                                && shown.status() == EventStatus.OPEN
-                                && !shown.heldOn().isBefore(today)
-                                && !register.taken()),
+                                && EventCancellation.refusal(shown.status(), shown.heldOn(), register.taken(), today)
+                                        .isEmpty()),
                 form);
     }
 
