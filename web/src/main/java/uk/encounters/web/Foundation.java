@@ -2,6 +2,7 @@ package uk.encounters.web;
 
 import java.time.Clock;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.booking.BookingCancellations;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.page.Templates;
@@ -22,4 +23,10 @@ public record Foundation(
         WebConfig config,
         Links links,
         RateLimit rateLimit,
-        HubChoices hubChoices) {}
+        HubChoices hubChoices) {
+
+    /** What a declined booking tells its employer and school, with the app's calendar identity. */
+    public BookingCancellations bookingCancellations() {
+        return new BookingCancellations(links, WebServer.PRODUCT_NAME, clock);
+    }
+}

@@ -36,6 +36,7 @@ import uk.encounters.web.account.ExpiredForms;
 import uk.encounters.web.account.Links;
 import uk.encounters.web.admin.AdminFeature;
 import uk.encounters.web.directory.DirectoryFeature;
+import uk.encounters.web.employer.ContactPreferencesRoutes;
 import uk.encounters.web.employer.EmployerFeature;
 import uk.encounters.web.employer.HubChoices;
 import uk.encounters.web.form.FormInput;
@@ -120,7 +121,7 @@ public final class WebServer extends VerticleBase {
         PostgresSessionStore sessions = new PostgresSessionStore(vertx, database);
         SessionHandler sessionHandler = sessionHandler(sessions);
         Templates templates = new Templates(PRODUCT_NAME, sessionHandler, blocking);
-        Links links = new Links(config.baseUrl());
+        Links links = new Links(config.baseUrl(), config.mail().fromAddress());
         HubRepository hubs = new HubRepository(database.dsl());
         Foundation app = foundation(blocking, templates, links, hubs);
         SecondFactorGate secondFactorGate = new SecondFactorGate(config.secondFactorRoles());
@@ -201,6 +202,8 @@ public final class WebServer extends VerticleBase {
         router.route().handler(ctx -> {
             if (isUpload(ctx)) {
                 ctx.next(); // an upload's CSRF token is in its body, so it is checked once the body is read
+            } else if (ContactPreferencesRoutes.isOneClick(ctx)) {
+                ctx.next(); // a mail app's one-click unsubscribe: its link's secret admits it (see there)
             } else {
                 csrf.check(ctx);
             }

@@ -359,8 +359,9 @@ class TwoInstancesTest {
                 .extracting(mail -> mail.header("Message-ID"))
                 .as("each message received exactly once")
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(
-                        queued.stream().map(k -> MessageId.forKey(k).value()).toList());
+                .containsExactlyInAnyOrderElementsOf(queued.stream()
+                        .map(k -> MessageId.forKey(k, "localhost").value())
+                        .toList());
         assertThat(db.dsl()
                         .selectDistinct(OUTBOX.CLAIMED_BY)
                         .from(OUTBOX)

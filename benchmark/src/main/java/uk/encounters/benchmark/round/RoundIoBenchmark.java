@@ -65,6 +65,11 @@ public final class RoundIoBenchmark {
         public String host() {
             return "encounters.example";
         }
+
+        @Override
+        public String organiser() {
+            return "no-reply@encounters.example";
+        }
     };
 
     private static final String PRODUCT_NAME = "Employer Encounters";

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,11 @@ public final class LoginTokenRepository {
      * usual): a week from when it is sent, restarted by a resend like the others.
      */
     public static final Duration ORGANISATION_INVITATION_LIFETIME = Duration.ofDays(7);
+    /**
+     * A message asking an organisation for something may be read weeks later, and its unsubscribe
+     * link must still work then (mail providers test it): two months from when it is sent.
+     */
+    public static final Duration CONTACT_PREFERENCES_LIFETIME = Duration.ofDays(60);
     // 32 bytes are 43 base64url characters; anything much longer is not one of ours.
     private static final int LONGEST_TOKEN = 64;
 
@@ -64,7 +70,13 @@ public final class LoginTokenRepository {
          * subject: a placement a pupil found themselves, whose host (without an account) it lets declare
          * its placement paperwork; as the parent's
          */
-        PLACEMENT_HOST("placement_host");
+        PLACEMENT_HOST("placement_host"),
+        /**
+         * subject: the organisation whose contact preferences it opens, from a message that asks it for
+         * something (the List-Unsubscribe link); stands for nobody with an account, works (again and
+         * again) for {@link #CONTACT_PREFERENCES_LIFETIME} from when it is sent
+         */
+        CONTACT_PREFERENCES("contact_preferences");
 
         private final String code;
 
@@ -83,6 +95,15 @@ public final class LoginTokenRepository {
                     || this == PLACEMENT_AGREEMENT
                     || this == PLACEMENT_PUPIL
                     || this == PLACEMENT_HOST;
+        }
+
+        /** A link that opens one subject's page again and again until it runs out, rather than once. */
+        boolean reusable() {
+            return this == BOOKING_REPLY
+                    || this == PLACEMENT_AGREEMENT
+                    || this == PLACEMENT_PUPIL
+                    || this == PLACEMENT_HOST
+                    || this == CONTACT_PREFERENCES;
         }
 
         public static Purpose ofCode(String code) {
@@ -131,7 +152,8 @@ public final class LoginTokenRepository {
     public long issueForEmail(long userId, Purpose purpose) {
         if (purpose.keepsItsEnd()
                 || purpose == Purpose.OFFER_CONFIRMATION
-                || purpose == Purpose.ORGANISATION_INVITATION) {
+                || purpose == Purpose.ORGANISATION_INVITATION
+                || purpose == Purpose.CONTACT_PREFERENCES) {
             throw new IllegalArgumentException(purpose + " links need their subject");
         }
         return insertUnminted(userId, purpose, null, now().plus(LIFETIME));
@@ -146,6 +168,23 @@ public final class LoginTokenRepository {
     public long issueOrganisationInvitation(long userId, long employerId) {
         return insertUnminted(
                 userId, Purpose.ORGANISATION_INVITATION, employerId, now().plus(ORGANISATION_INVITATION_LIFETIME));
+    }
+
+    /**
+     * A link to each organisation's contact preferences, for a message to it (made when the message is
+     * sent): link id by organisation id, in one statement.
+     */
+    public Map<Long, Long> issueContactPreferences(Collection<Long> employerIds) {
+        if (employerIds.isEmpty()) {
+            return Map.of();
+        }
+        OffsetDateTime expiresAt = now().plus(CONTACT_PREFERENCES_LIFETIME);
+        var insert = dsl.insertInto(LOGIN_TOKEN, LOGIN_TOKEN.PURPOSE, LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.EXPIRES_AT);
+        for (long employerId : employerIds) {
+            insert = insert.values(Purpose.CONTACT_PREFERENCES.code(), employerId, expiresAt);
+        }
+        return insert.returningResult(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.ID)
+                .fetchMap(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.ID);
     }
 
     /** The link that answers for this booking and no other, until {@code expiresAt}. */
@@ -185,10 +224,15 @@ public final class LoginTokenRepository {
         }
     }
 
-    /** Whether the link opens this placement for its purpose: it may be used again until it runs out. */
-    public boolean opens(String token, Purpose purpose, long placementId) {
-        placementPurpose(purpose);
-        return looksLikeAToken(token) && dsl.fetchExists(LOGIN_TOKEN, usable(token, purpose, placementId, now()));
+    /**
+     * Whether the link opens this subject (a placement, an organisation's contact preferences) for its
+     * purpose: it may be used again until it runs out.
+     */
+    public boolean opens(String token, Purpose purpose, long subjectId) {
+        if (!purpose.reusable()) {
+            throw new IllegalArgumentException(purpose + " links work once: redeem them");
+        }
+        return looksLikeAToken(token) && dsl.fetchExists(LOGIN_TOKEN, usable(token, purpose, subjectId, now()));
     }
 
     /**
@@ -223,6 +267,9 @@ public final class LoginTokenRepository {
                                 .when(
                                         LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.ORGANISATION_INVITATION.code())),
                                         now.plus(ORGANISATION_INVITATION_LIFETIME))
+                                .when(
+                                        LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.CONTACT_PREFERENCES.code())),
+                                        now.plus(CONTACT_PREFERENCES_LIFETIME))
                                 .otherwise(now.plus(LIFETIME)))
                 .where(LOGIN_TOKEN.ID.eq(tokenId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())

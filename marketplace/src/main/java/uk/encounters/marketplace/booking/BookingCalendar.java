@@ -11,8 +11,11 @@ import java.util.List;
 import uk.encounters.marketplace.TypedText;
 
 /**
- * Bookings as an iCalendar feed (RFC 5545) that calendar apps subscribe to. Times are written in
- * UTC so no time-zone definitions are needed; a placement over several days is one all-day event.
+ * Bookings as iCalendar (RFC 5545): the feed calendar apps subscribe to, the invitation a round's
+ * digest carries, and the cancellation that takes a declined or cancelled booking out of a calendar
+ * again (iTIP, RFC 5546). Each booking is one event whose UID never changes and whose SEQUENCE counts
+ * the changes sent since its invitation, so a calendar app knows which copy is newer. Times are written
+ * in UTC so no time-zone definitions are needed; a placement over several days is one all-day event.
  */
 public final class BookingCalendar {
 
@@ -24,55 +27,84 @@ public final class BookingCalendar {
     private final String calendarName;
     private final String uidDomain;
     private final String volunteerGuide;
+    private final String organiser;
 
-    /**
-     * @param uidDomain      the app's host name, which makes each event's UID unique in the world
-     * @param volunteerGuide the address of the first-time volunteer's guide, which every event links to
-     */
-    public BookingCalendar(String calendarName, String uidDomain, String volunteerGuide) {
+    /** @param links the app's host (in each event's UID), guide (in each event) and sending address (its organiser) */
+    public BookingCalendar(String calendarName, CalendarLinks links) {
         this.calendarName = calendarName;
-        this.uidDomain = uidDomain;
-        this.volunteerGuide = volunteerGuide;
+        this.uidDomain = links.host() == null ? "localhost" : links.host();
+        this.volunteerGuide = links.volunteerGuide();
+        this.organiser = links.organiser();
     }
 
+    /** The bookings as they stand, to add to a calendar or to subscribe to. */
     public String render(List<EmployerBooking> bookings, Instant now) {
+        StringBuilder ics = begin("PUBLISH");
+        for (EmployerBooking booking : bookings) {
+            event(ics, booking, now, "CONFIRMED");
+        }
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    /**
+     * Takes the bookings out of the calendars they were added to: the same events, their sequence
+     * as it is now (one more than the invitation's), cancelled.
+     */
+    public String cancellation(List<EmployerBooking> bookings, Instant now) {
+        StringBuilder ics = begin("CANCEL");
+        for (EmployerBooking booking : bookings) {
+            event(ics, booking, now, "CANCELLED");
+        }
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    private StringBuilder begin(String method) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
         line(ics, "PRODID:-//Employer Encounters//Bookings//EN");
         line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "METHOD:PUBLISH");
+        line(ics, "METHOD:" + method);
         line(ics, "X-WR-CALNAME:" + text(calendarName));
-        for (EmployerBooking booking : bookings) {
-            line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:booking-" + booking.id() + "@" + uidDomain);
-            line(ics, "DTSTAMP:" + UTC.format(now));
-            if (booking.multiDay()) {
-                line(ics, "DTSTART;VALUE=DATE:" + DATE.format(booking.startsOn()));
-                line(ics, "DTEND;VALUE=DATE:" + DATE.format(booking.endsOn().plusDays(1)));
-            } else {
-                line(
-                        ics,
-                        "DTSTART:"
-                                + UTC.format(instant(
-                                        booking.startsOn(), booking.arrival().sessionStart())));
-                line(
-                        ics,
-                        "DTEND:"
-                                + UTC.format(instant(
-                                        booking.startsOn(), booking.arrival().sessionEnd())));
-            }
+        return ics;
+    }
+
+    private void event(StringBuilder ics, EmployerBooking booking, Instant now, String status) {
+        line(ics, "BEGIN:VEVENT");
+        line(ics, "UID:booking-" + booking.id() + "@" + uidDomain);
+        line(ics, "SEQUENCE:" + booking.calendarSequence());
+        line(ics, "DTSTAMP:" + UTC.format(now));
+        if (booking.updatedAt() != null) {
+            line(ics, "LAST-MODIFIED:" + UTC.format(booking.updatedAt()));
+        }
+        line(ics, "ORGANIZER;CN=" + parameter(calendarName) + ":mailto:" + organiser);
+        if (booking.multiDay()) {
+            line(ics, "DTSTART;VALUE=DATE:" + DATE.format(booking.startsOn()));
+            line(ics, "DTEND;VALUE=DATE:" + DATE.format(booking.endsOn().plusDays(1)));
+        } else {
             line(
                     ics,
-                    "SUMMARY:"
-                            + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", " + booking.where()));
-            line(ics, "LOCATION:" + text(booking.arrival().addressOnOneLine()));
-            line(ics, "DESCRIPTION:" + text(description(booking)));
-            line(ics, "STATUS:CONFIRMED");
-            line(ics, "END:VEVENT");
+                    "DTSTART:"
+                            + UTC.format(instant(
+                                    booking.startsOn(), booking.arrival().sessionStart())));
+            line(
+                    ics,
+                    "DTEND:"
+                            + UTC.format(instant(
+                                    booking.startsOn(), booking.arrival().sessionEnd())));
         }
-        line(ics, "END:VCALENDAR");
-        return ics.toString();
+        line(ics, "SUMMARY:" + text(booking.typeLabel() + " for Year " + booking.yearGroup() + ", " + booking.where()));
+        line(ics, "LOCATION:" + text(booking.arrival().addressOnOneLine()));
+        line(ics, "DESCRIPTION:" + text(description(booking)));
+        line(ics, "STATUS:" + status);
+        line(ics, "END:VEVENT");
+    }
+
+    /** A parameter value (RFC 5545, 3.2): quoted, without the quotes and characters it may not hold. */
+    private static String parameter(String value) {
+        return "\"" + text(value).replace("\"", "").replace("\\", "") + "\"";
     }
 
     /** What the session is, then everything to arrive and to know the group, then the guide. */

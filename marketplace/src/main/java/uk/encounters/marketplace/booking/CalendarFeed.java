@@ -23,15 +23,14 @@ public final class CalendarFeed {
     /**
      * The feed the secret address names, or empty when it names none (never issued, or replaced).
      *
-     * @param host           the app's host name, which makes each event's id unique
-     * @param volunteerGuide the address of the first-time volunteer's guide
+     * @param links the app's host name (which makes each event's id unique), guide and sending address
      */
-    public Optional<String> render(String token, String host, String volunteerGuide) {
+    public Optional<String> render(String token, CalendarLinks links) {
         EmployerRepository employers = new EmployerRepository(dsl);
         return employers
                 .findByCalendarToken(token)
                 .flatMap(employers::findById)
-                .map(employer -> new BookingCalendar(employer.name() + " school bookings", host, volunteerGuide)
+                .map(employer -> new BookingCalendar(employer.name() + " school bookings", links)
                         .render(
                                 new EmployerBookingRepository(dsl).confirmed(employer.id(), LocalDate.now(clock)),
                                 clock.instant()));

@@ -22,6 +22,8 @@ final class Decline {
                 .set(BOOKING.DECLINE_REASON, reason)
                 .set(BOOKING.DECLINED_BY, side)
                 .set(BOOKING.PINNED, false)
+                // the calendar's copy is out of date: its cancellation is a new revision
+                .set(BOOKING.CALENDAR_SEQUENCE, BOOKING.CALENDAR_SEQUENCE.plus(1))
                 .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(BOOKING.ID.eq(bookingId))
                 .execute();

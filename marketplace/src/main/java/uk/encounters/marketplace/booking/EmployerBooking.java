@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.booking;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import uk.encounters.matcher.domain.EncounterType;
@@ -13,6 +14,8 @@ import uk.encounters.matcher.explain.DateStyle;
  * @param yearGroup  the year group it is for; at an event, the youngest going
  * @param schoolName the school; at a hub's event, its venue (or "Online")
  * @param eventTitle the event a stall is at, or null for a school's request
+ * @param calendarSequence its calendar event's revision: how many changes were sent after the invitation
+ * @param updatedAt  when it last changed, which a calendar shows as its event's last change
  */
 public record EmployerBooking(
         long id,
@@ -32,7 +35,9 @@ public record EmployerBooking(
         Arrival arrival,
         String sendAdjustments,
         String notesForVolunteer,
-        String eventTitle) {
+        String eventTitle,
+        int calendarSequence,
+        OffsetDateTime updatedAt) {
 
     public EmployerBooking {
         sendAdjustments = sendAdjustments == null ? "" : sendAdjustments;

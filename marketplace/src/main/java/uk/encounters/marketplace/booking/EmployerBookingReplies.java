@@ -22,10 +22,12 @@ public final class EmployerBookingReplies {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final BookingCancellations cancellations;
 
-    public EmployerBookingReplies(DSLContext dsl, Clock clock) {
+    public EmployerBookingReplies(DSLContext dsl, Clock clock, BookingCancellations cancellations) {
         this.dsl = dsl;
         this.clock = clock;
+        this.cancellations = cancellations;
     }
 
     public EmployerBookingRepository.Reply confirm(Actor actor, long employerId, long bookingId) {
@@ -38,7 +40,10 @@ public final class EmployerBookingReplies {
                 bookings -> bookings.confirm(employerId, bookingId, today())));
     }
 
-    /** The reason goes to the coordinator, who re-matches the school's pupils. */
+    /**
+     * The reason goes to the coordinator, who re-matches the school's pupils, and to the school; the
+     * employer is sent its calendar's cancellation.
+     */
     public EmployerBookingRepository.Reply decline(Actor actor, long employerId, long bookingId, String reason) {
         return dsl.transactionResult(c -> answer(
                 c.dsl(),
@@ -46,7 +51,7 @@ public final class EmployerBookingReplies {
                 "booking_declined",
                 bookingId,
                 Map.of("reason", reason),
-                bookings -> bookings.decline(employerId, bookingId, reason, today())));
+                bookings -> declined(c.dsl(), bookingId, bookings.decline(employerId, bookingId, reason, today()))));
     }
 
     /** Two questions: how it went (1 to 5), and what would make the next one better. */
@@ -95,8 +100,18 @@ public final class EmployerBookingReplies {
                         "booking_declined",
                         bookingId,
                         Map.of("via", VIA_LINK, "reason", reason),
-                        bookings -> bookings.decline(employerId, bookingId, reason, today())))
+                        bookings ->
+                                declined(c.dsl(), bookingId, bookings.decline(employerId, bookingId, reason, today()))))
                 .orElse(EmployerBookingRepository.Reply.NOT_FOUND));
+    }
+
+    /** Tells both sides of a booking the employer has just declined, in the decline's transaction. */
+    private EmployerBookingRepository.Reply declined(
+            DSLContext tx, long bookingId, EmployerBookingRepository.Reply done) {
+        if (done == EmployerBookingRepository.Reply.DONE) {
+            cancellations.declinedByEmployer(tx, bookingId);
+        }
+        return done;
     }
 
     /** In the caller's transaction: the answer, and its audit entry when it changed something. */

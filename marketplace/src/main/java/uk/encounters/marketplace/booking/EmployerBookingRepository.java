@@ -231,7 +231,9 @@ public final class EmployerBookingRepository {
                         VOLUNTEER.NAME,
                         BOOKING.DECLINE_REASON,
                         DSL.field(feedbackGiven).as("feedback_given"),
-                        OFFER.EMPLOYER_ID))
+                        OFFER.EMPLOYER_ID,
+                        BOOKING.CALENDAR_SEQUENCE,
+                        BOOKING.UPDATED_AT))
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
@@ -269,6 +271,8 @@ public final class EmployerBookingRepository {
                 BookingPlaces.forEmployer(r),
                 r.get(REQUEST.SEND_ADJUSTMENTS),
                 r.get(REQUEST.NOTES_FOR_VOLUNTEER),
-                r.get(EVENT.TITLE));
+                r.get(EVENT.TITLE),
+                r.get(BOOKING.CALENDAR_SEQUENCE),
+                r.get(BOOKING.UPDATED_AT));
     }
 }

@@ -23,10 +23,12 @@ public final class SchoolBookingChanges {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final BookingCancellations cancellations;
 
-    public SchoolBookingChanges(DSLContext dsl, Clock clock) {
+    public SchoolBookingChanges(DSLContext dsl, Clock clock, BookingCancellations cancellations) {
         this.dsl = dsl;
         this.clock = clock;
+        this.cancellations = cancellations;
     }
 
     /** The school's yes; false when the booking can no longer be answered. */
@@ -100,13 +102,17 @@ public final class SchoolBookingChanges {
         return null;
     }
 
-    /** The school's no, with a reason: the request opens again. False when it can no longer be answered. */
+    /**
+     * The school's no, with a reason: the request opens again, and the employer is told (its calendar
+     * event cancelled). False when it can no longer be answered.
+     */
     public boolean decline(Actor actor, SchoolBooking booking, String reason) {
         return dsl.transactionResult(c -> {
             boolean declined = new SchoolBookingRepository(c.dsl()).decline(booking, reason, today());
             if (declined) {
                 new AuditLog(c.dsl())
                         .record(actor, "booking_declined_by_school", "booking", booking.id(), Map.of("reason", reason));
+                cancellations.declinedBySchool(c.dsl(), booking.id());
             }
             return declined;
         });

@@ -1,7 +1,6 @@
 package uk.encounters.marketplace.event;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.EVENT;
 import static uk.encounters.marketplace.jooq.Tables.EVENT_SIGN_UP;
@@ -26,9 +25,14 @@ import uk.encounters.marketplace.account.Addressees;
 import uk.encounters.marketplace.account.Addressees.Person;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.booking.BookingCancellations;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.booking.EmployerBooking;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
+import uk.encounters.marketplace.outbox.Attachment;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.outbox.ReplyAddresses;
 import uk.encounters.matcher.explain.DateStyle;
 
 /**
@@ -56,11 +60,13 @@ public final class EventCancellation {
     private final DSLContext dsl;
     private final Clock clock;
     private final String productName;
+    private final BookingCancellations cancellations;
 
-    public EventCancellation(DSLContext dsl, Clock clock, String productName) {
+    public EventCancellation(DSLContext dsl, Clock clock, String productName, BookingCancellations cancellations) {
         this.dsl = dsl;
         this.clock = clock;
         this.productName = productName;
+        this.cancellations = cancellations;
     }
 
     /** Why the event can no longer be cancelled, or empty when it can. */
@@ -112,9 +118,11 @@ public final class EventCancellation {
             List<OutboxMessage> messages = new ArrayList<>();
             String what =
                     event.get().getTitle() + ", " + DateStyle.of(event.get().getHeldOn());
-            tellEmployers(tx, eventId, what, why, messages);
-            if (event.get().getSchoolId() == null) {
-                tellSchools(tx, eventId, what, why, messages);
+            Map<Long, EmployerToTell> employers = employersToTell(tx, eventId);
+            Long schoolId = event.get().getSchoolId();
+            ReplyAddresses hub = Addressees.replyToHub(tx, event.get().getHubId());
+            if (schoolId == null) {
+                tellSchools(tx, eventId, what, why, hub, messages);
             }
             tx.update(EVENT)
                     .set(EVENT.STATUS, EventStatus.CANCELLED)
@@ -125,6 +133,7 @@ public final class EventCancellation {
                     .set(BOOKING.DECLINE_REASON, why == null ? "The event was cancelled" : why)
                     .set(BOOKING.DECLINED_BY, by.side)
                     .set(BOOKING.PINNED, false)
+                    .set(BOOKING.CALENDAR_SEQUENCE, BOOKING.CALENDAR_SEQUENCE.plus(1))
                     .set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(BOOKING.EVENT_ID.eq(eventId))
                     .and(BOOKING.STATUS.in(BookingStatus.AGREED))
@@ -137,6 +146,14 @@ public final class EventCancellation {
                     .where(BOOKING.EVENT_ID.eq(eventId))
                     .and(BOOKING.STATUS.eq(BookingStatus.PROPOSED))
                     .execute();
+            tellEmployers(
+                    tx,
+                    eventId,
+                    employers,
+                    what,
+                    why,
+                    schoolId == null ? hub : Addressees.replyToSchool(tx, schoolId),
+                    messages);
             int queued = new Outbox(tx).enqueueAll(messages);
             new AuditLog(tx)
                     .record(
@@ -149,54 +166,83 @@ public final class EventCancellation {
         });
     }
 
-    /** Each employer with an agreed stall: its signed-in people, else the volunteer giving the stall. */
-    private void tellEmployers(DSLContext tx, long eventId, String what, String why, List<OutboxMessage> messages) {
-        var stalls = tx.select(OFFER.EMPLOYER_ID, EMPLOYER.NAME, VOLUNTEER.EMAIL, VOLUNTEER.NAME)
+    /** Each employer with an agreed stall: its signed-in people, else the volunteers giving its stalls. */
+    private record EmployerToTell(List<Person> people, List<Long> stalls) {}
+
+    private static Map<Long, EmployerToTell> employersToTell(DSLContext tx, long eventId) {
+        var stalls = tx.select(OFFER.EMPLOYER_ID, BOOKING.ID, VOLUNTEER.EMAIL, VOLUNTEER.NAME)
                 .from(BOOKING)
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                 .where(BOOKING.EVENT_ID.eq(eventId))
                 .and(BOOKING.STATUS.in(BookingStatus.AGREED))
                 .orderBy(OFFER.EMPLOYER_ID, BOOKING.ID)
                 .fetch();
-        Map<Long, List<Person>> byEmployer = new LinkedHashMap<>();
+        Map<Long, EmployerToTell> byEmployer = new LinkedHashMap<>();
         Set<Long> signingIn = new HashSet<>();
         for (var stall : stalls) {
-            List<Person> people = byEmployer.computeIfAbsent(stall.value1(), id -> {
+            EmployerToTell employer = byEmployer.computeIfAbsent(stall.value1(), id -> {
                 List<Person> own = Addressees.withRole(tx, USER_SCOPE.EMPLOYER_ID.eq(id), Role.EMPLOYER);
                 if (!own.isEmpty()) {
                     signingIn.add(id);
                 }
-                return new ArrayList<>(own);
+                return new EmployerToTell(new ArrayList<>(own), new ArrayList<>());
             });
+            employer.stalls().add(stall.value2());
             // nobody signs in for the employer: the volunteers giving its stalls are the ones to tell
             if (!signingIn.contains(stall.value1())
                     && stall.value3() != null
-                    && people.stream().noneMatch(p -> p.email().equals(stall.value3()))) {
-                people.add(new Person(stall.value3(), stall.value4()));
+                    && employer.people().stream().noneMatch(p -> p.email().equals(stall.value3()))) {
+                employer.people().add(new Person(stall.value3(), stall.value4()));
             }
         }
-        byEmployer.forEach((employerId, people) -> {
-            for (Person person : people) {
+        return byEmployer;
+    }
+
+    /** To each employer told: the cancellation, with the file that takes its stalls (declined now) out of its calendar. */
+    private void tellEmployers(
+            DSLContext tx,
+            long eventId,
+            Map<Long, EmployerToTell> employers,
+            String what,
+            String why,
+            ReplyAddresses replyTo,
+            List<OutboxMessage> messages) {
+        EmployerBookingRepository bookings = new EmployerBookingRepository(tx);
+        employers.forEach((employerId, employer) -> {
+            List<EmployerBooking> stalls = employer.stalls().stream()
+                    .map(id -> bookings.find(employerId, id).orElseThrow())
+                    .toList();
+            Attachment calendar = cancellations.calendarCancellation(stalls);
+            for (Person person : employer.people()) {
                 messages.add(new OutboxMessage(
-                        "event-cancelled:" + eventId + ":employer:" + employerId + ":" + person.email(),
-                        "event_cancelled",
-                        person.email(),
-                        "Cancelled: " + what,
-                        person.greeting() + "\n\n" + what + " has been cancelled, so your stall there is no"
-                                + " longer needed. Thank you for offering it; there is nothing more to do."
-                                + reasonLine(why) + "\n\n" + productName + "\n",
-                        null));
+                                "event-cancelled:" + eventId + ":employer:" + employerId + ":" + person.email(),
+                                "event_cancelled",
+                                person.email(),
+                                "Cancelled: " + what,
+                                person.greeting() + "\n\n" + what + " has been cancelled, so your stall there is no"
+                                        + " longer needed. Thank you for offering it; there is nothing more to do."
+                                        + " The attached file takes it out of your calendar if your calendar app has"
+                                        + " not done so already."
+                                        + reasonLine(why) + "\n\n" + productName + "\n",
+                                null,
+                                List.of(calendar),
+                                List.of())
+                        .repliedTo(replyTo));
             }
         });
     }
 
     /** Each school going to a hub's event: its careers leaders, with the year groups it signed up. */
-    private void tellSchools(DSLContext tx, long eventId, String what, String why, List<OutboxMessage> messages) {
+    private void tellSchools(
+            DSLContext tx,
+            long eventId,
+            String what,
+            String why,
+            ReplyAddresses replyTo,
+            List<OutboxMessage> messages) {
         var signUps = tx.select(EVENT_SIGN_UP.SCHOOL_ID, EVENT_SIGN_UP.YEAR_GROUP)
                 .from(EVENT_SIGN_UP)
                 .where(EVENT_SIGN_UP.EVENT_ID.eq(eventId))
@@ -205,14 +251,15 @@ public final class EventCancellation {
         signUps.forEach((schoolId, years) -> {
             for (Person leader : Addressees.withRole(tx, USER_SCOPE.SCHOOL_ID.eq(schoolId), Role.CAREERS_LEADER)) {
                 messages.add(new OutboxMessage(
-                        "event-cancelled:" + eventId + ":school:" + schoolId + ":" + leader.email(),
-                        "event_cancelled",
-                        leader.email(),
-                        "Cancelled: " + what,
-                        leader.greeting() + "\n\nThe hub has cancelled " + what + ", which your "
-                                + String.join(" and ", years) + " signed up to." + reasonLine(why)
-                                + "\n\n" + productName + "\n",
-                        null));
+                                "event-cancelled:" + eventId + ":school:" + schoolId + ":" + leader.email(),
+                                "event_cancelled",
+                                leader.email(),
+                                "Cancelled: " + what,
+                                leader.greeting() + "\n\nThe hub has cancelled " + what + ", which your "
+                                        + String.join(" and ", years) + " signed up to." + reasonLine(why)
+                                        + "\n\n" + productName + "\n",
+                                null)
+                        .repliedTo(replyTo));
             }
         });
     }

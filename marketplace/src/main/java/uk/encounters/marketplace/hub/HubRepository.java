@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 
@@ -113,6 +115,24 @@ public final class HubRepository {
                 .values(name, area)
                 .returning(HUB.ID)
                 .fetchOne(HUB.ID);
+    }
+
+    /** The address the hub's messages ask replies to go to, when it gave one (else they go to its coordinators). */
+    public Optional<String> findReplyTo(long hubId) {
+        return Optional.ofNullable(dsl.fetchValue(HUB.REPLY_TO_EMAIL, HUB.ID.eq(hubId)));
+    }
+
+    /** Where replies to the hub's messages go ({@code email} null: to its coordinators), with its audit entry. */
+    public void changeReplyTo(Actor actor, long hubId, String email) {
+        dsl.transaction(c -> {
+            c.dsl()
+                    .update(HUB)
+                    .set(HUB.REPLY_TO_EMAIL, email)
+                    .where(HUB.ID.eq(hubId))
+                    .execute();
+            new AuditLog(c.dsl())
+                    .record(actor, "hub_reply_to_changed", "hub", hubId, Map.of("email", email == null ? "" : email));
+        });
     }
 
     public List<SchoolName> findSchools(long hubId) {

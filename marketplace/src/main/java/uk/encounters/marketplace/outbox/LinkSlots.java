@@ -25,6 +25,11 @@ public final class LinkSlots {
         return "{link:" + tokenId + "}";
     }
 
+    /** Whether the text is one link's slot and nothing else. */
+    public static boolean isSlot(String text) {
+        return SLOT.matcher(text).matches();
+    }
+
     /** The text with each slot filled: the URL of a listed link, or {@code unusable} for the rest. */
     public static String fill(String text, Map<Long, String> urls, String unusable) {
         if (text == null) {
@@ -51,6 +56,13 @@ public final class LinkSlots {
             urlOf.apply(id).ifPresent(url -> urls.put(id, url));
         }
         String unusable = "(this link has been used or has expired: ask for a new one)";
-        return message.withBodies(fill(message.bodyText(), urls, unusable), fill(message.bodyHtml(), urls, unusable));
+        OutboxMessage filled =
+                message.withBodies(fill(message.bodyText(), urls, unusable), fill(message.bodyHtml(), urls, unusable));
+        if (message.listUnsubscribe() == null) {
+            return filled;
+        }
+        // no header at all rather than one that leads nowhere
+        String url = fill(message.listUnsubscribe(), urls, "");
+        return filled.withListUnsubscribe(url.isEmpty() ? null : url);
     }
 }

@@ -66,6 +66,8 @@ public final class Outbox {
                         .set(OUTBOX.BODY_HTML, message.bodyHtml())
                         .set(OUTBOX.ATTACHMENTS, json(message.attachments()))
                         .set(OUTBOX.LINK_TOKEN_IDS, message.linkTokenIds().toArray(Long[]::new))
+                        .set(OUTBOX.REPLY_TO, message.replyTo())
+                        .set(OUTBOX.LIST_UNSUBSCRIBE, message.listUnsubscribe())
                         .onConflict(OUTBOX.IDEMPOTENCY_KEY)
                         .doNothing()
                         .execute()
@@ -89,7 +91,9 @@ public final class Outbox {
                 OUTBOX.BODY_TEXT,
                 OUTBOX.BODY_HTML,
                 OUTBOX.ATTACHMENTS,
-                OUTBOX.LINK_TOKEN_IDS);
+                OUTBOX.LINK_TOKEN_IDS,
+                OUTBOX.REPLY_TO,
+                OUTBOX.LIST_UNSUBSCRIBE);
         for (OutboxMessage message : messages) {
             insert = insert.values(
                     message.idempotencyKey(),
@@ -99,7 +103,9 @@ public final class Outbox {
                     message.bodyText(),
                     message.bodyHtml(),
                     json(message.attachments()),
-                    message.linkTokenIds().toArray(Long[]::new));
+                    message.linkTokenIds().toArray(Long[]::new),
+                    message.replyTo(),
+                    message.listUnsubscribe());
         }
         return insert.onConflict(OUTBOX.IDEMPOTENCY_KEY).doNothing().execute();
     }
@@ -141,7 +147,9 @@ public final class Outbox {
                         OUTBOX.BODY_HTML,
                         OUTBOX.ATTEMPTS,
                         OUTBOX.ATTACHMENTS,
-                        OUTBOX.LINK_TOKEN_IDS)
+                        OUTBOX.LINK_TOKEN_IDS,
+                        OUTBOX.REPLY_TO,
+                        OUTBOX.LIST_UNSUBSCRIBE)
                 .fetch(r -> new PendingMessage(
                         r.get(OUTBOX.ID),
                         new OutboxMessage(
@@ -152,7 +160,9 @@ public final class Outbox {
                                 r.get(OUTBOX.BODY_TEXT),
                                 r.get(OUTBOX.BODY_HTML),
                                 attachments(r.get(OUTBOX.ATTACHMENTS)),
-                                List.of(r.get(OUTBOX.LINK_TOKEN_IDS))),
+                                List.of(r.get(OUTBOX.LINK_TOKEN_IDS)),
+                                r.get(OUTBOX.REPLY_TO),
+                                r.get(OUTBOX.LIST_UNSUBSCRIBE)),
                         r.get(OUTBOX.ATTEMPTS)))
                 .stream()
                 .sorted(Comparator.comparingLong(PendingMessage::id))

@@ -28,6 +28,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.account.Addressees;
 import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.booking.BookingStatus;
@@ -39,6 +40,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.event.EventStatus;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.outbox.ReplyAddresses;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundDigests.Recipient;
 import uk.encounters.marketplace.school.BudgetRepository;
@@ -152,7 +154,7 @@ public final class Publication {
                 .execute();
         commitBudgets(tx, roundId);
         markMatchedRequests(tx, roundId);
-        return queueDigests(tx, roundId, published);
+        return queueDigests(tx, hubId, roundId, published);
     }
 
     /**
@@ -160,10 +162,16 @@ public final class Publication {
      * untold). A fixed number of statements however many bookings, employers and schools:
      * recipients and bookings are read for the whole round, the reply links and digests written at once.
      */
-    private Published queueDigests(DSLContext tx, long roundId, int published) {
+    private Published queueDigests(DSLContext tx, long hubId, long roundId, int published) {
         List<Recipient> employers = new RoundRecipients(tx).employers(roundId, BookingStatus.PUBLISHED);
         Map<Long, List<EmployerBooking>> employerBookings = new EmployerBookingRepository(tx).inRound(roundId);
         Map<Long, Long> links = replyLinks(tx, employers, employerBookings);
+        Map<Long, Long> preferences = new LoginTokenRepository(tx, clock)
+                .issueContactPreferences(employers.stream()
+                        .filter(e -> e.email() != null)
+                        .map(Recipient::id)
+                        .toList());
+        ReplyAddresses hub = Addressees.replyToHub(tx, hubId);
         List<Recipient> schools = new RoundRecipients(tx).schools(roundId, BookingStatus.PUBLISHED);
         Map<Long, List<SchoolBooking>> schoolBookings = new SchoolBookingRepository(tx).inRound(roundId);
         Map<Long, List<SchoolEventStalls.Stall>> schoolStalls =
@@ -176,7 +184,9 @@ public final class Publication {
                 continue;
             }
             messages.add(digests.employerDigest(
-                    roundId, employer, employerBookings.getOrDefault(employer.id(), List.of()), links));
+                            roundId, employer, employerBookings.getOrDefault(employer.id(), List.of()), links)
+                    .repliedTo(hub)
+                    .stoppedBy(preferences.get(employer.id())));
             employerDigests++;
         }
         int schoolDigests = 0;
@@ -185,19 +195,21 @@ public final class Publication {
                 continue;
             }
             messages.add(digests.schoolDigest(
-                    roundId,
-                    school,
-                    schoolBookings.getOrDefault(school.id(), List.of()),
-                    schoolStalls.getOrDefault(school.id(), List.of())));
+                            roundId,
+                            school,
+                            schoolBookings.getOrDefault(school.id(), List.of()),
+                            schoolStalls.getOrDefault(school.id(), List.of()))
+                    .repliedTo(hub));
             schoolDigests++;
         }
         List<RoundRecipients.Adviser> advisers = new RoundRecipients(tx).advisers(roundId, BookingStatus.PUBLISHED);
         for (RoundRecipients.Adviser adviser : advisers) {
             OutboxMessage digest = digests.schoolDigest(
-                    roundId,
-                    new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email(), adviser.name()),
-                    schoolBookings.getOrDefault(adviser.schoolId(), List.of()),
-                    schoolStalls.getOrDefault(adviser.schoolId(), List.of()));
+                            roundId,
+                            new Recipient(adviser.schoolId(), adviser.schoolName(), adviser.email(), adviser.name()),
+                            schoolBookings.getOrDefault(adviser.schoolId(), List.of()),
+                            schoolStalls.getOrDefault(adviser.schoolId(), List.of()))
+                    .repliedTo(hub);
             messages.add(digest.keyedAs(digest.idempotencyKey() + ":adviser:" + adviser.userId()));
         }
         new Outbox(tx).enqueueAll(messages);

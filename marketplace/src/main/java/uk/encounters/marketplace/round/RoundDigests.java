@@ -82,7 +82,7 @@ final class RoundDigests {
                 .append("\n\n")
                 .append(productName)
                 .append('\n');
-        byte[] ics = new BookingCalendar(productName + " bookings", calendarDomain(), links.volunteerGuide())
+        byte[] ics = new BookingCalendar(productName + " bookings", links)
                 .render(bookings, clock.instant())
                 .getBytes(StandardCharsets.UTF_8);
         return new OutboxMessage(
@@ -171,11 +171,5 @@ final class RoundDigests {
             return sessions(sessions);
         }
         return sessions == 0 ? atEvents : sessions(sessions) + " and " + atEvents;
-    }
-
-    /** Makes each calendar event's UID unique in the world. */
-    private String calendarDomain() {
-        String host = links.host();
-        return host == null ? "localhost" : host;
     }
 }

@@ -35,6 +35,7 @@ import org.jooq.Record;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
+import uk.encounters.marketplace.employer.ContactPreferences;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.Sectors;
@@ -296,6 +297,7 @@ public final class RoundProblem {
                 .groupBy(OFFER.EMPLOYER_ID)
                 .fetchMap(OFFER.EMPLOYER_ID, sessions);
         Map<Long, Employer> employers = new LinkedHashMap<>();
+        Field<Boolean> mayBeAsked = field(ContactPreferences.mayBeAsked(scope.today()));
         dsl.select(
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
@@ -303,7 +305,8 @@ public final class RoundProblem {
                         EMPLOYER.LONGITUDE,
                         EMPLOYER.SIZE_BAND,
                         EMPLOYER_HUB_PRESENCE.CORNERSTONE,
-                        EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH)
+                        EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH,
+                        mayBeAsked)
                 .from(EMPLOYER)
                 .join(EMPLOYER_HUB_PRESENCE)
                 .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
@@ -319,7 +322,10 @@ public final class RoundProblem {
                             r.get(EMPLOYER_HUB_PRESENCE.CORNERSTONE),
                             r.get(EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH),
                             asked);
-                    if (cap != Employer.NO_CAP) {
+                    if (!r.get(mayBeAsked)) {
+                        // paused or stopped by the organisation itself: nothing new, its agreed sessions stand
+                        cap = published.getOrDefault(id, 0);
+                    } else if (cap != Employer.NO_CAP) {
                         cap += published.getOrDefault(id, 0);
                     }
                     Location location = location(r.get(EMPLOYER.LATITUDE), r.get(EMPLOYER.LONGITUDE));

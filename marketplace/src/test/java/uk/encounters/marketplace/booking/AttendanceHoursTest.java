@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Actor;
 import uk.encounters.marketplace.pupil.Hours;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.marketplace.testing.WorkplaceData;
@@ -34,11 +35,9 @@ class AttendanceHoursTest {
 
     final TestData data = new TestData(db.dsl());
     final WorkplaceData workplace = new WorkplaceData(db.dsl());
-    final SchoolBookingChanges changes = new SchoolBookingChanges(
-            db.dsl(),
-            Clock.fixed(
-                    MONDAY.plusWeeks(2).atStartOfDay(ZoneId.of("Europe/London")).toInstant(),
-                    ZoneId.of("Europe/London")));
+    static final Clock CLOCK = Clock.fixed(
+            MONDAY.plusWeeks(2).atStartOfDay(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London"));
+    final SchoolBookingChanges changes = new SchoolBookingChanges(db.dsl(), CLOCK, ExampleLinks.cancellations(CLOCK));
 
     @Test
     void aWeeksPlacementGivesEachPupilWhoCameTwentyFiveHoursAndTheSchoolCorrectsOne() {

@@ -15,6 +15,7 @@ import uk.encounters.marketplace.account.AuditLog;
 import uk.encounters.marketplace.jooq.Tables;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -27,9 +28,11 @@ class EmployerBookingRepliesTest {
     static final LocalDate SESSION = TODAY.plusWeeks(3);
     static final Actor BY_LINK = Actor.anonymous("198.51.100.7");
 
-    final EmployerBookingReplies replies = new EmployerBookingReplies(
-            db.dsl(),
-            Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London")));
+    static final Clock CLOCK =
+            Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London"));
+
+    final EmployerBookingReplies replies =
+            new EmployerBookingReplies(db.dsl(), CLOCK, ExampleLinks.cancellations(CLOCK));
 
     record Booked(long employerId, long bookingId, String token) {}
 
@@ -108,9 +111,7 @@ class EmployerBookingRepliesTest {
         assertThat(replies.decline(BY_LINK, booked.employerId(), booked.bookingId(), "Volunteer away"))
                 .isEqualTo(EmployerBookingRepository.Reply.DONE);
 
-        var changes = new SchoolBookingChanges(
-                db.dsl(),
-                Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/London")).toInstant(), ZoneId.of("Europe/London")));
+        var changes = new SchoolBookingChanges(db.dsl(), CLOCK, ExampleLinks.cancellations(CLOCK));
         assertThat(changes.confirm(BY_LINK, asRead)).isFalse();
         assertThat(db.dsl().fetchValue(Tables.BOOKING.SCHOOL_CONFIRMED_AT, Tables.BOOKING.ID.eq(booked.bookingId())))
                 .isNull();

@@ -32,6 +32,7 @@ import uk.encounters.marketplace.placement.PlacementChecks.Outcome;
 import uk.encounters.marketplace.placement.PlacementReadiness.State;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.marketplace.request.RequestStatus;
+import uk.encounters.marketplace.testing.ExampleLinks;
 import uk.encounters.marketplace.testing.SamplePaperwork;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
@@ -55,7 +56,7 @@ class PlacementChainTest {
     final PlacementRepository placements = new PlacementRepository(db.dsl(), clock);
     final PlacementChecks checks = new PlacementChecks(db.dsl(), clock);
     final PlacementAnswers answers = new PlacementAnswers(db.dsl(), clock);
-    final SchoolBookingChanges changes = new SchoolBookingChanges(db.dsl(), clock);
+    final SchoolBookingChanges changes = new SchoolBookingChanges(db.dsl(), clock, ExampleLinks.cancellations(clock));
 
     /** A school with three Year 10 pupils and a host with a fortnight's work-experience booking for them. */
     record Fixture(long hub, long school, long host, long booking, List<Long> pupils, Actor leader) {

@@ -330,7 +330,8 @@ class RoundEventsTest {
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
         new Publication(ExampleLinks.APP, "Employer Encounters", RoundHub.CLOCK)
                 .publish(db.dsl(), hub.id(), outcome.roundId());
-        EventCancellation cancellation = new EventCancellation(db.dsl(), RoundHub.CLOCK, "Employer Encounters");
+        EventCancellation cancellation = new EventCancellation(
+                db.dsl(), RoundHub.CLOCK, "Employer Encounters", ExampleLinks.cancellations(RoundHub.CLOCK));
         var view = events.find(sectorDay, EventRepository.ofHub(hub.id())).orElseThrow();
         assertThat(cancellation.whyNot(view)).isEmpty();
 
@@ -380,7 +381,8 @@ class RoundEventsTest {
         RoundSolver.Outcome outcome = bench.solve(hub, Map.of());
         assertThat(db.dsl().fetchCount(BOOKING, BOOKING.EVENT_ID.eq(fair))).isEqualTo(1);
 
-        var cancelled = new EventCancellation(db.dsl(), RoundHub.CLOCK, "Employer Encounters")
+        var cancelled = new EventCancellation(
+                        db.dsl(), RoundHub.CLOCK, "Employer Encounters", ExampleLinks.cancellations(RoundHub.CLOCK))
                 .cancel(actor(), fair, EventCancellation.CancelledBy.SCHOOL, null)
                 .orElseThrow();
 

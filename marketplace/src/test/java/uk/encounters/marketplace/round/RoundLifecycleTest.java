@@ -3,6 +3,8 @@ package uk.encounters.marketplace.round;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.HUB;
 import static uk.encounters.marketplace.jooq.Tables.LOGIN_TOKEN;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,6 +186,89 @@ class RoundLifecycleTest {
                 .contains("Ask for: Mrs Shah\\, 01332 123456")
                 .contains("SEND adjustments: Two pupils use wheelchairs")
                 .doesNotContain("Coordinator only");
+    }
+
+    @Test
+    void anOrganisationThatStoppedRequestsIsAskedNothingNewWhileItsPeersAreAsked() throws Exception {
+        RoundHub asUsual = bench.hub();
+        RoundHub stopping = bench.hub();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.ASKS_STOPPED_AT, OffsetDateTime.now(CLOCK))
+                .where(EMPLOYER.ID.eq(stopping.talkEmployer()))
+                .execute();
+        db.dsl()
+                .update(EMPLOYER)
+                .set(EMPLOYER.ASKS_PAUSED_UNTIL, RoundHub.TODAY.plusDays(1))
+                .where(EMPLOYER.ID.eq(stopping.secondEmployer()))
+                .execute();
+
+        long usual = bench.solve(asUsual, Map.of()).roundId();
+        long stopped = bench.solve(stopping, Map.of()).roundId();
+
+        assertThat(employersAsked(usual)).isNotEmpty();
+        assertThat(employersAsked(stopped)).isEmpty();
+    }
+
+    @Test
+    void eachRequestSaysHowToStopSuchRequestsAndEveryDigestWhomToAnswer() throws Exception {
+        RoundHub hub = bench.hub();
+        db.dsl()
+                .update(HUB)
+                .set(HUB.REPLY_TO_EMAIL, "careers@hub.example")
+                .where(HUB.ID.eq(hub.id()))
+                .execute();
+        long roundId = bench.solve(hub, Map.of()).roundId();
+
+        new Publication(ExampleLinks.APP, "Employer Encounters", CLOCK).publish(db.dsl(), hub.id(), roundId);
+
+        var digests = digests(roundId);
+        assertThat(digests)
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.getReplyTo()).isEqualTo("careers@hub.example"));
+        assertThat(digests)
+                .filteredOn(d -> d.getKind().equals("round_digest_school"))
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.getListUnsubscribe())
+                        .as("a school's digest is not a request")
+                        .isNull());
+        var employerDigests = digests.stream()
+                .filter(d -> d.getKind().equals("round_digest_employer"))
+                .toList();
+        assertThat(employerDigests).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.getListUnsubscribe()).matches("\\{link:\\d+}");
+            assertThat(d.getBodyText()).contains("Pause or stop these requests: " + d.getListUnsubscribe());
+            long link = Long.parseLong(d.getListUnsubscribe().replaceAll("\\D", ""));
+            assertThat(List.of(d.getLinkTokenIds())).contains(link);
+            var token = db.dsl()
+                    .selectFrom(LOGIN_TOKEN)
+                    .where(LOGIN_TOKEN.ID.eq(link))
+                    .fetchSingle();
+            assertThat(token.getPurpose()).isEqualTo("contact_preferences");
+            assertThat(token.getUserId()).isNull();
+            assertThat(token.getTokenHash())
+                    .as("made only when the message is sent")
+                    .isNull();
+        });
+        assertThat(employerDigests.stream()
+                        .map(d -> db.dsl()
+                                .fetchValue(
+                                        LOGIN_TOKEN.SUBJECT_ID,
+                                        LOGIN_TOKEN.ID.eq(Long.parseLong(
+                                                d.getListUnsubscribe().replaceAll("\\D", "")))))
+                        .toList())
+                .as("each organisation's link is its own")
+                .containsExactlyInAnyOrderElementsOf(employersAsked(roundId));
+    }
+
+    private static List<Long> employersAsked(long roundId) {
+        return db.dsl()
+                .selectDistinct(OFFER.EMPLOYER_ID)
+                .from(BOOKING)
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .where(BOOKING.ROUND_ID.eq(roundId))
+                .fetch(OFFER.EMPLOYER_ID);
     }
 
     @Test

@@ -394,7 +394,8 @@ public final class TestData {
         for (int i = 0; i < pupils; i++) {
             chosen.add(pupil(schoolId, 10));
         }
-        new SchoolBookingChanges(dsl, java.time.Clock.systemUTC())
+        new SchoolBookingChanges(
+                        dsl, java.time.Clock.systemUTC(), ExampleLinks.cancellations(java.time.Clock.systemUTC()))
                 .choosePupils(
                         uk.encounters.marketplace.account.Actor.anonymous(null),
                         new SchoolBookingRepository(dsl).find(schoolId, booking).orElseThrow(),

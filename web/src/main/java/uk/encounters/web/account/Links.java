@@ -19,9 +19,17 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
     public static final String VOLUNTEER_GUIDE = "/volunteering/first-time";
 
     private final String baseUrl;
+    private final String sender;
 
+    /** Links of an app that sends from no-reply at its own host. */
     public Links(String baseUrl) {
+        this(baseUrl, "no-reply@" + java.net.URI.create(baseUrl).getHost());
+    }
+
+    /** @param sender the address the app sends from, bare ({@code no-reply@example.org}) */
+    public Links(String baseUrl, String sender) {
         this.baseUrl = baseUrl;
+        this.sender = sender;
     }
 
     /** Where an emailed link leads, once its secret is made. */
@@ -38,6 +46,8 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
             case PLACEMENT_AGREEMENT -> baseUrl + "/placements/" + link.subjectId() + "/agreement/" + link.token();
             case PLACEMENT_PUPIL -> baseUrl + "/placements/" + link.subjectId() + "/pupil/" + link.token();
             case PLACEMENT_HOST -> baseUrl + "/placements/" + link.subjectId() + "/host/" + link.token();
+            case CONTACT_PREFERENCES ->
+                baseUrl + "/organisations/" + link.subjectId() + "/contact-preferences/" + link.token();
         };
     }
 
@@ -86,6 +96,11 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
     @Override
     public String volunteerGuide() {
         return baseUrl + VOLUNTEER_GUIDE;
+    }
+
+    @Override
+    public String organiser() {
+        return sender;
     }
 
     /** The app's host, which makes calendar event ids unique in the world. */

@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.Actor;
+import uk.encounters.marketplace.booking.BookingCancellations;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.SchoolBookingChanges;
 import uk.encounters.marketplace.booking.SchoolBookingRepository;
@@ -26,6 +27,8 @@ import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.Sectors;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.matcher.domain.EncounterType;
+import uk.encounters.web.WebServer;
+import uk.encounters.web.account.Links;
 
 /**
  * Work experience the demo shows from its first start: the demo employer hosts a placement week in
@@ -40,7 +43,7 @@ public final class DemoPlacements {
     private DemoPlacements() {}
 
     /** The placements' booking, made in one transaction; empty when the hub has no such school or employer. */
-    public static Optional<Long> add(Database database, Clock clock) {
+    public static Optional<Long> add(Database database, Links links, Clock clock) {
         return database.dsl().transactionResult(c -> {
             DSLContext tx = c.dsl();
             Long hub = tx.select(DSL.min(HUB.ID)).from(HUB).fetchOne(0, Long.class);
@@ -121,7 +124,7 @@ public final class DemoPlacements {
                     .fetchSingle()
                     .getId();
             // chosen as the careers leader would choose them, which makes a placement each
-            new SchoolBookingChanges(tx, clock)
+            new SchoolBookingChanges(tx, clock, new BookingCancellations(links, WebServer.PRODUCT_NAME, clock))
                     .choosePupils(
                             Actor.anonymous("127.0.0.1"),
                             new SchoolBookingRepository(tx)

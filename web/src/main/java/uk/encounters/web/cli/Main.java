@@ -159,7 +159,7 @@ public final class Main {
                 .orElseThrow(() -> new IllegalArgumentException("invite-admin needs --name"));
         try (DatabaseConnection connection = DatabaseConnection.open(config, out)) {
             report(connection.database().migrate());
-            Links links = new Links(config.baseUrl());
+            Links links = links();
             // The operator gets a link of their own to hand over: the outbox never holds a live one.
             Optional<String> link = connection
                     .database()
@@ -220,6 +220,10 @@ public final class Main {
         return startServing(connection, metrics, config);
     }
 
+    private Links links() {
+        return new Links(config.baseUrl(), config.mail().fromAddress());
+    }
+
     private int demo(CommandLine line) {
         AppMetrics metrics = new AppMetrics();
         DatabaseConnection connection = DatabaseConnection.open(config, out, metrics.connectionPool());
@@ -228,7 +232,7 @@ public final class Main {
             if (new SeedCommand(connection.database(), config, clock, out)
                     .seedUnlessAnyHubExists(
                             line.option("area").orElse(DEMO_AREA), line.longOption("seed", DEMO_SEED))) {
-                DemoPlacements.add(connection.database(), clock)
+                DemoPlacements.add(connection.database(), links(), clock)
                         .ifPresent(booking -> out.println("Booked a June work-experience week for "
                                 + DemoPlacements.PUPILS + " Year 10 pupils at the demo employer (booking " + booking
                                 + "): its placements wait for the host's paperwork."));
@@ -253,7 +257,7 @@ public final class Main {
         out.println();
         out.println(
                 "Sign in as each role with these links (each works once, for 24 hours; a restart prints new ones):");
-        for (var link : new DemoSignIns(connection.database(), new Links(config.baseUrl()), clock).issue()) {
+        for (var link : new DemoSignIns(connection.database(), links(), clock).issue()) {
             out.printf("  %-24s %s%n    %s%n", link.role(), link.email(), link.url());
         }
         demo.mail()

@@ -63,7 +63,7 @@ public final class CalendarFeedRoutes {
      */
     public void showCalendarFeed(RoutingContext ctx) {
         String token = ctx.pathParam("token").replaceFirst("\\.ics$", "");
-        Optional<String> ics = blocking.call(() -> calendarFeed.render(token, links.host(), links.volunteerGuide()));
+        Optional<String> ics = blocking.call(() -> calendarFeed.render(token, links));
         if (ics.isEmpty()) {
             templates.render(
                     ctx,

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import uk.encounters.marketplace.booking.CalendarFeed;
 import uk.encounters.marketplace.booking.EmployerBookingReplies;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
+import uk.encounters.marketplace.employer.ContactPreferences;
 import uk.encounters.marketplace.employer.Employer;
 import uk.encounters.marketplace.employer.EmployerChanges;
 import uk.encounters.marketplace.employer.EmployerRepository;
@@ -43,7 +44,7 @@ public final class EmployerFeature {
         EmployerBookingRepository bookings = new EmployerBookingRepository(dsl);
         EmployerOfferChanges offerChanges = new EmployerOfferChanges(dsl);
         VolunteerChanges volunteerChanges = new VolunteerChanges(dsl);
-        EmployerBookingReplies replies = new EmployerBookingReplies(dsl, app.clock());
+        EmployerBookingReplies replies = new EmployerBookingReplies(dsl, app.clock(), app.bookingCancellations());
         // the organisation an /employers/:employerId path names, merged away or not
         PathEntity<Employer> employer = new PathEntity<>(
                 "employer", app.blocking(), ctx -> employers.findById(PathId.required(ctx, "employerId")));
@@ -107,6 +108,8 @@ public final class EmployerFeature {
                         app.clock())
                 .mount(routes);
         new ReplyLinkRoutes(replies, app.blocking(), app.templates()).mount(routes);
+        new ContactPreferencesRoutes(new ContactPreferences(dsl, app.clock()), app.blocking(), app.templates())
+                .mount(routes);
         new OrganisationInvitationRoutes(
                         new OrganisationInvitations(dsl, app.clock(), app.links()), app.blocking(), app.templates())
                 .mount(routes);

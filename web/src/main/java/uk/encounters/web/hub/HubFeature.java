@@ -67,7 +67,7 @@ public final class HubFeature {
         new HubEventRoutes(
                         new EventRepository(dsl),
                         new EventChange(dsl, app.clock()),
-                        new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME),
+                        new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME, app.bookingCancellations()),
                         blocking,
                         app.templates(),
                         app.clock())

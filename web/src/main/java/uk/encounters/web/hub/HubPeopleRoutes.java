@@ -25,8 +25,13 @@ import uk.encounters.web.security.Routes;
  */
 public final class HubPeopleRoutes {
 
+    /** @param replyTo where replies to the hub's emails go, when the hub gave an address; else to its coordinators */
     public record PeoplePage(
-            Hub hub, List<Person> people, List<SchoolOption> schools, List<SchoolOption> adviserSchools) {}
+            Hub hub,
+            List<Person> people,
+            List<SchoolOption> schools,
+            List<SchoolOption> adviserSchools,
+            String replyTo) {}
 
     /** One person's role in the hub or at one of its schools. */
     public record Person(String name, String email, String role, String where) {}
@@ -62,6 +67,29 @@ public final class HubPeopleRoutes {
         hub.get("/people", this::showPeople);
         hub.post("/careers-leaders", this::processCareersLeaderForm);
         hub.post("/enterprise-advisers", this::processEnterpriseAdviserForm);
+        hub.post("/reply-to", this::processReplyToForm);
+    }
+
+    /** Where replies to the hub's emails go: one address (a shared mailbox), or blank for its coordinators. */
+    public void processReplyToForm(RoutingContext ctx) {
+        long hubId = hub.of(ctx).id();
+        Form form = Form.of(ctx);
+        String given = form.text("replyTo", "The address replies go to", 320);
+        String email = given.isBlank() ? null : form.email("replyTo", "The address replies go to");
+        if (form.hasErrors()) {
+            showPeople(ctx, 422, form);
+            return;
+        }
+        blocking.call(() -> {
+            hubs.changeReplyTo(CurrentUser.actor(ctx), hubId, email);
+            return null;
+        });
+        Flash.set(
+                ctx,
+                email == null
+                        ? "Replies to the hub's emails now go to its coordinators."
+                        : "Replies to the hub's emails now go to " + email + ".");
+        ctx.redirect("/hubs/" + hubId + "/people");
     }
 
     /** With the careers leader's school chosen when a link names it (?school=ID, from the round's publish check). */
@@ -129,7 +157,12 @@ public final class HubPeopleRoutes {
                 status,
                 "hub/people",
                 "People in " + shown.name(),
-                new PeoplePage(shown, rows, options(schools, form, "school"), options(schools, form, "adviserSchool")),
+                new PeoplePage(
+                        shown,
+                        rows,
+                        options(schools, form, "school"),
+                        options(schools, form, "adviserSchool"),
+                        blocking.call(() -> hubs.findReplyTo(shown.id())).orElse(null)),
                 form);
     }
 

@@ -46,6 +46,13 @@ public record MailSettings(
         return new MailSettings(host, port, username, password, from, startTls, Optional.of(folder));
     }
 
+    /** The sending address alone, without its name: {@code no-reply@example.org} of {@code "Us <no-reply@example.org>"}. */
+    public String fromAddress() {
+        int open = from.lastIndexOf('<');
+        int close = from.lastIndexOf('>');
+        return (open >= 0 && close > open ? from.substring(open + 1, close) : from).strip();
+    }
+
     /** True when messages leave the outbox: by SMTP, or into the mail folder. */
     public boolean delivers() {
         return sends() || folder.isPresent();

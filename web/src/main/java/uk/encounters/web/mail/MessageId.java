@@ -13,10 +13,12 @@ import java.util.HexFormat;
  */
 public record MessageId(String value) {
 
-    public static MessageId forKey(String idempotencyKey) {
+    /** @param host the app's host name (its BASE_URL's), so the id is unique in the world and says whose it is */
+    public static MessageId forKey(String idempotencyKey, String host) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            return new MessageId("<" + HexFormat.of().formatHex(hash, 0, 20) + "@encounters>");
+            return new MessageId("<" + HexFormat.of().formatHex(hash, 0, 20) + "@"
+                    + (host == null || host.isBlank() ? "localhost" : host) + ">");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

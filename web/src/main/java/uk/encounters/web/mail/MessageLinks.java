@@ -23,6 +23,11 @@ public final class MessageLinks {
         this.clock = clock;
     }
 
+    /** The app's host name, the right-hand side of its messages' ids. */
+    public String host() {
+        return links.host();
+    }
+
     /** The message as sent; blocking (one statement per link). */
     public OutboxMessage asSent(OutboxMessage message) {
         if (message.linkTokenIds().isEmpty()) {

@@ -171,20 +171,28 @@ public final class OutboxWorker extends VerticleBase {
     }
 
     private MailMessage toMail(OutboxMessage message) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add(
+                        "Message-ID",
+                        MessageId.forKey(message.idempotencyKey(), links.host()).value())
+                // every message is written by the app (RFC 3834): out-of-office replies stay away
+                .add("Auto-Submitted", "auto-generated");
+        if (message.replyTo() != null) {
+            // sent from an address nobody reads: a reply reaches the person who can answer it
+            headers.add("Reply-To", message.replyTo());
+        }
+        if (message.listUnsubscribe() != null) {
+            // one click in the mail app stops these messages, without a page to find (RFC 8058)
+            headers.add("List-Unsubscribe", "<" + message.listUnsubscribe() + ">");
+            headers.add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         MailMessage mail = new MailMessage()
                 .setFrom(settings.from())
                 .setTo(message.recipient())
                 .setSubject(message.subject())
                 .setText(message.bodyText())
-                .setHeaders(MultiMap.caseInsensitiveMultiMap()
-                        .add(
-                                "Message-ID",
-                                MessageId.forKey(message.idempotencyKey()).value())
-                        // every message is written by the app (RFC 3834): out-of-office replies stay away
-                        .add("Auto-Submitted", "auto-generated"));
-        if (message.bodyHtml() != null) {
-            mail.setHtml(message.bodyHtml());
-        }
+                .setHtml(message.bodyHtml() != null ? message.bodyHtml() : HtmlAlternative.of(message.bodyText()))
+                .setHeaders(headers);
         if (!message.attachments().isEmpty()) {
             mail.setAttachment(message.attachments().stream()
                     .map(a -> MailAttachment.create()

@@ -65,7 +65,7 @@ public final class SchoolFeature {
                 .mount(routes);
         new SchoolBookingRoutes(
                         bookings,
-                        new SchoolBookingChanges(dsl, app.clock()),
+                        new SchoolBookingChanges(dsl, app.clock(), app.bookingCancellations()),
                         placements,
                         app.blocking(),
                         app.templates(),
@@ -133,7 +133,7 @@ public final class SchoolFeature {
                         new EventRepository(dsl),
                         new EventRegister(dsl),
                         new EventChange(dsl, app.clock()),
-                        new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME),
+                        new EventCancellation(dsl, app.clock(), WebServer.PRODUCT_NAME, app.bookingCancellations()),
                         app.blocking(),
                         app.templates(),
                         app.clock())

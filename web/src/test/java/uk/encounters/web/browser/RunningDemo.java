@@ -37,7 +37,7 @@ final class RunningDemo implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         DemoData.load(db.database(), "derby", 1, today, SharedData.locate());
         app = RunningApp.start(db.database(), today);
-        DemoPlacements.add(db.database(), app.clock());
+        DemoPlacements.add(db.database(), new Links(app.url("")), app.clock());
         signIns = new DemoSignIns(db.database(), new Links(app.url("")), app.clock()).issue();
     }
 

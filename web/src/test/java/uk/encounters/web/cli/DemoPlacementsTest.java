@@ -15,6 +15,7 @@ import uk.encounters.marketplace.placement.PlacementRepository;
 import uk.encounters.marketplace.placement.PlacementRepository.PlacementLine;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.account.Links;
 
 class DemoPlacementsTest {
 
@@ -41,7 +42,8 @@ class DemoPlacementsTest {
         data.pupil(large, 9);
         long host = data.employer(hub, "Rolls Royce");
 
-        long booking = DemoPlacements.add(db.database(), NOVEMBER).orElseThrow();
+        long booking = DemoPlacements.add(db.database(), new Links("https://encounters.example"), NOVEMBER)
+                .orElseThrow();
 
         assertThat(db.dsl().fetchValue(BOOKING.STARTS_ON, BOOKING.ID.eq(booking)))
                 .isEqualTo(LocalDate.of(2027, 6, 21));

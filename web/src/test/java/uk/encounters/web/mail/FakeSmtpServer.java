@@ -30,13 +30,11 @@ public final class FakeSmtpServer implements AutoCloseable {
     /** One accepted message: the envelope and the raw DATA with dot-stuffing undone. */
     public record ReceivedMail(String from, List<String> recipients, String data) {
 
-        /** The value of the first header with this name, or null. */
+        /** The value of the first header with this name, unfolded (a long header goes on over several lines), or null. */
         public String header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
-            for (String line : data.split("\r\n")) {
-                if (line.isEmpty()) {
-                    return null;
-                }
+            String headers = data.split("\r\n\r\n", 2)[0].replaceAll("\r\n[ \t]+", " ");
+            for (String line : headers.split("\r\n")) {
                 if (line.toLowerCase(Locale.ROOT).startsWith(prefix)) {
                     return line.substring(prefix.length()).trim();
                 }

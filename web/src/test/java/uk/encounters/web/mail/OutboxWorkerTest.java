@@ -31,6 +31,7 @@ import uk.encounters.marketplace.outbox.Backoff;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxEntry;
 import uk.encounters.marketplace.outbox.OutboxMessage;
+import uk.encounters.marketplace.outbox.ReplyAddresses;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Waiting;
 import uk.encounters.web.account.Links;
@@ -81,7 +82,8 @@ class OutboxWorkerTest {
             assertThat(mail.header("Subject")).isEqualTo("Your booking is confirmed");
             assertThat(mail.header("From")).contains("no-reply@localhost");
             assertThat(mail.header("Message-ID"))
-                    .isEqualTo(MessageId.forKey("booking-confirmed:1").value());
+                    .isEqualTo(
+                            MessageId.forKey("booking-confirmed:1", "localhost").value());
             assertThat(mail.header("Auto-Submitted")).isEqualTo("auto-generated");
             assertThat(mail.data()).contains("Your booking is confirmed.").contains("text/html");
         });
@@ -89,6 +91,58 @@ class OutboxWorkerTest {
         assertThat(sent.attempts()).isZero();
         assertThat(sent.lastError()).isNull();
         assertThat(claimedBy("booking-confirmed:1")).isEqualTo(worker.claimant());
+    }
+
+    @Test
+    void aRequestSaysWhomToReplyToAndHowToStopItInOneClickWithItsIdOnTheAppsHost() {
+        long link = new LoginTokenRepository(db.dsl(), Clock.systemUTC())
+                .issueContactPreferences(List.of(42L))
+                .get(42L);
+        outbox.enqueue(new OutboxMessage(
+                        "round:7:employer:42",
+                        "round_digest_employer",
+                        "volunteer@firm.example",
+                        "Requests from schools this week: one session",
+                        "Hello,\n\n* Careers talk for 30 pupils in Year 9\n  Confirm: https://x.example/c\n",
+                        null)
+                .repliedTo(new ReplyAddresses(List.of("coordinator@hub.example", "second@hub.example")))
+                .stoppedBy(link));
+
+        deploy(db.database(), smtpAt(smtp.port()));
+
+        awaitTrue("the request is sent", () -> entry("round:7:employer:42").sentAt() != null);
+        assertThat(smtp.received()).singleElement().satisfies(mail -> {
+            assertThat(mail.header("Reply-To")).isEqualTo("coordinator@hub.example, second@hub.example");
+            assertThat(mail.header("List-Unsubscribe"))
+                    .matches("<http://localhost:8080/organisations/42/contact-preferences/[A-Za-z0-9_-]{43}>");
+            assertThat(mail.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+            assertThat(mail.header("Message-ID")).matches("<[0-9a-f]{40}@localhost>");
+            assertThat(mail.header("Auto-Submitted")).isEqualTo("auto-generated");
+            assertThat(mail.data())
+                    .contains("text/plain")
+                    .contains("text/html")
+                    .contains("Pause or stop these requests");
+        });
+        // the link in the header is the one at the foot of the text, and it works
+        String url = smtp.received().getFirst().header("List-Unsubscribe");
+        String token = url.substring(url.lastIndexOf('/') + 1, url.length() - 1);
+        assertThat(new LoginTokenRepository(db.dsl(), Clock.systemUTC())
+                        .opens(token, LoginTokenRepository.Purpose.CONTACT_PREFERENCES, 42L))
+                .isTrue();
+    }
+
+    @Test
+    void aMessageNobodyCanStopOrAnswerCarriesNeitherHeader() {
+        outbox.enqueue(message("plain"));
+
+        deploy(db.database(), smtpAt(smtp.port()));
+
+        awaitTrue("the message is sent", () -> entry("plain").sentAt() != null);
+        assertThat(smtp.received()).singleElement().satisfies(mail -> {
+            assertThat(mail.header("Reply-To")).isNull();
+            assertThat(mail.header("List-Unsubscribe")).isNull();
+            assertThat(mail.header("List-Unsubscribe-Post")).isNull();
+        });
     }
 
     @Test
@@ -189,7 +243,7 @@ class OutboxWorkerTest {
         pause(Duration.ofMillis(300));
         assertThat(smtp.received())
                 .extracting(mail -> mail.header("Message-ID"))
-                .containsExactly(MessageId.forKey("committed").value());
+                .containsExactly(MessageId.forKey("committed", "localhost").value());
     }
 
     @Test

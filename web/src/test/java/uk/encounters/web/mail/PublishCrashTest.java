@@ -66,7 +66,7 @@ class PublishCrashTest {
     record Digest(String key, String recipient, OffsetDateTime sentAt, String claimedBy, OffsetDateTime claimedUntil) {
 
         String messageId() {
-            return MessageId.forKey(key).value();
+            return MessageId.forKey(key, "localhost").value();
         }
     }
 

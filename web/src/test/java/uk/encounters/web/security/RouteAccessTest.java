@@ -106,7 +106,9 @@ class RouteAccessTest {
             "/placements/:placementId/pupil/:token/induction",
             "/placements/:placementId/pupil/:token/reflection",
             // the host of a placement a pupil found, who has no account
-            "/placements/:placementId/host/:token");
+            "/placements/:placementId/host/:token",
+            // an organisation's contact preferences, from the foot of a request (and a mail app's one click)
+            "/organisations/:employerId/contact-preferences/:token");
 
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
