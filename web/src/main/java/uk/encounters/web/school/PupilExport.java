@@ -93,7 +93,7 @@ record PupilExport(
     /** What the header must have; a name no header has stands for a column it lacks, in the words people know. */
     List<String> requiredColumns() {
         if (ourTemplate()) {
-            return List.of("reference (or UPN, or Admission No)", "year_group");
+            return List.of("reference", "year_group");
         }
         return List.of(identifier(), yearGroup.orElse("NC Year (or Year Group, or Year)"));
     }
