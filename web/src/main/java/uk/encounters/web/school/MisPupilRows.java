@@ -16,7 +16,8 @@ import uk.encounters.web.form.Form;
 /**
  * The rows of a SIMS, Arbor or Bromcom export: the UPN (or admission number) becomes the school's
  * private reference at once, and only the year group and the three flags are read besides. No
- * message or summary repeats a UPN, so the preview shows none.
+ * message or summary repeats what a cell holds (a UPN; or a name or date of birth, had a stray comma
+ * shifted the columns), so the preview shows none of them.
  */
 final class MisPupilRows implements CsvImport.RowShape<PupilRepository.PupilRow> {
 
@@ -90,7 +91,8 @@ final class MisPupilRows implements CsvImport.RowShape<PupilRepository.PupilRow>
     /** The reference the pupil will have, never the UPN itself. */
     @Override
     public String summary(CsvTable.Row row) {
-        String year = "Year " + PupilRoutes.yearGroup(cell(row, export.yearGroup()));
+        String yearGroup = PupilRoutes.yearGroup(cell(row, export.yearGroup()));
+        String year = yearGroup.matches("\\d{1,2}") ? "Year " + yearGroup : "year group unreadable";
         String identifier = row.get(export.identifier());
         if (export.upn().isPresent()) {
             return Upn.parse(identifier)
@@ -133,17 +135,16 @@ final class MisPupilRows implements CsvImport.RowShape<PupilRepository.PupilRow>
         String value = form.text(field, label, 20);
         Optional<Boolean> flag = YesNo.parse(value);
         if (flag.isEmpty()) {
-            form.error(field, label + " must be Y or N (or blank for N), not \"" + value + "\"");
+            form.error(field, label + " must be Y or N (or blank for N)");
         }
         return flag.orElse(false);
     }
 
     /** N is no special educational need; K (SEN support) and E (an EHC plan) are SEND. */
     private static boolean send(Form form) {
-        String value = form.text("send", "SEN status", 60);
-        String words = words(value);
+        String words = words(form.text("send", "SEN status", 60));
         if (!NO_SEN.contains(words) && !SEN.contains(words)) {
-            form.error("send", "SEN status must be N, K or E (or blank for none), not \"" + value + "\"");
+            form.error("send", "SEN status must be N, K or E (or blank for none)");
         }
         return SEN.contains(words);
     }

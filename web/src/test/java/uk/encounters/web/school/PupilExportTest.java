@@ -118,14 +118,16 @@ class PupilExportTest {
     }
 
     @Test
-    void eachBadRowGetsAClearMessageThatNeverRepeatsTheUpn() {
+    void eachBadRowGetsAClearMessageThatNeverRepeatsWhatItsCellsHold() {
         CsvImport<PupilRow> file = check("UPN,Forename,Year Group,Pupil Premium,SEN Status,EAL\n"
                 + "W831412524001,Ann,9,Y,N,N\n"
                 + "A831412524001,Bo,9,Y,N,N\n"
                 + "W831412524001,Cy,10,N,N,N\n"
                 + "K831412524002,Di,Year 14,N,N,N\n"
                 + "Z831412524003,Ed,9,Maybe,Q,N\n"
-                + ",Flo,9,N,N,N\n");
+                + ",Flo,9,N,N,N\n"
+                + "H831412523017,\"Smith, Jr\",9,N,N,N\n"
+                + "H831412523017,Smith, Jr,9,N,N,N\n");
 
         assertThat(file.rows())
                 .extracting(CsvImport.RowReport::errors)
@@ -136,9 +138,14 @@ class PupilExportTest {
                         List.of("The same UPN as line 2"),
                         List.of("Year group must be between 7 and 13"),
                         List.of(
-                                "Pupil premium (or FSM Ever 6) must be Y or N (or blank for N), not \"Maybe\"",
-                                "SEN status must be N, K or E (or blank for none), not \"Q\""),
-                        List.of("Enter the pupil's UPN"));
+                                "Pupil premium (or FSM Ever 6) must be Y or N (or blank for N)",
+                                "SEN status must be N, K or E (or blank for none)"),
+                        List.of("Enter the pupil's UPN"),
+                        List.of(),
+                        List.of(
+                                "Year group must be a whole number, like 7",
+                                "Pupil premium (or FSM Ever 6) must be Y or N (or blank for N)",
+                                "The same UPN as line 8"));
         assertThat(file.rows())
                 .extracting(CsvImport.RowReport::summary)
                 .containsExactly(
@@ -147,8 +154,14 @@ class PupilExportTest {
                         reference("W831412524001") + ", Year 10",
                         reference("K831412524002") + ", Year 14",
                         reference("Z831412524003") + ", Year 9",
-                        "No usable UPN, Year 9");
-        assertThat(file.valid()).hasSize(1);
+                        "No usable UPN, Year 9",
+                        reference("H831412523017") + ", Year 9",
+                        reference("H831412523017") + ", year group unreadable");
+        assertThat(file.rows())
+                .as("a name shifted into other columns by a stray comma is never repeated")
+                .allSatisfy(
+                        report -> assertThat(report.summary() + report.errors()).doesNotContain("Jr"));
+        assertThat(file.valid()).hasSize(2);
     }
 
     @Test
