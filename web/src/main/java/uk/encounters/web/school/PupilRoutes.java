@@ -1,16 +1,11 @@
 package uk.encounters.web.school;
 
-import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilReferences;
 import uk.encounters.marketplace.pupil.PupilRepository;
@@ -81,7 +76,7 @@ public final class PupilRoutes {
         CsvImport<PupilRepository.PupilRow> file = CsvImport.check(
                 text,
                 export.requiredColumns(),
-                export.ourTemplate() ? new PupilRows() : new MisPupilRows(export, schoolId, references));
+                export.ourTemplate() ? new TemplatePupilRows() : new MisPupilRows(export, schoolId, references));
         Form form = Form.of(ctx);
         if (!file.saveNow(form)) {
             int status = file.previewStatus(form);
@@ -176,45 +171,5 @@ public final class PupilRoutes {
     static String yearGroup(String value) {
         String digits = value.strip().toLowerCase(Locale.ROOT).replaceFirst("^(year|yr|y)\\s*", "");
         return digits.matches("\\d{1,2}") ? digits : value;
-    }
-
-    private static final class PupilRows implements CsvImport.RowShape<PupilRepository.PupilRow> {
-
-        private final Set<String> seen = new HashSet<>();
-
-        @Override
-        public MultiMap fields(CsvTable.Row row) {
-            return MultiMap.caseInsensitiveMultiMap()
-                    .add("reference", row.get("reference"))
-                    .add("yearGroup", yearGroup(row.get("year_group")));
-        }
-
-        @Override
-        public Optional<PupilRepository.PupilRow> read(Form form, CsvTable.Row row) {
-            String reference = form.required("reference", "The pupil's reference", 40);
-            int year = form.integer("yearGroup", "Year group", 7, 13);
-            boolean disadvantaged = flag(form, row, "disadvantaged", "Disadvantaged");
-            boolean send = flag(form, row, "send", "SEND");
-            boolean eal = flag(form, row, "eal", "EAL");
-            if (!reference.isEmpty() && !seen.add(reference)) {
-                form.error("reference", "Reference " + reference + " appears twice in the file");
-            }
-            return form.hasErrors()
-                    ? Optional.empty()
-                    : Optional.of(new PupilRepository.PupilRow(reference, year, disadvantaged, send, eal));
-        }
-
-        @Override
-        public String summary(CsvTable.Row row) {
-            return row.get("reference") + ", Year " + row.get("year_group");
-        }
-
-        private static boolean flag(Form form, CsvTable.Row row, String column, String label) {
-            Optional<Boolean> flag = YesNo.parse(row.get(column));
-            if (flag.isEmpty()) {
-                form.error(column, label + " must be yes or no (or blank for no), not \"" + row.get(column) + "\"");
-            }
-            return flag.orElse(false);
-        }
     }
 }
