@@ -31,7 +31,8 @@ public record WebConfig(
         String metricsHost,
         LogFormat logFormat,
         Duration sessionLifetime,
-        Optional<Set<Role>> secondFactorChoice) {
+        Optional<Set<Role>> secondFactorChoice,
+        Optional<String> pupilReferenceKey) {
 
     /** Administrators and coordinators see many people's details: they confirm sign-in with a second factor. */
     public static final Set<Role> DEFAULT_SECOND_FACTOR_ROLES = Set.of(Role.ADMIN, Role.COORDINATOR);
@@ -66,7 +67,8 @@ public record WebConfig(
                 nonBlank(env.get("SESSION_LIFETIME_SECONDS"))
                         .map(WebConfig::parseLifetime)
                         .orElse(CurrentUser.DEFAULT_LIFETIME),
-                nonBlank(env.get("SECOND_FACTOR_ROLES")).map(WebConfig::parseRoles));
+                nonBlank(env.get("SECOND_FACTOR_ROLES")).map(WebConfig::parseRoles),
+                nonBlank(env.get("PUPIL_REFERENCE_KEY")).map(WebConfig::parsePupilReferenceKey));
     }
 
     /** The same configuration with other mail settings. */
@@ -107,7 +109,8 @@ public record WebConfig(
                 metricsHost,
                 logFormat,
                 sessionLifetime,
-                secondFactorChoice);
+                secondFactorChoice,
+                pupilReferenceKey);
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
@@ -166,6 +169,15 @@ public record WebConfig(
             throw new IllegalArgumentException(
                     "SESSION_LIFETIME_SECONDS must be a number of seconds from 1 to 86400, not '" + value + "'");
         }
+    }
+
+    /** The key of every school's pupil references: guessable keys would let UPNs be tried against them. */
+    private static String parsePupilReferenceKey(String value) {
+        if (value.length() < 32) {
+            throw new IllegalArgumentException(
+                    "PUPIL_REFERENCE_KEY must be 32 characters or more (openssl rand -hex 32 makes one)");
+        }
+        return value;
     }
 
     /** A solve takes about a core for its time limit: more at once than cores only slows each one down. */

@@ -70,7 +70,7 @@ public final class Main {
 
             Environment: DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, PORT (8080), BASE_URL, DATA_DIR (./data),
             SHARED_DATA_DIR (the public data; found beside the project when unset), SESSION_SECRET,
-            METRICS_PORT (9090), METRICS_HOST (127.0.0.1), LOG_FORMAT (text or json). See docs/operations.md.
+            PUPIL_REFERENCE_KEY, METRICS_PORT (9090), METRICS_HOST (127.0.0.1), LOG_FORMAT (text or json). See docs/operations.md.
             """;
 
     private final WebConfig config;

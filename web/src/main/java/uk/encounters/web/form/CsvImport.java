@@ -107,7 +107,8 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
      * What templates/partials/csv-preview.hbs reads, as a page's {@code preview}: the file checked
      * row by row, and where its save form posts.
      *
-     * @param carry fields the save form posts again beside the file (a pupil's reference)
+     * @param carry      fields the save form posts again beside the file (a pupil's reference)
+     * @param recognised what kind of file the header line showed (a school system's export), or null
      */
     public record Preview(
             String kind,
@@ -117,7 +118,14 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
             int goodRows,
             long badRows,
             boolean saveAttempted,
-            List<Carried> carry) {}
+            List<Carried> carry,
+            String recognised) {
+
+        /** This preview saying what the file was recognised as (null: nothing to say). */
+        public Preview recognisedAs(String recognised) {
+            return new Preview(kind, action, file, problem, goodRows, badRows, saveAttempted, carry, recognised);
+        }
+    }
 
     /** A hidden field of the save form. */
     public record Carried(String name, String value) {}
@@ -132,7 +140,8 @@ public record CsvImport<T>(String text, List<RowReport> rows, List<T> valid, Opt
                 valid.size(),
                 badRows(),
                 status == 422 && problem.isEmpty(),
-                carry);
+                carry,
+                null);
     }
 
     public Preview preview(String kind, String action, int status) {

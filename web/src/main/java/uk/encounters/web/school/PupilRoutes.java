@@ -1,17 +1,13 @@
 package uk.encounters.web.school;
 
-import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import uk.encounters.marketplace.calendar.AcademicYear;
-import uk.encounters.marketplace.csv.CsvTable;
 import uk.encounters.marketplace.pupil.PupilChanges;
+import uk.encounters.marketplace.pupil.PupilReferences;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
@@ -24,14 +20,13 @@ import uk.encounters.web.security.Routes;
 
 /**
  * A school's pupils: imported from the management information system's CSV export, or a year
- * group made up by count. Pseudonymous references only; the page refuses names by having no
- * column for them.
+ * group made up by count. Pseudonymous references only: our template has no column for names, and
+ * a SIMS, Arbor or Bromcom export is read for its UPNs (made into references at once), year groups
+ * and flags alone, its own text never shown again.
  */
 public final class PupilRoutes {
 
     static final List<String> COLUMNS = List.of("reference", "year_group", "disadvantaged", "send", "eal");
-    private static final Set<String> YES = Set.of("yes", "y", "true", "1", "x");
-    private static final Set<String> NO = Set.of("no", "n", "false", "0", "");
 
     /** The pupils on roll by year group, the forms to add more, and a checked file when there is one. */
     public record PupilsPage(
@@ -45,9 +40,16 @@ public final class PupilRoutes {
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
+    private final PupilReferences references;
 
     public PupilRoutes(
-            PupilRepository pupils, PupilChanges changes, Blocking blocking, Templates templates, Clock clock) {
+            PupilRepository pupils,
+            PupilChanges changes,
+            Blocking blocking,
+            Templates templates,
+            Clock clock,
+            PupilReferences references) {
+        this.references = references;
         this.pupils = pupils;
         this.changes = changes;
         this.blocking = blocking;
@@ -69,27 +71,65 @@ public final class PupilRoutes {
 
     public void processPupilImport(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
+        String text = CsvImport.textOf(ctx, "file", "csv");
+        PupilExport export = PupilExport.of(text);
         CsvImport<PupilRepository.PupilRow> file = CsvImport.check(
-                CsvImport.textOf(ctx, "file", "csv"), List.of("reference", "year_group"), new PupilRows());
+                text,
+                export.requiredColumns(),
+                export.ourTemplate() ? new TemplatePupilRows() : new MisPupilRows(export, schoolId, references));
         Form form = Form.of(ctx);
         if (!file.saveNow(form)) {
             int status = file.previewStatus(form);
-            showPage(
-                    ctx,
-                    status,
-                    Form.blank(),
-                    file.preview("pupils", "/schools/" + schoolId + "/import/pupils", status));
+            String action = "/schools/" + schoolId + "/import/pupils";
+            CsvImport.Preview preview = export.ourTemplate()
+                    ? file.preview("pupils", action, status)
+                    : keptOnly(file).preview("pupils", action, status, skipped(file.badRows()));
+            showPage(ctx, status, Form.blank(), preview.recognisedAs(export.recognised()));
             return;
         }
+        // an export's bad rows were left out of the text its preview carried; they are counted still
+        long skipped = file.badRows() + carriedSkipped(form);
         LocalDate today = LocalDate.now(clock);
         PupilRepository.Imported imported = blocking.call(
-                () -> changes.importPupils(CurrentUser.actor(ctx), schoolId, file.valid(), file.badRows(), today));
+                () -> changes.importPupils(CurrentUser.actor(ctx), schoolId, file.valid(), skipped, today));
         Flash.set(
                 ctx,
                 "Imported " + file.valid().size() + " pupils: " + imported.added() + " new, " + imported.updated()
                         + " updated"
-                        + (file.badRows() == 0 ? "" : "; " + file.badRows() + " rows with errors were skipped") + ".");
+                        + (skipped == 0 ? "" : "; " + skipped + " rows with errors were skipped") + ".");
         ctx.redirect("/schools/" + schoolId + "/pupils");
+    }
+
+    /**
+     * An export checked, with the text its save form carries cut down to our template's columns
+     * for the good rows: the export's own text holds names and dates of birth, and UPNs, which must
+     * not go back to the browser. The references are already made, so the save needs no UPN.
+     */
+    private static CsvImport<PupilRepository.PupilRow> keptOnly(CsvImport<PupilRepository.PupilRow> file) {
+        StringBuilder text = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (PupilRepository.PupilRow row : file.valid()) {
+            text.append(row.reference())
+                    .append(',')
+                    .append(row.yearGroup())
+                    .append(',')
+                    .append(row.disadvantaged() ? "yes" : "no")
+                    .append(',')
+                    .append(row.send() ? "yes" : "no")
+                    .append(',')
+                    .append(row.eal() ? "yes" : "no")
+                    .append('\n');
+        }
+        return new CsvImport<>(text.toString(), file.rows(), file.valid(), file.problem());
+    }
+
+    private static List<CsvImport.Carried> skipped(long badRows) {
+        return badRows == 0 ? List.of() : List.of(new CsvImport.Carried("skipped", String.valueOf(badRows)));
+    }
+
+    /** The bad rows of an export left out of the carried text; a count for the audit entry and the message only. */
+    private static long carriedSkipped(Form form) {
+        Integer skipped = form.optionalInteger("skipped", "Skipped rows", 0, CsvImport.MAX_ROWS);
+        return skipped == null || form.hasErrors() ? 0 : skipped;
     }
 
     /** For a school without an export: a year group of made-up references, by count. */
@@ -131,45 +171,5 @@ public final class PupilRoutes {
     static String yearGroup(String value) {
         String digits = value.strip().toLowerCase(Locale.ROOT).replaceFirst("^(year|yr|y)\\s*", "");
         return digits.matches("\\d{1,2}") ? digits : value;
-    }
-
-    private static final class PupilRows implements CsvImport.RowShape<PupilRepository.PupilRow> {
-
-        private final Set<String> seen = new HashSet<>();
-
-        @Override
-        public MultiMap fields(CsvTable.Row row) {
-            return MultiMap.caseInsensitiveMultiMap()
-                    .add("reference", row.get("reference"))
-                    .add("yearGroup", yearGroup(row.get("year_group")));
-        }
-
-        @Override
-        public Optional<PupilRepository.PupilRow> read(Form form, CsvTable.Row row) {
-            String reference = form.required("reference", "The pupil's reference", 40);
-            int year = form.integer("yearGroup", "Year group", 7, 13);
-            boolean disadvantaged = flag(form, row, "disadvantaged", "Disadvantaged");
-            boolean send = flag(form, row, "send", "SEND");
-            boolean eal = flag(form, row, "eal", "EAL");
-            if (!reference.isEmpty() && !seen.add(reference)) {
-                form.error("reference", "Reference " + reference + " appears twice in the file");
-            }
-            return form.hasErrors()
-                    ? Optional.empty()
-                    : Optional.of(new PupilRepository.PupilRow(reference, year, disadvantaged, send, eal));
-        }
-
-        @Override
-        public String summary(CsvTable.Row row) {
-            return row.get("reference") + ", Year " + row.get("year_group");
-        }
-
-        private static boolean flag(Form form, CsvTable.Row row, String column, String label) {
-            String value = row.get(column).toLowerCase(Locale.ROOT);
-            if (!YES.contains(value) && !NO.contains(value)) {
-                form.error(column, label + " must be yes or no (or blank for no), not \"" + row.get(column) + "\"");
-            }
-            return YES.contains(value);
-        }
     }
 }

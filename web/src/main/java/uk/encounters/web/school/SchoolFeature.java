@@ -49,7 +49,14 @@ public final class SchoolFeature {
         PupilChanges pupilChanges = new PupilChanges(dsl);
         RequestPlan plan = new RequestPlan(dsl);
         RequestChanges requestChanges = new RequestChanges(dsl);
-        new PupilRoutes(pupils, pupilChanges, app.blocking(), app.templates(), app.clock()).mount(routes);
+        new PupilRoutes(
+                        pupils,
+                        pupilChanges,
+                        app.blocking(),
+                        app.templates(),
+                        app.clock(),
+                        PupilReferenceKey.of(app.config()))
+                .mount(routes);
         SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         HubCalendarSettings calendars = new HubCalendarSettings(dsl);
         PlacementRepository placements = new PlacementRepository(dsl, app.clock());

@@ -1,0 +1,47 @@
+package uk.encounters.web.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.encounters.marketplace.pupil.Upn;
+import uk.encounters.web.WebConfig;
+
+/** The key of pupils' references: stable across restarts whichever way it is found, and never shown. */
+class PupilReferenceKeyTest {
+
+    static final Upn UPN = new Upn("W831412524001");
+    static final String KEY = "0123456789abcdef0123456789abcdef";
+
+    @Test
+    void theConfiguredKeyGivesTheSameReferencesAfterARestartAndAnotherKeyOthers() {
+        String reference = referenceWith(Map.of("PUPIL_REFERENCE_KEY", KEY));
+
+        assertThat(referenceWith(Map.of("PUPIL_REFERENCE_KEY", KEY, "SESSION_SECRET", "whatever")))
+                .isEqualTo(reference);
+        assertThat(referenceWith(Map.of("PUPIL_REFERENCE_KEY", KEY.replace('0', 'f'))))
+                .isNotEqualTo(reference);
+    }
+
+    @Test
+    void withoutAKeyTheReferencesFollowTheSessionSecretNeverARandomKey() {
+        String fromSecret = referenceWith(Map.of("SESSION_SECRET", "a long session secret"));
+
+        assertThat(referenceWith(Map.of("SESSION_SECRET", "a long session secret")))
+                .isEqualTo(fromSecret);
+        assertThat(referenceWith(Map.of())).isEqualTo(referenceWith(Map.of())).isNotEqualTo(fromSecret);
+    }
+
+    @Test
+    void aShortKeyIsRefusedAtStartAndNoKeyIsEverPrinted() {
+        assertThatThrownBy(() -> WebConfig.fromEnvironment(Map.of("PUPIL_REFERENCE_KEY", "short")))
+                .hasMessageContaining("PUPIL_REFERENCE_KEY must be 32 characters or more");
+        assertThat(WebConfig.fromEnvironment(Map.of("PUPIL_REFERENCE_KEY", KEY)).toString())
+                .doesNotContain(KEY);
+    }
+
+    private static String referenceWith(Map<String, String> environment) {
+        return PupilReferenceKey.of(WebConfig.fromEnvironment(environment)).of(7, UPN);
+    }
+}
