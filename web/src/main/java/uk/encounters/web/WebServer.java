@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.SingleSignOn;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.placement.PlacementDocument;
@@ -64,6 +65,7 @@ import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.SecurityHeaders;
+import uk.encounters.web.sso.SsoRoutes;
 
 /**
  * The HTTP server. Deploy it with {@code ThreadingModel.VIRTUAL_THREAD}: handlers are plain
@@ -153,6 +155,8 @@ public final class WebServer extends VerticleBase {
 
         new HomeRoutes(hubs, blocking, templates, clock).mount(routes);
         ExpiredForms expiredForms = AccountFeature.mount(app, secondFactorGate, csrf, routes);
+        new SsoRoutes(vertx, config.sso(), config.baseUrl(), new SingleSignOn(database.dsl()), blocking, templates)
+                .mount(routes);
         AdminFeature.mount(app, routes);
         EmployerFeature.mount(app, routes);
         SchoolFeature.mount(app, routes);

@@ -28,6 +28,17 @@ public final class LinkSignIn {
         return dsl.transactionResult(c -> {
             Optional<Long> user =
                     new LoginTokenRepository(c.dsl(), clock).redeem(token, LoginTokenRepository.Purpose.MAGIC_LINK);
+            if (user.isPresent() && SingleSignOn.required(c.dsl(), user.get())) {
+                // the hub wants its coordinators to come in through their organisation's account only
+                new AuditLog(c.dsl())
+                        .record(
+                                new Actor(user.get(), ipAddress),
+                                "sign_in_failed",
+                                "app_user",
+                                user.get(),
+                                Map.of("by", "link", "reason", "hub requires single sign-on"));
+                return Optional.<Account>empty();
+            }
             user.ifPresent(id -> new AuditLog(c.dsl())
                     .record(new Actor(id, ipAddress), "sign_in", "app_user", id, Map.of("by", "link")));
             return user.flatMap(id -> new AccountRepository(c.dsl()).findById(id));

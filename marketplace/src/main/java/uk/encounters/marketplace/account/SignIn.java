@@ -41,6 +41,16 @@ public final class SignIn {
             AccountRepository accounts = new AccountRepository(tx.dsl());
             AuditLog audit = new AuditLog(tx.dsl());
             Long userId = found.map(AccountRepository.Credentials::userId).orElse(null);
+            if (passwordRight && !disabled && SingleSignOn.required(tx.dsl(), userId)) {
+                audit.record(
+                        userId,
+                        "sign_in_failed",
+                        "app_user",
+                        userId,
+                        Map.of("email", email, "reason", "hub requires single sign-on"),
+                        ipAddress);
+                return Optional.empty();
+            }
             if (!passwordRight || disabled) {
                 audit.record(
                         userId,

@@ -123,8 +123,10 @@ class SignInTest {
         long wrongPassword = fastestOfFive(() -> signIn.withPassword(email, "wrong horse battery staple", IP));
         long unknownEmail = fastestOfFive(() -> signIn.withPassword("nobody@example.org", PASSWORD, IP));
 
-        // Both run one Argon2 verification; without the dummy hash an unknown email would be far quicker.
-        assertThat(unknownEmail).isGreaterThan(wrongPassword / 2);
+        // Both run one Argon2 verification; without the dummy hash an unknown email would take a
+        // database lookup only, twenty times quicker. A quarter leaves room for a busy machine (CI
+        // saw the same work take twice as long in one run as in the other under load).
+        assertThat(unknownEmail).isGreaterThan(wrongPassword / 4);
     }
 
     private static long fastestOfFive(Runnable attempt) {

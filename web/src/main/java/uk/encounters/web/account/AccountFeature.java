@@ -17,6 +17,7 @@ import uk.encounters.web.security.CsrfCheck;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
+import uk.encounters.web.sso.SsoRoutes;
 
 /** Signing in and out, links that sign in or reset a password, two-step sign-in. */
 public final class AccountFeature {
@@ -38,7 +39,8 @@ public final class AccountFeature {
                 new OrganisationJoinRepository(dsl, app.clock()),
                 app.blocking(),
                 app.templates(),
-                app.rateLimit());
+                app.rateLimit(),
+                SsoRoutes.links(app.config().sso()));
         signIn.mount(routes);
         // Codes follow the wall clock, as the authenticator apps do, whatever clock the app runs on.
         new SecondFactorRoutes(

@@ -29,8 +29,12 @@ public final class SignInRoutes {
     /**
      * @param failure why signing in failed, said the same whatever the reason
      * @param next the page to go to once signed in, encoded as one query value
+     * @param providers the identity providers one may sign in with instead (Microsoft, Google)
      */
-    public record SignInPage(String failure, String next) {}
+    public record SignInPage(String failure, String next, List<ProviderLink> providers) {}
+
+    /** "Sign in with Microsoft", and where it starts. */
+    public record ProviderLink(String label, String href) {}
 
     /** @param waiting offers waiting for an organisation to confirm the person belongs to it */
     public record AccountPage(Account person, List<ScopeLink> scopes, List<String> waiting) {}
@@ -53,6 +57,7 @@ public final class SignInRoutes {
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
+    private final List<ProviderLink> providers;
 
     public SignInRoutes(
             SignIn signIn,
@@ -62,7 +67,9 @@ public final class SignInRoutes {
             OrganisationJoinRepository joins,
             Blocking blocking,
             Templates templates,
-            RateLimit rateLimit) {
+            RateLimit rateLimit,
+            List<ProviderLink> providers) {
+        this.providers = List.copyOf(providers);
         this.signIn = signIn;
         this.signOut = signOut;
         this.linkRequest = linkRequest;
@@ -192,7 +199,7 @@ public final class SignInRoutes {
         String next = ctx.request().getParam("next");
         // carried in the form's address as one query value, so its own ? and & stay inside it
         String carried = next == null ? null : URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
-        templates.render(ctx, status, "account/sign-in", "Sign in", new SignInPage(failure, carried), form);
+        templates.render(ctx, status, "account/sign-in", "Sign in", new SignInPage(failure, carried, providers), form);
     }
 
     /** What each of the person's scopes lets them do, each linked to its page. */

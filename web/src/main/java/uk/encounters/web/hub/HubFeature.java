@@ -2,6 +2,7 @@ package uk.encounters.web.hub;
 
 import org.jooq.DSLContext;
 import uk.encounters.marketplace.account.AccountRepository;
+import uk.encounters.marketplace.account.SingleSignOn;
 import uk.encounters.marketplace.calendar.HubCalendarSettings;
 import uk.encounters.marketplace.employer.EmployerBankImport;
 import uk.encounters.marketplace.employer.EmployerMerge;
@@ -53,7 +54,15 @@ public final class HubFeature {
         SchoolInvitation careersLeaders = new SchoolInvitation(dsl, app.clock(), app.links());
         OrganisationJoinRepository joins = new OrganisationJoinRepository(dsl, app.clock());
 
-        new HubPeopleRoutes(hubs, new AccountRepository(dsl), careersLeaders, blocking, app.templates(), hub)
+        new HubPeopleRoutes(
+                        hubs,
+                        new AccountRepository(dsl),
+                        careersLeaders,
+                        new SingleSignOn(dsl),
+                        app.config().sso().any(),
+                        blocking,
+                        app.templates(),
+                        hub)
                 .mount(routes);
         new HubSchoolRoutes(
                         new HubSchools(dsl),

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.account.SingleSignOn;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
 import uk.encounters.marketplace.hub.HubRepository.SchoolName;
@@ -25,13 +26,19 @@ import uk.encounters.web.security.Routes;
  */
 public final class HubPeopleRoutes {
 
-    /** @param replyTo where replies to the hub's emails go, when the hub gave an address; else to its coordinators */
+    /**
+     * @param replyTo where replies to the hub's emails go, when the hub gave an address; else to its coordinators
+     * @param ssoOffered whether anyone can sign in with an identity provider here (SSO_PROVIDERS)
+     * @param ssoRequired whether the hub's coordinators must
+     */
     public record PeoplePage(
             Hub hub,
             List<Person> people,
             List<SchoolOption> schools,
             List<SchoolOption> adviserSchools,
-            String replyTo) {}
+            String replyTo,
+            boolean ssoOffered,
+            boolean ssoRequired) {}
 
     /** One person's role in the hub or at one of its schools. */
     public record Person(String name, String email, String role, String where) {}
@@ -42,6 +49,8 @@ public final class HubPeopleRoutes {
     private final HubRepository hubs;
     private final AccountRepository accounts;
     private final SchoolInvitation invitation;
+    private final SingleSignOn singleSignOn;
+    private final boolean ssoOffered;
     private final Blocking blocking;
     private final Templates templates;
     private final PathEntity<Hub> hub;
@@ -50,12 +59,16 @@ public final class HubPeopleRoutes {
             HubRepository hubs,
             AccountRepository accounts,
             SchoolInvitation invitation,
+            SingleSignOn singleSignOn,
+            boolean ssoOffered,
             Blocking blocking,
             Templates templates,
             PathEntity<Hub> hub) {
         this.hubs = hubs;
         this.accounts = accounts;
         this.invitation = invitation;
+        this.singleSignOn = singleSignOn;
+        this.ssoOffered = ssoOffered;
         this.blocking = blocking;
         this.templates = templates;
         this.hub = hub;
@@ -68,6 +81,29 @@ public final class HubPeopleRoutes {
         hub.post("/careers-leaders", this::processCareersLeaderForm);
         hub.post("/enterprise-advisers", this::processEnterpriseAdviserForm);
         hub.post("/reply-to", this::processReplyToForm);
+        if (ssoOffered) {
+            hub.post("/single-sign-on", this::processSingleSignOnForm);
+        }
+    }
+
+    /**
+     * Whether the hub's coordinators must sign in with their organisation's account. Only where
+     * single sign-on is offered (the route exists only then), so nobody is locked out by a setting
+     * they cannot meet.
+     */
+    public void processSingleSignOnForm(RoutingContext ctx) {
+        long hubId = hub.of(ctx).id();
+        boolean required = Form.of(ctx).checked("required");
+        blocking.call(() -> {
+            singleSignOn.require(CurrentUser.actor(ctx), hubId, required);
+            return null;
+        });
+        Flash.set(
+                ctx,
+                required
+                        ? "Coordinators of the hub now sign in with their organisation's account only."
+                        : "Coordinators of the hub may sign in with a password or an emailed link again.");
+        ctx.redirect("/hubs/" + hubId + "/people");
     }
 
     /** Where replies to the hub's emails go: one address (a shared mailbox), or blank for its coordinators. */
@@ -162,7 +198,9 @@ public final class HubPeopleRoutes {
                         rows,
                         options(schools, form, "school"),
                         options(schools, form, "adviserSchool"),
-                        blocking.call(() -> hubs.findReplyTo(shown.id())).orElse(null)),
+                        blocking.call(() -> hubs.findReplyTo(shown.id())).orElse(null),
+                        ssoOffered,
+                        blocking.call(() -> singleSignOn.requiredBy(shown.id()))),
                 form);
     }
 
