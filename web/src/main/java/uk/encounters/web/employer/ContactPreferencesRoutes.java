@@ -115,7 +115,8 @@ public final class ContactPreferencesRoutes {
             linkExpired(ctx);
             return;
         }
-        show(ctx, 200, changed.get(), Form.blank(), changed.get().summary());
+        // the form as sent, so the pause chosen stays chosen
+        show(ctx, 200, changed.get(), form, changed.get().summary());
     }
 
     private void show(RoutingContext ctx, int status, Preference preference, Form form, String saved) {

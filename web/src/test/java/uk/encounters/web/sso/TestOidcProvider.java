@@ -167,10 +167,10 @@ public final class TestOidcProvider implements AutoCloseable {
         }
         ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8")
-                .end("<!DOCTYPE html><html lang=\"en\"><head><title>Test Identity</title></head><body>"
+                .end("<!DOCTYPE html><html lang=\"en\"><head><title>Test Identity</title></head><body><main>"
                         + "<h1>Sign in to Test Identity</h1><form method=\"post\" action=\"/authorize\">" + hidden
                         + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\">"
-                        + "<button type=\"submit\">Sign in</button></form></body></html>");
+                        + "<button type=\"submit\">Sign in</button></form></main></body></html>");
     }
 
     /** The person signed in: back to the app with a code, as the provider does. */
