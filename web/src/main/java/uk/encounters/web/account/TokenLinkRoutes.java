@@ -32,8 +32,6 @@ public final class TokenLinkRoutes {
      */
     public record ChoosePasswordPage(String action, boolean invitation) {}
 
-    public record LinkExpiredPage() {}
-
     private final LinkSignIn linkSignIn;
     private final ChoosePassword choosePassword;
     private final Blocking blocking;
@@ -86,7 +84,7 @@ public final class TokenLinkRoutes {
     public void initLinkSignIn(RoutingContext ctx) {
         String token = ctx.pathParam("token");
         if (!blocking.call(() -> linkSignIn.usable(token))) {
-            showExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         templates.render(ctx, "account/link-sign-in", "Sign in", new LinkSignInPage(token));
@@ -97,7 +95,7 @@ public final class TokenLinkRoutes {
         String ip = RateLimit.clientAddress(ctx);
         Optional<Account> account = blocking.call(() -> linkSignIn.signIn(token, ip));
         if (account.isEmpty()) {
-            showExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         CurrentUser.signIn(ctx, account.get());
@@ -107,7 +105,7 @@ public final class TokenLinkRoutes {
     private void initPasswordForm(RoutingContext ctx, LoginTokenRepository.Purpose purpose) {
         String token = ctx.pathParam("token");
         if (blocking.call(() -> choosePassword.holder(token, purpose)).isEmpty()) {
-            showExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         showPasswordForm(ctx, 200, purpose, Form.blank());
@@ -117,7 +115,7 @@ public final class TokenLinkRoutes {
         String token = ctx.pathParam("token");
         Optional<Account> holder = blocking.call(() -> choosePassword.holder(token, purpose));
         if (holder.isEmpty()) {
-            showExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         Form form = Form.of(ctx);
@@ -138,7 +136,7 @@ public final class TokenLinkRoutes {
         Optional<Account> account =
                 blocking.call(() -> choosePassword.choose(token, purpose, hash, CurrentUser.endEverySession(), ip));
         if (account.isEmpty()) {
-            showExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         CurrentUser.signIn(ctx, account.get());
@@ -157,9 +155,5 @@ public final class TokenLinkRoutes {
                 invitation ? "Accept your invitation" : "Choose a new password",
                 new ChoosePasswordPage(action, invitation),
                 form);
-    }
-
-    private void showExpired(RoutingContext ctx) {
-        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", new LinkExpiredPage());
     }
 }

@@ -65,12 +65,7 @@ public final class CalendarFeedRoutes {
         String token = ctx.pathParam("token").replaceFirst("\\.ics$", "");
         Optional<String> ics = blocking.call(() -> calendarFeed.render(token, links));
         if (ics.isEmpty()) {
-            templates.render(
-                    ctx,
-                    410,
-                    "account/link-expired",
-                    "This calendar address is no longer in use",
-                    new OfferFormRoutes.LinkExpiredPage());
+            templates.linkExpired(ctx, "This calendar address is no longer in use");
             return;
         }
         ctx.response()

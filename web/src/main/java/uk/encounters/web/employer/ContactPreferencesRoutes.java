@@ -72,7 +72,7 @@ public final class ContactPreferencesRoutes {
         String token = ctx.pathParam("token");
         Optional<Preference> preference = blocking.call(() -> preferences.byLink(token, employerId));
         if (preference.isEmpty()) {
-            linkExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         show(ctx, 200, preference.get(), Form.blank(), null);
@@ -102,7 +102,7 @@ public final class ContactPreferencesRoutes {
         if (form.hasErrors()) {
             Optional<Preference> preference = blocking.call(() -> preferences.byLink(token, employerId));
             if (preference.isEmpty()) {
-                linkExpired(ctx);
+                templates.linkExpired(ctx);
                 return;
             }
             show(ctx, 422, preference.get(), form, null);
@@ -112,7 +112,7 @@ public final class ContactPreferencesRoutes {
         Optional<Preference> changed =
                 blocking.call(() -> preferences.chooseByLink(actor, token, employerId, asking, chosenPause));
         if (changed.isEmpty()) {
-            linkExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         // the form as sent, so the pause chosen stays chosen
@@ -153,16 +153,6 @@ public final class ContactPreferencesRoutes {
                 "Requests from schools",
                 new PreferencesPage(preference, action, asking, pauses, saved),
                 form);
-    }
-
-    /** As for every emailed link: a wrong or stale secret says so, and names nothing. */
-    private void linkExpired(RoutingContext ctx) {
-        templates.render(
-                ctx,
-                410,
-                "account/link-expired",
-                "This link has expired or been used",
-                new OfferFormRoutes.LinkExpiredPage());
     }
 
     private static List<String> values(Enum<?>[] constants) {

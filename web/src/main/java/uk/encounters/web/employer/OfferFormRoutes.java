@@ -70,9 +70,8 @@ public final class OfferFormRoutes {
     public record ConfirmOfferPage(String action) {}
 
     /** Any emailed link that has run out or been used: the page names nothing. */
-    public record LinkExpiredPage() {}
-
     private final PublicOffers publicOffers;
+
     private final Blocking blocking;
     private final Templates templates;
     private final RateLimit rateLimit;
@@ -177,7 +176,7 @@ public final class OfferFormRoutes {
         long offerId = PathId.required(ctx, "offerId");
         String token = ctx.pathParam("token");
         if (!blocking.call(() -> publicOffers.confirmable(offerId, token))) {
-            linkExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         // the token was found, so it is one of ours and safe in a path as it is
@@ -198,7 +197,7 @@ public final class OfferFormRoutes {
         Actor actor = Actor.anonymous(RateLimit.clientAddress(ctx));
         Optional<PublicOffers.Confirmed> confirmed = blocking.call(() -> publicOffers.confirm(actor, offerId, token));
         if (confirmed.isEmpty()) {
-            linkExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         CurrentUser.signIn(ctx, confirmed.get().account());
@@ -213,10 +212,6 @@ public final class OfferFormRoutes {
             Flash.set(ctx, "Thank you: your offer is live for the next matching round.");
             ctx.redirect("/employers/" + confirmed.get().employerId());
         }
-    }
-
-    private void linkExpired(RoutingContext ctx) {
-        templates.render(ctx, 410, "account/link-expired", "This link has expired or been used", new LinkExpiredPage());
     }
 
     private Optional<OfferSubmission> read(Form form, String email, List<HubRepository.Hub> hubs) {

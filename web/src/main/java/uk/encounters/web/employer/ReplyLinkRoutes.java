@@ -85,7 +85,7 @@ public final class ReplyLinkRoutes {
 
     private void answered(RoutingContext ctx, EmployerBookingRepository.Reply reply, String thanks) {
         if (reply == EmployerBookingRepository.Reply.NOT_FOUND) {
-            linkExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         show(
@@ -97,22 +97,12 @@ public final class ReplyLinkRoutes {
                         : "That booking can no longer be changed here. Your enterprise coordinator can help.");
     }
 
-    /** As for every emailed link: a wrong or stale secret says so, and names nothing. */
-    private void linkExpired(RoutingContext ctx) {
-        templates.render(
-                ctx,
-                410,
-                "account/link-expired",
-                "This link has expired or been used",
-                new OfferFormRoutes.LinkExpiredPage());
-    }
-
     private void show(RoutingContext ctx, int status, Form form, String answered) {
         long bookingId = PathId.required(ctx, "bookingId");
         String token = ctx.pathParam("token");
         Optional<EmployerBooking> booking = blocking.call(() -> replies.findByLink(bookingId, token));
         if (booking.isEmpty()) {
-            linkExpired(ctx);
+            templates.linkExpired(ctx);
             return;
         }
         EmployerBooking b = booking.get();

@@ -104,6 +104,21 @@ public final class Templates {
         render(ctx, status, view, title, page, Form.blank());
     }
 
+    /** Nothing on the page but its title and the ways to ask for a new link. */
+    public record LinkExpiredPage() {}
+
+    /**
+     * As for every emailed link (sign-in, reply, contact preferences) and secret address: a wrong,
+     * used or stale secret says so with 410, and names nothing.
+     */
+    public void linkExpired(RoutingContext ctx) {
+        linkExpired(ctx, "This link has expired or been used");
+    }
+
+    public void linkExpired(RoutingContext ctx, String title) {
+        render(ctx, 410, "account/link-expired", title, new LinkExpiredPage());
+    }
+
     public void render(RoutingContext ctx, String view, String title, Record page) {
         render(ctx, 200, view, title, page, Form.blank());
     }
