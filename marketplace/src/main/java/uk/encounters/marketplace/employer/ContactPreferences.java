@@ -83,6 +83,19 @@ public final class ContactPreferences {
                 .and(EMPLOYER.ASKS_PAUSED_UNTIL.isNull().or(EMPLOYER.ASKS_PAUSED_UNTIL.le(today)));
     }
 
+    /**
+     * For the coordinator: "Stopped requests" or "Paused requests until Tue 8 Dec 2026" when the
+     * organisation said so, else null (asked as usual).
+     */
+    public static String standing(OffsetDateTime stoppedAt, LocalDate pausedUntil, LocalDate today) {
+        if (stoppedAt != null) {
+            return "Stopped requests";
+        }
+        return pausedUntil != null && pausedUntil.isAfter(today)
+                ? "Paused requests until " + DateStyle.of(pausedUntil)
+                : null;
+    }
+
     /** The organisation's preference as it stands today; empty when there is no such organisation. */
     public Optional<Preference> of(long employerId) {
         LocalDate today = today();

@@ -291,7 +291,9 @@ public final class EmployerRepository {
                         agency.NAME,
                         activeOffers,
                         volunteers,
-                        otherHubs)
+                        otherHubs,
+                        EMPLOYER.ASKS_STOPPED_AT,
+                        EMPLOYER.ASKS_PAUSED_UNTIL)
                 .from(EMPLOYER)
                 .join(EMPLOYER_HUB_PRESENCE)
                 .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
@@ -302,7 +304,32 @@ public final class EmployerRepository {
                 .and(named)
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .limit(limit)
-                .fetch(mapping(EmployerSummary::new));
+                .fetch(mapping(
+                        (id,
+                                name,
+                                postcode,
+                                sector,
+                                size,
+                                cornerstone,
+                                isAgency,
+                                via,
+                                offers,
+                                people,
+                                hubs,
+                                stoppedAt,
+                                pausedUntil) -> new EmployerSummary(
+                                id,
+                                name,
+                                postcode,
+                                sector,
+                                size,
+                                cornerstone,
+                                isAgency,
+                                via,
+                                offers,
+                                people,
+                                hubs,
+                                ContactPreferences.standing(stoppedAt, pausedUntil, today))));
     }
 
     /** An organisation other hubs work with, as a coordinator finds it to bring into theirs. */

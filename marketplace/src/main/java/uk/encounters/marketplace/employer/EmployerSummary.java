@@ -6,6 +6,7 @@ package uk.encounters.marketplace.employer;
  * @param agency    it is an agency or chamber that brokers for employers
  * @param viaAgency the agency whose list brought it in, or null
  * @param otherHubs how many other hubs it works with too
+ * @param requests  its own say in being asked, when it paused or stopped requests ("Paused requests until ..."); else null
  */
 public record EmployerSummary(
         long id,
@@ -18,4 +19,5 @@ public record EmployerSummary(
         String viaAgency,
         int activeOffers,
         int volunteers,
-        int otherHubs) {}
+        int otherHubs,
+        String requests) {}

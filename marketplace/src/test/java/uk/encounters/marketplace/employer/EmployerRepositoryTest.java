@@ -192,7 +192,18 @@ class EmployerRepositoryTest {
 
         assertThat(employers.findSummaries(hub, "KILN STREET", today, 10))
                 .containsExactly(new EmployerSummary(
-                        kiln, "Kiln Street Pottery", "DE1 4KS", "Manufacturing", "small", false, false, null, 1, 1, 0));
+                        kiln,
+                        "Kiln Street Pottery",
+                        "DE1 4KS",
+                        "Manufacturing",
+                        "small",
+                        false,
+                        false,
+                        null,
+                        1,
+                        1,
+                        0,
+                        null));
         assertThat(employers.findSummaries(hub, "kiln", today, 10))
                 .extracting(EmployerSummary::name)
                 .as("merged records are left out")

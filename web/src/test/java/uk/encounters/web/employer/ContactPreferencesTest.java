@@ -15,8 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.LoginTokenRepository;
+import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
+import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
 
@@ -30,11 +32,13 @@ class ContactPreferencesTest {
     static RunningApp app;
     static long employer;
     static long otherEmployer;
+    static long hub;
 
     @BeforeAll
     static void start() {
         TestData data = new TestData(db.dsl());
-        long hub = data.hub("Preferences hub");
+        hub = data.hub("Preferences hub");
+        Accounts.create(db.dsl(), "cora@prefhub.example", "Cora", Scope.coordinator(hub));
         employer = data.employer(hub, "Quiet Firm");
         otherEmployer = data.employer(hub, "Other Firm");
         app = RunningApp.start(db.database(), TODAY);
@@ -80,6 +84,9 @@ class ContactPreferencesTest {
                                         .eq("contact_preferences_changed")
                                         .and(AUDIT_LOG.SUBJECT_ID.eq(employer))))
                 .isPositive();
+        // the coordinator sees it beside the organisation
+        Visitor cora = new Visitor(app).signIn("cora@prefhub.example", Accounts.PASSWORD);
+        assertThat(cora.get("/hubs/" + hub + "/employers").body()).contains("Stopped requests");
         // a second click (mail apps retry) changes nothing and still succeeds
         assertThat(new Visitor(app)
                         .postExactly(link, Map.of("List-Unsubscribe", "One-Click"))
