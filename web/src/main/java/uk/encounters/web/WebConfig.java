@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.web.account.sso.SsoSettings;
 import uk.encounters.web.mail.MailSettings;
 import uk.encounters.web.observe.LogFormat;
 import uk.encounters.web.security.CurrentUser;
-import uk.encounters.web.sso.SsoSettings;
 
 /**
  * Everything the app reads from its environment, read once at start (see the configuration

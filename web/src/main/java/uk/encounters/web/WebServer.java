@@ -35,6 +35,7 @@ import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.account.AccountFeature;
 import uk.encounters.web.account.ExpiredForms;
 import uk.encounters.web.account.Links;
+import uk.encounters.web.account.sso.SsoRoutes;
 import uk.encounters.web.admin.AdminFeature;
 import uk.encounters.web.directory.DirectoryFeature;
 import uk.encounters.web.employer.ContactPreferencesRoutes;
@@ -65,7 +66,6 @@ import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.SecurityHeaders;
-import uk.encounters.web.sso.SsoRoutes;
 
 /**
  * The HTTP server. Deploy it with {@code ThreadingModel.VIRTUAL_THREAD}: handlers are plain

@@ -13,11 +13,11 @@ import uk.encounters.marketplace.account.SignOut;
 import uk.encounters.marketplace.account.TwoStepSignIn;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.web.Foundation;
+import uk.encounters.web.account.sso.SsoRoutes;
 import uk.encounters.web.security.CsrfCheck;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
-import uk.encounters.web.sso.SsoRoutes;
 
 /** Signing in and out, links that sign in or reset a password, two-step sign-in. */
 public final class AccountFeature {

@@ -20,8 +20,8 @@ import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
-import uk.encounters.web.sso.TestOidcProvider;
-import uk.encounters.web.sso.TestOidcProvider.Person;
+import uk.encounters.web.account.sso.TestOidcProvider;
+import uk.encounters.web.account.sso.TestOidcProvider.Person;
 
 /** A coordinator signs in with their organisation's account, through a real OpenID Connect provider, and back. */
 @Tag("browser")

@@ -1,4 +1,4 @@
-package uk.encounters.web.sso;
+package uk.encounters.web.account.sso;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package uk.encounters.web.sso;
+package uk.encounters.web.account.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
@@ -28,7 +28,7 @@ import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.Accounts;
 import uk.encounters.web.RunningApp;
 import uk.encounters.web.Visitor;
-import uk.encounters.web.sso.TestOidcProvider.Person;
+import uk.encounters.web.account.sso.TestOidcProvider.Person;
 
 /**
  * Single sign-on end to end against a real OpenID Connect provider started here: who is signed in,

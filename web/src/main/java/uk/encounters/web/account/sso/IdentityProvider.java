@@ -1,4 +1,4 @@
-package uk.encounters.web.sso;
+package uk.encounters.web.account.sso;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package uk.encounters.web.sso;
+package uk.encounters.web.account.sso;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package uk.encounters.web.sso;
+package uk.encounters.web.account.sso;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
