@@ -10,6 +10,7 @@ import uk.encounters.marketplace.account.Role;
 import uk.encounters.web.mail.MailSettings;
 import uk.encounters.web.observe.LogFormat;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.wonde.WondeSettings;
 
 /**
  * Everything the app reads from its environment, read once at start (see the configuration
@@ -32,7 +33,8 @@ public record WebConfig(
         LogFormat logFormat,
         Duration sessionLifetime,
         Optional<Set<Role>> secondFactorChoice,
-        Optional<String> pupilReferenceKey) {
+        Optional<String> pupilReferenceKey,
+        WondeSettings wonde) {
 
     /** Administrators and coordinators see many people's details: they confirm sign-in with a second factor. */
     public static final Set<Role> DEFAULT_SECOND_FACTOR_ROLES = Set.of(Role.ADMIN, Role.COORDINATOR);
@@ -68,7 +70,8 @@ public record WebConfig(
                         .map(WebConfig::parseLifetime)
                         .orElse(CurrentUser.DEFAULT_LIFETIME),
                 nonBlank(env.get("SECOND_FACTOR_ROLES")).map(WebConfig::parseRoles),
-                nonBlank(env.get("PUPIL_REFERENCE_KEY")).map(WebConfig::parsePupilReferenceKey));
+                nonBlank(env.get("PUPIL_REFERENCE_KEY")).map(WebConfig::parsePupilReferenceKey),
+                WondeSettings.fromEnvironment(env));
     }
 
     /** The same configuration with other mail settings. */
@@ -110,7 +113,8 @@ public record WebConfig(
                 logFormat,
                 sessionLifetime,
                 secondFactorChoice,
-                pupilReferenceKey);
+                pupilReferenceKey,
+                wonde);
     }
 
     /** Cookies get the Secure flag, and HSTS is sent, when the public address is https. */
