@@ -66,7 +66,8 @@ public final class WondeRoutes {
     public void processWondePull(RoutingContext ctx) {
         long schoolId = PathId.required(ctx, "schoolId");
         if (!pulls.configured()) {
-            ctx.fail(404);
+            Flash.set(ctx, "This installation does not read pupils from Wonde: ask its administrator.");
+            ctx.redirect("/schools/" + schoolId + "/pupils");
             return;
         }
         WondePulls.Result result = blocking.call(() -> pulls.pullNow(CurrentUser.actor(ctx), schoolId));
