@@ -123,6 +123,8 @@ public final class SchoolFeature {
                 .mount(routes);
         new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, calendars, app.blocking(), app.templates())
                 .mount(routes);
+        new CompassPlusRoutes(new EncounterLog(dsl), app.pupilReferences(), app.blocking(), app.templates())
+                .mount(routes);
         SchoolActivityRepository activities = new SchoolActivityRepository(dsl);
         ActivityForm activityForm = new ActivityForm(activities, app.blocking(), app.templates(), app.clock());
         new ActivityRoutes(activities, activityForm, app.blocking(), app.templates(), app.clock()).mount(routes);
