@@ -61,7 +61,7 @@ public final class SchoolFeature {
                 wondeLinks,
                 app.wondePulls().configured());
         pupilRoutes.mount(routes);
-        new WondeRoutes(pupilRoutes, wondeLinks, app.wondePulls(), app.blocking()).mount(routes);
+        new WondeRoutes(pupilRoutes, pupilChanges, app.wondePulls(), app.blocking()).mount(routes);
         SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         HubCalendarSettings calendars = new HubCalendarSettings(dsl);
         PlacementRepository placements = new PlacementRepository(dsl, app.clock());

@@ -1,7 +1,7 @@
 package uk.encounters.web.school;
 
 import io.vertx.ext.web.RoutingContext;
-import uk.encounters.marketplace.pupil.WondeLinkRepository;
+import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.WondePull;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.Flash;
@@ -18,14 +18,14 @@ import uk.encounters.web.wonde.WondePulls;
 public final class WondeRoutes {
 
     private final PupilRoutes pupilsPage;
-    private final WondeLinkRepository links;
+    private final PupilChanges changes;
     private final WondePulls pulls;
     private final Blocking blocking;
 
     /** @param pupilsPage the page the forms are on, shown again with a form's errors */
-    public WondeRoutes(PupilRoutes pupilsPage, WondeLinkRepository links, WondePulls pulls, Blocking blocking) {
+    public WondeRoutes(PupilRoutes pupilsPage, PupilChanges changes, WondePulls pulls, Blocking blocking) {
         this.pupilsPage = pupilsPage;
-        this.links = links;
+        this.changes = changes;
         this.pulls = pulls;
         this.blocking = blocking;
     }
@@ -53,7 +53,7 @@ public final class WondeRoutes {
             return;
         }
         blocking.call(() -> {
-            links.link(schoolId, wondeSchoolId);
+            changes.linkToWonde(CurrentUser.actor(ctx), schoolId, wondeSchoolId);
             return null;
         });
         Flash.set(

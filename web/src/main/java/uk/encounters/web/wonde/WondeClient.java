@@ -90,7 +90,11 @@ public final class WondeClient {
         if (next == null || !next.startsWith(settings.apiUrl() + "/")) {
             throw new Unavailable("Wonde's next page was not at Wonde's address, so it was not followed.");
         }
-        return URI.create(next);
+        try {
+            return URI.create(next);
+        } catch (IllegalArgumentException e) {
+            throw new Unavailable("Wonde's next page had an address that could not be read.");
+        }
     }
 
     private JsonObject get(URI page, String wondeSchoolId) throws Unavailable {

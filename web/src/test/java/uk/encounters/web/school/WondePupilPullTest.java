@@ -1,6 +1,7 @@
 package uk.encounters.web.school;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.WONDE_LINK;
 
@@ -124,6 +125,12 @@ class WondePupilPullTest {
                         reference("K831412524002") + " Year 9 disadvantaged=false send=true eal=false on roll",
                         reference("Z831412524003") + " Year 10 disadvantaged=false send=true eal=true on roll");
         assertThat(requests.get()).as("both pages read").isGreaterThanOrEqualTo(2);
+        assertThat(db.dsl()
+                        .select(AUDIT_LOG.ACTION)
+                        .from(AUDIT_LOG)
+                        .where(AUDIT_LOG.SUBJECT_ID.eq(school))
+                        .fetch(AUDIT_LOG.ACTION))
+                .contains("school_linked_to_wonde", "pupils_pulled_from_wonde");
     }
 
     @Test
