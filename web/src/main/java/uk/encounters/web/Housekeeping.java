@@ -181,14 +181,8 @@ final class Housekeeping {
      * matching. Every instance runs them; each rule is safe to run twice. Logs counts, never people.
      */
     private void scheduleRetention() {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(UK));
-        ZonedDateTime next = now.toLocalDate().atTime(RETENTION_AT).atZone(UK);
-        // a minute at least: under a clock that stands still (tests) the night never passes
-        if (!next.isAfter(now.plusMinutes(1))) {
-            next = next.plusDays(1);
-        }
         vertx.setTimer(
-                Duration.between(now, next).toMillis(),
+                untilNext(RETENTION_AT).toMillis(),
                 id -> vertx.executeBlocking(() -> new Retention(database.dsl(), clock).run(), false)
                         .onComplete(done -> {
                             if (done.succeeded()) {

@@ -8,6 +8,7 @@ import uk.encounters.web.form.Flash;
 import uk.encounters.web.form.Form;
 import uk.encounters.web.security.CurrentUser;
 import uk.encounters.web.security.PathId;
+import uk.encounters.web.security.Routes;
 import uk.encounters.web.wonde.WondePulls;
 
 /**
@@ -31,8 +32,8 @@ public final class WondeRoutes {
     }
 
     /** Its routes (under /schools/:schoolId). */
-    public void mount(uk.encounters.web.security.Routes routes) {
-        var school = routes.school();
+    public void mount(Routes routes) {
+        Routes school = routes.school();
         school.post("/pupils/wonde", this::processWondeLinkForm);
         school.post("/pupils/wonde/pull", this::processWondePull);
     }

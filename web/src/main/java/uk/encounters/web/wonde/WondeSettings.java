@@ -32,10 +32,6 @@ public record WondeSettings(Optional<String> token, URI apiUrl) {
         return new WondeSettings(token, URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
     }
 
-    public static WondeSettings none() {
-        return new WondeSettings(Optional.empty(), DEFAULT_API_URL);
-    }
-
     public boolean configured() {
         return token.isPresent();
     }

@@ -66,6 +66,7 @@ class WondePupilPullTest {
     static HttpServer wonde;
     static volatile List<String> roll = List.of();
     static volatile boolean tokenRevoked;
+    static volatile boolean down;
     static final AtomicInteger requests = new AtomicInteger();
     static RunningApp app;
     static long school;
@@ -101,6 +102,7 @@ class WondePupilPullTest {
         db.dsl().deleteFrom(PUPIL).where(PUPIL.SCHOOL_ID.eq(school)).execute();
         db.dsl().deleteFrom(WONDE_LINK).execute();
         tokenRevoked = false;
+        down = false;
         roll = List.of(TOBI, MAISIE, KACPER, NOBODY);
         visitor = new Visitor(app).signIn("carla@bemrose.example", Accounts.PASSWORD);
         visitor.get(pupilsPage());
@@ -159,7 +161,7 @@ class WondePupilPullTest {
     }
 
     @Test
-    void aRefusedTokenOrAnUnknownSchoolChangesNothing() {
+    void aRefusedTokenAnUnknownSchoolOrWondeDownChangesNothing() {
         pull();
         List<String> before = pupils();
         roll = List.of(MAISIE);
@@ -176,6 +178,12 @@ class WondePupilPullTest {
         visitor.get(pupilsPage());
         visitor.post(pupilsPage() + "/wonde", Map.of("wondeSchoolId", "B999"));
         assertThat(pull().body()).contains("Nothing was changed: Wonde has no school B999 that has granted this app");
+        assertThat(pupils()).isEqualTo(before);
+
+        visitor.get(pupilsPage());
+        visitor.post(pupilsPage() + "/wonde", Map.of("wondeSchoolId", "A100"));
+        down = true;
+        assertThat(pull().body()).contains("Nothing was changed: Wonde could not give the pupils (503)");
         assertThat(pupils()).isEqualTo(before);
     }
 
@@ -270,14 +278,17 @@ class WondePupilPullTest {
                 + firstLanguage + "\"}}}";
     }
 
-    /** Two pages: the first two students, then the rest; 401 for another token, 404 for another school. */
+    /** Two pages: the first two students, then the rest; 401 for another token, 404 for another school, 503 when down. */
     private static void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getQuery();
         int status;
         String body;
-        if (tokenRevoked
+        if (down) {
+            status = 503;
+            body = "{\"error\":\"maintenance\"}";
+        } else if (tokenRevoked
                 || !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             status = 401;
             body = "{\"error\":\"invalid_token\"}";
