@@ -18,6 +18,7 @@ import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.observe.OutboxBacklogMetrics;
 import uk.encounters.web.security.PostgresSessionStore;
+import uk.encounters.web.wonde.WondePulls;
 
 /**
  * The background jobs every instance runs beside serving pages. Each is safe to run on several
@@ -32,6 +33,8 @@ final class Housekeeping {
     private static final Duration SUMMARY_PAUSE = Duration.ofSeconds(2);
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final LocalTime RETENTION_AT = LocalTime.of(2, 30);
+    /** Before the retention rules, so a leaver Wonde no longer lists is archived first. */
+    private static final LocalTime WONDE_PULLS_AT = LocalTime.of(1, 30);
 
     private final Vertx vertx;
     private final Database database;
@@ -40,6 +43,7 @@ final class Housekeeping {
     private final PostgresSessionStore sessions;
     private final OutboxBacklogMetrics outboxBacklog;
     private final PlacementReminders placementReminders;
+    private final WondePulls wondePulls;
     private volatile boolean stopped;
 
     Housekeeping(
@@ -49,7 +53,8 @@ final class Housekeeping {
             RoundSolver roundSolver,
             PostgresSessionStore sessions,
             OutboxBacklogMetrics outboxBacklog,
-            PlacementReminders placementReminders) {
+            PlacementReminders placementReminders,
+            WondePulls wondePulls) {
         this.vertx = vertx;
         this.database = database;
         this.clock = clock;
@@ -57,6 +62,7 @@ final class Housekeeping {
         this.sessions = sessions;
         this.outboxBacklog = outboxBacklog;
         this.placementReminders = placementReminders;
+        this.wondePulls = wondePulls;
     }
 
     void start() {
@@ -64,6 +70,9 @@ final class Housekeeping {
         vertx.setPeriodic(0, Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(this::rollOver, false));
         summariseProgress();
         scheduleRetention();
+        if (wondePulls.configured()) {
+            scheduleWondePulls();
+        }
         // A round whose instance died mid-solve is marked interrupted by whichever instance finds its hub's lock free.
         vertx.setPeriodic(
                 RoundSolver.RECOVERY_INTERVAL.toMillis(),
@@ -138,18 +147,42 @@ final class Housekeeping {
     }
 
     /**
+     * Every linked school's pupils from Wonde, at half past one each night, UK time. Every instance
+     * tries; each school is claimed by one, and one tried in the last twelve hours is left alone.
+     */
+    private void scheduleWondePulls() {
+        vertx.setTimer(
+                untilNext(WONDE_PULLS_AT).toMillis(),
+                id -> vertx.executeBlocking(wondePulls::pullAllDue, false).onComplete(done -> {
+                    if (done.succeeded()) {
+                        log.info("Wonde: pupils pulled for {} schools", done.result());
+                    } else if (!Database.isUnavailable(done.cause())) {
+                        log.warn("Pulling pupils from Wonde failed; it runs again tomorrow night", done.cause());
+                    }
+                    if (!stopped) {
+                        scheduleWondePulls();
+                    }
+                }));
+    }
+
+    /** How long until that time of day next comes round in the UK: a minute at least. */
+    private Duration untilNext(LocalTime at) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(UK));
+        ZonedDateTime next = now.toLocalDate().atTime(at).atZone(UK);
+        // under a clock that stands still (tests) the night never passes
+        if (!next.isAfter(now.plusMinutes(1))) {
+            next = next.plusDays(1);
+        }
+        return Duration.between(now, next);
+    }
+
+    /**
      * The retention rules (docs/privacy.md) at half past two each night, UK time, when nobody is
      * matching. Every instance runs them; each rule is safe to run twice. Logs counts, never people.
      */
     private void scheduleRetention() {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(UK));
-        ZonedDateTime next = now.toLocalDate().atTime(RETENTION_AT).atZone(UK);
-        // a minute at least: under a clock that stands still (tests) the night never passes
-        if (!next.isAfter(now.plusMinutes(1))) {
-            next = next.plusDays(1);
-        }
         vertx.setTimer(
-                Duration.between(now, next).toMillis(),
+                untilNext(RETENTION_AT).toMillis(),
                 id -> vertx.executeBlocking(() -> new Retention(database.dsl(), clock).run(), false)
                         .onComplete(done -> {
                             if (done.succeeded()) {

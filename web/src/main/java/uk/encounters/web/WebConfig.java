@@ -11,6 +11,7 @@ import uk.encounters.web.account.sso.SsoSettings;
 import uk.encounters.web.mail.MailSettings;
 import uk.encounters.web.observe.LogFormat;
 import uk.encounters.web.security.CurrentUser;
+import uk.encounters.web.wonde.WondeSettings;
 
 /**
  * Everything the app reads from its environment, read once at start (see the configuration
@@ -34,6 +35,7 @@ public record WebConfig(
         Duration sessionLifetime,
         Optional<Set<Role>> secondFactorChoice,
         Optional<String> pupilReferenceKey,
+        WondeSettings wonde,
         SsoSettings sso) {
 
     /** Administrators and coordinators see many people's details: they confirm sign-in with a second factor. */
@@ -71,6 +73,7 @@ public record WebConfig(
                         .orElse(CurrentUser.DEFAULT_LIFETIME),
                 nonBlank(env.get("SECOND_FACTOR_ROLES")).map(WebConfig::parseRoles),
                 nonBlank(env.get("PUPIL_REFERENCE_KEY")).map(WebConfig::parsePupilReferenceKey),
+                WondeSettings.fromEnvironment(env),
                 SsoSettings.fromEnvironment(env));
     }
 
@@ -114,6 +117,7 @@ public record WebConfig(
                 sessionLifetime,
                 secondFactorChoice,
                 pupilReferenceKey,
+                wonde,
                 sso);
     }
 

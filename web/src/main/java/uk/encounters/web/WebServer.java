@@ -30,6 +30,9 @@ import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.placement.PlacementDocument;
 import uk.encounters.marketplace.placement.PlacementReminders;
+import uk.encounters.marketplace.pupil.PupilReferences;
+import uk.encounters.marketplace.pupil.WondeLinkRepository;
+import uk.encounters.marketplace.pupil.WondePull;
 import uk.encounters.marketplace.ratelimit.RateLimitRepository;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.web.account.AccountFeature;
@@ -55,6 +58,7 @@ import uk.encounters.web.observe.RequestId;
 import uk.encounters.web.observe.SolveMetrics;
 import uk.encounters.web.page.ErrorPages;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.school.PupilReferenceKey;
 import uk.encounters.web.school.SchoolFeature;
 import uk.encounters.web.security.Access;
 import uk.encounters.web.security.CsrfCheck;
@@ -66,6 +70,7 @@ import uk.encounters.web.security.RateLimit;
 import uk.encounters.web.security.Routes;
 import uk.encounters.web.security.SecondFactorGate;
 import uk.encounters.web.security.SecurityHeaders;
+import uk.encounters.web.wonde.WondePulls;
 
 /**
  * The HTTP server. Deploy it with {@code ThreadingModel.VIRTUAL_THREAD}: handlers are plain
@@ -94,6 +99,9 @@ public final class WebServer extends VerticleBase {
     private static final Pattern PAPERWORK_PATH =
             Pattern.compile("/employers/\\d+/placement-paperwork|/placements/\\d+/host/[A-Za-z0-9_-]{1,64}");
     private static final Pattern IMPORT_PATH = Pattern.compile("/((employers|schools|hubs)/\\d+|admin)/import/[a-z-]+");
+    /** The Compass+ export reads the school's MIS export for its UPNs: an upload that answers with a download. */
+    private static final Pattern EVIDENCE_UPLOAD_PATH = Pattern.compile("/schools/\\d+/evidence/compass-plus\\.csv");
+
     static final Duration SESSION_TIMEOUT = Duration.ofHours(8);
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -175,7 +183,8 @@ public final class WebServer extends VerticleBase {
                 roundSolver,
                 sessions,
                 new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry()),
-                new PlacementReminders(database.dsl(), links, PRODUCT_NAME, clock));
+                new PlacementReminders(database.dsl(), links, PRODUCT_NAME, clock),
+                app.wondePulls());
         housekeeping.start();
         // The outbox worker is a child verticle: it stops with the server.
         return vertx.deployVerticle(new OutboxWorker(
@@ -188,6 +197,7 @@ public final class WebServer extends VerticleBase {
     }
 
     private Foundation foundation(Blocking blocking, Templates templates, Links links, HubRepository hubs) {
+        PupilReferences pupilReferences = PupilReferenceKey.of(config);
         return new Foundation(
                 database,
                 blocking,
@@ -196,7 +206,14 @@ public final class WebServer extends VerticleBase {
                 config,
                 links,
                 new RateLimit(new RateLimitRepository(database.dsl(), clock), blocking),
-                new HubChoices(hubs, blocking));
+                new HubChoices(hubs, blocking),
+                pupilReferences,
+                new WondePulls(
+                        config.wonde(),
+                        new WondeLinkRepository(database.dsl()),
+                        new WondePull(database.dsl()),
+                        pupilReferences,
+                        clock));
     }
 
     /** The session, the CSRF check, the signed-in person and the second-factor gate, for every route after. */
@@ -325,6 +342,7 @@ public final class WebServer extends VerticleBase {
         String path = ctx.request().path();
         return ctx.request().method() == HttpMethod.POST
                 && (IMPORT_PATH.matcher(path).matches()
+                        || EVIDENCE_UPLOAD_PATH.matcher(path).matches()
                         || PAPERWORK_PATH.matcher(path).matches());
     }
 

@@ -40,6 +40,20 @@ public final class PupilChanges {
         });
     }
 
+    /** The school linked to a Wonde school, for its pupils to be pulled from there. */
+    public void linkToWonde(Actor actor, long schoolId, String wondeSchoolId) {
+        dsl.transaction(c -> {
+            new WondeLinkRepository(c.dsl()).link(schoolId, wondeSchoolId);
+            new AuditLog(c.dsl())
+                    .record(
+                            actor,
+                            "school_linked_to_wonde",
+                            "school",
+                            schoolId,
+                            Map.of("wonde_school_id", wondeSchoolId));
+        });
+    }
+
     /** For a school without an export: a year group of made-up references, by count. */
     public void addYearGroup(
             Actor actor, long schoolId, int yearGroup, int count, int disadvantaged, int academicYear) {

@@ -15,13 +15,13 @@ import uk.encounters.web.WebConfig;
  * one included); else a built-in one, which keeps references stable but not secret. Both
  * fallbacks are logged.
  */
-final class PupilReferenceKey {
+public final class PupilReferenceKey {
 
     private static final Logger log = LoggerFactory.getLogger(PupilReferenceKey.class);
 
     private PupilReferenceKey() {}
 
-    static PupilReferences of(WebConfig config) {
+    public static PupilReferences of(WebConfig config) {
         if (config.pupilReferenceKey().isPresent()) {
             return new PupilReferences(derived(config.pupilReferenceKey().get()));
         }

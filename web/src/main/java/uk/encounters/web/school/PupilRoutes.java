@@ -9,6 +9,7 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilReferences;
 import uk.encounters.marketplace.pupil.PupilRepository;
+import uk.encounters.marketplace.pupil.WondeLinkRepository;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.form.CsvImport;
 import uk.encounters.web.form.Flash;
@@ -28,12 +29,23 @@ public final class PupilRoutes {
 
     static final List<String> COLUMNS = List.of("reference", "year_group", "disadvantaged", "send", "eal");
 
-    /** The pupils on roll by year group, the forms to add more, and a checked file when there is one. */
+    /**
+     * The pupils on roll by year group, the forms to add more, a checked file when there is one,
+     * and the school's link to Wonde.
+     */
     public record PupilsPage(
             long schoolId,
             String columns,
             List<PupilRepository.YearGroupCount> yearGroups,
-            CsvImport.Preview preview) {}
+            CsvImport.Preview preview,
+            WondePanel wonde) {}
+
+    /**
+     * @param configured whether this installation reads Wonde at all
+     * @param link       the school's link and its last pull, or null when it has none
+     * @param notShown   refused rows beyond those kept to show
+     */
+    public record WondePanel(boolean configured, WondeLinkRepository.WondeLink link, int notShown) {}
 
     private final PupilRepository pupils;
     private final PupilChanges changes;
@@ -41,15 +53,22 @@ public final class PupilRoutes {
     private final Templates templates;
     private final Clock clock;
     private final PupilReferences references;
+    private final WondeLinkRepository wondeLinks;
+    private final boolean wondeConfigured;
 
+    /** @param wondeConfigured whether this installation reads Wonde (WONDE_API_TOKEN) */
     public PupilRoutes(
             PupilRepository pupils,
             PupilChanges changes,
             Blocking blocking,
             Templates templates,
             Clock clock,
-            PupilReferences references) {
+            PupilReferences references,
+            WondeLinkRepository wondeLinks,
+            boolean wondeConfigured) {
         this.references = references;
+        this.wondeLinks = wondeLinks;
+        this.wondeConfigured = wondeConfigured;
         this.pupils = pupils;
         this.changes = changes;
         this.blocking = blocking;
@@ -156,14 +175,20 @@ public final class PupilRoutes {
     }
 
     /** @param preview a checked file, or null */
-    private void showPage(RoutingContext ctx, int status, Form form, CsvImport.Preview preview) {
+    void showPage(RoutingContext ctx, int status, Form form, CsvImport.Preview preview) {
         long schoolId = PathId.required(ctx, "schoolId");
         LocalDate today = LocalDate.now(clock);
+        WondeLinkRepository.WondeLink link =
+                blocking.call(() -> wondeLinks.find(schoolId)).orElse(null);
         PupilsPage page = new PupilsPage(
                 schoolId,
                 String.join(",", COLUMNS),
                 blocking.call(() -> pupils.countByYearGroup(schoolId, today)),
-                preview);
+                preview,
+                new WondePanel(
+                        wondeConfigured,
+                        link,
+                        link == null ? 0 : link.refused() - link.refusals().size()));
         templates.render(ctx, status, "school/pupils", "Pupils", page, form);
     }
 

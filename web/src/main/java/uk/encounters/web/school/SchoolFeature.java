@@ -22,6 +22,7 @@ import uk.encounters.marketplace.pupil.ProgressSummaries;
 import uk.encounters.marketplace.pupil.PupilChanges;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.marketplace.pupil.SchoolActivityRepository;
+import uk.encounters.marketplace.pupil.WondeLinkRepository;
 import uk.encounters.marketplace.request.RequestChanges;
 import uk.encounters.marketplace.request.RequestPlan;
 import uk.encounters.marketplace.request.RequestRepository;
@@ -49,14 +50,18 @@ public final class SchoolFeature {
         PupilChanges pupilChanges = new PupilChanges(dsl);
         RequestPlan plan = new RequestPlan(dsl);
         RequestChanges requestChanges = new RequestChanges(dsl);
-        new PupilRoutes(
-                        pupils,
-                        pupilChanges,
-                        app.blocking(),
-                        app.templates(),
-                        app.clock(),
-                        PupilReferenceKey.of(app.config()))
-                .mount(routes);
+        WondeLinkRepository wondeLinks = new WondeLinkRepository(dsl);
+        PupilRoutes pupilRoutes = new PupilRoutes(
+                pupils,
+                pupilChanges,
+                app.blocking(),
+                app.templates(),
+                app.clock(),
+                app.pupilReferences(),
+                wondeLinks,
+                app.wondePulls().configured());
+        pupilRoutes.mount(routes);
+        new WondeRoutes(pupilRoutes, pupilChanges, app.wondePulls(), app.blocking()).mount(routes);
         SchoolBookingRepository bookings = new SchoolBookingRepository(dsl);
         HubCalendarSettings calendars = new HubCalendarSettings(dsl);
         PlacementRepository placements = new PlacementRepository(dsl, app.clock());
@@ -117,6 +122,8 @@ public final class SchoolFeature {
                         new ProgressRepository(dsl), pupils, calendars, app.blocking(), app.templates(), app.clock())
                 .mount(routes);
         new EvidenceRoutes(new EncounterLog(dsl), pupils, pupilChanges, calendars, app.blocking(), app.templates())
+                .mount(routes);
+        new CompassPlusRoutes(new EncounterLog(dsl), app.pupilReferences(), app.blocking(), app.templates())
                 .mount(routes);
         SchoolActivityRepository activities = new SchoolActivityRepository(dsl);
         ActivityForm activityForm = new ActivityForm(activities, app.blocking(), app.templates(), app.clock());

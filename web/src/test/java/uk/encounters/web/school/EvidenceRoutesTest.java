@@ -76,6 +76,11 @@ class EvidenceRoutesTest {
         }
         Accounts.create(db.dsl(), "carla@bemrose.example", "Carla", Scope.careersLeader(school));
         Accounts.create(db.dsl(), "olly@other.example", "Olly", Scope.careersLeader(otherSchool));
+        // the pupil who moves to the other school, known there by its own reference
+        db.dsl()
+                .insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)
+                .values(otherSchool, "OTHER-ARRIVAL", (short) 9)
+                .execute();
         app = RunningApp.start(db.database(), TODAY);
     }
 
@@ -189,6 +194,29 @@ class EvidenceRoutesTest {
                         .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()))
                 .as("history, added once however often the file is imported")
                 .containsExactly("careers_talk Toyota, Burnaston null", "workplace_visit Royal Derby Hospital null");
+    }
+
+    @Test
+    void aLogDownloadedAtOneSchoolImportsAtTheNextWithItsEncountersCounted() {
+        String sent = new Visitor(app)
+                .signIn("carla@bemrose.example", Accounts.PASSWORD)
+                .get("/schools/" + school + "/pupils/log.csv?reference=" + reference)
+                .body();
+        long otherSchool = db.dsl().fetchValue(PUPIL.SCHOOL_ID, PUPIL.REFERENCE.eq("OTHER-ARRIVAL"));
+        Visitor next = new Visitor(app).signIn("olly@other.example", Accounts.PASSWORD);
+        next.get("/schools/" + otherSchool + "/pupils/log");
+
+        HttpResponse<String> saved = next.post(
+                "/schools/" + otherSchool + "/import/log",
+                Map.of("importReference", "OTHER-ARRIVAL", "csv", sent, "action", "save"));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(next.get("/schools/" + otherSchool + "/pupils/log?reference=OTHER-ARRIVAL")
+                        .body())
+                .as("the careers fair and the talk attended at the first school; the classmate's absence is not theirs")
+                .contains("Encounters of pupil OTHER-ARRIVAL: 2 attended")
+                .contains("Careers fair stall")
+                .contains("Rolls-Royce, Derby");
     }
 
     @Test
