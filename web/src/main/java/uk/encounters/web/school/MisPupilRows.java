@@ -2,11 +2,10 @@ package uk.encounters.web.school;
 
 import io.vertx.core.MultiMap;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import uk.encounters.marketplace.csv.CsvTable;
+import uk.encounters.marketplace.pupil.MisValue;
 import uk.encounters.marketplace.pupil.PupilReferences;
 import uk.encounters.marketplace.pupil.PupilRepository;
 import uk.encounters.marketplace.pupil.Upn;
@@ -20,32 +19,6 @@ import uk.encounters.web.form.Form;
  * shifted the columns), so the preview shows none of them.
  */
 final class MisPupilRows implements CsvImport.RowShape<PupilRepository.PupilRow> {
-
-    private static final Set<String> NO_SEN = Set.of("", "n", "none", "no", "no special educational need");
-    private static final Set<String> SEN = Set.of(
-            "k",
-            "sen support",
-            "e",
-            "ehc plan",
-            "ehcp",
-            "education health and care plan",
-            "s",
-            "statement",
-            "y",
-            "yes");
-    /** DfE first-language codes and words that mean English, or that nothing is known. */
-    private static final Set<String> NOT_EAL = Set.of(
-            "",
-            "eng",
-            "enb",
-            "english",
-            "english assumed",
-            "believed to be english",
-            "not",
-            "information not obtained",
-            "not obtained",
-            "ref",
-            "refused");
 
     private final PupilExport export;
     private final long schoolId;
@@ -142,23 +115,19 @@ final class MisPupilRows implements CsvImport.RowShape<PupilRepository.PupilRow>
 
     /** N is no special educational need; K (SEN support) and E (an EHC plan) are SEND. */
     private static boolean send(Form form) {
-        String words = words(form.text("send", "SEN status", 60));
-        if (!NO_SEN.contains(words) && !SEN.contains(words)) {
+        Optional<Boolean> send = MisValue.send(form.text("send", "SEN status", 60));
+        if (send.isEmpty()) {
             form.error("send", "SEN status must be N, K or E (or blank for none)");
         }
-        return SEN.contains(words);
+        return send.orElse(false);
     }
 
     /** From the first language: English or unknown is not EAL; any other language is. */
     private static boolean eal(Form form) {
-        return !NOT_EAL.contains(words(form.text("firstLanguage", "First language", 60)));
+        return MisValue.eal(form.text("firstLanguage", "First language", 60));
     }
 
     /** "Education, Health and Care Plan" and "English (assumed)" as plain lower-case words. */
-    private static String words(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
-    }
-
     private static boolean admissionNumber(String value) {
         return value.strip().matches("[A-Za-z0-9/-]{1,20}");
     }

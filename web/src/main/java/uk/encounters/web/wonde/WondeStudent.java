@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import uk.encounters.marketplace.pupil.MisValue;
 
 /**
  * One pupil as Wonde's students endpoint lists them (with education_details, extended_details and
@@ -24,25 +25,7 @@ public record WondeStudent(
         boolean send,
         boolean eal) {
 
-    private static final Set<String> NO_SEN = Set.of("", "n", "none", "no", "no special educational need");
     private static final Set<String> YES = Set.of("yes", "y", "true", "t", "1");
-    /** DfE first-language codes and words that mean English, or that nothing is known. */
-    private static final Set<String> NOT_EAL = Set.of(
-            "",
-            "eng",
-            "enb",
-            "english",
-            "english assumed",
-            "believed to be english",
-            "not",
-            "not eal",
-            "no",
-            "n",
-            "false",
-            "information not obtained",
-            "not obtained",
-            "ref",
-            "refused");
 
     /** Reads one element of the answer's {@code data}. */
     static WondeStudent of(JsonObject student) {
@@ -57,8 +40,13 @@ public record WondeStudent(
                 nationalCurriculumYear.isEmpty() ? text(year.getValue("code")) : nationalCurriculumYear,
                 // as the CSV import: pupil premium, or free school meals in the last six years
                 yes(extended.getValue("premium_pupil_indicator")) || yes(extended.getValue("free_school_meals_6")),
-                !NO_SEN.contains(words(text(extended.getValue("sen_status")))),
+                send(text(extended.getValue("sen_status"))),
                 eal(extended));
+    }
+
+    /** A status Wonde's source system gave but we do not know is some need all the same: counted as SEND. */
+    private static boolean send(String senStatus) {
+        return MisValue.send(senStatus).orElse(!MisValue.words(senStatus).isEmpty());
     }
 
     /** Wonde's own EAL flag when it gives one, else the EAL status, else the first language. */
@@ -67,11 +55,11 @@ public record WondeStudent(
         if (flag instanceof Boolean b) {
             return b;
         }
-        String status = words(text(extended.getValue("english_as_additional_language_status")));
+        String status = MisValue.words(text(extended.getValue("english_as_additional_language_status")));
         if (!status.isEmpty()) {
-            return !NOT_EAL.contains(status);
+            return MisValue.eal(status);
         }
-        return !NOT_EAL.contains(words(text(extended.getValue("first_language"))));
+        return MisValue.eal(text(extended.getValue("first_language")));
     }
 
     /** An include's {@code data} object; empty when Wonde left it out or sent null. */
@@ -101,7 +89,4 @@ public record WondeStudent(
     }
 
     /** "Education, Health and Care Plan" and "English (assumed)" as plain lower-case words. */
-    private static String words(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
-    }
 }
