@@ -197,7 +197,7 @@ public final class WebServer extends VerticleBase {
     }
 
     private Foundation foundation(Blocking blocking, Templates templates, Links links, HubRepository hubs) {
-        PupilReferences pupilReferences = PupilReferenceKey.of(config);
+        PupilReferences pupilReferences = PupilReferenceKey.of(config, database.dsl());
         return new Foundation(
                 database,
                 blocking,

@@ -114,7 +114,7 @@ class CompassPlusExportTest {
     }
 
     private static long pupil(String upn) {
-        String reference = PupilReferenceKey.of(WebConfig.fromEnvironment(ENVIRONMENT))
+        String reference = PupilReferenceKey.of(WebConfig.fromEnvironment(ENVIRONMENT), db.dsl())
                 .of(school, Upn.parse(upn).orElseThrow());
         return db.dsl()
                 .insertInto(PUPIL, PUPIL.SCHOOL_ID, PUPIL.REFERENCE, PUPIL.YEAR_GROUP)

@@ -2,14 +2,20 @@ package uk.encounters.web.school;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.encounters.marketplace.jooq.Tables.INSTALLATION_SECRET;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.pupil.Upn;
+import uk.encounters.marketplace.testing.TestDatabase;
 import uk.encounters.web.WebConfig;
 
 /** The key of pupils' references: stable across restarts whichever way it is found, and never shown. */
 class PupilReferenceKeyTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
 
     static final Upn UPN = new Upn("W831412524001");
     static final String KEY = "0123456789abcdef0123456789abcdef";
@@ -25,12 +31,14 @@ class PupilReferenceKeyTest {
     }
 
     @Test
-    void withoutAKeyTheReferencesFollowTheSessionSecretNeverARandomKey() {
-        String fromSecret = referenceWith(Map.of("SESSION_SECRET", "a long session secret"));
+    void withoutAKeyTheInstallationMakesOneOnceAndKeepsItNeverARandomOneAtEachStart() {
+        String first = referenceWith(Map.of());
 
-        assertThat(referenceWith(Map.of("SESSION_SECRET", "a long session secret")))
-                .isEqualTo(fromSecret);
-        assertThat(referenceWith(Map.of())).isEqualTo(referenceWith(Map.of())).isNotEqualTo(fromSecret);
+        // a restart, another instance, another session secret: the same references
+        assertThat(referenceWith(Map.of("SESSION_SECRET", "another session secret")))
+                .isEqualTo(first);
+        assertThat(db.dsl().fetchCount(INSTALLATION_SECRET)).isEqualTo(1);
+        assertThat(referenceWith(Map.of("PUPIL_REFERENCE_KEY", KEY))).isNotEqualTo(first);
     }
 
     @Test
@@ -42,6 +50,7 @@ class PupilReferenceKeyTest {
     }
 
     private static String referenceWith(Map<String, String> environment) {
-        return PupilReferenceKey.of(WebConfig.fromEnvironment(environment)).of(7, UPN);
+        return PupilReferenceKey.of(WebConfig.fromEnvironment(environment), db.dsl())
+                .of(7, UPN);
     }
 }

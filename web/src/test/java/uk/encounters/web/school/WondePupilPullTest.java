@@ -215,7 +215,7 @@ class WondePupilPullTest {
                 config.wonde(),
                 new WondeLinkRepository(db.dsl()),
                 new WondePull(db.dsl()),
-                PupilReferenceKey.of(config),
+                PupilReferenceKey.of(config, db.dsl()),
                 clock);
     }
 
@@ -232,7 +232,7 @@ class WondePupilPullTest {
 
     /** What the CSV import makes of the UPN: the same key, the same school. */
     private static String reference(String upn) {
-        PupilReferences references = PupilReferenceKey.of(WebConfig.fromEnvironment(environment()));
+        PupilReferences references = PupilReferenceKey.of(WebConfig.fromEnvironment(environment()), db.dsl());
         return references.of(school, Upn.parse(upn).orElseThrow());
     }
 
