@@ -99,11 +99,7 @@ public final class LoginTokenRepository {
 
         /** A link that opens one subject's page again and again until it runs out, rather than once. */
         boolean reusable() {
-            return this == BOOKING_REPLY
-                    || this == PLACEMENT_AGREEMENT
-                    || this == PLACEMENT_PUPIL
-                    || this == PLACEMENT_HOST
-                    || this == CONTACT_PREFERENCES;
+            return keepsItsEnd() || this == CONTACT_PREFERENCES;
         }
 
         public static Purpose ofCode(String code) {
@@ -318,8 +314,7 @@ public final class LoginTokenRepository {
 
     /** Whether a booking's reply link is good for that booking: it may be used again until it runs out. */
     public boolean answersFor(String token, long bookingId) {
-        return looksLikeAToken(token)
-                && dsl.fetchExists(LOGIN_TOKEN, usable(token, Purpose.BOOKING_REPLY, bookingId, now()));
+        return opens(token, Purpose.BOOKING_REPLY, bookingId);
     }
 
     /** Spends every unused token of the person, e.g. once their password has changed. */

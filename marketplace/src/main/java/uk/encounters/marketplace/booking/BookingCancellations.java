@@ -97,6 +97,8 @@ public final class BookingCancellations {
         String key = "booking-declined:" + bookingId + ":" + booking.calendarSequence();
         List<OutboxMessage> messages = new ArrayList<>();
         Attachment cancellation = calendarCancellation(List.of(booking));
+        ReplyAddresses employerRepliesTo =
+                byEmployer || schoolId == null ? hub : Addressees.replyToSchool(tx, schoolId);
         for (Person person :
                 Addressees.ofEmployer(tx, employerId, about.get(VOLUNTEER.EMAIL), about.get(VOLUNTEER.NAME))) {
             String body = byEmployer
@@ -116,7 +118,7 @@ public final class BookingCancellations {
                             null,
                             List.of(cancellation),
                             List.of())
-                    .repliedTo(byEmployer || schoolId == null ? hub : Addressees.replyToSchool(tx, schoolId)));
+                    .repliedTo(employerRepliesTo));
         }
         if (byEmployer && schoolId != null) {
             for (Person leader : Addressees.withRole(tx, USER_SCOPE.SCHOOL_ID.eq(schoolId), Role.CAREERS_LEADER)) {

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
@@ -292,8 +293,12 @@ public final class EmployerRepository {
                         activeOffers,
                         volunteers,
                         otherHubs,
-                        EMPLOYER.ASKS_STOPPED_AT,
-                        EMPLOYER.ASKS_PAUSED_UNTIL)
+                        // the organisation's own say in being asked, in the coordinator's words
+                        row(EMPLOYER.ASKS_STOPPED_AT, EMPLOYER.ASKS_PAUSED_UNTIL)
+                                .mapping(
+                                        String.class,
+                                        (stoppedAt, pausedUntil) ->
+                                                ContactPreferences.standing(stoppedAt, pausedUntil, today)))
                 .from(EMPLOYER)
                 .join(EMPLOYER_HUB_PRESENCE)
                 .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
@@ -304,32 +309,7 @@ public final class EmployerRepository {
                 .and(named)
                 .orderBy(EMPLOYER.NAME, EMPLOYER.ID)
                 .limit(limit)
-                .fetch(mapping(
-                        (id,
-                                name,
-                                postcode,
-                                sector,
-                                size,
-                                cornerstone,
-                                isAgency,
-                                via,
-                                offers,
-                                people,
-                                hubs,
-                                stoppedAt,
-                                pausedUntil) -> new EmployerSummary(
-                                id,
-                                name,
-                                postcode,
-                                sector,
-                                size,
-                                cornerstone,
-                                isAgency,
-                                via,
-                                offers,
-                                people,
-                                hubs,
-                                ContactPreferences.standing(stoppedAt, pausedUntil, today))));
+                .fetch(mapping(EmployerSummary::new));
     }
 
     /** An organisation other hubs work with, as a coordinator finds it to bring into theirs. */
