@@ -58,6 +58,7 @@ import uk.encounters.web.observe.RequestId;
 import uk.encounters.web.observe.SolveMetrics;
 import uk.encounters.web.page.ErrorPages;
 import uk.encounters.web.page.Templates;
+import uk.encounters.web.report.ReportFeature;
 import uk.encounters.web.school.PupilReferenceKey;
 import uk.encounters.web.school.SchoolFeature;
 import uk.encounters.web.security.Access;
@@ -170,6 +171,7 @@ public final class WebServer extends VerticleBase {
         SchoolFeature.mount(app, routes);
         HubFeature.mount(app, roundSolver, PRODUCT_NAME, routes);
         DirectoryFeature.mount(app, routes);
+        ReportFeature.mount(app, PRODUCT_NAME, routes);
         ErrorPages errors = new ErrorPages(templates);
         // named, so the metrics label every request no route took with one route, not ""
         router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);

@@ -189,7 +189,8 @@ public final class EmployerBookingRepository {
         return Reply.DONE;
     }
 
-    private static Condition given(LocalDate today) {
+    /** Sessions given: delivered, or confirmed and past (a school may not have recorded the day yet). */
+    public static Condition given(LocalDate today) {
         return BOOKING.STATUS
                 .eq(BookingStatus.DELIVERED)
                 .or(BOOKING.STATUS.eq(BookingStatus.CONFIRMED).and(BOOKING.ENDS_ON.lt(today)));

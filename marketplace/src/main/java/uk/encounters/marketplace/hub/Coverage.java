@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.hub;
 
 import java.util.Collection;
+import uk.encounters.marketplace.pupil.GroupFigures;
 import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.YearGroupProgress;
 import uk.encounters.marketplace.pupil.YearGroupTally;
@@ -29,6 +30,17 @@ public record Coverage(int pupils, int onTrack, int benchmark5, int benchmark6Du
                     tally.benchmark5(),
                     due ? tally.pupils() : 0,
                     due ? tally.benchmark6() : 0));
+        }
+        return coverage;
+    }
+
+    /** The groups' pupils together: a year's figures, kept or today's ({@link GroupFigures}). */
+    public static Coverage ofGroups(Collection<GroupFigures> groups) {
+        Coverage coverage = NONE;
+        for (GroupFigures g : groups) {
+            boolean due = g.benchmark6Due();
+            coverage = coverage.plus(new Coverage(
+                    g.pupils(), g.onTrack(), g.benchmark5(), due ? g.pupils() : 0, due ? g.benchmark6() : 0));
         }
         return coverage;
     }

@@ -9,7 +9,8 @@ import uk.encounters.marketplace.calendar.AcademicYear;
 
 /**
  * The academic-year rollover: on 1 September every pupil moves up a year group and Year 13
- * leavers are archived. Encounter history stays with each pupil row, so nothing is lost.
+ * leavers are archived. Encounter history stays with each pupil row, so nothing is lost, and the
+ * year's figures as it ended are kept first ({@link YearEndFigures}) for the reports of later years.
  * Safe to run at any time from any number of app instances: each school moves once per year.
  */
 public final class Rollover {
@@ -61,6 +62,8 @@ public final class Rollover {
             if (rolledFor == null || rolledFor >= current.startYear()) {
                 return new int[] {years, moved, archived};
             }
+            // the year's figures as it ended, kept before its pupils move on
+            new YearEndFigures(tx).keep(schoolId, new AcademicYear(rolledFor));
             AcademicYear next = new AcademicYear(rolledFor + 1);
             archived += tx.update(PUPIL)
                     .set(PUPIL.ARCHIVED_ON, next.firstDay())
