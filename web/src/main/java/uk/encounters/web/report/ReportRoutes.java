@@ -38,15 +38,15 @@ public final class ReportRoutes {
 
     /**
      * @param action  the report's path, which the year's form and the downloads go to
-     * @param query   the year shown, for the downloads and links, so they hold what the page does
+     * @param year    the start of the year shown, for the downloads and links, so they hold what the page does
      * @param current whether the year shown is this one (its pupils' figures are today's)
      */
     public record HubReportPage(
-            HubReport report, List<YearChoice> years, Charts charts, String action, String query, boolean current) {}
+            HubReport report, List<YearChoice> years, Charts charts, String action, int year, boolean current) {}
 
     /** As {@link HubReportPage}, for one school. */
     public record SchoolReportPage(
-            SchoolReport report, List<YearChoice> years, Charts charts, String action, String query, boolean current) {}
+            SchoolReport report, List<YearChoice> years, Charts charts, String action, int year, boolean current) {}
 
     private final Reports reports;
     private final Blocking blocking;
@@ -106,7 +106,7 @@ public final class ReportRoutes {
                         choices(year),
                         charts(report.years(), report.year(), report.yearGroups()),
                         "/hubs/" + report.hubId() + "/report",
-                        query(year),
+                        year.startYear(),
                         isCurrent(year)));
     }
 
@@ -135,7 +135,7 @@ public final class ReportRoutes {
                         choices(year),
                         charts(report.years(), report.year(), report.yearGroups()),
                         "/schools/" + report.schoolId() + "/report",
-                        query(year),
+                        year.startYear(),
                         isCurrent(year)));
     }
 
@@ -177,11 +177,6 @@ public final class ReportRoutes {
 
     private boolean isCurrent(AcademicYear year) {
         return year.equals(AcademicYear.containing(LocalDate.now(clock)));
-    }
-
-    /** The downloads' query: the year shown, so they hold what the page does. */
-    private String query(AcademicYear year) {
-        return "?year=" + year.startYear();
     }
 
     static Charts charts(List<YearFigures> years, YearFigures shown, List<YearGroupRow> yearGroups) {
