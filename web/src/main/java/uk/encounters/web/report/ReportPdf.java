@@ -23,6 +23,9 @@ final class ReportPdf {
             + " Year 13, counted for pupils in Years 11 to 13. A pupil can be both disadvantaged and have SEND, so is"
             + " counted in both; \"neither\" is everyone else.";
 
+    /** Column widths of a table of pupils' groups: "Disadvantaged" wants room to stay one word. */
+    private static final List<Integer> BY_GROUP = List.of(3, 2, 3, 4, 3, 3, 3);
+
     private ReportPdf() {}
 
     static byte[] of(HubReport report, ReportRoutes.Charts charts, Instant madeAt, String author) {
@@ -46,7 +49,7 @@ final class ReportPdf {
                                 benchmark5(s.figures().rest()),
                                 benchmark6(s.figures().all())))
                         .toList(),
-                List.of(4, 2, 2, 2, 2, 2, 2)));
+                List.of(5, 2, 3, 4, 3, 3, 3)));
         yearGroups(pdf, report.yearGroups(), charts);
         pdf.heading("Employers engaged and asked");
         pdf.paragraph(count(year.employers().employersEngaged()) + " employers gave "
@@ -109,10 +112,11 @@ final class ReportPdf {
     private static void years(PrintedDocument.Builder pdf, List<YearFigures> years, ReportRoutes.Charts charts) {
         pdf.heading("Year on year");
         chart(pdf, "Benchmark 5 by year", charts.benchmark5ByYear());
-        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> pupils = new ArrayList<>();
+        List<List<String>> sessions = new ArrayList<>();
         for (YearFigures y : years) {
             Breakdown b = y.pupils();
-            rows.add(
+            pupils.add(
                     y.pupilsKept()
                             ? List.of(
                                     y.label(),
@@ -121,35 +125,36 @@ final class ReportPdf {
                                     benchmark5(b.disadvantaged()),
                                     benchmark5(b.send()),
                                     benchmark5(b.rest()),
-                                    benchmark6(b.all()),
-                                    count(b.encounters()),
-                                    count(y.employers().employersEngaged()),
-                                    rating(y.feedback()))
-                            : List.of(
-                                    y.label(),
-                                    "Not kept",
-                                    "",
-                                    "",
-                                    "",
-                                    "",
-                                    "",
-                                    "",
-                                    count(y.employers().employersEngaged()),
-                                    rating(y.feedback())));
+                                    benchmark6(b.all()))
+                            : List.of(y.label(), "Not kept", "", "", "", "", ""));
+            FeedbackSummary f = y.feedback();
+            sessions.add(List.of(
+                    y.label(),
+                    y.pupilsKept() ? count(b.encounters()) : "Not kept",
+                    count(y.employers().employersEngaged()),
+                    y.supply().requested() == 0
+                            ? "None asked for"
+                            : count(y.supply().held()) + " of "
+                                    + count(y.supply().requested()),
+                    f.schoolRating() == null ? "None yet" : f.schoolRating(),
+                    f.anyPupilAnswers()
+                            ? f.percentLearntWhatWorkIsLike() + "% of " + count(f.pupilsAnswered())
+                            : "No answers"));
         }
+        pdf.table(new PrintedTable(
+                List.of("Year", "Pupils", "Benchmark 5", "Disadvantaged", "With SEND", "Neither", "Benchmark 6"),
+                pupils,
+                BY_GROUP));
         pdf.table(new PrintedTable(
                 List.of(
                         "Year",
-                        "Pupils",
-                        "Benchmark 5",
-                        "Disadvantaged",
-                        "With SEND",
-                        "Neither",
-                        "Benchmark 6",
                         "Encounters",
-                        "Employers",
-                        "Schools' rating"),
-                rows));
+                        "Employers who gave sessions",
+                        "Sessions held",
+                        "Schools' rating",
+                        "Pupils who learnt what the work is like"),
+                sessions,
+                List.of(2, 2, 3, 3, 3, 4)));
     }
 
     private static void groups(PrintedDocument.Builder pdf, YearFigures year, ReportRoutes.Charts charts) {
@@ -188,17 +193,18 @@ final class ReportPdf {
                                 benchmark5(r.figures().send()),
                                 benchmark5(r.figures().rest()),
                                 benchmark6(r.figures().all())))
-                        .toList()));
+                        .toList(),
+                BY_GROUP));
     }
 
     private static void feedback(PrintedDocument.Builder pdf, FeedbackSummary f) {
         pdf.heading("Feedback");
         String schools = f.schoolRating() == null
                 ? "No school has rated a session yet."
-                : "Schools rated " + count(f.schoolRatings()) + " sessions " + f.schoolRating() + " on average.";
+                : "Schools rated " + sessions(f.schoolRatings()) + " " + f.schoolRating() + " on average.";
         String employers = f.employerRating() == null
                 ? " No employer has rated a session yet."
-                : " Employers rated " + count(f.employerRatings()) + " sessions " + f.employerRating() + " on average.";
+                : " Employers rated " + sessions(f.employerRatings()) + " " + f.employerRating() + " on average.";
         String pupils = !f.anyPupilAnswers()
                 ? " No pupils have answered yet."
                 : " " + count(f.pupilsAnswered()) + " pupils answered: " + f.percentLearntWhatWorkIsLike()
@@ -235,8 +241,8 @@ final class ReportPdf {
         return c.anyBenchmark6Due() ? c.percentBenchmark6() + "%" : "Not due";
     }
 
-    private static String rating(FeedbackSummary f) {
-        return f.schoolRating() == null ? "None yet" : f.schoolRating();
+    private static String sessions(int n) {
+        return count(n) + (n == 1 ? " session" : " sessions");
     }
 
     private static String count(int n) {

@@ -195,9 +195,9 @@ class ReportRoutesTest {
                     .contains("Made on Mon 23 Nov 2026")
                     .contains("Benchmark 5: 50% of 6 pupils")
                     .contains("Littleover Community School")
-                    .contains("Schools rated 1 sessions 5.0 out of 5");
+                    .contains("Schools rated 1 session 5.0 out of 5");
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Report for 2026/27");
-            assertDrawn(document);
+            assertDrawn(document, "hub-report-pdf-page-1");
         }
     }
 
@@ -222,7 +222,7 @@ class ReportRoutesTest {
                     .contains("Littleover Community School")
                     .contains("Careers report for governors, 2026/27")
                     .contains("Figures from Derby Careers Hub.");
-            assertDrawn(document);
+            assertDrawn(document, "school-report-pdf-page-1");
         }
     }
 
@@ -242,9 +242,13 @@ class ReportRoutesTest {
                 .isEqualTo(302);
     }
 
-    /** The first page drawn, not blank: some dark pixels on it. */
-    private static void assertDrawn(PDDocument document) throws IOException {
-        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 50);
+    /** The first page drawn, not blank: some dark pixels on it. Saved beside the screenshots, for a person to look at. */
+    private static void assertDrawn(PDDocument document, String name) throws IOException {
+        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 72);
+        java.nio.file.Path screenshots = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(screenshots);
+        javax.imageio.ImageIO.write(
+                image, "png", screenshots.resolve(name + ".png").toFile());
         int dark = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
