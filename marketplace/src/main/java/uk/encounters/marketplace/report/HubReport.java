@@ -24,7 +24,8 @@ public record HubReport(
         List<YearGroupRow> yearGroups,
         List<EmployerAsks> mostAsked,
         List<RecruitmentTarget> gaps,
-        List<YearFigures> years) {
+        List<YearFigures> years)
+        implements YearReport {
 
     /** One school's year. */
     public record SchoolRow(long schoolId, String name, boolean coldSpot, Breakdown figures) {}
@@ -38,5 +39,10 @@ public record HubReport(
         mostAsked = List.copyOf(mostAsked);
         gaps = List.copyOf(gaps);
         years = List.copyOf(years);
+    }
+
+    @Override
+    public String name() {
+        return hubName;
     }
 }

@@ -19,10 +19,16 @@ public record SchoolReport(
         EncounterTarget target,
         YearFigures year,
         List<YearGroupRow> yearGroups,
-        List<YearFigures> years) {
+        List<YearFigures> years)
+        implements YearReport {
 
     public SchoolReport {
         yearGroups = List.copyOf(yearGroups);
         years = List.copyOf(years);
+    }
+
+    @Override
+    public String name() {
+        return schoolName;
     }
 }

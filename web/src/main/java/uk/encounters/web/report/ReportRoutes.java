@@ -1,12 +1,14 @@
 package uk.encounters.web.report;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+import java.util.function.Function;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.hub.Coverage;
 import uk.encounters.marketplace.report.Breakdown;
@@ -14,7 +16,7 @@ import uk.encounters.marketplace.report.HubReport;
 import uk.encounters.marketplace.report.Reports;
 import uk.encounters.marketplace.report.SchoolReport;
 import uk.encounters.marketplace.report.YearFigures;
-import uk.encounters.marketplace.report.YearGroupRow;
+import uk.encounters.marketplace.report.YearReport;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.page.Templates;
 import uk.encounters.web.security.PathId;
@@ -37,16 +39,27 @@ public final class ReportRoutes {
     public record Charts(List<Bar> benchmark5ByYear, List<Bar> groups, List<Bar> benchmark5ByYearGroup) {}
 
     /**
+     * A report's page: a hub's or a school's (the templates read the report's own accessors).
+     *
      * @param action  the report's path, which the year's form and the downloads go to
      * @param year    the start of the year shown, for the downloads and links, so they hold what the page does
      * @param current whether the year shown is this one (its pupils' figures are today's)
      */
-    public record HubReportPage(
-            HubReport report, List<YearChoice> years, Charts charts, String action, int year, boolean current) {}
+    public record ReportPage(
+            YearReport report, List<YearChoice> years, Charts charts, String action, int year, boolean current) {}
 
-    /** As {@link HubReportPage}, for one school. */
-    public record SchoolReportPage(
-            SchoolReport report, List<YearChoice> years, Charts charts, String action, int year, boolean current) {}
+    /** The forms a report comes in, by the ending of its path. */
+    enum Form {
+        PAGE(""),
+        SPREADSHEET(".csv"),
+        PDF(".pdf");
+
+        final String ending;
+
+        Form(String ending) {
+            this.ending = ending;
+        }
+    }
 
     private final Reports reports;
     private final Blocking blocking;
@@ -66,91 +79,82 @@ public final class ReportRoutes {
     /** Its routes: under /hubs/:hubId and /schools/:schoolId. */
     public void mount(Routes routes) {
         Routes hub = routes.hub();
-        hub.get("/report", ctx -> forYearAsked(ctx, this::showHubReport));
-        hub.get("/report.csv", ctx -> forYearAsked(ctx, this::downloadHubReport));
-        hub.get("/report.pdf", ctx -> forYearAsked(ctx, this::printHubReport));
         Routes school = routes.schoolReadable();
-        school.get("/report", ctx -> forYearAsked(ctx, this::showSchoolReport));
-        school.get("/report.csv", ctx -> forYearAsked(ctx, this::downloadSchoolReport));
-        school.get("/report.pdf", ctx -> forYearAsked(ctx, this::printSchoolReport));
+        for (Form form : Form.values()) {
+            hub.get("/report" + form.ending, ctx -> answer(ctx, form, "report/hub", year -> hubReport(ctx, year)));
+            school.get(
+                    "/report" + form.ending,
+                    ctx -> answer(ctx, form, "report/school", year -> schoolReport(ctx, year)));
+        }
     }
 
-    /** This year, or an earlier one named by ?year=2025 (its start); anything else is not found. */
-    private void forYearAsked(RoutingContext ctx, BiConsumer<RoutingContext, AcademicYear> handler) {
+    /**
+     * The report for this year, or an earlier one named by ?year=2025 (its start), in the form asked
+     * for; anything else is not found.
+     */
+    private void answer(RoutingContext ctx, Form form, String view, Function<AcademicYear, YearReport> read) {
+        Optional<AcademicYear> asked = yearAsked(ctx);
+        if (asked.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        AcademicYear year = asked.get();
+        YearReport report = read.apply(year);
+        Charts charts = charts(report);
+        String fileName = fileName(report.name(), report.year(), form.ending);
+        switch (form) {
+            case PAGE ->
+                templates.render(
+                        ctx,
+                        view,
+                        "Report for " + report.name() + ", " + report.year().label(),
+                        new ReportPage(
+                                report,
+                                choices(year),
+                                charts,
+                                switch (report) {
+                                    case HubReport hub -> "/hubs/" + hub.hubId() + "/report";
+                                    case SchoolReport school -> "/schools/" + school.schoolId() + "/report";
+                                },
+                                year.startYear(),
+                                isCurrent(year)));
+            case SPREADSHEET ->
+                download(
+                        ctx,
+                        "text/csv; charset=utf-8",
+                        Buffer.buffer(
+                                switch (report) {
+                                    case HubReport hub -> ReportCsv.of(hub);
+                                    case SchoolReport school -> ReportCsv.of(school);
+                                }),
+                        fileName);
+            case PDF ->
+                download(
+                        ctx,
+                        "application/pdf",
+                        Buffer.buffer(
+                                switch (report) {
+                                    case HubReport hub -> ReportPdf.of(hub, charts, clock.instant(), author);
+                                    case SchoolReport school -> ReportPdf.of(school, charts, clock.instant(), author);
+                                }),
+                        fileName);
+        }
+    }
+
+    private Optional<AcademicYear> yearAsked(RoutingContext ctx) {
         AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
         String asked = ctx.request().getParam("year");
         if (asked == null || asked.isBlank()) {
-            handler.accept(ctx, current);
-            return;
+            return Optional.of(current);
         }
         try {
             int start = Integer.parseInt(asked.strip());
-            if (start <= current.startYear() && start >= current.startYear() - YEARS_OFFERED + 1) {
-                handler.accept(ctx, new AcademicYear(start));
-                return;
-            }
+            return start <= current.startYear() && start > current.startYear() - YEARS_OFFERED
+                    ? Optional.of(new AcademicYear(start))
+                    : Optional.empty();
         } catch (NumberFormatException e) {
-            // not a year: not found, as below
+            return Optional.empty();
         }
-        ctx.fail(404);
-    }
-
-    public void showHubReport(RoutingContext ctx, AcademicYear year) {
-        HubReport report = hubReport(ctx, year);
-        templates.render(
-                ctx,
-                "report/hub",
-                "Report for " + report.hubName() + ", " + report.year().label(),
-                new HubReportPage(
-                        report,
-                        choices(year),
-                        charts(report.years(), report.year(), report.yearGroups()),
-                        "/hubs/" + report.hubId() + "/report",
-                        year.startYear(),
-                        isCurrent(year)));
-    }
-
-    public void downloadHubReport(RoutingContext ctx, AcademicYear year) {
-        HubReport report = hubReport(ctx, year);
-        csv(ctx, ReportCsv.of(report), fileName(report.hubName(), report.year(), "csv"));
-    }
-
-    public void printHubReport(RoutingContext ctx, AcademicYear year) {
-        HubReport report = hubReport(ctx, year);
-        Charts charts = charts(report.years(), report.year(), report.yearGroups());
-        pdf(
-                ctx,
-                ReportPdf.of(report, charts, clock.instant(), author),
-                fileName(report.hubName(), report.year(), "pdf"));
-    }
-
-    public void showSchoolReport(RoutingContext ctx, AcademicYear year) {
-        SchoolReport report = schoolReport(ctx, year);
-        templates.render(
-                ctx,
-                "report/school",
-                "Report for " + report.schoolName() + ", " + report.year().label(),
-                new SchoolReportPage(
-                        report,
-                        choices(year),
-                        charts(report.years(), report.year(), report.yearGroups()),
-                        "/schools/" + report.schoolId() + "/report",
-                        year.startYear(),
-                        isCurrent(year)));
-    }
-
-    public void downloadSchoolReport(RoutingContext ctx, AcademicYear year) {
-        SchoolReport report = schoolReport(ctx, year);
-        csv(ctx, ReportCsv.of(report), fileName(report.schoolName(), report.year(), "csv"));
-    }
-
-    public void printSchoolReport(RoutingContext ctx, AcademicYear year) {
-        SchoolReport report = schoolReport(ctx, year);
-        Charts charts = charts(report.years(), report.year(), report.yearGroups());
-        pdf(
-                ctx,
-                ReportPdf.of(report, charts, clock.instant(), author),
-                fileName(report.schoolName(), report.year(), "pdf"));
     }
 
     private HubReport hubReport(RoutingContext ctx, AcademicYear year) {
@@ -179,8 +183,9 @@ public final class ReportRoutes {
         return year.equals(AcademicYear.containing(LocalDate.now(clock)));
     }
 
-    static Charts charts(List<YearFigures> years, YearFigures shown, List<YearGroupRow> yearGroups) {
-        List<Bar> byYear = years.stream()
+    static Charts charts(YearReport report) {
+        YearFigures shown = report.year();
+        List<Bar> byYear = report.years().stream()
                 .filter(YearFigures::pupilsKept)
                 .map(y -> benchmark5(y.label(), y.pupils().all()))
                 .toList();
@@ -190,7 +195,7 @@ public final class ReportRoutes {
                 benchmark5("Disadvantaged", b.disadvantaged()),
                 benchmark5("With SEND", b.send()),
                 benchmark5("Neither", b.rest()));
-        List<Bar> byYearGroup = yearGroups.stream()
+        List<Bar> byYearGroup = report.yearGroups().stream()
                 .map(row -> benchmark5("Year " + row.yearGroup(), row.figures().all()))
                 .toList();
         return new Charts(byYear, groups, byYearGroup);
@@ -204,25 +209,17 @@ public final class ReportRoutes {
                         + String.format(Locale.UK, "%,d", c.pupils()) + " pupils)");
     }
 
-    private static void csv(RoutingContext ctx, String body, String fileName) {
+    private static void download(RoutingContext ctx, String contentType, Buffer body, String fileName) {
         ctx.response()
-                .putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Type", contentType)
                 .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .putHeader("Cache-Control", "no-store")
                 .end(body);
     }
 
-    private static void pdf(RoutingContext ctx, byte[] body, String fileName) {
-        ctx.response()
-                .putHeader("Content-Type", "application/pdf")
-                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .putHeader("Cache-Control", "no-store")
-                .end(io.vertx.core.buffer.Buffer.buffer(body));
-    }
-
     /** "derby-careers-hub-2026-27-report.csv": letters and digits only, whatever the name holds. */
-    static String fileName(String name, YearFigures year, String extension) {
+    static String fileName(String name, YearFigures year, String ending) {
         String slug = name.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return (slug.isEmpty() ? "report" : slug) + "-" + year.label().replace('/', '-') + "-report." + extension;
+        return (slug.isEmpty() ? "report" : slug) + "-" + year.label().replace('/', '-') + "-report" + ending;
     }
 }
