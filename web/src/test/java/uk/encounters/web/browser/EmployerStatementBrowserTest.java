@@ -1,8 +1,6 @@
 package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
-import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
@@ -50,25 +48,8 @@ class EmployerStatementBrowserTest {
                 volunteer,
                 on,
                 BookingStatus.DELIVERED);
-        db.dsl()
-                .insertInto(
-                        ENCOUNTER,
-                        ENCOUNTER.PUPIL_ID,
-                        ENCOUNTER.BOOKING_ID,
-                        ENCOUNTER.ENCOUNTER_TYPE,
-                        ENCOUNTER.OCCURRED_ON,
-                        ENCOUNTER.ATTENDED)
-                .values(data.pupil(school, 9), booking, "careers_talk", on, true)
-                .execute();
-        db.dsl()
-                .insertInto(
-                        VOLUNTEER_OF_THE_YEAR,
-                        VOLUNTEER_OF_THE_YEAR.HUB_ID,
-                        VOLUNTEER_OF_THE_YEAR.VOLUNTEER_ID,
-                        VOLUNTEER_OF_THE_YEAR.ACADEMIC_YEAR,
-                        VOLUNTEER_OF_THE_YEAR.CITATION)
-                .values(derby, volunteer, (short) 2026, "Came back every term, and brought the robot arm")
-                .execute();
+        data.attendance(booking, data.pupil(school, 9), true);
+        data.volunteerOfTheYear(derby, volunteer, 2026, "Came back every term, and brought the robot arm");
         Accounts.create(db.dsl(), "ash@acme.example", "Ash", Scope.employer(acme));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }

@@ -3,12 +3,9 @@ package uk.encounters.web.employer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING_ATTENDANCE_TALLY;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
-import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
-import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -59,8 +56,8 @@ class EmployerStatementTest {
         long other = data.employer(hub, "Other Firm");
         long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(4));
         long otherOffer = data.offer(other, OfferStatus.ACTIVE, TODAY.plusMonths(4));
-        long ada = volunteer(employer, "Ada Lovelace");
-        long grace = volunteer(employer, "Grace Hopper");
+        long ada = data.volunteer(employer, "Ada Lovelace");
+        long grace = data.volunteer(employer, "Grace Hopper");
 
         // B1: Bemrose, Mon 12 Oct 2026, a morning (3 hours), delivered, given by Ada.
         // Pupils 1 (disadvantaged), 2 and 3 came, 4 was absent; 2 more came who have since been deleted, 1 of them
@@ -70,10 +67,10 @@ class EmployerStatementTest {
         long p2 = pupil(bemrose, false);
         long p3 = pupil(bemrose, false);
         long p4 = pupil(bemrose, true);
-        attended(b1, p1, true);
-        attended(b1, p2, true);
-        attended(b1, p3, true);
-        attended(b1, p4, false);
+        data.attendance(b1, p1, true);
+        data.attendance(b1, p2, true);
+        data.attendance(b1, p3, true);
+        data.attendance(b1, p4, false);
         db.dsl()
                 .insertInto(
                         BOOKING_ATTENDANCE_TALLY,
@@ -90,21 +87,21 @@ class EmployerStatementTest {
                 .set(BOOKING.ENDS_ON, LocalDate.of(2026, 11, 2))
                 .where(BOOKING.ID.eq(b2))
                 .execute();
-        attended(b2, pupil(littleover, true), true);
-        attended(b2, pupil(littleover, false), true);
+        data.attendance(b2, pupil(littleover, true), true);
+        data.attendance(b2, pupil(littleover, false), true);
         // B3: Bemrose, Thu 5 Nov 2026, an afternoon (2 hours), delivered, given by Ada. Pupil 1 again (counted
         // once) and pupil 7.
         long b3 = booking(bemrose, offer, ada, LocalDate.of(2026, 11, 5), "afternoon", BookingStatus.DELIVERED);
-        attended(b3, p1, true);
-        attended(b3, pupil(bemrose, false), true);
+        data.attendance(b3, p1, true);
+        data.attendance(b3, pupil(bemrose, false), true);
         // Not counted: confirmed but still to come, declined, last year's, another employer's.
         booking(bemrose, offer, ada, LocalDate.of(2026, 12, 3), "morning", BookingStatus.CONFIRMED);
         booking(littleover, offer, grace, LocalDate.of(2026, 10, 20), "morning", BookingStatus.DECLINED);
         long lastYear = booking(bemrose, offer, ada, LocalDate.of(2026, 3, 10), "morning", BookingStatus.DELIVERED);
-        attended(lastYear, p2, true);
+        data.attendance(lastYear, p2, true);
         long others =
                 booking(bemrose, otherOffer, null, LocalDate.of(2026, 10, 13), "morning", BookingStatus.DELIVERED);
-        attended(others, p3, true);
+        data.attendance(others, p3, true);
 
         // Pupils' answers: 4 this year; learnt what the work is like 3 yes (75%), what it takes 2 yes (50%),
         // would consider 1 yes (25%). Answers about last year's and the other employer's sessions are not counted.
@@ -120,15 +117,7 @@ class EmployerStatementTest {
         rating(b1, "employer", 1);
         rating(others, "school", 1);
 
-        db.dsl()
-                .insertInto(
-                        VOLUNTEER_OF_THE_YEAR,
-                        VOLUNTEER_OF_THE_YEAR.HUB_ID,
-                        VOLUNTEER_OF_THE_YEAR.VOLUNTEER_ID,
-                        VOLUNTEER_OF_THE_YEAR.ACADEMIC_YEAR,
-                        VOLUNTEER_OF_THE_YEAR.CITATION)
-                .values(hub, ada, (short) 2026, "Two schools asked her back")
-                .execute();
+        data.volunteerOfTheYear(hub, ada, 2026, "Two schools asked her back");
         Accounts.create(db.dsl(), "priya@acme.example", "Priya", Scope.employer(employer));
         app = RunningApp.start(db.database(), TODAY);
     }
@@ -142,16 +131,6 @@ class EmployerStatementTest {
     @AfterAll
     static void stop() {
         app.close();
-    }
-
-    static long volunteer(long employerId, String name) {
-        long id = data.volunteer(employerId);
-        db.dsl()
-                .update(VOLUNTEER)
-                .set(VOLUNTEER.NAME, name)
-                .where(VOLUNTEER.ID.eq(id))
-                .execute();
-        return id;
     }
 
     static long booking(long school, long offer, Long volunteer, LocalDate on, String period, BookingStatus status) {
@@ -174,20 +153,6 @@ class EmployerStatementTest {
                 .where(PUPIL.ID.eq(pupil))
                 .execute();
         return pupil;
-    }
-
-    static void attended(long booking, long pupil, boolean attended) {
-        LocalDate on = db.dsl().fetchValue(BOOKING.STARTS_ON, BOOKING.ID.eq(booking));
-        db.dsl()
-                .insertInto(
-                        ENCOUNTER,
-                        ENCOUNTER.PUPIL_ID,
-                        ENCOUNTER.BOOKING_ID,
-                        ENCOUNTER.ENCOUNTER_TYPE,
-                        ENCOUNTER.OCCURRED_ON,
-                        ENCOUNTER.ATTENDED)
-                .values(pupil, booking, "careers_talk", on, attended)
-                .execute();
     }
 
     static void answer(long booking, String workIsLike, String itTakes, String wouldConsider) {

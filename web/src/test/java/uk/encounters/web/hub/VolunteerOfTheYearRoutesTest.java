@@ -2,7 +2,6 @@ package uk.encounters.web.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR;
 
@@ -47,9 +46,9 @@ class VolunteerOfTheYearRoutesTest {
         long school = data.school(hub, "Bemrose School");
         employer = data.employer(hub, "Acme Ltd");
         long offer = data.offer(employer, OfferStatus.ACTIVE, TODAY.plusMonths(4));
-        ada = volunteer("Ada Lovelace");
-        bob = volunteer("Bob Idle");
-        cy = volunteer("Cy Gone");
+        ada = data.volunteer(employer, "Ada Lovelace");
+        bob = data.volunteer(employer, "Bob Idle");
+        cy = data.volunteer(employer, "Cy Gone");
         // Ada gave Bemrose one session, to 2 pupils who came; Bob gave none; Cy gave one and has since been erased
         long b1 = data.booking(
                 data.request(school, 9, RequestStatus.MATCHED, TODAY.minusMonths(2)),
@@ -58,16 +57,7 @@ class VolunteerOfTheYearRoutesTest {
                 LocalDate.of(2026, 10, 12),
                 BookingStatus.DELIVERED);
         for (int i = 0; i < 2; i++) {
-            db.dsl()
-                    .insertInto(
-                            ENCOUNTER,
-                            ENCOUNTER.PUPIL_ID,
-                            ENCOUNTER.BOOKING_ID,
-                            ENCOUNTER.ENCOUNTER_TYPE,
-                            ENCOUNTER.OCCURRED_ON,
-                            ENCOUNTER.ATTENDED)
-                    .values(data.pupil(school, 9), b1, "careers_talk", LocalDate.of(2026, 10, 12), true)
-                    .execute();
+            data.attendance(b1, data.pupil(school, 9), true);
         }
         data.booking(
                 data.request(school, 10, RequestStatus.MATCHED, TODAY.minusMonths(2)),
@@ -87,16 +77,6 @@ class VolunteerOfTheYearRoutesTest {
     @AfterAll
     static void stop() {
         app.close();
-    }
-
-    static long volunteer(String name) {
-        long id = data.volunteer(employer);
-        db.dsl()
-                .update(VOLUNTEER)
-                .set(VOLUNTEER.NAME, name)
-                .where(VOLUNTEER.ID.eq(id))
-                .execute();
-        return id;
     }
 
     Visitor lee() {

@@ -158,19 +158,7 @@ class RouteAccessTest {
                 ":requestId", String.valueOf(data.request(schoolA, 8, RequestStatus.OPEN, LocalDate.of(2027, 1, 11))));
         parameters.put(":volunteerId", String.valueOf(volunteerA));
         // hub A's volunteer of the year (a post without the button's confirmation keeps it)
-        parameters.put(
-                ":namedId",
-                String.valueOf(db.dsl()
-                        .insertInto(
-                                uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR,
-                                uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR.HUB_ID,
-                                uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR.VOLUNTEER_ID,
-                                uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR.ACADEMIC_YEAR,
-                                uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR.CITATION)
-                        .values(hubA, volunteerA, (short) 2026, "Came every week")
-                        .returning(uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR.ID)
-                        .fetchOne()
-                        .getId()));
+        parameters.put(":namedId", String.valueOf(data.volunteerOfTheYear(hubA, volunteerA, 2026, "Came every week")));
         parameters.put(
                 ":bookingId",
                 String.valueOf(data.booking(
