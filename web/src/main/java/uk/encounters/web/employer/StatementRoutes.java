@@ -145,15 +145,8 @@ public final class StatementRoutes {
 
     /** The year a path names by the calendar year it starts in (2026 for 2026/27); none in the future. */
     private AcademicYear year(RoutingContext ctx) {
-        String value = ctx.pathParam("year");
-        AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
-        if (value == null
-                || !value.matches("\\d{4}")
-                || Integer.parseInt(value) < 2000
-                || Integer.parseInt(value) > current.startYear()) {
-            throw new HttpException(404);
-        }
-        return new AcademicYear(Integer.parseInt(value));
+        return AcademicYear.named(ctx.pathParam("year"), AcademicYear.containing(LocalDate.now(clock)))
+                .orElseThrow(() -> new HttpException(404));
     }
 
     /** "acme-ltd-2026-27-statement.pdf" */

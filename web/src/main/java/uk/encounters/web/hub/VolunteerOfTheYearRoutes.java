@@ -177,15 +177,7 @@ public final class VolunteerOfTheYearRoutes {
     /** The year asked for (by the calendar year it starts in), this year when none; none in the future. */
     private Optional<AcademicYear> year(String value) {
         AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
-        if (value == null || value.isEmpty()) {
-            return Optional.of(current);
-        }
-        if (!value.matches("\\d{4}")
-                || Integer.parseInt(value) < 2000
-                || Integer.parseInt(value) > current.startYear()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AcademicYear(Integer.parseInt(value)));
+        return value == null || value.isEmpty() ? Optional.of(current) : AcademicYear.named(value, current);
     }
 
     private static String here(Hub in, AcademicYear year) {
