@@ -2,13 +2,16 @@ package uk.encounters.marketplace.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.privacy.Erasure;
 import uk.encounters.marketplace.testing.TestData;
 import uk.encounters.marketplace.testing.TestDatabase;
 
@@ -65,6 +68,28 @@ class EmployerYearRepositoryTest {
         assertThat(year.schoolRatings().average()).isNull();
         assertThat(new EmployerYearRepository(db.dsl()).yearsWithSessions(employer, TODAY))
                 .isEmpty();
+    }
+
+    @Test
+    void anErasedVolunteerOfTheYearKeepsTheNamingButNotTheirNameOrCitation() {
+        TestData data = new TestData(db.dsl());
+        long hub = data.hub("Nottingham Careers Hub");
+        long employer = data.employer(hub, "Named Ltd");
+        long ada = data.volunteer(employer, "Ada Lovelace");
+        String email = db.dsl().fetchValue(VOLUNTEER.EMAIL, VOLUNTEER.ID.eq(ada));
+        data.volunteerOfTheYear(hub, ada, 2026, "Ada came back every term");
+
+        new Erasure(db.dsl(), Clock.systemUTC()).erase(email, data.user(), null);
+
+        assertThat(new EmployerYearRepository(db.dsl())
+                        .find(employer, new AcademicYear(2026), TODAY)
+                        .orElseThrow()
+                        .volunteersOfTheYear())
+                .singleElement()
+                .satisfies(named -> {
+                    assertThat(named.volunteerName()).isEqualTo("a volunteer");
+                    assertThat(named.citation()).doesNotContain("Ada");
+                });
     }
 
     @Test
