@@ -32,11 +32,12 @@ class EmployerStatementBrowserTest {
 
     static RunningApp app;
     static long acme;
+    static long derby;
 
     @BeforeAll
     static void anEmployerThatGaveASession() {
         TestData data = new TestData(db.dsl());
-        long derby = data.hub("Derby Careers Hub");
+        derby = data.hub("Derby Careers Hub");
         long school = data.school(derby, "Bemrose School");
         acme = data.employer(derby, "Acme Engineering");
         long offer = data.offer(acme, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
@@ -51,6 +52,7 @@ class EmployerStatementBrowserTest {
         data.attendance(booking, data.pupil(school, 9), true);
         data.volunteerOfTheYear(derby, volunteer, 2026, "Came back every term, and brought the robot arm");
         Accounts.create(db.dsl(), "ash@acme.example", "Ash", Scope.employer(acme));
+        Accounts.create(db.dsl(), "lee@derby.example", "Lee", Scope.coordinator(derby));
         app = RunningApp.start(db.database(), LocalDate.of(2026, 11, 23));
     }
 
@@ -76,5 +78,16 @@ class EmployerStatementBrowserTest {
                 "employer-statement-phone",
                 By.cssSelector("main table"),
                 By.partialLinkText("Download this statement as a PDF"));
+    }
+
+    @Test
+    void theHubsVolunteersOfTheYearReadOnAPhone() {
+        WebDriver driver = browser.driver();
+        browser.signIn(app, "lee@derby.example", "/hubs/" + derby + "/employers");
+        browser.clickThrough(By.linkText("Volunteers of the year"));
+
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("Named: Came back every term, and brought the robot arm");
+        browser.onAPhone("hub-volunteers-of-the-year-phone", By.id("volunteerId"), By.id("citation"));
     }
 }
