@@ -17,7 +17,14 @@ import uk.encounters.marketplace.statement.EmployerYear.VolunteerOfTheYear;
  */
 public final class EmployerYearRepository {
 
-    // "given" as the employer's page counts it (EmployerBookingRepository): delivered, or confirmed and past.
+    /**
+     * A session given, as the employer's page counts it (EmployerBookingRepository): booking {@code b} delivered, or
+     * confirmed and ended before {@code today} (an SQL expression: a column or a bound {@code ?::date}).
+     */
+    static String given(String today) {
+        return "(b.status = 'delivered' or (b.status = 'confirmed' and b.ends_on < " + today + "))";
+    }
+
     // Pupils at an event the employer had a stall at each met it, as on the employer's page.
     private static final String FIGURES = """
             with p as (
@@ -32,7 +39,7 @@ public final class EmployerYearRepository {
                 cross join p
                 where o.employer_id = p.employer_id
                   and b.starts_on between p.first_day and p.last_day
-                  and (b.status = 'delivered' or (b.status = 'confirmed' and b.ends_on < p.today))
+                  and %s
             ),
             reached as (
                 select count(distinct e.pupil_id) as pupils,
@@ -95,7 +102,7 @@ public final class EmployerYearRepository {
             cross join reached cross join erased cross join schools cross join hours
             cross join answers cross join ratings
             where em.id = p.employer_id
-            """;
+            """.formatted(given("p.today"));
 
     private static final String NAMED = """
             select h.name as hub_name, case when v.erased_at is null then v.name end as volunteer_name, y.citation
@@ -111,9 +118,9 @@ public final class EmployerYearRepository {
             from booking b
             join offer o on o.id = b.offer_id
             where o.employer_id = ?
-              and (b.status = 'delivered' or (b.status = 'confirmed' and b.ends_on < ?::date))
+              and %s
             order by start_year desc
-            """;
+            """.formatted(given("?::date"));
 
     private final DSLContext dsl;
 

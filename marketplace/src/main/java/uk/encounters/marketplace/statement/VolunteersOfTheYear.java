@@ -58,7 +58,7 @@ public final class VolunteersOfTheYear {
                 where b.volunteer_id is not null
                   and coalesce(s.hub_id, ev.hub_id) = ?
                   and b.starts_on between ?::date and ?::date
-                  and (b.status = 'delivered' or (b.status = 'confirmed' and b.ends_on < ?::date))
+                  and %s
             ),
             per_volunteer as (
                 select g.volunteer_id, count(*) as sessions,
@@ -77,7 +77,7 @@ public final class VolunteersOfTheYear {
             join employer em on em.id = v.employer_id
             left join volunteer_of_the_year y on y.volunteer_id = v.id and y.hub_id = ? and y.academic_year = ?
             order by em.name, v.name, v.id
-            """;
+            """.formatted(EmployerYearRepository.given("?::date"));
 
     private final DSLContext dsl;
 
