@@ -151,7 +151,9 @@ public final class StatementRoutes {
 
     /** "acme-ltd-2026-27-statement.pdf" */
     static String fileName(EmployerYear figures) {
-        String name = figures.employerName()
+        // "Café Ltd" as "cafe-ltd": accents dropped, so the name survives every file system and mail client
+        String name = java.text.Normalizer.normalize(figures.employerName(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.UK)
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");
