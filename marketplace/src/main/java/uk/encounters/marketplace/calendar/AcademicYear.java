@@ -1,6 +1,7 @@
 package uk.encounters.marketplace.calendar;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,6 +15,18 @@ public record AcademicYear(int startYear) {
 
     public static AcademicYear containing(LocalDate date) {
         return new AcademicYear(date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1);
+    }
+
+    /**
+     * The year a path or a form names by the calendar year it starts in ("2026" for 2026/27); none when the text is
+     * not such a year, or names one after {@code latest} (figures of a year to come are none yet).
+     */
+    public static Optional<AcademicYear> named(String startYear, AcademicYear latest) {
+        if (startYear == null || !startYear.matches("\\d{4}")) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(startYear);
+        return year < 2000 || year > latest.startYear() ? Optional.empty() : Optional.of(new AcademicYear(year));
     }
 
     public AcademicYear minus(int years) {

@@ -14,6 +14,7 @@ import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
 import static uk.encounters.marketplace.jooq.Tables.RECOVERY_CODE;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR;
 
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -35,6 +36,8 @@ final class Anonymisation {
 
     static final String ERASED_VOLUNTEER = "Erased volunteer";
     static final String ERASED_USER = "Erased user";
+    static final String ERASED_CITATION =
+            "Named by the hub; the citation went when the volunteer's details were erased.";
     /** What an erased address becomes in the audit log's details and the outbox. */
     static final String ERASED_ADDRESS = "erased@erased.invalid";
 
@@ -67,6 +70,11 @@ final class Anonymisation {
                 .set(VOLUNTEER.ACTIVE, false)
                 .set(VOLUNTEER.ERASED_AT, now)
                 .where(VOLUNTEER.ID.in(found.getValues(VOLUNTEER.ID)))
+                .execute();
+        // a hub's citation may name them or tell of them: the naming stays, its words do not
+        tx.update(VOLUNTEER_OF_THE_YEAR)
+                .set(VOLUNTEER_OF_THE_YEAR.CITATION, ERASED_CITATION)
+                .where(VOLUNTEER_OF_THE_YEAR.VOLUNTEER_ID.in(found.getValues(VOLUNTEER.ID)))
                 .execute();
         forgetAddresses(found.getValues(VOLUNTEER.EMAIL));
         return found.size();

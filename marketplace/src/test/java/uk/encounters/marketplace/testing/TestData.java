@@ -15,6 +15,7 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.ROUND_UNMATCHED;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
+import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER_OF_THE_YEAR;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -101,6 +102,21 @@ public final class TestData {
                 .execute();
     }
 
+    /** The pupil's attendance (or absence) at a booking, on its first day, as the school records it. */
+    public void attendance(long bookingId, long pupilId, boolean attended) {
+        LocalDate on = dsl.fetchValue(BOOKING.STARTS_ON, BOOKING.ID.eq(bookingId));
+        String type = dsl.fetchValue(BOOKING.ENCOUNTER_TYPE, BOOKING.ID.eq(bookingId));
+        dsl.insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.BOOKING_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ATTENDED)
+                .values(pupilId, bookingId, type, on, attended)
+                .execute();
+    }
+
     /** An organisation registered by the hub, and present in it. */
     public long employer(long hubId, String name) {
         long id = dsl.insertInto(
@@ -143,9 +159,27 @@ public final class TestData {
     }
 
     public long volunteer(long employerId) {
+        return volunteer(employerId, "Sam Volunteer");
+    }
+
+    public long volunteer(long employerId, String name) {
         return dsl.insertInto(VOLUNTEER, VOLUNTEER.EMPLOYER_ID, VOLUNTEER.NAME, VOLUNTEER.EMAIL)
-                .values(employerId, "Sam Volunteer", "sam" + sequence.incrementAndGet() + "@example.org")
+                .values(employerId, name, "sam" + sequence.incrementAndGet() + "@example.org")
                 .returning(VOLUNTEER.ID)
+                .fetchOne()
+                .getId();
+    }
+
+    /** The hub names the volunteer its volunteer of the year starting in {@code startYear}; answers the naming's id. */
+    public long volunteerOfTheYear(long hubId, long volunteerId, int startYear, String citation) {
+        return dsl.insertInto(
+                        VOLUNTEER_OF_THE_YEAR,
+                        VOLUNTEER_OF_THE_YEAR.HUB_ID,
+                        VOLUNTEER_OF_THE_YEAR.VOLUNTEER_ID,
+                        VOLUNTEER_OF_THE_YEAR.ACADEMIC_YEAR,
+                        VOLUNTEER_OF_THE_YEAR.CITATION)
+                .values(hubId, volunteerId, (short) startYear, citation)
+                .returning(VOLUNTEER_OF_THE_YEAR.ID)
                 .fetchOne()
                 .getId();
     }

@@ -21,6 +21,7 @@ import uk.encounters.marketplace.placement.PlacementDocumentRepository;
 import uk.encounters.marketplace.placement.PlacementLinks;
 import uk.encounters.marketplace.placement.PlacementPaperwork;
 import uk.encounters.marketplace.placement.PlacementRepository;
+import uk.encounters.marketplace.statement.EmployerYearRepository;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.security.PathEntity;
 import uk.encounters.web.security.PathId;
@@ -133,5 +134,7 @@ public final class EmployerFeature {
                         app.clock())
                 .mount(routes);
         new BookingReplyRoutes(bookings, replies, app.blocking(), app.templates()).mount(routes);
+        new StatementRoutes(new EmployerYearRepository(dsl), employer, app.blocking(), app.templates(), app.clock())
+                .mount(routes);
     }
 }

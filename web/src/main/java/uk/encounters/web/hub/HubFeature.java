@@ -31,6 +31,7 @@ import uk.encounters.marketplace.round.RoundRepository;
 import uk.encounters.marketplace.round.RoundReview;
 import uk.encounters.marketplace.round.RoundSolver;
 import uk.encounters.marketplace.school.HubSchools;
+import uk.encounters.marketplace.statement.VolunteersOfTheYear;
 import uk.encounters.web.Blocking;
 import uk.encounters.web.Foundation;
 import uk.encounters.web.WebServer;
@@ -93,6 +94,8 @@ public final class HubFeature {
                         app.templates(),
                         app.clock(),
                         hub)
+                .mount(routes);
+        new VolunteerOfTheYearRoutes(new VolunteersOfTheYear(dsl), blocking, app.templates(), app.clock(), hub)
                 .mount(routes);
         new EmployerBankRoutes(
                         new EmployerBankImport(dsl, app.clock(), app.links()),

@@ -88,6 +88,11 @@ class PrintedDocumentTest {
     void theFirstPageRendersAsAnImageThatIsNotBlank() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(everyElement(5).toPdf())) {
             BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 50);
+            // for a person to look at, beside the browser tests' screenshots
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(
+                    image, "png", shots.resolve("printed-document.png").toFile());
             long dark = 0;
             for (int x = 0; x < image.getWidth(); x++) {
                 for (int y = 0; y < image.getHeight(); y++) {

@@ -148,6 +148,8 @@ class RouteAccessTest {
         parameters.put(":schoolId", String.valueOf(schoolA));
         parameters.put(":employerId", String.valueOf(employerA));
         parameters.put(":messageId", String.valueOf(messageId));
+        // an academic year by the calendar year it starts in (an employer's statement)
+        parameters.put(":year", "2026");
         long offerA = data.offer(employerA, OfferStatus.ACTIVE, LocalDate.of(2027, 3, 1));
         long volunteerA = data.volunteer(employerA);
         long requestA = data.request(schoolA, 9, RequestStatus.MATCHED, LocalDate.of(2026, 12, 1));
@@ -155,6 +157,8 @@ class RouteAccessTest {
         parameters.put(
                 ":requestId", String.valueOf(data.request(schoolA, 8, RequestStatus.OPEN, LocalDate.of(2027, 1, 11))));
         parameters.put(":volunteerId", String.valueOf(volunteerA));
+        // hub A's volunteer of the year (a post without the button's confirmation keeps it)
+        parameters.put(":namedId", String.valueOf(data.volunteerOfTheYear(hubA, volunteerA, 2026, "Came every week")));
         parameters.put(
                 ":bookingId",
                 String.valueOf(data.booking(
