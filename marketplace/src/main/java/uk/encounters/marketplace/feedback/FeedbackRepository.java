@@ -1,0 +1,72 @@
+package uk.encounters.marketplace.feedback;
+
+import static uk.encounters.marketplace.jooq.Tables.BOOKING;
+import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
+import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
+import static uk.encounters.marketplace.jooq.Tables.OFFER;
+import static uk.encounters.marketplace.jooq.Tables.REQUEST;
+import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
+
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+
+/**
+ * The school's and the employer's answers about a booking, one row a side ({@code feedback}), and
+ * the booking they are about. Bookings of a school's request only: a hub event's stalls have no
+ * one school to ask.
+ */
+public final class FeedbackRepository {
+
+    private final DSLContext dsl;
+
+    public FeedbackRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<FeedbackBooking> findBooking(long bookingId) {
+        return dsl.select(
+                        BOOKING.ID,
+                        SCHOOL.ID,
+                        EMPLOYER.ID,
+                        SCHOOL.NAME,
+                        EMPLOYER.NAME,
+                        BOOKING.ENCOUNTER_TYPE,
+                        BOOKING.STARTS_ON,
+                        BOOKING.ENDS_ON,
+                        BOOKING.STATUS)
+                .from(BOOKING)
+                .join(REQUEST)
+                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
+                .join(SCHOOL)
+                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
+                .join(OFFER)
+                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                .join(EMPLOYER)
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                .where(BOOKING.ID.eq(bookingId))
+                .fetchOptional(Records.mapping(FeedbackBooking::new));
+    }
+
+    /** The side's answer about the booking; empty while it has given none. */
+    public Optional<SideAnswer> answer(long bookingId, FeedbackSide side) {
+        return dsl.select(FEEDBACK.RATING, FEEDBACK.COMMENT)
+                .from(FEEDBACK)
+                .where(FEEDBACK.BOOKING_ID.eq(bookingId))
+                .and(FEEDBACK.FROM_SIDE.eq(side.getLiteral()))
+                .fetchOptional(r -> new SideAnswer(r.value1(), r.value2()));
+    }
+
+    /** Writes the side's answer unless it gave one already; true when written. */
+    boolean give(long bookingId, FeedbackSide side, int rating, String comment, Long userId) {
+        return dsl.insertInto(FEEDBACK)
+                        .set(FEEDBACK.BOOKING_ID, bookingId)
+                        .set(FEEDBACK.FROM_SIDE, side.getLiteral())
+                        .set(FEEDBACK.RATING, (short) rating)
+                        .set(FEEDBACK.COMMENT, comment.isBlank() ? null : comment)
+                        .set(FEEDBACK.GIVEN_BY_USER_ID, userId)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+}
