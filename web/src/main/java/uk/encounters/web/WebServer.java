@@ -44,6 +44,7 @@ import uk.encounters.web.directory.DirectoryFeature;
 import uk.encounters.web.employer.ContactPreferencesRoutes;
 import uk.encounters.web.employer.EmployerFeature;
 import uk.encounters.web.employer.HubChoices;
+import uk.encounters.web.feedback.FeedbackFeature;
 import uk.encounters.web.form.FormInput;
 import uk.encounters.web.form.UploadForm;
 import uk.encounters.web.health.HealthRoutes;
@@ -170,6 +171,7 @@ public final class WebServer extends VerticleBase {
         SchoolFeature.mount(app, routes);
         HubFeature.mount(app, roundSolver, PRODUCT_NAME, routes);
         DirectoryFeature.mount(app, routes);
+        FeedbackFeature.mount(app, routes);
         ErrorPages errors = new ErrorPages(templates);
         // named, so the metrics label every request no route took with one route, not ""
         router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);
