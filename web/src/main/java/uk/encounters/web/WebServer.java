@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.SingleSignOn;
+import uk.encounters.marketplace.feedback.FeedbackRequests;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.placement.PlacementDocument;
@@ -186,6 +187,7 @@ public final class WebServer extends VerticleBase {
                 sessions,
                 new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry()),
                 new PlacementReminders(database.dsl(), links, PRODUCT_NAME, clock),
+                new FeedbackRequests(database.dsl(), PRODUCT_NAME, clock),
                 app.wondePulls());
         housekeeping.start();
         // The outbox worker is a child verticle: it stops with the server.
