@@ -4,6 +4,7 @@ import static uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
@@ -37,6 +38,17 @@ public final class PupilComments {
     /** The words approved, for the school, the employer and the hub. */
     public List<PupilComment> approved(long bookingId) {
         return comments(bookingId, PUPIL_FEEDBACK.COMMENT_APPROVED_AT.isNotNull());
+    }
+
+    /** The approved words of each of these bookings, by booking id, in one query. */
+    public Map<Long, List<PupilComment>> approvedFor(Collection<Long> bookingIds) {
+        return dsl.select(PUPIL_FEEDBACK.BOOKING_ID, PUPIL_FEEDBACK.ID, PUPIL_FEEDBACK.COMMENT)
+                .from(PUPIL_FEEDBACK)
+                .where(PUPIL_FEEDBACK.BOOKING_ID.in(bookingIds))
+                .and(PUPIL_FEEDBACK.COMMENT.isNotNull())
+                .and(PUPIL_FEEDBACK.COMMENT_APPROVED_AT.isNotNull())
+                .orderBy(PUPIL_FEEDBACK.ID)
+                .fetchGroups(PUPIL_FEEDBACK.BOOKING_ID, r -> new PupilComment(r.value2(), r.value3()));
     }
 
     private List<PupilComment> comments(long bookingId, Condition which) {

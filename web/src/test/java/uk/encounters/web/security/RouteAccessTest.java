@@ -108,7 +108,12 @@ class RouteAccessTest {
             // the host of a placement a pupil found, who has no account
             "/placements/:placementId/host/:token",
             // an organisation's contact preferences, from the foot of a request (and a mail app's one click)
-            "/organisations/:employerId/contact-preferences/:token");
+            "/organisations/:employerId/contact-preferences/:token",
+            // "how did it go?" in the message after a session, one side of one booking each
+            "/bookings/:bookingId/feedback/school/:token",
+            "/bookings/:bookingId/feedback/employer/:token",
+            // the pupils' three questions, from the link or QR code their school shows
+            "/feedback/:bookingId/:token");
 
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
@@ -199,6 +204,8 @@ class RouteAccessTest {
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id
         parameters.put(":joinId", "1");
+        // a pupil's answer whose words a careers leader approves or removes
+        parameters.put(":commentId", "1");
         parameters.put(
                 ":activityId",
                 String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivityRepository(db.dsl())
