@@ -79,8 +79,10 @@ public final class SchoolFeedbackRoutes {
         one.get("/feedback", ctx -> showForm(ctx, 200, Form.blank()));
         one.post("/feedback", this::processFeedback);
         one.post("/pupil-link", this::processPupilLink);
-        one.post("/pupil-comments/:commentId/approve", this::processApprove);
-        one.post("/pupil-comments/:commentId/remove", this::processRemove);
+        // pupils' words: the school's own careers leaders only
+        Routes leaders = routes.schoolLeaders().under("/bookings/:bookingId").loading(booking);
+        leaders.post("/pupil-comments/:commentId/approve", this::processApprove);
+        leaders.post("/pupil-comments/:commentId/remove", this::processRemove);
     }
 
     /** The booking page's part, once the session has started; null before. */
@@ -156,13 +158,8 @@ public final class SchoolFeedbackRoutes {
         moderate(ctx, false);
     }
 
-    /** Only the school's own careers leaders approve or remove pupils' words. */
+    /** Only the school's own careers leaders approve or remove pupils' words (their routes' rule). */
     private void moderate(RoutingContext ctx, boolean approve) {
-        long schoolId = PathId.required(ctx, "schoolId");
-        if (!SchoolViewer.leads(ctx, schoolId)) {
-            ctx.fail(403);
-            return;
-        }
         long bookingId = booking.of(ctx).id();
         long commentId = PathId.required(ctx, "commentId");
         boolean done = blocking.call(() -> approve

@@ -72,13 +72,15 @@ class RouteAccessTest {
             // an enterprise adviser reads the school's pages that change nothing, and no other
             Access.Kind.SCHOOL_READ,
                     Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.CAREERS_LEADER_A, Person.ADVISER_A),
+            // pupils' words before approval: the school's own careers leaders only
+            Access.Kind.SCHOOL_OWN, Set.of(Person.CAREERS_LEADER_A),
             Access.Kind.EMPLOYER, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.EMPLOYER_A));
 
     /** Paths whose rule is fixed by where they live, so a wrong rule cannot slip in either. */
     static final Map<String, Set<Access.Kind>> RULE_BY_PREFIX = Map.of(
             "/admin", Set.of(Access.Kind.ADMIN),
             "/hubs/:hubId", Set.of(Access.Kind.HUB),
-            "/schools/:schoolId", Set.of(Access.Kind.SCHOOL, Access.Kind.SCHOOL_READ),
+            "/schools/:schoolId", Set.of(Access.Kind.SCHOOL, Access.Kind.SCHOOL_READ, Access.Kind.SCHOOL_OWN),
             "/employers/:employerId", Set.of(Access.Kind.EMPLOYER));
 
     /**
