@@ -178,6 +178,9 @@ class HowDidItGoTest {
                                 FEEDBACK.GIVEN_BY_USER_ID,
                                 FEEDBACK.BOOKING_ID.eq(booking).and(FEEDBACK.FROM_SIDE.eq("school"))))
                 .isNull();
+        // the employer reads the school's answer beside the session it gave
+        Visitor rita = new Visitor(app).signIn("rita@rolls.example", Accounts.PASSWORD);
+        assertThat(rita.get("/employers/" + employerOf(booking)).body()).contains("The school: Well, “Good talk”.");
         // answered sides are not asked again
         db.dsl()
                 .deleteFrom(OUTBOX)
@@ -199,5 +202,16 @@ class HowDidItGoTest {
         long link = message.getLinkTokenIds()[0];
         var minted = new LoginTokenRepository(db.dsl(), app.clock()).mint(link).orElseThrow();
         return new Links("").url(minted);
+    }
+
+    static long employerOf(long booking) {
+        return db.dsl()
+                .select(uk.encounters.marketplace.jooq.Tables.OFFER.EMPLOYER_ID)
+                .from(uk.encounters.marketplace.jooq.Tables.OFFER)
+                .join(uk.encounters.marketplace.jooq.Tables.BOOKING)
+                .on(uk.encounters.marketplace.jooq.Tables.BOOKING.OFFER_ID.eq(
+                        uk.encounters.marketplace.jooq.Tables.OFFER.ID))
+                .where(uk.encounters.marketplace.jooq.Tables.BOOKING.ID.eq(booking))
+                .fetchSingle(uk.encounters.marketplace.jooq.Tables.OFFER.EMPLOYER_ID);
     }
 }
