@@ -7,7 +7,6 @@ import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
-import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.time.LocalDate;
@@ -104,7 +103,7 @@ public final class FeedbackReadings {
         Field<Integer> yesWorkIsLike = yes(PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE, "yes_work_is_like");
         Field<Integer> yesItTakes = yes(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES, "yes_it_takes");
         Field<Integer> yesConsider = yes(PUPIL_FEEDBACK.WOULD_CONSIDER, "yes_consider");
-        return dsl.select(
+        return FeedbackRepository.withSchoolAndEmployer(dsl.select(
                         BOOKING.ID,
                         SCHOOL.ID,
                         SCHOOL.NAME,
@@ -121,16 +120,7 @@ public final class FeedbackReadings {
                         attended,
                         yesWorkIsLike,
                         yesItTakes,
-                        yesConsider)
-                .from(BOOKING)
-                .join(REQUEST)
-                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL)
-                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .join(OFFER)
-                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+                        yesConsider))
                 .leftJoin(FROM_SCHOOL)
                 .on(FROM_SCHOOL
                         .BOOKING_ID

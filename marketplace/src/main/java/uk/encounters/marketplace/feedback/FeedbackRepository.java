@@ -7,9 +7,13 @@ import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Records;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectFromStep;
+import org.jooq.SelectJoinStep;
 
 /**
  * The school's and the employer's answers about a booking, one row a side ({@code feedback}), and
@@ -25,17 +29,39 @@ public final class FeedbackRepository {
     }
 
     public Optional<FeedbackBooking> findBooking(long bookingId) {
-        return dsl.select(
-                        BOOKING.ID,
-                        SCHOOL.ID,
-                        EMPLOYER.ID,
-                        SCHOOL.NAME,
-                        EMPLOYER.NAME,
-                        BOOKING.ENCOUNTER_TYPE,
-                        BOOKING.STARTS_ON,
-                        BOOKING.ENDS_ON,
-                        BOOKING.STATUS)
-                .from(BOOKING)
+        return withSchoolAndEmployer(dsl.select(BOOKING_FIELDS))
+                .where(BOOKING.ID.eq(bookingId))
+                .fetchOptional(FeedbackRepository::booking);
+    }
+
+    /** What {@link #booking} reads. */
+    static final List<Field<?>> BOOKING_FIELDS = List.of(
+            BOOKING.ID,
+            SCHOOL.ID,
+            EMPLOYER.ID,
+            SCHOOL.NAME,
+            EMPLOYER.NAME,
+            BOOKING.ENCOUNTER_TYPE,
+            BOOKING.STARTS_ON,
+            BOOKING.ENDS_ON,
+            BOOKING.STATUS);
+
+    static FeedbackBooking booking(Record r) {
+        return new FeedbackBooking(
+                r.get(BOOKING.ID),
+                r.get(SCHOOL.ID),
+                r.get(EMPLOYER.ID),
+                r.get(SCHOOL.NAME),
+                r.get(EMPLOYER.NAME),
+                r.get(BOOKING.ENCOUNTER_TYPE),
+                r.get(BOOKING.STARTS_ON),
+                r.get(BOOKING.ENDS_ON),
+                r.get(BOOKING.STATUS));
+    }
+
+    /** A booking with its request's school and its offer's employer: where every feedback query starts. */
+    static <R extends Record> SelectJoinStep<R> withSchoolAndEmployer(SelectFromStep<R> select) {
+        return select.from(BOOKING)
                 .join(REQUEST)
                 .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
                 .join(SCHOOL)
@@ -43,9 +69,7 @@ public final class FeedbackRepository {
                 .join(OFFER)
                 .on(OFFER.ID.eq(BOOKING.OFFER_ID))
                 .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
-                .where(BOOKING.ID.eq(bookingId))
-                .fetchOptional(Records.mapping(FeedbackBooking::new));
+                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID));
     }
 
     /** The side's answer about the booking; empty while it has given none. */

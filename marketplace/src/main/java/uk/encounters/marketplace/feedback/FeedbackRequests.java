@@ -1,19 +1,17 @@
 package uk.encounters.marketplace.feedback;
 
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
-import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OUTBOX;
-import static uk.encounters.marketplace.jooq.Tables.REQUEST;
-import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 import static uk.encounters.marketplace.jooq.Tables.USER_SCOPE;
 import static uk.encounters.marketplace.jooq.Tables.VOLUNTEER;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import uk.encounters.marketplace.account.Addressees;
 import uk.encounters.marketplace.account.Addressees.Person;
@@ -50,16 +48,7 @@ public final class FeedbackRequests {
         LocalDate today = LocalDate.now(clock);
         int queued = 0;
         for (Record booking : delivered(today)) {
-            FeedbackBooking b = new FeedbackBooking(
-                    booking.get(BOOKING.ID),
-                    booking.get(SCHOOL.ID),
-                    booking.get(EMPLOYER.ID),
-                    booking.get(SCHOOL.NAME),
-                    booking.get(EMPLOYER.NAME),
-                    booking.get(BOOKING.ENCOUNTER_TYPE),
-                    booking.get(BOOKING.STARTS_ON),
-                    booking.get(BOOKING.ENDS_ON),
-                    booking.get(BOOKING.STATUS));
+            FeedbackBooking b = FeedbackRepository.booking(booking);
             if (!answered(b.id(), FeedbackSide.SCHOOL)) {
                 for (Person leader :
                         Addressees.withRole(dsl, USER_SCOPE.SCHOOL_ID.eq(b.schoolId()), Role.CAREERS_LEADER)) {
@@ -77,27 +66,10 @@ public final class FeedbackRequests {
     }
 
     private List<Record> delivered(LocalDate today) {
-        return dsl.select(
-                        BOOKING.ID,
-                        SCHOOL.ID,
-                        EMPLOYER.ID,
-                        SCHOOL.NAME,
-                        EMPLOYER.NAME,
-                        BOOKING.ENCOUNTER_TYPE,
-                        BOOKING.STARTS_ON,
-                        BOOKING.ENDS_ON,
-                        BOOKING.STATUS,
-                        VOLUNTEER.EMAIL,
-                        VOLUNTEER.NAME)
-                .from(BOOKING)
-                .join(REQUEST)
-                .on(REQUEST.ID.eq(BOOKING.REQUEST_ID))
-                .join(SCHOOL)
-                .on(SCHOOL.ID.eq(REQUEST.SCHOOL_ID))
-                .join(OFFER)
-                .on(OFFER.ID.eq(BOOKING.OFFER_ID))
-                .join(EMPLOYER)
-                .on(EMPLOYER.ID.eq(OFFER.EMPLOYER_ID))
+        List<Field<?>> fields = new ArrayList<>(FeedbackRepository.BOOKING_FIELDS);
+        fields.add(VOLUNTEER.EMAIL);
+        fields.add(VOLUNTEER.NAME);
+        return FeedbackRepository.withSchoolAndEmployer(dsl.select(fields))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
                 .where(FeedbackReadings.given(today))
