@@ -1,7 +1,6 @@
 package uk.encounters.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
 
 import java.time.LocalDate;
@@ -55,16 +54,7 @@ class FeedbackBrowserTest {
                 TODAY,
                 BookingStatus.DELIVERED);
         for (int i = 0; i < 3; i++) {
-            db.dsl()
-                    .insertInto(
-                            ENCOUNTER,
-                            ENCOUNTER.PUPIL_ID,
-                            ENCOUNTER.BOOKING_ID,
-                            ENCOUNTER.ENCOUNTER_TYPE,
-                            ENCOUNTER.OCCURRED_ON,
-                            ENCOUNTER.ATTENDED)
-                    .values(data.pupil(school, 9), booking, "careers_talk", TODAY, true)
-                    .execute();
+            data.attendance(booking, data.pupil(school, 9), TODAY, true);
         }
         Accounts.create(db.dsl(), "carla@bemrose.example", "Carla Leader", Scope.careersLeader(school));
         Accounts.create(db.dsl(), "cora@derby.example", "Cora Coordinator", Scope.coordinator(hub));

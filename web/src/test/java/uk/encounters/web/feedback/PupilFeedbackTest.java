@@ -3,7 +3,6 @@ package uk.encounters.web.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.AUDIT_LOG;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
 
 import java.net.http.HttpResponse;
@@ -207,16 +206,7 @@ class PupilFeedbackTest {
         long alsoCame = data.pupil(school, 9);
         long absent = data.pupil(school, 9);
         for (long pupil : new long[] {came, alsoCame, absent}) {
-            db.dsl()
-                    .insertInto(
-                            ENCOUNTER,
-                            ENCOUNTER.PUPIL_ID,
-                            ENCOUNTER.BOOKING_ID,
-                            ENCOUNTER.ENCOUNTER_TYPE,
-                            ENCOUNTER.OCCURRED_ON,
-                            ENCOUNTER.ATTENDED)
-                    .values(pupil, booking, "careers_talk", TODAY, pupil != absent)
-                    .execute();
+            data.attendance(booking, pupil, TODAY, pupil != absent);
         }
         String link = pupilLink(booking);
         Visitor third = new Visitor(app);

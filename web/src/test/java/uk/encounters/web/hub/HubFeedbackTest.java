@@ -2,7 +2,6 @@ package uk.encounters.web.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
-import static uk.encounters.marketplace.jooq.Tables.ENCOUNTER;
 import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
 
@@ -125,16 +124,7 @@ class HubFeedbackTest {
     static void attended(long booking, long school, int pupils) {
         LocalDate on = db.dsl().fetchValue(BOOKING.STARTS_ON, BOOKING.ID.eq(booking));
         for (int i = 0; i < pupils; i++) {
-            db.dsl()
-                    .insertInto(
-                            ENCOUNTER,
-                            ENCOUNTER.PUPIL_ID,
-                            ENCOUNTER.BOOKING_ID,
-                            ENCOUNTER.ENCOUNTER_TYPE,
-                            ENCOUNTER.OCCURRED_ON,
-                            ENCOUNTER.ATTENDED)
-                    .values(data.pupil(school, 9), booking, "careers_talk", on, true)
-                    .execute();
+            data.attendance(booking, data.pupil(school, 9), on, true);
         }
     }
 
