@@ -1,5 +1,6 @@
 package uk.encounters.marketplace.feedback;
 
+import java.util.Optional;
 import uk.encounters.marketplace.StoredStatus;
 
 /**
@@ -37,12 +38,12 @@ public enum PupilAnswer implements StoredStatus {
     }
 
     /** The answer stored as {@code literal}; empty for anything else. */
-    public static java.util.Optional<PupilAnswer> ofLiteral(String literal) {
+    public static Optional<PupilAnswer> ofLiteral(String literal) {
         for (PupilAnswer a : values()) {
             if (a.literal.equals(literal)) {
-                return java.util.Optional.of(a);
+                return Optional.of(a);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
