@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
+import uk.encounters.marketplace.feedback.FeedbackRequests;
 import uk.encounters.marketplace.placement.PlacementReminders;
 import uk.encounters.marketplace.privacy.Retention;
 import uk.encounters.marketplace.pupil.ProgressSummaries;
@@ -43,6 +44,7 @@ final class Housekeeping {
     private final PostgresSessionStore sessions;
     private final OutboxBacklogMetrics outboxBacklog;
     private final PlacementReminders placementReminders;
+    private final FeedbackRequests feedbackRequests;
     private final WondePulls wondePulls;
     private volatile boolean stopped;
 
@@ -54,6 +56,7 @@ final class Housekeeping {
             PostgresSessionStore sessions,
             OutboxBacklogMetrics outboxBacklog,
             PlacementReminders placementReminders,
+            FeedbackRequests feedbackRequests,
             WondePulls wondePulls) {
         this.vertx = vertx;
         this.database = database;
@@ -62,6 +65,7 @@ final class Housekeeping {
         this.sessions = sessions;
         this.outboxBacklog = outboxBacklog;
         this.placementReminders = placementReminders;
+        this.feedbackRequests = feedbackRequests;
         this.wondePulls = wondePulls;
     }
 
@@ -90,6 +94,11 @@ final class Housekeeping {
                 Duration.ofMinutes(1).toMillis(),
                 Duration.ofHours(1).toMillis(),
                 id -> vertx.executeBlocking(this::remindAboutPlacements, false));
+        // "How did it go?" after each delivered booking: each message once, by its key, as for the reminders.
+        vertx.setPeriodic(
+                Duration.ofMinutes(2).toMillis(),
+                Duration.ofHours(1).toMillis(),
+                id -> vertx.executeBlocking(this::askForFeedback, false));
         vertx.setPeriodic(
                 0,
                 OutboxBacklogMetrics.REFRESH_EVERY.toMillis(),
@@ -110,6 +119,14 @@ final class Housekeeping {
         int queued = placementReminders.run();
         if (queued > 0) {
             log.info("Placement reminders: {} messages queued", queued);
+        }
+        return queued;
+    }
+
+    private int askForFeedback() {
+        int queued = feedbackRequests.run();
+        if (queued > 0) {
+            log.info("Feedback requests: {} messages queued", queued);
         }
         return queued;
     }

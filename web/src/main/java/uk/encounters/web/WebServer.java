@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import uk.encounters.marketplace.Database;
 import uk.encounters.marketplace.account.AccountRepository;
 import uk.encounters.marketplace.account.SingleSignOn;
+import uk.encounters.marketplace.feedback.FeedbackRequests;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.placement.PlacementDocument;
@@ -44,6 +45,7 @@ import uk.encounters.web.directory.DirectoryFeature;
 import uk.encounters.web.employer.ContactPreferencesRoutes;
 import uk.encounters.web.employer.EmployerFeature;
 import uk.encounters.web.employer.HubChoices;
+import uk.encounters.web.feedback.FeedbackFeature;
 import uk.encounters.web.form.FormInput;
 import uk.encounters.web.form.UploadForm;
 import uk.encounters.web.health.HealthRoutes;
@@ -172,6 +174,7 @@ public final class WebServer extends VerticleBase {
         HubFeature.mount(app, roundSolver, PRODUCT_NAME, routes);
         DirectoryFeature.mount(app, routes);
         ReportFeature.mount(app, PRODUCT_NAME, routes);
+        FeedbackFeature.mount(app, routes);
         ErrorPages errors = new ErrorPages(templates);
         // named, so the metrics label every request no route took with one route, not ""
         router.route().last().setName(AccessLog.UNMATCHED).handler(errors::notFound);
@@ -186,6 +189,7 @@ public final class WebServer extends VerticleBase {
                 sessions,
                 new OutboxBacklogMetrics(new Outbox(database.dsl()), metrics.registry()),
                 new PlacementReminders(database.dsl(), links, PRODUCT_NAME, clock),
+                new FeedbackRequests(database.dsl(), PRODUCT_NAME, clock),
                 app.wondePulls());
         housekeeping.start();
         // The outbox worker is a child verticle: it stops with the server.

@@ -116,6 +116,7 @@ final class SoftRules {
         long sector = weights.of(MatchingWeights.PREFERRED_SECTOR);
         long employer = weights.of(MatchingWeights.PREFERRED_EMPLOYER);
         long linked = weights.of(MatchingWeights.LINKED_EMPLOYER);
+        long wellRated = weights.of(MatchingWeights.WELL_RATED_EMPLOYER);
         long travel = weights.of(MatchingWeights.TRAVEL);
         long paperwork = weights.of(MatchingWeights.PAPERWORK_HOLDS);
         for (Placement p : m.placements) {
@@ -123,6 +124,8 @@ final class SoftRules {
             if (p.slot().hostPaperworkHolds()) {
                 worth += paperwork;
             }
+            // as MatchingConstraintProvider.preferWellRatedEmployers: only a rating above the middle counts
+            worth += wellRated * Math.max(0, p.employer().ratingAboveMiddle());
             if (p.session().request().preferredSectors().contains(p.offer().sector())) {
                 worth += sector;
             }

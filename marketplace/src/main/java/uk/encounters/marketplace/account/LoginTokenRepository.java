@@ -43,6 +43,8 @@ public final class LoginTokenRepository {
      * link must still work then (mail providers test it): two months from when it is sent.
      */
     public static final Duration CONTACT_PREFERENCES_LIFETIME = Duration.ofDays(60);
+    /** "How did it go?" may wait in a busy inbox: a month from when it is sent. */
+    public static final Duration FEEDBACK_REQUEST_LIFETIME = Duration.ofDays(30);
     // 32 bytes are 43 base64url characters; anything much longer is not one of ours.
     private static final int LONGEST_TOKEN = 64;
 
@@ -76,7 +78,21 @@ public final class LoginTokenRepository {
          * something (the List-Unsubscribe link); stands for nobody with an account, works (again and
          * again) for {@link #CONTACT_PREFERENCES_LIFETIME} from when it is sent
          */
-        CONTACT_PREFERENCES("contact_preferences");
+        CONTACT_PREFERENCES("contact_preferences"),
+        /**
+         * subject: the booking whose school it asks "how did it go?", in the message after the session;
+         * stands for nobody with an account, opens the school's form (again, until it is answered) for
+         * {@link #FEEDBACK_REQUEST_LIFETIME} from when it is sent
+         */
+        SCHOOL_FEEDBACK("school_feedback"),
+        /** subject: the booking whose employer it asks "how did it go?"; as the school's */
+        EMPLOYER_FEEDBACK("employer_feedback"),
+        /**
+         * subject: the booking whose pupils it asks three questions, shown by the school as a QR code
+         * at the end of the session; every pupil uses the same link, so it opens again and again until
+         * it runs out, a week after the session
+         */
+        PUPIL_FEEDBACK("pupil_feedback");
 
         private final String code;
 
@@ -99,7 +115,11 @@ public final class LoginTokenRepository {
 
         /** A link that opens one subject's page again and again until it runs out, rather than once. */
         boolean reusable() {
-            return keepsItsEnd() || this == CONTACT_PREFERENCES;
+            return keepsItsEnd()
+                    || this == CONTACT_PREFERENCES
+                    || this == SCHOOL_FEEDBACK
+                    || this == EMPLOYER_FEEDBACK
+                    || this == PUPIL_FEEDBACK;
         }
 
         public static Purpose ofCode(String code) {
@@ -149,7 +169,10 @@ public final class LoginTokenRepository {
         if (purpose.keepsItsEnd()
                 || purpose == Purpose.OFFER_CONFIRMATION
                 || purpose == Purpose.ORGANISATION_INVITATION
-                || purpose == Purpose.CONTACT_PREFERENCES) {
+                || purpose == Purpose.CONTACT_PREFERENCES
+                || purpose == Purpose.SCHOOL_FEEDBACK
+                || purpose == Purpose.EMPLOYER_FEEDBACK
+                || purpose == Purpose.PUPIL_FEEDBACK) {
             throw new IllegalArgumentException(purpose + " links need their subject");
         }
         return insertUnminted(userId, purpose, null, now().plus(LIFETIME));
@@ -183,6 +206,22 @@ public final class LoginTokenRepository {
                 .fetchMap(LOGIN_TOKEN.SUBJECT_ID, LOGIN_TOKEN.ID);
     }
 
+    /**
+     * The link in a "how did it go?" message to one side of a booking (its purpose names the side),
+     * made when the message is sent.
+     */
+    public long issueFeedbackRequest(Purpose purpose, long bookingId) {
+        if (purpose != Purpose.SCHOOL_FEEDBACK && purpose != Purpose.EMPLOYER_FEEDBACK) {
+            throw new IllegalArgumentException(purpose + " is not a feedback request");
+        }
+        return insertUnminted(null, purpose, bookingId, now().plus(FEEDBACK_REQUEST_LIFETIME));
+    }
+
+    /** The pupils' link to a booking's three questions, shown now: the secret is in the answer and nowhere else. */
+    public String issuePupilFeedback(long bookingId, OffsetDateTime expiresAt) {
+        return insertHandedOver(Purpose.PUPIL_FEEDBACK, bookingId, expiresAt);
+    }
+
     /** The link that answers for this booking and no other, until {@code expiresAt}. */
     public long issueBookingReply(long bookingId, OffsetDateTime expiresAt) {
         return insertUnminted(null, Purpose.BOOKING_REPLY, bookingId, expiresAt);
@@ -194,6 +233,11 @@ public final class LoginTokenRepository {
      */
     public String issuePlacementLink(Purpose purpose, long placementId, OffsetDateTime expiresAt) {
         placementPurpose(purpose);
+        return insertHandedOver(purpose, placementId, expiresAt);
+    }
+
+    /** A link of nobody's with an account, handed over now: its secret is in the answer and nowhere else. */
+    private String insertHandedOver(Purpose purpose, long subjectId, OffsetDateTime expiresAt) {
         String token = SecretToken.generate();
         dsl.insertInto(
                         LOGIN_TOKEN,
@@ -201,7 +245,7 @@ public final class LoginTokenRepository {
                         LOGIN_TOKEN.PURPOSE,
                         LOGIN_TOKEN.SUBJECT_ID,
                         LOGIN_TOKEN.EXPIRES_AT)
-                .values(hashOf(token), purpose.code(), placementId, expiresAt)
+                .values(hashOf(token), purpose.code(), subjectId, expiresAt)
                 .execute();
         return token;
     }
@@ -266,6 +310,11 @@ public final class LoginTokenRepository {
                                 .when(
                                         LOGIN_TOKEN.PURPOSE.eq(inline(Purpose.CONTACT_PREFERENCES.code())),
                                         now.plus(CONTACT_PREFERENCES_LIFETIME))
+                                .when(
+                                        LOGIN_TOKEN.PURPOSE.in(
+                                                inline(Purpose.SCHOOL_FEEDBACK.code()),
+                                                inline(Purpose.EMPLOYER_FEEDBACK.code())),
+                                        now.plus(FEEDBACK_REQUEST_LIFETIME))
                                 .otherwise(now.plus(LIFETIME)))
                 .where(LOGIN_TOKEN.ID.eq(tokenId))
                 .and(LOGIN_TOKEN.USED_AT.isNull())

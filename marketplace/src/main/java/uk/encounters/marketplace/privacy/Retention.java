@@ -25,6 +25,7 @@ import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.SQLDataType;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.feedback.PupilComments;
 
 /**
  * How long personal data is kept (docs/privacy.md, "How long"), one method per rule, each in its own
@@ -55,10 +56,19 @@ public final class Retention {
             int volunteers,
             int employerContacts,
             int tokens,
-            int sessions) {
+            int sessions,
+            int pupilComments) {
 
         public boolean changedAnything() {
-            return messageBodies + auditAddresses + pupils + volunteers + employerContacts + tokens + sessions > 0;
+            return messageBodies
+                            + auditAddresses
+                            + pupils
+                            + volunteers
+                            + employerContacts
+                            + tokens
+                            + sessions
+                            + pupilComments
+                    > 0;
         }
     }
 
@@ -78,7 +88,13 @@ public final class Retention {
                 anonymiseInactiveVolunteers(),
                 anonymiseInactiveEmployerContacts(),
                 deleteExpiredTokens(),
-                deleteExpiredSessions());
+                deleteExpiredSessions(),
+                deleteUnreadPupilComments());
+    }
+
+    /** Pupils' own words no careers leader approved within 30 days (PupilComments). */
+    public int deleteUnreadPupilComments() {
+        return new PupilComments(dsl, clock).deleteUnread();
     }
 
     /** Sent, or given up on, more than 30 days ago. */

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.when;
 import static uk.encounters.marketplace.jooq.Tables.BOOKING;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER;
 import static uk.encounters.marketplace.jooq.Tables.EMPLOYER_HUB_PRESENCE;
+import static uk.encounters.marketplace.jooq.Tables.FEEDBACK;
 import static uk.encounters.marketplace.jooq.Tables.OFFER;
 import static uk.encounters.marketplace.jooq.Tables.OFFER_AVAILABILITY;
 import static uk.encounters.marketplace.jooq.Tables.REQUEST;
@@ -32,10 +33,12 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
 import uk.encounters.marketplace.calendar.Horizon;
 import uk.encounters.marketplace.employer.ContactPreferences;
+import uk.encounters.marketplace.feedback.FeedbackSide;
 import uk.encounters.marketplace.hub.PupilValueSettings;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.offer.Sectors;
@@ -298,6 +301,15 @@ public final class RoundProblem {
                 .fetchMap(OFFER.EMPLOYER_ID, sessions);
         Map<Long, Employer> employers = new LinkedHashMap<>();
         Field<Boolean> mayBeAsked = field(ContactPreferences.mayBeAsked(scope.today()));
+        Field<BigDecimal> rating = field(DSL.select(DSL.avg(FEEDBACK.RATING))
+                        .from(FEEDBACK)
+                        .join(BOOKING)
+                        .on(BOOKING.ID.eq(FEEDBACK.BOOKING_ID))
+                        .join(OFFER)
+                        .on(OFFER.ID.eq(BOOKING.OFFER_ID))
+                        .where(OFFER.EMPLOYER_ID.eq(EMPLOYER.ID))
+                        .and(FEEDBACK.FROM_SIDE.eq(FeedbackSide.SCHOOL.getLiteral())))
+                .as("school_rating");
         dsl.select(
                         EMPLOYER.ID,
                         EMPLOYER.NAME,
@@ -306,7 +318,8 @@ public final class RoundProblem {
                         EMPLOYER.SIZE_BAND,
                         EMPLOYER_HUB_PRESENCE.CORNERSTONE,
                         EMPLOYER_HUB_PRESENCE.MAX_ASKS_PER_MONTH,
-                        mayBeAsked)
+                        mayBeAsked,
+                        rating)
                 .from(EMPLOYER)
                 .join(EMPLOYER_HUB_PRESENCE)
                 .on(EMPLOYER_HUB_PRESENCE.EMPLOYER_ID.eq(EMPLOYER.ID))
@@ -329,7 +342,9 @@ public final class RoundProblem {
                         cap += published.getOrDefault(id, 0);
                     }
                     Location location = location(r.get(EMPLOYER.LATITUDE), r.get(EMPLOYER.LONGITUDE));
-                    employers.put(id, new Employer(id, r.get(EMPLOYER.NAME), location, cap, asked));
+                    employers.put(
+                            id,
+                            new Employer(id, r.get(EMPLOYER.NAME), location, cap, asked, ratingTenths(r.get(rating))));
                 });
         return employers;
     }
@@ -617,5 +632,14 @@ public final class RoundProblem {
 
     private static Location location(Double latitude, Double longitude) {
         return latitude == null || longitude == null ? null : new Location(latitude, longitude);
+    }
+
+    /** Schools' average rating of an employer's sessions in tenths (4.26 is 43); 0 while none has answered. */
+    static int ratingTenths(BigDecimal average) {
+        return average == null
+                ? 0
+                : average.movePointRight(1)
+                        .setScale(0, java.math.RoundingMode.HALF_UP)
+                        .intValue();
     }
 }

@@ -364,4 +364,51 @@ class RetentionTest {
                 .fetchSingle()
                 .getId();
     }
+
+    @Test
+    void deleteUnreadPupilCommentsAfterThirtyDaysKeepingTheAnswersAndApprovedWords() {
+        uk.encounters.marketplace.testing.TestData data = new uk.encounters.marketplace.testing.TestData(dsl());
+        long hub = data.hub("Retention Hub");
+        long school = data.school(hub, "Retention School");
+        long booking = data.booking(
+                data.request(
+                        school, 9, uk.encounters.marketplace.request.RequestStatus.MATCHED, java.time.LocalDate.now()),
+                data.offer(
+                        data.employer(hub, "Retention Employer"),
+                        uk.encounters.marketplace.offer.OfferStatus.ACTIVE,
+                        java.time.LocalDate.now().plusMonths(1)),
+                null,
+                java.time.LocalDate.now(),
+                uk.encounters.marketplace.booking.BookingStatus.DELIVERED);
+        long unread = pupilAnswer(booking, "a", "Unread for a month", null, daysAgo(31));
+        long approved = pupilAnswer(booking, "b", "Approved long ago", daysAgo(30), daysAgo(31));
+        long recent = pupilAnswer(booking, "c", "Written last week", null, daysAgo(7));
+
+        int deleted = new Retention(dsl(), CLOCK).deleteUnreadPupilComments();
+
+        assertThat(deleted).isEqualTo(1);
+        var table = uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
+        assertThat(dsl().fetchValue(table.COMMENT, table.ID.eq(unread))).isNull();
+        assertThat(dsl().fetchCount(table, table.ID.eq(unread)))
+                .as("the answers stay")
+                .isEqualTo(1);
+        assertThat(dsl().fetchValue(table.COMMENT, table.ID.eq(approved))).isEqualTo("Approved long ago");
+        assertThat(dsl().fetchValue(table.COMMENT, table.ID.eq(recent))).isEqualTo("Written last week");
+    }
+
+    private static long pupilAnswer(
+            long booking, String respondent, String comment, OffsetDateTime approvedAt, OffsetDateTime at) {
+        var table = uk.encounters.marketplace.jooq.Tables.PUPIL_FEEDBACK;
+        return dsl().insertInto(table)
+                .set(table.BOOKING_ID, booking)
+                .set(table.RESPONDENT_HASH, respondent)
+                .set(table.LEARNT_WHAT_WORK_IS_LIKE, uk.encounters.marketplace.feedback.PupilAnswer.YES)
+                .set(table.LEARNT_WHAT_IT_TAKES, uk.encounters.marketplace.feedback.PupilAnswer.NO)
+                .set(table.WOULD_CONSIDER, uk.encounters.marketplace.feedback.PupilAnswer.PARTLY)
+                .set(table.COMMENT, comment)
+                .set(table.COMMENT_APPROVED_AT, approvedAt)
+                .set(table.CREATED_AT, at)
+                .returning(table.ID)
+                .fetchSingle(table.ID);
+    }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.event.EventKind;
 import uk.encounters.marketplace.event.EventStatus;
+import uk.encounters.marketplace.feedback.FeedbackSide;
+import uk.encounters.marketplace.feedback.PupilAnswer;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.placement.AgreementDecision;
 import uk.encounters.marketplace.placement.DocumentKind;
@@ -48,6 +50,10 @@ class StatusEnumsTest {
                 Arguments.of("placement_sign_off_decision_ck", SignOffDecision.class),
                 Arguments.of("placement_agreement_decision_ck", AgreementDecision.class),
                 Arguments.of("placement_reflection_would_consider_ck", WouldConsider.class),
+                Arguments.of("pupil_feedback_work_is_like_ck", PupilAnswer.class),
+                Arguments.of("pupil_feedback_it_takes_ck", PupilAnswer.class),
+                Arguments.of("pupil_feedback_would_consider_ck", PupilAnswer.class),
+                Arguments.of("feedback_from_side_ck", FeedbackSide.class),
                 Arguments.of("event_kind_ck", EventKind.class),
                 Arguments.of("event_status_ck", EventStatus.class));
     }

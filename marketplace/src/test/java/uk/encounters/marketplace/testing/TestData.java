@@ -451,6 +451,19 @@ public final class TestData {
                 .execute();
     }
 
+    /** The pupil's attendance at a booking's careers talk on {@code on}, as the school records it. */
+    public void attendance(long bookingId, long pupilId, LocalDate on, boolean attended) {
+        dsl.insertInto(
+                        ENCOUNTER,
+                        ENCOUNTER.PUPIL_ID,
+                        ENCOUNTER.BOOKING_ID,
+                        ENCOUNTER.ENCOUNTER_TYPE,
+                        ENCOUNTER.OCCURRED_ON,
+                        ENCOUNTER.ATTENDED)
+                .values(pupilId, bookingId, "careers_talk", on, attended)
+                .execute();
+    }
+
     public void choose(long bookingId, long pupilId) {
         dsl.insertInto(BOOKING_PUPIL, BOOKING_PUPIL.BOOKING_ID, BOOKING_PUPIL.PUPIL_ID)
                 .values(bookingId, pupilId)

@@ -47,6 +47,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
             preferredSector(factory),
             preferredEmployer(factory),
             linkedEmployer(factory),
+            preferWellRatedEmployers(factory),
             travelDistance(factory),
             sameEmployerAgainForSameCohort(factory),
             employerFatigue(factory),
@@ -286,6 +287,15 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .filter(Session::withLinkedEmployer)
                 .rewardConfigurable()
                 .asConstraint(MatchingWeights.LINKED_EMPLOYER);
+    }
+
+    // Schools rated the employer's sessions above the middle of the scale: the better, the more it counts.
+    // Weight zero unless the coordinator sets it.
+    Constraint preferWellRatedEmployers(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(s -> s.employer() != null && s.employer().ratingAboveMiddle() > 0)
+                .rewardConfigurable(s -> s.employer().ratingAboveMiddle())
+                .asConstraint(MatchingWeights.WELL_RATED_EMPLOYER);
     }
 
     // Nearer is better: volunteers' time and pupils' minibus trips.

@@ -37,6 +37,7 @@ public class MatchingWeights {
     public static final String PREFERRED_SECTOR = "Preferred sector";
     public static final String PREFERRED_EMPLOYER = "Preferred employer";
     public static final String LINKED_EMPLOYER = "The school's linked employer";
+    public static final String WELL_RATED_EMPLOYER = "Prefer well-rated employers";
     public static final String TRAVEL = "Travel distance";
     public static final String SAME_EMPLOYER_AGAIN = "Same employer again for the same cohort";
     public static final String EMPLOYER_FATIGUE = "Employer fatigue";
@@ -84,6 +85,9 @@ public class MatchingWeights {
     @ConstraintWeight(LINKED_EMPLOYER)
     private HardSoftLongScore linkedEmployer;
 
+    @ConstraintWeight(WELL_RATED_EMPLOYER)
+    private HardSoftLongScore wellRatedEmployer;
+
     @ConstraintWeight(TRAVEL)
     private HardSoftLongScore travel;
 
@@ -114,6 +118,8 @@ public class MatchingWeights {
         weights.put(PREFERRED_SECTOR, 1_000L);
         weights.put(PREFERRED_EMPLOYER, 2_000L);
         weights.put(LINKED_EMPLOYER, 1_000L);
+        // off unless the coordinator sets it: a rating says how one school found one session
+        weights.put(WELL_RATED_EMPLOYER, 0L);
         weights.put(TRAVEL, 1L);
         weights.put(SAME_EMPLOYER_AGAIN, 200L);
         weights.put(EMPLOYER_FATIGUE, 100L);
@@ -150,6 +156,7 @@ public class MatchingWeights {
         preferredSector = soft(PREFERRED_SECTOR);
         preferredEmployer = soft(PREFERRED_EMPLOYER);
         linkedEmployer = soft(LINKED_EMPLOYER);
+        wellRatedEmployer = soft(WELL_RATED_EMPLOYER);
         travel = soft(TRAVEL);
         sameEmployerAgain = soft(SAME_EMPLOYER_AGAIN);
         employerFatigue = soft(EMPLOYER_FATIGUE);

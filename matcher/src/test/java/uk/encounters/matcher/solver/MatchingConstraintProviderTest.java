@@ -1,5 +1,6 @@
 package uk.encounters.matcher.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.encounters.matcher.SmallHub.ALVASTON;
 import static uk.encounters.matcher.SmallHub.DERBY_CENTRE;
 import static uk.encounters.matcher.SmallHub.MICKLEOVER;
@@ -972,6 +973,30 @@ class MatchingConstraintProviderTest {
     // The school's linked employer
 
     @Test
+    void preferWellRatedEmployersRewardsTheTenthsARatingIsAboveTheMiddle() {
+        Employer wellRated = new Employer(9, "Well Rated", rolls.location(), Employer.NO_CAP, 0, 45);
+        verifier.verifyThat(MatchingConstraintProvider::preferWellRatedEmployers)
+                .givenSolution(plan(switchedOn(), on(talkFor(year9, 30), morning(talk(1, wellRated, ann, MONDAY)))))
+                .rewardsWith(15);
+    }
+
+    @Test
+    void preferWellRatedEmployersIgnoresAnUnratedEmployerAndOneRatedAtOrBelowTheMiddle() {
+        verifier.verifyThat(MatchingConstraintProvider::preferWellRatedEmployers)
+                .givenSolution(plan(switchedOn(), on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY)))))
+                .rewardsWith(0);
+        Employer poorlyRated = new Employer(10, "Poorly Rated", rolls.location(), Employer.NO_CAP, 0, 20);
+        verifier.verifyThat(MatchingConstraintProvider::preferWellRatedEmployers)
+                .givenSolution(plan(switchedOn(), on(talkFor(year9, 30), morning(talk(1, poorlyRated, ann, MONDAY)))))
+                .rewardsWith(0);
+    }
+
+    /** The rule's weight is zero by default, and a rule weighing zero is not run at all. */
+    private static Map<String, Long> switchedOn() {
+        return Map.of(MatchingWeights.WELL_RATED_EMPLOYER, 1L);
+    }
+
+    @Test
     void linkedEmployerRewardsTheEmployerLinkedToTheSchool() {
         School linked = new School(7, "Linked School", ALVASTON, false, 0, School.DEFAULT_TRAVEL_LIMIT_KM, 1L);
         verifier.verifyThat(MatchingConstraintProvider::linkedEmployer)
@@ -1177,5 +1202,28 @@ class MatchingConstraintProviderTest {
                                 0L),
                         on(talkFor(year9, 30), morning(talk(1, rolls, ann, MONDAY)))))
                 .scores(org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore.ZERO);
+    }
+
+    @Test
+    void preferWellRatedEmployersWeighsNothingUntilTheCoordinatorSetsItsWeight() {
+        Employer wellRated = new Employer(9, "Well Rated", rolls.location(), Employer.NO_CAP, 0, 45);
+        Map<String, Long> othersOff = Map.of(
+                MatchingWeights.PUPILS_REACHED,
+                0L,
+                MatchingWeights.TRAVEL,
+                0L,
+                MatchingWeights.SAME_EMPLOYER_AGAIN,
+                0L);
+        assertThat(MatchingWeights.DEFAULTS.get(MatchingWeights.WELL_RATED_EMPLOYER))
+                .isZero();
+        verifier.verifyThat()
+                .givenSolution(plan(othersOff, on(talkFor(year9, 30), morning(talk(1, wellRated, ann, MONDAY)))))
+                .scores(org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore.ZERO);
+
+        Map<String, Long> weighted = new java.util.HashMap<>(othersOff);
+        weighted.put(MatchingWeights.WELL_RATED_EMPLOYER, 2L);
+        verifier.verifyThat()
+                .givenSolution(plan(weighted, on(talkFor(year9, 30), morning(talk(1, wellRated, ann, MONDAY)))))
+                .scores(org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore.ofSoft(30));
     }
 }

@@ -15,6 +15,9 @@ import uk.encounters.marketplace.round.DigestLinks;
  */
 public final class Links implements AccountMail, DigestLinks, PlacementPages {
 
+    /** Where a booking's pupils answer its three questions: this, the booking's id, then the link's secret. */
+    public static final String PUPIL_FEEDBACK_PATH = "/feedback/";
+
     /** The first-time volunteer's guide, a public page. */
     public static final String VOLUNTEER_GUIDE = "/volunteering/first-time";
 
@@ -48,6 +51,10 @@ public final class Links implements AccountMail, DigestLinks, PlacementPages {
             case PLACEMENT_HOST -> baseUrl + "/placements/" + link.subjectId() + "/host/" + link.token();
             case CONTACT_PREFERENCES ->
                 baseUrl + "/organisations/" + link.subjectId() + "/contact-preferences/" + link.token();
+            case SCHOOL_FEEDBACK -> baseUrl + "/bookings/" + link.subjectId() + "/feedback/school/" + link.token();
+            case EMPLOYER_FEEDBACK -> baseUrl + "/bookings/" + link.subjectId() + "/feedback/employer/" + link.token();
+            // short, for pupils typing it from a classroom's screen; the path is the pupil's cookie's too
+            case PUPIL_FEEDBACK -> baseUrl + PUPIL_FEEDBACK_PATH + link.subjectId() + "/" + link.token();
         };
     }
 

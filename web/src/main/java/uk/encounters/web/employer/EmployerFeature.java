@@ -13,6 +13,8 @@ import uk.encounters.marketplace.employer.OrganisationInvitations;
 import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.VolunteerChanges;
 import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.feedback.FeedbackReadings;
+import uk.encounters.marketplace.feedback.PupilComments;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.offer.EmployerOfferChanges;
 import uk.encounters.marketplace.offer.OfferRepository;
@@ -73,6 +75,8 @@ public final class EmployerFeature {
                 hubGaps,
                 paperwork,
                 new PlacementRepository(dsl, app.clock()),
+                new FeedbackReadings(dsl),
+                new PupilComments(dsl, app.clock()),
                 app.blocking(),
                 app.templates(),
                 app.clock());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import uk.encounters.marketplace.booking.DeliveredSummary;
 import uk.encounters.marketplace.booking.EmployerBooking;
@@ -16,6 +17,10 @@ import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.employer.PostcodeDistrict;
 import uk.encounters.marketplace.employer.SiteDetails;
 import uk.encounters.marketplace.employer.VolunteerRepository;
+import uk.encounters.marketplace.feedback.BookingFeedback;
+import uk.encounters.marketplace.feedback.FeedbackReadings;
+import uk.encounters.marketplace.feedback.PupilComment;
+import uk.encounters.marketplace.feedback.PupilComments;
 import uk.encounters.marketplace.hub.GapsNearby;
 import uk.encounters.marketplace.offer.OfferRepository;
 import uk.encounters.marketplace.placement.HostedPlacement;
@@ -39,7 +44,7 @@ public final class EmployerPageReader {
             List<OfferRepository.OfferSummary> offers,
             List<VolunteerRoutes.VolunteerRow> volunteers,
             List<EmployerBooking> upcoming,
-            List<EmployerBooking> delivered,
+            List<GivenLine> delivered,
             DeliveredSummary summary,
             boolean calendarFeed,
             List<OrganisationJoinRepository.PendingJoin> joins,
@@ -69,6 +74,14 @@ public final class EmployerPageReader {
      */
     public record PaperworkLine(String summary, boolean holds) {}
 
+    /**
+     * A session given, with what the school and its pupils said of it: the school's rating and
+     * comment, the pupils' answers counted, and pupils' words once their school approved them.
+     *
+     * @param feedback null for a session at a hub event, which has no one school to ask
+     */
+    public record GivenLine(EmployerBooking booking, BookingFeedback feedback, List<PupilComment> comments) {}
+
     /** One choice of how often the organisation may be asked. */
     public record AskOption(int value, String label, boolean selected) {}
 
@@ -80,6 +93,8 @@ public final class EmployerPageReader {
     private final HubGaps hubGaps;
     private final PlacementPaperwork paperwork;
     private final PlacementRepository placements;
+    private final FeedbackReadings readings;
+    private final PupilComments comments;
     private final Blocking blocking;
     private final Templates templates;
     private final Clock clock;
@@ -93,6 +108,8 @@ public final class EmployerPageReader {
             HubGaps hubGaps,
             PlacementPaperwork paperwork,
             PlacementRepository placements,
+            FeedbackReadings readings,
+            PupilComments comments,
             Blocking blocking,
             Templates templates,
             Clock clock) {
@@ -104,6 +121,8 @@ public final class EmployerPageReader {
         this.hubGaps = hubGaps;
         this.paperwork = paperwork;
         this.placements = placements;
+        this.readings = readings;
+        this.comments = comments;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -137,7 +156,7 @@ public final class EmployerPageReader {
                         .map(v -> VolunteerRoutes.row(v, today))
                         .toList(),
                 bookings.upcoming(employerId, today),
-                bookings.delivered(employerId, today, 10),
+                given(employerId, bookings.delivered(employerId, today, 10)),
                 bookings.summary(employerId, today),
                 employers.hasCalendarFeed(employerId),
                 joins.pendingFor(employerId),
@@ -157,6 +176,16 @@ public final class EmployerPageReader {
             form.keep("arrivalInstructions", page.site().arrivalInstructions());
         }
         templates.render(ctx, status, "employer/employer", shown.name(), page, form);
+    }
+
+    /** Read on the worker pool, inside the page's read: each session's feedback in two queries. */
+    private List<GivenLine> given(long employerId, List<EmployerBooking> delivered) {
+        List<Long> ids = delivered.stream().map(EmployerBooking::id).toList();
+        Map<Long, BookingFeedback> feedback = readings.forEmployer(employerId, ids);
+        Map<Long, List<PupilComment>> words = comments.approvedFor(ids);
+        return delivered.stream()
+                .map(b -> new GivenLine(b, feedback.get(b.id()), words.getOrDefault(b.id(), List.of())))
+                .toList();
     }
 
     /** Read on the worker pool, inside the page's read. */

@@ -12,6 +12,8 @@ import uk.encounters.marketplace.employer.OrganisationJoinRepository;
 import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.feedback.FeedbackReadings;
+import uk.encounters.marketplace.feedback.PupilComments;
 import uk.encounters.marketplace.hub.HubFigures;
 import uk.encounters.marketplace.hub.HubRepository;
 import uk.encounters.marketplace.hub.HubRepository.Hub;
@@ -84,6 +86,13 @@ public final class HubFeature {
                 .mount(routes);
         new HubPlacementRoutes(new PlacementRepository(dsl, app.clock()), blocking, app.templates()).mount(routes);
         new RetentionRoutes(new LeaverRetention(dsl), blocking, app.templates()).mount(routes);
+        new HubFeedbackRoutes(
+                        new FeedbackReadings(dsl),
+                        new PupilComments(dsl, app.clock()),
+                        blocking,
+                        app.templates(),
+                        app.clock())
+                .mount(routes);
         new CalendarRoutes(new HubCalendarSettings(dsl), blocking, app.templates(), app.clock()).mount(routes);
         new HubEmployerRoutes(
                         new EmployerRepository(dsl),

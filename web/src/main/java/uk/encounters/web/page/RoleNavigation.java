@@ -62,6 +62,7 @@ public final class RoleNavigation {
             add("Schools", hub + "/schools");
             add("Organisations", hub + "/employers");
             add("People", hub + "/people");
+            add("Feedback", hub + "/feedback");
         } else if (hubs.size() > 1) {
             add("Your hubs", "/account");
         }

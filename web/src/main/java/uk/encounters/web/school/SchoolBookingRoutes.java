@@ -47,7 +47,10 @@ public final class SchoolBookingRoutes {
         }
     }
 
-    /** @param action what the booking needs from the school next, the tag the bookings list shows */
+    /**
+     * @param action what the booking needs from the school next, the tag the bookings list shows
+     * @param feedback every side's feedback, once the session has started; null before
+     */
     public record BookingPage(
             long schoolId,
             SchoolBooking booking,
@@ -57,7 +60,8 @@ public final class SchoolBookingRoutes {
             boolean answerable,
             WhoGoes whoGoes,
             List<RegisterLine> register,
-            List<PlacementLine> placements) {}
+            List<PlacementLine> placements,
+            FeedbackSection feedback) {}
 
     /**
      * A pupil on the attendance register, ticked unless recorded absent; for a workplace
@@ -85,17 +89,20 @@ public final class SchoolBookingRoutes {
     private final Templates templates;
     private final Clock clock;
     private final PathEntity<SchoolBooking> booking;
+    private final SchoolFeedbackRoutes feedback;
 
     public SchoolBookingRoutes(
             SchoolBookingRepository bookings,
             SchoolBookingChanges changes,
             PlacementRepository placements,
+            SchoolFeedbackRoutes feedback,
             Blocking blocking,
             Templates templates,
             Clock clock) {
         this.bookings = bookings;
         this.changes = changes;
         this.placements = placements;
+        this.feedback = feedback;
         this.blocking = blocking;
         this.templates = templates;
         this.clock = clock;
@@ -410,7 +417,8 @@ public final class SchoolBookingRoutes {
                         .filter(p -> saved.contains(p.pupilId()))
                         .map(p -> registerLine(p.pupilId(), shown, pupils, form))
                         .toList(),
-                blocking.call(() -> placements.forBooking(schoolId, shown.id())));
+                blocking.call(() -> placements.forBooking(schoolId, shown.id())),
+                feedback.section(ctx, shown.id()));
         templates.render(ctx, status, "school/booking", shown.typeLabel() + " on " + shown.dates(), page, form);
     }
 }

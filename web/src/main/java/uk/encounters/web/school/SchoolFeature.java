@@ -9,6 +9,11 @@ import uk.encounters.marketplace.event.EventCancellation;
 import uk.encounters.marketplace.event.EventChange;
 import uk.encounters.marketplace.event.EventRegister;
 import uk.encounters.marketplace.event.EventRepository;
+import uk.encounters.marketplace.feedback.FeedbackAnswers;
+import uk.encounters.marketplace.feedback.FeedbackReadings;
+import uk.encounters.marketplace.feedback.FeedbackRepository;
+import uk.encounters.marketplace.feedback.PupilComments;
+import uk.encounters.marketplace.feedback.PupilFeedbackLink;
 import uk.encounters.marketplace.placement.PlacementAnswers;
 import uk.encounters.marketplace.placement.PlacementChecks;
 import uk.encounters.marketplace.placement.PlacementDocumentRepository;
@@ -75,14 +80,26 @@ public final class SchoolFeature {
                         app.templates(),
                         app.clock())
                 .mount(routes);
+        SchoolFeedbackRoutes feedback = new SchoolFeedbackRoutes(
+                new FeedbackRepository(dsl),
+                new FeedbackAnswers(dsl, app.clock()),
+                new FeedbackReadings(dsl),
+                new PupilFeedbackLink(dsl, app.clock()),
+                new PupilComments(dsl, app.clock()),
+                app.links(),
+                app.blocking(),
+                app.templates(),
+                app.clock());
         new SchoolBookingRoutes(
                         bookings,
                         new SchoolBookingChanges(dsl, app.clock(), app.bookingCancellations()),
                         placements,
+                        feedback,
                         app.blocking(),
                         app.templates(),
                         app.clock())
                 .mount(routes);
+        feedback.mount(routes);
         PlacementPaperwork paperwork = new PlacementPaperwork(dsl, app.clock());
         PlacementLinks placementLinks = new PlacementLinks(dsl, app.clock());
         PlacementAnswers placementAnswers = new PlacementAnswers(dsl, app.clock());

@@ -22,4 +22,13 @@ final class SchoolViewer {
                 && !account.isAdmin()
                 && !account.hasRole(Role.COORDINATOR);
     }
+
+    /**
+     * One of the school's own careers leaders: the only people who read pupils' words before one of
+     * them approves them (not the hub's coordinators, not an administrator).
+     */
+    static boolean leads(RoutingContext ctx, long schoolId) {
+        Account account = CurrentUser.of(ctx);
+        return account != null && account.schoolIds().contains(schoolId);
+    }
 }

@@ -23,6 +23,11 @@ public record Access(Kind kind, String parameter) {
         SCHOOL,
         /** As {@link #SCHOOL}, and the school's enterprise advisers too: pages that only show. */
         SCHOOL_READ,
+        /**
+         * The school's own careers leaders only, not its hub's coordinators nor admins: pupils' words,
+         * which nobody else reads before a careers leader approves them.
+         */
+        SCHOOL_OWN,
         /** The employer's contacts, the coordinators of its hub, and admins. */
         EMPLOYER
     }
@@ -67,6 +72,10 @@ public record Access(Kind kind, String parameter) {
         return new Access(Kind.SCHOOL_READ, parameter);
     }
 
+    public static Access schoolOwn(String parameter) {
+        return new Access(Kind.SCHOOL_OWN, parameter);
+    }
+
     public static Access employer(String parameter) {
         return new Access(Kind.EMPLOYER, parameter);
     }
@@ -93,6 +102,11 @@ public record Access(Kind kind, String parameter) {
             return Decision.NOT_FOUND;
         }
         long id = parsed.get();
+        if (kind == Kind.SCHOOL_OWN) {
+            return account.hasRole(Role.CAREERS_LEADER) && account.schoolIds().contains(id)
+                    ? Decision.ALLOW
+                    : Decision.FORBIDDEN;
+        }
         Set<Long> inHubs = switch (kind) {
             case HUB -> Set.of(id);
             case SCHOOL, SCHOOL_READ -> hubs.hubOfSchool(id).map(Set::of).orElse(Set.of());

@@ -80,6 +80,14 @@ public final class Routes {
         return scope("/schools/:schoolId", Access.schoolRead("schoolId"));
     }
 
+    /**
+     * Under {@code /schools/:schoolId}, what only the school's own careers leaders may do (approve or
+     * remove pupils' words): not its hub's coordinators, not admins.
+     */
+    public Routes schoolLeaders() {
+        return scope("/schools/:schoolId", Access.schoolOwn("schoolId"));
+    }
+
     /** Everything under {@code /employers/:employerId}: its contacts, its hub's coordinators, admins. */
     public Routes employer() {
         return scope("/employers/:employerId", Access.employer("employerId"));

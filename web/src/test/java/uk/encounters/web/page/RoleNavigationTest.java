@@ -38,7 +38,8 @@ class RoleNavigationTest {
         assertThat(RoleNavigation.home(with(Scope.coordinator(3)))).isEqualTo("/hubs/3/dashboard");
         assertThat(RoleNavigation.of(with(Scope.coordinator(3)), ""))
                 .extracting(RoleNavigation.Link::label)
-                .containsExactly("Dashboard", "Matching round", "Events", "Schools", "Organisations", "People");
+                .containsExactly(
+                        "Dashboard", "Matching round", "Events", "Schools", "Organisations", "People", "Feedback");
         assertThat(RoleNavigation.home(with(Scope.employer(9)))).isEqualTo("/employers/9");
         Account both = with(Scope.employer(9), Scope.employer(10));
         assertThat(RoleNavigation.home(both)).isEqualTo("/account");

@@ -72,13 +72,15 @@ class RouteAccessTest {
             // an enterprise adviser reads the school's pages that change nothing, and no other
             Access.Kind.SCHOOL_READ,
                     Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.CAREERS_LEADER_A, Person.ADVISER_A),
+            // pupils' words before approval: the school's own careers leaders only
+            Access.Kind.SCHOOL_OWN, Set.of(Person.CAREERS_LEADER_A),
             Access.Kind.EMPLOYER, Set.of(Person.ADMIN, Person.COORDINATOR_A, Person.EMPLOYER_A));
 
     /** Paths whose rule is fixed by where they live, so a wrong rule cannot slip in either. */
     static final Map<String, Set<Access.Kind>> RULE_BY_PREFIX = Map.of(
             "/admin", Set.of(Access.Kind.ADMIN),
             "/hubs/:hubId", Set.of(Access.Kind.HUB),
-            "/schools/:schoolId", Set.of(Access.Kind.SCHOOL, Access.Kind.SCHOOL_READ),
+            "/schools/:schoolId", Set.of(Access.Kind.SCHOOL, Access.Kind.SCHOOL_READ, Access.Kind.SCHOOL_OWN),
             "/employers/:employerId", Set.of(Access.Kind.EMPLOYER));
 
     /**
@@ -108,7 +110,12 @@ class RouteAccessTest {
             // the host of a placement a pupil found, who has no account
             "/placements/:placementId/host/:token",
             // an organisation's contact preferences, from the foot of a request (and a mail app's one click)
-            "/organisations/:employerId/contact-preferences/:token");
+            "/organisations/:employerId/contact-preferences/:token",
+            // "how did it go?" in the message after a session, one side of one booking each
+            "/bookings/:bookingId/feedback/school/:token",
+            "/bookings/:bookingId/feedback/employer/:token",
+            // the pupils' three questions, from the link or QR code their school shows
+            "/feedback/:bookingId/:token");
 
     static RunningApp app;
     static Map<String, String> parameters = new LinkedHashMap<>();
@@ -203,6 +210,8 @@ class RouteAccessTest {
         parameters.put(":token", "not-a-real-token");
         // a request to join: a POST without a decision answers with the form again, whatever the id
         parameters.put(":joinId", "1");
+        // a pupil's answer whose words a careers leader approves or removes
+        parameters.put(":commentId", "1");
         parameters.put(
                 ":activityId",
                 String.valueOf(new uk.encounters.marketplace.pupil.SchoolActivityRepository(db.dsl())
