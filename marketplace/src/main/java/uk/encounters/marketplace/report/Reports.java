@@ -40,6 +40,8 @@ import org.jooq.Record;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.feedback.FeedbackSide;
+import uk.encounters.marketplace.feedback.PupilAnswer;
 import uk.encounters.marketplace.hub.SupplyGaps;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.GroupFigures;
@@ -296,8 +298,8 @@ public final class Reports {
     }
 
     private FeedbackSummary feedback(Scope scope, AcademicYear year) {
-        var fromSchool = FEEDBACK.FROM_SIDE.eq("school");
-        var fromEmployer = FEEDBACK.FROM_SIDE.eq("employer");
+        var fromSchool = FEEDBACK.FROM_SIDE.eq(FeedbackSide.SCHOOL.getLiteral());
+        var fromEmployer = FEEDBACK.FROM_SIDE.eq(FeedbackSide.EMPLOYER.getLiteral());
         Record sides = dsl.select(
                         count().filterWhere(fromSchool),
                         avg(FEEDBACK.RATING).filterWhere(fromSchool),
@@ -310,9 +312,9 @@ public final class Reports {
                 .fetchSingle();
         Record pupils = dsl.select(
                         count(),
-                        count().filterWhere(PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE.eq("yes")),
-                        count().filterWhere(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES.eq("yes")),
-                        count().filterWhere(PUPIL_FEEDBACK.WOULD_CONSIDER.eq("yes")))
+                        count().filterWhere(PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE.eq(PupilAnswer.YES)),
+                        count().filterWhere(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES.eq(PupilAnswer.YES)),
+                        count().filterWhere(PUPIL_FEEDBACK.WOULD_CONSIDER.eq(PupilAnswer.YES)))
                 .from(PUPIL_FEEDBACK)
                 .join(BOOKING)
                 .on(BOOKING.ID.eq(PUPIL_FEEDBACK.BOOKING_ID))

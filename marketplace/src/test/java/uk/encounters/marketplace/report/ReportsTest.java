@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.booking.BookingStatus;
 import uk.encounters.marketplace.calendar.AcademicYear;
+import uk.encounters.marketplace.feedback.PupilAnswer;
 import uk.encounters.marketplace.hub.Coverage;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.pupil.Rollover;
@@ -281,9 +282,9 @@ class ReportsTest {
                 .insertInto(PUPIL_FEEDBACK)
                 .set(PUPIL_FEEDBACK.BOOKING_ID, booking)
                 .set(PUPIL_FEEDBACK.RESPONDENT_HASH, respondent)
-                .set(PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE, workIsLike)
-                .set(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES, itTakes)
-                .set(PUPIL_FEEDBACK.WOULD_CONSIDER, consider)
+                .set(PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE, PupilAnswer.valueOf(workIsLike.toUpperCase()))
+                .set(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES, PupilAnswer.valueOf(itTakes.toUpperCase()))
+                .set(PUPIL_FEEDBACK.WOULD_CONSIDER, PupilAnswer.valueOf(consider.toUpperCase()))
                 .execute();
     }
 

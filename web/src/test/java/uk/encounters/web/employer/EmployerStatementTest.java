@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.feedback.PupilAnswer;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
@@ -164,7 +165,12 @@ class EmployerStatementTest {
                         PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE,
                         PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES,
                         PUPIL_FEEDBACK.WOULD_CONSIDER)
-                .values(booking, "respondent" + RESPONDENTS.incrementAndGet(), workIsLike, itTakes, wouldConsider)
+                .values(
+                        booking,
+                        "respondent" + RESPONDENTS.incrementAndGet(),
+                        PupilAnswer.valueOf(workIsLike.toUpperCase()),
+                        PupilAnswer.valueOf(itTakes.toUpperCase()),
+                        PupilAnswer.valueOf(wouldConsider.toUpperCase()))
                 .execute();
     }
 

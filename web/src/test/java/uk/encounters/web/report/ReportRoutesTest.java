@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.encounters.marketplace.account.Scope;
 import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.feedback.PupilAnswer;
 import uk.encounters.marketplace.offer.OfferStatus;
 import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.testing.TestData;
@@ -83,14 +84,14 @@ class ReportRoutesTest {
                 .insertInto(FEEDBACK, FEEDBACK.BOOKING_ID, FEEDBACK.FROM_SIDE, FEEDBACK.RATING)
                 .values(booking, "school", (short) 5)
                 .execute();
-        for (String answer : new String[] {"yes", "no"}) {
+        for (PupilAnswer answer : new PupilAnswer[] {PupilAnswer.YES, PupilAnswer.NO}) {
             db.dsl()
                     .insertInto(PUPIL_FEEDBACK)
                     .set(PUPIL_FEEDBACK.BOOKING_ID, booking)
-                    .set(PUPIL_FEEDBACK.RESPONDENT_HASH, answer)
+                    .set(PUPIL_FEEDBACK.RESPONDENT_HASH, answer.getLiteral())
                     .set(PUPIL_FEEDBACK.LEARNT_WHAT_WORK_IS_LIKE, answer)
-                    .set(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES, "yes")
-                    .set(PUPIL_FEEDBACK.WOULD_CONSIDER, "partly")
+                    .set(PUPIL_FEEDBACK.LEARNT_WHAT_IT_TAKES, PupilAnswer.YES)
+                    .set(PUPIL_FEEDBACK.WOULD_CONSIDER, PupilAnswer.PARTLY)
                     .execute();
         }
         Accounts.create(db.dsl(), "cora@derby.example", "Cora Ordinator", Scope.coordinator(derby));
