@@ -22,7 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import uk.encounters.marketplace.booking.BookingStatus;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.calendar.AcademicYear;
 
 /**
@@ -53,7 +53,7 @@ public final class FeedbackReadings {
         List<BookingFeedback> rows = bookings(SCHOOL.HUB_ID
                 .eq(hubId)
                 .and(BOOKING.STARTS_ON.between(year.firstDay(), year.lastDay()))
-                .and(given(today)));
+                .and(EmployerBookingRepository.given(today)));
         return new HubFeedback(
                 grouped(rows, BookingFeedback::employerName),
                 grouped(rows, BookingFeedback::typeLabel),
@@ -80,13 +80,6 @@ public final class FeedbackReadings {
         return groups.entrySet().stream()
                 .map(g -> FeedbackFigures.of(g.getKey(), g.getValue()))
                 .toList();
-    }
-
-    /** The session happened: attendance recorded, or confirmed and over. */
-    static Condition given(LocalDate today) {
-        return BOOKING.STATUS
-                .eq(BookingStatus.DELIVERED)
-                .or(BOOKING.STATUS.eq(BookingStatus.CONFIRMED).and(BOOKING.ENDS_ON.lt(today)));
     }
 
     private List<BookingFeedback> bookings(Condition condition) {

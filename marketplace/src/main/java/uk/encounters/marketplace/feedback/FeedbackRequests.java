@@ -17,6 +17,7 @@ import uk.encounters.marketplace.account.Addressees;
 import uk.encounters.marketplace.account.Addressees.Person;
 import uk.encounters.marketplace.account.LoginTokenRepository;
 import uk.encounters.marketplace.account.Role;
+import uk.encounters.marketplace.booking.EmployerBookingRepository;
 import uk.encounters.marketplace.outbox.LinkSlots;
 import uk.encounters.marketplace.outbox.Outbox;
 import uk.encounters.marketplace.outbox.OutboxMessage;
@@ -72,7 +73,7 @@ public final class FeedbackRequests {
         return FeedbackRepository.withSchoolAndEmployer(dsl.select(fields))
                 .leftJoin(VOLUNTEER)
                 .on(VOLUNTEER.ID.eq(BOOKING.VOLUNTEER_ID))
-                .where(FeedbackReadings.given(today))
+                .where(EmployerBookingRepository.given(today))
                 .and(BOOKING.ENDS_ON.ge(today.minusDays(LOOK_BACK_DAYS)))
                 .orderBy(BOOKING.ID)
                 .fetch()
