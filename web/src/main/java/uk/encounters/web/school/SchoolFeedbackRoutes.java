@@ -11,6 +11,7 @@ import uk.encounters.marketplace.feedback.FeedbackBooking;
 import uk.encounters.marketplace.feedback.FeedbackReadings;
 import uk.encounters.marketplace.feedback.FeedbackRepository;
 import uk.encounters.marketplace.feedback.FeedbackSide;
+import uk.encounters.marketplace.feedback.PupilComment;
 import uk.encounters.marketplace.feedback.PupilComments;
 import uk.encounters.marketplace.feedback.PupilFeedbackLink;
 import uk.encounters.web.Blocking;
@@ -32,6 +33,9 @@ import uk.encounters.web.security.Routes;
 public final class SchoolFeedbackRoutes {
 
     /** The pupils' link on a classroom's screen. */
+    /** Asking before a pupil's words are deleted. */
+    public record RemoveCommentPage(long schoolId, long bookingId, PupilComment comment) {}
+
     public record PupilLinkPage(
             long schoolId, FeedbackBooking booking, String url, String qrCode, LocalDate worksUntil) {}
 
@@ -82,6 +86,7 @@ public final class SchoolFeedbackRoutes {
         // pupils' words: the school's own careers leaders only
         Routes leaders = routes.schoolLeaders().under("/bookings/:bookingId").loading(booking);
         leaders.post("/pupil-comments/:commentId/approve", this::processApprove);
+        leaders.get("/pupil-comments/:commentId/remove", this::initRemove);
         leaders.post("/pupil-comments/:commentId/remove", this::processRemove);
     }
 
@@ -154,7 +159,32 @@ public final class SchoolFeedbackRoutes {
         moderate(ctx, true);
     }
 
+    /** Removing deletes the pupil's words for good, so it asks first. */
+    public void initRemove(RoutingContext ctx) {
+        FeedbackBooking shown = booking.of(ctx);
+        long commentId = PathId.required(ctx, "commentId");
+        PupilComment comment = blocking.call(() -> java.util.stream.Stream.concat(
+                        comments.pending(shown.id()).stream(), comments.approved(shown.id()).stream())
+                .filter(c -> c.id() == commentId)
+                .findFirst()
+                .orElse(null));
+        if (comment == null) {
+            Flash.set(ctx, "That comment has been dealt with already.");
+            ctx.redirect(bookingPath(ctx) + "#pupil-comments");
+            return;
+        }
+        templates.render(
+                ctx,
+                "school/pupil-comment-remove",
+                "Remove this pupil's comment?",
+                new RemoveCommentPage(shown.schoolId(), shown.id(), comment));
+    }
+
     public void processRemove(RoutingContext ctx) {
+        if (!"yes".equals(ctx.request().getFormAttribute("confirm"))) {
+            ctx.redirect(ctx.normalizedPath());
+            return;
+        }
         moderate(ctx, false);
     }
 

@@ -295,10 +295,17 @@ class PupilFeedbackTest {
                 .isEqualTo(302);
         assertThat(coordinator.get(page).body()).contains("The volunteer was brilliant");
 
-        leader.get(page);
-        assertThat(leader.post(page + "/pupil-comments/" + comment + "/remove", Map.of())
-                        .statusCode())
-                .isEqualTo(302);
+        // removing cannot be undone, so it asks first: without the confirmation nothing is deleted
+        String remove = page + "/pupil-comments/" + comment + "/remove";
+        assertThat(leader.get(page).body()).contains("href=\"" + remove + "\"");
+        leader.get(remove);
+        assertThat(leader.post(remove, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(db.dsl().fetchValue(PUPIL_FEEDBACK.COMMENT, PUPIL_FEEDBACK.ID.eq(comment)))
+                .isEqualTo("The volunteer was brilliant");
+        assertThat(leader.get(remove).body())
+                .contains("Remove this pupil's comment?")
+                .contains("The volunteer was brilliant");
+        assertThat(leader.post(remove, Map.of("confirm", "yes")).statusCode()).isEqualTo(302);
         var row = db.dsl()
                 .selectFrom(PUPIL_FEEDBACK)
                 .where(PUPIL_FEEDBACK.ID.eq(comment))
