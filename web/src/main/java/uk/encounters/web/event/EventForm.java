@@ -200,7 +200,8 @@ public final class EventForm {
         List<YearGroupGoing> going = new ArrayList<>();
         for (int year : YEAR_GROUPS) {
             Integer pupils = form.optionalInteger("pupils" + year, "Pupils from Year " + year, 1, 400);
-            if (pupils != null) {
+            // a number out of range comes back with its message beside the field: not a year group going
+            if (pupils != null && pupils >= 1 && pupils <= 400) {
                 going.add(new YearGroupGoing(year, pupils));
             }
         }
