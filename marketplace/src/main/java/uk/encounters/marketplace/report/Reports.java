@@ -22,6 +22,7 @@ import static uk.encounters.marketplace.jooq.Tables.REQUEST;
 import static uk.encounters.marketplace.jooq.Tables.SCHOOL;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ import uk.encounters.marketplace.hub.SupplyGaps;
 import uk.encounters.marketplace.pupil.EncounterTarget;
 import uk.encounters.marketplace.pupil.GroupFigures;
 import uk.encounters.marketplace.pupil.ProgressRepository;
+import uk.encounters.marketplace.pupil.PupilProgress;
 import uk.encounters.marketplace.pupil.YearEndFigures;
+import uk.encounters.marketplace.request.RequestStatus;
 import uk.encounters.marketplace.round.RoundStatus;
 import uk.encounters.marketplace.school.ColdSpot;
 
@@ -155,10 +158,10 @@ public final class Reports {
             throw new IllegalArgumentException("No figures yet for " + year.label());
         }
         Map<Long, Map<Integer, List<GroupFigures>>> figures = new TreeMap<>();
-        new YearEndFigures(dsl).kept(scope.schoolIds()).forEach((school, years) -> figures.put(school, years));
+        figures.putAll(new YearEndFigures(dsl).kept(scope.schoolIds()));
         // today's pupils count for this year even where the rollover has not kept last year yet
         ProgressRepository progress = new ProgressRepository(dsl);
-        Map<Long, List<uk.encounters.marketplace.pupil.PupilProgress>> now = scope.hubId() == null
+        Map<Long, List<PupilProgress>> now = scope.hubId() == null
                 ? Map.of(
                         scope.schoolIds().getFirst(),
                         progress.forSchool(scope.schoolIds().getFirst(), today))
@@ -290,7 +293,7 @@ public final class Reports {
                 .from(REQUEST)
                 .where(REQUEST.SCHOOL_ID.in(scope.schoolIds()))
                 .and(REQUEST.WINDOW_START.between(year.firstDay(), year.lastDay()))
-                .and(REQUEST.STATUS.ne(uk.encounters.marketplace.request.RequestStatus.CANCELLED))
+                .and(REQUEST.STATUS.ne(RequestStatus.CANCELLED))
                 .fetchSingle();
         int asked = r.get(0, Integer.class);
         int found = r.get(1, Integer.class);
@@ -334,8 +337,6 @@ public final class Reports {
     private static int tenths(BigDecimal average) {
         return average == null
                 ? 0
-                : average.movePointRight(1)
-                        .setScale(0, java.math.RoundingMode.HALF_UP)
-                        .intValue();
+                : average.movePointRight(1).setScale(0, RoundingMode.HALF_UP).intValue();
     }
 }
